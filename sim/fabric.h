@@ -1,0 +1,129 @@
+// The simulated machine as its hosts see it: load a FabricProgram, queue host
+// commands (memcpy, launch) in the order the host issues them, advance time, read
+// results and state. The appliance's Runtime and Debug services sit on this API.
+//
+// Contract (shared with backend/appliance): every method is called from one thread at
+// a time; the Fabric may use worker threads internally but results never depend on
+// their number. Errors never throw out of run()/step(): they end the run with a
+// RunResult whose status says why, and the Fabric stays queryable.
+#pragma once
+
+#include "sim/program.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+struct FabricOptions {
+    unsigned threads = 1;          // worker threads for stepping large fabrics
+    bool simprintToLog = true;     // write <simprint> lines to the log sink
+    std::string simLogPath;        // sim.log; empty = keep lines in memory only
+    bool traceLanding = false, traceInstructions = false, traceRouter = false, traceStalls = false;
+    uint64_t idleCycleLimit = 1'000'000;  // cycles with no progress before a hang report
+};
+
+enum class MemcpyDataType : uint8_t { Bits32, Bits16 };
+enum class MemcpyOrder : uint8_t { RowMajor, ColMajor };
+enum class MemcpyShape : uint8_t { Box, RowBroadcast, ColBroadcast, Strided };
+
+// One memcpy command. Coordinates are relative to the program rectangle.
+struct MemcpyRequest {
+    bool toDevice = true;
+    bool streaming = false;
+    std::string symbol;  // copy mode: host symbol name
+    int color = -1;      // streaming mode: the color (the ID given to memcpy)
+    uint32_t x = 0, y = 0, w = 1, h = 1;
+    uint32_t elementsPerPe = 1;
+    MemcpyDataType dataType = MemcpyDataType::Bits32;
+    MemcpyOrder order = MemcpyOrder::RowMajor;
+    MemcpyShape shape = MemcpyShape::Box;
+    uint32_t rowStride = 1, colStride = 1;  // Strided
+};
+
+using CommandId = uint64_t;
+
+enum class RunStatus : uint8_t {
+    Idle,          // nothing left to do: every queued command finished and no PE has work
+    CommandDone,   // the awaited command finished
+    CycleLimit,    // stopped after the requested cycles
+    Breakpoint,    // a breakpoint matched
+    Hang,          // no PE can make progress; report says who waits for what
+    Fault,         // a PE faulted (bad address, @assert, unrouted wavelet ...)
+    Stopped,       // requestStop() was called
+};
+
+struct WaitingPe {
+    uint32_t x = 0, y = 0;  // fabric coordinates
+    std::string reason;     // e.g. "task recv (id 3) waits for wavelets on color 4, iq 2"
+};
+
+struct RunResult {
+    RunStatus status = RunStatus::Idle;
+    uint64_t cycle = 0;
+    std::string message;  // human-readable, names PE, cycle, task, color, file:line
+    std::vector<WaitingPe> waiting;
+    std::optional<SourceLoc> location;
+};
+
+// Cheap per-PE statistics a view can sample at any time.
+struct PeStats {
+    uint64_t instructions = 0;
+    uint64_t wavelets = 0;     // routed through this PE's router
+    uint64_t stallCycles = 0;
+    uint64_t taskActivations = 0;
+};
+
+struct Breakpoint {
+    enum class Kind : uint8_t { TaskActivation, SourceLine, Cycle, WaveletOnColor, SymbolWrite } kind;
+    uint32_t x = 0, y = 0;  // rectangle coordinates (ignored for Cycle)
+    bool anyPe = false;
+    uint32_t value = 0;     // task id, line, cycle, color
+    uint16_t file = 0;      // SourceLine
+    std::string symbol;     // SymbolWrite
+};
+
+class Fabric {
+public:
+    explicit Fabric(std::shared_ptr<const FabricProgram> program, FabricOptions options = {});
+    ~Fabric();
+    Fabric(const Fabric&) = delete;
+    Fabric& operator=(const Fabric&) = delete;
+
+    const FabricProgram& program() const;
+
+    // Host commands, executed in simulated time in issue order per PE.
+    // Each validates its arguments and throws std::invalid_argument naming the bad one.
+    CommandId memcpy(const MemcpyRequest& request, std::vector<uint32_t> hostData = {});
+    CommandId launch(const std::string& function, std::vector<uint32_t> args);
+    bool isDone(CommandId id) const;
+    // The words a finished device-to-host command produced, in the request's order.
+    std::vector<uint32_t> takeResult(CommandId id);
+
+    RunResult runUntilDone(CommandId id, uint64_t maxCycles = UINT64_MAX);
+    RunResult runUntilIdle(uint64_t maxCycles = UINT64_MAX);
+    RunResult step(uint64_t cycles);
+    void requestStop();  // thread-safe: makes a running run/step return Stopped
+
+    void addBreakpoint(const Breakpoint& bp);
+    void clearBreakpoints();
+
+    uint64_t cycle() const;
+    PeStats stats(uint32_t x, uint32_t y) const;  // rectangle coordinates
+    // Bytes of one PE's SRAM (rectangle coordinates); zero where never written.
+    std::vector<uint8_t> readMemory(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;
+    std::vector<std::string> simprintLines() const;
+
+    // Writes a core dump (docs/coredump.md) of the current state.
+    void dumpCore(const std::string& path) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sim

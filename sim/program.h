@@ -1,0 +1,303 @@
+// The executable form of a CSL program: what backend/csl emits and sim executes.
+//
+// This header is the contract between the compiler and the simulator. Changes must
+// be additive (new ops, new fields with defaults) and documented here, because the
+// artifact writer serialises these structures and both sides rely on their meaning.
+//
+// One CodeClass per distinct (tile file, param values) pair: PEs that share a class
+// share its code. Code is a register bytecode; DSD operations are single macro-ops.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+constexpr uint32_t kPeMemoryBytes = 48 * 1024;
+constexpr int kNumTaskIds = 64;
+constexpr int kNumColors = 24;  // routable colors 0..23
+constexpr int kNumInputQueues = 8;
+constexpr int kNumOutputQueues = 8;  // WSE-2 has 6 (0..5), WSE-3 has 8
+constexpr uint16_t kNoReg = 0xffff;
+
+enum class Arch : uint8_t { Wse2, Wse3 };
+
+// Scalar types of registers and memory. Registers hold raw 64-bit values:
+// signed integers sign-extended, unsigned zero-extended, bool 0/1, f32 as its IEEE
+// bits in the low 32 bits, f16/bf16 as their bits in the low 16 bits.
+enum class ScalarType : uint8_t { Void, Bool, I8, I16, I32, I64, U8, U16, U32, U64, F16, BF16, F32 };
+
+uint32_t byteSize(ScalarType t);
+bool isFloat(ScalarType t);
+bool isSigned(ScalarType t);
+const char* typeName(ScalarType t);
+
+enum class Op : uint8_t {
+    Nop,
+    Imm,    // r[dst] = imm (sign-extended 32-bit), normalised to `type`
+    Const,  // r[dst] = constants[imm] (raw 64 bits)
+    Mov,    // r[dst] = r[a]
+    // Arithmetic in `type`: operands and result are `type`; integers wrap, floats round
+    // to nearest even in their own format (f16 math is done in float and rounded back).
+    Add, Sub, Mul, Div, Rem, Min, Max,
+    Neg, BitNot,      // r[dst] = op r[a]
+    LogicalNot,       // r[dst] = !r[a] (bool)
+    BitAnd, BitOr, BitXor,
+    Shl, Shr,         // Shr: arithmetic for signed types, logical for unsigned
+    CmpEq, CmpNe, CmpLt, CmpLe, CmpGt, CmpGe,  // operands of `type`, r[dst] = bool
+    Convert,  // r[dst] as `type` = @as(type, r[a] read as ScalarType(imm)); float->int truncates
+    Bitcast,  // r[dst] = bits of r[a] reinterpreted as `type` (same size), normalised
+    // Memory: SRAM byte addresses. a == kNoReg means the address is imm alone.
+    Load,   // r[dst] = *(type*)(r[a] + imm)
+    Store,  // *(type*)(r[a] + imm) = r[b]
+    // Control flow; imm is an instruction index in the current function.
+    Jump,       // pc = imm
+    JumpIf,     // if r[a] != 0: pc = imm
+    JumpIfNot,  // if r[a] == 0: pc = imm
+    Call,          // r[dst] = functions[imm](r[a] .. r[a+b-1]); dst may be kNoReg
+    CallIndirect,  // r[dst] = functions[r[a]](r[b] .. r[b+imm-1]); function values are indices
+    Return,        // return r[a]; a == kNoReg for void
+    Builtin,       // r[dst] = BuiltinId(imm)(r[a] .. r[a+b-1]); see BuiltinId
+    // DSDs live in a separate per-frame DSD register file (Function::numDsdRegs).
+    DsdConst,   // d[dst] = dsdConstants[imm]
+    DsdLoad,    // d[dst] = the DSD stored at SRAM address r[a] + imm (kDsdStorageBytes)
+    DsdStore,   // store d[b] at SRAM address r[a] + imm
+    DsdMov,     // d[dst] = d[a]
+    DsdSet,     // d[dst] = d[a] with field DsdField(imm) set from r[b] (see DsdField)
+    DsdExec,    // run dsdOps[imm]; operands name registers (see DsdOpDesc)
+};
+
+// Services reached with Op::Builtin. Arguments are registers a..a+b-1 in order.
+enum class BuiltinId : uint16_t {
+    Activate,          // (task_id)
+    Block,             // (task_id)
+    Unblock,           // (task_id)
+    UnblockCmdStream,  // () memcpy: lets this PE's next host command run
+    Assert,            // (cond) fails the run at this instruction when cond == 0
+    Random16,          // () -> u16, LFSR x^23+x^18+1 seeded 0xdeadbeef per PE
+    SimprintString,    // (string index) appends strings[i] to this PE's simprint line
+    SimprintValue,     // (value, ScalarType, format char as u8: 'd' 'x' 'X' 'b' 'f')
+    Timestamp,         // (address) writes the 48-bit cycle count as 3 u16 words
+    EnableTsc,         // ()
+    ResetTsc,          // ()
+    CoordX,            // () -> u16, x of this PE in the program rectangle
+    CoordY,            // () -> u16, y of this PE in the program rectangle
+    FifoPush,          // reserved for FIFO helpers the compiler may need
+    QueueFlush,        // (output queue) WSE-3 @queue_flush
+};
+
+// Fields DsdSet can change; the value comes from a register.
+enum class DsdField : uint8_t {
+    BaseAddress,   // byte address
+    Length,        // extent of dimension 0 (mem1d, fabric length)
+    Stride,        // byte stride of dimension 0
+    OffsetBytes,   // adds r[b] bytes to the base address (@increment_dsd_offset)
+    FifoReadLength, FifoWriteLength,
+};
+
+enum class DsdKind : uint8_t { Mem1d, Mem4d, FabIn, FabOut, Fifo };
+
+// A data structure descriptor. Memory DSDs address `rank` dimensions, innermost
+// first, with byte strides; element size comes from the operation using the DSD.
+struct Dsd {
+    DsdKind kind = DsdKind::Mem1d;
+    uint8_t rank = 1;
+    uint32_t baseAddress = 0;
+    std::array<uint32_t, 4> extent{0, 0, 0, 0};
+    std::array<int32_t, 4> strideBytes{0, 0, 0, 0};
+    // Fabric DSDs
+    uint8_t color = 0;
+    uint8_t queue = 0;         // input queue (FabIn) or output queue (FabOut)
+    bool control = false;      // FabOut: send control wavelets
+    bool controlTransform = false;
+    bool advanceSwitch = false;
+    uint8_t simdMode = 0;      // 0 default, 32, 64
+    int16_t waveletIndexOffset = -1;  // -1: none
+    // FIFO DSDs
+    uint16_t fifo = 0;  // index into CodeClass::fifos
+};
+constexpr uint32_t kDsdStorageBytes = 32;  // bytes a DSD occupies when kept in SRAM
+
+enum class DsdOpKind : uint8_t {
+    Add16, Addc16, Sub16, And16, Or16, Xor16, Sll16, Slr16, Sar16, Mov16, Mov32,
+    Popcnt, Clz, Ctz,
+    Faddh, Fsubh, Fmulh, Fmach, Fnegh, Fabsh, Fmovh, Fnormh, Fscaleh, Fmaxh,
+    Fadds, Fsubs, Fmuls, Fmacs, Fnegs, Fabss, Fmovs, Fnorms, Fscales, Fmaxs,
+    Faddhs, Fmachs,
+    Fh2s, Fs2h, Fs2xp16, Xp162fs, Fh2xp16, Xp162fh,
+    Dfilt,
+};
+const char* dsdOpName(DsdOpKind k);
+
+struct DsdOperand {
+    enum class Kind : uint8_t { None, Dsd, Scalar, Pointer };
+    Kind kind = Kind::None;  // Dsd: d[reg]; Scalar: r[reg]; Pointer: scalar at SRAM r[reg]
+    uint16_t reg = kNoReg;
+};
+
+struct DsdOpDesc {
+    DsdOpKind op = DsdOpKind::Mov32;
+    DsdOperand dst, src0, src1, src2;  // src2: the scalar factor of fmac*
+    bool async = false;
+    int8_t activateTask = -1;  // task id activated on completion
+    int8_t unblockTask = -1;   // task id unblocked on completion
+    enum class OnControl : uint8_t { None, Terminate, Activate, Unblock } onControl = OnControl::None;
+    int8_t onControlTask = -1;
+    int8_t microthread = -1;  // WSE-3 ut_id; -1: derived from the fabric queue (WSE-2)
+    int8_t priority = -1;
+};
+
+struct Instr {
+    Op op = Op::Nop;
+    ScalarType type = ScalarType::Void;
+    uint16_t dst = kNoReg;
+    uint16_t a = kNoReg;
+    uint16_t b = kNoReg;
+    int32_t imm = 0;
+};
+
+struct SourceLoc {
+    uint16_t file = 0;  // index into FabricProgram::sourceFiles
+    uint32_t line = 0;  // 1-based; 0 = unknown
+    uint16_t column = 0;
+};
+
+struct Function {
+    std::string name;
+    uint16_t numParams = 0;  // parameters arrive in r[0..numParams-1]
+    uint16_t numRegs = 0;
+    uint16_t numDsdRegs = 0;
+    ScalarType returnType = ScalarType::Void;
+    std::vector<Instr> code;
+    std::vector<SourceLoc> locs;  // parallel to code
+};
+
+enum class TaskKind : uint8_t { None, Data, Local, Control };
+
+struct TaskBinding {
+    TaskKind kind = TaskKind::None;
+    int32_t function = -1;
+    // Data tasks: the wavelet payload is split over the task's parameters
+    // (one 32-bit or two 16-bit parameters); the color (WSE-2) or input queue (WSE-3).
+    uint8_t color = 0;
+    int8_t inputQueue = -1;
+    bool initiallyBlocked = false;
+};
+
+struct FifoDesc {
+    uint32_t baseAddress = 0;
+    uint32_t capacityBytes = 0;
+    uint32_t elementBytes = 4;
+    int8_t activatePush = -1;
+    int8_t activatePop = -1;
+};
+
+struct Symbol {
+    std::string name;  // module symbols are "mod.sym", as in the SDK's ELF
+    uint32_t address = 0;
+    uint32_t sizeBytes = 0;
+    ScalarType elementType = ScalarType::U8;
+    uint32_t elementCount = 0;
+};
+
+// What the host can reach on a class: exported variables (address of the data the
+// exported pointer points at) and exported functions (index into functions).
+struct ClassExport {
+    std::string name;
+    bool isFunction = false;
+    uint32_t address = 0;
+    int32_t function = -1;
+};
+
+struct DataInit {
+    uint32_t address = 0;
+    std::vector<uint8_t> bytes;
+};
+
+struct CodeClass {
+    std::string file;       // the tile file, relative to the layout file
+    std::string paramsKey;  // printable param values that made this class
+    std::vector<Function> functions;
+    std::vector<uint64_t> constants;
+    std::vector<Dsd> dsdConstants;
+    std::vector<DsdOpDesc> dsdOps;
+    std::vector<std::string> strings;
+    std::vector<FifoDesc> fifos;
+    std::array<TaskBinding, kNumTaskIds> tasks{};
+    std::array<int8_t, kNumInputQueues> inputQueueColor{-1, -1, -1, -1, -1, -1, -1, -1};
+    std::array<int8_t, kNumOutputQueues> outputQueueColor{-1, -1, -1, -1, -1, -1, -1, -1};
+    std::vector<DataInit> data;  // initial SRAM contents; everything else starts zero
+    std::vector<Symbol> symbols;
+    std::vector<ClassExport> exports;
+    uint32_t memoryBytes = 0;  // highest SRAM byte used
+    int32_t initFunction = -1;  // run once at load, before any host command (may be -1)
+};
+
+enum class Direction : uint8_t { Ramp = 0, North = 1, South = 2, East = 3, West = 4 };
+constexpr uint8_t dirBit(Direction d) { return uint8_t(1u << uint8_t(d)); }
+
+struct SwitchPosition {
+    uint8_t rx = 0;  // direction mask; 0 = invalid (keep the base route)
+    uint8_t tx = 0;
+};
+
+struct FilterConfig {
+    enum class Kind : uint8_t { None, Counter, SparseCounter, Range } kind = Kind::None;
+    bool countData = false, countControl = false, filterControl = false;
+    uint16_t initCounter = 0, limit1 = 0, limit2 = 0, maxCounter = 0;
+    uint16_t minIdx = 0, maxIdx = 0;
+};
+
+// Router configuration of one color at one PE.
+struct ColorConfig {
+    uint8_t rx = 0;  // direction mask of accepted inputs
+    uint8_t tx = 0;  // direction mask of outputs (Ramp = deliver to the CE)
+    std::array<SwitchPosition, 3> switchPositions{};  // positions 1..3; position 0 = rx/tx
+    uint8_t currentSwitchPosition = 0;
+    bool ringMode = false;
+    enum class PopMode : uint8_t { NoPop, AlwaysPop, PopOnAdvance, PopOnAdvanceNop } popMode = PopMode::NoPop;
+    bool colorSwapX = false, colorSwapY = false;
+    bool teardown = false;
+    FilterConfig filter;
+};
+
+struct PeConfig {
+    uint32_t codeClass = 0;
+    std::vector<std::pair<uint8_t, ColorConfig>> colors;  // only the colors configured
+};
+
+// A host-visible symbol as out_rpc.json lists it (from @export_name in the layout).
+struct HostSymbol {
+    uint16_t id = 0;
+    std::string name;
+    enum class Kind : uint8_t { Var, Func } kind = Kind::Var;
+    ScalarType elementType = ScalarType::F32;   // Var: element type of the pointer
+    bool mutableFromHost = false;
+    std::vector<ScalarType> inputs;  // Func: parameter types
+};
+
+struct MemcpyConfig {
+    bool enabled = false;
+    uint32_t channels = 1;
+    uint32_t westBuffer = 0, eastBuffer = 0;
+    // Streaming colors by their memcpy names; -1 = not configured.
+    std::array<int8_t, 4> h2dColors{-1, -1, -1, -1};  // MEMCPYH2D_1..4
+    std::array<int8_t, 4> d2hColors{-1, -1, -1, -1};  // MEMCPYD2H_1..4
+};
+
+struct FabricProgram {
+    static constexpr uint32_t kFormatVersion = 1;
+    Arch arch = Arch::Wse2;
+    uint32_t fabricWidth = 0, fabricHeight = 0;  // --fabric-dims
+    uint32_t offsetX = 0, offsetY = 0;           // --fabric-offsets: rectangle origin
+    uint32_t width = 0, height = 0;              // @set_rectangle
+    std::vector<CodeClass> classes;
+    std::vector<PeConfig> pes;  // width*height, index y*width + x (rectangle coordinates)
+    std::vector<HostSymbol> hostSymbols;
+    MemcpyConfig memcpy;
+    std::vector<std::string> sourceFiles;
+};
+
+}  // namespace sim
