@@ -1,0 +1,110 @@
+#include "backend/csl/diag/diagnostics.h"
+
+#include <algorithm>
+
+namespace csl {
+
+SourceFile::SourceFile(std::string p, std::string t) : path(std::move(p)), text(std::move(t)) {
+    lineStarts.push_back(0);
+    for (uint32_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n')
+            lineStarts.push_back(i + 1);
+    }
+}
+
+std::pair<uint32_t, uint32_t> SourceFile::lineCol(uint32_t offset) const {
+    auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
+    uint32_t line = uint32_t(it - lineStarts.begin());
+    return {line, offset - lineStarts[line - 1] + 1};
+}
+
+std::string_view SourceFile::lineText(uint32_t line) const {
+    if (line == 0 || line > lineStarts.size())
+        return {};
+    uint32_t b = lineStarts[line - 1];
+    uint32_t e = line < lineStarts.size() ? lineStarts[line] : uint32_t(text.size());
+    std::string_view s(text.data() + b, e - b);
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+uint16_t DiagnosticEngine::addFile(std::string path, std::string text) {
+    files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+    return uint16_t(files_.size() - 1);
+}
+
+SourceRange DiagnosticEngine::range(uint16_t file, uint32_t begin, uint32_t end) const {
+    SourceRange r;
+    if (file >= files_.size())
+        return r;
+    const SourceFile& f = *files_[file];
+    r.file = f.path;
+    auto [l, c] = f.lineCol(begin);
+    auto [el, ec] = f.lineCol(std::max(begin, end));
+    r.line = l;
+    r.column = c;
+    r.endLine = el;
+    r.endColumn = ec;
+    return r;
+}
+
+void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
+    if (errorCount_ >= kMaxErrors)
+        return;
+    ++errorCount_;
+    diags_.push_back({Severity::Error, range(file, begin, end), std::move(message), {}});
+}
+
+void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end,
+                               std::string message) {
+    diags_.push_back({Severity::Warning, range(file, begin, end), std::move(message), {}});
+}
+
+void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
+    if (diags_.empty())
+        return;
+    diags_.back().notes.push_back({Severity::Note, range(file, begin, end), std::move(message), {}});
+}
+
+void DiagnosticEngine::errorNoLoc(std::string message) {
+    ++errorCount_;
+    diags_.push_back({Severity::Error, {}, std::move(message), {}});
+}
+
+static const char* severityName(Severity s) {
+    switch (s) {
+    case Severity::Note:
+        return "note";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
+    }
+    return "error";
+}
+
+std::string formatDiagnostic(const Diagnostic& d, const std::string& sourceLine) {
+    std::string out;
+    if (!d.range.file.empty()) {
+        out += d.range.file + ":" + std::to_string(d.range.line) + ":" +
+               std::to_string(d.range.column) + ": ";
+    }
+    out += severityName(d.severity);
+    out += ": " + d.message + "\n";
+    if (!sourceLine.empty() && d.range.column > 0) {
+        out += sourceLine + "\n";
+        std::string caret;
+        for (uint32_t i = 0; i + 1 < d.range.column && i < sourceLine.size(); ++i)
+            caret += sourceLine[i] == '\t' ? '\t' : ' ';
+        caret += '^';
+        if (d.range.endLine == d.range.line && d.range.endColumn > d.range.column + 1)
+            caret.append(d.range.endColumn - d.range.column - 1, '~');
+        out += caret + "\n";
+    }
+    for (const Diagnostic& n : d.notes)
+        out += formatDiagnostic(n);
+    return out;
+}
+
+}  // namespace csl

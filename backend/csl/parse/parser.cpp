@@ -1,0 +1,1035 @@
+// Recursive-descent parser. On an error it reports once, skips to a synchronisation
+// token (';' or a closing brace at the current depth) and keeps going, so one typo
+// does not hide the errors after it.
+#include "backend/csl/parse/ast.h"
+
+#include <string>
+
+namespace csl {
+
+uint32_t Ast::beginOffset(uint32_t n) const { return tokens.tokens[nodes[n].first].begin; }
+uint32_t Ast::endOffset(uint32_t n) const { return tokens.tokens[nodes[n].last].end; }
+
+namespace {
+
+struct ParseError {};
+
+class Parser {
+public:
+    Parser(DiagnosticEngine& diags, Ast& ast) : diags_(diags), ast_(ast), toks_(ast.tokens) {
+        ast_.nodes.push_back({});  // the null node
+    }
+
+    uint32_t parseRoot() {
+        std::vector<uint32_t> decls;
+        while (!at(Tok::Eof)) {
+            size_t before = pos_;
+            try {
+                uint32_t d = parseTopDecl();
+                if (d)
+                    decls.push_back(d);
+            } catch (ParseError&) {
+                syncTop();
+            }
+            if (pos_ == before)
+                ++pos_;  // guarantees progress on any input
+        }
+        uint32_t r = make(NodeKind::Root, 0, 0);
+        setList(r, decls);
+        return r;
+    }
+
+private:
+    DiagnosticEngine& diags_;
+    Ast& ast_;
+    const TokenBuffer& toks_;
+    size_t pos_ = 0;
+    bool noTypedInit_ = false;  // while parsing a return type: `void {` starts the body
+    int depth_ = 0;
+
+    Tok kind(size_t k = 0) const {
+        size_t i = pos_ + k;
+        return i < toks_.tokens.size() ? toks_.tokens[i].kind : Tok::Eof;
+    }
+    bool at(Tok t) const { return kind() == t; }
+    bool eat(Tok t) {
+        if (at(t)) {
+            ++pos_;
+            return true;
+        }
+        return false;
+    }
+    std::string found() const {
+        Tok k = kind();
+        if (k == Tok::Eof)
+            return "end of file";
+        return "'" + std::string(toks_.text(uint32_t(pos_))) + "'";
+    }
+    [[noreturn]] void fail(const std::string& msg) {
+        const Token& t = toks_.tokens[std::min(pos_, toks_.tokens.size() - 1)];
+        diags_.error(toks_.file, t.begin, t.end, msg);
+        throw ParseError{};
+    }
+    uint32_t expect(Tok t, const char* context) {
+        if (!at(t)) {
+            std::string m = std::string("expected '") + tokSpelling(t) + "'";
+            if (context && *context)
+                m += std::string(" ") + context;
+            fail(m + ", found " + found());
+        }
+        return uint32_t(pos_++);
+    }
+    uint32_t make(NodeKind k, uint32_t tok, uint32_t first) {
+        Node n;
+        n.kind = k;
+        n.tok = tok;
+        n.first = first;
+        n.last = pos_ > 0 ? uint32_t(pos_ - 1) : 0;
+        if (n.last < first)
+            n.last = first;
+        ast_.nodes.push_back(n);
+        return uint32_t(ast_.nodes.size() - 1);
+    }
+    Node& nd(uint32_t i) { return ast_.nodes[i]; }
+    void setList(uint32_t n, const std::vector<uint32_t>& l) {
+        nd(n).listBegin = uint32_t(ast_.extra.size());
+        nd(n).listLen = uint32_t(l.size());
+        ast_.extra.insert(ast_.extra.end(), l.begin(), l.end());
+    }
+    void finish(uint32_t n) {
+        nd(n).last = pos_ > 0 ? uint32_t(pos_ - 1) : 0;
+        if (nd(n).last < nd(n).first)
+            nd(n).last = nd(n).first;
+    }
+
+    // Skips to the end of the current top-level declaration.
+    void syncTop() {
+        int depth = 0;
+        while (!at(Tok::Eof)) {
+            Tok k = kind();
+            if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
+                ++depth;
+            else if (k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) {
+                --depth;
+                if (depth <= 0 && k == Tok::RBrace) {
+                    ++pos_;
+                    if (depth == 0) {
+                        eat(Tok::Semi);
+                        return;
+                    }
+                    depth = 0;
+                    continue;
+                }
+                if (depth < 0)
+                    depth = 0;
+            } else if (k == Tok::Semi && depth == 0) {
+                ++pos_;
+                return;
+            } else if (depth == 0 && (k == Tok::KwFn || k == Tok::KwTask ||
+                                      k == Tok::KwLayout || k == Tok::KwParam)) {
+                return;
+            }
+            ++pos_;
+        }
+    }
+    // Skips to the end of the current statement inside a block (stops before '}').
+    void syncStmt() {
+        int depth = 0;
+        while (!at(Tok::Eof)) {
+            Tok k = kind();
+            if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
+                ++depth;
+            else if (k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) {
+                if (depth == 0) {
+                    if (k == Tok::RBrace)
+                        return;
+                    ++pos_;
+                    continue;
+                }
+                --depth;
+                if (depth == 0 && k == Tok::RBrace) {
+                    ++pos_;
+                    return;
+                }
+            } else if (k == Tok::Semi && depth == 0) {
+                ++pos_;
+                return;
+            }
+            ++pos_;
+        }
+    }
+
+    struct DepthGuard {
+        Parser& p;
+        explicit DepthGuard(Parser& pp) : p(pp) {
+            if (++p.depth_ > 200)
+                p.fail("expression nested too deeply");
+        }
+        ~DepthGuard() { --p.depth_; }
+    };
+
+    uint32_t parseTopDecl() {
+        uint32_t first = uint32_t(pos_);
+        if (eat(Tok::Semi))
+            return 0;
+        if (at(Tok::KwComptime) && kind(1) == Tok::LBrace) {
+            uint32_t t = uint32_t(pos_++);
+            uint32_t b = parseBlock(0);
+            uint32_t n = make(NodeKind::ComptimeBlock, t, first);
+            nd(n).a = b;
+            return n;
+        }
+        if (at(Tok::KwLayout)) {
+            uint32_t t = uint32_t(pos_++);
+            uint32_t b = parseBlock(0);
+            uint32_t n = make(NodeKind::LayoutBlock, t, first);
+            nd(n).a = b;
+            return n;
+        }
+        uint32_t flags = 0;
+        eat(Tok::KwPub);
+        for (;;) {
+            if (eat(Tok::KwExport))
+                flags |= kVarExport;
+            else if (eat(Tok::KwExtern))
+                flags |= kVarExtern;
+            else
+                break;
+        }
+        if (at(Tok::KwInline) || at(Tok::KwFn) || at(Tok::KwTask))
+            return parseFn(first, flags);
+        if (at(Tok::KwConst) || at(Tok::KwVar) || at(Tok::KwParam))
+            return parseVarDecl(first, flags, true);
+        fail("expected a declaration ('const', 'var', 'param', 'fn', 'task', 'comptime' or "
+             "'layout'), found " +
+             found());
+    }
+
+    uint32_t parseFn(uint32_t first, uint32_t declFlags) {
+        uint32_t flags = 0;
+        if (declFlags & kVarExport)
+            flags |= kFnExport;
+        if (declFlags & kVarExtern)
+            flags |= kFnExtern;
+        if (eat(Tok::KwInline))
+            flags |= kFnInline;
+        if (eat(Tok::KwTask))
+            flags |= kFnTask;
+        else
+            expect(Tok::KwFn, "");
+        uint32_t name = expect(Tok::Ident, flags & kFnTask ? "after 'task'" : "after 'fn'");
+        expect(Tok::LParen, "after the function name");
+        std::vector<uint32_t> params;
+        while (!at(Tok::RParen)) {
+            uint32_t pf = uint32_t(pos_);
+            uint32_t pflags = eat(Tok::KwComptime) ? 1 : 0;
+            uint32_t pname = expect(Tok::Ident, "for a parameter name");
+            expect(Tok::Colon, "after the parameter name");
+            uint32_t ty = parseTypeExpr();
+            uint32_t p = make(NodeKind::ParamDecl, pname, pf);
+            nd(p).a = ty;
+            nd(p).flags = pflags;
+            params.push_back(p);
+            if (!eat(Tok::Comma))
+                break;
+        }
+        expect(Tok::RParen, "to close the parameter list");
+        uint32_t ret = 0;
+        {
+            bool save = noTypedInit_;
+            noTypedInit_ = true;
+            ret = parseTypeExpr();
+            noTypedInit_ = save;
+        }
+        uint32_t body = 0;
+        if (at(Tok::LBrace))
+            body = parseBlock(0);
+        else
+            expect(Tok::Semi, "after an extern function declaration");
+        uint32_t n = make(NodeKind::FnDecl, name, first);
+        nd(n).a = ret;
+        nd(n).b = body;
+        nd(n).flags = flags;
+        setList(n, params);
+        return n;
+    }
+
+    uint32_t parseVarDecl(uint32_t first, uint32_t flags, bool topLevel) {
+        if (eat(Tok::KwConst))
+            flags |= kVarConst;
+        else if (eat(Tok::KwVar))
+            flags |= kVarVar;
+        else if (at(Tok::KwParam) && topLevel) {
+            ++pos_;
+            flags |= kVarParam;
+        } else if (at(Tok::KwParam)) {
+            fail("'param' declarations are only allowed at file scope");
+        } else
+            fail("expected 'const' or 'var', found " + found());
+        uint32_t name = expect(Tok::Ident, "in a declaration");
+        uint32_t type = 0, init = 0, align = 0, section = 0;
+        if (eat(Tok::Colon))
+            type = parseTypeExpr();
+        for (;;) {
+            if (eat(Tok::KwAlign)) {
+                expect(Tok::LParen, "after 'align'");
+                align = parseExpr();
+                expect(Tok::RParen, "to close 'align('");
+            } else if (eat(Tok::KwLinksection) || eat(Tok::KwLinkname)) {
+                expect(Tok::LParen, "after 'linksection'");
+                section = parseExpr();
+                expect(Tok::RParen, "to close 'linksection('");
+            } else
+                break;
+        }
+        if (eat(Tok::Eq))
+            init = parseExpr();
+        expect(Tok::Semi, "after declaration");
+        uint32_t n = make(NodeKind::VarDecl, name, first);
+        nd(n).a = type;
+        nd(n).b = init;
+        nd(n).c = align;
+        nd(n).d = section;
+        nd(n).flags = flags;
+        return n;
+    }
+
+    uint32_t parseBlock(uint32_t labelPlusOne) {
+        uint32_t first = uint32_t(pos_);
+        if (labelPlusOne)
+            first = labelPlusOne - 1;
+        expect(Tok::LBrace, "to start a block");
+        std::vector<uint32_t> stmts;
+        while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+            size_t before = pos_;
+            try {
+                uint32_t s = parseStatement();
+                if (s)
+                    stmts.push_back(s);
+            } catch (ParseError&) {
+                syncStmt();
+            }
+            if (pos_ == before)
+                ++pos_;
+        }
+        expect(Tok::RBrace, "to close the block");
+        uint32_t n = make(NodeKind::Block, 0, first);
+        nd(n).d = labelPlusOne;
+        setList(n, stmts);
+        return n;
+    }
+
+    bool blockLike(uint32_t n) const {
+        NodeKind k = ast_.nodes[n].kind;
+        if (k == NodeKind::Block || k == NodeKind::While || k == NodeKind::For ||
+            k == NodeKind::Switch || k == NodeKind::ComptimeBlock)
+            return true;
+        if (k == NodeKind::If) {
+            const Node& x = ast_.nodes[n];
+            uint32_t tail = x.c ? x.c : x.b;
+            return blockLike(tail);
+        }
+        return false;
+    }
+
+    uint32_t parseStatement() {
+        DepthGuard g(*this);
+        uint32_t first = uint32_t(pos_);
+        switch (kind()) {
+        case Tok::Semi:
+            ++pos_;
+            return 0;
+        case Tok::KwConst:
+        case Tok::KwVar:
+        case Tok::KwParam:
+            return parseVarDecl(first, 0, false);
+        case Tok::KwComptime:
+            if (kind(1) == Tok::LBrace) {
+                uint32_t t = uint32_t(pos_++);
+                uint32_t b = parseBlock(0);
+                uint32_t n = make(NodeKind::ComptimeBlock, t, first);
+                nd(n).a = b;
+                return n;
+            }
+            if (kind(1) == Tok::KwVar || kind(1) == Tok::KwConst) {
+                ++pos_;
+                return parseVarDecl(first, kVarComptime, false);
+            }
+            break;
+        case Tok::KwReturn: {
+            uint32_t t = uint32_t(pos_++);
+            uint32_t v = at(Tok::Semi) ? 0 : parseExpr();
+            expect(Tok::Semi, "after return statement");
+            uint32_t n = make(NodeKind::Return, t, first);
+            nd(n).a = v;
+            return n;
+        }
+        case Tok::KwBreak:
+        case Tok::KwContinue: {
+            bool isBreak = at(Tok::KwBreak);
+            uint32_t t = uint32_t(pos_++);
+            uint32_t label = 0, v = 0;
+            if (eat(Tok::Colon))
+                label = expect(Tok::Ident, "for a label") + 1;
+            if (isBreak && !at(Tok::Semi))
+                v = parseExpr();
+            expect(Tok::Semi, isBreak ? "after break" : "after continue");
+            uint32_t n = make(isBreak ? NodeKind::Break : NodeKind::Continue, t, first);
+            nd(n).a = v;
+            nd(n).d = label;
+            return n;
+        }
+        case Tok::LBrace:
+            return parseBlock(0);
+        case Tok::Ident:
+            if (kind(1) == Tok::Colon &&
+                (kind(2) == Tok::LBrace || kind(2) == Tok::KwWhile || kind(2) == Tok::KwFor ||
+                 kind(2) == Tok::KwInline)) {
+                uint32_t label = uint32_t(pos_) + 1;
+                pos_ += 2;
+                if (at(Tok::LBrace))
+                    return parseBlock(label);
+                return parseLoop(label);
+            }
+            break;
+        case Tok::KwWhile:
+        case Tok::KwFor:
+        case Tok::KwInline:
+            return parseLoop(0);
+        case Tok::KwFn:
+        case Tok::KwTask:
+            fail("functions cannot be declared inside a block");
+        default:
+            break;
+        }
+        uint32_t e = parseExpr();
+        Tok k = kind();
+        if (k == Tok::Eq || k == Tok::PlusEq || k == Tok::MinusEq || k == Tok::StarEq ||
+            k == Tok::SlashEq || k == Tok::PercentEq || k == Tok::AmpEq || k == Tok::PipeEq ||
+            k == Tok::CaretEq || k == Tok::ShlEq || k == Tok::ShrEq) {
+            uint32_t op = uint32_t(pos_++);
+            uint32_t v = parseExpr();
+            expect(Tok::Semi, "after assignment");
+            uint32_t n = make(NodeKind::Assign, op, first);
+            nd(n).a = e;
+            nd(n).b = v;
+            return n;
+        }
+        if (blockLike(e)) {
+            eat(Tok::Semi);
+            uint32_t n = make(NodeKind::ExprStmt, 0, first);
+            nd(n).a = e;
+            return n;
+        }
+        expect(Tok::Semi, "after expression");
+        uint32_t n = make(NodeKind::ExprStmt, 0, first);
+        nd(n).a = e;
+        return n;
+    }
+
+    uint32_t parseLoop(uint32_t labelPlusOne) {
+        uint32_t first = labelPlusOne ? labelPlusOne - 1 : uint32_t(pos_);
+        uint32_t flags = eat(Tok::KwInline) ? 1 : 0;
+        if (eat(Tok::KwWhile)) {
+            uint32_t t = uint32_t(pos_ - 1);
+            expect(Tok::LParen, "after 'while'");
+            uint32_t cond = parseExpr();
+            expect(Tok::RParen, "after the while condition");
+            uint32_t cont = 0;
+            if (eat(Tok::Colon)) {
+                expect(Tok::LParen, "to start the continue expression");
+                cont = parseAssignOrExpr();
+                expect(Tok::RParen, "after the continue expression");
+            }
+            uint32_t body = parseBlockOrStmtBody();
+            uint32_t n = make(NodeKind::While, t, first);
+            nd(n).a = cond;
+            nd(n).b = cont;
+            nd(n).c = body;
+            nd(n).d = labelPlusOne;
+            nd(n).flags = flags;
+            return n;
+        }
+        uint32_t t = expect(Tok::KwFor, "after 'inline'");
+        expect(Tok::LParen, "after 'for'");
+        uint32_t iter = parseExpr();
+        expect(Tok::RParen, "after the for operand");
+        std::vector<uint32_t> caps;
+        if (eat(Tok::Pipe)) {
+            do {
+                eat(Tok::Star);
+                caps.push_back(expect(Tok::Ident, "in the loop capture"));
+            } while (eat(Tok::Comma));
+            expect(Tok::Pipe, "to close the loop capture");
+        }
+        uint32_t body = parseBlockOrStmtBody();
+        uint32_t n = make(NodeKind::For, t, first);
+        nd(n).a = iter;
+        nd(n).b = body;
+        nd(n).d = labelPlusOne;
+        nd(n).flags = flags;
+        setList(n, caps);
+        return n;
+    }
+
+    // The continue expression of a while loop: an assignment or a call.
+    uint32_t parseAssignOrExpr() {
+        uint32_t first = uint32_t(pos_);
+        uint32_t e = parseExpr();
+        Tok k = kind();
+        if (k == Tok::Eq || k == Tok::PlusEq || k == Tok::MinusEq || k == Tok::StarEq ||
+            k == Tok::SlashEq || k == Tok::PercentEq || k == Tok::AmpEq || k == Tok::PipeEq ||
+            k == Tok::CaretEq || k == Tok::ShlEq || k == Tok::ShrEq) {
+            uint32_t op = uint32_t(pos_++);
+            uint32_t v = parseExpr();
+            uint32_t n = make(NodeKind::Assign, op, first);
+            nd(n).a = e;
+            nd(n).b = v;
+            return n;
+        }
+        return e;
+    }
+
+    uint32_t parseBlockOrStmtBody() {
+        if (at(Tok::LBrace))
+            return parseBlock(0);
+        return parseStatement();
+    }
+
+    uint32_t parseTypeExpr() {
+        if (at(Tok::Ident) && toks_.text(uint32_t(pos_)) == "anytype") {
+            uint32_t t = uint32_t(pos_++);
+            return make(NodeKind::AnyType, t, t);
+        }
+        return parseExpr();
+    }
+
+    int precedence(Tok t) const {
+        switch (t) {
+        case Tok::KwOr: return 1;
+        case Tok::KwAnd: return 2;
+        case Tok::EqEq: case Tok::BangEq: case Tok::Lt: case Tok::LtEq: case Tok::Gt:
+        case Tok::GtEq: return 3;
+        case Tok::Pipe: return 4;
+        case Tok::Caret: return 5;
+        case Tok::Amp: return 6;
+        case Tok::Shl: case Tok::Shr: return 7;
+        case Tok::Plus: case Tok::Minus: return 8;
+        case Tok::Star: case Tok::Slash: case Tok::Percent: return 9;
+        default: return 0;
+        }
+    }
+
+public:
+    uint32_t parseExpr() { return parseBinary(1); }
+
+private:
+    uint32_t parseBinary(int minPrec) {
+        DepthGuard g(*this);
+        uint32_t first = uint32_t(pos_);
+        uint32_t lhs = parseUnary();
+        for (;;) {
+            int p = precedence(kind());
+            if (p == 0 || p < minPrec)
+                return lhs;
+            uint32_t op = uint32_t(pos_++);
+            uint32_t rhs = parseBinary(p + 1);
+            uint32_t n = make(NodeKind::Binary, op, first);
+            nd(n).a = lhs;
+            nd(n).b = rhs;
+            lhs = n;
+            if (p == 3 && precedence(kind()) == 3)
+                fail("comparison operators cannot be chained");
+        }
+    }
+
+    uint32_t parseUnary() {
+        DepthGuard g(*this);
+        uint32_t first = uint32_t(pos_);
+        Tok k = kind();
+        if (k == Tok::Minus || k == Tok::Bang || k == Tok::Tilde || k == Tok::Amp) {
+            uint32_t op = uint32_t(pos_++);
+            uint32_t a = parseUnary();
+            uint32_t n = make(NodeKind::Unary, op, first);
+            nd(n).a = a;
+            return n;
+        }
+        if (k == Tok::KwComptime) {
+            uint32_t t = uint32_t(pos_++);
+            uint32_t a = parseUnary();
+            uint32_t n = make(NodeKind::ComptimeExpr, t, first);
+            nd(n).a = a;
+            return n;
+        }
+        return parsePostfix(parsePrimary());
+    }
+
+    uint32_t parseArgs(std::vector<uint32_t>& out, Tok close) {
+        while (!at(close)) {
+            out.push_back(parseExpr());
+            if (!eat(Tok::Comma))
+                break;
+        }
+        return expect(close, close == Tok::RParen ? "to close the argument list"
+                                                  : "to close the list");
+    }
+
+    bool typedInitAllowed(uint32_t n) const {
+        NodeKind k = ast_.nodes[n].kind;
+        return k == NodeKind::Ident || k == NodeKind::Field || k == NodeKind::ArrayType ||
+               k == NodeKind::BuiltinCall;
+    }
+
+    uint32_t parsePostfix(uint32_t e) {
+        for (;;) {
+            uint32_t first = ast_.nodes[e].first;
+            if (at(Tok::DotStar)) {
+                ++pos_;
+                uint32_t n = make(NodeKind::Deref, uint32_t(pos_ - 1), first);
+                nd(n).a = e;
+                e = n;
+            } else if (at(Tok::Dot) && kind(1) == Tok::Ident) {
+                ++pos_;
+                uint32_t name = uint32_t(pos_++);
+                uint32_t n = make(NodeKind::Field, name, first);
+                nd(n).a = e;
+                e = n;
+            } else if (at(Tok::Dot) && kind(1) == Tok::Star) {
+                pos_ += 2;
+                uint32_t n = make(NodeKind::Deref, uint32_t(pos_ - 1), first);
+                nd(n).a = e;
+                e = n;
+            } else if (at(Tok::LBracket)) {
+                uint32_t t = uint32_t(pos_++);
+                std::vector<uint32_t> idx;
+                parseArgs(idx, Tok::RBracket);
+                if (idx.empty())
+                    fail("expected an index expression");
+                uint32_t n = make(NodeKind::Index, t, first);
+                nd(n).a = e;
+                setList(n, idx);
+                e = n;
+            } else if (at(Tok::LParen)) {
+                uint32_t t = uint32_t(pos_++);
+                std::vector<uint32_t> args;
+                parseArgs(args, Tok::RParen);
+                uint32_t n = make(NodeKind::Call, t, first);
+                nd(n).a = e;
+                setList(n, args);
+                e = n;
+            } else if (at(Tok::LBrace) && !noTypedInit_ && typedInitAllowed(e)) {
+                uint32_t t = uint32_t(pos_);
+                uint32_t init = parseInitList(first);
+                nd(init).kind = NodeKind::TypedInit;
+                nd(init).tok = t;
+                nd(init).a = e;
+                e = init;
+            } else {
+                return e;
+            }
+        }
+    }
+
+    // `{ .a = x, .b = y }` or `{ x, y }`; the caller sets the node kind.
+    uint32_t parseInitList(uint32_t first) {
+        expect(Tok::LBrace, "");
+        std::vector<uint32_t> items;
+        bool named = false;
+        bool saveNoInit = noTypedInit_;
+        noTypedInit_ = false;
+        while (!at(Tok::RBrace)) {
+            if (at(Tok::Dot) && kind(1) == Tok::Ident && kind(2) == Tok::Eq) {
+                uint32_t f = uint32_t(pos_);
+                ++pos_;
+                uint32_t name = uint32_t(pos_++);
+                ++pos_;
+                uint32_t v = parseExpr();
+                uint32_t fi = make(NodeKind::FieldInit, name, f);
+                nd(fi).a = v;
+                items.push_back(fi);
+                named = true;
+            } else {
+                if (named)
+                    fail("expected '.field = value' in a struct initializer, found " + found());
+                items.push_back(parseExpr());
+            }
+            if (!eat(Tok::Comma))
+                break;
+        }
+        noTypedInit_ = saveNoInit;
+        expect(Tok::RBrace, "to close the initializer");
+        uint32_t n = make(NodeKind::AnonInit, 0, first);
+        nd(n).flags = named ? 1 : 0;
+        setList(n, items);
+        return n;
+    }
+
+    uint32_t parsePrimary() {
+        DepthGuard g(*this);
+        uint32_t first = uint32_t(pos_);
+        Tok k = kind();
+        switch (k) {
+        case Tok::Ident:
+            if (kind(1) == Tok::Colon && kind(2) == Tok::LBrace) {
+                uint32_t label = uint32_t(pos_) + 1;
+                pos_ += 2;
+                return parseBlock(label);
+            }
+            ++pos_;
+            return make(NodeKind::Ident, first, first);
+        case Tok::IntLit:
+            ++pos_;
+            return make(NodeKind::IntLit, first, first);
+        case Tok::FloatLit:
+            ++pos_;
+            return make(NodeKind::FloatLit, first, first);
+        case Tok::StringLit:
+            ++pos_;
+            return make(NodeKind::StringLit, first, first);
+        case Tok::CharLit:
+            ++pos_;
+            return make(NodeKind::CharLit, first, first);
+        case Tok::KwTrue:
+        case Tok::KwFalse:
+            ++pos_;
+            return make(NodeKind::BoolLit, first, first);
+        case Tok::KwUndefined:
+            ++pos_;
+            return make(NodeKind::Undefined, first, first);
+        case Tok::Builtin: {
+            ++pos_;
+            expect(Tok::LParen, "after builtin name");
+            std::vector<uint32_t> args;
+            bool save = noTypedInit_;
+            noTypedInit_ = false;
+            parseArgs(args, Tok::RParen);
+            noTypedInit_ = save;
+            uint32_t n = make(NodeKind::BuiltinCall, first, first);
+            setList(n, args);
+            return n;
+        }
+        case Tok::LParen: {
+            ++pos_;
+            bool save = noTypedInit_;
+            noTypedInit_ = false;
+            uint32_t e = parseExpr();
+            noTypedInit_ = save;
+            expect(Tok::RParen, "to close the parenthesized expression");
+            uint32_t n = make(NodeKind::Grouped, first, first);
+            nd(n).a = e;
+            return n;
+        }
+        case Tok::Dot:
+            if (kind(1) == Tok::LBrace) {
+                ++pos_;
+                return parseInitList(first);
+            }
+            if (kind(1) == Tok::Ident) {
+                pos_ += 2;
+                return make(NodeKind::EnumLit, first + 1, first);
+            }
+            break;
+        case Tok::LBracket: {
+            ++pos_;
+            if (at(Tok::Star) && kind(1) == Tok::RBracket) {
+                pos_ += 2;
+                uint32_t flags = 2;
+                if (eat(Tok::KwConst))
+                    flags |= 1;
+                uint32_t elem = parseUnaryType();
+                uint32_t n = make(NodeKind::PtrType, first, first);
+                nd(n).a = elem;
+                nd(n).flags = flags;
+                return n;
+            }
+            std::vector<uint32_t> dims;
+            parseArgs(dims, Tok::RBracket);
+            if (dims.empty())
+                fail("slices are not supported; expected an array length");
+            uint32_t elem = parseUnaryType();
+            uint32_t n = make(NodeKind::ArrayType, first, first);
+            nd(n).a = elem;
+            setList(n, dims);
+            return n;
+        }
+        case Tok::Star: {
+            ++pos_;
+            uint32_t flags = eat(Tok::KwConst) ? 1 : 0;
+            uint32_t elem = parseUnaryType();
+            uint32_t n = make(NodeKind::PtrType, first, first);
+            nd(n).a = elem;
+            nd(n).flags = flags;
+            return n;
+        }
+        case Tok::KwTask:
+        case Tok::KwFn: {
+            if (k == Tok::KwTask && kind(1) != Tok::LParen)
+                break;
+            ++pos_;
+            expect(Tok::LParen, "after 'fn'");
+            std::vector<uint32_t> params;
+            while (!at(Tok::RParen)) {
+                if (at(Tok::Ident) && kind(1) == Tok::Colon)
+                    pos_ += 2;
+                params.push_back(parseTypeExpr());
+                if (!eat(Tok::Comma))
+                    break;
+            }
+            expect(Tok::RParen, "to close the parameter list");
+            bool save = noTypedInit_;
+            noTypedInit_ = true;
+            uint32_t ret = parseUnaryType();
+            noTypedInit_ = save;
+            uint32_t n = make(NodeKind::FnType, first, first);
+            nd(n).a = ret;
+            nd(n).flags = k == Tok::KwTask ? uint32_t(kFnTask) : 0u;
+            setList(n, params);
+            return n;
+        }
+        case Tok::KwPacked:
+        case Tok::KwExtern:
+            if (kind(1) == Tok::KwStruct) {
+                ++pos_;
+                return parsePrimary();
+            }
+            break;
+        case Tok::KwStruct:
+        case Tok::KwUnion:
+            return parseStruct();
+        case Tok::KwEnum:
+            return parseEnum();
+        case Tok::KwIf: {
+            ++pos_;
+            expect(Tok::LParen, "after 'if'");
+            bool save = noTypedInit_;
+            noTypedInit_ = false;
+            uint32_t cond = parseExpr();
+            expect(Tok::RParen, "after the if condition");
+            uint32_t then = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
+            uint32_t els = 0;
+            if (eat(Tok::KwElse))
+                els = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
+            noTypedInit_ = save;
+            uint32_t n = make(NodeKind::If, first, first);
+            nd(n).a = cond;
+            nd(n).b = then;
+            nd(n).c = els;
+            return n;
+        }
+        case Tok::KwSwitch:
+            return parseSwitch();
+        case Tok::Pipe:
+            return parseTensorAccess();
+        case Tok::LBrace:
+            return parseBlock(0);
+        default:
+            break;
+        }
+        fail("expected an expression, found " + found());
+    }
+
+    // The branch of an `if` without braces: an expression, or a statement
+    // (return/break/continue/assignment) when `if` is used as a statement.
+    uint32_t parseIfBranch() {
+        Tok k = kind();
+        if (k == Tok::KwReturn || k == Tok::KwBreak || k == Tok::KwContinue) {
+            uint32_t first = uint32_t(pos_);
+            uint32_t s = parseStatement();
+            uint32_t b = make(NodeKind::Block, 0, first);
+            setList(b, {s});
+            return b;
+        }
+        if (k == Tok::KwIf)
+            return parsePrimaryThenPostfix();
+        uint32_t first = uint32_t(pos_);
+        uint32_t e = parseExpr();
+        Tok op = kind();
+        if (op == Tok::Eq || op == Tok::PlusEq || op == Tok::MinusEq || op == Tok::StarEq ||
+            op == Tok::SlashEq || op == Tok::PercentEq || op == Tok::AmpEq ||
+            op == Tok::PipeEq || op == Tok::CaretEq || op == Tok::ShlEq || op == Tok::ShrEq) {
+            uint32_t opTok = uint32_t(pos_++);
+            uint32_t v = parseExpr();
+            uint32_t a = make(NodeKind::Assign, opTok, first);
+            nd(a).a = e;
+            nd(a).b = v;
+            eat(Tok::Semi);
+            uint32_t b = make(NodeKind::Block, 0, first);
+            setList(b, {a});
+            return b;
+        }
+        return e;
+    }
+    uint32_t parsePrimaryThenPostfix() { return parsePostfix(parsePrimary()); }
+
+    uint32_t parseUnaryType() {
+        DepthGuard g(*this);
+        return parsePostfixNoCall(parsePrimary());
+    }
+    // Type operands of [N]T and *T: field access allowed, calls and inits too (e.g.
+    // @type_of(x)), but a following '{' is left to the caller's typed init.
+    uint32_t parsePostfixNoCall(uint32_t e) {
+        for (;;) {
+            uint32_t first = ast_.nodes[e].first;
+            if (at(Tok::Dot) && kind(1) == Tok::Ident) {
+                ++pos_;
+                uint32_t name = uint32_t(pos_++);
+                uint32_t n = make(NodeKind::Field, name, first);
+                nd(n).a = e;
+                e = n;
+            } else if (at(Tok::LParen)) {
+                uint32_t t = uint32_t(pos_++);
+                std::vector<uint32_t> args;
+                parseArgs(args, Tok::RParen);
+                uint32_t n = make(NodeKind::Call, t, first);
+                nd(n).a = e;
+                setList(n, args);
+                e = n;
+            } else {
+                return e;
+            }
+        }
+    }
+
+    uint32_t parseStruct() {
+        uint32_t first = uint32_t(pos_);
+        ++pos_;
+        if (eat(Tok::LParen)) {  // union(enum) or struct(...) modifiers
+            parseExpr();
+            expect(Tok::RParen, "");
+        }
+        expect(Tok::LBrace, "after 'struct'");
+        std::vector<uint32_t> items;
+        while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+            uint32_t f = uint32_t(pos_);
+            if (at(Tok::KwConst) || at(Tok::KwVar) || at(Tok::KwPub)) {
+                eat(Tok::KwPub);
+                items.push_back(parseVarDecl(f, 0, false));
+                continue;
+            }
+            if (at(Tok::KwFn) || at(Tok::KwInline)) {
+                items.push_back(parseFn(f, 0));
+                continue;
+            }
+            uint32_t name = expect(Tok::Ident, "for a struct field name");
+            expect(Tok::Colon, "after the field name");
+            uint32_t ty = parseTypeExpr();
+            uint32_t def = 0;
+            if (eat(Tok::Eq))
+                def = parseExpr();
+            uint32_t fd = make(NodeKind::FieldDecl, name, f);
+            nd(fd).a = ty;
+            nd(fd).b = def;
+            items.push_back(fd);
+            if (!eat(Tok::Comma))
+                break;
+        }
+        expect(Tok::RBrace, "to close the struct");
+        uint32_t n = make(NodeKind::StructType, first, first);
+        setList(n, items);
+        return n;
+    }
+
+    uint32_t parseEnum() {
+        uint32_t first = uint32_t(pos_);
+        ++pos_;
+        uint32_t tag = 0;
+        if (eat(Tok::LParen)) {
+            tag = parseExpr();
+            expect(Tok::RParen, "after the enum tag type");
+        }
+        expect(Tok::LBrace, "after 'enum'");
+        std::vector<uint32_t> members;
+        while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+            uint32_t f = uint32_t(pos_);
+            uint32_t name = expect(Tok::Ident, "for an enum member");
+            uint32_t v = 0;
+            if (eat(Tok::Eq))
+                v = parseExpr();
+            uint32_t m = make(NodeKind::EnumMember, name, f);
+            nd(m).a = v;
+            members.push_back(m);
+            if (!eat(Tok::Comma))
+                break;
+        }
+        expect(Tok::RBrace, "to close the enum");
+        uint32_t n = make(NodeKind::EnumType, first, first);
+        nd(n).a = tag;
+        setList(n, members);
+        return n;
+    }
+
+    uint32_t parseSwitch() {
+        uint32_t first = uint32_t(pos_);
+        ++pos_;
+        expect(Tok::LParen, "after 'switch'");
+        uint32_t subj = parseExpr();
+        expect(Tok::RParen, "after the switch operand");
+        expect(Tok::LBrace, "to start the switch body");
+        std::vector<uint32_t> prongs;
+        while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+            uint32_t f = uint32_t(pos_);
+            std::vector<uint32_t> items;
+            uint32_t flags = 0;
+            if (eat(Tok::KwElse)) {
+                flags = 1;
+            } else {
+                do {
+                    if (at(Tok::FatArrow))
+                        break;
+                    items.push_back(parseExpr());
+                } while (eat(Tok::Comma));
+            }
+            expect(Tok::FatArrow, "after the switch case");
+            uint32_t body = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
+            uint32_t p = make(NodeKind::SwitchProng, f, f);
+            nd(p).a = body;
+            nd(p).flags = flags;
+            setList(p, items);
+            prongs.push_back(p);
+            if (!eat(Tok::Comma) && !at(Tok::RBrace) &&
+                ast_.nodes[body].kind != NodeKind::Block)
+                fail("expected ',' after a switch case, found " + found());
+        }
+        expect(Tok::RBrace, "to close the switch");
+        uint32_t n = make(NodeKind::Switch, first, first);
+        nd(n).a = subj;
+        setList(n, prongs);
+        return n;
+    }
+
+    // |i, j| { n, m } -> A[i, j]
+    uint32_t parseTensorAccess() {
+        uint32_t first = uint32_t(pos_);
+        ++pos_;
+        std::vector<uint32_t> caps;
+        do {
+            caps.push_back(expect(Tok::Ident, "in the tensor access index list"));
+        } while (eat(Tok::Comma));
+        expect(Tok::Pipe, "to close the tensor access index list");
+        uint32_t lf = uint32_t(pos_);
+        expect(Tok::LBrace, "to start the tensor access extents");
+        std::vector<uint32_t> ext;
+        parseArgs(ext, Tok::RBrace);
+        uint32_t el = make(NodeKind::ExprList, lf, lf);
+        setList(el, ext);
+        expect(Tok::Arrow, "after the tensor access extents");
+        uint32_t body = parseExpr();
+        uint32_t n = make(NodeKind::TensorAccess, first, first);
+        nd(n).a = body;
+        nd(n).b = el;
+        setList(n, caps);
+        return n;
+    }
+};
+
+}  // namespace
+
+Ast parse(DiagnosticEngine& diags, uint16_t file) {
+    Ast ast;
+    ast.tokens = lex(diags, file);
+    Parser p(diags, ast);
+    ast.root = p.parseRoot();
+    return ast;
+}
+
+}  // namespace csl

@@ -1,0 +1,130 @@
+// A small cslc-compatible driver for tests and scripts/compile-sdk-examples: it accepts
+// the SDK's cslc flags, runs the compiler library and prints clang-style diagnostics.
+// `--syntax-only f.csl...` runs only the front end on each file.
+#include "backend/csl/compiler.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string lineOf(const csl::Diagnostic& d) {
+    if (d.range.file.empty() || d.range.line == 0)
+        return {};
+    std::ifstream in(d.range.file);
+    std::string line;
+    for (uint32_t i = 0; i < d.range.line && std::getline(in, line); ++i) {
+    }
+    return line;
+}
+
+void splitPairs(const std::string& v, std::vector<std::pair<std::string, std::string>>& out) {
+    std::stringstream ss(v);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        auto c = item.find(':');
+        if (c == std::string::npos)
+            out.emplace_back(item, "");
+        else
+            out.emplace_back(item.substr(0, c), item.substr(c + 1));
+    }
+}
+
+bool parseDims(const std::string& v, uint32_t& a, uint32_t& b) {
+    return std::sscanf(v.c_str(), "%u,%u", &a, &b) == 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "--syntax-only") {
+        int bad = 0;
+        for (size_t i = 1; i < args.size(); ++i) {
+            auto diags = csl::checkSyntax(args[i], readAll(args[i]));
+            for (auto& d : diags)
+                std::cerr << csl::formatDiagnostic(d, lineOf(d));
+            bad += diags.empty() ? 0 : 1;
+        }
+        return bad ? 1 : 0;
+    }
+    csl::CompileOptions o;
+    bool timing = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string a = args[i];
+        std::string val;
+        auto eq = a.find('=');
+        auto takeValue = [&]() -> std::string {
+            if (eq != std::string::npos)
+                return a.substr(eq + 1);
+            if (i + 1 < args.size())
+                return args[++i];
+            return {};
+        };
+        std::string key = eq == std::string::npos ? a : a.substr(0, eq);
+        if (key == "--arch") {
+            val = takeValue();
+            o.arch = val == "wse3" ? sim::Arch::Wse3 : sim::Arch::Wse2;
+        } else if (key == "--fabric-dims") {
+            parseDims(takeValue(), o.fabricWidth, o.fabricHeight);
+        } else if (key == "--fabric-offsets") {
+            parseDims(takeValue(), o.offsetX, o.offsetY);
+            o.fabricOffsetsGiven = true;
+        } else if (key == "--params") {
+            splitPairs(takeValue(), o.params);
+        } else if (key == "--colors") {
+            splitPairs(takeValue(), o.colors);
+        } else if (key == "--memcpy") {
+            o.memcpy = true;
+        } else if (key == "--channels") {
+            o.channels = uint32_t(std::stoul(takeValue()));
+        } else if (key == "--width-west-buf") {
+            o.widthWestBuf = uint32_t(std::stoul(takeValue()));
+        } else if (key == "--width-east-buf") {
+            o.widthEastBuf = uint32_t(std::stoul(takeValue()));
+        } else if (key == "--fp16-format") {
+            o.fp16Format = takeValue();
+        } else if (key == "--import-path") {
+            o.importPaths.push_back(takeValue());
+        } else if (key == "-o" || key == "--max-inlined-iterations" || key == "--max-parallelism") {
+            takeValue();
+        } else if (key == "--timing") {
+            timing = true;
+        } else if (key == "--verbose") {
+            o.verbose = true;
+        } else if (!a.empty() && a[0] == '-') {
+            // Other cslc flags (-g0, --output-json, --out-routes) do not affect the program.
+        } else {
+            o.layoutFile = a;
+        }
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    csl::CompileResult r = csl::compile(o);
+    auto t1 = std::chrono::steady_clock::now();
+    for (auto& d : r.diagnostics)
+        std::cerr << csl::formatDiagnostic(d, lineOf(d));
+    if (timing)
+        std::cout << "compile time: "
+                  << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms\n";
+    if (r.ok && o.verbose && r.program) {
+        const auto& p = *r.program;
+        std::cout << "rectangle " << p.width << "x" << p.height << ", classes "
+                  << p.classes.size() << ", host symbols " << p.hostSymbols.size() << "\n";
+        for (const auto& c : p.classes)
+            std::cout << "  class " << c.file << " [" << c.paramsKey << "] functions "
+                      << c.functions.size() << " memory " << c.memoryBytes << " bytes\n";
+    }
+    return r.ok ? 0 : 1;
+}
