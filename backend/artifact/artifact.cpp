@@ -1,0 +1,179 @@
+#include "backend/artifact/artifact.h"
+
+#include "tessera/artifact_json.pb.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <filesystem>
+
+namespace artifact {
+namespace fs = std::filesystem;
+namespace pb = tessera::artifact;
+
+const char* cslTypeName(sim::ScalarType type) {
+    switch (type) {
+    case sim::ScalarType::Void:
+        return "void";
+    case sim::ScalarType::Bool:
+        return "bool";
+    case sim::ScalarType::I8:
+        return "i8";
+    case sim::ScalarType::I16:
+        return "i16";
+    case sim::ScalarType::I32:
+        return "i32";
+    case sim::ScalarType::I64:
+        return "i64";
+    case sim::ScalarType::U8:
+        return "u8";
+    case sim::ScalarType::U16:
+        return "u16";
+    case sim::ScalarType::U32:
+        return "u32";
+    case sim::ScalarType::U64:
+        return "u64";
+    case sim::ScalarType::F16:
+        return "f16";
+    case sim::ScalarType::BF16:
+        return "bf16";
+    case sim::ScalarType::F32:
+        return "f32";
+    }
+    return "?";
+}
+
+std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
+    std::vector<RpcSymbol> out;
+    for (const auto& h : program.hostSymbols) {
+        RpcSymbol s;
+        s.id = h.id;
+        s.name = h.name;
+        if (h.kind == sim::HostSymbol::Kind::Var) {
+            s.kind = "Var";
+            s.type = std::string("[*]") + cslTypeName(h.elementType);
+            s.immutable = !h.mutableFromHost;
+        } else {
+            s.kind = "Func";
+            s.type = "void";
+            for (size_t i = 0; i < h.inputs.size(); ++i)
+                s.inputs.push_back({"arg" + std::to_string(i), cslTypeName(h.inputs[i])});
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+namespace {
+
+std::string toJson(const google::protobuf::Message& m) {
+    google::protobuf::util::JsonPrintOptions options;
+    options.add_whitespace = true;
+    options.preserve_proto_field_names = true;
+    options.always_print_primitive_fields = true;
+    std::string text;
+    auto status = google::protobuf::util::MessageToJsonString(m, &text, options);
+    if (!status.ok())
+        throw ArtifactError("JSON encoding failed: " + std::string(status.message()));
+    return text;
+}
+
+void fromJson(const std::string& text, google::protobuf::Message* m, const std::string& what) {
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = true; // the SDK's files carry fields we do not use
+    auto status = google::protobuf::util::JsonStringToMessage(text, m, options);
+    if (!status.ok())
+        throw ArtifactError(what + ": " + std::string(status.message()));
+}
+
+} // namespace
+
+std::string outJsonText(const sim::FabricProgram& program, const BuildInfo& info) {
+    pb::OutJson j;
+    for (const auto& [k, v] : info.params)
+        (*j.mutable_params())[k] = v;
+    j.set_arch(program.arch == sim::Arch::Wse3 ? "wse3" : "wse2");
+    j.add_fabric_dims(program.fabricWidth);
+    j.add_fabric_dims(program.fabricHeight);
+    j.add_fabric_offsets(program.offsetX);
+    j.add_fabric_offsets(program.offsetY);
+    j.add_rectangle(program.width);
+    j.add_rectangle(program.height);
+    j.set_memcpy(program.memcpy.enabled);
+    j.set_channels(program.memcpy.channels);
+    j.set_width_west_buf(program.memcpy.westBuffer);
+    j.set_width_east_buf(program.memcpy.eastBuffer);
+    j.set_fp16_format(info.fp16Format);
+    j.set_program_file(kProgramFile);
+    j.set_compiler("tessera cslc");
+    for (const auto& a : info.cslcArgs)
+        j.add_cslc_args(a);
+    return toJson(j);
+}
+
+std::string rpcJsonText(const std::vector<RpcSymbol>& symbols) {
+    pb::OutRpc j;
+    for (const auto& s : symbols) {
+        auto* r = j.add_rpc_symbols();
+        r->set_id(s.id);
+        r->set_name(s.name);
+        r->set_type(s.type);
+        r->set_kind(s.kind);
+        r->set_immutable(s.immutable);
+        for (const auto& in : s.inputs) {
+            auto* i = r->add_inputs();
+            i->set_name(in.name);
+            i->set_type(in.type);
+        }
+    }
+    return toJson(j);
+}
+
+std::vector<RpcSymbol> parseRpcJson(const std::string& text, const std::string& what) {
+    pb::OutRpc j;
+    fromJson(text, &j, what);
+    std::vector<RpcSymbol> out;
+    for (const auto& r : j.rpc_symbols()) {
+        RpcSymbol s{r.id(), r.name(), r.type(), r.kind(), r.immutable(), {}};
+        if (s.kind != "Var" && s.kind != "Func" && s.kind != "Stream")
+            throw ArtifactError(what + ": symbol '" + s.name + "' has kind '" + s.kind +
+                                "', expected Var, Func or Stream");
+        for (const auto& i : r.inputs())
+            s.inputs.push_back({i.name(), i.type()});
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+void writeArtifact(const std::string& dir, const sim::FabricProgram& program,
+                   const BuildInfo& info) {
+    std::error_code ec;
+    fs::create_directories(fs::path(dir) / "bin", ec);
+    if (ec)
+        throw ArtifactError(dir + ": cannot create output directory: " + ec.message());
+    writeProgramFile((fs::path(dir) / kProgramFile).string(), program);
+    writeWholeFile((fs::path(dir) / kRpcJson).string(), rpcJsonText(rpcSymbolsOf(program)));
+    writeWholeFile((fs::path(dir) / kOutJson).string(), outJsonText(program, info));
+}
+
+Artifact loadArtifact(const std::string& dir) {
+    if (!fs::is_directory(dir))
+        throw ArtifactError(dir + ": not a compile output directory (run cslc -o " + dir + ")");
+    Artifact a;
+    a.dir = dir;
+    const auto programPath = (fs::path(dir) / kProgramFile).string();
+    if (!fs::exists(programPath))
+        throw ArtifactError(programPath + ": missing; " + dir +
+                            " was not written by Tessera's cslc (recompile it)");
+    a.program = readProgramFile(programPath);
+    const auto rpcPath = (fs::path(dir) / kRpcJson).string();
+    a.rpcSymbols = parseRpcJson(readWholeFile(rpcPath), rpcPath);
+    const auto outPath = (fs::path(dir) / kOutJson).string();
+    pb::OutJson j;
+    fromJson(readWholeFile(outPath), &j, outPath);
+    a.info.params.insert(j.params().begin(), j.params().end());
+    a.info.fp16Format = j.fp16_format();
+    a.info.cslcArgs.assign(j.cslc_args().begin(), j.cslc_args().end());
+    return a;
+}
+
+} // namespace artifact

@@ -1,0 +1,64 @@
+// The compile output directory in the SDK's shape:
+//   out/out.json             params (as strings) plus fabric and arch facts
+//   out/bin/out_rpc.json     exported symbols and functions (rpc_symbols)
+//   out/bin/out_program.pb   the program file (program_file.h)
+#pragma once
+
+#include "backend/artifact/program_file.h"
+#include "sim/program.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace artifact {
+
+inline constexpr const char* kOutJson = "out.json";
+inline constexpr const char* kRpcJson = "bin/out_rpc.json";
+inline constexpr const char* kProgramFile = "bin/out_program.pb";
+
+// What out.json records besides what the program itself holds.
+struct BuildInfo {
+    std::map<std::string, std::string> params; // every layout param, as strings
+    std::string fp16Format = "f16";
+    std::vector<std::string> cslcArgs; // the command line that produced it
+};
+
+struct RpcInput {
+    std::string name;
+    std::string type;
+};
+
+struct RpcSymbol {
+    uint32_t id = 0;
+    std::string name;
+    std::string type; // Var: "[*]f32"; Func: return type "void"
+    std::string kind; // "Var" | "Func"
+    bool immutable = false;
+    std::vector<RpcInput> inputs;
+};
+
+struct Artifact {
+    std::string dir;
+    std::shared_ptr<const sim::FabricProgram> program;
+    BuildInfo info;
+    std::vector<RpcSymbol> rpcSymbols;
+};
+
+// CSL spelling of a scalar type ("f32", "u16", "bool").
+const char* cslTypeName(sim::ScalarType type);
+// The rpc_symbols entries a program advertises (from FabricProgram::hostSymbols).
+std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program);
+
+std::string outJsonText(const sim::FabricProgram& program, const BuildInfo& info);
+std::string rpcJsonText(const std::vector<RpcSymbol>& symbols);
+std::vector<RpcSymbol> parseRpcJson(const std::string& text, const std::string& what);
+
+// Creates dir and dir/bin as needed and writes the three files; throws ArtifactError.
+void writeArtifact(const std::string& dir, const sim::FabricProgram& program,
+                   const BuildInfo& info);
+// Reads all three files back; throws ArtifactError naming the file at fault.
+Artifact loadArtifact(const std::string& dir);
+
+} // namespace artifact

@@ -1,0 +1,39 @@
+// cslc's command line, shared by the cslc tool and the appliance's Compile service
+// (which receives the same flags as one string).
+#pragma once
+
+#include "backend/csl/compiler.h"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace artifact {
+
+// A bad command line; the message names the flag and, for unknown flags, a hint.
+class UsageError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CslcCommand {
+    csl::CompileOptions options;
+    std::string outDir = "out";
+    bool outputJson = false; // --output-json: diagnostics as JSON lines on stdout
+    bool debugInfo = true;   // -g0 turns source locations off
+    bool help = false;
+    bool version = false;
+    std::vector<std::string> args; // as given, for out.json
+};
+
+// args excludes the program name. Throws UsageError.
+CslcCommand parseCslcArgs(const std::vector<std::string>& args);
+
+// Splits an argument string the way a POSIX shell would for plain words, single and
+// double quotes and backslash escapes (no expansion). Throws UsageError on an
+// unterminated quote.
+std::vector<std::string> splitArgs(const std::string& text);
+
+std::string cslcUsage();
+
+} // namespace artifact

@@ -1,0 +1,30 @@
+// The artifact's program file: a sim::FabricProgram serialised with protobuf
+// (backend/proto/tessera/program.proto), versioned by FabricProgram::kFormatVersion.
+#pragma once
+
+#include "sim/program.h"
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace artifact {
+
+// Every read or write failure; the message names the file and what is wrong.
+class ArtifactError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+std::string serializeProgram(const sim::FabricProgram& program);
+// `what` names the source in error messages (a file path, "upload").
+std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes, const std::string& what);
+
+void writeProgramFile(const std::string& path, const sim::FabricProgram& program);
+std::shared_ptr<sim::FabricProgram> readProgramFile(const std::string& path);
+
+// Whole-file helpers shared by the artifact code (atomic write: temp file + rename).
+std::string readWholeFile(const std::string& path);
+void writeWholeFile(const std::string& path, const std::string& bytes);
+
+} // namespace artifact

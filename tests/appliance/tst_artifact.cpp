@@ -1,0 +1,238 @@
+// Artifact round trip with a hand-built program, and cslc's command line.
+#include "backend/artifact/artifact.h"
+#include "backend/artifact/cslc_args.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+std::shared_ptr<sim::FabricProgram> sampleProgram() {
+    auto p = std::make_shared<sim::FabricProgram>();
+    p->arch = sim::Arch::Wse3;
+    p->fabricWidth = 9;
+    p->fabricHeight = 3;
+    p->offsetX = 4;
+    p->offsetY = 1;
+    p->width = 2;
+    p->height = 1;
+    sim::CodeClass c;
+    c.file = "pe_program.csl";
+    c.paramsKey = "M=4";
+    sim::Function f;
+    f.name = "compute";
+    f.numRegs = 3;
+    f.code = {{sim::Op::Imm, sim::ScalarType::I32, 0, sim::kNoReg, sim::kNoReg, -7},
+              {sim::Op::Return, sim::ScalarType::Void, sim::kNoReg, 0, sim::kNoReg, 0}};
+    f.locs = {{0, 12, 3}, {0, 13, 1}};
+    c.functions.push_back(f);
+    c.constants = {0xdeadbeefcafef00dull};
+    sim::Dsd d;
+    d.kind = sim::DsdKind::FabOut;
+    d.extent = {4, 0, 0, 0};
+    d.strideBytes = {-4, 0, 0, 0};
+    d.color = 5;
+    d.waveletIndexOffset = -1;
+    c.dsdConstants.push_back(d);
+    sim::DsdOpDesc op;
+    op.op = sim::DsdOpKind::Fmacs;
+    op.dst = {sim::DsdOperand::Kind::Dsd, 0};
+    op.activateTask = 9;
+    c.dsdOps.push_back(op);
+    c.tasks[9] = {sim::TaskKind::Local, 0, 0, -1, true};
+    c.inputQueueColor[2] = 5;
+    c.data.push_back({64, {1, 2, 3, 0}});
+    c.symbols.push_back({"y", 64, 16, sim::ScalarType::F32, 4});
+    c.exports.push_back({"compute", true, 0, 0});
+    c.memoryBytes = 80;
+    p->classes.push_back(c);
+    sim::ColorConfig cc;
+    cc.rx = sim::dirBit(sim::Direction::West);
+    cc.tx = sim::dirBit(sim::Direction::Ramp) | sim::dirBit(sim::Direction::East);
+    cc.switchPositions[1] = {sim::dirBit(sim::Direction::North), 0};
+    cc.popMode = sim::ColorConfig::PopMode::AlwaysPop;
+    cc.filter.kind = sim::FilterConfig::Kind::Range;
+    cc.filter.maxIdx = 7;
+    p->pes = {{0, {{5, cc}}}, {0, {}}};
+    p->hostSymbols.push_back({0, "y", sim::HostSymbol::Kind::Var, sim::ScalarType::F32, true, {}});
+    p->hostSymbols.push_back({1,
+                              "compute",
+                              sim::HostSymbol::Kind::Func,
+                              sim::ScalarType::Void,
+                              false,
+                              {sim::ScalarType::F32, sim::ScalarType::U16}});
+    p->memcpy.enabled = true;
+    p->memcpy.h2dColors[0] = 2;
+    p->sourceFiles = {"layout.csl", "pe_program.csl"};
+    return p;
+}
+
+} // namespace
+
+class TestArtifact : public QObject {
+    Q_OBJECT
+  private slots:
+    void programRoundTrip() {
+        auto p = sampleProgram();
+        auto back = artifact::parseProgram(artifact::serializeProgram(*p), "test");
+        QCOMPARE(back->arch, sim::Arch::Wse3);
+        QCOMPARE(back->fabricWidth, 9u);
+        QCOMPARE(back->pes.size(), size_t(2));
+        const auto& c = back->classes.at(0);
+        QCOMPARE(c.functions.at(0).code.at(0).imm, -7);
+        QCOMPARE(c.functions.at(0).code.at(1).op, sim::Op::Return);
+        QCOMPARE(c.functions.at(0).locs.at(0).line, 12u);
+        QCOMPARE(c.constants.at(0), 0xdeadbeefcafef00dull);
+        QCOMPARE(c.dsdConstants.at(0).strideBytes[0], -4);
+        QCOMPARE(c.dsdConstants.at(0).waveletIndexOffset, int16_t(-1));
+        QCOMPARE(c.dsdOps.at(0).activateTask, int8_t(9));
+        QCOMPARE(c.dsdOps.at(0).unblockTask, int8_t(-1));
+        QCOMPARE(c.tasks[9].initiallyBlocked, true);
+        QCOMPARE(c.tasks[10].kind, sim::TaskKind::None);
+        QCOMPARE(c.inputQueueColor[2], int8_t(5));
+        QCOMPARE(c.inputQueueColor[3], int8_t(-1));
+        QCOMPARE(c.data.at(0).bytes, (std::vector<uint8_t>{1, 2, 3, 0}));
+        const auto& color = back->pes.at(0).colors.at(0);
+        QCOMPARE(color.first, uint8_t(5));
+        QCOMPARE(color.second.tx,
+                 uint8_t(sim::dirBit(sim::Direction::Ramp) | sim::dirBit(sim::Direction::East)));
+        QCOMPARE(color.second.switchPositions[1].rx, sim::dirBit(sim::Direction::North));
+        QCOMPARE(color.second.popMode, sim::ColorConfig::PopMode::AlwaysPop);
+        QCOMPARE(color.second.filter.maxIdx, uint16_t(7));
+        QCOMPARE(back->hostSymbols.at(1).inputs.at(1), sim::ScalarType::U16);
+        QCOMPARE(back->memcpy.h2dColors[0], int8_t(2));
+        QCOMPARE(back->memcpy.d2hColors[0], int8_t(-1));
+        QCOMPARE(back->sourceFiles.at(1), std::string("pe_program.csl"));
+        // Serialising again gives the same bytes: nothing was lost or invented.
+        QCOMPARE(artifact::serializeProgram(*back), artifact::serializeProgram(*p));
+    }
+
+    void damagedProgramIsRejected() {
+        QVERIFY_THROWS_EXCEPTION(artifact::ArtifactError,
+                                 artifact::parseProgram("garbage\xff", "x.pb"));
+        auto p = sampleProgram();
+        p->pes.pop_back(); // 1 PE config for a 2x1 rectangle
+        try {
+            artifact::parseProgram(artifact::serializeProgram(*p), "out/bin/out_program.pb");
+            QFAIL("expected ArtifactError");
+        } catch (const artifact::ArtifactError& e) {
+            QVERIFY2(std::string(e.what()).find("out/bin/out_program.pb") != std::string::npos,
+                     e.what());
+            QVERIFY2(std::string(e.what()).find("2x1 rectangle") != std::string::npos, e.what());
+        }
+    }
+
+    void artifactDirectoryRoundTrip() {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString() + "/out";
+        artifact::BuildInfo info;
+        info.params = {{"M", "4"}, {"N", "6"}};
+        info.cslcArgs = {"--arch=wse3", "layout.csl"};
+        artifact::writeArtifact(dir, *sampleProgram(), info);
+        // run.py reads compile_data['params']['M'] as a string.
+        const std::string outJson = artifact::readWholeFile(dir + "/out.json");
+        QVERIFY2(outJson.find("\"M\": \"4\"") != std::string::npos, outJson.c_str());
+        QVERIFY(outJson.find("\"arch\": \"wse3\"") != std::string::npos);
+        const std::string rpc = artifact::readWholeFile(dir + "/bin/out_rpc.json");
+        QVERIFY2(rpc.find("\"rpc_symbols\"") != std::string::npos, rpc.c_str());
+        QVERIFY(rpc.find("\"kind\": \"Func\"") != std::string::npos);
+        QVERIFY(rpc.find("\"type\": \"[*]f32\"") != std::string::npos);
+
+        auto a = artifact::loadArtifact(dir);
+        QCOMPARE(a.info.params.at("N"), std::string("6"));
+        QCOMPARE(a.info.cslcArgs.size(), size_t(2));
+        QCOMPARE(a.rpcSymbols.size(), size_t(2));
+        QCOMPARE(a.rpcSymbols[0].immutable, false);
+        QCOMPARE(a.rpcSymbols[1].inputs.at(1).type, std::string("u16"));
+        QCOMPARE(a.program->classes.at(0).file, std::string("pe_program.csl"));
+    }
+
+    void loadNamesTheMissingFile() {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString();
+        std::filesystem::create_directories(dir + "/bin");
+        try {
+            artifact::loadArtifact(dir);
+            QFAIL("expected ArtifactError");
+        } catch (const artifact::ArtifactError& e) {
+            QVERIFY2(std::string(e.what()).find("out_program.pb: missing") != std::string::npos,
+                     e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(artifact::ArtifactError, artifact::loadArtifact(dir + "/nope"));
+    }
+
+    void cslcCommandLine() {
+        auto cmd = artifact::parseCslcArgs(
+            {"--arch=wse3", "./layout.csl", "--fabric-dims=8,3", "--fabric-offsets", "4,1",
+             "--params=M:4,N:6", "--params", "width:2", "-o", "build_out", "--memcpy", "--channels",
+             "1", "--colors=x_in:1", "-g0", "--import-path=lib", "--width-west-buf=2"});
+        QCOMPARE(cmd.options.layoutFile, std::string("./layout.csl"));
+        QCOMPARE(cmd.options.arch, sim::Arch::Wse3);
+        QCOMPARE(cmd.options.fabricWidth, 8u);
+        QCOMPARE(cmd.options.offsetY, 1u);
+        QVERIFY(cmd.options.fabricOffsetsGiven);
+        QCOMPARE(cmd.options.params.size(), size_t(3));
+        QCOMPARE(cmd.options.params[2].first, std::string("width"));
+        QCOMPARE(cmd.options.colors.at(0).second, std::string("1"));
+        QCOMPARE(cmd.outDir, std::string("build_out"));
+        QVERIFY(cmd.options.memcpy);
+        QVERIFY(!cmd.debugInfo);
+        QCOMPARE(cmd.options.widthWestBuf, 2u);
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "--channels=4"}).options.channels, 4u);
+    }
+
+    void cslcCommandLineErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("channels 0")
+            << QStringList{"l.csl", "--channels", "0"} << "--channels: 0 selects";
+        QTest::newRow("channels=0")
+            << QStringList{"l.csl", "--channels=0"} << "--channels: 0 selects";
+        QTest::newRow("channels 17") << QStringList{"l.csl", "--channels=17"} << "more than 16";
+        QTest::newRow("typo") << QStringList{"l.csl", "--chanels=1"} << "did you mean '--channels'";
+        QTest::newRow("unknown") << QStringList{"l.csl", "--frobnicate"}
+                                 << "unknown flag '--frobnicate'";
+        QTest::newRow("arch") << QStringList{"l.csl", "--arch=wse9"} << "--arch: 'wse9'";
+        QTest::newRow("dims") << QStringList{"l.csl", "--fabric-dims=8"}
+                              << "--fabric-dims: expected two";
+        QTest::newRow("params") << QStringList{"l.csl", "--params=M4"}
+                                << "--params: expected 'name:value'";
+        QTest::newRow("param name")
+            << QStringList{"l.csl", "--params=1M:4"} << "'1M' is not a valid name";
+        QTest::newRow("missing value") << QStringList{"l.csl", "-o"} << "-o needs a value";
+        QTest::newRow("no layout") << QStringList{"--memcpy"} << "no layout file";
+        QTest::newRow("two layouts") << QStringList{"a.csl", "b.csl"} << "more than one layout";
+        QTest::newRow("flag value")
+            << QStringList{"a.csl", "--memcpy=1"} << "--memcpy takes no value";
+        QTest::newRow("fp16") << QStringList{"a.csl", "--fp16-format=f8"} << "--fp16-format";
+    }
+    void cslcCommandLineErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        std::vector<std::string> v;
+        for (const auto& a : args)
+            v.push_back(a.toStdString());
+        try {
+            artifact::parseCslcArgs(v);
+            QFAIL("expected UsageError");
+        } catch (const artifact::UsageError& e) {
+            QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos,
+                     e.what());
+        }
+    }
+
+    void splitArgs() {
+        auto v = artifact::splitArgs(R"(--arch=wse2  'a b.csl' "--params=M:4" x\ y -o"out dir")");
+        QCOMPARE(v.size(), size_t(5));
+        QCOMPARE(v[1], std::string("a b.csl"));
+        QCOMPARE(v[3], std::string("x y"));
+        QCOMPARE(v[4], std::string("-oout dir"));
+        QVERIFY_THROWS_EXCEPTION(artifact::UsageError, artifact::splitArgs("'open"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArtifact)
+#include "tst_artifact.moc"
