@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+
+set -e
+
+cslc --arch=wse2 ./layout.csl --fabric-dims=8,7 --fabric-offsets=4,1 \
+--params=height:5,num_packets:24 -o out --memcpy --channels 1
+cs_python run.py --name out
