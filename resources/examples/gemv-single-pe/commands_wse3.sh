@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Compile for wse3 and run on the simulator (Tessera's cslc and cs_python, or the SDK's).
+set -e
+
+cslc --arch=wse3 ./layout.csl --fabric-dims=8,3 --fabric-offsets=4,1 \
+  -o out --memcpy --channels=1
+cs_python run.py --name out

@@ -1,0 +1,235 @@
+#include "widgets/CslEditor.h"
+
+#include "widgets/CslLexer.h"
+
+#include <Qsci/qsciapis.h>
+#include <Qsci/qscilexerbash.h>
+#include <Qsci/qscilexerjson.h>
+#include <Qsci/qscilexerpython.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace tessera {
+
+CslEditor::CslEditor(QWidget* parent) : QsciScintilla(parent) {
+    m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_cslLexer = new CslLexer(this);
+    m_apis = new QsciAPIs(m_cslLexer);
+    setApiEntries({});
+
+    setUtf8(true);
+    setIndentationsUseTabs(false);
+    setTabWidth(4);
+    setAutoIndent(true);
+    setBraceMatching(SloppyBraceMatch);
+    setCaretLineVisible(true);
+    setFolding(BoxedTreeFoldStyle);
+    setAutoCompletionSource(AcsAll);
+    setAutoCompletionThreshold(2);
+    setAutoCompletionCaseSensitivity(true);
+    setCallTipsStyle(CallTipsNoContext);
+    setCallTipsVisible(0);
+    setLanguageForPath(QStringLiteral("untitled.csl"));
+}
+
+void CslEditor::setLanguageForPath(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QsciLexer* lexer = nullptr;
+    if (suffix == QLatin1String("csl")) {
+        lexer = m_cslLexer;
+    } else {
+        if (m_stockLexer) {
+            setLexer(nullptr);
+            delete m_stockLexer;
+            m_stockLexer = nullptr;
+        }
+        if (suffix == QLatin1String("py"))
+            m_stockLexer = new QsciLexerPython(this);
+        else if (suffix == QLatin1String("sh"))
+            m_stockLexer = new QsciLexerBash(this);
+        else if (suffix == QLatin1String("json"))
+            m_stockLexer = new QsciLexerJSON(this);
+        lexer = m_stockLexer;
+    }
+    setLexer(lexer);
+    applyAppearanceToLexer();
+}
+
+bool CslEditor::isCsl() const {
+    return lexer() == m_cslLexer;
+}
+
+void CslEditor::setApiEntries(const QStringList& entries) {
+    m_apis->clear();
+    for (const QString& word : CslLexer::keywords())
+        m_apis->add(word);
+    for (const QString& word : CslLexer::types())
+        m_apis->add(word);
+    for (const QString& entry : entries)
+        m_apis->add(entry);
+    m_apis->prepare();
+}
+
+void CslEditor::setAppearance(const QFont& font, bool dark) {
+    m_font = font;
+    m_dark = dark;
+    applyAppearanceToLexer();
+}
+
+void CslEditor::applyAppearanceToLexer() {
+    m_cslLexer->setAppearance(m_font, m_dark);
+    const QColor paper = m_cslLexer->defaultPaper(CslLexer::Default);
+    const QColor ink = m_cslLexer->defaultColor(CslLexer::Default);
+    if (QsciLexer* current = lexer(); current && current != m_cslLexer) {
+        current->setFont(m_font, -1);
+        current->setPaper(paper, -1);
+        current->setDefaultPaper(paper);
+        if (m_dark)
+            current->setColor(ink, -1); // stock palettes are made for a light background
+    }
+    if (!lexer()) {
+        setFont(m_font);
+        setPaper(paper);
+        setColor(ink);
+    }
+    // Margins after the lexer: setLexer() resets them.
+    const QColor marginPaper = m_dark ? QColor(0x21, 0x25, 0x2b) : QColor(0xf0, 0xf0, 0xf0);
+    const QColor marginInk = m_dark ? QColor(0x80, 0x88, 0x94) : QColor(0x80, 0x80, 0x80);
+    setMarginsFont(m_font);
+    setMarginsBackgroundColor(marginPaper);
+    setMarginsForegroundColor(marginInk);
+    setMarginLineNumbers(0, true);
+    setMarginWidth(0, QFontMetrics(m_font).horizontalAdvance(QStringLiteral("00000")) + 6);
+    setFoldMarginColors(marginPaper, marginPaper);
+    setCaretForegroundColor(ink);
+    setCaretLineBackgroundColor(m_dark ? QColor(0x2f, 0x34, 0x3e) : QColor(0xf5, 0xf7, 0xfa));
+    setMatchedBraceBackgroundColor(m_dark ? QColor(0x3e, 0x44, 0x51) : QColor(0xd7, 0xe8, 0xff));
+    setMatchedBraceForegroundColor(ink);
+    setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
+    setSelectionBackgroundColor(m_dark ? QColor(0x3e, 0x4f, 0x6b) : QColor(0xc7, 0xdb, 0xf5));
+}
+
+bool CslEditor::loadFile(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error =
+                tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    setLanguageForPath(path);
+    setText(QString::fromUtf8(bytes));
+    SendScintilla(SCI_EMPTYUNDOBUFFER);
+    setModified(false);
+    return true;
+}
+
+bool CslEditor::saveFile(const QString& path, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error =
+                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QByteArray bytes = text().toUtf8();
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error =
+                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    setModified(false);
+    return true;
+}
+
+void CslEditor::goToLine(int line) {
+    const int target = std::clamp(line, 1, std::max(1, lines())) - 1;
+    setCursorPosition(target, 0);
+    ensureLineVisible(target);
+    SendScintilla(SCI_SCROLLCARET);
+    const int visibleLines = int(SendScintilla(SCI_LINESONSCREEN));
+    SendScintilla(SCI_SETFIRSTVISIBLELINE, std::max(0, target - visibleLines / 2));
+    setFocus();
+}
+
+int CslEditor::searchFlags(const SearchOptions& options) const {
+    int flags = 0;
+    if (options.caseSensitive)
+        flags |= SCFIND_MATCHCASE;
+    if (options.wholeWord)
+        flags |= SCFIND_WHOLEWORD;
+    if (options.regularExpression)
+        flags |= SCFIND_REGEXP | SCFIND_CXX11REGEX;
+    return flags;
+}
+
+bool CslEditor::find(const QString& text, const SearchOptions& options, bool forward) {
+    if (text.isEmpty())
+        return false;
+    int line = 0;
+    int index = 0;
+    getCursorPosition(&line, &index);
+    if (!forward && hasSelectedText()) {
+        int lineFrom = 0, indexFrom = 0, lineTo = 0, indexTo = 0;
+        getSelection(&lineFrom, &indexFrom, &lineTo, &indexTo);
+        line = lineFrom;
+        index = indexFrom;
+    }
+    return findFirst(text, options.regularExpression, options.caseSensitive, options.wholeWord,
+                     /*wrap=*/true, forward, line, index, /*show=*/true, /*posix=*/false,
+                     /*cxx11=*/options.regularExpression);
+}
+
+bool CslEditor::replaceCurrent(const QString& text, const QString& replacement,
+                               const SearchOptions& options) {
+    if (!hasSelectedText()) {
+        return find(text, options, true);
+    }
+    replace(replacement);
+    return find(text, options, true);
+}
+
+int CslEditor::replaceAll(const QString& text, const QString& replacement,
+                          const SearchOptions& options) {
+    if (text.isEmpty())
+        return 0;
+    // Scintilla's target search works on UTF-8 byte positions over the whole document,
+    // so a replacement that contains the pattern cannot loop.
+    const QByteArray pattern = text.toUtf8();
+    const QByteArray with = replacement.toUtf8();
+    SendScintilla(SCI_SETSEARCHFLAGS, searchFlags(options));
+    int count = 0;
+    long position = 0;
+    beginUndoAction();
+    while (true) {
+        const long documentEnd = SendScintilla(SCI_GETTEXTLENGTH);
+        SendScintilla(SCI_SETTARGETSTART, position);
+        SendScintilla(SCI_SETTARGETEND, documentEnd);
+        const long found = SendScintilla(SCI_SEARCHINTARGET, pattern.size(), pattern.constData());
+        if (found < 0)
+            break;
+        const long matchEnd = SendScintilla(SCI_GETTARGETEND);
+        const long replacedLength =
+            SendScintilla(options.regularExpression ? SCI_REPLACETARGETRE : SCI_REPLACETARGET,
+                          with.size(), with.constData());
+        ++count;
+        position = found + replacedLength;
+        // An empty match (e.g. regex "^") must still advance.
+        if (matchEnd == found)
+            ++position;
+        if (position > SendScintilla(SCI_GETTEXTLENGTH))
+            break;
+    }
+    endUndoAction();
+    return count;
+}
+
+} // namespace tessera
