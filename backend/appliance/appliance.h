@@ -1,0 +1,63 @@
+// The appliance: Version, Compile, Launcher, Runtime and Debug services over gRPC.
+//
+// Embedded (the default for the IDE, C++ hosts and tests): no listening port; talk to
+// it through inProcessChannel(). Daemon (tessera-appliance --listen): a unix socket
+// (mode 0600) or HOST:PORT; TCP off loopback requires a token. One process hosts many
+// jobs and sessions. This header keeps grpcpp out of its includers.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace grpc {
+class Channel;
+}
+
+namespace appliance {
+
+inline constexpr uint32_t kProtocolVersion = 1;
+inline constexpr const char* kServerVersion = "tessera-appliance 0.1.0";
+// Metadata key carrying "Bearer <token>".
+inline constexpr const char* kAuthorizationKey = "authorization";
+
+struct ApplianceOptions {
+    std::filesystem::path workRoot; // job and session workspaces; empty = a fresh temp dir
+    std::string token;              // when set, every call must carry it
+    uint64_t maxUploadBytes = 1ull << 30;
+    unsigned maxJobs = 16;
+    unsigned maxSessions = 32;
+    unsigned commandTimeoutSeconds = 900;
+    std::filesystem::path toolsBinDir; // put first on PATH for launcher commands
+    unsigned simThreads = 1;
+};
+
+class Appliance {
+  public:
+    static std::unique_ptr<Appliance> startEmbedded(ApplianceOptions options);
+    // address: "unix:/path" or "HOST:PORT". Throws std::runtime_error when it cannot
+    // listen or when the address is unsafe (TCP off loopback without a token).
+    static std::unique_ptr<Appliance> startListening(ApplianceOptions options,
+                                                     const std::string& address);
+    ~Appliance();
+    Appliance(const Appliance&) = delete;
+    Appliance& operator=(const Appliance&) = delete;
+
+    std::shared_ptr<grpc::Channel> inProcessChannel();
+    const std::string& address() const; // empty for embedded
+    const std::filesystem::path& workRoot() const;
+    void wait();     // until shutdown()
+    void shutdown(); // thread-safe
+
+    struct Impl;
+
+  private:
+    explicit Appliance(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Refuses an address that would expose the appliance: returns why, or empty.
+std::string listenAddressProblem(const std::string& address, bool haveToken);
+
+} // namespace appliance

@@ -1,0 +1,665 @@
+#include "backend/appliance/runtime_session.h"
+
+#include "backend/appliance/error.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <future>
+
+namespace appliance {
+namespace {
+
+const char* scalarName(sim::ScalarType t) {
+    switch (t) {
+    case sim::ScalarType::Void:
+        return "void";
+    case sim::ScalarType::Bool:
+        return "bool";
+    case sim::ScalarType::I8:
+        return "i8";
+    case sim::ScalarType::I16:
+        return "i16";
+    case sim::ScalarType::I32:
+        return "i32";
+    case sim::ScalarType::I64:
+        return "i64";
+    case sim::ScalarType::U8:
+        return "u8";
+    case sim::ScalarType::U16:
+        return "u16";
+    case sim::ScalarType::U32:
+        return "u32";
+    case sim::ScalarType::U64:
+        return "u64";
+    case sim::ScalarType::F16:
+        return "f16";
+    case sim::ScalarType::BF16:
+        return "bf16";
+    case sim::ScalarType::F32:
+        return "f32";
+    }
+    return "?";
+}
+
+// IEEE binary16 bits of a float, round to nearest even.
+uint16_t toHalf(float value) {
+    uint32_t f = std::bit_cast<uint32_t>(value);
+    uint32_t sign = (f >> 16) & 0x8000u;
+    uint32_t absBits = f & 0x7fffffffu;
+    if (absBits >= 0x7f800000u) // inf or nan
+        return uint16_t(sign | 0x7c00u | (absBits > 0x7f800000u ? 0x200u : 0u));
+    if (absBits >= 0x477ff000u) // rounds to >= 65520: overflow to inf
+        return uint16_t(sign | 0x7c00u);
+    if (absBits < 0x38800000u) {                                    // subnormal half or zero
+        float scaled = std::bit_cast<float>(absBits) * 16777216.0f; // 2^24
+        return uint16_t(sign | uint32_t(std::nearbyint(scaled)));
+    }
+    uint32_t mantissaOdd = (absBits >> 13) & 1u;
+    absBits += 0xc8000fffu + mantissaOdd; // rebias exponent (-112 << 23) and round
+    return uint16_t(sign | (absBits >> 13));
+}
+
+uint16_t toBf16(float value) {
+    uint32_t f = std::bit_cast<uint32_t>(value);
+    if ((f & 0x7fffffffu) > 0x7f800000u)
+        return uint16_t((f >> 16) | 0x40u);
+    f += 0x7fffu + ((f >> 16) & 1u);
+    return uint16_t(f >> 16);
+}
+
+std::string describe(const LaunchValue& v) {
+    if (std::holds_alternative<double>(v))
+        return "float " + std::to_string(std::get<double>(v));
+    if (std::holds_alternative<bool>(v))
+        return std::string("bool ") + (std::get<bool>(v) ? "True" : "False");
+    return "int " + std::to_string(std::get<int64_t>(v));
+}
+
+uint32_t packArgument(const std::string& symbol, size_t index, sim::ScalarType type,
+                      const LaunchValue& v) {
+    auto fail = [&](const std::string& why) -> uint32_t {
+        throw Error(Code::InvalidArgument, "launch('" + symbol + "'): argument " +
+                                               std::to_string(index) + " (" + describe(v) + ") " +
+                                               why + " for parameter type " + scalarName(type));
+    };
+    const bool isFloatArg = std::holds_alternative<double>(v);
+    const double asDouble = isFloatArg                        ? std::get<double>(v)
+                            : std::holds_alternative<bool>(v) ? double(std::get<bool>(v))
+                                                              : double(std::get<int64_t>(v));
+    auto integerIn = [&](int64_t lo, int64_t hi) -> int64_t {
+        if (isFloatArg)
+            fail("is a float, not an integer,");
+        int64_t i =
+            std::holds_alternative<bool>(v) ? int64_t(std::get<bool>(v)) : std::get<int64_t>(v);
+        if (i < lo || i > hi)
+            fail("is out of range");
+        return i;
+    };
+    switch (type) {
+    case sim::ScalarType::F32:
+        return std::bit_cast<uint32_t>(float(asDouble));
+    case sim::ScalarType::F16:
+        return toHalf(float(asDouble));
+    case sim::ScalarType::BF16:
+        return toBf16(float(asDouble));
+    case sim::ScalarType::Bool:
+        return uint32_t(integerIn(0, 1));
+    case sim::ScalarType::I8:
+        return uint32_t(integerIn(-128, 127)) & 0xffu;
+    case sim::ScalarType::U8:
+        return uint32_t(integerIn(0, 255));
+    case sim::ScalarType::I16:
+        return uint32_t(integerIn(-32768, 32767)) & 0xffffu;
+    case sim::ScalarType::U16:
+        return uint32_t(integerIn(0, 65535));
+    case sim::ScalarType::I32:
+        return uint32_t(integerIn(INT32_MIN, INT32_MAX));
+    case sim::ScalarType::U32:
+        return uint32_t(integerIn(0, UINT32_MAX));
+    default:
+        return fail("cannot be passed");
+    }
+}
+
+const char* runStatusName(sim::RunStatus s) {
+    switch (s) {
+    case sim::RunStatus::Idle:
+        return "idle";
+    case sim::RunStatus::CommandDone:
+        return "command-done";
+    case sim::RunStatus::CycleLimit:
+        return "cycle-limit";
+    case sim::RunStatus::Breakpoint:
+        return "breakpoint";
+    case sim::RunStatus::Hang:
+        return "hang";
+    case sim::RunStatus::Fault:
+        return "fault";
+    case sim::RunStatus::Stopped:
+        return "paused";
+    }
+    return "?";
+}
+
+} // namespace
+
+RuntimeSession::RuntimeSession(std::shared_ptr<const sim::FabricProgram> program,
+                               SessionOptions options)
+    : program_(std::move(program)), options_(std::move(options)) {
+    frame_.width = program_->width;
+    frame_.height = program_->height;
+    frame_.status = "opened";
+    thread_ = std::thread([this] { threadMain(); });
+}
+
+RuntimeSession::~RuntimeSession() {
+    {
+        std::lock_guard lock(mutex_);
+        quitting_ = true;
+        paused_ = false;
+    }
+    if (auto* f = liveFabric_.load())
+        f->requestStop();
+    wake_.notify_all();
+    thread_.join();
+}
+
+void RuntimeSession::post(std::function<void()> fn) {
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(fn));
+    }
+    wake_.notify_all();
+}
+
+void RuntimeSession::threadMain() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [&] { return quitting_ || !queue_.empty() || !debugQueue_.empty(); });
+        serveDebugRequests(lock);
+        if (quitting_ && queue_.empty())
+            return;
+        if (queue_.empty())
+            continue;
+        auto fn = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        fn(); // closures report their own errors
+        lock.lock();
+    }
+}
+
+void RuntimeSession::serveDebugRequests(std::unique_lock<std::mutex>& lock) {
+    while (!debugQueue_.empty()) {
+        auto fn = std::move(debugQueue_.front());
+        debugQueue_.pop_front();
+        lock.unlock();
+        fn();
+        lock.lock();
+    }
+}
+
+void RuntimeSession::requireFabric(const char* what) const {
+    if (!fabric_)
+        throw Error(Code::FailedPrecondition, std::string(what) + ": call load() first");
+}
+
+void RuntimeSession::requireRunning(const char* what) const {
+    switch (state_) {
+    case State::Opened:
+        throw Error(Code::FailedPrecondition, std::string(what) + ": call load() and run() first");
+    case State::Loaded:
+        throw Error(Code::FailedPrecondition, std::string(what) + ": call run() first");
+    case State::Stopped:
+        throw Error(Code::FailedPrecondition, std::string(what) + ": the runtime was stopped");
+    case State::Running:
+        break;
+    }
+}
+
+void RuntimeSession::load() {
+    if (state_ != State::Opened)
+        throw Error(Code::FailedPrecondition, "load: the program is already loaded");
+    sim::FabricOptions o;
+    o.threads = options_.threads;
+    o.simLogPath = (options_.workspace / "sim.log").string();
+    o.traceLanding = o.traceInstructions = o.traceStalls = options_.trace;
+    try {
+        fabric_ = std::make_unique<sim::Fabric>(program_, o);
+        liveFabric_.store(fabric_.get());
+    } catch (const std::exception& e) {
+        throw Error(Code::InvalidArgument, std::string("load: ") + e.what());
+    }
+    state_ = State::Loaded;
+}
+
+void RuntimeSession::start() {
+    if (state_ == State::Opened)
+        throw Error(Code::FailedPrecondition, "run: call load() first");
+    if (state_ == State::Running)
+        throw Error(Code::FailedPrecondition, "run: the runtime is already running (second run())");
+    if (state_ == State::Stopped)
+        throw Error(Code::FailedPrecondition, "run: the runtime was stopped");
+    state_ = State::Running;
+}
+
+RuntimeSession::StopResult RuntimeSession::stop() {
+    if (state_ == State::Stopped)
+        throw Error(Code::FailedPrecondition, "stop: the runtime was already stopped");
+    StopResult result;
+    if (state_ == State::Running) {
+        // Flush every pending nonblocking command so D2H results exist.
+        runUntil(std::nullopt);
+        for (auto& [id, t] : tasks_)
+            if (!t.done && fabric_->isDone(t.command)) {
+                t.done = true;
+                if (t.producesData) {
+                    auto words = fabric_->takeResult(t.command);
+                    t.data.assign(reinterpret_cast<const char*>(words.data()), words.size() * 4);
+                }
+            }
+    }
+    if (fabric_) {
+        result.cycle = fabric_->cycle();
+        result.simprint = fabric_->simprintLines();
+    }
+    state_ = State::Stopped;
+    return result;
+}
+
+uint32_t RuntimeSession::getId(const std::string& name) const {
+    for (const auto& s : program_->hostSymbols)
+        if (s.name == name)
+            return s.id;
+    std::string known;
+    for (const auto& s : program_->hostSymbols)
+        known += (known.empty() ? "" : ", ") + s.name;
+    throw Error(Code::NotFound, "get_id: unknown symbol '" + name +
+                                    "' (exported: " + (known.empty() ? "none" : known) + ")");
+}
+
+const sim::HostSymbol& RuntimeSession::hostSymbol(const std::string& name, const char* what) const {
+    for (const auto& s : program_->hostSymbols)
+        if (s.name == name)
+            return s;
+    throw Error(Code::NotFound, std::string(what) + ": unknown symbol '" + name + "'");
+}
+
+void RuntimeSession::publishFrame(const sim::RunResult& result) {
+    Frame f;
+    f.cycle = result.cycle;
+    f.width = program_->width;
+    f.height = program_->height;
+    f.status = runStatusName(result.status);
+    f.message = result.message;
+    bool watched;
+    {
+        std::lock_guard lock(mutex_);
+        watched = frameWatchers_ > 0;
+    }
+    if (watched && fabric_) {
+        f.pes.reserve(size_t(f.width) * f.height);
+        for (uint32_t y = 0; y < f.height; ++y)
+            for (uint32_t x = 0; x < f.width; ++x)
+                f.pes.push_back(fabric_->stats(x, y));
+    }
+    {
+        std::lock_guard lock(mutex_);
+        frame_ = std::move(f);
+        ++frameSerial_;
+    }
+    frameChanged_.notify_all();
+}
+
+void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            serveDebugRequests(lock);
+            while (paused_ && !quitting_) {
+                wake_.wait(lock, [&] { return !paused_ || quitting_ || !debugQueue_.empty(); });
+                serveDebugRequests(lock);
+            }
+            if (quitting_)
+                throw Error(Code::Cancelled, "the session is closing");
+        }
+        sim::RunResult r = command ? fabric_->runUntilDone(*command, options_.chunkCycles)
+                                   : fabric_->runUntilIdle(options_.chunkCycles);
+        publishFrame(r);
+        switch (r.status) {
+        case sim::RunStatus::CommandDone:
+        case sim::RunStatus::Idle:
+            if (!command || fabric_->isDone(*command))
+                return;
+            break;
+        case sim::RunStatus::CycleLimit:
+        case sim::RunStatus::Stopped:
+            break; // pause (if requested) is handled above
+        case sim::RunStatus::Breakpoint: {
+            std::lock_guard lock(mutex_);
+            paused_ = true;
+            break;
+        }
+        case sim::RunStatus::Hang:
+        case sim::RunStatus::Fault: {
+            std::string message = "simulation stopped at cycle " + std::to_string(r.cycle) + " (" +
+                                  runStatusName(r.status) + "): " + r.message;
+            for (const auto& w : r.waiting)
+                message +=
+                    "\n  PE(" + std::to_string(w.x) + "," + std::to_string(w.y) + "): " + w.reason;
+            throw Error(Code::Aborted, message);
+        }
+        }
+    }
+}
+
+TaskState RuntimeSession::snapshot(uint64_t taskId) {
+    auto& t = tasks_.at(taskId);
+    if (!t.done && fabric_->isDone(t.command)) {
+        t.done = true;
+        if (t.producesData) {
+            auto words = fabric_->takeResult(t.command);
+            t.data.assign(reinterpret_cast<const char*>(words.data()), words.size() * 4);
+        }
+    }
+    return {taskId, t.done, t.data};
+}
+
+TaskState RuntimeSession::issue(sim::CommandId command, bool nonblock, bool producesData) {
+    const uint64_t id = nextTaskId_++;
+    tasks_[id] = {command, producesData, false, {}};
+    if (!nonblock)
+        runUntil(command);
+    return snapshot(id);
+}
+
+TaskState RuntimeSession::launch(const std::string& symbol, const std::vector<LaunchValue>& args,
+                                 bool nonblock) {
+    requireRunning("launch");
+    const auto& s = hostSymbol(symbol, "launch");
+    if (s.kind != sim::HostSymbol::Kind::Func)
+        throw Error(Code::InvalidArgument,
+                    "launch: symbol '" + symbol + "' is a variable, not a function");
+    if (args.size() != s.inputs.size())
+        throw Error(Code::InvalidArgument, "launch('" + symbol + "'): takes " +
+                                               std::to_string(s.inputs.size()) +
+                                               " argument(s), got " + std::to_string(args.size()));
+    std::vector<uint32_t> words;
+    for (size_t i = 0; i < args.size(); ++i)
+        words.push_back(packArgument(symbol, i, s.inputs[i], args[i]));
+    sim::CommandId cmd;
+    try {
+        cmd = fabric_->launch(symbol, std::move(words));
+    } catch (const std::invalid_argument& e) {
+        throw Error(Code::InvalidArgument, std::string("launch: ") + e.what());
+    }
+    return issue(cmd, nonblock, false);
+}
+
+TaskState RuntimeSession::call(const std::string& symbol, const std::vector<uint32_t>& args,
+                               bool nonblock) {
+    requireRunning("call");
+    const auto& s = hostSymbol(symbol, "call");
+    if (s.kind != sim::HostSymbol::Kind::Func)
+        throw Error(Code::InvalidArgument,
+                    "call: symbol '" + symbol + "' is a variable, not a function");
+    if (args.size() != s.inputs.size())
+        throw Error(Code::InvalidArgument, "call('" + symbol + "'): takes " +
+                                               std::to_string(s.inputs.size()) + " word(s), got " +
+                                               std::to_string(args.size()));
+    sim::CommandId cmd;
+    try {
+        cmd = fabric_->launch(symbol, args);
+    } catch (const std::invalid_argument& e) {
+        throw Error(Code::InvalidArgument, std::string("call: ") + e.what());
+    }
+    return issue(cmd, nonblock, false);
+}
+
+TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
+    const std::string what = a.toDevice ? "memcpy_h2d" : "memcpy_d2h";
+    const char* whatC = what.c_str();
+    requireRunning(whatC);
+    const auto& p = *program_;
+    auto bad = [&](Code code, const std::string& message) {
+        return Error(code, what + ": " + message);
+    };
+    if (!p.memcpy.enabled)
+        throw bad(Code::FailedPrecondition, "the program was compiled without --memcpy");
+    sim::MemcpyRequest r;
+    r.toDevice = a.toDevice;
+    r.streaming = a.streaming;
+    if (a.streaming) {
+        const auto& colors = a.toDevice ? p.memcpy.h2dColors : p.memcpy.d2hColors;
+        std::string list;
+        bool found = false;
+        for (auto c : colors)
+            if (c >= 0) {
+                list += (list.empty() ? "" : ", ") + std::to_string(c);
+                found = found || uint32_t(c) == a.target;
+            }
+        if (!found)
+            throw bad(Code::InvalidArgument, "color " + std::to_string(a.target) +
+                                                 " is not a streaming color of this program (" +
+                                                 (a.toDevice ? "MEMCPYH2D" : "MEMCPYD2H") +
+                                                 " colors: " + (list.empty() ? "none" : list) +
+                                                 "); use streaming=False for a symbol id");
+        r.color = int(a.target);
+    } else {
+        const sim::HostSymbol* s = nullptr;
+        for (const auto& h : p.hostSymbols)
+            if (h.id == a.target)
+                s = &h;
+        if (!s)
+            throw bad(Code::NotFound, "no exported symbol has id " + std::to_string(a.target) +
+                                          " (get ids with get_id)");
+        if (s->kind != sim::HostSymbol::Kind::Var)
+            throw bad(Code::InvalidArgument,
+                      "symbol '" + s->name + "' is a function, not a variable");
+        if (a.toDevice && !s->mutableFromHost)
+            throw bad(Code::InvalidArgument,
+                      "symbol '" + s->name +
+                          "' is exported immutable; export it mutable to write it");
+        r.symbol = s->name;
+    }
+    if (a.elemPerPe <= 0)
+        throw bad(Code::InvalidArgument,
+                  "elem_per_pe must be positive, got " + std::to_string(a.elemPerPe));
+    if (a.w <= 0 || a.h <= 0)
+        throw bad(Code::InvalidArgument, "ROI width and height must be positive, got w=" +
+                                             std::to_string(a.w) + " h=" + std::to_string(a.h));
+    if (a.px < 0 || a.py < 0 || a.px + a.w > int64_t(p.width) || a.py + a.h > int64_t(p.height))
+        throw bad(Code::OutOfRange,
+                  "ROI (px=" + std::to_string(a.px) + ", py=" + std::to_string(a.py) +
+                      ", w=" + std::to_string(a.w) + ", h=" + std::to_string(a.h) +
+                      ") lies outside the " + std::to_string(p.width) + "x" +
+                      std::to_string(p.height) + " program rectangle");
+    if (!a.toDevice && a.shape != sim::MemcpyShape::Box)
+        throw bad(Code::InvalidArgument, "broadcast and strided copies are host-to-device only");
+    if (a.shape == sim::MemcpyShape::Strided && (a.rowStride <= 0 || a.colStride <= 0))
+        throw bad(Code::InvalidArgument, "row_stride and col_stride must be positive");
+    int64_t expected = a.elemPerPe;
+    switch (a.shape) {
+    case sim::MemcpyShape::Box:
+        expected *= a.w * a.h;
+        break;
+    case sim::MemcpyShape::RowBroadcast:
+        expected *= a.h;
+        break;
+    case sim::MemcpyShape::ColBroadcast:
+        expected *= a.w;
+        break;
+    case sim::MemcpyShape::Strided:
+        expected *= (1 + (a.w - 1) / a.rowStride) * (1 + (a.h - 1) / a.colStride);
+        break;
+    }
+    const char* arrayName = a.toDevice ? "src" : "dest";
+    if (a.hostDtype != "float32" && a.hostDtype != "int32" && a.hostDtype != "uint32")
+        throw bad(Code::InvalidArgument, std::string(arrayName) + " array has dtype " +
+                                             (a.hostDtype.empty() ? "?" : a.hostDtype) +
+                                             "; memcpy needs a 32-bit array (float32, int32 or "
+                                             "uint32; 16-bit data zero-extended into uint32)");
+    if (a.hostElements != expected)
+        throw bad(Code::InvalidArgument, std::string(arrayName) + " array has " +
+                                             std::to_string(a.hostElements) +
+                                             " elements, expected " + std::to_string(expected));
+    if (a.toDevice && int64_t(a.data.size()) != expected * 4)
+        throw bad(Code::InvalidArgument, "data carries " + std::to_string(a.data.size()) +
+                                             " bytes, expected " + std::to_string(expected * 4));
+    r.x = uint32_t(a.px);
+    r.y = uint32_t(a.py);
+    r.w = uint32_t(a.w);
+    r.h = uint32_t(a.h);
+    r.elementsPerPe = uint32_t(a.elemPerPe);
+    r.dataType = a.bits16 ? sim::MemcpyDataType::Bits16 : sim::MemcpyDataType::Bits32;
+    r.order = a.colMajor ? sim::MemcpyOrder::ColMajor : sim::MemcpyOrder::RowMajor;
+    r.shape = a.shape;
+    r.rowStride = uint32_t(a.rowStride);
+    r.colStride = uint32_t(a.colStride);
+    std::vector<uint32_t> words;
+    if (a.toDevice) {
+        words.resize(size_t(expected));
+        std::memcpy(words.data(), a.data.data(), a.data.size());
+    }
+    sim::CommandId cmd;
+    try {
+        cmd = fabric_->memcpy(r, std::move(words));
+    } catch (const std::invalid_argument& e) {
+        throw bad(Code::InvalidArgument, e.what());
+    }
+    return issue(cmd, a.nonblock, !a.toDevice);
+}
+
+TaskState RuntimeSession::task(uint64_t id, bool wait) {
+    auto it = tasks_.find(id);
+    if (it == tasks_.end())
+        throw Error(Code::NotFound, "task: no task with id " + std::to_string(id));
+    if (!it->second.done && state_ == State::Running) {
+        if (wait)
+            runUntil(it->second.command);
+        else {
+            // is_task_done polls: let the device make some progress between polls.
+            sim::RunResult r = fabric_->runUntilDone(it->second.command, options_.chunkCycles);
+            publishFrame(r);
+            if (r.status == sim::RunStatus::Hang || r.status == sim::RunStatus::Fault)
+                runUntil(it->second.command); // raises the error with the full report
+        }
+    }
+    return snapshot(id);
+}
+
+std::filesystem::path RuntimeSession::dumpCore() {
+    requireFabric("dump_core");
+    auto path = options_.workspace / "corefile.cs1";
+    try {
+        fabric_->dumpCore(path.string());
+    } catch (const std::exception& e) {
+        throw Error(Code::Internal, std::string("dump_core: ") + e.what());
+    }
+    return path;
+}
+
+std::string RuntimeSession::readSymbol(uint32_t x, uint32_t y, const std::string& name) const {
+    requireFabric("read_symbol");
+    const auto& p = *program_;
+    if (x >= p.width || y >= p.height)
+        throw Error(Code::OutOfRange, "read_symbol: PE (" + std::to_string(x) + "," +
+                                          std::to_string(y) + ") lies outside the " +
+                                          std::to_string(p.width) + "x" + std::to_string(p.height) +
+                                          " program rectangle");
+    const auto& cls = p.classes.at(p.pes.at(size_t(y) * p.width + x).codeClass);
+    for (const auto& s : cls.symbols)
+        if (s.name == name) {
+            auto bytes = fabric_->readMemory(x, y, s.address, s.sizeBytes);
+            return std::string(bytes.begin(), bytes.end());
+        }
+    throw Error(Code::NotFound, "read_symbol: PE (" + std::to_string(x) + "," + std::to_string(y) +
+                                    ") runs " + cls.file + ", which has no symbol '" + name + "'");
+}
+
+Frame RuntimeSession::latestFrame() const {
+    std::lock_guard lock(mutex_);
+    return frame_;
+}
+
+Frame RuntimeSession::waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,
+                                uint64_t* serial) const {
+    std::unique_lock lock(mutex_);
+    frameChanged_.wait_for(lock, timeout, [&] { return frameSerial_ > afterSerial || quitting_; });
+    *serial = frameSerial_;
+    return frame_;
+}
+
+void RuntimeSession::addFrameWatcher(int delta) {
+    std::lock_guard lock(mutex_);
+    frameWatchers_ += delta;
+}
+
+Frame RuntimeSession::pause() {
+    {
+        std::lock_guard lock(mutex_);
+        paused_ = true;
+    }
+    if (auto* f = liveFabric_.load())
+        f->requestStop();
+    return latestFrame();
+}
+
+Frame RuntimeSession::resume() {
+    {
+        std::lock_guard lock(mutex_);
+        paused_ = false;
+    }
+    wake_.notify_all();
+    return latestFrame();
+}
+
+Frame RuntimeSession::step(uint64_t cycles) {
+    if (cycles == 0)
+        throw Error(Code::InvalidArgument, "step: cycles must be positive");
+    auto done = std::make_shared<std::promise<Frame>>();
+    auto result = done->get_future();
+    {
+        std::lock_guard lock(mutex_);
+        paused_ = true;
+        debugQueue_.push_back([this, cycles, done] {
+            if (!fabric_) {
+                done->set_exception(std::make_exception_ptr(
+                    Error(Code::FailedPrecondition, "step: call load() first")));
+                return;
+            }
+            publishFrame(fabric_->step(cycles));
+            done->set_value(latestFrame());
+        });
+    }
+    if (auto* f = liveFabric_.load())
+        f->requestStop();
+    wake_.notify_all();
+    return result.get();
+}
+
+void RuntimeSession::setBreakpoints(const std::vector<sim::Breakpoint>& breakpoints) {
+    auto done = std::make_shared<std::promise<void>>();
+    auto result = done->get_future();
+    {
+        std::lock_guard lock(mutex_);
+        debugQueue_.push_back([this, breakpoints, done] {
+            if (!fabric_) {
+                done->set_exception(std::make_exception_ptr(
+                    Error(Code::FailedPrecondition, "breakpoints: call load() first")));
+                return;
+            }
+            fabric_->clearBreakpoints();
+            for (const auto& b : breakpoints)
+                fabric_->addBreakpoint(b);
+            done->set_value();
+        });
+    }
+    if (auto* f = liveFabric_.load())
+        f->requestStop(); // a running chunk returns, serves the request, goes on
+    wake_.notify_all();
+    result.get();
+}
+
+} // namespace appliance

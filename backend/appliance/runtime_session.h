@@ -1,0 +1,149 @@
+// One SdkRuntime session: a sim::Fabric plus the thread that drives it.
+//
+// Every operation runs on the session's own thread (the Fabric is single-threaded by
+// contract): post() queues a closure there. Host commands are issued to the Fabric in
+// the order they arrive; a blocking command runs simulated time until it finishes, a
+// nonblocking one is only issued and finishes when a later blocking command, task(),
+// or stop() runs time forward. Debug requests (step, breakpoints) are served by the
+// same thread whether it is idle or paused inside a run.
+#pragma once
+
+#include "sim/fabric.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace appliance {
+
+struct SessionOptions {
+    std::filesystem::path workspace; // sim.log and core files go here
+    unsigned threads = 1;
+    bool trace = false;
+    uint64_t chunkCycles = 200'000; // cycles between frames / pause checks
+};
+
+// A launch argument as the host gave it.
+using LaunchValue = std::variant<double, int64_t, bool>;
+
+struct MemcpyArgs {
+    bool toDevice = true;
+    uint32_t target = 0; // symbol id (copy mode) or color (streaming)
+    bool streaming = false;
+    int64_t px = 0, py = 0, w = 0, h = 0, elemPerPe = 0;
+    bool bits16 = false;
+    bool colMajor = false;
+    sim::MemcpyShape shape = sim::MemcpyShape::Box;
+    int64_t rowStride = 1, colStride = 1;
+    std::string data;      // host to device words, little-endian
+    std::string hostDtype; // numpy dtype name
+    int64_t hostElements = 0;
+    bool nonblock = false;
+};
+
+struct TaskState {
+    uint64_t id = 0;
+    bool done = false;
+    std::string data; // device-to-host words once done
+};
+
+struct Frame {
+    uint64_t cycle = 0;
+    uint32_t width = 0, height = 0;
+    std::vector<sim::PeStats> pes;
+    std::string status;
+    std::string message;
+};
+
+class RuntimeSession {
+  public:
+    RuntimeSession(std::shared_ptr<const sim::FabricProgram> program, SessionOptions options);
+    ~RuntimeSession();
+    RuntimeSession(const RuntimeSession&) = delete;
+    RuntimeSession& operator=(const RuntimeSession&) = delete;
+
+    // Thread-safe: runs fn on the session thread, in order.
+    void post(std::function<void()> fn);
+
+    // ---- on the session thread (throw appliance::Error) ----
+    void load();
+    void start();
+    struct StopResult {
+        uint64_t cycle = 0;
+        std::vector<std::string> simprint;
+    };
+    StopResult stop();
+    uint32_t getId(const std::string& name) const;
+    TaskState launch(const std::string& symbol, const std::vector<LaunchValue>& args,
+                     bool nonblock);
+    TaskState call(const std::string& symbol, const std::vector<uint32_t>& args, bool nonblock);
+    TaskState memcpy(const MemcpyArgs& args);
+    TaskState task(uint64_t id, bool wait);
+    std::filesystem::path dumpCore();
+    std::string readSymbol(uint32_t x, uint32_t y, const std::string& name) const;
+
+    // ---- debug; thread-safe ----
+    Frame pause();
+    Frame resume();
+    Frame step(uint64_t cycles);
+    void setBreakpoints(const std::vector<sim::Breakpoint>& breakpoints);
+    Frame latestFrame() const;
+    // Blocks until a frame newer than `afterCycle`/`afterSerial` exists or the timeout passes.
+    Frame waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,
+                    uint64_t* serial) const;
+    void addFrameWatcher(int delta); // frames are only gathered while someone watches
+
+    const sim::FabricProgram& program() const { return *program_; }
+
+  private:
+    enum class State { Opened, Loaded, Running, Stopped };
+
+    void threadMain();
+    void requireRunning(const char* what) const;
+    void requireFabric(const char* what) const;
+    const sim::HostSymbol& hostSymbol(const std::string& name, const char* what) const;
+    TaskState issue(sim::CommandId command, bool nonblock, bool producesData);
+    void runUntil(std::optional<sim::CommandId> command);
+    void serveDebugRequests(std::unique_lock<std::mutex>& lock);
+    void publishFrame(const sim::RunResult& result);
+    TaskState snapshot(uint64_t taskId);
+
+    std::shared_ptr<const sim::FabricProgram> program_;
+    SessionOptions options_;
+    State state_ = State::Opened;
+    std::unique_ptr<sim::Fabric> fabric_;           // created by load(), used on the session thread
+    std::atomic<sim::Fabric*> liveFabric_{nullptr}; // for requestStop() from other threads
+    struct Task {
+        sim::CommandId command = 0;
+        bool producesData = false;
+        bool done = false;
+        std::string data;
+    };
+    std::map<uint64_t, Task> tasks_;
+    uint64_t nextTaskId_ = 1;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::function<void()>> queue_;
+    std::deque<std::function<void()>> debugQueue_;
+    bool paused_ = false;
+    bool quitting_ = false;
+    int frameWatchers_ = 0;
+    Frame frame_;
+    uint64_t frameSerial_ = 0;
+    mutable std::condition_variable frameChanged_;
+    std::thread thread_;
+};
+
+} // namespace appliance

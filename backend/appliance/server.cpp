@@ -1,0 +1,272 @@
+#include "backend/appliance/appliance.h"
+
+#include "backend/appliance/error.h"
+#include "backend/appliance/services.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <random>
+#include <stdexcept>
+
+#include <sys/stat.h>
+
+namespace appliance {
+namespace fs = std::filesystem;
+
+// ---- Core -------------------------------------------------------------------------
+
+Core::Core(ApplianceOptions options) : options_(std::move(options)) {}
+
+Core::~Core() {
+    std::lock_guard lock(mutex_);
+    sessions_.clear();
+    jobs_.clear();
+}
+
+Core::Job::~Job() {
+    if (server)
+        server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+}
+
+void Core::authorize(const grpc::CallbackServerContext& ctx) const {
+    if (options_.token.empty())
+        return;
+    const auto& md = ctx.client_metadata();
+    auto it = md.find(kAuthorizationKey);
+    if (it == md.end())
+        throw Error(Code::Unauthenticated,
+                    "this appliance requires a token (authorization metadata missing)");
+    std::string given(it->second.data(), it->second.size());
+    if (given != "Bearer " + options_.token)
+        throw Error(Code::Unauthenticated, "the token does not match this appliance's");
+}
+
+std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program, unsigned threads,
+                              bool trace) {
+    std::lock_guard lock(mutex_);
+    if (sessions_.size() >= options_.maxSessions)
+        throw Error(Code::ResourceExhausted,
+                    "open: this appliance already hosts " + std::to_string(sessions_.size()) +
+                        " sessions (limit " + std::to_string(options_.maxSessions) + ")");
+    if (threads > 64)
+        throw Error(Code::InvalidArgument,
+                    "simfab_numthreads " + std::to_string(threads) + " exceeds 64");
+    auto workspace = std::make_unique<Workspace>(options_.workRoot / "sessions", "session");
+    SessionOptions o;
+    o.workspace = workspace->root();
+    o.threads = threads ? threads : options_.simThreads;
+    o.trace = trace;
+    const std::string id = "s" + std::to_string(nextId_++);
+    sessions_[id] = std::make_shared<RuntimeSession>(std::move(program), o);
+    sessionWorkspaces_[id] = std::move(workspace);
+    return id;
+}
+
+std::shared_ptr<RuntimeSession> Core::session(const std::string& id) const {
+    std::lock_guard lock(mutex_);
+    auto it = sessions_.find(id);
+    if (it == sessions_.end())
+        throw Error(Code::NotFound, "session_id '" + id + "' is not an open session");
+    return it->second;
+}
+
+bool Core::hasSession(const std::string& id) const {
+    std::lock_guard lock(mutex_);
+    return sessions_.count(id) != 0;
+}
+
+void Core::closeSession(const std::string& id) {
+    std::shared_ptr<RuntimeSession> doomed;
+    std::unique_ptr<Workspace> workspace;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = sessions_.find(id);
+        if (it == sessions_.end())
+            throw Error(Code::NotFound, "session_id '" + id + "' is not an open session");
+        doomed = std::move(it->second);
+        sessions_.erase(it);
+        workspace = std::move(sessionWorkspaces_[id]);
+        sessionWorkspaces_.erase(id);
+    }
+    doomed.reset(); // joins the session thread outside the lock
+}
+
+std::shared_ptr<Core::Job> Core::createJob() {
+    auto job = std::make_shared<Job>();
+    {
+        std::lock_guard lock(mutex_);
+        if (jobs_.size() >= options_.maxJobs)
+            throw Error(Code::ResourceExhausted,
+                        "this appliance already runs " + std::to_string(jobs_.size()) +
+                            " jobs (limit " + std::to_string(options_.maxJobs) + ")");
+        job->id = "j" + std::to_string(nextId_++);
+        jobs_[job->id] = job;
+    }
+    job->workspace = std::make_unique<Workspace>(options_.workRoot / "jobs", "job");
+    if (attachJobServer)
+        attachJobServer(*job);
+    return job;
+}
+
+std::shared_ptr<Core::Job> Core::job(const std::string& id) const {
+    std::lock_guard lock(mutex_);
+    auto it = jobs_.find(id);
+    if (it == jobs_.end())
+        throw Error(Code::NotFound, "job_id '" + id + "' is not an open job");
+    return it->second;
+}
+
+void Core::closeJob(const std::string& id) {
+    std::shared_ptr<Job> doomed;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = jobs_.find(id);
+        if (it == jobs_.end())
+            throw Error(Code::NotFound, "job_id '" + id + "' is not an open job");
+        doomed = std::move(it->second);
+        jobs_.erase(it);
+    }
+}
+
+// ---- Appliance ----------------------------------------------------------------------
+
+std::string listenAddressProblem(const std::string& address, bool haveToken) {
+    if (address.rfind("unix:", 0) == 0) {
+        if (address.size() <= 5)
+            return "unix: needs a socket path";
+        return {};
+    }
+    auto colon = address.rfind(':');
+    if (colon == std::string::npos || colon + 1 == address.size())
+        return "'" + address + "' is neither unix:PATH nor HOST:PORT";
+    std::string host = address.substr(0, colon);
+    const bool loopback = host.rfind("127.", 0) == 0 || host == "localhost" || host == "[::1]";
+    if (!loopback && !haveToken)
+        return "refusing to listen on " + address +
+               " without a token: pass --token (or listen on unix:PATH or 127.0.0.1)";
+    return {};
+}
+
+struct Appliance::Impl {
+    std::unique_ptr<Core> core;
+    std::vector<std::unique_ptr<grpc::Service>> services;
+    std::unique_ptr<grpc::Server> server;
+    std::string address;
+    fs::path ownedWorkRoot; // removed at shutdown when we created it
+    std::mutex mutex;
+    bool down = false;
+
+    static std::unique_ptr<grpc::Server>
+    build(std::vector<std::unique_ptr<grpc::Service>>& services, const ApplianceOptions& options,
+          const std::string& address) {
+        grpc::ServerBuilder builder;
+        if (!address.empty())
+            builder.AddListeningPort(address, grpc::InsecureServerCredentials());
+        const int limit = int(std::min<uint64_t>(options.maxUploadBytes + (1u << 20), INT32_MAX));
+        builder.SetMaxReceiveMessageSize(limit);
+        builder.SetMaxSendMessageSize(INT32_MAX);
+        for (auto& s : services)
+            builder.RegisterService(s.get());
+        return builder.BuildAndStart();
+    }
+};
+
+namespace {
+
+fs::path freshTempRoot() {
+    const char* tmp = std::getenv("TMPDIR");
+    fs::path base = tmp && *tmp ? tmp : "/tmp";
+    std::random_device rd;
+    for (int i = 0; i < 16; ++i) {
+        fs::path p = base / ("tessera-appliance-" + std::to_string(rd()));
+        if (::mkdir(p.c_str(), 0700) == 0)
+            return p;
+    }
+    throw std::runtime_error("cannot create a work directory under " + base.string());
+}
+
+std::unique_ptr<Appliance::Impl> makeImpl(ApplianceOptions options, const std::string& address) {
+    auto impl = std::make_unique<Appliance::Impl>();
+    if (options.workRoot.empty()) {
+        options.workRoot = freshTempRoot();
+        impl->ownedWorkRoot = options.workRoot;
+    }
+    impl->core = std::make_unique<Core>(options);
+    impl->services = makeServices(*impl->core);
+    Core* core = impl->core.get();
+    core->attachJobServer = [core](Core::Job& job) {
+        // Each job gets its own simulated system address: a unix socket in its workspace.
+        const auto socket = job.workspace->root() / "cm.sock";
+        job.cmaddr = "unix:" + socket.string();
+        job.services = makeServices(*core);
+        job.server = Appliance::Impl::build(job.services, core->options(), job.cmaddr);
+        if (!job.server)
+            throw Error(Code::Internal, "cannot listen on " + job.cmaddr);
+        ::chmod(socket.c_str(), 0600);
+    };
+    const mode_t oldMask = ::umask(0077); // the unix socket is created 0600
+    impl->server = Appliance::Impl::build(impl->services, options, address);
+    ::umask(oldMask);
+    if (!impl->server)
+        throw std::runtime_error("cannot listen on " +
+                                 (address.empty() ? std::string("(in-process)") : address));
+    if (address.rfind("unix:", 0) == 0)
+        ::chmod(address.substr(5).c_str(), 0600);
+    impl->address = address;
+    return impl;
+}
+
+} // namespace
+
+Appliance::Appliance(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Appliance::~Appliance() {
+    shutdown();
+}
+
+std::unique_ptr<Appliance> Appliance::startEmbedded(ApplianceOptions options) {
+    return std::unique_ptr<Appliance>(new Appliance(makeImpl(std::move(options), {})));
+}
+
+std::unique_ptr<Appliance> Appliance::startListening(ApplianceOptions options,
+                                                     const std::string& address) {
+    if (auto problem = listenAddressProblem(address, !options.token.empty()); !problem.empty())
+        throw std::runtime_error(problem);
+    return std::unique_ptr<Appliance>(new Appliance(makeImpl(std::move(options), address)));
+}
+
+std::shared_ptr<grpc::Channel> Appliance::inProcessChannel() {
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(-1);
+    args.SetMaxSendMessageSize(-1);
+    return impl_->server->InProcessChannel(args);
+}
+
+const std::string& Appliance::address() const {
+    return impl_->address;
+}
+
+const fs::path& Appliance::workRoot() const {
+    return impl_->core->options().workRoot;
+}
+
+void Appliance::wait() {
+    impl_->server->Wait();
+}
+
+void Appliance::shutdown() {
+    {
+        std::lock_guard lock(impl_->mutex);
+        if (impl_->down)
+            return;
+        impl_->down = true;
+    }
+    impl_->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+    impl_->core.reset();
+    if (!impl_->ownedWorkRoot.empty()) {
+        std::error_code ec;
+        fs::remove_all(impl_->ownedWorkRoot, ec);
+    }
+}
+
+} // namespace appliance

@@ -1,0 +1,844 @@
+// gRPC service implementations (callback API). The only appliance file that includes
+// grpcpp besides server.cpp: the logic lives in RuntimeSession, Workspace and
+// runShellCommand; this file moves messages and maps appliance::Error to statuses.
+#include "backend/appliance/services.h"
+
+#include "backend/appliance/command_runner.h"
+#include "backend/appliance/error.h"
+#include "backend/artifact/artifact.h"
+#include "backend/artifact/cslc_args.h"
+#include "backend/csl/compiler.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace appliance {
+namespace pb = tessera::appliance;
+
+grpc::Status toStatus(const Error& e) {
+    grpc::StatusCode code = grpc::StatusCode::INTERNAL;
+    switch (e.code()) {
+    case Code::InvalidArgument:
+        code = grpc::StatusCode::INVALID_ARGUMENT;
+        break;
+    case Code::NotFound:
+        code = grpc::StatusCode::NOT_FOUND;
+        break;
+    case Code::FailedPrecondition:
+        code = grpc::StatusCode::FAILED_PRECONDITION;
+        break;
+    case Code::OutOfRange:
+        code = grpc::StatusCode::OUT_OF_RANGE;
+        break;
+    case Code::ResourceExhausted:
+        code = grpc::StatusCode::RESOURCE_EXHAUSTED;
+        break;
+    case Code::PermissionDenied:
+        code = grpc::StatusCode::PERMISSION_DENIED;
+        break;
+    case Code::Unauthenticated:
+        code = grpc::StatusCode::UNAUTHENTICATED;
+        break;
+    case Code::Aborted:
+        code = grpc::StatusCode::ABORTED;
+        break;
+    case Code::Cancelled:
+        code = grpc::StatusCode::CANCELLED;
+        break;
+    case Code::DeadlineExceeded:
+        code = grpc::StatusCode::DEADLINE_EXCEEDED;
+        break;
+    case Code::Internal:
+        code = grpc::StatusCode::INTERNAL;
+        break;
+    }
+    return grpc::Status(code, e.what());
+}
+
+namespace {
+
+// Runs body and turns what it throws into a status.
+template <typename F> grpc::Status guarded(F&& body) {
+    try {
+        body();
+        return grpc::Status::OK;
+    } catch (const Error& e) {
+        return toStatus(e);
+    } catch (const artifact::ArtifactError& e) {
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, e.what());
+    } catch (const std::exception& e) {
+        return grpc::Status(grpc::StatusCode::INTERNAL, e.what());
+    }
+}
+
+std::vector<UploadFile> toUploads(const google::protobuf::RepeatedPtrField<pb::FileEntry>& files,
+                                  uint64_t limit, const std::string& argument) {
+    std::vector<UploadFile> out;
+    uint64_t total = 0;
+    for (const auto& f : files) {
+        total += f.data().size();
+        if (total > limit)
+            throw Error(Code::ResourceExhausted, argument + ": upload exceeds the limit of " +
+                                                     std::to_string(limit) + " bytes");
+        out.push_back({f.path(), f.data(), f.executable()});
+    }
+    return out;
+}
+
+void addFiles(const std::vector<UploadFile>& files,
+              google::protobuf::RepeatedPtrField<pb::FileEntry>* out) {
+    for (const auto& f : files) {
+        auto* e = out->Add();
+        e->set_path(f.path);
+        e->set_data(f.data);
+        e->set_executable(f.executable);
+    }
+}
+
+void fillFrame(const Frame& f, pb::Frame* out) {
+    out->set_cycle(f.cycle);
+    out->set_width(f.width);
+    out->set_height(f.height);
+    out->set_status(f.status);
+    out->set_message(f.message);
+    for (const auto& s : f.pes) {
+        auto* p = out->add_pes();
+        p->set_instructions(s.instructions);
+        p->set_wavelets(s.wavelets);
+        p->set_stall_cycles(s.stallCycles);
+        p->set_task_activations(s.taskActivations);
+    }
+}
+
+void fillTask(const TaskState& t, pb::TaskReply* out) {
+    out->set_task_id(t.id);
+    out->set_done(t.done);
+    out->set_data(t.data);
+}
+
+// ---------------------------------------------------------------------------------
+class VersionService final : public pb::Version::CallbackService {
+  public:
+    explicit VersionService(Core& core) : core_(core) {}
+    grpc::ServerUnaryReactor* Handshake(grpc::CallbackServerContext* ctx,
+                                        const pb::HandshakeRequest* req,
+                                        pb::HandshakeReply* reply) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            reply->set_protocol_version(kProtocolVersion);
+            reply->set_server_version(kServerVersion);
+            if (req->protocol_version() != kProtocolVersion && !req->disable_version_check())
+                throw Error(Code::FailedPrecondition,
+                            "version mismatch: client " + req->client_version() +
+                                " speaks protocol " + std::to_string(req->protocol_version()) +
+                                ", server " + kServerVersion + " speaks protocol " +
+                                std::to_string(kProtocolVersion) +
+                                " (use matching builds, or disable_version_check=True)");
+        }));
+        return r;
+    }
+
+  private:
+    Core& core_;
+};
+
+// ---------------------------------------------------------------------------------
+class RuntimeService final : public pb::Runtime::CallbackService {
+  public:
+    explicit RuntimeService(Core& core) : core_(core) {}
+
+    grpc::ServerUnaryReactor* Open(grpc::CallbackServerContext* ctx, const pb::OpenRequest* req,
+                                   pb::OpenReply* reply) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            if (req->program().empty())
+                throw Error(Code::InvalidArgument,
+                            "open: program is empty (send the artifact's program file)");
+            auto program = artifact::parseProgram(req->program(), "open: program");
+            const auto& p = *program;
+            std::string id = core_.openSession(std::move(program), req->simfab_numthreads(),
+                                               !req->suppress_simfab_trace());
+            reply->set_session_id(id);
+            reply->set_fabric_width(p.fabricWidth);
+            reply->set_fabric_height(p.fabricHeight);
+            reply->set_offset_x(p.offsetX);
+            reply->set_offset_y(p.offsetY);
+            reply->set_width(p.width);
+            reply->set_height(p.height);
+        }));
+        return r;
+    }
+
+    grpc::ServerUnaryReactor* Load(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
+                                   pb::Empty*) override {
+        return onSession(ctx, req->session_id(), [](RuntimeSession& s) { s.load(); });
+    }
+    grpc::ServerUnaryReactor* Start(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
+                                    pb::Empty*) override {
+        return onSession(ctx, req->session_id(), [](RuntimeSession& s) { s.start(); });
+    }
+    grpc::ServerUnaryReactor* Stop(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
+                                   pb::StopReply* reply) override {
+        return onSession(ctx, req->session_id(), [reply](RuntimeSession& s) {
+            auto result = s.stop();
+            reply->set_cycle(result.cycle);
+            for (auto& line : result.simprint)
+                reply->add_simprint(line);
+        });
+    }
+    grpc::ServerUnaryReactor* Close(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
+                                    pb::Empty*) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            core_.closeSession(req->session_id());
+        }));
+        return r;
+    }
+    grpc::ServerUnaryReactor* GetId(grpc::CallbackServerContext* ctx, const pb::GetIdRequest* req,
+                                    pb::GetIdReply* reply) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            auto session = core_.session(req->session_id());
+            reply->set_id(session->getId(req->name()));
+        }));
+        return r;
+    }
+    grpc::ServerUnaryReactor* Launch(grpc::CallbackServerContext* ctx, const pb::LaunchRequest* req,
+                                     pb::TaskReply* reply) override {
+        return onSession(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            std::vector<LaunchValue> args;
+            for (const auto& a : req->args()) {
+                switch (a.value_case()) {
+                case pb::LaunchArg::kF:
+                    args.emplace_back(a.f());
+                    break;
+                case pb::LaunchArg::kI:
+                    args.emplace_back(a.i());
+                    break;
+                case pb::LaunchArg::kB:
+                    args.emplace_back(a.b());
+                    break;
+                case pb::LaunchArg::VALUE_NOT_SET:
+                    throw Error(Code::InvalidArgument,
+                                "launch('" + req->symbol() + "'): argument " +
+                                    std::to_string(args.size()) + " has no value");
+                }
+            }
+            fillTask(s.launch(req->symbol(), args, req->nonblock()), reply);
+        });
+    }
+    grpc::ServerUnaryReactor* Call(grpc::CallbackServerContext* ctx, const pb::CallRequest* req,
+                                   pb::TaskReply* reply) override {
+        return onSession(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            std::vector<uint32_t> args(req->args().begin(), req->args().end());
+            fillTask(s.call(req->symbol(), args, req->nonblock()), reply);
+        });
+    }
+    grpc::ServerUnaryReactor* Memcpy(grpc::CallbackServerContext* ctx, const pb::MemcpyRequest* req,
+                                     pb::TaskReply* reply) override {
+        return onSession(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            MemcpyArgs a;
+            a.toDevice = req->to_device();
+            a.target = req->target();
+            a.streaming = req->streaming();
+            a.px = req->px();
+            a.py = req->py();
+            a.w = req->w();
+            a.h = req->h();
+            a.elemPerPe = req->elem_per_pe();
+            a.bits16 = req->data_type() == tessera::sdk::MEMCPY_16BIT;
+            a.colMajor = req->order() == tessera::sdk::COL_MAJOR;
+            switch (req->shape()) {
+            case pb::BOX:
+                a.shape = sim::MemcpyShape::Box;
+                break;
+            case pb::ROW_BROADCAST:
+                a.shape = sim::MemcpyShape::RowBroadcast;
+                break;
+            case pb::COL_BROADCAST:
+                a.shape = sim::MemcpyShape::ColBroadcast;
+                break;
+            case pb::STRIDED:
+                a.shape = sim::MemcpyShape::Strided;
+                break;
+            default:
+                throw Error(Code::InvalidArgument,
+                            "memcpy: unknown shape " + std::to_string(req->shape()));
+            }
+            a.rowStride = req->row_stride();
+            a.colStride = req->col_stride();
+            a.data = req->data();
+            a.hostDtype = req->host_dtype();
+            a.hostElements = req->host_elements();
+            a.nonblock = req->nonblock();
+            fillTask(s.memcpy(a), reply);
+        });
+    }
+    grpc::ServerUnaryReactor* Task(grpc::CallbackServerContext* ctx, const pb::TaskRequest* req,
+                                   pb::TaskReply* reply) override {
+        return onSession(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            fillTask(s.task(req->task_id(), req->wait()), reply);
+        });
+    }
+    grpc::ServerUnaryReactor* ReadSymbol(grpc::CallbackServerContext* ctx,
+                                         const pb::ReadSymbolRequest* req,
+                                         pb::Bytes* reply) override {
+        return onSession(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            reply->set_data(s.readSymbol(req->x(), req->y(), req->name()));
+        });
+    }
+
+    // The core file can be large: sent in 1 MiB pieces.
+    class CoreWriter : public grpc::ServerWriteReactor<pb::Bytes> {
+      public:
+        void start(std::string data) {
+            data_ = std::move(data);
+            next();
+        }
+        void fail(const grpc::Status& status) { Finish(status); }
+        void OnWriteDone(bool ok) override {
+            if (!ok) {
+                Finish(grpc::Status(grpc::StatusCode::CANCELLED, "dump_core: client went away"));
+                return;
+            }
+            next();
+        }
+        void OnDone() override { delete this; }
+
+      private:
+        void next() {
+            if (offset_ >= data_.size() && offset_ != 0) {
+                Finish(grpc::Status::OK);
+                return;
+            }
+            size_t n = std::min<size_t>(data_.size() - offset_, 1u << 20);
+            chunk_.set_data(data_.substr(offset_, n));
+            offset_ += n;
+            if (n == 0)
+                offset_ = 1; // an empty core still gets one (empty) message
+            StartWrite(&chunk_);
+        }
+        std::string data_;
+        size_t offset_ = 0;
+        pb::Bytes chunk_;
+    };
+
+    grpc::ServerWriteReactor<pb::Bytes>* DumpCore(grpc::CallbackServerContext* ctx,
+                                                  const pb::SessionRef* req) override {
+        auto* writer = new CoreWriter(); // owned by gRPC until OnDone
+        std::shared_ptr<RuntimeSession> session;
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            session = core_.session(req->session_id());
+        });
+        if (!status.ok()) {
+            writer->fail(status);
+            return writer;
+        }
+        RuntimeSession* s = session.get();
+        s->post([s, writer] {
+            std::string data;
+            auto st = guarded([&] {
+                auto path = s->dumpCore();
+                std::ifstream in(path, std::ios::binary);
+                std::ostringstream bytes;
+                bytes << in.rdbuf();
+                data = std::move(bytes).str();
+            });
+            if (st.ok())
+                writer->start(std::move(data));
+            else
+                writer->fail(st);
+        });
+        return writer;
+    }
+
+  private:
+    template <typename F>
+    grpc::ServerUnaryReactor* onSession(grpc::CallbackServerContext* ctx, const std::string& id,
+                                        F body) {
+        auto* r = ctx->DefaultReactor();
+        std::shared_ptr<RuntimeSession> session;
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            session = core_.session(id);
+        });
+        if (!status.ok()) {
+            r->Finish(status);
+            return r;
+        }
+        RuntimeSession* s = session.get(); // outlives its queue: ~RuntimeSession drains it
+        s->post([s, r, body] { r->Finish(guarded([&] { body(*s); })); });
+        return r;
+    }
+
+    Core& core_;
+};
+
+// ---------------------------------------------------------------------------------
+class DebugService final : public pb::Debug::CallbackService {
+  public:
+    explicit DebugService(Core& core) : core_(core) {}
+
+    grpc::ServerUnaryReactor* Pause(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
+                                    pb::Frame* reply) override {
+        return now(ctx, req->session_id(),
+                   [reply](RuntimeSession& s) { fillFrame(s.pause(), reply); });
+    }
+    grpc::ServerUnaryReactor* Resume(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
+                                     pb::Frame* reply) override {
+        return now(ctx, req->session_id(),
+                   [reply](RuntimeSession& s) { fillFrame(s.resume(), reply); });
+    }
+    grpc::ServerUnaryReactor* Step(grpc::CallbackServerContext* ctx, const pb::StepRequest* req,
+                                   pb::Frame* reply) override {
+        return now(ctx, req->session_id(),
+                   [req, reply](RuntimeSession& s) { fillFrame(s.step(req->cycles()), reply); });
+    }
+    grpc::ServerUnaryReactor* SetBreakpoints(grpc::CallbackServerContext* ctx,
+                                             const pb::BreakpointsRequest* req,
+                                             pb::Empty*) override {
+        return now(ctx, req->session_id(), [req](RuntimeSession& s) {
+            std::vector<sim::Breakpoint> bps;
+            for (const auto& b : req->breakpoints()) {
+                sim::Breakpoint bp{};
+                if (b.kind() == "task")
+                    bp.kind = sim::Breakpoint::Kind::TaskActivation;
+                else if (b.kind() == "line")
+                    bp.kind = sim::Breakpoint::Kind::SourceLine;
+                else if (b.kind() == "cycle")
+                    bp.kind = sim::Breakpoint::Kind::Cycle;
+                else if (b.kind() == "color")
+                    bp.kind = sim::Breakpoint::Kind::WaveletOnColor;
+                else if (b.kind() == "symbol")
+                    bp.kind = sim::Breakpoint::Kind::SymbolWrite;
+                else
+                    throw Error(Code::InvalidArgument,
+                                "breakpoint kind '" + b.kind() +
+                                    "' is not task, line, cycle, color or symbol");
+                const auto& p = s.program();
+                if (!b.any_pe() && bp.kind != sim::Breakpoint::Kind::Cycle &&
+                    (b.x() >= p.width || b.y() >= p.height))
+                    throw Error(Code::OutOfRange, "breakpoint PE (" + std::to_string(b.x()) + "," +
+                                                      std::to_string(b.y()) +
+                                                      ") lies outside the program rectangle");
+                bp.x = b.x();
+                bp.y = b.y();
+                bp.anyPe = b.any_pe();
+                bp.value = b.value();
+                bp.file = uint16_t(b.file());
+                bp.symbol = b.symbol();
+                bps.push_back(bp);
+            }
+            s.setBreakpoints(bps);
+        });
+    }
+
+    // Streams the latest frame at most every interval_ms; a thread per stream waits
+    // for new frames so no gRPC thread blocks.
+    class FrameWriter : public grpc::ServerWriteReactor<pb::Frame> {
+      public:
+        FrameWriter(std::shared_ptr<RuntimeSession> session, uint32_t intervalMs,
+                    uint32_t maxFrames)
+            : state_(std::make_shared<State>()) {
+            state_->session = std::move(session);
+            state_->session->addFrameWatcher(1);
+            std::thread([state = state_, this, intervalMs, maxFrames] {
+                uint64_t serial = 0;
+                uint32_t sent = 0;
+                for (;;) {
+                    auto frame =
+                        state->session->waitFrame(serial, std::chrono::milliseconds(500), &serial);
+                    {
+                        std::unique_lock lock(state->mutex);
+                        if (state->cancelled)
+                            break;
+                        state->message.Clear();
+                        fillFrame(frame, &state->message);
+                        state->writing = true;
+                    }
+                    StartWrite(&state->message);
+                    std::unique_lock lock(state->mutex);
+                    state->changed.wait(lock, [&] { return !state->writing || state->cancelled; });
+                    if (state->cancelled || (maxFrames && ++sent >= maxFrames))
+                        break;
+                    lock.unlock();
+                    std::this_thread::sleep_for(
+                        std::chrono::milliseconds(intervalMs ? intervalMs : 33));
+                }
+                state->session->addFrameWatcher(-1);
+                Finish(grpc::Status::OK);
+            }).detach();
+        }
+        void OnWriteDone(bool ok) override {
+            std::lock_guard lock(state_->mutex);
+            state_->writing = false;
+            state_->cancelled = state_->cancelled || !ok;
+            state_->changed.notify_all();
+        }
+        void OnCancel() override {
+            std::lock_guard lock(state_->mutex);
+            state_->cancelled = true;
+            state_->changed.notify_all();
+        }
+        void OnDone() override { delete this; }
+
+      private:
+        struct State {
+            std::shared_ptr<RuntimeSession> session;
+            std::mutex mutex;
+            std::condition_variable changed;
+            bool writing = false;
+            bool cancelled = false;
+            pb::Frame message;
+        };
+        std::shared_ptr<State> state_;
+    };
+
+    class FailedWriter : public grpc::ServerWriteReactor<pb::Frame> {
+      public:
+        explicit FailedWriter(const grpc::Status& s) { Finish(s); }
+        void OnDone() override { delete this; }
+    };
+
+    grpc::ServerWriteReactor<pb::Frame>* Frames(grpc::CallbackServerContext* ctx,
+                                                const pb::FramesRequest* req) override {
+        std::shared_ptr<RuntimeSession> session;
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            session = core_.session(req->session_id());
+        });
+        if (!status.ok())
+            return new FailedWriter(status);
+        return new FrameWriter(std::move(session), req->interval_ms(), req->max_frames());
+    }
+
+  private:
+    // Debug calls act at once (they must work while the session thread is busy).
+    template <typename F>
+    grpc::ServerUnaryReactor* now(grpc::CallbackServerContext* ctx, const std::string& id, F body) {
+        auto* r = ctx->DefaultReactor();
+        if (id.empty() || !core_.hasSession(id)) {
+            r->Finish(guarded([&] {
+                core_.authorize(*ctx);
+                core_.session(id);
+            }));
+            return r;
+        }
+        // step() and setBreakpoints() wait for the session thread: not on a gRPC thread.
+        std::thread([this, ctx, r, id, body] {
+            r->Finish(guarded([&] {
+                core_.authorize(*ctx);
+                body(*core_.session(id));
+            }));
+        }).detach();
+        return r;
+    }
+
+    Core& core_;
+};
+
+// ---------------------------------------------------------------------------------
+class LauncherService final : public pb::Launcher::CallbackService {
+  public:
+    explicit LauncherService(Core& core) : core_(core) {}
+
+    grpc::ServerUnaryReactor* CreateJob(grpc::CallbackServerContext* ctx,
+                                        const pb::CreateJobRequest* req,
+                                        pb::JobReply* reply) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            if (req->artifact_name().empty())
+                throw Error(Code::InvalidArgument, "artifact_name is empty");
+            if (auto problem = relativePathProblem(req->artifact_name()); !problem.empty())
+                throw Error(Code::PermissionDenied,
+                            "artifact_name '" + req->artifact_name() + "' " + problem);
+            auto files =
+                toUploads(req->artifact_files(), core_.options().maxUploadBytes, "artifact_files");
+            auto job = core_.createJob();
+            job->workspace->writeFiles(files, req->artifact_name(), "artifact file");
+            reply->set_job_id(job->id);
+            reply->set_cmaddr(job->cmaddr);
+        }));
+        return r;
+    }
+    grpc::ServerUnaryReactor* Stage(grpc::CallbackServerContext* ctx, const pb::StageRequest* req,
+                                    pb::Empty*) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            auto job = core_.job(req->job_id());
+            auto files = toUploads(req->files(), core_.options().maxUploadBytes, "stage");
+            job->workspace->writeFiles(files, "", "stage path");
+        }));
+        return r;
+    }
+    grpc::ServerUnaryReactor* Download(grpc::CallbackServerContext* ctx,
+                                       const pb::DownloadRequest* req,
+                                       pb::FileEntry* reply) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            auto job = core_.job(req->job_id());
+            reply->set_path(req->path());
+            reply->set_data(job->workspace->readFile(req->path(), "download path"));
+        }));
+        return r;
+    }
+    grpc::ServerUnaryReactor* CloseJob(grpc::CallbackServerContext* ctx, const pb::JobRef* req,
+                                       pb::Empty*) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            core_.closeJob(req->job_id());
+        }));
+        return r;
+    }
+
+    // Commands run on their own thread; a client cancel kills the process group.
+    class CommandReactor : public grpc::ServerUnaryReactor {
+      public:
+        CommandReactor() : cancel_(std::make_shared<std::atomic<bool>>(false)) {}
+        std::shared_ptr<std::atomic<bool>> cancelFlag() { return cancel_; }
+        void OnCancel() override { cancel_->store(true); }
+        void OnDone() override { delete this; }
+
+      private:
+        std::shared_ptr<std::atomic<bool>> cancel_;
+    };
+
+    grpc::ServerUnaryReactor* RunCommand(grpc::CallbackServerContext* ctx,
+                                         const pb::RunCommandRequest* req,
+                                         pb::RunCommandReply* reply) override {
+        auto* r = new CommandReactor();
+        std::shared_ptr<Core::Job> job;
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            job = core_.job(req->job_id());
+            if (req->command().empty())
+                throw Error(Code::InvalidArgument, "run: command is empty");
+        });
+        if (!status.ok()) {
+            r->Finish(status);
+            return r;
+        }
+        std::string command = req->command();
+        for (size_t at; (at = command.find("%CMADDR%")) != std::string::npos;)
+            command.replace(at, 8, job->cmaddr);
+        const unsigned timeout =
+            req->timeout_seconds()
+                ? std::min(req->timeout_seconds(), core_.options().commandTimeoutSeconds)
+                : core_.options().commandTimeoutSeconds;
+        std::vector<std::pair<std::string, std::string>> env;
+        const char* path = std::getenv("PATH");
+        std::string bin = core_.options().toolsBinDir.string();
+        env.emplace_back("PATH", bin.empty() ? std::string(path ? path : "/usr/bin:/bin")
+                                             : bin + ":" + (path ? path : "/usr/bin:/bin"));
+        env.emplace_back("TESSERA_APPLIANCE", job->cmaddr);
+        auto cancel = r->cancelFlag();
+        std::thread([r, reply, job, command, env, timeout, cancel] {
+            r->Finish(guarded([&] {
+                auto result = runShellCommand(command, job->workspace->root(), env,
+                                              std::chrono::seconds(timeout), *cancel);
+                if (result.cancelled)
+                    throw Error(Code::Cancelled,
+                                "run: cancelled; the command's process group was killed");
+                if (result.timedOut)
+                    throw Error(Code::DeadlineExceeded,
+                                "run: '" + command + "' exceeded " + std::to_string(timeout) +
+                                    " s and was killed; output so far:\n" + result.output);
+                reply->set_exit_code(result.exitCode);
+                reply->set_output(result.output);
+            }));
+        }).detach();
+        return r;
+    }
+
+  private:
+    Core& core_;
+};
+
+// ---------------------------------------------------------------------------------
+class CompileService final : public pb::Compile::CallbackService {
+  public:
+    explicit CompileService(Core& core) : core_(core) {}
+
+    // Events are produced on a compile thread and written one at a time.
+    class EventWriter : public grpc::ServerWriteReactor<pb::CompileEvent> {
+      public:
+        void deliver(std::vector<pb::CompileEvent> events, grpc::Status final) {
+            std::lock_guard<std::recursive_mutex> lock(mutex_);
+            if (finished_)
+                return;
+            events_ = std::move(events);
+            final_ = std::move(final);
+            next();
+        }
+        void OnWriteDone(bool ok) override {
+            std::lock_guard<std::recursive_mutex> lock(mutex_);
+            if (!ok) {
+                finishLocked(
+                    grpc::Status(grpc::StatusCode::CANCELLED, "compile: client went away"));
+                return;
+            }
+            next();
+        }
+        void OnCancel() override {
+            std::lock_guard<std::recursive_mutex> lock(mutex_);
+            finishLocked(
+                grpc::Status(grpc::StatusCode::CANCELLED, "compile: cancelled by the client"));
+        }
+        void OnDone() override {
+            // The compile thread may still hold a pointer: it checks alive_ first.
+            std::lock_guard lock(alive_->first);
+            alive_->second = false;
+            delete this;
+        }
+        std::shared_ptr<std::pair<std::mutex, bool>> alive() { return alive_; }
+        void finishNow(const grpc::Status& s) {
+            std::lock_guard<std::recursive_mutex> lock(mutex_);
+            finishLocked(s);
+        }
+
+      private:
+        void next() {
+            if (finished_)
+                return;
+            if (index_ < events_.size()) {
+                StartWrite(&events_[index_++]);
+                return;
+            }
+            finishLocked(final_);
+        }
+        void finishLocked(const grpc::Status& s) {
+            if (finished_)
+                return;
+            finished_ = true;
+            Finish(s);
+        }
+        std::recursive_mutex mutex_;
+        std::vector<pb::CompileEvent> events_;
+        size_t index_ = 0;
+        grpc::Status final_;
+        bool finished_ = false;
+        std::shared_ptr<std::pair<std::mutex, bool>> alive_ =
+            std::make_shared<std::pair<std::mutex, bool>>();
+        friend class CompileService;
+    };
+
+    grpc::ServerWriteReactor<pb::CompileEvent>* Compile(grpc::CallbackServerContext* ctx,
+                                                        const pb::CompileRequest* req) override {
+        auto* w = new EventWriter();
+        w->alive_->second = true;
+        std::shared_ptr<Core::Job> job;
+        std::string layout = req->layout();
+        std::vector<std::string> args;
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            if (req->resource_cpu() < 0)
+                throw Error(Code::InvalidArgument, "resource_cpu must not be negative");
+            if (req->resource_mem() < 0)
+                throw Error(Code::InvalidArgument, "resource_mem must not be negative");
+            if (layout.empty())
+                throw Error(Code::InvalidArgument,
+                            "layout is empty (name the layout file in the code directory)");
+            try {
+                args = artifact::splitArgs(req->args());
+                auto cmd = artifact::parseCslcArgs([&] {
+                    auto all = args;
+                    all.push_back(layout);
+                    return all;
+                }());
+                if (auto problem = relativePathProblem(cmd.outDir); !problem.empty())
+                    throw Error(Code::PermissionDenied,
+                                "args: -o '" + cmd.outDir + "' " + problem +
+                                    "; the output stays in the job workspace");
+            } catch (const artifact::UsageError& e) {
+                throw Error(Code::InvalidArgument, std::string("args: ") + e.what());
+            }
+            auto files = toUploads(req->code_files(), core_.options().maxUploadBytes, "code_files");
+            job = core_.createJob();
+            job->workspace->writeFiles(files, "code", "code_files entry");
+            job->workspace->resolve("code/" + layout, "layout");
+        });
+        if (!status.ok()) {
+            w->finishNow(status);
+            return w;
+        }
+        auto alive = w->alive();
+        Core* core = &core_;
+        std::thread([w, alive, job, layout, args, core] {
+            std::vector<pb::CompileEvent> events;
+            auto st = guarded([&] {
+                auto all = args;
+                all.push_back(layout);
+                auto cmd = artifact::parseCslcArgs(all);
+                const auto codeDir = job->workspace->root() / "code";
+                cmd.options.layoutFile = (codeDir / layout).string();
+                for (auto& p : cmd.options.importPaths)
+                    p = job->workspace->resolve("code/" + p, "--import-path").string();
+                auto result = csl::compile(cmd.options);
+                for (const auto& d : result.diagnostics) {
+                    pb::CompileEvent e;
+                    auto* diag = e.mutable_diagnostic();
+                    diag->set_severity(d.severity == csl::Severity::Error     ? "error"
+                                       : d.severity == csl::Severity::Warning ? "warning"
+                                                                              : "note");
+                    std::string file = d.range.file;
+                    if (file.rfind(codeDir.string() + "/", 0) == 0)
+                        file = file.substr(codeDir.string().size() + 1);
+                    diag->set_file(file);
+                    diag->set_line(d.range.line);
+                    diag->set_column(d.range.column);
+                    diag->set_message(d.message);
+                    diag->set_formatted(csl::formatDiagnostic(d));
+                    events.push_back(std::move(e));
+                }
+                pb::CompileEvent done;
+                done.mutable_done()->set_ok(result.ok);
+                done.mutable_done()->set_artifact_name(cmd.outDir);
+                if (result.ok) {
+                    artifact::BuildInfo info;
+                    info.params = result.paramValues;
+                    info.fp16Format = cmd.options.fp16Format;
+                    info.cslcArgs = cmd.args;
+                    const auto outRel = "code/" + cmd.outDir;
+                    artifact::writeArtifact(job->workspace->resolve(outRel, "-o").string(),
+                                            *result.program, info);
+                    addFiles(job->workspace->collect(outRel, "-o"),
+                             done.mutable_done()->mutable_artifact_files());
+                }
+                events.push_back(std::move(done));
+            });
+            core->closeJob(job->id);
+            std::lock_guard lock(alive->first);
+            if (alive->second)
+                w->deliver(std::move(events), st);
+        }).detach();
+        return w;
+    }
+
+  private:
+    Core& core_;
+};
+
+} // namespace
+
+std::vector<std::unique_ptr<grpc::Service>> makeServices(Core& core) {
+    std::vector<std::unique_ptr<grpc::Service>> out;
+    out.push_back(std::make_unique<VersionService>(core));
+    out.push_back(std::make_unique<RuntimeService>(core));
+    out.push_back(std::make_unique<DebugService>(core));
+    out.push_back(std::make_unique<LauncherService>(core));
+    out.push_back(std::make_unique<CompileService>(core));
+    return out;
+}
+
+} // namespace appliance

@@ -1,0 +1,113 @@
+// tessera-appliance: the appliance services as a daemon.
+//   tessera-appliance --listen unix:PATH | HOST:PORT [--token T | --token-file F]
+//                     [--work-dir D] [--max-jobs N] [--max-sessions N] [--threads N]
+//                     [--exit-on-stdin-eof]
+#include "backend/appliance/appliance.h"
+
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <poll.h>
+#include <unistd.h>
+
+namespace {
+
+int usage(const std::string& problem) {
+    std::cerr
+        << "tessera-appliance: " << problem << "\n"
+        << "usage: tessera-appliance --listen unix:PATH|HOST:PORT [--token T|--token-file F]\n"
+           "       [--work-dir D] [--max-jobs N] [--max-sessions N] [--threads N]\n"
+           "       [--tools-bin DIR] [--exit-on-stdin-eof]\n";
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    appliance::ApplianceOptions options;
+    std::string listen;
+    bool exitOnStdinEof = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                throw std::invalid_argument(a + " needs a value");
+            return argv[++i];
+        };
+        try {
+            if (a == "--listen")
+                listen = value();
+            else if (a == "--token")
+                options.token = value();
+            else if (a == "--token-file") {
+                std::ifstream in(value());
+                std::getline(in, options.token);
+                if (options.token.empty())
+                    return usage("--token-file: empty or unreadable");
+            } else if (a == "--work-dir")
+                options.workRoot = value();
+            else if (a == "--max-jobs")
+                options.maxJobs = unsigned(std::stoul(value()));
+            else if (a == "--max-sessions")
+                options.maxSessions = unsigned(std::stoul(value()));
+            else if (a == "--threads")
+                options.simThreads = unsigned(std::stoul(value()));
+            else if (a == "--tools-bin")
+                options.toolsBinDir = value();
+            else if (a == "--exit-on-stdin-eof")
+                exitOnStdinEof = true;
+            else if (a == "--help" || a == "-h")
+                return usage("runs the Tessera appliance services");
+            else
+                return usage("unknown argument '" + a + "'");
+        } catch (const std::exception& e) {
+            return usage(e.what());
+        }
+    }
+    if (listen.empty())
+        return usage("--listen is required");
+    if (options.toolsBinDir.empty()) {
+        // The tools live beside this executable (build/<preset>/bin).
+        char self[4096];
+        ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+        if (n > 0)
+            options.toolsBinDir = std::filesystem::path(std::string(self, size_t(n))).parent_path();
+    }
+
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts
+
+    std::unique_ptr<appliance::Appliance> server;
+    try {
+        server = appliance::Appliance::startListening(options, listen);
+    } catch (const std::exception& e) {
+        std::cerr << "tessera-appliance: " << e.what() << "\n";
+        return 1;
+    }
+    std::cout << "tessera-appliance listening on " << listen << std::endl;
+
+    std::thread signalWaiter([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        server->shutdown();
+    });
+    signalWaiter.detach();
+    if (exitOnStdinEof) {
+        // The parent holds our stdin open; when it exits, so do we.
+        std::thread([&] {
+            char buf[256];
+            while (::read(0, buf, sizeof buf) > 0) {
+            }
+            server->shutdown();
+        }).detach();
+    }
+    server->wait();
+    server->shutdown();
+    return 0;
+}
