@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+
+set -e
+
+cslc --arch=wse2 ./layout.csl --fabric-dims=11,6 --fabric-offsets=4,1 \
+--params=width:4,height:4,slice_len:16 -o out --memcpy --channels 1
+cs_python run.py --name out
