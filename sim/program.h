@@ -137,6 +137,28 @@ struct DsdOperand {
     uint16_t reg = kNoReg;
 };
 
+// Control wavelets (added by sim, additive; <control> must encode the same way).
+// One command per wavelet:
+//   bits 31..30 opcode (ControlOpcode), bit 29 ce_ignore (not delivered to the CE),
+//   bits 21..16 control task entrypoint, bits 15..0 data for the control task.
+enum class ControlOpcode : uint8_t { Nop = 0, SwitchAdvance = 1, SwitchReset = 2, Teardown = 3 };
+constexpr uint32_t encodeControlPayload(ControlOpcode op, bool ceIgnore, uint8_t entrypoint,
+                                        uint16_t data) {
+    return (uint32_t(op) << 30) | (ceIgnore ? 1u << 29 : 0u) | (uint32_t(entrypoint & 63) << 16) |
+           data;
+}
+constexpr ControlOpcode controlOpcode(uint32_t payload) { return ControlOpcode(payload >> 30); }
+constexpr bool controlCeIgnore(uint32_t payload) { return (payload >> 29) & 1; }
+constexpr uint8_t controlEntrypoint(uint32_t payload) { return (payload >> 16) & 63; }
+constexpr int kTeardownTaskId = 29;  // local task activated by a teardown wavelet / @queue_flush
+
+// Operand element types of DSD operations (sim's reading, see docs/simulator.md):
+//   16-bit integer ops and f16 ops: all operands 16-bit; Mov32 and f32 ops: 32-bit;
+//   Fscaleh/Fscales: src1 is an i16 exponent; Faddhs: dst f32 = src0 f32 + src1 f16;
+//   Fmachs: dst f32 = src0 f32 + src1 f16 * src2 f16; Fh2s/Fs2h/Fs2xp16/Xp162fs/Fh2xp16/
+//   Xp162fh convert src0 (xp16 = signed 16-bit integer, rounded to nearest even and
+//   saturated); Dfilt: dst is a FabIn DSD, its extent counts control wavelets.
+
 struct DsdOpDesc {
     DsdOpKind op = DsdOpKind::Mov32;
     DsdOperand dst, src0, src1, src2;  // src2: the scalar factor of fmac*
@@ -167,6 +189,10 @@ struct SourceLoc {
 struct Function {
     std::string name;
     uint16_t numParams = 0;  // parameters arrive in r[0..numParams-1]
+    // Added by sim (additive): the types of the parameters, used to normalise values
+    // that arrive from outside the code (data-task wavelet payloads, launch
+    // arguments). Empty: payload halves / launch words arrive zero-extended.
+    std::vector<ScalarType> paramTypes;
     uint16_t numRegs = 0;
     uint16_t numDsdRegs = 0;
     ScalarType returnType = ScalarType::Void;

@@ -1,0 +1,57 @@
+// The simulator's one cost table. Every number here is a simulated cycle count or a
+// capacity; docs/simulator.md ("Cost table") explains where each comes from. Change a
+// value here and in the doc together.
+#pragma once
+
+#include "sim/program.h"
+
+#include <cstdint>
+
+namespace sim::costs {
+
+// Scalar code on the main thread.
+constexpr uint32_t kScalarOp = 1;        // Imm, Mov, integer and float ALU ops, compares
+constexpr uint32_t kDivide = 8;          // Div and Rem (integer and float)
+constexpr uint32_t kLoadStore = 1;       // Load, Store
+constexpr uint32_t kBranchTaken = 3;     // Jump, and JumpIf/JumpIfNot when taken
+constexpr uint32_t kCall = 4;            // Call, CallIndirect
+constexpr uint32_t kReturn = 3;          // Return
+constexpr uint32_t kBuiltin = 2;         // Builtin (activate, block, simprint, ...)
+constexpr uint32_t kDsdRegOp = 1;        // DsdConst, DsdMov, DsdSet
+constexpr uint32_t kDsdMemOp = 2;        // DsdLoad, DsdStore (32 bytes)
+
+// Tasks.
+constexpr uint32_t kTaskStart = 5;       // picker choice to first instruction
+constexpr uint32_t kTaskEnd = 2;         // return from the task's function to the picker
+
+// DSD operations: setup (decode, operand fetch) then elements at the op's SIMD width.
+constexpr uint32_t kDsdSetup = 15;
+constexpr uint32_t kFabricElementCycles = 1;  // one wavelet per cycle on a fabric operand
+
+// Elements per cycle of a memory-only DSD op (the SIMD widths of the SDK's
+// "Appendix: SIMD mode"; ops without a published width run at 1).
+uint32_t simdWidth(DsdOpKind op, Arch arch);
+
+// Fabric.
+constexpr uint32_t kHopLatency = 2;          // router to neighbouring router
+constexpr uint32_t kRampLatency = 1;         // router to CE input queue, output queue to router
+constexpr uint32_t kRouterBufferDepth = 4;   // wavelets buffered per color per router
+constexpr uint32_t kImplicitQueueDepth = 4;  // CE queue of a color with no input queue bound
+
+// Input/output queue depths in wavelets (SDK-NOTES section 3).
+inline uint32_t inputQueueDepth(Arch arch, int iq) {
+    static constexpr uint32_t wse2[8] = {6, 6, 4, 4, 2, 2, 2, 2};
+    static constexpr uint32_t wse3[8] = {8, 8, 4, 4, 4, 4, 4, 4};
+    return (arch == Arch::Wse2 ? wse2 : wse3)[iq & 7];
+}
+inline uint32_t outputQueueDepth(Arch arch, int oq) {
+    static constexpr uint32_t wse2[8] = {2, 2, 6, 6, 2, 2, 2, 2};
+    return arch == Arch::Wse2 ? wse2[oq & 7] : 8;
+}
+
+// memcpy infrastructure.
+constexpr uint32_t kMemcpyCommandSetup = 40;  // per command per PE before its data moves
+constexpr uint32_t kMemcpyCyclesPerWavelet = 1;  // per element per channel lane
+constexpr uint32_t kLaunchSetup = 20;        // RPC decode before the exported function runs
+
+}  // namespace sim::costs

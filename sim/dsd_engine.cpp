@@ -1,0 +1,391 @@
+// The DSD engine: memory DSD ops run in bulk; fabric and FIFO ops move one element
+// per wavelet as queues allow; async ops run on microthreads.
+#include "sim/fabric_impl.h"
+
+#include "sim/dsd_math.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sim {
+
+namespace {
+
+std::string str(uint64_t v) { return std::to_string(v); }
+
+bool isFabricOrFifo(const OpOperand& o) {
+    return o.kind == DsdOperand::Kind::Dsd &&
+           (o.dsd.kind == DsdKind::FabIn || o.dsd.kind == DsdKind::FabOut ||
+            o.dsd.kind == DsdKind::Fifo);
+}
+
+// Element stride limits on SIMD width (SDK Appendix "SIMD Mode").
+uint32_t strideLimit(int32_t strideElems) {
+    const int32_t s = strideElems < 0 ? -strideElems : strideElems;
+    if (s == 0 || s == 1)
+        return 64;
+    switch (s % 8) {
+    case 0: return 1;
+    case 1:
+    case 7: return 2;
+    case 4: return 4;
+    default: return 64;
+    }
+}
+
+}  // namespace
+
+uint32_t dsdLength(const Dsd& d) {
+    if (d.kind == DsdKind::Mem4d) {
+        uint32_t n = 1;
+        for (int i = 0; i < std::clamp<int>(d.rank, 1, 4); ++i)
+            n *= d.extent[size_t(i)];
+        return n;
+    }
+    return d.extent[0];
+}
+
+int Fabric::Impl::fabinColor(const Pe& p, const Dsd& d) const {
+    if (arch == Arch::Wse3 && d.queue < kNumInputQueues && p.cls->inputQueueColor[d.queue] >= 0)
+        return p.cls->inputQueueColor[d.queue];
+    return d.color % kNumColors;
+}
+
+int Fabric::Impl::faboutColor(const Pe& p, const Dsd& d) const {
+    if (arch == Arch::Wse3 && d.queue < kNumOutputQueues && p.cls->outputQueueColor[d.queue] >= 0)
+        return p.cls->outputQueueColor[d.queue];
+    return d.color % kNumColors;
+}
+
+uint32_t Fabric::Impl::readOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i,
+                                   const SourceLoc& loc) {
+    const uint32_t mask = bytes == 4 ? 0xffffffffu : 0xffffu;
+    uint64_t addr = 0;
+    switch (o.kind) {
+    case DsdOperand::Kind::Scalar: return uint32_t(o.scalar) & mask;
+    case DsdOperand::Kind::Pointer: addr = o.ptr; break;
+    case DsdOperand::Kind::Dsd: {
+        const Dsd& d = o.dsd;
+        switch (d.kind) {
+        case DsdKind::Mem1d: addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]); break;
+        case DsdKind::Mem4d: {
+            int64_t a = d.baseAddress;
+            uint32_t rest = i;
+            for (int k = 0; k < std::clamp<int>(d.rank, 1, 4); ++k) {
+                const uint32_t e = std::max<uint32_t>(1, d.extent[size_t(k)]);
+                a += int64_t(rest % e) * d.strideBytes[size_t(k)];
+                rest /= e;
+            }
+            addr = uint64_t(a);
+            break;
+        }
+        case DsdKind::FabIn: {
+            const int c = fabinColor(p, d);
+            auto& q = p.rampQ[size_t(c)];
+            const uint32_t v = q.front().payload;
+            q.pop();
+            activateRouter(p);
+            return v & mask;
+        }
+        case DsdKind::Fifo: {
+            const FifoDesc& fd = p.cls->fifos[d.fifo];
+            FifoState& fs = p.fifos[d.fifo];
+            const uint32_t cap = fd.capacityBytes / fd.elementBytes;
+            uint32_t v = 0;
+            std::memcpy(&v, p.mem + fd.baseAddress + fs.head * fd.elementBytes,
+                        std::min<uint32_t>(4, fd.elementBytes));
+            fs.head = (fs.head + 1) % cap;
+            --fs.count;
+            return v & mask;
+        }
+        case DsdKind::FabOut:
+            fault(p, &loc, "a fabout DSD is used as a source operand");
+        }
+        break;
+    }
+    case DsdOperand::Kind::None: return 0;
+    }
+    checkRange(p, addr, bytes, "DSD read", &loc);
+    uint32_t v = 0;
+    std::memcpy(&v, p.mem + addr, bytes);
+    return v;
+}
+
+void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i,
+                                uint32_t value, const SourceLoc& loc) {
+    uint64_t addr = 0;
+    switch (o.kind) {
+    case DsdOperand::Kind::Pointer: addr = o.ptr; break;
+    case DsdOperand::Kind::Dsd: {
+        const Dsd& d = o.dsd;
+        switch (d.kind) {
+        case DsdKind::Mem1d: addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]); break;
+        case DsdKind::Mem4d: {
+            int64_t a = d.baseAddress;
+            uint32_t rest = i;
+            for (int k = 0; k < std::clamp<int>(d.rank, 1, 4); ++k) {
+                const uint32_t e = std::max<uint32_t>(1, d.extent[size_t(k)]);
+                a += int64_t(rest % e) * d.strideBytes[size_t(k)];
+                rest /= e;
+            }
+            addr = uint64_t(a);
+            break;
+        }
+        case DsdKind::FabOut: {
+            Wavelet w;
+            w.color = uint8_t(faboutColor(p, d));
+            w.control = d.control;
+            w.payload = value;
+            if (bytes == 2 && d.waveletIndexOffset >= 0)
+                w.payload = (value & 0xffff) | (uint32_t(uint16_t(d.waveletIndexOffset + i)) << 16);
+            p.outQ[d.queue % kNumOutputQueues].push(w);
+            activateRouter(p);
+            return;
+        }
+        case DsdKind::Fifo: {
+            const FifoDesc& fd = p.cls->fifos[d.fifo];
+            FifoState& fs = p.fifos[d.fifo];
+            const uint32_t cap = fd.capacityBytes / fd.elementBytes;
+            std::memcpy(p.mem + fd.baseAddress + ((fs.head + fs.count) % cap) * fd.elementBytes,
+                        &value, std::min<uint32_t>(4, fd.elementBytes));
+            ++fs.count;
+            return;
+        }
+        case DsdKind::FabIn:
+            fault(p, &loc, "a fabin DSD is used as a destination operand");
+        }
+        break;
+    }
+    default: fault(p, &loc, "DSD operation has no destination");
+    }
+    checkRange(p, addr, bytes, "DSD write", &loc);
+    std::memcpy(p.mem + addr, &value, bytes);
+    if (!breakpoints.empty())
+        noteWrite(p, uint32_t(addr), bytes);
+}
+
+uint32_t Fabric::Impl::memOpCost(const Pe& p, const OpState& op) const {
+    const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
+    const DsdOpShape shape = dsdOpShape(desc.op);
+    uint32_t width = costs::simdWidth(desc.op, arch);
+    auto limit = [&](const OpOperand& o, uint32_t bytes) {
+        if (o.kind == DsdOperand::Kind::Dsd && o.dsd.kind == DsdKind::Mem1d)
+            width = std::min(width, strideLimit(o.dsd.strideBytes[0] / int32_t(bytes)));
+    };
+    limit(op.dst, shape.dstBytes);
+    for (int s = 0; s < 3; ++s)
+        limit(op.src[s], shape.srcBytes[s]);
+    return costs::kDsdSetup + (op.total + width - 1) / width;
+}
+
+void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
+    const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
+    const DsdOpShape shape = dsdOpShape(desc.op);
+    // Fast path: mem1d/scalar operands only, strides fixed.
+    for (uint32_t i = op.done; i < op.total; ++i) {
+        const uint32_t a = shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
+        const uint32_t b = shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
+        const uint32_t c = shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
+        writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry), op.loc);
+    }
+    op.done = op.total;
+}
+
+bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const SourceLoc& loc) {
+    const Frame& f = p.frames.back();
+    const uint64_t* r = p.regs.data() + f.regBase;
+    const Dsd* d = p.dsds.data() + f.dsdBase;
+    OpState op;
+    op.opIndex = opIndex;
+    op.loc = loc;
+    op.async = desc.async;
+    auto resolve = [&](const DsdOperand& o, OpOperand& out) {
+        out.kind = o.kind;
+        switch (o.kind) {
+        case DsdOperand::Kind::Dsd: out.dsd = d[o.reg]; break;
+        case DsdOperand::Kind::Scalar: out.scalar = r[o.reg]; break;
+        case DsdOperand::Kind::Pointer: out.ptr = uint32_t(r[o.reg]); break;
+        case DsdOperand::Kind::None: break;
+        }
+    };
+    resolve(desc.dst, op.dst);
+    resolve(desc.src0, op.src[0]);
+    resolve(desc.src1, op.src[1]);
+    resolve(desc.src2, op.src[2]);
+    for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
+        if (o->kind != DsdOperand::Kind::Dsd)
+            continue;
+        if (o->dsd.kind == DsdKind::Fifo && o->dsd.fifo >= p.cls->fifos.size())
+            fault(p, &loc, "DSD names FIFO " + str(o->dsd.fifo) + " of " + str(p.cls->fifos.size()));
+        const uint32_t len = dsdLength(o->dsd);
+        if (op.total == 0 && len > 0)
+            op.total = len;
+    }
+    bool fabric = desc.op == DsdOpKind::Dfilt;
+    for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+        fabric = fabric || isFabricOrFifo(*o);
+    if (!desc.async) {
+        if (!fabric) {
+            runMemoryOp(p, op);
+            p.mainReadyAt += memOpCost(p, op);
+            return true;
+        }
+        op.active = true;
+        p.mainReadyAt += costs::kDsdSetup;
+        p.mainOp = op;
+        return true;
+    }
+    int ut = desc.microthread;
+    if (ut < 0) {
+        ut = 0;
+        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+            if (o->kind == DsdOperand::Kind::Dsd &&
+                (o->dsd.kind == DsdKind::FabIn || o->dsd.kind == DsdKind::FabOut)) {
+                ut = o->dsd.queue;
+                break;
+            }
+    }
+    OpState& slot = p.uts[size_t(ut) % p.uts.size()];
+    if (slot.active)
+        return false;
+    op.active = true;
+    op.readyAt = std::max(now, p.mainReadyAt) + costs::kDsdSetup;
+    slot = op;
+    p.mainReadyAt += costs::kBuiltin;
+    return true;
+}
+
+void Fabric::Impl::finishOp(Pe& p, OpState& op) {
+    const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
+    op.active = false;
+    op.waiting = false;
+    lastProgress = now;
+    if (desc.activateTask >= 0)
+        activateTask(p, desc.activateTask);
+    if (desc.unblockTask >= 0)
+        p.blocked &= ~(uint64_t(1) << desc.unblockTask);
+}
+
+void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
+    uint64_t& readyAt = onMain ? p.mainReadyAt : op.readyAt;
+    if (readyAt > now)
+        return;
+    if (op.done >= op.total) {
+        finishOp(p, op);
+        return;
+    }
+    const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
+    const DsdOpShape shape = dsdOpShape(desc.op);
+    bool fabric = desc.op == DsdOpKind::Dfilt;
+    for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+        fabric = fabric || isFabricOrFifo(*o);
+    if (!fabric) {  // async memory op: all elements now, completion after its cost
+        runMemoryOp(p, op);
+        readyAt = now + memOpCost(p, op) - costs::kDsdSetup;
+        return;
+    }
+    uint32_t progressed = 0;
+    bool terminated = false;
+    if (desc.op == DsdOpKind::Dfilt) {
+        // Drop data wavelets until `extent` control wavelets have passed.
+        auto& q = p.rampQ[size_t(fabinColor(p, op.dst.dsd))];
+        while (!q.empty() && op.done < op.total) {
+            if (q.front().control)
+                ++op.done;
+            q.pop();
+            ++progressed;
+        }
+        if (progressed)
+            activateRouter(p);
+    } else {
+        while (op.done < op.total) {
+            // Room and data for one more element?
+            bool ok = true;
+            for (int s = 0; s < shape.numSources && ok; ++s) {
+                const OpOperand& o = op.src[s];
+                if (o.kind != DsdOperand::Kind::Dsd)
+                    continue;
+                if (o.dsd.kind == DsdKind::FabIn) {
+                    auto& q = p.rampQ[size_t(fabinColor(p, o.dsd))];
+                    if (q.empty()) {
+                        ok = false;
+                    } else if (q.front().control &&
+                               desc.onControl != DsdOpDesc::OnControl::None) {
+                        q.pop();
+                        activateRouter(p);
+                        ++progressed;
+                        if (desc.onControl == DsdOpDesc::OnControl::Terminate) {
+                            terminated = true;
+                        } else if (desc.onControlTask >= 0) {
+                            if (desc.onControl == DsdOpDesc::OnControl::Activate)
+                                activateTask(p, desc.onControlTask);
+                            else
+                                p.blocked &= ~(uint64_t(1) << desc.onControlTask);
+                        }
+                        ok = false;
+                    }
+                } else if (o.dsd.kind == DsdKind::Fifo) {
+                    ok = p.fifos[o.dsd.fifo].count > 0;
+                }
+            }
+            if (terminated)
+                break;
+            if (ok && op.dst.kind == DsdOperand::Kind::Dsd) {
+                if (op.dst.dsd.kind == DsdKind::FabOut)
+                    ok = !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
+                else if (op.dst.dsd.kind == DsdKind::Fifo) {
+                    const FifoDesc& fd = p.cls->fifos[op.dst.dsd.fifo];
+                    ok = p.fifos[op.dst.dsd.fifo].count < fd.capacityBytes / fd.elementBytes;
+                }
+            }
+            if (!ok) {
+                if (progressed)
+                    continue;  // a control wavelet was handled; look again
+                break;
+            }
+            const uint32_t i = op.done;
+            const uint32_t a = shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
+            const uint32_t b = shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
+            const uint32_t c = shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
+            writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry), op.loc);
+            ++op.done;
+            ++progressed;
+        }
+        // FIFO activations: a push wakes the consumer task, a pop the producer task.
+        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1]})
+            if (progressed && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo) {
+                const FifoDesc& fd = p.cls->fifos[o->dsd.fifo];
+                const int8_t t = o == &op.dst ? fd.activatePush : fd.activatePop;
+                if (t >= 0)
+                    activateTask(p, t);
+            }
+    }
+    if (terminated)
+        op.done = op.total;
+    if (progressed == 0) {
+        bool fifoOnly = true;
+        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+            if (o->kind == DsdOperand::Kind::Dsd &&
+                (o->dsd.kind == DsdKind::FabIn || o->dsd.kind == DsdKind::FabOut))
+                fifoOnly = false;
+        if (fifoOnly && !op.async) {
+            // A synchronous op on an empty or full FIFO ends early (SDK: "returns false").
+            op.done = op.total;
+            finishOp(p, op);
+            return;
+        }
+        if (!op.waiting) {
+            op.waiting = true;
+            op.waitingSince = now;
+        }
+        return;
+    }
+    if (op.waiting) {
+        p.stats.stallCycles += now - op.waitingSince;
+        op.waiting = false;
+    }
+    lastProgress = now;
+    readyAt = now + uint64_t(progressed) * costs::kFabricElementCycles;
+}
+
+}  // namespace sim

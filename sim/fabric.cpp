@@ -1,0 +1,1084 @@
+#include "sim/fabric_impl.h"
+
+#include "sim/coredump.h"
+#include "sim/scalar.h"
+
+#include <algorithm>
+#include <cstring>
+#include <sys/mman.h>
+
+namespace sim {
+
+namespace {
+
+std::string str(uint64_t v) { return std::to_string(v); }
+
+}  // namespace
+
+const char* directionName(Direction d) {
+    switch (d) {
+    case Direction::Ramp: return "RAMP";
+    case Direction::North: return "NORTH";
+    case Direction::South: return "SOUTH";
+    case Direction::East: return "EAST";
+    case Direction::West: return "WEST";
+    }
+    return "?";
+}
+
+// ---------------------------------------------------------------- load
+
+Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions options)
+    : prog(std::move(program)), opt(std::move(options)) {
+    if (!prog)
+        throw std::invalid_argument("Fabric: program is null");
+    arch = prog->arch;
+    width = prog->width;
+    height = prog->height;
+    validateProgram();
+    memoryBytes = size_t(width) * height * kPeMemoryBytes;
+    if (memoryBytes) {
+        void* m = ::mmap(nullptr, memoryBytes, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (m == MAP_FAILED)
+            throw std::runtime_error("Fabric: cannot reserve " + str(memoryBytes >> 20) +
+                                     " MB of address space for PE memory");
+        memory = static_cast<uint8_t*>(m);
+    }
+    pes.resize(size_t(width) * height);
+    for (uint32_t i = 0; i < pes.size(); ++i)
+        loadPe(i);
+    if (!opt.simLogPath.empty()) {
+        simLog.open(opt.simLogPath, std::ios::out | std::ios::trunc);
+        if (!simLog)
+            throw std::runtime_error("Fabric: cannot write sim log " + opt.simLogPath);
+        simLog << "@0 Architecture is: " << (arch == Arch::Wse2 ? "wse2" : "wse3") << "\n";
+        simLog << "@0 dimX=" << prog->fabricWidth << ", dimY=" << prog->fabricHeight << "\n";
+        simLog.flush();
+    }
+}
+
+Fabric::Impl::~Impl() {
+    if (memory)
+        ::munmap(memory, memoryBytes);
+}
+
+void Fabric::Impl::validateProgram() const {
+    const FabricProgram& p = *prog;
+    auto bad = [](const std::string& what) { throw std::invalid_argument("Fabric: " + what); };
+    if (p.pes.size() != size_t(p.width) * p.height)
+        bad("program has " + str(p.pes.size()) + " PE entries for a " + str(p.width) + "x" +
+            str(p.height) + " rectangle");
+    for (size_t i = 0; i < p.pes.size(); ++i) {
+        if (p.pes[i].codeClass >= p.classes.size())
+            bad("PE(" + str(i % p.width) + "," + str(i / p.width) + ") uses code class " +
+                str(p.pes[i].codeClass) + " of " + str(p.classes.size()));
+        for (const auto& [color, cfg] : p.pes[i].colors)
+            if (color >= kNumColors)
+                bad("PE(" + str(i % p.width) + "," + str(i / p.width) + ") configures color " +
+                    str(color));
+    }
+    for (size_t c = 0; c < p.classes.size(); ++c) {
+        const CodeClass& cls = p.classes[c];
+        const std::string cname = "class " + str(c) + " (" + cls.file + ")";
+        if (cls.memoryBytes > kPeMemoryBytes)
+            bad(cname + " uses " + str(cls.memoryBytes) + " bytes of 48 KB SRAM");
+        for (const DataInit& d : cls.data)
+            if (uint64_t(d.address) + d.bytes.size() > kPeMemoryBytes)
+                bad(cname + " initialises memory beyond 48 KB at " + str(d.address));
+        auto checkFn = [&](int32_t f, const std::string& what) {
+            if (f < -1 || f >= int32_t(cls.functions.size()))
+                bad(cname + ": " + what + " names function " + str(uint64_t(int64_t(f))));
+        };
+        checkFn(cls.initFunction, "init function");
+        for (int t = 0; t < kNumTaskIds; ++t)
+            if (cls.tasks[t].kind != TaskKind::None) {
+                checkFn(cls.tasks[t].function, "task " + str(t));
+                if (cls.tasks[t].function < 0)
+                    bad(cname + ": task " + str(t) + " is bound to no function");
+            }
+        for (const ClassExport& e : cls.exports)
+            if (e.isFunction)
+                checkFn(e.function, "export " + e.name);
+        for (const FifoDesc& f : cls.fifos)
+            if (f.elementBytes == 0 || f.capacityBytes < f.elementBytes ||
+                uint64_t(f.baseAddress) + f.capacityBytes > kPeMemoryBytes)
+                bad(cname + ": FIFO at " + str(f.baseAddress) + " does not fit SRAM");
+        for (size_t fi = 0; fi < cls.functions.size(); ++fi) {
+            const Function& fn = cls.functions[fi];
+            const std::string fname = cname + " function " + fn.name;
+            if (fn.numParams > fn.numRegs)
+                bad(fname + " has more parameters than registers");
+            for (size_t k = 0; k < fn.code.size(); ++k) {
+                const Instr& in = fn.code[k];
+                const std::string at = fname + " instruction " + str(k) + ": ";
+                auto reg = [&](uint16_t r, bool optional) {
+                    if (r == kNoReg ? !optional : r >= fn.numRegs)
+                        bad(at + "register " + str(r) + " outside " + str(fn.numRegs));
+                };
+                auto dreg = [&](uint16_t r) {
+                    if (r >= fn.numDsdRegs)
+                        bad(at + "DSD register " + str(r) + " outside " + str(fn.numDsdRegs));
+                };
+                auto target = [&]() {
+                    if (in.imm < 0 || size_t(in.imm) > fn.code.size())
+                        bad(at + "jump target " + str(uint64_t(int64_t(in.imm))));
+                };
+                switch (in.op) {
+                case Op::Nop: break;
+                case Op::Imm: reg(in.dst, false); break;
+                case Op::Const:
+                    reg(in.dst, false);
+                    if (in.imm < 0 || size_t(in.imm) >= cls.constants.size())
+                        bad(at + "constant index " + str(uint64_t(int64_t(in.imm))));
+                    break;
+                case Op::Mov:
+                case Op::Neg:
+                case Op::BitNot:
+                case Op::LogicalNot:
+                case Op::Convert:
+                case Op::Bitcast: reg(in.dst, false), reg(in.a, false); break;
+                case Op::Load: reg(in.dst, false), reg(in.a, true); break;
+                case Op::Store: reg(in.a, true), reg(in.b, false); break;
+                case Op::Jump: target(); break;
+                case Op::JumpIf:
+                case Op::JumpIfNot: reg(in.a, false), target(); break;
+                case Op::Call:
+                    reg(in.dst, true);
+                    checkFn(in.imm, "call");
+                    if (in.imm < 0)
+                        bad(at + "call of no function");
+                    if (in.b && (in.a == kNoReg || uint32_t(in.a) + in.b > fn.numRegs))
+                        bad(at + "call arguments outside the register file");
+                    break;
+                case Op::CallIndirect:
+                    reg(in.dst, true), reg(in.a, false);
+                    if (in.imm && (in.b == kNoReg || uint32_t(in.b) + uint32_t(in.imm) > fn.numRegs))
+                        bad(at + "call arguments outside the register file");
+                    break;
+                case Op::Return: reg(in.a, true); break;
+                case Op::Builtin:
+                    reg(in.dst, true);
+                    if (in.b && (in.a == kNoReg || uint32_t(in.a) + in.b > fn.numRegs))
+                        bad(at + "builtin arguments outside the register file");
+                    break;
+                case Op::DsdConst:
+                    dreg(in.dst);
+                    if (in.imm < 0 || size_t(in.imm) >= cls.dsdConstants.size())
+                        bad(at + "DSD constant " + str(uint64_t(int64_t(in.imm))));
+                    break;
+                case Op::DsdLoad: dreg(in.dst), reg(in.a, true); break;
+                case Op::DsdStore: dreg(in.b), reg(in.a, true); break;
+                case Op::DsdMov: dreg(in.dst), dreg(in.a); break;
+                case Op::DsdSet: dreg(in.dst), dreg(in.a), reg(in.b, false); break;
+                case Op::DsdExec: {
+                    if (in.imm < 0 || size_t(in.imm) >= cls.dsdOps.size())
+                        bad(at + "DSD op " + str(uint64_t(int64_t(in.imm))));
+                    const DsdOpDesc& d = cls.dsdOps[size_t(in.imm)];
+                    for (const DsdOperand* o : {&d.dst, &d.src0, &d.src1, &d.src2}) {
+                        if (o->kind == DsdOperand::Kind::Dsd)
+                            dreg(o->reg);
+                        else if (o->kind != DsdOperand::Kind::None)
+                            reg(o->reg, false);
+                    }
+                    break;
+                }
+                default:
+                    reg(in.dst, false), reg(in.a, false), reg(in.b, false);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+void Fabric::Impl::loadPe(uint32_t index) {
+    Pe& p = pes[index];
+    const PeConfig& cfg = prog->pes[index];
+    p.x = index % width;
+    p.y = index / width;
+    p.classIndex = cfg.codeClass;
+    p.cls = &prog->classes[cfg.codeClass];
+    p.mem = memory + size_t(index) * kPeMemoryBytes;
+    for (const DataInit& d : p.cls->data)
+        std::memcpy(p.mem + d.address, d.bytes.data(), d.bytes.size());
+    p.colorIndex.fill(-1);
+    for (const auto& [color, cc] : cfg.colors) {
+        p.colorIndex[color] = int8_t(p.colors.size());
+        p.colors.push_back(cc);
+    }
+    for (int c = 0; c < kNumColors; ++c) {
+        uint32_t depth = costs::kImplicitQueueDepth;
+        for (int q = 0; q < kNumInputQueues; ++q)
+            if (p.cls->inputQueueColor[q] == c)
+                depth = costs::inputQueueDepth(arch, q);
+        p.rampQ[c].setCapacity(depth);
+        p.routerBuf[c].setCapacity(costs::kRouterBufferDepth);
+    }
+    for (int q = 0; q < kNumOutputQueues; ++q)
+        p.outQ[q].setCapacity(costs::outputQueueDepth(arch, q));
+    p.fifos.resize(p.cls->fifos.size());
+    for (int t = 0; t < kNumTaskIds; ++t)
+        if (p.cls->tasks[t].initiallyBlocked)
+            p.blocked |= uint64_t(1) << t;
+    if (p.cls->initFunction >= 0) {
+        callFunction(p, p.cls->initFunction, nullptr, 0, kNoReg);
+        p.currentTask = kTaskInit;
+        schedule(p, 0);
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+std::string Fabric::Impl::peName(const Pe& p) const {
+    return "PE(" + str(p.x + prog->offsetX) + "," + str(p.y + prog->offsetY) + ")";
+}
+
+std::string Fabric::Impl::where(const Pe& p, const SourceLoc* loc) const {
+    std::string s = peName(p) + " at cycle " + str(now);
+    if (loc && loc->line) {
+        const std::string file =
+            loc->file < prog->sourceFiles.size() ? prog->sourceFiles[loc->file] : p.cls->file;
+        s += ", " + file + ":" + str(loc->line);
+    }
+    return s;
+}
+
+void Fabric::Impl::fault(const Pe& p, const SourceLoc* loc, const std::string& what) const {
+    std::optional<SourceLoc> at;
+    if (loc)
+        at = *loc;
+    throw PeFault(what + " (" + where(p, loc) + ")", at);
+}
+
+const ColorConfig* Fabric::Impl::colorConfig(const Pe& p, int color) const {
+    const int8_t i = p.colorIndex[color];
+    return i < 0 ? nullptr : &p.colors[size_t(i)];
+}
+
+Pe* Fabric::Impl::neighbour(const Pe& p, Direction d) {
+    int x = int(p.x), y = int(p.y);
+    switch (d) {
+    case Direction::North: --y; break;
+    case Direction::South: ++y; break;
+    case Direction::East: ++x; break;
+    case Direction::West: --x; break;
+    case Direction::Ramp: break;
+    }
+    if (x < 0 || y < 0 || x >= int(width) || y >= int(height))
+        return nullptr;
+    return &pes[size_t(y) * width + size_t(x)];
+}
+
+// ---------------------------------------------------------------- scheduling
+
+void Fabric::Impl::schedule(Pe& p, uint64_t cycle) {
+    if (p.scheduledAt <= cycle)
+        return;
+    p.scheduledAt = cycle;
+    events.emplace(cycle, peIndex(p));
+}
+
+void Fabric::Impl::activateRouter(Pe& p) {
+    if (!p.routerActive) {
+        p.routerActive = true;
+        activeRouters.push_back(peIndex(p));
+    }
+}
+
+void Fabric::Impl::reschedule(Pe& p) {
+    uint64_t next = UINT64_MAX;
+    const bool mainBusy = !p.frames.empty() || p.mainOp.active;
+    if (p.mainOp.active) {
+        if (!p.mainOp.waiting)
+            next = std::min(next, p.mainReadyAt);
+    } else if (!p.frames.empty()) {
+        if (!p.mainWaiting)
+            next = std::min(next, p.mainReadyAt);
+    }
+    for (const OpState& ut : p.uts)
+        if (ut.active && !ut.waiting)
+            next = std::min(next, ut.readyAt);
+    if (!mainBusy) {
+        bool work = pickTask(p) >= 0;
+        if (!work && !p.cmds.empty() && !p.cmdBlocked) {
+            const Command::Kind k = p.cmds.front().cmd->kind;
+            work = k == Command::Kind::Launch || k == Command::Kind::CopyH2D ||
+                   k == Command::Kind::CopyD2H;
+        }
+        if (work)
+            next = std::min(next, p.mainReadyAt);
+    }
+    if (!p.cmds.empty() && !p.cmdBlocked) {
+        const PeCommand& pc = p.cmds.front();
+        if (pc.cmd->kind == Command::Kind::StreamH2D &&
+            !p.rampQ[size_t(pc.cmd->req.color)].full())
+            next = std::min(next, p.portReadyAt);
+        if (pc.finished)
+            next = std::min(next, now + 1);
+    }
+    if (next != UINT64_MAX)
+        schedule(p, std::max(next, now + 1));
+}
+
+void Fabric::Impl::visit(Pe& p) {
+    serviceCommands(p);
+    for (OpState& ut : p.uts)
+        if (ut.active && ut.readyAt <= now)
+            advanceOp(p, ut, false);
+    if (p.mainReadyAt <= now || p.mainOp.active)
+        runMain(p);
+    serviceCommands(p);
+}
+
+bool Fabric::Impl::stepCycle() {
+    uint64_t next = activeRouters.empty() ? UINT64_MAX : now + 1;
+    while (!events.empty() && pes[events.top().second].scheduledAt != events.top().first)
+        events.pop();  // stale entries of PEs rescheduled earlier
+    if (!events.empty())
+        next = std::min(next, events.top().first);
+    if (next == UINT64_MAX)
+        return false;
+    if (next > runLimit) {
+        now = runLimit;
+        return true;
+    }
+    now = next;
+    visitList.clear();
+    while (!events.empty() && events.top().first == now) {
+        const uint32_t i = events.top().second;
+        events.pop();
+        if (pes[i].scheduledAt == now)
+            visitList.push_back(i);
+    }
+    std::sort(visitList.begin(), visitList.end());
+    visitList.erase(std::unique(visitList.begin(), visitList.end()), visitList.end());
+    for (uint32_t i : visitList) {
+        Pe& p = pes[i];
+        p.scheduledAt = UINT64_MAX;
+        try {
+            visit(p);
+        } catch (const PeFault& f) {
+            if (!faulted) {
+                faulted = true;
+                faultMessage = f.what();
+                faultCycle = now;
+                faultLoc = f.loc;
+            }
+        }
+        reschedule(p);
+    }
+    if (!activeRouters.empty()) {
+        std::vector<uint32_t> routers;
+        routers.swap(activeRouters);
+        std::sort(routers.begin(), routers.end());
+        for (uint32_t i : routers) {
+            Pe& p = pes[i];
+            p.routerActive = false;
+            bool again = false;
+            try {
+                again = routerStep(p);
+            } catch (const PeFault& f) {
+                if (!faulted) {
+                    faulted = true;
+                    faultMessage = f.what();
+                    faultCycle = now;
+                }
+            }
+            if (again)
+                activateRouter(p);
+        }
+    }
+    return true;
+}
+
+RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdle) {
+    stopRequested = false;
+    breakHit = false;
+    const uint64_t start = now;
+    const uint64_t limit = maxCycles == UINT64_MAX || UINT64_MAX - now < maxCycles
+                               ? UINT64_MAX
+                               : now + maxCycles;
+    for (const Breakpoint& bp : breakpoints)
+        if (bp.kind == Breakpoint::Kind::Cycle && bp.value > now && bp.value < limit)
+            runLimit = std::min(runLimit, uint64_t(bp.value));
+    uint64_t cycleBreak = runLimit;
+    runLimit = std::min(cycleBreak, limit);
+    lastProgress = now;
+    RunResult r;
+    auto finish = [&](RunStatus s, std::string msg) {
+        runLimit = UINT64_MAX;
+        r.status = s;
+        r.cycle = now;
+        r.message = std::move(msg);
+        return r;
+    };
+    while (true) {
+        if (faulted) {
+            runLimit = UINT64_MAX;
+            r.status = RunStatus::Fault;
+            r.cycle = faultCycle;
+            r.message = faultMessage;
+            r.location = faultLoc;
+            return r;
+        }
+        if (breakHit) {
+            r.location = breakLoc;
+            return finish(RunStatus::Breakpoint, breakMessage);
+        }
+        if (waitFor) {
+            auto it = commands.find(waitFor);
+            if (it == commands.end() || it->second->done)
+                return finish(RunStatus::CommandDone,
+                              "command " + str(waitFor) + " finished at cycle " + str(now));
+        }
+        if (stopRequested)
+            return finish(RunStatus::Stopped, "stopped at cycle " + str(now));
+        if (now >= runLimit && now > start) {
+            if (now == cycleBreak && cycleBreak != limit)
+                return finish(RunStatus::Breakpoint, "cycle breakpoint " + str(now));
+            return finish(RunStatus::CycleLimit, "stopped after " + str(now - start) + " cycles");
+        }
+        if (pendingCommands && now - lastProgress > opt.idleCycleLimit) {
+            runLimit = UINT64_MAX;
+            return hangReport("no progress for " + str(now - lastProgress) +
+                              " cycles while host commands are pending");
+        }
+        if (!stepCycle()) {
+            runLimit = UINT64_MAX;
+            bool stuck = pendingCommands > 0;
+            for (const Pe& p : pes) {
+                if (stuck)
+                    break;
+                for (const auto& q : p.rampQ)
+                    stuck = stuck || !q.empty();
+                stuck = stuck || p.routerBusy || p.mainOp.active;
+                for (const OpState& ut : p.uts)
+                    stuck = stuck || ut.active;
+            }
+            if (stuck)
+                return hangReport("no PE can make progress");
+            (void)untilIdle;
+            return finish(RunStatus::Idle, "idle at cycle " + str(now));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- hang reports
+
+std::string Fabric::Impl::describeWait(const Pe& p) const {
+    std::vector<std::string> parts;
+    auto opWait = [&](const OpState& op, const std::string& who) {
+        const DsdOpDesc& d = p.cls->dsdOps[op.opIndex];
+        std::string s = who + " " + dsdOpName(d.op) + " (" + str(op.done) + "/" + str(op.total) +
+                        " elements";
+        if (op.loc.line)
+            s += ", line " + str(op.loc.line);
+        s += ")";
+        for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
+            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::FabIn) {
+                const int c = fabinColor(p, o->dsd);
+                s += " waits for wavelets on color " + str(uint64_t(c)) + " (iq " +
+                     str(o->dsd.queue) + ")";
+            }
+        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabOut)
+            s += " waits for room in output queue " + str(op.dst.dsd.queue) + " (color " +
+                 str(uint64_t(faboutColor(p, op.dst.dsd))) + ")";
+        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabIn)
+            s += " waits for control wavelets on color " +
+                 str(uint64_t(fabinColor(p, op.dst.dsd)));
+        parts.push_back(s);
+    };
+    if (!p.cmds.empty()) {
+        const PeCommand& pc = p.cmds.front();
+        const Command& c = *pc.cmd;
+        switch (c.kind) {
+        case Command::Kind::Launch:
+            if (p.cmdBlocked)
+                parts.push_back("never called unblock_cmd_stream after " + c.function);
+            break;
+        case Command::Kind::StreamH2D:
+            parts.push_back("memcpy_h2d streaming to color " + str(uint64_t(c.req.color)) +
+                            " delivered " + str(pc.progress) + "/" + str(c.req.elementsPerPe) +
+                            " wavelets; the CE queue of color " + str(uint64_t(c.req.color)) +
+                            " is full and nothing consumes it");
+            break;
+        case Command::Kind::StreamD2H:
+            parts.push_back("memcpy_d2h streaming from color " + str(uint64_t(c.req.color)) +
+                            " received " + str(pc.progress) + "/" + str(c.req.elementsPerPe) +
+                            " wavelets");
+            break;
+        default:
+            parts.push_back("host command " + str(c.id) + " waits for the main thread");
+            break;
+        }
+    }
+    if (p.mainOp.active)
+        opWait(p.mainOp, "main thread");
+    for (size_t u = 0; u < p.uts.size(); ++u)
+        if (p.uts[u].active)
+            opWait(p.uts[u], "microthread " + str(u));
+    for (int c = 0; c < kNumColors; ++c) {
+        if (!p.rampQ[size_t(c)].empty()) {
+            std::string s = str(p.rampQ[size_t(c)].size()) + " wavelet(s) on color " + str(uint64_t(c)) +
+                            " wait in the CE input queue";
+            for (int t = 0; t < kNumTaskIds; ++t)
+                if (p.cls->tasks[size_t(t)].kind == TaskKind::Data && dataTaskColor(p, t) == c &&
+                    (p.blocked >> t & 1))
+                    s += "; data task " + str(uint64_t(t)) + " is blocked";
+            parts.push_back(s);
+        }
+        if (!p.routerBuf[size_t(c)].empty())
+            parts.push_back(str(p.routerBuf[size_t(c)].size()) + " wavelet(s) on color " +
+                            str(uint64_t(c)) + " stuck in the router (backpressure)");
+    }
+    for (int q = 0; q < kNumOutputQueues; ++q)
+        if (!p.outQ[size_t(q)].empty())
+            parts.push_back(str(p.outQ[size_t(q)].size()) + " wavelet(s) stuck in output queue " +
+                            str(uint64_t(q)) + " (color " + str(p.outQ[size_t(q)].front().color) + ")");
+    std::string s;
+    for (const std::string& part : parts)
+        s += (s.empty() ? "" : "; ") + part;
+    return s;
+}
+
+RunResult Fabric::Impl::hangReport(const std::string& headline) {
+    RunResult r;
+    r.status = RunStatus::Hang;
+    r.cycle = now;
+    std::string detail;
+    uint32_t listed = 0;
+    for (const Pe& p : pes) {
+        std::string why = describeWait(p);
+        if (why.empty())
+            continue;
+        WaitingPe w;
+        w.x = p.x + prog->offsetX;
+        w.y = p.y + prog->offsetY;
+        w.reason = why;
+        if (listed < 16)
+            detail += "\n  " + peName(p) + " " + why;
+        ++listed;
+        if (r.waiting.size() < 10000)
+            r.waiting.push_back(std::move(w));
+    }
+    if (listed > 16)
+        detail += "\n  ... and " + str(listed - 16) + " more PEs";
+    std::string pending;
+    for (const auto& [id, c] : commands)
+        if (!c->done)
+            pending += (pending.empty() ? "" : ", ") + str(id);
+    r.message = "hang at cycle " + str(now) + ": " + headline;
+    if (!pending.empty())
+        r.message += " (unfinished host commands: " + pending + ")";
+    r.message += detail;
+    return r;
+}
+
+// ---------------------------------------------------------------- routers
+
+bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w) {
+    for (PeCommand& pc : p.cmds) {
+        Command& c = *pc.cmd;
+        if (c.kind != Command::Kind::StreamD2H || c.req.color != w.color || pc.finished)
+            continue;
+        const MemcpyRequest& q = c.req;
+        const uint32_t k = pc.progress;
+        c.data[hostIndex(q, pc.roiX, pc.roiY, k)] = w.payload;
+        if (++pc.progress == q.elementsPerPe) {
+            pc.finished = true;
+            if (--c.remainingPes == 0) {
+                c.done = true;
+                --pendingCommands;
+            }
+        }
+        lastProgress = now;
+        return true;
+    }
+    return false;
+}
+
+void Fabric::Impl::checkBreakWavelet(const Pe& p, int color) {
+    for (const Breakpoint& bp : breakpoints)
+        if (bp.kind == Breakpoint::Kind::WaveletOnColor && bp.value == uint32_t(color) &&
+            (bp.anyPe || (bp.x == p.x && bp.y == p.y)) && !breakHit) {
+            breakHit = true;
+            breakMessage = "wavelet on color " + str(uint64_t(color)) + " at " + peName(p) +
+                           " (cycle " + str(now) + ")";
+        }
+}
+
+void Fabric::Impl::wakeRouterFeeders(Pe& p, int color) {
+    for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
+        Pe* n = neighbour(p, d);
+        if (n && (n->routerBusy >> color & 1))
+            activateRouter(*n);
+    }
+}
+
+bool Fabric::Impl::routerStep(Pe& p) {
+    const auto& d2h = prog->memcpy.d2hColors;
+    bool again = false;
+    // Output queues feed the router through the RAMP port, one wavelet per queue per cycle.
+    for (int q = 0; q < kNumOutputQueues; ++q) {
+        auto& oq = p.outQ[size_t(q)];
+        if (oq.empty())
+            continue;
+        const Wavelet w = oq.front();
+        if (std::find(d2h.begin(), d2h.end(), int8_t(w.color)) != d2h.end()) {
+            if (deliverToHost(p, w)) {
+                oq.pop();
+                wake(p);
+                again = true;
+            }
+        } else {
+            const ColorConfig* cfg = colorConfig(p, w.color);
+            if (!cfg)
+                fault(p, nullptr,
+                      "wavelet sent on color " + str(w.color) +
+                          ", which is not routed at this PE (no color config)");
+            auto& buf = p.routerBuf[w.color];
+            if (buf.full())
+                continue;
+            buf.push({w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
+            p.routerBusy |= 1u << w.color;
+            oq.pop();
+            wake(p);
+            again = true;
+        }
+        if (oq.empty() && (p.flushPending >> q & 1)) {
+            p.flushPending &= uint8_t(~(1u << q));
+            activateTask(p, kTeardownTaskId);
+            wake(p);
+        }
+    }
+    for (uint32_t busy = p.routerBusy; busy; busy &= busy - 1) {
+        const int color = std::countr_zero(busy);
+        auto& buf = p.routerBuf[size_t(color)];
+        RouterEntry& e = buf.front();
+        if (e.readyAt > now) {
+            again = true;
+            continue;
+        }
+        ColorConfig* cfg = p.colorIndex[size_t(color)] < 0 ? nullptr
+                                                           : &p.colors[size_t(p.colorIndex[size_t(color)])];
+        if (!cfg)
+            fault(p, nullptr, "wavelet on unrouted color " + str(uint64_t(color)) + " arrived from " +
+                                  directionName(Direction(e.from)));
+        uint8_t rx = cfg->rx, tx = cfg->tx;
+        if (cfg->currentSwitchPosition > 0) {
+            const SwitchPosition& sp = cfg->switchPositions[cfg->currentSwitchPosition - 1];
+            if (sp.rx)
+                rx = sp.rx;
+            if (sp.tx)
+                tx = sp.tx;
+        }
+        if (!(rx & dirBit(Direction(e.from))))
+            fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) + " arrived from " +
+                                  directionName(Direction(e.from)) +
+                                  ", which the color's rx does not accept");
+        const bool toCe = (tx & dirBit(Direction::Ramp)) &&
+                          !(e.w.control && controlCeIgnore(e.w.payload));
+        // All-or-nothing multicast: forward only when every destination has room.
+        if (toCe && p.rampQ[size_t(color)].full())
+            continue;
+        bool room = true;
+        for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
+            if (!(tx & dirBit(d)))
+                continue;
+            Pe* n = neighbour(p, d);
+            if (!n)
+                fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) + " leaves the program rectangle going " +
+                                      directionName(d));
+            if (n->routerBuf[size_t(color)].full())
+                room = false;
+        }
+        if (!room)
+            continue;
+        const RouterEntry entry = e;
+        buf.pop();
+        again = true;
+        if (buf.empty())
+            p.routerBusy &= ~(1u << color);
+        wakeRouterFeeders(p, color);
+        ++p.stats.wavelets;
+        lastProgress = now;
+        if (!breakpoints.empty())
+            checkBreakWavelet(p, color);
+        if (toCe) {
+            p.rampQ[size_t(color)].push(entry.w);
+            wake(p);
+        }
+        for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
+            if (!(tx & dirBit(d)))
+                continue;
+            Pe* n = neighbour(p, d);
+            static constexpr Direction opposite[5] = {Direction::Ramp, Direction::South,
+                                                      Direction::North, Direction::West,
+                                                      Direction::East};
+            n->routerBuf[size_t(color)].push({entry.w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
+            n->routerBusy |= 1u << color;
+            activateRouter(*n);
+        }
+        if (entry.w.control) {
+            // Switch commands act on this router after the wavelet has been forwarded.
+            const ControlOpcode opc = controlOpcode(entry.w.payload);
+            if (opc == ControlOpcode::SwitchAdvance) {
+                uint8_t pos = cfg->currentSwitchPosition;
+                uint8_t nextPos = uint8_t(pos + 1);
+                if (nextPos > 3 || !(cfg->switchPositions[nextPos - 1].rx | cfg->switchPositions[nextPos - 1].tx))
+                    nextPos = cfg->ringMode ? 0 : pos;
+                cfg->currentSwitchPosition = nextPos;
+            } else if (opc == ControlOpcode::SwitchReset) {
+                cfg->currentSwitchPosition = 0;
+            } else if (opc == ControlOpcode::Teardown) {
+                cfg->teardown = true;
+                activateTask(p, kTeardownTaskId);
+                wake(p);
+            }
+        }
+    }
+    return again;
+}
+
+// ---------------------------------------------------------------- memcpy & launch
+
+void Fabric::Impl::completeCommandOnPe(Pe& p, PeCommand& pc) {
+    (void)p;
+    pc.finished = true;
+    Command& c = *pc.cmd;
+    if (--c.remainingPes == 0) {
+        c.done = true;
+        --pendingCommands;
+    }
+    lastProgress = now;
+}
+
+void Fabric::Impl::unblockCmdStream(Pe& p) {
+    if (!p.cmdBlocked || p.cmds.empty())
+        return;
+    p.cmdBlocked = false;
+    completeCommandOnPe(p, p.cmds.front());
+    p.cmds.pop_front();
+}
+
+void Fabric::Impl::serviceCommands(Pe& p) {
+    while (!p.cmds.empty() && !p.cmdBlocked) {
+        PeCommand& pc = p.cmds.front();
+        Command& c = *pc.cmd;
+        if (pc.finished) {
+            p.cmds.pop_front();
+            continue;
+        }
+        if (c.kind == Command::Kind::Launch) {
+            bool exported = false;
+            for (const ClassExport& e : p.cls->exports)
+                exported = exported || (e.isFunction && e.name == c.function);
+            if (!exported) {
+                completeCommandOnPe(p, pc);
+                p.cmds.pop_front();
+                continue;
+            }
+            return;
+        }
+        if (c.kind == Command::Kind::StreamH2D) {
+            if (!pc.started) {
+                pc.started = true;
+                p.portReadyAt = std::max(p.portReadyAt, now) + costs::kMemcpyCommandSetup;
+            }
+            auto& q = p.rampQ[size_t(c.req.color)];
+            while (pc.progress < c.req.elementsPerPe && p.portReadyAt <= now && !q.full()) {
+                const MemcpyRequest& r = c.req;
+                const uint32_t k = pc.progress;
+                q.push({c.data[hostIndex(r, pc.roiX, pc.roiY, k)], uint8_t(r.color), false});
+                ++pc.progress;
+                p.portReadyAt += c.laneCycles;
+                lastProgress = now;
+            }
+            if (pc.progress == c.req.elementsPerPe) {
+                completeCommandOnPe(p, pc);
+                p.cmds.pop_front();
+                continue;
+            }
+            return;
+        }
+        return;  // copies and launches wait for the main thread; D2H streams for wavelets
+    }
+}
+
+// ---------------------------------------------------------------- DSD storage
+
+Dsd unpackDsd(const uint8_t* b) {
+    Dsd d;
+    d.kind = DsdKind(b[0] % 5);
+    d.rank = uint8_t(std::clamp<int>(b[1], 1, 4));
+    d.color = b[2];
+    d.queue = b[3];
+    d.control = b[4] & 1;
+    d.controlTransform = b[4] & 2;
+    d.advanceSwitch = b[4] & 4;
+    d.simdMode = b[5];
+    std::memcpy(&d.fifo, b + 6, 2);
+    std::memcpy(&d.baseAddress, b + 8, 4);
+    for (int i = 0; i < 4; ++i) {
+        uint16_t e;
+        int16_t s;
+        std::memcpy(&e, b + 12 + 2 * i, 2);
+        std::memcpy(&s, b + 20 + 2 * i, 2);
+        d.extent[size_t(i)] = e;
+        d.strideBytes[size_t(i)] = s;
+    }
+    std::memcpy(&d.waveletIndexOffset, b + 28, 2);
+    return d;
+}
+
+void packDsd(const Dsd& d, uint8_t* b) {
+    std::memset(b, 0, kDsdStorageBytes);
+    b[0] = uint8_t(d.kind);
+    b[1] = d.rank;
+    b[2] = d.color;
+    b[3] = d.queue;
+    b[4] = uint8_t((d.control ? 1 : 0) | (d.controlTransform ? 2 : 0) | (d.advanceSwitch ? 4 : 0));
+    b[5] = d.simdMode;
+    std::memcpy(b + 6, &d.fifo, 2);
+    std::memcpy(b + 8, &d.baseAddress, 4);
+    for (int i = 0; i < 4; ++i) {
+        const uint16_t e = uint16_t(d.extent[size_t(i)]);
+        const int16_t s = int16_t(d.strideBytes[size_t(i)]);
+        std::memcpy(b + 12 + 2 * i, &e, 2);
+        std::memcpy(b + 20 + 2 * i, &s, 2);
+    }
+    std::memcpy(b + 28, &d.waveletIndexOffset, 2);
+}
+
+// ---------------------------------------------------------------- public API
+
+Fabric::Fabric(std::shared_ptr<const FabricProgram> program, FabricOptions options)
+    : impl_(std::make_unique<Impl>(std::move(program), std::move(options))) {}
+
+Fabric::~Fabric() = default;
+
+const FabricProgram& Fabric::program() const { return *impl_->prog; }
+
+CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hostData) {
+    Impl& m = *impl_;
+    const MemcpyRequest& r = request;
+    auto bad = [](const std::string& s) { throw std::invalid_argument("memcpy: " + s); };
+    if (r.w == 0 || r.h == 0)
+        bad("empty region " + str(r.w) + "x" + str(r.h));
+    if (uint64_t(r.x) + r.w > m.width || uint64_t(r.y) + r.h > m.height)
+        bad("region (" + str(r.x) + "," + str(r.y) + ") " + str(r.w) + "x" + str(r.h) +
+            " exceeds the " + str(m.width) + "x" + str(m.height) + " program rectangle");
+    if (r.elementsPerPe == 0)
+        bad("elementsPerPe is 0");
+    if (r.shape == MemcpyShape::Strided && (r.rowStride == 0 || r.colStride == 0))
+        bad("stride of 0");
+    if (!r.toDevice && (r.shape == MemcpyShape::RowBroadcast || r.shape == MemcpyShape::ColBroadcast))
+        bad("broadcast shapes only copy host to device");
+    if (r.streaming && r.shape != MemcpyShape::Box)
+        bad("streaming mode supports only a box region");
+    auto cmd = std::make_shared<Command>();
+    cmd->id = m.nextCommandId++;
+    cmd->req = r;
+    const uint32_t nx = r.shape == MemcpyShape::Strided ? 1 + (r.w - 1) / r.colStride : r.w;
+    const uint32_t ny = r.shape == MemcpyShape::Strided ? 1 + (r.h - 1) / r.rowStride : r.h;
+    size_t expected = size_t(nx) * ny * r.elementsPerPe;
+    if (r.shape == MemcpyShape::RowBroadcast)
+        expected = size_t(r.h) * r.elementsPerPe;
+    if (r.shape == MemcpyShape::ColBroadcast)
+        expected = size_t(r.w) * r.elementsPerPe;
+    const uint32_t channels = std::max<uint32_t>(1, m.prog->memcpy.channels);
+    cmd->laneCycles = costs::kMemcpyCyclesPerWavelet * ((r.w + channels - 1) / channels);
+    std::vector<std::pair<uint32_t, uint32_t>> targets;  // ROI coordinates of the PEs
+    for (uint32_t y = 0; y < r.h; ++y)
+        for (uint32_t x = 0; x < r.w; ++x)
+            if (r.shape != MemcpyShape::Strided || (x % r.colStride == 0 && y % r.rowStride == 0))
+                targets.emplace_back(x, y);
+    if (r.streaming) {
+        if (r.color < 0 || r.color >= kNumColors)
+            bad("streaming color " + std::to_string(r.color) + " is not a color 0..23");
+        cmd->kind = r.toDevice ? Command::Kind::StreamH2D : Command::Kind::StreamD2H;
+        if (!r.toDevice) {
+            const auto& d2h = m.prog->memcpy.d2hColors;
+            if (std::find(d2h.begin(), d2h.end(), int8_t(r.color)) == d2h.end())
+                bad("color " + std::to_string(r.color) +
+                    " is not one of the program's MEMCPYD2H colors");
+        }
+    } else {
+        cmd->kind = r.toDevice ? Command::Kind::CopyH2D : Command::Kind::CopyD2H;
+        const uint32_t elemBytes = r.dataType == MemcpyDataType::Bits32 ? 4 : 2;
+        for (auto [x, y] : targets) {
+            const Pe& p = m.pes[size_t(r.y + y) * m.width + r.x + x];
+            const ClassExport* e = nullptr;
+            for (const ClassExport& ce : p.cls->exports)
+                if (!ce.isFunction && ce.name == r.symbol)
+                    e = &ce;
+            if (!e)
+                bad("symbol '" + r.symbol + "' is not exported by PE(" + str(r.x + x) + "," +
+                    str(r.y + y) + ") (class " + p.cls->file + ")");
+            if (uint64_t(e->address) + uint64_t(r.elementsPerPe) * elemBytes > kPeMemoryBytes)
+                bad(str(r.elementsPerPe) + " elements of " + str(elemBytes) + " bytes at '" +
+                    r.symbol + "' (address " + str(e->address) + ") exceed 48 KB on PE(" +
+                    str(r.x + x) + "," + str(r.y + y) + ")");
+        }
+    }
+    if (r.toDevice) {
+        if (hostData.size() != expected)
+            bad("host array has " + str(hostData.size()) + " words, the region needs " +
+                str(expected));
+        cmd->data = std::move(hostData);
+    } else {
+        cmd->data.assign(expected, 0);
+    }
+    cmd->remainingPes = uint32_t(targets.size());
+    for (auto [x, y] : targets) {
+        Pe& p = m.pes[size_t(r.y + y) * m.width + r.x + x];
+        PeCommand pc;
+        pc.cmd = cmd;
+        pc.roiX = r.shape == MemcpyShape::Strided ? x / r.colStride : x;
+        pc.roiY = r.shape == MemcpyShape::Strided ? y / r.rowStride : y;
+        p.cmds.push_back(pc);
+        m.schedule(p, m.now + 1);
+        if (cmd->kind == Command::Kind::StreamD2H)
+            m.activateRouter(p);  // wavelets may already wait in an output queue
+    }
+    ++m.pendingCommands;
+    m.commands[cmd->id] = cmd;
+    return cmd->id;
+}
+
+CommandId Fabric::launch(const std::string& function, std::vector<uint32_t> args) {
+    Impl& m = *impl_;
+    const HostSymbol* hs = nullptr;
+    for (const HostSymbol& s : m.prog->hostSymbols)
+        if (s.name == function)
+            hs = &s;
+    if (hs && hs->kind != HostSymbol::Kind::Func)
+        throw std::invalid_argument("launch: '" + function + "' is a variable, not a function");
+    bool anyExport = false;
+    const Function* fn = nullptr;
+    for (const CodeClass& c : m.prog->classes)
+        for (const ClassExport& e : c.exports)
+            if (e.isFunction && e.name == function) {
+                anyExport = true;
+                fn = &c.functions[size_t(e.function)];
+            }
+    if (!anyExport)
+        throw std::invalid_argument("launch: no PE exports a function named '" + function + "'");
+    const size_t want = hs ? hs->inputs.size() : fn->numParams;
+    if (args.size() != want)
+        throw std::invalid_argument("launch: '" + function + "' takes " + str(want) +
+                                    " argument(s), got " + str(args.size()));
+    auto cmd = std::make_shared<Command>();
+    cmd->id = m.nextCommandId++;
+    cmd->kind = Command::Kind::Launch;
+    cmd->function = function;
+    cmd->args = std::move(args);
+    if (hs)
+        cmd->argTypes = hs->inputs;
+    cmd->remainingPes = uint32_t(m.pes.size());
+    for (Pe& p : m.pes) {
+        PeCommand pc;
+        pc.cmd = cmd;
+        pc.roiX = p.x;
+        pc.roiY = p.y;
+        p.cmds.push_back(pc);
+        m.schedule(p, m.now + 1);
+    }
+    ++m.pendingCommands;
+    m.commands[cmd->id] = cmd;
+    return cmd->id;
+}
+
+bool Fabric::isDone(CommandId id) const {
+    auto it = impl_->commands.find(id);
+    return it == impl_->commands.end() || it->second->done;
+}
+
+std::vector<uint32_t> Fabric::takeResult(CommandId id) {
+    auto it = impl_->commands.find(id);
+    if (it == impl_->commands.end())
+        throw std::invalid_argument("takeResult: unknown or already taken command " + str(id));
+    if (!it->second->done)
+        throw std::invalid_argument("takeResult: command " + str(id) + " has not finished");
+    std::vector<uint32_t> out = std::move(it->second->data);
+    const bool d2h = it->second->kind == Command::Kind::CopyD2H ||
+                     it->second->kind == Command::Kind::StreamD2H;
+    impl_->commands.erase(it);
+    return d2h ? out : std::vector<uint32_t>{};
+}
+
+RunResult Fabric::runUntilDone(CommandId id, uint64_t maxCycles) {
+    return impl_->run(maxCycles, id, false);
+}
+RunResult Fabric::runUntilIdle(uint64_t maxCycles) { return impl_->run(maxCycles, 0, true); }
+RunResult Fabric::step(uint64_t cycles) { return impl_->run(cycles, 0, false); }
+void Fabric::requestStop() { impl_->stopRequested = true; }
+
+void Fabric::addBreakpoint(const Breakpoint& bp) { impl_->breakpoints.push_back(bp); }
+void Fabric::clearBreakpoints() { impl_->breakpoints.clear(); }
+
+uint64_t Fabric::cycle() const { return impl_->now; }
+
+PeStats Fabric::stats(uint32_t x, uint32_t y) const {
+    if (x >= impl_->width || y >= impl_->height)
+        throw std::invalid_argument("stats: PE(" + str(x) + "," + str(y) + ") outside the rectangle");
+    return impl_->pes[size_t(y) * impl_->width + x].stats;
+}
+
+std::vector<uint8_t> Fabric::readMemory(uint32_t x, uint32_t y, uint32_t address,
+                                        uint32_t size) const {
+    if (x >= impl_->width || y >= impl_->height)
+        throw std::invalid_argument("readMemory: PE(" + str(x) + "," + str(y) +
+                                    ") outside the rectangle");
+    if (uint64_t(address) + size > kPeMemoryBytes)
+        throw std::invalid_argument("readMemory: range " + str(address) + "+" + str(size) +
+                                    " exceeds 48 KB");
+    const uint8_t* mem = impl_->pes[size_t(y) * impl_->width + x].mem;
+    return std::vector<uint8_t>(mem + address, mem + address + size);
+}
+
+std::vector<std::string> Fabric::simprintLines() const { return impl_->simprint; }
+
+void Fabric::dumpCore(const std::string& path) const {
+    const Impl& m = *impl_;
+    CoreHeader h;
+    h.arch = m.arch == Arch::Wse2 ? 0 : 1;
+    h.fabricWidth = m.prog->fabricWidth;
+    h.fabricHeight = m.prog->fabricHeight;
+    h.offsetX = m.prog->offsetX;
+    h.offsetY = m.prog->offsetY;
+    h.width = m.width;
+    h.height = m.height;
+    h.cycle = m.now;
+    std::vector<CorePeRecord> recs(m.pes.size());
+    for (size_t i = 0; i < m.pes.size(); ++i) {
+        const Pe& p = m.pes[i];
+        CorePeRecord& r = recs[i];
+        r.x = p.x;
+        r.y = p.y;
+        r.codeClass = p.classIndex;
+        r.currentTask = p.frames.empty() ? -1 : p.currentTask;
+        r.activatedTasks = p.activated;
+        r.blockedTasks = p.blocked;
+        if (!p.frames.empty()) {
+            r.function = p.frames.back().func;
+            r.pc = p.frames.back().pc;
+        }
+        r.frameDepth = uint32_t(p.frames.size());
+        for (int c = 0; c < kNumColors; ++c) {
+            r.inputQueueWavelets[size_t(c)] = uint16_t(p.rampQ[size_t(c)].size());
+            r.routerWavelets[size_t(c)] = uint16_t(p.routerBuf[size_t(c)].size());
+        }
+        for (int q = 0; q < kNumOutputQueues; ++q)
+            r.outputQueueWavelets[size_t(q)] = uint16_t(p.outQ[size_t(q)].size());
+        r.pendingCommands = uint32_t(p.cmds.size());
+        r.instructions = p.stats.instructions;
+        r.wavelets = p.stats.wavelets;
+        r.stallCycles = p.stats.stallCycles;
+        r.taskActivations = p.stats.taskActivations;
+    }
+    writeCoreDump(path, h, recs, [&](uint32_t i) -> const uint8_t* { return m.pes[i].mem; });
+}
+
+}  // namespace sim

@@ -1,0 +1,124 @@
+// Fabric::Impl: the stepping loop, routers, memcpy, interpreter and DSD engine share
+// this state. Internal to sim/ (fabric.cpp, interpreter.cpp, dsd_engine.cpp).
+#pragma once
+
+#include "sim/fabric.h"
+#include "sim/machine.h"
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <queue>
+
+namespace sim {
+
+struct Fabric::Impl {
+    Impl(std::shared_ptr<const FabricProgram> program, FabricOptions options);
+    ~Impl();
+
+    std::shared_ptr<const FabricProgram> prog;
+    FabricOptions opt;
+    Arch arch = Arch::Wse2;
+    uint32_t width = 0, height = 0;
+    std::vector<Pe> pes;
+    uint8_t* memory = nullptr;  // width*height*48 KB, MAP_NORESERVE: pages commit on write
+    size_t memoryBytes = 0;
+
+    uint64_t now = 0;
+    uint64_t runLimit = UINT64_MAX;  // no instruction starts at or after this cycle
+    using Event = std::pair<uint64_t, uint32_t>;
+    std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events;
+    std::vector<uint32_t> activeRouters;
+    std::vector<uint32_t> visitList;
+
+    CommandId nextCommandId = 1;
+    std::map<CommandId, std::shared_ptr<Command>> commands;
+    uint32_t pendingCommands = 0;
+
+    std::vector<Breakpoint> breakpoints;
+    bool breakHit = false;
+    std::string breakMessage;
+    std::optional<SourceLoc> breakLoc;
+    std::atomic<bool> stopRequested{false};
+
+    bool faulted = false;
+    std::string faultMessage;
+    std::optional<SourceLoc> faultLoc;
+    uint64_t faultCycle = 0;
+
+    std::vector<std::string> simprint;
+    std::ofstream simLog;
+    uint64_t lastProgress = 0;
+
+    // Load and validation.
+    void validateProgram() const;
+    void loadPe(uint32_t index);
+
+    // Scheduling.
+    void schedule(Pe& p, uint64_t cycle);
+    void wake(Pe& p) { schedule(p, now + 1); }
+    void activateRouter(Pe& p);
+    void reschedule(Pe& p);
+    bool stepCycle();  // advances to the next event; false when nothing can progress
+    RunResult run(uint64_t maxCycles, CommandId waitFor, bool untilIdle);
+    RunResult hangReport(const std::string& headline);
+    std::string describeWait(const Pe& p) const;
+    uint32_t peIndex(const Pe& p) const { return p.y * width + p.x; }
+    std::string peName(const Pe& p) const;  // "PE(fx,fy)" in fabric coordinates
+    std::string where(const Pe& p, const SourceLoc* loc) const;
+
+    // Per-PE work.
+    void visit(Pe& p);
+    void serviceCommands(Pe& p);
+    bool startWork(Pe& p);
+    void runMain(Pe& p);
+    void execute(Pe& p, const Instr& in, const SourceLoc& loc);
+    void builtin(Pe& p, const Instr& in, const SourceLoc& loc);
+    void callFunction(Pe& p, int32_t func, const uint64_t* args, uint32_t nargs, uint16_t retDst);
+    void startTask(Pe& p, int task);
+    int pickTask(const Pe& p) const;
+    bool taskReady(const Pe& p, int task) const;
+    int dataTaskColor(const Pe& p, int task) const;
+    void activateTask(Pe& p, int task);
+    void completeCommandOnPe(Pe& p, PeCommand& pc);
+    void unblockCmdStream(Pe& p);
+    [[noreturn]] void fault(const Pe& p, const SourceLoc* loc, const std::string& what) const;
+    void emitSimprint(Pe& p);
+
+    // Memory.
+    void checkRange(const Pe& p, uint64_t address, uint32_t size, const char* what,
+                    const SourceLoc* loc) const;
+    uint64_t loadScalar(const Pe& p, uint64_t address, ScalarType t, const SourceLoc* loc) const;
+    void storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t value, const SourceLoc* loc);
+    void noteWrite(const Pe& p, uint32_t address, uint32_t size);
+
+    // DSD engine.
+    bool dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const SourceLoc& loc);
+    void advanceOp(Pe& p, OpState& op, bool onMain);
+    void finishOp(Pe& p, OpState& op);
+    uint32_t memOpCost(const Pe& p, const OpState& op) const;
+    int fabinColor(const Pe& p, const Dsd& d) const;
+    int faboutColor(const Pe& p, const Dsd& d) const;
+    void runMemoryOp(Pe& p, OpState& op);
+    bool colorClaimed(const Pe& p, int color) const;  // an active op reads this color
+    uint32_t readOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i, const SourceLoc& loc);
+    void writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i, uint32_t value,
+                      const SourceLoc& loc);
+    bool dsdExecAccepted = true;
+
+    // Routers.
+    bool routerStep(Pe& p);  // true: must run again next cycle
+    void wakeRouterFeeders(Pe& p, int color);
+    bool deliverToHost(Pe& p, const Wavelet& w);
+    Pe* neighbour(const Pe& p, Direction d);
+    const ColorConfig* colorConfig(const Pe& p, int color) const;
+    void checkBreakWavelet(const Pe& p, int color);
+};
+
+size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k);
+Dsd unpackDsd(const uint8_t* bytes);
+void packDsd(const Dsd& d, uint8_t* bytes);
+uint32_t dsdLength(const Dsd& d);
+const char* directionName(Direction d);
+
+}  // namespace sim

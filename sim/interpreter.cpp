@@ -1,0 +1,736 @@
+// The main thread of a PE: the task picker, host commands that need the CE (launch,
+// copy-mode memcpy), and the register bytecode interpreter with its builtins.
+#include "sim/fabric_impl.h"
+
+#include "sim/scalar.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace sim {
+
+namespace {
+
+std::string str(uint64_t v) { return std::to_string(v); }
+
+// Scalar instructions run ahead of the global cycle by at most this many cycles;
+// instructions that touch anything outside the PE's registers and SRAM wait for it.
+constexpr uint64_t kRunAhead = 64;
+
+bool interacts(const Instr& in) {
+    return in.op == Op::Builtin || in.op == Op::DsdExec;
+}
+
+uint64_t floatBits(double v, ScalarType t) { return fromDouble(v, t); }
+
+}  // namespace
+
+size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k) {
+    const size_t l = r.elementsPerPe;
+    switch (r.shape) {
+    case MemcpyShape::RowBroadcast:
+        return r.order == MemcpyOrder::RowMajor ? ry * l + k : ry + size_t(k) * r.h;
+    case MemcpyShape::ColBroadcast:
+        return r.order == MemcpyOrder::RowMajor ? rx * l + k : rx + size_t(k) * r.w;
+    default: break;
+    }
+    const size_t nx = r.shape == MemcpyShape::Strided ? 1 + (r.w - 1) / r.colStride : r.w;
+    const size_t ny = r.shape == MemcpyShape::Strided ? 1 + (r.h - 1) / r.rowStride : r.h;
+    return r.order == MemcpyOrder::RowMajor ? (ry * nx + rx) * l + k : ry + rx * ny + k * ny * nx;
+}
+
+// ---------------------------------------------------------------- memory
+
+void Fabric::Impl::checkRange(const Pe& p, uint64_t address, uint32_t size, const char* what,
+                              const SourceLoc* loc) const {
+    if (address + size > kPeMemoryBytes || address >= kPeMemoryBytes)
+        fault(p, loc,
+              std::string("out-of-bounds ") + what + " of " + str(size) + " bytes at address " +
+                  str(address) + " (SRAM is 49152 bytes)");
+}
+
+uint64_t Fabric::Impl::loadScalar(const Pe& p, uint64_t address, ScalarType t,
+                                  const SourceLoc* loc) const {
+    const uint32_t n = std::max<uint32_t>(1, byteSize(t));
+    checkRange(p, address, n, "load", loc);
+    uint64_t v = 0;
+    std::memcpy(&v, p.mem + address, n);
+    return normalise(v, t);
+}
+
+void Fabric::Impl::storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t value,
+                               const SourceLoc* loc) {
+    const uint32_t n = std::max<uint32_t>(1, byteSize(t));
+    checkRange(p, address, n, "store", loc);
+    std::memcpy(p.mem + address, &value, n);
+    if (!breakpoints.empty())
+        noteWrite(p, uint32_t(address), n);
+}
+
+void Fabric::Impl::noteWrite(const Pe& p, uint32_t address, uint32_t size) {
+    for (const Breakpoint& bp : breakpoints) {
+        if (bp.kind != Breakpoint::Kind::SymbolWrite || breakHit ||
+            !(bp.anyPe || (bp.x == p.x && bp.y == p.y)))
+            continue;
+        for (const Symbol& s : p.cls->symbols)
+            if (s.name == bp.symbol && address < s.address + s.sizeBytes &&
+                s.address < address + size) {
+                breakHit = true;
+                breakMessage = "write to " + s.name + " on " + peName(p) + " at cycle " + str(now);
+            }
+    }
+}
+
+// ---------------------------------------------------------------- tasks
+
+int Fabric::Impl::dataTaskColor(const Pe& p, int task) const {
+    const TaskBinding& b = p.cls->tasks[size_t(task)];
+    if (arch == Arch::Wse3 && b.inputQueue >= 0)
+        return p.cls->inputQueueColor[size_t(b.inputQueue)];
+    return b.color < kNumColors ? b.color : -1;
+}
+
+bool Fabric::Impl::colorClaimed(const Pe& p, int color) const {
+    auto reads = [&](const OpState& op) {
+        if (!op.active)
+            return false;
+        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::FabIn &&
+                fabinColor(p, o->dsd) == color)
+                return true;
+        return false;
+    };
+    if (reads(p.mainOp))
+        return true;
+    for (const OpState& ut : p.uts)
+        if (reads(ut))
+            return true;
+    return false;
+}
+
+bool Fabric::Impl::taskReady(const Pe& p, int task) const {
+    const TaskBinding& b = p.cls->tasks[size_t(task)];
+    if (b.kind == TaskKind::None || (p.blocked >> task & 1))
+        return false;
+    if (b.kind == TaskKind::Local)
+        return p.activated >> task & 1;
+    if (b.kind == TaskKind::Data) {
+        const int c = dataTaskColor(p, task);
+        if (c < 0 || p.rampQ[size_t(c)].empty())
+            return false;
+        const Wavelet& w = p.rampQ[size_t(c)].front();
+        if (w.control && p.cls->tasks[controlEntrypoint(w.payload)].kind == TaskKind::Control)
+            return false;
+        return !colorClaimed(p, c);
+    }
+    // Control task: a control wavelet carrying this entrypoint heads a CE queue.
+    for (int c = 0; c < kNumColors; ++c) {
+        const auto& q = p.rampQ[size_t(c)];
+        if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task &&
+            !colorClaimed(p, c))
+            return true;
+    }
+    return false;
+}
+
+int Fabric::Impl::pickTask(const Pe& p) const {
+    if (!p.activated) {
+        bool anyQueued = false;
+        for (const auto& q : p.rampQ)
+            anyQueued = anyQueued || !q.empty();
+        if (!anyQueued)
+            return -1;
+    }
+    for (int i = 1; i <= kNumTaskIds; ++i) {
+        const int t = (p.lastPicked + i) % kNumTaskIds;
+        if (taskReady(p, t))
+            return t;
+    }
+    return -1;
+}
+
+void Fabric::Impl::activateTask(Pe& p, int task) {
+    if (task < 0 || task >= kNumTaskIds)
+        fault(p, nullptr, "activation of task id " + std::to_string(task) + " outside 0..63");
+    p.activated |= uint64_t(1) << task;
+}
+
+void Fabric::Impl::callFunction(Pe& p, int32_t func, const uint64_t* argsIn, uint32_t nargs,
+                                uint16_t retDst) {
+    if (p.frames.size() >= 256)
+        fault(p, nullptr, "call stack overflow (256 frames)");
+    const Function& fn = p.cls->functions[size_t(func)];
+    uint64_t args[32];
+    nargs = std::min<uint32_t>(nargs, 32);
+    std::copy(argsIn, argsIn + nargs, args);
+    Frame f;
+    f.func = func;
+    f.retDst = retDst;
+    if (!p.frames.empty()) {
+        const Frame& top = p.frames.back();
+        const Function& tf = p.cls->functions[size_t(top.func)];
+        f.regBase = top.regBase + tf.numRegs;
+        f.dsdBase = top.dsdBase + tf.numDsdRegs;
+    }
+    if (p.regs.size() < f.regBase + fn.numRegs)
+        p.regs.resize(f.regBase + fn.numRegs);
+    if (p.dsds.size() < f.dsdBase + fn.numDsdRegs)
+        p.dsds.resize(f.dsdBase + fn.numDsdRegs);
+    std::fill(p.regs.begin() + f.regBase, p.regs.begin() + f.regBase + fn.numRegs, 0);
+    for (uint32_t i = 0; i < std::min<uint32_t>(nargs, fn.numParams); ++i)
+        p.regs[f.regBase + i] =
+            i < fn.paramTypes.size() ? normalise(args[i], fn.paramTypes[i]) : args[i];
+    p.frames.push_back(f);
+}
+
+void Fabric::Impl::startTask(Pe& p, int task) {
+    const TaskBinding& b = p.cls->tasks[size_t(task)];
+    const Function& fn = p.cls->functions[size_t(b.function)];
+    uint64_t args[2] = {0, 0};
+    uint32_t nargs = 0;
+    if (b.kind == TaskKind::Local) {
+        p.activated &= ~(uint64_t(1) << task);
+    } else if (b.kind == TaskKind::Data) {
+        auto& q = p.rampQ[size_t(dataTaskColor(p, task))];
+        const uint32_t payload = q.front().payload;
+        q.pop();
+        activateRouter(p);
+        if (fn.numParams >= 2) {
+            args[0] = payload & 0xffff;
+            args[1] = payload >> 16;
+            nargs = 2;
+        } else {
+            args[0] = payload;
+            nargs = fn.numParams;
+        }
+    } else {
+        for (int c = 0; c < kNumColors; ++c) {
+            auto& q = p.rampQ[size_t(c)];
+            if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task) {
+                args[0] = q.front().payload & 0xffff;
+                nargs = fn.numParams ? 1 : 0;
+                q.pop();
+                activateRouter(p);
+                break;
+            }
+        }
+    }
+    p.lastPicked = task;
+    callFunction(p, b.function, args, nargs, kNoReg);
+    p.currentTask = task;
+    p.mainReadyAt += costs::kTaskStart;
+    ++p.stats.taskActivations;
+    lastProgress = now;
+    for (const Breakpoint& bp : breakpoints)
+        if (bp.kind == Breakpoint::Kind::TaskActivation && bp.value == uint32_t(task) &&
+            (bp.anyPe || (bp.x == p.x && bp.y == p.y)) && !breakHit) {
+            breakHit = true;
+            breakMessage = "task " + str(uint64_t(task)) + " activated on " + peName(p) +
+                           " at cycle " + str(now);
+        }
+}
+
+bool Fabric::Impl::startWork(Pe& p) {
+    if (p.mainReadyAt < now)
+        p.mainReadyAt = now;
+    if (!p.cmds.empty() && !p.cmdBlocked) {
+        PeCommand& pc = p.cmds.front();
+        Command& c = *pc.cmd;
+        if (c.kind == Command::Kind::Launch) {
+            int32_t func = -1;
+            for (const ClassExport& e : p.cls->exports)
+                if (e.isFunction && e.name == c.function)
+                    func = e.function;
+            std::vector<uint64_t> args(c.args.size());
+            const Function& fn = p.cls->functions[size_t(func)];
+            for (size_t i = 0; i < args.size(); ++i) {
+                const ScalarType t = i < c.argTypes.size()       ? c.argTypes[i]
+                                     : i < fn.paramTypes.size() ? fn.paramTypes[i]
+                                                                : ScalarType::U32;
+                args[i] = normalise(c.args[i], t);
+            }
+            pc.started = true;
+            p.cmdBlocked = true;
+            callFunction(p, func, args.data(), uint32_t(args.size()), kNoReg);
+            p.currentTask = kTaskLaunch;
+            p.mainReadyAt += costs::kLaunchSetup;
+            ++p.stats.taskActivations;
+            lastProgress = now;
+            return true;
+        }
+        if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) {
+            const MemcpyRequest& r = c.req;
+            uint32_t address = 0;
+            for (const ClassExport& e : p.cls->exports)
+                if (!e.isFunction && e.name == r.symbol)
+                    address = e.address;
+            const uint32_t bytes = r.dataType == MemcpyDataType::Bits32 ? 4 : 2;
+            for (uint32_t k = 0; k < r.elementsPerPe; ++k) {
+                const size_t idx = hostIndex(r, pc.roiX, pc.roiY, k);
+                uint8_t* at = p.mem + address + size_t(k) * bytes;
+                if (c.kind == Command::Kind::CopyH2D) {
+                    std::memcpy(at, &c.data[idx], bytes);
+                } else {
+                    uint32_t v = 0;
+                    std::memcpy(&v, at, bytes);
+                    c.data[idx] = v;
+                }
+            }
+            if (c.kind == Command::Kind::CopyH2D && !breakpoints.empty())
+                noteWrite(p, address, r.elementsPerPe * bytes);
+            p.mainReadyAt += costs::kMemcpyCommandSetup + uint64_t(r.elementsPerPe) * c.laneCycles;
+            completeCommandOnPe(p, pc);
+            p.cmds.pop_front();
+            return true;
+        }
+    }
+    const int t = pickTask(p);
+    if (t < 0)
+        return false;
+    startTask(p, t);
+    return true;
+}
+
+// ---------------------------------------------------------------- interpreter
+
+void Fabric::Impl::runMain(Pe& p) {
+    const uint64_t quantumEnd = std::min(now + kRunAhead, runLimit);
+    if (!p.mainOp.active && p.mainReadyAt < now)
+        p.mainReadyAt = now;
+    p.mainWaiting = false;
+    while (!breakHit) {
+        if (p.mainOp.active) {
+            if (p.mainReadyAt > now)
+                return;
+            advanceOp(p, p.mainOp, true);
+            if (p.mainOp.active)
+                return;
+            continue;
+        }
+        if (p.frames.empty()) {
+            if (p.mainReadyAt > now || now >= runLimit)
+                return;
+            if (!startWork(p))
+                return;
+            continue;
+        }
+        if (p.mainReadyAt > now && (p.mainReadyAt >= quantumEnd)) 
+            return;
+        Frame& f = p.frames.back();
+        const Function& fn = p.cls->functions[size_t(f.func)];
+        static const SourceLoc noLoc{};
+        if (f.pc >= fn.code.size()) {
+            // Falling off the end of a function returns void.
+            Instr ret;
+            ret.op = Op::Return;
+            execute(p, ret, noLoc);
+            continue;
+        }
+        const Instr& in = fn.code[f.pc];
+        if (p.mainReadyAt > now && interacts(in))
+            return;
+        if (p.mainReadyAt >= runLimit)
+            return;
+        const SourceLoc& loc = f.pc < fn.locs.size() ? fn.locs[f.pc] : noLoc;
+        if (!breakpoints.empty() && loc.line != p.lastLine) {
+            p.lastLine = loc.line;
+            if (!p.resumeFromBreakpoint) {
+                for (const Breakpoint& bp : breakpoints)
+                    if (bp.kind == Breakpoint::Kind::SourceLine && bp.value == loc.line &&
+                        bp.file == loc.file && (bp.anyPe || (bp.x == p.x && bp.y == p.y))) {
+                        breakHit = true;
+                        breakLoc = loc;
+                        breakMessage = "line " + str(loc.line) + " reached on " + peName(p) +
+                                       " at cycle " + str(std::max(now, p.mainReadyAt));
+                        p.resumeFromBreakpoint = true;
+                        p.lastLine = 0;
+                        return;
+                    }
+            }
+        }
+        p.resumeFromBreakpoint = false;
+        execute(p, in, loc);
+        if (p.mainWaiting)
+            return;
+    }
+}
+
+namespace {
+
+uint64_t binary(Op op, ScalarType t, uint64_t a, uint64_t b, bool& divByZero) {
+    if (isFloat(t)) {
+        if (t == ScalarType::F32) {
+            const float x = bitsToFloat(uint32_t(a)), y = bitsToFloat(uint32_t(b));
+            switch (op) {
+            case Op::Add: return floatToBits(x + y);
+            case Op::Sub: return floatToBits(x - y);
+            case Op::Mul: return floatToBits(x * y);
+            case Op::Div: return floatToBits(x / y);
+            case Op::Rem: return floatToBits(std::fmod(x, y));
+            case Op::Min: return floatToBits(std::fmin(x, y));
+            case Op::Max: return floatToBits(std::fmax(x, y));
+            default: return 0;
+            }
+        }
+        const double x = toDouble(a, t), y = toDouble(b, t);
+        switch (op) {
+        case Op::Add: return floatBits(x + y, t);
+        case Op::Sub: return floatBits(x - y, t);
+        case Op::Mul: return floatBits(x * y, t);
+        case Op::Div: return floatBits(x / y, t);
+        case Op::Rem: return floatBits(std::fmod(x, y), t);
+        case Op::Min: return floatBits(std::fmin(x, y), t);
+        case Op::Max: return floatBits(std::fmax(x, y), t);
+        default: return 0;
+        }
+    }
+    const bool s = isSigned(t);
+    const int64_t sa = int64_t(a), sb = int64_t(b);
+    switch (op) {
+    case Op::Add: return normalise(a + b, t);
+    case Op::Sub: return normalise(a - b, t);
+    case Op::Mul: return normalise(a * b, t);
+    case Op::Div:
+    case Op::Rem:
+        if (b == 0) {
+            divByZero = true;
+            return 0;
+        }
+        if (s) {
+            if (sb == -1)  // INT_MIN / -1 wraps instead of trapping
+                return normalise(op == Op::Div ? uint64_t(0) - a : 0, t);
+            return normalise(uint64_t(op == Op::Div ? sa / sb : sa % sb), t);
+        }
+        return normalise(op == Op::Div ? a / b : a % b, t);
+    case Op::Min: return s ? uint64_t(std::min(sa, sb)) : std::min(a, b);
+    case Op::Max: return s ? uint64_t(std::max(sa, sb)) : std::max(a, b);
+    default: return 0;
+    }
+}
+
+bool compare(Op op, ScalarType t, uint64_t a, uint64_t b) {
+    if (isFloat(t)) {
+        const double x = toDouble(a, t), y = toDouble(b, t);
+        switch (op) {
+        case Op::CmpEq: return x == y;
+        case Op::CmpNe: return x != y;
+        case Op::CmpLt: return x < y;
+        case Op::CmpLe: return x <= y;
+        case Op::CmpGt: return x > y;
+        default: return x >= y;
+        }
+    }
+    if (isSigned(t)) {
+        const int64_t x = int64_t(a), y = int64_t(b);
+        switch (op) {
+        case Op::CmpEq: return x == y;
+        case Op::CmpNe: return x != y;
+        case Op::CmpLt: return x < y;
+        case Op::CmpLe: return x <= y;
+        case Op::CmpGt: return x > y;
+        default: return x >= y;
+        }
+    }
+    switch (op) {
+    case Op::CmpEq: return a == b;
+    case Op::CmpNe: return a != b;
+    case Op::CmpLt: return a < b;
+    case Op::CmpLe: return a <= b;
+    case Op::CmpGt: return a > b;
+    default: return a >= b;
+    }
+}
+
+}  // namespace
+
+void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
+    Frame& f = p.frames.back();
+    const uint32_t pc = f.pc;
+    uint64_t* r = p.regs.data() + f.regBase;
+    Dsd* d = p.dsds.data() + f.dsdBase;
+    uint32_t cost = costs::kScalarOp;
+    ++f.pc;
+    ++p.stats.instructions;
+    switch (in.op) {
+    case Op::Nop: break;
+    case Op::Imm: r[in.dst] = normalise(uint64_t(int64_t(in.imm)), in.type); break;
+    case Op::Const: r[in.dst] = p.cls->constants[size_t(in.imm)]; break;
+    case Op::Mov: r[in.dst] = r[in.a]; break;
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::Div:
+    case Op::Rem:
+    case Op::Min:
+    case Op::Max: {
+        bool divByZero = false;
+        const uint64_t v = binary(in.op, in.type, r[in.a], r[in.b], divByZero);
+        if (divByZero)
+            fault(p, &loc, "integer division by zero");
+        r[in.dst] = v;
+        if (in.op == Op::Div || in.op == Op::Rem)
+            cost = costs::kDivide;
+        break;
+    }
+    case Op::Neg:
+        if (isFloat(in.type))
+            r[in.dst] = r[in.a] ^ (in.type == ScalarType::F32 ? 0x80000000u : 0x8000u);
+        else
+            r[in.dst] = normalise(uint64_t(0) - r[in.a], in.type);
+        break;
+    case Op::BitNot: r[in.dst] = normalise(~r[in.a], in.type); break;
+    case Op::LogicalNot: r[in.dst] = r[in.a] == 0 ? 1 : 0; break;
+    case Op::BitAnd: r[in.dst] = normalise(r[in.a] & r[in.b], in.type); break;
+    case Op::BitOr: r[in.dst] = normalise(r[in.a] | r[in.b], in.type); break;
+    case Op::BitXor: r[in.dst] = normalise(r[in.a] ^ r[in.b], in.type); break;
+    case Op::Shl:
+    case Op::Shr: {
+        const uint32_t bits = std::max<uint32_t>(8, byteSize(in.type) * 8);
+        const uint64_t amount = r[in.b];
+        const uint64_t v = normalise(r[in.a], in.type);  // operand read as `type`
+        if (in.op == Op::Shl) {
+            r[in.dst] = amount >= bits ? 0 : normalise(v << amount, in.type);
+        } else if (isSigned(in.type)) {
+            r[in.dst] = normalise(uint64_t(int64_t(v) >> std::min<uint64_t>(amount, 63)), in.type);
+        } else {
+            r[in.dst] = amount >= bits ? 0 : normalise(v >> amount, in.type);
+        }
+        break;
+    }
+    case Op::CmpEq:
+    case Op::CmpNe:
+    case Op::CmpLt:
+    case Op::CmpLe:
+    case Op::CmpGt:
+    case Op::CmpGe: r[in.dst] = compare(in.op, in.type, r[in.a], r[in.b]) ? 1 : 0; break;
+    case Op::Convert: r[in.dst] = convertScalar(r[in.a], ScalarType(in.imm), in.type); break;
+    case Op::Bitcast: r[in.dst] = normalise(r[in.a], in.type); break;
+    case Op::Load: {
+        const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
+        r[in.dst] = loadScalar(p, addr, in.type, &loc);
+        cost = costs::kLoadStore;
+        break;
+    }
+    case Op::Store: {
+        const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
+        storeScalar(p, addr, in.type, r[in.b], &loc);
+        cost = costs::kLoadStore;
+        break;
+    }
+    case Op::Jump:
+        f.pc = uint32_t(in.imm);
+        cost = costs::kBranchTaken;
+        break;
+    case Op::JumpIf:
+    case Op::JumpIfNot:
+        if ((r[in.a] != 0) == (in.op == Op::JumpIf)) {
+            f.pc = uint32_t(in.imm);
+            cost = costs::kBranchTaken;
+        }
+        break;
+    case Op::Call:
+    case Op::CallIndirect: {
+        int32_t target = in.imm;
+        uint32_t nargs = in.b;
+        const uint64_t* args = nargs ? r + in.a : nullptr;
+        if (in.op == Op::CallIndirect) {
+            if (r[in.a] >= p.cls->functions.size())
+                fault(p, &loc, "indirect call to function " + str(r[in.a]) + " of " +
+                                   str(p.cls->functions.size()));
+            target = int32_t(r[in.a]);
+            nargs = uint32_t(in.imm);
+            args = nargs ? r + in.b : nullptr;
+        }
+        callFunction(p, target, args, nargs, in.dst);
+        cost = costs::kCall;
+        break;
+    }
+    case Op::Return: {
+        const uint64_t value = in.a == kNoReg ? 0 : r[in.a];
+        const ScalarType rt = p.cls->functions[size_t(f.func)].returnType;
+        const uint16_t retDst = f.retDst;
+        p.frames.pop_back();
+        cost = costs::kReturn;
+        if (p.frames.empty()) {
+            p.currentTask = -1;
+            cost += costs::kTaskEnd;
+            lastProgress = now;
+        } else if (retDst != kNoReg) {
+            p.regs[p.frames.back().regBase + retDst] = normalise(value, rt);
+        }
+        break;
+    }
+    case Op::Builtin:
+        builtin(p, in, loc);
+        cost = costs::kBuiltin;
+        break;
+    case Op::DsdConst:
+        d[in.dst] = p.cls->dsdConstants[size_t(in.imm)];
+        cost = costs::kDsdRegOp;
+        break;
+    case Op::DsdLoad: {
+        const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
+        checkRange(p, addr, kDsdStorageBytes, "DSD load", &loc);
+        d[in.dst] = unpackDsd(p.mem + addr);
+        cost = costs::kDsdMemOp;
+        break;
+    }
+    case Op::DsdStore: {
+        const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
+        checkRange(p, addr, kDsdStorageBytes, "DSD store", &loc);
+        packDsd(d[in.b], p.mem + addr);
+        cost = costs::kDsdMemOp;
+        break;
+    }
+    case Op::DsdMov:
+        d[in.dst] = d[in.a];
+        cost = costs::kDsdRegOp;
+        break;
+    case Op::DsdSet: {
+        Dsd v = d[in.a];
+        const uint64_t x = r[in.b];
+        switch (DsdField(in.imm)) {
+        case DsdField::BaseAddress: v.baseAddress = uint32_t(x); break;
+        case DsdField::Length:
+        case DsdField::FifoReadLength:
+        case DsdField::FifoWriteLength: v.extent[0] = uint32_t(x); break;
+        case DsdField::Stride: v.strideBytes[0] = int32_t(x); break;
+        case DsdField::OffsetBytes: v.baseAddress += uint32_t(x); break;
+        }
+        d[in.dst] = v;
+        cost = costs::kDsdRegOp;
+        break;
+    }
+    case Op::DsdExec:
+        if (!dsdExec(p, p.cls->dsdOps[size_t(in.imm)], uint32_t(in.imm), loc)) {
+            // Not accepted (its microthread is busy): retry this instruction later.
+            p.frames.back().pc = pc;
+            --p.stats.instructions;
+            p.mainWaiting = true;
+            return;
+        }
+        return;  // dsdExec accounts its own time
+    }
+    p.mainReadyAt += cost;
+}
+
+void Fabric::Impl::emitSimprint(Pe& p) {
+    size_t nl;
+    while ((nl = p.simprintLine.find('\n')) != std::string::npos) {
+        std::string line = "@" + str(std::max(now, p.mainReadyAt)) + " PE(" + str(p.x) + "," +
+                           str(p.y) + "): " + p.simprintLine.substr(0, nl);
+        p.simprintLine.erase(0, nl + 1);
+        if (opt.simprintToLog && simLog.is_open())
+            simLog << line << '\n' << std::flush;
+        simprint.push_back(std::move(line));
+    }
+}
+
+void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
+    const uint64_t* r = p.regs.data() + p.frames.back().regBase;
+    auto arg = [&](uint32_t i) -> uint64_t {
+        if (i >= in.b)
+            fault(p, &loc, "builtin " + str(uint64_t(in.imm)) + " needs argument " + str(i + 1));
+        return r[in.a + i];
+    };
+    uint64_t result = 0;
+    auto taskArg = [&]() {
+        const uint64_t t = arg(0);
+        if (t >= uint64_t(kNumTaskIds))
+            fault(p, &loc, "task id " + str(t) + " outside 0..63");
+        return int(t);
+    };
+    switch (BuiltinId(in.imm)) {
+    case BuiltinId::Activate: activateTask(p, taskArg()); break;
+    case BuiltinId::Block: p.blocked |= uint64_t(1) << taskArg(); break;
+    case BuiltinId::Unblock: p.blocked &= ~(uint64_t(1) << taskArg()); break;
+    case BuiltinId::UnblockCmdStream: unblockCmdStream(p); break;
+    case BuiltinId::Assert:
+        if (arg(0) == 0)
+            fault(p, &loc, "@assert failed");
+        break;
+    case BuiltinId::Random16: {
+        // Fibonacci LFSR x^23 + x^18 + 1: 16 steps per call, result = low 16 state bits.
+        uint32_t s = p.lfsr;
+        for (int i = 0; i < 16; ++i) {
+            const uint32_t bit = ((s >> 22) ^ (s >> 17)) & 1;
+            s = ((s << 1) | bit) & 0x7fffff;
+        }
+        p.lfsr = s;
+        result = s & 0xffff;
+        break;
+    }
+    case BuiltinId::SimprintString: {
+        const uint64_t i = arg(0);
+        if (i >= p.cls->strings.size())
+            fault(p, &loc, "simprint string " + str(i) + " of " + str(p.cls->strings.size()));
+        p.simprintLine += p.cls->strings[size_t(i)];
+        emitSimprint(p);
+        break;
+    }
+    case BuiltinId::SimprintValue: {
+        const ScalarType t = ScalarType(arg(1));
+        const uint64_t v = normalise(arg(0), t);
+        const char fmt = char(arg(2));
+        std::string s;
+        if (fmt == 'f') {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", toDouble(v, t));
+            s = buf;
+        } else if (fmt == 'x' || fmt == 'X') {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, fmt == 'x' ? "%llx" : "%llX",
+                          (unsigned long long)(v & (byteSize(t) >= 8 ? ~0ull : ((1ull << (byteSize(t) * 8)) - 1))));
+            s = buf;
+        } else if (fmt == 'b') {
+            const uint32_t bits = std::max<uint32_t>(1, byteSize(t) * 8);
+            for (int i = int(bits) - 1; i >= 0; --i)
+                s += (v >> i & 1) ? '1' : '0';
+        } else {
+            s = isSigned(t) ? std::to_string(int64_t(v)) : std::to_string(v);
+        }
+        p.simprintLine += s;
+        break;
+    }
+    case BuiltinId::Timestamp: {
+        const uint64_t addr = arg(0);
+        checkRange(p, addr, 6, "timestamp store", &loc);
+        const uint64_t t = p.tscEnabled ? std::max(now, p.mainReadyAt) - p.tscBase : 0;
+        for (int i = 0; i < 3; ++i) {
+            const uint16_t w = uint16_t(t >> (16 * i));
+            std::memcpy(p.mem + addr + 2 * i, &w, 2);
+        }
+        if (!breakpoints.empty())
+            noteWrite(p, uint32_t(addr), 6);
+        break;
+    }
+    case BuiltinId::EnableTsc:
+        if (!p.tscEnabled) {
+            p.tscEnabled = true;
+            p.tscBase = 0;
+        }
+        break;
+    case BuiltinId::ResetTsc: p.tscBase = std::max(now, p.mainReadyAt); break;
+    case BuiltinId::CoordX: result = p.x; break;
+    case BuiltinId::CoordY: result = p.y; break;
+    case BuiltinId::QueueFlush: {
+        const uint64_t q = arg(0);
+        if (q >= uint64_t(kNumOutputQueues))
+            fault(p, &loc, "@queue_flush of output queue " + str(q));
+        if (p.outQ[size_t(q)].empty())
+            activateTask(p, kTeardownTaskId);
+        else
+            p.flushPending |= uint8_t(1u << q);
+        break;
+    }
+    case BuiltinId::FifoPush:
+    default:
+        fault(p, &loc, "builtin " + str(uint64_t(in.imm)) + " is not supported by the simulator");
+    }
+    if (in.dst != kNoReg)
+        p.regs[p.frames.back().regBase + in.dst] = result;
+}
+
+}  // namespace sim

@@ -1,0 +1,174 @@
+// Internal state of the simulated machine (not part of the public API). Fabric::Impl
+// in fabric.cpp owns one Machine; the interpreter and the DSD engine work on its PEs.
+#pragma once
+
+#include "sim/costs.h"
+#include "sim/fabric.h"
+#include "sim/program.h"
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+struct Wavelet {
+    uint32_t payload = 0;
+    uint8_t color = 0;
+    bool control = false;
+};
+
+// Bounded FIFO whose storage is allocated on first use, so idle PEs stay small.
+template <typename T>
+class Ring {
+public:
+    void setCapacity(uint32_t capacity) { cap_ = uint16_t(capacity); }
+    uint32_t capacity() const { return cap_; }
+    uint32_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    bool full() const { return n_ >= cap_; }
+    uint32_t space() const { return cap_ > n_ ? cap_ - n_ : 0; }
+    void push(const T& v) {
+        if (buf_.size() < cap_)
+            buf_.resize(cap_);
+        buf_[(head_ + n_) % cap_] = v;
+        ++n_;
+    }
+    T& front() { return buf_[head_]; }
+    const T& front() const { return buf_[head_]; }
+    const T& at(uint32_t i) const { return buf_[(head_ + i) % cap_]; }
+    void pop() {
+        head_ = uint16_t((head_ + 1) % cap_);
+        --n_;
+    }
+
+private:
+    std::vector<T> buf_;
+    uint16_t head_ = 0, n_ = 0, cap_ = 0;
+};
+
+struct RouterEntry {
+    Wavelet w;
+    uint64_t readyAt = 0;
+    uint8_t from = 0;  // Direction it arrived from
+};
+
+// A fault raised while executing a PE; caught by the stepping loop.
+struct PeFault : std::runtime_error {
+    PeFault(const std::string& what, std::optional<SourceLoc> where)
+        : std::runtime_error(what), loc(where) {}
+    std::optional<SourceLoc> loc;
+};
+
+struct Command {
+    enum class Kind : uint8_t { Launch, CopyH2D, CopyD2H, StreamH2D, StreamD2H };
+    CommandId id = 0;
+    Kind kind = Kind::Launch;
+    MemcpyRequest req;
+    std::vector<uint32_t> data;  // host words (H2D) or results (D2H)
+    std::string function;        // Launch
+    std::vector<uint32_t> args;  // Launch
+    std::vector<ScalarType> argTypes;
+    uint32_t remainingPes = 0;
+    bool done = false;
+    uint32_t laneCycles = 1;  // cycles per element per PE (channel sharing)
+};
+
+struct PeCommand {
+    std::shared_ptr<Command> cmd;
+    uint32_t roiX = 0, roiY = 0;  // this PE inside the ROI
+    uint32_t progress = 0;        // elements moved (streaming)
+    bool started = false;
+    bool finished = false;  // finished on this PE (D2H streaming may finish before it is front)
+};
+
+struct Frame {
+    int32_t func = -1;
+    uint32_t pc = 0;
+    uint32_t regBase = 0;
+    uint32_t dsdBase = 0;
+    uint16_t retDst = kNoReg;
+};
+
+struct OpOperand {
+    DsdOperand::Kind kind = DsdOperand::Kind::None;
+    Dsd dsd;
+    uint64_t scalar = 0;
+    uint32_t ptr = 0;
+};
+
+// A DSD operation in progress on the main thread (synchronous fabric/FIFO op) or on
+// a microthread (async op).
+struct OpState {
+    bool active = false;
+    bool waiting = false;  // cannot progress until an external event
+    uint32_t opIndex = 0;
+    OpOperand dst, src[3];
+    uint32_t total = 0, done = 0;
+    uint32_t carry = 0;
+    uint64_t readyAt = 0;
+    uint64_t waitingSince = 0;
+    SourceLoc loc;
+    bool async = false;
+};
+
+struct FifoState {
+    uint32_t head = 0, count = 0;
+};
+
+constexpr int kTaskLaunch = -2;
+constexpr int kTaskInit = -3;
+
+struct Pe {
+    uint32_t x = 0, y = 0;
+    uint32_t classIndex = 0;
+    const CodeClass* cls = nullptr;
+    uint8_t* mem = nullptr;
+
+    // Main thread.
+    std::vector<Frame> frames;
+    std::vector<uint64_t> regs;
+    std::vector<Dsd> dsds;
+    int currentTask = -1;
+    uint64_t mainReadyAt = 0;
+    OpState mainOp;
+    bool mainWaiting = false;  // stalled on a busy microthread
+    uint32_t lastLine = 0;
+    bool resumeFromBreakpoint = false;
+
+    std::array<OpState, 8> uts;
+
+    uint64_t activated = 0, blocked = 0;
+    int lastPicked = kNumTaskIds - 1;
+
+    std::array<Ring<Wavelet>, kNumColors> rampQ;
+    std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
+    uint8_t flushPending = 0;  // @queue_flush bits per output queue
+
+    std::vector<FifoState> fifos;
+
+    std::deque<PeCommand> cmds;
+    bool cmdBlocked = false;
+    uint64_t portReadyAt = 0;
+
+    // Router.
+    std::array<int8_t, kNumColors> colorIndex{};
+    std::vector<ColorConfig> colors;
+    std::array<Ring<RouterEntry>, kNumColors> routerBuf;
+    uint32_t routerBusy = 0;  // colors with buffered wavelets
+    bool routerActive = false;
+
+    uint32_t lfsr = 0xdeadbeefu & 0x7fffffu;  // 23-bit state of @random16
+    bool tscEnabled = false;
+    uint64_t tscBase = 0;
+    std::string simprintLine;
+
+    PeStats stats;
+    uint64_t scheduledAt = UINT64_MAX;
+};
+
+}  // namespace sim
