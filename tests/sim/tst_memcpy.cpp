@@ -1,0 +1,253 @@
+// memcpy infrastructure: launch, copy-mode H2D/D2H in both orders and both widths,
+// broadcast and strided shapes, streaming both ways, command ordering.
+#include "program_builder.h"
+
+#include <QTest>
+
+using namespace simtest;
+using sim::BuiltinId;
+using sim::RunStatus;
+
+namespace {
+
+constexpr uint32_t kA = 1024;  // exported array "A"
+constexpr uint32_t kY = 2048;  // exported array "y"
+
+// compute(): y[i] = 2 * A[i] + x for i < n (f32), then unblock_cmd_stream.
+sim::CodeClass gemvLikeClass(uint32_t n) {
+    sim::CodeClass cls;
+    FnBuilder b("compute", 1, 10);
+    b.paramTypes({ScalarType::F32});
+    b.imm(1, ScalarType::U16, 0);                     // i
+    b.imm(2, ScalarType::U16, int32_t(n));
+    b.imm(3, ScalarType::U16, 4);
+    b.imm(4, ScalarType::U16, 1);
+    b.imm(9, ScalarType::F32, int32_t(f32bits(2.0f)));
+    const int loop = b.here();
+    b.op(Op::Mul, ScalarType::U16, 5, 1, 3);
+    b.load(6, ScalarType::F32, 5, int32_t(kA));
+    b.op(Op::Mul, ScalarType::F32, 6, 6, 9);
+    b.op(Op::Add, ScalarType::F32, 6, 6, 0);
+    b.store(ScalarType::F32, 5, int32_t(kY), 6);
+    b.op(Op::Add, ScalarType::U16, 1, 1, 4);
+    b.op(Op::CmpLt, ScalarType::U16, 7, 1, 2);
+    b.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 7, kNoReg, loop));
+    b.builtin(BuiltinId::UnblockCmdStream);
+    b.ret();
+    cls.functions.push_back(b.build());
+    cls.exports.push_back(exportFn("compute", 0));
+    cls.exports.push_back(exportVar("A", kA));
+    cls.exports.push_back(exportVar("y", kY));
+    return cls;
+}
+
+std::shared_ptr<sim::FabricProgram> gemvProgram(uint32_t w, uint32_t h, uint32_t n) {
+    auto p = makeProgram(gemvLikeClass(n), w, h);
+    sim::HostSymbol f;
+    f.name = "compute";
+    f.kind = sim::HostSymbol::Kind::Func;
+    f.inputs = {ScalarType::F32};
+    p->hostSymbols.push_back(f);
+    return p;
+}
+
+sim::MemcpyRequest copy(bool toDevice, const char* sym, uint32_t w, uint32_t h, uint32_t l,
+                        sim::MemcpyOrder order = sim::MemcpyOrder::RowMajor,
+                        sim::MemcpyDataType dt = sim::MemcpyDataType::Bits32) {
+    sim::MemcpyRequest r;
+    r.toDevice = toDevice;
+    r.symbol = sym;
+    r.w = w;
+    r.h = h;
+    r.elementsPerPe = l;
+    r.order = order;
+    r.dataType = dt;
+    return r;
+}
+
+}  // namespace
+
+class TestMemcpy : public QObject {
+    Q_OBJECT
+private slots:
+    void launchAndCopyEndToEnd() {
+        const uint32_t n = 8;
+        sim::Fabric f(gemvProgram(1, 1, n));
+        std::vector<uint32_t> a(n);
+        for (uint32_t i = 0; i < n; ++i)
+            a[i] = uint32_t(f32bits(float(i)));
+        const auto h2d = f.memcpy(copy(true, "A", 1, 1, n), a);
+        const auto run = f.launch("compute", {uint32_t(f32bits(0.5f))});
+        const auto d2h = f.memcpy(copy(false, "y", 1, 1, n));
+        const auto r = f.runUntilDone(d2h);
+        QCOMPARE(r.status, RunStatus::CommandDone);
+        QVERIFY(f.isDone(h2d) && f.isDone(run));
+        const auto y = f.takeResult(d2h);
+        QCOMPARE(y.size(), size_t(n));
+        for (uint32_t i = 0; i < n; ++i)
+            QCOMPARE(bitsf32(y[i]), 2.0f * float(i) + 0.5f);
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        QVERIFY(f.cycle() > 100);
+    }
+
+    void rowAndColumnMajorOrders() {
+        const uint32_t w = 3, h = 2, l = 2;
+        for (auto order : {sim::MemcpyOrder::RowMajor, sim::MemcpyOrder::ColMajor}) {
+            sim::Fabric f(gemvProgram(w, h, l));
+            std::vector<uint32_t> host(w * h * l);
+            for (uint32_t i = 0; i < host.size(); ++i)
+                host[i] = 1000 + i;
+            f.memcpy(copy(true, "A", w, h, l, order), host);
+            const auto back = f.memcpy(copy(false, "A", w, h, l, order));
+            QCOMPARE(f.runUntilDone(back).status, RunStatus::CommandDone);
+            QCOMPARE(f.takeResult(back), host);
+            // PE (x=2, y=1), element k=1 holds the documented host index.
+            auto mem = f.readMemory(2, 1, kA + 4, 4);
+            uint32_t v;
+            std::memcpy(&v, mem.data(), 4);
+            const uint32_t idx = order == sim::MemcpyOrder::RowMajor ? (1 * w + 2) * l + 1
+                                                                     : 1 + 2 * h + 1 * h * w;
+            QCOMPARE(v, 1000 + idx);
+        }
+    }
+
+    void sixteenBitCopiesUseLowHalves() {
+        sim::Fabric f(gemvProgram(2, 1, 4));
+        std::vector<uint32_t> host = {0xaaaa0001, 0x2, 0x3, 0xffff, 5, 6, 7, 8};
+        f.memcpy(copy(true, "A", 2, 1, 4, sim::MemcpyOrder::RowMajor, sim::MemcpyDataType::Bits16),
+                 host);
+        const auto back = f.memcpy(
+            copy(false, "A", 2, 1, 4, sim::MemcpyOrder::RowMajor, sim::MemcpyDataType::Bits16));
+        QCOMPARE(f.runUntilDone(back).status, RunStatus::CommandDone);
+        const auto got = f.takeResult(back);
+        QCOMPARE(got[0], 1u);  // zero-extended low half
+        QCOMPARE(got[3], 0xffffu);
+        QCOMPARE(got[7], 8u);
+        auto mem = f.readMemory(0, 0, kA, 8);  // packed u16 on the device
+        QCOMPARE(int(mem[2]), 2);
+        QCOMPARE(int(mem[4]), 3);
+    }
+
+    void broadcastAndStridedShapes() {
+        sim::Fabric f(gemvProgram(4, 2, 1));
+        auto rb = copy(true, "A", 4, 2, 1);
+        rb.shape = sim::MemcpyShape::RowBroadcast;
+        f.memcpy(rb, {10, 20});
+        auto cb = copy(true, "y", 4, 2, 1);
+        cb.shape = sim::MemcpyShape::ColBroadcast;
+        f.memcpy(cb, {1, 2, 3, 4});
+        auto st = copy(false, "A", 4, 2, 1);
+        st.shape = sim::MemcpyShape::Strided;
+        st.colStride = 2;
+        st.rowStride = 1;
+        const auto id = f.memcpy(st);
+        QCOMPARE(f.runUntilDone(id).status, RunStatus::CommandDone);
+        QCOMPARE(f.takeResult(id), (std::vector<uint32_t>{10, 10, 20, 20}));
+        auto mem = f.readMemory(3, 1, kY, 4);
+        QCOMPARE(int(mem[0]), 4);
+    }
+
+    void badRequestsAreRejected() {
+        sim::Fabric f(gemvProgram(2, 2, 4));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "nope", 1, 1, 1), {1}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 3, 1, 1), {1, 2, 3}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 1, 1, 2), {1}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 1, 1, 20000), std::vector<uint32_t>(20000)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.launch("compute", {}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.launch("missing", {}));
+    }
+
+    void launchWithoutUnblockIsReportedAsHang() {
+        sim::CodeClass cls;
+        FnBuilder b("init_and_compute", 0, 1);
+        b.ret();
+        cls.functions.push_back(b.build());
+        cls.exports.push_back(exportFn("init_and_compute", 0));
+        cls.exports.push_back(exportVar("y", 64));
+        sim::Fabric f(makeProgram(cls, 2, 1));
+        f.launch("init_and_compute", {});
+        const auto d2h = f.memcpy(copy(false, "y", 2, 1, 1));
+        const auto r = f.runUntilDone(d2h);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("PE(4,1) never called unblock_cmd_stream after init_and_compute") !=
+                     std::string::npos,
+                 r.message.c_str());
+        QCOMPARE(r.waiting.size(), size_t(2));
+        QCOMPARE(r.waiting[1].x, 5u);
+        QCOMPARE(r.waiting[1].y, 1u);
+    }
+
+    void streamingH2DFeedsDataTaskAndD2HCollects() {
+        // Data task on color 3 (WSE-2: task id 3): doubles the payload and sends it on
+        // color 5 (a MEMCPYD2H color) through output queue 2 with a fabout mov32.
+        sim::CodeClass cls;
+        FnBuilder t("recv", 1, 3, 1);
+        t.paramTypes({ScalarType::U32});
+        t.op(Op::Add, ScalarType::U32, 1, 0, 0);
+        t.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        t.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        t.ret();
+        cls.functions.push_back(t.build());
+        sim::Dsd out;
+        out.kind = sim::DsdKind::FabOut;
+        out.color = 5;
+        out.queue = 2;
+        out.extent[0] = 1;
+        cls.dsdConstants.push_back(out);
+        sim::DsdOpDesc mov;
+        mov.op = sim::DsdOpKind::Mov32;
+        mov.dst = {sim::DsdOperand::Kind::Dsd, 0};
+        mov.src0 = {sim::DsdOperand::Kind::Scalar, 1};
+        cls.dsdOps.push_back(mov);
+        cls.tasks[3].kind = sim::TaskKind::Data;
+        cls.tasks[3].function = 0;
+        cls.tasks[3].color = 3;
+        auto prog = makeProgram(cls, 2, 1);
+        prog->memcpy.enabled = true;
+        prog->memcpy.h2dColors[0] = 3;
+        prog->memcpy.d2hColors[0] = 5;
+        sim::Fabric f(prog);
+        const uint32_t n = 20;
+        std::vector<uint32_t> in(2 * n);
+        for (uint32_t i = 0; i < in.size(); ++i)
+            in[i] = i + 1;
+        sim::MemcpyRequest h2d;
+        h2d.streaming = true;
+        h2d.color = 3;
+        h2d.w = 2;
+        h2d.elementsPerPe = n;
+        sim::MemcpyRequest d2h = h2d;
+        d2h.toDevice = false;
+        d2h.color = 5;
+        f.memcpy(h2d, in);
+        const auto id = f.memcpy(d2h);
+        const auto r = f.runUntilDone(id);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        const auto out2 = f.takeResult(id);
+        for (uint32_t i = 0; i < in.size(); ++i)
+            QCOMPARE(out2[i], 2 * in[i]);
+        QCOMPARE(f.stats(1, 0).taskActivations, uint64_t(n));
+    }
+
+    void streamingWithoutConsumerHangs() {
+        sim::CodeClass cls;
+        FnBuilder t("noop", 0, 1);
+        t.ret();
+        cls.functions.push_back(t.build());
+        auto prog = makeProgram(cls, 1, 1);
+        prog->memcpy.h2dColors[0] = 2;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest h2d;
+        h2d.streaming = true;
+        h2d.color = 2;
+        h2d.elementsPerPe = 50;
+        const auto id = f.memcpy(h2d, std::vector<uint32_t>(50, 1));
+        const auto r = f.runUntilDone(id);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("memcpy_h2d streaming to color 2") != std::string::npos,
+                 r.message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMemcpy)
+#include "tst_memcpy.moc"
