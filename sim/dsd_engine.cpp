@@ -301,6 +301,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         while (op.done < op.total) {
             // Room and data for one more element?
             bool ok = true;
+            bool handledControl = false;
             for (int s = 0; s < shape.numSources && ok; ++s) {
                 const OpOperand& o = op.src[s];
                 if (o.kind != DsdOperand::Kind::Dsd)
@@ -314,6 +315,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                         q.pop();
                         activateRouter(p);
                         ++progressed;
+                        handledControl = true;
                         if (desc.onControl == DsdOpDesc::OnControl::Terminate) {
                             terminated = true;
                         } else if (desc.onControlTask >= 0) {
@@ -339,8 +341,8 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 }
             }
             if (!ok) {
-                if (progressed)
-                    continue;  // a control wavelet was handled; look again
+                if (handledControl && !terminated)
+                    continue;  // a control wavelet was consumed; look again
                 break;
             }
             const uint32_t i = op.done;
