@@ -317,6 +317,10 @@ void Fabric::Impl::reschedule(Pe& p) {
         if (pc.finished)
             next = std::min(next, now + 1);
     }
+    // Work that ran ahead of the global cycle still ends in the future: visit the PE
+    // then, so simulated time covers it (and the run's final cycle includes it).
+    if (p.mainReadyAt > now)
+        next = std::min(next, p.mainReadyAt);
     if (next != UINT64_MAX)
         schedule(p, std::max(next, now + 1));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sim/fabric.h"
+#include "sim/dsd_math.h"
 #include "sim/program.h"
 
 #include <cstring>
