@@ -1,0 +1,200 @@
+// The task picker: local tasks with activate/block/unblock, data tasks (WSE-2 color
+// ids, WSE-3 input queues, payload split), control tasks, round-robin order.
+#include "program_builder.h"
+
+#include <QTest>
+
+using namespace simtest;
+using sim::BuiltinId;
+using sim::RunStatus;
+
+namespace {
+
+// A task function that appends its id (u16) to a log at 256 + 2*count, count at 254.
+sim::Function logger(const std::string& name, int id) {
+    FnBuilder b(name, 0, 5);
+    b.imm(0, ScalarType::U16, 0);
+    b.load(1, ScalarType::U16, 0, 254);
+    b.imm(2, ScalarType::U16, 2);
+    b.op(Op::Mul, ScalarType::U16, 3, 1, 2);
+    b.imm(4, ScalarType::U16, id);
+    b.store(ScalarType::U16, 3, 256, 4);
+    b.imm(2, ScalarType::U16, 1);
+    b.op(Op::Add, ScalarType::U16, 1, 1, 2);
+    b.store(ScalarType::U16, 0, 254, 1);
+    b.ret();
+    return b.build();
+}
+
+std::vector<uint16_t> readLog(const sim::Fabric& f) {
+    auto c = f.readMemory(0, 0, 254, 2);
+    const uint16_t n = uint16_t(c[0] | c[1] << 8);
+    auto m = f.readMemory(0, 0, 256, 2u * n);
+    std::vector<uint16_t> out(n);
+    std::memcpy(out.data(), m.data(), 2u * n);
+    return out;
+}
+
+}  // namespace
+
+class TestTasks : public QObject {
+    Q_OBJECT
+private slots:
+    void activateBlockUnblock() {
+        // init: activate 10, 11, 12; block 11. Task 12 unblocks 11 -> order 10, 12, 11.
+        sim::CodeClass cls;
+        FnBuilder init("init", 0, 3);
+        init.imm(0, ScalarType::U16, 10).builtin(BuiltinId::Activate, 0, 1);
+        init.imm(0, ScalarType::U16, 11).builtin(BuiltinId::Activate, 0, 1);
+        init.builtin(BuiltinId::Block, 0, 1);
+        init.imm(0, ScalarType::U16, 12).builtin(BuiltinId::Activate, 0, 1);
+        init.ret();
+        cls.functions.push_back(init.build());
+        cls.functions.push_back(logger("t10", 10));
+        cls.functions.push_back(logger("t11", 11));
+        sim::Function t12 = logger("t12", 12);
+        t12.code.insert(t12.code.end() - 1, {ins(Op::Imm, ScalarType::U16, 0, kNoReg, kNoReg, 11),
+                                             ins(Op::Builtin, ScalarType::Void, kNoReg, 0, 1,
+                                                 int32_t(BuiltinId::Unblock))});
+        t12.locs.resize(t12.code.size());
+        cls.functions.push_back(t12);
+        for (int t = 10; t <= 12; ++t) {
+            cls.tasks[size_t(t)].kind = sim::TaskKind::Local;
+            cls.tasks[size_t(t)].function = t - 9;
+        }
+        cls.initFunction = 0;
+        sim::Fabric f(makeProgram(cls));
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        QCOMPARE(readLog(f), (std::vector<uint16_t>{10, 12, 11}));
+        QCOMPARE(f.stats(0, 0).taskActivations, uint64_t(3));  // init is not a task
+    }
+
+    void reactivationRunsAgainAndInitiallyBlocked() {
+        // Task 5 re-activates itself twice (counter at 100); task 6 starts blocked.
+        sim::CodeClass cls;
+        FnBuilder init("init", 0, 1);
+        init.imm(0, ScalarType::U16, 5).builtin(BuiltinId::Activate, 0, 1);
+        init.imm(0, ScalarType::U16, 6).builtin(BuiltinId::Activate, 0, 1);
+        init.ret();
+        FnBuilder t5("t5", 0, 4);
+        t5.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, 100);
+        t5.imm(2, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 2);
+        t5.store(ScalarType::U16, 0, 100, 1);
+        t5.imm(2, ScalarType::U16, 3).op(Op::CmpLt, ScalarType::U16, 3, 1, 2);
+        t5.add(ins(Op::JumpIfNot, ScalarType::Void, kNoReg, 3, kNoReg, 10));
+        t5.imm(0, ScalarType::U16, 5).builtin(BuiltinId::Activate, 0, 1);
+        t5.ret();
+        cls.functions = {init.build(), t5.build(), logger("t6", 6)};
+        cls.tasks[5].kind = sim::TaskKind::Local;
+        cls.tasks[5].function = 1;
+        cls.tasks[6].kind = sim::TaskKind::Local;
+        cls.tasks[6].function = 2;
+        cls.tasks[6].initiallyBlocked = true;
+        cls.initFunction = 0;
+        sim::Fabric f(makeProgram(cls));
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        auto m = f.readMemory(0, 0, 100, 2);
+        QCOMPARE(int(m[0]), 3);
+        QVERIFY(readLog(f).empty());
+    }
+
+    void dataTaskSplitsPayloadIntoHalves() {
+        // Streaming H2D on color 4 into a data task with two i16 params: stores lo, hi.
+        for (sim::Arch arch : {sim::Arch::Wse2, sim::Arch::Wse3}) {
+            sim::CodeClass cls;
+            FnBuilder t("recv", 2, 3);
+            t.paramTypes({ScalarType::I16, ScalarType::I16});
+            t.imm(2, ScalarType::U16, 0);
+            t.store(ScalarType::I32, 2, 40, 0).store(ScalarType::I32, 2, 44, 1);
+            t.ret();
+            cls.functions.push_back(t.build());
+            const int id = arch == sim::Arch::Wse2 ? 4 : 2;
+            cls.tasks[size_t(id)].kind = sim::TaskKind::Data;
+            cls.tasks[size_t(id)].function = 0;
+            cls.tasks[size_t(id)].color = 4;
+            if (arch == sim::Arch::Wse3) {
+                cls.tasks[size_t(id)].inputQueue = 3;
+                cls.inputQueueColor[3] = 4;
+            }
+            auto prog = makeProgram(cls, 1, 1, arch);
+            prog->memcpy.h2dColors[0] = 4;
+            sim::Fabric f(prog);
+            sim::MemcpyRequest r;
+            r.streaming = true;
+            r.color = 4;
+            const auto cmd = f.memcpy(r, {0xfffe0003u});
+            QCOMPARE(f.runUntilDone(cmd).status, RunStatus::CommandDone);
+            QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+            auto m = f.readMemory(0, 0, 40, 8);
+            int32_t lo, hi;
+            std::memcpy(&lo, m.data(), 4);
+            std::memcpy(&hi, m.data() + 4, 4);
+            QCOMPARE(lo, 3);
+            QCOMPARE(hi, -2);  // sign-extended per paramTypes
+        }
+    }
+
+    void blockedDataTaskHoldsWavelets() {
+        sim::CodeClass cls;
+        cls.functions.push_back(logger("recv", 7));
+        cls.tasks[7].kind = sim::TaskKind::Data;
+        cls.tasks[7].function = 0;
+        cls.tasks[7].color = 7;
+        cls.tasks[7].initiallyBlocked = true;
+        auto prog = makeProgram(cls);
+        sim::Fabric f(prog);
+        sim::MemcpyRequest r;
+        r.streaming = true;
+        r.color = 7;
+        r.elementsPerPe = 2;
+        f.memcpy(r, {1, 2});
+        const auto res = f.runUntilIdle();
+        QCOMPARE(res.status, RunStatus::Hang);
+        QVERIFY2(res.message.find("data task 7 is blocked") != std::string::npos, res.message.c_str());
+    }
+
+    void controlWaveletRunsControlTask() {
+        // A control wavelet with entrypoint 40 and data 0x1234 arrives on color 9 from
+        // the west neighbour's fabout (control = true); control task 40 stores the data.
+        sim::CodeClass send;
+        send.dsdConstants.resize(1);
+        send.dsdConstants[0].kind = sim::DsdKind::FabOut;
+        send.dsdConstants[0].color = 9;
+        send.dsdConstants[0].queue = 1;
+        send.dsdConstants[0].control = true;
+        send.dsdConstants[0].extent[0] = 1;
+        sim::DsdOpDesc mov;
+        mov.op = sim::DsdOpKind::Mov32;
+        mov.dst = {sim::DsdOperand::Kind::Dsd, 0};
+        mov.src0 = {sim::DsdOperand::Kind::Scalar, 0};
+        send.dsdOps.push_back(mov);
+        FnBuilder s("send", 0, 1, 1);
+        s.imm(0, ScalarType::U32,
+              int32_t(sim::encodeControlPayload(sim::ControlOpcode::Nop, false, 40, 0x1234)));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        s.ret();
+        send.functions.push_back(s.build());
+        send.initFunction = 0;
+        sim::CodeClass recv;
+        FnBuilder c("ctl", 1, 2);
+        c.paramTypes({ScalarType::U16});
+        c.imm(1, ScalarType::U16, 0).store(ScalarType::U16, 1, 60, 0).ret();
+        recv.functions.push_back(c.build());
+        recv.tasks[40].kind = sim::TaskKind::Control;
+        recv.tasks[40].function = 0;
+        auto p = makeProgram(send, 2, 1);
+        p->classes.push_back(recv);
+        p->pes[1].codeClass = 1;
+        p->pes[0].colors.push_back({9, route(sim::dirBit(sim::Direction::Ramp), sim::dirBit(sim::Direction::East))});
+        p->pes[1].colors.push_back({9, route(sim::dirBit(sim::Direction::West), sim::dirBit(sim::Direction::Ramp))});
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        auto m = f.readMemory(1, 0, 60, 2);
+        QCOMPARE(int(m[0] | m[1] << 8), 0x1234);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTasks)
+#include "tst_tasks.moc"
