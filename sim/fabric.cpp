@@ -13,6 +13,10 @@ namespace {
 
 std::string str(uint64_t v) { return std::to_string(v); }
 
+// Below this many PEs in one cycle the PE phase runs on the calling thread: handing
+// work to the pool costs more than it saves.
+constexpr size_t kParallelMinPes = 64;
+
 }  // namespace
 
 const char* directionName(Direction d) {
@@ -46,6 +50,8 @@ Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions o
         memory = static_cast<uint8_t*>(m);
     }
     pes.resize(size_t(width) * height);
+    if (opt.threads > 1)
+        pool = std::make_unique<WorkerPool>(std::min(opt.threads, 64u));
     for (uint32_t i = 0; i < pes.size(); ++i)
         loadPe(i);
     if (!opt.simLogPath.empty()) {
@@ -280,6 +286,10 @@ void Fabric::Impl::schedule(Pe& p, uint64_t cycle) {
 }
 
 void Fabric::Impl::activateRouter(Pe& p) {
+    if (inPePhase) {  // only a PE's own router is touched from its visit
+        p.routerWanted = true;
+        return;
+    }
     if (!p.routerActive) {
         p.routerActive = true;
         activeRouters.push_back(peIndex(p));
@@ -335,6 +345,48 @@ void Fabric::Impl::visit(Pe& p) {
     serviceCommands(p);
 }
 
+void Fabric::Impl::visitGuarded(Pe& p) {
+    p.scheduledAt = UINT64_MAX;
+    try {
+        visit(p);
+    } catch (const PeFault& f) {
+        p.hasFault = true;
+        p.faultMessage = f.what();
+        p.faultLoc = f.loc;
+    }
+}
+
+void Fabric::Impl::mergeVisit(Pe& p) {
+    if (p.hasFault) {
+        p.hasFault = false;
+        if (!faulted) {
+            faulted = true;
+            faultMessage = p.faultMessage;
+            faultLoc = p.faultLoc;
+            faultCycle = now;
+        }
+    }
+    for (std::string& line : p.pendingSimprint) {
+        if (opt.simprintToLog && simLog.is_open())
+            simLog << line << '\n' << std::flush;
+        simprint.push_back(std::move(line));
+    }
+    p.pendingSimprint.clear();
+    if (p.breakHere) {
+        p.breakHere = false;
+        if (!breakHit) {
+            breakHit = true;
+            breakMessage = std::move(p.breakMessage);
+            breakLoc = p.breakLoc;
+        }
+    }
+    if (p.routerWanted) {
+        p.routerWanted = false;
+        activateRouter(p);
+    }
+    reschedule(p);
+}
+
 bool Fabric::Impl::stepCycle() {
     uint64_t next = activeRouters.empty() ? UINT64_MAX : now + 1;
     while (!events.empty() && pes[events.top().second].scheduledAt != events.top().first)
@@ -357,21 +409,16 @@ bool Fabric::Impl::stepCycle() {
     }
     std::sort(visitList.begin(), visitList.end());
     visitList.erase(std::unique(visitList.begin(), visitList.end()), visitList.end());
-    for (uint32_t i : visitList) {
-        Pe& p = pes[i];
-        p.scheduledAt = UINT64_MAX;
-        try {
-            visit(p);
-        } catch (const PeFault& f) {
-            if (!faulted) {
-                faulted = true;
-                faultMessage = f.what();
-                faultCycle = now;
-                faultLoc = f.loc;
-            }
-        }
-        reschedule(p);
+    inPePhase = true;
+    if (pool && visitList.size() >= kParallelMinPes) {
+        pool->parallelFor(visitList.size(), [&](size_t k) { visitGuarded(pes[visitList[k]]); });
+    } else {
+        for (uint32_t i : visitList)
+            visitGuarded(pes[i]);
     }
+    inPePhase = false;
+    for (uint32_t i : visitList)
+        mergeVisit(pes[i]);
     if (!activeRouters.empty()) {
         std::vector<uint32_t> routers;
         routers.swap(activeRouters);
@@ -591,9 +638,9 @@ bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w) {
         c.data[hostIndex(q, pc.roiX, pc.roiY, k)] = w.payload;
         if (++pc.progress == q.elementsPerPe) {
             pc.finished = true;
-            if (--c.remainingPes == 0) {
+            if (c.remainingPes.fetch_sub(1) == 1) {
                 c.done = true;
-                --pendingCommands;
+                pendingCommands.fetch_sub(1);
             }
         }
         lastProgress = now;
@@ -606,7 +653,7 @@ void Fabric::Impl::checkBreakWavelet(const Pe& p, int color) {
     for (const Breakpoint& bp : breakpoints)
         if (bp.kind == Breakpoint::Kind::WaveletOnColor && bp.value == uint32_t(color) &&
             (bp.anyPe || (bp.x == p.x && bp.y == p.y)) && !breakHit) {
-            breakHit = true;
+            breakHit = true;  // router phase: sequential
             breakMessage = "wavelet on color " + str(uint64_t(color)) + " at " + peName(p) +
                            " (cycle " + str(now) + ")";
         }
@@ -751,9 +798,9 @@ void Fabric::Impl::completeCommandOnPe(Pe& p, PeCommand& pc) {
     (void)p;
     pc.finished = true;
     Command& c = *pc.cmd;
-    if (--c.remainingPes == 0) {
+    if (c.remainingPes.fetch_sub(1) == 1) {
         c.done = true;
-        --pendingCommands;
+        pendingCommands.fetch_sub(1);
     }
     lastProgress = now;
 }

@@ -4,6 +4,7 @@
 
 #include "sim/fabric.h"
 #include "sim/machine.h"
+#include "sim/worker_pool.h"
 
 #include <atomic>
 #include <fstream>
@@ -33,7 +34,9 @@ struct Fabric::Impl {
 
     CommandId nextCommandId = 1;
     std::map<CommandId, std::shared_ptr<Command>> commands;
-    uint32_t pendingCommands = 0;
+    std::atomic<uint32_t> pendingCommands{0};
+    bool inPePhase = false;  // PE visits may run on several threads: no shared writes
+    std::unique_ptr<WorkerPool> pool;
 
     std::vector<Breakpoint> breakpoints;
     bool breakHit = false;
@@ -48,7 +51,7 @@ struct Fabric::Impl {
 
     std::vector<std::string> simprint;
     std::ofstream simLog;
-    uint64_t lastProgress = 0;
+    std::atomic<uint64_t> lastProgress{0};  // every writer in a phase stores `now`
 
     // Load and validation.
     void validateProgram() const;
@@ -69,6 +72,9 @@ struct Fabric::Impl {
 
     // Per-PE work.
     void visit(Pe& p);
+    void visitGuarded(Pe& p);
+    void mergeVisit(Pe& p);
+    void setBreak(Pe& p, std::string message, std::optional<SourceLoc> loc = std::nullopt);
     void serviceCommands(Pe& p);
     bool startWork(Pe& p);
     void runMain(Pe& p);
@@ -90,7 +96,7 @@ struct Fabric::Impl {
                     const SourceLoc* loc) const;
     uint64_t loadScalar(const Pe& p, uint64_t address, ScalarType t, const SourceLoc* loc) const;
     void storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t value, const SourceLoc* loc);
-    void noteWrite(const Pe& p, uint32_t address, uint32_t size);
+    void noteWrite(Pe& p, uint32_t address, uint32_t size);
 
     // DSD engine.
     bool dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const SourceLoc& loc);

@@ -69,16 +69,23 @@ void Fabric::Impl::storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t v
         noteWrite(p, uint32_t(address), n);
 }
 
-void Fabric::Impl::noteWrite(const Pe& p, uint32_t address, uint32_t size) {
+void Fabric::Impl::setBreak(Pe& p, std::string message, std::optional<SourceLoc> loc) {
+    if (p.breakHere)
+        return;
+    p.breakHere = true;
+    p.breakMessage = std::move(message);
+    p.breakLoc = loc;
+}
+
+void Fabric::Impl::noteWrite(Pe& p, uint32_t address, uint32_t size) {
     for (const Breakpoint& bp : breakpoints) {
-        if (bp.kind != Breakpoint::Kind::SymbolWrite || breakHit ||
+        if (bp.kind != Breakpoint::Kind::SymbolWrite || p.breakHere ||
             !(bp.anyPe || (bp.x == p.x && bp.y == p.y)))
             continue;
         for (const Symbol& s : p.cls->symbols)
             if (s.name == bp.symbol && address < s.address + s.sizeBytes &&
                 s.address < address + size) {
-                breakHit = true;
-                breakMessage = "write to " + s.name + " on " + peName(p) + " at cycle " + str(now);
+                setBreak(p, "write to " + s.name + " on " + peName(p) + " at cycle " + str(now));
             }
     }
 }
@@ -225,10 +232,9 @@ void Fabric::Impl::startTask(Pe& p, int task) {
     lastProgress = now;
     for (const Breakpoint& bp : breakpoints)
         if (bp.kind == Breakpoint::Kind::TaskActivation && bp.value == uint32_t(task) &&
-            (bp.anyPe || (bp.x == p.x && bp.y == p.y)) && !breakHit) {
-            breakHit = true;
-            breakMessage = "task " + str(uint64_t(task)) + " activated on " + peName(p) +
-                           " at cycle " + str(now);
+            (bp.anyPe || (bp.x == p.x && bp.y == p.y))) {
+            setBreak(p, "task " + str(uint64_t(task)) + " activated on " + peName(p) +
+                            " at cycle " + str(now));
         }
 }
 
@@ -300,7 +306,7 @@ void Fabric::Impl::runMain(Pe& p) {
     if (!p.mainOp.active && p.mainReadyAt < now)
         p.mainReadyAt = now;
     p.mainWaiting = false;
-    while (!breakHit) {
+    while (!p.breakHere) {
         if (p.mainOp.active) {
             if (p.mainReadyAt > now)
                 return;
@@ -340,10 +346,10 @@ void Fabric::Impl::runMain(Pe& p) {
                 for (const Breakpoint& bp : breakpoints)
                     if (bp.kind == Breakpoint::Kind::SourceLine && bp.value == loc.line &&
                         bp.file == loc.file && (bp.anyPe || (bp.x == p.x && bp.y == p.y))) {
-                        breakHit = true;
-                        breakLoc = loc;
-                        breakMessage = "line " + str(loc.line) + " reached on " + peName(p) +
-                                       " at cycle " + str(std::max(now, p.mainReadyAt));
+                        setBreak(p,
+                                 "line " + str(loc.line) + " reached on " + peName(p) +
+                                     " at cycle " + str(std::max(now, p.mainReadyAt)),
+                                 loc);
                         p.resumeFromBreakpoint = true;
                         p.lastLine = 0;
                         return;
@@ -622,9 +628,7 @@ void Fabric::Impl::emitSimprint(Pe& p) {
         std::string line = "@" + str(std::max(now, p.mainReadyAt)) + " PE(" + str(p.x) + "," +
                            str(p.y) + "): " + p.simprintLine.substr(0, nl);
         p.simprintLine.erase(0, nl + 1);
-        if (opt.simprintToLog && simLog.is_open())
-            simLog << line << '\n' << std::flush;
-        simprint.push_back(std::move(line));
+        p.pendingSimprint.push_back(std::move(line));  // merged in PE order after the phase
     }
 }
 

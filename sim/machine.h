@@ -6,6 +6,7 @@
 #include "sim/fabric.h"
 #include "sim/program.h"
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -73,8 +74,8 @@ struct Command {
     std::string function;        // Launch
     std::vector<uint32_t> args;  // Launch
     std::vector<ScalarType> argTypes;
-    uint32_t remainingPes = 0;
-    bool done = false;
+    std::atomic<uint32_t> remainingPes{0};  // PEs finish it concurrently in the PE phase
+    std::atomic<bool> done{false};
     uint32_t laneCycles = 1;  // cycles per element per PE (channel sharing)
 };
 
@@ -169,6 +170,17 @@ struct Pe {
 
     PeStats stats;
     uint64_t scheduledAt = UINT64_MAX;
+
+    // Effects of one visit on shared state, merged in PE order after the PE phase so
+    // that results do not depend on the number of threads.
+    bool routerWanted = false;
+    std::vector<std::string> pendingSimprint;
+    bool hasFault = false;
+    std::string faultMessage;
+    std::optional<SourceLoc> faultLoc;
+    bool breakHere = false;
+    std::string breakMessage;
+    std::optional<SourceLoc> breakLoc;
 };
 
 }  // namespace sim
