@@ -134,3 +134,119 @@ inline sim::ColorConfig route(uint8_t rx, uint8_t tx) {
 }
 
 }  // namespace simtest
+
+namespace simtest {
+
+// A DSD-heavy workload used by the determinism test and the benchmark: every row of a
+// w x h rectangle is a pipeline. PE x=0 sends n f32 values east; each later PE
+// receives them with fadds(buf, buf, fabin), runs `rounds` fmacs(buf, buf, buf2, 0.5)
+// over them, prints "done" with simprint, and sends buf on east (the last PE keeps it).
+// Colors alternate per hop (PE x sends on color x%2).
+inline std::shared_ptr<sim::FabricProgram> makeRowPipeline(uint32_t w, uint32_t h, uint32_t n,
+                                                           uint32_t rounds) {
+    using sim::DsdKind;
+    using sim::DsdOperand;
+    constexpr uint32_t kBuf = 1024, kBuf2 = 1024 + 4 * 2048;
+    auto mem = [](uint32_t base, uint32_t len) {
+        sim::Dsd d;
+        d.kind = DsdKind::Mem1d;
+        d.baseAddress = base;
+        d.extent[0] = len;
+        d.strideBytes[0] = 4;
+        return d;
+    };
+    auto fab = [](DsdKind k, uint8_t color, uint8_t q, uint32_t len) {
+        sim::Dsd d;
+        d.kind = k;
+        d.color = color;
+        d.queue = q;
+        d.extent[0] = len;
+        return d;
+    };
+    auto op = [](sim::DsdOpKind k, uint16_t dst, uint16_t s0, uint16_t s1 = kNoReg,
+                 DsdOperand s2 = {}) {
+        sim::DsdOpDesc d;
+        d.op = k;
+        d.dst = {DsdOperand::Kind::Dsd, dst};
+        d.src0 = {DsdOperand::Kind::Dsd, s0};
+        if (s1 != kNoReg)
+            d.src1 = {DsdOperand::Kind::Dsd, s1};
+        d.src2 = s2;
+        return d;
+    };
+    // role: 0 first, 1 middle, 2 last; parity of x.
+    auto makeClass = [&](int role, uint32_t parity) {
+        sim::CodeClass c;
+        c.file = "pipeline.csl";
+        const uint8_t cout = uint8_t(parity), cin = uint8_t(1 - parity);
+        c.dsdConstants = {mem(kBuf, n), fab(DsdKind::FabIn, cin, 2, n),
+                          fab(DsdKind::FabOut, cout, 3, n), mem(kBuf2, n)};
+        c.inputQueueColor[2] = int8_t(cin);
+        c.outputQueueColor[3] = int8_t(cout);
+        c.dsdOps = {op(sim::DsdOpKind::Fadds, 0, 0, 1),
+                    op(sim::DsdOpKind::Fmacs, 0, 0, 3, {DsdOperand::Kind::Scalar, 0}),
+                    op(sim::DsdOpKind::Fmovs, 2, 0)};
+        c.strings = {"done\n"};
+        sim::DataInit init;
+        init.address = kBuf;
+        for (uint32_t i = 0; i < 2 * n; ++i) {
+            const float v = 1.0f + float(i % 7) * 0.25f;
+            const uint8_t* b = reinterpret_cast<const uint8_t*>(&v);
+            init.bytes.insert(init.bytes.end(), b, b + 4);
+        }
+        c.data.push_back(init);
+        sim::DataInit init2 = init;
+        init2.address = kBuf2;
+        init2.bytes.resize(4 * n);
+        c.data.push_back(init2);
+        FnBuilder f("main", 0, 4, 4);
+        for (int i = 0; i < 4; ++i)
+            f.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
+        f.imm(0, ScalarType::F32, int32_t(f32bits(0.5f)));
+        if (role != 0)
+            f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        f.imm(1, ScalarType::U32, 0).imm(2, ScalarType::U32, int32_t(rounds));
+        const int loop = f.here();
+        f.add(ins(Op::CmpLt, ScalarType::U32, 3, 1, 2));
+        const int exitJump = f.here();
+        f.add(ins(Op::JumpIfNot, ScalarType::Void, kNoReg, 3, kNoReg, 0));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        f.imm(3, ScalarType::U32, 1).op(Op::Add, ScalarType::U32, 1, 1, 3);
+        f.add(ins(Op::Jump, ScalarType::Void, kNoReg, kNoReg, kNoReg, loop));
+        f.fn().code[size_t(exitJump)].imm = f.here();
+        f.imm(3, ScalarType::U32, 0).builtin(sim::BuiltinId::SimprintString, 3, 1);
+        if (role != 2)
+            f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 2));
+        f.ret();
+        c.functions.push_back(f.build());
+        c.initFunction = 0;
+        return c;
+    };
+    auto p = std::make_shared<sim::FabricProgram>();
+    p->width = w;
+    p->height = h;
+    p->offsetX = 4;
+    p->offsetY = 1;
+    p->fabricWidth = w + 7;
+    p->fabricHeight = h + 2;
+    p->sourceFiles = {"pipeline.csl"};
+    for (int role = 0; role < 3; ++role)
+        for (uint32_t parity = 0; parity < 2; ++parity)
+            p->classes.push_back(makeClass(role, parity));
+    p->pes.resize(size_t(w) * h);
+    using sim::Direction;
+    using sim::dirBit;
+    for (uint32_t y = 0; y < h; ++y)
+        for (uint32_t x = 0; x < w; ++x) {
+            sim::PeConfig& pc = p->pes[size_t(y) * w + x];
+            const int role = x == 0 ? 0 : (x + 1 == w ? 2 : 1);
+            pc.codeClass = uint32_t(role * 2) + (x % 2);
+            if (role != 2)
+                pc.colors.push_back({uint8_t(x % 2), route(dirBit(Direction::Ramp), dirBit(Direction::East))});
+            if (role != 0)
+                pc.colors.push_back({uint8_t(1 - x % 2), route(dirBit(Direction::West), dirBit(Direction::Ramp))});
+        }
+    return p;
+}
+
+}  // namespace simtest
