@@ -395,8 +395,9 @@ bool Fabric::Impl::stepCycle() {
         next = std::min(next, events.top().first);
     if (next == UINT64_MAX)
         return false;
-    if (next > runLimit) {
-        now = runLimit;
+    if (next >= runLimit && runLimit != UINT64_MAX) {
+        // Cycles before the limit are done; the limit cycle itself belongs to the next run.
+        now = std::max(now, runLimit);
         return true;
     }
     now = next;
@@ -464,6 +465,8 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdl
         r.message = std::move(msg);
         return r;
     };
+    if (maxCycles == 0)
+        return finish(RunStatus::CycleLimit, "stopped after 0 cycles");
     while (true) {
         if (faulted) {
             runLimit = UINT64_MAX;
