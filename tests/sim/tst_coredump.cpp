@@ -1,0 +1,83 @@
+// Core dumps: written by Fabric::dumpCore, read back lazily with CoreDumpReader.
+#include "program_builder.h"
+
+#include "sim/coredump.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace simtest;
+
+class TestCoreDump : public QObject {
+    Q_OBJECT
+private slots:
+    void roundTripsStateAndMemory() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/core.tsr").toStdString();
+        sim::Fabric f(makeRowPipeline(4, 3, 16, 2));
+        QCOMPARE(f.runUntilIdle().status, sim::RunStatus::Idle);
+        f.dumpCore(path);
+        sim::CoreDumpReader core(path);
+        const sim::CoreHeader& h = core.header();
+        QCOMPARE(h.version, sim::kCoreVersion);
+        QCOMPARE(h.width, 4u);
+        QCOMPARE(h.height, 3u);
+        QCOMPARE(h.offsetX, 4u);
+        QCOMPARE(h.cycle, f.cycle());
+        for (uint32_t y = 0; y < 3; ++y)
+            for (uint32_t x = 0; x < 4; ++x) {
+                QCOMPARE(core.readSram(x, y, 0, sim::kPeMemoryBytes),
+                         f.readMemory(x, y, 0, sim::kPeMemoryBytes));
+                const sim::CorePeRecord& r = core.pe(x, y);
+                QCOMPARE(r.x, x);
+                QCOMPARE(r.instructions, f.stats(x, y).instructions);
+                QCOMPARE(r.wavelets, f.stats(x, y).wavelets);
+                QCOMPARE(r.function, -1);  // idle at the end
+            }
+        // Only non-zero pages are stored: 12 PEs with a few KB each, far below 12 x 48 KB.
+        std::ifstream in(path, std::ios::binary | std::ios::ate);
+        QVERIFY(in.tellg() < std::streamoff(12 * 16 * 1024));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, core.pe(4, 0));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, core.readSram(0, 0, 49000, 200));
+    }
+
+    void capturesWaitingState() {
+        // A receiver that never gets its data: the dump shows the stuck main thread.
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/hang.tsr").toStdString();
+        auto p = makeRowPipeline(2, 1, 4, 0);
+        auto& send = p->classes[0].functions[0].code;
+        for (Instr& i : send)
+            if (i.op == Op::DsdExec && i.imm == 2)
+                i = ins(Op::Nop);  // the sender never sends
+        sim::Fabric f(p);
+        QCOMPARE(f.runUntilIdle().status, sim::RunStatus::Hang);
+        f.dumpCore(path);
+        sim::CoreDumpReader core(path);
+        const sim::CorePeRecord& r = core.pe(1, 0);
+        QCOMPARE(r.currentTask, -3);  // the init function
+        QVERIFY(r.function >= 0);
+        QCOMPARE(r.frameDepth, 1u);
+    }
+
+    void rejectsForeignFiles() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/bogus").toStdString();
+        {
+            std::ofstream out(path);
+            out << std::string(200, 'x');
+        }
+        try {
+            sim::CoreDumpReader core(path);
+            QFAIL("expected an error");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(std::string(e.what()).find("bad magic") != std::string::npos, e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, sim::CoreDumpReader(path + ".missing"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCoreDump)
+#include "tst_coredump.moc"
