@@ -245,7 +245,7 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
                 break;
             }
     }
-    OpState& slot = p.uts[size_t(ut) % p.uts.size()];
+    OpState& slot = p.uts.slot(size_t(ut));
     if (slot.active)
         return false;
     op.active = true;

@@ -34,8 +34,8 @@ public:
     bool full() const { return n_ >= cap_; }
     uint32_t space() const { return cap_ > n_ ? cap_ - n_ : 0; }
     void push(const T& v) {
-        if (buf_.size() < cap_)
-            buf_.resize(cap_);
+        if (!buf_)
+            buf_ = std::make_unique<T[]>(cap_);
         buf_[(head_ + n_) % cap_] = v;
         ++n_;
     }
@@ -48,7 +48,7 @@ public:
     }
 
 private:
-    std::vector<T> buf_;
+    std::unique_ptr<T[]> buf_;
     uint16_t head_ = 0, n_ = 0, cap_ = 0;
 };
 
@@ -117,6 +117,26 @@ struct OpState {
     bool async = false;
 };
 
+// The 8 microthreads of a PE, allocated on the first async op so idle PEs stay small.
+class Microthreads {
+public:
+    OpState* begin() { return slots_ ? slots_->data() : nullptr; }
+    OpState* end() { return slots_ ? slots_->data() + 8 : nullptr; }
+    const OpState* begin() const { return slots_ ? slots_->data() : nullptr; }
+    const OpState* end() const { return slots_ ? slots_->data() + 8 : nullptr; }
+    size_t size() const { return slots_ ? 8 : 0; }
+    static constexpr size_t kCount = 8;
+    OpState& slot(size_t i) {
+        if (!slots_)
+            slots_ = std::make_unique<std::array<OpState, 8>>();
+        return (*slots_)[i % 8];
+    }
+    const OpState& operator[](size_t i) const { return (*slots_)[i]; }
+
+private:
+    std::unique_ptr<std::array<OpState, 8>> slots_;
+};
+
 struct FifoState {
     uint32_t head = 0, count = 0;
 };
@@ -141,7 +161,7 @@ struct Pe {
     uint32_t lastLine = 0;
     bool resumeFromBreakpoint = false;
 
-    std::array<OpState, 8> uts;
+    Microthreads uts;
 
     uint64_t activated = 0, blocked = 0;
     int lastPicked = kNumTaskIds - 1;
