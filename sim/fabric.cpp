@@ -278,7 +278,13 @@ Pe* Fabric::Impl::neighbour(const Pe& p, Direction d) {
 
 // ---------------------------------------------------------------- scheduling
 
+std::vector<uint32_t> Fabric::Impl::touchedSorted() {
+    std::sort(touchedPes.begin(), touchedPes.end());
+    return touchedPes;
+}
+
 void Fabric::Impl::schedule(Pe& p, uint64_t cycle) {
+    touch(p);
     if (p.scheduledAt <= cycle)
         return;
     p.scheduledAt = cycle;
@@ -291,6 +297,7 @@ void Fabric::Impl::activateRouter(Pe& p) {
         return;
     }
     if (!p.routerActive) {
+        touch(p);
         p.routerActive = true;
         activeRouters.push_back(peIndex(p));
     }
@@ -501,7 +508,8 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdl
         if (!stepCycle()) {
             runLimit = UINT64_MAX;
             bool stuck = pendingCommands > 0;
-            for (const Pe& p : pes) {
+            for (uint32_t i : touchedSorted()) {
+                const Pe& p = pes[i];
                 if (stuck)
                     break;
                 for (const auto& q : p.rampQ)
@@ -602,7 +610,8 @@ RunResult Fabric::Impl::hangReport(const std::string& headline) {
     r.cycle = now;
     std::string detail;
     uint32_t listed = 0;
-    for (const Pe& p : pes) {
+    for (uint32_t i : touchedSorted()) {
+        const Pe& p = pes[i];
         std::string why = describeWait(p);
         if (why.empty())
             continue;

@@ -31,6 +31,14 @@ struct Fabric::Impl {
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events;
     std::vector<uint32_t> activeRouters;
     std::vector<uint32_t> visitList;
+    std::vector<uint32_t> touchedPes;  // PEs that ever had work, in first-touch order
+    void touch(Pe& p) {
+        if (!p.touched) {
+            p.touched = true;
+            touchedPes.push_back(peIndex(p));
+        }
+    }
+    std::vector<uint32_t> touchedSorted();
 
     CommandId nextCommandId = 1;
     std::map<CommandId, std::shared_ptr<Command>> commands;

@@ -190,6 +190,7 @@ struct Pe {
 
     PeStats stats;
     uint64_t scheduledAt = UINT64_MAX;
+    bool touched = false;  // ever scheduled or routed: end-of-run scans visit only these
 
     // Effects of one visit on shared state, merged in PE order after the PE phase so
     // that results do not depend on the number of threads.

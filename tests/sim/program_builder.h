@@ -250,3 +250,49 @@ inline std::shared_ptr<sim::FabricProgram> makeRowPipeline(uint32_t w, uint32_t 
 }
 
 }  // namespace simtest
+
+namespace simtest {
+
+// A DSD-heavy kernel without fabric traffic: PEs with busy(x, y) run `rounds` times
+// fmacs(buf, buf, buf2, 0.5) over n f32 elements; the others only exist (idle).
+template <typename Busy>
+std::shared_ptr<sim::FabricProgram> makeDsdKernel(uint32_t w, uint32_t h, uint32_t n,
+                                                  uint32_t rounds, Busy busy) {
+    sim::CodeClass work;
+    work.file = "kernel.csl";
+    sim::Dsd a, b;
+    a.kind = b.kind = sim::DsdKind::Mem1d;
+    a.baseAddress = 1024;
+    b.baseAddress = 1024 + 4 * n;
+    a.extent[0] = b.extent[0] = n;
+    a.strideBytes[0] = b.strideBytes[0] = 4;
+    work.dsdConstants = {a, b};
+    sim::DsdOpDesc mac;
+    mac.op = sim::DsdOpKind::Fmacs;
+    mac.dst = {sim::DsdOperand::Kind::Dsd, 0};
+    mac.src0 = {sim::DsdOperand::Kind::Dsd, 0};
+    mac.src1 = {sim::DsdOperand::Kind::Dsd, 1};
+    mac.src2 = {sim::DsdOperand::Kind::Scalar, 0};
+    work.dsdOps.push_back(mac);
+    FnBuilder f("main", 0, 4, 2);
+    f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+    f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+    f.imm(0, ScalarType::F32, int32_t(f32bits(0.5f)));
+    f.imm(1, ScalarType::U32, 0).imm(2, ScalarType::U32, int32_t(rounds));
+    const int loop = f.here();
+    f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+    f.imm(3, ScalarType::U32, 1).op(Op::Add, ScalarType::U32, 1, 1, 3);
+    f.op(Op::CmpLt, ScalarType::U32, 3, 1, 2);
+    f.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 3, kNoReg, loop));
+    f.ret();
+    work.functions.push_back(f.build());
+    work.initFunction = 0;
+    auto p = makeProgram(work, w, h);
+    p->classes.push_back(sim::CodeClass{});
+    for (uint32_t y = 0; y < h; ++y)
+        for (uint32_t x = 0; x < w; ++x)
+            p->pes[size_t(y) * w + x].codeClass = busy(x, y) ? 0 : 1;
+    return p;
+}
+
+}  // namespace simtest

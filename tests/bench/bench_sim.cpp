@@ -1,0 +1,72 @@
+// Simulator throughput. Counters:
+//   tile_cycles/s  simulated cycles x busy PEs per wall second (busy PEs run for the
+//                  whole simulated time in these kernels, so this is "active tile-cycles/s")
+//   cycles/s       simulated cycles per wall second
+#include "tests/sim/program_builder.h"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+// Every PE of a side x side rectangle runs fmacs over 512 f32 elements, 20 times.
+void BM_DsdHeavy(benchmark::State& state) {
+    const uint32_t side = uint32_t(state.range(0));
+    const unsigned threads = unsigned(state.range(1));
+    auto prog = simtest::makeDsdKernel(side, side, 512, 20, [](uint32_t, uint32_t) { return true; });
+    uint64_t tileCycles = 0, cycles = 0;
+    for (auto _ : state) {
+        sim::FabricOptions o;
+        o.threads = threads;
+        sim::Fabric f(prog, o);
+        const auto r = f.runUntilIdle();
+        if (r.status != sim::RunStatus::Idle)
+            state.SkipWithError(r.message.c_str());
+        cycles += f.cycle();
+        tileCycles += f.cycle() * uint64_t(side) * side;
+    }
+    state.counters["tile_cycles/s"] = benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
+    state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_DsdHeavy)->Args({8, 1})->Args({32, 1})->Args({32, 2})->Unit(benchmark::kMillisecond);
+
+// Row pipelines: fabric traffic (fabout/fabin, routers, backpressure) plus DSD work.
+void BM_FabricPipeline(benchmark::State& state) {
+    const uint32_t side = uint32_t(state.range(0));
+    auto prog = simtest::makeRowPipeline(side, side, 256, 4);
+    uint64_t tileCycles = 0;
+    for (auto _ : state) {
+        sim::Fabric f(prog);
+        const auto r = f.runUntilIdle();
+        if (r.status != sim::RunStatus::Idle)
+            state.SkipWithError(r.message.c_str());
+        tileCycles += f.cycle() * uint64_t(side) * side;
+    }
+    state.counters["tile_cycles/s"] = benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FabricPipeline)->Arg(16)->Unit(benchmark::kMillisecond);
+
+// Idle PEs cost nothing: 4 busy PEs in a side x side rectangle. The time per simulated
+// cycle must not grow with side (construction is excluded from the timing).
+void BM_IdlePes(benchmark::State& state) {
+    const uint32_t side = uint32_t(state.range(0));
+    auto prog = simtest::makeDsdKernel(side, side, 512, 20, [](uint32_t x, uint32_t y) { return x < 2 && y < 2; });
+    uint64_t cycles = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto f = std::make_unique<sim::Fabric>(prog);
+        state.ResumeTiming();
+        const auto r = f->runUntilIdle();
+        if (r.status != sim::RunStatus::Idle)
+            state.SkipWithError(r.message.c_str());
+        cycles += f->cycle();
+        state.PauseTiming();
+        f.reset();
+        state.ResumeTiming();
+    }
+    state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_IdlePes)->Arg(2)->Arg(200)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
