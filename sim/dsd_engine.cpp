@@ -379,6 +379,11 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         if (!op.waiting) {
             op.waiting = true;
             op.waitingSince = now;
+            if (opt.traceStalls && simLog.is_open())
+                p.pendingTrace.push_back("@" + str(now) + " P" + str(p.x + prog->offsetX) + "." +
+                                         str(p.y + prog->offsetY) + ": " + dsdOpName(desc.op) +
+                                         " stalled at element " + str(op.done) + "/" +
+                                         str(op.total) + " (waiting for wavelets or queue room)");
         }
         return;
     }

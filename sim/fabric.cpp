@@ -79,10 +79,22 @@ void Fabric::Impl::validateProgram() const {
         if (p.pes[i].codeClass >= p.classes.size())
             bad("PE(" + str(i % p.width) + "," + str(i / p.width) + ") uses code class " +
                 str(p.pes[i].codeClass) + " of " + str(p.classes.size()));
-        for (const auto& [color, cfg] : p.pes[i].colors)
+        for (const auto& [color, cfg] : p.pes[i].colors) {
+            const std::string pe = "PE(" + str(i % p.width) + "," + str(i / p.width) + ")";
             if (color >= kNumColors)
-                bad("PE(" + str(i % p.width) + "," + str(i / p.width) + ") configures color " +
-                    str(color));
+                bad(pe + " configures color " + str(color));
+            bool switches = cfg.currentSwitchPosition != 0;
+            for (const SwitchPosition& sp : cfg.switchPositions)
+                switches = switches || sp.rx || sp.tx;
+            static constexpr uint32_t kWse3SwitchColors =
+                0x3ff | (1u << 12) | (1u << 13) | (1u << 16) | (1u << 17) | (1u << 20) | (1u << 21);
+            if (p.arch == Arch::Wse3 && switches && !(kWse3SwitchColors >> color & 1))
+                bad(pe + " configures switches on color " + str(color) +
+                    "; WSE-3 supports switches only on colors 0-9, 12, 13, 16, 17, 20, 21");
+            if (cfg.currentSwitchPosition > 3)
+                bad(pe + " color " + str(color) + " starts at switch position " +
+                    str(cfg.currentSwitchPosition));
+        }
     }
     for (size_t c = 0; c < p.classes.size(); ++c) {
         const CodeClass& cls = p.classes[c];
@@ -379,6 +391,9 @@ void Fabric::Impl::mergeVisit(Pe& p) {
         simprint.push_back(std::move(line));
     }
     p.pendingSimprint.clear();
+    for (const std::string& line : p.pendingTrace)
+        simLog << line << '\n';
+    p.pendingTrace.clear();
     if (p.breakHere) {
         p.breakHere = false;
         if (!breakHit) {
@@ -671,6 +686,52 @@ void Fabric::Impl::checkBreakWavelet(const Pe& p, int color) {
         }
 }
 
+int Fabric::Impl::arrivingColor(const Pe& n, int color, Direction travel) const {
+    if (arch != Arch::Wse2)
+        return color;
+    const ColorConfig* c = colorConfig(n, color);
+    if (!c)
+        return color;
+    const bool horizontal = travel == Direction::East || travel == Direction::West;
+    if ((horizontal && c->colorSwapX) || (!horizontal && c->colorSwapY))
+        return color ^ 1;  // color swap: the low bit flips on arrival
+    return color;
+}
+
+bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const Wavelet& w,
+                                bool commit) {
+    const FilterConfig& f = cfg.filter;
+    if (w.control && !f.filterControl)
+        return true;
+    if (f.kind == FilterConfig::Kind::Range) {
+        const uint32_t idx = w.payload >> 16;
+        return idx >= f.minIdx && idx <= f.maxIdx;
+    }
+    const size_t slot = size_t(p.colorIndex[size_t(color)]);
+    if (p.filterCounters.size() < p.colors.size()) {
+        p.filterCounters.resize(p.colors.size());
+        for (size_t i = 0; i < p.colors.size(); ++i)
+            p.filterCounters[i] = p.colors[i].filter.initCounter;
+    }
+    uint16_t& counter = p.filterCounters[slot];
+    const bool counted = w.control ? f.countControl : f.countData;
+    const bool pass = f.kind == FilterConfig::Kind::Counter
+                          ? counter < f.limit1
+                          : (counter == f.limit1 || counter == f.limit2);
+    if (commit && counted)
+        counter = counter >= f.maxCounter ? 0 : uint16_t(counter + 1);
+    return pass;
+}
+
+void Fabric::Impl::trace(const Pe& p, const std::string& text) { traceAt(p, now, text); }
+
+void Fabric::Impl::traceAt(const Pe& p, uint64_t cycle, const std::string& text) {
+    if (!simLog.is_open())
+        return;
+    simLog << "@" << cycle << " P" << (p.x + prog->offsetX) << "." << (p.y + prog->offsetY) << " "
+           << text << "\n";
+}
+
 void Fabric::Impl::wakeRouterFeeders(Pe& p, int color) {
     for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
         Pe* n = neighbour(p, d);
@@ -740,25 +801,34 @@ bool Fabric::Impl::routerStep(Pe& p) {
             fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) + " arrived from " +
                                   directionName(Direction(e.from)) +
                                   ", which the color's rx does not accept");
-        const bool toCe = (tx & dirBit(Direction::Ramp)) &&
-                          !(e.w.control && controlCeIgnore(e.w.payload));
+        bool toCe = (tx & dirBit(Direction::Ramp)) && !(e.w.control && controlCeIgnore(e.w.payload));
+        if (toCe && cfg->filter.kind != FilterConfig::Kind::None)
+            toCe = filterPasses(p, color, *cfg, e.w, /*commit=*/false);
         // All-or-nothing multicast: forward only when every destination has room.
-        if (toCe && p.rampQ[size_t(color)].full())
+        if (toCe && p.rampQ[size_t(color)].full()) {
+            if (opt.traceStalls)
+                trace(p, "Backpressure on C" + str(uint64_t(color)) + " towards RAMP");
             continue;
+        }
         bool room = true;
+        int arriving[5] = {color, color, color, color, color};
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
                 continue;
             Pe* n = neighbour(p, d);
             if (!n)
-                fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) + " leaves the program rectangle going " +
-                                      directionName(d));
-            if (n->routerBuf[size_t(color)].full())
+                fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) +
+                                      " leaves the program rectangle going " + directionName(d));
+            arriving[size_t(d)] = arrivingColor(*n, color, d);
+            if (n->routerBuf[size_t(arriving[size_t(d)])].full())
                 room = false;
         }
-        if (!room)
+        if (!room) {
+            if (opt.traceStalls)
+                trace(p, "Backpressure on C" + str(uint64_t(color)));
             continue;
-        const RouterEntry entry = e;
+        }
+        RouterEntry entry = e;
         buf.pop();
         again = true;
         if (buf.empty())
@@ -766,11 +836,35 @@ bool Fabric::Impl::routerStep(Pe& p) {
         wakeRouterFeeders(p, color);
         ++p.stats.wavelets;
         lastProgress = now;
+        if (cfg->filter.kind != FilterConfig::Kind::None)
+            filterPasses(p, color, *cfg, entry.w, /*commit=*/true);
         if (!breakpoints.empty())
             checkBreakWavelet(p, color);
+        if (opt.traceRouter) {
+            std::string departing;
+            for (Direction d : {Direction::East, Direction::North, Direction::West, Direction::South})
+                departing += (tx & dirBit(d)) ? directionName(d)[0] : '_';
+            departing += toCe ? 'R' : '_';
+            char data[16];
+            std::snprintf(data, sizeof data, "0x%08x", entry.w.payload);
+            trace(p, "wavelet C" + str(uint64_t(color)) + " ctrl=" + (entry.w.control ? "1" : "0") +
+                         ", idx=" + str(entry.w.payload >> 16) + ", data=" + data + " landing=" +
+                         directionName(Direction(entry.from))[0] + " departing=/" + departing + "/");
+        }
         if (toCe) {
             p.rampQ[size_t(color)].push(entry.w);
             wake(p);
+        }
+        ControlOpcode opc = ControlOpcode::Nop;
+        if (entry.w.control) {
+            opc = controlOpcode(entry.w.payload);
+            // Pop modes: this router consumes the command; routers further on see a NOP.
+            const auto pop = cfg->popMode;
+            if (pop == ColorConfig::PopMode::AlwaysPop ||
+                (pop == ColorConfig::PopMode::PopOnAdvance && opc == ControlOpcode::SwitchAdvance) ||
+                (pop == ColorConfig::PopMode::PopOnAdvanceNop &&
+                 (opc == ControlOpcode::SwitchAdvance || opc == ControlOpcode::Nop)))
+                entry.w.payload &= ~(3u << 30);
         }
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
@@ -779,15 +873,21 @@ bool Fabric::Impl::routerStep(Pe& p) {
             static constexpr Direction opposite[5] = {Direction::Ramp, Direction::South,
                                                       Direction::North, Direction::West,
                                                       Direction::East};
-            n->routerBuf[size_t(color)].push({entry.w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
-            n->routerBusy |= 1u << color;
+            const int c2 = arriving[size_t(d)];
+            Wavelet w = entry.w;
+            w.color = uint8_t(c2);
+            n->routerBuf[size_t(c2)].push({w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
+            n->routerBusy |= 1u << c2;
             activateRouter(*n);
+            if (opt.traceLanding)
+                traceAt(*n, now + costs::kHopLatency,
+                        "(hwtile) landing C" + str(uint64_t(c2)) + " from link " +
+                            directionName(opposite[size_t(d)])[0]);
         }
         if (entry.w.control) {
             // Switch commands act on this router after the wavelet has been forwarded.
-            const ControlOpcode opc = controlOpcode(entry.w.payload);
             if (opc == ControlOpcode::SwitchAdvance) {
-                uint8_t pos = cfg->currentSwitchPosition;
+                const uint8_t pos = cfg->currentSwitchPosition;
                 uint8_t nextPos = uint8_t(pos + 1);
                 if (nextPos > 3 || !(cfg->switchPositions[nextPos - 1].rx | cfg->switchPositions[nextPos - 1].tx))
                     nextPos = cfg->ringMode ? 0 : pos;

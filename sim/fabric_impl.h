@@ -127,6 +127,11 @@ struct Fabric::Impl {
     Pe* neighbour(const Pe& p, Direction d);
     const ColorConfig* colorConfig(const Pe& p, int color) const;
     void checkBreakWavelet(const Pe& p, int color);
+    int arrivingColor(const Pe& n, int color, Direction travel) const;
+    bool filterPasses(Pe& p, int color, const ColorConfig& cfg, const Wavelet& w, bool commit);
+    // sim.log trace lines (router phase: written directly, in PE order).
+    void trace(const Pe& p, const std::string& text);
+    void traceAt(const Pe& p, uint64_t cycle, const std::string& text);
 };
 
 size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k);

@@ -19,6 +19,16 @@ std::string str(uint64_t v) { return std::to_string(v); }
 // instructions that touch anything outside the PE's registers and SRAM wait for it.
 constexpr uint64_t kRunAhead = 64;
 
+const char* opName(Op op) {
+    static constexpr const char* names[] = {
+        "NOP", "IMM", "CONST", "MOV", "ADD", "SUB", "MUL", "DIV", "REM", "MIN", "MAX", "NEG",
+        "NOT", "LNOT", "AND", "OR", "XOR", "SHL", "SHR", "CMPEQ", "CMPNE", "CMPLT", "CMPLE",
+        "CMPGT", "CMPGE", "CVT", "BITCAST", "LD", "ST", "JMP", "JNZ", "JZ", "CALL", "CALLI",
+        "RET", "BUILTIN", "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC"};
+    const size_t i = size_t(op);
+    return i < sizeof names / sizeof names[0] ? names[i] : "?";
+}
+
 bool interacts(const Instr& in) {
     return in.op == Op::Builtin || in.op == Op::DsdExec;
 }
@@ -459,6 +469,20 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
     uint32_t cost = costs::kScalarOp;
     ++f.pc;
     ++p.stats.instructions;
+    if (opt.traceInstructions && simLog.is_open()) {
+        char pcText[16];
+        std::snprintf(pcText, sizeof pcText, "0x%04x", pc);
+        std::string task = p.currentTask >= 0 ? "T" + str(uint64_t(p.currentTask))
+                           : p.currentTask == kTaskLaunch ? "Tlaunch"
+                                                          : "Tinit";
+        p.pendingTrace.push_back("@" + str(std::max(now, p.mainReadyAt)) + " P" +
+                                 str(p.x + prog->offsetX) + "." + str(p.y + prog->offsetY) +
+                                 ": [EX OP] ^ " + pcText + ": " + task + " " + opName(in.op) +
+                                 (in.op == Op::DsdExec
+                                      ? std::string(" ") + dsdOpName(p.cls->dsdOps[size_t(in.imm)].op)
+                                      : std::string()) +
+                                 " " + p.cls->functions[size_t(f.func)].name);
+    }
     switch (in.op) {
     case Op::Nop: break;
     case Op::Imm: r[in.dst] = normalise(uint64_t(int64_t(in.imm)), in.type); break;

@@ -179,6 +179,8 @@ struct Pe {
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};
     std::vector<ColorConfig> colors;
+    std::vector<uint16_t> filterCounters;  // parallel to colors, created on first use
+    std::vector<std::string> pendingTrace;  // sim.log trace lines of one visit
     std::array<Ring<RouterEntry>, kNumColors> routerBuf;
     uint32_t routerBusy = 0;  // colors with buffered wavelets
     bool routerActive = false;

@@ -215,6 +215,125 @@ private slots:
         QVERIFY2(r.message.find("leaves the program rectangle") != std::string::npos, r.message.c_str());
     }
 
+    void colorSwapFlipsLowBitOnWse2() {
+        // Sender at x=0 sends on color 2; x=1 swaps colors arriving horizontally, so
+        // the wavelets continue as color 3 (routed to its RAMP, read by a fabin on 3).
+        auto p = pipeline(4, false);
+        p->pes[0].colors[0].first = 2;
+        p->classes[0].dsdConstants[0].color = 2;
+        sim::ColorConfig swapIn = route(dirBit(Direction::West), dirBit(Direction::Ramp));
+        swapIn.colorSwapX = true;
+        p->pes[1].colors = {{2, swapIn}, {3, route(dirBit(Direction::West), dirBit(Direction::Ramp))}};
+        p->classes[1].dsdConstants[1].color = 3;
+        p->classes[1].inputQueueColor[2] = 3;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf + 12), 8.0f);
+    }
+
+    void rangeFilterKeepsIndexWindow() {
+        // 16-bit payloads with the index in the upper half (wavelet_index_offset 0):
+        // the receiver's range filter passes indices 2..5 to its CE only.
+        auto p = pipeline(8, false);
+        sim::CodeClass& send = p->classes[0];
+        send.dsdOps[0].op = sim::DsdOpKind::Mov16;
+        send.dsdConstants[0].waveletIndexOffset = 0;
+        send.dsdConstants[1].strideBytes[0] = 2;
+        sim::ColorConfig in = route(dirBit(Direction::West), dirBit(Direction::Ramp));
+        in.filter.kind = sim::FilterConfig::Kind::Range;
+        in.filter.minIdx = 2;
+        in.filter.maxIdx = 5;
+        p->pes[1].colors[0].second = in;
+        sim::CodeClass& recv = p->classes[1];
+        recv.dsdOps[0].op = sim::DsdOpKind::Mov16;  // buf16[i] = fabin
+        recv.dsdOps[0].src0 = {DsdOperand::Kind::Dsd, 1};
+        recv.dsdOps[0].src1 = {};
+        recv.dsdConstants[0].strideBytes[0] = 2;
+        recv.dsdConstants[0].extent[0] = 4;
+        recv.dsdConstants[1].extent[0] = 4;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        auto m = f.readMemory(1, 0, kBuf, 8);
+        std::vector<uint16_t> got(4);
+        std::memcpy(got.data(), m.data(), 8);
+        // The sender's u16 elements are the low halves of floats 1..8 stored as f32:
+        // element k of the u16 view of buf; indices 2..5 pass.
+        auto src = f.readMemory(0, 0, kBuf + 4, 8);
+        std::vector<uint16_t> want(4);
+        std::memcpy(want.data(), src.data(), 8);
+        QCOMPARE(got, want);
+    }
+
+    void counterFilterPassesFirstOfEachGroup() {
+        auto p = pipeline(8, false);
+        sim::ColorConfig in = route(dirBit(Direction::West), dirBit(Direction::Ramp));
+        in.filter.kind = sim::FilterConfig::Kind::Counter;
+        in.filter.countData = true;
+        in.filter.limit1 = 1;      // pass while counter < 1 ...
+        in.filter.maxCounter = 3;  // ... in every group of 4
+        p->pes[1].colors[0].second = in;
+        p->classes[1].dsdConstants[0].extent[0] = 2;
+        p->classes[1].dsdConstants[1].extent[0] = 2;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf), 2.0f);      // 1 + element 0 (1.0)
+        QCOMPARE(readF32(f, 1, kBuf + 4), 7.0f);  // 2 + element 4 (5.0)
+    }
+
+    void controlWaveletAdvancesSwitch() {
+        // x=1 forwards color 1 to its RAMP at position 0 and EAST at position 1; a
+        // control wavelet (SWITCH_ADV, ce_ignore) after 2 data wavelets flips it, so
+        // the next 2 data wavelets reach x=2.
+        auto p = pipeline(1, false, 3);
+        sim::CodeClass& send = p->classes[0];
+        sim::Dsd ctrl = send.dsdConstants[0];
+        ctrl.control = true;
+        ctrl.extent[0] = 1;
+        send.dsdConstants[0].extent[0] = 2;
+        send.dsdConstants.push_back(ctrl);
+        sim::DsdOpDesc sendCtrl;
+        sendCtrl.op = sim::DsdOpKind::Mov32;
+        sendCtrl.dst = {DsdOperand::Kind::Dsd, 0};
+        sendCtrl.src0 = {DsdOperand::Kind::Scalar, 0};
+        send.dsdOps.push_back(sendCtrl);
+        FnBuilder s("send", 0, 1, 2);
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2));
+        s.imm(0, ScalarType::U32, int32_t(sim::encodeControlPayload(sim::ControlOpcode::SwitchAdvance, true, 0, 0)));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        s.ret();
+        send.functions[0] = s.build();
+        // buf holds 1, 2, ... ; receivers add 2 elements.
+        send.data[0].bytes.resize(8);
+        sim::ColorConfig sw = route(dirBit(Direction::West), dirBit(Direction::Ramp));
+        sw.switchPositions[0] = {dirBit(Direction::West), dirBit(Direction::East)};
+        p->pes[1].codeClass = 1;
+        p->pes[1].colors[0].second = sw;
+        p->classes[1].dsdConstants[0].extent[0] = 2;
+        p->classes[1].dsdConstants[1].extent[0] = 2;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf), 2.0f);
+        QCOMPARE(readF32(f, 2, kBuf), 2.0f);
+        QCOMPARE(f.stats(1, 0).wavelets, uint64_t(5));
+    }
+
+    void wse3SwitchColorsAreChecked() {
+        auto p = pipeline(1, false);
+        p->arch = sim::Arch::Wse3;
+        p->pes[1].colors[0].first = 11;
+        p->pes[1].colors[0].second.switchPositions[0] = {dirBit(Direction::West), dirBit(Direction::East)};
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sim::Fabric f(p));
+    }
+
     void receiverWithoutConsumerIsAHang() {
         auto p = pipeline(30, false);
         p->classes[1].initFunction = -1;  // nobody reads color 1
