@@ -104,7 +104,9 @@ void Fabric::Impl::noteWrite(Pe& p, uint32_t address, uint32_t size) {
 
 int Fabric::Impl::dataTaskColor(const Pe& p, int task) const {
     const TaskBinding& b = p.cls->tasks[size_t(task)];
-    if (arch == Arch::Wse3 && b.inputQueue >= 0)
+    if (arch == Arch::Wse2)  // the data task id is the color
+        return task < kNumColors ? task : -1;
+    if (b.inputQueue >= 0 && b.inputQueue < kNumInputQueues)
         return p.cls->inputQueueColor[size_t(b.inputQueue)];
     return b.color < kNumColors ? b.color : -1;
 }

@@ -81,6 +81,29 @@ private slots:
         QVERIFY(all.find("@0 Architecture is: wse2") == 0);
     }
 
+    void tracesGoToSimLog() {
+        QTemporaryDir dir;
+        sim::FabricOptions o;
+        o.simLogPath = (dir.path() + "/sim.log").toStdString();
+        o.traceLanding = o.traceInstructions = o.traceRouter = true;
+        sim::Fabric f(makeRowPipeline(2, 1, 2, 0), o);
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        std::ifstream log(o.simLogPath);
+        std::string all((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+        QVERIFY2(all.find(" P5.1 (hwtile) landing C0 from link W") != std::string::npos, all.c_str());
+        QVERIFY2(all.find(" P4.1 wavelet C0 ctrl=0") != std::string::npos, all.c_str());
+        QVERIFY2(all.find(" P4.1: [EX OP] ^ 0x0000: Tinit DSDCONST main") != std::string::npos, all.c_str());
+        // Tracing is off by default.
+        sim::FabricOptions quiet;
+        quiet.simLogPath = (dir.path() + "/quiet.log").toStdString();
+        sim::Fabric g(makeRowPipeline(2, 1, 2, 0), quiet);
+        QCOMPARE(g.runUntilIdle().status, RunStatus::Idle);
+        std::ifstream qlog(quiet.simLogPath);
+        std::string q((std::istreambuf_iterator<char>(qlog)), std::istreambuf_iterator<char>());
+        QVERIFY2(q.find("landing") == std::string::npos, q.c_str());
+        QVERIFY2(q.find("PE(1,0): done") != std::string::npos, q.c_str());
+    }
+
     void stepAdvancesExactly() {
         sim::Fabric f(makeProgram(timedClass()));
         auto r = f.step(100);
