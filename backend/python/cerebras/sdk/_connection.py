@@ -1,0 +1,140 @@
+"""Connections to a Tessera appliance: an address, $TESSERA_APPLIANCE, or a private one.
+
+A private appliance is a `tessera-appliance` child process listening on a unix socket in
+a fresh temporary directory; it exits when this process closes its stdin (so it never
+outlives the script). One private appliance serves every runtime of the process.
+"""
+import atexit
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+
+import grpc
+
+from tessera import appliance_pb2 as pb
+from tessera import appliance_pb2_grpc as pbg
+
+PROTOCOL_VERSION = 1
+CLIENT_VERSION = "tessera-python 0.1.0"
+_MAX = -1  # no message size limit on the client side; the server enforces its own
+
+
+class ApplianceError(RuntimeError):
+    """A call the appliance refused. `code` is the grpc.StatusCode, `details` its message."""
+
+    def __init__(self, code, details):
+        super().__init__(f"{code.name}: {details}")
+        self.code = code
+        self.details = details
+
+
+def call(fn, request, **kw):
+    try:
+        return fn(request, **kw)
+    except grpc.RpcError as e:  # pylint: disable=no-member
+        raise ApplianceError(e.code(), e.details()) from None
+
+
+def stream(fn, request, **kw):
+    try:
+        for item in fn(request, **kw):
+            yield item
+    except grpc.RpcError as e:  # pylint: disable=no-member
+        raise ApplianceError(e.code(), e.details()) from None
+
+
+def _grpc_target(address):
+    if address.startswith("unix:"):
+        return address
+    if "://" in address:
+        raise ValueError(f"cmaddr '{address}': expected IP:PORT or unix:PATH")
+    return address
+
+
+class _PrivateAppliance:
+    def __init__(self):
+        binary = os.environ.get("TESSERA_APPLIANCE_BIN") or shutil.which("tessera-appliance")
+        if not binary or not os.path.exists(binary):
+            raise RuntimeError("cannot find tessera-appliance: run the script with cs_python, "
+                               "put Tessera's build/<preset>/bin on PATH, or pass cmaddr")
+        self.dir = tempfile.mkdtemp(prefix="tessera-private-")
+        self.address = "unix:" + os.path.join(self.dir, "appliance.sock")
+        self.proc = subprocess.Popen(
+            [binary, "--listen", self.address, "--exit-on-stdin-eof",
+             "--work-dir", os.path.join(self.dir, "work")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True)
+        line = self.proc.stdout.readline()
+        if "listening" not in line:
+            self.proc.wait()
+            raise RuntimeError(f"tessera-appliance did not start (exit code {self.proc.returncode})")
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+_private = None
+_private_lock = threading.Lock()
+
+
+def _private_address():
+    global _private  # pylint: disable=global-statement
+    with _private_lock:
+        if _private is None:
+            _private = _PrivateAppliance()
+            atexit.register(_private.close)
+        return _private.address
+
+
+def resolve_address(cmaddr):
+    """cmaddr if given, else $TESSERA_APPLIANCE, else a private appliance."""
+    if cmaddr:
+        return cmaddr
+    env = os.environ.get("TESSERA_APPLIANCE")
+    if env:
+        return env
+    return _private_address()
+
+
+class Connection:
+    """A channel plus stubs, after a successful version handshake."""
+
+    def __init__(self, cmaddr=None, token=None, disable_version_check=False):
+        self.address = resolve_address(cmaddr)
+        self.channel = grpc.insecure_channel(
+            _grpc_target(self.address),
+            options=[("grpc.max_receive_message_length", _MAX),
+                     ("grpc.max_send_message_length", _MAX)])
+        token = token or os.environ.get("TESSERA_TOKEN")
+        self.metadata = (("authorization", "Bearer " + token),) if token else ()
+        self.version = pbg.VersionStub(self.channel)
+        self.runtime = pbg.RuntimeStub(self.channel)
+        self.debug = pbg.DebugStub(self.channel)
+        self.launcher = pbg.LauncherStub(self.channel)
+        self.compiler = pbg.CompileStub(self.channel)
+        try:
+            grpc.channel_ready_future(self.channel).result(timeout=30)
+        except grpc.FutureTimeoutError:
+            raise ApplianceError(grpc.StatusCode.UNAVAILABLE,
+                                 f"cannot reach the appliance at {self.address}") from None
+        reply = self.call(self.version.Handshake, pb.HandshakeRequest(
+            protocol_version=PROTOCOL_VERSION, client_version=CLIENT_VERSION,
+            disable_version_check=disable_version_check))
+        self.server_version = reply.server_version
+
+    def call(self, fn, request):
+        return call(fn, request, metadata=self.metadata)
+
+    def stream(self, fn, request, timeout=None):
+        return stream(fn, request, metadata=self.metadata, timeout=timeout)
+
+    def close(self):
+        self.channel.close()

@@ -1,0 +1,153 @@
+"""cerebras.sdk.client: compile and launch on an appliance (SdkCompiler, SdkLauncher)."""
+import os
+import stat
+
+from cerebras.sdk._connection import ApplianceError, Connection
+from cerebras.sdk.runtime.sdkruntimepybind import (  # re-exported as the SDK does
+    MemcpyDataType, MemcpyOrder, SdkRuntime)
+from tessera import appliance_pb2 as pb
+
+__all__ = ["SdkCompiler", "SdkLauncher", "SdkRuntime", "MemcpyDataType", "MemcpyOrder",
+           "ApplianceError"]
+
+_MAX_UPLOAD = 1 << 30
+
+
+def _collect(directory, what):
+    """Every regular file below directory as FileEntry messages; refuses symlinks that
+    point outside it."""
+    root = os.path.realpath(directory)
+    if not os.path.isdir(root):
+        raise FileNotFoundError(f"{what} '{directory}' is not a directory")
+    files, total = [], 0
+    for base, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            full = os.path.join(base, name)
+            real = os.path.realpath(full)
+            if not real.startswith(root + os.sep):
+                raise PermissionError(f"{what} entry '{os.path.relpath(full, root)}' is a symlink "
+                                      "leading outside the directory")
+            if not os.path.isfile(real):
+                continue
+            with open(real, "rb") as f:
+                data = f.read()
+            total += len(data)
+            if total > _MAX_UPLOAD:
+                raise ValueError(f"{what} is larger than {_MAX_UPLOAD} bytes")
+            files.append(pb.FileEntry(path=os.path.relpath(full, root).replace(os.sep, "/"),
+                                      data=data,
+                                      executable=bool(os.stat(real).st_mode & stat.S_IXUSR)))
+    return files
+
+
+def _safe_join(root, rel, what):
+    if os.path.isabs(rel) or ".." in rel.replace("\\", "/").split("/"):
+        raise PermissionError(f"{what} '{rel}' must stay inside {root}")
+    return os.path.join(root, rel)
+
+
+class SdkCompiler:
+    """SdkCompiler(cmaddr=None, mgmt_namespace=..., resource_cpu=..., resource_mem=...,
+    disable_version_check=False) as a context manager."""
+
+    def __init__(self, cmaddr=None, mgmt_namespace="", resource_cpu=0.0, resource_mem=0,
+                 disable_version_check=False, token=None, **_ignored_kw):
+        self._conn = Connection(cmaddr, token=token, disable_version_check=disable_version_check)
+        self._namespace = mgmt_namespace
+        self._cpu = float(resource_cpu)
+        self._mem = int(resource_mem)
+        self.diagnostics = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._conn.close()
+
+    def compile(self, codedir, layout, args, outdir, timeout=None):
+        """Compiles codedir/layout with the cslc argument string; returns the artifact path
+        (outdir/<-o name>). Diagnostics are printed and kept in self.diagnostics."""
+        request = pb.CompileRequest(code_files=_collect(codedir, "codedir"), layout=layout,
+                                    args=args, mgmt_namespace=self._namespace,
+                                    resource_cpu=self._cpu, resource_mem=self._mem)
+        self.diagnostics = []
+        done = None
+        for event in self._conn.stream(self._conn.compiler.Compile, request, timeout=timeout):
+            if event.HasField("diagnostic"):
+                self.diagnostics.append(event.diagnostic)
+                print(event.diagnostic.formatted or event.diagnostic.message, end="" if
+                      event.diagnostic.formatted.endswith("\n") else "\n")
+            else:
+                done = event.done
+        if done is None or not done.ok:
+            errors = [d for d in self.diagnostics if d.severity == "error"]
+            raise RuntimeError(f"compile failed with {len(errors)} error(s)")
+        target = _safe_join(os.fspath(outdir), done.artifact_name, "artifact name")
+        for f in done.artifact_files:
+            path = _safe_join(target, f.path, "artifact file")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as out:
+                out.write(f.data)
+        return target
+
+
+class SdkLauncher:
+    """SdkLauncher(artifact_path, simulator=True, cmaddr=None) as a context manager: the
+    artifact goes into a fresh job workspace on the appliance; run() executes shell
+    commands there with %CMADDR% replaced by the job's simulated system address."""
+
+    def __init__(self, artifact_path, simulator=True, cmaddr=None, disable_version_check=False,
+                 token=None, **_ignored_kw):
+        self._artifact = os.fspath(artifact_path)
+        self._simulator = simulator
+        self._conn = Connection(cmaddr, token=token, disable_version_check=disable_version_check)
+        self._job = None
+        self.cmaddr = None
+
+    def __enter__(self):
+        reply = self._conn.call(self._conn.launcher.CreateJob, pb.CreateJobRequest(
+            artifact_name=os.path.basename(os.path.normpath(self._artifact)),
+            artifact_files=_collect(self._artifact, "artifact_path"), simulator=self._simulator))
+        self._job = reply.job_id
+        self.cmaddr = reply.cmaddr
+        return self
+
+    def __exit__(self, *exc):
+        if self._job:
+            try:
+                self._conn.call(self._conn.launcher.CloseJob, pb.JobRef(job_id=self._job))
+            finally:
+                self._job = None
+                self._conn.close()
+
+    def stage(self, path, dest=None):
+        """Uploads a file or directory into the job workspace (as its base name, or dest)."""
+        path = os.fspath(path)
+        name = dest or os.path.basename(os.path.normpath(path))
+        if os.path.isdir(path):
+            files = [pb.FileEntry(path=name + "/" + f.path, data=f.data, executable=f.executable)
+                     for f in _collect(path, "stage path")]
+        else:
+            with open(path, "rb") as f:
+                files = [pb.FileEntry(path=name, data=f.read(),
+                                      executable=bool(os.stat(path).st_mode & stat.S_IXUSR))]
+        self._conn.call(self._conn.launcher.Stage, pb.StageRequest(job_id=self._job, files=files))
+
+    def run(self, *commands, timeout_seconds=0):
+        """Runs each command in the job workspace; returns their combined output. A command
+        that fails raises RuntimeError carrying its output."""
+        outputs = []
+        for command in commands:
+            reply = self._conn.call(self._conn.launcher.RunCommand, pb.RunCommandRequest(
+                job_id=self._job, command=command, timeout_seconds=timeout_seconds))
+            outputs.append(reply.output)
+            if reply.exit_code != 0:
+                raise RuntimeError(f"'{command}' exited with {reply.exit_code}:\n{reply.output}")
+        return "".join(outputs)
+
+    def download_artifact(self, name, out_path):
+        reply = self._conn.call(self._conn.launcher.Download,
+                                pb.DownloadRequest(job_id=self._job, path=name))
+        with open(out_path, "wb") as f:
+            f.write(reply.data)

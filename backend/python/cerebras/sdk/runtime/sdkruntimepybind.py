@@ -1,0 +1,299 @@
+"""SdkRuntime and friends under the module name SDK scripts import.
+
+Every call goes to a Tessera appliance (see cerebras.sdk._connection); the appliance
+checks arguments and answers a wrong call with a status whose message names the
+argument (raised here as ApplianceError, a RuntimeError).
+"""
+import enum
+import json
+import os
+
+import numpy as np
+
+from cerebras.appliance.pb.sdk import sdk_common_pb2 as common
+from cerebras.sdk._connection import ApplianceError, Connection
+from tessera import appliance_pb2 as pb
+
+__all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
+           "get_platform", "ApplianceError"]
+
+
+class MemcpyDataType(enum.IntEnum):
+    MEMCPY_32BIT = common.MEMCPY_32BIT
+    MEMCPY_16BIT = common.MEMCPY_16BIT
+
+
+class MemcpyOrder(enum.IntEnum):
+    ROW_MAJOR = common.ROW_MAJOR
+    COL_MAJOR = common.COL_MAJOR
+
+
+class SdkTarget(enum.IntEnum):
+    SIMULATOR = common.SDK_TARGET_SIMULATOR
+    WSE2 = common.SDK_TARGET_WSE2
+    WSE3 = common.SDK_TARGET_WSE3
+
+
+class SimfabConfig:
+    """Simulator settings for get_platform (num_threads, suppress_trace, dump_core)."""
+
+    def __init__(self, num_threads=1, suppress_trace=True, dump_core=False, core_path="corefile.cs1"):
+        if not 0 < num_threads <= 64:
+            raise ValueError(f"num_threads must be 1..64, got {num_threads}")
+        self.num_threads = num_threads
+        self.suppress_trace = suppress_trace
+        self.dump_core = dump_core
+        self.core_path = core_path
+
+
+class _Platform:
+    def __init__(self, cmaddr, config, target):
+        self.cmaddr = cmaddr
+        self.config = config or SimfabConfig()
+        self.target = target
+
+
+def get_platform(cmaddr=None, config=None, target=SdkTarget.WSE2):
+    return _Platform(cmaddr, config, target)
+
+
+class Task:
+    """A command handle returned by launch, call and memcpy (wait on it with task_wait)."""
+
+    def __init__(self, runtime, task_id):
+        self._runtime = runtime
+        self.id = task_id
+
+    def __repr__(self):
+        return f"Task({self.id})"
+
+
+def _u32_words(arr, what):
+    if not isinstance(arr, np.ndarray):
+        raise TypeError(f"{what} must be a numpy array, got {type(arr).__name__}")
+    return arr
+
+
+_KNOWN_KWARGS = {"cmaddr", "suppress_simfab_trace", "simfab_numthreads", "msg_level",
+                 "memcpy_required", "disable_version_check", "token"}
+
+
+class SdkRuntime:
+    """SdkRuntime(bindir, cmaddr=None, **kw) or SdkRuntime(bindir, platform)."""
+
+    def __init__(self, bindir, platform=None, **kw):
+        unknown = set(kw) - _KNOWN_KWARGS
+        if unknown:
+            raise TypeError(f"SdkRuntime: unknown keyword argument(s) {sorted(unknown)}")
+        cmaddr = kw.get("cmaddr")
+        threads = kw.get("simfab_numthreads", 0) or 0
+        suppress = kw.get("suppress_simfab_trace", True)
+        self._core_path = None
+        if platform is not None:
+            cmaddr = cmaddr or platform.cmaddr
+            threads = threads or platform.config.num_threads
+            suppress = platform.config.suppress_trace
+            if platform.config.dump_core:
+                self._core_path = platform.config.core_path
+        if not 0 <= threads <= 64:
+            raise ValueError(f"simfab_numthreads must be 1..64, got {threads}")
+        self._bindir = os.fspath(bindir)
+        program_path = os.path.join(self._bindir, "bin", "out_program.pb")
+        if not os.path.exists(program_path):
+            raise FileNotFoundError(f"{program_path}: missing; compile with Tessera's cslc -o {self._bindir}")
+        with open(program_path, "rb") as f:
+            program = f.read()
+        with open(os.path.join(self._bindir, "bin", "out_rpc.json"), encoding="utf-8") as f:
+            self._rpc = json.load(f)
+        self._conn = Connection(cmaddr, token=kw.get("token"),
+                                disable_version_check=kw.get("disable_version_check", False))
+        reply = self._conn.call(self._conn.runtime.Open, pb.OpenRequest(
+            program=program, suppress_simfab_trace=bool(suppress), simfab_numthreads=int(threads)))
+        self._session = reply.session_id
+        self._geometry = reply
+        self._pending = {}  # task id -> dest array of a device-to-host copy not yet done
+        self._closed = False
+
+    # ---- lifecycle ----
+    def load(self):
+        self._call(self._conn.runtime.Load, pb.SessionRef(session_id=self._session))
+
+    def run(self):
+        self._call(self._conn.runtime.Start, pb.SessionRef(session_id=self._session))
+
+    def stop(self):
+        """Finishes every pending command (filling nonblocking D2H arrays) and stops."""
+        reply = self._call(self._conn.runtime.Stop, pb.SessionRef(session_id=self._session))
+        for task_id in list(self._pending):
+            self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
+                session_id=self._session, task_id=task_id, wait=True)))
+        self._write_sim_log(reply.simprint)
+        if self._core_path:
+            self.dump_core(self._core_path)
+        return reply.cycle
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            try:
+                self._conn.call(self._conn.runtime.Close, pb.SessionRef(session_id=self._session))
+            except ApplianceError:
+                pass
+            self._conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # pylint: disable=broad-except
+            pass
+
+    @staticmethod
+    def _write_sim_log(lines):
+        if not lines:
+            return
+        try:
+            with open("sim.log", "w", encoding="utf-8") as f:
+                for line in lines:
+                    f.write(line if line.endswith("\n") else line + "\n")
+        except OSError:
+            pass
+
+    # ---- symbols and commands ----
+    def get_id(self, name):
+        return self._call(self._conn.runtime.GetId, pb.GetIdRequest(session_id=self._session, name=name)).id
+
+    def launch(self, symbol, *args, nonblock=False):
+        values = []
+        for i, a in enumerate(args):
+            if isinstance(a, (bool, np.bool_)):
+                values.append(pb.LaunchArg(b=bool(a)))
+            elif isinstance(a, (int, np.integer)):
+                values.append(pb.LaunchArg(i=int(a)))
+            elif isinstance(a, (float, np.floating)):
+                values.append(pb.LaunchArg(f=float(a)))
+            else:
+                raise TypeError(f"launch('{symbol}'): argument {i} has type {type(a).__name__}; "
+                                "pass int, float or bool")
+        return self._task(self._call(self._conn.runtime.Launch, pb.LaunchRequest(
+            session_id=self._session, symbol=symbol, args=values, nonblock=nonblock)))
+
+    def call(self, name, args=(), nonblock=False):
+        words = [int(np.uint32(a)) if isinstance(a, (np.integer, int)) else int(a) for a in args]
+        return self._task(self._call(self._conn.runtime.Call, pb.CallRequest(
+            session_id=self._session, symbol=name, args=words, nonblock=nonblock)))
+
+    def memcpy_h2d(self, dest, src, px, py, w, h, elem_per_pe, streaming=False,
+                   data_type=MemcpyDataType.MEMCPY_32BIT, order=MemcpyOrder.ROW_MAJOR, nonblock=False):
+        return self._h2d(pb.BOX, dest, src, px, py, w, h, elem_per_pe, streaming, data_type, order,
+                         nonblock)
+
+    def memcpy_h2d_rowbcast(self, dest, src, px, py, w, h, elem_per_pe, streaming=False,
+                            data_type=MemcpyDataType.MEMCPY_32BIT, order=MemcpyOrder.ROW_MAJOR,
+                            nonblock=False):
+        return self._h2d(pb.ROW_BROADCAST, dest, src, px, py, w, h, elem_per_pe, streaming,
+                         data_type, order, nonblock)
+
+    def memcpy_h2d_colbcast(self, dest, src, px, py, w, h, elem_per_pe, streaming=False,
+                            data_type=MemcpyDataType.MEMCPY_32BIT, order=MemcpyOrder.ROW_MAJOR,
+                            nonblock=False):
+        return self._h2d(pb.COL_BROADCAST, dest, src, px, py, w, h, elem_per_pe, streaming,
+                         data_type, order, nonblock)
+
+    def memcpy_h2d_stride(self, dest, src, px, py, w, h, elem_per_pe, row_stride, col_stride,
+                          streaming=False, data_type=MemcpyDataType.MEMCPY_32BIT,
+                          order=MemcpyOrder.ROW_MAJOR, nonblock=False):
+        return self._h2d(pb.STRIDED, dest, src, px, py, w, h, elem_per_pe, streaming, data_type,
+                         order, nonblock, row_stride, col_stride)
+
+    def _h2d(self, shape, dest, src, px, py, w, h, elem, streaming, data_type, order, nonblock,
+             row_stride=1, col_stride=1):
+        arr = _u32_words(src, "memcpy_h2d: src")
+        data = np.ascontiguousarray(arr).tobytes() if arr.dtype.itemsize == 4 else b""
+        return self._task(self._call(self._conn.runtime.Memcpy, pb.MemcpyRequest(
+            session_id=self._session, to_device=True, target=int(dest), streaming=bool(streaming),
+            px=int(px), py=int(py), w=int(w), h=int(h), elem_per_pe=int(elem),
+            data_type=int(data_type), order=int(order), shape=shape, row_stride=int(row_stride),
+            col_stride=int(col_stride), data=data, host_dtype=arr.dtype.name,
+            host_elements=int(arr.size), nonblock=bool(nonblock))))
+
+    def memcpy_d2h(self, dest, src, px, py, w, h, elem_per_pe, streaming=False,
+                   data_type=MemcpyDataType.MEMCPY_32BIT, order=MemcpyOrder.ROW_MAJOR, nonblock=False):
+        arr = _u32_words(dest, "memcpy_d2h: dest")
+        if not (arr.flags.c_contiguous and arr.flags.writeable):
+            raise ValueError("memcpy_d2h: dest must be a writeable C-contiguous array")
+        reply = self._call(self._conn.runtime.Memcpy, pb.MemcpyRequest(
+            session_id=self._session, to_device=False, target=int(src), streaming=bool(streaming),
+            px=int(px), py=int(py), w=int(w), h=int(h), elem_per_pe=int(elem_per_pe),
+            data_type=int(data_type), order=int(order), shape=pb.BOX, row_stride=1, col_stride=1,
+            host_dtype=arr.dtype.name, host_elements=int(arr.size), nonblock=bool(nonblock)))
+        self._pending[reply.task_id] = arr
+        return self._task(reply)
+
+    # ---- tasks ----
+    def is_task_done(self, task):
+        return self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
+            session_id=self._session, task_id=self._task_id(task), wait=False))).done
+
+    def task_wait(self, task):
+        self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
+            session_id=self._session, task_id=self._task_id(task), wait=True)))
+
+    @staticmethod
+    def _task_id(task):
+        if isinstance(task, Task):
+            return task.id
+        raise TypeError(f"expected a Task returned by launch/call/memcpy, got {type(task).__name__}")
+
+    def _task(self, reply):
+        self._finish(reply)
+        return Task(self, reply.task_id)
+
+    def _finish(self, reply):
+        if reply.done and reply.task_id in self._pending:
+            dest = self._pending.pop(reply.task_id)
+            dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=dest.dtype)
+        return reply
+
+    # ---- simulator extras ----
+    def is_simulator(self):
+        return True
+
+    def dump_core(self, corefile="corefile.cs1"):
+        with open(corefile, "wb") as f:
+            for chunk in self._conn.stream(self._conn.runtime.DumpCore,
+                                           pb.SessionRef(session_id=self._session)):
+                f.write(chunk.data)
+
+    def read_symbol(self, x, y, name, dtype="uint8"):
+        reply = self._call(self._conn.runtime.ReadSymbol, pb.ReadSymbolRequest(
+            session_id=self._session, x=int(x), y=int(y), name=name))
+        return np.frombuffer(reply.data, dtype=np.dtype(dtype)).copy()
+
+    def coord_logical_to_physical(self, coord):
+        x, y = coord
+        return (self._geometry.offset_x + x, self._geometry.offset_y + y)
+
+    def download_artifact(self, name, out_path):
+        """Copies a file of the compile output directory (the runtime reads it locally)."""
+        path = os.path.normpath(os.path.join(self._bindir, name))
+        if os.path.isabs(name) or not path.startswith(os.path.normpath(self._bindir) + os.sep):
+            raise ValueError(f"download_artifact: '{name}' lies outside {self._bindir}")
+        with open(path, "rb") as src, open(out_path, "wb") as dst:
+            dst.write(src.read())
+
+    @property
+    def session_id(self):
+        return self._session
+
+    @property
+    def address(self):
+        return self._conn.address
+
+    def _call(self, fn, request):
+        return self._conn.call(fn, request)
