@@ -6,6 +6,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+
 namespace {
 
 // Every PE of a side x side rectangle runs fmacs over 512 f32 elements, 20 times.
@@ -66,6 +68,31 @@ void BM_IdlePes(benchmark::State& state) {
     state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_IdlePes)->Arg(2)->Arg(200)->Unit(benchmark::kMillisecond);
+
+// A full CS-2 rectangle (750 x 994) where every PE has code and initial data in one
+// SRAM page: construction time and peak resident memory (SRAM is committed lazily).
+uint64_t peakRssKb() {
+    FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    uint64_t kb = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %lu kB", &kb) == 1)
+            break;
+    std::fclose(f);
+    return kb;
+}
+
+void BM_FullWaferLoad(benchmark::State& state) {
+    auto prog = simtest::makeDsdKernel(750, 994, 16, 1, [](uint32_t, uint32_t) { return true; });
+    for (auto _ : state) {
+        sim::Fabric f(prog);
+        benchmark::DoNotOptimize(f.cycle());
+    }
+    state.counters["peak_rss_GB"] = double(peakRssKb()) / (1024.0 * 1024.0);
+}
+BENCHMARK(BM_FullWaferLoad)->Iterations(1)->Unit(benchmark::kSecond);
 
 }  // namespace
 
