@@ -25,6 +25,8 @@ pb::Instr toProto(const sim::Instr& in) {
 void toProto(const sim::Function& in, pb::Function* out) {
     out->set_name(in.name);
     out->set_num_params(in.numParams);
+    for (auto t : in.paramTypes)
+        out->add_param_types(uint32_t(t));
     out->set_num_regs(in.numRegs);
     out->set_num_dsd_regs(in.numDsdRegs);
     out->set_return_type(uint32_t(in.returnType));
@@ -196,6 +198,8 @@ sim::Function fromProto(const pb::Function& in, const Reader& r) {
     sim::Function out;
     out.name = in.name();
     out.numParams = r.narrow<uint16_t>(in.num_params(), "function.num_params");
+    for (auto t : in.param_types())
+        out.paramTypes.push_back(r.enumValue<sim::ScalarType>(t, kLastType, "function.param_types"));
     out.numRegs = r.narrow<uint16_t>(in.num_regs(), "function.num_regs");
     out.numDsdRegs = r.narrow<uint16_t>(in.num_dsd_regs(), "function.num_dsd_regs");
     out.returnType =

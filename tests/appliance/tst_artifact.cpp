@@ -25,6 +25,8 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
     sim::Function f;
     f.name = "compute";
     f.numRegs = 3;
+    f.numParams = 1;
+    f.paramTypes = {sim::ScalarType::U16};
     f.code = {{sim::Op::Imm, sim::ScalarType::I32, 0, sim::kNoReg, sim::kNoReg, -7},
               {sim::Op::Return, sim::ScalarType::Void, sim::kNoReg, 0, sim::kNoReg, 0}};
     f.locs = {{0, 12, 3}, {0, 13, 1}};
@@ -85,6 +87,7 @@ class TestArtifact : public QObject {
         QCOMPARE(c.functions.at(0).code.at(0).imm, -7);
         QCOMPARE(c.functions.at(0).code.at(1).op, sim::Op::Return);
         QCOMPARE(c.functions.at(0).locs.at(0).line, 12u);
+        QCOMPARE(c.functions.at(0).paramTypes.at(0), sim::ScalarType::U16);
         QCOMPARE(c.constants.at(0), 0xdeadbeefcafef00dull);
         QCOMPARE(c.dsdConstants.at(0).strideBytes[0], -4);
         QCOMPARE(c.dsdConstants.at(0).waveletIndexOffset, int16_t(-1));
