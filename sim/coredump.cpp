@@ -25,7 +25,7 @@ bool pageIsZero(const uint8_t* page) {
     return std::memcmp(page, zeros, kCorePageBytes) == 0;
 }
 
-}  // namespace
+} // namespace
 
 void writeCoreDump(const std::string& path, const CoreHeader& headerIn,
                    const std::vector<CorePeRecord>& pesIn,
@@ -148,4 +148,4 @@ std::vector<uint8_t> CoreDumpReader::readSram(uint32_t x, uint32_t y, uint32_t a
     return out;
 }
 
-}  // namespace sim
+} // namespace sim

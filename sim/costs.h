@@ -10,33 +10,33 @@
 namespace sim::costs {
 
 // Scalar code on the main thread.
-constexpr uint32_t kScalarOp = 1;        // Imm, Mov, integer and float ALU ops, compares
-constexpr uint32_t kDivide = 8;          // Div and Rem (integer and float)
-constexpr uint32_t kLoadStore = 1;       // Load, Store
-constexpr uint32_t kBranchTaken = 3;     // Jump, and JumpIf/JumpIfNot when taken
-constexpr uint32_t kCall = 4;            // Call, CallIndirect
-constexpr uint32_t kReturn = 3;          // Return
-constexpr uint32_t kBuiltin = 2;         // Builtin (activate, block, simprint, ...)
-constexpr uint32_t kDsdRegOp = 1;        // DsdConst, DsdMov, DsdSet
-constexpr uint32_t kDsdMemOp = 2;        // DsdLoad, DsdStore (32 bytes)
+constexpr uint32_t kScalarOp = 1;    // Imm, Mov, integer and float ALU ops, compares
+constexpr uint32_t kDivide = 8;      // Div and Rem (integer and float)
+constexpr uint32_t kLoadStore = 1;   // Load, Store
+constexpr uint32_t kBranchTaken = 3; // Jump, and JumpIf/JumpIfNot when taken
+constexpr uint32_t kCall = 4;        // Call, CallIndirect
+constexpr uint32_t kReturn = 3;      // Return
+constexpr uint32_t kBuiltin = 2;     // Builtin (activate, block, simprint, ...)
+constexpr uint32_t kDsdRegOp = 1;    // DsdConst, DsdMov, DsdSet
+constexpr uint32_t kDsdMemOp = 2;    // DsdLoad, DsdStore (32 bytes)
 
 // Tasks.
-constexpr uint32_t kTaskStart = 5;       // picker choice to first instruction
-constexpr uint32_t kTaskEnd = 2;         // return from the task's function to the picker
+constexpr uint32_t kTaskStart = 5; // picker choice to first instruction
+constexpr uint32_t kTaskEnd = 2;   // return from the task's function to the picker
 
 // DSD operations: setup (decode, operand fetch) then elements at the op's SIMD width.
 constexpr uint32_t kDsdSetup = 15;
-constexpr uint32_t kFabricElementCycles = 1;  // one wavelet per cycle on a fabric operand
+constexpr uint32_t kFabricElementCycles = 1; // one wavelet per cycle on a fabric operand
 
 // Elements per cycle of a memory-only DSD op (the SIMD widths of the SDK's
 // "Appendix: SIMD mode"; ops without a published width run at 1).
 uint32_t simdWidth(DsdOpKind op, Arch arch);
 
 // Fabric.
-constexpr uint32_t kHopLatency = 2;          // router to neighbouring router
-constexpr uint32_t kRampLatency = 1;         // router to CE input queue, output queue to router
-constexpr uint32_t kRouterBufferDepth = 4;   // wavelets buffered per color per router
-constexpr uint32_t kImplicitQueueDepth = 4;  // CE queue of a color with no input queue bound
+constexpr uint32_t kHopLatency = 2;         // router to neighbouring router
+constexpr uint32_t kRampLatency = 1;        // router to CE input queue, output queue to router
+constexpr uint32_t kRouterBufferDepth = 4;  // wavelets buffered per color per router
+constexpr uint32_t kImplicitQueueDepth = 4; // CE queue of a color with no input queue bound
 
 // Input/output queue depths in wavelets (SDK-NOTES section 3).
 inline uint32_t inputQueueDepth(Arch arch, int iq) {
@@ -50,8 +50,8 @@ inline uint32_t outputQueueDepth(Arch arch, int oq) {
 }
 
 // memcpy infrastructure.
-constexpr uint32_t kMemcpyCommandSetup = 40;  // per command per PE before its data moves
-constexpr uint32_t kMemcpyCyclesPerWavelet = 1;  // per element per channel lane
-constexpr uint32_t kLaunchSetup = 20;        // RPC decode before the exported function runs
+constexpr uint32_t kMemcpyCommandSetup = 40;    // per command per PE before its data moves
+constexpr uint32_t kMemcpyCyclesPerWavelet = 1; // per element per channel lane
+constexpr uint32_t kLaunchSetup = 20;           // RPC decode before the exported function runs
 
-}  // namespace sim::costs
+} // namespace sim::costs

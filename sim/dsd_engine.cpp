@@ -11,7 +11,9 @@ namespace sim {
 
 namespace {
 
-std::string str(uint64_t v) { return std::to_string(v); }
+std::string str(uint64_t v) {
+    return std::to_string(v);
+}
 
 bool isFabricOrFifo(const OpOperand& o) {
     return o.kind == DsdOperand::Kind::Dsd &&
@@ -25,15 +27,19 @@ uint32_t strideLimit(int32_t strideElems) {
     if (s == 0 || s == 1)
         return 64;
     switch (s % 8) {
-    case 0: return 1;
+    case 0:
+        return 1;
     case 1:
-    case 7: return 2;
-    case 4: return 4;
-    default: return 64;
+    case 7:
+        return 2;
+    case 4:
+        return 4;
+    default:
+        return 64;
     }
 }
 
-}  // namespace
+} // namespace
 
 uint32_t dsdLength(const Dsd& d) {
     if (d.kind == DsdKind::Mem4d) {
@@ -62,12 +68,17 @@ uint32_t Fabric::Impl::readOperand(Pe& p, const OpOperand& o, uint32_t bytes, ui
     const uint32_t mask = bytes == 4 ? 0xffffffffu : 0xffffu;
     uint64_t addr = 0;
     switch (o.kind) {
-    case DsdOperand::Kind::Scalar: return uint32_t(o.scalar) & mask;
-    case DsdOperand::Kind::Pointer: addr = o.ptr; break;
+    case DsdOperand::Kind::Scalar:
+        return uint32_t(o.scalar) & mask;
+    case DsdOperand::Kind::Pointer:
+        addr = o.ptr;
+        break;
     case DsdOperand::Kind::Dsd: {
         const Dsd& d = o.dsd;
         switch (d.kind) {
-        case DsdKind::Mem1d: addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]); break;
+        case DsdKind::Mem1d:
+            addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]);
+            break;
         case DsdKind::Mem4d: {
             int64_t a = d.baseAddress;
             uint32_t rest = i;
@@ -103,7 +114,8 @@ uint32_t Fabric::Impl::readOperand(Pe& p, const OpOperand& o, uint32_t bytes, ui
         }
         break;
     }
-    case DsdOperand::Kind::None: return 0;
+    case DsdOperand::Kind::None:
+        return 0;
     }
     checkRange(p, addr, bytes, "DSD read", &loc);
     uint32_t v = 0;
@@ -115,11 +127,15 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
                                 uint32_t value, const SourceLoc& loc) {
     uint64_t addr = 0;
     switch (o.kind) {
-    case DsdOperand::Kind::Pointer: addr = o.ptr; break;
+    case DsdOperand::Kind::Pointer:
+        addr = o.ptr;
+        break;
     case DsdOperand::Kind::Dsd: {
         const Dsd& d = o.dsd;
         switch (d.kind) {
-        case DsdKind::Mem1d: addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]); break;
+        case DsdKind::Mem1d:
+            addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]);
+            break;
         case DsdKind::Mem4d: {
             int64_t a = d.baseAddress;
             uint32_t rest = i;
@@ -156,7 +172,8 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
         }
         break;
     }
-    default: fault(p, &loc, "DSD operation has no destination");
+    default:
+        fault(p, &loc, "DSD operation has no destination");
     }
     checkRange(p, addr, bytes, "DSD write", &loc);
     std::memcpy(p.mem + addr, &value, bytes);
@@ -183,9 +200,12 @@ void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
     const DsdOpShape shape = dsdOpShape(desc.op);
     // Fast path: mem1d/scalar operands only, strides fixed.
     for (uint32_t i = op.done; i < op.total; ++i) {
-        const uint32_t a = shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
-        const uint32_t b = shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
-        const uint32_t c = shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
+        const uint32_t a =
+            shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
+        const uint32_t b =
+            shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
+        const uint32_t c =
+            shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
         writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry), op.loc);
     }
     op.done = op.total;
@@ -202,10 +222,17 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     auto resolve = [&](const DsdOperand& o, OpOperand& out) {
         out.kind = o.kind;
         switch (o.kind) {
-        case DsdOperand::Kind::Dsd: out.dsd = d[o.reg]; break;
-        case DsdOperand::Kind::Scalar: out.scalar = r[o.reg]; break;
-        case DsdOperand::Kind::Pointer: out.ptr = uint32_t(r[o.reg]); break;
-        case DsdOperand::Kind::None: break;
+        case DsdOperand::Kind::Dsd:
+            out.dsd = d[o.reg];
+            break;
+        case DsdOperand::Kind::Scalar:
+            out.scalar = r[o.reg];
+            break;
+        case DsdOperand::Kind::Pointer:
+            out.ptr = uint32_t(r[o.reg]);
+            break;
+        case DsdOperand::Kind::None:
+            break;
         }
     };
     resolve(desc.dst, op.dst);
@@ -216,7 +243,8 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         if (o->kind != DsdOperand::Kind::Dsd)
             continue;
         if (o->dsd.kind == DsdKind::Fifo && o->dsd.fifo >= p.cls->fifos.size())
-            fault(p, &loc, "DSD names FIFO " + str(o->dsd.fifo) + " of " + str(p.cls->fifos.size()));
+            fault(p, &loc,
+                  "DSD names FIFO " + str(o->dsd.fifo) + " of " + str(p.cls->fifos.size()));
         const uint32_t len = dsdLength(o->dsd);
         if (op.total == 0 && len > 0)
             op.total = len;
@@ -279,7 +307,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     bool fabric = desc.op == DsdOpKind::Dfilt;
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
         fabric = fabric || isFabricOrFifo(*o);
-    if (!fabric) {  // async memory op: all elements now, completion after its cost
+    if (!fabric) { // async memory op: all elements now, completion after its cost
         runMemoryOp(p, op);
         readyAt = now + memOpCost(p, op) - costs::kDsdSetup;
         return;
@@ -310,8 +338,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                     auto& q = p.rampQ[size_t(fabinColor(p, o.dsd))];
                     if (q.empty()) {
                         ok = false;
-                    } else if (q.front().control &&
-                               desc.onControl != DsdOpDesc::OnControl::None) {
+                    } else if (q.front().control && desc.onControl != DsdOpDesc::OnControl::None) {
                         q.pop();
                         activateRouter(p);
                         ++progressed;
@@ -342,14 +369,18 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             }
             if (!ok) {
                 if (handledControl && !terminated)
-                    continue;  // a control wavelet was consumed; look again
+                    continue; // a control wavelet was consumed; look again
                 break;
             }
             const uint32_t i = op.done;
-            const uint32_t a = shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
-            const uint32_t b = shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
-            const uint32_t c = shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
-            writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry), op.loc);
+            const uint32_t a =
+                shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
+            const uint32_t b =
+                shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
+            const uint32_t c =
+                shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
+            writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry),
+                         op.loc);
             ++op.done;
             ++progressed;
         }
@@ -395,4 +426,4 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     readyAt = now + uint64_t(progressed) * costs::kFabricElementCycles;
 }
 
-}  // namespace sim
+} // namespace sim

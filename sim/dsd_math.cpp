@@ -15,19 +15,29 @@ DsdOpShape dsdOpShape(DsdOpKind op) {
     case K::Fadds:
     case K::Fsubs:
     case K::Fmuls:
-    case K::Fmaxs: return {4, {4, 4, 4}, 2};
-    case K::Fmacs: return {4, {4, 4, 4}, 3};
+    case K::Fmaxs:
+        return {4, {4, 4, 4}, 2};
+    case K::Fmacs:
+        return {4, {4, 4, 4}, 3};
     case K::Fnegs:
     case K::Fabss:
     case K::Fmovs:
-    case K::Fnorms: return {4, {4, 4, 4}, 1};
-    case K::Fscales: return {4, {4, 2, 2}, 2};
-    case K::Faddhs: return {4, {4, 2, 2}, 2};
-    case K::Fmachs: return {4, {4, 2, 2}, 3};
-    case K::Fh2s: return {4, {2, 2, 2}, 1};
-    case K::Fs2h: return {2, {4, 4, 4}, 1};
-    case K::Fs2xp16: return {2, {4, 4, 4}, 1};
-    case K::Xp162fs: return {4, {2, 2, 2}, 1};
+    case K::Fnorms:
+        return {4, {4, 4, 4}, 1};
+    case K::Fscales:
+        return {4, {4, 2, 2}, 2};
+    case K::Faddhs:
+        return {4, {4, 2, 2}, 2};
+    case K::Fmachs:
+        return {4, {4, 2, 2}, 3};
+    case K::Fh2s:
+        return {4, {2, 2, 2}, 1};
+    case K::Fs2h:
+        return {2, {4, 4, 4}, 1};
+    case K::Fs2xp16:
+        return {2, {4, 4, 4}, 1};
+    case K::Xp162fs:
+        return {4, {2, 2, 2}, 1};
     case K::Fh2xp16:
     case K::Xp162fh:
     case K::Mov16:
@@ -37,19 +47,31 @@ DsdOpShape dsdOpShape(DsdOpKind op) {
     case K::Fnegh:
     case K::Fabsh:
     case K::Fmovh:
-    case K::Fnormh: return {2, {2, 2, 2}, 1};
-    case K::Fmach: return {2, {2, 2, 2}, 3};
-    case K::Dfilt: return {4, {4, 4, 4}, 0};
-    default: return {2, {2, 2, 2}, 2};
+    case K::Fnormh:
+        return {2, {2, 2, 2}, 1};
+    case K::Fmach:
+        return {2, {2, 2, 2}, 3};
+    case K::Dfilt:
+        return {4, {4, 4, 4}, 0};
+    default:
+        return {2, {2, 2, 2}, 2};
     }
 }
 
 namespace {
 
-double h(uint32_t v) { return halfToDouble(uint16_t(v)); }
-uint32_t toH(double d) { return doubleToHalf(d); }
-float f(uint32_t v) { return bitsToFloat(v); }
-uint32_t toF(float x) { return floatToBits(x); }
+double h(uint32_t v) {
+    return halfToDouble(uint16_t(v));
+}
+uint32_t toH(double d) {
+    return doubleToHalf(d);
+}
+float f(uint32_t v) {
+    return bitsToFloat(v);
+}
+uint32_t toF(float x) {
+    return floatToBits(x);
+}
 
 double maxNum(double a, double b) {
     if (std::isnan(a))
@@ -79,58 +101,100 @@ uint32_t toXp16(double v) {
     return uint32_t(uint16_t(int16_t(r)));
 }
 
-}  // namespace
+} // namespace
 
 uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& carry) {
     using K = DsdOpKind;
     switch (op) {
-    case K::Add16: return (a + b) & 0xffff;
+    case K::Add16:
+        return (a + b) & 0xffff;
     case K::Addc16: {
         const uint32_t sum = (a & 0xffff) + (b & 0xffff) + carry;
         carry = sum >> 16;
         return sum & 0xffff;
     }
-    case K::Sub16: return (a - b) & 0xffff;
-    case K::And16: return (a & b) & 0xffff;
-    case K::Or16: return (a | b) & 0xffff;
-    case K::Xor16: return (a ^ b) & 0xffff;
-    case K::Sll16: return ((a & 0xffff) << (b & 15)) & 0xffff;
-    case K::Slr16: return (a & 0xffff) >> (b & 15);
-    case K::Sar16: return uint32_t(uint16_t(int16_t(a) >> (b & 15)));
-    case K::Mov16: return a & 0xffff;
-    case K::Mov32: return a;
-    case K::Popcnt: return uint32_t(std::popcount(uint16_t(a)));
-    case K::Clz: return uint32_t(std::countl_zero(uint16_t(a)));
-    case K::Ctz: return uint32_t(std::countr_zero(uint16_t(a)));
-    case K::Faddh: return toH(h(a) + h(b));
-    case K::Fsubh: return toH(h(a) - h(b));
-    case K::Fmulh: return toH(h(a) * h(b));
-    case K::Fmach: return toH(h(a) + h(b) * h(c));  // product exact in double: fused
-    case K::Fnegh: return (a ^ 0x8000) & 0xffff;
-    case K::Fabsh: return a & 0x7fff;
-    case K::Fmovh: return a & 0xffff;
-    case K::Fnormh: return toH(normalised(h(a)));
-    case K::Fscaleh: return toH(std::ldexp(h(a), int16_t(b)));
-    case K::Fmaxh: return toH(maxNum(h(a), h(b)));
-    case K::Fadds: return toF(f(a) + f(b));
-    case K::Fsubs: return toF(f(a) - f(b));
-    case K::Fmuls: return toF(f(a) * f(b));
-    case K::Fmacs: return toF(std::fma(f(b), f(c), f(a)));
-    case K::Fnegs: return a ^ 0x80000000u;
-    case K::Fabss: return a & 0x7fffffffu;
-    case K::Fmovs: return a;
-    case K::Fnorms: return toF(float(normalised(f(a))));
-    case K::Fscales: return toF(float(std::ldexp(double(f(a)), int16_t(b))));
-    case K::Fmaxs: return toF(float(maxNum(f(a), f(b))));
-    case K::Faddhs: return toF(float(double(f(a)) + h(b)));
-    case K::Fmachs: return toF(float(double(f(a)) + h(b) * h(c)));
-    case K::Fh2s: return toF(float(h(a)));
-    case K::Fs2h: return toH(f(a));
-    case K::Fs2xp16: return toXp16(f(a));
-    case K::Xp162fs: return toF(float(int16_t(a)));
-    case K::Fh2xp16: return toXp16(h(a));
-    case K::Xp162fh: return toH(double(int16_t(a)));
-    case K::Dfilt: return a;
+    case K::Sub16:
+        return (a - b) & 0xffff;
+    case K::And16:
+        return (a & b) & 0xffff;
+    case K::Or16:
+        return (a | b) & 0xffff;
+    case K::Xor16:
+        return (a ^ b) & 0xffff;
+    case K::Sll16:
+        return ((a & 0xffff) << (b & 15)) & 0xffff;
+    case K::Slr16:
+        return (a & 0xffff) >> (b & 15);
+    case K::Sar16:
+        return uint32_t(uint16_t(int16_t(a) >> (b & 15)));
+    case K::Mov16:
+        return a & 0xffff;
+    case K::Mov32:
+        return a;
+    case K::Popcnt:
+        return uint32_t(std::popcount(uint16_t(a)));
+    case K::Clz:
+        return uint32_t(std::countl_zero(uint16_t(a)));
+    case K::Ctz:
+        return uint32_t(std::countr_zero(uint16_t(a)));
+    case K::Faddh:
+        return toH(h(a) + h(b));
+    case K::Fsubh:
+        return toH(h(a) - h(b));
+    case K::Fmulh:
+        return toH(h(a) * h(b));
+    case K::Fmach:
+        return toH(h(a) + h(b) * h(c)); // product exact in double: fused
+    case K::Fnegh:
+        return (a ^ 0x8000) & 0xffff;
+    case K::Fabsh:
+        return a & 0x7fff;
+    case K::Fmovh:
+        return a & 0xffff;
+    case K::Fnormh:
+        return toH(normalised(h(a)));
+    case K::Fscaleh:
+        return toH(std::ldexp(h(a), int16_t(b)));
+    case K::Fmaxh:
+        return toH(maxNum(h(a), h(b)));
+    case K::Fadds:
+        return toF(f(a) + f(b));
+    case K::Fsubs:
+        return toF(f(a) - f(b));
+    case K::Fmuls:
+        return toF(f(a) * f(b));
+    case K::Fmacs:
+        return toF(std::fma(f(b), f(c), f(a)));
+    case K::Fnegs:
+        return a ^ 0x80000000u;
+    case K::Fabss:
+        return a & 0x7fffffffu;
+    case K::Fmovs:
+        return a;
+    case K::Fnorms:
+        return toF(float(normalised(f(a))));
+    case K::Fscales:
+        return toF(float(std::ldexp(double(f(a)), int16_t(b))));
+    case K::Fmaxs:
+        return toF(float(maxNum(f(a), f(b))));
+    case K::Faddhs:
+        return toF(float(double(f(a)) + h(b)));
+    case K::Fmachs:
+        return toF(float(double(f(a)) + h(b) * h(c)));
+    case K::Fh2s:
+        return toF(float(h(a)));
+    case K::Fs2h:
+        return toH(f(a));
+    case K::Fs2xp16:
+        return toXp16(f(a));
+    case K::Xp162fs:
+        return toF(float(int16_t(a)));
+    case K::Fh2xp16:
+        return toXp16(h(a));
+    case K::Xp162fh:
+        return toH(double(int16_t(a)));
+    case K::Dfilt:
+        return a;
     }
     return a;
 }
@@ -155,11 +219,13 @@ uint32_t simdWidth(DsdOpKind op, Arch arch) {
     case K::Fabsh:
     case K::Fmovh:
     case K::Fnormh:
-    case K::Fscaleh: return w3 ? 8 : 4;
+    case K::Fscaleh:
+        return w3 ? 8 : 4;
     case K::Addc16:
     case K::Fmaxh:
     case K::Fh2xp16:
-    case K::Xp162fh: return w3 ? 8 : 1;
+    case K::Xp162fh:
+        return w3 ? 8 : 1;
     case K::Sll16:
     case K::Slr16:
     case K::Sar16:
@@ -167,7 +233,8 @@ uint32_t simdWidth(DsdOpKind op, Arch arch) {
     case K::Fh2s:
     case K::Fs2h:
     case K::Fs2xp16:
-    case K::Xp162fs: return w3 ? 4 : 1;
+    case K::Xp162fs:
+        return w3 ? 4 : 1;
     case K::Mov32:
     case K::Fadds:
     case K::Fsubs:
@@ -177,10 +244,12 @@ uint32_t simdWidth(DsdOpKind op, Arch arch) {
     case K::Fnorms:
     case K::Fscales:
     case K::Faddhs:
-    case K::Fmachs: return w3 ? 4 : 2;
-    default: return 1;
+    case K::Fmachs:
+        return w3 ? 4 : 2;
+    default:
+        return 1;
     }
 }
 
-}  // namespace costs
-}  // namespace sim
+} // namespace costs
+} // namespace sim

@@ -19,4 +19,4 @@ DsdOpShape dsdOpShape(DsdOpKind op);
 // One element: dst = op(a, b, c). `carry` is the running carry of @addc16.
 uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& carry);
 
-}  // namespace sim
+} // namespace sim

@@ -11,21 +11,28 @@ namespace sim {
 
 namespace {
 
-std::string str(uint64_t v) { return std::to_string(v); }
+std::string str(uint64_t v) {
+    return std::to_string(v);
+}
 
 // Below this many PEs in one cycle the PE phase runs on the calling thread: handing
 // work to the pool costs more than it saves.
 constexpr size_t kParallelMinPes = 64;
 
-}  // namespace
+} // namespace
 
 const char* directionName(Direction d) {
     switch (d) {
-    case Direction::Ramp: return "RAMP";
-    case Direction::North: return "NORTH";
-    case Direction::South: return "SOUTH";
-    case Direction::East: return "EAST";
-    case Direction::West: return "WEST";
+    case Direction::Ramp:
+        return "RAMP";
+    case Direction::North:
+        return "NORTH";
+    case Direction::South:
+        return "SOUTH";
+    case Direction::East:
+        return "EAST";
+    case Direction::West:
+        return "WEST";
     }
     return "?";
 }
@@ -143,8 +150,11 @@ void Fabric::Impl::validateProgram() const {
                         bad(at + "jump target " + str(uint64_t(int64_t(in.imm))));
                 };
                 switch (in.op) {
-                case Op::Nop: break;
-                case Op::Imm: reg(in.dst, false); break;
+                case Op::Nop:
+                    break;
+                case Op::Imm:
+                    reg(in.dst, false);
+                    break;
                 case Op::Const:
                     reg(in.dst, false);
                     if (in.imm < 0 || size_t(in.imm) >= cls.constants.size())
@@ -155,12 +165,22 @@ void Fabric::Impl::validateProgram() const {
                 case Op::BitNot:
                 case Op::LogicalNot:
                 case Op::Convert:
-                case Op::Bitcast: reg(in.dst, false), reg(in.a, false); break;
-                case Op::Load: reg(in.dst, false), reg(in.a, true); break;
-                case Op::Store: reg(in.a, true), reg(in.b, false); break;
-                case Op::Jump: target(); break;
+                case Op::Bitcast:
+                    reg(in.dst, false), reg(in.a, false);
+                    break;
+                case Op::Load:
+                    reg(in.dst, false), reg(in.a, true);
+                    break;
+                case Op::Store:
+                    reg(in.a, true), reg(in.b, false);
+                    break;
+                case Op::Jump:
+                    target();
+                    break;
                 case Op::JumpIf:
-                case Op::JumpIfNot: reg(in.a, false), target(); break;
+                case Op::JumpIfNot:
+                    reg(in.a, false), target();
+                    break;
                 case Op::Call:
                     reg(in.dst, true);
                     checkFn(in.imm, "call");
@@ -171,10 +191,13 @@ void Fabric::Impl::validateProgram() const {
                     break;
                 case Op::CallIndirect:
                     reg(in.dst, true), reg(in.a, false);
-                    if (in.imm && (in.b == kNoReg || uint32_t(in.b) + uint32_t(in.imm) > fn.numRegs))
+                    if (in.imm &&
+                        (in.b == kNoReg || uint32_t(in.b) + uint32_t(in.imm) > fn.numRegs))
                         bad(at + "call arguments outside the register file");
                     break;
-                case Op::Return: reg(in.a, true); break;
+                case Op::Return:
+                    reg(in.a, true);
+                    break;
                 case Op::Builtin:
                     reg(in.dst, true);
                     if (in.b && (in.a == kNoReg || uint32_t(in.a) + in.b > fn.numRegs))
@@ -185,10 +208,18 @@ void Fabric::Impl::validateProgram() const {
                     if (in.imm < 0 || size_t(in.imm) >= cls.dsdConstants.size())
                         bad(at + "DSD constant " + str(uint64_t(int64_t(in.imm))));
                     break;
-                case Op::DsdLoad: dreg(in.dst), reg(in.a, true); break;
-                case Op::DsdStore: dreg(in.b), reg(in.a, true); break;
-                case Op::DsdMov: dreg(in.dst), dreg(in.a); break;
-                case Op::DsdSet: dreg(in.dst), dreg(in.a), reg(in.b, false); break;
+                case Op::DsdLoad:
+                    dreg(in.dst), reg(in.a, true);
+                    break;
+                case Op::DsdStore:
+                    dreg(in.b), reg(in.a, true);
+                    break;
+                case Op::DsdMov:
+                    dreg(in.dst), dreg(in.a);
+                    break;
+                case Op::DsdSet:
+                    dreg(in.dst), dreg(in.a), reg(in.b, false);
+                    break;
                 case Op::DsdExec: {
                     if (in.imm < 0 || size_t(in.imm) >= cls.dsdOps.size())
                         bad(at + "DSD op " + str(uint64_t(int64_t(in.imm))));
@@ -277,11 +308,20 @@ const ColorConfig* Fabric::Impl::colorConfig(const Pe& p, int color) const {
 Pe* Fabric::Impl::neighbour(const Pe& p, Direction d) {
     int x = int(p.x), y = int(p.y);
     switch (d) {
-    case Direction::North: --y; break;
-    case Direction::South: ++y; break;
-    case Direction::East: ++x; break;
-    case Direction::West: --x; break;
-    case Direction::Ramp: break;
+    case Direction::North:
+        --y;
+        break;
+    case Direction::South:
+        ++y;
+        break;
+    case Direction::East:
+        ++x;
+        break;
+    case Direction::West:
+        --x;
+        break;
+    case Direction::Ramp:
+        break;
     }
     if (x < 0 || y < 0 || x >= int(width) || y >= int(height))
         return nullptr;
@@ -304,7 +344,7 @@ void Fabric::Impl::schedule(Pe& p, uint64_t cycle) {
 }
 
 void Fabric::Impl::activateRouter(Pe& p) {
-    if (inPePhase) {  // only a PE's own router is touched from its visit
+    if (inPePhase) { // only a PE's own router is touched from its visit
         p.routerWanted = true;
         return;
     }
@@ -340,8 +380,7 @@ void Fabric::Impl::reschedule(Pe& p) {
     }
     if (!p.cmds.empty() && !p.cmdBlocked) {
         const PeCommand& pc = p.cmds.front();
-        if (pc.cmd->kind == Command::Kind::StreamH2D &&
-            !p.rampQ[size_t(pc.cmd->req.color)].full())
+        if (pc.cmd->kind == Command::Kind::StreamH2D && !p.rampQ[size_t(pc.cmd->req.color)].full())
             next = std::min(next, p.portReadyAt);
         if (pc.finished)
             next = std::min(next, now + 1);
@@ -412,7 +451,7 @@ void Fabric::Impl::mergeVisit(Pe& p) {
 bool Fabric::Impl::stepCycle() {
     uint64_t next = activeRouters.empty() ? UINT64_MAX : now + 1;
     while (!events.empty() && pes[events.top().second].scheduledAt != events.top().first)
-        events.pop();  // stale entries of PEs rescheduled earlier
+        events.pop(); // stale entries of PEs rescheduled earlier
     if (!events.empty())
         next = std::min(next, events.top().first);
     if (next == UINT64_MAX)
@@ -470,9 +509,8 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdl
     stopRequested = false;
     breakHit = false;
     const uint64_t start = now;
-    const uint64_t limit = maxCycles == UINT64_MAX || UINT64_MAX - now < maxCycles
-                               ? UINT64_MAX
-                               : now + maxCycles;
+    const uint64_t limit =
+        maxCycles == UINT64_MAX || UINT64_MAX - now < maxCycles ? UINT64_MAX : now + maxCycles;
     for (const Breakpoint& bp : breakpoints)
         if (bp.kind == Breakpoint::Kind::Cycle && bp.value > now && bp.value < limit)
             runLimit = std::min(runLimit, uint64_t(bp.value));
@@ -547,8 +585,8 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     std::vector<std::string> parts;
     auto opWait = [&](const OpState& op, const std::string& who) {
         const DsdOpDesc& d = p.cls->dsdOps[op.opIndex];
-        std::string s = who + " " + dsdOpName(d.op) + " (" + str(op.done) + "/" + str(op.total) +
-                        " elements";
+        std::string s =
+            who + " " + dsdOpName(d.op) + " (" + str(op.done) + "/" + str(op.total) + " elements";
         if (op.loc.line)
             s += ", line " + str(op.loc.line);
         s += ")";
@@ -562,8 +600,7 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             s += " waits for room in output queue " + str(op.dst.dsd.queue) + " (color " +
                  str(uint64_t(faboutColor(p, op.dst.dsd))) + ")";
         if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabIn)
-            s += " waits for control wavelets on color " +
-                 str(uint64_t(fabinColor(p, op.dst.dsd)));
+            s += " waits for control wavelets on color " + str(uint64_t(fabinColor(p, op.dst.dsd)));
         parts.push_back(s);
     };
     if (!p.cmds.empty()) {
@@ -597,8 +634,8 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             opWait(p.uts[u], "microthread " + str(u));
     for (int c = 0; c < kNumColors; ++c) {
         if (!p.rampQ[size_t(c)].empty()) {
-            std::string s = str(p.rampQ[size_t(c)].size()) + " wavelet(s) on color " + str(uint64_t(c)) +
-                            " wait in the CE input queue";
+            std::string s = str(p.rampQ[size_t(c)].size()) + " wavelet(s) on color " +
+                            str(uint64_t(c)) + " wait in the CE input queue";
             for (int t = 0; t < kNumTaskIds; ++t)
                 if (p.cls->tasks[size_t(t)].kind == TaskKind::Data && dataTaskColor(p, t) == c &&
                     (p.blocked >> t & 1))
@@ -612,7 +649,8 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     for (int q = 0; q < kNumOutputQueues; ++q)
         if (!p.outQ[size_t(q)].empty())
             parts.push_back(str(p.outQ[size_t(q)].size()) + " wavelet(s) stuck in output queue " +
-                            str(uint64_t(q)) + " (color " + str(p.outQ[size_t(q)].front().color) + ")");
+                            str(uint64_t(q)) + " (color " + str(p.outQ[size_t(q)].front().color) +
+                            ")");
     std::string s;
     for (const std::string& part : parts)
         s += (s.empty() ? "" : "; ") + part;
@@ -680,7 +718,7 @@ void Fabric::Impl::checkBreakWavelet(const Pe& p, int color) {
     for (const Breakpoint& bp : breakpoints)
         if (bp.kind == Breakpoint::Kind::WaveletOnColor && bp.value == uint32_t(color) &&
             (bp.anyPe || (bp.x == p.x && bp.y == p.y)) && !breakHit) {
-            breakHit = true;  // router phase: sequential
+            breakHit = true; // router phase: sequential
             breakMessage = "wavelet on color " + str(uint64_t(color)) + " at " + peName(p) +
                            " (cycle " + str(now) + ")";
         }
@@ -694,7 +732,7 @@ int Fabric::Impl::arrivingColor(const Pe& n, int color, Direction travel) const 
         return color;
     const bool horizontal = travel == Direction::East || travel == Direction::West;
     if ((horizontal && c->colorSwapX) || (!horizontal && c->colorSwapY))
-        return color ^ 1;  // color swap: the low bit flips on arrival
+        return color ^ 1; // color swap: the low bit flips on arrival
     return color;
 }
 
@@ -723,7 +761,9 @@ bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const 
     return pass;
 }
 
-void Fabric::Impl::trace(const Pe& p, const std::string& text) { traceAt(p, now, text); }
+void Fabric::Impl::trace(const Pe& p, const std::string& text) {
+    traceAt(p, now, text);
+}
 
 void Fabric::Impl::traceAt(const Pe& p, uint64_t cycle, const std::string& text) {
     if (!simLog.is_open())
@@ -784,11 +824,13 @@ bool Fabric::Impl::routerStep(Pe& p) {
             again = true;
             continue;
         }
-        ColorConfig* cfg = p.colorIndex[size_t(color)] < 0 ? nullptr
-                                                           : &p.colors[size_t(p.colorIndex[size_t(color)])];
+        ColorConfig* cfg = p.colorIndex[size_t(color)] < 0
+                               ? nullptr
+                               : &p.colors[size_t(p.colorIndex[size_t(color)])];
         if (!cfg)
-            fault(p, nullptr, "wavelet on unrouted color " + str(uint64_t(color)) + " arrived from " +
-                                  directionName(Direction(e.from)));
+            fault(p, nullptr,
+                  "wavelet on unrouted color " + str(uint64_t(color)) + " arrived from " +
+                      directionName(Direction(e.from)));
         uint8_t rx = cfg->rx, tx = cfg->tx;
         if (cfg->currentSwitchPosition > 0) {
             const SwitchPosition& sp = cfg->switchPositions[cfg->currentSwitchPosition - 1];
@@ -798,10 +840,11 @@ bool Fabric::Impl::routerStep(Pe& p) {
                 tx = sp.tx;
         }
         if (!(rx & dirBit(Direction(e.from))))
-            fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) + " arrived from " +
-                                  directionName(Direction(e.from)) +
-                                  ", which the color's rx does not accept");
-        bool toCe = (tx & dirBit(Direction::Ramp)) && !(e.w.control && controlCeIgnore(e.w.payload));
+            fault(p, nullptr,
+                  "wavelet on color " + str(uint64_t(color)) + " arrived from " +
+                      directionName(Direction(e.from)) + ", which the color's rx does not accept");
+        bool toCe =
+            (tx & dirBit(Direction::Ramp)) && !(e.w.control && controlCeIgnore(e.w.payload));
         if (toCe && cfg->filter.kind != FilterConfig::Kind::None)
             toCe = filterPasses(p, color, *cfg, e.w, /*commit=*/false);
         // All-or-nothing multicast: forward only when every destination has room.
@@ -817,8 +860,9 @@ bool Fabric::Impl::routerStep(Pe& p) {
                 continue;
             Pe* n = neighbour(p, d);
             if (!n)
-                fault(p, nullptr, "wavelet on color " + str(uint64_t(color)) +
-                                      " leaves the program rectangle going " + directionName(d));
+                fault(p, nullptr,
+                      "wavelet on color " + str(uint64_t(color)) +
+                          " leaves the program rectangle going " + directionName(d));
             arriving[size_t(d)] = arrivingColor(*n, color, d);
             if (n->routerBuf[size_t(arriving[size_t(d)])].full())
                 room = false;
@@ -842,14 +886,16 @@ bool Fabric::Impl::routerStep(Pe& p) {
             checkBreakWavelet(p, color);
         if (opt.traceRouter) {
             std::string departing;
-            for (Direction d : {Direction::East, Direction::North, Direction::West, Direction::South})
+            for (Direction d :
+                 {Direction::East, Direction::North, Direction::West, Direction::South})
                 departing += (tx & dirBit(d)) ? directionName(d)[0] : '_';
             departing += toCe ? 'R' : '_';
             char data[16];
             std::snprintf(data, sizeof data, "0x%08x", entry.w.payload);
             trace(p, "wavelet C" + str(uint64_t(color)) + " ctrl=" + (entry.w.control ? "1" : "0") +
-                         ", idx=" + str(entry.w.payload >> 16) + ", data=" + data + " landing=" +
-                         directionName(Direction(entry.from))[0] + " departing=/" + departing + "/");
+                         ", idx=" + str(entry.w.payload >> 16) + ", data=" + data +
+                         " landing=" + directionName(Direction(entry.from))[0] + " departing=/" +
+                         departing + "/");
         }
         if (toCe) {
             p.rampQ[size_t(color)].push(entry.w);
@@ -861,7 +907,8 @@ bool Fabric::Impl::routerStep(Pe& p) {
             // Pop modes: this router consumes the command; routers further on see a NOP.
             const auto pop = cfg->popMode;
             if (pop == ColorConfig::PopMode::AlwaysPop ||
-                (pop == ColorConfig::PopMode::PopOnAdvance && opc == ControlOpcode::SwitchAdvance) ||
+                (pop == ColorConfig::PopMode::PopOnAdvance &&
+                 opc == ControlOpcode::SwitchAdvance) ||
                 (pop == ColorConfig::PopMode::PopOnAdvanceNop &&
                  (opc == ControlOpcode::SwitchAdvance || opc == ControlOpcode::Nop)))
                 entry.w.payload &= ~(3u << 30);
@@ -876,7 +923,8 @@ bool Fabric::Impl::routerStep(Pe& p) {
             const int c2 = arriving[size_t(d)];
             Wavelet w = entry.w;
             w.color = uint8_t(c2);
-            n->routerBuf[size_t(c2)].push({w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
+            n->routerBuf[size_t(c2)].push(
+                {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
             n->routerBusy |= 1u << c2;
             activateRouter(*n);
             if (opt.traceLanding)
@@ -889,7 +937,8 @@ bool Fabric::Impl::routerStep(Pe& p) {
             if (opc == ControlOpcode::SwitchAdvance) {
                 const uint8_t pos = cfg->currentSwitchPosition;
                 uint8_t nextPos = uint8_t(pos + 1);
-                if (nextPos > 3 || !(cfg->switchPositions[nextPos - 1].rx | cfg->switchPositions[nextPos - 1].tx))
+                if (nextPos > 3 ||
+                    !(cfg->switchPositions[nextPos - 1].rx | cfg->switchPositions[nextPos - 1].tx))
                     nextPos = cfg->ringMode ? 0 : pos;
                 cfg->currentSwitchPosition = nextPos;
             } else if (opc == ControlOpcode::SwitchReset) {
@@ -965,7 +1014,7 @@ void Fabric::Impl::serviceCommands(Pe& p) {
             }
             return;
         }
-        return;  // copies and launches wait for the main thread; D2H streams for wavelets
+        return; // copies and launches wait for the main thread; D2H streams for wavelets
     }
 }
 
@@ -1021,7 +1070,9 @@ Fabric::Fabric(std::shared_ptr<const FabricProgram> program, FabricOptions optio
 
 Fabric::~Fabric() = default;
 
-const FabricProgram& Fabric::program() const { return *impl_->prog; }
+const FabricProgram& Fabric::program() const {
+    return *impl_->prog;
+}
 
 CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hostData) {
     Impl& m = *impl_;
@@ -1036,7 +1087,8 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         bad("elementsPerPe is 0");
     if (r.shape == MemcpyShape::Strided && (r.rowStride == 0 || r.colStride == 0))
         bad("stride of 0");
-    if (!r.toDevice && (r.shape == MemcpyShape::RowBroadcast || r.shape == MemcpyShape::ColBroadcast))
+    if (!r.toDevice &&
+        (r.shape == MemcpyShape::RowBroadcast || r.shape == MemcpyShape::ColBroadcast))
         bad("broadcast shapes only copy host to device");
     if (r.streaming && r.shape != MemcpyShape::Box)
         bad("streaming mode supports only a box region");
@@ -1052,7 +1104,7 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         expected = size_t(r.w) * r.elementsPerPe;
     const uint32_t channels = std::max<uint32_t>(1, m.prog->memcpy.channels);
     cmd->laneCycles = costs::kMemcpyCyclesPerWavelet * ((r.w + channels - 1) / channels);
-    std::vector<std::pair<uint32_t, uint32_t>> targets;  // ROI coordinates of the PEs
+    std::vector<std::pair<uint32_t, uint32_t>> targets; // ROI coordinates of the PEs
     for (uint32_t y = 0; y < r.h; ++y)
         for (uint32_t x = 0; x < r.w; ++x)
             if (r.shape != MemcpyShape::Strided || (x % r.colStride == 0 && y % r.rowStride == 0))
@@ -1103,7 +1155,7 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         p.cmds.push_back(pc);
         m.schedule(p, m.now + 1);
         if (cmd->kind == Command::Kind::StreamD2H)
-            m.activateRouter(p);  // wavelets may already wait in an output queue
+            m.activateRouter(p); // wavelets may already wait in an output queue
     }
     ++m.pendingCommands;
     m.commands[cmd->id] = cmd;
@@ -1165,8 +1217,8 @@ std::vector<uint32_t> Fabric::takeResult(CommandId id) {
     if (!it->second->done)
         throw std::invalid_argument("takeResult: command " + str(id) + " has not finished");
     std::vector<uint32_t> out = std::move(it->second->data);
-    const bool d2h = it->second->kind == Command::Kind::CopyD2H ||
-                     it->second->kind == Command::Kind::StreamD2H;
+    const bool d2h =
+        it->second->kind == Command::Kind::CopyD2H || it->second->kind == Command::Kind::StreamD2H;
     impl_->commands.erase(it);
     return d2h ? out : std::vector<uint32_t>{};
 }
@@ -1174,18 +1226,31 @@ std::vector<uint32_t> Fabric::takeResult(CommandId id) {
 RunResult Fabric::runUntilDone(CommandId id, uint64_t maxCycles) {
     return impl_->run(maxCycles, id, false);
 }
-RunResult Fabric::runUntilIdle(uint64_t maxCycles) { return impl_->run(maxCycles, 0, true); }
-RunResult Fabric::step(uint64_t cycles) { return impl_->run(cycles, 0, false); }
-void Fabric::requestStop() { impl_->stopRequested = true; }
+RunResult Fabric::runUntilIdle(uint64_t maxCycles) {
+    return impl_->run(maxCycles, 0, true);
+}
+RunResult Fabric::step(uint64_t cycles) {
+    return impl_->run(cycles, 0, false);
+}
+void Fabric::requestStop() {
+    impl_->stopRequested = true;
+}
 
-void Fabric::addBreakpoint(const Breakpoint& bp) { impl_->breakpoints.push_back(bp); }
-void Fabric::clearBreakpoints() { impl_->breakpoints.clear(); }
+void Fabric::addBreakpoint(const Breakpoint& bp) {
+    impl_->breakpoints.push_back(bp);
+}
+void Fabric::clearBreakpoints() {
+    impl_->breakpoints.clear();
+}
 
-uint64_t Fabric::cycle() const { return impl_->now; }
+uint64_t Fabric::cycle() const {
+    return impl_->now;
+}
 
 PeStats Fabric::stats(uint32_t x, uint32_t y) const {
     if (x >= impl_->width || y >= impl_->height)
-        throw std::invalid_argument("stats: PE(" + str(x) + "," + str(y) + ") outside the rectangle");
+        throw std::invalid_argument("stats: PE(" + str(x) + "," + str(y) +
+                                    ") outside the rectangle");
     return impl_->pes[size_t(y) * impl_->width + x].stats;
 }
 
@@ -1201,7 +1266,9 @@ std::vector<uint8_t> Fabric::readMemory(uint32_t x, uint32_t y, uint32_t address
     return std::vector<uint8_t>(mem + address, mem + address + size);
 }
 
-std::vector<std::string> Fabric::simprintLines() const { return impl_->simprint; }
+std::vector<std::string> Fabric::simprintLines() const {
+    return impl_->simprint;
+}
 
 void Fabric::dumpCore(const std::string& path) const {
     const Impl& m = *impl_;
@@ -1244,4 +1311,4 @@ void Fabric::dumpCore(const std::string& path) const {
     writeCoreDump(path, h, recs, [&](uint32_t i) -> const uint8_t* { return m.pes[i].mem; });
 }
 
-}  // namespace sim
+} // namespace sim

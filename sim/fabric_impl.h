@@ -22,16 +22,16 @@ struct Fabric::Impl {
     Arch arch = Arch::Wse2;
     uint32_t width = 0, height = 0;
     std::vector<Pe> pes;
-    uint8_t* memory = nullptr;  // width*height*48 KB, MAP_NORESERVE: pages commit on write
+    uint8_t* memory = nullptr; // width*height*48 KB, MAP_NORESERVE: pages commit on write
     size_t memoryBytes = 0;
 
     uint64_t now = 0;
-    uint64_t runLimit = UINT64_MAX;  // no instruction starts at or after this cycle
+    uint64_t runLimit = UINT64_MAX; // no instruction starts at or after this cycle
     using Event = std::pair<uint64_t, uint32_t>;
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events;
     std::vector<uint32_t> activeRouters;
     std::vector<uint32_t> visitList;
-    std::vector<uint32_t> touchedPes;  // PEs that ever had work, in first-touch order
+    std::vector<uint32_t> touchedPes; // PEs that ever had work, in first-touch order
     void touch(Pe& p) {
         if (!p.touched) {
             p.touched = true;
@@ -43,7 +43,7 @@ struct Fabric::Impl {
     CommandId nextCommandId = 1;
     std::map<CommandId, std::shared_ptr<Command>> commands;
     std::atomic<uint32_t> pendingCommands{0};
-    bool inPePhase = false;  // PE visits may run on several threads: no shared writes
+    bool inPePhase = false; // PE visits may run on several threads: no shared writes
     std::unique_ptr<WorkerPool> pool;
 
     std::vector<Breakpoint> breakpoints;
@@ -59,7 +59,7 @@ struct Fabric::Impl {
 
     std::vector<std::string> simprint;
     std::ofstream simLog;
-    std::atomic<uint64_t> lastProgress{0};  // every writer in a phase stores `now`
+    std::atomic<uint64_t> lastProgress{0}; // every writer in a phase stores `now`
 
     // Load and validation.
     void validateProgram() const;
@@ -70,12 +70,12 @@ struct Fabric::Impl {
     void wake(Pe& p) { schedule(p, now + 1); }
     void activateRouter(Pe& p);
     void reschedule(Pe& p);
-    bool stepCycle();  // advances to the next event; false when nothing can progress
+    bool stepCycle(); // advances to the next event; false when nothing can progress
     RunResult run(uint64_t maxCycles, CommandId waitFor, bool untilIdle);
     RunResult hangReport(const std::string& headline);
     std::string describeWait(const Pe& p) const;
     uint32_t peIndex(const Pe& p) const { return p.y * width + p.x; }
-    std::string peName(const Pe& p) const;  // "PE(fx,fy)" in fabric coordinates
+    std::string peName(const Pe& p) const; // "PE(fx,fy)" in fabric coordinates
     std::string where(const Pe& p, const SourceLoc* loc) const;
 
     // Per-PE work.
@@ -114,14 +114,15 @@ struct Fabric::Impl {
     int fabinColor(const Pe& p, const Dsd& d) const;
     int faboutColor(const Pe& p, const Dsd& d) const;
     void runMemoryOp(Pe& p, OpState& op);
-    bool colorClaimed(const Pe& p, int color) const;  // an active op reads this color
-    uint32_t readOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i, const SourceLoc& loc);
+    bool colorClaimed(const Pe& p, int color) const; // an active op reads this color
+    uint32_t readOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i,
+                         const SourceLoc& loc);
     void writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i, uint32_t value,
                       const SourceLoc& loc);
     bool dsdExecAccepted = true;
 
     // Routers.
-    bool routerStep(Pe& p);  // true: must run again next cycle
+    bool routerStep(Pe& p); // true: must run again next cycle
     void wakeRouterFeeders(Pe& p, int color);
     bool deliverToHost(Pe& p, const Wavelet& w);
     Pe* neighbour(const Pe& p, Direction d);
@@ -140,4 +141,4 @@ void packDsd(const Dsd& d, uint8_t* bytes);
 uint32_t dsdLength(const Dsd& d);
 const char* directionName(Direction d);
 
-}  // namespace sim
+} // namespace sim

@@ -13,7 +13,9 @@ namespace sim {
 
 namespace {
 
-std::string str(uint64_t v) { return std::to_string(v); }
+std::string str(uint64_t v) {
+    return std::to_string(v);
+}
 
 // Scalar instructions run ahead of the global cycle by at most this many cycles;
 // instructions that touch anything outside the PE's registers and SRAM wait for it.
@@ -21,10 +23,11 @@ constexpr uint64_t kRunAhead = 64;
 
 const char* opName(Op op) {
     static constexpr const char* names[] = {
-        "NOP", "IMM", "CONST", "MOV", "ADD", "SUB", "MUL", "DIV", "REM", "MIN", "MAX", "NEG",
-        "NOT", "LNOT", "AND", "OR", "XOR", "SHL", "SHR", "CMPEQ", "CMPNE", "CMPLT", "CMPLE",
-        "CMPGT", "CMPGE", "CVT", "BITCAST", "LD", "ST", "JMP", "JNZ", "JZ", "CALL", "CALLI",
-        "RET", "BUILTIN", "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC"};
+        "NOP",      "IMM",   "CONST", "MOV",    "ADD",    "SUB",    "MUL",   "DIV", "REM",
+        "MIN",      "MAX",   "NEG",   "NOT",    "LNOT",   "AND",    "OR",    "XOR", "SHL",
+        "SHR",      "CMPEQ", "CMPNE", "CMPLT",  "CMPLE",  "CMPGT",  "CMPGE", "CVT", "BITCAST",
+        "LD",       "ST",    "JMP",   "JNZ",    "JZ",     "CALL",   "CALLI", "RET", "BUILTIN",
+        "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC"};
     const size_t i = size_t(op);
     return i < sizeof names / sizeof names[0] ? names[i] : "?";
 }
@@ -33,9 +36,11 @@ bool interacts(const Instr& in) {
     return in.op == Op::Builtin || in.op == Op::DsdExec;
 }
 
-uint64_t floatBits(double v, ScalarType t) { return fromDouble(v, t); }
+uint64_t floatBits(double v, ScalarType t) {
+    return fromDouble(v, t);
+}
 
-}  // namespace
+} // namespace
 
 size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k) {
     const size_t l = r.elementsPerPe;
@@ -44,7 +49,8 @@ size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k) {
         return r.order == MemcpyOrder::RowMajor ? ry * l + k : ry + size_t(k) * r.h;
     case MemcpyShape::ColBroadcast:
         return r.order == MemcpyOrder::RowMajor ? rx * l + k : rx + size_t(k) * r.w;
-    default: break;
+    default:
+        break;
     }
     const size_t nx = r.shape == MemcpyShape::Strided ? 1 + (r.w - 1) / r.colStride : r.w;
     const size_t ny = r.shape == MemcpyShape::Strided ? 1 + (r.h - 1) / r.rowStride : r.h;
@@ -104,7 +110,7 @@ void Fabric::Impl::noteWrite(Pe& p, uint32_t address, uint32_t size) {
 
 int Fabric::Impl::dataTaskColor(const Pe& p, int task) const {
     const TaskBinding& b = p.cls->tasks[size_t(task)];
-    if (arch == Arch::Wse2)  // the data task id is the color
+    if (arch == Arch::Wse2) // the data task id is the color
         return task < kNumColors ? task : -1;
     if (b.inputQueue >= 0 && b.inputQueue < kNumInputQueues)
         return p.cls->inputQueueColor[size_t(b.inputQueue)];
@@ -264,7 +270,7 @@ bool Fabric::Impl::startWork(Pe& p) {
             std::vector<uint64_t> args(c.args.size());
             const Function& fn = p.cls->functions[size_t(func)];
             for (size_t i = 0; i < args.size(); ++i) {
-                const ScalarType t = i < c.argTypes.size()       ? c.argTypes[i]
+                const ScalarType t = i < c.argTypes.size()      ? c.argTypes[i]
                                      : i < fn.paramTypes.size() ? fn.paramTypes[i]
                                                                 : ScalarType::U32;
                 args[i] = normalise(c.args[i], t);
@@ -334,7 +340,7 @@ void Fabric::Impl::runMain(Pe& p) {
                 return;
             continue;
         }
-        if (p.mainReadyAt > now && (p.mainReadyAt >= quantumEnd)) 
+        if (p.mainReadyAt > now && (p.mainReadyAt >= quantumEnd))
             return;
         Frame& f = p.frames.back();
         const Function& fn = p.cls->functions[size_t(f.func)];
@@ -382,34 +388,53 @@ uint64_t binary(Op op, ScalarType t, uint64_t a, uint64_t b, bool& divByZero) {
         if (t == ScalarType::F32) {
             const float x = bitsToFloat(uint32_t(a)), y = bitsToFloat(uint32_t(b));
             switch (op) {
-            case Op::Add: return floatToBits(x + y);
-            case Op::Sub: return floatToBits(x - y);
-            case Op::Mul: return floatToBits(x * y);
-            case Op::Div: return floatToBits(x / y);
-            case Op::Rem: return floatToBits(std::fmod(x, y));
-            case Op::Min: return floatToBits(std::fmin(x, y));
-            case Op::Max: return floatToBits(std::fmax(x, y));
-            default: return 0;
+            case Op::Add:
+                return floatToBits(x + y);
+            case Op::Sub:
+                return floatToBits(x - y);
+            case Op::Mul:
+                return floatToBits(x * y);
+            case Op::Div:
+                return floatToBits(x / y);
+            case Op::Rem:
+                return floatToBits(std::fmod(x, y));
+            case Op::Min:
+                return floatToBits(std::fmin(x, y));
+            case Op::Max:
+                return floatToBits(std::fmax(x, y));
+            default:
+                return 0;
             }
         }
         const double x = toDouble(a, t), y = toDouble(b, t);
         switch (op) {
-        case Op::Add: return floatBits(x + y, t);
-        case Op::Sub: return floatBits(x - y, t);
-        case Op::Mul: return floatBits(x * y, t);
-        case Op::Div: return floatBits(x / y, t);
-        case Op::Rem: return floatBits(std::fmod(x, y), t);
-        case Op::Min: return floatBits(std::fmin(x, y), t);
-        case Op::Max: return floatBits(std::fmax(x, y), t);
-        default: return 0;
+        case Op::Add:
+            return floatBits(x + y, t);
+        case Op::Sub:
+            return floatBits(x - y, t);
+        case Op::Mul:
+            return floatBits(x * y, t);
+        case Op::Div:
+            return floatBits(x / y, t);
+        case Op::Rem:
+            return floatBits(std::fmod(x, y), t);
+        case Op::Min:
+            return floatBits(std::fmin(x, y), t);
+        case Op::Max:
+            return floatBits(std::fmax(x, y), t);
+        default:
+            return 0;
         }
     }
     const bool s = isSigned(t);
     const int64_t sa = int64_t(a), sb = int64_t(b);
     switch (op) {
-    case Op::Add: return normalise(a + b, t);
-    case Op::Sub: return normalise(a - b, t);
-    case Op::Mul: return normalise(a * b, t);
+    case Op::Add:
+        return normalise(a + b, t);
+    case Op::Sub:
+        return normalise(a - b, t);
+    case Op::Mul:
+        return normalise(a * b, t);
     case Op::Div:
     case Op::Rem:
         if (b == 0) {
@@ -417,14 +442,17 @@ uint64_t binary(Op op, ScalarType t, uint64_t a, uint64_t b, bool& divByZero) {
             return 0;
         }
         if (s) {
-            if (sb == -1)  // INT_MIN / -1 wraps instead of trapping
+            if (sb == -1) // INT_MIN / -1 wraps instead of trapping
                 return normalise(op == Op::Div ? uint64_t(0) - a : 0, t);
             return normalise(uint64_t(op == Op::Div ? sa / sb : sa % sb), t);
         }
         return normalise(op == Op::Div ? a / b : a % b, t);
-    case Op::Min: return s ? uint64_t(std::min(sa, sb)) : std::min(a, b);
-    case Op::Max: return s ? uint64_t(std::max(sa, sb)) : std::max(a, b);
-    default: return 0;
+    case Op::Min:
+        return s ? uint64_t(std::min(sa, sb)) : std::min(a, b);
+    case Op::Max:
+        return s ? uint64_t(std::max(sa, sb)) : std::max(a, b);
+    default:
+        return 0;
     }
 }
 
@@ -432,36 +460,54 @@ bool compare(Op op, ScalarType t, uint64_t a, uint64_t b) {
     if (isFloat(t)) {
         const double x = toDouble(a, t), y = toDouble(b, t);
         switch (op) {
-        case Op::CmpEq: return x == y;
-        case Op::CmpNe: return x != y;
-        case Op::CmpLt: return x < y;
-        case Op::CmpLe: return x <= y;
-        case Op::CmpGt: return x > y;
-        default: return x >= y;
+        case Op::CmpEq:
+            return x == y;
+        case Op::CmpNe:
+            return x != y;
+        case Op::CmpLt:
+            return x < y;
+        case Op::CmpLe:
+            return x <= y;
+        case Op::CmpGt:
+            return x > y;
+        default:
+            return x >= y;
         }
     }
     if (isSigned(t)) {
         const int64_t x = int64_t(a), y = int64_t(b);
         switch (op) {
-        case Op::CmpEq: return x == y;
-        case Op::CmpNe: return x != y;
-        case Op::CmpLt: return x < y;
-        case Op::CmpLe: return x <= y;
-        case Op::CmpGt: return x > y;
-        default: return x >= y;
+        case Op::CmpEq:
+            return x == y;
+        case Op::CmpNe:
+            return x != y;
+        case Op::CmpLt:
+            return x < y;
+        case Op::CmpLe:
+            return x <= y;
+        case Op::CmpGt:
+            return x > y;
+        default:
+            return x >= y;
         }
     }
     switch (op) {
-    case Op::CmpEq: return a == b;
-    case Op::CmpNe: return a != b;
-    case Op::CmpLt: return a < b;
-    case Op::CmpLe: return a <= b;
-    case Op::CmpGt: return a > b;
-    default: return a >= b;
+    case Op::CmpEq:
+        return a == b;
+    case Op::CmpNe:
+        return a != b;
+    case Op::CmpLt:
+        return a < b;
+    case Op::CmpLe:
+        return a <= b;
+    case Op::CmpGt:
+        return a > b;
+    default:
+        return a >= b;
     }
 }
 
-}  // namespace
+} // namespace
 
 void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
     Frame& f = p.frames.back();
@@ -474,22 +520,28 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
     if (opt.traceInstructions && simLog.is_open()) {
         char pcText[16];
         std::snprintf(pcText, sizeof pcText, "0x%04x", pc);
-        std::string task = p.currentTask >= 0 ? "T" + str(uint64_t(p.currentTask))
+        std::string task = p.currentTask >= 0             ? "T" + str(uint64_t(p.currentTask))
                            : p.currentTask == kTaskLaunch ? "Tlaunch"
                                                           : "Tinit";
-        p.pendingTrace.push_back("@" + str(std::max(now, p.mainReadyAt)) + " P" +
-                                 str(p.x + prog->offsetX) + "." + str(p.y + prog->offsetY) +
-                                 ": [EX OP] ^ " + pcText + ": " + task + " " + opName(in.op) +
-                                 (in.op == Op::DsdExec
-                                      ? std::string(" ") + dsdOpName(p.cls->dsdOps[size_t(in.imm)].op)
-                                      : std::string()) +
-                                 " " + p.cls->functions[size_t(f.func)].name);
+        p.pendingTrace.push_back(
+            "@" + str(std::max(now, p.mainReadyAt)) + " P" + str(p.x + prog->offsetX) + "." +
+            str(p.y + prog->offsetY) + ": [EX OP] ^ " + pcText + ": " + task + " " + opName(in.op) +
+            (in.op == Op::DsdExec ? std::string(" ") + dsdOpName(p.cls->dsdOps[size_t(in.imm)].op)
+                                  : std::string()) +
+            " " + p.cls->functions[size_t(f.func)].name);
     }
     switch (in.op) {
-    case Op::Nop: break;
-    case Op::Imm: r[in.dst] = normalise(uint64_t(int64_t(in.imm)), in.type); break;
-    case Op::Const: r[in.dst] = p.cls->constants[size_t(in.imm)]; break;
-    case Op::Mov: r[in.dst] = r[in.a]; break;
+    case Op::Nop:
+        break;
+    case Op::Imm:
+        r[in.dst] = normalise(uint64_t(int64_t(in.imm)), in.type);
+        break;
+    case Op::Const:
+        r[in.dst] = p.cls->constants[size_t(in.imm)];
+        break;
+    case Op::Mov:
+        r[in.dst] = r[in.a];
+        break;
     case Op::Add:
     case Op::Sub:
     case Op::Mul:
@@ -512,16 +564,26 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         else
             r[in.dst] = normalise(uint64_t(0) - r[in.a], in.type);
         break;
-    case Op::BitNot: r[in.dst] = normalise(~r[in.a], in.type); break;
-    case Op::LogicalNot: r[in.dst] = r[in.a] == 0 ? 1 : 0; break;
-    case Op::BitAnd: r[in.dst] = normalise(r[in.a] & r[in.b], in.type); break;
-    case Op::BitOr: r[in.dst] = normalise(r[in.a] | r[in.b], in.type); break;
-    case Op::BitXor: r[in.dst] = normalise(r[in.a] ^ r[in.b], in.type); break;
+    case Op::BitNot:
+        r[in.dst] = normalise(~r[in.a], in.type);
+        break;
+    case Op::LogicalNot:
+        r[in.dst] = r[in.a] == 0 ? 1 : 0;
+        break;
+    case Op::BitAnd:
+        r[in.dst] = normalise(r[in.a] & r[in.b], in.type);
+        break;
+    case Op::BitOr:
+        r[in.dst] = normalise(r[in.a] | r[in.b], in.type);
+        break;
+    case Op::BitXor:
+        r[in.dst] = normalise(r[in.a] ^ r[in.b], in.type);
+        break;
     case Op::Shl:
     case Op::Shr: {
         const uint32_t bits = std::max<uint32_t>(8, byteSize(in.type) * 8);
         const uint64_t amount = r[in.b];
-        const uint64_t v = normalise(r[in.a], in.type);  // operand read as `type`
+        const uint64_t v = normalise(r[in.a], in.type); // operand read as `type`
         if (in.op == Op::Shl) {
             r[in.dst] = amount >= bits ? 0 : normalise(v << amount, in.type);
         } else if (isSigned(in.type)) {
@@ -536,9 +598,15 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
     case Op::CmpLt:
     case Op::CmpLe:
     case Op::CmpGt:
-    case Op::CmpGe: r[in.dst] = compare(in.op, in.type, r[in.a], r[in.b]) ? 1 : 0; break;
-    case Op::Convert: r[in.dst] = convertScalar(r[in.a], ScalarType(in.imm), in.type); break;
-    case Op::Bitcast: r[in.dst] = normalise(r[in.a], in.type); break;
+    case Op::CmpGe:
+        r[in.dst] = compare(in.op, in.type, r[in.a], r[in.b]) ? 1 : 0;
+        break;
+    case Op::Convert:
+        r[in.dst] = convertScalar(r[in.a], ScalarType(in.imm), in.type);
+        break;
+    case Op::Bitcast:
+        r[in.dst] = normalise(r[in.a], in.type);
+        break;
     case Op::Load: {
         const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
         r[in.dst] = loadScalar(p, addr, in.type, &loc);
@@ -569,8 +637,9 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         const uint64_t* args = nargs ? r + in.a : nullptr;
         if (in.op == Op::CallIndirect) {
             if (r[in.a] >= p.cls->functions.size())
-                fault(p, &loc, "indirect call to function " + str(r[in.a]) + " of " +
-                                   str(p.cls->functions.size()));
+                fault(p, &loc,
+                      "indirect call to function " + str(r[in.a]) + " of " +
+                          str(p.cls->functions.size()));
             target = int32_t(r[in.a]);
             nargs = uint32_t(in.imm);
             args = nargs ? r + in.b : nullptr;
@@ -624,12 +693,20 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         Dsd v = d[in.a];
         const uint64_t x = r[in.b];
         switch (DsdField(in.imm)) {
-        case DsdField::BaseAddress: v.baseAddress = uint32_t(x); break;
+        case DsdField::BaseAddress:
+            v.baseAddress = uint32_t(x);
+            break;
         case DsdField::Length:
         case DsdField::FifoReadLength:
-        case DsdField::FifoWriteLength: v.extent[0] = uint32_t(x); break;
-        case DsdField::Stride: v.strideBytes[0] = int32_t(x); break;
-        case DsdField::OffsetBytes: v.baseAddress += uint32_t(x); break;
+        case DsdField::FifoWriteLength:
+            v.extent[0] = uint32_t(x);
+            break;
+        case DsdField::Stride:
+            v.strideBytes[0] = int32_t(x);
+            break;
+        case DsdField::OffsetBytes:
+            v.baseAddress += uint32_t(x);
+            break;
         }
         d[in.dst] = v;
         cost = costs::kDsdRegOp;
@@ -643,7 +720,7 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
             p.mainWaiting = true;
             return;
         }
-        return;  // dsdExec accounts its own time
+        return; // dsdExec accounts its own time
     }
     p.mainReadyAt += cost;
 }
@@ -654,7 +731,7 @@ void Fabric::Impl::emitSimprint(Pe& p) {
         std::string line = "@" + str(std::max(now, p.mainReadyAt)) + " PE(" + str(p.x) + "," +
                            str(p.y) + "): " + p.simprintLine.substr(0, nl);
         p.simprintLine.erase(0, nl + 1);
-        p.pendingSimprint.push_back(std::move(line));  // merged in PE order after the phase
+        p.pendingSimprint.push_back(std::move(line)); // merged in PE order after the phase
     }
 }
 
@@ -673,10 +750,18 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         return int(t);
     };
     switch (BuiltinId(in.imm)) {
-    case BuiltinId::Activate: activateTask(p, taskArg()); break;
-    case BuiltinId::Block: p.blocked |= uint64_t(1) << taskArg(); break;
-    case BuiltinId::Unblock: p.blocked &= ~(uint64_t(1) << taskArg()); break;
-    case BuiltinId::UnblockCmdStream: unblockCmdStream(p); break;
+    case BuiltinId::Activate:
+        activateTask(p, taskArg());
+        break;
+    case BuiltinId::Block:
+        p.blocked |= uint64_t(1) << taskArg();
+        break;
+    case BuiltinId::Unblock:
+        p.blocked &= ~(uint64_t(1) << taskArg());
+        break;
+    case BuiltinId::UnblockCmdStream:
+        unblockCmdStream(p);
+        break;
     case BuiltinId::Assert:
         if (arg(0) == 0)
             fault(p, &loc, "@assert failed");
@@ -711,8 +796,10 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
             s = buf;
         } else if (fmt == 'x' || fmt == 'X') {
             char buf[32];
-            std::snprintf(buf, sizeof buf, fmt == 'x' ? "%llx" : "%llX",
-                          (unsigned long long)(v & (byteSize(t) >= 8 ? ~0ull : ((1ull << (byteSize(t) * 8)) - 1))));
+            std::snprintf(
+                buf, sizeof buf, fmt == 'x' ? "%llx" : "%llX",
+                (unsigned long long)(v & (byteSize(t) >= 8 ? ~0ull
+                                                           : ((1ull << (byteSize(t) * 8)) - 1))));
             s = buf;
         } else if (fmt == 'b') {
             const uint32_t bits = std::max<uint32_t>(1, byteSize(t) * 8);
@@ -742,9 +829,15 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
             p.tscBase = 0;
         }
         break;
-    case BuiltinId::ResetTsc: p.tscBase = std::max(now, p.mainReadyAt); break;
-    case BuiltinId::CoordX: result = p.x; break;
-    case BuiltinId::CoordY: result = p.y; break;
+    case BuiltinId::ResetTsc:
+        p.tscBase = std::max(now, p.mainReadyAt);
+        break;
+    case BuiltinId::CoordX:
+        result = p.x;
+        break;
+    case BuiltinId::CoordY:
+        result = p.y;
+        break;
     case BuiltinId::QueueFlush: {
         const uint64_t q = arg(0);
         if (q >= uint64_t(kNumOutputQueues))
@@ -763,4 +856,4 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         p.regs[p.frames.back().regBase + in.dst] = result;
 }
 
-}  // namespace sim
+} // namespace sim

@@ -24,9 +24,8 @@ struct Wavelet {
 };
 
 // Bounded FIFO whose storage is allocated on first use, so idle PEs stay small.
-template <typename T>
-class Ring {
-public:
+template <typename T> class Ring {
+  public:
     void setCapacity(uint32_t capacity) { cap_ = uint16_t(capacity); }
     uint32_t capacity() const { return cap_; }
     uint32_t size() const { return n_; }
@@ -47,7 +46,7 @@ public:
         --n_;
     }
 
-private:
+  private:
     std::unique_ptr<T[]> buf_;
     uint16_t head_ = 0, n_ = 0, cap_ = 0;
 };
@@ -55,7 +54,7 @@ private:
 struct RouterEntry {
     Wavelet w;
     uint64_t readyAt = 0;
-    uint8_t from = 0;  // Direction it arrived from
+    uint8_t from = 0; // Direction it arrived from
 };
 
 // A fault raised while executing a PE; caught by the stepping loop.
@@ -70,21 +69,21 @@ struct Command {
     CommandId id = 0;
     Kind kind = Kind::Launch;
     MemcpyRequest req;
-    std::vector<uint32_t> data;  // host words (H2D) or results (D2H)
-    std::string function;        // Launch
-    std::vector<uint32_t> args;  // Launch
+    std::vector<uint32_t> data; // host words (H2D) or results (D2H)
+    std::string function;       // Launch
+    std::vector<uint32_t> args; // Launch
     std::vector<ScalarType> argTypes;
-    std::atomic<uint32_t> remainingPes{0};  // PEs finish it concurrently in the PE phase
+    std::atomic<uint32_t> remainingPes{0}; // PEs finish it concurrently in the PE phase
     std::atomic<bool> done{false};
-    uint32_t laneCycles = 1;  // cycles per element per PE (channel sharing)
+    uint32_t laneCycles = 1; // cycles per element per PE (channel sharing)
 };
 
 struct PeCommand {
     std::shared_ptr<Command> cmd;
-    uint32_t roiX = 0, roiY = 0;  // this PE inside the ROI
-    uint32_t progress = 0;        // elements moved (streaming)
+    uint32_t roiX = 0, roiY = 0; // this PE inside the ROI
+    uint32_t progress = 0;       // elements moved (streaming)
     bool started = false;
-    bool finished = false;  // finished on this PE (D2H streaming may finish before it is front)
+    bool finished = false; // finished on this PE (D2H streaming may finish before it is front)
 };
 
 struct Frame {
@@ -106,7 +105,7 @@ struct OpOperand {
 // a microthread (async op).
 struct OpState {
     bool active = false;
-    bool waiting = false;  // cannot progress until an external event
+    bool waiting = false; // cannot progress until an external event
     uint32_t opIndex = 0;
     OpOperand dst, src[3];
     uint32_t total = 0, done = 0;
@@ -119,7 +118,7 @@ struct OpState {
 
 // The 8 microthreads of a PE, allocated on the first async op so idle PEs stay small.
 class Microthreads {
-public:
+  public:
     OpState* begin() { return slots_ ? slots_->data() : nullptr; }
     OpState* end() { return slots_ ? slots_->data() + 8 : nullptr; }
     const OpState* begin() const { return slots_ ? slots_->data() : nullptr; }
@@ -133,7 +132,7 @@ public:
     }
     const OpState& operator[](size_t i) const { return (*slots_)[i]; }
 
-private:
+  private:
     std::unique_ptr<std::array<OpState, 8>> slots_;
 };
 
@@ -157,7 +156,7 @@ struct Pe {
     int currentTask = -1;
     uint64_t mainReadyAt = 0;
     OpState mainOp;
-    bool mainWaiting = false;  // stalled on a busy microthread
+    bool mainWaiting = false; // stalled on a busy microthread
     uint32_t lastLine = 0;
     bool resumeFromBreakpoint = false;
 
@@ -168,7 +167,7 @@ struct Pe {
 
     std::array<Ring<Wavelet>, kNumColors> rampQ;
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
-    uint8_t flushPending = 0;  // @queue_flush bits per output queue
+    uint8_t flushPending = 0; // @queue_flush bits per output queue
 
     std::vector<FifoState> fifos;
 
@@ -180,19 +179,19 @@ struct Pe {
     std::array<int8_t, kNumColors> colorIndex{};
     std::vector<ColorConfig> colors;
     std::vector<uint16_t> filterCounters;  // parallel to colors, created on first use
-    std::vector<std::string> pendingTrace;  // sim.log trace lines of one visit
+    std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
     std::array<Ring<RouterEntry>, kNumColors> routerBuf;
-    uint32_t routerBusy = 0;  // colors with buffered wavelets
+    uint32_t routerBusy = 0; // colors with buffered wavelets
     bool routerActive = false;
 
-    uint32_t lfsr = 0xdeadbeefu & 0x7fffffu;  // 23-bit state of @random16
+    uint32_t lfsr = 0xdeadbeefu & 0x7fffffu; // 23-bit state of @random16
     bool tscEnabled = false;
     uint64_t tscBase = 0;
     std::string simprintLine;
 
     PeStats stats;
     uint64_t scheduledAt = UINT64_MAX;
-    bool touched = false;  // ever scheduled or routed: end-of-run scans visit only these
+    bool touched = false; // ever scheduled or routed: end-of-run scans visit only these
 
     // Effects of one visit on shared state, merged in PE order after the PE phase so
     // that results do not depend on the number of threads.
@@ -206,4 +205,4 @@ struct Pe {
     std::optional<SourceLoc> breakLoc;
 };
 
-}  // namespace sim
+} // namespace sim

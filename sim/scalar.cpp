@@ -9,25 +9,38 @@ namespace sim {
 
 uint64_t normalise(uint64_t raw, ScalarType t) {
     switch (t) {
-    case ScalarType::Void: return 0;
-    case ScalarType::Bool: return raw != 0 ? 1 : 0;
-    case ScalarType::I8: return uint64_t(int64_t(int8_t(raw)));
-    case ScalarType::I16: return uint64_t(int64_t(int16_t(raw)));
-    case ScalarType::I32: return uint64_t(int64_t(int32_t(raw)));
+    case ScalarType::Void:
+        return 0;
+    case ScalarType::Bool:
+        return raw != 0 ? 1 : 0;
+    case ScalarType::I8:
+        return uint64_t(int64_t(int8_t(raw)));
+    case ScalarType::I16:
+        return uint64_t(int64_t(int16_t(raw)));
+    case ScalarType::I32:
+        return uint64_t(int64_t(int32_t(raw)));
     case ScalarType::I64:
-    case ScalarType::U64: return raw;
-    case ScalarType::U8: return raw & 0xff;
+    case ScalarType::U64:
+        return raw;
+    case ScalarType::U8:
+        return raw & 0xff;
     case ScalarType::U16:
     case ScalarType::F16:
-    case ScalarType::BF16: return raw & 0xffff;
+    case ScalarType::BF16:
+        return raw & 0xffff;
     case ScalarType::U32:
-    case ScalarType::F32: return raw & 0xffffffffu;
+    case ScalarType::F32:
+        return raw & 0xffffffffu;
     }
     return raw;
 }
 
-float bitsToFloat(uint32_t bits) { return std::bit_cast<float>(bits); }
-uint32_t floatToBits(float f) { return std::bit_cast<uint32_t>(f); }
+float bitsToFloat(uint32_t bits) {
+    return std::bit_cast<float>(bits);
+}
+uint32_t floatToBits(float f) {
+    return std::bit_cast<uint32_t>(f);
+}
 
 namespace {
 
@@ -47,7 +60,7 @@ uint32_t encodeMagnitude(double mag, int mantBits, int emin, int expBits) {
     int re = std::ilogb(rounded);
     if (re > maxExp)
         return infBits;
-    if (re < emin) {  // subnormal
+    if (re < emin) { // subnormal
         return uint32_t(std::ldexp(rounded, mantBits - emin));
     }
     const double frac = std::ldexp(rounded, -re) - 1.0;
@@ -85,39 +98,57 @@ double decodeSmall(uint16_t bits, int mantBits, int expBits) {
     return neg ? -v : v;
 }
 
-}  // namespace
+} // namespace
 
-double halfToDouble(uint16_t h) { return decodeSmall(h, 10, 5); }
-uint16_t doubleToHalf(double v) { return encodeSmall(v, 10, 5, 0x7e00); }
-double bf16ToDouble(uint16_t b) { return decodeSmall(b, 7, 8); }
-uint16_t doubleToBf16(double v) { return encodeSmall(v, 7, 8, 0x7fc0); }
+double halfToDouble(uint16_t h) {
+    return decodeSmall(h, 10, 5);
+}
+uint16_t doubleToHalf(double v) {
+    return encodeSmall(v, 10, 5, 0x7e00);
+}
+double bf16ToDouble(uint16_t b) {
+    return decodeSmall(b, 7, 8);
+}
+uint16_t doubleToBf16(double v) {
+    return encodeSmall(v, 7, 8, 0x7fc0);
+}
 
 double toDouble(uint64_t raw, ScalarType t) {
     switch (t) {
-    case ScalarType::F16: return halfToDouble(uint16_t(raw));
-    case ScalarType::BF16: return bf16ToDouble(uint16_t(raw));
-    case ScalarType::F32: return double(bitsToFloat(uint32_t(raw)));
+    case ScalarType::F16:
+        return halfToDouble(uint16_t(raw));
+    case ScalarType::BF16:
+        return bf16ToDouble(uint16_t(raw));
+    case ScalarType::F32:
+        return double(bitsToFloat(uint32_t(raw)));
     case ScalarType::Bool:
     case ScalarType::U8:
     case ScalarType::U16:
     case ScalarType::U32:
-    case ScalarType::U64: return double(raw);
-    default: return double(int64_t(raw));
+    case ScalarType::U64:
+        return double(raw);
+    default:
+        return double(int64_t(raw));
     }
 }
 
 uint64_t fromDouble(double v, ScalarType t) {
     switch (t) {
-    case ScalarType::F16: return doubleToHalf(v);
-    case ScalarType::BF16: return doubleToBf16(v);
+    case ScalarType::F16:
+        return doubleToHalf(v);
+    case ScalarType::BF16:
+        return doubleToBf16(v);
     case ScalarType::F32: {
         // double -> float rounds to nearest even; values that came from f32/f16/int
         // arithmetic in double are exact or correctly rounded once.
         return floatToBits(float(v));
     }
-    case ScalarType::Bool: return (v != 0 || std::isnan(v)) ? 1 : 0;
-    case ScalarType::Void: return 0;
-    default: break;
+    case ScalarType::Bool:
+        return (v != 0 || std::isnan(v)) ? 1 : 0;
+    case ScalarType::Void:
+        return 0;
+    default:
+        break;
     }
     if (std::isnan(v))
         return 0;
@@ -150,7 +181,7 @@ uint64_t convertScalar(uint64_t raw, ScalarType from, ScalarType to) {
         return raw != 0 ? 1 : 0;
     }
     if (!isFloat(from) && !isFloat(to))
-        return normalise(raw, to);  // integer conversions wrap like @as on integers
+        return normalise(raw, to); // integer conversions wrap like @as on integers
     if (!isFloat(from) && to == ScalarType::F32) {
         // int -> f32 directly so 64-bit integers round once.
         return isSigned(from) ? floatToBits(float(int64_t(raw))) : floatToBits(float(raw));
@@ -158,4 +189,4 @@ uint64_t convertScalar(uint64_t raw, ScalarType from, ScalarType to) {
     return fromDouble(toDouble(raw, from), to);
 }
 
-}  // namespace sim
+} // namespace sim

@@ -31,4 +31,4 @@ uint64_t fromDouble(double v, ScalarType t);
 // @as(to, value of type from): the conversion Op::Convert performs.
 uint64_t convertScalar(uint64_t raw, ScalarType from, ScalarType to);
 
-}  // namespace sim
+} // namespace sim

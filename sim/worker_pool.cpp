@@ -3,7 +3,7 @@
 namespace sim {
 
 namespace {
-constexpr size_t kChunk = 8;  // items taken at a time
+constexpr size_t kChunk = 8; // items taken at a time
 }
 
 WorkerPool::WorkerPool(unsigned threads) {
@@ -72,4 +72,4 @@ void WorkerPool::parallelFor(size_t n, const std::function<void(size_t)>& fn) {
     fn_ = nullptr;
 }
 
-}  // namespace sim
+} // namespace sim

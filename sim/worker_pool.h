@@ -13,8 +13,8 @@
 namespace sim {
 
 class WorkerPool {
-public:
-    explicit WorkerPool(unsigned threads);  // threads >= 2: workers besides the caller
+  public:
+    explicit WorkerPool(unsigned threads); // threads >= 2: workers besides the caller
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
@@ -23,7 +23,7 @@ public:
     // calls have finished.
     void parallelFor(size_t n, const std::function<void(size_t)>& fn);
 
-private:
+  private:
     void workerLoop();
     void drain();
 
@@ -38,4 +38,4 @@ private:
     bool quit_ = false;
 };
 
-}  // namespace sim
+} // namespace sim

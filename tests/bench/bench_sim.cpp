@@ -14,7 +14,8 @@ namespace {
 void BM_DsdHeavy(benchmark::State& state) {
     const uint32_t side = uint32_t(state.range(0));
     const unsigned threads = unsigned(state.range(1));
-    auto prog = simtest::makeDsdKernel(side, side, 512, 20, [](uint32_t, uint32_t) { return true; });
+    auto prog =
+        simtest::makeDsdKernel(side, side, 512, 20, [](uint32_t, uint32_t) { return true; });
     uint64_t tileCycles = 0, cycles = 0;
     for (auto _ : state) {
         sim::FabricOptions o;
@@ -26,7 +27,8 @@ void BM_DsdHeavy(benchmark::State& state) {
         cycles += f.cycle();
         tileCycles += f.cycle() * uint64_t(side) * side;
     }
-    state.counters["tile_cycles/s"] = benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
+    state.counters["tile_cycles/s"] =
+        benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
     state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_DsdHeavy)->Args({8, 1})->Args({32, 1})->Args({32, 2})->Unit(benchmark::kMillisecond);
@@ -43,7 +45,8 @@ void BM_FabricPipeline(benchmark::State& state) {
             state.SkipWithError(r.message.c_str());
         tileCycles += f.cycle() * uint64_t(side) * side;
     }
-    state.counters["tile_cycles/s"] = benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
+    state.counters["tile_cycles/s"] =
+        benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FabricPipeline)->Arg(16)->Unit(benchmark::kMillisecond);
 
@@ -51,7 +54,8 @@ BENCHMARK(BM_FabricPipeline)->Arg(16)->Unit(benchmark::kMillisecond);
 // cycle must not grow with side (construction is excluded from the timing).
 void BM_IdlePes(benchmark::State& state) {
     const uint32_t side = uint32_t(state.range(0));
-    auto prog = simtest::makeDsdKernel(side, side, 512, 20, [](uint32_t x, uint32_t y) { return x < 2 && y < 2; });
+    auto prog = simtest::makeDsdKernel(side, side, 512, 20,
+                                       [](uint32_t x, uint32_t y) { return x < 2 && y < 2; });
     uint64_t cycles = 0;
     for (auto _ : state) {
         state.PauseTiming();
@@ -94,6 +98,6 @@ void BM_FullWaferLoad(benchmark::State& state) {
 }
 BENCHMARK(BM_FullWaferLoad)->Iterations(1)->Unit(benchmark::kSecond);
 
-}  // namespace
+} // namespace
 
 BENCHMARK_MAIN();

@@ -1,8 +1,8 @@
 // Helpers for building FabricPrograms by hand in the simulator tests.
 #pragma once
 
-#include "sim/fabric.h"
 #include "sim/dsd_math.h"
+#include "sim/fabric.h"
 #include "sim/program.h"
 
 #include <cstring>
@@ -17,8 +17,8 @@ using sim::kNoReg;
 using sim::Op;
 using sim::ScalarType;
 
-inline Instr ins(Op op, ScalarType t = ScalarType::Void, uint16_t dst = kNoReg,
-                 uint16_t a = kNoReg, uint16_t b = kNoReg, int32_t imm = 0) {
+inline Instr ins(Op op, ScalarType t = ScalarType::Void, uint16_t dst = kNoReg, uint16_t a = kNoReg,
+                 uint16_t b = kNoReg, int32_t imm = 0) {
     Instr i;
     i.op = op;
     i.type = t;
@@ -32,7 +32,7 @@ inline Instr ins(Op op, ScalarType t = ScalarType::Void, uint16_t dst = kNoReg,
 // Assembles one function; every instruction gets the line number of its position
 // (1-based) unless `line()` sets another.
 class FnBuilder {
-public:
+  public:
     FnBuilder(std::string name, uint16_t params, uint16_t regs, uint16_t dsdRegs = 0) {
         fn_.name = std::move(name);
         fn_.numParams = params;
@@ -51,7 +51,9 @@ public:
         fn_.locs.push_back(loc);
         return *this;
     }
-    FnBuilder& imm(uint16_t dst, ScalarType t, int32_t v) { return add(ins(Op::Imm, t, dst, kNoReg, kNoReg, v)); }
+    FnBuilder& imm(uint16_t dst, ScalarType t, int32_t v) {
+        return add(ins(Op::Imm, t, dst, kNoReg, kNoReg, v));
+    }
     FnBuilder& op(Op o, ScalarType t, uint16_t dst, uint16_t a, uint16_t b = kNoReg) {
         return add(ins(o, t, dst, a, b));
     }
@@ -65,7 +67,9 @@ public:
                        uint16_t dst = kNoReg) {
         return add(ins(Op::Builtin, ScalarType::Void, dst, firstArg, nargs, int32_t(id)));
     }
-    FnBuilder& ret(uint16_t reg = kNoReg) { return add(ins(Op::Return, ScalarType::Void, kNoReg, reg)); }
+    FnBuilder& ret(uint16_t reg = kNoReg) {
+        return add(ins(Op::Return, ScalarType::Void, kNoReg, reg));
+    }
     FnBuilder& returnType(ScalarType t) {
         fn_.returnType = t;
         return *this;
@@ -77,7 +81,7 @@ public:
     sim::Function& fn() { return fn_; }
     sim::Function build() const { return fn_; }
 
-private:
+  private:
     sim::Function fn_;
     uint32_t line_ = 0;
 };
@@ -94,9 +98,8 @@ inline float bitsf32(uint32_t b) {
 }
 
 // A program of w x h PEs all running class 0.
-inline std::shared_ptr<sim::FabricProgram> makeProgram(sim::CodeClass cls, uint32_t w = 1,
-                                                       uint32_t h = 1,
-                                                       sim::Arch arch = sim::Arch::Wse2) {
+inline std::shared_ptr<sim::FabricProgram>
+makeProgram(sim::CodeClass cls, uint32_t w = 1, uint32_t h = 1, sim::Arch arch = sim::Arch::Wse2) {
     auto p = std::make_shared<sim::FabricProgram>();
     p->arch = arch;
     p->width = w;
@@ -133,7 +136,7 @@ inline sim::ColorConfig route(uint8_t rx, uint8_t tx) {
     return c;
 }
 
-}  // namespace simtest
+} // namespace simtest
 
 namespace simtest {
 
@@ -234,22 +237,24 @@ inline std::shared_ptr<sim::FabricProgram> makeRowPipeline(uint32_t w, uint32_t 
         for (uint32_t parity = 0; parity < 2; ++parity)
             p->classes.push_back(makeClass(role, parity));
     p->pes.resize(size_t(w) * h);
-    using sim::Direction;
     using sim::dirBit;
+    using sim::Direction;
     for (uint32_t y = 0; y < h; ++y)
         for (uint32_t x = 0; x < w; ++x) {
             sim::PeConfig& pc = p->pes[size_t(y) * w + x];
             const int role = x == 0 ? 0 : (x + 1 == w ? 2 : 1);
             pc.codeClass = uint32_t(role * 2) + (x % 2);
             if (role != 2)
-                pc.colors.push_back({uint8_t(x % 2), route(dirBit(Direction::Ramp), dirBit(Direction::East))});
+                pc.colors.push_back(
+                    {uint8_t(x % 2), route(dirBit(Direction::Ramp), dirBit(Direction::East))});
             if (role != 0)
-                pc.colors.push_back({uint8_t(1 - x % 2), route(dirBit(Direction::West), dirBit(Direction::Ramp))});
+                pc.colors.push_back(
+                    {uint8_t(1 - x % 2), route(dirBit(Direction::West), dirBit(Direction::Ramp))});
         }
     return p;
 }
 
-}  // namespace simtest
+} // namespace simtest
 
 namespace simtest {
 
@@ -295,4 +300,4 @@ std::shared_ptr<sim::FabricProgram> makeDsdKernel(uint32_t w, uint32_t h, uint32
     return p;
 }
 
-}  // namespace simtest
+} // namespace simtest

@@ -12,7 +12,7 @@ using namespace simtest;
 
 class TestCoreDump : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void roundTripsStateAndMemory() {
         QTemporaryDir dir;
         const std::string path = (dir.path() + "/core.tsr").toStdString();
@@ -34,7 +34,7 @@ private slots:
                 QCOMPARE(r.x, x);
                 QCOMPARE(r.instructions, f.stats(x, y).instructions);
                 QCOMPARE(r.wavelets, f.stats(x, y).wavelets);
-                QCOMPARE(r.function, -1);  // idle at the end
+                QCOMPARE(r.function, -1); // idle at the end
             }
         // Only non-zero pages are stored: 12 PEs with a few KB each, far below 12 x 48 KB.
         std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -51,13 +51,13 @@ private slots:
         auto& send = p->classes[0].functions[0].code;
         for (Instr& i : send)
             if (i.op == Op::DsdExec && i.imm == 2)
-                i = ins(Op::Nop);  // the sender never sends
+                i = ins(Op::Nop); // the sender never sends
         sim::Fabric f(p);
         QCOMPARE(f.runUntilIdle().status, sim::RunStatus::Hang);
         f.dumpCore(path);
         sim::CoreDumpReader core(path);
         const sim::CorePeRecord& r = core.pe(1, 0);
-        QCOMPARE(r.currentTask, -3);  // the init function
+        QCOMPARE(r.currentTask, -3); // the init function
         QVERIFY(r.function >= 0);
         QCOMPARE(r.frameDepth, 1u);
     }

@@ -34,12 +34,16 @@ sim::CodeClass timedClass() {
     b.line(0);
     b.imm(0, ScalarType::U16, 106).builtin(BuiltinId::Timestamp, 0, 1);
     b.imm(0, ScalarType::U16, 0).builtin(BuiltinId::SimprintString, 0, 1);
-    b.imm(0, ScalarType::U16, 42).imm(4, ScalarType::U8, int32_t(ScalarType::U16)).imm(5, ScalarType::U8, 'd');
+    b.imm(0, ScalarType::U16, 42)
+        .imm(4, ScalarType::U8, int32_t(ScalarType::U16))
+        .imm(5, ScalarType::U8, 'd');
     b.add(ins(Op::Mov, ScalarType::U16, 3, 0));
     // SimprintValue(value, type, format): registers 3, 4, 5.
     b.builtin(BuiltinId::SimprintValue, 3, 3);
     b.imm(0, ScalarType::U16, 1).builtin(BuiltinId::SimprintString, 0, 1);
-    b.imm(3, ScalarType::U16, 0xbeef).imm(5, ScalarType::U8, 'X').builtin(BuiltinId::SimprintValue, 3, 3);
+    b.imm(3, ScalarType::U16, 0xbeef)
+        .imm(5, ScalarType::U8, 'X')
+        .builtin(BuiltinId::SimprintValue, 3, 3);
     b.imm(0, ScalarType::U16, 2).builtin(BuiltinId::SimprintString, 0, 1);
     b.imm(0, ScalarType::U16, 300).imm(1, ScalarType::U32, 7);
     b.line(60).store(ScalarType::U32, 0, 0, 1);
@@ -57,11 +61,11 @@ uint64_t readTimestamp(const sim::Fabric& f, uint32_t addr) {
     return t;
 }
 
-}  // namespace
+} // namespace
 
 class TestDebugControl : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void timestampsAndSimprintLog() {
         QTemporaryDir dir;
         sim::FabricOptions o;
@@ -69,7 +73,7 @@ private slots:
         sim::Fabric f(makeProgram(timedClass(), 2, 1), o);
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
         const uint64_t t0 = readTimestamp(f, 100), t1 = readTimestamp(f, 106);
-        QVERIFY(t1 > t0 + 200 * 3);  // the loop costs at least 3 cycles per iteration
+        QVERIFY(t1 > t0 + 200 * 3); // the loop costs at least 3 cycles per iteration
         const auto lines = f.simprintLines();
         QCOMPARE(lines.size(), size_t(2));
         QVERIFY2(lines[0].rfind("@", 0) == 0, lines[0].c_str());
@@ -90,9 +94,11 @@ private slots:
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
         std::ifstream log(o.simLogPath);
         std::string all((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-        QVERIFY2(all.find(" P5.1 (hwtile) landing C0 from link W") != std::string::npos, all.c_str());
+        QVERIFY2(all.find(" P5.1 (hwtile) landing C0 from link W") != std::string::npos,
+                 all.c_str());
         QVERIFY2(all.find(" P4.1 wavelet C0 ctrl=0") != std::string::npos, all.c_str());
-        QVERIFY2(all.find(" P4.1: [EX OP] ^ 0x0000: Tinit DSDCONST main") != std::string::npos, all.c_str());
+        QVERIFY2(all.find(" P4.1: [EX OP] ^ 0x0000: Tinit DSDCONST main") != std::string::npos,
+                 all.c_str());
         // Tracing is off by default.
         sim::FabricOptions quiet;
         quiet.simLogPath = (dir.path() + "/quiet.log").toStdString();
@@ -131,7 +137,7 @@ private slots:
         QCOMPARE(r.status, RunStatus::Breakpoint);
         QVERIFY(r.location.has_value());
         QCOMPARE(r.location->line, 60u);
-        QCOMPARE(f.readMemory(0, 0, 300, 1)[0], uint8_t(0));  // the store has not run yet
+        QCOMPARE(f.readMemory(0, 0, 300, 1)[0], uint8_t(0)); // the store has not run yet
         f.clearBreakpoints();
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
         QCOMPARE(f.readMemory(0, 0, 300, 1)[0], uint8_t(7));
@@ -165,7 +171,7 @@ private slots:
         sim::Breakpoint w;
         w.kind = sim::Breakpoint::Kind::WaveletOnColor;
         w.x = 2;
-        w.value = 1;  // PE x=2 receives on color 1
+        w.value = 1; // PE x=2 receives on color 1
         f.addBreakpoint(w);
         auto r = f.runUntilIdle();
         QCOMPARE(r.status, RunStatus::Breakpoint);
@@ -176,7 +182,7 @@ private slots:
 
     void requestStopEndsRun() {
         sim::Fabric f(makeProgram(timedClass()));
-        f.requestStop();  // a stop requested before the run does not carry over
+        f.requestStop(); // a stop requested before the run does not carry over
         f.addBreakpoint({sim::Breakpoint::Kind::TaskActivation, 0, 0, true, 3, 0, {}});
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
     }

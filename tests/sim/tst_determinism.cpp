@@ -30,17 +30,18 @@ Outcome runPipeline(unsigned threads) {
             auto m = f.readMemory(x, y, 1024, 128);
             out.memory.insert(out.memory.end(), m.begin(), m.end());
             const sim::PeStats s = f.stats(x, y);
-            out.stats.insert(out.stats.end(), {s.instructions, s.wavelets, s.stallCycles, s.taskActivations});
+            out.stats.insert(out.stats.end(),
+                             {s.instructions, s.wavelets, s.stallCycles, s.taskActivations});
         }
     out.simprint = f.simprintLines();
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestDeterminism : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void pipelineComputesExpectedValues() {
         sim::Fabric f(makeRowPipeline(3, 1, 4, 1));
         const auto r = f.runUntilIdle();

@@ -25,7 +25,7 @@ sim::Dsd mem1d(uint32_t base, uint32_t n, int32_t strideBytes) {
 
 struct OpCase {
     DsdOpKind op;
-    std::vector<uint32_t> a, b, c;  // raw element values
+    std::vector<uint32_t> a, b, c; // raw element values
     std::vector<uint32_t> expect;
     DsdOperand::Kind cKind = DsdOperand::Kind::Dsd;
 };
@@ -40,7 +40,8 @@ void putElems(sim::CodeClass& cls, uint32_t addr, const std::vector<uint32_t>& v
 }
 
 // Runs one op over n elements and returns the destination elements.
-std::vector<uint32_t> runOp(const OpCase& c, uint64_t* cycles = nullptr, sim::Arch arch = sim::Arch::Wse2) {
+std::vector<uint32_t> runOp(const OpCase& c, uint64_t* cycles = nullptr,
+                            sim::Arch arch = sim::Arch::Wse2) {
     const sim::DsdOpShape shape = sim::dsdOpShape(c.op);
     const uint32_t n = uint32_t(c.expect.size());
     sim::CodeClass cls;
@@ -63,7 +64,7 @@ std::vector<uint32_t> runOp(const OpCase& c, uint64_t* cycles = nullptr, sim::Ar
     FnBuilder f("main", 0, 2, 4);
     for (int i = 0; i < 4; ++i)
         f.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
-    f.imm(0, ScalarType::U32, int32_t(c.c.empty() ? 0 : c.c[0]));  // scalar factor
+    f.imm(0, ScalarType::U32, int32_t(c.c.empty() ? 0 : c.c[0])); // scalar factor
     f.imm(1, ScalarType::U32, int32_t(kC));
     if (c.cKind == DsdOperand::Kind::Pointer)
         f.add(ins(Op::Mov, ScalarType::U32, 0, 1));
@@ -87,13 +88,15 @@ std::vector<uint32_t> runOp(const OpCase& c, uint64_t* cycles = nullptr, sim::Ar
     return out;
 }
 
-uint32_t F(float f) { return uint32_t(f32bits(f)); }
+uint32_t F(float f) {
+    return uint32_t(f32bits(f));
+}
 
-}  // namespace
+} // namespace
 
 class TestDsdOps : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void elementSemantics_data() {
         QTest::addColumn<int>("index");
         for (int i = 0; i < 32; ++i)
@@ -101,10 +104,10 @@ private slots:
     }
     void elementSemantics() {
         QFETCH(int, index);
-        const uint16_t h1 = 0x3c00, h2 = 0x4000, h3 = 0x4200, hm1 = 0xbc00;  // 1 2 3 -1
+        const uint16_t h1 = 0x3c00, h2 = 0x4000, h3 = 0x4200, hm1 = 0xbc00; // 1 2 3 -1
         const std::vector<OpCase> cases = {
             {DsdOpKind::Add16, {0xffff, 1}, {1, 2}, {}, {0, 3}},
-            {DsdOpKind::Addc16, {0xffff, 1}, {1, 2}, {}, {0, 4}},  // carry into the next
+            {DsdOpKind::Addc16, {0xffff, 1}, {1, 2}, {}, {0, 4}}, // carry into the next
             {DsdOpKind::Sub16, {0, 5}, {1, 2}, {}, {0xffff, 3}},
             {DsdOpKind::And16, {0xf0f0}, {0xff00}, {}, {0xf000}},
             {DsdOpKind::Or16, {0xf0f0}, {0x0f00}, {}, {0xfff0}},
@@ -119,20 +122,25 @@ private slots:
             {DsdOpKind::Ctz, {0x0010}, {}, {}, {4}},
             {DsdOpKind::Faddh, {h1}, {h2}, {}, {h3}},
             {DsdOpKind::Fsubh, {h3}, {h1}, {}, {h2}},
-            {DsdOpKind::Fmulh, {h2}, {h3}, {}, {0x4600}},  // 6
-            {DsdOpKind::Fmach, {h1}, {h2}, {h3}, {0x4700}},  // 1 + 2*3 = 7
+            {DsdOpKind::Fmulh, {h2}, {h3}, {}, {0x4600}},   // 6
+            {DsdOpKind::Fmach, {h1}, {h2}, {h3}, {0x4700}}, // 1 + 2*3 = 7
             {DsdOpKind::Fnegh, {h1}, {}, {}, {hm1}},
             {DsdOpKind::Fabsh, {hm1}, {}, {}, {h1}},
             {DsdOpKind::Fmaxh, {h1}, {h3}, {}, {h3}},
             {DsdOpKind::Fadds, {F(1.5f)}, {F(2.25f)}, {}, {F(3.75f)}},
             {DsdOpKind::Fsubs, {F(1.5f)}, {F(2.25f)}, {}, {F(-0.75f)}},
             {DsdOpKind::Fmuls, {F(1.5f)}, {F(-2.0f)}, {}, {F(-3.0f)}},
-            {DsdOpKind::Fmacs, {F(1.0f), F(2.0f)}, {F(3.0f), F(4.0f)}, {F(0.5f)}, {F(2.5f), F(4.0f)}, DsdOperand::Kind::Scalar},
+            {DsdOpKind::Fmacs,
+             {F(1.0f), F(2.0f)},
+             {F(3.0f), F(4.0f)},
+             {F(0.5f)},
+             {F(2.5f), F(4.0f)},
+             DsdOperand::Kind::Scalar},
             {DsdOpKind::Fmaxs, {F(-1.0f)}, {F(-2.0f)}, {}, {F(-1.0f)}},
             {DsdOpKind::Fscales, {F(3.0f)}, {2}, {}, {F(12.0f)}},
             {DsdOpKind::Fnorms, {F(12.0f)}, {}, {}, {F(1.5f)}},
             {DsdOpKind::Fh2s, {h3}, {}, {}, {F(3.0f)}},
-            {DsdOpKind::Fs2h, {F(65520.0f)}, {}, {}, {0x7c00}},  // rounds to inf
+            {DsdOpKind::Fs2h, {F(65520.0f)}, {}, {}, {0x7c00}}, // rounds to inf
             {DsdOpKind::Fs2xp16, {F(2.5f), F(-40000.0f)}, {}, {}, {2, 0x8000}},
             {DsdOpKind::Faddhs, {F(1.0f)}, {h2}, {}, {F(3.0f)}},
         };
@@ -142,13 +150,17 @@ private slots:
     }
 
     void pointerScalarFactor() {
-        OpCase c{DsdOpKind::Fmacs, {F(1.0f)}, {F(3.0f)}, {F(2.0f)}, {F(7.0f)}, DsdOperand::Kind::Pointer};
+        OpCase c{DsdOpKind::Fmacs, {F(1.0f)}, {F(3.0f)},
+                 {F(2.0f)},        {F(7.0f)}, DsdOperand::Kind::Pointer};
         QCOMPARE(runOp(c), c.expect);
     }
 
     void simdWidthSetsCost() {
         // 64 f16 adds at width 4 (WSE-2) vs 8 (WSE-3).
-        OpCase c{DsdOpKind::Faddh, std::vector<uint32_t>(64, 0x3c00), std::vector<uint32_t>(64, 0x3c00), {},
+        OpCase c{DsdOpKind::Faddh,
+                 std::vector<uint32_t>(64, 0x3c00),
+                 std::vector<uint32_t>(64, 0x3c00),
+                 {},
                  std::vector<uint32_t>(64, 0x4000)};
         uint64_t c2 = 0, c3 = 0;
         QCOMPARE(runOp(c, &c2, sim::Arch::Wse2), c.expect);
@@ -166,7 +178,7 @@ private slots:
         sim::Dsd src;
         src.kind = DsdKind::Mem4d;
         src.rank = 2;
-        src.baseAddress = kA + 4 * 5;  // row 1, col 1
+        src.baseAddress = kA + 4 * 5; // row 1, col 1
         src.extent = {3, 2, 0, 0};
         src.strideBytes = {4, 16, 0, 0};
         cls.dsdConstants = {mem1d(kDst, 6, 4), src};

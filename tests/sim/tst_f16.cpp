@@ -8,7 +8,7 @@
 
 class TestF16 : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void exactValuesRoundTrip() {
         for (uint32_t bits = 0; bits < 0x10000; ++bits) {
             const uint16_t h = uint16_t(bits);
@@ -23,8 +23,8 @@ private slots:
         QCOMPARE(sim::doubleToHalf(1.0), uint16_t(0x3c00));
         QCOMPARE(sim::doubleToHalf(-2.0), uint16_t(0xc000));
         QCOMPARE(sim::doubleToHalf(65504.0), uint16_t(0x7bff));
-        QCOMPARE(sim::doubleToHalf(std::ldexp(1.0, -24)), uint16_t(0x0001));  // smallest subnormal
-        QCOMPARE(sim::doubleToHalf(std::ldexp(1.0, -14)), uint16_t(0x0400));  // smallest normal
+        QCOMPARE(sim::doubleToHalf(std::ldexp(1.0, -24)), uint16_t(0x0001)); // smallest subnormal
+        QCOMPARE(sim::doubleToHalf(std::ldexp(1.0, -14)), uint16_t(0x0400)); // smallest normal
         QCOMPARE(sim::doubleToHalf(-0.0), uint16_t(0x8000));
         QCOMPARE(sim::doubleToHalf(std::numeric_limits<double>::quiet_NaN()), uint16_t(0x7e00));
         QCOMPARE(sim::doubleToBf16(1.0), uint16_t(0x3f80));
@@ -37,7 +37,8 @@ private slots:
         // 1 + 3*2^-11 is halfway between 1+2^-10 (odd) and 1+2^-9 (even).
         QCOMPARE(sim::doubleToHalf(1.0 + 3 * std::ldexp(1.0, -11)), uint16_t(0x3c02));
         // Slightly above halfway rounds up.
-        QCOMPARE(sim::doubleToHalf(1.0 + std::ldexp(1.0, -11) + std::ldexp(1.0, -30)), uint16_t(0x3c01));
+        QCOMPARE(sim::doubleToHalf(1.0 + std::ldexp(1.0, -11) + std::ldexp(1.0, -30)),
+                 uint16_t(0x3c01));
         // Halfway in the subnormal range: 2^-25 ties to 0, 3*2^-25 ties to 2*2^-24.
         QCOMPARE(sim::doubleToHalf(std::ldexp(1.0, -25)), uint16_t(0x0000));
         QCOMPARE(sim::doubleToHalf(3 * std::ldexp(1.0, -25)), uint16_t(0x0002));
@@ -47,7 +48,7 @@ private slots:
     }
 
     void overflowGoesToInfinity() {
-        QCOMPARE(sim::doubleToHalf(65520.0), uint16_t(0x7c00));  // halfway to 2^16 -> inf
+        QCOMPARE(sim::doubleToHalf(65520.0), uint16_t(0x7c00)); // halfway to 2^16 -> inf
         QCOMPARE(sim::doubleToHalf(65519.0), uint16_t(0x7bff));
         QCOMPARE(sim::doubleToHalf(-1e10), uint16_t(0xfc00));
     }
@@ -57,12 +58,15 @@ private slots:
         // f32 -> i16 truncates toward zero; saturates; NaN -> 0.
         const uint64_t m108 = sim::floatToBits(-10.8f);
         QCOMPARE(int16_t(sim::convertScalar(m108, ScalarType::F32, ScalarType::I16)), int16_t(-10));
-        QCOMPARE(int16_t(sim::convertScalar(sim::floatToBits(1e9f), ScalarType::F32, ScalarType::I16)),
-                 int16_t(32767));
-        QCOMPARE(sim::convertScalar(sim::floatToBits(std::nanf("")), ScalarType::F32, ScalarType::U16),
-                 uint64_t(0));
-        QCOMPARE(sim::convertScalar(sim::floatToBits(std::nanf("")), ScalarType::F32, ScalarType::Bool),
-                 uint64_t(1));
+        QCOMPARE(
+            int16_t(sim::convertScalar(sim::floatToBits(1e9f), ScalarType::F32, ScalarType::I16)),
+            int16_t(32767));
+        QCOMPARE(
+            sim::convertScalar(sim::floatToBits(std::nanf("")), ScalarType::F32, ScalarType::U16),
+            uint64_t(0));
+        QCOMPARE(
+            sim::convertScalar(sim::floatToBits(std::nanf("")), ScalarType::F32, ScalarType::Bool),
+            uint64_t(1));
         // f16 -> f32 exact; u16 -> f16 rounds (2049 -> 2048).
         QCOMPARE(sim::convertScalar(0x3555, ScalarType::F16, ScalarType::F32),
                  uint64_t(sim::floatToBits(float(sim::halfToDouble(0x3555)))));

@@ -8,10 +8,10 @@ using sim::RunStatus;
 
 class TestHang : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void receiverWaitingForWavelets() {
         auto p = makeRowPipeline(3, 1, 8, 0);
-        for (Instr& i : p->classes[0].functions[0].code)  // first PE never sends
+        for (Instr& i : p->classes[0].functions[0].code) // first PE never sends
             if (i.op == Op::DsdExec && i.imm == 2)
                 i = ins(Op::Nop);
         sim::Fabric f(p);

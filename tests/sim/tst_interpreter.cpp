@@ -24,21 +24,21 @@ uint32_t readU32(const sim::Fabric& f, uint32_t addr) {
     return v;
 }
 
-}  // namespace
+} // namespace
 
 class TestInterpreter : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void integerArithmeticWraps() {
         sim::CodeClass cls;
         FnBuilder b("main", 0, 8);
         b.imm(0, ScalarType::I16, 32767).imm(1, ScalarType::I16, 1);
-        b.op(Op::Add, ScalarType::I16, 2, 0, 1);  // wraps to -32768
+        b.op(Op::Add, ScalarType::I16, 2, 0, 1); // wraps to -32768
         b.imm(3, ScalarType::U32, 0).store(ScalarType::I32, 3, 100, 2);
         b.imm(4, ScalarType::I32, -7).imm(5, ScalarType::I32, 2);
-        b.op(Op::Div, ScalarType::I32, 6, 4, 5).store(ScalarType::I32, 3, 104, 6);  // -3
-        b.op(Op::Rem, ScalarType::I32, 6, 4, 5).store(ScalarType::I32, 3, 108, 6);  // -1
-        b.op(Op::Shr, ScalarType::I32, 6, 4, 5).store(ScalarType::I32, 3, 112, 6);  // -2
+        b.op(Op::Div, ScalarType::I32, 6, 4, 5).store(ScalarType::I32, 3, 104, 6); // -3
+        b.op(Op::Rem, ScalarType::I32, 6, 4, 5).store(ScalarType::I32, 3, 108, 6); // -1
+        b.op(Op::Shr, ScalarType::I32, 6, 4, 5).store(ScalarType::I32, 3, 112, 6); // -2
         b.op(Op::Shr, ScalarType::U32, 6, 4, 5).store(ScalarType::U32, 3, 116, 6);
         b.op(Op::CmpLt, ScalarType::I32, 6, 4, 5).store(ScalarType::U8, 3, 120, 6);
         b.op(Op::CmpLt, ScalarType::U32, 6, 4, 5).store(ScalarType::U8, 3, 121, 6);
@@ -67,13 +67,13 @@ private slots:
         }
         cls.data.push_back(init);
         FnBuilder b("main", 0, 8);
-        b.imm(0, ScalarType::F32, 0);        // sum bits = 0.0f
-        b.imm(1, ScalarType::U16, 0);        // i
-        b.imm(2, ScalarType::U16, 10);       // n
+        b.imm(0, ScalarType::F32, 0);  // sum bits = 0.0f
+        b.imm(1, ScalarType::U16, 0);  // i
+        b.imm(2, ScalarType::U16, 10); // n
         b.imm(5, ScalarType::U16, 4);
         b.imm(6, ScalarType::U16, 1);
         const int loop = b.here();
-        b.op(Op::Mul, ScalarType::U16, 3, 1, 5);          // offset
+        b.op(Op::Mul, ScalarType::U16, 3, 1, 5); // offset
         b.load(4, ScalarType::F32, 3, 200);
         b.op(Op::Add, ScalarType::F32, 0, 0, 4);
         b.op(Op::Add, ScalarType::U16, 1, 1, 6);
@@ -100,7 +100,7 @@ private slots:
         m.imm(3, ScalarType::U16, 0).store(ScalarType::I32, 3, 64, 2);
         m.ret();
         FnBuilder sq("square", 1, 3);
-        sq.imm(1, ScalarType::I32, 0);  // clobber a callee register: caller must not see it
+        sq.imm(1, ScalarType::I32, 0); // clobber a callee register: caller must not see it
         sq.op(Op::Mul, ScalarType::I32, 2, 0, 0).ret(2).returnType(ScalarType::I32);
         cls.functions.push_back(m.build());
         cls.functions.push_back(sq.build());
@@ -117,9 +117,11 @@ private slots:
         b.add(ins(Op::Convert, ScalarType::I16, 1, 0, kNoReg, int32_t(ScalarType::F32)));
         b.add(ins(Op::Convert, ScalarType::F16, 2, 0, kNoReg, int32_t(ScalarType::F32)));
         b.imm(3, ScalarType::I32, 100000);
-        b.add(ins(Op::Convert, ScalarType::F16, 4, 3, kNoReg, int32_t(ScalarType::I32)));  // inf
+        b.add(ins(Op::Convert, ScalarType::F16, 4, 3, kNoReg, int32_t(ScalarType::I32))); // inf
         b.imm(5, ScalarType::U16, 0);
-        b.store(ScalarType::I16, 5, 10, 1).store(ScalarType::F16, 5, 12, 2).store(ScalarType::F16, 5, 14, 4);
+        b.store(ScalarType::I16, 5, 10, 1)
+            .store(ScalarType::F16, 5, 12, 2)
+            .store(ScalarType::F16, 5, 14, 4);
         b.ret();
         cls.functions.push_back(b.build());
         auto f = runInit(cls);
@@ -131,7 +133,7 @@ private slots:
         std::memcpy(&h1, mem.data() + 2, 2);
         std::memcpy(&h2, mem.data() + 4, 2);
         QCOMPARE(i, int16_t(-10));
-        QCOMPARE(h1, uint16_t(0xc966));  // -10.8 in f16 (RNE)
+        QCOMPARE(h1, uint16_t(0xc966)); // -10.8 in f16 (RNE)
         QCOMPARE(h2, uint16_t(0x7c00));
     }
 
@@ -179,7 +181,7 @@ private slots:
     void invalidProgramIsRejected() {
         sim::CodeClass cls;
         FnBuilder b("main", 0, 1);
-        b.op(Op::Add, ScalarType::I32, 0, 0, 5);  // register 5 of 1
+        b.op(Op::Add, ScalarType::I32, 0, 0, 5); // register 5 of 1
         cls.functions.push_back(b.build());
         try {
             sim::Fabric f(makeProgram(cls));
@@ -196,7 +198,9 @@ private slots:
         b.builtin(BuiltinId::Random16, kNoReg, 0, 1);
         b.builtin(BuiltinId::CoordX, kNoReg, 0, 2);
         b.imm(3, ScalarType::U16, 0);
-        b.store(ScalarType::U16, 3, 0, 0).store(ScalarType::U16, 3, 2, 1).store(ScalarType::U16, 3, 4, 2);
+        b.store(ScalarType::U16, 3, 0, 0)
+            .store(ScalarType::U16, 3, 2, 1)
+            .store(ScalarType::U16, 3, 4, 2);
         b.ret();
         cls.functions.push_back(b.build());
         cls.initFunction = 0;
@@ -204,9 +208,9 @@ private slots:
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
         auto m0 = f.readMemory(0, 0, 0, 6);
         auto m2 = f.readMemory(2, 0, 0, 6);
-        QVERIFY(m0[0] != m0[2] || m0[1] != m0[3]);          // successive values differ
+        QVERIFY(m0[0] != m0[2] || m0[1] != m0[3]); // successive values differ
         QCOMPARE(std::vector<uint8_t>(m0.begin(), m0.begin() + 4),
-                 std::vector<uint8_t>(m2.begin(), m2.begin() + 4));  // same seed per PE
+                 std::vector<uint8_t>(m2.begin(), m2.begin() + 4)); // same seed per PE
         QCOMPARE(int(m2[4]), 2);
     }
 };

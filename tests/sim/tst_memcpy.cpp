@@ -10,15 +10,15 @@ using sim::RunStatus;
 
 namespace {
 
-constexpr uint32_t kA = 1024;  // exported array "A"
-constexpr uint32_t kY = 2048;  // exported array "y"
+constexpr uint32_t kA = 1024; // exported array "A"
+constexpr uint32_t kY = 2048; // exported array "y"
 
 // compute(): y[i] = 2 * A[i] + x for i < n (f32), then unblock_cmd_stream.
 sim::CodeClass gemvLikeClass(uint32_t n) {
     sim::CodeClass cls;
     FnBuilder b("compute", 1, 10);
     b.paramTypes({ScalarType::F32});
-    b.imm(1, ScalarType::U16, 0);                     // i
+    b.imm(1, ScalarType::U16, 0); // i
     b.imm(2, ScalarType::U16, int32_t(n));
     b.imm(3, ScalarType::U16, 4);
     b.imm(4, ScalarType::U16, 1);
@@ -65,11 +65,11 @@ sim::MemcpyRequest copy(bool toDevice, const char* sym, uint32_t w, uint32_t h, 
     return r;
 }
 
-}  // namespace
+} // namespace
 
 class TestMemcpy : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void launchAndCopyEndToEnd() {
         const uint32_t n = 8;
         sim::Fabric f(gemvProgram(1, 1, n));
@@ -105,8 +105,8 @@ private slots:
             auto mem = f.readMemory(2, 1, kA + 4, 4);
             uint32_t v;
             std::memcpy(&v, mem.data(), 4);
-            const uint32_t idx = order == sim::MemcpyOrder::RowMajor ? (1 * w + 2) * l + 1
-                                                                     : 1 + 2 * h + 1 * h * w;
+            const uint32_t idx =
+                order == sim::MemcpyOrder::RowMajor ? (1 * w + 2) * l + 1 : 1 + 2 * h + 1 * h * w;
             QCOMPARE(v, 1000 + idx);
         }
     }
@@ -120,10 +120,10 @@ private slots:
             copy(false, "A", 2, 1, 4, sim::MemcpyOrder::RowMajor, sim::MemcpyDataType::Bits16));
         QCOMPARE(f.runUntilDone(back).status, RunStatus::CommandDone);
         const auto got = f.takeResult(back);
-        QCOMPARE(got[0], 1u);  // zero-extended low half
+        QCOMPARE(got[0], 1u); // zero-extended low half
         QCOMPARE(got[3], 0xffffu);
         QCOMPARE(got[7], 8u);
-        auto mem = f.readMemory(0, 0, kA, 8);  // packed u16 on the device
+        auto mem = f.readMemory(0, 0, kA, 8); // packed u16 on the device
         QCOMPARE(int(mem[2]), 2);
         QCOMPARE(int(mem[4]), 3);
     }
@@ -150,9 +150,11 @@ private slots:
     void badRequestsAreRejected() {
         sim::Fabric f(gemvProgram(2, 2, 4));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "nope", 1, 1, 1), {1}));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 3, 1, 1), {1, 2, 3}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 f.memcpy(copy(true, "A", 3, 1, 1), {1, 2, 3}));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 1, 1, 2), {1}));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 1, 1, 20000), std::vector<uint32_t>(20000)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "A", 1, 1, 20000),
+                                                                 std::vector<uint32_t>(20000)));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.launch("compute", {}));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.launch("missing", {}));
     }

@@ -5,8 +5,8 @@
 #include <QTest>
 
 using namespace simtest;
-using sim::Direction;
 using sim::dirBit;
+using sim::Direction;
 using sim::DsdKind;
 using sim::DsdOperand;
 using sim::RunStatus;
@@ -61,7 +61,7 @@ std::shared_ptr<sim::FabricProgram> pipeline(uint32_t n, bool asyncRecv, uint32_
     send.initFunction = 0;
 
     sim::CodeClass recv;
-    recv.data.push_back(init);  // buf starts with the same values: result = 2x
+    recv.data.push_back(init); // buf starts with the same values: result = 2x
     recv.dsdConstants = {mem1d(kBuf, n), fab(DsdKind::FabIn, 1, 2, n)};
     recv.inputQueueColor[2] = 1;
     sim::DsdOpDesc add;
@@ -98,7 +98,7 @@ std::shared_ptr<sim::FabricProgram> pipeline(uint32_t n, bool asyncRecv, uint32_
         else
             pc.colors.push_back({1, route(dirBit(Direction::West), dirBit(Direction::East))});
     }
-    p->classes.push_back(sim::CodeClass{});  // class 2: PEs that only route
+    p->classes.push_back(sim::CodeClass{}); // class 2: PEs that only route
     for (uint32_t x = 1; x + 1 < width; ++x)
         p->pes[x].codeClass = 2;
     return p;
@@ -111,11 +111,11 @@ float readF32(const sim::Fabric& f, uint32_t x, uint32_t addr) {
     return v;
 }
 
-}  // namespace
+} // namespace
 
 class TestRouting : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void syncFabinReceivesAll() {
         const uint32_t n = 64;
         sim::Fabric f(pipeline(n, false));
@@ -155,7 +155,8 @@ private slots:
     void multicastReachesEveryRamp() {
         // Sender at x=0 sends 4 wavelets; x=1 takes them (RAMP) and forwards EAST; x=2 takes them.
         auto p = pipeline(4, false, 3);
-        p->pes[1].colors[0].second = route(dirBit(Direction::West), dirBit(Direction::Ramp) | dirBit(Direction::East));
+        p->pes[1].colors[0].second =
+            route(dirBit(Direction::West), dirBit(Direction::Ramp) | dirBit(Direction::East));
         p->pes[1].codeClass = 1;
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
@@ -212,7 +213,8 @@ private slots:
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QCOMPARE(r.status, RunStatus::Fault);
-        QVERIFY2(r.message.find("leaves the program rectangle") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find("leaves the program rectangle") != std::string::npos,
+                 r.message.c_str());
     }
 
     void colorSwapFlipsLowBitOnWse2() {
@@ -223,7 +225,8 @@ private slots:
         p->classes[0].dsdConstants[0].color = 2;
         sim::ColorConfig swapIn = route(dirBit(Direction::West), dirBit(Direction::Ramp));
         swapIn.colorSwapX = true;
-        p->pes[1].colors = {{2, swapIn}, {3, route(dirBit(Direction::West), dirBit(Direction::Ramp))}};
+        p->pes[1].colors = {{2, swapIn},
+                            {3, route(dirBit(Direction::West), dirBit(Direction::Ramp))}};
         p->classes[1].dsdConstants[1].color = 3;
         p->classes[1].inputQueueColor[2] = 3;
         sim::Fabric f(p);
@@ -246,7 +249,7 @@ private slots:
         in.filter.maxIdx = 5;
         p->pes[1].colors[0].second = in;
         sim::CodeClass& recv = p->classes[1];
-        recv.dsdOps[0].op = sim::DsdOpKind::Mov16;  // buf16[i] = fabin
+        recv.dsdOps[0].op = sim::DsdOpKind::Mov16; // buf16[i] = fabin
         recv.dsdOps[0].src0 = {DsdOperand::Kind::Dsd, 1};
         recv.dsdOps[0].src1 = {};
         recv.dsdConstants[0].strideBytes[0] = 2;
@@ -271,16 +274,16 @@ private slots:
         sim::ColorConfig in = route(dirBit(Direction::West), dirBit(Direction::Ramp));
         in.filter.kind = sim::FilterConfig::Kind::Counter;
         in.filter.countData = true;
-        in.filter.limit1 = 1;      // pass while counter < 1 ...
-        in.filter.maxCounter = 3;  // ... in every group of 4
+        in.filter.limit1 = 1;     // pass while counter < 1 ...
+        in.filter.maxCounter = 3; // ... in every group of 4
         p->pes[1].colors[0].second = in;
         p->classes[1].dsdConstants[0].extent[0] = 2;
         p->classes[1].dsdConstants[1].extent[0] = 2;
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
-        QCOMPARE(readF32(f, 1, kBuf), 2.0f);      // 1 + element 0 (1.0)
-        QCOMPARE(readF32(f, 1, kBuf + 4), 7.0f);  // 2 + element 4 (5.0)
+        QCOMPARE(readF32(f, 1, kBuf), 2.0f);     // 1 + element 0 (1.0)
+        QCOMPARE(readF32(f, 1, kBuf + 4), 7.0f); // 2 + element 4 (5.0)
     }
 
     void controlWaveletAdvancesSwitch() {
@@ -304,7 +307,8 @@ private slots:
         s.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
         s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
         s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2));
-        s.imm(0, ScalarType::U32, int32_t(sim::encodeControlPayload(sim::ControlOpcode::SwitchAdvance, true, 0, 0)));
+        s.imm(0, ScalarType::U32,
+              int32_t(sim::encodeControlPayload(sim::ControlOpcode::SwitchAdvance, true, 0, 0)));
         s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
         s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
         s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
@@ -330,18 +334,20 @@ private slots:
         auto p = pipeline(1, false);
         p->arch = sim::Arch::Wse3;
         p->pes[1].colors[0].first = 11;
-        p->pes[1].colors[0].second.switchPositions[0] = {dirBit(Direction::West), dirBit(Direction::East)};
+        p->pes[1].colors[0].second.switchPositions[0] = {dirBit(Direction::West),
+                                                         dirBit(Direction::East)};
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sim::Fabric f(p));
     }
 
     void receiverWithoutConsumerIsAHang() {
         auto p = pipeline(30, false);
-        p->classes[1].initFunction = -1;  // nobody reads color 1
+        p->classes[1].initFunction = -1; // nobody reads color 1
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QCOMPARE(r.status, RunStatus::Hang);
         QVERIFY2(r.message.find("color 1") != std::string::npos, r.message.c_str());
-        QVERIFY2(r.message.find("PE(4,1) main thread @fmovs") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find("PE(4,1) main thread @fmovs") != std::string::npos,
+                 r.message.c_str());
     }
 };
 

@@ -35,11 +35,11 @@ std::vector<uint16_t> readLog(const sim::Fabric& f) {
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestTasks : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void activateBlockUnblock() {
         // init: activate 10, 11, 12; block 11. Task 12 unblocks 11 -> order 10, 12, 11.
         sim::CodeClass cls;
@@ -66,7 +66,7 @@ private slots:
         sim::Fabric f(makeProgram(cls));
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
         QCOMPARE(readLog(f), (std::vector<uint16_t>{10, 12, 11}));
-        QCOMPARE(f.stats(0, 0).taskActivations, uint64_t(3));  // init is not a task
+        QCOMPARE(f.stats(0, 0).taskActivations, uint64_t(3)); // init is not a task
     }
 
     void reactivationRunsAgainAndInitiallyBlocked() {
@@ -130,7 +130,7 @@ private slots:
             std::memcpy(&lo, m.data(), 4);
             std::memcpy(&hi, m.data() + 4, 4);
             QCOMPARE(lo, 3);
-            QCOMPARE(hi, -2);  // sign-extended per paramTypes
+            QCOMPARE(hi, -2); // sign-extended per paramTypes
         }
     }
 
@@ -150,7 +150,8 @@ private slots:
         f.memcpy(r, {1, 2});
         const auto res = f.runUntilIdle();
         QCOMPARE(res.status, RunStatus::Hang);
-        QVERIFY2(res.message.find("data task 7 is blocked") != std::string::npos, res.message.c_str());
+        QVERIFY2(res.message.find("data task 7 is blocked") != std::string::npos,
+                 res.message.c_str());
     }
 
     void controlWaveletRunsControlTask() {
@@ -186,8 +187,10 @@ private slots:
         auto p = makeProgram(send, 2, 1);
         p->classes.push_back(recv);
         p->pes[1].codeClass = 1;
-        p->pes[0].colors.push_back({9, route(sim::dirBit(sim::Direction::Ramp), sim::dirBit(sim::Direction::East))});
-        p->pes[1].colors.push_back({9, route(sim::dirBit(sim::Direction::West), sim::dirBit(sim::Direction::Ramp))});
+        p->pes[0].colors.push_back(
+            {9, route(sim::dirBit(sim::Direction::Ramp), sim::dirBit(sim::Direction::East))});
+        p->pes[1].colors.push_back(
+            {9, route(sim::dirBit(sim::Direction::West), sim::dirBit(sim::Direction::Ramp))});
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
