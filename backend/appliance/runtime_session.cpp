@@ -324,8 +324,10 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
             if (quitting_)
                 throw Error(Code::Cancelled, "the session is closing");
         }
+        inRun_.store(true);
         sim::RunResult r = command ? fabric_->runUntilDone(*command, options_.chunkCycles)
                                    : fabric_->runUntilIdle(options_.chunkCycles);
+        inRun_.store(false);
         publishFrame(r);
         switch (r.status) {
         case sim::RunStatus::CommandDone:
@@ -491,7 +493,7 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
         expected *= a.w;
         break;
     case sim::MemcpyShape::Strided:
-        expected *= (1 + (a.w - 1) / a.rowStride) * (1 + (a.h - 1) / a.colStride);
+        expected *= (1 + (a.w - 1) / a.colStride) * (1 + (a.h - 1) / a.rowStride);
         break;
     }
     const char* arrayName = a.toDevice ? "src" : "dest";
@@ -601,7 +603,7 @@ Frame RuntimeSession::pause() {
         std::lock_guard lock(mutex_);
         paused_ = true;
     }
-    if (auto* f = liveFabric_.load())
+    if (auto* f = liveFabric_.load(); f && inRun_.load())
         f->requestStop();
     return latestFrame();
 }
@@ -629,11 +631,17 @@ Frame RuntimeSession::step(uint64_t cycles) {
                     Error(Code::FailedPrecondition, "step: call load() first")));
                 return;
             }
-            publishFrame(fabric_->step(cycles));
+            // A stop requested for an earlier run may still be pending: it ends the first
+            // step early, so step again for the rest.
+            const uint64_t target = fabric_->cycle() + cycles;
+            sim::RunResult r = fabric_->step(cycles);
+            if (r.status == sim::RunStatus::Stopped && fabric_->cycle() < target)
+                r = fabric_->step(target - fabric_->cycle());
+            publishFrame(r);
             done->set_value(latestFrame());
         });
     }
-    if (auto* f = liveFabric_.load())
+    if (auto* f = liveFabric_.load(); f && inRun_.load())
         f->requestStop();
     wake_.notify_all();
     return result.get();

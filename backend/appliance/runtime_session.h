@@ -124,6 +124,7 @@ class RuntimeSession {
     State state_ = State::Opened;
     std::unique_ptr<sim::Fabric> fabric_;           // created by load(), used on the session thread
     std::atomic<sim::Fabric*> liveFabric_{nullptr}; // for requestStop() from other threads
+    std::atomic<bool> inRun_{false}; // a run chunk is executing (requestStop would end it)
     struct Task {
         sim::CommandId command = 0;
         bool producesData = false;

@@ -74,6 +74,10 @@ fs::path Workspace::resolve(const std::string& relative, const std::string& argu
 void Workspace::writeFiles(const std::vector<UploadFile>& files, const std::string& subdir,
                            const std::string& argument) {
     for (const auto& f : files) {
+        if (auto problem = relativePathProblem(f.path); !problem.empty())
+            throw Error(problem == "is empty" ? Code::InvalidArgument : Code::PermissionDenied,
+                        argument + " '" + f.path + "' " + problem +
+                            "; paths must stay inside the job workspace");
         const std::string rel = subdir.empty() ? f.path : subdir + "/" + f.path;
         fs::path target = resolve(rel, argument);
         std::error_code ec;

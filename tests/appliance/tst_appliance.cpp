@@ -1,0 +1,632 @@
+// The appliance services through the raw gRPC stubs against the in-process server:
+// the happy path of the Runtime service, and bad requests with their exact statuses.
+#include "backend/appliance/appliance.h"
+#include "backend/artifact/program_file.h"
+#include "fixture_program.h"
+
+#include "tessera/appliance.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace pb = tessera::appliance;
+
+namespace {
+
+std::string floatsToBytes(const std::vector<float>& v) {
+    std::string s(v.size() * 4, '\0');
+    std::memcpy(s.data(), v.data(), s.size());
+    return s;
+}
+
+std::vector<float> bytesToFloats(const std::string& s) {
+    std::vector<float> v(s.size() / 4);
+    std::memcpy(v.data(), s.data(), v.size() * 4);
+    return v;
+}
+
+#define EXPECT_STATUS(expr, code, text)                                                            \
+    do {                                                                                           \
+        grpc::Status st_ = (expr);                                                                 \
+        QVERIFY2(st_.error_code() == (code),                                                       \
+                 qPrintable(QString("got %1: %2")                                                  \
+                                .arg(int(st_.error_code()))                                        \
+                                .arg(QString::fromStdString(st_.error_message()))));               \
+        QVERIFY2(st_.error_message().find(text) != std::string::npos,                              \
+                 st_.error_message().c_str());                                                     \
+    } while (0)
+
+#define EXPECT_OK(expr)                                                                            \
+    do {                                                                                           \
+        grpc::Status st_ = (expr);                                                                 \
+        QVERIFY2(st_.ok(), st_.error_message().c_str());                                           \
+    } while (0)
+
+} // namespace
+
+class TestAppliance : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<appliance::Appliance> server_;
+    std::shared_ptr<grpc::Channel> channel_;
+    std::unique_ptr<pb::Runtime::Stub> runtime_;
+    std::unique_ptr<pb::Launcher::Stub> launcher_;
+    std::unique_ptr<pb::Compile::Stub> compile_;
+    std::unique_ptr<pb::Version::Stub> version_;
+    std::unique_ptr<pb::Debug::Stub> debug_;
+
+    std::string open() {
+        grpc::ClientContext ctx;
+        pb::OpenRequest req;
+        req.set_program(artifact::serializeProgram(*fixture::program()));
+        pb::OpenReply reply;
+        auto st = runtime_->Open(&ctx, req, &reply);
+        if (!st.ok())
+            qFatal("open failed: %s", st.error_message().c_str());
+        return reply.session_id();
+    }
+    grpc::Status sessionCall(grpc::Status (pb::Runtime::Stub::*fn)(grpc::ClientContext*,
+                                                                   const pb::SessionRef&,
+                                                                   pb::Empty*),
+                             const std::string& id) {
+        grpc::ClientContext ctx;
+        pb::SessionRef ref;
+        ref.set_session_id(id);
+        pb::Empty e;
+        return (runtime_.get()->*fn)(&ctx, ref, &e);
+    }
+    std::string openRunning() {
+        auto id = open();
+        if (!sessionCall(&pb::Runtime::Stub::Load, id).ok() ||
+            !sessionCall(&pb::Runtime::Stub::Start, id).ok())
+            qFatal("load/start failed");
+        return id;
+    }
+    pb::MemcpyRequest h2dBuf(const std::string& id, const std::vector<float>& data) {
+        pb::MemcpyRequest r;
+        r.set_session_id(id);
+        r.set_to_device(true);
+        r.set_target(0);
+        r.set_px(0);
+        r.set_py(0);
+        r.set_w(2);
+        r.set_h(1);
+        r.set_elem_per_pe(16);
+        r.set_data(floatsToBytes(data));
+        r.set_host_dtype("float32");
+        r.set_host_elements(int64_t(data.size()));
+        return r;
+    }
+    pb::MemcpyRequest d2hBuf(const std::string& id) {
+        pb::MemcpyRequest r;
+        r.set_session_id(id);
+        r.set_to_device(false);
+        r.set_target(0);
+        r.set_w(2);
+        r.set_h(1);
+        r.set_elem_per_pe(16);
+        r.set_host_dtype("float32");
+        r.set_host_elements(32);
+        return r;
+    }
+    grpc::Status memcpy(const pb::MemcpyRequest& r, pb::TaskReply* reply = nullptr) {
+        grpc::ClientContext ctx;
+        pb::TaskReply local;
+        return runtime_->Memcpy(&ctx, r, reply ? reply : &local);
+    }
+    grpc::Status launch(const std::string& id, const std::string& symbol,
+                        std::vector<pb::LaunchArg> args, bool nonblock = false,
+                        pb::TaskReply* reply = nullptr) {
+        grpc::ClientContext ctx;
+        pb::LaunchRequest r;
+        r.set_session_id(id);
+        r.set_symbol(symbol);
+        r.set_nonblock(nonblock);
+        for (auto& a : args)
+            *r.add_args() = a;
+        pb::TaskReply local;
+        return runtime_->Launch(&ctx, r, reply ? reply : &local);
+    }
+    static pb::LaunchArg f(double v) {
+        pb::LaunchArg a;
+        a.set_f(v);
+        return a;
+    }
+    static pb::LaunchArg i(int64_t v) {
+        pb::LaunchArg a;
+        a.set_i(v);
+        return a;
+    }
+    std::vector<float> inputs() {
+        std::vector<float> v(32);
+        for (size_t k = 0; k < v.size(); ++k)
+            v[k] = float(k);
+        return v;
+    }
+
+  private slots:
+    void initTestCase() {
+        appliance::ApplianceOptions o;
+        o.commandTimeoutSeconds = 5;
+        server_ = appliance::Appliance::startEmbedded(o);
+        channel_ = server_->inProcessChannel();
+        runtime_ = pb::Runtime::NewStub(channel_);
+        launcher_ = pb::Launcher::NewStub(channel_);
+        compile_ = pb::Compile::NewStub(channel_);
+        version_ = pb::Version::NewStub(channel_);
+        debug_ = pb::Debug::NewStub(channel_);
+    }
+    void cleanupTestCase() {
+        runtime_.reset();
+        channel_.reset();
+        server_.reset();
+    }
+
+    void blockingRoundTrip() {
+        auto id = openRunning();
+        EXPECT_OK(memcpy(h2dBuf(id, inputs())));
+        EXPECT_OK(launch(id, "add_to_all", {f(1.5)}));
+        pb::TaskReply reply;
+        EXPECT_OK(memcpy(d2hBuf(id), &reply));
+        QVERIFY(reply.done());
+        auto out = bytesToFloats(reply.data());
+        QCOMPARE(out.size(), size_t(32));
+        for (size_t k = 0; k < out.size(); ++k)
+            QCOMPARE(out[k], float(k) + 1.5f);
+        // read_symbol sees the same bytes at PE (1,0).
+        grpc::ClientContext ctx;
+        pb::ReadSymbolRequest rs;
+        rs.set_session_id(id);
+        rs.set_x(1);
+        rs.set_name("buf");
+        pb::Bytes bytes;
+        EXPECT_OK(runtime_->ReadSymbol(&ctx, rs, &bytes));
+        QCOMPARE(bytesToFloats(bytes.data()).at(0), 17.5f);
+    }
+
+    void nonblockingWorkIsFlushedByStop() {
+        auto id = openRunning();
+        auto h2d = h2dBuf(id, inputs());
+        h2d.set_nonblock(true);
+        EXPECT_OK(memcpy(h2d));
+        EXPECT_OK(launch(id, "add_to_all", {f(2)}, true));
+        auto d2h = d2hBuf(id);
+        d2h.set_nonblock(true);
+        pb::TaskReply task;
+        EXPECT_OK(memcpy(d2h, &task));
+        QVERIFY(!task.done());
+        grpc::ClientContext ctx;
+        pb::SessionRef ref;
+        ref.set_session_id(id);
+        pb::StopReply stop;
+        EXPECT_OK(runtime_->Stop(&ctx, ref, &stop));
+        QVERIFY(stop.cycle() > 0);
+        grpc::ClientContext ctx2;
+        pb::TaskRequest tr;
+        tr.set_session_id(id);
+        tr.set_task_id(task.task_id());
+        pb::TaskReply done;
+        EXPECT_OK(runtime_->Task(&ctx2, tr, &done));
+        QVERIFY(done.done());
+        QCOMPARE(bytesToFloats(done.data()).at(31), 33.0f);
+    }
+
+    void taskWaitAndColMajor() {
+        auto id = openRunning();
+        auto h2d = h2dBuf(id, inputs());
+        h2d.set_order(tessera::sdk::COL_MAJOR);
+        EXPECT_OK(memcpy(h2d));
+        pb::TaskReply launched;
+        EXPECT_OK(launch(id, "noop", {}, true, &launched));
+        grpc::ClientContext ctx;
+        pb::TaskRequest tr;
+        tr.set_session_id(id);
+        tr.set_task_id(launched.task_id());
+        tr.set_wait(true);
+        pb::TaskReply done;
+        EXPECT_OK(runtime_->Task(&ctx, tr, &done));
+        QVERIFY(done.done());
+        pb::TaskReply back;
+        EXPECT_OK(memcpy(d2hBuf(id), &back)); // row-major read of a column-major write
+        auto out = bytesToFloats(back.data());
+        // COL_MAJOR with h=1: flat[x + k*w]; PE x=1 element 0 is input 1.
+        QCOMPARE(out.at(16), 1.0f);
+        QCOMPARE(out.at(1), 2.0f);
+    }
+
+    void badRuntimeRequests() {
+        using C = grpc::StatusCode;
+        const auto id = openRunning();
+        const auto opened = open();
+        {
+            grpc::ClientContext ctx;
+            pb::GetIdRequest r;
+            r.set_session_id(id);
+            r.set_name("nope");
+            pb::GetIdReply reply;
+            EXPECT_STATUS(runtime_->GetId(&ctx, r, &reply), C::NOT_FOUND, "unknown symbol 'nope'");
+        }
+        EXPECT_STATUS(sessionCall(&pb::Runtime::Stub::Load, "s999"), C::NOT_FOUND,
+                      "session_id 's999'");
+        EXPECT_STATUS(sessionCall(&pb::Runtime::Stub::Start, opened), C::FAILED_PRECONDITION,
+                      "call load() first");
+        EXPECT_STATUS(memcpy(h2dBuf(opened, inputs())), C::FAILED_PRECONDITION,
+                      "memcpy_h2d: call load()");
+        EXPECT_STATUS(sessionCall(&pb::Runtime::Stub::Start, id), C::FAILED_PRECONDITION,
+                      "second run()");
+        EXPECT_STATUS(sessionCall(&pb::Runtime::Stub::Load, id), C::FAILED_PRECONDITION,
+                      "already loaded");
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_px(1); // 1 + 2 > 2
+            EXPECT_STATUS(memcpy(r), C::OUT_OF_RANGE,
+                          "ROI (px=1, py=0, w=2, h=1) lies outside the 2x1");
+            r.set_px(-1);
+            EXPECT_STATUS(memcpy(r), C::OUT_OF_RANGE, "ROI (px=-1");
+        }
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_w(0);
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "width and height must be positive");
+        }
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_elem_per_pe(0);
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "elem_per_pe must be positive");
+        }
+        {
+            auto r = h2dBuf(id, std::vector<float>(30));
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "src array has 30 elements, expected 32");
+        }
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_host_dtype("float64");
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "src array has dtype float64");
+        }
+        {
+            auto d = d2hBuf(id);
+            d.set_host_dtype("int16");
+            EXPECT_STATUS(memcpy(d), C::INVALID_ARGUMENT, "dest array has dtype int16");
+        }
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_data(r.data().substr(4));
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "data carries 124 bytes, expected 128");
+        }
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_target(42);
+            EXPECT_STATUS(memcpy(r), C::NOT_FOUND, "no exported symbol has id 42");
+            r.set_target(2);
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "symbol 'add_to_all' is a function");
+            r.set_target(1);
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "symbol 'ro' is exported immutable");
+        }
+        {
+            auto r = h2dBuf(id, inputs());
+            r.set_streaming(true);
+            r.set_target(5);
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT,
+                          "color 5 is not a streaming color of this program (MEMCPYH2D colors: 2)");
+        }
+        {
+            auto d = d2hBuf(id);
+            d.set_shape(pb::ROW_BROADCAST);
+            EXPECT_STATUS(memcpy(d), C::INVALID_ARGUMENT, "host-to-device only");
+        }
+        EXPECT_STATUS(launch(id, "nope", {}), C::NOT_FOUND, "launch: unknown symbol 'nope'");
+        EXPECT_STATUS(launch(id, "buf", {}), C::INVALID_ARGUMENT, "'buf' is a variable");
+        EXPECT_STATUS(launch(id, "add_to_all", {}), C::INVALID_ARGUMENT,
+                      "takes 1 argument(s), got 0");
+        EXPECT_STATUS(launch(id, "take_u16", {f(1.5)}), C::INVALID_ARGUMENT,
+                      "argument 0 (float 1.5");
+        EXPECT_STATUS(launch(id, "take_u16", {i(70000)}), C::INVALID_ARGUMENT,
+                      "out of range for parameter type u16");
+        {
+            grpc::ClientContext ctx;
+            pb::CallRequest r;
+            r.set_session_id(id);
+            r.set_symbol("add_to_all");
+            pb::TaskReply reply;
+            EXPECT_STATUS(runtime_->Call(&ctx, r, &reply), C::INVALID_ARGUMENT,
+                          "call('add_to_all'): takes 1 word(s)");
+        }
+        {
+            grpc::ClientContext ctx;
+            pb::TaskRequest r;
+            r.set_session_id(id);
+            r.set_task_id(12345);
+            pb::TaskReply reply;
+            EXPECT_STATUS(runtime_->Task(&ctx, r, &reply), C::NOT_FOUND, "no task with id 12345");
+        }
+        {
+            grpc::ClientContext ctx;
+            pb::ReadSymbolRequest r;
+            r.set_session_id(id);
+            r.set_x(5);
+            r.set_name("buf");
+            pb::Bytes reply;
+            EXPECT_STATUS(runtime_->ReadSymbol(&ctx, r, &reply), C::OUT_OF_RANGE,
+                          "PE (5,0) lies outside");
+        }
+        {
+            grpc::ClientContext ctx;
+            pb::ReadSymbolRequest r;
+            r.set_session_id(id);
+            r.set_name("zzz");
+            pb::Bytes reply;
+            EXPECT_STATUS(runtime_->ReadSymbol(&ctx, r, &reply), C::NOT_FOUND, "no symbol 'zzz'");
+        }
+        {
+            grpc::ClientContext ctx;
+            pb::OpenRequest r;
+            r.set_program("not a program");
+            pb::OpenReply reply;
+            EXPECT_STATUS(runtime_->Open(&ctx, r, &reply), C::INVALID_ARGUMENT,
+                          "open: program: invalid program file");
+        }
+        {
+            grpc::ClientContext ctx;
+            pb::OpenRequest r;
+            pb::OpenReply reply;
+            EXPECT_STATUS(runtime_->Open(&ctx, r, &reply), C::INVALID_ARGUMENT, "program is empty");
+        }
+        // After stop every command is refused.
+        {
+            grpc::ClientContext ctx;
+            pb::SessionRef ref;
+            ref.set_session_id(id);
+            pb::StopReply stop;
+            EXPECT_OK(runtime_->Stop(&ctx, ref, &stop));
+        }
+        EXPECT_STATUS(memcpy(h2dBuf(id, inputs())), C::FAILED_PRECONDITION,
+                      "memcpy_h2d: the runtime was stopped");
+        EXPECT_STATUS(launch(id, "noop", {}), C::FAILED_PRECONDITION,
+                      "launch: the runtime was stopped");
+        {
+            grpc::ClientContext ctx;
+            pb::SessionRef ref;
+            ref.set_session_id(id);
+            pb::StopReply stop;
+            EXPECT_STATUS(runtime_->Stop(&ctx, ref, &stop), C::FAILED_PRECONDITION,
+                          "already stopped");
+        }
+        EXPECT_OK(sessionCall(&pb::Runtime::Stub::Close, id));
+        EXPECT_STATUS(sessionCall(&pb::Runtime::Stub::Close, id), C::NOT_FOUND,
+                      "not an open session");
+    }
+
+    void versionHandshake() {
+        pb::HandshakeRequest r;
+        r.set_protocol_version(appliance::kProtocolVersion + 1);
+        r.set_client_version("test 9");
+        pb::HandshakeReply reply;
+        {
+            grpc::ClientContext ctx;
+            EXPECT_STATUS(version_->Handshake(&ctx, r, &reply),
+                          grpc::StatusCode::FAILED_PRECONDITION,
+                          "version mismatch: client test 9 speaks protocol 2");
+        }
+        r.set_disable_version_check(true);
+        grpc::ClientContext ctx;
+        EXPECT_OK(version_->Handshake(&ctx, r, &reply));
+        QCOMPARE(reply.protocol_version(), appliance::kProtocolVersion);
+    }
+
+    void launcherPathsStayInside() {
+        using C = grpc::StatusCode;
+        pb::JobReply job;
+        {
+            grpc::ClientContext ctx;
+            pb::CreateJobRequest r;
+            r.set_artifact_name("out");
+            auto* f = r.add_artifact_files();
+            f->set_path("out.json");
+            f->set_data("{}");
+            EXPECT_OK(launcher_->CreateJob(&ctx, r, &job));
+            QVERIFY(job.cmaddr().rfind("unix:", 0) == 0);
+        }
+        auto stage = [&](const std::string& path) {
+            grpc::ClientContext ctx;
+            pb::StageRequest r;
+            r.set_job_id(job.job_id());
+            auto* f = r.add_files();
+            f->set_path(path);
+            f->set_data("x");
+            pb::Empty e;
+            return launcher_->Stage(&ctx, r, &e);
+        };
+        auto download = [&](const std::string& path, pb::FileEntry* out = nullptr) {
+            grpc::ClientContext ctx;
+            pb::DownloadRequest r;
+            r.set_job_id(job.job_id());
+            r.set_path(path);
+            pb::FileEntry local;
+            return launcher_->Download(&ctx, r, out ? out : &local);
+        };
+        auto run = [&](const std::string& cmd, pb::RunCommandReply* out, unsigned timeout = 0) {
+            grpc::ClientContext ctx;
+            pb::RunCommandRequest r;
+            r.set_job_id(job.job_id());
+            r.set_command(cmd);
+            r.set_timeout_seconds(timeout);
+            return launcher_->RunCommand(&ctx, r, out);
+        };
+        EXPECT_STATUS(stage("../escape.txt"), C::PERMISSION_DENIED,
+                      "stage path '../escape.txt' contains '..'");
+        EXPECT_STATUS(stage("/etc/passwd"), C::PERMISSION_DENIED,
+                      "stage path '/etc/passwd' is absolute");
+        EXPECT_STATUS(stage("a/../../b"), C::PERMISSION_DENIED, "contains '..'");
+        EXPECT_STATUS(stage(""), C::INVALID_ARGUMENT, "is empty");
+        EXPECT_OK(stage("data/input.bin"));
+        pb::FileEntry got;
+        EXPECT_OK(download("out/out.json", &got));
+        QCOMPARE(got.data(), std::string("{}"));
+        EXPECT_STATUS(download("../../etc/passwd"), C::PERMISSION_DENIED, "download path");
+        EXPECT_STATUS(download("missing.txt"), C::NOT_FOUND, "does not exist");
+        // A symlink planted by a command must not lead a download or an upload out.
+        pb::RunCommandReply out;
+        EXPECT_OK(run("ln -s /etc escape && ln -s /etc/hostname host && echo %CMADDR%", &out));
+        QCOMPARE(out.exit_code(), 0);
+        QCOMPARE(out.output(), job.cmaddr() + "\n");
+        EXPECT_STATUS(download("escape/hostname"), C::PERMISSION_DENIED, "through a symlink");
+        EXPECT_STATUS(download("host"), C::PERMISSION_DENIED, "through a symlink");
+        EXPECT_STATUS(stage("escape/owned.txt"), C::PERMISSION_DENIED, "through a symlink");
+        EXPECT_OK(run("cat data/input.bin; exit 3", &out));
+        QCOMPARE(out.exit_code(), 3);
+        QCOMPARE(out.output(), std::string("x"));
+        EXPECT_STATUS(run("sleep 30 & sleep 30", &out, 1), C::DEADLINE_EXCEEDED,
+                      "exceeded 1 s and was killed");
+        EXPECT_STATUS(run("", &out), C::INVALID_ARGUMENT, "command is empty");
+        {
+            grpc::ClientContext ctx;
+            pb::JobRef ref;
+            ref.set_job_id(job.job_id());
+            pb::Empty e;
+            EXPECT_OK(launcher_->CloseJob(&ctx, ref, &e));
+        }
+        EXPECT_STATUS(stage("a.txt"), C::NOT_FOUND, "job_id");
+    }
+
+    void compileRequestsAreChecked() {
+        using C = grpc::StatusCode;
+        auto compile = [&](pb::CompileRequest r) {
+            grpc::ClientContext ctx;
+            auto reader = compile_->Compile(&ctx, r);
+            pb::CompileEvent e;
+            while (reader->Read(&e)) {
+            }
+            return reader->Finish();
+        };
+        pb::CompileRequest r;
+        r.set_layout("layout.csl");
+        auto* f = r.add_code_files();
+        f->set_path("layout.csl");
+        f->set_data("layout {}");
+        r.set_args("--arch=wse2 --chanels=1");
+        EXPECT_STATUS(compile(r), C::INVALID_ARGUMENT,
+                      "args: unknown flag '--chanels'; did you mean '--channels'?");
+        r.set_args("-o ../../out");
+        EXPECT_STATUS(compile(r), C::PERMISSION_DENIED, "args: -o '../../out' contains '..'");
+        r.set_args("-o out");
+        r.set_layout("");
+        EXPECT_STATUS(compile(r), C::INVALID_ARGUMENT, "layout is empty");
+        r.set_layout("layout.csl");
+        r.add_code_files()->set_path("../evil.csl");
+        EXPECT_STATUS(compile(r), C::PERMISSION_DENIED, "code_files entry '../evil.csl'");
+        r.mutable_code_files()->RemoveLast();
+        r.set_resource_cpu(-1);
+        EXPECT_STATUS(compile(r), C::INVALID_ARGUMENT, "resource_cpu");
+    }
+
+    void debugStepAndFrames() {
+        auto id = openRunning();
+        grpc::ClientContext ctx;
+        pb::StepRequest r;
+        r.set_session_id(id);
+        r.set_cycles(10);
+        pb::Frame frame;
+        EXPECT_OK(debug_->Step(&ctx, r, &frame));
+        // An idle fabric does not advance time: the step ends at once and says why.
+        QVERIFY2(frame.status() == "idle" || frame.status() == "cycle-limit",
+                 frame.status().c_str());
+        grpc::ClientContext ctx2;
+        pb::SessionRef ref;
+        ref.set_session_id(id);
+        EXPECT_OK(debug_->Resume(&ctx2, ref, &frame));
+        EXPECT_OK(launch(id, "noop", {}));
+        grpc::ClientContext ctx3;
+        r.set_cycles(0);
+        EXPECT_STATUS(debug_->Step(&ctx3, r, &frame), grpc::StatusCode::INVALID_ARGUMENT,
+                      "cycles must be positive");
+        grpc::ClientContext ctx4;
+        pb::FramesRequest fr;
+        fr.set_session_id(id);
+        fr.set_max_frames(1);
+        auto reader = debug_->Frames(&ctx4, fr);
+        QVERIFY(reader->Read(&frame));
+        QCOMPARE(frame.width(), 2u);
+        QCOMPARE(frame.pes_size(), 2);
+        QVERIFY(frame.pes(0).instructions() > 0);
+        EXPECT_OK(reader->Finish());
+    }
+
+    void tokenAndLimits() {
+        appliance::ApplianceOptions o;
+        o.token = "sesame";
+        o.maxJobs = 1;
+        o.maxUploadBytes = 16;
+        auto guarded = appliance::Appliance::startEmbedded(o);
+        auto channel = guarded->inProcessChannel();
+        auto version = pb::Version::NewStub(channel);
+        auto launcher = pb::Launcher::NewStub(channel);
+        pb::HandshakeRequest hr;
+        hr.set_protocol_version(appliance::kProtocolVersion);
+        pb::HandshakeReply reply;
+        {
+            grpc::ClientContext ctx;
+            EXPECT_STATUS(version->Handshake(&ctx, hr, &reply), grpc::StatusCode::UNAUTHENTICATED,
+                          "requires a token");
+        }
+        {
+            grpc::ClientContext ctx;
+            ctx.AddMetadata("authorization", "Bearer wrong");
+            EXPECT_STATUS(version->Handshake(&ctx, hr, &reply), grpc::StatusCode::UNAUTHENTICATED,
+                          "does not match");
+        }
+        {
+            grpc::ClientContext ctx;
+            ctx.AddMetadata("authorization", "Bearer sesame");
+            EXPECT_OK(version->Handshake(&ctx, hr, &reply));
+        }
+        pb::CreateJobRequest jr;
+        jr.set_artifact_name("out");
+        jr.add_artifact_files()->set_path("a");
+        pb::JobReply job;
+        {
+            grpc::ClientContext ctx;
+            ctx.AddMetadata("authorization", "Bearer sesame");
+            EXPECT_OK(launcher->CreateJob(&ctx, jr, &job));
+        }
+        {
+            grpc::ClientContext ctx;
+            ctx.AddMetadata("authorization", "Bearer sesame");
+            EXPECT_STATUS(launcher->CreateJob(&ctx, jr, &job), grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          "jobs (limit 1)");
+        }
+        jr.mutable_artifact_files(0)->set_data(std::string(64, 'x'));
+        {
+            grpc::ClientContext ctx;
+            ctx.AddMetadata("authorization", "Bearer sesame");
+            EXPECT_STATUS(launcher->CreateJob(&ctx, jr, &job), grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          "artifact_files: upload exceeds the limit of 16 bytes");
+        }
+    }
+
+    void listenAddressSafety() {
+        QVERIFY(appliance::listenAddressProblem("unix:/tmp/x.sock", false).empty());
+        QVERIFY(appliance::listenAddressProblem("127.0.0.1:9000", false).empty());
+        QVERIFY(appliance::listenAddressProblem("0.0.0.0:9000", false).find("without a token") !=
+                std::string::npos);
+        QVERIFY(appliance::listenAddressProblem("0.0.0.0:9000", true).empty());
+        QVERIFY(!appliance::listenAddressProblem("nonsense", false).empty());
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 appliance::Appliance::startListening({}, "0.0.0.0:19999"));
+        // A daemon's unix socket is private to its user.
+        QTemporaryDir dir;
+        const std::string sock = dir.path().toStdString() + "/a.sock";
+        auto daemon = appliance::Appliance::startListening({}, "unix:" + sock);
+        auto perms = std::filesystem::status(sock).permissions();
+        QCOMPARE(perms & std::filesystem::perms::all,
+                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppliance)
+#include "tst_appliance.moc"
