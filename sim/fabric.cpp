@@ -511,12 +511,13 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdl
     const uint64_t start = now;
     const uint64_t limit =
         maxCycles == UINT64_MAX || UINT64_MAX - now < maxCycles ? UINT64_MAX : now + maxCycles;
+    // A cycle breakpoint inside this run (or exactly at its end) ends it as a breakpoint.
+    uint64_t cycleBreak = UINT64_MAX;
     for (const Breakpoint& bp : breakpoints)
-        if (bp.kind == Breakpoint::Kind::Cycle && bp.value > now && bp.value < limit)
-            runLimit = std::min(runLimit, uint64_t(bp.value));
-    uint64_t cycleBreak = runLimit;
+        if (bp.kind == Breakpoint::Kind::Cycle && bp.value > now)
+            cycleBreak = std::min(cycleBreak, uint64_t(bp.value));
+    const bool endsAtBreakpoint = cycleBreak <= limit;
     runLimit = std::min(cycleBreak, limit);
-    lastProgress = now;
     RunResult r;
     auto finish = [&](RunStatus s, std::string msg) {
         runLimit = UINT64_MAX;
@@ -549,7 +550,7 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdl
         if (stopRequested)
             return finish(RunStatus::Stopped, "stopped at cycle " + str(now));
         if (now >= runLimit && now > start) {
-            if (now == cycleBreak && cycleBreak != limit)
+            if (endsAtBreakpoint && now == cycleBreak)
                 return finish(RunStatus::Breakpoint, "cycle breakpoint " + str(now));
             return finish(RunStatus::CycleLimit, "stopped after " + str(now - start) + " cycles");
         }
@@ -1158,6 +1159,7 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
             m.activateRouter(p); // wavelets may already wait in an output queue
     }
     ++m.pendingCommands;
+    m.lastProgress = m.now; // the idle-cycle limit counts from the newest command
     m.commands[cmd->id] = cmd;
     return cmd->id;
 }
@@ -1201,6 +1203,7 @@ CommandId Fabric::launch(const std::string& function, std::vector<uint32_t> args
         m.schedule(p, m.now + 1);
     }
     ++m.pendingCommands;
+    m.lastProgress = m.now; // the idle-cycle limit counts from the newest command
     m.commands[cmd->id] = cmd;
     return cmd->id;
 }

@@ -110,6 +110,37 @@ class TestDebugControl : public QObject {
         QVERIFY2(q.find("PE(1,0): done") != std::string::npos, q.c_str());
     }
 
+    void chunkedRunsKeepBreakpointsAndHangLimit() {
+        // The appliance runs in chunks: a cycle breakpoint at a chunk boundary still
+        // reports, and a spinning launch is still reported after idleCycleLimit cycles.
+        sim::Fabric f(makeProgram(timedClass()));
+        sim::Breakpoint cyc;
+        cyc.kind = sim::Breakpoint::Kind::Cycle;
+        cyc.value = 100;
+        f.addBreakpoint(cyc);
+        QCOMPARE(f.runUntilIdle(50).status, RunStatus::CycleLimit);
+        const auto r = f.runUntilIdle(50);
+        QCOMPARE(r.status, RunStatus::Breakpoint);
+        QCOMPARE(f.cycle(), uint64_t(100));
+
+        sim::CodeClass cls;
+        FnBuilder b("spin", 0, 1);
+        b.add(ins(Op::Jump, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        cls.functions.push_back(b.build());
+        cls.exports.push_back(exportFn("spin", 0));
+        sim::FabricOptions o;
+        o.idleCycleLimit = 3000;
+        sim::Fabric g(makeProgram(cls), o);
+        const auto id = g.launch("spin", {});
+        sim::RunResult last;
+        for (int chunk = 0; chunk < 10; ++chunk) {
+            last = g.runUntilDone(id, 1000);
+            if (last.status != RunStatus::CycleLimit)
+                break;
+        }
+        QCOMPARE(last.status, RunStatus::Hang);
+    }
+
     void stepAdvancesExactly() {
         sim::Fabric f(makeProgram(timedClass()));
         auto r = f.step(100);
