@@ -154,6 +154,79 @@ class TestTasks : public QObject {
                  res.message.c_str());
     }
 
+    void wse3AsyncOpsOnMicrothreads() {
+        // WSE-3: init activates task 20 (blocked) and starts an async mov32 from a fabin
+        // on input queue 1 (bound to color 4) into buf on microthread 3 with
+        // .unblock = 20. Task 20 then sends buf[0..3] doubled to the host on color 5
+        // through output queue 2, async on microthread 5.
+        sim::CodeClass cls;
+        cls.inputQueueColor[1] = 4;
+        cls.outputQueueColor[2] = 5;
+        sim::Dsd in;
+        in.kind = sim::DsdKind::FabIn;
+        in.queue = 1;
+        in.extent[0] = 4;
+        sim::Dsd buf;
+        buf.kind = sim::DsdKind::Mem1d;
+        buf.baseAddress = 512;
+        buf.extent[0] = 4;
+        buf.strideBytes[0] = 4;
+        sim::Dsd out;
+        out.kind = sim::DsdKind::FabOut;
+        out.queue = 2;
+        out.extent[0] = 4;
+        cls.dsdConstants = {in, buf, out};
+        sim::DsdOpDesc recv;
+        recv.op = sim::DsdOpKind::Mov32;
+        recv.dst = {sim::DsdOperand::Kind::Dsd, 1};
+        recv.src0 = {sim::DsdOperand::Kind::Dsd, 0};
+        recv.async = true;
+        recv.microthread = 3;
+        recv.unblockTask = 20;
+        sim::DsdOpDesc send;
+        send.op = sim::DsdOpKind::Add16;  // 16-bit: doubles the low halves
+        send.dst = {sim::DsdOperand::Kind::Dsd, 2};
+        send.src0 = {sim::DsdOperand::Kind::Dsd, 1};
+        send.src1 = {sim::DsdOperand::Kind::Dsd, 1};
+        send.async = true;
+        send.microthread = 5;
+        cls.dsdOps = {recv, send};
+        FnBuilder init("init", 0, 1, 3);
+        init.imm(0, ScalarType::U16, 20).builtin(BuiltinId::Block, 0, 1);
+        init.builtin(BuiltinId::Activate, 0, 1);
+        for (int i = 0; i < 3; ++i)
+            init.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
+        init.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        init.ret();
+        FnBuilder t("t20", 0, 1, 3);
+        for (int i = 0; i < 3; ++i)
+            t.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
+        t.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        t.ret();
+        cls.functions = {init.build(), t.build()};
+        cls.tasks[20].kind = sim::TaskKind::Local;
+        cls.tasks[20].function = 1;
+        cls.initFunction = 0;
+        // The 16-bit op reads buf with a 4-byte stride as u16: the low halves.
+        auto prog = makeProgram(cls, 1, 1, sim::Arch::Wse3);
+        prog->memcpy.h2dColors[0] = 4;
+        prog->memcpy.d2hColors[0] = 5;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest h2d;
+        h2d.streaming = true;
+        h2d.color = 4;
+        h2d.elementsPerPe = 4;
+        sim::MemcpyRequest d2h = h2d;
+        d2h.toDevice = false;
+        d2h.color = 5;
+        f.memcpy(h2d, {10, 20, 30, 40});
+        const auto id = f.memcpy(d2h);
+        const auto r = f.runUntilDone(id);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        QCOMPARE(f.takeResult(id), (std::vector<uint32_t>{20, 40, 60, 80}));
+        QCOMPARE(f.stats(0, 0).taskActivations, uint64_t(1));
+    }
+
     void controlWaveletRunsControlTask() {
         // A control wavelet with entrypoint 40 and data 0x1234 arrives on color 9 from
         // the west neighbour's fabout (control = true); control task 40 stores the data.
