@@ -593,9 +593,23 @@ Frame RuntimeSession::waitFrame(uint64_t afterSerial, std::chrono::milliseconds 
     return frame_;
 }
 
-void RuntimeSession::addFrameWatcher(int delta) {
+uint64_t RuntimeSession::addFrameWatcher(int delta) {
     std::lock_guard lock(mutex_);
     frameWatchers_ += delta;
+    if (delta > 0) {
+        // The newest frame may predate the watcher and lack per-PE stats: refresh it on
+        // the session thread (idle or between chunks).
+        debugQueue_.push_back([this] {
+            if (!fabric_)
+                return;
+            sim::RunResult now;
+            now.cycle = fabric_->cycle();
+            now.status = sim::RunStatus::Idle;
+            publishFrame(now);
+        });
+        wake_.notify_all();
+    }
+    return frameSerial_;
 }
 
 Frame RuntimeSession::pause() {

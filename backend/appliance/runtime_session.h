@@ -102,7 +102,9 @@ class RuntimeSession {
     // Blocks until a frame newer than `afterCycle`/`afterSerial` exists or the timeout passes.
     Frame waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,
                     uint64_t* serial) const;
-    void addFrameWatcher(int delta); // frames are only gathered while someone watches
+    // Frames carry per-PE stats only while someone watches. Returns the current frame
+    // serial; a refreshed frame (with stats) follows shortly after a watcher joins.
+    uint64_t addFrameWatcher(int delta);
 
     const sim::FabricProgram& program() const { return *program_; }
 

@@ -448,9 +448,9 @@ class DebugService final : public pb::Debug::CallbackService {
                     uint32_t maxFrames)
             : state_(std::make_shared<State>()) {
             state_->session = std::move(session);
-            state_->session->addFrameWatcher(1);
-            std::thread([state = state_, this, intervalMs, maxFrames] {
-                uint64_t serial = 0;
+            const uint64_t startSerial = state_->session->addFrameWatcher(1);
+            std::thread([state = state_, this, intervalMs, maxFrames, startSerial] {
+                uint64_t serial = startSerial;
                 uint32_t sent = 0;
                 for (;;) {
                     auto frame =
