@@ -339,6 +339,65 @@ class TestRouting : public QObject {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sim::Fabric f(p));
     }
 
+    void onControlTerminatesAsyncReceive() {
+        // The receiver's async fadds over 100 elements has .on_control = terminate and
+        // .activate = 10: the sender sends 3 data wavelets then a control wavelet, so
+        // the op ends after 3 elements and task 10 runs.
+        auto p = pipeline(3, true);
+        p->classes[1].dsdConstants[0].extent[0] = 100;
+        p->classes[1].dsdConstants[1].extent[0] = 100;
+        p->classes[1].dsdOps[0].onControl = sim::DsdOpDesc::OnControl::Terminate;
+        sim::CodeClass& send = p->classes[0];
+        sim::Dsd ctrl = send.dsdConstants[0];
+        ctrl.control = true;
+        ctrl.extent[0] = 1;
+        send.dsdConstants.push_back(ctrl);
+        sim::DsdOpDesc sendCtrl;
+        sendCtrl.op = sim::DsdOpKind::Mov32;
+        sendCtrl.dst = {DsdOperand::Kind::Dsd, 0};
+        sendCtrl.src0 = {DsdOperand::Kind::Scalar, 0};
+        send.dsdOps.push_back(sendCtrl);
+        sim::Function& s = send.functions[0];
+        s.code.insert(s.code.end() - 1,
+                      {ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2),
+                       ins(Op::Imm, ScalarType::U32, 0, kNoReg, kNoReg,
+                           int32_t(sim::encodeControlPayload(sim::ControlOpcode::Nop, false, 0, 0))),
+                       ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1)});
+        s.locs.resize(s.code.size());
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        auto m = f.readMemory(1, 0, 0, 4);
+        QCOMPARE(int(m[0]) | int(m[1]) << 8, 0x600d);
+        QCOMPARE(readF32(f, 1, kBuf + 8), 6.0f);
+        QCOMPARE(readF32(f, 1, kBuf + 12), 0.0f); // never written: the op ended at 3
+    }
+
+    void teardownWaveletActivatesTask29() {
+        // A TEARDOWN command (ce_ignore) passing the receiver's router activates its
+        // teardown task 29, which writes a marker.
+        auto p = pipeline(1, false);
+        sim::CodeClass& send = p->classes[0];
+        send.dsdConstants[0].control = true;
+        send.dsdOps[0].op = sim::DsdOpKind::Mov32;
+        send.dsdOps[0].src0 = {DsdOperand::Kind::Scalar, 0};
+        sim::Function& s = send.functions[0];
+        s.numRegs = 1;
+        s.code.insert(s.code.begin(),
+                      ins(Op::Imm, ScalarType::U32, 0, kNoReg, kNoReg,
+                          int32_t(sim::encodeControlPayload(sim::ControlOpcode::Teardown, true, 0, 0))));
+        s.locs.resize(s.code.size());
+        sim::CodeClass& recv = p->classes[1];
+        recv.initFunction = -1;
+        recv.tasks[29].kind = sim::TaskKind::Local;
+        recv.tasks[29].function = 1;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        auto m = f.readMemory(1, 0, 0, 4);
+        QCOMPARE(int(m[0]) | int(m[1]) << 8, 0x600d);
+    }
+
     void receiverWithoutConsumerIsAHang() {
         auto p = pipeline(30, false);
         p->classes[1].initFunction = -1; // nobody reads color 1
