@@ -2,6 +2,7 @@
 
 #include "backend/csl/diag/diagnostics.h"
 #include "backend/csl/parse/ast.h"
+#include "backend/csl/sema/analyzer.h"
 
 namespace csl {
 
@@ -12,10 +13,6 @@ std::vector<Diagnostic> checkSyntax(const std::string& file, const std::string& 
     return diags.take();
 }
 
-CompileResult compile(const CompileOptions&) {
-    CompileResult r;
-    r.diagnostics.push_back({Severity::Error, {}, "code generation is not available yet", {}});
-    return r;
-}
+CompileResult compile(const CompileOptions& options) { return sema::compileProgram(options); }
 
 }  // namespace csl

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     }
     csl::CompileOptions o;
     bool timing = false;
+    bool dump = false;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
         std::string val;
@@ -102,6 +103,8 @@ int main(int argc, char** argv) {
             takeValue();
         } else if (key == "--timing") {
             timing = true;
+        } else if (key == "--dump") {
+            dump = true;
         } else if (key == "--verbose") {
             o.verbose = true;
         } else if (!a.empty() && a[0] == '-') {
@@ -125,6 +128,33 @@ int main(int argc, char** argv) {
         for (const auto& c : p.classes)
             std::cout << "  class " << c.file << " [" << c.paramsKey << "] functions "
                       << c.functions.size() << " memory " << c.memoryBytes << " bytes\n";
+    }
+    if (r.ok && dump && r.program) {
+        for (const auto& c : r.program->classes) {
+            std::cout << "class " << c.file << "\n";
+            for (const auto& s : c.symbols)
+                std::cout << "  symbol " << s.name << " @" << s.address << " size " << s.sizeBytes
+                          << "\n";
+            for (const auto& e : c.exports)
+                std::cout << "  export " << e.name << (e.isFunction ? " fn " : " @")
+                          << (e.isFunction ? e.function : int(e.address)) << "\n";
+            for (size_t t = 0; t < c.tasks.size(); ++t) {
+                if (c.tasks[t].kind != sim::TaskKind::None)
+                    std::cout << "  task " << t << " kind " << int(c.tasks[t].kind) << " fn "
+                              << c.tasks[t].function << "\n";
+            }
+            for (size_t f = 0; f < c.functions.size(); ++f) {
+                const auto& fn = c.functions[f];
+                std::cout << "  fn " << f << " " << fn.name << " params " << fn.numParams
+                          << " regs " << fn.numRegs << " dsdregs " << fn.numDsdRegs << "\n";
+                for (size_t i = 0; i < fn.code.size(); ++i) {
+                    const auto& in = fn.code[i];
+                    std::cout << "    " << i << ": op" << int(in.op) << " t" << int(in.type)
+                              << " d" << in.dst << " a" << in.a << " b" << in.b << " imm "
+                              << in.imm << "  ; line " << fn.locs[i].line << "\n";
+                }
+            }
+        }
     }
     return r.ok ? 0 : 1;
 }

@@ -1,0 +1,831 @@
+// Values, coercions, modules and declarations of the analyzer.
+#include "backend/csl/sema/analyzer_class.h"
+
+#include "backend/csl/lib/library.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+namespace csl::sema {
+
+namespace fs = std::filesystem;
+
+std::string Analyzer::show(const Value& v) {
+    switch (v.k) {
+    case VK::Void: return "void";
+    case VK::Int: return std::to_string(v.i);
+    case VK::Float: {
+        std::ostringstream s;
+        s << v.f;
+        return s.str();
+    }
+    case VK::Bool: return v.i ? "true" : "false";
+    case VK::String: return "\"" + v.s + "\"";
+    case VK::Type: return typeName(v.tv);
+    case VK::Agg: {
+        std::string s = ".{";
+        for (size_t i = 0; i < v.elems->size(); ++i) {
+            if (i)
+                s += ", ";
+            if (v.names && i < v.names->size() && !(*v.names)[i].empty())
+                s += "." + (*v.names)[i] + " = ";
+            s += show((*v.elems)[i]);
+        }
+        return s + "}";
+    }
+    case VK::Fn: return v.fn ? "fn " + v.fn->name : "fn " + v.s;
+    case VK::Module: return "module " + (v.mod ? v.mod->path : std::string());
+    case VK::Handle: return std::string(handleName(v.type->hk)) + "(" + std::to_string(v.i) + ")";
+    case VK::Dsd: return "dsd";
+    case VK::Ptr: return "&" + std::to_string(v.i);
+    case VK::Range: return "range";
+    case VK::EnumV: return "." + v.s;
+    case VK::Undef: return "undefined";
+    case VK::Runtime: return "runtime value";
+    case VK::RuntimeDsd: return "runtime dsd";
+    case VK::Dsr: return "dsr";
+    }
+    return "?";
+}
+
+int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {
+    if (v.k == VK::Int || v.k == VK::Handle || v.k == VK::EnumV)
+        return v.i;
+    if (v.k == VK::Bool)
+        return v.i;
+    if (v.k == VK::Float && v.f == std::floor(v.f))
+        return int64_t(v.f);
+    if (v.k == VK::Runtime)
+        fail(node, std::string(what) + " must be comptime-known");
+    fail(node, std::string("expected an integer for ") + what + ", found '" + typeName(v.type) +
+                   "'");
+}
+
+bool Analyzer::asBool(const Value& v, uint32_t node) {
+    if (v.k == VK::Bool)
+        return v.i != 0;
+    if (v.k == VK::Runtime)
+        fail(node, "condition must be comptime-known");
+    fail(node, "expected type 'bool', found '" + typeName(v.type) + "'");
+}
+
+TypeP Analyzer::asType(const Value& v, uint32_t node) {
+    if (v.k == VK::Type)
+        return v.tv;
+    fail(node, "expected a type, found " +
+                   (v.k == VK::Runtime ? std::string("a runtime value")
+                                       : "a value of type '" + typeName(v.type) + "'"));
+}
+
+std::string Analyzer::asString(const Value& v, uint32_t node, const char* what) {
+    if (v.k == VK::String)
+        return v.s;
+    fail(node, std::string("expected a string for ") + what + ", found '" + typeName(v.type) + "'");
+}
+
+int Analyzer::handleId(const Value& v, HandleKind hk, uint32_t node, const char* what) {
+    if (v.k == VK::Handle && v.type->hk == hk)
+        return int(v.i);
+    if (v.k == VK::Runtime)
+        fail(node, std::string(what) + " must be comptime-known");
+    fail(node, std::string("expected '") + handleName(hk) + "' for " + what + ", found '" +
+                   typeName(v.type) + "'");
+}
+
+Value Analyzer::materialize(const Value& v, uint32_t node) {
+    if (!v.isComptime())
+        return v;
+    TypeP t = v.type;
+    if (t->k == TK::CInt)
+        t = (v.i >= INT32_MIN && v.i <= INT32_MAX) ? types.i32 : types.i64;
+    else if (t->k == TK::CFloat)
+        t = types.f32;
+    Value c = v;
+    c.type = t;
+    return mkRuntime(toReg(c, node), t);
+}
+
+uint16_t Analyzer::toReg(const Value& v, uint32_t node) {
+    if (v.k == VK::Runtime)
+        return v.reg;
+    if (!runtime())
+        fail(node, "internal: register requested at comptime");
+    TypeP t = v.type;
+    sim::ScalarType st;
+    uint64_t bits = 0;
+    switch (v.k) {
+    case VK::Int:
+        if (t->k == TK::CInt)
+            t = types.i32;
+        if (t->k == TK::Float) {
+            bits = floatBits(double(v.i), t);
+            st = scalarOf(t);
+            break;
+        }
+        st = isRuntimeScalar(t) ? scalarOf(t) : sim::ScalarType::I32;
+        bits = uint64_t(v.i);
+        break;
+    case VK::Float:
+        if (t->k == TK::CFloat)
+            t = types.f32;
+        st = scalarOf(t);
+        bits = floatBits(v.f, t);
+        break;
+    case VK::Bool:
+        st = sim::ScalarType::Bool;
+        bits = v.i ? 1 : 0;
+        break;
+    case VK::Handle:
+    case VK::Ptr:
+        st = sim::ScalarType::U16;
+        bits = uint64_t(v.i);
+        break;
+    case VK::EnumV:
+        st = t && t->k == TK::Enum ? scalarOf(t) : sim::ScalarType::U16;
+        bits = uint64_t(v.i);
+        break;
+    case VK::Fn:
+        if (!v.fn)
+            fail(node, "a library function cannot be used as a value");
+        st = sim::ScalarType::U16;
+        bits = uint64_t(lowerFunction(v.fn, node));
+        break;
+    case VK::Undef:
+        st = t && isRuntimeScalar(t) ? scalarOf(t) : sim::ScalarType::U32;
+        bits = 0;
+        break;
+    default:
+        fail(node, "a value of type '" + typeName(v.type) + "' cannot be used at runtime");
+    }
+    uint16_t r = newReg(node);
+    bool isF = st == sim::ScalarType::F32 || st == sim::ScalarType::F16 ||
+               st == sim::ScalarType::BF16;
+    int64_t sv = int64_t(bits);
+    if (!isF && sv >= INT32_MIN && sv <= INT32_MAX) {
+        emit(sim::Op::Imm, st, r, kNoReg, kNoReg, int32_t(sv));
+    } else {
+        auto& consts = cls()->cc.constants;
+        consts.push_back(bits);
+        emit(sim::Op::Const, st, r, kNoReg, kNoReg, int32_t(consts.size() - 1));
+    }
+    return r;
+}
+
+bool Analyzer::canCoerce(const Value& v, TypeP to) {
+    if (!to || to->k == TK::AnyType || sameType(v.type, to))
+        return true;
+    TypeP f = v.type;
+    if (v.isComptime()) {
+        if (v.k == VK::Int && to->k == TK::Int)
+            return fitsInt(v.i, to);
+        if (v.k == VK::Int && (to->k == TK::Float || to->k == TK::CFloat || to->k == TK::CInt))
+            return true;
+        if (v.k == VK::Float && (to->k == TK::Float || to->k == TK::CFloat))
+            return true;
+        if (v.k == VK::Int && to->k == TK::Handle)
+            return true;
+        if (v.k == VK::Agg && (to->k == TK::CStruct || to->k == TK::Struct || to->k == TK::Array))
+            return true;
+        if (v.k == VK::EnumV && to->k == TK::Enum)
+            return true;
+        if (v.k == VK::Undef)
+            return true;
+        if (v.k == VK::Fn && (to->k == TK::Fn || (to->k == TK::Ptr && to->elem->k == TK::Fn)))
+            return true;
+    }
+    if (f->k == TK::Int && to->k == TK::Int) {
+        if (f->isSigned == to->isSigned)
+            return f->bits <= to->bits;
+        return !f->isSigned && f->bits < to->bits;
+    }
+    if (f->k == TK::Float && to->k == TK::Float)
+        return f->bits < to->bits;
+    if (f->k == TK::Ptr && to->k == TK::Ptr) {
+        TypeP fe = f->elem;
+        if (!f->many && fe->k == TK::Array && to->many && sameType(fe->elem, to->elem))
+            return !f->isConst || to->isConst;
+        if (sameType(fe, to->elem))
+            return (!f->isConst || to->isConst);
+        if (fe->k == TK::Array && to->elem->k == TK::Array && sameType(fe->elem, to->elem->elem))
+            return true;
+        return false;
+    }
+    if (f->k == TK::Fn && to->k == TK::Ptr && to->elem->k == TK::Fn)
+        return true;
+    if (f->k == TK::Ptr && f->elem->k == TK::Fn && to->k == TK::Fn)
+        return true;
+    return false;
+}
+
+Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* context) {
+    if (!to || to->k == TK::AnyType || sameType(v.type, to))
+        return v;
+    auto mismatch = [&]() -> Value {
+        std::string m = "expected type '" + typeName(to) + "', found '" + typeName(v.type) + "'";
+        if (context)
+            m += std::string(" ") + context;
+        fail(node, m);
+    };
+    if (v.k == VK::Undef) {
+        Value u = v;
+        u.type = to;
+        return u;
+    }
+    if (v.isComptime()) {
+        switch (to->k) {
+        case TK::Int:
+            if (v.k == VK::Int || (v.k == VK::Float && v.type->k == TK::CFloat &&
+                                   v.f == std::floor(v.f))) {
+                int64_t x = v.k == VK::Int ? v.i : int64_t(v.f);
+                if (!fitsInt(x, to))
+                    fail(node, "value " + std::to_string(x) + " does not fit in type '" +
+                                   typeName(to) + "'");
+                return mkInt(x, to);
+            }
+            if (v.k == VK::EnumV || v.k == VK::Handle)
+                break;
+            return mismatch();
+        case TK::CInt:
+            if (v.k == VK::Int)
+                return mkInt(v.i);
+            return mismatch();
+        case TK::Float:
+            if (v.k == VK::Int)
+                return mkFloat(double(v.i), to);
+            if (v.k == VK::Float && (v.type->k == TK::CFloat || v.type->bits <= to->bits))
+                return mkFloat(v.f, to);
+            return mismatch();
+        case TK::CFloat:
+            if (v.k == VK::Int)
+                return mkFloat(double(v.i));
+            if (v.k == VK::Float)
+                return mkFloat(v.f);
+            return mismatch();
+        case TK::Handle:
+            if (v.k == VK::Int) {
+                if (to->hk == HandleKind::Color && (v.i < 0 || v.i >= 32))
+                    fail(node, "color " + std::to_string(v.i) + " is out of range");
+                return mkHandle(to->hk, v.i);
+            }
+            return mismatch();
+        case TK::CStruct:
+            if (v.k == VK::Agg)
+                return v;
+            return mismatch();
+        case TK::Enum:
+            if (v.k == VK::EnumV) {
+                for (const FieldInfo& m : to->fields) {
+                    if (m.name == v.s) {
+                        Value e = v;
+                        e.i = m.value;
+                        e.type = to;
+                        return e;
+                    }
+                }
+                fail(node, "enum '" + typeName(to) + "' has no member named '" + v.s + "'");
+            }
+            return mismatch();
+        case TK::Struct: {
+            if (v.k != VK::Agg)
+                return mismatch();
+            std::vector<std::string> names;
+            std::vector<Value> elems;
+            for (const FieldInfo& fi : to->fields) {
+                const Value* fv = v.field(fi.name);
+                names.push_back(fi.name);
+                if (!fv)
+                    fail(node, "missing field '" + fi.name + "' in initializer of '" +
+                                   typeName(to) + "'");
+                elems.push_back(coerce(*fv, fi.type, node));
+            }
+            for (size_t i = 0; v.names && i < v.names->size(); ++i) {
+                bool found = false;
+                for (const FieldInfo& fi : to->fields)
+                    found = found || fi.name == (*v.names)[i];
+                if (!found)
+                    fail(node, "struct '" + typeName(to) + "' has no field named '" +
+                                   (*v.names)[i] + "'");
+            }
+            Value r = mkAgg(names, elems);
+            r.type = to;
+            return r;
+        }
+        case TK::Array: {
+            if (v.k != VK::Agg)
+                return mismatch();
+            uint32_t n = to->dims.empty() ? 0 : to->dims[0];
+            if (v.elems->size() != n)
+                fail(node, "expected " + std::to_string(n) + " array elements, found " +
+                               std::to_string(v.elems->size()));
+            TypeP sub = to->dims.size() > 1
+                            ? types.array(to->elem, std::vector<uint32_t>(to->dims.begin() + 1,
+                                                                          to->dims.end()))
+                            : to->elem;
+            std::vector<Value> elems;
+            for (const Value& e : *v.elems)
+                elems.push_back(coerce(e, sub, node));
+            Value r = mkAgg({}, elems);
+            r.names.reset();
+            r.type = to;
+            return r;
+        }
+        case TK::Ptr:
+            if (v.k == VK::Ptr && canCoerce(v, to)) {
+                Value r = v;
+                r.type = to;
+                return r;
+            }
+            if (v.k == VK::Fn && to->elem->k == TK::Fn) {
+                Value r = v;
+                r.type = to;
+                return r;
+            }
+            return mismatch();
+        case TK::Fn:
+            if (v.k == VK::Fn) {
+                Value r = v;
+                r.type = to;
+                return r;
+            }
+            return mismatch();
+        case TK::Bool:
+        default:
+            return mismatch();
+        }
+    }
+    if (!canCoerce(v, to))
+        return mismatch();
+    TypeP f = v.type;
+    if (v.k == VK::RuntimeDsd)
+        return mismatch();
+    if ((f->k == TK::Int && to->k == TK::Int) || (f->k == TK::Float && to->k == TK::Float)) {
+        uint16_t r = newReg(node);
+        emit(sim::Op::Convert, scalarOf(to), r, v.reg, kNoReg, int32_t(scalarOf(f)));
+        return mkRuntime(r, to);
+    }
+    Value r = v;
+    r.type = to;
+    return r;
+}
+
+// ---- modules ----------------------------------------------------------------------------
+
+std::shared_ptr<Ast> Analyzer::loadAst(const std::string& path, const std::string& shownPath,
+                                       uint16_t& fileId) {
+    auto it = asts_.find(path);
+    if (it != asts_.end()) {
+        fileId = fileIds_[path];
+        return it->second;
+    }
+    std::optional<std::string> text;
+    if (path.rfind("<lib>/", 0) == 0) {
+        const lib::LibraryInfo* info = lib::findLibrary(path.substr(6));
+        if (info && info->source)
+            text = std::string(info->source);
+    }
+    if (!text && opt_.readFile)
+        text = opt_.readFile(path);
+    if (!text) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in)
+            return nullptr;
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        text = ss.str();
+    }
+    fileId = diags_.addFile(shownPath, *text);
+    auto a = std::make_shared<Ast>(parse(diags_, fileId));
+    asts_[path] = a;
+    fileIds_[path] = fileId;
+    return a;
+}
+
+void Analyzer::indexDecls(Module* m) {
+    const Ast& a = *m->ast;
+    for (uint32_t d : a.list(a.root)) {
+        const Node& n = a.nodes[d];
+        if (n.kind != NK::VarDecl && n.kind != NK::FnDecl)
+            continue;
+        std::string name(a.tokText(n.tok));
+        if (m->decls.count(name)) {
+            diags_.error(m->fileId, a.tokens.tokens[n.tok].begin, a.tokens.tokens[n.tok].end,
+                         "redefinition of '" + name + "'");
+            const Decl& prev = m->decls[name];
+            diags_.note(m->fileId, a.beginOffset(prev.node), a.endOffset(prev.node),
+                        "previous definition is here");
+            continue;
+        }
+        Decl decl;
+        decl.name = name;
+        decl.node = d;
+        decl.isFn = n.kind == NK::FnDecl;
+        decl.isVar = n.kind == NK::VarDecl && (n.flags & kVarVar);
+        decl.isParam = n.kind == NK::VarDecl && (n.flags & kVarParam);
+        m->decls[name] = decl;
+        m->declOrder.push_back(name);
+    }
+}
+
+Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir,
+                             const Value& params, Module* importer, uint32_t node, ClassCtx* cls,
+                             const std::string& prefix) {
+    modules_.emplace_back();
+    Module* m = &modules_.back();
+    m->cls = cls;
+    m->prefix = prefix;
+    if (spec.size() > 2 && spec.front() == '<' && spec.back() == '>') {
+        std::string name = spec.substr(1, spec.size() - 2);
+        const lib::LibraryInfo* info = lib::findLibrary(name);
+        if (!info)
+            fail(importer, node, "unknown library module '" + spec + "'");
+        m->path = spec;
+        m->libParams = params;
+        if (info->source) {
+            // A library written in CSL: parse it like a file.
+            std::string key = "<lib>/" + name;
+            m->ast = loadAst(key, spec, m->fileId);
+            m->dir = fromDir;
+        } else {
+            m->lib = name;
+            return m;
+        }
+    } else {
+        fs::path p = fs::path(fromDir) / spec;
+        std::string resolved;
+        if (fs::exists(p))
+            resolved = p.lexically_normal().string();
+        for (const std::string& ip : opt_.importPaths) {
+            if (!resolved.empty())
+                break;
+            fs::path q = fs::path(ip) / spec;
+            if (fs::exists(q))
+                resolved = q.lexically_normal().string();
+        }
+        if (resolved.empty() && opt_.readFile && opt_.readFile(p.string()))
+            resolved = p.lexically_normal().string();
+        if (resolved.empty())
+            fail(importer, node, "file '" + spec + "' not found");
+        std::string shown = resolved;
+        fs::path base = fs::path(opt_.layoutFile).parent_path();
+        std::error_code ec;
+        fs::path rel = fs::relative(resolved, base.empty() ? fs::path(".") : base, ec);
+        if (!ec && !rel.empty() && rel.string().rfind("..", 0) != 0 && !importer)
+            shown = resolved;
+        m->path = shown;
+        m->dir = fs::path(resolved).parent_path().string();
+        m->ast = loadAst(resolved, shown, m->fileId);
+        if (!m->ast)
+            fail(importer, node, "cannot read file '" + spec + "'");
+    }
+    indexDecls(m);
+    // Bind params from the import struct.
+    if (params.k == VK::Agg && params.names) {
+        for (size_t i = 0; i < params.names->size(); ++i) {
+            const std::string& pn = (*params.names)[i];
+            Decl* d = findDecl(m, pn);
+            if (!d || !d->isParam) {
+                if (m->lib.empty() && m->ast && importer) {
+                    // The SDK ignores extra fields only for library modules.
+                    fail(importer, node, "module '" + spec + "' has no param named '" + pn + "'");
+                }
+                continue;
+            }
+            m->params[pn] = (*params.elems)[i];
+        }
+    } else if (params.k != VK::Void && params.k != VK::Agg) {
+        fail(importer, node, "module parameters must be a struct, found '" +
+                                 typeName(params.type) + "'");
+    }
+    return m;
+}
+
+std::optional<Value> Analyzer::primitive(const std::string& n) {
+    static const std::map<std::string, int> kInts = {
+        {"i8", 1}, {"i16", 2}, {"i32", 3}, {"i64", 4}, {"u8", 5}, {"u16", 6}, {"u32", 7},
+        {"u64", 8}};
+    auto it = kInts.find(n);
+    if (it != kInts.end()) {
+        TypeP t[] = {nullptr, types.i8, types.i16, types.i32, types.i64,
+                     types.u8, types.u16, types.u32, types.u64};
+        return mkType(t[it->second]);
+    }
+    if (n == "f16") return mkType(types.f16);
+    if (n == "f32") return mkType(types.f32);
+    if (n == "bf16") return mkType(types.bf16);
+    if (n == "cb16") return mkType(types.cb16);
+    if (n == "bool") return mkType(types.boolT);
+    if (n == "void") return mkType(types.voidT);
+    if (n == "noreturn") return mkType(types.noreturnT);
+    if (n == "type") return mkType(types.typeT);
+    if (n == "comptime_int") return mkType(types.cintT);
+    if (n == "comptime_float") return mkType(types.cfloatT);
+    if (n == "comptime_string") return mkType(types.stringT);
+    if (n == "comptime_struct") return mkType(types.cstructT);
+    if (n == "imported_module") return mkType(types.moduleT);
+    if (n == "anytype") return mkType(types.anyT);
+    static const std::map<std::string, HandleKind> kHandles = {
+        {"color", HandleKind::Color},
+        {"data_task_id", HandleKind::DataTaskId},
+        {"local_task_id", HandleKind::LocalTaskId},
+        {"control_task_id", HandleKind::ControlTaskId},
+        {"input_queue", HandleKind::InputQueue},
+        {"output_queue", HandleKind::OutputQueue},
+        {"ut_id", HandleKind::UtId},
+        {"direction", HandleKind::Direction},
+        {"filter_id", HandleKind::Filter},
+    };
+    auto h = kHandles.find(n);
+    if (h != kHandles.end())
+        return mkType(types.handle(h->second));
+    static const std::map<std::string, sim::DsdKind> kDsds = {
+        {"mem1d_dsd", sim::DsdKind::Mem1d}, {"mem4d_dsd", sim::DsdKind::Mem4d},
+        {"fabin_dsd", sim::DsdKind::FabIn}, {"fabout_dsd", sim::DsdKind::FabOut},
+    };
+    auto d = kDsds.find(n);
+    if (d != kDsds.end())
+        return mkType(types.dsd(d->second));
+    static const std::map<std::string, HandleKind> kDsrs = {
+        {"dsr_dest", HandleKind::DsrDest}, {"dsr_src0", HandleKind::DsrSrc0},
+        {"dsr_src1", HandleKind::DsrSrc1}, {"dsr_fifo_dest", HandleKind::DsrFifoDest},
+        {"dsr_fifo_src1", HandleKind::DsrFifoSrc1}};
+    auto r = kDsrs.find(n);
+    if (r != kDsrs.end())
+        return mkType(types.handle(r->second));
+    static const std::map<std::string, int> kDirs = {
+        {"RAMP", 0}, {"NORTH", 1}, {"SOUTH", 2}, {"EAST", 3}, {"WEST", 4}};
+    auto dir = kDirs.find(n);
+    if (dir != kDirs.end())
+        return mkHandle(HandleKind::Direction, dir->second);
+    return std::nullopt;
+}
+
+uint32_t Analyzer::allocate(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
+                            uint32_t node) {
+    (void)node;
+    ClassCtx* c = cls();
+    align = std::max<uint32_t>(align, 2);
+    uint32_t a = (c->nextAddress + align - 1) / align * align;
+    c->nextAddress = a + std::max<uint32_t>(size, 1);
+    sim::Symbol s;
+    s.name = symbol;
+    s.address = a;
+    s.sizeBytes = size;
+    TypeP el = type;
+    while (el->k == TK::Array)
+        el = el->elem;
+    s.elementType = isRuntimeScalar(el) ? scalarOf(el) : sim::ScalarType::U8;
+    uint32_t es = sizeOf(el);
+    s.elementCount = es ? size / es : size;
+    c->cc.symbols.push_back(s);
+    return a;
+}
+
+void Analyzer::encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t,
+                           uint32_t node) {
+    if (v.k == VK::Undef)
+        return;
+    if (t->k == TK::Array) {
+        if (v.k != VK::Agg)
+            fail(node, "expected an array initializer");
+        TypeP sub = t->dims.size() > 1
+                        ? types.array(t->elem,
+                                      std::vector<uint32_t>(t->dims.begin() + 1, t->dims.end()))
+                        : t->elem;
+        uint32_t es = sizeOf(sub);
+        for (size_t i = 0; i < v.elems->size() && i < t->dims[0]; ++i)
+            encodeValue(out, at + i * es, (*v.elems)[i], sub, node);
+        return;
+    }
+    if (t->k == TK::Struct) {
+        if (v.k != VK::Agg)
+            fail(node, "expected a struct initializer");
+        for (const FieldInfo& f : t->fields) {
+            const Value* fv = v.field(f.name);
+            if (fv)
+                encodeValue(out, at + f.offset, *fv, f.type, node);
+        }
+        return;
+    }
+    if (!isRuntimeScalar(t))
+        fail(node, "a value of type '" + typeName(t) + "' cannot be stored in memory");
+    uint64_t bits = 0;
+    if (v.k == VK::Float || (t->k == TK::Float && v.k == VK::Int))
+        bits = floatBits(v.k == VK::Float ? v.f : double(v.i), t);
+    else if (v.k == VK::Fn)
+        bits = uint64_t(lowerFunction(v.fn, node));
+    else if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::Ptr ||
+             v.k == VK::EnumV)
+        bits = uint64_t(v.i);
+    else
+        fail(node, "initializer is not comptime-known");
+    uint32_t n = sizeOf(t);
+    for (uint32_t i = 0; i < n; ++i)
+        out[at + i] = uint8_t(bits >> (8 * i));
+}
+
+void Analyzer::writeInit(uint32_t addr, const Value& v, TypeP t, uint32_t node) {
+    if (v.k == VK::Undef)
+        return;
+    sim::DataInit di;
+    di.address = addr;
+    di.bytes.assign(sizeOf(t), 0);
+    encodeValue(di.bytes, 0, v, t, node);
+    bool allZero = std::all_of(di.bytes.begin(), di.bytes.end(), [](uint8_t b) { return !b; });
+    if (!allZero)
+        cls()->cc.data.push_back(std::move(di));
+}
+
+sim::Function& Analyzer::initFunction() {
+    ClassCtx* c = cls();
+    if (c->initFn < 0) {
+        c->funcs.emplace_back();
+        c->funcs.back().name = "$init";
+        c->initFn = int32_t(c->funcs.size() - 1);
+        c->fnOfIndex.push_back(nullptr);
+    }
+    return c->funcs[size_t(c->initFn)];
+}
+
+// Gives a module-level const (an array or struct) an SRAM home, for runtime indexing or
+// for taking its address.
+void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
+    if (d.hasStorage)
+        return;
+    if (!m->cls)
+        fail(node, "'" + d.name + "' has no storage in the layout");
+    TypeP t = d.isVar ? d.type : d.value.type;
+    if (!t || t->k == TK::CStruct || t->k == TK::CInt || t->k == TK::CFloat ||
+        t->k == TK::String || t->k == TK::TypeT)
+        fail(node, "'" + d.name + "' of type '" + typeName(t) + "' has no runtime representation");
+    Frame* save = fr_;
+    Frame f;
+    f.mod = m;
+    fr_ = &f;
+    try {
+        d.address = allocate(sizeOf(t), alignOf(t), m->prefix + d.name, t, node);
+        d.hasStorage = true;
+        writeInit(d.address, d.value, t, node);
+    } catch (...) {
+        fr_ = save;
+        throw;
+    }
+    fr_ = save;
+}
+
+Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
+    if (d.state == Decl::State::Done)
+        return d.value;
+    if (d.state == Decl::State::InProgress)
+        fail(useNode, "'" + d.name + "' depends on its own value");
+    d.state = Decl::State::InProgress;
+    Frame* save = fr_;
+    Frame f;
+    f.mod = m;
+    f.comptime = true;
+    f.scopes.emplace_back();
+    fr_ = &f;
+    try {
+        const Node& n = N(d.node);
+        if (d.isFn) {
+            FnDef* def = fnDef(m, d.node);
+            Value v;
+            v.k = VK::Fn;
+            v.fn = def;
+            v.type = def->generic ? types.anyT : fnType(def);
+            d.value = v;
+        } else {
+            TypeP t = n.a ? evalType(n.a) : nullptr;
+            Value init;
+            bool haveInit = false;
+            if (d.isParam) {
+                auto it = m->params.find(d.name);
+                if (it != m->params.end()) {
+                    init = it->second;
+                    haveInit = true;
+                } else if (m->isLayout) {
+                    for (auto& [pn, pv] : opt_.params) {
+                        if (pn == d.name) {
+                            init = lib::parseParamValue(*this, pv, t, d.node);
+                            haveInit = true;
+                        }
+                    }
+                    for (auto& [pn, pv] : opt_.colors) {
+                        if (pn == d.name) {
+                            init = mkHandle(HandleKind::Color, std::stoll(pv));
+                            haveInit = true;
+                        }
+                    }
+                    if (haveInit)
+                        paramValues_[d.name] = show(init);
+                }
+                if (!haveInit && n.b) {
+                    init = eval(n.b, t);
+                    haveInit = true;
+                }
+                if (!haveInit)
+                    fail(d.node, "param '" + d.name + "' has no value; set it with " +
+                                     (m->isLayout ? "--params" : "@set_tile_code or @import_module"));
+            } else if (n.b) {
+                init = eval(n.b, t);
+                haveInit = true;
+            } else if (!d.isVar) {
+                fail(d.node, "const '" + d.name + "' must be initialized");
+            }
+            if (haveInit && !init.isComptime())
+                fail(n.b, "initializer of '" + d.name + "' must be comptime-known");
+            if (t && haveInit)
+                init = coerce(init, t, n.b ? n.b : d.node);
+            if (d.isVar) {
+                if (!t) {
+                    if (!haveInit)
+                        fail(d.node, "var '" + d.name + "' needs a type or an initializer");
+                    t = init.type;
+                    if (init.k == VK::Dsd)
+                        t = init.type;
+                    if (t->k == TK::CInt || t->k == TK::CFloat)
+                        fail(d.node, "variable of type '" + typeName(t) +
+                                         "' must be const or comptime");
+                }
+                if (!m->cls)
+                    fail(d.node, "'var' is not allowed in the layout file");
+                d.type = t;
+                if (t->k == TK::Dsd) {
+                    d.dsdVar = true;
+                    d.address = allocate(sim::kDsdStorageBytes, 4, m->prefix + d.name, t, d.node);
+                    d.hasStorage = true;
+                    if (haveInit && init.k == VK::Dsd) {
+                        Frame* s2 = fr_;
+                        Frame initFrame;
+                        initFrame.mod = m;
+                        initFrame.fn = &initFunction();
+                        initFrame.scopes.emplace_back();
+                        fr_ = &initFrame;
+                        setLoc(d.node);
+                        auto& dc = cls()->cc.dsdConstants;
+                        dc.push_back(init.dsd);
+                        uint16_t dr = newDsdReg();
+                        emit(sim::Op::DsdConst, sim::ScalarType::Void, dr, kNoReg, kNoReg,
+                             int32_t(dc.size() - 1));
+                        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr,
+                             int32_t(d.address));
+                        fr_ = s2;
+                    }
+                } else {
+                    if (!isRuntimeScalar(t) && t->k != TK::Array && t->k != TK::Struct)
+                        fail(d.node, "variable of type '" + typeName(t) +
+                                         "' must be const or comptime");
+                    uint32_t align = alignOf(t);
+                    if (n.c)
+                        align = uint32_t(asInt(eval(n.c), n.c, "alignment"));
+                    uint32_t sz = sizeOf(t);
+                    d.address = allocate(sz, align, m->prefix + d.name, t, d.node);
+                    d.hasStorage = true;
+                    if (haveInit)
+                        writeInit(d.address, init, t, n.b);
+                }
+                d.value = init;
+            } else {
+                d.value = init;
+            }
+        }
+    } catch (SemaError&) {
+        fr_ = save;
+        d.state = Decl::State::Done;
+        d.value = Value{};
+        d.value.type = types.anyT;
+        d.value.k = VK::Undef;
+        throw;
+    }
+    fr_ = save;
+    d.state = Decl::State::Done;
+    return d.value;
+}
+
+bool Analyzer::lookup(const std::string& name, Binding** b, Value& out, uint32_t node) {
+    for (auto s = fr_->scopes.rbegin(); s != fr_->scopes.rend(); ++s) {
+        for (auto it = s->rbegin(); it != s->rend(); ++it) {
+            if (it->first == name) {
+                *b = &it->second;
+                return true;
+            }
+        }
+    }
+    *b = nullptr;
+    Module* m = fr_->mod;
+    if (Decl* d = findDecl(m, name)) {
+        out = resolveDecl(m, *d, node);
+        return true;
+    }
+    if (auto p = primitive(name)) {
+        out = *p;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace csl::sema

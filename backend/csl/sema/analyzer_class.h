@@ -1,0 +1,431 @@
+// The analyzer class: comptime evaluation, layout evaluation, semantic checks and
+// lowering in one walk. Every expression evaluates to a comptime Value or to a runtime
+// register, so comptime code runs directly and runtime code is emitted as bytecode
+// (Zig's Sema shape). Internal to backend/csl/sema.
+#pragma once
+
+#include "backend/csl/sema/analyzer.h"
+#include "backend/csl/sema/analyzer_impl.h"
+
+#include <functional>
+#include <span>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace csl::sema {
+
+using sim::kNoReg;
+using NK = NodeKind;
+using VK = Value::K;
+
+inline uint16_t floatToHalf(float f) {
+    uint32_t x;
+    std::memcpy(&x, &f, 4);
+    uint32_t sign = (x >> 16) & 0x8000;
+    int32_t exp = int32_t((x >> 23) & 0xff) - 127 + 15;
+    uint32_t mant = x & 0x7fffff;
+    if (((x >> 23) & 0xff) == 0xff)
+        return uint16_t(sign | 0x7c00 | (mant ? 0x200 : 0));
+    if (exp >= 31)
+        return uint16_t(sign | 0x7c00);
+    if (exp <= 0) {
+        if (exp < -10)
+            return uint16_t(sign);
+        mant |= 0x800000;
+        uint32_t shift = uint32_t(14 - exp);
+        uint32_t h = mant >> shift;
+        uint32_t rem = mant & ((1u << shift) - 1);
+        uint32_t half = 1u << (shift - 1);
+        if (rem > half || (rem == half && (h & 1)))
+            ++h;
+        return uint16_t(sign | h);
+    }
+    uint32_t h = uint32_t(exp << 10) | (mant >> 13);
+    uint32_t rem = mant & 0x1fff;
+    if (rem > 0x1000 || (rem == 0x1000 && (h & 1)))
+        ++h;
+    return uint16_t(sign | h);
+}
+
+inline uint16_t floatToBf16(float f) {
+    uint32_t x;
+    std::memcpy(&x, &f, 4);
+    uint32_t lsb = (x >> 16) & 1;
+    x += 0x7fff + lsb;
+    return uint16_t(x >> 16);
+}
+
+inline uint64_t floatBits(double v, TypeP t) {
+    float f = float(v);
+    if (t->bits == 32) {
+        uint32_t b;
+        std::memcpy(&b, &f, 4);
+        return b;
+    }
+    return t->bf16 ? floatToBf16(f) : floatToHalf(f);
+}
+
+inline std::string unescape(std::string_view lit) {
+    std::string out;
+    for (size_t i = 1; i + 1 < lit.size(); ++i) {
+        char c = lit[i];
+        if (c == '\\' && i + 2 < lit.size() + 1) {
+            char e = lit[++i];
+            switch (e) {
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            case 'r': out += '\r'; break;
+            case '0': out += '\0'; break;
+            case 'x':
+                if (i + 2 < lit.size()) {
+                    out += char(std::stoi(std::string(lit.substr(i + 1, 2)), nullptr, 16));
+                    i += 2;
+                }
+                break;
+            default: out += e; break;
+            }
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+inline bool fitsInt(int64_t v, TypeP t) {
+    if (t->bits >= 64)
+        return t->isSigned || v >= 0;
+    if (t->isSigned) {
+        int64_t lo = -(int64_t(1) << (t->bits - 1)), hi = (int64_t(1) << (t->bits - 1)) - 1;
+        return v >= lo && v <= hi;
+    }
+    return v >= 0 && v <= (int64_t(1) << t->bits) - 1;
+}
+
+struct Flow {
+    enum class K : uint8_t { Normal, Break, Continue, Return } k = K::Normal;
+    std::string label;
+    Value value;
+};
+
+struct LoopCtx {
+    std::string label;
+    bool isBlock = false;  // a labelled block (break only)
+    std::vector<size_t> breaks, continues;
+    uint16_t resultReg = kNoReg;
+    TypeP resultType = nullptr;
+    size_t scopeDepth = 0;
+    bool hasComptimeResult = false;
+    Value comptimeResult;
+};
+
+struct InlineCtx {
+    std::vector<size_t> returns;
+    uint16_t resultReg = kNoReg;
+    TypeP retType = nullptr;
+    bool hasComptimeResult = false;
+    Value comptimeResult;
+};
+
+struct Frame {
+    Module* mod = nullptr;
+    sim::Function* fn = nullptr;  // null: pure comptime execution
+    FnDef* def = nullptr;
+    bool comptime = false;
+    std::vector<std::vector<std::pair<std::string, Binding>>> scopes;
+    std::vector<LoopCtx> loops;
+    std::vector<InlineCtx> inlines;
+    TypeP retType = nullptr;
+    std::set<std::string> addrTaken;
+    int comptimeDepth = 0;  // > 0 inside comptime blocks/expressions in a runtime fn
+};
+
+class Analyzer {
+public:
+    Analyzer(const CompileOptions& o, DiagnosticEngine& d) : opt_(o), diags_(d) {}
+    CompileResult run();
+
+    // Used by the library implementations.
+    TypeTable types;
+    const CompileOptions& opt_;
+    DiagnosticEngine& diags_;
+    bool wse3() const { return opt_.arch == sim::Arch::Wse3; }
+
+public:
+    std::deque<Module> modules_;
+    std::deque<ClassCtx> classes_;
+    std::map<std::string, std::shared_ptr<Ast>> asts_;  // by resolved path
+    std::map<std::string, uint16_t> fileIds_;
+    Frame* fr_ = nullptr;
+    Module* layout_ = nullptr;
+    sim::SourceLoc loc_;
+    uint64_t comptimeSteps_ = 0;
+    int callDepth_ = 0;
+
+    // Layout results.
+    bool rectSet_ = false;
+    uint32_t width_ = 0, height_ = 0;
+    struct TileCode {
+        bool set = false;
+        std::string file;
+        Value params;
+        uint32_t node = 0;
+        Module* mod = nullptr;
+    };
+    std::vector<TileCode> tiles_;
+    struct ColorCfg {
+        uint32_t x, y;
+        int color;
+        sim::ColorConfig cfg;
+    };
+    std::vector<ColorCfg> colorCfgs_;
+    std::vector<sim::HostSymbol> hostSymbols_;
+    std::vector<TypeP> hostSymbolTypes_;
+    sim::MemcpyConfig memcpyCfg_;
+    std::map<std::string, std::string> paramValues_;
+
+public:
+    // ---- diagnostics -------------------------------------------------------------
+    [[noreturn]] void fail(Module* m, uint32_t node, const std::string& msg) {
+        if (m && m->ast && node)
+            diags_.error(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
+        else
+            diags_.errorNoLoc(msg);
+        throw SemaError{};
+    }
+    [[noreturn]] void fail(uint32_t node, const std::string& msg) { fail(fr_->mod, node, msg); }
+    void note(Module* m, uint32_t node, const std::string& msg) {
+        if (m && m->ast && node)
+            diags_.note(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
+    }
+    void warn(uint32_t node, const std::string& msg) {
+        Module* m = fr_->mod;
+        if (m && m->ast && node)
+            diags_.warning(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
+    }
+    const Ast& ast() const { return *fr_->mod->ast; }
+    const Node& N(uint32_t n) const { return fr_->mod->ast->nodes[n]; }
+    std::string tokStr(uint32_t t) const { return std::string(fr_->mod->ast->tokText(t)); }
+    std::span<const uint32_t> L(uint32_t n) const { return fr_->mod->ast->list(n); }
+    static const Node& N2(Module* m, uint32_t n) { return m->ast->nodes[n]; }
+
+    // ---- emission ----------------------------------------------------------------
+    bool runtime() const { return fr_->fn && !fr_->comptime && fr_->comptimeDepth == 0; }
+    ClassCtx* cls() const { return fr_->mod->cls; }
+    void setLoc(uint32_t node) {
+        if (!node || !fr_->mod->ast)
+            return;
+        auto [l, c] = diags_.file(fr_->mod->fileId).lineCol(ast().beginOffset(node));
+        loc_ = {fr_->mod->fileId, l, uint16_t(std::min<uint32_t>(c, 0xffff))};
+    }
+    size_t emit(sim::Op op, sim::ScalarType t, uint16_t dst, uint16_t a, uint16_t b,
+                int32_t imm) {
+        sim::Function& f = *fr_->fn;
+        f.code.push_back({op, t, dst, a, b, imm});
+        f.locs.push_back(loc_);
+        return f.code.size() - 1;
+    }
+    size_t here() const { return fr_->fn->code.size(); }
+    void patch(size_t at, size_t target) { fr_->fn->code[at].imm = int32_t(target); }
+    uint16_t newReg(uint32_t node = 0) {
+        sim::Function& f = *fr_->fn;
+        if (f.numRegs >= 0xfff0)
+            fail(node, "function '" + f.name + "' needs too many registers");
+        return f.numRegs++;
+    }
+    uint16_t newRegs(uint16_t n) {
+        sim::Function& f = *fr_->fn;
+        uint16_t r = f.numRegs;
+        f.numRegs = uint16_t(f.numRegs + n);
+        return r;
+    }
+    uint16_t newDsdReg() { return fr_->fn->numDsdRegs++; }
+
+    // ---- values ------------------------------------------------------------------
+    Value mkInt(int64_t v, TypeP t = nullptr) {
+        Value x;
+        x.k = VK::Int;
+        x.i = v;
+        x.type = t ? t : types.cintT;
+        return x;
+    }
+    Value mkFloat(double v, TypeP t = nullptr) {
+        Value x;
+        x.k = VK::Float;
+        x.f = v;
+        x.type = t ? t : types.cfloatT;
+        return x;
+    }
+    Value mkBool(bool b) {
+        Value x;
+        x.k = VK::Bool;
+        x.i = b;
+        x.type = types.boolT;
+        return x;
+    }
+    Value mkType(TypeP t) {
+        Value x;
+        x.k = VK::Type;
+        x.tv = t;
+        x.type = types.typeT;
+        return x;
+    }
+    Value mkString(std::string s) {
+        Value x;
+        x.k = VK::String;
+        x.s = std::move(s);
+        x.type = types.stringT;
+        return x;
+    }
+    Value mkHandle(HandleKind hk, int64_t v) {
+        Value x;
+        x.k = VK::Handle;
+        x.i = v;
+        x.type = types.handle(hk);
+        return x;
+    }
+    Value mkVoid() {
+        Value x;
+        x.type = types.voidT;
+        return x;
+    }
+    Value mkRuntime(uint16_t reg, TypeP t) {
+        Value x;
+        x.k = VK::Runtime;
+        x.reg = reg;
+        x.type = t;
+        return x;
+    }
+    Value mkAgg(std::vector<std::string> names, std::vector<Value> elems) {
+        Value x;
+        x.k = VK::Agg;
+        x.type = types.cstructT;
+        x.names = std::make_shared<std::vector<std::string>>(std::move(names));
+        x.elems = std::make_shared<std::vector<Value>>(std::move(elems));
+        return x;
+    }
+    Value mkPtr(int64_t addr, TypeP ptrType) {
+        Value x;
+        x.k = VK::Ptr;
+        x.i = addr;
+        x.type = ptrType;
+        return x;
+    }
+
+    std::string show(const Value& v);
+    int64_t asInt(const Value& v, uint32_t node, const char* what);
+    bool asBool(const Value& v, uint32_t node);
+    TypeP asType(const Value& v, uint32_t node);
+    std::string asString(const Value& v, uint32_t node, const char* what);
+    int handleId(const Value& v, HandleKind hk, uint32_t node, const char* what);
+
+    // Materialises a value into a register of its (runtime) type.
+    uint16_t toReg(const Value& v, uint32_t node);
+    Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
+    bool canCoerce(const Value& v, TypeP to);
+    Value materialize(const Value& v, uint32_t node);  // comptime -> runtime register
+
+    // ---- modules and declarations ---------------------------------------------------
+    Module* loadModule(const std::string& spec, const std::string& fromDir, const Value& params,
+                       Module* importer, uint32_t node, ClassCtx* cls, const std::string& prefix);
+    std::shared_ptr<Ast> loadAst(const std::string& path, const std::string& shownPath,
+                                 uint16_t& fileId);
+    void indexDecls(Module* m);
+    Value resolveDecl(Module* m, Decl& d, uint32_t useNode);
+    bool lookup(const std::string& name, Binding** b, Value& out, uint32_t node);
+    Value identValue(uint32_t node);
+    std::optional<Value> primitive(const std::string& name);
+    Decl* findDecl(Module* m, const std::string& name) {
+        auto it = m->decls.find(name);
+        return it == m->decls.end() ? nullptr : &it->second;
+    }
+    uint32_t allocate(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
+                      uint32_t node);
+    void writeInit(uint32_t addr, const Value& v, TypeP t, uint32_t node);
+    void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t,
+                     uint32_t node);
+    void ensureStorage(Module* m, Decl& d, uint32_t node);
+
+    // ---- evaluation ----------------------------------------------------------------
+    Value eval(uint32_t node, TypeP expected = nullptr);
+    Value evalComptime(uint32_t node, TypeP expected = nullptr, const char* why = nullptr);
+    TypeP evalType(uint32_t node);
+    Value evalBinary(uint32_t node, TypeP expected);
+    Value evalUnary(uint32_t node, TypeP expected);
+    Value evalIf(uint32_t node, TypeP expected);
+    Value evalSwitch(uint32_t node, TypeP expected);
+    Value evalBlockExpr(uint32_t node, TypeP expected);
+    Value evalInit(uint32_t node, TypeP expected);
+    Value evalCall(uint32_t node, TypeP expected);
+    Value evalField(uint32_t node);
+    Value evalIndex(uint32_t node);
+    Value evalStructType(uint32_t node);
+    Value evalEnumType(uint32_t node);
+    Value evalTensorAccess(uint32_t node);
+    Value coerceLiteral(const Value& v, TypeP expected, uint32_t node);
+    Value evalFieldOf(const Value& base, const std::string& field, uint32_t node,
+                      uint32_t baseNode);
+    Value addrValue(const Place& p, uint32_t node);
+    // A break/continue/return met inside an expression-position block at comptime.
+    std::optional<Flow> pendingFlow_;
+    Value load(const Place& p, uint32_t node);
+    Place place(uint32_t node);
+    Place indexPlace(Place base, uint32_t node);
+    void store(const Place& p, const Value& v, uint32_t node);
+    Value addressOf(uint32_t node);
+    Value binop(Tok op, Value a, Value b, uint32_t node, TypeP expected);
+    Value foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint32_t node);
+
+    // ---- statements ----------------------------------------------------------------
+    Flow execBlock(uint32_t node);
+    Flow execStmt(uint32_t node);
+    Flow execStmts(std::span<const uint32_t> stmts);
+    void declareLocal(uint32_t node);
+    Flow execAssign(uint32_t node);
+    Flow execWhile(uint32_t node);
+    Flow execFor(uint32_t node);
+    Flow execReturn(uint32_t node);
+    Flow execBreak(uint32_t node, bool isBreak);
+    void pushScope() { fr_->scopes.emplace_back(); }
+    void popScope() { fr_->scopes.pop_back(); }
+    void bind(const std::string& name, Binding b) { fr_->scopes.back().emplace_back(name, b); }
+
+    // ---- functions -------------------------------------------------------------------
+    FnDef* fnDef(Module* m, uint32_t node);
+    TypeP fnType(FnDef* f);
+    int32_t lowerFunction(FnDef* f, uint32_t useNode);
+    Value callFunction(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
+                       uint32_t node, TypeP expected);
+    Value callComptime(FnDef* f, std::vector<Value> args, uint32_t node);
+    Value callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
+                     uint32_t node);
+    void collectAddrTaken(Module* m, uint32_t node, std::set<std::string>& out);
+    void checkRecursion(ClassCtx& c);
+    sim::Function& initFunction();
+
+    // ---- builtins (builtins.cpp) -----------------------------------------------------
+    Value builtin(uint32_t node, TypeP expected);
+    Value dsdOp(const std::string& name, uint32_t node);
+    Value getDsd(uint32_t node);
+    Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);
+    int stringIndex(const std::string& s);
+    void layoutBuiltin(const std::string& name, uint32_t node, Value& result);
+    sim::ColorConfig colorConfig(const Value& cfg, uint32_t node);
+    Value libCall(Module* lib, const std::string& fn, std::vector<Value> args,
+                  std::vector<uint32_t> argNodes, uint32_t node);
+    Value libMember(Module* lib, const std::string& name, uint32_t node);
+
+    // ---- driver ------------------------------------------------------------------------
+    void evalLayout();
+    void buildClass(TileCode& t, ClassCtx& c, uint32_t px, uint32_t py);
+    void runComptimeBlocks(Module* m);
+    void checkLayout();
+    std::string paramsKey(const Value& params);
+};
+
+}  // namespace csl::sema

@@ -1,0 +1,1320 @@
+// Expression evaluation: comptime folding and runtime code emission.
+#include "backend/csl/sema/analyzer_class.h"
+
+#include <cmath>
+
+namespace csl::sema {
+
+Value Analyzer::evalComptime(uint32_t node, TypeP expected, const char* why) {
+    ++fr_->comptimeDepth;
+    Value v;
+    try {
+        v = eval(node, expected);
+    } catch (...) {
+        --fr_->comptimeDepth;
+        throw;
+    }
+    --fr_->comptimeDepth;
+    if (!v.isComptime())
+        fail(node, std::string(why ? why : "expression") + " must be comptime-known");
+    return v;
+}
+
+TypeP Analyzer::evalType(uint32_t node) {
+    if (N(node).kind == NK::AnyType)
+        return types.anyT;
+    Value v = evalComptime(node, types.typeT, "type");
+    return asType(v, node);
+}
+
+Value Analyzer::identValue(uint32_t node) {
+    std::string name = tokStr(N(node).tok);
+    if (name.size() > 2 && name[0] == '@' && name[1] == '"')
+        name = name.substr(2, name.size() - 3);
+    Binding* b = nullptr;
+    Value v;
+    if (!lookup(name, &b, v, node))
+        fail(node, "use of undeclared identifier '" + name + "'");
+    if (!b)
+        return v;
+    switch (b->k) {
+    case Binding::K::Val:
+        return b->val;
+    case Binding::K::Reg:
+        if (!runtime())
+            fail(node, "cannot use runtime value '" + name + "' in a comptime context");
+        return mkRuntime(b->reg, b->type);
+    case Binding::K::Mem: {
+        Place p;
+        p.k = Place::K::Mem;
+        p.type = b->type;
+        p.addrImm = b->addr;
+        p.mut = b->mut;
+        return load(p, node);
+    }
+    case Binding::K::DsdReg: {
+        if (!runtime())
+            fail(node, "cannot use runtime value '" + name + "' in a comptime context");
+        Value d;
+        d.k = VK::RuntimeDsd;
+        d.reg = b->reg;
+        d.type = b->type;
+        return d;
+    }
+    case Binding::K::DsdMem:
+        break;
+    }
+    fail(node, "internal: bad binding");
+}
+
+Value Analyzer::eval(uint32_t node, TypeP expected) {
+    if (!node)
+        return mkVoid();
+    if (++comptimeSteps_ > 50'000'000)
+        fail(node, "comptime evaluation exceeded its step limit");
+    const Node& n = N(node);
+    if (runtime())
+        setLoc(node);
+    switch (n.kind) {
+    case NK::Ident: {
+        Place p = place(node);
+        return load(p, node);
+    }
+    case NK::IntLit: {
+        std::string t = tokStr(n.tok);
+        t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
+        int base = 10;
+        size_t off = 0;
+        if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
+            base = 16;
+            off = 2;
+        } else if (t.size() > 2 && t[0] == '0' && (t[1] == 'b' || t[1] == 'B')) {
+            base = 2;
+            off = 2;
+        } else if (t.size() > 2 && t[0] == '0' && (t[1] == 'o' || t[1] == 'O')) {
+            base = 8;
+            off = 2;
+        }
+        errno = 0;
+        unsigned long long v = std::strtoull(t.c_str() + off, nullptr, base);
+        if (errno == ERANGE || v > uint64_t(INT64_MAX))
+            fail(node, "integer literal '" + tokStr(n.tok) + "' is too large");
+        Value x = mkInt(int64_t(v));
+        return expected ? coerceLiteral(x, expected, node) : x;
+    }
+    case NK::FloatLit: {
+        std::string t = tokStr(n.tok);
+        t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
+        Value x = mkFloat(std::strtod(t.c_str(), nullptr));
+        return expected ? coerceLiteral(x, expected, node) : x;
+    }
+    case NK::StringLit:
+        return mkString(unescape(ast().tokText(n.tok)));
+    case NK::CharLit: {
+        std::string s = unescape(ast().tokText(n.tok));
+        return mkInt(s.empty() ? 0 : static_cast<unsigned char>(s[0]));
+    }
+    case NK::BoolLit:
+        return mkBool(ast().tokText(n.tok) == "true");
+    case NK::Undefined: {
+        Value u;
+        u.k = VK::Undef;
+        u.type = expected ? expected : types.undefT;
+        return u;
+    }
+    case NK::EnumLit: {
+        Value e;
+        e.k = VK::EnumV;
+        e.s = tokStr(n.tok);
+        e.type = types.anyT;
+        if (expected && expected->k == TK::Enum)
+            return coerce(e, expected, node);
+        return e;
+    }
+    case NK::Grouped:
+        return eval(n.a, expected);
+    case NK::ComptimeExpr:
+        return evalComptime(n.a, expected, "comptime expression");
+    case NK::Binary:
+        return evalBinary(node, expected);
+    case NK::Unary:
+        return evalUnary(node, expected);
+    case NK::Deref:
+    case NK::Index:
+    case NK::Field: {
+        Place p = place(node);
+        return load(p, node);
+    }
+    case NK::Call:
+        return evalCall(node, expected);
+    case NK::BuiltinCall:
+        return builtin(node, expected);
+    case NK::AnonInit:
+    case NK::TypedInit:
+        return evalInit(node, expected);
+    case NK::ArrayType: {
+        TypeP el = evalType(n.a);
+        std::vector<uint32_t> dims;
+        for (uint32_t d : L(node)) {
+            int64_t v = asInt(evalComptime(d, nullptr, "array length"), d, "array length");
+            if (v < 0)
+                fail(d, "array length must not be negative");
+            dims.push_back(uint32_t(v));
+        }
+        return mkType(types.array(el, dims));
+    }
+    case NK::PtrType: {
+        TypeP el = evalType(n.a);
+        return mkType(types.ptr(el, n.flags & 2, n.flags & 1));
+    }
+    case NK::FnType: {
+        std::vector<TypeP> ps;
+        for (uint32_t p : L(node))
+            ps.push_back(evalType(p));
+        TypeP r = evalType(n.a);
+        return mkType(types.fn(ps, r, n.flags & kFnTask));
+    }
+    case NK::StructType:
+        return evalStructType(node);
+    case NK::EnumType:
+        return evalEnumType(node);
+    case NK::If:
+        return evalIf(node, expected);
+    case NK::Switch:
+        return evalSwitch(node, expected);
+    case NK::Block:
+        return evalBlockExpr(node, expected);
+    case NK::TensorAccess:
+        return evalTensorAccess(node);
+    case NK::AnyType:
+        return mkType(types.anyT);
+    default:
+        fail(node, "expected an expression");
+    }
+}
+
+// Literals take the expected type when it is numeric (so `var x: f16 = 1.5` is f16).
+Value Analyzer::coerceLiteral(const Value& v, TypeP expected, uint32_t node) {
+    if (expected->k == TK::Int || expected->k == TK::Float)
+        return coerce(v, expected, node);
+    return v;
+}
+
+Value Analyzer::evalStructType(uint32_t node) {
+    Type* t = types.fresh(TK::Struct);
+    uint32_t off = 0, align = 1;
+    for (uint32_t item : L(node)) {
+        const Node& f = N(item);
+        if (f.kind != NK::FieldDecl)
+            continue;
+        FieldInfo fi;
+        fi.name = tokStr(f.tok);
+        fi.type = evalType(f.a);
+        for (const FieldInfo& prev : t->fields) {
+            if (prev.name == fi.name)
+                fail(item, "duplicate struct field '" + fi.name + "'");
+        }
+        uint32_t a = std::max<uint32_t>(alignOf(fi.type), 1);
+        off = (off + a - 1) / a * a;
+        fi.offset = off;
+        off += sizeOf(fi.type);
+        align = std::max(align, a);
+        t->fields.push_back(fi);
+    }
+    t->size = (off + align - 1) / align * align;
+    t->align = align;
+    t->name = "struct";
+    return mkType(t);
+}
+
+Value Analyzer::evalEnumType(uint32_t node) {
+    const Node& n = N(node);
+    Type* t = types.fresh(TK::Enum);
+    t->tag = n.a ? evalType(n.a) : types.u16;
+    if (t->tag->k != TK::Int)
+        fail(n.a, "enum tag type must be an integer type, found '" + typeName(t->tag) + "'");
+    int64_t next = 0;
+    for (uint32_t m : L(node)) {
+        const Node& mn = N(m);
+        FieldInfo fi;
+        fi.name = tokStr(mn.tok);
+        if (mn.a)
+            next = asInt(evalComptime(mn.a), mn.a, "enum value");
+        if (!fitsInt(next, t->tag))
+            fail(m, "enum value " + std::to_string(next) + " does not fit in '" +
+                        typeName(t->tag) + "'");
+        fi.value = next++;
+        fi.type = t;
+        t->fields.push_back(fi);
+    }
+    t->name = "enum";
+    return mkType(t);
+}
+
+Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    Tok op = ast().tokens.tokens[n.tok].kind;
+    if (op == Tok::Amp)
+        return addressOf(n.a);
+    Value v = eval(n.a, op == Tok::Minus ? expected : nullptr);
+    if (op == Tok::Bang) {
+        if (v.type->k != TK::Bool)
+            fail(n.a, "expected type 'bool', found '" + typeName(v.type) + "'");
+        if (v.isComptime())
+            return mkBool(!v.i);
+        uint16_t r = newReg(node);
+        emit(sim::Op::LogicalNot, sim::ScalarType::Bool, r, v.reg, kNoReg, 0);
+        return mkRuntime(r, types.boolT);
+    }
+    if (op == Tok::Minus) {
+        if (!isNumeric(v.type))
+            fail(n.a, "invalid operand type '" + typeName(v.type) + "' for unary '-'");
+        if (v.k == VK::Int)
+            return mkInt(-v.i, v.type);
+        if (v.k == VK::Float)
+            return mkFloat(-v.f, v.type);
+        uint16_t r = newReg(node);
+        emit(sim::Op::Neg, scalarOf(v.type), r, v.reg, kNoReg, 0);
+        return mkRuntime(r, v.type);
+    }
+    // ~
+    if (!isIntLike(v.type))
+        fail(n.a, "invalid operand type '" + typeName(v.type) + "' for '~'");
+    if (v.k == VK::Int) {
+        if (v.type->k == TK::CInt)
+            fail(n.a, "'~' needs an operand of a fixed-size integer type");
+        int64_t x = ~v.i;
+        if (!v.type->isSigned && v.type->bits < 64)
+            x &= (int64_t(1) << v.type->bits) - 1;
+        return mkInt(x, v.type);
+    }
+    uint16_t r = newReg(node);
+    emit(sim::Op::BitNot, scalarOf(v.type), r, v.reg, kNoReg, 0);
+    return mkRuntime(r, v.type);
+}
+
+static bool isCompare(Tok t) {
+    return t == Tok::EqEq || t == Tok::BangEq || t == Tok::Lt || t == Tok::LtEq ||
+           t == Tok::Gt || t == Tok::GtEq;
+}
+
+Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    Tok op = ast().tokens.tokens[n.tok].kind;
+    if (op == Tok::KwAnd || op == Tok::KwOr) {
+        Value a = eval(n.a);
+        if (a.type->k != TK::Bool)
+            fail(n.a, "expected type 'bool', found '" + typeName(a.type) + "'");
+        if (a.isComptime()) {
+            if ((op == Tok::KwAnd && !a.i) || (op == Tok::KwOr && a.i))
+                return mkBool(a.i);
+            Value b = eval(n.b);
+            if (b.type->k != TK::Bool)
+                fail(n.b, "expected type 'bool', found '" + typeName(b.type) + "'");
+            return b;
+        }
+        uint16_t r = newReg(node);
+        emit(sim::Op::Mov, sim::ScalarType::Bool, r, a.reg, kNoReg, 0);
+        size_t j = emit(op == Tok::KwAnd ? sim::Op::JumpIfNot : sim::Op::JumpIf,
+                        sim::ScalarType::Bool, kNoReg, r, kNoReg, 0);
+        Value b = eval(n.b);
+        if (b.type->k != TK::Bool)
+            fail(n.b, "expected type 'bool', found '" + typeName(b.type) + "'");
+        emit(sim::Op::Mov, sim::ScalarType::Bool, r, toReg(b, n.b), kNoReg, 0);
+        patch(j, here());
+        return mkRuntime(r, types.boolT);
+    }
+    TypeP sub = isCompare(op) ? nullptr : expected;
+    Value a = eval(n.a, sub && isNumeric(sub) ? sub : nullptr);
+    Value b = eval(n.b, sub && isNumeric(sub) ? sub : (a.isComptime() ? nullptr : a.type));
+    return binop(op, a, b, node, expected);
+}
+
+Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint32_t node) {
+    if (isCompare(op)) {
+        int c = 0;
+        if (a.k == VK::Float || b.k == VK::Float) {
+            double x = a.k == VK::Float ? a.f : double(a.i);
+            double y = b.k == VK::Float ? b.f : double(b.i);
+            c = x < y ? -1 : x > y ? 1 : 0;
+        } else if (a.k == VK::String && b.k == VK::String) {
+            c = a.s.compare(b.s);
+            c = c < 0 ? -1 : c > 0 ? 1 : 0;
+        } else if (a.k == VK::Type && b.k == VK::Type) {
+            c = sameType(a.tv, b.tv) ? 0 : 1;
+        } else {
+            c = a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+        }
+        switch (op) {
+        case Tok::EqEq: return mkBool(c == 0);
+        case Tok::BangEq: return mkBool(c != 0);
+        case Tok::Lt: return mkBool(c < 0);
+        case Tok::LtEq: return mkBool(c <= 0);
+        case Tok::Gt: return mkBool(c > 0);
+        default: return mkBool(c >= 0);
+        }
+    }
+    if (a.k == VK::Float || b.k == VK::Float || t->k == TK::Float || t->k == TK::CFloat) {
+        double x = a.k == VK::Float ? a.f : double(a.i);
+        double y = b.k == VK::Float ? b.f : double(b.i);
+        double r = 0;
+        switch (op) {
+        case Tok::Plus: r = x + y; break;
+        case Tok::Minus: r = x - y; break;
+        case Tok::Star: r = x * y; break;
+        case Tok::Slash:
+            if (y == 0 && t->k == TK::CFloat)
+                fail(node, "division by zero");
+            r = x / y;
+            break;
+        case Tok::Percent: r = std::fmod(x, y); break;
+        default:
+            fail(node, std::string("invalid operator '") + tokSpelling(op) +
+                           "' for floating-point operands");
+        }
+        if (t->k == TK::Float && t->bits == 32)
+            r = double(float(r));
+        return mkFloat(r, t->k == TK::Float ? t : types.cfloatT);
+    }
+    int64_t x = a.i, y = b.i, r = 0;
+    switch (op) {
+    case Tok::Plus: r = x + y; break;
+    case Tok::Minus: r = x - y; break;
+    case Tok::Star: r = x * y; break;
+    case Tok::Slash:
+    case Tok::Percent:
+        if (y == 0)
+            fail(node, "division by zero");
+        if (t->k == TK::CInt || t->isSigned) {
+            r = op == Tok::Slash ? x / y : x % y;
+        } else {
+            r = op == Tok::Slash ? int64_t(uint64_t(x) / uint64_t(y))
+                                 : int64_t(uint64_t(x) % uint64_t(y));
+        }
+        break;
+    case Tok::Amp: r = x & y; break;
+    case Tok::Pipe: r = x | y; break;
+    case Tok::Caret: r = x ^ y; break;
+    case Tok::Shl:
+        if (y < 0 || y >= 64)
+            fail(node, "shift amount " + std::to_string(y) + " is out of range");
+        r = int64_t(uint64_t(x) << y);
+        break;
+    case Tok::Shr:
+        if (y < 0 || y >= 64)
+            fail(node, "shift amount " + std::to_string(y) + " is out of range");
+        r = (t->k == TK::CInt || t->isSigned) ? x >> y : int64_t(uint64_t(x) >> y);
+        break;
+    default:
+        fail(node, std::string("invalid operator '") + tokSpelling(op) + "'");
+    }
+    if (t->k == TK::Int) {
+        if (op == Tok::Shl || op == Tok::Amp || op == Tok::Pipe || op == Tok::Caret) {
+            if (t->bits < 64) {
+                uint64_t mask = (uint64_t(1) << t->bits) - 1;
+                uint64_t u = uint64_t(r) & mask;
+                if (t->isSigned && (u >> (t->bits - 1)) & 1)
+                    r = int64_t(u | ~mask);
+                else
+                    r = int64_t(u);
+            }
+        } else if (!fitsInt(r, t)) {
+            fail(node, "overflow of integer type '" + typeName(t) + "' in comptime arithmetic (" +
+                           std::to_string(r) + ")");
+        }
+        return mkInt(r, t);
+    }
+    return mkInt(r);
+}
+
+Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
+    (void)expected;
+    bool cmp = isCompare(op);
+    bool shift = op == Tok::Shl || op == Tok::Shr;
+    // Comparisons of non-numeric comptime values (types, strings, enums, handles, bools).
+    if (cmp && a.isComptime() && b.isComptime() &&
+        (a.k == VK::Type || a.k == VK::String || a.k == VK::Bool || a.k == VK::Handle ||
+         a.k == VK::EnumV)) {
+        if (op != Tok::EqEq && op != Tok::BangEq && a.k != VK::Handle)
+            fail(node, std::string("operator '") + tokSpelling(op) +
+                           "' is not defined for type '" + typeName(a.type) + "'");
+        if (a.k == VK::EnumV && b.k == VK::EnumV && (a.s.empty() || b.s.empty() || a.type == b.type)) {
+            if (!a.s.empty() && !b.s.empty())
+                return foldBinary(op, mkString(a.s), mkString(b.s), types.stringT, node);
+        }
+        return foldBinary(op, a, b, types.cintT, node);
+    }
+    if (a.k == VK::EnumV && a.isComptime() && !b.isComptime() && b.type->k == TK::Enum)
+        a = coerce(a, b.type, node);
+    if (b.k == VK::EnumV && b.isComptime() && !a.isComptime() && a.type->k == TK::Enum)
+        b = coerce(b, a.type, node);
+    auto numericOk = [&](TypeP t) {
+        return isNumeric(t) || (cmp && (t->k == TK::Bool || t->k == TK::Enum ||
+                                        t->k == TK::Handle || t->k == TK::Ptr));
+    };
+    if (!numericOk(a.type) || !numericOk(b.type)) {
+        fail(node, std::string("invalid operands to binary '") + tokSpelling(op) + "' ('" +
+                       typeName(a.type) + "' and '" + typeName(b.type) + "')");
+    }
+    // Result type (peer resolution): comptime_int adapts to the other operand.
+    TypeP t = nullptr;
+    if (shift) {
+        t = a.type;
+    } else if (sameType(a.type, b.type)) {
+        t = a.type;
+    } else if (a.type->k == TK::CInt || a.type->k == TK::CFloat) {
+        t = b.type->k == TK::CInt || b.type->k == TK::CFloat
+                ? (a.type->k == TK::CFloat || b.type->k == TK::CFloat ? types.cfloatT : types.cintT)
+                : b.type;
+    } else if (b.type->k == TK::CInt || b.type->k == TK::CFloat) {
+        t = a.type;
+    } else {
+        fail(node, std::string("incompatible types for binary '") + tokSpelling(op) + "': '" +
+                       typeName(a.type) + "' and '" + typeName(b.type) + "'");
+    }
+    if (!shift) {
+        if (a.isComptime() && t->k != TK::CInt && t->k != TK::CFloat)
+            a = coerce(a, t, node);
+        if (b.isComptime() && t->k != TK::CInt && t->k != TK::CFloat)
+            b = coerce(b, t, node);
+    }
+    if (t->k == TK::Float && (op == Tok::Amp || op == Tok::Pipe || op == Tok::Caret || shift ||
+                              (op == Tok::Percent && false)))
+        fail(node, std::string("invalid operator '") + tokSpelling(op) +
+                       "' for floating-point operands");
+    if (t->k == TK::Bool && !(op == Tok::EqEq || op == Tok::BangEq))
+        fail(node, std::string("invalid operator '") + tokSpelling(op) + "' for type 'bool'");
+    if (a.isComptime() && b.isComptime())
+        return foldBinary(op, a, b, t, node);
+    if (!runtime())
+        fail(node, "operands must be comptime-known here");
+    if (t->k == TK::CInt)
+        t = types.i32;
+    if (t->k == TK::CFloat)
+        t = types.f32;
+    if (shift && b.isComptime())
+        b = coerce(b, b.type->k == TK::CInt ? types.u16 : b.type, node);
+    uint16_t ra = toReg(a.isComptime() ? coerce(a, t, node) : a, node);
+    uint16_t rb = toReg(b, node);
+    sim::Op o;
+    switch (op) {
+    case Tok::Plus: o = sim::Op::Add; break;
+    case Tok::Minus: o = sim::Op::Sub; break;
+    case Tok::Star: o = sim::Op::Mul; break;
+    case Tok::Slash: o = sim::Op::Div; break;
+    case Tok::Percent: o = sim::Op::Rem; break;
+    case Tok::Amp: o = sim::Op::BitAnd; break;
+    case Tok::Pipe: o = sim::Op::BitOr; break;
+    case Tok::Caret: o = sim::Op::BitXor; break;
+    case Tok::Shl: o = sim::Op::Shl; break;
+    case Tok::Shr: o = sim::Op::Shr; break;
+    case Tok::EqEq: o = sim::Op::CmpEq; break;
+    case Tok::BangEq: o = sim::Op::CmpNe; break;
+    case Tok::Lt: o = sim::Op::CmpLt; break;
+    case Tok::LtEq: o = sim::Op::CmpLe; break;
+    case Tok::Gt: o = sim::Op::CmpGt; break;
+    case Tok::GtEq: o = sim::Op::CmpGe; break;
+    default: fail(node, "invalid binary operator");
+    }
+    uint16_t r = newReg(node);
+    emit(o, scalarOf(t), r, ra, rb, 0);
+    return mkRuntime(r, cmp ? types.boolT : t);
+}
+
+// ---- places -------------------------------------------------------------------------
+
+Place Analyzer::place(uint32_t node) {
+    const Node& n = N(node);
+    switch (n.kind) {
+    case NK::Grouped:
+        return place(n.a);
+    case NK::Ident: {
+        std::string name = tokStr(n.tok);
+        Binding* b = nullptr;
+        Value v;
+        Place p;
+        if (!lookup(name, &b, v, node))
+            fail(node, "use of undeclared identifier '" + name + "'");
+        if (b) {
+            p.type = b->type;
+            p.mut = b->mut;
+            switch (b->k) {
+            case Binding::K::Val:
+                if (b->mut) {
+                    p.k = Place::K::Slot;
+                    p.slot = &b->val;
+                    p.type = b->type ? b->type : b->val.type;
+                } else {
+                    p.k = Place::K::Value;
+                    p.value = b->val;
+                    p.type = b->val.type;
+                }
+                return p;
+            case Binding::K::Reg:
+                p.k = Place::K::Reg;
+                p.reg = b->reg;
+                return p;
+            case Binding::K::Mem:
+                p.k = Place::K::Mem;
+                p.addrImm = b->addr;
+                return p;
+            case Binding::K::DsdReg:
+                p.k = Place::K::DsdReg;
+                p.reg = b->reg;
+                return p;
+            case Binding::K::DsdMem:
+                p.k = Place::K::DsdMem;
+                p.addrImm = b->addr;
+                return p;
+            }
+        }
+        Decl* d = findDecl(fr_->mod, name);
+        if (d && d->isVar) {
+            p.type = d->type;
+            p.mut = true;
+            p.k = d->dsdVar ? Place::K::DsdMem : Place::K::Mem;
+            p.addrImm = d->address;
+            return p;
+        }
+        p.k = Place::K::Value;
+        p.value = v;
+        p.type = v.type;
+        if (d && !d->isFn) {
+            p.decl = d;
+            p.declMod = fr_->mod;
+        }
+        return p;
+    }
+    case NK::Index:
+        return indexPlace(place(n.a), node);
+    case NK::Field: {
+        std::string fname = tokStr(n.tok);
+        Place base = place(n.a);
+        TypeP bt = base.type;
+        // Auto-dereference a pointer to a struct.
+        if (base.k != Place::K::Value && bt && bt->k == TK::Ptr && bt->elem->k == TK::Struct) {
+            Value pv = load(base, n.a);
+            Place q;
+            q.k = Place::K::Mem;
+            q.type = bt->elem;
+            q.mut = !bt->isConst;
+            if (pv.isComptime())
+                q.addrImm = pv.i;
+            else
+                q.addrReg = pv.reg;
+            base = q;
+            bt = q.type;
+        }
+        if (base.k == Place::K::Mem && bt && bt->k == TK::Struct) {
+            for (const FieldInfo& f : bt->fields) {
+                if (f.name == fname) {
+                    Place q = base;
+                    q.type = f.type;
+                    q.addrImm += f.offset;
+                    return q;
+                }
+            }
+            fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
+        }
+        if (base.k == Place::K::Slot && base.slot->k == VK::Agg) {
+            Value* fv = nullptr;
+            for (size_t i = 0; base.slot->names && i < base.slot->names->size(); ++i) {
+                if ((*base.slot->names)[i] == fname)
+                    fv = &(*base.slot->elems)[i];
+            }
+            if (!fv)
+                fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
+            Place q;
+            q.k = Place::K::Slot;
+            q.slot = fv;
+            q.type = fv->type;
+            q.mut = true;
+            return q;
+        }
+        Value bv = base.k == Place::K::Value ? base.value : load(base, n.a);
+        if (bv.k == VK::Module && bv.mod && bv.mod->lib.empty()) {
+            Module* m = bv.mod;
+            Decl* d = findDecl(m, fname);
+            if (!d)
+                fail(node, "module '" + m->path + "' has no member named '" + fname + "'");
+            if (d->isVar) {
+                resolveDecl(m, *d, node);
+                Place q;
+                q.type = d->type;
+                q.mut = true;
+                q.k = d->dsdVar ? Place::K::DsdMem : Place::K::Mem;
+                q.addrImm = d->address;
+                return q;
+            }
+            Place q;
+            q.k = Place::K::Value;
+            q.value = resolveDecl(m, *d, node);
+            q.type = q.value.type;
+            if (!d->isFn) {
+                q.decl = d;
+                q.declMod = m;
+            }
+            return q;
+        }
+        Place q;
+        q.k = Place::K::Value;
+        q.value = evalFieldOf(bv, fname, node, n.a);
+        q.type = q.value.type;
+        return q;
+    }
+    case NK::Deref: {
+        Value pv = eval(n.a);
+        if (pv.type->k != TK::Ptr)
+            fail(node, "cannot dereference a value of type '" + typeName(pv.type) + "'");
+        Place q;
+        q.k = Place::K::Mem;
+        q.type = pv.type->elem;
+        q.mut = !pv.type->isConst;
+        if (pv.isComptime())
+            q.addrImm = pv.i;
+        else
+            q.addrReg = pv.reg;
+        return q;
+    }
+    default: {
+        Place p;
+        p.k = Place::K::Value;
+        p.value = eval(node);
+        p.type = p.value.type;
+        return p;
+    }
+    }
+}
+
+Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t node,
+                            uint32_t baseNode) {
+    (void)baseNode;
+    if (bv.k == VK::Module)
+        return libMember(bv.mod, fname, node);
+    if (bv.k == VK::Agg) {
+        if (const Value* f = bv.field(fname))
+            return *f;
+        if (fname == "len" && !bv.names)
+            return mkInt(int64_t(bv.elems->size()));
+        fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
+    }
+    if (bv.k == VK::Type) {
+        TypeP t = bv.tv;
+        if (t->k == TK::Enum) {
+            for (const FieldInfo& m : t->fields) {
+                if (m.name == fname) {
+                    Value e;
+                    e.k = VK::EnumV;
+                    e.s = fname;
+                    e.i = m.value;
+                    e.type = t;
+                    return e;
+                }
+            }
+            fail(node, "enum '" + typeName(t) + "' has no member named '" + fname + "'");
+        }
+        fail(node, "type '" + typeName(t) + "' has no member named '" + fname + "'");
+    }
+    if (bv.k == VK::Range) {
+        if (fname == "start")
+            return (*bv.elems)[0];
+        if (fname == "stop")
+            return (*bv.elems)[1];
+        if (fname == "step")
+            return (*bv.elems)[2];
+    }
+    if (bv.k == VK::String && fname == "len")
+        return mkInt(int64_t(bv.s.size()));
+    if (bv.type && bv.type->k == TK::Array && fname == "len")
+        return mkInt(bv.type->dims.empty() ? 0 : bv.type->dims[0]);
+    fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
+}
+
+Place Analyzer::indexPlace(Place base, uint32_t node) {
+    const Node& n = N(node);
+    auto idxList = L(node);
+    // A comptime array value: index at comptime, or give it storage for runtime indexing.
+    if (base.k == Place::K::Value || base.k == Place::K::Slot) {
+        Value& bv = base.k == Place::K::Slot ? *base.slot : base.value;
+        if (bv.k == VK::Agg || bv.k == VK::String) {
+            std::vector<Value> idx;
+            bool allComptime = true;
+            for (uint32_t i : idxList) {
+                idx.push_back(eval(i));
+                allComptime = allComptime && idx.back().isComptime();
+            }
+            if (allComptime) {
+                Value* cur = &bv;
+                for (size_t k = 0; k < idx.size(); ++k) {
+                    int64_t i = asInt(idx[k], idxList[k], "index");
+                    if (cur->k == VK::String) {
+                        if (i < 0 || size_t(i) >= cur->s.size())
+                            fail(idxList[k], "index " + std::to_string(i) +
+                                                 " is out of bounds for a string of length " +
+                                                 std::to_string(cur->s.size()));
+                        Place q;
+                        q.k = Place::K::Value;
+                        q.value = mkInt(static_cast<unsigned char>(cur->s[size_t(i)]), types.u8);
+                        q.type = types.u8;
+                        return q;
+                    }
+                    if (cur->k != VK::Agg)
+                        fail(node, "too many indices");
+                    if (i < 0 || size_t(i) >= cur->elems->size())
+                        fail(idxList[k], "index " + std::to_string(i) +
+                                             " is out of bounds for array of length " +
+                                             std::to_string(cur->elems->size()));
+                    cur = &(*cur->elems)[size_t(i)];
+                }
+                Place q;
+                if (base.k == Place::K::Slot) {
+                    q.k = Place::K::Slot;
+                    q.slot = cur;
+                    q.mut = true;
+                } else {
+                    q.k = Place::K::Value;
+                    q.value = *cur;
+                }
+                q.type = cur->type;
+                return q;
+            }
+            if (base.decl && bv.type && bv.type->k == TK::Array) {
+                ensureStorage(base.declMod, *base.decl, node);
+                Place q;
+                q.k = Place::K::Mem;
+                q.type = bv.type;
+                q.addrImm = base.decl->address;
+                q.mut = false;
+                return indexPlace(q, node);
+            }
+            fail(node, "index into a comptime value must be comptime-known");
+        }
+        if (bv.k == VK::Ptr || bv.k == VK::Runtime) {
+            // indexing through a pointer value
+        } else {
+            fail(n.a, "cannot index a value of type '" + typeName(bv.type) + "'");
+        }
+    }
+    TypeP bt = base.type;
+    Place q;
+    q.k = Place::K::Mem;
+    q.mut = base.mut;
+    TypeP arr = nullptr;
+    if (bt && bt->k == TK::Array && base.k == Place::K::Mem) {
+        q.addrImm = base.addrImm;
+        q.addrReg = base.addrReg;
+        arr = bt;
+    } else if (bt && bt->k == TK::Ptr) {
+        Value pv = load(base, n.a);
+        TypeP el = bt->elem;
+        q.mut = !bt->isConst;
+        if (pv.isComptime())
+            q.addrImm = pv.i;
+        else
+            q.addrReg = pv.reg;
+        if (!bt->many && el->k == TK::Array) {
+            arr = el;
+        } else if (bt->many) {
+            arr = types.array(el, {0xffffffffu});
+        } else {
+            fail(node, "cannot index a single-item pointer of type '" + typeName(bt) + "'");
+        }
+    } else {
+        fail(n.a, "cannot index a value of type '" + typeName(bt) + "'");
+    }
+    if (idxList.size() > arr->dims.size())
+        fail(node, "too many indices for array of type '" + typeName(arr) + "'");
+    // Row-major: stride of dimension k is the product of the later dimensions.
+    uint32_t elemSize = sizeOf(arr->elem);
+    for (size_t k = 0; k < idxList.size(); ++k) {
+        uint64_t stride = elemSize;
+        for (size_t j = k + 1; j < arr->dims.size(); ++j)
+            stride *= arr->dims[j];
+        Value iv = eval(idxList[k]);
+        if (!isIntLike(iv.type))
+            fail(idxList[k], "array index must be an integer, found '" + typeName(iv.type) + "'");
+        if (iv.isComptime()) {
+            if (arr->dims[k] != 0xffffffffu && (iv.i < 0 || iv.i >= int64_t(arr->dims[k])))
+                fail(idxList[k], "index " + std::to_string(iv.i) +
+                                     " is out of bounds for array of length " +
+                                     std::to_string(arr->dims[k]));
+            q.addrImm += iv.i * int64_t(stride);
+            continue;
+        }
+        if (!runtime())
+            fail(idxList[k], "index must be comptime-known here");
+        uint16_t ir = iv.reg;
+        if (scalarOf(iv.type) != sim::ScalarType::I32) {
+            uint16_t c = newReg(node);
+            emit(sim::Op::Convert, sim::ScalarType::I32, c, ir, kNoReg, int32_t(scalarOf(iv.type)));
+            ir = c;
+        }
+        if (stride != 1) {
+            uint16_t s = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, s, kNoReg, kNoReg, int32_t(stride));
+            uint16_t m = newReg(node);
+            emit(sim::Op::Mul, sim::ScalarType::I32, m, ir, s, 0);
+            ir = m;
+        }
+        if (q.addrReg != kNoReg) {
+            uint16_t a = newReg(node);
+            emit(sim::Op::Add, sim::ScalarType::I32, a, q.addrReg, ir, 0);
+            q.addrReg = a;
+        } else {
+            q.addrReg = ir;
+        }
+    }
+    if (idxList.size() == arr->dims.size())
+        q.type = arr->elem;
+    else
+        q.type = types.array(arr->elem, std::vector<uint32_t>(arr->dims.begin() + long(idxList.size()),
+                                                              arr->dims.end()));
+    return q;
+}
+
+Value Analyzer::load(const Place& p, uint32_t node) {
+    switch (p.k) {
+    case Place::K::Value:
+        return p.value;
+    case Place::K::Slot:
+        return *p.slot;
+    case Place::K::Reg:
+        if (!runtime())
+            fail(node, "cannot read a runtime variable in a comptime context");
+        return mkRuntime(p.reg, p.type);
+    case Place::K::DsdReg: {
+        Value d;
+        d.k = VK::RuntimeDsd;
+        d.reg = p.reg;
+        d.type = p.type;
+        return d;
+    }
+    case Place::K::DsdMem: {
+        if (!runtime())
+            fail(node, "cannot read a runtime variable in a comptime context");
+        uint16_t d = newDsdReg();
+        emit(sim::Op::DsdLoad, sim::ScalarType::Void, d, kNoReg, kNoReg, int32_t(p.addrImm));
+        Value v;
+        v.k = VK::RuntimeDsd;
+        v.reg = d;
+        v.type = p.type;
+        return v;
+    }
+    case Place::K::Mem:
+        if (!isRuntimeScalar(p.type)) {
+            // Aggregates in memory are used through their address (indexing, &, DSDs).
+            fail(node, "a value of type '" + typeName(p.type) +
+                           "' in memory cannot be used as a whole here; index it or take its "
+                           "address");
+        }
+        if (!runtime())
+            fail(node, "cannot read a runtime variable in a comptime context");
+        {
+            uint16_t r = newReg(node);
+            emit(sim::Op::Load, scalarOf(p.type), r, p.addrReg, kNoReg, int32_t(p.addrImm));
+            return mkRuntime(r, p.type);
+        }
+    }
+    fail(node, "internal: bad place");
+}
+
+void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
+    if (!p.mut)
+        fail(node, "cannot assign to a constant");
+    switch (p.k) {
+    case Place::K::Value:
+        fail(node, "cannot assign to this expression");
+    case Place::K::Slot:
+        *p.slot = coerce(v0, p.type && p.type->k != TK::AnyType ? p.type : nullptr, node);
+        if (!p.slot->isComptime())
+            fail(node, "cannot assign a runtime value to a comptime variable");
+        return;
+    case Place::K::Reg: {
+        Value v = coerce(v0, p.type, node);
+        uint16_t r = toReg(v, node);
+        emit(sim::Op::Mov, scalarOf(p.type), p.reg, r, kNoReg, 0);
+        return;
+    }
+    case Place::K::DsdReg:
+    case Place::K::DsdMem: {
+        if (v0.type->k != TK::Dsd)
+            fail(node, "expected a DSD, found '" + typeName(v0.type) + "'");
+        uint16_t d;
+        dsdToOperandReg(v0, node, d);
+        if (p.k == Place::K::DsdReg)
+            emit(sim::Op::DsdMov, sim::ScalarType::Void, p.reg, d, kNoReg, 0);
+        else
+            emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, d, int32_t(p.addrImm));
+        return;
+    }
+    case Place::K::Mem:
+        if (!runtime())
+            fail(node, "cannot assign to a runtime variable in a comptime context");
+        if (p.type->k == TK::Array || p.type->k == TK::Struct) {
+            Value v = coerce(v0, p.type, node);
+            if (v.k != VK::Agg)
+                fail(node, "cannot assign a value of type '" + typeName(v0.type) + "' to '" +
+                               typeName(p.type) + "'");
+            if (p.type->k == TK::Array) {
+                TypeP sub = p.type->dims.size() > 1
+                                ? types.array(p.type->elem, std::vector<uint32_t>(
+                                                                p.type->dims.begin() + 1,
+                                                                p.type->dims.end()))
+                                : p.type->elem;
+                for (size_t i = 0; i < v.elems->size(); ++i) {
+                    Place q = p;
+                    q.type = sub;
+                    q.addrImm += int64_t(i * sizeOf(sub));
+                    store(q, (*v.elems)[i], node);
+                }
+            } else {
+                for (const FieldInfo& f : p.type->fields) {
+                    Place q = p;
+                    q.type = f.type;
+                    q.addrImm += f.offset;
+                    store(q, *v.field(f.name), node);
+                }
+            }
+            return;
+        }
+        {
+            Value v = coerce(v0, p.type, node);
+            if (v.k == VK::Undef)
+                return;
+            uint16_t r = toReg(v, node);
+            emit(sim::Op::Store, scalarOf(p.type), kNoReg, p.addrReg, r, int32_t(p.addrImm));
+        }
+        return;
+    }
+}
+
+Value Analyzer::addressOf(uint32_t node) {
+    const Node& n = N(node);
+    if (n.kind == NK::Ident || n.kind == NK::Field) {
+        Place p = place(node);
+        if (p.k == Place::K::Value && p.value.k == VK::Fn) {
+            Value f = p.value;
+            if (f.fn && !f.fn->generic)
+                f.type = types.ptr(fnType(f.fn), false, true);
+            return f;
+        }
+        if (p.k == Place::K::Value && p.decl) {
+            ensureStorage(p.declMod, *p.decl, node);
+            return mkPtr(p.decl->address, types.ptr(p.type, false, true));
+        }
+        if (p.k == Place::K::Mem || p.k == Place::K::DsdMem) {
+            if (p.addrReg == kNoReg)
+                return mkPtr(p.addrImm, types.ptr(p.type, false, !p.mut));
+        }
+        if (p.k == Place::K::Reg)
+            fail(node, "internal: address of a register variable");
+        if (p.k != Place::K::Mem)
+            fail(node, "cannot take the address of this expression");
+        return addrValue(p, node);
+    }
+    Place p = place(node);
+    if (p.k != Place::K::Mem)
+        fail(node, "cannot take the address of this expression");
+    return addrValue(p, node);
+}
+
+Value Analyzer::addrValue(const Place& p, uint32_t node) {
+    TypeP pt = types.ptr(p.type, false, !p.mut);
+    if (p.addrReg == kNoReg)
+        return mkPtr(p.addrImm, pt);
+    if (p.addrImm == 0)
+        return mkRuntime(p.addrReg, pt);
+    uint16_t c = newReg(node);
+    emit(sim::Op::Imm, sim::ScalarType::I32, c, kNoReg, kNoReg, int32_t(p.addrImm));
+    uint16_t r = newReg(node);
+    emit(sim::Op::Add, sim::ScalarType::I32, r, p.addrReg, c, 0);
+    return mkRuntime(r, pt);
+}
+
+// ---- compound expressions -----------------------------------------------------------
+
+Value Analyzer::evalInit(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    TypeP target = expected;
+    if (n.kind == NK::TypedInit)
+        target = evalType(n.a);
+    std::vector<std::string> names;
+    std::vector<Value> elems;
+    bool named = n.flags & 1;
+    size_t idx = 0;
+    for (uint32_t item : L(node)) {
+        TypeP fieldT = nullptr;
+        if (named) {
+            std::string fname = tokStr(N(item).tok);
+            for (const std::string& prev : names) {
+                if (prev == fname)
+                    fail(item, "duplicate field '" + fname + "' in initializer");
+            }
+            if (target && target->k == TK::Struct) {
+                for (const FieldInfo& f : target->fields) {
+                    if (f.name == fname)
+                        fieldT = f.type;
+                }
+            }
+            names.push_back(fname);
+            elems.push_back(eval(N(item).a, fieldT));
+        } else {
+            if (target && target->k == TK::Array)
+                fieldT = target->dims.size() > 1 ? nullptr : target->elem;
+            elems.push_back(eval(item, fieldT));
+            names.push_back("");
+        }
+        if (!elems.back().isComptime())
+            fail(named ? N(item).a : item,
+                 "runtime values in aggregate initializers are not supported; assign the "
+                 "elements one by one");
+        ++idx;
+    }
+    Value v = mkAgg(named ? names : std::vector<std::string>{}, elems);
+    if (!named) {
+        // A tuple: positional names "0", "1", ... so @field and iteration work.
+        v.names.reset();
+    }
+    if (n.kind == NK::TypedInit) {
+        if (target->k == TK::Array && elems.size() == 0 && target->dims[0] == 0)
+            return coerce(v, target, node);
+        return coerce(v, target, node);
+    }
+    if (expected && (expected->k == TK::Struct || expected->k == TK::Array))
+        return coerce(v, expected, node);
+    return v;
+}
+
+Value Analyzer::evalIf(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    Value c = eval(n.a);
+    if (c.type->k != TK::Bool)
+        fail(n.a, "expected type 'bool', found '" + typeName(c.type) + "'");
+    auto branch = [&](uint32_t b) -> Value {
+        if (!b)
+            return mkVoid();
+        if (N(b).kind == NK::Block) {
+            Flow f = execBlock(b);
+            if (f.k != Flow::K::Normal)
+                pendingFlow_ = f;
+            return mkVoid();
+        }
+        return eval(b, expected);
+    };
+    if (c.isComptime())
+        return branch(c.i ? n.b : n.c);
+    // Runtime condition.
+    size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c.reg, kNoReg, 0);
+    bool isExpr = n.b && N(n.b).kind != NK::Block && n.c;
+    if (!isExpr) {
+        branch(n.b);
+        if (n.c) {
+            size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+            patch(jf, here());
+            branch(n.c);
+            patch(je, here());
+        } else {
+            patch(jf, here());
+        }
+        return mkVoid();
+    }
+    Value a = eval(n.b, expected);
+    TypeP t = expected;
+    if (!t || t->k == TK::AnyType) {
+        t = a.type;
+        if (t->k == TK::CInt)
+            t = types.i32;
+        if (t->k == TK::CFloat)
+            t = types.f32;
+    }
+    if (!isRuntimeScalar(t))
+        fail(node, "an 'if' expression with a runtime condition must produce a runtime value");
+    uint16_t r = newReg(node);
+    emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(a, t, n.b), n.b), kNoReg, 0);
+    size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+    patch(jf, here());
+    Value b = eval(n.c, t);
+    emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(b, t, n.c), n.c), kNoReg, 0);
+    patch(je, here());
+    return mkRuntime(r, t);
+}
+
+Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    Value s = eval(n.a);
+    auto prongs = L(node);
+    auto body = [&](uint32_t b) -> Value {
+        if (N(b).kind == NK::Block) {
+            Flow f = execBlock(b);
+            if (f.k != Flow::K::Normal)
+                pendingFlow_ = f;
+            return mkVoid();
+        }
+        return eval(b, expected);
+    };
+    int elseProng = -1;
+    for (size_t i = 0; i < prongs.size(); ++i) {
+        if (N(prongs[i]).flags & 1) {
+            if (elseProng >= 0)
+                fail(prongs[i], "multiple 'else' prongs in switch");
+            elseProng = int(i);
+        }
+    }
+    if (s.isComptime()) {
+        for (uint32_t p : prongs) {
+            for (uint32_t item : L(p)) {
+                Value iv = evalComptime(item, s.type, "switch case");
+                if (s.type->k == TK::Enum)
+                    iv = coerce(iv, s.type, item);
+                Value eq = binop(Tok::EqEq, s, iv, item, nullptr);
+                if (eq.i)
+                    return body(N(p).a);
+            }
+        }
+        if (elseProng >= 0)
+            return body(N(prongs[size_t(elseProng)]).a);
+        fail(node, "switch on " + show(s) + " has no matching case");
+    }
+    if (elseProng < 0 && s.type->k != TK::Enum)
+        fail(node, "switch must handle all possibilities; add an 'else' prong");
+    bool isExpr = false;
+    for (uint32_t p : prongs)
+        isExpr = isExpr || N(N(p).a).kind != NK::Block;
+    TypeP t = expected;
+    uint16_t r = kNoReg;
+    std::vector<size_t> ends;
+    auto runBody = [&](uint32_t b) {
+        Value v = body(b);
+        if (isExpr && N(b).kind != NK::Block) {
+            if (!t || t->k == TK::AnyType)
+                t = v.type->k == TK::CInt ? types.i32 : v.type->k == TK::CFloat ? types.f32 : v.type;
+            if (!isRuntimeScalar(t))
+                fail(b, "a 'switch' expression on a runtime value must produce a runtime value");
+            if (r == kNoReg)
+                r = newReg(b);
+            emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(v, t, b), b), kNoReg, 0);
+        }
+        ends.push_back(emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+    };
+    if (isExpr) {
+        r = newReg(node);
+    }
+    for (size_t i = 0; i < prongs.size(); ++i) {
+        if (int(i) == elseProng)
+            continue;
+        uint32_t p = prongs[i];
+        std::vector<size_t> toBody;
+        for (uint32_t item : L(p)) {
+            Value iv = evalComptime(item, s.type, "switch case");
+            Value eq = binop(Tok::EqEq, s, iv, item, nullptr);
+            toBody.push_back(emit(sim::Op::JumpIf, sim::ScalarType::Bool, kNoReg, eq.reg, kNoReg, 0));
+        }
+        size_t skip = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        for (size_t j : toBody)
+            patch(j, here());
+        runBody(N(p).a);
+        patch(skip, here());
+    }
+    if (elseProng >= 0)
+        runBody(N(prongs[size_t(elseProng)]).a);
+    for (size_t e : ends)
+        patch(e, here());
+    if (isExpr && t)
+        return mkRuntime(r, t);
+    return mkVoid();
+}
+
+Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    if (!n.d) {
+        Flow f = execBlock(node);
+        if (f.k != Flow::K::Normal)
+            pendingFlow_ = f;
+        return mkVoid();
+    }
+    std::string label = tokStr(n.d - 1);
+    if (!runtime()) {
+        Flow f = execBlock(node);
+        if (f.k == Flow::K::Break && f.label == label)
+            return expected ? coerce(f.value, expected, node) : f.value;
+        if (f.k != Flow::K::Normal)
+            pendingFlow_ = f;
+        return mkVoid();
+    }
+    LoopCtx lc;
+    lc.label = label;
+    lc.isBlock = true;
+    lc.resultType = expected;
+    lc.scopeDepth = fr_->scopes.size();
+    fr_->loops.push_back(lc);
+    Flow f = execBlock(node);
+    LoopCtx done = fr_->loops.back();
+    fr_->loops.pop_back();
+    for (size_t b : done.breaks)
+        patch(b, here());
+    if (f.k == Flow::K::Break && f.label == label)
+        return f.value;
+    if (done.resultReg != kNoReg)
+        return mkRuntime(done.resultReg, done.resultType);
+    if (done.hasComptimeResult)
+        return done.comptimeResult;
+    return mkVoid();
+}
+
+Value Analyzer::evalTensorAccess(uint32_t node) {
+    // |i, j| {e0, e1} -> A[expr]: the address is affine in the indices. It is evaluated
+    // with each index at 0 and at 1 to find the base and the per-index strides.
+    const Node& n = N(node);
+    auto caps = L(node);
+    std::vector<Value> extents;
+    for (uint32_t e : L(n.b))
+        extents.push_back(eval(e));
+    if (caps.size() != extents.size())
+        fail(node, "tensor access has " + std::to_string(caps.size()) + " indices but " +
+                       std::to_string(extents.size()) + " extents");
+    if (caps.size() > 4 || caps.empty())
+        fail(node, "tensor access needs 1 to 4 indices");
+    auto addrWith = [&](int which, int64_t val, TypeP& elemT) -> Value {
+        pushScope();
+        for (size_t k = 0; k < caps.size(); ++k) {
+            Binding b;
+            b.k = Binding::K::Val;
+            b.val = mkInt(int(k) == which ? val : 0, types.i16);
+            bind(tokStr(caps[k]), b);
+        }
+        Value a;
+        try {
+            Place p = place(n.a);
+            if (p.k != Place::K::Mem)
+                fail(n.a, "tensor access must index an array in memory");
+            elemT = p.type;
+            a = addrValue(p, n.a);
+        } catch (...) {
+            popScope();
+            throw;
+        }
+        popScope();
+        return a;
+    };
+    TypeP elemT = nullptr;
+    Value base = addrWith(-1, 0, elemT);
+    Value r = mkAgg({"$base", "$elem"}, {base, mkType(elemT)});
+    for (size_t k = 0; k < caps.size(); ++k) {
+        TypeP t2 = nullptr;
+        Value a1 = addrWith(int(k), 1, t2);
+        if (!a1.isComptime() || !base.isComptime()) {
+            r.names->push_back("$stride" + std::to_string(k));
+            r.elems->push_back(mkInt(int64_t(sizeOf(elemT))));
+        } else {
+            r.names->push_back("$stride" + std::to_string(k));
+            r.elems->push_back(mkInt(a1.i - base.i));
+        }
+        r.names->push_back("$extent" + std::to_string(k));
+        r.elems->push_back(extents[k]);
+    }
+    r.names->push_back("$rank");
+    r.elems->push_back(mkInt(int64_t(caps.size())));
+    return r;
+}
+
+}  // namespace csl::sema

@@ -1,0 +1,97 @@
+// Internal structures of the analyzer (shared by the analyzer's .cpp files only).
+#pragma once
+
+#include "backend/csl/diag/diagnostics.h"
+#include "backend/csl/parse/ast.h"
+#include "backend/csl/sema/types.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace csl::sema {
+
+struct SemaError {};  // thrown after a diagnostic to abandon the current item
+
+struct ClassCtx;
+
+struct Decl {
+    std::string name;
+    uint32_t node = 0;
+    enum class State : uint8_t { Unresolved, InProgress, Done } state = State::Unresolved;
+    bool isVar = false, isParam = false, isFn = false;
+    Value value;             // const/param/fn: the comptime value; var: initial value
+    TypeP type = nullptr;    // var type
+    bool hasStorage = false; // a var (or materialised const) in SRAM
+    uint32_t address = 0;
+    bool dsdVar = false;     // a var of DSD type, stored in SRAM
+};
+
+struct FnDef {
+    Module* mod = nullptr;
+    uint32_t node = 0;
+    std::string name;
+    bool isTask = false, isInline = false, generic = false;
+    TypeP type = nullptr;  // non-generic functions
+    int32_t index = -1;    // index in the class's functions once lowered
+    std::vector<int32_t> callees;
+};
+
+struct Module {
+    std::string path;     // as shown in diagnostics
+    std::string dir;      // directory for relative imports
+    std::string lib;      // built-in library name ("memcpy/memcpy"), empty for CSL files
+    std::shared_ptr<Ast> ast;
+    uint16_t fileId = 0;
+    std::map<std::string, Decl> decls;
+    std::vector<std::string> declOrder;
+    std::map<std::string, Value> params;
+    Value libParams;      // the struct a library module was imported with
+    std::string prefix;   // symbol prefix ("sys_mod.")
+    ClassCtx* cls = nullptr;
+    std::deque<FnDef> fns;
+    std::map<uint32_t, FnDef*> fnByNode;
+    bool isLayout = false;
+    std::map<std::string, Value> libState;  // per-instance values of built-in libraries
+};
+
+struct ClassCtx {
+    sim::CodeClass cc;
+    std::deque<sim::Function> funcs;  // stable while lowering; moved into cc at the end
+    uint32_t nextAddress = 0;
+    std::vector<FnDef*> fnOfIndex;
+    int32_t initFn = -1;
+    std::map<std::string, int> strings;
+    std::set<int> blockedIds, unblockedIds;   // @block/@unblock at comptime
+    std::vector<std::pair<int, sim::ColorConfig>> localColors;  // @set_local_color_config
+    std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);
+};
+
+struct Binding {
+    enum class K : uint8_t { Val, Reg, Mem, DsdReg, DsdMem } k = K::Val;
+    Value val;
+    TypeP type = nullptr;
+    uint16_t reg = 0xffff;
+    uint32_t addr = 0;
+    bool mut = false;
+};
+
+// Where a value lives, for assignment, address-of and indexing.
+struct Place {
+    enum class K : uint8_t { Slot, Reg, Mem, DsdReg, DsdMem, Value } k = K::Value;
+    TypeP type = nullptr;
+    Value* slot = nullptr;
+    uint16_t reg = 0xffff;
+    uint16_t addrReg = 0xffff;  // runtime base address (kNoReg: addrImm alone)
+    int64_t addrImm = 0;
+    bool mut = false;
+    Value value;  // K::Value: a comptime value (e.g. a const array) being indexed
+    Decl* decl = nullptr;  // K::Value of a module-level const: can be given storage
+    Module* declMod = nullptr;
+};
+
+}  // namespace csl::sema

@@ -1,0 +1,1062 @@
+// Statements, loops and functions.
+#include "backend/csl/sema/analyzer_class.h"
+
+namespace csl::sema {
+
+static constexpr uint64_t kMaxComptimeIterations = 1'000'000;
+
+Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
+    for (uint32_t s : stmts) {
+        Flow f;
+        try {
+            f = execStmt(s);
+        } catch (SemaError&) {
+            // Reported; keep checking the following statements of a runtime function.
+            if (!runtime())
+                throw;
+            continue;
+        }
+        if (f.k != Flow::K::Normal)
+            return f;
+    }
+    return {};
+}
+
+Flow Analyzer::execBlock(uint32_t node) {
+    pushScope();
+    Flow f;
+    try {
+        f = execStmts(L(node));
+    } catch (...) {
+        popScope();
+        throw;
+    }
+    popScope();
+    return f;
+}
+
+static bool isExprStmtKind(NodeKind k) {
+    return k == NodeKind::If || k == NodeKind::Switch;
+}
+
+Flow Analyzer::execStmt(uint32_t node) {
+    const Node& n = N(node);
+    if (runtime())
+        setLoc(node);
+    switch (n.kind) {
+    case NK::VarDecl:
+        declareLocal(node);
+        return {};
+    case NK::ExprStmt: {
+        pendingFlow_.reset();
+        Value v = eval(n.a);
+        if (pendingFlow_) {
+            Flow f = *pendingFlow_;
+            pendingFlow_.reset();
+            return f;
+        }
+        if (v.k != VK::Void && v.type && v.type->k != TK::Void && !isExprStmtKind(N(n.a).kind) &&
+            v.k != VK::Undef && N(n.a).kind != NK::BuiltinCall && N(n.a).kind != NK::Block)
+            fail(n.a, "value of type '" + typeName(v.type) + "' is ignored; assign it to '_'");
+        return {};
+    }
+    case NK::Assign:
+        return execAssign(node);
+    case NK::Return:
+        return execReturn(node);
+    case NK::Break:
+        return execBreak(node, true);
+    case NK::Continue:
+        return execBreak(node, false);
+    case NK::While:
+        return execWhile(node);
+    case NK::For:
+        return execFor(node);
+    case NK::Block: {
+        if (n.d) {
+            pendingFlow_.reset();
+            evalBlockExpr(node, nullptr);
+            if (pendingFlow_) {
+                Flow f = *pendingFlow_;
+                pendingFlow_.reset();
+                return f;
+            }
+            return {};
+        }
+        return execBlock(node);
+    }
+    case NK::ComptimeBlock: {
+        ++fr_->comptimeDepth;
+        Flow f;
+        try {
+            f = execBlock(n.a);
+        } catch (...) {
+            --fr_->comptimeDepth;
+            throw;
+        }
+        --fr_->comptimeDepth;
+        return f;
+    }
+    default:
+        fail(node, "expected a statement");
+    }
+}
+
+void Analyzer::declareLocal(uint32_t node) {
+    const Node& n = N(node);
+    std::string name = tokStr(n.tok);
+    bool isConst = n.flags & kVarConst;
+    TypeP t = n.a ? evalType(n.a) : nullptr;
+    for (const auto& [bn, bb] : fr_->scopes.back()) {
+        if (bn == name)
+            fail(node, "redefinition of '" + name + "'");
+    }
+    if (!runtime() || (n.flags & kVarComptime)) {
+        Value init;
+        if (n.b)
+            init = (n.flags & kVarComptime) ? evalComptime(n.b, t) : eval(n.b, t);
+        else if (isConst)
+            fail(node, "const '" + name + "' must be initialized");
+        else {
+            init.k = VK::Undef;
+            init.type = t;
+        }
+        if (!init.isComptime())
+            fail(n.b, "initializer of comptime variable '" + name + "' must be comptime-known");
+        if (t)
+            init = coerce(init, t, n.b ? n.b : node);
+        Binding b;
+        b.k = Binding::K::Val;
+        b.val = init;
+        b.type = t ? t : init.type;
+        b.mut = !isConst;
+        bind(name, b);
+        return;
+    }
+    Value init;
+    if (n.b) {
+        init = eval(n.b, t);
+    } else {
+        if (isConst)
+            fail(node, "const '" + name + "' must be initialized");
+        if (!t)
+            fail(node, "variable '" + name + "' needs a type or an initializer");
+        init.k = VK::Undef;
+        init.type = t;
+    }
+    if (isConst && init.isComptime() && init.k != VK::Undef) {
+        Binding b;
+        b.k = Binding::K::Val;
+        b.val = t ? coerce(init, t, n.b) : init;
+        b.type = b.val.type;
+        bind(name, b);
+        return;
+    }
+    TypeP vt = t ? t : init.type;
+    if (vt->k == TK::CInt || vt->k == TK::CFloat)
+        fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
+    if (vt->k == TK::Void || vt->k == TK::TypeT || vt->k == TK::String || vt->k == TK::Module)
+        fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
+    Binding b;
+    b.type = vt;
+    b.mut = !isConst;
+    if (vt->k == TK::Dsd) {
+        b.k = Binding::K::DsdReg;
+        b.reg = newDsdReg();
+        if (init.k != VK::Undef) {
+            if (init.type->k != TK::Dsd)
+                fail(n.b, "expected a DSD, found '" + typeName(init.type) + "'");
+            uint16_t d;
+            dsdToOperandReg(init, n.b, d);
+            emit(sim::Op::DsdMov, sim::ScalarType::Void, b.reg, d, kNoReg, 0);
+        }
+        bind(name, b);
+        return;
+    }
+    if (isRuntimeScalar(vt) && !fr_->addrTaken.count(name)) {
+        b.k = Binding::K::Reg;
+        b.reg = newReg(node);
+        if (init.k != VK::Undef) {
+            Value v = coerce(init, vt, n.b);
+            emit(sim::Op::Mov, scalarOf(vt), b.reg, toReg(v, n.b), kNoReg, 0);
+        } else {
+            emit(sim::Op::Imm, scalarOf(vt), b.reg, kNoReg, kNoReg, 0);
+        }
+        bind(name, b);
+        return;
+    }
+    if (!isRuntimeScalar(vt) && vt->k != TK::Array && vt->k != TK::Struct)
+        fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
+    // Locals that need memory get a static SRAM home: CSL has no recursion and tasks run
+    // to completion, so one instance per function is enough.
+    std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
+    b.k = Binding::K::Mem;
+    b.addr = allocate(sizeOf(vt), alignOf(vt), owner + "." + name, vt, node);
+    bind(name, b);
+    if (init.k != VK::Undef) {
+        Place p;
+        p.k = Place::K::Mem;
+        p.type = vt;
+        p.addrImm = b.addr;
+        p.mut = true;
+        store(p, init, n.b);
+    }
+}
+
+Flow Analyzer::execAssign(uint32_t node) {
+    const Node& n = N(node);
+    Tok op = ast().tokens.tokens[n.tok].kind;
+    if (N(n.a).kind == NK::Ident && tokStr(N(n.a).tok) == "_") {
+        eval(n.b);
+        return {};
+    }
+    Place p = place(n.a);
+    if (!p.mut) {
+        if (p.k == Place::K::Value || p.k == Place::K::Reg)
+            fail(n.a, "cannot assign to constant '" + std::string(ast().tokText(N(n.a).tok)) +
+                          "'");
+        fail(n.a, "cannot assign through a pointer to const");
+    }
+    TypeP want = p.type && (isNumeric(p.type) || p.type->k != TK::AnyType) ? p.type : nullptr;
+    if (op == Tok::Eq) {
+        Value v = eval(n.b, want);
+        store(p, v, n.b);
+        return {};
+    }
+    Tok bin;
+    switch (op) {
+    case Tok::PlusEq: bin = Tok::Plus; break;
+    case Tok::MinusEq: bin = Tok::Minus; break;
+    case Tok::StarEq: bin = Tok::Star; break;
+    case Tok::SlashEq: bin = Tok::Slash; break;
+    case Tok::PercentEq: bin = Tok::Percent; break;
+    case Tok::AmpEq: bin = Tok::Amp; break;
+    case Tok::PipeEq: bin = Tok::Pipe; break;
+    case Tok::CaretEq: bin = Tok::Caret; break;
+    case Tok::ShlEq: bin = Tok::Shl; break;
+    default: bin = Tok::Shr; break;
+    }
+    Value cur = load(p, n.a);
+    Value rhs = eval(n.b, want && isNumeric(want) && bin != Tok::Shl && bin != Tok::Shr ? want : nullptr);
+    Value res = binop(bin, cur, rhs, node, want);
+    store(p, res, node);
+    return {};
+}
+
+Flow Analyzer::execReturn(uint32_t node) {
+    const Node& n = N(node);
+    if (!runtime()) {
+        Flow f;
+        f.k = Flow::K::Return;
+        f.value = n.a ? eval(n.a, fr_->retType) : mkVoid();
+        return f;
+    }
+    if (!fr_->inlines.empty()) {
+        InlineCtx& ic = fr_->inlines.back();
+        TypeP rt = ic.retType;
+        if (n.a) {
+            if (rt && rt->k == TK::Void)
+                fail(n.a, "function with return type 'void' cannot return a value");
+            Value v = eval(n.a, rt);
+            if (rt && rt->k != TK::AnyType)
+                v = coerce(v, rt, n.a);
+            TypeP vt = v.type;
+            if (vt->k == TK::Dsd) {
+                uint16_t d;
+                dsdToOperandReg(v, n.a, d);
+                if (ic.resultReg == kNoReg)
+                    ic.resultReg = newDsdReg();
+                ic.retType = vt;
+                emit(sim::Op::DsdMov, sim::ScalarType::Void, ic.resultReg, d, kNoReg, 0);
+            } else if (isRuntimeScalar(vt) || vt->k == TK::CInt || vt->k == TK::CFloat) {
+                if (vt->k == TK::CInt || vt->k == TK::CFloat) {
+                    if (!rt || rt->k == TK::AnyType || rt->k == TK::CInt || rt->k == TK::CFloat) {
+                        ic.hasComptimeResult = true;
+                        ic.comptimeResult = v;
+                        goto jump;
+                    }
+                }
+                if (ic.resultReg == kNoReg)
+                    ic.resultReg = newReg(node);
+                ic.retType = vt;
+                emit(sim::Op::Mov, scalarOf(vt), ic.resultReg, toReg(v, n.a), kNoReg, 0);
+            } else {
+                ic.hasComptimeResult = true;
+                ic.comptimeResult = v;
+            }
+        } else if (rt && rt->k != TK::Void && rt->k != TK::AnyType) {
+            fail(node, "function must return a value of type '" + typeName(rt) + "'");
+        }
+    jump:
+        ic.returns.push_back(emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        return {};
+    }
+    TypeP rt = fr_->retType;
+    if (!n.a) {
+        if (rt && rt->k != TK::Void)
+            fail(node, "function must return a value of type '" + typeName(rt) + "'");
+        emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        return {};
+    }
+    if (rt && rt->k == TK::Void)
+        fail(n.a, "function with return type 'void' cannot return a value");
+    Value v = coerce(eval(n.a, rt), rt, n.a);
+    emit(sim::Op::Return, scalarOf(rt), kNoReg, toReg(v, n.a), kNoReg, 0);
+    return {};
+}
+
+Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
+    const Node& n = N(node);
+    std::string label = n.d ? tokStr(n.d - 1) : "";
+    if (!runtime()) {
+        Flow f;
+        f.k = isBreak ? Flow::K::Break : Flow::K::Continue;
+        f.label = label;
+        if (n.a)
+            f.value = eval(n.a);
+        return f;
+    }
+    LoopCtx* ctx = nullptr;
+    for (auto it = fr_->loops.rbegin(); it != fr_->loops.rend(); ++it) {
+        if (label.empty() ? !it->isBlock : it->label == label) {
+            ctx = &*it;
+            break;
+        }
+    }
+    if (!ctx) {
+        if (!label.empty())
+            fail(node, "use of undeclared label '" + label + "'");
+        fail(node, isBreak ? "'break' outside of a loop" : "'continue' outside of a loop");
+    }
+    if (!isBreak && ctx->isBlock)
+        fail(node, "cannot continue a labelled block");
+    if (n.a) {
+        if (!ctx->isBlock)
+            fail(n.a, "a loop 'break' cannot carry a value");
+        Value v = eval(n.a, ctx->resultType);
+        if (ctx->resultType)
+            v = coerce(v, ctx->resultType, n.a);
+        if (v.isComptime() && !isRuntimeScalar(v.type) && v.type->k != TK::CInt &&
+            v.type->k != TK::CFloat) {
+            ctx->hasComptimeResult = true;
+            ctx->comptimeResult = v;
+        } else {
+            if (!ctx->resultType) {
+                TypeP t = v.type;
+                if (t->k == TK::CInt)
+                    t = types.i32;
+                if (t->k == TK::CFloat)
+                    t = types.f32;
+                ctx->resultType = t;
+            }
+            if (ctx->resultReg == kNoReg)
+                ctx->resultReg = newReg(node);
+            emit(sim::Op::Mov, scalarOf(ctx->resultType), ctx->resultReg,
+                 toReg(coerce(v, ctx->resultType, n.a), n.a), kNoReg, 0);
+        }
+    }
+    size_t j = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+    (isBreak ? ctx->breaks : ctx->continues).push_back(j);
+    return {};
+}
+
+static bool matches(const Flow& f, const std::string& label) {
+    return f.label.empty() || f.label == label;
+}
+
+Flow Analyzer::execWhile(uint32_t node) {
+    const Node& n = N(node);
+    std::string label = n.d ? tokStr(n.d - 1) : "";
+    auto contExpr = [&]() {
+        if (!n.b)
+            return;
+        if (N(n.b).kind == NK::Assign)
+            execAssign(n.b);
+        else
+            eval(n.b);
+    };
+    auto body = [&]() -> Flow {
+        if (N(n.c).kind == NK::Block)
+            return execBlock(n.c);
+        pushScope();
+        Flow f = execStmt(n.c);
+        popScope();
+        return f;
+    };
+    if (!runtime()) {
+        for (uint64_t it = 0;; ++it) {
+            if (it > kMaxComptimeIterations)
+                fail(node, "comptime loop exceeded " + std::to_string(kMaxComptimeIterations) +
+                               " iterations");
+            if (!asBool(eval(n.a), n.a))
+                break;
+            Flow f = body();
+            if (f.k == Flow::K::Break && matches(f, label))
+                break;
+            if (f.k == Flow::K::Continue && matches(f, label)) {
+                contExpr();
+                continue;
+            }
+            if (f.k != Flow::K::Normal)
+                return f;
+            contExpr();
+        }
+        return {};
+    }
+    if (n.flags & 1) {  // inline while: unrolled with a comptime condition
+        std::vector<size_t> breaks;
+        for (uint64_t it = 0;; ++it) {
+            if (it > 10000)
+                fail(node, "inline loop exceeded 10000 iterations");
+            if (!asBool(evalComptime(n.a, nullptr, "inline while condition"), n.a))
+                break;
+            LoopCtx lc;
+            lc.label = label;
+            fr_->loops.push_back(lc);
+            body();
+            LoopCtx done = fr_->loops.back();
+            fr_->loops.pop_back();
+            for (size_t c : done.continues)
+                patch(c, here());
+            breaks.insert(breaks.end(), done.breaks.begin(), done.breaks.end());
+            contExpr();
+        }
+        for (size_t b : breaks)
+            patch(b, here());
+        return {};
+    }
+    size_t top = here();
+    Value c = eval(n.a);
+    if (c.type->k != TK::Bool)
+        fail(n.a, "expected type 'bool', found '" + typeName(c.type) + "'");
+    size_t jf = SIZE_MAX;
+    if (c.isComptime()) {
+        if (!c.i)
+            return {};
+    } else {
+        jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c.reg, kNoReg, 0);
+    }
+    LoopCtx lc;
+    lc.label = label;
+    fr_->loops.push_back(lc);
+    try {
+        body();
+    } catch (...) {
+        fr_->loops.pop_back();
+        throw;
+    }
+    LoopCtx done = fr_->loops.back();
+    fr_->loops.pop_back();
+    for (size_t j : done.continues)
+        patch(j, here());
+    contExpr();
+    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
+    if (jf != SIZE_MAX)
+        patch(jf, here());
+    for (size_t j : done.breaks)
+        patch(j, here());
+    return {};
+}
+
+Flow Analyzer::execFor(uint32_t node) {
+    const Node& n = N(node);
+    std::string label = n.d ? tokStr(n.d - 1) : "";
+    auto caps = L(node);
+    auto capName = [&](size_t i) { return tokStr(caps[i]); };
+    auto runBody = [&](std::vector<Value> capVals) -> Flow {
+        pushScope();
+        for (size_t i = 0; i < caps.size() && i < capVals.size(); ++i) {
+            Binding b;
+            if (capVals[i].k == VK::Runtime) {
+                b.k = Binding::K::Reg;
+                b.reg = capVals[i].reg;
+                b.type = capVals[i].type;
+            } else {
+                b.k = Binding::K::Val;
+                b.val = capVals[i];
+                b.type = capVals[i].type;
+            }
+            if (capName(i) != "_")
+                bind(capName(i), b);
+        }
+        Flow f;
+        try {
+            f = N(n.b).kind == NK::Block ? execBlock(n.b) : execStmt(n.b);
+        } catch (...) {
+            popScope();
+            throw;
+        }
+        popScope();
+        return f;
+    };
+    // An array in memory iterated at runtime.
+    NodeKind ik = N(n.a).kind;
+    if (runtime() && !(n.flags & 1) &&
+        (ik == NK::Ident || ik == NK::Field || ik == NK::Index || ik == NK::Deref)) {
+        Place p = place(n.a);
+        if (p.k == Place::K::Mem && p.type->k == TK::Array) {
+            uint32_t len = p.type->dims[0];
+            TypeP el = p.type->dims.size() > 1
+                           ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
+                                                                             p.type->dims.end()))
+                           : p.type->elem;
+            if (!isRuntimeScalar(el))
+                fail(n.a, "iterating over an array of '" + typeName(el) + "' is not supported");
+            uint16_t i = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
+            uint16_t lim = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(len));
+            size_t top = here();
+            uint16_t c = newReg(node);
+            emit(sim::Op::CmpLt, sim::ScalarType::I32, c, i, lim, 0);
+            size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
+            uint16_t sz = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, sz, kNoReg, kNoReg, int32_t(sizeOf(el)));
+            uint16_t off = newReg(node);
+            emit(sim::Op::Mul, sim::ScalarType::I32, off, i, sz, 0);
+            if (p.addrReg != kNoReg)
+                emit(sim::Op::Add, sim::ScalarType::I32, off, off, p.addrReg, 0);
+            uint16_t v = newReg(node);
+            emit(sim::Op::Load, scalarOf(el), v, off, kNoReg, int32_t(p.addrImm));
+            uint16_t idx = newReg(node);
+            emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg, int32_t(sim::ScalarType::I32));
+            LoopCtx lc;
+            lc.label = label;
+            fr_->loops.push_back(lc);
+            try {
+                runBody({mkRuntime(v, el), mkRuntime(idx, types.u16)});
+            } catch (...) {
+                fr_->loops.pop_back();
+                throw;
+            }
+            LoopCtx done = fr_->loops.back();
+            fr_->loops.pop_back();
+            for (size_t j : done.continues)
+                patch(j, here());
+            uint16_t one = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
+            emit(sim::Op::Add, sim::ScalarType::I32, i, i, one, 0);
+            emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
+            patch(jf, here());
+            for (size_t j : done.breaks)
+                patch(j, here());
+            return {};
+        }
+    }
+    Value iter = eval(n.a);
+    if (caps.size() > 2)
+        fail(node, "a for loop has at most two captures (value and index)");
+    bool comptimeRange = iter.k == VK::Range && (*iter.elems)[0].isComptime() &&
+                         (*iter.elems)[1].isComptime() && (*iter.elems)[2].isComptime();
+    // Comptime iteration (comptime context, inline for, or a comptime aggregate).
+    if (!runtime() || (n.flags & 1) || iter.k == VK::Agg || iter.k == VK::String) {
+        std::vector<Value> items;
+        if (iter.k == VK::Agg) {
+            items = *iter.elems;
+        } else if (iter.k == VK::String) {
+            for (char ch : iter.s)
+                items.push_back(mkInt(static_cast<unsigned char>(ch), types.u8));
+        } else if (comptimeRange) {
+            int64_t a = (*iter.elems)[0].i, b = (*iter.elems)[1].i, s = (*iter.elems)[2].i;
+            if (s == 0)
+                fail(n.a, "range step must not be zero");
+            uint64_t count = 0;
+            for (int64_t x = a; s > 0 ? x < b : x > b; x += s) {
+                if (++count > kMaxComptimeIterations)
+                    fail(node, "comptime loop exceeded " +
+                                   std::to_string(kMaxComptimeIterations) + " iterations");
+                items.push_back(mkInt(x, iter.tv));
+            }
+        } else {
+            fail(n.a, iter.k == VK::Range ? "range bounds must be comptime-known here"
+                                          : "cannot iterate over a value of type '" +
+                                                typeName(iter.type) + "'");
+        }
+        std::vector<size_t> breaks;
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (!runtime()) {
+                Flow f = runBody({items[i], mkInt(int64_t(i), types.u16)});
+                if (f.k == Flow::K::Break && matches(f, label))
+                    break;
+                if (f.k == Flow::K::Continue && matches(f, label))
+                    continue;
+                if (f.k != Flow::K::Normal)
+                    return f;
+                continue;
+            }
+            LoopCtx lc;
+            lc.label = label;
+            fr_->loops.push_back(lc);
+            try {
+                runBody({items[i], mkInt(int64_t(i), types.u16)});
+            } catch (...) {
+                fr_->loops.pop_back();
+                throw;
+            }
+            LoopCtx done = fr_->loops.back();
+            fr_->loops.pop_back();
+            for (size_t c : done.continues)
+                patch(c, here());
+            breaks.insert(breaks.end(), done.breaks.begin(), done.breaks.end());
+        }
+        for (size_t b : breaks)
+            patch(b, here());
+        return {};
+    }
+    if (iter.k != VK::Range)
+        fail(n.a, "cannot iterate over a value of type '" + typeName(iter.type) + "'");
+    if (caps.size() > 1)
+        fail(node, "a range loop has exactly one capture");
+    // Runtime range loop.
+    TypeP t = iter.tv;
+    Value step = (*iter.elems)[2];
+    if (!step.isComptime())
+        fail(n.a, "range step must be comptime-known");
+    if (step.i == 0)
+        fail(n.a, "range step must not be zero");
+    sim::ScalarType st = scalarOf(t);
+    uint16_t i = newReg(node);
+    emit(sim::Op::Mov, st, i, toReg(coerce((*iter.elems)[0], t, n.a), n.a), kNoReg, 0);
+    uint16_t stop = newReg(node);
+    emit(sim::Op::Mov, st, stop, toReg(coerce((*iter.elems)[1], t, n.a), n.a), kNoReg, 0);
+    uint16_t stepReg = toReg(coerce(step, t, n.a), n.a);
+    size_t top = here();
+    uint16_t c = newReg(node);
+    emit(step.i > 0 ? sim::Op::CmpLt : sim::Op::CmpGt, st, c, i, stop, 0);
+    size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
+    // The body sees a copy, so the loop counter stays intact.
+    uint16_t cap = newReg(node);
+    emit(sim::Op::Mov, st, cap, i, kNoReg, 0);
+    LoopCtx lc;
+    lc.label = label;
+    fr_->loops.push_back(lc);
+    try {
+        runBody({mkRuntime(cap, t)});
+    } catch (...) {
+        fr_->loops.pop_back();
+        throw;
+    }
+    LoopCtx done = fr_->loops.back();
+    fr_->loops.pop_back();
+    for (size_t j : done.continues)
+        patch(j, here());
+    emit(sim::Op::Add, st, i, i, stepReg, 0);
+    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
+    patch(jf, here());
+    for (size_t j : done.breaks)
+        patch(j, here());
+    (void)comptimeRange;
+    return {};
+}
+
+// ---- functions ------------------------------------------------------------------------
+
+static bool isComptimeOnly(TypeP t) {
+    switch (t->k) {
+    case TK::CInt: case TK::CFloat: case TK::String: case TK::TypeT: case TK::CStruct:
+    case TK::Module: case TK::AnyType: case TK::Dsd: case TK::Range:
+        return true;
+    default:
+        return false;
+    }
+}
+
+FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
+    auto it = m->fnByNode.find(node);
+    if (it != m->fnByNode.end())
+        return it->second;
+    m->fns.emplace_back();
+    FnDef* f = &m->fns.back();
+    m->fnByNode[node] = f;
+    const Node& n = m->ast->nodes[node];
+    f->mod = m;
+    f->node = node;
+    f->name = std::string(m->ast->tokText(n.tok));
+    f->isTask = n.flags & kFnTask;
+    f->isInline = n.flags & kFnInline;
+    for (uint32_t p : m->ast->list(node)) {
+        const Node& pn = m->ast->nodes[p];
+        if ((pn.flags & 1) || m->ast->nodes[pn.a].kind == NK::AnyType)
+            f->generic = true;
+    }
+    if (!f->generic) {
+        Frame* save = fr_;
+        Frame fr;
+        fr.mod = m;
+        fr.comptime = true;
+        fr.scopes.emplace_back();
+        fr_ = &fr;
+        try {
+            for (uint32_t p : m->ast->list(node)) {
+                TypeP t = evalType(m->ast->nodes[p].a);
+                if (isComptimeOnly(t))
+                    f->generic = true;
+            }
+            TypeP r = evalType(n.a);
+            if (isComptimeOnly(r))
+                f->generic = true;
+        } catch (SemaError&) {
+            fr_ = save;
+            throw;
+        }
+        fr_ = save;
+    }
+    if (f->isInline)
+        f->generic = true;
+    return f;
+}
+
+TypeP Analyzer::fnType(FnDef* f) {
+    if (f->type)
+        return f->type;
+    Frame* save = fr_;
+    Frame fr;
+    fr.mod = f->mod;
+    fr.comptime = true;
+    fr.scopes.emplace_back();
+    fr_ = &fr;
+    std::vector<TypeP> ps;
+    TypeP r;
+    try {
+        for (uint32_t p : L(f->node))
+            ps.push_back(evalType(N(p).a));
+        r = evalType(N(f->node).a);
+    } catch (...) {
+        fr_ = save;
+        throw;
+    }
+    fr_ = save;
+    f->type = types.fn(ps, r, f->isTask);
+    return f->type;
+}
+
+void Analyzer::collectAddrTaken(Module* m, uint32_t node, std::set<std::string>& out) {
+    if (!node)
+        return;
+    const Ast& a = *m->ast;
+    const Node& n = a.nodes[node];
+    if (n.kind == NK::Unary && a.tokens.tokens[n.tok].kind == Tok::Amp) {
+        uint32_t t = n.a;
+        while (a.nodes[t].kind == NK::Index || a.nodes[t].kind == NK::Field ||
+               a.nodes[t].kind == NK::Grouped)
+            t = a.nodes[t].a;
+        if (a.nodes[t].kind == NK::Ident)
+            out.insert(std::string(a.tokText(a.nodes[t].tok)));
+    }
+    for (uint32_t c : {n.a, n.b, n.c})
+        collectAddrTaken(m, c, out);
+    if (n.kind != NK::For && n.kind != NK::TensorAccess) {
+        for (uint32_t c : a.list(node))
+            collectAddrTaken(m, c, out);
+    }
+}
+
+int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
+    if (f->index >= 0)
+        return f->index;
+    if (f->generic)
+        fail(useNode, "function '" + f->name +
+                          "' has comptime, anytype or DSD parameters and cannot be used as a "
+                          "runtime function");
+    ClassCtx* c = f->mod->cls;
+    if (!c)
+        fail(useNode, "function '" + f->name + "' cannot be used in the layout");
+    TypeP ft = fnType(f);
+    c->funcs.emplace_back();
+    f->index = int32_t(c->funcs.size() - 1);
+    c->fnOfIndex.push_back(f);
+    sim::Function* fn = &c->funcs.back();
+    fn->name = f->mod->prefix + f->name;
+    fn->numParams = uint16_t(ft->params.size());
+    fn->returnType = ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret);
+    for (TypeP p : ft->params) {
+        if (!isRuntimeScalar(p))
+            fail(f->mod, f->node, "parameter of type '" + typeName(p) +
+                                      "' is not allowed in a runtime function");
+    }
+    if (ft->ret->k != TK::Void && !isRuntimeScalar(ft->ret))
+        fail(f->mod, f->node, "return type '" + typeName(ft->ret) +
+                                  "' is not allowed in a runtime function");
+    Frame* save = fr_;
+    sim::SourceLoc saveLoc = loc_;
+    Frame fr;
+    fr.mod = f->mod;
+    fr.fn = fn;
+    fr.def = f;
+    fr.retType = ft->ret;
+    collectAddrTaken(f->mod, N2(f->mod, f->node).b, fr.addrTaken);
+    fr.scopes.emplace_back();
+    fr_ = &fr;
+    fn->numRegs = fn->numParams;
+    auto params = L(f->node);
+    try {
+        setLoc(f->node);
+        for (size_t i = 0; i < params.size(); ++i) {
+            std::string pname = tokStr(N(params[i]).tok);
+            Binding b;
+            b.type = ft->params[i];
+            if (fr.addrTaken.count(pname)) {
+                b.k = Binding::K::Mem;
+                b.addr = allocate(sizeOf(b.type), alignOf(b.type), fn->name + "." + pname, b.type,
+                                  params[i]);
+                emit(sim::Op::Store, scalarOf(b.type), kNoReg, kNoReg, uint16_t(i), int32_t(b.addr));
+            } else {
+                b.k = Binding::K::Reg;
+                b.reg = uint16_t(i);
+            }
+            bind(pname, b);
+        }
+        uint32_t body = N(f->node).b;
+        if (!body)
+            fail(f->node, "extern function '" + f->name + "' has no definition");
+        execBlock(body);
+        bool endsInReturn = !fn->code.empty() && fn->code.back().op == sim::Op::Return;
+        if (ft->ret->k == TK::Void) {
+            emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        } else if (!endsInReturn) {
+            bool jumpsToEnd = false;
+            for (const sim::Instr& in : fn->code) {
+                if ((in.op == sim::Op::Jump || in.op == sim::Op::JumpIf ||
+                     in.op == sim::Op::JumpIfNot) &&
+                    size_t(in.imm) == fn->code.size())
+                    jumpsToEnd = true;
+            }
+            bool lastIsJump = !fn->code.empty() && fn->code.back().op == sim::Op::Jump;
+            if (jumpsToEnd || !lastIsJump)
+                fail(f->node, "function '" + f->name + "' must return a value of type '" +
+                                  typeName(ft->ret) + "' on every path");
+        }
+    } catch (SemaError&) {
+        // reported
+    }
+    fr_ = save;
+    loc_ = saveLoc;
+    return f->index;
+}
+
+Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
+    if (++callDepth_ > 64) {
+        --callDepth_;
+        fail(node, "comptime call of '" + f->name + "' nested too deeply (recursion?)");
+    }
+    Frame* save = fr_;
+    Frame fr;
+    fr.mod = f->mod;
+    fr.comptime = true;
+    fr.scopes.emplace_back();
+    fr_ = &fr;
+    Value result;
+    try {
+        auto params = L(f->node);
+        for (size_t i = 0; i < params.size(); ++i) {
+            TypeP t = evalType(N(params[i]).a);
+            Binding b;
+            b.k = Binding::K::Val;
+            b.val = t->k == TK::AnyType ? args[i] : coerce(args[i], t, node);
+            b.type = b.val.type;
+            bind(tokStr(N(params[i]).tok), b);
+        }
+        TypeP rt = evalType(N(f->node).a);
+        fr.retType = rt;
+        Flow fl = execBlock(N(f->node).b);
+        result = fl.k == Flow::K::Return ? fl.value : mkVoid();
+        if (rt->k != TK::AnyType && rt->k != TK::Void)
+            result = coerce(result, rt, node);
+    } catch (...) {
+        fr_ = save;
+        --callDepth_;
+        throw;
+    }
+    fr_ = save;
+    --callDepth_;
+    return result;
+}
+
+Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
+                           uint32_t node) {
+    if (++callDepth_ > 64) {
+        --callDepth_;
+        fail(node, "inline call of '" + f->name + "' nested too deeply (recursion?)");
+    }
+    Frame* caller = fr_;
+    Frame fr;
+    fr.mod = f->mod;
+    fr.fn = caller->fn;
+    fr.def = caller->def;
+    collectAddrTaken(f->mod, N2(f->mod, f->node).b, fr.addrTaken);
+    fr.scopes.emplace_back();
+    Value result;
+    fr_ = &fr;
+    try {
+        auto params = L(f->node);
+        for (size_t i = 0; i < params.size(); ++i) {
+            TypeP t = evalType(N(params[i]).a);
+            Value a = args[i];
+            if (t->k != TK::AnyType) {
+                fr_ = caller;
+                try {
+                    a = coerce(a, t, argNodes[i]);
+                } catch (...) {
+                    fr_ = &fr;
+                    throw;
+                }
+                fr_ = &fr;
+            }
+            if ((N(params[i]).flags & 1) && !a.isComptime()) {
+                fr_ = caller;
+                fail(argNodes[i], "argument to comptime parameter '" + tokStr(N(params[i]).tok) +
+                                      "' must be comptime-known");
+            }
+            Binding b;
+            b.type = a.type;
+            if (a.k == VK::Runtime) {
+                b.k = Binding::K::Reg;
+                b.reg = a.reg;
+            } else if (a.k == VK::RuntimeDsd) {
+                b.k = Binding::K::DsdReg;
+                b.reg = a.reg;
+            } else {
+                b.k = Binding::K::Val;
+                b.val = a;
+            }
+            bind(tokStr(N(params[i]).tok), b);
+        }
+        TypeP rt = evalType(N(f->node).a);
+        InlineCtx ic;
+        ic.retType = rt;
+        fr.inlines.push_back(ic);
+        execBlock(N(f->node).b);
+        InlineCtx done = fr.inlines.back();
+        fr.inlines.pop_back();
+        for (size_t r : done.returns)
+            patch(r, here());
+        if (done.hasComptimeResult)
+            result = done.comptimeResult;
+        else if (done.resultReg != kNoReg && done.retType->k == TK::Dsd) {
+            result.k = VK::RuntimeDsd;
+            result.reg = done.resultReg;
+            result.type = done.retType;
+        } else if (done.resultReg != kNoReg)
+            result = mkRuntime(done.resultReg, done.retType);
+        else
+            result = mkVoid();
+    } catch (...) {
+        fr_ = caller;
+        --callDepth_;
+        throw;
+    }
+    fr_ = caller;
+    --callDepth_;
+    return result;
+}
+
+Value Analyzer::evalCall(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    (void)expected;
+    Value callee = eval(n.a);
+    auto argNodes = L(node);
+    std::vector<uint32_t> an(argNodes.begin(), argNodes.end());
+    if (callee.k == VK::Fn && !callee.fn) {
+        std::vector<Value> args;
+        for (uint32_t a : argNodes)
+            args.push_back(eval(a));
+        return libCall(callee.mod, callee.s, args, an, node);
+    }
+    if (callee.k == VK::Fn) {
+        FnDef* f = callee.fn;
+        auto params = f->mod->ast->list(f->node);
+        if (params.size() != argNodes.size())
+            fail(node, "function '" + f->name + "' expects " + std::to_string(params.size()) +
+                           " argument" + (params.size() == 1 ? "" : "s") + ", found " +
+                           std::to_string(argNodes.size()));
+        if (f->isTask)
+            fail(node, "task '" + f->name + "' cannot be called; activate it with @activate");
+        std::vector<TypeP> pts;
+        if (!f->generic) {
+            TypeP ft = fnType(f);
+            pts = ft->params;
+        }
+        std::vector<Value> args;
+        for (size_t i = 0; i < argNodes.size(); ++i)
+            args.push_back(eval(argNodes[i], i < pts.size() ? pts[i] : nullptr));
+        if (!runtime())
+            return callComptime(f, args, node);
+        if (f->generic)
+            return callInline(f, args, an, node);
+        int32_t idx = lowerFunction(f, node);
+        if (fr_->def)
+            fr_->def->callees.push_back(idx);
+        uint16_t base = newRegs(uint16_t(args.size()));
+        for (size_t i = 0; i < args.size(); ++i) {
+            Value a = coerce(args[i], pts[i], argNodes[i]);
+            emit(sim::Op::Mov, scalarOf(pts[i]), uint16_t(base + i), toReg(a, argNodes[i]),
+                 kNoReg, 0);
+        }
+        setLoc(node);
+        TypeP rt = fnType(f)->ret;
+        uint16_t dst = rt->k == TK::Void ? kNoReg : newReg(node);
+        emit(sim::Op::Call, rt->k == TK::Void ? sim::ScalarType::Void : scalarOf(rt), dst, base,
+             uint16_t(args.size()), idx);
+        return dst == kNoReg ? mkVoid() : mkRuntime(dst, rt);
+    }
+    TypeP ft = callee.type;
+    if (ft && ft->k == TK::Ptr && ft->elem->k == TK::Fn)
+        ft = ft->elem;
+    if (ft && ft->k == TK::Fn && !callee.isComptime()) {
+        if (ft->params.size() != argNodes.size())
+            fail(node, "function pointer expects " + std::to_string(ft->params.size()) +
+                           " arguments, found " + std::to_string(argNodes.size()));
+        uint16_t base = newRegs(uint16_t(argNodes.size()));
+        for (size_t i = 0; i < argNodes.size(); ++i) {
+            Value a = coerce(eval(argNodes[i], ft->params[i]), ft->params[i], argNodes[i]);
+            emit(sim::Op::Mov, scalarOf(ft->params[i]), uint16_t(base + i), toReg(a, argNodes[i]),
+                 kNoReg, 0);
+        }
+        uint16_t dst = ft->ret->k == TK::Void ? kNoReg : newReg(node);
+        emit(sim::Op::CallIndirect, ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret),
+             dst, callee.reg, base, int32_t(argNodes.size()));
+        return dst == kNoReg ? mkVoid() : mkRuntime(dst, ft->ret);
+    }
+    fail(n.a, "expression of type '" + typeName(callee.type) + "' is not callable");
+}
+
+void Analyzer::checkRecursion(ClassCtx& c) {
+    std::vector<int> state(c.fnOfIndex.size(), 0);
+    std::function<bool(int, std::vector<int>&)> dfs = [&](int i, std::vector<int>& path) {
+        state[size_t(i)] = 1;
+        path.push_back(i);
+        FnDef* f = c.fnOfIndex[size_t(i)];
+        if (f) {
+            for (int32_t j : f->callees) {
+                if (state[size_t(j)] == 1) {
+                    std::string cycle;
+                    bool on = false;
+                    for (int k : path) {
+                        on = on || k == j;
+                        if (on)
+                            cycle += c.fnOfIndex[size_t(k)]->name + " -> ";
+                    }
+                    cycle += c.fnOfIndex[size_t(j)]->name;
+                    fail(f->mod, f->node, "recursion is not supported: " + cycle);
+                }
+                if (state[size_t(j)] == 0 && dfs(j, path))
+                    return true;
+            }
+        }
+        path.pop_back();
+        state[size_t(i)] = 2;
+        return false;
+    };
+    for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
+        if (state[i] == 0) {
+            std::vector<int> path;
+            try {
+                dfs(int(i), path);
+            } catch (SemaError&) {
+                return;
+            }
+        }
+    }
+}
+
+}  // namespace csl::sema

@@ -1,0 +1,1299 @@
+// Builtins (@name), DSDs and DSD operations, task binding, layout builtins and the
+// built-in library modules.
+#include "backend/csl/sema/analyzer_class.h"
+
+#include "backend/csl/lib/library.h"
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace csl::sema {
+
+namespace {
+
+struct DsdOpInfo {
+    const char* name;
+    sim::DsdOpKind kind;
+    int operands;  // including the destination
+    char elem;     // scalar operand type: 's' f32, 'h' f16, 'i' i16, 'u' u32
+};
+
+const DsdOpInfo kDsdOps[] = {
+    {"add16", sim::DsdOpKind::Add16, 3, 'i'},   {"addc16", sim::DsdOpKind::Addc16, 3, 'i'},
+    {"sub16", sim::DsdOpKind::Sub16, 3, 'i'},   {"and16", sim::DsdOpKind::And16, 3, 'i'},
+    {"or16", sim::DsdOpKind::Or16, 3, 'i'},     {"xor16", sim::DsdOpKind::Xor16, 3, 'i'},
+    {"sll16", sim::DsdOpKind::Sll16, 3, 'i'},   {"slr16", sim::DsdOpKind::Slr16, 3, 'i'},
+    {"sar16", sim::DsdOpKind::Sar16, 3, 'i'},   {"mov16", sim::DsdOpKind::Mov16, 2, 'i'},
+    {"mov32", sim::DsdOpKind::Mov32, 2, 'u'},   {"popcnt", sim::DsdOpKind::Popcnt, 2, 'i'},
+    {"clz", sim::DsdOpKind::Clz, 2, 'i'},       {"ctz", sim::DsdOpKind::Ctz, 2, 'i'},
+    {"faddh", sim::DsdOpKind::Faddh, 3, 'h'},   {"fsubh", sim::DsdOpKind::Fsubh, 3, 'h'},
+    {"fmulh", sim::DsdOpKind::Fmulh, 3, 'h'},   {"fmach", sim::DsdOpKind::Fmach, 4, 'h'},
+    {"fnegh", sim::DsdOpKind::Fnegh, 2, 'h'},   {"fabsh", sim::DsdOpKind::Fabsh, 2, 'h'},
+    {"fmovh", sim::DsdOpKind::Fmovh, 2, 'h'},   {"fnormh", sim::DsdOpKind::Fnormh, 2, 'h'},
+    {"fscaleh", sim::DsdOpKind::Fscaleh, 3, 'h'}, {"fmaxh", sim::DsdOpKind::Fmaxh, 3, 'h'},
+    {"fadds", sim::DsdOpKind::Fadds, 3, 's'},   {"fsubs", sim::DsdOpKind::Fsubs, 3, 's'},
+    {"fmuls", sim::DsdOpKind::Fmuls, 3, 's'},   {"fmacs", sim::DsdOpKind::Fmacs, 4, 's'},
+    {"fnegs", sim::DsdOpKind::Fnegs, 2, 's'},   {"fabss", sim::DsdOpKind::Fabss, 2, 's'},
+    {"fmovs", sim::DsdOpKind::Fmovs, 2, 's'},   {"fnorms", sim::DsdOpKind::Fnorms, 2, 's'},
+    {"fscales", sim::DsdOpKind::Fscales, 3, 's'}, {"fmaxs", sim::DsdOpKind::Fmaxs, 3, 's'},
+    {"faddhs", sim::DsdOpKind::Faddhs, 3, 's'}, {"fmachs", sim::DsdOpKind::Fmachs, 4, 's'},
+    {"fh2s", sim::DsdOpKind::Fh2s, 2, 'h'},     {"fs2h", sim::DsdOpKind::Fs2h, 2, 's'},
+    {"fs2xp16", sim::DsdOpKind::Fs2xp16, 2, 's'}, {"xp162fs", sim::DsdOpKind::Xp162fs, 2, 'i'},
+    {"fh2xp16", sim::DsdOpKind::Fh2xp16, 2, 'h'}, {"xp162fh", sim::DsdOpKind::Xp162fh, 2, 'i'},
+    {"dfilt", sim::DsdOpKind::Dfilt, 1, 'i'},
+};
+
+// Every builtin the SDK documents (1.4 and 2.x); anything else is an unknown builtin.
+const char* const kKnownBuiltins[] = {
+    "activate", "allocate_fifo", "as", "assert", "bind_control_task", "bind_data_task",
+    "bind_local_task", "bind_rotating_tasks", "bitcast", "block", "comptime_assert",
+    "comptime_print", "concat_structs", "constants", "dimensions", "element_count",
+    "element_type", "export_name", "export_symbol", "field", "fp16", "get_array", "get_color",
+    "get_config", "get_control_task_id", "get_data_task_id", "get_dsd", "get_dsr",
+    "get_filter_id", "get_input_queue", "get_int", "get_local_task_id", "get_output_queue",
+    "get_rectangle", "get_string_from_byte", "get_symbol_id", "get_symbol_value",
+    "get_tensor_ptr", "get_ut_id", "get_xdsr", "has_exported_tensors", "has_field",
+    "import_comptime_value", "import_module", "increment_dsd_offset", "initialize_queue",
+    "is_arch", "is_comptime", "is_same_type", "load_to_dsr", "map", "param", "ptrcast",
+    "queue_flush", "random16", "range", "range_start", "range_step", "range_stop", "rank",
+    "rpc", "set_active_prng", "set_color_config", "set_config", "set_config_unchecked",
+    "get_config_unchecked", "set_control_task_table", "set_dsd_base_addr", "set_dsd_length",
+    "set_dsd_stride", "set_empty_queue_handler", "set_fifo_read_length",
+    "set_fifo_write_length", "set_local_color_config", "set_rectangle", "set_teardown_handler",
+    "set_tile_code", "strcat", "strlen", "type_of", "unblock", "zeros",
+};
+
+}  // namespace
+
+int Analyzer::stringIndex(const std::string& s) {
+    auto& m = cls()->strings;
+    auto it = m.find(s);
+    if (it != m.end())
+        return it->second;
+    int i = int(cls()->cc.strings.size());
+    cls()->cc.strings.push_back(s);
+    m[s] = i;
+    return i;
+}
+
+static Value zeroOf(Analyzer& a, TypeP t, uint32_t node) {
+    if (t->k == TK::Array) {
+        TypeP sub = t->dims.size() > 1
+                        ? a.types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + 1,
+                                                                       t->dims.end()))
+                        : t->elem;
+        Value z = zeroOf(a, sub, node);
+        Value r = a.mkAgg({}, std::vector<Value>(t->dims[0], z));
+        r.names.reset();
+        r.type = t;
+        return r;
+    }
+    if (t->k == TK::Struct) {
+        std::vector<std::string> n;
+        std::vector<Value> e;
+        for (const FieldInfo& f : t->fields) {
+            n.push_back(f.name);
+            e.push_back(zeroOf(a, f.type, node));
+        }
+        Value r = a.mkAgg(n, e);
+        r.type = t;
+        return r;
+    }
+    if (t->k == TK::Float)
+        return a.mkFloat(0, t);
+    if (t->k == TK::Bool)
+        return a.mkBool(false);
+    if (t->k == TK::Int)
+        return a.mkInt(0, t);
+    a.fail(node, "@zeros does not support type '" + typeName(t) + "'");
+}
+
+Value Analyzer::dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg) {
+    if (v.k == VK::RuntimeDsd) {
+        dreg = v.reg;
+        return v;
+    }
+    if (v.k != VK::Dsd)
+        fail(node, "expected a DSD, found '" + typeName(v.type) + "'");
+    if (!runtime())
+        fail(node, "DSDs can only be used at runtime here");
+    auto& dc = cls()->cc.dsdConstants;
+    dc.push_back(v.dsd);
+    dreg = newDsdReg();
+    emit(sim::Op::DsdConst, sim::ScalarType::Void, dreg, kNoReg, kNoReg, int32_t(dc.size() - 1));
+    Value r;
+    r.k = VK::RuntimeDsd;
+    r.reg = dreg;
+    r.type = v.type;
+    return r;
+}
+
+static TypeP pointeeElem(TypeP pt) {
+    TypeP e = pt->elem;
+    while (e->k == TK::Array)
+        e = e->elem;
+    return e;
+}
+
+Value Analyzer::getDsd(uint32_t node) {
+    auto args = L(node);
+    if (args.size() != 2)
+        fail(node, "@get_dsd expects 2 arguments (a DSD type and a configuration struct)");
+    TypeP kt = evalType(args[0]);
+    if (kt->k != TK::Dsd)
+        fail(args[0], "expected a DSD type (mem1d_dsd, mem4d_dsd, fabin_dsd, fabout_dsd), found '" +
+                          typeName(kt) + "'");
+    Value cfg = eval(args[1]);
+    if (cfg.k != VK::Agg || !cfg.names)
+        fail(args[1], "expected a configuration struct for @get_dsd");
+    sim::Dsd d;
+    d.kind = kt->dk;
+    // Runtime fields are applied with DsdSet after loading the constant part.
+    std::vector<std::pair<sim::DsdField, Value>> runtimeSets;
+    bool isMem = d.kind == sim::DsdKind::Mem1d || d.kind == sim::DsdKind::Mem4d;
+    static const std::set<std::string> kMemFields = {"tensor_access", "base_address", "extent",
+                                                     "stride", "offset", "wavelet_index_offset"};
+    static const std::set<std::string> kFabFields = {
+        "fabric_color", "extent", "input_queue", "output_queue", "control", "control_transform",
+        "priority", "wavelet_index_offset", "simd_mode", "zero", "advance_switch", "order",
+        "index_offset"};
+    uint32_t elemSize = 4;
+    bool haveBase = false;
+    for (size_t i = 0; i < cfg.names->size(); ++i) {
+        const std::string& f = (*cfg.names)[i];
+        const Value& v = (*cfg.elems)[i];
+        if (isMem ? !kMemFields.count(f) : !kFabFields.count(f))
+            fail(args[1], "unknown field '" + f + "' for " + typeName(kt));
+        if (f == "tensor_access") {
+            if (!v.field("$base"))
+                fail(args[1], "'.tensor_access' must be a tensor access expression |i|{n} -> A[i]");
+            Value base = *v.field("$base");
+            int rank = int(v.field("$rank")->i);
+            if (d.kind == sim::DsdKind::Mem1d && rank != 1)
+                fail(args[1], "mem1d_dsd needs a one-dimensional tensor access");
+            d.rank = uint8_t(rank);
+            for (int k = 0; k < rank; ++k) {
+                // The first index of the access is the innermost dimension.
+                Value ext = *v.field("$extent" + std::to_string(k));
+                d.strideBytes[size_t(k)] = int32_t(v.field("$stride" + std::to_string(k))->i);
+                if (ext.isComptime()) {
+                    d.extent[size_t(k)] = uint32_t(asInt(ext, args[1], "extent"));
+                } else {
+                    if (k != 0)
+                        fail(args[1], "only the first extent of a tensor access may be a runtime value");
+                    runtimeSets.push_back({sim::DsdField::Length, ext});
+                }
+            }
+            if (base.isComptime())
+                d.baseAddress = uint32_t(base.i);
+            else
+                runtimeSets.push_back({sim::DsdField::BaseAddress, base});
+            haveBase = true;
+            elemSize = sizeOf(v.field("$elem")->tv);
+        } else if (f == "base_address") {
+            if (v.type->k != TK::Ptr)
+                fail(args[1], "'.base_address' must be a pointer, found '" + typeName(v.type) + "'");
+            elemSize = sizeOf(pointeeElem(v.type));
+            if (v.isComptime())
+                d.baseAddress = uint32_t(v.i);
+            else
+                runtimeSets.push_back({sim::DsdField::BaseAddress, v});
+            haveBase = true;
+            d.strideBytes[0] = int32_t(elemSize);
+        } else if (f == "extent") {
+            if (v.isComptime()) {
+                int64_t e = asInt(v, args[1], "extent");
+                if (e < 0 || e > 0x7fff)
+                    fail(args[1], "DSD extent " + std::to_string(e) + " is out of range (0-32767)");
+                d.extent[0] = uint32_t(e);
+            } else {
+                runtimeSets.push_back({sim::DsdField::Length, v});
+            }
+        } else if (f == "fabric_color") {
+            d.color = uint8_t(handleId(coerce(v, types.handle(HandleKind::Color), args[1]),
+                                       HandleKind::Color, args[1], "'.fabric_color'"));
+        } else if (f == "input_queue") {
+            d.queue = uint8_t(handleId(v, HandleKind::InputQueue, args[1], "'.input_queue'"));
+            if (int8_t c = cls()->cc.inputQueueColor[d.queue]; c >= 0 && !wse3())
+                d.color = d.color ? d.color : uint8_t(c);
+        } else if (f == "output_queue") {
+            d.queue = uint8_t(handleId(v, HandleKind::OutputQueue, args[1], "'.output_queue'"));
+        } else if (f == "control") {
+            d.control = asBool(v, args[1]);
+        } else if (f == "control_transform") {
+            d.controlTransform = asBool(v, args[1]);
+        } else if (f == "advance_switch") {
+            d.advanceSwitch = asBool(v, args[1]);
+        } else if (f == "wavelet_index_offset") {
+            d.waveletIndexOffset = v.k == VK::Bool ? (v.i ? 0 : -1) : int16_t(asInt(v, args[1], "offset"));
+        } else if (f == "simd_mode") {
+            std::string s = v.k == VK::EnumV ? v.s : "";
+            d.simdMode = s == "simd_32" ? 32 : s == "simd_64" ? 64 : 0;
+        }
+    }
+    for (size_t i = 0; i < cfg.names->size(); ++i) {
+        const std::string& f = (*cfg.names)[i];
+        const Value& v = (*cfg.elems)[i];
+        if (f == "stride") {
+            if (v.k == VK::Agg) {
+                for (size_t k = 0; k < v.elems->size() && k < 4; ++k)
+                    d.strideBytes[k] = int32_t(asInt((*v.elems)[k], args[1], "stride") * elemSize);
+            } else {
+                d.strideBytes[0] = int32_t(asInt(v, args[1], "stride") * int64_t(elemSize));
+            }
+        } else if (f == "offset") {
+            d.baseAddress += uint32_t(asInt(v, args[1], "offset") * int64_t(elemSize));
+        }
+    }
+    if (isMem && !haveBase)
+        fail(args[1], typeName(kt) + " needs '.tensor_access' or '.base_address'");
+    if (d.kind == sim::DsdKind::FabOut && !wse3()) {
+        bool hasColor = cfg.field("fabric_color") != nullptr;
+        if (!hasColor)
+            fail(args[1], "fabout_dsd needs '.fabric_color' on wse2");
+    }
+    if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) &&
+        !cfg.field("extent"))
+        fail(args[1], typeName(kt) + " needs '.extent'");
+    Value r;
+    r.k = VK::Dsd;
+    r.dsd = d;
+    r.type = kt;
+    if (runtimeSets.empty())
+        return r;
+    if (!runtime())
+        fail(args[1], "DSD fields must be comptime-known here");
+    uint16_t dr;
+    dsdToOperandReg(r, node, dr);
+    for (auto& [field, v] : runtimeSets) {
+        Value x = v;
+        if (field == sim::DsdField::Length)
+            x = coerce(x.type->k == TK::Int ? x : materialize(x, node), x.type, node);
+        emit(sim::Op::DsdSet, sim::ScalarType::Void, dr, dr, toReg(x, node), int32_t(field));
+    }
+    Value rr;
+    rr.k = VK::RuntimeDsd;
+    rr.reg = dr;
+    rr.type = kt;
+    return rr;
+}
+
+Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
+    const DsdOpInfo* info = nullptr;
+    for (const DsdOpInfo& i : kDsdOps) {
+        if (name == i.name)
+            info = &i;
+    }
+    auto args = L(node);
+    if (!runtime())
+        fail(node, "@" + name + " is a runtime operation and cannot run at comptime");
+    size_t n = args.size();
+    std::vector<Value> vals;
+    for (uint32_t a : args)
+        vals.push_back(eval(a));
+    Value cfg;
+    if (n > 0 && vals.back().k == VK::Agg && vals.back().names) {
+        cfg = vals.back();
+        vals.pop_back();
+        --n;
+    }
+    if (int(n) != info->operands)
+        fail(node, "@" + name + " expects " + std::to_string(info->operands) + " operands, found " +
+                       std::to_string(n));
+    TypeP scalarT = info->elem == 's' ? types.f32
+                    : info->elem == 'h' ? types.f16
+                    : info->elem == 'u' ? types.u32
+                                        : types.i16;
+    sim::DsdOpDesc op;
+    op.op = info->kind;
+    bool anyFabric = false;
+    sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
+    for (size_t i = 0; i < n; ++i) {
+        Value& v = vals[i];
+        sim::DsdOperand& o = *slots[i];
+        if (v.type->k == TK::Dsd) {
+            uint16_t d;
+            dsdToOperandReg(v, args[i], d);
+            o.kind = sim::DsdOperand::Kind::Dsd;
+            o.reg = d;
+            anyFabric = anyFabric || v.type->dk == sim::DsdKind::FabIn ||
+                        v.type->dk == sim::DsdKind::FabOut || v.type->dk == sim::DsdKind::Fifo;
+            if (i == 0 && v.type->dk == sim::DsdKind::FabIn)
+                fail(args[i], "a fabin_dsd cannot be the destination of @" + name);
+            if (i > 0 && v.type->dk == sim::DsdKind::FabOut)
+                fail(args[i], "a fabout_dsd cannot be a source of @" + name);
+        } else if (v.type->k == TK::Ptr) {
+            o.kind = sim::DsdOperand::Kind::Pointer;
+            o.reg = toReg(v, args[i]);
+        } else if (i == 0) {
+            fail(args[0], "the destination of @" + name + " must be a DSD or a pointer, found '" +
+                              typeName(v.type) + "'");
+        } else if (isNumeric(v.type) || v.type->k == TK::Bool) {
+            Value c = v;
+            if (v.isComptime() || v.type->k != scalarT->k)
+                c = v.isComptime() ? coerce(v, scalarT, args[i]) : v;
+            o.kind = sim::DsdOperand::Kind::Scalar;
+            o.reg = toReg(c, args[i]);
+        } else {
+            fail(args[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
+        }
+    }
+    if (cfg.k == VK::Agg) {
+        for (size_t i = 0; i < cfg.names->size(); ++i) {
+            const std::string& f = (*cfg.names)[i];
+            const Value& v = (*cfg.elems)[i];
+            if (f == "async") {
+                op.async = asBool(v, node);
+            } else if (f == "activate") {
+                op.activateTask = int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
+            } else if (f == "unblock") {
+                int id = v.k == VK::Handle ? int(v.i) : -1;
+                if (id < 0)
+                    fail(node, "'.unblock' expects a task ID");
+                op.unblockTask = int8_t(id);
+            } else if (f == "on_control") {
+                if (v.k != VK::Agg || !v.names || v.names->empty())
+                    fail(node, "'.on_control' expects .{ .terminate/.activate/.unblock = ... }");
+                const std::string& k = (*v.names)[0];
+                op.onControl = k == "terminate"  ? sim::DsdOpDesc::OnControl::Terminate
+                               : k == "activate" ? sim::DsdOpDesc::OnControl::Activate
+                                                 : sim::DsdOpDesc::OnControl::Unblock;
+                if ((*v.elems)[0].k == VK::Handle)
+                    op.onControlTask = int8_t((*v.elems)[0].i);
+            } else if (f == "priority") {
+                op.priority = v.k == VK::EnumV ? (v.s == "high" ? 0 : v.s == "medium" ? 1 : 2)
+                                               : int8_t(asInt(v, node, "priority"));
+            } else if (f == "ut_id") {
+                if (!wse3())
+                    fail(node, "'.ut_id' is only available on wse3");
+                op.microthread = int8_t(handleId(v, HandleKind::UtId, node, "'.ut_id'"));
+            } else if (f == "index" || f == "ut_priority" || f == "fifo") {
+                // accepted; the simulator derives these
+            } else {
+                fail(args.back(), "unknown field '" + f + "' in DSD operation configuration");
+            }
+        }
+    }
+    if (op.async && !anyFabric && !wse3())
+        fail(node, "'.async' requires a fabric or FIFO DSD operand");
+    if ((op.activateTask >= 0 || op.unblockTask >= 0) && !op.async)
+        fail(node, "'.activate' and '.unblock' require '.async = true'");
+    auto& ops = cls()->cc.dsdOps;
+    ops.push_back(op);
+    setLoc(node);
+    emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
+    return mkVoid();
+}
+
+static uint64_t bitsOf(Analyzer& a, const Value& v, uint32_t node) {
+    if (v.k == VK::Float)
+        return floatBits(v.f, v.type->k == TK::CFloat ? a.types.f32 : v.type);
+    if (v.k == VK::Int || v.k == VK::Handle || v.k == VK::Bool || v.k == VK::Ptr ||
+        v.k == VK::EnumV)
+        return uint64_t(v.i);
+    a.fail(node, "@bitcast of a value of type '" + typeName(v.type) + "' is not supported");
+}
+
+static Value fromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
+    switch (t->k) {
+    case TK::Int: {
+        uint64_t mask = t->bits >= 64 ? ~0ull : ((1ull << t->bits) - 1);
+        uint64_t u = bits & mask;
+        int64_t v = int64_t(u);
+        if (t->isSigned && t->bits < 64 && (u >> (t->bits - 1)) & 1)
+            v = int64_t(u | ~mask);
+        return a.mkInt(v, t);
+    }
+    case TK::Float: {
+        if (t->bits == 32) {
+            uint32_t b = uint32_t(bits);
+            float f;
+            std::memcpy(&f, &b, 4);
+            return a.mkFloat(f, t);
+        }
+        uint16_t h = uint16_t(bits);
+        float f;
+        if (t->bf16) {
+            uint32_t b = uint32_t(h) << 16;
+            std::memcpy(&f, &b, 4);
+        } else {
+            int e = (h >> 10) & 0x1f, m = h & 0x3ff;
+            double v = e == 0 ? std::ldexp(m, -24) : e == 31 ? INFINITY : std::ldexp(m + 1024, e - 25);
+            f = float((h & 0x8000) ? -v : v);
+        }
+        return a.mkFloat(f, t);
+    }
+    case TK::Handle:
+        return a.mkHandle(t->hk, int64_t(bits & 0xffff));
+    case TK::Bool:
+        return a.mkBool(bits & 1);
+    default:
+        a.fail(node, "@bitcast to '" + typeName(t) + "' is not supported");
+    }
+}
+
+Value Analyzer::builtin(uint32_t node, TypeP expected) {
+    const Node& n = N(node);
+    std::string name = tokStr(n.tok).substr(1);
+    auto args = L(node);
+    auto need = [&](size_t lo, size_t hi) {
+        if (args.size() < lo || args.size() > hi) {
+            std::string cnt = lo == hi ? std::to_string(lo)
+                                       : std::to_string(lo) + " to " + std::to_string(hi);
+            fail(node, "@" + name + " expects " + cnt + " argument" + (hi == 1 ? "" : "s") +
+                           ", found " + std::to_string(args.size()));
+        }
+    };
+    auto arg = [&](size_t i, TypeP t = nullptr) { return eval(args[i], t); };
+    auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
+
+    for (const DsdOpInfo& i : kDsdOps) {
+        if (name == i.name)
+            return dsdOp(name, node);
+    }
+    // ---- layout-only builtins ----
+    if (name == "set_rectangle" || name == "set_tile_code" || name == "set_color_config" ||
+        name == "export_name" || name == "get_rectangle") {
+        Value r;
+        layoutBuiltin(name, node, r);
+        return r;
+    }
+    if (name == "as") {
+        need(2, 2);
+        TypeP t = evalType(args[0]);
+        Value v = arg(1);
+        if (v.isComptime()) {
+            if (t->k == TK::Float || t->k == TK::CFloat) {
+                if (v.k == VK::Int || v.k == VK::Float)
+                    return mkFloat(v.k == VK::Int ? double(v.i) : v.f, t);
+            } else if (t->k == TK::Int || t->k == TK::CInt) {
+                if (v.k == VK::Float)
+                    return coerce(mkInt(int64_t(std::trunc(v.f))), t, args[1]);
+                if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::EnumV)
+                    return coerce(mkInt(v.i), t, args[1]);
+            }
+            return coerce(v, t, args[1]);
+        }
+        if (!isRuntimeScalar(t) || !isRuntimeScalar(v.type))
+            fail(node, "@as cannot convert '" + typeName(v.type) + "' to '" + typeName(t) + "'");
+        uint16_t r = newReg(node);
+        emit(sim::Op::Convert, scalarOf(t), r, v.reg, kNoReg, int32_t(scalarOf(v.type)));
+        return mkRuntime(r, t);
+    }
+    if (name == "bitcast") {
+        need(2, 2);
+        TypeP t = evalType(args[0]);
+        Value v = arg(1);
+        if (t->k == TK::Ptr) {
+            if (v.type->k != TK::Ptr && !isIntLike(v.type))
+                fail(args[1], "@bitcast to a pointer needs a pointer or integer");
+            Value r = v.isComptime() ? mkPtr(v.i, t) : v;
+            r.type = t;
+            return r;
+        }
+        if (!isRuntimeScalar(t))
+            fail(args[0], "@bitcast target must be a scalar type, found '" + typeName(t) + "'");
+        TypeP vt = v.type;
+        if (v.isComptime() && (vt->k == TK::CInt || vt->k == TK::CFloat))
+            fail(args[1], "@bitcast needs an operand of a fixed-size type, found '" + typeName(vt) + "'");
+        if (isRuntimeScalar(vt) && sizeOf(vt) != sizeOf(t))
+            fail(node, "@bitcast size mismatch: '" + typeName(vt) + "' has " +
+                           std::to_string(sizeOf(vt) * 8) + " bits, '" + typeName(t) + "' has " +
+                           std::to_string(sizeOf(t) * 8));
+        if (v.isComptime())
+            return fromBits(*this, bitsOf(*this, v, args[1]), t, node);
+        uint16_t r = newReg(node);
+        emit(sim::Op::Bitcast, scalarOf(t), r, v.reg, kNoReg, 0);
+        return mkRuntime(r, t);
+    }
+    if (name == "ptrcast") {
+        need(2, 2);
+        TypeP t = evalType(args[0]);
+        Value v = arg(1);
+        if (t->k != TK::Ptr)
+            fail(args[0], "@ptrcast target must be a pointer type, found '" + typeName(t) + "'");
+        if (v.type->k != TK::Ptr)
+            fail(args[1], "@ptrcast operand must be a pointer, found '" + typeName(v.type) + "'");
+        Value r = v;
+        r.type = t;
+        return r;
+    }
+    if (name == "type_of") {
+        need(1, 1);
+        Value v = arg(0);
+        return mkType(v.type);
+    }
+    if (name == "is_same_type") {
+        need(2, 2);
+        return mkBool(sameType(evalType(args[0]), evalType(args[1])));
+    }
+    if (name == "is_comptime") {
+        need(0, 0);
+        return mkBool(!runtime());
+    }
+    if (name == "is_arch") {
+        need(1, 1);
+        std::string a = asString(carg(0, "architecture"), args[0], "@is_arch");
+        if (a != "wse2" && a != "wse3")
+            fail(args[0], "unknown architecture '" + a + "'; expected \"wse2\" or \"wse3\"");
+        return mkBool((a == "wse3") == wse3());
+    }
+    if (name == "comptime_assert") {
+        need(1, 2);
+        Value c = carg(0, "@comptime_assert condition");
+        if (!asBool(c, args[0])) {
+            std::string msg = args.size() > 1 ? asString(carg(1, "message"), args[1], "message")
+                                              : "comptime assertion failed";
+            fail(node, args.size() > 1 ? "comptime assertion failed: " + msg : msg);
+        }
+        return mkVoid();
+    }
+    if (name == "comptime_print") {
+        std::string out;
+        for (size_t i = 0; i < args.size(); ++i) {
+            Value v = carg(i, "@comptime_print argument");
+            out += (i ? " " : "") + (v.k == VK::String ? v.s : show(v));
+        }
+        if (opt_.verbose)
+            warn(node, "comptime_print: " + out);
+        return mkVoid();
+    }
+    if (name == "assert") {
+        need(1, 1);
+        Value c = arg(0);
+        if (c.type->k != TK::Bool)
+            fail(args[0], "expected type 'bool', found '" + typeName(c.type) + "'");
+        if (c.isComptime()) {
+            if (!c.i && !runtime())
+                fail(node, "assertion failed");
+            if (!runtime())
+                return mkVoid();
+        }
+        uint16_t r = toReg(c, args[0]);
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(sim::BuiltinId::Assert));
+        return mkVoid();
+    }
+    if (name == "concat_structs") {
+        need(2, 2);
+        Value a = carg(0, "@concat_structs argument"), b = carg(1, "@concat_structs argument");
+        if (a.k != VK::Agg || b.k != VK::Agg)
+            fail(node, "@concat_structs expects two structs");
+        std::vector<std::string> names;
+        std::vector<Value> elems;
+        for (const Value* s : {&a, &b}) {
+            for (size_t i = 0; i < s->elems->size(); ++i) {
+                std::string fname = s->names ? (*s->names)[i] : std::to_string(names.size());
+                for (const std::string& prev : names) {
+                    if (prev == fname)
+                        fail(node, "@concat_structs: duplicate field '" + fname + "'");
+                }
+                names.push_back(fname);
+                elems.push_back((*s->elems)[i]);
+            }
+        }
+        return mkAgg(names, elems);
+    }
+    if (name == "field") {
+        need(2, 2);
+        Value s = arg(0);
+        std::string f = asString(carg(1, "field name"), args[1], "@field");
+        return evalFieldOf(s, f, node, args[0]);
+    }
+    if (name == "has_field") {
+        need(2, 2);
+        Value s = carg(0, "@has_field argument");
+        std::string f = asString(carg(1, "field name"), args[1], "@has_field");
+        if (s.k == VK::Type && s.tv->k == TK::Struct) {
+            for (const FieldInfo& fi : s.tv->fields) {
+                if (fi.name == f)
+                    return mkBool(true);
+            }
+            return mkBool(false);
+        }
+        if (s.k != VK::Agg)
+            fail(args[0], "@has_field expects a struct, found '" + typeName(s.type) + "'");
+        return mkBool(s.field(f) != nullptr);
+    }
+    if (name == "zeros" || name == "constants") {
+        need(name == "zeros" ? 1 : 2, name == "zeros" ? 1 : 2);
+        TypeP t = evalType(args[0]);
+        if (name == "zeros")
+            return zeroOf(*this, t, node);
+        if (t->k != TK::Array)
+            fail(args[0], "@constants expects an array type, found '" + typeName(t) + "'");
+        Value v = coerce(carg(1, "@constants value"), t->elem, args[1]);
+        std::function<Value(size_t)> build = [&](size_t dim) -> Value {
+            std::vector<Value> e;
+            for (uint32_t i = 0; i < t->dims[dim]; ++i)
+                e.push_back(dim + 1 < t->dims.size() ? build(dim + 1) : v);
+            Value r = mkAgg({}, e);
+            r.names.reset();
+            r.type = dim == 0 ? t
+                              : types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + long(dim),
+                                                                           t->dims.end()));
+            return r;
+        };
+        return build(0);
+    }
+    if (name == "dimensions" || name == "element_count" || name == "element_type" ||
+        name == "rank") {
+        need(1, 1);
+        TypeP t = evalType(args[0]);
+        if (t->k != TK::Array)
+            fail(args[0], "@" + name + " expects an array type, found '" + typeName(t) + "'");
+        if (name == "element_type")
+            return mkType(t->elem);
+        if (name == "rank")
+            return mkInt(int64_t(t->dims.size()));
+        if (name == "element_count") {
+            int64_t c = 1;
+            for (uint32_t d : t->dims)
+                c *= d;
+            return mkInt(c);
+        }
+        std::vector<Value> e;
+        for (uint32_t d : t->dims)
+            e.push_back(mkInt(d));
+        Value r = mkAgg({}, e);
+        r.names.reset();
+        return r;
+    }
+    if (name == "range") {
+        need(2, 4);
+        TypeP t = evalType(args[0]);
+        if (t->k != TK::Int)
+            fail(args[0], "@range element type must be an integer type, found '" + typeName(t) + "'");
+        Value start = mkInt(0, t), stop, step = mkInt(1, t);
+        if (args.size() == 2) {
+            stop = arg(1, t);
+        } else {
+            start = arg(1, t);
+            stop = arg(2, t);
+            if (args.size() == 4)
+                step = arg(3, t);
+        }
+        for (Value* v : {&start, &stop, &step}) {
+            if (!isIntLike(v->type))
+                fail(node, "@range bounds must be integers, found '" + typeName(v->type) + "'");
+            if (v->isComptime())
+                *v = coerce(*v, t, node);
+            else if (!sameType(v->type, t))
+                *v = coerce(*v, t, node);
+        }
+        Value r;
+        r.k = VK::Range;
+        r.type = types.rangeT;
+        r.tv = t;
+        r.elems = std::make_shared<std::vector<Value>>(std::vector<Value>{start, stop, step});
+        return r;
+    }
+    if (name == "range_start" || name == "range_stop" || name == "range_step") {
+        need(1, 1);
+        Value r = arg(0);
+        if (r.k != VK::Range)
+            fail(args[0], "@" + name + " expects a range");
+        return (*r.elems)[name == "range_start" ? 0 : name == "range_stop" ? 1 : 2];
+    }
+    if (name == "strcat") {
+        std::string s;
+        for (size_t i = 0; i < args.size(); ++i)
+            s += asString(carg(i, "@strcat argument"), args[i], "@strcat");
+        return mkString(s);
+    }
+    if (name == "strlen") {
+        need(1, 1);
+        return mkInt(int64_t(asString(carg(0, "@strlen argument"), args[0], "@strlen").size()));
+    }
+    if (name == "get_array") {
+        need(1, 1);
+        std::string s = asString(carg(0, "@get_array argument"), args[0], "@get_array");
+        std::vector<Value> e;
+        for (char c : s)
+            e.push_back(mkInt(static_cast<unsigned char>(c), types.u8));
+        Value r = mkAgg({}, e);
+        r.names.reset();
+        r.type = types.array(types.u8, {uint32_t(s.size())});
+        return r;
+    }
+    if (name == "get_string_from_byte") {
+        need(1, 1);
+        return mkString(std::string(1, char(asInt(carg(0, "byte"), args[0], "byte"))));
+    }
+    if (name == "get_int") {
+        need(1, 1);
+        Value v = arg(0);
+        if (v.k == VK::Handle || v.k == VK::EnumV || v.k == VK::Int)
+            return mkInt(v.i, v.k == VK::Handle ? types.u16 : nullptr);
+        if (!v.isComptime() && (v.type->k == TK::Handle || v.type->k == TK::Enum))
+            return mkRuntime(v.reg, types.u16);
+        fail(args[0], "@get_int expects a color, ID, queue or enum value, found '" +
+                          typeName(v.type) + "'");
+    }
+    if (name == "fp16") {
+        need(0, 0);
+        return mkType(opt_.fp16Format == "bf16" ? types.bf16
+                      : opt_.fp16Format == "cb16" ? types.cb16
+                                                  : types.f16);
+    }
+    if (name == "import_module") {
+        need(1, 2);
+        std::string spec = asString(carg(0, "module path"), args[0], "@import_module");
+        Value params = args.size() > 1 ? carg(1, "module parameters") : mkVoid();
+        Module* cur = fr_->mod;
+        // The symbol prefix is the name of the const the module is bound to, when known.
+        std::string prefix = cur->prefix;
+        Module* m = loadModule(spec, cur->dir, params, cur, args[0], cur->cls, prefix);
+        if (m->lib.empty() && !m->isLayout)
+            m->prefix = prefix;
+        Value v;
+        v.k = VK::Module;
+        v.mod = m;
+        v.type = types.moduleT;
+        return v;
+    }
+    if (name == "import_comptime_value") {
+        need(2, 2);
+        TypeP t = evalType(args[0]);
+        std::string file = asString(carg(1, "file name"), args[1], "@import_comptime_value");
+        std::filesystem::path p = std::filesystem::path(fr_->mod->dir) / file;
+        std::ifstream in(p);
+        if (!in)
+            fail(args[1], "file '" + file + "' not found");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string text = ss.str();
+        // A JSON number or a flat array of numbers.
+        std::vector<Value> nums;
+        std::string tok;
+        auto flush = [&]() {
+            if (tok.empty())
+                return;
+            bool fl = tok.find_first_of(".eE") != std::string::npos;
+            nums.push_back(fl ? mkFloat(std::strtod(tok.c_str(), nullptr))
+                              : mkInt(std::strtoll(tok.c_str(), nullptr, 10)));
+            tok.clear();
+        };
+        for (char c : text) {
+            if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' ||
+                c == 'E' || c == '+')
+                tok += c;
+            else
+                flush();
+        }
+        flush();
+        if (t->k == TK::Array) {
+            Value r = mkAgg({}, nums);
+            r.names.reset();
+            return coerce(r, t, node);
+        }
+        if (nums.size() != 1)
+            fail(args[1], "expected a single number in '" + file + "'");
+        return coerce(nums[0], t, node);
+    }
+    if (name == "random16") {
+        need(0, 0);
+        if (!runtime())
+            fail(node, "@random16 is a runtime operation");
+        uint16_t r = newReg(node);
+        emit(sim::Op::Builtin, sim::ScalarType::U16, r, kNoReg, 0, int32_t(sim::BuiltinId::Random16));
+        return mkRuntime(r, types.u16);
+    }
+    // ---- IDs, colors and queues ----
+    if (name == "get_color") {
+        need(1, 1);
+        Value v = arg(0);
+        if (!v.isComptime())
+            return mkRuntime(v.reg, types.handle(HandleKind::Color));
+        int64_t c = asInt(v, args[0], "color");
+        if (c < 0 || c >= 32)
+            fail(args[0], "color " + std::to_string(c) + " is out of range (0-31)");
+        return mkHandle(HandleKind::Color, c);
+    }
+    if (name == "get_data_task_id") {
+        need(1, 1);
+        Value v = carg(0, "@get_data_task_id argument");
+        if (wse3()) {
+            if (v.k == VK::Handle && v.type->hk == HandleKind::Color)
+                fail(args[0], "on wse3 a data task ID comes from an input queue, not a color");
+            return mkHandle(HandleKind::DataTaskId,
+                            handleId(v, HandleKind::InputQueue, args[0], "@get_data_task_id"));
+        }
+        int c = handleId(v, HandleKind::Color, args[0], "@get_data_task_id");
+        if (c > 23)
+            fail(args[0], "data task ID must be a routable color (0-23), found " + std::to_string(c));
+        return mkHandle(HandleKind::DataTaskId, c);
+    }
+    if (name == "get_local_task_id" || name == "get_control_task_id") {
+        need(1, 1);
+        int64_t id = asInt(carg(0, "task ID"), args[0], "task ID");
+        bool local = name == "get_local_task_id";
+        int64_t lo = local && wse3() ? 8 : 0, hi = local ? 30 : 63;
+        if (id < lo || id > hi)
+            fail(args[0], std::string(local ? "local" : "control") + " task ID " +
+                              std::to_string(id) + " is out of range for " +
+                              (wse3() ? "wse3" : "wse2") + " (" + std::to_string(lo) + "-" +
+                              std::to_string(hi) + ")");
+        return mkHandle(local ? HandleKind::LocalTaskId : HandleKind::ControlTaskId, id);
+    }
+    if (name == "get_input_queue" || name == "get_output_queue" || name == "get_ut_id") {
+        need(1, 1);
+        int64_t q = asInt(carg(0, "queue ID"), args[0], "queue ID");
+        bool out = name == "get_output_queue";
+        if (name == "get_ut_id" && !wse3())
+            fail(node, "@get_ut_id is only available on wse3");
+        int64_t hi = out && !wse3() ? 5 : 7;
+        if (q < 0 || q > hi)
+            fail(args[0], std::string(name == "get_ut_id" ? "microthread" : out ? "output queue" : "input queue") +
+                              " " + std::to_string(q) + " is out of range for " +
+                              (wse3() ? "wse3" : "wse2") + " (0-" + std::to_string(hi) + ")");
+        return mkHandle(name == "get_ut_id" ? HandleKind::UtId
+                        : out                ? HandleKind::OutputQueue
+                                             : HandleKind::InputQueue,
+                        q);
+    }
+    if (name == "get_filter_id") {
+        need(1, 1);
+        return mkHandle(HandleKind::Filter, asInt(carg(0, "filter ID"), args[0], "filter ID"));
+    }
+    if (name == "initialize_queue") {
+        need(1, 2);
+        Value q = carg(0, "queue");
+        Value cfg = args.size() > 1 ? carg(1, "queue configuration") : mkAgg({}, {});
+        if (q.k != VK::Handle ||
+            (q.type->hk != HandleKind::InputQueue && q.type->hk != HandleKind::OutputQueue))
+            fail(args[0], "@initialize_queue expects an input_queue or output_queue, found '" +
+                              typeName(q.type) + "'");
+        if (!cls())
+            fail(node, "@initialize_queue is only allowed in tile code");
+        for (size_t i = 0; cfg.names && i < cfg.names->size(); ++i) {
+            const std::string& f = (*cfg.names)[i];
+            if (f == "color") {
+                int c = handleId(coerce((*cfg.elems)[i], types.handle(HandleKind::Color), args[1]),
+                                 HandleKind::Color, args[1], "'.color'");
+                auto& tbl = q.type->hk == HandleKind::InputQueue ? cls()->cc.inputQueueColor
+                                                                 : cls()->cc.outputQueueColor;
+                tbl[size_t(q.i)] = int8_t(c);
+            } else if (f == "priority" && wse3()) {
+                fail(args[1], "'.priority' of a queue is only available on wse2");
+            } else if (f != "priority" && f != "ctrl_table_id") {
+                fail(args[1], "unknown field '" + f + "' in queue configuration");
+            }
+        }
+        return mkVoid();
+    }
+    if (name == "bind_data_task" || name == "bind_local_task" || name == "bind_control_task") {
+        need(2, 2);
+        Value f = carg(0, "task");
+        Value id = carg(1, "task ID");
+        if (f.k != VK::Fn || !f.fn)
+            fail(args[0], "@" + name + " expects a task, found '" + typeName(f.type) + "'");
+        if (!f.fn->isTask)
+            fail(args[0], "'" + f.fn->name + "' is a function, not a task");
+        HandleKind want = name == "bind_data_task"    ? HandleKind::DataTaskId
+                          : name == "bind_local_task" ? HandleKind::LocalTaskId
+                                                      : HandleKind::ControlTaskId;
+        int tid = handleId(id, want, args[1], ("@" + name).c_str());
+        ClassCtx* c = cls();
+        if (!c)
+            fail(node, "@" + name + " is only allowed in tile code");
+        sim::TaskBinding& tb = c->cc.tasks[size_t(tid)];
+        if (tb.kind != sim::TaskKind::None)
+            fail(node, "task ID " + std::to_string(tid) + " is already bound to '" +
+                           c->taskNames[size_t(tid)] + "'");
+        TypeP ft = fnType(f.fn);
+        if (want == HandleKind::DataTaskId && ft->params.size() > 2)
+            fail(args[0], "a data task takes at most 2 parameters (the wavelet payload)");
+        if (want == HandleKind::LocalTaskId && !ft->params.empty())
+            fail(args[0], "a local task takes no parameters");
+        for (TypeP p : ft->params) {
+            if (sizeOf(p) == 8 || (p->k == TK::Int && p->bits == 8))
+                fail(args[0], "task parameters of type '" + typeName(p) + "' are not allowed");
+        }
+        tb.function = lowerFunction(f.fn, args[0]);
+        c->taskNames[size_t(tid)] = f.fn->name;
+        if (want == HandleKind::DataTaskId) {
+            tb.kind = sim::TaskKind::Data;
+            if (wse3()) {
+                tb.inputQueue = int8_t(tid);
+                int8_t col = c->cc.inputQueueColor[size_t(tid)];
+                tb.color = uint8_t(col >= 0 ? col : 0);
+            } else {
+                tb.color = uint8_t(tid);
+            }
+        } else {
+            tb.kind = want == HandleKind::LocalTaskId ? sim::TaskKind::Local : sim::TaskKind::Control;
+        }
+        return mkVoid();
+    }
+    if (name == "activate" || name == "block" || name == "unblock") {
+        need(1, 1);
+        Value id = arg(0);
+        if (id.type->k != TK::Handle)
+            fail(args[0], "@" + name + " expects a task ID, found '" + typeName(id.type) + "'");
+        HandleKind hk = id.type->hk;
+        if (name == "activate" && hk != HandleKind::LocalTaskId && hk != HandleKind::DataTaskId)
+            fail(args[0], "@activate expects a local_task_id, found '" + typeName(id.type) + "'");
+        if (hk == HandleKind::Color && wse3())
+            fail(args[0], "@" + name + " of a color is only available on wse2; use an input queue");
+        if (hk == HandleKind::InputQueue && !wse3())
+            fail(args[0], "@" + name + " of an input queue is only available on wse3");
+        if (hk != HandleKind::Color && hk != HandleKind::InputQueue && hk != HandleKind::DataTaskId &&
+            hk != HandleKind::LocalTaskId && hk != HandleKind::ControlTaskId && hk != HandleKind::UtId)
+            fail(args[0], "@" + name + " expects a task ID, found '" + typeName(id.type) + "'");
+        sim::BuiltinId b = name == "activate" ? sim::BuiltinId::Activate
+                           : name == "block"  ? sim::BuiltinId::Block
+                                              : sim::BuiltinId::Unblock;
+        if (!runtime()) {
+            if (!cls())
+                fail(node, "@" + name + " is only allowed in tile code");
+            int tid = int(id.i);
+            if (name == "block")
+                cls()->blockedIds.insert(tid);
+            else if (name == "unblock")
+                cls()->blockedIds.erase(tid);
+            else {
+                // Activation at load time: done by the class's init function.
+                Frame* save = fr_;
+                Frame f;
+                f.mod = save->mod;
+                f.fn = &initFunction();
+                f.scopes.emplace_back();
+                fr_ = &f;
+                uint16_t r = toReg(mkInt(tid, types.u16), node);
+                emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(b));
+                fr_ = save;
+            }
+            return mkVoid();
+        }
+        uint16_t r = id.isComptime() ? toReg(mkInt(id.i, types.u16), node) : id.reg;
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(b));
+        return mkVoid();
+    }
+    if (name == "queue_flush") {
+        need(1, 1);
+        if (!wse3())
+            fail(node, "@queue_flush is only available on wse3");
+        Value q = arg(0);
+        int id = handleId(q, HandleKind::OutputQueue, args[0], "@queue_flush");
+        if (!runtime())
+            fail(node, "@queue_flush is a runtime operation");
+        uint16_t r = toReg(mkInt(id, types.u16), node);
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(sim::BuiltinId::QueueFlush));
+        return mkVoid();
+    }
+    // ---- DSDs ----
+    if (name == "get_dsd")
+        return getDsd(node);
+    if (name == "increment_dsd_offset" || name == "set_dsd_base_addr" ||
+        name == "set_dsd_length" || name == "set_dsd_stride") {
+        bool inc = name == "increment_dsd_offset";
+        need(inc ? 3 : 2, inc ? 3 : 2);
+        Value d = arg(0);
+        if (d.type->k != TK::Dsd)
+            fail(args[0], "@" + name + " expects a DSD, found '" + typeName(d.type) + "'");
+        Value v = arg(1);
+        int64_t scale = 1;
+        if (inc) {
+            TypeP et = evalType(args[2]);
+            if (!isRuntimeScalar(et))
+                fail(args[2], "element type must be a scalar type");
+            scale = sizeOf(et);
+        }
+        sim::DsdField field = inc                         ? sim::DsdField::OffsetBytes
+                              : name == "set_dsd_base_addr" ? sim::DsdField::BaseAddress
+                              : name == "set_dsd_length"    ? sim::DsdField::Length
+                                                            : sim::DsdField::Stride;
+        if (field == sim::DsdField::BaseAddress && v.type->k != TK::Ptr)
+            fail(args[1], "@set_dsd_base_addr expects a pointer, found '" + typeName(v.type) + "'");
+        if (field == sim::DsdField::Stride)
+            scale = 4;
+        if (d.isComptime() && v.isComptime()) {
+            Value r = d;
+            int64_t x = asInt(v, args[1], "value");
+            switch (field) {
+            case sim::DsdField::OffsetBytes: r.dsd.baseAddress = uint32_t(int64_t(r.dsd.baseAddress) + x * scale); break;
+            case sim::DsdField::BaseAddress: r.dsd.baseAddress = uint32_t(x); break;
+            case sim::DsdField::Length: r.dsd.extent[0] = uint32_t(x); break;
+            default: r.dsd.strideBytes[0] = int32_t(x) * (r.dsd.strideBytes[0] < 0 ? -1 : 1) * 4; break;
+            }
+            return r;
+        }
+        if (!runtime())
+            fail(node, "@" + name + " with runtime values must run at runtime");
+        uint16_t src;
+        dsdToOperandReg(d, args[0], src);
+        Value x = v;
+        if (x.type->k == TK::Ptr)
+            x = x.isComptime() ? mkInt(x.i, types.u16) : mkRuntime(x.reg, types.u16);
+        x = materialize(x, args[1]);
+        uint16_t xr = x.reg;
+        if (scale != 1) {
+            uint16_t conv = newReg(node);
+            emit(sim::Op::Convert, sim::ScalarType::I32, conv, xr, kNoReg, int32_t(scalarOf(x.type)));
+            uint16_t s = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, s, kNoReg, kNoReg, int32_t(scale));
+            uint16_t m = newReg(node);
+            emit(sim::Op::Mul, sim::ScalarType::I32, m, conv, s, 0);
+            xr = m;
+        }
+        uint16_t dst = newDsdReg();
+        emit(sim::Op::DsdSet, sim::ScalarType::Void, dst, src, xr, int32_t(field));
+        Value r;
+        r.k = VK::RuntimeDsd;
+        r.reg = dst;
+        r.type = d.type;
+        return r;
+    }
+    if (name == "allocate_fifo") {
+        need(1, 2);
+        Value p = addressOf(args[0]);
+        if (p.type->k != TK::Ptr || p.type->elem->k != TK::Array)
+            fail(args[0], "@allocate_fifo expects an array");
+        if (!p.isComptime())
+            fail(args[0], "@allocate_fifo needs an array with a fixed address");
+        sim::FifoDesc fd;
+        fd.baseAddress = uint32_t(p.i);
+        fd.capacityBytes = sizeOf(p.type->elem);
+        fd.elementBytes = sizeOf(pointeeElem(p.type));
+        if (args.size() > 1) {
+            Value cfg = carg(1, "FIFO configuration");
+            if (const Value* a = cfg.field("activate_push"))
+                fd.activatePush = int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_push'"));
+            if (const Value* a = cfg.field("activate_pop"))
+                fd.activatePop = int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_pop'"));
+        }
+        cls()->cc.fifos.push_back(fd);
+        Value r;
+        r.k = VK::Dsd;
+        r.dsd.kind = sim::DsdKind::Fifo;
+        r.dsd.fifo = uint16_t(cls()->cc.fifos.size() - 1);
+        r.dsd.baseAddress = fd.baseAddress;
+        r.dsd.extent[0] = fd.capacityBytes / std::max<uint32_t>(fd.elementBytes, 1);
+        r.type = types.dsd(sim::DsdKind::Fifo);
+        return r;
+    }
+    if (name == "export_symbol") {
+        need(1, 2);
+        if (runtime())
+            fail(node, "@export_symbol must be used in a comptime block");
+        ClassCtx* c = cls();
+        if (!c)
+            fail(node, "@export_symbol is only allowed in tile code");
+        std::string ename;
+        if (args.size() > 1)
+            ename = asString(carg(1, "symbol name"), args[1], "@export_symbol");
+        else if (N(args[0]).kind == NK::Ident)
+            ename = tokStr(N(args[0]).tok);
+        else
+            fail(args[0], "@export_symbol of an expression needs a name");
+        for (const sim::ClassExport& e : c->cc.exports) {
+            if (e.name == ename)
+                fail(node, "symbol '" + ename + "' is exported twice");
+        }
+        sim::ClassExport ex;
+        ex.name = ename;
+        Place p = place(args[0]);
+        if (p.k == Place::K::Value && p.value.k == VK::Fn && p.value.fn) {
+            TypeP ft = fnType(p.value.fn);
+            if (ft->params.size() > 15)
+                fail(args[0], "exported function '" + ename + "' has more than 15 parameters");
+            for (TypeP pt : ft->params) {
+                if (pt->k == TK::Array || pt->k == TK::Struct || pt->k == TK::Enum)
+                    fail(args[0], "exported function '" + ename +
+                                      "' has a parameter of type '" + typeName(pt) +
+                                      "'; only scalars are allowed");
+            }
+            ex.isFunction = true;
+            ex.function = lowerFunction(p.value.fn, args[0]);
+        } else if (p.k == Place::K::Mem) {
+            Decl* d = N(args[0]).kind == NK::Ident ? findDecl(fr_->mod, tokStr(N(args[0]).tok)) : nullptr;
+            if (d && d->type && d->type->k == TK::Ptr && d->value.k == VK::Ptr)
+                ex.address = uint32_t(d->value.i);
+            else
+                ex.address = uint32_t(p.addrImm);
+        } else if (p.k == Place::K::Value && p.value.k == VK::Ptr) {
+            ex.address = uint32_t(p.value.i);
+        } else {
+            fail(args[0], "@export_symbol expects a function, a pointer or a variable, found '" +
+                              typeName(p.type) + "'");
+        }
+        c->cc.exports.push_back(ex);
+        return mkVoid();
+    }
+    if (name == "set_local_color_config") {
+        need(2, 2);
+        if (!cls())
+            fail(node, "@set_local_color_config is only allowed in tile code");
+        Value col = coerce(carg(0, "color"), types.handle(HandleKind::Color), args[0]);
+        Value cfg = carg(1, "color configuration");
+        cls()->localColors.push_back({int(col.i), colorConfig(cfg, args[1])});
+        return mkVoid();
+    }
+    if (name == "param") {
+        fail(node, "@param is not supported; declare a 'param' instead");
+    }
+    if (name == "map" || name == "get_dsr" || name == "get_xdsr" || name == "load_to_dsr" ||
+        name == "set_teardown_handler" || name == "set_empty_queue_handler" ||
+        name == "set_control_task_table" || name == "bind_rotating_tasks" ||
+        name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
+        name == "set_config_unchecked" || name == "set_fifo_read_length" ||
+        name == "set_fifo_write_length" || name == "get_symbol_id" || name == "get_symbol_value" ||
+        name == "get_tensor_ptr" || name == "has_exported_tensors" || name == "rpc" ||
+        name == "set_active_prng") {
+        fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
+    }
+    (void)expected;
+    for (const char* k : kKnownBuiltins) {
+        if (name == k)
+            fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
+    }
+    fail(node, "unknown builtin '@" + name + "'");
+}
+
+// ---- library modules ------------------------------------------------------------------
+
+Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
+    if (!lib)
+        fail(node, "no member named '" + name + "'");
+    const std::string& l = lib->lib;
+    auto fnv = [&](const char* n) {
+        Value v;
+        v.k = VK::Fn;
+        v.fn = nullptr;
+        v.s = n;
+        v.mod = lib;
+        v.type = types.anyT;
+        return v;
+    };
+    static const std::map<std::string, std::set<std::string>> kFns = {
+        {"memcpy/get_params", {"get_params"}},
+        {"memcpy/memcpy", {"unblock_cmd_stream"}},
+        {"layout", {"get_x_coord", "get_y_coord"}},
+        {"time", {"enable_tsc", "disable_tsc", "get_timestamp", "reset_tsc_counter"}},
+        {"simprint", {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
+                      "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16",
+                      "print_i32", "print_f16", "print_f32", "print_newline"}},
+        {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
+    };
+    auto it = kFns.find(l);
+    if (it != kFns.end() && it->second.count(name))
+        return fnv(name.c_str());
+    if (l == "time" && name == "tsc_size_words")
+        return mkInt(3);
+    if (l == "memcpy/memcpy" || l == "memcpy/get_params") {
+        if (const Value* v = lib->libParams.field(name))
+            return *v;
+        if (name.rfind("MEMCPYH2D_", 0) == 0 || name.rfind("MEMCPYD2H_", 0) == 0)
+            fail(node, "'" + name + "' was not passed to <memcpy/get_params>");
+    }
+    fail(node, "module '" + lib->path + "' has no member named '" + name + "'" +
+                   (it == kFns.end() && l != "memcpy/memcpy" && l != "memcpy/get_params"
+                        ? " (this library is not supported by this compiler yet)"
+                        : ""));
+}
+
+Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> args,
+                        std::vector<uint32_t> argNodes, uint32_t node) {
+    const std::string& l = lib->lib;
+    auto need = [&](size_t k) {
+        if (args.size() != k)
+            fail(node, "'" + fn + "' expects " + std::to_string(k) + " argument" +
+                           (k == 1 ? "" : "s") + ", found " + std::to_string(args.size()));
+    };
+    auto callBuiltin = [&](sim::BuiltinId id, std::vector<uint16_t> regs, TypeP ret) -> Value {
+        if (!runtime())
+            fail(node, "'" + fn + "' must be called at runtime");
+        uint16_t base = regs.empty() ? kNoReg : newRegs(uint16_t(regs.size()));
+        for (size_t i = 0; i < regs.size(); ++i)
+            emit(sim::Op::Mov, sim::ScalarType::U32, uint16_t(base + i), regs[i], kNoReg, 0);
+        setLoc(node);
+        uint16_t dst = ret ? newReg(node) : kNoReg;
+        emit(sim::Op::Builtin, ret ? scalarOf(ret) : sim::ScalarType::Void, dst, base,
+             uint16_t(regs.size()), int32_t(id));
+        return ret ? mkRuntime(dst, ret) : mkVoid();
+    };
+    if (l == "memcpy/get_params" && fn == "get_params") {
+        need(1);
+        int64_t x = asInt(args[0], argNodes[0], "column");
+        const Value* w = lib->libParams.field("width");
+        if (!w)
+            fail(node, "<memcpy/get_params> needs '.width'");
+        if (x < 0 || x >= w->i)
+            fail(argNodes[0], "column " + std::to_string(x) + " is outside the memcpy width " +
+                                  std::to_string(w->i));
+        Value p = lib->libParams;
+        Value r = mkAgg(*p.names, *p.elems);
+        r.names->push_back("$memcpy_column");
+        r.elems->push_back(mkInt(x));
+        return r;
+    }
+    if (l == "memcpy/memcpy" && fn == "unblock_cmd_stream") {
+        need(0);
+        return callBuiltin(sim::BuiltinId::UnblockCmdStream, {}, nullptr);
+    }
+    if (l == "layout") {
+        need(0);
+        return callBuiltin(fn == "get_x_coord" ? sim::BuiltinId::CoordX : sim::BuiltinId::CoordY,
+                           {}, types.u16);
+    }
+    if (l == "time") {
+        if (fn == "get_timestamp") {
+            need(1);
+            if (args[0].type->k != TK::Ptr)
+                fail(argNodes[0], "get_timestamp expects a pointer to [3]u16");
+            return callBuiltin(sim::BuiltinId::Timestamp, {toReg(args[0], argNodes[0])}, nullptr);
+        }
+        need(0);
+        if (fn == "disable_tsc")
+            return mkVoid();
+        return callBuiltin(fn == "enable_tsc" ? sim::BuiltinId::EnableTsc : sim::BuiltinId::ResetTsc,
+                           {}, nullptr);
+    }
+    if (l == "simprint") {
+        if (fn == "print_string" || fn == "print_newline") {
+            std::string s = fn == "print_newline" ? "\n" : asString(args.at(0), argNodes.at(0), "print_string");
+            uint16_t r = toReg(mkInt(stringIndex(s), types.u16), node);
+            return callBuiltin(sim::BuiltinId::SimprintString, {r}, nullptr);
+        }
+        need(1);
+        TypeP t = fn.find("u16") != std::string::npos   ? types.u16
+                  : fn.find("u32") != std::string::npos ? types.u32
+                  : fn == "print_i16"                   ? types.i16
+                  : fn == "print_i32"                   ? types.i32
+                  : fn == "print_f16"                   ? types.f16
+                                                        : types.f32;
+        char fmt = fn.find("hex") != std::string::npos      ? 'X'
+                   : fn.find("binary") != std::string::npos ? 'b'
+                   : t->k == TK::Float                      ? 'f'
+                                                            : 'd';
+        Value v = coerce(args[0], t, argNodes[0]);
+        uint16_t vr = toReg(v, argNodes[0]);
+        uint16_t tr = toReg(mkInt(int(scalarOf(t)), types.u16), node);
+        uint16_t fr = toReg(mkInt(fmt, types.u16), node);
+        return callBuiltin(sim::BuiltinId::SimprintValue, {vr, tr, fr}, nullptr);
+    }
+    if (l == "random") {
+        if (fn == "random_u16") {
+            return callBuiltin(sim::BuiltinId::Random16, {}, types.u16);
+        }
+        if (fn == "random_f32") {
+            // a + (b - a) * r / 65535, with r from the PE's generator.
+            need(2);
+            Value r = callBuiltin(sim::BuiltinId::Random16, {}, types.u16);
+            uint16_t rf = newReg(node);
+            emit(sim::Op::Convert, sim::ScalarType::F32, rf, r.reg, kNoReg, int32_t(sim::ScalarType::U16));
+            Value frac = binop(Tok::Slash, mkRuntime(rf, types.f32), mkFloat(65535.0, types.f32), node, nullptr);
+            Value a = coerce(args[0], types.f32, argNodes[0]);
+            Value b = coerce(args[1], types.f32, argNodes[1]);
+            Value span = binop(Tok::Minus, b, a, node, nullptr);
+            return binop(Tok::Plus, a, binop(Tok::Star, span, frac, node, nullptr), node, nullptr);
+        }
+        fail(node, "'" + fn + "' is not supported by this compiler yet");
+    }
+    fail(node, "'" + fn + "' of module '" + lib->path + "' is not supported by this compiler yet");
+}
+
+}  // namespace csl::sema

@@ -1,0 +1,583 @@
+// Layout evaluation, code classes and assembly of the FabricProgram.
+#include "backend/csl/sema/analyzer_class.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace csl::sema {
+
+namespace fs = std::filesystem;
+
+static uint8_t dirMask(Analyzer& a, const Value& v, uint32_t node) {
+    auto one = [&](const Value& d) -> uint8_t {
+        if (d.k != VK::Handle || d.type->hk != HandleKind::Direction)
+            a.fail(node, "expected a direction (RAMP, NORTH, SOUTH, EAST, WEST), found '" +
+                             typeName(d.type) + "'");
+        return uint8_t(1u << d.i);
+    };
+    if (v.k == VK::Agg) {
+        uint8_t m = 0;
+        for (const Value& d : *v.elems)
+            m |= one(d);
+        return m;
+    }
+    return one(v);
+}
+
+sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
+    sim::ColorConfig c;
+    if (cfg.k != VK::Agg || !cfg.names)
+        fail(node, "expected a color configuration struct");
+    for (size_t i = 0; i < cfg.names->size(); ++i) {
+        const std::string& f = (*cfg.names)[i];
+        const Value& v = (*cfg.elems)[i];
+        if (f == "routes") {
+            if (v.k != VK::Agg || !v.names)
+                fail(node, "'.routes' must be a struct with '.rx' and '.tx'");
+            for (size_t j = 0; j < v.names->size(); ++j) {
+                const std::string& rf = (*v.names)[j];
+                const Value& rv = (*v.elems)[j];
+                if (rf == "rx")
+                    c.rx = dirMask(*this, rv, node);
+                else if (rf == "tx")
+                    c.tx = dirMask(*this, rv, node);
+                else if (rf == "color_swap_x" || rf == "color_swap_y") {
+                    if (wse3())
+                        fail(node, "color swap is only available on wse2");
+                    (rf == "color_swap_x" ? c.colorSwapX : c.colorSwapY) = asBool(rv, node);
+                } else
+                    fail(node, "unknown field '" + rf + "' in '.routes'");
+            }
+        } else if (f == "switches") {
+            if (v.k != VK::Agg || !v.names)
+                fail(node, "'.switches' must be a struct");
+            for (size_t j = 0; j < v.names->size(); ++j) {
+                const std::string& sf = (*v.names)[j];
+                const Value& sv = (*v.elems)[j];
+                if (sf == "pos1" || sf == "pos2" || sf == "pos3") {
+                    sim::SwitchPosition& p = c.switchPositions[size_t(sf[3] - '1')];
+                    if (sv.k == VK::Agg && sv.names) {
+                        for (size_t k = 0; k < sv.names->size(); ++k) {
+                            const std::string& pf = (*sv.names)[k];
+                            if (pf == "rx")
+                                p.rx = dirMask(*this, (*sv.elems)[k], node);
+                            else if (pf == "tx")
+                                p.tx = dirMask(*this, (*sv.elems)[k], node);
+                            else if (pf != "invalid")
+                                fail(node, "unknown field '" + pf + "' in switch position");
+                        }
+                    }
+                } else if (sf == "current_switch_pos") {
+                    int64_t p = asInt(sv, node, "'.current_switch_pos'");
+                    if (p < 0 || p > 3)
+                        fail(node, "switch position " + std::to_string(p) + " is out of range (0-3)");
+                    c.currentSwitchPosition = uint8_t(p);
+                } else if (sf == "ring_mode") {
+                    c.ringMode = asBool(sv, node);
+                } else if (sf == "pop_mode") {
+                    std::string m = sv.k == VK::Agg && sv.names && !sv.names->empty() ? (*sv.names)[0]
+                                    : sv.k == VK::EnumV ? sv.s : "";
+                    using PM = sim::ColorConfig::PopMode;
+                    if (m == "no_pop") c.popMode = PM::NoPop;
+                    else if (m == "always_pop") c.popMode = PM::AlwaysPop;
+                    else if (m == "pop_on_advance") c.popMode = PM::PopOnAdvance;
+                    else if (m == "pop_on_advance_nop") c.popMode = PM::PopOnAdvanceNop;
+                    else fail(node, "unknown pop mode '" + m + "'");
+                } else {
+                    fail(node, "unknown field '" + sf + "' in '.switches'");
+                }
+            }
+        } else if (f == "filter") {
+            if (v.k != VK::Agg || !v.names)
+                fail(node, "'.filter' must be a struct");
+            sim::FilterConfig& fc = c.filter;
+            for (size_t j = 0; j < v.names->size(); ++j) {
+                const std::string& ff = (*v.names)[j];
+                const Value& fv = (*v.elems)[j];
+                if (ff == "kind") {
+                    std::string k = fv.k == VK::Agg && fv.names && !fv.names->empty() ? (*fv.names)[0]
+                                    : fv.k == VK::EnumV ? fv.s : "";
+                    using FK = sim::FilterConfig::Kind;
+                    if (k == "counter") fc.kind = FK::Counter;
+                    else if (k == "sparse_counter") fc.kind = FK::SparseCounter;
+                    else if (k == "range") fc.kind = FK::Range;
+                    else fail(node, "unknown filter kind '" + k + "'");
+                } else if (ff == "count_data") fc.countData = asBool(fv, node);
+                else if (ff == "count_control") fc.countControl = asBool(fv, node);
+                else if (ff == "filter_control") fc.filterControl = asBool(fv, node);
+                else if (ff == "init_counter") fc.initCounter = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "limit1") fc.limit1 = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "limit2") fc.limit2 = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "max_counter") fc.maxCounter = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "min_idx") fc.minIdx = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "max_idx") fc.maxIdx = uint16_t(asInt(fv, node, "filter"));
+                else fail(node, "unknown field '" + ff + "' in '.filter'");
+            }
+        } else if (f == "teardown") {
+            c.teardown = asBool(v, node);
+        } else {
+            fail(node, "unknown field '" + f + "' in color configuration");
+        }
+    }
+    return c;
+}
+
+void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& result) {
+    auto args = L(node);
+    auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
+    result = mkVoid();
+    if (name == "get_rectangle") {
+        if (!rectSet_)
+            fail(node, "@get_rectangle is used before @set_rectangle");
+        result = mkAgg({"width", "height"}, {mkInt(width_), mkInt(height_)});
+        return;
+    }
+    if (!fr_->mod->isLayout)
+        fail(node, "@" + name + " is only allowed in the layout block");
+    if (name == "set_rectangle") {
+        if (args.size() != 2)
+            fail(node, "@set_rectangle expects 2 arguments, found " + std::to_string(args.size()));
+        if (rectSet_)
+            fail(node, "@set_rectangle is called more than once");
+        int64_t w = asInt(carg(0, "width"), args[0], "width");
+        int64_t h = asInt(carg(1, "height"), args[1], "height");
+        if (w <= 0 || h <= 0 || w > 1000 || h > 1200)
+            fail(node, "rectangle " + std::to_string(w) + "x" + std::to_string(h) +
+                           " is out of range");
+        width_ = uint32_t(w);
+        height_ = uint32_t(h);
+        rectSet_ = true;
+        tiles_.assign(size_t(w * h), TileCode{});
+        return;
+    }
+    if (!rectSet_)
+        fail(node, "@" + name + " is used before @set_rectangle");
+    auto coords = [&](uint32_t& x, uint32_t& y) {
+        int64_t xi = asInt(carg(0, "x"), args[0], "x");
+        int64_t yi = asInt(carg(1, "y"), args[1], "y");
+        if (xi < 0 || yi < 0 || xi >= int64_t(width_) || yi >= int64_t(height_))
+            fail(node, "PE (" + std::to_string(xi) + ", " + std::to_string(yi) +
+                           ") is outside the rectangle " + std::to_string(width_) + "x" +
+                           std::to_string(height_));
+        x = uint32_t(xi);
+        y = uint32_t(yi);
+    };
+    if (name == "set_tile_code") {
+        if (args.size() < 3 || args.size() > 4)
+            fail(node, "@set_tile_code expects 3 or 4 arguments, found " + std::to_string(args.size()));
+        uint32_t x, y;
+        coords(x, y);
+        TileCode& t = tiles_[y * width_ + x];
+        if (t.set) {
+            diags_.error(fr_->mod->fileId, ast().beginOffset(node), ast().endOffset(node),
+                         "PE (" + std::to_string(x) + ", " + std::to_string(y) +
+                             ") already has code");
+            note(fr_->mod, t.node, "first set here");
+            throw SemaError{};
+        }
+        t.set = true;
+        t.file = asString(carg(2, "file name"), args[2], "@set_tile_code");
+        t.params = args.size() > 3 ? carg(3, "tile parameters") : mkAgg({}, {});
+        if (t.params.k != VK::Agg)
+            fail(args[3], "tile parameters must be a struct");
+        t.node = node;
+        return;
+    }
+    if (name == "set_color_config") {
+        if (args.size() != 4)
+            fail(node, "@set_color_config expects 4 arguments, found " + std::to_string(args.size()));
+        uint32_t x, y;
+        coords(x, y);
+        Value col = coerce(carg(2, "color"), types.handle(HandleKind::Color), args[2]);
+        if (col.i > 23)
+            fail(args[2], "color " + std::to_string(col.i) + " cannot be routed (routable colors are 0-23)");
+        if (opt_.memcpy && col.i >= 21)
+            fail(args[2], "color " + std::to_string(col.i) + " is reserved by memcpy");
+        sim::ColorConfig cfg = colorConfig(carg(3, "color configuration"), args[3]);
+        if (wse3() && (cfg.switchPositions[0].rx || cfg.switchPositions[0].tx ||
+                       cfg.switchPositions[1].rx || cfg.switchPositions[1].tx ||
+                       cfg.switchPositions[2].rx || cfg.switchPositions[2].tx)) {
+            static const std::set<int> kSwitchable = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20, 21};
+            if (!kSwitchable.count(int(col.i)))
+                fail(args[2], "color " + std::to_string(col.i) + " does not support switches on wse3");
+        }
+        for (const ColorCfg& prev : colorCfgs_) {
+            if (prev.x == x && prev.y == y && prev.color == int(col.i))
+                fail(node, "color " + std::to_string(col.i) + " at PE (" + std::to_string(x) + ", " +
+                               std::to_string(y) + ") is configured twice");
+        }
+        colorCfgs_.push_back({x, y, int(col.i), cfg});
+        return;
+    }
+    if (name == "export_name") {
+        if (args.size() < 2 || args.size() > 3)
+            fail(node, "@export_name expects 2 or 3 arguments, found " + std::to_string(args.size()));
+        std::string sym = asString(carg(0, "symbol name"), args[0], "@export_name");
+        TypeP t = evalType(args[1]);
+        sim::HostSymbol hs;
+        hs.name = sym;
+        hs.id = uint16_t(hostSymbols_.size());
+        for (const sim::HostSymbol& h : hostSymbols_) {
+            if (h.name == sym)
+                fail(args[0], "symbol '" + sym + "' is exported twice");
+        }
+        if (t->k == TK::Fn) {
+            hs.kind = sim::HostSymbol::Kind::Func;
+            if (t->params.size() > 15)
+                fail(args[1], "exported function '" + sym + "' has more than 15 parameters");
+            for (TypeP p : t->params) {
+                if (!isRuntimeScalar(p) || p->k == TK::Enum || p->k == TK::Ptr)
+                    fail(args[1], "exported function '" + sym + "' has a parameter of type '" +
+                                      typeName(p) + "'; only scalar types are allowed");
+                hs.inputs.push_back(scalarOf(p));
+            }
+            if (args.size() > 2)
+                fail(args[2], "an exported function takes no mutability argument");
+        } else if (t->k == TK::Ptr) {
+            TypeP e = t->elem;
+            while (e->k == TK::Array)
+                e = e->elem;
+            if (!isRuntimeScalar(e) || e->k == TK::Ptr)
+                fail(args[1], "exported pointer '" + sym + "' must point at scalars, found '" +
+                                  typeName(t) + "'");
+            hs.kind = sim::HostSymbol::Kind::Var;
+            hs.elementType = scalarOf(e);
+            hs.mutableFromHost = args.size() > 2 ? asBool(carg(2, "mutability"), args[2]) : false;
+        } else {
+            fail(args[1], "@export_name expects a pointer or function type, found '" +
+                              typeName(t) + "'");
+        }
+        hostSymbols_.push_back(hs);
+        hostSymbolTypes_.push_back(t);
+        return;
+    }
+}
+
+void Analyzer::runComptimeBlocks(Module* m) {
+    const Ast& a = *m->ast;
+    for (uint32_t d : a.list(a.root)) {
+        if (a.nodes[d].kind != NK::ComptimeBlock)
+            continue;
+        Frame* save = fr_;
+        Frame f;
+        f.mod = m;
+        f.comptime = true;
+        f.scopes.emplace_back();
+        fr_ = &f;
+        try {
+            execBlock(a.nodes[d].a);
+        } catch (SemaError&) {
+        }
+        fr_ = save;
+    }
+}
+
+std::string Analyzer::paramsKey(const Value& params) {
+    std::string k;
+    if (params.k != VK::Agg || !params.names)
+        return k;
+    std::vector<std::pair<std::string, std::string>> items;
+    for (size_t i = 0; i < params.names->size(); ++i) {
+        const Value& v = (*params.elems)[i];
+        std::string s = show(v);
+        if (v.k == VK::Agg && v.field("$memcpy_column")) {
+            // memcpy parameters differ per column only in ways the simulator models itself.
+            s = "memcpy";
+        }
+        items.push_back({(*params.names)[i], s});
+    }
+    std::sort(items.begin(), items.end());
+    for (auto& [n, v] : items)
+        k += (k.empty() ? "" : ", ") + n + "=" + v;
+    return k;
+}
+
+void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
+    c.cc.file = t.file;
+    c.cc.paramsKey = paramsKey(t.params);
+    Frame* save = fr_;
+    Frame lf;
+    lf.mod = layout_;
+    lf.comptime = true;
+    lf.scopes.emplace_back();
+    fr_ = &lf;
+    Module* m = nullptr;
+    try {
+        m = loadModule(t.file, layout_->dir, t.params, layout_, t.node, &c, "");
+    } catch (SemaError&) {
+        fr_ = save;
+        return;
+    }
+    fr_ = save;
+    t.mod = m;
+    // Params without a value are an error at their declaration.
+    std::set<Module*> ran;
+    size_t before = 0;
+    for (;;) {
+        std::vector<Module*> todo;
+        for (Module& mm : modules_) {
+            if (mm.cls == &c && mm.ast && !ran.count(&mm))
+                todo.push_back(&mm);
+        }
+        if (todo.empty() || todo.size() == before)
+            break;
+        for (Module* mm : todo) {
+            ran.insert(mm);
+            runComptimeBlocks(mm);
+            for (const std::string& dn : mm->declOrder) {
+                Decl& d = mm->decls[dn];
+                Frame f;
+                f.mod = mm;
+                f.comptime = true;
+                f.scopes.emplace_back();
+                Frame* s2 = fr_;
+                fr_ = &f;
+                try {
+                    resolveDecl(mm, d, d.node);
+                    if (d.isFn && mm == m) {
+                        FnDef* def = d.value.fn;
+                        if (def && !def->generic)
+                            lowerFunction(def, d.node);
+                    }
+                } catch (SemaError&) {
+                }
+                fr_ = s2;
+            }
+        }
+    }
+    // Finish the class.
+    if (c.initFn >= 0) {
+        Frame f;
+        f.mod = m;
+        f.fn = &c.funcs[size_t(c.initFn)];
+        fr_ = &f;
+        emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        fr_ = save;
+        c.cc.initFunction = c.initFn;
+    }
+    for (int id : c.blockedIds)
+        c.cc.tasks[size_t(id)].initiallyBlocked = true;
+    checkRecursion(c);
+    if (opt_.memcpy) {
+        static const int kReservedLocal[] = {27, 28, 30};
+        for (int id : kReservedLocal) {
+            if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::Local)
+                diags_.error(m->fileId, 0, 0,
+                             "local task ID " + std::to_string(id) + " ('" + c.taskNames[size_t(id)] +
+                                 "') is reserved by memcpy");
+        }
+    }
+    for (const sim::ClassExport& e : c.cc.exports) {
+        bool found = std::any_of(hostSymbols_.begin(), hostSymbols_.end(),
+                                 [&](const sim::HostSymbol& h) { return h.name == e.name; });
+        if (!found)
+            diags_.error(m->fileId, 0, 0,
+                         "symbol '" + e.name + "' is exported by '" + t.file +
+                             "' but not declared with @export_name in the layout");
+    }
+    c.cc.memoryBytes = c.nextAddress;
+    if (c.nextAddress > sim::kPeMemoryBytes) {
+        std::vector<sim::Symbol> syms = c.cc.symbols;
+        std::sort(syms.begin(), syms.end(),
+                  [](const sim::Symbol& a, const sim::Symbol& b) { return a.sizeBytes > b.sizeBytes; });
+        std::string largest;
+        for (size_t i = 0; i < syms.size() && i < 3; ++i)
+            largest += (i ? ", " : "") + syms[i].name + " (" + std::to_string(syms[i].sizeBytes) + " bytes)";
+        diags_.error(m->fileId, 0, 0,
+                     "'" + t.file + "' needs " + std::to_string(c.nextAddress) +
+                         " bytes of PE memory, more than the 49152 available; largest symbols: " +
+                         largest);
+    }
+    for (sim::Function& f : c.funcs)
+        c.cc.functions.push_back(std::move(f));
+    c.funcs.clear();
+}
+
+CompileResult Analyzer::run() {
+    CompileResult res;
+    if (opt_.layoutFile.empty()) {
+        diags_.errorNoLoc("no input file");
+        res.diagnostics = diags_.take();
+        return res;
+    }
+    if (opt_.memcpy && opt_.channels == 0)
+        diags_.errorNoLoc("--channels must be between 1 and 16 (0 selects the unsupported legacy runner)");
+    try {
+        modules_.emplace_back();
+        layout_ = &modules_.back();
+        layout_->isLayout = true;
+        fs::path lp(opt_.layoutFile);
+        layout_->path = opt_.layoutFile;
+        layout_->dir = lp.parent_path().string();
+        layout_->ast = loadAst(lp.lexically_normal().string(), opt_.layoutFile, layout_->fileId);
+        if (!layout_->ast) {
+            diags_.errorNoLoc("cannot read file '" + opt_.layoutFile + "'");
+            res.diagnostics = diags_.take();
+            return res;
+        }
+        indexDecls(layout_);
+        for (auto& [pn, pv] : opt_.params) {
+            Decl* d = findDecl(layout_, pn);
+            if (!d || !d->isParam)
+                diags_.errorNoLoc("--params: the layout has no param named '" + pn + "'");
+        }
+        if (diags_.hasErrors()) {
+            res.diagnostics = diags_.take();
+            return res;
+        }
+        // The layout block.
+        const Ast& a = *layout_->ast;
+        std::vector<uint32_t> layouts;
+        for (uint32_t d : a.list(a.root)) {
+            if (a.nodes[d].kind == NK::LayoutBlock)
+                layouts.push_back(d);
+        }
+        if (layouts.empty())
+            diags_.error(layout_->fileId, 0, 0, "'" + opt_.layoutFile + "' has no layout block");
+        for (size_t i = 1; i < layouts.size(); ++i)
+            diags_.error(layout_->fileId, a.beginOffset(layouts[i]), a.endOffset(layouts[i]),
+                         "only one layout block is allowed");
+        runComptimeBlocks(layout_);
+        if (!layouts.empty()) {
+            Frame f;
+            f.mod = layout_;
+            f.comptime = true;
+            f.scopes.emplace_back();
+            fr_ = &f;
+            try {
+                execBlock(a.nodes[layouts[0]].a);
+            } catch (SemaError&) {
+            }
+            fr_ = nullptr;
+            if (!rectSet_ && !diags_.hasErrors())
+                diags_.error(layout_->fileId, a.beginOffset(layouts[0]), a.endOffset(layouts[0]),
+                             "the layout block does not call @set_rectangle");
+        }
+        // Check all layout declarations (params, consts) even when unused.
+        for (const std::string& dn : layout_->declOrder) {
+            Frame f;
+            f.mod = layout_;
+            f.comptime = true;
+            f.scopes.emplace_back();
+            fr_ = &f;
+            try {
+                resolveDecl(layout_, layout_->decls[dn], layout_->decls[dn].node);
+            } catch (SemaError&) {
+            }
+            fr_ = nullptr;
+        }
+        if (diags_.hasErrors()) {
+            res.diagnostics = diags_.take();
+            return res;
+        }
+        for (uint32_t y = 0; y < height_; ++y) {
+            for (uint32_t x = 0; x < width_; ++x) {
+                if (!tiles_[y * width_ + x].set)
+                    diags_.error(layout_->fileId, a.beginOffset(layouts[0]), a.beginOffset(layouts[0]) + 6,
+                                 "PE (" + std::to_string(x) + ", " + std::to_string(y) +
+                                     ") has no code; every PE of the rectangle needs @set_tile_code");
+            }
+        }
+        if (diags_.hasErrors()) {
+            res.diagnostics = diags_.take();
+            return res;
+        }
+        auto prog = std::make_shared<sim::FabricProgram>();
+        prog->arch = opt_.arch;
+        prog->width = width_;
+        prog->height = height_;
+        std::map<std::string, uint32_t> classOf;
+        prog->pes.resize(size_t(width_) * height_);
+        for (uint32_t y = 0; y < height_; ++y) {
+            for (uint32_t x = 0; x < width_; ++x) {
+                TileCode& t = tiles_[y * width_ + x];
+                std::string key = t.file + "|" + paramsKey(t.params);
+                auto it = classOf.find(key);
+                if (it == classOf.end()) {
+                    classes_.emplace_back();
+                    buildClass(t, classes_.back(), x, y);
+                    it = classOf.emplace(key, uint32_t(classes_.size() - 1)).first;
+                }
+                prog->pes[y * width_ + x].codeClass = it->second;
+            }
+        }
+        for (const ColorCfg& cc : colorCfgs_)
+            prog->pes[cc.y * width_ + cc.x].colors.push_back({uint8_t(cc.color), cc.cfg});
+        for (sim::PeConfig& pe : prog->pes) {
+            for (auto& [col, cfg] : classes_[pe.codeClass].localColors) {
+                bool replaced = false;
+                for (auto& [pc, pcfg] : pe.colors) {
+                    if (pc == col) {
+                        pcfg = cfg;
+                        replaced = true;
+                    }
+                }
+                if (!replaced)
+                    pe.colors.push_back({uint8_t(col), cfg});
+            }
+        }
+        // Fabric geometry.
+        uint32_t ox = opt_.fabricOffsetsGiven ? opt_.offsetX : 4;
+        uint32_t oy = opt_.fabricOffsetsGiven ? opt_.offsetY : 1;
+        uint32_t fw = opt_.fabricWidth ? opt_.fabricWidth : width_ + 7 + opt_.widthWestBuf + opt_.widthEastBuf;
+        uint32_t fh = opt_.fabricHeight ? opt_.fabricHeight : height_ + 2;
+        if (opt_.memcpy) {
+            if (ox < 4 + opt_.widthWestBuf || oy < 1)
+                diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," + std::to_string(oy) +
+                                  " leaves no room for memcpy: x must be at least " +
+                                  std::to_string(4 + opt_.widthWestBuf) + " and y at least 1");
+            if (fw < ox + width_ + 3 + opt_.widthEastBuf || fh < oy + height_ + 1)
+                diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
+                                  " is too small for a " + std::to_string(width_) + "x" +
+                                  std::to_string(height_) + " rectangle with memcpy: need at least " +
+                                  std::to_string(ox + width_ + 3 + opt_.widthEastBuf) + "," +
+                                  std::to_string(oy + height_ + 1));
+        } else if (fw < ox + width_ || fh < oy + height_) {
+            diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
+                              " is too small for the rectangle at the given offsets");
+        }
+        prog->fabricWidth = fw;
+        prog->fabricHeight = fh;
+        prog->offsetX = ox;
+        prog->offsetY = oy;
+        prog->hostSymbols = hostSymbols_;
+        prog->memcpy.enabled = opt_.memcpy;
+        prog->memcpy.channels = opt_.channels;
+        prog->memcpy.westBuffer = opt_.widthWestBuf;
+        prog->memcpy.eastBuffer = opt_.widthEastBuf;
+        for (const Module& m : modules_) {
+            if (m.lib != "memcpy/get_params")
+                continue;
+            for (int i = 0; i < 4; ++i) {
+                for (int dir = 0; dir < 2; ++dir) {
+                    std::string key = std::string(dir ? "MEMCPYD2H_" : "MEMCPYH2D_") + std::to_string(i + 1);
+                    if (const Value* v = m.libParams.field(key)) {
+                        if (v->k == VK::Int || v->k == VK::Handle)
+                            (dir ? prog->memcpy.d2hColors : prog->memcpy.h2dColors)[size_t(i)] =
+                                int8_t(v->i);
+                    }
+                }
+            }
+        }
+        for (ClassCtx& c : classes_)
+            prog->classes.push_back(std::move(c.cc));
+        for (size_t i = 0; i < diags_.fileCount(); ++i)
+            prog->sourceFiles.push_back(diags_.file(uint16_t(i)).path);
+        res.program = prog;
+    } catch (SemaError&) {
+    }
+    res.ok = !diags_.hasErrors() && res.program;
+    if (!res.ok)
+        res.program.reset();
+    res.paramValues = paramValues_;
+    res.diagnostics = diags_.take();
+    return res;
+}
+
+CompileResult compileProgram(const CompileOptions& options) {
+    DiagnosticEngine diags;
+    Analyzer a(options, diags);
+    return a.run();
+}
+
+}  // namespace csl::sema

@@ -1,0 +1,278 @@
+#include "backend/csl/sema/types.h"
+
+namespace csl::sema {
+
+const char* handleName(HandleKind k) {
+    switch (k) {
+    case HandleKind::Color: return "color";
+    case HandleKind::DataTaskId: return "data_task_id";
+    case HandleKind::LocalTaskId: return "local_task_id";
+    case HandleKind::ControlTaskId: return "control_task_id";
+    case HandleKind::InputQueue: return "input_queue";
+    case HandleKind::OutputQueue: return "output_queue";
+    case HandleKind::UtId: return "ut_id";
+    case HandleKind::Direction: return "direction";
+    case HandleKind::DsrDest: return "dsr_dest";
+    case HandleKind::DsrSrc0: return "dsr_src0";
+    case HandleKind::DsrSrc1: return "dsr_src1";
+    case HandleKind::DsrFifoDest: return "dsr_fifo_dest";
+    case HandleKind::DsrFifoSrc1: return "dsr_fifo_src1";
+    case HandleKind::Filter: return "filter_id";
+    }
+    return "?";
+}
+
+TypeTable::TypeTable() {
+    voidT = fresh(TK::Void);
+    noreturnT = fresh(TK::NoReturn);
+    boolT = fresh(TK::Bool);
+    cintT = fresh(TK::CInt);
+    cfloatT = fresh(TK::CFloat);
+    stringT = fresh(TK::String);
+    typeT = fresh(TK::TypeT);
+    anyT = fresh(TK::AnyType);
+    undefT = fresh(TK::Undef);
+    rangeT = fresh(TK::Range);
+    moduleT = fresh(TK::Module);
+    cstructT = fresh(TK::CStruct);
+    auto mki = [&](int bits, bool s) {
+        Type* t = fresh(TK::Int);
+        t->bits = uint8_t(bits);
+        t->isSigned = s;
+        return t;
+    };
+    i8 = mki(8, true);
+    i16 = mki(16, true);
+    i32 = mki(32, true);
+    i64 = mki(64, true);
+    u8 = mki(8, false);
+    u16 = mki(16, false);
+    u32 = mki(32, false);
+    u64 = mki(64, false);
+    auto mkf = [&](int bits, bool bf, bool cb) {
+        Type* t = fresh(TK::Float);
+        t->bits = uint8_t(bits);
+        t->bf16 = bf;
+        t->cb16 = cb;
+        return t;
+    };
+    f16 = mkf(16, false, false);
+    bf16 = mkf(16, true, false);
+    cb16 = mkf(16, false, true);
+    f32 = mkf(32, false, false);
+    for (int k = 0; k <= int(HandleKind::Filter); ++k) {
+        Type* t = fresh(TK::Handle);
+        t->hk = HandleKind(k);
+        handles_.push_back(t);
+    }
+    for (int k = 0; k <= int(sim::DsdKind::Fifo); ++k) {
+        Type* t = fresh(TK::Dsd);
+        t->dk = sim::DsdKind(k);
+        dsds_.push_back(t);
+    }
+}
+
+Type* TypeTable::fresh(TK k) {
+    store_.emplace_back();
+    store_.back().k = k;
+    return &store_.back();
+}
+TypeP TypeTable::handle(HandleKind k) { return handles_[size_t(k)]; }
+TypeP TypeTable::dsd(sim::DsdKind k) { return dsds_[size_t(k)]; }
+
+TypeP TypeTable::intType(int bits, bool isSigned) {
+    switch (bits) {
+    case 8: return isSigned ? i8 : u8;
+    case 16: return isSigned ? i16 : u16;
+    case 32: return isSigned ? i32 : u32;
+    case 64: return isSigned ? i64 : u64;
+    default: break;
+    }
+    Type* t = fresh(TK::Int);
+    t->bits = uint8_t(bits);
+    t->isSigned = isSigned;
+    return t;
+}
+
+TypeP TypeTable::array(TypeP elem, std::vector<uint32_t> dims) {
+    Type* t = fresh(TK::Array);
+    t->elem = elem;
+    t->dims = std::move(dims);
+    return t;
+}
+TypeP TypeTable::ptr(TypeP elem, bool many, bool isConst) {
+    Type* t = fresh(TK::Ptr);
+    t->elem = elem;
+    t->many = many;
+    t->isConst = isConst;
+    return t;
+}
+TypeP TypeTable::fn(std::vector<TypeP> params, TypeP ret, bool isTask) {
+    Type* t = fresh(TK::Fn);
+    t->params = std::move(params);
+    t->ret = ret;
+    t->isTask = isTask;
+    return t;
+}
+
+bool sameType(TypeP a, TypeP b) {
+    if (a == b)
+        return true;
+    if (!a || !b || a->k != b->k)
+        return false;
+    switch (a->k) {
+    case TK::Int:
+        return a->bits == b->bits && a->isSigned == b->isSigned;
+    case TK::Float:
+        return a->bits == b->bits && a->bf16 == b->bf16 && a->cb16 == b->cb16;
+    case TK::Array:
+        return a->dims == b->dims && sameType(a->elem, b->elem);
+    case TK::Ptr:
+        return a->many == b->many && a->isConst == b->isConst && sameType(a->elem, b->elem);
+    case TK::Fn:
+        if (a->params.size() != b->params.size() || !sameType(a->ret, b->ret))
+            return false;
+        for (size_t i = 0; i < a->params.size(); ++i) {
+            if (!sameType(a->params[i], b->params[i]))
+                return false;
+        }
+        return true;
+    case TK::Handle:
+        return a->hk == b->hk;
+    case TK::Dsd:
+        return a->dk == b->dk;
+    case TK::Struct:
+    case TK::Enum:
+        return false;
+    default:
+        return true;
+    }
+}
+
+std::string typeName(TypeP t) {
+    if (!t)
+        return "<unknown>";
+    switch (t->k) {
+    case TK::Void: return "void";
+    case TK::NoReturn: return "noreturn";
+    case TK::Bool: return "bool";
+    case TK::Int: return std::string(t->isSigned ? "i" : "u") + std::to_string(t->bits);
+    case TK::Float: return t->bf16 ? "bf16" : t->cb16 ? "cb16" : t->bits == 16 ? "f16" : "f32";
+    case TK::CInt: return "comptime_int";
+    case TK::CFloat: return "comptime_float";
+    case TK::String: return "comptime_string";
+    case TK::TypeT: return "type";
+    case TK::Array: {
+        std::string s = "[";
+        for (size_t i = 0; i < t->dims.size(); ++i)
+            s += (i ? "," : "") + std::to_string(t->dims[i]);
+        return s + "]" + typeName(t->elem);
+    }
+    case TK::Ptr:
+        return std::string(t->many ? "[*]" : "*") + (t->isConst ? "const " : "") +
+               typeName(t->elem);
+    case TK::Struct: return t->name.empty() ? "struct" : t->name;
+    case TK::Enum: return t->name.empty() ? "enum" : t->name;
+    case TK::Fn: {
+        std::string s = t->isTask ? "task(" : "fn(";
+        for (size_t i = 0; i < t->params.size(); ++i)
+            s += (i ? ", " : "") + typeName(t->params[i]);
+        return s + ") " + typeName(t->ret);
+    }
+    case TK::Handle: return handleName(t->hk);
+    case TK::Dsd:
+        switch (t->dk) {
+        case sim::DsdKind::Mem1d: return "mem1d_dsd";
+        case sim::DsdKind::Mem4d: return "mem4d_dsd";
+        case sim::DsdKind::FabIn: return "fabin_dsd";
+        case sim::DsdKind::FabOut: return "fabout_dsd";
+        case sim::DsdKind::Fifo: return "fifo";
+        }
+        return "dsd";
+    case TK::Module: return "imported_module";
+    case TK::Range: return "range";
+    case TK::AnyType: return "anytype";
+    case TK::Undef: return "undefined";
+    case TK::CStruct: return "comptime_struct";
+    case TK::DsrT: return "dsr";
+    }
+    return "?";
+}
+
+uint32_t sizeOf(TypeP t) {
+    switch (t->k) {
+    case TK::Bool: return 1;
+    case TK::Int: return t->bits / 8;
+    case TK::Float: return t->bits / 8;
+    case TK::Array: {
+        uint32_t n = 1;
+        for (uint32_t d : t->dims)
+            n *= d;
+        return n * sizeOf(t->elem);
+    }
+    case TK::Ptr: return 2;
+    case TK::Fn: return 2;
+    case TK::Handle: return 2;
+    case TK::Enum: return t->tag ? sizeOf(t->tag) : 2;
+    case TK::Struct: return t->size;
+    case TK::Dsd: return sim::kDsdStorageBytes;
+    default: return 0;
+    }
+}
+
+uint32_t alignOf(TypeP t) {
+    switch (t->k) {
+    case TK::Array: return alignOf(t->elem);
+    case TK::Struct: return t->align;
+    case TK::Dsd: return 4;
+    default: {
+        uint32_t s = sizeOf(t);
+        return s < 2 ? 1 : s > 4 ? 4 : s;
+    }
+    }
+}
+
+bool isRuntimeScalar(TypeP t) {
+    switch (t->k) {
+    case TK::Bool: case TK::Int: case TK::Float: case TK::Ptr: case TK::Fn: case TK::Handle:
+    case TK::Enum:
+        return true;
+    default:
+        return false;
+    }
+}
+
+sim::ScalarType scalarOf(TypeP t) {
+    using S = sim::ScalarType;
+    switch (t->k) {
+    case TK::Bool: return S::Bool;
+    case TK::Int:
+        switch (t->bits) {
+        case 8: return t->isSigned ? S::I8 : S::U8;
+        case 16: return t->isSigned ? S::I16 : S::U16;
+        case 32: return t->isSigned ? S::I32 : S::U32;
+        default: return t->isSigned ? S::I64 : S::U64;
+        }
+    case TK::Float: return t->bits == 32 ? S::F32 : t->bf16 ? S::BF16 : S::F16;
+    case TK::Enum: return t->tag ? scalarOf(t->tag) : S::U16;
+    case TK::Ptr: case TK::Fn: case TK::Handle: return S::U16;
+    default: return S::Void;
+    }
+}
+
+bool isNumeric(TypeP t) {
+    return t->k == TK::Int || t->k == TK::Float || t->k == TK::CInt || t->k == TK::CFloat;
+}
+bool isIntLike(TypeP t) { return t->k == TK::Int || t->k == TK::CInt; }
+
+const Value* Value::field(const std::string& n) const {
+    if (k != K::Agg || !names)
+        return nullptr;
+    for (size_t i = 0; i < names->size(); ++i) {
+        if ((*names)[i] == n)
+            return &(*elems)[i];
+    }
+    return nullptr;
+}
+
+}  // namespace csl::sema
