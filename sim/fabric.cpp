@@ -116,12 +116,20 @@ void Fabric::Impl::validateProgram() const {
                 bad(cname + ": " + what + " names function " + str(uint64_t(int64_t(f))));
         };
         checkFn(cls.initFunction, "init function");
-        for (int t = 0; t < kNumTaskIds; ++t)
+        for (int t = 0; t < kNumTaskIds; ++t) {
+            if (p.arch == Arch::Wse2 && cls.tasks[t].kind == TaskKind::Data && t >= kNumColors)
+                bad(cname + ": data task id " + str(uint64_t(t)) +
+                    " is not a color (WSE-2 data task ids are the colors 0..23)");
+            if (cls.tasks[t].kind == TaskKind::Data && p.arch == Arch::Wse3 &&
+                cls.tasks[t].inputQueue >= kNumInputQueues)
+                bad(cname + ": data task " + str(uint64_t(t)) + " names input queue " +
+                    str(uint64_t(cls.tasks[t].inputQueue)));
             if (cls.tasks[t].kind != TaskKind::None) {
                 checkFn(cls.tasks[t].function, "task " + str(t));
                 if (cls.tasks[t].function < 0)
                     bad(cname + ": task " + str(t) + " is bound to no function");
             }
+        }
         for (const ClassExport& e : cls.exports)
             if (e.isFunction)
                 checkFn(e.function, "export " + e.name);
@@ -628,8 +636,17 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             break;
         }
     }
-    if (p.mainOp.active)
-        opWait(p.mainOp, "main thread");
+    if (p.mainOp.active) {
+        std::string who = "main thread";
+        if (!p.frames.empty()) {
+            const std::string fn = p.cls->functions[size_t(p.frames.back().func)].name;
+            who = p.currentTask >= 0 ? "task " + str(uint64_t(p.currentTask)) + " (" + fn + ")"
+                  : p.currentTask == kTaskLaunch ? "launched " + fn
+                                                 : "init " + fn;
+            who += " on the main thread";
+        }
+        opWait(p.mainOp, who);
+    }
     for (size_t u = 0; u < p.uts.size(); ++u)
         if (p.uts[u].active)
             opWait(p.uts[u], "microthread " + str(u));

@@ -405,7 +405,7 @@ class TestRouting : public QObject {
         const auto r = f.runUntilIdle();
         QCOMPARE(r.status, RunStatus::Hang);
         QVERIFY2(r.message.find("color 1") != std::string::npos, r.message.c_str());
-        QVERIFY2(r.message.find("PE(4,1) main thread @fmovs") != std::string::npos,
+        QVERIFY2(r.message.find("PE(4,1) init send on the main thread @fmovs") != std::string::npos,
                  r.message.c_str());
     }
 };
