@@ -195,10 +195,66 @@ uint32_t Fabric::Impl::memOpCost(const Pe& p, const OpState& op) const {
     return costs::kDsdSetup + (op.total + width - 1) / width;
 }
 
+namespace {
+
+// An operand of the fast path: a mem1d DSD whose whole range is inside SRAM, or a scalar.
+struct LinearOperand {
+    bool memory = false;
+    int64_t base = 0, stride = 0;
+    uint32_t scalar = 0;
+};
+
+// Fills `out` when the operand is a scalar or a mem1d DSD all of whose n elements of
+// `bytes` bytes lie inside SRAM.
+bool linear(const OpOperand& o, uint32_t bytes, uint32_t n, LinearOperand& out) {
+    if (o.kind == DsdOperand::Kind::None)
+        return true;
+    if (o.kind == DsdOperand::Kind::Scalar) {
+        out.scalar = uint32_t(o.scalar) & (bytes == 4 ? 0xffffffffu : 0xffffu);
+        return true;
+    }
+    if (o.kind != DsdOperand::Kind::Dsd || o.dsd.kind != DsdKind::Mem1d)
+        return false;
+    out.memory = true;
+    out.base = o.dsd.baseAddress;
+    out.stride = o.dsd.strideBytes[0];
+    const int64_t last = out.base + int64_t(n - 1) * out.stride;
+    const int64_t lo = std::min(out.base, last), hi = std::max(out.base, last);
+    return lo >= 0 && hi + bytes <= int64_t(kPeMemoryBytes);
+}
+
+} // namespace
+
 void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
     const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
     const DsdOpShape shape = dsdOpShape(desc.op);
-    // Fast path: mem1d/scalar operands only, strides fixed.
+    const uint32_t n = op.total - op.done;
+    LinearOperand d, s[3];
+    bool fast = n > 0 && breakpoints.empty() && shape.numSources <= 3 &&
+                linear(op.dst, shape.dstBytes, n, d) && d.memory;
+    for (int k = 0; k < shape.numSources && fast; ++k)
+        fast = linear(op.src[k], shape.srcBytes[k], n, s[k]);
+    if (fast) {
+        // Same element order as the general loop below, without per-element dispatch
+        // on operand kinds or bounds checks (the whole ranges were checked above).
+        uint8_t* mem = p.mem;
+        auto read = [&](const LinearOperand& o, uint32_t bytes, uint32_t i) -> uint32_t {
+            if (!o.memory)
+                return o.scalar;
+            uint32_t v = 0;
+            std::memcpy(&v, mem + o.base + int64_t(i) * o.stride, bytes);
+            return v;
+        };
+        for (uint32_t i = 0; i < n; ++i) {
+            const uint32_t a = shape.numSources > 0 ? read(s[0], shape.srcBytes[0], i) : 0;
+            const uint32_t b = shape.numSources > 1 ? read(s[1], shape.srcBytes[1], i) : 0;
+            const uint32_t c = shape.numSources > 2 ? read(s[2], shape.srcBytes[2], i) : 0;
+            const uint32_t v = dsdElement(desc.op, a, b, c, op.carry);
+            std::memcpy(mem + d.base + int64_t(i) * d.stride, &v, shape.dstBytes);
+        }
+        op.done = op.total;
+        return;
+    }
     for (uint32_t i = op.done; i < op.total; ++i) {
         const uint32_t a =
             shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;

@@ -168,6 +168,30 @@ class TestDsdOps : public QObject {
         QCOMPARE(c2 - c3, uint64_t(64 / 4 - 64 / 8));
     }
 
+    void fastAndGeneralPathsAgree() {
+        // With any breakpoint set, memory DSD ops take the general per-element path
+        // (it reports writes); results and cycles must not change.
+        auto prog = makeDsdKernel(2, 1, 64, 3, [](uint32_t, uint32_t) { return true; });
+        std::vector<uint32_t> init(128);
+        for (uint32_t i = 0; i < 128; ++i)
+            init[i] = F(float(i % 5) - 1.5f);
+        putElems(prog->classes[0], 1024, init, 4); // buf and buf2 (64 f32 each)
+        sim::Fabric fast(prog), general(prog);
+        sim::Breakpoint bp;
+        bp.kind = sim::Breakpoint::Kind::SymbolWrite;
+        bp.anyPe = true;
+        bp.symbol = "no_such_symbol";
+        general.addBreakpoint(bp);
+        QCOMPARE(fast.runUntilIdle().status, RunStatus::Idle);
+        QCOMPARE(general.runUntilIdle().status, RunStatus::Idle);
+        QCOMPARE(fast.cycle(), general.cycle());
+        QCOMPARE(fast.readMemory(1, 0, 1024, 512), general.readMemory(1, 0, 1024, 512));
+        auto m = fast.readMemory(1, 0, 1024, 4);
+        float v;
+        std::memcpy(&v, m.data(), 4);
+        QCOMPARE(v, 2.25f); // buf[0] = -1.5 plus 3 x buf2[0] (2.5) x 0.5
+    }
+
     void mem4dAddressing() {
         // 2x3 tile of a 4-wide u32 matrix, copied to a dense 6-element vector.
         sim::CodeClass cls;

@@ -17,7 +17,8 @@ class TestHang : public QObject {
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QCOMPARE(r.status, RunStatus::Hang);
-        QVERIFY2(r.message.find("PE(5,1) init main on the main thread @fadds (0/8 elements") != std::string::npos,
+        QVERIFY2(r.message.find("PE(5,1) init main on the main thread @fadds (0/8 elements") !=
+                     std::string::npos,
                  r.message.c_str());
         QVERIFY2(r.message.find("waits for wavelets on color 0 (iq 2)") != std::string::npos,
                  r.message.c_str());

@@ -358,11 +358,12 @@ class TestRouting : public QObject {
         sendCtrl.src0 = {DsdOperand::Kind::Scalar, 0};
         send.dsdOps.push_back(sendCtrl);
         sim::Function& s = send.functions[0];
-        s.code.insert(s.code.end() - 1,
-                      {ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2),
-                       ins(Op::Imm, ScalarType::U32, 0, kNoReg, kNoReg,
-                           int32_t(sim::encodeControlPayload(sim::ControlOpcode::Nop, false, 0, 0))),
-                       ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1)});
+        s.code.insert(
+            s.code.end() - 1,
+            {ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2),
+             ins(Op::Imm, ScalarType::U32, 0, kNoReg, kNoReg,
+                 int32_t(sim::encodeControlPayload(sim::ControlOpcode::Nop, false, 0, 0))),
+             ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1)});
         s.locs.resize(s.code.size());
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
@@ -383,9 +384,10 @@ class TestRouting : public QObject {
         send.dsdOps[0].src0 = {DsdOperand::Kind::Scalar, 0};
         sim::Function& s = send.functions[0];
         s.numRegs = 1;
-        s.code.insert(s.code.begin(),
-                      ins(Op::Imm, ScalarType::U32, 0, kNoReg, kNoReg,
-                          int32_t(sim::encodeControlPayload(sim::ControlOpcode::Teardown, true, 0, 0))));
+        s.code.insert(
+            s.code.begin(),
+            ins(Op::Imm, ScalarType::U32, 0, kNoReg, kNoReg,
+                int32_t(sim::encodeControlPayload(sim::ControlOpcode::Teardown, true, 0, 0))));
         s.locs.resize(s.code.size());
         sim::CodeClass& recv = p->classes[1];
         recv.initFunction = -1;

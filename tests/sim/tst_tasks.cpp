@@ -184,7 +184,7 @@ class TestTasks : public QObject {
         recv.microthread = 3;
         recv.unblockTask = 20;
         sim::DsdOpDesc send;
-        send.op = sim::DsdOpKind::Add16;  // 16-bit: doubles the low halves
+        send.op = sim::DsdOpKind::Add16; // 16-bit: doubles the low halves
         send.dst = {sim::DsdOperand::Kind::Dsd, 2};
         send.src0 = {sim::DsdOperand::Kind::Dsd, 1};
         send.src1 = {sim::DsdOperand::Kind::Dsd, 1};
