@@ -18,6 +18,29 @@ fn flip(d: direction) direction {
 }
 )";
 
+// <math>: square roots by a bit-level first guess and Newton steps (exact to f32
+// rounding after four steps); generic forms convert through f32.
+static const char* kMathSource = R"(// <math>
+fn sqrt_f32(x: f32) f32 {
+  if (x <= 0.0) return 0.0;
+  var y = @bitcast(f32, 0x1fbd1df5 + (@bitcast(u32, x) >> 1));
+  for (@range(u16, 4)) |i| {
+    y = 0.5 * (y + x / y);
+  }
+  return y;
+}
+fn invsqrt_f32(x: f32) f32 { return 1.0 / sqrt_f32(x); }
+fn sqrt_f16(x: f16) f16 { return @as(f16, sqrt_f32(@as(f32, x))); }
+fn abs_f32(x: f32) f32 { if (x < 0.0) return -x; return x; }
+fn abs_f16(x: f16) f16 { if (x < 0.0) return -x; return x; }
+fn sqrt(x: anytype) @type_of(x) { return @as(@type_of(x), sqrt_f32(@as(f32, x))); }
+fn invsqrt(x: anytype) @type_of(x) { return @as(@type_of(x), invsqrt_f32(@as(f32, x))); }
+fn inv(x: anytype) @type_of(x) { return @as(@type_of(x), 1.0 / @as(f32, x)); }
+fn abs(x: anytype) @type_of(x) { if (x < 0) return -x; return x; }
+fn fmax_f32(a: f32, b: f32) f32 { if (a > b) return a; return b; }
+fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
+)";
+
 static const LibraryInfo kLibraries[] = {
     {"memcpy/get_params", nullptr},
     {"memcpy/memcpy", nullptr},
@@ -28,7 +51,7 @@ static const LibraryInfo kLibraries[] = {
     {"timer", nullptr},
     {"debug", nullptr},
     {"simprint", nullptr},
-    {"math", nullptr},
+    {"math", kMathSource},
     {"random", nullptr},
     {"control", nullptr},
     {"tile_config", nullptr},

@@ -54,7 +54,7 @@ std::string Analyzer::show(const Value& v) {
 }
 
 int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {
-    if (v.k == VK::Int || v.k == VK::Handle || v.k == VK::EnumV)
+    if (v.k == VK::Int || v.k == VK::Handle || v.k == VK::EnumV || v.k == VK::Ptr)
         return v.i;
     if (v.k == VK::Bool)
         return v.i;

@@ -8,6 +8,7 @@
 #include "backend/csl/sema/analyzer_impl.h"
 
 #include <functional>
+#include <tuple>
 #include <span>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <tuple>
 #include <sstream>
 
 namespace csl::sema {
@@ -373,6 +375,12 @@ public:
     Value addrValue(const Place& p, uint32_t node);
     // A break/continue/return met inside an expression-position block at comptime.
     std::optional<Flow> pendingFlow_;
+    // While evaluating a tensor access: indices probe past the extent (no bounds checks)
+    // and comptime arrays get SRAM homes so the DSD can address them.
+    bool tensorAccessMode_ = false;
+    // DSD operations whose '.activate' names a task function; resolved once the class's
+    // task bindings are known.
+    std::vector<std::tuple<ClassCtx*, size_t, FnDef*, uint32_t, Module*>> activateFixups_;
     Value load(const Place& p, uint32_t node);
     Place place(uint32_t node);
     Place indexPlace(Place base, uint32_t node);

@@ -324,9 +324,10 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
         patch(j, here());
         return mkRuntime(r, types.boolT);
     }
-    TypeP sub = isCompare(op) ? nullptr : expected;
-    Value a = eval(n.a, sub && isNumeric(sub) ? sub : nullptr);
-    Value b = eval(n.b, sub && isNumeric(sub) ? sub : (a.isComptime() ? nullptr : a.type));
+    // Operands are typed by each other (peer resolution), not by the context, so
+    // `return 1 + x / 401;` keeps 401 a comptime_int that adapts to x.
+    Value a = eval(n.a);
+    Value b = eval(n.b, a.isComptime() ? nullptr : a.type);
     return binop(op, a, b, node, expected);
 }
 
@@ -468,6 +469,8 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
                 : b.type;
     } else if (b.type->k == TK::CInt || b.type->k == TK::CFloat) {
         t = a.type;
+    } else if (a.isComptime() && b.isComptime() && isIntLike(a.type) && isIntLike(b.type)) {
+        t = types.cintT;  // both comptime-known: exact integer arithmetic
     } else {
         fail(node, std::string("incompatible types for binary '") + tokSpelling(op) + "': '" +
                        typeName(a.type) + "' and '" + typeName(b.type) + "'");
@@ -736,6 +739,14 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
     // A comptime array value: index at comptime, or give it storage for runtime indexing.
     if (base.k == Place::K::Value || base.k == Place::K::Slot) {
         Value& bv = base.k == Place::K::Slot ? *base.slot : base.value;
+        if (tensorAccessMode_ && base.decl && bv.type && bv.type->k == TK::Array) {
+            ensureStorage(base.declMod, *base.decl, node);
+            Place q;
+            q.k = Place::K::Mem;
+            q.type = bv.type;
+            q.addrImm = base.decl->address;
+            return indexPlace(q, node);
+        }
         if (bv.k == VK::Agg || bv.k == VK::String) {
             std::vector<Value> idx;
             bool allComptime = true;
@@ -834,7 +845,8 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
         if (!isIntLike(iv.type))
             fail(idxList[k], "array index must be an integer, found '" + typeName(iv.type) + "'");
         if (iv.isComptime()) {
-            if (arr->dims[k] != 0xffffffffu && (iv.i < 0 || iv.i >= int64_t(arr->dims[k])))
+            if (!tensorAccessMode_ && arr->dims[k] != 0xffffffffu &&
+                (iv.i < 0 || iv.i >= int64_t(arr->dims[k])))
                 fail(idxList[k], "index " + std::to_string(iv.i) +
                                      " is out of bounds for array of length " +
                                      std::to_string(arr->dims[k]));
@@ -1064,9 +1076,9 @@ Value Analyzer::evalInit(uint32_t node, TypeP expected) {
             elems.push_back(eval(item, fieldT));
             names.push_back("");
         }
-        if (!elems.back().isComptime())
+        if (!elems.back().isComptime() && target)
             fail(named ? N(item).a : item,
-                 "runtime values in aggregate initializers are not supported; assign the "
+                 "runtime values in typed aggregate initializers are not supported; assign the "
                  "elements one by one");
         ++idx;
     }
@@ -1283,6 +1295,8 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
             bind(tokStr(caps[k]), b);
         }
         Value a;
+        bool saveMode = tensorAccessMode_;
+        tensorAccessMode_ = true;
         try {
             Place p = place(n.a);
             if (p.k != Place::K::Mem)
@@ -1290,9 +1304,11 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
             elemT = p.type;
             a = addrValue(p, n.a);
         } catch (...) {
+            tensorAccessMode_ = saveMode;
             popScope();
             throw;
         }
+        tensorAccessMode_ = saveMode;
         popScope();
         return a;
     };

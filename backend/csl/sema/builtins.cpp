@@ -348,7 +348,13 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             if (f == "async") {
                 op.async = asBool(v, node);
             } else if (f == "activate") {
-                op.activateTask = int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
+                if (v.k == VK::Fn && v.fn && v.fn->isTask) {
+                    // 2.x: the task itself; its local task ID is known after binding.
+                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod);
+                } else {
+                    op.activateTask =
+                        int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
+                }
             } else if (f == "unblock") {
                 int id = v.k == VK::Handle ? int(v.i) : -1;
                 if (id < 0)
@@ -379,7 +385,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     }
     if (op.async && !anyFabric && !wse3())
         fail(node, "'.async' requires a fabric or FIFO DSD operand");
-    if ((op.activateTask >= 0 || op.unblockTask >= 0) && !op.async)
+    bool hasActivate = op.activateTask >= 0 || cfg.field("activate");
+    if ((hasActivate || op.unblockTask >= 0) && !op.async && !wse3())
         fail(node, "'.activate' and '.unblock' require '.async = true'");
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
@@ -523,7 +530,18 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "type_of") {
         need(1, 1);
-        Value v = arg(0);
+        // Only the type matters, so a runtime operand is fine even in a type position.
+        int saveDepth = fr_->comptimeDepth;
+        if (fr_->fn && !fr_->comptime)
+            fr_->comptimeDepth = 0;
+        Value v;
+        try {
+            v = arg(0);
+        } catch (...) {
+            fr_->comptimeDepth = saveDepth;
+            throw;
+        }
+        fr_->comptimeDepth = saveDepth;
         return mkType(v.type);
     }
     if (name == "is_same_type") {
@@ -994,7 +1012,17 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Value d = arg(0);
         if (d.type->k != TK::Dsd)
             fail(args[0], "@" + name + " expects a DSD, found '" + typeName(d.type) + "'");
-        Value v = arg(1);
+        Value v;
+        if (name == "set_dsd_base_addr") {
+            // An array names its first element, as in C.
+            Place p = place(args[1]);
+            if (p.k == Place::K::Mem && p.type->k == TK::Array)
+                v = addrValue(p, args[1]);
+            else
+                v = load(p, args[1]);
+        } else {
+            v = arg(1);
+        }
         int64_t scale = 1;
         if (inc) {
             TypeP et = evalType(args[2]);
@@ -1170,7 +1198,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
     };
     static const std::map<std::string, std::set<std::string>> kFns = {
         {"memcpy/get_params", {"get_params"}},
-        {"memcpy/memcpy", {"unblock_cmd_stream"}},
+        {"memcpy/memcpy", {"unblock_cmd_stream", "get_streaming_fabout_dsd", "get_streaming_fabin_dsd"}},
         {"layout", {"get_x_coord", "get_y_coord"}},
         {"time", {"enable_tsc", "disable_tsc", "get_timestamp", "reset_tsc_counter"}},
         {"simprint", {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
@@ -1228,6 +1256,21 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         Value r = mkAgg(*p.names, *p.elems);
         r.names->push_back("$memcpy_column");
         r.elems->push_back(mkInt(x));
+        return r;
+    }
+    if (l == "memcpy/memcpy" &&
+        (fn == "get_streaming_fabout_dsd" || fn == "get_streaming_fabin_dsd")) {
+        need(3);
+        bool out = fn == "get_streaming_fabout_dsd";
+        Value r;
+        r.k = VK::Dsd;
+        r.dsd.kind = out ? sim::DsdKind::FabOut : sim::DsdKind::FabIn;
+        r.dsd.color = uint8_t(handleId(coerce(args[0], types.handle(HandleKind::Color), argNodes[0]),
+                                       HandleKind::Color, argNodes[0], "color"));
+        r.dsd.extent[0] = uint32_t(asInt(args[1], argNodes[1], "extent"));
+        r.dsd.queue = uint8_t(handleId(args[2], out ? HandleKind::OutputQueue : HandleKind::InputQueue,
+                                       argNodes[2], "queue"));
+        r.type = types.dsd(r.dsd.kind);
         return r;
     }
     if (l == "memcpy/memcpy" && fn == "unblock_cmd_stream") {

@@ -332,7 +332,12 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
                 f.scopes.emplace_back();
                 Frame* s2 = fr_;
                 fr_ = &f;
+                // Like cslc, a param nobody uses needs no value.
+                bool unsetParam = d.isParam && !mm->params.count(dn) &&
+                                  !mm->ast->nodes[d.node].b;
                 try {
+                    if (unsetParam)
+                        continue;
                     resolveDecl(mm, d, d.node);
                     if (d.isFn && mm == m) {
                         FnDef* def = d.value.fn;
@@ -354,6 +359,22 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         fr_ = save;
         c.cc.initFunction = c.initFn;
+    }
+    for (auto& [fc, opIndex, fn, node, mod] : activateFixups_) {
+        if (fc != &c)
+            continue;
+        int found = -1;
+        for (int id = 0; id < sim::kNumTaskIds; ++id) {
+            if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::Local &&
+                c.cc.tasks[size_t(id)].function == fn->index)
+                found = id;
+        }
+        if (found < 0) {
+            diags_.error(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
+                         "task '" + fn->name + "' used in '.activate' is not bound to a local task ID");
+            continue;
+        }
+        c.cc.dsdOps[opIndex].activateTask = int8_t(found);
     }
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
@@ -460,8 +481,14 @@ CompileResult Analyzer::run() {
             f.comptime = true;
             f.scopes.emplace_back();
             fr_ = &f;
+            Decl& d = layout_->decls[dn];
+            bool given = std::any_of(opt_.params.begin(), opt_.params.end(),
+                                     [&](auto& p) { return p.first == dn; }) ||
+                         std::any_of(opt_.colors.begin(), opt_.colors.end(),
+                                     [&](auto& p) { return p.first == dn; });
             try {
-                resolveDecl(layout_, layout_->decls[dn], layout_->decls[dn].node);
+                if (!d.isParam || given || layout_->ast->nodes[d.node].b)
+                    resolveDecl(layout_, d, d.node);
             } catch (SemaError&) {
             }
             fr_ = nullptr;
