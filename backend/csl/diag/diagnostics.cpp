@@ -52,8 +52,18 @@ SourceRange DiagnosticEngine::range(uint16_t file, uint32_t begin, uint32_t end)
 void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
     if (errorCount_ >= kMaxErrors)
         return;
+    SourceRange r = range(file, begin, end);
+    // The same tile file compiled for several code classes reports each problem once.
+    for (const Diagnostic& d : diags_) {
+        if (d.severity == Severity::Error && d.message == message && d.range.file == r.file &&
+            d.range.line == r.line && d.range.column == r.column) {
+            suppressNotes_ = true;
+            return;
+        }
+    }
+    suppressNotes_ = false;
     ++errorCount_;
-    diags_.push_back({Severity::Error, range(file, begin, end), std::move(message), {}});
+    diags_.push_back({Severity::Error, r, std::move(message), {}});
 }
 
 void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end,
@@ -62,7 +72,7 @@ void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end,
 }
 
 void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
-    if (diags_.empty())
+    if (diags_.empty() || suppressNotes_)
         return;
     diags_.back().notes.push_back({Severity::Note, range(file, begin, end), std::move(message), {}});
 }

@@ -47,6 +47,7 @@ private:
     std::vector<std::unique_ptr<SourceFile>> files_;
     std::vector<Diagnostic> diags_;
     size_t errorCount_ = 0;
+    bool suppressNotes_ = false;
 };
 
 }  // namespace csl

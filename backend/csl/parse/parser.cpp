@@ -67,7 +67,9 @@ private:
     }
     [[noreturn]] void fail(const std::string& msg) {
         const Token& t = toks_.tokens[std::min(pos_, toks_.tokens.size() - 1)];
-        diags_.error(toks_.file, t.begin, t.end, msg);
+        // The lexer already reported an invalid token; do not pile a second error on it.
+        if (t.kind != Tok::Invalid)
+            diags_.error(toks_.file, t.begin, t.end, msg);
         throw ParseError{};
     }
     uint32_t expect(Tok t, const char* context) {
@@ -75,7 +77,14 @@ private:
             std::string m = std::string("expected '") + tokSpelling(t) + "'";
             if (context && *context)
                 m += std::string(" ") + context;
-            fail(m + ", found " + found());
+            m += ", found " + found();
+            if (t == Tok::Semi && pos_ > 0 && kind() != Tok::Invalid) {
+                // Like clang: point just past the token the ';' should follow.
+                const Token& prev = toks_.tokens[pos_ - 1];
+                diags_.error(toks_.file, prev.end, prev.end + 1, m);
+                throw ParseError{};
+            }
+            fail(m);
         }
         return uint32_t(pos_++);
     }
@@ -967,6 +976,34 @@ private:
         expect(Tok::LBrace, "to start the switch body");
         std::vector<uint32_t> prongs;
         while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+            try {
+                parseProng(prongs);
+            } catch (ParseError&) {
+                // Skip to the next prong: a ',' or the closing '}' at this depth.
+                int depth = 0;
+                while (!at(Tok::Eof)) {
+                    Tok k = kind();
+                    if (depth == 0 && (k == Tok::Comma || k == Tok::RBrace)) {
+                        eat(Tok::Comma);
+                        break;
+                    }
+                    if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
+                        ++depth;
+                    if (k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket)
+                        --depth;
+                    ++pos_;
+                }
+            }
+        }
+        expect(Tok::RBrace, "to close the switch");
+        uint32_t n = make(NodeKind::Switch, first, first);
+        nd(n).a = subj;
+        setList(n, prongs);
+        return n;
+    }
+
+    void parseProng(std::vector<uint32_t>& prongs) {
+        {
             uint32_t f = uint32_t(pos_);
             std::vector<uint32_t> items;
             uint32_t flags = 0;
@@ -990,11 +1027,6 @@ private:
                 ast_.nodes[body].kind != NodeKind::Block)
                 fail("expected ',' after a switch case, found " + found());
         }
-        expect(Tok::RBrace, "to close the switch");
-        uint32_t n = make(NodeKind::Switch, first, first);
-        nd(n).a = subj;
-        setList(n, prongs);
-        return n;
     }
 
     // |i, j| { n, m } -> A[i, j]

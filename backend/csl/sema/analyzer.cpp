@@ -678,8 +678,11 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
 }
 
 Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
-    if (d.state == Decl::State::Done)
+    if (d.state == Decl::State::Done) {
+        if (d.failed)
+            throw SemaError{};  // reported at the declaration
         return d.value;
+    }
     if (d.state == Decl::State::InProgress)
         fail(useNode, "'" + d.name + "' depends on its own value");
     d.state = Decl::State::InProgress;
@@ -790,12 +793,17 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                 }
                 d.value = init;
             } else {
+                // Name anonymous struct and enum types after their declaration.
+                if (init.k == VK::Type && (init.tv->k == TK::Struct || init.tv->k == TK::Enum) &&
+                    (init.tv->name == "struct" || init.tv->name == "enum"))
+                    const_cast<Type*>(init.tv)->name = d.name;
                 d.value = init;
             }
         }
     } catch (SemaError&) {
         fr_ = save;
         d.state = Decl::State::Done;
+        d.failed = true;
         d.value = Value{};
         d.value.type = types.anyT;
         d.value.k = VK::Undef;
@@ -810,6 +818,8 @@ bool Analyzer::lookup(const std::string& name, Binding** b, Value& out, uint32_t
     for (auto s = fr_->scopes.rbegin(); s != fr_->scopes.rend(); ++s) {
         for (auto it = s->rbegin(); it != s->rend(); ++it) {
             if (it->first == name) {
+                if (it->second.poisoned)
+                    throw SemaError{};  // its declaration failed and was reported
                 *b = &it->second;
                 return true;
             }

@@ -29,6 +29,7 @@ struct Decl {
     bool hasStorage = false; // a var (or materialised const) in SRAM
     uint32_t address = 0;
     bool dsdVar = false;     // a var of DSD type, stored in SRAM
+    bool failed = false;     // its declaration had an error (already reported)
 };
 
 struct FnDef {
@@ -78,6 +79,7 @@ struct Binding {
     uint16_t reg = 0xffff;
     uint32_t addr = 0;
     bool mut = false;
+    bool poisoned = false;  // its declaration failed; uses stay silent
 };
 
 // Where a value lives, for assignment, address-of and indexing.

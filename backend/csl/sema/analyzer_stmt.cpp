@@ -14,6 +14,11 @@ Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
             // Reported; keep checking the following statements of a runtime function.
             if (!runtime())
                 throw;
+            if (N(s).kind == NK::VarDecl && !fr_->scopes.empty()) {
+                Binding b;
+                b.poisoned = true;
+                bind(tokStr(N(s).tok), b);
+            }
             continue;
         }
         if (f.k != Flow::K::Normal)
@@ -809,7 +814,10 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         uint32_t body = N(f->node).b;
         if (!body)
             fail(f->node, "extern function '" + f->name + "' has no definition");
+        size_t errorsBefore = diags_.errorCount();
         execBlock(body);
+        if (diags_.errorCount() != errorsBefore)
+            throw SemaError{};  // the body's errors are enough
         bool endsInReturn = !fn->code.empty() && fn->code.back().op == sim::Op::Return;
         if (ft->ret->k == TK::Void) {
             emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);

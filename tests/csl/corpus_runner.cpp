@@ -1,0 +1,156 @@
+#include "corpus_runner.h"
+
+#include "backend/csl/compiler.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace csl_tests {
+
+namespace {
+
+struct Parsed {
+    std::vector<std::pair<std::string, std::string>> files;  // name, text
+    std::vector<std::string> args;
+    bool syntaxOnly = false;
+    std::vector<std::string> expected;
+};
+
+std::string baseName(const std::string& p) {
+    auto s = p.find_last_of('/');
+    return s == std::string::npos ? p : p.substr(s + 1);
+}
+
+Parsed parseCorpus(const std::string& path) {
+    Parsed p;
+    std::ifstream in(path);
+    std::string line;
+    std::string name = baseName(path);
+    std::string text;
+    while (std::getline(in, line)) {
+        if (line.rfind("// FILE: ", 0) == 0) {
+            p.files.emplace_back(name, text);
+            name = line.substr(9);
+            text.clear();
+            continue;
+        }
+        if (line.rfind("// ARGS: ", 0) == 0) {
+            std::istringstream ss(line.substr(9));
+            std::string a;
+            while (ss >> a)
+                p.args.push_back(a);
+        } else if (line.rfind("// MODE: syntax", 0) == 0) {
+            p.syntaxOnly = true;
+        } else if (line.rfind("// CHECK-ERROR: ", 0) == 0) {
+            p.expected.push_back("error: " + line.substr(16));
+        } else if (line.rfind("// CHECK-WARNING: ", 0) == 0) {
+            p.expected.push_back("warning: " + line.substr(18));
+        }
+        text += line + "\n";
+    }
+    p.files.emplace_back(name, text);
+    return p;
+}
+
+void splitPairs(const std::string& v, std::vector<std::pair<std::string, std::string>>& out) {
+    std::stringstream ss(v);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        auto c = item.find(':');
+        out.emplace_back(item.substr(0, c), c == std::string::npos ? "" : item.substr(c + 1));
+    }
+}
+
+}  // namespace
+
+CorpusResult runCorpusFile(const std::string& path) {
+    Parsed p = parseCorpus(path);
+    CorpusResult r;
+    std::vector<csl::Diagnostic> diags;
+    const std::string layoutName = p.files.front().first;
+    if (p.syntaxOnly) {
+        for (auto& [n, t] : p.files) {
+            auto d = csl::checkSyntax(n, t);
+            diags.insert(diags.end(), d.begin(), d.end());
+        }
+        r.ok = diags.empty();
+    } else {
+        csl::CompileOptions o;
+        o.layoutFile = layoutName;
+        std::map<std::string, std::string> files(p.files.begin(), p.files.end());
+        o.readFile = [files](const std::string& f) -> std::optional<std::string> {
+            std::string key = f.rfind("./", 0) == 0 ? f.substr(2) : f;
+            auto it = files.find(key);
+            if (it == files.end())
+                return std::nullopt;
+            return it->second;
+        };
+        for (const std::string& a : p.args) {
+            auto eq = a.find('=');
+            std::string k = a.substr(0, eq), v = eq == std::string::npos ? "" : a.substr(eq + 1);
+            if (k == "--arch")
+                o.arch = v == "wse3" ? sim::Arch::Wse3 : sim::Arch::Wse2;
+            else if (k == "--params")
+                splitPairs(v, o.params);
+            else if (k == "--colors")
+                splitPairs(v, o.colors);
+            else if (k == "--memcpy")
+                o.memcpy = true;
+            else if (k == "--fabric-dims")
+                std::sscanf(v.c_str(), "%u,%u", &o.fabricWidth, &o.fabricHeight);
+            else if (k == "--fabric-offsets") {
+                std::sscanf(v.c_str(), "%u,%u", &o.offsetX, &o.offsetY);
+                o.fabricOffsetsGiven = true;
+            } else if (k == "--channels")
+                o.channels = uint32_t(std::stoul(v));
+        }
+        csl::CompileResult cr = csl::compile(o);
+        diags = cr.diagnostics;
+        r.ok = cr.ok;
+    }
+    for (const csl::Diagnostic& d : diags) {
+        if (d.severity == csl::Severity::Note)
+            continue;
+        std::string where;
+        if (!d.range.file.empty()) {
+            if (d.range.file != layoutName)
+                where = d.range.file + ":";
+            where += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + ": ";
+        }
+        r.actual.push_back(std::string(d.severity == csl::Severity::Error ? "error: " : "warning: ") +
+                           where + d.message);
+    }
+    std::vector<std::string> a = r.actual, e = p.expected;
+    std::sort(a.begin(), a.end());
+    std::sort(e.begin(), e.end());
+    r.passed = a == e;
+    if (!r.passed) {
+        r.report = "expected:\n";
+        for (auto& x : p.expected)
+            r.report += "  " + x + "\n";
+        r.report += "actual:\n";
+        for (auto& x : r.actual)
+            r.report += "  " + x + "\n";
+    }
+    return r;
+}
+
+void blessCorpusFile(const std::string& path, const CorpusResult& r) {
+    std::ifstream in(path);
+    std::string line, out;
+    while (std::getline(in, line)) {
+        if (line.rfind("// CHECK-ERROR: ", 0) == 0 || line.rfind("// CHECK-WARNING: ", 0) == 0)
+            continue;
+        out += line + "\n";
+    }
+    for (const std::string& d : r.actual) {
+        bool err = d.rfind("error: ", 0) == 0;
+        out += std::string(err ? "// CHECK-ERROR: " : "// CHECK-WARNING: ") +
+               d.substr(err ? 7 : 9) + "\n";
+    }
+    std::ofstream(path) << out;
+}
+
+}  // namespace csl_tests
