@@ -31,7 +31,7 @@ void BM_DsdHeavy(benchmark::State& state) {
         benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
     state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_DsdHeavy)->Args({8, 1})->Args({32, 1})->Args({32, 2})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DsdHeavy)->Args({8, 1})->Args({32, 1})->Args({32, 2})->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // Row pipelines: fabric traffic (fabout/fabin, routers, backpressure) plus DSD work.
 void BM_FabricPipeline(benchmark::State& state) {
@@ -48,7 +48,7 @@ void BM_FabricPipeline(benchmark::State& state) {
     state.counters["tile_cycles/s"] =
         benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_FabricPipeline)->Arg(16)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FabricPipeline)->Arg(16)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // Idle PEs cost nothing: 4 busy PEs in a side x side rectangle. The time per simulated
 // cycle must not grow with side (construction is excluded from the timing).
@@ -71,7 +71,7 @@ void BM_IdlePes(benchmark::State& state) {
     }
     state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_IdlePes)->Arg(2)->Arg(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IdlePes)->Arg(2)->Arg(200)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // A full CS-2 rectangle (750 x 994) where every PE has code and initial data in one
 // SRAM page: construction time and peak resident memory (SRAM is committed lazily).
