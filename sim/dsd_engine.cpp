@@ -148,6 +148,8 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
             break;
         }
         case DsdKind::FabOut: {
+            if (arch == Arch::Wse2 && d.queue > 5)
+                fault(p, &loc, "output queue " + str(d.queue) + " does not exist on WSE-2 (0..5)");
             Wavelet w;
             w.color = uint8_t(faboutColor(p, d));
             w.control = d.control;

@@ -513,7 +513,7 @@ bool Fabric::Impl::stepCycle() {
     return true;
 }
 
-RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdle) {
+RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor) {
     stopRequested = false;
     breakHit = false;
     const uint64_t start = now;
@@ -582,7 +582,6 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool untilIdl
             }
             if (stuck)
                 return hangReport("no PE can make progress");
-            (void)untilIdle;
             return finish(RunStatus::Idle, "idle at cycle " + str(now));
         }
     }
@@ -1244,13 +1243,13 @@ std::vector<uint32_t> Fabric::takeResult(CommandId id) {
 }
 
 RunResult Fabric::runUntilDone(CommandId id, uint64_t maxCycles) {
-    return impl_->run(maxCycles, id, false);
+    return impl_->run(maxCycles, id);
 }
 RunResult Fabric::runUntilIdle(uint64_t maxCycles) {
-    return impl_->run(maxCycles, 0, true);
+    return impl_->run(maxCycles, 0);
 }
 RunResult Fabric::step(uint64_t cycles) {
-    return impl_->run(cycles, 0, false);
+    return impl_->run(cycles, 0);
 }
 void Fabric::requestStop() {
     impl_->stopRequested = true;

@@ -71,7 +71,7 @@ struct Fabric::Impl {
     void activateRouter(Pe& p);
     void reschedule(Pe& p);
     bool stepCycle(); // advances to the next event; false when nothing can progress
-    RunResult run(uint64_t maxCycles, CommandId waitFor, bool untilIdle);
+    RunResult run(uint64_t maxCycles, CommandId waitFor); // waitFor 0: until idle
     RunResult hangReport(const std::string& headline);
     std::string describeWait(const Pe& p) const;
     uint32_t peIndex(const Pe& p) const { return p.y * width + p.x; }
@@ -119,7 +119,6 @@ struct Fabric::Impl {
                          const SourceLoc& loc);
     void writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i, uint32_t value,
                       const SourceLoc& loc);
-    bool dsdExecAccepted = true;
 
     // Routers.
     bool routerStep(Pe& p); // true: must run again next cycle

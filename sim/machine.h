@@ -124,7 +124,6 @@ class Microthreads {
     const OpState* begin() const { return slots_ ? slots_->data() : nullptr; }
     const OpState* end() const { return slots_ ? slots_->data() + 8 : nullptr; }
     size_t size() const { return slots_ ? 8 : 0; }
-    static constexpr size_t kCount = 8;
     OpState& slot(size_t i) {
         if (!slots_)
             slots_ = std::make_unique<std::array<OpState, 8>>();
