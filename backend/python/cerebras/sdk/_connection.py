@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import weakref
 
 import grpc
 
@@ -83,6 +84,26 @@ class _PrivateAppliance:
 
 _private = None
 _private_lock = threading.Lock()
+# Objects with a close() that must run before the interpreter finalises (gRPC channels
+# cannot be closed during finalisation) and before the private appliance goes away.
+_closables = weakref.WeakSet()
+
+
+def register_for_exit(obj):
+    _closables.add(obj)
+
+
+def _shutdown():
+    for obj in list(_closables):
+        try:
+            obj.close()
+        except Exception:  # pylint: disable=broad-except
+            pass
+    if _private is not None:
+        _private.close()
+
+
+atexit.register(_shutdown)
 
 
 def _private_address():
@@ -90,7 +111,6 @@ def _private_address():
     with _private_lock:
         if _private is None:
             _private = _PrivateAppliance()
-            atexit.register(_private.close)
         return _private.address
 
 

@@ -7,11 +7,13 @@ argument (raised here as ApplianceError, a RuntimeError).
 import enum
 import json
 import os
+import sys
 
 import numpy as np
 
 from cerebras.appliance.pb.sdk import sdk_common_pb2 as common
-from cerebras.sdk._connection import ApplianceError, Connection
+
+from cerebras.sdk._connection import ApplianceError, Connection, register_for_exit
 from tessera import appliance_pb2 as pb
 
 __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
@@ -113,6 +115,7 @@ class SdkRuntime:
         self._geometry = reply
         self._pending = {}  # task id -> dest array of a device-to-host copy not yet done
         self._closed = False
+        register_for_exit(self)
 
     # ---- lifecycle ----
     def load(self):
@@ -148,6 +151,8 @@ class SdkRuntime:
         self.close()
 
     def __del__(self):
+        if sys.is_finalizing():
+            return  # _connection's exit hook closed it already
         try:
             self.close()
         except Exception:  # pylint: disable=broad-except

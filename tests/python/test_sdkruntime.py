@@ -1,0 +1,208 @@
+"""The Python host API (cerebras.sdk.*) against a private appliance, with the fixture
+program (tests/appliance/fixture_program.h): a 2x1 rectangle where every PE has
+buf: [16]f32 (mutable), ro: [4]f32 (immutable), add_to_all(f32), noop(), take_u16(u16);
+MEMCPYH2D_1 is color 2 and MEMCPYD2H_1 color 3."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+import grpc
+import numpy as np
+
+from cerebras.sdk import _connection
+from cerebras.sdk.client import SdkLauncher
+from cerebras.sdk.runtime.sdkruntimepybind import (ApplianceError, MemcpyDataType, MemcpyOrder,
+                                                    SdkRuntime, SimfabConfig, get_platform)
+from cerebras.sdk.sdk_utils import calculate_cycles, input_array_to_u32, memcpy_view
+
+ROW, COL = MemcpyOrder.ROW_MAJOR, MemcpyOrder.COL_MAJOR
+B32 = MemcpyDataType.MEMCPY_32BIT
+
+
+class Base(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="tessera-pytest-")
+        cls.out = os.path.join(cls.tmp, "out")
+        subprocess.run([os.environ["TESSERA_MAKE_FIXTURE"], cls.out], check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def running(self, **kw):
+        rt = SdkRuntime(self.out, **kw)
+        rt.load()
+        rt.run()
+        self.addCleanup(rt.close)
+        return rt
+
+    def assertStatus(self, code, text, fn, *args, **kw):
+        with self.assertRaises(ApplianceError) as ctx:
+            fn(*args, **kw)
+        self.assertEqual(ctx.exception.code, code, str(ctx.exception))
+        self.assertIn(text, ctx.exception.details)
+
+
+class RuntimeTest(Base):
+    def test_first_tutorial_path(self):
+        """get_id, load, run, h2d, launch(nonblock=False), d2h ROW_MAJOR 32-bit, stop."""
+        rt = self.running()
+        buf = rt.get_id("buf")
+        data = np.arange(32, dtype=np.float32)
+        rt.memcpy_h2d(buf, data, 0, 0, 2, 1, 16, streaming=False, order=ROW, data_type=B32,
+                      nonblock=False)
+        rt.launch("add_to_all", np.float32(0.5), nonblock=False)
+        out = np.zeros(32, dtype=np.float32)
+        rt.memcpy_d2h(out, buf, 0, 0, 2, 1, 16, streaming=False, order=ROW, data_type=B32,
+                      nonblock=False)
+        rt.stop()
+        np.testing.assert_array_equal(out, data + 0.5)
+
+    def test_nonblocking_d2h_is_filled_by_stop(self):
+        rt = self.running()
+        buf = rt.get_id("buf")
+        rt.memcpy_h2d(buf, np.ones(32, np.float32), 0, 0, 2, 1, 16, nonblock=True)
+        t = rt.launch("add_to_all", 2.0, nonblock=True)
+        out = np.zeros((2, 16), dtype=np.float32)
+        rt.memcpy_d2h(out, buf, 0, 0, 2, 1, 16, nonblock=True)
+        rt.task_wait(t)
+        rt.stop()
+        np.testing.assert_array_equal(out, np.full((2, 16), 3.0, np.float32))
+
+    def test_col_major_and_is_task_done(self):
+        rt = self.running()
+        buf = rt.get_id("buf")
+        data = np.arange(32, dtype=np.uint32)
+        t = rt.memcpy_h2d(buf, data, 0, 0, 2, 1, 16, order=COL, nonblock=True)
+        while not rt.is_task_done(t):
+            pass
+        out = np.zeros(32, dtype=np.uint32)
+        rt.memcpy_d2h(out, buf, 0, 0, 2, 1, 16, order=ROW)
+        # COL_MAJOR over h=1: element k of PE x is flat[x + 2k].
+        self.assertEqual(out[0], 0)
+        self.assertEqual(out[1], 2)
+        self.assertEqual(out[16], 1)
+        back = np.zeros(32, dtype=np.uint32)
+        rt.memcpy_d2h(back, buf, 0, 0, 2, 1, 16, order=COL)
+        np.testing.assert_array_equal(back, data)
+        rt.stop()
+
+    def test_call_read_symbol_dump_core(self):
+        rt = self.running()
+        rt.call("noop", [], nonblock=False)
+        rt.memcpy_h2d(rt.get_id("buf"), np.full(32, 7, np.float32), 0, 0, 2, 1, 16)
+        rt.stop()
+        got = rt.read_symbol(1, 0, "buf", dtype="float32")
+        np.testing.assert_array_equal(got, np.full(16, 7, np.float32))
+        core = os.path.join(self.tmp, "corefile.cs1")
+        rt.dump_core(core)
+        self.assertGreater(os.path.getsize(core), 0)
+        self.assertTrue(rt.is_simulator())
+        self.assertEqual(rt.coord_logical_to_physical((1, 0)), (5, 1))
+
+    def test_bad_requests_name_the_argument(self):
+        rt = self.running()
+        buf = rt.get_id("buf")
+        c = grpc.StatusCode
+        self.assertStatus(c.NOT_FOUND, "unknown symbol 'nope'", rt.get_id, "nope")
+        self.assertStatus(c.OUT_OF_RANGE, "lies outside the 2x1 program rectangle",
+                          rt.memcpy_h2d, buf, np.zeros(32, np.float32), 1, 0, 2, 1, 16)
+        self.assertStatus(c.INVALID_ARGUMENT, "src array has 31 elements, expected 32",
+                          rt.memcpy_h2d, buf, np.zeros(31, np.float32), 0, 0, 2, 1, 16)
+        self.assertStatus(c.INVALID_ARGUMENT, "src array has dtype float64",
+                          rt.memcpy_h2d, buf, np.zeros(32), 0, 0, 2, 1, 16)
+        self.assertStatus(c.INVALID_ARGUMENT, "not a streaming color",
+                          rt.memcpy_h2d, 7, np.zeros(32, np.float32), 0, 0, 2, 1, 16, streaming=True)
+        self.assertStatus(c.INVALID_ARGUMENT, "takes 1 argument(s), got 2",
+                          rt.launch, "add_to_all", 1.0, 2.0)
+        self.assertStatus(c.INVALID_ARGUMENT, "is a float, not an integer",
+                          rt.launch, "take_u16", 2.5)
+        self.assertStatus(c.FAILED_PRECONDITION, "second run()", rt.run)
+        rt.stop()
+        self.assertStatus(c.FAILED_PRECONDITION, "the runtime was stopped",
+                          rt.launch, "noop")
+        with self.assertRaises(TypeError):
+            rt.memcpy_h2d(buf, [1.0] * 32, 0, 0, 2, 1, 16)
+        with self.assertRaises(TypeError):
+            SdkRuntime(self.out, bogus_keyword=1)
+
+    def test_platform_and_env_join(self):
+        platform = get_platform(None, SimfabConfig(num_threads=2), None)
+        rt = SdkRuntime(self.out, platform)
+        rt.load()
+        rt.run()
+        rt.launch("noop")
+        rt.stop()
+        rt.close()
+        # A second runtime joins the same appliance through TESSERA_APPLIANCE.
+        os.environ["TESSERA_APPLIANCE"] = rt.address
+        try:
+            rt2 = self.running()
+            self.assertEqual(rt2.address, rt.address)
+        finally:
+            del os.environ["TESSERA_APPLIANCE"]
+
+    def test_version_mismatch(self):
+        saved = _connection.PROTOCOL_VERSION
+        _connection.PROTOCOL_VERSION = saved + 1
+        try:
+            self.assertStatus(grpc.StatusCode.FAILED_PRECONDITION, "version mismatch", SdkRuntime, self.out)
+            rt = SdkRuntime(self.out, disable_version_check=True)
+            rt.close()
+        finally:
+            _connection.PROTOCOL_VERSION = saved
+
+
+class UtilsTest(unittest.TestCase):
+    def test_memcpy_view_and_u32(self):
+        x = np.array([1, -2, 300], dtype=np.int16)
+        words = input_array_to_u32(x, None, 3)
+        self.assertEqual(words.dtype, np.uint32)
+        self.assertEqual(list(words), [1, 0xFFFE, 300])
+        np.testing.assert_array_equal(memcpy_view(words, np.int16), x)
+        tagged = input_array_to_u32(x, 1, 2)
+        self.assertEqual(list(tagged >> 16), [0, 1, 0])
+        self.assertEqual(calculate_cycles(np.array([0x00020001, 0x00050000, 0x00000003],
+                                                   dtype=np.uint32)), 0x30005 - 0x20001)
+
+
+class LauncherTest(Base):
+    def test_stage_run_download(self):
+        script = os.path.join(self.tmp, "host.py")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(textwrap.dedent("""\
+                import argparse, numpy as np
+                from cerebras.sdk.runtime.sdkruntimepybind import SdkRuntime
+                p = argparse.ArgumentParser(); p.add_argument('--name'); p.add_argument('--cmaddr')
+                a = p.parse_args()
+                rt = SdkRuntime(a.name, cmaddr=a.cmaddr)
+                rt.load(); rt.run()
+                rt.memcpy_h2d(rt.get_id('buf'), np.zeros(32, np.float32), 0, 0, 2, 1, 16)
+                rt.launch('add_to_all', 4.0)
+                y = np.zeros(32, np.float32)
+                rt.memcpy_d2h(y, rt.get_id('buf'), 0, 0, 2, 1, 16)
+                rt.stop()
+                np.save('y.npy', y)
+                print('SUCCESS!')
+                """))
+        with SdkLauncher(self.out, simulator=True) as launcher:
+            launcher.stage(script)
+            output = launcher.run("cs_python host.py --name out --cmaddr %CMADDR%")
+            self.assertIn("SUCCESS!", output)
+            target = os.path.join(self.tmp, "y.npy")
+            launcher.download_artifact("y.npy", target)
+            np.testing.assert_array_equal(np.load(target), np.full(32, 4.0, np.float32))
+            with self.assertRaises(ApplianceError) as ctx:
+                launcher.download_artifact("../../etc/passwd", target)
+            self.assertEqual(ctx.exception.code, grpc.StatusCode.PERMISSION_DENIED)
+            with self.assertRaises(RuntimeError):
+                launcher.run("exit 4")
+
+
+if __name__ == "__main__":
+    unittest.main()
