@@ -147,6 +147,21 @@ class TestMemcpy : public QObject {
         QCOMPARE(int(mem[0]), 4);
     }
 
+    void moreChannelsCopyFaster() {
+        uint64_t cycles[2] = {0, 0};
+        int k = 0;
+        for (uint32_t channels : {1u, 4u}) {
+            auto prog = gemvProgram(4, 1, 64);
+            prog->memcpy.channels = channels;
+            sim::Fabric f(prog);
+            const auto id = f.memcpy(copy(true, "A", 4, 1, 64), std::vector<uint32_t>(256, 1));
+            QCOMPARE(f.runUntilDone(id).status, RunStatus::CommandDone);
+            cycles[k++] = f.cycle();
+        }
+        QVERIFY2(cycles[1] + 64 * 3 <= cycles[0],
+                 (std::to_string(cycles[0]) + " vs " + std::to_string(cycles[1])).c_str());
+    }
+
     void badRequestsAreRejected() {
         sim::Fabric f(gemvProgram(2, 2, 4));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, f.memcpy(copy(true, "nope", 1, 1, 1), {1}));
