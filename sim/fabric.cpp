@@ -1031,6 +1031,12 @@ void Fabric::Impl::serviceCommands(Pe& p) {
             }
             return;
         }
+        if ((c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) &&
+            pc.started && p.mainReadyAt <= now) {
+            completeCommandOnPe(p, pc);
+            p.cmds.pop_front();
+            continue;
+        }
         return; // copies and launches wait for the main thread; D2H streams for wavelets
     }
 }

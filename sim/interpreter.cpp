@@ -259,7 +259,7 @@ void Fabric::Impl::startTask(Pe& p, int task) {
 bool Fabric::Impl::startWork(Pe& p) {
     if (p.mainReadyAt < now)
         p.mainReadyAt = now;
-    if (!p.cmds.empty() && !p.cmdBlocked) {
+    if (!p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started) {
         PeCommand& pc = p.cmds.front();
         Command& c = *pc.cmd;
         if (c.kind == Command::Kind::Launch) {
@@ -304,9 +304,10 @@ bool Fabric::Impl::startWork(Pe& p) {
             }
             if (c.kind == Command::Kind::CopyH2D && !breakpoints.empty())
                 noteWrite(p, address, r.elementsPerPe * bytes);
+            // The copy occupies the PE until mainReadyAt; serviceCommands finishes the
+            // command then.
             p.mainReadyAt += costs::kMemcpyCommandSetup + uint64_t(r.elementsPerPe) * c.laneCycles;
-            completeCommandOnPe(p, pc);
-            p.cmds.pop_front();
+            pc.started = true;
             return true;
         }
     }
