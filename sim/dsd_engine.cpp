@@ -314,6 +314,7 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         if (!fabric) {
             runMemoryOp(p, op);
             p.mainReadyAt += memOpCost(p, op);
+            noteProgress(p.mainReadyAt);
             return true;
         }
         op.active = true;
@@ -345,7 +346,7 @@ void Fabric::Impl::finishOp(Pe& p, OpState& op) {
     const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
     op.active = false;
     op.waiting = false;
-    lastProgress = now;
+    noteProgress(now);
     if (desc.activateTask >= 0)
         activateTask(p, desc.activateTask);
     if (desc.unblockTask >= 0)
@@ -480,7 +481,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         p.stats.stallCycles += now - op.waitingSince;
         op.waiting = false;
     }
-    lastProgress = now;
+    noteProgress(now);
     readyAt = now + uint64_t(progressed) * costs::kFabricElementCycles;
 }
 

@@ -562,7 +562,7 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor) {
                 return finish(RunStatus::Breakpoint, "cycle breakpoint " + str(now));
             return finish(RunStatus::CycleLimit, "stopped after " + str(now - start) + " cycles");
         }
-        if (pendingCommands && now - lastProgress > opt.idleCycleLimit) {
+        if (pendingCommands && now > lastProgress && now - lastProgress > opt.idleCycleLimit) {
             runLimit = UINT64_MAX;
             return hangReport("no progress for " + str(now - lastProgress) +
                               " cycles while host commands are pending");
@@ -725,7 +725,7 @@ bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w) {
                 pendingCommands.fetch_sub(1);
             }
         }
-        lastProgress = now;
+        noteProgress(now);
         return true;
     }
     return false;
@@ -896,7 +896,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
             p.routerBusy &= ~(1u << color);
         wakeRouterFeeders(p, color);
         ++p.stats.wavelets;
-        lastProgress = now;
+        noteProgress(now);
         if (cfg->filter.kind != FilterConfig::Kind::None)
             filterPasses(p, color, *cfg, entry.w, /*commit=*/true);
         if (!breakpoints.empty())
@@ -980,7 +980,7 @@ void Fabric::Impl::completeCommandOnPe(Pe& p, PeCommand& pc) {
         c.done = true;
         pendingCommands.fetch_sub(1);
     }
-    lastProgress = now;
+    noteProgress(now);
 }
 
 void Fabric::Impl::unblockCmdStream(Pe& p) {
@@ -1022,7 +1022,7 @@ void Fabric::Impl::serviceCommands(Pe& p) {
                 q.push({c.data[hostIndex(r, pc.roiX, pc.roiY, k)], uint8_t(r.color), false});
                 ++pc.progress;
                 p.portReadyAt += c.laneCycles;
-                lastProgress = now;
+                noteProgress(now);
             }
             if (pc.progress == c.req.elementsPerPe) {
                 completeCommandOnPe(p, pc);
@@ -1031,8 +1031,8 @@ void Fabric::Impl::serviceCommands(Pe& p) {
             }
             return;
         }
-        if ((c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) &&
-            pc.started && p.mainReadyAt <= now) {
+        if ((c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) && pc.started &&
+            p.mainReadyAt <= now) {
             completeCommandOnPe(p, pc);
             p.cmds.pop_front();
             continue;
@@ -1181,7 +1181,7 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
             m.activateRouter(p); // wavelets may already wait in an output queue
     }
     ++m.pendingCommands;
-    m.lastProgress = m.now; // the idle-cycle limit counts from the newest command
+    m.noteProgress(m.now); // the idle-cycle limit counts from the newest command
     m.commands[cmd->id] = cmd;
     return cmd->id;
 }
@@ -1225,7 +1225,7 @@ CommandId Fabric::launch(const std::string& function, std::vector<uint32_t> args
         m.schedule(p, m.now + 1);
     }
     ++m.pendingCommands;
-    m.lastProgress = m.now; // the idle-cycle limit counts from the newest command
+    m.noteProgress(m.now); // the idle-cycle limit counts from the newest command
     m.commands[cmd->id] = cmd;
     return cmd->id;
 }

@@ -59,7 +59,16 @@ struct Fabric::Impl {
 
     std::vector<std::string> simprint;
     std::ofstream simLog;
-    std::atomic<uint64_t> lastProgress{0}; // every writer in a phase stores `now`
+    // Latest cycle up to which something is known to progress (a task, a wavelet, a
+    // command, a DSD op, a copy in flight). Only ever raised, so concurrent PE visits
+    // leave the same value in any order.
+    std::atomic<uint64_t> lastProgress{0};
+    void noteProgress(uint64_t cycle) {
+        uint64_t cur = lastProgress.load(std::memory_order_relaxed);
+        while (cur < cycle &&
+               !lastProgress.compare_exchange_weak(cur, cycle, std::memory_order_relaxed)) {
+        }
+    }
 
     // Load and validation.
     void validateProgram() const;

@@ -247,7 +247,7 @@ void Fabric::Impl::startTask(Pe& p, int task) {
     p.currentTask = task;
     p.mainReadyAt += costs::kTaskStart;
     ++p.stats.taskActivations;
-    lastProgress = now;
+    noteProgress(now);
     for (const Breakpoint& bp : breakpoints)
         if (bp.kind == Breakpoint::Kind::TaskActivation && bp.value == uint32_t(task) &&
             (bp.anyPe || (bp.x == p.x && bp.y == p.y))) {
@@ -281,7 +281,7 @@ bool Fabric::Impl::startWork(Pe& p) {
             p.currentTask = kTaskLaunch;
             p.mainReadyAt += costs::kLaunchSetup;
             ++p.stats.taskActivations;
-            lastProgress = now;
+            noteProgress(now);
             return true;
         }
         if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) {
@@ -308,6 +308,7 @@ bool Fabric::Impl::startWork(Pe& p) {
             // command then.
             p.mainReadyAt += costs::kMemcpyCommandSetup + uint64_t(r.elementsPerPe) * c.laneCycles;
             pc.started = true;
+            noteProgress(p.mainReadyAt);
             return true;
         }
     }
@@ -658,7 +659,7 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         if (p.frames.empty()) {
             p.currentTask = -1;
             cost += costs::kTaskEnd;
-            lastProgress = now;
+            noteProgress(now);
         } else if (retDst != kNoReg) {
             p.regs[p.frames.back().regBase + retDst] = normalise(value, rt);
         }
