@@ -646,6 +646,13 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
         }
         opWait(p.mainOp, who);
     }
+    if (p.mainWaiting && !p.frames.empty()) {
+        const Frame& f = p.frames.back();
+        const Instr& in = p.cls->functions[size_t(f.func)].code[f.pc];
+        const DsdOpDesc& d = p.cls->dsdOps[size_t(in.imm)];
+        parts.push_back("main thread waits to start async " + std::string(dsdOpName(d.op)) +
+                        " on a busy microthread");
+    }
     for (size_t u = 0; u < p.uts.size(); ++u)
         if (p.uts[u].active)
             opWait(p.uts[u], "microthread " + str(u));

@@ -26,6 +26,34 @@ class TestHang : public QObject {
         QCOMPARE(r.waiting[0].x, 5u);
     }
 
+    void mainThreadBlockedOnBusyMicrothread() {
+        // Two async receives on the same microthread (WSE-2: the fabin's queue 2); no
+        // wavelet ever comes, so the second cannot start.
+        auto p = makeRowPipeline(2, 1, 4, 0);
+        sim::CodeClass& recv = p->classes[5]; // role "last", parity 1
+        recv.dsdOps[0].async = true;
+        sim::Function& f = recv.functions[0];
+        for (size_t i = 0; i < f.code.size(); ++i)
+            if (f.code[i].op == Op::DsdExec && f.code[i].imm == 0) {
+                f.code.insert(f.code.begin() + long(i), f.code[i]);
+                f.locs.insert(f.locs.begin() + long(i), f.locs[i]);
+                break;
+            }
+        for (Instr& i : f.code) // jump targets moved by one
+            if (i.op == Op::Jump || i.op == Op::JumpIf || i.op == Op::JumpIfNot)
+                ++i.imm;
+        for (Instr& i : p->classes[0].functions[0].code) // the sender never sends
+            if (i.op == Op::DsdExec && i.imm == 2)
+                i = ins(Op::Nop);
+        sim::Fabric fab(p);
+        const auto r = fab.runUntilIdle();
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("main thread waits to start async @fadds on a busy microthread") !=
+                     std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("microthread 2 @fadds") != std::string::npos, r.message.c_str());
+    }
+
     void launchedFunctionMustUnblock() {
         sim::CodeClass cls;
         FnBuilder b("init_and_compute", 0, 1);
