@@ -935,7 +935,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
                  opc == ControlOpcode::SwitchAdvance) ||
                 (pop == ColorConfig::PopMode::PopOnAdvanceNop &&
                  (opc == ControlOpcode::SwitchAdvance || opc == ControlOpcode::Nop)))
-                entry.w.payload &= ~(3u << 30);
+                entry.w.payload = controlPop(entry.w.payload);
         }
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))

@@ -146,15 +146,16 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
         if (c < 0 || p.rampQ[size_t(c)].empty())
             return false;
         const Wavelet& w = p.rampQ[size_t(c)].front();
-        if (w.control && p.cls->tasks[controlEntrypoint(w.payload)].kind == TaskKind::Control)
+        if (w.control && !controlIsMulti(w.payload) &&
+            p.cls->tasks[controlEntrypoint(w.payload)].kind == TaskKind::Control)
             return false;
         return !colorClaimed(p, c);
     }
     // Control task: a control wavelet carrying this entrypoint heads a CE queue.
     for (int c = 0; c < kNumColors; ++c) {
         const auto& q = p.rampQ[size_t(c)];
-        if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task &&
-            !colorClaimed(p, c))
+        if (!q.empty() && q.front().control && !controlIsMulti(q.front().payload) &&
+            controlEntrypoint(q.front().payload) == task && !colorClaimed(p, c))
             return true;
     }
     return false;
@@ -233,7 +234,8 @@ void Fabric::Impl::startTask(Pe& p, int task) {
     } else {
         for (int c = 0; c < kNumColors; ++c) {
             auto& q = p.rampQ[size_t(c)];
-            if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task) {
+            if (!q.empty() && q.front().control && !controlIsMulti(q.front().payload) &&
+                controlEntrypoint(q.front().payload) == task) {
                 args[0] = q.front().payload & 0xffff;
                 nargs = fn.numParams ? 1 : 0;
                 q.pop();

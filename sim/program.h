@@ -138,18 +138,44 @@ struct DsdOperand {
 };
 
 // Control wavelets (added by sim, additive; <control> must encode the same way).
-// One command per wavelet:
+// Single-command form (bit 28 clear), encode_single_payload / control task entrypoints:
 //   bits 31..30 opcode (ControlOpcode), bit 29 ce_ignore (not delivered to the CE),
 //   bits 21..16 control task entrypoint, bits 15..0 data for the control task.
+// Multi-command form (bit 28 set), encode_payload with up to 8 commands:
+//   command k in bits 3k+2..3k (bits 1..0 opcode, bit 2 ce_ignore); command 0 is the
+//   one the next router executes. A router whose pop mode pops removes command 0
+//   (the rest shift down; an empty list is NOP). No entrypoint: a multi-command wavelet
+//   that reaches a CE does not start a control task.
 enum class ControlOpcode : uint8_t { Nop = 0, SwitchAdvance = 1, SwitchReset = 2, Teardown = 3 };
+constexpr uint32_t kControlMultiBit = 1u << 28;
 constexpr uint32_t encodeControlPayload(ControlOpcode op, bool ceIgnore, uint8_t entrypoint,
                                         uint16_t data) {
     return (uint32_t(op) << 30) | (ceIgnore ? 1u << 29 : 0u) | (uint32_t(entrypoint & 63) << 16) |
            data;
 }
-constexpr ControlOpcode controlOpcode(uint32_t payload) { return ControlOpcode(payload >> 30); }
-constexpr bool controlCeIgnore(uint32_t payload) { return (payload >> 29) & 1; }
+struct ControlCommand {
+    ControlOpcode op = ControlOpcode::Nop;
+    bool ceIgnore = false;
+};
+constexpr uint32_t encodeControlCommands(const ControlCommand* cmds, int count) {
+    uint32_t p = kControlMultiBit;
+    for (int k = 0; k < count && k < 8; ++k)
+        p |= (uint32_t(cmds[k].op) | (cmds[k].ceIgnore ? 4u : 0u)) << (3 * k);
+    return p;
+}
+constexpr bool controlIsMulti(uint32_t payload) { return payload & kControlMultiBit; }
+constexpr ControlOpcode controlOpcode(uint32_t payload) {
+    return controlIsMulti(payload) ? ControlOpcode(payload & 3) : ControlOpcode(payload >> 30);
+}
+constexpr bool controlCeIgnore(uint32_t payload) {
+    return controlIsMulti(payload) ? (payload >> 2) & 1 : (payload >> 29) & 1;
+}
 constexpr uint8_t controlEntrypoint(uint32_t payload) { return (payload >> 16) & 63; }
+// The payload after a router popped its current command.
+constexpr uint32_t controlPop(uint32_t payload) {
+    return controlIsMulti(payload) ? kControlMultiBit | ((payload & 0xffffff) >> 3)
+                                   : payload & ~(3u << 30);
+}
 constexpr int kTeardownTaskId = 29;  // local task activated by a teardown wavelet / @queue_flush
 
 // Operand element types of DSD operations (sim's reading, see docs/simulator.md):

@@ -330,6 +330,47 @@ class TestRouting : public QObject {
         QCOMPARE(f.stats(1, 0).wavelets, uint64_t(5));
     }
 
+    void multiCommandControlPopsPerRouter() {
+        // x=0 sends [NOP, SWITCH_ADV] (both ce_ignore) then 2 data wavelets. x=1 pops
+        // every command (always_pop), so x=2 executes SWITCH_ADV: it switches from
+        // forwarding EAST to delivering to its RAMP, where the receiver waits.
+        static_assert(sim::controlOpcode(sim::controlPop(sim::encodeControlPayload(
+                          sim::ControlOpcode::SwitchAdvance, true, 0, 0))) ==
+                      sim::ControlOpcode::Nop);
+        auto p = pipeline(2, false, 4);
+        sim::CodeClass& send = p->classes[0];
+        sim::Dsd ctrl = send.dsdConstants[0];
+        ctrl.control = true;
+        ctrl.extent[0] = 1;
+        send.dsdConstants.push_back(ctrl);
+        sim::DsdOpDesc sendCtrl;
+        sendCtrl.op = sim::DsdOpKind::Mov32;
+        sendCtrl.dst = {DsdOperand::Kind::Dsd, 0};
+        sendCtrl.src0 = {DsdOperand::Kind::Scalar, 0};
+        send.dsdOps.push_back(sendCtrl);
+        const sim::ControlCommand cmds[2] = {{sim::ControlOpcode::Nop, true},
+                                             {sim::ControlOpcode::SwitchAdvance, true}};
+        FnBuilder s("send", 0, 1, 2);
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2));
+        s.imm(0, ScalarType::U32, int32_t(sim::encodeControlCommands(cmds, 2)));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        s.ret();
+        send.functions[0] = s.build();
+        p->pes[1].colors[0].second.popMode = sim::ColorConfig::PopMode::AlwaysPop;
+        sim::ColorConfig sw = route(dirBit(Direction::West), dirBit(Direction::East));
+        sw.switchPositions[0] = {dirBit(Direction::West), dirBit(Direction::Ramp)};
+        p->pes[2].codeClass = 1;
+        p->pes[2].colors[0].second = sw;
+        p->pes[3].codeClass = 2; // routes only: a wavelet reaching it would never be read
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 2, kBuf + 4), 4.0f);
+    }
+
     void wse3SwitchColorsAreChecked() {
         auto p = pipeline(1, false);
         p->arch = sim::Arch::Wse3;
