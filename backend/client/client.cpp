@@ -1,0 +1,682 @@
+// The only client file that includes grpcpp.
+#include "backend/client/client.h"
+
+#include "tessera/appliance.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <atomic>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace tessera::client {
+namespace pb = tessera::appliance;
+namespace fs = std::filesystem;
+
+constexpr uint32_t kProtocolVersion = 1;
+constexpr const char* kClientVersion = "tessera-cpp 0.1.0";
+
+ClientError::ClientError(int code, const std::string& details)
+    : std::runtime_error(details), code_(code), details_(details) {}
+
+namespace {
+
+void check(const grpc::Status& s) {
+    if (!s.ok())
+        throw ClientError(int(s.error_code()), s.error_message());
+}
+
+std::optional<ClientError> toError(const grpc::Status& s) {
+    if (s.ok())
+        return std::nullopt;
+    return ClientError(int(s.error_code()), s.error_message());
+}
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        throw ClientError(int(grpc::StatusCode::NOT_FOUND), p.string() + ": cannot open");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return std::move(s).str();
+}
+
+// Paths coming back from the appliance are written only below `root`.
+fs::path inside(const fs::path& root, const std::string& rel, const char* what) {
+    fs::path p(rel);
+    bool bad = rel.empty() || p.is_absolute();
+    for (const auto& part : p)
+        bad = bad || part == "..";
+    if (bad)
+        throw ClientError(int(grpc::StatusCode::PERMISSION_DENIED),
+                          std::string(what) + " '" + rel + "' would leave " + root.string());
+    return root / p;
+}
+
+void collect(const fs::path& root, google::protobuf::RepeatedPtrField<pb::FileEntry>* out) {
+    const fs::path real = fs::canonical(root);
+    for (const auto& e : fs::recursive_directory_iterator(real)) {
+        if (!e.is_regular_file())
+            continue;
+        const fs::path target = fs::canonical(e.path());
+        auto [r, t] = std::mismatch(real.begin(), real.end(), target.begin(), target.end());
+        if (r != real.end())
+            throw ClientError(int(grpc::StatusCode::PERMISSION_DENIED),
+                              e.path().string() + " is a symlink leading outside " + root.string());
+        auto* f = out->Add();
+        f->set_path(fs::relative(e.path(), real).generic_string());
+        f->set_data(readFile(target));
+        f->set_executable((fs::status(target).permissions() & fs::perms::owner_exec) !=
+                          fs::perms::none);
+    }
+}
+
+} // namespace
+
+// ---- Connection ---------------------------------------------------------------------
+
+struct Connection::Impl {
+    std::shared_ptr<grpc::Channel> channel;
+    std::string token;
+    std::string serverVersion;
+    std::unique_ptr<pb::Runtime::Stub> runtime;
+    std::unique_ptr<pb::Debug::Stub> debug;
+    std::unique_ptr<pb::Launcher::Stub> launcher;
+    std::unique_ptr<pb::Compile::Stub> compile;
+
+    void prepare(grpc::ClientContext& ctx) const {
+        if (!token.empty())
+            ctx.AddMetadata("authorization", "Bearer " + token);
+    }
+};
+
+Connection::Connection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Connection::~Connection() = default;
+
+std::shared_ptr<Connection> Connection::fromChannel(std::shared_ptr<grpc::Channel> channel,
+                                                    ConnectOptions options) {
+    auto impl = std::make_unique<Impl>();
+    impl->channel = std::move(channel);
+    impl->token = options.token;
+    impl->runtime = pb::Runtime::NewStub(impl->channel);
+    impl->debug = pb::Debug::NewStub(impl->channel);
+    impl->launcher = pb::Launcher::NewStub(impl->channel);
+    impl->compile = pb::Compile::NewStub(impl->channel);
+    auto version = pb::Version::NewStub(impl->channel);
+    grpc::ClientContext ctx;
+    impl->prepare(ctx);
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    pb::HandshakeRequest req;
+    req.set_protocol_version(kProtocolVersion);
+    req.set_client_version(kClientVersion);
+    req.set_disable_version_check(options.disableVersionCheck);
+    pb::HandshakeReply reply;
+    check(version->Handshake(&ctx, req, &reply));
+    impl->serverVersion = reply.server_version();
+    return std::shared_ptr<Connection>(new Connection(std::move(impl)));
+}
+
+std::shared_ptr<Connection> Connection::connect(const std::string& address,
+                                                ConnectOptions options) {
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(-1);
+    args.SetMaxSendMessageSize(-1);
+    return fromChannel(grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args),
+                       std::move(options));
+}
+
+const std::string& Connection::serverVersion() const {
+    return impl_->serverVersion;
+}
+
+// ---- SdkRuntime ---------------------------------------------------------------------
+
+struct SdkRuntime::Impl {
+    std::shared_ptr<Connection> connection;
+    std::string session;
+    std::mutex mutex;
+    std::map<uint64_t, std::span<uint32_t>> pending; // D2H buffers not yet filled
+
+    Connection::Impl& c() { return connection->impl(); }
+
+    template <typename Req, typename Reply, typename Fn> Reply unary(Fn fn, const Req& req) {
+        grpc::ClientContext ctx;
+        c().prepare(ctx);
+        Reply reply;
+        check(((*c().runtime).*fn)(&ctx, req, &reply));
+        return reply;
+    }
+    pb::SessionRef ref() const {
+        pb::SessionRef r;
+        r.set_session_id(session);
+        return r;
+    }
+    Task finish(const pb::TaskReply& reply) {
+        std::lock_guard lock(mutex);
+        if (reply.done()) {
+            auto it = pending.find(reply.task_id());
+            if (it != pending.end()) {
+                const size_t n = std::min(it->second.size() * 4, reply.data().size());
+                std::memcpy(it->second.data(), reply.data().data(), n);
+                pending.erase(it);
+            }
+        }
+        return Task{reply.task_id()};
+    }
+    pb::TaskReply task(uint64_t id, bool wait) {
+        pb::TaskRequest r;
+        r.set_session_id(session);
+        r.set_task_id(id);
+        r.set_wait(wait);
+        auto reply = unary<pb::TaskRequest, pb::TaskReply>(&pb::Runtime::Stub::Task, r);
+        finish(reply);
+        return reply;
+    }
+    pb::MemcpyRequest memcpyRequest(bool toDevice, uint32_t target, int px, int py, int w, int h,
+                                    int elem, bool streaming, MemcpyDataType dt, MemcpyOrder order,
+                                    bool nonblock) {
+        pb::MemcpyRequest r;
+        r.set_session_id(session);
+        r.set_to_device(toDevice);
+        r.set_target(target);
+        r.set_streaming(streaming);
+        r.set_px(px);
+        r.set_py(py);
+        r.set_w(w);
+        r.set_h(h);
+        r.set_elem_per_pe(elem);
+        r.set_data_type(dt == MemcpyDataType::MEMCPY_16BIT ? tessera::sdk::MEMCPY_16BIT
+                                                           : tessera::sdk::MEMCPY_32BIT);
+        r.set_order(order == MemcpyOrder::COL_MAJOR ? tessera::sdk::COL_MAJOR
+                                                    : tessera::sdk::ROW_MAJOR);
+        r.set_nonblock(nonblock);
+        r.set_row_stride(1);
+        r.set_col_stride(1);
+        return r;
+    }
+    Task h2d(pb::MemcpyRequest r, const void* data, size_t count, const char* dtype) {
+        r.set_data(std::string(static_cast<const char*>(data), count * 4));
+        r.set_host_dtype(dtype);
+        r.set_host_elements(int64_t(count));
+        return finish(unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r));
+    }
+    Task d2h(pb::MemcpyRequest r, std::span<uint32_t> dest, const char* dtype) {
+        r.set_host_dtype(dtype);
+        r.set_host_elements(int64_t(dest.size()));
+        auto reply = unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r);
+        {
+            std::lock_guard lock(mutex);
+            pending[reply.task_id()] = dest;
+        }
+        return finish(reply);
+    }
+    static pb::LaunchRequest launchRequest(const std::string& session, const std::string& symbol,
+                                           const std::vector<LaunchArg>& args, bool nonblock) {
+        pb::LaunchRequest r;
+        r.set_session_id(session);
+        r.set_symbol(symbol);
+        r.set_nonblock(nonblock);
+        for (const auto& a : args) {
+            auto* arg = r.add_args();
+            std::visit(
+                [arg](auto v) {
+                    using T = decltype(v);
+                    if constexpr (std::is_same_v<T, bool>)
+                        arg->set_b(v);
+                    else if constexpr (std::is_floating_point_v<T>)
+                        arg->set_f(double(v));
+                    else
+                        arg->set_i(int64_t(v));
+                },
+                a);
+        }
+        return r;
+    }
+};
+
+SdkRuntime::SdkRuntime(const std::string& bindir, std::shared_ptr<Connection> connection,
+                       RuntimeOptions options)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->connection = std::move(connection);
+    const fs::path program = fs::path(bindir) / "bin" / "out_program.pb";
+    if (!fs::exists(program))
+        throw ClientError(int(grpc::StatusCode::NOT_FOUND),
+                          program.string() + ": missing; compile with Tessera's cslc -o " + bindir);
+    pb::OpenRequest req;
+    req.set_program(readFile(program));
+    req.set_suppress_simfab_trace(options.suppressSimfabTrace);
+    req.set_simfab_numthreads(options.simfabNumthreads);
+    impl_->session =
+        impl_->unary<pb::OpenRequest, pb::OpenReply>(&pb::Runtime::Stub::Open, req).session_id();
+}
+
+SdkRuntime::~SdkRuntime() {
+    grpc::ClientContext ctx;
+    impl_->c().prepare(ctx);
+    pb::Empty e;
+    impl_->c().runtime->Close(&ctx, impl_->ref(), &e); // best effort: the server may be gone
+}
+
+const std::string& SdkRuntime::sessionId() const {
+    return impl_->session;
+}
+
+void SdkRuntime::load() {
+    impl_->unary<pb::SessionRef, pb::Empty>(&pb::Runtime::Stub::Load, impl_->ref());
+}
+
+void SdkRuntime::run() {
+    impl_->unary<pb::SessionRef, pb::Empty>(&pb::Runtime::Stub::Start, impl_->ref());
+}
+
+uint64_t SdkRuntime::stop() {
+    auto reply =
+        impl_->unary<pb::SessionRef, pb::StopReply>(&pb::Runtime::Stub::Stop, impl_->ref());
+    std::vector<uint64_t> pending;
+    {
+        std::lock_guard lock(impl_->mutex);
+        for (const auto& [id, span] : impl_->pending)
+            pending.push_back(id);
+    }
+    for (auto id : pending)
+        impl_->task(id, true);
+    return reply.cycle();
+}
+
+uint32_t SdkRuntime::get_id(const std::string& name) {
+    pb::GetIdRequest r;
+    r.set_session_id(impl_->session);
+    r.set_name(name);
+    return impl_->unary<pb::GetIdRequest, pb::GetIdReply>(&pb::Runtime::Stub::GetId, r).id();
+}
+
+Task SdkRuntime::launch(const std::string& symbol, const std::vector<LaunchArg>& args,
+                        bool nonblock) {
+    return impl_->finish(impl_->unary<pb::LaunchRequest, pb::TaskReply>(
+        &pb::Runtime::Stub::Launch, Impl::launchRequest(impl_->session, symbol, args, nonblock)));
+}
+
+Task SdkRuntime::call(const std::string& symbol, const std::vector<uint32_t>& args, bool nonblock) {
+    pb::CallRequest r;
+    r.set_session_id(impl_->session);
+    r.set_symbol(symbol);
+    r.set_nonblock(nonblock);
+    for (auto a : args)
+        r.add_args(a);
+    return impl_->finish(impl_->unary<pb::CallRequest, pb::TaskReply>(&pb::Runtime::Stub::Call, r));
+}
+
+Task SdkRuntime::memcpy_h2d(uint32_t dest, std::span<const float> src, int px, int py, int w, int h,
+                            int elem, bool streaming, MemcpyDataType dt, MemcpyOrder order,
+                            bool nonblock) {
+    return impl_->h2d(
+        impl_->memcpyRequest(true, dest, px, py, w, h, elem, streaming, dt, order, nonblock),
+        src.data(), src.size(), "float32");
+}
+
+Task SdkRuntime::memcpy_h2d(uint32_t dest, std::span<const uint32_t> src, int px, int py, int w,
+                            int h, int elem, bool streaming, MemcpyDataType dt, MemcpyOrder order,
+                            bool nonblock) {
+    return impl_->h2d(
+        impl_->memcpyRequest(true, dest, px, py, w, h, elem, streaming, dt, order, nonblock),
+        src.data(), src.size(), "uint32");
+}
+
+Task SdkRuntime::memcpy_h2d_rowbcast(uint32_t dest, std::span<const uint32_t> src, int px, int py,
+                                     int w, int h, int elem, MemcpyDataType dt, bool nonblock) {
+    auto r = impl_->memcpyRequest(true, dest, px, py, w, h, elem, false, dt, MemcpyOrder::ROW_MAJOR,
+                                  nonblock);
+    r.set_shape(pb::ROW_BROADCAST);
+    return impl_->h2d(r, src.data(), src.size(), "uint32");
+}
+
+Task SdkRuntime::memcpy_h2d_colbcast(uint32_t dest, std::span<const uint32_t> src, int px, int py,
+                                     int w, int h, int elem, MemcpyDataType dt, bool nonblock) {
+    auto r = impl_->memcpyRequest(true, dest, px, py, w, h, elem, false, dt, MemcpyOrder::ROW_MAJOR,
+                                  nonblock);
+    r.set_shape(pb::COL_BROADCAST);
+    return impl_->h2d(r, src.data(), src.size(), "uint32");
+}
+
+Task SdkRuntime::memcpy_h2d_stride(uint32_t dest, std::span<const uint32_t> src, int px, int py,
+                                   int w, int h, int elem, int rowStride, int colStride,
+                                   MemcpyDataType dt, bool nonblock) {
+    auto r = impl_->memcpyRequest(true, dest, px, py, w, h, elem, false, dt, MemcpyOrder::ROW_MAJOR,
+                                  nonblock);
+    r.set_shape(pb::STRIDED);
+    r.set_row_stride(rowStride);
+    r.set_col_stride(colStride);
+    return impl_->h2d(r, src.data(), src.size(), "uint32");
+}
+
+Task SdkRuntime::memcpy_d2h(std::span<float> dest, uint32_t src, int px, int py, int w, int h,
+                            int elem, bool streaming, MemcpyDataType dt, MemcpyOrder order,
+                            bool nonblock) {
+    return impl_->d2h(
+        impl_->memcpyRequest(false, src, px, py, w, h, elem, streaming, dt, order, nonblock),
+        std::span<uint32_t>(reinterpret_cast<uint32_t*>(dest.data()), dest.size()), "float32");
+}
+
+Task SdkRuntime::memcpy_d2h(std::span<uint32_t> dest, uint32_t src, int px, int py, int w, int h,
+                            int elem, bool streaming, MemcpyDataType dt, MemcpyOrder order,
+                            bool nonblock) {
+    return impl_->d2h(
+        impl_->memcpyRequest(false, src, px, py, w, h, elem, streaming, dt, order, nonblock), dest,
+        "uint32");
+}
+
+bool SdkRuntime::is_task_done(Task task) {
+    return impl_->task(task.id, false).done();
+}
+
+void SdkRuntime::task_wait(Task task) {
+    impl_->task(task.id, true);
+}
+
+void SdkRuntime::dump_core(const std::string& corefile) {
+    grpc::ClientContext ctx;
+    impl_->c().prepare(ctx);
+    auto reader = impl_->c().runtime->DumpCore(&ctx, impl_->ref());
+    std::ofstream out(corefile, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT),
+                          "dump_core: cannot write " + corefile);
+    pb::Bytes chunk;
+    while (reader->Read(&chunk))
+        out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
+    check(reader->Finish());
+}
+
+std::vector<uint8_t> SdkRuntime::read_symbol(uint32_t x, uint32_t y, const std::string& name) {
+    pb::ReadSymbolRequest r;
+    r.set_session_id(impl_->session);
+    r.set_x(x);
+    r.set_y(y);
+    r.set_name(name);
+    auto bytes =
+        impl_->unary<pb::ReadSymbolRequest, pb::Bytes>(&pb::Runtime::Stub::ReadSymbol, r).data();
+    return {bytes.begin(), bytes.end()};
+}
+
+namespace {
+// State of one async unary call: lives until its callback ran.
+template <typename Req, typename Reply> struct AsyncCall {
+    grpc::ClientContext ctx;
+    Req request;
+    Reply reply;
+};
+} // namespace
+
+void SdkRuntime::launch_async(const std::string& symbol, const std::vector<LaunchArg>& args,
+                              Done done) {
+    auto call = std::make_shared<AsyncCall<pb::LaunchRequest, pb::TaskReply>>();
+    impl_->c().prepare(call->ctx);
+    call->request = Impl::launchRequest(impl_->session, symbol, args, false);
+    impl_->c().runtime->async()->Launch(&call->ctx, &call->request, &call->reply,
+                                        [call, done](grpc::Status s) { done(toError(s)); });
+}
+
+void SdkRuntime::stop_async(Done done) {
+    auto call = std::make_shared<AsyncCall<pb::SessionRef, pb::StopReply>>();
+    impl_->c().prepare(call->ctx);
+    call->request = impl_->ref();
+    Impl* impl = impl_.get();
+    // The pending D2H buffers are filled by the synchronous task calls after Stop; do
+    // them on a helper thread so the gRPC callback thread is not blocked.
+    impl_->c().runtime->async()->Stop(&call->ctx, &call->request, &call->reply,
+                                      [call, done, impl](grpc::Status s) {
+                                          if (!s.ok()) {
+                                              done(toError(s));
+                                              return;
+                                          }
+                                          std::thread([impl, done] {
+                                              try {
+                                                  std::vector<uint64_t> ids;
+                                                  {
+                                                      std::lock_guard lock(impl->mutex);
+                                                      for (const auto& [id, span] : impl->pending)
+                                                          ids.push_back(id);
+                                                  }
+                                                  for (auto id : ids)
+                                                      impl->task(id, true);
+                                                  done(std::nullopt);
+                                              } catch (const ClientError& e) {
+                                                  done(e);
+                                              }
+                                          }).detach();
+                                      });
+}
+
+// ---- SdkCompiler ----------------------------------------------------------------------
+
+SdkCompiler::SdkCompiler(std::shared_ptr<Connection> connection)
+    : connection_(std::move(connection)) {}
+
+std::string SdkCompiler::compile(const std::string& codedir, const std::string& layout,
+                                 const std::string& args, const std::string& outdir,
+                                 const std::function<void(const Diagnostic&)>& onDiagnostic) {
+    pb::CompileRequest req;
+    if (!fs::is_directory(codedir))
+        throw ClientError(int(grpc::StatusCode::NOT_FOUND),
+                          "codedir '" + codedir + "' is not a directory");
+    collect(codedir, req.mutable_code_files());
+    req.set_layout(layout);
+    req.set_args(args);
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    auto reader = connection_->impl().compile->Compile(&ctx, req);
+    pb::CompileEvent event;
+    std::optional<pb::CompileDone> done;
+    size_t errors = 0;
+    while (reader->Read(&event)) {
+        if (event.has_diagnostic()) {
+            const auto& d = event.diagnostic();
+            errors += d.severity() == "error";
+            if (onDiagnostic)
+                onDiagnostic(
+                    {d.severity(), d.file(), d.message(), d.formatted(), d.line(), d.column()});
+        } else if (event.has_done()) {
+            done = event.done();
+        }
+    }
+    check(reader->Finish());
+    if (!done || !done->ok())
+        throw ClientError(int(grpc::StatusCode::FAILED_PRECONDITION),
+                          "compile failed with " + std::to_string(errors) + " error(s)");
+    const fs::path target = inside(outdir, done->artifact_name(), "artifact name");
+    for (const auto& f : done->artifact_files()) {
+        const fs::path p = inside(target, f.path(), "artifact file");
+        fs::create_directories(p.parent_path());
+        std::ofstream out(p, std::ios::binary | std::ios::trunc);
+        out.write(f.data().data(), std::streamsize(f.data().size()));
+    }
+    return target.string();
+}
+
+// ---- SdkLauncher ----------------------------------------------------------------------
+
+SdkLauncher::SdkLauncher(const std::string& artifactPath, std::shared_ptr<Connection> connection)
+    : connection_(std::move(connection)) {
+    pb::CreateJobRequest req;
+    req.set_artifact_name(fs::path(artifactPath).lexically_normal().filename().string());
+    if (req.artifact_name().empty())
+        req.set_artifact_name(
+            fs::path(artifactPath).lexically_normal().parent_path().filename().string());
+    req.set_simulator(true);
+    collect(artifactPath, req.mutable_artifact_files());
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::JobReply reply;
+    check(connection_->impl().launcher->CreateJob(&ctx, req, &reply));
+    job_ = reply.job_id();
+    cmaddr_ = reply.cmaddr();
+}
+
+SdkLauncher::~SdkLauncher() {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::JobRef ref;
+    ref.set_job_id(job_);
+    pb::Empty e;
+    connection_->impl().launcher->CloseJob(&ctx, ref, &e); // best effort
+}
+
+void SdkLauncher::stage(const std::string& path) {
+    pb::StageRequest req;
+    req.set_job_id(job_);
+    const fs::path p(path);
+    const std::string name = p.lexically_normal().filename().string();
+    if (fs::is_directory(p)) {
+        collect(p, req.mutable_files());
+        for (auto& f : *req.mutable_files())
+            f.set_path(name + "/" + f.path());
+    } else {
+        auto* f = req.add_files();
+        f->set_path(name);
+        f->set_data(readFile(p));
+        f->set_executable((fs::status(p).permissions() & fs::perms::owner_exec) != fs::perms::none);
+    }
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::Empty e;
+    check(connection_->impl().launcher->Stage(&ctx, req, &e));
+}
+
+std::string SdkLauncher::run(const std::string& command, unsigned timeoutSeconds) {
+    pb::RunCommandRequest req;
+    req.set_job_id(job_);
+    req.set_command(command);
+    req.set_timeout_seconds(timeoutSeconds);
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::RunCommandReply reply;
+    check(connection_->impl().launcher->RunCommand(&ctx, req, &reply));
+    if (reply.exit_code() != 0)
+        throw ClientError(int(grpc::StatusCode::ABORTED), "'" + command + "' exited with " +
+                                                              std::to_string(reply.exit_code()) +
+                                                              ":\n" + reply.output());
+    return reply.output();
+}
+
+void SdkLauncher::download_artifact(const std::string& name, const std::string& outPath) {
+    pb::DownloadRequest req;
+    req.set_job_id(job_);
+    req.set_path(name);
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::FileEntry reply;
+    check(connection_->impl().launcher->Download(&ctx, req, &reply));
+    std::ofstream out(outPath, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT),
+                          "download_artifact: cannot write " + outPath);
+    out.write(reply.data().data(), std::streamsize(reply.data().size()));
+}
+
+// ---- DebugSession -----------------------------------------------------------------------
+
+namespace {
+Frame toFrame(const pb::Frame& f) {
+    Frame out;
+    out.cycle = f.cycle();
+    out.width = f.width();
+    out.height = f.height();
+    out.status = f.status();
+    out.message = f.message();
+    for (const auto& p : f.pes())
+        out.pes.push_back({p.instructions(), p.wavelets(), p.stall_cycles(), p.task_activations()});
+    return out;
+}
+} // namespace
+
+struct FrameSubscription::Impl {
+    grpc::ClientContext ctx;
+    std::thread reader;
+};
+
+FrameSubscription::FrameSubscription(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+FrameSubscription::~FrameSubscription() {
+    impl_->ctx.TryCancel();
+    impl_->reader.join();
+}
+
+DebugSession::DebugSession(std::shared_ptr<Connection> connection, std::string sessionId)
+    : connection_(std::move(connection)), session_(std::move(sessionId)) {}
+
+Frame DebugSession::pause() {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::SessionRef ref;
+    ref.set_session_id(session_);
+    pb::Frame f;
+    check(connection_->impl().debug->Pause(&ctx, ref, &f));
+    return toFrame(f);
+}
+
+Frame DebugSession::resume() {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::SessionRef ref;
+    ref.set_session_id(session_);
+    pb::Frame f;
+    check(connection_->impl().debug->Resume(&ctx, ref, &f));
+    return toFrame(f);
+}
+
+Frame DebugSession::step(uint64_t cycles) {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::StepRequest req;
+    req.set_session_id(session_);
+    req.set_cycles(cycles);
+    pb::Frame f;
+    check(connection_->impl().debug->Step(&ctx, req, &f));
+    return toFrame(f);
+}
+
+void DebugSession::setBreakpoints(const std::vector<BreakpointSpec>& breakpoints) {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::BreakpointsRequest req;
+    req.set_session_id(session_);
+    for (const auto& b : breakpoints) {
+        auto* s = req.add_breakpoints();
+        s->set_kind(b.kind);
+        s->set_x(b.x);
+        s->set_y(b.y);
+        s->set_any_pe(b.anyPe);
+        s->set_value(b.value);
+        s->set_file(b.file);
+        s->set_symbol(b.symbol);
+    }
+    pb::Empty e;
+    check(connection_->impl().debug->SetBreakpoints(&ctx, req, &e));
+}
+
+std::unique_ptr<FrameSubscription>
+DebugSession::subscribe(uint32_t intervalMs, std::function<void(const Frame&)> onFrame) {
+    auto impl = std::make_unique<FrameSubscription::Impl>();
+    connection_->impl().prepare(impl->ctx);
+    pb::FramesRequest req;
+    req.set_session_id(session_);
+    req.set_interval_ms(intervalMs);
+    auto* ctx = &impl->ctx;
+    auto* stub = connection_->impl().debug.get();
+    auto keepAlive = connection_;
+    impl->reader = std::thread([ctx, stub, req, onFrame = std::move(onFrame), keepAlive] {
+        auto reader = stub->Frames(ctx, req);
+        pb::Frame f;
+        while (reader->Read(&f))
+            onFrame(toFrame(f));
+        reader->Finish();
+    });
+    return std::make_unique<FrameSubscription>(std::move(impl));
+}
+
+} // namespace tessera::client

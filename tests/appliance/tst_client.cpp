@@ -1,0 +1,193 @@
+// The C++ client (backend/client) against the in-process appliance and a unix-socket
+// daemon, with the fixture program written as an out/ directory.
+#include "backend/appliance/appliance.h"
+#include "backend/artifact/artifact.h"
+#include "backend/client/client.h"
+#include "fixture_program.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <numeric>
+
+using namespace tessera::client;
+
+class TestClient : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    std::string out_;
+    std::unique_ptr<appliance::Appliance> server_;
+    std::shared_ptr<Connection> conn_;
+
+  private slots:
+    void initTestCase() {
+        out_ = tmp_.path().toStdString() + "/out";
+        artifact::writeArtifact(out_, *fixture::program(), {});
+        server_ = appliance::Appliance::startEmbedded({});
+        conn_ = Connection::fromChannel(server_->inProcessChannel());
+        QVERIFY(conn_->serverVersion().find("tessera-appliance") != std::string::npos);
+    }
+    void cleanupTestCase() {
+        conn_.reset();
+        server_.reset();
+    }
+
+    void roundTripAndStopFlush() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        const uint32_t buf = rt.get_id("buf");
+        std::vector<float> in(32);
+        std::iota(in.begin(), in.end(), 0.0f);
+        rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        rt.launch("add_to_all", {1.0f});
+        std::vector<float> out(32);
+        rt.memcpy_d2h(std::span<float>(out), buf, 0, 0, 2, 1, 16);
+        QCOMPARE(out[5], 6.0f);
+        // Nonblocking: the buffer is filled by stop().
+        rt.launch("add_to_all", {2.0}, true);
+        std::vector<uint32_t> raw(32);
+        Task t = rt.memcpy_d2h(std::span<uint32_t>(raw), buf, 0, 0, 2, 1, 16, false,
+                               MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        QVERIFY(t.id > 0);
+        QVERIFY(rt.stop() > 0);
+        float last;
+        std::memcpy(&last, &raw[31], 4);
+        QCOMPARE(last, 34.0f);
+        auto sym = rt.read_symbol(0, 0, "buf");
+        QCOMPARE(sym.size(), size_t(64));
+        const std::string core = tmp_.path().toStdString() + "/corefile.cs1";
+        rt.dump_core(core);
+        QVERIFY(std::filesystem::file_size(core) > 0);
+    }
+
+    void errorsCarryStatusAndArgument() {
+        SdkRuntime rt(out_, conn_);
+        try {
+            rt.launch("noop");
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 9); // FAILED_PRECONDITION
+            QVERIFY2(e.details().find("launch: call load() and run() first") != std::string::npos,
+                     e.what());
+        }
+        rt.load();
+        rt.run();
+        try {
+            std::vector<uint32_t> small(3);
+            rt.memcpy_h2d(rt.get_id("buf"), std::span<const uint32_t>(small), 0, 0, 2, 1, 16);
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 3); // INVALID_ARGUMENT
+            QVERIFY2(e.details().find("src array has 3 elements, expected 32") != std::string::npos,
+                     e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(ClientError,
+                                 SdkRuntime(tmp_.path().toStdString() + "/missing", conn_));
+    }
+
+    void broadcastAndStride() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        const uint32_t buf = rt.get_id("buf");
+        std::vector<uint32_t> row(16, 7); // h=1 rows of 16
+        rt.memcpy_h2d_rowbcast(buf, std::span<const uint32_t>(row), 0, 0, 2, 1, 16);
+        std::vector<uint32_t> out(32);
+        rt.memcpy_d2h(std::span<uint32_t>(out), buf, 0, 0, 2, 1, 16);
+        QCOMPARE(out[0], 7u);
+        QCOMPARE(out[31], 7u);
+        std::vector<uint32_t> cols(32, 9); // w=2 columns of 16
+        rt.memcpy_h2d_colbcast(buf, std::span<const uint32_t>(cols), 0, 0, 2, 1, 16);
+        rt.memcpy_d2h(std::span<uint32_t>(out), buf, 0, 0, 2, 1, 16);
+        QCOMPARE(out[17], 9u);
+        std::vector<uint32_t> strided(16, 5); // col stride 2 over w=2: only PE 0
+        rt.memcpy_h2d_stride(buf, std::span<const uint32_t>(strided), 0, 0, 2, 1, 16, 1, 2);
+        rt.memcpy_d2h(std::span<uint32_t>(out), buf, 0, 0, 2, 1, 16);
+        QCOMPARE(out[0], 5u);
+        QCOMPARE(out[16], 9u);
+        rt.stop();
+    }
+
+    void asyncLaunchAndDebug() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        std::promise<std::optional<ClientError>> done;
+        rt.launch_async("noop", {}, [&](std::optional<ClientError> e) { done.set_value(e); });
+        auto result = done.get_future().get();
+        QVERIFY(!result.has_value());
+        std::promise<std::optional<ClientError>> bad;
+        rt.launch_async("nope", {}, [&](std::optional<ClientError> e) { bad.set_value(e); });
+        auto badResult = bad.get_future().get();
+        QVERIFY(badResult.has_value());
+        QCOMPARE(badResult->code(), 5); // NOT_FOUND
+
+        DebugSession debug(conn_, rt.sessionId());
+        std::mutex m;
+        std::condition_variable cv;
+        std::vector<Frame> frames;
+        {
+            auto sub = debug.subscribe(10, [&](const Frame& f) {
+                std::lock_guard lock(m);
+                frames.push_back(f);
+                cv.notify_all();
+            });
+            debug.step(5);
+            std::unique_lock lock(m);
+            QVERIFY(cv.wait_for(lock, std::chrono::seconds(5), [&] { return !frames.empty(); }));
+        }
+        QCOMPARE(frames.front().width, 2u);
+        QCOMPARE(frames.front().pes.size(), size_t(2));
+        debug.resume();
+        std::promise<std::optional<ClientError>> stopped;
+        rt.stop_async([&](std::optional<ClientError> e) { stopped.set_value(e); });
+        QVERIFY(!stopped.get_future().get().has_value());
+        try {
+            debug.setBreakpoints({{"nonsense", 0, 0, false, 0, 0, {}}});
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 3);
+        }
+    }
+
+    void launcherOverDaemonSocket() {
+        const std::string sock = tmp_.path().toStdString() + "/appliance.sock";
+        appliance::ApplianceOptions o;
+        o.token = "t0ken";
+        auto daemon = appliance::Appliance::startListening(o, "unix:" + sock);
+        QVERIFY_THROWS_EXCEPTION(ClientError, Connection::connect("unix:" + sock));
+        auto conn = Connection::connect("unix:" + sock, {"t0ken", false});
+        SdkLauncher launcher(out_, conn);
+        const std::string script = tmp_.path().toStdString() + "/hello.sh";
+        {
+            std::ofstream f(script);
+            f << "echo staged-$1\n";
+        }
+        launcher.stage(script);
+        QCOMPARE(launcher.run("sh hello.sh ok && ls out/bin"),
+                 std::string("staged-ok\nout_program.pb\nout_rpc.json\n"));
+        QVERIFY(launcher.run("echo %CMADDR%").find(launcher.cmaddr()) == 0);
+        launcher.download_artifact("out/out.json", tmp_.path().toStdString() + "/copy.json");
+        QVERIFY(std::filesystem::file_size(tmp_.path().toStdString() + "/copy.json") > 0);
+        try {
+            launcher.download_artifact("/etc/passwd", tmp_.path().toStdString() + "/x");
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 7); // PERMISSION_DENIED
+        }
+        try {
+            launcher.run("echo failing; exit 2");
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QVERIFY(e.details().find("exited with 2") != std::string::npos);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClient)
+#include "tst_client.moc"
