@@ -380,7 +380,7 @@ public:
     bool tensorAccessMode_ = false;
     // DSD operations whose '.activate' names a task function; resolved once the class's
     // task bindings are known.
-    std::vector<std::tuple<ClassCtx*, size_t, FnDef*, uint32_t, Module*>> activateFixups_;
+    std::vector<std::tuple<ClassCtx*, size_t, FnDef*, uint32_t, Module*, bool>> activateFixups_;
     Value load(const Place& p, uint32_t node);
     Place place(uint32_t node);
     Place indexPlace(Place base, uint32_t node);

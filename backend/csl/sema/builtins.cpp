@@ -217,8 +217,10 @@ Value Analyzer::getDsd(uint32_t node) {
                                        HandleKind::Color, args[1], "'.fabric_color'"));
         } else if (f == "input_queue") {
             d.queue = uint8_t(handleId(v, HandleKind::InputQueue, args[1], "'.input_queue'"));
-            if (int8_t c = cls()->cc.inputQueueColor[d.queue]; c >= 0 && !wse3())
-                d.color = d.color ? d.color : uint8_t(c);
+            if (cls()) {
+                if (int8_t c = cls()->cc.inputQueueColor[d.queue]; c >= 0 && !wse3())
+                    d.color = d.color ? d.color : uint8_t(c);
+            }
         } else if (f == "output_queue") {
             d.queue = uint8_t(handleId(v, HandleKind::OutputQueue, args[1], "'.output_queue'"));
         } else if (f == "control") {
@@ -350,16 +352,20 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "activate") {
                 if (v.k == VK::Fn && v.fn && v.fn->isTask) {
                     // 2.x: the task itself; its local task ID is known after binding.
-                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod);
+                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod, false);
                 } else {
                     op.activateTask =
                         int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
                 }
             } else if (f == "unblock") {
-                int id = v.k == VK::Handle ? int(v.i) : -1;
-                if (id < 0)
-                    fail(node, "'.unblock' expects a task ID");
-                op.unblockTask = int8_t(id);
+                if (v.k == VK::Fn && v.fn && v.fn->isTask) {
+                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod, true);
+                } else {
+                    int id = v.k == VK::Handle ? int(v.i) : -1;
+                    if (id < 0)
+                        fail(node, "'.unblock' expects a task ID or a task");
+                    op.unblockTask = int8_t(id);
+                }
             } else if (f == "on_control") {
                 if (v.k != VK::Agg || !v.names || v.names->empty())
                     fail(node, "'.on_control' expects .{ .terminate/.activate/.unblock = ... }");
@@ -386,7 +392,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     if (op.async && !anyFabric && !wse3())
         fail(node, "'.async' requires a fabric or FIFO DSD operand");
     bool hasActivate = op.activateTask >= 0 || cfg.field("activate");
-    if ((hasActivate || op.unblockTask >= 0) && !op.async && !wse3())
+    bool hasUnblock = op.unblockTask >= 0 || cfg.field("unblock");
+    if ((hasActivate || hasUnblock) && !op.async && !wse3())
         fail(node, "'.activate' and '.unblock' require '.async = true'");
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
@@ -1077,6 +1084,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "allocate_fifo") {
         need(1, 2);
+        if (!cls())
+            fail(node, "@allocate_fifo is only allowed in tile code");
         Value p = addressOf(args[0]);
         if (p.type->k != TK::Ptr || p.type->elem->k != TK::Array)
             fail(args[0], "@allocate_fifo expects an array");

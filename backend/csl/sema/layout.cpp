@@ -360,21 +360,26 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         fr_ = save;
         c.cc.initFunction = c.initFn;
     }
-    for (auto& [fc, opIndex, fn, node, mod] : activateFixups_) {
+    for (auto& [fc, opIndex, fn, node, mod, isUnblock] : activateFixups_) {
         if (fc != &c)
             continue;
         int found = -1;
         for (int id = 0; id < sim::kNumTaskIds; ++id) {
-            if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::Local &&
+            sim::TaskKind k = c.cc.tasks[size_t(id)].kind;
+            if ((isUnblock ? k != sim::TaskKind::None : k == sim::TaskKind::Local) &&
                 c.cc.tasks[size_t(id)].function == fn->index)
                 found = id;
         }
         if (found < 0) {
             diags_.error(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
-                         "task '" + fn->name + "' used in '.activate' is not bound to a local task ID");
+                         "task '" + fn->name + "' used in '" + (isUnblock ? ".unblock" : ".activate") +
+                             "' is not bound to a task ID");
             continue;
         }
-        c.cc.dsdOps[opIndex].activateTask = int8_t(found);
+        if (isUnblock)
+            c.cc.dsdOps[opIndex].unblockTask = int8_t(found);
+        else
+            c.cc.dsdOps[opIndex].activateTask = int8_t(found);
     }
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
