@@ -54,7 +54,14 @@ grpc::Status toStatus(const Error& e) {
         code = grpc::StatusCode::INTERNAL;
         break;
     }
-    return grpc::Status(code, e.what());
+    // Status messages travel in metadata, which peers cap (8 KiB by default): long hang
+    // reports are cut, saying so.
+    constexpr size_t kMaxMessage = 6000;
+    std::string message = e.what();
+    if (message.size() > kMaxMessage)
+        message = message.substr(0, kMaxMessage) + "\n... (" +
+                  std::to_string(message.size() - kMaxMessage) + " more characters)";
+    return grpc::Status(code, message);
 }
 
 namespace {
@@ -807,6 +814,8 @@ class CompileService final : public pb::Compile::CallbackService {
                 if (result.ok) {
                     artifact::BuildInfo info;
                     info.params = result.paramValues;
+                    for (const auto& [name, value] : cmd.options.colors)
+                        info.colors[name] = value;
                     info.fp16Format = cmd.options.fp16Format;
                     info.cslcArgs = cmd.args;
                     const auto outRel = "code/" + cmd.outDir;

@@ -91,6 +91,8 @@ std::string outJsonText(const sim::FabricProgram& program, const BuildInfo& info
     pb::OutJson j;
     for (const auto& [k, v] : info.params)
         (*j.mutable_params())[k] = v;
+    for (const auto& [k, v] : info.colors)
+        (*j.mutable_colors())[k] = v;
     j.set_arch(program.arch == sim::Arch::Wse3 ? "wse3" : "wse2");
     j.add_fabric_dims(program.fabricWidth);
     j.add_fabric_dims(program.fabricHeight);
@@ -171,6 +173,7 @@ Artifact loadArtifact(const std::string& dir) {
     pb::OutJson j;
     fromJson(readWholeFile(outPath), &j, outPath);
     a.info.params.insert(j.params().begin(), j.params().end());
+    a.info.colors.insert(j.colors().begin(), j.colors().end());
     a.info.fp16Format = j.fp16_format();
     a.info.cslcArgs.assign(j.cslc_args().begin(), j.cslc_args().end());
     return a;

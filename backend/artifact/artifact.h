@@ -21,6 +21,7 @@ inline constexpr const char* kProgramFile = "bin/out_program.pb";
 // What out.json records besides what the program itself holds.
 struct BuildInfo {
     std::map<std::string, std::string> params; // every layout param, as strings
+    std::map<std::string, std::string> colors; // --colors values, as strings
     std::string fp16Format = "f16";
     std::vector<std::string> cslcArgs; // the command line that produced it
 };

@@ -134,8 +134,8 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
             flag = arg.substr(0, eq);
             value = arg.substr(eq + 1);
         } else if (arg.rfind("-o", 0) == 0 && arg.size() > 2) {
-            flag = "-o";
-            value = arg.substr(2);
+            flag = "-o"; // -oDIR and -o=DIR (both appear in SDK scripts)
+            value = arg.substr(arg[2] == '=' ? 3 : 2);
         }
         const FlagSpec* spec = nullptr;
         for (const auto& f : kFlags)

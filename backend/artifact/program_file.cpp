@@ -199,7 +199,8 @@ sim::Function fromProto(const pb::Function& in, const Reader& r) {
     out.name = in.name();
     out.numParams = r.narrow<uint16_t>(in.num_params(), "function.num_params");
     for (auto t : in.param_types())
-        out.paramTypes.push_back(r.enumValue<sim::ScalarType>(t, kLastType, "function.param_types"));
+        out.paramTypes.push_back(
+            r.enumValue<sim::ScalarType>(t, kLastType, "function.param_types"));
     out.numRegs = r.narrow<uint16_t>(in.num_regs(), "function.num_regs");
     out.numDsdRegs = r.narrow<uint16_t>(in.num_dsd_regs(), "function.num_dsd_regs");
     out.returnType =

@@ -106,6 +106,8 @@ int main(int argc, char** argv) {
                 f.locs.clear();
     artifact::BuildInfo info;
     info.params = result.paramValues;
+    for (const auto& [name, value] : cmd.options.colors)
+        info.colors[name] = value;
     info.fp16Format = cmd.options.fp16Format;
     info.cslcArgs = cmd.args;
     try {

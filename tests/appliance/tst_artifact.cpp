@@ -133,6 +133,7 @@ class TestArtifact : public QObject {
         const std::string dir = tmp.path().toStdString() + "/out";
         artifact::BuildInfo info;
         info.params = {{"M", "4"}, {"N", "6"}};
+        info.colors = {{"x_in", "1"}};
         info.cslcArgs = {"--arch=wse3", "layout.csl"};
         artifact::writeArtifact(dir, *sampleProgram(), info);
         // run.py reads compile_data['params']['M'] as a string.
@@ -146,6 +147,8 @@ class TestArtifact : public QObject {
 
         auto a = artifact::loadArtifact(dir);
         QCOMPARE(a.info.params.at("N"), std::string("6"));
+        QCOMPARE(a.info.colors.at("x_in"), std::string("1"));
+        QVERIFY(outJson.find("\"colors\"") != std::string::npos);
         QCOMPARE(a.info.cslcArgs.size(), size_t(2));
         QCOMPARE(a.rpcSymbols.size(), size_t(2));
         QCOMPARE(a.rpcSymbols[0].immutable, false);
@@ -185,6 +188,8 @@ class TestArtifact : public QObject {
         QVERIFY(!cmd.debugInfo);
         QCOMPARE(cmd.options.widthWestBuf, 2u);
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "--channels=4"}).options.channels, 4u);
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "-o=out"}).outDir, std::string("out"));
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "-oout2"}).outDir, std::string("out2"));
     }
 
     void cslcCommandLineErrors_data() {

@@ -132,7 +132,8 @@ class Connection:
         self.channel = grpc.insecure_channel(
             _grpc_target(self.address),
             options=[("grpc.max_receive_message_length", _MAX),
-                     ("grpc.max_send_message_length", _MAX)])
+                     ("grpc.max_send_message_length", _MAX),
+                     ("grpc.max_metadata_size", 64 * 1024)])
         token = token or os.environ.get("TESSERA_TOKEN")
         self.metadata = (("authorization", "Bearer " + token),) if token else ()
         self.version = pbg.VersionStub(self.channel)
