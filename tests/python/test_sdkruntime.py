@@ -15,6 +15,7 @@ import numpy as np
 
 from cerebras.sdk import _connection
 from cerebras.sdk.client import SdkLauncher
+from cerebras.sdk.debug.debug_util import debug_util, decode_trace
 from cerebras.sdk.runtime.sdkruntimepybind import (ApplianceError, MemcpyDataType, MemcpyOrder,
                                                     SdkRuntime, SimfabConfig, get_platform)
 from cerebras.sdk.sdk_utils import calculate_cycles, input_array_to_u32, memcpy_view
@@ -29,9 +30,12 @@ class Base(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="tessera-pytest-")
         cls.out = os.path.join(cls.tmp, "out")
         subprocess.run([os.environ["TESSERA_MAKE_FIXTURE"], cls.out], check=True)
+        cls.cwd = os.getcwd()
+        os.chdir(cls.tmp)  # sim.log and cores land here, not in the source tree
 
     @classmethod
     def tearDownClass(cls):
+        os.chdir(cls.cwd)
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def running(self, **kw):
@@ -156,6 +160,35 @@ class RuntimeTest(Base):
             rt.close()
         finally:
             _connection.PROTOCOL_VERSION = saved
+
+
+class DebugUtilTest(Base):
+    def test_symbols_from_the_core_of_a_run(self):
+        rt = self.running()
+        rt.memcpy_h2d(rt.get_id("buf"), np.arange(32, dtype=np.float32), 0, 0, 2, 1, 16)
+        rt.stop()
+        dbg = debug_util(self.out)
+        # Absolute fabric coordinates: the rectangle starts at (4, 1).
+        np.testing.assert_array_equal(dbg.get_symbol(5, 1, "buf", np.float32),
+                                      np.arange(16, 32, dtype=np.float32))
+        rect = dbg.get_symbol_rect(((4, 1), (2, 1)), "buf", np.float32)
+        self.assertEqual(rect.shape, (2, 1, 16))
+        self.assertEqual(rect[1][0][0], 16.0)
+        with self.assertRaises(ValueError):
+            dbg.get_symbol(0, 0, "buf")
+        with self.assertRaises(KeyError):
+            dbg.get_symbol(4, 1, "nope")
+        with self.assertRaises(KeyError):
+            dbg.read_trace(4, 1, "times")
+
+    def test_decode_trace(self):
+        words = np.array([0x0100 | ord("?"), 0xFF00 | ord("b"), ord("H"), 513, ord("f"),
+                          0x0000, 0x3FC0, ord("t"), 1, 2, 3, 0x0300 | ord("s"),
+                          ord("h") | ord("i") << 8, ord("!")], dtype=np.uint16)
+        self.assertEqual(decode_trace(words),
+                         [True, -1, 513, 1.5, 1 | 2 << 16 | 3 << 32, "hi!"])
+        with self.assertRaises(ValueError):
+            decode_trace(np.array([ord("I"), 1], dtype=np.uint16))
 
 
 class UtilsTest(unittest.TestCase):

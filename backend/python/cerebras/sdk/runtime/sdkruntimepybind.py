@@ -131,6 +131,11 @@ class SdkRuntime:
             self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
                 session_id=self._session, task_id=task_id, wait=True)))
         self._write_sim_log(reply.simprint)
+        # debug_util(bindir) reads the run's state from here, as the SDK's does after stop().
+        try:
+            self.dump_core(os.path.join(self._bindir, "corefile.cs1"))
+        except OSError:
+            pass
         if self._core_path:
             self.dump_core(self._core_path)
         return reply.cycle

@@ -1,0 +1,1 @@
+"""cerebras.sdk.debug: debug_util over a run's core dump."""
