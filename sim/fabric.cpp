@@ -258,7 +258,8 @@ void Fabric::Impl::loadPe(uint32_t index) {
     p.cls = &prog->classes[cfg.codeClass];
     p.mem = memory + size_t(index) * kPeMemoryBytes;
     for (const DataInit& d : p.cls->data)
-        std::memcpy(p.mem + d.address, d.bytes.data(), d.bytes.size());
+        if (!d.bytes.empty())
+            std::memcpy(p.mem + d.address, d.bytes.data(), d.bytes.size());
     p.colorIndex.fill(-1);
     for (const auto& [color, cc] : cfg.colors) {
         p.colorIndex[color] = int8_t(p.colors.size());

@@ -191,6 +191,132 @@ class TestInterpreter : public QObject {
         }
     }
 
+    void randomProgramsNeverCrash() {
+        // Random (valid-shaped) programs: every run ends with a status, never a crash
+        // or an endless loop.
+        uint64_t state = 0x1234567;
+        auto rnd = [&](uint32_t n) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            return uint32_t((state >> 33) % n);
+        };
+        const Op ops[] = {Op::Imm,     Op::Mov,     Op::Add,     Op::Sub,      Op::Mul,
+                          Op::Div,     Op::Rem,     Op::Shl,     Op::Shr,      Op::CmpLt,
+                          Op::Convert, Op::Load,    Op::Store,   Op::Jump,     Op::JumpIf,
+                          Op::Call,    Op::Return,  Op::Builtin, Op::DsdConst, Op::DsdSet,
+                          Op::DsdExec, Op::DsdLoad, Op::DsdStore};
+        const ScalarType types[] = {ScalarType::I16, ScalarType::U32,  ScalarType::F16,
+                                    ScalarType::F32, ScalarType::BF16, ScalarType::I64};
+        int statuses[8] = {};
+        for (int iter = 0; iter < 400; ++iter) {
+            sim::CodeClass cls;
+            for (int k = 0; k < 4; ++k) {
+                sim::Dsd d;
+                d.kind = sim::DsdKind(rnd(5));
+                d.rank = uint8_t(1 + rnd(4));
+                d.baseAddress = rnd(2) ? rnd(49152) : 1024 + rnd(64);
+                for (int e = 0; e < 4; ++e) {
+                    d.extent[size_t(e)] = rnd(6);
+                    d.strideBytes[size_t(e)] = int32_t(rnd(9)) - 4;
+                }
+                d.color = uint8_t(rnd(30));
+                d.queue = uint8_t(rnd(9));
+                d.fifo = uint16_t(rnd(2));
+                cls.dsdConstants.push_back(d);
+            }
+            sim::FifoDesc fd;
+            fd.baseAddress = 4096;
+            fd.capacityBytes = 16;
+            fd.elementBytes = 4;
+            fd.activatePush = 9;
+            cls.fifos.push_back(fd);
+            for (int k = 0; k < 3; ++k) {
+                sim::DsdOpDesc o;
+                o.op = sim::DsdOpKind(rnd(uint32_t(sim::DsdOpKind::Dfilt) + 1));
+                auto operand = [&]() {
+                    const auto kind = sim::DsdOperand::Kind(rnd(4));
+                    return sim::DsdOperand{kind, uint16_t(rnd(4))};
+                };
+                o.dst = operand();
+                o.src0 = operand();
+                o.src1 = operand();
+                o.src2 = operand();
+                o.async = rnd(2);
+                o.activateTask = int8_t(rnd(70)) - 3;
+                o.onControl = sim::DsdOpDesc::OnControl(rnd(4));
+                o.onControlTask = int8_t(rnd(64));
+                o.microthread = int8_t(rnd(10)) - 1;
+                cls.dsdOps.push_back(o);
+            }
+            cls.constants = {0, 0x3f800000, ~0ull};
+            cls.strings = {"x", "\n"};
+            FnBuilder f("main", 0, 8, 4);
+            const int len = 5 + int(rnd(30));
+            for (int k = 0; k < len; ++k) {
+                const Op op = ops[rnd(sizeof ops / sizeof ops[0])];
+                Instr in = ins(op, types[rnd(6)], uint16_t(rnd(8)), uint16_t(rnd(8)),
+                               uint16_t(rnd(8)), int32_t(rnd(200)) - 50);
+                switch (op) {
+                case Op::Jump:
+                case Op::JumpIf:
+                    in.imm = int32_t(rnd(uint32_t(len)));
+                    break;
+                case Op::Call:
+                    in.imm = 0, in.b = uint16_t(rnd(2));
+                    break;
+                case Op::Builtin:
+                    in.imm = int32_t(rnd(16)), in.b = uint16_t(rnd(4)), in.a = uint16_t(rnd(5));
+                    break;
+                case Op::Convert:
+                    in.imm = int32_t(rnd(13));
+                    break;
+                case Op::DsdConst:
+                case Op::DsdExec:
+                    in.imm = int32_t(rnd(3));
+                    in.dst = uint16_t(rnd(4));
+                    break;
+                case Op::DsdSet:
+                    in.dst = uint16_t(rnd(4)), in.a = uint16_t(rnd(4)), in.imm = int32_t(rnd(6));
+                    break;
+                case Op::DsdStore:
+                    in.b = uint16_t(rnd(4));
+                    break;
+                case Op::DsdLoad:
+                    in.dst = uint16_t(rnd(4));
+                    break;
+                case Op::Return:
+                    in.a = rnd(2) ? kNoReg : in.a;
+                    break;
+                default:
+                    break;
+                }
+                f.add(in);
+            }
+            cls.functions.push_back(f.build());
+            cls.tasks[9].kind = sim::TaskKind::Local;
+            cls.tasks[9].function = 0;
+            cls.tasks[3].kind = sim::TaskKind::Data;
+            cls.tasks[3].function = 0;
+            cls.initFunction = 0;
+            auto prog = makeProgram(cls, 2, 1, rnd(2) ? sim::Arch::Wse2 : sim::Arch::Wse3);
+            prog->pes[0].colors.push_back(
+                {uint8_t(rnd(24)), route(uint8_t(rnd(32)), uint8_t(rnd(32)))});
+            sim::FabricOptions o;
+            o.threads = 1 + rnd(2);
+            o.idleCycleLimit = 5000;
+            try {
+                sim::Fabric fab(prog, o);
+                const auto r = fab.runUntilIdle(20000);
+                ++statuses[int(r.status)];
+                fab.step(10);
+            } catch (const std::invalid_argument&) {
+                ++statuses[7]; // rejected at load (e.g. a WSE-3 switch color)
+            }
+        }
+        // The mix shows the generator reaches faults, hangs and clean ends.
+        QVERIFY(statuses[int(RunStatus::Fault)] > 0);
+        QVERIFY(statuses[int(RunStatus::Idle)] > 0);
+    }
+
     void random16AndCoords() {
         sim::CodeClass cls;
         FnBuilder b("main", 0, 4);

@@ -31,7 +31,8 @@ std::vector<uint16_t> readLog(const sim::Fabric& f) {
     const uint16_t n = uint16_t(c[0] | c[1] << 8);
     auto m = f.readMemory(0, 0, 256, 2u * n);
     std::vector<uint16_t> out(n);
-    std::memcpy(out.data(), m.data(), 2u * n);
+    if (n)
+        std::memcpy(out.data(), m.data(), 2u * n);
     return out;
 }
 
