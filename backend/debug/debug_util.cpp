@@ -1,0 +1,183 @@
+#include "backend/debug/debug_util.h"
+
+#include "backend/artifact/program_file.h"
+
+#include <bit>
+#include <cmath>
+#include <filesystem>
+
+namespace debug {
+
+namespace {
+
+double halfToDouble(uint16_t h) {
+    const int exponent = (h >> 10) & 0x1f;
+    const int mantissa = h & 0x3ff;
+    double v;
+    if (exponent == 0)
+        v = std::ldexp(mantissa, -24);
+    else if (exponent == 31)
+        v = mantissa ? NAN : INFINITY;
+    else
+        v = std::ldexp(mantissa + 1024, exponent - 25);
+    return (h & 0x8000) ? -v : v;
+}
+
+} // namespace
+
+std::vector<TraceValue> decodeTrace(const std::vector<uint16_t>& words, const std::string& key) {
+    std::vector<TraceValue> out;
+    size_t i = 0;
+    auto need = [&](size_t k) {
+        if (i + k > words.size())
+            throw DebugError("trace '" + key + "': entry at word " + std::to_string(i - 1) +
+                             " is cut off");
+    };
+    while (i < words.size()) {
+        const uint16_t tag = words[i++];
+        const char code = char(tag & 0xff);
+        const uint32_t high = tag >> 8;
+        switch (code) {
+        case '?':
+            out.emplace_back(high != 0);
+            break;
+        case 'b':
+            out.emplace_back(int64_t(int8_t(high)));
+            break;
+        case 'B':
+            out.emplace_back(uint64_t(high));
+            break;
+        case 'h':
+            need(1);
+            out.emplace_back(int64_t(int16_t(words[i++])));
+            break;
+        case 'H':
+            need(1);
+            out.emplace_back(uint64_t(words[i++]));
+            break;
+        case 'e':
+            need(1);
+            out.emplace_back(halfToDouble(words[i++]));
+            break;
+        case 'i':
+        case 'I':
+        case 'f': {
+            need(2);
+            const uint32_t v = uint32_t(words[i]) | uint32_t(words[i + 1]) << 16;
+            i += 2;
+            if (code == 'i')
+                out.emplace_back(int64_t(int32_t(v)));
+            else if (code == 'I')
+                out.emplace_back(uint64_t(v));
+            else
+                out.emplace_back(double(std::bit_cast<float>(v)));
+            break;
+        }
+        case 't':
+            need(3);
+            out.emplace_back(uint64_t(words[i]) | uint64_t(words[i + 1]) << 16 |
+                             uint64_t(words[i + 2]) << 32);
+            i += 3;
+            break;
+        case 's': {
+            const size_t n = (high + 1) / 2;
+            need(n);
+            std::string s;
+            for (size_t k = 0; k < high; ++k)
+                s += char((words[i + k / 2] >> (8 * (k % 2))) & 0xff);
+            out.emplace_back(std::move(s));
+            i += n;
+            break;
+        }
+        default: {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%04x", tag);
+            throw DebugError("trace '" + key + "': unknown entry tag 0x" + hex + " at word " +
+                             std::to_string(i - 1));
+        }
+        }
+    }
+    return out;
+}
+
+DebugUtil::DebugUtil(const std::string& bindir, const std::string& corePath) {
+    try {
+        program_ = artifact::readProgramFile(
+            (std::filesystem::path(bindir) / "bin" / "out_program.pb").string());
+    } catch (const artifact::ArtifactError& e) {
+        throw DebugError(e.what());
+    }
+    const std::string core =
+        corePath.empty() ? (std::filesystem::path(bindir) / "corefile.cs1").string() : corePath;
+    if (!std::filesystem::exists(core))
+        throw DebugError(core + ": no core dump; stop() the run first or name the core file");
+    try {
+        core_ = std::make_unique<sim::CoreDumpReader>(core);
+    } catch (const std::exception& e) {
+        throw DebugError(e.what());
+    }
+    const auto& h = core_->header();
+    if (h.width != program_->width || h.height != program_->height)
+        throw DebugError(core + ": a " + std::to_string(h.width) + "x" + std::to_string(h.height) +
+                         " dump does not belong to the " + std::to_string(program_->width) + "x" +
+                         std::to_string(program_->height) + " program in " + bindir);
+}
+
+DebugUtil::~DebugUtil() = default;
+
+const sim::CoreHeader& DebugUtil::header() const {
+    return core_->header();
+}
+
+std::pair<uint32_t, uint32_t> DebugUtil::local(uint32_t px, uint32_t py) const {
+    const auto& h = core_->header();
+    if (px < h.offsetX || py < h.offsetY || px - h.offsetX >= h.width || py - h.offsetY >= h.height)
+        throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) +
+                         ") is outside the program rectangle at (" + std::to_string(h.offsetX) +
+                         "," + std::to_string(h.offsetY) + ") of " + std::to_string(h.width) + "x" +
+                         std::to_string(h.height) + " (coordinates are absolute)");
+    return {px - h.offsetX, py - h.offsetY};
+}
+
+const sim::Symbol* DebugUtil::findSymbol(uint32_t x, uint32_t y, const std::string& name) const {
+    const auto& cls = program_->classes.at(core_->pe(x, y).codeClass);
+    for (const auto& s : cls.symbols)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+std::vector<uint8_t> DebugUtil::symbolBytes(uint32_t px, uint32_t py,
+                                            const std::string& symbol) const {
+    auto [x, y] = local(px, py);
+    const sim::Symbol* s = findSymbol(x, y, symbol);
+    if (!s)
+        throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) + ") runs " +
+                         program_->classes.at(core_->pe(x, y).codeClass).file +
+                         ", which has no symbol '" + symbol + "'");
+    return core_->readSram(x, y, s->address, s->sizeBytes);
+}
+
+std::vector<TraceValue> DebugUtil::read_trace(uint32_t px, uint32_t py,
+                                              const std::string& key) const {
+    auto [x, y] = local(px, py);
+    for (const std::string& prefix : {"$$csl_debug." + key + ".", key + ".tr.", key + "."}) {
+        const sim::Symbol* buffer = findSymbol(x, y, prefix + "buffer");
+        const sim::Symbol* index = findSymbol(x, y, prefix + "buffer_index");
+        if (!buffer || !index)
+            continue;
+        auto bytes = core_->readSram(x, y, buffer->address, buffer->sizeBytes);
+        auto countBytes =
+            core_->readSram(x, y, index->address, std::min<uint32_t>(index->sizeBytes, 8));
+        uint64_t count = 0;
+        for (size_t k = 0; k < countBytes.size(); ++k)
+            count |= uint64_t(countBytes[k]) << (8 * k);
+        std::vector<uint16_t> words(std::min<uint64_t>(count, bytes.size() / 2));
+        std::memcpy(words.data(), bytes.data(), words.size() * 2);
+        return decodeTrace(words, key);
+    }
+    throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) +
+                     ") has no <debug> trace buffer for key '" + key + "'");
+}
+
+} // namespace debug

@@ -1,0 +1,71 @@
+// debug_util in C++: symbols and <debug> traces of a finished run, read from its core
+// dump (sim/coredump.h) with the symbols of the artifact's program file. Coordinates
+// are absolute fabric coordinates, as in the SDK: rectangle (0,0) is the fabric offset.
+#pragma once
+
+#include "sim/coredump.h"
+#include "sim/program.h"
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace debug {
+
+class DebugError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// One decoded <debug> trace entry.
+using TraceValue = std::variant<bool, int64_t, uint64_t, double, std::string>;
+
+// Decodes a trace buffer of u16 words: a tag word per entry whose low byte is the
+// struct code (? b B h H e i I f t s); ?/b/B carry the value in the tag's high byte,
+// h/H/e one more word, i/I/f two, t (48-bit timestamp) three, s a string whose byte
+// length is the tag's high byte. Throws DebugError naming the key and word.
+std::vector<TraceValue> decodeTrace(const std::vector<uint16_t>& words, const std::string& key);
+
+class DebugUtil {
+  public:
+    // corePath empty: <bindir>/corefile.cs1 (what SdkRuntime.stop() writes).
+    explicit DebugUtil(const std::string& bindir, const std::string& corePath = {});
+    ~DebugUtil();
+
+    const sim::CoreHeader& header() const;
+    // The symbol's bytes at fabric coordinates (px, py).
+    std::vector<uint8_t> symbolBytes(uint32_t px, uint32_t py, const std::string& symbol) const;
+    template <typename T>
+    std::vector<T> get_symbol(uint32_t px, uint32_t py, const std::string& symbol) const {
+        auto bytes = symbolBytes(px, py, symbol);
+        std::vector<T> out(bytes.size() / sizeof(T));
+        std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
+        return out;
+    }
+    // Values of a w x h rectangle starting at (px, py), indexed [col][row][n] (flattened).
+    template <typename T>
+    std::vector<T> get_symbol_rect(uint32_t px, uint32_t py, uint32_t w, uint32_t h,
+                                   const std::string& symbol) const {
+        std::vector<T> out;
+        for (uint32_t dx = 0; dx < w; ++dx)
+            for (uint32_t dy = 0; dy < h; ++dy) {
+                auto v = get_symbol<T>(px + dx, py + dy, symbol);
+                out.insert(out.end(), v.begin(), v.end());
+            }
+        return out;
+    }
+    std::vector<TraceValue> read_trace(uint32_t px, uint32_t py, const std::string& key) const;
+
+  private:
+    std::pair<uint32_t, uint32_t> local(uint32_t px, uint32_t py) const;
+    const sim::Symbol* findSymbol(uint32_t x, uint32_t y, const std::string& name) const;
+
+    std::shared_ptr<const sim::FabricProgram> program_;
+    std::unique_ptr<sim::CoreDumpReader> core_;
+};
+
+} // namespace debug
