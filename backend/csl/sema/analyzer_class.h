@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <tuple>
+#include <unordered_set>
 #include <span>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <fstream>
 #include <functional>
 #include <tuple>
+#include <unordered_set>
 #include <sstream>
 
 namespace csl::sema {
@@ -186,6 +188,7 @@ public:
         sim::ColorConfig cfg;
     };
     std::vector<ColorCfg> colorCfgs_;
+    std::unordered_set<uint64_t> configuredColors_;  // (PE, color) pairs already configured
     std::vector<sim::HostSymbol> hostSymbols_;
     std::vector<TypeP> hostSymbolTypes_;
     sim::MemcpyConfig memcpyCfg_;

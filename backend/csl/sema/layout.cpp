@@ -201,11 +201,10 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             if (!kSwitchable.count(int(col.i)))
                 fail(args[2], "color " + std::to_string(col.i) + " does not support switches on wse3");
         }
-        for (const ColorCfg& prev : colorCfgs_) {
-            if (prev.x == x && prev.y == y && prev.color == int(col.i))
-                fail(node, "color " + std::to_string(col.i) + " at PE (" + std::to_string(x) + ", " +
-                               std::to_string(y) + ") is configured twice");
-        }
+        uint64_t key = (uint64_t(y) * width_ + x) * 32 + uint64_t(col.i);
+        if (!configuredColors_.insert(key).second)
+            fail(node, "color " + std::to_string(col.i) + " at PE (" + std::to_string(x) + ", " +
+                           std::to_string(y) + ") is configured twice");
         colorCfgs_.push_back({x, y, int(col.i), cfg});
         return;
     }
