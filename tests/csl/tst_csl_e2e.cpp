@@ -1,0 +1,154 @@
+// End to end: programs compiled by backend/csl run on the simulator and compute the
+// right numbers (our own programs, in the shape of the SDK tutorials).
+#include "backend/csl/compiler.h"
+#include "sim/fabric.h"
+
+#include <QTest>
+
+#include <cstring>
+#include <map>
+
+namespace {
+
+std::shared_ptr<sim::FabricProgram> build(std::map<std::string, std::string> files,
+                                          sim::Arch arch) {
+    csl::CompileOptions o;
+    o.layoutFile = "layout.csl";
+    o.arch = arch;
+    o.memcpy = true;
+    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
+        std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
+        auto it = files.find(k);
+        if (it == files.end())
+            return std::nullopt;
+        return it->second;
+    };
+    auto r = csl::compile(o);
+    std::string diags;
+    for (const auto& d : r.diagnostics)
+        diags += csl::formatDiagnostic(d);
+    if (!r.ok)
+        qWarning("%s", diags.c_str());
+    return r.ok ? r.program : nullptr;
+}
+
+float asFloat(uint32_t bits) {
+    float f;
+    std::memcpy(&f, &bits, 4);
+    return f;
+}
+
+const char* kLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("y", [*]f32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+// y = A x + b with A[i][j] = i*N + j, x = 1, b = 2 (scalar loops).
+const char* kScalarPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const M: i16 = 4;
+const N: i16 = 6;
+var A: [M*N]f32;
+var x: [N]f32;
+var b: [M]f32;
+var y: [M]f32;
+const y_ptr: [*]f32 = &y;
+fn init() void {
+  for (@range(i16, M*N)) |k| { A[k] = @as(f32, k); }
+  for (@range(i16, N)) |j| { x[j] = 1.0; }
+  var i: i16 = 0;
+  while (i < M) : (i += 1) { b[i] = 2.0; y[i] = 0.0; }
+}
+fn compute() void {
+  init();
+  for (@range(i16, M)) |i| {
+    var acc: f32 = 0.0;
+    for (@range(i16, N)) |j| { acc += A[i*N + j] * x[j]; }
+    y[i] = acc + b[i];
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+// The same computation with DSDs: column-major A, one @fmacs per column.
+const char* kDsdPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const M: i16 = 4;
+const N: i16 = 6;
+var A: [M*N]f32;
+var x: [N]f32;
+var y: [M]f32;
+const y_ptr: [*]f32 = &y;
+var A_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{M} -> A[i] });
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{M} -> y[i] });
+fn compute() void {
+  for (@range(i16, N)) |j| {
+    for (@range(i16, M)) |i| { A[j*M + i] = @as(f32, i*N + j); }
+    x[j] = 1.0;
+  }
+  @fmovs(y_dsd, 2.0);
+  for (@range(i16, N)) |j| {
+    @fmacs(y_dsd, y_dsd, A_dsd, x[j]);
+    A_dsd = @increment_dsd_offset(A_dsd, M, f32);
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+}  // namespace
+
+class TstCslE2e : public QObject {
+    Q_OBJECT
+private slots:
+    void gemv_data() {
+        QTest::addColumn<QString>("pe");
+        QTest::addColumn<int>("arch");
+        QTest::newRow("scalar-wse2") << QString(kScalarPe) << int(sim::Arch::Wse2);
+        QTest::newRow("scalar-wse3") << QString(kScalarPe) << int(sim::Arch::Wse3);
+        QTest::newRow("dsd-wse2") << QString(kDsdPe) << int(sim::Arch::Wse2);
+        QTest::newRow("dsd-wse3") << QString(kDsdPe) << int(sim::Arch::Wse3);
+    }
+    void gemv() {
+        QFETCH(QString, pe);
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", pe.toStdString()}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto launched = fabric.launch("compute", {});
+        auto r = fabric.runUntilDone(launched, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        std::vector<uint32_t> y = fabric.takeResult(id);
+        QCOMPARE(y.size(), size_t(4));
+        for (int i = 0; i < 4; ++i) {
+            float expect = 2.0f;
+            for (int j = 0; j < 6; ++j)
+                expect += float(i * 6 + j);
+            QCOMPARE(asFloat(y[size_t(i)]), expect);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCslE2e)
+#include "tst_csl_e2e.moc"
