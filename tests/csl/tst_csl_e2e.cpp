@@ -110,6 +110,54 @@ comptime {
 }
 )";
 
+// Two PEs: the west one sends its vector over a color, the east one adds it to its own.
+const char* kRouteLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+const c = @get_color(4);
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0), .sender = true, .c = c });
+  @set_tile_code(1, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(1), .sender = false, .c = c });
+  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } } });
+  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{ WEST }, .tx = .{ RAMP } } });
+  @export_name("y", [*]f32, false);
+  @export_name("compute", fn()void);
+}
+)";
+const char* kRoutePe = R"(
+param memcpy_params;
+param sender: bool;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const oq = @get_output_queue(2);
+const iq = @get_input_queue(2);
+const done_id = @get_local_task_id(12);
+var y: [4]f32;
+const y_ptr: [*]f32 = &y;
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+task done() void { sys_mod.unblock_cmd_stream(); }
+fn compute() void {
+  for (@range(u16, 4)) |i| {
+    y[i] = @as(f32, i) + (if (sender) 10.0 else 100.0);
+  }
+  if (sender) {
+    const out = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{ .extent = 4, .output_queue = oq }
+                                     else .{ .extent = 4, .output_queue = oq, .fabric_color = c });
+    @fmovs(out, y_dsd, .{ .async = true, .activate = done_id });
+  } else {
+    const in = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = iq, .fabric_color = c });
+    @fadds(y_dsd, y_dsd, in, .{ .async = true, .activate = done_id });
+  }
+}
+comptime {
+  @bind_local_task(done, done_id);
+  @initialize_queue(oq, if (@is_arch("wse3")) .{ .color = c } else .{});
+  @initialize_queue(iq, .{ .color = c });
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 }  // namespace
 
 class TstCslE2e : public QObject {
@@ -146,6 +194,35 @@ private slots:
             for (int j = 0; j < 6; ++j)
                 expect += float(i * 6 + j);
             QCOMPARE(asFloat(y[size_t(i)]), expect);
+        }
+    }
+    void route_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void route() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kRouteLayout}, {"pe.csl", kRoutePe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        QCOMPARE(prog->classes.size(), size_t(2));
+        sim::Fabric fabric(prog);
+        auto launched = fabric.launch("compute", {});
+        auto r = fabric.runUntilDone(launched, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.w = 2;
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        std::vector<uint32_t> y = fabric.takeResult(id);
+        QCOMPARE(y.size(), size_t(8));
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(asFloat(y[size_t(i)]), float(i) + 10.0f);               // sender keeps its own
+            QCOMPARE(asFloat(y[size_t(4 + i)]), 2.0f * float(i) + 110.0f);  // receiver adds
         }
     }
 };
