@@ -37,6 +37,10 @@ fn sqrt(x: anytype) @type_of(x) { return @as(@type_of(x), sqrt_f32(@as(f32, x)))
 fn invsqrt(x: anytype) @type_of(x) { return @as(@type_of(x), invsqrt_f32(@as(f32, x))); }
 fn inv(x: anytype) @type_of(x) { return @as(@type_of(x), 1.0 / @as(f32, x)); }
 fn abs(x: anytype) @type_of(x) { if (x < 0) return -x; return x; }
+const POSITIVE_INF_f32 = @bitcast(f32, @as(u32, 0x7f800000));
+const NEGATIVE_INF_f32 = @bitcast(f32, @as(u32, 0xff800000));
+const POSITIVE_INF_f16 = @bitcast(f16, @as(u16, 0x7c00));
+const NEGATIVE_INF_f16 = @bitcast(f16, @as(u16, 0xfc00));
 fn fmax_f32(a: f32, b: f32) f32 { if (a > b) return a; return b; }
 fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
 )";

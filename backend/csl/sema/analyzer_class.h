@@ -422,6 +422,7 @@ public:
     // ---- builtins (builtins.cpp) -----------------------------------------------------
     Value builtin(uint32_t node, TypeP expected);
     Value dsdOp(const std::string& name, uint32_t node);
+    uint32_t dsrSlot(const Value& dsr, uint32_t node);
     Value getDsd(uint32_t node);
     Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);
     int stringIndex(const std::string& s);

@@ -67,7 +67,11 @@ struct ClassCtx {
     std::vector<FnDef*> fnOfIndex;
     int32_t initFn = -1;
     std::map<std::string, int> strings;
-    std::set<int> blockedIds, unblockedIds;   // @block/@unblock at comptime
+    std::set<int> blockedIds, unblockedIds;
+    // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
+    // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.
+    std::map<int, uint32_t> dsrSlots;
+    std::map<int, Value> dsrConfig;   // @block/@unblock at comptime
     std::vector<std::pair<int, sim::ColorConfig>> localColors;  // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);
 };

@@ -283,6 +283,25 @@ Value Analyzer::getDsd(uint32_t node) {
     return rr;
 }
 
+static bool isDsrKind(HandleKind k) {
+    return k == HandleKind::DsrDest || k == HandleKind::DsrSrc0 || k == HandleKind::DsrSrc1 ||
+           k == HandleKind::DsrFifoDest || k == HandleKind::DsrFifoSrc1;
+}
+
+static int dsrKey(const Value& v) { return int(v.type->hk) * 256 + int(v.i); }
+
+uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
+    ClassCtx* c = cls();
+    auto it = c->dsrSlots.find(dsrKey(dsr));
+    if (it != c->dsrSlots.end())
+        return it->second;
+    uint32_t a = allocate(sim::kDsdStorageBytes, 4,
+                          std::string("$") + handleName(dsr.type->hk) + "." + std::to_string(dsr.i),
+                          types.u8, node);
+    c->dsrSlots[dsrKey(dsr)] = a;
+    return a;
+}
+
 Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     const DsdOpInfo* info = nullptr;
     for (const DsdOpInfo& i : kDsdOps) {
@@ -313,9 +332,32 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     op.op = info->kind;
     bool anyFabric = false;
     sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
+    bool viaDsr = false;
     for (size_t i = 0; i < n; ++i) {
         Value& v = vals[i];
         sim::DsdOperand& o = *slots[i];
+        if (v.k == VK::Handle && isDsrKind(v.type->hk)) {
+            // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
+            viaDsr = true;
+            uint16_t d = newDsdReg();
+            emit(sim::Op::DsdLoad, sim::ScalarType::Void, d, kNoReg, kNoReg,
+                 int32_t(dsrSlot(v, args[i])));
+            o.kind = sim::DsdOperand::Kind::Dsd;
+            o.reg = d;
+            auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
+            if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
+                if (cfg.k != VK::Agg)
+                    cfg = mkAgg({}, {});
+                for (size_t k = 0; k < cfgIt->second.names->size(); ++k) {
+                    const std::string& f = (*cfgIt->second.names)[k];
+                    if (f == "save_address" || f == "single_step" || cfg.field(f))
+                        continue;
+                    cfg.names->push_back(f);
+                    cfg.elems->push_back((*cfgIt->second.elems)[k]);
+                }
+            }
+            continue;
+        }
         if (v.type->k == TK::Dsd) {
             uint16_t d;
             dsdToOperandReg(v, args[i], d);
@@ -376,8 +418,16 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 if ((*v.elems)[0].k == VK::Handle)
                     op.onControlTask = int8_t((*v.elems)[0].i);
             } else if (f == "priority") {
-                op.priority = v.k == VK::EnumV ? (v.s == "high" ? 0 : v.s == "medium" ? 1 : 2)
-                                               : int8_t(asInt(v, node, "priority"));
+                std::string level = v.k == VK::EnumV ? v.s
+                                    : (v.k == VK::Agg && v.names && !v.names->empty())
+                                        ? (*v.names)[0]
+                                        : "";
+                if (level.empty())
+                    op.priority = int8_t(asInt(v, node, "priority"));
+                else if (level == "high" || level == "medium" || level == "low")
+                    op.priority = int8_t(level == "high" ? 0 : level == "medium" ? 1 : 2);
+                else
+                    fail(node, "unknown priority '" + level + "'; expected high, medium or low");
             } else if (f == "ut_id") {
                 if (!wse3())
                     fail(node, "'.ut_id' is only available on wse3");
@@ -389,7 +439,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             }
         }
     }
-    if (op.async && !anyFabric && !wse3())
+    if (op.async && !anyFabric && !viaDsr && !wse3())
         fail(node, "'.async' requires a fabric or FIFO DSD operand");
     bool hasActivate = op.activateTask >= 0 || cfg.field("activate");
     bool hasUnblock = op.unblockTask >= 0 || cfg.field("unblock");
@@ -1172,7 +1222,42 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "param") {
         fail(node, "@param is not supported; declare a 'param' instead");
     }
-    if (name == "map" || name == "get_dsr" || name == "get_xdsr" || name == "load_to_dsr" ||
+    if (name == "get_dsr") {
+        need(2, 2);
+        TypeP t = evalType(args[0]);
+        if (t->k != TK::Handle || !isDsrKind(t->hk))
+            fail(args[0], "@get_dsr expects dsr_dest, dsr_src0, dsr_src1, dsr_fifo_dest or "
+                          "dsr_fifo_src1, found '" + typeName(t) + "'");
+        int64_t id = asInt(carg(1, "DSR ID"), args[1], "DSR ID");
+        if (id < 0 || id > 63)
+            fail(args[1], "DSR ID " + std::to_string(id) + " is out of range (0-63)");
+        return mkHandle(t->hk, id);
+    }
+    if (name == "load_to_dsr") {
+        need(2, 3);
+        Value dsr = arg(0);
+        if (dsr.k != VK::Handle || !isDsrKind(dsr.type->hk))
+            fail(args[0], "@load_to_dsr expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
+        Value d = arg(1);
+        if (d.type->k != TK::Dsd)
+            fail(args[1], "@load_to_dsr expects a DSD, found '" + typeName(d.type) + "'");
+        Value cfg = args.size() > 2 ? arg(2) : mkVoid();
+        if (!runtime())
+            fail(node, "@load_to_dsr is a runtime operation");
+        for (size_t i = 0; cfg.k == VK::Agg && cfg.names && i < cfg.names->size(); ++i) {
+            static const std::set<std::string> kFields = {"async", "activate", "unblock",
+                                                          "save_address", "single_step", "ut_id",
+                                                          "priority", "on_control"};
+            if (!kFields.count((*cfg.names)[i]))
+                fail(args[2], "unknown field '" + (*cfg.names)[i] + "' in @load_to_dsr configuration");
+        }
+        uint16_t dr;
+        dsdToOperandReg(d, args[1], dr);
+        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr, int32_t(dsrSlot(dsr, node)));
+        cls()->dsrConfig[dsrKey(dsr)] = cfg;
+        return mkVoid();
+    }
+    if (name == "map" || name == "get_xdsr" ||
         name == "set_teardown_handler" || name == "set_empty_queue_handler" ||
         name == "set_control_task_table" || name == "bind_rotating_tasks" ||
         name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
