@@ -365,7 +365,11 @@ TaskState RuntimeSession::snapshot(uint64_t taskId) {
             t.data.assign(reinterpret_cast<const char*>(words.data()), words.size() * 4);
         }
     }
-    return {taskId, t.done, t.data};
+    // Results are handed over once: the client keeps them, the session does not.
+    TaskState state{taskId, t.done, {}};
+    if (t.done)
+        state.data = std::move(t.data);
+    return state;
 }
 
 TaskState RuntimeSession::issue(sim::CommandId command, bool nonblock, bool producesData) {

@@ -21,6 +21,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -46,7 +47,7 @@ struct MemcpyArgs {
     bool colMajor = false;
     sim::MemcpyShape shape = sim::MemcpyShape::Box;
     int64_t rowStride = 1, colStride = 1;
-    std::string data;      // host to device words, little-endian
+    std::string_view data; // host to device words, little-endian (not owned)
     std::string hostDtype; // numpy dtype name
     int64_t hostElements = 0;
     bool nonblock = false;

@@ -119,10 +119,10 @@ void fillFrame(const Frame& f, pb::Frame* out) {
     }
 }
 
-void fillTask(const TaskState& t, pb::TaskReply* out) {
+void fillTask(TaskState t, pb::TaskReply* out) {
     out->set_task_id(t.id);
     out->set_done(t.done);
-    out->set_data(t.data);
+    out->set_data(std::move(t.data));
 }
 
 // ---------------------------------------------------------------------------------

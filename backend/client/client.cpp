@@ -200,7 +200,7 @@ struct SdkRuntime::Impl {
         return r;
     }
     Task h2d(pb::MemcpyRequest r, const void* data, size_t count, const char* dtype) {
-        r.set_data(std::string(static_cast<const char*>(data), count * 4));
+        r.set_data(static_cast<const char*>(data), count * 4);
         r.set_host_dtype(dtype);
         r.set_host_elements(int64_t(count));
         return finish(unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r));

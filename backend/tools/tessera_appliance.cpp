@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include <malloc.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -76,6 +77,12 @@ int main(int argc, char** argv) {
         if (n > 0)
             options.toolsBinDir = std::filesystem::path(std::string(self, size_t(n))).parent_path();
     }
+
+    // memcpy moves buffers of many megabytes per call: keep freed ones in the heap for
+    // reuse instead of returning them to the kernel (each fresh mapping costs a page
+    // fault per 4 KiB).
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
 
     sigset_t signals;
     sigemptyset(&signals);
