@@ -158,6 +158,28 @@ comptime {
 }
 )";
 
+const char* kDebugLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("compute", fn()void);
+}
+)";
+const char* kDebugPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const trace = @import_module("<debug>", .{ .key = "log", .buffer_size = 16 });
+fn compute() void {
+  trace.trace_u16(0x1234);
+  trace.trace_string("abc");
+  trace.trace_f32(1.5);
+  trace.trace_bool(true);
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(compute); }
+)";
+
 }  // namespace
 
 class TstCslE2e : public QObject {
@@ -195,6 +217,36 @@ private slots:
                 expect += float(i * 6 + j);
             QCOMPARE(asFloat(y[size_t(i)]), expect);
         }
+    }
+    void debugTrace() {
+        auto prog = build({{"layout.csl", kDebugLayout}, {"pe.csl", kDebugPe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        const sim::Symbol* buf = nullptr;
+        const sim::Symbol* idx = nullptr;
+        for (const auto& s : prog->classes[0].symbols) {
+            if (s.name == "$$csl_debug.log.buffer")
+                buf = &s;
+            if (s.name == "$$csl_debug.log.buffer_index")
+                idx = &s;
+        }
+        QVERIFY(buf && idx);
+        QCOMPARE(buf->sizeBytes, 32u);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto count = fabric.readMemory(0, 0, idx->address, 2);
+        auto words = fabric.readMemory(0, 0, buf->address, 32);
+        auto word = [&](int i) { return uint16_t(words[size_t(2 * i)] | words[size_t(2 * i + 1)] << 8); };
+        QCOMPARE(int(count[0] | count[1] << 8), 9);
+        QCOMPARE(word(0), uint16_t('H'));
+        QCOMPARE(word(1), uint16_t(0x1234));
+        QCOMPARE(word(2), uint16_t(3 << 8 | 's'));
+        QCOMPARE(word(3), uint16_t('a' | 'b' << 8));
+        QCOMPARE(word(4), uint16_t('c'));
+        QCOMPARE(word(5), uint16_t('f'));
+        QCOMPARE(word(6), uint16_t(0x0000));  // 1.5f = 0x3fc00000
+        QCOMPARE(word(7), uint16_t(0x3fc0));
+        QCOMPARE(word(8), uint16_t(1 << 8 | '?'));
     }
     void route_data() {
         QTest::addColumn<int>("arch");

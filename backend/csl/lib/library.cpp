@@ -45,6 +45,56 @@ fn fmax_f32(a: f32, b: f32) f32 { if (a > b) return a; return b; }
 fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
 )";
 
+// <debug>: a trace buffer of u16 words per import key. Each entry starts with a tag word
+// whose low byte is a struct code ('?bBhHiIef', 't' timestamp, 's' string) and whose high
+// byte holds the value of 8-bit entries or a string's length; the symbols are
+// $$csl_debug.<key>.buffer and .buffer_index, as debug_util expects.
+static const char* kDebugSource = R"(// <debug>
+param key: comptime_string;
+param buffer_size: u16;
+const time = @import_module("<time>");
+var buffer: [buffer_size]u16;
+var buffer_index: u16 = 0;
+fn put(w: u16) void {
+  if (buffer_index < buffer_size) {
+    buffer[buffer_index] = w;
+    buffer_index += 1;
+  }
+}
+fn put32(code: u16, v: u32) void {
+  put(code);
+  put(@as(u16, v & 0xffff));
+  put(@as(u16, v >> 16));
+}
+fn trace_bool(v: bool) void { put((@as(u16, if (v) 1 else 0) << 8) | 0x3f); }
+fn trace_u8(v: u8) void { put((@as(u16, v) << 8) | 0x42); }
+fn trace_i8(v: i8) void { put((@as(u16, @bitcast(u8, v)) << 8) | 0x62); }
+fn trace_u16(v: u16) void { put(0x48); put(v); }
+fn trace_i16(v: i16) void { put(0x68); put(@bitcast(u16, v)); }
+fn trace_f16(v: f16) void { put(0x65); put(@bitcast(u16, v)); }
+fn trace_u32(v: u32) void { put32(0x49, v); }
+fn trace_i32(v: i32) void { put32(0x69, @bitcast(u32, v)); }
+fn trace_f32(v: f32) void { put32(0x66, @bitcast(u32, v)); }
+fn trace_timestamp() void {
+  var ts: [3]u16;
+  time.get_timestamp(&ts);
+  put(0x74);
+  put(ts[0]);
+  put(ts[1]);
+  put(ts[2]);
+}
+inline fn trace_string(comptime s: comptime_string) void {
+  const n = @strlen(s);
+  put((@as(u16, n) << 8) | 0x73);
+  const bytes = @get_array(s);
+  inline for (@range(u16, (n + 1) / 2)) |k| {
+    const lo: u16 = bytes[2 * k];
+    const hi: u16 = if (2 * k + 1 < n) bytes[2 * k + 1] else 0;
+    put(lo | (hi << 8));
+  }
+}
+)";
+
 static const LibraryInfo kLibraries[] = {
     {"memcpy/get_params", nullptr},
     {"memcpy/memcpy", nullptr},
@@ -53,7 +103,7 @@ static const LibraryInfo kLibraries[] = {
     {"layout", nullptr},
     {"time", nullptr},
     {"timer", nullptr},
-    {"debug", nullptr},
+    {"debug", kDebugSource},
     {"simprint", nullptr},
     {"math", kMathSource},
     {"random", nullptr},

@@ -820,6 +820,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Module* cur = fr_->mod;
         // The symbol prefix is the name of the const the module is bound to, when known.
         std::string prefix = cur->prefix;
+        if (spec == "<debug>") {
+            const Value* key = params.field("key");
+            if (!key || key->k != VK::String)
+                fail(args.size() > 1 ? args[1] : node, "<debug> needs a '.key' string");
+            prefix = "$$csl_debug." + key->s + ".";
+        }
         Module* m = loadModule(spec, cur->dir, params, cur, args[0], cur->cls, prefix);
         if (m->lib.empty() && !m->isLayout)
             m->prefix = prefix;
