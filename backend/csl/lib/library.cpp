@@ -95,6 +95,27 @@ inline fn trace_string(comptime s: comptime_string) void {
 }
 )";
 
+// <control>: control wavelet payloads, encoded as sim/program.h defines them
+// (single-command form: opcode in bits 31..30, ce_ignore in bit 29, entrypoint in
+// bits 21..16, data in bits 15..0).
+static const char* kControlSource = R"(// <control>
+const opcode = enum(u16) { NOP = 0, SWITCH_ADV = 1, SWITCH_RST = 2, TEARDOWN = 3 };
+fn entry_bits(entrypoint: anytype) u32 {
+  return if (@is_same_type(@type_of(entrypoint), void)) 0
+         else (@as(u32, @get_int(entrypoint)) & 63) << 16;
+}
+fn encode_single_payload(op: opcode, ce_ignore: bool, entrypoint: anytype, data: u16) u32 {
+  return (@as(u32, @get_int(op)) << 30) | (@as(u32, if (ce_ignore) 1 else 0) << 29) |
+         entry_bits(entrypoint) | @as(u32, data);
+}
+fn encode_control_task_payload(entrypoint: control_task_id) u32 {
+  return encode_single_payload(opcode.NOP, false, entrypoint, 0);
+}
+fn encode_control_task_payload_with_data(entrypoint: control_task_id, data: u16) u32 {
+  return encode_single_payload(opcode.NOP, false, entrypoint, data);
+}
+)";
+
 static const LibraryInfo kLibraries[] = {
     {"memcpy/get_params", nullptr},
     {"memcpy/memcpy", nullptr},
@@ -107,7 +128,7 @@ static const LibraryInfo kLibraries[] = {
     {"simprint", nullptr},
     {"math", kMathSource},
     {"random", nullptr},
-    {"control", nullptr},
+    {"control", kControlSource},
     {"tile_config", nullptr},
     {"directions", kDirectionsSource},
     {"dsd_ops", nullptr},
