@@ -180,6 +180,29 @@ fn compute() void {
 comptime { @export_symbol(compute); }
 )";
 
+const char* kMapPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var src = [4]f32{ 1.0, 2.0, 3.0, 4.0 };
+var y: [4]f32;
+var total: f32 = 0.0;
+const y_ptr: [*]f32 = &y;
+const src_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> src[i] });
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+fn scaled_square(v: f32, k: f32) f32 { return v * v * k; }
+fn accumulate(v: f32, acc: *f32) f32 { return acc.* + v; }
+fn compute() void {
+  @map(scaled_square, src_dsd, 2.0, y_dsd);
+  @map(accumulate, y_dsd, &total, &total);
+  y[0] = total;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 }  // namespace
 
 class TstCslE2e : public QObject {
@@ -217,6 +240,25 @@ private slots:
                 expect += float(i * 6 + j);
             QCOMPARE(asFloat(y[size_t(i)]), expect);
         }
+    }
+    void mapBuiltin() {
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapPe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        QCOMPARE(asFloat(y[0]), 60.0f);  // 2 * (1 + 4 + 9 + 16)
+        QCOMPARE(asFloat(y[1]), 8.0f);
+        QCOMPARE(asFloat(y[2]), 18.0f);
+        QCOMPARE(asFloat(y[3]), 32.0f);
     }
     void debugTrace() {
         auto prog = build({{"layout.csl", kDebugLayout}, {"pe.csl", kDebugPe}}, sim::Arch::Wse2);

@@ -413,6 +413,10 @@ public:
     Value callFunction(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                        uint32_t node, TypeP expected);
     Value callComptime(FnDef* f, std::vector<Value> args, uint32_t node);
+    Value callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
+                      uint32_t node);
+    Value evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes, uint32_t node);
+    Value mapBuiltin(uint32_t node);
     Value callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                      uint32_t node);
     void collectAddrTaken(Module* m, uint32_t node, std::set<std::string>& out);

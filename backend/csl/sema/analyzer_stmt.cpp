@@ -989,24 +989,131 @@ Value Analyzer::evalCall(uint32_t node, TypeP expected) {
             args.push_back(eval(argNodes[i], i < pts.size() ? pts[i] : nullptr));
         if (!runtime())
             return callComptime(f, args, node);
-        if (f->generic)
-            return callInline(f, args, an, node);
-        int32_t idx = lowerFunction(f, node);
-        if (fr_->def)
-            fr_->def->callees.push_back(idx);
-        uint16_t base = newRegs(uint16_t(args.size()));
-        for (size_t i = 0; i < args.size(); ++i) {
-            Value a = coerce(args[i], pts[i], argNodes[i]);
-            emit(sim::Op::Mov, scalarOf(pts[i]), uint16_t(base + i), toReg(a, argNodes[i]),
-                 kNoReg, 0);
-        }
-        setLoc(node);
-        TypeP rt = fnType(f)->ret;
-        uint16_t dst = rt->k == TK::Void ? kNoReg : newReg(node);
-        emit(sim::Op::Call, rt->k == TK::Void ? sim::ScalarType::Void : scalarOf(rt), dst, base,
-             uint16_t(args.size()), idx);
-        return dst == kNoReg ? mkVoid() : mkRuntime(dst, rt);
+        return callRuntime(f, args, an, node);
     }
+    return evalCallIndirect(callee, an, node);
+}
+
+Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
+                            uint32_t node) {
+    if (f->generic)
+        return callInline(f, args, argNodes, node);
+    std::vector<TypeP> pts = fnType(f)->params;
+    int32_t idx = lowerFunction(f, node);
+    if (fr_->def)
+        fr_->def->callees.push_back(idx);
+    uint16_t base = newRegs(uint16_t(args.size()));
+    for (size_t i = 0; i < args.size(); ++i) {
+        Value a = coerce(args[i], pts[i], argNodes[i]);
+        emit(sim::Op::Mov, scalarOf(pts[i]), uint16_t(base + i), toReg(a, argNodes[i]), kNoReg,
+             0);
+    }
+    setLoc(node);
+    TypeP rt = fnType(f)->ret;
+    uint16_t dst = rt->k == TK::Void ? kNoReg : newReg(node);
+    emit(sim::Op::Call, rt->k == TK::Void ? sim::ScalarType::Void : scalarOf(rt), dst, base,
+         uint16_t(args.size()), idx);
+    return dst == kNoReg ? mkVoid() : mkRuntime(dst, rt);
+}
+
+// @map(fn, args..., [out]): a loop over the DSD length calling fn on one element of every
+// DSD argument; scalars and pointers are passed unchanged; the result goes to the last
+// argument (a DSD element or a pointer) when fn returns a value. The DSDs must be
+// comptime-known one-dimensional memory DSDs of the same length.
+Value Analyzer::mapBuiltin(uint32_t node) {
+    auto args = L(node);
+    if (args.size() < 2)
+        fail(node, "@map expects a function and at least one argument");
+    if (!runtime())
+        fail(node, "@map is a runtime operation");
+    Value fv = eval(args[0]);
+    if (fv.k != VK::Fn || !fv.fn)
+        fail(args[0], "@map expects a function, found '" + typeName(fv.type) + "'");
+    FnDef* f = fv.fn;
+    if (f->generic)
+        fail(args[0], "@map needs a function with fixed parameter types");
+    TypeP ft = fnType(f);
+    size_t nIn = ft->params.size();
+    bool hasOut = ft->ret->k != TK::Void;
+    if (args.size() - 1 != nIn + (hasOut ? 1 : 0))
+        fail(node, "@map with '" + f->name + "' expects " + std::to_string(nIn + (hasOut ? 1 : 0)) +
+                       " arguments after the function, found " + std::to_string(args.size() - 1));
+    std::vector<Value> vals;
+    int64_t length = -1;
+    for (size_t i = 1; i < args.size(); ++i) {
+        vals.push_back(eval(args[i]));
+        const Value& v = vals.back();
+        if (v.type->k != TK::Dsd)
+            continue;
+        if (v.k != VK::Dsd || (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.rank != 1))
+            fail(args[i], "@map supports comptime-known one-dimensional memory DSDs only");
+        if (length >= 0 && int64_t(v.dsd.extent[0]) != length)
+            fail(args[i], "@map DSDs have different lengths (" + std::to_string(length) + " and " +
+                              std::to_string(v.dsd.extent[0]) + ")");
+        length = v.dsd.extent[0];
+    }
+    if (length < 0)
+        fail(node, "@map needs at least one DSD argument");
+    uint16_t i = newReg(node);
+    emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
+    uint16_t lim = newReg(node);
+    emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(length));
+    size_t top = here();
+    uint16_t c = newReg(node);
+    emit(sim::Op::CmpLt, sim::ScalarType::I32, c, i, lim, 0);
+    size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
+    auto elementAddr = [&](const sim::Dsd& d) {
+        uint16_t st = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, st, kNoReg, kNoReg, d.strideBytes[0]);
+        uint16_t off = newReg(node);
+        emit(sim::Op::Mul, sim::ScalarType::I32, off, i, st, 0);
+        return off;  // plus d.baseAddress as the Load/Store immediate
+    };
+    std::vector<Value> callArgs;
+    std::vector<uint32_t> callNodes;
+    for (size_t k = 0; k < nIn; ++k) {
+        const Value& v = vals[k];
+        TypeP pt = ft->params[k];
+        if (v.type->k == TK::Dsd) {
+            if (!isRuntimeScalar(pt))
+                fail(args[k + 1], "@map parameter of type '" + typeName(pt) + "' cannot take a DSD element");
+            uint16_t off = elementAddr(v.dsd);
+            uint16_t r = newReg(node);
+            emit(sim::Op::Load, scalarOf(pt), r, off, kNoReg, int32_t(v.dsd.baseAddress));
+            callArgs.push_back(mkRuntime(r, pt));
+        } else {
+            callArgs.push_back(v);
+        }
+        callNodes.push_back(args[k + 1]);
+    }
+    Value res = callRuntime(f, callArgs, callNodes, node);
+    if (hasOut) {
+        const Value& out = vals.back();
+        TypeP rt = ft->ret;
+        uint16_t rr = toReg(res, node);
+        if (out.type->k == TK::Dsd) {
+            uint16_t off = elementAddr(out.dsd);
+            emit(sim::Op::Store, scalarOf(rt), kNoReg, off, rr, int32_t(out.dsd.baseAddress));
+        } else if (out.type->k == TK::Ptr) {
+            if (out.isComptime())
+                emit(sim::Op::Store, scalarOf(rt), kNoReg, kNoReg, rr, int32_t(out.i));
+            else
+                emit(sim::Op::Store, scalarOf(rt), kNoReg, out.reg, rr, 0);
+        } else {
+            fail(args.back(), "the output of @map must be a DSD or a pointer");
+        }
+    }
+    uint16_t one = newReg(node);
+    emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
+    emit(sim::Op::Add, sim::ScalarType::I32, i, i, one, 0);
+    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
+    patch(jf, here());
+    return mkVoid();
+}
+
+Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes,
+                                 uint32_t node) {
+    const Node& n = N(node);
     TypeP ft = callee.type;
     if (ft && ft->k == TK::Ptr && ft->elem->k == TK::Fn)
         ft = ft->elem;

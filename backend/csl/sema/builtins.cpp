@@ -1263,7 +1263,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         cls()->dsrConfig[dsrKey(dsr)] = cfg;
         return mkVoid();
     }
-    if (name == "map" || name == "get_xdsr" ||
+    if (name == "map")
+        return mapBuiltin(node);
+    if (name == "get_xdsr" ||
         name == "set_teardown_handler" || name == "set_empty_queue_handler" ||
         name == "set_control_task_table" || name == "bind_rotating_tasks" ||
         name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
