@@ -347,9 +347,10 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
         case sim::RunStatus::Fault: {
             std::string message = "simulation stopped at cycle " + std::to_string(r.cycle) + " (" +
                                   runStatusName(r.status) + "): " + r.message;
-            for (const auto& w : r.waiting)
-                message +=
-                    "\n  PE(" + std::to_string(w.x) + "," + std::to_string(w.y) + "): " + w.reason;
+            for (const auto& w : r.waiting) // the simulator's message may list them already
+                if (r.message.find(w.reason) == std::string::npos)
+                    message += "\n  PE(" + std::to_string(w.x) + "," + std::to_string(w.y) +
+                               "): " + w.reason;
             throw Error(Code::Aborted, message);
         }
         }
