@@ -14,7 +14,7 @@ import grpc
 import numpy as np
 
 from cerebras.sdk import _connection
-from cerebras.sdk.client import SdkLauncher
+from cerebras.sdk.client import SdkCompiler, SdkLauncher
 from cerebras.sdk.debug.debug_util import debug_util, decode_trace
 from cerebras.sdk.runtime.sdkruntimepybind import (ApplianceError, MemcpyDataType, MemcpyOrder,
                                                     SdkRuntime, SimfabConfig, get_platform)
@@ -235,6 +235,33 @@ class LauncherTest(Base):
             self.assertEqual(ctx.exception.code, grpc.StatusCode.PERMISSION_DENIED)
             with self.assertRaises(RuntimeError):
                 launcher.run("exit 4")
+
+
+class CompilerTest(Base):
+    def test_compile_on_the_appliance_then_run(self):
+        code = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples",
+                            "host-basics")
+        with SdkCompiler(resource_cpu=1, resource_mem=1 << 30) as compiler:
+            artifact = compiler.compile(code, "layout.csl",
+                                        "--arch=wse2 --fabric-dims=11,3 --fabric-offsets=4,1 "
+                                        "--params=width:4,size:6 -o built --memcpy --channels=1",
+                                        self.tmp)
+            self.assertEqual(artifact, os.path.join(self.tmp, "built"))
+            with self.assertRaises(ApplianceError) as ctx:
+                compiler.compile(code, "layout.csl", "--memcpy --channels=0", self.tmp)
+            self.assertEqual(ctx.exception.code, grpc.StatusCode.INVALID_ARGUMENT)
+            self.assertIn("--channels: 0", ctx.exception.details)
+        rt = SdkRuntime(artifact)
+        rt.load()
+        rt.run()
+        values = rt.get_id("values")
+        rt.memcpy_h2d(values, np.ones(24, np.float32), 0, 0, 4, 1, 6)
+        rt.launch("scale_and_shift", 2.0, 1)
+        out = np.zeros(24, np.float32)
+        rt.memcpy_d2h(out, values, 0, 0, 4, 1, 6)
+        rt.stop()
+        rt.close()
+        np.testing.assert_array_equal(out.reshape(4, 6)[:, 0], [3, 4, 5, 6])
 
 
 if __name__ == "__main__":
