@@ -13,6 +13,8 @@ std::vector<Diagnostic> checkSyntax(const std::string& file, const std::string& 
     return diags.take();
 }
 
-CompileResult compile(const CompileOptions& options) { return sema::compileProgram(options); }
+CompileResult compile(const CompileOptions& options) {
+    return sema::compileProgram(options);
+}
 
-}  // namespace csl
+} // namespace csl

@@ -16,9 +16,9 @@ namespace csl {
 enum class Severity : uint8_t { Note, Warning, Error };
 
 struct SourceRange {
-    std::string file;  // path as given (relative to the layout file's directory when possible)
-    uint32_t line = 0;    // 1-based
-    uint32_t column = 0;  // 1-based, in bytes
+    std::string file;    // path as given (relative to the layout file's directory when possible)
+    uint32_t line = 0;   // 1-based
+    uint32_t column = 0; // 1-based, in bytes
     uint32_t endLine = 0, endColumn = 0;
 };
 
@@ -33,19 +33,19 @@ struct Diagnostic {
 std::string formatDiagnostic(const Diagnostic& d, const std::string& sourceLine = {});
 
 struct CompileOptions {
-    std::string layoutFile;  // the top file (layout.csl)
+    std::string layoutFile; // the top file (layout.csl)
     sim::Arch arch = sim::Arch::Wse2;
-    uint32_t fabricWidth = 0, fabricHeight = 0;  // 0 = derive (rectangle + memcpy halo)
+    uint32_t fabricWidth = 0, fabricHeight = 0; // 0 = derive (rectangle + memcpy halo)
     uint32_t offsetX = 0, offsetY = 0;
     bool fabricOffsetsGiven = false;
-    std::vector<std::pair<std::string, std::string>> params;  // --params name:value
-    std::vector<std::pair<std::string, std::string>> colors;  // --colors name:value
+    std::vector<std::pair<std::string, std::string>> params; // --params name:value
+    std::vector<std::pair<std::string, std::string>> colors; // --colors name:value
     bool memcpy = false;
     uint32_t channels = 1;
     uint32_t widthWestBuf = 0, widthEastBuf = 0;
     std::string fp16Format = "f16";
     std::vector<std::string> importPaths;
-    uint32_t maxInlinedIterations = 0;  // 0 = default
+    uint32_t maxInlinedIterations = 0; // 0 = default
     bool warningsAsErrors = false;
     bool verbose = false;
     // Reads a file; lets the editor compile unsaved buffers. Empty = read from disk.
@@ -55,8 +55,8 @@ struct CompileOptions {
 struct CompileResult {
     bool ok = false;
     std::vector<Diagnostic> diagnostics;
-    std::shared_ptr<sim::FabricProgram> program;  // set when ok
-    std::map<std::string, std::string> paramValues;  // every layout param, as strings (out.json)
+    std::shared_ptr<sim::FabricProgram> program;    // set when ok
+    std::map<std::string, std::string> paramValues; // every layout param, as strings (out.json)
 };
 
 CompileResult compile(const CompileOptions& options);
@@ -64,4 +64,4 @@ CompileResult compile(const CompileOptions& options);
 // Front end only (lex, parse, per-file checks): fast, for live diagnostics in the editor.
 std::vector<Diagnostic> checkSyntax(const std::string& file, const std::string& text);
 
-}  // namespace csl
+} // namespace csl

@@ -12,7 +12,7 @@ namespace csl_tests {
 namespace {
 
 struct Parsed {
-    std::vector<std::pair<std::string, std::string>> files;  // name, text
+    std::vector<std::pair<std::string, std::string>> files; // name, text
     std::vector<std::string> args;
     bool syntaxOnly = false;
     std::vector<std::string> expected;
@@ -63,7 +63,7 @@ void splitPairs(const std::string& v, std::vector<std::pair<std::string, std::st
     }
 }
 
-}  // namespace
+} // namespace
 
 CorpusResult runCorpusFile(const std::string& path) {
     Parsed p = parseCorpus(path);
@@ -119,8 +119,9 @@ CorpusResult runCorpusFile(const std::string& path) {
                 where = d.range.file + ":";
             where += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + ": ";
         }
-        r.actual.push_back(std::string(d.severity == csl::Severity::Error ? "error: " : "warning: ") +
-                           where + d.message);
+        r.actual.push_back(
+            std::string(d.severity == csl::Severity::Error ? "error: " : "warning: ") + where +
+            d.message);
     }
     std::vector<std::string> a = r.actual, e = p.expected;
     std::sort(a.begin(), a.end());
@@ -153,4 +154,4 @@ void blessCorpusFile(const std::string& path, const CorpusResult& r) {
     std::ofstream(path) << out;
 }
 
-}  // namespace csl_tests
+} // namespace csl_tests

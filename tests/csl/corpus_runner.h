@@ -16,9 +16,9 @@ namespace csl_tests {
 
 struct CorpusResult {
     bool passed = false;
-    std::string report;                 // what differed
-    std::vector<std::string> actual;    // "file:line:col: message" per diagnostic
-    bool ok = false;                    // the compile succeeded
+    std::string report;              // what differed
+    std::vector<std::string> actual; // "file:line:col: message" per diagnostic
+    bool ok = false;                 // the compile succeeded
 };
 
 CorpusResult runCorpusFile(const std::string& path);
@@ -26,4 +26,4 @@ CorpusResult runCorpusFile(const std::string& path);
 // Rewrites the CHECK lines of a corpus file from the actual diagnostics.
 void blessCorpusFile(const std::string& path, const CorpusResult& r);
 
-}  // namespace csl_tests
+} // namespace csl_tests

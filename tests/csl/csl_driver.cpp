@@ -47,7 +47,7 @@ bool parseDims(const std::string& v, uint32_t& a, uint32_t& b) {
     return std::sscanf(v.c_str(), "%u,%u", &a, &b) == 2;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -135,8 +135,8 @@ int main(int argc, char** argv) {
                   << total / repeat << " ms)\n";
     if (r.ok && o.verbose && r.program) {
         const auto& p = *r.program;
-        std::cout << "rectangle " << p.width << "x" << p.height << ", classes "
-                  << p.classes.size() << ", host symbols " << p.hostSymbols.size() << "\n";
+        std::cout << "rectangle " << p.width << "x" << p.height << ", classes " << p.classes.size()
+                  << ", host symbols " << p.hostSymbols.size() << "\n";
         for (const auto& c : p.classes)
             std::cout << "  class " << c.file << " [" << c.paramsKey << "] functions "
                       << c.functions.size() << " memory " << c.memoryBytes << " bytes\n";
@@ -161,9 +161,9 @@ int main(int argc, char** argv) {
                           << " regs " << fn.numRegs << " dsdregs " << fn.numDsdRegs << "\n";
                 for (size_t i = 0; i < fn.code.size(); ++i) {
                     const auto& in = fn.code[i];
-                    std::cout << "    " << i << ": op" << int(in.op) << " t" << int(in.type)
-                              << " d" << in.dst << " a" << in.a << " b" << in.b << " imm "
-                              << in.imm << "  ; line " << fn.locs[i].line << "\n";
+                    std::cout << "    " << i << ": op" << int(in.op) << " t" << int(in.type) << " d"
+                              << in.dst << " a" << in.a << " b" << in.b << " imm " << in.imm
+                              << "  ; line " << fn.locs[i].line << "\n";
                 }
             }
         }

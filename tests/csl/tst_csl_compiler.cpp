@@ -16,7 +16,7 @@ csl::CompileResult compileFiles(std::map<std::string, std::string> files,
     o.layoutFile = "layout.csl";
     o.arch = arch;
     o.memcpy = memcpy;
-    if (memcpy) {  // the SDK tutorials' geometry; otherwise derived from the rectangle
+    if (memcpy) { // the SDK tutorials' geometry; otherwise derived from the rectangle
         o.fabricWidth = 8;
         o.fabricHeight = 3;
         o.offsetX = 4;
@@ -104,11 +104,11 @@ const sim::Symbol* findSym(const sim::CodeClass& c, const std::string& name) {
     return nullptr;
 }
 
-}  // namespace
+} // namespace
 
 class TstCslCompiler : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void syntaxCleanFile() {
         QVERIFY(csl::checkSyntax("a.csl", "const x: i16 = 3;\nfn f() void {}\n").empty());
     }
@@ -200,14 +200,16 @@ private slots:
         QCOMPARE(mul->locs.size(), mul->code.size());
         bool storesResult = false;
         for (const auto& in : mul->code) {
-            storesResult = storesResult || (in.op == sim::Op::Store && in.type == sim::ScalarType::F32 &&
-                                            uint32_t(in.imm) == res->address);
+            storesResult =
+                storesResult || (in.op == sim::Op::Store && in.type == sim::ScalarType::F32 &&
+                                 uint32_t(in.imm) == res->address);
             QVERIFY(in.op != sim::Op::Jump || size_t(in.imm) <= mul->code.size());
         }
         QVERIFY(storesResult);
         for (const auto& l : mul->locs)
             QVERIFY(l.line > 0);
-        QVERIFY(std::find(p.sourceFiles.begin(), p.sourceFiles.end(), "pe.csl") != p.sourceFiles.end());
+        QVERIFY(std::find(p.sourceFiles.begin(), p.sourceFiles.end(), "pe.csl") !=
+                p.sourceFiles.end());
     }
     void dsdOpsAndTasks() {
         const char* pe = R"(
@@ -250,7 +252,7 @@ comptime {
                 foundB = true;
         }
         QVERIFY(foundA);
-        QVERIFY(foundB);  // the var DSD is stored by the init function
+        QVERIFY(foundB); // the var DSD is stored by the init function
         QVERIFY(c.initFunction >= 0);
         bool stores = false;
         for (const auto& in : c.functions[size_t(c.initFunction)].code)
@@ -298,16 +300,19 @@ layout {
         // A program with many functions and loops compiles well under a second.
         std::string pe = "var data: [1024]f32;\n";
         for (int i = 0; i < 300; ++i) {
-            pe += "fn step" + std::to_string(i) + "(x: f32) f32 {\n  var s: f32 = x;\n"
+            pe += "fn step" + std::to_string(i) +
+                  "(x: f32) f32 {\n  var s: f32 = x;\n"
                   "  for (@range(i16, 100)) |k| { data[k] = s * 2.0; s += data[k]; }\n"
                   "  return s;\n}\n";
         }
-        const char* layout = "layout {\n  @set_rectangle(4, 4);\n  for (@range(u16, 4)) |x| {\n"
-                             "    for (@range(u16, 4)) |y| { @set_tile_code(x, y, \"pe.csl\", .{}); }\n"
-                             "  }\n}\n";
+        const char* layout =
+            "layout {\n  @set_rectangle(4, 4);\n  for (@range(u16, 4)) |x| {\n"
+            "    for (@range(u16, 4)) |y| { @set_tile_code(x, y, \"pe.csl\", .{}); }\n"
+            "  }\n}\n";
         auto t0 = std::chrono::steady_clock::now();
         auto r = compileFiles({{"layout.csl", layout}, {"pe.csl", pe}}, sim::Arch::Wse2, false);
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count();
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         QCOMPARE(r.program->classes[0].functions.size(), size_t(300));
         qInfo("compile time of 300 functions: %.1f ms", ms);

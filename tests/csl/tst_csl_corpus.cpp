@@ -8,7 +8,7 @@
 
 class TstCslCorpus : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void corpus_data() {
         QTest::addColumn<QString>("path");
         QDir dir(QStringLiteral(TESSERA_SOURCE_DIR "/tests/csl/corpus"));
@@ -35,7 +35,8 @@ private slots:
             if (file.readAll().contains("// CHECK-ERROR: "))
                 ++negatives;
         }
-        QVERIFY2(negatives >= 100, qPrintable(QStringLiteral("only %1 negative cases").arg(negatives)));
+        QVERIFY2(negatives >= 100,
+                 qPrintable(QStringLiteral("only %1 negative cases").arg(negatives)));
     }
 };
 

@@ -203,11 +203,11 @@ comptime {
 }
 )";
 
-}  // namespace
+} // namespace
 
 class TstCslE2e : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void gemv_data() {
         QTest::addColumn<QString>("pe");
         QTest::addColumn<int>("arch");
@@ -255,7 +255,7 @@ private slots:
         r = fabric.runUntilDone(id, 10'000'000);
         QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
         auto y = fabric.takeResult(id);
-        QCOMPARE(asFloat(y[0]), 60.0f);  // 2 * (1 + 4 + 9 + 16)
+        QCOMPARE(asFloat(y[0]), 60.0f); // 2 * (1 + 4 + 9 + 16)
         QCOMPARE(asFloat(y[1]), 8.0f);
         QCOMPARE(asFloat(y[2]), 18.0f);
         QCOMPARE(asFloat(y[3]), 32.0f);
@@ -278,7 +278,9 @@ private slots:
         QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
         auto count = fabric.readMemory(0, 0, idx->address, 2);
         auto words = fabric.readMemory(0, 0, buf->address, 32);
-        auto word = [&](int i) { return uint16_t(words[size_t(2 * i)] | words[size_t(2 * i + 1)] << 8); };
+        auto word = [&](int i) {
+            return uint16_t(words[size_t(2 * i)] | words[size_t(2 * i + 1)] << 8);
+        };
         QCOMPARE(int(count[0] | count[1] << 8), 9);
         QCOMPARE(word(0), uint16_t('H'));
         QCOMPARE(word(1), uint16_t(0x1234));
@@ -286,7 +288,7 @@ private slots:
         QCOMPARE(word(3), uint16_t('a' | 'b' << 8));
         QCOMPARE(word(4), uint16_t('c'));
         QCOMPARE(word(5), uint16_t('f'));
-        QCOMPARE(word(6), uint16_t(0x0000));  // 1.5f = 0x3fc00000
+        QCOMPARE(word(6), uint16_t(0x0000)); // 1.5f = 0x3fc00000
         QCOMPARE(word(7), uint16_t(0x3fc0));
         QCOMPARE(word(8), uint16_t(1 << 8 | '?'));
     }
@@ -315,8 +317,8 @@ private slots:
         std::vector<uint32_t> y = fabric.takeResult(id);
         QCOMPARE(y.size(), size_t(8));
         for (int i = 0; i < 4; ++i) {
-            QCOMPARE(asFloat(y[size_t(i)]), float(i) + 10.0f);               // sender keeps its own
-            QCOMPARE(asFloat(y[size_t(4 + i)]), 2.0f * float(i) + 110.0f);  // receiver adds
+            QCOMPARE(asFloat(y[size_t(i)]), float(i) + 10.0f);             // sender keeps its own
+            QCOMPARE(asFloat(y[size_t(4 + i)]), 2.0f * float(i) + 110.0f); // receiver adds
         }
     }
 };

@@ -66,15 +66,15 @@ void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::s
     diags_.push_back({Severity::Error, r, std::move(message), {}});
 }
 
-void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end,
-                               std::string message) {
+void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
     diags_.push_back({Severity::Warning, range(file, begin, end), std::move(message), {}});
 }
 
 void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
     if (diags_.empty() || suppressNotes_)
         return;
-    diags_.back().notes.push_back({Severity::Note, range(file, begin, end), std::move(message), {}});
+    diags_.back().notes.push_back(
+        {Severity::Note, range(file, begin, end), std::move(message), {}});
 }
 
 void DiagnosticEngine::errorNoLoc(std::string message) {
@@ -117,4 +117,4 @@ std::string formatDiagnostic(const Diagnostic& d, const std::string& sourceLine)
     return out;
 }
 
-}  // namespace csl
+} // namespace csl

@@ -13,7 +13,7 @@ namespace csl {
 
 // A source file held in memory with its line starts, so byte offsets map to line:col.
 struct SourceFile {
-    std::string path;  // as shown in diagnostics
+    std::string path; // as shown in diagnostics
     std::string text;
     std::vector<uint32_t> lineStarts;
 
@@ -24,7 +24,7 @@ struct SourceFile {
 };
 
 class DiagnosticEngine {
-public:
+  public:
     uint16_t addFile(std::string path, std::string text);
     const SourceFile& file(uint16_t id) const { return *files_[id]; }
     size_t fileCount() const { return files_.size(); }
@@ -43,11 +43,11 @@ public:
     // Stops collecting after this many errors to keep pathological inputs fast.
     static constexpr size_t kMaxErrors = 200;
 
-private:
+  private:
     std::vector<std::unique_ptr<SourceFile>> files_;
     std::vector<Diagnostic> diags_;
     size_t errorCount_ = 0;
     bool suppressNotes_ = false;
 };
 
-}  // namespace csl
+} // namespace csl

@@ -9,90 +9,174 @@ namespace csl {
 
 const char* tokSpelling(Tok t) {
     switch (t) {
-    case Tok::Eof: return "end of file";
-    case Tok::Ident: return "identifier";
-    case Tok::Builtin: return "builtin";
-    case Tok::IntLit: return "integer literal";
-    case Tok::FloatLit: return "float literal";
-    case Tok::StringLit: return "string literal";
-    case Tok::CharLit: return "character literal";
-    case Tok::KwConst: return "const";
-    case Tok::KwVar: return "var";
-    case Tok::KwParam: return "param";
-    case Tok::KwFn: return "fn";
-    case Tok::KwTask: return "task";
-    case Tok::KwInline: return "inline";
-    case Tok::KwExport: return "export";
-    case Tok::KwExtern: return "extern";
-    case Tok::KwComptime: return "comptime";
-    case Tok::KwIf: return "if";
-    case Tok::KwElse: return "else";
-    case Tok::KwFor: return "for";
-    case Tok::KwWhile: return "while";
-    case Tok::KwSwitch: return "switch";
-    case Tok::KwReturn: return "return";
-    case Tok::KwBreak: return "break";
-    case Tok::KwContinue: return "continue";
-    case Tok::KwAnd: return "and";
-    case Tok::KwOr: return "or";
-    case Tok::KwTrue: return "true";
-    case Tok::KwFalse: return "false";
-    case Tok::KwStruct: return "struct";
-    case Tok::KwEnum: return "enum";
-    case Tok::KwLayout: return "layout";
-    case Tok::KwAlign: return "align";
-    case Tok::KwLinksection: return "linksection";
-    case Tok::KwLinkname: return "linkname";
-    case Tok::KwPub: return "pub";
-    case Tok::KwUndefined: return "undefined";
-    case Tok::KwUnion: return "union";
-    case Tok::KwPacked: return "packed";
-    case Tok::LParen: return "(";
-    case Tok::RParen: return ")";
-    case Tok::LBracket: return "[";
-    case Tok::RBracket: return "]";
-    case Tok::LBrace: return "{";
-    case Tok::RBrace: return "}";
-    case Tok::Comma: return ",";
-    case Tok::Semi: return ";";
-    case Tok::Colon: return ":";
-    case Tok::Dot: return ".";
-    case Tok::DotDot: return "..";
-    case Tok::Ellipsis: return "...";
-    case Tok::DotStar: return ".*";
-    case Tok::Eq: return "=";
-    case Tok::EqEq: return "==";
-    case Tok::BangEq: return "!=";
-    case Tok::Lt: return "<";
-    case Tok::LtEq: return "<=";
-    case Tok::Gt: return ">";
-    case Tok::GtEq: return ">=";
-    case Tok::Plus: return "+";
-    case Tok::Minus: return "-";
-    case Tok::Star: return "*";
-    case Tok::Slash: return "/";
-    case Tok::Percent: return "%";
-    case Tok::Amp: return "&";
-    case Tok::Pipe: return "|";
-    case Tok::Caret: return "^";
-    case Tok::Tilde: return "~";
-    case Tok::Bang: return "!";
-    case Tok::Shl: return "<<";
-    case Tok::Shr: return ">>";
-    case Tok::PlusEq: return "+=";
-    case Tok::MinusEq: return "-=";
-    case Tok::StarEq: return "*=";
-    case Tok::SlashEq: return "/=";
-    case Tok::PercentEq: return "%=";
-    case Tok::AmpEq: return "&=";
-    case Tok::PipeEq: return "|=";
-    case Tok::CaretEq: return "^=";
-    case Tok::ShlEq: return "<<=";
-    case Tok::ShrEq: return ">>=";
-    case Tok::Arrow: return "->";
-    case Tok::FatArrow: return "=>";
-    case Tok::Question: return "?";
-    case Tok::Invalid: return "invalid token";
+    case Tok::Eof:
+        return "end of file";
+    case Tok::Ident:
+        return "identifier";
+    case Tok::Builtin:
+        return "builtin";
+    case Tok::IntLit:
+        return "integer literal";
+    case Tok::FloatLit:
+        return "float literal";
+    case Tok::StringLit:
+        return "string literal";
+    case Tok::CharLit:
+        return "character literal";
+    case Tok::KwConst:
+        return "const";
+    case Tok::KwVar:
+        return "var";
+    case Tok::KwParam:
+        return "param";
+    case Tok::KwFn:
+        return "fn";
+    case Tok::KwTask:
+        return "task";
+    case Tok::KwInline:
+        return "inline";
+    case Tok::KwExport:
+        return "export";
+    case Tok::KwExtern:
+        return "extern";
+    case Tok::KwComptime:
+        return "comptime";
+    case Tok::KwIf:
+        return "if";
+    case Tok::KwElse:
+        return "else";
+    case Tok::KwFor:
+        return "for";
+    case Tok::KwWhile:
+        return "while";
+    case Tok::KwSwitch:
+        return "switch";
+    case Tok::KwReturn:
+        return "return";
+    case Tok::KwBreak:
+        return "break";
+    case Tok::KwContinue:
+        return "continue";
+    case Tok::KwAnd:
+        return "and";
+    case Tok::KwOr:
+        return "or";
+    case Tok::KwTrue:
+        return "true";
+    case Tok::KwFalse:
+        return "false";
+    case Tok::KwStruct:
+        return "struct";
+    case Tok::KwEnum:
+        return "enum";
+    case Tok::KwLayout:
+        return "layout";
+    case Tok::KwAlign:
+        return "align";
+    case Tok::KwLinksection:
+        return "linksection";
+    case Tok::KwLinkname:
+        return "linkname";
+    case Tok::KwPub:
+        return "pub";
+    case Tok::KwUndefined:
+        return "undefined";
+    case Tok::KwUnion:
+        return "union";
+    case Tok::KwPacked:
+        return "packed";
+    case Tok::LParen:
+        return "(";
+    case Tok::RParen:
+        return ")";
+    case Tok::LBracket:
+        return "[";
+    case Tok::RBracket:
+        return "]";
+    case Tok::LBrace:
+        return "{";
+    case Tok::RBrace:
+        return "}";
+    case Tok::Comma:
+        return ",";
+    case Tok::Semi:
+        return ";";
+    case Tok::Colon:
+        return ":";
+    case Tok::Dot:
+        return ".";
+    case Tok::DotDot:
+        return "..";
+    case Tok::Ellipsis:
+        return "...";
+    case Tok::DotStar:
+        return ".*";
+    case Tok::Eq:
+        return "=";
+    case Tok::EqEq:
+        return "==";
+    case Tok::BangEq:
+        return "!=";
+    case Tok::Lt:
+        return "<";
+    case Tok::LtEq:
+        return "<=";
+    case Tok::Gt:
+        return ">";
+    case Tok::GtEq:
+        return ">=";
+    case Tok::Plus:
+        return "+";
+    case Tok::Minus:
+        return "-";
+    case Tok::Star:
+        return "*";
+    case Tok::Slash:
+        return "/";
+    case Tok::Percent:
+        return "%";
+    case Tok::Amp:
+        return "&";
+    case Tok::Pipe:
+        return "|";
+    case Tok::Caret:
+        return "^";
+    case Tok::Tilde:
+        return "~";
+    case Tok::Bang:
+        return "!";
+    case Tok::Shl:
+        return "<<";
+    case Tok::Shr:
+        return ">>";
+    case Tok::PlusEq:
+        return "+=";
+    case Tok::MinusEq:
+        return "-=";
+    case Tok::StarEq:
+        return "*=";
+    case Tok::SlashEq:
+        return "/=";
+    case Tok::PercentEq:
+        return "%=";
+    case Tok::AmpEq:
+        return "&=";
+    case Tok::PipeEq:
+        return "|=";
+    case Tok::CaretEq:
+        return "^=";
+    case Tok::ShlEq:
+        return "<<=";
+    case Tok::ShrEq:
+        return ">>=";
+    case Tok::Arrow:
+        return "->";
+    case Tok::FatArrow:
+        return "=>";
+    case Tok::Question:
+        return "?";
+    case Tok::Invalid:
+        return "invalid token";
     }
     return "?";
 }
@@ -100,28 +184,48 @@ const char* tokSpelling(Tok t) {
 namespace {
 
 const std::array<std::pair<std::string_view, Tok>, 32> kKeywords{{
-    {"const", Tok::KwConst},       {"var", Tok::KwVar},
-    {"param", Tok::KwParam},       {"fn", Tok::KwFn},
-    {"task", Tok::KwTask},         {"inline", Tok::KwInline},
-    {"export", Tok::KwExport},     {"extern", Tok::KwExtern},
-    {"comptime", Tok::KwComptime}, {"if", Tok::KwIf},
-    {"else", Tok::KwElse},         {"for", Tok::KwFor},
-    {"while", Tok::KwWhile},       {"switch", Tok::KwSwitch},
-    {"return", Tok::KwReturn},     {"break", Tok::KwBreak},
-    {"continue", Tok::KwContinue}, {"and", Tok::KwAnd},
-    {"or", Tok::KwOr},             {"true", Tok::KwTrue},
-    {"false", Tok::KwFalse},       {"struct", Tok::KwStruct},
-    {"enum", Tok::KwEnum},         {"layout", Tok::KwLayout},
-    {"align", Tok::KwAlign},       {"linksection", Tok::KwLinksection},
-    {"linkname", Tok::KwLinkname}, {"pub", Tok::KwPub},
-    {"undefined", Tok::KwUndefined}, {"union", Tok::KwUnion},
-    {"packed", Tok::KwPacked},     {"callconv", Tok::Ident},
+    {"const", Tok::KwConst},
+    {"var", Tok::KwVar},
+    {"param", Tok::KwParam},
+    {"fn", Tok::KwFn},
+    {"task", Tok::KwTask},
+    {"inline", Tok::KwInline},
+    {"export", Tok::KwExport},
+    {"extern", Tok::KwExtern},
+    {"comptime", Tok::KwComptime},
+    {"if", Tok::KwIf},
+    {"else", Tok::KwElse},
+    {"for", Tok::KwFor},
+    {"while", Tok::KwWhile},
+    {"switch", Tok::KwSwitch},
+    {"return", Tok::KwReturn},
+    {"break", Tok::KwBreak},
+    {"continue", Tok::KwContinue},
+    {"and", Tok::KwAnd},
+    {"or", Tok::KwOr},
+    {"true", Tok::KwTrue},
+    {"false", Tok::KwFalse},
+    {"struct", Tok::KwStruct},
+    {"enum", Tok::KwEnum},
+    {"layout", Tok::KwLayout},
+    {"align", Tok::KwAlign},
+    {"linksection", Tok::KwLinksection},
+    {"linkname", Tok::KwLinkname},
+    {"pub", Tok::KwPub},
+    {"undefined", Tok::KwUndefined},
+    {"union", Tok::KwUnion},
+    {"packed", Tok::KwPacked},
+    {"callconv", Tok::Ident},
 }};
 
-bool identStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool identChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool identStart(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool identChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
-}  // namespace
+} // namespace
 
 TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
     TokenBuffer buf;
@@ -160,7 +264,7 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
         }
         if (c == '@') {
             ++i;
-            if (i < n && s[i] == '"') {  // @"quoted identifier"
+            if (i < n && s[i] == '"') { // @"quoted identifier"
                 ++i;
                 while (i < n && s[i] != '"' && s[i] != '\n')
                     ++i;
@@ -181,8 +285,8 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
         }
         if (std::isdigit(static_cast<unsigned char>(c))) {
             bool isFloat = false;
-            if (c == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'b' ||
-                             peek(1) == 'B' || peek(1) == 'o' || peek(1) == 'O')) {
+            if (c == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'b' || peek(1) == 'B' ||
+                             peek(1) == 'o' || peek(1) == 'O')) {
                 i += 2;
                 while (i < n && (std::isxdigit(static_cast<unsigned char>(s[i])) || s[i] == '_'))
                     ++i;
@@ -193,8 +297,7 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
                     std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
                     isFloat = true;
                     ++i;
-                    while (i < n &&
-                           (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '_'))
+                    while (i < n && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '_'))
                         ++i;
                 }
                 if (i < n && (s[i] == 'e' || s[i] == 'E')) {
@@ -253,21 +356,21 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
             Tok t;
         };
         static const P kPunct[] = {
-            {"<<=", Tok::ShlEq}, {">>=", Tok::ShrEq}, {"...", Tok::Ellipsis},
-            {"..", Tok::DotDot}, {".*", Tok::DotStar}, {"==", Tok::EqEq},
-            {"!=", Tok::BangEq}, {"<=", Tok::LtEq},   {">=", Tok::GtEq},
-            {"<<", Tok::Shl},    {">>", Tok::Shr},    {"+=", Tok::PlusEq},
-            {"-=", Tok::MinusEq}, {"*=", Tok::StarEq}, {"/=", Tok::SlashEq},
-            {"%=", Tok::PercentEq}, {"&=", Tok::AmpEq}, {"|=", Tok::PipeEq},
-            {"^=", Tok::CaretEq}, {"->", Tok::Arrow},  {"=>", Tok::FatArrow},
-            {"(", Tok::LParen},  {")", Tok::RParen},  {"[", Tok::LBracket},
-            {"]", Tok::RBracket}, {"{", Tok::LBrace},  {"}", Tok::RBrace},
-            {",", Tok::Comma},   {";", Tok::Semi},    {":", Tok::Colon},
-            {".", Tok::Dot},     {"=", Tok::Eq},      {"<", Tok::Lt},
-            {">", Tok::Gt},      {"+", Tok::Plus},    {"-", Tok::Minus},
-            {"*", Tok::Star},    {"/", Tok::Slash},   {"%", Tok::Percent},
-            {"&", Tok::Amp},     {"|", Tok::Pipe},    {"^", Tok::Caret},
-            {"~", Tok::Tilde},   {"!", Tok::Bang},    {"?", Tok::Question},
+            {"<<=", Tok::ShlEq},    {">>=", Tok::ShrEq},  {"...", Tok::Ellipsis},
+            {"..", Tok::DotDot},    {".*", Tok::DotStar}, {"==", Tok::EqEq},
+            {"!=", Tok::BangEq},    {"<=", Tok::LtEq},    {">=", Tok::GtEq},
+            {"<<", Tok::Shl},       {">>", Tok::Shr},     {"+=", Tok::PlusEq},
+            {"-=", Tok::MinusEq},   {"*=", Tok::StarEq},  {"/=", Tok::SlashEq},
+            {"%=", Tok::PercentEq}, {"&=", Tok::AmpEq},   {"|=", Tok::PipeEq},
+            {"^=", Tok::CaretEq},   {"->", Tok::Arrow},   {"=>", Tok::FatArrow},
+            {"(", Tok::LParen},     {")", Tok::RParen},   {"[", Tok::LBracket},
+            {"]", Tok::RBracket},   {"{", Tok::LBrace},   {"}", Tok::RBrace},
+            {",", Tok::Comma},      {";", Tok::Semi},     {":", Tok::Colon},
+            {".", Tok::Dot},        {"=", Tok::Eq},       {"<", Tok::Lt},
+            {">", Tok::Gt},         {"+", Tok::Plus},     {"-", Tok::Minus},
+            {"*", Tok::Star},       {"/", Tok::Slash},    {"%", Tok::Percent},
+            {"&", Tok::Amp},        {"|", Tok::Pipe},     {"^", Tok::Caret},
+            {"~", Tok::Tilde},      {"!", Tok::Bang},     {"?", Tok::Question},
         };
         bool matched = false;
         for (const P& p : kPunct) {
@@ -281,10 +384,10 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
         }
         if (!matched) {
             ++i;
-            std::string shown = (static_cast<unsigned char>(c) >= 0x20 &&
-                                 static_cast<unsigned char>(c) < 0x7f)
-                                    ? std::string(1, c)
-                                    : "\\x" + std::to_string(static_cast<unsigned char>(c));
+            std::string shown =
+                (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f)
+                    ? std::string(1, c)
+                    : "\\x" + std::to_string(static_cast<unsigned char>(c));
             diags.error(file, b, i, "invalid character '" + shown + "'");
         }
     }
@@ -292,4 +395,4 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
     return buf;
 }
 
-}  // namespace csl
+} // namespace csl

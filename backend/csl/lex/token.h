@@ -12,21 +12,89 @@ namespace csl {
 enum class Tok : uint8_t {
     Eof,
     Ident,
-    Builtin,  // @name
+    Builtin, // @name
     IntLit,
     FloatLit,
     StringLit,
     CharLit,
     // keywords
-    KwConst, KwVar, KwParam, KwFn, KwTask, KwInline, KwExport, KwExtern, KwComptime, KwIf,
-    KwElse, KwFor, KwWhile, KwSwitch, KwReturn, KwBreak, KwContinue, KwAnd, KwOr, KwTrue,
-    KwFalse, KwStruct, KwEnum, KwLayout, KwAlign, KwLinksection, KwLinkname, KwPub,
-    KwUndefined, KwUnion, KwPacked,
+    KwConst,
+    KwVar,
+    KwParam,
+    KwFn,
+    KwTask,
+    KwInline,
+    KwExport,
+    KwExtern,
+    KwComptime,
+    KwIf,
+    KwElse,
+    KwFor,
+    KwWhile,
+    KwSwitch,
+    KwReturn,
+    KwBreak,
+    KwContinue,
+    KwAnd,
+    KwOr,
+    KwTrue,
+    KwFalse,
+    KwStruct,
+    KwEnum,
+    KwLayout,
+    KwAlign,
+    KwLinksection,
+    KwLinkname,
+    KwPub,
+    KwUndefined,
+    KwUnion,
+    KwPacked,
     // punctuation
-    LParen, RParen, LBracket, RBracket, LBrace, RBrace, Comma, Semi, Colon, Dot, DotDot,
-    Ellipsis, DotStar, Eq, EqEq, BangEq, Lt, LtEq, Gt, GtEq, Plus, Minus, Star, Slash,
-    Percent, Amp, Pipe, Caret, Tilde, Bang, Shl, Shr, PlusEq, MinusEq, StarEq, SlashEq,
-    PercentEq, AmpEq, PipeEq, CaretEq, ShlEq, ShrEq, Arrow, FatArrow, Question,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    LBrace,
+    RBrace,
+    Comma,
+    Semi,
+    Colon,
+    Dot,
+    DotDot,
+    Ellipsis,
+    DotStar,
+    Eq,
+    EqEq,
+    BangEq,
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Amp,
+    Pipe,
+    Caret,
+    Tilde,
+    Bang,
+    Shl,
+    Shr,
+    PlusEq,
+    MinusEq,
+    StarEq,
+    SlashEq,
+    PercentEq,
+    AmpEq,
+    PipeEq,
+    CaretEq,
+    ShlEq,
+    ShrEq,
+    Arrow,
+    FatArrow,
+    Question,
     Invalid,
 };
 
@@ -34,7 +102,7 @@ const char* tokSpelling(Tok t);
 
 struct Token {
     Tok kind = Tok::Eof;
-    uint32_t begin = 0;  // byte offset in the file
+    uint32_t begin = 0; // byte offset in the file
     uint32_t end = 0;
 };
 
@@ -50,4 +118,4 @@ struct TokenBuffer {
 
 TokenBuffer lex(DiagnosticEngine& diags, uint16_t file);
 
-}  // namespace csl
+} // namespace csl

@@ -158,8 +158,7 @@ sema::Value parseParamValue(sema::Analyzer& a, const std::string& text, const se
     const char* s = text.c_str();
     char* end = nullptr;
     bool isFloat = text.find('.') != std::string::npos ||
-                   (text.find_first_of("eE") != std::string::npos &&
-                    text.rfind("0x", 0) != 0);
+                   (text.find_first_of("eE") != std::string::npos && text.rfind("0x", 0) != 0);
     sema::Value v;
     if (isFloat) {
         double d = std::strtod(s, &end);
@@ -176,4 +175,4 @@ sema::Value parseParamValue(sema::Analyzer& a, const std::string& text, const se
     return v;
 }
 
-}  // namespace csl::lib
+} // namespace csl::lib

@@ -8,13 +8,13 @@ namespace csl::sema {
 class Analyzer;
 struct Value;
 struct Type;
-}  // namespace csl::sema
+} // namespace csl::sema
 
 namespace csl::lib {
 
 struct LibraryInfo {
     const char* name;
-    const char* source;  // CSL source when the library is written in CSL, else nullptr
+    const char* source; // CSL source when the library is written in CSL, else nullptr
 };
 
 const LibraryInfo* findLibrary(const std::string& name);
@@ -23,4 +23,4 @@ const LibraryInfo* findLibrary(const std::string& name);
 sema::Value parseParamValue(sema::Analyzer& a, const std::string& text, const sema::Type* t,
                             uint32_t node);
 
-}  // namespace csl::lib
+} // namespace csl::lib

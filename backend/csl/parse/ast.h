@@ -12,25 +12,30 @@ namespace csl {
 
 enum class NodeKind : uint8_t {
     Null,
-    Root,         // list: top-level declarations
-    VarDecl,      // tok: name; a: type; b: init; c: align; d: linksection; flags: VarFlags
-    FnDecl,       // tok: name; list: ParamDecl; a: return type; b: body (0 = extern); flags
-    ParamDecl,    // tok: name; a: type (AnyType node for anytype); flags: comptime
-    ComptimeBlock,  // a: Block (top level or statement)
-    LayoutBlock,  // a: Block
-    Block,        // list: statements; d: label token + 1 (0 = unlabelled)
-    ExprStmt,     // a: expression
-    Assign,       // tok: operator; a: target; b: value
-    Return,       // a: value (0 = none)
-    Break,        // a: value; d: label token + 1
-    Continue,     // d: label token + 1
-    If,           // a: condition; b: then; c: else (0 = none)
-    While,        // a: condition; b: continue expression; c: body; d: label + 1; flags: inline
-    For,          // a: iterable; b: body; list: capture tokens; d: label + 1; flags: inline
-    Switch,       // a: subject; list: SwitchProng
-    SwitchProng,  // list: items (empty for else); a: body; flags: 1 = else
-    Ident,        // tok
-    IntLit, FloatLit, StringLit, CharLit, BoolLit, Undefined,
+    Root,          // list: top-level declarations
+    VarDecl,       // tok: name; a: type; b: init; c: align; d: linksection; flags: VarFlags
+    FnDecl,        // tok: name; list: ParamDecl; a: return type; b: body (0 = extern); flags
+    ParamDecl,     // tok: name; a: type (AnyType node for anytype); flags: comptime
+    ComptimeBlock, // a: Block (top level or statement)
+    LayoutBlock,   // a: Block
+    Block,         // list: statements; d: label token + 1 (0 = unlabelled)
+    ExprStmt,      // a: expression
+    Assign,        // tok: operator; a: target; b: value
+    Return,        // a: value (0 = none)
+    Break,         // a: value; d: label token + 1
+    Continue,      // d: label token + 1
+    If,            // a: condition; b: then; c: else (0 = none)
+    While,         // a: condition; b: continue expression; c: body; d: label + 1; flags: inline
+    For,           // a: iterable; b: body; list: capture tokens; d: label + 1; flags: inline
+    Switch,        // a: subject; list: SwitchProng
+    SwitchProng,   // list: items (empty for else); a: body; flags: 1 = else
+    Ident,         // tok
+    IntLit,
+    FloatLit,
+    StringLit,
+    CharLit,
+    BoolLit,
+    Undefined,
     EnumLit,      // .NAME; tok: NAME
     Binary,       // tok: operator; a, b
     Unary,        // tok: operator (- ! ~ &); a
@@ -50,9 +55,9 @@ enum class NodeKind : uint8_t {
     EnumType,     // a: tag type; list: EnumMember
     EnumMember,   // tok: name; a: value
     Grouped,      // (a)
-    TensorAccess,  // |list captures| { b: ExprList extents } -> a
+    TensorAccess, // |list captures| { b: ExprList extents } -> a
     ExprList,     // list
-    ComptimeExpr,  // comptime a
+    ComptimeExpr, // comptime a
     AnyType,      // anytype
     Error,        // a parse error was reported here
 };
@@ -73,7 +78,7 @@ struct Node {
     uint32_t a = 0, b = 0, c = 0, d = 0;
     uint32_t listBegin = 0, listLen = 0;
     uint32_t flags = 0;
-    uint32_t first = 0, last = 0;  // token span, for diagnostics
+    uint32_t first = 0, last = 0; // token span, for diagnostics
 };
 
 struct Ast {
@@ -95,4 +100,4 @@ struct Ast {
 
 Ast parse(DiagnosticEngine& diags, uint16_t file);
 
-}  // namespace csl
+} // namespace csl

@@ -7,17 +7,21 @@
 
 namespace csl {
 
-uint32_t Ast::beginOffset(uint32_t n) const { return tokens.tokens[nodes[n].first].begin; }
-uint32_t Ast::endOffset(uint32_t n) const { return tokens.tokens[nodes[n].last].end; }
+uint32_t Ast::beginOffset(uint32_t n) const {
+    return tokens.tokens[nodes[n].first].begin;
+}
+uint32_t Ast::endOffset(uint32_t n) const {
+    return tokens.tokens[nodes[n].last].end;
+}
 
 namespace {
 
 struct ParseError {};
 
 class Parser {
-public:
+  public:
     Parser(DiagnosticEngine& diags, Ast& ast) : diags_(diags), ast_(ast), toks_(ast.tokens) {
-        ast_.nodes.push_back({});  // the null node
+        ast_.nodes.push_back({}); // the null node
     }
 
     uint32_t parseRoot() {
@@ -32,19 +36,19 @@ public:
                 syncTop();
             }
             if (pos_ == before)
-                ++pos_;  // guarantees progress on any input
+                ++pos_; // guarantees progress on any input
         }
         uint32_t r = make(NodeKind::Root, 0, 0);
         setList(r, decls);
         return r;
     }
 
-private:
+  private:
     DiagnosticEngine& diags_;
     Ast& ast_;
     const TokenBuffer& toks_;
     size_t pos_ = 0;
-    bool noTypedInit_ = false;  // while parsing a return type: `void {` starts the body
+    bool noTypedInit_ = false; // while parsing a return type: `void {` starts the body
     int depth_ = 0;
 
     Tok kind(size_t k = 0) const {
@@ -134,8 +138,8 @@ private:
             } else if (k == Tok::Semi && depth == 0) {
                 ++pos_;
                 return;
-            } else if (depth == 0 && (k == Tok::KwFn || k == Tok::KwTask ||
-                                      k == Tok::KwLayout || k == Tok::KwParam)) {
+            } else if (depth == 0 && (k == Tok::KwFn || k == Tok::KwTask || k == Tok::KwLayout ||
+                                      k == Tok::KwParam)) {
                 return;
             }
             ++pos_;
@@ -391,9 +395,8 @@ private:
         case Tok::LBrace:
             return parseBlock(0);
         case Tok::Ident:
-            if (kind(1) == Tok::Colon &&
-                (kind(2) == Tok::LBrace || kind(2) == Tok::KwWhile || kind(2) == Tok::KwFor ||
-                 kind(2) == Tok::KwInline)) {
+            if (kind(1) == Tok::Colon && (kind(2) == Tok::LBrace || kind(2) == Tok::KwWhile ||
+                                          kind(2) == Tok::KwFor || kind(2) == Tok::KwInline)) {
                 uint32_t label = uint32_t(pos_) + 1;
                 pos_ += 2;
                 if (at(Tok::LBrace))
@@ -515,24 +518,42 @@ private:
 
     int precedence(Tok t) const {
         switch (t) {
-        case Tok::KwOr: return 1;
-        case Tok::KwAnd: return 2;
-        case Tok::EqEq: case Tok::BangEq: case Tok::Lt: case Tok::LtEq: case Tok::Gt:
-        case Tok::GtEq: return 3;
-        case Tok::Pipe: return 4;
-        case Tok::Caret: return 5;
-        case Tok::Amp: return 6;
-        case Tok::Shl: case Tok::Shr: return 7;
-        case Tok::Plus: case Tok::Minus: return 8;
-        case Tok::Star: case Tok::Slash: case Tok::Percent: return 9;
-        default: return 0;
+        case Tok::KwOr:
+            return 1;
+        case Tok::KwAnd:
+            return 2;
+        case Tok::EqEq:
+        case Tok::BangEq:
+        case Tok::Lt:
+        case Tok::LtEq:
+        case Tok::Gt:
+        case Tok::GtEq:
+            return 3;
+        case Tok::Pipe:
+            return 4;
+        case Tok::Caret:
+            return 5;
+        case Tok::Amp:
+            return 6;
+        case Tok::Shl:
+        case Tok::Shr:
+            return 7;
+        case Tok::Plus:
+        case Tok::Minus:
+            return 8;
+        case Tok::Star:
+        case Tok::Slash:
+        case Tok::Percent:
+            return 9;
+        default:
+            return 0;
         }
     }
 
-public:
+  public:
     uint32_t parseExpr() { return parseBinary(1); }
 
-private:
+  private:
     uint32_t parseBinary(int minPrec) {
         DepthGuard g(*this);
         uint32_t first = uint32_t(pos_);
@@ -579,8 +600,8 @@ private:
             if (!eat(Tok::Comma))
                 break;
         }
-        return expect(close, close == Tok::RParen ? "to close the argument list"
-                                                  : "to close the list");
+        return expect(close,
+                      close == Tok::RParen ? "to close the argument list" : "to close the list");
     }
 
     bool typedInitAllowed(uint32_t n) const {
@@ -854,8 +875,8 @@ private:
         uint32_t e = parseExpr();
         Tok op = kind();
         if (op == Tok::Eq || op == Tok::PlusEq || op == Tok::MinusEq || op == Tok::StarEq ||
-            op == Tok::SlashEq || op == Tok::PercentEq || op == Tok::AmpEq ||
-            op == Tok::PipeEq || op == Tok::CaretEq || op == Tok::ShlEq || op == Tok::ShrEq) {
+            op == Tok::SlashEq || op == Tok::PercentEq || op == Tok::AmpEq || op == Tok::PipeEq ||
+            op == Tok::CaretEq || op == Tok::ShlEq || op == Tok::ShrEq) {
             uint32_t opTok = uint32_t(pos_++);
             uint32_t v = parseExpr();
             uint32_t a = make(NodeKind::Assign, opTok, first);
@@ -902,7 +923,7 @@ private:
     uint32_t parseStruct() {
         uint32_t first = uint32_t(pos_);
         ++pos_;
-        if (eat(Tok::LParen)) {  // union(enum) or struct(...) modifiers
+        if (eat(Tok::LParen)) { // union(enum) or struct(...) modifiers
             parseExpr();
             expect(Tok::RParen, "");
         }
@@ -1023,8 +1044,7 @@ private:
             nd(p).flags = flags;
             setList(p, items);
             prongs.push_back(p);
-            if (!eat(Tok::Comma) && !at(Tok::RBrace) &&
-                ast_.nodes[body].kind != NodeKind::Block)
+            if (!eat(Tok::Comma) && !at(Tok::RBrace) && ast_.nodes[body].kind != NodeKind::Block)
                 fail("expected ',' after a switch case, found " + found());
         }
     }
@@ -1054,7 +1074,7 @@ private:
     }
 };
 
-}  // namespace
+} // namespace
 
 Ast parse(DiagnosticEngine& diags, uint16_t file) {
     Ast ast;
@@ -1064,4 +1084,4 @@ Ast parse(DiagnosticEngine& diags, uint16_t file) {
     return ast;
 }
 
-}  // namespace csl
+} // namespace csl

@@ -17,16 +17,21 @@ namespace fs = std::filesystem;
 
 std::string Analyzer::show(const Value& v) {
     switch (v.k) {
-    case VK::Void: return "void";
-    case VK::Int: return std::to_string(v.i);
+    case VK::Void:
+        return "void";
+    case VK::Int:
+        return std::to_string(v.i);
     case VK::Float: {
         std::ostringstream s;
         s << v.f;
         return s.str();
     }
-    case VK::Bool: return v.i ? "true" : "false";
-    case VK::String: return "\"" + v.s + "\"";
-    case VK::Type: return typeName(v.tv);
+    case VK::Bool:
+        return v.i ? "true" : "false";
+    case VK::String:
+        return "\"" + v.s + "\"";
+    case VK::Type:
+        return typeName(v.tv);
     case VK::Agg: {
         std::string s = ".{";
         for (size_t i = 0; i < v.elems->size(); ++i) {
@@ -38,17 +43,28 @@ std::string Analyzer::show(const Value& v) {
         }
         return s + "}";
     }
-    case VK::Fn: return v.fn ? "fn " + v.fn->name : "fn " + v.s;
-    case VK::Module: return "module " + (v.mod ? v.mod->path : std::string());
-    case VK::Handle: return std::string(handleName(v.type->hk)) + "(" + std::to_string(v.i) + ")";
-    case VK::Dsd: return "dsd";
-    case VK::Ptr: return "&" + std::to_string(v.i);
-    case VK::Range: return "range";
-    case VK::EnumV: return "." + v.s;
-    case VK::Undef: return "undefined";
-    case VK::Runtime: return "runtime value";
-    case VK::RuntimeDsd: return "runtime dsd";
-    case VK::Dsr: return "dsr";
+    case VK::Fn:
+        return v.fn ? "fn " + v.fn->name : "fn " + v.s;
+    case VK::Module:
+        return "module " + (v.mod ? v.mod->path : std::string());
+    case VK::Handle:
+        return std::string(handleName(v.type->hk)) + "(" + std::to_string(v.i) + ")";
+    case VK::Dsd:
+        return "dsd";
+    case VK::Ptr:
+        return "&" + std::to_string(v.i);
+    case VK::Range:
+        return "range";
+    case VK::EnumV:
+        return "." + v.s;
+    case VK::Undef:
+        return "undefined";
+    case VK::Runtime:
+        return "runtime value";
+    case VK::RuntimeDsd:
+        return "runtime dsd";
+    case VK::Dsr:
+        return "dsr";
     }
     return "?";
 }
@@ -62,8 +78,8 @@ int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {
         return int64_t(v.f);
     if (v.k == VK::Runtime)
         fail(node, std::string(what) + " must be comptime-known");
-    fail(node, std::string("expected an integer for ") + what + ", found '" + typeName(v.type) +
-                   "'");
+    fail(node,
+         std::string("expected an integer for ") + what + ", found '" + typeName(v.type) + "'");
 }
 
 bool Analyzer::asBool(const Value& v, uint32_t node) {
@@ -77,9 +93,9 @@ bool Analyzer::asBool(const Value& v, uint32_t node) {
 TypeP Analyzer::asType(const Value& v, uint32_t node) {
     if (v.k == VK::Type)
         return v.tv;
-    fail(node, "expected a type, found " +
-                   (v.k == VK::Runtime ? std::string("a runtime value")
-                                       : "a value of type '" + typeName(v.type) + "'"));
+    fail(node, "expected a type, found " + (v.k == VK::Runtime
+                                                ? std::string("a runtime value")
+                                                : "a value of type '" + typeName(v.type) + "'"));
 }
 
 std::string Analyzer::asString(const Value& v, uint32_t node, const char* what) {
@@ -163,8 +179,8 @@ uint16_t Analyzer::toReg(const Value& v, uint32_t node) {
         fail(node, "a value of type '" + typeName(v.type) + "' cannot be used at runtime");
     }
     uint16_t r = newReg(node);
-    bool isF = st == sim::ScalarType::F32 || st == sim::ScalarType::F16 ||
-               st == sim::ScalarType::BF16;
+    bool isF =
+        st == sim::ScalarType::F32 || st == sim::ScalarType::F16 || st == sim::ScalarType::BF16;
     int64_t sv = int64_t(bits);
     if (!isF && sv >= INT32_MIN && sv <= INT32_MAX) {
         emit(sim::Op::Imm, st, r, kNoReg, kNoReg, int32_t(sv));
@@ -239,8 +255,8 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
     if (v.isComptime()) {
         switch (to->k) {
         case TK::Int:
-            if (v.k == VK::Int || (v.k == VK::Float && v.type->k == TK::CFloat &&
-                                   v.f == std::floor(v.f))) {
+            if (v.k == VK::Int ||
+                (v.k == VK::Float && v.type->k == TK::CFloat && v.f == std::floor(v.f))) {
                 int64_t x = v.k == VK::Int ? v.i : int64_t(v.f);
                 if (!fitsInt(x, to))
                     fail(node, "value " + std::to_string(x) + " does not fit in type '" +
@@ -498,36 +514,49 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
             m->params[pn] = (*params.elems)[i];
         }
     } else if (params.k != VK::Void && params.k != VK::Agg) {
-        fail(importer, node, "module parameters must be a struct, found '" +
-                                 typeName(params.type) + "'");
+        fail(importer, node,
+             "module parameters must be a struct, found '" + typeName(params.type) + "'");
     }
     return m;
 }
 
 std::optional<Value> Analyzer::primitive(const std::string& n) {
-    static const std::map<std::string, int> kInts = {
-        {"i8", 1}, {"i16", 2}, {"i32", 3}, {"i64", 4}, {"u8", 5}, {"u16", 6}, {"u32", 7},
-        {"u64", 8}};
+    static const std::map<std::string, int> kInts = {{"i8", 1}, {"i16", 2}, {"i32", 3}, {"i64", 4},
+                                                     {"u8", 5}, {"u16", 6}, {"u32", 7}, {"u64", 8}};
     auto it = kInts.find(n);
     if (it != kInts.end()) {
-        TypeP t[] = {nullptr, types.i8, types.i16, types.i32, types.i64,
+        TypeP t[] = {nullptr,  types.i8,  types.i16, types.i32, types.i64,
                      types.u8, types.u16, types.u32, types.u64};
         return mkType(t[it->second]);
     }
-    if (n == "f16") return mkType(types.f16);
-    if (n == "f32") return mkType(types.f32);
-    if (n == "bf16") return mkType(types.bf16);
-    if (n == "cb16") return mkType(types.cb16);
-    if (n == "bool") return mkType(types.boolT);
-    if (n == "void") return mkType(types.voidT);
-    if (n == "noreturn") return mkType(types.noreturnT);
-    if (n == "type") return mkType(types.typeT);
-    if (n == "comptime_int") return mkType(types.cintT);
-    if (n == "comptime_float") return mkType(types.cfloatT);
-    if (n == "comptime_string") return mkType(types.stringT);
-    if (n == "comptime_struct") return mkType(types.cstructT);
-    if (n == "imported_module") return mkType(types.moduleT);
-    if (n == "anytype") return mkType(types.anyT);
+    if (n == "f16")
+        return mkType(types.f16);
+    if (n == "f32")
+        return mkType(types.f32);
+    if (n == "bf16")
+        return mkType(types.bf16);
+    if (n == "cb16")
+        return mkType(types.cb16);
+    if (n == "bool")
+        return mkType(types.boolT);
+    if (n == "void")
+        return mkType(types.voidT);
+    if (n == "noreturn")
+        return mkType(types.noreturnT);
+    if (n == "type")
+        return mkType(types.typeT);
+    if (n == "comptime_int")
+        return mkType(types.cintT);
+    if (n == "comptime_float")
+        return mkType(types.cfloatT);
+    if (n == "comptime_string")
+        return mkType(types.stringT);
+    if (n == "comptime_struct")
+        return mkType(types.cstructT);
+    if (n == "imported_module")
+        return mkType(types.moduleT);
+    if (n == "anytype")
+        return mkType(types.anyT);
     static const std::map<std::string, HandleKind> kHandles = {
         {"color", HandleKind::Color},
         {"data_task_id", HandleKind::DataTaskId},
@@ -543,15 +572,19 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
     if (h != kHandles.end())
         return mkType(types.handle(h->second));
     static const std::map<std::string, sim::DsdKind> kDsds = {
-        {"mem1d_dsd", sim::DsdKind::Mem1d}, {"mem4d_dsd", sim::DsdKind::Mem4d},
-        {"fabin_dsd", sim::DsdKind::FabIn}, {"fabout_dsd", sim::DsdKind::FabOut},
+        {"mem1d_dsd", sim::DsdKind::Mem1d},
+        {"mem4d_dsd", sim::DsdKind::Mem4d},
+        {"fabin_dsd", sim::DsdKind::FabIn},
+        {"fabout_dsd", sim::DsdKind::FabOut},
     };
     auto d = kDsds.find(n);
     if (d != kDsds.end())
         return mkType(types.dsd(d->second));
     static const std::map<std::string, HandleKind> kDsrs = {
-        {"dsr_dest", HandleKind::DsrDest}, {"dsr_src0", HandleKind::DsrSrc0},
-        {"dsr_src1", HandleKind::DsrSrc1}, {"dsr_fifo_dest", HandleKind::DsrFifoDest},
+        {"dsr_dest", HandleKind::DsrDest},
+        {"dsr_src0", HandleKind::DsrSrc0},
+        {"dsr_src1", HandleKind::DsrSrc1},
+        {"dsr_fifo_dest", HandleKind::DsrFifoDest},
         {"dsr_fifo_src1", HandleKind::DsrFifoSrc1}};
     auto r = kDsrs.find(n);
     if (r != kDsrs.end())
@@ -592,10 +625,10 @@ void Analyzer::encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v,
     if (t->k == TK::Array) {
         if (v.k != VK::Agg)
             fail(node, "expected an array initializer");
-        TypeP sub = t->dims.size() > 1
-                        ? types.array(t->elem,
-                                      std::vector<uint32_t>(t->dims.begin() + 1, t->dims.end()))
-                        : t->elem;
+        TypeP sub =
+            t->dims.size() > 1
+                ? types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + 1, t->dims.end()))
+                : t->elem;
         uint32_t es = sizeOf(sub);
         for (size_t i = 0; i < v.elems->size() && i < t->dims[0]; ++i)
             encodeValue(out, at + i * es, (*v.elems)[i], sub, node);
@@ -659,8 +692,8 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
     if (!m->cls)
         fail(node, "'" + d.name + "' has no storage in the layout");
     TypeP t = d.isVar ? d.type : d.value.type;
-    if (!t || t->k == TK::CStruct || t->k == TK::CInt || t->k == TK::CFloat ||
-        t->k == TK::String || t->k == TK::TypeT)
+    if (!t || t->k == TK::CStruct || t->k == TK::CInt || t->k == TK::CFloat || t->k == TK::String ||
+        t->k == TK::TypeT)
         fail(node, "'" + d.name + "' of type '" + typeName(t) + "' has no runtime representation");
     Frame* save = fr_;
     Frame f;
@@ -680,7 +713,7 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
 Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     if (d.state == Decl::State::Done) {
         if (d.failed)
-            throw SemaError{};  // reported at the declaration
+            throw SemaError{}; // reported at the declaration
         return d.value;
     }
     if (d.state == Decl::State::InProgress)
@@ -731,8 +764,9 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     haveInit = true;
                 }
                 if (!haveInit)
-                    fail(d.node, "param '" + d.name + "' has no value; set it with " +
-                                     (m->isLayout ? "--params" : "@set_tile_code or @import_module"));
+                    fail(d.node,
+                         "param '" + d.name + "' has no value; set it with " +
+                             (m->isLayout ? "--params" : "@set_tile_code or @import_module"));
             } else if (n.b) {
                 init = eval(n.b, t);
                 haveInit = true;
@@ -751,8 +785,8 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (init.k == VK::Dsd)
                         t = init.type;
                     if (t->k == TK::CInt || t->k == TK::CFloat)
-                        fail(d.node, "variable of type '" + typeName(t) +
-                                         "' must be const or comptime");
+                        fail(d.node,
+                             "variable of type '" + typeName(t) + "' must be const or comptime");
                 }
                 if (!m->cls)
                     fail(d.node, "'var' is not allowed in the layout file");
@@ -780,8 +814,8 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     }
                 } else {
                     if (!isRuntimeScalar(t) && t->k != TK::Array && t->k != TK::Struct)
-                        fail(d.node, "variable of type '" + typeName(t) +
-                                         "' must be const or comptime");
+                        fail(d.node,
+                             "variable of type '" + typeName(t) + "' must be const or comptime");
                     uint32_t align = alignOf(t);
                     if (n.c)
                         align = uint32_t(asInt(eval(n.c), n.c, "alignment"));
@@ -819,7 +853,7 @@ bool Analyzer::lookup(const std::string& name, Binding** b, Value& out, uint32_t
         for (auto it = s->rbegin(); it != s->rend(); ++it) {
             if (it->first == name) {
                 if (it->second.poisoned)
-                    throw SemaError{};  // its declaration failed and was reported
+                    throw SemaError{}; // its declaration failed and was reported
                 *b = &it->second;
                 return true;
             }
@@ -838,4 +872,4 @@ bool Analyzer::lookup(const std::string& name, Binding** b, Value& out, uint32_t
     return false;
 }
 
-}  // namespace csl::sema
+} // namespace csl::sema

@@ -8,4 +8,4 @@ namespace csl::sema {
 
 CompileResult compileProgram(const CompileOptions& options);
 
-}  // namespace csl::sema
+} // namespace csl::sema

@@ -8,9 +8,9 @@
 #include "backend/csl/sema/analyzer_impl.h"
 
 #include <functional>
+#include <span>
 #include <tuple>
 #include <unordered_set>
-#include <span>
 
 #include <algorithm>
 #include <cmath>
@@ -18,9 +18,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <sstream>
 #include <tuple>
 #include <unordered_set>
-#include <sstream>
 
 namespace csl::sema {
 
@@ -82,17 +82,27 @@ inline std::string unescape(std::string_view lit) {
         if (c == '\\' && i + 2 < lit.size() + 1) {
             char e = lit[++i];
             switch (e) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case '0': out += '\0'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case '0':
+                out += '\0';
+                break;
             case 'x':
                 if (i + 2 < lit.size()) {
                     out += char(std::stoi(std::string(lit.substr(i + 1, 2)), nullptr, 16));
                     i += 2;
                 }
                 break;
-            default: out += e; break;
+            default:
+                out += e;
+                break;
             }
         } else {
             out += c;
@@ -119,7 +129,7 @@ struct Flow {
 
 struct LoopCtx {
     std::string label;
-    bool isBlock = false;  // a labelled block (break only)
+    bool isBlock = false; // a labelled block (break only)
     std::vector<size_t> breaks, continues;
     uint16_t resultReg = kNoReg;
     TypeP resultType = nullptr;
@@ -138,7 +148,7 @@ struct InlineCtx {
 
 struct Frame {
     Module* mod = nullptr;
-    sim::Function* fn = nullptr;  // null: pure comptime execution
+    sim::Function* fn = nullptr; // null: pure comptime execution
     FnDef* def = nullptr;
     bool comptime = false;
     std::vector<std::vector<std::pair<std::string, Binding>>> scopes;
@@ -146,11 +156,11 @@ struct Frame {
     std::vector<InlineCtx> inlines;
     TypeP retType = nullptr;
     std::set<std::string> addrTaken;
-    int comptimeDepth = 0;  // > 0 inside comptime blocks/expressions in a runtime fn
+    int comptimeDepth = 0; // > 0 inside comptime blocks/expressions in a runtime fn
 };
 
 class Analyzer {
-public:
+  public:
     Analyzer(const CompileOptions& o, DiagnosticEngine& d) : opt_(o), diags_(d) {}
     CompileResult run();
 
@@ -160,10 +170,10 @@ public:
     DiagnosticEngine& diags_;
     bool wse3() const { return opt_.arch == sim::Arch::Wse3; }
 
-public:
+  public:
     std::deque<Module> modules_;
     std::deque<ClassCtx> classes_;
-    std::map<std::string, std::shared_ptr<Ast>> asts_;  // by resolved path
+    std::map<std::string, std::shared_ptr<Ast>> asts_; // by resolved path
     std::map<std::string, uint16_t> fileIds_;
     Frame* fr_ = nullptr;
     Module* layout_ = nullptr;
@@ -188,13 +198,13 @@ public:
         sim::ColorConfig cfg;
     };
     std::vector<ColorCfg> colorCfgs_;
-    std::unordered_set<uint64_t> configuredColors_;  // (PE, color) pairs already configured
+    std::unordered_set<uint64_t> configuredColors_; // (PE, color) pairs already configured
     std::vector<sim::HostSymbol> hostSymbols_;
     std::vector<TypeP> hostSymbolTypes_;
     sim::MemcpyConfig memcpyCfg_;
     std::map<std::string, std::string> paramValues_;
 
-public:
+  public:
     // ---- diagnostics -------------------------------------------------------------
     [[noreturn]] void fail(Module* m, uint32_t node, const std::string& msg) {
         if (m && m->ast && node)
@@ -228,8 +238,7 @@ public:
         auto [l, c] = diags_.file(fr_->mod->fileId).lineCol(ast().beginOffset(node));
         loc_ = {fr_->mod->fileId, l, uint16_t(std::min<uint32_t>(c, 0xffff))};
     }
-    size_t emit(sim::Op op, sim::ScalarType t, uint16_t dst, uint16_t a, uint16_t b,
-                int32_t imm) {
+    size_t emit(sim::Op op, sim::ScalarType t, uint16_t dst, uint16_t a, uint16_t b, int32_t imm) {
         sim::Function& f = *fr_->fn;
         f.code.push_back({op, t, dst, a, b, imm});
         f.locs.push_back(loc_);
@@ -333,7 +342,7 @@ public:
     uint16_t toReg(const Value& v, uint32_t node);
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
     bool canCoerce(const Value& v, TypeP to);
-    Value materialize(const Value& v, uint32_t node);  // comptime -> runtime register
+    Value materialize(const Value& v, uint32_t node); // comptime -> runtime register
 
     // ---- modules and declarations ---------------------------------------------------
     Module* loadModule(const std::string& spec, const std::string& fromDir, const Value& params,
@@ -352,8 +361,7 @@ public:
     uint32_t allocate(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
                       uint32_t node);
     void writeInit(uint32_t addr, const Value& v, TypeP t, uint32_t node);
-    void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t,
-                     uint32_t node);
+    void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
     void ensureStorage(Module* m, Decl& d, uint32_t node);
 
     // ---- evaluation ----------------------------------------------------------------
@@ -444,4 +452,4 @@ public:
     std::string paramsKey(const Value& params);
 };
 
-}  // namespace csl::sema
+} // namespace csl::sema

@@ -241,8 +241,8 @@ Value Analyzer::evalEnumType(uint32_t node) {
         if (mn.a)
             next = asInt(evalComptime(mn.a), mn.a, "enum value");
         if (!fitsInt(next, t->tag))
-            fail(m, "enum value " + std::to_string(next) + " does not fit in '" +
-                        typeName(t->tag) + "'");
+            fail(m, "enum value " + std::to_string(next) + " does not fit in '" + typeName(t->tag) +
+                        "'");
         fi.value = next++;
         fi.type = t;
         t->fields.push_back(fi);
@@ -294,8 +294,8 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
 }
 
 static bool isCompare(Tok t) {
-    return t == Tok::EqEq || t == Tok::BangEq || t == Tok::Lt || t == Tok::LtEq ||
-           t == Tok::Gt || t == Tok::GtEq;
+    return t == Tok::EqEq || t == Tok::BangEq || t == Tok::Lt || t == Tok::LtEq || t == Tok::Gt ||
+           t == Tok::GtEq;
 }
 
 Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
@@ -347,12 +347,18 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
             c = a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
         }
         switch (op) {
-        case Tok::EqEq: return mkBool(c == 0);
-        case Tok::BangEq: return mkBool(c != 0);
-        case Tok::Lt: return mkBool(c < 0);
-        case Tok::LtEq: return mkBool(c <= 0);
-        case Tok::Gt: return mkBool(c > 0);
-        default: return mkBool(c >= 0);
+        case Tok::EqEq:
+            return mkBool(c == 0);
+        case Tok::BangEq:
+            return mkBool(c != 0);
+        case Tok::Lt:
+            return mkBool(c < 0);
+        case Tok::LtEq:
+            return mkBool(c <= 0);
+        case Tok::Gt:
+            return mkBool(c > 0);
+        default:
+            return mkBool(c >= 0);
         }
     }
     if (a.k == VK::Float || b.k == VK::Float || t->k == TK::Float || t->k == TK::CFloat) {
@@ -360,15 +366,23 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
         double y = b.k == VK::Float ? b.f : double(b.i);
         double r = 0;
         switch (op) {
-        case Tok::Plus: r = x + y; break;
-        case Tok::Minus: r = x - y; break;
-        case Tok::Star: r = x * y; break;
+        case Tok::Plus:
+            r = x + y;
+            break;
+        case Tok::Minus:
+            r = x - y;
+            break;
+        case Tok::Star:
+            r = x * y;
+            break;
         case Tok::Slash:
             if (y == 0 && t->k == TK::CFloat)
                 fail(node, "division by zero");
             r = x / y;
             break;
-        case Tok::Percent: r = std::fmod(x, y); break;
+        case Tok::Percent:
+            r = std::fmod(x, y);
+            break;
         default:
             fail(node, std::string("invalid operator '") + tokSpelling(op) +
                            "' for floating-point operands");
@@ -379,9 +393,15 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
     }
     int64_t x = a.i, y = b.i, r = 0;
     switch (op) {
-    case Tok::Plus: r = x + y; break;
-    case Tok::Minus: r = x - y; break;
-    case Tok::Star: r = x * y; break;
+    case Tok::Plus:
+        r = x + y;
+        break;
+    case Tok::Minus:
+        r = x - y;
+        break;
+    case Tok::Star:
+        r = x * y;
+        break;
     case Tok::Slash:
     case Tok::Percent:
         if (y == 0)
@@ -393,9 +413,15 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
                                  : int64_t(uint64_t(x) % uint64_t(y));
         }
         break;
-    case Tok::Amp: r = x & y; break;
-    case Tok::Pipe: r = x | y; break;
-    case Tok::Caret: r = x ^ y; break;
+    case Tok::Amp:
+        r = x & y;
+        break;
+    case Tok::Pipe:
+        r = x | y;
+        break;
+    case Tok::Caret:
+        r = x ^ y;
+        break;
     case Tok::Shl:
         if (y < 0 || y >= 64)
             fail(node, "shift amount " + std::to_string(y) + " is out of range");
@@ -437,9 +463,10 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
         (a.k == VK::Type || a.k == VK::String || a.k == VK::Bool || a.k == VK::Handle ||
          a.k == VK::EnumV)) {
         if (op != Tok::EqEq && op != Tok::BangEq && a.k != VK::Handle)
-            fail(node, std::string("operator '") + tokSpelling(op) +
-                           "' is not defined for type '" + typeName(a.type) + "'");
-        if (a.k == VK::EnumV && b.k == VK::EnumV && (a.s.empty() || b.s.empty() || a.type == b.type)) {
+            fail(node, std::string("operator '") + tokSpelling(op) + "' is not defined for type '" +
+                           typeName(a.type) + "'");
+        if (a.k == VK::EnumV && b.k == VK::EnumV &&
+            (a.s.empty() || b.s.empty() || a.type == b.type)) {
             if (!a.s.empty() && !b.s.empty())
                 return foldBinary(op, mkString(a.s), mkString(b.s), types.stringT, node);
         }
@@ -470,7 +497,7 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     } else if (b.type->k == TK::CInt || b.type->k == TK::CFloat) {
         t = a.type;
     } else if (a.isComptime() && b.isComptime() && isIntLike(a.type) && isIntLike(b.type)) {
-        t = types.cintT;  // both comptime-known: exact integer arithmetic
+        t = types.cintT; // both comptime-known: exact integer arithmetic
     } else {
         fail(node, std::string("incompatible types for binary '") + tokSpelling(op) + "': '" +
                        typeName(a.type) + "' and '" + typeName(b.type) + "'");
@@ -483,8 +510,8 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     }
     if (t->k == TK::Float && (op == Tok::Amp || op == Tok::Pipe || op == Tok::Caret || shift ||
                               (op == Tok::Percent && false)))
-        fail(node, std::string("invalid operator '") + tokSpelling(op) +
-                       "' for floating-point operands");
+        fail(node,
+             std::string("invalid operator '") + tokSpelling(op) + "' for floating-point operands");
     if (t->k == TK::Bool && !(op == Tok::EqEq || op == Tok::BangEq))
         fail(node, std::string("invalid operator '") + tokSpelling(op) + "' for type 'bool'");
     if (a.isComptime() && b.isComptime())
@@ -501,23 +528,56 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     uint16_t rb = toReg(b, node);
     sim::Op o;
     switch (op) {
-    case Tok::Plus: o = sim::Op::Add; break;
-    case Tok::Minus: o = sim::Op::Sub; break;
-    case Tok::Star: o = sim::Op::Mul; break;
-    case Tok::Slash: o = sim::Op::Div; break;
-    case Tok::Percent: o = sim::Op::Rem; break;
-    case Tok::Amp: o = sim::Op::BitAnd; break;
-    case Tok::Pipe: o = sim::Op::BitOr; break;
-    case Tok::Caret: o = sim::Op::BitXor; break;
-    case Tok::Shl: o = sim::Op::Shl; break;
-    case Tok::Shr: o = sim::Op::Shr; break;
-    case Tok::EqEq: o = sim::Op::CmpEq; break;
-    case Tok::BangEq: o = sim::Op::CmpNe; break;
-    case Tok::Lt: o = sim::Op::CmpLt; break;
-    case Tok::LtEq: o = sim::Op::CmpLe; break;
-    case Tok::Gt: o = sim::Op::CmpGt; break;
-    case Tok::GtEq: o = sim::Op::CmpGe; break;
-    default: fail(node, "invalid binary operator");
+    case Tok::Plus:
+        o = sim::Op::Add;
+        break;
+    case Tok::Minus:
+        o = sim::Op::Sub;
+        break;
+    case Tok::Star:
+        o = sim::Op::Mul;
+        break;
+    case Tok::Slash:
+        o = sim::Op::Div;
+        break;
+    case Tok::Percent:
+        o = sim::Op::Rem;
+        break;
+    case Tok::Amp:
+        o = sim::Op::BitAnd;
+        break;
+    case Tok::Pipe:
+        o = sim::Op::BitOr;
+        break;
+    case Tok::Caret:
+        o = sim::Op::BitXor;
+        break;
+    case Tok::Shl:
+        o = sim::Op::Shl;
+        break;
+    case Tok::Shr:
+        o = sim::Op::Shr;
+        break;
+    case Tok::EqEq:
+        o = sim::Op::CmpEq;
+        break;
+    case Tok::BangEq:
+        o = sim::Op::CmpNe;
+        break;
+    case Tok::Lt:
+        o = sim::Op::CmpLt;
+        break;
+    case Tok::LtEq:
+        o = sim::Op::CmpLe;
+        break;
+    case Tok::Gt:
+        o = sim::Op::CmpGt;
+        break;
+    case Tok::GtEq:
+        o = sim::Op::CmpGe;
+        break;
+    default:
+        fail(node, "invalid binary operator");
     }
     uint16_t r = newReg(node);
     emit(o, scalarOf(t), r, ra, rb, 0);
@@ -879,8 +939,9 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
     if (idxList.size() == arr->dims.size())
         q.type = arr->elem;
     else
-        q.type = types.array(arr->elem, std::vector<uint32_t>(arr->dims.begin() + long(idxList.size()),
-                                                              arr->dims.end()));
+        q.type =
+            types.array(arr->elem, std::vector<uint32_t>(arr->dims.begin() + long(idxList.size()),
+                                                         arr->dims.end()));
     return q;
 }
 
@@ -968,11 +1029,11 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
                 fail(node, "cannot assign a value of type '" + typeName(v0.type) + "' to '" +
                                typeName(p.type) + "'");
             if (p.type->k == TK::Array) {
-                TypeP sub = p.type->dims.size() > 1
-                                ? types.array(p.type->elem, std::vector<uint32_t>(
-                                                                p.type->dims.begin() + 1,
-                                                                p.type->dims.end()))
-                                : p.type->elem;
+                TypeP sub =
+                    p.type->dims.size() > 1
+                        ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
+                                                                          p.type->dims.end()))
+                        : p.type->elem;
                 for (size_t i = 0; i < v.elems->size(); ++i) {
                     Place q = p;
                     q.type = sub;
@@ -1199,7 +1260,9 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         Value v = body(b);
         if (isExpr && N(b).kind != NK::Block) {
             if (!t || t->k == TK::AnyType)
-                t = v.type->k == TK::CInt ? types.i32 : v.type->k == TK::CFloat ? types.f32 : v.type;
+                t = v.type->k == TK::CInt     ? types.i32
+                    : v.type->k == TK::CFloat ? types.f32
+                                              : v.type;
             if (!isRuntimeScalar(t))
                 fail(b, "a 'switch' expression on a runtime value must produce a runtime value");
             if (r == kNoReg)
@@ -1219,7 +1282,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         for (uint32_t item : L(p)) {
             Value iv = evalComptime(item, s.type, "switch case");
             Value eq = binop(Tok::EqEq, s, iv, item, nullptr);
-            toBody.push_back(emit(sim::Op::JumpIf, sim::ScalarType::Bool, kNoReg, eq.reg, kNoReg, 0));
+            toBody.push_back(
+                emit(sim::Op::JumpIf, sim::ScalarType::Bool, kNoReg, eq.reg, kNoReg, 0));
         }
         size_t skip = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         for (size_t j : toBody)
@@ -1333,4 +1397,4 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     return r;
 }
 
-}  // namespace csl::sema
+} // namespace csl::sema

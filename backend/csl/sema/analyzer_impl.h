@@ -15,7 +15,7 @@
 
 namespace csl::sema {
 
-struct SemaError {};  // thrown after a diagnostic to abandon the current item
+struct SemaError {}; // thrown after a diagnostic to abandon the current item
 
 struct ClassCtx;
 
@@ -28,8 +28,8 @@ struct Decl {
     TypeP type = nullptr;    // var type
     bool hasStorage = false; // a var (or materialised const) in SRAM
     uint32_t address = 0;
-    bool dsdVar = false;     // a var of DSD type, stored in SRAM
-    bool failed = false;     // its declaration had an error (already reported)
+    bool dsdVar = false; // a var of DSD type, stored in SRAM
+    bool failed = false; // its declaration had an error (already reported)
 };
 
 struct FnDef {
@@ -37,32 +37,32 @@ struct FnDef {
     uint32_t node = 0;
     std::string name;
     bool isTask = false, isInline = false, generic = false;
-    TypeP type = nullptr;  // non-generic functions
-    int32_t index = -1;    // index in the class's functions once lowered
+    TypeP type = nullptr; // non-generic functions
+    int32_t index = -1;   // index in the class's functions once lowered
     std::vector<int32_t> callees;
 };
 
 struct Module {
-    std::string path;     // as shown in diagnostics
-    std::string dir;      // directory for relative imports
-    std::string lib;      // built-in library name ("memcpy/memcpy"), empty for CSL files
+    std::string path; // as shown in diagnostics
+    std::string dir;  // directory for relative imports
+    std::string lib;  // built-in library name ("memcpy/memcpy"), empty for CSL files
     std::shared_ptr<Ast> ast;
     uint16_t fileId = 0;
     std::map<std::string, Decl> decls;
     std::vector<std::string> declOrder;
     std::map<std::string, Value> params;
-    Value libParams;      // the struct a library module was imported with
-    std::string prefix;   // symbol prefix ("sys_mod.")
+    Value libParams;    // the struct a library module was imported with
+    std::string prefix; // symbol prefix ("sys_mod.")
     ClassCtx* cls = nullptr;
     std::deque<FnDef> fns;
     std::map<uint32_t, FnDef*> fnByNode;
     bool isLayout = false;
-    std::map<std::string, Value> libState;  // per-instance values of built-in libraries
+    std::map<std::string, Value> libState; // per-instance values of built-in libraries
 };
 
 struct ClassCtx {
     sim::CodeClass cc;
-    std::deque<sim::Function> funcs;  // stable while lowering; moved into cc at the end
+    std::deque<sim::Function> funcs; // stable while lowering; moved into cc at the end
     uint32_t nextAddress = 0;
     std::vector<FnDef*> fnOfIndex;
     int32_t initFn = -1;
@@ -71,8 +71,8 @@ struct ClassCtx {
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.
     std::map<int, uint32_t> dsrSlots;
-    std::map<int, Value> dsrConfig;   // @block/@unblock at comptime
-    std::vector<std::pair<int, sim::ColorConfig>> localColors;  // @set_local_color_config
+    std::map<int, Value> dsrConfig;                            // @block/@unblock at comptime
+    std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);
 };
 
@@ -83,7 +83,7 @@ struct Binding {
     uint16_t reg = 0xffff;
     uint32_t addr = 0;
     bool mut = false;
-    bool poisoned = false;  // its declaration failed; uses stay silent
+    bool poisoned = false; // its declaration failed; uses stay silent
 };
 
 // Where a value lives, for assignment, address-of and indexing.
@@ -92,12 +92,12 @@ struct Place {
     TypeP type = nullptr;
     Value* slot = nullptr;
     uint16_t reg = 0xffff;
-    uint16_t addrReg = 0xffff;  // runtime base address (kNoReg: addrImm alone)
+    uint16_t addrReg = 0xffff; // runtime base address (kNoReg: addrImm alone)
     int64_t addrImm = 0;
     bool mut = false;
-    Value value;  // K::Value: a comptime value (e.g. a const array) being indexed
-    Decl* decl = nullptr;  // K::Value of a module-level const: can be given storage
+    Value value;          // K::Value: a comptime value (e.g. a const array) being indexed
+    Decl* decl = nullptr; // K::Value of a module-level const: can be given storage
     Module* declMod = nullptr;
 };
 
-}  // namespace csl::sema
+} // namespace csl::sema

@@ -218,8 +218,7 @@ Flow Analyzer::execAssign(uint32_t node) {
     Place p = place(n.a);
     if (!p.mut) {
         if (p.k == Place::K::Value || p.k == Place::K::Reg)
-            fail(n.a, "cannot assign to constant '" + std::string(ast().tokText(N(n.a).tok)) +
-                          "'");
+            fail(n.a, "cannot assign to constant '" + std::string(ast().tokText(N(n.a).tok)) + "'");
         fail(n.a, "cannot assign through a pointer to const");
     }
     TypeP want = p.type && (isNumeric(p.type) || p.type->k != TK::AnyType) ? p.type : nullptr;
@@ -230,19 +229,40 @@ Flow Analyzer::execAssign(uint32_t node) {
     }
     Tok bin;
     switch (op) {
-    case Tok::PlusEq: bin = Tok::Plus; break;
-    case Tok::MinusEq: bin = Tok::Minus; break;
-    case Tok::StarEq: bin = Tok::Star; break;
-    case Tok::SlashEq: bin = Tok::Slash; break;
-    case Tok::PercentEq: bin = Tok::Percent; break;
-    case Tok::AmpEq: bin = Tok::Amp; break;
-    case Tok::PipeEq: bin = Tok::Pipe; break;
-    case Tok::CaretEq: bin = Tok::Caret; break;
-    case Tok::ShlEq: bin = Tok::Shl; break;
-    default: bin = Tok::Shr; break;
+    case Tok::PlusEq:
+        bin = Tok::Plus;
+        break;
+    case Tok::MinusEq:
+        bin = Tok::Minus;
+        break;
+    case Tok::StarEq:
+        bin = Tok::Star;
+        break;
+    case Tok::SlashEq:
+        bin = Tok::Slash;
+        break;
+    case Tok::PercentEq:
+        bin = Tok::Percent;
+        break;
+    case Tok::AmpEq:
+        bin = Tok::Amp;
+        break;
+    case Tok::PipeEq:
+        bin = Tok::Pipe;
+        break;
+    case Tok::CaretEq:
+        bin = Tok::Caret;
+        break;
+    case Tok::ShlEq:
+        bin = Tok::Shl;
+        break;
+    default:
+        bin = Tok::Shr;
+        break;
     }
     Value cur = load(p, n.a);
-    Value rhs = eval(n.b, want && isNumeric(want) && bin != Tok::Shl && bin != Tok::Shr ? want : nullptr);
+    Value rhs =
+        eval(n.b, want && isNumeric(want) && bin != Tok::Shl && bin != Tok::Shr ? want : nullptr);
     Value res = binop(bin, cur, rhs, node, want);
     store(p, res, node);
     return {};
@@ -408,7 +428,7 @@ Flow Analyzer::execWhile(uint32_t node) {
         }
         return {};
     }
-    if (n.flags & 1) {  // inline while: unrolled with a comptime condition
+    if (n.flags & 1) { // inline while: unrolled with a comptime condition
         std::vector<size_t> breaks;
         for (uint64_t it = 0;; ++it) {
             if (it > 10000)
@@ -501,10 +521,11 @@ Flow Analyzer::execFor(uint32_t node) {
         Place p = place(n.a);
         if (p.k == Place::K::Mem && p.type->k == TK::Array) {
             uint32_t len = p.type->dims[0];
-            TypeP el = p.type->dims.size() > 1
-                           ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
-                                                                             p.type->dims.end()))
-                           : p.type->elem;
+            TypeP el =
+                p.type->dims.size() > 1
+                    ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
+                                                                      p.type->dims.end()))
+                    : p.type->elem;
             if (!isRuntimeScalar(el))
                 fail(n.a, "iterating over an array of '" + typeName(el) + "' is not supported");
             uint16_t i = newReg(node);
@@ -524,7 +545,8 @@ Flow Analyzer::execFor(uint32_t node) {
             uint16_t v = newReg(node);
             emit(sim::Op::Load, scalarOf(el), v, off, kNoReg, int32_t(p.addrImm));
             uint16_t idx = newReg(node);
-            emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg, int32_t(sim::ScalarType::I32));
+            emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg,
+                 int32_t(sim::ScalarType::I32));
             LoopCtx lc;
             lc.label = label;
             fr_->loops.push_back(lc);
@@ -568,14 +590,14 @@ Flow Analyzer::execFor(uint32_t node) {
             uint64_t count = 0;
             for (int64_t x = a; s > 0 ? x < b : x > b; x += s) {
                 if (++count > kMaxComptimeIterations)
-                    fail(node, "comptime loop exceeded " +
-                                   std::to_string(kMaxComptimeIterations) + " iterations");
+                    fail(node, "comptime loop exceeded " + std::to_string(kMaxComptimeIterations) +
+                                   " iterations");
                 items.push_back(mkInt(x, iter.tv));
             }
         } else {
-            fail(n.a, iter.k == VK::Range ? "range bounds must be comptime-known here"
-                                          : "cannot iterate over a value of type '" +
-                                                typeName(iter.type) + "'");
+            fail(n.a, iter.k == VK::Range
+                          ? "range bounds must be comptime-known here"
+                          : "cannot iterate over a value of type '" + typeName(iter.type) + "'");
         }
         std::vector<size_t> breaks;
         for (size_t i = 0; i < items.size(); ++i) {
@@ -658,8 +680,15 @@ Flow Analyzer::execFor(uint32_t node) {
 
 static bool isComptimeOnly(TypeP t) {
     switch (t->k) {
-    case TK::CInt: case TK::CFloat: case TK::String: case TK::TypeT: case TK::CStruct:
-    case TK::Module: case TK::AnyType: case TK::Dsd: case TK::Range:
+    case TK::CInt:
+    case TK::CFloat:
+    case TK::String:
+    case TK::TypeT:
+    case TK::CStruct:
+    case TK::Module:
+    case TK::AnyType:
+    case TK::Dsd:
+    case TK::Range:
         return true;
     default:
         return false;
@@ -776,12 +805,12 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     fn->returnType = ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret);
     for (TypeP p : ft->params) {
         if (!isRuntimeScalar(p))
-            fail(f->mod, f->node, "parameter of type '" + typeName(p) +
-                                      "' is not allowed in a runtime function");
+            fail(f->mod, f->node,
+                 "parameter of type '" + typeName(p) + "' is not allowed in a runtime function");
     }
     if (ft->ret->k != TK::Void && !isRuntimeScalar(ft->ret))
-        fail(f->mod, f->node, "return type '" + typeName(ft->ret) +
-                                  "' is not allowed in a runtime function");
+        fail(f->mod, f->node,
+             "return type '" + typeName(ft->ret) + "' is not allowed in a runtime function");
     Frame* save = fr_;
     sim::SourceLoc saveLoc = loc_;
     Frame fr;
@@ -804,7 +833,8 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
                 b.k = Binding::K::Mem;
                 b.addr = allocate(sizeOf(b.type), alignOf(b.type), fn->name + "." + pname, b.type,
                                   params[i]);
-                emit(sim::Op::Store, scalarOf(b.type), kNoReg, kNoReg, uint16_t(i), int32_t(b.addr));
+                emit(sim::Op::Store, scalarOf(b.type), kNoReg, kNoReg, uint16_t(i),
+                     int32_t(b.addr));
             } else {
                 b.k = Binding::K::Reg;
                 b.reg = uint16_t(i);
@@ -817,7 +847,7 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         size_t errorsBefore = diags_.errorCount();
         execBlock(body);
         if (diags_.errorCount() != errorsBefore)
-            throw SemaError{};  // the body's errors are enough
+            throw SemaError{}; // the body's errors are enough
         bool endsInReturn = !fn->code.empty() && fn->code.back().op == sim::Op::Return;
         if (ft->ret->k == TK::Void) {
             emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
@@ -1005,8 +1035,7 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
     uint16_t base = newRegs(uint16_t(args.size()));
     for (size_t i = 0; i < args.size(); ++i) {
         Value a = coerce(args[i], pts[i], argNodes[i]);
-        emit(sim::Op::Mov, scalarOf(pts[i]), uint16_t(base + i), toReg(a, argNodes[i]), kNoReg,
-             0);
+        emit(sim::Op::Mov, scalarOf(pts[i]), uint16_t(base + i), toReg(a, argNodes[i]), kNoReg, 0);
     }
     setLoc(node);
     TypeP rt = fnType(f)->ret;
@@ -1067,7 +1096,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         emit(sim::Op::Imm, sim::ScalarType::I32, st, kNoReg, kNoReg, d.strideBytes[0]);
         uint16_t off = newReg(node);
         emit(sim::Op::Mul, sim::ScalarType::I32, off, i, st, 0);
-        return off;  // plus d.baseAddress as the Load/Store immediate
+        return off; // plus d.baseAddress as the Load/Store immediate
     };
     std::vector<Value> callArgs;
     std::vector<uint32_t> callNodes;
@@ -1076,7 +1105,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         TypeP pt = ft->params[k];
         if (v.type->k == TK::Dsd) {
             if (!isRuntimeScalar(pt))
-                fail(args[k + 1], "@map parameter of type '" + typeName(pt) + "' cannot take a DSD element");
+                fail(args[k + 1],
+                     "@map parameter of type '" + typeName(pt) + "' cannot take a DSD element");
             uint16_t off = elementAddr(v.dsd);
             uint16_t r = newReg(node);
             emit(sim::Op::Load, scalarOf(pt), r, off, kNoReg, int32_t(v.dsd.baseAddress));
@@ -1128,8 +1158,9 @@ Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> 
                  kNoReg, 0);
         }
         uint16_t dst = ft->ret->k == TK::Void ? kNoReg : newReg(node);
-        emit(sim::Op::CallIndirect, ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret),
-             dst, callee.reg, base, int32_t(argNodes.size()));
+        emit(sim::Op::CallIndirect,
+             ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret), dst, callee.reg,
+             base, int32_t(argNodes.size()));
         return dst == kNoReg ? mkVoid() : mkRuntime(dst, ft->ret);
     }
     fail(n.a, "expression of type '" + typeName(callee.type) + "' is not callable");
@@ -1174,4 +1205,4 @@ void Analyzer::checkRecursion(ClassCtx& c) {
     }
 }
 
-}  // namespace csl::sema
+} // namespace csl::sema

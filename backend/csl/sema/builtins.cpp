@@ -17,30 +17,30 @@ namespace {
 struct DsdOpInfo {
     const char* name;
     sim::DsdOpKind kind;
-    int operands;  // including the destination
-    char elem;     // scalar operand type: 's' f32, 'h' f16, 'i' i16, 'u' u32
+    int operands; // including the destination
+    char elem;    // scalar operand type: 's' f32, 'h' f16, 'i' i16, 'u' u32
 };
 
 const DsdOpInfo kDsdOps[] = {
-    {"add16", sim::DsdOpKind::Add16, 3, 'i'},   {"addc16", sim::DsdOpKind::Addc16, 3, 'i'},
-    {"sub16", sim::DsdOpKind::Sub16, 3, 'i'},   {"and16", sim::DsdOpKind::And16, 3, 'i'},
-    {"or16", sim::DsdOpKind::Or16, 3, 'i'},     {"xor16", sim::DsdOpKind::Xor16, 3, 'i'},
-    {"sll16", sim::DsdOpKind::Sll16, 3, 'i'},   {"slr16", sim::DsdOpKind::Slr16, 3, 'i'},
-    {"sar16", sim::DsdOpKind::Sar16, 3, 'i'},   {"mov16", sim::DsdOpKind::Mov16, 2, 'i'},
-    {"mov32", sim::DsdOpKind::Mov32, 2, 'u'},   {"popcnt", sim::DsdOpKind::Popcnt, 2, 'i'},
-    {"clz", sim::DsdOpKind::Clz, 2, 'i'},       {"ctz", sim::DsdOpKind::Ctz, 2, 'i'},
-    {"faddh", sim::DsdOpKind::Faddh, 3, 'h'},   {"fsubh", sim::DsdOpKind::Fsubh, 3, 'h'},
-    {"fmulh", sim::DsdOpKind::Fmulh, 3, 'h'},   {"fmach", sim::DsdOpKind::Fmach, 4, 'h'},
-    {"fnegh", sim::DsdOpKind::Fnegh, 2, 'h'},   {"fabsh", sim::DsdOpKind::Fabsh, 2, 'h'},
-    {"fmovh", sim::DsdOpKind::Fmovh, 2, 'h'},   {"fnormh", sim::DsdOpKind::Fnormh, 2, 'h'},
+    {"add16", sim::DsdOpKind::Add16, 3, 'i'},     {"addc16", sim::DsdOpKind::Addc16, 3, 'i'},
+    {"sub16", sim::DsdOpKind::Sub16, 3, 'i'},     {"and16", sim::DsdOpKind::And16, 3, 'i'},
+    {"or16", sim::DsdOpKind::Or16, 3, 'i'},       {"xor16", sim::DsdOpKind::Xor16, 3, 'i'},
+    {"sll16", sim::DsdOpKind::Sll16, 3, 'i'},     {"slr16", sim::DsdOpKind::Slr16, 3, 'i'},
+    {"sar16", sim::DsdOpKind::Sar16, 3, 'i'},     {"mov16", sim::DsdOpKind::Mov16, 2, 'i'},
+    {"mov32", sim::DsdOpKind::Mov32, 2, 'u'},     {"popcnt", sim::DsdOpKind::Popcnt, 2, 'i'},
+    {"clz", sim::DsdOpKind::Clz, 2, 'i'},         {"ctz", sim::DsdOpKind::Ctz, 2, 'i'},
+    {"faddh", sim::DsdOpKind::Faddh, 3, 'h'},     {"fsubh", sim::DsdOpKind::Fsubh, 3, 'h'},
+    {"fmulh", sim::DsdOpKind::Fmulh, 3, 'h'},     {"fmach", sim::DsdOpKind::Fmach, 4, 'h'},
+    {"fnegh", sim::DsdOpKind::Fnegh, 2, 'h'},     {"fabsh", sim::DsdOpKind::Fabsh, 2, 'h'},
+    {"fmovh", sim::DsdOpKind::Fmovh, 2, 'h'},     {"fnormh", sim::DsdOpKind::Fnormh, 2, 'h'},
     {"fscaleh", sim::DsdOpKind::Fscaleh, 3, 'h'}, {"fmaxh", sim::DsdOpKind::Fmaxh, 3, 'h'},
-    {"fadds", sim::DsdOpKind::Fadds, 3, 's'},   {"fsubs", sim::DsdOpKind::Fsubs, 3, 's'},
-    {"fmuls", sim::DsdOpKind::Fmuls, 3, 's'},   {"fmacs", sim::DsdOpKind::Fmacs, 4, 's'},
-    {"fnegs", sim::DsdOpKind::Fnegs, 2, 's'},   {"fabss", sim::DsdOpKind::Fabss, 2, 's'},
-    {"fmovs", sim::DsdOpKind::Fmovs, 2, 's'},   {"fnorms", sim::DsdOpKind::Fnorms, 2, 's'},
+    {"fadds", sim::DsdOpKind::Fadds, 3, 's'},     {"fsubs", sim::DsdOpKind::Fsubs, 3, 's'},
+    {"fmuls", sim::DsdOpKind::Fmuls, 3, 's'},     {"fmacs", sim::DsdOpKind::Fmacs, 4, 's'},
+    {"fnegs", sim::DsdOpKind::Fnegs, 2, 's'},     {"fabss", sim::DsdOpKind::Fabss, 2, 's'},
+    {"fmovs", sim::DsdOpKind::Fmovs, 2, 's'},     {"fnorms", sim::DsdOpKind::Fnorms, 2, 's'},
     {"fscales", sim::DsdOpKind::Fscales, 3, 's'}, {"fmaxs", sim::DsdOpKind::Fmaxs, 3, 's'},
-    {"faddhs", sim::DsdOpKind::Faddhs, 3, 's'}, {"fmachs", sim::DsdOpKind::Fmachs, 4, 's'},
-    {"fh2s", sim::DsdOpKind::Fh2s, 2, 'h'},     {"fs2h", sim::DsdOpKind::Fs2h, 2, 's'},
+    {"faddhs", sim::DsdOpKind::Faddhs, 3, 's'},   {"fmachs", sim::DsdOpKind::Fmachs, 4, 's'},
+    {"fh2s", sim::DsdOpKind::Fh2s, 2, 'h'},       {"fs2h", sim::DsdOpKind::Fs2h, 2, 's'},
     {"fs2xp16", sim::DsdOpKind::Fs2xp16, 2, 's'}, {"xp162fs", sim::DsdOpKind::Xp162fs, 2, 'i'},
     {"fh2xp16", sim::DsdOpKind::Fh2xp16, 2, 'h'}, {"xp162fh", sim::DsdOpKind::Xp162fh, 2, 'i'},
     {"dfilt", sim::DsdOpKind::Dfilt, 1, 'i'},
@@ -48,25 +48,91 @@ const DsdOpInfo kDsdOps[] = {
 
 // Every builtin the SDK documents (1.4 and 2.x); anything else is an unknown builtin.
 const char* const kKnownBuiltins[] = {
-    "activate", "allocate_fifo", "as", "assert", "bind_control_task", "bind_data_task",
-    "bind_local_task", "bind_rotating_tasks", "bitcast", "block", "comptime_assert",
-    "comptime_print", "concat_structs", "constants", "dimensions", "element_count",
-    "element_type", "export_name", "export_symbol", "field", "fp16", "get_array", "get_color",
-    "get_config", "get_control_task_id", "get_data_task_id", "get_dsd", "get_dsr",
-    "get_filter_id", "get_input_queue", "get_int", "get_local_task_id", "get_output_queue",
-    "get_rectangle", "get_string_from_byte", "get_symbol_id", "get_symbol_value",
-    "get_tensor_ptr", "get_ut_id", "get_xdsr", "has_exported_tensors", "has_field",
-    "import_comptime_value", "import_module", "increment_dsd_offset", "initialize_queue",
-    "is_arch", "is_comptime", "is_same_type", "load_to_dsr", "map", "param", "ptrcast",
-    "queue_flush", "random16", "range", "range_start", "range_step", "range_stop", "rank",
-    "rpc", "set_active_prng", "set_color_config", "set_config", "set_config_unchecked",
-    "get_config_unchecked", "set_control_task_table", "set_dsd_base_addr", "set_dsd_length",
-    "set_dsd_stride", "set_empty_queue_handler", "set_fifo_read_length",
-    "set_fifo_write_length", "set_local_color_config", "set_rectangle", "set_teardown_handler",
-    "set_tile_code", "strcat", "strlen", "type_of", "unblock", "zeros",
+    "activate",
+    "allocate_fifo",
+    "as",
+    "assert",
+    "bind_control_task",
+    "bind_data_task",
+    "bind_local_task",
+    "bind_rotating_tasks",
+    "bitcast",
+    "block",
+    "comptime_assert",
+    "comptime_print",
+    "concat_structs",
+    "constants",
+    "dimensions",
+    "element_count",
+    "element_type",
+    "export_name",
+    "export_symbol",
+    "field",
+    "fp16",
+    "get_array",
+    "get_color",
+    "get_config",
+    "get_control_task_id",
+    "get_data_task_id",
+    "get_dsd",
+    "get_dsr",
+    "get_filter_id",
+    "get_input_queue",
+    "get_int",
+    "get_local_task_id",
+    "get_output_queue",
+    "get_rectangle",
+    "get_string_from_byte",
+    "get_symbol_id",
+    "get_symbol_value",
+    "get_tensor_ptr",
+    "get_ut_id",
+    "get_xdsr",
+    "has_exported_tensors",
+    "has_field",
+    "import_comptime_value",
+    "import_module",
+    "increment_dsd_offset",
+    "initialize_queue",
+    "is_arch",
+    "is_comptime",
+    "is_same_type",
+    "load_to_dsr",
+    "map",
+    "param",
+    "ptrcast",
+    "queue_flush",
+    "random16",
+    "range",
+    "range_start",
+    "range_step",
+    "range_stop",
+    "rank",
+    "rpc",
+    "set_active_prng",
+    "set_color_config",
+    "set_config",
+    "set_config_unchecked",
+    "get_config_unchecked",
+    "set_control_task_table",
+    "set_dsd_base_addr",
+    "set_dsd_length",
+    "set_dsd_stride",
+    "set_empty_queue_handler",
+    "set_fifo_read_length",
+    "set_fifo_write_length",
+    "set_local_color_config",
+    "set_rectangle",
+    "set_teardown_handler",
+    "set_tile_code",
+    "strcat",
+    "strlen",
+    "type_of",
+    "unblock",
+    "zeros",
 };
 
-}  // namespace
+} // namespace
 
 int Analyzer::stringIndex(const std::string& s) {
     auto& m = cls()->strings;
@@ -81,10 +147,10 @@ int Analyzer::stringIndex(const std::string& s) {
 
 static Value zeroOf(Analyzer& a, TypeP t, uint32_t node) {
     if (t->k == TK::Array) {
-        TypeP sub = t->dims.size() > 1
-                        ? a.types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + 1,
-                                                                       t->dims.end()))
-                        : t->elem;
+        TypeP sub =
+            t->dims.size() > 1
+                ? a.types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + 1, t->dims.end()))
+                : t->elem;
         Value z = zeroOf(a, sub, node);
         Value r = a.mkAgg({}, std::vector<Value>(t->dims[0], z));
         r.names.reset();
@@ -154,12 +220,12 @@ Value Analyzer::getDsd(uint32_t node) {
     // Runtime fields are applied with DsdSet after loading the constant part.
     std::vector<std::pair<sim::DsdField, Value>> runtimeSets;
     bool isMem = d.kind == sim::DsdKind::Mem1d || d.kind == sim::DsdKind::Mem4d;
-    static const std::set<std::string> kMemFields = {"tensor_access", "base_address", "extent",
-                                                     "stride", "offset", "wavelet_index_offset"};
+    static const std::set<std::string> kMemFields = {
+        "tensor_access", "base_address", "extent", "stride", "offset", "wavelet_index_offset"};
     static const std::set<std::string> kFabFields = {
-        "fabric_color", "extent", "input_queue", "output_queue", "control", "control_transform",
-        "priority", "wavelet_index_offset", "simd_mode", "zero", "advance_switch", "order",
-        "index_offset"};
+        "fabric_color",      "extent",   "input_queue",          "output_queue", "control",
+        "control_transform", "priority", "wavelet_index_offset", "simd_mode",    "zero",
+        "advance_switch",    "order",    "index_offset"};
     uint32_t elemSize = 4;
     bool haveBase = false;
     for (size_t i = 0; i < cfg.names->size(); ++i) {
@@ -183,7 +249,8 @@ Value Analyzer::getDsd(uint32_t node) {
                     d.extent[size_t(k)] = uint32_t(asInt(ext, args[1], "extent"));
                 } else {
                     if (k != 0)
-                        fail(args[1], "only the first extent of a tensor access may be a runtime value");
+                        fail(args[1],
+                             "only the first extent of a tensor access may be a runtime value");
                     runtimeSets.push_back({sim::DsdField::Length, ext});
                 }
             }
@@ -195,7 +262,8 @@ Value Analyzer::getDsd(uint32_t node) {
             elemSize = sizeOf(v.field("$elem")->tv);
         } else if (f == "base_address") {
             if (v.type->k != TK::Ptr)
-                fail(args[1], "'.base_address' must be a pointer, found '" + typeName(v.type) + "'");
+                fail(args[1],
+                     "'.base_address' must be a pointer, found '" + typeName(v.type) + "'");
             elemSize = sizeOf(pointeeElem(v.type));
             if (v.isComptime())
                 d.baseAddress = uint32_t(v.i);
@@ -230,7 +298,8 @@ Value Analyzer::getDsd(uint32_t node) {
         } else if (f == "advance_switch") {
             d.advanceSwitch = asBool(v, args[1]);
         } else if (f == "wavelet_index_offset") {
-            d.waveletIndexOffset = v.k == VK::Bool ? (v.i ? 0 : -1) : int16_t(asInt(v, args[1], "offset"));
+            d.waveletIndexOffset =
+                v.k == VK::Bool ? (v.i ? 0 : -1) : int16_t(asInt(v, args[1], "offset"));
         } else if (f == "simd_mode") {
             std::string s = v.k == VK::EnumV ? v.s : "";
             d.simdMode = s == "simd_32" ? 32 : s == "simd_64" ? 64 : 0;
@@ -257,8 +326,7 @@ Value Analyzer::getDsd(uint32_t node) {
         if (!hasColor)
             fail(args[1], "fabout_dsd needs '.fabric_color' on wse2");
     }
-    if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) &&
-        !cfg.field("extent"))
+    if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && !cfg.field("extent"))
         fail(args[1], typeName(kt) + " needs '.extent'");
     Value r;
     r.k = VK::Dsd;
@@ -288,7 +356,9 @@ static bool isDsrKind(HandleKind k) {
            k == HandleKind::DsrFifoDest || k == HandleKind::DsrFifoSrc1;
 }
 
-static int dsrKey(const Value& v) { return int(v.type->hk) * 256 + int(v.i); }
+static int dsrKey(const Value& v) {
+    return int(v.type->hk) * 256 + int(v.i);
+}
 
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
     ClassCtx* c = cls();
@@ -324,7 +394,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     if (int(n) != info->operands)
         fail(node, "@" + name + " expects " + std::to_string(info->operands) + " operands, found " +
                        std::to_string(n));
-    TypeP scalarT = info->elem == 's' ? types.f32
+    TypeP scalarT = info->elem == 's'   ? types.f32
                     : info->elem == 'h' ? types.f16
                     : info->elem == 'u' ? types.u32
                                         : types.i16;
@@ -394,14 +464,16 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "activate") {
                 if (v.k == VK::Fn && v.fn && v.fn->isTask) {
                     // 2.x: the task itself; its local task ID is known after binding.
-                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod, false);
+                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
+                                                 fr_->mod, false);
                 } else {
                     op.activateTask =
                         int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
                 }
             } else if (f == "unblock") {
                 if (v.k == VK::Fn && v.fn && v.fn->isTask) {
-                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod, true);
+                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
+                                                 fr_->mod, true);
                 } else {
                     int id = v.k == VK::Handle ? int(v.i) : -1;
                     if (id < 0)
@@ -485,7 +557,9 @@ static Value fromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
             std::memcpy(&f, &b, 4);
         } else {
             int e = (h >> 10) & 0x1f, m = h & 0x3ff;
-            double v = e == 0 ? std::ldexp(m, -24) : e == 31 ? INFINITY : std::ldexp(m + 1024, e - 25);
+            double v = e == 0    ? std::ldexp(m, -24)
+                       : e == 31 ? INFINITY
+                                 : std::ldexp(m + 1024, e - 25);
             f = float((h & 0x8000) ? -v : v);
         }
         return a.mkFloat(f, t);
@@ -505,8 +579,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     auto args = L(node);
     auto need = [&](size_t lo, size_t hi) {
         if (args.size() < lo || args.size() > hi) {
-            std::string cnt = lo == hi ? std::to_string(lo)
-                                       : std::to_string(lo) + " to " + std::to_string(hi);
+            std::string cnt =
+                lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi);
             fail(node, "@" + name + " expects " + cnt + " argument" + (hi == 1 ? "" : "s") +
                            ", found " + std::to_string(args.size()));
         }
@@ -562,7 +636,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@bitcast target must be a scalar type, found '" + typeName(t) + "'");
         TypeP vt = v.type;
         if (v.isComptime() && (vt->k == TK::CInt || vt->k == TK::CFloat))
-            fail(args[1], "@bitcast needs an operand of a fixed-size type, found '" + typeName(vt) + "'");
+            fail(args[1],
+                 "@bitcast needs an operand of a fixed-size type, found '" + typeName(vt) + "'");
         if (isRuntimeScalar(vt) && sizeOf(vt) != sizeOf(t))
             fail(node, "@bitcast size mismatch: '" + typeName(vt) + "' has " +
                            std::to_string(sizeOf(vt) * 8) + " bits, '" + typeName(t) + "' has " +
@@ -648,7 +723,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 return mkVoid();
         }
         uint16_t r = toReg(c, args[0]);
-        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(sim::BuiltinId::Assert));
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1,
+             int32_t(sim::BuiltinId::Assert));
         return mkVoid();
     }
     if (name == "concat_structs") {
@@ -706,9 +782,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 e.push_back(dim + 1 < t->dims.size() ? build(dim + 1) : v);
             Value r = mkAgg({}, e);
             r.names.reset();
-            r.type = dim == 0 ? t
-                              : types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + long(dim),
-                                                                           t->dims.end()));
+            r.type = dim == 0
+                         ? t
+                         : types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + long(dim),
+                                                                      t->dims.end()));
             return r;
         };
         return build(0);
@@ -740,7 +817,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 4);
         TypeP t = evalType(args[0]);
         if (t->k != TK::Int)
-            fail(args[0], "@range element type must be an integer type, found '" + typeName(t) + "'");
+            fail(args[0],
+                 "@range element type must be an integer type, found '" + typeName(t) + "'");
         Value start = mkInt(0, t), stop, step = mkInt(1, t);
         if (args.size() == 2) {
             stop = arg(1, t);
@@ -804,12 +882,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             return mkInt(v.i, v.k == VK::Handle ? types.u16 : nullptr);
         if (!v.isComptime() && (v.type->k == TK::Handle || v.type->k == TK::Enum))
             return mkRuntime(v.reg, types.u16);
-        fail(args[0], "@get_int expects a color, ID, queue or enum value, found '" +
-                          typeName(v.type) + "'");
+        fail(args[0],
+             "@get_int expects a color, ID, queue or enum value, found '" + typeName(v.type) + "'");
     }
     if (name == "fp16") {
         need(0, 0);
-        return mkType(opt_.fp16Format == "bf16" ? types.bf16
+        return mkType(opt_.fp16Format == "bf16"   ? types.bf16
                       : opt_.fp16Format == "cb16" ? types.cb16
                                                   : types.f16);
     }
@@ -879,7 +957,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (!runtime())
             fail(node, "@random16 is a runtime operation");
         uint16_t r = newReg(node);
-        emit(sim::Op::Builtin, sim::ScalarType::U16, r, kNoReg, 0, int32_t(sim::BuiltinId::Random16));
+        emit(sim::Op::Builtin, sim::ScalarType::U16, r, kNoReg, 0,
+             int32_t(sim::BuiltinId::Random16));
         return mkRuntime(r, types.u16);
     }
     // ---- IDs, colors and queues ----
@@ -904,7 +983,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         }
         int c = handleId(v, HandleKind::Color, args[0], "@get_data_task_id");
         if (c > 23)
-            fail(args[0], "data task ID must be a routable color (0-23), found " + std::to_string(c));
+            fail(args[0],
+                 "data task ID must be a routable color (0-23), found " + std::to_string(c));
         return mkHandle(HandleKind::DataTaskId, c);
     }
     if (name == "get_local_task_id" || name == "get_control_task_id") {
@@ -927,12 +1007,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(node, "@get_ut_id is only available on wse3");
         int64_t hi = out && !wse3() ? 5 : 7;
         if (q < 0 || q > hi)
-            fail(args[0], std::string(name == "get_ut_id" ? "microthread" : out ? "output queue" : "input queue") +
+            fail(args[0], std::string(name == "get_ut_id" ? "microthread"
+                                      : out               ? "output queue"
+                                                          : "input queue") +
                               " " + std::to_string(q) + " is out of range for " +
                               (wse3() ? "wse3" : "wse2") + " (0-" + std::to_string(hi) + ")");
         return mkHandle(name == "get_ut_id" ? HandleKind::UtId
-                        : out                ? HandleKind::OutputQueue
-                                             : HandleKind::InputQueue,
+                        : out               ? HandleKind::OutputQueue
+                                            : HandleKind::InputQueue,
                         q);
     }
     if (name == "get_filter_id") {
@@ -1005,7 +1087,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 tb.color = uint8_t(tid);
             }
         } else {
-            tb.kind = want == HandleKind::LocalTaskId ? sim::TaskKind::Local : sim::TaskKind::Control;
+            tb.kind =
+                want == HandleKind::LocalTaskId ? sim::TaskKind::Local : sim::TaskKind::Control;
         }
         return mkVoid();
     }
@@ -1021,8 +1104,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@" + name + " of a color is only available on wse2; use an input queue");
         if (hk == HandleKind::InputQueue && !wse3())
             fail(args[0], "@" + name + " of an input queue is only available on wse3");
-        if (hk != HandleKind::Color && hk != HandleKind::InputQueue && hk != HandleKind::DataTaskId &&
-            hk != HandleKind::LocalTaskId && hk != HandleKind::ControlTaskId && hk != HandleKind::UtId)
+        if (hk != HandleKind::Color && hk != HandleKind::InputQueue &&
+            hk != HandleKind::DataTaskId && hk != HandleKind::LocalTaskId &&
+            hk != HandleKind::ControlTaskId && hk != HandleKind::UtId)
             fail(args[0], "@" + name + " expects a task ID, found '" + typeName(id.type) + "'");
         sim::BuiltinId b = name == "activate" ? sim::BuiltinId::Activate
                            : name == "block"  ? sim::BuiltinId::Block
@@ -1062,14 +1146,15 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (!runtime())
             fail(node, "@queue_flush is a runtime operation");
         uint16_t r = toReg(mkInt(id, types.u16), node);
-        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(sim::BuiltinId::QueueFlush));
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1,
+             int32_t(sim::BuiltinId::QueueFlush));
         return mkVoid();
     }
     // ---- DSDs ----
     if (name == "get_dsd")
         return getDsd(node);
-    if (name == "increment_dsd_offset" || name == "set_dsd_base_addr" ||
-        name == "set_dsd_length" || name == "set_dsd_stride") {
+    if (name == "increment_dsd_offset" || name == "set_dsd_base_addr" || name == "set_dsd_length" ||
+        name == "set_dsd_stride") {
         bool inc = name == "increment_dsd_offset";
         need(inc ? 3 : 2, inc ? 3 : 2);
         Value d = arg(0);
@@ -1093,7 +1178,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 fail(args[2], "element type must be a scalar type");
             scale = sizeOf(et);
         }
-        sim::DsdField field = inc                         ? sim::DsdField::OffsetBytes
+        sim::DsdField field = inc                           ? sim::DsdField::OffsetBytes
                               : name == "set_dsd_base_addr" ? sim::DsdField::BaseAddress
                               : name == "set_dsd_length"    ? sim::DsdField::Length
                                                             : sim::DsdField::Stride;
@@ -1105,10 +1190,18 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             Value r = d;
             int64_t x = asInt(v, args[1], "value");
             switch (field) {
-            case sim::DsdField::OffsetBytes: r.dsd.baseAddress = uint32_t(int64_t(r.dsd.baseAddress) + x * scale); break;
-            case sim::DsdField::BaseAddress: r.dsd.baseAddress = uint32_t(x); break;
-            case sim::DsdField::Length: r.dsd.extent[0] = uint32_t(x); break;
-            default: r.dsd.strideBytes[0] = int32_t(x) * (r.dsd.strideBytes[0] < 0 ? -1 : 1) * 4; break;
+            case sim::DsdField::OffsetBytes:
+                r.dsd.baseAddress = uint32_t(int64_t(r.dsd.baseAddress) + x * scale);
+                break;
+            case sim::DsdField::BaseAddress:
+                r.dsd.baseAddress = uint32_t(x);
+                break;
+            case sim::DsdField::Length:
+                r.dsd.extent[0] = uint32_t(x);
+                break;
+            default:
+                r.dsd.strideBytes[0] = int32_t(x) * (r.dsd.strideBytes[0] < 0 ? -1 : 1) * 4;
+                break;
             }
             return r;
         }
@@ -1123,7 +1216,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         uint16_t xr = x.reg;
         if (scale != 1) {
             uint16_t conv = newReg(node);
-            emit(sim::Op::Convert, sim::ScalarType::I32, conv, xr, kNoReg, int32_t(scalarOf(x.type)));
+            emit(sim::Op::Convert, sim::ScalarType::I32, conv, xr, kNoReg,
+                 int32_t(scalarOf(x.type)));
             uint16_t s = newReg(node);
             emit(sim::Op::Imm, sim::ScalarType::I32, s, kNoReg, kNoReg, int32_t(scale));
             uint16_t m = newReg(node);
@@ -1154,9 +1248,11 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (args.size() > 1) {
             Value cfg = carg(1, "FIFO configuration");
             if (const Value* a = cfg.field("activate_push"))
-                fd.activatePush = int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_push'"));
+                fd.activatePush =
+                    int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_push'"));
             if (const Value* a = cfg.field("activate_pop"))
-                fd.activatePop = int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_pop'"));
+                fd.activatePop =
+                    int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_pop'"));
         }
         cls()->cc.fifos.push_back(fd);
         Value r;
@@ -1195,14 +1291,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 fail(args[0], "exported function '" + ename + "' has more than 15 parameters");
             for (TypeP pt : ft->params) {
                 if (pt->k == TK::Array || pt->k == TK::Struct || pt->k == TK::Enum)
-                    fail(args[0], "exported function '" + ename +
-                                      "' has a parameter of type '" + typeName(pt) +
-                                      "'; only scalars are allowed");
+                    fail(args[0], "exported function '" + ename + "' has a parameter of type '" +
+                                      typeName(pt) + "'; only scalars are allowed");
             }
             ex.isFunction = true;
             ex.function = lowerFunction(p.value.fn, args[0]);
         } else if (p.k == Place::K::Mem) {
-            Decl* d = N(args[0]).kind == NK::Ident ? findDecl(fr_->mod, tokStr(N(args[0]).tok)) : nullptr;
+            Decl* d =
+                N(args[0]).kind == NK::Ident ? findDecl(fr_->mod, tokStr(N(args[0]).tok)) : nullptr;
             if (d && d->type && d->type->k == TK::Ptr && d->value.k == VK::Ptr)
                 ex.address = uint32_t(d->value.i);
             else
@@ -1233,7 +1329,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         TypeP t = evalType(args[0]);
         if (t->k != TK::Handle || !isDsrKind(t->hk))
             fail(args[0], "@get_dsr expects dsr_dest, dsr_src0, dsr_src1, dsr_fifo_dest or "
-                          "dsr_fifo_src1, found '" + typeName(t) + "'");
+                          "dsr_fifo_src1, found '" +
+                              typeName(t) + "'");
         int64_t id = asInt(carg(1, "DSR ID"), args[1], "DSR ID");
         if (id < 0 || id > 63)
             fail(args[1], "DSR ID " + std::to_string(id) + " is out of range (0-63)");
@@ -1243,7 +1340,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 3);
         Value dsr = arg(0);
         if (dsr.k != VK::Handle || !isDsrKind(dsr.type->hk))
-            fail(args[0], "@load_to_dsr expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
+            fail(args[0],
+                 "@load_to_dsr expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
         Value d = arg(1);
         if (d.type->k != TK::Dsd)
             fail(args[1], "@load_to_dsr expects a DSD, found '" + typeName(d.type) + "'");
@@ -1251,28 +1349,28 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (!runtime())
             fail(node, "@load_to_dsr is a runtime operation");
         for (size_t i = 0; cfg.k == VK::Agg && cfg.names && i < cfg.names->size(); ++i) {
-            static const std::set<std::string> kFields = {"async", "activate", "unblock",
+            static const std::set<std::string> kFields = {"async",        "activate",    "unblock",
                                                           "save_address", "single_step", "ut_id",
-                                                          "priority", "on_control"};
+                                                          "priority",     "on_control"};
             if (!kFields.count((*cfg.names)[i]))
-                fail(args[2], "unknown field '" + (*cfg.names)[i] + "' in @load_to_dsr configuration");
+                fail(args[2],
+                     "unknown field '" + (*cfg.names)[i] + "' in @load_to_dsr configuration");
         }
         uint16_t dr;
         dsdToOperandReg(d, args[1], dr);
-        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr, int32_t(dsrSlot(dsr, node)));
+        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr,
+             int32_t(dsrSlot(dsr, node)));
         cls()->dsrConfig[dsrKey(dsr)] = cfg;
         return mkVoid();
     }
     if (name == "map")
         return mapBuiltin(node);
-    if (name == "get_xdsr" ||
-        name == "set_teardown_handler" || name == "set_empty_queue_handler" ||
-        name == "set_control_task_table" || name == "bind_rotating_tasks" ||
-        name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
-        name == "set_config_unchecked" || name == "set_fifo_read_length" ||
-        name == "set_fifo_write_length" || name == "get_symbol_id" || name == "get_symbol_value" ||
-        name == "get_tensor_ptr" || name == "has_exported_tensors" || name == "rpc" ||
-        name == "set_active_prng") {
+    if (name == "get_xdsr" || name == "set_teardown_handler" || name == "set_empty_queue_handler" ||
+        name == "set_control_task_table" || name == "bind_rotating_tasks" || name == "get_config" ||
+        name == "set_config" || name == "get_config_unchecked" || name == "set_config_unchecked" ||
+        name == "set_fifo_read_length" || name == "set_fifo_write_length" ||
+        name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
+        name == "has_exported_tensors" || name == "rpc" || name == "set_active_prng") {
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
     }
     (void)expected;
@@ -1300,12 +1398,14 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
     };
     static const std::map<std::string, std::set<std::string>> kFns = {
         {"memcpy/get_params", {"get_params"}},
-        {"memcpy/memcpy", {"unblock_cmd_stream", "get_streaming_fabout_dsd", "get_streaming_fabin_dsd"}},
+        {"memcpy/memcpy",
+         {"unblock_cmd_stream", "get_streaming_fabout_dsd", "get_streaming_fabin_dsd"}},
         {"layout", {"get_x_coord", "get_y_coord"}},
         {"time", {"enable_tsc", "disable_tsc", "get_timestamp", "reset_tsc_counter"}},
-        {"simprint", {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
-                      "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16",
-                      "print_i32", "print_f16", "print_f32", "print_newline"}},
+        {"simprint",
+         {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
+          "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
+          "print_f16", "print_f32", "print_newline"}},
         {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
     };
     auto it = kFns.find(l);
@@ -1367,11 +1467,12 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         Value r;
         r.k = VK::Dsd;
         r.dsd.kind = out ? sim::DsdKind::FabOut : sim::DsdKind::FabIn;
-        r.dsd.color = uint8_t(handleId(coerce(args[0], types.handle(HandleKind::Color), argNodes[0]),
-                                       HandleKind::Color, argNodes[0], "color"));
+        r.dsd.color =
+            uint8_t(handleId(coerce(args[0], types.handle(HandleKind::Color), argNodes[0]),
+                             HandleKind::Color, argNodes[0], "color"));
         r.dsd.extent[0] = uint32_t(asInt(args[1], argNodes[1], "extent"));
-        r.dsd.queue = uint8_t(handleId(args[2], out ? HandleKind::OutputQueue : HandleKind::InputQueue,
-                                       argNodes[2], "queue"));
+        r.dsd.queue = uint8_t(handleId(
+            args[2], out ? HandleKind::OutputQueue : HandleKind::InputQueue, argNodes[2], "queue"));
         r.type = types.dsd(r.dsd.kind);
         return r;
     }
@@ -1394,12 +1495,13 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         need(0);
         if (fn == "disable_tsc")
             return mkVoid();
-        return callBuiltin(fn == "enable_tsc" ? sim::BuiltinId::EnableTsc : sim::BuiltinId::ResetTsc,
-                           {}, nullptr);
+        return callBuiltin(
+            fn == "enable_tsc" ? sim::BuiltinId::EnableTsc : sim::BuiltinId::ResetTsc, {}, nullptr);
     }
     if (l == "simprint") {
         if (fn == "print_string" || fn == "print_newline") {
-            std::string s = fn == "print_newline" ? "\n" : asString(args.at(0), argNodes.at(0), "print_string");
+            std::string s =
+                fn == "print_newline" ? "\n" : asString(args.at(0), argNodes.at(0), "print_string");
             uint16_t r = toReg(mkInt(stringIndex(s), types.u16), node);
             return callBuiltin(sim::BuiltinId::SimprintString, {r}, nullptr);
         }
@@ -1429,8 +1531,10 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
             need(2);
             Value r = callBuiltin(sim::BuiltinId::Random16, {}, types.u16);
             uint16_t rf = newReg(node);
-            emit(sim::Op::Convert, sim::ScalarType::F32, rf, r.reg, kNoReg, int32_t(sim::ScalarType::U16));
-            Value frac = binop(Tok::Slash, mkRuntime(rf, types.f32), mkFloat(65535.0, types.f32), node, nullptr);
+            emit(sim::Op::Convert, sim::ScalarType::F32, rf, r.reg, kNoReg,
+                 int32_t(sim::ScalarType::U16));
+            Value frac = binop(Tok::Slash, mkRuntime(rf, types.f32), mkFloat(65535.0, types.f32),
+                               node, nullptr);
             Value a = coerce(args[0], types.f32, argNodes[0]);
             Value b = coerce(args[1], types.f32, argNodes[1]);
             Value span = binop(Tok::Minus, b, a, node, nullptr);
@@ -1441,4 +1545,4 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
     fail(node, "'" + fn + "' of module '" + lib->path + "' is not supported by this compiler yet");
 }
 
-}  // namespace csl::sema
+} // namespace csl::sema

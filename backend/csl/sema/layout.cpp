@@ -70,19 +70,27 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 } else if (sf == "current_switch_pos") {
                     int64_t p = asInt(sv, node, "'.current_switch_pos'");
                     if (p < 0 || p > 3)
-                        fail(node, "switch position " + std::to_string(p) + " is out of range (0-3)");
+                        fail(node,
+                             "switch position " + std::to_string(p) + " is out of range (0-3)");
                     c.currentSwitchPosition = uint8_t(p);
                 } else if (sf == "ring_mode") {
                     c.ringMode = asBool(sv, node);
                 } else if (sf == "pop_mode") {
-                    std::string m = sv.k == VK::Agg && sv.names && !sv.names->empty() ? (*sv.names)[0]
-                                    : sv.k == VK::EnumV ? sv.s : "";
+                    std::string m = sv.k == VK::Agg && sv.names && !sv.names->empty()
+                                        ? (*sv.names)[0]
+                                    : sv.k == VK::EnumV ? sv.s
+                                                        : "";
                     using PM = sim::ColorConfig::PopMode;
-                    if (m == "no_pop") c.popMode = PM::NoPop;
-                    else if (m == "always_pop") c.popMode = PM::AlwaysPop;
-                    else if (m == "pop_on_advance") c.popMode = PM::PopOnAdvance;
-                    else if (m == "pop_on_advance_nop") c.popMode = PM::PopOnAdvanceNop;
-                    else fail(node, "unknown pop mode '" + m + "'");
+                    if (m == "no_pop")
+                        c.popMode = PM::NoPop;
+                    else if (m == "always_pop")
+                        c.popMode = PM::AlwaysPop;
+                    else if (m == "pop_on_advance")
+                        c.popMode = PM::PopOnAdvance;
+                    else if (m == "pop_on_advance_nop")
+                        c.popMode = PM::PopOnAdvanceNop;
+                    else
+                        fail(node, "unknown pop mode '" + m + "'");
                 } else {
                     fail(node, "unknown field '" + sf + "' in '.switches'");
                 }
@@ -95,23 +103,39 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 const std::string& ff = (*v.names)[j];
                 const Value& fv = (*v.elems)[j];
                 if (ff == "kind") {
-                    std::string k = fv.k == VK::Agg && fv.names && !fv.names->empty() ? (*fv.names)[0]
-                                    : fv.k == VK::EnumV ? fv.s : "";
+                    std::string k = fv.k == VK::Agg && fv.names && !fv.names->empty()
+                                        ? (*fv.names)[0]
+                                    : fv.k == VK::EnumV ? fv.s
+                                                        : "";
                     using FK = sim::FilterConfig::Kind;
-                    if (k == "counter") fc.kind = FK::Counter;
-                    else if (k == "sparse_counter") fc.kind = FK::SparseCounter;
-                    else if (k == "range") fc.kind = FK::Range;
-                    else fail(node, "unknown filter kind '" + k + "'");
-                } else if (ff == "count_data") fc.countData = asBool(fv, node);
-                else if (ff == "count_control") fc.countControl = asBool(fv, node);
-                else if (ff == "filter_control") fc.filterControl = asBool(fv, node);
-                else if (ff == "init_counter") fc.initCounter = uint16_t(asInt(fv, node, "filter"));
-                else if (ff == "limit1") fc.limit1 = uint16_t(asInt(fv, node, "filter"));
-                else if (ff == "limit2") fc.limit2 = uint16_t(asInt(fv, node, "filter"));
-                else if (ff == "max_counter") fc.maxCounter = uint16_t(asInt(fv, node, "filter"));
-                else if (ff == "min_idx") fc.minIdx = uint16_t(asInt(fv, node, "filter"));
-                else if (ff == "max_idx") fc.maxIdx = uint16_t(asInt(fv, node, "filter"));
-                else fail(node, "unknown field '" + ff + "' in '.filter'");
+                    if (k == "counter")
+                        fc.kind = FK::Counter;
+                    else if (k == "sparse_counter")
+                        fc.kind = FK::SparseCounter;
+                    else if (k == "range")
+                        fc.kind = FK::Range;
+                    else
+                        fail(node, "unknown filter kind '" + k + "'");
+                } else if (ff == "count_data")
+                    fc.countData = asBool(fv, node);
+                else if (ff == "count_control")
+                    fc.countControl = asBool(fv, node);
+                else if (ff == "filter_control")
+                    fc.filterControl = asBool(fv, node);
+                else if (ff == "init_counter")
+                    fc.initCounter = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "limit1")
+                    fc.limit1 = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "limit2")
+                    fc.limit2 = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "max_counter")
+                    fc.maxCounter = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "min_idx")
+                    fc.minIdx = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "max_idx")
+                    fc.maxIdx = uint16_t(asInt(fv, node, "filter"));
+                else
+                    fail(node, "unknown field '" + ff + "' in '.filter'");
             }
         } else if (f == "teardown") {
             c.teardown = asBool(v, node);
@@ -142,8 +166,8 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         int64_t w = asInt(carg(0, "width"), args[0], "width");
         int64_t h = asInt(carg(1, "height"), args[1], "height");
         if (w <= 0 || h <= 0 || w > 1000 || h > 1200)
-            fail(node, "rectangle " + std::to_string(w) + "x" + std::to_string(h) +
-                           " is out of range");
+            fail(node,
+                 "rectangle " + std::to_string(w) + "x" + std::to_string(h) + " is out of range");
         width_ = uint32_t(w);
         height_ = uint32_t(h);
         rectSet_ = true;
@@ -164,7 +188,8 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     };
     if (name == "set_tile_code") {
         if (args.size() < 3 || args.size() > 4)
-            fail(node, "@set_tile_code expects 3 or 4 arguments, found " + std::to_string(args.size()));
+            fail(node,
+                 "@set_tile_code expects 3 or 4 arguments, found " + std::to_string(args.size()));
         uint32_t x, y;
         coords(x, y);
         TileCode& t = tiles_[y * width_ + x];
@@ -185,21 +210,25 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     }
     if (name == "set_color_config") {
         if (args.size() != 4)
-            fail(node, "@set_color_config expects 4 arguments, found " + std::to_string(args.size()));
+            fail(node,
+                 "@set_color_config expects 4 arguments, found " + std::to_string(args.size()));
         uint32_t x, y;
         coords(x, y);
         Value col = coerce(carg(2, "color"), types.handle(HandleKind::Color), args[2]);
         if (col.i > 23)
-            fail(args[2], "color " + std::to_string(col.i) + " cannot be routed (routable colors are 0-23)");
+            fail(args[2],
+                 "color " + std::to_string(col.i) + " cannot be routed (routable colors are 0-23)");
         if (opt_.memcpy && col.i >= 21)
             fail(args[2], "color " + std::to_string(col.i) + " is reserved by memcpy");
         sim::ColorConfig cfg = colorConfig(carg(3, "color configuration"), args[3]);
-        if (wse3() && (cfg.switchPositions[0].rx || cfg.switchPositions[0].tx ||
-                       cfg.switchPositions[1].rx || cfg.switchPositions[1].tx ||
-                       cfg.switchPositions[2].rx || cfg.switchPositions[2].tx)) {
-            static const std::set<int> kSwitchable = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20, 21};
+        if (wse3() &&
+            (cfg.switchPositions[0].rx || cfg.switchPositions[0].tx || cfg.switchPositions[1].rx ||
+             cfg.switchPositions[1].tx || cfg.switchPositions[2].rx || cfg.switchPositions[2].tx)) {
+            static const std::set<int> kSwitchable = {0, 1, 2,  3,  4,  5,  6,  7,
+                                                      8, 9, 12, 13, 16, 17, 20, 21};
             if (!kSwitchable.count(int(col.i)))
-                fail(args[2], "color " + std::to_string(col.i) + " does not support switches on wse3");
+                fail(args[2],
+                     "color " + std::to_string(col.i) + " does not support switches on wse3");
         }
         uint64_t key = (uint64_t(y) * width_ + x) * 32 + uint64_t(col.i);
         if (!configuredColors_.insert(key).second)
@@ -210,7 +239,8 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     }
     if (name == "export_name") {
         if (args.size() < 2 || args.size() > 3)
-            fail(node, "@export_name expects 2 or 3 arguments, found " + std::to_string(args.size()));
+            fail(node,
+                 "@export_name expects 2 or 3 arguments, found " + std::to_string(args.size()));
         std::string sym = asString(carg(0, "symbol name"), args[0], "@export_name");
         TypeP t = evalType(args[1]);
         sim::HostSymbol hs;
@@ -243,8 +273,8 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             hs.elementType = scalarOf(e);
             hs.mutableFromHost = args.size() > 2 ? asBool(carg(2, "mutability"), args[2]) : false;
         } else {
-            fail(args[1], "@export_name expects a pointer or function type, found '" +
-                              typeName(t) + "'");
+            fail(args[1],
+                 "@export_name expects a pointer or function type, found '" + typeName(t) + "'");
         }
         hostSymbols_.push_back(hs);
         hostSymbolTypes_.push_back(t);
@@ -332,8 +362,7 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
                 Frame* s2 = fr_;
                 fr_ = &f;
                 // Like cslc, a param nobody uses needs no value.
-                bool unsetParam = d.isParam && !mm->params.count(dn) &&
-                                  !mm->ast->nodes[d.node].b;
+                bool unsetParam = d.isParam && !mm->params.count(dn) && !mm->ast->nodes[d.node].b;
                 try {
                     if (unsetParam)
                         continue;
@@ -371,7 +400,8 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         }
         if (found < 0) {
             diags_.error(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
-                         "task '" + fn->name + "' used in '" + (isUnblock ? ".unblock" : ".activate") +
+                         "task '" + fn->name + "' used in '" +
+                             (isUnblock ? ".unblock" : ".activate") +
                              "' is not bound to a task ID");
             continue;
         }
@@ -388,8 +418,8 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         for (int id : kReservedLocal) {
             if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::Local)
                 diags_.error(m->fileId, 0, 0,
-                             "local task ID " + std::to_string(id) + " ('" + c.taskNames[size_t(id)] +
-                                 "') is reserved by memcpy");
+                             "local task ID " + std::to_string(id) + " ('" +
+                                 c.taskNames[size_t(id)] + "') is reserved by memcpy");
         }
     }
     for (const sim::ClassExport& e : c.cc.exports) {
@@ -403,15 +433,17 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
     c.cc.memoryBytes = c.nextAddress;
     if (c.nextAddress > sim::kPeMemoryBytes) {
         std::vector<sim::Symbol> syms = c.cc.symbols;
-        std::sort(syms.begin(), syms.end(),
-                  [](const sim::Symbol& a, const sim::Symbol& b) { return a.sizeBytes > b.sizeBytes; });
+        std::sort(syms.begin(), syms.end(), [](const sim::Symbol& a, const sim::Symbol& b) {
+            return a.sizeBytes > b.sizeBytes;
+        });
         std::string largest;
         for (size_t i = 0; i < syms.size() && i < 3; ++i)
-            largest += (i ? ", " : "") + syms[i].name + " (" + std::to_string(syms[i].sizeBytes) + " bytes)";
-        diags_.error(m->fileId, 0, 0,
-                     "'" + t.file + "' needs " + std::to_string(c.nextAddress) +
-                         " bytes of PE memory, more than the 49152 available; largest symbols: " +
-                         largest);
+            largest += (i ? ", " : "") + syms[i].name + " (" + std::to_string(syms[i].sizeBytes) +
+                       " bytes)";
+        diags_.error(
+            m->fileId, 0, 0,
+            "'" + t.file + "' needs " + std::to_string(c.nextAddress) +
+                " bytes of PE memory, more than the 49152 available; largest symbols: " + largest);
     }
     for (sim::Function& f : c.funcs)
         c.cc.functions.push_back(std::move(f));
@@ -426,7 +458,8 @@ CompileResult Analyzer::run() {
         return res;
     }
     if (opt_.memcpy && opt_.channels == 0)
-        diags_.errorNoLoc("--channels must be between 1 and 16 (0 selects the unsupported legacy runner)");
+        diags_.errorNoLoc(
+            "--channels must be between 1 and 16 (0 selects the unsupported legacy runner)");
     try {
         modules_.emplace_back();
         layout_ = &modules_.back();
@@ -504,9 +537,10 @@ CompileResult Analyzer::run() {
         for (uint32_t y = 0; y < height_; ++y) {
             for (uint32_t x = 0; x < width_; ++x) {
                 if (!tiles_[y * width_ + x].set)
-                    diags_.error(layout_->fileId, a.beginOffset(layouts[0]), a.beginOffset(layouts[0]) + 6,
-                                 "PE (" + std::to_string(x) + ", " + std::to_string(y) +
-                                     ") has no code; every PE of the rectangle needs @set_tile_code");
+                    diags_.error(
+                        layout_->fileId, a.beginOffset(layouts[0]), a.beginOffset(layouts[0]) + 6,
+                        "PE (" + std::to_string(x) + ", " + std::to_string(y) +
+                            ") has no code; every PE of the rectangle needs @set_tile_code");
             }
         }
         if (diags_.hasErrors()) {
@@ -550,17 +584,20 @@ CompileResult Analyzer::run() {
         // Fabric geometry.
         uint32_t ox = opt_.fabricOffsetsGiven ? opt_.offsetX : 4;
         uint32_t oy = opt_.fabricOffsetsGiven ? opt_.offsetY : 1;
-        uint32_t fw = opt_.fabricWidth ? opt_.fabricWidth : width_ + 7 + opt_.widthWestBuf + opt_.widthEastBuf;
+        uint32_t fw = opt_.fabricWidth ? opt_.fabricWidth
+                                       : width_ + 7 + opt_.widthWestBuf + opt_.widthEastBuf;
         uint32_t fh = opt_.fabricHeight ? opt_.fabricHeight : height_ + 2;
         if (opt_.memcpy) {
             if (ox < 4 + opt_.widthWestBuf || oy < 1)
-                diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," + std::to_string(oy) +
+                diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," +
+                                  std::to_string(oy) +
                                   " leaves no room for memcpy: x must be at least " +
                                   std::to_string(4 + opt_.widthWestBuf) + " and y at least 1");
             if (fw < ox + width_ + 3 + opt_.widthEastBuf || fh < oy + height_ + 1)
                 diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
                                   " is too small for a " + std::to_string(width_) + "x" +
-                                  std::to_string(height_) + " rectangle with memcpy: need at least " +
+                                  std::to_string(height_) +
+                                  " rectangle with memcpy: need at least " +
                                   std::to_string(ox + width_ + 3 + opt_.widthEastBuf) + "," +
                                   std::to_string(oy + height_ + 1));
         } else if (fw < ox + width_ || fh < oy + height_) {
@@ -581,7 +618,8 @@ CompileResult Analyzer::run() {
                 continue;
             for (int i = 0; i < 4; ++i) {
                 for (int dir = 0; dir < 2; ++dir) {
-                    std::string key = std::string(dir ? "MEMCPYD2H_" : "MEMCPYH2D_") + std::to_string(i + 1);
+                    std::string key =
+                        std::string(dir ? "MEMCPYD2H_" : "MEMCPYH2D_") + std::to_string(i + 1);
                     if (const Value* v = m.libParams.field(key)) {
                         if (v->k == VK::Int || v->k == VK::Handle)
                             (dir ? prog->memcpy.d2hColors : prog->memcpy.h2dColors)[size_t(i)] =
@@ -611,4 +649,4 @@ CompileResult compileProgram(const CompileOptions& options) {
     return a.run();
 }
 
-}  // namespace csl::sema
+} // namespace csl::sema

@@ -4,20 +4,34 @@ namespace csl::sema {
 
 const char* handleName(HandleKind k) {
     switch (k) {
-    case HandleKind::Color: return "color";
-    case HandleKind::DataTaskId: return "data_task_id";
-    case HandleKind::LocalTaskId: return "local_task_id";
-    case HandleKind::ControlTaskId: return "control_task_id";
-    case HandleKind::InputQueue: return "input_queue";
-    case HandleKind::OutputQueue: return "output_queue";
-    case HandleKind::UtId: return "ut_id";
-    case HandleKind::Direction: return "direction";
-    case HandleKind::DsrDest: return "dsr_dest";
-    case HandleKind::DsrSrc0: return "dsr_src0";
-    case HandleKind::DsrSrc1: return "dsr_src1";
-    case HandleKind::DsrFifoDest: return "dsr_fifo_dest";
-    case HandleKind::DsrFifoSrc1: return "dsr_fifo_src1";
-    case HandleKind::Filter: return "filter_id";
+    case HandleKind::Color:
+        return "color";
+    case HandleKind::DataTaskId:
+        return "data_task_id";
+    case HandleKind::LocalTaskId:
+        return "local_task_id";
+    case HandleKind::ControlTaskId:
+        return "control_task_id";
+    case HandleKind::InputQueue:
+        return "input_queue";
+    case HandleKind::OutputQueue:
+        return "output_queue";
+    case HandleKind::UtId:
+        return "ut_id";
+    case HandleKind::Direction:
+        return "direction";
+    case HandleKind::DsrDest:
+        return "dsr_dest";
+    case HandleKind::DsrSrc0:
+        return "dsr_src0";
+    case HandleKind::DsrSrc1:
+        return "dsr_src1";
+    case HandleKind::DsrFifoDest:
+        return "dsr_fifo_dest";
+    case HandleKind::DsrFifoSrc1:
+        return "dsr_fifo_src1";
+    case HandleKind::Filter:
+        return "filter_id";
     }
     return "?";
 }
@@ -77,16 +91,25 @@ Type* TypeTable::fresh(TK k) {
     store_.back().k = k;
     return &store_.back();
 }
-TypeP TypeTable::handle(HandleKind k) { return handles_[size_t(k)]; }
-TypeP TypeTable::dsd(sim::DsdKind k) { return dsds_[size_t(k)]; }
+TypeP TypeTable::handle(HandleKind k) {
+    return handles_[size_t(k)];
+}
+TypeP TypeTable::dsd(sim::DsdKind k) {
+    return dsds_[size_t(k)];
+}
 
 TypeP TypeTable::intType(int bits, bool isSigned) {
     switch (bits) {
-    case 8: return isSigned ? i8 : u8;
-    case 16: return isSigned ? i16 : u16;
-    case 32: return isSigned ? i32 : u32;
-    case 64: return isSigned ? i64 : u64;
-    default: break;
+    case 8:
+        return isSigned ? i8 : u8;
+    case 16:
+        return isSigned ? i16 : u16;
+    case 32:
+        return isSigned ? i32 : u32;
+    case 64:
+        return isSigned ? i64 : u64;
+    default:
+        break;
     }
     Type* t = fresh(TK::Int);
     t->bits = uint8_t(bits);
@@ -153,15 +176,24 @@ std::string typeName(TypeP t) {
     if (!t)
         return "<unknown>";
     switch (t->k) {
-    case TK::Void: return "void";
-    case TK::NoReturn: return "noreturn";
-    case TK::Bool: return "bool";
-    case TK::Int: return std::string(t->isSigned ? "i" : "u") + std::to_string(t->bits);
-    case TK::Float: return t->bf16 ? "bf16" : t->cb16 ? "cb16" : t->bits == 16 ? "f16" : "f32";
-    case TK::CInt: return "comptime_int";
-    case TK::CFloat: return "comptime_float";
-    case TK::String: return "comptime_string";
-    case TK::TypeT: return "type";
+    case TK::Void:
+        return "void";
+    case TK::NoReturn:
+        return "noreturn";
+    case TK::Bool:
+        return "bool";
+    case TK::Int:
+        return std::string(t->isSigned ? "i" : "u") + std::to_string(t->bits);
+    case TK::Float:
+        return t->bf16 ? "bf16" : t->cb16 ? "cb16" : t->bits == 16 ? "f16" : "f32";
+    case TK::CInt:
+        return "comptime_int";
+    case TK::CFloat:
+        return "comptime_float";
+    case TK::String:
+        return "comptime_string";
+    case TK::TypeT:
+        return "type";
     case TK::Array: {
         std::string s = "[";
         for (size_t i = 0; i < t->dims.size(); ++i)
@@ -171,60 +203,87 @@ std::string typeName(TypeP t) {
     case TK::Ptr:
         return std::string(t->many ? "[*]" : "*") + (t->isConst ? "const " : "") +
                typeName(t->elem);
-    case TK::Struct: return t->name.empty() ? "struct" : t->name;
-    case TK::Enum: return t->name.empty() ? "enum" : t->name;
+    case TK::Struct:
+        return t->name.empty() ? "struct" : t->name;
+    case TK::Enum:
+        return t->name.empty() ? "enum" : t->name;
     case TK::Fn: {
         std::string s = t->isTask ? "task(" : "fn(";
         for (size_t i = 0; i < t->params.size(); ++i)
             s += (i ? ", " : "") + typeName(t->params[i]);
         return s + ") " + typeName(t->ret);
     }
-    case TK::Handle: return handleName(t->hk);
+    case TK::Handle:
+        return handleName(t->hk);
     case TK::Dsd:
         switch (t->dk) {
-        case sim::DsdKind::Mem1d: return "mem1d_dsd";
-        case sim::DsdKind::Mem4d: return "mem4d_dsd";
-        case sim::DsdKind::FabIn: return "fabin_dsd";
-        case sim::DsdKind::FabOut: return "fabout_dsd";
-        case sim::DsdKind::Fifo: return "fifo";
+        case sim::DsdKind::Mem1d:
+            return "mem1d_dsd";
+        case sim::DsdKind::Mem4d:
+            return "mem4d_dsd";
+        case sim::DsdKind::FabIn:
+            return "fabin_dsd";
+        case sim::DsdKind::FabOut:
+            return "fabout_dsd";
+        case sim::DsdKind::Fifo:
+            return "fifo";
         }
         return "dsd";
-    case TK::Module: return "imported_module";
-    case TK::Range: return "range";
-    case TK::AnyType: return "anytype";
-    case TK::Undef: return "undefined";
-    case TK::CStruct: return "comptime_struct";
-    case TK::DsrT: return "dsr";
+    case TK::Module:
+        return "imported_module";
+    case TK::Range:
+        return "range";
+    case TK::AnyType:
+        return "anytype";
+    case TK::Undef:
+        return "undefined";
+    case TK::CStruct:
+        return "comptime_struct";
+    case TK::DsrT:
+        return "dsr";
     }
     return "?";
 }
 
 uint32_t sizeOf(TypeP t) {
     switch (t->k) {
-    case TK::Bool: return 1;
-    case TK::Int: return t->bits / 8;
-    case TK::Float: return t->bits / 8;
+    case TK::Bool:
+        return 1;
+    case TK::Int:
+        return t->bits / 8;
+    case TK::Float:
+        return t->bits / 8;
     case TK::Array: {
         uint32_t n = 1;
         for (uint32_t d : t->dims)
             n *= d;
         return n * sizeOf(t->elem);
     }
-    case TK::Ptr: return 2;
-    case TK::Fn: return 2;
-    case TK::Handle: return 2;
-    case TK::Enum: return t->tag ? sizeOf(t->tag) : 2;
-    case TK::Struct: return t->size;
-    case TK::Dsd: return sim::kDsdStorageBytes;
-    default: return 0;
+    case TK::Ptr:
+        return 2;
+    case TK::Fn:
+        return 2;
+    case TK::Handle:
+        return 2;
+    case TK::Enum:
+        return t->tag ? sizeOf(t->tag) : 2;
+    case TK::Struct:
+        return t->size;
+    case TK::Dsd:
+        return sim::kDsdStorageBytes;
+    default:
+        return 0;
     }
 }
 
 uint32_t alignOf(TypeP t) {
     switch (t->k) {
-    case TK::Array: return alignOf(t->elem);
-    case TK::Struct: return t->align;
-    case TK::Dsd: return 4;
+    case TK::Array:
+        return alignOf(t->elem);
+    case TK::Struct:
+        return t->align;
+    case TK::Dsd:
+        return 4;
     default: {
         uint32_t s = sizeOf(t);
         return s < 2 ? 1 : s > 4 ? 4 : s;
@@ -234,7 +293,12 @@ uint32_t alignOf(TypeP t) {
 
 bool isRuntimeScalar(TypeP t) {
     switch (t->k) {
-    case TK::Bool: case TK::Int: case TK::Float: case TK::Ptr: case TK::Fn: case TK::Handle:
+    case TK::Bool:
+    case TK::Int:
+    case TK::Float:
+    case TK::Ptr:
+    case TK::Fn:
+    case TK::Handle:
     case TK::Enum:
         return true;
     default:
@@ -245,25 +309,38 @@ bool isRuntimeScalar(TypeP t) {
 sim::ScalarType scalarOf(TypeP t) {
     using S = sim::ScalarType;
     switch (t->k) {
-    case TK::Bool: return S::Bool;
+    case TK::Bool:
+        return S::Bool;
     case TK::Int:
         switch (t->bits) {
-        case 8: return t->isSigned ? S::I8 : S::U8;
-        case 16: return t->isSigned ? S::I16 : S::U16;
-        case 32: return t->isSigned ? S::I32 : S::U32;
-        default: return t->isSigned ? S::I64 : S::U64;
+        case 8:
+            return t->isSigned ? S::I8 : S::U8;
+        case 16:
+            return t->isSigned ? S::I16 : S::U16;
+        case 32:
+            return t->isSigned ? S::I32 : S::U32;
+        default:
+            return t->isSigned ? S::I64 : S::U64;
         }
-    case TK::Float: return t->bits == 32 ? S::F32 : t->bf16 ? S::BF16 : S::F16;
-    case TK::Enum: return t->tag ? scalarOf(t->tag) : S::U16;
-    case TK::Ptr: case TK::Fn: case TK::Handle: return S::U16;
-    default: return S::Void;
+    case TK::Float:
+        return t->bits == 32 ? S::F32 : t->bf16 ? S::BF16 : S::F16;
+    case TK::Enum:
+        return t->tag ? scalarOf(t->tag) : S::U16;
+    case TK::Ptr:
+    case TK::Fn:
+    case TK::Handle:
+        return S::U16;
+    default:
+        return S::Void;
     }
 }
 
 bool isNumeric(TypeP t) {
     return t->k == TK::Int || t->k == TK::Float || t->k == TK::CInt || t->k == TK::CFloat;
 }
-bool isIntLike(TypeP t) { return t->k == TK::Int || t->k == TK::CInt; }
+bool isIntLike(TypeP t) {
+    return t->k == TK::Int || t->k == TK::CInt;
+}
 
 const Value* Value::field(const std::string& n) const {
     if (k != K::Agg || !names)
@@ -275,4 +352,4 @@ const Value* Value::field(const std::string& n) const {
     return nullptr;
 }
 
-}  // namespace csl::sema
+} // namespace csl::sema

@@ -12,13 +12,45 @@
 namespace csl::sema {
 
 enum class TK : uint8_t {
-    Void, NoReturn, Bool, Int, Float, CInt, CFloat, String, TypeT, Array, Ptr, Struct, Enum,
-    Fn, Handle, Dsd, Module, Range, AnyType, Undef, CStruct, DsrT,
+    Void,
+    NoReturn,
+    Bool,
+    Int,
+    Float,
+    CInt,
+    CFloat,
+    String,
+    TypeT,
+    Array,
+    Ptr,
+    Struct,
+    Enum,
+    Fn,
+    Handle,
+    Dsd,
+    Module,
+    Range,
+    AnyType,
+    Undef,
+    CStruct,
+    DsrT,
 };
 
 enum class HandleKind : uint8_t {
-    Color, DataTaskId, LocalTaskId, ControlTaskId, InputQueue, OutputQueue, UtId, Direction,
-    DsrDest, DsrSrc0, DsrSrc1, DsrFifoDest, DsrFifoSrc1, Filter,
+    Color,
+    DataTaskId,
+    LocalTaskId,
+    ControlTaskId,
+    InputQueue,
+    OutputQueue,
+    UtId,
+    Direction,
+    DsrDest,
+    DsrSrc0,
+    DsrSrc1,
+    DsrFifoDest,
+    DsrFifoSrc1,
+    Filter,
 };
 const char* handleName(HandleKind k);
 
@@ -29,38 +61,38 @@ struct FieldInfo {
     std::string name;
     TypeP type = nullptr;
     uint32_t offset = 0;
-    int64_t value = 0;  // enum member value
+    int64_t value = 0; // enum member value
 };
 
 struct Type {
     TK k = TK::Void;
-    uint8_t bits = 0;       // Int/Float
-    bool isSigned = false;  // Int
-    bool cb16 = false;      // Float: cb16 is stored like f16
+    uint8_t bits = 0;      // Int/Float
+    bool isSigned = false; // Int
+    bool cb16 = false;     // Float: cb16 is stored like f16
     bool bf16 = false;
-    TypeP elem = nullptr;   // Array, Ptr
-    std::vector<uint32_t> dims;  // Array: row-major dims
-    bool many = false, isConst = false;  // Ptr
+    TypeP elem = nullptr;               // Array, Ptr
+    std::vector<uint32_t> dims;         // Array: row-major dims
+    bool many = false, isConst = false; // Ptr
     std::vector<FieldInfo> fields;      // Struct fields, Enum members
-    uint32_t size = 0, align = 1;        // Struct
-    std::vector<TypeP> params;           // Fn
+    uint32_t size = 0, align = 1;       // Struct
+    std::vector<TypeP> params;          // Fn
     TypeP ret = nullptr;
     bool isTask = false;
     HandleKind hk = HandleKind::Color;
     sim::DsdKind dk = sim::DsdKind::Mem1d;
-    TypeP tag = nullptr;  // Enum tag type
-    std::string name;     // Struct/Enum name for messages
+    TypeP tag = nullptr; // Enum tag type
+    std::string name;    // Struct/Enum name for messages
 };
 
 class TypeTable {
-public:
+  public:
     TypeTable();
-    TypeP voidT = nullptr, noreturnT = nullptr, boolT = nullptr, cintT = nullptr,
-          cfloatT = nullptr, stringT = nullptr, typeT = nullptr, anyT = nullptr,
-          undefT = nullptr, rangeT = nullptr, moduleT = nullptr, cstructT = nullptr;
-    TypeP i8 = nullptr, i16 = nullptr, i32 = nullptr, i64 = nullptr, u8 = nullptr,
-          u16 = nullptr, u32 = nullptr, u64 = nullptr, f16 = nullptr, bf16 = nullptr,
-          f32 = nullptr, cb16 = nullptr;
+    TypeP voidT = nullptr, noreturnT = nullptr, boolT = nullptr, cintT = nullptr, cfloatT = nullptr,
+          stringT = nullptr, typeT = nullptr, anyT = nullptr, undefT = nullptr, rangeT = nullptr,
+          moduleT = nullptr, cstructT = nullptr;
+    TypeP i8 = nullptr, i16 = nullptr, i32 = nullptr, i64 = nullptr, u8 = nullptr, u16 = nullptr,
+          u32 = nullptr, u64 = nullptr, f16 = nullptr, bf16 = nullptr, f32 = nullptr,
+          cb16 = nullptr;
     TypeP handle(HandleKind k);
     TypeP dsd(sim::DsdKind k);
     TypeP intType(int bits, bool isSigned);
@@ -69,7 +101,7 @@ public:
     TypeP fn(std::vector<TypeP> params, TypeP ret, bool isTask);
     Type* fresh(TK k);
 
-private:
+  private:
     std::deque<Type> store_;
     std::vector<TypeP> handles_, dsds_;
 };
@@ -78,10 +110,10 @@ bool sameType(TypeP a, TypeP b);
 std::string typeName(TypeP t);
 uint32_t sizeOf(TypeP t);
 uint32_t alignOf(TypeP t);
-bool isRuntimeScalar(TypeP t);  // fits a register
+bool isRuntimeScalar(TypeP t); // fits a register
 sim::ScalarType scalarOf(TypeP t);
 bool isNumeric(TypeP t);
-bool isIntLike(TypeP t);  // Int or CInt
+bool isIntLike(TypeP t); // Int or CInt
 
 struct FnDef;
 struct Module;
@@ -89,25 +121,41 @@ struct Module;
 // A comptime-known value, or a reference to a runtime register.
 struct Value {
     enum class K : uint8_t {
-        Void, Int, Float, Bool, String, Type, Agg, Fn, Module, Handle, Dsd, Ptr, Range,
-        EnumV, Undef, Runtime, RuntimeDsd, Dsr,
+        Void,
+        Int,
+        Float,
+        Bool,
+        String,
+        Type,
+        Agg,
+        Fn,
+        Module,
+        Handle,
+        Dsd,
+        Ptr,
+        Range,
+        EnumV,
+        Undef,
+        Runtime,
+        RuntimeDsd,
+        Dsr,
     };
     K k = K::Void;
     TypeP type = nullptr;
-    int64_t i = 0;   // Int, Bool, Handle, Ptr (address), EnumV, Dsr (id)
-    double f = 0;    // Float
-    std::string s;   // String
-    TypeP tv = nullptr;  // Type values
-    std::shared_ptr<std::vector<Value>> elems;       // Agg (struct fields, tuple, array)
-    std::shared_ptr<std::vector<std::string>> names;  // Agg field names (struct)
+    int64_t i = 0;                             // Int, Bool, Handle, Ptr (address), EnumV, Dsr (id)
+    double f = 0;                              // Float
+    std::string s;                             // String
+    TypeP tv = nullptr;                        // Type values
+    std::shared_ptr<std::vector<Value>> elems; // Agg (struct fields, tuple, array)
+    std::shared_ptr<std::vector<std::string>> names; // Agg field names (struct)
     FnDef* fn = nullptr;
     Module* mod = nullptr;
     sim::Dsd dsd;
-    uint16_t reg = 0xffff;  // Runtime / RuntimeDsd register
-    int64_t r0 = 0, r1 = 0, r2 = 0;  // Range start, stop, step
+    uint16_t reg = 0xffff;          // Runtime / RuntimeDsd register
+    int64_t r0 = 0, r1 = 0, r2 = 0; // Range start, stop, step
 
     bool isComptime() const { return k != K::Runtime && k != K::RuntimeDsd; }
     const Value* field(const std::string& n) const;
 };
 
-}  // namespace csl::sema
+} // namespace csl::sema
