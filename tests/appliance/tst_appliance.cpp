@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace pb = tessera::appliance;
 
@@ -484,6 +485,18 @@ class TestAppliance : public QObject {
         EXPECT_STATUS(run("sleep 30 & sleep 30", &out, 1), C::DEADLINE_EXCEEDED,
                       "exceeded 1 s and was killed");
         EXPECT_STATUS(run("", &out), C::INVALID_ARGUMENT, "command is empty");
+        {
+            // A client that gives up (deadline) cancels the call: the command's process
+            // group is killed, so the marker is never written.
+            grpc::ClientContext ctx;
+            ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
+            pb::RunCommandRequest r;
+            r.set_job_id(job.job_id());
+            r.set_command("sleep 2 && touch marker");
+            EXPECT_STATUS(launcher_->RunCommand(&ctx, r, &out), C::DEADLINE_EXCEEDED, "");
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+            EXPECT_STATUS(download("marker"), C::NOT_FOUND, "does not exist");
+        }
         {
             grpc::ClientContext ctx;
             pb::JobRef ref;
