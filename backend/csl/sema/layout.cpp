@@ -410,6 +410,11 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         else
             c.cc.dsdOps[opIndex].activateTask = int8_t(found);
     }
+    // A fabin DSD built before its queue's @initialize_queue ran takes the queue's color.
+    for (sim::Dsd& d : c.cc.dsdConstants) {
+        if (d.kind == sim::DsdKind::FabIn && d.color == 0 && c.cc.inputQueueColor[d.queue] > 0)
+            d.color = uint8_t(c.cc.inputQueueColor[d.queue]);
+    }
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
