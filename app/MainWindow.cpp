@@ -590,8 +590,8 @@ void MainWindow::restoreAutosaved(const QList<AutosaveEntry>& entries) {
                 pane->editor()->setLanguageForPath(entry.originalPath);
             addPane(pane);
         }
+        // setText is an undoable edit, so the buffer counts as modified until saved.
         pane->editor()->setText(entry.text);
-        pane->editor()->setModified(true);
     }
     m_autosave.discard(entries);
     autosaveNow();

@@ -21,6 +21,11 @@ CslEditor::CslEditor(QWidget* parent) : QsciScintilla(parent) {
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_cslLexer = new CslLexer(this);
     m_apis = new QsciAPIs(m_cslLexer);
+        // Queued: QsciAPIs is still tidying up its worker when it emits the signal, so a
+    // new preparation must not start from inside the emission.
+    connect(m_apis, &QsciAPIs::apiPreparationFinished, this,
+            &CslEditor::onApiPreparationFinished, Qt::QueuedConnection);
+
     setApiEntries({});
 
     setUtf8(true);
@@ -38,7 +43,15 @@ CslEditor::CslEditor(QWidget* parent) : QsciScintilla(parent) {
     setLanguageForPath(QStringLiteral("untitled.csl"));
 }
 
+CslEditor::~CslEditor() {
+    // QsciAPIs prepares on a worker thread that calls back into the lexer; destroying it
+    // first (it joins the worker) keeps the worker from seeing a half-destroyed lexer,
+    // which Qt's child order (lexer body first, then its children) would allow.
+    delete m_apis;
+}
+
 void CslEditor::setLanguageForPath(const QString& path) {
+
     const QString suffix = QFileInfo(path).suffix().toLower();
     QsciLexer* lexer = nullptr;
     if (suffix == QLatin1String("csl")) {
@@ -58,6 +71,10 @@ void CslEditor::setLanguageForPath(const QString& path) {
         lexer = m_stockLexer;
     }
     setLexer(lexer);
+    // QScintilla uses the lexer's word characters for completion only; Scintilla itself
+    // needs them too so double-click and word navigation treat @get_color as one word.
+    if (lexer == m_cslLexer)
+        SendScintilla(SCI_SETWORDCHARS, 0UL, m_cslLexer->wordCharacters());
     applyAppearanceToLexer();
 }
 
@@ -66,14 +83,33 @@ bool CslEditor::isCsl() const {
 }
 
 void CslEditor::setApiEntries(const QStringList& entries) {
+    m_pendingApiEntries = entries;
+    m_apiEntriesPending = true;
+    // QsciAPIs::prepare() does nothing while a preparation runs, and the running one
+    // restores its own list when it finishes; so a new list waits for it.
+    if (!m_preparingApis)
+        startApiPreparation();
+}
+
+void CslEditor::startApiPreparation() {
+    m_apiEntriesPending = false;
     m_apis->clear();
     for (const QString& word : CslLexer::keywords())
         m_apis->add(word);
     for (const QString& word : CslLexer::types())
         m_apis->add(word);
-    for (const QString& entry : entries)
+    for (const QString& entry : m_pendingApiEntries)
         m_apis->add(entry);
+    m_preparingApis = true;
     m_apis->prepare();
+}
+
+void CslEditor::onApiPreparationFinished() {
+    m_preparingApis = false;
+    if (m_apiEntriesPending)
+        startApiPreparation();
+    else
+        emit completionReady();
 }
 
 void CslEditor::setAppearance(const QFont& font, bool dark) {

@@ -26,6 +26,7 @@ class CslEditor : public QsciScintilla {
     };
 
     explicit CslEditor(QWidget* parent = nullptr);
+    ~CslEditor() override;
 
     // Chooses the lexer from the file name (".csl" gets CslLexer).
     void setLanguageForPath(const QString& path);
@@ -35,7 +36,7 @@ class CslEditor : public QsciScintilla {
 
     // Completion entries in QsciAPIs form, "@name(arg: type, ...) result"; the keywords
     // and types of the language are added automatically. Preparation is asynchronous:
-    // QsciAPIs::apiPreparationFinished signals when completion is ready.
+    // completionReady() signals when the latest list is in use.
     void setApiEntries(const QStringList& entries);
 
     void setAppearance(const QFont& font, bool dark);
@@ -54,12 +55,20 @@ class CslEditor : public QsciScintilla {
     // Replaces every match in one undo step; returns the number of replacements.
     int replaceAll(const QString& text, const QString& replacement, const SearchOptions& options);
 
+  signals:
+    void completionReady();
+
   private:
+    void startApiPreparation();
+    void onApiPreparationFinished();
     void applyAppearanceToLexer();
     int searchFlags(const SearchOptions& options) const;
 
     CslLexer* m_cslLexer = nullptr;
     QsciAPIs* m_apis = nullptr;
+    QStringList m_pendingApiEntries;
+    bool m_apiEntriesPending = false;
+    bool m_preparingApis = false;
     QsciLexer* m_stockLexer = nullptr;
     QFont m_font;
     bool m_dark = false;

@@ -52,7 +52,8 @@ EditorPane::EditorPane(QWidget* parent) : QWidget(parent) {
     });
     connect(m_keepButton, &QPushButton::clicked, this, &EditorPane::keepBuffer);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &EditorPane::onFileChanged);
-    connect(m_editor, &QsciScintilla::modificationChanged, this, &EditorPane::modificationChanged);
+    connect(m_editor, &QsciScintilla::modificationChanged, this,
+            [this] { emit modificationChanged(isModified()); });
 }
 
 QString EditorPane::displayName() const {
@@ -60,7 +61,16 @@ QString EditorPane::displayName() const {
 }
 
 bool EditorPane::isModified() const {
-    return m_editor->isModified();
+    return m_editor->isModified() || m_differsFromDisk;
+}
+
+void EditorPane::setDiffersFromDisk(bool differs) {
+    if (differs == m_differsFromDisk)
+        return;
+    const bool wasModified = isModified();
+    m_differsFromDisk = differs;
+    if (wasModified != isModified())
+        emit modificationChanged(isModified());
 }
 
 bool EditorPane::isExternalChangePending() const {
@@ -82,6 +92,7 @@ bool EditorPane::open(const QString& path, QString* error) {
     m_filePath = absolute;
     watch(absolute);
     m_banner->hide();
+    setDiffersFromDisk(false);
     emit filePathChanged(m_filePath);
     return true;
 }
@@ -111,6 +122,7 @@ bool EditorPane::saveAs(const QString& path, QString* error) {
     // The rename replaced the inode, which drops it from inotify: watch the new file.
     watch(absolute);
     m_banner->hide();
+    setDiffersFromDisk(false);
     if (renamed)
         emit filePathChanged(m_filePath);
     return true;
@@ -128,6 +140,7 @@ bool EditorPane::reloadFromDisk(QString* error) {
     m_editor->setFirstVisibleLine(firstVisible);
     watch(m_filePath);
     m_banner->hide();
+    setDiffersFromDisk(false);
     return true;
 }
 
@@ -137,7 +150,7 @@ void EditorPane::keepBuffer() {
         m_diskBytes = file.readAll();
     m_banner->hide();
     // The buffer now differs from the disk, whatever the modified flag said.
-    m_editor->setModified(true);
+    setDiffersFromDisk(true);
 }
 
 void EditorPane::showBanner(const QString& message, bool canReload) {
@@ -154,7 +167,8 @@ void EditorPane::onFileChanged(const QString& path) {
         showBanner(tr("%1 was deleted or renamed by another program. Save to write it again.")
                        .arg(QDir::toNativeSeparators(path)),
                    false);
-        m_editor->setModified(true);
+        setDiffersFromDisk(true);
+
         emit externalChangeDetected(path);
         return;
     }

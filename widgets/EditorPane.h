@@ -26,6 +26,8 @@ class EditorPane : public QWidget {
     QString filePath() const { return m_filePath; }
     void setUntitledName(const QString& name) { m_untitledName = name; }
     QString displayName() const;
+    // True when the buffer has unsaved edits, or differs from the disk because the file
+    // was deleted or changed and the user kept the editor's version.
     bool isModified() const;
 
     bool open(const QString& path, QString* error);
@@ -46,6 +48,7 @@ class EditorPane : public QWidget {
     void onFileChanged(const QString& path);
     void watch(const QString& path);
     void showBanner(const QString& message, bool canReload);
+    void setDiffersFromDisk(bool differs);
 
     CslEditor* m_editor = nullptr;
     QFrame* m_banner = nullptr;
@@ -56,6 +59,9 @@ class EditorPane : public QWidget {
     QString m_filePath;
     QString m_untitledName;
     QByteArray m_diskBytes;
+    // QScintilla can clear its modified flag but not set it; this covers the cases where
+    // the buffer must count as unsaved although it was not edited.
+    bool m_differsFromDisk = false;
 };
 
 } // namespace tessera

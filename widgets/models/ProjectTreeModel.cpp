@@ -1,5 +1,6 @@
 #include "widgets/models/ProjectTreeModel.h"
 
+#include <QDir>
 #include <QFileSystemModel>
 #include <QFont>
 
@@ -23,11 +24,14 @@ ProjectTreeModel::ProjectTreeModel(QObject* parent) : QSortFilterProxyModel(pare
 }
 
 QModelIndex ProjectTreeModel::setRootPath(const QString& path) {
-    return mapFromSource(m_files->setRootPath(path));
+    m_root = path.isEmpty() ? QString() : QDir(path).absolutePath();
+    const QModelIndex sourceRoot = m_files->setRootPath(m_root);
+    invalidateFilter();
+    return m_root.isEmpty() ? QModelIndex() : mapFromSource(sourceRoot);
 }
 
 QString ProjectTreeModel::rootPath() const {
-    return m_files->rootPath();
+    return m_root;
 }
 
 QString ProjectTreeModel::filePath(const QModelIndex& index) const {
@@ -65,12 +69,18 @@ QVariant ProjectTreeModel::data(const QModelIndex& index, int role) const {
 }
 
 bool ProjectTreeModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    if (m_root.isEmpty())
+        return false;
     const QModelIndex source = m_files->index(sourceRow, 0, sourceParent);
-    const QString name = m_files->fileName(source);
-    // Above the project root (the path down from "/") everything must stay visible.
     const QString path = m_files->filePath(source);
-    if (!path.startsWith(rootPath() + QLatin1Char('/')))
+    // Only the chain of folders down to the project and the project's own files: the
+    // rest of the file system is never listed (nor crawled by views and testers).
+    const QString pathAsFolder = path.endsWith(QLatin1Char('/')) ? path : path + QLatin1Char('/');
+    if (path == m_root || m_root.startsWith(pathAsFolder))
         return true;
+    if (!path.startsWith(m_root + QLatin1Char('/')))
+        return false;
+    const QString name = m_files->fileName(source);
     return !name.startsWith(QLatin1Char('.')) && !isGenerated(name);
 }
 

@@ -36,6 +36,7 @@ class ProjectTreeModel : public QSortFilterProxyModel {
   private:
     QFileSystemModel* m_files = nullptr;
     QString m_layoutFile;
+    QString m_root; // absolute project folder; empty when no project is open
 };
 
 } // namespace tessera

@@ -1,0 +1,206 @@
+// MainWindow offscreen: opens the bundled example, renders to a PNG, restores autosaved
+// buffers after a simulated crash, refuses a malformed project without touching it,
+// remembers dock layout, recent projects and open files.
+
+#include "app/AppSettings.h"
+#include "app/MainWindow.h"
+#include "widgets/CslEditor.h"
+#include "widgets/EditorPane.h"
+#include "widgets/models/ProjectTreeModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using tessera::EditorPane;
+using tessera::MainWindow;
+
+namespace {
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_work;
+    QString m_example;
+
+  private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        // Start from empty settings and autosave folders.
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                      QStringLiteral(".conf"));
+        QSettings().clear();
+        QVERIFY(m_work.isValid());
+    }
+
+    void init() {
+        // Every test works on its own copy of the bundled example.
+        static int counter = 0;
+        QString error;
+        m_example = MainWindow::copyExample(QStringLiteral("gemv-single-pe"),
+                                            m_work.filePath(QString::number(++counter)), &error);
+        QVERIFY2(!m_example.isEmpty(), qPrintable(error));
+    }
+
+    void bundledExampleIsComplete() {
+        QVERIFY(MainWindow::bundledExamples().contains(QStringLiteral("gemv-single-pe")));
+        for (const char* name : {"layout.csl", "pe_program.csl", "run.py", "commands_wse2.sh",
+                                 "commands_wse3.sh", "README.md", "tessera.json"})
+            QVERIFY2(QFileInfo::exists(QDir(m_example).filePath(QLatin1String(name))), name);
+        QVERIFY(QFileInfo(QDir(m_example).filePath(QStringLiteral("run.py"))).isExecutable());
+        QVERIFY(QFileInfo(QDir(m_example).filePath(QStringLiteral("layout.csl"))).isWritable());
+    }
+
+    void startsAndRendersExample() {
+        MainWindow window;
+        QAbstractItemModelTester tester(window.projectTreeModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        QVERIFY2(window.openProject(m_example, &error), qPrintable(error));
+        QCOMPARE(window.panes().size(), 2); // tessera.json lists layout.csl and pe_program.csl
+        QCOMPARE(QFileInfo(window.currentPane()->filePath()).fileName(),
+                 QStringLiteral("layout.csl"));
+        QVERIFY(window.currentPane()->editor()->isCsl());
+        QVERIFY(window.windowTitle().contains(QStringLiteral("gemv-single-pe")));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(
+            window.projectTreeModel()->rowCount(window.projectTreeModel()->index(m_example)) >= 7);
+        const QImage shot = window.grab().toImage();
+        QCOMPARE(shot.size(), QSize(1280, 800) * shot.devicePixelRatio());
+        const QString png = QStringLiteral(TESSERA_BINARY_DIR "/tests/gui/tst_mainwindow.png");
+        QVERIFY(shot.save(png, "PNG"));
+        QVERIFY(QFileInfo(png).size() > 10000);
+        // The picture is not blank: the editor drew text in several colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < shot.height(); y += 3)
+            for (int x = 0; x < shot.width(); x += 3)
+                colours.insert(shot.pixel(x, y));
+        QVERIFY(colours.size() > 20);
+    }
+
+    void restoresAfterSimulatedCrash() {
+        const QString pePath = QDir(m_example).filePath(QStringLiteral("pe_program.csl"));
+        const QByteArray onDisk = readAll(pePath);
+        {
+            auto crashed = std::make_unique<MainWindow>();
+            QVERIFY(crashed->openProject(m_example, nullptr));
+            EditorPane* pane = crashed->openFile(pePath, nullptr);
+            QVERIFY(pane);
+            pane->editor()->append(QStringLiteral("// edited, never saved\n"));
+            EditorPane* untitled = crashed->newFile();
+            untitled->editor()->setText(QStringLiteral("const scratch = 1;\n"));
+            crashed->autosaveNow();
+            // Killed: no closeEvent, no endSession. (Deleting the window releases the session
+            // lock the way process death does.)
+        }
+        QCOMPARE(readAll(pePath), onDisk); // autosave never touches the real file
+
+        MainWindow next;
+        const QList<tessera::AutosaveEntry> entries = next.autosaveStore().orphanedEntries();
+        QCOMPARE(entries.size(), 2);
+        next.restoreAutosaved(entries);
+        QVERIFY(next.autosaveStore().orphanedEntries().isEmpty());
+        QCOMPARE(next.panes().size(), 2);
+        EditorPane* restored = nullptr;
+        EditorPane* scratch = nullptr;
+        for (EditorPane* pane : next.panes())
+            (pane->filePath() == pePath ? restored : scratch) = pane;
+        QVERIFY(restored && scratch);
+        QVERIFY(restored->isModified());
+        QVERIFY(restored->editor()->text().endsWith(QStringLiteral("// edited, never saved\n")));
+        QVERIFY(scratch->isModified());
+        QCOMPARE(scratch->editor()->text(), QStringLiteral("const scratch = 1;\n"));
+        // The restored buffers now belong to the new session's autosave.
+        QCOMPARE(next.autosaveStore().sessionKeys().size(), 2);
+        for (EditorPane* pane : next.panes())
+            pane->editor()->setModified(false);
+        next.autosaveNow();
+        QVERIFY(next.autosaveStore().sessionKeys().isEmpty());
+    }
+
+    void malformedProjectIsRefusedUntouched() {
+        MainWindow window;
+        QVERIFY(window.openProject(m_example, nullptr));
+        QTemporaryDir broken;
+        const QString file = broken.filePath(QStringLiteral("tessera.json"));
+        const QByteArray bytes(
+            "{\n  \"layout\": \"layout.csl\",\n  \"compile\": {\"fabricDims\": [8, \"3\"]}\n}\n");
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes);
+        }
+        QString error;
+        QVERIFY(!window.openProject(broken.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("tessera.json")) &&
+                     error.contains(QStringLiteral("fabricDims")),
+                 qPrintable(error));
+        QCOMPARE(readAll(file), bytes);
+        // The project that was open stays open.
+        QCOMPARE(window.project()->rootDir(), m_example);
+        QCOMPARE(window.panes().size(), 2);
+    }
+
+    void remembersLayoutRecentProjectsAndOpenFiles() {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openProject(m_example, nullptr));
+            QVERIFY(window.openFile(QDir(m_example).filePath(QStringLiteral("run.py")), nullptr));
+            window.projectDock()->hide();
+            QVERIFY(window.close()); // nothing modified, so no question is asked
+        }
+        tessera::AppSettings settings;
+        QCOMPARE(settings.recentProjects().value(0), m_example);
+        const QJsonObject saved =
+            QJsonDocument::fromJson(
+                readAll(QDir(m_example).filePath(QStringLiteral("tessera.json"))))
+                .object();
+        QCOMPARE(saved[QStringLiteral("openFiles")].toArray().size(), 3);
+
+        MainWindow again;
+        again.show();
+        QVERIFY(again.projectDock()->isHidden());
+        QVERIFY(again.openProject(m_example, nullptr));
+        QCOMPARE(again.panes().size(), 3);
+        again.projectDock()->show();
+        QVERIFY(again.close());
+    }
+
+    void saveWritesFileAndClearsAutosave() {
+        MainWindow window;
+        QVERIFY(window.openProject(m_example, nullptr));
+        EditorPane* pane = window.currentPane();
+        pane->editor()->append(QStringLiteral("// saved\n"));
+        window.autosaveNow();
+        QCOMPARE(window.autosaveStore().sessionKeys(), QStringList{pane->filePath()});
+        QString error;
+        QVERIFY2(window.saveAll(&error), qPrintable(error));
+        QVERIFY(readAll(pane->filePath()).endsWith("// saved\n"));
+        QVERIFY(window.autosaveStore().sessionKeys().isEmpty());
+        QVERIFY(!pane->isModified());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
