@@ -400,10 +400,9 @@ class TestFabricView : public QObject {
         QVERIFY(layers->setLayerVisible(FabricLayerKind::Breakpoints, -1, false));
         const QImage after = render(view);
         QVERIFY(before != after);
-        const QPoint ringPoint =
-            (view.viewport().cellRect(QPoint(9, 7)).topLeft() + QPointF(3.5, 15)).toPoint();
-        for (int dx = -2; dx < 8; ++dx)
-            qDebug() << waitingCell << dx << Qt::hex << before.pixel(ringPoint + QPoint(dx - 2, 0));
+        // The ring is drawn 1.25..3.75 px inside the cell's left edge.
+        const QRectF waitingCell = view.viewport().cellRect(QPoint(9, 7));
+        const QPoint ringPoint(int(waitingCell.left()) + 2, int(waitingCell.top()) + 15);
         QCOMPARE(before.pixel(ringPoint), fabric_palette::Yellow);
         QVERIFY(after.pixel(ringPoint) != fabric_palette::Yellow);
     }

@@ -123,8 +123,8 @@ void FabricLayerModel::setSnapshot(FabricSnapshotPtr snapshot) {
 }
 
 bool FabricLayerModel::isLayerIndex(const QModelIndex& index) const {
-    return index.isValid() && index.model() == this && !index.parent().isValid() && index.column() == 0 &&
-           index.row() >= 0 && index.row() < int(m_layers.size());
+    return index.isValid() && index.model() == this && !index.parent().isValid() &&
+           index.column() == 0 && index.row() >= 0 && index.row() < int(m_layers.size());
 }
 
 int FabricLayerModel::rowCount(const QModelIndex& parent) const {

@@ -38,13 +38,14 @@ std::array<QRgb, 256> buildHeatTable() {
 QRgb codeClassColor(int index) {
     const int hues = int(kClassHues.size());
     const QRgb base = kClassHues[size_t(index % hues)];
+    // Fills are muted towards the background so saturated route lines stay visible on them.
     switch ((index / hues) % 3) {
     case 0:
-        return base;
+        return mix(base, EmptyPe, 0.35);
     case 1:
-        return mix(base, 0xffffffff, 0.45);
+        return mix(base, 0xffffffff, 0.3);
     default:
-        return mix(base, 0xff000000, 0.4);
+        return mix(base, EmptyPe, 0.65);
     }
 }
 

@@ -439,6 +439,7 @@ void FabricRenderer::paintMarkers(QPainter& painter, const FabricViewport& viewp
         // A cell-sized ring, never smaller than 11 px so a waiting PE shows on the wafer.
         const double size = std::max(11.0, scale);
         const double width = std::max(2.5, scale * 0.08);
+        painter.setRenderHint(QPainter::Antialiasing, false);
         for (const FabricWaitingPe& waiting : s.waiting) {
             if (!visible.contains(waiting.pe))
                 continue;
@@ -452,6 +453,7 @@ void FabricRenderer::paintMarkers(QPainter& painter, const FabricViewport& viewp
         }
     }
     if (m_layers.breakpoints) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
         const double radius = std::max(4.0, scale * 0.1);
         painter.setPen(QPen(QColor(pal::Black), 1.5));
         painter.setBrush(QColor(pal::Vermillion));
