@@ -314,11 +314,11 @@ void FabricRenderer::paintRoutes(QPainter& painter, const FabricViewport& viewpo
         }
         painter.setBrush(ink);
         painter.drawRects(segments);
-        painter.setRenderHint(QPainter::Antialiasing, true);
         if (!heads.isEmpty()) {
-            painter.setPen(QPen(QColor(pal::Background), 1.0));
+            painter.setPen(Qt::NoPen);
             painter.drawPath(heads);
         }
+        painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(QPen(QColor(pal::Background), 1.0));
         painter.drawPath(rampOut);
         painter.setBrush(Qt::NoBrush);
@@ -334,13 +334,52 @@ void FabricRenderer::paintRoutes(QPainter& painter, const FabricViewport& viewpo
     painter.setBrush(Qt::NoBrush);
 }
 
+const QImage& FabricRenderer::textImage(const QString& text, bool light) {
+    auto found = m_text.images.find(text);
+    if (found == m_text.images.end()) {
+        const QFontMetricsF metrics(m_text.font);
+        const QSize size(int(std::ceil(metrics.horizontalAdvance(text))) + 1,
+                         int(std::ceil(metrics.height())));
+        std::array<QImage, 2> images;
+        for (int variant = 0; variant < 2; ++variant) {
+            QImage image(size.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            painter.setFont(m_text.font);
+            painter.setPen(variant ? QColor(Qt::white) : QColor(Qt::black));
+            painter.drawText(QPointF(0, metrics.ascent()), text);
+            images[size_t(variant)] = std::move(image);
+        }
+        found = m_text.images.insert(text, std::move(images));
+    }
+    return (*found)[light ? 1 : 0];
+}
+
+// Digits and separators are cached one character at a time, so coordinates and heat
+// values of any cell reuse the same dozen images.
+void FabricRenderer::drawCachedText(QPainter& painter, QPointF baseline, const QString& text,
+                                    bool light) {
+    const QFontMetricsF metrics(m_text.font);
+    QPointF at(std::round(baseline.x()), std::round(baseline.y() - m_text.ascent));
+    for (const QChar c : text) {
+        const QString glyph(c);
+        painter.drawImage(at, textImage(glyph, light));
+        at.rx() += metrics.horizontalAdvance(c);
+    }
+}
+
 void FabricRenderer::paintText(QPainter& painter, const FabricViewport& viewport, QRect visible) {
     const FabricSnapshot& s = *m_snapshot;
     const double scale = viewport.scale();
-    QFont font = painter.font();
-    font.setPixelSize(int(std::clamp(scale * 0.16, 8.0, 15.0)));
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
+    const int pixelSize = int(std::clamp(scale * 0.16, 8.0, 15.0));
+    if (m_text.pixelSize != pixelSize || m_text.font.family() != painter.font().family()) {
+        m_text.font = painter.font();
+        m_text.font.setPixelSize(pixelSize);
+        m_text.pixelSize = pixelSize;
+        m_text.ascent = QFontMetricsF(m_text.font).ascent();
+        m_text.images.clear();
+    }
+    const QFontMetricsF metrics(m_text.font);
     const double lineHeight = metrics.height();
     const double pad = std::max(2.0, scale * 0.06);
     // Class labels are elided once per frame, not once per cell.
@@ -351,27 +390,28 @@ void FabricRenderer::paintText(QPainter& painter, const FabricViewport& viewport
     const FabricHeatMap* heat = m_layers.heatMetric ? s.heatMap(*m_layers.heatMetric) : nullptr;
     const QRect rect = s.rectangle();
     const QImage& image = peImage();
-    const bool threeLines = scale >= lineHeight * 3 + 2 * pad;
-    const QLocale locale;
+    const bool twoLines = scale >= lineHeight * 2 + 2 * pad;
     for (int y = visible.top(); y <= visible.bottom(); ++y) {
         const QRgb* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
         for (int x = visible.left(); x <= visible.right(); ++x) {
-            const QPointF topLeft =
-                viewport.toWidget(QPointF(x, y)) + QPointF(pad, pad + metrics.ascent());
-            painter.setPen(pal::textOn(line[x]));
-            painter.drawText(topLeft, QStringLiteral("%1,%2").arg(x).arg(y));
-            if (!threeLines || !rect.contains(x, y))
+            const QPointF baseline =
+                viewport.toWidget(QPointF(x, y)) + QPointF(pad, pad + m_text.ascent);
+            const bool light = pal::textOn(line[x]) == QColor(Qt::white);
+            drawCachedText(painter, baseline, QStringLiteral("%1,%2").arg(x).arg(y), light);
+            if (!twoLines || !rect.contains(x, y))
                 continue;
             const size_t index =
                 size_t(y - rect.top()) * size_t(rect.width()) + size_t(x - rect.left());
+            const QPointF second = baseline + QPointF(0, lineHeight);
             if (heat) {
                 const float value = heat->values[index];
                 if (!std::isnan(value))
-                    painter.drawText(topLeft + QPointF(0, lineHeight),
-                                     locale.toString(value, 'g', 4));
+                    drawCachedText(painter, second, QString::number(value, 'g', 4), light);
             } else if (m_layers.codeClasses && !s.codeClass.empty() &&
                        s.codeClass[index] != FabricSnapshot::kNoCode) {
-                painter.drawText(topLeft + QPointF(0, lineHeight), classLabels[s.codeClass[index]]);
+                const QImage& label = textImage(classLabels[s.codeClass[index]], light);
+                painter.drawImage(
+                    QPointF(std::round(second.x()), std::round(second.y() - m_text.ascent)), label);
             }
         }
     }

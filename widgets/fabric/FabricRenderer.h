@@ -5,7 +5,11 @@
 #include "widgets/fabric/FabricViewport.h"
 
 #include <QCoreApplication>
+#include <QFont>
+#include <QHash>
 #include <QImage>
+
+#include <array>
 
 #include <optional>
 #include <vector>
@@ -67,6 +71,18 @@ class FabricRenderer {
     QImage m_peImage;
     QImage m_peImageWithRoutes;
     QImage m_overviewImage;
+
+    // Text at the Text level is blitted from pre-rendered images: drawText per cell would
+    // lay out ~2000 strings a frame (50 ms); blits of cached glyphs and labels cost ~1 us.
+    struct TextCache {
+        int pixelSize = 0;
+        QFont font;
+        double ascent = 0;
+        QHash<QString, std::array<QImage, 2>> images; // [dark text, light text]
+    };
+    const QImage& textImage(const QString& text, bool light);
+    void drawCachedText(QPainter& painter, QPointF baseline, const QString& text, bool light);
+    TextCache m_text;
     bool m_peImageDirty = true;
     bool m_routeImageDirty = true;
     bool m_overviewDirty = true;
