@@ -744,7 +744,10 @@ class CompileService final : public pb::Compile::CallbackService {
                                                         const pb::CompileRequest* req) override {
         auto* w = new EventWriter();
         w->alive_->second = true;
-        std::shared_ptr<Core::Job> job;
+        // A compile needs only a private workspace (no job address); the compile thread
+        // owns it, so nothing there touches the Core, which may go away first.
+        std::shared_ptr<Workspace> workspace;
+        std::shared_ptr<std::atomic<unsigned>> counted; // set once this compile counts
         std::string layout = req->layout();
         std::vector<std::string> args;
         auto status = guarded([&] {
@@ -771,26 +774,35 @@ class CompileService final : public pb::Compile::CallbackService {
                 throw Error(Code::InvalidArgument, std::string("args: ") + e.what());
             }
             auto files = toUploads(req->code_files(), core_.options().maxUploadBytes, "code_files");
-            job = core_.createJob();
-            job->workspace->writeFiles(files, "code", "code_files entry");
-            job->workspace->resolve("code/" + layout, "layout");
+            if (core_.activeCompiles->fetch_add(1) >= core_.options().maxJobs) {
+                core_.activeCompiles->fetch_sub(1);
+                throw Error(Code::ResourceExhausted,
+                            "compile: " + std::to_string(core_.options().maxJobs) +
+                                " compiles are already running (the job limit)");
+            }
+            counted = core_.activeCompiles;
+            workspace =
+                std::make_shared<Workspace>(core_.options().workRoot / "compile", "compile");
+            workspace->writeFiles(files, "code", "code_files entry");
+            workspace->resolve("code/" + layout, "layout");
         });
         if (!status.ok()) {
+            if (counted)
+                counted->fetch_sub(1);
             w->finishNow(status);
             return w;
         }
         auto alive = w->alive();
-        Core* core = &core_;
-        std::thread([w, alive, job, layout, args, core] {
+        std::thread([w, alive, workspace, layout, args, counted] {
             std::vector<pb::CompileEvent> events;
             auto st = guarded([&] {
                 auto all = args;
                 all.push_back(layout);
                 auto cmd = artifact::parseCslcArgs(all);
-                const auto codeDir = job->workspace->root() / "code";
+                const auto codeDir = workspace->root() / "code";
                 cmd.options.layoutFile = (codeDir / layout).string();
                 for (auto& p : cmd.options.importPaths)
-                    p = job->workspace->resolve("code/" + p, "--import-path").string();
+                    p = workspace->resolve("code/" + p, "--import-path").string();
                 auto result = csl::compile(cmd.options);
                 for (const auto& d : result.diagnostics) {
                     pb::CompileEvent e;
@@ -819,14 +831,14 @@ class CompileService final : public pb::Compile::CallbackService {
                     info.fp16Format = cmd.options.fp16Format;
                     info.cslcArgs = cmd.args;
                     const auto outRel = "code/" + cmd.outDir;
-                    artifact::writeArtifact(job->workspace->resolve(outRel, "-o").string(),
+                    artifact::writeArtifact(workspace->resolve(outRel, "-o").string(),
                                             *result.program, info);
-                    addFiles(job->workspace->collect(outRel, "-o"),
+                    addFiles(workspace->collect(outRel, "-o"),
                              done.mutable_done()->mutable_artifact_files());
                 }
                 events.push_back(std::move(done));
             });
-            core->closeJob(job->id);
+            counted->fetch_sub(1);
             std::lock_guard lock(alive->first);
             if (alive->second)
                 w->deliver(std::move(events), st);

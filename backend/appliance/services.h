@@ -10,6 +10,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -48,6 +49,10 @@ class Core {
     std::shared_ptr<Job> createJob();
     std::shared_ptr<Job> job(const std::string& id) const;
     void closeJob(const std::string& id);
+
+    // Compiles in progress (limited by maxJobs); shared with the compile threads.
+    std::shared_ptr<std::atomic<unsigned>> activeCompiles =
+        std::make_shared<std::atomic<unsigned>>(0);
 
     // Set by the server: gives each job its own listening address.
     std::function<void(Job&)> attachJobServer;
