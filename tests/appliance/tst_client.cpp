@@ -155,6 +155,30 @@ class TestClient : public QObject {
         }
     }
 
+    void breakpointPausesHostCommandsUntilResume() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        rt.launch("noop"); // time starts moving
+        DebugSession debug(conn_, rt.sessionId());
+        const uint64_t now = debug.pause().cycle;
+        debug.resume();
+        debug.setBreakpoints({{"cycle", 0, 0, false, uint32_t(now + 10), 0, {}}});
+        auto waiter = std::async(std::launch::async, [&] {
+            Task t = rt.launch("add_to_all", {1.0f}, true);
+            rt.task_wait(t);
+        });
+        // The breakpoint stops the run: task_wait does not return until resume().
+        QVERIFY(waiter.wait_for(std::chrono::milliseconds(500)) == std::future_status::timeout);
+        Frame f = debug.pause();
+        QCOMPARE(f.status, std::string("breakpoint"));
+        debug.setBreakpoints({});
+        debug.resume();
+        QVERIFY(waiter.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+        waiter.get();
+        rt.stop();
+    }
+
     void launcherOverDaemonSocket() {
         const std::string sock = tmp_.path().toStdString() + "/appliance.sock";
         appliance::ApplianceOptions o;
