@@ -527,7 +527,7 @@ class TestFabricView : public QObject {
                                                     int(FabricHeatMetric::Instructions), true));
         QVERIFY(view->layerModel()->setLayerVisible(FabricLayerKind::Routes, 0, false));
         view->setScale(2.0);
-        view->centerOn(QPointF(470, 640));
+        view->centerOn(QPointF(520, 520));
         QVERIFY(view->isOverviewShown());
         saveScreenshot(window.grab().toImage(), QStringLiteral("fabric-wafer.png"));
     }

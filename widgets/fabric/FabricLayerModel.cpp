@@ -55,16 +55,16 @@ void FabricLayerModel::setSnapshot(FabricSnapshotPtr snapshot) {
     if (snapshot) {
         for (const FabricColorRoutes& routes : snapshot->routes) {
             const QColor color(pal::routeColor(routes.color));
-            addLayer(
-                {FabricLayerKind::Routes,
-                 routes.color,
-                 tr("Routes: color %1").arg(routes.color),
-                 tr("%n PE(s) route color %1; arrows show rx and tx, S marks switches", nullptr,
-                    int(routes.pes.size()))
-                     .arg(routes.color),
-                 color,
-                 {{color, tr("color %1: rx/tx arrows, S = switch positions").arg(routes.color)}},
-                 true});
+            addLayer({FabricLayerKind::Routes,
+                      routes.color,
+                      tr("Routes: color %1").arg(routes.color),
+                      tr("%n PE(s) route color %1; arrows show rx and tx, a square marks switch "
+                         "positions",
+                         nullptr, int(routes.pes.size()))
+                          .arg(routes.color),
+                      color,
+                      {{color, tr("color %1: rx/tx arrows").arg(routes.color)}},
+                      true});
         }
     }
 
