@@ -81,6 +81,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) { closeTab(index); });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
 
+    m_targetLabel = new QLabel(this);
+        m_targetLabel->setObjectName(QStringLiteral("targetLabel"));
+    m_targetLabel->setContentsMargins(0, 0, 16, 0);
+
+    statusBar()->addPermanentWidget(m_targetLabel);
     m_cursorLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_cursorLabel);
 
@@ -454,6 +459,19 @@ void MainWindow::updateWindowTitle() {
     parts << QStringLiteral("Tessera");
     setWindowTitle(parts.join(QStringLiteral(" — ")));
     setWindowModified(currentPane() && currentPane()->isModified());
+    // What cslc will target, so the compile settings in tessera.json are visible.
+    if (m_project) {
+        const CompileSettings compile = m_project->compile();
+        m_targetLabel->setText(
+            tr("%1 · fabric %2×%3 · %4")
+                .arg(compile.arch.toUpper().replace(QLatin1String("WSE"), QLatin1String("WSE-")))
+
+                .arg(compile.fabricWidth)
+                .arg(compile.fabricHeight)
+                .arg(m_project->layoutFile()));
+    } else {
+        m_targetLabel->clear();
+    }
 }
 
 void MainWindow::onCurrentTabChanged() {
@@ -708,6 +726,7 @@ void MainWindow::setLayoutFile(const QString& path) {
     }
     m_project = updated;
     m_treeModel->setLayoutFile(m_project->layoutFilePath());
+    updateWindowTitle();
 }
 
 void MainWindow::about() {

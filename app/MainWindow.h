@@ -108,6 +108,8 @@ class MainWindow : public QMainWindow {
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QLabel* m_cursorLabel = nullptr;
+    QLabel* m_targetLabel = nullptr;
+
     QTimer m_autosaveTimer;
     QList<QAction*> m_editorActions;
 };

@@ -5,365 +5,749 @@
     <name>AutosaveStore</name>
     <message>
         <source>Cannot autosave %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht automatisch in %2 gesichert werden: %3</translation>
     </message>
 </context>
 <context>
-    <name>CslEditor</name>
+    <name>Project</name>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1: &quot;%2&quot; must be %3.</source>
+        <translation>%1: „%2“ muss %3 sein.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array of two non-negative integers, e.g. [8, 3]</source>
+        <translation>ein Array aus zwei nichtnegativen ganzen Zahlen, z. B. [8, 3]</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array aus Zeichenketten</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid JSON: %4</source>
+        <translation>%1:%2:%3: kein gültiges JSON: %4</translation>
+    </message>
+    <message>
+        <source>%1: the project file must hold a JSON object.</source>
+        <translation>%1: Die Projektdatei muss ein JSON-Objekt enthalten.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;version&quot; must be a positive integer.</source>
+        <translation>%1: „version“ muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>%1: project format version %2 is newer than this Tessera understands (%3).</source>
+        <translation>%1: Projektformat-Version %2 ist neuer als die, die dieses Tessera versteht (%3).</translation>
+    </message>
+    <message>
+        <source>%1: &quot;layout&quot; must be a path inside the project folder, not &quot;%2&quot;.</source>
+        <translation>%1: „layout“ muss ein Pfad innerhalb des Projektordners sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile&quot; must be an object.</source>
+        <translation>%1: „compile“ muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.arch&quot; must be &quot;wse2&quot; or &quot;wse3&quot;, not &quot;%2&quot;.</source>
+        <translation>%1: „compile.arch“ muss „wse2“ oder „wse3“ sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.memcpy&quot; must be true or false.</source>
+        <translation>%1: „compile.memcpy“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.channels&quot; must be an integer from 1 to 16.</source>
+        <translation>%1: „compile.channels“ muss eine ganze Zahl von 1 bis 16 sein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.params&quot; must be an object of name: value.</source>
+        <translation>%1: „compile.params“ muss ein Objekt aus Name: Wert sein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.params.%2&quot; must be a number or a string.</source>
+        <translation>%1: „compile.params.%2“ muss eine Zahl oder eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
-    <name>CslLexer</name>
+    <name>main</name>
+    <message>
+        <source>An IDE for Cerebras SDK (CSL) programs.</source>
+        <translation>Eine IDE für Programme des Cerebras SDK (CSL).</translation>
+    </message>
+    <message>
+        <source>A project folder, its tessera.json, or a file to open.</source>
+        <translation>Ein Projektordner, seine tessera.json oder eine zu öffnende Datei.</translation>
+    </message>
+    <message>
+        <source>Render the window to a PNG file and exit.</source>
+        <translation>Das Fenster als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot.</source>
+        <translation>Fenstergröße für --screenshot.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera</name>
+    <message>
+        <source>Instructions executed</source>
+        <translation>Ausgeführte Befehle</translation>
+    </message>
+    <message>
+        <source>Wavelets routed</source>
+        <translation>Weitergeleitete Wavelets</translation>
+    </message>
+    <message>
+        <source>Stall cycles</source>
+        <translation>Wartezyklen</translation>
+    </message>
+    <message>
+        <source>SRAM used (bytes)</source>
+        <translation>Belegter SRAM (Bytes)</translation>
+    </message>
+    <message>
+        <source>Unknown metric</source>
+        <translation>Unbekannte Messgröße</translation>
+    </message>
+    <message>
+        <source>H2D</source>
+        <translation>H2D</translation>
+    </message>
+    <message>
+        <source>D2H</source>
+        <translation>D2H</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::CslEditor</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::CslLexer</name>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselwort</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Builtin</source>
-        <translation type="unfinished"></translation>
+        <translation>Builtin</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>String</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <source>Multiline string</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrzeilige Zeichenkette</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
 </context>
 <context>
-    <name>EditorPane</name>
+    <name>tessera::EditorPane</name>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Keep Editor Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor-Version behalten</translation>
     </message>
     <message>
         <source>%1 has no file name yet; use Save As.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keinen Dateinamen; verwenden Sie „Speichern unter“.</translation>
     </message>
     <message>
         <source>%1 was deleted or renamed by another program. Save to write it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von einem anderen Programm gelöscht oder umbenannt. Speichern Sie, um die Datei neu zu schreiben.</translation>
     </message>
     <message>
         <source>%1 was changed on disk by another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf der Festplatte von einem anderen Programm geändert.</translation>
     </message>
     <message>
         <source>Reloading discards your unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden verwirft Ihre ungespeicherten Änderungen.</translation>
     </message>
 </context>
 <context>
-    <name>FindReplaceBar</name>
+    <name>tessera::FabricLayerModel</name>
+    <message>
+        <source>Code classes</source>
+        <translation>Codeklassen</translation>
+    </message>
+    <message>
+        <source>A colour per tile file and param values</source>
+        <translation>Eine Farbe je Kacheldatei und Parameterwerten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Program rectangle and memcpy</source>
+        <translation>Programmrechteck und memcpy</translation>
+    </message>
+    <message>
+        <source>The program rectangle, its one-PE halo and the memcpy columns</source>
+        <translation>Das Programmrechteck, sein Rand aus einem PE und die memcpy-Spalten</translation>
+    </message>
+    <message>
+        <source>Program rectangle</source>
+        <translation>Programmrechteck</translation>
+    </message>
+    <message>
+        <source>Halo</source>
+        <translation>Rand</translation>
+    </message>
+    <message>
+        <source>Memcpy columns</source>
+        <translation>Memcpy-Spalten</translation>
+    </message>
+    <message>
+        <source>Routes: color %1</source>
+        <translation>Routen: Farbe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PE(s) route color %1; arrows show rx and tx, S marks switches</source>
+        <translation>
+            <numerusform>%n PE leitet Farbe %1; Pfeile zeigen rx und tx, S markiert Switches</numerusform>
+            <numerusform>%n PEs leiten Farbe %1; Pfeile zeigen rx und tx, S markiert Switches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>color %1: rx/tx arrows, S = switch positions</source>
+        <translation>Farbe %1: rx/tx-Pfeile, S = Switch-Positionen</translation>
+    </message>
+    <message>
+        <source>Memcpy regions</source>
+        <translation>Memcpy-Bereiche</translation>
+    </message>
+    <message>
+        <source>Regions of interest of recent (solid) and pending (dashed) transfers</source>
+        <translation>Zielbereiche der letzten (durchgezogen) und anstehenden (gestrichelt) Übertragungen</translation>
+    </message>
+    <message>
+        <source>H2D: host to device</source>
+        <translation>H2D: Host zum Gerät</translation>
+    </message>
+    <message>
+        <source>D2H: device to host</source>
+        <translation>D2H: Gerät zum Host</translation>
+    </message>
+    <message>
+        <source>Heat: %1</source>
+        <translation>Wärmekarte: %1</translation>
+    </message>
+    <message>
+        <source>Per-PE %1 sampled from the simulator</source>
+        <translation>%1 je PE, vom Simulator erfasst</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <source>PEs with a breakpoint</source>
+        <translation>PEs mit einem Haltepunkt</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation>Haltepunkt</translation>
+    </message>
+    <message>
+        <source>Waiting PEs</source>
+        <translation>Wartende PEs</translation>
+    </message>
+    <message>
+        <source>PEs the hang report names as waiting</source>
+        <translation>PEs, die der Hängebericht als wartend nennt</translation>
+    </message>
+    <message>
+        <source>Waiting (hang report)</source>
+        <translation>Wartend (Hängebericht)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FabricLayerPanel</name>
+    <message>
+        <source>Jump to PE: x, y</source>
+        <translation>Zu PE springen: x, y</translation>
+    </message>
+    <message>
+        <source>Fabric coordinates of the PE to centre and select, e.g. 12, 5</source>
+        <translation>Fabric-Koordinaten des PE, das zentriert und ausgewählt wird, z. B. 12, 5</translation>
+    </message>
+    <message>
+        <source>Layers: check to show</source>
+        <translation>Ebenen: zum Anzeigen ankreuzen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FabricRenderer</name>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>RAMP</source>
+        <translation>RAMP</translation>
+    </message>
+    <message>
+        <source>stream on color %1</source>
+        <translation>Stream auf Farbe %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>anstehend</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 · %4×%5 PEs × %6 = %7 elements, %8</source>
+        <translation>%1 %2 %3 · %4×%5 PEs × %6 = %7 Elemente, %8</translation>
+    </message>
+    <message>
+        <source>PE (%1, %2)</source>
+        <translation>PE (%1, %2)</translation>
+    </message>
+    <message>
+        <source>rectangle (%1, %2)</source>
+        <translation>Rechteck (%1, %2)</translation>
+    </message>
+    <message>
+        <source>class %1: %2</source>
+        <translation>Klasse %1: %2</translation>
+    </message>
+    <message>
+        <source>class %1: %2 (%3)</source>
+        <translation>Klasse %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>kein Code</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>memcpy column</source>
+        <translation>memcpy-Spalte</translation>
+    </message>
+    <message>
+        <source>halo</source>
+        <translation>Rand</translation>
+    </message>
+    <message>
+        <source>outside the program rectangle</source>
+        <translation>außerhalb des Programmrechtecks</translation>
+    </message>
+    <message>
+        <source>color %1 rx %2 tx %3</source>
+        <translation>Farbe %1 rx %2 tx %3</translation>
+    </message>
+    <message>
+        <source>color %1</source>
+        <translation>Farbe %1</translation>
+    </message>
+    <message>
+        <source>breakpoint: %1</source>
+        <translation>Haltepunkt: %1</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>wartet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FabricSnapshot</name>
+    <message>
+        <source>fabric size %1x%2 is empty</source>
+        <translation>Fabric-Größe %1x%2 ist leer</translation>
+    </message>
+    <message>
+        <source>program rectangle %1x%2 at %3 lies outside the %4x%5 fabric</source>
+        <translation>Programmrechteck %1x%2 bei %3 liegt außerhalb des %4x%5-Fabric</translation>
+    </message>
+    <message>
+        <source>codeClass has %1 entries, the rectangle has %2 PEs</source>
+        <translation>codeClass hat %1 Einträge, das Rechteck hat %2 PEs</translation>
+    </message>
+    <message>
+        <source>PE %1 has code class %2, but there are %3 classes</source>
+        <translation>PE %1 hat Codeklasse %2, es gibt aber nur %3 Klassen</translation>
+    </message>
+    <message>
+        <source>route color %1 is outside 0..%2</source>
+        <translation>Routenfarbe %1 liegt außerhalb von 0..%2</translation>
+    </message>
+    <message>
+        <source>route of color %1 at PE %2 lies outside the fabric</source>
+        <translation>Route der Farbe %1 bei PE %2 liegt außerhalb des Fabric</translation>
+    </message>
+    <message>
+        <source>route of color %1 at PE %2 has an unknown direction bit</source>
+        <translation>Route der Farbe %1 bei PE %2 hat ein unbekanntes Richtungsbit</translation>
+    </message>
+    <message>
+        <source>memcpy region %1x%2 at %3 lies outside the %4x%5 program rectangle</source>
+        <translation>memcpy-Bereich %1x%2 bei %3 liegt außerhalb des %4x%5-Programmrechtecks</translation>
+    </message>
+    <message>
+        <source>heat map &quot;%1&quot; has %2 values, the rectangle has %3 PEs</source>
+        <translation>Wärmekarte „%1“ hat %2 Werte, das Rechteck hat %3 PEs</translation>
+    </message>
+    <message>
+        <source>heat map metric %1 is unknown</source>
+        <translation>Messgröße %1 der Wärmekarte ist unbekannt</translation>
+    </message>
+    <message>
+        <source>waiting PE %1 lies outside the fabric</source>
+        <translation>wartendes PE %1 liegt außerhalb des Fabric</translation>
+    </message>
+    <message>
+        <source>breakpoint at PE %1 lies outside the fabric</source>
+        <translation>Haltepunkt bei PE %1 liegt außerhalb des Fabric</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FindReplaceBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen durch</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß-/Kleinschreibung</translation>
     </message>
     <message>
         <source>Whole words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganze Wörter</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulärer Ausdruck</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
     <message>
         <source>Replace All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ersetzen</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen (Esc)</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
     <message numerus="yes">
         <source>%n replacement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ersetzung</numerusform>
+            <numerusform>%n Ersetzungen</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>tessera::MainWindow</name>
     <message>
         <source>Open File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei öffnen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Set as Layout File</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Layout-Datei festlegen</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Datei</translation>
     </message>
     <message>
         <source>Open &amp;Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekt öffnen...</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>&amp;Open File...</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ö&amp;ffnen...</translation>
     </message>
     <message>
         <source>&amp;Recent Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beispiele</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save &amp;As...</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter...</translation>
     </message>
     <message>
         <source>Save A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle speichern</translation>
     </message>
     <message>
         <source>Ctrl+Alt+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+S</translation>
     </message>
     <message>
         <source>Save All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle speichern</translation>
     </message>
     <message>
         <source>&amp;Close File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
         <source>Close Pro&amp;ject</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;jekt schließen</translation>
     </message>
     <message>
         <source>Se&amp;ttings...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;infügen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
         <source>&amp;Find...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen...</translation>
     </message>
     <message>
         <source>R&amp;eplace...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzen...</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
         <source>Find Pre&amp;vious</source>
-        <translation type="unfinished"></translation>
+        <translation>Rück&amp;wärts suchen</translation>
     </message>
     <message>
         <source>&amp;Go to Line...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu Zeile...</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Complete &amp;Word</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wort vervollständigen</translation>
     </message>
     <message>
         <source>Ctrl+Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Space</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Fold All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles &amp;falten</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Tessera</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>There is no bundled example named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein mitgeliefertes Beispiel namens „%1“.</translation>
     </message>
     <message>
         <source>Cannot copy the example to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Beispiel kann nicht nach %1 kopiert werden.</translation>
     </message>
     <message>
         <source>Tessera Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera-Beispiele</translation>
     </message>
     <message>
         <source>Open Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel öffnen</translation>
     </message>
     <message>
         <source>The layout file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Layout-Datei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>Untitled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt %1</translation>
     </message>
     <message>
         <source>%1 changed on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf der Festplatte geändert.</translation>
     </message>
     <message>
         <source>Line %1, Column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Save As</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern unter</translation>
     </message>
     <message>
         <source>CSL files (*.csl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSL-Dateien (*.csl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>These files have unsaved changes:
@@ -371,19 +755,23 @@
 %1
 
 Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Dateien haben ungespeicherte Änderungen:
+
+%1
+
+Speichern?</translation>
     </message>
     <message>
         <source>%1 (recovered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wiederhergestellt)</translation>
     </message>
     <message>
         <source>%1 (autosaved %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (automatisch gesichert %2)</translation>
     </message>
     <message>
         <source>Restore Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
         <source>Tessera was not closed properly last time. These buffers had unsaved changes:
@@ -391,199 +779,109 @@ Save them?</source>
 %1
 
 Restore them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera wurde beim letzten Mal nicht ordnungsgemäß beendet. Diese Puffer hatten ungespeicherte Änderungen:
+
+%1
+
+Wiederherstellen?</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <source>Ask Again Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später erneut fragen</translation>
     </message>
     <message>
         <source>Open Project Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektordner öffnen</translation>
     </message>
     <message>
         <source>CSL files (*.csl);;Python files (*.py);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSL-Dateien (*.csl);;Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Go to Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehe zu Zeile</translation>
     </message>
     <message>
         <source>Line (1 to %1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile (1 bis %1):</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The new language will be used the next time Tessera starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache wird beim nächsten Start von Tessera verwendet.</translation>
     </message>
     <message>
         <source>Set Layout File</source>
-        <translation type="unfinished"></translation>
+        <translation>Layout-Datei festlegen</translation>
     </message>
     <message>
         <source>About Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Tessera</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;An IDE for Cerebras SDK programs written in CSL: edit, compile and run them on a built-in wafer fabric simulator.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Eine IDE für in CSL geschriebene Programme des Cerebras SDK: bearbeiten, kompilieren und auf einem eingebauten Wafer-Fabric-Simulator ausführen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · fabric %2×%3 · %4</source>
+        <translation>%1 · Fabric %2×%3 · %4</translation>
     </message>
 </context>
 <context>
-    <name>Project</name>
-    <message>
-        <source>%1: &quot;%2&quot; must be %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an array of two non-negative integers, e.g. [8, 3]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an array of strings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1:%2:%3: not valid JSON: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the project file must hold a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;version&quot; must be a positive integer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: project format version %2 is newer than this Tessera understands (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;layout&quot; must be a path inside the project folder, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile&quot; must be an object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.arch&quot; must be &quot;wse2&quot; or &quot;wse3&quot;, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.memcpy&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.channels&quot; must be an integer from 1 to 16.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.params&quot; must be an object of name: value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.params.%2&quot; must be a number or a string.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProjectTreeModel</name>
+    <name>tessera::ProjectTreeModel</name>
     <message>
         <source>Layout file of this project (the file cslc compiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>Layout-Datei dieses Projekts (die Datei, die cslc kompiliert)</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>tessera::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor-Schrift:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schriftgröße:</translation>
     </message>
     <message>
         <source>Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <source>A new language takes effect when Tessera is restarted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>An IDE for Cerebras SDK (CSL) programs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A project folder, its tessera.json, or a file to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render the window to a PNG file and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window size for --screenshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache wird nach einem Neustart von Tessera wirksam.</translation>
     </message>
 </context>
 </TS>

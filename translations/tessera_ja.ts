@@ -5,364 +5,747 @@
     <name>AutosaveStore</name>
     <message>
         <source>Cannot autosave %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を %2 に自動保存できません: %3</translation>
     </message>
 </context>
 <context>
-    <name>CslEditor</name>
+    <name>Project</name>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1: &quot;%2&quot; must be %3.</source>
+        <translation>%1: &quot;%2&quot; は %3 でなければなりません。</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>an array of two non-negative integers, e.g. [8, 3]</source>
+        <translation>2 つの非負整数の配列（例: [8, 3]）</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>文字列の配列</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid JSON: %4</source>
+        <translation>%1:%2:%3: 不正な JSON です: %4</translation>
+    </message>
+    <message>
+        <source>%1: the project file must hold a JSON object.</source>
+        <translation>%1: プロジェクトファイルには JSON オブジェクトが必要です。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;version&quot; must be a positive integer.</source>
+        <translation>%1: &quot;version&quot; は正の整数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1: project format version %2 is newer than this Tessera understands (%3).</source>
+        <translation>%1: プロジェクト形式のバージョン %2 は、この Tessera が扱えるバージョン (%3) より新しいです。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;layout&quot; must be a path inside the project folder, not &quot;%2&quot;.</source>
+        <translation>%1: &quot;layout&quot; はプロジェクトフォルダー内のパスでなければなりません（&quot;%2&quot; は不可）。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile&quot; must be an object.</source>
+        <translation>%1: &quot;compile&quot; はオブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.arch&quot; must be &quot;wse2&quot; or &quot;wse3&quot;, not &quot;%2&quot;.</source>
+        <translation>%1: &quot;compile.arch&quot; は &quot;wse2&quot; または &quot;wse3&quot; でなければなりません（&quot;%2&quot; は不可）。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.memcpy&quot; must be true or false.</source>
+        <translation>%1: &quot;compile.memcpy&quot; は true か false でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.channels&quot; must be an integer from 1 to 16.</source>
+        <translation>%1: &quot;compile.channels&quot; は 1 から 16 までの整数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.params&quot; must be an object of name: value.</source>
+        <translation>%1: &quot;compile.params&quot; は 名前: 値 のオブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;compile.params.%2&quot; must be a number or a string.</source>
+        <translation>%1: &quot;compile.params.%2&quot; は数値か文字列でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
-    <name>CslLexer</name>
+    <name>main</name>
+    <message>
+        <source>An IDE for Cerebras SDK (CSL) programs.</source>
+        <translation>Cerebras SDK (CSL) プログラムのための IDE。</translation>
+    </message>
+    <message>
+        <source>A project folder, its tessera.json, or a file to open.</source>
+        <translation>開くプロジェクトフォルダー、その tessera.json、またはファイル。</translation>
+    </message>
+    <message>
+        <source>Render the window to a PNG file and exit.</source>
+        <translation>ウィンドウを PNG ファイルに描画して終了します。</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot.</source>
+        <translation>--screenshot 用のウィンドウサイズ。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+</context>
+<context>
+    <name>tessera</name>
+    <message>
+        <source>Instructions executed</source>
+        <translation>実行された命令数</translation>
+    </message>
+    <message>
+        <source>Wavelets routed</source>
+        <translation>ルーティングされたウェーブレット数</translation>
+    </message>
+    <message>
+        <source>Stall cycles</source>
+        <translation>ストールサイクル数</translation>
+    </message>
+    <message>
+        <source>SRAM used (bytes)</source>
+        <translation>使用 SRAM（バイト）</translation>
+    </message>
+    <message>
+        <source>Unknown metric</source>
+        <translation>不明な指標</translation>
+    </message>
+    <message>
+        <source>H2D</source>
+        <translation>H2D</translation>
+    </message>
+    <message>
+        <source>D2H</source>
+        <translation>D2H</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::CslEditor</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::CslLexer</name>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>デフォルト</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント</translation>
     </message>
     <message>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>キーワード</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>型</translation>
     </message>
     <message>
         <source>Builtin</source>
-        <translation type="unfinished"></translation>
+        <translation>組み込み関数</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>数値</translation>
     </message>
     <message>
         <source>String</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列</translation>
     </message>
     <message>
         <source>Multiline string</source>
-        <translation type="unfinished"></translation>
+        <translation>複数行文字列</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>演算子</translation>
     </message>
 </context>
 <context>
-    <name>EditorPane</name>
+    <name>tessera::EditorPane</name>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込み</translation>
     </message>
     <message>
         <source>Keep Editor Version</source>
-        <translation type="unfinished"></translation>
+        <translation>エディターの内容を保持</translation>
     </message>
     <message>
         <source>%1 has no file name yet; use Save As.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にはまだファイル名がありません。「名前を付けて保存」を使ってください。</translation>
     </message>
     <message>
         <source>%1 was deleted or renamed by another program. Save to write it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は別のプログラムによって削除または名前変更されました。保存すると再び書き込まれます。</translation>
     </message>
     <message>
         <source>%1 was changed on disk by another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はディスク上で別のプログラムによって変更されました。</translation>
     </message>
     <message>
         <source>Reloading discards your unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込みすると未保存の変更は破棄されます。</translation>
     </message>
 </context>
 <context>
-    <name>FindReplaceBar</name>
+    <name>tessera::FabricLayerModel</name>
+    <message>
+        <source>Code classes</source>
+        <translation>コードクラス</translation>
+    </message>
+    <message>
+        <source>A colour per tile file and param values</source>
+        <translation>タイルファイルとパラメーター値ごとに 1 色</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Program rectangle and memcpy</source>
+        <translation>プログラム矩形と memcpy</translation>
+    </message>
+    <message>
+        <source>The program rectangle, its one-PE halo and the memcpy columns</source>
+        <translation>プログラム矩形、その 1 PE 幅のハロー、memcpy 列</translation>
+    </message>
+    <message>
+        <source>Program rectangle</source>
+        <translation>プログラム矩形</translation>
+    </message>
+    <message>
+        <source>Halo</source>
+        <translation>ハロー</translation>
+    </message>
+    <message>
+        <source>Memcpy columns</source>
+        <translation>memcpy 列</translation>
+    </message>
+    <message>
+        <source>Routes: color %1</source>
+        <translation>ルート: カラー %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PE(s) route color %1; arrows show rx and tx, S marks switches</source>
+        <translation>
+            <numerusform>%n 個の PE がカラー %1 をルーティング。矢印は rx と tx、S はスイッチを示します</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>color %1: rx/tx arrows, S = switch positions</source>
+        <translation>カラー %1: rx/tx の矢印、S = スイッチ位置</translation>
+    </message>
+    <message>
+        <source>Memcpy regions</source>
+        <translation>memcpy 領域</translation>
+    </message>
+    <message>
+        <source>Regions of interest of recent (solid) and pending (dashed) transfers</source>
+        <translation>直近（実線）と保留中（破線）の転送の対象領域</translation>
+    </message>
+    <message>
+        <source>H2D: host to device</source>
+        <translation>H2D: ホストからデバイスへ</translation>
+    </message>
+    <message>
+        <source>D2H: device to host</source>
+        <translation>D2H: デバイスからホストへ</translation>
+    </message>
+    <message>
+        <source>Heat: %1</source>
+        <translation>ヒートマップ: %1</translation>
+    </message>
+    <message>
+        <source>Per-PE %1 sampled from the simulator</source>
+        <translation>シミュレーターから取得した PE ごとの %1</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>ブレークポイント</translation>
+    </message>
+    <message>
+        <source>PEs with a breakpoint</source>
+        <translation>ブレークポイントのある PE</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation>ブレークポイント</translation>
+    </message>
+    <message>
+        <source>Waiting PEs</source>
+        <translation>待機中の PE</translation>
+    </message>
+    <message>
+        <source>PEs the hang report names as waiting</source>
+        <translation>ハングレポートが待機中とする PE</translation>
+    </message>
+    <message>
+        <source>Waiting (hang report)</source>
+        <translation>待機中（ハングレポート）</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FabricLayerPanel</name>
+    <message>
+        <source>Jump to PE: x, y</source>
+        <translation>PE へ移動: x, y</translation>
+    </message>
+    <message>
+        <source>Fabric coordinates of the PE to centre and select, e.g. 12, 5</source>
+        <translation>中央に表示して選択する PE のファブリック座標（例: 12, 5）</translation>
+    </message>
+    <message>
+        <source>Layers: check to show</source>
+        <translation>レイヤー: チェックで表示</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FabricRenderer</name>
+    <message>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>東</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>RAMP</source>
+        <translation>RAMP</translation>
+    </message>
+    <message>
+        <source>stream on color %1</source>
+        <translation>カラー %1 でのストリーム</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 · %4×%5 PEs × %6 = %7 elements, %8</source>
+        <translation>%1 %2 %3 · %4×%5 PE × %6 = %7 要素, %8</translation>
+    </message>
+    <message>
+        <source>PE (%1, %2)</source>
+        <translation>PE (%1, %2)</translation>
+    </message>
+    <message>
+        <source>rectangle (%1, %2)</source>
+        <translation>矩形 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>class %1: %2</source>
+        <translation>クラス %1: %2</translation>
+    </message>
+    <message>
+        <source>class %1: %2 (%3)</source>
+        <translation>クラス %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>コードなし</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>memcpy column</source>
+        <translation>memcpy 列</translation>
+    </message>
+    <message>
+        <source>halo</source>
+        <translation>ハロー</translation>
+    </message>
+    <message>
+        <source>outside the program rectangle</source>
+        <translation>プログラム矩形の外</translation>
+    </message>
+    <message>
+        <source>color %1 rx %2 tx %3</source>
+        <translation>カラー %1 rx %2 tx %3</translation>
+    </message>
+    <message>
+        <source>color %1</source>
+        <translation>カラー %1</translation>
+    </message>
+    <message>
+        <source>breakpoint: %1</source>
+        <translation>ブレークポイント: %1</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>待機中: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FabricSnapshot</name>
+    <message>
+        <source>fabric size %1x%2 is empty</source>
+        <translation>ファブリックサイズ %1x%2 は空です</translation>
+    </message>
+    <message>
+        <source>program rectangle %1x%2 at %3 lies outside the %4x%5 fabric</source>
+        <translation>%3 のプログラム矩形 %1x%2 が %4x%5 のファブリックの外にあります</translation>
+    </message>
+    <message>
+        <source>codeClass has %1 entries, the rectangle has %2 PEs</source>
+        <translation>codeClass には %1 個の項目がありますが、矩形には %2 個の PE があります</translation>
+    </message>
+    <message>
+        <source>PE %1 has code class %2, but there are %3 classes</source>
+        <translation>PE %1 のコードクラスは %2 ですが、クラスは %3 個しかありません</translation>
+    </message>
+    <message>
+        <source>route color %1 is outside 0..%2</source>
+        <translation>ルートのカラー %1 が 0..%2 の範囲外です</translation>
+    </message>
+    <message>
+        <source>route of color %1 at PE %2 lies outside the fabric</source>
+        <translation>PE %2 のカラー %1 のルートがファブリックの外にあります</translation>
+    </message>
+    <message>
+        <source>route of color %1 at PE %2 has an unknown direction bit</source>
+        <translation>PE %2 のカラー %1 のルートに不明な方向ビットがあります</translation>
+    </message>
+    <message>
+        <source>memcpy region %1x%2 at %3 lies outside the %4x%5 program rectangle</source>
+        <translation>%3 の memcpy 領域 %1x%2 が %4x%5 のプログラム矩形の外にあります</translation>
+    </message>
+    <message>
+        <source>heat map &quot;%1&quot; has %2 values, the rectangle has %3 PEs</source>
+        <translation>ヒートマップ &quot;%1&quot; には %2 個の値がありますが、矩形には %3 個の PE があります</translation>
+    </message>
+    <message>
+        <source>heat map metric %1 is unknown</source>
+        <translation>ヒートマップの指標 %1 は不明です</translation>
+    </message>
+    <message>
+        <source>waiting PE %1 lies outside the fabric</source>
+        <translation>待機中の PE %1 がファブリックの外にあります</translation>
+    </message>
+    <message>
+        <source>breakpoint at PE %1 lies outside the fabric</source>
+        <translation>PE %1 のブレークポイントがファブリックの外にあります</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::FindReplaceBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>検索</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>置換後の文字列</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>大文字と小文字を区別</translation>
     </message>
     <message>
         <source>Whole words</source>
-        <translation type="unfinished"></translation>
+        <translation>単語単位</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>正規表現</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>前へ</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>置換</translation>
     </message>
     <message>
         <source>Replace All</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて置換</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる (Esc)</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>見つかりません</translation>
     </message>
     <message numerus="yes">
         <source>%n replacement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件置換しました</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>tessera::MainWindow</name>
     <message>
         <source>Open File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを開く</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>開く</translation>
     </message>
     <message>
         <source>Set as Layout File</source>
-        <translation type="unfinished"></translation>
+        <translation>レイアウトファイルに設定</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクト</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New File</source>
-        <translation type="unfinished"></translation>
+        <translation>新規ファイル(&amp;N)</translation>
     </message>
     <message>
         <source>Open &amp;Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを開く(&amp;P)...</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>&amp;Open File...</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを開く(&amp;O)...</translation>
     </message>
     <message>
         <source>&amp;Recent Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>最近のプロジェクト(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプル(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As...</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けて保存(&amp;A)...</translation>
     </message>
     <message>
         <source>Save A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて保存(&amp;L)</translation>
     </message>
     <message>
         <source>Ctrl+Alt+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+S</translation>
     </message>
     <message>
         <source>Save All</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて保存</translation>
     </message>
     <message>
         <source>&amp;Close File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを閉じる(&amp;C)</translation>
     </message>
     <message>
         <source>Close Pro&amp;ject</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを閉じる(&amp;J)</translation>
     </message>
     <message>
         <source>Se&amp;ttings...</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;T)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>コピー(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Find...</source>
-        <translation type="unfinished"></translation>
+        <translation>検索(&amp;F)...</translation>
     </message>
     <message>
         <source>R&amp;eplace...</source>
-        <translation type="unfinished"></translation>
+        <translation>置換(&amp;E)...</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>次を検索(&amp;N)</translation>
     </message>
     <message>
         <source>Find Pre&amp;vious</source>
-        <translation type="unfinished"></translation>
+        <translation>前を検索(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Go to Line...</source>
-        <translation type="unfinished"></translation>
+        <translation>指定行へ移動(&amp;G)...</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Complete &amp;Word</source>
-        <translation type="unfinished"></translation>
+        <translation>単語を補完(&amp;W)</translation>
     </message>
     <message>
         <source>Ctrl+Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Space</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Fold All</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて折りたたむ(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera について(&amp;A)</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを開く</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>一覧を消去</translation>
     </message>
     <message>
         <source>There is no bundled example named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; という名前の同梱サンプルはありません。</translation>
     </message>
     <message>
         <source>Cannot copy the example to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルを %1 にコピーできません。</translation>
     </message>
     <message>
         <source>Tessera Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera サンプル</translation>
     </message>
     <message>
         <source>Open Example</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルを開く</translation>
     </message>
     <message>
         <source>The layout file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>レイアウトファイル %1 が存在しません。</translation>
     </message>
     <message>
         <source>Untitled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無題 %1</translation>
     </message>
     <message>
         <source>%1 changed on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がディスク上で変更されました。</translation>
     </message>
     <message>
         <source>Line %1, Column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行、%2 列</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存しました</translation>
     </message>
     <message>
         <source>Save As</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けて保存</translation>
     </message>
     <message>
         <source>CSL files (*.csl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSL ファイル (*.csl);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>%1 was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は保存されませんでした。</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更</translation>
     </message>
     <message>
         <source>These files have unsaved changes:
@@ -370,19 +753,23 @@
 %1
 
 Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>次のファイルに未保存の変更があります:
+
+%1
+
+保存しますか?</translation>
     </message>
     <message>
         <source>%1 (recovered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（復元）</translation>
     </message>
     <message>
         <source>%1 (autosaved %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 に自動保存）</translation>
     </message>
     <message>
         <source>Restore Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更を復元</translation>
     </message>
     <message>
         <source>Tessera was not closed properly last time. These buffers had unsaved changes:
@@ -390,199 +777,109 @@ Save them?</source>
 %1
 
 Restore them?</source>
-        <translation type="unfinished"></translation>
+        <translation>前回 Tessera は正しく終了しませんでした。次のバッファーに未保存の変更がありました:
+
+%1
+
+復元しますか?</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>復元</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>破棄</translation>
     </message>
     <message>
         <source>Ask Again Later</source>
-        <translation type="unfinished"></translation>
+        <translation>後で確認</translation>
     </message>
     <message>
         <source>Open Project Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトフォルダーを開く</translation>
     </message>
     <message>
         <source>CSL files (*.csl);;Python files (*.py);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSL ファイル (*.csl);;Python ファイル (*.py);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Go to Line</source>
-        <translation type="unfinished"></translation>
+        <translation>指定行へ移動</translation>
     </message>
     <message>
         <source>Line (1 to %1):</source>
-        <translation type="unfinished"></translation>
+        <translation>行 (1～%1):</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語</translation>
     </message>
     <message>
         <source>The new language will be used the next time Tessera starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は次回 Tessera を起動したときに使われます。</translation>
     </message>
     <message>
         <source>Set Layout File</source>
-        <translation type="unfinished"></translation>
+        <translation>レイアウトファイルの設定</translation>
     </message>
     <message>
         <source>About Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera について</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;An IDE for Cerebras SDK programs written in CSL: edit, compile and run them on a built-in wafer fabric simulator.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;CSL で書かれた Cerebras SDK プログラムのための IDE です。編集し、コンパイルし、内蔵のウェハー・ファブリック・シミュレーターで実行できます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · fabric %2×%3 · %4</source>
+        <translation>%1 · ファブリック %2×%3 · %4</translation>
     </message>
 </context>
 <context>
-    <name>Project</name>
-    <message>
-        <source>%1: &quot;%2&quot; must be %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an array of two non-negative integers, e.g. [8, 3]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an array of strings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1:%2:%3: not valid JSON: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the project file must hold a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;version&quot; must be a positive integer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: project format version %2 is newer than this Tessera understands (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;layout&quot; must be a path inside the project folder, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile&quot; must be an object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.arch&quot; must be &quot;wse2&quot; or &quot;wse3&quot;, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.memcpy&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.channels&quot; must be an integer from 1 to 16.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.params&quot; must be an object of name: value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;compile.params.%2&quot; must be a number or a string.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProjectTreeModel</name>
+    <name>tessera::ProjectTreeModel</name>
     <message>
         <source>Layout file of this project (the file cslc compiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>このプロジェクトのレイアウトファイル（cslc がコンパイルするファイル）</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>tessera::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>ライト</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>ダーク</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの既定</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>エディターのフォント:</translation>
     </message>
     <message>
         <source>Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>フォントサイズ:</translation>
     </message>
     <message>
         <source>Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>言語:</translation>
     </message>
     <message>
         <source>A new language takes effect when Tessera is restarted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>An IDE for Cerebras SDK (CSL) programs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A project folder, its tessera.json, or a file to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render the window to a PNG file and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window size for --screenshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は Tessera の再起動後に有効になります。</translation>
     </message>
 </context>
 </TS>

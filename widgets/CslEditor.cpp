@@ -21,10 +21,10 @@ CslEditor::CslEditor(QWidget* parent) : QsciScintilla(parent) {
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_cslLexer = new CslLexer(this);
     m_apis = new QsciAPIs(m_cslLexer);
-        // Queued: QsciAPIs is still tidying up its worker when it emits the signal, so a
+    // Queued: QsciAPIs is still tidying up its worker when it emits the signal, so a
     // new preparation must not start from inside the emission.
-    connect(m_apis, &QsciAPIs::apiPreparationFinished, this,
-            &CslEditor::onApiPreparationFinished, Qt::QueuedConnection);
+    connect(m_apis, &QsciAPIs::apiPreparationFinished, this, &CslEditor::onApiPreparationFinished,
+            Qt::QueuedConnection);
 
     setApiEntries({});
 
@@ -40,6 +40,11 @@ CslEditor::CslEditor(QWidget* parent) : QsciScintilla(parent) {
     setAutoCompletionCaseSensitivity(true);
     setCallTipsStyle(CallTipsNoContext);
     setCallTipsVisible(0);
+    // Size the horizontal scroll range to the longest line seen, not Scintilla's fixed
+    // 2000 px, so short files show no scroll bar.
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
+
     setLanguageForPath(QStringLiteral("untitled.csl"));
 }
 

@@ -1,8 +1,10 @@
 #include "widgets/models/ProjectTreeModel.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFileSystemModel>
 #include <QFont>
+#include <QStyle>
 
 namespace tessera {
 
@@ -65,6 +67,11 @@ QVariant ProjectTreeModel::data(const QModelIndex& index, int role) const {
         font.setBold(true);
         return font;
     }
+    // Platform icon themes are often missing (offscreen, minimal desktops); the style's
+    // own folder and file icons always exist.
+    if (index.isValid() && index.column() == 0 && role == Qt::DecorationRole)
+        return QApplication::style()->standardIcon(isDir(index) ? QStyle::SP_DirIcon
+                                                                : QStyle::SP_FileIcon);
     return QSortFilterProxyModel::data(index, role);
 }
 
