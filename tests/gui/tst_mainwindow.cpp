@@ -69,7 +69,36 @@ class TestMainWindow : public QObject {
         QVERIFY(QFileInfo(QDir(m_example).filePath(QStringLiteral("layout.csl"))).isWritable());
     }
 
+    void everyBundledExampleOpens() {
+        const QStringList examples = MainWindow::bundledExamples();
+        QVERIFY(examples.contains(QStringLiteral("saxpy-row")));
+        for (const QString& name : examples) {
+            QString error;
+            const QString folder =
+                MainWindow::copyExample(name, m_work.filePath(QStringLiteral("all")), &error);
+            QVERIFY2(!folder.isEmpty(), qPrintable(error));
+            MainWindow window;
+            QVERIFY2(window.openProject(folder, &error),
+                     qPrintable(name + QLatin1String(": ") + error));
+            QVERIFY2(QFileInfo(window.project()->layoutFilePath()).isFile(), qPrintable(name));
+            QVERIFY2(!window.panes().isEmpty(), qPrintable(name));
+            // Every CSL file lexes to the end with balanced braces (fold level back at base).
+            for (const QString& file : QDir(folder).entryList({QStringLiteral("*.csl")})) {
+                EditorPane* pane = window.openFile(QDir(folder).filePath(file), &error);
+                QVERIFY2(pane, qPrintable(error));
+                tessera::CslEditor* editor = pane->editor();
+                editor->SendScintilla(QsciScintillaBase::SCI_COLOURISE, 0, -1);
+                const long length = editor->SendScintilla(QsciScintillaBase::SCI_GETTEXTLENGTH);
+                QCOMPARE(editor->SendScintilla(QsciScintillaBase::SCI_GETENDSTYLED), length);
+                const int lastLine = editor->lines() - 1;
+                QVERIFY2(editor->SendScintilla(QsciScintillaBase::SCI_GETLINESTATE, lastLine) == 0,
+                         qPrintable(name + QLatin1Char('/') + file));
+            }
+        }
+    }
+
     void startsAndRendersExample() {
+
         MainWindow window;
         QAbstractItemModelTester tester(window.projectTreeModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
