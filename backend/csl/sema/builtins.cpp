@@ -1414,8 +1414,11 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
     if (l == "time" && name == "tsc_size_words")
         return mkInt(3);
     if (l == "memcpy/memcpy" || l == "memcpy/get_params") {
-        if (const Value* v = lib->libParams.field(name))
+        if (const Value* v = lib->libParams.field(name)) {
+            if (v->k == VK::Undef)
+                fail(node, "'" + name + "' was not passed to <memcpy/get_params>");
             return *v;
+        }
         if (name.rfind("MEMCPYH2D_", 0) == 0 || name.rfind("MEMCPYD2H_", 0) == 0)
             fail(node, "'" + name + "' was not passed to <memcpy/get_params>");
     }
@@ -1456,6 +1459,20 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
                                   std::to_string(w->i));
         Value p = lib->libParams;
         Value r = mkAgg(*p.names, *p.elems);
+        // Streaming IDs that were not given exist but are undefined: passing them along is
+        // fine, using one is an error.
+        for (const char* dir : {"MEMCPYH2D_", "MEMCPYD2H_"}) {
+            for (int k = 1; k <= 4; ++k) {
+                std::string f = dir + std::to_string(k);
+                if (!p.field(f)) {
+                    Value u;
+                    u.k = VK::Undef;
+                    u.type = types.undefT;
+                    r.names->push_back(f);
+                    r.elems->push_back(u);
+                }
+            }
+        }
         r.names->push_back("$memcpy_column");
         r.elems->push_back(mkInt(x));
         return r;

@@ -353,6 +353,12 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         for (Module* mm : todo) {
             ran.insert(mm);
             runComptimeBlocks(mm);
+            // Imported modules are analysed lazily, as cslc does: a declaration nobody
+            // references is neither checked nor given memory (library modules often hold
+            // declarations that only some configurations use). The tile file itself is
+            // checked completely, so its mistakes show up even before they are used.
+            if (mm != m)
+                continue;
             for (const std::string& dn : mm->declOrder) {
                 Decl& d = mm->decls[dn];
                 Frame f;
