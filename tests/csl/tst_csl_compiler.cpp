@@ -296,6 +296,31 @@ layout {
         QCOMPARE(pe1.colors[0].second.tx,
                  uint8_t(sim::dirBit(sim::Direction::Ramp) | sim::dirBit(sim::Direction::South)));
     }
+    void paramsAndColorsFromTheCommandLine() {
+        csl::CompileOptions o;
+        o.layoutFile = "layout.csl";
+        o.params = {{"n", "3"}};
+        o.colors = {{"c", "5"}};
+        const std::string layout =
+            "param n: i16;\nparam c: color;\nlayout {\n"
+            "  @set_rectangle(n, 1);\n"
+            "  for (@range(i16, n)) |x| { @set_tile_code(x, 0, \"pe.csl\", .{}); }\n"
+            "  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } } });\n"
+            "}\n";
+        o.readFile = [layout](const std::string& f) -> std::optional<std::string> {
+            if (f == "layout.csl")
+                return layout;
+            if (f == "pe.csl")
+                return std::string();
+            return std::nullopt;
+        };
+        auto r = csl::compile(o);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        QCOMPARE(r.program->width, 3u);
+        QCOMPARE(r.paramValues.at("n"), std::string("3"));
+        QCOMPARE(r.paramValues.at("c"), std::string("5"));
+        QCOMPARE(r.program->pes[0].colors.at(0).first, uint8_t(5));
+    }
     void compileTimeOfALargeProgram() {
         // A program with many functions and loops compiles well under a second.
         std::string pe = "var data: [1024]f32;\n";

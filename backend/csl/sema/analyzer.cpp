@@ -744,20 +744,22 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     init = it->second;
                     haveInit = true;
                 } else if (m->isLayout) {
+                    // out.json lists the values as given on the command line.
                     for (auto& [pn, pv] : opt_.params) {
                         if (pn == d.name) {
                             init = lib::parseParamValue(*this, pv, t, d.node);
                             haveInit = true;
+                            paramValues_[d.name] = pv;
                         }
                     }
                     for (auto& [pn, pv] : opt_.colors) {
                         if (pn == d.name) {
-                            init = mkHandle(HandleKind::Color, std::stoll(pv));
+                            init = coerce(lib::parseParamValue(*this, pv, nullptr, d.node),
+                                          types.handle(HandleKind::Color), d.node);
                             haveInit = true;
+                            paramValues_[d.name] = pv;
                         }
                     }
-                    if (haveInit)
-                        paramValues_[d.name] = show(init);
                 }
                 if (!haveInit && n.b) {
                     init = eval(n.b, t);
