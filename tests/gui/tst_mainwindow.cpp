@@ -5,6 +5,7 @@
 #include "app/AppSettings.h"
 #include "app/MainWindow.h"
 #include "widgets/CslEditor.h"
+#include "widgets/CslLexer.h"
 #include "widgets/EditorPane.h"
 #include "widgets/models/ProjectTreeModel.h"
 
@@ -216,7 +217,46 @@ class TestMainWindow : public QObject {
         QVERIFY(again.close());
     }
 
+    void settingsApplyToOpenEditors() {
+        MainWindow window;
+        QVERIFY(window.openProject(m_example, nullptr));
+        tessera::CslEditor* editor = window.currentPane()->editor();
+        tessera::AppSettings settings;
+        QFont font(QStringLiteral("DejaVu Sans Mono"));
+        font.setPointSize(17);
+        settings.setEditorFont(font);
+        settings.setTheme(tessera::Theme::Dark);
+        window.applySettings();
+        QVERIFY(editor->cslLexer()->isDark());
+        QCOMPARE(editor->cslLexer()->font(tessera::CslLexer::Default).pointSize(), 17);
+        QVERIFY(editor->cslLexer()->paper(tessera::CslLexer::Default).lightness() < 100);
+        // New editors get the same appearance.
+        QVERIFY(window.newFile()->editor()->cslLexer()->isDark());
+        settings.setTheme(tessera::Theme::Light);
+        settings.setEditorFont(QFont());
+        window.applySettings();
+        QVERIFY(!editor->cslLexer()->isDark());
+        for (tessera::EditorPane* pane : window.panes())
+            pane->editor()->setModified(false);
+    }
+
+    void recentProjectsDropMissingFolders() {
+        tessera::AppSettings settings;
+        QTemporaryDir gone;
+        const QString path = gone.path();
+        settings.addRecentProject(m_example);
+        settings.addRecentProject(path);
+        QCOMPARE(settings.recentProjects().value(0), path);
+        gone.remove();
+        QVERIFY(!settings.recentProjects().contains(path));
+        QCOMPARE(settings.recentProjects().value(0), m_example);
+        for (int i = 0; i < 12; ++i)
+            settings.addRecentProject(m_work.path());
+        QVERIFY(settings.recentProjects().size() <= tessera::AppSettings::MaxRecentProjects);
+    }
+
     void saveWritesFileAndClearsAutosave() {
+
         MainWindow window;
         QVERIFY(window.openProject(m_example, nullptr));
         EditorPane* pane = window.currentPane();
