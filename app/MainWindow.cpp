@@ -1,6 +1,8 @@
 #include "app/MainWindow.h"
 
+#include "app/ProjectSettingsDialog.h"
 #include "app/SettingsDialog.h"
+
 #include "widgets/CslEditor.h"
 #include "widgets/EditorPane.h"
 #include "widgets/FindReplaceBar.h"
@@ -82,7 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
 
     m_targetLabel = new QLabel(this);
-        m_targetLabel->setObjectName(QStringLiteral("targetLabel"));
+    m_targetLabel->setObjectName(QStringLiteral("targetLabel"));
     m_targetLabel->setContentsMargins(0, 0, 16, 0);
 
     statusBar()->addPermanentWidget(m_targetLabel);
@@ -220,6 +222,10 @@ void MainWindow::createActions() {
     edit->addSeparator();
     editorAction(edit, tr("Complete &Word"), QKeySequence(tr("Ctrl+Space")),
                  [](CslEditor* e) { e->autoCompleteFromAll(); });
+
+    QMenu* project = menuBar()->addMenu(tr("&Project"));
+    m_projectActions << project->addAction(tr("Compile &Settings..."), this,
+                                           &MainWindow::projectSettingsDialog);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_projectDock->toggleViewAction());
@@ -459,6 +465,8 @@ void MainWindow::updateWindowTitle() {
     parts << QStringLiteral("Tessera");
     setWindowTitle(parts.join(QStringLiteral(" — ")));
     setWindowModified(currentPane() && currentPane()->isModified());
+    for (QAction* action : m_projectActions)
+        action->setEnabled(m_project.has_value());
     // What cslc will target, so the compile settings in tessera.json are visible.
     if (m_project) {
         const CompileSettings compile = m_project->compile();
@@ -720,13 +728,28 @@ void MainWindow::setLayoutFile(const QString& path) {
     Project updated = *m_project;
     updated.setLayoutFile(QDir(m_project->rootDir()).relativeFilePath(path));
     QString error;
-    if (!updated.save(&error)) {
+    if (!applyProjectSettings(updated, &error))
         showError(tr("Set Layout File"), error);
-        return;
-    }
-    m_project = updated;
+}
+
+bool MainWindow::applyProjectSettings(const Project& project, QString* error) {
+    if (!project.save(error))
+        return false;
+    m_project = project;
     m_treeModel->setLayoutFile(m_project->layoutFilePath());
     updateWindowTitle();
+    return true;
+}
+
+void MainWindow::projectSettingsDialog() {
+    if (!m_project)
+        return;
+    ProjectSettingsDialog dialog(*m_project, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!applyProjectSettings(dialog.project(), &error))
+        showError(tr("Compile Settings"), error);
 }
 
 void MainWindow::about() {

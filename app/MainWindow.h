@@ -45,6 +45,8 @@ class MainWindow : public QMainWindow {
     EditorPane* currentPane() const;
     QList<EditorPane*> panes() const;
     bool saveAll(QString* error);
+    // Writes changed layout file or compile settings to tessera.json and shows them.
+    bool applyProjectSettings(const Project& project, QString* error);
     // Copies a bundled example (":/examples/<name>") to a writable folder and returns it.
     static QString copyExample(const QString& name, const QString& targetRoot, QString* error);
     static QStringList bundledExamples();
@@ -92,6 +94,7 @@ class MainWindow : public QMainWindow {
     void goToLineDialog();
     void settingsDialog();
     void setLayoutFile(const QString& path);
+    void projectSettingsDialog();
     void about();
 
     AppSettings m_settings;
@@ -112,6 +115,7 @@ class MainWindow : public QMainWindow {
 
     QTimer m_autosaveTimer;
     QList<QAction*> m_editorActions;
+    QList<QAction*> m_projectActions;
 };
 
 } // namespace tessera

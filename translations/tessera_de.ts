@@ -252,17 +252,6 @@
         <source>Routes: color %1</source>
         <translation>Routen: Farbe %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n PE(s) route color %1; arrows show rx and tx, S marks switches</source>
-        <translation>
-            <numerusform>%n PE leitet Farbe %1; Pfeile zeigen rx und tx, S markiert Switches</numerusform>
-            <numerusform>%n PEs leiten Farbe %1; Pfeile zeigen rx und tx, S markiert Switches</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>color %1: rx/tx arrows, S = switch positions</source>
-        <translation>Farbe %1: rx/tx-Pfeile, S = Switch-Positionen</translation>
-    </message>
     <message>
         <source>Memcpy regions</source>
         <translation>Memcpy-Bereiche</translation>
@@ -310,6 +299,17 @@
     <message>
         <source>Waiting (hang report)</source>
         <translation>Wartend (Hängebericht)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PE(s) route color %1; arrows show rx and tx, a square marks switch positions</source>
+        <translation>
+            <numerusform>%n PE leitet Farbe %1; Pfeile zeigen rx und tx, ein Quadrat markiert Switch-Positionen</numerusform>
+            <numerusform>%n PEs leiten Farbe %1; Pfeile zeigen rx und tx, ein Quadrat markiert Switch-Positionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>color %1: rx/tx arrows</source>
+        <translation>Farbe %1: rx/tx-Pfeile</translation>
     </message>
 </context>
 <context>
@@ -836,6 +836,85 @@ Wiederherstellen?</translation>
     <message>
         <source>%1 · fabric %2×%3 · %4</source>
         <translation>%1 · Fabric %2×%3 · %4</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>Compile &amp;Settings...</source>
+        <translation>&amp;Kompiliereinstellungen...</translation>
+    </message>
+    <message>
+        <source>Compile Settings</source>
+        <translation>Kompiliereinstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ProjectSettingsDialog</name>
+    <message>
+        <source>Compile Settings — %1</source>
+        <translation>Kompiliereinstellungen — %1</translation>
+    </message>
+    <message>
+        <source>Use memcpy (--memcpy)</source>
+        <translation>memcpy verwenden (--memcpy)</translation>
+    </message>
+    <message>
+        <source>name:value,name:value</source>
+        <translation>Name:Wert,Name:Wert</translation>
+    </message>
+    <message>
+        <source>further cslc flags, e.g. --verbose</source>
+        <translation>weitere cslc-Optionen, z. B. --verbose</translation>
+    </message>
+    <message>
+        <source>Layout file:</source>
+        <translation>Layout-Datei:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Architektur:</translation>
+    </message>
+    <message>
+        <source>Fabric size (width × height):</source>
+        <translation>Fabric-Größe (Breite × Höhe):</translation>
+    </message>
+    <message>
+        <source>Fabric offsets (x, y):</source>
+        <translation>Fabric-Versatz (x, y):</translation>
+    </message>
+    <message>
+        <source>memcpy channels:</source>
+        <translation>memcpy-Kanäle:</translation>
+    </message>
+    <message>
+        <source>Parameters (--params):</source>
+        <translation>Parameter (--params):</translation>
+    </message>
+    <message>
+        <source>Output folder (-o):</source>
+        <translation>Ausgabeordner (-o):</translation>
+    </message>
+    <message>
+        <source>Extra arguments:</source>
+        <translation>Weitere Argumente:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Parameter &quot;%1&quot; must look like name:value.</source>
+        <translation>Parameter „%1“ muss die Form Name:Wert haben.</translation>
+    </message>
+    <message>
+        <source>The layout file must be a .csl file inside the project folder.</source>
+        <translation>Die Layout-Datei muss eine .csl-Datei im Projektordner sein.</translation>
+    </message>
+    <message>
+        <source>The output folder must not be empty.</source>
+        <translation>Der Ausgabeordner darf nicht leer sein.</translation>
     </message>
 </context>
 <context>

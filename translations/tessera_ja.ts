@@ -252,16 +252,6 @@
         <source>Routes: color %1</source>
         <translation>ルート: カラー %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n PE(s) route color %1; arrows show rx and tx, S marks switches</source>
-        <translation>
-            <numerusform>%n 個の PE がカラー %1 をルーティング。矢印は rx と tx、S はスイッチを示します</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>color %1: rx/tx arrows, S = switch positions</source>
-        <translation>カラー %1: rx/tx の矢印、S = スイッチ位置</translation>
-    </message>
     <message>
         <source>Memcpy regions</source>
         <translation>memcpy 領域</translation>
@@ -309,6 +299,16 @@
     <message>
         <source>Waiting (hang report)</source>
         <translation>待機中（ハングレポート）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PE(s) route color %1; arrows show rx and tx, a square marks switch positions</source>
+        <translation>
+            <numerusform>%n 個の PE がカラー %1 をルーティング。矢印は rx と tx、四角はスイッチ位置を示します</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>color %1: rx/tx arrows</source>
+        <translation>カラー %1: rx/tx の矢印</translation>
     </message>
 </context>
 <context>
@@ -834,6 +834,85 @@ Restore them?</source>
     <message>
         <source>%1 · fabric %2×%3 · %4</source>
         <translation>%1 · ファブリック %2×%3 · %4</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>プロジェクト(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Compile &amp;Settings...</source>
+        <translation>コンパイル設定(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Compile Settings</source>
+        <translation>コンパイル設定</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ProjectSettingsDialog</name>
+    <message>
+        <source>Compile Settings — %1</source>
+        <translation>コンパイル設定 — %1</translation>
+    </message>
+    <message>
+        <source>Use memcpy (--memcpy)</source>
+        <translation>memcpy を使う (--memcpy)</translation>
+    </message>
+    <message>
+        <source>name:value,name:value</source>
+        <translation>名前:値,名前:値</translation>
+    </message>
+    <message>
+        <source>further cslc flags, e.g. --verbose</source>
+        <translation>その他の cslc オプション（例: --verbose）</translation>
+    </message>
+    <message>
+        <source>Layout file:</source>
+        <translation>レイアウトファイル:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>アーキテクチャ:</translation>
+    </message>
+    <message>
+        <source>Fabric size (width × height):</source>
+        <translation>ファブリックサイズ（幅 × 高さ）:</translation>
+    </message>
+    <message>
+        <source>Fabric offsets (x, y):</source>
+        <translation>ファブリックオフセット (x, y):</translation>
+    </message>
+    <message>
+        <source>memcpy channels:</source>
+        <translation>memcpy チャネル数:</translation>
+    </message>
+    <message>
+        <source>Parameters (--params):</source>
+        <translation>パラメーター (--params):</translation>
+    </message>
+    <message>
+        <source>Output folder (-o):</source>
+        <translation>出力フォルダー (-o):</translation>
+    </message>
+    <message>
+        <source>Extra arguments:</source>
+        <translation>追加の引数:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>コマンド:</translation>
+    </message>
+    <message>
+        <source>Parameter &quot;%1&quot; must look like name:value.</source>
+        <translation>パラメーター &quot;%1&quot; は 名前:値 の形式でなければなりません。</translation>
+    </message>
+    <message>
+        <source>The layout file must be a .csl file inside the project folder.</source>
+        <translation>レイアウトファイルはプロジェクトフォルダー内の .csl ファイルでなければなりません。</translation>
+    </message>
+    <message>
+        <source>The output folder must not be empty.</source>
+        <translation>出力フォルダーを空にすることはできません。</translation>
     </message>
 </context>
 <context>

@@ -4,18 +4,23 @@
 
 #include "app/AppSettings.h"
 #include "app/MainWindow.h"
+#include "app/ProjectSettingsDialog.h"
 #include "widgets/CslEditor.h"
 #include "widgets/CslLexer.h"
 #include "widgets/EditorPane.h"
 #include "widgets/models/ProjectTreeModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -240,7 +245,45 @@ class TestMainWindow : public QObject {
             pane->editor()->setModified(false);
     }
 
+    void compileSettingsDialog() {
+        MainWindow window;
+        QVERIFY(window.openProject(m_example, nullptr));
+        tessera::ProjectSettingsDialog dialog(*window.project());
+        QCOMPARE(
+            dialog.commandPreview(),
+            QStringLiteral("cslc --arch=wse2 layout.csl --fabric-dims=8,3 --fabric-offsets=4,1 "
+                           "-o out --memcpy --channels=1"));
+        dialog.findChild<QComboBox*>(QStringLiteral("arch"))->setCurrentIndex(1);
+        dialog.findChild<QSpinBox*>(QStringLiteral("fabricWidth"))->setValue(11);
+        dialog.findChild<QSpinBox*>(QStringLiteral("fabricHeight"))->setValue(5);
+        auto* params = dialog.findChild<QLineEdit*>(QStringLiteral("params"));
+        params->setText(QStringLiteral("N:6, M:4"));
+        QVERIFY(dialog.isValid());
+        QCOMPARE(
+            dialog.commandPreview(),
+            QStringLiteral("cslc --arch=wse3 layout.csl --fabric-dims=11,5 --fabric-offsets=4,1 "
+                           "--params=M:4,N:6 -o out --memcpy --channels=1"));
+        params->setText(QStringLiteral("M:4,N"));
+        QVERIFY(!dialog.isValid());
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("\"N\"")),
+                 qPrintable(dialog.errorText()));
+        params->setText(QStringLiteral("M:4"));
+        QVERIFY(dialog.isValid());
+
+        QString error;
+        QVERIFY2(window.applyProjectSettings(dialog.project(), &error), qPrintable(error));
+        std::optional<tessera::Project> reread = tessera::Project::open(m_example, &error);
+        QVERIFY2(reread, qPrintable(error));
+        QCOMPARE(reread->compile().arch, QStringLiteral("wse3"));
+        QCOMPARE(reread->compile().fabricHeight, 5);
+        QCOMPARE(reread->openFiles().size(), 2); // what the dialog does not edit is kept
+        auto* target = window.findChild<QLabel*>(QStringLiteral("targetLabel"));
+        QVERIFY(target->text().startsWith(QStringLiteral("WSE-3")));
+        QVERIFY(target->text().contains(QStringLiteral("11×5")));
+    }
+
     void recentProjectsDropMissingFolders() {
+
         tessera::AppSettings settings;
         QTemporaryDir gone;
         const QString path = gone.path();

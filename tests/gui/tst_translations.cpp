@@ -33,7 +33,8 @@ class TestTranslations : public QObject {
     void german() {
         QCOMPARE(tessera::installTranslations(QStringLiteral("de")).language(), QLocale::German);
         QCOMPARE(menuTitles(), (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
-                                            QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+                                            QStringLiteral("&Projekt"), QStringLiteral("&Ansicht"),
+                                            QStringLiteral("&Hilfe")}));
         QCOMPARE(QCoreApplication::translate("tessera::EditorPane", "Reload"),
                  QStringLiteral("Neu laden"));
     }
@@ -57,7 +58,8 @@ class TestTranslations : public QObject {
                                         "tessera::FindReplaceBar",
                                         "tessera::MainWindow",
                                         "tessera::ProjectTreeModel",
-                                        "tessera::SettingsDialog"};
+                                        "tessera::SettingsDialog",
+                                        "tessera::ProjectSettingsDialog"};
         for (const char* language : {"de", "ja"}) {
             QFile ts(QStringLiteral(TESSERA_SOURCE_DIR "/translations/tessera_%1.ts")
                          .arg(QLatin1String(language)));
