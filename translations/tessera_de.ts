@@ -138,6 +138,25 @@
     </message>
 </context>
 <context>
+    <name>tessera::CompileLog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>cslc command line of the last build</source>
+        <translation>cslc-Befehlszeile des letzten Builds</translation>
+    </message>
+    <message>
+        <source>The equivalent cslc command, run from the project folder</source>
+        <translation>Der entsprechende cslc-Befehl, im Projektordner ausgeführt</translation>
+    </message>
+    <message>
+        <source>Compiling…</source>
+        <translation>Kompiliere…</translation>
+    </message>
+</context>
+<context>
     <name>tessera::CslEditor</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -185,6 +204,37 @@
     <message>
         <source>Operator</source>
         <translation>Operator</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::DiagnosticsModel</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -922,6 +972,33 @@ Wiederherstellen?</translation>
     <message>
         <source>Layout file of this project (the file cslc compiles)</source>
         <translation>Layout-Datei dieses Projekts (die Datei, die cslc kompiliert)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::RunConsole</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>host program command line</source>
+        <translation>Befehlszeile des Host-Programms</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Exited normally (status 0)</source>
+        <translation>Normal beendet (Status 0)</translation>
+    </message>
+    <message>
+        <source>Exited with status %1</source>
+        <translation>Beendet mit Status %1</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,25 @@
     </message>
 </context>
 <context>
+    <name>tessera::CompileLog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>cslc command line of the last build</source>
+        <translation>前回のビルドの cslc コマンドライン</translation>
+    </message>
+    <message>
+        <source>The equivalent cslc command, run from the project folder</source>
+        <translation>プロジェクトフォルダーで実行する同等の cslc コマンド</translation>
+    </message>
+    <message>
+        <source>Compiling…</source>
+        <translation>コンパイル中…</translation>
+    </message>
+</context>
+<context>
     <name>tessera::CslEditor</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -185,6 +204,37 @@
     <message>
         <source>Operator</source>
         <translation>演算子</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::DiagnosticsModel</name>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
     </message>
 </context>
 <context>
@@ -920,6 +970,33 @@ Restore them?</source>
     <message>
         <source>Layout file of this project (the file cslc compiles)</source>
         <translation>このプロジェクトのレイアウトファイル（cslc がコンパイルするファイル）</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::RunConsole</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>host program command line</source>
+        <translation>ホストプログラムのコマンドライン</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Exited normally (status 0)</source>
+        <translation>正常終了（ステータス 0）</translation>
+    </message>
+    <message>
+        <source>Exited with status %1</source>
+        <translation>ステータス %1 で終了</translation>
     </message>
 </context>
 <context>
