@@ -27,7 +27,7 @@ const char* opName(Op op) {
         "MIN",      "MAX",   "NEG",   "NOT",    "LNOT",   "AND",    "OR",    "XOR", "SHL",
         "SHR",      "CMPEQ", "CMPNE", "CMPLT",  "CMPLE",  "CMPGT",  "CMPGE", "CVT", "BITCAST",
         "LD",       "ST",    "JMP",   "JNZ",    "JZ",     "CALL",   "CALLI", "RET", "BUILTIN",
-        "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC"};
+        "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC", "DSDGET"};
     const size_t i = size_t(op);
     return i < sizeof names / sizeof names[0] ? names[i] : "?";
 }
@@ -713,6 +713,28 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
             break;
         }
         d[in.dst] = v;
+        cost = costs::kDsdRegOp;
+        break;
+    }
+    case Op::DsdGet: {
+        const Dsd& v = d[in.a];
+        uint32_t x = 0;
+        switch (DsdField(in.imm)) {
+        case DsdField::BaseAddress:
+            x = v.baseAddress;
+            break;
+        case DsdField::Length:
+        case DsdField::FifoReadLength:
+        case DsdField::FifoWriteLength:
+            x = v.extent[0];
+            break;
+        case DsdField::Stride:
+            x = uint32_t(v.strideBytes[0]);
+            break;
+        case DsdField::OffsetBytes:
+            break;
+        }
+        r[in.dst] = x;
         cost = costs::kDsdRegOp;
         break;
     }

@@ -67,6 +67,9 @@ enum class Op : uint8_t {
     DsdMov,     // d[dst] = d[a]
     DsdSet,     // d[dst] = d[a] with field DsdField(imm) set from r[b] (see DsdField)
     DsdExec,    // run dsdOps[imm]; operands name registers (see DsdOpDesc)
+    // Added for @map over runtime DSDs: r[dst] (u32) = field DsdField(imm) of d[a]
+    // (BaseAddress, Length = extent[0], Stride = strideBytes[0]; OffsetBytes reads as 0).
+    DsdGet,
 };
 
 // Services reached with Op::Builtin. Arguments are registers a..a+b-1 in order.
