@@ -274,7 +274,7 @@ void Fabric::Impl::loadPe(uint32_t index) {
             if (p.cls->inputQueueColor[q] == c)
                 depth = costs::inputQueueDepth(arch, q);
         p.rampQ[c].setCapacity(depth);
-        p.routerBuf[c].setCapacity(5 * costs::kRouterBufferDepth); // one share per input link
+        p.routerBuf[c].setCapacity(costs::kRouterBufferDepth);
     }
     for (int q = 0; q < kNumOutputQueues; ++q)
         p.outQ[q].setCapacity(costs::outputQueueDepth(arch, q));
@@ -670,32 +670,9 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                     s += "; data task " + str(uint64_t(t)) + " is blocked";
             parts.push_back(s);
         }
-        if (!p.routerBuf[size_t(c)].empty()) {
-            // Wavelets on links the current switch position does not select wait for a
-            // switch command; the rest wait for room further on (backpressure).
-            uint8_t rx = 0, tx = 0, position = 0;
-            if (const ColorConfig* cfg = colorConfig(p, c)) {
-                routeOf(*cfg, rx, tx);
-                position = cfg->currentSwitchPosition;
-            }
-            uint32_t blocked = 0;
-            for (Direction d : {Direction::Ramp, Direction::North, Direction::South,
-                                Direction::East, Direction::West}) {
-                const uint32_t n = p.routerLinkCount[size_t(c)][size_t(d)];
-                if (n && !(rx & dirBit(d))) {
-                    parts.push_back(str(n) + " wavelet(s) on color " + str(uint64_t(c)) +
-                                    " from " + directionName(d) +
-                                    " wait for a switch position whose rx accepts " +
-                                    directionName(d) + " (current position " +
-                                    str(position) + ")");
-                    blocked += n;
-                }
-            }
-            if (p.routerBuf[size_t(c)].size() > blocked)
-                parts.push_back(str(p.routerBuf[size_t(c)].size() - blocked) +
-                                " wavelet(s) on color " + str(uint64_t(c)) +
-                                " stuck in the router (backpressure)");
-        }
+        if (!p.routerBuf[size_t(c)].empty())
+            parts.push_back(str(p.routerBuf[size_t(c)].size()) + " wavelet(s) on color " +
+                            str(uint64_t(c)) + " stuck in the router (backpressure)");
     }
     for (int q = 0; q < kNumOutputQueues; ++q)
         if (!p.outQ[size_t(q)].empty())
@@ -823,33 +800,12 @@ void Fabric::Impl::traceAt(const Pe& p, uint64_t cycle, const std::string& text)
            << text << "\n";
 }
 
-void Fabric::Impl::routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx) {
-    rx = cfg.rx;
-    tx = cfg.tx;
-    if (cfg.currentSwitchPosition > 0) {
-        const SwitchPosition& sp = cfg.switchPositions[cfg.currentSwitchPosition - 1];
-        if (sp.rx)
-            rx = sp.rx;
-        if (sp.tx)
-            tx = sp.tx;
+void Fabric::Impl::wakeRouterFeeders(Pe& p, int color) {
+    for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
+        Pe* n = neighbour(p, d);
+        if (n && (n->routerBusy >> color & 1))
+            activateRouter(*n);
     }
-}
-
-uint8_t Fabric::Impl::rxOfAnyPosition(const ColorConfig& cfg) {
-    uint8_t rx = cfg.rx;
-    for (const SwitchPosition& sp : cfg.switchPositions)
-        rx |= sp.rx;
-    return rx;
-}
-
-void Fabric::Impl::pushRouter(Pe& n, int color, const RouterEntry& e) {
-    n.routerBuf[size_t(color)].push(e);
-    ++n.routerLinkCount[size_t(color)][e.from];
-    n.routerBusy |= 1u << color;
-}
-
-bool Fabric::Impl::linkFull(const Pe& n, int color, Direction from) const {
-    return n.routerLinkCount[size_t(color)][size_t(from)] >= costs::kRouterBufferDepth;
 }
 
 bool Fabric::Impl::routerStep(Pe& p) {
@@ -873,9 +829,11 @@ bool Fabric::Impl::routerStep(Pe& p) {
                 fault(p, nullptr,
                       "wavelet sent on color " + str(w.color) +
                           ", which is not routed at this PE (no color config)");
-            if (linkFull(p, w.color, Direction::Ramp))
+            auto& buf = p.routerBuf[w.color];
+            if (buf.full())
                 continue;
-            pushRouter(p, w.color, {w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
+            buf.push({w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
+            p.routerBusy |= 1u << w.color;
             oq.pop();
             wake(p);
             again = true;
@@ -889,43 +847,30 @@ bool Fabric::Impl::routerStep(Pe& p) {
     for (uint32_t busy = p.routerBusy; busy; busy &= busy - 1) {
         const int color = std::countr_zero(busy);
         auto& buf = p.routerBuf[size_t(color)];
+        RouterEntry& e = buf.front();
+        if (e.readyAt > now) {
+            again = true;
+            continue;
+        }
         ColorConfig* cfg = p.colorIndex[size_t(color)] < 0
                                ? nullptr
                                : &p.colors[size_t(p.colorIndex[size_t(color)])];
         if (!cfg)
             fault(p, nullptr,
                   "wavelet on unrouted color " + str(uint64_t(color)) + " arrived from " +
-                      directionName(Direction(buf.front().from)));
-        uint8_t rx = 0, tx = 0;
-        routeOf(*cfg, rx, tx);
-        // The oldest wavelet from a link the current switch position accepts moves. A
-        // wavelet from a link that another switch position accepts waits on its link
-        // (backpressure) until a switch command selects it; only a link that no position
-        // of the color accepts is a fault.
-        int pick = -1;
-        uint8_t linksSeen = 0;
-        for (uint32_t i = 0; i < buf.size() && pick < 0; ++i) {
-            const RouterEntry& e = buf.at(i);
-            const uint8_t link = dirBit(Direction(e.from));
-            if (linksSeen & link)
-                continue; // a link is a FIFO: only its oldest wavelet can move
-            linksSeen |= link;
-            if (e.readyAt > now) {
-                again = true;
-                continue;
-            }
-            if (rx & link) {
-                pick = int(i);
-            } else if (!(rxOfAnyPosition(*cfg) & link)) {
-                fault(p, nullptr,
-                      "wavelet on color " + str(uint64_t(color)) + " arrived from " +
-                          directionName(Direction(e.from)) +
-                          ", which no rx of the color (routes or switch positions) accepts");
-            }
+                      directionName(Direction(e.from)));
+        uint8_t rx = cfg->rx, tx = cfg->tx;
+        if (cfg->currentSwitchPosition > 0) {
+            const SwitchPosition& sp = cfg->switchPositions[cfg->currentSwitchPosition - 1];
+            if (sp.rx)
+                rx = sp.rx;
+            if (sp.tx)
+                tx = sp.tx;
         }
-        if (pick < 0)
-            continue;
-        const RouterEntry& e = buf.at(uint32_t(pick));
+        if (!(rx & dirBit(Direction(e.from))))
+            fault(p, nullptr,
+                  "wavelet on color " + str(uint64_t(color)) + " arrived from " +
+                      directionName(Direction(e.from)) + ", which the color's rx does not accept");
         bool toCe =
             (tx & dirBit(Direction::Ramp)) && !(e.w.control && controlCeIgnore(e.w.payload));
         if (toCe && cfg->filter.kind != FilterConfig::Kind::None)
@@ -938,9 +883,6 @@ bool Fabric::Impl::routerStep(Pe& p) {
         }
         bool room = true;
         int arriving[5] = {color, color, color, color, color};
-        static constexpr Direction opposite[5] = {Direction::Ramp, Direction::South,
-                                                  Direction::North, Direction::West,
-                                                  Direction::East};
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
                 continue;
@@ -950,7 +892,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
                       "wavelet on color " + str(uint64_t(color)) +
                           " leaves the program rectangle going " + directionName(d));
             arriving[size_t(d)] = arrivingColor(*n, color, d);
-            if (linkFull(*n, arriving[size_t(d)], opposite[size_t(d)]))
+            if (n->routerBuf[size_t(arriving[size_t(d)])].full())
                 room = false;
         }
         if (!room) {
@@ -959,15 +901,11 @@ bool Fabric::Impl::routerStep(Pe& p) {
             continue;
         }
         RouterEntry entry = e;
-        buf.erase(uint32_t(pick));
-        --p.routerLinkCount[size_t(color)][entry.from];
+        buf.pop();
         again = true;
         if (buf.empty())
             p.routerBusy &= ~(1u << color);
-        // The link it came by has room again: its sender may go on.
-        if (Direction(entry.from) != Direction::Ramp)
-            if (Pe* feeder = neighbour(p, Direction(entry.from)))
-                activateRouter(*feeder);
+        wakeRouterFeeders(p, color);
         ++p.stats.wavelets;
         noteProgress(now);
         if (cfg->filter.kind != FilterConfig::Kind::None)
@@ -1007,10 +945,15 @@ bool Fabric::Impl::routerStep(Pe& p) {
             if (!(tx & dirBit(d)))
                 continue;
             Pe* n = neighbour(p, d);
+            static constexpr Direction opposite[5] = {Direction::Ramp, Direction::South,
+                                                      Direction::North, Direction::West,
+                                                      Direction::East};
             const int c2 = arriving[size_t(d)];
             Wavelet w = entry.w;
             w.color = uint8_t(c2);
-            pushRouter(*n, c2, {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
+            n->routerBuf[size_t(c2)].push(
+                {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
+            n->routerBusy |= 1u << c2;
             activateRouter(*n);
             if (opt.traceLanding)
                 traceAt(*n, now + costs::kHopLatency,
