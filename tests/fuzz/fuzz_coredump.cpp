@@ -1,0 +1,102 @@
+// libFuzzer target for core dump reading: sim::CoreDumpReader on arbitrary file bytes,
+// then debug_util (symbols, rectangles, <debug> traces) on top of it with the fuzz
+// fixture program. Any input must end in a result or a clear exception, never a crash.
+#include "backend/artifact/program_file.h"
+#include "backend/debug/debug_util.h"
+#include "fuzz_fixture.h"
+#include "sim/coredump.h"
+
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private artifact directory holding the fixture's program file; the dump is
+// written next to it for each input.
+const fs::path& workDir() {
+    static const fs::path dir = [] {
+        fs::path d = fs::temp_directory_path() / ("tessera-fuzz-coredump-" + std::to_string(getpid()));
+        fs::create_directories(d / "bin");
+        artifact::writeProgramFile((d / "bin" / "out_program.pb").string(), *fuzzfix::program());
+        return d;
+    }();
+    return dir;
+}
+
+struct RemoveAtExit {
+    ~RemoveAtExit() {
+        std::error_code ec;
+        fs::remove_all(workDir(), ec);
+    }
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static RemoveAtExit cleanup;
+    const fs::path core = workDir() / "corefile.cs1";
+    {
+        std::ofstream out(core, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(data), std::streamsize(size));
+    }
+    try {
+        sim::CoreDumpReader reader(core.string());
+        const auto& h = reader.header();
+        // Every PE of a small rectangle, and the corners of a large one.
+        for (uint32_t y = 0; y < std::min<uint32_t>(h.height, 4); ++y)
+            for (uint32_t x = 0; x < std::min<uint32_t>(h.width, 4); ++x) {
+                try {
+                    const auto& rec = reader.pe(x, y);
+                    (void)reader.readSram(x, y, 0, 64);
+                    (void)reader.readSram(x, y, rec.pc % (48 * 1024), 128);
+                    (void)reader.readSram(x, y, 48 * 1024 - 8, 8);
+                } catch (const std::exception&) {
+                }
+            }
+        try {
+            (void)reader.pe(h.width, h.height);
+        } catch (const std::out_of_range&) {
+        }
+    } catch (const std::exception&) {
+    }
+    try {
+        debug::DebugUtil util(workDir().string());
+        const auto& h = util.header();
+        for (uint32_t dy = 0; dy < 2; ++dy)
+            for (uint32_t dx = 0; dx < 2; ++dx) {
+                const uint32_t px = h.offsetX + dx, py = h.offsetY + dy;
+                try {
+                    (void)util.get_symbol<float>(px, py, "buf");
+                } catch (const std::exception&) {
+                }
+                try {
+                    (void)util.read_trace(px, py, "t");
+                } catch (const std::exception&) {
+                }
+            }
+        try {
+            (void)util.get_symbol_rect<uint32_t>(h.offsetX, h.offsetY, 2, 1, "ro");
+        } catch (const std::exception&) {
+        }
+    } catch (const std::exception&) {
+    }
+    // The trace decoder on the raw words as well (the dump path bounds them by the
+    // buffer symbol; this reaches every tag and length).
+    std::vector<uint16_t> words(size / 2);
+    if (!words.empty())
+        std::memcpy(words.data(), data, words.size() * 2);
+    try {
+        (void)debug::decodeTrace(words, "fuzz");
+    } catch (const std::exception&) {
+    }
+    return 0;
+}
