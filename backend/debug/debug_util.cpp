@@ -173,7 +173,8 @@ std::vector<TraceValue> DebugUtil::read_trace(uint32_t px, uint32_t py,
         for (size_t k = 0; k < countBytes.size(); ++k)
             count |= uint64_t(countBytes[k]) << (8 * k);
         std::vector<uint16_t> words(std::min<uint64_t>(count, bytes.size() / 2));
-        std::memcpy(words.data(), bytes.data(), words.size() * 2);
+        if (!words.empty()) // an empty trace: data() may be null, which memcpy must not get
+            std::memcpy(words.data(), bytes.data(), words.size() * 2);
         return decodeTrace(words, key);
     }
     throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) +

@@ -43,7 +43,8 @@ class DebugUtil {
     std::vector<T> get_symbol(uint32_t px, uint32_t py, const std::string& symbol) const {
         auto bytes = symbolBytes(px, py, symbol);
         std::vector<T> out(bytes.size() / sizeof(T));
-        std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
+        if (!out.empty()) // a zero-size symbol: data() may be null
+            std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
         return out;
     }
     // Values of a w x h rectangle starting at (px, py), indexed [col][row][n] (flattened).
