@@ -203,6 +203,37 @@ comptime {
 }
 )";
 
+// @map over runtime DSDs (SRAM variables changed with @set_dsd_*), as the SDK's BLAS
+// helpers do: the loop reads base, stride and length with DsdGet.
+const char* kMapRuntimePe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var src = [8]f32{ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0 };
+var y: [4]f32;
+const y_ptr: [*]f32 = &y;
+var odd_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> src[2*i] });
+var y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+fn twice(v: f32) f32 { return 2.0 * v; }
+fn accumulate(v: f32, acc: *f32) f32 { return acc.* + v; }
+fn sum_every_other(n: i16, x: [*]f32) f32 {
+  odd_dsd = @set_dsd_base_addr(odd_dsd, x);
+  odd_dsd = @set_dsd_length(odd_dsd, @bitcast(u16, n));
+  var s: f32 = 0.0;
+  @map(accumulate, odd_dsd, &s, &s);
+  return s;
+}
+fn compute() void {
+  const s = sum_every_other(4, &src);
+  @map(twice, odd_dsd, y_dsd);
+  y[0] = y[0] + s;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslE2e : public QObject {
@@ -259,6 +290,32 @@ class TstCslE2e : public QObject {
         QCOMPARE(asFloat(y[1]), 8.0f);
         QCOMPARE(asFloat(y[2]), 18.0f);
         QCOMPARE(asFloat(y[3]), 32.0f);
+    }
+    void mapRuntimeDsd_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void mapRuntimeDsd() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapRuntimePe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        // s = 1 + 3 + 5 + 7; y = 2 * src[0, 2, 4, 6] over the DSD's runtime length 4.
+        QCOMPARE(asFloat(y[0]), 18.0f);
+        QCOMPARE(asFloat(y[1]), 6.0f);
+        QCOMPARE(asFloat(y[2]), 10.0f);
+        QCOMPARE(asFloat(y[3]), 14.0f);
     }
     void debugTrace() {
         auto prog = build({{"layout.csl", kDebugLayout}, {"pe.csl", kDebugPe}}, sim::Arch::Wse2);

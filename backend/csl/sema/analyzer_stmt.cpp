@@ -1048,7 +1048,9 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
 // @map(fn, args..., [out]): a loop over the DSD length calling fn on one element of every
 // DSD argument; scalars and pointers are passed unchanged; the result goes to the last
 // argument (a DSD element or a pointer) when fn returns a value. The DSDs must be
-// comptime-known one-dimensional memory DSDs of the same length.
+// one-dimensional memory DSDs of the same length. Comptime-known DSDs are addressed with
+// immediates; runtime DSDs (variables, DSDs changed with @set_dsd_*) are read with DsdGet
+// before the loop, and the loop runs over the length of the first DSD argument.
 Value Analyzer::mapBuiltin(uint32_t node) {
     auto args = L(node);
     if (args.size() < 2)
@@ -1067,36 +1069,69 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     if (args.size() - 1 != nIn + (hasOut ? 1 : 0))
         fail(node, "@map with '" + f->name + "' expects " + std::to_string(nIn + (hasOut ? 1 : 0)) +
                        " arguments after the function, found " + std::to_string(args.size() - 1));
+    // Where element i of a DSD argument lives: base (a register, or an immediate when the
+    // DSD is comptime-known) plus i * stride.
+    struct Walk {
+        uint16_t baseReg = kNoReg;
+        int32_t baseImm = 0;
+        uint16_t strideReg = kNoReg;
+    };
     std::vector<Value> vals;
+    std::vector<Walk> walks;
     int64_t length = -1;
+    uint16_t lim = kNoReg;
+    auto dsdField = [&](uint16_t dreg, sim::DsdField field) {
+        uint16_t r = newReg(node);
+        emit(sim::Op::DsdGet, sim::ScalarType::U32, r, dreg, kNoReg, int32_t(field));
+        return r;
+    };
     for (size_t i = 1; i < args.size(); ++i) {
         vals.push_back(eval(args[i]));
         const Value& v = vals.back();
+        walks.emplace_back();
         if (v.type->k != TK::Dsd)
             continue;
+        Walk& w = walks.back();
+        if (v.k == VK::RuntimeDsd) {
+            if (v.type->dk != sim::DsdKind::Mem1d)
+                fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
+                                  typeName(v.type) + "'");
+            w.baseReg = dsdField(v.reg, sim::DsdField::BaseAddress);
+            w.strideReg = dsdField(v.reg, sim::DsdField::Stride);
+            if (lim == kNoReg && length < 0)
+                lim = dsdField(v.reg, sim::DsdField::Length);
+            continue;
+        }
         if (v.k != VK::Dsd || (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.rank != 1))
-            fail(args[i], "@map supports comptime-known one-dimensional memory DSDs only");
+            fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
+                              typeName(v.type) + "'");
         if (length >= 0 && int64_t(v.dsd.extent[0]) != length)
             fail(args[i], "@map DSDs have different lengths (" + std::to_string(length) + " and " +
                               std::to_string(v.dsd.extent[0]) + ")");
-        length = v.dsd.extent[0];
+        w.baseImm = int32_t(v.dsd.baseAddress);
+        w.strideReg = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg, v.dsd.strideBytes[0]);
+        if (length < 0 && lim == kNoReg) {
+            length = v.dsd.extent[0];
+            lim = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(length));
+        }
     }
-    if (length < 0)
+    if (lim == kNoReg)
         fail(node, "@map needs at least one DSD argument");
     uint16_t i = newReg(node);
     emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
-    uint16_t lim = newReg(node);
-    emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(length));
     size_t top = here();
     uint16_t c = newReg(node);
     emit(sim::Op::CmpLt, sim::ScalarType::I32, c, i, lim, 0);
     size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
-    auto elementAddr = [&](const sim::Dsd& d) {
-        uint16_t st = newReg(node);
-        emit(sim::Op::Imm, sim::ScalarType::I32, st, kNoReg, kNoReg, d.strideBytes[0]);
+    // Returns the address register; the Load/Store immediate is w.baseImm.
+    auto elementAddr = [&](const Walk& w) {
         uint16_t off = newReg(node);
-        emit(sim::Op::Mul, sim::ScalarType::I32, off, i, st, 0);
-        return off; // plus d.baseAddress as the Load/Store immediate
+        emit(sim::Op::Mul, sim::ScalarType::I32, off, i, w.strideReg, 0);
+        if (w.baseReg != kNoReg)
+            emit(sim::Op::Add, sim::ScalarType::I32, off, off, w.baseReg, 0);
+        return off;
     };
     std::vector<Value> callArgs;
     std::vector<uint32_t> callNodes;
@@ -1107,9 +1142,9 @@ Value Analyzer::mapBuiltin(uint32_t node) {
             if (!isRuntimeScalar(pt))
                 fail(args[k + 1],
                      "@map parameter of type '" + typeName(pt) + "' cannot take a DSD element");
-            uint16_t off = elementAddr(v.dsd);
+            uint16_t off = elementAddr(walks[k]);
             uint16_t r = newReg(node);
-            emit(sim::Op::Load, scalarOf(pt), r, off, kNoReg, int32_t(v.dsd.baseAddress));
+            emit(sim::Op::Load, scalarOf(pt), r, off, kNoReg, walks[k].baseImm);
             callArgs.push_back(mkRuntime(r, pt));
         } else {
             callArgs.push_back(v);
@@ -1122,8 +1157,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         TypeP rt = ft->ret;
         uint16_t rr = toReg(res, node);
         if (out.type->k == TK::Dsd) {
-            uint16_t off = elementAddr(out.dsd);
-            emit(sim::Op::Store, scalarOf(rt), kNoReg, off, rr, int32_t(out.dsd.baseAddress));
+            uint16_t off = elementAddr(walks.back());
+            emit(sim::Op::Store, scalarOf(rt), kNoReg, off, rr, walks.back().baseImm);
         } else if (out.type->k == TK::Ptr) {
             if (out.isComptime())
                 emit(sim::Op::Store, scalarOf(rt), kNoReg, kNoReg, rr, int32_t(out.i));

@@ -134,6 +134,10 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     fc.minIdx = uint16_t(asInt(fv, node, "filter"));
                 else if (ff == "max_idx")
                     fc.maxIdx = uint16_t(asInt(fv, node, "filter"));
+                else if (ff == "fast_mode")
+                    // A router timing mode: which wavelets pass does not change, and the
+                    // simulator's hop cost does not model it, so it is checked and dropped.
+                    (void)asBool(fv, node);
                 else
                     fail(node, "unknown field '" + ff + "' in '.filter'");
             }
