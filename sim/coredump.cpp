@@ -105,7 +105,8 @@ CoreDumpReader::CoreDumpReader(const std::string& path) : path_(path) {
              " (this build reads version " + std::to_string(kCoreVersion) + ")");
     if (header_.peRecordBytes != sizeof(CorePeRecord) ||
         header_.peCount != uint64_t(header_.width) * header_.height ||
-        header_.peTableOffset + uint64_t(header_.peCount) * sizeof(CorePeRecord) > size_)
+        header_.peTableOffset % alignof(CorePeRecord) != 0 || header_.peTableOffset > size_ ||
+        uint64_t(header_.peCount) * sizeof(CorePeRecord) > size_ - header_.peTableOffset)
         fail("corrupt core dump (PE table does not fit the file)");
 }
 
@@ -138,9 +139,12 @@ std::vector<uint8_t> CoreDumpReader::readSram(uint32_t x, uint32_t y, uint32_t a
         const uint32_t n = std::min(size - i, kCorePageBytes - inPage);
         if (rec.sramPageMask & (1u << page)) {
             const uint32_t before = std::popcount(rec.sramPageMask & ((1u << page) - 1));
-            const uint64_t off = rec.sramOffset + uint64_t(before) * kCorePageBytes + inPage;
-            if (off + n > size_)
+            // Checked against the file size before adding, so a corrupt sramOffset cannot
+            // wrap around and point back into (or before) the mapping.
+            const uint64_t inPe = uint64_t(before) * kCorePageBytes + inPage;
+            if (rec.sramOffset > size_ || inPe + n > size_ - rec.sramOffset)
                 throw std::runtime_error(path_ + ": truncated core dump (SRAM page missing)");
+            const uint64_t off = rec.sramOffset + inPe;
             std::memcpy(out.data() + i, base_ + off, n);
         }
         i += n;

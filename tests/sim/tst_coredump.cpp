@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstddef>
+#include <cstring>
 #include <fstream>
 
 using namespace simtest;
@@ -76,6 +78,39 @@ class TestCoreDump : public QObject {
             QVERIFY2(std::string(e.what()).find("bad magic") != std::string::npos, e.what());
         }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, sim::CoreDumpReader(path + ".missing"));
+    }
+
+    // Offsets near 2^64 must not wrap past the size checks, and a PE table at an odd
+    // offset is refused rather than read misaligned (found by tests/fuzz/fuzz_coredump).
+    void rejectsCorruptOffsets() {
+        QTemporaryDir dir;
+        const std::string good = (dir.path() + "/good.tsr").toStdString();
+        sim::Fabric f(makeRowPipeline(2, 1, 16, 2));
+        QCOMPARE(f.runUntilIdle().status, sim::RunStatus::Idle);
+        f.dumpCore(good);
+        auto patched = [&](size_t at, uint64_t value, const char* name) {
+            std::ifstream in(good, std::ios::binary);
+            std::string bytes{std::istreambuf_iterator<char>(in), {}};
+            std::memcpy(bytes.data() + at, &value, sizeof value);
+            const std::string path = (dir.path() + "/").toStdString() + name;
+            std::ofstream(path, std::ios::binary) << bytes;
+            return path;
+        };
+        const size_t peTableOffsetField = offsetof(sim::CoreHeader, peTableOffset);
+        for (uint64_t bad : {~uint64_t(0) - 7, uint64_t(73)}) {
+            try {
+                sim::CoreDumpReader core(patched(peTableOffsetField, bad, "table"));
+                QFAIL("expected an error");
+            } catch (const std::runtime_error& e) {
+                QVERIFY2(std::string(e.what()).find("corrupt") != std::string::npos, e.what());
+            }
+        }
+        const size_t pe0 = sizeof(sim::CoreHeader);
+        const std::string wraps =
+            patched(pe0 + offsetof(sim::CorePeRecord, sramOffset), ~uint64_t(0) - 4095, "sram");
+        sim::CoreDumpReader core(wraps);
+        QVERIFY(core.pe(0, 0).sramPageMask & 1u);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, core.readSram(0, 0, 0, 64));
     }
 };
 
