@@ -34,6 +34,9 @@ struct Client {
     std::string program = artifact::serializeProgram(*fuzzfix::program());
 
     Client() {
+        // Requests with invalid UTF-8 in string fields are rejected by the parser; its
+        // log line per rejection would drown libFuzzer's output.
+        google::protobuf::SetLogHandler(nullptr);
         appliance::ApplianceOptions o;
         o.maxUploadBytes = 1 << 20;
         o.commandTimeoutSeconds = 5;
@@ -200,7 +203,9 @@ void runtimeOrDebug(Client& c, Request which, const std::string& bytes) {
     case Request::Frames: {
         pb::FramesRequest req;
         if (parse(req, bytes, session)) {
+            // max_frames 0 streams until the client cancels (by design): end it early.
             Ctx ctx;
+            ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(200));
             drain<pb::Frame>(c.debug->Frames(&ctx, req));
         }
         break;
