@@ -35,7 +35,7 @@ uint32_t simdWidth(DsdOpKind op, Arch arch);
 // Fabric.
 constexpr uint32_t kHopLatency = 2;         // router to neighbouring router
 constexpr uint32_t kRampLatency = 1;        // router to CE input queue, output queue to router
-constexpr uint32_t kRouterBufferDepth = 4;  // wavelets buffered per color per router
+constexpr uint32_t kRouterBufferDepth = 4;  // wavelets buffered per color per input link
 constexpr uint32_t kImplicitQueueDepth = 4; // CE queue of a color with no input queue bound
 
 // Input/output queue depths in wavelets (SDK-NOTES section 3).

@@ -274,7 +274,7 @@ void Fabric::Impl::loadPe(uint32_t index) {
             if (p.cls->inputQueueColor[q] == c)
                 depth = costs::inputQueueDepth(arch, q);
         p.rampQ[c].setCapacity(depth);
-        p.routerBuf[c].setCapacity(costs::kRouterBufferDepth);
+        p.routerBuf[c].setCapacity(5 * costs::kRouterBufferDepth); // one share per input link
     }
     for (int q = 0; q < kNumOutputQueues; ++q)
         p.outQ[q].setCapacity(costs::outputQueueDepth(arch, q));
@@ -517,7 +517,7 @@ bool Fabric::Impl::stepCycle() {
     return true;
 }
 
-RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor) {
+RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping) {
     stopRequested = false;
     breakHit = false;
     const uint64_t start = now;
@@ -568,25 +568,21 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor) {
         }
         if (pendingCommands && now > lastProgress && now - lastProgress > opt.idleCycleLimit) {
             runLimit = UINT64_MAX;
-            return hangReport("no progress for " + str(now - lastProgress) +
-                              " cycles while host commands are pending");
+            return waitReport(RunStatus::Hang, "no progress for " + str(now - lastProgress) +
+                                                   " cycles while host commands are pending");
         }
         if (!stepCycle()) {
             runLimit = UINT64_MAX;
-            bool stuck = pendingCommands > 0;
-            for (uint32_t i : touchedSorted()) {
-                const Pe& p = pes[i];
-                if (stuck)
-                    break;
-                for (const auto& q : p.rampQ)
-                    stuck = stuck || !q.empty();
-                stuck = stuck || p.routerBusy || p.mainOp.active;
-                for (const OpState& ut : p.uts)
-                    stuck = stuck || ut.active;
-            }
-            if (stuck)
-                return hangReport("no PE can make progress");
-            return finish(RunStatus::Idle, "idle at cycle " + str(now));
+            // Nothing is scheduled. With a host command unfinished that is a hang; without
+            // one, PEs that only wait for input (a microthread on a fabin, a blocked task)
+            // are idle, as on hardware. A debugger step asked for progress, so it reports
+            // such waiting PEs as a hang too.
+            if (pendingCommands > 0)
+                return waitReport(RunStatus::Hang, "no PE can make progress");
+            RunResult idle = waitReport(RunStatus::Idle, "");
+            if (stepping && !idle.waiting.empty())
+                return waitReport(RunStatus::Hang, "no PE can make progress");
+            return idle;
         }
     }
 }
@@ -670,9 +666,31 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                     s += "; data task " + str(uint64_t(t)) + " is blocked";
             parts.push_back(s);
         }
-        if (!p.routerBuf[size_t(c)].empty())
-            parts.push_back(str(p.routerBuf[size_t(c)].size()) + " wavelet(s) on color " +
-                            str(uint64_t(c)) + " stuck in the router (backpressure)");
+        if (!p.routerBuf[size_t(c)].empty()) {
+            // Wavelets on links the current switch position does not select wait for a
+            // switch command; the rest wait for room further on (backpressure).
+            uint8_t rx = 0, tx = 0, position = 0;
+            if (const ColorConfig* cfg = colorConfig(p, c)) {
+                routeOf(*cfg, rx, tx);
+                position = cfg->currentSwitchPosition;
+            }
+            uint32_t blocked = 0;
+            for (Direction d : {Direction::Ramp, Direction::North, Direction::South,
+                                Direction::East, Direction::West}) {
+                const uint32_t n = p.routerLinkCount[size_t(c)][size_t(d)];
+                if (n && !(rx & dirBit(d))) {
+                    parts.push_back(str(n) + " wavelet(s) on color " + str(uint64_t(c)) + " from " +
+                                    directionName(d) +
+                                    " wait for a switch position whose rx accepts " +
+                                    directionName(d) + " (current position " + str(position) + ")");
+                    blocked += n;
+                }
+            }
+            if (p.routerBuf[size_t(c)].size() > blocked)
+                parts.push_back(str(p.routerBuf[size_t(c)].size() - blocked) +
+                                " wavelet(s) on color " + str(uint64_t(c)) +
+                                " stuck in the router (backpressure)");
+        }
     }
     for (int q = 0; q < kNumOutputQueues; ++q)
         if (!p.outQ[size_t(q)].empty())
@@ -685,9 +703,9 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     return s;
 }
 
-RunResult Fabric::Impl::hangReport(const std::string& headline) {
+RunResult Fabric::Impl::waitReport(RunStatus status, const std::string& headline) {
     RunResult r;
-    r.status = RunStatus::Hang;
+    r.status = status;
     r.cycle = now;
     std::string detail;
     uint32_t listed = 0;
@@ -708,6 +726,12 @@ RunResult Fabric::Impl::hangReport(const std::string& headline) {
     }
     if (listed > 16)
         detail += "\n  ... and " + str(listed - 16) + " more PEs";
+    if (status == RunStatus::Idle) {
+        r.message = "idle at cycle " + str(now);
+        if (listed)
+            r.message += "; " + str(listed) + " PE(s) wait for input" + detail;
+        return r;
+    }
     std::string pending;
     for (const auto& [id, c] : commands)
         if (!c->done)
@@ -800,12 +824,33 @@ void Fabric::Impl::traceAt(const Pe& p, uint64_t cycle, const std::string& text)
            << text << "\n";
 }
 
-void Fabric::Impl::wakeRouterFeeders(Pe& p, int color) {
-    for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
-        Pe* n = neighbour(p, d);
-        if (n && (n->routerBusy >> color & 1))
-            activateRouter(*n);
+void Fabric::Impl::routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx) {
+    rx = cfg.rx;
+    tx = cfg.tx;
+    if (cfg.currentSwitchPosition > 0) {
+        const SwitchPosition& sp = cfg.switchPositions[cfg.currentSwitchPosition - 1];
+        if (sp.rx)
+            rx = sp.rx;
+        if (sp.tx)
+            tx = sp.tx;
     }
+}
+
+uint8_t Fabric::Impl::rxOfAnyPosition(const ColorConfig& cfg) {
+    uint8_t rx = cfg.rx;
+    for (const SwitchPosition& sp : cfg.switchPositions)
+        rx |= sp.rx;
+    return rx;
+}
+
+void Fabric::Impl::pushRouter(Pe& n, int color, const RouterEntry& e) {
+    n.routerBuf[size_t(color)].push(e);
+    ++n.routerLinkCount[size_t(color)][e.from];
+    n.routerBusy |= 1u << color;
+}
+
+bool Fabric::Impl::linkFull(const Pe& n, int color, Direction from) const {
+    return n.routerLinkCount[size_t(color)][size_t(from)] >= costs::kRouterBufferDepth;
 }
 
 bool Fabric::Impl::routerStep(Pe& p) {
@@ -829,11 +874,9 @@ bool Fabric::Impl::routerStep(Pe& p) {
                 fault(p, nullptr,
                       "wavelet sent on color " + str(w.color) +
                           ", which is not routed at this PE (no color config)");
-            auto& buf = p.routerBuf[w.color];
-            if (buf.full())
+            if (linkFull(p, w.color, Direction::Ramp))
                 continue;
-            buf.push({w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
-            p.routerBusy |= 1u << w.color;
+            pushRouter(p, w.color, {w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
             oq.pop();
             wake(p);
             again = true;
@@ -847,30 +890,43 @@ bool Fabric::Impl::routerStep(Pe& p) {
     for (uint32_t busy = p.routerBusy; busy; busy &= busy - 1) {
         const int color = std::countr_zero(busy);
         auto& buf = p.routerBuf[size_t(color)];
-        RouterEntry& e = buf.front();
-        if (e.readyAt > now) {
-            again = true;
-            continue;
-        }
         ColorConfig* cfg = p.colorIndex[size_t(color)] < 0
                                ? nullptr
                                : &p.colors[size_t(p.colorIndex[size_t(color)])];
         if (!cfg)
             fault(p, nullptr,
                   "wavelet on unrouted color " + str(uint64_t(color)) + " arrived from " +
-                      directionName(Direction(e.from)));
-        uint8_t rx = cfg->rx, tx = cfg->tx;
-        if (cfg->currentSwitchPosition > 0) {
-            const SwitchPosition& sp = cfg->switchPositions[cfg->currentSwitchPosition - 1];
-            if (sp.rx)
-                rx = sp.rx;
-            if (sp.tx)
-                tx = sp.tx;
+                      directionName(Direction(buf.front().from)));
+        uint8_t rx = 0, tx = 0;
+        routeOf(*cfg, rx, tx);
+        // The oldest wavelet from a link the current switch position accepts moves. A
+        // wavelet from a link that another switch position accepts waits on its link
+        // (backpressure) until a switch command selects it; only a link that no position
+        // of the color accepts is a fault.
+        int pick = -1;
+        uint8_t linksSeen = 0;
+        for (uint32_t i = 0; i < buf.size() && pick < 0; ++i) {
+            const RouterEntry& e = buf.at(i);
+            const uint8_t link = dirBit(Direction(e.from));
+            if (linksSeen & link)
+                continue; // a link is a FIFO: only its oldest wavelet can move
+            linksSeen |= link;
+            if (e.readyAt > now) {
+                again = true;
+                continue;
+            }
+            if (rx & link) {
+                pick = int(i);
+            } else if (!(rxOfAnyPosition(*cfg) & link)) {
+                fault(p, nullptr,
+                      "wavelet on color " + str(uint64_t(color)) + " arrived from " +
+                          directionName(Direction(e.from)) +
+                          ", which no rx of the color (routes or switch positions) accepts");
+            }
         }
-        if (!(rx & dirBit(Direction(e.from))))
-            fault(p, nullptr,
-                  "wavelet on color " + str(uint64_t(color)) + " arrived from " +
-                      directionName(Direction(e.from)) + ", which the color's rx does not accept");
+        if (pick < 0)
+            continue;
+        const RouterEntry& e = buf.at(uint32_t(pick));
         bool toCe =
             (tx & dirBit(Direction::Ramp)) && !(e.w.control && controlCeIgnore(e.w.payload));
         if (toCe && cfg->filter.kind != FilterConfig::Kind::None)
@@ -883,6 +939,8 @@ bool Fabric::Impl::routerStep(Pe& p) {
         }
         bool room = true;
         int arriving[5] = {color, color, color, color, color};
+        static constexpr Direction opposite[5] = {
+            Direction::Ramp, Direction::South, Direction::North, Direction::West, Direction::East};
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
                 continue;
@@ -892,7 +950,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
                       "wavelet on color " + str(uint64_t(color)) +
                           " leaves the program rectangle going " + directionName(d));
             arriving[size_t(d)] = arrivingColor(*n, color, d);
-            if (n->routerBuf[size_t(arriving[size_t(d)])].full())
+            if (linkFull(*n, arriving[size_t(d)], opposite[size_t(d)]))
                 room = false;
         }
         if (!room) {
@@ -901,11 +959,15 @@ bool Fabric::Impl::routerStep(Pe& p) {
             continue;
         }
         RouterEntry entry = e;
-        buf.pop();
+        buf.erase(uint32_t(pick));
+        --p.routerLinkCount[size_t(color)][entry.from];
         again = true;
         if (buf.empty())
             p.routerBusy &= ~(1u << color);
-        wakeRouterFeeders(p, color);
+        // The link it came by has room again: its sender may go on.
+        if (Direction(entry.from) != Direction::Ramp)
+            if (Pe* feeder = neighbour(p, Direction(entry.from)))
+                activateRouter(*feeder);
         ++p.stats.wavelets;
         noteProgress(now);
         if (cfg->filter.kind != FilterConfig::Kind::None)
@@ -945,15 +1007,10 @@ bool Fabric::Impl::routerStep(Pe& p) {
             if (!(tx & dirBit(d)))
                 continue;
             Pe* n = neighbour(p, d);
-            static constexpr Direction opposite[5] = {Direction::Ramp, Direction::South,
-                                                      Direction::North, Direction::West,
-                                                      Direction::East};
             const int c2 = arriving[size_t(d)];
             Wavelet w = entry.w;
             w.color = uint8_t(c2);
-            n->routerBuf[size_t(c2)].push(
-                {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
-            n->routerBusy |= 1u << c2;
+            pushRouter(*n, c2, {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
             activateRouter(*n);
             if (opt.traceLanding)
                 traceAt(*n, now + costs::kHopLatency,
@@ -1260,13 +1317,13 @@ std::vector<uint32_t> Fabric::takeResult(CommandId id) {
 }
 
 RunResult Fabric::runUntilDone(CommandId id, uint64_t maxCycles) {
-    return impl_->run(maxCycles, id);
+    return impl_->run(maxCycles, id, false);
 }
 RunResult Fabric::runUntilIdle(uint64_t maxCycles) {
-    return impl_->run(maxCycles, 0);
+    return impl_->run(maxCycles, 0, false);
 }
 RunResult Fabric::step(uint64_t cycles) {
-    return impl_->run(cycles, 0);
+    return impl_->run(cycles, 0, true);
 }
 void Fabric::requestStop() {
     impl_->stopRequested = true;

@@ -80,8 +80,10 @@ struct Fabric::Impl {
     void activateRouter(Pe& p);
     void reschedule(Pe& p);
     bool stepCycle(); // advances to the next event; false when nothing can progress
-    RunResult run(uint64_t maxCycles, CommandId waitFor); // waitFor 0: until idle
-    RunResult hangReport(const std::string& headline);
+    // waitFor 0: until idle. stepping: a debugger step (waiting PEs are a hang).
+    RunResult run(uint64_t maxCycles, CommandId waitFor, bool stepping);
+    // Hang: headline plus who waits for what. Idle: the PEs that wait for input, if any.
+    RunResult waitReport(RunStatus status, const std::string& headline);
     std::string describeWait(const Pe& p) const;
     uint32_t peIndex(const Pe& p) const { return p.y * width + p.x; }
     std::string peName(const Pe& p) const; // "PE(fx,fy)" in fabric coordinates
@@ -131,7 +133,10 @@ struct Fabric::Impl {
 
     // Routers.
     bool routerStep(Pe& p); // true: must run again next cycle
-    void wakeRouterFeeders(Pe& p, int color);
+    static void routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx); // current position
+    static uint8_t rxOfAnyPosition(const ColorConfig& cfg);
+    void pushRouter(Pe& n, int color, const RouterEntry& e);
+    bool linkFull(const Pe& n, int color, Direction from) const;
     bool deliverToHost(Pe& p, const Wavelet& w);
     Pe* neighbour(const Pe& p, Direction d);
     const ColorConfig* colorConfig(const Pe& p, int color) const;

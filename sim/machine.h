@@ -45,6 +45,12 @@ template <typename T> class Ring {
         head_ = uint16_t((head_ + 1) % cap_);
         --n_;
     }
+    // Removes the element at position i (0 = front), keeping the order of the rest.
+    void erase(uint32_t i) {
+        for (uint32_t k = i; k + 1 < n_; ++k)
+            buf_[(head_ + k) % cap_] = std::move(buf_[(head_ + k + 1) % cap_]);
+        --n_;
+    }
 
   private:
     std::unique_ptr<T[]> buf_;
@@ -179,7 +185,12 @@ struct Pe {
     std::vector<ColorConfig> colors;
     std::vector<uint16_t> filterCounters;  // parallel to colors, created on first use
     std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
+    // Wavelets a router holds, per color in arrival order. Each input link (N, S, E, W,
+    // and RAMP from the output queues) has its own kRouterBufferDepth slots per color
+    // (routerLinkCount), so a link whose wavelets wait for a switch position exerts
+    // backpressure on that link only.
     std::array<Ring<RouterEntry>, kNumColors> routerBuf;
+    std::array<std::array<uint8_t, 5>, kNumColors> routerLinkCount{};
     uint32_t routerBusy = 0; // colors with buffered wavelets
     bool routerActive = false;
 

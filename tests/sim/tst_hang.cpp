@@ -15,7 +15,7 @@ class TestHang : public QObject {
             if (i.op == Op::DsdExec && i.imm == 2)
                 i = ins(Op::Nop);
         sim::Fabric f(p);
-        const auto r = f.runUntilIdle();
+        const auto r = f.step(10000); // a step asks for progress: waiting is a hang
         QCOMPARE(r.status, RunStatus::Hang);
         QVERIFY2(r.message.find("PE(5,1) init main on the main thread @fadds (0/8 elements") !=
                      std::string::npos,
@@ -46,7 +46,7 @@ class TestHang : public QObject {
             if (i.op == Op::DsdExec && i.imm == 2)
                 i = ins(Op::Nop);
         sim::Fabric fab(p);
-        const auto r = fab.runUntilIdle();
+        const auto r = fab.step(10000);
         QCOMPARE(r.status, RunStatus::Hang);
         QVERIFY2(r.message.find("main thread waits to start async @fadds on a busy microthread") !=
                      std::string::npos,
@@ -71,6 +71,54 @@ class TestHang : public QObject {
                  r.message.c_str());
         QVERIFY2(r.message.find("unfinished host commands: 1, 2") != std::string::npos,
                  r.message.c_str());
+    }
+
+    void waitingMicrothreadIsIdleNotAHang() {
+        // A microthread waits on a fabin with a huge extent (data that may never come)
+        // while the host runs commands: the run is idle between commands, and a command
+        // that completes does so although the microthread still waits.
+        sim::CodeClass cls;
+        sim::Dsd in;
+        in.kind = sim::DsdKind::FabIn;
+        in.color = 3;
+        in.queue = 3;
+        in.extent[0] = 60000;
+        sim::Dsd buf;
+        buf.kind = sim::DsdKind::Mem1d;
+        buf.baseAddress = 1024;
+        buf.extent[0] = 60000;
+        buf.strideBytes[0] = 0;
+        cls.dsdConstants = {buf, in};
+        cls.inputQueueColor[3] = 3;
+        sim::DsdOpDesc recv;
+        recv.op = sim::DsdOpKind::Mov32;
+        recv.dst = {sim::DsdOperand::Kind::Dsd, 0};
+        recv.src0 = {sim::DsdOperand::Kind::Dsd, 1};
+        recv.async = true;
+        cls.dsdOps.push_back(recv);
+        FnBuilder init("init", 0, 1, 2);
+        init.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        init.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        init.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        init.ret();
+        cls.functions.push_back(init.build());
+        cls.initFunction = 0;
+        FnBuilder go("go", 0, 1);
+        go.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+        cls.functions.push_back(go.build());
+        cls.exports.push_back(exportFn("go", 1));
+        sim::Fabric f(makeProgram(cls, 2, 1));
+        auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(r.waiting.size(), size_t(2));
+        QVERIFY2(r.message.find("2 PE(s) wait for input") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find("microthread 3 @mov32 (0/60000 elements") != std::string::npos,
+                 r.message.c_str());
+        const auto id = f.launch("go", {});
+        r = f.runUntilDone(id);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
     }
 
     void spinningTaskHitsIdleLimit() {
