@@ -1,0 +1,541 @@
+#include "app/SimController.h"
+
+#include "app/FabricSnapshotBuilder.h"
+#include "backend/appliance/appliance.h"
+#include "backend/artifact/program_file.h"
+#include "backend/client/client.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace tessera {
+
+namespace {
+
+DiagnosticItem toItem(const client::Diagnostic& d, const QDir& codeDir) {
+    DiagnosticItem item;
+    item.severity = d.severity == "error"     ? DiagnosticItem::Severity::Error
+                    : d.severity == "warning" ? DiagnosticItem::Severity::Warning
+                                              : DiagnosticItem::Severity::Note;
+    item.file = d.file.empty()
+                    ? QString()
+                    : QDir::cleanPath(codeDir.absoluteFilePath(QString::fromStdString(d.file)));
+    item.line = int(d.line);
+    item.column = int(d.column);
+    item.message = QString::fromStdString(d.message);
+    return item;
+}
+
+QString errorText(const std::exception& e) {
+    if (const auto* c = dynamic_cast<const client::ClientError*>(&e))
+        return QString::fromStdString(c->details());
+    return QString::fromUtf8(e.what());
+}
+
+// The value of `-o` in a cslc argument list ("out" when absent).
+QString outputName(const QStringList& args) {
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        if (a == QLatin1String("-o") && i + 1 < args.size())
+            return args.at(i + 1);
+        if (a.startsWith(QLatin1String("-o=")))
+            return a.mid(3);
+        if (a.startsWith(QLatin1String("-o")) && a.size() > 2 && !a.startsWith(QLatin1String("--")))
+            return a.mid(2);
+    }
+    return QStringLiteral("out");
+}
+
+QString shellQuote(const QString& s) {
+    static const QRegularExpression plain(QStringLiteral(R"(^[A-Za-z0-9_./:=,+@%-]+$)"));
+    if (plain.match(s).hasMatch())
+        return s;
+    QString q = s;
+    q.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+client::BreakpointSpec toSpec(const SimBreakpoint& b) {
+    client::BreakpointSpec s;
+    switch (b.kind) {
+    case SimBreakpoint::Kind::Task:
+        s.kind = "task";
+        break;
+    case SimBreakpoint::Kind::Line:
+        s.kind = "line";
+        break;
+    case SimBreakpoint::Kind::Cycle:
+        s.kind = "cycle";
+        break;
+    case SimBreakpoint::Kind::Color:
+        s.kind = "color";
+        break;
+    case SimBreakpoint::Kind::Symbol:
+        s.kind = "symbol";
+        break;
+    }
+    s.x = uint32_t(b.x);
+    s.y = uint32_t(b.y);
+    s.anyPe = b.anyPe;
+    s.value = uint32_t(b.value);
+    s.file = uint32_t(b.file);
+    s.symbol = b.symbol.toStdString();
+    return s;
+}
+
+} // namespace
+
+SimController::SimController(QObject* parent) : QObject(parent) {
+    m_toolsBinDir = defaultToolsBinDir();
+    m_compilePool.setMaxThreadCount(1);
+    m_sessionPool.setMaxThreadCount(1);
+    m_compilePool.setExpiryTimeout(-1);
+    m_sessionPool.setExpiryTimeout(-1);
+    m_frameTimer.setInterval(FrameIntervalMs);
+    connect(&m_frameTimer, &QTimer::timeout, this, &SimController::takeLatestFrame);
+}
+
+SimController::~SimController() {
+    m_frameTimer.stop();
+    if (m_script) {
+        m_script->disconnect(this);
+        m_script->kill();
+        m_script->waitForFinished(2000);
+    }
+    // Session objects belong to the session thread: release them there, in order.
+    m_sessionPool.start([this] {
+        m_subscription.reset();
+        m_debug.reset();
+        m_runtime.reset();
+        m_launcher.reset();
+    });
+    m_sessionPool.waitForDone();
+    m_compilePool.waitForDone();
+    m_connection.reset();
+    m_appliance.reset();
+}
+
+QString SimController::defaultToolsBinDir() {
+    // Next to the executable in an install; the build's bin dir otherwise.
+    const QString beside = QCoreApplication::applicationDirPath();
+    if (QFileInfo::exists(beside + QStringLiteral("/cs_python")))
+        return beside;
+#ifdef TESSERA_BUILD_TOOLS_BIN
+    return QStringLiteral(TESSERA_BUILD_TOOLS_BIN);
+#else
+    return beside;
+#endif
+}
+
+void SimController::setRemoteAddress(const QString& address, const QString& token) {
+    std::lock_guard lock(m_connectionMutex);
+    m_remoteAddress = address;
+    m_token = token;
+    m_connection.reset();
+}
+
+std::shared_ptr<client::Connection> SimController::connection() {
+    std::lock_guard lock(m_connectionMutex);
+    if (m_connection)
+        return m_connection;
+    if (!m_remoteAddress.isEmpty()) {
+        m_connection = client::Connection::connect(m_remoteAddress.toStdString(),
+                                                   {m_token.toStdString(), false});
+        return m_connection;
+    }
+    if (!m_appliance) {
+        appliance::ApplianceOptions options;
+        options.toolsBinDir = m_toolsBinDir.toStdString();
+        m_appliance = appliance::Appliance::startEmbedded(options);
+    }
+    m_connection = client::Connection::fromChannel(m_appliance->inProcessChannel());
+    return m_connection;
+}
+
+QString SimController::cslcCommandLine(const QString& layout, const QStringList& args) {
+    QStringList words{QStringLiteral("cslc"), shellQuote(layout)};
+    for (const QString& a : args)
+        words << shellQuote(a);
+    return words.join(QLatin1Char(' '));
+}
+
+void SimController::build(const QString& codeDir, const QString& layout, const QStringList& args,
+                          const QHash<QString, quint64>& revisions) {
+    const quint64 id = m_nextBuildId++;
+    m_buildId = id;
+    emit buildStarted(cslcCommandLine(layout, args));
+    const QString outName = outputName(args);
+    m_compilePool.start([this, id, codeDir, layout, args, revisions, outName] {
+        QList<DiagnosticItem> diagnostics;
+        const QDir dir(codeDir);
+        bool ok = false;
+        QString summary;
+        std::shared_ptr<sim::FabricProgram> program;
+        QElapsedTimer clock;
+        clock.start();
+        try {
+            client::SdkCompiler compiler(connection());
+            compiler.compile(codeDir.toStdString(), layout.toStdString(),
+                             args.join(QLatin1Char(' ')).toStdString(), codeDir.toStdString(),
+                             [&](const client::Diagnostic& d) {
+                                 diagnostics.append(toItem(d, dir));
+                                 const QString line = QString::fromStdString(d.formatted);
+                                 QMetaObject::invokeMethod(
+                                     this,
+                                     [this, id, line] {
+                                         if (id == m_buildId)
+                                             emit buildOutput(line);
+                                     },
+                                     Qt::QueuedConnection);
+                             });
+            program = artifact::readProgramFile(
+                dir.filePath(outName + QStringLiteral("/bin/out_program.pb")).toStdString());
+            ok = true;
+        } catch (const std::exception& e) {
+            summary = errorText(e);
+        }
+        const qint64 ms = clock.elapsed();
+        std::optional<FabricSnapshot> snapshot;
+        if (program)
+            snapshot = snapshotFromProgram(*program);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, ok, summary, diagnostics, revisions, ms, snapshot, outName, dir] {
+                if (id != m_buildId)
+                    return; // cancelled
+                m_buildId = 0;
+                const auto errors =
+                    std::count_if(diagnostics.cbegin(), diagnostics.cend(), [](auto& d) {
+                        return d.severity == DiagnosticItem::Severity::Error;
+                    });
+                const auto warnings =
+                    std::count_if(diagnostics.cbegin(), diagnostics.cend(), [](auto& d) {
+                        return d.severity == DiagnosticItem::Severity::Warning;
+                    });
+                QString text;
+                if (ok) {
+                    m_artifactDir = dir.filePath(outName);
+                    text = tr("Build succeeded in %1 ms (%2 warnings): %3")
+                               .arg(ms)
+                               .arg(warnings)
+                               .arg(QDir::toNativeSeparators(m_artifactDir));
+                } else {
+                    text = tr("Build failed: %1 errors, %2 warnings. %3")
+                               .arg(errors)
+                               .arg(warnings)
+                               .arg(summary);
+                }
+                if (snapshot) {
+                    m_programSnapshot = std::make_shared<const FabricSnapshot>(*snapshot);
+                    emit programSnapshotChanged(m_programSnapshot);
+                }
+                emit buildFinished(ok, text, diagnostics, revisions);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SimController::cancelBuild() {
+    if (m_buildId == 0)
+        return;
+    // The compile RPC runs to its end on the worker; its result is dropped.
+    m_buildId = 0;
+    emit buildFinished(false, tr("Build cancelled."), {}, {});
+}
+
+void SimController::runScript(const QString& codeDir, const QString& script) {
+    if (m_scriptBusy) {
+        emit scriptFinished(-1, tr("a host program is already running"));
+        return;
+    }
+    if (m_artifactDir.isEmpty()) {
+        emit scriptFinished(-1, tr("build the project first"));
+        return;
+    }
+    m_scriptBusy = true;
+    const QString artifactDir = m_artifactDir;
+    const bool remote = !m_remoteAddress.isEmpty();
+    const QString outName = QFileInfo(artifactDir).fileName();
+    emit scriptStarted(
+        QStringLiteral("cs_python %1 --name %2").arg(shellQuote(script), shellQuote(outName)));
+    m_sessionPool.start([this, codeDir, script, artifactDir, remote, outName] {
+        try {
+            auto launcher =
+                std::make_shared<client::SdkLauncher>(artifactDir.toStdString(), connection());
+            if (!remote) {
+                const QString cmaddr = QString::fromStdString(launcher->cmaddr());
+                m_launcher = launcher;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, codeDir, script, cmaddr] {
+                        startScriptProcess(codeDir, script, cmaddr);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
+            // A remote appliance runs the script in the job's workspace; the output
+            // arrives when it ends.
+            launcher->stage(QDir(codeDir).filePath(script).toStdString());
+            int exitCode = 0;
+            QString output;
+            try {
+                output = QString::fromStdString(
+                    launcher->run(QStringLiteral("cs_python %1 --name %2")
+                                      .arg(shellQuote(script), shellQuote(outName))
+                                      .toStdString()));
+            } catch (const client::ClientError& e) {
+                output = QString::fromStdString(e.details());
+                exitCode = 1;
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, output, exitCode] {
+                    m_scriptBusy = false;
+                    emit scriptOutput(output);
+                    emit scriptFinished(exitCode, {});
+                },
+                Qt::QueuedConnection);
+        } catch (const std::exception& e) {
+            const QString message = errorText(e);
+            QMetaObject::invokeMethod(
+                this,
+                [this, message] {
+                    m_scriptBusy = false;
+                    emit scriptFinished(-1, message);
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void SimController::startScriptProcess(const QString& codeDir, const QString& script,
+                                       const QString& cmaddr) {
+    auto* process = new QProcess(this);
+    m_script = process;
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->setWorkingDirectory(codeDir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TESSERA_APPLIANCE"), cmaddr);
+    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    env.insert(QStringLiteral("PATH"),
+               m_toolsBinDir + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    process->setProcessEnvironment(env);
+    connect(process, &QProcess::readyRead, this,
+            [this, process] { emit scriptOutput(QString::fromLocal8Bit(process->readAll())); });
+    const auto done = [this, process](int exitCode, const QString& error) {
+        emit scriptOutput(QString::fromLocal8Bit(process->readAll()));
+        m_scriptBusy = false;
+        process->deleteLater();
+        m_sessionPool.start([this] { m_launcher.reset(); }); // closes the job
+        emit scriptFinished(exitCode, error);
+    };
+    connect(process, &QProcess::finished, this, [done](int exitCode, QProcess::ExitStatus status) {
+        done(exitCode, status == QProcess::CrashExit ? tr("the host program crashed") : QString());
+    });
+    connect(process, &QProcess::errorOccurred, this, [done, process](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            done(-1, process->errorString());
+    });
+    process->start(QDir(m_toolsBinDir).filePath(QStringLiteral("cs_python")),
+                   {script, QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()});
+}
+
+void SimController::stopScript() {
+    if (m_script)
+        m_script->kill();
+}
+
+void SimController::setState(State state) {
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SimController::reportError(const QString& what, const QString& message) {
+    emit sessionMessage(what + QStringLiteral(": ") + message);
+}
+
+void SimController::startSession(const QString& function) {
+    if (m_state == State::Running || m_state == State::Paused) {
+        emit sessionMessage(tr("A session is already open."));
+        return;
+    }
+    if (m_artifactDir.isEmpty()) {
+        emit sessionMessage(tr("Build the project before starting a session."));
+        return;
+    }
+    const QString artifactDir = m_artifactDir;
+    std::vector<client::BreakpointSpec> specs;
+    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
+        specs.push_back(toSpec(b));
+    m_hangShown = false;
+    m_cycle = 0;
+    m_rate = 0;
+    m_rateCycle = 0;
+    m_rateClock.start();
+    m_sessionPool.start([this, artifactDir, function, specs] {
+        try {
+            m_subscription.reset();
+            m_debug.reset();
+            m_runtime.reset();
+            auto runtime =
+                std::make_shared<client::SdkRuntime>(artifactDir.toStdString(), connection());
+            runtime->load();
+            runtime->run();
+            auto debug = std::make_shared<client::DebugSession>(connection(), runtime->sessionId());
+            m_subscription = debug->subscribe(FrameIntervalMs / 2, [this](const client::Frame& f) {
+                auto copy = std::make_shared<const client::Frame>(f);
+                std::lock_guard lock(m_frameMutex);
+                m_latestFrame = std::move(copy);
+                ++m_frameSerial;
+            });
+            if (!specs.empty())
+                debug->setBreakpoints(specs);
+            m_runtime = runtime;
+            m_debug = debug;
+            if (!function.isEmpty())
+                runtime->launch(function.toStdString(), {}, true);
+            QMetaObject::invokeMethod(
+                this,
+                [this, function] {
+                    setState(State::Running);
+                    m_frameTimer.start();
+                    emit sessionMessage(function.isEmpty()
+                                            ? tr("Session started.")
+                                            : tr("Session started; %1 launched.").arg(function));
+                },
+                Qt::QueuedConnection);
+        } catch (const std::exception& e) {
+            const QString message = errorText(e);
+            QMetaObject::invokeMethod(
+                this,
+                [this, message] {
+                    setState(State::Finished);
+                    reportError(tr("Cannot start the session"), message);
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void SimController::endSession() {
+    m_frameTimer.stop();
+    m_sessionPool.start([this] {
+        m_subscription.reset();
+        m_debug.reset();
+        m_runtime.reset(); // closes the session
+        QMetaObject::invokeMethod(
+            this, [this] { setState(State::NoSession); }, Qt::QueuedConnection);
+    });
+}
+
+void SimController::sessionCall(std::function<client::Frame(client::DebugSession&)> call,
+                                State after) {
+    m_sessionPool.start([this, call = std::move(call), after] {
+        if (!m_debug) {
+            QMetaObject::invokeMethod(
+                this, [this] { emit sessionMessage(tr("No session is open.")); },
+                Qt::QueuedConnection);
+            return;
+        }
+        try {
+            auto frame = std::make_shared<const client::Frame>(call(*m_debug));
+            QMetaObject::invokeMethod(
+                this,
+                [this, frame, after] {
+                    setState(after);
+                    applyFrame(*frame);
+                },
+                Qt::QueuedConnection);
+        } catch (const std::exception& e) {
+            const QString message = errorText(e);
+            QMetaObject::invokeMethod(
+                this, [this, message] { reportError(tr("Debugger"), message); },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void SimController::pause() {
+    sessionCall([](client::DebugSession& d) { return d.pause(); }, State::Paused);
+}
+
+void SimController::resume() {
+    sessionCall([](client::DebugSession& d) { return d.resume(); }, State::Running);
+}
+
+void SimController::step(quint64 cycles) {
+    sessionCall([cycles](client::DebugSession& d) { return d.step(cycles); }, State::Paused);
+}
+
+void SimController::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {
+    m_breakpoints = breakpoints;
+    std::vector<client::BreakpointSpec> specs;
+    for (const SimBreakpoint& b : breakpoints)
+        specs.push_back(toSpec(b));
+    m_sessionPool.start([this, specs] {
+        if (!m_debug)
+            return; // startSession sends m_breakpoints
+        try {
+            m_debug->setBreakpoints(specs);
+        } catch (const std::exception& e) {
+            const QString message = errorText(e);
+            QMetaObject::invokeMethod(
+                this, [this, message] { reportError(tr("Breakpoints"), message); },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void SimController::takeLatestFrame() {
+    std::shared_ptr<const client::Frame> frame;
+    {
+        std::lock_guard lock(m_frameMutex);
+        if (m_frameSerial == m_shownSerial)
+            return;
+        m_shownSerial = m_frameSerial;
+        frame = m_latestFrame;
+    }
+    if (frame)
+        applyFrame(*frame);
+}
+
+void SimController::applyFrame(const client::Frame& frame) {
+    const qint64 ms = m_rateClock.elapsed();
+    if (ms >= 250 || frame.cycle < m_rateCycle) {
+        m_rate = frame.cycle >= m_rateCycle && ms > 0
+                     ? double(frame.cycle - m_rateCycle) * 1000.0 / double(ms)
+                     : 0.0;
+        m_rateCycle = frame.cycle;
+        m_rateClock.restart();
+    }
+    m_cycle = frame.cycle;
+    emit cycleChanged(frame.cycle, m_state == State::Running ? m_rate : 0.0);
+    if (frame.status == "breakpoint" && m_state == State::Running) {
+        setState(State::Paused);
+        emit sessionMessage(tr("Breakpoint hit at cycle %1. %2")
+                                .arg(frame.cycle)
+                                .arg(QString::fromStdString(frame.message)));
+    }
+    if (m_programSnapshot) {
+        FabricSnapshot s = withFrame(*m_programSnapshot, frame);
+        if ((frame.status == "hang" || frame.status == "fault") && !frame.message.empty()) {
+            const QString report = QString::fromStdString(frame.message);
+            s.waiting = waitingPesFromReport(report);
+            if (!m_hangShown) {
+                m_hangShown = true;
+                setState(State::Finished);
+                emit hangReported(report, s.waiting);
+            }
+        }
+        emit snapshotChanged(std::make_shared<const FabricSnapshot>(std::move(s)));
+    }
+}
+
+} // namespace tessera

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "widgets/SimControls.h"
+#include "widgets/fabric/FabricSnapshot.h"
+#include "widgets/models/DiagnosticsModel.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QProcess>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace appliance {
+class Appliance;
+}
+namespace tessera::client {
+class Connection;
+class DebugSession;
+class FrameSubscription;
+class SdkLauncher;
+class SdkRuntime;
+struct Frame;
+} // namespace tessera::client
+
+namespace tessera {
+
+// The one facade between the IDE and the appliance (Ripes' processor handler): it owns the
+// appliance (embedded by default, or a daemon at a remote address), the compile jobs, the
+// host-script process and the interactive debug session, and re-emits plain Qt signals.
+// Widgets never see gRPC. Every appliance call runs on a worker thread; results hop back
+// to the GUI thread with queued invocations, so the GUI thread never waits. While a
+// session runs, the latest Debug frame is taken on a timer (never one event per cycle).
+class SimController : public QObject {
+    Q_OBJECT
+  public:
+    using State = SimControls::State;
+    static constexpr int FrameIntervalMs = 100;
+
+    explicit SimController(QObject* parent = nullptr);
+    ~SimController() override;
+
+    // Where cslc, cs_python and tessera-appliance live (the appliance puts it first on PATH
+    // for launcher commands; scripts run with its cs_python).
+    void setToolsBinDir(const QString& dir) { m_toolsBinDir = dir; }
+    QString toolsBinDir() const { return m_toolsBinDir; }
+    static QString defaultToolsBinDir();
+    // Empty = the embedded appliance; otherwise "unix:PATH" or "HOST:PORT" of a daemon.
+    void setRemoteAddress(const QString& address, const QString& token = {});
+    QString remoteAddress() const { return m_remoteAddress; }
+
+    // Compile job: codeDir + layout with cslc arguments (without the layout file); the
+    // artifact is written to codeDir/<-o dir>. `revisions` tag the diagnostics batch.
+    void build(const QString& codeDir, const QString& layout, const QStringList& args,
+               const QHash<QString, quint64>& revisions = {});
+    void cancelBuild();
+    bool isBuilding() const { return m_buildId != 0; }
+    static QString cslcCommandLine(const QString& layout, const QStringList& args);
+    // The last successful build's artifact directory (empty before).
+    QString artifactDir() const { return m_artifactDir; }
+    FabricSnapshotPtr programSnapshot() const { return m_programSnapshot; }
+
+    // Runs codeDir/run.py under cs_python with --name <artifact>, joined to this
+    // appliance through TESSERA_APPLIANCE.
+    void runScript(const QString& codeDir, const QString& script = QStringLiteral("run.py"));
+    void stopScript();
+    bool isScriptRunning() const { return m_scriptBusy; }
+
+    // Interactive session on the last artifact: load, run, then launch `function` (an
+    // exported function without arguments; empty = none) so the fabric has work.
+    void startSession(const QString& function = {});
+    void endSession();
+    void pause();
+    void resume();
+    void step(quint64 cycles);
+    void setBreakpoints(const QList<SimBreakpoint>& breakpoints);
+    State state() const { return m_state; }
+    quint64 cycle() const { return m_cycle; }
+
+  signals:
+    void buildStarted(const QString& commandLine);
+    void buildOutput(const QString& line);
+    void buildFinished(bool ok, const QString& summary, const QList<DiagnosticItem>& diagnostics,
+                       const QHash<QString, quint64>& revisions);
+    void programSnapshotChanged(FabricSnapshotPtr snapshot);
+
+    void scriptStarted(const QString& commandLine);
+    void scriptOutput(const QString& text);
+    void scriptFinished(int exitCode, const QString& error);
+
+    void stateChanged(State state);
+    void cycleChanged(quint64 cycle, double cyclesPerSecond);
+    void snapshotChanged(FabricSnapshotPtr snapshot);
+    void sessionMessage(const QString& message);
+    // The simulator reported a hang: the report in words and the PEs that wait.
+    void hangReported(const QString& report, const std::vector<FabricWaitingPe>& waiting);
+
+  private:
+    std::shared_ptr<client::Connection> connection(); // worker threads only
+    void setState(State state);
+    void takeLatestFrame();
+    void applyFrame(const client::Frame& frame);
+    void sessionCall(std::function<client::Frame(client::DebugSession&)> call, State after);
+    void reportError(const QString& what, const QString& message);
+    void startScriptProcess(const QString& codeDir, const QString& script, const QString& cmaddr);
+
+    QString m_toolsBinDir;
+    QString m_remoteAddress;
+    QString m_token;
+
+    std::mutex m_connectionMutex; // guards the two below (worker threads create them)
+    std::unique_ptr<appliance::Appliance> m_appliance;
+    std::shared_ptr<client::Connection> m_connection;
+
+    QThreadPool m_compilePool; // one compile at a time
+    QThreadPool m_sessionPool; // session calls in order
+    quint64 m_buildId = 0;     // 0 = no build running
+    quint64 m_nextBuildId = 1;
+    QString m_artifactDir;
+    FabricSnapshotPtr m_programSnapshot;
+
+    QPointer<QProcess> m_script;
+    bool m_scriptBusy = false;
+    std::shared_ptr<client::SdkLauncher> m_launcher;
+
+    // Session objects are used only on m_sessionPool's thread.
+    std::shared_ptr<client::SdkRuntime> m_runtime;
+    std::shared_ptr<client::DebugSession> m_debug;
+    std::shared_ptr<client::FrameSubscription> m_subscription;
+    std::mutex m_frameMutex;
+    std::shared_ptr<const client::Frame> m_latestFrame; // written by the stream reader
+    quint64 m_frameSerial = 0, m_shownSerial = 0;
+    QTimer m_frameTimer;
+    QElapsedTimer m_rateClock;
+    quint64 m_rateCycle = 0;
+    double m_rate = 0;
+    QList<SimBreakpoint> m_breakpoints;
+    State m_state = State::NoSession;
+    quint64 m_cycle = 0;
+    bool m_hangShown = false;
+};
+
+} // namespace tessera

@@ -1,0 +1,192 @@
+#include "widgets/SimControls.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace tessera {
+
+QString SimBreakpoint::describe() const {
+    const QString where =
+        anyPe ? SimControls::tr("any PE") : SimControls::tr("PE %1,%2").arg(x).arg(y);
+    switch (kind) {
+    case Kind::Task:
+        return SimControls::tr("task %1 activates at %2").arg(value).arg(where);
+    case Kind::Line:
+        return SimControls::tr("line %1 of file %2 at %3").arg(value).arg(file).arg(where);
+    case Kind::Cycle:
+        return SimControls::tr("cycle %1").arg(value);
+    case Kind::Color:
+        return SimControls::tr("wavelet on color %1 at %2").arg(value).arg(where);
+    case Kind::Symbol:
+        return SimControls::tr("write to %1 at %2").arg(symbol, where);
+    }
+    return {};
+}
+
+SimControls::SimControls(QWidget* parent)
+    : QWidget(parent), m_start(new QPushButton(tr("Start session"), this)),
+      m_run(new QPushButton(tr("Run"), this)), m_pause(new QPushButton(tr("Pause"), this)),
+      m_step(new QPushButton(tr("Step 1"), this)), m_stepN(new QPushButton(tr("Step N"), this)),
+      m_stepCount(new QSpinBox(this)),
+      m_runToBreakpoint(new QPushButton(tr("Run to breakpoint"), this)), m_cycle(new QLabel(this)),
+      m_status(new QLabel(this)), m_kind(new QComboBox(this)), m_x(new QSpinBox(this)),
+      m_y(new QSpinBox(this)), m_peScope(new QComboBox(this)), m_value(new QSpinBox(this)),
+      m_symbol(new QLineEdit(this)), m_list(new QListWidget(this)) {
+    setObjectName(QStringLiteral("simControls"));
+    m_stepCount->setRange(1, 1'000'000'000);
+    m_stepCount->setValue(100);
+    m_stepCount->setToolTip(tr("Cycles per Step N"));
+    m_cycle->setObjectName(QStringLiteral("cycleLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_kind->addItem(tr("Task activation"), int(SimBreakpoint::Kind::Task));
+    m_kind->addItem(tr("Source line"), int(SimBreakpoint::Kind::Line));
+    m_kind->addItem(tr("Cycle"), int(SimBreakpoint::Kind::Cycle));
+    m_kind->addItem(tr("Wavelet on color"), int(SimBreakpoint::Kind::Color));
+    m_kind->addItem(tr("Write to symbol"), int(SimBreakpoint::Kind::Symbol));
+    m_kind->setCurrentIndex(2);
+    m_peScope->addItem(tr("at PE"));
+    m_peScope->addItem(tr("any PE"));
+    m_x->setRange(0, 1023);
+    m_y->setRange(0, 1023);
+    m_value->setRange(0, std::numeric_limits<int>::max());
+    m_symbol->setPlaceholderText(tr("symbol"));
+    auto* addButton = new QPushButton(tr("Add"), this);
+    auto* removeButton = new QPushButton(tr("Remove"), this);
+
+    connect(m_start, &QPushButton::clicked, this, &SimControls::startRequested);
+    connect(m_run, &QPushButton::clicked, this, &SimControls::runRequested);
+    connect(m_pause, &QPushButton::clicked, this, &SimControls::pauseRequested);
+    connect(m_step, &QPushButton::clicked, this, [this] { emit stepRequested(1); });
+    connect(m_stepN, &QPushButton::clicked, this,
+            [this] { emit stepRequested(quint64(m_stepCount->value())); });
+    connect(m_runToBreakpoint, &QPushButton::clicked, this, &SimControls::runToBreakpointRequested);
+    connect(addButton, &QPushButton::clicked, this, &SimControls::addBreakpoint);
+    connect(removeButton, &QPushButton::clicked, this, &SimControls::removeBreakpoint);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SimControls::updateKindFields);
+    connect(m_peScope, &QComboBox::currentIndexChanged, this, &SimControls::updateKindFields);
+
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(m_start, 0, 0, 1, 2);
+    buttons->addWidget(m_run, 1, 0);
+    buttons->addWidget(m_pause, 1, 1);
+    buttons->addWidget(m_step, 2, 0);
+    buttons->addWidget(m_runToBreakpoint, 2, 1);
+    buttons->addWidget(m_stepN, 3, 0);
+    buttons->addWidget(m_stepCount, 3, 1);
+
+    auto* pe = new QHBoxLayout;
+    pe->addWidget(m_peScope);
+    pe->addWidget(m_x);
+    pe->addWidget(m_y);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Break on"), m_kind);
+    form->addRow(tr("PE"), pe);
+    form->addRow(tr("Value"), m_value);
+    form->addRow(tr("Symbol"), m_symbol);
+    auto* listButtons = new QHBoxLayout;
+    listButtons->addWidget(addButton);
+    listButtons->addWidget(removeButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_cycle);
+    layout->addWidget(m_status);
+    layout->addLayout(form);
+    layout->addLayout(listButtons);
+    layout->addWidget(m_list, 1);
+    updateKindFields();
+    setState(State::NoSession);
+    setCycle(0, 0);
+}
+
+void SimControls::setState(State state) {
+    m_state = state;
+    const bool session = state == State::Running || state == State::Paused;
+    m_run->setEnabled(state == State::Paused);
+    m_runToBreakpoint->setEnabled(state == State::Paused && !m_breakpoints.isEmpty());
+    m_pause->setEnabled(state == State::Running);
+    m_step->setEnabled(session);
+    m_stepN->setEnabled(session);
+    m_start->setEnabled(state == State::NoSession || state == State::Finished);
+}
+
+void SimControls::setCycle(quint64 cycle, double cyclesPerSecond) {
+    const QLocale locale;
+    m_cycle->setText(tr("Cycle %1 · %2 cycles/s")
+                         .arg(locale.toString(cycle))
+                         .arg(locale.toString(cyclesPerSecond, 'f', 0)));
+}
+
+void SimControls::setStatusMessage(const QString& text) {
+    m_status->setText(text);
+}
+QString SimControls::cycleText() const {
+    return m_cycle->text();
+}
+QString SimControls::statusText() const {
+    return m_status->text();
+}
+int SimControls::stepCount() const {
+    return m_stepCount->value();
+}
+
+void SimControls::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {
+    m_breakpoints = breakpoints;
+    refreshList();
+    setState(m_state);
+    emit breakpointsChanged(m_breakpoints);
+}
+
+void SimControls::updateKindFields() {
+    const auto kind = SimBreakpoint::Kind(m_kind->currentData().toInt());
+    const bool needsPe = kind != SimBreakpoint::Kind::Cycle;
+    m_peScope->setEnabled(needsPe);
+    m_x->setEnabled(needsPe && m_peScope->currentIndex() == 0);
+    m_y->setEnabled(needsPe && m_peScope->currentIndex() == 0);
+    m_value->setEnabled(kind != SimBreakpoint::Kind::Symbol);
+    m_symbol->setEnabled(kind == SimBreakpoint::Kind::Symbol);
+}
+
+void SimControls::addBreakpoint() {
+    SimBreakpoint b;
+    b.kind = SimBreakpoint::Kind(m_kind->currentData().toInt());
+    b.anyPe = m_peScope->currentIndex() == 1;
+    b.x = m_x->value();
+    b.y = m_y->value();
+    b.value = quint64(m_value->value());
+    b.symbol = m_symbol->text().trimmed();
+    if (b.kind == SimBreakpoint::Kind::Symbol && b.symbol.isEmpty()) {
+        setStatusMessage(tr("A symbol breakpoint needs a symbol name."));
+        return;
+    }
+    QList<SimBreakpoint> list = m_breakpoints;
+    list.append(b);
+    setBreakpoints(list);
+}
+
+void SimControls::removeBreakpoint() {
+    const int row = m_list->currentRow();
+    if (row < 0)
+        return;
+    QList<SimBreakpoint> list = m_breakpoints;
+    list.removeAt(row);
+    setBreakpoints(list);
+}
+
+void SimControls::refreshList() {
+    m_list->clear();
+    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
+        m_list->addItem(b.describe());
+}
+
+} // namespace tessera
