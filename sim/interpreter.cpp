@@ -874,6 +874,56 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
             p.flushPending |= uint8_t(1u << q);
         break;
     }
+    case BuiltinId::ColorConfigGet:
+    case BuiltinId::ColorConfigSet: {
+        const uint64_t color = arg(0);
+        if (color >= uint64_t(kNumColors) || p.colorIndex[size_t(color)] < 0)
+            fault(p, &loc,
+                  "color " + str(color) + " has no color config at this PE (tile_config)");
+        ColorConfig& cfg = p.colors[size_t(p.colorIndex[size_t(color)])];
+        const uint64_t field = arg(1);
+        uint8_t* slot = nullptr;
+        switch (ColorConfigField(field)) {
+        case ColorConfigField::Rx:
+            slot = &cfg.rx;
+            break;
+        case ColorConfigField::Tx:
+            slot = &cfg.tx;
+            break;
+        case ColorConfigField::Switch1Rx:
+        case ColorConfigField::Switch2Rx:
+        case ColorConfigField::Switch3Rx:
+            slot = &cfg.switchPositions[(field - uint64_t(ColorConfigField::Switch1Rx)) / 2].rx;
+            break;
+        case ColorConfigField::Switch1Tx:
+        case ColorConfigField::Switch2Tx:
+        case ColorConfigField::Switch3Tx:
+            slot = &cfg.switchPositions[(field - uint64_t(ColorConfigField::Switch1Tx)) / 2].tx;
+            break;
+        case ColorConfigField::CurrentSwitchPosition:
+            slot = &cfg.currentSwitchPosition;
+            break;
+        case ColorConfigField::Teardown:
+            break;
+        default:
+            fault(p, &loc, "color config field " + str(field));
+        }
+        if (BuiltinId(in.imm) == BuiltinId::ColorConfigGet) {
+            result = slot ? *slot : uint64_t(cfg.teardown);
+            break;
+        }
+        const uint64_t v = arg(2);
+        if (ColorConfigField(field) == ColorConfigField::CurrentSwitchPosition && v > 3)
+            fault(p, &loc, "switch position " + str(v) + " outside 0..3");
+        if (slot)
+            *slot = uint8_t(v);
+        else
+            cfg.teardown = v != 0;
+        // Wavelets may wait for the new route.
+        if (p.routerBusy >> color & 1)
+            activateRouter(p);
+        break;
+    }
     case BuiltinId::FifoPush:
     default:
         fault(p, &loc, "builtin " + str(uint64_t(in.imm)) + " is not supported by the simulator");

@@ -89,6 +89,19 @@ enum class BuiltinId : uint16_t {
     CoordY,            // () -> u16, y of this PE in the program rectangle
     FifoPush,          // reserved for FIFO helpers the compiler may need
     QueueFlush,        // (output queue) WSE-3 @queue_flush
+    // Added for <tile_config> and @set_teardown_handler: this PE's router configuration of
+    // a color that has a color config here, read and changed at runtime.
+    ColorConfigGet,  // (color, ColorConfigField) -> value
+    ColorConfigSet,  // (color, ColorConfigField, value)
+};
+
+// Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction
+// masks (dirBit); a switch position with rx = tx = 0 is invalid.
+enum class ColorConfigField : uint8_t {
+    Rx, Tx,
+    Switch1Rx, Switch1Tx, Switch2Rx, Switch2Tx, Switch3Rx, Switch3Tx,
+    CurrentSwitchPosition,  // 0..3
+    Teardown,               // 1 while the color is in teardown mode
 };
 
 // Fields DsdSet can change; the value comes from a register.
