@@ -303,10 +303,19 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         if (o->dsd.kind == DsdKind::Fifo && o->dsd.fifo >= p.cls->fifos.size())
             fault(p, &loc,
                   "DSD names FIFO " + str(o->dsd.fifo) + " of " + str(p.cls->fifos.size()));
-        const uint32_t len = dsdLength(o->dsd);
-        if (op.total == 0 && len > 0)
-            op.total = len;
     }
+    // The element count: the first memory operand's length when there is one (a fabout
+    // or fabin DSD's extent does not cut a memory operand short: the SDK's sender
+    // `@fmovs(fabout extent 1, buf extent n)` sends n wavelets), else the first fabric or
+    // FIFO operand's.
+    for (bool memoryOnly : {true, false})
+        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
+            if (op.total || o->kind != DsdOperand::Kind::Dsd)
+                continue;
+            if (memoryOnly && o->dsd.kind != DsdKind::Mem1d && o->dsd.kind != DsdKind::Mem4d)
+                continue;
+            op.total = dsdLength(o->dsd);
+        }
     bool fabric = desc.op == DsdOpKind::Dfilt;
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
         fabric = fabric || isFabricOrFifo(*o);

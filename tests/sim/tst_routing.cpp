@@ -374,6 +374,7 @@ class TestRouting : public QObject {
         ctrl.control = true;
         ctrl.extent[0] = 1;
         send.dsdConstants[0].extent[0] = 2;
+        send.dsdConstants[1].extent[0] = 2;
         send.dsdConstants.push_back(ctrl);
         sim::DsdOpDesc sendCtrl;
         sendCtrl.op = sim::DsdOpKind::Mov32;
@@ -406,6 +407,17 @@ class TestRouting : public QObject {
         QCOMPARE(readF32(f, 1, kBuf), 2.0f);
         QCOMPARE(readF32(f, 2, kBuf), 2.0f);
         QCOMPARE(f.stats(1, 0).wavelets, uint64_t(5));
+    }
+
+    void memorySourceLengthCountsOverFaboutExtent() {
+        // @fmovs(fabout with extent 1, buf with extent 4) sends 4 wavelets: the memory
+        // operand's length is the op's length (SDK topic-13's sender relies on it).
+        auto p = pipeline(4, false);
+        p->classes[0].dsdConstants[0].extent[0] = 1;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle && r.waiting.empty(), r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf + 12), 8.0f); // 4 + element 3 (4.0)
     }
 
     void waveletsWaitForTheirSwitchPosition() {
