@@ -234,6 +234,57 @@ comptime {
 }
 )";
 
+// A teardown control wavelet built with <memcpy/memcpy_switches> puts color 3 in teardown
+// mode at both routers; the @set_teardown_handler handler counts, checks and leaves
+// teardown mode with <tile_config>, then rewrites the route.
+const char* kTeardownLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0), .sender = true });
+  @set_tile_code(1, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(1), .sender = false });
+  @set_color_config(0, 0, @get_color(3), .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @set_color_config(1, 0, @get_color(3), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kTeardownPe = R"(
+param memcpy_params;
+param sender: bool;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const tile_config = @import_module("<tile_config>");
+const switches = @import_module("<memcpy/memcpy_switches>");
+const C: color = @get_color(3);
+var y = [4]u32{ 0, 0, 0, 0 };
+const y_ptr: [*]u32 = &y;
+const td = [1]u32{ switches.ctrl(switches.teardown_cmd_1()) };
+const td_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> td[i] });
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = C, .extent = 1,
+                                    .output_queue = @get_output_queue(2), .control = true });
+fn on_teardown() void {
+  y[0] += 1;
+  y[1] = if (tile_config.teardown.is_active(C)) 1 else 0;
+  tile_config.teardown.exit(C);
+  y[2] = if (tile_config.teardown.is_active(C)) 1 else 0;
+  tile_config.color_config.reset_routes(tile_config.color_config.get_color_config_addr(C),
+                                        .{ .rx = RAMP, .tx = [2]direction{ EAST, NORTH } });
+  tile_config.switch_config.set_rx_switch_pos1(C, WEST);
+  tile_config.switch_config.clear_current_position(C);
+  y[3] = tile_config.switch_config.get_current_position(C) + 7;
+}
+fn compute() void {
+  if (sender) { @mov32(out, td_dsd); }
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @set_teardown_handler(on_teardown, C);
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslE2e : public QObject {
@@ -316,6 +367,33 @@ class TstCslE2e : public QObject {
         QCOMPARE(asFloat(y[1]), 6.0f);
         QCOMPARE(asFloat(y[2]), 10.0f);
         QCOMPARE(asFloat(y[3]), 14.0f);
+    }
+    void teardownHandler() {
+        auto prog =
+            build({{"layout.csl", kTeardownLayout}, {"pe.csl", kTeardownPe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        // The teardown handlers run after compute has returned.
+        r = fabric.runUntilIdle(10'000'000);
+        QVERIFY2(r.status != sim::RunStatus::Fault, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.w = 2;
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        QCOMPARE(y.size(), size_t(8));
+        for (size_t pe = 0; pe < 2; ++pe) {
+            QCOMPARE(y[pe * 4 + 0], 1u); // the handler ran once
+            QCOMPARE(y[pe * 4 + 1], 1u); // in teardown mode
+            QCOMPARE(y[pe * 4 + 2], 0u); // teardown.exit left it
+            QCOMPARE(y[pe * 4 + 3], 7u); // switch position reset to 0
+        }
     }
     void debugTrace() {
         auto prog = build({{"layout.csl", kDebugLayout}, {"pe.csl", kDebugPe}}, sim::Arch::Wse2);

@@ -116,6 +116,106 @@ fn encode_control_task_payload_with_data(entrypoint: control_task_id, data: u16)
 }
 )";
 
+// <tile_config> changes this PE's router configuration at runtime, for colors that have a
+// color config at this PE. It is written on the internal built-in <tessera/router>
+// (get/set of a sim::ColorConfigField); the "address" of a color's configuration is the
+// color number. Direction masks are sim's dirBit (RAMP 1, NORTH 2, SOUTH 4, EAST 8, WEST 16).
+static const char* kTileConfigSource = R"(// <tile_config>
+const color_config = @import_module("<tile_config/color_config>");
+const switch_config = @import_module("<tile_config/switch_config>");
+const teardown = @import_module("<tile_config/teardown>");
+)";
+
+static const char* kRouterFieldsSource = R"(
+const router = @import_module("<tessera/router>");
+const FIELD_RX: u16 = 0;
+const FIELD_TX: u16 = 1;
+const FIELD_SWITCH1_RX: u16 = 2;
+const FIELD_CURRENT_SWITCH_POSITION: u16 = 8;
+const FIELD_TEARDOWN: u16 = 9;
+fn dir_bit(comptime d: direction) u16 {
+  if (d == RAMP) return 1;
+  if (d == NORTH) return 2;
+  if (d == SOUTH) return 4;
+  if (d == EAST) return 8;
+  return 16;
+}
+// One direction or an array of directions.
+fn dir_mask(comptime dirs: anytype) u16 {
+  if (@is_same_type(@type_of(dirs), direction)) return dir_bit(dirs);
+  var m: u16 = 0;
+  for (dirs) |d| { m |= dir_bit(d); }
+  return m;
+}
+)";
+
+static const char* kColorConfigSource = R"(// <tile_config/color_config>
+fn get_color_config_addr(comptime c: color) u16 { return @get_int(c); }
+// Replaces the base route (switch position 0): .rx and .tx each name one direction or an
+// array of directions; a field that is not given becomes empty.
+fn reset_routes(addr: u16, comptime routes: comptime_struct) void {
+  const rx: u16 = comptime if (@has_field(routes, "rx")) dir_mask(routes.rx) else 0;
+  const tx: u16 = comptime if (@has_field(routes, "tx")) dir_mask(routes.tx) else 0;
+  router.set(addr, FIELD_RX, rx);
+  router.set(addr, FIELD_TX, tx);
+}
+)";
+
+static const char* kSwitchConfigSource = R"(// <tile_config/switch_config>
+fn clear_current_position(comptime c: color) void {
+  router.set(@get_int(c), FIELD_CURRENT_SWITCH_POSITION, 0);
+}
+fn get_current_position(comptime c: color) u16 {
+  return router.get(@get_int(c), FIELD_CURRENT_SWITCH_POSITION);
+}
+// Positions 1..3 become invalid; ring mode and pop mode are kept.
+fn set_invalid_for_all_switch_positions(comptime c: color) void {
+  for (@range(u16, 6)) |k| { router.set(@get_int(c), FIELD_SWITCH1_RX + k, 0); }
+}
+fn set_switch_pos(comptime c: color, pos: u16, tx: bool, mask: u16) void {
+  router.set(@get_int(c), FIELD_SWITCH1_RX + 2 * (pos - 1) + (if (tx) 1 else 0), mask);
+}
+fn set_rx_switch_pos1(comptime c: color, comptime d: direction) void { set_switch_pos(c, 1, false, dir_bit(d)); }
+fn set_rx_switch_pos2(comptime c: color, comptime d: direction) void { set_switch_pos(c, 2, false, dir_bit(d)); }
+fn set_rx_switch_pos3(comptime c: color, comptime d: direction) void { set_switch_pos(c, 3, false, dir_bit(d)); }
+fn set_tx_switch_pos1(comptime c: color, comptime d: direction) void { set_switch_pos(c, 1, true, dir_bit(d)); }
+fn set_tx_switch_pos2(comptime c: color, comptime d: direction) void { set_switch_pos(c, 2, true, dir_bit(d)); }
+fn set_tx_switch_pos3(comptime c: color, comptime d: direction) void { set_switch_pos(c, 3, true, dir_bit(d)); }
+)";
+
+static const char* kTeardownSource = R"(// <tile_config/teardown>
+// Leaves teardown mode (clears the teardown-in-progress state of the color).
+fn exit(comptime c: color) void { router.set(@get_int(c), FIELD_TEARDOWN, 0); }
+fn is_active(comptime c: color) bool { return router.get(@get_int(c), FIELD_TEARDOWN) != 0; }
+)";
+
+// <memcpy/memcpy_switches>: multi-command control wavelets (sim/program.h encoding: 3 bits
+// per command, bits 1..0 opcode, bit 2 = not delivered to the CE). switch_cmd_11 advances
+// the switches of two consecutive routers, teardown_cmd_1 puts the first router's color in
+// teardown mode; every other command is a NOP that the CE does not see.
+static const char* kMemcpySwitchesSource = R"(// <memcpy/memcpy_switches>
+const NOCE: u32 = 4;
+const NOP: u32 = 0;
+const SWITCH_ADV: u32 = 1;
+const SWITCH_RST: u32 = 2;
+const TEARDOWN: u32 = 3;
+fn commands(comptime first: u32, comptime count: u16) u32 {
+  var w: u32 = 0;
+  for (@range(u16, 8)) |k| {
+    const cmd: u32 = if (k < count) first else NOP;
+    w |= (cmd | NOCE) << (3 * @as(u32, k));
+  }
+  return w;
+}
+fn switch_cmd_1() u32 { return commands(SWITCH_ADV, 1); }
+fn switch_cmd_11() u32 { return commands(SWITCH_ADV, 2); }
+fn switch_cmd_111() u32 { return commands(SWITCH_ADV, 3); }
+fn reset_cmd_1() u32 { return commands(SWITCH_RST, 1); }
+fn teardown_cmd_1() u32 { return commands(TEARDOWN, 1); }
+// The control wavelet payload carrying a command list.
+fn ctrl(cmds: u32) u32 { return 0x10000000 | (cmds & 0xffffff); }
+)";
+
 static const LibraryInfo kLibraries[] = {
     {"memcpy/get_params", nullptr},
     {"memcpy/memcpy", nullptr},
@@ -129,7 +229,11 @@ static const LibraryInfo kLibraries[] = {
     {"math", kMathSource},
     {"random", nullptr},
     {"control", kControlSource},
-    {"tile_config", nullptr},
+    {"tile_config", kTileConfigSource},
+    {"tile_config/color_config", kColorConfigSource, kRouterFieldsSource},
+    {"tile_config/switch_config", kSwitchConfigSource, kRouterFieldsSource},
+    {"tile_config/teardown", kTeardownSource, kRouterFieldsSource},
+    {"tessera/router", nullptr},
     {"directions", kDirectionsSource},
     {"dsd_ops", nullptr},
     {"malloc", nullptr},
@@ -137,7 +241,7 @@ static const LibraryInfo kLibraries[] = {
     {"empty", kEmptySource},
     {"collectives_2d/params", nullptr},
     {"collectives_2d/pe", nullptr},
-    {"memcpy/memcpy_switches", nullptr},
+    {"memcpy/memcpy_switches", kMemcpySwitchesSource},
     {"kernels/tally/layout", nullptr},
     {"kernels/tally/pe", nullptr},
     {"kernels/fft/layout", nullptr},

@@ -14,7 +14,8 @@ namespace csl::lib {
 
 struct LibraryInfo {
     const char* name;
-    const char* source; // CSL source when the library is written in CSL, else nullptr
+    const char* source;            // CSL source when the library is written in CSL, else nullptr
+    const char* prelude = nullptr; // CSL shared by several libraries, appended to source
 };
 
 const LibraryInfo* findLibrary(const std::string& name);

@@ -402,7 +402,7 @@ std::shared_ptr<Ast> Analyzer::loadAst(const std::string& path, const std::strin
     if (path.rfind("<lib>/", 0) == 0) {
         const lib::LibraryInfo* info = lib::findLibrary(path.substr(6));
         if (info && info->source)
-            text = std::string(info->source);
+            text = std::string(info->source) + (info->prelude ? info->prelude : "");
     }
     if (!text && opt_.readFile)
         text = opt_.readFile(path);

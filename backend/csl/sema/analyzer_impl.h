@@ -66,6 +66,10 @@ struct ClassCtx {
     uint32_t nextAddress = 0;
     std::vector<FnDef*> fnOfIndex;
     int32_t initFn = -1;
+    // @set_teardown_handler: a synthesized local task on the teardown task ID that calls the
+    // handler of every color that is in teardown mode.
+    int32_t teardownFn = -1;
+    std::set<int> teardownColors;
     std::map<std::string, int> strings;
     std::set<int> blockedIds, unblockedIds;
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the

@@ -1092,6 +1092,62 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         }
         return mkVoid();
     }
+    if (name == "set_teardown_handler") {
+        need(2, 2);
+        ClassCtx* c = cls();
+        if (!c)
+            fail(node, "@set_teardown_handler is only allowed in tile code");
+        if (runtime())
+            fail(node, "@set_teardown_handler must be called in a comptime block");
+        Value f = carg(0, "teardown handler");
+        if (f.k != VK::Fn || !f.fn)
+            fail(args[0],
+                 "@set_teardown_handler expects a function, found '" + typeName(f.type) + "'");
+        if (f.fn->isTask)
+            fail(args[0], "'" + f.fn->name + "' is a task; a teardown handler is a function");
+        TypeP ft = fnType(f.fn);
+        if (!ft->params.empty() || ft->ret->k != TK::Void)
+            fail(args[0], "a teardown handler takes no parameters and returns void");
+        int col = handleId(carg(1, "color"), HandleKind::Color, args[1], "@set_teardown_handler");
+        if (c->teardownColors.count(col))
+            fail(node, "color " + std::to_string(col) + " already has a teardown handler");
+        int32_t handler = lowerFunction(f.fn, args[0]);
+        sim::TaskBinding& tb = c->cc.tasks[size_t(sim::kTeardownTaskId)];
+        if (c->teardownFn < 0) {
+            if (tb.kind != sim::TaskKind::None)
+                fail(node, "the teardown task ID " + std::to_string(sim::kTeardownTaskId) +
+                               " is already bound to '" +
+                               c->taskNames[size_t(sim::kTeardownTaskId)] + "'");
+            c->funcs.emplace_back();
+            c->funcs.back().name = "$teardown";
+            c->teardownFn = int32_t(c->funcs.size() - 1);
+            c->fnOfIndex.push_back(nullptr);
+            tb.kind = sim::TaskKind::Local;
+            tb.function = c->teardownFn;
+            c->taskNames[size_t(sim::kTeardownTaskId)] = "$teardown";
+        }
+        c->teardownColors.insert(col);
+        // if (color is in teardown) handler();
+        Frame* save = fr_;
+        Frame tf;
+        tf.mod = save->mod;
+        tf.fn = &c->funcs[size_t(c->teardownFn)];
+        tf.scopes.emplace_back();
+        fr_ = &tf;
+        setLoc(node);
+        uint16_t base = newRegs(2);
+        emit(sim::Op::Imm, sim::ScalarType::U16, base, kNoReg, kNoReg, col);
+        emit(sim::Op::Imm, sim::ScalarType::U16, uint16_t(base + 1), kNoReg, kNoReg,
+             int32_t(sim::ColorConfigField::Teardown));
+        uint16_t active = newReg(node);
+        emit(sim::Op::Builtin, sim::ScalarType::U16, active, base, 2,
+             int32_t(sim::BuiltinId::ColorConfigGet));
+        size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, active, kNoReg, 0);
+        emit(sim::Op::Call, sim::ScalarType::Void, kNoReg, kNoReg, 0, handler);
+        patch(skip, here());
+        fr_ = save;
+        return mkVoid();
+    }
     if (name == "activate" || name == "block" || name == "unblock") {
         need(1, 1);
         Value id = arg(0);
@@ -1365,7 +1421,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "map")
         return mapBuiltin(node);
-    if (name == "get_xdsr" || name == "set_teardown_handler" || name == "set_empty_queue_handler" ||
+    if (name == "get_xdsr" || name == "set_empty_queue_handler" ||
         name == "set_control_task_table" || name == "bind_rotating_tasks" || name == "get_config" ||
         name == "set_config" || name == "get_config_unchecked" || name == "set_config_unchecked" ||
         name == "set_fifo_read_length" || name == "set_fifo_write_length" ||
@@ -1407,6 +1463,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
           "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
           "print_f16", "print_f32", "print_newline"}},
         {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
+        {"tessera/router", {"get", "set"}},
     };
     auto it = kFns.find(l);
     if (it != kFns.end() && it->second.count(name))
@@ -1538,6 +1595,17 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         uint16_t tr = toReg(mkInt(int(scalarOf(t)), types.u16), node);
         uint16_t fr = toReg(mkInt(fmt, types.u16), node);
         return callBuiltin(sim::BuiltinId::SimprintValue, {vr, tr, fr}, nullptr);
+    }
+    if (l == "tessera/router") {
+        // get(color, field) / set(color, field, value): this PE's router configuration of a
+        // color (sim::ColorConfigField), the ground <tile_config> is written on.
+        need(fn == "get" ? 2 : 3);
+        std::vector<uint16_t> regs;
+        for (size_t i = 0; i < args.size(); ++i)
+            regs.push_back(toReg(coerce(args[i], types.u16, argNodes[i]), argNodes[i]));
+        return callBuiltin(fn == "get" ? sim::BuiltinId::ColorConfigGet
+                                       : sim::BuiltinId::ColorConfigSet,
+                           regs, fn == "get" ? types.u16 : nullptr);
     }
     if (l == "random") {
         if (fn == "random_u16") {

@@ -398,6 +398,14 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         fr_ = save;
         c.cc.initFunction = c.initFn;
     }
+    if (c.teardownFn >= 0) {
+        Frame f;
+        f.mod = m;
+        f.fn = &c.funcs[size_t(c.teardownFn)];
+        fr_ = &f;
+        emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        fr_ = save;
+    }
     for (auto& [fc, opIndex, fn, node, mod, isUnblock] : activateFixups_) {
         if (fc != &c)
             continue;
