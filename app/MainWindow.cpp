@@ -108,7 +108,13 @@ MainWindow::MainWindow(QWidget* parent)
     onCurrentTabChanged();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Delete the editors while the window's members still exist: QWidget would delete
+    // them later, after members that their signal handlers use are gone.
+    for (EditorPane* pane : panes())
+        delete pane;
+}
+
 
 void MainWindow::createDocks() {
     m_treeModel = new ProjectTreeModel(this);
@@ -355,7 +361,7 @@ void MainWindow::closeProject() {
     rememberOpenFiles();
     while (m_tabs->count() > 0) {
         auto* pane = qobject_cast<EditorPane*>(m_tabs->widget(0));
-        m_autosave.remove(autosaveKey(pane));
+        forgetAutosave(pane);
         m_tabs->removeTab(0);
         delete pane;
     }
@@ -417,7 +423,11 @@ void MainWindow::addPane(EditorPane* pane) {
         updateTabTitle(pane);
         updateWindowTitle();
     });
+    connect(editor, &QsciScintilla::textChanged, this,
+            [this, pane] { m_autosavedPanes.remove(pane); });
     connect(pane, &EditorPane::filePathChanged, this, [this, pane] {
+        m_autosavedPanes.remove(pane);
+
         updateTabTitle(pane);
         updateWindowTitle();
     });
@@ -507,7 +517,7 @@ bool MainWindow::savePane(EditorPane* pane) {
         showError(tr("Save"), error);
         return false;
     }
-    m_autosave.remove(autosaveKey(pane));
+    forgetAutosave(pane);
     statusBar()->showMessage(tr("Saved %1").arg(pane->displayName()), 3000);
     return true;
 }
@@ -527,7 +537,7 @@ bool MainWindow::savePaneAs(EditorPane* pane) {
         return false;
     }
     m_autosave.remove(oldKey);
-    m_autosave.remove(autosaveKey(pane));
+    forgetAutosave(pane);
     return true;
 }
 
@@ -545,7 +555,7 @@ bool MainWindow::saveAll(QString* error) {
         }
         if (!pane->save(error))
             return false;
-        m_autosave.remove(autosaveKey(pane));
+        forgetAutosave(pane);
     }
     return true;
 }
@@ -579,14 +589,20 @@ bool MainWindow::closeTab(int index) {
     auto* pane = qobject_cast<EditorPane*>(m_tabs->widget(index));
     if (!pane || !maybeSave({pane}))
         return false;
-    m_autosave.remove(autosaveKey(pane));
+    forgetAutosave(pane);
     m_tabs->removeTab(index);
     delete pane;
     rememberOpenFiles();
     return true;
 }
 
+void MainWindow::forgetAutosave(EditorPane* pane) {
+    m_autosave.remove(autosaveKey(pane));
+    m_autosavedPanes.remove(pane);
+}
+
 QString MainWindow::autosaveKey(EditorPane* pane) const {
+
     return pane->filePath().isEmpty() ? QStringLiteral("untitled:") + pane->displayName()
                                       : pane->filePath();
 }
@@ -594,12 +610,17 @@ QString MainWindow::autosaveKey(EditorPane* pane) const {
 void MainWindow::autosaveNow() {
     for (EditorPane* pane : panes()) {
         if (!pane->isModified()) {
-            m_autosave.remove(autosaveKey(pane));
+            forgetAutosave(pane);
             continue;
         }
+        // Unchanged since the last write: nothing new to protect.
+        if (m_autosavedPanes.contains(pane))
+            continue;
         QString error;
-        if (!m_autosave.write(autosaveKey(pane), pane->filePath(), pane->displayName(),
-                              pane->editor()->text(), &error))
+        if (m_autosave.write(autosaveKey(pane), pane->filePath(), pane->displayName(),
+                             pane->editor()->text(), &error))
+            m_autosavedPanes.insert(pane);
+        else
             statusBar()->showMessage(error, 10000);
     }
 }

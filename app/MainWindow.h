@@ -5,6 +5,8 @@
 #include "app/Project.h"
 
 #include <QMainWindow>
+#include <QSet>
+
 #include <QStringList>
 #include <QTimer>
 
@@ -86,6 +88,8 @@ class MainWindow : public QMainWindow {
     bool closeTab(int index);
     void rememberOpenFiles();
     QString autosaveKey(EditorPane* pane) const;
+    void forgetAutosave(EditorPane* pane);
+
     void showError(const QString& title, const QString& message);
 
     void openProjectDialog();
@@ -116,6 +120,9 @@ class MainWindow : public QMainWindow {
     QTimer m_autosaveTimer;
     QList<QAction*> m_editorActions;
     QList<QAction*> m_projectActions;
+    // Panes whose current text is already in the autosave store (closeTab and
+    // closeProject drop a pane here before deleting it).
+    QSet<EditorPane*> m_autosavedPanes;
 };
 
 } // namespace tessera

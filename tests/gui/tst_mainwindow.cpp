@@ -298,6 +298,36 @@ class TestMainWindow : public QObject {
         QVERIFY(settings.recentProjects().size() <= tessera::AppSettings::MaxRecentProjects);
     }
 
+    void autosaveWritesOnlyChangedBuffers() {
+        MainWindow window;
+        QVERIFY(window.openProject(m_example, nullptr));
+        EditorPane* pane = window.currentPane();
+        pane->editor()->append(QStringLiteral("// one\n"));
+        window.autosaveNow();
+        const QStringList keys = window.autosaveStore().sessionKeys();
+        QCOMPARE(keys, QStringList{pane->filePath()});
+        // Remove the entry behind the window's back: an unchanged buffer is not rewritten...
+        window.autosaveStore().remove(pane->filePath());
+        window.autosaveNow();
+        QVERIFY(window.autosaveStore().sessionKeys().isEmpty());
+        // ...but the next edit is.
+        pane->editor()->append(QStringLiteral("// two\n"));
+        window.autosaveNow();
+        QCOMPARE(window.autosaveStore().sessionKeys(), keys);
+
+        // A file deleted on disk leaves the buffer as the only copy: it is autosaved
+        // although it was never edited.
+        EditorPane* other =
+            window.openFile(QDir(m_example).filePath(QStringLiteral("run.py")), nullptr);
+        QVERIFY(other && !other->isModified());
+        QVERIFY(QFile::remove(other->filePath()));
+        QTRY_VERIFY_WITH_TIMEOUT(other->isModified(), 5000);
+        window.autosaveNow();
+        QVERIFY(window.autosaveStore().sessionKeys().contains(other->filePath()));
+        for (EditorPane* p : window.panes())
+            p->editor()->setModified(false);
+    }
+
     void saveWritesFileAndClearsAutosave() {
 
         MainWindow window;
