@@ -2,10 +2,11 @@
 //   'P' the program file (protobuf) from bytes and from disk,
 //   'R' bin/out_rpc.json, 'O' out.json (through loadArtifact, the other two files valid);
 // anything else feeds the rest to all three. A parsed program is re-serialised and its
-// rpc symbols derived, as cslc and the appliance do.
+// rpc symbols derived, as cslc and the appliance do, and it is loaded into the simulator.
 #include "backend/artifact/artifact.h"
 #include "backend/artifact/program_file.h"
 #include "fuzz_fixture.h"
+#include "sim/fabric.h"
 
 #include <unistd.h>
 
@@ -39,6 +40,16 @@ void program(const std::string& bytes) {
         (void)artifact::outJsonText(*p, {});
         auto again = artifact::parseProgram(artifact::serializeProgram(*p), "fuzz round trip");
         (void)again;
+        // What the appliance's Load does with an uploaded program: the simulator must
+        // refuse it with an exception or run it, never crash (small rectangles only, a
+        // bounded number of cycles).
+        if (uint64_t(p->width) * p->height <= 64) {
+            try {
+                sim::Fabric fabric(p);
+                (void)fabric.runUntilIdle(5000);
+            } catch (const std::exception&) {
+            }
+        }
     } catch (const artifact::ArtifactError&) {
     }
 }
