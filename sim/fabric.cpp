@@ -382,13 +382,15 @@ void Fabric::Impl::reschedule(Pe& p) {
             next = std::min(next, ut.readyAt);
     if (!mainBusy) {
         bool work = pickTask(p) >= 0;
-        if (!work && !p.cmds.empty() && !p.cmdBlocked) {
-            const Command::Kind k = p.cmds.front().cmd->kind;
-            work = k == Command::Kind::Launch || k == Command::Kind::CopyH2D ||
-                   k == Command::Kind::CopyD2H;
-        }
         if (work)
             next = std::min(next, p.mainReadyAt);
+        if (!p.cmds.empty() && !p.cmdBlocked) {
+            const Command& c = *p.cmds.front().cmd;
+            if (c.kind == Command::Kind::Launch)
+                next = std::min(next, p.mainReadyAt);
+            else if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H)
+                next = std::min(next, std::max(p.mainReadyAt, copyArrival(c)));
+        }
     }
     if (!p.cmds.empty() && !p.cmdBlocked) {
         const PeCommand& pc = p.cmds.front();
@@ -1186,6 +1188,7 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
     auto cmd = std::make_shared<Command>();
     cmd->id = m.nextCommandId++;
     cmd->req = r;
+    cmd->issuedAt = m.now;
     const uint32_t nx = r.shape == MemcpyShape::Strided ? 1 + (r.w - 1) / r.colStride : r.w;
     const uint32_t ny = r.shape == MemcpyShape::Strided ? 1 + (r.h - 1) / r.rowStride : r.h;
     size_t expected = size_t(nx) * ny * r.elementsPerPe;

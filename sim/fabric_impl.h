@@ -96,6 +96,7 @@ struct Fabric::Impl {
     void setBreak(Pe& p, std::string message, std::optional<SourceLoc> loc = std::nullopt);
     void serviceCommands(Pe& p);
     bool startWork(Pe& p);
+    static uint64_t copyArrival(const Command& c) { return c.issuedAt + costs::kMemcpyCopyLatency; }
     void runMain(Pe& p);
     void execute(Pe& p, const Instr& in, const SourceLoc& loc);
     void builtin(Pe& p, const Instr& in, const SourceLoc& loc);

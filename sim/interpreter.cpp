@@ -23,10 +23,10 @@ constexpr uint64_t kRunAhead = 64;
 
 const char* opName(Op op) {
     static constexpr const char* names[] = {
-        "NOP",      "IMM",   "CONST", "MOV",    "ADD",    "SUB",    "MUL",   "DIV", "REM",
-        "MIN",      "MAX",   "NEG",   "NOT",    "LNOT",   "AND",    "OR",    "XOR", "SHL",
-        "SHR",      "CMPEQ", "CMPNE", "CMPLT",  "CMPLE",  "CMPGT",  "CMPGE", "CVT", "BITCAST",
-        "LD",       "ST",    "JMP",   "JNZ",    "JZ",     "CALL",   "CALLI", "RET", "BUILTIN",
+        "NOP",      "IMM",   "CONST", "MOV",    "ADD",    "SUB",     "MUL",   "DIV", "REM",
+        "MIN",      "MAX",   "NEG",   "NOT",    "LNOT",   "AND",     "OR",    "XOR", "SHL",
+        "SHR",      "CMPEQ", "CMPNE", "CMPLT",  "CMPLE",  "CMPGT",   "CMPGE", "CVT", "BITCAST",
+        "LD",       "ST",    "JMP",   "JNZ",    "JZ",     "CALL",    "CALLI", "RET", "BUILTIN",
         "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC", "DSDGET"};
     const size_t i = size_t(op);
     return i < sizeof names / sizeof names[0] ? names[i] : "?";
@@ -286,7 +286,8 @@ bool Fabric::Impl::startWork(Pe& p) {
             noteProgress(now);
             return true;
         }
-        if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) {
+        if ((c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) &&
+            now >= copyArrival(c)) {
             const MemcpyRequest& r = c.req;
             uint32_t address = 0;
             for (const ClassExport& e : p.cls->exports)
@@ -878,8 +879,7 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::ColorConfigSet: {
         const uint64_t color = arg(0);
         if (color >= uint64_t(kNumColors) || p.colorIndex[size_t(color)] < 0)
-            fault(p, &loc,
-                  "color " + str(color) + " has no color config at this PE (tile_config)");
+            fault(p, &loc, "color " + str(color) + " has no color config at this PE (tile_config)");
         ColorConfig& cfg = p.colors[size_t(p.colorIndex[size_t(color)])];
         const uint64_t field = arg(1);
         uint8_t* slot = nullptr;

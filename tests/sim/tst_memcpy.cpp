@@ -90,6 +90,59 @@ class TestMemcpy : public QObject {
         QVERIFY(f.cycle() > 100);
     }
 
+    void copyAfterLaunchSeesWaveletsInFlight() {
+        // A launched function sends one wavelet east and unblocks at once; the host's
+        // next command copies the receiver's result. The copy travels to the PE first
+        // (kMemcpyCopyLatency), so the wavelet in flight lands and its data task runs
+        // before the copy reads memory (SDK topic-06 relies on this).
+        sim::CodeClass send;
+        sim::Dsd out;
+        out.kind = sim::DsdKind::FabOut;
+        out.color = 1;
+        out.queue = 2;
+        out.extent[0] = 1;
+        send.dsdConstants = {out};
+        sim::DsdOpDesc mov;
+        mov.op = sim::DsdOpKind::Mov32;
+        mov.dst = {sim::DsdOperand::Kind::Dsd, 0};
+        mov.src0 = {sim::DsdOperand::Kind::Scalar, 0};
+        send.dsdOps = {mov};
+        FnBuilder go("go", 0, 1, 1);
+        go.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0))
+            .imm(0, ScalarType::U32, 7);
+        go.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        go.builtin(BuiltinId::UnblockCmdStream).ret();
+        send.functions.push_back(go.build());
+        send.exports.push_back(exportFn("go", 0));
+        sim::CodeClass recv;
+        FnBuilder unblock("go", 0, 1);
+        unblock.builtin(BuiltinId::UnblockCmdStream).ret();
+        recv.functions.push_back(unblock.build());
+        FnBuilder store("on_data", 1, 2);
+        store.imm(1, ScalarType::U32, 64).store(ScalarType::U32, 1, 0, 0).ret();
+        recv.functions.push_back(store.build());
+        recv.tasks[1].kind = sim::TaskKind::Data;
+        recv.tasks[1].function = 1;
+        recv.exports = {exportFn("go", 0), exportVar("result", 64)};
+        auto p = makeProgram(send, 2, 1);
+        p->classes.push_back(recv);
+        p->pes[1].codeClass = 1;
+        p->pes[0].colors.push_back(
+            {1, route(sim::dirBit(sim::Direction::Ramp), sim::dirBit(sim::Direction::East))});
+        p->pes[1].colors.push_back(
+            {1, route(sim::dirBit(sim::Direction::West), sim::dirBit(sim::Direction::Ramp))});
+        sim::Fabric f(p);
+        const auto launched = f.launch("go", {});
+        QCOMPARE(f.runUntilDone(launched).status, RunStatus::CommandDone);
+        sim::MemcpyRequest r;
+        r.toDevice = false;
+        r.symbol = "result";
+        r.x = 1;
+        const auto copy = f.memcpy(r);
+        QCOMPARE(f.runUntilDone(copy).status, RunStatus::CommandDone);
+        QCOMPARE(f.takeResult(copy), std::vector<uint32_t>{7});
+    }
+
     void rowAndColumnMajorOrders() {
         const uint32_t w = 3, h = 2, l = 2;
         for (auto order : {sim::MemcpyOrder::RowMajor, sim::MemcpyOrder::ColMajor}) {
