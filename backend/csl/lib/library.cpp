@@ -16,6 +16,27 @@ fn flip(d: direction) direction {
   if (d == WEST) return EAST;
   return RAMP;
 }
+// Route bit vectors, as a color configuration's '.routes' and switch positions accept them
+// in place of structs: receive directions in bits 0..4, transmit directions in bits 5..9
+// (each in sim's dirBit order RAMP, NORTH, SOUTH, EAST, WEST).
+const RX_RAMP: u16 = 1;
+const RX_NORTH: u16 = 2;
+const RX_SOUTH: u16 = 4;
+const RX_EAST: u16 = 8;
+const RX_WEST: u16 = 16;
+const TX_RAMP: u16 = 32;
+const TX_NORTH: u16 = 64;
+const TX_SOUTH: u16 = 128;
+const TX_EAST: u16 = 256;
+const TX_WEST: u16 = 512;
+fn dirToRxBits(d: direction) u16 {
+  if (d == NORTH) return RX_NORTH;
+  if (d == SOUTH) return RX_SOUTH;
+  if (d == EAST) return RX_EAST;
+  if (d == WEST) return RX_WEST;
+  return RX_RAMP;
+}
+fn dirToTxBits(d: direction) u16 { return dirToRxBits(d) << 5; }
 )";
 
 // <math>: square roots by a bit-level first guess and Newton steps (exact to f32

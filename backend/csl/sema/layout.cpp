@@ -31,7 +31,13 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
-        if (f == "routes") {
+        if (f == "routes" && v.k == VK::Int) {
+            // A <directions> bit vector: rx in bits 0..4, tx in bits 5..9.
+            if (v.i < 0 || v.i >= 1024)
+                fail(node, "'.routes' bit vector " + std::to_string(v.i) + " is out of range");
+            c.rx = uint8_t(v.i & 31);
+            c.tx = uint8_t(v.i >> 5 & 31);
+        } else if (f == "routes") {
             if (v.k != VK::Agg || !v.names)
                 fail(node, "'.routes' must be a struct with '.rx' and '.tx'");
             for (size_t j = 0; j < v.names->size(); ++j) {
@@ -56,7 +62,13 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 const Value& sv = (*v.elems)[j];
                 if (sf == "pos1" || sf == "pos2" || sf == "pos3") {
                     sim::SwitchPosition& p = c.switchPositions[size_t(sf[3] - '1')];
-                    if (sv.k == VK::Agg && sv.names) {
+                    if (sv.k == VK::Int) {
+                        if (sv.i < 0 || sv.i >= 1024)
+                            fail(node, "switch position bit vector " + std::to_string(sv.i) +
+                                           " is out of range");
+                        p.rx = uint8_t(sv.i & 31);
+                        p.tx = uint8_t(sv.i >> 5 & 31);
+                    } else if (sv.k == VK::Agg && sv.names) {
                         for (size_t k = 0; k < sv.names->size(); ++k) {
                             const std::string& pf = (*sv.names)[k];
                             if (pf == "rx")
