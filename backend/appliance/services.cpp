@@ -703,9 +703,12 @@ class CompileService final : public pb::Compile::CallbackService {
                 grpc::Status(grpc::StatusCode::CANCELLED, "compile: cancelled by the client"));
         }
         void OnDone() override {
-            // The compile thread may still hold a pointer: it checks alive_ first.
-            std::lock_guard lock(alive_->first);
-            alive_->second = false;
+            // The compile thread may still hold a pointer: it checks alive_ first. The local
+            // copy keeps the mutex alive until the lock is released, since delete this drops
+            // alive_ (found by TSan: unlock of a freed mutex when ours was the last owner).
+            const auto alive = alive_;
+            std::lock_guard lock(alive->first);
+            alive->second = false;
             delete this;
         }
         std::shared_ptr<std::pair<std::mutex, bool>> alive() { return alive_; }
