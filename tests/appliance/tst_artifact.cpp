@@ -113,6 +113,16 @@ class TestArtifact : public QObject {
         QCOMPARE(artifact::serializeProgram(*back), artifact::serializeProgram(*p));
     }
 
+    void everyOpRoundTrips() {
+        // The reader checks enum ranges: an op added to sim/program.h (DsdGet) must be
+        // accepted, or every program using it fails to load.
+        auto p = sampleProgram();
+        auto& code = p->classes.at(0).functions.at(0).code;
+        code.at(1).op = sim::Op::DsdGet;
+        auto back = artifact::parseProgram(artifact::serializeProgram(*p), "test");
+        QCOMPARE(back->classes.at(0).functions.at(0).code.at(1).op, sim::Op::DsdGet);
+    }
+
     void damagedProgramIsRejected() {
         QVERIFY_THROWS_EXCEPTION(artifact::ArtifactError,
                                  artifact::parseProgram("garbage\xff", "x.pb"));
