@@ -53,7 +53,7 @@ inline uint32_t outputQueueDepth(Arch arch, int oq) {
 constexpr uint32_t kMemcpyCommandSetup = 40; // per command per PE before its data moves
 // A copy-mode command's trip from the host through the memcpy infrastructure to the PE:
 // the PE keeps running tasks until it arrives (wavelets already in flight land first).
-constexpr uint32_t kMemcpyCopyLatency = 100;
+constexpr uint32_t kMemcpyCopyLatency = 1000;
 constexpr uint32_t kMemcpyCyclesPerWavelet = 1; // per element per channel lane
 constexpr uint32_t kLaunchSetup = 20;           // RPC decode before the exported function runs
 
