@@ -103,8 +103,7 @@ void unary(Stub& stub, Fn fn, const Req& req) {
     (void)(stub.*fn)(&ctx, req, &reply);
 }
 
-template <typename Reply, typename Reader>
-void drain(Reader reader) {
+template <typename Reply, typename Reader> void drain(Reader reader) {
     Reply r;
     while (reader->Read(&r)) {
     }
@@ -112,8 +111,7 @@ void drain(Reader reader) {
 }
 
 // Parses the request; fills an empty session id with a loaded session's.
-template <typename Req>
-bool parse(Req& req, const std::string& bytes, const std::string& session) {
+template <typename Req> bool parse(Req& req, const std::string& bytes, const std::string& session) {
     if (!req.ParseFromString(bytes))
         return false;
     if (req.session_id().empty())

@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Dir {
-    fs::path path = fs::temp_directory_path() / ("tessera-fuzz-artifact-" + std::to_string(getpid()));
+    fs::path path =
+        fs::temp_directory_path() / ("tessera-fuzz-artifact-" + std::to_string(getpid()));
     Dir() { artifact::writeArtifact(path.string(), *fuzzfix::program(), {}); }
     ~Dir() {
         std::error_code ec;

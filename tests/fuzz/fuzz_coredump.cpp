@@ -24,7 +24,8 @@ namespace {
 // written next to it for each input.
 const fs::path& workDir() {
     static const fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("tessera-fuzz-coredump-" + std::to_string(getpid()));
+        fs::path d =
+            fs::temp_directory_path() / ("tessera-fuzz-coredump-" + std::to_string(getpid()));
         fs::create_directories(d / "bin");
         artifact::writeProgramFile((d / "bin" / "out_program.pb").string(), *fuzzfix::program());
         return d;
