@@ -793,15 +793,17 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         if (arg(0) == 0)
             fault(p, &loc, "@assert failed");
         break;
-    case BuiltinId::Random16: {
-        // Fibonacci LFSR x^23 + x^18 + 1: 16 steps per call, result = low 16 state bits.
+    case BuiltinId::Random16:
+    case BuiltinId::Random23: {
+        // Fibonacci LFSR x^23 + x^18 + 1: 16 steps per call, result = low 16 state bits
+        // (Random16) or the whole state (Random23).
         uint32_t s = p.lfsr;
         for (int i = 0; i < 16; ++i) {
             const uint32_t bit = ((s >> 22) ^ (s >> 17)) & 1;
             s = ((s << 1) | bit) & 0x7fffff;
         }
         p.lfsr = s;
-        result = s & 0xffff;
+        result = BuiltinId(in.imm) == BuiltinId::Random16 ? s & 0xffff : s;
         break;
     }
     case BuiltinId::SimprintString: {

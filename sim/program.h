@@ -93,6 +93,9 @@ enum class BuiltinId : uint16_t {
     // a color that has a color config here, read and changed at runtime.
     ColorConfigGet,  // (color, ColorConfigField) -> value
     ColorConfigSet,  // (color, ColorConfigField, value)
+    // Added for <random>.random_f32: advances the generator like Random16 and returns its
+    // whole 23-bit state (u32), a finer fraction than the 16 bits Random16 returns.
+    Random23,
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction
