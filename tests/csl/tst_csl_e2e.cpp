@@ -5,8 +5,10 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <cstring>
 #include <map>
+#include <string>
 
 namespace {
 
@@ -285,6 +287,38 @@ comptime {
 }
 )";
 
+// <random>.random_f32 draws from [a, b) with the PE generator; a Monte-Carlo estimate of pi
+// over uniform points in [-1, 1)^2 must be close to pi (the SDK's topic-02 checks 200
+// points against a tolerance of 0.1).
+const char* kRandomPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const random = @import_module("<random>");
+var y = [4]f32{ 0.0, 0.0, 0.0, 0.0 };
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  var hits: u32 = 0;
+  var lo: f32 = 1.0;
+  var hi: f32 = -1.0;
+  for (@range(u32, 2000)) |i| {
+    const a = random.random_f32(-1.0, 1.0);
+    const b = random.random_f32(-1.0, 1.0);
+    if (a * a + b * b <= 1.0) { hits += 1; }
+    if (a < lo) { lo = a; }
+    if (a > hi) { hi = a; }
+  }
+  y[0] = 4.0 * @as(f32, hits) / 2000.0;
+  y[1] = lo;
+  y[2] = hi;
+  y[3] = random.random_f32(5.0, 6.0);
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslE2e : public QObject {
@@ -394,6 +428,25 @@ class TstCslE2e : public QObject {
             QCOMPARE(y[pe * 4 + 2], 0u); // teardown.exit left it
             QCOMPARE(y[pe * 4 + 3], 7u); // switch position reset to 0
         }
+    }
+    void randomF32() {
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kRandomPe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        QVERIFY2(std::abs(asFloat(y[0]) - 3.14159f) < 0.1f, std::to_string(asFloat(y[0])).c_str());
+        QVERIFY(asFloat(y[1]) >= -1.0f && asFloat(y[1]) < -0.99f);
+        QVERIFY(asFloat(y[2]) < 1.0f && asFloat(y[2]) > 0.99f);
+        QVERIFY(asFloat(y[3]) >= 5.0f && asFloat(y[3]) < 6.0f);
     }
     void debugTrace() {
         auto prog = build({{"layout.csl", kDebugLayout}, {"pe.csl", kDebugPe}}, sim::Arch::Wse2);

@@ -1612,13 +1612,16 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
             return callBuiltin(sim::BuiltinId::Random16, {}, types.u16);
         }
         if (fn == "random_f32") {
-            // a + (b - a) * r / 65535, with r from the PE's generator.
+            // a + (b - a) * s / 2^23, s = the PE generator's 23-bit state after one step: the
+            // same generator as random_u16/@random16, with a fraction in [0, 1) fine
+            // enough for Monte-Carlo estimates (16-bit windows of consecutive steps overlap
+            // and correlate x/y pairs).
             need(2);
-            Value r = callBuiltin(sim::BuiltinId::Random16, {}, types.u16);
+            Value r = callBuiltin(sim::BuiltinId::Random23, {}, types.u32);
             uint16_t rf = newReg(node);
             emit(sim::Op::Convert, sim::ScalarType::F32, rf, r.reg, kNoReg,
-                 int32_t(sim::ScalarType::U16));
-            Value frac = binop(Tok::Slash, mkRuntime(rf, types.f32), mkFloat(65535.0, types.f32),
+                 int32_t(sim::ScalarType::U32));
+            Value frac = binop(Tok::Slash, mkRuntime(rf, types.f32), mkFloat(8388608.0, types.f32),
                                node, nullptr);
             Value a = coerce(args[0], types.f32, argNodes[0]);
             Value b = coerce(args[1], types.f32, argNodes[1]);
