@@ -96,6 +96,7 @@ SimController::SimController(QObject* parent) : QObject(parent) {
     m_sessionPool.setMaxThreadCount(1);
     m_compilePool.setExpiryTimeout(-1);
     m_sessionPool.setExpiryTimeout(-1);
+    m_driverPool.setMaxThreadCount(1);
     m_frameTimer.setInterval(FrameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &SimController::takeLatestFrame);
 }
@@ -109,12 +110,11 @@ SimController::~SimController() {
     }
     // Session objects belong to the session thread: release them there, in order.
     m_sessionPool.start([this] {
-        m_subscription.reset();
-        m_debug.reset();
-        m_runtime.reset();
+        releaseSession();
         m_launcher.reset();
     });
     m_sessionPool.waitForDone();
+    m_driverPool.waitForDone();
     m_compilePool.waitForDone();
     m_connection.reset();
     m_appliance.reset();
@@ -381,9 +381,7 @@ void SimController::startSession(const QString& function) {
     m_rateClock.start();
     m_sessionPool.start([this, artifactDir, function, specs] {
         try {
-            m_subscription.reset();
-            m_debug.reset();
-            m_runtime.reset();
+            releaseSession();
             auto runtime =
                 std::make_shared<client::SdkRuntime>(artifactDir.toStdString(), connection());
             runtime->load();
@@ -397,20 +395,42 @@ void SimController::startSession(const QString& function) {
             });
             if (!specs.empty())
                 debug->setBreakpoints(specs);
+            // The session opens paused at its first cycle, like a debugger stopping at
+            // entry; Run or Step moves it.
+            const client::Frame first = debug->pause();
             m_runtime = runtime;
             m_debug = debug;
+            std::optional<client::Task> task;
             if (!function.isEmpty())
-                runtime->launch(function.toStdString(), {}, true);
+                task = runtime->launch(function.toStdString(), {}, true);
+            auto frame = std::make_shared<const client::Frame>(first);
             QMetaObject::invokeMethod(
                 this,
-                [this, function] {
-                    setState(State::Running);
+                [this, function, frame] {
+                    setState(State::Paused);
                     m_frameTimer.start();
-                    emit sessionMessage(function.isEmpty()
-                                            ? tr("Session started.")
-                                            : tr("Session started; %1 launched.").arg(function));
+                    applyFrame(*frame);
+                    emit sessionMessage(
+                        function.isEmpty()
+                            ? tr("Session started (paused).")
+                            : tr("Session started (paused); %1 launched.").arg(function));
                 },
                 Qt::QueuedConnection);
+            if (task) {
+                // Time only runs while a host command waits for it: wait for the launched
+                // function on the driver thread (pause and breakpoints hold it there).
+                m_driverPool.start([this, runtime, task = *task, function] {
+                    QString error;
+                    try {
+                        runtime->task_wait(task);
+                    } catch (const std::exception& e) {
+                        error = errorText(e);
+                    }
+                    QMetaObject::invokeMethod(
+                        this, [this, function, error] { functionFinished(function, error); },
+                        Qt::QueuedConnection);
+                });
+            }
         } catch (const std::exception& e) {
             const QString message = errorText(e);
             QMetaObject::invokeMethod(
@@ -424,12 +444,48 @@ void SimController::startSession(const QString& function) {
     });
 }
 
+void SimController::functionFinished(const QString& function, const QString& error) {
+    if (m_state == State::NoSession)
+        return;
+    takeLatestFrame();
+    if (!error.isEmpty()) {
+        const std::vector<FabricWaitingPe> waiting = waitingPesFromReport(error);
+        if (!waiting.empty() && !m_hangShown) {
+            m_hangShown = true;
+            if (m_programSnapshot) {
+                FabricSnapshot s = *m_programSnapshot;
+                s.waiting = waiting;
+                emit snapshotChanged(std::make_shared<const FabricSnapshot>(std::move(s)));
+            }
+            emit hangReported(error, waiting);
+        }
+        emit sessionMessage(tr("%1 failed: %2").arg(function, error));
+    } else {
+        emit sessionMessage(tr("%1 finished at cycle %2.").arg(function).arg(m_cycle));
+    }
+    setState(State::Finished);
+}
+
+void SimController::releaseSession() {
+    m_subscription.reset();
+    if (m_debug) {
+        // A launched function waits on the driver thread: let it run to its end (a hang
+        // ends it with a report) so the session can close.
+        try {
+            m_debug->setBreakpoints({});
+            m_debug->resume();
+        } catch (const std::exception&) {
+            // The session is gone already (closed by the appliance): nothing to release.
+        }
+    }
+    m_debug.reset();
+    m_runtime.reset(); // the driver thread may hold the last reference; it closes then
+}
+
 void SimController::endSession() {
     m_frameTimer.stop();
     m_sessionPool.start([this] {
-        m_subscription.reset();
-        m_debug.reset();
-        m_runtime.reset(); // closes the session
+        releaseSession();
         QMetaObject::invokeMethod(
             this, [this] { setState(State::NoSession); }, Qt::QueuedConnection);
     });

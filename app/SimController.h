@@ -104,6 +104,8 @@ class SimController : public QObject {
     std::shared_ptr<client::Connection> connection(); // worker threads only
     void setState(State state);
     void takeLatestFrame();
+    void releaseSession(); // session thread only
+    void functionFinished(const QString& function, const QString& error);
     void applyFrame(const client::Frame& frame);
     void sessionCall(std::function<client::Frame(client::DebugSession&)> call, State after);
     void reportError(const QString& what, const QString& message);
@@ -119,6 +121,7 @@ class SimController : public QObject {
 
     QThreadPool m_compilePool; // one compile at a time
     QThreadPool m_sessionPool; // session calls in order
+    QThreadPool m_driverPool;  // waits for the launched function (runs simulated time)
     quint64 m_buildId = 0;     // 0 = no build running
     quint64 m_nextBuildId = 1;
     QString m_artifactDir;

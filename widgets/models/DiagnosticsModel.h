@@ -67,3 +67,5 @@ class DiagnosticsModel : public QAbstractTableModel {
 };
 
 } // namespace tessera
+
+Q_DECLARE_METATYPE(tessera::DiagnosticItem)

@@ -1,0 +1,193 @@
+// SimController against the embedded appliance, driven as the IDE drives it: build the
+// bundled gemv-single-pe example, see diagnostics of a broken file, run its run.py under
+// cs_python (SUCCESS! in the output), then an interactive session: pause, step, a cycle
+// breakpoint that is hit. Also probes GUI event-loop latency while the simulator runs.
+#include "app/MainWindow.h"
+#include "app/Project.h"
+#include "app/SimController.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+
+namespace {
+
+// Max gap between 5 ms timer ticks while the event loop runs: the GUI's worst stall.
+class LatencyProbe : public QObject {
+  public:
+    LatencyProbe() {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last >= 0)
+                m_maxGapNs = std::max(m_maxGapNs, now - m_last);
+            m_last = now;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    double maxGapMs() const { return double(m_maxGapNs) / 1e6; }
+
+  private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    qint64 m_maxGapNs = 0;
+};
+
+QStringList argsWithoutLayout(const Project& p) {
+    QStringList args = p.cslcArguments();
+    args.removeOne(p.layoutFile());
+    return args;
+}
+
+} // namespace
+
+class TestSimController : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() {
+        QVERIFY(m_tmp.isValid());
+        QString error;
+        m_root = MainWindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp.path(), &error);
+        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
+        auto project = Project::open(m_root, &error);
+        QVERIFY2(project, qPrintable(error));
+        m_project = *project;
+        m_controller.setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
+    }
+
+    void buildShowsCommandAndProgram() {
+        QSignalSpy started(&m_controller, &SimController::buildStarted);
+        QSignalSpy finished(&m_controller, &SimController::buildFinished);
+        QSignalSpy program(&m_controller, &SimController::programSnapshotChanged);
+        LatencyProbe probe;
+        m_controller.build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        QVERIFY(m_controller.isBuilding());
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.first().first().toString(),
+                 QStringLiteral("cslc layout.csl --arch=wse2 --fabric-dims=8,3 "
+                                "--fabric-offsets=4,1 -o out --memcpy --channels=1"));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!m_controller.isBuilding());
+        QCOMPARE(m_controller.artifactDir(), m_root + QStringLiteral("/out"));
+        QCOMPARE(program.count(), 1);
+        const auto snapshot = m_controller.programSnapshot();
+        QCOMPARE(snapshot->fabricSize, QSize(8, 3));
+        QCOMPARE(snapshot->rectangle(), QRect(4, 1, 1, 1));
+        QVERIFY(snapshot->memcpy);
+        QCOMPARE(int(snapshot->classes.size()), 1);
+        QCOMPARE(snapshot->classes.front().tileFile, QStringLiteral("pe_program.csl"));
+        QCOMPARE(snapshot->codeClassAt(QPoint(4, 1)), uint16_t(0));
+        QCOMPARE(snapshot->codeClassAt(QPoint(3, 1)), FabricSnapshot::kNoCode);
+        QVERIFY2(snapshot->validate().isEmpty(), qPrintable(snapshot->validate()));
+        qInfo("GUI max event gap during the build: %.1f ms", probe.maxGapMs());
+    }
+
+    void brokenBuildReportsDiagnostics() {
+        const QString path = m_root + QStringLiteral("/pe_program.csl");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray good = file.readAll();
+        file.close();
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(good + "\nfn broken( { undefined_name = 3; }\n");
+        file.close();
+        QSignalSpy finished(&m_controller, &SimController::buildFinished);
+        QTemporaryDir other;
+        m_controller.build(m_root, m_project.layoutFile(),
+                           {QStringLiteral("--arch=wse2"), QStringLiteral("--fabric-dims=8,3"),
+                            QStringLiteral("--fabric-offsets=4,1"), QStringLiteral("-o"),
+                            QStringLiteral("out_broken"), QStringLiteral("--memcpy"),
+                            QStringLiteral("--channels=1")});
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().at(0).toBool());
+        const auto diagnostics = finished.first().at(2).value<QList<DiagnosticItem>>();
+        QVERIFY(!diagnostics.isEmpty());
+        QCOMPARE(diagnostics.first().file, path);
+        QVERIFY(diagnostics.first().line > 0);
+        QCOMPARE(diagnostics.first().severity, DiagnosticItem::Severity::Error);
+        // The last good artifact stays the one to run.
+        QCOMPARE(m_controller.artifactDir(), m_root + QStringLiteral("/out"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(good);
+    }
+
+    void cancelledBuildDropsItsResult() {
+        QSignalSpy finished(&m_controller, &SimController::buildFinished);
+        m_controller.build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller.cancelBuild();
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY(!finished.wait(3000)); // the abandoned compile reports nothing
+    }
+
+    void runScriptPrintsSuccess() {
+        QSignalSpy finished(&m_controller, &SimController::scriptFinished);
+        QString output;
+        connect(&m_controller, &SimController::scriptOutput, this,
+                [&](const QString& text) { output += text; });
+        LatencyProbe probe;
+        m_controller.runScript(m_root);
+        QVERIFY(m_controller.isScriptRunning());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toInt() == 0,
+                 qPrintable(output + finished.first().at(1).toString()));
+        QVERIFY2(output.contains(QStringLiteral("SUCCESS!")), qPrintable(output));
+        qInfo("GUI max event gap while run.py ran: %.1f ms", probe.maxGapMs());
+    }
+
+    void interactiveSession() {
+        QSignalSpy snapshots(&m_controller, &SimController::snapshotChanged);
+        QSignalSpy messages(&m_controller, &SimController::sessionMessage);
+        LatencyProbe probe;
+        // The session opens paused at entry with the function launched.
+        m_controller.startSession(QStringLiteral("compute_gemv"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::Paused, 30000);
+        const quint64 before = m_controller.cycle();
+        QSignalSpy cycles(&m_controller, &SimController::cycleChanged);
+        m_controller.step(1);
+        QVERIFY(cycles.wait(10000));
+        QCOMPARE(m_controller.cycle(), before + 1);
+        m_controller.step(10);
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller.cycle(), before + 11, 10000);
+
+        SimBreakpoint at;
+        at.kind = SimBreakpoint::Kind::Cycle;
+        at.value = m_controller.cycle() + 20;
+        m_controller.setBreakpoints({at});
+        QSignalSpy states(&m_controller, &SimController::stateChanged);
+        m_controller.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(states.count(), 2, 20000); // running, then paused
+        QCOMPARE(states.at(0).first().value<SimController::State>(), SimController::State::Running);
+        QCOMPARE(m_controller.state(), SimController::State::Paused);
+        QCOMPARE(m_controller.cycle(), at.value);
+        QVERIFY(!snapshots.isEmpty());
+        const auto snapshot = snapshots.last().first().value<FabricSnapshotPtr>();
+        QVERIFY(snapshot->heatMap(FabricHeatMetric::Instructions));
+
+        // Without breakpoints the function runs to its end.
+        m_controller.setBreakpoints({});
+        m_controller.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::Finished, 20000);
+        QVERIFY(m_controller.cycle() > at.value);
+        qInfo("compute_gemv finished at cycle %llu", m_controller.cycle());
+        qInfo("GUI max event gap during the session: %.1f ms", probe.maxGapMs());
+        m_controller.endSession();
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::NoSession, 10000);
+    }
+
+  private:
+    QTemporaryDir m_tmp;
+    QString m_root;
+    Project m_project = *Project::open(QStringLiteral("."), nullptr);
+    SimController m_controller;
+};
+
+QTEST_MAIN(TestSimController)
+#include "tst_simcontroller.moc"
