@@ -719,6 +719,14 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     if (d.state == Decl::State::InProgress)
         fail(useNode, "'" + d.name + "' depends on its own value");
     d.state = Decl::State::InProgress;
+    // A declaration first used inside a tensor access (`|i|{n} -> t[i]`) is evaluated on its
+    // own: its initializer's indexing is ordinary comptime indexing, not tensor access.
+    struct ModeReset {
+        bool& mode;
+        bool saved;
+        ~ModeReset() { mode = saved; }
+    } modeReset{tensorAccessMode_, tensorAccessMode_};
+    tensorAccessMode_ = false;
     Frame* save = fr_;
     Frame f;
     f.mod = m;
