@@ -1,3 +1,4 @@
+#include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 
 #include "app/ProjectSettingsDialog.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     createDocks();
     createActions();
+    m_workbench = new IdeWorkbench(this);
     // Panels added later (compile log, fabric view, run controls) dock at the bottom and
     // right; nesting lets users split those areas.
     setDockNestingEnabled(true);
@@ -440,6 +442,8 @@ void MainWindow::addPane(EditorPane* pane) {
     });
     const int index = m_tabs->addTab(pane, pane->displayName());
     updateTabTitle(pane);
+    if (m_workbench)
+        m_workbench->attachPane(pane);
     m_tabs->setCurrentIndex(index);
 }
 

@@ -21,6 +21,7 @@ class QTreeView;
 namespace tessera {
 
 class EditorPane;
+class IdeWorkbench;
 class FindReplaceBar;
 class ProjectTreeModel;
 
@@ -60,6 +61,8 @@ class MainWindow : public QMainWindow {
     void restoreAutosaved(const QList<AutosaveEntry>& entries);
 
     QDockWidget* projectDock() const { return m_projectDock; }
+    // Build, run and debug: menus, docks and live diagnostics (app/IdeWorkbench).
+    IdeWorkbench* workbench() const { return m_workbench; }
     ProjectTreeModel* projectTreeModel() const { return m_treeModel; }
     FindReplaceBar* findBar() const { return m_findBar; }
 
@@ -107,6 +110,7 @@ class MainWindow : public QMainWindow {
     QStringList m_apiEntries;
     int m_untitledCount = 0;
 
+    IdeWorkbench* m_workbench = nullptr;
     QTabWidget* m_tabs = nullptr;
     FindReplaceBar* m_findBar = nullptr;
     QDockWidget* m_projectDock = nullptr;

@@ -4,6 +4,7 @@
 #include "backend/appliance/appliance.h"
 #include "backend/artifact/program_file.h"
 #include "backend/client/client.h"
+#include "sim/program.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -201,11 +202,17 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
         }
         const qint64 ms = clock.elapsed();
         std::optional<FabricSnapshot> snapshot;
-        if (program)
+        QStringList launchable;
+        if (program) {
             snapshot = snapshotFromProgram(*program);
+            for (const sim::HostSymbol& symbol : program->hostSymbols)
+                if (symbol.kind == sim::HostSymbol::Kind::Func && symbol.inputs.empty())
+                    launchable << QString::fromStdString(symbol.name);
+        }
         QMetaObject::invokeMethod(
             this,
-            [this, id, ok, summary, diagnostics, revisions, ms, snapshot, outName, dir] {
+            [this, id, ok, summary, diagnostics, revisions, ms, snapshot, outName, dir,
+             launchable] {
                 if (id != m_buildId)
                     return; // cancelled
                 m_buildId = 0;
@@ -231,6 +238,7 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
                                .arg(summary);
                 }
                 if (snapshot) {
+                    m_launchable = launchable;
                     m_programSnapshot = std::make_shared<const FabricSnapshot>(*snapshot);
                     emit programSnapshotChanged(m_programSnapshot);
                 }

@@ -64,6 +64,8 @@ class SimController : public QObject {
     // The last successful build's artifact directory (empty before).
     QString artifactDir() const { return m_artifactDir; }
     FabricSnapshotPtr programSnapshot() const { return m_programSnapshot; }
+    // Exported functions of the last artifact that take no arguments.
+    QStringList launchableFunctions() const { return m_launchable; }
 
     // Runs codeDir/run.py under cs_python with --name <artifact>, joined to this
     // appliance through TESSERA_APPLIANCE.
@@ -126,6 +128,7 @@ class SimController : public QObject {
     quint64 m_nextBuildId = 1;
     QString m_artifactDir;
     FabricSnapshotPtr m_programSnapshot;
+    QStringList m_launchable;
 
     QPointer<QProcess> m_script;
     bool m_scriptBusy = false;

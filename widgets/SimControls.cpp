@@ -33,10 +33,10 @@ QString SimBreakpoint::describe() const {
 }
 
 SimControls::SimControls(QWidget* parent)
-    : QWidget(parent), m_start(new QPushButton(tr("Start session"), this)),
-      m_run(new QPushButton(tr("Run"), this)), m_pause(new QPushButton(tr("Pause"), this)),
-      m_step(new QPushButton(tr("Step 1"), this)), m_stepN(new QPushButton(tr("Step N"), this)),
-      m_stepCount(new QSpinBox(this)),
+    : QWidget(parent), m_launch(new QComboBox(this)),
+      m_start(new QPushButton(tr("Start session"), this)), m_run(new QPushButton(tr("Run"), this)),
+      m_pause(new QPushButton(tr("Pause"), this)), m_step(new QPushButton(tr("Step 1"), this)),
+      m_stepN(new QPushButton(tr("Step N"), this)), m_stepCount(new QSpinBox(this)),
       m_runToBreakpoint(new QPushButton(tr("Run to breakpoint"), this)), m_cycle(new QLabel(this)),
       m_status(new QLabel(this)), m_kind(new QComboBox(this)), m_x(new QSpinBox(this)),
       m_y(new QSpinBox(this)), m_peScope(new QComboBox(this)), m_value(new QSpinBox(this)),
@@ -75,8 +75,11 @@ SimControls::SimControls(QWidget* parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, &SimControls::updateKindFields);
     connect(m_peScope, &QComboBox::currentIndexChanged, this, &SimControls::updateKindFields);
 
+    m_launch->setToolTip(tr("Exported function the session launches"));
+    setLaunchFunctions({});
     auto* buttons = new QGridLayout;
-    buttons->addWidget(m_start, 0, 0, 1, 2);
+    buttons->addWidget(m_launch, 0, 0);
+    buttons->addWidget(m_start, 0, 1);
     buttons->addWidget(m_run, 1, 0);
     buttons->addWidget(m_pause, 1, 1);
     buttons->addWidget(m_step, 2, 0);
@@ -138,6 +141,17 @@ QString SimControls::statusText() const {
 }
 int SimControls::stepCount() const {
     return m_stepCount->value();
+}
+
+void SimControls::setLaunchFunctions(const QStringList& functions) {
+    m_launch->clear();
+    for (const QString& f : functions)
+        m_launch->addItem(f, f);
+    m_launch->addItem(tr("(launch nothing)"), QString());
+}
+
+QString SimControls::launchFunction() const {
+    return m_launch->currentData().toString();
 }
 
 void SimControls::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {

@@ -45,6 +45,9 @@ class SimControls : public QWidget {
     QList<SimBreakpoint> breakpoints() const { return m_breakpoints; }
     void setBreakpoints(const QList<SimBreakpoint>& breakpoints);
     int stepCount() const;
+    // Exported functions without arguments that a session can launch ("" = none).
+    void setLaunchFunctions(const QStringList& functions);
+    QString launchFunction() const;
 
     QPushButton* runButton() const { return m_run; }
     QPushButton* pauseButton() const { return m_pause; }
@@ -67,6 +70,7 @@ class SimControls : public QWidget {
 
     State m_state = State::NoSession;
     QList<SimBreakpoint> m_breakpoints;
+    QComboBox* m_launch;
     QPushButton* m_start;
     QPushButton* m_run;
     QPushButton* m_pause;
