@@ -289,8 +289,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (req.ParseFromString(bytes)) {
             Ctx ctx;
             pb::OpenReply reply;
-            if (c.runtime->Open(&ctx, req, &reply).ok())
+            if (c.runtime->Open(&ctx, req, &reply).ok()) {
+                // An accepted upload is loaded into the simulator, as a host would next.
+                pb::SessionRef ref;
+                ref.set_session_id(reply.session_id());
+                unary<pb::Empty>(*c.runtime, &pb::Runtime::Stub::Load, ref);
                 closeSession(c, reply.session_id());
+            }
         }
         break;
     }

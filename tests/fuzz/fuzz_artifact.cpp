@@ -8,6 +8,7 @@
 #include "fuzz_fixture.h"
 #include "sim/fabric.h"
 
+#include <google/protobuf/stubs/logging.h>
 #include <unistd.h>
 
 #include <cstddef>
@@ -22,7 +23,12 @@ namespace {
 struct Dir {
     fs::path path =
         fs::temp_directory_path() / ("tessera-fuzz-artifact-" + std::to_string(getpid()));
-    Dir() { artifact::writeArtifact(path.string(), *fuzzfix::program(), {}); }
+    Dir() {
+        // Program files with invalid UTF-8 in string fields are rejected by the parser; its
+        // log line per rejection would drown libFuzzer's output.
+        google::protobuf::SetLogHandler(nullptr);
+        artifact::writeArtifact(path.string(), *fuzzfix::program(), {});
+    }
     ~Dir() {
         std::error_code ec;
         fs::remove_all(path, ec);
