@@ -294,18 +294,30 @@ bool Fabric::Impl::startWork(Pe& p) {
                 if (!e.isFunction && e.name == r.symbol)
                     address = e.address;
             const uint32_t bytes = r.dataType == MemcpyDataType::Bits32 ? 4 : 2;
-            for (uint32_t k = 0; k < r.elementsPerPe; ++k) {
-                const size_t idx = hostIndex(r, pc.roiX, pc.roiY, k);
-                uint8_t* at = p.mem + address + size_t(k) * bytes;
-                if (c.kind == Command::Kind::CopyH2D) {
-                    std::memcpy(at, &c.data[idx], bytes);
-                } else {
-                    uint32_t v = 0;
-                    std::memcpy(&v, at, bytes);
-                    c.data[idx] = v;
+            const bool h2d = c.kind == Command::Kind::CopyH2D;
+            if (r.order == MemcpyOrder::RowMajor && bytes == 4) {
+                // Row-major: this PE's elements are contiguous host words (every shape),
+                // and 32-bit elements are those words' bytes: one block copy.
+                uint32_t* host = c.data.data() + hostIndex(r, pc.roiX, pc.roiY, 0);
+                const size_t n = size_t(r.elementsPerPe) * 4;
+                if (h2d)
+                    std::memcpy(p.mem + address, host, n);
+                else
+                    std::memcpy(host, p.mem + address, n);
+            } else {
+                for (uint32_t k = 0; k < r.elementsPerPe; ++k) {
+                    const size_t idx = hostIndex(r, pc.roiX, pc.roiY, k);
+                    uint8_t* at = p.mem + address + size_t(k) * bytes;
+                    if (h2d) {
+                        std::memcpy(at, &c.data[idx], bytes);
+                    } else {
+                        uint32_t v = 0;
+                        std::memcpy(&v, at, bytes);
+                        c.data[idx] = v;
+                    }
                 }
             }
-            if (c.kind == Command::Kind::CopyH2D && !breakpoints.empty())
+            if (h2d && !breakpoints.empty())
                 noteWrite(p, address, r.elementsPerPe * bytes);
             // The copy occupies the PE until mainReadyAt; serviceCommands finishes the
             // command then.
