@@ -513,7 +513,10 @@ void SimController::sessionCall(std::function<client::Frame(client::DebugSession
             QMetaObject::invokeMethod(
                 this,
                 [this, frame, after] {
-                    setState(after);
+                    // The launched function may have ended (or the session closed) while
+                    // this call was on its way: that state stands.
+                    if (m_state == State::Running || m_state == State::Paused)
+                        setState(after);
                     applyFrame(*frame);
                 },
                 Qt::QueuedConnection);
