@@ -319,6 +319,35 @@ comptime {
 }
 )";
 
+// A DSR loaded with `.save_address = true` advances past the elements each operation used
+// (single-tile-matvec's column walk): y = 10 * A[:, 0] + 100 * A[:, 1].
+const char* kSaveAddressPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var A = [8]f32{ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0 };
+var x = [2]f32{ 10.0, 100.0 };
+var y = [4]f32{ 0.0, 0.0, 0.0, 0.0 };
+const y_ptr: [*]f32 = &y;
+const a_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> A[i] });
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+var x_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> x[i] });
+const dest = @get_dsr(dsr_dest, 1);
+const src0 = @get_dsr(dsr_src0, 1);
+const src1 = @get_dsr(dsr_src1, 1);
+fn step(v: f32) void { @fmacs(dest, src0, src1, v); }
+fn compute() void {
+  @load_to_dsr(dest, y_dsd, .{ .save_address = false });
+  @load_to_dsr(src0, y_dsd, .{ .save_address = false });
+  @load_to_dsr(src1, a_dsd, .{ .save_address = true });
+  @map(step, x_dsd);
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslE2e : public QObject {
@@ -447,6 +476,29 @@ class TstCslE2e : public QObject {
         QVERIFY(asFloat(y[1]) >= -1.0f && asFloat(y[1]) < -0.99f);
         QVERIFY(asFloat(y[2]) < 1.0f && asFloat(y[2]) > 0.99f);
         QVERIFY(asFloat(y[3]) >= 5.0f && asFloat(y[3]) < 6.0f);
+    }
+    void dsrSaveAddress_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void dsrSaveAddress() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kSaveAddressPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(asFloat(y[size_t(i)]), float(10 * (i + 1) + 100 * (5 + i)));
     }
     void debugTrace() {
         auto prog = build({{"layout.csl", kDebugLayout}, {"pe.csl", kDebugPe}}, sim::Arch::Wse2);

@@ -403,6 +403,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     bool anyFabric = false;
     sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
     bool viaDsr = false;
+    // DSRs loaded with `.save_address = true`: after the operation the DSR holds the DSD
+    // advanced past the elements it covered (base += length * stride).
+    std::vector<std::pair<uint32_t, uint16_t>> saveAddress;
     for (size_t i = 0; i < n; ++i) {
         Value& v = vals[i];
         sim::DsdOperand& o = *slots[i];
@@ -416,6 +419,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             o.reg = d;
             auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
+                const Value* save = cfgIt->second.field("save_address");
+                if (save && asBool(*save, args[i]))
+                    saveAddress.emplace_back(dsrSlot(v, args[i]), d);
                 if (cfg.k != VK::Agg)
                     cfg = mkAgg({}, {});
                 for (size_t k = 0; k < cfgIt->second.names->size(); ++k) {
@@ -521,6 +527,20 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     ops.push_back(op);
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
+    for (auto [slot, d] : saveAddress) {
+        uint16_t base = newReg(node), len = newReg(node), stride = newReg(node);
+        emit(sim::Op::DsdGet, sim::ScalarType::U32, base, d, kNoReg,
+             int32_t(sim::DsdField::BaseAddress));
+        emit(sim::Op::DsdGet, sim::ScalarType::U32, len, d, kNoReg, int32_t(sim::DsdField::Length));
+        emit(sim::Op::DsdGet, sim::ScalarType::U32, stride, d, kNoReg,
+             int32_t(sim::DsdField::Stride));
+        emit(sim::Op::Mul, sim::ScalarType::I32, len, len, stride, 0);
+        emit(sim::Op::Add, sim::ScalarType::I32, base, base, len, 0);
+        uint16_t advanced = newDsdReg();
+        emit(sim::Op::DsdSet, sim::ScalarType::Void, advanced, d, base,
+             int32_t(sim::DsdField::BaseAddress));
+        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, advanced, int32_t(slot));
+    }
     return mkVoid();
 }
 
