@@ -1,5 +1,6 @@
 #include "app/IdeWorkbench.h"
 
+#include "app/AppSettings.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
 #include "backend/csl/compiler.h"
@@ -63,6 +64,10 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
     window->tabifyDockWidget(m_docks.at(1), m_docks.at(2));
     window->tabifyDockWidget(m_docks.at(4), m_docks.at(5));
     m_docks.at(0)->raise();
+    // First-run proportions (a saved window state replaces them): the fabric gets most of
+    // the right column, the editor keeps most of the width.
+    // Applied when the window is first shown, when the dock areas have their sizes.
+    window->installEventFilter(this);
     window->statusBar()->addPermanentWidget(m_cycleLabel);
     createMenus();
 
@@ -81,8 +86,11 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
                     m_docks.at(0)->raise();
                 updateActions();
             });
-    connect(m_controller, &SimController::programSnapshotChanged, m_fabric,
-            &FabricView::setSnapshot);
+    connect(m_controller, &SimController::programSnapshotChanged, this,
+            [this](FabricSnapshotPtr snapshot) {
+                m_fabric->setSnapshot(std::move(snapshot));
+                m_fabric->fitFabric(); // a new program: show all of it
+            });
     connect(m_diagnosticsView, &DiagnosticsView::jumpRequested, this, &IdeWorkbench::jumpTo);
     connect(m_diagnostics, &DiagnosticsModel::fileDiagnosticsChanged, this,
             &IdeWorkbench::showFileDiagnostics);
@@ -137,6 +145,21 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
             });
     connect(m_fabric, &FabricView::hoverLeft, m_window->statusBar(), &QStatusBar::clearMessage);
     updateActions();
+}
+
+bool IdeWorkbench::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_window && event->type() == QEvent::Show && !m_sized) {
+        m_sized = true;
+        if (AppSettings().windowState().isEmpty()) { // no layout saved by the user yet
+            m_window->resizeDocks({m_window->projectDock(), m_docks.at(3)}, {220, 520},
+                                  Qt::Horizontal);
+            m_window->resizeDocks({m_docks.at(3), m_docks.at(4)}, {520, 320}, Qt::Vertical);
+            m_window->resizeDocks({m_docks.at(0)}, {200}, Qt::Vertical);
+        }
+        // The docks have their final sizes once this show is laid out.
+        QTimer::singleShot(0, m_fabric, &FabricView::fitFabric);
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 IdeWorkbench::~IdeWorkbench() {

@@ -55,6 +55,9 @@ class IdeWorkbench : public QObject {
     SimControls* simControls() const { return m_controls; }
     EditorDiagnostics* editorDiagnostics(EditorPane* pane) const;
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
     struct PaneState {
         quint64 revision = 1;
@@ -86,6 +89,7 @@ class IdeWorkbench : public QObject {
     QAction* m_endSessionAction = nullptr;
     QHash<EditorPane*, PaneState> m_panes;
     QThreadPool m_checkPool; // live checks, one at a time
+    bool m_sized = false;
 };
 
 } // namespace tessera

@@ -469,9 +469,11 @@ void SimController::functionFinished(const QString& function, const QString& err
         }
         emit sessionMessage(tr("%1 failed: %2").arg(function, error));
     } else {
-        emit sessionMessage(tr("%1 finished at cycle %2.").arg(function).arg(m_cycle));
+        emit sessionMessage(tr("%1 finished.").arg(function));
     }
     setState(State::Finished);
+    // The frame stream may not have delivered the last cycles yet: ask for the final frame.
+    sessionCall([](client::DebugSession& d) { return d.pause(); }, State::Finished);
 }
 
 void SimController::releaseSession() {

@@ -1,7 +1,6 @@
 #include "widgets/SimControls.h"
 
 #include <QComboBox>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -47,6 +46,8 @@ SimControls::SimControls(QWidget* parent)
     m_stepCount->setToolTip(tr("Cycles per Step N"));
     m_cycle->setObjectName(QStringLiteral("cycleLabel"));
     m_status->setWordWrap(true);
+    m_list->setMinimumHeight(48);
+    m_list->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_kind->addItem(tr("Task activation"), int(SimBreakpoint::Kind::Task));
     m_kind->addItem(tr("Source line"), int(SimBreakpoint::Kind::Line));
@@ -78,34 +79,34 @@ SimControls::SimControls(QWidget* parent)
     m_launch->setToolTip(tr("Exported function the session launches"));
     setLaunchFunctions({});
     auto* buttons = new QGridLayout;
-    buttons->addWidget(m_launch, 0, 0);
-    buttons->addWidget(m_start, 0, 1);
+    buttons->addWidget(m_launch, 0, 0, 1, 2);
+    buttons->addWidget(m_start, 0, 2, 1, 2);
     buttons->addWidget(m_run, 1, 0);
     buttons->addWidget(m_pause, 1, 1);
-    buttons->addWidget(m_step, 2, 0);
-    buttons->addWidget(m_runToBreakpoint, 2, 1);
-    buttons->addWidget(m_stepN, 3, 0);
-    buttons->addWidget(m_stepCount, 3, 1);
+    buttons->addWidget(m_step, 1, 2);
+    buttons->addWidget(m_runToBreakpoint, 1, 3);
+    buttons->addWidget(m_stepN, 2, 0);
+    buttons->addWidget(m_stepCount, 2, 1);
+    buttons->addWidget(m_cycle, 2, 2, 1, 2);
 
-    auto* pe = new QHBoxLayout;
-    pe->addWidget(m_peScope);
-    pe->addWidget(m_x);
-    pe->addWidget(m_y);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Break on"), m_kind);
-    form->addRow(tr("PE"), pe);
-    form->addRow(tr("Value"), m_value);
-    form->addRow(tr("Symbol"), m_symbol);
-    auto* listButtons = new QHBoxLayout;
-    listButtons->addWidget(addButton);
-    listButtons->addWidget(removeButton);
+    auto* where = new QHBoxLayout;
+    where->addWidget(new QLabel(tr("Break on"), this));
+    where->addWidget(m_kind, 1);
+    where->addWidget(m_peScope);
+    where->addWidget(m_x);
+    where->addWidget(m_y);
+    auto* what = new QHBoxLayout;
+    what->addWidget(new QLabel(tr("Value"), this));
+    what->addWidget(m_value, 1);
+    what->addWidget(m_symbol, 1);
+    what->addWidget(addButton);
+    what->addWidget(removeButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(m_cycle);
     layout->addWidget(m_status);
-    layout->addLayout(form);
-    layout->addLayout(listButtons);
+    layout->addLayout(where);
+    layout->addLayout(what);
     layout->addWidget(m_list, 1);
     updateKindFields();
     setState(State::NoSession);

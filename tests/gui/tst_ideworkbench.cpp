@@ -71,6 +71,8 @@ class TestIdeWorkbench : public QObject {
         QCOMPARE(marks->diagnostics().size(), m_bench->diagnostics()->itemsForFile(file).size());
         QVERIFY(!marks->messagesAt(first.line).isEmpty());
         QVERIFY(editor->markersAtLine(first.line - 1) & (1 << EditorDiagnostics::ErrorMarker));
+        editor->setCursorPosition(first.line - 1, 0);
+        editor->ensureLineVisible(first.line - 1);
         saveScreenshot(QStringLiteral("ide-build.png"), {QStringLiteral("problemsDock")});
 
         // Any edit makes the shown diagnostics stale: they go at once, before the check.
