@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include <malloc.h>
@@ -99,22 +100,37 @@ int main(int argc, char** argv) {
     }
     std::cout << "tessera-appliance listening on " << listen << std::endl;
 
-    std::thread signalWaiter([&] {
+    // The signal and stdin threads are detached and may wake after main has destroyed the
+    // server (a SIGTERM and stdin EOF arrive together when the parent exits): they reach
+    // it only through this guard, which main clears first (ASan: heap-use-after-free).
+    static std::mutex liveServerMutex;
+    static appliance::Appliance* liveServer = nullptr;
+    liveServer = server.get();
+    auto requestShutdown = [] {
+        std::lock_guard lock(liveServerMutex);
+        if (liveServer)
+            liveServer->shutdown();
+    };
+    std::thread signalWaiter([signals, requestShutdown] {
         int sig = 0;
         sigwait(&signals, &sig);
-        server->shutdown();
+        requestShutdown();
     });
     signalWaiter.detach();
     if (exitOnStdinEof) {
         // The parent holds our stdin open; when it exits, so do we.
-        std::thread([&] {
+        std::thread([requestShutdown] {
             char buf[256];
             while (::read(0, buf, sizeof buf) > 0) {
             }
-            server->shutdown();
+            requestShutdown();
         }).detach();
     }
     server->wait();
+    {
+        std::lock_guard lock(liveServerMutex);
+        liveServer = nullptr;
+    }
     server->shutdown();
     return 0;
 }
