@@ -1,6 +1,6 @@
 // Scalar semantics shared by the interpreter and the DSD engine: register
 // normalisation, IEEE binary16 / bfloat16 conversion with round-to-nearest-even,
-// and typed conversions. Internal to sim/.
+// and typed conversions. The host side uses the same conversions for launch arguments.
 #pragma once
 
 #include "sim/program.h"

@@ -1,6 +1,7 @@
 #include "backend/appliance/runtime_session.h"
 
 #include "backend/appliance/error.h"
+#include "sim/scalar.h"
 
 #include <bit>
 #include <cmath>
@@ -9,64 +10,6 @@
 
 namespace appliance {
 namespace {
-
-const char* scalarName(sim::ScalarType t) {
-    switch (t) {
-    case sim::ScalarType::Void:
-        return "void";
-    case sim::ScalarType::Bool:
-        return "bool";
-    case sim::ScalarType::I8:
-        return "i8";
-    case sim::ScalarType::I16:
-        return "i16";
-    case sim::ScalarType::I32:
-        return "i32";
-    case sim::ScalarType::I64:
-        return "i64";
-    case sim::ScalarType::U8:
-        return "u8";
-    case sim::ScalarType::U16:
-        return "u16";
-    case sim::ScalarType::U32:
-        return "u32";
-    case sim::ScalarType::U64:
-        return "u64";
-    case sim::ScalarType::F16:
-        return "f16";
-    case sim::ScalarType::BF16:
-        return "bf16";
-    case sim::ScalarType::F32:
-        return "f32";
-    }
-    return "?";
-}
-
-// IEEE binary16 bits of a float, round to nearest even.
-uint16_t toHalf(float value) {
-    uint32_t f = std::bit_cast<uint32_t>(value);
-    uint32_t sign = (f >> 16) & 0x8000u;
-    uint32_t absBits = f & 0x7fffffffu;
-    if (absBits >= 0x7f800000u) // inf or nan
-        return uint16_t(sign | 0x7c00u | (absBits > 0x7f800000u ? 0x200u : 0u));
-    if (absBits >= 0x477ff000u) // rounds to >= 65520: overflow to inf
-        return uint16_t(sign | 0x7c00u);
-    if (absBits < 0x38800000u) {                                    // subnormal half or zero
-        float scaled = std::bit_cast<float>(absBits) * 16777216.0f; // 2^24
-        return uint16_t(sign | uint32_t(std::nearbyint(scaled)));
-    }
-    uint32_t mantissaOdd = (absBits >> 13) & 1u;
-    absBits += 0xc8000fffu + mantissaOdd; // rebias exponent (-112 << 23) and round
-    return uint16_t(sign | (absBits >> 13));
-}
-
-uint16_t toBf16(float value) {
-    uint32_t f = std::bit_cast<uint32_t>(value);
-    if ((f & 0x7fffffffu) > 0x7f800000u)
-        return uint16_t((f >> 16) | 0x40u);
-    f += 0x7fffu + ((f >> 16) & 1u);
-    return uint16_t(f >> 16);
-}
 
 std::string describe(const LaunchValue& v) {
     if (std::holds_alternative<double>(v))
@@ -81,7 +24,7 @@ uint32_t packArgument(const std::string& symbol, size_t index, sim::ScalarType t
     auto fail = [&](const std::string& why) -> uint32_t {
         throw Error(Code::InvalidArgument, "launch('" + symbol + "'): argument " +
                                                std::to_string(index) + " (" + describe(v) + ") " +
-                                               why + " for parameter type " + scalarName(type));
+                                               why + " for parameter type " + sim::typeName(type));
     };
     const bool isFloatArg = std::holds_alternative<double>(v);
     const double asDouble = isFloatArg                        ? std::get<double>(v)
@@ -100,9 +43,9 @@ uint32_t packArgument(const std::string& symbol, size_t index, sim::ScalarType t
     case sim::ScalarType::F32:
         return std::bit_cast<uint32_t>(float(asDouble));
     case sim::ScalarType::F16:
-        return toHalf(float(asDouble));
+        return sim::doubleToHalf(asDouble);
     case sim::ScalarType::BF16:
-        return toBf16(float(asDouble));
+        return sim::doubleToBf16(asDouble);
     case sim::ScalarType::Bool:
         return uint32_t(integerIn(0, 1));
     case sim::ScalarType::I8:

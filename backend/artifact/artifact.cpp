@@ -10,38 +10,6 @@ namespace artifact {
 namespace fs = std::filesystem;
 namespace pb = tessera::artifact;
 
-const char* cslTypeName(sim::ScalarType type) {
-    switch (type) {
-    case sim::ScalarType::Void:
-        return "void";
-    case sim::ScalarType::Bool:
-        return "bool";
-    case sim::ScalarType::I8:
-        return "i8";
-    case sim::ScalarType::I16:
-        return "i16";
-    case sim::ScalarType::I32:
-        return "i32";
-    case sim::ScalarType::I64:
-        return "i64";
-    case sim::ScalarType::U8:
-        return "u8";
-    case sim::ScalarType::U16:
-        return "u16";
-    case sim::ScalarType::U32:
-        return "u32";
-    case sim::ScalarType::U64:
-        return "u64";
-    case sim::ScalarType::F16:
-        return "f16";
-    case sim::ScalarType::BF16:
-        return "bf16";
-    case sim::ScalarType::F32:
-        return "f32";
-    }
-    return "?";
-}
-
 std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
     std::vector<RpcSymbol> out;
     for (const auto& h : program.hostSymbols) {
@@ -50,13 +18,13 @@ std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
         s.name = h.name;
         if (h.kind == sim::HostSymbol::Kind::Var) {
             s.kind = "Var";
-            s.type = std::string("[*]") + cslTypeName(h.elementType);
+            s.type = std::string("[*]") + sim::typeName(h.elementType);
             s.immutable = !h.mutableFromHost;
         } else {
             s.kind = "Func";
             s.type = "void";
             for (size_t i = 0; i < h.inputs.size(); ++i)
-                s.inputs.push_back({"arg" + std::to_string(i), cslTypeName(h.inputs[i])});
+                s.inputs.push_back({"arg" + std::to_string(i), sim::typeName(h.inputs[i])});
         }
         out.push_back(std::move(s));
     }

@@ -47,8 +47,6 @@ struct Artifact {
     std::vector<RpcSymbol> rpcSymbols;
 };
 
-// CSL spelling of a scalar type ("f32", "u16", "bool").
-const char* cslTypeName(sim::ScalarType type);
 // The rpc_symbols entries a program advertises (from FabricProgram::hostSymbols).
 std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program);
 
