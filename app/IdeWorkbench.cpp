@@ -134,8 +134,8 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
     connect(m_controller, &SimController::hangReported, this,
             [this](const QString& report, const std::vector<FabricWaitingPe>& waiting) {
                 m_controls->setStatusMessage(
-                    tr("The program hangs: %n PE(s) wait (ringed on the fabric).\n%1", "",
-                       int(waiting.size()))
+                    tr("The program hangs: waiting PEs: %1 (ringed on the fabric).\n%2")
+                        .arg(waiting.size())
                         .arg(report));
                 m_docks.at(3)->raise();
             });

@@ -182,6 +182,47 @@ class TestSimController : public QObject {
         QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::NoSession, 10000);
     }
 
+    void hangIsReported() {
+        // Without unblock_cmd_stream the launch never completes: the simulator reports a
+        // hang naming the waiting PE instead of hanging.
+        const QString path = m_root + QStringLiteral("/pe_program.csl");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray good = file.readAll();
+        file.close();
+        QByteArray hanging = good;
+        hanging.replace("sys_mod.unblock_cmd_stream();", "");
+        QVERIFY(hanging != good);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(hanging);
+        file.close();
+        QSignalSpy built(&m_controller, &SimController::buildFinished);
+        m_controller.build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        QVERIFY(built.wait(60000));
+        QVERIFY2(built.first().first().toBool(), qPrintable(built.first().at(1).toString()));
+
+        QSignalSpy hang(&m_controller, &SimController::hangReported);
+        QSignalSpy snapshots(&m_controller, &SimController::snapshotChanged);
+        m_controller.startSession(QStringLiteral("compute_gemv"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::Paused, 30000);
+        m_controller.resume();
+        QVERIFY(hang.wait(30000));
+        const QString report = hang.first().first().toString();
+        QVERIFY2(report.contains(QStringLiteral("hang")), qPrintable(report));
+        const auto waiting = hang.first().at(1).value<std::vector<FabricWaitingPe>>();
+        QVERIFY2(!waiting.empty(), qPrintable(report));
+        QCOMPARE(waiting.front().pe, QPoint(4, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !snapshots.isEmpty() &&
+                !snapshots.last().first().value<FabricSnapshotPtr>()->waiting.empty(),
+            10000);
+        QCOMPARE(m_controller.state(), SimController::State::Finished);
+        m_controller.endSession();
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::NoSession, 10000);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(good);
+    }
+
   private:
     QTemporaryDir m_tmp;
     QString m_root;
