@@ -1,5 +1,7 @@
 #include "backend/csl/lib/library.h"
 
+#include "backend/csl/lib/collectives_2d.h"
+
 #include "backend/csl/sema/analyzer_class.h"
 
 #include <cstring>
@@ -260,8 +262,8 @@ static const LibraryInfo kLibraries[] = {
     {"malloc", nullptr},
     {"complex", nullptr},
     {"empty", kEmptySource},
-    {"collectives_2d/params", nullptr},
-    {"collectives_2d/pe", nullptr},
+    {"collectives_2d/params", kCollectives2dParamsSource},
+    {"collectives_2d/pe", kCollectives2dPeSource},
     {"memcpy/memcpy_switches", kMemcpySwitchesSource},
     {"kernels/tally/layout", nullptr},
     {"kernels/tally/pe", nullptr},

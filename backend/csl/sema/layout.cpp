@@ -172,7 +172,9 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         result = mkAgg({"width", "height"}, {mkInt(width_), mkInt(height_)});
         return;
     }
-    if (!fr_->mod->isLayout)
+    // Modules the layout imports (they have no code class) may configure the layout too,
+    // as <collectives_2d/params> does.
+    if (!fr_->mod->isLayout && fr_->mod->cls != nullptr)
         fail(node, "@" + name + " is only allowed in the layout block");
     if (name == "set_rectangle") {
         if (args.size() != 2)
