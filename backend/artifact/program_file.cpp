@@ -77,6 +77,8 @@ void toProto(const sim::DsdOpDesc& in, pb::DsdOpDesc* out) {
     out->set_on_control_task(in.onControlTask);
     out->set_microthread(in.microthread);
     out->set_priority(in.priority);
+    if (in.indexReg != sim::kNoReg)
+        out->set_index_reg(in.indexReg);
 }
 
 void toProto(const sim::ColorConfig& in, uint8_t color, pb::ColorConfig* out) {
@@ -271,6 +273,8 @@ sim::DsdOpDesc fromProto(const pb::DsdOpDesc& in, const Reader& r) {
     out.onControlTask = r.narrow<int8_t>(in.on_control_task(), "dsd_op.on_control_task");
     out.microthread = r.narrow<int8_t>(in.microthread(), "dsd_op.microthread");
     out.priority = r.narrow<int8_t>(in.priority(), "dsd_op.priority");
+    if (in.has_index_reg())
+        out.indexReg = r.narrow<uint16_t>(in.index_reg(), "dsd_op.index_reg");
     return out;
 }
 

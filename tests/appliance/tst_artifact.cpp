@@ -43,7 +43,9 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
     op.op = sim::DsdOpKind::Fmacs;
     op.dst = {sim::DsdOperand::Kind::Dsd, 0};
     op.activateTask = 9;
+    op.indexReg = 3;
     c.dsdOps.push_back(op);
+    c.dsdOps.push_back(sim::DsdOpDesc{}); // no `.index`: kNoReg must survive
     c.tasks[9] = {sim::TaskKind::Local, 0, 0, -1, true};
     c.inputQueueColor[2] = 5;
     c.data.push_back({64, {1, 2, 3, 0}});
@@ -93,6 +95,8 @@ class TestArtifact : public QObject {
         QCOMPARE(c.dsdConstants.at(0).waveletIndexOffset, int16_t(-1));
         QCOMPARE(c.dsdOps.at(0).activateTask, int8_t(9));
         QCOMPARE(c.dsdOps.at(0).unblockTask, int8_t(-1));
+        QCOMPARE(c.dsdOps.at(0).indexReg, uint16_t(3));
+        QCOMPARE(c.dsdOps.at(1).indexReg, sim::kNoReg);
         QCOMPARE(c.tasks[9].initiallyBlocked, true);
         QCOMPARE(c.tasks[10].kind, sim::TaskKind::None);
         QCOMPARE(c.inputQueueColor[2], int8_t(5));

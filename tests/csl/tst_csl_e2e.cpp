@@ -348,6 +348,33 @@ comptime {
 }
 )";
 
+// `.index` on a DSD with wavelet_index_offset: A is 4x3 row-major, A[i][j] = 10i + j;
+// each step adds column idx (a runtime value) times (idx + 1), so y[i] = 60i + 8.
+const char* kIndexPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var A = [12]f32{ 0.0, 1.0, 2.0, 10.0, 11.0, 12.0, 20.0, 21.0, 22.0, 30.0, 31.0, 32.0 };
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const column = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> A[3 * i],
+                                      .wavelet_index_offset = true });
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+fn compute() void {
+  var idx: u16 = 0;
+  var factor: f32 = 1.0;
+  while (idx < 3) {
+    @fmacs(y_dsd, y_dsd, column, factor, .{ .index = idx });
+    idx += 1;
+    factor += 1.0;
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslE2e : public QObject {
@@ -430,6 +457,29 @@ class TstCslE2e : public QObject {
         QCOMPARE(asFloat(y[1]), 6.0f);
         QCOMPARE(asFloat(y[2]), 10.0f);
         QCOMPARE(asFloat(y[3]), 14.0f);
+    }
+    void indexOffsetsWaveletIndexDsd_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void indexOffsetsWaveletIndexDsd() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kIndexPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(asFloat(y[size_t(i)]), float(60 * i + 8));
     }
     void teardownHandler() {
         auto prog =

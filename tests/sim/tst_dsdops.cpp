@@ -226,6 +226,39 @@ class TestDsdOps : public QObject {
         QCOMPARE(got, (std::vector<uint32_t>{5, 6, 7, 9, 10, 11}));
     }
 
+    void indexShiftsWaveletIndexOffsetOperand() {
+        // Column `index` of a 3x4 u32 matrix: only the source DSD has wavelet_index_offset,
+        // so the source starts `index` elements further on and the destination does not.
+        sim::CodeClass cls;
+        std::vector<uint32_t> m(12);
+        for (uint32_t i = 0; i < 12; ++i)
+            m[i] = i;
+        putElems(cls, kA, m, 4);
+        sim::Dsd column = mem1d(kA, 3, 16);
+        column.waveletIndexOffset = 0;
+        cls.dsdConstants = {mem1d(kDst, 3, 4), column};
+        sim::DsdOpDesc d;
+        d.op = DsdOpKind::Mov32;
+        d.dst = {DsdOperand::Kind::Dsd, 0};
+        d.src0 = {DsdOperand::Kind::Dsd, 1};
+        d.indexReg = 0;
+        cls.dsdOps.push_back(d);
+        FnBuilder f("main", 0, 1, 2);
+        f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        f.imm(0, ScalarType::U16, 2);
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        f.ret();
+        cls.functions.push_back(f.build());
+        cls.initFunction = 0;
+        sim::Fabric fab(makeProgram(cls));
+        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
+        auto mem = fab.readMemory(0, 0, kDst, 12);
+        std::vector<uint32_t> got(3);
+        std::memcpy(got.data(), mem.data(), 12);
+        QCOMPARE(got, (std::vector<uint32_t>{2, 6, 10}));
+    }
+
     void dsdSetAndStoreRoundTrip() {
         // DsdSet length/offset, DsdStore then DsdLoad: mov32 copies 2 words at offset 8.
         sim::CodeClass cls;

@@ -510,7 +510,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 if (!wse3())
                     fail(node, "'.ut_id' is only available on wse3");
                 op.microthread = int8_t(handleId(v, HandleKind::UtId, node, "'.ut_id'"));
-            } else if (f == "index" || f == "ut_priority" || f == "fifo") {
+            } else if (f == "index") {
+                if (!isNumeric(v.type) || (!v.isComptime() && v.type->k != TK::Int))
+                    fail(node, "'.index' expects an integer, found '" + typeName(v.type) + "'");
+                op.indexReg = toReg(coerce(v, types.u16, node), node);
+            } else if (f == "ut_priority" || f == "fifo") {
                 // accepted; the simulator derives these
             } else {
                 fail(args.back(), "unknown field '" + f + "' in DSD operation configuration");
