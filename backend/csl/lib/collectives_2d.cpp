@@ -160,9 +160,11 @@ inline fn scatter(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
 
 // PE k's send_buf (count elements) goes to chunk k of root's recv_buf. PEs below the root
 // pass on the chunks of lower PEs first, PEs above it their own chunk first, so the root
-// receives every side in ascending order.
+// receives every side in ascending order. The root must be at one end of the line.
 fn gather_data(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16) void {
   if (count == 0) return;
+  // Both sides would arrive interleaved on the root's one receive queue.
+  @assert(pe_id != root or !has_up or !has_down);
   if (pe_id == root) {
     copy(recv_buf, root * count, send_buf, 0, count);
     if (has_down) recv(recv_buf, 0, root * count);
@@ -182,11 +184,12 @@ inline fn gather(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
 }
 
 // The element-wise f32 sum of every PE's send_buf lands in root's recv_buf; other PEs use
-// their recv_buf for their partial sums.
+// their recv_buf for their partial sums. The root must be at one end of the line.
 fn reduce_data(root: u16, send_buf: [*]f32, recv_buf: [*]f32, count: u16) void {
   if (count == 0) return;
   const acc = @ptrcast([*]u32, recv_buf);
   copy(acc, 0, @ptrcast([*]u32, send_buf), 0, count);
+  @assert(pe_id != root or !has_up or !has_down); // as in gather_data
   if (pe_id == root) {
     if (has_down) recv_add(recv_buf, count);
     if (has_up) recv_add(recv_buf, count);
