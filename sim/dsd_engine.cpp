@@ -299,17 +299,12 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     resolve(desc.src2, op.src[2]);
     if (desc.indexReg != kNoReg) {
         // `.index`: memory operands whose DSD has wavelet_index_offset start `index`
-        // elements (of that operand's size) further on.
-        const uint32_t index = uint16_t(r[desc.indexReg]);
-        const DsdOpShape shape = dsdOpShape(desc.op);
-        auto shift = [&](OpOperand& o, uint32_t bytes) {
-            if (o.kind == DsdOperand::Kind::Dsd && o.dsd.waveletIndexOffset >= 0 &&
-                (o.dsd.kind == DsdKind::Mem1d || o.dsd.kind == DsdKind::Mem4d))
-                o.dsd.baseAddress += index * bytes;
-        };
-        shift(op.dst, shape.dstBytes);
-        for (int s = 0; s < 3; ++s)
-            shift(op.src[s], shape.srcBytes[s]);
+        // 16-bit words (the hardware's address unit) further on.
+        const uint32_t offsetBytes = 2 * uint32_t(uint16_t(r[desc.indexReg]));
+        for (OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.waveletIndexOffset >= 0 &&
+                (o->dsd.kind == DsdKind::Mem1d || o->dsd.kind == DsdKind::Mem4d))
+                o->dsd.baseAddress += offsetBytes;
     }
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
         if (o->kind != DsdOperand::Kind::Dsd)

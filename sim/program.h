@@ -215,7 +215,8 @@ struct DsdOpDesc {
     int8_t microthread = -1;  // WSE-3 ut_id; -1: derived from the fabric queue (WSE-2)
     int8_t priority = -1;
     // Added for `.index` (additive): register holding the u16 index of the op. A memory
-    // operand whose DSD has waveletIndexOffset >= 0 starts `index` elements further on.
+    // operand whose DSD has waveletIndexOffset >= 0 starts `index` 16-bit words further
+    // on (hardware address units: an f32 column step is 2).
     // kNoReg: no `.index` given.
     uint16_t indexReg = kNoReg;
 };

@@ -349,7 +349,8 @@ comptime {
 )";
 
 // `.index` on a DSD with wavelet_index_offset: A is 4x3 row-major, A[i][j] = 10i + j;
-// each step adds column idx (a runtime value) times (idx + 1), so y[i] = 60i + 8.
+// each step adds column idx times (idx + 1), so y[i] = 60i + 8. `.index` counts 16-bit
+// words, so an f32 column j is at index 2j (a runtime value).
 const char* kIndexPe = R"(
 param memcpy_params;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
@@ -363,7 +364,7 @@ fn compute() void {
   var idx: u16 = 0;
   var factor: f32 = 1.0;
   while (idx < 3) {
-    @fmacs(y_dsd, y_dsd, column, factor, .{ .index = idx });
+    @fmacs(y_dsd, y_dsd, column, factor, .{ .index = 2 * idx });
     idx += 1;
     factor += 1.0;
   }

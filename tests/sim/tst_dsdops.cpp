@@ -227,8 +227,8 @@ class TestDsdOps : public QObject {
     }
 
     void indexShiftsWaveletIndexOffsetOperand() {
-        // Column `index` of a 3x4 u32 matrix: only the source DSD has wavelet_index_offset,
-        // so the source starts `index` elements further on and the destination does not.
+        // Column 2 of a 3x4 u32 matrix: `.index` counts 16-bit words, so 4; only the source
+        // DSD has wavelet_index_offset, so the destination does not move.
         sim::CodeClass cls;
         std::vector<uint32_t> m(12);
         for (uint32_t i = 0; i < 12; ++i)
@@ -246,7 +246,7 @@ class TestDsdOps : public QObject {
         FnBuilder f("main", 0, 1, 2);
         f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
         f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
-        f.imm(0, ScalarType::U16, 2);
+        f.imm(0, ScalarType::U16, 4);
         f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
         f.ret();
         cls.functions.push_back(f.build());
