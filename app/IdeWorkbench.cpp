@@ -1,6 +1,7 @@
 #include "app/IdeWorkbench.h"
 
 #include "app/AppSettings.h"
+#include "app/CommandsScript.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
 #include "backend/csl/compiler.h"
@@ -16,10 +17,14 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -198,6 +203,28 @@ void IdeWorkbench::createMenus() {
         ->setShortcut(QKeySequence(Qt::Key_F10));
     m_endSessionAction =
         runMenu->addAction(tr("&End Session"), m_controller, &SimController::endSession);
+    buildMenu->addSeparator();
+    buildMenu->addAction(tr("&Import Settings from Script…"), this, [this] {
+        if (!m_window->project())
+            return;
+        const QString path = QFileDialog::getOpenFileName(
+            m_window, tr("Import Compile Settings"), m_window->project()->rootDir(),
+            tr("Shell scripts (*.sh);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !importScript(path, &error))
+            QMessageBox::warning(m_window, tr("Import Compile Settings"), error);
+    });
+    buildMenu->addAction(tr("&Export Settings as Script…"), this, [this] {
+        if (!m_window->project())
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            m_window, tr("Export Compile Settings"),
+            m_window->project()->rootDir() + QStringLiteral("/commands_tessera.sh"),
+            tr("Shell scripts (*.sh)"));
+        QString error;
+        if (!path.isEmpty() && !exportScript(path, &error))
+            QMessageBox::warning(m_window, tr("Export Compile Settings"), error);
+    });
     bar->insertMenu(before, buildMenu);
     bar->insertMenu(before, runMenu);
     // The dock toggles go into the View menu (the one holding the project dock's toggle).
@@ -244,6 +271,43 @@ void IdeWorkbench::build() {
     m_controller->build(project->rootDir(), project->layoutFile(), args, revisions);
     m_docks.at(1)->raise();
     updateActions();
+}
+
+bool IdeWorkbench::importScript(const QString& path, QString* error) {
+    if (!m_window->project()) {
+        *error = tr("No project is open.");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QString problem;
+    const auto script = importCommandsScript(QString::fromUtf8(file.readAll()), &problem);
+    if (!script) {
+        *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
+        return false;
+    }
+    Project project = *m_window->project();
+    project.setLayoutFile(script->layoutFile);
+    project.setCompile(script->compile);
+    return m_window->applyProjectSettings(project, error);
+}
+
+bool IdeWorkbench::exportScript(const QString& path, QString* error) {
+    if (!m_window->project()) {
+        *error = tr("No project is open.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(exportCommandsScript(*m_window->project()).toUtf8()) < 0 || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner);
+    return true;
 }
 
 void IdeWorkbench::runScript() {

@@ -39,6 +39,9 @@ class IdeWorkbench : public QObject {
     // Saves every buffer, then compiles the project on the appliance.
     void build();
     void runScript();
+    // Project compile settings from / to a commands_wse2.sh-style script.
+    bool importScript(const QString& path, QString* error);
+    bool exportScript(const QString& path, QString* error);
     void startSession();
     // Starts tracking an editor: revisions, debounced live checks, squiggles.
     void attachPane(EditorPane* pane);

@@ -574,6 +574,127 @@
     </message>
 </context>
 <context>
+    <name>tessera::IdeWorkbench</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Compile Output</source>
+        <translation>Compiler-Ausgabe</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Fabric</source>
+        <translation>Fabric</translation>
+    </message>
+    <message>
+        <source>Fabric Layers</source>
+        <translation>Fabric-Ebenen</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>The program hangs: waiting PEs: %1 (ringed on the fabric).
+%2</source>
+        <translation>Das Programm hängt: wartende PEs: %1 (auf dem Fabric eingekreist).
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Build</translation>
+    </message>
+    <message>
+        <source>&amp;Build Project</source>
+        <translation>Projekt &amp;bauen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Build</source>
+        <translation>Build &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run &amp;Host Script (run.py)</source>
+        <translation>&amp;Host-Skript ausführen (run.py)</translation>
+    </message>
+    <message>
+        <source>Start &amp;Session</source>
+        <translation>&amp;Sitzung starten</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>S&amp;tep 1 Cycle</source>
+        <translation>1 Zyklus &amp;schrittweise</translation>
+    </message>
+    <message>
+        <source>&amp;End Session</source>
+        <translation>Sitzung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Import Settings from Script…</source>
+        <translation>Einstellungen aus Skript &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import Compile Settings</source>
+        <translation>Compiler-Einstellungen importieren</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh);;All files (*)</source>
+        <translation>Shell-Skripte (*.sh);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Settings as Script…</source>
+        <translation>Einstellungen als Skript &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Compile Settings</source>
+        <translation>Compiler-Einstellungen exportieren</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh)</source>
+        <translation>Shell-Skripte (*.sh)</translation>
+    </message>
+    <message>
+        <source>Open a project to build it.</source>
+        <translation>Öffnen Sie ein Projekt, um es zu bauen.</translation>
+    </message>
+    <message>
+        <source>(not started)</source>
+        <translation>(nicht gestartet)</translation>
+    </message>
+    <message>
+        <source>Cannot save before building: %1</source>
+        <translation>Speichern vor dem Build nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Kein Projekt ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>tessera::MainWindow</name>
     <message>
         <source>Open File</source>
@@ -1038,6 +1159,196 @@ Wiederherstellen?</translation>
     <message>
         <source>A new language takes effect when Tessera is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart von Tessera wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimController</name>
+    <message>
+        <source>Build succeeded in %1 ms (%2 warnings): %3</source>
+        <translation>Build erfolgreich in %1 ms (%2 Warnungen): %3</translation>
+    </message>
+    <message>
+        <source>Build failed: %1 errors, %2 warnings. %3</source>
+        <translation>Build fehlgeschlagen: %1 Fehler, %2 Warnungen. %3</translation>
+    </message>
+    <message>
+        <source>Build cancelled.</source>
+        <translation>Build abgebrochen.</translation>
+    </message>
+    <message>
+        <source>a host program is already running</source>
+        <translation>ein Host-Programm läuft bereits</translation>
+    </message>
+    <message>
+        <source>build the project first</source>
+        <translation>bauen Sie zuerst das Projekt</translation>
+    </message>
+    <message>
+        <source>the host program crashed</source>
+        <translation>das Host-Programm ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>A session is already open.</source>
+        <translation>Eine Sitzung ist bereits offen.</translation>
+    </message>
+    <message>
+        <source>Build the project before starting a session.</source>
+        <translation>Bauen Sie das Projekt, bevor Sie eine Sitzung starten.</translation>
+    </message>
+    <message>
+        <source>Session started (paused).</source>
+        <translation>Sitzung gestartet (angehalten).</translation>
+    </message>
+    <message>
+        <source>Session started (paused); %1 launched.</source>
+        <translation>Sitzung gestartet (angehalten); %1 gestartet.</translation>
+    </message>
+    <message>
+        <source>Cannot start the session</source>
+        <translation>Die Sitzung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1 beendet.</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>Keine Sitzung ist offen.</translation>
+    </message>
+    <message>
+        <source>Debugger</source>
+        <translation>Debugger</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <source>Breakpoint hit at cycle %1. %2</source>
+        <translation>Haltepunkt bei Zyklus %1 erreicht. %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimControls</name>
+    <message>
+        <source>any PE</source>
+        <translation>beliebiges PE</translation>
+    </message>
+    <message>
+        <source>PE %1,%2</source>
+        <translation>PE %1,%2</translation>
+    </message>
+    <message>
+        <source>task %1 activates at %2</source>
+        <translation>Task %1 wird bei %2 aktiviert</translation>
+    </message>
+    <message>
+        <source>line %1 of file %2 at %3</source>
+        <translation>Zeile %1 von Datei %2 bei %3</translation>
+    </message>
+    <message>
+        <source>cycle %1</source>
+        <translation>Zyklus %1</translation>
+    </message>
+    <message>
+        <source>wavelet on color %1 at %2</source>
+        <translation>Wavelet auf Farbe %1 bei %2</translation>
+    </message>
+    <message>
+        <source>write to %1 at %2</source>
+        <translation>Schreiben in %1 bei %2</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Step 1</source>
+        <translation>Schritt 1</translation>
+    </message>
+    <message>
+        <source>Step N</source>
+        <translation>Schritt N</translation>
+    </message>
+    <message>
+        <source>Run to breakpoint</source>
+        <translation>Bis zum Haltepunkt</translation>
+    </message>
+    <message>
+        <source>Cycles per Step N</source>
+        <translation>Zyklen pro „Schritt N“</translation>
+    </message>
+    <message>
+        <source>Task activation</source>
+        <translation>Task-Aktivierung</translation>
+    </message>
+    <message>
+        <source>Source line</source>
+        <translation>Quellzeile</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>Wavelet on color</source>
+        <translation>Wavelet auf Farbe</translation>
+    </message>
+    <message>
+        <source>Write to symbol</source>
+        <translation>Schreiben in Symbol</translation>
+    </message>
+    <message>
+        <source>at PE</source>
+        <translation>bei PE</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Exported function the session launches</source>
+        <translation>Exportierte Funktion, die die Sitzung startet</translation>
+    </message>
+    <message>
+        <source>Break on</source>
+        <translation>Halten bei</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Cycle %1 · %2 cycles/s</source>
+        <translation>Zyklus %1 · %2 Zyklen/s</translation>
+    </message>
+    <message>
+        <source>(launch nothing)</source>
+        <translation>(nichts starten)</translation>
+    </message>
+    <message>
+        <source>A symbol breakpoint needs a symbol name.</source>
+        <translation>Ein Symbol-Haltepunkt braucht einen Symbolnamen.</translation>
     </message>
 </context>
 </TS>

@@ -572,6 +572,127 @@
     </message>
 </context>
 <context>
+    <name>tessera::IdeWorkbench</name>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Compile Output</source>
+        <translation>コンパイル出力</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>コンソール</translation>
+    </message>
+    <message>
+        <source>Fabric</source>
+        <translation>ファブリック</translation>
+    </message>
+    <message>
+        <source>Fabric Layers</source>
+        <translation>ファブリックのレイヤー</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>シミュレーション</translation>
+    </message>
+    <message>
+        <source>The program hangs: waiting PEs: %1 (ringed on the fabric).
+%2</source>
+        <translation>プログラムがハングしています: 待機中の PE: %1 (ファブリック上で丸印)。
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>ビルド(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Build Project</source>
+        <translation>プロジェクトをビルド(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Build</source>
+        <translation>ビルドを中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Host Script (run.py)</source>
+        <translation>ホストスクリプトを実行(&amp;H) (run.py)</translation>
+    </message>
+    <message>
+        <source>Start &amp;Session</source>
+        <translation>セッションを開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>続行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep 1 Cycle</source>
+        <translation>1 サイクル実行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;End Session</source>
+        <translation>セッションを終了(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Settings from Script…</source>
+        <translation>スクリプトから設定をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Compile Settings</source>
+        <translation>コンパイル設定のインポート</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh);;All files (*)</source>
+        <translation>シェルスクリプト (*.sh);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Settings as Script…</source>
+        <translation>設定をスクリプトとしてエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export Compile Settings</source>
+        <translation>コンパイル設定のエクスポート</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh)</source>
+        <translation>シェルスクリプト (*.sh)</translation>
+    </message>
+    <message>
+        <source>Open a project to build it.</source>
+        <translation>ビルドするにはプロジェクトを開いてください。</translation>
+    </message>
+    <message>
+        <source>(not started)</source>
+        <translation>(未開始)</translation>
+    </message>
+    <message>
+        <source>Cannot save before building: %1</source>
+        <translation>ビルド前に保存できません: %1</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>プロジェクトが開かれていません。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
     <name>tessera::MainWindow</name>
     <message>
         <source>Open File</source>
@@ -1036,6 +1157,196 @@ Restore them?</source>
     <message>
         <source>A new language takes effect when Tessera is restarted.</source>
         <translation>新しい言語は Tessera の再起動後に有効になります。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimController</name>
+    <message>
+        <source>Build succeeded in %1 ms (%2 warnings): %3</source>
+        <translation>ビルド成功 (%1 ms、警告 %2 件): %3</translation>
+    </message>
+    <message>
+        <source>Build failed: %1 errors, %2 warnings. %3</source>
+        <translation>ビルド失敗: エラー %1 件、警告 %2 件。%3</translation>
+    </message>
+    <message>
+        <source>Build cancelled.</source>
+        <translation>ビルドを中止しました。</translation>
+    </message>
+    <message>
+        <source>a host program is already running</source>
+        <translation>ホストプログラムはすでに実行中です</translation>
+    </message>
+    <message>
+        <source>build the project first</source>
+        <translation>先にプロジェクトをビルドしてください</translation>
+    </message>
+    <message>
+        <source>the host program crashed</source>
+        <translation>ホストプログラムがクラッシュしました</translation>
+    </message>
+    <message>
+        <source>A session is already open.</source>
+        <translation>セッションはすでに開いています。</translation>
+    </message>
+    <message>
+        <source>Build the project before starting a session.</source>
+        <translation>セッションを開始する前にプロジェクトをビルドしてください。</translation>
+    </message>
+    <message>
+        <source>Session started (paused).</source>
+        <translation>セッションを開始しました (一時停止中)。</translation>
+    </message>
+    <message>
+        <source>Session started (paused); %1 launched.</source>
+        <translation>セッションを開始しました (一時停止中)。%1 を起動しました。</translation>
+    </message>
+    <message>
+        <source>Cannot start the session</source>
+        <translation>セッションを開始できません</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1 が終了しました。</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>開いているセッションはありません。</translation>
+    </message>
+    <message>
+        <source>Debugger</source>
+        <translation>デバッガ</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>ブレークポイント</translation>
+    </message>
+    <message>
+        <source>Breakpoint hit at cycle %1. %2</source>
+        <translation>サイクル %1 でブレークポイントに到達しました。%2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimControls</name>
+    <message>
+        <source>any PE</source>
+        <translation>任意の PE</translation>
+    </message>
+    <message>
+        <source>PE %1,%2</source>
+        <translation>PE %1,%2</translation>
+    </message>
+    <message>
+        <source>task %1 activates at %2</source>
+        <translation>%2 でタスク %1 が起動</translation>
+    </message>
+    <message>
+        <source>line %1 of file %2 at %3</source>
+        <translation>ファイル %2 の %1 行目 (%3)</translation>
+    </message>
+    <message>
+        <source>cycle %1</source>
+        <translation>サイクル %1</translation>
+    </message>
+    <message>
+        <source>wavelet on color %1 at %2</source>
+        <translation>%2 でカラー %1 上のウェーブレット</translation>
+    </message>
+    <message>
+        <source>write to %1 at %2</source>
+        <translation>%2 で %1 への書き込み</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>セッションを開始</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Step 1</source>
+        <translation>1 ステップ</translation>
+    </message>
+    <message>
+        <source>Step N</source>
+        <translation>N ステップ</translation>
+    </message>
+    <message>
+        <source>Run to breakpoint</source>
+        <translation>ブレークポイントまで実行</translation>
+    </message>
+    <message>
+        <source>Cycles per Step N</source>
+        <translation>ステップ N あたりのサイクル数</translation>
+    </message>
+    <message>
+        <source>Task activation</source>
+        <translation>タスクの起動</translation>
+    </message>
+    <message>
+        <source>Source line</source>
+        <translation>ソース行</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>サイクル</translation>
+    </message>
+    <message>
+        <source>Wavelet on color</source>
+        <translation>カラー上のウェーブレット</translation>
+    </message>
+    <message>
+        <source>Write to symbol</source>
+        <translation>シンボルへの書き込み</translation>
+    </message>
+    <message>
+        <source>at PE</source>
+        <translation>PE 指定</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>シンボル</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Exported function the session launches</source>
+        <translation>セッションが起動するエクスポート関数</translation>
+    </message>
+    <message>
+        <source>Break on</source>
+        <translation>停止条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Cycle %1 · %2 cycles/s</source>
+        <translation>サイクル %1 · %2 サイクル/秒</translation>
+    </message>
+    <message>
+        <source>(launch nothing)</source>
+        <translation>(何も起動しない)</translation>
+    </message>
+    <message>
+        <source>A symbol breakpoint needs a symbol name.</source>
+        <translation>シンボルのブレークポイントにはシンボル名が必要です。</translation>
     </message>
 </context>
 </TS>

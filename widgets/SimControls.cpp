@@ -41,6 +41,7 @@ SimControls::SimControls(QWidget* parent)
       m_y(new QSpinBox(this)), m_peScope(new QComboBox(this)), m_value(new QSpinBox(this)),
       m_symbol(new QLineEdit(this)), m_list(new QListWidget(this)) {
     setObjectName(QStringLiteral("simControls"));
+    m_start->setObjectName(QStringLiteral("startSessionButton"));
     m_stepCount->setRange(1, 1'000'000'000);
     m_stepCount->setValue(100);
     m_stepCount->setToolTip(tr("Cycles per Step N"));

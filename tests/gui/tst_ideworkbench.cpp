@@ -104,6 +104,20 @@ class TestIdeWorkbench : public QObject {
         QCOMPARE(index, 1);
     }
 
+    void settingsFromCommandsScript() {
+        QString error;
+        const QString exported = m_tmp.filePath(QStringLiteral("exported.sh"));
+        QVERIFY2(m_bench->exportScript(exported, &error), qPrintable(error));
+        // The bundled script states the same settings as tessera.json.
+        QVERIFY2(m_bench->importScript(m_root + QStringLiteral("/commands_wse2.sh"), &error),
+                 qPrintable(error));
+        QCOMPARE(m_window->project()->compile().fabricWidth, 8);
+        QVERIFY2(m_bench->importScript(exported, &error), qPrintable(error));
+        QCOMPARE(m_window->project()->layoutFile(), QStringLiteral("layout.csl"));
+        QVERIFY(!m_bench->importScript(m_root + QStringLiteral("/run.py"), &error));
+        QVERIFY(error.startsWith(QStringLiteral("run.py: ")));
+    }
+
     void runHostScript() {
         QSignalSpy finished(m_bench->controller(), &SimController::scriptFinished);
         m_bench->runScript();
@@ -117,11 +131,11 @@ class TestIdeWorkbench : public QObject {
     void sessionFromTheSimulationDock() {
         SimControls* controls = m_bench->simControls();
         QCOMPARE(controls->launchFunction(), QStringLiteral("compute_gemv"));
-        QTest::mouseClick(m_window->findChild<QDockWidget*>(QStringLiteral("simulationDock"))
-                              ->findChildren<QPushButton*>()
-                              .first(),
-                          Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(controls->state(), SimControls::State::Paused, 30000);
+        auto* start = controls->findChild<QPushButton*>(QStringLiteral("startSessionButton"));
+        QVERIFY(start && start->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(controls->state() == SimControls::State::Paused,
+                                  qPrintable(controls->statusText()), 30000);
         QVERIFY(controls->stepButton()->isEnabled());
         const quint64 before = m_bench->controller()->cycle();
         QTest::mouseClick(controls->stepNButton(), Qt::LeftButton);

@@ -1,0 +1,72 @@
+// Import and export of commands_wse2.sh-style scripts (project settings from a cslc line).
+#include "app/CommandsScript.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+
+class TestCommandsScript : public QObject {
+    Q_OBJECT
+  private slots:
+    void importsTheCslcLine() {
+        QString error;
+        const auto s = importCommandsScript(
+            QStringLiteral("#!/usr/bin/env bash\n"
+                           "set -e\n"
+                           "# cslc --arch=wse3 comment.csl\n"
+                           "cslc --arch=wse3 ./layout.csl --fabric-dims=11,5 \\\n"
+                           "  --fabric-offsets=4,1 --params=width:3,height:2 \\\n"
+                           "  --colors=c:3 -o out2 --memcpy --channels=2\n"
+                           "cs_python run.py --name out2\n"),
+            &error);
+        QVERIFY2(s, qPrintable(error));
+        QCOMPARE(s->layoutFile, QStringLiteral("layout.csl"));
+        QCOMPARE(s->compile.arch, QStringLiteral("wse3"));
+        QCOMPARE(s->compile.fabricWidth, 11);
+        QCOMPARE(s->compile.fabricHeight, 5);
+        QCOMPARE(s->compile.fabricOffsetX, 4);
+        QCOMPARE(s->compile.fabricOffsetY, 1);
+        QCOMPARE(s->compile.params.size(), 2);
+        QCOMPARE(s->compile.params.first(),
+                 qMakePair(QStringLiteral("height"), QStringLiteral("2")));
+        QVERIFY(s->compile.memcpy);
+        QCOMPARE(s->compile.channels, 2);
+        QCOMPARE(s->compile.outputDir, QStringLiteral("out2"));
+        QCOMPARE(s->compile.extraArgs, QStringList{QStringLiteral("--colors=c:3")});
+        QCOMPARE(s->hostCommand, QStringLiteral("cs_python run.py --name out2"));
+    }
+
+    void badScriptsNameTheProblem() {
+        QString error;
+        QVERIFY(!importCommandsScript(QStringLiteral("echo hi\n"), &error));
+        QVERIFY(error.contains(QStringLiteral("no cslc")));
+        QVERIFY(
+            !importCommandsScript(QStringLiteral("\ncslc layout.csl --fabric-dimz=3,3\n"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("line 2:")) &&
+                     error.contains(QStringLiteral("--fabric-dimz")),
+                 qPrintable(error));
+        QVERIFY(!importCommandsScript(QStringLiteral("cslc --memcpy --channels=1\n"), &error));
+        QVERIFY(error.contains(QStringLiteral(".csl")));
+    }
+
+    void exportRoundTrips() {
+        QTemporaryDir dir;
+        QString error;
+        auto project = Project::open(dir.path(), &error);
+        QVERIFY2(project, qPrintable(error));
+        CompileSettings c = project->compile();
+        c.params = {{QStringLiteral("n"), QStringLiteral("4")}};
+        c.extraArgs = {QStringLiteral("--width-west-buf=2")};
+        project->setCompile(c);
+        const QString script = exportCommandsScript(*project);
+        QVERIFY(script.contains(QStringLiteral("cs_python run.py --name out")));
+        const auto back = importCommandsScript(script, &error);
+        QVERIFY2(back, qPrintable(error + script));
+        QCOMPARE(back->layoutFile, project->layoutFile());
+        QCOMPARE(back->compile, c);
+    }
+};
+
+QTEST_MAIN(TestCommandsScript)
+#include "tst_commandsscript.moc"
