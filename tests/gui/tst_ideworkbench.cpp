@@ -133,16 +133,16 @@ class TestIdeWorkbench : public QObject {
         QCOMPARE(controls->launchFunction(), QStringLiteral("compute_gemv"));
         auto* start = controls->findChild<QPushButton*>(QStringLiteral("startSessionButton"));
         QVERIFY(start && start->isEnabled());
-        QTest::mouseClick(start, Qt::LeftButton);
+        start->click();
         QTRY_VERIFY2_WITH_TIMEOUT(controls->state() == SimControls::State::Paused,
                                   qPrintable(controls->statusText()), 30000);
         QVERIFY(controls->stepButton()->isEnabled());
         const quint64 before = m_bench->controller()->cycle();
-        QTest::mouseClick(controls->stepNButton(), Qt::LeftButton);
+        controls->stepNButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(m_bench->controller()->cycle(),
                                   before + quint64(controls->stepCount()), 10000);
         QVERIFY(controls->cycleText().contains(QLocale().toString(before + controls->stepCount())));
-        QTest::mouseClick(controls->runButton(), Qt::LeftButton);
+        controls->runButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(controls->state(), SimControls::State::Finished, 20000);
         QVERIFY(m_bench->fabricView()->snapshot()->heatMap(FabricHeatMetric::Instructions));
         saveScreenshot(QStringLiteral("ide-run.png"),
