@@ -34,16 +34,17 @@ bool isHexDigit(unsigned char c) {
 int numberLength(const char* text, int length) {
     auto at = [&](int i) -> unsigned char { return i < length ? text[i] : '\0'; };
     int i = 0;
-    if (at(0) == '0' && (at(1) == 'x' || at(1) == 'X')) {
-        i = 2;
-        while (isHexDigit(at(i)) || at(i) == '_')
+    auto skipWhile = [&](auto isDigitChar) {
+        while (isDigitChar(at(i)) || at(i) == '_')
             ++i;
-        if (at(i) == '.' && isHexDigit(at(i + 1))) {
+    };
+    // The fraction after '.', then an exponent marked by e/E (decimal) or p/P (hex).
+    auto skipFractionAndExponent = [&](auto isDigitChar, char lower, char upper) {
+        if (at(i) == '.' && isDigitChar(at(i + 1))) {
             ++i;
-            while (isHexDigit(at(i)) || at(i) == '_')
-                ++i;
+            skipWhile(isDigitChar);
         }
-        if (at(i) == 'p' || at(i) == 'P') {
+        if (at(i) == lower || at(i) == upper) {
             int j = i + 1;
             if (at(j) == '+' || at(j) == '-')
                 ++j;
@@ -53,31 +54,20 @@ int numberLength(const char* text, int length) {
                     ++i;
             }
         }
+    };
+    if (at(0) == '0' && (at(1) == 'x' || at(1) == 'X')) {
+        i = 2;
+        skipWhile(isHexDigit);
+        skipFractionAndExponent(isHexDigit, 'p', 'P');
         return i;
     }
     if (at(0) == '0' && (at(1) == 'b' || at(1) == 'B' || at(1) == 'o' || at(1) == 'O')) {
         i = 2;
-        while (isDigit(at(i)) || at(i) == '_')
-            ++i;
+        skipWhile(isDigit);
         return i;
     }
-    while (isDigit(at(i)) || at(i) == '_')
-        ++i;
-    if (at(i) == '.' && isDigit(at(i + 1))) {
-        ++i;
-        while (isDigit(at(i)) || at(i) == '_')
-            ++i;
-    }
-    if (at(i) == 'e' || at(i) == 'E') {
-        int j = i + 1;
-        if (at(j) == '+' || at(j) == '-')
-            ++j;
-        if (isDigit(at(j))) {
-            i = j;
-            while (isDigit(at(i)))
-                ++i;
-        }
-    }
+    skipWhile(isDigit);
+    skipFractionAndExponent(isDigit, 'e', 'E');
     return i;
 }
 
