@@ -1,5 +1,7 @@
 #include "sim/coredump.h"
 
+#include "sim/fabric_impl.h"
+
 #include <algorithm>
 #include <bit>
 #include <cerrno>
@@ -29,7 +31,8 @@ bool pageIsZero(const uint8_t* page) {
 
 void writeCoreDump(const std::string& path, const CoreHeader& headerIn,
                    const std::vector<CorePeRecord>& pesIn,
-                   const std::function<const uint8_t*(uint32_t)>& sram) {
+                   const std::function<const uint8_t*(uint32_t)>& sram,
+                   const std::function<std::vector<uint8_t>(uint32_t)>& extension) {
     std::unique_ptr<FILE, FileCloser> file(std::fopen(path.c_str(), "wb"));
     if (!file)
         throw std::runtime_error("cannot write core dump " + path + ": " + std::strerror(errno));
@@ -55,6 +58,14 @@ void writeCoreDump(const std::string& path, const CoreHeader& headerIn,
             }
         }
     }
+    // Chunks follow the SRAM pages.
+    std::vector<std::vector<uint8_t>> chunks(extension ? pes.size() : 0);
+    for (uint32_t i = 0; i < chunks.size(); ++i) {
+        chunks[i] = extension(i);
+        pes[i].extOffset = chunks[i].empty() ? 0 : offset;
+        pes[i].extBytes = uint32_t(chunks[i].size());
+        offset += chunks[i].size();
+    }
     auto put = [&](const void* data, size_t n) {
         if (std::fwrite(data, 1, n, file.get()) != n)
             throw std::runtime_error("cannot write core dump " + path + ": " +
@@ -73,6 +84,8 @@ void writeCoreDump(const std::string& path, const CoreHeader& headerIn,
             if (pes[i].sramPageMask & (1u << p))
                 put(mem + p * kCorePageBytes, kCorePageBytes);
     }
+    for (const std::vector<uint8_t>& c : chunks)
+        put(c.data(), c.size());
     if (std::fflush(file.get()) != 0)
         throw std::runtime_error("cannot write core dump " + path + ": " + std::strerror(errno));
 }
@@ -100,13 +113,16 @@ CoreDumpReader::CoreDumpReader(const std::string& path) : path_(path) {
     };
     if (header_.magic != kCoreMagic)
         fail("not a Tessera core dump (bad magic)");
-    if (header_.version != kCoreVersion)
+    if (header_.version < kCoreVersionOldest || header_.version > kCoreVersion)
         fail("unsupported core dump version " + std::to_string(header_.version) +
-             " (this build reads version " + std::to_string(kCoreVersion) + ")");
-    if (header_.peRecordBytes != sizeof(CorePeRecord) ||
+             " (this build reads versions " + std::to_string(kCoreVersionOldest) + " to " +
+             std::to_string(kCoreVersion) + ")");
+    const uint32_t recordBytes =
+        header_.version == 1 ? kCorePeRecordBytesV1 : uint32_t(sizeof(CorePeRecord));
+    if (header_.peRecordBytes != recordBytes ||
         header_.peCount != uint64_t(header_.width) * header_.height ||
         header_.peTableOffset % alignof(CorePeRecord) != 0 || header_.peTableOffset > size_ ||
-        uint64_t(header_.peCount) * sizeof(CorePeRecord) > size_ - header_.peTableOffset)
+        uint64_t(header_.peCount) * recordBytes > size_ - header_.peTableOffset)
         fail("corrupt core dump (PE table does not fit the file)");
 }
 
@@ -115,19 +131,21 @@ CoreDumpReader::~CoreDumpReader() {
         ::munmap(const_cast<uint8_t*>(base_), size_);
 }
 
-const CorePeRecord& CoreDumpReader::pe(uint32_t x, uint32_t y) const {
+CorePeRecord CoreDumpReader::pe(uint32_t x, uint32_t y) const {
     if (x >= header_.width || y >= header_.height)
         throw std::out_of_range("PE(" + std::to_string(x) + "," + std::to_string(y) +
                                 ") is outside the " + std::to_string(header_.width) + "x" +
                                 std::to_string(header_.height) + " rectangle of " + path_);
     const size_t index = size_t(y) * header_.width + x;
-    return *reinterpret_cast<const CorePeRecord*>(base_ + header_.peTableOffset +
-                                                  index * sizeof(CorePeRecord));
+    CorePeRecord rec;
+    std::memcpy(&rec, base_ + header_.peTableOffset + index * header_.peRecordBytes,
+                header_.peRecordBytes);
+    return rec;
 }
 
 std::vector<uint8_t> CoreDumpReader::readSram(uint32_t x, uint32_t y, uint32_t address,
                                               uint32_t size) const {
-    const CorePeRecord& rec = pe(x, y);
+    const CorePeRecord rec = pe(x, y);
     if (uint64_t(address) + size > kCorePagesPerPe * kCorePageBytes)
         throw std::out_of_range("SRAM range " + std::to_string(address) + "+" +
                                 std::to_string(size) + " exceeds 48 KB");
@@ -150,6 +168,231 @@ std::vector<uint8_t> CoreDumpReader::readSram(uint32_t x, uint32_t y, uint32_t a
         i += n;
     }
     return out;
+}
+
+namespace {
+
+template <typename T>
+void putChunk(std::vector<uint8_t>& out, uint32_t tag, const T* items, size_t count) {
+    if (count == 0)
+        return;
+    const CoreChunkHeader h{tag, uint32_t(count * sizeof(T))};
+    const size_t at = out.size();
+    out.resize(at + sizeof h + h.bytes + (8 - h.bytes % 8) % 8, 0);
+    std::memcpy(out.data() + at, &h, sizeof h);
+    std::memcpy(out.data() + at + sizeof h, items, h.bytes);
+}
+
+template <typename T> std::vector<T> items(const uint8_t* data, uint32_t bytes) {
+    std::vector<T> out(bytes / sizeof(T));
+    if (!out.empty())
+        std::memcpy(out.data(), data, out.size() * sizeof(T));
+    return out;
+}
+
+} // namespace
+
+std::vector<uint8_t> encodeCoreChunks(const CorePeDetails& d) {
+    std::vector<uint8_t> out;
+    putChunk(out, kChunkTaskProfile, d.tasks.data(), d.tasks.size());
+    putChunk(out, kChunkQueued, d.queued.data(), d.queued.size());
+    putChunk(out, kChunkFrames, d.frames.data(), d.frames.size());
+    putChunk(out, kChunkDsdRegisters, d.dsdRegisters.data(), d.dsdRegisters.size());
+    putChunk(out, kChunkDsdOps, d.dsdOps.data(), d.dsdOps.size());
+    std::string text;
+    for (const std::string& line : d.simprint)
+        text += line + '\n';
+    putChunk(out, kChunkSimprint, text.data(), text.size());
+    putChunk(out, kChunkSimprintPartial, d.simprintPartial.data(), d.simprintPartial.size());
+    return out;
+}
+
+CorePeDetails CoreDumpReader::details(uint32_t x, uint32_t y) const {
+    const CorePeRecord rec = pe(x, y);
+    CorePeDetails d;
+    if (rec.extBytes == 0)
+        return d;
+    const std::string where = path_ + ": PE(" + std::to_string(x) + "," + std::to_string(y) + ")";
+    if (rec.extOffset > size_ || rec.extBytes > size_ - rec.extOffset)
+        throw std::runtime_error(where + ": chunks do not fit the file");
+    const uint8_t* p = base_ + rec.extOffset;
+    uint64_t at = 0;
+    while (at < rec.extBytes) {
+        CoreChunkHeader h;
+        if (rec.extBytes - at < sizeof h)
+            throw std::runtime_error(where + ": truncated chunk header at byte " +
+                                     std::to_string(at));
+        std::memcpy(&h, p + at, sizeof h);
+        at += sizeof h;
+        if (h.bytes > rec.extBytes - at)
+            throw std::runtime_error(where + ": chunk of " + std::to_string(h.bytes) +
+                                     " bytes does not fit");
+        const uint8_t* body = p + at;
+        switch (h.tag) {
+        case kChunkTaskProfile:
+            d.tasks = items<CoreTaskProfile>(body, h.bytes);
+            break;
+        case kChunkQueued:
+            d.queued = items<CoreQueuedWavelet>(body, h.bytes);
+            break;
+        case kChunkFrames:
+            d.frames = items<CoreFrame>(body, h.bytes);
+            break;
+        case kChunkDsdRegisters:
+            d.dsdRegisters = items<CoreDsdRegister>(body, h.bytes);
+            break;
+        case kChunkDsdOps:
+            d.dsdOps = items<CoreDsdOp>(body, h.bytes);
+            break;
+        case kChunkSimprint: {
+            const std::string text(reinterpret_cast<const char*>(body), h.bytes);
+            size_t start = 0, nl;
+            while ((nl = text.find('\n', start)) != std::string::npos) {
+                d.simprint.push_back(text.substr(start, nl - start));
+                start = nl + 1;
+            }
+            break;
+        }
+        case kChunkSimprintPartial:
+            d.simprintPartial.assign(reinterpret_cast<const char*>(body), h.bytes);
+            break;
+        default:
+            break; // a newer writer's chunk: skipped
+        }
+        at += h.bytes + (8 - h.bytes % 8) % 8;
+    }
+    return d;
+}
+
+namespace {
+
+CoreDsdOp opOf(const OpState& op, uint8_t slot) {
+    CoreDsdOp o;
+    o.slot = slot;
+    o.waiting = op.waiting;
+    o.async = op.async;
+    o.opIndex = op.opIndex;
+    o.total = op.total;
+    o.done = op.done;
+    o.line = op.loc.line;
+    o.file = op.loc.file;
+    o.column = op.loc.column;
+    o.waitingSince = op.waitingSince;
+    return o;
+}
+
+CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
+    CorePeDetails d;
+    if (p.profile)
+        for (int slot = 0; slot < kProfileSlots; ++slot) {
+            const TaskProfile& t = (*p.profile)[size_t(slot)];
+            if (t.activations == 0)
+                continue;
+            CoreTaskProfile c;
+            c.task = slot == kProfileLaunchSlot ? kTaskLaunch
+                     : slot == kProfileInitSlot ? kTaskInit
+                                                : slot;
+            c.activations = t.activations;
+            c.cycles = t.cycles;
+            c.minCycles = t.minCycles;
+            c.maxCycles = t.maxCycles;
+            d.tasks.push_back(c);
+        }
+    auto queue = [&](const Ring<Wavelet>& q, uint8_t where, uint8_t index) {
+        for (uint32_t i = 0; i < q.size(); ++i)
+            d.queued.push_back(
+                {where, index, q.at(i).color, uint8_t(q.at(i).control), q.at(i).payload});
+    };
+    for (int c = 0; c < kNumColors; ++c)
+        queue(p.rampQ[size_t(c)], CoreQueuedWavelet::InputQueue, uint8_t(c));
+    for (int q = 0; q < kNumOutputQueues; ++q)
+        queue(p.outQ[size_t(q)], CoreQueuedWavelet::OutputQueue, uint8_t(q));
+    for (int c = 0; c < kNumColors; ++c) {
+        const Ring<RouterEntry>& r = p.routerBuf[size_t(c)];
+        for (uint32_t i = 0; i < r.size(); ++i)
+            d.queued.push_back({CoreQueuedWavelet::Router, uint8_t(c), r.at(i).w.color,
+                                uint8_t(r.at(i).w.control), r.at(i).w.payload});
+    }
+    for (uint32_t f = 0; f < p.frames.size(); ++f) {
+        const Frame& fr = p.frames[f];
+        d.frames.push_back({fr.func, fr.pc});
+        const Function& fn = p.cls->functions[size_t(fr.func)];
+        for (uint32_t r = 0; r < fn.numDsdRegs && fr.dsdBase + r < p.dsds.size(); ++r) {
+            CoreDsdRegister reg;
+            reg.frame = f;
+            reg.reg = r;
+            packDsd(p.dsds[fr.dsdBase + r], reg.bytes.data());
+            d.dsdRegisters.push_back(reg);
+        }
+    }
+    if (p.mainOp.active)
+        d.dsdOps.push_back(opOf(p.mainOp, 255));
+    for (size_t i = 0; i < p.uts.size(); ++i)
+        if (p.uts[i].active)
+            d.dsdOps.push_back(opOf(p.uts[i], uint8_t(i)));
+    d.simprint = std::move(simprint);
+    d.simprintPartial = p.simprintLine;
+    return d;
+}
+
+} // namespace
+
+void writeMachineCore(const std::string& path, const FabricProgram& prog, uint64_t cycle,
+                      const std::vector<Pe>& pes, const std::vector<std::string>& simprint) {
+    CoreHeader h;
+    h.arch = prog.arch == Arch::Wse2 ? 0 : 1;
+    h.fabricWidth = prog.fabricWidth;
+    h.fabricHeight = prog.fabricHeight;
+    h.offsetX = prog.offsetX;
+    h.offsetY = prog.offsetY;
+    h.width = prog.width;
+    h.height = prog.height;
+    h.cycle = cycle;
+    std::vector<CorePeRecord> recs(pes.size());
+    for (size_t i = 0; i < pes.size(); ++i) {
+        const Pe& p = pes[i];
+        CorePeRecord& r = recs[i];
+        r.x = p.x;
+        r.y = p.y;
+        r.codeClass = p.classIndex;
+        r.currentTask = p.frames.empty() ? -1 : p.currentTask;
+        r.activatedTasks = p.activated;
+        r.blockedTasks = p.blocked;
+        if (!p.frames.empty()) {
+            r.function = p.frames.back().func;
+            r.pc = p.frames.back().pc;
+        }
+        r.frameDepth = uint32_t(p.frames.size());
+        for (int c = 0; c < kNumColors; ++c) {
+            r.inputQueueWavelets[size_t(c)] = uint16_t(p.rampQ[size_t(c)].size());
+            r.routerWavelets[size_t(c)] = uint16_t(p.routerBuf[size_t(c)].size());
+        }
+        for (int q = 0; q < kNumOutputQueues; ++q)
+            r.outputQueueWavelets[size_t(q)] = uint16_t(p.outQ[size_t(q)].size());
+        r.pendingCommands = uint32_t(p.cmds.size());
+        r.instructions = p.stats.instructions;
+        r.wavelets = p.stats.wavelets;
+        r.stallCycles = p.stats.stallCycles;
+        r.taskActivations = p.stats.taskActivations;
+    }
+    // Simprint lines are "@cycle PE(x,y): text" (rectangle coordinates): each PE's chunk
+    // keeps its own, as "@cycle text".
+    std::vector<std::vector<std::string>> linesOf(pes.size());
+    for (const std::string& line : simprint) {
+        unsigned x = 0, y = 0;
+        int textAt = 0;
+        if (std::sscanf(line.c_str(), "@%*u PE(%u,%u): %n", &x, &y, &textAt) < 2 || textAt == 0 ||
+            x >= prog.width || y >= prog.height)
+            continue;
+        const size_t space = line.find(' ');
+        linesOf[size_t(y) * prog.width + x].push_back(line.substr(0, space + 1) +
+                                                      line.substr(size_t(textAt)));
+    }
+    writeCoreDump(
+        path, h, recs, [&](uint32_t i) -> const uint8_t* { return pes[i].mem; },
+        [&](uint32_t i) {
+            return encodeCoreChunks(machineDetails(pes[i], std::move(linesOf[i])));
+        });
 }
 
 } // namespace sim

@@ -285,6 +285,7 @@ void Fabric::Impl::loadPe(uint32_t index) {
     if (p.cls->initFunction >= 0) {
         callFunction(p, p.cls->initFunction, nullptr, 0, kNoReg);
         p.currentTask = kTaskInit;
+        profileTaskStart(p, kProfileInitSlot, 0);
         schedule(p, 0);
     }
 }
@@ -1367,44 +1368,7 @@ std::vector<std::string> Fabric::simprintLines() const {
 }
 
 void Fabric::dumpCore(const std::string& path) const {
-    const Impl& m = *impl_;
-    CoreHeader h;
-    h.arch = m.arch == Arch::Wse2 ? 0 : 1;
-    h.fabricWidth = m.prog->fabricWidth;
-    h.fabricHeight = m.prog->fabricHeight;
-    h.offsetX = m.prog->offsetX;
-    h.offsetY = m.prog->offsetY;
-    h.width = m.width;
-    h.height = m.height;
-    h.cycle = m.now;
-    std::vector<CorePeRecord> recs(m.pes.size());
-    for (size_t i = 0; i < m.pes.size(); ++i) {
-        const Pe& p = m.pes[i];
-        CorePeRecord& r = recs[i];
-        r.x = p.x;
-        r.y = p.y;
-        r.codeClass = p.classIndex;
-        r.currentTask = p.frames.empty() ? -1 : p.currentTask;
-        r.activatedTasks = p.activated;
-        r.blockedTasks = p.blocked;
-        if (!p.frames.empty()) {
-            r.function = p.frames.back().func;
-            r.pc = p.frames.back().pc;
-        }
-        r.frameDepth = uint32_t(p.frames.size());
-        for (int c = 0; c < kNumColors; ++c) {
-            r.inputQueueWavelets[size_t(c)] = uint16_t(p.rampQ[size_t(c)].size());
-            r.routerWavelets[size_t(c)] = uint16_t(p.routerBuf[size_t(c)].size());
-        }
-        for (int q = 0; q < kNumOutputQueues; ++q)
-            r.outputQueueWavelets[size_t(q)] = uint16_t(p.outQ[size_t(q)].size());
-        r.pendingCommands = uint32_t(p.cmds.size());
-        r.instructions = p.stats.instructions;
-        r.wavelets = p.stats.wavelets;
-        r.stallCycles = p.stats.stallCycles;
-        r.taskActivations = p.stats.taskActivations;
-    }
-    writeCoreDump(path, h, recs, [&](uint32_t i) -> const uint8_t* { return m.pes[i].mem; });
+    writeMachineCore(path, *impl_->prog, impl_->now, impl_->pes, impl_->simprint);
 }
 
 } // namespace sim

@@ -247,6 +247,7 @@ void Fabric::Impl::startTask(Pe& p, int task) {
     p.lastPicked = task;
     callFunction(p, b.function, args, nargs, kNoReg);
     p.currentTask = task;
+    profileTaskStart(p, task, p.mainReadyAt);
     p.mainReadyAt += costs::kTaskStart;
     ++p.stats.taskActivations;
     noteProgress(now);
@@ -281,6 +282,7 @@ bool Fabric::Impl::startWork(Pe& p) {
             p.cmdBlocked = true;
             callFunction(p, func, args.data(), uint32_t(args.size()), kNoReg);
             p.currentTask = kTaskLaunch;
+            profileTaskStart(p, kProfileLaunchSlot, p.mainReadyAt);
             p.mainReadyAt += costs::kLaunchSetup;
             ++p.stats.taskActivations;
             noteProgress(now);
@@ -674,6 +676,7 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         if (p.frames.empty()) {
             p.currentTask = -1;
             cost += costs::kTaskEnd;
+            profileTaskEnd(p, p.mainReadyAt + cost);
             noteProgress(now);
         } else if (retDst != kNoReg) {
             p.regs[p.frames.back().regBase + retDst] = normalise(value, rt);

@@ -6,6 +6,8 @@
 #include "sim/fabric.h"
 #include "sim/program.h"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -149,6 +151,17 @@ struct FifoState {
 constexpr int kTaskLaunch = -2;
 constexpr int kTaskInit = -3;
 
+// Per-task profile counters, written to core dumps (docs/coredump.md). Slots 0..63 are
+// task ids; the two extra slots count launched functions and the init function.
+struct TaskProfile {
+    uint64_t activations = 0;
+    uint64_t cycles = 0; // from the task's start to its return, stalls included
+    uint64_t minCycles = UINT64_MAX, maxCycles = 0;
+};
+constexpr int kProfileLaunchSlot = kNumTaskIds;
+constexpr int kProfileInitSlot = kNumTaskIds + 1;
+constexpr int kProfileSlots = kNumTaskIds + 2;
+
 struct Pe {
     uint32_t x = 0, y = 0;
     uint32_t classIndex = 0;
@@ -201,6 +214,10 @@ struct Pe {
     std::string simprintLine;
 
     PeStats stats;
+    // Task profile (core dump), allocated on the first task so idle PEs stay small.
+    std::unique_ptr<std::array<TaskProfile, kProfileSlots>> profile;
+    int profileSlot = -1; // slot of the task running on the main thread
+    uint64_t profileStart = 0;
     uint64_t scheduledAt = UINT64_MAX;
     bool touched = false; // ever scheduled or routed: end-of-run scans visit only these
 
@@ -215,5 +232,25 @@ struct Pe {
     std::string breakMessage;
     std::optional<SourceLoc> breakLoc;
 };
+
+// The main thread starts a task (slot: task id or kProfile*Slot) at `cycle`.
+inline void profileTaskStart(Pe& p, int slot, uint64_t cycle) {
+    if (!p.profile)
+        p.profile = std::make_unique<std::array<TaskProfile, kProfileSlots>>();
+    p.profileSlot = slot;
+    p.profileStart = cycle;
+}
+// The main thread's task returns; it ends at `cycle`.
+inline void profileTaskEnd(Pe& p, uint64_t cycle) {
+    if (p.profileSlot < 0 || !p.profile)
+        return;
+    TaskProfile& t = (*p.profile)[size_t(p.profileSlot)];
+    const uint64_t took = cycle > p.profileStart ? cycle - p.profileStart : 0;
+    ++t.activations;
+    t.cycles += took;
+    t.minCycles = std::min(t.minCycles, took);
+    t.maxCycles = std::max(t.maxCycles, took);
+    p.profileSlot = -1;
+}
 
 } // namespace sim
