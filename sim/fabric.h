@@ -78,6 +78,36 @@ struct PeStats {
     uint64_t taskActivations = 0;
 };
 
+// One thing a PE waits for at the current cycle and who holds it (Fabric::waitStates).
+// Added for the IDE's stall table: unlike RunResult::waiting (a sentence per PE at the
+// end of a run) it can be read at any pause, one entry per wait, with the PE that holds
+// the resource (the upstream sender that has not delivered, the downstream consumer
+// whose queue is full).
+struct PeWait {
+    enum class Kind : uint8_t {
+        Wavelets,        // a DSD op or a data task waits for wavelets on `color`
+        ControlWavelets, // an op waits for control wavelets on `color`
+        QueueRoom,       // an op waits for room in output queue `queue` (color `color`)
+        Fifo,            // an async op waits on a FIFO (empty or full)
+        Microthread,     // the main thread waits to start an async op on a busy microthread
+        CeQueue,         // wavelets wait in the CE input queue of `color`; `task` is blocked
+        RouterSwitch,    // wavelets on `color` wait for a switch position accepting their link
+        Backpressure,    // wavelets on `color` wait in the router for room further on
+        OutputQueue,     // wavelets wait in output queue `queue` to enter the router
+        CommandStream,   // the host command stream waits for unblock_cmd_stream
+        HostCommand,     // a host memcpy command waits on this PE
+    };
+    uint32_t x = 0, y = 0; // fabric coordinates of the waiting PE
+    Kind kind = Kind::Wavelets;
+    int color = -1, queue = -1, task = -1; // -1 where it does not apply
+    std::string waiter;                    // "task 3 (recv) on the main thread", "microthread 2", "router"
+    bool hasHolder = false;
+    uint32_t holderX = 0, holderY = 0; // fabric coordinates of the holder
+    std::string holder;                // what the holder does, e.g. "router holds 2 wavelet(s)"
+    std::string reason;                // the wait in one sentence
+    uint64_t since = 0;                // cycle the wait began when known (DSD ops), else 0
+};
+
 struct Breakpoint {
     enum class Kind : uint8_t { TaskActivation, SourceLine, Cycle, WaveletOnColor, SymbolWrite } kind;
     uint32_t x = 0, y = 0;  // rectangle coordinates (ignored for Cycle)
@@ -117,6 +147,12 @@ public:
     // Bytes of one PE's SRAM (rectangle coordinates); zero where never written.
     std::vector<uint8_t> readMemory(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;
     std::vector<std::string> simprintLines() const;
+    // Added for the IDE (sim/fabric_waits.cpp): what every touched PE waits for now, in
+    // PE order, at most maxEntries; and simprint lines from index `first` on (at most
+    // maxLines), so a client can fetch new lines incrementally.
+    std::vector<PeWait> waitStates(size_t maxEntries = 10000) const;
+    size_t simprintLineCount() const;
+    std::vector<std::string> simprintLinesFrom(size_t first, size_t maxLines) const;
 
     // Writes a core dump (docs/coredump.md) of the current state.
     void dumpCore(const std::string& path) const;
