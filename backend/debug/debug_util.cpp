@@ -109,6 +109,18 @@ DebugUtil::DebugUtil(const std::string& bindir, const std::string& corePath) {
     }
     const std::string core =
         corePath.empty() ? (std::filesystem::path(bindir) / "corefile.cs1").string() : corePath;
+    open(core, "program in " + bindir);
+}
+
+DebugUtil::DebugUtil(std::shared_ptr<const sim::FabricProgram> program,
+                     const std::string& corePath)
+    : program_(std::move(program)) {
+    if (!program_)
+        throw DebugError(corePath + ": no program to read the dump with");
+    open(corePath, "program");
+}
+
+void DebugUtil::open(const std::string& core, const std::string& programName) {
     if (!std::filesystem::exists(core))
         throw DebugError(core + ": no core dump; stop() the run first or name the core file");
     try {
@@ -120,7 +132,19 @@ DebugUtil::DebugUtil(const std::string& bindir, const std::string& corePath) {
     if (h.width != program_->width || h.height != program_->height)
         throw DebugError(core + ": a " + std::to_string(h.width) + "x" + std::to_string(h.height) +
                          " dump does not belong to the " + std::to_string(program_->width) + "x" +
-                         std::to_string(program_->height) + " program in " + bindir);
+                         std::to_string(program_->height) + " " + programName);
+    // A class index beyond the program's classes would make every later lookup throw.
+    for (uint32_t y = 0; y < h.height; ++y)
+        for (uint32_t x = 0; x < h.width; ++x)
+            if (core_->pe(x, y).codeClass >= program_->classes.size())
+                throw DebugError(core + ": PE(" + std::to_string(x) + "," + std::to_string(y) +
+                                 ") has code class " + std::to_string(core_->pe(x, y).codeClass) +
+                                 ", the " + programName + " has " +
+                                 std::to_string(program_->classes.size()));
+}
+
+const sim::CodeClass& DebugUtil::classAt(uint32_t x, uint32_t y) const {
+    return program_->classes.at(core_->pe(x, y).codeClass);
 }
 
 DebugUtil::~DebugUtil() = default;

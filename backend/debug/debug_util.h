@@ -34,9 +34,16 @@ class DebugUtil {
   public:
     // corePath empty: <bindir>/corefile.cs1 (what SdkRuntime.stop() writes).
     explicit DebugUtil(const std::string& bindir, const std::string& corePath = {});
+    // A dump of an already loaded program (the IDE has it from the build).
+    DebugUtil(std::shared_ptr<const sim::FabricProgram> program, const std::string& corePath);
     ~DebugUtil();
 
     const sim::CoreHeader& header() const;
+    const sim::FabricProgram& program() const { return *program_; }
+    std::shared_ptr<const sim::FabricProgram> programPtr() const { return program_; }
+    const sim::CoreDumpReader& core() const { return *core_; }
+    // The code class of a PE (rectangle coordinates).
+    const sim::CodeClass& classAt(uint32_t x, uint32_t y) const;
     // The symbol's bytes at fabric coordinates (px, py).
     std::vector<uint8_t> symbolBytes(uint32_t px, uint32_t py, const std::string& symbol) const;
     template <typename T>
@@ -62,6 +69,7 @@ class DebugUtil {
     std::vector<TraceValue> read_trace(uint32_t px, uint32_t py, const std::string& key) const;
 
   private:
+    void open(const std::string& core, const std::string& programName);
     std::pair<uint32_t, uint32_t> local(uint32_t px, uint32_t py) const;
     const sim::Symbol* findSymbol(uint32_t x, uint32_t y, const std::string& name) const;
 
