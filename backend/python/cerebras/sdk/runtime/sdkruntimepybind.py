@@ -17,7 +17,10 @@ from cerebras.sdk._connection import ApplianceError, Connection, register_for_ex
 from tessera import appliance_pb2 as pb
 
 __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
-           "get_platform", "ApplianceError"]
+           "get_platform", "ApplianceError",
+           # SdkLayout (_sdklayout.py)
+           "SdkLayout", "CodeRegion", "Color", "Edge", "EdgeRouteInfo", "FP16TYPE", "PortHandle",
+           "Route", "RoutingPosition", "SdkCompileArtifacts", "get_edge_routing"]
 
 
 class MemcpyDataType(enum.IntEnum):
@@ -285,6 +288,22 @@ class SdkRuntime:
             session_id=self._session, x=int(x), y=int(y), name=name))
         return np.frombuffer(reply.data, dtype=np.dtype(dtype)).copy()
 
+    # ---- SdkLayout streams ----
+    def send(self, stream, data, nonblock=False):
+        """Sends data into an SdkLayout input stream (create_input_stream's name)."""
+        return _sdklayout.stream_send(self, stream, data, nonblock)
+
+    def receive(self, stream, data, size, nonblock=False):
+        """Receives size elements of an SdkLayout output stream into data."""
+        return _sdklayout.stream_receive(self, stream, data, size, nonblock)
+
+    def _layout_streams(self):
+        path = os.path.join(self._bindir, "sdklayout.json")
+        if not os.path.exists(path):
+            raise ValueError(f"{self._bindir} was not compiled by SdkLayout: it has no streams")
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)["streams"]
+
     def coord_logical_to_physical(self, coord):
         x, y = coord
         return (self._geometry.offset_x + x, self._geometry.offset_y + y)
@@ -307,3 +326,10 @@ class SdkRuntime:
 
     def _call(self, fn, request):
         return self._conn.call(fn, request)
+
+
+# SdkLayout lives in its own file; SDK scripts import it from here.
+from cerebras.sdk.runtime import _sdklayout  # noqa: E402  pylint: disable=wrong-import-position
+from cerebras.sdk.runtime._sdklayout import (  # noqa: E402,F401  pylint: disable=wrong-import-position
+    CodeRegion, Color, Edge, EdgeRouteInfo, FP16TYPE, PortHandle, Route, RoutingPosition,
+    SdkCompileArtifacts, SdkLayout, get_edge_routing)

@@ -1,0 +1,219 @@
+"""SdkLayout: planning (placement, colors, routes, errors) and end-to-end runs of our own
+kernels (tests/python/sdklayout) on both architectures through a private appliance."""
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+import numpy as np
+
+from cerebras.geometry.geometry import IntRectangle, IntVector
+from cerebras.sdk.runtime import _sdklayout
+from cerebras.sdk.runtime.sdkruntimepybind import (
+    Color, Edge, Route, RoutingPosition, SdkLayout, SdkRuntime, SdkTarget, SimfabConfig,
+    get_edge_routing, get_platform)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KERNELS = os.path.join(HERE, "sdklayout")
+
+
+def _into(*routes):
+    return RoutingPosition().set_output(list(routes))
+
+
+def _from(*routes):
+    return RoutingPosition().set_input(list(routes))
+
+
+class _InScratch(unittest.TestCase):
+    """Each test runs in a scratch directory holding copies of our kernels."""
+
+    def setUp(self):
+        self._old = os.getcwd()
+        self._dir = tempfile.mkdtemp(prefix="tessera-sdklayout-")
+        for name in ("relay.csl", "table.csl"):
+            shutil.copy(os.path.join(KERNELS, name), self._dir)
+        os.chdir(self._dir)
+
+    def tearDown(self):
+        os.chdir(self._old)
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _relay(layout, name, n, in_edge, out_edge):
+    region = layout.create_code_region("relay.csl", name, 1, 1)
+    rx, tx = region.color("rx"), region.color("tx")
+    region.set_param_all("n", n)
+    region.set_param_all(rx)
+    region.set_param_all(tx)
+    inp = region.create_input_port(rx, in_edge, [_into(Route.RAMP)], n)
+    out = region.create_output_port(tx, out_edge, [_from(Route.RAMP)], n)
+    return region, inp, out
+
+
+class PlanTest(_InScratch):
+    """The planner alone: what layout it writes, and what it refuses."""
+
+    def plan(self, layout):
+        return _sdklayout._Planner(layout).plan()  # pylint: disable=protected-access
+
+    def test_connection_is_routed_around_a_region_and_colors_are_joined(self):
+        layout = SdkLayout(SdkTarget.WSE2)
+        a, _, a_out = _relay(layout, "a", 4, Edge.LEFT, Edge.RIGHT)
+        b, b_in, _ = _relay(layout, "b", 4, Edge.TOP, Edge.RIGHT)
+        wall = layout.create_code_region("table.csl", "wall", 1, 2)
+        wall.set_param_all("bias", 0)
+        a.place(0, 1)
+        wall.place(2, 0)
+        b.place(4, 1)
+        layout.connect(a_out, b_in)
+        plan = self.plan(layout)
+        self.assertEqual(plan.color_names["a_tx"], plan.color_names["b_rx"])
+        self.assertNotEqual(plan.color_names["a_tx"], plan.color_names["a_rx"])
+        path = plan.port_map["connect(a_tx_out, b_rx_in)"]["paths"][0]
+        self.assertEqual(path[0], (0, 1))
+        self.assertEqual(path[-1], (4, 1))
+        self.assertEqual(path[-2], (4, 0), "a TOP port is entered from the north")
+        self.assertFalse({(2, 0), (2, 1)} & set(path), "the router crossed a region")
+        # The same layout plans the same way every time.
+        again = SdkLayout(SdkTarget.WSE2)
+        a2, _, a2_out = _relay(again, "a", 4, Edge.LEFT, Edge.RIGHT)
+        b2, b2_in, _ = _relay(again, "b", 4, Edge.TOP, Edge.RIGHT)
+        wall2 = again.create_code_region("table.csl", "wall", 1, 2)
+        wall2.set_param_all("bias", 0)
+        a2.place(0, 1)
+        wall2.place(2, 0)
+        b2.place(4, 1)
+        again.connect(a2_out, b2_in)
+        self.assertEqual(self.plan(again).layout_csl(), plan.layout_csl())
+
+    def test_switch_positions_and_edge_routes_are_written(self):
+        layout = SdkLayout(SdkTarget.WSE3)
+        region = layout.create_code_region("table.csl", "t", 3, 1)
+        region.set_param_all("bias", 1)
+        c = Color("c", 7)
+        pos1 = RoutingPosition().set_input([Route.WEST]).set_output([Route.RAMP])
+        pos2 = RoutingPosition().set_input([Route.WEST]).set_output([Route.EAST])
+        region.paint_all(c, [pos1, pos2], [get_edge_routing(Edge.RIGHT, [pos1])])
+        region.paint(IntVector(0, 0), c, [RoutingPosition().set_input([Route.RAMP])
+                                          .set_output([Route.EAST])])
+        text = self.plan(layout).layout_csl()
+        self.assertIn("@set_color_config(0, 0, @get_color(7), .{.routes = 257});", text)
+        self.assertIn("@set_color_config(1, 0, @get_color(7), .{.routes = 48, "
+                      ".switches = .{.pos1 = 272}});", text)
+        self.assertIn("@set_color_config(2, 0, @get_color(7), .{.routes = 48});", text)
+
+    def test_param_range_is_clipped_to_the_region(self):
+        layout = SdkLayout(SdkTarget.WSE2)
+        region = layout.create_code_region("table.csl", "t", 2, 2)
+        region.set_param_all("bias", 1)
+        region.set_param_range(IntRectangle(IntVector(1, 0), IntVector(5, 5)), "bias", 9)
+        plan = self.plan(layout)
+        self.assertEqual(plan.tiles[(0, 1)][1], {"bias": 1})
+        self.assertEqual(plan.tiles[(1, 1)][1], {"bias": 9})
+
+    def test_unroutable_connection_is_reported(self):
+        layout = SdkLayout(SdkTarget.WSE2)
+        a, _, a_out = _relay(layout, "a", 4, Edge.LEFT, Edge.RIGHT)
+        _, b_in, _ = _relay(layout, "b", 4, Edge.LEFT, Edge.RIGHT)
+        a.place(0, 0)
+        # a's east neighbour is a region: the connection cannot leave a at all.
+        block = layout.create_code_region("table.csl", "block", 1, 1)
+        block.set_param_all("bias", 0)
+        block.place(1, 0)
+        layout.connect(a_out, b_in)
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    r"connect\(a_tx_out, b_rx_in\): no route on color \d+ from "
+                                    r"PE \(0, 0\) \(leaving EAST\)"):
+            self.plan(layout)
+
+    def test_bad_layouts_are_refused_with_names(self):
+        layout = SdkLayout(SdkTarget.WSE2)
+        a, _, a_out = _relay(layout, "a", 4, Edge.LEFT, Edge.RIGHT)
+        _, b_in, _ = _relay(layout, "b", 5, Edge.LEFT, Edge.RIGHT)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, r"data sizes differ \(4 and 5\)"):
+            layout.connect(a_out, b_in)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "is an output port"):
+            layout.create_input_stream(a_out)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "exists already"):
+            a.create_output_port(a.color("tx"), Edge.RIGHT, [_from(Route.RAMP)], 4)
+        wide = layout.create_code_region("table.csl", "wide", 2, 1)
+        wide_port = wide.create_input_port(Color("w"), Edge.TOP, [_into(Route.RAMP)], 4)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "spans 2 PEs; a stream needs a 1-PE"):
+            layout.create_input_stream(wide_port)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, r"\(3, 0\) is outside the 2x1"):
+            wide.set_param(IntVector(3, 0), "bias", 1)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "not a color 0..23"):
+            Color("x", 24)
+        a.place(0, 0)
+        wide.place(0, 0)
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    r"code regions 'a' and 'wide' overlap at PE \(0, 0\)"):
+            self.plan(layout)
+
+    def test_connected_colors_with_different_values_are_refused(self):
+        layout = SdkLayout(SdkTarget.WSE2)
+        a = layout.create_code_region("relay.csl", "a", 1, 1)
+        b = layout.create_code_region("relay.csl", "b", 1, 1)
+        out = a.create_output_port(Color("x", 3), Edge.RIGHT, [_from(Route.RAMP)], 1)
+        inp = b.create_input_port(Color("y", 4), Edge.LEFT, [_into(Route.RAMP)], 1)
+        layout.connect(out, inp)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "connected colors have different "
+                                                            "values: 'x'=3, 'y'=4"):
+            self.plan(layout)
+
+
+class RunTest(_InScratch):
+    """Compile on the appliance and run on the simulator, both architectures."""
+
+    def run_streams(self, target):
+        platform = get_platform(None, SimfabConfig(), target)
+        layout = SdkLayout(platform)
+        n = 12
+        first, first_in, first_out = _relay(layout, "first", n, Edge.LEFT, Edge.RIGHT)
+        second, second_in, second_out = _relay(layout, "second", n, Edge.TOP, Edge.BOTTOM)
+        first.place(1, 1)
+        second.place(4, 3)
+        layout.connect(first_out, second_in)
+        to_device = layout.create_input_stream(first_in)
+        to_host = layout.create_output_stream(second_out)
+        table = layout.create_code_region("table.csl", "table", 2, 2)
+        table.place(7, 0)
+        table.set_param_all("bias", 100)
+        table.set_param(IntVector(1, 1), "bias", 1000)
+        values = np.arange(8, dtype=np.uint32).reshape(2, 4) * 3
+        table.set_symbol_all("table", values, 4, 2)
+        artifacts = layout.compile(out_prefix="out")
+        with open(os.path.join("out", "colors.json"), encoding="utf-8") as f:
+            colors = json.load(f)
+        self.assertEqual(colors["first_tx"], colors["second_rx"])
+
+        runtime = SdkRuntime(artifacts, platform, memcpy_required=False)
+        runtime.load()
+        runtime.run()
+        sent = (np.arange(n, dtype=np.uint32) * 7 + 1)
+        got = np.zeros(n, dtype=np.uint32)
+        runtime.send(to_device, sent[:5], nonblock=True)
+        runtime.send(to_device, sent[5:], nonblock=True)
+        runtime.receive(to_host, got, n, nonblock=True)
+        runtime.stop()
+        np.testing.assert_array_equal(got, sent)
+        for (x, y), bias in (((0, 0), 100), ((1, 0), 100), ((0, 1), 100), ((1, 1), 1000)):
+            block = values[y, 2 * x:2 * x + 2]
+            self.assertEqual(runtime.read_symbol(7 + x, y, "table", dtype="uint32").tolist(),
+                             block.tolist())
+            self.assertEqual(runtime.read_symbol(7 + x, y, "sum", dtype="uint32").tolist(),
+                             [int(block.sum()) + bias])
+        with self.assertRaisesRegex(ValueError, "is an output stream"):
+            runtime.send(to_host, sent)
+
+    def test_streams_connection_params_and_symbols_wse2(self):
+        self.run_streams(SdkTarget.WSE2)
+
+    def test_streams_connection_params_and_symbols_wse3(self):
+        self.run_streams(SdkTarget.WSE3)
+
+
+if __name__ == "__main__":
+    unittest.main()
