@@ -79,18 +79,20 @@ void FabricLayerModel::setSnapshot(FabricSnapshotPtr snapshot) {
 
     if (snapshot) {
         for (const FabricHeatMap& map : snapshot->heatMaps) {
-            const auto [low, high] = map.range();
+            const auto [low, high] = snapshot->heatRange(map);
             QList<FabricLegendEntry> ramp;
             for (int step = 0; step <= 4; ++step) {
                 const double t = step / 4.0;
                 ramp.append(
                     {QColor(pal::heat(t)), QLocale().toString(low + (high - low) * t, 'g', 4)});
             }
-            addLayer(
-                {FabricLayerKind::HeatMap, int(map.metric),
-                 tr("Heat: %1").arg(fabricHeatMetricName(map.metric)),
-                 tr("Per-PE %1 sampled from the simulator").arg(fabricHeatMetricName(map.metric)),
-                 QColor(pal::heat(0.7)), ramp, false});
+            addLayer({FabricLayerKind::HeatMap, int(map.metric),
+                      tr("Heat: %1").arg(snapshot->heatMapName(map)),
+                      map.metric == FabricHeatMetric::Custom
+                          ? tr("Per-PE %1").arg(snapshot->heatMapName(map))
+                          : tr("Per-PE %1 sampled from the simulator")
+                                .arg(fabricHeatMetricName(map.metric)),
+                      QColor(pal::heat(0.7)), ramp, false});
         }
     }
 

@@ -72,7 +72,7 @@ void FabricRenderer::setLayers(const FabricLayerState& layers) {
     m_layers = layers;
     if (heatChanged && m_snapshot && m_layers.heatMetric) {
         const FabricHeatMap* map = m_snapshot->heatMap(*m_layers.heatMetric);
-        m_heatRange = map ? map->range() : std::pair<float, float>{0.0f, 0.0f};
+        m_heatRange = map ? m_snapshot->heatRange(*map) : std::pair<float, float>{0.0f, 0.0f};
     }
     m_peImageDirty = m_routeImageDirty = m_overviewDirty = true;
 }
@@ -87,7 +87,7 @@ void FabricRenderer::prepare() {
         }
         const FabricHeatMap* map =
             m_layers.heatMetric ? m_snapshot->heatMap(*m_layers.heatMetric) : nullptr;
-        m_heatRange = map ? map->range() : std::pair<float, float>{0.0f, 0.0f};
+        m_heatRange = map ? m_snapshot->heatRange(*map) : std::pair<float, float>{0.0f, 0.0f};
     }
     m_peImageDirty = m_routeImageDirty = m_overviewDirty = true;
 }
@@ -583,7 +583,7 @@ QString FabricRenderer::describePe(QPoint pe) const {
         const size_t index = size_t(local.y()) * size_t(rect.width()) + size_t(local.x());
         for (const FabricHeatMap& map : s.heatMaps)
             if (!std::isnan(map.values[index]))
-                parts << tr("%1 %2").arg(fabricHeatMetricName(map.metric),
+                parts << tr("%1 %2").arg(s.heatMapName(map),
                                          QLocale().toString(map.values[index], 'g', 6));
     } else if (s.westMemcpyColumns().contains(pe) || s.eastMemcpyColumns().contains(pe)) {
         parts << tr("memcpy column");

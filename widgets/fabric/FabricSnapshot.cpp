@@ -59,6 +59,17 @@ uint16_t FabricSnapshot::codeClassAt(QPoint fabricPe) const {
     return codeClass[size_t(local.y()) * size_t(rectangleSize.width()) + size_t(local.x())];
 }
 
+QString FabricSnapshot::heatMapName(const FabricHeatMap& map) const {
+    return map.metric == FabricHeatMetric::Custom && !customHeatLabel.isEmpty()
+               ? customHeatLabel
+               : fabricHeatMetricName(map.metric);
+}
+
+std::pair<float, float> FabricSnapshot::heatRange(const FabricHeatMap& map) const {
+    return map.metric == FabricHeatMetric::Custom && customHeatRange ? *customHeatRange
+                                                                     : map.range();
+}
+
 const FabricHeatMap* FabricSnapshot::heatMap(FabricHeatMetric metric) const {
     for (const FabricHeatMap& map : heatMaps)
         if (map.metric == metric)
@@ -119,7 +130,7 @@ QString FabricSnapshot::validate() const {
     for (const FabricHeatMap& map : heatMaps) {
         if (map.values.size() != rectanglePes)
             return tr("heat map \"%1\" has %2 values, the rectangle has %3 PEs")
-                .arg(fabricHeatMetricName(map.metric))
+                .arg(heatMapName(map))
                 .arg(map.values.size())
                 .arg(rectanglePes);
         if (int(map.metric) >= kFabricHeatMetricCount)
@@ -144,6 +155,8 @@ QString fabricHeatMetricName(FabricHeatMetric metric) {
         return tr("Stall cycles");
     case FabricHeatMetric::SramUsed:
         return tr("SRAM used (bytes)");
+    case FabricHeatMetric::Custom:
+        return tr("Custom values");
     }
     return tr("Unknown metric");
 }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -58,8 +59,10 @@ struct FabricMemcpyRegion {
     }
 };
 
-enum class FabricHeatMetric : uint8_t { Instructions, Wavelets, Stalls, SramUsed };
-constexpr int kFabricHeatMetricCount = 4;
+// Custom (added for the core dump views): per-PE values the app computes (a symbol's
+// element, differing symbols per PE, ...), named by FabricSnapshot::customHeatLabel.
+enum class FabricHeatMetric : uint8_t { Instructions, Wavelets, Stalls, SramUsed, Custom };
+constexpr int kFabricHeatMetricCount = 5;
 
 // Per-PE values of one metric over the program rectangle (row-major, width*height).
 // NaN means "no sample" for that PE.
@@ -103,6 +106,9 @@ struct FabricSnapshot {
     std::vector<FabricColorRoutes> routes;
     std::vector<FabricMemcpyRegion> memcpyRegions;
     std::vector<FabricHeatMap> heatMaps;
+    // The Custom heat map's name and colour scale limits (unset: the data's range).
+    QString customHeatLabel;
+    std::optional<std::pair<float, float>> customHeatRange;
     std::vector<FabricWaitingPe> waiting;
     std::vector<FabricBreakpoint> breakpoints;
 
@@ -117,6 +123,9 @@ struct FabricSnapshot {
     // Code class of a fabric PE; kNoCode outside the rectangle.
     uint16_t codeClassAt(QPoint fabricPe) const;
     const FabricHeatMap* heatMap(FabricHeatMetric metric) const;
+    // A heat map's name (customHeatLabel for Custom) and colour scale range.
+    QString heatMapName(const FabricHeatMap& map) const;
+    std::pair<float, float> heatRange(const FabricHeatMap& map) const;
 
     // Empty when consistent; otherwise the first problem, naming the field and PE.
     QString validate() const;
