@@ -99,6 +99,10 @@ class RuntimeSession {
     Frame resume();
     Frame step(uint64_t cycles);
     void setBreakpoints(const std::vector<sim::Breakpoint>& breakpoints);
+    // Runs fn with the fabric on the session thread between run chunks (a running chunk
+    // returns for it and goes on) and waits for it: Debug.WaitStates and Debug.Simprint
+    // read the fabric this way (session_analysis.cpp).
+    void withFabric(const std::function<void(const sim::Fabric&)>& fn);
     Frame latestFrame() const;
     // Blocks until a frame newer than `afterCycle`/`afterSerial` exists or the timeout passes.
     Frame waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,

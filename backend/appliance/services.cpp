@@ -119,6 +119,30 @@ void fillFrame(const Frame& f, pb::Frame* out) {
     }
 }
 
+// Debug.WaitStates and Debug.Simprint answer at most this many entries by default.
+constexpr size_t kDefaultAnalysisLimit = 10000;
+
+void fillWait(const sim::PeWait& w, pb::PeWait* out) {
+    out->set_x(w.x);
+    out->set_y(w.y);
+    // PeWait::Kind and PeWaitKind list the kinds in the same order.
+    static_assert(int(sim::PeWait::Kind::Wavelets) == pb::WAIT_WAVELETS &&
+                  int(sim::PeWait::Kind::QueueRoom) == pb::WAIT_QUEUE_ROOM &&
+                  int(sim::PeWait::Kind::CeQueue) == pb::WAIT_CE_QUEUE &&
+                  int(sim::PeWait::Kind::HostCommand) == pb::WAIT_HOST_COMMAND);
+    out->set_kind(pb::PeWaitKind(int(w.kind)));
+    out->set_color(w.color);
+    out->set_queue(w.queue);
+    out->set_task(w.task);
+    out->set_waiter(w.waiter);
+    out->set_has_holder(w.hasHolder);
+    out->set_holder_x(w.holderX);
+    out->set_holder_y(w.holderY);
+    out->set_holder(w.holder);
+    out->set_reason(w.reason);
+    out->set_since(w.since);
+}
+
 void fillTask(TaskState t, pb::TaskReply* out) {
     out->set_task_id(t.id);
     out->set_done(t.done);
@@ -524,6 +548,37 @@ class DebugService final : public pb::Debug::CallbackService {
         if (!status.ok())
             return new FailedWriter(status);
         return new FrameWriter(std::move(session), req->interval_ms(), req->max_frames());
+    }
+
+    // Analysis requests (issue 7): the wait states of every PE and new simprint lines.
+    grpc::ServerUnaryReactor* WaitStates(grpc::CallbackServerContext* ctx,
+                                         const pb::WaitStatesRequest* req,
+                                         pb::WaitStatesReply* reply) override {
+        return now(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            const size_t limit = req->max_entries() ? req->max_entries() : kDefaultAnalysisLimit;
+            s.withFabric([&](const sim::Fabric& fabric) {
+                reply->set_cycle(fabric.cycle());
+                const std::vector<sim::PeWait> waits = fabric.waitStates(limit + 1);
+                reply->set_truncated(waits.size() > limit);
+                for (size_t i = 0; i < waits.size() && i < limit; ++i)
+                    fillWait(waits[i], reply->add_waits());
+            });
+        });
+    }
+    grpc::ServerUnaryReactor* Simprint(grpc::CallbackServerContext* ctx,
+                                       const pb::SimprintRequest* req,
+                                       pb::SimprintReply* reply) override {
+        return now(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
+            const size_t limit = req->max_lines() ? req->max_lines() : kDefaultAnalysisLimit;
+            s.withFabric([&](const sim::Fabric& fabric) {
+                const size_t total = fabric.simprintLineCount();
+                const size_t first = std::min<uint64_t>(req->first_line(), total);
+                reply->set_first_line(first);
+                reply->set_total_lines(total);
+                for (std::string& line : fabric.simprintLinesFrom(first, limit))
+                    reply->add_lines(std::move(line));
+            });
+        });
     }
 
   private:

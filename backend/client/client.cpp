@@ -640,6 +640,54 @@ Frame DebugSession::step(uint64_t cycles) {
     return toFrame(f);
 }
 
+WaitStates DebugSession::waitStates(uint32_t maxEntries) {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::WaitStatesRequest req;
+    req.set_session_id(session_);
+    req.set_max_entries(maxEntries);
+    pb::WaitStatesReply reply;
+    check(connection_->impl().debug->WaitStates(&ctx, req, &reply));
+    WaitStates out;
+    out.cycle = reply.cycle();
+    out.truncated = reply.truncated();
+    out.waits.reserve(size_t(reply.waits_size()));
+    for (const auto& w : reply.waits()) {
+        PeWait p;
+        p.x = w.x();
+        p.y = w.y();
+        p.kind = WaitKind(int(w.kind()));
+        p.color = w.color();
+        p.queue = w.queue();
+        p.task = w.task();
+        p.waiter = w.waiter();
+        p.hasHolder = w.has_holder();
+        p.holderX = w.holder_x();
+        p.holderY = w.holder_y();
+        p.holder = w.holder();
+        p.reason = w.reason();
+        p.since = w.since();
+        out.waits.push_back(std::move(p));
+    }
+    return out;
+}
+
+SimprintLines DebugSession::simprint(uint64_t firstLine, uint32_t maxLines) {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::SimprintRequest req;
+    req.set_session_id(session_);
+    req.set_first_line(firstLine);
+    req.set_max_lines(maxLines);
+    pb::SimprintReply reply;
+    check(connection_->impl().debug->Simprint(&ctx, req, &reply));
+    SimprintLines out;
+    out.firstLine = reply.first_line();
+    out.totalLines = reply.total_lines();
+    out.lines.assign(reply.lines().begin(), reply.lines().end());
+    return out;
+}
+
 void DebugSession::setBreakpoints(const std::vector<BreakpointSpec>& breakpoints) {
     grpc::ClientContext ctx;
     connection_->impl().prepare(ctx);

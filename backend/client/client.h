@@ -199,6 +199,33 @@ struct BreakpointSpec {
     std::string symbol;
 };
 
+// What a PE waits for and who holds it (Debug.WaitStates, added for the IDE's stall
+// table). Kinds in the order of the proto's PeWaitKind.
+enum class WaitKind {
+    Wavelets, ControlWavelets, QueueRoom, Fifo, Microthread, CeQueue, RouterSwitch,
+    Backpressure, OutputQueue, CommandStream, HostCommand
+};
+struct PeWait {
+    uint32_t x = 0, y = 0; // fabric coordinates
+    WaitKind kind = WaitKind::Wavelets;
+    int color = -1, queue = -1, task = -1; // -1 = not applicable
+    std::string waiter;
+    bool hasHolder = false;
+    uint32_t holderX = 0, holderY = 0; // fabric coordinates
+    std::string holder, reason;
+    uint64_t since = 0;
+};
+struct WaitStates {
+    uint64_t cycle = 0;
+    std::vector<PeWait> waits;
+    bool truncated = false;
+};
+// simprint lines [firstLine, firstLine + lines.size()) of totalLines so far.
+struct SimprintLines {
+    uint64_t firstLine = 0, totalLines = 0;
+    std::vector<std::string> lines;
+};
+
 // Stops the frame stream when destroyed.
 class FrameSubscription {
   public:
@@ -217,6 +244,9 @@ class DebugSession {
     Frame resume();
     Frame step(uint64_t cycles);
     void setBreakpoints(const std::vector<BreakpointSpec>& breakpoints);
+    // maxEntries / maxLines 0 = the appliance's default (10000).
+    WaitStates waitStates(uint32_t maxEntries = 0);
+    SimprintLines simprint(uint64_t firstLine, uint32_t maxLines = 0);
     // onFrame runs on a reader thread at most every intervalMs.
     std::unique_ptr<FrameSubscription> subscribe(uint32_t intervalMs,
                                                  std::function<void(const Frame&)> onFrame);

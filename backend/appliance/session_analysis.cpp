@@ -1,0 +1,36 @@
+// RuntimeSession::withFabric: read-only access to the fabric for the Debug service's
+// analysis requests (wait states, simprint lines), served on the session thread like the
+// other debug requests so they work while a run is in progress.
+#include "backend/appliance/error.h"
+#include "backend/appliance/runtime_session.h"
+
+#include <future>
+
+namespace appliance {
+
+void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& fn) {
+    auto done = std::make_shared<std::promise<void>>();
+    auto result = done->get_future();
+    {
+        std::lock_guard lock(mutex_);
+        debugQueue_.push_back([this, fn, done] {
+            if (!fabric_) {
+                done->set_exception(std::make_exception_ptr(
+                    Error(Code::FailedPrecondition, "the program is not loaded: call load() first")));
+                return;
+            }
+            try {
+                fn(*fabric_);
+                done->set_value();
+            } catch (...) {
+                done->set_exception(std::current_exception());
+            }
+        });
+    }
+    if (auto* f = liveFabric_.load(); f && inRun_.load())
+        f->requestStop(); // a running chunk returns, serves the request, goes on
+    wake_.notify_all();
+    result.get();
+}
+
+} // namespace appliance
