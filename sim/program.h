@@ -96,6 +96,13 @@ enum class BuiltinId : uint16_t {
     // Added for <random>.random_f32: advances the generator like Random16 and returns its
     // whole 23-bit state (u32), a finer fraction than the 16 bits Random16 returns.
     Random23,
+    // Added for <tile_config>.input_queue_config / .output_queue_config (WSE-3 queue reuse,
+    // SDK topic-16-queue-flush): bind queue r[a] to color r[a+1] from now on, replacing the
+    // color the code class gave it with @initialize_queue; data task dispatch (input) and
+    // fabric DSDs without a color (output) follow the new binding. InputQueueConfigSet's
+    // third argument is the SDK's filter_enable flag (the router applies color filters).
+    InputQueueConfigSet,   // (queue, color, filter enable)
+    OutputQueueConfigSet,  // (queue, color)
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction

@@ -1,6 +1,7 @@
 #include "backend/csl/lib/library.h"
 
 #include "backend/csl/lib/collectives_2d.h"
+#include "backend/csl/lib/stdlib_sources.h"
 
 #include "backend/csl/sema/analyzer_class.h"
 
@@ -246,21 +247,25 @@ static const LibraryInfo kLibraries[] = {
     {"memcpy_multi/memcpy", nullptr},
     {"layout", nullptr},
     {"time", nullptr},
-    {"timer", nullptr},
+    {"timer", kTimerSource},
     {"debug", kDebugSource},
     {"simprint", nullptr},
     {"math", kMathSource},
     {"random", nullptr},
     {"control", kControlSource},
-    {"tile_config", kTileConfigSource},
+    {"tile_config", kTileConfigSource, kTileConfigQueuePartsSource},
     {"tile_config/color_config", kColorConfigSource, kRouterFieldsSource},
     {"tile_config/switch_config", kSwitchConfigSource, kRouterFieldsSource},
     {"tile_config/teardown", kTeardownSource, kRouterFieldsSource},
     {"tessera/router", nullptr},
+    {"tile_config/queue_flush", kQueueFlushSource},
+    {"tile_config/output_queue_config", kOutputQueueConfigSource},
+    {"tile_config/input_queue_config", kInputQueueConfigSource},
+    {"tessera/queues", nullptr},
     {"directions", kDirectionsSource},
     {"dsd_ops", nullptr},
-    {"malloc", nullptr},
-    {"complex", nullptr},
+    {"malloc", kMallocSource},
+    {"complex", kComplexSource},
     {"empty", kEmptySource},
     {"collectives_2d/params", kCollectives2dParamsSource},
     {"collectives_2d/pe", kCollectives2dPeSource},

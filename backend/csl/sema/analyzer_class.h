@@ -444,6 +444,18 @@ class Analyzer {
                   std::vector<uint32_t> argNodes, uint32_t node);
     Value libMember(Module* lib, const std::string& name, uint32_t node);
 
+    // ---- queue reuse (queues.cpp) and simprint formats (simprint_fmt.cpp) --------------
+    uint32_t queueFlushFlagsAddr(uint32_t node);
+    uint16_t queueFlushBit(int queue, uint32_t node); // nonzero while the flush state is set
+    void setQueueFlushBit(int queue, bool on, uint32_t node);
+    int32_t teardownFunction(uint32_t node); // creates $teardown (task 29)
+    Value setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t node);
+    Value queueFlush(std::span<const uint32_t> args, uint32_t node);
+    Value queuesLibCall(const std::string& fn, const std::vector<Value>& args,
+                        const std::vector<uint32_t>& argNodes, uint32_t node);
+    Value simprintFmt(const std::string& fn, const std::vector<Value>& args,
+                      const std::vector<uint32_t>& argNodes, uint32_t node);
+
     // ---- driver ------------------------------------------------------------------------
     void evalLayout();
     void buildClass(TileCode& t, ClassCtx& c, uint32_t px, uint32_t py);

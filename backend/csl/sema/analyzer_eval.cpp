@@ -974,6 +974,22 @@ Value Analyzer::load(const Place& p, uint32_t node) {
         return v;
     }
     case Place::K::Mem:
+        if (p.type->k == TK::Struct && runtime()) {
+            // A struct read as a whole (returned, passed, copied) becomes an aggregate of
+            // its fields' values, which stores write back field by field.
+            std::vector<std::string> names;
+            std::vector<Value> elems;
+            for (const FieldInfo& f : p.type->fields) {
+                Place q = p;
+                q.type = f.type;
+                q.addrImm += f.offset;
+                names.push_back(f.name);
+                elems.push_back(load(q, node));
+            }
+            Value v = mkAgg(std::move(names), std::move(elems));
+            v.type = p.type;
+            return v;
+        }
         if (!isRuntimeScalar(p.type)) {
             // Aggregates in memory are used through their address (indexing, &, DSDs).
             fail(node, "a value of type '" + typeName(p.type) +

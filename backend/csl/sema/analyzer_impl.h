@@ -5,6 +5,7 @@
 #include "backend/csl/parse/ast.h"
 #include "backend/csl/sema/types.h"
 
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
@@ -60,6 +61,8 @@ struct Module {
     std::map<std::string, Value> libState; // per-instance values of built-in libraries
 };
 
+constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated yet
+
 struct ClassCtx {
     sim::CodeClass cc;
     std::deque<sim::Function> funcs; // stable while lowering; moved into cc at the end
@@ -70,6 +73,10 @@ struct ClassCtx {
     // handler of every color that is in teardown mode.
     int32_t teardownFn = -1;
     std::set<int> teardownColors;
+    // @set_empty_queue_handler: output queues with a handler; the teardown task calls a
+    // queue's handler while its flush state ($queue_flush, queues.cpp) is set.
+    std::set<int> emptyQueueHandlers;
+    uint32_t queueFlushAddr = kNoQueueFlushAddr;
     std::map<std::string, int> strings;
     std::set<int> blockedIds, unblockedIds;
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the

@@ -1136,20 +1136,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (c->teardownColors.count(col))
             fail(node, "color " + std::to_string(col) + " already has a teardown handler");
         int32_t handler = lowerFunction(f.fn, args[0]);
-        sim::TaskBinding& tb = c->cc.tasks[size_t(sim::kTeardownTaskId)];
-        if (c->teardownFn < 0) {
-            if (tb.kind != sim::TaskKind::None)
-                fail(node, "the teardown task ID " + std::to_string(sim::kTeardownTaskId) +
-                               " is already bound to '" +
-                               c->taskNames[size_t(sim::kTeardownTaskId)] + "'");
-            c->funcs.emplace_back();
-            c->funcs.back().name = "$teardown";
-            c->teardownFn = int32_t(c->funcs.size() - 1);
-            c->fnOfIndex.push_back(nullptr);
-            tb.kind = sim::TaskKind::Local;
-            tb.function = c->teardownFn;
-            c->taskNames[size_t(sim::kTeardownTaskId)] = "$teardown";
-        }
+        teardownFunction(node);
         c->teardownColors.insert(col);
         // if (color is in teardown) handler();
         Frame* save = fr_;
@@ -1217,19 +1204,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(b));
         return mkVoid();
     }
-    if (name == "queue_flush") {
-        need(1, 1);
-        if (!wse3())
-            fail(node, "@queue_flush is only available on wse3");
-        Value q = arg(0);
-        int id = handleId(q, HandleKind::OutputQueue, args[0], "@queue_flush");
-        if (!runtime())
-            fail(node, "@queue_flush is a runtime operation");
-        uint16_t r = toReg(mkInt(id, types.u16), node);
-        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1,
-             int32_t(sim::BuiltinId::QueueFlush));
-        return mkVoid();
-    }
+    if (name == "queue_flush")
+        return queueFlush(args, node);
+    if (name == "set_empty_queue_handler")
+        return setEmptyQueueHandler(args, node);
     // ---- DSDs ----
     if (name == "get_dsd")
         return getDsd(node);
@@ -1445,12 +1423,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "map")
         return mapBuiltin(node);
-    if (name == "get_xdsr" || name == "set_empty_queue_handler" ||
-        name == "set_control_task_table" || name == "bind_rotating_tasks" || name == "get_config" ||
-        name == "set_config" || name == "get_config_unchecked" || name == "set_config_unchecked" ||
-        name == "set_fifo_read_length" || name == "set_fifo_write_length" ||
-        name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
-        name == "has_exported_tensors" || name == "rpc" || name == "set_active_prng") {
+    if (name == "get_xdsr" || name == "set_control_task_table" || name == "bind_rotating_tasks" ||
+        name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
+        name == "set_config_unchecked" || name == "set_fifo_read_length" ||
+        name == "set_fifo_write_length" || name == "get_symbol_id" || name == "get_symbol_value" ||
+        name == "get_tensor_ptr" || name == "has_exported_tensors" || name == "rpc" ||
+        name == "set_active_prng") {
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
     }
     (void)expected;
@@ -1485,9 +1463,12 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
         {"simprint",
          {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
           "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
-          "print_f16", "print_f32", "print_newline"}},
+          "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords",
+          "fmt_no_nl_with_coords"}},
         {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
         {"tessera/router", {"get", "set"}},
+        {"tessera/queues",
+         {"flush_active", "flush_exit", "set_output_queue_color", "set_input_queue_color"}},
     };
     auto it = kFns.find(l);
     if (it != kFns.end() && it->second.count(name))
@@ -1596,6 +1577,10 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         return callBuiltin(
             fn == "enable_tsc" ? sim::BuiltinId::EnableTsc : sim::BuiltinId::ResetTsc, {}, nullptr);
     }
+    if (l == "tessera/queues")
+        return queuesLibCall(fn, args, argNodes, node);
+    if (l == "simprint" && fn.rfind("fmt", 0) == 0)
+        return simprintFmt(fn, args, argNodes, node);
     if (l == "simprint") {
         if (fn == "print_string" || fn == "print_newline") {
             std::string s =

@@ -1,0 +1,176 @@
+// WSE-3 queue reuse: @queue_flush, @set_empty_queue_handler and the internal library
+// <tessera/queues> that <tile_config>'s queue_flush, output_queue_config and
+// input_queue_config parts are written on.
+//
+// The flush state of the output queues is a u16 bit mask in SRAM ($queue_flush, bit q for
+// output queue q): @queue_flush(q) sets bit q before asking the simulator to activate the
+// teardown task once q is empty, queue_flush.exit(q) clears it, and the teardown task calls
+// the handler of every queue whose bit is set.
+#include "backend/csl/sema/analyzer_class.h"
+
+namespace csl::sema {
+
+uint32_t Analyzer::queueFlushFlagsAddr(uint32_t node) {
+    ClassCtx* c = cls();
+    if (c->queueFlushAddr == kNoQueueFlushAddr)
+        c->queueFlushAddr = allocate(2, 2, "$queue_flush", types.u16, node);
+    return c->queueFlushAddr;
+}
+
+uint16_t Analyzer::queueFlushBit(int queue, uint32_t node) {
+    uint16_t flags = newReg(node);
+    emit(sim::Op::Load, sim::ScalarType::U16, flags, kNoReg, kNoReg,
+         int32_t(queueFlushFlagsAddr(node)));
+    uint16_t bit = newReg(node);
+    emit(sim::Op::Imm, sim::ScalarType::U16, bit, kNoReg, kNoReg, 1 << queue);
+    uint16_t r = newReg(node);
+    emit(sim::Op::BitAnd, sim::ScalarType::U16, r, flags, bit, 0);
+    return r;
+}
+
+void Analyzer::setQueueFlushBit(int queue, bool on, uint32_t node) {
+    uint32_t addr = queueFlushFlagsAddr(node);
+    uint16_t flags = newReg(node);
+    emit(sim::Op::Load, sim::ScalarType::U16, flags, kNoReg, kNoReg, int32_t(addr));
+    uint16_t mask = newReg(node);
+    emit(sim::Op::Imm, sim::ScalarType::U16, mask, kNoReg, kNoReg,
+         on ? (1 << queue) : (~(1 << queue) & 0xffff));
+    uint16_t r = newReg(node);
+    emit(on ? sim::Op::BitOr : sim::Op::BitAnd, sim::ScalarType::U16, r, flags, mask, 0);
+    emit(sim::Op::Store, sim::ScalarType::U16, kNoReg, kNoReg, r, int32_t(addr));
+}
+
+int32_t Analyzer::teardownFunction(uint32_t node) {
+    ClassCtx* c = cls();
+    sim::TaskBinding& tb = c->cc.tasks[size_t(sim::kTeardownTaskId)];
+    if (c->teardownFn < 0) {
+        if (tb.kind != sim::TaskKind::None)
+            fail(node, "the teardown task ID " + std::to_string(sim::kTeardownTaskId) +
+                           " is already bound to '" + c->taskNames[size_t(sim::kTeardownTaskId)] +
+                           "'");
+        c->funcs.emplace_back();
+        c->funcs.back().name = "$teardown";
+        c->teardownFn = int32_t(c->funcs.size() - 1);
+        c->fnOfIndex.push_back(nullptr);
+        tb.kind = sim::TaskKind::Local;
+        tb.function = c->teardownFn;
+        c->taskNames[size_t(sim::kTeardownTaskId)] = "$teardown";
+    }
+    return c->teardownFn;
+}
+
+Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t node) {
+    if (args.size() != 2)
+        fail(node,
+             "@set_empty_queue_handler expects 2 arguments, found " + std::to_string(args.size()));
+    ClassCtx* c = cls();
+    if (!c)
+        fail(node, "@set_empty_queue_handler is only allowed in tile code");
+    if (!wse3())
+        fail(node, "@set_empty_queue_handler is only available on wse3");
+    if (runtime())
+        fail(node, "@set_empty_queue_handler must be called in a comptime block");
+    Value f = evalComptime(args[0], nullptr, "empty queue handler");
+    if (f.k != VK::Fn || !f.fn)
+        fail(args[0],
+             "@set_empty_queue_handler expects a function, found '" + typeName(f.type) + "'");
+    if (f.fn->isTask)
+        fail(args[0], "'" + f.fn->name + "' is a task; an empty queue handler is a function");
+    TypeP ft = fnType(f.fn);
+    if (!ft->params.empty() || ft->ret->k != TK::Void)
+        fail(args[0], "an empty queue handler takes no parameters and returns void");
+    Value q = evalComptime(args[1], nullptr, "queue");
+    if (q.type->k == TK::Handle && q.type->hk == HandleKind::InputQueue)
+        fail(args[1], "empty queue handlers of input queues are not supported by this compiler "
+                      "yet; use an output queue");
+    int queue = handleId(q, HandleKind::OutputQueue, args[1], "@set_empty_queue_handler");
+    if (c->emptyQueueHandlers.count(queue))
+        fail(node, "output queue " + std::to_string(queue) + " already has an empty queue handler");
+    c->emptyQueueHandlers.insert(queue);
+    int32_t handler = lowerFunction(f.fn, args[0]);
+    int32_t td = teardownFunction(node);
+    // if (queue_flush state of `queue`) handler();
+    Frame* save = fr_;
+    Frame tf;
+    tf.mod = save->mod;
+    tf.fn = &c->funcs[size_t(td)];
+    tf.scopes.emplace_back();
+    fr_ = &tf;
+    setLoc(node);
+    uint16_t active = queueFlushBit(queue, node);
+    size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::U16, kNoReg, active, kNoReg, 0);
+    emit(sim::Op::Call, sim::ScalarType::Void, kNoReg, kNoReg, 0, handler);
+    patch(skip, here());
+    fr_ = save;
+    return mkVoid();
+}
+
+Value Analyzer::queueFlush(std::span<const uint32_t> args, uint32_t node) {
+    if (args.size() != 1)
+        fail(node, "@queue_flush expects 1 argument, found " + std::to_string(args.size()));
+    if (!wse3())
+        fail(node, "@queue_flush is only available on wse3");
+    Value q = eval(args[0]);
+    if (q.type->k == TK::Handle && q.type->hk == HandleKind::InputQueue)
+        fail(args[0],
+             "@queue_flush of an input queue is not supported by this compiler yet; use an "
+             "output queue");
+    int id = handleId(q, HandleKind::OutputQueue, args[0], "@queue_flush");
+    if (!runtime())
+        fail(node, "@queue_flush is a runtime operation");
+    setQueueFlushBit(id, true, node);
+    uint16_t r = toReg(mkInt(id, types.u16), node);
+    emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1,
+         int32_t(sim::BuiltinId::QueueFlush));
+    return mkVoid();
+}
+
+Value Analyzer::queuesLibCall(const std::string& fn, const std::vector<Value>& args,
+                              const std::vector<uint32_t>& argNodes, uint32_t node) {
+    if (!runtime())
+        fail(node, "'" + fn + "' must be called at runtime");
+    auto need = [&](size_t k) {
+        if (args.size() != k)
+            fail(node, "'" + fn + "' expects " + std::to_string(k) + " arguments, found " +
+                           std::to_string(args.size()));
+    };
+    if (fn == "flush_active" || fn == "flush_exit") {
+        need(1);
+        int q = handleId(args[0], HandleKind::OutputQueue, argNodes[0], fn.c_str());
+        if (fn == "flush_exit") {
+            setQueueFlushBit(q, false, node);
+            return mkVoid();
+        }
+        uint16_t bit = queueFlushBit(q, node);
+        uint16_t zero = toReg(mkInt(0, types.u16), node);
+        uint16_t r = newReg(node);
+        emit(sim::Op::CmpNe, sim::ScalarType::U16, r, bit, zero, 0);
+        return mkRuntime(r, types.boolT);
+    }
+    bool input = fn == "set_input_queue_color";
+    need(input ? 3 : 2);
+    int numQueues = input ? sim::kNumInputQueues : (wse3() ? 8 : 6);
+    std::vector<TypeP> types_ = {types.u16, types.u16, types.boolT};
+    std::vector<uint16_t> regs;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const Value& v = args[i];
+        if (v.isComptime() && i == 0 && (v.i < 0 || v.i >= numQueues))
+            fail(argNodes[i], std::string(input ? "input" : "output") + " queue " +
+                                  std::to_string(v.i) + " is outside 0.." +
+                                  std::to_string(numQueues - 1));
+        if (v.isComptime() && i == 1 && (v.i < 0 || v.i >= sim::kNumColors))
+            fail(argNodes[i], "color " + std::to_string(v.i) + " is outside 0.." +
+                                  std::to_string(sim::kNumColors - 1));
+        regs.push_back(toReg(coerce(v, types_[i], argNodes[i]), argNodes[i]));
+    }
+    uint16_t base = newRegs(uint16_t(regs.size()));
+    for (size_t i = 0; i < regs.size(); ++i)
+        emit(sim::Op::Mov, sim::ScalarType::U32, uint16_t(base + i), regs[i], kNoReg, 0);
+    setLoc(node);
+    emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, base, uint16_t(regs.size()),
+         int32_t(input ? sim::BuiltinId::InputQueueConfigSet
+                       : sim::BuiltinId::OutputQueueConfigSet));
+    return mkVoid();
+}
+
+} // namespace csl::sema

@@ -1,0 +1,258 @@
+// The CSL libraries written in CSL (<malloc>, <complex>, <timer>), <simprint>'s format
+// functions and WSE-3 queue flushing (@queue_flush, @set_empty_queue_handler,
+// <tile_config>.queue_flush) compiled by backend/csl and run on the simulator.
+#include "backend/csl/compiler.h"
+#include "sim/fabric.h"
+
+#include <QTest>
+
+#include <cstring>
+#include <map>
+#include <string>
+
+namespace {
+
+std::shared_ptr<sim::FabricProgram> build(std::map<std::string, std::string> files, sim::Arch arch,
+                                          std::string* diagnostics = nullptr) {
+    csl::CompileOptions o;
+    o.layoutFile = "layout.csl";
+    o.arch = arch;
+    o.memcpy = true;
+    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
+        std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
+        auto it = files.find(k);
+        if (it == files.end())
+            return std::nullopt;
+        return it->second;
+    };
+    auto r = csl::compile(o);
+    std::string diags;
+    for (const auto& d : r.diagnostics)
+        diags += csl::formatDiagnostic(d);
+    if (diagnostics)
+        *diagnostics = diags;
+    else if (!r.ok)
+        qWarning("%s", diags.c_str());
+    return r.ok ? r.program : nullptr;
+}
+
+float asFloat(uint32_t bits) {
+    float f;
+    std::memcpy(&f, &bits, 4);
+    return f;
+}
+
+std::vector<uint32_t> readY(sim::Fabric& fabric, uint32_t w, uint32_t n) {
+    sim::MemcpyRequest req;
+    req.toDevice = false;
+    req.symbol = "y";
+    req.w = w;
+    req.elementsPerPe = n;
+    auto id = fabric.memcpy(req);
+    auto r = fabric.runUntilDone(id, 10'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    return fabric.takeResult(id);
+}
+
+const char* kLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("y", [*]f32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kLibrariesPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const heap = @import_module("<malloc>", .{ .buffer_num_words = 16 });
+const cx = @import_module("<complex>");
+const timer = @import_module("<timer>", .{ .timerCount = 2 });
+const prt = @import_module("<simprint>");
+var y = @zeros([8]f32);
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  const a = heap.malloc(i16, 3);   // words 0..2
+  const b = heap.malloc_f32(2);    // aligned: words 4..7
+  a[0] = 5;
+  a[2] = 7;
+  b[0] = 1.5;
+  b[1] = 2.5;
+  y[0] = @as(f32, a[0] + a[2]) + b[0] + b[1];
+  y[1] = if (heap.has_enough_space(f32, 4)) 1.0 else 0.0;  // words 8..15 are left
+  y[2] = if (heap.has_enough_space(f32, 5)) 1.0 else 0.0;
+
+  const p = cx.get_complex_64(b[0] - 0.5, 2.0);             // runtime 1 + 2i
+  const q = cx.get_complex(b[1] + 0.5, @as(f32, -1.0));      // runtime 3 - i
+  const m = cx.multiply_complex(p, q);                       // 5 + 5i
+  const s = cx.subtract_complex(cx.add_complex(p, q), q);    // p
+  const h = cx.add_complex(cx.get_complex_32(1.0, 0.5), cx.get_complex_32(0.25, 0.25));
+  y[3] = m.real + cx.conjugate_complex(m).imag;              // 5 - 5
+  y[4] = m.imag + @as(f32, h.imag);                          // 5 + 0.75
+  y[5] = s.imag;
+  heap.free();
+  const c = heap.malloc(u16, 1);   // word 0 again
+  y[7] = @as(f32, c[0]);           // a[0]'s value: free() does not clear
+
+  timer.start(1);
+  var k: u16 = 0;
+  while (k < 20) : (k += 1) { y[6] += 1.0; }
+  timer.stop(1);
+  y[6] = timer.elapsed_cycles_f32(1);
+
+  prt.fmt("sum={f} a={d} hex={X} {s} bits={b} {{ok}}", .{ y[0], a[0], @as(u16, 255), "str", a[0] });
+  prt.fmt_no_nl_with_coords("n={}", .{ 3 });
+  prt.fmt(" end", .{});
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+// A sender flushes its output queue after an asynchronous send; the empty queue handler
+// runs from the teardown task once the queue is empty and reads the flush state.
+const char* kFlushLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0), .sender = true });
+  @set_tile_code(1, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(1), .sender = false });
+  @set_color_config(0, 0, @get_color(3), .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @set_color_config(1, 0, @get_color(3), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kFlushPe = R"(
+param memcpy_params;
+param sender: bool;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const tile_config = @import_module("<tile_config>");
+const C: color = @get_color(3);
+const oq = @get_output_queue(2);
+const iq = @get_input_queue(2);
+var y = @zeros([4]u32);
+const y_ptr: [*]u32 = &y;
+var data = [4]u32{ 10, 20, 30, 40 };
+const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> data[i] });
+const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = oq });
+const in = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = iq });
+fn on_empty() void {
+  y[0] += 1;
+  y[1] = if (tile_config.queue_flush.is_active(oq)) 1 else 0;
+  tile_config.queue_flush.exit(oq);
+  y[2] = if (tile_config.queue_flush.is_active(oq)) 1 else 0;
+  sys_mod.unblock_cmd_stream();
+}
+task sent() void { @queue_flush(oq); }
+task received() void { sys_mod.unblock_cmd_stream(); }
+fn compute() void {
+  if (sender) {
+    @mov32(out, src, .{ .async = true, .activate = sent });
+  } else {
+    @mov32(dst, in, .{ .async = true, .activate = received });
+  }
+}
+comptime {
+  @bind_local_task(sent, @get_local_task_id(9));
+  @bind_local_task(received, @get_local_task_id(10));
+  if (sender) {
+    @initialize_queue(oq, .{ .color = C });
+    @set_empty_queue_handler(on_empty, oq);
+  } else {
+    @initialize_queue(iq, .{ .color = C });
+  }
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+} // namespace
+
+class TstCslStdlib : public QObject {
+    Q_OBJECT
+  private slots:
+    void librariesRun_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void librariesRun() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kLibrariesPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 8);
+        QCOMPARE(y.size(), size_t(8));
+        QCOMPARE(asFloat(y[0]), 16.0f); // <malloc>: both allocations hold their values
+        QCOMPARE(asFloat(y[1]), 1.0f);
+        QCOMPARE(asFloat(y[2]), 0.0f);
+        QCOMPARE(asFloat(y[7]), 5.0f);
+        QCOMPARE(asFloat(y[3]), 0.0f); // <complex>
+        QCOMPARE(asFloat(y[4]), 5.75f);
+        QCOMPARE(asFloat(y[5]), 2.0f);
+        QVERIFY2(asFloat(y[6]) > 20.0f && asFloat(y[6]) < 100000.0f,
+                 std::to_string(asFloat(y[6])).c_str()); // <timer>: cycles of the loop
+        auto lines = fabric.simprintLines();
+        QCOMPARE(lines.size(), size_t(2));
+        QVERIFY2(lines[0].ends_with("): sum=16 a=5 hex=FF str bits=0000000000000101 {ok}"),
+                 lines[0].c_str());
+        QVERIFY2(lines[1].ends_with("): (0, 0) n=3 end"), lines[1].c_str());
+    }
+    void emptyQueueHandler() {
+        auto prog = build({{"layout.csl", kFlushLayout}, {"pe.csl", kFlushPe}}, sim::Arch::Wse3);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 2, 4);
+        QCOMPARE(y.size(), size_t(8));
+        QCOMPARE(y[0], 1u); // the handler ran once
+        QCOMPARE(y[1], 1u); // in flush state
+        QCOMPARE(y[2], 0u); // queue_flush.exit left it
+        for (uint32_t i = 0; i < 4; ++i)
+            QCOMPARE(y[4 + i], 10u * (i + 1)); // the receiver got the data
+    }
+    void queueConfigCompiles() {
+        // Rebinding queues lowers to the simulator's queue configuration builtins.
+        const char* pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const tile_config = @import_module("<tile_config>");
+var y = @zeros([1]f32);
+const y_ptr: [*]f32 = &y;
+var color_id: i16 = 12;
+fn compute() void {
+  tile_config.output_queue_config.encode_output_queue(2, color_id);
+  tile_config.input_queue_config.encode_input_queue(@as(i16, 3), @get_int(@get_color(10)), true);
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY(prog);
+        int out = 0, in = 0;
+        for (const auto& f : prog->classes[0].functions) {
+            for (const auto& i : f.code) {
+                if (i.op != sim::Op::Builtin)
+                    continue;
+                out += i.imm == int32_t(sim::BuiltinId::OutputQueueConfigSet) && i.b == 2;
+                in += i.imm == int32_t(sim::BuiltinId::InputQueueConfigSet) && i.b == 3;
+            }
+        }
+        QCOMPARE(out, 1);
+        QCOMPARE(in, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCslStdlib)
+#include "tst_csl_stdlib.moc"
