@@ -208,6 +208,27 @@ class RunTest(_InScratch):
         with self.assertRaisesRegex(ValueError, "is an output stream"):
             runtime.send(to_host, sent)
 
+    def test_streams_from_loc_use_the_code_at_the_location(self):
+        platform = get_platform(None, SimfabConfig(), SdkTarget.WSE2)
+        layout = SdkLayout(platform)
+        solo = layout.create_code_region("relay.csl", "solo", 1, 1)
+        solo.place(2, 1)
+        rx, tx = Color("from_host"), Color("to_host")
+        solo.set_param_all("n", 6)
+        solo.set_param_all("rx", rx)
+        solo.set_param_all("tx", tx)
+        into = layout.create_input_stream_from_loc(IntVector(2, 1), rx)
+        out = layout.create_output_stream_from_loc(IntVector(2, 1), tx)
+        runtime = SdkRuntime(layout.compile(out_prefix="out"), platform)
+        runtime.load()
+        runtime.run()
+        sent = np.linspace(-1, 1, 6, dtype=np.float32)
+        got = np.zeros(6, dtype=np.float32)
+        runtime.send(into, sent, nonblock=True)
+        runtime.receive(out, got, 6)
+        runtime.stop()
+        np.testing.assert_array_equal(got, sent)
+
     def test_streams_connection_params_and_symbols_wse2(self):
         self.run_streams(SdkTarget.WSE2)
 

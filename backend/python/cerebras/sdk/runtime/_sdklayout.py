@@ -361,6 +361,7 @@ class _Stream:
         self.io_loc = io_loc  # layout coordinates or None (chosen by the router)
         self.color = color    # for *_from_loc: the color the code at io_loc uses
         self.endpoint = None  # where the host channel meets the fabric
+        self.host_color = None  # the channel's color at the endpoint
 
 
 class SdkCompileArtifacts:
@@ -610,7 +611,7 @@ class SdkLayout:
         _finish_program(self._regions, plan, out_dir)
         colors = {name: value for name, value in plan.color_names.items()}
         streams = {s.name: {"input": s.is_input, "x": s.endpoint[0], "y": s.endpoint[1],
-                            "host_color": plan.host_color[s.is_input]} for s in plan.streams}
+                            "host_color": s.host_color} for s in plan.streams}
         with open(os.path.join(out_dir, "colors.json"), "w", encoding="utf-8") as f:
             json.dump(colors, f, indent=2, sort_keys=True)
         with open(os.path.join(out_dir, "sdklayout.json"), "w", encoding="utf-8") as f:
@@ -704,9 +705,7 @@ def _finish_program(regions, plan, out_dir):
     if plan.streams:
         for field, is_input in ((program.memcpy.h2d_colors, True),
                                 (program.memcpy.d2h_colors, False)):
-            colors = [-1] * 4
-            if plan.host_color[is_input] is not None:
-                colors[0] = plan.host_color[is_input]
+            colors = (plan.host_colors[is_input] + [-1] * 4)[:4]
             del field[:]
             field.extend(colors)
     # set_symbol_all: each PE with data gets its own copy of its code class whose initial
@@ -786,7 +785,8 @@ class _Plan:
         self.routes = {}        # (x, y) -> {physical color: positions}
         self.color_names = {}   # global color name -> value
         self.streams = []
-        self.host_color = {True: None, False: None}
+        self.host_color = {True: None, False: None}  # the channel of port streams
+        self.host_colors = {True: [], False: []}  # every channel color per direction
         self.port_map = {}
         self.symbols = []       # (x, y, symbol, bytes)
 
@@ -803,15 +803,6 @@ class _Plan:
                 lines.append(f"  @set_color_config({x}, {y}, @get_color({color}), "
                              f"{_color_config(positions)});")
         lines.append("}")
-        if self.streams:
-            h2d, d2h = self.host_color[True], self.host_color[False]
-            fields = [f".width = {self.width}", f".height = {self.height}"]
-            if h2d is not None:
-                fields.append(f".MEMCPYH2D_DATA_1 = {h2d}")
-            if d2h is not None:
-                fields.append(f".MEMCPYD2H_DATA_1 = {d2h}")
-            lines.insert(1, f'const memcpy = @import_module("<memcpy/get_params>", '
-                            f'.{{{", ".join(fields)}}});')
         return "\n".join(lines) + "\n"
 
 
@@ -915,8 +906,8 @@ class _Planner:
                     raise LayoutError(f"SdkLayout.compile: more than {limit} colors are needed "
                                       f"(color '{members[0].get_global_name()}' has no value left)")
                 values[root] = free.pop(0)
-        needs_in = any(s.is_input for s in streams)
-        needs_out = any(not s.is_input for s in streams)
+        needs_in = any(s.is_input and s.port for s in streams)
+        needs_out = any(not s.is_input and s.port for s in streams)
         for is_input, needed in ((True, needs_in), (False, needs_out)):
             if needed:
                 if not free:
@@ -1052,8 +1043,8 @@ class _Planner:
             if (x, y) not in self.owner:
                 raise LayoutError(f"stream '{stream.name}': no code region at PE {(x, y)}")
             stream.endpoint = (x, y)
-            color = self.value(stream.color)
-            self.result.host_color[stream.is_input] = color
+            stream.host_color = self.value(stream.color)
+            self._add_channel(stream)
             return
         port = stream.port
         color = values[id(port.color)]
@@ -1085,10 +1076,22 @@ class _Planner:
             tile = f"{_GENERATED_DIR}/stream_out.csl"
         self.endpoints[endpoint] = stream.name
         stream.endpoint = endpoint
-        self.result.tiles[endpoint] = (tile, {"host_color": self.result.host_color[stream.is_input],
+        stream.host_color = self.result.host_color[stream.is_input]
+        self._add_channel(stream)
+        self.result.tiles[endpoint] = (tile, {"host_color": stream.host_color,
                                             "stream_color": color,
                                             "chunk": min(port.data_size, 0xffff)})
         self.result.port_map[stream.name] = {"color": color, "path": [cell] + path}
+
+    def _add_channel(self, stream):
+        colors = self.result.host_colors[stream.is_input]
+        if stream.host_color not in colors:
+            if len(colors) == 4:
+                raise LayoutError(f"stream '{stream.name}': the host channel has 4 "
+                                  f"{'input' if stream.is_input else 'output'} colors already "
+                                  f"({colors}); streams from ports share one, each color of a "
+                                  "*_from_loc stream needs its own")
+            colors.append(stream.host_color)
 
     def _finish_routes(self):
         for cell, colors in self.result.routes.items():
