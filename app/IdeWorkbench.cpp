@@ -3,7 +3,9 @@
 #include "app/AppSettings.h"
 #include "app/CommandsScript.h"
 #include "app/MainWindow.h"
+#include "app/PresentationMode.h"
 #include "app/SimController.h"
+#include "app/SymbolNavigator.h"
 #include "backend/csl/compiler.h"
 #include "widgets/CompileLog.h"
 #include "widgets/CslEditor.h"
@@ -53,7 +55,8 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
       m_diagnosticsView(new DiagnosticsView(m_diagnostics, window)),
       m_compileLog(new CompileLog(window)), m_console(new RunConsole(window)),
       m_fabric(new FabricView(window)), m_layers(new FabricLayerPanel(m_fabric, window)),
-      m_controls(new SimControls(window)), m_cycleLabel(new QLabel(window)) {
+      m_controls(new SimControls(window)), m_navigator(new SymbolNavigator(window, this)),
+      m_cycleLabel(new QLabel(window)) {
     m_checkPool.setMaxThreadCount(1);
     m_fabric->setObjectName(QStringLiteral("fabricView"));
     addDock(QStringLiteral("problemsDock"), tr("Problems"), m_diagnosticsView,
@@ -149,6 +152,7 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
                 m_window->statusBar()->showMessage(status);
             });
     connect(m_fabric, &FabricView::hoverLeft, m_window->statusBar(), &QStatusBar::clearMessage);
+    new PresentationMode(window, this); // View > Presentation Mode (F11)
     updateActions();
 }
 
@@ -326,6 +330,7 @@ void IdeWorkbench::attachPane(EditorPane* pane) {
     state.timer->setSingleShot(true);
     state.timer->setInterval(LiveCheckDelayMs);
     state.marks = new EditorDiagnostics(pane->editor());
+    m_navigator->attach(pane);
     m_panes.insert(pane, state);
     connect(state.timer, &QTimer::timeout, this, [this, pane] { liveCheck(pane); });
     connect(pane->editor(), &QsciScintilla::textChanged, this, [this, pane] {

@@ -23,6 +23,7 @@ class MainWindow;
 class RunConsole;
 class SimControls;
 class SimController;
+class SymbolNavigator;
 
 // The IDE at work, attached to the main window: the Build and Run menus, the docks
 // (problems, compile output, console, fabric, layers, simulation), live diagnostics while
@@ -83,6 +84,7 @@ class IdeWorkbench : public QObject {
     FabricView* m_fabric;
     FabricLayerPanel* m_layers;
     SimControls* m_controls;
+    SymbolNavigator* m_navigator; // go to definition and hover in the editors
     QLabel* m_cycleLabel;
     QList<QDockWidget*> m_docks;
     QAction* m_buildAction = nullptr;

@@ -1,3 +1,4 @@
+#include "app/ExamplesGallery.h"
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 
@@ -242,6 +243,11 @@ void MainWindow::createActions() {
                  [](CslEditor* e) { e->foldAll(true); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Examples…"), this, [this] {
+        auto* gallery = new ExamplesGallery(this);
+        gallery->setAttribute(Qt::WA_DeleteOnClose);
+        gallery->open();
+    });
     help->addAction(tr("&About Tessera"), this, &MainWindow::about);
 
     updateRecentMenu();

@@ -11,7 +11,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QSaveFile>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -46,6 +50,7 @@ CslEditor::CslEditor(QWidget* parent) : QsciScintilla(parent) {
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
 
     setLanguageForPath(QStringLiteral("untitled.csl"));
+    viewport()->installEventFilter(this); // hover documentation and Ctrl+click
 }
 
 CslEditor::~CslEditor() {
@@ -88,6 +93,10 @@ bool CslEditor::isCsl() const {
 }
 
 void CslEditor::setApiEntries(const QStringList& entries) {
+    m_builtinSignatures.clear();
+    for (const QString& entry : entries)
+        if (entry.startsWith(QLatin1Char('@')))
+            m_builtinSignatures.insert(entry.section(QLatin1Char('('), 0, 0), entry);
     m_pendingApiEntries = entries;
     m_apiEntriesPending = true;
     // QsciAPIs::prepare() does nothing while a preparation runs, and the running one
@@ -154,6 +163,100 @@ void CslEditor::applyAppearanceToLexer() {
     setMatchedBraceForegroundColor(ink);
     setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
     setSelectionBackgroundColor(m_dark ? QColor(0x3e, 0x4f, 0x6b) : QColor(0xc7, 0xdb, 0xf5));
+}
+
+void CslEditor::setBuiltinDocs(const QHash<QString, QString>& docs) {
+    m_builtinDocs = docs;
+}
+
+void CslEditor::setSymbolResolver(CslSymbolResolver resolver) {
+    m_resolver = std::move(resolver);
+}
+
+std::optional<CslSymbolInfo> CslEditor::symbolAt(int position) const {
+    if (!isCsl() || position < 0)
+        return std::nullopt;
+    auto* self = const_cast<CslEditor*>(this); // SendScintilla is not const
+    const long start = self->SendScintilla(SCI_WORDSTARTPOSITION, position, 1L);
+    const long end = self->SendScintilla(SCI_WORDENDPOSITION, position, 1L);
+    if (end <= start)
+        return std::nullopt;
+    QString word = self->text(int(start), int(end));
+    if (word.isEmpty() || word.at(0).isDigit())
+        return std::nullopt;
+    if (word.startsWith(QLatin1Char('@'))) {
+        const auto signature = m_builtinSignatures.constFind(word);
+        const auto doc = m_builtinDocs.constFind(word);
+        if (signature == m_builtinSignatures.constEnd() && doc == m_builtinDocs.constEnd())
+            return std::nullopt;
+        CslSymbolInfo info;
+        info.name = word;
+        info.kind = tr("builtin");
+        info.signature = signature != m_builtinSignatures.constEnd() ? *signature : word;
+        info.doc = doc != m_builtinDocs.constEnd() ? *doc : QString();
+        return info;
+    }
+    if (!m_resolver)
+        return std::nullopt;
+    QString qualifier;
+    if (start > 0 && self->SendScintilla(SCI_GETCHARAT, start - 1) == '.') {
+        const long qualifierStart = self->SendScintilla(SCI_WORDSTARTPOSITION, start - 1, 1L);
+        if (qualifierStart < start - 1)
+            qualifier = self->text(int(qualifierStart), int(start - 1));
+    }
+    return m_resolver(qualifier, word, int(start));
+}
+
+QString CslEditor::hoverText(const CslSymbolInfo& info) {
+    QString html = QStringLiteral("<p style='white-space:pre'><b>%1</b> &nbsp;<i>%2</i></p>")
+                       .arg(info.signature.toHtmlEscaped(), info.kind.toHtmlEscaped());
+    if (!info.doc.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(info.doc.toHtmlEscaped());
+    if (!info.file.isEmpty())
+        html += QStringLiteral("<p><small>%1:%2:%3</small></p>")
+                    .arg(QDir::toNativeSeparators(info.file).toHtmlEscaped())
+                    .arg(info.line)
+                    .arg(info.column);
+    return html;
+}
+
+bool CslEditor::goToDefinition(int position) {
+    const std::optional<CslSymbolInfo> info = symbolAt(position);
+    if (!info || info->file.isEmpty() || info->line <= 0)
+        return false;
+    emit definitionRequested(info->file, info->line, info->column);
+    return true;
+}
+
+bool CslEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == viewport() && event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const long position =
+            SendScintilla(SCI_POSITIONFROMPOINTCLOSE, help->pos().x(), help->pos().y());
+        if (const auto info = position >= 0 ? symbolAt(int(position)) : std::nullopt) {
+            QToolTip::showText(help->globalPos(), hoverText(*info), this);
+            return true;
+        }
+        QToolTip::hideText();
+    } else if (watched == viewport() && event->type() == QEvent::MouseButtonRelease) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        if (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ControlModifier)) {
+            const long position = SendScintilla(SCI_POSITIONFROMPOINTCLOSE, mouse->position().x(),
+                                                mouse->position().y());
+            if (position >= 0 && goToDefinition(int(position)))
+                return true;
+        }
+    }
+    return QsciScintilla::eventFilter(watched, event);
+}
+
+void CslEditor::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_F2 && event->modifiers() == Qt::NoModifier) {
+        goToDefinition(int(SendScintilla(SCI_GETCURRENTPOS)));
+        event->accept();
+        return;
+    }
+    QsciScintilla::keyPressEvent(event);
 }
 
 bool CslEditor::loadFile(const QString& path, QString* error) {

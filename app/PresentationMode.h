@@ -1,0 +1,104 @@
+#pragma once
+
+#include "widgets/fabric/FabricSnapshot.h"
+#include "widgets/presentation/PresentationView.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <vector>
+
+class QAction;
+
+namespace sim {
+struct FabricProgram;
+}
+
+namespace tessera {
+
+class IdeWorkbench;
+class MainWindow;
+
+// The tasks of each code class, for captions ("PE (3,0) runs task recv").
+struct PresentationTasks {
+    struct Task {
+        QString name;
+        bool data = false; // a data task: started by wavelets on `color`
+        int color = -1;
+    };
+    std::vector<std::vector<Task>> perClass; // by code class index
+};
+PresentationTasks presentationTasks(const sim::FabricProgram& program);
+
+// What happened between two frames of the same program: PEs whose instruction count grew
+// light up, and the wavelets routed at a PE move along the tx directions of the colors
+// configured there (split evenly when several colors pass it). The caption names the
+// busiest PE and its task and the busiest color and its direction. An empty beat (no
+// active PE, no hop) means nothing moved.
+PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnapshot& after,
+                                  quint64 cycle, const PresentationTasks& tasks);
+// The routes of one color as a beat (for programs that have no work without host data).
+PresentationBeat routeTourBeat(const FabricSnapshot& snapshot, size_t routeIndex);
+
+// View > Presentation Mode: the fabric large with the other docks hidden (restored on
+// exit), the simulation stepped in beats an audience can follow, a caption per beat.
+// Needs a built project; builds it and starts a session when there is none. A program
+// that does no work without its host script (no launchable function, or it waits for host
+// data) gets a tour of its routes instead, color by color.
+class PresentationMode : public QObject {
+    Q_OBJECT
+  public:
+    static constexpr int kBeatMs = 1100;
+    static constexpr quint64 kDefaultCyclesPerBeat = 2;
+    static constexpr quint64 kMaxSkip = 4096; // idle cycles skipped per beat at most
+
+    PresentationMode(MainWindow* window, IdeWorkbench* bench);
+
+    bool isActive() const { return m_view != nullptr; }
+    void enter();
+    void leave();
+    void togglePause();
+    // One beat now (also while paused).
+    void stepBeat();
+    void setCyclesPerBeat(quint64 cycles);
+    quint64 cyclesPerBeat() const { return m_cyclesPerBeat; }
+    bool isPaused() const { return m_paused; }
+    bool isTouringRoutes() const { return m_tour; }
+    QAction* action() const { return m_action; }
+    PresentationView* view() const { return m_view; }
+
+  signals:
+    void beatShown(const PresentationBeat& beat);
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+  private:
+    void prepare();
+    void onSnapshot(FabricSnapshotPtr snapshot);
+    void onBeatTimer();
+    void startTour(const QString& why);
+    void updateStatus();
+    void placeView();
+
+    MainWindow* m_window;
+    IdeWorkbench* m_bench;
+    QAction* m_action;
+    QPointer<PresentationView> m_view;
+    QByteArray m_savedState;
+    QTimer m_beatTimer;
+    PresentationTasks m_tasks;
+    FabricSnapshotPtr m_last;
+    quint64 m_cyclesPerBeat = kDefaultCyclesPerBeat;
+    quint64 m_skip = 1;
+    bool m_paused = false;
+    bool m_waiting = false;  // a step is in flight
+    bool m_building = false; // enter() started a build
+    bool m_tour = false;
+    size_t m_tourIndex = 0;
+    QString m_tourWhy;
+};
+
+} // namespace tessera
