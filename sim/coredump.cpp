@@ -192,6 +192,10 @@ template <typename T> std::vector<T> items(const uint8_t* data, uint32_t bytes) 
 
 } // namespace
 
+Dsd decodeCoreDsd(const CoreDsdRegister& reg) {
+    return unpackDsd(reg.bytes.data());
+}
+
 std::vector<uint8_t> encodeCoreChunks(const CorePeDetails& d) {
     std::vector<uint8_t> out;
     putChunk(out, kChunkTaskProfile, d.tasks.data(), d.tasks.size());

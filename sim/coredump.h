@@ -135,6 +135,9 @@ struct CoreDsdOp {
 };
 static_assert(sizeof(CoreDsdOp) == 32);
 
+// The DSD a register holds.
+Dsd decodeCoreDsd(const CoreDsdRegister& reg);
+
 // Everything the chunks of one PE hold (empty for version 1 dumps).
 struct CorePeDetails {
     std::vector<CoreTaskProfile> tasks;
