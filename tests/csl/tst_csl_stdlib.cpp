@@ -174,6 +174,53 @@ comptime {
 }
 )";
 
+// <kernels/tally>: every PE of a 3x2 kernel counts x+1 events and signals completion; the
+// north-east PE's callback sees the whole tally.
+const char* kTallyLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 2 });
+const tally = @import_module("<kernels/tally/layout>", .{
+  .kernel_width = 3, .kernel_height = 2, .phase2_tally = 12,
+  .colors = [3]color{ @get_color(12), @get_color(13), @get_color(14) },
+  .output_color = @get_color(8) });
+layout {
+  @set_rectangle(3, 2);
+  for (@range(i16, 3)) |x| {
+    for (@range(i16, 2)) |y| {
+      @set_tile_code(x, y, "pe.csl", .{ .memcpy_params = memcpy.get_params(x),
+                                        .tally_params = tally.get_params(x, y), .px = x });
+    }
+  }
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kTallyPe = R"(
+param memcpy_params;
+param tally_params;
+param px: i16;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const done_id = @get_local_task_id(15);
+const tally = @import_module("<kernels/tally/pe>", .{ .tally_params = tally_params,
+  .output_queues = [2]u16{ 4, 5 }, .input_queues = [2]u16{ 6, 7 }, .callback = done_id });
+var y = @zeros([2]u32);
+const y_ptr: [*]u32 = &y;
+task done() void {
+  y[0] = tally.local_tally;
+  y[1] += 1;
+}
+fn compute() void {
+  for (@range(i16, px + 1)) |k| { tally.bump_tally(1); }
+  tally.signal_completion();
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @bind_local_task(done, done_id);
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslStdlib : public QObject {
@@ -221,6 +268,39 @@ class TstCslStdlib : public QObject {
         QCOMPARE(y[2], 0u); // queue_flush.exit left it
         for (uint32_t i = 0; i < 4; ++i)
             QCOMPARE(y[4 + i], 10u * (i + 1)); // the receiver got the data
+    }
+    void tally_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void tally() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kTallyLayout}, {"pe.csl", kTallyPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        r = fabric.runUntilIdle(10'000'000);
+        QVERIFY2(r.status != sim::RunStatus::Fault, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.w = 3;
+        req.h = 2;
+        req.elementsPerPe = 2;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        QCOMPARE(y.size(), size_t(12));
+        // Row-major [y][x][2]: only PE (2, 0) ran the callback, once, with the whole tally.
+        for (size_t pe = 0; pe < 6; ++pe) {
+            bool corner = pe == 2;
+            QCOMPARE(y[2 * pe + 1], corner ? 1u : 0u);
+            if (corner)
+                QCOMPARE(y[2 * pe], 12u);
+        }
     }
     void queueConfigCompiles() {
         // Rebinding queues lowers to the simulator's queue configuration builtins.

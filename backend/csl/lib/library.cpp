@@ -2,6 +2,7 @@
 
 #include "backend/csl/lib/collectives_2d.h"
 #include "backend/csl/lib/stdlib_sources.h"
+#include "backend/csl/lib/tally.h"
 
 #include "backend/csl/sema/analyzer_class.h"
 
@@ -270,8 +271,8 @@ static const LibraryInfo kLibraries[] = {
     {"collectives_2d/params", kCollectives2dParamsSource},
     {"collectives_2d/pe", kCollectives2dPeSource},
     {"memcpy/memcpy_switches", kMemcpySwitchesSource},
-    {"kernels/tally/layout", nullptr},
-    {"kernels/tally/pe", nullptr},
+    {"kernels/tally/layout", kTallyLayoutSource},
+    {"kernels/tally/pe", kTallyPeSource},
     {"kernels/fft/layout", nullptr},
     {"kernels/fft/pe", nullptr},
     {"message_passing", nullptr},
