@@ -562,6 +562,21 @@ void SimController::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {
     });
 }
 
+void SimController::withDebugSession(std::function<void(client::DebugSession&)> query) {
+    m_sessionPool.start([this, query = std::move(query)] {
+        if (!m_debug)
+            return;
+        try {
+            query(*m_debug);
+        } catch (const std::exception& e) {
+            const QString message = QString::fromStdString(e.what());
+            QMetaObject::invokeMethod(
+                this, [this, message] { emit sessionMessage(tr("Analysis: %1").arg(message)); },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
 void SimController::takeLatestFrame() {
     std::shared_ptr<const client::Frame> frame;
     {
@@ -585,6 +600,7 @@ void SimController::applyFrame(const client::Frame& frame) {
         m_rateClock.restart();
     }
     m_cycle = frame.cycle;
+    emit frameReceived(frame);
     emit cycleChanged(frame.cycle, m_state == State::Running ? m_rate : 0.0);
     if (frame.status == "breakpoint" && m_state == State::Running) {
         setState(State::Paused);

@@ -81,6 +81,11 @@ class SimController : public QObject {
     void resume();
     void step(quint64 cycles);
     void setBreakpoints(const QList<SimBreakpoint>& breakpoints);
+    // Runs `query` with the open debug session on the session thread, in order with the
+    // other session calls; nothing happens without a session. For the analysis views
+    // (AnalysisWorkbench: wait states, simprint lines), which hop their results back
+    // themselves. An exception from `query` is reported as a session message.
+    void withDebugSession(std::function<void(client::DebugSession&)> query);
     State state() const { return m_state; }
     quint64 cycle() const { return m_cycle; }
 
@@ -101,6 +106,9 @@ class SimController : public QObject {
     void sessionMessage(const QString& message);
     // The simulator reported a hang: the report in words and the PEs that wait.
     void hangReported(const QString& report, const std::vector<FabricWaitingPe>& waiting);
+    // Every Debug frame the IDE shows (stream, step, pause), on the GUI thread; connect
+    // directly (the run recorder keeps them).
+    void frameReceived(const tessera::client::Frame& frame);
 
   private:
     std::shared_ptr<client::Connection> connection(); // worker threads only
