@@ -354,9 +354,14 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     if (slot.active)
         return false;
     op.active = true;
-    op.readyAt = std::max(now, p.mainReadyAt) + costs::kDsdSetup;
+    op.readyAt = std::max(now, p.mainReadyAt);
     slot = op;
     p.mainReadyAt += costs::kBuiltin;
+    // The microthread starts in the issuing cycle, before the main thread can pick another
+    // task: it reads memory operands now (as hardware does), so a task that rewrites the
+    // source buffer right after cannot change what this op sends.
+    if (slot.readyAt <= now)
+        advanceOp(p, slot, false);
     return true;
 }
 
@@ -386,7 +391,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         fabric = fabric || isFabricOrFifo(*o);
     if (!fabric) { // async memory op: all elements now, completion after its cost
         runMemoryOp(p, op);
-        readyAt = now + memOpCost(p, op) - costs::kDsdSetup;
+        readyAt = now + memOpCost(p, op);
         return;
     }
     uint32_t progressed = 0;

@@ -828,15 +828,26 @@ void Fabric::Impl::traceAt(const Pe& p, uint64_t cycle, const std::string& text)
 }
 
 void Fabric::Impl::routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx) {
+    // A switch position sets the rx or the tx it names and keeps the other side as the
+    // positions before it left it (hardware: each position is an input or an output
+    // switch), so positions 1..current apply in order on top of the base route.
     rx = cfg.rx;
     tx = cfg.tx;
-    if (cfg.currentSwitchPosition > 0) {
-        const SwitchPosition& sp = cfg.switchPositions[cfg.currentSwitchPosition - 1];
+    for (uint8_t k = 0; k < cfg.currentSwitchPosition && k < 3; ++k) {
+        const SwitchPosition& sp = cfg.switchPositions[k];
         if (sp.rx)
             rx = sp.rx;
         if (sp.tx)
             tx = sp.tx;
     }
+}
+
+uint8_t Fabric::Impl::nextSwitchPosition(const ColorConfig& cfg) {
+    const uint8_t pos = cfg.currentSwitchPosition;
+    const uint8_t next = uint8_t(pos + 1);
+    if (next > 3 || !(cfg.switchPositions[next - 1].rx | cfg.switchPositions[next - 1].tx))
+        return cfg.ringMode ? 0 : pos;
+    return next;
 }
 
 uint8_t Fabric::Impl::rxOfAnyPosition(const ColorConfig& cfg) {
@@ -995,15 +1006,22 @@ bool Fabric::Impl::routerStep(Pe& p) {
             wake(p);
         }
         ControlOpcode opc = ControlOpcode::Nop;
+        uint8_t advanceTo = cfg->currentSwitchPosition;
         if (entry.w.control) {
             opc = controlOpcode(entry.w.payload);
-            // Pop modes: this router consumes the command; routers further on see a NOP.
+            if (opc == ControlOpcode::SwitchAdvance)
+                advanceTo = nextSwitchPosition(*cfg);
+            // Pop modes: this router consumes its command; routers further on see the next
+            // one. An advance pops only when it moves the switch: at the last position of a
+            // color without ring mode it passes on to the next router (cholesky's row
+            // switches rely on this).
+            const bool advanced =
+                opc == ControlOpcode::SwitchAdvance && advanceTo != cfg->currentSwitchPosition;
             const auto pop = cfg->popMode;
             if (pop == ColorConfig::PopMode::AlwaysPop ||
-                (pop == ColorConfig::PopMode::PopOnAdvance &&
-                 opc == ControlOpcode::SwitchAdvance) ||
+                (pop == ColorConfig::PopMode::PopOnAdvance && advanced) ||
                 (pop == ColorConfig::PopMode::PopOnAdvanceNop &&
-                 (opc == ControlOpcode::SwitchAdvance || opc == ControlOpcode::Nop)))
+                 (advanced || opc == ControlOpcode::Nop)))
                 entry.w.payload = controlPop(entry.w.payload);
         }
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
@@ -1023,12 +1041,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
         if (entry.w.control) {
             // Switch commands act on this router after the wavelet has been forwarded.
             if (opc == ControlOpcode::SwitchAdvance) {
-                const uint8_t pos = cfg->currentSwitchPosition;
-                uint8_t nextPos = uint8_t(pos + 1);
-                if (nextPos > 3 ||
-                    !(cfg->switchPositions[nextPos - 1].rx | cfg->switchPositions[nextPos - 1].tx))
-                    nextPos = cfg->ringMode ? 0 : pos;
-                cfg->currentSwitchPosition = nextPos;
+                cfg->currentSwitchPosition = advanceTo;
             } else if (opc == ControlOpcode::SwitchReset) {
                 cfg->currentSwitchPosition = 0;
             } else if (opc == ControlOpcode::Teardown) {

@@ -136,6 +136,7 @@ struct Fabric::Impl {
     bool routerStep(Pe& p); // true: must run again next cycle
     static void routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx); // current position
     static uint8_t rxOfAnyPosition(const ColorConfig& cfg);
+    static uint8_t nextSwitchPosition(const ColorConfig& cfg); // where SWITCH_ADV leads
     void pushRouter(Pe& n, int color, const RouterEntry& e);
     bool linkFull(const Pe& n, int color, Direction from) const;
     bool deliverToHost(Pe& p, const Wavelet& w);

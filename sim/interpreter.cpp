@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace sim {
@@ -61,10 +62,31 @@ size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k) {
 
 void Fabric::Impl::checkRange(const Pe& p, uint64_t address, uint32_t size, const char* what,
                               const SourceLoc* loc) const {
-    if (address + size > kPeMemoryBytes || address >= kPeMemoryBytes)
+    if (address + size <= kPeMemoryBytes && address < kPeMemoryBytes)
+        return;
+    // WSE-2 maps each color's router configuration into the address space above SRAM
+    // (16-bit words 0x7f20 + color: color config, 0x7f40 + color: switch config, colors
+    // 0-23), which SDK code reaches through raw pointers. Those registers are not modelled:
+    // name them so the author knows to use <tile_config> instead.
+    const uint64_t word = address / 2;
+    std::string reg;
+    if (word >= 0x7f20 && word < 0x7f20 + 24)
+        reg = "the color configuration register of color " + str(word - 0x7f20);
+    else if (word >= 0x7f40 && word < 0x7f40 + 24)
+        reg = "the switch configuration register of color " + str(word - 0x7f40);
+    if (!reg.empty()) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "0x%04x", unsigned(word));
         fault(p, loc,
-              std::string("out-of-bounds ") + what + " of " + str(size) + " bytes at address " +
-                  str(address) + " (SRAM is 49152 bytes)");
+              std::string(what) + " of " + str(size) + " bytes at address " + str(address) +
+                  " (16-bit word " + hex + "), " + reg +
+                  " of the WSE-2 router: memory-mapped router registers are not simulated; "
+                  "use <tile_config> (color_config, switch_config, teardown) to change routes "
+                  "at run time");
+    }
+    fault(p, loc,
+          std::string("out-of-bounds ") + what + " of " + str(size) + " bytes at address " +
+              str(address) + " (SRAM is 49152 bytes)");
 }
 
 uint64_t Fabric::Impl::loadScalar(const Pe& p, uint64_t address, ScalarType t,
@@ -146,16 +168,15 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
         if (c < 0 || p.rampQ[size_t(c)].empty())
             return false;
         const Wavelet& w = p.rampQ[size_t(c)].front();
-        if (w.control && !controlIsMulti(w.payload) &&
-            p.cls->tasks[controlEntrypoint(w.payload)].kind == TaskKind::Control)
+        if (w.control && p.cls->tasks[controlEntrypoint(w.payload)].kind == TaskKind::Control)
             return false;
         return !colorClaimed(p, c);
     }
     // Control task: a control wavelet carrying this entrypoint heads a CE queue.
     for (int c = 0; c < kNumColors; ++c) {
         const auto& q = p.rampQ[size_t(c)];
-        if (!q.empty() && q.front().control && !controlIsMulti(q.front().payload) &&
-            controlEntrypoint(q.front().payload) == task && !colorClaimed(p, c))
+        if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task &&
+            !colorClaimed(p, c))
             return true;
     }
     return false;
@@ -234,8 +255,7 @@ void Fabric::Impl::startTask(Pe& p, int task) {
     } else {
         for (int c = 0; c < kNumColors; ++c) {
             auto& q = p.rampQ[size_t(c)];
-            if (!q.empty() && q.front().control && !controlIsMulti(q.front().payload) &&
-                controlEntrypoint(q.front().payload) == task) {
+            if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task) {
                 args[0] = q.front().payload & 0xffff;
                 nargs = fn.numParams ? 1 : 0;
                 q.pop();

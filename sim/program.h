@@ -163,44 +163,53 @@ struct DsdOperand {
     uint16_t reg = kNoReg;
 };
 
-// Control wavelets (added by sim, additive; <control> must encode the same way).
-// Single-command form (bit 28 clear), encode_single_payload / control task entrypoints:
-//   bits 31..30 opcode (ControlOpcode), bit 29 ce_ignore (not delivered to the CE),
-//   bits 21..16 control task entrypoint, bits 15..0 data for the control task.
-// Multi-command form (bit 28 set), encode_payload with up to 8 commands:
-//   command k in bits 3k+2..3k (bits 1..0 opcode, bit 2 ce_ignore); command 0 is the
-//   one the next router executes. A router whose pop mode pops removes command 0
-//   (the rest shift down; an empty list is NOP). No entrypoint: a multi-command wavelet
-//   that reaches a CE does not start a control task.
+// Control wavelets, in the hardware layout that SDK code builds by hand (25-pt-stencil's
+// switches, cholesky's `(5 << 22) | (4 << 25)`, <memcpy/memcpy_switches>) and that
+// <control>'s encode_single_payload produces. Changed in session 2 from a private layout
+// (opcode in bits 31..30, multi-command bit 28); see docs/simulator.md.
+//   bits 21..16  control task entrypoint (the CE starts the control task bound to it)
+//   bits 15..0   16-bit data for the control task (overlaps commands 2..7)
+//   commands     8 switch commands of 3 bits (bits 1..0 opcode, bit 2 ce_ignore), laid out
+//                in the 24-bit sequence of payload bits 22..29 then 0..15: command 0 is
+//                bits 22..24, command 1 bits 25..27, command 2 bits 28, 29 and 0,
+//                command 3 bits 1..3, ... command 7 bits 13..15.
+// Each router executes command 0 and delivers the wavelet to its CE (when its tx has
+// RAMP) unless command 0's ce_ignore is set. A router whose pop mode pops shifts the
+// sequence by one command (command 1 becomes command 0; command 7 becomes NOP).
+// Bits 31..30 are not interpreted.
 enum class ControlOpcode : uint8_t { Nop = 0, SwitchAdvance = 1, SwitchReset = 2, Teardown = 3 };
-constexpr uint32_t kControlMultiBit = 1u << 28;
-constexpr uint32_t encodeControlPayload(ControlOpcode op, bool ceIgnore, uint8_t entrypoint,
-                                        uint16_t data) {
-    return (uint32_t(op) << 30) | (ceIgnore ? 1u << 29 : 0u) | (uint32_t(entrypoint & 63) << 16) |
-           data;
-}
 struct ControlCommand {
     ControlOpcode op = ControlOpcode::Nop;
     bool ceIgnore = false;
 };
-constexpr uint32_t encodeControlCommands(const ControlCommand* cmds, int count) {
-    uint32_t p = kControlMultiBit;
+// The 24 command bits as one number (command k in bits 3k+2..3k) and back.
+constexpr uint32_t controlCommandBits(uint32_t payload) {
+    return ((payload >> 22) & 0xff) | ((payload & 0xffff) << 8);
+}
+constexpr uint32_t withControlCommandBits(uint32_t payload, uint32_t bits) {
+    return (payload & 0xc03f0000u) | ((bits & 0xff) << 22) | ((bits >> 8) & 0xffff);
+}
+constexpr uint32_t encodeControlCommands(const ControlCommand* cmds, int count,
+                                         uint8_t entrypoint = 0) {
+    uint32_t bits = 0;
     for (int k = 0; k < count && k < 8; ++k)
-        p |= (uint32_t(cmds[k].op) | (cmds[k].ceIgnore ? 4u : 0u)) << (3 * k);
-    return p;
+        bits |= (uint32_t(cmds[k].op) | (cmds[k].ceIgnore ? 4u : 0u)) << (3 * k);
+    return withControlCommandBits(uint32_t(entrypoint & 63) << 16, bits);
 }
-constexpr bool controlIsMulti(uint32_t payload) { return payload & kControlMultiBit; }
+// One command plus an entrypoint and 16-bit data (<control>'s encode_single_payload).
+constexpr uint32_t encodeControlPayload(ControlOpcode op, bool ceIgnore, uint8_t entrypoint,
+                                        uint16_t data) {
+    return (uint32_t(op) << 22) | (ceIgnore ? 1u << 24 : 0u) | (uint32_t(entrypoint & 63) << 16) |
+           data;
+}
 constexpr ControlOpcode controlOpcode(uint32_t payload) {
-    return controlIsMulti(payload) ? ControlOpcode(payload & 3) : ControlOpcode(payload >> 30);
+    return ControlOpcode((payload >> 22) & 3);
 }
-constexpr bool controlCeIgnore(uint32_t payload) {
-    return controlIsMulti(payload) ? (payload >> 2) & 1 : (payload >> 29) & 1;
-}
+constexpr bool controlCeIgnore(uint32_t payload) { return (payload >> 24) & 1; }
 constexpr uint8_t controlEntrypoint(uint32_t payload) { return (payload >> 16) & 63; }
 // The payload after a router popped its current command.
 constexpr uint32_t controlPop(uint32_t payload) {
-    return controlIsMulti(payload) ? kControlMultiBit | ((payload & 0xffffff) >> 3)
-                                   : payload & ~(3u << 30);
+    return withControlCommandBits(payload, controlCommandBits(payload) >> 3);
 }
 constexpr int kTeardownTaskId = 29;  // local task activated by a teardown wavelet / @queue_flush
 

@@ -137,6 +137,24 @@ class TestInterpreter : public QObject {
         QCOMPARE(h2, uint16_t(0x7c00));
     }
 
+    void routerRegisterAccessIsNamed() {
+        // spmv-hypersparse reads WSE-2 switch configuration registers through a raw
+        // pointer (16-bit word 0x7f40 + color): the fault names the register and the
+        // library to use instead of a bare out-of-bounds address.
+        sim::CodeClass cls;
+        FnBuilder b("main", 0, 2);
+        b.imm(0, ScalarType::U32, 2 * (0x7f40 + 7));
+        b.line(7).load(1, ScalarType::U16, 0, 0);
+        b.ret();
+        cls.functions.push_back(b.build());
+        auto f = runInit(cls);
+        const auto r = f->runUntilIdle();
+        QCOMPARE(r.status, RunStatus::Fault);
+        QVERIFY2(r.message.find("switch configuration register of color 7") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("<tile_config>") != std::string::npos, r.message.c_str());
+    }
+
     void outOfBoundsStoreFaults() {
         sim::CodeClass cls;
         FnBuilder b("main", 0, 2);

@@ -486,6 +486,91 @@ class TestRouting : public QObject {
         QCOMPARE(readF32(f, 2, kBuf + 4), 4.0f);
     }
 
+    void controlWaveletsUseTheHardwareLayout() {
+        // cholesky builds (ADV + no CE, NOP + no CE) as (5 << 22) | (4 << 25); the
+        // allreduce library's teardown word (TEARDOWN + no CE, then 7 NOPs + no CE,
+        // entrypoint 31) is 0x9df9249; <control>'s single payload puts data in bits 15..0.
+        constexpr uint32_t cholesky = (5u << 22) | (4u << 25);
+        QCOMPARE(sim::controlOpcode(cholesky), sim::ControlOpcode::SwitchAdvance);
+        QVERIFY(sim::controlCeIgnore(cholesky));
+        QCOMPARE(sim::controlOpcode(sim::controlPop(cholesky)), sim::ControlOpcode::Nop);
+        QVERIFY(sim::controlCeIgnore(sim::controlPop(cholesky)));
+        QVERIFY(!sim::controlCeIgnore(sim::controlPop(sim::controlPop(cholesky))));
+        sim::ControlCommand td[8];
+        for (auto& c : td)
+            c.ceIgnore = true;
+        td[0].op = sim::ControlOpcode::Teardown;
+        QCOMPARE(sim::encodeControlCommands(td, 8, 31), uint32_t(0x9df9249));
+        const uint32_t single =
+            sim::encodeControlPayload(sim::ControlOpcode::SwitchAdvance, false, 40, 0x1234);
+        QCOMPARE(single, (1u << 22) | (40u << 16) | 0x1234u);
+        QCOMPARE(sim::controlEntrypoint(single), uint8_t(40));
+        // Command 2 straddles bits 29..28 and bit 0.
+        QCOMPARE(sim::controlOpcode(sim::controlPop(sim::controlPop(3u << 28))),
+                 sim::ControlOpcode::Teardown);
+        QVERIFY(sim::controlCeIgnore(sim::controlPop(sim::controlPop(1u))));
+    }
+
+    void advanceAtLastPositionPassesOn() {
+        // x=0 sends one SWITCH_ADV (ce_ignore) then 2 data wavelets. x=1 pops on advance
+        // but already sits at its last position without ring mode: the advance does
+        // nothing there and is not popped, so x=2 executes it and switches from
+        // forwarding EAST to delivering to its RAMP (cholesky's row switches).
+        auto p = pipeline(2, false, 4);
+        sim::CodeClass& send = p->classes[0];
+        sim::Dsd ctrl = send.dsdConstants[0];
+        ctrl.control = true;
+        ctrl.extent[0] = 1;
+        send.dsdConstants.push_back(ctrl);
+        sim::DsdOpDesc sendCtrl;
+        sendCtrl.op = sim::DsdOpKind::Mov32;
+        sendCtrl.dst = {DsdOperand::Kind::Dsd, 0};
+        sendCtrl.src0 = {DsdOperand::Kind::Scalar, 0};
+        send.dsdOps.push_back(sendCtrl);
+        FnBuilder s("send", 0, 1, 2);
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 2));
+        s.imm(0, ScalarType::U32,
+              int32_t(sim::encodeControlPayload(sim::ControlOpcode::SwitchAdvance, true, 0, 0)));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        s.ret();
+        send.functions[0] = s.build();
+        sim::ColorConfig& last = p->pes[1].colors[0].second;
+        last.popMode = sim::ColorConfig::PopMode::PopOnAdvance;
+        last.switchPositions[0] = {0, dirBit(Direction::East)};
+        last.currentSwitchPosition = 1;
+        sim::ColorConfig sw = route(dirBit(Direction::West), dirBit(Direction::East));
+        sw.switchPositions[0] = {0, dirBit(Direction::Ramp)};
+        sw.popMode = sim::ColorConfig::PopMode::PopOnAdvance;
+        p->pes[2].codeClass = 1;
+        p->pes[2].colors[0].second = sw;
+        p->pes[3].codeClass = 2; // routes only: a wavelet reaching it would never be read
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 2, kBuf + 4), 4.0f);
+    }
+
+    void switchPositionsApplyInOrder() {
+        // x=1 starts at position 2 of pos1 = {tx RAMP}, pos2 = {rx WEST}: position 2 keeps
+        // the tx of position 1 (each position switches one side), so the data reaches
+        // x=1's CE instead of going on EAST as the base route would send it.
+        auto p = pipeline(2, false, 3);
+        sim::ColorConfig sw = route(dirBit(Direction::West), dirBit(Direction::East));
+        sw.switchPositions[0] = {0, dirBit(Direction::Ramp)};
+        sw.switchPositions[1] = {dirBit(Direction::West), 0};
+        sw.currentSwitchPosition = 2;
+        p->pes[1].codeClass = 1;
+        p->pes[1].colors[0].second = sw;
+        p->pes[2].codeClass = 2; // routes only
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf + 4), 4.0f);
+    }
+
     void wse3SwitchColorsAreChecked() {
         auto p = pipeline(1, false);
         p->arch = sim::Arch::Wse3;

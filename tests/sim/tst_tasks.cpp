@@ -228,6 +228,63 @@ class TestTasks : public QObject {
         QCOMPARE(f.stats(0, 0).taskActivations, uint64_t(1));
     }
 
+    void asyncSendReadsMemoryWhenStarted() {
+        // WSE-3: init writes 11 to a one-word buffer, starts an async mov32 buf -> fabout
+        // (microthread 3) and activates task 20, which writes 22 to the same buffer and
+        // starts another async mov32 (microthread 5). The first op must read the buffer
+        // when it starts (hardware: before the picker can switch tasks), so the host
+        // receives 11 then 22, not 22 twice.
+        sim::CodeClass cls;
+        cls.outputQueueColor[2] = 5;
+        sim::Dsd buf;
+        buf.kind = sim::DsdKind::Mem1d;
+        buf.baseAddress = 512;
+        buf.extent[0] = 1;
+        buf.strideBytes[0] = 4;
+        sim::Dsd out;
+        out.kind = sim::DsdKind::FabOut;
+        out.queue = 2;
+        out.extent[0] = 1;
+        cls.dsdConstants = {buf, out};
+        sim::DsdOpDesc send;
+        send.op = sim::DsdOpKind::Mov32;
+        send.dst = {sim::DsdOperand::Kind::Dsd, 1};
+        send.src0 = {sim::DsdOperand::Kind::Dsd, 0};
+        send.async = true;
+        send.microthread = 3;
+        sim::DsdOpDesc send2 = send;
+        send2.microthread = 5;
+        cls.dsdOps = {send, send2};
+        auto sender = [](const std::string& name, int value, int opIndex, int activate) {
+            FnBuilder b(name, 0, 2, 2);
+            b.imm(0, ScalarType::U32, 0).imm(1, ScalarType::U32, value);
+            b.store(ScalarType::U32, 0, 512, 1);
+            for (int i = 0; i < 2; ++i)
+                b.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
+            b.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, opIndex));
+            if (activate >= 0)
+                b.imm(0, ScalarType::U16, activate).builtin(BuiltinId::Activate, 0, 1);
+            b.ret();
+            return b.build();
+        };
+        cls.functions = {sender("init", 11, 0, 20), sender("t20", 22, 1, -1)};
+        cls.tasks[20].kind = sim::TaskKind::Local;
+        cls.tasks[20].function = 1;
+        cls.initFunction = 0;
+        auto prog = makeProgram(cls, 1, 1, sim::Arch::Wse3);
+        prog->memcpy.d2hColors[0] = 5;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest d2h;
+        d2h.streaming = true;
+        d2h.toDevice = false;
+        d2h.color = 5;
+        d2h.elementsPerPe = 2;
+        const auto id = f.memcpy(d2h);
+        const auto r = f.runUntilDone(id);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        QCOMPARE(f.takeResult(id), (std::vector<uint32_t>{11, 22}));
+    }
+
     void controlWaveletRunsControlTask() {
         // A control wavelet with entrypoint 40 and data 0x1234 arrives on color 9 from
         // the west neighbour's fabout (control = true); control task 40 stores the data.

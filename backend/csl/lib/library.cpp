@@ -120,9 +120,9 @@ inline fn trace_string(comptime s: comptime_string) void {
 }
 )";
 
-// <control>: control wavelet payloads, encoded as sim/program.h defines them
-// (single-command form: opcode in bits 31..30, ce_ignore in bit 29, entrypoint in
-// bits 21..16, data in bits 15..0).
+// <control>: control wavelet payloads in the hardware layout (sim/program.h): command 0
+// opcode in bits 23..22 and its ce_ignore in bit 24, the control task entrypoint in bits
+// 21..16, 16-bit data in bits 15..0.
 static const char* kControlSource = R"(// <control>
 const opcode = enum(u16) { NOP = 0, SWITCH_ADV = 1, SWITCH_RST = 2, TEARDOWN = 3 };
 fn entry_bits(entrypoint: anytype) u32 {
@@ -130,7 +130,7 @@ fn entry_bits(entrypoint: anytype) u32 {
          else (@as(u32, @get_int(entrypoint)) & 63) << 16;
 }
 fn encode_single_payload(op: opcode, ce_ignore: bool, entrypoint: anytype, data: u16) u32 {
-  return (@as(u32, @get_int(op)) << 30) | (@as(u32, if (ce_ignore) 1 else 0) << 29) |
+  return (@as(u32, @get_int(op)) << 22) | (@as(u32, if (ce_ignore) 1 else 0) << 24) |
          entry_bits(entrypoint) | @as(u32, data);
 }
 fn encode_control_task_payload(entrypoint: control_task_id) u32 {
@@ -214,10 +214,12 @@ fn exit(comptime c: color) void { router.set(@get_int(c), FIELD_TEARDOWN, 0); }
 fn is_active(comptime c: color) bool { return router.get(@get_int(c), FIELD_TEARDOWN) != 0; }
 )";
 
-// <memcpy/memcpy_switches>: multi-command control wavelets (sim/program.h encoding: 3 bits
-// per command, bits 1..0 opcode, bit 2 = not delivered to the CE). switch_cmd_11 advances
-// the switches of two consecutive routers, teardown_cmd_1 puts the first router's color in
-// teardown mode; every other command is a NOP that the CE does not see.
+// <memcpy/memcpy_switches>: control wavelets carrying a list of 8 switch commands, in the
+// hardware layout (sim/program.h): 3 bits per command (bits 1..0 opcode, bit 2 = not
+// delivered to the CE), commands 0..7 in payload bits 22..29 then 0..15; entrypoint 31
+// (none). switch_cmd_11 advances the switches of two consecutive routers, teardown_cmd_1
+// puts the first router's color in teardown mode; every other command is a NOP that the
+// CE does not see. commands() returns the 24 command bits, ctrl() places them.
 static const char* kMemcpySwitchesSource = R"(// <memcpy/memcpy_switches>
 const NOCE: u32 = 4;
 const NOP: u32 = 0;
@@ -238,7 +240,9 @@ fn switch_cmd_111() u32 { return commands(SWITCH_ADV, 3); }
 fn reset_cmd_1() u32 { return commands(SWITCH_RST, 1); }
 fn teardown_cmd_1() u32 { return commands(TEARDOWN, 1); }
 // The control wavelet payload carrying a command list.
-fn ctrl(cmds: u32) u32 { return 0x10000000 | (cmds & 0xffffff); }
+fn ctrl(cmds: u32) u32 {
+  return ((cmds & 0xff) << 22) | (31 << 16) | ((cmds >> 8) & 0xffff);
+}
 )";
 
 static const LibraryInfo kLibraries[] = {
