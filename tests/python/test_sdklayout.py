@@ -32,7 +32,7 @@ class _InScratch(unittest.TestCase):
     def setUp(self):
         self._old = os.getcwd()
         self._dir = tempfile.mkdtemp(prefix="tessera-sdklayout-")
-        for name in ("relay.csl", "table.csl"):
+        for name in ("relay.csl", "table.csl", "emit.csl", "store.csl"):
             shutil.copy(os.path.join(KERNELS, name), self._dir)
         os.chdir(self._dir)
 
@@ -228,6 +228,47 @@ class RunTest(_InScratch):
         runtime.receive(out, got, 6)
         runtime.stop()
         np.testing.assert_array_equal(got, sent)
+
+    def run_wide_ports(self, target):
+        """A 3-PE output port connected to a 3-PE input port (PE i to PE i, two PEs
+        between them). Regions are placed with hstack/vstack."""
+        platform = get_platform(None, SimfabConfig(), target)
+        layout = SdkLayout(platform)
+        n = 5
+        emit = layout.create_code_region("emit.csl", "emit", 3, 1)
+        store = layout.create_code_region("store.csl", "store", 3, 1)
+        cap = layout.create_code_region("table.csl", "cap", 2, 1)
+        cap.set_param_all("bias", 0)
+        self.assertEqual(layout.hstack([emit, cap], IntVector(0, 0)), 5)
+        self.assertEqual(layout.vstack([store], IntVector(0, 3)), 1)
+        tx, rx = emit.color("tx"), store.color("rx")
+        emit.set_param_all("n", n)
+        emit.set_param_all(tx)
+        store.set_param_all("n", n)
+        store.set_param_all(rx)
+        out = emit.create_output_port(tx, Edge.BOTTOM, [_from(Route.RAMP)], n)
+        inp = store.create_input_port(rx, Edge.TOP, [_into(Route.RAMP)], n)
+        layout.connect(out, inp)
+        rows = (np.arange(3 * n, dtype=np.uint32).reshape(3, n) + 1) * 11
+        emit.set_symbol_all("data", rows.T.copy(), 3, n)  # column i goes to PE (i, 0)
+        artifacts = layout.compile(out_prefix="out", save_port_map=True)
+        with open(os.path.join("out", "port_map.json"), encoding="utf-8") as f:
+            paths = json.load(f)["connect(emit_tx_out, store_rx_in)"]["paths"]
+        self.assertEqual([p[0] for p in paths], [[0, 0], [1, 0], [2, 0]])
+        self.assertEqual(paths, [[[x, 0], [x, 1], [x, 2], [x, 3]] for x in range(3)])
+        runtime = SdkRuntime(artifacts, platform)
+        runtime.load()
+        runtime.run()
+        runtime.stop()
+        for y in range(3):
+            self.assertEqual(runtime.read_symbol(y, 3, "got", dtype="uint32").tolist(),
+                             rows[y].tolist())
+
+    def test_wide_ports_wse2(self):
+        self.run_wide_ports(SdkTarget.WSE2)
+
+    def test_wide_ports_wse3(self):
+        self.run_wide_ports(SdkTarget.WSE3)
 
     def test_streams_connection_params_and_symbols_wse2(self):
         self.run_streams(SdkTarget.WSE2)

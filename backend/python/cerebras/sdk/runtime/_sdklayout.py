@@ -18,6 +18,7 @@ rectangle, so read_symbol(x, y, ...) takes the coordinates given to place().
 import enum
 import json
 import os
+import re
 
 import numpy as np
 
@@ -431,6 +432,8 @@ comptime {
 _IDLE = "// Tessera SdkLayout: a PE without code region (generated).\n"
 _GENERATED_DIR = "tessera_sdklayout"  # our generated tile files, next to the layout
 _LAYOUT_FILE = "tessera_sdklayout.csl"
+# The appliance names files by its job workspace (.../compile/compile-<id>/code/f.csl).
+_WORKSPACE_PATH = re.compile(r"\S*/compile/compile-[0-9a-f]+/code/")
 
 
 class _UnionFind:
@@ -670,16 +673,18 @@ class SdkLayout:
             for event in conn.stream(conn.compiler.Compile, request):
                 if event.HasField("diagnostic"):
                     d = event.diagnostic
-                    messages.append(d.formatted or f"{d.file}:{d.line}:{d.column}: {d.severity}: "
-                                                   f"{d.message}")
+                    text = d.formatted or f"{d.file}:{d.line}:{d.column}: {d.severity}: {d.message}"
+                    # Name files as the script does, not by the appliance's job workspace.
+                    text = _WORKSPACE_PATH.sub("", text)
+                    messages.append(text)
                 else:
                     done = event.done
         finally:
             conn.close()
-        for m in messages:
-            print(m, end="" if m.endswith("\n") else "\n")
         if done is None or not done.ok:
             raise LayoutError("SdkLayout.compile: the CSL compile failed:\n" + "\n".join(messages))
+        for m in messages:  # warnings
+            print(m, end="" if m.endswith("\n") else "\n")
         os.makedirs(out_dir, exist_ok=True)
         for f in done.artifact_files:
             rel = f.path
@@ -951,14 +956,14 @@ class _Planner:
                                     for c in [s.io_loc]]
         return (max(x for x, _ in cells) + 3, max(y for _, y in cells) + 3)
 
-    def _free(self, cell, color, bounds):
+    def _free(self, cell, color, bounds, reserved=frozenset()):
         x, y = cell
         return (0 <= x < bounds[0] and 0 <= y < bounds[1] and cell not in self.owner
-                and color not in self.result.routes.get(cell, {}))
+                and cell not in reserved and color not in self.result.routes.get(cell, {}))
 
-    def _search(self, start, goal_test, color, bounds):
-        """Breadth-first search over free PEs from start; returns the path to the first cell
-        goal_test accepts, or None."""
+    def _search(self, start, goal_test, color, bounds, reserved=frozenset()):
+        """Breadth-first search over free PEs from start (never through reserved ones);
+        returns the path to the first cell goal_test accepts, or None."""
         if not self._free(start, color, bounds):
             return None
         previous = {start: None}
@@ -975,7 +980,7 @@ class _Planner:
                 for d in _SEARCH_ORDER:
                     dx, dy = _STEP[d]
                     n = (cell[0] + dx, cell[1] + dy)
-                    if n not in previous and self._free(n, color, bounds):
+                    if n not in previous and self._free(n, color, bounds, reserved):
                         previous[n] = cell
                         nxt.append(n)
             frontier = nxt
@@ -1019,15 +1024,20 @@ class _Planner:
         in_dir = _EDGE_DIRECTION[rx.edge]
         bounds = self._bounds()
         pairs = []
+        ends = []
         for src, dst in zip(self._port_cells(tx), self._port_cells(rx)):
-            self._port_routes(tx, src, color, out_dir)
-            self._port_routes(rx, dst, color, in_dir)
             start = (src[0] + _STEP[out_dir][0], src[1] + _STEP[out_dir][1])
             goal = (dst[0] + _STEP[in_dir][0], dst[1] + _STEP[in_dir][1])
+            ends.append((src, dst, start, goal))
+        for i, (src, dst, start, goal) in enumerate(ends):
+            self._port_routes(tx, src, color, out_dir)
+            self._port_routes(rx, dst, color, in_dir)
             if start == dst and goal == src:
                 pairs.append([src, dst])
                 continue  # neighbours facing each other: no PE between them
-            path = self._search(start, lambda c, g=goal: c == g, color, bounds)
+            # The other pairs' first and last PEs stay free for them.
+            reserved = frozenset(c for j, e in enumerate(ends) if j != i for c in e[2:])
+            path = self._search(start, lambda c, g=goal: c == g, color, bounds, reserved)
             if path is None:
                 raise LayoutError(f"{what}: no route on color {color} from PE {src} (leaving "
                                   f"{out_dir.name}) to PE {dst} (entering from {in_dir.name}); "
