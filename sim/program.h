@@ -103,6 +103,12 @@ enum class BuiltinId : uint16_t {
     // third argument is the SDK's filter_enable flag (the router applies color filters).
     InputQueueConfigSet,   // (queue, color, filter enable)
     OutputQueueConfigSet,  // (queue, color)
+    // Added for @get_config/@set_config (and their _unchecked forms): the PE's 16-bit
+    // configuration registers by word address (0..0xffff). At least a register file that
+    // reads back what was written; addresses the simulator models (queue colors, filters,
+    // ...) should act on the machine.
+    ConfigGet,  // (address) -> u16
+    ConfigSet,  // (address, value)
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction

@@ -1423,12 +1423,13 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "map")
         return mapBuiltin(node);
+    if (name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
+        name == "set_config_unchecked")
+        return configRegisterBuiltin(name, args, node);
     if (name == "get_xdsr" || name == "set_control_task_table" || name == "bind_rotating_tasks" ||
-        name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
-        name == "set_config_unchecked" || name == "set_fifo_read_length" ||
-        name == "set_fifo_write_length" || name == "get_symbol_id" || name == "get_symbol_value" ||
-        name == "get_tensor_ptr" || name == "has_exported_tensors" || name == "rpc" ||
-        name == "set_active_prng") {
+        name == "set_fifo_read_length" || name == "set_fifo_write_length" ||
+        name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
+        name == "has_exported_tensors" || name == "rpc" || name == "set_active_prng") {
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
     }
     (void)expected;
