@@ -31,6 +31,16 @@ constexpr QRgb MemcpyColumn = 0xff4d5f78; // the memcpy infrastructure columns
 constexpr QRgb Outline = 0xfff2f2f2;      // program rectangle, selection
 constexpr QRgb NoSample = 0xff2a2a30;     // heat map PE without a value
 
+// The colour scheme of every fabric view (an app-wide preference, applied with
+// FabricView::setPaletteScheme). Standard: Okabe–Ito hues, class fills muted towards grey,
+// viridis heat. ColourBlindSafe (added for the analysis views): Paul Tol's "bright" hues
+// unmuted for classes and his "vibrant" set for routes (both chosen to stay apart under
+// deuteranopia, protanopia and tritanopia), and cividis heat, which reads the same for
+// viewers with and without red-green colour blindness.
+enum class Scheme : uint8_t { Standard, ColourBlindSafe };
+void setScheme(Scheme scheme);
+Scheme scheme();
+
 // Fill colour of code class `index`: Okabe–Ito hues first, then lighter and darker
 // variants of them so many classes stay apart.
 QRgb codeClassColor(int index);

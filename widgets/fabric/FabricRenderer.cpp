@@ -77,6 +77,10 @@ void FabricRenderer::setLayers(const FabricLayerState& layers) {
     m_peImageDirty = m_routeImageDirty = m_overviewDirty = true;
 }
 
+void FabricRenderer::paletteChanged() {
+    m_peImageDirty = m_routeImageDirty = m_overviewDirty = true;
+}
+
 void FabricRenderer::prepare() {
     m_sortedRoutes.clear();
     if (m_snapshot) {
@@ -223,7 +227,61 @@ void FabricRenderer::paint(QPainter& painter, const FabricViewport& viewport, co
     if (m_layers.memcpyRegions)
         paintMemcpyRegions(painter, viewport);
     paintMarkers(painter, viewport, visible);
+    if (marks.highlightedColor)
+        paintHighlightedRoute(painter, viewport, visible, *marks.highlightedColor);
     paintMarks(painter, viewport, marks);
+}
+
+void FabricRenderer::paintHighlightedRoute(QPainter& painter, const FabricViewport& viewport,
+                                           QRect visible, int color) const {
+    size_t index = 0;
+    while (index < m_snapshot->routes.size() && m_snapshot->routes[index].color != color)
+        ++index;
+    if (index == m_snapshot->routes.size())
+        return;
+    const double scale = viewport.scale();
+    const QColor ink(pal::routeColor(color));
+    painter.save();
+    if (scale < FabricViewport::kCellsScale) {
+        // Pixels: each route PE filled in the route's colour, ringed so it reads on any fill.
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ink);
+        for (int y = visible.top(); y <= visible.bottom(); ++y) {
+            const auto [first, last] = routesInRow(index, y, visible.left(), visible.right());
+            for (const FabricRoute* route = first; route != last; ++route)
+                painter.drawRect(viewport.cellRect(route->pe));
+        }
+        painter.restore();
+        return;
+    }
+    // Cells and text: thick segments from each route PE's centre towards the links it
+    // uses over a dark casing, and a ring where the color enters or leaves the CE.
+    const double width = std::clamp(scale * 0.16, 3.0, 10.0);
+    QPainterPath links;
+    QPainterPath ramps;
+    for (int y = visible.top(); y <= visible.bottom(); ++y) {
+        const auto [first, last] = routesInRow(index, y, visible.left(), visible.right());
+        for (const FabricRoute* route = first; route != last; ++route) {
+            const QPointF centre = viewport.toWidget(QPointF(route->pe) + QPointF(0.5, 0.5));
+            const uint8_t used = route->rx | route->tx;
+            for (const DirectionVector& dir : kNeighbours)
+                if (used & dir.bit) {
+                    links.moveTo(centre);
+                    links.lineTo(centre + dir.unit * (scale / 2.0));
+                }
+            if (used & fabric_dir::Ramp)
+                ramps.addEllipse(centre, scale * 0.2, scale * 0.2);
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(pal::Black), width + 4.0, Qt::SolidLine, Qt::RoundCap));
+    painter.drawPath(links);
+    painter.drawPath(ramps);
+    painter.setPen(QPen(ink, width, Qt::SolidLine, Qt::RoundCap));
+    painter.drawPath(links);
+    painter.drawPath(ramps);
+    painter.restore();
 }
 
 void FabricRenderer::paintGaps(QPainter& painter, const FabricViewport& viewport,

@@ -32,10 +32,15 @@ class FabricRenderer {
     struct Marks {
         std::optional<QPoint> selected;
         std::optional<QPoint> hovered;
+        // The route of this color drawn on top, bold, even when its layer is hidden
+        // (the color selected in the analysis views).
+        std::optional<int> highlightedColor;
     };
 
     void setSnapshot(FabricSnapshotPtr snapshot);
     void setLayers(const FabricLayerState& layers);
+    // The palette scheme changed: rebuild the cached images.
+    void paletteChanged();
     const FabricSnapshotPtr& snapshot() const { return m_snapshot; }
     const FabricLayerState& layers() const { return m_layers; }
 
@@ -60,6 +65,8 @@ class FabricRenderer {
     void paintMemcpyRegions(QPainter& painter, const FabricViewport& viewport) const;
     void paintMarkers(QPainter& painter, const FabricViewport& viewport, QRect visible) const;
     void paintMarks(QPainter& painter, const FabricViewport& viewport, const Marks& marks) const;
+    void paintHighlightedRoute(QPainter& painter, const FabricViewport& viewport, QRect visible,
+                               int color) const;
     // Routes of snapshot color `colorIndex` at PEs in row y with x in [x0, x1].
     std::pair<const FabricRoute*, const FabricRoute*> routesInRow(size_t colorIndex, int y, int x0,
                                                                   int x1) const;

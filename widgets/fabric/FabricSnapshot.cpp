@@ -157,6 +157,8 @@ QString fabricHeatMetricName(FabricHeatMetric metric) {
         return tr("SRAM used (bytes)");
     case FabricHeatMetric::Custom:
         return tr("Custom values");
+    case FabricHeatMetric::Congestion:
+        return tr("Link congestion (wavelets per cycle)");
     }
     return tr("Unknown metric");
 }

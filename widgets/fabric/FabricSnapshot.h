@@ -61,8 +61,17 @@ struct FabricMemcpyRegion {
 
 // Custom (added for the core dump views): per-PE values the app computes (a symbol's
 // element, differing symbols per PE, ...), named by FabricSnapshot::customHeatLabel.
-enum class FabricHeatMetric : uint8_t { Instructions, Wavelets, Stalls, SramUsed, Custom };
-constexpr int kFabricHeatMetricCount = 5;
+// Congestion (added for the analysis views): wavelets a PE's router moved per cycle over
+// the last frame interval, so busy links stand out while the run goes on.
+enum class FabricHeatMetric : uint8_t {
+    Instructions,
+    Wavelets,
+    Stalls,
+    SramUsed,
+    Custom,
+    Congestion
+};
+constexpr int kFabricHeatMetricCount = 6;
 
 // Per-PE values of one metric over the program rectangle (row-major, width*height).
 // NaN means "no sample" for that PE.

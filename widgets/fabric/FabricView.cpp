@@ -51,6 +51,34 @@ QString FabricView::setSnapshot(FabricSnapshotPtr snapshot) {
     return {};
 }
 
+void FabricView::setHighlightedColor(std::optional<int> color) {
+    if (color == m_highlightedColor)
+        return;
+    m_highlightedColor = color;
+    update();
+}
+
+void FabricView::selectPe(std::optional<QPoint> fabricPe) {
+    const FabricSnapshotPtr& s = m_renderer.snapshot();
+    if (fabricPe && (!s || !s->fabricRect().contains(*fabricPe)))
+        fabricPe.reset();
+    if (fabricPe == m_selected)
+        return;
+    m_selected = fabricPe;
+    if (fabricPe && !m_viewport.visiblePes().contains(*fabricPe)) {
+        m_viewport.centerOn(QPointF(*fabricPe) + QPointF(0.5, 0.5));
+        emit viewChanged();
+    }
+    update();
+}
+
+void FabricView::setPaletteScheme(fabric_palette::Scheme scheme) {
+    fabric_palette::setScheme(scheme);
+    m_renderer.paletteChanged();
+    m_layers->setSnapshot(m_renderer.snapshot()); // swatches and legends in the new colours
+    update();
+}
+
 void FabricView::setOverviewEnabled(bool enabled) {
     m_overviewEnabled = enabled;
     update();
@@ -125,7 +153,7 @@ void FabricView::viewMoved() {
 void FabricView::paintEvent(QPaintEvent*) {
     syncViewportSize();
     QPainter painter(this);
-    m_renderer.paint(painter, m_viewport, {m_selected, m_hovered});
+    m_renderer.paint(painter, m_viewport, {m_selected, m_hovered, m_highlightedColor});
     const QRect overview = overviewRect();
     if (!overview.isEmpty())
         m_renderer.paintOverview(painter, overview, m_viewport);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "widgets/fabric/FabricPalette.h"
 #include "widgets/fabric/FabricRenderer.h"
 #include "widgets/fabric/FabricSnapshot.h"
 #include "widgets/fabric/FabricViewport.h"
@@ -37,6 +38,14 @@ class FabricView : public QWidget {
     double scale() const { return m_viewport.scale(); }
     std::optional<QPoint> selectedPe() const { return m_selected; }
     std::optional<QPoint> peAt(QPointF widgetPos) const { return m_viewport.peAt(widgetPos); }
+
+    // The route of this color drawn bold on top (std::nullopt = none).
+    void setHighlightedColor(std::optional<int> color);
+    std::optional<int> highlightedColor() const { return m_highlightedColor; }
+    // Selects a PE without zooming; pans only when it is off screen (linked selection).
+    void selectPe(std::optional<QPoint> fabricPe);
+    // Applies a palette scheme to every fabric view (the scheme is app-wide).
+    void setPaletteScheme(fabric_palette::Scheme scheme);
 
     void setOverviewEnabled(bool enabled);
     bool isOverviewShown() const;
@@ -90,6 +99,7 @@ class FabricView : public QWidget {
     FabricViewport m_viewport;
     std::optional<QPoint> m_selected;
     std::optional<QPoint> m_hovered;
+    std::optional<int> m_highlightedColor;
     bool m_overviewEnabled = true;
     Drag m_drag = Drag::None;
     QPointF m_dragLast;
