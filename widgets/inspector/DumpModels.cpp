@@ -25,7 +25,11 @@ QString DumpCompareModel::setDumps(DumpPtr a, DumpPtr b) {
             error = QString::fromUtf8(e.what());
         }
     }
+    // Whoever handles modelReset (a view, QAbstractItemModelTester) must not insert rows
+    // inside the reset's notification.
+    m_fetching = true;
     endResetModel();
+    m_fetching = false;
     emit progressChanged();
     return error;
 }
@@ -39,7 +43,7 @@ int DumpCompareModel::columnCount(const QModelIndex& parent) const {
 }
 
 bool DumpCompareModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_a && m_nextPe < m_peCount;
+    return !parent.isValid() && m_a && m_nextPe < m_peCount && !m_fetching;
 }
 
 void DumpCompareModel::fetchMore(const QModelIndex& parent) {
@@ -48,7 +52,7 @@ void DumpCompareModel::fetchMore(const QModelIndex& parent) {
     std::vector<debug::SymbolDifference> found;
     const uint32_t width = m_a->header().width;
     const uint32_t end = std::min(m_peCount, m_nextPe + kScanPes);
-    while (m_nextPe < end && found.size() < size_t(kFetchRows)) {
+    while (m_nextPe < end && found.size() < size_t(m_fetchRows)) {
         auto diffs = debug::compareSymbols(*m_a, *m_b, m_nextPe % width, m_nextPe / width);
         if (!diffs.empty())
             ++m_differingPes;
@@ -56,9 +60,11 @@ void DumpCompareModel::fetchMore(const QModelIndex& parent) {
         ++m_nextPe;
     }
     if (!found.empty()) {
+        m_fetching = true;
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + found.size()) - 1);
         m_rows.insert(m_rows.end(), found.begin(), found.end());
         endInsertRows();
+        m_fetching = false;
     }
     emit progressChanged();
 }

@@ -17,12 +17,14 @@ class DumpCompareModel : public QAbstractTableModel {
   public:
     enum Column { Pe, Symbol, Type, FirstElement, ValueA, ValueB, Differing };
     enum Role { PeRole = Qt::UserRole + 1 }; // rectangle coordinates (QPoint)
-    static constexpr int kFetchRows = 200;
+    static constexpr int kDefaultFetchRows = 200;
     static constexpr uint32_t kScanPes = 4096; // PEs compared per fetch at most
 
     explicit DumpCompareModel(QObject* parent = nullptr);
     // Empty on success; otherwise why the dumps cannot be compared (the model is cleared).
     QString setDumps(DumpPtr a, DumpPtr b);
+    // Rows a fetch looks for before it returns (a view's page).
+    void setFetchRows(int rows) { m_fetchRows = std::max(1, rows); }
     const DumpPtr& dumpA() const { return m_a; }
     const DumpPtr& dumpB() const { return m_b; }
     // PEs compared so far and how many of them differ.
@@ -45,6 +47,8 @@ class DumpCompareModel : public QAbstractTableModel {
     DumpPtr m_a, m_b;
     std::vector<debug::SymbolDifference> m_rows;
     uint32_t m_nextPe = 0, m_peCount = 0, m_differingPes = 0;
+    int m_fetchRows = kDefaultFetchRows;
+    bool m_fetching = false; // views and testers may ask again while rows are inserted
 };
 
 // Per PE, how many symbols differ between two dumps (row-major; for the grid layer).

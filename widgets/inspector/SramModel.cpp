@@ -24,7 +24,11 @@ void SramModel::setPe(DumpPtr dump, QPoint rectanglePe) {
     m_class = m_dump ? &m_dump->classAt(uint32_t(m_pe.x()), uint32_t(m_pe.y())) : nullptr;
     m_rows = m_dump ? std::min(kFetchRows, kTotalRows) : 0;
     m_cachedPage = -1;
+    // Whoever handles modelReset (a view, QAbstractItemModelTester) must not insert rows
+    // inside the reset's notification.
+    m_fetching = true;
     endResetModel();
+    m_fetching = false;
 }
 
 void SramModel::setFormat(Format format) {
@@ -32,7 +36,9 @@ void SramModel::setFormat(Format format) {
         return;
     beginResetModel();
     m_format = format;
+    m_fetching = true; // see setPe
     endResetModel();
+    m_fetching = false;
 }
 
 QString SramModel::formatName(Format format) {
@@ -80,16 +86,18 @@ int SramModel::columnCount(const QModelIndex& parent) const {
 }
 
 bool SramModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_dump && m_rows < kTotalRows;
+    return !parent.isValid() && m_dump && m_rows < kTotalRows && !m_fetching;
 }
 
 void SramModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
     const int more = std::min(kFetchRows, kTotalRows - m_rows);
+    m_fetching = true;
     beginInsertRows({}, m_rows, m_rows + more - 1);
     m_rows += more;
     endInsertRows();
+    m_fetching = false;
 }
 
 QModelIndex SramModel::indexOfAddress(uint32_t address) {

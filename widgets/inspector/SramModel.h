@@ -48,6 +48,7 @@ class SramModel : public QAbstractTableModel {
     QPoint m_pe;
     Format m_format = Format::Hex8;
     int m_rows = 0;
+    bool m_fetching = false; // views and testers may ask again while rows are inserted
     const sim::CodeClass* m_class = nullptr;
     mutable int m_cachedPage = -1;
     mutable std::vector<uint8_t> m_page;

@@ -1,0 +1,125 @@
+// The per-PE models of the inspector (widgets/inspector/PeModels.h) over grid-reduce
+// dumps, each under QAbstractItemModelTester.
+#include "dump_fixture_qt.h"
+#include "widgets/inspector/PeModels.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace tessera;
+
+class TestPeModels : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() { m_dumps = std::make_unique<dumpfixture::GridReduceDumps>(); }
+
+    void tasksOfTheRoot() {
+        PeTaskModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setPe(m_dumps->finished, QPoint(0, 0));
+        QVERIFY(model.rowCount() >= 5); // alpha, east sum, row done, south sum, col done, launch
+        QStringList functions;
+        for (int r = 0; r < model.rowCount(); ++r)
+            functions << model.index(r, PeTaskModel::Function).data().toString();
+        QVERIFY2(functions.contains(QStringLiteral("on_alpha")), qPrintable(functions.join(',')));
+        QVERIFY(functions.contains(QStringLiteral("row_done")));
+        // on_alpha ran once on the root, and its self cycles are accounted.
+        const int alpha = int(functions.indexOf(QStringLiteral("on_alpha")));
+        QCOMPARE(model.index(alpha, PeTaskModel::Activations).data().toULongLong(), 1ull);
+        QVERIFY(model.index(alpha, PeTaskModel::SelfCycles).data().toULongLong() > 0);
+        QCOMPARE(model.index(alpha, PeTaskModel::Kind).data().toString(), tr("data"));
+        // A finished run: on_alpha blocked itself, nothing runs.
+        QVERIFY(model.index(alpha, PeTaskModel::State).data().toString().contains(tr("blocked")));
+        model.setPe(m_dumps->finished, QPoint(9, 9)); // outside: empty, no throw
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void pausedPeShowsRunningTaskAndFrames() {
+        PeTaskModel tasks;
+        PeThreadModel threads;
+        QAbstractItemModelTester t1(&tasks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&threads,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        bool found = false;
+        for (int y = 0; y < 4 && !found; ++y)
+            for (int x = 0; x < 4 && !found; ++x) {
+                if (m_dumps->paused->core().pe(uint32_t(x), uint32_t(y)).frameDepth == 0)
+                    continue;
+                found = true;
+                tasks.setPe(m_dumps->paused, QPoint(x, y));
+                threads.setPe(m_dumps->paused, QPoint(x, y));
+                bool running = false;
+                for (const debug::TaskRow& row : tasks.tasks())
+                    running = running || row.running;
+                QVERIFY(running);
+                QVERIFY(threads.rowCount() >= 1);
+                const QModelIndex frame = threads.index(0, PeThreadModel::Source);
+                QVERIFY2(frame.data().toString().contains(QStringLiteral(".csl:")),
+                         qPrintable(frame.data().toString()));
+                QVERIFY(frame.data(PeThreadModel::LineRole).toInt() > 0);
+            }
+        QVERIFY(found);
+    }
+
+    void queuesListEveryWavelet() {
+        PeQueueModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int y = 0; y < 4; ++y)
+            for (int x = 0; x < 4; ++x) {
+                model.setPe(m_dumps->paused, QPoint(x, y));
+                for (const PeQueueModel::Row& row : model.queues())
+                    QCOMPARE(int(row.payloads.size()), row.fill);
+            }
+        model.setPe(m_dumps->finished, QPoint(1, 1));
+        QCOMPARE(model.rowCount(), 0); // a finished run leaves no wavelets behind
+    }
+
+    void symbolsWithTypedValues() {
+        PeSymbolModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPe(m_dumps->finished, QPoint(2, 1));
+        const int u = model.rowOf(QStringLiteral("u"));
+        QVERIFY(u >= 0);
+        QCOMPARE(model.index(u, PeSymbolModel::Type).data().toString(), QStringLiteral("f32"));
+        QCOMPARE(model.index(u, PeSymbolModel::Elements).data().toInt(), 16);
+        QVERIFY2(model.index(u, PeSymbolModel::Value)
+                     .data()
+                     .toString()
+                     .startsWith(QStringLiteral("[0.0625, 0.125, 0.1875")),
+                 qPrintable(model.index(u, PeSymbolModel::Value).data().toString()));
+        QVERIFY(
+            model.index(u, PeSymbolModel::Value).data().toString().endsWith(QStringLiteral("…]")));
+        // Rows are in address order.
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r - 1, 0).data(PeSymbolModel::AddressRole).toUInt() <=
+                    model.index(r, 0).data(PeSymbolModel::AddressRole).toUInt());
+    }
+
+    void tracesOfOurTracer() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out"));
+        auto program = dumpfixture::buildTracer(dir.filePath(QStringLiteral("code")), out);
+        dumpfixture::runTracer(program, out + QStringLiteral("/corefile.cs1"));
+        auto dump = std::make_shared<debug::DebugUtil>(out.toStdString());
+        PeTraceModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPe(dump, QPoint(0, 0));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(0, PeTraceModel::Key).data().toString(), QStringLiteral("steps"));
+        QCOMPARE(model.index(0, PeTraceModel::Value).data().toString(), QStringLiteral("start"));
+        QCOMPARE(model.index(3, PeTraceModel::Value).data().toString(), QStringLiteral("2"));
+        QCOMPARE(model.index(4, PeTraceModel::Type).data().toString(), QStringLiteral("float"));
+        QVERIFY(model.error().isEmpty());
+    }
+
+  private:
+    std::unique_ptr<dumpfixture::GridReduceDumps> m_dumps;
+};
+
+QTEST_MAIN(TestPeModels)
+#include "tst_pemodels.moc"
