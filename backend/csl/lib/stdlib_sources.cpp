@@ -21,23 +21,6 @@ fn is_active(comptime q: output_queue) bool { return queues.flush_active(q); }
 fn exit(comptime q: output_queue) void { queues.flush_exit(q); }
 )csl";
 
-const char* const kOutputQueueConfigSource = R"csl(// <tile_config/output_queue_config>
-const queues = @import_module("<tessera/queues>");
-// Binds output queue `queue_id` to color `color_id` (WSE-3: a queue sends on one color).
-fn encode_output_queue(queue_id: anytype, color_id: anytype) void {
-  queues.set_output_queue_color(@as(u16, queue_id), @as(u16, color_id));
-}
-)csl";
-
-const char* const kInputQueueConfigSource = R"csl(// <tile_config/input_queue_config>
-const queues = @import_module("<tessera/queues>");
-// Binds input queue `queue_id` to color `color_id`; `filter_enable` says that the color has
-// a filter (our router applies a color's filter wherever the color is delivered).
-fn encode_input_queue(queue_id: anytype, color_id: anytype, filter_enable: bool) void {
-  queues.set_input_queue_color(@as(u16, queue_id), @as(u16, color_id), filter_enable);
-}
-)csl";
-
 // <malloc>: a bump allocator over one buffer of `buffer_num_words` 16-bit words. Values are
 // aligned to their size (32-bit values start at an even word); free() releases everything.
 const char* const kMallocSource = R"csl(// <malloc>

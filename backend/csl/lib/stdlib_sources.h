@@ -1,13 +1,11 @@
 // CSL sources of library modules written in CSL (lib/stdlib_sources.cpp): <malloc>,
-// <complex>, <timer>, the queue parts of <tile_config> and their internal ground.
+// <complex>, <timer> and the queue flush part of <tile_config>.
 #pragma once
 
 namespace csl::lib {
 
 extern const char* const kTileConfigQueuePartsSource; // appended to <tile_config>
 extern const char* const kQueueFlushSource;           // <tile_config/queue_flush>
-extern const char* const kOutputQueueConfigSource;    // <tile_config/output_queue_config>
-extern const char* const kInputQueueConfigSource;     // <tile_config/input_queue_config>
 extern const char* const kMallocSource;               // <malloc>
 extern const char* const kComplexSource;              // <complex>
 extern const char* const kTimerSource;                // <timer>

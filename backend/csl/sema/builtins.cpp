@@ -1468,8 +1468,9 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
           "fmt_no_nl_with_coords"}},
         {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
         {"tessera/router", {"get", "set"}},
-        {"tessera/queues",
-         {"flush_active", "flush_exit", "set_output_queue_color", "set_input_queue_color"}},
+        {"tessera/queues", {"flush_active", "flush_exit"}},
+        {"tile_config/output_queue_config", {"encode_output_queue"}},
+        {"tile_config/input_queue_config", {"encode_input_queue"}},
     };
     auto it = kFns.find(l);
     if (it != kFns.end() && it->second.count(name))
@@ -1578,7 +1579,8 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         return callBuiltin(
             fn == "enable_tsc" ? sim::BuiltinId::EnableTsc : sim::BuiltinId::ResetTsc, {}, nullptr);
     }
-    if (l == "tessera/queues")
+    if (l == "tessera/queues" || l == "tile_config/output_queue_config" ||
+        l == "tile_config/input_queue_config")
         return queuesLibCall(fn, args, argNodes, node);
     if (l == "simprint" && fn.rfind("fmt", 0) == 0)
         return simprintFmt(fn, args, argNodes, node);

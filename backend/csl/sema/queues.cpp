@@ -1,6 +1,6 @@
-// WSE-3 queue reuse: @queue_flush, @set_empty_queue_handler and the internal library
-// <tessera/queues> that <tile_config>'s queue_flush, output_queue_config and
-// input_queue_config parts are written on.
+// WSE-3 queue reuse: @queue_flush, @set_empty_queue_handler, the internal library
+// <tessera/queues> that <tile_config>'s queue_flush part is written on, and the built-in
+// <tile_config> parts output_queue_config and input_queue_config.
 //
 // The flush state of the output queues is a u16 bit mask in SRAM ($queue_flush, bit q for
 // output queue q): @queue_flush(q) sets bit q before asking the simulator to activate the
@@ -147,21 +147,38 @@ Value Analyzer::queuesLibCall(const std::string& fn, const std::vector<Value>& a
         emit(sim::Op::CmpNe, sim::ScalarType::U16, r, bit, zero, 0);
         return mkRuntime(r, types.boolT);
     }
-    bool input = fn == "set_input_queue_color";
+    // <tile_config>: encode_output_queue(queue_id, color_id) and
+    // encode_input_queue(queue_id, color_id, filter_enable); ids are integers of any type
+    // (comptime ones are range-checked), filter_enable says that the color has a filter (our
+    // router applies a color's filter wherever the color is delivered).
+    bool input = fn == "encode_input_queue";
     need(input ? 3 : 2);
     int numQueues = input ? sim::kNumInputQueues : (wse3() ? 8 : 6);
-    std::vector<TypeP> types_ = {types.u16, types.u16, types.boolT};
     std::vector<uint16_t> regs;
     for (size_t i = 0; i < args.size(); ++i) {
         const Value& v = args[i];
-        if (v.isComptime() && i == 0 && (v.i < 0 || v.i >= numQueues))
-            fail(argNodes[i], std::string(input ? "input" : "output") + " queue " +
-                                  std::to_string(v.i) + " is outside 0.." +
-                                  std::to_string(numQueues - 1));
-        if (v.isComptime() && i == 1 && (v.i < 0 || v.i >= sim::kNumColors))
-            fail(argNodes[i], "color " + std::to_string(v.i) + " is outside 0.." +
-                                  std::to_string(sim::kNumColors - 1));
-        regs.push_back(toReg(coerce(v, types_[i], argNodes[i]), argNodes[i]));
+        if (i == 2) {
+            regs.push_back(toReg(coerce(v, types.boolT, argNodes[i]), argNodes[i]));
+            continue;
+        }
+        const char* what = i == 0 ? "queue id" : "color id";
+        if (v.isComptime()) {
+            int64_t x = asInt(v, argNodes[i], what);
+            int limit = i == 0 ? numQueues : sim::kNumColors;
+            if (x < 0 || x >= limit)
+                fail(argNodes[i],
+                     std::string(i == 0 ? (input ? "input queue " : "output queue ") : "color ") +
+                         std::to_string(x) + " is outside 0.." + std::to_string(limit - 1));
+            regs.push_back(toReg(mkInt(x, types.u16), argNodes[i]));
+        } else if (v.type->k == TK::Int) {
+            uint16_t r = newReg(argNodes[i]);
+            emit(sim::Op::Convert, sim::ScalarType::U16, r, v.reg, kNoReg,
+                 int32_t(scalarOf(v.type)));
+            regs.push_back(r);
+        } else {
+            fail(argNodes[i], std::string("'") + fn + "' expects an integer " + what + ", found '" +
+                                  typeName(v.type) + "'");
+        }
     }
     uint16_t base = newRegs(uint16_t(regs.size()));
     for (size_t i = 0; i < regs.size(); ++i)
