@@ -567,6 +567,7 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
         {"ut_id", HandleKind::UtId},
         {"direction", HandleKind::Direction},
         {"filter_id", HandleKind::Filter},
+        {"xdsr", HandleKind::Xdsr},
     };
     auto h = kHandles.find(n);
     if (h != kHandles.end())

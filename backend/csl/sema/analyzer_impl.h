@@ -78,6 +78,7 @@ struct ClassCtx {
     std::set<int> emptyQueueHandlers;
     uint32_t queueFlushAddr = kNoQueueFlushAddr;
     std::map<std::string, int> strings;
+    std::set<int> xdsrIds; // @get_xdsr: each identifier once per code class
     std::set<int> blockedIds, unblockedIds;
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.

@@ -1305,6 +1305,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         fd.elementBytes = sizeOf(pointeeElem(p.type));
         if (args.size() > 1) {
             Value cfg = carg(1, "FIFO configuration");
+            checkFifoRegisters(cfg, args[1]);
             if (const Value* a = cfg.field("activate_push"))
                 fd.activatePush =
                     int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_push'"));
@@ -1394,6 +1395,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[1], "DSR ID " + std::to_string(id) + " is out of range (0-63)");
         return mkHandle(t->hk, id);
     }
+    if (name == "get_xdsr")
+        return getXdsr(args, node);
     if (name == "load_to_dsr") {
         need(2, 3);
         Value dsr = arg(0);
@@ -1426,7 +1429,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
         name == "set_config_unchecked")
         return configRegisterBuiltin(name, args, node);
-    if (name == "get_xdsr" || name == "set_control_task_table" || name == "bind_rotating_tasks" ||
+    if (name == "set_control_task_table" || name == "bind_rotating_tasks" ||
         name == "set_fifo_read_length" || name == "set_fifo_write_length" ||
         name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
         name == "has_exported_tensors" || name == "rpc" || name == "set_active_prng") {

@@ -32,6 +32,8 @@ const char* handleName(HandleKind k) {
         return "dsr_fifo_src1";
     case HandleKind::Filter:
         return "filter_id";
+    case HandleKind::Xdsr:
+        return "xdsr";
     }
     return "?";
 }
@@ -74,7 +76,7 @@ TypeTable::TypeTable() {
     bf16 = mkf(16, true, false);
     cb16 = mkf(16, false, true);
     f32 = mkf(32, false, false);
-    for (int k = 0; k <= int(HandleKind::Filter); ++k) {
+    for (int k = 0; k <= int(HandleKind::Xdsr); ++k) {
         Type* t = fresh(TK::Handle);
         t->hk = HandleKind(k);
         handles_.push_back(t);

@@ -51,6 +51,7 @@ enum class HandleKind : uint8_t {
     DsrFifoDest,
     DsrFifoSrc1,
     Filter,
+    Xdsr, // an extended DSR (@get_xdsr); keep last: TypeTable makes one type per kind
 };
 const char* handleName(HandleKind k);
 
