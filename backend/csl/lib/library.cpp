@@ -20,6 +20,24 @@ fn flip(d: direction) direction {
   if (d == WEST) return EAST;
   return RAMP;
 }
+// NORTH -> EAST -> SOUTH -> WEST -> NORTH; RAMP stays RAMP.
+fn rotate_clockwise(d: direction) direction {
+  if (d == NORTH) return EAST;
+  if (d == EAST) return SOUTH;
+  if (d == SOUTH) return WEST;
+  if (d == WEST) return NORTH;
+  return RAMP;
+}
+fn rotate_counterclockwise(d: direction) direction { return flip(rotate_clockwise(d)); }
+// Mirror across the horizontal axis (NORTH <-> SOUTH) or the vertical axis (EAST <-> WEST).
+fn flip_vertical(d: direction) direction {
+  if (d == NORTH or d == SOUTH) return flip(d);
+  return d;
+}
+fn flip_horizontal(d: direction) direction {
+  if (d == EAST or d == WEST) return flip(d);
+  return d;
+}
 // Route bit vectors, as a color configuration's '.routes' and switch positions accept them
 // in place of structs: receive directions in bits 0..4, transmit directions in bits 5..9
 // (each in sim's dirBit order RAMP, NORTH, SOUTH, EAST, WEST).

@@ -21,10 +21,12 @@ fn is_active(comptime q: output_queue) bool { return queues.flush_active(q); }
 fn exit(comptime q: output_queue) void { queues.flush_exit(q); }
 )csl";
 
-// <malloc>: a bump allocator over one buffer of `buffer_num_words` 16-bit words. Values are
-// aligned to their size (32-bit values start at an even word); free() releases everything.
+// <malloc>: an arena allocator over one buffer of `buffer_num_words` 16-bit words. Values
+// are aligned to their size (32-bit values start at an even word); free() releases
+// everything. With `asserts_enabled`, an allocation that does not fit stops the run.
 const char* const kMallocSource = R"csl(// <malloc>
 param buffer_num_words: u16;
+param asserts_enabled: bool = false;
 var buffer: [buffer_num_words]u16 align(4);
 var next_word: u16 = 0;
 fn word_size(comptime T: type) u16 {
@@ -44,10 +46,16 @@ fn aligned_start(comptime T: type) u16 {
 fn has_enough_space(comptime T: type, num_values: u16) bool {
   return aligned_start(T) + num_values * word_size(T) <= buffer_num_words;
 }
-// `num_values` values of type T; the run stops with an assertion failure when they do not fit.
+fn has_enough_words(num_words: u16) bool { return has_enough_space(u16, num_words); }
+fn has_enough_double_words(num_double_words: u16) bool {
+  return has_enough_space(u32, num_double_words);
+}
+// `num_values` values of type T.
 fn malloc(comptime T: type, num_values: u16) [*]T {
   const start = aligned_start(T);
-  @assert(start + num_values * word_size(T) <= buffer_num_words);
+  if (asserts_enabled) {
+    @assert(start + num_values * word_size(T) <= buffer_num_words);
+  }
   next_word = start + num_values * word_size(T);
   return @ptrcast([*]T, &buffer[start]);
 }
@@ -96,40 +104,56 @@ inline fn subtract_complex(a: anytype, b: @type_of(a)) @type_of(a) {
 inline fn multiply_complex(a: anytype, b: @type_of(a)) @type_of(a) {
   return make(@type_of(a), a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real);
 }
-inline fn conjugate_complex(a: anytype) @type_of(a) { return make(@type_of(a), a.real, -a.imag); }
+inline fn add_complex_32(a: complex_32, b: complex_32) complex_32 { return add_complex(a, b); }
+inline fn add_complex_64(a: complex_64, b: complex_64) complex_64 { return add_complex(a, b); }
+inline fn subtract_complex_32(a: complex_32, b: complex_32) complex_32 {
+  return subtract_complex(a, b);
+}
+inline fn subtract_complex_64(a: complex_64, b: complex_64) complex_64 {
+  return subtract_complex(a, b);
+}
+inline fn multiply_complex_32(a: complex_32, b: complex_32) complex_32 {
+  return multiply_complex(a, b);
+}
+inline fn multiply_complex_64(a: complex_64, b: complex_64) complex_64 {
+  return multiply_complex(a, b);
+}
 )csl";
 
 // <timer>: `timerCount` stopwatches on the timestamp counter (<time>); elapsed() gives the
 // cycles between start() and stop() as a 48-bit count in three u16 words, low word first,
 // the layout of <time>'s timestamps.
 const char* const kTimerSource = R"csl(// <timer>
-param timerCount: u16 = 1;
+param timerCount;
 const time = @import_module("<time>");
-const timerType = [3]u16;
-var starts: [timerCount * 3]u16;
-var stops: [timerCount * 3]u16;
-// Enables the timestamp counter; start() does it too.
-fn init() void { time.enable_tsc(); }
-fn start(timer_id: u16) void {
-  @assert(timer_id < timerCount);
+const timerType: type = [3]u16;
+const count: i16 = @as(i16, timerCount);
+var starts: [count * 3]u16;
+var stops: [count * 3]u16;
+fn slot(timerId: i16) u16 {
+  @assert(timerId >= 0 and timerId < count);
+  return @as(u16, timerId) * 3;
+}
+fn start(timerId: i16) void {
   time.enable_tsc();
   var ts: [3]u16;
   time.get_timestamp(&ts);
-  for (@range(u16, 3)) |k| { starts[timer_id * 3 + k] = ts[k]; }
+  const at = slot(timerId);
+  for (@range(u16, 3)) |k| { starts[at + k] = ts[k]; }
 }
-fn stop(timer_id: u16) void {
-  @assert(timer_id < timerCount);
+fn stop(timerId: i16) void {
   var ts: [3]u16;
   time.get_timestamp(&ts);
-  for (@range(u16, 3)) |k| { stops[timer_id * 3 + k] = ts[k]; }
+  const at = slot(timerId);
+  for (@range(u16, 3)) |k| { stops[at + k] = ts[k]; }
 }
-// stop - start of `timer_id`, modulo 2^48.
-fn elapsed(timer_id: u16, result: *[3]u16) void {
-  @assert(timer_id < timerCount);
+// stop - start of `timerId`, modulo 2^48.
+fn elapsed(timerId: i16, result: *timerType) void {
+  const at = slot(timerId);
   var borrow: u32 = 0;
   for (@range(u16, 3)) |k| {
-    const a: u32 = @as(u32, stops[timer_id * 3 + k]);
-    const b: u32 = @as(u32, starts[timer_id * 3 + k]) + borrow;
+    const a: u32 = @as(u32, stops[at + k]);
+    const b: u32 = @as(u32, starts[at + k]) + borrow;
     if (a >= b) {
       (result.*)[k] = @as(u16, a - b);
       borrow = 0;
@@ -138,12 +162,6 @@ fn elapsed(timer_id: u16, result: *[3]u16) void {
       borrow = 1;
     }
   }
-}
-// The elapsed cycles of `timer_id` as an f32 (exact below 2^24 cycles).
-fn elapsed_cycles_f32(timer_id: u16) f32 {
-  var e: [3]u16;
-  elapsed(timer_id, &e);
-  return @as(f32, e[0]) + 65536.0 * @as(f32, e[1]) + 4294967296.0 * @as(f32, e[2]);
 }
 )csl";
 

@@ -1,6 +1,9 @@
-// <kernels/tally>: the PEs of a rectangle count events (bump_tally) and report that they
-// are done (signal_completion); the PE at the north-east corner activates a callback task
-// once every PE has signalled completion and the events add up to `phase2_tally`.
+// <kernels/tally>: a two-phase tally. Phase 1 ends when every PE of the rectangle has
+// signalled completion (signal_completion); PEs count events with bump_tally, and once
+// phase 1 is over and the events meet or exceed `phase2_tally` (0: no phase 2) the PE at the
+// north-east corner activates the optional `callback` task, with the whole tally in its
+// `local_tally`. (The SDK also sends the total north on `output_color`; we do not, so that
+// no wavelet leaves the program rectangle.)
 //
 // Counts travel as deltas by store-and-forward: each PE forwards every delta it makes or
 // receives east along its row; the east column forwards them north to PE (width-1, 0),
@@ -14,7 +17,7 @@
 namespace csl::lib {
 
 // get_params(x, y) sets PE (x, y)'s color configs and returns what <kernels/tally/pe>
-// needs. `output_color` is accepted and not used: the callback task reports the result.
+// needs. `output_color` is accepted and not used (see above).
 const char* const kTallyLayoutSource = R"csl(// <kernels/tally/layout>
 param kernel_width;
 param kernel_height;
@@ -49,8 +52,7 @@ fn get_params(comptime x: i16, comptime y: i16) comptime_struct {
 )csl";
 
 // The PE side: input_queues {row, column} receive on WSE-3, output_queues {row, column}
-// send; `callback` is the local task the corner PE activates. At that PE local_tally
-// becomes the whole tally when the callback is activated.
+// send.
 const char* const kTallyPeSource = R"csl(// <kernels/tally/pe>
 // SDK 2.x passes get_params' result as `tally_params`; SDK 1.4 passes its fields as params.
 param tally_params: comptime_struct = .{};
@@ -65,7 +67,8 @@ param tally_col_in: color = tally_params.tally_col_in;
 param tally_col_out: color = tally_params.tally_col_out;
 param input_queues: [2]u16;
 param output_queues: [2]u16;
-param callback: local_task_id;
+// The local task the corner PE activates when the tally is complete (optional).
+param callback = {};
 const x: i16 = tally_x;
 const y: i16 = tally_y;
 const w: i16 = tally_width;
@@ -85,6 +88,8 @@ const col_out = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{ .extent = 1, .outp
 var local_tally: u32 = 0;
 var total: u32 = 0;
 var completed: u32 = 0;
+var signalled: bool = false;
+var finished: bool = false;
 var send_buf = @zeros([1]u32);
 const send_mem = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> send_buf[i] });
 fn arrive(v: u32) void {
@@ -93,9 +98,12 @@ fn arrive(v: u32) void {
   } else {
     total += v;
   }
-  if (completed == @as(u32, w) * @as(u32, h) and total == tally_total) {
+  if (!finished and completed == @as(u32, w) * @as(u32, h) and total >= tally_total) {
+    finished = true;
     local_tally = total;
-    @activate(callback);
+    if (!@is_same_type(@type_of(callback), void)) {
+      @activate(callback);
+    }
   }
 }
 fn stage(v: u32) void {
@@ -115,7 +123,13 @@ fn bump_tally(n: u32) void {
   stage(n);
 }
 // Reports that this PE has no more events to count.
-fn signal_completion() void { stage(COMPLETED | 1); }
+// Reports that this PE is done; only its first call counts.
+fn signal_completion() void {
+  if (!signalled) {
+    signalled = true;
+    stage(COMPLETED | 1);
+  }
+}
 task from_row(v: u32) void { stage(v); }
 task from_column(v: u32) void { stage(v); }
 comptime {

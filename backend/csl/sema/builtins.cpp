@@ -1467,8 +1467,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
         {"simprint",
          {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
           "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
-          "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords",
-          "fmt_no_nl_with_coords"}},
+          "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
         {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
         {"tessera/router", {"get", "set"}},
         {"tessera/queues", {"flush_active", "flush_exit"}},
@@ -1585,8 +1584,13 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
     if (l == "tessera/queues" || l == "tile_config/output_queue_config" ||
         l == "tile_config/input_queue_config")
         return queuesLibCall(fn, args, argNodes, node);
-    if (l == "simprint" && fn.rfind("fmt", 0) == 0)
-        return simprintFmt(fn, args, argNodes, node);
+    if (l == "simprint") {
+        // .enable = false turns every print of this instance off.
+        if (const Value* enable = lib->libParams.field("enable"); enable && !asBool(*enable, node))
+            return mkVoid();
+        if (fn.rfind("fmt", 0) == 0)
+            return simprintFmt(fn, args, argNodes, node);
+    }
     if (l == "simprint") {
         if (fn == "print_string" || fn == "print_newline") {
             std::string s =

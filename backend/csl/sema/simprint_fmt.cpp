@@ -1,7 +1,7 @@
-// <simprint> format functions: fmt(s, .{args}) and fmt_no_nl, with or without the PE's
-// coordinates in front. The format string is comptime; each {d} {x} {X} {b} {f} {s} or {}
-// takes the next argument ({} chooses by type), {{ and }} are literal braces. Literal text
-// and comptime arguments become SimprintString, runtime arguments SimprintValue.
+// <simprint> format functions fmt(s, .{args}), fmt_no_nl and fmt_with_coords. The format
+// string is comptime; each {d} {X} {b} {f} takes the next argument, "{{" prints '{' (a '}'
+// is printed as it is). Literal text and comptime arguments become SimprintString, runtime
+// arguments SimprintValue.
 #include "backend/csl/sema/analyzer_class.h"
 
 #include <cstdio>
@@ -10,26 +10,25 @@ namespace csl::sema {
 
 namespace {
 
+// A comptime argument printed as the simulator prints a runtime one of the narrowest type
+// the documentation allows ({X} and {b} are zero-padded to the width of u16 or u32).
 std::string comptimeText(const Value& v, char spec) {
     if (v.k == VK::Float) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%g", v.f);
         return buf;
     }
-    if (v.k == VK::Bool)
-        return v.i ? "1" : "0";
-    if (spec == 'x' || spec == 'X' || spec == 'b') {
-        uint64_t u = uint64_t(v.i);
-        if (spec == 'b') {
-            std::string s;
-            do {
-                s.insert(s.begin(), char('0' + (u & 1)));
-                u >>= 1;
-            } while (u);
-            return s;
-        }
+    uint64_t u = uint64_t(v.i);
+    int bits = u > 0xffff ? 32 : 16;
+    if (spec == 'b') {
+        std::string s;
+        for (int i = bits - 1; i >= 0; --i)
+            s += (u >> i & 1) ? '1' : '0';
+        return s;
+    }
+    if (spec == 'X') {
         char buf[32];
-        std::snprintf(buf, sizeof buf, spec == 'x' ? "%llx" : "%llX", (unsigned long long)u);
+        std::snprintf(buf, sizeof buf, "%0*llX", bits / 4, (unsigned long long)u);
         return buf;
     }
     return std::to_string(v.i);
@@ -39,8 +38,7 @@ std::string comptimeText(const Value& v, char spec) {
 
 Value Analyzer::simprintFmt(const std::string& fn, const std::vector<Value>& args,
                             const std::vector<uint32_t>& argNodes, uint32_t node) {
-    if (fn != "fmt" && fn != "fmt_no_nl" && fn != "fmt_with_coords" &&
-        fn != "fmt_no_nl_with_coords")
+    if (fn != "fmt" && fn != "fmt_no_nl" && fn != "fmt_with_coords")
         fail(node, "module '<simprint>' has no member named '" + fn + "'");
     if (args.size() != 2)
         fail(node, "'" + fn + "' expects a format string and a tuple of arguments, found " +
@@ -78,26 +76,24 @@ Value Analyzer::simprintFmt(const std::string& fn, const std::vector<Value>& arg
              int32_t(sim::BuiltinId::SimprintValue));
     };
 
-    if (fn.find("with_coords") != std::string::npos) {
-        text += "(";
+    if (fn == "fmt_with_coords") {
+        text += "PE(";
         for (sim::BuiltinId coord : {sim::BuiltinId::CoordX, sim::BuiltinId::CoordY}) {
             uint16_t r = newReg(node);
             emit(sim::Op::Builtin, sim::ScalarType::U16, r, kNoReg, 0, int32_t(coord));
             printValue(r, types.u16, 'd');
-            text += coord == sim::BuiltinId::CoordX ? ", " : ") ";
+            text += coord == sim::BuiltinId::CoordX ? "," : "): ";
         }
     }
 
     size_t next = 0;
     for (size_t i = 0; i < format.size(); ++i) {
         char c = format[i];
-        if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
+        if (c == '{' && i + 1 < format.size() && format[i + 1] == '{') {
             text += c;
             ++i;
             continue;
         }
-        if (c == '}')
-            fail(argNodes[0], "unmatched '}' in the format string (write '}}' for a brace)");
         if (c != '{') {
             text += c;
             continue;
@@ -107,32 +103,21 @@ Value Analyzer::simprintFmt(const std::string& fn, const std::vector<Value>& arg
             fail(argNodes[0], "unterminated '{' in the format string (write '{{' for a brace)");
         std::string spec = format.substr(i + 1, close - i - 1);
         i = close;
-        if (spec.size() > 1 ||
-            (spec.size() == 1 && std::string("dxXbfs").find(spec[0]) == std::string::npos))
-            fail(argNodes[0],
-                 "unknown format '{" + spec + "}' (use {d}, {x}, {X}, {b}, {f}, {s} or {})");
+        if (spec.size() != 1 || std::string("dXbf").find(spec[0]) == std::string::npos)
+            fail(argNodes[0], "unknown format '{" + spec + "}' (use {d}, {X}, {b} or {f})");
         if (next >= vals.size())
             fail(argNodes[1], "the format string has more placeholders than the " +
                                   std::to_string(vals.size()) + " argument" +
                                   (vals.size() == 1 ? "" : "s") + " given");
         const Value& v = vals[next++];
-        char s = spec.empty() ? '\0' : spec[0];
+        char s = spec[0];
         TypeP t = v.type;
-        bool isString = t->k == TK::String;
         bool isFloat = t->k == TK::Float || t->k == TK::CFloat;
-        bool isNumber = isFloat || t->k == TK::Int || t->k == TK::CInt || t->k == TK::Bool;
-        if (s == 's' ? !isString : (!isNumber || (s == 'f') != isFloat) && s != '\0')
+        bool isInt = t->k == TK::Int || t->k == TK::CInt;
+        if (s == 'f' ? !isFloat : !isInt)
             fail(argNodes[1], "argument " + std::to_string(next) + " of type '" + typeName(t) +
-                                  "' does not fit the format '{" + spec + "}'");
-        if (s == '\0' && !isNumber && !isString)
-            fail(argNodes[1], "argument " + std::to_string(next) + " of type '" + typeName(t) +
-                                  "' cannot be printed");
-        if (isString) {
-            text += asString(v, argNodes[1], "string argument");
-            continue;
-        }
-        if (s == '\0')
-            s = isFloat ? 'f' : 'd';
+                                  "' does not fit the format '{" + spec + "}' (" +
+                                  (s == 'f' ? "a float" : "an integer") + " is needed)");
         if (v.isComptime()) {
             text += comptimeText(v, s);
             continue;
