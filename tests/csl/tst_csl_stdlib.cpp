@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <string>
@@ -224,6 +225,52 @@ comptime {
 }
 )";
 
+// <math>: the transcendental functions at run time, checked against the C++ library.
+const char* kMathLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("x", [*]f32, true);
+  @export_name("y", [*]f32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kMathPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var x = @zeros([8]f32);
+var y = @zeros([64]f32);
+const x_ptr: [*]f32 = &x;
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  for (@range(u16, 8)) |i| {
+    const v = x[i];
+    y[8 * i + 0] = math.exp(v);
+    y[8 * i + 1] = math.log_f32(math.abs(v));
+    y[8 * i + 2] = math.sin(v);
+    y[8 * i + 3] = math.cos_f32(v);
+    y[8 * i + 4] = math.tanh(v);
+    y[8 * i + 5] = math.pow(math.abs(v), 1.5);
+    y[8 * i + 6] = math.floor(v) + 10.0 * math.ceil_f32(v);
+    y[8 * i + 7] = @as(f32, math.exp_f16(@as(f16, v / 4.0)));
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @comptime_assert(math.floor(-2.5) == -3.0 and math.ceil(2.25) == 3.0);
+  @comptime_assert(math.isNaN(math.NaN(f32)) and !math.isNaN(@as(f32, 1.0)));
+  @comptime_assert(math.isInf(math.POSITIVE_INF(f16)) and !math.isFinite(math.NEGATIVE_INF(f32)));
+  @comptime_assert(math.max(@as(i16, 3), -4) == 3 and math.sign(@as(f32, -2.0)) == -1.0);
+  @comptime_assert(math.signbit(@as(f32, -0.0)) and math.PI > 3.14159 and math.E < 2.7183);
+  @export_symbol(x_ptr, "x");
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslStdlib : public QObject {
@@ -303,6 +350,42 @@ class TstCslStdlib : public QObject {
             QCOMPARE(y[2 * pe + 1], corner ? 1u : 0u);
             if (corner)
                 QCOMPARE(y[2 * pe], 12u);
+        }
+    }
+    void mathFunctions() {
+        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", kMathPe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        const float xs[8] = {0.5f, -1.25f, 3.0f, -7.5f, 20.0f, 0.01f, -0.3f, 40.0f};
+        sim::MemcpyRequest in;
+        in.symbol = "x";
+        in.elementsPerPe = 8;
+        std::vector<uint32_t> bits(8);
+        std::memcpy(bits.data(), xs, sizeof xs);
+        auto id = fabric.memcpy(in, bits);
+        auto r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 64);
+        QCOMPARE(y.size(), size_t(64));
+        auto close = [](float got, double want, double rel) {
+            return std::abs(double(got) - want) <= rel * std::max(1.0, std::abs(want));
+        };
+        for (int i = 0; i < 8; ++i) {
+            const double v = xs[i];
+            std::vector<float> row(8);
+            for (int k = 0; k < 8; ++k)
+                row[size_t(k)] = asFloat(y[size_t(8 * i + k)]);
+            const std::string at = "x = " + std::to_string(v);
+            QVERIFY2(close(row[0], std::exp(v), 1e-5), (at + " exp").c_str());
+            QVERIFY2(close(row[1], std::log(std::abs(v)), 1e-5), (at + " log").c_str());
+            QVERIFY2(close(row[2], std::sin(v), 1e-5), (at + " sin").c_str());
+            QVERIFY2(close(row[3], std::cos(v), 1e-5), (at + " cos").c_str());
+            QVERIFY2(close(row[4], std::tanh(v), 1e-5), (at + " tanh").c_str());
+            QVERIFY2(close(row[5], std::pow(std::abs(v), 1.5), 1e-5), (at + " pow").c_str());
+            QCOMPARE(row[6], float(std::floor(v) + 10.0 * std::ceil(v)));
+            QVERIFY2(close(row[7], std::exp(v / 4.0), 2e-3), (at + " exp_f16").c_str());
         }
     }
     void queueConfigCompiles() {

@@ -273,7 +273,7 @@ static const LibraryInfo kLibraries[] = {
     {"timer", kTimerSource},
     {"debug", kDebugSource},
     {"simprint", nullptr},
-    {"math", kMathSource},
+    {"math", kMathSource, kMathFunctionsSource},
     {"random", nullptr},
     {"control", kControlSource},
     {"tile_config", kTileConfigSource, kTileConfigQueuePartsSource},

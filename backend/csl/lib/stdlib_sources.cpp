@@ -165,4 +165,161 @@ fn elapsed(timerId: i16, result: *timerType) void {
 }
 )csl";
 
+// <math> beyond square roots (appended to the <math> source): constants, predicates,
+// rounding and the transcendental functions in f32 (f16 and generic forms convert through
+// f32). exp: Cody-Waite reduction by ln 2 and a degree-7 polynomial; log: mantissa in
+// [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by 2 pi, folding to
+// [-pi/2, pi/2] and the Taylor series to x^11; pow = exp(y log x) (negative x needs an
+// integer y); tanh from exp, with its series near 0.
+const char* const kMathFunctionsSource = R"csl(
+const PI = 3.14159265358979323846;
+const E = 2.71828182845904523536;
+const NaN_f32 = @bitcast(f32, @as(u32, 0x7fc00000));
+const NaN_f16 = @bitcast(f16, @as(u16, 0x7e00));
+fn NaN(comptime T: type) T {
+  if (@is_same_type(T, f16)) { return NaN_f16; } else { return NaN_f32; }
+}
+fn POSITIVE_INF(comptime T: type) T {
+  if (@is_same_type(T, f16)) { return POSITIVE_INF_f16; } else { return POSITIVE_INF_f32; }
+}
+fn NEGATIVE_INF(comptime T: type) T {
+  if (@is_same_type(T, f16)) { return NEGATIVE_INF_f16; } else { return NEGATIVE_INF_f32; }
+}
+fn isNaN_f32(x: f32) bool { return (@bitcast(u32, x) & 0x7fffffff) > 0x7f800000; }
+fn isInf_f32(x: f32) bool { return (@bitcast(u32, x) & 0x7fffffff) == 0x7f800000; }
+fn isFinite_f32(x: f32) bool { return (@bitcast(u32, x) & 0x7f800000) != 0x7f800000; }
+fn signbit_f32(x: f32) bool { return (@bitcast(u32, x) >> 31) != 0; }
+fn isNaN_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7fff) > 0x7c00; }
+fn isInf_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7fff) == 0x7c00; }
+fn isFinite_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7c00) != 0x7c00; }
+fn signbit_f16(x: f16) bool { return (@bitcast(u16, x) >> 15) != 0; }
+fn isNaN(x: anytype) bool { return isNaN_f32(@as(f32, x)); }
+fn isInf(x: anytype) bool { return isInf_f32(@as(f32, x)); }
+fn isFinite(x: anytype) bool { return isFinite_f32(@as(f32, x)); }
+fn signbit(x: anytype) bool { return signbit_f32(@as(f32, x)); }
+fn max(x: anytype, y: @type_of(x)) @type_of(x) { if (x > y) return x; return y; }
+fn min(x: anytype, y: @type_of(x)) @type_of(x) { if (x < y) return x; return y; }
+fn sign(x: anytype) @type_of(x) {
+  if (x > 0) return 1;
+  if (x < 0) return -1;
+  return x;
+}
+fn max_f32(x: f32, y: f32) f32 { return max(x, y); }
+fn min_f32(x: f32, y: f32) f32 { return min(x, y); }
+fn sign_f32(x: f32) f32 { return sign(x); }
+fn max_f16(x: f16, y: f16) f16 { return max(x, y); }
+fn min_f16(x: f16, y: f16) f16 { return min(x, y); }
+fn sign_f16(x: f16) f16 { return sign(x); }
+fn floor_f32(x: f32) f32 {
+  if (!(abs_f32(x) < 8388608.0)) return x; // already integral, infinite or NaN
+  const t = @as(f32, @as(i32, x));
+  if (t > x) return t - 1.0;
+  return t;
+}
+fn ceil_f32(x: f32) f32 { return -floor_f32(-x); }
+fn floor_f16(x: f16) f16 { return @as(f16, floor_f32(@as(f32, x))); }
+fn ceil_f16(x: f16) f16 { return @as(f16, ceil_f32(@as(f32, x))); }
+fn floor(x: anytype) @type_of(x) { return @as(@type_of(x), floor_f32(@as(f32, x))); }
+fn ceil(x: anytype) @type_of(x) { return @as(@type_of(x), ceil_f32(@as(f32, x))); }
+fn pow2_f32(k: i32) f32 { return @bitcast(f32, @bitcast(u32, k + 127) << 23); }
+// v * 2^k for k in -150..255.
+fn fscale_f32(v: f32, s: i16) f32 {
+  const k = @as(i32, s);
+  if (k > 127) return v * pow2_f32(127) * pow2_f32(k - 127);
+  if (k < -126) return v * pow2_f32(-126) * pow2_f32(k + 126);
+  return v * pow2_f32(k);
+}
+fn fscale_f16(v: f16, s: i16) f16 { return @as(f16, fscale_f32(@as(f32, v), s)); }
+fn fscale(v: anytype, s: i16) @type_of(v) { return @as(@type_of(v), fscale_f32(@as(f32, v), s)); }
+fn exp_f32(x: f32) f32 {
+  if (isNaN_f32(x)) return x;
+  if (x > 88.72284) return POSITIVE_INF_f32;
+  if (x < -103.97) return 0.0;
+  const kf = floor_f32(x * 1.44269504 + 0.5);
+  const r = (x - kf * 0.693145752) - kf * 1.42860677e-6;
+  const er = 1.0 + r * (1.0 + r * (0.5 + r * (0.166666667 + r * (0.0416666667 +
+             r * (0.00833333333 + r * (0.00138888889 + r * 0.000198412698))))));
+  return fscale_f32(er, @as(i16, kf));
+}
+fn log_f32(x: f32) f32 {
+  if (isNaN_f32(x) or x < 0.0) return NaN_f32;
+  if (x == 0.0) return NEGATIVE_INF_f32;
+  if (isInf_f32(x)) return x;
+  var v = x;
+  var e: i32 = 0;
+  if (@bitcast(u32, v) < 0x00800000) { // subnormal
+    v = v * 8388608.0;
+    e = -23;
+  }
+  const bits = @bitcast(u32, v);
+  e += @as(i32, bits >> 23) - 127;
+  var m = @bitcast(f32, (bits & 0x7fffff) | 0x3f800000);
+  if (m > 1.41421356) {
+    m = m * 0.5;
+    e += 1;
+  }
+  const s = (m - 1.0) / (m + 1.0);
+  const s2 = s * s;
+  const lm = 2.0 * s * (1.0 + s2 * (0.333333333 + s2 * (0.2 + s2 * (0.142857143 +
+             s2 * (0.111111111 + s2 * 0.0909090909)))));
+  return lm + @as(f32, e) * 0.693147181;
+}
+fn sin_f32(x: f32) f32 {
+  if (!isFinite_f32(x)) return NaN_f32;
+  const k = floor_f32(x * 0.159154943 + 0.5);
+  var r = (x - k * 6.28318548) + k * 1.74845553e-7;
+  if (r > 1.57079633) {
+    r = 3.14159274 - r;
+  } else if (r < -1.57079633) {
+    r = -3.14159274 - r;
+  }
+  const r2 = r * r;
+  return r * (1.0 + r2 * (-0.166666667 + r2 * (0.00833333333 + r2 * (-0.000198412698 +
+         r2 * (0.00000275573192 + r2 * -0.0000000250521084)))));
+}
+fn cos_f32(x: f32) f32 { return sin_f32(x + 1.57079633); }
+fn pow_f32(x: f32, y: f32) f32 {
+  if (y == 0.0) return 1.0;
+  if (x == 0.0) {
+    if (y > 0.0) return 0.0;
+    return POSITIVE_INF_f32;
+  }
+  if (x < 0.0) {
+    if (floor_f32(y) != y) return NaN_f32;
+    const mag = exp_f32(y * log_f32(-x));
+    const half = y * 0.5;
+    if (floor_f32(half) != half) return -mag;
+    return mag;
+  }
+  return exp_f32(y * log_f32(x));
+}
+fn tanh_f32(x: f32) f32 {
+  if (x > 9.0) return 1.0;
+  if (x < -9.0) return -1.0;
+  if (abs_f32(x) < 0.125) {
+    const x2 = x * x;
+    return x * (1.0 + x2 * (-0.333333333 + x2 * (0.133333333 + x2 * -0.053968254)));
+  }
+  const e2 = exp_f32(2.0 * x);
+  return (e2 - 1.0) / (e2 + 1.0);
+}
+fn inv_f32(x: f32) f32 { return 1.0 / x; }
+fn exp_f16(x: f16) f16 { return @as(f16, exp_f32(@as(f32, x))); }
+fn log_f16(x: f16) f16 { return @as(f16, log_f32(@as(f32, x))); }
+fn sin_f16(x: f16) f16 { return @as(f16, sin_f32(@as(f32, x))); }
+fn cos_f16(x: f16) f16 { return @as(f16, cos_f32(@as(f32, x))); }
+fn tanh_f16(x: f16) f16 { return @as(f16, tanh_f32(@as(f32, x))); }
+fn inv_f16(x: f16) f16 { return @as(f16, inv_f32(@as(f32, x))); }
+fn invsqrt_f16(x: f16) f16 { return @as(f16, invsqrt_f32(@as(f32, x))); }
+fn pow_f16(x: f16, y: f16) f16 { return @as(f16, pow_f32(@as(f32, x), @as(f32, y))); }
+fn exp(x: anytype) @type_of(x) { return @as(@type_of(x), exp_f32(@as(f32, x))); }
+fn log(x: anytype) @type_of(x) { return @as(@type_of(x), log_f32(@as(f32, x))); }
+fn sin(x: anytype) @type_of(x) { return @as(@type_of(x), sin_f32(@as(f32, x))); }
+fn cos(x: anytype) @type_of(x) { return @as(@type_of(x), cos_f32(@as(f32, x))); }
+fn tanh(x: anytype) @type_of(x) { return @as(@type_of(x), tanh_f32(@as(f32, x))); }
+fn pow(x: anytype, y: @type_of(x)) @type_of(x) {
+  return @as(@type_of(x), pow_f32(@as(f32, x), @as(f32, y)));
+}
+)csl";
+
 } // namespace csl::lib

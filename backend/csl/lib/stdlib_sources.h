@@ -9,5 +9,6 @@ extern const char* const kQueueFlushSource;           // <tile_config/queue_flus
 extern const char* const kMallocSource;               // <malloc>
 extern const char* const kComplexSource;              // <complex>
 extern const char* const kTimerSource;                // <timer>
+extern const char* const kMathFunctionsSource;        // appended to <math>
 
 } // namespace csl::lib
