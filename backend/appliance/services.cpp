@@ -8,8 +8,10 @@
 #include "backend/artifact/artifact.h"
 #include "backend/artifact/cslc_args.h"
 #include "backend/csl/compiler.h"
+#include "backend/csl/layout_spec.h"
 
 #include <grpcpp/grpcpp.h>
+#include <algorithm>
 
 #include <fstream>
 #include <sstream>
@@ -808,8 +810,21 @@ class CompileService final : public pb::Compile::CallbackService {
         std::shared_ptr<std::atomic<unsigned>> counted; // set once this compile counts
         std::string layout = req->layout();
         std::vector<std::string> args;
+        csl::LayoutSpec layoutSpec; // SdkLayout's additions (empty for a plain compile)
         auto status = guarded([&] {
             core_.authorize(*ctx);
+            const auto& spec = req->layout_spec();
+            for (auto [from, to] :
+                 {std::pair{&spec.stream_h2d_colors(), &layoutSpec.streamH2dColors},
+                  std::pair{&spec.stream_d2h_colors(), &layoutSpec.streamD2hColors}}) {
+                if (from->size() > int(to->size()))
+                    throw Error(Code::InvalidArgument, "layout_spec: more than 4 stream colors");
+                for (int i = 0; i < from->size(); ++i)
+                    (*to)[size_t(i)] = int8_t(std::clamp(from->Get(i), -1, 127));
+            }
+            for (const auto& s : spec.symbol_inits())
+                layoutSpec.symbolInits.push_back({s.x(), s.y(), s.symbol(), s.element_bytes(),
+                                                  {s.data().begin(), s.data().end()}});
             if (req->resource_cpu() < 0)
                 throw Error(Code::InvalidArgument, "resource_cpu must not be negative");
             if (req->resource_mem() < 0)
@@ -851,7 +866,7 @@ class CompileService final : public pb::Compile::CallbackService {
             return w;
         }
         auto alive = w->alive();
-        std::thread([w, alive, workspace, layout, args, counted] {
+        std::thread([w, alive, workspace, layout, args, counted, layoutSpec] {
             std::vector<pb::CompileEvent> events;
             auto st = guarded([&] {
                 auto all = args;
@@ -862,6 +877,7 @@ class CompileService final : public pb::Compile::CallbackService {
                 for (auto& p : cmd.options.importPaths)
                     p = workspace->resolve("code/" + p, "--import-path").string();
                 auto result = csl::compile(cmd.options);
+                csl::applyLayoutSpec(result, layoutSpec);
                 for (const auto& d : result.diagnostics) {
                     pb::CompileEvent e;
                     auto* diag = e.mutable_diagnostic();

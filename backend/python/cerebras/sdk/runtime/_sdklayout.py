@@ -10,7 +10,9 @@ ports on region edges, connections between ports and host streams. compile() the
    fabric (region PEs are obstacles; a PE carries each color at most once),
 4. puts a 1-PE forwarding region (our own CSL, _STREAM_IN/_STREAM_OUT) at each stream's
    I/O location; the host reaches it through the simulator's memcpy streaming channel,
-5. writes the layout as CSL and compiles it through the appliance's Compile service.
+5. writes the layout as CSL and compiles it through the appliance's Compile service; the
+   stream channels and set_symbol_all data go with it as data (CompileRequest.layout_spec,
+   applied by backend/csl/layout_spec.h).
 
 Coordinates are layout coordinates: (0, 0) is the north-west PE of the program
 rectangle, so read_symbol(x, y, ...) takes the coordinates given to place().
@@ -610,8 +612,8 @@ class SdkLayout:
             args.append(f"--import-path={_GENERATED_DIR}/lib{i}")
         if plan.streams:
             args += ["--memcpy", "--channels=1"]
-        self._compile_on_appliance(files, layout_name, " ".join(args), out_dir)
-        _finish_program(self._regions, plan, out_dir)
+        self._compile_on_appliance(files, layout_name, " ".join(args), out_dir,
+                                   _layout_spec(self._regions, plan))
         colors = {name: value for name, value in plan.color_names.items()}
         streams = {s.name: {"input": s.is_input, "x": s.endpoint[0], "y": s.endpoint[1],
                             "host_color": s.host_color} for s in plan.streams}
@@ -665,9 +667,10 @@ class SdkLayout:
         files[layout_name] = plan.layout_csl().encode()
         return [pb.FileEntry(path=p, data=d) for p, d in sorted(files.items())], layout_name
 
-    def _compile_on_appliance(self, files, layout_name, args, out_dir):
+    def _compile_on_appliance(self, files, layout_name, args, out_dir, spec):
         conn = Connection(self._cmaddr)
-        request = pb.CompileRequest(code_files=files, layout=layout_name, args=args)
+        request = pb.CompileRequest(code_files=files, layout=layout_name, args=args,
+                                    layout_spec=spec)
         done, messages = None, []
         try:
             for event in conn.stream(conn.compiler.Compile, request):
@@ -696,56 +699,22 @@ class SdkLayout:
                 out.write(f.data)
 
 
-def _finish_program(regions, plan, out_dir):
-    """What the layout adds to the compiled program file: the host stream channels (the
-    simulator's memcpy streaming colors) and set_symbol_all data."""
-    jobs = [(r, s) for r in regions for s in r._symbols]  # pylint: disable=protected-access
-    if not jobs and not plan.streams:
-        return
-    from tessera import program_pb2  # pylint: disable=import-outside-toplevel
-    path = os.path.join(out_dir, "bin", "out_program.pb")
-    program = program_pb2.FabricProgram()
-    with open(path, "rb") as f:
-        program.ParseFromString(f.read())
-    if plan.streams:
-        for field, is_input in ((program.memcpy.h2d_colors, True),
-                                (program.memcpy.d2h_colors, False)):
-            colors = (plan.host_colors[is_input] + [-1] * 4)[:4]
-            del field[:]
-            field.extend(colors)
-    # set_symbol_all: each PE with data gets its own copy of its code class whose initial
-    # SRAM contents hold the data at the symbol's address.
-    for region, (symbol, data, width, height) in jobs:
-        bw, bh = width // region.width, height // region.height
+def _layout_spec(regions, plan):
+    """What the compiler adds to the program (backend/csl/layout_spec.h): the host channel
+    colors of the streams and set_symbol_all data, PE by PE (row-major blocks)."""
+    spec = pb.LayoutSpec(stream_h2d_colors=plan.host_colors[True],
+                         stream_d2h_colors=plan.host_colors[False])
+    for region in regions:
         ox, oy = region.origin
-        for y in range(region.height):
-            for x in range(region.width):
-                block = np.ascontiguousarray(data[y * bh:(y + 1) * bh, x * bw:(x + 1) * bw])
-                pe = program.pes[(oy + y) * program.width + ox + x]
-                cls = program.classes[pe.code_class]
-                what = f"code region '{region.name}': set_symbol_all('{symbol}') at PE ({x}, {y})"
-                match = [s for s in cls.symbols if s.name == symbol]
-                if not match:
-                    raise LayoutError(f"{what}: {cls.file} has no symbol '{symbol}'")
-                sym = match[0]
-                elem = sym.size_bytes // max(1, sym.element_count)
-                if elem != block.dtype.itemsize or sym.size_bytes != block.nbytes:
-                    raise LayoutError(f"{what}: the symbol has {sym.element_count} elements of "
-                                      f"{elem} bytes, the data block {block.size} of "
-                                      f"{block.dtype.itemsize} bytes")
-                clone = program.classes.add()
-                clone.CopyFrom(cls)
-                clone.params_key += f" +{symbol}@({ox + x},{oy + y})"
-                kept = [d for d in clone.data
-                        if d.address + len(d.bytes) <= sym.address
-                        or d.address >= sym.address + sym.size_bytes]
-                if len(kept) != len(clone.data):
-                    del clone.data[:]
-                    clone.data.extend(kept)
-                clone.data.add(address=sym.address, bytes=block.tobytes())
-                pe.code_class = len(program.classes) - 1
-    with open(path, "wb") as f:
-        f.write(program.SerializeToString())
+        for symbol, data, width, height in region._symbols:  # pylint: disable=protected-access
+            bw, bh = width // region.width, height // region.height
+            for y in range(region.height):
+                for x in range(region.width):
+                    block = np.ascontiguousarray(data[y * bh:(y + 1) * bh, x * bw:(x + 1) * bw])
+                    spec.symbol_inits.add(x=ox + x, y=oy + y, symbol=symbol,
+                                          element_bytes=block.dtype.itemsize,
+                                          data=block.tobytes())
+    return spec
 
 
 def _stream_info(runtime, stream, what):
