@@ -1,5 +1,7 @@
 """SdkLayout: planning (placement, colors, routes, errors) and end-to-end runs of our own
 kernels (tests/python/sdklayout) on both architectures through a private appliance."""
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -144,6 +146,12 @@ class PlanTest(_InScratch):
             layout.create_input_stream(wide_port)
         with self.assertRaisesRegex(_sdklayout.LayoutError, r"\(3, 0\) is outside the 2x1"):
             wide.set_param(IntVector(3, 0), "bias", 1)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "an input port's routes give "
+                                                            "outputs only"):
+            a.create_input_port(Color("i"), Edge.TOP, [_from(Route.WEST)], 4)
+        with self.assertRaisesRegex(_sdklayout.LayoutError, "an output port's routes give "
+                                                            "inputs only"):
+            a.create_output_port(Color("o"), Edge.TOP, [_into(Route.WEST)], 4)
         with self.assertRaisesRegex(_sdklayout.LayoutError, "not a color 0..23"):
             Color("x", 24)
         a.place(0, 0)
@@ -194,8 +202,11 @@ class RunTest(_InScratch):
         runtime.run()
         sent = (np.arange(n, dtype=np.uint32) * 7 + 1)
         got = np.zeros(n, dtype=np.uint32)
-        runtime.send(to_device, sent[:5], nonblock=True)
-        runtime.send(to_device, sent[5:], nonblock=True)
+        in_id = runtime.get_port_id(to_device)
+        self.assertEqual(sorted([in_id, runtime.get_port_id(to_host)]), [0, 1])
+        self.assertIsNone(runtime.get_port_id("nope"))
+        runtime.send(to_device, sent, 5, nonblock=True)  # the first 5 words
+        runtime.send(in_id, sent[5:], nonblock=True)
         runtime.receive(to_host, got, n, nonblock=True)
         runtime.stop()
         np.testing.assert_array_equal(got, sent)
@@ -207,6 +218,26 @@ class RunTest(_InScratch):
                              [int(block.sum()) + bias])
         with self.assertRaisesRegex(ValueError, "is an output stream"):
             runtime.send(to_host, sent)
+
+    def test_receive_tofile_and_port_report(self):
+        platform = get_platform(None, SimfabConfig(), SdkTarget.WSE3)
+        layout = SdkLayout(platform)
+        relay, inp, out = _relay(layout, "r", 4, Edge.LEFT, Edge.RIGHT)
+        relay.place(1, 0)
+        into = layout.create_input_stream(inp)
+        back = layout.create_output_stream(out, io_loc=IntVector(3, 1))
+        runtime = SdkRuntime(layout.compile(out_prefix="out"), platform)
+        runtime.load()
+        runtime.run()
+        report = io.StringIO()
+        with contextlib.redirect_stdout(report):
+            runtime.report_port_infos()
+        self.assertIn(f"'{back}' output (receive) at PE (3, 1)", report.getvalue())
+        self.assertIn(f"'{into}' input (send) at PE (0, 0)", report.getvalue())
+        runtime.send(into, np.array([5, 6, 7, 8], dtype=np.int32), nonblock=True)
+        runtime.receive_tofile(back, "words.bin")
+        runtime.stop()
+        self.assertEqual(np.fromfile("words.bin", dtype=np.int32).tolist(), [5, 6, 7, 8])
 
     def test_streams_from_loc_use_the_code_at_the_location(self):
         platform = get_platform(None, SimfabConfig(), SdkTarget.WSE2)

@@ -236,8 +236,15 @@ class CodeRegion:
             raise TypeError(f"{what}: {edge!r} is not an Edge")
         if int(data_size) <= 0:
             raise LayoutError(f"{what}: data_size {data_size} must be positive")
-        port = PortHandle(self, color, edge, _positions(routes, what), data_size, prefix,
-                          is_input)
+        positions = _positions(routes, what)
+        for inputs, outputs in positions:
+            if is_input and inputs:
+                raise LayoutError(f"{what}: an input port's routes give outputs only (the "
+                                  "connection or stream supplies the input)")
+            if not is_input and outputs:
+                raise LayoutError(f"{what}: an output port's routes give inputs only (the "
+                                  "connection or stream supplies the output)")
+        port = PortHandle(self, color, edge, positions, data_size, prefix, is_input)
         self._layout._add_port(port, what)  # pylint: disable=protected-access
         return port
 
@@ -365,6 +372,7 @@ class _Stream:
         self.color = color    # for *_from_loc: the color the code at io_loc uses
         self.endpoint = None  # where the host channel meets the fabric
         self.host_color = None  # the channel's color at the endpoint
+        self.stream_color = None  # the color the stream has on the fabric
 
 
 class SdkCompileArtifacts:
@@ -616,7 +624,8 @@ class SdkLayout:
                                    _layout_spec(self._regions, plan))
         colors = {name: value for name, value in plan.color_names.items()}
         streams = {s.name: {"input": s.is_input, "x": s.endpoint[0], "y": s.endpoint[1],
-                            "host_color": s.host_color} for s in plan.streams}
+                            "host_color": s.host_color, "color": s.stream_color,
+                            "size": s.port.data_size if s.port else 0} for s in plan.streams}
         with open(os.path.join(out_dir, "colors.json"), "w", encoding="utf-8") as f:
             json.dump(colors, f, indent=2, sort_keys=True)
         with open(os.path.join(out_dir, "sdklayout.json"), "w", encoding="utf-8") as f:
@@ -717,39 +726,84 @@ def _layout_spec(regions, plan):
     return spec
 
 
-def _stream_info(runtime, stream, what):
-    info = runtime._layout_streams().get(stream)  # pylint: disable=protected-access
+def _streams(runtime):
+    return runtime._layout_streams()  # pylint: disable=protected-access
+
+
+def _stream_info(runtime, port, what):
+    streams = _streams(runtime)
+    if isinstance(port, (int, np.integer)) and not isinstance(port, bool):
+        names = sorted(streams)
+        if not 0 <= int(port) < len(names):
+            raise ValueError(f"{what}: no stream with port id {port} (ids 0..{len(names) - 1})")
+        port = names[int(port)]
+    info = streams.get(port)
     if info is None:
-        raise ValueError(f"{what}: '{stream}' is not a stream of this layout")
-    return info
+        raise ValueError(f"{what}: no stream named '{port}' in this layout "
+                         f"(streams: {', '.join(sorted(streams)) or 'none'})")
+    return port, info
 
 
-def stream_send(runtime, stream, data, nonblock):
-    """Sends the array's 32-bit words (16-bit arrays are zero-extended) into an input stream."""
-    info = _stream_info(runtime, stream, "send")
+def port_id(runtime, name):
+    names = sorted(_streams(runtime))
+    return names.index(name) if name in names else None
+
+
+def report_port_infos(runtime):
+    for i, (name, info) in enumerate(sorted(_streams(runtime).items())):
+        kind = "input (send)" if info["input"] else "output (receive)"
+        print(f"port {i}: '{name}' {kind} at PE ({info['x']}, {info['y']}), stream color "
+              f"{info['color']}, host channel color {info['host_color']}, data_size "
+              f"{info['size']}")
+
+
+def stream_send(runtime, port, data, n_wavelets, nonblock):
+    """Sends 32-bit words (16-bit arrays are zero-extended), one per wavelet."""
+    name, info = _stream_info(runtime, port, "send")
     if not info["input"]:
-        raise ValueError(f"send: '{stream}' is an output stream; use receive")
+        raise ValueError(f"send: '{name}' is an output stream; use receive")
     arr = np.ascontiguousarray(data).reshape(-1)
     if arr.dtype.itemsize == 2:
         arr = arr.view(np.uint16).astype(np.uint32)
     if arr.dtype.itemsize != 4:
         raise TypeError(f"send: data type {arr.dtype} is not a 32- or 16-bit type")
+    if n_wavelets is not None:
+        if not 0 < n_wavelets <= arr.size:
+            raise ValueError(f"send: n_wavelets {n_wavelets} must be 1..{arr.size} (the array's "
+                             "size)")
+        arr = arr[:n_wavelets]
     return runtime.memcpy_h2d(info["host_color"], arr, info["x"], info["y"], 1, 1, arr.size,
                               streaming=True, nonblock=nonblock)
 
 
-def stream_receive(runtime, stream, data, size, nonblock):
+def stream_receive(runtime, port, data, size, nonblock):
     """Receives size 32-bit words from an output stream into the first size elements."""
-    info = _stream_info(runtime, stream, "receive")
+    name, info = _stream_info(runtime, port, "receive")
     if info["input"]:
-        raise ValueError(f"receive: '{stream}' is an input stream; use send")
+        raise ValueError(f"receive: '{name}' is an input stream; use send")
     if not isinstance(data, np.ndarray) or data.dtype.itemsize != 4:
-        raise TypeError("receive: data must be a numpy array of a 32-bit type")
+        raise TypeError("receive: dest must be a numpy array of a 32-bit type")
     flat = data.reshape(-1)
     if size <= 0 or size > flat.size:
-        raise ValueError(f"receive: size {size} must be 1..{flat.size} (the array's size)")
+        raise ValueError(f"receive: n_wavelets {size} must be 1..{flat.size} (the array's size)")
     return runtime.memcpy_d2h(flat[:size], info["host_color"], info["x"], info["y"], 1, 1,
                               int(size), streaming=True, nonblock=nonblock)
+
+
+def stream_receive_tofile(runtime, port, path, nonblock):
+    """Receives the port's data_size words and writes them to path as raw bytes."""
+    name, info = _stream_info(runtime, port, "receive_tofile")
+    if nonblock:
+        raise ValueError("receive_tofile: nonblock=True is not supported (the file is written "
+                         "when the words have arrived); receive into an array instead")
+    if not info["size"]:
+        raise ValueError(f"receive_tofile: '{name}' comes from create_output_stream_from_loc and "
+                         "has no port data_size; use receive with a count")
+    words = np.zeros(info["size"], dtype=np.uint32)
+    task = stream_receive(runtime, name, words, info["size"], False)
+    with open(path, "wb") as f:
+        f.write(words.tobytes())
+    return task
 
 
 class _Plan:
@@ -1022,7 +1076,7 @@ class _Planner:
             if (x, y) not in self.owner:
                 raise LayoutError(f"stream '{stream.name}': no code region at PE {(x, y)}")
             stream.endpoint = (x, y)
-            stream.host_color = self.value(stream.color)
+            stream.host_color = stream.stream_color = self.value(stream.color)
             self._add_channel(stream)
             return
         port = stream.port
@@ -1056,6 +1110,7 @@ class _Planner:
         self.endpoints[endpoint] = stream.name
         stream.endpoint = endpoint
         stream.host_color = self.result.host_color[stream.is_input]
+        stream.stream_color = color
         self._add_channel(stream)
         self.result.tiles[endpoint] = (tile, {"host_color": stream.host_color,
                                             "stream_color": color,

@@ -289,13 +289,26 @@ class SdkRuntime:
         return np.frombuffer(reply.data, dtype=np.dtype(dtype)).copy()
 
     # ---- SdkLayout streams ----
-    def send(self, stream, data, nonblock=False):
-        """Sends data into an SdkLayout input stream (create_input_stream's name)."""
-        return _sdklayout.stream_send(self, stream, data, nonblock)
+    def send(self, port, src, n_wavelets=None, nonblock=False):
+        """Sends n_wavelets (default: all) elements of src into an SdkLayout input stream,
+        named as create_input_stream returned it or by get_port_id."""
+        return _sdklayout.stream_send(self, port, src, n_wavelets, nonblock)
 
-    def receive(self, stream, data, size, nonblock=False):
-        """Receives size elements of an SdkLayout output stream into data."""
-        return _sdklayout.stream_receive(self, stream, data, size, nonblock)
+    def receive(self, port, dest, n_wavelets, nonblock=False):
+        """Receives n_wavelets elements of an SdkLayout output stream into dest."""
+        return _sdklayout.stream_receive(self, port, dest, n_wavelets, nonblock)
+
+    def receive_tofile(self, port, path, nonblock=False):
+        """Receives the output stream's port data_size words into the file path (raw bytes)."""
+        return _sdklayout.stream_receive_tofile(self, port, path, nonblock)
+
+    def get_port_id(self, name):
+        """The integer id of a stream (send/receive take it in place of the name), or None."""
+        return _sdklayout.port_id(self, name)
+
+    def report_port_infos(self):
+        """Prints every stream: id, name, direction, I/O PE, colors and size."""
+        _sdklayout.report_port_infos(self)
 
     def _layout_streams(self):
         path = os.path.join(self._bindir, "sdklayout.json")
