@@ -271,6 +271,38 @@ comptime {
 }
 )";
 
+// <random>: 400 normal draws have mean ~0 and variance ~1; random_pow_u32 and random_f16
+// stay in their ranges.
+const char* kRandomPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const random = @import_module("<random>");
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  var sum: f32 = 0.0;
+  var sum2: f32 = 0.0;
+  var in_range: f32 = 0.0;
+  var k: u16 = 0;
+  while (k < 400) : (k += 1) {
+    const g = random.random_normal_f32();
+    sum += g;
+    sum2 += g * g;
+    const p = random.random_pow_u32(4);
+    const h = random.random_f16(1.0, 2.0);
+    if (p < 16 and h >= 1.0 and h < 2.0) { in_range += 1.0; }
+  }
+  y[0] = sum / 400.0;
+  y[1] = sum2 / 400.0;
+  y[2] = in_range;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslStdlib : public QObject {
@@ -387,6 +419,18 @@ class TstCslStdlib : public QObject {
             QCOMPARE(row[6], float(std::floor(v) + 10.0 * std::ceil(v)));
             QVERIFY2(close(row[7], std::exp(v / 4.0), 2e-3), (at + " exp_f16").c_str());
         }
+    }
+    void randomDistributions() {
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kRandomPe}}, sim::Arch::Wse3);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 4);
+        QVERIFY2(std::abs(asFloat(y[0])) < 0.2f, std::to_string(asFloat(y[0])).c_str());
+        QVERIFY2(asFloat(y[1]) > 0.75f && asFloat(y[1]) < 1.25f,
+                 std::to_string(asFloat(y[1])).c_str());
+        QCOMPARE(asFloat(y[2]), 400.0f);
     }
     void queueConfigCompiles() {
         // Rebinding queues lowers to the simulator's queue configuration builtins.

@@ -322,4 +322,35 @@ fn pow(x: anytype, y: @type_of(x)) @type_of(x) {
 }
 )csl";
 
+// <random> over the PE generator (<tessera/random>, the generator @random16 steps):
+// random_f32(a, b) is a + (b - a) * s / 2^23 with s the generator's whole 23-bit state after
+// one step, so values lie in [a, b); random_normal_f32 is Box-Muller over two such draws.
+const char* const kRandomSource = R"csl(// <random>
+const prng = @import_module("<tessera/random>");
+const math = @import_module("<math>");
+fn random_u16() u16 { return prng.random16(); }
+fn random_f32(lower: f32, upper: f32) f32 {
+  return lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
+}
+fn random_f16(lower: f16, upper: f16) f16 {
+  return @as(f16, random_f32(@as(f32, lower), @as(f32, upper)));
+}
+// Uniform in [0, 2^pow), pow in 0..32.
+fn random_pow_u32(pow: u16) u32 {
+  @assert(pow <= 32);
+  if (pow == 0) return 0;
+  const bits = (@as(u32, prng.random16()) << 16) | @as(u32, prng.random16());
+  return bits >> @as(u32, 32 - pow);
+}
+fn random_normal_f32() f32 {
+  const u1 = 1.0 - random_f32(0.0, 1.0); // (0, 1]: log is finite
+  const u2 = random_f32(0.0, 1.0);
+  return math.sqrt_f32(-2.0 * math.log_f32(u1)) * math.cos_f32(6.28318531 * u2);
+}
+// Seeding needs the simulator to set a PE's generator state.
+inline fn set_global_prng_seed(seed: u32) void {
+  @comptime_assert(false, "<random>.set_global_prng_seed is not supported by this compiler yet");
+}
+)csl";
+
 } // namespace csl::lib

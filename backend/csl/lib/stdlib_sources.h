@@ -10,5 +10,6 @@ extern const char* const kMallocSource;               // <malloc>
 extern const char* const kComplexSource;              // <complex>
 extern const char* const kTimerSource;                // <timer>
 extern const char* const kMathFunctionsSource;        // appended to <math>
+extern const char* const kRandomSource;               // <random>
 
 } // namespace csl::lib

@@ -1468,7 +1468,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
          {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
           "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
           "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
-        {"random", {"random_f32", "random_u16", "set_global_prng_seed"}},
+        {"tessera/random", {"random16", "random23"}},
         {"tessera/router", {"get", "set"}},
         {"tessera/queues", {"flush_active", "flush_exit"}},
         {"tile_config/output_queue_config", {"encode_output_queue"}},
@@ -1626,28 +1626,12 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
                                        : sim::BuiltinId::ColorConfigSet,
                            regs, fn == "get" ? types.u16 : nullptr);
     }
-    if (l == "random") {
-        if (fn == "random_u16") {
-            return callBuiltin(sim::BuiltinId::Random16, {}, types.u16);
-        }
-        if (fn == "random_f32") {
-            // a + (b - a) * s / 2^23, s = the PE generator's 23-bit state after one step: the
-            // same generator as random_u16/@random16, with a fraction in [0, 1) fine
-            // enough for Monte-Carlo estimates (16-bit windows of consecutive steps overlap
-            // and correlate x/y pairs).
-            need(2);
-            Value r = callBuiltin(sim::BuiltinId::Random23, {}, types.u32);
-            uint16_t rf = newReg(node);
-            emit(sim::Op::Convert, sim::ScalarType::F32, rf, r.reg, kNoReg,
-                 int32_t(sim::ScalarType::U32));
-            Value frac = binop(Tok::Slash, mkRuntime(rf, types.f32), mkFloat(8388608.0, types.f32),
-                               node, nullptr);
-            Value a = coerce(args[0], types.f32, argNodes[0]);
-            Value b = coerce(args[1], types.f32, argNodes[1]);
-            Value span = binop(Tok::Minus, b, a, node, nullptr);
-            return binop(Tok::Plus, a, binop(Tok::Star, span, frac, node, nullptr), node, nullptr);
-        }
-        fail(node, "'" + fn + "' is not supported by this compiler yet");
+    if (l == "tessera/random") {
+        // The PE generator (the one @random16 steps): random16 returns 16 bits of the new
+        // state, random23 the whole 23-bit state, the finer fraction <random>.random_f32 uses.
+        need(0);
+        return fn == "random16" ? callBuiltin(sim::BuiltinId::Random16, {}, types.u16)
+                                : callBuiltin(sim::BuiltinId::Random23, {}, types.u32);
     }
     fail(node, "'" + fn + "' of module '" + lib->path + "' is not supported by this compiler yet");
 }
