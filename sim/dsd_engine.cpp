@@ -269,6 +269,33 @@ void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
     op.done = op.total;
 }
 
+// Hardware DSD strides count elements of the operation's operand size, whichever type
+// the DSD was built over (the SDK's blas libraries rebind an i16 DSD to f32 arrays and run
+// @fmacs on it; fft-1d-2d runs @fmovs over f16 arrays, one complex number per element).
+// Dsd strides are bytes for the element type the DSD was declared with, which the program
+// format does not record; a 32-bit operand whose DSD has a stride that is not a multiple
+// of 4 bytes can only have been declared with 16-bit elements, so its strides double.
+// (A 16-bit operation over a DSD declared with 32-bit elements is indistinguishable from
+// a stride-2 16-bit DSD and runs with the byte strides as given.)
+void Fabric::Impl::widenHalfWordStrides(const DsdOpDesc& desc, OpState& op) {
+    const DsdOpShape shape = dsdOpShape(desc.op);
+    auto widen = [](OpOperand& o, uint32_t bytes) {
+        if (bytes != 4 || o.kind != DsdOperand::Kind::Dsd ||
+            (o.dsd.kind != DsdKind::Mem1d && o.dsd.kind != DsdKind::Mem4d))
+            return;
+        const int rank = o.dsd.kind == DsdKind::Mem1d ? 1 : std::clamp<int>(o.dsd.rank, 1, 4);
+        bool halfWords = false;
+        for (int k = 0; k < rank; ++k)
+            halfWords = halfWords || o.dsd.strideBytes[size_t(k)] % 4 != 0;
+        if (halfWords)
+            for (int k = 0; k < rank; ++k)
+                o.dsd.strideBytes[size_t(k)] *= 2;
+    };
+    widen(op.dst, shape.dstBytes);
+    for (int s = 0; s < 3; ++s)
+        widen(op.src[s], shape.srcBytes[s]);
+}
+
 bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const SourceLoc& loc) {
     const Frame& f = p.frames.back();
     const uint64_t* r = p.regs.data() + f.regBase;
@@ -306,6 +333,7 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
                 (o->dsd.kind == DsdKind::Mem1d || o->dsd.kind == DsdKind::Mem4d))
                 o->dsd.baseAddress += offsetBytes;
     }
+    widenHalfWordStrides(desc, op);
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
         if (o->kind != DsdOperand::Kind::Dsd)
             continue;

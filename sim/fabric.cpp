@@ -808,11 +808,17 @@ bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const 
     }
     uint16_t& counter = p.filterCounters[slot];
     const bool counted = w.control ? f.countControl : f.countData;
-    const bool pass = f.kind == FilterConfig::Kind::Counter
-                          ? counter < f.limit1
-                          : (counter == f.limit1 || counter == f.limit2);
+    // Counter: passes while the counter is at most max_counter and wraps to 0 after
+    // limit1, so `max_counter + 1` of every `limit1 + 1` wavelets pass (SDK
+    // topic-16-queue-flush: "only accept [0,1] among size wavelets" is max_counter 1,
+    // limit1 size-1; fft-1d-2d picks one brick per sender the same way). Sparse counter:
+    // passes when the counter equals limit1 or limit2 and wraps after max_counter.
+    const bool sparse = f.kind == FilterConfig::Kind::SparseCounter;
+    const bool pass =
+        sparse ? (counter == f.limit1 || counter == f.limit2) : counter <= f.maxCounter;
+    const uint16_t wrapAt = sparse ? f.maxCounter : f.limit1;
     if (commit && counted)
-        counter = counter >= f.maxCounter ? 0 : uint16_t(counter + 1);
+        counter = counter >= wrapAt ? 0 : uint16_t(counter + 1);
     return pass;
 }
 

@@ -226,6 +226,48 @@ class TestDsdOps : public QObject {
         QCOMPARE(got, (std::vector<uint32_t>{5, 6, 7, 9, 10, 11}));
     }
 
+    void halfWordDsdStepsByOperandSize() {
+        // A DSD built over 16-bit elements (stride 2 bytes) used by a 32-bit op steps one
+        // 32-bit element: strides count elements of the operation's size (the SDK blas
+        // libraries rebind an i16 DSD to f32 arrays). The 2x2 mem4d over 16-bit rows of 4
+        // (strides 2, 8 bytes) becomes 32-bit steps of 4 and 16 bytes.
+        sim::CodeClass cls;
+        std::vector<uint32_t> m(16);
+        for (uint32_t i = 0; i < 16; ++i)
+            m[i] = 100 + i;
+        putElems(cls, kA, m, 4);
+        sim::Dsd tile;
+        tile.kind = DsdKind::Mem4d;
+        tile.rank = 2;
+        tile.baseAddress = kA;
+        tile.extent = {2, 2, 0, 0};
+        tile.strideBytes = {2, 8, 0, 0};
+        cls.dsdConstants = {mem1d(kDst, 3, 2), mem1d(kA, 3, 2), mem1d(kDst + 64, 4, 4), tile};
+        sim::DsdOpDesc copy;
+        copy.op = DsdOpKind::Mov32;
+        copy.dst = {DsdOperand::Kind::Dsd, 0};
+        copy.src0 = {DsdOperand::Kind::Dsd, 1};
+        sim::DsdOpDesc copyTile = copy;
+        copyTile.dst = {DsdOperand::Kind::Dsd, 2};
+        copyTile.src0 = {DsdOperand::Kind::Dsd, 3};
+        cls.dsdOps = {copy, copyTile};
+        FnBuilder f("main", 0, 1, 4);
+        for (int i = 0; i < 4; ++i)
+            f.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        f.ret();
+        cls.functions.push_back(f.build());
+        cls.initFunction = 0;
+        sim::Fabric fab(makeProgram(cls));
+        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
+        std::vector<uint32_t> got(3), tileGot(4);
+        std::memcpy(got.data(), fab.readMemory(0, 0, kDst, 12).data(), 12);
+        std::memcpy(tileGot.data(), fab.readMemory(0, 0, kDst + 64, 16).data(), 16);
+        QCOMPARE(got, (std::vector<uint32_t>{100, 101, 102}));
+        QCOMPARE(tileGot, (std::vector<uint32_t>{100, 101, 104, 105}));
+    }
+
     void indexShiftsWaveletIndexOffsetOperand() {
         // Column 2 of a 3x4 u32 matrix: `.index` counts 16-bit words, so 4; only the source
         // DSD has wavelet_index_offset, so the destination does not move.

@@ -347,21 +347,26 @@ class TestRouting : public QObject {
         QCOMPARE(got, want);
     }
 
-    void counterFilterPassesFirstOfEachGroup() {
+    void counterFilterPassesFirstTwoOfEachGroup() {
+        // max_counter 1, limit1 3: counters 0..1 pass, the counter wraps after 3, so
+        // elements 0, 1, 4, 5 of 8 reach the receiver (SDK topic-16's "accept [0,1] among
+        // size wavelets").
         auto p = pipeline(8, false);
         sim::ColorConfig in = route(dirBit(Direction::West), dirBit(Direction::Ramp));
         in.filter.kind = sim::FilterConfig::Kind::Counter;
         in.filter.countData = true;
-        in.filter.limit1 = 1;     // pass while counter < 1 ...
-        in.filter.maxCounter = 3; // ... in every group of 4
+        in.filter.maxCounter = 1;
+        in.filter.limit1 = 3;
         p->pes[1].colors[0].second = in;
-        p->classes[1].dsdConstants[0].extent[0] = 2;
-        p->classes[1].dsdConstants[1].extent[0] = 2;
+        p->classes[1].dsdConstants[0].extent[0] = 4;
+        p->classes[1].dsdConstants[1].extent[0] = 4;
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
-        QCOMPARE(readF32(f, 1, kBuf), 2.0f);     // 1 + element 0 (1.0)
-        QCOMPARE(readF32(f, 1, kBuf + 4), 7.0f); // 2 + element 4 (5.0)
+        QCOMPARE(readF32(f, 1, kBuf), 2.0f);       // 1 + element 0 (1.0)
+        QCOMPARE(readF32(f, 1, kBuf + 4), 4.0f);   // 2 + element 1 (2.0)
+        QCOMPARE(readF32(f, 1, kBuf + 8), 8.0f);   // 3 + element 4 (5.0)
+        QCOMPARE(readF32(f, 1, kBuf + 12), 10.0f); // 4 + element 5 (6.0)
     }
 
     void controlWaveletAdvancesSwitch() {
