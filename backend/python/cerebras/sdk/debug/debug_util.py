@@ -19,6 +19,7 @@ _MAGIC = b"TSRCORE\0"
 _HEADER = struct.Struct("<8sIIIIIIIIQIIQQ")  # CoreHeader, 72 bytes
 _PE_PREFIX = struct.Struct("<IIIiQQiIIIQ")  # CorePeRecord up to sramOffset
 _PAGE = 4096
+_SUPPORTED_VERSIONS = (1, 2)
 _SRAM = 48 * 1024
 _ELEMENT_BYTES = {0: 0, 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 2, 8: 4, 9: 8, 10: 2, 11: 2, 12: 4}
 
@@ -33,8 +34,10 @@ class _Core:
         (_, version, self.arch, self.fabric_w, self.fabric_h, self.off_x, self.off_y, self.width,
          self.height, self.cycle, self.pe_count, self.pe_bytes, self.pe_table,
          self.data_offset) = _HEADER.unpack_from(self._map, 0)
-        if version != 1:
-            raise ValueError(f"{path}: core dump version {version}; this reader supports 1")
+        # Version 2 only appends per-PE chunks after the SRAM pages; the PE record prefix
+        # this reader needs is the same, and pe_bytes gives the record stride of either.
+        if version not in _SUPPORTED_VERSIONS:
+            raise ValueError(f"{path}: core dump version {version}; this reader supports 1 and 2")
 
     def record(self, x, y):
         at = self.pe_table + (y * self.width + x) * self.pe_bytes
