@@ -303,6 +303,27 @@ comptime {
 }
 )";
 
+// <dsd_ops>: the element type picks the builtin (f16 -> f32 conversion, f32 fmac).
+const char* kDsdOpsPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const ops = @import_module("<dsd_ops>");
+var h = [4]f16{ 1.0, 2.0, 3.0, 4.0 };
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const dh = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> h[i] });
+const dy = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+fn compute() void {
+  _ = ops.convert(f32, f16, dy, dh, .{});
+  _ = ops.fmac(f32, f32, dy, dy, dy, @as(f32, 2.0), .{});
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TstCslStdlib : public QObject {
@@ -431,6 +452,16 @@ class TstCslStdlib : public QObject {
         QVERIFY2(asFloat(y[1]) > 0.75f && asFloat(y[1]) < 1.25f,
                  std::to_string(asFloat(y[1])).c_str());
         QCOMPARE(asFloat(y[2]), 400.0f);
+    }
+    void dsdOpsLibrary() {
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kDsdOpsPe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(asFloat(y[size_t(i)]), 3.0f * float(i + 1)); // y + y * 2
     }
     void queueConfigCompiles() {
         // Rebinding queues lowers to the simulator's queue configuration builtins.

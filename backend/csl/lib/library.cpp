@@ -287,7 +287,7 @@ static const LibraryInfo kLibraries[] = {
     {"tile_config/input_queue_config", nullptr},
     {"tessera/queues", nullptr},
     {"directions", kDirectionsSource},
-    {"dsd_ops", nullptr},
+    {"dsd_ops", kDsdOpsSource},
     {"malloc", kMallocSource},
     {"complex", kComplexSource},
     {"empty", kEmptySource},

@@ -353,4 +353,99 @@ inline fn set_global_prng_seed(seed: u32) void {
 }
 )csl";
 
+// <dsd_ops>: one DSD builtin chosen by the element type(s), as the SDK's Libraries page
+// tabulates them; each wrapper expands to that single builtin and returns true.
+const char* const kDsdOpsSource = R"csl(// <dsd_ops>
+fn no_op(comptime what: comptime_string) void {
+  @comptime_assert(false, @strcat("<dsd_ops>.", what, ": no DSD operation for these types"));
+}
+inline fn mov(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fmovh(dst, src, config); }
+  else if (@is_same_type(T, f32)) { @fmovs(dst, src, config); }
+  else if (@is_same_type(T, i16) or @is_same_type(T, u16)) { @mov16(dst, src, config); }
+  else if (@is_same_type(T, i32) or @is_same_type(T, u32)) { @mov32(dst, src, config); }
+  else { no_op("mov"); }
+  return true;
+}
+inline fn convert(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src: anytype,
+                  comptime config: anytype) bool {
+  if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f32)) { @fs2h(dst, src, config); }
+  else if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, i16)) { @xp162fh(dst, src, config); }
+  else if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f16)) { @fmovh(dst, src, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f16)) { @fh2s(dst, src, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, i16)) { @xp162fs(dst, src, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f32)) { @fmovs(dst, src, config); }
+  else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, f16)) { @fh2xp16(dst, src, config); }
+  else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, f32)) { @fs2xp16(dst, src, config); }
+  else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, i16)) { @mov16(dst, src, config); }
+  else { no_op("convert"); }
+  return true;
+}
+inline fn add(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src0: anytype,
+              src1: anytype, comptime config: anytype) bool {
+  if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f16)) { @faddh(dst, src0, src1, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f16)) { @faddhs(dst, src0, src1, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f32)) { @fadds(dst, src0, src1, config); }
+  else if ((@is_same_type(Tdst, i16) and @is_same_type(Tsrc, i16)) or (@is_same_type(Tdst, u16) and @is_same_type(Tsrc, u16))) {
+    @add16(dst, src0, src1, config);
+  } else { no_op("add"); }
+  return true;
+}
+inline fn sub(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
+              comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fsubh(dst, src0, src1, config); }
+  else if (@is_same_type(T, f32)) { @fsubs(dst, src0, src1, config); }
+  else if (@is_same_type(T, i16)) { @sub16(dst, src0, src1, config); }
+  else { no_op("sub"); }
+  return true;
+}
+inline fn mul(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
+              comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fmulh(dst, src0, src1, config); }
+  else if (@is_same_type(T, f32)) { @fmuls(dst, src0, src1, config); }
+  else { no_op("mul"); }
+  return true;
+}
+inline fn fmac(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src0: anytype,
+               src1: anytype, x: anytype, comptime config: anytype) bool {
+  if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f16)) { @fmach(dst, src0, src1, x, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f16)) { @fmachs(dst, src0, src1, x, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f32)) { @fmacs(dst, src0, src1, x, config); }
+  else { no_op("fmac"); }
+  return true;
+}
+inline fn neg(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fnegh(dst, src, config); }
+  else if (@is_same_type(T, f32)) { @fnegs(dst, src, config); }
+  else { no_op("neg"); }
+  return true;
+}
+inline fn abs(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fabsh(dst, src, config); }
+  else if (@is_same_type(T, f32)) { @fabss(dst, src, config); }
+  else { no_op("abs"); }
+  return true;
+}
+inline fn norm(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fnormh(dst, src, config); }
+  else if (@is_same_type(T, f32)) { @fnorms(dst, src, config); }
+  else { no_op("norm"); }
+  return true;
+}
+inline fn scale(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
+                comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fscaleh(dst, src0, src1, config); }
+  else if (@is_same_type(T, f32)) { @fscales(dst, src0, src1, config); }
+  else { no_op("scale"); }
+  return true;
+}
+inline fn max(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
+              comptime config: anytype) bool {
+  if (@is_same_type(T, f16)) { @fmaxh(dst, src0, src1, config); }
+  else if (@is_same_type(T, f32)) { @fmaxs(dst, src0, src1, config); }
+  else { no_op("max"); }
+  return true;
+}
+)csl";
+
 } // namespace csl::lib

@@ -11,5 +11,6 @@ extern const char* const kComplexSource;              // <complex>
 extern const char* const kTimerSource;                // <timer>
 extern const char* const kMathFunctionsSource;        // appended to <math>
 extern const char* const kRandomSource;               // <random>
+extern const char* const kDsdOpsSource;               // <dsd_ops>
 
 } // namespace csl::lib

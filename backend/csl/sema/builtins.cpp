@@ -386,7 +386,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     for (uint32_t a : args)
         vals.push_back(eval(a));
     Value cfg;
-    if (n > 0 && vals.back().k == VK::Agg && vals.back().names) {
+    // The configuration struct is the last argument; '.{}' is an empty one.
+    if (n > 0 && vals.back().k == VK::Agg &&
+        (vals.back().names || !vals.back().elems || vals.back().elems->empty())) {
         cfg = vals.back();
         vals.pop_back();
         --n;
@@ -422,7 +424,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 const Value* save = cfgIt->second.field("save_address");
                 if (save && asBool(*save, args[i]))
                     saveAddress.emplace_back(dsrSlot(v, args[i]), d);
-                if (cfg.k != VK::Agg)
+                if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
                 for (size_t k = 0; k < cfgIt->second.names->size(); ++k) {
                     const std::string& f = (*cfgIt->second.names)[k];
@@ -461,7 +463,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             fail(args[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
     }
-    if (cfg.k == VK::Agg) {
+    if (cfg.k == VK::Agg && cfg.names) {
         for (size_t i = 0; i < cfg.names->size(); ++i) {
             const std::string& f = (*cfg.names)[i];
             const Value& v = (*cfg.elems)[i];
