@@ -231,6 +231,13 @@ QImage ExampleThumbnails::render(const QString& name, QSize size, QString* error
     viewport.setWidgetSize(size);
     viewport.setFabricSize(snapshot->fabricSize);
     viewport.fitFabric();
+    // Too small for route segments, routes would only tint every PE of a busy program
+    // (all of game-of-life turns white): show the code classes alone.
+    if (viewport.scale() < FabricRenderer::kRouteSegmentScale) {
+        FabricLayerState layers;
+        layers.routeColors = 0;
+        renderer.setLayers(layers);
+    }
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(QColor::fromRgb(fabric_palette::Background));
     QPainter painter(&image);

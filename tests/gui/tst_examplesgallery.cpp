@@ -108,39 +108,35 @@ class TestExamplesGallery : public QObject {
         QCOMPARE(own.readAll(), QByteArray("// my own work\n"));
         own.close();
         MainWindow window;
-        QVERIFY(!ExamplesGallery::openBuildAndRun(&window, QStringLiteral("gemv-single-pe"),
-                                                  folder,
+        QVERIFY(!ExamplesGallery::openBuildAndRun(&window, QStringLiteral("gemv-single-pe"), folder,
                                                   ExamplesGallery::ExistingFolder::Refuse, &error));
         QVERIFY(!window.project());
         // Replacing writes the example's files and keeps the others.
         QFile extra(folder + QStringLiteral("/notes.txt"));
         QVERIFY(extra.open(QIODevice::WriteOnly));
         extra.close();
-        QVERIFY2(ExamplesGallery::copyExampleTo(QStringLiteral("gemv-single-pe"), folder, true,
-                                                &error),
-                 qPrintable(error));
+        QVERIFY2(
+            ExamplesGallery::copyExampleTo(QStringLiteral("gemv-single-pe"), folder, true, &error),
+            qPrintable(error));
         QVERIFY(own.open(QIODevice::ReadOnly));
         QVERIFY(own.readAll().contains("@set_rectangle"));
         QVERIFY(QFile::exists(folder + QStringLiteral("/notes.txt")));
         QVERIFY(QFileInfo(folder + QStringLiteral("/run.py")).isExecutable());
-        QVERIFY(!ExamplesGallery::copyExampleTo(QStringLiteral("no-such-example"),
-                                                m_tmp.filePath(QStringLiteral("x")), false,
-                                                &error));
+        QVERIFY(!ExamplesGallery::copyExampleTo(
+            QStringLiteral("no-such-example"), m_tmp.filePath(QStringLiteral("x")), false, &error));
         QVERIFY(error.contains(QStringLiteral("no-such-example")));
     }
 
     void galleryDialogOpensBuildsAndRuns() {
         MainWindow window;
         window.resize(1200, 800);
-        window.workbench()->controller()->setToolsBinDir(
-            QStringLiteral(TESSERA_BINARY_DIR "/bin"));
+        window.workbench()->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
         ExamplesGallery gallery(&window);
         QCOMPARE(gallery.list()->count(), MainWindow::bundledExamples().size());
         gallery.selectExample(QStringLiteral("grid-reduce"));
         QCOMPARE(gallery.currentName(), QStringLiteral("grid-reduce"));
-        QVERIFY(gallery.folderEdit()->text().endsWith(QStringLiteral("TesseraProjects") +
-                                                      QDir::separator() +
-                                                      QStringLiteral("grid-reduce")));
+        QVERIFY(gallery.folderEdit()->text().endsWith(
+            QStringLiteral("TesseraProjects") + QDir::separator() + QStringLiteral("grid-reduce")));
         // Thumbnails arrive in the background (or from the cache of the test above).
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -183,8 +179,7 @@ class TestExamplesGallery : public QObject {
         QString error;
         const QString folder = m_tmp.filePath(QStringLiteral("all/") + name);
         QVERIFY2(ExamplesGallery::openBuildAndRun(m_window.get(), name, folder,
-                                                  ExamplesGallery::ExistingFolder::Refuse,
-                                                  &error),
+                                                  ExamplesGallery::ExistingFolder::Refuse, &error),
                  qPrintable(error));
         QCOMPARE(m_window->project()->rootDir(), folder);
         QVERIFY(built.wait(180000));
@@ -193,9 +188,9 @@ class TestExamplesGallery : public QObject {
         QVERIFY(m_window->workbench()->fabricView()->snapshot());
         QVERIFY(ran.wait(300000));
         QCOMPARE(ran.first().first().toInt(), 0);
-        QVERIFY2(m_window->workbench()->runConsole()->outputText().contains(
-                     QStringLiteral("SUCCESS")),
-                 qPrintable(m_window->workbench()->runConsole()->outputText()));
+        QVERIFY2(
+            m_window->workbench()->runConsole()->outputText().contains(QStringLiteral("SUCCESS")),
+            qPrintable(m_window->workbench()->runConsole()->outputText()));
     }
 
     void cleanupTestCase() { m_window.reset(); }
