@@ -1,5 +1,6 @@
 #include "app/ExamplesGallery.h"
 #include "app/IdeWorkbench.h"
+#include "app/InspectorWorkbench.h"
 #include "app/MainWindow.h"
 
 #include "app/ProjectSettingsDialog.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
     m_workbench = new IdeWorkbench(this);
+    new InspectorWorkbench(this, m_workbench); // PE inspector and core dump views
     // Panels added later (compile log, fabric view, run controls) dock at the bottom and
     // right; nesting lets users split those areas.
     setDockNestingEnabled(true);

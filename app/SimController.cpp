@@ -543,6 +543,23 @@ void SimController::step(quint64 cycles) {
     sessionCall([cycles](client::DebugSession& d) { return d.step(cycles); }, State::Paused);
 }
 
+void SimController::dumpCore(const QString& path) {
+    m_sessionPool.start([this, path] {
+        QString error;
+        if (!m_runtime) {
+            error = tr("No session is open.");
+        } else {
+            try {
+                m_runtime->dump_core(path.toStdString());
+            } catch (const std::exception& e) {
+                error = errorText(e);
+            }
+        }
+        QMetaObject::invokeMethod(
+            this, [this, path, error] { emit coreDumped(path, error); }, Qt::QueuedConnection);
+    });
+}
+
 void SimController::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {
     m_breakpoints = breakpoints;
     std::vector<client::BreakpointSpec> specs;

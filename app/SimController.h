@@ -88,6 +88,9 @@ class SimController : public QObject {
     void withDebugSession(std::function<void(client::DebugSession&)> query);
     State state() const { return m_state; }
     quint64 cycle() const { return m_cycle; }
+    // Writes a core dump of the session's fabric (paused or finished) to `path` on the
+    // appliance's side; coreDumped reports the file or the error.
+    void dumpCore(const QString& path);
 
   signals:
     void buildStarted(const QString& commandLine);
@@ -104,6 +107,7 @@ class SimController : public QObject {
     void cycleChanged(quint64 cycle, double cyclesPerSecond);
     void snapshotChanged(FabricSnapshotPtr snapshot);
     void sessionMessage(const QString& message);
+    void coreDumped(const QString& path, const QString& error);
     // The simulator reported a hang: the report in words and the PEs that wait.
     void hangReported(const QString& report, const std::vector<FabricWaitingPe>& waiting);
     // Every Debug frame the IDE shows (stream, step, pause), on the GUI thread; connect

@@ -179,6 +179,11 @@ QString DumpComparePanel::compare(DumpPtr a, DumpPtr b) {
         m_files->setText(error);
         return error;
     }
+    if (!a || !b) { // cleared
+        m_files->clear();
+        updateSummary();
+        return {};
+    }
     m_files->setText(tr("A: %1\nB: %2")
                          .arg(QString::fromStdString(a->core().path()),
                               QString::fromStdString(b->core().path())));

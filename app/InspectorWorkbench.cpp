@@ -1,0 +1,305 @@
+#include "app/InspectorWorkbench.h"
+
+#include "app/CoreDumpDocument.h"
+#include "app/IdeWorkbench.h"
+#include "app/MainWindow.h"
+#include "app/SimController.h"
+#include "widgets/CslEditor.h"
+#include "widgets/EditorPane.h"
+#include "widgets/fabric/FabricLayerModel.h"
+#include "widgets/fabric/FabricView.h"
+#include "widgets/inspector/DumpPanels.h"
+#include "widgets/inspector/PeInspector.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace tessera {
+
+namespace {
+
+QMenu* menuTitled(QMenuBar* bar, const char* context, const char* title) {
+    const QString text = QCoreApplication::translate(context, title);
+    for (QAction* action : bar->actions())
+        if (action->menu() && action->text() == text)
+            return action->menu();
+    return nullptr;
+}
+
+QStringList droppedDumps(const QMimeData* mime) {
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && CoreDumpDocument::looksLikeCoreDump(url.toLocalFile()))
+            paths << url.toLocalFile();
+    return paths;
+}
+
+} // namespace
+
+InspectorWorkbench::InspectorWorkbench(MainWindow* window, IdeWorkbench* workbench)
+    : QObject(window), m_window(window), m_workbench(workbench),
+      m_inspector(new PeInspector(window)), m_heat(new SymbolHeatMapPanel(window)),
+      m_compare(new DumpComparePanel(window)), m_profile(new TaskProfilePanel(window)),
+      m_dumpTabs(new QTabWidget(window)) {
+    setObjectName(QStringLiteral("inspectorWorkbench"));
+    m_dumpTabs->addTab(m_heat, tr("Heat Map"));
+    m_dumpTabs->addTab(m_compare, tr("Compare"));
+    m_dumpTabs->addTab(m_profile, tr("Task Profile"));
+
+    m_inspectorDock = new QDockWidget(tr("PE Inspector"), window);
+    m_inspectorDock->setObjectName(QStringLiteral("peInspectorDock"));
+    m_inspectorDock->setWidget(m_inspector);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_inspectorDock);
+    m_dumpDock = new QDockWidget(tr("Core Dump"), window);
+    m_dumpDock->setObjectName(QStringLiteral("coreDumpDock"));
+    m_dumpDock->setWidget(m_dumpTabs);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dumpDock);
+    window->splitDockWidget(m_inspectorDock, m_dumpDock, Qt::Horizontal);
+    createActions();
+
+    FabricView* fabric = m_workbench->fabricView();
+    connect(fabric, &FabricView::peClicked, this, [this](QPoint pe) {
+        if (m_dump)
+            m_inspector->selectPe(pe);
+    });
+    connect(m_inspector, &PeInspector::peSelected, this, [this, fabric](QPoint pe) {
+        if (fabric->selectedPe() != pe && fabric->snapshot() == m_dumpSnapshot)
+            fabric->jumpToPe(pe);
+    });
+    connect(m_inspector, &PeInspector::sourceLocated, this, &InspectorWorkbench::showSource);
+    connect(m_heat, &SymbolHeatMapPanel::heatMapChanged, this,
+            [this](const SymbolHeatMap& map) { showCustomHeat(map.values, map.label, map.range); });
+    connect(m_compare, &DumpComparePanel::differencesFound, this,
+            [this](const std::vector<float>& counts) {
+                float most = 0;
+                for (float n : counts)
+                    most = std::max(most, n);
+                showCustomHeat(counts, tr("Differing symbols"),
+                               std::pair<float, float>{0.0f, std::max(1.0f, most)});
+            });
+    connect(m_compare, &DumpComparePanel::peActivated, this,
+            [this](QPoint pe) { m_inspector->selectPe(pe); });
+    connect(m_workbench->controller(), &SimController::coreDumped, this,
+            [this](const QString& path, const QString& error) {
+                if (!error.isEmpty()) {
+                    report(tr("Cannot dump the session: %1").arg(error));
+                    return;
+                }
+                QString openError;
+                if (!openDump(path, &openError))
+                    report(openError);
+            });
+    connect(m_workbench->controller(), &SimController::stateChanged, this, [this] {
+        const auto state = m_workbench->controller()->state();
+        m_dumpAction->setEnabled(state == SimController::State::Paused ||
+                                 state == SimController::State::Finished);
+    });
+    window->setAcceptDrops(true);
+    window->installEventFilter(this);
+}
+
+void InspectorWorkbench::createActions() {
+    QMenuBar* bar = m_window->menuBar();
+    if (QMenu* file = menuTitled(bar, "tessera::MainWindow", "&File")) {
+        QAction* firstSeparator = nullptr;
+        for (QAction* a : file->actions())
+            if (a->isSeparator()) {
+                firstSeparator = a;
+                break;
+            }
+        auto* open = new QAction(tr("Open &Core Dump..."), file);
+        connect(open, &QAction::triggered, this, &InspectorWorkbench::openDumpDialog);
+        m_compareAction = new QAction(tr("Compare &With Core Dump..."), file);
+        m_compareAction->setEnabled(false);
+        connect(m_compareAction, &QAction::triggered, this, &InspectorWorkbench::compareDialog);
+        file->insertAction(firstSeparator, open);
+        file->insertAction(firstSeparator, m_compareAction);
+    }
+    m_dumpAction = new QAction(tr("&Dump and Inspect"), this);
+    m_dumpAction->setEnabled(false);
+    connect(m_dumpAction, &QAction::triggered, this, &InspectorWorkbench::dumpAndInspect);
+    if (QMenu* run = menuTitled(bar, "tessera::IdeWorkbench", "&Run")) {
+        run->addSeparator();
+        run->addAction(m_dumpAction);
+    }
+}
+
+void InspectorWorkbench::report(const QString& text) {
+    m_window->statusBar()->showMessage(text, 8000);
+    emit message(text);
+}
+
+bool InspectorWorkbench::openDump(const QString& path, QString* error) {
+    DumpPtr dump =
+        CoreDumpDocument::open(path, {}, m_workbench->controller()->artifactDir(), error);
+    if (!dump)
+        return false;
+    m_dump = dump;
+    m_dumpArtifactDir =
+        CoreDumpDocument::findArtifactDir(path, m_workbench->controller()->artifactDir());
+    m_dumpSnapshot = std::make_shared<const FabricSnapshot>(CoreDumpDocument::snapshotOf(*m_dump));
+    FabricView* fabric = m_workbench->fabricView();
+    fabric->setSnapshot(m_dumpSnapshot);
+    fabric->fitFabric();
+    m_inspector->setDump(m_dump);
+    m_heat->setDump(m_dump);
+    m_profile->setDump(m_dump);
+    m_compare->compare({}, {});
+    m_compareAction->setEnabled(true);
+    m_inspectorDock->show();
+    m_inspectorDock->raise();
+    m_dumpDock->show();
+    const sim::CoreHeader& h = m_dump->header();
+    if (!m_inspector->selectedPe())
+        m_inspector->selectPe(QPoint(int(h.offsetX), int(h.offsetY)));
+    report(tr("Core dump %1: %2x%3 PEs at cycle %4 (format version %5).")
+               .arg(QDir::toNativeSeparators(path))
+               .arg(h.width)
+               .arg(h.height)
+               .arg(h.cycle)
+               .arg(h.version));
+    emit dumpOpened(path);
+    return true;
+}
+
+bool InspectorWorkbench::compareWith(const QString& path, QString* error) {
+    if (!m_dump) {
+        *error = tr("Open a core dump first, then compare it with another.");
+        return false;
+    }
+    DumpPtr other;
+    try {
+        other = std::make_shared<debug::DebugUtil>(m_dump->programPtr(), path.toStdString());
+    } catch (const std::exception& e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    const QString problem = m_compare->compare(m_dump, other);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    m_dumpDock->show();
+    m_dumpDock->raise();
+    m_dumpTabs->setCurrentWidget(m_compare);
+    report(m_compare->summaryText());
+    return true;
+}
+
+void InspectorWorkbench::dumpAndInspect() {
+    SimController* controller = m_workbench->controller();
+    const QString dir = controller->artifactDir();
+    if (dir.isEmpty()) {
+        report(tr("Build and start a session first."));
+        return;
+    }
+    const QString name = QStringLiteral("corefile-cycle%1-%2.cs1")
+                             .arg(controller->cycle())
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("hhmmss")));
+    controller->dumpCore(QDir(dir).filePath(name));
+}
+
+void InspectorWorkbench::openDumpDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open Core Dump"), m_workbench->controller()->artifactDir(),
+        tr("Core dumps (corefile* *.cs1 *.core);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openDump(path, &error))
+        QMessageBox::warning(m_window, tr("Open Core Dump"), error);
+}
+
+void InspectorWorkbench::compareDialog() {
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Compare With Core Dump"), m_dumpArtifactDir,
+                                     tr("Core dumps (corefile* *.cs1 *.core);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!compareWith(path, &error))
+        QMessageBox::warning(m_window, tr("Compare With Core Dump"), error);
+}
+
+void InspectorWorkbench::showCustomHeat(std::vector<float> values, const QString& label,
+                                        std::optional<std::pair<float, float>> range) {
+    if (!m_dumpSnapshot)
+        return;
+    FabricSnapshot s = *m_dumpSnapshot;
+    s.heatMaps.push_back({FabricHeatMetric::Custom, std::move(values)});
+    s.customHeatLabel = label;
+    s.customHeatRange = range;
+    FabricView* fabric = m_workbench->fabricView();
+    auto shown = std::make_shared<const FabricSnapshot>(std::move(s));
+    if (!fabric->setSnapshot(shown).isEmpty())
+        return;
+    m_dumpSnapshot = shown;
+    fabric->layerModel()->setLayerVisible(FabricLayerKind::HeatMap, int(FabricHeatMetric::Custom),
+                                          true);
+}
+
+void InspectorWorkbench::showSource(const QString& programFile, int line) {
+    // The program names files as the compiler opened them: absolute, or relative to the
+    // code directory (the artifact directory's parent).
+    QString path = programFile;
+    if (QFileInfo(path).isRelative()) {
+        QDir code(m_dumpArtifactDir);
+        code.cdUp();
+        path = code.filePath(programFile);
+        if (!QFileInfo::exists(path) && m_window->project())
+            path = QDir(m_window->project()->rootDir()).filePath(programFile);
+    }
+    if (!QFileInfo::exists(path) || line <= 0)
+        return;
+    QString error;
+    EditorPane* pane = m_window->openFile(path, &error);
+    if (!pane)
+        return;
+    CslEditor* editor = pane->editor();
+    const int at = line - 1;
+    editor->setCursorPosition(at, 0);
+    editor->setSelection(at, 0, at, editor->lineLength(at));
+    editor->ensureLineVisible(at);
+    m_shownFile = QFileInfo(path).absoluteFilePath();
+    m_shownLine = line;
+}
+
+bool InspectorWorkbench::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_window && event->type() == QEvent::DragEnter) {
+        auto* drag = static_cast<QDragEnterEvent*>(event);
+        if (!droppedDumps(drag->mimeData()).isEmpty()) {
+            drag->acceptProposedAction();
+            return true;
+        }
+    } else if (watched == m_window && event->type() == QEvent::Drop) {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QStringList dumps = droppedDumps(drop->mimeData());
+        if (!dumps.isEmpty()) {
+            drop->acceptProposedAction();
+            QString error;
+            if (!openDump(dumps.first(), &error))
+                report(error);
+            else if (dumps.size() > 1 && !compareWith(dumps.at(1), &error))
+                report(error);
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace tessera
