@@ -2,6 +2,7 @@
 
 #include "app/AppSettings.h"
 #include "app/CommandsScript.h"
+#include "app/LiveDiagnostics.h"
 #include "app/MainWindow.h"
 #include "app/PresentationMode.h"
 #include "app/SimController.h"
@@ -58,6 +59,7 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
       m_controls(new SimControls(window)), m_navigator(new SymbolNavigator(window, this)),
       m_cycleLabel(new QLabel(window)) {
     m_checkPool.setMaxThreadCount(1);
+    m_live = new LiveDiagnostics(window, m_diagnostics, &m_checkPool, this);
     m_fabric->setObjectName(QStringLiteral("fabricView"));
     addDock(QStringLiteral("problemsDock"), tr("Problems"), m_diagnosticsView,
             Qt::BottomDockWidgetArea);
@@ -332,7 +334,10 @@ void IdeWorkbench::attachPane(EditorPane* pane) {
     state.marks = new EditorDiagnostics(pane->editor());
     m_navigator->attach(pane);
     m_panes.insert(pane, state);
-    connect(state.timer, &QTimer::timeout, this, [this, pane] { liveCheck(pane); });
+    connect(state.timer, &QTimer::timeout, this, [this, pane] {
+        liveCheck(pane);
+        m_live->textSettled(); // the whole project, semantic checks included
+    });
     connect(pane->editor(), &QsciScintilla::textChanged, this, [this, pane] {
         PaneState& s = m_panes[pane];
         ++s.revision;

@@ -19,6 +19,7 @@ class EditorDiagnostics;
 class EditorPane;
 class FabricLayerPanel;
 class FabricView;
+class LiveDiagnostics;
 class MainWindow;
 class RunConsole;
 class SimControls;
@@ -94,6 +95,7 @@ class IdeWorkbench : public QObject {
     QAction* m_endSessionAction = nullptr;
     QHash<EditorPane*, PaneState> m_panes;
     QThreadPool m_checkPool; // live checks, one at a time
+    LiveDiagnostics* m_live = nullptr; // project compiles after the syntax checks, on m_checkPool
     bool m_sized = false;
 };
 
