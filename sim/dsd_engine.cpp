@@ -51,15 +51,20 @@ uint32_t dsdLength(const Dsd& d) {
     return d.extent[0];
 }
 
+// WSE-3 fabric DSDs take their color from the queue. WSE-2 DSDs carry a color, but a
+// queue rebound at run time (<tile_config>.input_queue_config / output_queue_config,
+// SDK topic-16) carries its DSDs to the new color on both architectures.
 int Fabric::Impl::fabinColor(const Pe& p, const Dsd& d) const {
-    if (arch == Arch::Wse3 && d.queue < kNumInputQueues && p.cls->inputQueueColor[d.queue] >= 0)
-        return p.cls->inputQueueColor[d.queue];
+    if (d.queue < kNumInputQueues && p.inputQueueColor[d.queue] >= 0 &&
+        (arch == Arch::Wse3 || p.inputQueueColor[d.queue] != p.cls->inputQueueColor[d.queue]))
+        return p.inputQueueColor[d.queue];
     return d.color % kNumColors;
 }
 
 int Fabric::Impl::faboutColor(const Pe& p, const Dsd& d) const {
-    if (arch == Arch::Wse3 && d.queue < kNumOutputQueues && p.cls->outputQueueColor[d.queue] >= 0)
-        return p.cls->outputQueueColor[d.queue];
+    if (d.queue < kNumOutputQueues && p.outputQueueColor[d.queue] >= 0 &&
+        (arch == Arch::Wse3 || p.outputQueueColor[d.queue] != p.cls->outputQueueColor[d.queue]))
+        return p.outputQueueColor[d.queue];
     return d.color % kNumColors;
 }
 
@@ -341,18 +346,15 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
             fault(p, &loc,
                   "DSD names FIFO " + str(o->dsd.fifo) + " of " + str(p.cls->fifos.size()));
     }
-    // The element count: the first memory operand's length when there is one (a fabout
-    // or fabin DSD's extent does not cut a memory operand short: the SDK's sender
-    // `@fmovs(fabout extent 1, buf extent n)` sends n wavelets), else the first fabric or
-    // FIFO operand's.
-    for (bool memoryOnly : {true, false})
-        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
-            if (op.total || o->kind != DsdOperand::Kind::Dsd)
-                continue;
-            if (memoryOnly && o->dsd.kind != DsdKind::Mem1d && o->dsd.kind != DsdKind::Mem4d)
-                continue;
+    // The element count, as the hardware takes it: the length of src0 when it is a DSD
+    // with a non-zero length, else src1's, else dst's (SDK topic-16's `@mov32(mem extent
+    // 15, fabin extent 2)` moves 2 wavelets; topic-13's `@fmovs(fabout extent 1, buf
+    // extent n)` sends n). Dfilt's count is its dst's (control wavelets to pass).
+    if (desc.op == DsdOpKind::Dfilt && op.dst.kind == DsdOperand::Kind::Dsd)
+        op.total = dsdLength(op.dst.dsd);
+    for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
+        if (!op.total && o->kind == DsdOperand::Kind::Dsd)
             op.total = dsdLength(o->dsd);
-        }
     bool fabric = desc.op == DsdOpKind::Dfilt;
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
         fabric = fabric || isFabricOrFifo(*o);

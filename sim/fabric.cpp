@@ -259,6 +259,10 @@ void Fabric::Impl::loadPe(uint32_t index) {
     p.y = index / width;
     p.classIndex = cfg.codeClass;
     p.cls = &prog->classes[cfg.codeClass];
+    for (int q = 0; q < kNumInputQueues; ++q)
+        p.inputQueueColor[size_t(q)] = p.cls->inputQueueColor[size_t(q)];
+    for (int q = 0; q < kNumOutputQueues; ++q)
+        p.outputQueueColor[size_t(q)] = p.cls->outputQueueColor[size_t(q)];
     p.mem = memory + size_t(index) * kPeMemoryBytes;
     for (const DataInit& d : p.cls->data)
         if (!d.bytes.empty())

@@ -135,7 +135,7 @@ int Fabric::Impl::dataTaskColor(const Pe& p, int task) const {
     if (arch == Arch::Wse2) // the data task id is the color
         return task < kNumColors ? task : -1;
     if (b.inputQueue >= 0 && b.inputQueue < kNumInputQueues)
-        return p.cls->inputQueueColor[size_t(b.inputQueue)];
+        return p.inputQueueColor[size_t(b.inputQueue)];
     return b.color < kNumColors ? b.color : -1;
 }
 
@@ -959,6 +959,38 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         // Wavelets may wait for the new route.
         if (p.routerBusy >> color & 1)
             activateRouter(p);
+        break;
+    }
+    case BuiltinId::InputQueueConfigSet:
+    case BuiltinId::OutputQueueConfigSet: {
+        // Filters apply whenever a color configures one, so filter_enable (the third
+        // argument of the input form) needs no state here.
+        const bool input = BuiltinId(in.imm) == BuiltinId::InputQueueConfigSet;
+        const uint64_t q = arg(0), color = arg(1);
+        if (q >= uint64_t(input ? kNumInputQueues : kNumOutputQueues))
+            fault(p, &loc,
+                  std::string(input ? "input" : "output") + " queue " + str(q) + " outside 0.." +
+                      str(uint64_t((input ? kNumInputQueues : kNumOutputQueues) - 1)));
+        if (color >= uint64_t(kNumColors))
+            fault(p, &loc, "queue " + str(q) + " bound to color " + str(color) + " outside 0..31");
+        (input ? p.inputQueueColor[size_t(q)] : p.outputQueueColor[size_t(q)]) = int8_t(color);
+        if (input)
+            wake(p); // a data task of the new color may be ready
+        break;
+    }
+    case BuiltinId::ConfigGet:
+    case BuiltinId::ConfigSet: {
+        const uint64_t address = arg(0);
+        if (address > 0xffff)
+            fault(p, &loc, "configuration register address " + str(address) + " outside 0..0xffff");
+        if (!p.configRegs)
+            p.configRegs = std::make_unique<std::unordered_map<uint16_t, uint16_t>>();
+        if (BuiltinId(in.imm) == BuiltinId::ConfigGet) {
+            const auto it = p.configRegs->find(uint16_t(address));
+            result = it == p.configRegs->end() ? 0 : it->second;
+        } else {
+            (*p.configRegs)[uint16_t(address)] = uint16_t(arg(1));
+        }
         break;
     }
     case BuiltinId::FifoPush:

@@ -15,6 +15,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sim {
@@ -187,6 +188,13 @@ struct Pe {
     std::array<Ring<Wavelet>, kNumColors> rampQ;
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
     uint8_t flushPending = 0; // @queue_flush bits per output queue
+    // Queue-to-color bindings: the class's @initialize_queue colors, rebound at run time
+    // by <tile_config>'s input_queue_config / output_queue_config (WSE-3 queue reuse).
+    std::array<int8_t, kNumInputQueues> inputQueueColor{};
+    std::array<int8_t, kNumOutputQueues> outputQueueColor{};
+    // @set_config registers that no modelled machine state backs: they read back what
+    // was written (created on first use).
+    std::unique_ptr<std::unordered_map<uint16_t, uint16_t>> configRegs;
 
     std::vector<FifoState> fifos;
 

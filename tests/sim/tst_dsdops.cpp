@@ -302,7 +302,8 @@ class TestDsdOps : public QObject {
     }
 
     void dsdSetAndStoreRoundTrip() {
-        // DsdSet length/offset, DsdStore then DsdLoad: mov32 copies 2 words at offset 8.
+        // DsdSet length/offset on the source, DsdStore then DsdLoad: mov32 copies 2 words
+        // at offset 8 (the count is src0's length).
         sim::CodeClass cls;
         putElems(cls, kA, {1, 2, 3, 4, 5}, 4);
         cls.dsdConstants = {mem1d(kDst, 5, 4), mem1d(kA, 5, 4)};
@@ -315,7 +316,7 @@ class TestDsdOps : public QObject {
         f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
         f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
         f.imm(0, ScalarType::U16, 2).imm(1, ScalarType::U16, 8).imm(2, ScalarType::U16, 512);
-        f.add(ins(Op::DsdSet, ScalarType::Void, 0, 0, 0, int32_t(sim::DsdField::Length)));
+        f.add(ins(Op::DsdSet, ScalarType::Void, 1, 1, 0, int32_t(sim::DsdField::Length)));
         f.add(ins(Op::DsdSet, ScalarType::Void, 1, 1, 1, int32_t(sim::DsdField::OffsetBytes)));
         f.add(ins(Op::DsdStore, ScalarType::Void, kNoReg, 2, 1, 0));
         f.add(ins(Op::DsdLoad, ScalarType::Void, 1, 2, kNoReg, 0));

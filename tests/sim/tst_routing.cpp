@@ -585,6 +585,27 @@ class TestRouting : public QObject {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sim::Fabric f(p));
     }
 
+    void elementCountComesFromSourceFirst() {
+        // The receiver's async mov32 has an 8-element memory dst and a fabin src0 of
+        // extent 3: the count is src0's, as the hardware takes src0's length first, so
+        // the op ends after the 3 wavelets the sender sends and activates task 10.
+        auto p = pipeline(3, true);
+        sim::CodeClass& recv = p->classes[1];
+        recv.dsdConstants[0].extent[0] = 8;
+        sim::DsdOpDesc& move = recv.dsdOps[0];
+        move.op = sim::DsdOpKind::Mov32;
+        move.src0 = {DsdOperand::Kind::Dsd, 1};
+        move.src1 = {};
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf + 8), 3.0f);
+        auto done = f.readMemory(1, 0, 0, 4);
+        uint32_t marker = 0;
+        std::memcpy(&marker, done.data(), 4);
+        QCOMPARE(marker, uint32_t(0x600d));
+    }
+
     void onControlTerminatesAsyncReceive() {
         // The receiver's async fadds over 100 elements has .on_control = terminate and
         // .activate = 10: the sender sends 3 data wavelets then a control wavelet, so

@@ -285,6 +285,48 @@ class TestTasks : public QObject {
         QCOMPARE(f.takeResult(id), (std::vector<uint32_t>{11, 22}));
     }
 
+    void outputQueueRebindingRedirectsSends() {
+        // WSE-3: output queue 2 starts bound to color 5; the init function rebinds it to
+        // color 6 (<tile_config>.output_queue_config) and sends one word through a fabout
+        // without a color, which must leave on color 6, where the host receives it. The
+        // configuration register file reads back what @set_config wrote.
+        sim::CodeClass cls;
+        cls.outputQueueColor[2] = 5;
+        sim::Dsd out;
+        out.kind = sim::DsdKind::FabOut;
+        out.queue = 2;
+        out.extent[0] = 1;
+        cls.dsdConstants = {out};
+        sim::DsdOpDesc send;
+        send.op = sim::DsdOpKind::Mov32;
+        send.dst = {sim::DsdOperand::Kind::Dsd, 0};
+        send.src0 = {sim::DsdOperand::Kind::Scalar, 2};
+        cls.dsdOps = {send};
+        FnBuilder b("init", 0, 4, 1);
+        b.imm(0, ScalarType::U16, 2).imm(1, ScalarType::U16, 6);
+        b.builtin(BuiltinId::OutputQueueConfigSet, 0, 2);
+        b.imm(0, ScalarType::U16, 0x7f2a).imm(1, ScalarType::U16, 0x1234);
+        b.builtin(BuiltinId::ConfigSet, 0, 2);
+        b.builtin(BuiltinId::ConfigGet, 0, 1, 2);
+        b.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        b.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        b.ret();
+        cls.functions = {b.build()};
+        cls.initFunction = 0;
+        auto prog = makeProgram(cls, 1, 1, sim::Arch::Wse3);
+        prog->memcpy.d2hColors[0] = 6;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest d2h;
+        d2h.streaming = true;
+        d2h.toDevice = false;
+        d2h.color = 6;
+        d2h.elementsPerPe = 1;
+        const auto id = f.memcpy(d2h);
+        const auto r = f.runUntilDone(id);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        QCOMPARE(f.takeResult(id), (std::vector<uint32_t>{0x1234}));
+    }
+
     void controlWaveletRunsControlTask() {
         // A control wavelet with entrypoint 40 and data 0x1234 arrives on color 9 from
         // the west neighbour's fabout (control = true); control task 40 stores the data.
