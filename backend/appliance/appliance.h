@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,12 @@ struct ApplianceOptions {
     unsigned commandTimeoutSeconds = 900;
     std::filesystem::path toolsBinDir; // put first on PATH for launcher commands
     unsigned simThreads = 1;
+    // Sessions and jobs no client used for this long are closed (0 = never): a client
+    // that disconnected without closing them, or forgot them. A session counts as used
+    // while a host command runs or a Frames stream watches it; a job while a command runs.
+    unsigned idleTimeoutSeconds = 0;
+    // Where the appliance says what it did on its own (reaping); empty = stderr.
+    std::function<void(const std::string&)> log;
 };
 
 class Appliance {

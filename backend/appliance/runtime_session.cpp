@@ -93,6 +93,7 @@ RuntimeSession::RuntimeSession(std::shared_ptr<const sim::FabricProgram> program
     frame_.width = program_->width;
     frame_.height = program_->height;
     frame_.status = "opened";
+    touch();
     thread_ = std::thread([this] { threadMain(); });
 }
 
@@ -109,11 +110,51 @@ RuntimeSession::~RuntimeSession() {
 }
 
 void RuntimeSession::post(std::function<void()> fn) {
+    commandsInFlight_.fetch_add(1);
+    touch();
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back(std::move(fn));
+        queue_.push_back([this, fn = std::move(fn)] {
+            fn();
+            touch();
+            commandsInFlight_.fetch_sub(1);
+        });
     }
     wake_.notify_all();
+}
+
+void RuntimeSession::touch() {
+    lastUse_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+std::chrono::steady_clock::duration RuntimeSession::idleTime() const {
+    return std::chrono::steady_clock::now().time_since_epoch() -
+           std::chrono::steady_clock::duration(lastUse_.load());
+}
+
+bool RuntimeSession::idleFor(std::chrono::steady_clock::duration idle) const {
+    if (commandsInFlight_.load() > 0)
+        return false;
+    {
+        std::lock_guard lock(mutex_);
+        if (frameWatchers_ > 0)
+            return false;
+    }
+    return idleTime() >= idle;
+}
+
+const char* RuntimeSession::stateName() const {
+    switch (state_.load()) {
+    case State::Opened:
+        return "opened";
+    case State::Loaded:
+        return "loaded";
+    case State::Running:
+        return "running";
+    case State::Stopped:
+        return "stopped";
+    }
+    return "?";
 }
 
 void RuntimeSession::threadMain() {
@@ -197,10 +238,8 @@ RuntimeSession::StopResult RuntimeSession::stop() {
         for (auto& [id, t] : tasks_)
             if (!t.done && fabric_->isDone(t.command)) {
                 t.done = true;
-                if (t.producesData) {
-                    auto words = fabric_->takeResult(t.command);
-                    t.data.assign(reinterpret_cast<const char*>(words.data()), words.size() * 4);
-                }
+                if (t.producesData)
+                    t.words = fabric_->takeResult(t.command);
             }
     }
     if (fabric_) {
@@ -304,15 +343,13 @@ TaskState RuntimeSession::snapshot(uint64_t taskId) {
     auto& t = tasks_.at(taskId);
     if (!t.done && fabric_->isDone(t.command)) {
         t.done = true;
-        if (t.producesData) {
-            auto words = fabric_->takeResult(t.command);
-            t.data.assign(reinterpret_cast<const char*>(words.data()), words.size() * 4);
-        }
+        if (t.producesData)
+            t.words = fabric_->takeResult(t.command);
     }
     // Results are handed over once: the client keeps them, the session does not.
     TaskState state{taskId, t.done, {}};
     if (t.done)
-        state.data = std::move(t.data);
+        state.words = std::move(t.words);
     return state;
 }
 

@@ -56,7 +56,10 @@ struct MemcpyArgs {
 struct TaskState {
     uint64_t id = 0;
     bool done = false;
-    std::string data; // device-to-host words once done
+    // Device-to-host words once done, as the simulator gave them: the reply or the
+    // client's shared memory takes one copy (a 64 MiB string in between cost a fresh
+    // allocation, its page faults and a copy per D2H).
+    std::vector<uint32_t> words;
 };
 
 struct Frame {
@@ -113,6 +116,13 @@ class RuntimeSession {
 
     const sim::FabricProgram& program() const { return *program_; }
 
+    // ---- liveness, for the appliance's reaper and ListSessions; thread-safe ----
+    void touch(); // a client used the session just now
+    // No host command queued or running, no frame watcher, and no use for `idle`.
+    bool idleFor(std::chrono::steady_clock::duration idle) const;
+    std::chrono::steady_clock::duration idleTime() const;
+    const char* stateName() const; // "opened" | "loaded" | "running" | "stopped"
+
   private:
     enum class State { Opened, Loaded, Running, Stopped };
 
@@ -128,7 +138,7 @@ class RuntimeSession {
 
     std::shared_ptr<const sim::FabricProgram> program_;
     SessionOptions options_;
-    State state_ = State::Opened;
+    std::atomic<State> state_{State::Opened};       // written on the session thread, read anywhere
     std::unique_ptr<sim::Fabric> fabric_;           // created by load(), used on the session thread
     std::atomic<sim::Fabric*> liveFabric_{nullptr}; // for requestStop() from other threads
     std::atomic<bool> inRun_{false}; // a run chunk is executing (requestStop would end it)
@@ -136,7 +146,7 @@ class RuntimeSession {
         sim::CommandId command = 0;
         bool producesData = false;
         bool done = false;
-        std::string data;
+        std::vector<uint32_t> words;
     };
     std::map<uint64_t, Task> tasks_;
     uint64_t nextTaskId_ = 1;
@@ -151,6 +161,8 @@ class RuntimeSession {
     Frame frame_;
     uint64_t frameSerial_ = 0;
     mutable std::condition_variable frameChanged_;
+    std::atomic<int> commandsInFlight_{0}; // posted and not finished
+    std::atomic<int64_t> lastUse_;         // steady_clock ticks
     std::thread thread_;
 };
 

@@ -5,6 +5,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <random>
 #include <stdexcept>
 
@@ -15,12 +17,118 @@ namespace fs = std::filesystem;
 
 // ---- Core -------------------------------------------------------------------------
 
-Core::Core(ApplianceOptions options) : options_(std::move(options)) {}
+Core::Core(ApplianceOptions options) : options_(std::move(options)) {
+    if (options_.idleTimeoutSeconds == 0)
+        return;
+    // Checks a few times per timeout, at most every 5 s.
+    const auto period = std::chrono::milliseconds(
+        std::clamp<uint64_t>(uint64_t(options_.idleTimeoutSeconds) * 250, 100, 5000));
+    reaper_ = std::thread([this, period] {
+        std::unique_lock lock(reaperMutex_);
+        while (!reaperWake_.wait_for(lock, period, [this] { return reaperQuit_; })) {
+            lock.unlock();
+            reapIdle();
+            lock.lock();
+        }
+    });
+}
 
 Core::~Core() {
+    if (reaper_.joinable()) {
+        {
+            std::lock_guard lock(reaperMutex_);
+            reaperQuit_ = true;
+        }
+        reaperWake_.notify_all();
+        reaper_.join();
+    }
     std::lock_guard lock(mutex_);
     sessions_.clear();
     jobs_.clear();
+}
+
+void Core::log(const std::string& message) const {
+    if (options_.log)
+        options_.log(message);
+    else
+        std::fprintf(stderr, "tessera-appliance: %s\n", message.c_str());
+}
+
+namespace {
+std::string describe(const Core::ClientInfo& c) {
+    std::string out = c.label.empty() ? std::string("unnamed client") : "'" + c.label + "'";
+    if (c.pid)
+        out += " pid " + std::to_string(c.pid);
+    return out;
+}
+} // namespace
+
+int Core::reapIdle() {
+    const auto timeout = std::chrono::seconds(options_.idleTimeoutSeconds);
+    std::vector<std::pair<std::string, std::string>> sessions, jobs; // id, description
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [id, s] : sessions_)
+            if (s->idleFor(timeout))
+                sessions.emplace_back(id, describe(sessionMeta_[id].client));
+        const auto now = std::chrono::steady_clock::now().time_since_epoch();
+        for (const auto& [id, j] : jobs_)
+            if (j->commandsRunning.load() == 0 &&
+                now - std::chrono::steady_clock::duration(j->lastUse.load()) >= timeout)
+                jobs.emplace_back(id, j->cmaddr);
+    }
+    int closed = 0;
+    for (const auto& [id, who] : sessions) {
+        try {
+            closeSession(id);
+            log("closed session " + id + " of " + who + ": idle for more than " +
+                std::to_string(options_.idleTimeoutSeconds) + " s");
+            ++closed;
+        } catch (const Error&) {
+            // closed by its client meanwhile
+        }
+    }
+    for (const auto& [id, addr] : jobs) {
+        try {
+            closeJob(id);
+            log("closed job " + id + " (" + addr + "): idle for more than " +
+                std::to_string(options_.idleTimeoutSeconds) + " s");
+            ++closed;
+        } catch (const Error&) {
+        }
+    }
+    return closed;
+}
+
+void Core::closeAbandonedSession(const std::string& id, const std::string& why) {
+    std::string who;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = sessionMeta_.find(id);
+        if (it == sessionMeta_.end())
+            return; // closed already
+        who = describe(it->second.client);
+    }
+    try {
+        closeSession(id);
+        log("closed session " + id + " of " + who + ": " + why);
+    } catch (const Error&) {
+    }
+}
+
+std::vector<Core::SessionListing> Core::listSessions() const {
+    std::lock_guard lock(mutex_);
+    std::vector<SessionListing> out;
+    for (const auto& [id, s] : sessions_) {
+        const auto& meta = sessionMeta_.at(id);
+        out.push_back({id, meta.client, meta.openedUnixMs, s});
+    }
+    std::sort(out.begin(), out.end(), [](const SessionListing& a, const SessionListing& b) {
+        return a.openedUnixMs != b.openedUnixMs
+                   ? a.openedUnixMs < b.openedUnixMs
+                   : std::stoull(a.id.substr(1)) < std::stoull(b.id.substr(1));
+    });
+    return out;
 }
 
 Core::Job::~Job() {
@@ -42,7 +150,7 @@ void Core::authorize(const grpc::CallbackServerContext& ctx) const {
 }
 
 std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program, unsigned threads,
-                              bool trace) {
+                              bool trace, ClientInfo client) {
     std::lock_guard lock(mutex_);
     if (sessions_.size() >= options_.maxSessions)
         throw Error(Code::ResourceExhausted,
@@ -59,6 +167,10 @@ std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program,
     const std::string id = "s" + std::to_string(nextId_++);
     sessions_[id] = std::make_shared<RuntimeSession>(std::move(program), o);
     sessionWorkspaces_[id] = std::move(workspace);
+    sessionMeta_[id] = {std::move(client),
+                        uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count())};
     return id;
 }
 
@@ -67,6 +179,7 @@ std::shared_ptr<RuntimeSession> Core::session(const std::string& id) const {
     auto it = sessions_.find(id);
     if (it == sessions_.end())
         throw Error(Code::NotFound, "session_id '" + id + "' is not an open session");
+    it->second->touch();
     return it->second;
 }
 
@@ -87,6 +200,7 @@ void Core::closeSession(const std::string& id) {
         sessions_.erase(it);
         workspace = std::move(sessionWorkspaces_[id]);
         sessionWorkspaces_.erase(id);
+        sessionMeta_.erase(id);
     }
     doomed.reset(); // joins the session thread outside the lock
 }
@@ -100,6 +214,7 @@ std::shared_ptr<Core::Job> Core::createJob() {
                         "this appliance already runs " + std::to_string(jobs_.size()) +
                             " jobs (limit " + std::to_string(options_.maxJobs) + ")");
         job->id = "j" + std::to_string(nextId_++);
+        job->lastUse = std::chrono::steady_clock::now().time_since_epoch().count();
         jobs_[job->id] = job;
     }
     job->workspace = std::make_unique<Workspace>(options_.workRoot / "jobs", "job");
@@ -113,6 +228,7 @@ std::shared_ptr<Core::Job> Core::job(const std::string& id) const {
     auto it = jobs_.find(id);
     if (it == jobs_.end())
         throw Error(Code::NotFound, "job_id '" + id + "' is not an open job");
+    it->second->lastUse = std::chrono::steady_clock::now().time_since_epoch().count();
     return it->second;
 }
 

@@ -5,14 +5,16 @@
 
 #include "backend/appliance/command_runner.h"
 #include "backend/appliance/error.h"
+#include "backend/appliance/shared_memory.h"
 #include "backend/artifact/artifact.h"
 #include "backend/artifact/cslc_args.h"
 #include "backend/csl/compiler.h"
 #include "backend/csl/layout_spec.h"
 
-#include <grpcpp/grpcpp.h>
 #include <algorithm>
+#include <grpcpp/grpcpp.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -148,7 +150,7 @@ void fillWait(const sim::PeWait& w, pb::PeWait* out) {
 void fillTask(TaskState t, pb::TaskReply* out) {
     out->set_task_id(t.id);
     out->set_done(t.done);
-    out->set_data(std::move(t.data));
+    out->set_data(reinterpret_cast<const char*>(t.words.data()), t.words.size() * 4);
 }
 
 // ---------------------------------------------------------------------------------
@@ -193,8 +195,9 @@ class RuntimeService final : public pb::Runtime::CallbackService {
                             "open: program is empty (send the artifact's program file)");
             auto program = artifact::parseProgram(req->program(), "open: program");
             const auto& p = *program;
-            std::string id = core_.openSession(std::move(program), req->simfab_numthreads(),
-                                               !req->suppress_simfab_trace());
+            std::string id = core_.openSession(
+                std::move(program), req->simfab_numthreads(), !req->suppress_simfab_trace(),
+                {req->client_label(), req->client_pid(), ctx->peer()});
             reply->set_session_id(id);
             reply->set_fabric_width(p.fabricWidth);
             reply->set_fabric_height(p.fabricHeight);
@@ -204,6 +207,32 @@ class RuntimeService final : public pb::Runtime::CallbackService {
             reply->set_height(p.height);
         }));
         return r;
+    }
+
+    // Open until the client goes away (or cancels); then its session is closed.
+    class HoldReactor : public grpc::ServerWriteReactor<pb::Empty> {
+      public:
+        HoldReactor(Core& core, std::string id) : core_(core), id_(std::move(id)) {}
+        void OnCancel() override {
+            core_.closeAbandonedSession(id_, "its client went away (Hold call ended)");
+            Finish(grpc::Status(grpc::StatusCode::CANCELLED, "hold: the client went away"));
+        }
+        void OnDone() override { delete this; }
+
+      private:
+        Core& core_;
+        std::string id_;
+    };
+    grpc::ServerWriteReactor<pb::Empty>* Hold(grpc::CallbackServerContext* ctx,
+                                              const pb::SessionRef* req) override {
+        auto* h = new HoldReactor(core_, req->session_id());
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            core_.session(req->session_id());
+        });
+        if (!status.ok())
+            h->Finish(status);
+        return h;
     }
 
     grpc::ServerUnaryReactor* Load(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
@@ -275,43 +304,78 @@ class RuntimeService final : public pb::Runtime::CallbackService {
     }
     grpc::ServerUnaryReactor* Memcpy(grpc::CallbackServerContext* ctx, const pb::MemcpyRequest* req,
                                      pb::TaskReply* reply) override {
-        return onSession(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
-            MemcpyArgs a;
-            a.toDevice = req->to_device();
-            a.target = req->target();
-            a.streaming = req->streaming();
-            a.px = req->px();
-            a.py = req->py();
-            a.w = req->w();
-            a.h = req->h();
-            a.elemPerPe = req->elem_per_pe();
-            a.bits16 = req->data_type() == tessera::sdk::MEMCPY_16BIT;
-            a.colMajor = req->order() == tessera::sdk::COL_MAJOR;
-            switch (req->shape()) {
-            case pb::BOX:
-                a.shape = sim::MemcpyShape::Box;
-                break;
-            case pb::ROW_BROADCAST:
-                a.shape = sim::MemcpyShape::RowBroadcast;
-                break;
-            case pb::COL_BROADCAST:
-                a.shape = sim::MemcpyShape::ColBroadcast;
-                break;
-            case pb::STRIDED:
-                a.shape = sim::MemcpyShape::Strided;
-                break;
-            default:
-                throw Error(Code::InvalidArgument,
-                            "memcpy: unknown shape " + std::to_string(req->shape()));
-            }
-            a.rowStride = req->row_stride();
-            a.colStride = req->col_stride();
-            a.data = req->data();
-            a.hostDtype = req->host_dtype();
-            a.hostElements = req->host_elements();
-            a.nonblock = req->nonblock();
-            fillTask(s.memcpy(a), reply);
-        });
+        // Shared memory is only for clients on this machine (a name means nothing elsewhere).
+        const std::string peer = ctx->peer();
+        const bool sharesMachine = peerSharesMachine(peer);
+        return onSession(
+            ctx, req->session_id(), [req, reply, sharesMachine, peer](RuntimeSession& s) {
+                MemcpyArgs a;
+                a.toDevice = req->to_device();
+                a.target = req->target();
+                a.streaming = req->streaming();
+                a.px = req->px();
+                a.py = req->py();
+                a.w = req->w();
+                a.h = req->h();
+                a.elemPerPe = req->elem_per_pe();
+                a.bits16 = req->data_type() == tessera::sdk::MEMCPY_16BIT;
+                a.colMajor = req->order() == tessera::sdk::COL_MAJOR;
+                switch (req->shape()) {
+                case pb::BOX:
+                    a.shape = sim::MemcpyShape::Box;
+                    break;
+                case pb::ROW_BROADCAST:
+                    a.shape = sim::MemcpyShape::RowBroadcast;
+                    break;
+                case pb::COL_BROADCAST:
+                    a.shape = sim::MemcpyShape::ColBroadcast;
+                    break;
+                case pb::STRIDED:
+                    a.shape = sim::MemcpyShape::Strided;
+                    break;
+                default:
+                    throw Error(Code::InvalidArgument,
+                                "memcpy: unknown shape " + std::to_string(req->shape()));
+                }
+                a.rowStride = req->row_stride();
+                a.colStride = req->col_stride();
+                a.data = req->data();
+                a.hostDtype = req->host_dtype();
+                a.hostElements = req->host_elements();
+                a.nonblock = req->nonblock();
+                if (req->shm_name().empty()) {
+                    fillTask(s.memcpy(a), reply);
+                    return;
+                }
+                const std::string what = a.toDevice ? "memcpy_h2d" : "memcpy_d2h";
+                if (!sharesMachine)
+                    throw Error(Code::FailedPrecondition,
+                                what + ": shm_name needs a unix-socket connection (this client, " +
+                                    peer + ", may not share the appliance's machine); send the " +
+                                    "words in data");
+                if (!req->data().empty())
+                    throw Error(Code::InvalidArgument, what + ": give data or shm_name, not both");
+                if (a.hostElements < 0 || a.hostElements > (int64_t(1) << 40))
+                    throw Error(Code::InvalidArgument, what + ": host_elements " +
+                                                           std::to_string(a.hostElements) +
+                                                           " is out of range");
+                if (a.toDevice) {
+                    SharedMemoryMapping in(req->shm_name(), size_t(a.hostElements) * 4, false,
+                                           what);
+                    a.data = in.bytes();
+                    fillTask(s.memcpy(a), reply);
+                    return;
+                }
+                TaskState t = s.memcpy(a);
+                if (t.done) {
+                    // Nonblocking copies that finish later return their words in data (Task).
+                    SharedMemoryMapping out(req->shm_name(), t.words.size() * 4, true, what);
+                    std::memcpy(out.data(), t.words.data(), t.words.size() * 4);
+                    t.words.clear();
+                    reply->set_data_in_shm(true);
+                }
+                fillTask(std::move(t), reply);
+            });
     }
     grpc::ServerUnaryReactor* Task(grpc::CallbackServerContext* ctx, const pb::TaskRequest* req,
                                    pb::TaskReply* reply) override {
@@ -418,6 +482,33 @@ class RuntimeService final : public pb::Runtime::CallbackService {
 class DebugService final : public pb::Debug::CallbackService {
   public:
     explicit DebugService(Core& core) : core_(core) {}
+
+    grpc::ServerUnaryReactor* ListSessions(grpc::CallbackServerContext* ctx, const pb::Empty*,
+                                           pb::ListSessionsReply* reply) override {
+        auto* r = ctx->DefaultReactor();
+        r->Finish(guarded([&] {
+            core_.authorize(*ctx);
+            for (const auto& l : core_.listSessions()) {
+                auto* info = reply->add_sessions();
+                info->set_session_id(l.id);
+                info->set_client_label(l.client.label);
+                info->set_client_pid(l.client.pid);
+                info->set_state(l.session->stateName());
+                info->set_opened_unix_ms(l.openedUnixMs);
+                info->set_cycle(l.session->latestFrame().cycle);
+                const auto& p = l.session->program();
+                auto* g = info->mutable_geometry();
+                g->set_session_id(l.id);
+                g->set_fabric_width(p.fabricWidth);
+                g->set_fabric_height(p.fabricHeight);
+                g->set_offset_x(p.offsetX);
+                g->set_offset_y(p.offsetY);
+                g->set_width(p.width);
+                g->set_height(p.height);
+            }
+        }));
+        return r;
+    }
 
     grpc::ServerUnaryReactor* Pause(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,
                                     pb::Frame* reply) override {
@@ -707,7 +798,15 @@ class LauncherService final : public pb::Launcher::CallbackService {
                                              : bin + ":" + (path ? path : "/usr/bin:/bin"));
         env.emplace_back("TESSERA_APPLIANCE", job->cmaddr);
         auto cancel = r->cancelFlag();
+        job->commandsRunning.fetch_add(1);
         std::thread([r, reply, job, command, env, timeout, cancel] {
+            struct Running {
+                Core::Job& job;
+                ~Running() {
+                    job.lastUse = std::chrono::steady_clock::now().time_since_epoch().count();
+                    job.commandsRunning.fetch_sub(1);
+                }
+            } running{*job};
             r->Finish(guarded([&] {
                 auto result = runShellCommand(command, job->workspace->root(), env,
                                               std::chrono::seconds(timeout), *cancel);
@@ -823,7 +922,10 @@ class CompileService final : public pb::Compile::CallbackService {
                     (*to)[size_t(i)] = int8_t(std::clamp(from->Get(i), -1, 127));
             }
             for (const auto& s : spec.symbol_inits())
-                layoutSpec.symbolInits.push_back({s.x(), s.y(), s.symbol(), s.element_bytes(),
+                layoutSpec.symbolInits.push_back({s.x(),
+                                                  s.y(),
+                                                  s.symbol(),
+                                                  s.element_bytes(),
                                                   {s.data().begin(), s.data().end()}});
             if (req->resource_cpu() < 0)
                 throw Error(Code::InvalidArgument, "resource_cpu must not be negative");

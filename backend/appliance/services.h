@@ -11,11 +11,13 @@
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace appliance {
@@ -32,8 +34,22 @@ class Core {
     // Throws Error(Unauthenticated) when a token is configured and the call lacks it.
     void authorize(const grpc::CallbackServerContext& ctx) const;
 
+    struct ClientInfo {
+        std::string label; // OpenRequest.client_label
+        uint32_t pid = 0;
+        std::string peer; // gRPC peer address
+    };
     std::string openSession(std::shared_ptr<const sim::FabricProgram> program, unsigned threads,
-                            bool trace);
+                            bool trace, ClientInfo client);
+    struct SessionListing {
+        std::string id;
+        ClientInfo client;
+        uint64_t openedUnixMs = 0;
+        std::shared_ptr<RuntimeSession> session;
+    };
+    std::vector<SessionListing> listSessions() const; // oldest first
+    // Closes the session because its client went away (Runtime.Hold ended); logs it.
+    void closeAbandonedSession(const std::string& id, const std::string& why);
     std::shared_ptr<RuntimeSession> session(const std::string& id) const;
     bool hasSession(const std::string& id) const;
     void closeSession(const std::string& id);
@@ -44,10 +60,12 @@ class Core {
         std::string cmaddr;
         std::unique_ptr<grpc::Server> server; // this job's own address (unix socket)
         std::vector<std::unique_ptr<grpc::Service>> services;
+        std::atomic<int> commandsRunning{0};
+        std::atomic<int64_t> lastUse{0}; // steady_clock ticks
         ~Job();
     };
     std::shared_ptr<Job> createJob();
-    std::shared_ptr<Job> job(const std::string& id) const;
+    std::shared_ptr<Job> job(const std::string& id) const; // counts as use of the job
     void closeJob(const std::string& id);
 
     // Compiles in progress (limited by maxJobs); shared with the compile threads.
@@ -57,6 +75,11 @@ class Core {
     // Set by the server: gives each job its own listening address.
     std::function<void(Job&)> attachJobServer;
 
+    // Closes sessions and jobs idle past options().idleTimeoutSeconds; returns how many.
+    // Runs on its own thread every few seconds when the timeout is set.
+    int reapIdle();
+    void log(const std::string& message) const;
+
   private:
     ApplianceOptions options_;
     std::unique_ptr<Workspace> sessionsRoot_;
@@ -64,7 +87,17 @@ class Core {
     std::map<std::string, std::shared_ptr<RuntimeSession>> sessions_;
     std::map<std::string, std::unique_ptr<Workspace>> sessionWorkspaces_;
     std::map<std::string, std::shared_ptr<Job>> jobs_;
+    struct SessionMeta {
+        ClientInfo client;
+        uint64_t openedUnixMs = 0;
+    };
+    std::map<std::string, SessionMeta> sessionMeta_;
     uint64_t nextId_ = 1;
+
+    std::mutex reaperMutex_;
+    std::condition_variable reaperWake_;
+    bool reaperQuit_ = false;
+    std::thread reaper_;
 };
 
 std::vector<std::unique_ptr<grpc::Service>> makeServices(Core& core);

@@ -14,6 +14,10 @@
 #include <sstream>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace tessera::client {
 namespace pb = tessera::appliance;
 namespace fs = std::filesystem;
@@ -76,6 +80,63 @@ void collect(const fs::path& root, google::protobuf::RepeatedPtrField<pb::FileEn
     }
 }
 
+// A POSIX shared memory object this client creates (0600) for the memcpy words when the
+// appliance is on this machine; it grows to the largest copy and is unlinked with its
+// runtime. The appliance maps it by name (MemcpyRequest.shm_name).
+class SharedSegment {
+  public:
+    SharedSegment() {
+        static std::atomic<unsigned> counter{0};
+        name_ = "/tessera-shm-" + std::to_string(::getpid()) + "-" +
+                std::to_string(counter.fetch_add(1)) + "-" +
+                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+        fd_ = ::shm_open(name_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    }
+    ~SharedSegment() {
+        if (data_)
+            ::munmap(data_, size_);
+        if (fd_ >= 0) {
+            ::close(fd_);
+            ::shm_unlink(name_.c_str());
+        }
+    }
+    SharedSegment(const SharedSegment&) = delete;
+    SharedSegment& operator=(const SharedSegment&) = delete;
+
+    // At least `bytes` mapped bytes, or nullptr when shared memory is unavailable.
+    char* reserve(size_t bytes) {
+        if (fd_ < 0)
+            return nullptr;
+        if (bytes > size_) {
+            if (data_)
+                ::munmap(data_, size_);
+            data_ = nullptr;
+            size_ = 0;
+            if (::ftruncate(fd_, off_t(bytes)) != 0)
+                return nullptr;
+            void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd_, 0);
+            if (p == MAP_FAILED)
+                return nullptr;
+            data_ = p;
+            size_ = bytes;
+        }
+        return static_cast<char*>(data_);
+    }
+    const std::string& name() const { return name_; }
+
+  private:
+    std::string name_;
+    int fd_ = -1;
+    void* data_ = nullptr;
+    size_t size_ = 0;
+};
+
+// The appliance refused our shared memory (another machine's namespace, an old server):
+// such errors name shm_name, and the copy is retried with the words in the message.
+bool sharedMemoryRefused(const ClientError& e) {
+    return e.details().find("shm_name") != std::string::npos;
+}
+
 } // namespace
 
 // ---- Connection ---------------------------------------------------------------------
@@ -88,6 +149,7 @@ struct Connection::Impl {
     std::unique_ptr<pb::Debug::Stub> debug;
     std::unique_ptr<pb::Launcher::Stub> launcher;
     std::unique_ptr<pb::Compile::Stub> compile;
+    std::atomic<bool> sharesMachine{false}; // a unix socket: memcpy may use shared memory
 
     void prepare(grpc::ClientContext& ctx) const {
         if (!token.empty())
@@ -126,8 +188,13 @@ std::shared_ptr<Connection> Connection::connect(const std::string& address,
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(-1);
     args.SetMaxSendMessageSize(-1);
-    return fromChannel(grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args),
-                       std::move(options));
+    auto connection =
+        fromChannel(grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args),
+                    std::move(options));
+    const char* off = std::getenv("TESSERA_NO_SHM");
+    connection->impl_->sharesMachine =
+        address.rfind("unix:", 0) == 0 && !(off && *off && std::string(off) != "0");
+    return connection;
 }
 
 const std::string& Connection::serverVersion() const {
@@ -141,6 +208,28 @@ struct SdkRuntime::Impl {
     std::string session;
     std::mutex mutex;
     std::map<uint64_t, std::span<uint32_t>> pending; // D2H buffers not yet filled
+    std::unique_ptr<SharedSegment> shm;              // while the appliance accepts it
+    std::mutex shmMutex;                             // one copy at a time uses shm
+
+    // The shared segment with room for `bytes`, or nullptr: use the message instead.
+    SharedSegment* segment(size_t bytes) {
+        if (!c().sharesMachine || bytes < kSharedMemoryMinBytes)
+            return nullptr;
+        if (!shm)
+            shm = std::make_unique<SharedSegment>();
+        if (!shm->reserve(bytes)) {
+            c().sharesMachine = false;
+            shm.reset();
+            return nullptr;
+        }
+        return shm.get();
+    }
+    void refuseSharedMemory() {
+        c().sharesMachine = false;
+        shm.reset();
+    }
+    // Below this, the message is as fast and needs no mapping.
+    static constexpr size_t kSharedMemoryMinBytes = 256 * 1024;
 
     Connection::Impl& c() { return connection->impl(); }
 
@@ -200,14 +289,53 @@ struct SdkRuntime::Impl {
         return r;
     }
     Task h2d(pb::MemcpyRequest r, const void* data, size_t count, const char* dtype) {
-        r.set_data(static_cast<const char*>(data), count * 4);
         r.set_host_dtype(dtype);
         r.set_host_elements(int64_t(count));
+        std::unique_lock shmLock(shmMutex);
+        if (auto* seg = segment(count * 4)) {
+            std::memcpy(seg->reserve(count * 4), data, count * 4);
+            r.set_shm_name(seg->name());
+            try {
+                return finish(
+                    unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r));
+            } catch (const ClientError& e) {
+                if (!sharedMemoryRefused(e))
+                    throw;
+                refuseSharedMemory();
+                r.clear_shm_name();
+            }
+        }
+        r.set_data(static_cast<const char*>(data), count * 4);
         return finish(unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r));
     }
     Task d2h(pb::MemcpyRequest r, std::span<uint32_t> dest, const char* dtype) {
         r.set_host_dtype(dtype);
         r.set_host_elements(int64_t(dest.size()));
+        // A nonblocking copy finishes later and brings its words in a Task reply.
+        std::unique_lock shmLock(shmMutex);
+        if (!r.nonblock()) {
+            if (auto* seg = segment(dest.size() * 4)) {
+                r.set_shm_name(seg->name());
+                try {
+                    auto reply =
+                        unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r);
+                    if (reply.data_in_shm()) {
+                        std::memcpy(dest.data(), seg->reserve(dest.size() * 4), dest.size() * 4);
+                        return Task{reply.task_id()};
+                    }
+                    {
+                        std::lock_guard lock(mutex);
+                        pending[reply.task_id()] = dest;
+                    }
+                    return finish(reply);
+                } catch (const ClientError& e) {
+                    if (!sharedMemoryRefused(e))
+                        throw;
+                    refuseSharedMemory();
+                    r.clear_shm_name();
+                }
+            }
+        }
         auto reply = unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r);
         {
             std::lock_guard lock(mutex);
@@ -251,6 +379,8 @@ SdkRuntime::SdkRuntime(const std::string& bindir, std::shared_ptr<Connection> co
     req.set_program(readFile(program));
     req.set_suppress_simfab_trace(options.suppressSimfabTrace);
     req.set_simfab_numthreads(options.simfabNumthreads);
+    req.set_client_label("C++ SdkRuntime " + fs::path(bindir).filename().string());
+    req.set_client_pid(uint32_t(::getpid()));
     impl_->session =
         impl_->unary<pb::OpenRequest, pb::OpenReply>(&pb::Runtime::Stub::Open, req).session_id();
 }

@@ -1,7 +1,7 @@
 // tessera-appliance: the appliance services as a daemon.
 //   tessera-appliance --listen unix:PATH | HOST:PORT [--token T | --token-file F]
 //                     [--work-dir D] [--max-jobs N] [--max-sessions N] [--threads N]
-//                     [--exit-on-stdin-eof]
+//                     [--idle-timeout SECONDS] [--exit-on-stdin-eof]
 #include "backend/appliance/appliance.h"
 
 #include <csignal>
@@ -22,7 +22,7 @@ int usage(const std::string& problem) {
         << "tessera-appliance: " << problem << "\n"
         << "usage: tessera-appliance --listen unix:PATH|HOST:PORT [--token T|--token-file F]\n"
            "       [--work-dir D] [--max-jobs N] [--max-sessions N] [--threads N]\n"
-           "       [--tools-bin DIR] [--exit-on-stdin-eof]\n";
+           "       [--tools-bin DIR] [--idle-timeout SECONDS] [--exit-on-stdin-eof]\n";
     return 2;
 }
 
@@ -59,7 +59,14 @@ int main(int argc, char** argv) {
                 options.simThreads = unsigned(std::stoul(value()));
             else if (a == "--tools-bin")
                 options.toolsBinDir = value();
-            else if (a == "--exit-on-stdin-eof")
+            else if (a == "--idle-timeout") {
+                // Sessions and jobs unused this long are closed and logged; 0 = never.
+                const std::string v = value();
+                if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos ||
+                    v.size() > 9)
+                    return usage("--idle-timeout: '" + v + "' is not a number of seconds");
+                options.idleTimeoutSeconds = unsigned(std::stoul(v));
+            } else if (a == "--exit-on-stdin-eof")
                 exitOnStdinEof = true;
             else if (a == "--help" || a == "-h")
                 return usage("runs the Tessera appliance services");

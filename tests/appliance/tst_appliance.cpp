@@ -8,13 +8,20 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace pb = tessera::appliance;
 
@@ -638,6 +645,238 @@ class TestAppliance : public QObject {
         auto perms = std::filesystem::status(sock).permissions();
         QCOMPARE(perms & std::filesystem::perms::all,
                  std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    }
+
+    // Memcpy words through a POSIX shared memory object (shm_name) instead of the message.
+    void sharedMemoryMemcpy() {
+        // Only a unix-socket peer shares the machine for sure; the in-process channel's
+        // peer is "unknown" to gRPC and is refused like TCP.
+        {
+            auto id = openRunning();
+            auto h2d = h2dBuf(id, inputs());
+            h2d.clear_data();
+            h2d.set_shm_name("/tessera-shm-x");
+            EXPECT_STATUS(memcpy(h2d), grpc::StatusCode::FAILED_PRECONDITION,
+                          "memcpy_h2d: shm_name needs a unix-socket connection");
+        }
+        QTemporaryDir dir;
+        const std::string sock = dir.path().toStdString() + "/a.sock";
+        auto daemon = appliance::Appliance::startListening({}, "unix:" + sock);
+        grpc::ChannelArguments args;
+        auto saved =
+            std::exchange(runtime_, pb::Runtime::NewStub(grpc::CreateCustomChannel(
+                                        "unix:" + sock, grpc::InsecureChannelCredentials(), args)));
+        auto restore = qScopeGuard([&] { runtime_ = std::move(saved); });
+        auto id = openRunning();
+        const std::string name = "/tessera-shm-test-" + std::to_string(::getpid());
+        int fd = ::shm_open(name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::ftruncate(fd, 32 * 4), 0);
+        void* map = ::mmap(nullptr, 32 * 4, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        QVERIFY(map != MAP_FAILED);
+        const auto in = inputs();
+        std::memcpy(map, in.data(), 32 * 4);
+        auto h2d = h2dBuf(id, in);
+        h2d.clear_data();
+        h2d.set_shm_name(name);
+        EXPECT_OK(memcpy(h2d));
+        EXPECT_OK(launch(id, "add_to_all", {f(1.0)}));
+        std::memset(map, 0, 32 * 4);
+        auto d2h = d2hBuf(id);
+        d2h.set_shm_name(name);
+        pb::TaskReply reply;
+        EXPECT_OK(memcpy(d2h, &reply));
+        QVERIFY(reply.data_in_shm());
+        QVERIFY(reply.data().empty());
+        std::vector<float> out(32);
+        std::memcpy(out.data(), map, 32 * 4);
+        QCOMPARE(out[0], 1.0f);
+        QCOMPARE(out[31], 32.0f);
+
+        // Bad requests name shm_name and what is wrong.
+        auto bad = d2hBuf(id);
+        bad.set_shm_name("/etc/passwd");
+        EXPECT_STATUS(memcpy(bad), grpc::StatusCode::INVALID_ARGUMENT,
+                      "memcpy_d2h: shm_name '/etc/passwd' is not a shared memory name");
+        bad.set_shm_name("/tessera-shm-missing-object");
+        EXPECT_STATUS(memcpy(bad), grpc::StatusCode::NOT_FOUND,
+                      "shm_name '/tessera-shm-missing-object': cannot open the shared memory");
+        QCOMPARE(::ftruncate(fd, 16), 0);
+        bad.set_shm_name(name);
+        EXPECT_STATUS(memcpy(bad), grpc::StatusCode::INVALID_ARGUMENT,
+                      "holds 16 bytes, the copy needs 128");
+        auto both = h2dBuf(id, in);
+        both.set_shm_name(name);
+        EXPECT_STATUS(memcpy(both), grpc::StatusCode::INVALID_ARGUMENT,
+                      "memcpy_h2d: give data or shm_name, not both");
+        ::munmap(map, 32 * 4);
+        ::close(fd);
+        ::shm_unlink(name.c_str());
+    }
+
+    // ListSessions shows who opened each session, its state and geometry.
+    void listSessionsNamesClients() {
+        grpc::ClientContext ctx;
+        pb::OpenRequest req;
+        req.set_program(artifact::serializeProgram(*fixture::program()));
+        req.set_client_label("cs_python run.py");
+        req.set_client_pid(4242);
+        pb::OpenReply opened;
+        EXPECT_OK(runtime_->Open(&ctx, req, &opened));
+        auto find = [&](const std::string& id) -> std::optional<pb::SessionInfo> {
+            grpc::ClientContext c;
+            pb::ListSessionsReply list;
+            if (!debug_->ListSessions(&c, pb::Empty(), &list).ok())
+                return std::nullopt;
+            for (const auto& s : list.sessions())
+                if (s.session_id() == id)
+                    return s;
+            return std::nullopt;
+        };
+        auto info = find(opened.session_id());
+        QVERIFY(info);
+        QCOMPARE(info->client_label(), std::string("cs_python run.py"));
+        QCOMPARE(info->client_pid(), 4242u);
+        QCOMPARE(info->state(), std::string("opened"));
+        QCOMPARE(info->geometry().width(), 2u);
+        QCOMPARE(info->geometry().session_id(), opened.session_id());
+        QVERIFY(info->opened_unix_ms() > 0);
+        EXPECT_OK(sessionCall(&pb::Runtime::Stub::Load, opened.session_id()));
+        EXPECT_OK(sessionCall(&pb::Runtime::Stub::Start, opened.session_id()));
+        QCOMPARE(find(opened.session_id())->state(), std::string("running"));
+        EXPECT_OK(sessionCall(&pb::Runtime::Stub::Close, opened.session_id()));
+        QVERIFY(!find(opened.session_id()));
+    }
+
+    // A session whose Hold call ends (client gone) is closed, and the appliance says so.
+    void holdClosesSessionWhenClientGoes() {
+        std::mutex m;
+        std::vector<std::string> logged;
+        appliance::ApplianceOptions o;
+        o.log = [&](const std::string& line) {
+            std::lock_guard lock(m);
+            logged.push_back(line);
+        };
+        auto server = appliance::Appliance::startEmbedded(o);
+        auto channel = server->inProcessChannel();
+        auto runtime = pb::Runtime::NewStub(channel);
+        grpc::ClientContext openCtx;
+        pb::OpenRequest req;
+        req.set_program(artifact::serializeProgram(*fixture::program()));
+        req.set_client_label("script.py");
+        pb::OpenReply opened;
+        EXPECT_OK(runtime->Open(&openCtx, req, &opened));
+        pb::SessionRef ref;
+        ref.set_session_id(opened.session_id());
+        {
+            grpc::ClientContext holdCtx;
+            auto hold = runtime->Hold(&holdCtx, ref);
+            // The session is used normally while held.
+            grpc::ClientContext loadCtx;
+            pb::Empty e;
+            EXPECT_OK(runtime->Load(&loadCtx, ref, &e));
+            holdCtx.TryCancel();
+            pb::Empty ignored;
+            QVERIFY(!hold->Read(&ignored));
+        }
+        auto debug = pb::Debug::NewStub(channel);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                grpc::ClientContext c;
+                pb::ListSessionsReply list;
+                return debug->ListSessions(&c, pb::Empty(), &list).ok() &&
+                       list.sessions_size() == 0;
+            }(),
+            5000);
+        auto loggedLines = [&] {
+            std::lock_guard lock(m);
+            return logged;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(loggedLines().size(), size_t(1), 5000);
+        QVERIFY2(loggedLines()[0].find("closed session " + opened.session_id() +
+                                       " of 'script.py': its client went away") !=
+                     std::string::npos,
+                 loggedLines()[0].c_str());
+        // Holding an unknown session is refused.
+        grpc::ClientContext badCtx;
+        ref.set_session_id("nope");
+        auto bad = runtime->Hold(&badCtx, ref);
+        pb::Empty ignored;
+        QVERIFY(!bad->Read(&ignored));
+        EXPECT_STATUS(bad->Finish(), grpc::StatusCode::NOT_FOUND, "session_id 'nope'");
+    }
+
+    // Sessions and jobs nobody used for idleTimeoutSeconds are closed and logged; a
+    // session watched by a Frames stream stays.
+    void idleSessionsAndJobsAreReaped() {
+        std::mutex m;
+        std::vector<std::string> logged;
+        appliance::ApplianceOptions o;
+        o.idleTimeoutSeconds = 1;
+        o.log = [&](const std::string& line) {
+            std::lock_guard lock(m);
+            logged.push_back(line);
+        };
+        auto server = appliance::Appliance::startEmbedded(o);
+        auto channel = server->inProcessChannel();
+        auto runtime = pb::Runtime::NewStub(channel);
+        auto launcher = pb::Launcher::NewStub(channel);
+        auto debug = pb::Debug::NewStub(channel);
+        auto openOne = [&] {
+            grpc::ClientContext c;
+            pb::OpenRequest req;
+            req.set_program(artifact::serializeProgram(*fixture::program()));
+            req.set_client_label("idle.py");
+            req.set_client_pid(77);
+            pb::OpenReply opened;
+            runtime->Open(&c, req, &opened);
+            return opened.session_id();
+        };
+        const auto idle = openOne();
+        const auto watched = openOne();
+        QVERIFY(!idle.empty() && !watched.empty());
+        grpc::ClientContext framesCtx;
+        pb::FramesRequest fr;
+        fr.set_session_id(watched);
+        fr.set_interval_ms(100);
+        auto frames = debug->Frames(&framesCtx, fr);
+        pb::Frame frame;
+        QVERIFY(frames->Read(&frame));
+        grpc::ClientContext jobCtx;
+        pb::CreateJobRequest jr;
+        jr.set_artifact_name("out");
+        pb::JobReply job;
+        EXPECT_OK(launcher->CreateJob(&jobCtx, jr, &job));
+        auto sessions = [&] {
+            grpc::ClientContext c;
+            pb::ListSessionsReply list;
+            debug->ListSessions(&c, pb::Empty(), &list);
+            std::vector<std::string> ids;
+            for (const auto& s : list.sessions())
+                ids.push_back(s.session_id());
+            return ids;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(sessions(), std::vector<std::string>{watched}, 8000);
+        auto saw = [&](const std::string& text) {
+            std::lock_guard lock(m);
+            for (const auto& line : logged)
+                if (line.find(text) != std::string::npos)
+                    return true;
+            return false;
+        };
+        // Asking about the job would count as using it: watch the log instead.
+        QTRY_VERIFY_WITH_TIMEOUT(saw("closed job " + job.job_id()), 8000);
+        QVERIFY(saw("closed session " + idle + " of 'idle.py' pid 77: idle for more than 1 s"));
+        grpc::ClientContext closeCtx;
+        pb::JobRef ref;
+        ref.set_job_id(job.job_id());
+        pb::Empty e;
+        EXPECT_STATUS(launcher->CloseJob(&closeCtx, ref, &e), grpc::StatusCode::NOT_FOUND,
+                      "is not an open job");
+        QCOMPARE(sessions(), std::vector<std::string>{watched});
+        framesCtx.TryCancel();
+        while (frames->Read(&frame)) {
+        }
     }
 };
 

@@ -14,6 +14,9 @@
 #include <future>
 #include <numeric>
 
+#include <stdlib.h>
+#include <unistd.h>
+
 using namespace tessera::client;
 
 class TestClient : public QObject {
@@ -177,6 +180,45 @@ class TestClient : public QObject {
         QVERIFY(waiter.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
         waiter.get();
         rt.stop();
+    }
+
+    // Over a unix socket, large copies go through shared memory; the results match the
+    // message path (TESSERA_NO_SHM=1) and the segment is gone with the runtime.
+    void sharedMemoryOverUnixSocket() {
+        const std::string dir = tmp_.path().toStdString() + "/big";
+        artifact::writeArtifact(dir, *fixture::program(8, 8, 2048), {});
+        const std::string sock = tmp_.path().toStdString() + "/shm.sock";
+        auto daemon = appliance::Appliance::startListening({}, "unix:" + sock);
+        auto segments = [] {
+            int n = 0;
+            const std::string prefix = "tessera-shm-" + std::to_string(::getpid()) + "-";
+            for (const auto& e : std::filesystem::directory_iterator("/dev/shm"))
+                n += e.path().filename().string().rfind(prefix, 0) == 0;
+            return n;
+        };
+        std::vector<float> in(size_t(8) * 8 * 2048);
+        std::iota(in.begin(), in.end(), 0.0f);
+        std::vector<std::vector<float>> results;
+        for (const char* noShm : {"0", "1"}) {
+            ::setenv("TESSERA_NO_SHM", noShm, 1);
+            auto conn = Connection::connect("unix:" + sock);
+            {
+                SdkRuntime rt(dir, conn);
+                rt.load();
+                rt.run();
+                const uint32_t buf = rt.get_id("buf");
+                rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 8, 8, 2048);
+                QCOMPARE(segments(), std::string(noShm) == "0" ? 1 : 0);
+                rt.launch("add_to_all", {0.5f});
+                std::vector<float> out(in.size());
+                rt.memcpy_d2h(std::span<float>(out), buf, 0, 0, 8, 8, 2048);
+                results.push_back(out);
+            }
+            QCOMPARE(segments(), 0);
+        }
+        ::unsetenv("TESSERA_NO_SHM");
+        QCOMPARE(results[0].back(), in.back() + 0.5f);
+        QVERIFY(results[0] == results[1]);
     }
 
     void launcherOverDaemonSocket() {

@@ -7,9 +7,11 @@ outlives the script). One private appliance serves every runtime of the process.
 import atexit
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
+import time
 import weakref
 
 import grpc
@@ -66,10 +68,19 @@ class _PrivateAppliance:
             [binary, "--listen", self.address, "--exit-on-stdin-eof",
              "--work-dir", os.path.join(self.dir, "work")],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True)
+        self.binary = binary
         line = self.proc.stdout.readline()
         if "listening" not in line:
             self.proc.wait()
-            raise RuntimeError(f"tessera-appliance did not start (exit code {self.proc.returncode})")
+            raise RuntimeError(f"the private appliance {binary} did not start: it "
+                               f"{describe_exit(self.proc.returncode)}")
+
+    def failure(self):
+        """Why the daemon is gone ("... exited with status 3"), or None while it runs."""
+        code = self.proc.poll()
+        if code is None:
+            return None
+        return f"the private appliance {self.binary} (pid {self.proc.pid}) {describe_exit(code)}"
 
     def close(self):
         if self.proc.poll() is None:
@@ -80,6 +91,19 @@ class _PrivateAppliance:
                 self.proc.kill()
                 self.proc.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def describe_exit(returncode):
+    """'exited with status N' or 'was killed by signal N (SIGNAME)' for a Popen returncode."""
+    if returncode is None:
+        return "is still running"
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = "unknown signal"
+        return f"was killed by signal {-returncode} ({name})"
+    return f"exited with status {returncode}"
 
 
 _private = None
@@ -152,10 +176,30 @@ class Connection:
         self.server_version = reply.server_version
 
     def call(self, fn, request):
-        return call(fn, request, metadata=self.metadata)
+        try:
+            return call(fn, request, metadata=self.metadata)
+        except ApplianceError as e:
+            raise self._explain(e) from None
 
     def stream(self, fn, request, timeout=None):
-        return stream(fn, request, metadata=self.metadata, timeout=timeout)
+        try:
+            yield from stream(fn, request, metadata=self.metadata, timeout=timeout)
+        except ApplianceError as e:
+            raise self._explain(e) from None
+
+    def _explain(self, error):
+        """An UNAVAILABLE error names the daemon and how it ended when we started it."""
+        if error.code != grpc.StatusCode.UNAVAILABLE:
+            return error
+        private = _private
+        if private is not None and private.address == self.address:
+            for _ in range(50):  # the socket closes a moment before the exit is reaped
+                why = private.failure()
+                if why:
+                    return ApplianceError(error.code, f"{why}; the call failed: {error.details}")
+                time.sleep(0.01)
+        return ApplianceError(error.code, f"the appliance at {self.address} is unreachable "
+                                          f"(did it exit or crash?): {error.details}")
 
     def close(self):
         self.channel.close()

@@ -13,6 +13,7 @@ import numpy as np
 
 from cerebras.appliance.pb.sdk import sdk_common_pb2 as common
 
+from cerebras.sdk import _shm
 from cerebras.sdk._connection import ApplianceError, Connection, register_for_exit
 from tessera import appliance_pb2 as pb
 
@@ -113,11 +114,19 @@ class SdkRuntime:
         self._conn = Connection(cmaddr, token=kw.get("token"),
                                 disable_version_check=kw.get("disable_version_check", False))
         reply = self._conn.call(self._conn.runtime.Open, pb.OpenRequest(
-            program=program, suppress_simfab_trace=bool(suppress), simfab_numthreads=int(threads)))
+            program=program, suppress_simfab_trace=bool(suppress), simfab_numthreads=int(threads),
+            client_label="cs_python " + os.path.basename(sys.argv[0] if sys.argv else "python"),
+            client_pid=os.getpid()))
         self._session = reply.session_id
         self._geometry = reply
         self._pending = {}  # task id -> dest array of a device-to-host copy not yet done
         self._closed = False
+        self._shm = None  # the shared memory segment for large copies (see _shm)
+        self._use_shm = _shm.enabled_for(self._conn.address)
+        # The appliance closes the session when this call ends: if the script dies
+        # without close(), nothing is left behind in a shared daemon.
+        self._hold = self._conn.runtime.Hold(pb.SessionRef(session_id=self._session),
+                                             metadata=self._conn.metadata)
         register_for_exit(self)
 
     # ---- lifecycle ----
@@ -150,6 +159,9 @@ class SdkRuntime:
                 self._conn.call(self._conn.runtime.Close, pb.SessionRef(session_id=self._session))
             except ApplianceError:
                 pass
+            self._hold.cancel()
+            if self._shm is not None:
+                self._shm.close()
             self._conn.close()
 
     def __enter__(self):
@@ -227,24 +239,68 @@ class SdkRuntime:
     def _h2d(self, shape, dest, src, px, py, w, h, elem, streaming, data_type, order, nonblock,
              row_stride=1, col_stride=1):
         arr = _u32_words(src, "memcpy_h2d: src")
-        data = np.ascontiguousarray(arr).tobytes() if arr.dtype.itemsize == 4 else b""
-        return self._task(self._call(self._conn.runtime.Memcpy, pb.MemcpyRequest(
+        request = pb.MemcpyRequest(
             session_id=self._session, to_device=True, target=int(dest), streaming=bool(streaming),
             px=int(px), py=int(py), w=int(w), h=int(h), elem_per_pe=int(elem),
             data_type=int(data_type), order=int(order), shape=shape, row_stride=int(row_stride),
-            col_stride=int(col_stride), data=data, host_dtype=arr.dtype.name,
-            host_elements=int(arr.size), nonblock=bool(nonblock))))
+            col_stride=int(col_stride), host_dtype=arr.dtype.name,
+            host_elements=int(arr.size), nonblock=bool(nonblock))
+        if arr.dtype.itemsize == 4 and self._segment(arr.size):
+            self._shm.words(arr.size)[:] = arr.reshape(-1).view(np.uint32)
+            request.shm_name = self._shm.name
+            try:
+                return self._task(self._call(self._conn.runtime.Memcpy, request))
+            except ApplianceError as e:
+                if not _shm.refused(e):
+                    raise
+                self._refuse_shm()
+                request.shm_name = ""
+        request.data = np.ascontiguousarray(arr).tobytes() if arr.dtype.itemsize == 4 else b""
+        return self._task(self._call(self._conn.runtime.Memcpy, request))
+
+    def _segment(self, words):
+        """True when the copy of `words` words goes through shared memory."""
+        if not (self._use_shm and _shm.Segment.worth_it(words * 4)):
+            return False
+        if self._shm is None:
+            try:
+                self._shm = _shm.Segment()
+            except OSError:
+                self._use_shm = False
+                return False
+        return True
+
+    def _refuse_shm(self):
+        self._use_shm = False
+        self._shm.close()
+        self._shm = None
 
     def memcpy_d2h(self, dest, src, px, py, w, h, elem_per_pe, streaming=False,
                    data_type=MemcpyDataType.MEMCPY_32BIT, order=MemcpyOrder.ROW_MAJOR, nonblock=False):
         arr = _u32_words(dest, "memcpy_d2h: dest")
         if not (arr.flags.c_contiguous and arr.flags.writeable):
             raise ValueError("memcpy_d2h: dest must be a writeable C-contiguous array")
-        reply = self._call(self._conn.runtime.Memcpy, pb.MemcpyRequest(
+        request = pb.MemcpyRequest(
             session_id=self._session, to_device=False, target=int(src), streaming=bool(streaming),
             px=int(px), py=int(py), w=int(w), h=int(h), elem_per_pe=int(elem_per_pe),
             data_type=int(data_type), order=int(order), shape=pb.BOX, row_stride=1, col_stride=1,
-            host_dtype=arr.dtype.name, host_elements=int(arr.size), nonblock=bool(nonblock)))
+            host_dtype=arr.dtype.name, host_elements=int(arr.size), nonblock=bool(nonblock))
+        # A nonblocking copy finishes later and brings its words in a Task reply.
+        if not nonblock and arr.dtype.itemsize == 4 and self._segment(arr.size):
+            request.shm_name = self._shm.name
+            try:
+                reply = self._call(self._conn.runtime.Memcpy, request)
+                if reply.data_in_shm:
+                    arr.reshape(-1).view(np.uint32)[:] = self._shm.words(arr.size)
+                    return Task(self, reply.task_id)
+                self._pending[reply.task_id] = arr
+                return self._task(reply)
+            except ApplianceError as e:
+                if not _shm.refused(e):
+                    raise
+                self._refuse_shm()
+                request.shm_name = ""
+        reply = self._call(self._conn.runtime.Memcpy, request)
         self._pending[reply.task_id] = arr
         return self._task(reply)
 
