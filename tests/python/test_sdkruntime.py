@@ -264,5 +264,88 @@ class CompilerTest(Base):
         np.testing.assert_array_equal(out.reshape(4, 6)[:, 0], [3, 4, 5, 6])
 
 
+class ApplianceLifecycleTest(Base):
+    """Shared memory copies, sessions of vanished scripts, a crashed private daemon."""
+
+    def test_shared_memory_copies_match_the_message_path(self):
+        from cerebras.sdk import _shm
+        saved = _shm._MIN_BYTES
+        _shm._MIN_BYTES = 0  # the fixture's copies are small; send them through shm anyway
+        self.addCleanup(setattr, _shm, "_MIN_BYTES", saved)
+        results = []
+        for use_shm in (True, False):
+            rt = self.running()
+            rt._use_shm = use_shm
+            buf = rt.get_id("buf")
+            rt.memcpy_h2d(buf, np.arange(32, dtype=np.float32), 0, 0, 2, 1, 16,
+                          streaming=False, data_type=B32, order=ROW, nonblock=False)
+            rt.launch("add_to_all", np.float32(0.5), nonblock=False)
+            out = np.zeros(32, dtype=np.float32)
+            rt.memcpy_d2h(out, buf, 0, 0, 2, 1, 16, streaming=False, data_type=B32, order=ROW,
+                          nonblock=False)
+            self.assertEqual(rt._shm is not None, use_shm)
+            path = "/dev/shm" + rt._shm.name if use_shm else None
+            rt.close()
+            if path:
+                self.assertFalse(os.path.exists(path), "the segment outlived its runtime")
+            results.append(out)
+        np.testing.assert_array_equal(results[0], np.arange(32, dtype=np.float32) + 0.5)
+        np.testing.assert_array_equal(results[0], results[1])
+
+    def _sessions(self, address):
+        from tessera import appliance_pb2 as pb
+        conn = _connection.Connection(address)
+        try:
+            return {s.session_id: s for s in conn.call(conn.debug.ListSessions, pb.Empty()).sessions}
+        finally:
+            conn.close()
+
+    def test_session_of_a_vanished_script_is_closed(self):
+        rt = self.running()  # makes sure the private appliance runs; its address is shared
+        script = textwrap.dedent(f"""
+            import os, sys
+            from cerebras.sdk.runtime.sdkruntimepybind import SdkRuntime
+            rt = SdkRuntime({self.out!r})
+            print(rt._session, flush=True)
+            os._exit(0)  # no close(): the appliance must notice on its own
+        """)
+        env = dict(os.environ, TESSERA_APPLIANCE=rt.address)
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                              text=True, timeout=60, check=True)
+        session = done.stdout.strip()
+        self.assertTrue(session)
+        for _ in range(100):
+            if session not in self._sessions(rt.address):
+                break
+            import time
+            time.sleep(0.05)
+        sessions = self._sessions(rt.address)
+        self.assertNotIn(session, sessions)
+        mine = sessions[rt._session]
+        self.assertEqual(mine.client_pid, os.getpid())
+        self.assertTrue(mine.client_label.startswith("cs_python "), mine.client_label)
+        self.assertEqual(mine.state, "running")
+
+    def test_crashed_private_daemon_is_named(self):
+        script = textwrap.dedent(f"""
+            import os
+            from cerebras.sdk import _connection
+            from cerebras.sdk.runtime.sdkruntimepybind import SdkRuntime, ApplianceError
+            rt = SdkRuntime({self.out!r})
+            _connection._private.proc.kill()
+            _connection._private.proc.wait()
+            try:
+                rt.load()
+            except ApplianceError as e:
+                print(e.details, flush=True)
+            os._exit(0)
+        """)
+        env = {k: v for k, v in os.environ.items() if k != "TESSERA_APPLIANCE"}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                              text=True, timeout=60, check=True)
+        self.assertRegex(done.stdout, r"the private appliance \S*tessera-appliance \(pid \d+\) "
+                                      r"was killed by signal 9 \(SIGKILL\); the call failed")
+
+
 if __name__ == "__main__":
     unittest.main()
