@@ -68,8 +68,13 @@ InspectorWorkbench::InspectorWorkbench(MainWindow* window, IdeWorkbench* workben
     m_dumpDock = new QDockWidget(tr("Core Dump"), window);
     m_dumpDock->setObjectName(QStringLiteral("coreDumpDock"));
     m_dumpDock->setWidget(m_dumpTabs);
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_dumpDock);
-    window->splitDockWidget(m_inspectorDock, m_dumpDock, Qt::Horizontal);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_dumpDock);
+    // The inspector joins the bottom tab group (Problems, Compile Output, ...) for its
+    // width; the dump views join the Simulation dock under the fabric they colour.
+    if (auto* problems = window->findChild<QDockWidget*>(QStringLiteral("problemsDock")))
+        window->tabifyDockWidget(problems, m_inspectorDock);
+    if (auto* simulation = window->findChild<QDockWidget*>(QStringLiteral("simulationDock")))
+        window->tabifyDockWidget(simulation, m_dumpDock);
     createActions();
 
     FabricView* fabric = m_workbench->fabricView();
@@ -241,6 +246,9 @@ void InspectorWorkbench::showCustomHeat(std::vector<float> values, const QString
     if (!m_dumpSnapshot)
         return;
     FabricSnapshot s = *m_dumpSnapshot;
+    // One Custom layer at a time: the new values replace the previous ones.
+    std::erase_if(s.heatMaps,
+                  [](const FabricHeatMap& m) { return m.metric == FabricHeatMetric::Custom; });
     s.heatMaps.push_back({FabricHeatMetric::Custom, std::move(values)});
     s.customHeatLabel = label;
     s.customHeatRange = range;

@@ -31,9 +31,13 @@ inline std::shared_ptr<sim::FabricProgram> compileOrThrow(csl::CompileOptions o)
 
 // grid-reduce, 4x4 PEs at fabric offset (4,1) in an 11x6 fabric, written as an artifact
 // into outDir (so DebugUtil(outDir) finds bin/out_program.pb).
-inline std::shared_ptr<sim::FabricProgram> buildGridReduce(const QString& outDir) {
+// `layoutFile` empty: the bundled copy in the source tree.
+inline std::shared_ptr<sim::FabricProgram> buildGridReduce(const QString& outDir,
+                                                           const QString& layoutFile = {}) {
     csl::CompileOptions o;
-    o.layoutFile = TESSERA_SOURCE_DIR "/resources/examples/grid-reduce/layout.csl";
+    o.layoutFile = layoutFile.isEmpty() ? std::string(TESSERA_SOURCE_DIR
+                                                      "/resources/examples/grid-reduce/layout.csl")
+                                        : layoutFile.toStdString();
     o.fabricWidth = 11;
     o.fabricHeight = 6;
     o.offsetX = 4;

@@ -29,7 +29,7 @@ PeInspector::PeInspector(QWidget* parent)
     m_coordinates->setPlaceholderText(tr("fabric x,y"));
     m_coordinates->setMaximumWidth(120);
     top->addWidget(m_coordinates);
-    top->addWidget(m_summary, 1);
+    top->addStretch(1);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(m_coordinates, &QLineEdit::returnPressed, this, &PeInspector::coordinatesEntered);
@@ -112,6 +112,7 @@ PeInspector::PeInspector(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     refresh();
 }

@@ -87,7 +87,7 @@ QString PeTaskModel::stateText(const debug::TaskRow& row) {
     if (row.blocked)
         parts << tr("blocked");
     if (parts.isEmpty())
-        parts << (row.bound ? tr("bound") : tr("unbound"));
+        parts << (row.id < 0 ? tr("done") : row.bound ? tr("bound") : tr("unbound"));
     return parts.join(QStringLiteral(", "));
 }
 
