@@ -3,6 +3,7 @@
 #include "sim/fabric_impl.h"
 
 #include "sim/scalar.h"
+#include "sim/simprint_format.h"
 
 #include <algorithm>
 #include <bit>
@@ -851,28 +852,7 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     }
     case BuiltinId::SimprintValue: {
         const ScalarType t = ScalarType(arg(1));
-        const uint64_t v = normalise(arg(0), t);
-        const char fmt = char(arg(2));
-        std::string s;
-        if (fmt == 'f') {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%g", toDouble(v, t));
-            s = buf;
-        } else if (fmt == 'x' || fmt == 'X') {
-            char buf[32];
-            std::snprintf(
-                buf, sizeof buf, fmt == 'x' ? "%llx" : "%llX",
-                (unsigned long long)(v & (byteSize(t) >= 8 ? ~0ull
-                                                           : ((1ull << (byteSize(t) * 8)) - 1))));
-            s = buf;
-        } else if (fmt == 'b') {
-            const uint32_t bits = std::max<uint32_t>(1, byteSize(t) * 8);
-            for (int i = int(bits) - 1; i >= 0; --i)
-                s += (v >> i & 1) ? '1' : '0';
-        } else {
-            s = isSigned(t) ? std::to_string(int64_t(v)) : std::to_string(v);
-        }
-        p.simprintLine += s;
+        p.simprintLine += formatSimprintValue(normalise(arg(0), t), t, char(arg(2)));
         break;
     }
     case BuiltinId::Timestamp: {

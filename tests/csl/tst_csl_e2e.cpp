@@ -378,6 +378,32 @@ comptime {
 
 } // namespace
 
+// @as between integers and an enum(u16), comptime and at run time, in both directions.
+const char* kEnumCastPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const Mode = enum(u16) { send = 0, receive = 1, idle = 7 };
+const select: u16 = 7;
+var sel_rt: u16 = 1;
+var y: [4]f32;
+const y_ptr: [*]f32 = &y;
+fn score(m: Mode) f32 {
+  return switch (m) { Mode.send => 1.0, Mode.receive => 2.0, Mode.idle => 3.0 };
+}
+fn compute() void {
+  y[0] = score(@as(Mode, select));
+  y[1] = score(@as(Mode, sel_rt));
+  const m: Mode = @as(Mode, sel_rt + 6);
+  y[2] = @as(f32, @as(u16, m)) + score(m);
+  y[3] = @as(f32, @as(u16, Mode.idle)) + @as(f32, @as(i32, @as(Mode, 1)));
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 class TstCslE2e : public QObject {
     Q_OBJECT
   private slots:
@@ -413,6 +439,31 @@ class TstCslE2e : public QObject {
                 expect += float(i * 6 + j);
             QCOMPARE(asFloat(y[size_t(i)]), expect);
         }
+    }
+    void enumCasts_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void enumCasts() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kEnumCastPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        QCOMPARE(asFloat(y[0]), 3.0f);  // comptime 7 -> idle
+        QCOMPARE(asFloat(y[1]), 2.0f);  // runtime 1 -> receive
+        QCOMPARE(asFloat(y[2]), 10.0f); // runtime 7 -> idle -> 7, plus its score 3
+        QCOMPARE(asFloat(y[3]), 8.0f);  // idle -> 7, plus receive -> 1
     }
     void mapBuiltin() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapPe}}, sim::Arch::Wse2);

@@ -178,6 +178,85 @@ comptime {
 }
 )";
 
+// Queue reuse: the sender's output queue 3 carries four words on color 3, then (WSE-3:
+// after @queue_flush, from the empty-queue handler; WSE-2: the queue is not bound) four on
+// color 5; the receiver's input queue 4 starts on color 3 and is rebound to color 5 once the
+// first four words are in. The fabric DSDs name only the queue (WSE-2 senders name colors).
+const char* kQueueReuseLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0), .sender = true });
+  @set_tile_code(1, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(1), .sender = false });
+  for ([2]u16{ 3, 5 }) |c| {
+    @set_color_config(0, 0, @get_color(c), .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+    @set_color_config(1, 0, @get_color(c), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  }
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kQueueReusePe = R"(
+param memcpy_params;
+param sender: bool;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const tile_config = @import_module("<tile_config>");
+const first: color = @get_color(3);
+const second: color = @get_color(5);
+const oq = @get_output_queue(3);
+const iq = @get_input_queue(4);
+var y = @zeros([8]u32);
+const y_ptr: [*]u32 = &y;
+var words = [8]u32{ 11, 12, 13, 14, 15, 16, 17, 18 };
+const words_lo = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> words[i] });
+const words_hi = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> words[i + 4] });
+const y_lo = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const y_hi = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i + 4] });
+const to_first = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{ .extent = 4, .output_queue = oq }
+                                      else .{ .extent = 4, .output_queue = oq, .fabric_color = first });
+const to_second = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{ .extent = 4, .output_queue = oq }
+                                       else .{ .extent = 4, .output_queue = oq, .fabric_color = second });
+const from_queue = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = iq });
+const send_second_id = @get_local_task_id(11);
+
+task finished() void { sys_mod.unblock_cmd_stream(); }
+task send_second() void { @mov32(to_second, words_hi, .{ .async = true, .activate = finished }); }
+fn rebind_output() void {
+  tile_config.output_queue_config.encode_output_queue(3, @get_int(second));
+  tile_config.queue_flush.exit(oq);
+  @activate(send_second_id);
+}
+task first_sent() void {
+  if (@is_arch("wse3")) { @queue_flush(oq); } else { @activate(send_second_id); }
+}
+task first_received() void {
+  tile_config.input_queue_config.encode_input_queue(4, @get_int(second), false);
+  @mov32(y_hi, from_queue, .{ .async = true, .activate = finished });
+}
+fn compute() void {
+  if (sender) {
+    @mov32(to_first, words_lo, .{ .async = true, .activate = first_sent });
+  } else {
+    @mov32(y_lo, from_queue, .{ .async = true, .activate = first_received });
+  }
+}
+comptime {
+  @bind_local_task(finished, @get_local_task_id(9));
+  @bind_local_task(first_sent, @get_local_task_id(10));
+  @bind_local_task(send_second, send_second_id);
+  @bind_local_task(first_received, @get_local_task_id(12));
+  if (sender) {
+    @initialize_queue(oq, if (@is_arch("wse3")) .{ .color = first } else .{});
+    if (@is_arch("wse3")) { @set_empty_queue_handler(rebind_output, oq); }
+  } else {
+    @initialize_queue(iq, .{ .color = first });
+  }
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 // <kernels/tally>: every PE of a 3x2 kernel counts x+1 events and signals completion; the
 // north-east PE's callback sees the whole tally.
 const char* kTallyLayout = R"(
@@ -354,7 +433,7 @@ class TstCslStdlib : public QObject {
                  std::to_string(asFloat(y[6])).c_str()); // <timer>: cycles of the loop
         auto lines = fabric.simprintLines();
         QCOMPARE(lines.size(), size_t(2));
-        QVERIFY2(lines[0].ends_with("): sum=16 a=5 hex=00FF bits=0000000000000101 {ok}"),
+        QVERIFY2(lines[0].ends_with("): sum=16.0 a=5 hex=00FF bits=0000000000000101 {ok}"),
                  lines[0].c_str());
         QVERIFY2(lines[1].ends_with("): PE(0,0): n=3"), lines[1].c_str());
     }
@@ -371,6 +450,26 @@ class TstCslStdlib : public QObject {
         QCOMPARE(y[2], 0u); // queue_flush.exit left it
         for (uint32_t i = 0; i < 4; ++i)
             QCOMPARE(y[4 + i], 10u * (i + 1)); // the receiver got the data
+    }
+    void queueReuse_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void queueReuse() {
+        QFETCH(int, arch);
+        auto prog =
+            build({{"layout.csl", kQueueReuseLayout}, {"pe.csl", kQueueReusePe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 2, 8);
+        QCOMPARE(y.size(), size_t(16));
+        for (uint32_t i = 0; i < 8; ++i) {
+            QCOMPARE(y[i], 0u);          // the sender receives nothing
+            QCOMPARE(y[8 + i], 11u + i); // both halves, in order
+        }
     }
     void tally_data() {
         QTest::addColumn<int>("arch");

@@ -434,6 +434,9 @@ class Analyzer {
     // ---- builtins (builtins.cpp) -----------------------------------------------------
     Value builtin(uint32_t node, TypeP expected);
     Value dsdOp(const std::string& name, uint32_t node);
+    // @as(E, v) for an enum type E: v an integer (comptime: a member's value) or
+    // another enum's value.
+    Value integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode);
     uint32_t dsrSlot(const Value& dsr, uint32_t node);
     Value getDsd(uint32_t node);
     Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);

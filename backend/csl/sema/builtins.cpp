@@ -599,6 +599,31 @@ static Value fromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
     }
 }
 
+Value Analyzer::integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode) {
+    const bool fromEnum = v.type->k == TK::Enum;
+    if (!isIntLike(v.type) && !fromEnum)
+        fail(node, "@as cannot convert '" + typeName(v.type) + "' to enum '" + typeName(enumType) +
+                       "'; the operand must be an integer");
+    if (!v.isComptime()) {
+        // The enum is its tag integer at run time: a conversion to the tag type.
+        uint16_t r = newReg(node);
+        emit(sim::Op::Convert, scalarOf(enumType), r, v.reg, kNoReg, int32_t(scalarOf(v.type)));
+        return mkRuntime(r, enumType);
+    }
+    for (const FieldInfo& m : enumType->fields) {
+        if (m.value == v.i) {
+            Value e;
+            e.k = VK::EnumV;
+            e.s = m.name;
+            e.i = m.value;
+            e.type = enumType;
+            return e;
+        }
+    }
+    fail(argNode,
+         "enum '" + typeName(enumType) + "' has no member with value " + std::to_string(v.i));
+}
+
 Value Analyzer::builtin(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     std::string name = tokStr(n.tok).substr(1);
@@ -629,6 +654,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 2);
         TypeP t = evalType(args[0]);
         Value v = arg(1);
+        if (t->k == TK::Enum && !sameType(v.type, t))
+            return integerToEnum(v, t, node, args[1]);
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 if (v.k == VK::Int || v.k == VK::Float)

@@ -3,6 +3,7 @@
 // is printed as it is). Literal text and comptime arguments become SimprintString, runtime
 // arguments SimprintValue.
 #include "backend/csl/sema/analyzer_class.h"
+#include "sim/simprint_format.h"
 
 #include <cstdio>
 
@@ -13,11 +14,9 @@ namespace {
 // A comptime argument printed as the simulator prints a runtime one of the narrowest type
 // the documentation allows ({X} and {b} are zero-padded to the width of u16 or u32).
 std::string comptimeText(const Value& v, char spec) {
-    if (v.k == VK::Float) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%g", v.f);
-        return buf;
-    }
+    if (v.k == VK::Float)
+        return sim::formatSimprintFloat(v.f, v.type->k == TK::Float ? scalarOf(v.type)
+                                                                    : sim::ScalarType::F32);
     uint64_t u = uint64_t(v.i);
     int bits = u > 0xffff ? 32 : 16;
     if (spec == 'b') {
