@@ -3,7 +3,8 @@
 // and the editor marks. Driven through MainWindow on a copy of the gemv-single-pe example:
 // an undeclared identifier typed in pe_program.csl, an error in an unsaved buffer of
 // layout.csl found while typing in the other file, a compile result of text that changed
-// while it ran dropped, and the marks cleared when the text is fixed.
+// while it ran dropped, and the marks cleared when the text is fixed; a wrong builtin
+// argument in the other file is found the same way.
 #include "app/IdeWorkbench.h"
 #include "app/LiveDiagnostics.h"
 #include "app/MainWindow.h"
@@ -144,6 +145,36 @@ class TestLiveDiagnostics : public QObject {
                                  Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(m_bench->editorDiagnostics(m_layout)->diagnostics().isEmpty(),
                                  Timeout);
+    }
+
+    // The same the other way round, with a wrong builtin argument: pe_program.csl holds it
+    // unsaved and unchecked, the typing happens in layout.csl.
+    void builtinArgumentErrorInTheOtherFile() {
+        const QString file = m_program->filePath();
+        QString broken = m_goodProgram;
+        broken.replace(QStringLiteral("@export_symbol(compute_gemv);"),
+                       QStringLiteral("@export_symbol(compute_gemv, 42);"));
+        QVERIFY(broken != m_goodProgram);
+        {
+            const QSignalBlocker quiet(m_program->editor());
+            m_program->editor()->setText(broken);
+        }
+        m_layout->editor()->append(QStringLiteral("// typing in the layout\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(m_bench->diagnostics()->itemsForFile(file),
+                                            QStringLiteral("@export_symbol")),
+                                 Timeout);
+        const DiagnosticItem error = m_bench->diagnostics()->itemsForFile(file).first();
+        QCOMPARE(error.line, lineOf(broken, QStringLiteral("compute_gemv, 42")));
+        QCOMPARE(m_bench->editorDiagnostics(m_program)->diagnostics(),
+                 m_bench->diagnostics()->itemsForFile(file));
+        QVERIFY(m_bench->diagnostics()->itemsForFile(m_layout->filePath()).isEmpty());
+
+        QSignalSpy finished(m_live, &LiveDiagnostics::compileFinished);
+        m_program->editor()->setText(m_goodProgram); // checked as usual from here on
+        m_layout->editor()->setText(m_goodLayout);
+        QVERIFY(finished.wait(Timeout));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_live->isCompiling(), Timeout);
+        QCOMPARE(m_bench->diagnostics()->rowCount(), 0);
     }
 
     // The text changes right after a compile took its snapshot: that compile's result is
