@@ -186,7 +186,7 @@ PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnap
                 ? PresentationMode::tr("PE (%1,%2) computes").arg(at.x()).arg(at.y())
                 : PresentationMode::tr("PE (%1,%2) runs %3").arg(at.x()).arg(at.y()).arg(task);
         if (activeCount > 1)
-            text += PresentationMode::tr(" (%n PE(s) busy)", nullptr, activeCount);
+            text += PresentationMode::tr(" (%1 PEs busy)").arg(activeCount);
         parts << text;
     }
     const auto top = std::max_element(byColor.begin(), byColor.end(), [](auto& a, auto& b) {
@@ -195,12 +195,14 @@ PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnap
     if (top != byColor.end()) {
         const int hops = std::max(1, int(std::lround(top->second.hops)));
         QString text =
-            PresentationMode::tr("%n wavelet hop(s) on color %1 moving %2", nullptr, hops)
+            (hops == 1 ? PresentationMode::tr("1 wavelet hop on color %1 moving %2")
+                       : PresentationMode::tr("%1 wavelet hops on color %2 moving %3").arg(hops))
                 .arg(top->first)
                 .arg(directionList(top->second.directions));
         if (byColor.size() > 1)
-            text +=
-                PresentationMode::tr(" (%n more color(s) busy)", nullptr, int(byColor.size() - 1));
+            text += byColor.size() == 2
+                        ? PresentationMode::tr(" (1 more color busy)")
+                        : PresentationMode::tr(" (%1 more colors busy)").arg(byColor.size() - 1);
         parts << text;
     }
     if (parts.isEmpty())
@@ -211,11 +213,31 @@ PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnap
     return beat;
 }
 
-PresentationBeat routeTourBeat(const FabricSnapshot& snapshot, size_t routeIndex) {
+PresentationBeat tourBeat(const FabricSnapshot& snapshot, size_t index) {
     PresentationBeat beat;
-    if (snapshot.routes.empty())
+    const size_t stops = snapshot.routes.size() + snapshot.classes.size();
+    if (stops == 0)
         return beat;
-    const FabricColorRoutes& c = snapshot.routes[routeIndex % snapshot.routes.size()];
+    index %= stops;
+    if (index >= snapshot.routes.size()) {
+        // A code class: the PEs that run it.
+        const size_t cls = index - snapshot.routes.size();
+        const QRect rect = snapshot.rectangle();
+        for (size_t i = 0; i < snapshot.codeClass.size(); ++i)
+            if (snapshot.codeClass[i] == cls)
+                beat.activePes.push_back(rect.topLeft() +
+                                         QPoint(int(i % size_t(std::max(1, rect.width()))),
+                                                int(i / size_t(std::max(1, rect.width())))));
+        const FabricCodeClass& c = snapshot.classes[cls];
+        const QString what =
+            c.params.isEmpty() ? c.tileFile : QStringLiteral("%1 (%2)").arg(c.tileFile, c.params);
+        beat.caption =
+            beat.activePes.size() == 1
+                ? PresentationMode::tr("%1 runs on 1 PE").arg(what)
+                : PresentationMode::tr("%1 runs on %2 PEs").arg(what).arg(beat.activePes.size());
+        return beat;
+    }
+    const FabricColorRoutes& c = snapshot.routes[index];
     uint8_t directions = 0;
     int receivers = 0;
     for (const FabricRoute& r : c.pes) {
@@ -230,10 +252,10 @@ PresentationBeat routeTourBeat(const FabricSnapshot& snapshot, size_t routeIndex
         }
     }
     beat.caption =
-        PresentationMode::tr("color %1: routes through %n PE(s), moving %2; "
-                             "%3 deliver to their core",
-                             nullptr, int(c.pes.size()))
+        PresentationMode::tr("color %1: routes through %2 PEs, moving %3; "
+                             "%4 deliver to their core")
             .arg(c.color)
+            .arg(c.pes.size())
             .arg(directions ? directionList(directions) : PresentationMode::tr("nowhere"))
             .arg(receivers);
     return beat;
@@ -387,12 +409,12 @@ void PresentationMode::onBeatTimer() {
         return;
     if (m_tour) {
         const FabricSnapshotPtr s = m_view->snapshot();
-        if (!s || s->routes.empty()) {
+        if (!s || (s->routes.empty() && s->classes.empty())) {
             PresentationBeat beat;
             beat.caption = tr("Nothing to animate: %1").arg(m_tourWhy);
             m_view->setBeat(beat);
         } else if (!m_paused) {
-            const PresentationBeat beat = routeTourBeat(*s, m_tourIndex++);
+            const PresentationBeat beat = tourBeat(*s, m_tourIndex++);
             m_view->setBeat(beat);
             emit beatShown(beat);
         }
@@ -406,7 +428,7 @@ void PresentationMode::onBeatTimer() {
 void PresentationMode::stepBeat() {
     if (m_tour) {
         if (const FabricSnapshotPtr s = m_view ? m_view->snapshot() : nullptr; s)
-            m_view->setBeat(routeTourBeat(*s, m_tourIndex++));
+            m_view->setBeat(tourBeat(*s, m_tourIndex++));
         return;
     }
     SimController* controller = m_bench->controller();
@@ -468,12 +490,12 @@ void PresentationMode::updateStatus() {
         return;
     const auto state = m_bench->controller()->state();
     QString what = m_paused                                  ? tr("paused")
-                   : m_tour                                  ? tr("route tour: %1").arg(m_tourWhy)
+                   : m_tour                                  ? tr("tour: %1").arg(m_tourWhy)
                    : state == SimController::State::Finished ? tr("finished")
                    : m_building                              ? tr("building")
                    : m_skip > 1
                        ? tr("skipping idle cycles (%1 per beat)").arg(m_cyclesPerBeat * m_skip)
-                       : tr("%n cycle(s) per beat", nullptr, int(m_cyclesPerBeat));
+                       : tr("%1 cycles per beat").arg(m_cyclesPerBeat);
     m_view->setStatus(
         tr("%1   ·   Space pause/resume   ·   → step   ·   +/− speed   ·   Esc leave").arg(what));
 }

@@ -39,8 +39,10 @@ PresentationTasks presentationTasks(const sim::FabricProgram& program);
 // active PE, no hop) means nothing moved.
 PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnapshot& after,
                                   quint64 cycle, const PresentationTasks& tasks);
-// The routes of one color as a beat (for programs that have no work without host data).
-PresentationBeat routeTourBeat(const FabricSnapshot& snapshot, size_t routeIndex);
+// Stop `index` of a tour of the program, for programs that have no work without their
+// host script: first each color's routes (wavelets along them, the PEs that receive lit),
+// then each code class (its PEs lit). Wraps around; empty for an empty snapshot.
+PresentationBeat tourBeat(const FabricSnapshot& snapshot, size_t index);
 
 // View > Presentation Mode: the fabric large with the other docks hidden (restored on
 // exit), the simulation stepped in beats an audience can follow, a caption per beat.
@@ -65,7 +67,7 @@ class PresentationMode : public QObject {
     void setCyclesPerBeat(quint64 cycles);
     quint64 cyclesPerBeat() const { return m_cyclesPerBeat; }
     bool isPaused() const { return m_paused; }
-    bool isTouringRoutes() const { return m_tour; }
+    bool isTouring() const { return m_tour; }
     QAction* action() const { return m_action; }
     PresentationView* view() const { return m_view; }
 

@@ -90,14 +90,19 @@ class TestPresentationMode : public QObject {
         QVERIFY(presentationBeat(before, other, 1, rowTasks()).activePes.empty());
     }
 
-    void routeTour() {
+    void tour() {
         const FabricSnapshot s = rowSnapshot({}, {});
-        const PresentationBeat beat = routeTourBeat(s, 0);
-        QCOMPARE(beat.hops.size(), size_t(2));
-        QCOMPARE(beat.activePes.size(), size_t(2)); // the PEs that deliver to their core
-        QCOMPARE(beat.caption, QStringLiteral("color 2: routes through 3 PEs, moving east; "
-                                              "2 deliver to their core"));
-        QVERIFY(routeTourBeat(FabricSnapshot{}, 3).hops.empty());
+        const PresentationBeat route = tourBeat(s, 0);
+        QCOMPARE(route.hops.size(), size_t(2));
+        QCOMPARE(route.activePes.size(), size_t(2)); // the PEs that deliver to their core
+        QCOMPARE(route.caption, QStringLiteral("color 2: routes through 3 PEs, moving east; "
+                                               "2 deliver to their core"));
+        const PresentationBeat receivers = tourBeat(s, 2);
+        QVERIFY(receivers.hops.empty());
+        QCOMPARE(receivers.activePes, (std::vector<QPoint>{QPoint(2, 1), QPoint(3, 1)}));
+        QCOMPARE(receivers.caption, QStringLiteral("recv.csl runs on 2 PEs"));
+        QCOMPARE(tourBeat(s, 4).caption, tourBeat(s, 1).caption); // wraps around
+        QVERIFY(tourBeat(FabricSnapshot{}, 3).activePes.empty());
     }
 
     void everyExample_data() {
@@ -144,7 +149,7 @@ class TestPresentationMode : public QObject {
         QVERIFY(view->snapshot());
         QVERIFY(!view->beat().caption.isEmpty());
         QVERIFY(view->status().contains(QStringLiteral("Esc")));
-        if (!mode->isTouringRoutes())
+        if (!mode->isTouring())
             QVERIFY2(view->beat().caption.startsWith(QStringLiteral("cycle ")),
                      qPrintable(view->beat().caption));
         if (name == QLatin1String("multicast-routes"))

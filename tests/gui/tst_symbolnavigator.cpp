@@ -99,12 +99,10 @@ class TestSymbolNavigator : public QObject {
 
         // Ctrl+click on `slice_len` in pe_program.csl's `u` declaration.
         m_window->openFile(m_root + QStringLiteral("/pe_program.csl"), &error);
-        const int use = positionOf("@zeros([slice_len]f32);\nvar v", 9);
-        const QPoint point(
-            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0L, long(use))),
-            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0L, long(use))) + 2);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const int use = positionOf("@zeros([slice_len]f32);\nvar v", 9);
+        const QPoint point = pointOf(use);
         QSignalSpy jumped(m_editor, &CslEditor::definitionRequested);
         QTest::mouseClick(m_editor->viewport(), Qt::LeftButton, Qt::ControlModifier, point);
         QCOMPARE(jumped.size(), 1);
@@ -138,13 +136,10 @@ class TestSymbolNavigator : public QObject {
     }
 
     void hoverShowsTheTooltip() {
-        const int use = positionOf("col_sum = row_sum + south", 12);
-        const QPoint point(
-            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0L, long(use))),
-            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0L, long(use))) + 4);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_editor->ensureLineVisible(lineOf("col_sum = row_sum + south") - 1);
+        const int use = positionOf("col_sum = row_sum + south", 12);
+        const QPoint point = pointOf(use);
         QHelpEvent help(QEvent::ToolTip, point, m_editor->viewport()->mapToGlobal(point));
         QApplication::sendEvent(m_editor->viewport(), &help);
         QTRY_VERIFY(QToolTip::isVisible());
@@ -160,6 +155,20 @@ class TestSymbolNavigator : public QObject {
     int positionOf(const char* needle, int delta) const {
         const int at = int(m_editor->text().toUtf8().indexOf(needle));
         return at < 0 ? -1 : at + delta;
+    }
+    // Widget point inside the character at a byte position, scrolled into view.
+    QPoint pointOf(int position) const {
+        int line = 0, index = 0;
+        m_editor->lineIndexFromPosition(position, &line, &index);
+        m_editor->setCursorPosition(line, index);
+        m_editor->ensureLineVisible(line);
+        m_editor->ensureCursorVisible();
+        QCoreApplication::processEvents();
+        const int x =
+            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0L, long(position)));
+        const int y =
+            int(m_editor->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0L, long(position)));
+        return {x + 2, y + 4};
     }
     int lineOf(const char* needle) const {
         const QByteArray text = m_editor->text().toUtf8();
