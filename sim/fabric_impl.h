@@ -126,6 +126,10 @@ struct Fabric::Impl {
     uint32_t memOpCost(const Pe& p, const OpState& op) const;
     int fabinColor(const Pe& p, const Dsd& d) const;
     int faboutColor(const Pe& p, const Dsd& d) const;
+    // Configuration registers that stand for modelled state (config_registers.cpp): the
+    // value a ConfigGet returns given the stored word, and a ConfigSet's effect.
+    uint16_t modelledConfigRead(const Pe& p, uint64_t address, uint16_t stored) const;
+    void modelledConfigWrite(Pe& p, uint64_t address, uint16_t value, const SourceLoc& loc);
     void runMemoryOp(Pe& p, OpState& op);
     bool colorClaimed(const Pe& p, int color) const; // an active op reads this color
     uint32_t readOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i,

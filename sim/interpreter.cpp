@@ -968,8 +968,10 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         if (BuiltinId(in.imm) == BuiltinId::ConfigGet) {
             const auto it = p.configRegs->find(uint16_t(address));
             result = it == p.configRegs->end() ? 0 : it->second;
+            result = modelledConfigRead(p, address, uint16_t(result));
         } else {
             (*p.configRegs)[uint16_t(address)] = uint16_t(arg(1));
+            modelledConfigWrite(p, address, uint16_t(arg(1)), loc);
         }
         break;
     }
