@@ -198,6 +198,8 @@ class UtilsTest(unittest.TestCase):
         self.assertEqual(words.dtype, np.uint32)
         self.assertEqual(list(words), [1, 0xFFFE, 300])
         np.testing.assert_array_equal(memcpy_view(words, np.int16), x)
+        grid = input_array_to_u32(np.arange(6, dtype=np.int16), None, 3).reshape(2, 3)
+        np.testing.assert_array_equal(memcpy_view(grid, np.int16), [[0, 1, 2], [3, 4, 5]])
         tagged = input_array_to_u32(x, 1, 2)
         self.assertEqual(list(tagged >> 16), [0, 1, 0])
         self.assertEqual(calculate_cycles(np.array([0x00020001, 0x00050000, 0x00000003],

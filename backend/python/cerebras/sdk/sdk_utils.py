@@ -12,7 +12,8 @@ def memcpy_view(arr, dtype):
     if dtype.itemsize == 4:
         return arr.view(dtype)
     if dtype.itemsize == 2:
-        return arr.view(dtype)[0::2]  # little-endian: the low half comes first
+        # Little-endian: the low half of each word comes first along the last axis.
+        return arr.view(dtype)[..., 0::2]
     raise ValueError(f"memcpy_view: dtype must be 16- or 32-bit, got {dtype}")
 
 
