@@ -395,7 +395,8 @@ fn compute() void {
   y[1] = score(@as(Mode, sel_rt));
   const m: Mode = @as(Mode, sel_rt + 6);
   y[2] = @as(f32, @as(u16, m)) + score(m);
-  y[3] = @as(f32, @as(u16, Mode.idle)) + @as(f32, @as(i32, @as(Mode, 1)));
+  y[3] = @as(f32, @as(u16, Mode.idle)) + @as(f32, @as(i32, @as(Mode, 1)))
+         + score(@as(Mode, .send)) - 1.0;
   sys_mod.unblock_cmd_stream();
 }
 comptime {

@@ -600,6 +600,9 @@ static Value fromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
 }
 
 Value Analyzer::integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode) {
+    // An enum literal (`.send`) or undefined takes the enum type as any coercion does.
+    if ((v.k == VK::EnumV && v.type->k != TK::Enum) || v.k == VK::Undef)
+        return coerce(v, enumType, argNode);
     const bool fromEnum = v.type->k == TK::Enum;
     if (!isIntLike(v.type) && !fromEnum)
         fail(node, "@as cannot convert '" + typeName(v.type) + "' to enum '" + typeName(enumType) +
