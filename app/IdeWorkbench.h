@@ -95,7 +95,8 @@ class IdeWorkbench : public QObject {
     QAction* m_endSessionAction = nullptr;
     QHash<EditorPane*, PaneState> m_panes;
     QThreadPool m_checkPool; // live checks, one at a time
-    LiveDiagnostics* m_live = nullptr; // project compiles after the syntax checks, on m_checkPool
+    // The project compiles, queued on m_checkPool after the syntax checks.
+    LiveDiagnostics* m_live = nullptr;
     bool m_sized = false;
 };
 
