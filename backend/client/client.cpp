@@ -736,6 +736,21 @@ FrameSubscription::~FrameSubscription() {
     impl_->reader.join();
 }
 
+std::vector<SessionInfo> listSessions(const std::shared_ptr<Connection>& connection) {
+    grpc::ClientContext ctx;
+    connection->impl().prepare(ctx);
+    pb::ListSessionsReply reply;
+    check(connection->impl().debug->ListSessions(&ctx, pb::Empty(), &reply));
+    std::vector<SessionInfo> out;
+    for (const auto& s : reply.sessions()) {
+        const auto& g = s.geometry();
+        out.push_back({s.session_id(), s.client_label(), s.client_pid(), s.state(),
+                       s.opened_unix_ms(), s.cycle(), g.fabric_width(), g.fabric_height(),
+                       g.offset_x(), g.offset_y(), g.width(), g.height()});
+    }
+    return out;
+}
+
 DebugSession::DebugSession(std::shared_ptr<Connection> connection, std::string sessionId)
     : connection_(std::move(connection)), session_(std::move(sessionId)) {}
 

@@ -202,8 +202,17 @@ struct BreakpointSpec {
 // What a PE waits for and who holds it (Debug.WaitStates, added for the IDE's stall
 // table). Kinds in the order of the proto's PeWaitKind.
 enum class WaitKind {
-    Wavelets, ControlWavelets, QueueRoom, Fifo, Microthread, CeQueue, RouterSwitch,
-    Backpressure, OutputQueue, CommandStream, HostCommand
+    Wavelets,
+    ControlWavelets,
+    QueueRoom,
+    Fifo,
+    Microthread,
+    CeQueue,
+    RouterSwitch,
+    Backpressure,
+    OutputQueue,
+    CommandStream,
+    HostCommand
 };
 struct PeWait {
     uint32_t x = 0, y = 0; // fabric coordinates
@@ -236,6 +245,20 @@ class FrameSubscription {
   private:
     std::unique_ptr<Impl> impl_;
 };
+
+// A session open on the appliance (Debug.ListSessions).
+struct SessionInfo {
+    std::string sessionId;
+    std::string clientLabel; // e.g. "cs_python run.py", "C++ SdkRuntime out"
+    uint32_t clientPid = 0;  // 0 = unknown
+    std::string state;       // "opened" | "loaded" | "running" | "stopped"
+    uint64_t openedUnixMs = 0, cycle = 0;
+    uint32_t fabricWidth = 0, fabricHeight = 0, offsetX = 0, offsetY = 0, width = 0, height = 0;
+};
+// Every session open on the appliance, oldest first: how a debugger finds the session a
+// run.py opened (match clientPid with the process it started), then attaches a
+// DebugSession to its sessionId.
+std::vector<SessionInfo> listSessions(const std::shared_ptr<Connection>& connection);
 
 class DebugSession {
   public:

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <future>
 #include <numeric>
+#include <optional>
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -219,6 +220,28 @@ class TestClient : public QObject {
         ::unsetenv("TESSERA_NO_SHM");
         QCOMPARE(results[0].back(), in.back() + 0.5f);
         QVERIFY(results[0] == results[1]);
+    }
+
+    // A debugger finds a host program's session by its pid and attaches to it.
+    void listSessionsAndAttach() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        std::optional<SessionInfo> mine;
+        for (const auto& s : listSessions(conn_))
+            if (s.clientPid == uint32_t(::getpid()) && s.clientLabel == "C++ SdkRuntime out")
+                mine = s;
+        QVERIFY(mine);
+        QCOMPARE(mine->state, std::string("running"));
+        QCOMPARE(mine->width, 2u);
+        QCOMPARE(mine->offsetX, 4u);
+        DebugSession debug(conn_, mine->sessionId);
+        debug.pause();
+        rt.launch("noop", {}, true);
+        const Frame stepped = debug.step(5);
+        QVERIFY(stepped.cycle >= 5);
+        debug.resume();
+        rt.stop();
     }
 
     void launcherOverDaemonSocket() {
