@@ -67,9 +67,15 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project& project, QWidget* pa
     m_params = new QLineEdit(params.join(QLatin1Char(',')), this);
     m_params->setObjectName(QStringLiteral("params"));
     m_params->setPlaceholderText(tr("name:value,name:value"));
+    const FlagFields flags = takeFlagFields(compile.extraArgs);
+    m_colors = new QLineEdit(flags.colors, this);
+    m_colors->setObjectName(QStringLiteral("colors"));
+    m_colors->setPlaceholderText(tr("name:id,name:id (ids 0 to 23)"));
+    m_westBuf = spinBox(this, "westBuffer", 0, 10000, flags.westBuf);
+    m_eastBuf = spinBox(this, "eastBuffer", 0, 10000, flags.eastBuf);
     m_output = new QLineEdit(compile.outputDir, this);
     m_output->setObjectName(QStringLiteral("output"));
-    m_extraArgs = new QLineEdit(compile.extraArgs.join(QLatin1Char(' ')), this);
+    m_extraArgs = new QLineEdit(flags.rest.join(QLatin1Char(' ')), this);
     m_extraArgs->setObjectName(QStringLiteral("extraArgs"));
     m_extraArgs->setPlaceholderText(tr("further cslc flags, e.g. --verbose"));
 
@@ -90,6 +96,13 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project& project, QWidget* pa
     form->addRow(QString(), m_memcpy);
     form->addRow(tr("memcpy channels:"), m_channels);
     form->addRow(tr("Parameters (--params):"), m_params);
+    form->addRow(tr("Colors (--colors):"), m_colors);
+    auto* buffers = new QHBoxLayout;
+    buffers->addWidget(new QLabel(tr("west"), this));
+    buffers->addWidget(m_westBuf);
+    buffers->addWidget(new QLabel(tr("east"), this));
+    buffers->addWidget(m_eastBuf);
+    form->addRow(tr("memcpy buffer widths (--width-west-buf, --width-east-buf):"), buffers);
     form->addRow(tr("Output folder (-o):"), m_output);
     form->addRow(tr("Extra arguments:"), m_extraArgs);
 
@@ -115,9 +128,10 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project& project, QWidget* pa
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_buttons);
 
-    for (QSpinBox* box : {m_fabricWidth, m_fabricHeight, m_offsetX, m_offsetY, m_channels})
+    for (QSpinBox* box :
+         {m_fabricWidth, m_fabricHeight, m_offsetX, m_offsetY, m_channels, m_westBuf, m_eastBuf})
         connect(box, &QSpinBox::valueChanged, this, &ProjectSettingsDialog::update);
-    for (QLineEdit* edit : {m_params, m_output, m_extraArgs})
+    for (QLineEdit* edit : {m_params, m_colors, m_output, m_extraArgs})
         connect(edit, &QLineEdit::textChanged, this, &ProjectSettingsDialog::update);
     connect(m_layout, &QComboBox::currentTextChanged, this, &ProjectSettingsDialog::update);
     connect(m_arch, &QComboBox::currentIndexChanged, this, &ProjectSettingsDialog::update);
@@ -146,6 +160,81 @@ ProjectSettingsDialog::parseParams(const QString& text, QString* error) {
     return params;
 }
 
+std::optional<QList<QPair<QString, QString>>>
+ProjectSettingsDialog::parseColors(const QString& text, QString* error) {
+    static const QRegularExpression entry(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*):([0-9]+)$"));
+    QList<QPair<QString, QString>> colors;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch match = entry.match(part.trimmed());
+        if (!match.hasMatch()) {
+            if (error)
+                *error = tr("Color \"%1\" must look like name:id.").arg(part.trimmed());
+            return std::nullopt;
+        }
+        const int id = match.captured(2).toInt();
+        if (id > 23) {
+            if (error)
+                *error = tr("Color \"%1\": id %2 is outside 0 to 23.")
+                             .arg(match.captured(1))
+                             .arg(match.captured(2));
+            return std::nullopt;
+        }
+        for (const auto& [name, value] : colors)
+            if (name == match.captured(1)) {
+                if (error)
+                    *error = tr("Color \"%1\" is given twice.").arg(name);
+                return std::nullopt;
+            }
+        colors.append({match.captured(1), QString::number(id)});
+    }
+    return colors;
+}
+
+ProjectSettingsDialog::FlagFields ProjectSettingsDialog::takeFlagFields(const QStringList& args) {
+    FlagFields f;
+    auto value = [&](int& i, const QString& flag, QString* out) {
+        const QString& a = args.at(i);
+        if (a.startsWith(flag + QLatin1Char('='))) {
+            *out = a.mid(flag.size() + 1);
+            return true;
+        }
+        if (a == flag && i + 1 < args.size()) {
+            *out = args.at(++i);
+            return true;
+        }
+        return false;
+    };
+    for (int i = 0; i < args.size(); ++i) {
+        QString v;
+        bool ok = false;
+        if (value(i, QStringLiteral("--colors"), &v)) {
+            // cslc accepts --colors more than once; the dialog shows them as one list.
+            f.colors = f.colors.isEmpty() ? v : f.colors + QLatin1Char(',') + v;
+            continue;
+        }
+        const int before = i;
+        if (value(i, QStringLiteral("--width-west-buf"), &v) && (f.westBuf = v.toInt(&ok), ok))
+            continue;
+        i = before;
+        if (value(i, QStringLiteral("--width-east-buf"), &v) && (f.eastBuf = v.toInt(&ok), ok))
+            continue;
+        i = before;
+        f.rest << args.at(i); // malformed buffer flags stay visible as written
+    }
+    return f;
+}
+
+QStringList ProjectSettingsDialog::withFlagFields(const FlagFields& f) {
+    QStringList args;
+    if (!f.colors.trimmed().isEmpty())
+        args << QStringLiteral("--colors=") + f.colors.trimmed().remove(QLatin1Char(' '));
+    if (f.westBuf > 0)
+        args << QStringLiteral("--width-west-buf=%1").arg(f.westBuf);
+    if (f.eastBuf > 0)
+        args << QStringLiteral("--width-east-buf=%1").arg(f.eastBuf);
+    return args + f.rest;
+}
+
 Project ProjectSettingsDialog::project() const {
     Project result = m_project;
     result.setLayoutFile(m_layout->currentText().trimmed());
@@ -159,7 +248,19 @@ Project ProjectSettingsDialog::project() const {
     compile.channels = m_channels->value();
     compile.params = parseParams(m_params->text(), nullptr).value_or(compile.params);
     compile.outputDir = m_output->text().trimmed();
-    compile.extraArgs = QProcess::splitCommand(m_extraArgs->text());
+    FlagFields flags;
+    flags.colors = m_colors->text();
+    flags.westBuf = m_westBuf->value();
+    flags.eastBuf = m_eastBuf->value();
+    // Flags typed into the extra arguments join the fields rather than repeat them.
+    const FlagFields typed = takeFlagFields(QProcess::splitCommand(m_extraArgs->text()));
+    if (!typed.colors.isEmpty())
+        flags.colors =
+            flags.colors.isEmpty() ? typed.colors : flags.colors + QLatin1Char(',') + typed.colors;
+    flags.westBuf = typed.westBuf ? typed.westBuf : flags.westBuf;
+    flags.eastBuf = typed.eastBuf ? typed.eastBuf : flags.eastBuf;
+    flags.rest = typed.rest;
+    compile.extraArgs = withFlagFields(flags);
     result.setCompile(compile);
     return result;
 }
@@ -175,8 +276,8 @@ void ProjectSettingsDialog::update() {
         m_error = tr("The layout file must be a .csl file inside the project folder.");
     else if (m_output->text().trimmed().isEmpty())
         m_error = tr("The output folder must not be empty.");
-    else
-        parseParams(m_params->text(), &m_error);
+    else if (parseParams(m_params->text(), &m_error))
+        parseColors(m_colors->text(), &m_error);
     m_preview->setText(QStringLiteral("cslc ") + project().cslcArguments().join(QLatin1Char(' ')));
     m_errorLabel->setText(m_error);
     m_errorLabel->setVisible(!m_error.isEmpty());

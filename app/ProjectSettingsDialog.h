@@ -32,6 +32,20 @@ class ProjectSettingsDialog : public QDialog {
     // the bad entry otherwise.
     static std::optional<QList<QPair<QString, QString>>> parseParams(const QString& text,
                                                                      QString* error);
+    // "name:id,name:id" as cslc's --colors takes it (ids 0..23, each name once); nullopt
+    // and an error naming the bad entry otherwise.
+    static std::optional<QList<QPair<QString, QString>>> parseColors(const QString& text,
+                                                                     QString* error);
+    // Colors and buffer widths are cslc flags kept among the extra arguments (so they
+    // round-trip through tessera.json and commands scripts as written); these take them
+    // out of / put them back into such a list.
+    struct FlagFields {
+        QString colors;               // --colors value, "" when absent
+        int westBuf = 0, eastBuf = 0; // --width-west-buf / --width-east-buf, 0 when absent
+        QStringList rest;             // the other extra arguments, in order
+    };
+    static FlagFields takeFlagFields(const QStringList& extraArgs);
+    static QStringList withFlagFields(const FlagFields& fields);
 
   private:
     void update();
@@ -47,6 +61,9 @@ class ProjectSettingsDialog : public QDialog {
     QCheckBox* m_memcpy = nullptr;
     QSpinBox* m_channels = nullptr;
     QLineEdit* m_params = nullptr;
+    QLineEdit* m_colors = nullptr;
+    QSpinBox* m_westBuf = nullptr;
+    QSpinBox* m_eastBuf = nullptr;
     QLineEdit* m_output = nullptr;
     QLineEdit* m_extraArgs = nullptr;
     QLabel* m_preview = nullptr;
