@@ -38,6 +38,14 @@ QString errorText(const std::exception& e) {
     return QString::fromUtf8(e.what());
 }
 
+// gRPC's UNAVAILABLE (grpc::StatusCode 14): the appliance is gone (daemon killed, socket
+// closed) or cannot be reached.
+bool isConnectionLost(const std::exception& e) {
+    constexpr int Unavailable = 14;
+    const auto* c = dynamic_cast<const client::ClientError*>(&e);
+    return c && c->code() == Unavailable;
+}
+
 // The value of `-o` in a cslc argument list ("out" when absent).
 QString outputName(const QStringList& args) {
     for (int i = 0; i < args.size(); ++i) {
@@ -140,6 +148,22 @@ void SimController::setRemoteAddress(const QString& address, const QString& toke
     m_connection.reset();
 }
 
+QString SimController::failureText(const std::exception& e) {
+    if (!isConnectionLost(e))
+        return errorText(e);
+    QString where;
+    {
+        // The channel would retry with a growing backoff; a fresh connection on the next
+        // build, script or session reaches a restarted daemon at once.
+        std::lock_guard lock(m_connectionMutex);
+        m_connection.reset();
+        where = m_remoteAddress.isEmpty() ? tr("the embedded appliance") : m_remoteAddress;
+    }
+    return tr("lost the connection to the appliance (%1): %2. The session is gone; the next "
+              "build, run or session connects again.")
+        .arg(where, errorText(e));
+}
+
 std::shared_ptr<client::Connection> SimController::connection() {
     std::lock_guard lock(m_connectionMutex);
     if (m_connection)
@@ -198,7 +222,7 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
                 dir.filePath(outName + QStringLiteral("/bin/out_program.pb")).toStdString());
             ok = true;
         } catch (const std::exception& e) {
-            summary = errorText(e);
+            summary = failureText(e);
         }
         const qint64 ms = clock.elapsed();
         std::optional<FabricSnapshot> snapshot;
@@ -297,7 +321,7 @@ void SimController::runScript(const QString& codeDir, const QString& script) {
                                       .arg(shellQuote(script), shellQuote(outName))
                                       .toStdString()));
             } catch (const client::ClientError& e) {
-                output = QString::fromStdString(e.details());
+                output = isConnectionLost(e) ? failureText(e) : QString::fromStdString(e.details());
                 exitCode = 1;
             }
             QMetaObject::invokeMethod(
@@ -309,7 +333,7 @@ void SimController::runScript(const QString& codeDir, const QString& script) {
                 },
                 Qt::QueuedConnection);
         } catch (const std::exception& e) {
-            const QString message = errorText(e);
+            const QString message = failureText(e);
             QMetaObject::invokeMethod(
                 this,
                 [this, message] {
@@ -432,7 +456,7 @@ void SimController::startSession(const QString& function) {
                     try {
                         runtime->task_wait(task);
                     } catch (const std::exception& e) {
-                        error = errorText(e);
+                        error = failureText(e);
                     }
                     QMetaObject::invokeMethod(
                         this, [this, function, error] { functionFinished(function, error); },
@@ -440,7 +464,7 @@ void SimController::startSession(const QString& function) {
                 });
             }
         } catch (const std::exception& e) {
-            const QString message = errorText(e);
+            const QString message = failureText(e);
             QMetaObject::invokeMethod(
                 this,
                 [this, message] {
@@ -523,9 +547,17 @@ void SimController::sessionCall(std::function<client::Frame(client::DebugSession
                 },
                 Qt::QueuedConnection);
         } catch (const std::exception& e) {
-            const QString message = errorText(e);
+            const bool lost = isConnectionLost(e);
+            const QString message = failureText(e);
             QMetaObject::invokeMethod(
-                this, [this, message] { reportError(tr("Debugger"), message); },
+                this,
+                [this, message, lost] {
+                    if (lost && (m_state == State::Running || m_state == State::Paused)) {
+                        m_frameTimer.stop();
+                        setState(State::Finished);
+                    }
+                    reportError(tr("Debugger"), message);
+                },
                 Qt::QueuedConnection);
         }
     });
@@ -571,7 +603,7 @@ void SimController::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {
         try {
             m_debug->setBreakpoints(specs);
         } catch (const std::exception& e) {
-            const QString message = errorText(e);
+            const QString message = failureText(e);
             QMetaObject::invokeMethod(
                 this, [this, message] { reportError(tr("Breakpoints"), message); },
                 Qt::QueuedConnection);
@@ -627,7 +659,7 @@ void SimController::applyFrame(const client::Frame& frame) {
     }
     if (m_programSnapshot) {
         FabricSnapshot s = withFrame(*m_programSnapshot, frame);
-        if ((frame.status == "hang" || frame.status == "fault") && !frame.message.empty()) {
+        if (frame.status == "hang" && !frame.message.empty()) {
             const QString report = QString::fromStdString(frame.message);
             s.waiting = waitingPesFromReport(report);
             if (!m_hangShown) {
@@ -635,6 +667,12 @@ void SimController::applyFrame(const client::Frame& frame) {
                 setState(State::Finished);
                 emit hangReported(report, s.waiting);
             }
+        } else if (frame.status == "fault" && !frame.message.empty() && !m_hangShown) {
+            // A fault is no hang: nobody waits; the report names the PE, cycle and line.
+            m_hangShown = true;
+            setState(State::Finished);
+            emit sessionMessage(
+                tr("The program faulted: %1").arg(QString::fromStdString(frame.message)));
         }
         emit snapshotChanged(std::make_shared<const FabricSnapshot>(std::move(s)));
     }

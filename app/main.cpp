@@ -7,7 +7,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFont>
 #include <QMessageBox>
@@ -15,7 +17,40 @@
 
 #include <cstdio>
 
+namespace {
+
+// --startup-time: waits for the first paint of any widget, lets that paint pass finish,
+// then prints the time since main() began and the wall clock (so a caller that noted
+// when it started the process can add the time before main) and quits.
+class FirstPaintTimer : public QObject {
+  public:
+    explicit FirstPaintTimer(const QElapsedTimer& sinceMain) : m_sinceMain(sinceMain) {}
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, this, [this] {
+                std::printf("first paint: %.1f ms after main, at %lld ms since the epoch\n",
+                            double(m_sinceMain.nsecsElapsed()) / 1e6,
+                            static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+  private:
+    const QElapsedTimer& m_sinceMain;
+    bool m_seen = false;
+};
+
+} // namespace
+
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Tessera"));
     QApplication::setApplicationName(QStringLiteral("Tessera"));
@@ -42,9 +77,18 @@ int main(int argc, char* argv[]) {
     QCommandLineOption size(QStringLiteral("size"),
                             QCoreApplication::translate("main", "Window size for --screenshot."),
                             QStringLiteral("WIDTHxHEIGHT"), QStringLiteral("1280x800"));
+    QCommandLineOption startupTime(
+        QStringLiteral("startup-time"),
+        QCoreApplication::translate("main",
+                                    "Print the time from start to the first painted frame and exit "
+                                    "(scripts/bench)."));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(startupTime);
     parser.process(app);
+    FirstPaintTimer firstPaint(sinceMain);
+    if (parser.isSet(startupTime))
+        app.installEventFilter(&firstPaint);
 
     const bool screenshotMode = parser.isSet(screenshot);
     if (screenshotMode) {
