@@ -56,6 +56,8 @@ class ReplayControls : public QWidget {
 
     const RunRecording& recording() const { return m_recording; }
     void appendFrame(RecordedFrame frame);
+    // Names the program the recorded frames are of (saved with the recording).
+    void setProgramName(const QString& name) { m_recording.programName = name; }
     void setRecording(RunRecording recording);
     bool saveTo(const QString& path, QString* error) const;
     bool loadFrom(const QString& path, QString* error);
