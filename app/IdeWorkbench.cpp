@@ -1,5 +1,6 @@
 #include "app/IdeWorkbench.h"
 
+#include "app/AnalysisWorkbench.h"
 #include "app/AppSettings.h"
 #include "app/CommandsScript.h"
 #include "app/LiveDiagnostics.h"
@@ -155,6 +156,7 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
             });
     connect(m_fabric, &FabricView::hoverLeft, m_window->statusBar(), &QStatusBar::clearMessage);
     new PresentationMode(window, this); // View > Presentation Mode (F11)
+    new AnalysisWorkbench(window, this); // Stalls, Simprint and Replay docks; linked selection
     updateActions();
 }
 
