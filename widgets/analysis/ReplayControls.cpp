@@ -23,6 +23,7 @@ ActivityHeatBar::ActivityHeatBar(QWidget* parent) : QWidget(parent) {
     setToolTip(tr("Activity over time (instructions and wavelets per cycle); click or drag "
                   "to replay from there"));
     setCursor(Qt::PointingHandCursor);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
 void ActivityHeatBar::setRecording(const RunRecording* recording) {
@@ -137,6 +138,7 @@ ReplayControls::ReplayControls(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);
     layout->addWidget(m_bar);
+    layout->addStretch(1); // the bar keeps its height in a tall dock
 
     connect(m_back, &QToolButton::clicked, this, &ReplayControls::stepBack);
     connect(m_forward, &QToolButton::clicked, this, &ReplayControls::stepForward);
