@@ -6,6 +6,7 @@
 #include "app/LiveDiagnostics.h"
 #include "app/MainWindow.h"
 #include "app/PresentationMode.h"
+#include "app/ScriptAttachActions.h"
 #include "app/SimController.h"
 #include "app/SymbolNavigator.h"
 #include "backend/csl/compiler.h"
@@ -211,6 +212,7 @@ void IdeWorkbench::createMenus() {
         ->setShortcut(QKeySequence(Qt::Key_F10));
     m_endSessionAction =
         runMenu->addAction(tr("&End Session"), m_controller, &SimController::endSession);
+    new ScriptAttachActions(m_window, m_controller, runMenu, this); // follows run.py's session
     buildMenu->addSeparator();
     buildMenu->addAction(tr("&Import Settings from Script…"), this, [this] {
         if (!m_window->project())

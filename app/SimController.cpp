@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -44,6 +45,36 @@ bool isConnectionLost(const std::exception& e) {
     constexpr int Unavailable = 14;
     const auto* c = dynamic_cast<const client::ClientError*>(&e);
     return c && c->code() == Unavailable;
+}
+
+// gRPC's NOT_FOUND (grpc::StatusCode 5) from a Debug call: the session was closed (an
+// attached script's session ends so, normally).
+bool isSessionGone(const std::exception& e) {
+    constexpr int NotFound = 5;
+    const auto* c = dynamic_cast<const client::ClientError*>(&e);
+    return c && c->code() == NotFound;
+}
+
+// The parent of a process (Linux /proc; 0 when unknown): a script that starts python as
+// a child rather than exec'ing it still leads to the process the IDE started.
+qint64 parentPid(qint64 pid) {
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so count from
+    // the last ')'.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
+}
+
+QList<ScriptSession> sessionsOn(const std::shared_ptr<client::Connection>& connection) {
+    QList<ScriptSession> sessions;
+    for (const client::SessionInfo& s : client::listSessions(connection))
+        sessions.append({QString::fromStdString(s.sessionId), QString::fromStdString(s.clientLabel),
+                         qint64(s.clientPid), QString::fromStdString(s.state), s.cycle,
+                         QSize(int(s.fabricWidth), int(s.fabricHeight))});
+    return sessions;
 }
 
 // The value of `-o` in a cslc argument list ("out" when absent).
@@ -108,10 +139,15 @@ SimController::SimController(QObject* parent) : QObject(parent) {
     m_driverPool.setMaxThreadCount(1);
     m_frameTimer.setInterval(FrameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &SimController::takeLatestFrame);
+    m_pollPool.setMaxThreadCount(1);
+    m_pollTimer.setInterval(ScriptPollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &SimController::pollSessions);
 }
 
 SimController::~SimController() {
     m_frameTimer.stop();
+    m_pollTimer.stop();
+    m_pollPool.waitForDone();
     if (m_script) {
         m_script->disconnect(this);
         m_script->kill();
@@ -362,6 +398,9 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
     const auto done = [this, process](int exitCode, const QString& error) {
         emit scriptOutput(QString::fromLocal8Bit(process->readAll()));
         m_scriptBusy = false;
+        m_scriptPid = 0;
+        if (isAttached())
+            detach(tr("The host program ended; detached from its session."), true);
         process->deleteLater();
         m_sessionPool.start([this] { m_launcher.reset(); }); // closes the job
         emit scriptFinished(exitCode, error);
@@ -375,6 +414,10 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
     });
     process->start(QDir(m_toolsBinDir).filePath(QStringLiteral("cs_python")),
                    {script, QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()});
+    m_scriptPid = process->processId();
+    m_scriptName = QFileInfo(script).fileName();
+    if (m_scriptPid != 0)
+        m_pollTimer.start(); // finds the session the script opens (auto-attach)
 }
 
 void SimController::stopScript() {
@@ -517,6 +560,11 @@ void SimController::releaseSession() {
 }
 
 void SimController::endSession() {
+    if (isAttached()) {
+        m_declined.insert(m_attachedId);
+        detach(tr("Detached; the host program goes on."), false);
+        return;
+    }
     m_frameTimer.stop();
     m_sessionPool.start([this] {
         releaseSession();
@@ -548,10 +596,17 @@ void SimController::sessionCall(std::function<client::Frame(client::DebugSession
                 Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const bool lost = isConnectionLost(e);
+            const bool gone = isSessionGone(e);
             const QString message = failureText(e);
             QMetaObject::invokeMethod(
                 this,
-                [this, message, lost] {
+                [this, message, lost, gone] {
+                    if (gone && isAttached()) {
+                        // The script closed its session while the call was on its way:
+                        // the normal end of an attached session, not an error.
+                        detach(tr("The host program closed its session; detached."), true);
+                        return;
+                    }
                     if (lost && (m_state == State::Running || m_state == State::Paused)) {
                         m_frameTimer.stop();
                         setState(State::Finished);
@@ -676,6 +731,156 @@ void SimController::applyFrame(const client::Frame& frame) {
         }
         emit snapshotChanged(std::make_shared<const FabricSnapshot>(std::move(s)));
     }
+}
+
+void SimController::listSessions() {
+    m_pollPool.start([this] {
+        QList<ScriptSession> sessions;
+        QString error;
+        try {
+            sessions = sessionsOn(connection());
+        } catch (const std::exception& e) {
+            error = failureText(e);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, sessions, error] { emit sessionsListed(sessions, error); },
+            Qt::QueuedConnection);
+    });
+}
+
+QString SimController::scriptSessionIn(const QList<ScriptSession>& sessions, qint64 scriptPid,
+                                       const QString& script) {
+    const QString label = QStringLiteral("cs_python ") + QFileInfo(script).fileName();
+    for (const ScriptSession& s : sessions) {
+        if (s.label != label || s.pid == 0)
+            continue;
+        if (s.pid == scriptPid || parentPid(s.pid) == scriptPid)
+            return s.id;
+    }
+    return {};
+}
+
+void SimController::pollSessions() {
+    const bool watching = isAttached() || (m_scriptPid != 0 && m_autoAttach);
+    if (!watching) {
+        m_pollTimer.stop();
+        return;
+    }
+    if (m_pollBusy)
+        return; // one listing at a time; a slow appliance is not asked again meanwhile
+    m_pollBusy = true;
+    m_pollPool.start([this] {
+        QList<ScriptSession> sessions;
+        bool ok = true;
+        try {
+            sessions = sessionsOn(connection());
+        } catch (const std::exception&) {
+            ok = false; // the script reports a lost appliance itself; ask again next tick
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, sessions, ok] {
+                m_pollBusy = false;
+                if (ok)
+                    sessionsPolled(sessions);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SimController::sessionsPolled(const QList<ScriptSession>& sessions) {
+    if (isAttached()) {
+        const bool open =
+            std::any_of(sessions.cbegin(), sessions.cend(),
+                        [this](const ScriptSession& s) { return s.id == m_attachedId; });
+        if (!open)
+            detach(tr("The host program closed its session; detached."), true);
+        return;
+    }
+    if (m_scriptPid == 0 || !m_autoAttach || !m_attachPending.isEmpty() ||
+        m_state == State::Running || m_state == State::Paused)
+        return; // an interactive session stays the one the controls drive
+    const QString id = scriptSessionIn(sessions, m_scriptPid, m_scriptName);
+    if (id.isEmpty() || m_declined.contains(id))
+        return;
+    for (const ScriptSession& s : sessions)
+        if (s.id == id && s.state != QLatin1String("opened")) // breakpoints need a loaded program
+            attachToSession(id, s.label);
+}
+
+void SimController::attachToSession(const QString& sessionId, const QString& label) {
+    if (!m_attachPending.isEmpty() || m_attachedId == sessionId)
+        return;
+    if (isAttached()) {
+        m_declined.insert(m_attachedId);
+        detach(tr("Detached from the previous host program."), false);
+    } else if (m_state == State::Running || m_state == State::Paused) {
+        emit sessionMessage(tr("End the open session before attaching to another."));
+        return;
+    }
+    m_attachPending = sessionId;
+    std::vector<client::BreakpointSpec> specs;
+    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
+        specs.push_back(toSpec(b));
+    m_hangShown = false;
+    m_cycle = 0;
+    m_rate = 0;
+    m_rateCycle = 0;
+    m_rateClock.start();
+    m_sessionPool.start([this, sessionId, label, specs] {
+        QString error;
+        bool gone = false;
+        try {
+            releaseSession();
+            auto debug =
+                std::make_shared<client::DebugSession>(connection(), sessionId.toStdString());
+            if (!specs.empty())
+                debug->setBreakpoints(specs);
+            m_subscription = debug->subscribe(FrameIntervalMs / 2, [this](const client::Frame& f) {
+                auto copy = std::make_shared<const client::Frame>(f);
+                std::lock_guard lock(m_frameMutex);
+                m_latestFrame = std::move(copy);
+                ++m_frameSerial;
+            });
+            m_debug = debug;
+        } catch (const std::exception& e) {
+            gone = isSessionGone(e);
+            error = failureText(e);
+            m_subscription.reset();
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, sessionId, label, error, gone] {
+                m_attachPending.clear();
+                if (!error.isEmpty()) {
+                    // A session that closed before the attach landed is a script that was
+                    // quicker than the poll: nothing to report as an error.
+                    emit sessionMessage(gone ? tr("The host program's session has ended.")
+                                             : tr("Cannot attach: %1").arg(error));
+                    return;
+                }
+                m_attachedId = sessionId;
+                setState(State::Running);
+                m_frameTimer.start();
+                m_pollTimer.start(); // notices the session's end
+                emit sessionMessage(tr("Attached to the session of %1 (%2).")
+                                        .arg(label.isEmpty() ? sessionId : label, sessionId));
+                emit attachedChanged(sessionId, label);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SimController::detach(const QString& message, bool ended) {
+    if (!isAttached())
+        return;
+    takeLatestFrame();
+    m_frameTimer.stop();
+    m_attachedId.clear();
+    m_sessionPool.start([this] { releaseSession(); });
+    setState(ended ? State::Finished : State::NoSession);
+    emit sessionMessage(message);
+    emit attachedChanged({}, {});
 }
 
 } // namespace tessera

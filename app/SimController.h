@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QProcess>
+#include <QSet>
+#include <QSize>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -29,6 +31,17 @@ struct Frame;
 } // namespace tessera::client
 
 namespace tessera {
+
+// A session open on the appliance (Debug.ListSessions), as Run > Attach to Script Session
+// lists it.
+struct ScriptSession {
+    QString id;
+    QString label;  // "cs_python run.py", "C++ SdkRuntime out"
+    qint64 pid = 0; // 0 = unknown
+    QString state;  // "opened" | "loaded" | "running" | "stopped"
+    quint64 cycle = 0;
+    QSize fabric;
+};
 
 // The one facade between the IDE and the appliance (Ripes' processor handler): it owns the
 // appliance (embedded by default, or a daemon at a remote address), the compile jobs, the
@@ -88,6 +101,25 @@ class SimController : public QObject {
     void withDebugSession(std::function<void(client::DebugSession&)> query);
     State state() const { return m_state; }
     quint64 cycle() const { return m_cycle; }
+    // Following a host program's session (docs/ide-run.md, "Attaching to a script's
+    // session"). While runScript's process runs and auto-attach is on, the appliance's
+    // sessions are listed on a worker every ScriptPollMs; the one opened by the script (its
+    // client pid is the process's or a child's, its label "cs_python <script>") is attached
+    // once loaded: its frames feed the fabric as an interactive session's do, pause, step,
+    // resume and breakpoints act on it, and it is detached when the script closes it or
+    // exits (state Finished, no error). endSession() detaches and lets the script go on.
+    static constexpr int ScriptPollMs = 150;
+    void setAutoAttach(bool on) { m_autoAttach = on; }
+    bool autoAttach() const { return m_autoAttach; }
+    // Lists the appliance's sessions on a worker; sessionsListed reports them.
+    void listSessions();
+    void attachToSession(const QString& sessionId, const QString& label = {});
+    bool isAttached() const { return !m_attachedId.isEmpty(); }
+    QString attachedSessionId() const { return m_attachedId; }
+    // The session of a script started by runScript among `sessions` (empty when none).
+    static QString scriptSessionIn(const QList<ScriptSession>& sessions, qint64 scriptPid,
+                                   const QString& script);
+
     // Writes a core dump of the session's fabric (paused or finished) to `path` on the
     // appliance's side; coreDumped reports the file or the error.
     void dumpCore(const QString& path);
@@ -113,6 +145,10 @@ class SimController : public QObject {
     // Every Debug frame the IDE shows (stream, step, pause), on the GUI thread; connect
     // directly (the run recorder keeps them).
     void frameReceived(const tessera::client::Frame& frame);
+    // listSessions' answer (error: why the appliance could not be asked).
+    void sessionsListed(const QList<tessera::ScriptSession>& sessions, const QString& error);
+    // A host program's session was attached (its id and label) or detached (empty id).
+    void attachedChanged(const QString& sessionId, const QString& label);
 
   private:
     std::shared_ptr<client::Connection> connection(); // worker threads only
@@ -127,6 +163,11 @@ class SimController : public QObject {
     void sessionCall(std::function<client::Frame(client::DebugSession&)> call, State after);
     void reportError(const QString& what, const QString& message);
     void startScriptProcess(const QString& codeDir, const QString& script, const QString& cmaddr);
+    void pollSessions();
+    void sessionsPolled(const QList<ScriptSession>& sessions);
+    // Leaves the attached session: the script goes on (breakpoints cleared, resumed).
+    // ended: the script closed it or exited (state Finished), else NoSession.
+    void detach(const QString& message, bool ended);
 
     QString m_toolsBinDir;
     QString m_remoteAddress;
@@ -164,6 +205,17 @@ class SimController : public QObject {
     State m_state = State::NoSession;
     quint64 m_cycle = 0;
     bool m_hangShown = false;
+
+    // Attaching to a host program's session (GUI thread, except the listing on m_pollPool).
+    QThreadPool m_pollPool;
+    QTimer m_pollTimer;
+    bool m_pollBusy = false;
+    bool m_autoAttach = true;
+    qint64 m_scriptPid = 0;
+    QString m_scriptName;
+    QString m_attachedId;
+    QString m_attachPending;
+    QSet<QString> m_declined; // detached by the user: not attached again automatically
 };
 
 } // namespace tessera
