@@ -84,6 +84,25 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1: no compiled program found next to the dump; build the project that produced it first</source>
+        <translation>%1: Neben dem Dump wurde kein kompiliertes Programm gefunden; bauen Sie zuerst das Projekt, das ihn erzeugt hat</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>control</source>
+        <translation>Steuerung</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>An IDE for Cerebras SDK (CSL) programs.</source>
@@ -104,6 +123,10 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Print the time from start to the first painted frame and exit (scripts/bench).</source>
+        <translation>Die Zeit vom Start bis zum ersten gezeichneten Frame ausgeben und beenden (scripts/bench).</translation>
     </message>
 </context>
 <context>
@@ -136,6 +159,48 @@
         <source>D2H</source>
         <translation>D2H</translation>
     </message>
+    <message>
+        <source>Custom values</source>
+        <translation>Benutzerdefinierte Werte</translation>
+    </message>
+    <message>
+        <source>Link congestion (wavelets per cycle)</source>
+        <translation>Link-Auslastung (Wavelets pro Zyklus)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ActivityHeatBar</name>
+    <message>
+        <source>Activity over time (instructions and wavelets per cycle); click or drag to replay from there</source>
+        <translation>Aktivität über die Zeit (Befehle und Wavelets pro Zyklus); klicken oder ziehen, um ab dort wiederzugeben</translation>
+    </message>
+    <message>
+        <source>No recording yet</source>
+        <translation>Noch keine Aufzeichnung</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::AnalysisWorkbench</name>
+    <message>
+        <source>Colour-Blind-Safe &amp;Palette</source>
+        <translation>Farbenblind-taugliche &amp;Palette</translation>
+    </message>
+    <message>
+        <source>Stalls</source>
+        <translation>Wartezustände</translation>
+    </message>
+    <message>
+        <source>Simprint</source>
+        <translation>Simprint</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Fabric colours that stay apart with red-green and blue-yellow colour blindness</source>
+        <translation>Fabric-Farben, die auch bei Rot-Grün- und Blau-Gelb-Farbenblindheit unterscheidbar bleiben</translation>
+    </message>
 </context>
 <context>
     <name>tessera::CompileLog</name>
@@ -165,6 +230,10 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>builtin</source>
+        <translation>eingebaut</translation>
     </message>
 </context>
 <context>
@@ -238,6 +307,66 @@
     </message>
 </context>
 <context>
+    <name>tessera::DumpCompareModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>First differing element</source>
+        <translation>Erstes abweichendes Element</translation>
+    </message>
+    <message>
+        <source>Dump A</source>
+        <translation>Dump A</translation>
+    </message>
+    <message>
+        <source>Dump B</source>
+        <translation>Dump B</translation>
+    </message>
+    <message>
+        <source>Elements differing</source>
+        <translation>Abweichende Elemente</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::DumpComparePanel</name>
+    <message>
+        <source>Compare all PEs</source>
+        <translation>Alle PEs vergleichen</translation>
+    </message>
+    <message>
+        <source>A: %1
+B: %2</source>
+        <translation>A: %1
+B: %2</translation>
+    </message>
+    <message>
+        <source>Open two core dumps of one program to compare them.</source>
+        <translation>Öffnen Sie zwei Core-Dumps desselben Programms, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>The dumps agree on every symbol of all %1 PEs.</source>
+        <translation>Die Dumps stimmen in jedem Symbol aller %1 PEs überein.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 PEs differ (shown on the fabric); %3 differing symbols listed from %4 PEs compared so far.</source>
+        <translation>%1 von %2 PEs weichen ab (auf dem Fabric markiert); %3 abweichende Symbole aus den bisher %4 verglichenen PEs aufgelistet.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::EditorPane</name>
     <message>
         <source>Reload</source>
@@ -262,6 +391,92 @@
     <message>
         <source>Reloading discards your unsaved changes.</source>
         <translation>Neu laden verwirft Ihre ungespeicherten Änderungen.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ExampleThumbnails</name>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>Temporärer Ordner kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot compile: %2</source>
+        <translation>%1: Kompilieren nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not compile: %2</source>
+        <translation>%1 lässt sich nicht kompilieren: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ExamplesGallery</name>
+    <message>
+        <source>Open Example</source>
+        <translation>Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>Save the changes of the open project before opening the example?</source>
+        <translation>Änderungen am geöffneten Projekt speichern, bevor das Beispiel geöffnet wird?</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>There is no bundled example named &quot;%1&quot;.</source>
+        <translation>Es gibt kein mitgeliefertes Beispiel namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not empty.</source>
+        <translation>%1 existiert bereits und ist nicht leer.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the example to %1.</source>
+        <translation>Das Beispiel kann nicht nach %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and holds files.</source>
+        <translation>%1 existiert bereits und enthält Dateien.</translation>
+    </message>
+    <message>
+        <source>Replace the example&apos;s files in it (your other files stay), or open the folder as it is?</source>
+        <translation>Die Dateien des Beispiels darin ersetzen (Ihre anderen Dateien bleiben erhalten) oder den Ordner unverändert öffnen?</translation>
+    </message>
+    <message>
+        <source>Replace Files</source>
+        <translation>Dateien ersetzen</translation>
+    </message>
+    <message>
+        <source>Open As It Is</source>
+        <translation>Unverändert öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open, Build and Run</source>
+        <translation>Ö&amp;ffnen, bauen und ausführen</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Compiling…</source>
+        <translation>Kompiliere…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Copy the example to the folder, open it, build it and run run.py</source>
+        <translation>Das Beispiel in den Ordner kopieren, öffnen, bauen und run.py ausführen</translation>
+    </message>
+    <message>
+        <source>Copy to:</source>
+        <translation>Kopieren nach:</translation>
+    </message>
+    <message>
+        <source>Copy the Example Into</source>
+        <translation>Beispiel kopieren nach</translation>
     </message>
 </context>
 <context>
@@ -360,6 +575,10 @@
     <message>
         <source>color %1: rx/tx arrows</source>
         <translation>Farbe %1: rx/tx-Pfeile</translation>
+    </message>
+    <message>
+        <source>Per-PE %1</source>
+        <translation>%1 je PE</translation>
     </message>
 </context>
 <context>
@@ -695,6 +914,73 @@
     </message>
 </context>
 <context>
+    <name>tessera::InspectorWorkbench</name>
+    <message>
+        <source>Heat Map</source>
+        <translation>Wärmekarte</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Task Profile</source>
+        <translation>Task-Profil</translation>
+    </message>
+    <message>
+        <source>PE Inspector</source>
+        <translation>PE-Inspektor</translation>
+    </message>
+    <message>
+        <source>Core Dump</source>
+        <translation>Core-Dump</translation>
+    </message>
+    <message>
+        <source>Differing symbols</source>
+        <translation>Abweichende Symbole</translation>
+    </message>
+    <message>
+        <source>Cannot dump the session: %1</source>
+        <translation>Dump der Sitzung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;Core Dump...</source>
+        <translation>&amp;Core-Dump öffnen...</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With Core Dump...</source>
+        <translation>Mit Core-Dump &amp;vergleichen...</translation>
+    </message>
+    <message>
+        <source>&amp;Dump and Inspect</source>
+        <translation>&amp;Dumpen und untersuchen</translation>
+    </message>
+    <message>
+        <source>Core dump %1: %2x%3 PEs at cycle %4 (format version %5).</source>
+        <translation>Core-Dump %1: %2x%3 PEs bei Zyklus %4 (Formatversion %5).</translation>
+    </message>
+    <message>
+        <source>Open a core dump first, then compare it with another.</source>
+        <translation>Öffnen Sie zuerst einen Core-Dump und vergleichen Sie ihn dann mit einem anderen.</translation>
+    </message>
+    <message>
+        <source>Build and start a session first.</source>
+        <translation>Bauen Sie zuerst das Projekt und starten Sie eine Sitzung.</translation>
+    </message>
+    <message>
+        <source>Open Core Dump</source>
+        <translation>Core-Dump öffnen</translation>
+    </message>
+    <message>
+        <source>Core dumps (corefile* *.cs1 *.core);;All files (*)</source>
+        <translation>Core-Dumps (corefile* *.cs1 *.core);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Compare With Core Dump</source>
+        <translation>Mit Core-Dump vergleichen</translation>
+    </message>
+</context>
+<context>
     <name>tessera::MainWindow</name>
     <message>
         <source>Open File</source>
@@ -1020,6 +1306,479 @@ Wiederherstellen?</translation>
         <source>Compile Settings</source>
         <translation>Kompiliereinstellungen</translation>
     </message>
+    <message>
+        <source>&amp;Examples…</source>
+        <translation>&amp;Beispiele…</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeInspector</name>
+    <message>
+        <source>PE (x,y):</source>
+        <translation>PE (x,y):</translation>
+    </message>
+    <message>
+        <source>fabric x,y</source>
+        <translation>Fabric x,y</translation>
+    </message>
+    <message>
+        <source>Tasks &amp;&amp; Queues</source>
+        <translation>Tasks &amp;&amp; Warteschlangen</translation>
+    </message>
+    <message>
+        <source>address or symbol</source>
+        <translation>Adresse oder Symbol</translation>
+    </message>
+    <message>
+        <source>Show as:</source>
+        <translation>Anzeigen als:</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>Gehe zu:</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation>Traces</translation>
+    </message>
+    <message>
+        <source>Simprint</source>
+        <translation>Simprint</translation>
+    </message>
+    <message>
+        <source>Type the PE&apos;s fabric coordinates as x,y.</source>
+        <translation>Geben Sie die Fabric-Koordinaten des PE als x,y ein.</translation>
+    </message>
+    <message>
+        <source>Open a core dump to inspect PEs.</source>
+        <translation>Öffnen Sie einen Core-Dump, um PEs zu untersuchen.</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 is outside the program rectangle %3,%4 .. %5,%6.</source>
+        <translation>PE %1,%2 liegt außerhalb des Programmrechtecks %3,%4 .. %5,%6.</translation>
+    </message>
+    <message>
+        <source>Select a PE in the fabric view or type its coordinates.</source>
+        <translation>Wählen Sie ein PE in der Fabric-Ansicht aus oder geben Sie seine Koordinaten ein.</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>im Leerlauf</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source> at %1:%2</source>
+        <translation> bei %1:%2</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 (rectangle %3,%4) runs %5, %6 at cycle %7; %8 instructions, %9 stall cycles, %10 task activations.</source>
+        <translation>PE %1,%2 (Rechteck %3,%4) führt %5 aus, %6 bei Zyklus %7; %8 Befehle, %9 Wartezyklen, %10 Task-Aktivierungen.</translation>
+    </message>
+    <message>
+        <source> (unfinished line)</source>
+        <translation> (unvollständige Zeile)</translation>
+    </message>
+    <message>
+        <source>(this dump predates simprint capture)</source>
+        <translation>(dieser Dump ist älter als die simprint-Aufzeichnung)</translation>
+    </message>
+    <message>
+        <source>(no simprint output from this PE)</source>
+        <translation>(keine simprint-Ausgabe von diesem PE)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeQueueModel</name>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Wavelets</source>
+        <translation>Wavelets</translation>
+    </message>
+    <message>
+        <source>Contents (front first)</source>
+        <translation>Inhalt (vorderstes zuerst)</translation>
+    </message>
+    <message>
+        <source>ctrl %1</source>
+        <translation>Steuerung %1</translation>
+    </message>
+    <message>
+        <source>input, color %1</source>
+        <translation>Eingang, Farbe %1</translation>
+    </message>
+    <message>
+        <source>output queue %1</source>
+        <translation>Ausgangswarteschlange %1</translation>
+    </message>
+    <message>
+        <source>router, color %1</source>
+        <translation>Router, Farbe %1</translation>
+    </message>
+    <message>
+        <source>(not in this dump)</source>
+        <translation>(nicht in diesem Dump)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeSymbolModel</name>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeTaskModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Aktivierungen</translation>
+    </message>
+    <message>
+        <source>Self cycles</source>
+        <translation>Eigene Zyklen</translation>
+    </message>
+    <message>
+        <source>Min cycles</source>
+        <translation>Min. Zyklen</translation>
+    </message>
+    <message>
+        <source>Max cycles</source>
+        <translation>Max. Zyklen</translation>
+    </message>
+    <message>
+        <source>Avg cycles</source>
+        <translation>Mittl. Zyklen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>gebunden</translation>
+    </message>
+    <message>
+        <source>unbound</source>
+        <translation>ungebunden</translation>
+    </message>
+    <message>
+        <source>launch</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>init</translation>
+    </message>
+    <message>
+        <source>%1 (color %2)</source>
+        <translation>%1 (Farbe %2)</translation>
+    </message>
+    <message>
+        <source>%1 (iq %2)</source>
+        <translation>%1 (iq %2)</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeThreadModel</name>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>main, frame %1</source>
+        <translation>main, Frame %1</translation>
+    </message>
+    <message>
+        <source>%1, instruction %2</source>
+        <translation>%1, Befehl %2</translation>
+    </message>
+    <message>
+        <source>op %1</source>
+        <translation>Op %1</translation>
+    </message>
+    <message>
+        <source>main, DSD op</source>
+        <translation>main, DSD-Op</translation>
+    </message>
+    <message>
+        <source>microthread %1</source>
+        <translation>Microthread %1</translation>
+    </message>
+    <message>
+        <source>%1 (waiting since cycle %2)</source>
+        <translation>%1 (wartet seit Zyklus %2)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at 0x%2%3, length %4, stride %5 B</source>
+        <translation>%1 bei 0x%2%3, Länge %4, Schrittweite %5 B</translation>
+    </message>
+    <message>
+        <source>fabin, color %1, queue %2, length %3</source>
+        <translation>fabin, Farbe %1, Warteschlange %2, Länge %3</translation>
+    </message>
+    <message>
+        <source>fabout, color %1, queue %2, length %3</source>
+        <translation>fabout, Farbe %1, Warteschlange %2, Länge %3</translation>
+    </message>
+    <message>
+        <source>fifo %1</source>
+        <translation>FIFO %1</translation>
+    </message>
+    <message>
+        <source>DSD register %1 (frame %2)</source>
+        <translation>DSD-Register %1 (Frame %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeTraceModel</name>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PresentationMode</name>
+    <message>
+        <source>north</source>
+        <translation>nach Norden</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>nach Süden</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>nach Osten</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>nach Westen</translation>
+    </message>
+    <message>
+        <source>to the core</source>
+        <translation>zum Kern</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <source>one of its tasks (%1)</source>
+        <translation>einen seiner Tasks (%1)</translation>
+    </message>
+    <message>
+        <source>PE (%1,%2) computes</source>
+        <translation>PE (%1,%2) rechnet</translation>
+    </message>
+    <message>
+        <source>PE (%1,%2) runs %3</source>
+        <translation>PE (%1,%2) führt %3 aus</translation>
+    </message>
+    <message>
+        <source> (%1 PEs busy)</source>
+        <translation> (%1 PEs beschäftigt)</translation>
+    </message>
+    <message>
+        <source>1 wavelet hop on color %1 moving %2</source>
+        <translation>1 Wavelet-Sprung auf Farbe %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 wavelet hops on color %2 moving %3</source>
+        <translation>%1 Wavelet-Sprünge auf Farbe %2 %3</translation>
+    </message>
+    <message>
+        <source> (1 more color busy)</source>
+        <translation> (1 weitere Farbe aktiv)</translation>
+    </message>
+    <message>
+        <source> (%1 more colors busy)</source>
+        <translation> (%1 weitere Farben aktiv)</translation>
+    </message>
+    <message>
+        <source>cycle %1: nothing moves</source>
+        <translation>Zyklus %1: nichts bewegt sich</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2</source>
+        <translation>Zyklus %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 runs on 1 PE</source>
+        <translation>%1 läuft auf 1 PE</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 PEs</source>
+        <translation>%1 läuft auf %2 PEs</translation>
+    </message>
+    <message>
+        <source>color %1: routes through %2 PEs, moving %3; %4 deliver to their core</source>
+        <translation>Farbe %1: Route über %2 PEs, %3; %4 liefern an ihren Kern</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>nirgendwohin</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Show the fabric large and animate the run slowly (F11; Esc leaves)</source>
+        <translation>Das Fabric groß zeigen und den Lauf langsam animieren (F11; Esc beendet)</translation>
+    </message>
+    <message>
+        <source>the build failed; see Compile Output</source>
+        <translation>der Build ist fehlgeschlagen; siehe Compiler-Ausgabe</translation>
+    </message>
+    <message>
+        <source>cycle %1: the run has finished</source>
+        <translation>Zyklus %1: der Lauf ist beendet</translation>
+    </message>
+    <message>
+        <source>open a project first</source>
+        <translation>öffnen Sie zuerst ein Projekt</translation>
+    </message>
+    <message>
+        <source>Building %1…</source>
+        <translation>Baue %1…</translation>
+    </message>
+    <message>
+        <source>no exported function without arguments to launch; run.py brings this program its data</source>
+        <translation>keine exportierte Funktion ohne Argumente zum Starten; run.py liefert diesem Programm seine Daten</translation>
+    </message>
+    <message>
+        <source>cycle %1: ready</source>
+        <translation>Zyklus %1: bereit</translation>
+    </message>
+    <message>
+        <source>Nothing to animate: %1</source>
+        <translation>Nichts zu animieren: %1</translation>
+    </message>
+    <message>
+        <source>no PE has work at cycle %1: the program waits for host data (run.py)</source>
+        <translation>kein PE hat bei Zyklus %1 Arbeit: das Programm wartet auf Host-Daten (run.py)</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>tour: %1</source>
+        <translation>Rundgang: %1</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>Build läuft</translation>
+    </message>
+    <message>
+        <source>skipping idle cycles (%1 per beat)</source>
+        <translation>überspringe Leerlaufzyklen (%1 pro Takt)</translation>
+    </message>
+    <message>
+        <source>%1 cycles per beat</source>
+        <translation>%1 Zyklen pro Takt</translation>
+    </message>
+    <message>
+        <source>%1   ·   Space pause/resume   ·   → step   ·   +/− speed   ·   Esc leave</source>
+        <translation>%1   ·   Leertaste Pause/Weiter   ·   → Schritt   ·   +/− Tempo   ·   Esc beenden</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ProjectSettingsDialog</name>
@@ -1087,12 +1846,129 @@ Wiederherstellen?</translation>
         <source>The output folder must not be empty.</source>
         <translation>Der Ausgabeordner darf nicht leer sein.</translation>
     </message>
+    <message>
+        <source>name:id,name:id (ids 0 to 23)</source>
+        <translation>name:id,name:id (IDs 0 bis 23)</translation>
+    </message>
+    <message>
+        <source>Colors (--colors):</source>
+        <translation>Farben (--colors):</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>West</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>Ost</translation>
+    </message>
+    <message>
+        <source>memcpy buffer widths (--width-west-buf, --width-east-buf):</source>
+        <translation>memcpy-Pufferbreiten (--width-west-buf, --width-east-buf):</translation>
+    </message>
+    <message>
+        <source>Color &quot;%1&quot; must look like name:id.</source>
+        <translation>Farbe „%1“ muss die Form name:id haben.</translation>
+    </message>
+    <message>
+        <source>Color &quot;%1&quot;: id %2 is outside 0 to 23.</source>
+        <translation>Farbe „%1“: ID %2 liegt außerhalb von 0 bis 23.</translation>
+    </message>
+    <message>
+        <source>Color &quot;%1&quot; is given twice.</source>
+        <translation>Farbe „%1“ ist doppelt angegeben.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ProjectTreeModel</name>
     <message>
         <source>Layout file of this project (the file cslc compiles)</source>
         <translation>Layout-Datei dieses Projekts (die Datei, die cslc kompiliert)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ReplayControls</name>
+    <message>
+        <source>Step back one frame</source>
+        <translation>Einen Frame zurück</translation>
+    </message>
+    <message>
+        <source>Play or pause the replay</source>
+        <translation>Wiedergabe starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>Step one frame</source>
+        <translation>Einen Frame vor</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Show the running session again</source>
+        <translation>Wieder die laufende Sitzung zeigen</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Wiedergabetempo</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the recording to a file</source>
+        <translation>Die Aufzeichnung in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a recording saved before</source>
+        <translation>Eine früher gespeicherte Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>No frames recorded</source>
+        <translation>Keine Frames aufgezeichnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live · %n frame(s) recorded</source>
+        <translation>
+            <numerusform>Live · %n Frame aufgezeichnet</numerusform>
+            <numerusform>Live · %n Frames aufgezeichnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frame %1/%2 · cycle %3</source>
+        <translation>Frame %1/%2 · Zyklus %3</translation>
+    </message>
+    <message>
+        <source>Save Recording</source>
+        <translation>Aufzeichnung speichern</translation>
+    </message>
+    <message>
+        <source>Tessera recordings (*.tsrec)</source>
+        <translation>Tessera-Aufzeichnungen (*.tsrec)</translation>
+    </message>
+    <message>
+        <source>Recording saved to %1.</source>
+        <translation>Aufzeichnung in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %1 opened (%n frame(s)).</source>
+        <translation>
+            <numerusform>Aufzeichnung %1 geöffnet (%n Frame).</numerusform>
+            <numerusform>Aufzeichnung %1 geöffnet (%n Frames).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1996,72 @@ Wiederherstellen?</translation>
     <message>
         <source>Exited with status %1</source>
         <translation>Beendet mit Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::RunRecording</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tessera run recording</source>
+        <translation>%1 ist keine Tessera-Laufaufzeichnung</translation>
+    </message>
+    <message>
+        <source>%1: recording version %2 is not supported (this IDE reads version %3)</source>
+        <translation>%1: Aufzeichnungsversion %2 wird nicht unterstützt (diese IDE liest Version %3)</translation>
+    </message>
+    <message>
+        <source>%1: the recording is truncated or corrupt</source>
+        <translation>%1: Die Aufzeichnung ist abgeschnitten oder beschädigt</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 is corrupt (size %3 x %4, cycle %5)</source>
+        <translation>%1: Frame %2 ist beschädigt (Größe %3 x %4, Zyklus %5)</translation>
+    </message>
+    <message>
+        <source>%1: the recording is truncated in frame %2</source>
+        <translation>%1: Die Aufzeichnung bricht in Frame %2 ab</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ScriptAttachActions</name>
+    <message>
+        <source>&amp;Attach to Script Session…</source>
+        <translation>An Skript-Sitzung &amp;anhängen…</translation>
+    </message>
+    <message>
+        <source>Attach A&amp;utomatically to Host Programs</source>
+        <translation>A&amp;utomatisch an Host-Programme anhängen</translation>
+    </message>
+    <message>
+        <source>Attach to Script Session</source>
+        <translation>An Skript-Sitzung anhängen</translation>
+    </message>
+    <message>
+        <source>Cannot list the appliance&apos;s sessions: %1</source>
+        <translation>Die Sitzungen der Appliance können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>No session is open on the appliance. Start a host program (Run &gt; Run Host Script, or cs_python against the appliance&apos;s address) first.</source>
+        <translation>Auf der Appliance ist keine Sitzung offen. Starten Sie zuerst ein Host-Programm (Ausführen &gt; Host-Skript ausführen, oder cs_python mit der Adresse der Appliance).</translation>
+    </message>
+    <message>
+        <source>%1 — pid %2 — %3, cycle %4 — %5</source>
+        <translation>%1 — PID %2 — %3, Zyklus %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(ohne Bezeichnung)</translation>
+    </message>
+    <message>
+        <source>Sessions open on the appliance:</source>
+        <translation>Offene Sitzungen auf der Appliance:</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +2172,54 @@ Wiederherstellen?</translation>
     <message>
         <source>Breakpoint hit at cycle %1. %2</source>
         <translation>Haltepunkt bei Zyklus %1 erreicht. %2</translation>
+    </message>
+    <message>
+        <source>the embedded appliance</source>
+        <translation>die eingebettete Appliance</translation>
+    </message>
+    <message>
+        <source>lost the connection to the appliance (%1): %2. The session is gone; the next build, run or session connects again.</source>
+        <translation>Verbindung zur Appliance verloren (%1): %2. Die Sitzung ist weg; der nächste Build, Lauf oder die nächste Sitzung verbindet sich neu.</translation>
+    </message>
+    <message>
+        <source>The host program ended; detached from its session.</source>
+        <translation>Das Host-Programm ist beendet; von seiner Sitzung getrennt.</translation>
+    </message>
+    <message>
+        <source>Detached; the host program goes on.</source>
+        <translation>Getrennt; das Host-Programm läuft weiter.</translation>
+    </message>
+    <message>
+        <source>The host program closed its session; detached.</source>
+        <translation>Das Host-Programm hat seine Sitzung geschlossen; getrennt.</translation>
+    </message>
+    <message>
+        <source>Analysis: %1</source>
+        <translation>Analyse: %1</translation>
+    </message>
+    <message>
+        <source>The program faulted: %1</source>
+        <translation>Das Programm ist mit einem Fehler abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Detached from the previous host program.</source>
+        <translation>Vom vorherigen Host-Programm getrennt.</translation>
+    </message>
+    <message>
+        <source>End the open session before attaching to another.</source>
+        <translation>Beenden Sie die offene Sitzung, bevor Sie sich an eine andere anhängen.</translation>
+    </message>
+    <message>
+        <source>The host program&apos;s session has ended.</source>
+        <translation>Die Sitzung des Host-Programms ist beendet.</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1</source>
+        <translation>Anhängen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Attached to the session of %1 (%2).</source>
+        <translation>An die Sitzung von %1 (%2) angehängt.</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +2339,381 @@ Wiederherstellen?</translation>
     <message>
         <source>A symbol breakpoint needs a symbol name.</source>
         <translation>Ein Symbol-Haltepunkt braucht einen Symbolnamen.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimprintConsole</name>
+    <message>
+        <source>Follow selection</source>
+        <translation>Auswahl folgen</translation>
+    </message>
+    <message>
+        <source>PE or region, e.g. 3,1 or 0,0-3,2</source>
+        <translation>PE oder Bereich, z. B. 3,1 oder 0,0-3,2</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Show only the lines of the PE selected in the fabric or a table</source>
+        <translation>Nur die Zeilen des im Fabric oder in einer Tabelle ausgewählten PE anzeigen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimprintModel</name>
+    <message>
+        <source>Cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SramModel</name>
+    <message>
+        <source>hex bytes</source>
+        <translation>Hex-Bytes</translation>
+    </message>
+    <message>
+        <source>0x%1: no symbol</source>
+        <translation>0x%1: kein Symbol</translation>
+    </message>
+    <message>
+        <source>0x%1: %2[%3] (%4)</source>
+        <translation>0x%1: %2[%3] (%4)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symbole</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::StallTable</name>
+    <message>
+        <source>Only the selection</source>
+        <translation>Nur die Auswahl</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the simulator what every PE waits for now</source>
+        <translation>Den Simulator fragen, worauf jedes PE gerade wartet</translation>
+    </message>
+    <message>
+        <source>Show only the waits of the selected PE and color</source>
+        <translation>Nur die Wartezustände des ausgewählten PE und der ausgewählten Farbe anzeigen</translation>
+    </message>
+    <message>
+        <source>Nothing waits at cycle %1.</source>
+        <translation>Bei Zyklus %1 wartet nichts.</translation>
+    </message>
+    <message>
+        <source>No wait states yet: pause the session.</source>
+        <translation>Noch keine Wartezustände: Halten Sie die Sitzung an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) at cycle %1%2</source>
+        <translation>
+            <numerusform>%n Wartezustand bei Zyklus %1%2</numerusform>
+            <numerusform>%n Wartezustände bei Zyklus %1%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (more not shown)</source>
+        <translation> (weitere nicht angezeigt)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::StallTableModel</name>
+    <message>
+        <source>wavelets</source>
+        <translation>Wavelets</translation>
+    </message>
+    <message>
+        <source>control wavelets</source>
+        <translation>Steuer-Wavelets</translation>
+    </message>
+    <message>
+        <source>output queue room</source>
+        <translation>Platz in der Ausgangswarteschlange</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>busy microthread</source>
+        <translation>belegter Microthread</translation>
+    </message>
+    <message>
+        <source>blocked data task</source>
+        <translation>blockierter Daten-Task</translation>
+    </message>
+    <message>
+        <source>switch position</source>
+        <translation>Switch-Position</translation>
+    </message>
+    <message>
+        <source>backpressure</source>
+        <translation>Rückstau</translation>
+    </message>
+    <message>
+        <source>router room</source>
+        <translation>Platz im Router</translation>
+    </message>
+    <message>
+        <source>unblock_cmd_stream</source>
+        <translation>unblock_cmd_stream</translation>
+    </message>
+    <message>
+        <source>host memcpy</source>
+        <translation>Host-memcpy</translation>
+    </message>
+    <message>
+        <source>%1
+Held by PE %2: %3</source>
+        <translation>%1
+Gehalten von PE %2: %3</translation>
+    </message>
+    <message>
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <source>Waiter</source>
+        <translation>Wartender</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Gehalten von</translation>
+    </message>
+    <message>
+        <source>Holder state</source>
+        <translation>Zustand des Halters</translation>
+    </message>
+    <message>
+        <source>Cycles waited</source>
+        <translation>Gewartete Zyklen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SymbolHeatMapPanel</name>
+    <message>
+        <source>Linear, data range</source>
+        <translation>Linear, Datenbereich</translation>
+    </message>
+    <message>
+        <source>Linear, fixed limits</source>
+        <translation>Linear, feste Grenzen</translation>
+    </message>
+    <message>
+        <source>Logarithmic (log10 |v|)</source>
+        <translation>Logarithmisch (log10 |v|)</translation>
+    </message>
+    <message>
+        <source>Symbol:</source>
+        <translation>Symbol:</translation>
+    </message>
+    <message>
+        <source>Element:</source>
+        <translation>Element:</translation>
+    </message>
+    <message>
+        <source>Colour scale:</source>
+        <translation>Farbskala:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <source>Choose a symbol to colour the fabric by its value.</source>
+        <translation>Wählen Sie ein Symbol, um das Fabric nach seinem Wert einzufärben.</translation>
+    </message>
+    <message>
+        <source>Open a core dump first.</source>
+        <translation>Öffnen Sie zuerst einen Core-Dump.</translation>
+    </message>
+    <message>
+        <source>log10 |%1[%2]|</source>
+        <translation>log10 |%1[%2]|</translation>
+    </message>
+    <message>
+        <source>%1[%2]</source>
+        <translation>%1[%2]</translation>
+    </message>
+    <message>
+        <source>No PE has element %1 of %2.</source>
+        <translation>Kein PE hat Element %1 von %2.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 PEs have %3.</source>
+        <translation>%1 von %2 PEs haben %3.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SymbolNavigator</name>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>param</source>
+        <translation>param</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>enum member</source>
+        <translation>Enum-Wert</translation>
+    </message>
+    <message>
+        <source>From %1.</source>
+        <translation>Aus %1.</translation>
+    </message>
+    <message>
+        <source>member of %1</source>
+        <translation>Mitglied von %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TaskProfileModel</name>
+    <message>
+        <source>launch</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>init</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>PEs</source>
+        <translation>PEs</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Aktivierungen</translation>
+    </message>
+    <message>
+        <source>Self cycles</source>
+        <translation>Eigene Zyklen</translation>
+    </message>
+    <message>
+        <source>Min cycles</source>
+        <translation>Min. Zyklen</translation>
+    </message>
+    <message>
+        <source>Max cycles</source>
+        <translation>Max. Zyklen</translation>
+    </message>
+    <message>
+        <source>Avg cycles</source>
+        <translation>Mittl. Zyklen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TaskProfilePanel</name>
+    <message>
+        <source>x0,y0 x1,y1 (fabric coordinates); empty = all PEs</source>
+        <translation>x0,y0 x1,y1 (Fabric-Koordinaten); leer = alle PEs</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <source>Open a core dump first.</source>
+        <translation>Öffnen Sie zuerst einen Core-Dump.</translation>
+    </message>
+    <message>
+        <source>The region lies outside the program rectangle.</source>
+        <translation>Der Bereich liegt außerhalb des Programmrechtecks.</translation>
+    </message>
+    <message>
+        <source>This dump (version %1) has no task counters.</source>
+        <translation>Dieser Dump (Version %1) hat keine Task-Zähler.</translation>
+    </message>
+    <message>
+        <source>PEs %1,%2 to %3,%4 (%5 PEs).</source>
+        <translation>PEs %1,%2 bis %3,%4 (%5 PEs).</translation>
+    </message>
+    <message>
+        <source>Type a region as x0,y0 x1,y1 or a single PE as x,y.</source>
+        <translation>Geben Sie einen Bereich als x0,y0 x1,y1 oder ein einzelnes PE als x,y ein.</translation>
     </message>
 </context>
 </TS>

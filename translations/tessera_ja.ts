@@ -84,6 +84,25 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1: no compiled program found next to the dump; build the project that produced it first</source>
+        <translation>%1: ダンプと同じ場所にコンパイル済みプログラムが見つかりません。先にダンプを生成したプロジェクトをビルドしてください</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>control</source>
+        <translation>制御</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>An IDE for Cerebras SDK (CSL) programs.</source>
@@ -104,6 +123,10 @@
     <message>
         <source>Open</source>
         <translation>開く</translation>
+    </message>
+    <message>
+        <source>Print the time from start to the first painted frame and exit (scripts/bench).</source>
+        <translation>起動から最初のフレームを描画するまでの時間を出力して終了します (scripts/bench)。</translation>
     </message>
 </context>
 <context>
@@ -136,6 +159,48 @@
         <source>D2H</source>
         <translation>D2H</translation>
     </message>
+    <message>
+        <source>Custom values</source>
+        <translation>カスタム値</translation>
+    </message>
+    <message>
+        <source>Link congestion (wavelets per cycle)</source>
+        <translation>リンクの混雑度（サイクルあたりのウェーブレット数）</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ActivityHeatBar</name>
+    <message>
+        <source>Activity over time (instructions and wavelets per cycle); click or drag to replay from there</source>
+        <translation>アクティビティの推移（サイクルあたりの命令数とウェーブレット数）。クリックまたはドラッグすると、その位置からリプレイします</translation>
+    </message>
+    <message>
+        <source>No recording yet</source>
+        <translation>まだ記録がありません</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::AnalysisWorkbench</name>
+    <message>
+        <source>Colour-Blind-Safe &amp;Palette</source>
+        <translation>色覚バリアフリーのパレット(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stalls</source>
+        <translation>ストール</translation>
+    </message>
+    <message>
+        <source>Simprint</source>
+        <translation>Simprint</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>リプレイ</translation>
+    </message>
+    <message>
+        <source>Fabric colours that stay apart with red-green and blue-yellow colour blindness</source>
+        <translation>赤緑・青黄の色覚特性でも区別できるファブリックの配色</translation>
+    </message>
 </context>
 <context>
     <name>tessera::CompileLog</name>
@@ -165,6 +230,10 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>builtin</source>
+        <translation>組み込み</translation>
     </message>
 </context>
 <context>
@@ -238,6 +307,66 @@
     </message>
 </context>
 <context>
+    <name>tessera::DumpCompareModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中 %1</translation>
+    </message>
+    <message>
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>シンボル</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>First differing element</source>
+        <translation>最初に異なる要素</translation>
+    </message>
+    <message>
+        <source>Dump A</source>
+        <translation>ダンプ A</translation>
+    </message>
+    <message>
+        <source>Dump B</source>
+        <translation>ダンプ B</translation>
+    </message>
+    <message>
+        <source>Elements differing</source>
+        <translation>異なる要素数</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::DumpComparePanel</name>
+    <message>
+        <source>Compare all PEs</source>
+        <translation>すべての PE を比較</translation>
+    </message>
+    <message>
+        <source>A: %1
+B: %2</source>
+        <translation>A: %1
+B: %2</translation>
+    </message>
+    <message>
+        <source>Open two core dumps of one program to compare them.</source>
+        <translation>比較するには、同じプログラムのコアダンプを 2 つ開いてください。</translation>
+    </message>
+    <message>
+        <source>The dumps agree on every symbol of all %1 PEs.</source>
+        <translation>2 つのダンプは全 %1 個の PE のすべてのシンボルで一致しています。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 PEs differ (shown on the fabric); %3 differing symbols listed from %4 PEs compared so far.</source>
+        <translation>%2 個中 %1 個の PE が異なります（ファブリック上に表示）。これまでに比較した %4 個の PE から、異なるシンボルを %3 個表示しています。</translation>
+    </message>
+</context>
+<context>
     <name>tessera::EditorPane</name>
     <message>
         <source>Reload</source>
@@ -262,6 +391,92 @@
     <message>
         <source>Reloading discards your unsaved changes.</source>
         <translation>再読み込みすると未保存の変更は破棄されます。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ExampleThumbnails</name>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>一時フォルダーを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot compile: %2</source>
+        <translation>%1: コンパイルできません: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not compile: %2</source>
+        <translation>%1 はコンパイルできません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ExamplesGallery</name>
+    <message>
+        <source>Open Example</source>
+        <translation>サンプルを開く</translation>
+    </message>
+    <message>
+        <source>Save the changes of the open project before opening the example?</source>
+        <translation>サンプルを開く前に、開いているプロジェクトの変更を保存しますか?</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>There is no bundled example named &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; という名前の同梱サンプルはありません。</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not empty.</source>
+        <translation>%1 はすでに存在し、空ではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the example to %1.</source>
+        <translation>サンプルを %1 にコピーできません。</translation>
+    </message>
+    <message>
+        <source>%1 already exists and holds files.</source>
+        <translation>%1 はすでに存在し、ファイルが入っています。</translation>
+    </message>
+    <message>
+        <source>Replace the example&apos;s files in it (your other files stay), or open the folder as it is?</source>
+        <translation>フォルダー内のサンプルのファイルを置き換えますか（他のファイルはそのまま残ります）? それともフォルダーをそのまま開きますか?</translation>
+    </message>
+    <message>
+        <source>Replace Files</source>
+        <translation>ファイルを置き換える</translation>
+    </message>
+    <message>
+        <source>Open As It Is</source>
+        <translation>そのまま開く</translation>
+    </message>
+    <message>
+        <source>&amp;Open, Build and Run</source>
+        <translation>開いてビルドし実行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <source>Compiling…</source>
+        <translation>コンパイル中…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Copy the example to the folder, open it, build it and run run.py</source>
+        <translation>サンプルをフォルダーにコピーして開き、ビルドして run.py を実行します</translation>
+    </message>
+    <message>
+        <source>Copy to:</source>
+        <translation>コピー先:</translation>
+    </message>
+    <message>
+        <source>Copy the Example Into</source>
+        <translation>サンプルのコピー先</translation>
     </message>
 </context>
 <context>
@@ -359,6 +574,10 @@
     <message>
         <source>color %1: rx/tx arrows</source>
         <translation>カラー %1: rx/tx の矢印</translation>
+    </message>
+    <message>
+        <source>Per-PE %1</source>
+        <translation>PE ごとの %1</translation>
     </message>
 </context>
 <context>
@@ -693,6 +912,73 @@
     </message>
 </context>
 <context>
+    <name>tessera::InspectorWorkbench</name>
+    <message>
+        <source>Heat Map</source>
+        <translation>ヒートマップ</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Task Profile</source>
+        <translation>タスクプロファイル</translation>
+    </message>
+    <message>
+        <source>PE Inspector</source>
+        <translation>PE インスペクター</translation>
+    </message>
+    <message>
+        <source>Core Dump</source>
+        <translation>コアダンプ</translation>
+    </message>
+    <message>
+        <source>Differing symbols</source>
+        <translation>異なるシンボル</translation>
+    </message>
+    <message>
+        <source>Cannot dump the session: %1</source>
+        <translation>セッションをダンプできません: %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;Core Dump...</source>
+        <translation>コアダンプを開く(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With Core Dump...</source>
+        <translation>コアダンプと比較(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>&amp;Dump and Inspect</source>
+        <translation>ダンプして調査(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Core dump %1: %2x%3 PEs at cycle %4 (format version %5).</source>
+        <translation>コアダンプ %1: サイクル %4 時点の %2x%3 個の PE（形式バージョン %5）。</translation>
+    </message>
+    <message>
+        <source>Open a core dump first, then compare it with another.</source>
+        <translation>先にコアダンプを開いてから、別のコアダンプと比較してください。</translation>
+    </message>
+    <message>
+        <source>Build and start a session first.</source>
+        <translation>先にビルドしてセッションを開始してください。</translation>
+    </message>
+    <message>
+        <source>Open Core Dump</source>
+        <translation>コアダンプを開く</translation>
+    </message>
+    <message>
+        <source>Core dumps (corefile* *.cs1 *.core);;All files (*)</source>
+        <translation>コアダンプ (corefile* *.cs1 *.core);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Compare With Core Dump</source>
+        <translation>コアダンプと比較</translation>
+    </message>
+</context>
+<context>
     <name>tessera::MainWindow</name>
     <message>
         <source>Open File</source>
@@ -1018,6 +1304,479 @@ Restore them?</source>
         <source>Compile Settings</source>
         <translation>コンパイル設定</translation>
     </message>
+    <message>
+        <source>&amp;Examples…</source>
+        <translation>サンプル(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeInspector</name>
+    <message>
+        <source>PE (x,y):</source>
+        <translation>PE (x,y):</translation>
+    </message>
+    <message>
+        <source>fabric x,y</source>
+        <translation>ファブリック x,y</translation>
+    </message>
+    <message>
+        <source>Tasks &amp;&amp; Queues</source>
+        <translation>タスクとキュー</translation>
+    </message>
+    <message>
+        <source>address or symbol</source>
+        <translation>アドレスまたはシンボル</translation>
+    </message>
+    <message>
+        <source>Show as:</source>
+        <translation>表示形式:</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>移動先:</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>シンボル</translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation>トレース</translation>
+    </message>
+    <message>
+        <source>Simprint</source>
+        <translation>Simprint</translation>
+    </message>
+    <message>
+        <source>Type the PE&apos;s fabric coordinates as x,y.</source>
+        <translation>PE のファブリック座標を x,y の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>Open a core dump to inspect PEs.</source>
+        <translation>PE を調べるにはコアダンプを開いてください。</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 is outside the program rectangle %3,%4 .. %5,%6.</source>
+        <translation>PE %1,%2 はプログラム矩形 %3,%4 .. %5,%6 の外にあります。</translation>
+    </message>
+    <message>
+        <source>Select a PE in the fabric view or type its coordinates.</source>
+        <translation>ファブリックビューで PE を選択するか、座標を入力してください。</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>アイドル</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 を実行中</translation>
+    </message>
+    <message>
+        <source> at %1:%2</source>
+        <translation> (%1:%2)</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 (rectangle %3,%4) runs %5, %6 at cycle %7; %8 instructions, %9 stall cycles, %10 task activations.</source>
+        <translation>PE %1,%2（矩形 %3,%4）は %5 を実行、サイクル %7 時点で %6。命令 %8 個、ストールサイクル %9、タスク起動 %10 回。</translation>
+    </message>
+    <message>
+        <source> (unfinished line)</source>
+        <translation> (未完了の行)</translation>
+    </message>
+    <message>
+        <source>(this dump predates simprint capture)</source>
+        <translation>(このダンプは simprint の記録に対応する前の形式です)</translation>
+    </message>
+    <message>
+        <source>(no simprint output from this PE)</source>
+        <translation>(この PE からの simprint 出力はありません)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeQueueModel</name>
+    <message>
+        <source>Queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>Wavelets</source>
+        <translation>ウェーブレット</translation>
+    </message>
+    <message>
+        <source>Contents (front first)</source>
+        <translation>内容（先頭から）</translation>
+    </message>
+    <message>
+        <source>ctrl %1</source>
+        <translation>制御 %1</translation>
+    </message>
+    <message>
+        <source>input, color %1</source>
+        <translation>入力、カラー %1</translation>
+    </message>
+    <message>
+        <source>output queue %1</source>
+        <translation>出力キュー %1</translation>
+    </message>
+    <message>
+        <source>router, color %1</source>
+        <translation>ルーター、カラー %1</translation>
+    </message>
+    <message>
+        <source>(not in this dump)</source>
+        <translation>(このダンプにはありません)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeSymbolModel</name>
+    <message>
+        <source>Symbol</source>
+        <translation>シンボル</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeTaskModel</name>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>起動回数</translation>
+    </message>
+    <message>
+        <source>Self cycles</source>
+        <translation>自己サイクル</translation>
+    </message>
+    <message>
+        <source>Min cycles</source>
+        <translation>最小サイクル</translation>
+    </message>
+    <message>
+        <source>Max cycles</source>
+        <translation>最大サイクル</translation>
+    </message>
+    <message>
+        <source>Avg cycles</source>
+        <translation>平均サイクル</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>アクティブ</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>ブロック中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>バインド済み</translation>
+    </message>
+    <message>
+        <source>unbound</source>
+        <translation>未バインド</translation>
+    </message>
+    <message>
+        <source>launch</source>
+        <translation>起動</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>init</translation>
+    </message>
+    <message>
+        <source>%1 (color %2)</source>
+        <translation>%1 (カラー %2)</translation>
+    </message>
+    <message>
+        <source>%1 (iq %2)</source>
+        <translation>%1 (iq %2)</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>ホスト</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeThreadModel</name>
+    <message>
+        <source>Thread</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>main, frame %1</source>
+        <translation>main、フレーム %1</translation>
+    </message>
+    <message>
+        <source>%1, instruction %2</source>
+        <translation>%1、命令 %2</translation>
+    </message>
+    <message>
+        <source>op %1</source>
+        <translation>op %1</translation>
+    </message>
+    <message>
+        <source>main, DSD op</source>
+        <translation>main、DSD 演算</translation>
+    </message>
+    <message>
+        <source>microthread %1</source>
+        <translation>マイクロスレッド %1</translation>
+    </message>
+    <message>
+        <source>%1 (waiting since cycle %2)</source>
+        <translation>%1（サイクル %2 から待機中）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at 0x%2%3, length %4, stride %5 B</source>
+        <translation>%1 @ 0x%2%3、長さ %4、ストライド %5 B</translation>
+    </message>
+    <message>
+        <source>fabin, color %1, queue %2, length %3</source>
+        <translation>fabin、カラー %1、キュー %2、長さ %3</translation>
+    </message>
+    <message>
+        <source>fabout, color %1, queue %2, length %3</source>
+        <translation>fabout、カラー %1、キュー %2、長さ %3</translation>
+    </message>
+    <message>
+        <source>fifo %1</source>
+        <translation>FIFO %1</translation>
+    </message>
+    <message>
+        <source>DSD register %1 (frame %2)</source>
+        <translation>DSD レジスタ %1（フレーム %2）</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeTraceModel</name>
+    <message>
+        <source>Trace</source>
+        <translation>トレース</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>エントリ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PresentationMode</name>
+    <message>
+        <source>north</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>東</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>to the core</source>
+        <translation>コアへ</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 と %2</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>タスク %1</translation>
+    </message>
+    <message>
+        <source>one of its tasks (%1)</source>
+        <translation>自身のタスクの 1 つ (%1)</translation>
+    </message>
+    <message>
+        <source>PE (%1,%2) computes</source>
+        <translation>PE (%1,%2) が計算中</translation>
+    </message>
+    <message>
+        <source>PE (%1,%2) runs %3</source>
+        <translation>PE (%1,%2) が %3 を実行中</translation>
+    </message>
+    <message>
+        <source> (%1 PEs busy)</source>
+        <translation> (%1 個の PE が稼働中)</translation>
+    </message>
+    <message>
+        <source>1 wavelet hop on color %1 moving %2</source>
+        <translation>カラー %1 でウェーブレットが 1 ホップ (方向: %2)</translation>
+    </message>
+    <message>
+        <source>%1 wavelet hops on color %2 moving %3</source>
+        <translation>カラー %2 でウェーブレットが %1 ホップ (方向: %3)</translation>
+    </message>
+    <message>
+        <source> (1 more color busy)</source>
+        <translation> (他に 1 カラーが稼働中)</translation>
+    </message>
+    <message>
+        <source> (%1 more colors busy)</source>
+        <translation> (他に %1 カラーが稼働中)</translation>
+    </message>
+    <message>
+        <source>cycle %1: nothing moves</source>
+        <translation>サイクル %1: 動きなし</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2</source>
+        <translation>サイクル %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 runs on 1 PE</source>
+        <translation>%1 は 1 個の PE で実行</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 PEs</source>
+        <translation>%1 は %2 個の PE で実行</translation>
+    </message>
+    <message>
+        <source>color %1: routes through %2 PEs, moving %3; %4 deliver to their core</source>
+        <translation>カラー %1: %2 個の PE を経由 (方向: %3)。%4 個が自身のコアへ配送</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the fabric large and animate the run slowly (F11; Esc leaves)</source>
+        <translation>ファブリックを大きく表示し、実行をゆっくりアニメーション表示します (F11、Esc で終了)</translation>
+    </message>
+    <message>
+        <source>the build failed; see Compile Output</source>
+        <translation>ビルドに失敗しました。コンパイル出力を参照してください</translation>
+    </message>
+    <message>
+        <source>cycle %1: the run has finished</source>
+        <translation>サイクル %1: 実行が終了しました</translation>
+    </message>
+    <message>
+        <source>open a project first</source>
+        <translation>先にプロジェクトを開いてください</translation>
+    </message>
+    <message>
+        <source>Building %1…</source>
+        <translation>%1 をビルド中…</translation>
+    </message>
+    <message>
+        <source>no exported function without arguments to launch; run.py brings this program its data</source>
+        <translation>起動できる引数なしのエクスポート関数がありません。このプログラムのデータは run.py が渡します</translation>
+    </message>
+    <message>
+        <source>cycle %1: ready</source>
+        <translation>サイクル %1: 準備完了</translation>
+    </message>
+    <message>
+        <source>Nothing to animate: %1</source>
+        <translation>アニメーション表示できません: %1</translation>
+    </message>
+    <message>
+        <source>no PE has work at cycle %1: the program waits for host data (run.py)</source>
+        <translation>サイクル %1 で処理中の PE はありません: プログラムはホストからのデータを待っています (run.py)</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>tour: %1</source>
+        <translation>ツアー: %1</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>ビルド中</translation>
+    </message>
+    <message>
+        <source>skipping idle cycles (%1 per beat)</source>
+        <translation>アイドルサイクルをスキップ中 (1 ビートあたり %1)</translation>
+    </message>
+    <message>
+        <source>%1 cycles per beat</source>
+        <translation>1 ビートあたり %1 サイクル</translation>
+    </message>
+    <message>
+        <source>%1   ·   Space pause/resume   ·   → step   ·   +/− speed   ·   Esc leave</source>
+        <translation>%1   ·   Space 一時停止/再開   ·   → ステップ   ·   +/− 速度   ·   Esc 終了</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ProjectSettingsDialog</name>
@@ -1085,12 +1844,127 @@ Restore them?</source>
         <source>The output folder must not be empty.</source>
         <translation>出力フォルダーを空にすることはできません。</translation>
     </message>
+    <message>
+        <source>name:id,name:id (ids 0 to 23)</source>
+        <translation>name:id,name:id（ID は 0〜23）</translation>
+    </message>
+    <message>
+        <source>Colors (--colors):</source>
+        <translation>カラー (--colors):</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>東</translation>
+    </message>
+    <message>
+        <source>memcpy buffer widths (--width-west-buf, --width-east-buf):</source>
+        <translation>memcpy バッファー幅 (--width-west-buf, --width-east-buf):</translation>
+    </message>
+    <message>
+        <source>Color &quot;%1&quot; must look like name:id.</source>
+        <translation>カラー &quot;%1&quot; は name:id の形式でなければなりません。</translation>
+    </message>
+    <message>
+        <source>Color &quot;%1&quot;: id %2 is outside 0 to 23.</source>
+        <translation>カラー &quot;%1&quot;: ID %2 が 0〜23 の範囲外です。</translation>
+    </message>
+    <message>
+        <source>Color &quot;%1&quot; is given twice.</source>
+        <translation>カラー &quot;%1&quot; が 2 回指定されています。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ProjectTreeModel</name>
     <message>
         <source>Layout file of this project (the file cslc compiles)</source>
         <translation>このプロジェクトのレイアウトファイル（cslc がコンパイルするファイル）</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ReplayControls</name>
+    <message>
+        <source>Step back one frame</source>
+        <translation>1 フレーム戻る</translation>
+    </message>
+    <message>
+        <source>Play or pause the replay</source>
+        <translation>リプレイを再生または一時停止</translation>
+    </message>
+    <message>
+        <source>Step one frame</source>
+        <translation>1 フレーム進む</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>ライブ</translation>
+    </message>
+    <message>
+        <source>Show the running session again</source>
+        <translation>実行中のセッションの表示に戻る</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>リプレイ速度</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the recording to a file</source>
+        <translation>記録をファイルに保存</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <source>Open a recording saved before</source>
+        <translation>以前に保存した記録を開く</translation>
+    </message>
+    <message>
+        <source>No frames recorded</source>
+        <translation>記録されたフレームはありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live · %n frame(s) recorded</source>
+        <translation>
+            <numerusform>ライブ · %n フレーム記録済み</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frame %1/%2 · cycle %3</source>
+        <translation>フレーム %1/%2 · サイクル %3</translation>
+    </message>
+    <message>
+        <source>Save Recording</source>
+        <translation>記録を保存</translation>
+    </message>
+    <message>
+        <source>Tessera recordings (*.tsrec)</source>
+        <translation>Tessera 記録ファイル (*.tsrec)</translation>
+    </message>
+    <message>
+        <source>Recording saved to %1.</source>
+        <translation>記録を %1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>記録を開く</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %1 opened (%n frame(s)).</source>
+        <translation>
+            <numerusform>記録 %1 を開きました (%n フレーム)。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1992,72 @@ Restore them?</source>
     <message>
         <source>Exited with status %1</source>
         <translation>ステータス %1 で終了</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::RunRecording</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tessera run recording</source>
+        <translation>%1 は Tessera の実行記録ではありません</translation>
+    </message>
+    <message>
+        <source>%1: recording version %2 is not supported (this IDE reads version %3)</source>
+        <translation>%1: 記録のバージョン %2 はサポートされていません (この IDE が読めるのはバージョン %3 です)</translation>
+    </message>
+    <message>
+        <source>%1: the recording is truncated or corrupt</source>
+        <translation>%1: 記録が途中で切れているか、破損しています</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 is corrupt (size %3 x %4, cycle %5)</source>
+        <translation>%1: フレーム %2 が破損しています (サイズ %3 x %4、サイクル %5)</translation>
+    </message>
+    <message>
+        <source>%1: the recording is truncated in frame %2</source>
+        <translation>%1: 記録がフレーム %2 で途切れています</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ScriptAttachActions</name>
+    <message>
+        <source>&amp;Attach to Script Session…</source>
+        <translation>スクリプトのセッションにアタッチ(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attach A&amp;utomatically to Host Programs</source>
+        <translation>ホストプログラムに自動的にアタッチ(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Attach to Script Session</source>
+        <translation>スクリプトのセッションにアタッチ</translation>
+    </message>
+    <message>
+        <source>Cannot list the appliance&apos;s sessions: %1</source>
+        <translation>アプライアンスのセッション一覧を取得できません: %1</translation>
+    </message>
+    <message>
+        <source>No session is open on the appliance. Start a host program (Run &gt; Run Host Script, or cs_python against the appliance&apos;s address) first.</source>
+        <translation>アプライアンスで開いているセッションはありません。先にホストプログラムを起動してください (実行 &gt; ホストスクリプトを実行、またはアプライアンスのアドレスを指定して cs_python を実行)。</translation>
+    </message>
+    <message>
+        <source>%1 — pid %2 — %3, cycle %4 — %5</source>
+        <translation>%1 — PID %2 — %3、サイクル %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(ラベルなし)</translation>
+    </message>
+    <message>
+        <source>Sessions open on the appliance:</source>
+        <translation>アプライアンスで開いているセッション:</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +2168,54 @@ Restore them?</source>
     <message>
         <source>Breakpoint hit at cycle %1. %2</source>
         <translation>サイクル %1 でブレークポイントに到達しました。%2</translation>
+    </message>
+    <message>
+        <source>the embedded appliance</source>
+        <translation>組み込みアプライアンス</translation>
+    </message>
+    <message>
+        <source>lost the connection to the appliance (%1): %2. The session is gone; the next build, run or session connects again.</source>
+        <translation>アプライアンス (%1) との接続が切れました: %2。セッションは失われました。次のビルド、実行、またはセッションの開始時に再接続します。</translation>
+    </message>
+    <message>
+        <source>The host program ended; detached from its session.</source>
+        <translation>ホストプログラムが終了したため、そのセッションからデタッチしました。</translation>
+    </message>
+    <message>
+        <source>Detached; the host program goes on.</source>
+        <translation>デタッチしました。ホストプログラムは実行を続けます。</translation>
+    </message>
+    <message>
+        <source>The host program closed its session; detached.</source>
+        <translation>ホストプログラムがセッションを閉じたため、デタッチしました。</translation>
+    </message>
+    <message>
+        <source>Analysis: %1</source>
+        <translation>解析: %1</translation>
+    </message>
+    <message>
+        <source>The program faulted: %1</source>
+        <translation>プログラムでフォールトが発生しました: %1</translation>
+    </message>
+    <message>
+        <source>Detached from the previous host program.</source>
+        <translation>前のホストプログラムからデタッチしました。</translation>
+    </message>
+    <message>
+        <source>End the open session before attaching to another.</source>
+        <translation>別のセッションにアタッチする前に、開いているセッションを終了してください。</translation>
+    </message>
+    <message>
+        <source>The host program&apos;s session has ended.</source>
+        <translation>ホストプログラムのセッションが終了しました。</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1</source>
+        <translation>アタッチできません: %1</translation>
+    </message>
+    <message>
+        <source>Attached to the session of %1 (%2).</source>
+        <translation>%1 (%2) のセッションにアタッチしました。</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +2335,379 @@ Restore them?</source>
     <message>
         <source>A symbol breakpoint needs a symbol name.</source>
         <translation>シンボルのブレークポイントにはシンボル名が必要です。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimprintConsole</name>
+    <message>
+        <source>Follow selection</source>
+        <translation>選択に追従</translation>
+    </message>
+    <message>
+        <source>PE or region, e.g. 3,1 or 0,0-3,2</source>
+        <translation>PE または領域（例: 3,1、0,0-3,2）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>Show only the lines of the PE selected in the fabric or a table</source>
+        <translation>ファブリックまたは表で選択した PE の行だけを表示</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%2 行中 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SimprintModel</name>
+    <message>
+        <source>Cycle</source>
+        <translation>サイクル</translation>
+    </message>
+    <message>
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SramModel</name>
+    <message>
+        <source>hex bytes</source>
+        <translation>16 進バイト</translation>
+    </message>
+    <message>
+        <source>0x%1: no symbol</source>
+        <translation>0x%1: シンボルなし</translation>
+    </message>
+    <message>
+        <source>0x%1: %2[%3] (%4)</source>
+        <translation>0x%1: %2[%3] (%4)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>シンボル</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::StallTable</name>
+    <message>
+        <source>Only the selection</source>
+        <translation>選択範囲のみ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Ask the simulator what every PE waits for now</source>
+        <translation>各 PE が現在何を待っているかをシミュレーターに問い合わせる</translation>
+    </message>
+    <message>
+        <source>Show only the waits of the selected PE and color</source>
+        <translation>選択した PE とカラーの待機だけを表示</translation>
+    </message>
+    <message>
+        <source>Nothing waits at cycle %1.</source>
+        <translation>サイクル %1 で待機しているものはありません。</translation>
+    </message>
+    <message>
+        <source>No wait states yet: pause the session.</source>
+        <translation>まだ待機状態はありません: セッションを一時停止してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) at cycle %1%2</source>
+        <translation>
+            <numerusform>サイクル %1 で %n 件の待機%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (more not shown)</source>
+        <translation> (他は非表示)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::StallTableModel</name>
+    <message>
+        <source>wavelets</source>
+        <translation>ウェーブレット</translation>
+    </message>
+    <message>
+        <source>control wavelets</source>
+        <translation>制御ウェーブレット</translation>
+    </message>
+    <message>
+        <source>output queue room</source>
+        <translation>出力キューの空き</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>busy microthread</source>
+        <translation>ビジーなマイクロスレッド</translation>
+    </message>
+    <message>
+        <source>blocked data task</source>
+        <translation>ブロックされたデータタスク</translation>
+    </message>
+    <message>
+        <source>switch position</source>
+        <translation>スイッチ位置</translation>
+    </message>
+    <message>
+        <source>backpressure</source>
+        <translation>バックプレッシャー</translation>
+    </message>
+    <message>
+        <source>router room</source>
+        <translation>ルーターの空き</translation>
+    </message>
+    <message>
+        <source>unblock_cmd_stream</source>
+        <translation>unblock_cmd_stream</translation>
+    </message>
+    <message>
+        <source>host memcpy</source>
+        <translation>ホスト memcpy</translation>
+    </message>
+    <message>
+        <source>%1
+Held by PE %2: %3</source>
+        <translation>%1
+PE %2 が保持: %3</translation>
+    </message>
+    <message>
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <source>Waiter</source>
+        <translation>待機側</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>待機対象</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>カラー</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>保持側</translation>
+    </message>
+    <message>
+        <source>Holder state</source>
+        <translation>保持側の状態</translation>
+    </message>
+    <message>
+        <source>Cycles waited</source>
+        <translation>待機サイクル数</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SymbolHeatMapPanel</name>
+    <message>
+        <source>Linear, data range</source>
+        <translation>線形、データ範囲</translation>
+    </message>
+    <message>
+        <source>Linear, fixed limits</source>
+        <translation>線形、固定範囲</translation>
+    </message>
+    <message>
+        <source>Logarithmic (log10 |v|)</source>
+        <translation>対数 (log10 |v|)</translation>
+    </message>
+    <message>
+        <source>Symbol:</source>
+        <translation>シンボル:</translation>
+    </message>
+    <message>
+        <source>Element:</source>
+        <translation>要素:</translation>
+    </message>
+    <message>
+        <source>Colour scale:</source>
+        <translation>カラースケール:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>範囲:</translation>
+    </message>
+    <message>
+        <source>Choose a symbol to colour the fabric by its value.</source>
+        <translation>シンボルを選ぶと、その値でファブリックを色分けします。</translation>
+    </message>
+    <message>
+        <source>Open a core dump first.</source>
+        <translation>先にコアダンプを開いてください。</translation>
+    </message>
+    <message>
+        <source>log10 |%1[%2]|</source>
+        <translation>log10 |%1[%2]|</translation>
+    </message>
+    <message>
+        <source>%1[%2]</source>
+        <translation>%1[%2]</translation>
+    </message>
+    <message>
+        <source>No PE has element %1 of %2.</source>
+        <translation>%2 の要素 %1 を持つ PE はありません。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 PEs have %3.</source>
+        <translation>%2 個中 %1 個の PE に %3 があります。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::SymbolNavigator</name>
+    <message>
+        <source>function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>param</source>
+        <translation>param</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>定数</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>変数</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>モジュール</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>enum member</source>
+        <translation>列挙子</translation>
+    </message>
+    <message>
+        <source>From %1.</source>
+        <translation>%1 から。</translation>
+    </message>
+    <message>
+        <source>member of %1</source>
+        <translation>%1 のメンバー</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TaskProfileModel</name>
+    <message>
+        <source>launch</source>
+        <translation>起動</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>init</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>PEs</source>
+        <translation>PE 数</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>起動回数</translation>
+    </message>
+    <message>
+        <source>Self cycles</source>
+        <translation>自己サイクル</translation>
+    </message>
+    <message>
+        <source>Min cycles</source>
+        <translation>最小サイクル</translation>
+    </message>
+    <message>
+        <source>Max cycles</source>
+        <translation>最大サイクル</translation>
+    </message>
+    <message>
+        <source>Avg cycles</source>
+        <translation>平均サイクル</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TaskProfilePanel</name>
+    <message>
+        <source>x0,y0 x1,y1 (fabric coordinates); empty = all PEs</source>
+        <translation>x0,y0 x1,y1（ファブリック座標）。空欄 = すべての PE</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>領域:</translation>
+    </message>
+    <message>
+        <source>Open a core dump first.</source>
+        <translation>先にコアダンプを開いてください。</translation>
+    </message>
+    <message>
+        <source>The region lies outside the program rectangle.</source>
+        <translation>領域がプログラム矩形の外にあります。</translation>
+    </message>
+    <message>
+        <source>This dump (version %1) has no task counters.</source>
+        <translation>このダンプ (バージョン %1) にはタスクカウンターがありません。</translation>
+    </message>
+    <message>
+        <source>PEs %1,%2 to %3,%4 (%5 PEs).</source>
+        <translation>PE %1,%2 〜 %3,%4 (%5 個の PE)。</translation>
+    </message>
+    <message>
+        <source>Type a region as x0,y0 x1,y1 or a single PE as x,y.</source>
+        <translation>領域は x0,y0 x1,y1、単一の PE は x,y の形式で入力してください。</translation>
     </message>
 </context>
 </TS>
