@@ -3,8 +3,9 @@
 // computation until the test drops a stop file, and check that the IDE attaches on its
 // own (frames for the script's session reach the fabric view), that Pause holds the
 // script (the cycle stops advancing), that Resume lets it finish with exit code 0 and
-// SUCCESS!, and that the IDE detaches at the end without an error. A second run attaches
-// on demand (Run > Attach to Script Session's path) and detaches while the script goes on.
+// SUCCESS!, and that the IDE detaches at the end without an error. A second run, with the
+// automatic attach unchecked in the Run menu, is attached by Run > Attach to Script
+// Session… and detached by End Session while the script goes on.
 // With TESSERA_SCREENSHOT_DIR set, saves attach-script-session.png there.
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
@@ -12,9 +13,11 @@
 #include "backend/client/client.h"
 #include "widgets/fabric/FabricView.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -193,7 +196,12 @@ class TestScriptAttach : public QObject {
 
     void attachOnDemandAndDetach() {
         QFile::remove(m_root + QLatin1Char('/') + QLatin1String(StopFile));
-        m_controller->setAutoAttach(false);
+        // Run > Attach Automatically to Host Programs, unchecked: kept in the settings.
+        auto* autoAttach = m_window->findChild<QAction*>(QStringLiteral("autoAttachAction"));
+        QVERIFY(autoAttach && autoAttach->isChecked());
+        autoAttach->setChecked(false);
+        QVERIFY(!m_controller->autoAttach());
+        QCOMPARE(QSettings().value(QStringLiteral("run/autoAttachScripts")).toBool(), false);
         QSignalSpy finished(m_controller, &SimController::scriptFinished);
         QSignalSpy attached(m_controller, &SimController::attachedChanged);
         QObject scope;
@@ -218,7 +226,9 @@ class TestScriptAttach : public QObject {
             }(),
             90000);
         QVERIFY(!m_controller->isAttached()); // auto-attach is off
-        m_controller->attachToSession(id, QStringLiteral("cs_python attach_loop.py"));
+        // Run > Attach to Script Session…: the only open session is attached without asking.
+        QCOMPARE(listed.size(), 1);
+        m_window->findChild<QAction*>(QStringLiteral("attachScriptSessionAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->isAttached(), 10000);
         QCOMPARE(m_controller->attachedSessionId(), id);
         m_controller->pause();
@@ -235,7 +245,7 @@ class TestScriptAttach : public QObject {
         QCOMPARE(finished.first().at(0).toInt(), 0);
         QVERIFY2(output.contains(QStringLiteral("SUCCESS!")), qPrintable(output));
         QCOMPARE(attached.count(), 2); // attached once, detached once
-        m_controller->setAutoAttach(true);
+        autoAttach->setChecked(true);
     }
 
     void cleanupTestCase() { m_window.reset(); }
