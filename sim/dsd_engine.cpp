@@ -277,18 +277,28 @@ void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
 // Hardware DSD strides count elements of the operation's operand size, whichever type
 // the DSD was built over (the SDK's blas libraries rebind an i16 DSD to f32 arrays and run
 // @fmacs on it; fft-1d-2d runs @fmovs over f16 arrays, one complex number per element).
-// Dsd strides are bytes for the element type the DSD was declared with, which the program
-// format does not record; a 32-bit operand whose DSD has a stride that is not a multiple
-// of 4 bytes can only have been declared with 16-bit elements, so its strides double.
-// (A 16-bit operation over a DSD declared with 32-bit elements is indistinguishable from
-// a stride-2 16-bit DSD and runs with the byte strides as given.)
-void Fabric::Impl::widenHalfWordStrides(const DsdOpDesc& desc, OpState& op) {
+// Dsd strides are bytes of the element type the DSD was built over (Dsd::elementBytes),
+// so each operand's strides become elements times the operand size. Program files without
+// elementBytes: a 32-bit operand whose DSD has a stride that is not a multiple of 4 bytes
+// can only have been built over 16-bit elements, so its strides double; other strides run
+// as given.
+void Fabric::Impl::scaleStridesToOperandSize(const DsdOpDesc& desc, OpState& op) {
     const DsdOpShape shape = dsdOpShape(desc.op);
-    auto widen = [](OpOperand& o, uint32_t bytes) {
-        if (bytes != 4 || o.kind != DsdOperand::Kind::Dsd ||
+    auto scale = [](OpOperand& o, uint32_t bytes) {
+        if (bytes == 0 || o.kind != DsdOperand::Kind::Dsd ||
             (o.dsd.kind != DsdKind::Mem1d && o.dsd.kind != DsdKind::Mem4d))
             return;
         const int rank = o.dsd.kind == DsdKind::Mem1d ? 1 : std::clamp<int>(o.dsd.rank, 1, 4);
+        if (o.dsd.elementBytes != 0) {
+            if (o.dsd.elementBytes != bytes)
+                for (int k = 0; k < rank; ++k)
+                    o.dsd.strideBytes[size_t(k)] =
+                        o.dsd.strideBytes[size_t(k)] / int32_t(o.dsd.elementBytes) * int32_t(bytes);
+            o.dsd.elementBytes = uint8_t(bytes);
+            return;
+        }
+        if (bytes != 4)
+            return;
         bool halfWords = false;
         for (int k = 0; k < rank; ++k)
             halfWords = halfWords || o.dsd.strideBytes[size_t(k)] % 4 != 0;
@@ -296,9 +306,9 @@ void Fabric::Impl::widenHalfWordStrides(const DsdOpDesc& desc, OpState& op) {
             for (int k = 0; k < rank; ++k)
                 o.dsd.strideBytes[size_t(k)] *= 2;
     };
-    widen(op.dst, shape.dstBytes);
+    scale(op.dst, shape.dstBytes);
     for (int s = 0; s < 3; ++s)
-        widen(op.src[s], shape.srcBytes[s]);
+        scale(op.src[s], shape.srcBytes[s]);
 }
 
 bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const SourceLoc& loc) {
@@ -338,7 +348,7 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
                 (o->dsd.kind == DsdKind::Mem1d || o->dsd.kind == DsdKind::Mem4d))
                 o->dsd.baseAddress += offsetBytes;
     }
-    widenHalfWordStrides(desc, op);
+    scaleStridesToOperandSize(desc, op);
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
         if (o->kind != DsdOperand::Kind::Dsd)
             continue;

@@ -1188,6 +1188,7 @@ Fabric::Fabric(std::shared_ptr<const FabricProgram> program, FabricOptions optio
 Fabric::~Fabric() = default;
 
 const FabricProgram& Fabric::program() const {
+    d.elementBytes = b[30];
     return *impl_->prog;
 }
 
@@ -1208,6 +1209,7 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         (r.shape == MemcpyShape::RowBroadcast || r.shape == MemcpyShape::ColBroadcast))
         bad("broadcast shapes only copy host to device");
     if (r.streaming && r.shape != MemcpyShape::Box)
+    b[30] = d.elementBytes;
         bad("streaming mode supports only a box region");
     auto cmd = std::make_shared<Command>();
     cmd->id = m.nextCommandId++;

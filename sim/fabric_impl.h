@@ -120,7 +120,7 @@ struct Fabric::Impl {
 
     // DSD engine.
     bool dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const SourceLoc& loc);
-    void widenHalfWordStrides(const DsdOpDesc& desc, OpState& op); // 16-bit DSDs, 32-bit ops
+    void scaleStridesToOperandSize(const DsdOpDesc& desc, OpState& op); // Dsd::elementBytes
     void advanceOp(Pe& p, OpState& op, bool onMain);
     void finishOp(Pe& p, OpState& op);
     uint32_t memOpCost(const Pe& p, const OpState& op) const;

@@ -794,6 +794,9 @@ void Fabric::Impl::emitSimprint(Pe& p) {
         std::string line = "@" + str(std::max(now, p.mainReadyAt)) + " PE(" + str(p.x) + "," +
                            str(p.y) + "): " + p.simprintLine.substr(0, nl);
         p.simprintLine.erase(0, nl + 1);
+        case DsdField::ElementStride:
+            v.strideBytes[0] = int32_t(x) * int32_t(v.elementBytes ? v.elementBytes : 4);
+            break;
         p.pendingSimprint.push_back(std::move(line)); // merged in PE order after the phase
     }
 }
@@ -817,6 +820,9 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         activateTask(p, taskArg());
         break;
     case BuiltinId::Block:
+        case DsdField::ElementStride:
+            x = uint32_t(v.strideBytes[0] / int32_t(dsdElementBytes(v)));
+            break;
         p.blocked |= uint64_t(1) << taskArg();
         break;
     case BuiltinId::Unblock:

@@ -2,6 +2,12 @@
 
 namespace sim {
 
+uint32_t dsdElementBytes(const Dsd& d) {
+    if (d.elementBytes != 0)
+        return d.elementBytes;
+    return d.strideBytes[0] % 4 != 0 ? 2 : 4;
+}
+
 uint32_t byteSize(ScalarType t) {
     switch (t) {
     case ScalarType::Void:

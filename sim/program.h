@@ -127,6 +127,11 @@ enum class DsdField : uint8_t {
     Stride,        // byte stride of dimension 0
     OffsetBytes,   // adds r[b] bytes to the base address (@increment_dsd_offset)
     FifoReadLength, FifoWriteLength,
+    // Added for @set_dsd_stride and @map over rebound DSDs: the stride of dimension 0 in
+    // elements (strideBytes[0] / elementBytes). DsdSet multiplies r[b] by elementBytes;
+    // DsdGet divides. An unknown elementBytes counts as 4 bytes, or 2 for a stride that
+    // is not a multiple of 4.
+    ElementStride,
 };
 
 enum class DsdKind : uint8_t { Mem1d, Mem4d, FabIn, FabOut, Fifo };
@@ -149,8 +154,19 @@ struct Dsd {
     int16_t waveletIndexOffset = -1;  // -1: none
     // FIFO DSDs
     uint16_t fifo = 0;  // index into CodeClass::fifos
+    // Added for DSDs rebound to arrays of another type (the SDK's blas libraries build a
+    // DSD over an i16 array, point it at f32 arrays with @set_dsd_base_addr and @map over
+    // it): the byte size of the elements the memory DSD was built over (2 or 4). Hardware
+    // keeps strides in elements, strideBytes / elementBytes; DSD operations and @map step
+    // that many elements of their own operand size. 0: unknown (program files written
+    // before the field); sim then doubles the strides of a 32-bit operand whose strides
+    // are not multiples of 4 bytes and takes the byte strides as given otherwise.
+    uint8_t elementBytes = 0;
 };
 constexpr uint32_t kDsdStorageBytes = 32;  // bytes a DSD occupies when kept in SRAM
+// Added with Dsd::elementBytes: the element size the DSD's strides count in (elementBytes,
+// or for 0 the fallback DsdField::ElementStride describes).
+uint32_t dsdElementBytes(const Dsd& d);
 
 enum class DsdOpKind : uint8_t {
     Add16, Addc16, Sub16, And16, Or16, Xor16, Sll16, Slr16, Sar16, Mov16, Mov32,

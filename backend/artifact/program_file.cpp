@@ -57,6 +57,7 @@ void toProto(const sim::Dsd& in, pb::Dsd* out) {
     out->set_simd_mode(in.simdMode);
     out->set_wavelet_index_offset(in.waveletIndexOffset);
     out->set_fifo(in.fifo);
+    out->set_element_bytes(in.elementBytes);
 }
 
 void toProto(const sim::DsdOperand& in, pb::DsdOperand* out) {
@@ -247,6 +248,7 @@ sim::Dsd fromProto(const pb::Dsd& in, const Reader& r) {
     out.waveletIndexOffset =
         r.narrow<int16_t>(in.wavelet_index_offset(), "dsd.wavelet_index_offset");
     out.fifo = r.narrow<uint16_t>(in.fifo(), "dsd.fifo");
+    out.elementBytes = r.narrow<uint8_t>(in.element_bytes(), "dsd.element_bytes");
     return out;
 }
 

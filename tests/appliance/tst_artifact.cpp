@@ -38,6 +38,7 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
     d.strideBytes = {-4, 0, 0, 0};
     d.color = 5;
     d.waveletIndexOffset = -1;
+    d.elementBytes = 2;
     c.dsdConstants.push_back(d);
     sim::DsdOpDesc op;
     op.op = sim::DsdOpKind::Fmacs;
@@ -93,6 +94,7 @@ class TestArtifact : public QObject {
         QCOMPARE(c.constants.at(0), 0xdeadbeefcafef00dull);
         QCOMPARE(c.dsdConstants.at(0).strideBytes[0], -4);
         QCOMPARE(c.dsdConstants.at(0).waveletIndexOffset, int16_t(-1));
+        QCOMPARE(c.dsdConstants.at(0).elementBytes, uint8_t(2));
         QCOMPARE(c.dsdOps.at(0).activateTask, int8_t(9));
         QCOMPARE(c.dsdOps.at(0).unblockTask, int8_t(-1));
         QCOMPARE(c.dsdOps.at(0).indexReg, uint16_t(3));

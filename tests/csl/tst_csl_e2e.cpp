@@ -236,6 +236,51 @@ comptime {
 }
 )";
 
+// DSDs built over an i16 array and rebound to f32 arrays: a DSD's stride counts elements,
+// so @map, @set_dsd_stride and DSD operations step by the f32 size, not the i16 size the
+// DSD was declared with.
+const char* kMapRebindPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var a = [6]f32{ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
+var b = [6]f32{ 2.0, 2.0, 2.0, 2.0, 2.0, 2.0 };
+var c: [2]f32;
+var y: [4]f32;
+const y_ptr: [*]f32 = &y;
+var words: [4]i16;
+var lhs = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> words[i] });
+var rhs = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> words[i] });
+const fixed = @set_dsd_base_addr(@get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> words[i] }), &b);
+fn mul_add(p: f32, q: f32, acc: *f32) f32 { return acc.* + p * q; }
+fn accumulate(v: f32, acc: *f32) f32 { return acc.* + v; }
+fn dot(n: u16, p: [*]f32, q: [*]f32) f32 {
+  lhs = @set_dsd_length(@set_dsd_base_addr(lhs, p), n);
+  rhs = @set_dsd_length(@set_dsd_base_addr(rhs, q), n);
+  var s: f32 = 0.0;
+  @map(mul_add, lhs, rhs, &s, &s);
+  return s;
+}
+fn compute() void {
+  y[0] = dot(6, &a, &b);
+  lhs = @set_dsd_stride(@set_dsd_length(@set_dsd_base_addr(lhs, &a), 3), 2);
+  var s: f32 = 0.0;
+  @map(accumulate, lhs, &s, &s);
+  y[1] = s;
+  lhs = @set_dsd_length(@set_dsd_base_addr(lhs, &a), 2);
+  rhs = @set_dsd_length(@set_dsd_base_addr(rhs, &c), 2);
+  @fadds(rhs, lhs, 2.0);
+  y[2] = c[0] + 10.0 * c[1];
+  var t: f32 = 0.0;
+  @map(accumulate, fixed, &t, &t);
+  y[3] = t;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 // A teardown control wavelet built with <memcpy/memcpy_switches> puts color 3 in teardown
 // mode at both routers; the @set_teardown_handler handler counts, checks and leaves
 // teardown mode with <tile_config>, then rewrites the route.
@@ -510,6 +555,31 @@ class TstCslE2e : public QObject {
         QCOMPARE(asFloat(y[1]), 6.0f);
         QCOMPARE(asFloat(y[2]), 10.0f);
         QCOMPARE(asFloat(y[3]), 14.0f);
+    }
+    void mapRebindsI16DsdToF32_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void mapRebindsI16DsdToF32() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapRebindPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        auto id = fabric.memcpy(req);
+        r = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = fabric.takeResult(id);
+        QCOMPARE(asFloat(y[0]), 42.0f); // 2 * (1 + ... + 6)
+        QCOMPARE(asFloat(y[1]), 9.0f);  // a[0] + a[2] + a[4] (stride 2 elements)
+        QCOMPARE(asFloat(y[2]), 53.0f); // c = a[0], a[2] + 2 (the stride stays 2 elements)
+        QCOMPARE(asFloat(y[3]), 6.0f);  // comptime DSD rebound to b, 3 elements
     }
     void indexOffsetsWaveletIndexDsd_data() {
         QTest::addColumn<int>("arch");

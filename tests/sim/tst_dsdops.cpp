@@ -268,6 +268,52 @@ class TestDsdOps : public QObject {
         QCOMPARE(tileGot, (std::vector<uint32_t>{100, 101, 104, 105}));
     }
 
+    void elementBytesScaleStridesToOperandSize() {
+        // With Dsd::elementBytes the strides count elements of the declared type: a DSD over
+        // 16-bit elements with a stride of 2 elements (4 bytes) read by a 32-bit op steps 8
+        // bytes (without elementBytes 4 bytes would pass as a 32-bit stride of 1), and a DSD
+        // over 32-bit elements written by a 16-bit op steps 2 bytes.
+        sim::CodeClass cls;
+        std::vector<uint32_t> m(8);
+        for (uint32_t i = 0; i < 8; ++i)
+            m[i] = 200 + i;
+        putElems(cls, kA, m, 4);
+        putElems(cls, kB, {0x1111, 0x2222, 0x3333, 0x4444}, 2);
+        sim::Dsd everyOther = mem1d(kA, 3, 4);
+        everyOther.elementBytes = 2;
+        sim::Dsd words = mem1d(kDst + 64, 4, 4);
+        words.elementBytes = 4;
+        sim::Dsd halves = mem1d(kB, 4, 2);
+        halves.elementBytes = 2;
+        sim::Dsd out = mem1d(kDst, 3, 4);
+        out.elementBytes = 4;
+        cls.dsdConstants = {out, everyOther, words, halves};
+        sim::DsdOpDesc wide;
+        wide.op = DsdOpKind::Mov32;
+        wide.dst = {DsdOperand::Kind::Dsd, 0};
+        wide.src0 = {DsdOperand::Kind::Dsd, 1};
+        sim::DsdOpDesc narrow;
+        narrow.op = DsdOpKind::Mov16;
+        narrow.dst = {DsdOperand::Kind::Dsd, 2};
+        narrow.src0 = {DsdOperand::Kind::Dsd, 3};
+        cls.dsdOps = {wide, narrow};
+        FnBuilder f("main", 0, 1, 4);
+        for (int i = 0; i < 4; ++i)
+            f.add(ins(Op::DsdConst, ScalarType::Void, uint16_t(i), kNoReg, kNoReg, i));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+        f.ret();
+        cls.functions.push_back(f.build());
+        cls.initFunction = 0;
+        sim::Fabric fab(makeProgram(cls));
+        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
+        std::vector<uint32_t> got(3), packed(2);
+        std::memcpy(got.data(), fab.readMemory(0, 0, kDst, 12).data(), 12);
+        std::memcpy(packed.data(), fab.readMemory(0, 0, kDst + 64, 8).data(), 8);
+        QCOMPARE(got, (std::vector<uint32_t>{200, 202, 204}));
+        QCOMPARE(packed, (std::vector<uint32_t>{0x22221111, 0x44443333}));
+    }
+
     void indexShiftsWaveletIndexOffsetOperand() {
         // Column 2 of a 3x4 u32 matrix: `.index` counts 16-bit words, so 4; only the source
         // DSD has wavelet_index_offset, so the destination does not move.

@@ -1051,6 +1051,9 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
 // one-dimensional memory DSDs of the same length. Comptime-known DSDs are addressed with
 // immediates; runtime DSDs (variables, DSDs changed with @set_dsd_*) are read with DsdGet
 // before the loop, and the loop runs over the length of the first DSD argument.
+// A DSD's stride counts elements, whichever array type the DSD was built over: element i
+// of a DSD argument lies i * stride elements of the callback's parameter type (or return
+// type, for the output) from the base, as when an i16 DSD is rebound to an f32 array.
 Value Analyzer::mapBuiltin(uint32_t node) {
     auto args = L(node);
     if (args.size() < 2)
@@ -1076,6 +1079,9 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         int32_t baseImm = 0;
         uint16_t strideReg = kNoReg;
     };
+    auto elementType = [&](size_t argIndex) {
+        return argIndex - 1 < nIn ? ft->params[argIndex - 1] : ft->ret;
+    };
     std::vector<Value> vals;
     std::vector<Walk> walks;
     int64_t length = -1;
@@ -1097,7 +1103,12 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                 fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
                                   typeName(v.type) + "'");
             w.baseReg = dsdField(v.reg, sim::DsdField::BaseAddress);
-            w.strideReg = dsdField(v.reg, sim::DsdField::Stride);
+            const uint16_t elementStride = dsdField(v.reg, sim::DsdField::ElementStride);
+            const uint16_t elementBytes = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, elementBytes, kNoReg, kNoReg,
+                 int32_t(sizeOf(elementType(i))));
+            w.strideReg = newReg(node);
+            emit(sim::Op::Mul, sim::ScalarType::I32, w.strideReg, elementStride, elementBytes, 0);
             if (lim == kNoReg && length < 0)
                 lim = dsdField(v.reg, sim::DsdField::Length);
             continue;
@@ -1110,7 +1121,9 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                               std::to_string(v.dsd.extent[0]) + ")");
         w.baseImm = int32_t(v.dsd.baseAddress);
         w.strideReg = newReg(node);
-        emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg, v.dsd.strideBytes[0]);
+        emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg,
+             v.dsd.strideBytes[0] / int32_t(sim::dsdElementBytes(v.dsd)) *
+                 int32_t(sizeOf(elementType(i))));
         if (length < 0 && lim == kNoReg) {
             length = v.dsd.extent[0];
             lim = newReg(node);

@@ -3,6 +3,7 @@
 #include "backend/csl/sema/analyzer_class.h"
 
 #include "backend/csl/lib/library.h"
+#include "sim/dsd_math.h"
 
 #include <cmath>
 #include <cstring>
@@ -321,6 +322,8 @@ Value Analyzer::getDsd(uint32_t node) {
     }
     if (isMem && !haveBase)
         fail(args[1], typeName(kt) + " needs '.tensor_access' or '.base_address'");
+    if (isMem)
+        d.elementBytes = uint8_t(elemSize);
     if (d.kind == sim::DsdKind::FabOut && !wse3()) {
         bool hasColor = cfg.field("fabric_color") != nullptr;
         if (!hasColor)
@@ -406,8 +409,15 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
     bool viaDsr = false;
     // DSRs loaded with `.save_address = true`: after the operation the DSR holds the DSD
-    // advanced past the elements it covered (base += length * stride).
-    std::vector<std::pair<uint32_t, uint16_t>> saveAddress;
+    // advanced past the elements it covered (base += length * stride, the stride in
+    // elements of this operand's size, as the operation stepped).
+    struct SavedAddress {
+        uint32_t slot;
+        uint16_t dsd;
+        uint32_t operandBytes;
+    };
+    std::vector<SavedAddress> saveAddress;
+    const sim::DsdOpShape shape = sim::dsdOpShape(info->kind);
     for (size_t i = 0; i < n; ++i) {
         Value& v = vals[i];
         sim::DsdOperand& o = *slots[i];
@@ -423,7 +433,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
                 const Value* save = cfgIt->second.field("save_address");
                 if (save && asBool(*save, args[i]))
-                    saveAddress.emplace_back(dsrSlot(v, args[i]), d);
+                    saveAddress.push_back(
+                        {dsrSlot(v, args[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
                 for (size_t k = 0; k < cfgIt->second.names->size(); ++k) {
@@ -533,13 +544,16 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     ops.push_back(op);
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
-    for (auto [slot, d] : saveAddress) {
+    for (auto [slot, d, operandBytes] : saveAddress) {
         uint16_t base = newReg(node), len = newReg(node), stride = newReg(node);
+        uint16_t bytes = newReg(node);
         emit(sim::Op::DsdGet, sim::ScalarType::U32, base, d, kNoReg,
              int32_t(sim::DsdField::BaseAddress));
         emit(sim::Op::DsdGet, sim::ScalarType::U32, len, d, kNoReg, int32_t(sim::DsdField::Length));
         emit(sim::Op::DsdGet, sim::ScalarType::U32, stride, d, kNoReg,
-             int32_t(sim::DsdField::Stride));
+             int32_t(sim::DsdField::ElementStride));
+        emit(sim::Op::Imm, sim::ScalarType::I32, bytes, kNoReg, kNoReg, int32_t(operandBytes));
+        emit(sim::Op::Mul, sim::ScalarType::I32, stride, stride, bytes, 0);
         emit(sim::Op::Mul, sim::ScalarType::I32, len, len, stride, 0);
         emit(sim::Op::Add, sim::ScalarType::I32, base, base, len, 0);
         uint16_t advanced = newDsdReg();
@@ -1271,11 +1285,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         sim::DsdField field = inc                           ? sim::DsdField::OffsetBytes
                               : name == "set_dsd_base_addr" ? sim::DsdField::BaseAddress
                               : name == "set_dsd_length"    ? sim::DsdField::Length
-                                                            : sim::DsdField::Stride;
+                                                            : sim::DsdField::ElementStride;
         if (field == sim::DsdField::BaseAddress && v.type->k != TK::Ptr)
             fail(args[1], "@set_dsd_base_addr expects a pointer, found '" + typeName(v.type) + "'");
-        if (field == sim::DsdField::Stride)
-            scale = 4;
         if (d.isComptime() && v.isComptime()) {
             Value r = d;
             int64_t x = asInt(v, args[1], "value");
@@ -1290,7 +1302,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 r.dsd.extent[0] = uint32_t(x);
                 break;
             default:
-                r.dsd.strideBytes[0] = int32_t(x) * (r.dsd.strideBytes[0] < 0 ? -1 : 1) * 4;
+                // The stride counts elements of the type the DSD was built over.
+                r.dsd.strideBytes[0] = int32_t(x) * (r.dsd.strideBytes[0] < 0 ? -1 : 1) *
+                                       int32_t(sim::dsdElementBytes(r.dsd));
                 break;
             }
             return r;
