@@ -179,6 +179,15 @@ class Analyzer {
     Module* layout_ = nullptr;
     sim::SourceLoc loc_;
     uint64_t comptimeSteps_ = 0;
+    // Comptime evaluation is bounded so that a loop that never ends is an error at its
+    // line, not a hang. A layout legitimately does work per PE (@set_tile_code and
+    // @set_color_config in loops over the rectangle), so the budget grows with the
+    // rectangle once @set_rectangle has run: a full wafer (745,500 PEs) gets 3 G steps.
+    static constexpr uint64_t kComptimeStepBase = 50'000'000;
+    static constexpr uint64_t kComptimeStepsPerPe = 4'000;
+    uint64_t comptimeStepLimit() const {
+        return kComptimeStepBase + kComptimeStepsPerPe * uint64_t(width_) * height_;
+    }
     int callDepth_ = 0;
 
     // Layout results.
@@ -198,7 +207,7 @@ class Analyzer {
         sim::ColorConfig cfg;
     };
     std::vector<ColorCfg> colorCfgs_;
-    std::unordered_set<uint64_t> configuredColors_; // (PE, color) pairs already configured
+    std::vector<uint32_t> configuredColors_; // per PE of the rectangle: bit c = color c configured
     std::vector<sim::HostSymbol> hostSymbols_;
     std::vector<TypeP> hostSymbolTypes_;
     sim::MemcpyConfig memcpyCfg_;

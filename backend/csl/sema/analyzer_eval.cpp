@@ -70,8 +70,12 @@ Value Analyzer::identValue(uint32_t node) {
 Value Analyzer::eval(uint32_t node, TypeP expected) {
     if (!node)
         return mkVoid();
-    if (++comptimeSteps_ > 50'000'000)
-        fail(node, "comptime evaluation exceeded its step limit");
+    if (++comptimeSteps_ > comptimeStepLimit())
+        fail(node, "comptime evaluation exceeded its step limit (" +
+                       std::to_string(comptimeStepLimit()) +
+                       " steps: " + std::to_string(kComptimeStepBase) + " plus " +
+                       std::to_string(kComptimeStepsPerPe) +
+                       " per PE of the rectangle); does a loop never end?");
     const Node& n = N(node);
     if (runtime())
         setLoc(node);

@@ -190,6 +190,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         height_ = uint32_t(h);
         rectSet_ = true;
         tiles_.assign(size_t(w * h), TileCode{});
+        configuredColors_.assign(size_t(w * h), 0);
         return;
     }
     if (!rectSet_)
@@ -248,10 +249,11 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                 fail(args[2],
                      "color " + std::to_string(col.i) + " does not support switches on wse3");
         }
-        uint64_t key = (uint64_t(y) * width_ + x) * 32 + uint64_t(col.i);
-        if (!configuredColors_.insert(key).second)
+        uint32_t& configured = configuredColors_[size_t(y) * width_ + x];
+        if (configured >> col.i & 1)
             fail(node, "color " + std::to_string(col.i) + " at PE (" + std::to_string(x) + ", " +
                            std::to_string(y) + ") is configured twice");
+        configured |= uint32_t(1) << col.i;
         colorCfgs_.push_back({x, y, int(col.i), cfg});
         return;
     }
@@ -326,12 +328,10 @@ std::string Analyzer::paramsKey(const Value& params) {
     std::vector<std::pair<std::string, std::string>> items;
     for (size_t i = 0; i < params.names->size(); ++i) {
         const Value& v = (*params.elems)[i];
-        std::string s = show(v);
-        if (v.k == VK::Agg && v.field("$memcpy_column")) {
-            // memcpy parameters differ per column only in ways the simulator models itself.
-            s = "memcpy";
-        }
-        items.push_back({(*params.names)[i], s});
+        // memcpy parameters differ per column only in ways the simulator models itself
+        // (tested before show(), which would print the whole struct for every PE).
+        std::string s = v.k == VK::Agg && v.field("$memcpy_column") ? "memcpy" : show(v);
+        items.push_back({(*params.names)[i], std::move(s)});
     }
     std::sort(items.begin(), items.end());
     for (auto& [n, v] : items)
