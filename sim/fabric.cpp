@@ -56,6 +56,13 @@ Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions o
                                      " MB of address space for PE memory");
         memory = static_cast<uint8_t*>(m);
     }
+    for (const CodeClass& c : prog->classes) {
+        uint64_t mask = 0;
+        for (int t = 0; t < kNumTaskIds; ++t)
+            if (c.tasks[size_t(t)].kind != TaskKind::None)
+                mask |= uint64_t(1) << t;
+        boundTasks.push_back(mask);
+    }
     pes.resize(size_t(width) * height);
     if (opt.threads > 1)
         pool = std::make_unique<WorkerPool>(std::min(opt.threads, 64u));
@@ -357,7 +364,10 @@ void Fabric::Impl::schedule(Pe& p, uint64_t cycle) {
     if (p.scheduledAt <= cycle)
         return;
     p.scheduledAt = cycle;
-    events.emplace(cycle, peIndex(p));
+    if (cycle >= now && cycle - now < kWheelCycles)
+        wheel[cycle & (kWheelCycles - 1)].emplace_back(cycle, peIndex(p));
+    else
+        farEvents.emplace(cycle, peIndex(p));
 }
 
 void Fabric::Impl::activateRouter(Pe& p) {
@@ -469,10 +479,23 @@ void Fabric::Impl::mergeVisit(Pe& p) {
 
 bool Fabric::Impl::stepCycle() {
     uint64_t next = activeRouters.empty() ? UINT64_MAX : now + 1;
-    while (!events.empty() && pes[events.top().second].scheduledAt != events.top().first)
-        events.pop(); // stale entries of PEs rescheduled earlier
-    if (!events.empty())
-        next = std::min(next, events.top().first);
+    auto stale = [&](const Event& e) { return pes[e.second].scheduledAt != e.first; };
+    // The first bucket from `now` on that holds a live entry; buckets passed over hold
+    // only stale entries (every live entry is at or after `now`), so they are emptied.
+    for (uint64_t c = now; c < next && c - now < kWheelCycles; ++c) {
+        std::vector<Event>& bucket = wheel[c & (kWheelCycles - 1)];
+        if (bucket.empty())
+            continue;
+        std::erase_if(bucket, stale);
+        if (!bucket.empty()) {
+            next = c;
+            break;
+        }
+    }
+    while (!farEvents.empty() && stale(farEvents.top()))
+        farEvents.pop(); // stale entries of PEs rescheduled earlier
+    if (!farEvents.empty())
+        next = std::min(next, farEvents.top().first);
     if (next == UINT64_MAX)
         return false;
     if (next >= runLimit && runLimit != UINT64_MAX) {
@@ -482,9 +505,16 @@ bool Fabric::Impl::stepCycle() {
     }
     now = next;
     visitList.clear();
-    while (!events.empty() && events.top().first == now) {
-        const uint32_t i = events.top().second;
-        events.pop();
+    std::erase_if(wheel[now & (kWheelCycles - 1)], [&](const Event& e) {
+        if (e.first != now)
+            return false;
+        if (pes[e.second].scheduledAt == now)
+            visitList.push_back(e.second);
+        return true;
+    });
+    while (!farEvents.empty() && farEvents.top().first == now) {
+        const uint32_t i = farEvents.top().second;
+        farEvents.pop();
         if (pes[i].scheduledAt == now)
             visitList.push_back(i);
     }
@@ -1158,6 +1188,7 @@ Dsd unpackDsd(const uint8_t* b) {
         d.strideBytes[size_t(i)] = s;
     }
     std::memcpy(&d.waveletIndexOffset, b + 28, 2);
+    d.elementBytes = b[30];
     return d;
 }
 
@@ -1178,6 +1209,7 @@ void packDsd(const Dsd& d, uint8_t* b) {
         std::memcpy(b + 20 + 2 * i, &s, 2);
     }
     std::memcpy(b + 28, &d.waveletIndexOffset, 2);
+    b[30] = d.elementBytes;
 }
 
 // ---------------------------------------------------------------- public API
@@ -1188,7 +1220,6 @@ Fabric::Fabric(std::shared_ptr<const FabricProgram> program, FabricOptions optio
 Fabric::~Fabric() = default;
 
 const FabricProgram& Fabric::program() const {
-    d.elementBytes = b[30];
     return *impl_->prog;
 }
 
@@ -1209,7 +1240,6 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         (r.shape == MemcpyShape::RowBroadcast || r.shape == MemcpyShape::ColBroadcast))
         bad("broadcast shapes only copy host to device");
     if (r.streaming && r.shape != MemcpyShape::Box)
-    b[30] = d.elementBytes;
         bad("streaming mode supports only a box region");
     auto cmd = std::make_shared<Command>();
     cmd->id = m.nextCommandId++;

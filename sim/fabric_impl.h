@@ -6,6 +6,7 @@
 #include "sim/machine.h"
 #include "sim/worker_pool.h"
 
+#include <array>
 #include <atomic>
 #include <fstream>
 #include <map>
@@ -22,13 +23,22 @@ struct Fabric::Impl {
     Arch arch = Arch::Wse2;
     uint32_t width = 0, height = 0;
     std::vector<Pe> pes;
+    // Per code class: bit t is set when task id t is bound (pickTask tests only those).
+    std::vector<uint64_t> boundTasks;
     uint8_t* memory = nullptr; // width*height*48 KB, MAP_NORESERVE: pages commit on write
     size_t memoryBytes = 0;
 
     uint64_t now = 0;
     uint64_t runLimit = UINT64_MAX; // no instruction starts at or after this cycle
+    // Scheduled PE visits (cycle, PE index). An entry is stale when the PE was
+    // rescheduled since (its scheduledAt differs). Visits within kWheelCycles of `now`
+    // (almost all: the next cycle, or the end of run-ahead scalar code) go into the
+    // bucket of their cycle, later ones into a heap; a heap alone cost a sixth of the
+    // run time of compiled game-of-life.
     using Event = std::pair<uint64_t, uint32_t>;
-    std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events;
+    static constexpr uint64_t kWheelCycles = 256; // a power of two, > kRunAhead
+    std::array<std::vector<Event>, kWheelCycles> wheel;
+    std::priority_queue<Event, std::vector<Event>, std::greater<Event>> farEvents;
     std::vector<uint32_t> activeRouters;
     std::vector<uint32_t> visitList;
     std::vector<uint32_t> touchedPes; // PEs that ever had work, in first-touch order

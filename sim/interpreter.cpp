@@ -61,6 +61,52 @@ size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k) {
 
 // ---------------------------------------------------------------- memory
 
+namespace {
+// Fixed-size copies compile to one move; a memcpy of a run-time size is a libc call,
+// which was the largest single cost of scalar-heavy compiled code (game-of-life).
+uint64_t readBytes(const uint8_t* from, uint32_t n) {
+    switch (n) {
+    case 1:
+        return *from;
+    case 2: {
+        uint16_t v;
+        std::memcpy(&v, from, 2);
+        return v;
+    }
+    case 4: {
+        uint32_t v;
+        std::memcpy(&v, from, 4);
+        return v;
+    }
+    default: {
+        uint64_t v = 0;
+        std::memcpy(&v, from, n);
+        return v;
+    }
+    }
+}
+
+void writeBytes(uint8_t* to, uint64_t value, uint32_t n) {
+    switch (n) {
+    case 1:
+        *to = uint8_t(value);
+        return;
+    case 2: {
+        const uint16_t v = uint16_t(value);
+        std::memcpy(to, &v, 2);
+        return;
+    }
+    case 4: {
+        const uint32_t v = uint32_t(value);
+        std::memcpy(to, &v, 4);
+        return;
+    }
+    default:
+        std::memcpy(to, &value, n);
+    }
+}
+} // namespace
+
 void Fabric::Impl::checkRange(const Pe& p, uint64_t address, uint32_t size, const char* what,
                               const SourceLoc* loc) const {
     if (address + size <= kPeMemoryBytes && address < kPeMemoryBytes)
@@ -94,16 +140,14 @@ uint64_t Fabric::Impl::loadScalar(const Pe& p, uint64_t address, ScalarType t,
                                   const SourceLoc* loc) const {
     const uint32_t n = std::max<uint32_t>(1, byteSize(t));
     checkRange(p, address, n, "load", loc);
-    uint64_t v = 0;
-    std::memcpy(&v, p.mem + address, n);
-    return normalise(v, t);
+    return normalise(readBytes(p.mem + address, n), t);
 }
 
 void Fabric::Impl::storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t value,
                                const SourceLoc* loc) {
     const uint32_t n = std::max<uint32_t>(1, byteSize(t));
     checkRange(p, address, n, "store", loc);
-    std::memcpy(p.mem + address, &value, n);
+    writeBytes(p.mem + address, value, n);
     if (!breakpoints.empty())
         noteWrite(p, uint32_t(address), n);
 }
@@ -184,15 +228,19 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
 }
 
 int Fabric::Impl::pickTask(const Pe& p) const {
-    if (!p.activated) {
-        bool anyQueued = false;
-        for (const auto& q : p.rampQ)
-            anyQueued = anyQueued || !q.empty();
-        if (!anyQueued)
-            return -1;
-    }
-    for (int i = 1; i <= kNumTaskIds; ++i) {
-        const int t = (p.lastPicked + i) % kNumTaskIds;
+    bool anyQueued = false;
+    for (const auto& q : p.rampQ)
+        anyQueued = anyQueued || !q.empty();
+    // Only bound, unblocked task ids can be ready, and without queued wavelets only
+    // activated ones: test just those (taskReady still checks each), in the same
+    // round-robin order.
+    const uint64_t candidates =
+        (anyQueued ? boundTasks[size_t(p.cls - prog->classes.data())] : p.activated) & ~p.blocked;
+    if (!candidates)
+        return -1;
+    const int first = (p.lastPicked + 1) % kNumTaskIds;
+    for (uint64_t rest = std::rotr(candidates, first); rest; rest &= rest - 1) {
+        const int t = (first + std::countr_zero(rest)) % kNumTaskIds;
         if (taskReady(p, t))
             return t;
     }
@@ -745,6 +793,9 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         case DsdField::Stride:
             v.strideBytes[0] = int32_t(x);
             break;
+        case DsdField::ElementStride:
+            v.strideBytes[0] = int32_t(x) * int32_t(v.elementBytes ? v.elementBytes : 4);
+            break;
         case DsdField::OffsetBytes:
             v.baseAddress += uint32_t(x);
             break;
@@ -767,6 +818,9 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
             break;
         case DsdField::Stride:
             x = uint32_t(v.strideBytes[0]);
+            break;
+        case DsdField::ElementStride:
+            x = uint32_t(v.strideBytes[0] / int32_t(dsdElementBytes(v)));
             break;
         case DsdField::OffsetBytes:
             break;
@@ -794,9 +848,6 @@ void Fabric::Impl::emitSimprint(Pe& p) {
         std::string line = "@" + str(std::max(now, p.mainReadyAt)) + " PE(" + str(p.x) + "," +
                            str(p.y) + "): " + p.simprintLine.substr(0, nl);
         p.simprintLine.erase(0, nl + 1);
-        case DsdField::ElementStride:
-            v.strideBytes[0] = int32_t(x) * int32_t(v.elementBytes ? v.elementBytes : 4);
-            break;
         p.pendingSimprint.push_back(std::move(line)); // merged in PE order after the phase
     }
 }
@@ -820,9 +871,6 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         activateTask(p, taskArg());
         break;
     case BuiltinId::Block:
-        case DsdField::ElementStride:
-            x = uint32_t(v.strideBytes[0] / int32_t(dsdElementBytes(v)));
-            break;
         p.blocked |= uint64_t(1) << taskArg();
         break;
     case BuiltinId::Unblock:
