@@ -518,7 +518,8 @@ bool Fabric::Impl::stepCycle() {
         if (pes[i].scheduledAt == now)
             visitList.push_back(i);
     }
-    std::sort(visitList.begin(), visitList.end());
+    if (!std::is_sorted(visitList.begin(), visitList.end())) // mostly scheduled in PE order
+        std::sort(visitList.begin(), visitList.end());
     visitList.erase(std::unique(visitList.begin(), visitList.end()), visitList.end());
     inPePhase = true;
     if (pool && visitList.size() >= kParallelMinPes) {
@@ -531,9 +532,11 @@ bool Fabric::Impl::stepCycle() {
     for (uint32_t i : visitList)
         mergeVisit(pes[i]);
     if (!activeRouters.empty()) {
-        std::vector<uint32_t> routers;
+        std::vector<uint32_t>& routers = routerList; // reused: no allocation per cycle
+        routers.clear();
         routers.swap(activeRouters);
-        std::sort(routers.begin(), routers.end());
+        if (!std::is_sorted(routers.begin(), routers.end()))
+            std::sort(routers.begin(), routers.end());
         for (uint32_t i : routers) {
             Pe& p = pes[i];
             p.routerActive = false;

@@ -41,6 +41,7 @@ struct Fabric::Impl {
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> farEvents;
     std::vector<uint32_t> activeRouters;
     std::vector<uint32_t> visitList;
+    std::vector<uint32_t> routerList; // the routers stepped this cycle
     std::vector<uint32_t> touchedPes; // PEs that ever had work, in first-touch order
     void touch(Pe& p) {
         if (!p.touched) {
