@@ -277,14 +277,25 @@ bool CslEditor::loadFile(const QString& path, QString* error) {
 
 bool CslEditor::saveFile(const QString& path, QString* error) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: Qt's buffer is flushed inside QSaveFile::commit(), which ignores a failed
+    // flush and would replace the file with a truncated one when the disk is full.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         if (error)
             *error =
                 tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     const QByteArray bytes = text().toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    // A full disk first shows as a short write, for which Qt reports no error: writing the
+    // rest fails with errno (ENOSPC, EFBIG), which errorString() then names.
+    qint64 written = 0;
+    while (written < bytes.size()) {
+        const qint64 n = file.write(bytes.constData() + written, bytes.size() - written);
+        if (n <= 0)
+            break;
+        written += n;
+    }
+    if (written != bytes.size() || !file.commit()) {
         if (error)
             *error =
                 tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
