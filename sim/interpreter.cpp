@@ -228,9 +228,8 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
 }
 
 int Fabric::Impl::pickTask(const Pe& p) const {
-    bool anyQueued = false;
-    for (const auto& q : p.rampQ)
-        anyQueued = anyQueued || !q.empty();
+    const bool anyQueued =
+        std::any_of(p.rampQ.begin(), p.rampQ.end(), [](const auto& q) { return !q.empty(); });
     // Only bound, unblocked task ids can be ready, and without queued wavelets only
     // activated ones: test just those (taskReady still checks each), in the same
     // round-robin order.
