@@ -151,6 +151,9 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
                         .arg(report));
                 m_docks.at(3)->raise();
             });
+    // Like a debugger stopping there: the faulting line opens in the project's file.
+    connect(m_controller, &SimController::faultReported, this,
+            [this](const QString&, const QString& file, int line) { jumpTo(file, line, 1); });
     connect(m_fabric, &FabricView::peHovered, this,
             [this](QPoint, QPoint, bool, const QString& status) {
                 m_window->statusBar()->showMessage(status);

@@ -695,6 +695,11 @@ void SimController::takeLatestFrame() {
 }
 
 void SimController::applyFrame(const client::Frame& frame) {
+    // The stream and the replies of step, pause and resume arrive in either order (resume
+    // answers with the frame it resumed from): within a session the cycle shown never goes
+    // back, so an older frame is dropped (a session starts at cycle 0).
+    if (frame.cycle < m_cycle)
+        return;
     const qint64 ms = m_rateClock.elapsed();
     if (ms >= 250 || frame.cycle < m_rateCycle) {
         m_rate = frame.cycle >= m_rateCycle && ms > 0

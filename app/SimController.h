@@ -142,6 +142,9 @@ class SimController : public QObject {
     void coreDumped(const QString& path, const QString& error);
     // The simulator reported a hang: the report in words and the PEs that wait.
     void hangReported(const QString& report, const std::vector<FabricWaitingPe>& waiting);
+    // The program faulted at run time: the report (naming the project's file) and the
+    // file and line it names (file empty when none of the project's).
+    void faultReported(const QString& report, const QString& file, int line);
     // Every Debug frame the IDE shows (stream, step, pause), on the GUI thread; connect
     // directly (the run recorder keeps them).
     void frameReceived(const tessera::client::Frame& frame);
@@ -183,6 +186,7 @@ class SimController : public QObject {
     quint64 m_buildId = 0;     // 0 = no build running
     quint64 m_nextBuildId = 1;
     QString m_artifactDir;
+    QString m_codeDir; // the last build's: the source map's relative paths are under it
     FabricSnapshotPtr m_programSnapshot;
     QStringList m_launchable;
 

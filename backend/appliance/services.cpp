@@ -15,6 +15,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -96,6 +97,17 @@ std::vector<UploadFile> toUploads(const google::protobuf::RepeatedPtrField<pb::F
         out.push_back({f.path(), f.data(), f.executable()});
     }
     return out;
+}
+
+// A compiled path as the client knows it: relative to the uploaded code directory when
+// it lies inside (the workspace copy is private to the appliance and gone after the
+// compile), else unchanged (library sources).
+std::string codeRelative(const std::string& path, const std::filesystem::path& codeDir) {
+    const auto relative = std::filesystem::path(path).lexically_normal().lexically_relative(
+        codeDir.lexically_normal());
+    if (relative.empty() || *relative.begin() == "..")
+        return path;
+    return relative.string();
 }
 
 void addFiles(const std::vector<UploadFile>& files,
@@ -986,20 +998,25 @@ class CompileService final : public pb::Compile::CallbackService {
                     diag->set_severity(d.severity == csl::Severity::Error     ? "error"
                                        : d.severity == csl::Severity::Warning ? "warning"
                                                                               : "note");
-                    std::string file = d.range.file;
-                    if (file.rfind(codeDir.string() + "/", 0) == 0)
-                        file = file.substr(codeDir.string().size() + 1);
-                    diag->set_file(file);
+                    csl::Diagnostic shown = d;
+                    shown.range.file = codeRelative(d.range.file, codeDir);
+                    for (auto& note : shown.notes)
+                        note.range.file = codeRelative(note.range.file, codeDir);
+                    diag->set_file(shown.range.file);
                     diag->set_line(d.range.line);
                     diag->set_column(d.range.column);
                     diag->set_message(d.message);
-                    diag->set_formatted(csl::formatDiagnostic(d));
+                    diag->set_formatted(csl::formatDiagnostic(shown));
                     events.push_back(std::move(e));
                 }
                 pb::CompileEvent done;
                 done.mutable_done()->set_ok(result.ok);
                 done.mutable_done()->set_artifact_name(cmd.outDir);
                 if (result.ok) {
+                    // The source map names the client's files, so run-time reports (faults,
+                    // hangs, breakpoints) point at them and not at this workspace.
+                    for (auto& file : result.program->sourceFiles)
+                        file = codeRelative(file, codeDir);
                     artifact::BuildInfo info;
                     info.params = result.paramValues;
                     for (const auto& [name, value] : cmd.options.colors)

@@ -545,6 +545,54 @@ class TestAppliance : public QObject {
         EXPECT_STATUS(compile(r), C::INVALID_ARGUMENT, "resource_cpu");
     }
 
+    // Source paths in what Compile returns are relative to the uploaded code directory:
+    // the program's source map (which run-time faults, hangs and line breakpoints name)
+    // and the diagnostics, never the appliance's private workspace copy.
+    void compiledPathsAreRelativeToCode() {
+        const auto run = [&](const pb::CompileRequest& r, std::vector<pb::CompileEvent>* out) {
+            grpc::ClientContext ctx;
+            auto reader = compile_->Compile(&ctx, r);
+            pb::CompileEvent e;
+            while (reader->Read(&e))
+                out->push_back(e);
+            return reader->Finish();
+        };
+        pb::CompileRequest r;
+        r.set_layout("layout.csl");
+        r.set_args("--arch=wse2 -o out");
+        auto* layout = r.add_code_files();
+        layout->set_path("layout.csl");
+        layout->set_data("layout {\n  @set_rectangle(1, 1);\n"
+                         "  @set_tile_code(0, 0, \"kernels/pe.csl\", .{});\n}\n");
+        auto* pe = r.add_code_files();
+        pe->set_path("kernels/pe.csl");
+        pe->set_data("var counter: i16 = 0;\nfn bump() void {\n  counter += 1;\n}\n");
+        std::vector<pb::CompileEvent> events;
+        EXPECT_OK(run(r, &events));
+        QVERIFY(!events.empty() && events.back().has_done());
+        QVERIFY(events.back().done().ok());
+        std::shared_ptr<sim::FabricProgram> program;
+        for (const auto& f : events.back().done().artifact_files())
+            if (f.path() == "bin/out_program.pb")
+                program = artifact::parseProgram(f.data(), f.path());
+        QVERIFY(program);
+        QCOMPARE(program->sourceFiles.size(), size_t(2));
+        QCOMPARE(program->sourceFiles[0], std::string("layout.csl"));
+        QCOMPARE(program->sourceFiles[1], std::string("kernels/pe.csl"));
+
+        // A diagnostic in the tile file names it the same way, in its formatted text too.
+        pe->set_data("var counter: i16 = 0;\nfn bump() void {\n  counter += undefined_name;\n}\n");
+        events.clear();
+        EXPECT_OK(run(r, &events));
+        QVERIFY(!events.empty() && events.back().has_done());
+        QVERIFY(!events.back().done().ok());
+        QVERIFY(events.front().has_diagnostic());
+        const auto& d = events.front().diagnostic();
+        QCOMPARE(d.file(), std::string("kernels/pe.csl"));
+        QCOMPARE(d.line(), 3u);
+        QVERIFY2(d.formatted().rfind("kernels/pe.csl:3:", 0) == 0, d.formatted().c_str());
+    }
+
     void debugStepAndFrames() {
         auto id = openRunning();
         grpc::ClientContext ctx;

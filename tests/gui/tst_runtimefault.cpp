@@ -1,13 +1,17 @@
 // Fault test (issue 8): a CSL program that faults at run time (an @assert that fails on
 // the PE). The IDE must say it faulted (not that it hangs) and name the PE, the cycle and
 // the source line, the session must end cleanly, and the IDE must be able to build and
-// run again afterwards without a restart.
+// run again afterwards without a restart. The file named is the project's, not the
+// appliance's compile-workspace copy, and the IDE opens it at the faulting line.
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/Project.h"
 #include "app/SimController.h"
+#include "widgets/CslEditor.h"
+#include "widgets/EditorPane.h"
 #include "widgets/SimControls.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -57,13 +61,22 @@ class TestRuntimeFault : public QObject {
         const int assertLine = int(m_good.left(at).count('\n')) + 2;
         QByteArray faulty = m_good;
         faulty.insert(at + marker.size(), "  @assert(vec_b[0] > 1.0);\n");
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(faulty);
-        file.close();
+        // Edited and saved in the IDE, as a user would; then another file is in front, so
+        // the jump to the fault has somewhere to come from.
+        QString error;
+        EditorPane* program = m_window->openFile(path, &error);
+        QVERIFY2(program, qPrintable(error));
+        program->editor()->setText(QString::fromUtf8(faulty));
+        QVERIFY2(program->save(&error), qPrintable(error));
+        program->editor()->setCursorPosition(0, 0);
+        QVERIFY2(m_window->openFile(m_root + QStringLiteral("/layout.csl"), &error),
+                 qPrintable(error));
+        QVERIFY(m_window->currentPane() != program);
         QVERIFY(build());
 
         QSignalSpy messages(m_controller, &SimController::sessionMessage);
         QSignalSpy hangs(m_controller, &SimController::hangReported);
+        QSignalSpy faults(m_controller, &SimController::faultReported);
         m_controller->startSession(QStringLiteral("compute_gemv"));
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), SimController::State::Paused, 30000);
         m_controller->resume();
@@ -79,15 +92,30 @@ class TestRuntimeFault : public QObject {
         QVERIFY2(!shown.contains(QStringLiteral("hangs")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("PE(4,1)")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("cycle ")), qPrintable(shown));
-        const QString line = QStringLiteral("pe_program.csl:%1").arg(assertLine);
+        // The project's file, by its full path; not the appliance's workspace copy.
+        const QString line =
+            QStringLiteral("%1:%2").arg(QDir::toNativeSeparators(path)).arg(assertLine);
         QVERIFY2(shown.contains(line), qPrintable(shown + QStringLiteral(" / ") + line));
+        QVERIFY2(!shown.contains(QStringLiteral("tessera-appliance")), qPrintable(shown));
+        QCOMPARE(faults.count(), 1);
+        QCOMPARE(faults.first().at(1).toString(), path);
+        QCOMPARE(faults.first().at(2).toInt(), assertLine);
+
+        // The IDE jumped there: the project's file is the current editor, at that line.
+        QCOMPARE(m_window->currentPane(), program);
+        int cursorLine = -1, cursorIndex = -1;
+        program->editor()->getCursorPosition(&cursorLine, &cursorIndex);
+        QCOMPARE(cursorLine + 1, assertLine);
+        QVERIFY2(program->editor()
+                     ->text(cursorLine)
+                     .contains(QStringLiteral("@assert(vec_b[0] > 1.0);")),
+                 qPrintable(program->editor()->text(cursorLine)));
 
         // The session ends cleanly and the IDE runs the fixed program.
         m_controller->endSession();
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), SimController::State::NoSession, 10000);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(m_good);
-        file.close();
+        program->editor()->setText(QString::fromUtf8(m_good));
+        QVERIFY2(program->save(&error), qPrintable(error));
         QVERIFY(build());
         messages.clear();
         m_controller->startSession(QStringLiteral("compute_gemv"));
