@@ -33,6 +33,29 @@ DiagnosticItem toItem(const client::Diagnostic& d, const QDir& codeDir) {
     return item;
 }
 
+// A run-time report names its place as "(PE(x,y) at cycle N, FILE:LINE)" (the simulator's
+// Fabric::where), FILE as the program's source map has it: relative to the code directory
+// the appliance compiled. Returns the report naming the project's file, and that file and
+// line to jump to (file empty when the report names no file of the project).
+struct ReportedPlace {
+    QString report;
+    QString file;
+    int line = 0;
+};
+
+ReportedPlace inProject(const QString& report, const QString& codeDir) {
+    static const QRegularExpression place(QStringLiteral("at cycle \\d+, ([^()\\n]+?):(\\d+)\\)"));
+    const QRegularExpressionMatch m = place.match(report);
+    if (!m.hasMatch() || codeDir.isEmpty())
+        return {report, {}, 0};
+    const QString file = QDir::cleanPath(QDir(codeDir).absoluteFilePath(m.captured(1)));
+    if (!QFileInfo(file).isFile())
+        return {report, {}, 0};
+    QString shown = report;
+    shown.replace(m.capturedStart(1), m.capturedLength(1), QDir::toNativeSeparators(file));
+    return {shown, file, m.captured(2).toInt()};
+}
+
 QString errorText(const std::exception& e) {
     if (const auto* c = dynamic_cast<const client::ClientError*>(&e))
         return QString::fromStdString(c->details());
@@ -287,6 +310,7 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
                 QString text;
                 if (ok) {
                     m_artifactDir = dir.filePath(outName);
+                    m_codeDir = dir.absolutePath();
                     text = tr("Build succeeded in %1 ms (%2 warnings): %3")
                                .arg(ms)
                                .arg(warnings)
@@ -534,7 +558,13 @@ void SimController::functionFinished(const QString& function, const QString& err
             }
             emit hangReported(error, waiting);
         }
-        emit sessionMessage(tr("%1 failed: %2").arg(function, error));
+        // A fault ends the launched function too, often before its frame arrives.
+        const ReportedPlace place = inProject(error, m_codeDir);
+        emit sessionMessage(tr("%1 failed: %2").arg(function, place.report));
+        if (!place.file.isEmpty() && !m_hangShown) {
+            m_hangShown = true;
+            emit faultReported(place.report, place.file, place.line);
+        }
     } else {
         emit sessionMessage(tr("%1 finished.").arg(function));
     }
@@ -731,8 +761,9 @@ void SimController::applyFrame(const client::Frame& frame) {
             // A fault is no hang: nobody waits; the report names the PE, cycle and line.
             m_hangShown = true;
             setState(State::Finished);
-            emit sessionMessage(
-                tr("The program faulted: %1").arg(QString::fromStdString(frame.message)));
+            const ReportedPlace place = inProject(QString::fromStdString(frame.message), m_codeDir);
+            emit sessionMessage(tr("The program faulted: %1").arg(place.report));
+            emit faultReported(place.report, place.file, place.line);
         }
         emit snapshotChanged(std::make_shared<const FabricSnapshot>(std::move(s)));
     }
