@@ -703,6 +703,10 @@ void SimController::withDebugSession(std::function<void(client::DebugSession&)> 
         try {
             query(*m_debug);
         } catch (const std::exception& e) {
+            // A lost appliance is reported once, by the session's own calls; a background
+            // analysis query failing on it would overwrite that report with a vaguer one.
+            if (isConnectionLost(e))
+                return;
             const QString message = QString::fromStdString(e.what());
             QMetaObject::invokeMethod(
                 this, [this, message] { emit sessionMessage(tr("Analysis: %1").arg(message)); },
