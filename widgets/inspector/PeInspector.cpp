@@ -126,6 +126,10 @@ QTableView* PeInspector::makeTable(QAbstractItemModel* model) {
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setWordWrap(false);
+    // A header and one row: three of these stacked must still fit a laptop-height window
+    // (Qt's default minimum for a table is several rows).
+    view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() +
+                           view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth());
     return view;
 }
 
