@@ -9,6 +9,7 @@
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
+#include "example_window.h"
 #include "widgets/analysis/AnalysisSelection.h"
 #include "widgets/analysis/ReplayControls.h"
 #include "widgets/analysis/SimprintConsole.h"
@@ -24,7 +25,6 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,11 +37,9 @@ class TestAnalysisWorkbench : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("multicast-routes"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
+        QString error =
+            examplewindow::copyExample(QStringLiteral("multicast-routes"), m_tmp, &m_root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         // Every PE prints a line when it has all weights.
         QFile program(m_root + QStringLiteral("/pe_program.csl"));
         QVERIFY(program.open(QIODevice::ReadOnly));

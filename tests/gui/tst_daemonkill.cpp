@@ -7,12 +7,12 @@
 #include "app/MainWindow.h"
 #include "app/Project.h"
 #include "app/SimController.h"
+#include "example_window.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorPane.h"
 
 #include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,15 +33,10 @@ class TestDaemonKill : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
-        m_window = std::make_unique<MainWindow>();
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        const QString error =
+            examplewindow::openExample(QStringLiteral("gemv-single-pe"), m_tmp, &m_root, &m_window);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_controller = m_window->workbench()->controller();
-        m_controller->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
         // A short path: unix socket paths are limited to 107 bytes.
         m_socket = QStringLiteral("/tmp/tessera-daemonkill-%1.sock")
                        .arg(QCoreApplication::applicationPid());

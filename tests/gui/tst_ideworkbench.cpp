@@ -6,6 +6,7 @@
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
+#include "example_window.h"
 #include "widgets/CompileLog.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorDiagnostics.h"
@@ -17,7 +18,6 @@
 #include <QDockWidget>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,17 +27,10 @@ class TestIdeWorkbench : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 860);
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        QString error = examplewindow::openExample(QStringLiteral("gemv-single-pe"), m_tmp, &m_root,
+                                                   &m_window, QSize(1400, 860));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_bench = m_window->workbench();
-        QVERIFY(m_bench);
-        m_bench->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
         m_pane = m_window->openFile(m_root + QStringLiteral("/pe_program.csl"), &error);
         QVERIFY2(m_pane, qPrintable(error));
     }

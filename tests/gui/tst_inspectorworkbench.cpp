@@ -9,6 +9,7 @@
 #include "app/MainWindow.h"
 #include "app/SimController.h"
 #include "dump_fixture.h"
+#include "example_window.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorPane.h"
 #include "widgets/fabric/FabricLayerModel.h"
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -33,23 +33,18 @@ class TestInspectorWorkbench : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("grid-reduce"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
+        QString error = examplewindow::copyExample(QStringLiteral("grid-reduce"), m_tmp, &m_root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_out = m_root + QStringLiteral("/out");
         m_program = dumpfixture::buildGridReduce(m_out, m_root + QStringLiteral("/layout.csl"));
         dumpfixture::runGridReduce(m_program, m_out + QStringLiteral("/corefile.cs1"), 1.5f);
         dumpfixture::runGridReduce(m_program, m_out + QStringLiteral("/alpha2.cs1"), 2.0f);
         dumpfixture::runGridReduce(m_program, m_out + QStringLiteral("/paused.cs1"), 1.5f, 150);
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1600, 1000);
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        error = examplewindow::openWindow(m_root, &m_window, QSize(1600, 1000));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_bench = m_window->workbench();
         m_inspect = m_window->findChild<InspectorWorkbench*>();
         QVERIFY(m_inspect);
-        m_bench->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
     }
 
     void openDumpAndPickPes() {

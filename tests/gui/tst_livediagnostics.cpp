@@ -9,6 +9,7 @@
 #include "app/LiveDiagnostics.h"
 #include "app/MainWindow.h"
 #include "backend/csl/compiler.h"
+#include "example_window.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorDiagnostics.h"
 #include "widgets/EditorPane.h"
@@ -17,7 +18,6 @@
 #include <QFile>
 #include <QSignalBlocker>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,15 +48,10 @@ class TestLiveDiagnostics : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
-        m_window = std::make_unique<MainWindow>();
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        QString error =
+            examplewindow::openExample(QStringLiteral("gemv-single-pe"), m_tmp, &m_root, &m_window);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_bench = m_window->workbench();
-        QVERIFY(m_bench);
         m_live = m_bench->findChild<LiveDiagnostics*>();
         QVERIFY(m_live);
         m_layout = m_window->openFile(m_root + QStringLiteral("/layout.csl"), &error);

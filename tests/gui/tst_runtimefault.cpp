@@ -7,6 +7,7 @@
 #include "app/MainWindow.h"
 #include "app/Project.h"
 #include "app/SimController.h"
+#include "example_window.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorPane.h"
 #include "widgets/SimControls.h"
@@ -14,7 +15,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,16 +35,11 @@ class TestRuntimeFault : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
-        m_window = std::make_unique<MainWindow>();
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        const QString error =
+            examplewindow::openExample(QStringLiteral("gemv-single-pe"), m_tmp, &m_root, &m_window);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_bench = m_window->workbench();
         m_controller = m_bench->controller();
-        m_controller->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
         m_project = *Project::open(m_root, nullptr);
     }
 

@@ -11,6 +11,7 @@
 #include "app/MainWindow.h"
 #include "app/SimController.h"
 #include "backend/client/client.h"
+#include "example_window.h"
 #include "widgets/fabric/FabricView.h"
 
 #include <QAction>
@@ -19,7 +20,6 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -85,20 +85,16 @@ class TestScriptAttach : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
+        QString error =
+            examplewindow::copyExample(QStringLiteral("gemv-single-pe"), m_tmp, &m_root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile script(m_root + QStringLiteral("/attach_loop.py"));
         QVERIFY(script.open(QIODevice::WriteOnly));
         script.write(LoopScript);
         script.close();
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 860);
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        error = examplewindow::openWindow(m_root, &m_window, QSize(1400, 860));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_controller = m_window->workbench()->controller();
-        m_controller->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
         QVERIFY(m_controller->autoAttach()); // the default
         QSignalSpy built(m_controller, &SimController::buildFinished);
         m_window->workbench()->build();

@@ -6,6 +6,7 @@
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SymbolNavigator.h"
+#include "example_window.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorPane.h"
 
@@ -13,7 +14,6 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -24,14 +24,9 @@ class TestSymbolNavigator : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_tmp.isValid());
-        QString error;
-        m_root = MainWindow::copyExample(QStringLiteral("grid-reduce"), m_tmp.path(), &error);
-        QVERIFY2(!m_root.isEmpty(), qPrintable(error));
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1200, 800);
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
+        QString error = examplewindow::openExample(QStringLiteral("grid-reduce"), m_tmp, &m_root,
+                                                   &m_window, QSize(1200, 800));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_pane = m_window->openFile(m_root + QStringLiteral("/pe_program.csl"), &error);
         QVERIFY2(m_pane, qPrintable(error));
         m_editor = m_pane->editor();
