@@ -159,7 +159,7 @@ IdeWorkbench::IdeWorkbench(MainWindow* window)
                 m_window->statusBar()->showMessage(status);
             });
     connect(m_fabric, &FabricView::hoverLeft, m_window->statusBar(), &QStatusBar::clearMessage);
-    new PresentationMode(window, this); // View > Presentation Mode (F11)
+    new PresentationMode(window, this);  // View > Presentation Mode (F11)
     new AnalysisWorkbench(window, this); // Stalls, Simprint and Replay docks; linked selection
     updateActions();
 }
@@ -279,9 +279,8 @@ void IdeWorkbench::build() {
     for (auto it = m_panes.cbegin(); it != m_panes.cend(); ++it)
         if (!it.key()->filePath().isEmpty())
             revisions.insert(it.key()->filePath(), it->revision);
-    QStringList args = project->cslcArguments();
-    args.removeOne(project->layoutFile());
-    m_controller->build(project->rootDir(), project->layoutFile(), args, revisions);
+    m_controller->build(project->rootDir(), project->layoutFile(), project->compileArguments(),
+                        revisions);
     m_docks.at(1)->raise();
     updateActions();
 }

@@ -286,6 +286,12 @@ bool Project::save(QString* error) const {
     return true;
 }
 
+QStringList Project::compileArguments() const {
+    QStringList args = cslcArguments();
+    args.removeOne(m_layoutFile);
+    return args;
+}
+
 QStringList Project::cslcArguments() const {
     QStringList args;
     args << QStringLiteral("--arch=%1").arg(m_compile.arch) << m_layoutFile

@@ -69,6 +69,8 @@ class Project {
 
     // The cslc command line for this project, run from rootDir().
     QStringList cslcArguments() const;
+    // The same without the layout file, as SdkCompiler.compile takes them beside it.
+    QStringList compileArguments() const;
 
   private:
     QString m_rootDir;

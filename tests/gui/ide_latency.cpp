@@ -58,9 +58,7 @@ int main(int argc, char** argv) {
     });
     probe.start();
 
-    QStringList args = project->cslcArguments();
-    args.removeOne(project->layoutFile());
-    controller.build(root, project->layoutFile(), args);
+    controller.build(root, project->layoutFile(), project->compileArguments());
     if (!waitFor(controller, &SimController::buildFinished, 120000) ||
         controller.artifactDir().isEmpty()) {
         std::fprintf(stderr, "ide_latency: build failed\n");

@@ -19,16 +19,6 @@
 
 using namespace tessera;
 
-namespace {
-
-QStringList argsWithoutLayout(const Project& p) {
-    QStringList args = p.cslcArguments();
-    args.removeOne(p.layoutFile());
-    return args;
-}
-
-} // namespace
-
 class TestDaemonKill : public QObject {
     Q_OBJECT
   private slots:
@@ -88,7 +78,7 @@ class TestDaemonKill : public QObject {
 
         // While no daemon listens, a build fails with the same clear message.
         QSignalSpy failed(m_controller, &SimController::buildFinished);
-        m_controller->build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller->build(m_root, m_project.layoutFile(), m_project.compileArguments());
         QVERIFY(failed.wait(30000));
         QVERIFY(!failed.first().first().toBool());
         QVERIFY2(failed.first().at(1).toString().contains(m_socket),
@@ -133,7 +123,7 @@ class TestDaemonKill : public QObject {
     bool build() {
         m_project = *Project::open(m_root, nullptr);
         QSignalSpy built(m_controller, &SimController::buildFinished);
-        m_controller->build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller->build(m_root, m_project.layoutFile(), m_project.compileArguments());
         if (!built.wait(60000))
             return false;
         if (!built.first().first().toBool())

@@ -21,16 +21,6 @@
 
 using namespace tessera;
 
-namespace {
-
-QStringList argsWithoutLayout(const Project& p) {
-    QStringList args = p.cslcArguments();
-    args.removeOne(p.layoutFile());
-    return args;
-}
-
-} // namespace
-
 class TestRuntimeFault : public QObject {
     Q_OBJECT
   private slots:
@@ -130,7 +120,7 @@ class TestRuntimeFault : public QObject {
   private:
     bool build() {
         QSignalSpy built(m_controller, &SimController::buildFinished);
-        m_controller->build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller->build(m_root, m_project.layoutFile(), m_project.compileArguments());
         if (!built.wait(60000))
             return false;
         if (!built.first().first().toBool())

@@ -39,12 +39,6 @@ class LatencyProbe : public QObject {
     qint64 m_maxGapNs = 0;
 };
 
-QStringList argsWithoutLayout(const Project& p) {
-    QStringList args = p.cslcArguments();
-    args.removeOne(p.layoutFile());
-    return args;
-}
-
 } // namespace
 
 class TestSimController : public QObject {
@@ -66,7 +60,7 @@ class TestSimController : public QObject {
         QSignalSpy finished(&m_controller, &SimController::buildFinished);
         QSignalSpy program(&m_controller, &SimController::programSnapshotChanged);
         LatencyProbe probe;
-        m_controller.build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller.build(m_root, m_project.layoutFile(), m_project.compileArguments());
         QVERIFY(m_controller.isBuilding());
         QCOMPARE(started.count(), 1);
         QCOMPARE(started.first().first().toString(),
@@ -120,7 +114,7 @@ class TestSimController : public QObject {
 
     void cancelledBuildDropsItsResult() {
         QSignalSpy finished(&m_controller, &SimController::buildFinished);
-        m_controller.build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller.build(m_root, m_project.layoutFile(), m_project.compileArguments());
         m_controller.cancelBuild();
         QCOMPARE(finished.count(), 1);
         QVERIFY(!finished.first().at(0).toBool());
@@ -197,7 +191,7 @@ class TestSimController : public QObject {
         file.write(hanging);
         file.close();
         QSignalSpy built(&m_controller, &SimController::buildFinished);
-        m_controller.build(m_root, m_project.layoutFile(), argsWithoutLayout(m_project));
+        m_controller.build(m_root, m_project.layoutFile(), m_project.compileArguments());
         QVERIFY(built.wait(60000));
         QVERIFY2(built.first().first().toBool(), qPrintable(built.first().at(1).toString()));
 
