@@ -34,6 +34,33 @@ std::shared_ptr<sim::FabricProgram> build(std::map<std::string, std::string> fil
     return r.ok ? r.program : nullptr;
 }
 
+// Every end-to-end test runs on both architectures.
+void addArchRows() {
+    QTest::addColumn<int>("arch");
+    QTest::newRow("wse2") << int(sim::Arch::Wse2);
+    QTest::newRow("wse3") << int(sim::Arch::Wse3);
+}
+
+// Launches the exported "compute" and copies `elements` words of "y" back; returns the
+// simulator's message when either does not finish.
+std::string launchComputeAndReadY(std::shared_ptr<sim::FabricProgram> prog, uint32_t elements,
+                                  std::vector<uint32_t>* y) {
+    sim::Fabric fabric(std::move(prog));
+    auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        return r.message;
+    sim::MemcpyRequest req;
+    req.toDevice = false;
+    req.symbol = "y";
+    req.elementsPerPe = elements;
+    auto id = fabric.memcpy(req);
+    r = fabric.runUntilDone(id, 10'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        return r.message;
+    *y = fabric.takeResult(id);
+    return {};
+}
+
 float asFloat(uint32_t bits) {
     float f;
     std::memcpy(&f, &bits, 4);
@@ -486,26 +513,14 @@ class TstCslE2e : public QObject {
             QCOMPARE(asFloat(y[size_t(i)]), expect);
         }
     }
-    void enumCasts_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void enumCasts_data() { addArchRows(); }
     void enumCasts() {
         QFETCH(int, arch);
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kEnumCastPe}}, sim::Arch(arch));
         QVERIFY(prog);
-        sim::Fabric fabric(prog);
-        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        auto id = fabric.memcpy(req);
-        r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = fabric.takeResult(id);
+        std::vector<uint32_t> y;
+        const std::string error = launchComputeAndReadY(prog, 4, &y);
+        QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(asFloat(y[0]), 3.0f);  // comptime 7 -> idle
         QCOMPARE(asFloat(y[1]), 2.0f);  // runtime 1 -> receive
         QCOMPARE(asFloat(y[2]), 10.0f); // runtime 7 -> idle -> 7, plus its score 3
@@ -514,93 +529,49 @@ class TstCslE2e : public QObject {
     void mapBuiltin() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapPe}}, sim::Arch::Wse2);
         QVERIFY(prog);
-        sim::Fabric fabric(prog);
-        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        auto id = fabric.memcpy(req);
-        r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = fabric.takeResult(id);
+        std::vector<uint32_t> y;
+        const std::string error = launchComputeAndReadY(prog, 4, &y);
+        QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(asFloat(y[0]), 60.0f); // 2 * (1 + 4 + 9 + 16)
         QCOMPARE(asFloat(y[1]), 8.0f);
         QCOMPARE(asFloat(y[2]), 18.0f);
         QCOMPARE(asFloat(y[3]), 32.0f);
     }
-    void mapRuntimeDsd_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void mapRuntimeDsd_data() { addArchRows(); }
     void mapRuntimeDsd() {
         QFETCH(int, arch);
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapRuntimePe}}, sim::Arch(arch));
         QVERIFY(prog);
-        sim::Fabric fabric(prog);
-        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        auto id = fabric.memcpy(req);
-        r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = fabric.takeResult(id);
+        std::vector<uint32_t> y;
+        const std::string error = launchComputeAndReadY(prog, 4, &y);
+        QVERIFY2(error.empty(), error.c_str());
         // s = 1 + 3 + 5 + 7; y = 2 * src[0, 2, 4, 6] over the DSD's runtime length 4.
         QCOMPARE(asFloat(y[0]), 18.0f);
         QCOMPARE(asFloat(y[1]), 6.0f);
         QCOMPARE(asFloat(y[2]), 10.0f);
         QCOMPARE(asFloat(y[3]), 14.0f);
     }
-    void mapRebindsI16DsdToF32_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void mapRebindsI16DsdToF32_data() { addArchRows(); }
     void mapRebindsI16DsdToF32() {
         QFETCH(int, arch);
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kMapRebindPe}}, sim::Arch(arch));
         QVERIFY(prog);
-        sim::Fabric fabric(prog);
-        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        auto id = fabric.memcpy(req);
-        r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = fabric.takeResult(id);
+        std::vector<uint32_t> y;
+        const std::string error = launchComputeAndReadY(prog, 4, &y);
+        QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(asFloat(y[0]), 42.0f); // 2 * (1 + ... + 6)
         QCOMPARE(asFloat(y[1]), 9.0f);  // a[0] + a[2] + a[4] (stride 2 elements)
         QCOMPARE(asFloat(y[2]), 53.0f); // c = a[0], a[2] + 2 (the stride stays 2 elements)
         QCOMPARE(asFloat(y[3]), 6.0f);  // comptime DSD rebound to b, 3 elements
     }
-    void indexOffsetsWaveletIndexDsd_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void indexOffsetsWaveletIndexDsd_data() { addArchRows(); }
     void indexOffsetsWaveletIndexDsd() {
         QFETCH(int, arch);
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kIndexPe}}, sim::Arch(arch));
         QVERIFY(prog);
-        sim::Fabric fabric(prog);
-        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        auto id = fabric.memcpy(req);
-        r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = fabric.takeResult(id);
+        std::vector<uint32_t> y;
+        const std::string error = launchComputeAndReadY(prog, 4, &y);
+        QVERIFY2(error.empty(), error.c_str());
         for (int i = 0; i < 4; ++i)
             QCOMPARE(asFloat(y[size_t(i)]), float(60 * i + 8));
     }
@@ -650,26 +621,14 @@ class TstCslE2e : public QObject {
         QVERIFY(asFloat(y[2]) < 1.0f && asFloat(y[2]) > 0.99f);
         QVERIFY(asFloat(y[3]) >= 5.0f && asFloat(y[3]) < 6.0f);
     }
-    void dsrSaveAddress_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void dsrSaveAddress_data() { addArchRows(); }
     void dsrSaveAddress() {
         QFETCH(int, arch);
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kSaveAddressPe}}, sim::Arch(arch));
         QVERIFY(prog);
-        sim::Fabric fabric(prog);
-        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        auto id = fabric.memcpy(req);
-        r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = fabric.takeResult(id);
+        std::vector<uint32_t> y;
+        const std::string error = launchComputeAndReadY(prog, 4, &y);
+        QVERIFY2(error.empty(), error.c_str());
         for (int i = 0; i < 4; ++i)
             QCOMPARE(asFloat(y[size_t(i)]), float(10 * (i + 1) + 100 * (5 + i)));
     }
@@ -705,11 +664,7 @@ class TstCslE2e : public QObject {
         QCOMPARE(word(7), uint16_t(0x3fc0));
         QCOMPARE(word(8), uint16_t(1 << 8 | '?'));
     }
-    void route_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void route_data() { addArchRows(); }
     void route() {
         QFETCH(int, arch);
         auto prog = build({{"layout.csl", kRouteLayout}, {"pe.csl", kRoutePe}}, sim::Arch(arch));
