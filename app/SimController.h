@@ -66,6 +66,10 @@ class SimController : public QObject {
     // Empty = the embedded appliance; otherwise "unix:PATH" or "HOST:PORT" of a daemon.
     void setRemoteAddress(const QString& address, const QString& token = {});
     QString remoteAddress() const { return m_remoteAddress; }
+    // The appliance connection (the embedded appliance starts on first use), for the IDE's
+    // other host clients such as the host session panel (app/HostSessionActions). Worker
+    // threads only: it may start the appliance or connect to a daemon.
+    std::shared_ptr<client::Connection> sharedConnection() { return connection(); }
 
     // Compile job: codeDir + layout with cslc arguments (without the layout file); the
     // artifact is written to codeDir/<-o dir>. `revisions` tag the diagnostics batch.
