@@ -1,6 +1,7 @@
 #include "backend/csl/lib/library.h"
 
 #include "backend/csl/lib/collectives_2d.h"
+#include "backend/csl/lib/fft.h"
 #include "backend/csl/lib/stdlib_sources.h"
 #include "backend/csl/lib/tally.h"
 
@@ -296,8 +297,8 @@ static const LibraryInfo kLibraries[] = {
     {"memcpy/memcpy_switches", kMemcpySwitchesSource},
     {"kernels/tally/layout", kTallyLayoutSource},
     {"kernels/tally/pe", kTallyPeSource},
-    {"kernels/fft/layout", nullptr},
-    {"kernels/fft/pe", nullptr},
+    {"kernels/fft/fft3d_layout", kFft3dLayoutSource},
+    {"kernels/fft/fft3d_pe", kFft3dPeSource},
     {"message_passing", nullptr},
 };
 

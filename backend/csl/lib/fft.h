@@ -1,0 +1,9 @@
+// CSL sources of <kernels/fft/fft3d_layout> and <kernels/fft/fft3d_pe> (lib/fft.cpp).
+#pragma once
+
+namespace csl::lib {
+
+extern const char* const kFft3dLayoutSource;
+extern const char* const kFft3dPeSource;
+
+} // namespace csl::lib
