@@ -141,6 +141,17 @@ struct Fabric::Impl {
     // value a ConfigGet returns given the stored word, and a ConfigSet's effect.
     uint16_t modelledConfigRead(const Pe& p, uint64_t address, uint16_t stored) const;
     void modelledConfigWrite(Pe& p, uint64_t address, uint16_t value, const SourceLoc& loc);
+    // WSE-2 memory-mapped router registers (word 0x7f20 + color, 0x7f40 + color): the color
+    // a register word configures (-1: none; switchConfig tells which register), its value,
+    // a write's effect, and loads and stores above SRAM (which fault unless they are 16-bit
+    // accesses of such a register).
+    int routerRegisterColor(uint64_t word, bool& switchConfig) const;
+    uint16_t routerRegisterRead(const Pe& p, int color, bool switchConfig, uint16_t stored) const;
+    void routerRegisterWrite(Pe& p, int color, bool switchConfig, uint16_t value);
+    uint64_t loadMapped(const Pe& p, uint64_t address, uint32_t size, const SourceLoc* loc) const;
+    void storeMapped(Pe& p, uint64_t address, uint32_t size, uint64_t value, const SourceLoc* loc);
+    void checkMappedAccess(const Pe& p, uint64_t address, uint32_t size, const char* what,
+                           const SourceLoc* loc) const;
     void runMemoryOp(Pe& p, OpState& op);
     bool colorClaimed(const Pe& p, int color) const; // an active op reads this color
     uint32_t readOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint32_t i,

@@ -38,6 +38,13 @@ bool interacts(const Instr& in) {
     return in.op == Op::Builtin || in.op == Op::DsdExec;
 }
 
+// A load or store above SRAM reaches a memory-mapped register (the WSE-2 router's), so
+// it must happen at the PE's own cycle, like a builtin.
+bool reachesRegisters(const Instr& in, const uint64_t* r) {
+    return (in.op == Op::Load || in.op == Op::Store) &&
+           (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm)) >= kPeMemoryBytes;
+}
+
 uint64_t floatBits(double v, ScalarType t) {
     return fromDouble(v, t);
 }
@@ -111,26 +118,7 @@ void Fabric::Impl::checkRange(const Pe& p, uint64_t address, uint32_t size, cons
                               const SourceLoc* loc) const {
     if (address + size <= kPeMemoryBytes && address < kPeMemoryBytes)
         return;
-    // WSE-2 maps each color's router configuration into the address space above SRAM
-    // (16-bit words 0x7f20 + color: color config, 0x7f40 + color: switch config, colors
-    // 0-23), which SDK code reaches through raw pointers. Those registers are not modelled:
-    // name them so the author knows to use <tile_config> instead.
-    const uint64_t word = address / 2;
-    std::string reg;
-    if (word >= 0x7f20 && word < 0x7f20 + 24)
-        reg = "the color configuration register of color " + str(word - 0x7f20);
-    else if (word >= 0x7f40 && word < 0x7f40 + 24)
-        reg = "the switch configuration register of color " + str(word - 0x7f40);
-    if (!reg.empty()) {
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "0x%04x", unsigned(word));
-        fault(p, loc,
-              std::string(what) + " of " + str(size) + " bytes at address " + str(address) +
-                  " (16-bit word " + hex + "), " + reg +
-                  " of the WSE-2 router: memory-mapped router registers are not simulated; "
-                  "use <tile_config> (color_config, switch_config, teardown) to change routes "
-                  "at run time");
-    }
+    checkMappedAccess(p, address, size, what, loc); // names a WSE-2 router register
     fault(p, loc,
           std::string("out-of-bounds ") + what + " of " + str(size) + " bytes at address " +
               str(address) + " (SRAM is 49152 bytes)");
@@ -139,14 +127,18 @@ void Fabric::Impl::checkRange(const Pe& p, uint64_t address, uint32_t size, cons
 uint64_t Fabric::Impl::loadScalar(const Pe& p, uint64_t address, ScalarType t,
                                   const SourceLoc* loc) const {
     const uint32_t n = std::max<uint32_t>(1, byteSize(t));
-    checkRange(p, address, n, "load", loc);
+    if (address + n > kPeMemoryBytes || address >= kPeMemoryBytes) [[unlikely]]
+        return normalise(loadMapped(p, address, n, loc), t);
     return normalise(readBytes(p.mem + address, n), t);
 }
 
 void Fabric::Impl::storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t value,
                                const SourceLoc* loc) {
     const uint32_t n = std::max<uint32_t>(1, byteSize(t));
-    checkRange(p, address, n, "store", loc);
+    if (address + n > kPeMemoryBytes || address >= kPeMemoryBytes) [[unlikely]] {
+        storeMapped(p, address, n, value, loc);
+        return;
+    }
     writeBytes(p.mem + address, value, n);
     if (!breakpoints.empty())
         noteWrite(p, uint32_t(address), n);
@@ -440,7 +432,8 @@ void Fabric::Impl::runMain(Pe& p) {
             continue;
         }
         const Instr& in = fn.code[f.pc];
-        if (p.mainReadyAt > now && interacts(in))
+        if (p.mainReadyAt > now &&
+            (interacts(in) || reachesRegisters(in, p.regs.data() + f.regBase)))
             return;
         if (p.mainReadyAt >= runLimit)
             return;
