@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -131,43 +132,63 @@ CoreDumpReader::~CoreDumpReader() {
         ::munmap(const_cast<uint8_t*>(base_), size_);
 }
 
-CorePeRecord CoreDumpReader::pe(uint32_t x, uint32_t y) const {
+const uint8_t* CoreDumpReader::record(uint32_t x, uint32_t y) const {
     if (x >= header_.width || y >= header_.height)
         throw std::out_of_range("PE(" + std::to_string(x) + "," + std::to_string(y) +
                                 ") is outside the " + std::to_string(header_.width) + "x" +
                                 std::to_string(header_.height) + " rectangle of " + path_);
-    const size_t index = size_t(y) * header_.width + x;
+    return base_ + header_.peTableOffset +
+           (size_t(y) * header_.width + x) * size_t(header_.peRecordBytes);
+}
+
+CorePeRecord CoreDumpReader::pe(uint32_t x, uint32_t y) const {
     CorePeRecord rec;
-    std::memcpy(&rec, base_ + header_.peTableOffset + index * header_.peRecordBytes,
-                header_.peRecordBytes);
+    std::memcpy(&rec, record(x, y), header_.peRecordBytes);
     return rec;
+}
+
+uint32_t CoreDumpReader::codeClass(uint32_t x, uint32_t y) const {
+    uint32_t cls;
+    std::memcpy(&cls, record(x, y) + offsetof(CorePeRecord, codeClass), sizeof cls);
+    return cls;
 }
 
 std::vector<uint8_t> CoreDumpReader::readSram(uint32_t x, uint32_t y, uint32_t address,
                                               uint32_t size) const {
-    const CorePeRecord rec = pe(x, y);
+    std::vector<uint8_t> out(size);
+    readSramInto(x, y, address, size, out.data());
+    return out;
+}
+
+void CoreDumpReader::readSramInto(uint32_t x, uint32_t y, uint32_t address, uint32_t size,
+                                  uint8_t* out) const {
+    const uint8_t* rec = record(x, y);
     if (uint64_t(address) + size > kCorePagesPerPe * kCorePageBytes)
         throw std::out_of_range("SRAM range " + std::to_string(address) + "+" +
                                 std::to_string(size) + " exceeds 48 KB");
-    std::vector<uint8_t> out(size, 0);
+    // Only the two fields the pages need, not the whole record.
+    uint32_t mask;
+    uint64_t sramOffset;
+    std::memcpy(&mask, rec + offsetof(CorePeRecord, sramPageMask), sizeof mask);
+    std::memcpy(&sramOffset, rec + offsetof(CorePeRecord, sramOffset), sizeof sramOffset);
     for (uint32_t i = 0; i < size;) {
         const uint32_t a = address + i;
         const uint32_t page = a / kCorePageBytes;
         const uint32_t inPage = a % kCorePageBytes;
         const uint32_t n = std::min(size - i, kCorePageBytes - inPage);
-        if (rec.sramPageMask & (1u << page)) {
-            const uint32_t before = std::popcount(rec.sramPageMask & ((1u << page) - 1));
+        if (mask & (1u << page)) {
+            const uint32_t before = std::popcount(mask & ((1u << page) - 1));
             // Checked against the file size before adding, so a corrupt sramOffset cannot
             // wrap around and point back into (or before) the mapping.
             const uint64_t inPe = uint64_t(before) * kCorePageBytes + inPage;
-            if (rec.sramOffset > size_ || inPe + n > size_ - rec.sramOffset)
+            if (sramOffset > size_ || inPe + n > size_ - sramOffset)
                 throw std::runtime_error(path_ + ": truncated core dump (SRAM page missing)");
-            const uint64_t off = rec.sramOffset + inPe;
-            std::memcpy(out.data() + i, base_ + off, n);
+            std::memcpy(out + i, base_ + sramOffset + inPe, n);
+        } else {
+            std::memset(out + i, 0, n);
         }
         i += n;
     }
-    return out;
 }
 
 namespace {

@@ -166,6 +166,9 @@ void writeMachineCore(const std::string& path, const FabricProgram& program, uin
 
 // Read-only view of a dump file through mmap; throws std::runtime_error naming the
 // file and the problem when the file is not a valid dump of a supported version.
+// Opening reads only the header: a PE's record, pages and chunks are found by
+// arithmetic (the PE table is the per-PE index) and read when a query touches them, so
+// the cost of a query does not depend on the size of the dump.
 class CoreDumpReader {
   public:
     explicit CoreDumpReader(const std::string& path);
@@ -178,14 +181,22 @@ class CoreDumpReader {
     // Rectangle coordinates; throws std::out_of_range outside the rectangle. Fields a
     // version 1 file lacks read as zero.
     CorePeRecord pe(uint32_t x, uint32_t y) const;
+    // The PE's code class, read from its record alone (no copy of the whole record).
+    uint32_t codeClass(uint32_t x, uint32_t y) const;
     // The PE's chunks; throws std::runtime_error naming the file and PE when they do not
     // fit the file. Empty for version 1 dumps.
     CorePeDetails details(uint32_t x, uint32_t y) const;
     // SRAM bytes of one PE; zero where the dump holds no page. Throws std::out_of_range
     // for addresses beyond 48 KB.
     std::vector<uint8_t> readSram(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;
+    // The same into `out` (size bytes), without allocating: get_symbol_rect copies each
+    // PE's bytes straight into its result.
+    void readSramInto(uint32_t x, uint32_t y, uint32_t address, uint32_t size, uint8_t* out) const;
 
   private:
+    // The PE's record in the mapping (after the rectangle check).
+    const uint8_t* record(uint32_t x, uint32_t y) const;
+
     std::string path_;
     const uint8_t* base_ = nullptr;
     size_t size_ = 0;

@@ -2,6 +2,7 @@
 
 #include "backend/artifact/program_file.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <filesystem>
@@ -112,8 +113,7 @@ DebugUtil::DebugUtil(const std::string& bindir, const std::string& corePath) {
     open(core, "program in " + bindir);
 }
 
-DebugUtil::DebugUtil(std::shared_ptr<const sim::FabricProgram> program,
-                     const std::string& corePath)
+DebugUtil::DebugUtil(std::shared_ptr<const sim::FabricProgram> program, const std::string& corePath)
     : program_(std::move(program)) {
     if (!program_)
         throw DebugError(corePath + ": no program to read the dump with");
@@ -133,18 +133,19 @@ void DebugUtil::open(const std::string& core, const std::string& programName) {
         throw DebugError(core + ": a " + std::to_string(h.width) + "x" + std::to_string(h.height) +
                          " dump does not belong to the " + std::to_string(program_->width) + "x" +
                          std::to_string(program_->height) + " " + programName);
-    // A class index beyond the program's classes would make every later lookup throw.
+    // A class index beyond the program's classes would make every later lookup throw
+    // (and views call classAt without expecting that), so it is refused here. This reads
+    // one field of each PE record, i.e. the pages of the PE table, never SRAM or chunks.
     for (uint32_t y = 0; y < h.height; ++y)
         for (uint32_t x = 0; x < h.width; ++x)
-            if (core_->pe(x, y).codeClass >= program_->classes.size())
+            if (const uint32_t cls = core_->codeClass(x, y); cls >= program_->classes.size())
                 throw DebugError(core + ": PE(" + std::to_string(x) + "," + std::to_string(y) +
-                                 ") has code class " + std::to_string(core_->pe(x, y).codeClass) +
-                                 ", the " + programName + " has " +
-                                 std::to_string(program_->classes.size()));
+                                 ") has code class " + std::to_string(cls) + ", the " +
+                                 programName + " has " + std::to_string(program_->classes.size()));
 }
 
 const sim::CodeClass& DebugUtil::classAt(uint32_t x, uint32_t y) const {
-    return program_->classes.at(core_->pe(x, y).codeClass);
+    return program_->classes.at(core_->codeClass(x, y));
 }
 
 DebugUtil::~DebugUtil() = default;
@@ -163,12 +164,25 @@ std::pair<uint32_t, uint32_t> DebugUtil::local(uint32_t px, uint32_t py) const {
     return {px - h.offsetX, py - h.offsetY};
 }
 
-const sim::Symbol* DebugUtil::findSymbol(uint32_t x, uint32_t y, const std::string& name) const {
-    const auto& cls = program_->classes.at(core_->pe(x, y).codeClass);
+namespace {
+
+const sim::Symbol* symbolOf(const sim::CodeClass& cls, const std::string& name) {
     for (const auto& s : cls.symbols)
         if (s.name == name)
             return &s;
     return nullptr;
+}
+
+} // namespace
+
+const sim::Symbol* DebugUtil::findSymbol(uint32_t x, uint32_t y, const std::string& name) const {
+    return symbolOf(classAt(x, y), name);
+}
+
+void DebugUtil::throwNoSymbol(uint32_t px, uint32_t py, uint32_t x, uint32_t y,
+                              const std::string& symbol) const {
+    throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) + ") runs " +
+                     classAt(x, y).file + ", which has no symbol '" + symbol + "'");
 }
 
 std::vector<uint8_t> DebugUtil::symbolBytes(uint32_t px, uint32_t py,
@@ -176,10 +190,41 @@ std::vector<uint8_t> DebugUtil::symbolBytes(uint32_t px, uint32_t py,
     auto [x, y] = local(px, py);
     const sim::Symbol* s = findSymbol(x, y, symbol);
     if (!s)
-        throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) + ") runs " +
-                         program_->classes.at(core_->pe(x, y).codeClass).file +
-                         ", which has no symbol '" + symbol + "'");
+        throwNoSymbol(px, py, x, y, symbol);
     return core_->readSram(x, y, s->address, s->sizeBytes);
+}
+
+std::vector<uint8_t> DebugUtil::symbolRectBytes(uint32_t px, uint32_t py, uint32_t w, uint32_t h,
+                                                const std::string& symbol,
+                                                size_t elementBytes) const {
+    // The symbol is looked up once per code class, not once per PE (a rectangle has a
+    // handful of classes and a class has many symbols); each PE's bytes are then copied
+    // straight from the mapping into the result.
+    const size_t classCount = program_->classes.size();
+    std::vector<const sim::Symbol*> symbolOfClass(classCount);
+    std::vector<bool> looked(classCount);
+    std::vector<uint8_t> out;
+    for (uint32_t dx = 0; dx < w; ++dx)
+        for (uint32_t dy = 0; dy < h; ++dy) {
+            const uint32_t fx = px + dx, fy = py + dy;
+            const auto [x, y] = local(fx, fy);
+            const uint32_t cls = core_->codeClass(x, y); // < classCount: checked by open()
+            if (!looked.at(cls)) {
+                symbolOfClass[cls] = symbolOf(program_->classes[cls], symbol);
+                looked[cls] = true;
+            }
+            const sim::Symbol* s = symbolOfClass[cls];
+            if (!s)
+                throwNoSymbol(fx, fy, x, y, symbol);
+            if (out.empty()) // the rectangle's size, if the rest is inside the dump
+                out.reserve(size_t(std::min(w, core_->header().width)) *
+                            std::min(h, core_->header().height) * s->sizeBytes);
+            const size_t at = out.size();
+            out.resize(at + s->sizeBytes);
+            core_->readSramInto(x, y, s->address, s->sizeBytes, out.data() + at);
+            out.resize(at + s->sizeBytes / elementBytes * elementBytes);
+        }
+    return out;
 }
 
 std::vector<TraceValue> DebugUtil::read_trace(uint32_t px, uint32_t py,

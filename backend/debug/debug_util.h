@@ -54,16 +54,19 @@ class DebugUtil {
             std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
         return out;
     }
+    // The symbol's bytes of every PE of a w x h rectangle at fabric coordinates (px, py),
+    // columns outermost; each PE contributes its symbol's size rounded down to a multiple
+    // of `elementBytes`. Errors are get_symbol's, for the first PE at fault in that order.
+    std::vector<uint8_t> symbolRectBytes(uint32_t px, uint32_t py, uint32_t w, uint32_t h,
+                                         const std::string& symbol, size_t elementBytes) const;
     // Values of a w x h rectangle starting at (px, py), indexed [col][row][n] (flattened).
     template <typename T>
     std::vector<T> get_symbol_rect(uint32_t px, uint32_t py, uint32_t w, uint32_t h,
                                    const std::string& symbol) const {
-        std::vector<T> out;
-        for (uint32_t dx = 0; dx < w; ++dx)
-            for (uint32_t dy = 0; dy < h; ++dy) {
-                auto v = get_symbol<T>(px + dx, py + dy, symbol);
-                out.insert(out.end(), v.begin(), v.end());
-            }
+        const std::vector<uint8_t> bytes = symbolRectBytes(px, py, w, h, symbol, sizeof(T));
+        std::vector<T> out(bytes.size() / sizeof(T));
+        if (!out.empty())
+            std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
         return out;
     }
     std::vector<TraceValue> read_trace(uint32_t px, uint32_t py, const std::string& key) const;
@@ -72,6 +75,8 @@ class DebugUtil {
     void open(const std::string& core, const std::string& programName);
     std::pair<uint32_t, uint32_t> local(uint32_t px, uint32_t py) const;
     const sim::Symbol* findSymbol(uint32_t x, uint32_t y, const std::string& name) const;
+    [[noreturn]] void throwNoSymbol(uint32_t px, uint32_t py, uint32_t x, uint32_t y,
+                                    const std::string& symbol) const;
 
     std::shared_ptr<const sim::FabricProgram> program_;
     std::unique_ptr<sim::CoreDumpReader> core_;

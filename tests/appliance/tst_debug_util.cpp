@@ -45,6 +45,86 @@ class TestDebugUtil : public QObject {
         QVERIFY_THROWS_EXCEPTION(debug::DebugError, debug::DebugUtil(out, out + "/missing.core"));
     }
 
+    // get_symbol_rect looks the symbol up once per class and copies each PE's bytes
+    // straight from the dump: it must give exactly the concatenation of get_symbol over
+    // the rectangle, columns outermost, with classes of different symbol addresses and
+    // sizes, and fail naming the first PE at fault.
+    void symbolRectMatchesPerPeReads() {
+        QTemporaryDir tmp;
+        const std::string core = tmp.path().toStdString() + "/core";
+        auto program = fixture::program(3, 2);
+        sim::CodeClass moved = program->classes[0]; // buf: 3 floats at 1000, other symbols first
+        moved.symbols = {{"a", 0, 8, sim::ScalarType::U32, 2},
+                         {"ro", 64, 16, sim::ScalarType::F32, 4},
+                         {"buf", 1000, 12, sim::ScalarType::F32, 3}};
+        sim::CodeClass without = program->classes[0]; // no buf
+        without.symbols = {{"ro", 64, 16, sim::ScalarType::F32, 4}};
+        program->classes.push_back(moved);
+        program->classes.push_back(without);
+        const std::vector<uint32_t> classOf{0, 1, 0, 1, 1, 0};
+        sim::CoreHeader h;
+        h.offsetX = program->offsetX;
+        h.offsetY = program->offsetY;
+        h.width = 3;
+        h.height = 2;
+        std::vector<sim::CorePeRecord> pes(6);
+        for (uint32_t i = 0; i < 6; ++i) {
+            pes[i].x = i % 3;
+            pes[i].y = i / 3;
+            pes[i].codeClass = classOf[i];
+        }
+        std::vector<std::vector<uint8_t>> sram(6, std::vector<uint8_t>(sim::kPeMemoryBytes));
+        for (uint32_t i = 0; i < 6; ++i)
+            for (size_t b = 0; b < sram[i].size(); ++b)
+                sram[i][b] = uint8_t(i * 31 + b * 7 + 1);
+        sim::writeCoreDump(core, h, pes, [&](uint32_t i) { return sram[i].data(); });
+        auto write = [&](uint32_t pe, uint32_t cls) {
+            pes[pe].codeClass = cls;
+            sim::writeCoreDump(core, h, pes, [&](uint32_t i) { return sram[i].data(); });
+        };
+
+        auto perPe = [](const debug::DebugUtil& d, uint32_t px, uint32_t py, uint32_t w,
+                        uint32_t hh, auto zero) {
+            std::vector<decltype(zero)> all;
+            for (uint32_t dx = 0; dx < w; ++dx)
+                for (uint32_t dy = 0; dy < hh; ++dy) {
+                    auto v = d.get_symbol<decltype(zero)>(px + dx, py + dy, "buf");
+                    all.insert(all.end(), v.begin(), v.end());
+                }
+            return all;
+        };
+        {
+            debug::DebugUtil dbg(program, core);
+            const auto all = dbg.get_symbol_rect<uint32_t>(4, 1, 3, 2, "buf");
+            QCOMPARE(all.size(), size_t(3 * 16 + 3 * 3));
+            QCOMPARE(all, perPe(dbg, 4, 1, 3, 2, uint32_t()));
+            // 8-byte elements: the 12-byte buf of class 1 gives one element, as get_symbol.
+            QCOMPARE(dbg.get_symbol_rect<double>(4, 1, 3, 2, "buf"),
+                     perPe(dbg, 4, 1, 3, 2, double()));
+            QCOMPARE(dbg.get_symbol_rect<uint16_t>(5, 2, 2, 1, "buf"),
+                     perPe(dbg, 5, 2, 2, 1, uint16_t()));
+            QVERIFY(dbg.get_symbol_rect<float>(4, 1, 0, 2, "buf").empty());
+            try {
+                (void)dbg.get_symbol_rect<float>(5, 1, 3, 1, "buf"); // x 5..7, 7 is outside
+                QFAIL("expected an error");
+            } catch (const debug::DebugError& e) {
+                QVERIFY2(std::string(e.what()).find("PE (7,1) is outside") == 0, e.what());
+            }
+        }
+        write(4, 2); // PE (1,1), i.e. (5,2), runs the class without buf
+        debug::DebugUtil dbg(program, core);
+        try {
+            (void)dbg.get_symbol_rect<float>(4, 1, 3, 2, "buf");
+            QFAIL("expected an error");
+        } catch (const debug::DebugError& e) {
+            QVERIFY2(
+                std::string(e.what()).find("PE (5,2) runs pe.csl, which has no symbol 'buf'") == 0,
+                e.what());
+        }
+        QCOMPARE(dbg.get_symbol_rect<uint32_t>(4, 1, 1, 2, "buf"),
+                 perPe(dbg, 4, 1, 1, 2, uint32_t()));
+    }
+
     void decodeTrace() {
         std::vector<uint16_t> words{uint16_t(0x0100 | '?'),
                                     uint16_t(0xff00 | 'b'),

@@ -68,6 +68,28 @@ void writeCoreSeeds(const fs::path& dir, const sim::FabricProgram& program) {
     sim::writeCoreDump(path.string(), h, pes, [&](uint32_t i) -> const uint8_t* {
         return i == 0 ? sram.data() : nullptr;
     });
+    // The same dump with a chunk of every kind on PE 1 (details(), dump_inspect).
+    sim::CorePeDetails details;
+    details.tasks = {{3, 0, 2, 40, 15, 25}, {-3, 0, 1, 9, 9, 9}};
+    details.queued = {{sim::CoreQueuedWavelet::InputQueue, 5, 5, 0, 42},
+                      {sim::CoreQueuedWavelet::Router, 2, 2, 1, 7}};
+    details.frames = {{0, 3}, {1, 0}};
+    sim::CoreDsdRegister reg;
+    reg.frame = 1;
+    reg.bytes[0] = 16;
+    details.dsdRegisters = {reg};
+    details.dsdOps = {{255, 1, 0, 0, 0, 16, 4, 12, 0, 3, 1200}};
+    details.simprint = {"@100 hello", "@200 x = 3"};
+    details.simprintPartial = "partial";
+    pes[1].currentTask = -3;
+    pes[1].function = 1;
+    pes[1].frameDepth = 2;
+    pes[1].inputQueueWavelets[5] = 1;
+    pes[1].routerWavelets[2] = 1;
+    const std::vector<uint8_t> chunks = sim::encodeCoreChunks(details);
+    sim::writeCoreDump((dir / "dump_2x1_chunks.core").string(), h, pes,
+                       [&](uint32_t i) -> const uint8_t* { return i == 0 ? sram.data() : nullptr; },
+                       [&](uint32_t i) { return i == 1 ? chunks : std::vector<uint8_t>{}; });
     // The same dump with no SRAM pages: the smallest valid file.
     pes[0].sramPageMask = 0;
     sim::writeCoreDump((dir / "dump_2x1_nosram.core").string(), h, pes,

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 using namespace simtest;
@@ -78,6 +79,74 @@ class TestCoreDump : public QObject {
             QVERIFY2(std::string(e.what()).find("bad magic") != std::string::npos, e.what());
         }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, sim::CoreDumpReader(path + ".missing"));
+    }
+
+    // The reader decodes a PE only when asked: a dump cut short after PE 0's chunk list
+    // still opens, every PE whose bytes are there reads in full, and only a query that
+    // reaches the missing bytes fails, naming the file and the PE.
+    void readsOnlyTheTouchedPe() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/cut.tsr").toStdString();
+        sim::CoreHeader h;
+        h.width = 3;
+        h.height = 1;
+        std::vector<sim::CorePeRecord> pes(3);
+        for (uint32_t i = 0; i < 3; ++i) {
+            pes[i].x = i;
+            pes[i].codeClass = 7 + i;
+        }
+        std::vector<std::vector<uint8_t>> sram(3, std::vector<uint8_t>(sim::kPeMemoryBytes));
+        for (uint32_t i = 0; i < 3; ++i) {
+            sram[i][5] = uint8_t(i + 1);            // page 0
+            sram[i][3 * 4096 + 2] = uint8_t(i + 9); // page 3
+        }
+        sim::CorePeDetails d0;
+        d0.simprint = {"@1 zero"};
+        sim::CorePeDetails d2;
+        d2.tasks = {{4, 0, 1, 10, 10, 10}};
+        d2.simprintPartial = "two";
+        const auto c0 = sim::encodeCoreChunks(d0), c2 = sim::encodeCoreChunks(d2);
+        sim::writeCoreDump(
+            path, h, pes, [&](uint32_t i) { return sram[i].data(); },
+            [&](uint32_t i) { return i == 0   ? c0
+                                     : i == 2 ? c2
+                                              : std::vector<uint8_t>{}; });
+        {
+            sim::CoreDumpReader whole(path);
+            QCOMPARE(whole.details(2, 0).simprintPartial, std::string("two"));
+            QCOMPARE(whole.codeClass(1, 0), 8u);
+            // readSramInto fills zeros for pages that are not stored, like readSram.
+            std::vector<uint8_t> into(sim::kPeMemoryBytes, 0xee);
+            whole.readSramInto(1, 0, 0, sim::kPeMemoryBytes, into.data());
+            QCOMPARE(into, sram[1]);
+            QCOMPARE(
+                whole.readSram(1, 0, 4090, 4096 + 20),
+                std::vector<uint8_t>(sram[1].begin() + 4090, sram[1].begin() + 4090 + 4096 + 20));
+        }
+        // Cut the file in the middle of PE 2's chunk list.
+        const auto size = std::filesystem::file_size(path);
+        std::filesystem::resize_file(path, size - c2.size() / 2);
+        sim::CoreDumpReader core(path);
+        for (uint32_t i = 0; i < 3; ++i) {
+            QCOMPARE(core.readSram(i, 0, 0, sim::kPeMemoryBytes), sram[i]);
+            QCOMPARE(core.codeClass(i, 0), 7 + i);
+        }
+        QCOMPARE(core.details(0, 0).simprint, std::vector<std::string>{"@1 zero"});
+        QVERIFY(core.details(1, 0).tasks.empty());
+        try {
+            (void)core.details(2, 0);
+            QFAIL("expected an error");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(std::string(e.what()).find(path + ": PE(2,0)") == 0, e.what());
+        }
+        // Cut into PE 2's SRAM pages: PEs 0 and 1 still read.
+        std::filesystem::resize_file(path, size - c0.size() - c2.size() - 100);
+        sim::CoreDumpReader cut(path);
+        QCOMPARE(cut.readSram(1, 0, 0, sim::kPeMemoryBytes), sram[1]);
+        QCOMPARE(cut.readSram(2, 0, 0, 8),
+                 std::vector<uint8_t>(sram[2].begin(), sram[2].begin() + 8));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, cut.readSram(2, 0, 4 * 4096 - 8, 8));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, cut.codeClass(3, 0));
     }
 
     // Offsets near 2^64 must not wrap past the size checks, and a PE table at an odd

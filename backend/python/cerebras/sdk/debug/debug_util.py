@@ -45,9 +45,12 @@ class _Core:
         return {"code_class": fields[2], "page_mask": fields[9], "sram_offset": fields[10]}
 
     def read(self, x, y, address, size):
+        return self.read_record(self.record(x, y), address, size)
+
+    def read_record(self, rec, address, size):
+        """SRAM bytes of the PE whose record() is `rec`; only its own pages are touched."""
         if address + size > _SRAM:
             raise ValueError(f"{self.path}: bytes {address}..{address + size} lie beyond 48 KB")
-        rec = self.record(x, y)
         out = bytearray(size)
         pos = 0
         while pos < size:
@@ -83,8 +86,9 @@ class debug_util:  # pylint: disable=invalid-name
                              f"{self._core.width}x{self._core.height} (coordinates are absolute)")
         return x, y
 
-    def _symbol(self, x, y, name):
-        cls = self._program.classes[self._core.record(x, y)["code_class"]]
+    def _symbol(self, x, y, name, record=None):
+        record = record or self._core.record(x, y)
+        cls = self._program.classes[record["code_class"]]
         for s in cls.symbols:
             if s.name == name:
                 return s
@@ -102,9 +106,20 @@ class debug_util:  # pylint: disable=invalid-name
     def get_symbol_rect(self, rect, symbol, dtype=np.float32):
         """rect = ((col, row), (width, height)); returns an array indexed [col][row][n]."""
         (px, py), (w, h) = rect
+        dtype = np.dtype(dtype)
+        by_class = {}  # the symbol, looked up once per code class rather than once per PE
         columns = []
         for dx in range(w):
-            columns.append([self.get_symbol(px + dx, py + dy, symbol, dtype) for dy in range(h)])
+            column = []
+            for dy in range(h):
+                x, y = self._local(px + dx, py + dy)
+                rec = self._core.record(x, y)
+                s = by_class.get(rec["code_class"])
+                if s is None:
+                    s = by_class[rec["code_class"]] = self._symbol(x, y, symbol, rec)
+                raw = self._core.read_record(rec, s.address, s.size_bytes)
+                column.append(np.frombuffer(raw, dtype=dtype))
+            columns.append(column)
         return np.array(columns)
 
     def read_trace(self, px, py, key):
