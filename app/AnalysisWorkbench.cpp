@@ -3,7 +3,9 @@
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
+#include "backend/artifact/program_file.h"
 #include "backend/client/client.h"
+#include "sim/program.h"
 #include "widgets/analysis/AnalysisSelection.h"
 #include "widgets/analysis/ReplayControls.h"
 #include "widgets/analysis/SimprintConsole.h"
@@ -11,9 +13,12 @@
 #include "widgets/fabric/FabricView.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -32,7 +37,59 @@ RecordedFrame recordedFrame(const client::Frame& frame) {
     return out;
 }
 
-std::vector<StallEntry> stallEntries(const client::WaitStates& states) {
+std::optional<SourcePosition> stallSource(const sim::FabricProgram& program,
+                                          const client::PeWait& wait) {
+    if (wait.x < program.offsetX || wait.y < program.offsetY)
+        return {};
+    const uint32_t x = wait.x - program.offsetX, y = wait.y - program.offsetY;
+    const size_t pe = size_t(y) * program.width + x;
+    if (x >= program.width || y >= program.height || pe >= program.pes.size() ||
+        program.pes[pe].codeClass >= program.classes.size())
+        return {};
+    const sim::CodeClass& code = program.classes[program.pes[pe].codeClass];
+    auto position = [&](const sim::SourceLoc& loc) -> std::optional<SourcePosition> {
+        if (loc.line == 0 || loc.file >= program.sourceFiles.size())
+            return {};
+        return SourcePosition{QString::fromStdString(program.sourceFiles[loc.file]), int(loc.line)};
+    };
+    // The waiter's function: its task's, or the one the waiter names ("launched main").
+    int function = -1;
+    if (wait.task >= 0 && size_t(wait.task) < code.tasks.size())
+        function = code.tasks[size_t(wait.task)].function;
+    const QString waiter = QString::fromStdString(wait.waiter);
+    for (const QString& prefix : {QStringLiteral("launched "), QStringLiteral("init ")})
+        if (function < 0 && waiter.startsWith(prefix))
+            for (size_t f = 0; f < code.functions.size(); ++f)
+                if (QString::fromStdString(code.functions[f].name) == waiter.mid(prefix.size()))
+                    function = int(f);
+    const bool known = function >= 0 && size_t(function) < code.functions.size();
+    // A waiting DSD operation names its line ("fadds (3/8 elements, line 12)"); its file is
+    // that of the DsdExec at that line, in the waiter's function first.
+    static const QRegularExpression opLine(QStringLiteral(R"(elements, line (\d+)\))"));
+    if (const auto m = opLine.match(QString::fromStdString(wait.reason)); m.hasMatch()) {
+        const uint32_t line = m.captured(1).toUInt();
+        auto find = [&](const sim::Function& f) -> std::optional<SourcePosition> {
+            for (size_t i = 0; i < f.code.size() && i < f.locs.size(); ++i)
+                if (f.code[i].op == sim::Op::DsdExec && f.locs[i].line == line)
+                    return position(f.locs[i]);
+            return {};
+        };
+        if (known)
+            if (auto p = find(code.functions[size_t(function)]))
+                return p;
+        for (const sim::Function& f : code.functions)
+            if (auto p = find(f))
+                return p;
+    }
+    if (known)
+        for (const sim::SourceLoc& loc : code.functions[size_t(function)].locs)
+            if (auto p = position(loc))
+                return p;
+    return {};
+}
+
+std::vector<StallEntry> stallEntries(const client::WaitStates& states,
+                                     const sim::FabricProgram* program) {
     static_assert(int(client::WaitKind::HostCommand) == int(StallEntry::Kind::HostCommand));
     std::vector<StallEntry> out;
     out.reserve(states.waits.size());
@@ -49,6 +106,8 @@ std::vector<StallEntry> stallEntries(const client::WaitStates& states) {
         e.holderText = QString::fromStdString(w.holder);
         e.reason = QString::fromStdString(w.reason);
         e.since = w.since;
+        if (program)
+            e.source = stallSource(*program, w);
         out.push_back(std::move(e));
     }
     return out;
@@ -268,16 +327,38 @@ void AnalysisWorkbench::stateChanged(int state) {
     }
 }
 
+std::shared_ptr<const sim::FabricProgram> AnalysisWorkbench::programOf(const QString& artifactDir) {
+    const QString path = QDir(artifactDir).filePath(QStringLiteral("bin/out_program.pb"));
+    const QDateTime time = QFileInfo(path).lastModified();
+    std::lock_guard lock(m_programMutex);
+    if (path != m_programPath || time != m_programTime) {
+        m_programPath = path;
+        m_programTime = time;
+        try {
+            m_sourceProgram = artifact::readProgramFile(path.toStdString());
+        } catch (const std::exception&) {
+            m_sourceProgram.reset(); // the table goes without source lines
+        }
+    }
+    return m_sourceProgram;
+}
+
 void AnalysisWorkbench::refresh() {
     const quint64 serial = m_sessionSerial;
-    m_controller->withDebugSession([this, serial](client::DebugSession& debug) {
+    // A host script's session may run another program than the last build's.
+    const QString artifactDir =
+        m_controller->isAttached() ? QString() : m_controller->artifactDir();
+    m_controller->withDebugSession([this, serial, artifactDir](client::DebugSession& debug) {
         auto states = std::make_shared<const client::WaitStates>(debug.waitStates());
+        const auto program = artifactDir.isEmpty() ? nullptr : programOf(artifactDir);
+        auto entries =
+            std::make_shared<std::vector<StallEntry>>(stallEntries(*states, program.get()));
         QMetaObject::invokeMethod(
             this,
-            [this, serial, states] {
+            [this, serial, states, entries] {
                 if (serial != m_sessionSerial)
                     return;
-                m_stalls->model()->setEntries(states->cycle, stallEntries(*states),
+                m_stalls->model()->setEntries(states->cycle, std::move(*entries),
                                               states->truncated);
                 emit waitStatesShown();
             },

@@ -4,18 +4,24 @@
 #include "widgets/analysis/StallTableModel.h"
 #include "widgets/fabric/FabricSnapshot.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 class QAction;
 class QDockWidget;
 
+namespace sim {
+struct FabricProgram;
+}
 namespace tessera::client {
 struct Frame;
+struct PeWait;
 struct WaitStates;
 } // namespace tessera::client
 
@@ -32,7 +38,14 @@ class StallTable;
 
 // Converts appliance data into the analysis views' plain values.
 RecordedFrame recordedFrame(const client::Frame& frame);
-std::vector<StallEntry> stallEntries(const client::WaitStates& states);
+// With the session's program, each entry names where its waiter waits (stallSource).
+std::vector<StallEntry> stallEntries(const client::WaitStates& states,
+                                     const sim::FabricProgram* program = nullptr);
+// The source line a wait is at: the waiting DSD operation's line (named in the reason) in
+// the waiter's function, else the first line of the waiting task's (or launched or init)
+// function; unset for waits without code (routers, queues, host commands).
+std::optional<SourcePosition> stallSource(const sim::FabricProgram& program,
+                                          const client::PeWait& wait);
 // `base` (the program's snapshot) with the heat maps of recorded frame `index`: the
 // cumulative instructions, wavelets and stalls, and the congestion of the interval since
 // the frame before (wavelets per cycle).
@@ -77,6 +90,8 @@ class AnalysisWorkbench : public QObject {
     void liveSnapshot(FabricSnapshotPtr snapshot);
     void showReplayFrame(int index);
     void stateChanged(int state);
+    // The program of `artifactDir` (cached by file time; any thread), null when unreadable.
+    std::shared_ptr<const sim::FabricProgram> programOf(const QString& artifactDir);
 
     MainWindow* m_window;
     IdeWorkbench* m_bench;
@@ -98,6 +113,10 @@ class AnalysisWorkbench : public QObject {
     quint64 m_simprintNext = 0;   // index of the next simprint line to fetch
     bool m_simprintInFlight = false;
     quint64 m_sessionSerial = 0; // drops replies of an earlier session
+    std::mutex m_programMutex;   // guards the three below (session thread and GUI)
+    QString m_programPath;
+    QDateTime m_programTime;
+    std::shared_ptr<const sim::FabricProgram> m_sourceProgram;
 };
 
 } // namespace tessera

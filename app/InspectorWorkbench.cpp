@@ -4,12 +4,18 @@
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
+#include "backend/artifact/program_file.h"
+#include "sim/trace_log.h"
+#include "sim/trace_run.h"
 #include "widgets/CslEditor.h"
 #include "widgets/EditorPane.h"
+#include "widgets/SimControls.h"
+#include "widgets/analysis/AnalysisSelection.h"
 #include "widgets/fabric/FabricLayerModel.h"
 #include "widgets/fabric/FabricView.h"
 #include "widgets/inspector/DumpPanels.h"
 #include "widgets/inspector/PeInspector.h"
+#include "widgets/inspector/TimelinePanel.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -26,6 +32,9 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
+
+#include <utility>
 
 namespace tessera {
 
@@ -114,8 +123,192 @@ InspectorWorkbench::InspectorWorkbench(MainWindow* window, IdeWorkbench* workben
         m_dumpAction->setEnabled(state == SimController::State::Paused ||
                                  state == SimController::State::Finished);
     });
+    connect(fabric, &FabricView::regionSelected, this, &InspectorWorkbench::profileRegion);
     window->setAcceptDrops(true);
     window->installEventFilter(this);
+    connectTimeline();
+}
+
+InspectorWorkbench::~InspectorWorkbench() {
+    m_tracePool.clear();
+    m_tracePool.waitForDone(); // its result would come back to this object
+}
+
+TimelinePanel* InspectorWorkbench::timeline() const {
+    return m_inspector->timeline();
+}
+
+void InspectorWorkbench::profileRegion(QRect fabricRegion) {
+    if (!m_dump) {
+        report(tr("Open a core dump to profile the tasks of a region of PEs."));
+        return;
+    }
+    m_profile->setRegion(fabricRegion);
+    m_dumpTabs->setCurrentWidget(m_profile);
+    m_dumpDock->show();
+    m_dumpDock->raise();
+    const QRect r = m_profile->region();
+    if (!r.isEmpty())
+        report(tr("Task profile of PEs %1,%2 to %3,%4.")
+                   .arg(r.left())
+                   .arg(r.top())
+                   .arg(r.right())
+                   .arg(r.bottom()));
+}
+
+void InspectorWorkbench::connectTimeline() {
+    TimelinePanel* panel = m_inspector->timeline();
+    TimelineView* view = panel->view();
+    m_tracePool.setMaxThreadCount(1);
+    m_traceTimer.setSingleShot(true);
+    m_traceTimer.setInterval(TraceDelayMs);
+    connect(&m_traceTimer, &QTimer::timeout, this, &InspectorWorkbench::traceSession);
+    // The linked selection (AnalysisWorkbench's): the timeline shows its PE and cycle, and
+    // a click on the timeline picks the cycle (and the lane's task or color) for every view.
+    m_selection = m_workbench->findChild<AnalysisSelection*>();
+    if (m_selection) {
+        connect(m_selection, &AnalysisSelection::peChanged, view,
+                [this, view] { view->setPe(m_selection->pe()); });
+        connect(m_selection, &AnalysisSelection::cycleChanged, view,
+                [this, view] { view->setSelectedCycle(m_selection->cycle()); });
+        connect(view, &TimelineView::cycleClicked, this,
+                [this](quint64 cycle, int task, int color) {
+                    m_selection->setCycle(cycle);
+                    if (task >= 0)
+                        m_selection->setTask(task);
+                    if (color >= 0)
+                        m_selection->setColor(color);
+                });
+        connect(m_inspector, &PeInspector::peSelected, this,
+                [this](QPoint pe) { m_selection->setPe(pe); });
+        view->setPe(m_selection->pe());
+    } else {
+        connect(m_workbench->fabricView(), &FabricView::peClicked, view,
+                [view](QPoint pe) { view->setPe(pe); });
+    }
+    connect(panel, &TimelinePanel::tracingToggled, this, [this, panel](bool on) {
+        if (on) {
+            traceSession();
+        } else {
+            m_traceTimer.stop();
+            m_traceAgain = false;
+            m_tracedArtifact.clear();
+            panel->setTrace(nullptr, {});
+        }
+    });
+    SimController* controller = m_workbench->controller();
+    connect(controller, &SimController::stateChanged, this,
+            &InspectorWorkbench::sessionStateChanged);
+    connect(controller, &SimController::cycleChanged, this, [this, controller] {
+        if (controller->state() == SimController::State::Paused)
+            m_traceTimer.start();
+    });
+}
+
+void InspectorWorkbench::sessionStateChanged() {
+    using State = SimController::State;
+    const State state = m_workbench->controller()->state();
+    const State before = State(m_lastState);
+    m_lastState = int(state);
+    // A new session launches what the Simulation dock names (IdeWorkbench::startSession).
+    if ((before == State::NoSession || before == State::Finished) &&
+        (state == State::Paused || state == State::Running)) {
+        m_sessionFunction = m_workbench->simControls()->launchFunction();
+        m_tracedArtifact.clear(); // the previous session's trace is not this one's
+        if (m_inspector->timeline()->view()->trace())
+            m_inspector->timeline()->setTrace(nullptr, {});
+    }
+    if (state == State::Paused || state == State::Finished)
+        m_traceTimer.start();
+}
+
+void InspectorWorkbench::traceSession() {
+    TimelinePanel* panel = m_inspector->timeline();
+    SimController* controller = m_workbench->controller();
+    if (!panel->isTracingOn())
+        return;
+    using State = SimController::State;
+    const State state = controller->state();
+    if (controller->isAttached()) {
+        panel->setStatus(tr("A host script's session cannot be retraced (its host data is "
+                            "not known to the IDE); start the session from the IDE to trace."));
+        return;
+    }
+    if (state == State::NoSession || controller->artifactDir().isEmpty()) {
+        panel->setStatus(tr("Tracing is on: start a session (Run ▸ Start Session) to trace it."));
+        return;
+    }
+    if (state == State::Running)
+        return; // traced at the next pause
+    const quint64 cycle = controller->cycle();
+    if (cycle == 0) {
+        panel->setStatus(tr("Tracing is on: step or run the session; the trace follows it."));
+        return;
+    }
+    const QString artifactDir = controller->artifactDir();
+    if (panel->view()->trace() && cycle == m_tracedCycle && artifactDir == m_tracedArtifact)
+        return;
+    if (m_traceBusy) {
+        m_traceAgain = true;
+        return;
+    }
+    if (!m_traceDir) {
+        m_traceDir = std::make_unique<QTemporaryDir>();
+        if (!m_traceDir->isValid()) {
+            panel->setStatus(
+                tr("Cannot trace: no temporary folder (%1).").arg(m_traceDir->errorString()));
+            m_traceDir.reset();
+            return;
+        }
+    }
+    m_traceBusy = true;
+    const QString function = m_sessionFunction;
+    panel->setStatus(tr("Tracing the run to cycle %1…").arg(cycle));
+    const QString path = m_traceDir->filePath(QStringLiteral("trace-%1.log").arg(++m_traceSerial));
+    m_tracePool.start([this, artifactDir, function, cycle, path] {
+        std::shared_ptr<const sim::TraceLog> log;
+        QString error, stopped;
+        try {
+            sim::TraceRunRequest request;
+            request.program = artifact::readProgramFile(
+                QDir(artifactDir).filePath(QStringLiteral("bin/out_program.pb")).toStdString());
+            request.launchFunction = function.toStdString();
+            request.cycles = cycle;
+            request.logPath = path.toStdString();
+            const sim::RunResult result = sim::runTraced(request);
+            if (result.status == sim::RunStatus::Fault)
+                stopped = QString::fromStdString(result.message);
+            log = std::make_shared<const sim::TraceLog>(request.logPath);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QFile::remove(path); // the log stays readable while the timeline holds it open
+        QMetaObject::invokeMethod(
+            this,
+            [this, log, error, stopped, function, cycle, artifactDir] {
+                m_traceBusy = false;
+                TimelinePanel* panel = m_inspector->timeline();
+                if (panel->isTracingOn()) {
+                    if (log) {
+                        m_tracedCycle = cycle;
+                        m_tracedArtifact = artifactDir;
+                        QString description =
+                            function.isEmpty()
+                                ? tr("cycles 0–%1, nothing launched").arg(cycle - 1)
+                                : tr("%1 launched, cycles 0–%2").arg(function).arg(cycle - 1);
+                        if (!stopped.isEmpty())
+                            description += tr(" (%1)").arg(stopped);
+                        panel->setTrace(log, description);
+                    } else {
+                        panel->setStatus(tr("Cannot trace the run: %1").arg(error));
+                    }
+                }
+                emit traceFinished(error);
+                if (std::exchange(m_traceAgain, false))
+                    traceSession();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void InspectorWorkbench::createActions() {

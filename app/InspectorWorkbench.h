@@ -5,6 +5,12 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+class QTemporaryDir;
 
 class QAction;
 class QDockWidget;
@@ -12,23 +18,32 @@ class QTabWidget;
 
 namespace tessera {
 
+class AnalysisSelection;
 class DumpComparePanel;
 class IdeWorkbench;
 class MainWindow;
 class PeInspector;
 class SymbolHeatMapPanel;
 class TaskProfilePanel;
+class TimelinePanel;
 struct SymbolHeatMap;
 
 // The PE inspector and core dump views attached to the main window: File → Open Core
 // Dump… and Compare With Core Dump…, dropping a dump file on the window, Run → Dump and
 // Inspect from a paused or finished session; the PE Inspector dock (PEs picked in the
 // fabric view or typed), and the Core Dump dock (symbol heat map, comparison, task
-// profile over a region), whose results show as the fabric view's Custom layer.
+// profile over a region, chosen by typing or by Shift+dragging on the fabric view), whose
+// results show as the fabric view's Custom layer. The inspector's Timeline tab shows the
+// selected PE in a traced rerun of the session (tracing on: at every pause the session's
+// program and launched function run on a traced fabric to the session's cycle, on a
+// worker; sim/trace_run.h), following and setting the linked selection.
 class InspectorWorkbench : public QObject {
     Q_OBJECT
   public:
+    static constexpr int TraceDelayMs = 150; // coalesces the pauses of quick steps
+
     InspectorWorkbench(MainWindow* window, IdeWorkbench* workbench);
+    ~InspectorWorkbench() override;
 
     // Opens a dump (its program found next to it, or the last build's); false and
     // `error` on failure. The fabric view shows the dump until a session frame replaces it.
@@ -47,6 +62,9 @@ class InspectorWorkbench : public QObject {
     QDockWidget* dumpDock() const { return m_dumpDock; }
     QTabWidget* dumpTabs() const { return m_dumpTabs; }
     QAction* dumpAndInspectAction() const { return m_dumpAction; }
+    TimelinePanel* timeline() const;
+    // Traces the session to its cycle now when tracing is on (otherwise at each pause).
+    void traceSession();
     // Where the last PE's source line was shown (file resolved, 1-based line).
     QString shownSourceFile() const { return m_shownFile; }
     int shownSourceLine() const { return m_shownLine; }
@@ -54,6 +72,8 @@ class InspectorWorkbench : public QObject {
   signals:
     void dumpOpened(const QString& path);
     void message(const QString& text);
+    // A traced run reached the timeline (error empty) or failed.
+    void traceFinished(const QString& error);
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -66,6 +86,9 @@ class InspectorWorkbench : public QObject {
                         std::optional<std::pair<float, float>> range);
     void showSource(const QString& programFile, int line);
     void report(const QString& text);
+    void connectTimeline();
+    void sessionStateChanged();
+    void profileRegion(QRect fabricRegion);
 
     MainWindow* m_window;
     IdeWorkbench* m_workbench;
@@ -83,6 +106,18 @@ class InspectorWorkbench : public QObject {
     FabricSnapshotPtr m_dumpSnapshot;
     QString m_shownFile;
     int m_shownLine = 0;
+
+    // The timeline's traced reruns.
+    AnalysisSelection* m_selection = nullptr;
+    QThreadPool m_tracePool; // one traced run at a time
+    QTimer m_traceTimer;
+    std::unique_ptr<QTemporaryDir> m_traceDir;
+    quint64 m_traceSerial = 0;
+    bool m_traceBusy = false, m_traceAgain = false;
+    QString m_sessionFunction; // what the session launched (the Simulation dock's choice)
+    int m_lastState = 0;       // SimController::State
+    quint64 m_tracedCycle = 0;
+    QString m_tracedArtifact;
 };
 
 } // namespace tessera

@@ -134,6 +134,15 @@ void StallTable::rowActivated(const QModelIndex& proxyIndex) {
 }
 
 void StallTable::rowDoubleClicked(const QModelIndex& proxyIndex) {
+    if (proxyIndex.column() == StallTableModel::SourceColumn) {
+        // The waiter's line opens in the editor (the editor follows the selection's source).
+        const QModelIndex index = m_proxy->mapToSource(proxyIndex);
+        const QString file = index.data(StallTableModel::SourceFileRole).toString();
+        if (!file.isEmpty())
+            m_selection->setSource(
+                SourcePosition{file, index.data(StallTableModel::SourceLineRole).toInt()});
+        return;
+    }
     if (proxyIndex.column() != StallTableModel::HolderPeColumn &&
         proxyIndex.column() != StallTableModel::HolderColumn)
         return;

@@ -16,7 +16,8 @@ class StallTableModel;
 // The stall table: which PE waits on which color, queue or task, and who holds it. Sorts
 // by any column; "Only the selection" keeps the rows of the selected PE (as waiter or
 // holder) and color. Clicking a row selects its PE, color and task; double-clicking the
-// "Held by" cell selects the holder, so one can walk a chain of waits to its origin.
+// "Held by" cell selects the holder, so one can walk a chain of waits to its origin;
+// double-clicking the "Source" cell (the waiter's file:line) shows that line in the editor.
 class StallTable : public QWidget {
     Q_OBJECT
   public:

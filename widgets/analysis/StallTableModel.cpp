@@ -66,6 +66,11 @@ static QString peText(QPoint pe) {
     return QStringLiteral("(%1, %2)").arg(pe.x()).arg(pe.y());
 }
 
+static QString sourceText(const SourcePosition& source) {
+    return source.line > 0 ? QStringLiteral("%1:%2").arg(source.file).arg(source.line)
+                           : source.file;
+}
+
 QVariant StallTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -79,9 +84,18 @@ QVariant StallTableModel::data(const QModelIndex& index, int role) const {
         return e.color;
     case TaskRole:
         return e.task;
-    case Qt::ToolTipRole:
-        return e.holder ? tr("%1\nHeld by PE %2: %3").arg(e.reason, peText(*e.holder), e.holderText)
-                        : e.reason;
+    case SourceFileRole:
+        return e.source ? e.source->file : QString();
+    case SourceLineRole:
+        return e.source ? e.source->line : 0;
+    case Qt::ToolTipRole: {
+        QString tip = e.reason;
+        if (e.source)
+            tip += tr("\nat %1").arg(sourceText(*e.source));
+        if (e.holder)
+            tip += tr("\nHeld by PE %1: %2").arg(peText(*e.holder), e.holderText);
+        return tip;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == ColorColumn || index.column() == QueueColumn ||
             index.column() == WaitedColumn)
@@ -108,6 +122,8 @@ QVariant StallTableModel::data(const QModelIndex& index, int role) const {
             return peText(e.pe);
         case WaiterColumn:
             return e.waiter;
+        case SourceColumn:
+            return e.source ? sourceText(*e.source) : QString();
         case KindColumn:
             return stallKindName(e.kind);
         case ColorColumn:
@@ -136,6 +152,8 @@ QVariant StallTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("PE");
     case WaiterColumn:
         return tr("Waiter");
+    case SourceColumn:
+        return tr("Source");
     case KindColumn:
         return tr("Waits for");
     case ColorColumn:

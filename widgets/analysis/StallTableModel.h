@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/analysis/AnalysisSelection.h"
+
 #include <QAbstractTableModel>
 #include <QPoint>
 #include <QString>
@@ -33,6 +35,9 @@ struct StallEntry {
     QString holderText;
     QString reason;
     quint64 since = 0; // cycle the wait began; 0 = unknown
+    // Where in the program the waiter waits: the waiting DSD operation's line, else the
+    // start of the waiting task's function (unset: not known, e.g. a router).
+    std::optional<SourcePosition> source;
 };
 
 // Translated short name of a wait kind ("wavelets", "queue room", ...).
@@ -46,6 +51,7 @@ class StallTableModel : public QAbstractTableModel {
     enum Column {
         PeColumn,
         WaiterColumn,
+        SourceColumn,
         KindColumn,
         ColorColumn,
         QueueColumn,
@@ -60,6 +66,8 @@ class StallTableModel : public QAbstractTableModel {
         ColorRole,                 // int, -1 = none
         TaskRole,                  // int, -1 = none
         SortRole,                  // numbers sort as numbers
+        SourceFileRole,            // QString, the waiter's source file (empty: unknown)
+        SourceLineRole,            // int, its line (0: unknown)
     };
 
     explicit StallTableModel(QObject* parent = nullptr);

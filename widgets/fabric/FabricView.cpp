@@ -8,6 +8,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <utility>
 
 namespace tessera {
 
@@ -157,6 +158,23 @@ void FabricView::paintEvent(QPaintEvent*) {
     const QRect overview = overviewRect();
     if (!overview.isEmpty())
         m_renderer.paintOverview(painter, overview, m_viewport);
+    if (m_drag == Drag::Region && !m_region.isEmpty()) {
+        const QRectF band = m_viewport.cellRect(m_region.topLeft())
+                                .united(m_viewport.cellRect(m_region.bottomRight()));
+        QColor fill = palette().color(QPalette::Highlight);
+        painter.setPen(QPen(fill, 2, Qt::DashLine));
+        fill.setAlpha(50);
+        painter.setBrush(fill);
+        painter.drawRect(band);
+    }
+}
+
+QRect FabricView::dragRegion(QPointF widgetPos) const {
+    const auto a = m_viewport.peAt(m_pressPos);
+    const auto b = m_viewport.peAt(widgetPos);
+    if (!a || !b)
+        return {};
+    return QRect(*a, *b).normalized();
 }
 
 void FabricView::resizeEvent(QResizeEvent*) {
@@ -180,7 +198,12 @@ void FabricView::mousePressEvent(QMouseEvent* event) {
         return;
     }
     m_pressPos = m_dragLast = event->position();
-    if (overviewRect().contains(event->position().toPoint())) {
+    if (event->modifiers() & Qt::ShiftModifier) {
+        m_drag = Drag::Region;
+        m_region = dragRegion(event->position());
+        setCursor(Qt::CrossCursor);
+        update();
+    } else if (overviewRect().contains(event->position().toPoint())) {
         m_drag = Drag::Overview;
         moveOverviewTo(event->position());
     } else {
@@ -199,6 +222,11 @@ void FabricView::mouseMoveEvent(QMouseEvent* event) {
     case Drag::Overview:
         moveOverviewTo(event->position());
         break;
+    case Drag::Region:
+        if (const QRect r = dragRegion(event->position()); !r.isEmpty())
+            m_region = r;
+        update();
+        break;
     case Drag::None:
         break;
     }
@@ -211,8 +239,18 @@ void FabricView::mouseReleaseEvent(QMouseEvent* event) {
         return;
     }
     const bool wasPan = m_drag == Drag::Pan;
+    const bool wasRegion = m_drag == Drag::Region;
     m_drag = Drag::None;
     setCursor(Qt::OpenHandCursor);
+    if (wasRegion) {
+        if (const QRect r = dragRegion(event->position()); !r.isEmpty())
+            m_region = r;
+        const QRect region = std::exchange(m_region, QRect());
+        update();
+        if (!region.isEmpty())
+            emit regionSelected(region);
+        return;
+    }
     const QPointF moved = event->position() - m_pressPos;
     if (wasPan && std::hypot(moved.x(), moved.y()) <= kClickSlop) {
         if (const auto pe = m_viewport.peAt(event->position())) {

@@ -17,7 +17,8 @@ class FabricLayerModel;
 // FabricRenderer for the levels of detail). Wheel zooms around the cursor, dragging pans,
 // an overview map in the corner shows the visible area of large fabrics and moves the view
 // when clicked or dragged. Hovering emits peHovered with fabric and rectangle coordinates
-// for the status bar. Layers are toggled through layerModel().
+// for the status bar. Layers are toggled through layerModel(). Shift+drag draws a
+// rectangle of PEs and emits regionSelected (the task profile's region).
 class FabricView : public QWidget {
     Q_OBJECT
   public:
@@ -73,6 +74,8 @@ class FabricView : public QWidget {
                    const QString& status);
     void hoverLeft();
     void peClicked(QPoint fabricPe);
+    // Shift+drag chose a rectangle of PEs (fabric coordinates, corners included).
+    void regionSelected(QRect fabricRegion);
     void viewChanged();
 
   protected:
@@ -86,7 +89,9 @@ class FabricView : public QWidget {
     void keyPressEvent(QKeyEvent* event) override;
 
   private:
-    enum class Drag { None, Pan, Overview };
+    enum class Drag { None, Pan, Overview, Region };
+    // The PEs between the press and `widgetPos` (empty when either is off the fabric).
+    QRect dragRegion(QPointF widgetPos) const;
     void moveOverviewTo(QPointF widgetPos);
     void updateHover(QPointF widgetPos);
     void viewMoved();
@@ -104,6 +109,7 @@ class FabricView : public QWidget {
     Drag m_drag = Drag::None;
     QPointF m_dragLast;
     QPointF m_pressPos;
+    QRect m_region; // the rectangle of a Shift+drag in progress (fabric coordinates)
 };
 
 } // namespace tessera

@@ -224,7 +224,8 @@ TaskProfilePanel::TaskProfilePanel(QWidget* parent)
     : QWidget(parent), m_model(new TaskProfileModel(this)), m_region(new QLineEdit(this)),
       m_status(new QLabel(this)) {
     m_region->setObjectName(QStringLiteral("profileRegion"));
-    m_region->setPlaceholderText(tr("x0,y0 x1,y1 (fabric coordinates); empty = all PEs"));
+    m_region->setPlaceholderText(
+        tr("x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Region:"), this));
     bar->addWidget(m_region, 1);
@@ -243,6 +244,7 @@ void TaskProfilePanel::setDump(DumpPtr dump) {
         setRegion(fullRectangle(m_dump));
     else {
         m_model->setRegion({}, {});
+        m_shown = {};
         m_status->setText(tr("Open a core dump first."));
     }
 }
@@ -253,6 +255,15 @@ void TaskProfilePanel::setRegion(QRect fabricRegion) {
     const QRect rect = fullRectangle(m_dump);
     const QRect clipped = fabricRegion.intersected(rect);
     m_model->setRegion(m_dump, clipped.translated(-rect.topLeft()));
+    m_shown = clipped;
+    // The field shows the region however it was chosen (typed, dragged on the fabric).
+    m_region->setText(clipped.isEmpty() || clipped == rect
+                          ? QString()
+                          : QStringLiteral("%1,%2 %3,%4")
+                                .arg(clipped.left())
+                                .arg(clipped.top())
+                                .arg(clipped.right())
+                                .arg(clipped.bottom()));
     if (clipped.isEmpty()) {
         m_status->setText(tr("The region lies outside the program rectangle."));
         return;

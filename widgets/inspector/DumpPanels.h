@@ -90,7 +90,10 @@ class TaskProfilePanel : public QWidget {
     void setDump(DumpPtr dump);
     // Fabric coordinates; clipped to the rectangle.
     void setRegion(QRect fabricRegion);
+    // The region profiled (fabric coordinates; empty: none).
+    QRect region() const { return m_shown; }
     TaskProfileModel* model() const { return m_model; }
+    QLineEdit* regionEdit() const { return m_region; }
 
   private:
     void regionEntered();
@@ -98,6 +101,7 @@ class TaskProfilePanel : public QWidget {
     DumpPtr m_dump;
     TaskProfileModel* m_model;
     QLineEdit* m_region;
+    QRect m_shown;
     QLabel* m_status;
 };
 

@@ -1,6 +1,7 @@
 #include "widgets/inspector/PeInspector.h"
 
 #include "widgets/inspector/SramModel.h"
+#include "widgets/inspector/TimelinePanel.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -109,6 +110,10 @@ PeInspector::PeInspector(QWidget* parent)
     m_simprint->setReadOnly(true);
     m_simprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->addTab(m_simprint, tr("Simprint"));
+
+    // The traced run (not the dump): its PE follows the linked selection (the app wires it).
+    m_timeline = new TimelinePanel(this);
+    m_tabs->addTab(m_timeline, tr("Timeline"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);

@@ -16,6 +16,7 @@ class QTableView;
 namespace tessera {
 
 class SramModel;
+class TimelinePanel;
 
 // The PE inspector: type "x,y" (fabric coordinates) or select a PE elsewhere, and see its
 // state in a dump: tasks (bound, active, blocked, running, activations and self cycles),
@@ -44,6 +45,8 @@ class PeInspector : public QWidget {
     PeTraceModel* traceModel() const { return m_traces; }
     SramModel* sramModel() const { return m_sram; }
     QTabWidget* tabs() const { return m_tabs; }
+    // The Timeline tab: a traced run of the session's program for the selected PE.
+    TimelinePanel* timeline() const { return m_timeline; }
     QTableView* memoryView() const { return m_memoryView; }
     QString summaryText() const;
     QString simprintText() const;
@@ -74,6 +77,7 @@ class PeInspector : public QWidget {
     QLineEdit* m_address = nullptr;
     QLabel* m_traceError = nullptr;
     QPlainTextEdit* m_simprint = nullptr;
+    TimelinePanel* m_timeline = nullptr;
 };
 
 } // namespace tessera
