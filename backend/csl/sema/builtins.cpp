@@ -243,15 +243,19 @@ Value Analyzer::getDsd(uint32_t node) {
                 fail(args[1], "mem1d_dsd needs a one-dimensional tensor access");
             d.rank = uint8_t(rank);
             for (int k = 0; k < rank; ++k) {
-                // The first index of the access is the innermost dimension.
-                Value ext = *v.field("$extent" + std::to_string(k));
-                d.strideBytes[size_t(k)] = int32_t(v.field("$stride" + std::to_string(k))->i);
+                // |i, j|{m, n} -> A[i, j] iterates like nested loops with i outermost: the
+                // last index is the innermost dimension (sim::Dsd dimension 0). SDK
+                // 25-pt-stencil's receive buffer |i, j|{senders, chunk} -> buffer[pos, i, j]
+                // takes each sender's chunk in turn from one fabric stream.
+                const std::string index = std::to_string(rank - 1 - k);
+                Value ext = *v.field("$extent" + index);
+                d.strideBytes[size_t(k)] = int32_t(v.field("$stride" + index)->i);
                 if (ext.isComptime()) {
                     d.extent[size_t(k)] = uint32_t(asInt(ext, args[1], "extent"));
                 } else {
                     if (k != 0)
-                        fail(args[1],
-                             "only the first extent of a tensor access may be a runtime value");
+                        fail(args[1], "only the last (innermost) extent of a tensor access may "
+                                      "be a runtime value");
                     runtimeSets.push_back({sim::DsdField::Length, ext});
                 }
             }
@@ -418,9 +422,27 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     };
     std::vector<SavedAddress> saveAddress;
     const sim::DsdOpShape shape = sim::dsdOpShape(info->kind);
+    // `@fmaxs(&m, m, v)`: a source that names the variable the destination points to reads
+    // it per element, as the destination is written, so the operation reduces (m becomes
+    // the max of m and all of v). SDK 25-pt-stencil's min/max rely on this; a register
+    // copy of m taken before the operation would leave m = max(m, last element).
+    auto variableName = [&](uint32_t arg) -> std::string_view {
+        while (N(arg).kind == NK::Grouped)
+            arg = N(arg).a;
+        return N(arg).kind == NK::Ident ? ast().tokText(N(arg).tok) : std::string_view();
+    };
+    std::string_view destVariable;
+    if (n > 1 && N(args[0]).kind == NK::Unary &&
+        ast().tokens.tokens[N(args[0]).tok].kind == Tok::Amp)
+        destVariable = variableName(N(args[0]).a);
     for (size_t i = 0; i < n; ++i) {
         Value& v = vals[i];
         sim::DsdOperand& o = *slots[i];
+        if (i > 0 && !destVariable.empty() && op.dst.kind == sim::DsdOperand::Kind::Pointer &&
+            variableName(args[i]) == destVariable) {
+            o = op.dst;
+            continue;
+        }
         if (v.k == VK::Handle && isDsrKind(v.type->hk)) {
             // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
             viaDsr = true;
@@ -675,8 +697,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             return integerToEnum(v, t, node, args[1]);
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
-                if (v.k == VK::Int || v.k == VK::Float)
-                    return mkFloat(v.k == VK::Int ? double(v.i) : v.f, t);
+                // An enum value converts as its integer value, as @as(u16, e) does.
+                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float)
+                    return mkFloat(v.k == VK::Float ? v.f : double(v.i), t);
             } else if (t->k == TK::Int || t->k == TK::CInt) {
                 if (v.k == VK::Float)
                     return coerce(mkInt(int64_t(std::trunc(v.f))), t, args[1]);

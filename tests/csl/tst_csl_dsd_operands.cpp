@@ -1,0 +1,177 @@
+// How DSD operands address memory, compiled by backend/csl and run on the simulator:
+// - a destination pointer to a scalar variable and a source naming that same variable: the
+//   source is read per element, so `@fmaxs(&m, m, v)` reduces v into m (SDK 25-pt-stencil
+//   computes each PE's min and max this way), while a source naming another variable is
+//   its value when the operation starts;
+// - a multi-dimensional tensor access `|i, j|{m, n} -> A[..]` iterates like nested loops
+//   with i outermost (SDK 25-pt-stencil receives one chunk per sender into buffer[pos, i, j]
+//   from a single fabric stream and scales it by constants[i]).
+#include "backend/csl/compiler.h"
+#include "sim/fabric.h"
+
+#include <QTest>
+
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("y", [*]f32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+// y[0]: max of v by @fmaxs(&m, m, v); y[1]: min of v by negation, as the SDK stencil does;
+// y[2]: sum by @fadds(&s, (s), v); y[3]: @fmaxs(&r, start, v) with a separate start value,
+// which is max(start, last element of v).
+const char* kPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var v = [5]f32 { 3.0, 9.0, -2.0, 5.0, 1.0 };
+const vDsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{5} -> v[i] });
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+fn maxOf() f32 {
+  var m: f32 = math.NEGATIVE_INF_f32;
+  @fmaxs(&m, m, vDsd);
+  return m;
+}
+fn minOf() f32 {
+  var m: f32 = math.NEGATIVE_INF_f32;
+  @fnegs(vDsd, vDsd);
+  @fmaxs(&m, m, vDsd);
+  @fnegs(vDsd, vDsd);
+  return -m;
+}
+fn compute() void {
+  y[0] = maxOf();
+  y[1] = minOf();
+  var s: f32 = 0.5;
+  @fadds(&s, (s), vDsd);
+  y[2] = s;
+  var start: f32 = math.NEGATIVE_INF_f32;
+  var r: f32 = 0.0;
+  @fmaxs(&r, start, vDsd);
+  y[3] = r;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+// y[0] = src through |i, j|{2, 3} -> y[0, i, j] (row by row); y[1] = src through
+// |i, j|{3, 2} -> y[1, j, i] (the transpose); y[2] = src * w[i] with w through
+// |i, j|{2, 3} -> w[i] (one weight per row).
+const char* kTensorAccessPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var src = [6]f32 { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
+var w = [2]f32 { 10.0, 100.0 };
+var y = @zeros([3, 2, 3]f32);
+const y_ptr: [*]f32 = &y;
+const srcDsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{6} -> src[k] });
+const rowsDsd = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> y[0, i, j] });
+const transposeDsd = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{3, 2} -> y[1, j, i] });
+const weightDsd = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> w[i] });
+const scaledDsd = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> y[2, i, j] });
+fn compute() void {
+  @fmovs(rowsDsd, srcDsd);
+  @fmovs(transposeDsd, srcDsd);
+  @fmuls(scaledDsd, srcDsd, weightDsd);
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+std::shared_ptr<sim::FabricProgram> build(sim::Arch arch, const char* pe = kPe) {
+    const std::map<std::string, std::string> files = {{"layout.csl", kLayout}, {"pe.csl", pe}};
+    csl::CompileOptions o;
+    o.layoutFile = "layout.csl";
+    o.arch = arch;
+    o.memcpy = true;
+    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
+        const std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
+        const auto it = files.find(k);
+        if (it == files.end())
+            return std::nullopt;
+        return it->second;
+    };
+    auto r = csl::compile(o);
+    if (!r.ok) {
+        std::string diags;
+        for (const auto& d : r.diagnostics)
+            diags += csl::formatDiagnostic(d);
+        qWarning("%s", diags.c_str());
+        return nullptr;
+    }
+    return r.program;
+}
+
+// Launches compute() and reads n words of y.
+std::vector<float> computeY(const std::shared_ptr<sim::FabricProgram>& prog, uint32_t n) {
+    sim::Fabric fabric(prog);
+    auto r = fabric.runUntilDone(fabric.launch("compute", {}), 1'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    sim::MemcpyRequest req;
+    req.toDevice = false;
+    req.symbol = "y";
+    req.elementsPerPe = n;
+    const auto id = fabric.memcpy(req);
+    r = fabric.runUntilDone(id, 1'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    std::vector<float> y;
+    for (uint32_t bits : fabric.takeResult(id)) {
+        float f;
+        std::memcpy(&f, &bits, 4);
+        y.push_back(f);
+    }
+    return y;
+}
+
+} // namespace
+
+class TestCslDsdOperands : public QObject {
+    Q_OBJECT
+  private slots:
+    void sameVariableReduces_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void sameVariableReduces() {
+        QFETCH(int, arch);
+        auto prog = build(sim::Arch(arch));
+        QVERIFY(prog);
+        const auto y = computeY(prog, 4);
+        QCOMPARE(y, (std::vector<float>{9.0f, -2.0f, 16.5f,
+                                        1.0f})); // y[3]: start is read once, max(-inf, v[4])
+    }
+    void tensorAccessLastIndexInnermost_data() { sameVariableReduces_data(); }
+    void tensorAccessLastIndexInnermost() {
+        QFETCH(int, arch);
+        auto prog = build(sim::Arch(arch), kTensorAccessPe);
+        QVERIFY(prog);
+        const auto y = computeY(prog, 18);
+        QCOMPARE(y, (std::vector<float>{1, 2, 3, 4, 5, 6,             // rows
+                                        1, 3, 5, 2, 4, 6,             // transpose
+                                        10, 20, 30, 400, 500, 600})); // weight per row
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCslDsdOperands)
+#include "tst_csl_dsd_operands.moc"
