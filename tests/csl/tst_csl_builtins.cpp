@@ -1,0 +1,110 @@
+// Builtins the compiler gained late, compiled by backend/csl and run on the simulator:
+// @as from an enum value to a float type (comptime and run time).
+#include "backend/csl/compiler.h"
+#include "sim/fabric.h"
+
+#include <QTest>
+
+#include <cstring>
+#include <map>
+#include <string>
+
+namespace {
+
+std::shared_ptr<sim::FabricProgram> build(const std::string& pe, sim::Arch arch,
+                                          std::string* diags) {
+    static const char* kLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("y", [*]f32, true);
+  @export_name("compute", fn(u16)void);
+}
+)";
+    csl::CompileOptions o;
+    o.layoutFile = "layout.csl";
+    o.arch = arch;
+    o.memcpy = true;
+    const std::map<std::string, std::string> files = {{"layout.csl", kLayout}, {"pe.csl", pe}};
+    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
+        auto it = files.find(f.rfind("./", 0) == 0 ? f.substr(2) : f);
+        if (it == files.end())
+            return std::nullopt;
+        return it->second;
+    };
+    auto r = csl::compile(o);
+    for (const auto& d : r.diagnostics)
+        *diags += csl::formatDiagnostic(d);
+    return r.ok ? r.program : nullptr;
+}
+
+std::vector<float> runCompute(std::shared_ptr<sim::FabricProgram> prog, uint32_t arg, uint32_t n) {
+    sim::Fabric fabric(prog);
+    auto r = fabric.runUntilDone(fabric.launch("compute", {arg}), 10'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    sim::MemcpyRequest req;
+    req.toDevice = false;
+    req.symbol = "y";
+    req.elementsPerPe = n;
+    auto id = fabric.memcpy(req);
+    r = fabric.runUntilDone(id, 10'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    std::vector<float> out;
+    for (uint32_t bits : fabric.takeResult(id)) {
+        float f;
+        std::memcpy(&f, &bits, 4);
+        out.push_back(f);
+    }
+    return out;
+}
+
+const char* kEnumToFloat = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const Level = enum(u16) { low = 2, mid = 7, high = 300 };
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+fn compute(sel: u16) void {
+  const picked: Level = @as(Level, sel);              // a runtime enum value
+  y[0] = @as(f32, Level.mid);                          // comptime
+  y[1] = @as(f32, picked);                             // run time
+  y[2] = @as(f32, @as(f16, picked)) + 0.5;             // through f16
+  const c = comptime @as(f32, Level.high) * 2.0;       // comptime arithmetic on the result
+  y[3] = c;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+} // namespace
+
+class TestCslBuiltins : public QObject {
+    Q_OBJECT
+  private slots:
+    void asEnumToFloat_data() {
+        QTest::addColumn<int>("arch");
+        QTest::newRow("wse2") << int(sim::Arch::Wse2);
+        QTest::newRow("wse3") << int(sim::Arch::Wse3);
+    }
+    void asEnumToFloat() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = build(kEnumToFloat, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        const std::vector<float> y = runCompute(prog, 300, 4);
+        QCOMPARE(y.size(), size_t(4));
+        QCOMPARE(y[0], 7.0f);
+        QCOMPARE(y[1], 300.0f);
+        QCOMPARE(y[2], 300.5f);
+        QCOMPARE(y[3], 600.0f);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCslBuiltins)
+#include "tst_csl_builtins.moc"
