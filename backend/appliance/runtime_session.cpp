@@ -536,17 +536,6 @@ TaskState RuntimeSession::task(uint64_t id, bool wait) {
     return snapshot(id);
 }
 
-std::filesystem::path RuntimeSession::dumpCore() {
-    requireFabric("dump_core");
-    auto path = options_.workspace / "corefile.cs1";
-    try {
-        fabric_->dumpCore(path.string());
-    } catch (const std::exception& e) {
-        throw Error(Code::Internal, std::string("dump_core: ") + e.what());
-    }
-    return path;
-}
-
 std::string RuntimeSession::readSymbol(uint32_t x, uint32_t y, const std::string& name) const {
     requireFabric("read_symbol");
     const auto& p = *program_;

@@ -94,7 +94,6 @@ class RuntimeSession {
     TaskState call(const std::string& symbol, const std::vector<uint32_t>& args, bool nonblock);
     TaskState memcpy(const MemcpyArgs& args);
     TaskState task(uint64_t id, bool wait);
-    std::filesystem::path dumpCore();
     std::string readSymbol(uint32_t x, uint32_t y, const std::string& name) const;
 
     // ---- debug; thread-safe ----
@@ -106,6 +105,10 @@ class RuntimeSession {
     // returns for it and goes on) and waits for it: Debug.WaitStates and Debug.Simprint
     // read the fabric this way (session_analysis.cpp).
     void withFabric(const std::function<void(const sim::Fabric&)>& fn);
+    // The core dump's bytes, taken like withFabric between run chunks: it works for any
+    // client that names the session (the IDE attached to a run.py's session, issue 5),
+    // also while the owner's host command runs or is paused, and waits for no command.
+    std::string dumpCore();
     Frame latestFrame() const;
     // Blocks until a frame newer than `afterCycle`/`afterSerial` exists or the timeout passes.
     Frame waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,

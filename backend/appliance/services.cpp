@@ -450,21 +450,17 @@ class RuntimeService final : public pb::Runtime::CallbackService {
             writer->fail(status);
             return writer;
         }
-        RuntimeSession* s = session.get();
-        s->post([s, writer] {
+        // Not queued behind host commands: the session may be another client's (an attached
+        // run.py), busy in a command or paused. dumpCore() waits for the session thread,
+        // so not on a gRPC thread.
+        std::thread([session, writer] {
             std::string data;
-            auto st = guarded([&] {
-                auto path = s->dumpCore();
-                std::ifstream in(path, std::ios::binary);
-                std::ostringstream bytes;
-                bytes << in.rdbuf();
-                data = std::move(bytes).str();
-            });
+            auto st = guarded([&] { data = session->dumpCore(); });
             if (st.ok())
                 writer->start(std::move(data));
             else
                 writer->fail(st);
-        });
+        }).detach();
         return writer;
     }
 
@@ -859,6 +855,7 @@ class CompileService final : public pb::Compile::CallbackService {
         void OnWriteDone(bool ok) override {
             std::lock_guard<std::recursive_mutex> lock(mutex_);
             if (!ok) {
+                cancelled_->store(true);
                 finishLocked(
                     grpc::Status(grpc::StatusCode::CANCELLED, "compile: client went away"));
                 return;
@@ -866,6 +863,8 @@ class CompileService final : public pb::Compile::CallbackService {
             next();
         }
         void OnCancel() override {
+            // The compile thread polls the flag (CompileOptions::cancelled) and stops.
+            cancelled_->store(true);
             std::lock_guard<std::recursive_mutex> lock(mutex_);
             finishLocked(
                 grpc::Status(grpc::StatusCode::CANCELLED, "compile: cancelled by the client"));
@@ -880,6 +879,7 @@ class CompileService final : public pb::Compile::CallbackService {
             delete this;
         }
         std::shared_ptr<std::pair<std::mutex, bool>> alive() { return alive_; }
+        std::shared_ptr<std::atomic<bool>> cancelledFlag() { return cancelled_; }
         void finishNow(const grpc::Status& s) {
             std::lock_guard<std::recursive_mutex> lock(mutex_);
             finishLocked(s);
@@ -908,6 +908,9 @@ class CompileService final : public pb::Compile::CallbackService {
         bool finished_ = false;
         std::shared_ptr<std::pair<std::mutex, bool>> alive_ =
             std::make_shared<std::pair<std::mutex, bool>>();
+        // Set when the call is cancelled (client cancel, deadline, disconnect); shared with
+        // the compile thread, which may outlive this reactor by a few milliseconds.
+        std::shared_ptr<std::atomic<bool>> cancelled_ = std::make_shared<std::atomic<bool>>(false);
         friend class CompileService;
     };
 
@@ -980,7 +983,8 @@ class CompileService final : public pb::Compile::CallbackService {
             return w;
         }
         auto alive = w->alive();
-        std::thread([w, alive, workspace, layout, args, counted, layoutSpec] {
+        auto cancelled = w->cancelledFlag();
+        std::thread([w, alive, cancelled, workspace, layout, args, counted, layoutSpec]() mutable {
             std::vector<pb::CompileEvent> events;
             auto st = guarded([&] {
                 auto all = args;
@@ -990,7 +994,12 @@ class CompileService final : public pb::Compile::CallbackService {
                 cmd.options.layoutFile = (codeDir / layout).string();
                 for (auto& p : cmd.options.importPaths)
                     p = workspace->resolve("code/" + p, "--import-path").string();
+                cmd.options.cancelled = [cancelled] { return cancelled->load(); };
                 auto result = csl::compile(cmd.options);
+                // A cancelled compile writes no artifact; the workspace goes with this
+                // thread, so nothing of it is left behind.
+                if (result.cancelled || cancelled->load())
+                    throw Error(Code::Cancelled, "compile: cancelled by the client");
                 csl::applyLayoutSpec(result, layoutSpec);
                 for (const auto& d : result.diagnostics) {
                     pb::CompileEvent e;
@@ -1031,6 +1040,9 @@ class CompileService final : public pb::Compile::CallbackService {
                 }
                 events.push_back(std::move(done));
             });
+            // The workspace (and any artifact in it) is gone before the job slot is free
+            // and before the client hears the end.
+            workspace.reset();
             counted->fetch_sub(1);
             std::lock_guard lock(alive->first);
             if (alive->second)

@@ -1,10 +1,12 @@
 // RuntimeSession::withFabric: read-only access to the fabric for the Debug service's
-// analysis requests (wait states, simprint lines), served on the session thread like the
-// other debug requests so they work while a run is in progress.
+// analysis requests (wait states, simprint lines) and core dumps, served on the session
+// thread like the other debug requests so they work while a run is in progress.
 #include "backend/appliance/error.h"
 #include "backend/appliance/runtime_session.h"
 
+#include <fstream>
 #include <future>
+#include <sstream>
 
 namespace appliance {
 
@@ -15,8 +17,8 @@ void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& f
         std::lock_guard lock(mutex_);
         debugQueue_.push_back([this, fn, done] {
             if (!fabric_) {
-                done->set_exception(std::make_exception_ptr(
-                    Error(Code::FailedPrecondition, "the program is not loaded: call load() first")));
+                done->set_exception(std::make_exception_ptr(Error(
+                    Code::FailedPrecondition, "the program is not loaded: call load() first")));
                 return;
             }
             try {
@@ -31,6 +33,28 @@ void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& f
         f->requestStop(); // a running chunk returns, serves the request, goes on
     wake_.notify_all();
     result.get();
+}
+
+std::string RuntimeSession::dumpCore() {
+    std::string bytes;
+    try {
+        withFabric([&](const sim::Fabric& fabric) {
+            // On the session thread, so two dumps never share the file.
+            const auto path = options_.workspace / "corefile.cs1";
+            fabric.dumpCore(path.string());
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream data;
+            data << in.rdbuf();
+            bytes = std::move(data).str();
+            in.close();
+            std::filesystem::remove(path);
+        });
+    } catch (const Error& e) {
+        throw Error(e.code(), std::string("dump_core: ") + e.what());
+    } catch (const std::exception& e) {
+        throw Error(Code::Internal, std::string("dump_core: ") + e.what());
+    }
+    return bytes;
 }
 
 } // namespace appliance

@@ -508,18 +508,45 @@ void SdkRuntime::task_wait(Task task) {
     impl_->task(task.id, true);
 }
 
-void SdkRuntime::dump_core(const std::string& corefile) {
+namespace {
+
+// Runtime.DumpCore of any session by id. The bytes go to corefile.partial first, so a
+// dump that fails leaves no truncated core under the name a debugger opens.
+void dumpCoreOf(Connection::Impl& c, const std::string& sessionId, const std::string& corefile) {
     grpc::ClientContext ctx;
-    impl_->c().prepare(ctx);
-    auto reader = impl_->c().runtime->DumpCore(&ctx, impl_->ref());
-    std::ofstream out(corefile, std::ios::binary | std::ios::trunc);
-    if (!out)
+    c.prepare(ctx);
+    pb::SessionRef ref;
+    ref.set_session_id(sessionId);
+    auto reader = c.runtime->DumpCore(&ctx, ref);
+    const std::string partial = corefile + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        ctx.TryCancel();
+        reader->Finish();
         throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT),
                           "dump_core: cannot write " + corefile);
+    }
     pb::Bytes chunk;
     while (reader->Read(&chunk))
         out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
-    check(reader->Finish());
+    out.close();
+    const grpc::Status status = reader->Finish();
+    std::error_code ignored;
+    if (!status.ok()) {
+        fs::remove(partial, ignored);
+        check(status);
+    }
+    if (!out) {
+        fs::remove(partial, ignored);
+        throw ClientError(int(grpc::StatusCode::INTERNAL), "dump_core: cannot write " + corefile);
+    }
+    fs::rename(partial, corefile);
+}
+
+} // namespace
+
+void SdkRuntime::dump_core(const std::string& corefile) {
+    dumpCoreOf(impl_->c(), impl_->session, corefile);
 }
 
 std::vector<uint8_t> SdkRuntime::read_symbol(uint32_t x, uint32_t y, const std::string& name) {
@@ -587,9 +614,38 @@ void SdkRuntime::stop_async(Done done) {
 SdkCompiler::SdkCompiler(std::shared_ptr<Connection> connection)
     : connection_(std::move(connection)) {}
 
+void CompileCancellation::cancel() {
+    // Under the lock: detach() (the call's end, before its context dies) waits for it.
+    // ClientContext::TryCancel is thread-safe and does not block.
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    if (cancelCall_)
+        cancelCall_();
+}
+
+bool CompileCancellation::isCancelled() const {
+    std::lock_guard lock(mutex_);
+    return cancelled_;
+}
+
+bool CompileCancellation::attach(std::function<void()> cancelCall) {
+    std::lock_guard lock(mutex_);
+    cancelCall_ = std::move(cancelCall);
+    return !cancelled_;
+}
+
+void CompileCancellation::detach() {
+    std::lock_guard lock(mutex_);
+    cancelCall_ = nullptr;
+}
+
 std::string SdkCompiler::compile(const std::string& codedir, const std::string& layout,
                                  const std::string& args, const std::string& outdir,
-                                 const std::function<void(const Diagnostic&)>& onDiagnostic) {
+                                 const std::function<void(const Diagnostic&)>& onDiagnostic,
+                                 std::shared_ptr<CompileCancellation> cancellation) {
+    const auto cancelledError = [] {
+        return ClientError(int(grpc::StatusCode::CANCELLED), "compile: cancelled");
+    };
     pb::CompileRequest req;
     if (!fs::is_directory(codedir))
         throw ClientError(int(grpc::StatusCode::NOT_FOUND),
@@ -599,6 +655,16 @@ std::string SdkCompiler::compile(const std::string& codedir, const std::string& 
     req.set_args(args);
     grpc::ClientContext ctx;
     connection_->impl().prepare(ctx);
+    if (cancellation && !cancellation->attach([&ctx] { ctx.TryCancel(); }))
+        throw cancelledError();
+    // Detached on every way out: the context dies with this call.
+    struct Detach {
+        CompileCancellation* c;
+        ~Detach() {
+            if (c)
+                c->detach();
+        }
+    } detach{cancellation.get()};
     auto reader = connection_->impl().compile->Compile(&ctx, req);
     pb::CompileEvent event;
     std::optional<pb::CompileDone> done;
@@ -614,7 +680,11 @@ std::string SdkCompiler::compile(const std::string& codedir, const std::string& 
             done = event.done();
         }
     }
-    check(reader->Finish());
+    const grpc::Status status = reader->Finish();
+    // A cancel that raced with the end of the compile still writes nothing.
+    if (cancellation && cancellation->isCancelled())
+        throw cancelledError();
+    check(status);
     if (!done || !done->ok())
         throw ClientError(int(grpc::StatusCode::FAILED_PRECONDITION),
                           "compile failed with " + std::to_string(errors) + " error(s)");
@@ -753,6 +823,10 @@ std::vector<SessionInfo> listSessions(const std::shared_ptr<Connection>& connect
 
 DebugSession::DebugSession(std::shared_ptr<Connection> connection, std::string sessionId)
     : connection_(std::move(connection)), session_(std::move(sessionId)) {}
+
+void DebugSession::dumpCore(const std::string& corefile) {
+    dumpCoreOf(connection_->impl(), session_, corefile);
+}
 
 Frame DebugSession::pause() {
     grpc::ClientContext ctx;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -146,16 +147,37 @@ struct Diagnostic {
     uint32_t line = 0, column = 0;
 };
 
+// Cancels a compile from another thread (the IDE's Cancel Build, issue 5): the compile
+// call ends with ClientError(CANCELLED, "compile: cancelled") and writes nothing to outdir,
+// and the appliance's compiler stops within milliseconds. Cancelling before the call
+// starts cancels it at once. One object per compile call; thread-safe.
+class CompileCancellation {
+  public:
+    void cancel();
+    bool isCancelled() const;
+
+  private:
+    friend class SdkCompiler;
+    // compile() registers how to cancel its call while it is in flight.
+    bool attach(std::function<void()> cancelCall); // false: already cancelled
+    void detach();
+    mutable std::mutex mutex_;
+    bool cancelled_ = false;
+    std::function<void()> cancelCall_;
+};
+
 class SdkCompiler {
   public:
     explicit SdkCompiler(std::shared_ptr<Connection> connection);
     // Compiles codedir/layout with the cslc argument string on the appliance and writes
     // the artifact to outdir/<-o name>; returns that path. Diagnostics arrive through
     // onDiagnostic as they stream back; a failed compile throws ClientError(FAILED_PRECONDITION
-    // value 9) listing the error count.
+    // value 9) listing the error count. `cancellation` (optional) cancels it from another
+    // thread.
     std::string compile(const std::string& codedir, const std::string& layout,
                         const std::string& args, const std::string& outdir,
-                        const std::function<void(const Diagnostic&)>& onDiagnostic = {});
+                        const std::function<void(const Diagnostic&)>& onDiagnostic = {},
+                        std::shared_ptr<CompileCancellation> cancellation = {});
 
   private:
     std::shared_ptr<Connection> connection_;
@@ -263,6 +285,9 @@ std::vector<SessionInfo> listSessions(const std::shared_ptr<Connection>& connect
 class DebugSession {
   public:
     DebugSession(std::shared_ptr<Connection> connection, std::string sessionId);
+    // The session's core dump, whoever opened it (an attached run.py's too), also while
+    // its host command runs or is paused: taken between run chunks.
+    void dumpCore(const std::string& corefile);
     Frame pause();
     Frame resume();
     Frame step(uint64_t cycles);

@@ -50,6 +50,12 @@ struct CompileOptions {
     bool verbose = false;
     // Reads a file; lets the editor compile unsaved buffers. Empty = read from disk.
     std::function<std::optional<std::string>(const std::string& path)> readFile;
+    // Cooperative cancellation (added for the appliance's cancellable compiles, issue 5):
+    // polled between phases, every 65,536 comptime evaluation steps and once per row of
+    // PEs in the per-PE work, on the compiling thread. Once it returns true the compile stops
+    // within milliseconds and returns ok = false, cancelled = true and one error
+    // "compile cancelled". Must be cheap and thread-safe (an atomic flag). Empty = never.
+    std::function<bool()> cancelled;
 };
 
 struct CompileResult {
@@ -57,6 +63,7 @@ struct CompileResult {
     std::vector<Diagnostic> diagnostics;
     std::shared_ptr<sim::FabricProgram> program;    // set when ok
     std::map<std::string, std::string> paramValues; // every layout param, as strings (out.json)
+    bool cancelled = false; // CompileOptions::cancelled stopped it (added, issue 5)
 };
 
 CompileResult compile(const CompileOptions& options);

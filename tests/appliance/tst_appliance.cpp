@@ -8,6 +8,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include <fcntl.h>
@@ -591,6 +593,74 @@ class TestAppliance : public QObject {
         QCOMPARE(d.file(), std::string("kernels/pe.csl"));
         QCOMPARE(d.line(), 3u);
         QVERIFY2(d.formatted().rfind("kernels/pe.csl:3:", 0) == 0, d.formatted().c_str());
+    }
+
+    // Cancelling a compile stops the compiler (issue 5), not only the call: a full-wafer
+    // game of life (750x994 PEs, tens of seconds of compiling) is cancelled once it runs;
+    // the appliance's only job slot (maxJobs 1) is free again within a bounded time, and
+    // the compile workspace, where the artifact would have been written, is gone.
+    void compileCancelStopsTheCompiler() {
+        using C = grpc::StatusCode;
+        QTemporaryDir work;
+        appliance::ApplianceOptions o;
+        o.maxJobs = 1;
+        o.workRoot = work.path().toStdString();
+        auto server = appliance::Appliance::startEmbedded(o);
+        auto compile = pb::Compile::NewStub(server->inProcessChannel());
+        pb::CompileRequest big;
+        big.set_layout("layout.csl");
+        big.set_args("--arch=wse2 --fabric-dims=757,996 --fabric-offsets=4,1 "
+                     "--params=width:750,height:994 --memcpy --channels=1 -o out");
+        for (const char* name : {"layout.csl", "cell.csl"}) {
+            std::ifstream in(std::string(TESSERA_SOURCE_DIR) + "/resources/examples/game-of-life/" +
+                             name);
+            std::ostringstream text;
+            text << in.rdbuf();
+            auto* f = big.add_code_files();
+            f->set_path(name);
+            f->set_data(text.str());
+        }
+        // A compile that fails at once: it says whether the job slot is taken.
+        pb::CompileRequest probe;
+        probe.set_layout("layout.csl");
+        probe.set_args("-o out");
+        probe.add_code_files()->set_path("layout.csl");
+        probe.mutable_code_files(0)->set_data("layout {}");
+        const auto probeStatus = [&] {
+            grpc::ClientContext ctx;
+            auto reader = compile->Compile(&ctx, probe);
+            pb::CompileEvent e;
+            while (reader->Read(&e)) {
+            }
+            return reader->Finish();
+        };
+        grpc::ClientContext ctx;
+        auto reader = compile->Compile(&ctx, big);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        EXPECT_STATUS(probeStatus(), C::RESOURCE_EXHAUSTED, "1 compiles are already running");
+        std::this_thread::sleep_for(std::chrono::milliseconds(500)); // well into the layout
+        QElapsedTimer sinceCancel;
+        sinceCancel.start();
+        ctx.TryCancel();
+        pb::CompileEvent e;
+        while (reader->Read(&e)) {
+        }
+        EXPECT_STATUS(reader->Finish(), C::CANCELLED, "");
+        const qint64 callEndedMs = sinceCancel.elapsed();
+        grpc::Status after = probeStatus();
+        while (after.error_code() == C::RESOURCE_EXHAUSTED && sinceCancel.elapsed() < 60000) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            after = probeStatus();
+        }
+        const qint64 stoppedMs = sinceCancel.elapsed();
+        qInfo("compile cancel: the call ended after %lld ms, the compiler stopped after %lld ms",
+              callEndedMs, stoppedMs);
+        EXPECT_OK(after); // the probe compiled (with its error in the events)
+        // Bounded: the compiler polls every 65,536 comptime steps (milliseconds); the bound
+        // leaves room for a machine shared by many builds.
+        QVERIFY2(stoppedMs < 3000, qPrintable(QString::number(stoppedMs)));
+        const auto compileRoot = std::filesystem::path(work.path().toStdString()) / "compile";
+        QVERIFY(std::filesystem::is_empty(compileRoot));
     }
 
     void debugStepAndFrames() {

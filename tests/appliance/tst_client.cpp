@@ -4,6 +4,7 @@
 #include "backend/artifact/artifact.h"
 #include "backend/client/client.h"
 #include "fixture_program.h"
+#include "sim/coredump.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -242,6 +243,106 @@ class TestClient : public QObject {
         QVERIFY(stepped.cycle >= 5);
         debug.resume();
         rt.stop();
+    }
+
+    // A debugger attached to another client's session (issue 5) dumps it by the session's
+    // id while the owner's host command waits at a pause; the command goes on after resume.
+    void attachedSessionDumpsByIdWhilePaused() {
+        auto scriptConnection = Connection::fromChannel(server_->inProcessChannel());
+        SdkRuntime rt(out_, scriptConnection);
+        rt.load();
+        rt.run();
+        const uint32_t buf = rt.get_id("buf");
+        const std::vector<float> in(32, 2.5f);
+        rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        std::optional<SessionInfo> found;
+        for (const auto& s : listSessions(conn_))
+            if (s.sessionId == rt.sessionId())
+                found = s;
+        QVERIFY(found);
+        DebugSession debug(conn_, found->sessionId);
+        debug.pause();
+        auto command = std::async(std::launch::async, [&] { rt.launch("add_to_all", {1.0f}); });
+        QVERIFY(command.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout);
+        const std::string core = tmp_.path().toStdString() + "/attached.cs1";
+        auto dump = std::async(std::launch::async, [&] { debug.dumpCore(core); });
+        const bool dumped = dump.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+        const bool commandHeld =
+            command.wait_for(std::chrono::seconds(0)) == std::future_status::timeout;
+        debug.resume(); // before any check can fail: the futures wait in their destructors
+        QVERIFY2(dumped, "the dump waited for the paused host command");
+        dump.get();
+        QVERIFY(commandHeld);
+        QVERIFY(command.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
+        command.get();
+        {
+            sim::CoreDumpReader reader(core);
+            QCOMPARE(reader.header().width, 2u);
+            const std::vector<uint8_t> word = reader.readSram(1, 0, 0, 4);
+            float value;
+            std::memcpy(&value, word.data(), 4);
+            QCOMPARE(value, 2.5f); // taken before add_to_all ran
+        }
+        QVERIFY(!std::filesystem::exists(core + ".partial"));
+        // An unknown id is NOT_FOUND and leaves no file behind.
+        const std::string ghostCore = tmp_.path().toStdString() + "/ghost.cs1";
+        try {
+            DebugSession(conn_, "s-no-such-session").dumpCore(ghostCore);
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 5); // NOT_FOUND
+        }
+        QVERIFY(!std::filesystem::exists(ghostCore));
+        QVERIFY(!std::filesystem::exists(ghostCore + ".partial"));
+        rt.stop();
+    }
+
+    // Cancel Build (issue 5): a CompileCancellation used from another thread ends a
+    // full-wafer compile with CANCELLED and writes nothing to outdir; one cancelled before
+    // the call starts fails at once.
+    void compileCancelledFromAnotherThread() {
+        namespace fs = std::filesystem;
+        const fs::path code = tmp_.path().toStdString() + "/life";
+        fs::create_directories(code);
+        for (const char* name : {"layout.csl", "cell.csl"})
+            fs::copy_file(fs::path(TESSERA_SOURCE_DIR) / "resources/examples/game-of-life" / name,
+                          code / name);
+        const fs::path outdir = tmp_.path().toStdString() + "/life-build";
+        fs::create_directories(outdir);
+        const std::string args = "--arch=wse2 --fabric-dims=757,996 --fabric-offsets=4,1 "
+                                 "--params=width:750,height:994 --memcpy --channels=1 -o out";
+        SdkCompiler compiler(conn_);
+        auto cancellation = std::make_shared<CompileCancellation>();
+        auto build = std::async(std::launch::async, [&] {
+            compiler.compile(code.string(), "layout.csl", args, outdir.string(), {}, cancellation);
+        });
+        QVERIFY(build.wait_for(std::chrono::milliseconds(800)) == std::future_status::timeout);
+        const auto cancelledAt = std::chrono::steady_clock::now();
+        cancellation->cancel();
+        QVERIFY(build.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - cancelledAt)
+                            .count();
+        qInfo("SdkCompiler::compile returned %lld ms after cancel()", (long long)ms);
+        try {
+            build.get();
+            QFAIL("expected ClientError(CANCELLED)");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 1); // CANCELLED
+            QCOMPARE(e.details(), std::string("compile: cancelled"));
+        }
+        QVERIFY(cancellation->isCancelled());
+        QVERIFY(fs::is_empty(outdir));
+
+        auto early = std::make_shared<CompileCancellation>();
+        early->cancel();
+        try {
+            compiler.compile(code.string(), "layout.csl", args, outdir.string(), {}, early);
+            QFAIL("expected ClientError(CANCELLED)");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 1);
+        }
+        QVERIFY(fs::is_empty(outdir));
     }
 
     void launcherOverDaemonSocket() {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <span>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <algorithm>
@@ -188,19 +189,29 @@ class Analyzer {
     uint64_t comptimeStepLimit() const {
         return kComptimeStepBase + kComptimeStepsPerPe * uint64_t(width_) * height_;
     }
+    // CompileOptions::cancelled: throws CompileCancelled when set (layout.cpp). eval() polls
+    // it every 65,536 steps, the per-PE loops once per row of PEs.
+    struct CompileCancelled {};
+    void pollCancelled() const;
     int callDepth_ = 0;
 
     // Layout results.
     bool rectSet_ = false;
     uint32_t width_ = 0, height_ = 0;
+    // The layout's distinct tile codes: a file with params, told apart by paramsKey. A PE
+    // keeps only the index of its tile code, not a copy of the params (a full wafer has
+    // 745,500 PEs and a handful of tile codes; the copies took 5.8 GB, issue 3).
     struct TileCode {
-        bool set = false;
         std::string file;
-        Value params;
+        Value params; // those of the first PE (y-major) that has it: its code class is built
         uint32_t node = 0;
-        Module* mod = nullptr;
+        size_t firstPe = 0;
     };
-    std::vector<TileCode> tiles_;
+    std::vector<TileCode> tileCodes_;
+    std::unordered_map<std::string, uint32_t> tileCodeIndex_; // file + "|" + paramsKey
+    static constexpr uint32_t kNoTile = UINT32_MAX;
+    std::vector<uint32_t> tiles_;     // per PE (y * width + x): index in tileCodes_
+    std::vector<uint32_t> tileNodes_; // per PE: its @set_tile_code call, for "already has code"
     struct ColorCfg {
         uint32_t x, y;
         int color;
@@ -474,7 +485,7 @@ class Analyzer {
 
     // ---- driver ------------------------------------------------------------------------
     void evalLayout();
-    void buildClass(TileCode& t, ClassCtx& c, uint32_t px, uint32_t py);
+    void buildClass(const TileCode& t, ClassCtx& c);
     void runComptimeBlocks(Module* m);
     void checkLayout();
     std::string paramsKey(const Value& params);

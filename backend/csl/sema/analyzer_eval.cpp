@@ -76,6 +76,8 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
                        " steps: " + std::to_string(kComptimeStepBase) + " plus " +
                        std::to_string(kComptimeStepsPerPe) +
                        " per PE of the rectangle); does a loop never end?");
+    if ((comptimeSteps_ & 0xffff) == 0)
+        pollCancelled();
     const Node& n = N(node);
     if (runtime())
         setLoc(node);

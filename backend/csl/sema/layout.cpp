@@ -189,7 +189,8 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         width_ = uint32_t(w);
         height_ = uint32_t(h);
         rectSet_ = true;
-        tiles_.assign(size_t(w * h), TileCode{});
+        tiles_.assign(size_t(w * h), kNoTile);
+        tileNodes_.assign(size_t(w * h), 0);
         configuredColors_.assign(size_t(w * h), 0);
         return;
     }
@@ -211,20 +212,31 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                  "@set_tile_code expects 3 or 4 arguments, found " + std::to_string(args.size()));
         uint32_t x, y;
         coords(x, y);
-        TileCode& t = tiles_[y * width_ + x];
-        if (t.set) {
+        const size_t pe = size_t(y) * width_ + x;
+        if (tiles_[pe] != kNoTile) {
             diags_.error(fr_->mod->fileId, ast().beginOffset(node), ast().endOffset(node),
                          "PE (" + std::to_string(x) + ", " + std::to_string(y) +
                              ") already has code");
-            note(fr_->mod, t.node, "first set here");
+            note(fr_->mod, tileNodes_[pe], "first set here");
             throw SemaError{};
         }
-        t.set = true;
-        t.file = asString(carg(2, "file name"), args[2], "@set_tile_code");
-        t.params = args.size() > 3 ? carg(3, "tile parameters") : mkAgg({}, {});
-        if (t.params.k != VK::Agg)
+        std::string file = asString(carg(2, "file name"), args[2], "@set_tile_code");
+        Value params = args.size() > 3 ? carg(3, "tile parameters") : mkAgg({}, {});
+        if (params.k != VK::Agg)
             fail(args[3], "tile parameters must be a struct");
-        t.node = node;
+        std::string key = file + "|" + paramsKey(params);
+        auto [it, added] = tileCodeIndex_.try_emplace(std::move(key), uint32_t(tileCodes_.size()));
+        if (added) {
+            tileCodes_.push_back({std::move(file), std::move(params), node, pe});
+        } else if (TileCode& t = tileCodes_[it->second]; pe < t.firstPe) {
+            // The class is built from the first PE in y-major order, whatever order the
+            // layout sets them in (memcpy params differ per column within one key).
+            t.params = std::move(params);
+            t.node = node;
+            t.firstPe = pe;
+        }
+        tiles_[pe] = it->second;
+        tileNodes_[pe] = node;
         return;
     }
     if (name == "set_color_config") {
@@ -339,7 +351,7 @@ std::string Analyzer::paramsKey(const Value& params) {
     return k;
 }
 
-void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
+void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     c.cc.file = t.file;
     c.cc.paramsKey = paramsKey(t.params);
     Frame* save = fr_;
@@ -356,7 +368,6 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
         return;
     }
     fr_ = save;
-    t.mod = m;
     // Params without a value are an error at their declaration.
     std::set<Module*> ran;
     size_t before = 0;
@@ -487,6 +498,11 @@ void Analyzer::buildClass(TileCode& t, ClassCtx& c, uint32_t, uint32_t) {
     c.funcs.clear();
 }
 
+void Analyzer::pollCancelled() const {
+    if (opt_.cancelled && opt_.cancelled())
+        throw CompileCancelled{};
+}
+
 CompileResult Analyzer::run() {
     CompileResult res;
     if (opt_.layoutFile.empty()) {
@@ -498,6 +514,7 @@ CompileResult Analyzer::run() {
         diags_.errorNoLoc(
             "--channels must be between 1 and 16 (0 selects the unsupported legacy runner)");
     try {
+        pollCancelled();
         modules_.emplace_back();
         layout_ = &modules_.back();
         layout_->isLayout = true;
@@ -548,6 +565,7 @@ CompileResult Analyzer::run() {
                 diags_.error(layout_->fileId, a.beginOffset(layouts[0]), a.endOffset(layouts[0]),
                              "the layout block does not call @set_rectangle");
         }
+        pollCancelled();
         // Check all layout declarations (params, consts) even when unused.
         for (const std::string& dn : layout_->declOrder) {
             Frame f;
@@ -573,7 +591,7 @@ CompileResult Analyzer::run() {
         }
         for (uint32_t y = 0; y < height_; ++y) {
             for (uint32_t x = 0; x < width_; ++x) {
-                if (!tiles_[y * width_ + x].set)
+                if (tiles_[y * width_ + x] == kNoTile)
                     diags_.error(
                         layout_->fileId, a.beginOffset(layouts[0]), a.beginOffset(layouts[0]) + 6,
                         "PE (" + std::to_string(x) + ", " + std::to_string(y) +
@@ -588,23 +606,26 @@ CompileResult Analyzer::run() {
         prog->arch = opt_.arch;
         prog->width = width_;
         prog->height = height_;
-        std::map<std::string, uint32_t> classOf;
+        // Code classes are numbered in y-major order of their first PE.
+        std::vector<uint32_t> classOfTile(tileCodes_.size(), kNoTile);
         prog->pes.resize(size_t(width_) * height_);
         for (uint32_t y = 0; y < height_; ++y) {
+            pollCancelled(); // per row: a row is at most 1,000 PEs
             for (uint32_t x = 0; x < width_; ++x) {
-                TileCode& t = tiles_[y * width_ + x];
-                std::string key = t.file + "|" + paramsKey(t.params);
-                auto it = classOf.find(key);
-                if (it == classOf.end()) {
+                const uint32_t tile = tiles_[size_t(y) * width_ + x];
+                uint32_t& cls = classOfTile[tile];
+                if (cls == kNoTile) {
                     classes_.emplace_back();
-                    buildClass(t, classes_.back(), x, y);
-                    it = classOf.emplace(key, uint32_t(classes_.size() - 1)).first;
+                    buildClass(tileCodes_[tile], classes_.back());
+                    cls = uint32_t(classes_.size() - 1);
                 }
-                prog->pes[y * width_ + x].codeClass = it->second;
+                prog->pes[size_t(y) * width_ + x].codeClass = cls;
             }
         }
+        pollCancelled();
         for (const ColorCfg& cc : colorCfgs_)
             prog->pes[cc.y * width_ + cc.x].colors.push_back({uint8_t(cc.color), cc.cfg});
+        pollCancelled();
         for (sim::PeConfig& pe : prog->pes) {
             for (auto& [col, cfg] : classes_[pe.codeClass].localColors) {
                 bool replaced = false;
@@ -669,8 +690,13 @@ CompileResult Analyzer::run() {
             prog->classes.push_back(std::move(c.cc));
         for (size_t i = 0; i < diags_.fileCount(); ++i)
             prog->sourceFiles.push_back(diags_.file(uint16_t(i)).path);
+        pollCancelled();
         res.program = prog;
     } catch (SemaError&) {
+    } catch (CompileCancelled&) {
+        // What was reported before the cancel stays; the cancel itself is the last error.
+        res.cancelled = true;
+        diags_.errorNoLoc("compile cancelled");
     }
     res.ok = !diags_.hasErrors() && res.program;
     if (!res.ok)

@@ -1,6 +1,9 @@
 """cerebras.sdk.client: compile and launch on an appliance (SdkCompiler, SdkLauncher)."""
 import os
 import stat
+import threading
+
+import grpc
 
 from cerebras.sdk._connection import ApplianceError, Connection
 from cerebras.sdk.runtime.sdkruntimepybind import (  # re-exported as the SDK does
@@ -58,12 +61,24 @@ class SdkCompiler:
         self._cpu = float(resource_cpu)
         self._mem = int(resource_mem)
         self.diagnostics = []
+        self._lock = threading.Lock()
+        self._call = None  # the compile in flight, for cancel()
+        self._cancelled = False
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self._conn.close()
+
+    def cancel(self):
+        """Cancels the compile in flight from another thread (Tessera; issue 5): compile()
+        raises ApplianceError(CANCELLED), writes nothing to outdir, and the appliance's
+        compiler stops. With no compile in flight, the next compile() is the one cancelled."""
+        with self._lock:
+            self._cancelled = True
+            if self._call is not None:
+                self._call.cancel()
 
     def compile(self, codedir, layout, args, outdir, timeout=None):
         """Compiles codedir/layout with the cslc argument string; returns the artifact path
@@ -73,13 +88,31 @@ class SdkCompiler:
                                     resource_cpu=self._cpu, resource_mem=self._mem)
         self.diagnostics = []
         done = None
-        for event in self._conn.stream(self._conn.compiler.Compile, request, timeout=timeout):
-            if event.HasField("diagnostic"):
-                self.diagnostics.append(event.diagnostic)
-                print(event.diagnostic.formatted or event.diagnostic.message, end="" if
-                      event.diagnostic.formatted.endswith("\n") else "\n")
-            else:
-                done = event.done
+        cancelled = ApplianceError(grpc.StatusCode.CANCELLED, "compile: cancelled")
+        with self._lock:
+            if self._cancelled:
+                self._cancelled = False
+                raise cancelled
+            self._call = self._conn.compiler.Compile(request, metadata=self._conn.metadata,
+                                                     timeout=timeout)
+        try:
+            for event in self._call:
+                if event.HasField("diagnostic"):
+                    self.diagnostics.append(event.diagnostic)
+                    print(event.diagnostic.formatted or event.diagnostic.message, end="" if
+                          event.diagnostic.formatted.endswith("\n") else "\n")
+                else:
+                    done = event.done
+        except grpc.RpcError as e:  # pylint: disable=no-member
+            error = ApplianceError(e.code(), e.details())
+            raise self._conn._explain(error) from None  # pylint: disable=protected-access
+        finally:
+            with self._lock:
+                self._call.cancel()  # no-op once it ended; ends it on KeyboardInterrupt
+                self._call = None
+                was_cancelled, self._cancelled = self._cancelled, False
+            if was_cancelled:
+                raise cancelled
         if done is None or not done.ok:
             errors = [d for d in self.diagnostics if d.severity == "error"]
             raise RuntimeError(f"compile failed with {len(errors)} error(s)")
