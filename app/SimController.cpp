@@ -252,9 +252,13 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
                           const QHash<QString, quint64>& revisions) {
     const quint64 id = m_nextBuildId++;
     m_buildId = id;
+    if (m_buildCancellation)
+        m_buildCancellation->cancel(); // a new build replaces the running one
+    auto cancellation = std::make_shared<client::CompileCancellation>();
+    m_buildCancellation = cancellation;
     emit buildStarted(cslcCommandLine(layout, args));
     const QString outName = outputName(args);
-    m_compilePool.start([this, id, codeDir, layout, args, revisions, outName] {
+    m_compilePool.start([this, id, codeDir, layout, args, revisions, outName, cancellation] {
         QList<DiagnosticItem> diagnostics;
         const QDir dir(codeDir);
         bool ok = false;
@@ -264,19 +268,21 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
         clock.start();
         try {
             client::SdkCompiler compiler(connection());
-            compiler.compile(codeDir.toStdString(), layout.toStdString(),
-                             args.join(QLatin1Char(' ')).toStdString(), codeDir.toStdString(),
-                             [&](const client::Diagnostic& d) {
-                                 diagnostics.append(toItem(d, dir));
-                                 const QString line = QString::fromStdString(d.formatted);
-                                 QMetaObject::invokeMethod(
-                                     this,
-                                     [this, id, line] {
-                                         if (id == m_buildId)
-                                             emit buildOutput(line);
-                                     },
-                                     Qt::QueuedConnection);
-                             });
+            compiler.compile(
+                codeDir.toStdString(), layout.toStdString(),
+                args.join(QLatin1Char(' ')).toStdString(), codeDir.toStdString(),
+                [&](const client::Diagnostic& d) {
+                    diagnostics.append(toItem(d, dir));
+                    const QString line = QString::fromStdString(d.formatted);
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, id, line] {
+                            if (id == m_buildId)
+                                emit buildOutput(line);
+                        },
+                        Qt::QueuedConnection);
+                },
+                cancellation);
             program = artifact::readProgramFile(
                 dir.filePath(outName + QStringLiteral("/bin/out_program.pb")).toStdString());
             ok = true;
@@ -299,6 +305,7 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
                 if (id != m_buildId)
                     return; // cancelled
                 m_buildId = 0;
+                m_buildCancellation.reset();
                 const auto errors =
                     std::count_if(diagnostics.cbegin(), diagnostics.cend(), [](auto& d) {
                         return d.severity == DiagnosticItem::Severity::Error;
@@ -335,7 +342,10 @@ void SimController::build(const QString& codeDir, const QString& layout, const Q
 void SimController::cancelBuild() {
     if (m_buildId == 0)
         return;
-    // The compile RPC runs to its end on the worker; its result is dropped.
+    // The appliance stops compiling; the worker ends with CANCELLED, a result dropped.
+    if (m_buildCancellation)
+        m_buildCancellation->cancel();
+    m_buildCancellation.reset();
     m_buildId = 0;
     emit buildFinished(false, tr("Build cancelled."), {}, {});
 }
@@ -663,14 +673,15 @@ void SimController::step(quint64 cycles) {
 void SimController::dumpCore(const QString& path) {
     m_sessionPool.start([this, path] {
         QString error;
-        if (!m_runtime) {
-            error = tr("No session is open.");
-        } else {
-            try {
+        try {
+            if (m_runtime)
                 m_runtime->dump_core(path.toStdString());
-            } catch (const std::exception& e) {
-                error = errorText(e);
-            }
+            else if (m_debug) // attached to another client's session (a run.py): by its id
+                m_debug->dumpCore(path.toStdString());
+            else
+                error = tr("No session is open.");
+        } catch (const std::exception& e) {
+            error = errorText(e);
         }
         QMetaObject::invokeMethod(
             this, [this, path, error] { emit coreDumped(path, error); }, Qt::QueuedConnection);

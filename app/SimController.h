@@ -22,6 +22,7 @@ namespace appliance {
 class Appliance;
 }
 namespace tessera::client {
+class CompileCancellation;
 class Connection;
 class DebugSession;
 class FrameSubscription;
@@ -188,6 +189,8 @@ class SimController : public QObject {
     QThreadPool m_sessionPool; // session calls in order
     QThreadPool m_driverPool;  // waits for the launched function (runs simulated time)
     quint64 m_buildId = 0;     // 0 = no build running
+    // The running build's: Cancel Build stops the appliance's compiler (issue 5).
+    std::shared_ptr<client::CompileCancellation> m_buildCancellation;
     quint64 m_nextBuildId = 1;
     QString m_artifactDir;
     QString m_codeDir; // the last build's: the source map's relative paths are under it
