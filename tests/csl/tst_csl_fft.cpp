@@ -155,6 +155,10 @@ class TestCslFft : public QObject {
             << 8 << 4 << false << w2 << "csfftExecC2R" << 2 << true << 1e-4;
         QTest::newRow("c2c f16 forward 4x4 wse3")
             << 16 << 4 << true << w3 << "csfftExecC2C" << 0 << false << 1e-2;
+        // 16 PEs per line: blocks queue up behind each other in the all-to-all, so a send
+        // direction changed too early would misroute them (it did with one scatter per root).
+        QTest::newRow("c2c f32 inverse 16x16 wse3")
+            << 32 << 2 << false << w3 << "csfftExecC2C" << 0 << true << 1e-4;
         QTest::newRow("c2c f16 inverse 1x1 wse2")
             << 8 << 8 << true << w2 << "csfftExecC2C" << 0 << true << 1e-2;
     }

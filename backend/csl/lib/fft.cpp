@@ -17,10 +17,18 @@
 //
 // How: 1D FFTs along z on each PE (radix 2, decimation in time, iterative, the twiddles from
 // twiddle_array; every pencil is computed in f32, also for f16 data), then an all-to-all
-// transpose along the row (W scatters of <collectives_2d>, one per root: PE k's z-block q
-// goes to PE q), 1D FFTs along x, the transpose back, and the same along the column for y.
-// A z-block of T z-values (T * T * T complex elements) is contiguous in X, so the
-// transposes need no packing.
+// transpose along the row (PE k's z-block q goes to PE q's block k), 1D FFTs along x, the
+// transpose back, and the same along the column for y. A z-block of T z-values
+// (T * T * T complex elements) is contiguous in X, so the transposes need no packing.
+//
+// The all-to-all (<kernels/fft/fft3d_line>) runs on <collectives_2d>'s routes (PE i sends
+// on color i % 2 to the direction it sets at run time, receives the other color from both
+// neighbours) in two phases: every block travels up the line first (store and forward,
+// towards higher PE ids), then every block that goes down. A PE changes its send direction
+// only right after it received the first wavelet of the new phase: that wavelet comes from
+// a neighbour that has taken in everything this PE sent in the previous phase, so no
+// wavelet of the old direction is still in this PE's output queue or router (the router
+// routes a wavelet with the directions current when it leaves).
 #include "backend/csl/lib/fft.h"
 
 namespace csl::lib {
@@ -67,6 +75,72 @@ fn FFT_kernel(comptime kernel_width: i16, comptime n: u16, comptime T: type) voi
 }
 )csl";
 
+// All-to-all along one row or column (see above). Block d of src on PE s lands in block s
+// of dst on PE d; a block is `count` u32 words.
+const char* const kFft3dLineSource = R"csl(// <kernels/fft/fft3d_line>
+param dim_params;
+param queues: [2]u16;
+const router = @import_module("<tessera/router>");
+const FIELD_TX: u16 = 1;
+const me: u16 = dim_params.pe_id;
+const n: u16 = dim_params.num_pes;
+const up_bit: u16 = dim_params.up_bit;
+const down_bit: u16 = dim_params.down_bit;
+const send_color: color = dim_params.send_color;
+const recv_color: color = dim_params.recv_color;
+const iq = @get_input_queue(queues[0]);
+const oq = @get_output_queue(queues[1]);
+var anchor: [1]u32;
+const anchor_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> anchor[i] });
+const in_dsd = @get_dsd(fabin_dsd, .{ .extent = 1, .fabric_color = recv_color, .input_queue = iq });
+const out_dsd = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{ .extent = 1, .output_queue = oq }
+                                     else .{ .extent = 1, .output_queue = oq, .fabric_color = send_color });
+fn block(buf: [*]u32, k: u16, count: u16) mem1d_dsd {
+  return @increment_dsd_offset(@set_dsd_length(@set_dsd_base_addr(anchor_dsd, buf), count),
+                               k * count, u32);
+}
+fn recv(buf: [*]u32, k: u16, count: u16) void {
+  @mov32(block(buf, k, count), @set_dsd_length(in_dsd, count));
+}
+fn send(buf: [*]u32, k: u16, count: u16) void {
+  @mov32(@set_dsd_length(out_dsd, count), block(buf, k, count));
+}
+fn forward(count: u16) void {
+  if (count > 0) @mov32(@set_dsd_length(out_dsd, count), @set_dsd_length(in_dsd, count));
+}
+fn direction(bits: u16) void { router.set(@get_int(send_color), FIELD_TX, bits); }
+fn alltoall(src: [*]u32, dst: [*]u32, count: u16) void {
+  @mov32(block(dst, me, count), block(src, me, count));
+  if (n < 2) return;
+  // Up: the stream out of PE i holds, for every source s <= i in turn, the blocks of s for
+  // PEs i+1 .. n-1, nearest first.
+  if (me == 0) direction(up_bit);
+  var s: u16 = 0;
+  while (s < me) : (s += 1) {
+    recv(dst, s, count);
+    if (s == 0 and me + 1 < n) direction(up_bit);
+    forward((n - 1 - me) * count);
+  }
+  var d: u16 = me + 1;
+  while (d < n) : (d += 1) { send(src, d, count); }
+  // Down: the stream out of PE i holds, for every source s >= i from the top down, the
+  // blocks of s for PEs i-1 .. 0, nearest first.
+  if (me + 1 == n) direction(down_bit);
+  s = n - 1;
+  while (s > me) : (s -= 1) {
+    recv(dst, s, count);
+    if (s == n - 1 and me > 0) direction(down_bit);
+    forward(me * count);
+  }
+  d = me;
+  while (d > 0) : (d -= 1) { send(src, d - 1, count); }
+}
+comptime {
+  @initialize_queue(iq, .{ .color = recv_color });
+  if (@is_arch("wse3")) @initialize_queue(oq, .{ .color = send_color });
+}
+)csl";
+
 const char* const kFft3dPeSource = R"csl(// <kernels/fft/fft3d_pe>
 param memcpy_params;
 param line_params;
@@ -74,8 +148,10 @@ param n: u16;
 param pencils: u16;
 param tensor_type: type;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-const row = @import_module("<collectives_2d/pe>", .{ .dim_params = line_params.x });
-const col = @import_module("<collectives_2d/pe>", .{ .dim_params = line_params.y });
+const row = @import_module("<kernels/fft/fft3d_line>", .{ .dim_params = line_params.x,
+                                                       .queues = [2]u16{ 2, 4 } });
+const col = @import_module("<kernels/fft/fft3d_line>", .{ .dim_params = line_params.y,
+                                                       .queues = [2]u16{ 3, 5 } });
 const math = @import_module("<math>");
 const time = @import_module("<time>");
 
@@ -173,18 +249,12 @@ fn transform_pencils(buf: [*]tensor_type, inner: u16, sa: u16, sb: u16) void {
   }
 }
 // All-to-all along the row (or column): block q of src on PE k lands in block k of dst on
-// PE q, one scatter per root.
+// PE q.
 fn transpose_row(src: [*]tensor_type, dst: [*]tensor_type) void {
-  for (@range(u16, W)) |k| {
-    row.scatter_data(k, @ptrcast([*]u32, src), @ptrcast([*]u32, &dst[2 * k * CHUNK]),
-                     CHUNK * WORDS);
-  }
+  row.alltoall(@ptrcast([*]u32, src), @ptrcast([*]u32, dst), CHUNK * WORDS);
 }
 fn transpose_col(src: [*]tensor_type, dst: [*]tensor_type) void {
-  for (@range(u16, W)) |k| {
-    col.scatter_data(k, @ptrcast([*]u32, src), @ptrcast([*]u32, &dst[2 * k * CHUNK]),
-                     CHUNK * WORDS);
-  }
+  col.alltoall(@ptrcast([*]u32, src), @ptrcast([*]u32, dst), CHUNK * WORDS);
 }
 fn scale_all(s: f32) void {
   for (@range(u16, 2 * ELEMS)) |i| {

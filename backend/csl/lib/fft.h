@@ -5,5 +5,6 @@ namespace csl::lib {
 
 extern const char* const kFft3dLayoutSource;
 extern const char* const kFft3dPeSource;
+extern const char* const kFft3dLineSource;
 
 } // namespace csl::lib

@@ -299,6 +299,7 @@ static const LibraryInfo kLibraries[] = {
     {"kernels/tally/pe", kTallyPeSource},
     {"kernels/fft/fft3d_layout", kFft3dLayoutSource},
     {"kernels/fft/fft3d_pe", kFft3dPeSource},
+    {"kernels/fft/fft3d_line", kFft3dLineSource},
     {"message_passing", nullptr},
 };
 
