@@ -1,4 +1,5 @@
 #include "app/ExamplesGallery.h"
+#include "app/HostSessionActions.h"
 #include "app/IdeWorkbench.h"
 #include "app/InspectorWorkbench.h"
 #include "app/MainWindow.h"
@@ -98,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     m_workbench = new IdeWorkbench(this);
     new InspectorWorkbench(this, m_workbench); // PE inspector and core dump views
+    new HostSessionActions(this, m_workbench); // Run > Host Session…: the SDK API without run.py
     // Panels added later (compile log, fabric view, run controls) dock at the bottom and
     // right; nesting lets users split those areas.
     setDockNestingEnabled(true);
