@@ -888,6 +888,9 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         result = BuiltinId(in.imm) == BuiltinId::Random16 ? s & 0xffff : s;
         break;
     }
+    case BuiltinId::RandomSeed:
+        p.lfsr = uint32_t(arg(0)) & 0x7fffffu; // the state bits, as machine.h's initial value
+        break;
     case BuiltinId::SimprintString: {
         const uint64_t i = arg(0);
         if (i >= p.cls->strings.size())

@@ -109,6 +109,10 @@ enum class BuiltinId : uint16_t {
     // ...) should act on the machine.
     ConfigGet,  // (address) -> u16
     ConfigSet,  // (address, value)
+    // Added for <random>.set_global_prng_seed ("sets the global state of the PRNG to
+    // seed"): the generator Random16/Random23 step takes r[a] as its state, masked to its
+    // 23 bits as the initial 0xdeadbeef is.
+    RandomSeed,  // (state)
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction

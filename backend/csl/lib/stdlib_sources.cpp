@@ -322,7 +322,8 @@ fn pow(x: anytype, y: @type_of(x)) @type_of(x) {
 }
 )csl";
 
-// <random> over the PE generator (<tessera/random>, the generator @random16 steps):
+// <random> over the PE generator (<tessera/random>, the generator @random16 steps, which
+// set_global_prng_seed sets):
 // random_f32(a, b) is a + (b - a) * s / 2^23 with s the generator's whole 23-bit state after
 // one step, so values lie in [a, b); random_normal_f32 is Box-Muller over two such draws.
 const char* const kRandomSource = R"csl(// <random>
@@ -347,10 +348,9 @@ fn random_normal_f32() f32 {
   const u2 = random_f32(0.0, 1.0);
   return math.sqrt_f32(-2.0 * math.log_f32(u1)) * math.cos_f32(6.28318531 * u2);
 }
-// Seeding needs the simulator to set a PE's generator state.
-inline fn set_global_prng_seed(seed: u32) void {
-  @comptime_assert(false, "<random>.set_global_prng_seed is not supported by this compiler yet");
-}
+// "Sets the global state of the PRNG to seed": the state @random16 and these functions
+// step (23 bits; the program starts with 0xdeadbeef).
+fn set_global_prng_seed(seed: u32) void { prng.seed(seed); }
 )csl";
 
 // <dsd_ops>: one DSD builtin chosen by the element type(s), as the SDK's Libraries page

@@ -1537,7 +1537,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
          {"print_string", "print_u16_decimal", "print_u16_hex", "print_u16_binary",
           "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
           "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
-        {"tessera/random", {"random16", "random23"}},
+        {"tessera/random", {"random16", "random23", "seed"}},
         {"tessera/router", {"get", "set"}},
         {"tessera/queues", {"flush_active", "flush_exit"}},
         {"tile_config/output_queue_config", {"encode_output_queue"}},
@@ -1697,7 +1697,14 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
     }
     if (l == "tessera/random") {
         // The PE generator (the one @random16 steps): random16 returns 16 bits of the new
-        // state, random23 the whole 23-bit state, the finer fraction <random>.random_f32 uses.
+        // state, random23 the whole 23-bit state, the finer fraction <random>.random_f32 uses;
+        // seed(state) sets the state (<random>.set_global_prng_seed).
+        if (fn == "seed") {
+            need(1);
+            return callBuiltin(sim::BuiltinId::RandomSeed,
+                               {toReg(coerce(args[0], types.u32, argNodes[0]), argNodes[0])},
+                               nullptr);
+        }
         need(0);
         return fn == "random16" ? callBuiltin(sim::BuiltinId::Random16, {}, types.u16)
                                 : callBuiltin(sim::BuiltinId::Random23, {}, types.u32);
