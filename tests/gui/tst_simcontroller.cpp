@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -119,6 +120,36 @@ class TestSimController : public QObject {
         QCOMPARE(finished.count(), 1);
         QVERIFY(!finished.first().at(0).toBool());
         QVERIFY(!finished.wait(3000)); // the abandoned compile reports nothing
+    }
+
+    // Cancel Build stops the appliance's compiler (issue 5): after cancelling a full-wafer
+    // game of life (tens of seconds of compiling), the next build does not wait for it in
+    // the one-thread compile pool.
+    void cancelledBuildStopsTheCompiler() {
+        QString error;
+        const QString life =
+            MainWindow::copyExample(QStringLiteral("game-of-life"), m_tmp.path(), &error);
+        QVERIFY2(!life.isEmpty(), qPrintable(error));
+        QSignalSpy finished(&m_controller, &SimController::buildFinished);
+        m_controller.build(life, QStringLiteral("layout.csl"),
+                           {QStringLiteral("--arch=wse2"), QStringLiteral("--fabric-dims=757,996"),
+                            QStringLiteral("--fabric-offsets=4,1"),
+                            QStringLiteral("--params=width:750,height:994"), QStringLiteral("-o"),
+                            QStringLiteral("out"), QStringLiteral("--memcpy"),
+                            QStringLiteral("--channels=1")});
+        QTest::qWait(800);
+        QVERIFY(m_controller.isBuilding());
+        QElapsedTimer clock;
+        clock.start();
+        m_controller.cancelBuild();
+        QCOMPARE(finished.count(), 1);
+        m_controller.build(m_root, m_project.layoutFile(), m_project.compileArguments());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.count(), 2);
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        qInfo("the next build finished %lld ms after Cancel Build", clock.elapsed());
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!QFileInfo::exists(life + QStringLiteral("/out")));
     }
 
     void runScriptPrintsSuccess() {
