@@ -204,13 +204,6 @@ uint32_t Fabric::Impl::memOpCost(const Pe& p, const OpState& op) const {
 
 namespace {
 
-// An operand of the fast path: a mem1d DSD whose whole range is inside SRAM, or a scalar.
-struct LinearOperand {
-    bool memory = false;
-    int64_t base = 0, stride = 0;
-    uint32_t scalar = 0;
-};
-
 // Fills `out` when the operand is a scalar or a mem1d DSD all of whose n elements of
 // `bytes` bytes lie inside SRAM.
 bool linear(const OpOperand& o, uint32_t bytes, uint32_t n, LinearOperand& out) {
@@ -244,21 +237,7 @@ void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
     if (fast) {
         // Same element order as the general loop below, without per-element dispatch
         // on operand kinds or bounds checks (the whole ranges were checked above).
-        uint8_t* mem = p.mem;
-        auto read = [&](const LinearOperand& o, uint32_t bytes, uint32_t i) -> uint32_t {
-            if (!o.memory)
-                return o.scalar;
-            uint32_t v = 0;
-            std::memcpy(&v, mem + o.base + int64_t(i) * o.stride, bytes);
-            return v;
-        };
-        for (uint32_t i = 0; i < n; ++i) {
-            const uint32_t a = shape.numSources > 0 ? read(s[0], shape.srcBytes[0], i) : 0;
-            const uint32_t b = shape.numSources > 1 ? read(s[1], shape.srcBytes[1], i) : 0;
-            const uint32_t c = shape.numSources > 2 ? read(s[2], shape.srcBytes[2], i) : 0;
-            const uint32_t v = dsdElement(desc.op, a, b, c, op.carry);
-            std::memcpy(mem + d.base + int64_t(i) * d.stride, &v, shape.dstBytes);
-        }
+        linearLoop(desc.op, p.mem, d, s, n, op.carry);
         op.done = op.total;
         return;
     }

@@ -5,10 +5,13 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace sim {
 
-DsdOpShape dsdOpShape(DsdOpKind op) {
+namespace {
+
+constexpr DsdOpShape shapeOf(DsdOpKind op) {
     using K = DsdOpKind;
     switch (op) {
     case K::Mov32:
@@ -58,6 +61,12 @@ DsdOpShape dsdOpShape(DsdOpKind op) {
     }
 }
 
+} // namespace
+
+DsdOpShape dsdOpShape(DsdOpKind op) {
+    return shapeOf(op);
+}
+
 namespace {
 
 double h(uint32_t v) {
@@ -103,7 +112,10 @@ uint32_t toXp16(double v) {
 
 } // namespace
 
-uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& carry) {
+namespace {
+
+[[gnu::always_inline]] inline uint32_t element(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c,
+                                               uint32_t& carry) {
     using K = DsdOpKind;
     switch (op) {
     case K::Add16:
@@ -197,6 +209,81 @@ uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& 
         return a;
     }
     return a;
+}
+
+// The element loop of one op over linear operands; with K a constant, element() and the
+// operand sizes fold into straight-line code.
+template <DsdOpKind K>
+void linearLoopOf(uint8_t* mem, const LinearOperand& dst, const LinearOperand* src, uint32_t n,
+                  uint32_t& carry) {
+    constexpr DsdOpShape shape = shapeOf(K);
+    auto read = [&](const LinearOperand& o, uint32_t bytes, uint32_t i) -> uint32_t {
+        if (!o.memory)
+            return o.scalar;
+        uint32_t v = 0;
+        std::memcpy(&v, mem + o.base + int64_t(i) * o.stride, bytes);
+        return v;
+    };
+    for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t a = shape.numSources > 0 ? read(src[0], shape.srcBytes[0], i) : 0;
+        const uint32_t b = shape.numSources > 1 ? read(src[1], shape.srcBytes[1], i) : 0;
+        const uint32_t c = shape.numSources > 2 ? read(src[2], shape.srcBytes[2], i) : 0;
+        const uint32_t v = element(K, a, b, c, carry);
+        std::memcpy(mem + dst.base + int64_t(i) * dst.stride, &v, shape.dstBytes);
+    }
+}
+
+} // namespace
+
+uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& carry) {
+    return element(op, a, b, c, carry);
+}
+
+void linearLoop(DsdOpKind op, uint8_t* mem, const LinearOperand& dst, const LinearOperand* src,
+                uint32_t n, uint32_t& carry) {
+    using K = DsdOpKind;
+    switch (op) {
+    // The ops of the SDK's compute kernels; the others take the generic loop below.
+    case K::Fmacs:
+        return linearLoopOf<K::Fmacs>(mem, dst, src, n, carry);
+    case K::Fadds:
+        return linearLoopOf<K::Fadds>(mem, dst, src, n, carry);
+    case K::Fsubs:
+        return linearLoopOf<K::Fsubs>(mem, dst, src, n, carry);
+    case K::Fmuls:
+        return linearLoopOf<K::Fmuls>(mem, dst, src, n, carry);
+    case K::Fmovs:
+        return linearLoopOf<K::Fmovs>(mem, dst, src, n, carry);
+    case K::Mov32:
+        return linearLoopOf<K::Mov32>(mem, dst, src, n, carry);
+    case K::Mov16:
+        return linearLoopOf<K::Mov16>(mem, dst, src, n, carry);
+    case K::Add16:
+        return linearLoopOf<K::Add16>(mem, dst, src, n, carry);
+    case K::Fmach:
+        return linearLoopOf<K::Fmach>(mem, dst, src, n, carry);
+    case K::Faddh:
+        return linearLoopOf<K::Faddh>(mem, dst, src, n, carry);
+    case K::Fmovh:
+        return linearLoopOf<K::Fmovh>(mem, dst, src, n, carry);
+    default:
+        break;
+    }
+    const DsdOpShape shape = shapeOf(op);
+    for (uint32_t i = 0; i < n; ++i) {
+        auto read = [&](const LinearOperand& o, uint32_t bytes) -> uint32_t {
+            if (!o.memory)
+                return o.scalar;
+            uint32_t v = 0;
+            std::memcpy(&v, mem + o.base + int64_t(i) * o.stride, bytes);
+            return v;
+        };
+        const uint32_t a = shape.numSources > 0 ? read(src[0], shape.srcBytes[0]) : 0;
+        const uint32_t b = shape.numSources > 1 ? read(src[1], shape.srcBytes[1]) : 0;
+        const uint32_t c = shape.numSources > 2 ? read(src[2], shape.srcBytes[2]) : 0;
+        const uint32_t v = element(op, a, b, c, carry);
+        std::memcpy(mem + dst.base + int64_t(i) * dst.stride, &v, shape.dstBytes);
+    }
 }
 
 namespace costs {

@@ -4,6 +4,7 @@
 #include "sim/scalar.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <sys/mman.h>
 
@@ -59,9 +60,10 @@ Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions o
     for (const CodeClass& c : prog->classes) {
         uint64_t mask = 0;
         for (int t = 0; t < kNumTaskIds; ++t)
-            if (c.tasks[size_t(t)].kind != TaskKind::None)
+            if (c.tasks[size_t(t)].kind == TaskKind::Data ||
+                c.tasks[size_t(t)].kind == TaskKind::Control)
                 mask |= uint64_t(1) << t;
-        boundTasks.push_back(mask);
+        queueTasks.push_back(mask);
     }
     pes.resize(size_t(width) * height);
     if (opt.threads > 1)
@@ -477,8 +479,35 @@ void Fabric::Impl::mergeVisit(Pe& p) {
     reschedule(p);
 }
 
+void Fabric::Impl::sortUniquePes(std::vector<uint32_t>& list) {
+    if (std::is_sorted(list.begin(), list.end())) { // mostly scheduled in PE order
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        return;
+    }
+    // A comparison sort costs about n log n; the bitmap n plus a scan of pes/64 words.
+    if (list.size() < 64 || list.size() * 256 < pes.size()) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        return;
+    }
+    orderBits.resize((pes.size() + 63) / 64);
+    for (uint32_t i : list)
+        orderBits[i / 64] |= uint64_t(1) << (i % 64);
+    list.clear();
+    for (size_t w = 0; w < orderBits.size(); ++w) {
+        for (uint64_t bits = orderBits[w]; bits; bits &= bits - 1)
+            list.push_back(uint32_t(w * 64 + size_t(std::countr_zero(bits))));
+        orderBits[w] = 0;
+    }
+}
+
 bool Fabric::Impl::stepCycle() {
     uint64_t next = activeRouters.empty() ? UINT64_MAX : now + 1;
+    // A router left waiting for a wavelet's hop counts from the next cycle on (as one
+    // stepped every cycle until then would).
+    std::erase_if(laterRouters, [&](const Event& e) { return pes[e.second].routerWakeAt != e.first; });
+    for (const Event& e : laterRouters)
+        next = std::min(next, std::max(e.first, now + 1));
     auto stale = [&](const Event& e) { return pes[e.second].scheduledAt != e.first; };
     // The first bucket from `now` on that holds a live entry; buckets passed over hold
     // only stale entries (every live entry is at or after `now`), so they are emptied.
@@ -518,9 +547,7 @@ bool Fabric::Impl::stepCycle() {
         if (pes[i].scheduledAt == now)
             visitList.push_back(i);
     }
-    if (!std::is_sorted(visitList.begin(), visitList.end())) // mostly scheduled in PE order
-        std::sort(visitList.begin(), visitList.end());
-    visitList.erase(std::unique(visitList.begin(), visitList.end()), visitList.end());
+    sortUniquePes(visitList);
     inPePhase = true;
     if (pool && visitList.size() >= kParallelMinPes) {
         pool->parallelFor(visitList.size(), [&](size_t k) { visitGuarded(pes[visitList[k]]); });
@@ -531,16 +558,23 @@ bool Fabric::Impl::stepCycle() {
     inPePhase = false;
     for (uint32_t i : visitList)
         mergeVisit(pes[i]);
-    if (!activeRouters.empty()) {
+    if (!activeRouters.empty() || !laterRouters.empty()) {
         std::vector<uint32_t>& routers = routerList; // reused: no allocation per cycle
         routers.clear();
         routers.swap(activeRouters);
-        if (!std::is_sorted(routers.begin(), routers.end()))
-            std::sort(routers.begin(), routers.end());
+        std::erase_if(laterRouters, [&](const Event& e) {
+            if (e.first > now)
+                return false;
+            if (pes[e.second].routerWakeAt == e.first)
+                routers.push_back(e.second);
+            return true;
+        });
+        sortUniquePes(routers);
         for (uint32_t i : routers) {
             Pe& p = pes[i];
             p.routerActive = false;
-            bool again = false;
+            p.routerWakeAt = UINT64_MAX;
+            uint64_t again = UINT64_MAX;
             try {
                 again = routerStep(p);
             } catch (const PeFault& f) {
@@ -550,8 +584,12 @@ bool Fabric::Impl::stepCycle() {
                     faultCycle = now;
                 }
             }
-            if (again)
+            if (again <= now + 1) {
                 activateRouter(p);
+            } else if (again != UINT64_MAX) {
+                p.routerWakeAt = again;
+                laterRouters.emplace_back(again, i);
+            }
         }
     }
     return true;
@@ -910,9 +948,13 @@ bool Fabric::Impl::linkFull(const Pe& n, int color, Direction from) const {
     return n.routerLinkCount[size_t(color)][size_t(from)] >= costs::kRouterBufferDepth;
 }
 
-bool Fabric::Impl::routerStep(Pe& p) {
+uint64_t Fabric::Impl::routerStep(Pe& p) {
     const auto& d2h = prog->memcpy.d2hColors;
-    bool again = false;
+    // The next cycle this router has something to do: the next cycle after a move, else
+    // when its first waiting wavelet becomes ready (hop latency). A step before then
+    // changes nothing, so the router is not stepped in between; with stall tracing on it
+    // is, as each such step writes a backpressure line.
+    uint64_t again = UINT64_MAX;
     // Output queues feed the router through the RAMP port, one wavelet per queue per cycle.
     for (int q = 0; q < kNumOutputQueues; ++q) {
         auto& oq = p.outQ[size_t(q)];
@@ -923,7 +965,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
             if (deliverToHost(p, w)) {
                 oq.pop();
                 wake(p);
-                again = true;
+                again = now + 1;
             }
         } else {
             const ColorConfig* cfg = colorConfig(p, w.color);
@@ -936,7 +978,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
             pushRouter(p, w.color, {w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
             oq.pop();
             wake(p);
-            again = true;
+            again = now + 1;
         }
         if (oq.empty() && (p.flushPending >> q & 1)) {
             p.flushPending &= uint8_t(~(1u << q));
@@ -969,7 +1011,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
                 continue; // a link is a FIFO: only its oldest wavelet can move
             linksSeen |= link;
             if (e.readyAt > now) {
-                again = true;
+                again = std::min(again, opt.traceStalls ? now + 1 : e.readyAt);
                 continue;
             }
             if (rx & link) {
@@ -1018,7 +1060,7 @@ bool Fabric::Impl::routerStep(Pe& p) {
         RouterEntry entry = e;
         buf.erase(uint32_t(pick));
         --p.routerLinkCount[size_t(color)][entry.from];
-        again = true;
+        again = now + 1;
         if (buf.empty())
             p.routerBusy &= ~(1u << color);
         // The link it came by has room again: its sender may go on.

@@ -23,8 +23,9 @@ struct Fabric::Impl {
     Arch arch = Arch::Wse2;
     uint32_t width = 0, height = 0;
     std::vector<Pe> pes;
-    // Per code class: bit t is set when task id t is bound (pickTask tests only those).
-    std::vector<uint64_t> boundTasks;
+    // Per code class: bit t is set when task id t is bound as a data or control task
+    // (pickTask tests those only while wavelets are queued).
+    std::vector<uint64_t> queueTasks;
     uint8_t* memory = nullptr; // width*height*48 KB, MAP_NORESERVE: pages commit on write
     size_t memoryBytes = 0;
 
@@ -42,6 +43,15 @@ struct Fabric::Impl {
     std::vector<uint32_t> activeRouters;
     std::vector<uint32_t> visitList;
     std::vector<uint32_t> routerList; // the routers stepped this cycle
+    // Routers whose next step is due at a later cycle (cycle, PE index); an entry is
+    // stale when the router was stepped since (its routerWakeAt differs).
+    std::vector<Event> laterRouters;
+    // Puts a list of PE indices in increasing order without duplicates. Long lists (a
+    // large share of the fabric busy in one cycle) go through orderBits, one bit per PE,
+    // which costs a scan of the bitmap instead of a comparison sort; it is all zero
+    // between calls.
+    void sortUniquePes(std::vector<uint32_t>& list);
+    std::vector<uint64_t> orderBits;
     std::vector<uint32_t> touchedPes; // PEs that ever had work, in first-touch order
     void touch(Pe& p) {
         if (!p.touched) {
@@ -110,6 +120,8 @@ struct Fabric::Impl {
     static uint64_t copyArrival(const Command& c) { return c.issuedAt + costs::kMemcpyCopyLatency; }
     void runMain(Pe& p);
     void execute(Pe& p, const Instr& in, const SourceLoc& loc);
+    bool executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& f, uint32_t& cost);
+    bool runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantumEnd);
     void builtin(Pe& p, const Instr& in, const SourceLoc& loc);
     void callFunction(Pe& p, int32_t func, const uint64_t* args, uint32_t nargs, uint16_t retDst);
     void startTask(Pe& p, int task);
@@ -160,7 +172,7 @@ struct Fabric::Impl {
                       const SourceLoc& loc);
 
     // Routers.
-    bool routerStep(Pe& p); // true: must run again next cycle
+    uint64_t routerStep(Pe& p); // the cycle to step it again (UINT64_MAX: when activated)
     static void routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx); // current position
     static uint8_t rxOfAnyPosition(const ColorConfig& cfg);
     static uint8_t nextSwitchPosition(const ColorConfig& cfg); // where SWITCH_ADV leads

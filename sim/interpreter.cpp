@@ -220,13 +220,14 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
 }
 
 int Fabric::Impl::pickTask(const Pe& p) const {
-    const bool anyQueued =
-        std::any_of(p.rampQ.begin(), p.rampQ.end(), [](const auto& q) { return !q.empty(); });
-    // Only bound, unblocked task ids can be ready, and without queued wavelets only
-    // activated ones: test just those (taskReady still checks each), in the same
-    // round-robin order.
-    const uint64_t candidates =
-        (anyQueued ? boundTasks[size_t(p.cls - prog->classes.data())] : p.activated) & ~p.blocked;
+    // Only unblocked task ids can be ready: activated ones, and data and control tasks
+    // when wavelets are queued. Test just those (taskReady still checks each), in the
+    // same round-robin order.
+    uint64_t candidates = p.activated & ~p.blocked;
+    const uint64_t waveletTasks = queueTasks[p.classIndex] & ~p.blocked;
+    if ((waveletTasks & ~candidates) &&
+        std::any_of(p.rampQ.begin(), p.rampQ.end(), [](const auto& q) { return !q.empty(); }))
+        candidates |= waveletTasks;
     if (!candidates)
         return -1;
     const int first = (p.lastPicked + 1) % kNumTaskIds;
@@ -403,6 +404,9 @@ void Fabric::Impl::runMain(Pe& p) {
     if (!p.mainOp.active && p.mainReadyAt < now)
         p.mainReadyAt = now;
     p.mainWaiting = false;
+    // Without breakpoints or an instruction trace, runs of local instructions take the
+    // short path (runLocal); it makes the same checks in the same order.
+    const bool plain = breakpoints.empty() && !(opt.traceInstructions && simLog.is_open());
     while (!p.breakHere) {
         if (p.mainOp.active) {
             if (p.mainReadyAt > now)
@@ -431,6 +435,8 @@ void Fabric::Impl::runMain(Pe& p) {
             execute(p, ret, noLoc);
             continue;
         }
+        if (plain && runLocal(p, f, fn, quantumEnd))
+            continue;
         const Instr& in = fn.code[f.pc];
         if (p.mainReadyAt > now &&
             (interacts(in) || reachesRegisters(in, p.regs.data() + f.regBase)))
@@ -458,6 +464,46 @@ void Fabric::Impl::runMain(Pe& p) {
         execute(p, in, loc);
         if (p.mainWaiting)
             return;
+    }
+}
+
+// Runs the local instructions (executeLocal) of frame f from its pc while the checks of
+// runMain let them run; true when it ran at least one. It stops before any other
+// instruction, the end of the code, and wherever runMain would return, and leaves those
+// to runMain.
+bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantumEnd) {
+    static constexpr uint64_t kNotLocal = uint64_t(1) << unsigned(Op::Call) |
+                                          uint64_t(1) << unsigned(Op::CallIndirect) |
+                                          uint64_t(1) << unsigned(Op::Return) |
+                                          uint64_t(1) << unsigned(Op::Builtin) |
+                                          uint64_t(1) << unsigned(Op::DsdExec);
+    static_assert(unsigned(Op::DsdGet) < 64);
+    static const SourceLoc noLoc{};
+    const Instr* code = fn.code.data();
+    const size_t size = fn.code.size();
+    const SourceLoc* locs = fn.locs.data();
+    const size_t numLocs = fn.locs.size();
+    bool ran = false;
+    while (true) {
+        const uint32_t pc = f.pc;
+        if (pc >= size)
+            return ran;
+        const Instr& in = code[pc];
+        if (kNotLocal >> unsigned(in.op) & 1)
+            return ran;
+        const uint64_t readyAt = p.mainReadyAt;
+        if (readyAt > now &&
+            (readyAt >= quantumEnd || reachesRegisters(in, p.regs.data() + f.regBase)))
+            return ran;
+        if (readyAt >= runLimit)
+            return ran;
+        p.resumeFromBreakpoint = false;
+        uint32_t cost = costs::kScalarOp;
+        f.pc = pc + 1;
+        ++p.stats.instructions;
+        executeLocal(p, in, pc < numLocs ? locs[pc] : noLoc, f, cost);
+        p.mainReadyAt += cost;
+        ran = true;
     }
 }
 
@@ -589,27 +635,13 @@ bool compare(Op op, ScalarType t, uint64_t a, uint64_t b) {
 
 } // namespace
 
-void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
-    Frame& f = p.frames.back();
-    const uint32_t pc = f.pc;
+// The instructions that touch only the PE's registers, DSD registers and SRAM (not
+// calls, returns, builtins or DSD operations): runLocal runs them back to back. Returns
+// false for the others. `cost` starts at kScalarOp.
+inline bool Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc,
+                                       Frame& f, uint32_t& cost) {
     uint64_t* r = p.regs.data() + f.regBase;
     Dsd* d = p.dsds.data() + f.dsdBase;
-    uint32_t cost = costs::kScalarOp;
-    ++f.pc;
-    ++p.stats.instructions;
-    if (opt.traceInstructions && simLog.is_open()) {
-        char pcText[16];
-        std::snprintf(pcText, sizeof pcText, "0x%04x", pc);
-        std::string task = p.currentTask >= 0             ? "T" + str(uint64_t(p.currentTask))
-                           : p.currentTask == kTaskLaunch ? "Tlaunch"
-                                                          : "Tinit";
-        p.pendingTrace.push_back(
-            "@" + str(std::max(now, p.mainReadyAt)) + " P" + str(p.x + prog->offsetX) + "." +
-            str(p.y + prog->offsetY) + ": [EX OP] ^ " + pcText + ": " + task + " " + opName(in.op) +
-            (in.op == Op::DsdExec ? std::string(" ") + dsdOpName(p.cls->dsdOps[size_t(in.imm)].op)
-                                  : std::string()) +
-            " " + p.cls->functions[size_t(f.func)].name);
-    }
     switch (in.op) {
     case Op::Nop:
         break;
@@ -710,44 +742,6 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
             cost = costs::kBranchTaken;
         }
         break;
-    case Op::Call:
-    case Op::CallIndirect: {
-        int32_t target = in.imm;
-        uint32_t nargs = in.b;
-        const uint64_t* args = nargs ? r + in.a : nullptr;
-        if (in.op == Op::CallIndirect) {
-            if (r[in.a] >= p.cls->functions.size())
-                fault(p, &loc,
-                      "indirect call to function " + str(r[in.a]) + " of " +
-                          str(p.cls->functions.size()));
-            target = int32_t(r[in.a]);
-            nargs = uint32_t(in.imm);
-            args = nargs ? r + in.b : nullptr;
-        }
-        callFunction(p, target, args, nargs, in.dst);
-        cost = costs::kCall;
-        break;
-    }
-    case Op::Return: {
-        const uint64_t value = in.a == kNoReg ? 0 : r[in.a];
-        const ScalarType rt = p.cls->functions[size_t(f.func)].returnType;
-        const uint16_t retDst = f.retDst;
-        p.frames.pop_back();
-        cost = costs::kReturn;
-        if (p.frames.empty()) {
-            p.currentTask = -1;
-            cost += costs::kTaskEnd;
-            profileTaskEnd(p, p.mainReadyAt + cost);
-            noteProgress(now);
-        } else if (retDst != kNoReg) {
-            p.regs[p.frames.back().regBase + retDst] = normalise(value, rt);
-        }
-        break;
-    }
-    case Op::Builtin:
-        builtin(p, in, loc);
-        cost = costs::kBuiltin;
-        break;
     case Op::DsdConst:
         d[in.dst] = p.cls->dsdConstants[size_t(in.imm)];
         cost = costs::kDsdRegOp;
@@ -821,6 +815,75 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         cost = costs::kDsdRegOp;
         break;
     }
+    default:
+        return false;
+    }
+    return true;
+}
+
+void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
+    Frame& f = p.frames.back();
+    const uint32_t pc = f.pc;
+    uint64_t* r = p.regs.data() + f.regBase;
+    uint32_t cost = costs::kScalarOp;
+    ++f.pc;
+    ++p.stats.instructions;
+    if (opt.traceInstructions && simLog.is_open()) {
+        char pcText[16];
+        std::snprintf(pcText, sizeof pcText, "0x%04x", pc);
+        std::string task = p.currentTask >= 0             ? "T" + str(uint64_t(p.currentTask))
+                           : p.currentTask == kTaskLaunch ? "Tlaunch"
+                                                          : "Tinit";
+        p.pendingTrace.push_back(
+            "@" + str(std::max(now, p.mainReadyAt)) + " P" + str(p.x + prog->offsetX) + "." +
+            str(p.y + prog->offsetY) + ": [EX OP] ^ " + pcText + ": " + task + " " + opName(in.op) +
+            (in.op == Op::DsdExec ? std::string(" ") + dsdOpName(p.cls->dsdOps[size_t(in.imm)].op)
+                                  : std::string()) +
+            " " + p.cls->functions[size_t(f.func)].name);
+    }
+    if (executeLocal(p, in, loc, f, cost)) {
+        p.mainReadyAt += cost;
+        return;
+    }
+    switch (in.op) {
+    case Op::Call:
+    case Op::CallIndirect: {
+        int32_t target = in.imm;
+        uint32_t nargs = in.b;
+        const uint64_t* args = nargs ? r + in.a : nullptr;
+        if (in.op == Op::CallIndirect) {
+            if (r[in.a] >= p.cls->functions.size())
+                fault(p, &loc,
+                      "indirect call to function " + str(r[in.a]) + " of " +
+                          str(p.cls->functions.size()));
+            target = int32_t(r[in.a]);
+            nargs = uint32_t(in.imm);
+            args = nargs ? r + in.b : nullptr;
+        }
+        callFunction(p, target, args, nargs, in.dst);
+        cost = costs::kCall;
+        break;
+    }
+    case Op::Return: {
+        const uint64_t value = in.a == kNoReg ? 0 : r[in.a];
+        const ScalarType rt = p.cls->functions[size_t(f.func)].returnType;
+        const uint16_t retDst = f.retDst;
+        p.frames.pop_back();
+        cost = costs::kReturn;
+        if (p.frames.empty()) {
+            p.currentTask = -1;
+            cost += costs::kTaskEnd;
+            profileTaskEnd(p, p.mainReadyAt + cost);
+            noteProgress(now);
+        } else if (retDst != kNoReg) {
+            p.regs[p.frames.back().regBase + retDst] = normalise(value, rt);
+        }
+        break;
+    }
+    case Op::Builtin:
+        builtin(p, in, loc);
+        cost = costs::kBuiltin;
+        break;
     case Op::DsdExec:
         if (!dsdExec(p, p.cls->dsdOps[size_t(in.imm)], uint32_t(in.imm), loc)) {
             // Not accepted (its microthread is busy): retry this instruction later.
@@ -830,6 +893,8 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
             return;
         }
         return; // dsdExec accounts its own time
+    default:
+        break;
     }
     p.mainReadyAt += cost;
 }

@@ -215,6 +215,7 @@ struct Pe {
     std::array<std::array<uint8_t, 5>, kNumColors> routerLinkCount{};
     uint32_t routerBusy = 0; // colors with buffered wavelets
     bool routerActive = false;
+    uint64_t routerWakeAt = UINT64_MAX; // a step due at this later cycle (laterRouters)
 
     uint32_t lfsr = 0xdeadbeefu & 0x7fffffu; // 23-bit state of @random16
     bool tscEnabled = false;

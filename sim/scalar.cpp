@@ -7,40 +7,6 @@
 
 namespace sim {
 
-uint64_t normalise(uint64_t raw, ScalarType t) {
-    switch (t) {
-    case ScalarType::Void:
-        return 0;
-    case ScalarType::Bool:
-        return raw != 0 ? 1 : 0;
-    case ScalarType::I8:
-        return uint64_t(int64_t(int8_t(raw)));
-    case ScalarType::I16:
-        return uint64_t(int64_t(int16_t(raw)));
-    case ScalarType::I32:
-        return uint64_t(int64_t(int32_t(raw)));
-    case ScalarType::I64:
-    case ScalarType::U64:
-        return raw;
-    case ScalarType::U8:
-        return raw & 0xff;
-    case ScalarType::U16:
-    case ScalarType::F16:
-    case ScalarType::BF16:
-        return raw & 0xffff;
-    case ScalarType::U32:
-    case ScalarType::F32:
-        return raw & 0xffffffffu;
-    }
-    return raw;
-}
-
-float bitsToFloat(uint32_t bits) {
-    return std::bit_cast<float>(bits);
-}
-uint32_t floatToBits(float f) {
-    return std::bit_cast<uint32_t>(f);
-}
 
 namespace {
 
