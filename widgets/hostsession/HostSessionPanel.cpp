@@ -5,6 +5,7 @@
 #include "widgets/hostsession/HostBlockModel.h"
 #include "widgets/hostsession/HostCopyForm.h"
 
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -70,37 +71,37 @@ HostSessionPanel::HostSessionPanel(QWidget* parent)
                           "SdkRuntime.load() and run() do"));
     m_unload->setToolTip(tr("Stop the session (SdkRuntime.stop()) and close it"));
 
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
     auto* header = new QHBoxLayout;
     header->addWidget(m_status, 1);
     header->addWidget(m_load);
     header->addWidget(m_unload);
-    topLayout->addLayout(header);
     m_tabs->setObjectName(QStringLiteral("hostSessionTabs"));
     m_tabs->addTab(createH2dTab(), tr("Copy to Device"));
     m_tabs->addTab(createLaunchTab(), tr("Launch"));
     m_tabs->addTab(createD2hTab(), tr("Copy from Device"));
-    topLayout->addWidget(m_tabs);
+    // The forms keep their natural height; the table and the log share the rest.
+    m_tabs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_log = new QPlainTextEdit(this);
     m_log->setObjectName(QStringLiteral("log"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000);
     m_log->setPlaceholderText(tr("What the session did appears here."));
+    m_log->setMinimumHeight(m_log->fontMetrics().lineSpacing() * 3);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
     splitter->addWidget(createResults());
     splitter->addWidget(m_log);
-    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
     splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(splitter);
+    layout->addLayout(header);
+    m_body = new QBoxLayout(QBoxLayout::TopToBottom);
+    m_body->addWidget(m_tabs, 0, Qt::AlignTop);
+    m_body->addWidget(splitter, 1);
+    layout->addLayout(m_body, 1);
 
     connect(m_load, &QPushButton::clicked, this, &HostSessionPanel::loadRequested);
     connect(m_unload, &QPushButton::clicked, this, &HostSessionPanel::unloadRequested);
@@ -211,6 +212,13 @@ QWidget* HostSessionPanel::createResults() {
     connect(m_saveNpy, &QPushButton::clicked, this, [this] { saveAs(true); });
     connect(m_saveCsv, &QPushButton::clicked, this, [this] { saveAs(false); });
     return box;
+}
+
+void HostSessionPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Wide and low, as docked at the bottom: the forms beside the table, not above it.
+    const bool wide = width() >= WideWidth && width() > 2 * height();
+    m_body->setDirection(wide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 QPushButton* HostSessionPanel::button(const QString& name) const {

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QBoxLayout;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -30,6 +31,10 @@ class HostCopyForm;
 class HostSessionPanel : public QWidget {
     Q_OBJECT
   public:
+    // From this width, and when more than twice as wide as high, the forms sit beside the
+    // table rather than above it.
+    static constexpr int WideWidth = 900;
+
     explicit HostSessionPanel(QWidget* parent = nullptr);
 
     // The artifact a Load would open (empty: nothing built yet).
@@ -79,6 +84,9 @@ class HostSessionPanel : public QWidget {
     void launchRequested(const QString& function, const QVariantList& arguments);
     void d2hRequested(const tessera::HostCopyRequest& request);
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
     QWidget* createH2dTab();
     QWidget* createLaunchTab();
@@ -98,6 +106,7 @@ class HostSessionPanel : public QWidget {
     bool m_loaded = false;
     QString m_busy;
 
+    QBoxLayout* m_body; // the forms and the results, above each other or side by side
     QLabel* m_status;
     QPushButton* m_load;
     QPushButton* m_unload;
