@@ -6,6 +6,7 @@
 #include "sim/simprint_format.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -93,6 +94,20 @@ uint64_t readBytes(const uint8_t* from, uint32_t n) {
     }
 }
 
+// byteSize of each scalar type, at least 1 (a void access moves one byte), as a table:
+// loads and stores are among the most frequent instructions.
+constexpr size_t kNumScalarTypes = size_t(ScalarType::F32) + 1;
+const std::array<uint8_t, kNumScalarTypes> kAccessBytes = [] {
+    std::array<uint8_t, kNumScalarTypes> bytes{};
+    for (size_t t = 0; t < kNumScalarTypes; ++t)
+        bytes[t] = uint8_t(std::max<uint32_t>(1, byteSize(ScalarType(t))));
+    return bytes;
+}();
+uint32_t accessBytes(ScalarType t) {
+    return size_t(t) < kNumScalarTypes ? kAccessBytes[size_t(t)]
+                                       : std::max<uint32_t>(1, byteSize(t));
+}
+
 void writeBytes(uint8_t* to, uint64_t value, uint32_t n) {
     switch (n) {
     case 1:
@@ -126,7 +141,7 @@ void Fabric::Impl::checkRange(const Pe& p, uint64_t address, uint32_t size, cons
 
 uint64_t Fabric::Impl::loadScalar(const Pe& p, uint64_t address, ScalarType t,
                                   const SourceLoc* loc) const {
-    const uint32_t n = std::max<uint32_t>(1, byteSize(t));
+    const uint32_t n = accessBytes(t);
     if (address + n > kPeMemoryBytes || address >= kPeMemoryBytes) [[unlikely]]
         return normalise(loadMapped(p, address, n, loc), t);
     return normalise(readBytes(p.mem + address, n), t);
@@ -134,7 +149,7 @@ uint64_t Fabric::Impl::loadScalar(const Pe& p, uint64_t address, ScalarType t,
 
 void Fabric::Impl::storeScalar(Pe& p, uint64_t address, ScalarType t, uint64_t value,
                                const SourceLoc* loc) {
-    const uint32_t n = std::max<uint32_t>(1, byteSize(t));
+    const uint32_t n = accessBytes(t);
     if (address + n > kPeMemoryBytes || address >= kPeMemoryBytes) [[unlikely]] {
         storeMapped(p, address, n, value, loc);
         return;
@@ -467,46 +482,6 @@ void Fabric::Impl::runMain(Pe& p) {
     }
 }
 
-// Runs the local instructions (executeLocal) of frame f from its pc while the checks of
-// runMain let them run; true when it ran at least one. It stops before any other
-// instruction, the end of the code, and wherever runMain would return, and leaves those
-// to runMain.
-bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantumEnd) {
-    static constexpr uint64_t kNotLocal = uint64_t(1) << unsigned(Op::Call) |
-                                          uint64_t(1) << unsigned(Op::CallIndirect) |
-                                          uint64_t(1) << unsigned(Op::Return) |
-                                          uint64_t(1) << unsigned(Op::Builtin) |
-                                          uint64_t(1) << unsigned(Op::DsdExec);
-    static_assert(unsigned(Op::DsdGet) < 64);
-    static const SourceLoc noLoc{};
-    const Instr* code = fn.code.data();
-    const size_t size = fn.code.size();
-    const SourceLoc* locs = fn.locs.data();
-    const size_t numLocs = fn.locs.size();
-    bool ran = false;
-    while (true) {
-        const uint32_t pc = f.pc;
-        if (pc >= size)
-            return ran;
-        const Instr& in = code[pc];
-        if (kNotLocal >> unsigned(in.op) & 1)
-            return ran;
-        const uint64_t readyAt = p.mainReadyAt;
-        if (readyAt > now &&
-            (readyAt >= quantumEnd || reachesRegisters(in, p.regs.data() + f.regBase)))
-            return ran;
-        if (readyAt >= runLimit)
-            return ran;
-        p.resumeFromBreakpoint = false;
-        uint32_t cost = costs::kScalarOp;
-        f.pc = pc + 1;
-        ++p.stats.instructions;
-        executeLocal(p, in, pc < numLocs ? locs[pc] : noLoc, f, cost);
-        p.mainReadyAt += cost;
-        ran = true;
-    }
-}
-
 namespace {
 
 uint64_t binary(Op op, ScalarType t, uint64_t a, uint64_t b, bool& divByZero) {
@@ -638,8 +613,9 @@ bool compare(Op op, ScalarType t, uint64_t a, uint64_t b) {
 // The instructions that touch only the PE's registers, DSD registers and SRAM (not
 // calls, returns, builtins or DSD operations): runLocal runs them back to back. Returns
 // false for the others. `cost` starts at kScalarOp.
-inline bool Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc,
-                                       Frame& f, uint32_t& cost) {
+[[gnu::always_inline]] inline bool Fabric::Impl::executeLocal(Pe& p, const Instr& in,
+                                                              const SourceLoc& loc, Frame& f,
+                                                              uint32_t& cost) {
     uint64_t* r = p.regs.data() + f.regBase;
     Dsd* d = p.dsds.data() + f.dsdBase;
     switch (in.op) {
@@ -720,14 +696,23 @@ inline bool Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& 
         r[in.dst] = normalise(r[in.a], in.type);
         break;
     case Op::Load: {
+        // SRAM accesses inline; loadScalar and storeScalar also handle the rest.
         const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
-        r[in.dst] = loadScalar(p, addr, in.type, &loc);
+        const uint32_t n = accessBytes(in.type);
+        if (addr < kPeMemoryBytes && addr + n <= kPeMemoryBytes) [[likely]]
+            r[in.dst] = normalise(readBytes(p.mem + addr, n), in.type);
+        else
+            r[in.dst] = loadScalar(p, addr, in.type, &loc);
         cost = costs::kLoadStore;
         break;
     }
     case Op::Store: {
         const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
-        storeScalar(p, addr, in.type, r[in.b], &loc);
+        const uint32_t n = accessBytes(in.type);
+        if (addr < kPeMemoryBytes && addr + n <= kPeMemoryBytes && breakpoints.empty()) [[likely]]
+            writeBytes(p.mem + addr, r[in.b], n);
+        else
+            storeScalar(p, addr, in.type, r[in.b], &loc);
         cost = costs::kLoadStore;
         break;
     }
@@ -897,6 +882,46 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         break;
     }
     p.mainReadyAt += cost;
+}
+
+// Runs the local instructions (executeLocal) of frame f from its pc while the checks of
+// runMain let them run; true when it ran at least one. It stops before any other
+// instruction, the end of the code, and wherever runMain would return, and leaves those
+// to runMain.
+bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantumEnd) {
+    static constexpr uint64_t kNotLocal = uint64_t(1) << unsigned(Op::Call) |
+                                          uint64_t(1) << unsigned(Op::CallIndirect) |
+                                          uint64_t(1) << unsigned(Op::Return) |
+                                          uint64_t(1) << unsigned(Op::Builtin) |
+                                          uint64_t(1) << unsigned(Op::DsdExec);
+    static_assert(unsigned(Op::DsdGet) < 64);
+    static const SourceLoc noLoc{};
+    const Instr* code = fn.code.data();
+    const size_t size = fn.code.size();
+    const SourceLoc* locs = fn.locs.data();
+    const size_t numLocs = fn.locs.size();
+    bool ran = false;
+    while (true) {
+        const uint32_t pc = f.pc;
+        if (pc >= size)
+            return ran;
+        const Instr& in = code[pc];
+        if (kNotLocal >> unsigned(in.op) & 1)
+            return ran;
+        const uint64_t readyAt = p.mainReadyAt;
+        if (readyAt > now &&
+            (readyAt >= quantumEnd || reachesRegisters(in, p.regs.data() + f.regBase)))
+            return ran;
+        if (readyAt >= runLimit)
+            return ran;
+        p.resumeFromBreakpoint = false;
+        uint32_t cost = costs::kScalarOp;
+        f.pc = pc + 1;
+        ++p.stats.instructions;
+        executeLocal(p, in, pc < numLocs ? locs[pc] : noLoc, f, cost);
+        p.mainReadyAt += cost;
+        ran = true;
+    }
 }
 
 void Fabric::Impl::emitSimprint(Pe& p) {
