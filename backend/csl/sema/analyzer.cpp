@@ -521,80 +521,85 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
 }
 
 std::optional<Value> Analyzer::primitive(const std::string& n) {
-    static const std::map<std::string, int> kInts = {{"i8", 1}, {"i16", 2}, {"i32", 3}, {"i64", 4},
-                                                     {"u8", 5}, {"u16", 6}, {"u32", 7}, {"u64", 8}};
-    auto it = kInts.find(n);
-    if (it != kInts.end()) {
-        TypeP t[] = {nullptr,  types.i8,  types.i16, types.i32, types.i64,
-                     types.u8, types.u16, types.u32, types.u64};
-        return mkType(t[it->second]);
+    // One hash lookup: every name found in no scope ends here (u16, RAMP, EAST, ...), and a
+    // full-wafer layout looks such names up millions of times (issue 3).
+    enum class P : uint8_t { Int, Named, Handle, Dsd, Direction };
+    struct Entry {
+        P kind;
+        int value;
+    };
+    static const std::unordered_map<std::string_view, Entry> kPrimitives = {
+        {"i8", {P::Int, 0}},
+        {"i16", {P::Int, 1}},
+        {"i32", {P::Int, 2}},
+        {"i64", {P::Int, 3}},
+        {"u8", {P::Int, 4}},
+        {"u16", {P::Int, 5}},
+        {"u32", {P::Int, 6}},
+        {"u64", {P::Int, 7}},
+        {"f16", {P::Named, 0}},
+        {"f32", {P::Named, 1}},
+        {"bf16", {P::Named, 2}},
+        {"cb16", {P::Named, 3}},
+        {"bool", {P::Named, 4}},
+        {"void", {P::Named, 5}},
+        {"noreturn", {P::Named, 6}},
+        {"type", {P::Named, 7}},
+        {"comptime_int", {P::Named, 8}},
+        {"comptime_float", {P::Named, 9}},
+        {"comptime_string", {P::Named, 10}},
+        {"comptime_struct", {P::Named, 11}},
+        {"imported_module", {P::Named, 12}},
+        {"anytype", {P::Named, 13}},
+        {"color", {P::Handle, int(HandleKind::Color)}},
+        {"data_task_id", {P::Handle, int(HandleKind::DataTaskId)}},
+        {"local_task_id", {P::Handle, int(HandleKind::LocalTaskId)}},
+        {"control_task_id", {P::Handle, int(HandleKind::ControlTaskId)}},
+        {"input_queue", {P::Handle, int(HandleKind::InputQueue)}},
+        {"output_queue", {P::Handle, int(HandleKind::OutputQueue)}},
+        {"ut_id", {P::Handle, int(HandleKind::UtId)}},
+        {"direction", {P::Handle, int(HandleKind::Direction)}},
+        {"filter_id", {P::Handle, int(HandleKind::Filter)}},
+        {"xdsr", {P::Handle, int(HandleKind::Xdsr)}},
+        {"dsr_dest", {P::Handle, int(HandleKind::DsrDest)}},
+        {"dsr_src0", {P::Handle, int(HandleKind::DsrSrc0)}},
+        {"dsr_src1", {P::Handle, int(HandleKind::DsrSrc1)}},
+        {"dsr_fifo_dest", {P::Handle, int(HandleKind::DsrFifoDest)}},
+        {"dsr_fifo_src1", {P::Handle, int(HandleKind::DsrFifoSrc1)}},
+        {"mem1d_dsd", {P::Dsd, int(sim::DsdKind::Mem1d)}},
+        {"mem4d_dsd", {P::Dsd, int(sim::DsdKind::Mem4d)}},
+        {"fabin_dsd", {P::Dsd, int(sim::DsdKind::FabIn)}},
+        {"fabout_dsd", {P::Dsd, int(sim::DsdKind::FabOut)}},
+        {"RAMP", {P::Direction, 0}},
+        {"NORTH", {P::Direction, 1}},
+        {"SOUTH", {P::Direction, 2}},
+        {"EAST", {P::Direction, 3}},
+        {"WEST", {P::Direction, 4}},
+    };
+    const auto it = kPrimitives.find(n);
+    if (it == kPrimitives.end())
+        return std::nullopt;
+    const int v = it->second.value;
+    switch (it->second.kind) {
+    case P::Int: {
+        const TypeP ints[] = {types.i8, types.i16, types.i32, types.i64,
+                              types.u8, types.u16, types.u32, types.u64};
+        return mkType(ints[v]);
     }
-    if (n == "f16")
-        return mkType(types.f16);
-    if (n == "f32")
-        return mkType(types.f32);
-    if (n == "bf16")
-        return mkType(types.bf16);
-    if (n == "cb16")
-        return mkType(types.cb16);
-    if (n == "bool")
-        return mkType(types.boolT);
-    if (n == "void")
-        return mkType(types.voidT);
-    if (n == "noreturn")
-        return mkType(types.noreturnT);
-    if (n == "type")
-        return mkType(types.typeT);
-    if (n == "comptime_int")
-        return mkType(types.cintT);
-    if (n == "comptime_float")
-        return mkType(types.cfloatT);
-    if (n == "comptime_string")
-        return mkType(types.stringT);
-    if (n == "comptime_struct")
-        return mkType(types.cstructT);
-    if (n == "imported_module")
-        return mkType(types.moduleT);
-    if (n == "anytype")
-        return mkType(types.anyT);
-    static const std::map<std::string, HandleKind> kHandles = {
-        {"color", HandleKind::Color},
-        {"data_task_id", HandleKind::DataTaskId},
-        {"local_task_id", HandleKind::LocalTaskId},
-        {"control_task_id", HandleKind::ControlTaskId},
-        {"input_queue", HandleKind::InputQueue},
-        {"output_queue", HandleKind::OutputQueue},
-        {"ut_id", HandleKind::UtId},
-        {"direction", HandleKind::Direction},
-        {"filter_id", HandleKind::Filter},
-        {"xdsr", HandleKind::Xdsr},
-    };
-    auto h = kHandles.find(n);
-    if (h != kHandles.end())
-        return mkType(types.handle(h->second));
-    static const std::map<std::string, sim::DsdKind> kDsds = {
-        {"mem1d_dsd", sim::DsdKind::Mem1d},
-        {"mem4d_dsd", sim::DsdKind::Mem4d},
-        {"fabin_dsd", sim::DsdKind::FabIn},
-        {"fabout_dsd", sim::DsdKind::FabOut},
-    };
-    auto d = kDsds.find(n);
-    if (d != kDsds.end())
-        return mkType(types.dsd(d->second));
-    static const std::map<std::string, HandleKind> kDsrs = {
-        {"dsr_dest", HandleKind::DsrDest},
-        {"dsr_src0", HandleKind::DsrSrc0},
-        {"dsr_src1", HandleKind::DsrSrc1},
-        {"dsr_fifo_dest", HandleKind::DsrFifoDest},
-        {"dsr_fifo_src1", HandleKind::DsrFifoSrc1}};
-    auto r = kDsrs.find(n);
-    if (r != kDsrs.end())
-        return mkType(types.handle(r->second));
-    static const std::map<std::string, int> kDirs = {
-        {"RAMP", 0}, {"NORTH", 1}, {"SOUTH", 2}, {"EAST", 3}, {"WEST", 4}};
-    auto dir = kDirs.find(n);
-    if (dir != kDirs.end())
-        return mkHandle(HandleKind::Direction, dir->second);
+    case P::Named: {
+        const TypeP named[] = {types.f16,     types.f32,     types.bf16,      types.cb16,
+                               types.boolT,   types.voidT,   types.noreturnT, types.typeT,
+                               types.cintT,   types.cfloatT, types.stringT,   types.cstructT,
+                               types.moduleT, types.anyT};
+        return mkType(named[v]);
+    }
+    case P::Handle:
+        return mkType(types.handle(HandleKind(v)));
+    case P::Dsd:
+        return mkType(types.dsd(sim::DsdKind(v)));
+    case P::Direction:
+        return mkHandle(HandleKind::Direction, v);
+    }
     return std::nullopt;
 }
 

@@ -1165,13 +1165,15 @@ Value Analyzer::evalInit(uint32_t node, TypeP expected) {
                  "elements one by one");
         ++idx;
     }
-    Value v = mkAgg(named ? names : std::vector<std::string>{}, elems);
+    const size_t count = elems.size();
+    // Moved, not copied: a layout evaluates struct literals for every PE (issue 3).
+    Value v = mkAgg(named ? std::move(names) : std::vector<std::string>{}, std::move(elems));
     if (!named) {
         // A tuple: positional names "0", "1", ... so @field and iteration work.
         v.names.reset();
     }
     if (n.kind == NK::TypedInit) {
-        if (target->k == TK::Array && elems.size() == 0 && target->dims[0] == 0)
+        if (target->k == TK::Array && count == 0 && target->dims[0] == 0)
             return coerce(v, target, node);
         return coerce(v, target, node);
     }

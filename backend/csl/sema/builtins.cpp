@@ -678,10 +678,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     auto arg = [&](size_t i, TypeP t = nullptr) { return eval(args[i], t); };
     auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
 
-    for (const DsdOpInfo& i : kDsdOps) {
-        if (name == i.name)
-            return dsdOp(name, node);
-    }
+    // One hash lookup, not a compare with every DSD op name: a full-wafer layout calls
+    // builtins millions of times (issue 3).
+    static const std::unordered_set<std::string_view> kDsdOpNames = [] {
+        std::unordered_set<std::string_view> names;
+        for (const DsdOpInfo& i : kDsdOps)
+            names.insert(i.name);
+        return names;
+    }();
+    if (kDsdOpNames.count(name))
+        return dsdOp(name, node);
     // ---- layout-only builtins ----
     if (name == "set_rectangle" || name == "set_tile_code" || name == "set_color_config" ||
         name == "export_name" || name == "get_rectangle") {
