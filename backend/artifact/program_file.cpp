@@ -374,26 +374,25 @@ sim::CodeClass fromProto(const pb::CodeClass& in, const Reader& r) {
 } // namespace
 
 std::string serializeProgram(const sim::FabricProgram& program) {
-    pb::FabricProgram out;
-    out.set_format_version(sim::FabricProgram::kFormatVersion);
-    out.set_producer("tessera");
-    out.set_arch(uint32_t(program.arch));
-    out.set_fabric_width(program.fabricWidth);
-    out.set_fabric_height(program.fabricHeight);
-    out.set_offset_x(program.offsetX);
-    out.set_offset_y(program.offsetY);
-    out.set_width(program.width);
-    out.set_height(program.height);
+    // Written piece by piece, in field-number order, with the same bytes as one
+    // FabricProgram message: the fields before `pes`, then each PeConfig as its own
+    // length-delimited field 11, then the fields after. A message holding all 745,500 PE
+    // configs of a full wafer took 2 GB before it was serialised (issue 3).
+    pb::FabricProgram head;
+    head.set_format_version(sim::FabricProgram::kFormatVersion);
+    head.set_producer("tessera");
+    head.set_arch(uint32_t(program.arch));
+    head.set_fabric_width(program.fabricWidth);
+    head.set_fabric_height(program.fabricHeight);
+    head.set_offset_x(program.offsetX);
+    head.set_offset_y(program.offsetY);
+    head.set_width(program.width);
+    head.set_height(program.height);
     for (const auto& c : program.classes)
-        toProto(c, out.add_classes());
-    for (const auto& pe : program.pes) {
-        auto* p = out.add_pes();
-        p->set_code_class(pe.codeClass);
-        for (const auto& [color, config] : pe.colors)
-            toProto(config, color, p->add_colors());
-    }
+        toProto(c, head.add_classes());
+    pb::FabricProgram tail;
     for (const auto& s : program.hostSymbols) {
-        auto* h = out.add_host_symbols();
+        auto* h = tail.add_host_symbols();
         h->set_id(s.id);
         h->set_name(s.name);
         h->set_kind(uint32_t(s.kind));
@@ -402,7 +401,7 @@ std::string serializeProgram(const sim::FabricProgram& program) {
         for (auto t : s.inputs)
             h->add_inputs(uint32_t(t));
     }
-    auto* m = out.mutable_memcpy();
+    auto* m = tail.mutable_memcpy();
     m->set_enabled(program.memcpy.enabled);
     m->set_channels(program.memcpy.channels);
     m->set_west_buffer(program.memcpy.westBuffer);
@@ -412,10 +411,38 @@ std::string serializeProgram(const sim::FabricProgram& program) {
     for (auto c : program.memcpy.d2hColors)
         m->add_d2h_colors(c);
     for (const auto& f : program.sourceFiles)
-        out.add_source_files(f);
+        tail.add_source_files(f);
+
+    const auto tooLarge = [] {
+        return ArtifactError("program could not be serialised (larger than 2 GiB?)");
+    };
     std::string bytes;
-    if (!out.SerializeToString(&bytes))
-        throw ArtifactError("program could not be serialised (larger than 2 GiB?)");
+    if (!head.AppendToString(&bytes))
+        throw tooLarge();
+    static_assert(pb::FabricProgram::kPesFieldNumber == 11);
+    constexpr char kPesTag = (11 << 3) | 2; // field 11, length-delimited
+    pb::PeConfig p;
+    std::string pe;
+    for (const auto& config : program.pes) {
+        p.Clear();
+        p.set_code_class(config.codeClass);
+        for (const auto& [color, colorConfig] : config.colors)
+            toProto(colorConfig, color, p.add_colors());
+        pe.clear();
+        if (!p.SerializeToString(&pe))
+            throw tooLarge();
+        bytes += kPesTag;
+        for (uint64_t n = pe.size();; n >>= 7) { // varint length
+            if (n < 0x80) {
+                bytes += char(n);
+                break;
+            }
+            bytes += char((n & 0x7f) | 0x80);
+        }
+        bytes += pe;
+    }
+    if (!tail.AppendToString(&bytes) || bytes.size() > size_t(INT32_MAX))
+        throw tooLarge();
     return bytes;
 }
 

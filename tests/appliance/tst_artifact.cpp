@@ -1,6 +1,7 @@
 // Artifact round trip with a hand-built program, and cslc's command line.
 #include "backend/artifact/artifact.h"
 #include "backend/artifact/cslc_args.h"
+#include "tessera/program.pb.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -117,6 +118,27 @@ class TestArtifact : public QObject {
         QCOMPARE(back->sourceFiles.at(1), std::string("pe_program.csl"));
         // Serialising again gives the same bytes: nothing was lost or invented.
         QCOMPARE(artifact::serializeProgram(*back), artifact::serializeProgram(*p));
+    }
+
+    // serializeProgram writes the PEs one by one: the bytes must be exactly those of one
+    // FabricProgram message (what the generated parser reads and writes back), also for
+    // an empty PE and a PE config longer than 127 bytes (a two-byte length).
+    void streamedProgramIsOneMessage() {
+        auto p = sampleProgram();
+        sim::PeConfig many;
+        many.codeClass = 0;
+        for (uint8_t color = 0; color < 12; ++color)
+            many.colors.push_back({color, p->pes.at(0).colors.at(0).second});
+        p->pes.push_back(many);
+        p->pes.push_back({});
+        const std::string bytes = artifact::serializeProgram(*p);
+        tessera::program::FabricProgram message;
+        QVERIFY(message.ParseFromString(bytes));
+        QCOMPARE(message.pes_size(), 4);
+        QVERIFY(message.pes(2).ByteSizeLong() > 127);
+        QCOMPARE(message.pes(2).colors_size(), 12);
+        QCOMPARE(message.pes(3).colors_size(), 0);
+        QCOMPARE(message.SerializeAsString(), bytes);
     }
 
     void everyOpRoundTrips() {
