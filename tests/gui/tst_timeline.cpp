@@ -313,6 +313,8 @@ class TestTimeline : public QObject {
         auto log = std::make_shared<const sim::TraceLog>(path.toStdString());
         TimelinePanel panel;
         panel.resize(760, 160);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QSignalSpy toggled(&panel, &TimelinePanel::tracingToggled);
         panel.traceButton()->click();
         QCOMPARE(toggled.size(), 1);
@@ -335,7 +337,8 @@ class TestTimeline : public QObject {
         const int y = view->yOfLane(0) + TimelineView::kLaneHeight / 2;
         const QColor base = view->palette().color(QPalette::Base);
         int painted = 0;
-        for (int x = TimelineView::kGutter; x < view->width(); ++x)
+        QCOMPARE(image.width(), view->width());
+        for (int x = TimelineView::kGutter; x < image.width(); ++x)
             painted += image.pixelColor(x, y) != base;
         // Sampled: 4 blocks spread over the run, each a stretch of busy columns.
         QVERIFY2(painted > 40, qPrintable(QString::number(painted)));

@@ -115,7 +115,7 @@ class TestTimelineWorkbench : public QObject {
                  qPrintable(panel->statusText()));
 
         // The busiest PE of the trace: its instruction count is the session's at this cycle.
-        const auto& trace = view->trace();
+        const std::shared_ptr<const sim::TraceLog> trace = view->trace();
         QPoint busiest;
         quint64 most = 0;
         for (const auto& [x, y] : trace->pes())
@@ -176,10 +176,38 @@ class TestTimelineWorkbench : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(controller->cycle() >= cycle + 40, 20000);
         QVERIFY(view->trace() != trace);
         QVERIFY(view->trace()->lastCycle() > trace->lastCycle());
+    }
 
-        view->fit();
-        QVERIFY(loaded.wait(20000) || !view->isLoading());
-        m_analysis->selection()->setCycle(event.cycle);
+    void timelineOfTheWholeRun() {
+        // Run to the end: the finished session is traced whole. PE (1,0) of the rectangle
+        // gets the root's weights from the west and passes them east and south.
+        SimController* controller = m_bench->controller();
+        TimelineView* view = m_inspect->timeline()->view();
+        QSignalSpy traced(m_inspect, &InspectorWorkbench::traceFinished);
+        controller->resume();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->state(), SimController::State::Finished, 60000);
+        QVERIFY(traced.wait(60000));
+        const QString status = m_inspect->timeline()->statusText();
+        QVERIFY2(status.contains(QStringLiteral("cycles 0–%1").arg(controller->cycle() - 1)),
+                 qPrintable(status));
+        const QPoint pe = m_bench->fabricView()->snapshot()->rectangleOffset + QPoint(1, 0);
+        QSignalSpy loaded(view, &TimelineView::windowLoaded);
+        m_analysis->selection()->setPe(pe);
+        QVERIFY(loaded.wait(20000));
+        QStringList labels;
+        for (const TimelineView::Lane& lane : view->lanes())
+            labels << lane.label;
+        QVERIFY2(labels.contains(QStringLiteral("C1 in")) &&
+                     labels.contains(QStringLiteral("C1 out")) &&
+                     labels.contains(QStringLiteral("T1 recv_weight")),
+                 qPrintable(labels.join(QStringLiteral(", "))));
+        for (const sim::TraceEvent& e : view->loadedWindow().events)
+            if (e.kind == sim::TraceEvent::Kind::WaveletIn) {
+                m_analysis->selection()->setCycle(e.cycle);
+                break;
+            }
+        // Tall enough for every lane in the picture (the panel scrolls them otherwise).
+        m_window->resizeDocks({m_inspect->inspectorDock()}, {300}, Qt::Vertical);
         saveScreenshot(QStringLiteral("timeline.png"), m_inspect->inspectorDock());
     }
 
@@ -187,8 +215,7 @@ class TestTimelineWorkbench : public QObject {
         SimController* controller = m_bench->controller();
         m_inspect->timeline()->traceButton()->click(); // tracing off
         QVERIFY(!m_inspect->timeline()->view()->trace());
-        controller->resume();
-        QTRY_COMPARE_WITH_TIMEOUT(controller->state(), SimController::State::Finished, 60000);
+        QCOMPARE(controller->state(), SimController::State::Finished);
         QSignalSpy opened(m_inspect, &InspectorWorkbench::dumpOpened);
         m_inspect->dumpAndInspectAction()->trigger();
         QVERIFY(opened.wait(30000));
@@ -197,6 +224,7 @@ class TestTimelineWorkbench : public QObject {
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QPoint offset = m_bench->fabricView()->snapshot()->rectangleOffset;
         QCOMPARE(profile->region(), QRect(offset, QSize(4, 3))); // the whole rectangle first
+        QCOMPARE(launchedOn(profile), 12);
 
         FabricView* fabric = m_bench->fabricView();
         fabric->fitFabric();
@@ -208,15 +236,11 @@ class TestTimelineWorkbench : public QObject {
                  QStringLiteral("%1,%2 %3,%4").arg(from.x()).arg(from.y()).arg(to.x()).arg(to.y()));
         QCOMPARE(m_inspect->dumpTabs()->currentWidget(), profile);
         QVERIFY(profile->model()->rowCount() > 0);
-        // The four PEs' counters: every task row counts at most 4 PEs, and start ran on all.
-        int startRows = 0;
-        for (int r = 0; r < profile->model()->rowCount(); ++r) {
-            const QString row = profile->model()->index(r, 0).data().toString() + QLatin1Char(' ') +
-                                profile->model()->index(r, 1).data().toString();
-            if (row.contains(QStringLiteral("start")))
-                ++startRows;
-        }
-        QVERIFY(startRows > 0);
+        // The four PEs' counters: every task row counts at most those 4 PEs, and the
+        // launched function ran on each (it ran on all 12 of the whole rectangle).
+        QCOMPARE(launchedOn(profile), 4);
+        for (int r = 0; r < profile->model()->rowCount(); ++r)
+            QVERIFY(profile->model()->index(r, TaskProfileModel::Pes).data().toInt() <= 4);
         // Dragged backwards, the region is the same rectangle.
         dragOnFabric(to, from, Qt::ShiftModifier, true);
         QCOMPARE(profile->region(), QRect(from, to));
@@ -224,17 +248,26 @@ class TestTimelineWorkbench : public QObject {
         dragOnFabric(offset, offset + QPoint(3, 2), Qt::NoModifier, true);
         QCOMPARE(profile->region(), QRect(from, to));
 
-        // The screenshot shows a drag in progress over the profiled region.
+        // The screenshot shows the band of a drag in progress next to its region's profile.
         m_inspect->dumpDock()->raise();
         fabric->fitFabric();
-        dragOnFabric(from, to + QPoint(1, 1), Qt::ShiftModifier, /*release=*/false);
+        dragOnFabric(to, from, Qt::ShiftModifier, /*release=*/false);
         saveScreenshot(QStringLiteral("region-profile.png"), nullptr);
-        const QPoint end = fabric->viewport().cellRect(to + QPoint(1, 1)).center().toPoint();
+        const QPoint end = fabric->viewport().cellRect(from).center().toPoint();
         QTest::mouseRelease(fabric, Qt::LeftButton, Qt::ShiftModifier, end);
-        QCOMPARE(profile->region(), QRect(from, to + QPoint(1, 1)));
+        QCOMPARE(profile->region(), QRect(from, to));
     }
 
   private:
+    // The PEs of the profile's "launch" row (the launched function), -1 without one.
+    static int launchedOn(TaskProfilePanel* profile) {
+        for (int r = 0; r < profile->model()->rowCount(); ++r)
+            if (profile->model()->index(r, TaskProfileModel::Task).data().toString() ==
+                QStringLiteral("launch"))
+                return profile->model()->index(r, TaskProfileModel::Pes).data().toInt();
+        return -1;
+    }
+
     void dragOnFabric(QPoint fromPe, QPoint toPe, Qt::KeyboardModifiers modifiers, bool release) {
         FabricView* fabric = m_bench->fabricView();
         const QPoint a = fabric->viewport().cellRect(fromPe).center().toPoint();

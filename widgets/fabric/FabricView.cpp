@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -161,10 +162,14 @@ void FabricView::paintEvent(QPaintEvent*) {
     if (m_drag == Drag::Region && !m_region.isEmpty()) {
         const QRectF band = m_viewport.cellRect(m_region.topLeft())
                                 .united(m_viewport.cellRect(m_region.bottomRight()));
+        // A solid outline with a dashed one over it reads on light and dark cells alike.
         QColor fill = palette().color(QPalette::Highlight);
-        painter.setPen(QPen(fill, 2, Qt::DashLine));
-        fill.setAlpha(50);
+        painter.setPen(QPen(fill, 3));
+        fill.setAlpha(70);
         painter.setBrush(fill);
+        painter.drawRect(band);
+        painter.setPen(QPen(Qt::white, 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
         painter.drawRect(band);
     }
 }
@@ -174,7 +179,9 @@ QRect FabricView::dragRegion(QPointF widgetPos) const {
     const auto b = m_viewport.peAt(widgetPos);
     if (!a || !b)
         return {};
-    return QRect(*a, *b).normalized();
+    // Not QRect(a, b).normalized(): it gets corners one PE apart in reverse order wrong.
+    return QRect(QPoint(std::min(a->x(), b->x()), std::min(a->y(), b->y())),
+                 QPoint(std::max(a->x(), b->x()), std::max(a->y(), b->y())));
 }
 
 void FabricView::resizeEvent(QResizeEvent*) {

@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -31,7 +32,14 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    // Many lanes scroll vertically (the wheel over the view zooms; the scroll bar scrolls).
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("timelineScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_view);
+    layout->addWidget(scroll, 1);
     connect(m_trace, &QToolButton::toggled, this, [this](bool on) {
         updateStatus();
         emit tracingToggled(on);

@@ -95,6 +95,10 @@ TimelineView::~TimelineView() {
     m_pool.waitForDone();
 }
 
+QSize TimelineView::minimumSizeHint() const {
+    return {320, kRuler + std::max<int>(3, int(m_lanes.size())) * kLaneHeight + 4};
+}
+
 QSize TimelineView::sizeHint() const {
     return {720, kRuler + std::max<int>(4, int(m_lanes.size())) * kLaneHeight + 4};
 }
@@ -276,8 +280,10 @@ void TimelineView::requestWindow() {
 QColor TimelineView::laneColor(int lane) const {
     const Lane& l = m_lanes[size_t(lane)];
     switch (l.kind) {
-    case Lane::Kind::Task:
-        return QColor::fromRgb(fabric_palette::codeClassColor(l.id < 0 ? 8 - l.id : l.id));
+    case Lane::Kind::Task: {
+        // Task lanes come first: their index tells them apart (task ids may repeat a colour).
+        return QColor::fromRgb(fabric_palette::codeClassColor(lane));
+    }
     case Lane::Kind::ColorIn:
     case Lane::Kind::ColorOut:
         return QColor::fromRgb(fabric_palette::routeColor(l.id));

@@ -74,7 +74,8 @@ class TimelineView : public QWidget {
     QString describeAt(QPointF pos) const;
 
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override { return {320, kRuler + 3 * kLaneHeight}; }
+    // Every lane fits (the panel scrolls them).
+    QSize minimumSizeHint() const override;
 
   signals:
     // A click on the plot: the cycle and, when the lane is one, its task or color (-1).
