@@ -309,6 +309,9 @@ class TestHostSession : public QObject {
         HostCopyForm* form = m_panel->d2hForm();
         QVERIFY(form->selectTarget(QStringLiteral("y")));
         QVERIFY(run([this] { m_panel->button(QStringLiteral("d2h"))->click(); }, "d2h"));
+        // One refused argument, so the log shows how errors look.
+        QVERIFY(m_panel->setLaunch(QStringLiteral("saxpy"), {QStringLiteral("two")}));
+        m_panel->button(QStringLiteral("launch"))->click();
         QVERIFY(m_panel->setLaunch(QStringLiteral("saxpy"), {QStringLiteral("2.5")}));
         m_panel->tabs()->setCurrentIndex(1);
         m_actions->dock()->setFloating(true);

@@ -6,6 +6,7 @@
 #include "widgets/hostsession/HostCopyForm.h"
 
 #include <QBoxLayout>
+#include <QColor>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -288,8 +289,15 @@ void HostSessionPanel::updateButtons() {
 
 void HostSessionPanel::report(const QString& text, bool error) {
     const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
-    m_log->appendPlainText(error ? tr("%1  error: %2").arg(stamp, text)
-                                 : QStringLiteral("%1  %2").arg(stamp, text));
+    if (!error) {
+        m_log->appendPlainText(QStringLiteral("%1  %2").arg(stamp, text));
+        return;
+    }
+    // Errors in the editor's error red (EditorDiagnostics); logText() keeps the words.
+    const QColor colour(0xd0, 0x20, 0x20);
+    m_log->appendHtml(
+        QStringLiteral("<span style=\"color:%1\">%2</span>")
+            .arg(colour.name(), tr("%1  error: %2").arg(stamp, text).toHtmlEscaped()));
 }
 
 QString HostSessionPanel::logText() const {
