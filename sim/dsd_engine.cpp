@@ -338,7 +338,9 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     // The element count, as the hardware takes it: the length of src0 when it is a DSD
     // with a non-zero length, else src1's, else dst's (SDK topic-16's `@mov32(mem extent
     // 15, fabin extent 2)` moves 2 wavelets; topic-13's `@fmovs(fabout extent 1, buf
-    // extent n)` sends n). Dfilt's count is its dst's (control wavelets to pass).
+    // extent n)` sends n). Dfilt's count is its dst's (control wavelets to pass). A FIFO's
+    // length is its read or write length.
+    applyFifoLengths(p, op);
     if (desc.op == DsdOpKind::Dfilt && op.dst.kind == DsdOperand::Kind::Dsd)
         op.total = dsdLength(op.dst.dsd);
     for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
@@ -484,6 +486,8 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                          op.loc);
             ++op.done;
             ++progressed;
+            if (countFifoLengths(p, op))
+                op.done = op.total; // a FIFO's read or write length ran out
         }
         // FIFO activations: a push wakes the consumer task, a pop the producer task.
         for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1]})

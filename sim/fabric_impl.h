@@ -147,6 +147,10 @@ struct Fabric::Impl {
     void advanceOp(Pe& p, OpState& op, bool onMain);
     void finishOp(Pe& p, OpState& op);
     uint32_t memOpCost(const Pe& p, const OpState& op) const;
+    // FIFO read/write lengths (fifo_length.cpp).
+    void setFifoLength(Pe& p, uint64_t fifo, uint64_t length, bool read, const SourceLoc& loc);
+    void applyFifoLengths(const Pe& p, OpState& op) const;
+    bool countFifoLengths(Pe& p, const OpState& op);
     int fabinColor(const Pe& p, const Dsd& d) const;
     int faboutColor(const Pe& p, const Dsd& d) const;
     // Configuration registers that stand for modelled state (config_registers.cpp): the

@@ -1114,6 +1114,10 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         }
         break;
     }
+    case BuiltinId::SetFifoReadLength:
+    case BuiltinId::SetFifoWriteLength:
+        setFifoLength(p, arg(0), arg(1), BuiltinId(in.imm) == BuiltinId::SetFifoReadLength, loc);
+        break;
     case BuiltinId::FifoPush:
     default:
         fault(p, &loc, "builtin " + str(uint64_t(in.imm)) + " is not supported by the simulator");

@@ -147,6 +147,9 @@ class Microthreads {
 
 struct FifoState {
     uint32_t head = 0, count = 0;
+    // @set_fifo_read_length / @set_fifo_write_length (fifo_length.cpp): the length an op
+    // reading from / writing to the FIFO sees; zero at start, as the SDK documents.
+    uint16_t readLength = 0, writeLength = 0;
 };
 
 constexpr int kTaskLaunch = -2;

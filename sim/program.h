@@ -113,6 +113,12 @@ enum class BuiltinId : uint16_t {
     // seed"): the generator Random16/Random23 step takes r[a] as its state, masked to its
     // 23 bits as the initial 0xdeadbeef is.
     RandomSeed,  // (state)
+    // Added for @set_fifo_read_length / @set_fifo_write_length (SDK DSD page, "Changing FIFO
+    // Properties": they "update the read or write length of the input FIFO in-place"):
+    // FIFO r[a] (index into CodeClass::fifos) gets read or write length r[a+1] (u16). Both
+    // lengths start at zero; docs/simulator.md (FIFOs) says how they count and end ops.
+    SetFifoReadLength,   // (fifo, length)
+    SetFifoWriteLength,  // (fifo, length)
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction

@@ -480,6 +480,8 @@ class Analyzer {
     void checkFifoRegisters(const Value& cfg, uint32_t node);
     Value configRegisterBuiltin(const std::string& name, std::span<const uint32_t> args,
                                 uint32_t node); // config_registers.cpp
+    Value fifoLengthBuiltin(const std::string& name, std::span<const uint32_t> args,
+                            uint32_t node); // fifo_lengths.cpp
     Value simprintFmt(const std::string& fn, const std::vector<Value>& args,
                       const std::vector<uint32_t>& argNodes, uint32_t node);
 

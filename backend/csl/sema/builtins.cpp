@@ -1504,8 +1504,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
         name == "set_config_unchecked")
         return configRegisterBuiltin(name, args, node);
+    if (name == "set_fifo_read_length" || name == "set_fifo_write_length")
+        return fifoLengthBuiltin(name, args, node);
     if (name == "set_control_task_table" || name == "bind_rotating_tasks" ||
-        name == "set_fifo_read_length" || name == "set_fifo_write_length" ||
         name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
         name == "has_exported_tensors" || name == "rpc" || name == "set_active_prng") {
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
