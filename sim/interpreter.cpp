@@ -967,15 +967,16 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         break;
     case BuiltinId::Random16:
     case BuiltinId::Random23: {
-        // Fibonacci LFSR x^23 + x^18 + 1: 16 steps per call, result = low 16 state bits
-        // (Random16) or the whole state (Random23).
+        // Fibonacci LFSR x^23 + x^18 + 1. The SDK (Builtins, @random16): "The LFSR state
+        // is advanced 128 iterations after every use": the result comes from the current
+        // state, low 16 bits (Random16) or the whole state (Random23), then 128 steps.
         uint32_t s = p.lfsr;
-        for (int i = 0; i < 16; ++i) {
+        result = BuiltinId(in.imm) == BuiltinId::Random16 ? s & 0xffff : s;
+        for (int i = 0; i < 128; ++i) {
             const uint32_t bit = ((s >> 22) ^ (s >> 17)) & 1;
             s = ((s << 1) | bit) & 0x7fffff;
         }
         p.lfsr = s;
-        result = BuiltinId(in.imm) == BuiltinId::Random16 ? s & 0xffff : s;
         break;
     }
     case BuiltinId::RandomSeed:
