@@ -26,6 +26,7 @@
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -88,8 +89,15 @@ class TestTimelineWorkbench : public QObject {
         QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
         const QStringList lines = QString::fromUtf8(source.readAll()).split(QLatin1Char('\n'));
         QVERIFY(entry.source->line <= lines.size());
-        QVERIFY2(!lines[entry.source->line - 1].trimmed().isEmpty(),
+        const QString text = lines[entry.source->line - 1];
+        QVERIFY2(!text.trimmed().isEmpty(),
                  qPrintable(QStringLiteral("line %1 is empty").arg(entry.source->line)));
+        // A waiting operation ("microthread 2 @fmuls (0/8 elements, line 105) ...") is on
+        // its line in the file.
+        const auto op = QRegularExpression(QStringLiteral("@\\w+")).match(entry.reason);
+        if (op.hasMatch())
+            QVERIFY2(text.contains(op.captured()),
+                     qPrintable(entry.reason + QLatin1String(" / ") + text));
         // Double-clicking the Source cell selects that line (the editor follows).
         QTableView* view = m_analysis->stallTable()->view();
         const QModelIndex index =
