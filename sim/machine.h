@@ -167,29 +167,47 @@ constexpr int kProfileInitSlot = kNumTaskIds + 1;
 constexpr int kProfileSlots = kNumTaskIds + 2;
 
 struct Pe {
-    uint32_t x = 0, y = 0;
-    uint32_t classIndex = 0;
+    // What a visit of a busy PE, its merge and its router step read comes first, packed:
+    // with thousands of busy PEs per cycle a visit costs mostly a cache miss per line of
+    // this struct it touches (game-of-life 100x100, docs/benchmarks.md).
+    uint64_t scheduledAt = UINT64_MAX;
+    uint64_t mainReadyAt = 0;
     const CodeClass* cls = nullptr;
     uint8_t* mem = nullptr;
-
-    // Main thread.
+    uint64_t activated = 0, blocked = 0;
+    int currentTask = -1;
+    int lastPicked = kNumTaskIds - 1;
+    uint32_t x = 0, y = 0;
+    uint32_t classIndex = 0;
+    uint32_t routerBusy = 0;  // colors with buffered wavelets
+    bool mainWaiting = false; // stalled on a busy microthread
+    bool resumeFromBreakpoint = false;
+    bool cmdBlocked = false;
+    bool touched = false; // ever scheduled or routed: end-of-run scans visit only these
+    bool routerActive = false;
+    // Effects of one visit on shared state, merged in PE order after the PE phase so
+    // that results do not depend on the number of threads (details at the end).
+    bool routerWanted = false;
+    bool hasFault = false;
+    bool breakHere = false;
+    uint64_t routerWakeAt = UINT64_MAX; // a step due at this later cycle (laterRouters)
+    Microthreads uts;
     std::vector<Frame> frames;
     std::vector<uint64_t> regs;
-    std::vector<Dsd> dsds;
-    int currentTask = -1;
-    uint64_t mainReadyAt = 0;
+    std::deque<PeCommand> cmds;
+    std::vector<std::string> pendingSimprint;
+    std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
+    PeStats stats;
+    int profileSlot = -1; // slot of the task running on the main thread
+    uint64_t profileStart = 0;
     OpState mainOp;
-    bool mainWaiting = false; // stalled on a busy microthread
+
+    // Main thread.
+    std::vector<Dsd> dsds;
     uint32_t lastLine = 0;
-    bool resumeFromBreakpoint = false;
 
-    Microthreads uts;
-
-    uint64_t activated = 0, blocked = 0;
-    int lastPicked = kNumTaskIds - 1;
-
-    std::array<Ring<Wavelet>, kNumColors> rampQ;
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
+    std::array<Ring<Wavelet>, kNumColors> rampQ;
     uint8_t flushPending = 0; // @queue_flush bits per output queue
     // Queue-to-color bindings: the class's @initialize_queue colors, rebound at run time
     // by <tile_config>'s input_queue_config / output_queue_config (WSE-3 queue reuse).
@@ -201,46 +219,30 @@ struct Pe {
 
     std::vector<FifoState> fifos;
 
-    std::deque<PeCommand> cmds;
-    bool cmdBlocked = false;
     uint64_t portReadyAt = 0;
 
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};
     std::vector<ColorConfig> colors;
-    std::vector<uint16_t> filterCounters;  // parallel to colors, created on first use
-    std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
+    std::vector<uint16_t> filterCounters; // parallel to colors, created on first use
     // Wavelets a router holds, per color in arrival order. Each input link (N, S, E, W,
     // and RAMP from the output queues) has its own kRouterBufferDepth slots per color
     // (routerLinkCount), so a link whose wavelets wait for a switch position exerts
     // backpressure on that link only.
     std::array<Ring<RouterEntry>, kNumColors> routerBuf;
     std::array<std::array<uint8_t, 5>, kNumColors> routerLinkCount{};
-    uint32_t routerBusy = 0; // colors with buffered wavelets
-    bool routerActive = false;
-    uint64_t routerWakeAt = UINT64_MAX; // a step due at this later cycle (laterRouters)
 
     uint32_t lfsr = 0xdeadbeefu & 0x7fffffu; // 23-bit state of @random16
     bool tscEnabled = false;
     uint64_t tscBase = 0;
     std::string simprintLine;
 
-    PeStats stats;
     // Task profile (core dump), allocated on the first task so idle PEs stay small.
     std::unique_ptr<std::array<TaskProfile, kProfileSlots>> profile;
-    int profileSlot = -1; // slot of the task running on the main thread
-    uint64_t profileStart = 0;
-    uint64_t scheduledAt = UINT64_MAX;
-    bool touched = false; // ever scheduled or routed: end-of-run scans visit only these
 
-    // Effects of one visit on shared state, merged in PE order after the PE phase so
-    // that results do not depend on the number of threads.
-    bool routerWanted = false;
-    std::vector<std::string> pendingSimprint;
-    bool hasFault = false;
+    // What the hasFault and breakHere flags above report.
     std::string faultMessage;
     std::optional<SourceLoc> faultLoc;
-    bool breakHere = false;
     std::string breakMessage;
     std::optional<SourceLoc> breakLoc;
 };
