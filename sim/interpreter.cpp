@@ -968,15 +968,16 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::Random16:
     case BuiltinId::Random23: {
         // Fibonacci LFSR x^23 + x^18 + 1. The SDK (Builtins, @random16): "The LFSR state
-        // is advanced 128 iterations after every use": the result comes from the current
-        // state, low 16 bits (Random16) or the whole state (Random23), then 128 steps.
+        // is advanced 128 iterations after every use". Each call advances 128 steps and
+        // returns the low 16 bits of the new state (Random16) or all of it (Random23); see
+        // docs/simulator.md for why the value is read after the steps.
         uint32_t s = p.lfsr;
-        result = BuiltinId(in.imm) == BuiltinId::Random16 ? s & 0xffff : s;
         for (int i = 0; i < 128; ++i) {
             const uint32_t bit = ((s >> 22) ^ (s >> 17)) & 1;
             s = ((s << 1) | bit) & 0x7fffff;
         }
         p.lfsr = s;
+        result = BuiltinId(in.imm) == BuiltinId::Random16 ? s & 0xffff : s;
         break;
     }
     case BuiltinId::RandomSeed:

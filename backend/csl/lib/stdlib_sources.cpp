@@ -324,9 +324,9 @@ fn pow(x: anytype, y: @type_of(x)) @type_of(x) {
 
 // <random> over the PE generator (<tessera/random>, the generator @random16 steps, which
 // set_global_prng_seed sets):
-// random_f32(a, b) is a + (b - a) * s / 2^23 with s the generator's whole 23-bit state (which
-// the draw then advances, as @random16 does), so values lie in [a, b); random_normal_f32 is
-// Box-Muller over two such draws.
+// random_f32(a, b) is a + (b - a) * s / 2^23 with s the generator's whole 23-bit state after
+// one call's steps, so values lie in [a, b); random_normal_f32 is Box-Muller over two such
+// draws.
 const char* const kRandomSource = R"csl(// <random>
 const prng = @import_module("<tessera/random>");
 const math = @import_module("<math>");

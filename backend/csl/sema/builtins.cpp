@@ -1703,9 +1703,9 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
                            regs, fn == "get" ? types.u16 : nullptr);
     }
     if (l == "tessera/random") {
-        // The PE generator (the one @random16 steps): random16 returns 16 bits of its
-        // state, random23 the whole 23-bit state, the finer fraction <random>.random_f32 uses,
-        // and each then advances it; seed(state) sets the state (set_global_prng_seed).
+        // The PE generator (the one @random16 steps): random16 returns 16 bits of the new
+        // state, random23 the whole 23-bit state, the finer fraction <random>.random_f32 uses;
+        // seed(state) sets the state (<random>.set_global_prng_seed).
         if (fn == "seed") {
             need(1);
             return callBuiltin(sim::BuiltinId::RandomSeed,
