@@ -334,8 +334,14 @@ fn random_u16() u16 { return prng.random16(); }
 fn random_f32(lower: f32, upper: f32) f32 {
   return lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
 }
+// Rounding to f16 can carry a draw just below upper up to upper: draw again then, so values
+// stay in [lower, upper).
 fn random_f16(lower: f16, upper: f16) f16 {
-  return @as(f16, random_f32(@as(f32, lower), @as(f32, upper)));
+  var h = @as(f16, random_f32(@as(f32, lower), @as(f32, upper)));
+  while (lower < upper and h >= upper) {
+    h = @as(f16, random_f32(@as(f32, lower), @as(f32, upper)));
+  }
+  return h;
 }
 // Uniform in [0, 2^pow), pow in 0..32.
 fn random_pow_u32(pow: u16) u32 {
