@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 
@@ -328,17 +329,53 @@ bool ExamplesGallery::openBuildAndRun(MainWindow* window, const QString& name,
         return false;
     IdeWorkbench* bench = window->workbench();
     SimController* controller = bench->controller();
-    // Run the host script once this build has finished well; any other build (the user
+    // Run the example once this build has finished well; any other build (the user
     // pressing Build again) replaces the pending run.
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection =
-        connect(controller, &SimController::buildFinished, bench, [bench, connection](bool ok) {
+        connect(controller, &SimController::buildFinished, bench, [window, connection](bool ok) {
             QObject::disconnect(*connection);
             if (ok)
-                bench->runScript();
+                runExample(window);
         });
     bench->build();
     return true;
+}
+
+QString ExamplesGallery::hostScriptOf(const MainWindow* window) {
+    if (!window->project())
+        return {};
+    const QString script = QDir(window->project()->rootDir()).filePath(kHostScript);
+    return QFileInfo(script).isFile() ? script : QString();
+}
+
+void ExamplesGallery::runExample(MainWindow* window) {
+    IdeWorkbench* bench = window->workbench();
+    SimController* controller = bench->controller();
+    if (!hostScriptOf(window).isEmpty()) {
+        // Held: the IDE attaches before the script's first host command runs, so the fabric
+        // shows the whole run, however short; then it runs at full speed.
+        controller->runScript(window->project()->rootDir(), kHostScript,
+                              SimController::ScriptStart::HeldThenRun);
+        return;
+    }
+    // No host script: launch the exported function without arguments and let it run.
+    if (controller->launchableFunctions().isEmpty()) {
+        window->statusBar()->showMessage(
+            tr("%1 has neither run.py nor a function without arguments to launch.")
+                .arg(window->project()->name()));
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(controller, &SimController::stateChanged, bench,
+                          [controller, connection](SimController::State state) {
+                              if (state == SimController::State::Running)
+                                  return;
+                              QObject::disconnect(*connection);
+                              if (state == SimController::State::Paused)
+                                  controller->resume(); // the session opens paused at entry
+                          });
+    bench->startSession();
 }
 
 ExamplesGallery::ExamplesGallery(MainWindow* window)

@@ -77,10 +77,18 @@ class ExamplesGallery : public QDialog {
                               QString* error);
 
     // Copies (according to `existing`), opens the project in the window, builds it and,
-    // when the build succeeds, runs its host script. False when copying or opening fails
+    // when the build succeeds, runs it (runExample). False when copying or opening fails
     // or the user cancels; build and run results arrive through the workbench as usual.
     static bool openBuildAndRun(MainWindow* window, const QString& name, const QString& folder,
                                 ExistingFolder existing, QString* error);
+    // Runs the open, built project: its run.py under cs_python on the IDE's appliance,
+    // held until the IDE has attached to its session (the fabric view follows the real
+    // run; the Console shows the output and exit status); without run.py, a session that
+    // launches its exported function without arguments and runs to the end.
+    static void runExample(MainWindow* window);
+    static constexpr const char* kHostScript = "run.py";
+    // The open project's run.py, empty when it has none.
+    static QString hostScriptOf(const MainWindow* window);
 
     QListWidget* list() const { return m_list; }
     QLineEdit* folderEdit() const { return m_folder; }

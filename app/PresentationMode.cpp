@@ -1,5 +1,6 @@
 #include "app/PresentationMode.h"
 
+#include "app/ExamplesGallery.h"
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
@@ -12,6 +13,7 @@
 #include <QEvent>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -294,19 +296,57 @@ PresentationMode::PresentationMode(MainWindow* window, IdeWorkbench* bench)
     connect(controller, &SimController::stateChanged, this, [this](SimController::State state) {
         if (!isActive())
             return;
+        if (state == SimController::State::Paused)
+            m_starting = false; // the session (started or attached) stands at its first cycle
         if (state == SimController::State::Finished) {
             m_waiting = false;
+            m_starting = false;
             if (!m_tour && m_view) {
-                PresentationBeat beat = m_view->beat();
+                // The last stretch (the session went idle or closed before the beat's end).
+                PresentationBeat beat =
+                    m_last && m_latest && m_latest != m_last
+                        ? presentationBeat(*m_last, *m_latest, m_bench->controller()->cycle(),
+                                           m_tasks)
+                        : PresentationBeat{};
                 beat.caption =
-                    tr("cycle %1: the run has finished").arg(m_bench->controller()->cycle());
-                beat.hops.clear();
-                beat.activePes.clear();
+                    m_script
+                        ? tr("cycle %1: %2 has closed its session")
+                              .arg(m_bench->controller()->cycle())
+                              .arg(QLatin1String(ExamplesGallery::kHostScript))
+                        : tr("cycle %1: the run has finished").arg(m_bench->controller()->cycle());
+                m_last = m_latest;
                 m_view->setBeat(beat);
+                emit beatShown(beat);
             }
         }
         updateStatus();
     });
+    connect(controller, &SimController::attachedChanged, this, [this](const QString& id) {
+        if (!isActive() || !m_script || id.isEmpty())
+            return;
+        // The held script's session: SimController pauses it, then beats advance it.
+        PresentationBeat beat;
+        beat.caption = tr("cycle %1: %2 has loaded the program; the run begins")
+                           .arg(m_bench->controller()->cycle())
+                           .arg(QLatin1String(ExamplesGallery::kHostScript));
+        m_view->setBeat(beat);
+        emit beatShown(beat);
+    });
+    connect(controller, &SimController::scriptOutput, this, [this](const QString& text) {
+        if (!m_script)
+            return;
+        m_scriptOutput += text;
+        constexpr qsizetype kKept = 16 * 1024;
+        if (m_scriptOutput.size() > kKept)
+            m_scriptOutput = m_scriptOutput.right(kKept);
+    });
+    connect(controller, &SimController::scriptFinished, this, &PresentationMode::scriptFinished);
+}
+
+void PresentationMode::setBeatInterval(int ms) {
+    m_beatTimer.setInterval(std::max(100, ms));
+    if (m_view)
+        m_view->setBeatDuration(std::max(50, m_beatTimer.interval() - 100));
 }
 
 void PresentationMode::enter() {
@@ -316,7 +356,7 @@ void PresentationMode::enter() {
     for (QDockWidget* dock : m_window->findChildren<QDockWidget*>())
         dock->hide();
     m_view = new PresentationView(m_window);
-    m_view->setBeatDuration(kBeatMs - 100);
+    m_view->setBeatDuration(std::max(50, m_beatTimer.interval() - 100));
     connect(m_view, &PresentationView::pauseToggled, this, &PresentationMode::togglePause);
     connect(m_view, &PresentationView::stepRequested, this, &PresentationMode::stepBeat);
     connect(m_view, &PresentationView::fasterRequested, this,
@@ -332,8 +372,13 @@ void PresentationMode::enter() {
     m_action->setChecked(true);
     m_paused = false;
     m_tour = false;
+    m_waiting = false;
+    m_starting = false;
+    m_script = false;
+    m_resumeOnLeave = false;
     m_skip = 1;
     m_last.reset();
+    m_latest.reset();
     m_view->setSnapshot(m_bench->controller()->programSnapshot());
     prepare();
 }
@@ -347,7 +392,19 @@ void PresentationMode::leave() {
     m_window->restoreState(m_savedState);
     m_action->setChecked(false);
     m_waiting = false;
+    m_starting = false;
     m_building = false;
+    SimController* controller = m_bench->controller();
+    const auto state = controller->state();
+    if (state == SimController::State::Running || state == SimController::State::Paused) {
+        // Drops the cycle breakpoint of a beat still on its way: the session stays where
+        // the user's own breakpoints put it.
+        controller->setBreakpoints(m_bench->simControls()->breakpoints());
+        if (m_resumeOnLeave)
+            controller->resume(); // as it was: running, or the script this mode started
+    }
+    m_script = false;
+    m_resumeOnLeave = false;
 }
 
 void PresentationMode::prepare() {
@@ -375,21 +432,87 @@ void PresentationMode::prepare() {
     }
     m_view->setSnapshot(controller->programSnapshot());
     const auto state = controller->state();
-    if (state == SimController::State::Running)
+    m_script = controller->isAttached();
+    if (state == SimController::State::Running) {
         controller->pause();
+        m_resumeOnLeave = true;
+    }
     if (state == SimController::State::NoSession || state == SimController::State::Finished) {
-        if (m_bench->simControls()->launchFunction().isEmpty()) {
-            startTour(tr("no exported function without arguments to launch; run.py brings "
-                         "this program its data"));
+        if (!ExamplesGallery::hostScriptOf(m_window).isEmpty()) {
+            if (controller->isScriptRunning()) {
+                startTour(tr("a host program runs without the IDE attached; Run > Attach to "
+                             "Script Session follows it"));
+                return;
+            }
+            startScript();
             return;
         }
-        m_waiting = true; // the session's first frame
+        if (m_bench->simControls()->launchFunction().isEmpty()) {
+            startTour(tr("no run.py and no exported function without arguments to launch"));
+            return;
+        }
+        m_starting = true; // until the session stands paused at its first cycle
         m_bench->startSession();
     }
     PresentationBeat beat;
     beat.caption = tr("cycle %1: ready").arg(controller->cycle());
     m_view->setBeat(beat);
     m_beatTimer.start();
+    updateStatus();
+}
+
+void PresentationMode::startScript() {
+    m_script = true;
+    m_resumeOnLeave = true;
+    m_scriptOutput.clear();
+    m_starting = true; // until the script's session is attached and paused
+    m_waitClock.restart();
+    m_bench->controller()->runScript(m_window->project()->rootDir(),
+                                     QLatin1String(ExamplesGallery::kHostScript),
+                                     SimController::ScriptStart::HeldPaused);
+    PresentationBeat beat;
+    beat.caption =
+        tr("Starting %1 under cs_python…").arg(QLatin1String(ExamplesGallery::kHostScript));
+    m_view->setBeat(beat);
+    m_beatTimer.start();
+    updateStatus();
+}
+
+void PresentationMode::scriptFinished(int exitCode, const QString& error) {
+    if (!isActive() || !m_script)
+        return;
+    m_beatTimer.stop();
+    m_waiting = false;
+    m_starting = false;
+    // The verdict: the last line printed, or for a failure the exception's line
+    // ("AssertionError: …"; numpy prints the arrays after it).
+    QString last;
+    const QStringList lines = m_scriptOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!lines.isEmpty())
+        last = lines.last().trimmed();
+    static const QRegularExpression exception(QStringLiteral(R"(^[A-Za-z_.]*(Error|Exception)\b)"));
+    if (exitCode != 0)
+        for (qsizetype i = lines.size() - 1; i >= 0; --i)
+            if (exception.match(lines.at(i)).hasMatch()) {
+                last = lines.at(i).trimmed();
+                break;
+            }
+    const QString script = QLatin1String(ExamplesGallery::kHostScript);
+    const quint64 cycle = m_bench->controller()->cycle();
+    PresentationBeat beat;
+    beat.cycle = cycle;
+    if (exitCode == 0 && error.isEmpty())
+        beat.caption = last.isEmpty()
+                           ? tr("cycle %1: %2 passed (exit code 0)").arg(cycle).arg(script)
+                           : tr("cycle %1: %2 passed: %3").arg(cycle).arg(script, last);
+    else
+        beat.caption = tr("cycle %1: %2 failed (exit code %3): %4")
+                           .arg(cycle)
+                           .arg(script)
+                           .arg(exitCode)
+                           .arg(error.isEmpty() ? last : error);
+    m_view->setBeat(beat);
+    emit beatShown(beat);
     updateStatus();
 }
 
@@ -421,6 +544,17 @@ void PresentationMode::onBeatTimer() {
         updateStatus();
         return;
     }
+    if (m_script && m_waiting && !m_starting && m_bench->controller()->isAttached() &&
+        m_waitClock.elapsed() > 2 * m_beatTimer.interval()) {
+        // Simulated time runs only while a host command waits for it.
+        PresentationBeat beat;
+        beat.cycle = m_bench->controller()->cycle();
+        beat.caption = tr("cycle %1: the fabric waits for %2's next host command")
+                           .arg(beat.cycle)
+                           .arg(QLatin1String(ExamplesGallery::kHostScript));
+        if (m_view->beat().caption != beat.caption)
+            m_view->setBeat(beat);
+    }
     if (!m_paused)
         stepBeat();
 }
@@ -432,35 +566,46 @@ void PresentationMode::stepBeat() {
         return;
     }
     SimController* controller = m_bench->controller();
-    if (m_waiting || controller->state() != SimController::State::Paused)
+    if (m_starting || m_waiting || controller->state() != SimController::State::Paused)
         return;
     m_waiting = true;
-    controller->step(m_cyclesPerBeat * m_skip);
+    m_waitClock.restart();
+    // Advanced rather than stepped: a host command that finishes in the beat lets its
+    // program (run.py, or the launched function's wait) go on to the next one.
+    controller->advance(m_cyclesPerBeat * m_skip);
 }
 
 void PresentationMode::onSnapshot(FabricSnapshotPtr snapshot) {
     if (!isActive() || m_tour || !snapshot)
         return;
-    m_waiting = false;
-    const quint64 cycle = m_bench->controller()->cycle();
+    SimController* controller = m_bench->controller();
+    const quint64 cycle = controller->cycle();
+    m_latest = snapshot;
     if (!m_last) {
         m_last = snapshot;
+        m_lastCycle = cycle;
         m_view->setSnapshot(snapshot);
         return;
     }
+    // A beat ends where its advance paused the session; frames on the way there, and a
+    // repeat of the frame shown, are not beats.
+    if (controller->state() != SimController::State::Paused || cycle <= m_lastCycle)
+        return;
+    m_waiting = false;
     PresentationBeat beat = presentationBeat(*m_last, *snapshot, cycle, m_tasks);
     m_last = snapshot;
+    m_lastCycle = cycle;
     m_view->setSnapshot(snapshot);
     const bool idle = beat.activePes.empty() && beat.hops.empty();
-    if (idle && m_bench->controller()->state() == SimController::State::Paused) {
+    if (idle) {
         // Skip idle time quickly, so the audience never watches nothing happen.
-        if (m_skip >= kMaxSkip) {
+        if (m_skip >= kMaxSkip && !m_script) {
             startTour(tr("no PE has work at cycle %1: the program waits for host data "
                          "(run.py)")
                           .arg(cycle));
             return;
         }
-        m_skip *= 2;
+        m_skip = std::min(m_skip * 2, kMaxSkip);
         updateStatus();
         QTimer::singleShot(0, this, [this] {
             if (isActive() && !m_tour && !m_paused)
@@ -496,6 +641,8 @@ void PresentationMode::updateStatus() {
                    : m_skip > 1
                        ? tr("skipping idle cycles (%1 per beat)").arg(m_cyclesPerBeat * m_skip)
                        : tr("%1 cycles per beat").arg(m_cyclesPerBeat);
+    if (m_script && !m_tour)
+        what = tr("%1 · %2").arg(what, QLatin1String(ExamplesGallery::kHostScript));
     m_view->setStatus(
         tr("%1   ·   Space pause/resume   ·   → step   ·   +/− speed   ·   Esc leave").arg(what));
 }

@@ -4,6 +4,7 @@
 #include "widgets/presentation/PresentationView.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -45,10 +46,12 @@ PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnap
 PresentationBeat tourBeat(const FabricSnapshot& snapshot, size_t index);
 
 // View > Presentation Mode: the fabric large with the other docks hidden (restored on
-// exit), the simulation stepped in beats an audience can follow, a caption per beat.
-// Needs a built project; builds it and starts a session when there is none. A program
-// that does no work without its host script (no launchable function, or it waits for host
-// data) gets a tour of its routes instead, color by color.
+// exit), the simulation advanced in beats an audience can follow, a caption per beat.
+// Needs a built project; builds it when it is not. The run shown is the project's run.py
+// (started held under cs_python on the IDE's appliance and attached, so every cycle of it
+// is seen; its output's last line and exit status end the show), else a session launching
+// the exported function without arguments. A program with neither gets a tour of its
+// routes and code classes instead.
 class PresentationMode : public QObject {
     Q_OBJECT
   public:
@@ -68,6 +71,11 @@ class PresentationMode : public QObject {
     quint64 cyclesPerBeat() const { return m_cyclesPerBeat; }
     bool isPaused() const { return m_paused; }
     bool isTouring() const { return m_tour; }
+    // The run shown is a host script's session (attached).
+    bool isScriptRun() const { return m_script; }
+    // Real time per beat (kBeatMs by default; tests use less).
+    void setBeatInterval(int ms);
+    int beatInterval() const { return m_beatTimer.interval(); }
     QAction* action() const { return m_action; }
     PresentationView* view() const { return m_view; }
 
@@ -79,6 +87,8 @@ class PresentationMode : public QObject {
 
   private:
     void prepare();
+    void startScript();
+    void scriptFinished(int exitCode, const QString& error);
     void onSnapshot(FabricSnapshotPtr snapshot);
     void onBeatTimer();
     void startTour(const QString& why);
@@ -92,13 +102,20 @@ class PresentationMode : public QObject {
     QByteArray m_savedState;
     QTimer m_beatTimer;
     PresentationTasks m_tasks;
-    FabricSnapshotPtr m_last;
+    FabricSnapshotPtr m_last;   // the frame the current beat started from
+    FabricSnapshotPtr m_latest; // the newest frame (the end of the run's last stretch)
+    quint64 m_lastCycle = 0;
     quint64 m_cyclesPerBeat = kDefaultCyclesPerBeat;
     quint64 m_skip = 1;
     bool m_paused = false;
-    bool m_waiting = false;  // a step is in flight
+    bool m_waiting = false;  // an advance is on its way
+    bool m_starting = false; // a session (or the script's) is being started and paused
     bool m_building = false; // enter() started a build
     bool m_tour = false;
+    bool m_script = false;        // showing an attached host script's session
+    bool m_resumeOnLeave = false; // this mode started the script or paused the run
+    QString m_scriptOutput;       // what the script printed (its last line ends the show)
+    QElapsedTimer m_waitClock;    // since the current advance was asked for
     size_t m_tourIndex = 0;
     QString m_tourWhy;
 };

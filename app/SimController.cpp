@@ -1,6 +1,7 @@
 #include "app/SimController.h"
 
 #include "app/FabricSnapshotBuilder.h"
+#include "app/ScriptAttachActions.h"
 #include "backend/appliance/appliance.h"
 #include "backend/artifact/program_file.h"
 #include "backend/client/client.h"
@@ -350,7 +351,7 @@ void SimController::cancelBuild() {
     emit buildFinished(false, tr("Build cancelled."), {}, {});
 }
 
-void SimController::runScript(const QString& codeDir, const QString& script) {
+void SimController::runScript(const QString& codeDir, const QString& script, ScriptStart start) {
     if (m_scriptBusy) {
         emit scriptFinished(-1, tr("a host program is already running"));
         return;
@@ -362,6 +363,7 @@ void SimController::runScript(const QString& codeDir, const QString& script) {
     m_scriptBusy = true;
     const QString artifactDir = m_artifactDir;
     const bool remote = !m_remoteAddress.isEmpty();
+    m_scriptStart = remote ? ScriptStart::Free : start; // a remote job's pid is not known here
     const QString outName = QFileInfo(artifactDir).fileName();
     emit scriptStarted(
         QStringLiteral("cs_python %1 --name %2").arg(shellQuote(script), shellQuote(outName)));
@@ -433,6 +435,8 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
         emit scriptOutput(QString::fromLocal8Bit(process->readAll()));
         m_scriptBusy = false;
         m_scriptPid = 0;
+        m_scriptStart = ScriptStart::Free;
+        m_heldSessionId.clear();
         if (isAttached())
             detach(tr("The host program ended; detached from its session."), true);
         process->deleteLater();
@@ -446,8 +450,10 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
         if (error == QProcess::FailedToStart)
             done(-1, process->errorString());
     });
+    const QStringList scriptArgs{QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()};
     process->start(QDir(m_toolsBinDir).filePath(QStringLiteral("cs_python")),
-                   {script, QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()});
+                   m_scriptStart == ScriptStart::Free ? QStringList{script} + scriptArgs
+                                                      : heldScriptArguments(script, scriptArgs));
     m_scriptPid = process->processId();
     m_scriptName = QFileInfo(script).fileName();
     if (m_scriptPid != 0)
@@ -670,6 +676,26 @@ void SimController::step(quint64 cycles) {
     sessionCall([cycles](client::DebugSession& d) { return d.step(cycles); }, State::Paused);
 }
 
+void SimController::advance(quint64 cycles) {
+    std::vector<client::BreakpointSpec> specs;
+    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
+        specs.push_back(toSpec(b));
+    sessionCall(
+        [specs, cycles, this](client::DebugSession& d) mutable {
+            // From the cycle the session stands at (the frames shown may lag behind it).
+            const quint64 until = d.pause().cycle + cycles;
+            QMetaObject::invokeMethod(
+                this, [this, until] { m_advanceTarget = until; }, Qt::QueuedConnection);
+            SimBreakpoint stop;
+            stop.kind = SimBreakpoint::Kind::Cycle;
+            stop.value = until;
+            specs.push_back(toSpec(stop));
+            d.setBreakpoints(specs);
+            return d.resume();
+        },
+        State::Running);
+}
+
 void SimController::dumpCore(const QString& path) {
     m_sessionPool.start([this, path] {
         QString error;
@@ -753,14 +779,17 @@ void SimController::applyFrame(const client::Frame& frame) {
         m_rateCycle = frame.cycle;
         m_rateClock.restart();
     }
+    // A breakpoint frame at the cycle shown is the stop the session was resumed from.
+    const bool newer = frame.cycle > m_cycle;
     m_cycle = frame.cycle;
     emit frameReceived(frame);
     emit cycleChanged(frame.cycle, m_state == State::Running ? m_rate : 0.0);
-    if (frame.status == "breakpoint" && m_state == State::Running) {
+    if (frame.status == "breakpoint" && m_state == State::Running && newer) {
         setState(State::Paused);
-        emit sessionMessage(tr("Breakpoint hit at cycle %1. %2")
-                                .arg(frame.cycle)
-                                .arg(QString::fromStdString(frame.message)));
+        if (frame.cycle != m_advanceTarget)
+            emit sessionMessage(tr("Breakpoint hit at cycle %1. %2")
+                                    .arg(frame.cycle)
+                                    .arg(QString::fromStdString(frame.message)));
     }
     if (m_programSnapshot) {
         FabricSnapshot s = withFrame(*m_programSnapshot, frame);
@@ -812,7 +841,8 @@ QString SimController::scriptSessionIn(const QList<ScriptSession>& sessions, qin
 }
 
 void SimController::pollSessions() {
-    const bool watching = isAttached() || (m_scriptPid != 0 && m_autoAttach);
+    const bool watching =
+        isAttached() || (m_scriptPid != 0 && (m_autoAttach || m_scriptStart != ScriptStart::Free));
     if (!watching) {
         m_pollTimer.stop();
         return;
@@ -848,15 +878,18 @@ void SimController::sessionsPolled(const QList<ScriptSession>& sessions) {
             detach(tr("The host program closed its session; detached."), true);
         return;
     }
-    if (m_scriptPid == 0 || !m_autoAttach || !m_attachPending.isEmpty() ||
+    const bool held = m_scriptStart != ScriptStart::Free;
+    if (m_scriptPid == 0 || !(m_autoAttach || held) || !m_attachPending.isEmpty() ||
         m_state == State::Running || m_state == State::Paused)
         return; // an interactive session stays the one the controls drive
     const QString id = scriptSessionIn(sessions, m_scriptPid, m_scriptName);
     if (id.isEmpty() || m_declined.contains(id))
         return;
     for (const ScriptSession& s : sessions)
-        if (s.id == id && s.state != QLatin1String("opened")) // breakpoints need a loaded program
+        if (s.id == id && s.state != QLatin1String("opened")) { // breakpoints need a program
+            m_heldSessionId = held ? id : QString();
             attachToSession(id, s.label);
+        }
 }
 
 void SimController::attachToSession(const QString& sessionId, const QString& label) {
@@ -917,6 +950,13 @@ void SimController::attachToSession(const QString& sessionId, const QString& lab
                 emit sessionMessage(tr("Attached to the session of %1 (%2).")
                                         .arg(label.isEmpty() ? sessionId : label, sessionId));
                 emit attachedChanged(sessionId, label);
+                if (sessionId == m_heldSessionId) { // paused by the script since its Open
+                    m_heldSessionId.clear();
+                    if (m_scriptStart == ScriptStart::HeldThenRun)
+                        resume();
+                    else
+                        pause();
+                }
             },
             Qt::QueuedConnection);
     });

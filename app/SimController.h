@@ -85,9 +85,15 @@ class SimController : public QObject {
     // Exported functions of the last artifact that take no arguments.
     QStringList launchableFunctions() const { return m_launchable; }
 
+    // How runScript starts the script. Held (embedded appliance only): the script's
+    // session is paused as soon as it is opened (heldScriptArguments) and attached even
+    // with auto-attach off, so the IDE sees every cycle of a short run; once attached it is
+    // resumed (HeldThenRun) or left paused for the caller to advance (HeldPaused).
+    enum class ScriptStart { Free, HeldThenRun, HeldPaused };
     // Runs codeDir/run.py under cs_python with --name <artifact>, joined to this
     // appliance through TESSERA_APPLIANCE.
-    void runScript(const QString& codeDir, const QString& script = QStringLiteral("run.py"));
+    void runScript(const QString& codeDir, const QString& script = QStringLiteral("run.py"),
+                   ScriptStart start = ScriptStart::Free);
     void stopScript();
     bool isScriptRunning() const { return m_scriptBusy; }
 
@@ -98,6 +104,10 @@ class SimController : public QObject {
     void pause();
     void resume();
     void step(quint64 cycles);
+    // Runs the paused session `cycles` cycles on and pauses it again (a cycle breakpoint
+    // beside the user's), letting the host go on meanwhile: unlike step, a host command
+    // that finishes lets its program issue the next one. Presentation mode's beats.
+    void advance(quint64 cycles);
     void setBreakpoints(const QList<SimBreakpoint>& breakpoints);
     // Runs `query` with the open debug session on the session thread, in order with the
     // other session calls; nothing happens without a session. For the analysis views
@@ -227,6 +237,9 @@ class SimController : public QObject {
     QString m_attachedId;
     QString m_attachPending;
     QSet<QString> m_declined; // detached by the user: not attached again automatically
+    ScriptStart m_scriptStart = ScriptStart::Free;
+    QString m_heldSessionId;     // the held script's session, until attached
+    quint64 m_advanceTarget = 0; // the cycle advance() pauses at (no breakpoint message)
 };
 
 } // namespace tessera

@@ -1,19 +1,29 @@
 // Presentation mode: beats derived from two frames and the program's routes and tasks
 // (active PEs, wavelet hops per color and direction, captions), the route tour, and the
-// mode itself on every bundled example: docks hidden and restored, the simulation stepped
-// in beats (or the routes toured when the program needs its host script), Space pauses,
-// Right steps, Esc leaves. With TESSERA_SCREENSHOT_DIR set, saves presentation-mode.png.
+// mode itself on every bundled example: docks hidden and restored, the example's run.py
+// started held and attached, its session advanced in beats with PEs at work and captions
+// that change, Space pausing the attached session (its cycle stands still), Right
+// advancing it one beat, Esc leaving (the script then runs to SUCCESS!); a run that ends
+// in the mode ends with run.py's verdict, passed or failed. With TESSERA_SCREENSHOT_DIR
+// set, saves presentation-mode.png and presentation-<example>.png of two script-driven
+// examples.
+#include "app/ExamplesGallery.h"
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/PresentationMode.h"
 #include "app/SimController.h"
 
+#include "demo_fixture.h"
+#include "widgets/CompileLog.h"
+
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 using namespace tessera;
 
@@ -113,82 +123,219 @@ class TestPresentationMode : public QObject {
     void everyExample() {
         QFETCH(QString, name);
         QString error;
-        const QString root = MainWindow::copyExample(name, m_tmp.path(), &error);
-        QVERIFY2(!root.isEmpty(), qPrintable(error));
-        MainWindow window;
-        window.resize(1280, 800);
-        window.workbench()->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
-        QVERIFY2(window.openProject(root, &error), qPrintable(error));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* fabricDock = window.findChild<QDockWidget*>(QStringLiteral("fabricDock"));
+        std::unique_ptr<MainWindow> window;
+        QVERIFY2(openExample(name, &window, &error), qPrintable(error));
+        auto* fabricDock = window->findChild<QDockWidget*>(QStringLiteral("fabricDock"));
         QVERIFY(fabricDock && fabricDock->isVisible());
-        auto* mode = window.findChild<PresentationMode*>(QStringLiteral("presentationMode"));
+        auto* mode = window->findChild<PresentationMode*>(QStringLiteral("presentationMode"));
         QVERIFY(mode);
         QCOMPARE(mode->action()->shortcut(), QKeySequence(Qt::Key_F11));
+        mode->setBeatInterval(kTestBeatMs);
+        SimController* controller = window->workbench()->controller();
 
         QSignalSpy beats(mode, &PresentationMode::beatShown);
-        mode->action()->trigger(); // builds, starts a session, steps in beats
+        QSignalSpy ran(controller, &SimController::scriptFinished);
+        mode->action()->trigger(); // builds, starts run.py held, attaches, advances in beats
         QVERIFY(mode->isActive());
         QVERIFY(!fabricDock->isVisible());
-        QVERIFY(!window.projectDock()->isVisible());
+        QVERIFY(!window->projectDock()->isVisible());
         PresentationView* view = mode->view();
         QVERIFY(view && view->isVisible());
         QVERIFY(view->geometry().height() > 600);
 
-        // Something an audience can follow: PEs at work, wavelets moving, or the routes.
+        // run.py's session, attached and held (the script waits at its first host command).
         QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (const QList<QVariant>& args : beats)
-                    if (!args.first().value<PresentationBeat>().hops.empty() ||
-                        !args.first().value<PresentationBeat>().activePes.empty())
-                        return true;
-                return false;
-            }(),
-            120000);
-        QVERIFY(view->snapshot());
-        QVERIFY(!view->beat().caption.isEmpty());
-        QVERIFY(view->status().contains(QStringLiteral("Esc")));
-        if (!mode->isTouring())
-            QVERIFY2(view->beat().caption.startsWith(QStringLiteral("cycle ")),
-                     qPrintable(view->beat().caption));
-        if (name == QLatin1String("multicast-routes"))
-            saveScreenshot(window);
+            controller->isAttached() && controller->state() == SimController::State::Paused, 60000);
+        QVERIFY(mode->isScriptRun());
+        QVERIFY(!mode->isTouring());
+        QVERIFY(ran.isEmpty());
+        QVERIFY(view->status().contains(QStringLiteral("run.py")));
 
-        // Space pauses: no new beats; Right shows one; Space resumes.
+        // Space pauses the attached session: its cycle stands; Right advances it one beat.
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(mode->isPaused());
         QVERIFY(view->status().startsWith(QStringLiteral("paused")));
-        QTest::qWait(PresentationMode::kBeatMs + 400);
-        const qsizetype pausedCount = beats.size();
-        QTest::qWait(PresentationMode::kBeatMs + 200);
-        QCOMPARE(beats.size(), pausedCount);
+        QTest::qWait(kTestBeatMs); // a beat on its way when Space was pressed lands
+        QTRY_COMPARE_WITH_TIMEOUT(controller->state(), SimController::State::Paused, 10000);
+        const quint64 pausedCycle = controller->cycle();
+        const qsizetype pausedBeats = beats.size();
+        QTest::qWait(3 * kTestBeatMs);
+        QCOMPARE(controller->cycle(), pausedCycle);
+        QCOMPARE(beats.size(), pausedBeats);
+        QCOMPARE(controller->state(), SimController::State::Paused);
+        QVERIFY(ran.isEmpty());
         QTest::keyClick(view, Qt::Key_Right);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->cycle() > pausedCycle, 10000);
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(!mode->isPaused());
         QTest::keyClick(view, Qt::Key_Plus);
         QCOMPARE(mode->cyclesPerBeat(), PresentationMode::kDefaultCyclesPerBeat * 2);
 
-        // Esc leaves and the docks come back.
+        // The real run: PEs at work, captions that say different things.
+        QTRY_VERIFY2_WITH_TIMEOUT(busyBeats(beats) >= 1 && captions(beats).size() >= 3,
+                                  qPrintable(captions(beats).join(QLatin1Char('\n'))), 60000);
+        QVERIFY(view->snapshot());
+        QVERIFY(view->status().contains(QStringLiteral("Esc")));
+        QVERIFY2(view->beat().caption.startsWith(QStringLiteral("cycle ")),
+                 qPrintable(view->beat().caption));
+        if (name == QLatin1String("multicast-routes"))
+            saveScreenshot(*window, QStringLiteral("presentation-mode.png"));
+
+        // Esc leaves, the docks come back and run.py runs on to its end.
         QTest::keyClick(view, Qt::Key_Escape);
         QVERIFY(!mode->isActive());
         QVERIFY(!mode->action()->isChecked());
         QVERIFY(fabricDock->isVisible());
-        QVERIFY(window.projectDock()->isVisible());
-        window.workbench()->controller()->endSession();
+        QVERIFY(window->projectDock()->isVisible());
+        QVERIFY(!ran.isEmpty() || ran.wait(120000));
+        const QString output = window->workbench()->runConsole()->outputText();
+        QVERIFY2(ran.first().first().toInt() == 0 && output.contains(QStringLiteral("SUCCESS!")),
+                 qPrintable(output));
+    }
+
+    // A run that ends while presented ends with run.py's verdict in the caption.
+    void runEndsWithTheVerdict_data() {
+        QTest::addColumn<bool>("broken");
+        QTest::newRow("passes") << false;
+        QTest::newRow("check fails") << true;
+    }
+    void runEndsWithTheVerdict() {
+        QFETCH(bool, broken);
+        QString error;
+        std::unique_ptr<MainWindow> window;
+        QVERIFY2(openExample(QStringLiteral("saxpy-row"), &window, &error,
+                             [&](const QString& root) {
+                                 return !broken ||
+                                        demofixture::replaceInFile(
+                                            root + QStringLiteral("/run.py"),
+                                            QStringLiteral("assert_allclose(result, expected"),
+                                            QStringLiteral("assert_allclose(result, expected + 1"),
+                                            &error);
+                             }),
+                 qPrintable(error));
+        auto* mode = window->findChild<PresentationMode*>(QStringLiteral("presentationMode"));
+        mode->setBeatInterval(100);
+        mode->setCyclesPerBeat(1024);
+        QSignalSpy ran(window->workbench()->controller(), &SimController::scriptFinished);
+        mode->action()->trigger();
+        QVERIFY(ran.wait(120000));
+        QVERIFY(mode->isActive());
+        const QString caption = mode->view()->beat().caption;
+        if (broken)
+            QVERIFY2(
+                caption.contains(QStringLiteral("run.py failed (exit code 1): AssertionError")),
+                qPrintable(caption));
+        else
+            QVERIFY2(caption.contains(QStringLiteral("run.py passed: SUCCESS!")),
+                     qPrintable(caption));
+        QTest::keyClick(mode->view(), Qt::Key_Escape);
+        QVERIFY(!mode->isActive());
+    }
+
+    // Without run.py the mode launches the exported function without arguments in a
+    // session of its own and advances that.
+    void withoutRunPyTheFunctionIsLaunched() {
+        QString error;
+        std::unique_ptr<MainWindow> window;
+        QVERIFY2(openExample(QStringLiteral("multicast-routes"), &window, &error,
+                             [&](const QString& root) {
+                                 return QFile::remove(root + QStringLiteral("/run.py"));
+                             }),
+                 qPrintable(error));
+        auto* mode = window->findChild<PresentationMode*>(QStringLiteral("presentationMode"));
+        mode->setBeatInterval(kTestBeatMs);
+        QSignalSpy beats(mode, &PresentationMode::beatShown);
+        QSignalSpy scripts(window->workbench()->controller(), &SimController::scriptStarted);
+        mode->action()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(busyBeats(beats) >= 1, 60000);
+        QVERIFY(!mode->isScriptRun());
+        QVERIFY(!mode->isTouring());
+        QVERIFY(scripts.isEmpty());
+        QTest::keyClick(mode->view(), Qt::Key_Escape);
+        window->workbench()->controller()->endSession();
+    }
+
+    // docs/screenshots/presentation-<example>.png of two examples driven by run.py, from
+    // real runs; only with TESSERA_SCREENSHOT_DIR set.
+    void screenshotsOfScriptRuns_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("beatsBefore");
+        QTest::newRow("streaming-io") << QStringLiteral("streaming-io") << 6;
+        QTest::newRow("game-of-life") << QStringLiteral("game-of-life") << 6;
+    }
+    void screenshotsOfScriptRuns() {
+        if (qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR"))
+            QSKIP("TESSERA_SCREENSHOT_DIR is not set");
+        QFETCH(QString, name);
+        QFETCH(int, beatsBefore);
+        QString error;
+        std::unique_ptr<MainWindow> window;
+        QVERIFY2(openExample(name, &window, &error, {}, false), qPrintable(error));
+        auto* mode = window->findChild<PresentationMode*>(QStringLiteral("presentationMode"));
+        mode->setBeatInterval(400);
+        QSignalSpy beats(mode, &PresentationMode::beatShown);
+        mode->action()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(busyBeats(beats) >= beatsBefore, 120000);
+        saveScreenshot(*window, QStringLiteral("presentation-%1.png").arg(name));
+        QTest::keyClick(mode->view(), Qt::Key_Escape);
     }
 
   private:
-    void saveScreenshot(MainWindow& window) {
+    static constexpr int kTestBeatMs = 250; // beats an audience could not follow; CI can
+
+    // A window on a copy of the example (game-of-life on a 12×12 grid unless `full`),
+    // shown at 1280×800, tools from this build; `edit` may change the copy first.
+    bool openExample(const QString& name, std::unique_ptr<MainWindow>* window, QString* error,
+                     const std::function<bool(const QString&)>& edit = {}, bool full = false) {
+        const QString root = m_tmp.filePath(QString::number(++m_copies)) + QLatin1Char('/') + name;
+        if (!ExamplesGallery::copyExampleTo(name, root, false, error))
+            return false;
+        if (name == QLatin1String("game-of-life") && !full &&
+            !demofixture::shrinkGameOfLife(root, 12, error))
+            return false;
+        if (edit && !edit(root))
+            return false;
+        *window = std::make_unique<MainWindow>();
+        (*window)->resize(1280, 800);
+        (*window)->workbench()->controller()->setToolsBinDir(
+            QStringLiteral(TESSERA_BINARY_DIR "/bin"));
+        if (!(*window)->openProject(root, error))
+            return false;
+        (*window)->show();
+        return QTest::qWaitForWindowExposed(window->get());
+    }
+
+    static int busyBeats(const QSignalSpy& beats) {
+        int busy = 0;
+        for (const QList<QVariant>& args : beats) {
+            const auto beat = args.first().value<PresentationBeat>();
+            busy += !beat.activePes.empty() || !beat.hops.empty();
+        }
+        return busy;
+    }
+
+    static QStringList captions(const QSignalSpy& beats) {
+        QStringList out;
+        for (const QList<QVariant>& args : beats) {
+            const QString caption = args.first().value<PresentationBeat>().caption;
+            if (!out.contains(caption))
+                out << caption;
+        }
+        return out;
+    }
+
+    void saveScreenshot(MainWindow& window, const QString& file) {
         const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
+        auto* mode = window.findChild<PresentationMode*>(QStringLiteral("presentationMode"));
         // Mid-beat, with the dots on their way.
-        QTest::qWait(PresentationMode::kBeatMs / 2);
-        QVERIFY(window.grab().save(dir + QStringLiteral("/presentation-mode.png")));
+        QTest::qWait(mode->beatInterval() / 2);
+        QVERIFY(window.grab().save(dir + QLatin1Char('/') + file));
     }
 
     QTemporaryDir m_tmp;
+    int m_copies = 0;
 };
 
 QTEST_MAIN(TestPresentationMode)
