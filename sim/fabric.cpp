@@ -424,6 +424,33 @@ void Fabric::Impl::reschedule(Pe& p) {
         schedule(p, std::max(next, now + 1));
 }
 
+// The visit loop is bound by cache and TLB misses on the PEs it visits (game-of-life
+// 100x100, docs/benchmarks.md): a visit touches the Pe's hot lines, its frame and register
+// blocks and its own SRAM page. Prefetches issued a few PEs ahead overlap those misses;
+// they only warm caches, so results do not change.
+void Fabric::Impl::prefetchPe(const Pe& p) {
+    const char* base = reinterpret_cast<const char*>(&p);
+    for (size_t line = 0; line < 5; ++line)
+        __builtin_prefetch(base + line * 64);
+}
+
+void Fabric::Impl::prefetchPeData(const Pe& p) {
+    __builtin_prefetch(p.mem);
+    if (!p.frames.empty())
+        __builtin_prefetch(&p.frames.back());
+    __builtin_prefetch(p.regs.data());
+}
+
+void Fabric::Impl::prefetchRouter(const Pe& p) {
+    const char* queues = reinterpret_cast<const char*>(&p.outQ);
+    for (size_t off = 0; off < sizeof(p.outQ); off += 64)
+        __builtin_prefetch(queues + off);
+    __builtin_prefetch(&p.colorIndex);
+    __builtin_prefetch(p.colors.data());
+    if (p.routerBusy)
+        __builtin_prefetch(&p.routerBuf[size_t(std::countr_zero(p.routerBusy))]);
+}
+
 void Fabric::Impl::visit(Pe& p) {
     serviceCommands(p);
     for (OpState& ut : p.uts)
@@ -550,10 +577,23 @@ bool Fabric::Impl::stepCycle() {
     sortUniquePes(visitList);
     inPePhase = true;
     if (pool && visitList.size() >= kParallelMinPes) {
-        pool->parallelFor(visitList.size(), [&](size_t k) { visitGuarded(pes[visitList[k]]); });
+        const size_t n = visitList.size();
+        pool->parallelFor(n, [&](size_t k) {
+            // Only the Pe's own lines: reading another PE's vectors here would race
+            // with the thread that may be visiting it.
+            if (k + 2 < n)
+                prefetchPe(pes[visitList[k + 2]]);
+            visitGuarded(pes[visitList[k]]);
+        });
     } else {
-        for (uint32_t i : visitList)
-            visitGuarded(pes[i]);
+        const size_t n = visitList.size();
+        for (size_t k = 0; k < n; ++k) {
+            if (k + 4 < n)
+                prefetchPe(pes[visitList[k + 4]]);
+            if (k + 2 < n)
+                prefetchPeData(pes[visitList[k + 2]]);
+            visitGuarded(pes[visitList[k]]);
+        }
     }
     inPePhase = false;
     for (uint32_t i : visitList)
@@ -570,7 +610,12 @@ bool Fabric::Impl::stepCycle() {
             return true;
         });
         sortUniquePes(routers);
-        for (uint32_t i : routers) {
+        for (size_t k = 0; k < routers.size(); ++k) {
+            if (k + 4 < routers.size())
+                prefetchPe(pes[routers[k + 4]]);
+            if (k + 2 < routers.size())
+                prefetchRouter(pes[routers[k + 2]]);
+            const uint32_t i = routers[k];
             Pe& p = pes[i];
             p.routerActive = false;
             p.routerWakeAt = UINT64_MAX;

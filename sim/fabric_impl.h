@@ -112,6 +112,9 @@ struct Fabric::Impl {
 
     // Per-PE work.
     void visit(Pe& p);
+    void prefetchPe(const Pe& p);
+    void prefetchPeData(const Pe& p);
+    void prefetchRouter(const Pe& p);
     void visitGuarded(Pe& p);
     void mergeVisit(Pe& p);
     void setBreak(Pe& p, std::string message, std::optional<SourceLoc> loc = std::nullopt);
