@@ -83,8 +83,9 @@ QString taskOf(const FabricSnapshot& s, const PresentationTasks& tasks, size_t p
         names << t.name;
     if (names.isEmpty())
         return {};
-    if (names.size() > 3)
-        names = names.mid(0, 3) << QStringLiteral("…");
+    // A caption line holds a couple of names; more would be cut off.
+    if (names.size() > 2)
+        return PresentationMode::tr("one of its %1 tasks").arg(names.size());
     return PresentationMode::tr("one of its tasks (%1)").arg(names.join(QStringLiteral(", ")));
 }
 
@@ -566,7 +567,11 @@ void PresentationMode::stepBeat() {
         return;
     }
     SimController* controller = m_bench->controller();
-    if (m_starting || m_waiting || controller->state() != SimController::State::Paused)
+    // Running at the cycle the last beat ended: the session stands at that beat's stop,
+    // whose frame came in before the advance's reply (which then said Running).
+    const bool atStop = controller->state() == SimController::State::Running && m_last &&
+                        controller->cycle() == m_lastCycle;
+    if (m_starting || m_waiting || (controller->state() != SimController::State::Paused && !atStop))
         return;
     m_waiting = true;
     m_waitClock.restart();

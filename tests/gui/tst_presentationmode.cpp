@@ -270,7 +270,7 @@ class TestPresentationMode : public QObject {
         QFETCH(int, beatsBefore);
         QString error;
         std::unique_ptr<MainWindow> window;
-        QVERIFY2(openExample(name, &window, &error, {}, false), qPrintable(error));
+        QVERIFY2(openExample(name, &window, &error), qPrintable(error));
         auto* mode = window->findChild<PresentationMode*>(QStringLiteral("presentationMode"));
         mode->setBeatInterval(400);
         QSignalSpy beats(mode, &PresentationMode::beatShown);
@@ -283,14 +283,14 @@ class TestPresentationMode : public QObject {
   private:
     static constexpr int kTestBeatMs = 250; // beats an audience could not follow; CI can
 
-    // A window on a copy of the example (game-of-life on a 12×12 grid unless `full`),
+    // A window on a copy of the example (game-of-life on a 12×12 grid),
     // shown at 1280×800, tools from this build; `edit` may change the copy first.
     bool openExample(const QString& name, std::unique_ptr<MainWindow>* window, QString* error,
-                     const std::function<bool(const QString&)>& edit = {}, bool full = false) {
+                     const std::function<bool(const QString&)>& edit = {}) {
         const QString root = m_tmp.filePath(QString::number(++m_copies)) + QLatin1Char('/') + name;
         if (!ExamplesGallery::copyExampleTo(name, root, false, error))
             return false;
-        if (name == QLatin1String("game-of-life") && !full &&
+        if (name == QLatin1String("game-of-life") &&
             !demofixture::shrinkGameOfLife(root, 12, error))
             return false;
         if (edit && !edit(root))
