@@ -478,6 +478,10 @@ B: %2</translation>
         <source>Copy the Example Into</source>
         <translation>Beispiel kopieren nach</translation>
     </message>
+    <message>
+        <source>%1 has neither run.py nor a function without arguments to launch.</source>
+        <translation>%1 hat weder ein run.py noch eine Funktion ohne Argumente, die gestartet werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::FabricLayerModel</name>
@@ -793,6 +797,429 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::HostBlockModel</name>
+    <message>
+        <source>PE (%1, %2)</source>
+        <translation>PE (%1, %2)</translation>
+    </message>
+    <message>
+        <source>%1, element %2: %3</source>
+        <translation>%1, Element %2: %3</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostCopyForm</name>
+    <message>
+        <source>MEMCPY_32BIT</source>
+        <translation>MEMCPY_32BIT</translation>
+    </message>
+    <message>
+        <source>MEMCPY_16BIT</source>
+        <translation>MEMCPY_16BIT</translation>
+    </message>
+    <message>
+        <source>An exported variable (mutable from the host) or a streaming color (MEMCPYH2D_*)</source>
+        <translation>Eine exportierte Variable (vom Host beschreibbar) oder eine Streaming-Farbe (MEMCPYH2D_*)</translation>
+    </message>
+    <message>
+        <source>An exported variable or a streaming color (MEMCPYD2H_*)</source>
+        <translation>Eine exportierte Variable oder eine Streaming-Farbe (MEMCPYD2H_*)</translation>
+    </message>
+    <message>
+        <source>elem_per_pe: values each PE of the ROI sends or receives</source>
+        <translation>elem_per_pe: Werte, die jedes PE der ROI sendet oder empfängt</translation>
+    </message>
+    <message>
+        <source>How the values are read and shown; also the .npy dtype on save</source>
+        <translation>Wie die Werte gelesen und angezeigt werden; beim Speichern auch der dtype der .npy-Datei</translation>
+    </message>
+    <message>
+        <source>memcpy data_type: 16-bit data travels zero-extended in 32-bit words</source>
+        <translation>memcpy data_type: 16-Bit-Daten werden mit Nullen erweitert in 32-Bit-Wörtern übertragen</translation>
+    </message>
+    <message>
+        <source>memcpy order on the wire; the panel&apos;s data is always (h, w, elements) PE by PE</source>
+        <translation>memcpy-Reihenfolge bei der Übertragung; die Daten des Panels sind immer (h, w, elements), PE für PE</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>ROI x, y:</source>
+        <translation>ROI x, y:</translation>
+    </message>
+    <message>
+        <source>w × h:</source>
+        <translation>w × h:</translation>
+    </message>
+    <message>
+        <source>Elements per PE:</source>
+        <translation>Elemente pro PE:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Data type:</source>
+        <translation>Datentyp:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>streaming, color %1</source>
+        <translation>Streaming, Farbe %1</translation>
+    </message>
+    <message>
+        <source>The program exports no variable the host may write and no streaming color.</source>
+        <translation>Das Programm exportiert weder eine vom Host beschreibbare Variable noch eine Streaming-Farbe.</translation>
+    </message>
+    <message>
+        <source>The program exports no variable and no streaming color.</source>
+        <translation>Das Programm exportiert weder eine Variable noch eine Streaming-Farbe.</translation>
+    </message>
+    <message>
+        <source>ROI (x %1, y %2, w %3, h %4) lies outside the %5×%6 program rectangle.</source>
+        <translation>Die ROI (x %1, y %2, w %3, h %4) liegt außerhalb des %5×%6-Programmrechtecks.</translation>
+    </message>
+    <message>
+        <source>Data type %1 does not fit element type %2: choose a %3-bit type (%4) or %5.</source>
+        <translation>Datentyp %1 passt nicht zum Elementtyp %2: Wählen Sie einen %3-Bit-Typ (%4) oder %5.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostSession</name>
+    <message>
+        <source>color %1</source>
+        <translation>Farbe %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) %4×%5 × %6 %7, %8, %9-bit</source>
+        <translation>%1 (%2, %3) %4×%5 × %6 %7, %8, %9 Bit</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostSessionActions</name>
+    <message>
+        <source>Host Session</source>
+        <translation>Host-Sitzung</translation>
+    </message>
+    <message>
+        <source>Host &amp;Session…</source>
+        <translation>H&amp;ost-Sitzung…</translation>
+    </message>
+    <message>
+        <source>Drive the built program from the IDE: memcpy to and from the device and launch functions, without a run.py</source>
+        <translation>Das gebaute Programm aus der IDE steuern: memcpy zum und vom Gerät und Funktionen starten, ohne run.py</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Build the project first.</source>
+        <translation>Bauen Sie zuerst das Projekt.</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Loaded and running (session %1).</source>
+        <translation>Geladen und gestartet (Sitzung %1).</translation>
+    </message>
+    <message>
+        <source>Host session</source>
+        <translation>Host-Sitzung</translation>
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation>Entladen</translation>
+    </message>
+    <message>
+        <source>Stopped; the session is closed.</source>
+        <translation>Gestoppt; die Sitzung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The session is closed (stop: %1).</source>
+        <translation>Die Sitzung ist geschlossen (stop: %1).</translation>
+    </message>
+    <message>
+        <source>memcpy_h2d</source>
+        <translation>memcpy_h2d</translation>
+    </message>
+    <message>
+        <source>no session is loaded</source>
+        <translation>keine Sitzung geladen</translation>
+    </message>
+    <message>
+        <source>memcpy_h2d %1: %2 values in %3 ms.</source>
+        <translation>memcpy_h2d %1: %2 Werte in %3 ms.</translation>
+    </message>
+    <message>
+        <source>launch %1</source>
+        <translation>launch %1</translation>
+    </message>
+    <message>
+        <source>launch %1 finished in %2 ms.</source>
+        <translation>launch %1 nach %2 ms beendet.</translation>
+    </message>
+    <message>
+        <source>memcpy_d2h</source>
+        <translation>memcpy_d2h</translation>
+    </message>
+    <message>
+        <source>memcpy_d2h %1: %2 values in %3 ms.</source>
+        <translation>memcpy_d2h %1: %2 Werte in %3 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostSessionPanel</name>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>&amp;Unload</source>
+        <translation>&amp;Entladen</translation>
+    </message>
+    <message>
+        <source>Open a session on the built artifact: load and run, as SdkRuntime.load() and run() do</source>
+        <translation>Eine Sitzung auf dem gebauten Artefakt öffnen: laden und ausführen, wie SdkRuntime.load() und run()</translation>
+    </message>
+    <message>
+        <source>Stop the session (SdkRuntime.stop()) and close it</source>
+        <translation>Die Sitzung stoppen (SdkRuntime.stop()) und schließen</translation>
+    </message>
+    <message>
+        <source>Copy to Device</source>
+        <translation>Auf das Gerät kopieren</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Copy from Device</source>
+        <translation>Vom Gerät kopieren</translation>
+    </message>
+    <message>
+        <source>What the session did appears here.</source>
+        <translation>Hier erscheint, was die Sitzung getan hat.</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>.npy file</source>
+        <translation>.npy-Datei</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>Funktion:</translation>
+    </message>
+    <message>
+        <source>SdkRuntime.launch(function, arguments…): runs until the function hands the command stream back</source>
+        <translation>SdkRuntime.launch(function, arguments…): läuft, bis die Funktion den Befehlsstrom zurückgibt</translation>
+    </message>
+    <message>
+        <source>No data read yet.</source>
+        <translation>Noch keine Daten gelesen.</translation>
+    </message>
+    <message>
+        <source>Rows: PEs</source>
+        <translation>Zeilen: PEs</translation>
+    </message>
+    <message>
+        <source>Rows: elements</source>
+        <translation>Zeilen: Elemente</translation>
+    </message>
+    <message>
+        <source>Save as .npy…</source>
+        <translation>Als .npy speichern…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>The project was rebuilt: Unload and Load to use the new artifact.</source>
+        <translation>Das Projekt wurde neu gebaut: Klicken Sie auf „Entladen“ und dann auf „Laden“, um das neue Artefakt zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Loaded %1: %2×%3 PEs, %4 variables, %5 functions.</source>
+        <translation>%1 geladen: %2×%3 PEs, %4 Variablen, %5 Funktionen.</translation>
+    </message>
+    <message>
+        <source>Build the project, then Load its artifact to drive it from here.</source>
+        <translation>Bauen Sie das Projekt und laden Sie dann sein Artefakt, um es von hier aus zu steuern.</translation>
+    </message>
+    <message>
+        <source>Not loaded. Load opens a session on %1.</source>
+        <translation>Nicht geladen. „Laden“ öffnet eine Sitzung auf %1.</translation>
+    </message>
+    <message>
+        <source>%1  error: %2</source>
+        <translation>%1  Fehler: %2</translation>
+    </message>
+    <message>
+        <source>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</source>
+        <translation>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</translation>
+    </message>
+    <message>
+        <source>path of a .npy file</source>
+        <translation>Pfad einer .npy-Datei</translation>
+    </message>
+    <message>
+        <source>path of a CSV file</source>
+        <translation>Pfad einer CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Data to Copy to the Device</source>
+        <translation>Daten zum Kopieren auf das Gerät</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy);;All files (*)</source>
+        <translation>NumPy-Arrays (*.npy);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The program exports no function.</source>
+        <translation>Das Programm exportiert keine Funktion.</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an integer (%1)</source>
+        <translation>eine ganze Zahl (%1)</translation>
+    </message>
+    <message>
+        <source>a number (%1)</source>
+        <translation>eine Zahl (%1)</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not true, false, 1 or 0</source>
+        <translation>ist nicht true, false, 1 oder 0 („%1“)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an integer</source>
+        <translation>ist keine ganze Zahl („%1“)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2…%3</source>
+        <translation>liegt mit %1 außerhalb des Bereichs %2…%3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>ist keine Zahl („%1“)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for %2</source>
+        <translation>ist mit %1 zu groß für %2</translation>
+    </message>
+    <message>
+        <source>has type %1, which the host session cannot pass</source>
+        <translation>hat den Typ %1, den die Host-Sitzung nicht übergeben kann</translation>
+    </message>
+    <message>
+        <source>The program exports no function to launch.</source>
+        <translation>Das Programm exportiert keine Funktion, die gestartet werden kann.</translation>
+    </message>
+    <message>
+        <source>Argument %1 (%2) of %3 %4.</source>
+        <translation>Argument %1 (%2) von %3 %4.</translation>
+    </message>
+    <message>
+        <source>%1 is not an exported function.</source>
+        <translation>%1 ist keine exportierte Funktion.</translation>
+    </message>
+    <message>
+        <source>Type an expression for the data, e.g. arange(0, %1).</source>
+        <translation>Geben Sie einen Ausdruck für die Daten ein, z. B. arange(0, %1).</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the data.</source>
+        <translation>Wählen Sie die Datei mit den Daten.</translation>
+    </message>
+    <message>
+        <source>Copy to device: %1</source>
+        <translation>Auf das Gerät kopieren: %1</translation>
+    </message>
+    <message>
+        <source>Launch: %1</source>
+        <translation>Starten: %1</translation>
+    </message>
+    <message>
+        <source>Copy from device: %1</source>
+        <translation>Vom Gerät kopieren: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 values</source>
+        <translation>%1: %2 Werte</translation>
+    </message>
+    <message>
+        <source>No data has been read yet.</source>
+        <translation>Es wurden noch keine Daten gelesen.</translation>
+    </message>
+    <message>
+        <source>Save as .npy</source>
+        <translation>Als .npy speichern</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Als CSV speichern</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy-Arrays (*.npy)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>tessera::IdeWorkbench</name>
     <message>
         <source>Problems</source>
@@ -978,6 +1405,50 @@ B: %2</translation>
     <message>
         <source>Compare With Core Dump</source>
         <translation>Mit Core-Dump vergleichen</translation>
+    </message>
+    <message>
+        <source>Open a core dump to profile the tasks of a region of PEs.</source>
+        <translation>Öffnen Sie einen Core-Dump, um die Tasks eines PE-Bereichs zu profilieren.</translation>
+    </message>
+    <message>
+        <source>Task profile of PEs %1,%2 to %3,%4.</source>
+        <translation>Task-Profil der PEs %1,%2 bis %3,%4.</translation>
+    </message>
+    <message>
+        <source>A host script&apos;s session cannot be retraced (its host data is not known to the IDE); start the session from the IDE to trace.</source>
+        <translation>Die Sitzung eines Host-Skripts lässt sich nicht erneut als Trace aufzeichnen (die IDE kennt ihre Host-Daten nicht); starten Sie die Sitzung aus der IDE, um einen Trace aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Tracing is on: start a session (Run ▸ Start Session) to trace it.</source>
+        <translation>Trace ist eingeschaltet: Starten Sie eine Sitzung (Ausführen ▸ Sitzung starten), um sie aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Tracing is on: step or run the session; the trace follows it.</source>
+        <translation>Trace ist eingeschaltet: Führen Sie die Sitzung schrittweise oder fortlaufend aus; der Trace folgt ihr.</translation>
+    </message>
+    <message>
+        <source>Cannot trace: no temporary folder (%1).</source>
+        <translation>Trace nicht möglich: kein temporärer Ordner (%1).</translation>
+    </message>
+    <message>
+        <source>Tracing the run to cycle %1…</source>
+        <translation>Zeichne den Lauf bis Zyklus %1 auf…</translation>
+    </message>
+    <message>
+        <source>cycles 0–%1, nothing launched</source>
+        <translation>Zyklen 0–%1, nichts gestartet</translation>
+    </message>
+    <message>
+        <source>%1 launched, cycles 0–%2</source>
+        <translation>%1 gestartet, Zyklen 0–%2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot trace the run: %1</source>
+        <translation>Der Lauf kann nicht aufgezeichnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1868,10 @@ Wiederherstellen?</translation>
         <source>(no simprint output from this PE)</source>
         <translation>(keine simprint-Ausgabe von diesem PE)</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeQueueModel</name>
@@ -1736,10 +2211,6 @@ Wiederherstellen?</translation>
         <translation>Baue %1…</translation>
     </message>
     <message>
-        <source>no exported function without arguments to launch; run.py brings this program its data</source>
-        <translation>keine exportierte Funktion ohne Argumente zum Starten; run.py liefert diesem Programm seine Daten</translation>
-    </message>
-    <message>
         <source>cycle %1: ready</source>
         <translation>Zyklus %1: bereit</translation>
     </message>
@@ -1778,6 +2249,50 @@ Wiederherstellen?</translation>
     <message>
         <source>%1   ·   Space pause/resume   ·   → step   ·   +/− speed   ·   Esc leave</source>
         <translation>%1   ·   Leertaste Pause/Weiter   ·   → Schritt   ·   +/− Tempo   ·   Esc beenden</translation>
+    </message>
+    <message>
+        <source>one of its %1 tasks</source>
+        <translation>einen seiner %1 Tasks</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 has closed its session</source>
+        <translation>Zyklus %1: %2 hat seine Sitzung geschlossen</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 has loaded the program; the run begins</source>
+        <translation>Zyklus %1: %2 hat das Programm geladen; der Lauf beginnt</translation>
+    </message>
+    <message>
+        <source>a host program runs without the IDE attached; Run &gt; Attach to Script Session follows it</source>
+        <translation>ein Host-Programm läuft ohne angehängte IDE; Ausführen &gt; An Skript-Sitzung anhängen folgt ihm</translation>
+    </message>
+    <message>
+        <source>no run.py and no exported function without arguments to launch</source>
+        <translation>kein run.py und keine exportierte Funktion ohne Argumente zum Starten</translation>
+    </message>
+    <message>
+        <source>Starting %1 under cs_python…</source>
+        <translation>Starte %1 unter cs_python…</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 passed (exit code 0)</source>
+        <translation>Zyklus %1: %2 bestanden (Exit-Code 0)</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 passed: %3</source>
+        <translation>Zyklus %1: %2 bestanden: %3</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 failed (exit code %3): %4</source>
+        <translation>Zyklus %1: %2 fehlgeschlagen (Exit-Code %3): %4</translation>
+    </message>
+    <message>
+        <source>cycle %1: the fabric waits for %2&apos;s next host command</source>
+        <translation>Zyklus %1: das Fabric wartet auf den nächsten Host-Befehl von %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2498,12 +3013,6 @@ Wiederherstellen?</translation>
         <translation>Host-memcpy</translation>
     </message>
     <message>
-        <source>%1
-Held by PE %2: %3</source>
-        <translation>%1
-Gehalten von PE %2: %3</translation>
-    </message>
-    <message>
         <source>PE</source>
         <translation>PE</translation>
     </message>
@@ -2534,6 +3043,22 @@ Gehalten von PE %2: %3</translation>
     <message>
         <source>Cycles waited</source>
         <translation>Gewartete Zyklen</translation>
+    </message>
+    <message>
+        <source>
+at %1</source>
+        <translation>
+in %1</translation>
+    </message>
+    <message>
+        <source>
+Held by PE %1: %2</source>
+        <translation>
+Gehalten von PE %1: %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
     </message>
 </context>
 <context>
@@ -2688,10 +3213,6 @@ Gehalten von PE %2: %3</translation>
 <context>
     <name>tessera::TaskProfilePanel</name>
     <message>
-        <source>x0,y0 x1,y1 (fabric coordinates); empty = all PEs</source>
-        <translation>x0,y0 x1,y1 (Fabric-Koordinaten); leer = alle PEs</translation>
-    </message>
-    <message>
         <source>Region:</source>
         <translation>Bereich:</translation>
     </message>
@@ -2714,6 +3235,139 @@ Gehalten von PE %2: %3</translation>
     <message>
         <source>Type a region as x0,y0 x1,y1 or a single PE as x,y.</source>
         <translation>Geben Sie einen Bereich als x0,y0 x1,y1 oder ein einzelnes PE als x,y ein.</translation>
+    </message>
+    <message>
+        <source>x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs</source>
+        <translation>x0,y0 x1,y1 (Fabric-Koordinaten; oder Umschalt+Ziehen auf dem Fabric); leer = alle PEs</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TimelinePanel</name>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Trace the run: record every instruction, wavelet and stall of the session&apos;s program up to the cycle it is at</source>
+        <translation>Den Lauf aufzeichnen: jeden Befehl, jedes Wavelet und jeden Wartezustand des Sitzungsprogramms bis zum aktuellen Zyklus erfassen</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole traced run (Home)</source>
+        <translation>Den ganzen aufgezeichneten Lauf zeigen (Pos1)</translation>
+    </message>
+    <message>
+        <source>Tracing is on: the trace comes at the next pause.</source>
+        <translation>Trace ist eingeschaltet: Der Trace erscheint bei der nächsten Pause.</translation>
+    </message>
+    <message>
+        <source>Tracing is off.</source>
+        <translation>Trace ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 trace lines (%3)</source>
+        <translation>%1 · %2 Trace-Zeilen (%3)</translation>
+    </message>
+    <message>
+        <source> · sampled: %1 of %2 blocks read, zoom in for every event</source>
+        <translation> · Stichprobe: %1 von %2 Blöcken gelesen, für alle Ereignisse hineinzoomen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TimelineView</name>
+    <message>
+        <source>launch %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <source>init %1</source>
+        <translation>init %1</translation>
+    </message>
+    <message>
+        <source>T%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>north</source>
+        <translation>Norden</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>Süden</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>Osten</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>Westen</translation>
+    </message>
+    <message>
+        <source>@%1 pc 0x%2 %3</source>
+        <translation>@%1 pc 0x%2 %3</translation>
+    </message>
+    <message>
+        <source>@%1 wavelet on color %2 in from the %3</source>
+        <translation>@%1 Wavelet auf Farbe %2, eingehend von %3</translation>
+    </message>
+    <message>
+        <source>@%1 wavelet on color %2 out to the %3</source>
+        <translation>@%1 Wavelet auf Farbe %2, ausgehend nach %3</translation>
+    </message>
+    <message>
+        <source>@%1 %2</source>
+        <translation>@%1 %2</translation>
+    </message>
+    <message>
+        <source>C%1 in</source>
+        <translation>C%1 ein</translation>
+    </message>
+    <message>
+        <source>C%1 out</source>
+        <translation>C%1 aus</translation>
+    </message>
+    <message>
+        <source>stalls</source>
+        <translation>Wartezustände</translation>
+    </message>
+    <message>
+        <source>No trace. Turn on Trace to record this run&apos;s instructions and wavelets.</source>
+        <translation>Kein Trace. Schalten Sie „Trace“ ein, um die Befehle und Wavelets dieses Laufs aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Select a PE to see its timeline.</source>
+        <translation>Wählen Sie ein PE, um seine Zeitleiste zu sehen.</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 ran no instruction and moved no wavelet in the traced cycles.</source>
+        <translation>PE %1,%2 hat in den aufgezeichneten Zyklen keinen Befehl ausgeführt und kein Wavelet bewegt.</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 (sampled)</source>
+        <translation>PE %1,%2 (Stichprobe)</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 · cycle</source>
+        <translation>PE %1,%2 · Zyklus</translation>
+    </message>
+    <message>
+        <source>%1 · cycle %2</source>
+        <translation>%1 · Zyklus %2</translation>
+    </message>
+    <message>
+        <source>%1 · cycles %2–%3</source>
+        <translation>%1 · Zyklen %2–%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… %n weiteres</numerusform>
+            <numerusform>… %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

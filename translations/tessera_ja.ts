@@ -478,6 +478,10 @@ B: %2</translation>
         <source>Copy the Example Into</source>
         <translation>サンプルのコピー先</translation>
     </message>
+    <message>
+        <source>%1 has neither run.py nor a function without arguments to launch.</source>
+        <translation>%1 には run.py も、起動できる引数なしの関数もありません。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::FabricLayerModel</name>
@@ -791,6 +795,429 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::HostBlockModel</name>
+    <message>
+        <source>PE (%1, %2)</source>
+        <translation>PE (%1, %2)</translation>
+    </message>
+    <message>
+        <source>%1, element %2: %3</source>
+        <translation>%1、要素 %2: %3</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostCopyForm</name>
+    <message>
+        <source>MEMCPY_32BIT</source>
+        <translation>MEMCPY_32BIT</translation>
+    </message>
+    <message>
+        <source>MEMCPY_16BIT</source>
+        <translation>MEMCPY_16BIT</translation>
+    </message>
+    <message>
+        <source>An exported variable (mutable from the host) or a streaming color (MEMCPYH2D_*)</source>
+        <translation>エクスポートされた変数 (ホストから変更可能) またはストリーミングカラー (MEMCPYH2D_*)</translation>
+    </message>
+    <message>
+        <source>An exported variable or a streaming color (MEMCPYD2H_*)</source>
+        <translation>エクスポートされた変数またはストリーミングカラー (MEMCPYD2H_*)</translation>
+    </message>
+    <message>
+        <source>elem_per_pe: values each PE of the ROI sends or receives</source>
+        <translation>elem_per_pe: ROI 内の各 PE が送受信する値の数</translation>
+    </message>
+    <message>
+        <source>How the values are read and shown; also the .npy dtype on save</source>
+        <translation>値の読み取りと表示に使う型。保存時には .npy の dtype にもなります</translation>
+    </message>
+    <message>
+        <source>memcpy data_type: 16-bit data travels zero-extended in 32-bit words</source>
+        <translation>memcpy の data_type: 16 ビットのデータは 32 ビットワードにゼロ拡張されて転送されます</translation>
+    </message>
+    <message>
+        <source>memcpy order on the wire; the panel&apos;s data is always (h, w, elements) PE by PE</source>
+        <translation>転送時の memcpy の順序。パネルのデータは常に PE ごとの (h, w, elements) です</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>コピー先:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>コピー元:</translation>
+    </message>
+    <message>
+        <source>ROI x, y:</source>
+        <translation>ROI x, y:</translation>
+    </message>
+    <message>
+        <source>w × h:</source>
+        <translation>w × h:</translation>
+    </message>
+    <message>
+        <source>Elements per PE:</source>
+        <translation>PE あたりの要素数:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>型:</translation>
+    </message>
+    <message>
+        <source>Data type:</source>
+        <translation>データ型:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>順序:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>streaming, color %1</source>
+        <translation>ストリーミング、カラー %1</translation>
+    </message>
+    <message>
+        <source>The program exports no variable the host may write and no streaming color.</source>
+        <translation>プログラムは、ホストが書き込める変数もストリーミングカラーもエクスポートしていません。</translation>
+    </message>
+    <message>
+        <source>The program exports no variable and no streaming color.</source>
+        <translation>プログラムは変数もストリーミングカラーもエクスポートしていません。</translation>
+    </message>
+    <message>
+        <source>ROI (x %1, y %2, w %3, h %4) lies outside the %5×%6 program rectangle.</source>
+        <translation>ROI (x %1, y %2, w %3, h %4) が %5×%6 のプログラム矩形の外にあります。</translation>
+    </message>
+    <message>
+        <source>Data type %1 does not fit element type %2: choose a %3-bit type (%4) or %5.</source>
+        <translation>データ型 %1 は要素型 %2 に合いません: %3 ビットの型 (%4) を選ぶか、%5 を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostSession</name>
+    <message>
+        <source>color %1</source>
+        <translation>カラー %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) %4×%5 × %6 %7, %8, %9-bit</source>
+        <translation>%1 (%2, %3) %4×%5 × %6 %7, %8, %9 ビット</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostSessionActions</name>
+    <message>
+        <source>Host Session</source>
+        <translation>ホストセッション</translation>
+    </message>
+    <message>
+        <source>Host &amp;Session…</source>
+        <translation>ホストセッション(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Drive the built program from the IDE: memcpy to and from the device and launch functions, without a run.py</source>
+        <translation>ビルドしたプログラムを IDE から操作します: run.py なしで、デバイスとの間の memcpy や関数の起動を行えます</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Build the project first.</source>
+        <translation>先にプロジェクトをビルドしてください。</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>ロード</translation>
+    </message>
+    <message>
+        <source>Loaded and running (session %1).</source>
+        <translation>ロードして実行中です (セッション %1)。</translation>
+    </message>
+    <message>
+        <source>Host session</source>
+        <translation>ホストセッション</translation>
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation>アンロード</translation>
+    </message>
+    <message>
+        <source>Stopped; the session is closed.</source>
+        <translation>停止しました。セッションは閉じられています。</translation>
+    </message>
+    <message>
+        <source>The session is closed (stop: %1).</source>
+        <translation>セッションは閉じられました (stop: %1)。</translation>
+    </message>
+    <message>
+        <source>memcpy_h2d</source>
+        <translation>memcpy_h2d</translation>
+    </message>
+    <message>
+        <source>no session is loaded</source>
+        <translation>セッションがロードされていません</translation>
+    </message>
+    <message>
+        <source>memcpy_h2d %1: %2 values in %3 ms.</source>
+        <translation>memcpy_h2d %1: %2 個の値を %3 ms で転送しました。</translation>
+    </message>
+    <message>
+        <source>launch %1</source>
+        <translation>launch %1</translation>
+    </message>
+    <message>
+        <source>launch %1 finished in %2 ms.</source>
+        <translation>launch %1 が %2 ms で完了しました。</translation>
+    </message>
+    <message>
+        <source>memcpy_d2h</source>
+        <translation>memcpy_d2h</translation>
+    </message>
+    <message>
+        <source>memcpy_d2h %1: %2 values in %3 ms.</source>
+        <translation>memcpy_d2h %1: %2 個の値を %3 ms で転送しました。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::HostSessionPanel</name>
+    <message>
+        <source>&amp;Load</source>
+        <translation>ロード(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Unload</source>
+        <translation>アンロード(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open a session on the built artifact: load and run, as SdkRuntime.load() and run() do</source>
+        <translation>ビルドした成果物でセッションを開きます: SdkRuntime.load() と run() と同じく、ロードして実行します</translation>
+    </message>
+    <message>
+        <source>Stop the session (SdkRuntime.stop()) and close it</source>
+        <translation>セッションを停止 (SdkRuntime.stop()) して閉じます</translation>
+    </message>
+    <message>
+        <source>Copy to Device</source>
+        <translation>デバイスへコピー</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>起動</translation>
+    </message>
+    <message>
+        <source>Copy from Device</source>
+        <translation>デバイスからコピー</translation>
+    </message>
+    <message>
+        <source>What the session did appears here.</source>
+        <translation>セッションで行った操作がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>データ:</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>式</translation>
+    </message>
+    <message>
+        <source>.npy file</source>
+        <translation>.npy ファイル</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>関数:</translation>
+    </message>
+    <message>
+        <source>SdkRuntime.launch(function, arguments…): runs until the function hands the command stream back</source>
+        <translation>SdkRuntime.launch(function, arguments…): 関数がコマンドストリームを返すまで実行します</translation>
+    </message>
+    <message>
+        <source>No data read yet.</source>
+        <translation>まだデータを読み取っていません。</translation>
+    </message>
+    <message>
+        <source>Rows: PEs</source>
+        <translation>行: PE</translation>
+    </message>
+    <message>
+        <source>Rows: elements</source>
+        <translation>行: 要素</translation>
+    </message>
+    <message>
+        <source>Save as .npy…</source>
+        <translation>.npy として保存…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>CSV として保存…</translation>
+    </message>
+    <message>
+        <source>The project was rebuilt: Unload and Load to use the new artifact.</source>
+        <translation>プロジェクトが再ビルドされました。新しい成果物を使うには、アンロードしてからロードしてください。</translation>
+    </message>
+    <message>
+        <source>Loaded %1: %2×%3 PEs, %4 variables, %5 functions.</source>
+        <translation>%1 をロードしました: %2×%3 個の PE、変数 %4 個、関数 %5 個。</translation>
+    </message>
+    <message>
+        <source>Build the project, then Load its artifact to drive it from here.</source>
+        <translation>プロジェクトをビルドしてから成果物をロードすると、ここから操作できます。</translation>
+    </message>
+    <message>
+        <source>Not loaded. Load opens a session on %1.</source>
+        <translation>未ロードです。ロードすると %1 でセッションを開きます。</translation>
+    </message>
+    <message>
+        <source>%1  error: %2</source>
+        <translation>%1  エラー: %2</translation>
+    </message>
+    <message>
+        <source>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</source>
+        <translation>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</translation>
+    </message>
+    <message>
+        <source>path of a .npy file</source>
+        <translation>.npy ファイルのパス</translation>
+    </message>
+    <message>
+        <source>path of a CSV file</source>
+        <translation>CSV ファイルのパス</translation>
+    </message>
+    <message>
+        <source>Data to Copy to the Device</source>
+        <translation>デバイスへコピーするデータ</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy);;All files (*)</source>
+        <translation>NumPy 配列 (*.npy);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV ファイル (*.csv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The program exports no function.</source>
+        <translation>プログラムは関数をエクスポートしていません。</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>an integer (%1)</source>
+        <translation>整数 (%1)</translation>
+    </message>
+    <message>
+        <source>a number (%1)</source>
+        <translation>数値 (%1)</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>空です</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not true, false, 1 or 0</source>
+        <translation>「%1」は true、false、1、0 のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an integer</source>
+        <translation>「%1」は整数ではありません</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2…%3</source>
+        <translation>%1 は範囲 %2…%3 の外です</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>「%1」は数値ではありません</translation>
+    </message>
+    <message>
+        <source>%1 is too large for %2</source>
+        <translation>%1 は %2 には大きすぎます</translation>
+    </message>
+    <message>
+        <source>has type %1, which the host session cannot pass</source>
+        <translation>型 %1 はホストセッションから渡せません</translation>
+    </message>
+    <message>
+        <source>The program exports no function to launch.</source>
+        <translation>プログラムは起動できる関数をエクスポートしていません。</translation>
+    </message>
+    <message>
+        <source>Argument %1 (%2) of %3 %4.</source>
+        <translation>%3 の引数 %1 (%2): %4。</translation>
+    </message>
+    <message>
+        <source>%1 is not an exported function.</source>
+        <translation>%1 はエクスポートされた関数ではありません。</translation>
+    </message>
+    <message>
+        <source>Type an expression for the data, e.g. arange(0, %1).</source>
+        <translation>データの式を入力してください (例: arange(0, %1))。</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the data.</source>
+        <translation>データを含むファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Copy to device: %1</source>
+        <translation>デバイスへコピー: %1</translation>
+    </message>
+    <message>
+        <source>Launch: %1</source>
+        <translation>起動: %1</translation>
+    </message>
+    <message>
+        <source>Copy from device: %1</source>
+        <translation>デバイスからコピー: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 values</source>
+        <translation>%1: %2 個の値</translation>
+    </message>
+    <message>
+        <source>No data has been read yet.</source>
+        <translation>まだデータが読み取られていません。</translation>
+    </message>
+    <message>
+        <source>Save as .npy</source>
+        <translation>.npy として保存</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>CSV として保存</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 配列 (*.npy)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+</context>
+<context>
     <name>tessera::IdeWorkbench</name>
     <message>
         <source>Problems</source>
@@ -976,6 +1403,50 @@ B: %2</translation>
     <message>
         <source>Compare With Core Dump</source>
         <translation>コアダンプと比較</translation>
+    </message>
+    <message>
+        <source>Open a core dump to profile the tasks of a region of PEs.</source>
+        <translation>PE 領域のタスクをプロファイルするには、コアダンプを開いてください。</translation>
+    </message>
+    <message>
+        <source>Task profile of PEs %1,%2 to %3,%4.</source>
+        <translation>PE %1,%2 〜 %3,%4 のタスクプロファイル。</translation>
+    </message>
+    <message>
+        <source>A host script&apos;s session cannot be retraced (its host data is not known to the IDE); start the session from the IDE to trace.</source>
+        <translation>ホストスクリプトのセッションは再トレースできません (そのホストデータを IDE が把握していないため)。トレースするには IDE からセッションを開始してください。</translation>
+    </message>
+    <message>
+        <source>Tracing is on: start a session (Run ▸ Start Session) to trace it.</source>
+        <translation>トレースはオンです: トレースするにはセッションを開始してください (実行 ▸ セッションを開始)。</translation>
+    </message>
+    <message>
+        <source>Tracing is on: step or run the session; the trace follows it.</source>
+        <translation>トレースはオンです: セッションをステップ実行または実行すると、トレースが追従します。</translation>
+    </message>
+    <message>
+        <source>Cannot trace: no temporary folder (%1).</source>
+        <translation>トレースできません: 一時フォルダーがありません (%1)。</translation>
+    </message>
+    <message>
+        <source>Tracing the run to cycle %1…</source>
+        <translation>サイクル %1 まで実行をトレース中…</translation>
+    </message>
+    <message>
+        <source>cycles 0–%1, nothing launched</source>
+        <translation>サイクル 0–%1、起動なし</translation>
+    </message>
+    <message>
+        <source>%1 launched, cycles 0–%2</source>
+        <translation>%1 を起動、サイクル 0–%2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot trace the run: %1</source>
+        <translation>実行をトレースできません: %1</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1866,10 @@ Restore them?</source>
         <source>(no simprint output from this PE)</source>
         <translation>(この PE からの simprint 出力はありません)</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeQueueModel</name>
@@ -1734,10 +2209,6 @@ Restore them?</source>
         <translation>%1 をビルド中…</translation>
     </message>
     <message>
-        <source>no exported function without arguments to launch; run.py brings this program its data</source>
-        <translation>起動できる引数なしのエクスポート関数がありません。このプログラムのデータは run.py が渡します</translation>
-    </message>
-    <message>
         <source>cycle %1: ready</source>
         <translation>サイクル %1: 準備完了</translation>
     </message>
@@ -1776,6 +2247,50 @@ Restore them?</source>
     <message>
         <source>%1   ·   Space pause/resume   ·   → step   ·   +/− speed   ·   Esc leave</source>
         <translation>%1   ·   Space 一時停止/再開   ·   → ステップ   ·   +/− 速度   ·   Esc 終了</translation>
+    </message>
+    <message>
+        <source>one of its %1 tasks</source>
+        <translation>自身の %1 個のタスクの 1 つ</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 has closed its session</source>
+        <translation>サイクル %1: %2 がセッションを閉じました</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 has loaded the program; the run begins</source>
+        <translation>サイクル %1: %2 がプログラムをロードしました。実行を開始します</translation>
+    </message>
+    <message>
+        <source>a host program runs without the IDE attached; Run &gt; Attach to Script Session follows it</source>
+        <translation>ホストプログラムが IDE にアタッチされずに実行中です。実行 &gt; スクリプトのセッションにアタッチ で追跡できます</translation>
+    </message>
+    <message>
+        <source>no run.py and no exported function without arguments to launch</source>
+        <translation>run.py も、起動できる引数なしのエクスポート関数もありません</translation>
+    </message>
+    <message>
+        <source>Starting %1 under cs_python…</source>
+        <translation>cs_python で %1 を起動中…</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 passed (exit code 0)</source>
+        <translation>サイクル %1: %2 が成功しました (終了コード 0)</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 passed: %3</source>
+        <translation>サイクル %1: %2 が成功しました: %3</translation>
+    </message>
+    <message>
+        <source>cycle %1: %2 failed (exit code %3): %4</source>
+        <translation>サイクル %1: %2 が失敗しました (終了コード %3): %4</translation>
+    </message>
+    <message>
+        <source>cycle %1: the fabric waits for %2&apos;s next host command</source>
+        <translation>サイクル %1: ファブリックは %2 の次のホストコマンドを待っています</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2492,12 +3007,6 @@ Restore them?</source>
         <translation>ホスト memcpy</translation>
     </message>
     <message>
-        <source>%1
-Held by PE %2: %3</source>
-        <translation>%1
-PE %2 が保持: %3</translation>
-    </message>
-    <message>
         <source>PE</source>
         <translation>PE</translation>
     </message>
@@ -2528,6 +3037,22 @@ PE %2 が保持: %3</translation>
     <message>
         <source>Cycles waited</source>
         <translation>待機サイクル数</translation>
+    </message>
+    <message>
+        <source>
+at %1</source>
+        <translation>
+場所: %1</translation>
+    </message>
+    <message>
+        <source>
+Held by PE %1: %2</source>
+        <translation>
+PE %1 が保持: %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
     </message>
 </context>
 <context>
@@ -2682,10 +3207,6 @@ PE %2 が保持: %3</translation>
 <context>
     <name>tessera::TaskProfilePanel</name>
     <message>
-        <source>x0,y0 x1,y1 (fabric coordinates); empty = all PEs</source>
-        <translation>x0,y0 x1,y1（ファブリック座標）。空欄 = すべての PE</translation>
-    </message>
-    <message>
         <source>Region:</source>
         <translation>領域:</translation>
     </message>
@@ -2708,6 +3229,138 @@ PE %2 が保持: %3</translation>
     <message>
         <source>Type a region as x0,y0 x1,y1 or a single PE as x,y.</source>
         <translation>領域は x0,y0 x1,y1、単一の PE は x,y の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs</source>
+        <translation>x0,y0 x1,y1（ファブリック座標。またはファブリック上で Shift+ドラッグ）。空欄 = すべての PE</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TimelinePanel</name>
+    <message>
+        <source>Trace</source>
+        <translation>トレース</translation>
+    </message>
+    <message>
+        <source>Trace the run: record every instruction, wavelet and stall of the session&apos;s program up to the cycle it is at</source>
+        <translation>実行をトレースします: セッションのプログラムについて、現在のサイクルまでのすべての命令、ウェーブレット、ストールを記録します</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Show the whole traced run (Home)</source>
+        <translation>トレースした実行全体を表示 (Home)</translation>
+    </message>
+    <message>
+        <source>Tracing is on: the trace comes at the next pause.</source>
+        <translation>トレースはオンです: 次の一時停止時にトレースが表示されます。</translation>
+    </message>
+    <message>
+        <source>Tracing is off.</source>
+        <translation>トレースはオフです。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 trace lines (%3)</source>
+        <translation>%1 · トレース %2 行 (%3)</translation>
+    </message>
+    <message>
+        <source> · sampled: %1 of %2 blocks read, zoom in for every event</source>
+        <translation> · サンプリング: %2 ブロック中 %1 ブロックを読み込み済み。すべてのイベントを見るには拡大してください</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::TimelineView</name>
+    <message>
+        <source>launch %1</source>
+        <translation>起動 %1</translation>
+    </message>
+    <message>
+        <source>init %1</source>
+        <translation>init %1</translation>
+    </message>
+    <message>
+        <source>T%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>north</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>東</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>@%1 pc 0x%2 %3</source>
+        <translation>@%1 pc 0x%2 %3</translation>
+    </message>
+    <message>
+        <source>@%1 wavelet on color %2 in from the %3</source>
+        <translation>@%1 カラー %2 のウェーブレットが%3から入力</translation>
+    </message>
+    <message>
+        <source>@%1 wavelet on color %2 out to the %3</source>
+        <translation>@%1 カラー %2 のウェーブレットを%3へ出力</translation>
+    </message>
+    <message>
+        <source>@%1 %2</source>
+        <translation>@%1 %2</translation>
+    </message>
+    <message>
+        <source>C%1 in</source>
+        <translation>C%1 入力</translation>
+    </message>
+    <message>
+        <source>C%1 out</source>
+        <translation>C%1 出力</translation>
+    </message>
+    <message>
+        <source>stalls</source>
+        <translation>ストール</translation>
+    </message>
+    <message>
+        <source>No trace. Turn on Trace to record this run&apos;s instructions and wavelets.</source>
+        <translation>トレースはありません。この実行の命令とウェーブレットを記録するには「トレース」をオンにしてください。</translation>
+    </message>
+    <message>
+        <source>Select a PE to see its timeline.</source>
+        <translation>タイムラインを表示する PE を選択してください。</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 ran no instruction and moved no wavelet in the traced cycles.</source>
+        <translation>PE %1,%2 はトレースしたサイクル中に命令を実行せず、ウェーブレットも移動していません。</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 (sampled)</source>
+        <translation>PE %1,%2 (サンプリング)</translation>
+    </message>
+    <message>
+        <source>PE %1,%2 · cycle</source>
+        <translation>PE %1,%2 · サイクル</translation>
+    </message>
+    <message>
+        <source>%1 · cycle %2</source>
+        <translation>%1 · サイクル %2</translation>
+    </message>
+    <message>
+        <source>%1 · cycles %2–%3</source>
+        <translation>%1 · サイクル %2–%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… 他 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
