@@ -10,32 +10,6 @@
 
 namespace tessera {
 
-namespace {
-
-// Runs as `python3 -c`; argv[1] is the script. Pausing from the script's side is what
-// makes the attach race-free: a short run.py would otherwise finish before the IDE's
-// session listing (every SimController::ScriptPollMs) ever saw its session.
-constexpr const char* kHoldBootstrap = R"py(import os, runpy, sys
-script = sys.argv[1]
-sys.argv = sys.argv[1:]
-sys.path[0] = os.path.dirname(os.path.abspath(script))
-from cerebras.sdk.runtime import sdkruntimepybind
-from tessera import appliance_pb2
-opened = sdkruntimepybind.SdkRuntime.__init__
-def held(self, *args, **kwargs):
-    opened(self, *args, **kwargs)
-    self._conn.call(self._conn.debug.Pause, appliance_pb2.SessionRef(session_id=self._session))
-sdkruntimepybind.SdkRuntime.__init__ = held
-runpy.run_path(script, run_name="__main__")
-)py";
-
-} // namespace
-
-QStringList heldScriptArguments(const QString& script, const QStringList& scriptArgs) {
-    return QStringList{QStringLiteral("-c"), QString::fromLatin1(kHoldBootstrap), script} +
-           scriptArgs;
-}
-
 ScriptAttachActions::ScriptAttachActions(QWidget* window, SimController* controller, QMenu* runMenu,
                                          QObject* parent)
     : QObject(parent), m_window(window), m_controller(controller) {

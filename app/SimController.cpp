@@ -1,7 +1,6 @@
 #include "app/SimController.h"
 
 #include "app/FabricSnapshotBuilder.h"
-#include "app/ScriptAttachActions.h"
 #include "backend/appliance/appliance.h"
 #include "backend/artifact/program_file.h"
 #include "backend/client/client.h"
@@ -426,6 +425,8 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TESSERA_APPLIANCE"), cmaddr);
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    if (m_scriptStart != ScriptStart::Free)
+        env.insert(QStringLiteral("TESSERA_START_PAUSED"), QStringLiteral("1"));
     env.insert(QStringLiteral("PATH"),
                m_toolsBinDir + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
     process->setProcessEnvironment(env);
@@ -452,8 +453,7 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
     });
     const QStringList scriptArgs{QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()};
     process->start(QDir(m_toolsBinDir).filePath(QStringLiteral("cs_python")),
-                   m_scriptStart == ScriptStart::Free ? QStringList{script} + scriptArgs
-                                                      : heldScriptArguments(script, scriptArgs));
+                   QStringList{script} + scriptArgs);
     m_scriptPid = process->processId();
     m_scriptName = QFileInfo(script).fileName();
     if (m_scriptPid != 0)

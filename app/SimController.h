@@ -86,7 +86,8 @@ class SimController : public QObject {
     QStringList launchableFunctions() const { return m_launchable; }
 
     // How runScript starts the script. Held (embedded appliance only): the script's
-    // session is paused as soon as it is opened (heldScriptArguments) and attached even
+    // session is paused as soon as it is opened (TESSERA_START_PAUSED=1, read by the Python
+    // SdkRuntime) and attached even
     // with auto-attach off, so the IDE sees every cycle of a short run; once attached it is
     // resumed (HeldThenRun) or left paused for the caller to advance (HeldPaused).
     enum class ScriptStart { Free, HeldThenRun, HeldPaused };

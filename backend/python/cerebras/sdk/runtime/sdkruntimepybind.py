@@ -118,6 +118,11 @@ class SdkRuntime:
             client_label="cs_python " + os.path.basename(sys.argv[0] if sys.argv else "python"),
             client_pid=os.getpid()))
         self._session = reply.session_id
+        # Set by the IDE when it starts a script held (SimController::ScriptStart): the
+        # session waits paused until the IDE has attached, so even a short run is watched
+        # from its first cycle.
+        if os.environ.get("TESSERA_START_PAUSED") == "1":
+            self._conn.call(self._conn.debug.Pause, pb.SessionRef(session_id=self._session))
         self._geometry = reply
         self._pending = {}  # task id -> dest array of a device-to-host copy not yet done
         self._closed = False
