@@ -1,9 +1,13 @@
 // The per-PE models of the inspector (widgets/inspector/PeModels.h) over grid-reduce
 // dumps, each under QAbstractItemModelTester.
+#include "corrupt_dump.h"
 #include "dump_fixture_qt.h"
+#include "widgets/inspector/PeInspector.h"
 #include "widgets/inspector/PeModels.h"
+#include "widgets/inspector/SramModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace tessera;
@@ -115,6 +119,105 @@ class TestPeModels : public QObject {
         QCOMPARE(model.index(3, PeTraceModel::Value).data().toString(), QStringLiteral("2"));
         QCOMPARE(model.index(4, PeTraceModel::Type).data().toString(), QStringLiteral("float"));
         QVERIFY(model.error().isEmpty());
+    }
+
+    // A PE whose chunk list is corrupt on disk: the models that read it are empty with a
+    // reason naming the file and the PE (fabric coordinates); the next PE still loads.
+    void corruptChunksLeaveThatPeEmpty() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chunks.core"));
+        corruptdump::corruptChunks(m_dumps->out + QStringLiteral("/corefile.cs1"), path, 1, 1);
+        auto dump = std::make_shared<debug::DebugUtil>(m_dumps->program, path.toStdString());
+        const QString expected = QStringLiteral("core dump %1: PE(5,2): chunk of").arg(path);
+        PeTaskModel tasks;
+        PeQueueModel queues;
+        PeThreadModel threads;
+        const QList<PeTableModel*> models{&tasks, &queues, &threads};
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (PeTableModel* m : models)
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        for (PeTableModel* m : models) {
+            m->setPe(dump, QPoint(0, 0)); // rows first, so the failing reset must drop them
+            QVERIFY(m->loadError().isEmpty());
+            m->setPe(dump, QPoint(1, 1));
+            QCOMPARE(m->rowCount(), 0);
+            QVERIFY(!m->dump());
+            QVERIFY2(m->loadError().startsWith(expected), qPrintable(m->loadError()));
+            QVERIFY2(m->loadError().endsWith(QStringLiteral("does not fit")),
+                     qPrintable(m->loadError()));
+        }
+        QVERIFY(tasks.rowCount() == 0 && threads.rowCount() == 0);
+        // The good PE of the same file.
+        for (PeTableModel* m : models)
+            m->setPe(dump, QPoint(0, 0));
+        QVERIFY(tasks.loadError().isEmpty());
+        QVERIFY(tasks.rowCount() >= 5);
+        QCOMPARE(tasks.dump(), dump);
+    }
+
+    // A PE whose SRAM pages point past the end of the file: the symbol and memory views
+    // of that PE are empty with the reason; the other PEs read their SRAM as before.
+    void corruptSramLeavesThatPeEmpty() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sram.core"));
+        corruptdump::corruptSram(m_dumps->out + QStringLiteral("/corefile.cs1"), path, 2, 1);
+        auto dump = std::make_shared<debug::DebugUtil>(m_dumps->program, path.toStdString());
+        PeSymbolModel symbols;
+        SramModel sram;
+        QAbstractItemModelTester t1(&symbols,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&sram, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        symbols.setPe(dump, QPoint(0, 0));
+        sram.setPe(dump, QPoint(0, 0));
+        QVERIFY(symbols.rowCount() > 0 && sram.rowCount() > 0);
+        symbols.setPe(dump, QPoint(2, 1));
+        sram.setPe(dump, QPoint(2, 1));
+        QCOMPARE(symbols.rowCount(), 0);
+        QCOMPARE(sram.rowCount(), 0);
+        QVERIFY(!sram.canFetchMore({}));
+        const QString expected = QStringLiteral("core dump %1: PE(6,2): ").arg(path);
+        QVERIFY2(symbols.loadError().startsWith(expected), qPrintable(symbols.loadError()));
+        QVERIFY2(symbols.loadError().contains(QStringLiteral("SRAM page missing")),
+                 qPrintable(symbols.loadError()));
+        QVERIFY2(sram.loadError().startsWith(expected), qPrintable(sram.loadError()));
+        symbols.setPe(dump, QPoint(3, 1));
+        sram.setPe(dump, QPoint(3, 1));
+        QVERIFY(symbols.loadError().isEmpty() && sram.loadError().isEmpty());
+        QVERIFY(symbols.rowOf(QStringLiteral("alpha")) >= 0);
+        QVERIFY(!sram.index(0, 1).data().toString().isEmpty());
+    }
+
+    // The inspector widget: the bad PE's message replaces the tables; selecting a good PE
+    // brings them back with its state.
+    void inspectorShowsTheCorruptPe() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chunks.core"));
+        corruptdump::corruptChunks(m_dumps->out + QStringLiteral("/corefile.cs1"), path, 1, 1);
+        auto dump = std::make_shared<debug::DebugUtil>(m_dumps->program, path.toStdString());
+        PeInspector inspector;
+        inspector.resize(700, 420);
+        inspector.setDump(dump);
+        QVERIFY(inspector.selectPe(QPoint(5, 2)));
+        QCOMPARE(inspector.selectedPe(), std::optional<QPoint>(QPoint(5, 2)));
+        QVERIFY2(inspector.peErrorText().startsWith(
+                     QStringLiteral("core dump %1: PE(5,2): chunk of").arg(path)),
+                 qPrintable(inspector.peErrorText()));
+        QVERIFY(inspector.tabs()->isHidden());
+        QCOMPARE(inspector.taskModel()->rowCount(), 0);
+        QVERIFY2(inspector.summaryText().contains(QStringLiteral("PE 5,2 cannot be shown")),
+                 qPrintable(inspector.summaryText()));
+        const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            inspector.show();
+            QVERIFY(inspector.grab().save(shots + QStringLiteral("/pe-inspector-corrupt.png")));
+        }
+        QVERIFY(inspector.selectPe(QPoint(4, 1)));
+        QVERIFY(inspector.peErrorText().isEmpty());
+        QVERIFY(!inspector.tabs()->isHidden());
+        QVERIFY(inspector.taskModel()->rowCount() >= 5);
+        QVERIFY2(inspector.summaryText().startsWith(QStringLiteral("PE 4,1")),
+                 qPrintable(inspector.summaryText()));
     }
 
   private:

@@ -2,7 +2,21 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace tessera {
+
+namespace {
+
+// A failed comparison of one PE names the dump whose part is corrupt.
+QString comparedPeError(const debug::DebugUtil& a, const debug::DebugUtil& b, QPoint pe,
+                        const std::exception& e) {
+    const bool inB = QString::fromUtf8(e.what()).startsWith(
+        QString::fromStdString(b.core().path()) + QLatin1Char(':'));
+    return dumpPeError(inB ? b : a, pe, e);
+}
+
+} // namespace
 
 // ------------------------------------------------------------------ DumpCompareModel
 
@@ -11,7 +25,8 @@ DumpCompareModel::DumpCompareModel(QObject* parent) : QAbstractTableModel(parent
 QString DumpCompareModel::setDumps(DumpPtr a, DumpPtr b) {
     beginResetModel();
     m_rows.clear();
-    m_nextPe = m_differingPes = m_peCount = 0;
+    m_nextPe = m_differingPes = m_peCount = m_faultyPes = 0;
+    m_firstFault.clear();
     m_a.reset();
     m_b.reset();
     QString error;
@@ -53,11 +68,20 @@ void DumpCompareModel::fetchMore(const QModelIndex& parent) {
     const uint32_t width = m_a->header().width;
     const uint32_t end = std::min(m_peCount, m_nextPe + kScanPes);
     while (m_nextPe < end && found.size() < size_t(m_fetchRows)) {
-        auto diffs = debug::compareSymbols(*m_a, *m_b, m_nextPe % width, m_nextPe / width);
+        const uint32_t x = m_nextPe % width, y = m_nextPe / width;
+        ++m_nextPe;
+        std::vector<debug::SymbolDifference> diffs;
+        try {
+            diffs = debug::compareSymbols(*m_a, *m_b, x, y);
+        } catch (const std::exception& e) {
+            // A corrupt PE in either dump: skipped and counted, the others still compared.
+            if (m_faultyPes++ == 0)
+                m_firstFault = comparedPeError(*m_a, *m_b, QPoint(int(x), int(y)), e);
+            continue;
+        }
         if (!diffs.empty())
             ++m_differingPes;
         found.insert(found.end(), diffs.begin(), diffs.end());
-        ++m_nextPe;
     }
     if (!found.empty()) {
         m_fetching = true;
@@ -121,13 +145,22 @@ QVariant DumpCompareModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-std::vector<float> differenceGrid(const debug::DebugUtil& a, const debug::DebugUtil& b) {
+std::vector<float> differenceGrid(const debug::DebugUtil& a, const debug::DebugUtil& b,
+                                  QStringList* faults) {
     debug::checkComparable(a, b);
     const uint32_t w = a.header().width, h = a.header().height;
     std::vector<float> grid(size_t(w) * h, 0.0f);
     for (uint32_t y = 0; y < h; ++y)
-        for (uint32_t x = 0; x < w; ++x)
-            grid[size_t(y) * w + x] = float(debug::compareSymbols(a, b, x, y).size());
+        for (uint32_t x = 0; x < w; ++x) {
+            float& cell = grid[size_t(y) * w + x];
+            try {
+                cell = float(debug::compareSymbols(a, b, x, y).size());
+            } catch (const std::exception& e) {
+                cell = NAN;
+                if (faults)
+                    *faults << comparedPeError(a, b, QPoint(int(x), int(y)), e);
+            }
+        }
     return grid;
 }
 
@@ -140,13 +173,24 @@ void TaskProfileModel::setRegion(DumpPtr dump, QRect region) {
     m_dump = std::move(dump);
     m_rows.clear();
     m_region = QRect();
+    m_faultyPes = 0;
+    m_firstFault.clear();
     if (m_dump) {
         m_region = region.intersected(
             QRect(0, 0, int(m_dump->header().width), int(m_dump->header().height)));
         std::map<std::pair<int, QString>, Row> byTask;
         for (int y = m_region.top(); y <= m_region.bottom(); ++y)
-            for (int x = m_region.left(); x <= m_region.right(); ++x)
-                for (const debug::TaskRow& t : debug::taskRows(*m_dump, uint32_t(x), uint32_t(y))) {
+            for (int x = m_region.left(); x <= m_region.right(); ++x) {
+                std::vector<debug::TaskRow> tasks;
+                try {
+                    tasks = debug::taskRows(*m_dump, uint32_t(x), uint32_t(y));
+                } catch (const std::exception& e) {
+                    // A corrupt PE: left out of the profile and counted.
+                    if (m_faultyPes++ == 0)
+                        m_firstFault = dumpPeError(*m_dump, QPoint(x, y), e);
+                    continue;
+                }
+                for (const debug::TaskRow& t : tasks) {
                     if (t.activations == 0)
                         continue;
                     const QString fn = QString::fromStdString(t.function);
@@ -163,6 +207,7 @@ void TaskProfileModel::setRegion(DumpPtr dump, QRect region) {
                     row.minCycles = std::min<quint64>(row.minCycles, t.minCycles);
                     row.maxCycles = std::max<quint64>(row.maxCycles, t.maxCycles);
                 }
+            }
         for (auto& [key, row] : byTask)
             m_rows.push_back(row);
     }

@@ -30,6 +30,10 @@ class DumpCompareModel : public QAbstractTableModel {
     // PEs compared so far and how many of them differ.
     uint32_t scannedPes() const { return m_nextPe; }
     uint32_t differingPes() const { return m_differingPes; }
+    // PEs skipped so far because their part of either dump is corrupt, and the first
+    // reason ("core dump FILE: PE(x,y): reason"; empty when none).
+    uint32_t faultyPes() const { return m_faultyPes; }
+    QString firstFault() const { return m_firstFault; }
     const std::vector<debug::SymbolDifference>& differences() const { return m_rows; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -46,13 +50,17 @@ class DumpCompareModel : public QAbstractTableModel {
   private:
     DumpPtr m_a, m_b;
     std::vector<debug::SymbolDifference> m_rows;
-    uint32_t m_nextPe = 0, m_peCount = 0, m_differingPes = 0;
+    uint32_t m_nextPe = 0, m_peCount = 0, m_differingPes = 0, m_faultyPes = 0;
+    QString m_firstFault;
     int m_fetchRows = kDefaultFetchRows;
     bool m_fetching = false; // views and testers may ask again while rows are inserted
 };
 
-// Per PE, how many symbols differ between two dumps (row-major; for the grid layer).
-std::vector<float> differenceGrid(const debug::DebugUtil& a, const debug::DebugUtil& b);
+// Per PE, how many symbols differ between two dumps (row-major; for the grid layer). A PE
+// whose part of either dump is corrupt gets NaN (no value on the fabric); `faults`, when
+// given, receives one "core dump FILE: PE(x,y): reason" per such PE.
+std::vector<float> differenceGrid(const debug::DebugUtil& a, const debug::DebugUtil& b,
+                                  QStringList* faults = nullptr);
 
 // Task profile over a region of PEs: one row per (task, function) with the PEs it ran
 // on, activations, self cycles and min/max/avg cycles per activation. Computed on
@@ -65,6 +73,10 @@ class TaskProfileModel : public QAbstractTableModel {
     // `region` in rectangle coordinates, clipped to the rectangle.
     void setRegion(DumpPtr dump, QRect region);
     QRect region() const { return m_region; }
+    // PEs of the region left out because their part of the dump is corrupt, and the first
+    // reason ("core dump FILE: PE(x,y): reason"; empty when none).
+    int faultyPes() const { return m_faultyPes; }
+    QString firstFault() const { return m_firstFault; }
     struct Row {
         int task = 0;
         QString function;
@@ -83,6 +95,8 @@ class TaskProfileModel : public QAbstractTableModel {
     DumpPtr m_dump;
     QRect m_region;
     std::vector<Row> m_rows;
+    int m_faultyPes = 0;
+    QString m_firstFault;
 };
 
 } // namespace tessera

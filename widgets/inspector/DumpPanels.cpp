@@ -114,7 +114,32 @@ void SymbolHeatMapPanel::apply() {
     const Scale scale = Scale(m_scale->currentData().toInt());
     m_low->setEnabled(scale == Scale::Fixed);
     m_high->setEnabled(scale == Scale::Fixed);
-    const std::vector<double> grid = debug::symbolGrid(*m_dump, symbol.toStdString(), element);
+    // Per PE (not debug::symbolGrid, which stops at the first corrupt PE): a PE whose part
+    // of the dump cannot be read gets no value and is counted.
+    const sim::CoreHeader& h = m_dump->header();
+    std::vector<double> grid(size_t(h.width) * h.height, std::nan(""));
+    int faulty = 0;
+    QString firstFault;
+    for (uint32_t y = 0; y < h.height; ++y)
+        for (uint32_t x = 0; x < h.width; ++x) {
+            try {
+                const sim::Symbol* s =
+                    debug::findSymbol(m_dump->classAt(x, y), symbol.toStdString());
+                if (!s || element >= s->elementCount)
+                    continue;
+                const uint32_t size = sim::byteSize(s->elementType);
+                const auto bytes = m_dump->core().readSram(x, y, s->address + element * size, size);
+                grid[size_t(y) * h.width + x] = debug::elementValue(s->elementType, bytes.data());
+            } catch (const std::exception& e) {
+                if (faulty++ == 0)
+                    firstFault = dumpPeError(*m_dump, QPoint(int(x), int(y)), e);
+            }
+        }
+    const QString faultNote =
+        faulty == 0
+            ? QString()
+            : QLatin1Char('\n') +
+                  tr("%n PE(s) skipped as unreadable; first: %1", "", faulty).arg(firstFault);
     SymbolHeatMap map;
     map.values.reserve(grid.size());
     size_t sampled = 0;
@@ -132,11 +157,12 @@ void SymbolHeatMapPanel::apply() {
     if (scale == Scale::Fixed)
         map.range = std::pair<float, float>{float(m_low->value()), float(m_high->value())};
     if (sampled == 0) {
-        m_status->setText(tr("No PE has element %1 of %2.").arg(element).arg(symbol));
+        m_status->setText(tr("No PE has element %1 of %2.").arg(element).arg(symbol) + faultNote);
         m_current.reset();
         return;
     }
-    m_status->setText(tr("%1 of %2 PEs have %3.").arg(sampled).arg(grid.size()).arg(map.label));
+    m_status->setText(tr("%1 of %2 PEs have %3.").arg(sampled).arg(grid.size()).arg(map.label) +
+                      faultNote);
     m_current = map;
     emit heatMapChanged(map);
 }
@@ -174,6 +200,7 @@ DumpComparePanel::DumpComparePanel(QWidget* parent)
 
 QString DumpComparePanel::compare(DumpPtr a, DumpPtr b) {
     m_grid.clear();
+    m_gridFaults.clear();
     const QString error = m_model->setDumps(a, b);
     if (!error.isEmpty()) {
         m_files->setText(error);
@@ -187,7 +214,8 @@ QString DumpComparePanel::compare(DumpPtr a, DumpPtr b) {
     m_files->setText(tr("A: %1\nB: %2")
                          .arg(QString::fromStdString(a->core().path()),
                               QString::fromStdString(b->core().path())));
-    m_grid = differenceGrid(*a, *b);
+    m_gridFaults.clear();
+    m_grid = differenceGrid(*a, *b, &m_gridFaults);
     if (m_model->canFetchMore({}))
         m_model->fetchMore({});
     updateSummary();
@@ -208,14 +236,21 @@ void DumpComparePanel::updateSummary() {
     for (float n : m_grid)
         differing += n > 0 ? 1 : 0;
     const size_t total = m_grid.size();
-    m_summary->setText(differing == 0
-                           ? tr("The dumps agree on every symbol of all %1 PEs.").arg(total)
-                           : tr("%1 of %2 PEs differ (shown on the fabric); %3 differing symbols "
-                                "listed from %4 PEs compared so far.")
-                                 .arg(differing)
-                                 .arg(total)
-                                 .arg(m_model->rowCount())
-                                 .arg(m_model->scannedPes()));
+    const auto faulty = size_t(m_gridFaults.size());
+    QString text = differing == 0 && faulty == 0
+                       ? tr("The dumps agree on every symbol of all %1 PEs.").arg(total)
+                       : tr("%1 of %2 PEs differ (shown on the fabric); %3 differing symbols "
+                            "listed from %4 PEs compared so far.")
+                             .arg(differing)
+                             .arg(total)
+                             .arg(m_model->rowCount())
+                             .arg(m_model->scannedPes());
+    if (faulty > 0)
+        text += QLatin1Char('\n') + tr("%n PE(s) could not be compared (no value on the "
+                                       "fabric); first: %1",
+                                       "", int(faulty))
+                                        .arg(m_gridFaults.first());
+    m_summary->setText(text);
 }
 
 // ------------------------------------------------------------------ TaskProfilePanel
@@ -257,18 +292,17 @@ void TaskProfilePanel::setRegion(QRect fabricRegion) {
     m_model->setRegion(m_dump, clipped.translated(-rect.topLeft()));
     m_shown = clipped;
     // The field shows the region however it was chosen (typed, dragged on the fabric).
-    m_region->setText(clipped.isEmpty() || clipped == rect
-                          ? QString()
-                          : QStringLiteral("%1,%2 %3,%4")
-                                .arg(clipped.left())
-                                .arg(clipped.top())
-                                .arg(clipped.right())
-                                .arg(clipped.bottom()));
+    m_region->setText(clipped.isEmpty() || clipped == rect ? QString()
+                                                           : QStringLiteral("%1,%2 %3,%4")
+                                                                 .arg(clipped.left())
+                                                                 .arg(clipped.top())
+                                                                 .arg(clipped.right())
+                                                                 .arg(clipped.bottom()));
     if (clipped.isEmpty()) {
         m_status->setText(tr("The region lies outside the program rectangle."));
         return;
     }
-    m_status->setText(
+    QString status =
         m_dump->header().version < 2
             ? tr("This dump (version %1) has no task counters.").arg(m_dump->header().version)
             : tr("PEs %1,%2 to %3,%4 (%5 PEs).")
@@ -276,7 +310,12 @@ void TaskProfilePanel::setRegion(QRect fabricRegion) {
                   .arg(clipped.top())
                   .arg(clipped.right())
                   .arg(clipped.bottom())
-                  .arg(clipped.width() * clipped.height()));
+                  .arg(clipped.width() * clipped.height());
+    if (m_model->faultyPes() > 0)
+        status += QLatin1Char('\n') +
+                  tr("%n PE(s) left out as unreadable; first: %1", "", m_model->faultyPes())
+                      .arg(m_model->firstFault());
+    m_status->setText(status);
 }
 
 void TaskProfilePanel::regionEntered() {

@@ -65,6 +65,9 @@ class DumpComparePanel : public QWidget {
     QTableView* table() const { return m_table; }
     QString summaryText() const;
     const std::vector<float>& differenceCounts() const { return m_grid; }
+    // One "core dump FILE: PE(x,y): reason" per PE that could not be compared (NaN in
+    // differenceCounts()).
+    const QStringList& unreadablePes() const { return m_gridFaults; }
 
   signals:
     // Per PE, the number of differing symbols (row-major), after compare().
@@ -79,6 +82,7 @@ class DumpComparePanel : public QWidget {
     QLabel* m_summary;
     QTableView* m_table;
     std::vector<float> m_grid;
+    QStringList m_gridFaults;
 };
 
 // The task profile over a region of PEs (fabric coordinates "x0,y0 x1,y1", or the whole

@@ -20,7 +20,7 @@ namespace tessera {
 
 PeInspector::PeInspector(QWidget* parent)
     : QWidget(parent), m_coordinates(new QLineEdit(this)), m_summary(new QLabel(this)),
-      m_tabs(new QTabWidget(this)), m_tasks(new PeTaskModel(this)),
+      m_peError(new QLabel(this)), m_tabs(new QTabWidget(this)), m_tasks(new PeTaskModel(this)),
       m_queues(new PeQueueModel(this)), m_threads(new PeThreadModel(this)),
       m_symbols(new PeSymbolModel(this)), m_traces(new PeTraceModel(this)),
       m_sram(new SramModel(this)) {
@@ -34,6 +34,13 @@ PeInspector::PeInspector(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(m_coordinates, &QLineEdit::returnPressed, this, &PeInspector::coordinatesEntered);
+    m_peError->setObjectName(QStringLiteral("peError"));
+    m_peError->setWordWrap(true);
+    m_peError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_peError->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_peError->setFrameShape(QFrame::StyledPanel);
+    m_peError->setContentsMargins(8, 8, 8, 8);
+    m_peError->hide();
 
     // Overview: tasks, queues, threads.
     auto* overview = new QSplitter(Qt::Vertical, this);
@@ -119,6 +126,7 @@ PeInspector::PeInspector(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_peError, 1);
     refresh();
 }
 
@@ -210,6 +218,21 @@ QString PeInspector::simprintText() const {
     return m_simprint->toPlainText();
 }
 
+QString PeInspector::peErrorText() const {
+    return m_peError->isHidden() ? QString() : m_peError->text();
+}
+
+void PeInspector::showPeError(const QString& message) {
+    // The models are already empty for this PE; the message takes the tables' place.
+    m_summary->setText(tr("PE %1,%2 cannot be shown: its part of the core dump is unreadable.")
+                           .arg(m_selected->x())
+                           .arg(m_selected->y()));
+    m_peError->setText(message + QStringLiteral("\n\n") +
+                       tr("The other PEs of this dump can still be inspected."));
+    m_peError->show();
+    m_tabs->hide();
+}
+
 void PeInspector::refresh() {
     std::optional<QPoint> local;
     if (m_dump && m_selected)
@@ -225,22 +248,38 @@ void PeInspector::refresh() {
     m_traceError->setVisible(!m_traces->error().isEmpty());
     m_traceError->setText(m_traces->error());
     m_simprint->clear();
+    m_peError->hide();
+    m_tabs->show();
     if (!dump) {
         m_summary->setText(m_dump ? tr("Select a PE in the fabric view or type its coordinates.")
                                   : tr("Open a core dump to inspect PEs."));
         return;
     }
     m_coordinates->setText(QStringLiteral("%1,%2").arg(m_selected->x()).arg(m_selected->y()));
+    for (const QString& error :
+         {m_tasks->loadError(), m_queues->loadError(), m_threads->loadError(),
+          m_symbols->loadError(), m_traces->loadError(), m_sram->loadError()})
+        if (!error.isEmpty()) {
+            showPeError(error);
+            return;
+        }
     const uint32_t x = uint32_t(pe.x()), y = uint32_t(pe.y());
     const sim::CorePeRecord rec = dump->core().pe(x, y);
     const sim::CodeClass& cls = dump->classAt(x, y);
-    const sim::CorePeDetails details = dump->core().details(x, y);
+    sim::CorePeDetails details;
+    std::vector<debug::FrameRow> frames;
+    try {
+        details = dump->core().details(x, y);
+        frames = debug::frameRows(*dump, x, y);
+    } catch (const std::exception& e) {
+        showPeError(dumpPeError(*dump, pe, e));
+        return;
+    }
     QString state;
     if (rec.frameDepth == 0)
         state = tr("idle");
     else {
         state = tr("in %1").arg(QString::fromStdString(debug::functionName(cls, rec.function)));
-        const auto frames = debug::frameRows(*dump, x, y);
         if (!frames.empty() && frames.back().loc &&
             frames.back().loc->file < dump->program().sourceFiles.size())
             state += tr(" at %1:%2")

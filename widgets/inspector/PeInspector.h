@@ -50,6 +50,9 @@ class PeInspector : public QWidget {
     QTableView* memoryView() const { return m_memoryView; }
     QString summaryText() const;
     QString simprintText() const;
+    // Why the selected PE cannot be shown (its part of the dump is corrupt): "core dump
+    // FILE: PE(x,y): reason", shown in place of the tables; empty when it can.
+    QString peErrorText() const;
 
   signals:
     void peSelected(QPoint fabricPe);
@@ -59,12 +62,14 @@ class PeInspector : public QWidget {
   private:
     void coordinatesEntered();
     void refresh();
+    void showPeError(const QString& message);
     QTableView* makeTable(QAbstractItemModel* model);
 
     DumpPtr m_dump;
     std::optional<QPoint> m_selected;
     QLineEdit* m_coordinates;
     QLabel* m_summary;
+    QLabel* m_peError;
     QTabWidget* m_tabs;
     PeTaskModel* m_tasks;
     PeQueueModel* m_queues;

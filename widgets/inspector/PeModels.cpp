@@ -3,6 +3,7 @@
 #include "sim/program.h"
 
 #include <QBrush>
+#include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -31,16 +32,42 @@ QString hex32(uint32_t v) {
 
 } // namespace
 
+QString dumpPeError(const debug::DebugUtil& dump, QPoint rectanglePe, const std::exception& error) {
+    const QString path = QString::fromStdString(dump.core().path());
+    QString reason = QString::fromUtf8(error.what());
+    // The reader already prefixes "FILE: PE(x,y): " in rectangle coordinates; say it once,
+    // in the fabric coordinates the IDE shows everywhere else.
+    const QString readerPrefix =
+        QStringLiteral("%1: PE(%2,%3): ").arg(path).arg(rectanglePe.x()).arg(rectanglePe.y());
+    if (reason.startsWith(readerPrefix))
+        reason = reason.mid(readerPrefix.size());
+    else if (reason.startsWith(path + QStringLiteral(": ")))
+        reason = reason.mid(path.size() + 2);
+    return QCoreApplication::translate("tessera::PeTableModel", "core dump %1: PE(%2,%3): %4")
+        .arg(path)
+        .arg(rectanglePe.x() + int(dump.header().offsetX))
+        .arg(rectanglePe.y() + int(dump.header().offsetY))
+        .arg(reason);
+}
+
 // ------------------------------------------------------------------ PeTableModel
 
 void PeTableModel::setPe(DumpPtr dump, QPoint rectanglePe) {
     beginResetModel();
     m_dump = std::move(dump);
     m_pe = rectanglePe;
+    m_loadError.clear();
     if (m_dump && (m_pe.x() < 0 || m_pe.y() < 0 || uint32_t(m_pe.x()) >= m_dump->header().width ||
                    uint32_t(m_pe.y()) >= m_dump->header().height))
         m_dump.reset(); // outside the rectangle: nothing to show
-    reload();
+    try {
+        reload();
+    } catch (const std::exception& e) {
+        // A corrupt PE section: no rows from it (reload without a dump only clears).
+        m_loadError = dumpPeError(*m_dump, m_pe, e);
+        m_dump.reset();
+        reload();
+    }
     endResetModel();
 }
 

@@ -12,14 +12,21 @@ namespace tessera {
 
 using DumpPtr = std::shared_ptr<const debug::DebugUtil>;
 
+// "core dump FILE: PE(x,y): reason" for a read of one PE (rectangle coordinates; the message
+// names fabric coordinates) that failed on a corrupt dump.
+QString dumpPeError(const debug::DebugUtil& dump, QPoint rectanglePe, const std::exception& error);
+
 // Base of the per-PE tables: a dump and a PE (rectangle coordinates). setPe reloads the
 // rows of that one PE from the dump (a few hundred bytes; never the whole grid).
 class PeTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
     using QAbstractTableModel::QAbstractTableModel;
+    // A PE whose part of the dump is corrupt leaves the model empty (dump() null) with
+    // loadError() naming the file, the PE and the reason.
     void setPe(DumpPtr dump, QPoint rectanglePe);
     const DumpPtr& dump() const { return m_dump; }
+    QString loadError() const { return m_loadError; }
     QPoint pe() const { return m_pe; }
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -34,6 +41,7 @@ class PeTableModel : public QAbstractTableModel {
 
     DumpPtr m_dump;
     QPoint m_pe;
+    QString m_loadError;
 };
 
 // Tasks of a PE: bound, activated, blocked, running, with the function names of the

@@ -21,7 +21,22 @@ void SramModel::setPe(DumpPtr dump, QPoint rectanglePe) {
     if (m_dump && (m_pe.x() < 0 || m_pe.y() < 0 || uint32_t(m_pe.x()) >= m_dump->header().width ||
                    uint32_t(m_pe.y()) >= m_dump->header().height))
         m_dump.reset();
-    m_class = m_dump ? &m_dump->classAt(uint32_t(m_pe.x()), uint32_t(m_pe.y())) : nullptr;
+    m_loadError.clear();
+    m_class = nullptr;
+    if (m_dump) {
+        const uint32_t x = uint32_t(m_pe.x()), y = uint32_t(m_pe.y());
+        try {
+            m_class = &m_dump->classAt(x, y);
+            // One byte of every page: the reader checks each stored page against the file
+            // here, so data() (which must not throw) never meets a page that is not there.
+            for (uint32_t page = 0; page < uint32_t(kTotalRows * kBytesPerRow) / kPage; ++page)
+                m_dump->core().readSram(x, y, page * kPage, 1);
+        } catch (const std::exception& e) {
+            m_loadError = dumpPeError(*m_dump, m_pe, e);
+            m_dump.reset();
+            m_class = nullptr;
+        }
+    }
     m_rows = m_dump ? std::min(kFetchRows, kTotalRows) : 0;
     m_cachedPage = -1;
     // Whoever handles modelReset (a view, QAbstractItemModelTester) must not insert rows

@@ -22,7 +22,10 @@ class SramModel : public QAbstractTableModel {
 
     explicit SramModel(QObject* parent = nullptr);
 
+    // A PE whose SRAM pages or code class are corrupt in the dump leaves the model empty
+    // with loadError() naming the file, the PE and the reason.
     void setPe(DumpPtr dump, QPoint rectanglePe);
+    QString loadError() const { return m_loadError; }
     void setFormat(Format format);
     Format format() const { return m_format; }
     static QString formatName(Format format);
@@ -46,6 +49,7 @@ class SramModel : public QAbstractTableModel {
 
     DumpPtr m_dump;
     QPoint m_pe;
+    QString m_loadError;
     Format m_format = Format::Hex8;
     int m_rows = 0;
     bool m_fetching = false; // views and testers may ask again while rows are inserted
