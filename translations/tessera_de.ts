@@ -365,6 +365,13 @@ B: %2</translation>
         <source>%1 of %2 PEs differ (shown on the fabric); %3 differing symbols listed from %4 PEs compared so far.</source>
         <translation>%1 von %2 PEs weichen ab (auf dem Fabric markiert); %3 abweichende Symbole aus den bisher %4 verglichenen PEs aufgelistet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n PE(s) could not be compared (no value on the fabric); first: %1</source>
+        <translation>
+            <numerusform>%n PE konnte nicht verglichen werden (kein Wert auf dem Fabric); erstes: %1</numerusform>
+            <numerusform>%n PEs konnten nicht verglichen werden (kein Wert auf dem Fabric); erstes: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::EditorPane</name>
@@ -1872,6 +1879,14 @@ Wiederherstellen?</translation>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
+    <message>
+        <source>PE %1,%2 cannot be shown: its part of the core dump is unreadable.</source>
+        <translation>PE %1,%2 kann nicht angezeigt werden: Sein Teil des Core-Dumps ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The other PEs of this dump can still be inspected.</source>
+        <translation>Die anderen PEs dieses Dumps können weiterhin untersucht werden.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeQueueModel</name>
@@ -1929,6 +1944,13 @@ Wiederherstellen?</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeTableModel</name>
+    <message>
+        <source>core dump %1: PE(%2,%3): %4</source>
+        <translation>Core-Dump %1: PE(%2,%3): %4</translation>
     </message>
 </context>
 <context>
@@ -3119,6 +3141,13 @@ Gehalten von PE %1: %2</translation>
         <source>%1 of %2 PEs have %3.</source>
         <translation>%1 von %2 PEs haben %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n PE(s) skipped as unreadable; first: %1</source>
+        <translation>
+            <numerusform>%n nicht lesbares PE übersprungen; erstes: %1</numerusform>
+            <numerusform>%n nicht lesbare PEs übersprungen; erstes: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::SymbolNavigator</name>
@@ -3239,6 +3268,13 @@ Gehalten von PE %1: %2</translation>
     <message>
         <source>x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs</source>
         <translation>x0,y0 x1,y1 (Fabric-Koordinaten; oder Umschalt+Ziehen auf dem Fabric); leer = alle PEs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PE(s) left out as unreadable; first: %1</source>
+        <translation>
+            <numerusform>%n nicht lesbares PE ausgelassen; erstes: %1</numerusform>
+            <numerusform>%n nicht lesbare PEs ausgelassen; erstes: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

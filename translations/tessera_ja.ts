@@ -365,6 +365,12 @@ B: %2</translation>
         <source>%1 of %2 PEs differ (shown on the fabric); %3 differing symbols listed from %4 PEs compared so far.</source>
         <translation>%2 個中 %1 個の PE が異なります（ファブリック上に表示）。これまでに比較した %4 個の PE から、異なるシンボルを %3 個表示しています。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n PE(s) could not be compared (no value on the fabric); first: %1</source>
+        <translation>
+            <numerusform>%n 個の PE を比較できませんでした (ファブリック上に値なし)。最初: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::EditorPane</name>
@@ -1870,6 +1876,14 @@ Restore them?</source>
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
+    <message>
+        <source>PE %1,%2 cannot be shown: its part of the core dump is unreadable.</source>
+        <translation>PE %1,%2 を表示できません: コアダンプ内のこの PE の部分を読み取れません。</translation>
+    </message>
+    <message>
+        <source>The other PEs of this dump can still be inspected.</source>
+        <translation>このダンプの他の PE は引き続き調査できます。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeQueueModel</name>
@@ -1927,6 +1941,13 @@ Restore them?</source>
     <message>
         <source>Value</source>
         <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::PeTableModel</name>
+    <message>
+        <source>core dump %1: PE(%2,%3): %4</source>
+        <translation>コアダンプ %1: PE(%2,%3): %4</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3134,12 @@ PE %1 が保持: %2</translation>
         <source>%1 of %2 PEs have %3.</source>
         <translation>%2 個中 %1 個の PE に %3 があります。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n PE(s) skipped as unreadable; first: %1</source>
+        <translation>
+            <numerusform>読み取れない %n 個の PE をスキップしました。最初: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::SymbolNavigator</name>
@@ -3233,6 +3260,12 @@ PE %1 が保持: %2</translation>
     <message>
         <source>x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs</source>
         <translation>x0,y0 x1,y1（ファブリック座標。またはファブリック上で Shift+ドラッグ）。空欄 = すべての PE</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PE(s) left out as unreadable; first: %1</source>
+        <translation>
+            <numerusform>読み取れない %n 個の PE を除外しました。最初: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
