@@ -1,9 +1,14 @@
-// Dump comparison (fetched block by block) and the task profile over a region.
+// Dump comparison (fetched block by block) and the task profile over a region, also over
+// dumps with one corrupt PE (skipped and counted, the rest still compared / profiled).
+#include "corrupt_dump.h"
 #include "dump_fixture_qt.h"
 #include "widgets/inspector/DumpModels.h"
 
 #include <QAbstractItemModelTester>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace tessera;
 
@@ -95,6 +100,65 @@ class TestDumpModels : public QObject {
         QVERIFY(model.index(0, avgColumn).data().toDouble() > 0);
         model.setRegion(m_dumps->finished, QRect(10, 10, 2, 2)); // outside: empty
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // B's PE (2,1) has its SRAM pages past the end of the file: that PE is skipped in the
+    // table and NaN in the grid, each with the reason; the other 15 PEs still differ.
+    void compareSkipsACorruptPe() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alpha2-bad.core"));
+        corruptdump::corruptSram(m_dumps->dir.filePath(QStringLiteral("alpha2.core")), path, 2, 1);
+        auto bad = std::make_shared<debug::DebugUtil>(m_dumps->program, path.toStdString());
+        DumpCompareModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.setDumps(m_dumps->finished, bad).isEmpty());
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.scannedPes(), 16u);
+        QCOMPARE(model.faultyPes(), 1u);
+        QCOMPARE(model.differingPes(), 15u);
+        const QString expected = QStringLiteral("core dump %1: PE(6,2): ").arg(path);
+        QVERIFY2(model.firstFault().startsWith(expected), qPrintable(model.firstFault()));
+        for (int r = 0; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r, 0).data(DumpCompareModel::PeRole).toPoint() != QPoint(2, 1));
+        QStringList faults;
+        const std::vector<float> grid = differenceGrid(*m_dumps->finished, *bad, &faults);
+        QCOMPARE(faults.size(), 1);
+        QVERIFY2(faults.first().startsWith(expected), qPrintable(faults.first()));
+        QVERIFY(std::isnan(grid[1 * 4 + 2]));
+        QVERIFY(grid[0] > 0);
+        // A new pair clears the count.
+        QVERIFY(model.setDumps(m_dumps->finished, m_dumps->otherAlpha).isEmpty());
+        QCOMPARE(model.faultyPes(), 0u);
+        QVERIFY(model.firstFault().isEmpty());
+    }
+
+    void profileSkipsACorruptPe() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chunks.core"));
+        corruptdump::corruptChunks(m_dumps->out + QStringLiteral("/corefile.cs1"), path, 1, 1);
+        auto dump = std::make_shared<debug::DebugUtil>(m_dumps->program, path.toStdString());
+        TaskProfileModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRegion(dump, QRect(0, 0, 4, 4));
+        QCOMPARE(model.faultyPes(), 1);
+        QVERIFY2(model.firstFault().startsWith(
+                     QStringLiteral("core dump %1: PE(5,2): chunk of").arg(path)),
+                 qPrintable(model.firstFault()));
+        bool alpha = false;
+        for (const TaskProfileModel::Row& row : model.profile())
+            if (row.function == QStringLiteral("on_alpha")) {
+                QCOMPARE(row.pes, 15); // every PE but the corrupt one
+                alpha = true;
+            }
+        QVERIFY(alpha);
+        // A region without the corrupt PE has nothing to skip.
+        model.setRegion(dump, QRect(0, 0, 1, 4));
+        QCOMPARE(model.faultyPes(), 0);
+        QVERIFY(model.firstFault().isEmpty());
+        QVERIFY(model.rowCount() > 0);
     }
 
   private:

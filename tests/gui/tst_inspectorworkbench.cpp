@@ -2,12 +2,14 @@
 // open a dump of the grid-reduce example, select PEs from the fabric view, the paused
 // PE's source line in the editor, a symbol heat map and a comparison as fabric layers,
 // a dump dropped on the window, and Run → Dump and Inspect from a live session.
-// With TESSERA_SCREENSHOT_DIR set, writes pe-inspector.png, coredump-heatmap.png and
-// coredump-compare.png there.
+// A dump with one corrupt PE: that PE's message in the inspector, the rest still usable.
+// With TESSERA_SCREENSHOT_DIR set, writes pe-inspector.png, coredump-heatmap.png,
+// coredump-compare.png and pe-inspector-corrupt-window.png there.
 #include "app/IdeWorkbench.h"
 #include "app/InspectorWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
+#include "corrupt_dump.h"
 #include "dump_fixture.h"
 #include "example_window.h"
 #include "widgets/CslEditor.h"
@@ -26,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <cmath>
 
 using namespace tessera;
 
@@ -205,6 +209,65 @@ class TestInspectorWorkbench : public QObject {
         QCOMPARE(m_inspect->dump()->header().width, 4u);
         controller->endSession();
         QTRY_COMPARE_WITH_TIMEOUT(controller->state(), SimController::State::NoSession, 30000);
+    }
+
+    // One PE's chunks corrupt on disk: opening works, that PE shows its reason in place of
+    // the tables, the profile counts it, and the next PE (and the views) still work; a
+    // comparison with a dump whose PE has lost its SRAM skips and counts that PE.
+    void corruptPeKeepsTheRestUsable() {
+        const QString chunks = m_out + QStringLiteral("/chunks.cs1");
+        corruptdump::corruptChunks(m_out + QStringLiteral("/corefile.cs1"), chunks, 1, 1);
+        const QString sram = m_out + QStringLiteral("/sram.cs1");
+        corruptdump::corruptSram(m_out + QStringLiteral("/alpha2.cs1"), sram, 2, 1);
+        QString error;
+        QVERIFY2(m_inspect->openDump(chunks, &error), qPrintable(error));
+        PeInspector* inspector = m_inspect->inspector();
+        FabricView* fabric = m_bench->fabricView();
+        emit fabric->peClicked(QPoint(5, 2));
+        QCOMPARE(inspector->selectedPe(), std::optional<QPoint>(QPoint(5, 2)));
+        QVERIFY2(inspector->peErrorText().startsWith(
+                     QStringLiteral("core dump %1: PE(5,2): chunk of").arg(chunks)),
+                 qPrintable(inspector->peErrorText()));
+        QVERIFY(inspector->tabs()->isHidden());
+        QCOMPARE(inspector->taskModel()->rowCount(), 0);
+        QCOMPARE(inspector->threadModel()->rowCount(), 0);
+        QVERIFY2(m_inspect->profilePanel()->statusText().contains(
+                     QStringLiteral("1 PE(s) left out as unreadable; first: core dump %1: PE(5,2)")
+                         .arg(chunks)),
+                 qPrintable(m_inspect->profilePanel()->statusText()));
+        QVERIFY(m_inspect->profilePanel()->model()->rowCount() > 0);
+        saveScreenshot(QStringLiteral("pe-inspector-corrupt-window.png"));
+        // A good PE of the same dump.
+        emit fabric->peClicked(QPoint(6, 2));
+        QCOMPARE(inspector->selectedPe(), std::optional<QPoint>(QPoint(6, 2)));
+        QVERIFY(inspector->peErrorText().isEmpty());
+        QVERIFY(!inspector->tabs()->isHidden());
+        QVERIFY(inspector->taskModel()->rowCount() > 0);
+        QVERIFY(inspector->summaryText().contains(QStringLiteral("rectangle 2,1")));
+        QVERIFY(m_inspect->heatMapPanel()->showSymbol(QStringLiteral("u"), 5));
+        // Compared with a dump whose PE 6,2 lost its SRAM: skipped, counted, named.
+        QVERIFY2(m_inspect->compareWith(sram, &error), qPrintable(error));
+        DumpComparePanel* compare = m_inspect->comparePanel();
+        QVERIFY2(compare->summaryText().contains(QStringLiteral("15 of 16 PEs differ")),
+                 qPrintable(compare->summaryText()));
+        QVERIFY2(compare->summaryText().contains(
+                     QStringLiteral("1 PE(s) could not be compared (no value on the fabric); "
+                                    "first: core dump %1: PE(6,2): ")
+                         .arg(sram)),
+                 qPrintable(compare->summaryText()));
+        QCOMPARE(compare->unreadablePes().size(), 1);
+        // The damaged dump itself, opened: the symbol heat map skips that PE and says so.
+        QVERIFY2(m_inspect->openDump(sram, &error), qPrintable(error));
+        QVERIFY(m_inspect->heatMapPanel()->showSymbol(QStringLiteral("u"), 5));
+        QVERIFY2(m_inspect->heatMapPanel()->statusText().contains(
+                     QStringLiteral("15 of 16 PEs have u[5]")),
+                 qPrintable(m_inspect->heatMapPanel()->statusText()));
+        QVERIFY2(m_inspect->heatMapPanel()->statusText().contains(
+                     QStringLiteral("1 PE(s) skipped as unreadable; first: core dump %1: PE(6,2)")
+                         .arg(sram)),
+                 qPrintable(m_inspect->heatMapPanel()->statusText()));
+        const FabricHeatMap* map = fabric->snapshot()->heatMap(FabricHeatMetric::Custom);
+        QVERIFY(map && std::isnan(map->values[1 * 4 + 2]));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -106,6 +106,10 @@ bool SymbolHeatMapPanel::showSymbol(const QString& symbol, int element, Scale sc
     return m_current.has_value();
 }
 
+QString SymbolHeatMapPanel::statusText() const {
+    return m_status->text();
+}
+
 void SymbolHeatMapPanel::apply() {
     if (!m_dump || m_symbol->currentIndex() < 0)
         return;
@@ -316,6 +320,10 @@ void TaskProfilePanel::setRegion(QRect fabricRegion) {
                   tr("%n PE(s) left out as unreadable; first: %1", "", m_model->faultyPes())
                       .arg(m_model->firstFault());
     m_status->setText(status);
+}
+
+QString TaskProfilePanel::statusText() const {
+    return m_status->text();
 }
 
 void TaskProfilePanel::regionEntered() {

@@ -29,6 +29,8 @@ class SymbolHeatMapPanel : public QWidget {
     Q_OBJECT
   public:
     enum class Scale { DataRange, Fixed, Log10 };
+    // What the panel last reported (PEs sampled, PEs skipped as unreadable).
+    QString statusText() const;
     explicit SymbolHeatMapPanel(QWidget* parent = nullptr);
     void setDump(DumpPtr dump);
     // Chooses the symbol and element and applies; false when no PE has that symbol.
@@ -90,6 +92,8 @@ class DumpComparePanel : public QWidget {
 class TaskProfilePanel : public QWidget {
     Q_OBJECT
   public:
+    // The region shown and the PEs left out as unreadable.
+    QString statusText() const;
     explicit TaskProfilePanel(QWidget* parent = nullptr);
     void setDump(DumpPtr dump);
     // Fabric coordinates; clipped to the rectangle.
