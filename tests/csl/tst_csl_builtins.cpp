@@ -1,65 +1,24 @@
 // Builtins and library functions the compiler gained late, compiled by backend/csl and run
 // on the simulator: @as from an enum value to a float type (comptime and run time),
 // <random>.set_global_prng_seed.
-#include "backend/csl/compiler.h"
-#include "sim/fabric.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
-#include <cstring>
-#include <map>
 #include <string>
+#include <vector>
 
 namespace {
 
+using namespace csl_tests;
+
 std::shared_ptr<sim::FabricProgram> build(const std::string& pe, sim::Arch arch,
                                           std::string* diags) {
-    static const char* kLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
-layout {
-  @set_rectangle(1, 1);
-  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-  @export_name("y", [*]f32, true);
-  @export_name("compute", fn(u16)void);
-}
-)";
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = arch;
-    o.memcpy = true;
-    const std::map<std::string, std::string> files = {{"layout.csl", kLayout}, {"pe.csl", pe}};
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        auto it = files.find(f.rfind("./", 0) == 0 ? f.substr(2) : f);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    auto r = csl::compile(o);
-    for (const auto& d : r.diagnostics)
-        *diags += csl::formatDiagnostic(d);
-    return r.ok ? r.program : nullptr;
+    return compileProgram(onePeLayout(true, "fn(u16)void"), pe, arch, diags);
 }
 
 std::vector<float> runCompute(std::shared_ptr<sim::FabricProgram> prog, uint32_t arg, uint32_t n) {
-    sim::Fabric fabric(prog);
-    auto r = fabric.runUntilDone(fabric.launch("compute", {arg}), 10'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    sim::MemcpyRequest req;
-    req.toDevice = false;
-    req.symbol = "y";
-    req.elementsPerPe = n;
-    auto id = fabric.memcpy(req);
-    r = fabric.runUntilDone(id, 10'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    std::vector<float> out;
-    for (uint32_t bits : fabric.takeResult(id)) {
-        float f;
-        std::memcpy(&f, &bits, 4);
-        out.push_back(f);
-    }
-    return out;
+    return launchAndReadF32(std::move(prog), "compute", {arg}, "y", n, 10'000'000);
 }
 
 const char* kEnumToFloat = R"(
@@ -117,11 +76,7 @@ comptime {
 class TestCslBuiltins : public QObject {
     Q_OBJECT
   private slots:
-    void asEnumToFloat_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void asEnumToFloat_data() { addArchRows(); }
     void asEnumToFloat() {
         QFETCH(int, arch);
         std::string diags;
@@ -134,11 +89,7 @@ class TestCslBuiltins : public QObject {
         QCOMPARE(y[2], 300.5f);
         QCOMPARE(y[3], 600.0f);
     }
-    void prngSeed_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void prngSeed_data() { addArchRows(); }
     void prngSeed() {
         QFETCH(int, arch);
         std::string diags;

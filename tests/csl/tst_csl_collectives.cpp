@@ -1,16 +1,16 @@
 // <collectives_2d> (backend/csl/lib/collectives_2d.cpp) run on the simulator: gather and
 // reduce_fadds along a row of five PEs with the root at either end, on both architectures;
 // a root in the middle of the line is refused at run time with a fault naming the PE.
-#include "backend/csl/compiler.h"
-#include "sim/fabric.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
-#include <cstring>
-#include <map>
 #include <string>
+#include <vector>
 
 namespace {
+
+using namespace csl_tests;
 
 const char* kLayout = R"(
 const memcpy = @import_module("<memcpy/get_params>", .{ .width = 5, .height = 1 });
@@ -74,27 +74,7 @@ comptime {
 )";
 
 std::shared_ptr<sim::FabricProgram> build(sim::Arch arch, std::string* diags) {
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = arch;
-    o.memcpy = true;
-    const std::map<std::string, std::string> files = {{"layout.csl", kLayout}, {"pe.csl", kPe}};
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        auto it = files.find(f.rfind("./", 0) == 0 ? f.substr(2) : f);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    auto r = csl::compile(o);
-    for (const auto& d : r.diagnostics)
-        *diags += csl::formatDiagnostic(d);
-    return r.ok ? r.program : nullptr;
-}
-
-float asFloat(uint32_t bits) {
-    float f;
-    std::memcpy(&f, &bits, 4);
-    return f;
+    return compileProgram(kLayout, kPe, arch, diags);
 }
 
 } // namespace

@@ -6,27 +6,16 @@
 // - a multi-dimensional tensor access `|i, j|{m, n} -> A[..]` iterates like nested loops
 //   with i outermost (SDK 25-pt-stencil receives one chunk per sender into buffer[pos, i, j]
 //   from a single fabric stream and scales it by constants[i]).
-#include "backend/csl/compiler.h"
-#include "sim/fabric.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
-#include <cstring>
-#include <map>
 #include <string>
 #include <vector>
 
 namespace {
 
-const char* kLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
-layout {
-  @set_rectangle(1, 1);
-  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-  @export_name("y", [*]f32, false);
-  @export_name("compute", fn()void);
-}
-)";
+using namespace csl_tests;
 
 // y[0]: max of v by @fmaxs(&m, m, v); y[1]: min of v by negation, as the SDK stencil does;
 // y[2]: sum by @fadds(&s, (s), v); y[3]: @fmaxs(&r, start, v) with a separate start value,
@@ -97,50 +86,16 @@ comptime {
 )";
 
 std::shared_ptr<sim::FabricProgram> build(sim::Arch arch, const char* pe = kPe) {
-    const std::map<std::string, std::string> files = {{"layout.csl", kLayout}, {"pe.csl", pe}};
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = arch;
-    o.memcpy = true;
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        const std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
-        const auto it = files.find(k);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    auto r = csl::compile(o);
-    if (!r.ok) {
-        std::string diags;
-        for (const auto& d : r.diagnostics)
-            diags += csl::formatDiagnostic(d);
+    std::string diags;
+    auto prog = compileProgram(onePeLayout(false, "fn()void"), pe, arch, &diags);
+    if (!prog)
         qWarning("%s", diags.c_str());
-        return nullptr;
-    }
-    return r.program;
+    return prog;
 }
 
 // Launches compute() and reads n words of y.
-std::vector<float> computeY(const std::shared_ptr<sim::FabricProgram>& prog, uint32_t n) {
-    sim::Fabric fabric(prog);
-    auto r = fabric.runUntilDone(fabric.launch("compute", {}), 1'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    sim::MemcpyRequest req;
-    req.toDevice = false;
-    req.symbol = "y";
-    req.elementsPerPe = n;
-    const auto id = fabric.memcpy(req);
-    r = fabric.runUntilDone(id, 1'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    std::vector<float> y;
-    for (uint32_t bits : fabric.takeResult(id)) {
-        float f;
-        std::memcpy(&f, &bits, 4);
-        y.push_back(f);
-    }
-    return y;
+std::vector<float> computeY(std::shared_ptr<sim::FabricProgram> prog, uint32_t n) {
+    return launchAndReadF32(std::move(prog), "compute", {}, "y", n, 1'000'000);
 }
 
 } // namespace
@@ -148,11 +103,7 @@ std::vector<float> computeY(const std::shared_ptr<sim::FabricProgram>& prog, uin
 class TestCslDsdOperands : public QObject {
     Q_OBJECT
   private slots:
-    void sameVariableReduces_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void sameVariableReduces_data() { addArchRows(); }
     void sameVariableReduces() {
         QFETCH(int, arch);
         auto prog = build(sim::Arch(arch));

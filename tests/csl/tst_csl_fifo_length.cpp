@@ -2,68 +2,23 @@
 // simulator (both architectures): a write length taken from a launch argument limits a
 // push, a comptime read length limits a pop, and a pop after the read length ran out is
 // limited by its destination only. Misuse is a compile error.
-#include "backend/csl/compiler.h"
-#include "sim/fabric.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
-#include <cstring>
-#include <map>
 #include <string>
+#include <vector>
 
 namespace {
 
-csl::CompileResult compilePe(const std::string& pe, sim::Arch arch) {
-    static const char* kLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
-layout {
-  @set_rectangle(1, 1);
-  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-  @export_name("y", [*]f32, true);
-  @export_name("compute", fn(u16)void);
-}
-)";
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = arch;
-    o.memcpy = true;
-    const std::map<std::string, std::string> files = {{"layout.csl", kLayout}, {"pe.csl", pe}};
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        auto it = files.find(f.rfind("./", 0) == 0 ? f.substr(2) : f);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    return csl::compile(o);
-}
+using namespace csl_tests;
 
-std::string diagnostics(const csl::CompileResult& r) {
-    std::string s;
-    for (const auto& d : r.diagnostics)
-        s += csl::formatDiagnostic(d);
-    return s;
+csl::CompileResult compilePe(const std::string& pe, sim::Arch arch) {
+    return compileFiles({{"layout.csl", onePeLayout(true, "fn(u16)void")}, {"pe.csl", pe}}, arch);
 }
 
 std::vector<float> runCompute(std::shared_ptr<sim::FabricProgram> prog, uint32_t arg, uint32_t n) {
-    sim::Fabric fabric(prog);
-    auto r = fabric.runUntilDone(fabric.launch("compute", {arg}), 10'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    sim::MemcpyRequest req;
-    req.toDevice = false;
-    req.symbol = "y";
-    req.elementsPerPe = n;
-    auto id = fabric.memcpy(req);
-    r = fabric.runUntilDone(id, 10'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    std::vector<float> out;
-    for (uint32_t bits : fabric.takeResult(id)) {
-        float f;
-        std::memcpy(&f, &bits, 4);
-        out.push_back(f);
-    }
-    return out;
+    return launchAndReadF32(std::move(prog), "compute", {arg}, "y", n, 10'000'000);
 }
 
 // y[0..7]: the first pop (read length 2); y[8..15]: the second pop (read length 0 again).
@@ -97,15 +52,11 @@ comptime {
 class TestCslFifoLength : public QObject {
     Q_OBJECT
   private slots:
-    void lengthsLimitPushAndPop_data() {
-        QTest::addColumn<int>("arch");
-        QTest::newRow("wse2") << int(sim::Arch::Wse2);
-        QTest::newRow("wse3") << int(sim::Arch::Wse3);
-    }
+    void lengthsLimitPushAndPop_data() { addArchRows(); }
     void lengthsLimitPushAndPop() {
         QFETCH(int, arch);
         auto r = compilePe(kFifoLengths, sim::Arch(arch));
-        QVERIFY2(r.ok, diagnostics(r).c_str());
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
         // Write length 5: 1..5 enter the FIFO; the first pop takes 2, the second the other 3.
         const auto y = runCompute(r.program, 5, 16);
         const std::vector<float> want = {1, 2, 0, 0, 0, 0, 0, 0, 3, 4, 5, 0, 0, 0, 0, 0};
@@ -134,7 +85,7 @@ class TestCslFifoLength : public QObject {
         pe.replace(pe.find(marker), marker.size(), "  " + body.toStdString() + "\n");
         auto r = compilePe(pe, sim::Arch::Wse2);
         QVERIFY(!r.ok);
-        const std::string d = diagnostics(r);
+        const std::string d = allDiagnostics(r);
         QVERIFY2(d.find(message.toStdString()) != std::string::npos, d.c_str());
     }
 
@@ -143,7 +94,7 @@ class TestCslFifoLength : public QObject {
         pe += "comptime { @set_fifo_read_length(queue, 4); }\n";
         auto r = compilePe(pe, sim::Arch::Wse2);
         QVERIFY(!r.ok);
-        const std::string d = diagnostics(r);
+        const std::string d = allDiagnostics(r);
         QVERIFY2(d.find("@set_fifo_read_length changes a FIFO at runtime") != std::string::npos,
                  d.c_str());
     }

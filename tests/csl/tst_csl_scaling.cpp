@@ -2,7 +2,7 @@
 // entry and one code class whatever order the layout sets them in, and a compile can be
 // cancelled from another thread while the layout's per-PE loops run.
 #include "backend/artifact/program_file.h"
-#include "backend/csl/compiler.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
@@ -14,31 +14,7 @@
 
 namespace {
 
-csl::CompileResult compileFiles(std::map<std::string, std::string> files,
-                                std::vector<std::pair<std::string, std::string>> params,
-                                std::function<bool()> cancelled = {}) {
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = sim::Arch::Wse2;
-    o.memcpy = true;
-    o.params = std::move(params);
-    o.cancelled = std::move(cancelled);
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
-        auto it = files.find(k);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    return csl::compile(o);
-}
-
-std::string allDiagnostics(const csl::CompileResult& r) {
-    std::string s;
-    for (const auto& d : r.diagnostics)
-        s += csl::formatDiagnostic(d);
-    return s;
-}
+using namespace csl_tests;
 
 // Three kinds of tile (above, on or below the diagonal; met in a different order by
 // column-major and row-major loops) plus memcpy params that differ per column;
@@ -97,10 +73,11 @@ class TestCslScaling : public QObject {
         const std::vector<std::pair<std::string, std::string>> size = {{"width", "9"},
                                                                        {"height", "7"}};
         auto byColumns =
-            compileFiles({{"layout.csl", gridLayout("width", "height")}, {"pe.csl", kPe}}, size);
+            compileFiles({{"layout.csl", gridLayout("width", "height")}, {"pe.csl", kPe}},
+                         sim::Arch::Wse2, size);
         QVERIFY2(byColumns.ok, allDiagnostics(byColumns).c_str());
-        auto byRows =
-            compileFiles({{"layout.csl", gridLayout("height", "width")}, {"pe.csl", kPe}}, size);
+        auto byRows = compileFiles({{"layout.csl", gridLayout("height", "width")}, {"pe.csl", kPe}},
+                                   sim::Arch::Wse2, size);
         QVERIFY2(byRows.ok, allDiagnostics(byRows).c_str());
         const sim::FabricProgram& p = *byColumns.program;
         QCOMPARE(p.classes.size(), size_t(3));
@@ -147,7 +124,7 @@ layout {
         std::atomic<bool> cancel{false};
         auto running = std::async(std::launch::async, [&] {
             return compileFiles({{"layout.csl", gridLayout("width", "height")}, {"pe.csl", kPe}},
-                                {{"width", "750"}, {"height", "994"}},
+                                sim::Arch::Wse2, {{"width", "750"}, {"height", "994"}},
                                 [&] { return cancel.load(); });
         });
         QVERIFY(running.wait_for(std::chrono::milliseconds(700)) == std::future_status::timeout);
@@ -166,8 +143,9 @@ layout {
         QCOMPARE(r.diagnostics.back().message, std::string("compile cancelled"));
         QCOMPARE(r.diagnostics.back().severity, csl::Severity::Error);
         // Without a cancel the same hook lets a compile finish.
-        auto done = compileFiles({{"layout.csl", gridLayout("width", "height")}, {"pe.csl", kPe}},
-                                 {{"width", "4"}, {"height", "3"}}, [] { return false; });
+        auto done =
+            compileFiles({{"layout.csl", gridLayout("width", "height")}, {"pe.csl", kPe}},
+                         sim::Arch::Wse2, {{"width", "4"}, {"height", "3"}}, [] { return false; });
         QVERIFY2(done.ok, allDiagnostics(done).c_str());
         QVERIFY(!done.cancelled);
     }
