@@ -182,7 +182,9 @@ PresentationBeat presentationBeat(const FabricSnapshot& before, const FabricSnap
 
     QStringList parts;
     if (busiest < count) {
-        const QPoint at(int(busiest % size_t(rect.width())), int(busiest / size_t(rect.width())));
+        // Fabric coordinates, as the grid under the caption is labelled.
+        const QPoint at = rect.topLeft() + QPoint(int(busiest % size_t(rect.width())),
+                                                  int(busiest / size_t(rect.width())));
         const QString task = taskOf(after, tasks, busiest, busiestDelivered);
         QString text =
             task.isEmpty()

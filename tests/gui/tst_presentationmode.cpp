@@ -29,8 +29,8 @@ using namespace tessera;
 
 namespace {
 
-// A 3×1 rectangle at (1,1): color 2 goes east from PE (0,0) to PE (2,0), delivered at
-// (1,0) and (2,0).
+// A 3×1 rectangle at (1,1): color 2 goes east from rectangle PE (0,0) to (2,0), delivered
+// at (1,0) and (2,0); captions name fabric coordinates (rectangle + (1,1)).
 FabricSnapshot rowSnapshot(std::vector<float> instructions, std::vector<float> wavelets) {
     FabricSnapshot s;
     s.fabricSize = QSize(5, 3);
@@ -79,13 +79,13 @@ class TestPresentationMode : public QObject {
         QCOMPARE(beat.hops[0].color, 2);
         QCOMPARE(beat.hops[0].wavelets, 4.0);
         QCOMPARE(beat.hops[1].from, QPoint(2, 1));
-        QCOMPARE(beat.caption, QStringLiteral("cycle 1200: PE (0,0) runs task main (2 PEs busy); "
+        QCOMPARE(beat.caption, QStringLiteral("cycle 1200: PE (1,1) runs task main (2 PEs busy); "
                                               "6 wavelet hops on color 2 moving east"));
 
         // The receiver is the busiest: its data task of the delivered color is named.
         const FabricSnapshot later = rowSnapshot({30, 40, 10}, {4, 5, 1});
         const PresentationBeat second = presentationBeat(after, later, 1300, rowTasks());
-        QVERIFY2(second.caption.startsWith(QStringLiteral("cycle 1300: PE (1,0) runs task recv")),
+        QVERIFY2(second.caption.startsWith(QStringLiteral("cycle 1300: PE (2,1) runs task recv")),
                  qPrintable(second.caption));
 
         // Nothing changed: an empty beat.
