@@ -18,6 +18,7 @@ enum class Code {
     Aborted,
     Cancelled,
     DeadlineExceeded,
+    Unavailable, // the appliance is shutting down
     Internal,
 };
 

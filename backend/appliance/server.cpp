@@ -33,7 +33,48 @@ Core::Core(ApplianceOptions options) : options_(std::move(options)) {
     });
 }
 
+bool CompileThreads::start(std::function<void()> body) {
+    std::lock_guard lock(mutex_);
+    if (stopping_.load())
+        return false;
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (it->ended->load()) {
+            it->thread.join(); // at most the last instructions of its body are left
+            it = entries_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    auto ended = std::make_shared<std::atomic<bool>>(false);
+    entries_.push_back({std::thread([body = std::move(body), ended] {
+                            body();
+                            ended->store(true);
+                        }),
+                        ended});
+    return true;
+}
+
+void CompileThreads::stopAll() {
+    std::list<Entry> joining;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_.store(true);
+        joining.swap(entries_);
+    }
+    for (auto& e : joining)
+        e.thread.join();
+}
+
+unsigned CompileThreads::running() const {
+    std::lock_guard lock(mutex_);
+    unsigned n = 0;
+    for (const auto& e : entries_)
+        n += e.ended->load() ? 0 : 1;
+    return n;
+}
+
 Core::~Core() {
+    compileThreads.stopAll();
     if (reaper_.joinable()) {
         {
             std::lock_guard lock(reaperMutex_);
@@ -377,6 +418,9 @@ void Appliance::shutdown() {
             return;
         impl_->down = true;
     }
+    // Compiles first: their threads must end before the compiler's statics do, and each
+    // answers its call (UNAVAILABLE) before gRPC's shutdown cancels what is left.
+    impl_->core->compileThreads.stopAll();
     impl_->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
     impl_->core.reset();
     if (!impl_->ownedWorkRoot.empty()) {

@@ -55,6 +55,9 @@ grpc::Status toStatus(const Error& e) {
     case Code::DeadlineExceeded:
         code = grpc::StatusCode::DEADLINE_EXCEEDED;
         break;
+    case Code::Unavailable:
+        code = grpc::StatusCode::UNAVAILABLE;
+        break;
     case Code::Internal:
         code = grpc::StatusCode::INTERNAL;
         break;
@@ -984,70 +987,82 @@ class CompileService final : public pb::Compile::CallbackService {
         }
         auto alive = w->alive();
         auto cancelled = w->cancelledFlag();
-        std::thread([w, alive, cancelled, workspace, layout, args, counted, layoutSpec]() mutable {
-            std::vector<pb::CompileEvent> events;
-            auto st = guarded([&] {
-                auto all = args;
-                all.push_back(layout);
-                auto cmd = artifact::parseCslcArgs(all);
-                const auto codeDir = workspace->root() / "code";
-                cmd.options.layoutFile = (codeDir / layout).string();
-                for (auto& p : cmd.options.importPaths)
-                    p = workspace->resolve("code/" + p, "--import-path").string();
-                cmd.options.cancelled = [cancelled] { return cancelled->load(); };
-                auto result = csl::compile(cmd.options);
-                // A cancelled compile writes no artifact; the workspace goes with this
-                // thread, so nothing of it is left behind.
-                if (result.cancelled || cancelled->load())
-                    throw Error(Code::Cancelled, "compile: cancelled by the client");
-                csl::applyLayoutSpec(result, layoutSpec);
-                for (const auto& d : result.diagnostics) {
-                    pb::CompileEvent e;
-                    auto* diag = e.mutable_diagnostic();
-                    diag->set_severity(d.severity == csl::Severity::Error     ? "error"
-                                       : d.severity == csl::Severity::Warning ? "warning"
-                                                                              : "note");
-                    csl::Diagnostic shown = d;
-                    shown.range.file = codeRelative(d.range.file, codeDir);
-                    for (auto& note : shown.notes)
-                        note.range.file = codeRelative(note.range.file, codeDir);
-                    diag->set_file(shown.range.file);
-                    diag->set_line(d.range.line);
-                    diag->set_column(d.range.column);
-                    diag->set_message(d.message);
-                    diag->set_formatted(csl::formatDiagnostic(shown));
-                    events.push_back(std::move(e));
-                }
-                pb::CompileEvent done;
-                done.mutable_done()->set_ok(result.ok);
-                done.mutable_done()->set_artifact_name(cmd.outDir);
-                if (result.ok) {
-                    // The source map names the client's files, so run-time reports (faults,
-                    // hangs, breakpoints) point at them and not at this workspace.
-                    for (auto& file : result.program->sourceFiles)
-                        file = codeRelative(file, codeDir);
-                    artifact::BuildInfo info;
-                    info.params = result.paramValues;
-                    for (const auto& [name, value] : cmd.options.colors)
-                        info.colors[name] = value;
-                    info.fp16Format = cmd.options.fp16Format;
-                    info.cslcArgs = cmd.args;
-                    const auto outRel = "code/" + cmd.outDir;
-                    artifact::writeArtifact(workspace->resolve(outRel, "-o").string(),
-                                            *result.program, info);
-                    addFiles(workspace->collect(outRel, "-o"),
-                             done.mutable_done()->mutable_artifact_files());
-                }
-                events.push_back(std::move(done));
+        auto* threads = &core_.compileThreads; // joins this thread before it goes away
+        const bool started = threads->start(
+            [w, alive, cancelled, threads, workspace, layout, args, counted, layoutSpec]() mutable {
+                std::vector<pb::CompileEvent> events;
+                auto st = guarded([&] {
+                    auto all = args;
+                    all.push_back(layout);
+                    auto cmd = artifact::parseCslcArgs(all);
+                    const auto codeDir = workspace->root() / "code";
+                    cmd.options.layoutFile = (codeDir / layout).string();
+                    for (auto& p : cmd.options.importPaths)
+                        p = workspace->resolve("code/" + p, "--import-path").string();
+                    cmd.options.cancelled = [cancelled, threads] {
+                        return cancelled->load() || threads->stopping();
+                    };
+                    auto result = csl::compile(cmd.options);
+                    // A cancelled compile writes no artifact; the workspace goes with this
+                    // thread, so nothing of it is left behind.
+                    if (threads->stopping())
+                        throw Error(Code::Unavailable, "compile: the appliance is shutting down");
+                    if (result.cancelled || cancelled->load())
+                        throw Error(Code::Cancelled, "compile: cancelled by the client");
+                    csl::applyLayoutSpec(result, layoutSpec);
+                    for (const auto& d : result.diagnostics) {
+                        pb::CompileEvent e;
+                        auto* diag = e.mutable_diagnostic();
+                        diag->set_severity(d.severity == csl::Severity::Error     ? "error"
+                                           : d.severity == csl::Severity::Warning ? "warning"
+                                                                                  : "note");
+                        csl::Diagnostic shown = d;
+                        shown.range.file = codeRelative(d.range.file, codeDir);
+                        for (auto& note : shown.notes)
+                            note.range.file = codeRelative(note.range.file, codeDir);
+                        diag->set_file(shown.range.file);
+                        diag->set_line(d.range.line);
+                        diag->set_column(d.range.column);
+                        diag->set_message(d.message);
+                        diag->set_formatted(csl::formatDiagnostic(shown));
+                        events.push_back(std::move(e));
+                    }
+                    pb::CompileEvent done;
+                    done.mutable_done()->set_ok(result.ok);
+                    done.mutable_done()->set_artifact_name(cmd.outDir);
+                    if (result.ok) {
+                        // The source map names the client's files, so run-time reports (faults,
+                        // hangs, breakpoints) point at them and not at this workspace.
+                        for (auto& file : result.program->sourceFiles)
+                            file = codeRelative(file, codeDir);
+                        artifact::BuildInfo info;
+                        info.params = result.paramValues;
+                        for (const auto& [name, value] : cmd.options.colors)
+                            info.colors[name] = value;
+                        info.fp16Format = cmd.options.fp16Format;
+                        info.cslcArgs = cmd.args;
+                        const auto outRel = "code/" + cmd.outDir;
+                        artifact::writeArtifact(workspace->resolve(outRel, "-o").string(),
+                                                *result.program, info);
+                        addFiles(workspace->collect(outRel, "-o"),
+                                 done.mutable_done()->mutable_artifact_files());
+                    }
+                    events.push_back(std::move(done));
+                });
+                // The workspace (and any artifact in it) is gone before the job slot is free
+                // and before the client hears the end.
+                workspace.reset();
+                counted->fetch_sub(1);
+                std::lock_guard lock(alive->first);
+                if (alive->second)
+                    w->deliver(std::move(events), st);
             });
-            // The workspace (and any artifact in it) is gone before the job slot is free
-            // and before the client hears the end.
+        if (!started) {
             workspace.reset();
             counted->fetch_sub(1);
-            std::lock_guard lock(alive->first);
-            if (alive->second)
-                w->deliver(std::move(events), st);
-        }).detach();
+            w->finishNow(
+                toStatus(Error(Code::Unavailable, "compile: the appliance is shutting down")));
+        }
         return w;
     }
 

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,36 @@ namespace appliance {
 
 class Error;
 grpc::Status toStatus(const Error& e);
+
+// The compile threads of every Compile call (the server's and each job's). They read the
+// compiler's function-local static tables, so they must end before those are destroyed at
+// exit: the appliance owns and joins them instead of detaching them. Cancelling makes the
+// compiler return within about 50 ms, so stopping is bounded.
+class CompileThreads {
+  public:
+    CompileThreads() = default;
+    CompileThreads(const CompileThreads&) = delete;
+    CompileThreads& operator=(const CompileThreads&) = delete;
+    ~CompileThreads() { stopAll(); }
+
+    // Runs body on a new thread; body should stop early once stopping() is true. Returns
+    // false (and runs nothing) after stopAll(). Joins threads that have already ended.
+    bool start(std::function<void()> body);
+    // True once stopAll() began: compiles poll it next to their call's own cancel flag.
+    bool stopping() const { return stopping_.load(); }
+    // Refuses new compiles, makes running ones stop and waits for their threads.
+    void stopAll();
+    unsigned running() const; // threads started and not yet joined or ended
+
+  private:
+    struct Entry {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> ended;
+    };
+    mutable std::mutex mutex_;
+    std::list<Entry> entries_;
+    std::atomic<bool> stopping_{false};
+};
 
 class Core {
   public:
@@ -71,6 +102,9 @@ class Core {
     // Compiles in progress (limited by maxJobs); shared with the compile threads.
     std::shared_ptr<std::atomic<unsigned>> activeCompiles =
         std::make_shared<std::atomic<unsigned>>(0);
+    // Stopped first by Appliance::shutdown (so gRPC's shutdown finds the calls finished)
+    // and again, at the latest, by ~Core.
+    CompileThreads compileThreads;
 
     // Set by the server: gives each job its own listening address.
     std::function<void(Job&)> attachJobServer;

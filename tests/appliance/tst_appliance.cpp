@@ -153,6 +153,23 @@ class TestAppliance : public QObject {
         a.set_i(v);
         return a;
     }
+    // A full-wafer game of life (750x994 PEs): tens of seconds of compiling.
+    static pb::CompileRequest fullWaferCompile() {
+        pb::CompileRequest big;
+        big.set_layout("layout.csl");
+        big.set_args("--arch=wse2 --fabric-dims=757,996 --fabric-offsets=4,1 "
+                     "--params=width:750,height:994 --memcpy --channels=1 -o out");
+        for (const char* name : {"layout.csl", "cell.csl"}) {
+            std::ifstream in(std::string(TESSERA_SOURCE_DIR) + "/resources/examples/game-of-life/" +
+                             name);
+            std::ostringstream text;
+            text << in.rdbuf();
+            auto* f = big.add_code_files();
+            f->set_path(name);
+            f->set_data(text.str());
+        }
+        return big;
+    }
     std::vector<float> inputs() {
         std::vector<float> v(32);
         for (size_t k = 0; k < v.size(); ++k)
@@ -607,19 +624,7 @@ class TestAppliance : public QObject {
         o.workRoot = work.path().toStdString();
         auto server = appliance::Appliance::startEmbedded(o);
         auto compile = pb::Compile::NewStub(server->inProcessChannel());
-        pb::CompileRequest big;
-        big.set_layout("layout.csl");
-        big.set_args("--arch=wse2 --fabric-dims=757,996 --fabric-offsets=4,1 "
-                     "--params=width:750,height:994 --memcpy --channels=1 -o out");
-        for (const char* name : {"layout.csl", "cell.csl"}) {
-            std::ifstream in(std::string(TESSERA_SOURCE_DIR) + "/resources/examples/game-of-life/" +
-                             name);
-            std::ostringstream text;
-            text << in.rdbuf();
-            auto* f = big.add_code_files();
-            f->set_path(name);
-            f->set_data(text.str());
-        }
+        const pb::CompileRequest big = fullWaferCompile();
         // A compile that fails at once: it says whether the job slot is taken.
         pb::CompileRequest probe;
         probe.set_layout("layout.csl");
@@ -661,6 +666,49 @@ class TestAppliance : public QObject {
         QVERIFY2(stoppedMs < 3000, qPrintable(QString::number(stoppedMs)));
         const auto compileRoot = std::filesystem::path(work.path().toStdString()) / "compile";
         QVERIFY(std::filesystem::is_empty(compileRoot));
+    }
+
+    // The appliance owns its compile threads (they read the compiler's static tables, which
+    // are destroyed at exit): shutting it down while a long compile runs cancels the
+    // compile and waits for its thread, promptly. The thread's end is observable here
+    // because the thread removes its compile workspace last: a detached thread still had
+    // it when shutdown() returned.
+    void shutdownStopsARunningCompile() {
+        QTemporaryDir work;
+        appliance::ApplianceOptions o;
+        o.workRoot = work.path().toStdString();
+        auto server = appliance::Appliance::startEmbedded(o);
+        auto compile = pb::Compile::NewStub(server->inProcessChannel());
+        grpc::ClientContext ctx;
+        auto reader = compile->Compile(&ctx, fullWaferCompile());
+        // The compile has begun once its workspace exists.
+        const auto compileRoot = std::filesystem::path(work.path().toStdString()) / "compile";
+        const auto compileWorkspaceExists = [&] {
+            std::error_code ec;
+            return std::filesystem::exists(compileRoot, ec) &&
+                   !std::filesystem::is_empty(compileRoot, ec);
+        };
+        QElapsedTimer starting;
+        starting.start();
+        while (!compileWorkspaceExists() && starting.elapsed() < 10000)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // well into the layout
+        QVERIFY2(compileWorkspaceExists(), "the compile ended before the shutdown");
+        QElapsedTimer shutdown;
+        shutdown.start();
+        server->shutdown();
+        const qint64 shutdownMs = shutdown.elapsed();
+        const bool workspaceGone = !compileWorkspaceExists();
+        qInfo("shutdown during a compile took %lld ms", shutdownMs);
+        QVERIFY2(workspaceGone, "the compile thread outlived the appliance's shutdown");
+        // Bounded: cancelling stops the compiler within ~50 ms (hundreds under TSan); the
+        // bound leaves room for a machine shared by many builds.
+        QVERIFY2(shutdownMs < 3000, qPrintable(QString::number(shutdownMs)));
+        pb::CompileEvent e;
+        while (reader->Read(&e)) {
+        }
+        const auto status = reader->Finish();
+        QVERIFY2(!status.ok(), status.error_message().c_str());
     }
 
     void debugStepAndFrames() {
