@@ -75,22 +75,13 @@ class TestHostSession : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QString error = examplewindow::openExample(QStringLiteral("saxpy-row"), m_tmp, &m_root,
-                                                   &m_window, QSize(1400, 900));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_controller = m_window->workbench()->controller();
-        m_actions = m_window->findChild<HostSessionActions*>();
-        QVERIFY(m_actions);
-        m_panel = m_actions->panel();
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_panel->resultModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        openExampleWithPanel(QStringLiteral("saxpy-row"), m_tmp, &m_root);
+        if (QTest::currentTestFailed())
+            return;
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(!m_panel->button(QStringLiteral("load"))->isEnabled()); // nothing built yet
-        QSignalSpy built(m_controller, &SimController::buildFinished);
-        m_window->workbench()->build();
-        QVERIFY(built.wait(120000));
-        QVERIFY2(built.first().first().toBool(), qPrintable(built.first().at(1).toString()));
+        buildProject();
     }
 
     void menuShowsTheDock() {
@@ -340,19 +331,12 @@ class TestHostSession : public QObject {
         m_tester.reset();
         m_window.reset();
         QString root;
-        QString error = examplewindow::openExample(QStringLiteral("streaming-io"), m_streamTmp,
-                                                   &root, &m_window, QSize(1400, 900));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_controller = m_window->workbench()->controller();
-        m_actions = m_window->findChild<HostSessionActions*>();
-        QVERIFY(m_actions);
-        m_panel = m_actions->panel();
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_panel->resultModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy built(m_controller, &SimController::buildFinished);
-        m_window->workbench()->build();
-        QVERIFY(built.wait(120000));
-        QVERIFY2(built.first().first().toBool(), qPrintable(built.first().at(1).toString()));
+        openExampleWithPanel(QStringLiteral("streaming-io"), m_streamTmp, &root);
+        if (QTest::currentTestFailed())
+            return;
+        buildProject();
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(run([this] { m_panel->button(QStringLiteral("load"))->click(); }, "load"));
         constexpr int Samples = 24;
         auto sample = [](int pe, int k) { return (pe * Samples + k) % 7 - 3; };
@@ -397,6 +381,28 @@ class TestHostSession : public QObject {
     }
 
   private:
+    // Opens `example` (copied into `tmp`) in a new window and takes the controller, the host
+    // session panel and a model tester over its results from it.
+    void openExampleWithPanel(const QString& example, const QTemporaryDir& tmp, QString* root) {
+        const QString error =
+            examplewindow::openExample(example, tmp, root, &m_window, QSize(1400, 900));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_controller = m_window->workbench()->controller();
+        m_actions = m_window->findChild<HostSessionActions*>();
+        QVERIFY(m_actions);
+        m_panel = m_actions->panel();
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_panel->resultModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    // Builds the open project; the build must finish and succeed.
+    void buildProject() {
+        QSignalSpy built(m_controller, &SimController::buildFinished);
+        m_window->workbench()->build();
+        QVERIFY(built.wait(120000));
+        QVERIFY2(built.first().first().toBool(), qPrintable(built.first().at(1).toString()));
+    }
+
     // Clicks (through `act`) and waits for the operation's reply; false (and *error) when
     // it failed or did not come.
     bool run(const std::function<void()>& act, const char* operation, QString* error = nullptr) {
