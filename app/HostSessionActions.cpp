@@ -19,14 +19,6 @@ namespace tessera {
 
 namespace {
 
-QMenu* menuTitled(QMenuBar* bar, const char* context, const char* title) {
-    const QString text = QCoreApplication::translate(context, title);
-    for (QAction* action : bar->actions())
-        if (action->menu() && action->text() == text)
-            return action->menu();
-    return nullptr;
-}
-
 QString errorText(const std::exception& e) {
     if (const auto* c = dynamic_cast<const client::ClientError*>(&e))
         return QString::fromStdString(c->details());

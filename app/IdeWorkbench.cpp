@@ -35,6 +35,14 @@
 
 namespace tessera {
 
+QMenu* menuTitled(QMenuBar* bar, const char* context, const char* title) {
+    const QString text = QCoreApplication::translate(context, title);
+    for (QAction* action : bar->actions())
+        if (action->menu() && action->text() == text)
+            return action->menu();
+    return nullptr;
+}
+
 namespace {
 QList<DiagnosticItem> toItems(const std::vector<csl::Diagnostic>& diagnostics) {
     QList<DiagnosticItem> items;

@@ -8,6 +8,8 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QMenuBar;
 class QTimer;
 
 namespace tessera {
@@ -25,6 +27,10 @@ class RunConsole;
 class SimControls;
 class SimController;
 class SymbolNavigator;
+
+// The menu of `bar` titled `title` as translated in `context` (nullptr if there is none):
+// how the other workbenches find the File and Run menus to add their actions to.
+QMenu* menuTitled(QMenuBar* bar, const char* context, const char* title);
 
 // The IDE at work, attached to the main window: the Build and Run menus, the docks
 // (problems, compile output, console, fabric, layers, simulation), live diagnostics while

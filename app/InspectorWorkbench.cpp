@@ -40,14 +40,6 @@ namespace tessera {
 
 namespace {
 
-QMenu* menuTitled(QMenuBar* bar, const char* context, const char* title) {
-    const QString text = QCoreApplication::translate(context, title);
-    for (QAction* action : bar->actions())
-        if (action->menu() && action->text() == text)
-            return action->menu();
-    return nullptr;
-}
-
 QStringList droppedDumps(const QMimeData* mime) {
     QStringList paths;
     if (!mime || !mime->hasUrls())
