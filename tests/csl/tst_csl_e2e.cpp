@@ -1,44 +1,23 @@
 // End to end: programs compiled by backend/csl run on the simulator and compute the
 // right numbers (our own programs, in the shape of the SDK tutorials).
-#include "backend/csl/compiler.h"
-#include "sim/fabric.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <string>
 
 namespace {
 
+using namespace csl_tests;
+
 std::shared_ptr<sim::FabricProgram> build(std::map<std::string, std::string> files,
                                           sim::Arch arch) {
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = arch;
-    o.memcpy = true;
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
-        auto it = files.find(k);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    auto r = csl::compile(o);
-    std::string diags;
-    for (const auto& d : r.diagnostics)
-        diags += csl::formatDiagnostic(d);
+    const csl::CompileResult r = compileFiles(std::move(files), arch);
     if (!r.ok)
-        qWarning("%s", diags.c_str());
+        qWarning("%s", allDiagnostics(r).c_str());
     return r.ok ? r.program : nullptr;
-}
-
-// Every end-to-end test runs on both architectures.
-void addArchRows() {
-    QTest::addColumn<int>("arch");
-    QTest::newRow("wse2") << int(sim::Arch::Wse2);
-    QTest::newRow("wse3") << int(sim::Arch::Wse3);
 }
 
 // Launches the exported "compute" and copies `elements` words of "y" back; returns the
@@ -59,12 +38,6 @@ std::string launchComputeAndReadY(std::shared_ptr<sim::FabricProgram> prog, uint
         return r.message;
     *y = fabric.takeResult(id);
     return {};
-}
-
-float asFloat(uint32_t bits) {
-    float f;
-    std::memcpy(&f, &bits, 4);
-    return f;
 }
 
 const char* kLayout = R"(

@@ -1,8 +1,7 @@
 // The CSL libraries written in CSL (<malloc>, <complex>, <timer>), <simprint>'s format
 // functions and WSE-3 queue flushing (@queue_flush, @set_empty_queue_handler,
 // <tile_config>.queue_flush) compiled by backend/csl and run on the simulator.
-#include "backend/csl/compiler.h"
-#include "sim/fabric.h"
+#include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
@@ -13,34 +12,16 @@
 
 namespace {
 
+using namespace csl_tests;
+
 std::shared_ptr<sim::FabricProgram> build(std::map<std::string, std::string> files, sim::Arch arch,
                                           std::string* diagnostics = nullptr) {
-    csl::CompileOptions o;
-    o.layoutFile = "layout.csl";
-    o.arch = arch;
-    o.memcpy = true;
-    o.readFile = [files](const std::string& f) -> std::optional<std::string> {
-        std::string k = f.rfind("./", 0) == 0 ? f.substr(2) : f;
-        auto it = files.find(k);
-        if (it == files.end())
-            return std::nullopt;
-        return it->second;
-    };
-    auto r = csl::compile(o);
-    std::string diags;
-    for (const auto& d : r.diagnostics)
-        diags += csl::formatDiagnostic(d);
+    const csl::CompileResult r = compileFiles(std::move(files), arch);
     if (diagnostics)
-        *diagnostics = diags;
+        *diagnostics = allDiagnostics(r);
     else if (!r.ok)
-        qWarning("%s", diags.c_str());
+        qWarning("%s", allDiagnostics(r).c_str());
     return r.ok ? r.program : nullptr;
-}
-
-float asFloat(uint32_t bits) {
-    float f;
-    std::memcpy(&f, &bits, 4);
-    return f;
 }
 
 std::vector<uint32_t> readY(sim::Fabric& fabric, uint32_t w, uint32_t n) {
