@@ -165,7 +165,7 @@ AnalysisWorkbench::AnalysisWorkbench(MainWindow* window, IdeWorkbench* bench)
       m_fabric(bench->fabricView()), m_selection(new AnalysisSelection(this)),
       m_stalls(new StallTable(m_selection, window)),
       m_simprint(new SimprintConsole(m_selection, window)), m_replay(new ReplayControls(window)),
-      m_paletteAction(new QAction(tr("Colour-Blind-Safe &Palette"), this)) {
+      m_paletteAction(new QAction(tr("Colour-&Blind-Safe Palette"), this)) {
     m_stallDock = addDock(QStringLiteral("stallDock"), tr("Stalls"), m_stalls);
     m_simprintDock = addDock(QStringLiteral("simprintDock"), tr("Simprint"), m_simprint);
     m_replayDock = addDock(QStringLiteral("replayDock"), tr("Replay"), m_replay);

@@ -38,7 +38,7 @@ client::MemcpyOrder order(const HostCopyRequest& r) {
 HostSessionActions::HostSessionActions(MainWindow* window, IdeWorkbench* workbench)
     : QObject(window), m_window(window), m_controller(workbench->controller()),
       m_panel(new HostSessionPanel(window)), m_dock(new QDockWidget(tr("Host Session"), window)),
-      m_show(new QAction(tr("Host &Session…"), this)) {
+      m_show(new QAction(tr("H&ost Session…"), this)) {
     m_pool.setMaxThreadCount(1);
     m_pool.setExpiryTimeout(-1);
     m_dock->setObjectName(QStringLiteral("hostSessionDock"));

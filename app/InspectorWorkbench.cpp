@@ -312,7 +312,7 @@ void InspectorWorkbench::createActions() {
                 firstSeparator = a;
                 break;
             }
-        auto* open = new QAction(tr("Open &Core Dump..."), file);
+        auto* open = new QAction(tr("Open Core &Dump..."), file);
         connect(open, &QAction::triggered, this, &InspectorWorkbench::openDumpDialog);
         m_compareAction = new QAction(tr("Compare &With Core Dump..."), file);
         m_compareAction->setEnabled(false);

@@ -182,8 +182,8 @@
 <context>
     <name>tessera::AnalysisWorkbench</name>
     <message>
-        <source>Colour-Blind-Safe &amp;Palette</source>
-        <translation>Farbenblind-taugliche &amp;Palette</translation>
+        <source>Colour-&amp;Blind-Safe Palette</source>
+        <translation>Farben&amp;blind-taugliche Palette</translation>
     </message>
     <message>
         <source>Stalls</source>
@@ -927,7 +927,7 @@ B: %2</translation>
         <translation>Host-Sitzung</translation>
     </message>
     <message>
-        <source>Host &amp;Session…</source>
+        <source>H&amp;ost Session…</source>
         <translation>H&amp;ost-Sitzung…</translation>
     </message>
     <message>
@@ -1378,8 +1378,8 @@ B: %2</translation>
         <translation>Dump der Sitzung nicht möglich: %1</translation>
     </message>
     <message>
-        <source>Open &amp;Core Dump...</source>
-        <translation>&amp;Core-Dump öffnen...</translation>
+        <source>Open Core &amp;Dump...</source>
+        <translation>Core-&amp;Dump öffnen...</translation>
     </message>
     <message>
         <source>Compare &amp;With Core Dump...</source>

@@ -182,8 +182,8 @@
 <context>
     <name>tessera::AnalysisWorkbench</name>
     <message>
-        <source>Colour-Blind-Safe &amp;Palette</source>
-        <translation>色覚バリアフリーのパレット(&amp;P)</translation>
+        <source>Colour-&amp;Blind-Safe Palette</source>
+        <translation>色覚バリアフリーのパレット(&amp;B)</translation>
     </message>
     <message>
         <source>Stalls</source>
@@ -924,7 +924,7 @@ B: %2</translation>
         <translation>ホストセッション</translation>
     </message>
     <message>
-        <source>Host &amp;Session…</source>
+        <source>H&amp;ost Session…</source>
         <translation>ホストセッション(&amp;O)…</translation>
     </message>
     <message>
@@ -1375,8 +1375,8 @@ B: %2</translation>
         <translation>セッションをダンプできません: %1</translation>
     </message>
     <message>
-        <source>Open &amp;Core Dump...</source>
-        <translation>コアダンプを開く(&amp;C)...</translation>
+        <source>Open Core &amp;Dump...</source>
+        <translation>コアダンプを開く(&amp;D)...</translation>
     </message>
     <message>
         <source>Compare &amp;With Core Dump...</source>

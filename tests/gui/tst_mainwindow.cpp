@@ -20,6 +20,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -131,6 +133,35 @@ class TestMainWindow : public QObject {
             for (int x = 0; x < shot.width(); x += 3)
                 colours.insert(shot.pixel(x, y));
         QVERIFY(colours.size() > 20);
+    }
+
+    // Alt+letter reaches one item per menu: Run once had Start &Session and Host &Session.
+    void menuAcceleratorsAreUnique() {
+        MainWindow window;
+        const QList<QAction*> menus = window.menuBar()->actions();
+        QVERIFY(menus.size() >= 5);
+        const auto accelerator = [](QString text) {
+            text.remove(QStringLiteral("&&"));
+            const qsizetype at = text.indexOf(QLatin1Char('&'));
+            return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+        };
+        QSet<QChar> top;
+        for (QAction* menuAction : menus) {
+            const QChar key = accelerator(menuAction->text());
+            QVERIFY2(key.isNull() || !top.contains(key), qPrintable(menuAction->text()));
+            top.insert(key);
+            QVERIFY(menuAction->menu());
+            QHash<QChar, QString> used;
+            for (QAction* action : menuAction->menu()->actions()) {
+                const QChar k = accelerator(action->text());
+                if (k.isNull())
+                    continue;
+                QVERIFY2(!used.contains(k),
+                         qPrintable(QStringLiteral("%1: %2 and %3")
+                                        .arg(menuAction->text(), used.value(k), action->text())));
+                used.insert(k, action->text());
+            }
+        }
     }
 
     void restoresAfterSimulatedCrash() {
