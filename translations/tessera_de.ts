@@ -1260,7 +1260,7 @@ B: %2</translation>
     </message>
     <message>
         <source>&amp;Build</source>
-        <translation>&amp;Build</translation>
+        <translation>B&amp;uild</translation>
     </message>
     <message>
         <source>&amp;Build Project</source>
@@ -1272,7 +1272,7 @@ B: %2</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation>&amp;Ausführen</translation>
+        <translation>Aus&amp;führen</translation>
     </message>
     <message>
         <source>Run &amp;Host Script (run.py)</source>
@@ -1292,7 +1292,7 @@ B: %2</translation>
     </message>
     <message>
         <source>S&amp;tep 1 Cycle</source>
-        <translation>1 Zyklus &amp;schrittweise</translation>
+        <translation>1 &amp;Zyklus schrittweise</translation>
     </message>
     <message>
         <source>&amp;End Session</source>
@@ -1502,7 +1502,7 @@ B: %2</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation>&amp;Beispiele</translation>
+        <translation>Be&amp;ispiele</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1550,7 +1550,7 @@ B: %2</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
+        <translation>Wieder&amp;holen</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
@@ -1566,7 +1566,7 @@ B: %2</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation>&amp;Alles auswählen</translation>
+        <translation>Alles a&amp;uswählen</translation>
     </message>
     <message>
         <source>&amp;Find...</source>
@@ -1586,7 +1586,7 @@ B: %2</translation>
     </message>
     <message>
         <source>Find Pre&amp;vious</source>
-        <translation>Rück&amp;wärts suchen</translation>
+        <translation>Rückwärts su&amp;chen</translation>
     </message>
     <message>
         <source>&amp;Go to Line...</source>
@@ -1598,7 +1598,7 @@ B: %2</translation>
     </message>
     <message>
         <source>Complete &amp;Word</source>
-        <translation>&amp;Wort vervollständigen</translation>
+        <translation>Wort &amp;vervollständigen</translation>
     </message>
     <message>
         <source>Ctrl+Space</source>
@@ -2570,7 +2570,7 @@ Wiederherstellen?</translation>
     <name>tessera::ScriptAttachActions</name>
     <message>
         <source>&amp;Attach to Script Session…</source>
-        <translation>An Skript-Sitzung &amp;anhängen…</translation>
+        <translation>An S&amp;kript-Sitzung anhängen…</translation>
     </message>
     <message>
         <source>Attach A&amp;utomatically to Host Programs</source>

@@ -34,7 +34,7 @@ class TestTranslations : public QObject {
         QCOMPARE(tessera::installTranslations(QStringLiteral("de")).language(), QLocale::German);
         QCOMPARE(menuTitles(), (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
                                             QStringLiteral("&Projekt"), QStringLiteral("&Ansicht"),
-                                            QStringLiteral("&Build"), QStringLiteral("&Ausführen"),
+                                            QStringLiteral("B&uild"), QStringLiteral("Aus&führen"),
                                             QStringLiteral("&Hilfe")}));
         QCOMPARE(QCoreApplication::translate("tessera::EditorPane", "Reload"),
                  QStringLiteral("Neu laden"));
