@@ -151,6 +151,13 @@ client::BreakpointSpec toSpec(const SimBreakpoint& b) {
     return s;
 }
 
+std::vector<client::BreakpointSpec> toSpecs(const QList<SimBreakpoint>& breakpoints) {
+    std::vector<client::BreakpointSpec> specs;
+    for (const SimBreakpoint& b : breakpoints)
+        specs.push_back(toSpec(b));
+    return specs;
+}
+
 } // namespace
 
 SimController::SimController(QObject* parent) : QObject(parent) {
@@ -465,6 +472,14 @@ void SimController::stopScript() {
         m_script->kill();
 }
 
+void SimController::resetLiveCounters() {
+    m_hangShown = false;
+    m_cycle = 0;
+    m_rate = 0;
+    m_rateCycle = 0;
+    m_rateClock.start();
+}
+
 void SimController::setState(State state) {
     if (m_state == state)
         return;
@@ -486,14 +501,8 @@ void SimController::startSession(const QString& function) {
         return;
     }
     const QString artifactDir = m_artifactDir;
-    std::vector<client::BreakpointSpec> specs;
-    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
-        specs.push_back(toSpec(b));
-    m_hangShown = false;
-    m_cycle = 0;
-    m_rate = 0;
-    m_rateCycle = 0;
-    m_rateClock.start();
+    const std::vector<client::BreakpointSpec> specs = toSpecs(m_breakpoints);
+    resetLiveCounters();
     m_sessionPool.start([this, artifactDir, function, specs] {
         try {
             releaseSession();
@@ -677,9 +686,7 @@ void SimController::step(quint64 cycles) {
 }
 
 void SimController::advance(quint64 cycles) {
-    std::vector<client::BreakpointSpec> specs;
-    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
-        specs.push_back(toSpec(b));
+    std::vector<client::BreakpointSpec> specs = toSpecs(m_breakpoints);
     sessionCall(
         [specs, cycles, this](client::DebugSession& d) mutable {
             // From the cycle the session stands at (the frames shown may lag behind it).
@@ -716,9 +723,7 @@ void SimController::dumpCore(const QString& path) {
 
 void SimController::setBreakpoints(const QList<SimBreakpoint>& breakpoints) {
     m_breakpoints = breakpoints;
-    std::vector<client::BreakpointSpec> specs;
-    for (const SimBreakpoint& b : breakpoints)
-        specs.push_back(toSpec(b));
+    const std::vector<client::BreakpointSpec> specs = toSpecs(breakpoints);
     m_sessionPool.start([this, specs] {
         if (!m_debug)
             return; // startSession sends m_breakpoints
@@ -903,14 +908,8 @@ void SimController::attachToSession(const QString& sessionId, const QString& lab
         return;
     }
     m_attachPending = sessionId;
-    std::vector<client::BreakpointSpec> specs;
-    for (const SimBreakpoint& b : std::as_const(m_breakpoints))
-        specs.push_back(toSpec(b));
-    m_hangShown = false;
-    m_cycle = 0;
-    m_rate = 0;
-    m_rateCycle = 0;
-    m_rateClock.start();
+    const std::vector<client::BreakpointSpec> specs = toSpecs(m_breakpoints);
+    resetLiveCounters();
     m_sessionPool.start([this, sessionId, label, specs] {
         QString error;
         bool gone = false;

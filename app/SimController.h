@@ -175,6 +175,8 @@ class SimController : public QObject {
     // next call connects again (any thread).
     QString failureText(const std::exception& e);
     void setState(State state);
+    // A new or attached session starts with no hang shown and the cycle rate from zero.
+    void resetLiveCounters();
     void takeLatestFrame();
     void releaseSession(); // session thread only
     void functionFinished(const QString& function, const QString& error);
