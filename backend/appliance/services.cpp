@@ -1035,12 +1035,7 @@ class CompileService final : public pb::Compile::CallbackService {
                         // hangs, breakpoints) point at them and not at this workspace.
                         for (auto& file : result.program->sourceFiles)
                             file = codeRelative(file, codeDir);
-                        artifact::BuildInfo info;
-                        info.params = result.paramValues;
-                        for (const auto& [name, value] : cmd.options.colors)
-                            info.colors[name] = value;
-                        info.fp16Format = cmd.options.fp16Format;
-                        info.cslcArgs = cmd.args;
+                        const artifact::BuildInfo info = artifact::buildInfoOf(cmd, result);
                         const auto outRel = "code/" + cmd.outDir;
                         artifact::writeArtifact(workspace->resolve(outRel, "-o").string(),
                                                 *result.program, info);

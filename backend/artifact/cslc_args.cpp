@@ -116,6 +116,16 @@ void parseNameValueList(const std::string& flag, const std::string& text,
 
 } // namespace
 
+BuildInfo buildInfoOf(const CslcCommand& cmd, const csl::CompileResult& result) {
+    BuildInfo info;
+    info.params = result.paramValues;
+    for (const auto& [name, value] : cmd.options.colors)
+        info.colors[name] = value;
+    info.fp16Format = cmd.options.fp16Format;
+    info.cslcArgs = cmd.args;
+    return info;
+}
+
 CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
     CslcCommand cmd;
     cmd.args = args;

@@ -2,6 +2,7 @@
 // (which receives the same flags as one string).
 #pragma once
 
+#include "backend/artifact/artifact.h"
 #include "backend/csl/compiler.h"
 
 #include <stdexcept>
@@ -28,6 +29,10 @@ struct CslcCommand {
 
 // args excludes the program name. Throws UsageError.
 CslcCommand parseCslcArgs(const std::vector<std::string>& args);
+
+// What out.json records of a compile: its layout params, the --colors and fp16 format of
+// `cmd` and its command line.
+BuildInfo buildInfoOf(const CslcCommand& cmd, const csl::CompileResult& result);
 
 // Splits an argument string the way a POSIX shell would for plain words, single and
 // double quotes and backslash escapes (no expansion). Throws UsageError on an

@@ -104,12 +104,7 @@ int main(int argc, char** argv) {
         for (auto& c : result.program->classes)
             for (auto& f : c.functions)
                 f.locs.clear();
-    artifact::BuildInfo info;
-    info.params = result.paramValues;
-    for (const auto& [name, value] : cmd.options.colors)
-        info.colors[name] = value;
-    info.fp16Format = cmd.options.fp16Format;
-    info.cslcArgs = cmd.args;
+    const artifact::BuildInfo info = artifact::buildInfoOf(cmd, result);
     try {
         artifact::writeArtifact(cmd.outDir, *result.program, info);
     } catch (const artifact::ArtifactError& e) {
