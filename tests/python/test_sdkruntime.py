@@ -3,6 +3,7 @@ program (tests/appliance/fixture_program.h): a 2x1 rectangle where every PE has
 buf: [16]f32 (mutable), ro: [4]f32 (immutable), add_to_all(f32), noop(), take_u16(u16);
 MEMCPYH2D_1 is color 2 and MEMCPYD2H_1 color 3."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -347,6 +348,74 @@ class ApplianceLifecycleTest(Base):
                               text=True, timeout=60, check=True)
         self.assertRegex(done.stdout, r"the private appliance \S*tessera-appliance \(pid \d+\) "
                                       r"was killed by signal 9 \(SIGKILL\); the call failed")
+
+
+class PrivateDaemonExitTest(Base):
+    """A private daemon that ends abnormally fails the script that started it, with the
+    daemon's exit status and log path: so a sanitizer report in the daemon (ASan exits 1,
+    LSan 23) fails the example and Python tests. The daemon is wrapped by a shell script
+    that runs the real one and then ends as the case needs."""
+
+    def _run_script(self, wrapper_tail, exit_timeout=None):
+        real = os.environ.get("TESSERA_APPLIANCE_BIN") or shutil.which("tessera-appliance")
+        tmp = tempfile.mkdtemp(prefix="daemon-exit-", dir=self.tmp)
+        wrapper = os.path.join(tmp, "appliance-wrapper")
+        with open(wrapper, "w") as f:
+            f.write(f'#!/bin/sh\n"{real}" "$@"\n{wrapper_tail}\n')
+        os.chmod(wrapper, 0o755)
+        setting = (f"_connection._PrivateAppliance.EXIT_TIMEOUT = {exit_timeout}"
+                   if exit_timeout else "")
+        script = textwrap.dedent(f"""
+            import numpy as np
+            from cerebras.sdk import _connection
+            from cerebras.sdk.runtime.sdkruntimepybind import SdkRuntime
+            {setting}
+            rt = SdkRuntime({self.out!r})
+            rt.load()
+            rt.run()
+            rt.launch("add_to_all", np.float32(1.0), nonblock=False)
+            rt.stop()
+            print("the script ran to its end", flush=True)
+        """)
+        env = {k: v for k, v in os.environ.items() if k != "TESSERA_APPLIANCE"}
+        env.update(TESSERA_APPLIANCE_BIN=wrapper, TMPDIR=tmp)
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                              text=True, timeout=240)
+        self.assertIn("the script ran to its end", done.stdout, done.stderr)
+        return done, tmp
+
+    def _assert_fails_with(self, done, why):
+        self.assertEqual(done.returncode, 1, done.stderr)
+        match = re.search(r"error: the private appliance \S*appliance-wrapper \(pid \d+\) "
+                          + why + r"; its log: (\S+)\n", done.stderr)
+        self.assertTrue(match, done.stderr)
+        self.assertTrue(os.path.isfile(match.group(1)), "the daemon's log was not kept")
+        return match.group(1)
+
+    def test_normal_exit_passes_and_leaves_nothing(self):
+        done, tmp = self._run_script("")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertNotIn("error:", done.stderr)
+        self.assertEqual([d for d in os.listdir(tmp) if d.startswith("tessera-private-")], [])
+
+    def test_nonzero_status_fails_the_script_and_keeps_the_log(self):
+        done, _ = self._run_script(
+            'echo "==4242==ERROR: AddressSanitizer: heap-use-after-free (a stand-in)" >&2\n'
+            'exit 23')
+        log = self._assert_fails_with(done, "exited with status 23")
+        with open(log) as f:
+            self.assertIn("heap-use-after-free (a stand-in)", f.read())
+        self.assertIn("  ==4242==ERROR: AddressSanitizer: heap-use-after-free (a stand-in)",
+                      done.stderr, "the end of the log is shown")
+
+    def test_killed_by_a_signal_fails_the_script(self):
+        done, _ = self._run_script("kill -KILL $$")
+        self._assert_fails_with(done, r"was killed by signal 9 \(SIGKILL\)")
+
+    def test_daemon_that_does_not_exit_is_killed_and_fails_the_script(self):
+        done, _ = self._run_script("exec sleep 60", exit_timeout=1)
+        self._assert_fails_with(done, r"did not exit within 1 s after its client closed its "
+                                      r"stdin and was killed")
 
 
 if __name__ == "__main__":

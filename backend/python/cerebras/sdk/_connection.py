@@ -2,13 +2,17 @@
 
 A private appliance is a `tessera-appliance` child process listening on a unix socket in
 a fresh temporary directory; it exits when this process closes its stdin (so it never
-outlives the script). One private appliance serves every runtime of the process.
+outlives the script). One private appliance serves every runtime of the process. If it
+ends abnormally (killed, a non-zero status: a crash or a sanitizer report) the script
+fails at exit with that status and the path of the daemon's log.
 """
 import atexit
+import logging
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -57,6 +61,15 @@ def _grpc_target(address):
 
 
 class _PrivateAppliance:
+    """The daemon this process started. Its stderr goes to a log file beside its socket:
+    the log is deleted with the rest when the daemon ends normally and kept (and named)
+    when it does not, so a sanitizer report or crash in the daemon is never lost."""
+
+    # How long the daemon may take to exit once its stdin closes. A sanitizer build checks
+    # for leaks and symbolises its reports at exit, which takes seconds on a busy machine.
+    EXIT_TIMEOUT = 120
+    LOG_TAIL_LINES = 40
+
     def __init__(self):
         binary = os.environ.get("TESSERA_APPLIANCE_BIN") or shutil.which("tessera-appliance")
         if not binary or not os.path.exists(binary):
@@ -64,16 +77,19 @@ class _PrivateAppliance:
                                "put Tessera's build/<preset>/bin on PATH, or pass cmaddr")
         self.dir = tempfile.mkdtemp(prefix="tessera-private-")
         self.address = "unix:" + os.path.join(self.dir, "appliance.sock")
-        self.proc = subprocess.Popen(
-            [binary, "--listen", self.address, "--exit-on-stdin-eof",
-             "--work-dir", os.path.join(self.dir, "work")],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True)
+        self.log_path = os.path.join(self.dir, "appliance.log")
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(
+                [binary, "--listen", self.address, "--exit-on-stdin-eof",
+                 "--work-dir", os.path.join(self.dir, "work")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
         self.binary = binary
         line = self.proc.stdout.readline()
         if "listening" not in line:
             self.proc.wait()
             raise RuntimeError(f"the private appliance {binary} did not start: it "
-                               f"{describe_exit(self.proc.returncode)}")
+                               f"{describe_exit(self.proc.returncode)}; its log: "
+                               f"{self.log_path}\n{self.log_tail()}")
 
     def failure(self):
         """Why the daemon is gone ("... exited with status 3"), or None while it runs."""
@@ -83,14 +99,39 @@ class _PrivateAppliance:
         return f"the private appliance {self.binary} (pid {self.proc.pid}) {describe_exit(code)}"
 
     def close(self):
+        """Ends the daemon. Returns None if it ended normally (status 0 after its stdin
+        closed), else why not, naming its log, which is then kept."""
+        killed = False
         if self.proc.poll() is None:
             self.proc.stdin.close()
             try:
-                self.proc.wait(timeout=10)
+                self.proc.wait(timeout=self.EXIT_TIMEOUT)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        shutil.rmtree(self.dir, ignore_errors=True)
+                killed = True
+        if killed:
+            why = (f"the private appliance {self.binary} (pid {self.proc.pid}) did not exit "
+                   f"within {self.EXIT_TIMEOUT} s after its client closed its stdin and was "
+                   f"killed")
+        elif self.proc.returncode != 0:
+            why = self.failure()
+        else:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            return None
+        shutil.rmtree(os.path.join(self.dir, "work"), ignore_errors=True)
+        return f"{why}; its log: {self.log_path}"
+
+    def log_tail(self):
+        """The last lines of the daemon's log, indented, for an error message."""
+        try:
+            with open(self.log_path, "r", errors="replace") as log:
+                lines = log.read().splitlines()[-self.LOG_TAIL_LINES:]
+        except OSError as e:
+            return f"  (its log cannot be read: {e})"
+        if not lines:
+            return "  (its log is empty)"
+        return "\n".join("  " + line for line in lines)
 
 
 def describe_exit(returncode):
@@ -124,7 +165,25 @@ def _shutdown():
         except Exception:  # pylint: disable=broad-except
             pass
     if _private is not None:
-        _private.close()
+        problem = _private.close()
+        if problem:
+            _fail_at_exit(problem, _private.log_tail())
+
+
+def _fail_at_exit(problem, log_tail):
+    """A daemon that ended abnormally (a crash, a sanitizer report, a non-zero status)
+    fails the script even when the script itself succeeded: the report is on stderr and
+    the exit status is 1. An exception in an atexit handler cannot change the exit
+    status, hence os._exit; it skips the handlers registered before this module's
+    (logging's, whose streams are flushed here), so stdout and logging are flushed first."""
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    sys.stderr.write(f"error: {problem}\nThe end of that log:\n{log_tail}\n")
+    sys.stderr.flush()
+    os._exit(1)
 
 
 atexit.register(_shutdown)
