@@ -22,6 +22,9 @@ from cerebras.sdk.runtime.sdkruntimepybind import (ApplianceError, MemcpyDataTyp
 from cerebras.sdk.sdk_utils import calculate_cycles, input_array_to_u32, memcpy_view
 
 ROW, COL = MemcpyOrder.ROW_MAJOR, MemcpyOrder.COL_MAJOR
+# Budgets in seconds are those of an optimised build; ctest sets the factor for slower
+# (sanitizer) builds (cmake/TesseraTests.cmake).
+TIME_FACTOR = max(1, int(os.environ.get("TESSERA_TEST_TIME_FACTOR", "1")))
 B32 = MemcpyDataType.MEMCPY_32BIT
 
 
@@ -314,7 +317,7 @@ class ApplianceLifecycleTest(Base):
         """)
         env = dict(os.environ, TESSERA_APPLIANCE=rt.address)
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                              text=True, timeout=60, check=True)
+                              text=True, timeout=60 * TIME_FACTOR, check=True)
         session = done.stdout.strip()
         self.assertTrue(session)
         for _ in range(100):
@@ -345,7 +348,7 @@ class ApplianceLifecycleTest(Base):
         """)
         env = {k: v for k, v in os.environ.items() if k != "TESSERA_APPLIANCE"}
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                              text=True, timeout=60, check=True)
+                              text=True, timeout=60 * TIME_FACTOR, check=True)
         self.assertRegex(done.stdout, r"the private appliance \S*tessera-appliance \(pid \d+\) "
                                       r"was killed by signal 9 \(SIGKILL\); the call failed")
 
@@ -380,7 +383,7 @@ class PrivateDaemonExitTest(Base):
         env = {k: v for k, v in os.environ.items() if k != "TESSERA_APPLIANCE"}
         env.update(TESSERA_APPLIANCE_BIN=wrapper, TMPDIR=tmp)
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                              text=True, timeout=240)
+                              text=True, timeout=240 * TIME_FACTOR)
         self.assertIn("the script ran to its end", done.stdout, done.stderr)
         return done, tmp
 
