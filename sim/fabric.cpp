@@ -802,10 +802,16 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                                 Direction::East, Direction::West}) {
                 const uint32_t n = p.routerLinkCount[size_t(c)][size_t(d)];
                 if (n && !(rx & dirBit(d))) {
-                    parts.push_back(str(n) + " wavelet(s) on color " + str(uint64_t(c)) + " from " +
-                                    directionName(d) +
-                                    " wait for a switch position whose rx accepts " +
-                                    directionName(d) + " (current position " + str(position) + ")");
+                    const ColorConfig* cfg = colorConfig(p, c);
+                    parts.push_back(
+                        str(n) + " wavelet(s) on color " + str(uint64_t(c)) + " from " +
+                        directionName(d) +
+                        (cfg && (rxOfAnyPosition(*cfg) & dirBit(d))
+                             ? std::string(" wait for a switch position whose rx accepts ") +
+                                   directionName(d) + " (current position " + str(position) + ")"
+                             : std::string(" wait at port ") + directionName(d) +
+                                   ": no rx of the color (routes or switch positions) accepts " +
+                                   directionName(d) + "; nothing rewrote the color config"));
                     blocked += n;
                 }
             }
@@ -828,8 +834,30 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
 
 RunResult Fabric::Impl::waitReport(RunStatus status, const std::string& headline) {
     RunResult r;
-    r.status = status;
     r.cycle = now;
+    // Wavelets wait at a router that has no configuration for their color, in case the
+    // program writes one (router registers). Now that nothing can change any more, the
+    // color is unrouted there: a fault, as before such wavelets waited.
+    for (uint32_t i : touchedSorted()) {
+        const Pe& p = pes[i];
+        for (uint32_t busy = p.routerBusy; busy; busy &= busy - 1) {
+            const int c = std::countr_zero(busy);
+            if (colorConfig(p, c))
+                continue;
+            const RouterEntry& e = p.routerBuf[size_t(c)].front();
+            faulted = true;
+            faultCycle = now;
+            faultLoc.reset();
+            faultMessage = "wavelet on unrouted color " + str(uint64_t(c)) + " arrived from " +
+                           directionName(Direction(e.from)) + " at cycle " + str(e.readyAt) +
+                           " and no configuration of the color at this PE accepted it (" +
+                           where(p, nullptr) + ")";
+            r.status = RunStatus::Fault;
+            r.message = faultMessage;
+            return r;
+        }
+    }
+    r.status = status;
     std::string detail;
     uint32_t listed = 0;
     for (uint32_t i : touchedSorted()) {
@@ -1038,15 +1066,13 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                                ? nullptr
                                : &p.colors[size_t(p.colorIndex[size_t(color)])];
         if (!cfg)
-            fault(p, nullptr,
-                  "wavelet on unrouted color " + str(uint64_t(color)) + " arrived from " +
-                      directionName(Direction(buf.front().from)));
+            continue; // unrouted here: its wavelets wait on their links (see waitReport)
         uint8_t rx = 0, tx = 0;
         routeOf(*cfg, rx, tx);
         // The oldest wavelet from a link the current switch position accepts moves. A
-        // wavelet from a link that another switch position accepts waits on its link
-        // (backpressure) until a switch command selects it; only a link that no position
-        // of the color accepts is a fault.
+        // wavelet from a link it does not accept waits on its link (backpressure) until a
+        // switch command or a configuration write selects that link; a configuration write
+        // activates the router again.
         int pick = -1;
         uint8_t linksSeen = 0;
         for (uint32_t i = 0; i < buf.size() && pick < 0; ++i) {
@@ -1059,14 +1085,8 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                 again = std::min(again, opt.traceStalls ? now + 1 : e.readyAt);
                 continue;
             }
-            if (rx & link) {
+            if (rx & link)
                 pick = int(i);
-            } else if (!(rxOfAnyPosition(*cfg) & link)) {
-                fault(p, nullptr,
-                      "wavelet on color " + str(uint64_t(color)) + " arrived from " +
-                          directionName(Direction(e.from)) +
-                          ", which no rx of the color (routes or switch positions) accepts");
-            }
         }
         if (pick < 0)
             continue;
