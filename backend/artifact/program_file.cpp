@@ -2,9 +2,13 @@
 
 #include "tessera/program.pb.h"
 
+#include <google/protobuf/arena.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 namespace artifact {
 namespace pb = tessera::program;
@@ -373,13 +377,112 @@ sim::CodeClass fromProto(const pb::CodeClass& in, const Reader& r) {
 
 } // namespace
 
+namespace {
+
+// A structure change in sim/program.h needs a new program file version too.
+static_assert(sim::FabricProgram::kFormatVersion == 1,
+              "sim/program.h changed: bump artifact::kProgramFileVersion with it");
+
+bool sameColor(const sim::ColorConfig& a, const sim::ColorConfig& b) {
+    const auto& fa = a.filter;
+    const auto& fb = b.filter;
+    for (size_t i = 0; i < a.switchPositions.size(); ++i)
+        if (a.switchPositions[i].rx != b.switchPositions[i].rx ||
+            a.switchPositions[i].tx != b.switchPositions[i].tx)
+            return false;
+    return a.rx == b.rx && a.tx == b.tx && a.currentSwitchPosition == b.currentSwitchPosition &&
+           a.ringMode == b.ringMode && a.popMode == b.popMode && a.colorSwapX == b.colorSwapX &&
+           a.colorSwapY == b.colorSwapY && a.teardown == b.teardown && fa.kind == fb.kind &&
+           fa.countData == fb.countData && fa.countControl == fb.countControl &&
+           fa.filterControl == fb.filterControl && fa.initCounter == fb.initCounter &&
+           fa.limit1 == fb.limit1 && fa.limit2 == fb.limit2 && fa.maxCounter == fb.maxCounter &&
+           fa.minIdx == fb.minIdx && fa.maxIdx == fb.maxIdx;
+}
+
+bool samePe(const sim::PeConfig& a, const sim::PeConfig& b) {
+    if (a.codeClass != b.codeClass || a.colors.size() != b.colors.size())
+        return false;
+    for (size_t i = 0; i < a.colors.size(); ++i)
+        if (a.colors[i].first != b.colors[i].first ||
+            !sameColor(a.colors[i].second, b.colors[i].second))
+            return false;
+    return true;
+}
+
+// A PE configuration's serialised bytes: the key of the distinct-configuration table.
+std::string peBytes(const sim::PeConfig& config) {
+    pb::PeConfig p;
+    p.set_code_class(config.codeClass);
+    for (const auto& [color, colorConfig] : config.colors)
+        toProto(colorConfig, color, p.add_colors());
+    std::string bytes;
+    if (!p.SerializeToString(&bytes))
+        throw ArtifactError("a PE configuration could not be serialised");
+    return bytes;
+}
+
+void appendVarint(std::string& out, uint64_t n) {
+    for (;; n >>= 7) {
+        if (n < 0x80) {
+            out += char(n);
+            return;
+        }
+        out += char((n & 0x7f) | 0x80);
+    }
+}
+
+void appendLengthDelimited(std::string& out, int field, std::string_view payload) {
+    appendVarint(out, uint64_t(field) << 3 | 2);
+    appendVarint(out, payload.size());
+    out += payload;
+}
+
+// The distinct PE configurations (first use first) and each PE's index among them. Most
+// PEs repeat the PE above or the one two to the left (alternating colors), which are
+// compared directly; the rest are found by their bytes.
+struct PeTable {
+    std::vector<std::string> distinct; // serialised pb::PeConfig
+    std::string indices;               // packed varints, one per PE
+};
+
+PeTable peTableOf(const sim::FabricProgram& program) {
+    PeTable table;
+    std::unordered_map<std::string, uint32_t> indexOfBytes;
+    std::vector<uint32_t> indexOfPe(program.pes.size());
+    const size_t width = std::max<size_t>(program.width, 1); // only guides the guesses
+    table.indices.reserve(program.pes.size());
+    for (size_t i = 0; i < program.pes.size(); ++i) {
+        const sim::PeConfig& pe = program.pes[i];
+        uint32_t index;
+        if (i >= width && samePe(pe, program.pes[i - width]))
+            index = indexOfPe[i - width];
+        else if (i % width >= 1 && samePe(pe, program.pes[i - 1]))
+            index = indexOfPe[i - 1];
+        else if (i % width >= 2 && samePe(pe, program.pes[i - 2]))
+            index = indexOfPe[i - 2];
+        else {
+            std::string bytes = peBytes(pe);
+            auto [it, added] = indexOfBytes.try_emplace(bytes, uint32_t(table.distinct.size()));
+            if (added)
+                table.distinct.push_back(std::move(bytes));
+            index = it->second;
+        }
+        indexOfPe[i] = index;
+        appendVarint(table.indices, index);
+    }
+    return table;
+}
+
+} // namespace
+
 std::string serializeProgram(const sim::FabricProgram& program) {
-    // Written piece by piece, in field-number order, with the same bytes as one
-    // FabricProgram message: the fields before `pes`, then each PeConfig as its own
-    // length-delimited field 11, then the fields after. A message holding all 745,500 PE
-    // configs of a full wafer took 2 GB before it was serialised (issue 3).
+    // One FabricProgram message in field-number order, written piece by piece: the
+    // fields up to `classes`, those after, then each distinct PE config as its own field
+    // 15 and the packed indices as field 16. A message holding every PE config of a full
+    // wafer took 2 GB before it was serialised (issue 3); a program whose PEs all differ
+    // still never builds one.
     pb::FabricProgram head;
-    head.set_format_version(sim::FabricProgram::kFormatVersion);
+    head.set_format_version(kProgramFileVersion);
     head.set_producer("tessera");
     head.set_arch(uint32_t(program.arch));
     head.set_fabric_width(program.fabricWidth);
@@ -390,9 +493,8 @@ std::string serializeProgram(const sim::FabricProgram& program) {
     head.set_height(program.height);
     for (const auto& c : program.classes)
         toProto(c, head.add_classes());
-    pb::FabricProgram tail;
     for (const auto& s : program.hostSymbols) {
-        auto* h = tail.add_host_symbols();
+        auto* h = head.add_host_symbols();
         h->set_id(s.id);
         h->set_name(s.name);
         h->set_kind(uint32_t(s.kind));
@@ -401,7 +503,7 @@ std::string serializeProgram(const sim::FabricProgram& program) {
         for (auto t : s.inputs)
             h->add_inputs(uint32_t(t));
     }
-    auto* m = tail.mutable_memcpy();
+    auto* m = head.mutable_memcpy();
     m->set_enabled(program.memcpy.enabled);
     m->set_channels(program.memcpy.channels);
     m->set_west_buffer(program.memcpy.westBuffer);
@@ -411,7 +513,7 @@ std::string serializeProgram(const sim::FabricProgram& program) {
     for (auto c : program.memcpy.d2hColors)
         m->add_d2h_colors(c);
     for (const auto& f : program.sourceFiles)
-        tail.add_source_files(f);
+        head.add_source_files(f);
 
     const auto tooLarge = [] {
         return ArtifactError("program could not be serialised (larger than 2 GiB?)");
@@ -419,45 +521,54 @@ std::string serializeProgram(const sim::FabricProgram& program) {
     std::string bytes;
     if (!head.AppendToString(&bytes))
         throw tooLarge();
-    static_assert(pb::FabricProgram::kPesFieldNumber == 11);
-    constexpr char kPesTag = (11 << 3) | 2; // field 11, length-delimited
-    pb::PeConfig p;
-    std::string pe;
-    for (const auto& config : program.pes) {
-        p.Clear();
-        p.set_code_class(config.codeClass);
-        for (const auto& [color, colorConfig] : config.colors)
-            toProto(colorConfig, color, p.add_colors());
-        pe.clear();
-        if (!p.SerializeToString(&pe))
-            throw tooLarge();
-        bytes += kPesTag;
-        for (uint64_t n = pe.size();; n >>= 7) { // varint length
-            if (n < 0x80) {
-                bytes += char(n);
-                break;
-            }
-            bytes += char((n & 0x7f) | 0x80);
-        }
-        bytes += pe;
-    }
-    if (!tail.AppendToString(&bytes) || bytes.size() > size_t(INT32_MAX))
+    static_assert(pb::FabricProgram::kPeConfigsFieldNumber == 15 &&
+                  pb::FabricProgram::kPeConfigOfFieldNumber == 16);
+    const PeTable table = peTableOf(program);
+    for (const auto& pe : table.distinct)
+        appendLengthDelimited(bytes, 15, pe);
+    if (!table.indices.empty()) // packed, as proto3 writes repeated scalars
+        appendLengthDelimited(bytes, 16, table.indices);
+    if (bytes.size() > size_t(INT32_MAX))
         throw tooLarge();
     return bytes;
 }
 
+namespace {
+
+sim::PeConfig peFromProto(const pb::PeConfig& p, size_t classCount, const Reader& r) {
+    sim::PeConfig pe;
+    if (p.code_class() >= classCount)
+        r.fail("a PE names code class " + std::to_string(p.code_class()) + " of " +
+               std::to_string(classCount));
+    pe.codeClass = p.code_class();
+    pe.colors.reserve(size_t(p.colors_size()));
+    for (const auto& c : p.colors()) {
+        if (c.color() >= uint32_t(sim::kNumColors))
+            r.fail("color " + std::to_string(c.color()) + " is not a routable color (0.." +
+                   std::to_string(sim::kNumColors - 1) + ")");
+        pe.colors.emplace_back(uint8_t(c.color()), fromProto(c, r));
+    }
+    return pe;
+}
+
+} // namespace
+
 std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes,
                                                  const std::string& what) {
     Reader r(what);
-    pb::FabricProgram in;
+    // An arena: a version 1 file holds one message per PE, which are freed at once.
+    google::protobuf::Arena arena;
+    auto& in = *google::protobuf::Arena::CreateMessage<pb::FabricProgram>(&arena);
     if (!in.ParseFromString(bytes))
         r.fail("not a Tessera program (protobuf parse failed)");
-    if (in.format_version() == 0)
+    const uint32_t version = in.format_version();
+    if (version == 0)
         r.fail("format_version is missing");
-    if (in.format_version() > sim::FabricProgram::kFormatVersion)
-        r.fail("format_version " + std::to_string(in.format_version()) +
-               " is newer than this build reads (" +
-               std::to_string(sim::FabricProgram::kFormatVersion) + "); recompile with this cslc");
+    if (version < kProgramFileVersionOldest || version > kProgramFileVersion)
+        r.fail("format_version " + std::to_string(version) + " is not one this build reads (" +
+               std::to_string(kProgramFileVersionOldest) + " to " +
+               std::to_string(kProgramFileVersion) + ")" +
+               (version > kProgramFileVersion ? "; recompile with this cslc" : ""));
     auto out = std::make_shared<sim::FabricProgram>();
     out->arch = r.enumValue<sim::Arch>(in.arch(), uint32_t(sim::Arch::Wse3), "arch");
     out->fabricWidth = in.fabric_width();
@@ -468,23 +579,39 @@ std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes,
     out->height = in.height();
     for (const auto& c : in.classes())
         out->classes.push_back(fromProto(c, r));
-    if (uint64_t(in.pes_size()) != uint64_t(out->width) * out->height)
-        r.fail(std::to_string(in.pes_size()) + " PE configurations for a " +
-               std::to_string(out->width) + "x" + std::to_string(out->height) + " rectangle");
-    out->pes.reserve(size_t(in.pes_size()));
-    for (const auto& p : in.pes()) {
-        sim::PeConfig pe;
-        if (p.code_class() >= out->classes.size())
-            r.fail("a PE names code class " + std::to_string(p.code_class()) + " of " +
-                   std::to_string(out->classes.size()));
-        pe.codeClass = p.code_class();
-        for (const auto& c : p.colors()) {
-            if (c.color() >= uint32_t(sim::kNumColors))
-                r.fail("color " + std::to_string(c.color()) + " is not a routable color (0.." +
-                       std::to_string(sim::kNumColors - 1) + ")");
-            pe.colors.emplace_back(uint8_t(c.color()), fromProto(c, r));
+    const uint64_t peCount = uint64_t(out->width) * out->height;
+    const auto rectangle = [&] {
+        return std::to_string(out->width) + "x" + std::to_string(out->height) + " rectangle";
+    };
+    if (version == 1) {
+        if (in.pe_configs_size() != 0 || in.pe_config_of_size() != 0)
+            r.fail("a format_version 1 file has version 2 PE tables");
+        if (uint64_t(in.pes_size()) != peCount)
+            r.fail(std::to_string(in.pes_size()) + " PE configurations for a " + rectangle());
+        out->pes.reserve(size_t(in.pes_size()));
+        for (const auto& p : in.pes())
+            out->pes.push_back(peFromProto(p, out->classes.size(), r));
+    } else {
+        if (in.pes_size() != 0)
+            r.fail("a format_version " + std::to_string(version) +
+                   " file has per-PE configurations (field pes)");
+        if (uint64_t(in.pe_config_of_size()) != peCount)
+            r.fail(std::to_string(in.pe_config_of_size()) + " PE configuration indices for a " +
+                   rectangle());
+        std::vector<sim::PeConfig> distinct;
+        distinct.reserve(size_t(in.pe_configs_size()));
+        for (const auto& p : in.pe_configs())
+            distinct.push_back(peFromProto(p, out->classes.size(), r));
+        out->pes.reserve(size_t(peCount));
+        const auto& indices = in.pe_config_of();
+        for (int i = 0; i < indices.size(); ++i) {
+            const uint32_t index = indices.Get(i);
+            if (index >= distinct.size())
+                r.fail("PE (" + std::to_string(uint32_t(i) % out->width) + "," +
+                       std::to_string(uint32_t(i) / out->width) + ") names PE configuration " +
+                       std::to_string(index) + " of " + std::to_string(distinct.size()));
+            out->pes.push_back(distinct[index]);
         }
-        out->pes.push_back(std::move(pe));
     }
     for (const auto& h : in.host_symbols()) {
         sim::HostSymbol s;
@@ -511,14 +638,18 @@ std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes,
 }
 
 std::string readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in)
         throw ArtifactError(path + ": cannot open for reading");
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad())
+    // One read into a string of the file's size (a stringstream copied it twice).
+    const std::streamoff size = in.tellg();
+    if (size < 0)
         throw ArtifactError(path + ": read error");
-    return std::move(s).str();
+    std::string bytes(size_t(size), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), size))
+        throw ArtifactError(path + ": read error");
+    return bytes;
 }
 
 void writeWholeFile(const std::string& path, const std::string& bytes) {

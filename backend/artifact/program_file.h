@@ -1,5 +1,5 @@
 // The artifact's program file: a sim::FabricProgram serialised with protobuf
-// (backend/proto/tessera/program.proto), versioned by FabricProgram::kFormatVersion.
+// (backend/proto/tessera/program.proto), versioned by kProgramFileVersion.
 #pragma once
 
 #include "sim/program.h"
@@ -9,6 +9,13 @@
 #include <string>
 
 namespace artifact {
+
+// The program file's format_version. 2: the PE configurations as a table of distinct
+// ones plus a packed index per PE (a full wafer reads in milliseconds instead of over a
+// second). Version 1 (one message per PE) is still read; any other version is refused
+// with an error naming the found and the readable versions.
+inline constexpr uint32_t kProgramFileVersion = 2;
+inline constexpr uint32_t kProgramFileVersionOldest = 1;
 
 // Every read or write failure; the message names the file and what is wrong.
 class ArtifactError : public std::runtime_error {

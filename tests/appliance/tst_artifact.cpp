@@ -1,6 +1,7 @@
 // Artifact round trip with a hand-built program, and cslc's command line.
 #include "backend/artifact/artifact.h"
 #include "backend/artifact/cslc_args.h"
+#include "backend/artifact/program_file.h"
 #include "tessera/program.pb.h"
 
 #include <QTemporaryDir>
@@ -120,25 +121,129 @@ class TestArtifact : public QObject {
         QCOMPARE(artifact::serializeProgram(*back), artifact::serializeProgram(*p));
     }
 
-    // serializeProgram writes the PEs one by one: the bytes must be exactly those of one
-    // FabricProgram message (what the generated parser reads and writes back), also for
-    // an empty PE and a PE config longer than 127 bytes (a two-byte length).
+    // serializeProgram writes the message piece by piece: the bytes must be exactly those
+    // of one FabricProgram message (what the generated parser reads and writes back), also
+    // for an empty PE and a PE config longer than 127 bytes (a two-byte length). Equal PE
+    // configurations are stored once (format version 2).
     void streamedProgramIsOneMessage() {
         auto p = sampleProgram();
+        p->width = 5;
         sim::PeConfig many;
         many.codeClass = 0;
         for (uint8_t color = 0; color < 12; ++color)
             many.colors.push_back({color, p->pes.at(0).colors.at(0).second});
         p->pes.push_back(many);
         p->pes.push_back({});
+        p->pes.push_back(p->pes.at(0));
         const std::string bytes = artifact::serializeProgram(*p);
         tessera::program::FabricProgram message;
         QVERIFY(message.ParseFromString(bytes));
-        QCOMPARE(message.pes_size(), 4);
-        QVERIFY(message.pes(2).ByteSizeLong() > 127);
-        QCOMPARE(message.pes(2).colors_size(), 12);
-        QCOMPARE(message.pes(3).colors_size(), 0);
+        QCOMPARE(message.format_version(), artifact::kProgramFileVersion);
+        QCOMPARE(message.pes_size(), 0);
+        QCOMPARE(message.pe_configs_size(), 3); // PE 0 = PE 4, PE 1 = PE 3
+        QVERIFY(message.pe_configs(2).ByteSizeLong() > 127);
+        QCOMPARE(message.pe_configs(2).colors_size(), 12);
+        QCOMPARE(message.pe_configs(1).colors_size(), 0);
+        QCOMPARE(
+            std::vector<uint32_t>(message.pe_config_of().begin(), message.pe_config_of().end()),
+            (std::vector<uint32_t>{0, 1, 2, 1, 0}));
         QCOMPARE(message.SerializeAsString(), bytes);
+        const auto back = artifact::parseProgram(bytes, "test");
+        QCOMPARE(back->pes.size(), size_t(5));
+        QCOMPARE(back->pes.at(2).colors.size(), size_t(12));
+        QCOMPARE(back->pes.at(4).colors.at(0).second.filter.maxIdx, uint16_t(7));
+        QVERIFY(back->pes.at(3).colors.empty());
+    }
+
+    // A full row of PEs that alternate between two configurations, over many rows, with a
+    // few unique ones: stored as the distinct ones plus one small index per PE.
+    void peTableStoresEachConfigurationOnce() {
+        auto p = sampleProgram();
+        p->width = 40;
+        p->height = 30;
+        p->pes.clear();
+        for (uint32_t y = 0; y < p->height; ++y)
+            for (uint32_t x = 0; x < p->width; ++x) {
+                sim::PeConfig pe;
+                sim::ColorConfig cc;
+                cc.rx = uint8_t(1u << (x % 2));
+                cc.tx = sim::dirBit(sim::Direction::Ramp);
+                if (x == 7 && y % 10 == 3)
+                    cc.filter.maxIdx = uint16_t(y); // three unique PEs
+                pe.colors.push_back({uint8_t(x % 3 == 0 ? 1 : 2), cc});
+                p->pes.push_back(pe);
+            }
+        const std::string bytes = artifact::serializeProgram(*p);
+        tessera::program::FabricProgram message;
+        QVERIFY(message.ParseFromString(bytes));
+        // (x%2, x%3==0) gives 4 combinations, plus the 3 unique ones.
+        QCOMPARE(message.pe_configs_size(), 7);
+        QCOMPARE(message.pe_config_of_size(), 1200);
+        const auto back = artifact::parseProgram(bytes, "test");
+        QCOMPARE(back->pes.size(), p->pes.size());
+        for (size_t i = 0; i < p->pes.size(); ++i) {
+            const auto& a = p->pes[i].colors.at(0);
+            const auto& b = back->pes[i].colors.at(0);
+            QCOMPARE(b.first, a.first);
+            QCOMPARE(b.second.rx, a.second.rx);
+            QCOMPARE(b.second.filter.maxIdx, a.second.filter.maxIdx);
+        }
+        QCOMPARE(artifact::serializeProgram(*back), bytes);
+    }
+
+    // Programs written before the PE table (format version 1, a message per PE) still load.
+    void readsVersion1Files() {
+        auto p = sampleProgram();
+        tessera::program::FabricProgram message;
+        QVERIFY(message.ParseFromString(artifact::serializeProgram(*p)));
+        message.set_format_version(1);
+        for (uint32_t index : message.pe_config_of())
+            *message.add_pes() = message.pe_configs(int(index));
+        message.clear_pe_configs();
+        message.clear_pe_config_of();
+        const auto back = artifact::parseProgram(message.SerializeAsString(), "old.pb");
+        QCOMPARE(back->pes.size(), size_t(2));
+        QCOMPARE(back->pes.at(0).colors.at(0).first, uint8_t(5));
+        QCOMPARE(back->pes.at(0).colors.at(0).second.filter.maxIdx, uint16_t(7));
+        QVERIFY(back->pes.at(1).colors.empty());
+        QCOMPARE(artifact::serializeProgram(*back), artifact::serializeProgram(*p));
+    }
+
+    void unknownVersionsAndBadTablesAreRejected() {
+        const auto failure = [](const tessera::program::FabricProgram& message) {
+            try {
+                artifact::parseProgram(message.SerializeAsString(), "out/bin/out_program.pb");
+            } catch (const artifact::ArtifactError& e) {
+                return std::string(e.what());
+            }
+            return std::string("(accepted)");
+        };
+        tessera::program::FabricProgram good;
+        QVERIFY(good.ParseFromString(artifact::serializeProgram(*sampleProgram())));
+        auto newer = good;
+        newer.set_format_version(3);
+        QCOMPARE(failure(newer), std::string("out/bin/out_program.pb: invalid program file: "
+                                             "format_version 3 is not one this build reads (1 "
+                                             "to 2); recompile with this cslc"));
+        auto missing = good;
+        missing.clear_format_version();
+        QCOMPARE(failure(missing),
+                 std::string("out/bin/out_program.pb: invalid program file: format_version is "
+                             "missing"));
+        auto badIndex = good;
+        badIndex.set_pe_config_of(1, 9);
+        QCOMPARE(failure(badIndex), std::string("out/bin/out_program.pb: invalid program file: PE "
+                                                "(1,0) names PE configuration 9 of 2"));
+        auto shortTable = good;
+        shortTable.mutable_pe_config_of()->RemoveLast();
+        QCOMPARE(failure(shortTable),
+                 std::string("out/bin/out_program.pb: invalid program file: 1 PE configuration "
+                             "indices for a 2x1 rectangle"));
+        auto mixed = good;
+        *mixed.add_pes() = good.pe_configs(0);
+        QCOMPARE(failure(mixed), std::string("out/bin/out_program.pb: invalid program file: a "
+                                             "format_version 2 file has per-PE configurations "
+                                             "(field pes)"));
     }
 
     void everyOpRoundTrips() {
