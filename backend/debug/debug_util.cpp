@@ -197,32 +197,70 @@ std::vector<uint8_t> DebugUtil::symbolBytes(uint32_t px, uint32_t py,
 std::vector<uint8_t> DebugUtil::symbolRectBytes(uint32_t px, uint32_t py, uint32_t w, uint32_t h,
                                                 const std::string& symbol,
                                                 size_t elementBytes) const {
-    // The symbol is looked up once per code class, not once per PE (a rectangle has a
-    // handful of classes and a class has many symbols); each PE's bytes are then copied
-    // straight from the mapping into the result.
+    if (w == 0 || h == 0)
+        return {};
+    const auto& header = core_->header();
+    const bool inside = px >= header.offsetX && py >= header.offsetY &&
+                        uint64_t(px) - header.offsetX + w <= header.width &&
+                        uint64_t(py) - header.offsetY + h <= header.height;
+    if (!inside) {
+        // Some PE lies outside: the error is that of the first PE at fault, columns
+        // outermost (outside the rectangle, or a class without the symbol).
+        for (uint32_t dx = 0; dx < w; ++dx)
+            for (uint32_t dy = 0; dy < h; ++dy) {
+                const auto [x, y] = local(px + dx, py + dy);
+                if (!findSymbol(x, y, symbol))
+                    throwNoSymbol(px + dx, py + dy, x, y, symbol);
+            }
+    }
+    const uint32_t x0 = px - header.offsetX, y0 = py - header.offsetY;
+    // The symbol is looked up once per code class. The dump stores PE records and SRAM
+    // pages in row-major order, so both passes walk the rectangle row by row (the file
+    // sequentially: the kernel maps neighbouring pages with each fault) and place each
+    // PE's bytes at its column-major position in the result.
     const size_t classCount = program_->classes.size();
     std::vector<const sim::Symbol*> symbolOfClass(classCount);
     std::vector<bool> looked(classCount);
-    std::vector<uint8_t> out;
-    for (uint32_t dx = 0; dx < w; ++dx)
-        for (uint32_t dy = 0; dy < h; ++dy) {
-            const uint32_t fx = px + dx, fy = py + dy;
-            const auto [x, y] = local(fx, fy);
-            const uint32_t cls = core_->codeClass(x, y); // < classCount: checked by open()
-            if (!looked.at(cls)) {
+    std::vector<const sim::Symbol*> symbolOfPe(size_t(w) * h); // column-major
+    size_t firstFault = symbolOfPe.size();
+    for (uint32_t dy = 0; dy < h; ++dy)
+        for (uint32_t dx = 0; dx < w; ++dx) {
+            const uint32_t cls = core_->codeClass(x0 + dx, y0 + dy); // < classCount: open()
+            if (!looked[cls]) {
                 symbolOfClass[cls] = symbolOf(program_->classes[cls], symbol);
                 looked[cls] = true;
             }
-            const sim::Symbol* s = symbolOfClass[cls];
-            if (!s)
-                throwNoSymbol(fx, fy, x, y, symbol);
-            if (out.empty()) // the rectangle's size, if the rest is inside the dump
-                out.reserve(size_t(std::min(w, core_->header().width)) *
-                            std::min(h, core_->header().height) * s->sizeBytes);
-            const size_t at = out.size();
-            out.resize(at + s->sizeBytes);
-            core_->readSramInto(x, y, s->address, s->sizeBytes, out.data() + at);
-            out.resize(at + s->sizeBytes / elementBytes * elementBytes);
+            const size_t at = size_t(dx) * h + dy;
+            symbolOfPe[at] = symbolOfClass[cls];
+            if (!symbolOfPe[at])
+                firstFault = std::min(firstFault, at);
+        }
+    if (firstFault < symbolOfPe.size()) {
+        const uint32_t dx = uint32_t(firstFault / h), dy = uint32_t(firstFault % h);
+        throwNoSymbol(px + dx, py + dy, x0 + dx, y0 + dy, symbol);
+    }
+    // Each PE contributes its symbol's size rounded down to whole elements.
+    const auto contribution = [&](const sim::Symbol* s) {
+        return s->sizeBytes / elementBytes * elementBytes;
+    };
+    std::vector<size_t> offsetOfPe(symbolOfPe.size());
+    size_t total = 0;
+    for (size_t i = 0; i < symbolOfPe.size(); ++i) {
+        offsetOfPe[i] = total;
+        total += contribution(symbolOfPe[i]);
+    }
+    std::vector<uint8_t> out(total);
+    for (uint32_t dy = 0; dy < h; ++dy)
+        for (uint32_t dx = 0; dx < w; ++dx) {
+            const size_t at = size_t(dx) * h + dy;
+            const sim::Symbol* s = symbolOfPe[at];
+            try {
+                core_->readSramInto(x0 + dx, y0 + dy, s->address, uint32_t(contribution(s)),
+                                    out.data() + offsetOfPe[at]);
+            } catch (const std::exception& e) { // a damaged dump: name the PE
+                throw DebugError("PE (" + std::to_string(px + dx) + "," + std::to_string(py + dy) +
+                                 "), symbol '" + symbol + "': " + e.what());
+            }
         }
     return out;
 }

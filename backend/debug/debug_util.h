@@ -56,7 +56,9 @@ class DebugUtil {
     }
     // The symbol's bytes of every PE of a w x h rectangle at fabric coordinates (px, py),
     // columns outermost; each PE contributes its symbol's size rounded down to a multiple
-    // of `elementBytes`. Errors are get_symbol's, for the first PE at fault in that order.
+    // of `elementBytes`. A PE outside the rectangle or whose class lacks the symbol: get_symbol's
+    // error for the first such PE in that order; a PE whose pages the dump lacks (a damaged
+    // dump): DebugError naming it.
     std::vector<uint8_t> symbolRectBytes(uint32_t px, uint32_t py, uint32_t w, uint32_t h,
                                          const std::string& symbol, size_t elementBytes) const;
     // Values of a w x h rectangle starting at (px, py), indexed [col][row][n] (flattened).

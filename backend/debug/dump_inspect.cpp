@@ -169,23 +169,50 @@ std::vector<std::string> numericSymbols(const sim::FabricProgram& program) {
     return {names.begin(), names.end()};
 }
 
-std::vector<double> symbolGrid(const DebugUtil& dump, const std::string& symbol,
-                               uint32_t element) {
+std::string GridFaults::message() const {
+    if (count == 0)
+        return {};
+    std::string out = std::to_string(count) + (count == 1 ? " PE" : " PEs") + " could not be read";
+    for (size_t i = 0; i < first.size(); ++i)
+        out += (i == 0 ? ": PE (" : "; PE (") + std::to_string(first[i].x) + "," +
+               std::to_string(first[i].y) + "): " + first[i].error;
+    if (count > first.size())
+        out += "; and " + std::to_string(count - first.size()) + " more";
+    return out;
+}
+
+std::vector<double> symbolGrid(const DebugUtil& dump, const std::string& symbol, uint32_t element,
+                               GridFaults* faults) {
     const sim::CoreHeader& h = dump.header();
     std::vector<double> values(size_t(h.width) * h.height, std::nan(""));
     // Symbol lookups per class, not per PE.
     std::vector<const sim::Symbol*> byClass(dump.program().classes.size());
     for (size_t c = 0; c < byClass.size(); ++c)
         byClass[c] = findSymbol(dump.program().classes[c], symbol);
+    GridFaults found;
     for (uint32_t y = 0; y < h.height; ++y)
         for (uint32_t x = 0; x < h.width; ++x) {
-            const sim::Symbol* s = byClass[dump.core().pe(x, y).codeClass];
+            // The class index was checked when the dump was opened.
+            const sim::Symbol* s = byClass[dump.core().codeClass(x, y)];
             if (!s || element >= s->elementCount)
                 continue;
             const uint32_t size = sim::byteSize(s->elementType);
-            const auto bytes = dump.core().readSram(x, y, s->address + element * size, size);
-            values[size_t(y) * h.width + x] = elementValue(s->elementType, bytes.data());
+            uint8_t bytes[8];
+            try {
+                dump.core().readSramInto(x, y, s->address + element * size, size, bytes);
+            } catch (const std::exception& e) {
+                if (found.count++ < GridFaults::kListed)
+                    found.first.push_back({x, y, e.what()});
+                continue;
+            }
+            values[size_t(y) * h.width + x] = elementValue(s->elementType, bytes);
         }
+    if (faults)
+        *faults = std::move(found);
+    else if (found.count)
+        throw DebugError(dump.core().path() + ": symbol '" + symbol + "' element " +
+                         std::to_string(element) + ": " + found.message() +
+                         " (rectangle coordinates)");
     return values;
 }
 

@@ -54,10 +54,25 @@ std::vector<std::string> traceKeys(const sim::CodeClass& cls);
 // Names of the numeric symbols of any class, sorted, each once.
 std::vector<std::string> numericSymbols(const sim::FabricProgram& program);
 
+// The PEs of a symbolGrid whose part of the dump could not be read (a damaged dump).
+struct GridFaults {
+    static constexpr size_t kListed = 16;
+    struct Pe {
+        uint32_t x = 0, y = 0; // rectangle coordinates
+        std::string error;
+    };
+    size_t count = 0;      // every unreadable PE
+    std::vector<Pe> first; // the first kListed of them, row-major
+    // "N PEs could not be read: PE (x,y): why; ... and M more", empty when count is 0.
+    std::string message() const;
+};
+
 // Element `element` of `symbol` on every PE (row-major, width*height); NaN where the PE's
-// class has no such symbol or the symbol is shorter.
-std::vector<double> symbolGrid(const DebugUtil& dump, const std::string& symbol,
-                               uint32_t element);
+// class has no such symbol or the symbol is shorter. Every PE is read even when some
+// cannot be: those stay NaN and are listed in `faults`; without `faults`, the grid throws
+// DebugError naming the dump, the symbol and the unreadable PEs (GridFaults::message).
+std::vector<double> symbolGrid(const DebugUtil& dump, const std::string& symbol, uint32_t element,
+                               GridFaults* faults = nullptr);
 
 struct SymbolDifference {
     uint32_t x = 0, y = 0;

@@ -1,13 +1,44 @@
 // debug_util in C++ over a core dump of the fixture program.
 #include "backend/artifact/artifact.h"
 #include "backend/debug/debug_util.h"
+#include "backend/debug/dump_inspect.h"
 #include "fixture_program.h"
 #include "sim/fabric.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+#include <filesystem>
 #include <numeric>
+
+namespace {
+
+// A w x h dump of the fixture program whose every SRAM byte is set (12 stored pages per
+// PE, row-major in the file), cut after the pages of the first `intactPes` PEs: the PEs
+// after them cannot be read.
+std::shared_ptr<sim::FabricProgram> writeCutDump(const std::string& core, uint32_t w, uint32_t h,
+                                                 uint32_t intactPes) {
+    auto program = fixture::program(w, h);
+    sim::CoreHeader header;
+    header.offsetX = program->offsetX;
+    header.offsetY = program->offsetY;
+    header.width = w;
+    header.height = h;
+    std::vector<sim::CorePeRecord> pes(size_t(w) * h);
+    for (uint32_t i = 0; i < pes.size(); ++i) {
+        pes[i].x = i % w;
+        pes[i].y = i / w;
+    }
+    std::vector<uint8_t> sram(sim::kPeMemoryBytes, 0x40);
+    sim::writeCoreDump(core, header, pes, [&](uint32_t) { return sram.data(); });
+    const sim::CoreDumpReader reader(core);
+    std::filesystem::resize_file(core, reader.header().dataOffset +
+                                           uint64_t(intactPes) * sim::kPeMemoryBytes);
+    return program;
+}
+
+} // namespace
 
 class TestDebugUtil : public QObject {
     Q_OBJECT
@@ -123,6 +154,94 @@ class TestDebugUtil : public QObject {
         }
         QCOMPARE(dbg.get_symbol_rect<uint32_t>(4, 1, 1, 2, "buf"),
                  perPe(dbg, 4, 1, 1, 2, uint32_t()));
+    }
+
+    // The first PE at fault is the first in column order even though the rectangle is read
+    // row by row: (1,1) comes before (2,0).
+    void symbolRectNamesTheFirstFaultInColumnOrder() {
+        QTemporaryDir tmp;
+        const std::string core = tmp.path().toStdString() + "/core";
+        auto program = fixture::program(3, 2);
+        sim::CodeClass without = program->classes[0];
+        without.symbols.clear();
+        program->classes.push_back(without);
+        sim::CoreHeader h;
+        h.offsetX = program->offsetX;
+        h.offsetY = program->offsetY;
+        h.width = 3;
+        h.height = 2;
+        std::vector<sim::CorePeRecord> pes(6);
+        for (uint32_t i = 0; i < 6; ++i) {
+            pes[i].x = i % 3;
+            pes[i].y = i / 3;
+            pes[i].codeClass = (i == 2 || i == 4) ? 1 : 0; // (2,0) and (1,1)
+        }
+        std::vector<uint8_t> sram(sim::kPeMemoryBytes, 1);
+        sim::writeCoreDump(core, h, pes, [&](uint32_t) { return sram.data(); });
+        debug::DebugUtil dbg(program, core);
+        try {
+            (void)dbg.get_symbol_rect<float>(4, 1, 3, 2, "buf");
+            QFAIL("expected an error");
+        } catch (const debug::DebugError& e) {
+            QVERIFY2(std::string(e.what()).find("PE (5,2) runs pe.csl") == 0, e.what());
+        }
+    }
+
+    // A dump cut short: get_symbol_rect names the first PE it cannot read; symbolGrid
+    // reads every PE it can and names every one it cannot (the first 16, and how many).
+    void damagedDumpNamesTheUnreadablePes() {
+        QTemporaryDir tmp;
+        const std::string core = tmp.path().toStdString() + "/core";
+        {
+            auto program = writeCutDump(core, 3, 2, 4); // (1,1) and (2,1) are cut off
+            debug::DebugUtil dbg(program, core);
+            QCOMPARE(dbg.get_symbol_rect<uint32_t>(4, 1, 3, 1, "buf").size(), size_t(48));
+            try {
+                (void)dbg.get_symbol_rect<uint32_t>(4, 1, 3, 2, "buf");
+                QFAIL("expected an error");
+            } catch (const debug::DebugError& e) {
+                QVERIFY2(std::string(e.what()).find("PE (5,2), symbol 'buf': ") == 0, e.what());
+                QVERIFY2(std::string(e.what()).find("truncated") != std::string::npos, e.what());
+            }
+            debug::GridFaults faults;
+            const auto grid = debug::symbolGrid(dbg, "buf", 0, &faults);
+            QCOMPARE(faults.count, size_t(2));
+            QCOMPARE(faults.first.size(), size_t(2));
+            QCOMPARE(faults.first[0].x, 1u);
+            QCOMPARE(faults.first[0].y, 1u);
+            QCOMPARE(faults.first[1].x, 2u);
+            for (size_t i = 0; i < 4; ++i)
+                QVERIFY(!std::isnan(grid[i]));
+            QVERIFY(std::isnan(grid[4]) && std::isnan(grid[5]));
+            QVERIFY2(faults.message().find("2 PEs could not be read: PE (1,1): ") == 0,
+                     faults.message().c_str());
+            QVERIFY2(faults.message().find("; PE (2,1): ") != std::string::npos,
+                     faults.message().c_str());
+            try {
+                (void)debug::symbolGrid(dbg, "buf", 0);
+                QFAIL("expected an error");
+            } catch (const debug::DebugError& e) {
+                const std::string expected =
+                    core + ": symbol 'buf' element 0: 2 PEs could not be read: PE (1,1): ";
+                QVERIFY2(std::string(e.what()).find(expected) == 0, e.what());
+                QVERIFY2(std::string(e.what()).find("(rectangle coordinates)") != std::string::npos,
+                         e.what());
+            }
+        }
+        auto program = writeCutDump(core, 10, 4, 19); // 21 PEs cut off
+        debug::DebugUtil dbg(program, core);
+        debug::GridFaults faults;
+        (void)debug::symbolGrid(dbg, "buf", 2, &faults);
+        QCOMPARE(faults.count, size_t(21));
+        QCOMPARE(faults.first.size(), debug::GridFaults::kListed);
+        QCOMPARE(faults.first[0].x, 9u); // PE 19
+        QCOMPARE(faults.first[0].y, 1u);
+        QVERIFY2(faults.message().find("21 PEs could not be read: PE (9,1): ") == 0,
+                 faults.message().c_str());
+        const std::string message = faults.message(), tail = "; and 5 more";
+        QVERIFY2(message.size() > tail.size() &&
+                     message.compare(message.size() - tail.size(), tail.size(), tail) == 0,
+                 message.c_str());
     }
 
     void decodeTrace() {
