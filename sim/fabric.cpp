@@ -1059,6 +1059,15 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
             wake(p);
         }
     }
+    // A flushed input queue empties as the CE takes its wavelets (each take steps the router).
+    for (uint32_t pending = p.flushPendingIn; pending; pending &= pending - 1) {
+        const int q = std::countr_zero(pending);
+        if (inputQueueEmpty(p, q)) {
+            p.flushPendingIn &= uint8_t(~(1u << q));
+            activateTask(p, kTeardownTaskId);
+            wake(p);
+        }
+    }
     for (uint32_t busy = p.routerBusy; busy; busy &= busy - 1) {
         const int color = std::countr_zero(busy);
         auto& buf = p.routerBuf[size_t(color)];

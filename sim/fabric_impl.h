@@ -131,6 +131,8 @@ struct Fabric::Impl {
     int pickTask(const Pe& p) const;
     bool taskReady(const Pe& p, int task) const;
     int dataTaskColor(const Pe& p, int task) const;
+    // WSE-3 @queue_flush of an input queue: no wavelet of its color waits for the CE.
+    bool inputQueueEmpty(const Pe& p, int queue) const;
     void activateTask(Pe& p, int task);
     void completeCommandOnPe(Pe& p, PeCommand& pc);
     void unblockCmdStream(Pe& p);

@@ -191,6 +191,11 @@ int Fabric::Impl::dataTaskColor(const Pe& p, int task) const {
     return b.color < kNumColors ? b.color : -1;
 }
 
+bool Fabric::Impl::inputQueueEmpty(const Pe& p, int queue) const {
+    const int c = p.inputQueueColor[size_t(queue)];
+    return c < 0 || c >= kNumColors || p.rampQ[size_t(c)].empty();
+}
+
 bool Fabric::Impl::colorClaimed(const Pe& p, int color) const {
     auto reads = [&](const OpState& op) {
         if (!op.active)
@@ -1025,10 +1030,14 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         break;
     case BuiltinId::QueueFlush: {
         const uint64_t q = arg(0);
-        if (q >= uint64_t(kNumOutputQueues))
-            fault(p, &loc, "@queue_flush of output queue " + str(q));
-        if (p.outQ[size_t(q)].empty())
+        const bool input = in.b > 1 && arg(1) != 0;
+        if (q >= uint64_t(input ? kNumInputQueues : kNumOutputQueues))
+            fault(p, &loc, std::string("@queue_flush of ") + (input ? "input" : "output") +
+                               " queue " + str(q));
+        if (input ? inputQueueEmpty(p, int(q)) : p.outQ[size_t(q)].empty())
             activateTask(p, kTeardownTaskId);
+        else if (input)
+            p.flushPendingIn |= uint8_t(1u << q);
         else
             p.flushPending |= uint8_t(1u << q);
         break;

@@ -208,7 +208,8 @@ struct Pe {
 
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
     std::array<Ring<Wavelet>, kNumColors> rampQ;
-    uint8_t flushPending = 0; // @queue_flush bits per output queue
+    uint8_t flushPending = 0;   // @queue_flush bits per output queue
+    uint8_t flushPendingIn = 0; // @queue_flush bits per input queue (WSE-3)
     // Queue-to-color bindings: the class's @initialize_queue colors, rebound at run time
     // by <tile_config>'s input_queue_config / output_queue_config (WSE-3 queue reuse).
     std::array<int8_t, kNumInputQueues> inputQueueColor{};

@@ -89,6 +89,7 @@ enum class BuiltinId : uint16_t {
     CoordY,            // () -> u16, y of this PE in the program rectangle
     FifoPush,          // reserved for FIFO helpers the compiler may need
     QueueFlush,        // (output queue) WSE-3 @queue_flush
+                       // Added: (queue, 1) flushes input queue `queue` (its color's CE queue)
     // Added for <tile_config> and @set_teardown_handler: this PE's router configuration of
     // a color that has a color config here, read and changed at runtime.
     ColorConfigGet,  // (color, ColorConfigField) -> value

@@ -10,15 +10,24 @@ const output_queue_config = @import_module("<tile_config/output_queue_config>");
 const input_queue_config = @import_module("<tile_config/input_queue_config>");
 )csl";
 
-// The flush state of an output queue is set by @queue_flush(q) and stays set until exit(q):
-// the teardown task calls the handler @set_empty_queue_handler gave `q` while it is set.
+// The flush state of a queue (input or output) is set by @queue_flush(q) and stays set
+// until exit(q): the teardown task calls the handler @set_empty_queue_handler gave `q` while
+// it is set. iq_status()/oq_status() are the SDK's two "queue flush status" registers, one
+// bit per queue.
 const char* const kQueueFlushSource = R"csl(// <tile_config/queue_flush>
 const queues = @import_module("<tessera/queues>");
+const reg_type = u16;
 // True from @queue_flush(q) until exit(q): the teardown task ran (or will run) because q
 // was flushed.
-fn is_active(comptime q: output_queue) bool { return queues.flush_active(q); }
+fn is_active(comptime q: anytype) bool { return queues.flush_active(q); }
 // Clears q's flush state, so later runs of the teardown task do not call q's handler again.
-fn exit(comptime q: output_queue) void { queues.flush_exit(q); }
+fn exit(comptime q: anytype) void { queues.flush_exit(q); }
+fn iq_status() reg_type { return queues.flush_flags() >> 8; }
+fn oq_status() reg_type { return queues.flush_flags() & 0xff; }
+// `value` is iq_status() for an input queue, oq_status() for an output queue.
+fn is_flushed(value: reg_type, comptime q: anytype) bool {
+  return ((value >> @get_int(q)) & 1) != 0;
+}
 )csl";
 
 // <malloc>: an arena allocator over one buffer of `buffer_num_words` 16-bit words. Values

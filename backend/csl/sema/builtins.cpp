@@ -1546,7 +1546,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
           "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
         {"tessera/random", {"random16", "random23", "seed"}},
         {"tessera/router", {"get", "set"}},
-        {"tessera/queues", {"flush_active", "flush_exit"}},
+        {"tessera/queues", {"flush_active", "flush_exit", "flush_flags"}},
         {"tile_config/output_queue_config", {"encode_output_queue"}},
         {"tile_config/input_queue_config", {"encode_input_queue"}},
     };

@@ -2,13 +2,34 @@
 // <tessera/queues> that <tile_config>'s queue_flush part is written on, and the built-in
 // <tile_config> parts output_queue_config and input_queue_config.
 //
-// The flush state of the output queues is a u16 bit mask in SRAM ($queue_flush, bit q for
-// output queue q): @queue_flush(q) sets bit q before asking the simulator to activate the
-// teardown task once q is empty, queue_flush.exit(q) clears it, and the teardown task calls
-// the handler of every queue whose bit is set.
+// The flush state of the queues is a u16 bit mask in SRAM ($queue_flush): bit q for output
+// queue q, bit 8 + q for input queue q (the SDK's "output queue flush status" and "input
+// queue flush status" registers side by side). @queue_flush(q) sets q's bit before asking
+// the simulator to activate the teardown task once q is empty, queue_flush.exit(q) clears
+// it, and the teardown task calls the handler of every queue whose bit is set.
 #include "backend/csl/sema/analyzer_class.h"
 
 namespace csl::sema {
+
+namespace {
+
+bool isInputQueue(const Value& q) {
+    return q.type->k == TK::Handle && q.type->hk == HandleKind::InputQueue;
+}
+
+void requireQueue(Analyzer& a, const Value& q, uint32_t node, const char* what) {
+    if (q.type->k != TK::Handle ||
+        (q.type->hk != HandleKind::InputQueue && q.type->hk != HandleKind::OutputQueue))
+        a.fail(node, std::string(what) + " expects an input_queue or output_queue, found '" +
+                         typeName(q.type) + "'");
+}
+
+// The bit of queue q in the flush state word.
+int flushBitOf(int queue, bool input) {
+    return input ? 8 + queue : queue;
+}
+
+} // namespace
 
 uint32_t Analyzer::queueFlushFlagsAddr(uint32_t node) {
     ClassCtx* c = cls();
@@ -80,13 +101,14 @@ Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t no
     if (!ft->params.empty() || ft->ret->k != TK::Void)
         fail(args[0], "an empty queue handler takes no parameters and returns void");
     Value q = evalComptime(args[1], nullptr, "queue");
-    if (q.type->k == TK::Handle && q.type->hk == HandleKind::InputQueue)
-        fail(args[1], "empty queue handlers of input queues are not supported by this compiler "
-                      "yet; use an output queue");
-    int queue = handleId(q, HandleKind::OutputQueue, args[1], "@set_empty_queue_handler");
-    if (c->emptyQueueHandlers.count(queue))
-        fail(node, "output queue " + std::to_string(queue) + " already has an empty queue handler");
-    c->emptyQueueHandlers.insert(queue);
+    requireQueue(*this, q, args[1], "@set_empty_queue_handler");
+    const bool input = isInputQueue(q);
+    int queue = handleId(q, input ? HandleKind::InputQueue : HandleKind::OutputQueue, args[1],
+                         "@set_empty_queue_handler");
+    if (c->emptyQueueHandlers.count(flushBitOf(queue, input)))
+        fail(node, std::string(input ? "input" : "output") + " queue " + std::to_string(queue) +
+                       " already has an empty queue handler");
+    c->emptyQueueHandlers.insert(flushBitOf(queue, input));
     int32_t handler = lowerFunction(f.fn, args[0]);
     int32_t td = teardownFunction(node);
     // if (queue_flush state of `queue`) handler();
@@ -97,7 +119,7 @@ Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t no
     tf.scopes.emplace_back();
     fr_ = &tf;
     setLoc(node);
-    uint16_t active = queueFlushBit(queue, node);
+    uint16_t active = queueFlushBit(flushBitOf(queue, input), node);
     size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::U16, kNoReg, active, kNoReg, 0);
     emit(sim::Op::Call, sim::ScalarType::Void, kNoReg, kNoReg, 0, handler);
     patch(skip, here());
@@ -111,16 +133,20 @@ Value Analyzer::queueFlush(std::span<const uint32_t> args, uint32_t node) {
     if (!wse3())
         fail(node, "@queue_flush is only available on wse3");
     Value q = eval(args[0]);
-    if (q.type->k == TK::Handle && q.type->hk == HandleKind::InputQueue)
-        fail(args[0],
-             "@queue_flush of an input queue is not supported by this compiler yet; use an "
-             "output queue");
-    int id = handleId(q, HandleKind::OutputQueue, args[0], "@queue_flush");
+    requireQueue(*this, q, args[0], "@queue_flush");
+    const bool input = isInputQueue(q);
+    int id = handleId(q, input ? HandleKind::InputQueue : HandleKind::OutputQueue, args[0],
+                      "@queue_flush");
     if (!runtime())
         fail(node, "@queue_flush is a runtime operation");
-    setQueueFlushBit(id, true, node);
-    uint16_t r = toReg(mkInt(id, types.u16), node);
-    emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1,
+    setQueueFlushBit(flushBitOf(id, input), true, node);
+    // (queue, 1 for an input queue): the simulator activates the teardown task once the
+    // queue is empty, at once when it already is.
+    uint16_t base = newRegs(2);
+    emit(sim::Op::Imm, sim::ScalarType::U16, base, kNoReg, kNoReg, id);
+    emit(sim::Op::Imm, sim::ScalarType::U16, uint16_t(base + 1), kNoReg, kNoReg, input ? 1 : 0);
+    setLoc(node);
+    emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, base, 2,
          int32_t(sim::BuiltinId::QueueFlush));
     return mkVoid();
 }
@@ -134,14 +160,26 @@ Value Analyzer::queuesLibCall(const std::string& fn, const std::vector<Value>& a
             fail(node, "'" + fn + "' expects " + std::to_string(k) + " arguments, found " +
                            std::to_string(args.size()));
     };
+    if (fn == "flush_flags") {
+        // The whole flush state word: output queues in bits 0..7, input queues in 8..15.
+        need(0);
+        uint16_t r = newReg(node);
+        emit(sim::Op::Load, sim::ScalarType::U16, r, kNoReg, kNoReg,
+             int32_t(queueFlushFlagsAddr(node)));
+        return mkRuntime(r, types.u16);
+    }
     if (fn == "flush_active" || fn == "flush_exit") {
         need(1);
-        int q = handleId(args[0], HandleKind::OutputQueue, argNodes[0], fn.c_str());
+        requireQueue(*this, args[0], argNodes[0],
+                     fn == "flush_exit" ? "queue_flush.exit" : "queue_flush.is_active");
+        const bool input = isInputQueue(args[0]);
+        int q = handleId(args[0], input ? HandleKind::InputQueue : HandleKind::OutputQueue,
+                         argNodes[0], fn.c_str());
         if (fn == "flush_exit") {
-            setQueueFlushBit(q, false, node);
+            setQueueFlushBit(flushBitOf(q, input), false, node);
             return mkVoid();
         }
-        uint16_t bit = queueFlushBit(q, node);
+        uint16_t bit = queueFlushBit(flushBitOf(q, input), node);
         uint16_t zero = toReg(mkInt(0, types.u16), node);
         uint16_t r = newReg(node);
         emit(sim::Op::CmpNe, sim::ScalarType::U16, r, bit, zero, 0);
