@@ -127,6 +127,27 @@ fn trace_timestamp() void {
   put(ts[1]);
   put(ts[2]);
 }
+// The raw words (documented "for internal use").
+fn put_u16(x: u16) void { put(x); }
+fn put_u32(x: u32) void {
+  put(@as(u16, x & 0xffff));
+  put(@as(u16, x >> 16));
+}
+fn tagged_put_u8(tag: u8, x: u8) void { put((@as(u16, x) << 8) | @as(u16, tag)); }
+// The trace_* function of x's type.
+fn trace(x: anytype) void {
+  const T = @type_of(x);
+  if (@is_same_type(T, bool)) { trace_bool(x); }
+  else if (@is_same_type(T, u8)) { trace_u8(x); }
+  else if (@is_same_type(T, i8)) { trace_i8(x); }
+  else if (@is_same_type(T, u16)) { trace_u16(x); }
+  else if (@is_same_type(T, i16)) { trace_i16(x); }
+  else if (@is_same_type(T, f16)) { trace_f16(x); }
+  else if (@is_same_type(T, u32)) { trace_u32(x); }
+  else if (@is_same_type(T, i32)) { trace_i32(x); }
+  else if (@is_same_type(T, f32)) { trace_f32(x); }
+  else { @comptime_assert(false, "<debug>.trace takes bool, u8, i8, u16, i16, f16, u32, i32 or f32"); }
+}
 inline fn trace_string(comptime s: comptime_string) void {
   const n = @strlen(s);
   put((@as(u16, n) << 8) | 0x73);
@@ -151,6 +172,30 @@ fn entry_bits(entrypoint: anytype) u32 {
 fn encode_single_payload(op: opcode, ce_ignore: bool, entrypoint: anytype, data: u16) u32 {
   return (@as(u32, @get_int(op)) << 22) | (@as(u32, if (ce_ignore) 1 else 0) << 24) |
          entry_bits(entrypoint) | @as(u32, data);
+}
+const MAX_CMDS = 8;
+// Commands 0..N-1 as given, the rest NOPs (ce_ignore_remaining sets their ce_ignore bits),
+// in the 24-bit command sequence of payload bits 22..29 then 0..15.
+fn given_commands(comptime N: u16, comptime cmds: [N]opcode, comptime ce_ignore: [N]bool) u32 {
+  var bits: u32 = 0;
+  for (@range(u16, N)) |k| {
+    const ignore: u32 = if (ce_ignore[k]) 4 else 0;
+    bits |= (@as(u32, @get_int(cmds[k])) | ignore) << (3 * @as(u32, k));
+  }
+  return bits;
+}
+fn remaining_ignore_bits(comptime N: u16) u32 {
+  var bits: u32 = 0;
+  for (@range(u16, N, MAX_CMDS, 1)) |k| { bits |= @as(u32, 4) << (3 * @as(u32, k)); }
+  return bits;
+}
+fn encode_payload(comptime N: u16, comptime cmds: [N]opcode, comptime ce_ignore: [N]bool,
+                  ce_ignore_remaining: bool, comptime entrypoint: anytype) u32 {
+  @comptime_assert(N >= 1 and N <= MAX_CMDS, "encode_payload takes 1 to 8 commands");
+  const given: u32 = comptime given_commands(N, cmds, ce_ignore);
+  const rest: u32 = comptime remaining_ignore_bits(N);
+  const bits: u32 = given | (if (ce_ignore_remaining) rest else 0);
+  return ((bits & 0xff) << 22) | entry_bits(entrypoint) | ((bits >> 8) & 0xffff);
 }
 fn encode_control_task_payload(entrypoint: control_task_id) u32 {
   return encode_single_payload(opcode.NOP, false, entrypoint, 0);
@@ -229,6 +274,7 @@ fn set_tx_switch_pos3(comptime c: color, comptime d: direction) void { set_switc
 
 static const char* kTeardownSource = R"(// <tile_config/teardown>
 // Leaves teardown mode (clears the teardown-in-progress state of the color).
+fn get_task_id() local_task_id { return @get_local_task_id(29); }
 fn exit(comptime c: color) void { router.set(@get_int(c), FIELD_TEARDOWN, 0); }
 fn is_active(comptime c: color) bool { return router.get(@get_int(c), FIELD_TEARDOWN) != 0; }
 )";

@@ -5,6 +5,18 @@ namespace csl::lib {
 // <tile_config> gains its queue parts through this prelude, so the library source of
 // <tile_config> itself stays as it is.
 const char* const kTileConfigQueuePartsSource = R"csl(
+// The documented top-level constants and coordinate API (the rectangle coordinates, as
+// <layout> gives them).
+const reg_type = u16;
+const double_reg_type = u32;
+const word_size = 2;
+const target_name = if (@is_arch("wse3")) "wse3" else "wse2";
+const fabric_coord = enum(u16) { X, Y };
+const tessera_layout = @import_module("<layout>");
+fn get_fabric_coord(dimension: fabric_coord) u16 {
+  if (dimension == fabric_coord.X) { return tessera_layout.get_x_coord(); }
+  return tessera_layout.get_y_coord();
+}
 const queue_flush = @import_module("<tile_config/queue_flush>");
 const output_queue_config = @import_module("<tile_config/output_queue_config>");
 const input_queue_config = @import_module("<tile_config/input_queue_config>");
@@ -202,6 +214,18 @@ fn isNaN_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7fff) > 0x7c00; }
 fn isInf_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7fff) == 0x7c00; }
 fn isFinite_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7c00) != 0x7c00; }
 fn signbit_f16(x: f16) bool { return (@bitcast(u16, x) >> 15) != 0; }
+// A signaling NaN has the quiet bit (the top mantissa bit) clear; converting one to f32
+// would quiet it, so the generic form tests the value's own bits.
+fn isSignaling_f32(x: f32) bool { return isNaN_f32(x) and (@bitcast(u32, x) & 0x00400000) == 0; }
+fn isSignaling_f16(x: f16) bool { return isNaN_f16(x) and (@bitcast(u16, x) & 0x0200) == 0; }
+fn isSignaling(x: anytype) bool {
+  if (@is_same_type(@type_of(x), f32)) {
+    return isSignaling_f32(x);
+  } else {
+    @comptime_assert(@is_same_type(@type_of(x), f16), "isSignaling takes f16 or f32");
+    return isSignaling_f16(x);
+  }
+}
 fn isNaN(x: anytype) bool { return isNaN_f32(@as(f32, x)); }
 fn isInf(x: anytype) bool { return isInf_f32(@as(f32, x)); }
 fn isFinite(x: anytype) bool { return isFinite_f32(@as(f32, x)); }

@@ -1,0 +1,180 @@
+// Library members taken from the SDK's Libraries page and run on the simulator:
+// <control>.encode_payload and MAX_CMDS (checked against sim's own control wavelet
+// encoding), <debug>.trace / put_u16 / put_u32 / tagged_put_u8, <tile_config>'s reg_type,
+// word_size, target_name, fabric_coord / get_fabric_coord and teardown.get_task_id, and
+// <math>.isSignaling. Misuse is a compile error (a library's @comptime_assert is reported
+// at the assertion in the library source).
+#include "tests/csl/csl_test_support.h"
+
+#include "sim/program.h"
+
+#include <QTest>
+
+using namespace csl_tests;
+
+namespace {
+
+const char* kLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 3 });
+layout {
+  @set_rectangle(2, 3);
+  for (@range(u16, 2)) |x| {
+    for (@range(u16, 3)) |y| {
+      @set_tile_code(x, y, "pe.csl", .{ .memcpy_params = memcpy.get_params(x) });
+    }
+  }
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn(u16)void);
+}
+)";
+
+const char* kPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const ctrl = @import_module("<control>");
+const dbg = @import_module("<debug>", .{ .key = "t", .buffer_size = 16 });
+const tile_config = @import_module("<tile_config>");
+const math = @import_module("<math>");
+var y = @zeros([24]u32);
+// Signaling NaNs, read at run time (a comptime f32 value is held as a double, which quiets
+// them).
+var snan32: u32 = 0x7f800001;
+var snan16: u16 = 0x7c01;
+const y_ptr: [*]u32 = &y;
+fn compute(flag: u16) void {
+  y[0] = ctrl.encode_payload(2, [2]ctrl.opcode{ ctrl.opcode.SWITCH_ADV, ctrl.opcode.TEARDOWN },
+                             [2]bool{ false, true }, flag != 0, @get_control_task_id(5));
+  y[1] = ctrl.encode_payload(1, [1]ctrl.opcode{ ctrl.opcode.SWITCH_RST }, [1]bool{ true },
+                             false, {});
+  y[2] = ctrl.MAX_CMDS;
+  dbg.trace(@as(u16, 0x1234));
+  dbg.trace(@as(f32, 1.5));
+  dbg.trace(true);
+  dbg.put_u32(0xabcd1234);
+  dbg.tagged_put_u8(0x42, 7);
+  dbg.put_u16(0x5678);
+  for (@range(u16, 10)) |i| { y[3 + i] = dbg.buffer[i]; }
+  y[13] = dbg.buffer_index;
+  y[14] = tile_config.get_fabric_coord(tile_config.fabric_coord.X);
+  y[15] = tile_config.get_fabric_coord(tile_config.fabric_coord.Y);
+  y[16] = @get_int(tile_config.teardown.get_task_id());
+  const w: tile_config.reg_type = tile_config.word_size;
+  y[17] = w;
+  y[18] = if (math.isSignaling(@bitcast(f32, snan32))) 1 else 0;
+  y[19] = if (math.isSignaling(math.NaN(f32))) 1 else 0;
+  y[20] = if (math.isSignaling(@bitcast(f16, snan16))) 1 else 0;
+  y[21] = if (math.isSignaling(@as(f32, 1.0))) 1 else 0;
+  y[22] = @get_array(tile_config.target_name)[3] - '0';
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
+// y of PE (1, 2) after compute(flag).
+std::vector<uint32_t> run(const std::shared_ptr<sim::FabricProgram>& prog, uint32_t flag) {
+    sim::Fabric fabric(prog);
+    auto r = fabric.runUntilDone(fabric.launch("compute", {flag}), 1'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    sim::MemcpyRequest req;
+    req.toDevice = false;
+    req.symbol = "y";
+    req.x = 1;
+    req.y = 2;
+    req.elementsPerPe = 24;
+    const auto id = fabric.memcpy(req);
+    r = fabric.runUntilDone(id, 1'000'000);
+    if (r.status != sim::RunStatus::CommandDone)
+        qWarning("%s", r.message.c_str());
+    return fabric.takeResult(id);
+}
+
+uint32_t expectedPayload(bool ignoreRest) {
+    using Op = sim::ControlOpcode;
+    sim::ControlCommand cmds[8] = {{Op::SwitchAdvance, false}, {Op::Teardown, true}};
+    for (int k = 2; k < 8; ++k)
+        cmds[k] = {Op::Nop, ignoreRest};
+    return sim::encodeControlCommands(cmds, 8, 5);
+}
+
+} // namespace
+
+class TestCslLibraries : public QObject {
+    Q_OBJECT
+  private slots:
+    void membersCompute_data() { addArchRows(); }
+    void membersCompute() {
+        QFETCH(int, arch);
+        const auto r = compileFiles({{"layout.csl", kLayout}, {"pe.csl", kPe}}, sim::Arch(arch));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        auto y = run(r.program, 1);
+        QCOMPARE(y.size(), size_t(24));
+        QCOMPARE(y[0], expectedPayload(true));
+        const sim::ControlCommand reset[1] = {{sim::ControlOpcode::SwitchReset, true}};
+        QCOMPARE(y[1], sim::encodeControlCommands(reset, 1, 0));
+        QCOMPARE(y[2], 8u);
+        // <debug>: tag words (low byte the struct code, 8-bit values in the high byte) and
+        // values, as backend/debug reads them.
+        const std::vector<uint32_t> words = {0x48,  0x1234, 0x66,   0x0000, 0x3fc0,
+                                             0x13f, 0x1234, 0xabcd, 0x742,  0x5678};
+        QCOMPARE(std::vector<uint32_t>(y.begin() + 3, y.begin() + 13), words);
+        QCOMPARE(y[13], 10u);
+        QCOMPARE(y[14], 1u); // PE (1, 2)
+        QCOMPARE(y[15], 2u);
+        QCOMPARE(y[16], 29u);
+        QCOMPARE(y[17], 2u);
+        QCOMPARE(y[18], 1u); // exponent all ones, quiet bit clear, mantissa non-zero
+        QCOMPARE(y[19], 0u); // the quiet NaN
+        QCOMPARE(y[20], 1u);
+        QCOMPARE(y[21], 0u);
+        QCOMPARE(y[22], arch == int(sim::Arch::Wse3) ? 3u : 2u);
+        y = run(r.program, 0);
+        QCOMPARE(y[0], expectedPayload(false));
+    }
+
+    void misuseIsAnError_data() {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("trace of u64") << "dbg.trace(true);"
+                                      << "dbg.trace(@as(u64, 1));"
+                                      << "<debug>:54:10: error: comptime assertion failed: "
+                                         "<debug>.trace takes bool, u8, i8, u16, i16, f16, u32, "
+                                         "i32 or f32";
+        QTest::newRow("nine commands")
+            << "ctrl.encode_payload(1, [1]ctrl.opcode{ ctrl.opcode.SWITCH_RST }, [1]bool{ true },"
+            << "ctrl.encode_payload(9, [9]ctrl.opcode{ ctrl.opcode.NOP, ctrl.opcode.NOP, "
+               "ctrl.opcode.NOP, ctrl.opcode.NOP, ctrl.opcode.NOP, ctrl.opcode.NOP, "
+               "ctrl.opcode.NOP, ctrl.opcode.NOP, ctrl.opcode.NOP }, @zeros([9]bool),"
+            << "<control>:29:3: error: comptime assertion failed: encode_payload takes 1 to 8 "
+               "commands";
+        QTest::newRow("isSignaling of i16")
+            << "math.isSignaling(@as(f32, 1.0))"
+            << "math.isSignaling(@as(i16, 1))"
+            << "<math>:54:5: error: comptime assertion failed: isSignaling takes f16 or f32";
+        QTest::newRow("fabric_coord") << "tile_config.fabric_coord.Y)"
+                                      << "tile_config.fabric_coord.Z)"
+                                      << "pe.csl:29:40: error: enum 'fabric_coord' has no member "
+                                         "named 'Z'";
+    }
+    void misuseIsAnError() {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, error);
+        std::string pe = kPe;
+        const std::string f = from.toStdString();
+        const size_t at = pe.find(f);
+        QVERIFY(at != std::string::npos && pe.find(f, at + 1) == std::string::npos);
+        pe.replace(at, f.size(), to.toStdString());
+        const auto r = compileFiles({{"layout.csl", kLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
+        QVERIFY(!r.ok);
+        const std::string d = allDiagnostics(r);
+        QVERIFY2(d.find(error.toStdString()) != std::string::npos, d.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCslLibraries)
+#include "tst_csl_libraries.moc"
