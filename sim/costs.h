@@ -32,6 +32,18 @@ constexpr uint32_t kFabricElementCycles = 1; // one wavelet per cycle on a fabri
 // "Appendix: SIMD mode"; ops without a published width run at 1).
 uint32_t simdWidth(DsdOpKind op, Arch arch);
 
+// SRAM banks (the same appendix): 48 KB in 8 banks of 6 KB, successive 16-bit words in
+// successive banks; per cycle two 32-bit reads and one 32-bit write, and the two reads
+// need banks b1 % 4 != b2 % 4. A memory DSD op whose two source reads of an element fall
+// in conflicting banks spends kBankConflictCycles more per group of `width` such elements.
+constexpr uint32_t kSramBanks = 8;
+constexpr uint32_t kBankWordBytes = 2;
+constexpr uint32_t kBankConflictCycles = 1;
+constexpr bool readBanksConflict(uint32_t addressA, uint32_t addressB) {
+    return (addressA / kBankWordBytes) % (kSramBanks / 2) ==
+           (addressB / kBankWordBytes) % (kSramBanks / 2);
+}
+
 // Fabric.
 constexpr uint32_t kHopLatency = 2;         // router to neighbouring router
 constexpr uint32_t kRampLatency = 1;        // router to CE input queue, output queue to router

@@ -188,6 +188,39 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
         noteWrite(p, uint32_t(addr), bytes);
 }
 
+namespace {
+
+// Elements of a memory-only op whose src0 and src1 reads fall in conflicting SRAM banks
+// (costs::readBanksConflict). Both sources must read SRAM: a mem1d DSD (its start and
+// element stride) or a pointer (the same address every element). The bank of an address
+// depends on it mod 8 bytes, so the pattern repeats every 8 elements.
+uint32_t sourceBankConflicts(const OpState& op, const DsdOpShape& shape) {
+    uint32_t address[2], step[2];
+    for (int s = 0; s < 2; ++s) {
+        const OpOperand& o = op.src[s];
+        if (o.kind == DsdOperand::Kind::Pointer) {
+            address[s] = o.ptr;
+            step[s] = 0;
+        } else if (o.kind == DsdOperand::Kind::Dsd && o.dsd.kind == DsdKind::Mem1d) {
+            address[s] = o.dsd.baseAddress;
+            step[s] = uint32_t(o.dsd.strideBytes[0] / int32_t(dsdElementBytes(o.dsd))) *
+                      shape.srcBytes[s];
+        } else {
+            return 0;
+        }
+    }
+    uint32_t inPeriod = 0, inRest = 0;
+    const uint32_t rest = op.total % 8;
+    for (uint32_t i = 0; i < 8; ++i)
+        if (costs::readBanksConflict(address[0] + i * step[0], address[1] + i * step[1])) {
+            ++inPeriod;
+            inRest += i < rest;
+        }
+    return op.total / 8 * inPeriod + inRest;
+}
+
+} // namespace
+
 uint32_t Fabric::Impl::memOpCost(const Pe& p, const OpState& op) const {
     const DsdOpDesc& desc = p.cls->dsdOps[op.opIndex];
     const DsdOpShape shape = dsdOpShape(desc.op);
@@ -199,7 +232,9 @@ uint32_t Fabric::Impl::memOpCost(const Pe& p, const OpState& op) const {
     limit(op.dst, shape.dstBytes);
     for (int s = 0; s < 3; ++s)
         limit(op.src[s], shape.srcBytes[s]);
-    return costs::kDsdSetup + (op.total + width - 1) / width;
+    const uint32_t conflicts = sourceBankConflicts(op, shape);
+    return costs::kDsdSetup + (op.total + width - 1) / width +
+           (conflicts + width - 1) / width * costs::kBankConflictCycles;
 }
 
 namespace {

@@ -144,12 +144,13 @@ namespace simtest {
 // w x h rectangle is a pipeline. PE x=0 sends n f32 values east; each later PE
 // receives them with fadds(buf, buf, fabin), runs `rounds` fmacs(buf, buf, buf2, 0.5)
 // over them, prints "done" with simprint, and sends buf on east (the last PE keeps it).
-// Colors alternate per hop (PE x sends on color x%2).
+// Colors alternate per hop (PE x sends on color x%2). buf2 starts 4 bytes past a multiple
+// of 8 from buf, the SDK's placement without SRAM bank conflicts (costs::readBanksConflict).
 inline std::shared_ptr<sim::FabricProgram> makeRowPipeline(uint32_t w, uint32_t h, uint32_t n,
                                                            uint32_t rounds) {
     using sim::DsdKind;
     using sim::DsdOperand;
-    constexpr uint32_t kBuf = 1024, kBuf2 = 1024 + 4 * 2048;
+    constexpr uint32_t kBuf = 1024, kBuf2 = 1024 + 4 * 2048 + 4;
     auto mem = [](uint32_t base, uint32_t len) {
         sim::Dsd d;
         d.kind = DsdKind::Mem1d;
@@ -259,7 +260,8 @@ inline std::shared_ptr<sim::FabricProgram> makeRowPipeline(uint32_t w, uint32_t 
 namespace simtest {
 
 // A DSD-heavy kernel without fabric traffic: PEs with busy(x, y) run `rounds` times
-// fmacs(buf, buf, buf2, 0.5) over n f32 elements; the others only exist (idle).
+// fmacs(buf, buf, buf2, 0.5) over n f32 elements; the others only exist (idle). buf is at
+// 1024, buf2 right after it plus 4 bytes (no SRAM bank conflicts between the two).
 template <typename Busy>
 std::shared_ptr<sim::FabricProgram> makeDsdKernel(uint32_t w, uint32_t h, uint32_t n,
                                                   uint32_t rounds, Busy busy) {
@@ -268,7 +270,7 @@ std::shared_ptr<sim::FabricProgram> makeDsdKernel(uint32_t w, uint32_t h, uint32
     sim::Dsd a, b;
     a.kind = b.kind = sim::DsdKind::Mem1d;
     a.baseAddress = 1024;
-    b.baseAddress = 1024 + 4 * n;
+    b.baseAddress = 1024 + 4 * n + 4;
     a.extent[0] = b.extent[0] = n;
     a.strideBytes[0] = b.strideBytes[0] = 4;
     work.dsdConstants = {a, b};
