@@ -1,7 +1,11 @@
 // @get_config / @set_config and their _unchecked forms: the PE's 16-bit configuration
-// registers, addressed by word. The checked forms need a comptime-known address (so the
-// compiler can check it); the unchecked forms take any u16 address, also at runtime.
+// registers, addressed by word. Addresses may be runtime values (the SDK's example reads
+// `@get_config(base_addr + i)` in a task); a comptime-known address must lie in 0..0xffff
+// and, when the checked forms name the ranges the address may fall in (`.{lo, hi}` or a
+// tuple of such, inclusive), in one of them.
 #include "backend/csl/sema/analyzer_class.h"
+
+#include <algorithm>
 
 namespace csl::sema {
 
@@ -9,10 +13,13 @@ Value Analyzer::configRegisterBuiltin(const std::string& name, std::span<const u
                                       uint32_t node) {
     bool set = name.rfind("set_", 0) == 0;
     bool unchecked = name.ends_with("_unchecked");
-    size_t want = set ? 2 : 1;
-    if (args.size() != want)
-        fail(node, "@" + name + " expects " + std::to_string(want) + " argument" +
-                       (want == 1 ? "" : "s") + ", found " + std::to_string(args.size()));
+    const size_t want = set ? 2 : 1;
+    // The checked forms take the accessed range(s) as an optional last argument.
+    const size_t most = unchecked ? want : want + 1;
+    if (args.size() < want || args.size() > most)
+        fail(node, "@" + name + " expects " + std::to_string(want) +
+                       (most > want ? " or " + std::to_string(most) : std::string()) +
+                       " arguments, found " + std::to_string(args.size()));
     if (!cls())
         fail(node, "@" + name + " is only allowed in tile code");
     if (!runtime())
@@ -20,13 +27,39 @@ Value Analyzer::configRegisterBuiltin(const std::string& name, std::span<const u
                        " reads or writes a configuration register at runtime; it "
                        "cannot run at comptime");
     Value addr = eval(args[0]);
+    // Inclusive [lo, hi] ranges from `.{lo, hi}` or `.{ .{lo, hi}, ... }`.
+    std::vector<std::pair<int64_t, int64_t>> ranges;
+    if (args.size() > want) {
+        const uint32_t at = args[want];
+        Value r = evalComptime(at, nullptr, "accessed address range");
+        auto pairOf = [&](const Value& v) {
+            if (v.k != VK::Agg || v.names || !v.elems || v.elems->size() != 2 ||
+                !isIntLike((*v.elems)[0].type) || !isIntLike((*v.elems)[1].type))
+                fail(at, "@" + name +
+                             " expects an address range .{first, last} or a tuple of them");
+            ranges.emplace_back(asInt((*v.elems)[0], at, "range start"),
+                                asInt((*v.elems)[1], at, "range end"));
+        };
+        if (r.k == VK::Agg && !r.names && r.elems && !r.elems->empty() &&
+            (*r.elems)[0].k == VK::Agg) {
+            for (const Value& e : *r.elems)
+                pairOf(e);
+        } else {
+            pairOf(r);
+        }
+    }
     if (addr.isComptime()) {
         int64_t a = asInt(addr, args[0], "configuration address");
         if (a < 0 || a > 0xffff)
             fail(args[0], "configuration address " + std::to_string(a) + " is outside 0..0xffff");
-    } else if (!unchecked) {
-        fail(args[0], "@" + name + " needs a comptime-known address; use @" + name +
-                          "_unchecked for an address computed at runtime");
+        if (!ranges.empty() &&
+            std::none_of(ranges.begin(), ranges.end(),
+                         [&](const auto& r) { return a >= r.first && a <= r.second; }))
+            fail(args[0], "configuration address " + std::to_string(a) +
+                              " is outside the accessed range given to @" + name);
+    } else if (addr.type->k != TK::Int) {
+        fail(args[0], "@" + name + " expects an integer address, found '" +
+                          typeName(addr.type) + "'");
     }
     std::vector<uint16_t> regs{toReg(coerce(addr, types.u16, args[0]), args[0])};
     if (set)
