@@ -1,7 +1,8 @@
 // Library members taken from the SDK's Libraries page and run on the simulator:
 // <control>.encode_payload and MAX_CMDS (checked against sim's own control wavelet
 // encoding), <debug>.trace / put_u16 / put_u32 / tagged_put_u8, <tile_config>'s reg_type,
-// word_size, target_name, fabric_coord / get_fabric_coord and teardown.get_task_id, and
+// word_size, target_name, fabric_coord / get_fabric_coord, teardown.get_task_id and
+// color_config's fabric_io / set_, toggle_, clear_io_direction, and
 // <math>.isSignaling. Misuse is a compile error (a library's @comptime_assert is reported
 // at the assertion in the library source).
 #include "tests/csl/csl_test_support.h"
@@ -92,6 +93,64 @@ std::vector<uint32_t> run(const std::shared_ptr<sim::FabricProgram>& prog, uint3
     return fabric.takeResult(id);
 }
 
+// Routes built at run time with <tile_config>.color_config: PE 0's color 3 starts without
+// outputs and PE 1's without inputs; PE 0 adds TX_EAST (and toggles TX_NORTH on and off
+// again), PE 1 adds RX_WEST through the configuration address and clears an input it does
+// not have. Only then can PE 0's four wavelets reach PE 1.
+const char* kRouteLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0), .sender = true });
+  @set_tile_code(1, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(1), .sender = false });
+  @set_color_config(0, 0, @get_color(3), .{ .routes = .{ .rx = .{RAMP}, .tx = .{} } });
+  @set_color_config(1, 0, @get_color(3), .{ .routes = .{ .rx = .{}, .tx = .{RAMP} } });
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn()void);
+}
+)";
+
+const char* kRoutePe = R"(
+param memcpy_params;
+param sender: bool;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const color_config = @import_module("<tile_config>").color_config;
+const C: color = @get_color(3);
+var y = @zeros([4]u32);
+const y_ptr: [*]u32 = &y;
+var data = [4]u32{ 1, 2, 3, 4 };
+const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> data[i] });
+const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .fabric_color = C,
+                                     .output_queue = @get_output_queue(2) });
+const in = @get_dsd(fabin_dsd, .{ .extent = 4, .fabric_color = C,
+                                   .input_queue = @get_input_queue(2) });
+task done() void { sys_mod.unblock_cmd_stream(); }
+fn compute() void {
+  if (sender) {
+    color_config.set_io_direction(C, color_config.fabric_io.TX_EAST);
+    color_config.toggle_io_direction(C, color_config.fabric_io.TX_NORTH);
+    color_config.toggle_io_direction(C, color_config.fabric_io.TX_NORTH);
+    @mov32(out, src, .{ .async = true, .activate = done });
+  } else {
+    const addr = color_config.get_color_config_addr(C);
+    color_config.set_io_direction(addr, color_config.fabric_io.RX_WEST);
+    color_config.clear_io_direction(C, color_config.fabric_io.RX_EAST);
+    @mov32(dst, in, .{ .async = true, .activate = done });
+  }
+}
+comptime {
+  @bind_local_task(done, @get_local_task_id(9));
+  if (!sender) {
+    @initialize_queue(@get_input_queue(2), .{ .color = C });
+  } else {
+    @initialize_queue(@get_output_queue(2), .{ .color = C });
+  }
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 uint32_t expectedPayload(bool ignoreRest) {
     using Op = sim::ControlOpcode;
     sim::ControlCommand cmds[8] = {{Op::SwitchAdvance, false}, {Op::Teardown, true}};
@@ -133,6 +192,25 @@ class TestCslLibraries : public QObject {
         QCOMPARE(y[22], arch == int(sim::Arch::Wse3) ? 3u : 2u);
         y = run(r.program, 0);
         QCOMPARE(y[0], expectedPayload(false));
+    }
+
+    void ioDirectionsAtRuntime_data() { addArchRows(); }
+    void ioDirectionsAtRuntime() {
+        QFETCH(int, arch);
+        const auto r = compileFiles({{"layout.csl", kRouteLayout}, {"pe.csl", kRoutePe}},
+                                    sim::Arch(arch));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        const auto done = fabric.runUntilDone(fabric.launch("compute", {}), 1'000'000);
+        QVERIFY2(done.status == sim::RunStatus::CommandDone, done.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.x = 1;
+        req.elementsPerPe = 4;
+        const auto id = fabric.memcpy(req);
+        QCOMPARE(fabric.runUntilDone(id, 1'000'000).status, sim::RunStatus::CommandDone);
+        QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{1, 2, 3, 4}));
     }
 
     void misuseIsAnError_data() {

@@ -239,14 +239,48 @@ fn dir_mask(comptime dirs: anytype) u16 {
 )";
 
 static const char* kColorConfigSource = R"(// <tile_config/color_config>
-fn get_color_config_addr(comptime c: color) u16 { return @get_int(c); }
+fn get_color_config_addr(c: color) u16 { return @get_int(c); }
+// A color, or the address get_color_config_addr gave for it.
+fn config_addr(c: anytype) u16 {
+  if (@is_same_type(@type_of(c), color)) { return @get_int(c); } else { return c; }
+}
 // Replaces the base route (switch position 0): .rx and .tx each name one direction or an
 // array of directions; a field that is not given becomes empty.
-fn reset_routes(addr: u16, comptime routes: comptime_struct) void {
+fn reset_routes(c: anytype, comptime routes: comptime_struct) void {
   const rx: u16 = comptime if (@has_field(routes, "rx")) dir_mask(routes.rx) else 0;
   const tx: u16 = comptime if (@has_field(routes, "tx")) dir_mask(routes.tx) else 0;
+  const addr = config_addr(c);
   router.set(addr, FIELD_RX, rx);
   router.set(addr, FIELD_TX, tx);
+}
+// One direction of the base route; values 0..4 transmit, 5..9 receive, each in the order
+// WEST EAST SOUTH NORTH RAMP.
+const fabric_io = enum(u16) {
+  TX_WEST, TX_EAST, TX_SOUTH, TX_NORTH, TX_RAMP,
+  RX_WEST, RX_EAST, RX_SOUTH, RX_NORTH, RX_RAMP
+};
+fn io_field(dir: fabric_io) u16 {
+  if (@get_int(dir) >= 5) { return FIELD_RX; } else { return FIELD_TX; }
+}
+fn io_bit(dir: fabric_io) u16 {
+  const k = @get_int(dir) % 5;
+  if (k == 0) return 16;
+  if (k == 1) return 8;
+  if (k == 2) return 4;
+  if (k == 3) return 2;
+  return 1;
+}
+fn set_io_direction(c: anytype, dir: fabric_io) void {
+  const addr = config_addr(c);
+  router.set(addr, io_field(dir), router.get(addr, io_field(dir)) | io_bit(dir));
+}
+fn toggle_io_direction(c: anytype, dir: fabric_io) void {
+  const addr = config_addr(c);
+  router.set(addr, io_field(dir), router.get(addr, io_field(dir)) ^ io_bit(dir));
+}
+fn clear_io_direction(c: anytype, dir: fabric_io) void {
+  const addr = config_addr(c);
+  router.set(addr, io_field(dir), router.get(addr, io_field(dir)) & ~io_bit(dir));
 }
 )";
 
