@@ -31,8 +31,7 @@ uint64_t runCycles(DsdOpKind op, uint32_t elemBytes, uint32_t n, uint32_t bOffse
                    int32_t bStride = 1, sim::Arch arch = sim::Arch::Wse2) {
     sim::CodeClass cls;
     const int32_t e = int32_t(elemBytes);
-    cls.dsdConstants = {mem1d(kDst, n, e), mem1d(kA, n, e),
-                        mem1d(kA + bOffset, n, bStride * e)};
+    cls.dsdConstants = {mem1d(kDst, n, e), mem1d(kA, n, e), mem1d(kA + bOffset, n, bStride * e)};
     for (sim::Dsd& d : cls.dsdConstants)
         d.elementBytes = uint8_t(elemBytes);
     sim::DsdOpDesc desc;
