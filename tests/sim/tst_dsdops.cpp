@@ -177,7 +177,7 @@ class TestDsdOps : public QObject {
         std::vector<uint32_t> init(128);
         for (uint32_t i = 0; i < 128; ++i)
             init[i] = F(float(i % 5) - 1.5f);
-        putElems(prog->classes[0], 1024, {init.begin(), init.begin() + 64}, 4); // buf
+        putElems(prog->classes[0], 1024, {init.begin(), init.begin() + 64}, 4);            // buf
         putElems(prog->classes[0], 1024 + 4 * 64 + 4, {init.begin() + 64, init.end()}, 4); // buf2
         sim::Fabric fast(prog), general(prog);
         sim::Breakpoint bp;
