@@ -234,6 +234,13 @@ class Connection:
             disable_version_check=disable_version_check))
         self.server_version = reply.server_version
 
+    def round_trip(self):
+        """One request and its reply (a handshake): the calls started before it on this
+        channel have been sent to the appliance when it returns."""
+        self.call(self.version.Handshake, pb.HandshakeRequest(
+            protocol_version=PROTOCOL_VERSION, client_version=CLIENT_VERSION,
+            disable_version_check=True))
+
     def call(self, fn, request):
         try:
             return call(fn, request, metadata=self.metadata)

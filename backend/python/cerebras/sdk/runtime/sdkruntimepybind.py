@@ -132,6 +132,10 @@ class SdkRuntime:
         # without close(), nothing is left behind in a shared daemon.
         self._hold = self._conn.runtime.Hold(pb.SessionRef(session_id=self._session),
                                              metadata=self._conn.metadata)
+        # Hold() only queues the call; a script that exits right after this line could take
+        # it down before it left (the session then stayed open: 2 of 10 such scripts under
+        # ASan). A reply to a later call on the same connection means it has left.
+        self._conn.round_trip()
         register_for_exit(self)
 
     # ---- lifecycle ----
