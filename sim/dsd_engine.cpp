@@ -162,6 +162,7 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
             if (bytes == 2 && d.waveletIndexOffset >= 0)
                 w.payload = (value & 0xffff) | (uint32_t(uint16_t(d.waveletIndexOffset + i)) << 16);
             p.outQ[d.queue % kNumOutputQueues].push(w);
+            p.outQBusy |= uint8_t(1u << (d.queue % kNumOutputQueues));
             activateRouter(p);
             return;
         }
@@ -464,6 +465,12 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         if (progressed)
             activateRouter(p);
     } else {
+        // FIFO read/write lengths count down per element only for FIFO operands: look
+        // for them once per op, not per element.
+        bool fifoOperand = false;
+        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+            fifoOperand =
+                fifoOperand || (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo);
         while (op.done < op.total) {
             // Room and data for one more element?
             bool ok = true;
@@ -521,7 +528,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                          op.loc);
             ++op.done;
             ++progressed;
-            if (countFifoLengths(p, op))
+            if (fifoOperand && countFifoLengths(p, op))
                 op.done = op.total; // a FIFO's read or write length ran out
         }
         // FIFO activations: a push wakes the consumer task, a pop the producer task.
@@ -564,6 +571,16 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     }
     noteProgress(now);
     readyAt = now + uint64_t(progressed) * costs::kFabricElementCycles;
+    // The main thread's op moved its last element: nothing outside the PE can change it
+    // any more, so it completes now instead of in a visit at readyAt. Its .activate /
+    // .unblock only set task bits that nothing reads before the main thread is idle (see
+    // runsAhead in interpreter.cpp), and the main thread still continues at readyAt. With
+    // breakpoints or an instruction trace the visit at readyAt stays (where a run stops).
+    if (onMain && op.done >= op.total && desc.activateTask < kNumTaskIds && breakpoints.empty() &&
+        !(opt.traceInstructions && simLog.is_open())) {
+        finishOp(p, op);
+        noteProgress(readyAt);
+    }
 }
 
 } // namespace sim

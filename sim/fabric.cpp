@@ -20,6 +20,20 @@ std::string str(uint64_t v) {
 // work to the pool costs more than it saves.
 constexpr size_t kParallelMinPes = 64;
 
+// A wavelet landing in a CE queue, or room made in an output queue, can change what the
+// PE's next visit does only when its main thread is idle (a task may become ready), an
+// op waits for wavelets or room, or a host command may proceed. A running task with no
+// waiting op is visited anyway when its work next needs the PE, and the picker looks at
+// the queues once the task ends, so a visit in between would change nothing.
+bool queueChangeMatters(const Pe& p) {
+    if ((p.frames.empty() && !p.mainOp.active) || (p.mainOp.active && p.mainOp.waiting))
+        return true;
+    for (const OpState& ut : p.uts)
+        if (ut.active && ut.waiting)
+            return true;
+    return !p.cmds.empty() && !p.cmdBlocked;
+}
+
 } // namespace
 
 const char* directionName(Direction d) {
@@ -377,7 +391,9 @@ void Fabric::Impl::activateRouter(Pe& p) {
         p.routerWanted = true;
         return;
     }
-    if (!p.routerActive) {
+    // A router without wavelets (buffered or in output queues) and no input queue flush
+    // to watch would do nothing in its step.
+    if (!p.routerActive && (p.routerBusy || p.outQBusy || p.flushPendingIn)) {
         touch(p);
         p.routerActive = true;
         activeRouters.push_back(peIndex(p));
@@ -430,7 +446,7 @@ void Fabric::Impl::reschedule(Pe& p) {
 // they only warm caches, so results do not change.
 void Fabric::Impl::prefetchPe(const Pe& p) {
     const char* base = reinterpret_cast<const char*>(&p);
-    for (size_t line = 0; line < 5; ++line)
+    for (size_t line = 0; line < 6; ++line) // through mainOp.active (machine.h)
         __builtin_prefetch(base + line * 64);
 }
 
@@ -529,12 +545,16 @@ void Fabric::Impl::sortUniquePes(std::vector<uint32_t>& list) {
 }
 
 bool Fabric::Impl::stepCycle() {
-    uint64_t next = activeRouters.empty() ? UINT64_MAX : now + 1;
+    // The first cycle to step: routers activated in the last stepped cycle move in the
+    // next one, which is `now` itself after a run stopped at its limit (stepping in pieces
+    // must give the same result as one run).
+    const uint64_t first = nowStepped ? now + 1 : now;
+    uint64_t next = activeRouters.empty() ? UINT64_MAX : first;
     // A router left waiting for a wavelet's hop counts from the next cycle on (as one
     // stepped every cycle until then would).
     std::erase_if(laterRouters, [&](const Event& e) { return pes[e.second].routerWakeAt != e.first; });
     for (const Event& e : laterRouters)
-        next = std::min(next, std::max(e.first, now + 1));
+        next = std::min(next, std::max(e.first, first));
     auto stale = [&](const Event& e) { return pes[e.second].scheduledAt != e.first; };
     // The first bucket from `now` on that holds a live entry; buckets passed over hold
     // only stale entries (every live entry is at or after `now`), so they are emptied.
@@ -557,9 +577,11 @@ bool Fabric::Impl::stepCycle() {
     if (next >= runLimit && runLimit != UINT64_MAX) {
         // Cycles before the limit are done; the limit cycle itself belongs to the next run.
         now = std::max(now, runLimit);
+        nowStepped = false;
         return true;
     }
     now = next;
+    nowStepped = true;
     visitList.clear();
     std::erase_if(wheel[now & (kWheelCycles - 1)], [&](const Event& e) {
         if (e.first != now)
@@ -1029,10 +1051,9 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
     // is, as each such step writes a backpressure line.
     uint64_t again = UINT64_MAX;
     // Output queues feed the router through the RAMP port, one wavelet per queue per cycle.
-    for (int q = 0; q < kNumOutputQueues; ++q) {
+    for (uint32_t busy = p.outQBusy; busy; busy &= busy - 1) {
+        const int q = std::countr_zero(busy);
         auto& oq = p.outQ[size_t(q)];
-        if (oq.empty())
-            continue;
         const Wavelet w = oq.front();
         if (std::find(d2h.begin(), d2h.end(), int8_t(w.color)) != d2h.end()) {
             if (deliverToHost(p, w)) {
@@ -1050,9 +1071,12 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                 continue;
             pushRouter(p, w.color, {w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
             oq.pop();
-            wake(p);
+            if (queueChangeMatters(p))
+                wake(p);
             again = now + 1;
         }
+        if (oq.empty())
+            p.outQBusy &= uint8_t(~(1u << q));
         if (oq.empty() && (p.flushPending >> q & 1)) {
             p.flushPending &= uint8_t(~(1u << q));
             activateTask(p, kTeardownTaskId);
@@ -1162,7 +1186,8 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
         }
         if (toCe) {
             p.rampQ[size_t(color)].push(entry.w);
-            wake(p);
+            if (queueChangeMatters(p))
+                wake(p);
         }
         ControlOpcode opc = ControlOpcode::Nop;
         uint8_t advanceTo = cfg->currentSwitchPosition;

@@ -30,6 +30,9 @@ struct Fabric::Impl {
     size_t memoryBytes = 0;
 
     uint64_t now = 0;
+    // False when a run stopped at its cycle limit: `now` is then the limit, a cycle not
+    // stepped yet, so routers due "next cycle" step at `now` itself.
+    bool nowStepped = true;
     uint64_t runLimit = UINT64_MAX; // no instruction starts at or after this cycle
     // Scheduled PE visits (cycle, PE index). An entry is stale when the PE was
     // rescheduled since (its scheduledAt differs). Visits within kWheelCycles of `now`

@@ -39,6 +39,22 @@ bool interacts(const Instr& in) {
     return in.op == Op::Builtin || in.op == Op::DsdExec;
 }
 
+// @activate, @block and @unblock change only this PE's task bits, which nothing reads
+// while the main thread runs a task (the picker runs when it is idle). Other writers
+// are microthreads finishing ops, whose unblock could race a @block, and the router's
+// teardown/flush activations, which commute with them. So with no microthread active
+// (none can start before the main thread's next DSD op, which waits for its cycle) they
+// run ahead with the scalar code and leave the same bits as at their own cycle. A bad
+// task id faults, naming the cycle: such a call waits for its cycle.
+bool runsAhead(const Instr& in, const uint64_t* r, const Microthreads& uts) {
+    if (in.op != Op::Builtin || in.b < 1 || r[in.a] >= uint64_t(kNumTaskIds))
+        return false;
+    const BuiltinId id = BuiltinId(in.imm);
+    if (id != BuiltinId::Activate && id != BuiltinId::Block && id != BuiltinId::Unblock)
+        return false;
+    return std::none_of(uts.begin(), uts.end(), [](const OpState& ut) { return ut.active; });
+}
+
 // A load or store above SRAM reaches a memory-mapped register (the WSE-2 router's), so
 // it must happen at the PE's own cycle, like a builtin.
 bool reachesRegisters(const Instr& in, const uint64_t* r) {
@@ -458,9 +474,11 @@ void Fabric::Impl::runMain(Pe& p) {
         if (plain && runLocal(p, f, fn, quantumEnd))
             continue;
         const Instr& in = fn.code[f.pc];
-        if (p.mainReadyAt > now &&
-            (interacts(in) || reachesRegisters(in, p.regs.data() + f.regBase)))
-            return;
+        if (p.mainReadyAt > now) {
+            const uint64_t* r = p.regs.data() + f.regBase;
+            if ((interacts(in) && !(plain && runsAhead(in, r, p.uts))) || reachesRegisters(in, r))
+                return;
+        }
         if (p.mainReadyAt >= runLimit)
             return;
         const SourceLoc& loc = f.pc < fn.locs.size() ? fn.locs[f.pc] : noLoc;

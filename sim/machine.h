@@ -166,10 +166,12 @@ constexpr int kProfileLaunchSlot = kNumTaskIds;
 constexpr int kProfileInitSlot = kNumTaskIds + 1;
 constexpr int kProfileSlots = kNumTaskIds + 2;
 
-struct Pe {
+// Cache-line aligned, so the lines a visit touches are the same for every PE.
+struct alignas(64) Pe {
     // What a visit of a busy PE, its merge and its router step read comes first, packed:
     // with thousands of busy PEs per cycle a visit costs mostly a cache miss per line of
-    // this struct it touches (game-of-life 100x100, docs/benchmarks.md).
+    // this struct it touches (game-of-life 100x100, docs/benchmarks.md). The first 6
+    // lines end with mainOp's state flags (offset 328), which every visit reads.
     uint64_t scheduledAt = UINT64_MAX;
     uint64_t mainReadyAt = 0;
     const CodeClass* cls = nullptr;
@@ -180,6 +182,7 @@ struct Pe {
     uint32_t x = 0, y = 0;
     uint32_t classIndex = 0;
     uint32_t routerBusy = 0;  // colors with buffered wavelets
+    uint8_t outQBusy = 0;     // output queues holding wavelets
     bool mainWaiting = false; // stalled on a busy microthread
     bool resumeFromBreakpoint = false;
     bool cmdBlocked = false;
