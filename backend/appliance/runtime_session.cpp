@@ -97,10 +97,23 @@ RuntimeSession::RuntimeSession(std::shared_ptr<const sim::FabricProgram> program
     thread_ = std::thread([this] { threadMain(); });
 }
 
+void RuntimeSession::close() {
+    {
+        std::lock_guard lock(mutex_);
+        closing_ = true;
+        paused_ = false;
+    }
+    if (auto* f = liveFabric_.load())
+        f->requestStop();
+    wake_.notify_all();
+    frameChanged_.notify_all();
+}
+
 RuntimeSession::~RuntimeSession() {
     {
         std::lock_guard lock(mutex_);
         quitting_ = true;
+        closing_ = true;
         paused_ = false;
     }
     if (auto* f = liveFabric_.load())
@@ -121,6 +134,11 @@ void RuntimeSession::post(std::function<void()> fn) {
         });
     }
     wake_.notify_all();
+}
+
+bool RuntimeSession::isClosing() const {
+    std::lock_guard lock(mutex_);
+    return closing_;
 }
 
 void RuntimeSession::touch() {
@@ -299,11 +317,11 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
         {
             std::unique_lock lock(mutex_);
             serveDebugRequests(lock);
-            while (paused_ && !quitting_) {
-                wake_.wait(lock, [&] { return !paused_ || quitting_ || !debugQueue_.empty(); });
+            while (paused_ && !closing_) {
+                wake_.wait(lock, [&] { return !paused_ || closing_ || !debugQueue_.empty(); });
                 serveDebugRequests(lock);
             }
-            if (quitting_)
+            if (closing_)
                 throw Error(Code::Cancelled, "the session is closing");
         }
         inRun_.store(true);
@@ -562,7 +580,7 @@ Frame RuntimeSession::latestFrame() const {
 Frame RuntimeSession::waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,
                                 uint64_t* serial) const {
     std::unique_lock lock(mutex_);
-    frameChanged_.wait_for(lock, timeout, [&] { return frameSerial_ > afterSerial || quitting_; });
+    frameChanged_.wait_for(lock, timeout, [&] { return frameSerial_ > afterSerial || closing_; });
     *serial = frameSerial_;
     return frame_;
 }
@@ -612,6 +630,8 @@ Frame RuntimeSession::step(uint64_t cycles) {
     auto result = done->get_future();
     {
         std::lock_guard lock(mutex_);
+        if (closing_)
+            throw Error(Code::Unavailable, "step: the session is closing");
         paused_ = true;
         debugQueue_.push_back([this, cycles, done] {
             if (!fabric_) {
@@ -619,13 +639,24 @@ Frame RuntimeSession::step(uint64_t cycles) {
                     Error(Code::FailedPrecondition, "step: call load() first")));
                 return;
             }
+            if (isClosing()) {
+                done->set_exception(std::make_exception_ptr(
+                    Error(Code::Unavailable, "step: the session is closing")));
+                return;
+            }
             // A stop requested for an earlier run may still be pending: it ends the first
-            // step early, so step again for the rest.
+            // step early, so step again for the rest (unless close() asked for the stop).
             const uint64_t target = fabric_->cycle() + cycles;
             sim::RunResult r = fabric_->step(cycles);
-            if (r.status == sim::RunStatus::Stopped && fabric_->cycle() < target)
+            if (r.status == sim::RunStatus::Stopped && fabric_->cycle() < target && !isClosing())
                 r = fabric_->step(target - fabric_->cycle());
             publishFrame(r);
+            if (isClosing() && fabric_->cycle() < target) {
+                done->set_exception(std::make_exception_ptr(
+                    Error(Code::Unavailable, "step: the session is closing (stopped at cycle " +
+                                                 std::to_string(fabric_->cycle()) + ")")));
+                return;
+            }
             done->set_value(latestFrame());
         });
     }
@@ -640,7 +671,14 @@ void RuntimeSession::setBreakpoints(const std::vector<sim::Breakpoint>& breakpoi
     auto result = done->get_future();
     {
         std::lock_guard lock(mutex_);
+        if (closing_)
+            throw Error(Code::Unavailable, "breakpoints: the session is closing");
         debugQueue_.push_back([this, breakpoints, done] {
+            if (isClosing()) {
+                done->set_exception(std::make_exception_ptr(
+                    Error(Code::Unavailable, "breakpoints: the session is closing")));
+                return;
+            }
             if (!fabric_) {
                 done->set_exception(std::make_exception_ptr(
                     Error(Code::FailedPrecondition, "breakpoints: call load() first")));

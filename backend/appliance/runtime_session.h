@@ -79,6 +79,11 @@ class RuntimeSession {
 
     // Thread-safe: runs fn on the session thread, in order.
     void post(std::function<void()> fn);
+    // Thread-safe, for the appliance's shutdown: a run or step in progress stops, host
+    // commands that need simulated time and debug requests (step, breakpoints, fabric
+    // reads, dumps) then fail at once with "the session is closing", so nothing waits
+    // for this session any more. The thread itself ends with the session.
+    void close();
 
     // ---- on the session thread (throw appliance::Error) ----
     void load();
@@ -130,6 +135,7 @@ class RuntimeSession {
     enum class State { Opened, Loaded, Running, Stopped };
 
     void threadMain();
+    bool isClosing() const;
     void requireRunning(const char* what) const;
     void requireFabric(const char* what) const;
     const sim::HostSymbol& hostSymbol(const std::string& name, const char* what) const;
@@ -159,6 +165,7 @@ class RuntimeSession {
     std::deque<std::function<void()>> queue_;
     std::deque<std::function<void()>> debugQueue_;
     bool paused_ = false;
+    bool closing_ = false; // close() was called
     bool quitting_ = false;
     int frameWatchers_ = 0;
     Frame frame_;

@@ -33,7 +33,7 @@ Core::Core(ApplianceOptions options) : options_(std::move(options)) {
     });
 }
 
-bool CompileThreads::start(std::function<void()> body) {
+bool OwnedThreads::start(std::function<void()> body, std::function<void()> onStop) {
     std::lock_guard lock(mutex_);
     if (stopping_.load())
         return false;
@@ -50,22 +50,36 @@ bool CompileThreads::start(std::function<void()> body) {
                             body();
                             ended->store(true);
                         }),
-                        ended});
+                        ended, std::move(onStop)});
     return true;
 }
 
-void CompileThreads::stopAll() {
+void OwnedThreads::requestStop() {
+    std::vector<std::function<void()>> stops;
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_.exchange(true))
+            return;
+        for (const auto& e : entries_)
+            if (e.onStop && !e.ended->load())
+                stops.push_back(e.onStop);
+    }
+    for (const auto& stop : stops) // outside the lock: a stop function may take others
+        stop();
+}
+
+void OwnedThreads::stopAll() {
+    requestStop();
     std::list<Entry> joining;
     {
         std::lock_guard lock(mutex_);
-        stopping_.store(true);
         joining.swap(entries_);
     }
     for (auto& e : joining)
         e.thread.join();
 }
 
-unsigned CompileThreads::running() const {
+unsigned OwnedThreads::running() const {
     std::lock_guard lock(mutex_);
     unsigned n = 0;
     for (const auto& e : entries_)
@@ -73,8 +87,21 @@ unsigned CompileThreads::running() const {
     return n;
 }
 
+void Core::stopHandlers() {
+    handlerThreads.requestStop();
+    std::vector<std::shared_ptr<RuntimeSession>> open;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [id, s] : sessions_)
+            open.push_back(s);
+    }
+    for (const auto& s : open)
+        s->close();
+    handlerThreads.stopAll();
+}
+
 Core::~Core() {
-    compileThreads.stopAll();
+    stopHandlers();
     if (reaper_.joinable()) {
         {
             std::lock_guard lock(reaperMutex_);
@@ -418,9 +445,11 @@ void Appliance::shutdown() {
             return;
         impl_->down = true;
     }
-    // Compiles first: their threads must end before the compiler's statics do, and each
-    // answers its call (UNAVAILABLE) before gRPC's shutdown cancels what is left.
-    impl_->core->compileThreads.stopAll();
+    // Handler threads first (compiles, streams, commands, debug calls): they must end
+    // before the Core and the services they use (and compiles before the compiler's
+    // statics), and each answers its call (UNAVAILABLE) before gRPC's shutdown cancels
+    // what is left.
+    impl_->core->stopHandlers();
     impl_->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
     impl_->core.reset();
     if (!impl_->ownedWorkRoot.empty()) {

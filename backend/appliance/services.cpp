@@ -74,6 +74,11 @@ grpc::Status toStatus(const Error& e) {
 
 namespace {
 
+// What a handler answers when the appliance shuts down under it.
+Error shuttingDown(const std::string& call) {
+    return Error(Code::Unavailable, call + ": the appliance is shutting down");
+}
+
 // Runs body and turns what it throws into a status.
 template <typename F> grpc::Status guarded(F&& body) {
     try {
@@ -455,15 +460,18 @@ class RuntimeService final : public pb::Runtime::CallbackService {
         }
         // Not queued behind host commands: the session may be another client's (an attached
         // run.py), busy in a command or paused. dumpCore() waits for the session thread,
-        // so not on a gRPC thread.
-        std::thread([session, writer] {
+        // so not on a gRPC thread; the appliance joins this one (a shutdown closes the
+        // session, so the wait ends).
+        const bool started = core_.handlerThreads.start([session, writer] {
             std::string data;
             auto st = guarded([&] { data = session->dumpCore(); });
             if (st.ok())
                 writer->start(std::move(data));
             else
                 writer->fail(st);
-        }).detach();
+        });
+        if (!started)
+            writer->fail(toStatus(shuttingDown("dump_core")));
         return writer;
     }
 
@@ -575,41 +583,57 @@ class DebugService final : public pb::Debug::CallbackService {
         });
     }
 
-    // Streams the latest frame at most every interval_ms; a thread per stream waits
-    // for new frames so no gRPC thread blocks.
+    // Streams the latest frame at most every interval_ms; a thread per stream (owned by
+    // the appliance, which ends and joins it on shutdown) waits for new frames so no gRPC
+    // thread blocks.
     class FrameWriter : public grpc::ServerWriteReactor<pb::Frame> {
       public:
         FrameWriter(std::shared_ptr<RuntimeSession> session, uint32_t intervalMs,
-                    uint32_t maxFrames)
+                    uint32_t maxFrames, OwnedThreads& threads)
             : state_(std::make_shared<State>()) {
             state_->session = std::move(session);
             const uint64_t startSerial = state_->session->addFrameWatcher(1);
-            std::thread([state = state_, this, intervalMs, maxFrames, startSerial] {
-                uint64_t serial = startSerial;
-                uint32_t sent = 0;
-                for (;;) {
-                    auto frame =
-                        state->session->waitFrame(serial, std::chrono::milliseconds(500), &serial);
-                    {
+            const auto interval = std::chrono::milliseconds(intervalMs ? intervalMs : 33);
+            const bool started = threads.start(
+                [state = state_, this, interval, maxFrames, startSerial] {
+                    uint64_t serial = startSerial;
+                    uint32_t sent = 0;
+                    const auto ended = [&] { return state->cancelled || state->stopping; };
+                    for (;;) {
+                        auto frame = state->session->waitFrame(
+                            serial, std::chrono::milliseconds(500), &serial);
+                        {
+                            std::unique_lock lock(state->mutex);
+                            if (ended())
+                                break;
+                            state->message.Clear();
+                            fillFrame(frame, &state->message);
+                            state->writing = true;
+                        }
+                        StartWrite(&state->message);
                         std::unique_lock lock(state->mutex);
-                        if (state->cancelled)
+                        state->changed.wait(lock, [&] { return !state->writing || ended(); });
+                        if (ended() || (maxFrames && ++sent >= maxFrames))
                             break;
-                        state->message.Clear();
-                        fillFrame(frame, &state->message);
-                        state->writing = true;
+                        state->changed.wait_for(lock, interval, ended);
                     }
-                    StartWrite(&state->message);
-                    std::unique_lock lock(state->mutex);
-                    state->changed.wait(lock, [&] { return !state->writing || state->cancelled; });
-                    if (state->cancelled || (maxFrames && ++sent >= maxFrames))
-                        break;
-                    lock.unlock();
-                    std::this_thread::sleep_for(
-                        std::chrono::milliseconds(intervalMs ? intervalMs : 33));
-                }
-                state->session->addFrameWatcher(-1);
-                Finish(grpc::Status::OK);
-            }).detach();
+                    state->session->addFrameWatcher(-1);
+                    bool stopping;
+                    {
+                        std::lock_guard lock(state->mutex);
+                        stopping = state->stopping;
+                    }
+                    Finish(stopping ? toStatus(shuttingDown("frames")) : grpc::Status::OK);
+                },
+                [state = state_] {
+                    std::lock_guard lock(state->mutex);
+                    state->stopping = true;
+                    state->changed.notify_all();
+                });
+            if (!started) {
+                state_->session->addFrameWatcher(-1);
+                Finish(toStatus(shuttingDown("frames")));
+            }
         }
         void OnWriteDone(bool ok) override {
             std::lock_guard lock(state_->mutex);
@@ -631,6 +655,7 @@ class DebugService final : public pb::Debug::CallbackService {
             std::condition_variable changed;
             bool writing = false;
             bool cancelled = false;
+            bool stopping = false; // the appliance is shutting down
             pb::Frame message;
         };
         std::shared_ptr<State> state_;
@@ -651,7 +676,8 @@ class DebugService final : public pb::Debug::CallbackService {
         });
         if (!status.ok())
             return new FailedWriter(status);
-        return new FrameWriter(std::move(session), req->interval_ms(), req->max_frames());
+        return new FrameWriter(std::move(session), req->interval_ms(), req->max_frames(),
+                               core_.handlerThreads);
     }
 
     // Analysis requests (issue 7): the wait states of every PE and new simprint lines.
@@ -698,12 +724,15 @@ class DebugService final : public pb::Debug::CallbackService {
             return r;
         }
         // step() and setBreakpoints() wait for the session thread: not on a gRPC thread.
-        std::thread([this, ctx, r, id, body] {
+        // The appliance joins this thread; a shutdown closes the session, so it ends.
+        const bool started = core_.handlerThreads.start([this, ctx, r, id, body] {
             r->Finish(guarded([&] {
                 core_.authorize(*ctx);
                 body(*core_.session(id));
             }));
-        }).detach();
+        });
+        if (!started)
+            r->Finish(toStatus(shuttingDown("debug")));
         return r;
     }
 
@@ -809,29 +838,39 @@ class LauncherService final : public pb::Launcher::CallbackService {
                                              : bin + ":" + (path ? path : "/usr/bin:/bin"));
         env.emplace_back("TESSERA_APPLIANCE", job->cmaddr);
         auto cancel = r->cancelFlag();
+        auto* threads = &core_.handlerThreads; // joins this thread; a shutdown cancels it
         job->commandsRunning.fetch_add(1);
-        std::thread([r, reply, job, command, env, timeout, cancel] {
-            struct Running {
-                Core::Job& job;
-                ~Running() {
-                    job.lastUse = std::chrono::steady_clock::now().time_since_epoch().count();
-                    job.commandsRunning.fetch_sub(1);
-                }
-            } running{*job};
-            r->Finish(guarded([&] {
-                auto result = runShellCommand(command, job->workspace->root(), env,
-                                              std::chrono::seconds(timeout), *cancel);
-                if (result.cancelled)
-                    throw Error(Code::Cancelled,
-                                "run: cancelled; the command's process group was killed");
-                if (result.timedOut)
-                    throw Error(Code::DeadlineExceeded,
-                                "run: '" + command + "' exceeded " + std::to_string(timeout) +
-                                    " s and was killed; output so far:\n" + result.output);
-                reply->set_exit_code(result.exitCode);
-                reply->set_output(result.output);
-            }));
-        }).detach();
+        const bool started = threads->start(
+            [r, reply, job, command, env, timeout, cancel, threads] {
+                struct Running {
+                    Core::Job& job;
+                    ~Running() {
+                        job.lastUse = std::chrono::steady_clock::now().time_since_epoch().count();
+                        job.commandsRunning.fetch_sub(1);
+                    }
+                } running{*job};
+                r->Finish(guarded([&] {
+                    auto result = runShellCommand(command, job->workspace->root(), env,
+                                                  std::chrono::seconds(timeout), *cancel);
+                    if (result.cancelled && threads->stopping())
+                        throw Error(Code::Unavailable, "run: the appliance is shutting down; the "
+                                                       "command's process group was killed");
+                    if (result.cancelled)
+                        throw Error(Code::Cancelled,
+                                    "run: cancelled; the command's process group was killed");
+                    if (result.timedOut)
+                        throw Error(Code::DeadlineExceeded,
+                                    "run: '" + command + "' exceeded " + std::to_string(timeout) +
+                                        " s and was killed; output so far:\n" + result.output);
+                    reply->set_exit_code(result.exitCode);
+                    reply->set_output(result.output);
+                }));
+            },
+            [cancel] { cancel->store(true); });
+        if (!started) {
+            job->commandsRunning.fetch_sub(1);
+            r->Finish(toStatus(shuttingDown("run")));
+        }
         return r;
     }
 
@@ -987,7 +1026,7 @@ class CompileService final : public pb::Compile::CallbackService {
         }
         auto alive = w->alive();
         auto cancelled = w->cancelledFlag();
-        auto* threads = &core_.compileThreads; // joins this thread before it goes away
+        auto* threads = &core_.handlerThreads; // joins this thread before it goes away
         const bool started = threads->start(
             [w, alive, cancelled, threads, workspace, layout, args, counted, layoutSpec]() mutable {
                 std::vector<pb::CompileEvent> events;
@@ -1006,7 +1045,7 @@ class CompileService final : public pb::Compile::CallbackService {
                     // A cancelled compile writes no artifact; the workspace goes with this
                     // thread, so nothing of it is left behind.
                     if (threads->stopping())
-                        throw Error(Code::Unavailable, "compile: the appliance is shutting down");
+                        throw shuttingDown("compile");
                     if (result.cancelled || cancelled->load())
                         throw Error(Code::Cancelled, "compile: cancelled by the client");
                     csl::applyLayoutSpec(result, layoutSpec);
@@ -1055,8 +1094,7 @@ class CompileService final : public pb::Compile::CallbackService {
         if (!started) {
             workspace.reset();
             counted->fetch_sub(1);
-            w->finishNow(
-                toStatus(Error(Code::Unavailable, "compile: the appliance is shutting down")));
+            w->finishNow(toStatus(shuttingDown("compile")));
         }
         return w;
     }

@@ -26,23 +26,30 @@ namespace appliance {
 class Error;
 grpc::Status toStatus(const Error& e);
 
-// The compile threads of every Compile call (the server's and each job's). They read the
-// compiler's function-local static tables, so they must end before those are destroyed at
-// exit: the appliance owns and joins them instead of detaching them. Cancelling makes the
-// compiler return within about 50 ms, so stopping is bounded.
-class CompileThreads {
+// The threads of every handler that must not block a gRPC thread: compiles, DumpCore,
+// Frames streams, the Debug calls that wait for a session thread (Step, SetBreakpoints,
+// Pause, Resume, WaitStates, Simprint) and Launcher commands, of the server and of each
+// job. The appliance owns and joins them instead of detaching them: a detached handler
+// could outlive the Core and the services it points to (and compile threads read the
+// compiler's function-local static tables, destroyed at exit). Stopping is bounded:
+// compiles poll stopping(), each thread may give a stop function (cancel its command,
+// end its stream), and Core::stopHandlers closes the sessions the others wait for.
+class OwnedThreads {
   public:
-    CompileThreads() = default;
-    CompileThreads(const CompileThreads&) = delete;
-    CompileThreads& operator=(const CompileThreads&) = delete;
-    ~CompileThreads() { stopAll(); }
+    OwnedThreads() = default;
+    OwnedThreads(const OwnedThreads&) = delete;
+    OwnedThreads& operator=(const OwnedThreads&) = delete;
+    ~OwnedThreads() { stopAll(); }
 
-    // Runs body on a new thread; body should stop early once stopping() is true. Returns
-    // false (and runs nothing) after stopAll(). Joins threads that have already ended.
-    bool start(std::function<void()> body);
-    // True once stopAll() began: compiles poll it next to their call's own cancel flag.
+    // Runs body on a new thread; onStop (optional) is called once from requestStop() while
+    // body runs, to make it end soon. Returns false (and runs nothing) once stopping.
+    // Joins threads that have already ended.
+    bool start(std::function<void()> body, std::function<void()> onStop = {});
+    // True once requestStop() began: compiles poll it next to their call's own cancel flag.
     bool stopping() const { return stopping_.load(); }
-    // Refuses new compiles, makes running ones stop and waits for their threads.
+    // Refuses new threads and calls the stop functions of the running ones.
+    void requestStop();
+    // requestStop(), then waits for every thread.
     void stopAll();
     unsigned running() const; // threads started and not yet joined or ended
 
@@ -50,6 +57,7 @@ class CompileThreads {
     struct Entry {
         std::thread thread;
         std::shared_ptr<std::atomic<bool>> ended;
+        std::function<void()> onStop;
     };
     mutable std::mutex mutex_;
     std::list<Entry> entries_;
@@ -102,9 +110,13 @@ class Core {
     // Compiles in progress (limited by maxJobs); shared with the compile threads.
     std::shared_ptr<std::atomic<unsigned>> activeCompiles =
         std::make_shared<std::atomic<unsigned>>(0);
-    // Stopped first by Appliance::shutdown (so gRPC's shutdown finds the calls finished)
-    // and again, at the latest, by ~Core.
-    CompileThreads compileThreads;
+    // Stopped by stopHandlers: first by Appliance::shutdown (so gRPC's shutdown finds the
+    // calls finished) and again, at the latest, by ~Core.
+    OwnedThreads handlerThreads;
+    // Ends every handler thread: refuses new ones, cancels commands and streams, closes
+    // the sessions (a step, a run or a debug request waiting for one ends with an error)
+    // and joins the threads.
+    void stopHandlers();
 
     // Set by the server: gives each job its own listening address.
     std::function<void(Job&)> attachJobServer;

@@ -15,7 +15,14 @@ void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& f
     auto result = done->get_future();
     {
         std::lock_guard lock(mutex_);
+        if (closing_)
+            throw Error(Code::Unavailable, "the session is closing");
         debugQueue_.push_back([this, fn, done] {
+            if (isClosing()) {
+                done->set_exception(
+                    std::make_exception_ptr(Error(Code::Unavailable, "the session is closing")));
+                return;
+            }
             if (!fabric_) {
                 done->set_exception(std::make_exception_ptr(Error(
                     Code::FailedPrecondition, "the program is not loaded: call load() first")));

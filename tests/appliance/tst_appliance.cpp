@@ -16,6 +16,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -56,6 +57,97 @@ std::vector<float> bytesToFloats(const std::string& s) {
     do {                                                                                           \
         grpc::Status st_ = (expr);                                                                 \
         QVERIFY2(st_.ok(), st_.error_message().c_str());                                           \
+    } while (0)
+
+// An appliance of its own for the shutdown tests, with a work directory that outlives it.
+struct PrivateAppliance {
+    QTemporaryDir work;
+    std::unique_ptr<appliance::Appliance> server;
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<pb::Runtime::Stub> runtime;
+    std::unique_ptr<pb::Debug::Stub> debug;
+    std::unique_ptr<pb::Launcher::Stub> launcher;
+
+    PrivateAppliance() {
+        appliance::ApplianceOptions o;
+        o.workRoot = work.path().toStdString();
+        server = appliance::Appliance::startEmbedded(o);
+        channel = server->inProcessChannel();
+        runtime = pb::Runtime::NewStub(channel);
+        debug = pb::Debug::NewStub(channel);
+        launcher = pb::Launcher::NewStub(channel);
+    }
+
+    // A running session of the fixture program whose init function never returns (a
+    // jump to itself; no host command waits, so no hang report ends it): every step of
+    // this session simulates for as long as it may.
+    std::string spinningSession() {
+        auto program = fixture::program();
+        sim::CodeClass& c = program->classes.at(0);
+        c.functions.push_back(
+            fixture::function("spin", {},
+                              {fixture::instr(sim::Op::Jump, sim::ScalarType::Void, sim::kNoReg,
+                                              sim::kNoReg, sim::kNoReg, 0)},
+                              1));
+        c.initFunction = int32_t(c.functions.size() - 1);
+        grpc::ClientContext openCtx;
+        pb::OpenRequest open;
+        open.set_program(artifact::serializeProgram(*program));
+        pb::OpenReply opened;
+        if (!runtime->Open(&openCtx, open, &opened).ok())
+            qFatal("open failed");
+        pb::SessionRef ref;
+        ref.set_session_id(opened.session_id());
+        for (auto call : {&pb::Runtime::Stub::Load, &pb::Runtime::Stub::Start}) {
+            grpc::ClientContext ctx;
+            pb::Empty e;
+            if (!(runtime.get()->*call)(&ctx, ref, &e).ok())
+                qFatal("load/start failed");
+        }
+        return opened.session_id();
+    }
+
+    // A call that runs on its own thread until it ends; status() waits for it.
+    class PendingCall {
+      public:
+        explicit PendingCall(std::function<grpc::Status()> call)
+            : result_(std::async(std::launch::async, std::move(call)).share()) {}
+        bool ended() const {
+            return result_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+        }
+        grpc::Status status() const { return result_.get(); }
+
+      private:
+        std::shared_future<grpc::Status> result_;
+    };
+
+    PendingCall longStep(const std::string& id) {
+        return PendingCall([this, id] {
+            grpc::ClientContext ctx;
+            pb::StepRequest r;
+            r.set_session_id(id);
+            r.set_cycles(uint64_t(1) << 40); // hours of simulated spinning
+            pb::Frame frame;
+            return debug->Step(&ctx, r, &frame);
+        });
+    }
+
+    // Shuts down on another thread and returns how long that took. A shutdown that waits
+    // for a handler nobody ends would hang the whole suite: after 20 s this aborts it.
+    qint64 timedShutdown() {
+        QElapsedTimer t;
+        t.start();
+        auto done = std::async(std::launch::async, [this] { server->shutdown(); });
+        if (done.wait_for(std::chrono::seconds(20)) != std::future_status::ready)
+            qFatal("Appliance::shutdown still waits for a handler after 20 s");
+        return t.elapsed();
+    }
+};
+
+#define EXPECT_ENDED_WITH(call, code, text)                                                        \
+    do {                                                                                           \
+        QVERIFY2((call).ended(), "the call outlived the appliance's shutdown");                    \
+        EXPECT_STATUS((call).status(), code, text);                                                \
     } while (0)
 
 } // namespace
@@ -709,6 +801,120 @@ class TestAppliance : public QObject {
         }
         const auto status = reader->Finish();
         QVERIFY2(!status.ok(), status.error_message().c_str());
+    }
+
+    // Handler threads (Step and SetBreakpoints, DumpCore, Frames, RunCommand) belong to the
+    // appliance: shutdown ends and joins them, and their calls end with UNAVAILABLE. They
+    // were detached: a shutdown during a long step waited for the step (hours here), and a
+    // stream or a command held it until gRPC's 2 s grace ran out, then ended CANCELLED.
+    void shutdownEndsALongStep() {
+        PrivateAppliance a;
+        const auto id = a.spinningSession();
+        auto step = a.longStep(id);
+        // On an early return the calls are still blocked: end them before they are destroyed.
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QVERIFY2(!step.ended(), step.ended() ? step.status().error_message().c_str() : "");
+        const qint64 ms = a.timedShutdown();
+        qInfo("shutdown during a step took %lld ms", ms);
+        QVERIFY2(ms < 1900, qPrintable(QString::number(ms)));
+        EXPECT_ENDED_WITH(step, grpc::StatusCode::UNAVAILABLE, "step: the session is closing");
+    }
+
+    void shutdownEndsBreakpointsAndDumpBehindAStep() {
+        PrivateAppliance a;
+        const auto id = a.spinningSession();
+        auto step = a.longStep(id);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        // Both wait for the session thread, which is busy stepping.
+        PrivateAppliance::PendingCall breakpoints([&] {
+            grpc::ClientContext ctx;
+            pb::BreakpointsRequest r;
+            r.set_session_id(id);
+            auto* b = r.add_breakpoints();
+            b->set_kind("cycle");
+            b->set_value(4000000000u);
+            pb::Empty e;
+            return a.debug->SetBreakpoints(&ctx, r, &e);
+        });
+        PrivateAppliance::PendingCall dump([&] {
+            grpc::ClientContext ctx;
+            pb::SessionRef ref;
+            ref.set_session_id(id);
+            auto reader = a.runtime->DumpCore(&ctx, ref);
+            pb::Bytes chunk;
+            while (reader->Read(&chunk)) {
+            }
+            return reader->Finish();
+        });
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        for (const auto* call : {&step, &breakpoints, &dump})
+            QVERIFY2(!call->ended(), call->ended() ? call->status().error_message().c_str() : "");
+        const qint64 ms = a.timedShutdown();
+        qInfo("shutdown during a step, a breakpoint request and a dump took %lld ms", ms);
+        QVERIFY2(ms < 1900, qPrintable(QString::number(ms)));
+        EXPECT_ENDED_WITH(step, grpc::StatusCode::UNAVAILABLE, "step: the session is closing");
+        EXPECT_ENDED_WITH(breakpoints, grpc::StatusCode::UNAVAILABLE,
+                          "breakpoints: the session is closing");
+        EXPECT_ENDED_WITH(dump, grpc::StatusCode::UNAVAILABLE, "dump_core: the session is closing");
+    }
+
+    void shutdownEndsAFramesStream() {
+        PrivateAppliance a;
+        const auto id = a.spinningSession();
+        std::promise<void> firstFrame;
+        PrivateAppliance::PendingCall frames([&] {
+            grpc::ClientContext ctx;
+            pb::FramesRequest r;
+            r.set_session_id(id);
+            r.set_interval_ms(10);
+            auto reader = a.debug->Frames(&ctx, r);
+            pb::Frame frame;
+            bool first = true;
+            while (reader->Read(&frame))
+                if (std::exchange(first, false))
+                    firstFrame.set_value();
+            return reader->Finish();
+        });
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        QVERIFY(firstFrame.get_future().wait_for(std::chrono::seconds(10)) ==
+                std::future_status::ready);
+        const qint64 ms = a.timedShutdown();
+        qInfo("shutdown during a Frames stream took %lld ms", ms);
+        QVERIFY2(ms < 1900, qPrintable(QString::number(ms)));
+        EXPECT_ENDED_WITH(frames, grpc::StatusCode::UNAVAILABLE,
+                          "frames: the appliance is shutting down");
+    }
+
+    void shutdownEndsARunningCommand() {
+        PrivateAppliance a;
+        pb::JobReply job;
+        {
+            grpc::ClientContext ctx;
+            pb::CreateJobRequest r;
+            r.set_artifact_name("out");
+            auto* f = r.add_artifact_files();
+            f->set_path("out.json");
+            f->set_data("{}");
+            EXPECT_OK(a.launcher->CreateJob(&ctx, r, &job));
+        }
+        PrivateAppliance::PendingCall command([&] {
+            grpc::ClientContext ctx;
+            pb::RunCommandRequest r;
+            r.set_job_id(job.job_id());
+            r.set_command("echo started; sleep 60");
+            pb::RunCommandReply reply;
+            return a.launcher->RunCommand(&ctx, r, &reply);
+        });
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QVERIFY2(!command.ended(), "the command ended before the shutdown");
+        const qint64 ms = a.timedShutdown();
+        qInfo("shutdown during a command took %lld ms", ms);
+        QVERIFY2(ms < 1900, qPrintable(QString::number(ms)));
+        EXPECT_ENDED_WITH(command, grpc::StatusCode::UNAVAILABLE,
+                          "run: the appliance is shutting down");
     }
 
     void debugStepAndFrames() {
