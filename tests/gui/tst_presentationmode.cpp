@@ -14,6 +14,7 @@
 #include "app/SimController.h"
 
 #include "demo_fixture.h"
+#include "tests/test_time.h"
 #include "widgets/CompileLog.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <functional>
 
 using namespace tessera;
+using tessera_test::scaledMs;
 
 namespace {
 
@@ -144,8 +146,9 @@ class TestPresentationMode : public QObject {
         QVERIFY(view->geometry().height() > 600);
 
         // run.py's session, attached and held (the script waits at its first host command).
-        QTRY_VERIFY_WITH_TIMEOUT(
-            controller->isAttached() && controller->state() == SimController::State::Paused, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isAttached() &&
+                                     controller->state() == SimController::State::Paused,
+                                 scaledMs(60000));
         QVERIFY(mode->isScriptRun());
         QVERIFY(!mode->isTouring());
         QVERIFY(ran.isEmpty());
@@ -155,8 +158,11 @@ class TestPresentationMode : public QObject {
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(mode->isPaused());
         QVERIFY(view->status().startsWith(QStringLiteral("paused")));
-        QTest::qWait(kTestBeatMs); // a beat on its way when Space was pressed lands
-        QTRY_COMPARE_WITH_TIMEOUT(controller->state(), SimController::State::Paused, 10000);
+        // A beat on its way when Space was pressed lands (its advance reply takes longer in
+        // a sanitizer build).
+        QTest::qWait(scaledMs(kTestBeatMs));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->state(), SimController::State::Paused,
+                                  scaledMs(10000));
         const quint64 pausedCycle = controller->cycle();
         const qsizetype pausedBeats = beats.size();
         QTest::qWait(3 * kTestBeatMs);
@@ -165,7 +171,7 @@ class TestPresentationMode : public QObject {
         QCOMPARE(controller->state(), SimController::State::Paused);
         QVERIFY(ran.isEmpty());
         QTest::keyClick(view, Qt::Key_Right);
-        QTRY_VERIFY_WITH_TIMEOUT(controller->cycle() > pausedCycle, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->cycle() > pausedCycle, scaledMs(10000));
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(!mode->isPaused());
         QTest::keyClick(view, Qt::Key_Plus);
@@ -173,7 +179,8 @@ class TestPresentationMode : public QObject {
 
         // The real run: PEs at work, captions that say different things.
         QTRY_VERIFY2_WITH_TIMEOUT(busyBeats(beats) >= 1 && captions(beats).size() >= 3,
-                                  qPrintable(captions(beats).join(QLatin1Char('\n'))), 60000);
+                                  qPrintable(captions(beats).join(QLatin1Char('\n'))),
+                                  scaledMs(60000));
         QVERIFY(view->snapshot());
         QVERIFY(view->status().contains(QStringLiteral("Esc")));
         QVERIFY2(view->beat().caption.startsWith(QStringLiteral("cycle ")),
@@ -187,7 +194,7 @@ class TestPresentationMode : public QObject {
         QVERIFY(!mode->action()->isChecked());
         QVERIFY(fabricDock->isVisible());
         QVERIFY(window->projectDock()->isVisible());
-        QVERIFY(!ran.isEmpty() || ran.wait(120000));
+        QVERIFY(!ran.isEmpty() || ran.wait(scaledMs(120000)));
         const QString output = window->workbench()->runConsole()->outputText();
         QVERIFY2(ran.first().first().toInt() == 0 && output.contains(QStringLiteral("SUCCESS!")),
                  qPrintable(output));
@@ -218,7 +225,7 @@ class TestPresentationMode : public QObject {
         mode->setCyclesPerBeat(1024);
         QSignalSpy ran(window->workbench()->controller(), &SimController::scriptFinished);
         mode->action()->trigger();
-        QVERIFY(ran.wait(120000));
+        QVERIFY(ran.wait(scaledMs(120000)));
         QVERIFY(mode->isActive());
         const QString caption = mode->view()->beat().caption;
         if (broken)
@@ -247,7 +254,7 @@ class TestPresentationMode : public QObject {
         QSignalSpy beats(mode, &PresentationMode::beatShown);
         QSignalSpy scripts(window->workbench()->controller(), &SimController::scriptStarted);
         mode->action()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(busyBeats(beats) >= 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(busyBeats(beats) >= 1, scaledMs(60000));
         QVERIFY(!mode->isScriptRun());
         QVERIFY(!mode->isTouring());
         QVERIFY(scripts.isEmpty());
@@ -275,7 +282,7 @@ class TestPresentationMode : public QObject {
         mode->setBeatInterval(400);
         QSignalSpy beats(mode, &PresentationMode::beatShown);
         mode->action()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(busyBeats(beats) >= beatsBefore, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(busyBeats(beats) >= beatsBefore, scaledMs(120000));
         saveScreenshot(*window, QStringLiteral("presentation-%1.png").arg(name));
         QTest::keyClick(mode->view(), Qt::Key_Escape);
     }
