@@ -626,7 +626,11 @@ Frame RuntimeSession::resume() {
 Frame RuntimeSession::step(uint64_t cycles) {
     if (cycles == 0)
         throw Error(Code::InvalidArgument, "step: cycles must be positive");
-    auto done = std::make_shared<std::promise<Frame>>();
+    struct Outcome {
+        std::optional<Failure> failure;
+        Frame frame;
+    };
+    auto done = std::make_shared<std::promise<Outcome>>();
     auto result = done->get_future();
     {
         std::lock_guard lock(mutex_);
@@ -635,13 +639,11 @@ Frame RuntimeSession::step(uint64_t cycles) {
         paused_ = true;
         debugQueue_.push_back([this, cycles, done] {
             if (!fabric_) {
-                done->set_exception(std::make_exception_ptr(
-                    Error(Code::FailedPrecondition, "step: call load() first")));
+                done->set_value({Failure{Code::FailedPrecondition, "step: call load() first"}, {}});
                 return;
             }
             if (isClosing()) {
-                done->set_exception(std::make_exception_ptr(
-                    Error(Code::Unavailable, "step: the session is closing")));
+                done->set_value({Failure{Code::Unavailable, "step: the session is closing"}, {}});
                 return;
             }
             // A stop requested for an earlier run may still be pending: it ends the first
@@ -652,22 +654,26 @@ Frame RuntimeSession::step(uint64_t cycles) {
                 r = fabric_->step(target - fabric_->cycle());
             publishFrame(r);
             if (isClosing() && fabric_->cycle() < target) {
-                done->set_exception(std::make_exception_ptr(
-                    Error(Code::Unavailable, "step: the session is closing (stopped at cycle " +
-                                                 std::to_string(fabric_->cycle()) + ")")));
+                done->set_value(
+                    {Failure{Code::Unavailable, "step: the session is closing (stopped at cycle " +
+                                                    std::to_string(fabric_->cycle()) + ")"},
+                     {}});
                 return;
             }
-            done->set_value(latestFrame());
+            done->set_value({std::nullopt, latestFrame()});
         });
     }
     if (auto* f = liveFabric_.load(); f && inRun_.load())
         f->requestStop();
     wake_.notify_all();
-    return result.get();
+    Outcome outcome = result.get();
+    if (outcome.failure)
+        throw Error(outcome.failure->code, outcome.failure->message);
+    return std::move(outcome.frame);
 }
 
 void RuntimeSession::setBreakpoints(const std::vector<sim::Breakpoint>& breakpoints) {
-    auto done = std::make_shared<std::promise<void>>();
+    auto done = std::make_shared<std::promise<std::optional<Failure>>>();
     auto result = done->get_future();
     {
         std::lock_guard lock(mutex_);
@@ -675,25 +681,25 @@ void RuntimeSession::setBreakpoints(const std::vector<sim::Breakpoint>& breakpoi
             throw Error(Code::Unavailable, "breakpoints: the session is closing");
         debugQueue_.push_back([this, breakpoints, done] {
             if (isClosing()) {
-                done->set_exception(std::make_exception_ptr(
-                    Error(Code::Unavailable, "breakpoints: the session is closing")));
+                done->set_value(Failure{Code::Unavailable, "breakpoints: the session is closing"});
                 return;
             }
             if (!fabric_) {
-                done->set_exception(std::make_exception_ptr(
-                    Error(Code::FailedPrecondition, "breakpoints: call load() first")));
+                done->set_value(
+                    Failure{Code::FailedPrecondition, "breakpoints: call load() first"});
                 return;
             }
             fabric_->clearBreakpoints();
             for (const auto& b : breakpoints)
                 fabric_->addBreakpoint(b);
-            done->set_value();
+            done->set_value(std::nullopt);
         });
     }
     if (auto* f = liveFabric_.load())
         f->requestStop(); // a running chunk returns, serves the request, goes on
     wake_.notify_all();
-    result.get();
+    if (const auto failure = result.get())
+        throw Error(failure->code, failure->message);
 }
 
 } // namespace appliance

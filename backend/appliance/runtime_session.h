@@ -8,6 +8,7 @@
 // same thread whether it is idle or paused inside a run.
 #pragma once
 
+#include "backend/appliance/error.h"
 #include "sim/fabric.h"
 
 #include <atomic>
@@ -133,6 +134,13 @@ class RuntimeSession {
 
   private:
     enum class State { Opened, Loaded, Running, Stopped };
+    // A debug request's failure, handed from the session thread to the waiting caller as
+    // plain data: an exception_ptr would share one exception object (and the reference-
+    // counted string of std::runtime_error) between two threads, which TSan reports.
+    struct Failure {
+        Code code;
+        std::string message;
+    };
 
     void threadMain();
     bool isClosing() const;

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace appliance {
@@ -78,6 +79,36 @@ namespace {
 Error shuttingDown(const std::string& call) {
     return Error(Code::Unavailable, call + ": the appliance is shutting down");
 }
+
+// Set by a reactor's OnDone. The handler thread waits for it after finishing its call, so
+// a shutdown, which joins the threads before it shuts the gRPC server down, finds the call
+// complete and its status delivered (not cut off as "Transport closed"). Once the
+// appliance is stopping the wait gives up after 500 ms: a client that stopped reading.
+class CallDone {
+  public:
+    void set() {
+        std::lock_guard lock(mutex_);
+        done_ = true;
+        changed_.notify_all();
+    }
+    void wait(const OwnedThreads& threads) {
+        using Clock = std::chrono::steady_clock;
+        std::unique_lock lock(mutex_);
+        std::optional<Clock::time_point> giveUpAt;
+        while (!done_) {
+            changed_.wait_for(lock, std::chrono::milliseconds(50));
+            if (threads.stopping() && !giveUpAt)
+                giveUpAt = Clock::now() + std::chrono::milliseconds(500);
+            if (giveUpAt && Clock::now() >= *giveUpAt)
+                return;
+        }
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool done_ = false;
+};
 
 // Runs body and turns what it throws into a status.
 template <typename F> grpc::Status guarded(F&& body) {
@@ -414,6 +445,7 @@ class RuntimeService final : public pb::Runtime::CallbackService {
     // The core file can be large: sent in 1 MiB pieces.
     class CoreWriter : public grpc::ServerWriteReactor<pb::Bytes> {
       public:
+        std::shared_ptr<CallDone> done() const { return done_; }
         void start(std::string data) {
             data_ = std::move(data);
             next();
@@ -426,7 +458,10 @@ class RuntimeService final : public pb::Runtime::CallbackService {
             }
             next();
         }
-        void OnDone() override { delete this; }
+        void OnDone() override {
+            done_->set();
+            delete this;
+        }
 
       private:
         void next() {
@@ -444,6 +479,7 @@ class RuntimeService final : public pb::Runtime::CallbackService {
         std::string data_;
         size_t offset_ = 0;
         pb::Bytes chunk_;
+        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
     };
 
     grpc::ServerWriteReactor<pb::Bytes>* DumpCore(grpc::CallbackServerContext* ctx,
@@ -462,13 +498,15 @@ class RuntimeService final : public pb::Runtime::CallbackService {
         // run.py), busy in a command or paused. dumpCore() waits for the session thread,
         // so not on a gRPC thread; the appliance joins this one (a shutdown closes the
         // session, so the wait ends).
-        const bool started = core_.handlerThreads.start([session, writer] {
+        auto* threads = &core_.handlerThreads;
+        const bool started = threads->start([session, writer, threads, done = writer->done()] {
             std::string data;
             auto st = guarded([&] { data = session->dumpCore(); });
             if (st.ok())
                 writer->start(std::move(data));
             else
                 writer->fail(st);
+            done->wait(*threads);
         });
         if (!started)
             writer->fail(toStatus(shuttingDown("dump_core")));
@@ -595,7 +633,7 @@ class DebugService final : public pb::Debug::CallbackService {
             const uint64_t startSerial = state_->session->addFrameWatcher(1);
             const auto interval = std::chrono::milliseconds(intervalMs ? intervalMs : 33);
             const bool started = threads.start(
-                [state = state_, this, interval, maxFrames, startSerial] {
+                [state = state_, this, interval, maxFrames, startSerial, &threads, done = done_] {
                     uint64_t serial = startSerial;
                     uint32_t sent = 0;
                     const auto ended = [&] { return state->cancelled || state->stopping; };
@@ -624,6 +662,7 @@ class DebugService final : public pb::Debug::CallbackService {
                         stopping = state->stopping;
                     }
                     Finish(stopping ? toStatus(shuttingDown("frames")) : grpc::Status::OK);
+                    done->wait(threads);
                 },
                 [state = state_] {
                     std::lock_guard lock(state->mutex);
@@ -646,7 +685,10 @@ class DebugService final : public pb::Debug::CallbackService {
             state_->cancelled = true;
             state_->changed.notify_all();
         }
-        void OnDone() override { delete this; }
+        void OnDone() override {
+            done_->set();
+            delete this;
+        }
 
       private:
         struct State {
@@ -659,6 +701,7 @@ class DebugService final : public pb::Debug::CallbackService {
             pb::Frame message;
         };
         std::shared_ptr<State> state_;
+        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
     };
 
     class FailedWriter : public grpc::ServerWriteReactor<pb::Frame> {
@@ -725,16 +768,33 @@ class DebugService final : public pb::Debug::CallbackService {
         }
         // step() and setBreakpoints() wait for the session thread: not on a gRPC thread.
         // The appliance joins this thread; a shutdown closes the session, so it ends.
-        const bool started = core_.handlerThreads.start([this, ctx, r, id, body] {
-            r->Finish(guarded([&] {
-                core_.authorize(*ctx);
-                body(*core_.session(id));
-            }));
-        });
+        auto* waiting = new WaitingReactor(); // owned by gRPC until OnDone
+        auto* threads = &core_.handlerThreads;
+        const bool started =
+            threads->start([this, ctx, waiting, id, body, threads, done = waiting->done()] {
+                waiting->Finish(guarded([&] {
+                    core_.authorize(*ctx);
+                    body(*core_.session(id));
+                }));
+                done->wait(*threads);
+            });
         if (!started)
-            r->Finish(toStatus(shuttingDown("debug")));
-        return r;
+            waiting->Finish(toStatus(shuttingDown("debug")));
+        return waiting;
     }
+
+    // A unary call answered from a handler thread, which waits for OnDone (CallDone).
+    class WaitingReactor : public grpc::ServerUnaryReactor {
+      public:
+        std::shared_ptr<CallDone> done() const { return done_; }
+        void OnDone() override {
+            done_->set();
+            delete this;
+        }
+
+      private:
+        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
+    };
 
     Core& core_;
 };
@@ -802,11 +862,16 @@ class LauncherService final : public pb::Launcher::CallbackService {
       public:
         CommandReactor() : cancel_(std::make_shared<std::atomic<bool>>(false)) {}
         std::shared_ptr<std::atomic<bool>> cancelFlag() { return cancel_; }
+        std::shared_ptr<CallDone> done() const { return done_; }
         void OnCancel() override { cancel_->store(true); }
-        void OnDone() override { delete this; }
+        void OnDone() override {
+            done_->set();
+            delete this;
+        }
 
       private:
         std::shared_ptr<std::atomic<bool>> cancel_;
+        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
     };
 
     grpc::ServerUnaryReactor* RunCommand(grpc::CallbackServerContext* ctx,
@@ -841,7 +906,7 @@ class LauncherService final : public pb::Launcher::CallbackService {
         auto* threads = &core_.handlerThreads; // joins this thread; a shutdown cancels it
         job->commandsRunning.fetch_add(1);
         const bool started = threads->start(
-            [r, reply, job, command, env, timeout, cancel, threads] {
+            [r, reply, job, command, env, timeout, cancel, threads, done = r->done()] {
                 struct Running {
                     Core::Job& job;
                     ~Running() {
@@ -865,6 +930,7 @@ class LauncherService final : public pb::Launcher::CallbackService {
                     reply->set_exit_code(result.exitCode);
                     reply->set_output(result.output);
                 }));
+                done->wait(*threads);
             },
             [cancel] { cancel->store(true); });
         if (!started) {

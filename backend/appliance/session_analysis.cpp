@@ -6,12 +6,13 @@
 
 #include <fstream>
 #include <future>
+#include <optional>
 #include <sstream>
 
 namespace appliance {
 
 void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& fn) {
-    auto done = std::make_shared<std::promise<void>>();
+    auto done = std::make_shared<std::promise<std::optional<Failure>>>();
     auto result = done->get_future();
     {
         std::lock_guard lock(mutex_);
@@ -19,27 +20,29 @@ void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& f
             throw Error(Code::Unavailable, "the session is closing");
         debugQueue_.push_back([this, fn, done] {
             if (isClosing()) {
-                done->set_exception(
-                    std::make_exception_ptr(Error(Code::Unavailable, "the session is closing")));
+                done->set_value(Failure{Code::Unavailable, "the session is closing"});
                 return;
             }
             if (!fabric_) {
-                done->set_exception(std::make_exception_ptr(Error(
-                    Code::FailedPrecondition, "the program is not loaded: call load() first")));
+                done->set_value(Failure{Code::FailedPrecondition,
+                                        "the program is not loaded: call load() first"});
                 return;
             }
             try {
                 fn(*fabric_);
-                done->set_value();
-            } catch (...) {
-                done->set_exception(std::current_exception());
+                done->set_value(std::nullopt);
+            } catch (const Error& e) {
+                done->set_value(Failure{e.code(), e.what()});
+            } catch (const std::exception& e) {
+                done->set_value(Failure{Code::Internal, e.what()});
             }
         });
     }
     if (auto* f = liveFabric_.load(); f && inRun_.load())
         f->requestStop(); // a running chunk returns, serves the request, goes on
     wake_.notify_all();
-    result.get();
+    if (const auto failure = result.get())
+        throw Error(failure->code, failure->message);
 }
 
 std::string RuntimeSession::dumpCore() {
