@@ -56,6 +56,12 @@ struct CompileOptions {
     // within milliseconds and returns ok = false, cancelled = true and one error
     // "compile cancelled". Must be cheap and thread-safe (an atomic flag). Empty = never.
     std::function<bool()> cancelled;
+    // Comptime step budget (added for the fuzzer and other callers that must bound a compile,
+    // issue 8): at most this many evaluation steps (one per expression evaluated, at comptime
+    // or while lowering) in the whole compile. Exceeding it is an error at the innermost
+    // comptime loop running (else at the expression), naming the budget. 0 = the default
+    // limit: 50,000,000 steps plus 4,000 per PE of the rectangle.
+    uint64_t maxComptimeSteps = 0;
 };
 
 struct CompileResult {

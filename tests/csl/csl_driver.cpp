@@ -112,6 +112,8 @@ int main(int argc, char** argv) {
             dump = true;
         } else if (key == "--verbose") {
             o.verbose = true;
+        } else if (key == "--max-comptime-steps") {
+            o.maxComptimeSteps = std::stoull(takeValue()); // CompileOptions::maxComptimeSteps
         } else if (!a.empty() && a[0] == '-') {
             // Other cslc flags (-g0, --output-json, --out-routes) do not affect the program.
         } else {

@@ -17,6 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             return text;
         return std::nullopt;
     };
+    // A comptime loop that never ends would run for the default 50 M steps (minutes under
+    // ASan: a libFuzzer timeout); 20,000 steps are more than the seeds need and stop it with
+    // an error at the loop (tests/csl/corpus/layout_runaway_loop.csl: 16 ms in the replay).
+    o.maxComptimeSteps = 20'000;
     csl::compile(o);
     for (const auto& d : csl::checkSyntax("fuzz.csl", text))
         csl::formatDiagnostic(d, text.substr(0, 80));

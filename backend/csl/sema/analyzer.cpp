@@ -16,57 +16,95 @@ namespace csl::sema {
 namespace fs = std::filesystem;
 
 std::string Analyzer::show(const Value& v) {
+    std::string s;
+    showTo(s, v);
+    return s;
+}
+
+// Appends, so that paramsKey builds one string per PE instead of one per field (issue 3).
+void Analyzer::showTo(std::string& out, const Value& v) {
     switch (v.k) {
     case VK::Void:
-        return "void";
+        out += "void";
+        return;
     case VK::Int:
-        return std::to_string(v.i);
+        out += std::to_string(v.i);
+        return;
     case VK::Float: {
         std::ostringstream s;
         s << v.f;
-        return s.str();
+        out += s.str();
+        return;
     }
     case VK::Bool:
-        return v.i ? "true" : "false";
+        out += v.i ? "true" : "false";
+        return;
     case VK::String:
-        return "\"" + v.s + "\"";
+        out += '"';
+        out += v.s;
+        out += '"';
+        return;
     case VK::Type:
-        return typeName(v.tv);
+        out += typeName(v.tv);
+        return;
     case VK::Agg: {
-        std::string s = ".{";
+        out += ".{";
         for (size_t i = 0; i < v.elems->size(); ++i) {
             if (i)
-                s += ", ";
-            if (v.names && i < v.names->size() && !(*v.names)[i].empty())
-                s += "." + (*v.names)[i] + " = ";
-            s += show((*v.elems)[i]);
+                out += ", ";
+            if (v.names && i < v.names->size() && !(*v.names)[i].empty()) {
+                out += '.';
+                out += (*v.names)[i];
+                out += " = ";
+            }
+            showTo(out, (*v.elems)[i]);
         }
-        return s + "}";
+        out += '}';
+        return;
     }
     case VK::Fn:
-        return v.fn ? "fn " + v.fn->name : "fn " + v.s;
+        out += "fn ";
+        out += v.fn ? v.fn->name : v.s;
+        return;
     case VK::Module:
-        return "module " + (v.mod ? v.mod->path : std::string());
+        out += "module ";
+        if (v.mod)
+            out += v.mod->path;
+        return;
     case VK::Handle:
-        return std::string(handleName(v.type->hk)) + "(" + std::to_string(v.i) + ")";
+        out += handleName(v.type->hk);
+        out += '(';
+        out += std::to_string(v.i);
+        out += ')';
+        return;
     case VK::Dsd:
-        return "dsd";
+        out += "dsd";
+        return;
     case VK::Ptr:
-        return "&" + std::to_string(v.i);
+        out += '&';
+        out += std::to_string(v.i);
+        return;
     case VK::Range:
-        return "range";
+        out += "range";
+        return;
     case VK::EnumV:
-        return "." + v.s;
+        out += '.';
+        out += v.s;
+        return;
     case VK::Undef:
-        return "undefined";
+        out += "undefined";
+        return;
     case VK::Runtime:
-        return "runtime value";
+        out += "runtime value";
+        return;
     case VK::RuntimeDsd:
-        return "runtime dsd";
+        out += "runtime dsd";
+        return;
     case VK::Dsr:
-        return "dsr";
+        out += "dsr";
+        return;
     }
-    return "?";
+    out += '?';
 }
 
 int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {
@@ -445,6 +483,8 @@ void Analyzer::indexDecls(Module* m) {
         m->decls[name] = decl;
         m->declOrder.push_back(name);
     }
+    for (auto& [name, decl] : m->decls)
+        m->declById[nameId(name)] = &decl;
 }
 
 Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir,
@@ -864,13 +904,28 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     return d.value;
 }
 
-bool Analyzer::lookup(const std::string& name, Binding** b, Value& out, uint32_t node) {
-    for (auto s = fr_->scopes.rbegin(); s != fr_->scopes.rend(); ++s) {
-        for (auto it = s->rbegin(); it != s->rend(); ++it) {
-            if (it->first == name) {
-                if (it->second.poisoned)
+const Value* Analyzer::primitiveById(uint32_t id) {
+    if (primState_.size() <= id) {
+        primState_.resize(id + 1, 0);
+        primValues_.resize(id + 1);
+    }
+    if (primState_[id] == 0) {
+        std::optional<Value> p = primitive(nameOf(id));
+        primState_[id] = p ? 2 : 1;
+        if (p)
+            primValues_[id] = std::move(*p);
+    }
+    return primState_[id] == 2 ? &primValues_[id] : nullptr;
+}
+
+bool Analyzer::lookup(uint32_t name, Binding** b, Value& out, uint32_t node) {
+    const bool mayBeLocal = name < boundLocally_.size() && boundLocally_[name];
+    for (auto s = fr_->scopes.rbegin(); mayBeLocal && s != fr_->scopes.rend(); ++s) {
+        for (size_t i = s->names.size(); i-- > 0;) {
+            if (s->names[i] == name) {
+                if (s->bindings[i].poisoned)
                     throw SemaError{}; // its declaration failed and was reported
-                *b = &it->second;
+                *b = &s->bindings[i];
                 return true;
             }
         }
@@ -881,7 +936,7 @@ bool Analyzer::lookup(const std::string& name, Binding** b, Value& out, uint32_t
         out = resolveDecl(m, *d, node);
         return true;
     }
-    if (auto p = primitive(name)) {
+    if (const Value* p = primitiveById(name)) {
         out = *p;
         return true;
     }

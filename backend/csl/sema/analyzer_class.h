@@ -7,6 +7,7 @@
 #include "backend/csl/sema/analyzer.h"
 #include "backend/csl/sema/analyzer_impl.h"
 
+#include <array>
 #include <functional>
 #include <span>
 #include <tuple>
@@ -147,12 +148,23 @@ struct InlineCtx {
     Value comptimeResult;
 };
 
+// One block's local bindings by interned name (Analyzer::nameId), in declaration order. The
+// names are kept apart from the (large) bindings so that a lookup scans 4 bytes per name.
+struct Scope {
+    std::vector<uint32_t> names;
+    std::vector<Binding> bindings;
+    void clear() {
+        names.clear();
+        bindings.clear();
+    }
+};
+
 struct Frame {
     Module* mod = nullptr;
     sim::Function* fn = nullptr; // null: pure comptime execution
     FnDef* def = nullptr;
     bool comptime = false;
-    std::vector<std::vector<std::pair<std::string, Binding>>> scopes;
+    std::vector<Scope> scopes; // innermost last
     std::vector<LoopCtx> loops;
     std::vector<InlineCtx> inlines;
     TypeP retType = nullptr;
@@ -187,8 +199,23 @@ class Analyzer {
     static constexpr uint64_t kComptimeStepBase = 50'000'000;
     static constexpr uint64_t kComptimeStepsPerPe = 4'000;
     uint64_t comptimeStepLimit() const {
+        if (opt_.maxComptimeSteps)
+            return opt_.maxComptimeSteps;
         return kComptimeStepBase + kComptimeStepsPerPe * uint64_t(width_) * height_;
     }
+    [[noreturn]] void stepLimitExceeded(uint32_t node);
+    // The comptime loops running (module, loop node), innermost last: a caller's step budget
+    // (CompileOptions::maxComptimeSteps) is reported at the loop that used it up.
+    std::vector<std::pair<Module*, uint32_t>> comptimeLoops_;
+    struct ComptimeLoop {
+        Analyzer& a;
+        ComptimeLoop(Analyzer& an, uint32_t node) : a(an) {
+            a.comptimeLoops_.emplace_back(a.fr_->mod, node);
+        }
+        ~ComptimeLoop() { a.comptimeLoops_.pop_back(); }
+        ComptimeLoop(const ComptimeLoop&) = delete;
+        ComptimeLoop& operator=(const ComptimeLoop&) = delete;
+    };
     // CompileOptions::cancelled: throws CompileCancelled when set (layout.cpp). eval() polls
     // it every 65,536 steps, the per-PE loops once per row of PEs.
     struct CompileCancelled {};
@@ -209,6 +236,25 @@ class Analyzer {
     };
     std::vector<TileCode> tileCodes_;
     std::unordered_map<std::string, uint32_t> tileCodeIndex_; // file + "|" + paramsKey
+    // The last tile codes set, with the params they were set with: a PE whose params are
+    // identical to one of them (sameValue) has its tile code without building paramsKey
+    // (issue 3: neighbouring PEs of a layout loop mostly repeat a few params structs).
+    struct RecentTile {
+        std::string file;
+        Value params;
+        uint32_t index = UINT32_MAX;
+    };
+    std::array<RecentTile, 8> recentTiles_;
+    size_t recentTileNext_ = 0;
+    // The last color configurations decoded, by the (immutable, shared) elements of the struct
+    // they came from: a constant literal (Module::constLiterals) decodes once.
+    struct RecentColorConfig {
+        std::shared_ptr<const std::vector<Value>> elems;
+        std::shared_ptr<const std::vector<std::string>> names;
+        sim::ColorConfig cfg;
+    };
+    std::array<RecentColorConfig, 16> recentColorConfigs_;
+    size_t recentColorConfigNext_ = 0;
     static constexpr uint32_t kNoTile = UINT32_MAX;
     std::vector<uint32_t> tiles_;     // per PE (y * width + x): index in tileCodes_
     std::vector<uint32_t> tileNodes_; // per PE: its @set_tile_code call, for "already has code"
@@ -246,6 +292,36 @@ class Analyzer {
     const Ast& ast() const { return *fr_->mod->ast; }
     const Node& N(uint32_t n) const { return fr_->mod->ast->nodes[n]; }
     std::string tokStr(uint32_t t) const { return std::string(fr_->mod->ast->tokText(t)); }
+    // Interned identifiers: scopes and declaration lookups compare 32-bit ids instead of
+    // strings, and an identifier token is interned once per module (issue 3: a full-wafer
+    // layout looks names up tens of millions of times). Ids start at 1.
+    uint32_t nameId(std::string_view name) {
+        if (auto it = nameIds_.find(name); it != nameIds_.end())
+            return it->second;
+        auto it = nameIds_.emplace(std::string(name), uint32_t(names_.size() + 1)).first;
+        names_.push_back(&it->first);
+        return it->second;
+    }
+    const std::string& nameOf(uint32_t id) const { return *names_[id - 1]; }
+    uint32_t tokId(uint32_t t) {
+        Module* m = fr_->mod;
+        if (m->tokIds.empty())
+            m->tokIds.resize(m->ast->tokens.tokens.size());
+        uint32_t& id = m->tokIds[t];
+        if (!id)
+            id = nameId(m->ast->tokText(t));
+        return id;
+    }
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> nameIds_;
+    std::vector<const std::string*> names_; // by id - 1; keys of nameIds_ (stable)
+    // primitive() by interned name: 0 = not asked yet, 1 = no primitive, 2 = primValues_.
+    std::vector<uint8_t> primState_;
+    std::vector<Value> primValues_;
+    const Value* primitiveById(uint32_t id);
     std::span<const uint32_t> L(uint32_t n) const { return fr_->mod->ast->list(n); }
     static const Node& N2(Module* m, uint32_t n) { return m->ast->nodes[n]; }
 
@@ -352,6 +428,7 @@ class Analyzer {
     }
 
     std::string show(const Value& v);
+    void showTo(std::string& out, const Value& v);
     int64_t asInt(const Value& v, uint32_t node, const char* what);
     bool asBool(const Value& v, uint32_t node);
     TypeP asType(const Value& v, uint32_t node);
@@ -371,12 +448,16 @@ class Analyzer {
                                  uint16_t& fileId);
     void indexDecls(Module* m);
     Value resolveDecl(Module* m, Decl& d, uint32_t useNode);
-    bool lookup(const std::string& name, Binding** b, Value& out, uint32_t node);
+    bool lookup(uint32_t nameId, Binding** b, Value& out, uint32_t node);
     Value identValue(uint32_t node);
     std::optional<Value> primitive(const std::string& name);
     Decl* findDecl(Module* m, const std::string& name) {
         auto it = m->decls.find(name);
         return it == m->decls.end() ? nullptr : &it->second;
+    }
+    static Decl* findDecl(Module* m, uint32_t nameId) {
+        auto it = m->declById.find(nameId);
+        return it == m->declById.end() ? nullptr : it->second;
     }
     uint32_t allocate(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
                       uint32_t node);
@@ -394,6 +475,9 @@ class Analyzer {
     Value evalSwitch(uint32_t node, TypeP expected);
     Value evalBlockExpr(uint32_t node, TypeP expected);
     Value evalInit(uint32_t node, TypeP expected);
+    Value evalInitUncached(uint32_t node, TypeP expected);
+    bool constantLiteral(uint32_t node); // see Module::constLiterals
+    bool constantOperand(uint32_t node);
     Value evalCall(uint32_t node, TypeP expected);
     Value evalField(uint32_t node);
     Value evalIndex(uint32_t node);
@@ -430,9 +514,34 @@ class Analyzer {
     Flow execFor(uint32_t node);
     Flow execReturn(uint32_t node);
     Flow execBreak(uint32_t node, bool isBreak);
-    void pushScope() { fr_->scopes.emplace_back(); }
-    void popScope() { fr_->scopes.pop_back(); }
-    void bind(const std::string& name, Binding b) { fr_->scopes.back().emplace_back(name, b); }
+    // Scopes are recycled with their capacity: a layout loop body opens one per PE.
+    std::vector<Scope> scopePool_;
+    void pushScope() {
+        if (scopePool_.empty()) {
+            fr_->scopes.emplace_back();
+            return;
+        }
+        fr_->scopes.push_back(std::move(scopePool_.back()));
+        scopePool_.pop_back();
+    }
+    void popScope() {
+        Scope& s = fr_->scopes.back();
+        s.clear();
+        if (scopePool_.size() < 64)
+            scopePool_.push_back(std::move(s));
+        fr_->scopes.pop_back();
+    }
+    void bind(uint32_t nameId, Binding b) {
+        if (boundLocally_.size() <= nameId)
+            boundLocally_.resize(nameId + 1, 0);
+        boundLocally_[nameId] = 1;
+        fr_->scopes.back().names.push_back(nameId);
+        fr_->scopes.back().bindings.push_back(std::move(b));
+    }
+    // Names ever bound in a scope: lookups of the others (module declarations, primitives)
+    // skip the scan of the scopes.
+    std::vector<uint8_t> boundLocally_;
+    void bind(const std::string& name, Binding b) { bind(nameId(name), std::move(b)); }
 
     // ---- functions -------------------------------------------------------------------
     FnDef* fnDef(Module* m, uint32_t node);

@@ -33,7 +33,7 @@ Value Analyzer::identValue(uint32_t node) {
         name = name.substr(2, name.size() - 3);
     Binding* b = nullptr;
     Value v;
-    if (!lookup(name, &b, v, node))
+    if (!lookup(nameId(name), &b, v, node))
         fail(node, "use of undeclared identifier '" + name + "'");
     if (!b)
         return v;
@@ -67,15 +67,27 @@ Value Analyzer::identValue(uint32_t node) {
     fail(node, "internal: bad binding");
 }
 
-Value Analyzer::eval(uint32_t node, TypeP expected) {
-    if (!node)
-        return mkVoid();
-    if (++comptimeSteps_ > comptimeStepLimit())
+void Analyzer::stepLimitExceeded(uint32_t node) {
+    if (!opt_.maxComptimeSteps)
         fail(node, "comptime evaluation exceeded its step limit (" +
                        std::to_string(comptimeStepLimit()) +
                        " steps: " + std::to_string(kComptimeStepBase) + " plus " +
                        std::to_string(kComptimeStepsPerPe) +
                        " per PE of the rectangle); does a loop never end?");
+    const std::string budget = "comptime evaluation exceeded the step budget of " +
+                               std::to_string(opt_.maxComptimeSteps) +
+                               " steps given to the compiler";
+    if (comptimeLoops_.empty())
+        fail(node, budget);
+    auto [loopModule, loopNode] = comptimeLoops_.back();
+    fail(loopModule, loopNode, budget + " in this loop; does it never end?");
+}
+
+Value Analyzer::eval(uint32_t node, TypeP expected) {
+    if (!node)
+        return mkVoid();
+    if (++comptimeSteps_ > comptimeStepLimit())
+        stepLimitExceeded(node);
     if ((comptimeSteps_ & 0xffff) == 0)
         pollCancelled();
     const Node& n = N(node);
@@ -83,7 +95,23 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         setLoc(node);
     switch (n.kind) {
     case NK::Ident: {
+        // The common cases without a Place: a comptime binding, or a declaration's or
+        // primitive's value. Anything in a register or in memory goes through place().
+        const uint32_t id = tokId(n.tok);
+        Binding* b = nullptr;
+        Value v;
+        if (!lookup(id, &b, v, node))
+            fail(node, "use of undeclared identifier '" + nameOf(id) + "'");
+        if (b && b->k == Binding::K::Val)
+            return b->val;
+        if (!b) {
+            const Decl* d = findDecl(fr_->mod, id);
+            if (!d || !d->isVar)
+                return v;
+        }
         Place p = place(node);
+        if (p.k == Place::K::Value)
+            return std::move(p.value); // load() would copy it
         return load(p, node);
     }
     case NK::IntLit: {
@@ -149,6 +177,8 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
     case NK::Index:
     case NK::Field: {
         Place p = place(node);
+        if (p.k == Place::K::Value)
+            return std::move(p.value);
         return load(p, node);
     }
     case NK::Call:
@@ -598,12 +628,12 @@ Place Analyzer::place(uint32_t node) {
     case NK::Grouped:
         return place(n.a);
     case NK::Ident: {
-        std::string name = tokStr(n.tok);
+        const uint32_t name = tokId(n.tok);
         Binding* b = nullptr;
-        Value v;
         Place p;
+        Value& v = p.value;
         if (!lookup(name, &b, v, node))
-            fail(node, "use of undeclared identifier '" + name + "'");
+            fail(node, "use of undeclared identifier '" + nameOf(name) + "'");
         if (b) {
             p.type = b->type;
             p.mut = b->mut;
@@ -639,6 +669,7 @@ Place Analyzer::place(uint32_t node) {
         }
         Decl* d = findDecl(fr_->mod, name);
         if (d && d->isVar) {
+            p.value = Value{};
             p.type = d->type;
             p.mut = true;
             p.k = d->dsdVar ? Place::K::DsdMem : Place::K::Mem;
@@ -646,7 +677,6 @@ Place Analyzer::place(uint32_t node) {
             return p;
         }
         p.k = Place::K::Value;
-        p.value = v;
         p.type = v.type;
         if (d && !d->isFn) {
             p.decl = d;
@@ -689,7 +719,7 @@ Place Analyzer::place(uint32_t node) {
             Value* fv = nullptr;
             for (size_t i = 0; base.slot->names && i < base.slot->names->size(); ++i) {
                 if ((*base.slot->names)[i] == fname)
-                    fv = &(*base.slot->elems)[i];
+                    fv = &ownElems(*base.slot)[i];
             }
             if (!fv)
                 fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
@@ -821,6 +851,9 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                 allComptime = allComptime && idx.back().isComptime();
             }
             if (allComptime) {
+                // Into a comptime variable (Slot) the elements are made its own on the way,
+                // since the place may be assigned; a value (Value) is only read.
+                const bool slot = base.k == Place::K::Slot;
                 Value* cur = &bv;
                 for (size_t k = 0; k < idx.size(); ++k) {
                     int64_t i = asInt(idx[k], idxList[k], "index");
@@ -841,7 +874,8 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                         fail(idxList[k], "index " + std::to_string(i) +
                                              " is out of bounds for array of length " +
                                              std::to_string(cur->elems->size()));
-                    cur = &(*cur->elems)[size_t(i)];
+                    cur = slot ? &ownElems(*cur)[size_t(i)]
+                               : const_cast<Value*>(&(*cur->elems)[size_t(i)]); // read only
                 }
                 Place q;
                 if (base.k == Place::K::Slot) {
@@ -1128,36 +1162,127 @@ Value Analyzer::addrValue(const Place& p, uint32_t node) {
 
 // ---- compound expressions -----------------------------------------------------------
 
+bool Analyzer::constantOperand(uint32_t node) {
+    const Node& n = N(node);
+    switch (n.kind) {
+    case NK::IntLit:
+    case NK::FloatLit:
+    case NK::StringLit:
+    case NK::CharLit:
+    case NK::BoolLit:
+    case NK::EnumLit:
+        return true;
+    case NK::Grouped:
+        return constantOperand(n.a);
+    case NK::AnonInit:
+        return constantLiteral(node);
+    case NK::Ident: {
+        // A primitive (RAMP, u16, ...) that no local or declaration shadows. Which names are
+        // bound where the literal stands is lexical, so this holds for every evaluation.
+        const uint32_t id = tokId(n.tok);
+        for (size_t i = 0; id < boundLocally_.size() && boundLocally_[id] && i < fr_->scopes.size();
+             ++i) {
+            for (uint32_t name : fr_->scopes[i].names) {
+                if (name == id)
+                    return false;
+            }
+        }
+        return !findDecl(fr_->mod, id) && primitiveById(id);
+    }
+    default:
+        return false;
+    }
+}
+
+bool Analyzer::constantLiteral(uint32_t node) {
+    const Node& n = N(node);
+    const bool named = n.flags & 1;
+    for (uint32_t item : L(node)) {
+        if (!constantOperand(named ? N(item).a : item))
+            return false;
+    }
+    return true;
+}
+
 Value Analyzer::evalInit(uint32_t node, TypeP expected) {
+    // Only at comptime: at run time every evaluated node also sets the source location of
+    // the code emitted after it.
+    if (N(node).kind != NK::AnonInit || expected || runtime())
+        return evalInitUncached(node, expected);
+    Module* m = fr_->mod;
+    auto it = m->constLiterals.find(node);
+    if (it == m->constLiterals.end()) {
+        if (!constantLiteral(node)) {
+            m->constLiterals.emplace(node, std::nullopt);
+            return evalInitUncached(node, expected);
+        }
+        const uint64_t before = comptimeSteps_;
+        Value v = evalInitUncached(node, expected);
+        m->constLiterals.emplace(node, Module::ConstLiteral{v, comptimeSteps_ - before});
+        return v;
+    }
+    if (!it->second)
+        return evalInitUncached(node, expected);
+    // The steps its evaluation would take; if they would exceed the limit, evaluate it so
+    // that the error names the same node.
+    const uint64_t before = comptimeSteps_;
+    if (before + it->second->steps > comptimeStepLimit())
+        return evalInitUncached(node, expected);
+    comptimeSteps_ += it->second->steps;
+    if ((before >> 16) != (comptimeSteps_ >> 16))
+        pollCancelled(); // eval() polls every 65,536 steps
+    return it->second->value;
+}
+
+Value Analyzer::evalInitUncached(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     TypeP target = expected;
     if (n.kind == NK::TypedInit)
         target = evalType(n.a);
-    std::vector<std::string> names;
-    std::vector<Value> elems;
+    const auto items = L(node);
     bool named = n.flags & 1;
+    // The field names of a literal are the same every time it is evaluated: one shared
+    // vector per literal (a layout evaluates its struct literals per PE, issue 3).
+    std::shared_ptr<const std::vector<std::string>> names;
+    size_t duplicateAt = SIZE_MAX; // reported when evaluation reaches that field, as before
+    if (named) {
+        if (auto it = fr_->mod->initNames.find(node); it != fr_->mod->initNames.end()) {
+            names = it->second;
+        } else {
+            auto fresh = std::make_shared<std::vector<std::string>>();
+            for (uint32_t item : items) {
+                std::string fname = tokStr(N(item).tok);
+                for (const std::string& prev : *fresh) {
+                    if (prev == fname && duplicateAt == SIZE_MAX)
+                        duplicateAt = fresh->size();
+                }
+                fresh->push_back(std::move(fname));
+            }
+            if (duplicateAt == SIZE_MAX)
+                fr_->mod->initNames.emplace(node, fresh);
+            names = std::move(fresh);
+        }
+    }
+    std::vector<Value> elems;
+    elems.reserve(items.size());
     size_t idx = 0;
-    for (uint32_t item : L(node)) {
+    for (uint32_t item : items) {
         TypeP fieldT = nullptr;
         if (named) {
-            std::string fname = tokStr(N(item).tok);
-            for (const std::string& prev : names) {
-                if (prev == fname)
-                    fail(item, "duplicate field '" + fname + "' in initializer");
-            }
+            const std::string& fname = (*names)[idx];
+            if (idx == duplicateAt)
+                fail(item, "duplicate field '" + fname + "' in initializer");
             if (target && target->k == TK::Struct) {
                 for (const FieldInfo& f : target->fields) {
                     if (f.name == fname)
                         fieldT = f.type;
                 }
             }
-            names.push_back(fname);
             elems.push_back(eval(N(item).a, fieldT));
         } else {
             if (target && target->k == TK::Array)
                 fieldT = target->dims.size() > 1 ? nullptr : target->elem;
             elems.push_back(eval(item, fieldT));
-            names.push_back("");
         }
         if (!elems.back().isComptime() && target)
             fail(named ? N(item).a : item,
@@ -1167,11 +1292,11 @@ Value Analyzer::evalInit(uint32_t node, TypeP expected) {
     }
     const size_t count = elems.size();
     // Moved, not copied: a layout evaluates struct literals for every PE (issue 3).
-    Value v = mkAgg(named ? std::move(names) : std::vector<std::string>{}, std::move(elems));
-    if (!named) {
-        // A tuple: positional names "0", "1", ... so @field and iteration work.
-        v.names.reset();
-    }
+    Value v;
+    v.k = VK::Agg;
+    v.type = types.cstructT;
+    v.names = std::move(names); // a tuple has none
+    v.elems = std::make_shared<std::vector<Value>>(std::move(elems));
     if (n.kind == NK::TypedInit) {
         if (target->k == TK::Array && count == 0 && target->dims[0] == 0)
             return coerce(v, target, node);
@@ -1402,23 +1527,24 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     };
     TypeP elemT = nullptr;
     Value base = addrWith(-1, 0, elemT);
-    Value r = mkAgg({"$base", "$elem"}, {base, mkType(elemT)});
+    std::vector<std::string> names{"$base", "$elem"};
+    std::vector<Value> elems{base, mkType(elemT)};
     for (size_t k = 0; k < caps.size(); ++k) {
         TypeP t2 = nullptr;
         Value a1 = addrWith(int(k), 1, t2);
         if (!a1.isComptime() || !base.isComptime()) {
-            r.names->push_back("$stride" + std::to_string(k));
-            r.elems->push_back(mkInt(int64_t(sizeOf(elemT))));
+            names.push_back("$stride" + std::to_string(k));
+            elems.push_back(mkInt(int64_t(sizeOf(elemT))));
         } else {
-            r.names->push_back("$stride" + std::to_string(k));
-            r.elems->push_back(mkInt(a1.i - base.i));
+            names.push_back("$stride" + std::to_string(k));
+            elems.push_back(mkInt(a1.i - base.i));
         }
-        r.names->push_back("$extent" + std::to_string(k));
-        r.elems->push_back(extents[k]);
+        names.push_back("$extent" + std::to_string(k));
+        elems.push_back(extents[k]);
     }
-    r.names->push_back("$rank");
-    r.elems->push_back(mkInt(int64_t(caps.size())));
-    return r;
+    names.push_back("$rank");
+    elems.push_back(mkInt(int64_t(caps.size())));
+    return mkAgg(std::move(names), std::move(elems));
 }
 
 } // namespace csl::sema

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace csl::sema {
@@ -51,6 +52,22 @@ struct Module {
     uint16_t fileId = 0;
     std::map<std::string, Decl> decls;
     std::vector<std::string> declOrder;
+    // decls by interned name (Analyzer::nameId), filled by indexDecls: scope misses end in
+    // a module lookup, which a full-wafer layout does millions of times (issue 3).
+    std::unordered_map<uint32_t, Decl*> declById;
+    // Interned name of each token of ast (0: not interned yet), see Analyzer::tokId.
+    std::vector<uint32_t> tokIds;
+    // Field names of the named struct literals (by node) evaluated in this module.
+    std::unordered_map<uint32_t, std::shared_ptr<const std::vector<std::string>>> initNames;
+    // Struct and tuple literals made only of literals and primitive names (a color config
+    // `.{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } }`) evaluate to the same value every
+    // time: at comptime it is evaluated once and then copied, counting the same steps
+    // (issue 3). By node; std::nullopt: the literal is not constant.
+    struct ConstLiteral {
+        Value value;
+        uint64_t steps = 0; // evaluation steps its evaluation took
+    };
+    std::unordered_map<uint32_t, std::optional<ConstLiteral>> constLiterals;
     std::map<std::string, Value> params;
     Value libParams;    // the struct a library module was imported with
     std::string prefix; // symbol prefix ("sys_mod.")
@@ -59,6 +76,7 @@ struct Module {
     std::map<uint32_t, FnDef*> fnByNode;
     bool isLayout = false;
     std::map<std::string, Value> libState; // per-instance values of built-in libraries
+    std::vector<Value> memcpyColumnParams; // <memcpy/get_params>: get_params(x) by column x
 };
 
 constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated yet

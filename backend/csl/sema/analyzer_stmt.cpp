@@ -17,7 +17,7 @@ Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
             if (N(s).kind == NK::VarDecl && !fr_->scopes.empty()) {
                 Binding b;
                 b.poisoned = true;
-                bind(tokStr(N(s).tok), b);
+                bind(tokId(N(s).tok), b);
             }
             continue;
         }
@@ -109,11 +109,12 @@ Flow Analyzer::execStmt(uint32_t node) {
 
 void Analyzer::declareLocal(uint32_t node) {
     const Node& n = N(node);
-    std::string name = tokStr(n.tok);
+    const uint32_t id = tokId(n.tok);
+    const std::string& name = nameOf(id);
     bool isConst = n.flags & kVarConst;
     TypeP t = n.a ? evalType(n.a) : nullptr;
-    for (const auto& [bn, bb] : fr_->scopes.back()) {
-        if (bn == name)
+    for (uint32_t bn : fr_->scopes.back().names) {
+        if (bn == id)
             fail(node, "redefinition of '" + name + "'");
     }
     if (!runtime() || (n.flags & kVarComptime)) {
@@ -132,10 +133,10 @@ void Analyzer::declareLocal(uint32_t node) {
             init = coerce(init, t, n.b ? n.b : node);
         Binding b;
         b.k = Binding::K::Val;
-        b.val = init;
         b.type = t ? t : init.type;
+        b.val = std::move(init);
         b.mut = !isConst;
-        bind(name, b);
+        bind(id, std::move(b));
         return;
     }
     Value init;
@@ -154,7 +155,7 @@ void Analyzer::declareLocal(uint32_t node) {
         b.k = Binding::K::Val;
         b.val = t ? coerce(init, t, n.b) : init;
         b.type = b.val.type;
-        bind(name, b);
+        bind(id, std::move(b));
         return;
     }
     TypeP vt = t ? t : init.type;
@@ -175,7 +176,7 @@ void Analyzer::declareLocal(uint32_t node) {
             dsdToOperandReg(init, n.b, d);
             emit(sim::Op::DsdMov, sim::ScalarType::Void, b.reg, d, kNoReg, 0);
         }
-        bind(name, b);
+        bind(id, std::move(b));
         return;
     }
     if (isRuntimeScalar(vt) && !fr_->addrTaken.count(name)) {
@@ -187,7 +188,7 @@ void Analyzer::declareLocal(uint32_t node) {
         } else {
             emit(sim::Op::Imm, scalarOf(vt), b.reg, kNoReg, kNoReg, 0);
         }
-        bind(name, b);
+        bind(id, std::move(b));
         return;
     }
     if (!isRuntimeScalar(vt) && vt->k != TK::Array && vt->k != TK::Struct)
@@ -197,7 +198,7 @@ void Analyzer::declareLocal(uint32_t node) {
     std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
     b.k = Binding::K::Mem;
     b.addr = allocate(sizeOf(vt), alignOf(vt), owner + "." + name, vt, node);
-    bind(name, b);
+    bind(id, std::move(b));
     if (init.k != VK::Undef) {
         Place p;
         p.k = Place::K::Mem;
@@ -409,6 +410,7 @@ Flow Analyzer::execWhile(uint32_t node) {
         return f;
     };
     if (!runtime()) {
+        ComptimeLoop running(*this, node);
         for (uint64_t it = 0;; ++it) {
             if (it > kMaxComptimeIterations)
                 fail(node, "comptime loop exceeded " + std::to_string(kMaxComptimeIterations) +
@@ -429,6 +431,7 @@ Flow Analyzer::execWhile(uint32_t node) {
         return {};
     }
     if (n.flags & 1) { // inline while: unrolled with a comptime condition
+        ComptimeLoop running(*this, node);
         std::vector<size_t> breaks;
         for (uint64_t it = 0;; ++it) {
             if (it > 10000)
@@ -487,22 +490,25 @@ Flow Analyzer::execFor(uint32_t node) {
     const Node& n = N(node);
     std::string label = n.d ? tokStr(n.d - 1) : "";
     auto caps = L(node);
-    auto capName = [&](size_t i) { return tokStr(caps[i]); };
-    auto runBody = [&](std::vector<Value> capVals) -> Flow {
+    const uint32_t discard = nameId("_");
+    auto capName = [&](size_t i) { return tokId(caps[i]); };
+    // The captures in an initializer list: no allocation per iteration.
+    auto runBody = [&](std::initializer_list<Value> capVals) -> Flow {
         pushScope();
         for (size_t i = 0; i < caps.size() && i < capVals.size(); ++i) {
+            const Value& cap = capVals.begin()[i];
             Binding b;
-            if (capVals[i].k == VK::Runtime) {
+            if (cap.k == VK::Runtime) {
                 b.k = Binding::K::Reg;
-                b.reg = capVals[i].reg;
-                b.type = capVals[i].type;
+                b.reg = cap.reg;
+                b.type = cap.type;
             } else {
                 b.k = Binding::K::Val;
-                b.val = capVals[i];
-                b.type = capVals[i].type;
+                b.type = cap.type;
+                b.val = cap;
             }
-            if (capName(i) != "_")
-                bind(capName(i), b);
+            if (capName(i) != discard)
+                bind(capName(i), std::move(b));
         }
         Flow f;
         try {
@@ -600,6 +606,7 @@ Flow Analyzer::execFor(uint32_t node) {
                           : "cannot iterate over a value of type '" + typeName(iter.type) + "'");
         }
         std::vector<size_t> breaks;
+        ComptimeLoop running(*this, node);
         for (size_t i = 0; i < items.size(); ++i) {
             if (!runtime()) {
                 Flow f = runBody({items[i], mkInt(int64_t(i), types.u16)});
@@ -892,7 +899,7 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
             b.k = Binding::K::Val;
             b.val = t->k == TK::AnyType ? args[i] : coerce(args[i], t, node);
             b.type = b.val.type;
-            bind(tokStr(N(params[i]).tok), b);
+            bind(tokId(N(params[i]).tok), std::move(b));
         }
         TypeP rt = evalType(N(f->node).a);
         fr.retType = rt;
@@ -957,7 +964,7 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
                 b.k = Binding::K::Val;
                 b.val = a;
             }
-            bind(tokStr(N(params[i]).tok), b);
+            bind(tokId(N(params[i]).tok), std::move(b));
         }
         TypeP rt = evalType(N(f->node).a);
         InlineCtx ic;

@@ -459,13 +459,18 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                         {dsrSlot(v, args[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
+                std::vector<std::string> names = *cfg.names; // shared, immutable
+                std::vector<Value> elems = *cfg.elems;
                 for (size_t k = 0; k < cfgIt->second.names->size(); ++k) {
                     const std::string& f = (*cfgIt->second.names)[k];
                     if (f == "save_address" || f == "single_step" || cfg.field(f))
                         continue;
-                    cfg.names->push_back(f);
-                    cfg.elems->push_back((*cfgIt->second.elems)[k]);
+                    names.push_back(f);
+                    elems.push_back((*cfgIt->second.elems)[k]);
                 }
+                const TypeP cfgType = cfg.type;
+                cfg = mkAgg(std::move(names), std::move(elems));
+                cfg.type = cfgType;
             }
             continue;
         }
@@ -1599,8 +1604,13 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         if (x < 0 || x >= w->i)
             fail(argNodes[0], "column " + std::to_string(x) + " is outside the memcpy width " +
                                   std::to_string(w->i));
-        Value p = lib->libParams;
-        Value r = mkAgg(*p.names, *p.elems);
+        // The same for every PE of a column: built once per column (issue 3).
+        if (size_t(x) < lib->memcpyColumnParams.size() &&
+            lib->memcpyColumnParams[size_t(x)].k == VK::Agg)
+            return lib->memcpyColumnParams[size_t(x)];
+        const Value& p = lib->libParams;
+        std::vector<std::string> names = *p.names;
+        std::vector<Value> elems = *p.elems;
         // Streaming IDs that were not given exist but are undefined: passing them along is
         // fine, using one is an error.
         for (const char* dir : {"MEMCPYH2D_", "MEMCPYD2H_"}) {
@@ -1610,14 +1620,16 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
                     Value u;
                     u.k = VK::Undef;
                     u.type = types.undefT;
-                    r.names->push_back(f);
-                    r.elems->push_back(u);
+                    names.push_back(f);
+                    elems.push_back(u);
                 }
             }
         }
-        r.names->push_back("$memcpy_column");
-        r.elems->push_back(mkInt(x));
-        return r;
+        names.push_back("$memcpy_column");
+        elems.push_back(mkInt(x));
+        if (lib->memcpyColumnParams.size() <= size_t(x))
+            lib->memcpyColumnParams.resize(size_t(x) + 1);
+        return lib->memcpyColumnParams[size_t(x)] = mkAgg(std::move(names), std::move(elems));
     }
     if (l == "memcpy/memcpy" &&
         (fn == "get_streaming_fabout_dsd" || fn == "get_streaming_fabin_dsd")) {

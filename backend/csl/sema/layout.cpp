@@ -162,11 +162,53 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
     return c;
 }
 
+// Whether two values are the same in every part paramsKey shows (so they have the same key);
+// false for kinds it does not compare (DSDs, ranges, runtime values) and float NaNs.
+static bool sameValue(const Value& a, const Value& b) {
+    if (a.k != b.k || a.type != b.type)
+        return false;
+    switch (a.k) {
+    case VK::Agg:
+        if (a.names != b.names && (!a.names || !b.names || *a.names != *b.names))
+            return false;
+        if (a.elems == b.elems)
+            return true;
+        if (!a.elems || !b.elems || a.elems->size() != b.elems->size())
+            return false;
+        for (size_t i = 0; i < a.elems->size(); ++i) {
+            if (!sameValue((*a.elems)[i], (*b.elems)[i]))
+                return false;
+        }
+        return true;
+    case VK::Int:
+    case VK::Bool:
+    case VK::Handle:
+    case VK::Ptr:
+    case VK::EnumV:
+        return a.i == b.i && a.s == b.s;
+    case VK::Float:
+        return std::memcmp(&a.f, &b.f, sizeof a.f) == 0; // -0.0 shows other than 0.0
+    case VK::String:
+        return a.s == b.s;
+    case VK::Type:
+        return a.tv == b.tv;
+    case VK::Fn:
+        return a.fn == b.fn && a.s == b.s;
+    case VK::Module:
+        return a.mod == b.mod;
+    case VK::Void:
+    case VK::Undef:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& result) {
     auto args = L(node);
     auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
     result = mkVoid();
-    if (name == "get_rectangle") {
+    if (name == std::string_view("get_rectangle")) { // sizes compared first
         if (!rectSet_)
             fail(node, "@get_rectangle is used before @set_rectangle");
         result = mkAgg({"width", "height"}, {mkInt(width_), mkInt(height_)});
@@ -176,7 +218,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     // as <collectives_2d/params> does.
     if (!fr_->mod->isLayout && fr_->mod->cls != nullptr)
         fail(node, "@" + name + " is only allowed in the layout block");
-    if (name == "set_rectangle") {
+    if (name == std::string_view("set_rectangle")) {
         if (args.size() != 2)
             fail(node, "@set_rectangle expects 2 arguments, found " + std::to_string(args.size()));
         if (rectSet_)
@@ -206,7 +248,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         x = uint32_t(xi);
         y = uint32_t(yi);
     };
-    if (name == "set_tile_code") {
+    if (name == std::string_view("set_tile_code")) {
         if (args.size() < 3 || args.size() > 4)
             fail(node,
                  "@set_tile_code expects 3 or 4 arguments, found " + std::to_string(args.size()));
@@ -224,22 +266,34 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         Value params = args.size() > 3 ? carg(3, "tile parameters") : mkAgg({}, {});
         if (params.k != VK::Agg)
             fail(args[3], "tile parameters must be a struct");
-        std::string key = file + "|" + paramsKey(params);
-        auto [it, added] = tileCodeIndex_.try_emplace(std::move(key), uint32_t(tileCodes_.size()));
-        if (added) {
-            tileCodes_.push_back({std::move(file), std::move(params), node, pe});
-        } else if (TileCode& t = tileCodes_[it->second]; pe < t.firstPe) {
+        uint32_t index = kNoTile;
+        for (size_t i = 1; i <= recentTiles_.size() && index == kNoTile; ++i) { // newest first
+            const RecentTile& r =
+                recentTiles_[(recentTileNext_ + recentTiles_.size() - i) % recentTiles_.size()];
+            if (r.index != kNoTile && r.file == file && sameValue(r.params, params))
+                index = r.index;
+        }
+        if (index == kNoTile) {
+            std::string key = file + "|" + paramsKey(params);
+            auto [it, added] =
+                tileCodeIndex_.try_emplace(std::move(key), uint32_t(tileCodes_.size()));
+            index = it->second;
+            recentTiles_[recentTileNext_++ % recentTiles_.size()] = {file, params, index};
+            if (added)
+                tileCodes_.push_back({std::move(file), params, node, pe});
+        }
+        if (TileCode& t = tileCodes_[index]; pe < t.firstPe) {
             // The class is built from the first PE in y-major order, whatever order the
             // layout sets them in (memcpy params differ per column within one key).
             t.params = std::move(params);
             t.node = node;
             t.firstPe = pe;
         }
-        tiles_[pe] = it->second;
+        tiles_[pe] = index;
         tileNodes_[pe] = node;
         return;
     }
-    if (name == "set_color_config") {
+    if (name == std::string_view("set_color_config")) {
         if (args.size() != 4)
             fail(node,
                  "@set_color_config expects 4 arguments, found " + std::to_string(args.size()));
@@ -251,7 +305,22 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                  "color " + std::to_string(col.i) + " cannot be routed (routable colors are 0-23)");
         if (opt_.memcpy && col.i >= 21)
             fail(args[2], "color " + std::to_string(col.i) + " is reserved by memcpy");
-        sim::ColorConfig cfg = colorConfig(carg(3, "color configuration"), args[3]);
+        const Value cfgValue = carg(3, "color configuration");
+        sim::ColorConfig cfg;
+        const RecentColorConfig* known = nullptr;
+        for (const RecentColorConfig& r : recentColorConfigs_) {
+            if (cfgValue.k == VK::Agg && r.elems && r.elems == cfgValue.elems &&
+                r.names == cfgValue.names)
+                known = &r;
+        }
+        if (known) {
+            cfg = known->cfg;
+        } else {
+            cfg = colorConfig(cfgValue, args[3]);
+            if (cfgValue.k == VK::Agg && cfgValue.elems)
+                recentColorConfigs_[recentColorConfigNext_++ % recentColorConfigs_.size()] = {
+                    cfgValue.elems, cfgValue.names, cfg};
+        }
         if (wse3() &&
             (cfg.switchPositions[0].rx || cfg.switchPositions[0].tx || cfg.switchPositions[1].rx ||
              cfg.switchPositions[1].tx || cfg.switchPositions[2].rx || cfg.switchPositions[2].tx)) {
@@ -269,7 +338,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         colorCfgs_.push_back({x, y, int(col.i), cfg});
         return;
     }
-    if (name == "export_name") {
+    if (name == std::string_view("export_name")) {
         if (args.size() < 2 || args.size() > 3)
             fail(node,
                  "@export_name expects 2 or 3 arguments, found " + std::to_string(args.size()));
@@ -337,17 +406,38 @@ std::string Analyzer::paramsKey(const Value& params) {
     std::string k;
     if (params.k != VK::Agg || !params.names)
         return k;
-    std::vector<std::pair<std::string, std::string>> items;
-    for (size_t i = 0; i < params.names->size(); ++i) {
+    // Built for every PE of the layout (issue 3): the fields are shown into one buffer and
+    // ordered by index, not as sorted pairs of strings; the key is the same text as before.
+    const std::vector<std::string>& names = *params.names;
+    const size_t n = names.size();
+    std::string shown;
+    std::vector<std::pair<size_t, size_t>> spans(n); // of each field's text in shown
+    std::vector<uint32_t> order(n);
+    for (size_t i = 0; i < n; ++i) {
         const Value& v = (*params.elems)[i];
+        const size_t start = shown.size();
         // memcpy parameters differ per column only in ways the simulator models itself
         // (tested before show(), which would print the whole struct for every PE).
-        std::string s = v.k == VK::Agg && v.field("$memcpy_column") ? "memcpy" : show(v);
-        items.push_back({(*params.names)[i], std::move(s)});
+        if (v.k == VK::Agg && v.field("$memcpy_column"))
+            shown += "memcpy";
+        else
+            showTo(shown, v);
+        spans[i] = {start, shown.size() - start};
+        order[i] = uint32_t(i);
     }
-    std::sort(items.begin(), items.end());
-    for (auto& [n, v] : items)
-        k += (k.empty() ? "" : ", ") + n + "=" + v;
+    const std::string_view all(shown);
+    auto text = [&](uint32_t i) { return all.substr(spans[i].first, spans[i].second); };
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        const int c = names[a].compare(names[b]);
+        return c != 0 ? c < 0 : text(a) < text(b);
+    });
+    for (uint32_t i : order) {
+        if (!k.empty())
+            k += ", ";
+        k += names[i];
+        k += '=';
+        k += text(i);
+    }
     return k;
 }
 

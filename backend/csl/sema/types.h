@@ -147,16 +147,28 @@ struct Value {
     double f = 0;                              // Float
     std::string s;                             // String
     TypeP tv = nullptr;                        // Type values
-    std::shared_ptr<std::vector<Value>> elems; // Agg (struct fields, tuple, array)
-    std::shared_ptr<std::vector<std::string>> names; // Agg field names (struct)
+    // Agg (struct fields, tuple, array) elements. Shared by copies of the value and never
+    // changed in place while shared: ownElems() copies them first (a comptime `var` whose
+    // field is assigned), so copying a value is cheap and copies keep their own contents.
+    std::shared_ptr<const std::vector<Value>> elems;
+    // Agg field names (struct). Immutable, so values may share them: a struct literal
+    // evaluated once per PE reuses one names vector (issue 3); build a new one to extend.
+    std::shared_ptr<const std::vector<std::string>> names;
     FnDef* fn = nullptr;
     Module* mod = nullptr;
     sim::Dsd dsd;
-    uint16_t reg = 0xffff;          // Runtime / RuntimeDsd register
-    int64_t r0 = 0, r1 = 0, r2 = 0; // Range start, stop, step
+    uint16_t reg = 0xffff; // Runtime / RuntimeDsd register
 
     bool isComptime() const { return k != K::Runtime && k != K::RuntimeDsd; }
     const Value* field(const std::string& n) const;
 };
+
+// The elements of an aggregate, to change in place: copied first when another value shares
+// them. Elements are always created as a non-const std::vector<Value> (mkAgg, make_shared).
+inline std::vector<Value>& ownElems(Value& v) {
+    if (v.elems.use_count() != 1)
+        v.elems = std::make_shared<std::vector<Value>>(*v.elems);
+    return const_cast<std::vector<Value>&>(*v.elems);
+}
 
 } // namespace csl::sema
