@@ -607,19 +607,27 @@ bool Fabric::Impl::stepCycle() {
                 prefetchPe(pes[visitList[k + 2]]);
             visitGuarded(pes[visitList[k]]);
         });
+        inPePhase = false;
+        for (uint32_t i : visitList)
+            mergeVisit(pes[i]);
     } else {
+        // One PE at a time in PE index order: each visit merges right after it, in the
+        // same order as after a parallel phase (no visit reads what a merge writes), while
+        // the PE's lines are still in the cache.
         const size_t n = visitList.size();
         for (size_t k = 0; k < n; ++k) {
             if (k + 4 < n)
                 prefetchPe(pes[visitList[k + 4]]);
             if (k + 2 < n)
                 prefetchPeData(pes[visitList[k + 2]]);
-            visitGuarded(pes[visitList[k]]);
+            Pe& p = pes[visitList[k]];
+            visitGuarded(p);
+            inPePhase = false;
+            mergeVisit(p);
+            inPePhase = true;
         }
+        inPePhase = false;
     }
-    inPePhase = false;
-    for (uint32_t i : visitList)
-        mergeVisit(pes[i]);
     if (!activeRouters.empty() || !laterRouters.empty()) {
         std::vector<uint32_t>& routers = routerList; // reused: no allocation per cycle
         routers.clear();
