@@ -135,10 +135,22 @@ fn recv(buf: [*]u32, offset: u16, count: u16, from: u16) void {
   listen(from);
   @mov32(mem_at(buf, offset, count), @set_dsd_length(in_dsd, count));
 }
+// Passes count wavelets from `from` on to `dirs`. A PE that turns its send route does so
+// only after the first of them arrived: a neighbour sends in a new operation only after it
+// took in everything this PE sent it before, so none of this PE's earlier wavelets is still
+// in its router (where a turned route would misroute it). Every PE that forwards to a new
+// direction receives from a neighbour its earlier sends went to.
 fn forward(count: u16, from: u16, dirs: u16) void {
+  if (count == 0) return;
   listen(from);
-  point(dirs);
-  @mov32(@set_dsd_length(out_dsd, count), @set_dsd_length(in_dsd, count));
+  var rest: u16 = count;
+  if (tx_bits != dirs) {
+    @mov32(anchor_dsd, in_dsd);
+    point(dirs);
+    @mov32(out_dsd, anchor_dsd);
+    rest -= 1;
+  }
+  if (rest > 0) @mov32(@set_dsd_length(out_dsd, rest), @set_dsd_length(in_dsd, rest));
 }
 fn discard(count: u16, from: u16) void {
   if (count == 0) return;
@@ -212,27 +224,34 @@ inline fn scatter(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
   @activate(callback);
 }
 
-// PE k's send_buf (count elements) goes to chunk k of root's recv_buf. PEs below the root
-// pass on the chunks of lower PEs first, PEs above it their own chunk first, so every side
-// reaches the root in ascending order.
+// The chunks of the PEs above the root arrive from the farthest down to the nearest.
+fn recv_from_above(root: u16, recv_buf: [*]u32, count: u16) void {
+  var k: u16 = num_pes - 1;
+  while (k > root) : (k -= 1) {
+    recv(recv_buf, k * count, count, up_bit);
+  }
+}
+// PE k's send_buf (count elements) goes to chunk k of root's recv_buf. Every PE passes on
+// the chunks of the PEs farther from the root first and then sends its own, so a PE
+// receives before it sends (see forward()); the PEs below the root reach it in ascending
+// order, those above it in descending order.
 fn gather_data(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16) void {
   if (count == 0) return;
   const middle = is_middle(root);
   const below: u16 = root * count;
-  const above: u16 = (num_pes - 1 - root) * count;
   if (pe_id == root) {
     copy(recv_buf, root * count, send_buf, 0, count);
     if (middle and rx_bits == up_bit) {
-      recv(recv_buf, (root + 1) * count, above, up_bit);
+      recv_from_above(root, recv_buf, count);
       recv(recv_buf, 0, below, down_bit);
     } else {
       if (has_down) recv(recv_buf, 0, below, down_bit);
-      if (has_up) recv(recv_buf, (root + 1) * count, above, up_bit);
+      if (has_up) recv_from_above(root, recv_buf, count);
     }
     if (middle) send(token_ptr, 0, 1, both_bits);
   } else if (pe_id > root) {
-    send(send_buf, 0, count, down_bit);
     if (has_up) forward((num_pes - 1 - pe_id) * count, up_bit, down_bit);
+    send(send_buf, 0, count, down_bit);
     if (middle) pass_token(down_bit, up_bit, has_up);
   } else {
     if (has_down) forward(pe_id * count, down_bit, up_bit);
