@@ -2,8 +2,9 @@
 // rectangle, both architectures: broadcast, scatter, two gathers and two reduce_fadds in a
 // row (no pause between them, so a PE's neighbours may run ahead into the next operation)
 // along every row or every column, with the root at the first PE, in the middle and at the
-// last PE of the line, one launch after another on the same fabric. Every value of every
-// PE is checked.
+// last PE of the line, one launch after another on the same fabric; and scatter, gather and
+// reduce_fadds along the rows and the columns at once (two task chains, middle and end
+// roots). Every value the operations define is checked.
 #include "tests/csl/csl_test_support.h"
 
 #include <QList>
@@ -193,6 +194,92 @@ Expected expected(uint32_t dim, uint32_t root, uint32_t x, uint32_t y) {
     return e;
 }
 
+// Rows and columns at once (as SDK topic-11-collectives runs them): two task chains, one per
+// dimension, each a scatter, a gather and a reduce_fadds with the root given for that
+// dimension; y holds the row's gather and reduce results, then the column's.
+const char* kPeBothDims = R"(
+param memcpy_params;
+param c2d_params;
+param px: u16;
+param py: u16;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const mpi_x = @import_module("<collectives_2d/pe>", .{ .dim_params = c2d_params.x });
+const mpi_y = @import_module("<collectives_2d/pe>", .{ .dim_params = c2d_params.y });
+const C: u16 = 3;
+const N: u16 = 5;
+var x_src = @zeros([N * C]u32);
+var x_chunk = @zeros([C]u32);
+var x_all = @zeros([N * C]u32);
+var x_val = @zeros([C]f32);
+var x_sum = @zeros([C]f32);
+var y_src = @zeros([N * C]u32);
+var y_chunk = @zeros([C]u32);
+var y_all = @zeros([N * C]u32);
+var y_val = @zeros([C]f32);
+var y_sum = @zeros([C]f32);
+var y = @zeros([2 * (N * C + C)]u32);
+const y_ptr: [*]u32 = &y;
+const x_id = @get_local_task_id(20);
+const y_id = @get_local_task_id(21);
+var x_step: u16 = 0;
+var y_step: u16 = 0;
+var x_root: u16 = 0;
+var y_root: u16 = 0;
+var finished: u16 = 0;
+fn finish() void {
+  finished += 1;
+  if (finished < 2) return;
+  for (@range(u16, N * C)) |k| {
+    y[k] = x_all[k];
+    y[N * C + C + k] = y_all[k];
+  }
+  for (@range(u16, C)) |i| {
+    y[N * C + i] = @bitcast(u32, x_sum[i]);
+    y[2 * N * C + C + i] = @bitcast(u32, y_sum[i]);
+  }
+  sys_mod.unblock_cmd_stream();
+}
+task x_task() void {
+  x_step += 1;
+  if (x_step == 1) { mpi_x.scatter(x_root, &x_src, &x_chunk, C, x_id); }
+  else if (x_step == 2) { mpi_x.gather(x_root, &x_chunk, &x_all, C, x_id); }
+  else if (x_step == 3) { mpi_x.reduce_fadds(x_root, &x_val, &x_sum, C, x_id); }
+  else { finish(); }
+}
+task y_task() void {
+  y_step += 1;
+  if (y_step == 1) { mpi_y.scatter(y_root, &y_src, &y_chunk, C, y_id); }
+  else if (y_step == 2) { mpi_y.gather(y_root, &y_chunk, &y_all, C, y_id); }
+  else if (y_step == 3) { mpi_y.reduce_fadds(y_root, &y_val, &y_sum, C, y_id); }
+  else { finish(); }
+}
+fn compute(rx: u16, ry: u16) void {
+  x_root = rx;
+  y_root = ry;
+  x_step = 0;
+  y_step = 0;
+  finished = 0;
+  for (@range(u16, N * C)) |k| {
+    x_src[k] = if (px == rx) @as(u32, 100 * py + k) else 0xdeadbeef;
+    y_src[k] = if (py == ry) @as(u32, 3000 + 100 * px + k) else 0xdeadbeef;
+    x_all[k] = 0xdeadbeef;
+    y_all[k] = 0xdeadbeef;
+  }
+  for (@range(u16, C)) |i| {
+    x_val[i] = @as(f32, px) + @as(f32, i);
+    y_val[i] = 10.0 * @as(f32, py) + @as(f32, i);
+  }
+  @activate(x_id);
+  @activate(y_id);
+}
+comptime {
+  @bind_local_task(x_task, x_id);
+  @bind_local_task(y_task, y_id);
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 } // namespace
 
 class TestCslCollectives : public QObject {
@@ -252,6 +339,66 @@ class TestCslCollectives : public QObject {
                         QFAIL((at + "PE (" + std::to_string(px) + ", " + std::to_string(py) +
                                ") word " + std::to_string(k) + " is " + what)
                                   .c_str());
+                    }
+                }
+        }
+    }
+
+    void rowsAndColumnsAtOnce_data() {
+        QTest::addColumn<int>("arch");
+        QTest::addColumn<QList<int>>("roots"); // row root, column root, ...
+        const QList<int> roots = {2, 1, 0, 3, 4, 2, 2, 1, 1, 0};
+        QTest::addRow("wse2") << int(sim::Arch::Wse2) << roots;
+        QTest::addRow("wse3") << int(sim::Arch::Wse3) << roots;
+    }
+    void rowsAndColumnsAtOnce() {
+        QFETCH(int, arch);
+        QFETCH(QList<int>, roots);
+        std::string diags;
+        auto prog = compileProgram(kLayout, kPeBothDims, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        sim::Fabric fabric(prog);
+        constexpr uint32_t kWords = 2 * (kMaxLine * kChunk + kChunk);
+        for (qsizetype r = 0; r + 1 < roots.size(); r += 2) {
+            const uint32_t rowRoot = uint32_t(roots[r]), columnRoot = uint32_t(roots[r + 1]);
+            const std::string at =
+                "roots " + std::to_string(rowRoot) + ", " + std::to_string(columnRoot) + ": ";
+            auto res =
+                fabric.runUntilDone(fabric.launch("compute", {rowRoot, columnRoot}), 10'000'000);
+            QVERIFY2(res.status == sim::RunStatus::CommandDone, (at + res.message).c_str());
+            sim::MemcpyRequest req;
+            req.toDevice = false;
+            req.symbol = "y";
+            req.w = kWidth;
+            req.h = kHeight;
+            req.elementsPerPe = kWords;
+            auto id = fabric.memcpy(req);
+            res = fabric.runUntilDone(id, 10'000'000);
+            QVERIFY2(res.status == sim::RunStatus::CommandDone, (at + res.message).c_str());
+            const std::vector<uint32_t> y = fabric.takeResult(id);
+            QCOMPARE(y.size(), size_t(kWidth * kHeight * kWords));
+            for (uint32_t py = 0; py < kHeight; ++py)
+                for (uint32_t px = 0; px < kWidth; ++px) {
+                    const uint32_t* got = y.data() + (py * kWidth + px) * kWords;
+                    const std::string pe =
+                        at + "PE (" + std::to_string(px) + ", " + std::to_string(py) + ") ";
+                    if (px == rowRoot) {
+                        // The row's scatter then gather bring root's x_src back.
+                        for (uint32_t k = 0; k < kWidth * kChunk; ++k)
+                            QVERIFY2(got[k] == 100 * py + k, (pe + "row gather").c_str());
+                        for (uint32_t i = 0; i < kChunk; ++i)
+                            QVERIFY2(asFloat(got[kMaxLine * kChunk + i]) ==
+                                         float(0 + 1 + 2 + 3 + 4) + float(kWidth * i),
+                                     (pe + "row sum").c_str());
+                    }
+                    if (py == columnRoot) {
+                        const uint32_t* col = got + kMaxLine * kChunk + kChunk;
+                        for (uint32_t k = 0; k < kHeight * kChunk; ++k)
+                            QVERIFY2(col[k] == 3000 + 100 * px + k, (pe + "column gather").c_str());
+                        for (uint32_t i = 0; i < kChunk; ++i)
+                            QVERIFY2(asFloat(col[kMaxLine * kChunk + i]) ==
+                                         10.0f * float(0 + 1 + 2 + 3) + float(kHeight * i),
+                                     (pe + "column sum").c_str());
                     }
                 }
         }
