@@ -14,8 +14,9 @@
 // every PE passes on away from the root before its operation ends. The token keeps a
 // neighbour from sending data of a later operation while a PE still listens to it but
 // will next take the other side. Scatter from a middle root multicasts one stream to both
-// sides (each side's first PE drops the other side's chunks), so the root never turns its
-// send route while its own wavelets may still wait in its router.
+// sides (each side's first PE drops the other side's chunks), so the root does not turn
+// its send route between its two sides; other PEs turn theirs only after a wavelet proved
+// their earlier ones left (see forward()). docs/csl.md has the reasoning.
 #include "backend/csl/lib/collectives_2d.h"
 
 namespace csl::lib {
