@@ -2,7 +2,10 @@
 
 #include "tessera/artifact_json.pb.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver_util.h>
 
 #include <filesystem>
 
@@ -38,8 +41,24 @@ std::string toJson(const google::protobuf::Message& m) {
     options.add_whitespace = true;
     options.preserve_proto_field_names = true;
     options.always_print_primitive_fields = true;
+    // MessageToJsonString prints maps in hash order, which differs between runs; the same
+    // compile must give the same out.json, so print from a deterministic (key-sorted) encoding.
+    std::string binary;
+    {
+        google::protobuf::io::StringOutputStream stream(&binary);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        if (!m.SerializeToCodedStream(&coded))
+            throw ArtifactError("JSON encoding failed: cannot serialize " + m.GetTypeName());
+    }
+    constexpr const char* kTypeUrlPrefix = "type.googleapis.com";
+    const std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
+        google::protobuf::util::NewTypeResolverForDescriptorPool(
+            kTypeUrlPrefix, m.GetDescriptor()->file()->pool()));
     std::string text;
-    auto status = google::protobuf::util::MessageToJsonString(m, &text, options);
+    auto status = google::protobuf::util::BinaryToJsonString(
+        resolver.get(), std::string(kTypeUrlPrefix) + "/" + m.GetDescriptor()->full_name(), binary,
+        &text, options);
     if (!status.ok())
         throw ArtifactError("JSON encoding failed: " + std::string(status.message()));
     return text;

@@ -299,6 +299,25 @@ class TestArtifact : public QObject {
         QCOMPARE(a.program->classes.at(0).file, std::string("pe_program.csl"));
     }
 
+    void outJsonIsReproducible() {
+        // Protobuf's map printing follows a per-process hash order: with enough keys two
+        // writes (or two cslc runs) came out in different orders.
+        artifact::BuildInfo info;
+        for (int i = 0; i < 64; ++i)
+            info.params["param" + std::to_string(1000 + i * 7 % 64)] = std::to_string(i);
+        info.colors = {{"b_color", "2"}, {"a_color", "1"}};
+        const auto program = sampleProgram();
+        const std::string first = artifact::outJsonText(*program, info);
+        QCOMPARE(artifact::outJsonText(*program, info), first);
+        size_t previous = 0;
+        for (const auto& [key, value] : info.params) {
+            const size_t at = first.find("\"" + key + "\"");
+            QVERIFY2(at != std::string::npos && at > previous, key.c_str());
+            previous = at;
+        }
+        QVERIFY(first.find("\"a_color\"") < first.find("\"b_color\""));
+    }
+
     void loadNamesTheMissingFile() {
         QTemporaryDir tmp;
         const std::string dir = tmp.path().toStdString();
