@@ -36,6 +36,8 @@ struct ApplianceOptions {
     // that disconnected without closing them, or forgot them. A session counts as used
     // while a host command runs or a Frames stream watches it; a job while a command runs.
     unsigned idleTimeoutSeconds = 0;
+    // Per session: the host commands' data kept for Debug.Trace (SessionOptions).
+    size_t hostRecordLimitBytes = size_t(64) << 20;
     // Where the appliance says what it did on its own (reaping); empty = stderr.
     std::function<void(const std::string&)> log;
 };

@@ -34,6 +34,33 @@ struct SessionOptions {
     unsigned threads = 1;
     bool trace = false;
     uint64_t chunkCycles = 200'000; // cycles between frames / pause checks
+    // The host commands are recorded for trace() while their data (H2D words, arguments)
+    // stays below this; past it the record is dropped and trace() says why.
+    size_t hostRecordLimitBytes = size_t(64) << 20;
+};
+
+// A host command as it reached the Fabric and the cycle it was issued at (session_trace.cpp).
+struct HostCommandRecord {
+    uint64_t cycle = 0;
+    bool isMemcpy = false;
+    std::string function;        // launch / call
+    std::vector<uint32_t> words; // launch arguments or H2D words
+    sim::MemcpyRequest memcpy;
+};
+
+struct TraceOptions {
+    uint64_t upToCycle = 0; // 0 = the session's current cycle
+    // Fabric coordinates; width or height 0 = every PE.
+    uint32_t regionX = 0, regionY = 0, regionWidth = 0, regionHeight = 0;
+};
+
+struct TraceOutcome {
+    uint64_t cycle = 0, sessionCycle = 0;
+    size_t commands = 0;
+    std::string stopped;
+    bool countersChecked = false;
+    std::vector<uint64_t> instructions; // per PE of the rectangle, y*width + x
+    std::string log;                    // the (region's) sim.log
 };
 
 // A launch argument as the host gave it.
@@ -115,6 +142,13 @@ class RuntimeSession {
     // client that names the session (the IDE attached to a run.py's session, issue 5),
     // also while the owner's host command runs or is paused, and waits for no command.
     std::string dumpCore();
+    // The session's host commands replayed on a fresh traced Fabric to a cycle, on the
+    // calling thread (the session goes on): its sim.log, and when the replay reaches the
+    // session's cycle, every PE's instruction counter checked against the session's
+    // (Code::Internal naming the first PE that differs). Fails with FailedPrecondition
+    // when the record was dropped (the reason) and OutOfRange for a region outside the
+    // fabric or a cycle past the session's.
+    TraceOutcome trace(const TraceOptions& options);
     Frame latestFrame() const;
     // Blocks until a frame newer than `afterCycle`/`afterSerial` exists or the timeout passes.
     Frame waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,
@@ -152,6 +186,9 @@ class RuntimeSession {
     void serveDebugRequests(std::unique_lock<std::mutex>& lock);
     void publishFrame(const sim::RunResult& result);
     TaskState snapshot(uint64_t taskId);
+    // On the session thread: appends a command issued just now to the record (or drops
+    // the record once its data passes the limit).
+    void record(HostCommandRecord command);
 
     std::shared_ptr<const sim::FabricProgram> program_;
     SessionOptions options_;
@@ -167,6 +204,10 @@ class RuntimeSession {
     };
     std::map<uint64_t, Task> tasks_;
     uint64_t nextTaskId_ = 1;
+    std::vector<HostCommandRecord> hostRecord_; // session thread only
+    size_t hostRecordBytes_ = 0;
+    std::string hostRecordDropped_; // why the record was dropped; empty = kept
+    std::atomic<uint64_t> traceSerial_{0};
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -232,6 +232,7 @@ std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program,
     o.workspace = workspace->root();
     o.threads = threads ? threads : options_.simThreads;
     o.trace = trace;
+    o.hostRecordLimitBytes = options_.hostRecordLimitBytes;
     const std::string id = "s" + std::to_string(nextId_++);
     sessions_[id] = std::make_shared<RuntimeSession>(std::move(program), o);
     sessionWorkspaces_[id] = std::move(workspace);

@@ -754,6 +754,92 @@ class DebugService final : public pb::Debug::CallbackService {
         });
     }
 
+    // Debug.Trace: the replay runs on a handler thread (the session goes on meanwhile); the
+    // header and the log follow in 1 MiB pieces.
+    class TraceWriter : public grpc::ServerWriteReactor<pb::TraceChunk> {
+      public:
+        std::shared_ptr<CallDone> done() const { return done_; }
+        void start(TraceOutcome outcome, uint32_t width, uint32_t height) {
+            auto* h = chunk_.mutable_header();
+            h->set_cycle(outcome.cycle);
+            h->set_session_cycle(outcome.sessionCycle);
+            h->set_commands(uint32_t(outcome.commands));
+            h->set_stopped(outcome.stopped);
+            h->set_counters_checked(outcome.countersChecked);
+            h->set_width(width);
+            h->set_height(height);
+            for (uint64_t n : outcome.instructions)
+                h->add_instructions(n);
+            h->set_log_bytes(outcome.log.size());
+            data_ = std::move(outcome.log);
+            next();
+        }
+        void fail(const grpc::Status& status) { Finish(status); }
+        void OnWriteDone(bool ok) override {
+            if (!ok) {
+                Finish(grpc::Status(grpc::StatusCode::CANCELLED, "trace: client went away"));
+                return;
+            }
+            chunk_.Clear();
+            if (offset_ >= data_.size()) {
+                Finish(grpc::Status::OK);
+                return;
+            }
+            next();
+        }
+        void OnDone() override {
+            done_->set();
+            delete this;
+        }
+
+      private:
+        void next() {
+            const size_t n = std::min<size_t>(data_.size() - offset_, 1u << 20);
+            chunk_.set_data(data_.substr(offset_, n));
+            offset_ += n;
+            StartWrite(&chunk_);
+        }
+        std::string data_;
+        size_t offset_ = 0;
+        pb::TraceChunk chunk_;
+        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
+    };
+
+    grpc::ServerWriteReactor<pb::TraceChunk>* Trace(grpc::CallbackServerContext* ctx,
+                                                    const pb::TraceRequest* req) override {
+        auto* writer = new TraceWriter(); // owned by gRPC until OnDone
+        std::shared_ptr<RuntimeSession> session;
+        auto status = guarded([&] {
+            core_.authorize(*ctx);
+            session = core_.session(req->session_id());
+        });
+        if (!status.ok()) {
+            writer->fail(status);
+            return writer;
+        }
+        TraceOptions options;
+        options.upToCycle = req->up_to_cycle();
+        options.regionX = req->region_x();
+        options.regionY = req->region_y();
+        options.regionWidth = req->region_width();
+        options.regionHeight = req->region_height();
+        auto* threads = &core_.handlerThreads;
+        const bool started =
+            threads->start([session, options, writer, threads, done = writer->done()] {
+                TraceOutcome outcome;
+                auto st = guarded([&] { outcome = session->trace(options); });
+                if (st.ok())
+                    writer->start(std::move(outcome), session->program().width,
+                                  session->program().height);
+                else
+                    writer->fail(st);
+                done->wait(*threads);
+            });
+        if (!started)
+            writer->fail(toStatus(shuttingDown("trace")));
+        return writer;
+    }
+
   private:
     // Debug calls act at once (they must work while the session thread is busy).
     template <typename F>

@@ -3,6 +3,7 @@
 #include "backend/appliance/appliance.h"
 #include "backend/artifact/program_file.h"
 #include "fixture_program.h"
+#include "sim/trace_log.h"
 
 #include "tessera/appliance.grpc.pb.h"
 
@@ -957,6 +958,184 @@ class TestAppliance : public QObject {
         QCOMPARE(frame.pes_size(), 2);
         QVERIFY(frame.pes(0).instructions() > 0);
         EXPECT_OK(reader->Finish());
+    }
+
+    // Debug.Trace replays the session's host commands (H2D words, launch, D2H) on a fresh
+    // traced fabric: the log's instructions per PE and the reply's counters are the
+    // session's own at its cycle.
+    static grpc::Status readTrace(pb::Debug::Stub& debug, const pb::TraceRequest& req,
+                                  pb::TraceHeader* header, std::string* log) {
+        grpc::ClientContext ctx;
+        auto reader = debug.Trace(&ctx, req);
+        pb::TraceChunk chunk;
+        bool first = true;
+        while (reader->Read(&chunk)) {
+            if (first)
+                *header = chunk.header();
+            first = false;
+            log->append(chunk.data());
+        }
+        return reader->Finish();
+    }
+
+    void traceReplaysTheSession() {
+        auto id = openRunning();
+        EXPECT_OK(memcpy(h2dBuf(id, inputs())));
+        EXPECT_OK(launch(id, "add_to_all", {f(1.5)}));
+        EXPECT_OK(memcpy(d2hBuf(id)));
+        grpc::ClientContext fctx;
+        pb::FramesRequest fr;
+        fr.set_session_id(id);
+        fr.set_max_frames(1);
+        pb::Frame frame;
+        {
+            auto reader = debug_->Frames(&fctx, fr);
+            QVERIFY(reader->Read(&frame));
+            // The first frame may predate the watcher (no per-PE stats): wait for one with.
+            while (frame.pes_size() == 0 && reader->Read(&frame)) {
+            }
+            reader->Finish();
+        }
+        if (frame.pes_size() == 0) {
+            grpc::ClientContext again;
+            fr.set_max_frames(2);
+            auto reader = debug_->Frames(&again, fr);
+            while (reader->Read(&frame) && frame.pes_size() == 0) {
+            }
+            reader->Finish();
+        }
+        QCOMPARE(frame.pes_size(), 2);
+        QVERIFY(frame.pes(0).instructions() > 0);
+
+        pb::TraceRequest req;
+        req.set_session_id(id);
+        pb::TraceHeader header;
+        std::string log;
+        EXPECT_OK(readTrace(*debug_, req, &header, &log));
+        QCOMPARE(header.session_cycle(), frame.cycle());
+        QCOMPARE(header.cycle(), frame.cycle());
+        QVERIFY(header.counters_checked());
+        QCOMPARE(header.commands(), 3u); // h2d, launch, d2h
+        QCOMPARE(header.stopped(), std::string());
+        QCOMPARE(header.log_bytes(), uint64_t(log.size()));
+        QCOMPARE(header.instructions_size(), 2);
+        for (int k = 0; k < 2; ++k)
+            QCOMPARE(header.instructions(k), frame.pes(k).instructions());
+
+        // The log itself, read as the IDE's timeline reads it: each PE's instruction lines
+        // are the session's counter.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("trace.log").toStdString();
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << log;
+        }
+        sim::TraceLog trace(path);
+        const auto program = fixture::program();
+        const auto& p = *program;
+        for (uint32_t x = 0; x < 2; ++x)
+            QCOMPARE(trace.lanes(p.offsetX + x, p.offsetY).instructions,
+                     frame.pes(int(x)).instructions());
+
+        // A region of one PE keeps that PE's lines (and landings it sent) only.
+        req.set_region_x(p.offsetX + 1);
+        req.set_region_y(p.offsetY);
+        req.set_region_width(1);
+        req.set_region_height(1);
+        std::string regionLog;
+        EXPECT_OK(readTrace(*debug_, req, &header, &regionLog));
+        QVERIFY(regionLog.size() < log.size());
+        {
+            std::ofstream out(path, std::ios::binary | std::ios::trunc);
+            out << regionLog;
+        }
+        sim::TraceLog region(path);
+        QCOMPARE(region.lanes(p.offsetX + 1, p.offsetY).instructions, frame.pes(1).instructions());
+        QCOMPARE(region.lanes(p.offsetX, p.offsetY).instructions, uint64_t(0));
+
+        // An earlier cycle: the log stops there, the counters are not compared.
+        pb::TraceRequest early;
+        early.set_session_id(id);
+        early.set_up_to_cycle(frame.cycle() / 2);
+        std::string earlyLog;
+        EXPECT_OK(readTrace(*debug_, early, &header, &earlyLog));
+        QCOMPARE(header.cycle(), frame.cycle() / 2);
+        QVERIFY(!header.counters_checked());
+        QVERIFY(header.instructions(0) < frame.pes(0).instructions());
+
+        // Bad requests.
+        pb::TraceRequest bad;
+        bad.set_session_id("nope");
+        std::string ignored;
+        EXPECT_STATUS(readTrace(*debug_, bad, &header, &ignored), grpc::StatusCode::NOT_FOUND,
+                      "nope");
+        bad.set_session_id(id);
+        bad.set_up_to_cycle(frame.cycle() + 1000);
+        EXPECT_STATUS(readTrace(*debug_, bad, &header, &ignored), grpc::StatusCode::OUT_OF_RANGE,
+                      "trace: up_to_cycle " + std::to_string(frame.cycle() + 1000) +
+                          " lies beyond the session's cycle " + std::to_string(frame.cycle()));
+        bad.set_up_to_cycle(0);
+        bad.set_region_x(p.fabricWidth - 1);
+        bad.set_region_width(2);
+        bad.set_region_height(1);
+        EXPECT_STATUS(readTrace(*debug_, bad, &header, &ignored), grpc::StatusCode::OUT_OF_RANGE,
+                      "trace: region (x=" + std::to_string(p.fabricWidth - 1) +
+                          ", y=0, w=2, h=1) lies outside the " + std::to_string(p.fabricWidth) +
+                          "x" + std::to_string(p.fabricHeight) + " fabric");
+    }
+
+    // The record is bounded: past the limit it is dropped and Trace says why.
+    void traceRecordIsBounded() {
+        QTemporaryDir work;
+        appliance::ApplianceOptions o;
+        o.workRoot = work.path().toStdString();
+        o.hostRecordLimitBytes = 300; // one 128-byte H2D fits, a second does not
+        auto server = appliance::Appliance::startEmbedded(o);
+        auto channel = server->inProcessChannel();
+        auto runtime = pb::Runtime::NewStub(channel);
+        auto debug = pb::Debug::NewStub(channel);
+        auto call = [&](auto fn, const std::string& id) {
+            grpc::ClientContext ctx;
+            pb::SessionRef ref;
+            ref.set_session_id(id);
+            pb::Empty e;
+            return (runtime.get()->*fn)(&ctx, ref, &e);
+        };
+        grpc::ClientContext octx;
+        pb::OpenRequest open;
+        open.set_program(artifact::serializeProgram(*fixture::program()));
+        pb::OpenReply opened;
+        EXPECT_OK(runtime->Open(&octx, open, &opened));
+        const std::string id = opened.session_id();
+        EXPECT_OK(call(&pb::Runtime::Stub::Load, id));
+        EXPECT_OK(call(&pb::Runtime::Stub::Start, id));
+        pb::TaskReply reply;
+        {
+            grpc::ClientContext ctx;
+            EXPECT_OK(runtime->Memcpy(&ctx, h2dBuf(id, inputs()), &reply));
+        }
+        pb::TraceRequest req;
+        req.set_session_id(id);
+        pb::TraceHeader header;
+        std::string log;
+        EXPECT_OK(readTrace(*debug, req, &header, &log));
+        QCOMPARE(header.commands(), 1u);
+        QVERIFY(header.counters_checked());
+        {
+            grpc::ClientContext ctx;
+            EXPECT_OK(runtime->Memcpy(&ctx, h2dBuf(id, inputs()), &reply));
+        }
+        EXPECT_STATUS(readTrace(*debug, req, &header, &log),
+                      grpc::StatusCode::FAILED_PRECONDITION,
+                      "trace: cannot replay this session: the host commands' data passed 300 bytes "
+                      "at cycle ");
+        EXPECT_STATUS(readTrace(*debug, req, &header, &log),
+                      grpc::StatusCode::FAILED_PRECONDITION,
+                      "(memcpy_h2d, command 2), so the appliance stopped recording them");
+        runtime.reset();
+        debug.reset();
+        channel.reset();
+        server->shutdown();
     }
 
     void tokenAndLimits() {

@@ -1,0 +1,180 @@
+// The session's host-command record and its traced replay (Debug.Trace): the IDE's timeline
+// of a session another client drives (an attached run.py, whose H2D data only the
+// appliance has). The simulator is deterministic, so the host commands issued at the same
+// cycles on a fresh Fabric give the session's run, now with tracing on.
+#include "backend/appliance/runtime_session.h"
+
+#include "sim/trace_log.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace appliance {
+namespace {
+
+std::string sizeText(size_t bytes) {
+    if (bytes % (size_t(1) << 20) == 0)
+        return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+// Runs the replay to `target` or until it stops before: a fault (`stopped` says which), or
+// no PE can make progress (then the session's time did not move either).
+void advance(sim::Fabric& fabric, uint64_t target, std::string& stopped) {
+    while (fabric.cycle() < target) {
+        const sim::RunResult r = fabric.step(target - fabric.cycle());
+        if (r.status == sim::RunStatus::Fault) {
+            stopped = r.message;
+            return;
+        }
+        if (r.status != sim::RunStatus::CycleLimit && r.status != sim::RunStatus::Stopped)
+            return; // idle or waiting: time does not move without work
+    }
+}
+
+} // namespace
+
+void RuntimeSession::record(HostCommandRecord command) {
+    if (!hostRecordDropped_.empty())
+        return;
+    const size_t bytes = command.words.size() * 4 + command.function.size() + sizeof command;
+    if (hostRecordBytes_ + bytes > options_.hostRecordLimitBytes) {
+        hostRecordDropped_ =
+            "the host commands' data passed " + sizeText(options_.hostRecordLimitBytes) +
+            " at cycle " + std::to_string(command.cycle) + " (" +
+            (command.isMemcpy ? std::string(command.memcpy.toDevice ? "memcpy_h2d" : "memcpy_d2h")
+                              : "launch('" + command.function + "')") +
+            ", command " + std::to_string(hostRecord_.size() + 1) +
+            "), so the appliance stopped recording them";
+        hostRecord_.clear();
+        hostRecord_.shrink_to_fit();
+        hostRecordBytes_ = 0;
+        return;
+    }
+    hostRecordBytes_ += bytes;
+    hostRecord_.push_back(std::move(command));
+}
+
+TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
+    const sim::FabricProgram& p = *program_;
+    const bool region = options.regionWidth > 0 && options.regionHeight > 0;
+    if (region && (uint64_t(options.regionX) + options.regionWidth > p.fabricWidth ||
+                   uint64_t(options.regionY) + options.regionHeight > p.fabricHeight))
+        throw Error(Code::OutOfRange, "trace: region (x=" + std::to_string(options.regionX) +
+                                          ", y=" + std::to_string(options.regionY) +
+                                          ", w=" + std::to_string(options.regionWidth) +
+                                          ", h=" + std::to_string(options.regionHeight) +
+                                          ") lies outside the " + std::to_string(p.fabricWidth) +
+                                          "x" + std::to_string(p.fabricHeight) + " fabric");
+
+    // The record and the session's counters, taken together between run chunks.
+    std::vector<HostCommandRecord> commands;
+    std::string dropped;
+    TraceOutcome out;
+    std::vector<uint64_t> sessionInstructions;
+    withFabric([&](const sim::Fabric& fabric) {
+        dropped = hostRecordDropped_;
+        out.sessionCycle = fabric.cycle();
+        if (!dropped.empty())
+            return;
+        const uint64_t until = options.upToCycle ? options.upToCycle : out.sessionCycle;
+        for (const HostCommandRecord& c : hostRecord_)
+            if (c.cycle <= until)
+                commands.push_back(c);
+        if (until == out.sessionCycle) {
+            sessionInstructions.reserve(size_t(p.width) * p.height);
+            for (uint32_t y = 0; y < p.height; ++y)
+                for (uint32_t x = 0; x < p.width; ++x)
+                    sessionInstructions.push_back(fabric.stats(x, y).instructions);
+        }
+    });
+    if (!dropped.empty())
+        throw Error(Code::FailedPrecondition, "trace: cannot replay this session: " + dropped);
+    const uint64_t target = options.upToCycle ? options.upToCycle : out.sessionCycle;
+    if (target > out.sessionCycle)
+        throw Error(Code::OutOfRange, "trace: up_to_cycle " + std::to_string(target) +
+                                          " lies beyond the session's cycle " +
+                                          std::to_string(out.sessionCycle));
+
+    const auto logPath = options_.workspace / ("trace-" + std::to_string(++traceSerial_) + ".log");
+    sim::FabricOptions o;
+    o.threads = options_.threads;
+    o.simLogPath = logPath.string();
+    o.traceLanding = o.traceInstructions = o.traceStalls = true;
+    {
+        std::ofstream probe(logPath, std::ios::trunc);
+        if (!probe)
+            throw Error(Code::Internal, "trace: cannot write " + logPath.string());
+    }
+    {
+        sim::Fabric fabric(program_, o);
+        for (const HostCommandRecord& c : commands) {
+            advance(fabric, c.cycle, out.stopped);
+            if (!out.stopped.empty())
+                break;
+            if (c.isMemcpy)
+                fabric.memcpy(c.memcpy, c.words);
+            else
+                fabric.launch(c.function, c.words);
+            ++out.commands;
+        }
+        if (out.stopped.empty())
+            advance(fabric, target, out.stopped);
+        out.cycle = fabric.cycle();
+        out.instructions.reserve(size_t(p.width) * p.height);
+        for (uint32_t y = 0; y < p.height; ++y)
+            for (uint32_t x = 0; x < p.width; ++x)
+                out.instructions.push_back(fabric.stats(x, y).instructions);
+    } // the Fabric closes (flushes) the log here
+
+    std::ifstream in(logPath);
+    std::error_code ignored;
+    if (!in) {
+        std::filesystem::remove(logPath, ignored);
+        throw Error(Code::Internal, "trace: cannot read " + logPath.string());
+    }
+    auto inside = [&](uint32_t x, uint32_t y) {
+        return x >= options.regionX && x - options.regionX < options.regionWidth &&
+               y >= options.regionY && y - options.regionY < options.regionHeight;
+    };
+    std::ostringstream log;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (region) {
+            sim::ParsedTraceLine parsed;
+            bool trace = false;
+            try {
+                trace = sim::parseTraceLine(line, parsed);
+            } catch (const std::exception&) {
+                trace = false; // not a line the reader knows: kept as it is
+            }
+            if (trace && !inside(parsed.x, parsed.y) &&
+                !(parsed.hasSender && inside(parsed.senderX, parsed.senderY)))
+                continue;
+        }
+        log << line << '\n';
+    }
+    in.close();
+    std::filesystem::remove(logPath, ignored);
+    out.log = std::move(log).str();
+
+    if (!sessionInstructions.empty() && out.stopped.empty()) {
+        if (out.cycle != out.sessionCycle)
+            throw Error(Code::Internal, "trace: the replay stopped at cycle " +
+                                            std::to_string(out.cycle) + ", the session is at " +
+                                            std::to_string(out.sessionCycle));
+        for (size_t i = 0; i < sessionInstructions.size(); ++i)
+            if (sessionInstructions[i] != out.instructions[i])
+                throw Error(Code::Internal, "trace: the replay diverged from the session: PE(" +
+                                                std::to_string(p.offsetX + i % p.width) + "," +
+                                                std::to_string(p.offsetY + i / p.width) + ") ran " +
+                                                std::to_string(out.instructions[i]) +
+                                                " instructions, the session " +
+                                                std::to_string(sessionInstructions[i]) +
+                                                " (cycle " + std::to_string(out.cycle) + ")");
+        out.countersChecked = true;
+    }
+    return out;
+}
+
+} // namespace appliance
