@@ -328,6 +328,7 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
         sim::RunResult r = command ? fabric_->runUntilDone(*command, options_.chunkCycles)
                                    : fabric_->runUntilIdle(options_.chunkCycles);
         inRun_.store(false);
+        noteRun(r);
         publishFrame(r);
         switch (r.status) {
         case sim::RunStatus::CommandDone:
@@ -553,6 +554,7 @@ TaskState RuntimeSession::task(uint64_t id, bool wait) {
         else {
             // is_task_done polls: let the device make some progress between polls.
             sim::RunResult r = fabric_->runUntilDone(it->second.command, options_.chunkCycles);
+            noteRun(r);
             publishFrame(r);
             if (r.status == sim::RunStatus::Hang || r.status == sim::RunStatus::Fault)
                 runUntil(it->second.command); // raises the error with the full report
@@ -659,6 +661,7 @@ Frame RuntimeSession::step(uint64_t cycles) {
             sim::RunResult r = fabric_->step(cycles);
             if (r.status == sim::RunStatus::Stopped && fabric_->cycle() < target && !isClosing())
                 r = fabric_->step(target - fabric_->cycle());
+            noteRun(r);
             publishFrame(r);
             if (isClosing() && fabric_->cycle() < target) {
                 done->set_value(

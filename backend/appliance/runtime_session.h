@@ -59,6 +59,7 @@ struct TraceOutcome {
     size_t commands = 0;
     std::string stopped;
     bool countersChecked = false;
+    std::string countersNote; // why they were not all compared
     std::vector<uint64_t> instructions; // per PE of the rectangle, y*width + x
     std::string log;                    // the (region's) sim.log
 };
@@ -207,6 +208,10 @@ class RuntimeSession {
     std::vector<HostCommandRecord> hostRecord_; // session thread only
     size_t hostRecordBytes_ = 0;
     std::string hostRecordDropped_; // why the record was dropped; empty = kept
+    // The last run ended at its cycle limit (a step, a cycle breakpoint): no PE ran ahead
+    // of the session's cycle, so trace() compares every counter exactly. Session thread.
+    bool lastRunBounded_ = false;
+    void noteRun(const sim::RunResult& r);
     std::atomic<uint64_t> traceSerial_{0};
 
     mutable std::mutex mutex_;

@@ -766,6 +766,7 @@ class DebugService final : public pb::Debug::CallbackService {
             h->set_commands(uint32_t(outcome.commands));
             h->set_stopped(outcome.stopped);
             h->set_counters_checked(outcome.countersChecked);
+            h->set_counters_note(outcome.countersNote);
             h->set_width(width);
             h->set_height(height);
             for (uint64_t n : outcome.instructions)

@@ -907,6 +907,60 @@ SimprintLines DebugSession::simprint(uint64_t firstLine, uint32_t maxLines) {
     return out;
 }
 
+TraceResult DebugSession::trace(const std::string& logPath, uint64_t upToCycle,
+                                const TraceRegion& region) {
+    grpc::ClientContext ctx;
+    connection_->impl().prepare(ctx);
+    pb::TraceRequest req;
+    req.set_session_id(session_);
+    req.set_up_to_cycle(upToCycle);
+    req.set_region_x(region.x);
+    req.set_region_y(region.y);
+    req.set_region_width(region.width);
+    req.set_region_height(region.height);
+    auto reader = connection_->impl().debug->Trace(&ctx, req);
+    const std::string partial = logPath + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        ctx.TryCancel();
+        reader->Finish();
+        throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT),
+                          "trace: cannot write " + logPath);
+    }
+    TraceResult result;
+    pb::TraceChunk chunk;
+    bool first = true;
+    while (reader->Read(&chunk)) {
+        if (first) {
+            const pb::TraceHeader& h = chunk.header();
+            result.cycle = h.cycle();
+            result.sessionCycle = h.session_cycle();
+            result.commands = h.commands();
+            result.stopped = h.stopped();
+            result.countersChecked = h.counters_checked();
+            result.countersNote = h.counters_note();
+            result.width = h.width();
+            result.height = h.height();
+            result.instructions.assign(h.instructions().begin(), h.instructions().end());
+            first = false;
+        }
+        out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
+    }
+    out.close();
+    const grpc::Status status = reader->Finish();
+    std::error_code ignored;
+    if (!status.ok()) {
+        fs::remove(partial, ignored);
+        check(status);
+    }
+    if (!out) {
+        fs::remove(partial, ignored);
+        throw ClientError(int(grpc::StatusCode::INTERNAL), "trace: cannot write " + logPath);
+    }
+    fs::rename(partial, logPath);
+    return result;
+}
+
 void DebugSession::setBreakpoints(const std::vector<BreakpointSpec>& breakpoints) {
     grpc::ClientContext ctx;
     connection_->impl().prepare(ctx);

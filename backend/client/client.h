@@ -257,6 +257,21 @@ struct SimprintLines {
     std::vector<std::string> lines;
 };
 
+// Debug.Trace: the session's host commands replayed on a fresh traced fabric.
+struct TraceRegion {
+    uint32_t x = 0, y = 0, width = 0, height = 0; // fabric coordinates; width 0 = every PE
+};
+struct TraceResult {
+    uint64_t cycle = 0;           // the log covers cycles [0, cycle)
+    uint64_t sessionCycle = 0;    // the session's cycle when the replay started
+    uint32_t commands = 0;        // host commands replayed
+    std::string stopped;          // why the replay stopped early (a fault), else empty
+    bool countersChecked = false; // every PE's instructions equal the session's
+    std::string countersNote;     // why not (PEs ran ahead of the session's cycle)
+    uint32_t width = 0, height = 0;
+    std::vector<uint64_t> instructions; // the replay's, per PE of the rectangle (y*width + x)
+};
+
 // Stops the frame stream when destroyed.
 class FrameSubscription {
   public:
@@ -295,6 +310,11 @@ class DebugSession {
     // maxEntries / maxLines 0 = the appliance's default (10000).
     WaitStates waitStates(uint32_t maxEntries = 0);
     SimprintLines simprint(uint64_t firstLine, uint32_t maxLines = 0);
+    // Replays the session's host commands with tracing on to upToCycle (0 = its current
+    // cycle) and writes the sim.log to logPath (replaced only when the call succeeds). Works
+    // for any client's session (an attached run.py): the appliance has its host data.
+    TraceResult trace(const std::string& logPath, uint64_t upToCycle = 0,
+                      const TraceRegion& region = {});
     // onFrame runs on a reader thread at most every intervalMs.
     std::unique_ptr<FrameSubscription> subscribe(uint32_t intervalMs,
                                                  std::function<void(const Frame&)> onFrame);

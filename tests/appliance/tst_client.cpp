@@ -297,6 +297,50 @@ class TestClient : public QObject {
         rt.stop();
     }
 
+    // DebugSession::trace on another client's session: the H2D data, launch and D2H are
+    // replayed by the appliance; the log file is the session's run, and an unknown id
+    // leaves no file behind.
+    void traceOfAnotherClientsSession() {
+        auto scriptConnection = Connection::fromChannel(server_->inProcessChannel());
+        SdkRuntime rt(out_, scriptConnection);
+        rt.load();
+        rt.run();
+        const uint32_t buf = rt.get_id("buf");
+        const std::vector<float> in(32, 2.5f);
+        rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        rt.launch("add_to_all", {1.0f});
+        DebugSession debug(conn_, rt.sessionId());
+        const std::string log = tmp_.path().toStdString() + "/trace.log";
+        // After the blocking launch a PE's code may have run ahead of the session's cycle:
+        // the counters are compared only when none did.
+        const TraceResult afterLaunch = debug.trace(log);
+        QVERIFY2(afterLaunch.countersChecked || !afterLaunch.countersNote.empty(),
+                 "neither compared nor said why");
+        // A debugger step ends at its cycle: every counter is compared.
+        debug.pause();
+        debug.step(3);
+        const TraceResult traced = debug.trace(log);
+        debug.resume();
+        QVERIFY(traced.countersChecked);
+        QCOMPARE(traced.commands, 2u);
+        QCOMPARE(traced.cycle, traced.sessionCycle);
+        QCOMPARE(traced.width, 2u);
+        QCOMPARE(traced.instructions.size(), size_t(2));
+        QVERIFY(traced.instructions[1] > 0);
+        QVERIFY(std::filesystem::file_size(log) > 0);
+        QVERIFY(!std::filesystem::exists(log + ".partial"));
+        const std::string ghost = tmp_.path().toStdString() + "/ghost.log";
+        try {
+            DebugSession(conn_, "s-no-such-session").trace(ghost);
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 5); // NOT_FOUND
+        }
+        QVERIFY(!std::filesystem::exists(ghost));
+        QVERIFY(!std::filesystem::exists(ghost + ".partial"));
+        rt.stop();
+    }
+
     // Cancel Build (issue 5): a CompileCancellation used from another thread ends a
     // full-wafer compile with CANCELLED and writes nothing to outdir; one cancelled before
     // the call starts fails at once.
