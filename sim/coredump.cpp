@@ -308,21 +308,19 @@ CoreDsdOp opOf(const OpState& op, uint8_t slot) {
 
 CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
     CorePeDetails d;
-    if (p.profile)
-        for (int slot = 0; slot < kProfileSlots; ++slot) {
-            const TaskProfile& t = (*p.profile)[size_t(slot)];
-            if (t.activations == 0)
-                continue;
-            CoreTaskProfile c;
-            c.task = slot == kProfileLaunchSlot ? kTaskLaunch
-                     : slot == kProfileInitSlot ? kTaskInit
-                                                : slot;
-            c.activations = t.activations;
-            c.cycles = t.cycles;
-            c.minCycles = t.minCycles;
-            c.maxCycles = t.maxCycles;
-            d.tasks.push_back(c);
-        }
+    for (const TaskProfile& t : p.profile) { // in slot order
+        if (t.activations == 0)
+            continue;
+        CoreTaskProfile c;
+        c.task = t.slot == kProfileLaunchSlot ? kTaskLaunch
+                 : t.slot == kProfileInitSlot ? kTaskInit
+                                              : t.slot;
+        c.activations = t.activations;
+        c.cycles = t.cycles;
+        c.minCycles = t.minCycles;
+        c.maxCycles = t.maxCycles;
+        d.tasks.push_back(c);
+    }
     auto queue = [&](const Ring<Wavelet>& q, uint8_t where, uint8_t index) {
         for (uint32_t i = 0; i < q.size(); ++i)
             d.queued.push_back(

@@ -99,7 +99,7 @@ uint32_t Fabric::Impl::readOperand(Pe& p, const OpOperand& o, uint32_t bytes, ui
             const int c = fabinColor(p, d);
             auto& q = p.rampQ[size_t(c)];
             const uint32_t v = q.front().payload;
-            q.pop();
+            popCeQueue(p, c);
             activateRouter(p);
             return v & mask;
         }
@@ -455,11 +455,12 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     bool terminated = false;
     if (desc.op == DsdOpKind::Dfilt) {
         // Drop data wavelets until `extent` control wavelets have passed.
-        auto& q = p.rampQ[size_t(fabinColor(p, op.dst.dsd))];
+        const int color = fabinColor(p, op.dst.dsd);
+        auto& q = p.rampQ[size_t(color)];
         while (!q.empty() && op.done < op.total) {
             if (q.front().control)
                 ++op.done;
-            q.pop();
+            popCeQueue(p, color);
             ++progressed;
         }
         if (progressed)
@@ -480,11 +481,12 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 if (o.kind != DsdOperand::Kind::Dsd)
                     continue;
                 if (o.dsd.kind == DsdKind::FabIn) {
-                    auto& q = p.rampQ[size_t(fabinColor(p, o.dsd))];
+                    const int color = fabinColor(p, o.dsd);
+                    auto& q = p.rampQ[size_t(color)];
                     if (q.empty()) {
                         ok = false;
                     } else if (q.front().control && desc.onControl != DsdOpDesc::OnControl::None) {
-                        q.pop();
+                        popCeQueue(p, color);
                         activateRouter(p);
                         ++progressed;
                         handledControl = true;

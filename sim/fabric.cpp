@@ -552,7 +552,8 @@ bool Fabric::Impl::stepCycle() {
     uint64_t next = activeRouters.empty() ? UINT64_MAX : first;
     // A router left waiting for a wavelet's hop counts from the next cycle on (as one
     // stepped every cycle until then would).
-    std::erase_if(laterRouters, [&](const Event& e) { return pes[e.second].routerWakeAt != e.first; });
+    std::erase_if(laterRouters,
+                  [&](const Event& e) { return pes[e.second].routerWakeAt != e.first; });
     for (const Event& e : laterRouters)
         next = std::min(next, std::max(e.first, first));
     auto stale = [&](const Event& e) { return pes[e.second].scheduledAt != e.first; };
@@ -1193,7 +1194,7 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                          departing + "/");
         }
         if (toCe) {
-            p.rampQ[size_t(color)].push(entry.w);
+            pushCeQueue(p, color, entry.w);
             if (queueChangeMatters(p))
                 wake(p);
         }
@@ -1295,7 +1296,8 @@ void Fabric::Impl::serviceCommands(Pe& p) {
             while (pc.progress < c.req.elementsPerPe && p.portReadyAt <= now && !q.full()) {
                 const MemcpyRequest& r = c.req;
                 const uint32_t k = pc.progress;
-                q.push({c.data[hostIndex(r, pc.roiX, pc.roiY, k)], uint8_t(r.color), false});
+                pushCeQueue(p, int(r.color),
+                            {c.data[hostIndex(r, pc.roiX, pc.roiY, k)], uint8_t(r.color), false});
                 ++pc.progress;
                 p.portReadyAt += c.laneCycles;
                 noteProgress(now);

@@ -246,9 +246,10 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
         return !colorClaimed(p, c);
     }
     // Control task: a control wavelet carrying this entrypoint heads a CE queue.
-    for (int c = 0; c < kNumColors; ++c) {
+    for (uint32_t busy = p.ceQueueBusy; busy; busy &= busy - 1) {
+        const int c = std::countr_zero(busy);
         const auto& q = p.rampQ[size_t(c)];
-        if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task &&
+        if (q.front().control && controlEntrypoint(q.front().payload) == task &&
             !colorClaimed(p, c))
             return true;
     }
@@ -261,8 +262,7 @@ int Fabric::Impl::pickTask(const Pe& p) const {
     // same round-robin order.
     uint64_t candidates = p.activated & ~p.blocked;
     const uint64_t waveletTasks = queueTasks[p.classIndex] & ~p.blocked;
-    if ((waveletTasks & ~candidates) &&
-        std::any_of(p.rampQ.begin(), p.rampQ.end(), [](const auto& q) { return !q.empty(); }))
+    if ((waveletTasks & ~candidates) && p.ceQueueBusy)
         candidates |= waveletTasks;
     if (!candidates)
         return -1;
@@ -317,9 +317,9 @@ void Fabric::Impl::startTask(Pe& p, int task) {
     if (b.kind == TaskKind::Local) {
         p.activated &= ~(uint64_t(1) << task);
     } else if (b.kind == TaskKind::Data) {
-        auto& q = p.rampQ[size_t(dataTaskColor(p, task))];
-        const uint32_t payload = q.front().payload;
-        q.pop();
+        const int color = dataTaskColor(p, task);
+        const uint32_t payload = p.rampQ[size_t(color)].front().payload;
+        popCeQueue(p, color);
         activateRouter(p);
         if (fn.numParams >= 2) {
             args[0] = payload & 0xffff;
@@ -330,12 +330,13 @@ void Fabric::Impl::startTask(Pe& p, int task) {
             nargs = fn.numParams;
         }
     } else {
-        for (int c = 0; c < kNumColors; ++c) {
+        for (uint32_t busy = p.ceQueueBusy; busy; busy &= busy - 1) {
+            const int c = std::countr_zero(busy);
             auto& q = p.rampQ[size_t(c)];
-            if (!q.empty() && q.front().control && controlEntrypoint(q.front().payload) == task) {
+            if (q.front().control && controlEntrypoint(q.front().payload) == task) {
                 args[0] = q.front().payload & 0xffff;
                 nargs = fn.numParams ? 1 : 0;
-                q.pop();
+                popCeQueue(p, c);
                 activateRouter(p);
                 break;
             }
@@ -636,9 +637,8 @@ bool compare(Op op, ScalarType t, uint64_t a, uint64_t b) {
 // The instructions that touch only the PE's registers, DSD registers and SRAM (not
 // calls, returns, builtins or DSD operations): runLocal runs them back to back. Returns
 // false for the others. `cost` starts at kScalarOp.
-[[gnu::always_inline]] inline bool Fabric::Impl::executeLocal(Pe& p, const Instr& in,
-                                                              const SourceLoc& loc, Frame& f,
-                                                              uint32_t& cost) {
+[[gnu::always_inline]] inline bool
+Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& f, uint32_t& cost) {
     uint64_t* r = p.regs.data() + f.regBase;
     Dsd* d = p.dsds.data() + f.dsdBase;
     switch (in.op) {
@@ -912,11 +912,10 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
 // instruction, the end of the code, and wherever runMain would return, and leaves those
 // to runMain.
 bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantumEnd) {
-    static constexpr uint64_t kNotLocal = uint64_t(1) << unsigned(Op::Call) |
-                                          uint64_t(1) << unsigned(Op::CallIndirect) |
-                                          uint64_t(1) << unsigned(Op::Return) |
-                                          uint64_t(1) << unsigned(Op::Builtin) |
-                                          uint64_t(1) << unsigned(Op::DsdExec);
+    static constexpr uint64_t kNotLocal =
+        uint64_t(1) << unsigned(Op::Call) | uint64_t(1) << unsigned(Op::CallIndirect) |
+        uint64_t(1) << unsigned(Op::Return) | uint64_t(1) << unsigned(Op::Builtin) |
+        uint64_t(1) << unsigned(Op::DsdExec);
     static_assert(unsigned(Op::DsdGet) < 64);
     static const SourceLoc noLoc{};
     const Instr* code = fn.code.data();
@@ -1050,8 +1049,9 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         const uint64_t q = arg(0);
         const bool input = in.b > 1 && arg(1) != 0;
         if (q >= uint64_t(input ? kNumInputQueues : kNumOutputQueues))
-            fault(p, &loc, std::string("@queue_flush of ") + (input ? "input" : "output") +
-                               " queue " + str(q));
+            fault(p, &loc,
+                  std::string("@queue_flush of ") + (input ? "input" : "output") + " queue " +
+                      str(q));
         if (input ? inputQueueEmpty(p, int(q)) : p.outQ[size_t(q)].empty())
             activateTask(p, kTeardownTaskId);
         else if (input)
