@@ -308,18 +308,25 @@ CoreDsdOp opOf(const OpState& op, uint8_t slot) {
 
 CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
     CorePeDetails d;
-    for (const TaskProfile& t : p.profile) { // in slot order
-        if (t.activations == 0)
-            continue;
-        CoreTaskProfile c;
-        c.task = t.slot == kProfileLaunchSlot ? kTaskLaunch
-                 : t.slot == kProfileInitSlot ? kTaskInit
-                                              : t.slot;
-        c.activations = t.activations;
-        c.cycles = t.cycles;
-        c.minCycles = t.minCycles;
-        c.maxCycles = t.maxCycles;
-        d.tasks.push_back(c);
+    if (p.profile) {
+        std::vector<const TaskProfile*> started;
+        for (const TaskProfile& t : p.profile->entries)
+            started.push_back(&t);
+        std::sort(started.begin(), started.end(),
+                  [](const TaskProfile* a, const TaskProfile* b) { return a->slot < b->slot; });
+        for (const TaskProfile* t : started) {
+            if (t->activations == 0)
+                continue;
+            CoreTaskProfile c;
+            c.task = t->slot == kProfileLaunchSlot ? kTaskLaunch
+                     : t->slot == kProfileInitSlot ? kTaskInit
+                                                   : t->slot;
+            c.activations = t->activations;
+            c.cycles = t->cycles;
+            c.minCycles = t->minCycles;
+            c.maxCycles = t->maxCycles;
+            d.tasks.push_back(c);
+        }
     }
     auto queue = [&](const Ring<Wavelet>& q, uint8_t where, uint8_t index) {
         for (uint32_t i = 0; i < q.size(); ++i)

@@ -167,6 +167,11 @@ struct TaskProfile {
 constexpr int kProfileLaunchSlot = kNumTaskIds;
 constexpr int kProfileInitSlot = kNumTaskIds + 1;
 constexpr int kProfileSlots = kNumTaskIds + 2;
+// The slots a PE's main thread ever started, in first-start order (core dumps sort them).
+struct ProfileStore {
+    std::array<uint8_t, kProfileSlots> entryOf{}; // slot -> index in entries + 1; 0: none
+    std::vector<TaskProfile> entries;
+};
 
 // Cache-line aligned, so the lines a visit touches are the same for every PE.
 struct alignas(64) Pe {
@@ -204,7 +209,7 @@ struct alignas(64) Pe {
     std::vector<std::string> pendingSimprint;
     std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
     PeStats stats;
-    int profileSlot = -1; // index in `profile` of the task running on the main thread
+    int profileSlot = -1; // entry in `profile` of the task running on the main thread
     uint64_t profileStart = 0;
     OpState mainOp;
 
@@ -244,12 +249,10 @@ struct alignas(64) Pe {
     uint64_t tscBase = 0;
     std::string simprintLine;
 
-    // Task profile (core dump): only the slots that ever started, in increasing slot
-    // order. A PE runs a few task ids, so this stays a few hundred bytes; a full array of
-    // all kProfileSlots (2 KB) per PE made the first generation of a full wafer commit
-    // 1.5 GB.
-    std::vector<TaskProfile> profile;
-    unsigned __int128 profileSlots = 0; // bit s: `profile` has slot s
+    // Task profile (core dump), created on the first task: only the slots that started.
+    // A full array of all kProfileSlots (2 KB) per PE made the first generation of a full
+    // wafer commit 1.5 GB.
+    std::unique_ptr<ProfileStore> profile;
 
     // What the hasFault and breakHere flags above report.
     std::string faultMessage;
@@ -273,25 +276,25 @@ inline void popCeQueue(Pe& p, int color) {
 
 // The main thread starts a task (slot: task id or kProfile*Slot) at `cycle`.
 inline void profileTaskStart(Pe& p, int slot, uint64_t cycle) {
-    // `profile` holds one entry per bit of profileSlots, in slot order: the entry's index
-    // is the number of bits below the slot's.
-    const unsigned __int128 bit = static_cast<unsigned __int128>(1) << slot;
-    const unsigned __int128 below = p.profileSlots & (bit - 1);
-    const int index = std::popcount(uint64_t(below)) + std::popcount(uint64_t(below >> 64));
-    if (!(p.profileSlots & bit)) {
-        if (p.profile.empty())
-            p.profile.reserve(8);
-        p.profile.insert(p.profile.begin() + index, TaskProfile{})->slot = slot;
-        p.profileSlots |= bit;
+    if (!p.profile) {
+        p.profile = std::make_unique<ProfileStore>();
+        p.profile->entries.reserve(8);
     }
-    p.profileSlot = index;
+    ProfileStore& store = *p.profile;
+    uint8_t& entry = store.entryOf[size_t(slot)];
+    if (!entry) {
+        store.entries.push_back(TaskProfile{});
+        store.entries.back().slot = slot;
+        entry = uint8_t(store.entries.size());
+    }
+    p.profileSlot = entry - 1;
     p.profileStart = cycle;
 }
 // The main thread's task returns; it ends at `cycle`.
 inline void profileTaskEnd(Pe& p, uint64_t cycle) {
     if (p.profileSlot < 0)
         return;
-    TaskProfile& t = p.profile[size_t(p.profileSlot)];
+    TaskProfile& t = p.profile->entries[size_t(p.profileSlot)];
     const uint64_t took = cycle > p.profileStart ? cycle - p.profileStart : 0;
     ++t.activations;
     t.cycles += took;
