@@ -5,6 +5,7 @@
 #include "app/MainWindow.h"
 #include "app/SimController.h"
 #include "backend/artifact/program_file.h"
+#include "backend/client/client.h"
 #include "sim/trace_log.h"
 #include "sim/trace_run.h"
 #include "widgets/CslEditor.h"
@@ -221,12 +222,12 @@ void InspectorWorkbench::traceSession() {
         return;
     using State = SimController::State;
     const State state = controller->state();
-    if (controller->isAttached()) {
-        panel->setStatus(tr("A host script's session cannot be retraced (its host data is "
-                            "not known to the IDE); start the session from the IDE to trace."));
-        return;
-    }
-    if (state == State::NoSession || controller->artifactDir().isEmpty()) {
+    // A host script's session (its H2D data only the appliance has) is replayed by the
+    // appliance from its record of the script's host commands (Debug.Trace).
+    const QString attachedId =
+        controller->isAttached() ? controller->attachedSessionId() : QString();
+    if (attachedId.isEmpty() &&
+        (state == State::NoSession || controller->artifactDir().isEmpty())) {
         panel->setStatus(tr("Tracing is on: start a session (Run ▸ Start Session) to trace it."));
         return;
     }
@@ -237,7 +238,8 @@ void InspectorWorkbench::traceSession() {
         panel->setStatus(tr("Tracing is on: step or run the session; the trace follows it."));
         return;
     }
-    const QString artifactDir = controller->artifactDir();
+    const QString artifactDir =
+        attachedId.isEmpty() ? controller->artifactDir() : QStringLiteral("session:") + attachedId;
     if (panel->view()->trace() && cycle == m_tracedCycle && artifactDir == m_tracedArtifact)
         return;
     if (m_traceBusy) {
@@ -257,27 +259,33 @@ void InspectorWorkbench::traceSession() {
     const QString function = m_sessionFunction;
     panel->setStatus(tr("Tracing the run to cycle %1…").arg(cycle));
     const QString path = m_traceDir->filePath(QStringLiteral("trace-%1.log").arg(++m_traceSerial));
-    m_tracePool.start([this, artifactDir, function, cycle, path] {
+    m_tracePool.start([this, artifactDir, function, cycle, path, attachedId, controller] {
         std::shared_ptr<const sim::TraceLog> log;
         QString error, stopped;
         try {
-            sim::TraceRunRequest request;
-            request.program = artifact::readProgramFile(
-                QDir(artifactDir).filePath(QStringLiteral("bin/out_program.pb")).toStdString());
-            request.launchFunction = function.toStdString();
-            request.cycles = cycle;
-            request.logPath = path.toStdString();
-            const sim::RunResult result = sim::runTraced(request);
-            if (result.status == sim::RunStatus::Fault)
-                stopped = QString::fromStdString(result.message);
-            log = std::make_shared<const sim::TraceLog>(request.logPath);
+            if (!attachedId.isEmpty()) {
+                client::DebugSession session(controller->sharedConnection(),
+                                             attachedId.toStdString());
+                stopped = QString::fromStdString(session.trace(path.toStdString(), cycle).stopped);
+            } else {
+                sim::TraceRunRequest request;
+                request.program = artifact::readProgramFile(
+                    QDir(artifactDir).filePath(QStringLiteral("bin/out_program.pb")).toStdString());
+                request.launchFunction = function.toStdString();
+                request.cycles = cycle;
+                request.logPath = path.toStdString();
+                const sim::RunResult result = sim::runTraced(request);
+                if (result.status == sim::RunStatus::Fault)
+                    stopped = QString::fromStdString(result.message);
+            }
+            log = std::make_shared<const sim::TraceLog>(path.toStdString());
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
         QFile::remove(path); // the log stays readable while the timeline holds it open
         QMetaObject::invokeMethod(
             this,
-            [this, log, error, stopped, function, cycle, artifactDir] {
+            [this, log, error, stopped, function, cycle, artifactDir, attachedId] {
                 m_traceBusy = false;
                 TimelinePanel* panel = m_inspector->timeline();
                 if (panel->isTracingOn()) {
@@ -285,7 +293,11 @@ void InspectorWorkbench::traceSession() {
                         m_tracedCycle = cycle;
                         m_tracedArtifact = artifactDir;
                         QString description =
-                            function.isEmpty()
+                            !attachedId.isEmpty()
+                                ? tr("the script's host commands replayed by the appliance, "
+                                     "cycles 0–%1")
+                                      .arg(cycle - 1)
+                            : function.isEmpty()
                                 ? tr("cycles 0–%1, nothing launched").arg(cycle - 1)
                                 : tr("%1 launched, cycles 0–%2").arg(function).arg(cycle - 1);
                         if (!stopped.isEmpty())

@@ -36,7 +36,8 @@ struct SymbolHeatMap;
 // results show as the fabric view's Custom layer. The inspector's Timeline tab shows the
 // selected PE in a traced rerun of the session (tracing on: at every pause the session's
 // program and launched function run on a traced fabric to the session's cycle, on a
-// worker; sim/trace_run.h), following and setting the linked selection.
+// worker; sim/trace_run.h; an attached host script's session is replayed by the
+// appliance, Debug.Trace), following and setting the linked selection.
 class InspectorWorkbench : public QObject {
     Q_OBJECT
   public:
