@@ -396,9 +396,10 @@ TaskState RuntimeSession::launch(const std::string& symbol, const std::vector<La
         words.push_back(packArgument(symbol, i, s.inputs[i], args[i]));
     sim::CommandId cmd;
     try {
+        const size_t dataBytes = words.size() * 4;
         HostCommandRecord issued{fabric_->cycle(), false, symbol, words, {}};
         cmd = fabric_->launch(symbol, std::move(words));
-        record(std::move(issued));
+        record(std::move(issued), dataBytes);
     } catch (const std::invalid_argument& e) {
         throw Error(Code::InvalidArgument, std::string("launch: ") + e.what());
     }
@@ -419,7 +420,7 @@ TaskState RuntimeSession::call(const std::string& symbol, const std::vector<uint
     sim::CommandId cmd;
     try {
         cmd = fabric_->launch(symbol, args);
-        record({fabric_->cycle(), false, symbol, args, {}});
+        record({fabric_->cycle(), false, symbol, args, {}}, args.size() * 4);
     } catch (const std::invalid_argument& e) {
         throw Error(Code::InvalidArgument, std::string("call: ") + e.what());
     }
@@ -534,10 +535,11 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
     sim::CommandId cmd;
     try {
         HostCommandRecord issued{fabric_->cycle(), true, {}, {}, r};
-        if (hostRecordDropped_.empty())
+        const size_t dataBytes = words.size() * 4;
+        if (recordKeeps(dataBytes))
             issued.words = words; // the H2D data, for trace()
         cmd = fabric_->memcpy(r, std::move(words));
-        record(std::move(issued));
+        record(std::move(issued), dataBytes);
     } catch (const std::invalid_argument& e) {
         throw bad(Code::InvalidArgument, e.what());
     }

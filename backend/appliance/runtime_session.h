@@ -187,9 +187,12 @@ class RuntimeSession {
     void serveDebugRequests(std::unique_lock<std::mutex>& lock);
     void publishFrame(const sim::RunResult& result);
     TaskState snapshot(uint64_t taskId);
-    // On the session thread: appends a command issued just now to the record (or drops
-    // the record once its data passes the limit).
-    void record(HostCommandRecord command);
+    // On the session thread: appends a command issued just now, whose data (H2D words,
+    // arguments) is `dataBytes`, to the record, or drops the record once it passes the
+    // limit. recordKeeps says beforehand whether it will be kept (so a copy too large for
+    // the record is not copied for it).
+    bool recordKeeps(size_t dataBytes) const;
+    void record(HostCommandRecord command, size_t dataBytes);
 
     std::shared_ptr<const sim::FabricProgram> program_;
     SessionOptions options_;

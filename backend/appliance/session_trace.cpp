@@ -34,10 +34,15 @@ void advance(sim::Fabric& fabric, uint64_t target, std::string& stopped) {
 
 } // namespace
 
-void RuntimeSession::record(HostCommandRecord command) {
+bool RuntimeSession::recordKeeps(size_t dataBytes) const {
+    return hostRecordDropped_.empty() && hostRecordBytes_ + dataBytes + sizeof(HostCommandRecord) <=
+                                             options_.hostRecordLimitBytes;
+}
+
+void RuntimeSession::record(HostCommandRecord command, size_t dataBytes) {
     if (!hostRecordDropped_.empty())
         return;
-    const size_t bytes = command.words.size() * 4 + command.function.size() + sizeof command;
+    const size_t bytes = dataBytes + command.function.size() + sizeof command;
     if (hostRecordBytes_ + bytes > options_.hostRecordLimitBytes) {
         hostRecordDropped_ =
             "the host commands' data passed " + sizeText(options_.hostRecordLimitBytes) +
