@@ -38,6 +38,7 @@ struct ApplianceOptions {
     unsigned idleTimeoutSeconds = 0;
     // Per session: the host commands' data kept for Debug.Trace (SessionOptions).
     size_t hostRecordLimitBytes = size_t(64) << 20;
+    uint64_t traceLogLimitBytes = uint64_t(256) << 20; // Debug.Trace's sim.log
     // Where the appliance says what it did on its own (reaping); empty = stderr.
     std::function<void(const std::string&)> log;
 };

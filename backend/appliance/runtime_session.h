@@ -37,6 +37,8 @@ struct SessionOptions {
     // The host commands are recorded for trace() while their data (H2D words, arguments)
     // stays below this; past it the record is dropped and trace() says why.
     size_t hostRecordLimitBytes = size_t(64) << 20;
+    // A trace() whose sim.log passes this fails (it is held in memory while it streams).
+    uint64_t traceLogLimitBytes = uint64_t(256) << 20;
 };
 
 // A host command as it reached the Fabric and the cycle it was issued at (session_trace.cpp).

@@ -233,6 +233,7 @@ std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program,
     o.threads = threads ? threads : options_.simThreads;
     o.trace = trace;
     o.hostRecordLimitBytes = options_.hostRecordLimitBytes;
+    o.traceLogLimitBytes = options_.traceLogLimitBytes;
     const std::string id = "s" + std::to_string(nextId_++);
     sessions_[id] = std::make_shared<RuntimeSession>(std::move(program), o);
     sessionWorkspaces_[id] = std::move(workspace);

@@ -6,7 +6,9 @@
 
 #include "sim/trace_log.h"
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace appliance {
@@ -18,17 +20,20 @@ std::string sizeText(size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
-// Runs the replay to `target` or until it stops before: a fault (`stopped` says which), or
-// no PE can make progress (then the session's time did not move either).
-void advance(sim::Fabric& fabric, uint64_t target, std::string& stopped) {
+// Runs the replay to `target` in chunks of `chunk` cycles, calling `between` after each
+// (it throws to end the replay), or until it stops before: a fault (`stopped` says which),
+// or no PE can make progress (then the session's time did not move either).
+void advance(sim::Fabric& fabric, uint64_t target, uint64_t chunk, std::string& stopped,
+             const std::function<void()>& between) {
     while (fabric.cycle() < target) {
-        const sim::RunResult r = fabric.step(target - fabric.cycle());
+        const sim::RunResult r = fabric.step(std::min(chunk, target - fabric.cycle()));
         if (r.status == sim::RunStatus::Fault) {
             stopped = r.message;
             return;
         }
         if (r.status != sim::RunStatus::CycleLimit && r.status != sim::RunStatus::Stopped)
             return; // idle or waiting: time does not move without work
+        between();
     }
 }
 
@@ -121,10 +126,29 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
         if (!probe)
             throw Error(Code::Internal, "trace: cannot write " + logPath.string());
     }
+    std::error_code ignored;
+    // Between chunks: a closing session (the appliance's shutdown) ends the replay, and so
+    // does a log past the limit (the log is held in memory while it streams).
+    auto between = [&](const sim::Fabric& fabric) {
+        if (isClosing()) {
+            std::filesystem::remove(logPath, ignored);
+            throw Error(Code::Unavailable, "trace: the session is closing (replayed to cycle " +
+                                               std::to_string(fabric.cycle()) + ")");
+        }
+        const auto bytes = std::filesystem::file_size(logPath, ignored);
+        if (!ignored && bytes > options_.traceLogLimitBytes) {
+            std::filesystem::remove(logPath, ignored);
+            throw Error(Code::ResourceExhausted,
+                        "trace: the log passed " + sizeText(options_.traceLogLimitBytes) +
+                            " at cycle " + std::to_string(fabric.cycle()) + " of " +
+                            std::to_string(target) + "; trace an earlier cycle");
+        }
+    };
     {
         sim::Fabric fabric(program_, o);
+        const auto check = [&] { between(fabric); };
         for (const HostCommandRecord& c : commands) {
-            advance(fabric, c.cycle, out.stopped);
+            advance(fabric, c.cycle, options_.chunkCycles, out.stopped, check);
             if (!out.stopped.empty())
                 break;
             if (c.isMemcpy)
@@ -134,7 +158,7 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
             ++out.commands;
         }
         if (out.stopped.empty())
-            advance(fabric, target, out.stopped);
+            advance(fabric, target, options_.chunkCycles, out.stopped, check);
         out.cycle = fabric.cycle();
         out.instructions.reserve(size_t(p.width) * p.height);
         for (uint32_t y = 0; y < p.height; ++y)
@@ -143,7 +167,6 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
     } // the Fabric closes (flushes) the log here
 
     std::ifstream in(logPath);
-    std::error_code ignored;
     if (!in) {
         std::filesystem::remove(logPath, ignored);
         throw Error(Code::Internal, "trace: cannot read " + logPath.string());

@@ -71,8 +71,7 @@ struct PrivateAppliance {
     std::unique_ptr<pb::Debug::Stub> debug;
     std::unique_ptr<pb::Launcher::Stub> launcher;
 
-    PrivateAppliance() {
-        appliance::ApplianceOptions o;
+    explicit PrivateAppliance(appliance::ApplianceOptions o = {}) {
         o.workRoot = work.path().toStdString();
         server = appliance::Appliance::startEmbedded(o);
         channel = server->inProcessChannel();
@@ -1136,6 +1135,70 @@ class TestAppliance : public QObject {
         debug.reset();
         channel.reset();
         server->shutdown();
+    }
+
+    // A trace whose log passes the limit ends between replay chunks with the reason; the
+    // session is unharmed.
+    void traceLogIsBounded() {
+        appliance::ApplianceOptions o;
+        o.traceLogLimitBytes = 1 << 20;
+        PrivateAppliance a(o);
+        const auto id = a.spinningSession();
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        {
+            grpc::ClientContext ctx;
+            pb::StepRequest r;
+            r.set_session_id(id);
+            r.set_cycles(300000); // a spinning PE: one instruction line per cycle
+            pb::Frame frame;
+            EXPECT_OK(a.debug->Step(&ctx, r, &frame));
+            QCOMPARE(frame.cycle(), uint64_t(300000));
+        }
+        pb::TraceRequest req;
+        req.set_session_id(id);
+        pb::TraceHeader header;
+        std::string log;
+        EXPECT_STATUS(readTrace(*a.debug, req, &header, &log),
+                      grpc::StatusCode::RESOURCE_EXHAUSTED,
+                      "trace: the log passed 1 MiB at cycle 200000 of 300000; trace an earlier "
+                      "cycle");
+        // An earlier cycle fits.
+        req.set_up_to_cycle(10000);
+        log.clear();
+        EXPECT_OK(readTrace(*a.debug, req, &header, &log));
+        QCOMPARE(header.cycle(), uint64_t(10000));
+        QVERIFY(log.size() < (1u << 20));
+    }
+
+    // A shutdown ends a trace between replay chunks.
+    void shutdownEndsATrace() {
+        appliance::ApplianceOptions o;
+        o.traceLogLimitBytes = uint64_t(512) << 20;
+        PrivateAppliance a(o);
+        const auto id = a.spinningSession();
+        {
+            grpc::ClientContext ctx;
+            pb::StepRequest r;
+            r.set_session_id(id);
+            r.set_cycles(20'000'000);
+            pb::Frame frame;
+            EXPECT_OK(a.debug->Step(&ctx, r, &frame));
+        }
+        PrivateAppliance::PendingCall trace([&a, id] {
+            pb::TraceRequest req;
+            req.set_session_id(id);
+            pb::TraceHeader header;
+            std::string log;
+            return readTrace(*a.debug, req, &header, &log);
+        });
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QVERIFY2(!trace.ended(), trace.ended() ? trace.status().error_message().c_str() : "");
+        const qint64 ms = a.timedShutdown();
+        qInfo("shutdown during a trace took %lld ms", ms);
+        QVERIFY2(ms < 1900, qPrintable(QString::number(ms)));
+        EXPECT_ENDED_WITH(trace, grpc::StatusCode::UNAVAILABLE,
+                          "trace: the session is closing (replayed to cycle ");
     }
 
     void tokenAndLimits() {
