@@ -4,6 +4,7 @@
 #include "backend/artifact/program_file.h"
 #include "fixture_program.h"
 #include "sim/trace_log.h"
+#include "tests/test_time.h"
 
 #include "tessera/appliance.grpc.pb.h"
 
@@ -117,6 +118,12 @@ struct PrivateAppliance {
         bool ended() const {
             return result_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
         }
+        // The server has sent the status when shutdown returns, but the client's thread
+        // still has to take it in (seen: 1 in 5 Frames streams not yet ended at once).
+        bool endsSoon() const {
+            return result_.wait_for(std::chrono::milliseconds(tessera_test::scaledMs(2000))) ==
+                   std::future_status::ready;
+        }
         grpc::Status status() const { return result_.get(); }
 
       private:
@@ -148,7 +155,7 @@ struct PrivateAppliance {
 
 #define EXPECT_ENDED_WITH(call, code, text)                                                        \
     do {                                                                                           \
-        QVERIFY2((call).ended(), "the call outlived the appliance's shutdown");                    \
+        QVERIFY2((call).endsSoon(), "the call outlived the appliance's shutdown");                 \
         EXPECT_STATUS((call).status(), code, text);                                                \
     } while (0)
 
@@ -1124,12 +1131,10 @@ class TestAppliance : public QObject {
             grpc::ClientContext ctx;
             EXPECT_OK(runtime->Memcpy(&ctx, h2dBuf(id, inputs()), &reply));
         }
-        EXPECT_STATUS(readTrace(*debug, req, &header, &log),
-                      grpc::StatusCode::FAILED_PRECONDITION,
+        EXPECT_STATUS(readTrace(*debug, req, &header, &log), grpc::StatusCode::FAILED_PRECONDITION,
                       "trace: cannot replay this session: the host commands' data passed 300 bytes "
                       "at cycle ");
-        EXPECT_STATUS(readTrace(*debug, req, &header, &log),
-                      grpc::StatusCode::FAILED_PRECONDITION,
+        EXPECT_STATUS(readTrace(*debug, req, &header, &log), grpc::StatusCode::FAILED_PRECONDITION,
                       "(memcpy_h2d, command 2), so the appliance stopped recording them");
         runtime.reset();
         debug.reset();
@@ -1158,8 +1163,7 @@ class TestAppliance : public QObject {
         req.set_session_id(id);
         pb::TraceHeader header;
         std::string log;
-        EXPECT_STATUS(readTrace(*a.debug, req, &header, &log),
-                      grpc::StatusCode::RESOURCE_EXHAUSTED,
+        EXPECT_STATUS(readTrace(*a.debug, req, &header, &log), grpc::StatusCode::RESOURCE_EXHAUSTED,
                       "trace: the log passed 1 MiB at cycle 200000 of 300000; trace an earlier "
                       "cycle");
         // An earlier cycle fits.
