@@ -1422,10 +1422,6 @@ B: %2</translation>
         <translation>Task-Profil der PEs %1,%2 bis %3,%4.</translation>
     </message>
     <message>
-        <source>A host script&apos;s session cannot be retraced (its host data is not known to the IDE); start the session from the IDE to trace.</source>
-        <translation>Die Sitzung eines Host-Skripts lässt sich nicht erneut als Trace aufzeichnen (die IDE kennt ihre Host-Daten nicht); starten Sie die Sitzung aus der IDE, um einen Trace aufzuzeichnen.</translation>
-    </message>
-    <message>
         <source>Tracing is on: start a session (Run ▸ Start Session) to trace it.</source>
         <translation>Trace ist eingeschaltet: Starten Sie eine Sitzung (Ausführen ▸ Sitzung starten), um sie aufzuzeichnen.</translation>
     </message>
@@ -1456,6 +1452,10 @@ B: %2</translation>
     <message>
         <source>Cannot trace the run: %1</source>
         <translation>Der Lauf kann nicht aufgezeichnet werden: %1</translation>
+    </message>
+    <message>
+        <source>the script&apos;s host commands replayed by the appliance, cycles 0–%1</source>
+        <translation>die Host-Befehle des Skripts, von der Appliance erneut ausgeführt, Zyklen 0–%1</translation>
     </message>
 </context>
 <context>

@@ -1419,10 +1419,6 @@ B: %2</translation>
         <translation>PE %1,%2 〜 %3,%4 のタスクプロファイル。</translation>
     </message>
     <message>
-        <source>A host script&apos;s session cannot be retraced (its host data is not known to the IDE); start the session from the IDE to trace.</source>
-        <translation>ホストスクリプトのセッションは再トレースできません (そのホストデータを IDE が把握していないため)。トレースするには IDE からセッションを開始してください。</translation>
-    </message>
-    <message>
         <source>Tracing is on: start a session (Run ▸ Start Session) to trace it.</source>
         <translation>トレースはオンです: トレースするにはセッションを開始してください (実行 ▸ セッションを開始)。</translation>
     </message>
@@ -1453,6 +1449,10 @@ B: %2</translation>
     <message>
         <source>Cannot trace the run: %1</source>
         <translation>実行をトレースできません: %1</translation>
+    </message>
+    <message>
+        <source>the script&apos;s host commands replayed by the appliance, cycles 0–%1</source>
+        <translation>アプライアンスが再実行したスクリプトのホストコマンド、サイクル 0–%1</translation>
     </message>
 </context>
 <context>
