@@ -13,6 +13,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -510,27 +511,26 @@ void SdkRuntime::task_wait(Task task) {
 
 namespace {
 
-// Runtime.DumpCore of any session by id. The bytes go to corefile.partial first, so a
-// dump that fails leaves no truncated core under the name a debugger opens.
-void dumpCoreOf(Connection::Impl& c, const std::string& sessionId, const std::string& corefile) {
-    grpc::ClientContext ctx;
-    c.prepare(ctx);
-    pb::SessionRef ref;
-    ref.set_session_id(sessionId);
-    auto reader = c.runtime->DumpCore(&ctx, ref);
-    const std::string partial = corefile + ".partial";
+// Writes a stream's chunk bytes to path.partial and renames it to path once the stream
+// ended well, so a call that fails leaves no truncated file under the name a reader opens.
+// `what` names the call in errors; onChunk sees every chunk before its bytes are written.
+template <typename Chunk, typename OnChunk>
+void streamToFile(grpc::ClientContext& ctx, grpc::ClientReaderInterface<Chunk>& reader,
+                  const std::string& path, const std::string& what, OnChunk onChunk) {
+    const std::string partial = path + ".partial";
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) {
         ctx.TryCancel();
-        reader->Finish();
-        throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT),
-                          "dump_core: cannot write " + corefile);
+        reader.Finish();
+        throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT), what + ": cannot write " + path);
     }
-    pb::Bytes chunk;
-    while (reader->Read(&chunk))
+    Chunk chunk;
+    while (reader.Read(&chunk)) {
+        onChunk(chunk);
         out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
+    }
     out.close();
-    const grpc::Status status = reader->Finish();
+    const grpc::Status status = reader.Finish();
     std::error_code ignored;
     if (!status.ok()) {
         fs::remove(partial, ignored);
@@ -538,9 +538,19 @@ void dumpCoreOf(Connection::Impl& c, const std::string& sessionId, const std::st
     }
     if (!out) {
         fs::remove(partial, ignored);
-        throw ClientError(int(grpc::StatusCode::INTERNAL), "dump_core: cannot write " + corefile);
+        throw ClientError(int(grpc::StatusCode::INTERNAL), what + ": cannot write " + path);
     }
-    fs::rename(partial, corefile);
+    fs::rename(partial, path);
+}
+
+// Runtime.DumpCore of any session by id.
+void dumpCoreOf(Connection::Impl& c, const std::string& sessionId, const std::string& corefile) {
+    grpc::ClientContext ctx;
+    c.prepare(ctx);
+    pb::SessionRef ref;
+    ref.set_session_id(sessionId);
+    auto reader = c.runtime->DumpCore(&ctx, ref);
+    streamToFile(ctx, *reader, corefile, "dump_core", [](const pb::Bytes&) {});
 }
 
 } // namespace
@@ -919,45 +929,22 @@ TraceResult DebugSession::trace(const std::string& logPath, uint64_t upToCycle,
     req.set_region_width(region.width);
     req.set_region_height(region.height);
     auto reader = connection_->impl().debug->Trace(&ctx, req);
-    const std::string partial = logPath + ".partial";
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        ctx.TryCancel();
-        reader->Finish();
-        throw ClientError(int(grpc::StatusCode::INVALID_ARGUMENT),
-                          "trace: cannot write " + logPath);
-    }
     TraceResult result;
-    pb::TraceChunk chunk;
     bool first = true;
-    while (reader->Read(&chunk)) {
-        if (first) {
-            const pb::TraceHeader& h = chunk.header();
-            result.cycle = h.cycle();
-            result.sessionCycle = h.session_cycle();
-            result.commands = h.commands();
-            result.stopped = h.stopped();
-            result.countersChecked = h.counters_checked();
-            result.countersNote = h.counters_note();
-            result.width = h.width();
-            result.height = h.height();
-            result.instructions.assign(h.instructions().begin(), h.instructions().end());
-            first = false;
-        }
-        out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
-    }
-    out.close();
-    const grpc::Status status = reader->Finish();
-    std::error_code ignored;
-    if (!status.ok()) {
-        fs::remove(partial, ignored);
-        check(status);
-    }
-    if (!out) {
-        fs::remove(partial, ignored);
-        throw ClientError(int(grpc::StatusCode::INTERNAL), "trace: cannot write " + logPath);
-    }
-    fs::rename(partial, logPath);
+    streamToFile(ctx, *reader, logPath, "trace", [&](const pb::TraceChunk& chunk) {
+        if (!std::exchange(first, false))
+            return;
+        const pb::TraceHeader& h = chunk.header();
+        result.cycle = h.cycle();
+        result.sessionCycle = h.session_cycle();
+        result.commands = h.commands();
+        result.stopped = h.stopped();
+        result.countersChecked = h.counters_checked();
+        result.countersNote = h.counters_note();
+        result.width = h.width();
+        result.height = h.height();
+        result.instructions.assign(h.instructions().begin(), h.instructions().end());
+    });
     return result;
 }
 
