@@ -110,6 +110,50 @@ class CallDone {
     bool done_ = false;
 };
 
+// A large result (a core file, a trace log) streamed in 1 MiB pieces, at least one so an
+// empty one still arrives; first() is the first message, for what rides on it (a header).
+// `what` names the call in the status of a client that went away.
+template <typename Chunk> class ChunkedWriter : public grpc::ServerWriteReactor<Chunk> {
+  public:
+    explicit ChunkedWriter(std::string what) : what_(std::move(what)) {}
+    std::shared_ptr<CallDone> done() const { return done_; }
+    Chunk& first() { return chunk_; }
+    void start(std::string data) {
+        data_ = std::move(data);
+        next();
+    }
+    void fail(const grpc::Status& status) { this->Finish(status); }
+    void OnWriteDone(bool ok) override {
+        if (!ok) {
+            this->Finish(grpc::Status(grpc::StatusCode::CANCELLED, what_ + ": client went away"));
+            return;
+        }
+        chunk_.Clear();
+        if (offset_ >= data_.size()) {
+            this->Finish(grpc::Status::OK);
+            return;
+        }
+        next();
+    }
+    void OnDone() override {
+        done_->set();
+        delete this;
+    }
+
+  private:
+    void next() {
+        const size_t n = std::min<size_t>(data_.size() - offset_, 1u << 20);
+        chunk_.set_data(data_.substr(offset_, n));
+        offset_ += n;
+        this->StartWrite(&chunk_);
+    }
+    const std::string what_;
+    std::string data_;
+    size_t offset_ = 0;
+    Chunk chunk_;
+    std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
+};
+
 // Runs body and turns what it throws into a status.
 template <typename F> grpc::Status guarded(F&& body) {
     try {
@@ -442,49 +486,9 @@ class RuntimeService final : public pb::Runtime::CallbackService {
         });
     }
 
-    // The core file can be large: sent in 1 MiB pieces.
-    class CoreWriter : public grpc::ServerWriteReactor<pb::Bytes> {
-      public:
-        std::shared_ptr<CallDone> done() const { return done_; }
-        void start(std::string data) {
-            data_ = std::move(data);
-            next();
-        }
-        void fail(const grpc::Status& status) { Finish(status); }
-        void OnWriteDone(bool ok) override {
-            if (!ok) {
-                Finish(grpc::Status(grpc::StatusCode::CANCELLED, "dump_core: client went away"));
-                return;
-            }
-            next();
-        }
-        void OnDone() override {
-            done_->set();
-            delete this;
-        }
-
-      private:
-        void next() {
-            if (offset_ >= data_.size() && offset_ != 0) {
-                Finish(grpc::Status::OK);
-                return;
-            }
-            size_t n = std::min<size_t>(data_.size() - offset_, 1u << 20);
-            chunk_.set_data(data_.substr(offset_, n));
-            offset_ += n;
-            if (n == 0)
-                offset_ = 1; // an empty core still gets one (empty) message
-            StartWrite(&chunk_);
-        }
-        std::string data_;
-        size_t offset_ = 0;
-        pb::Bytes chunk_;
-        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
-    };
-
     grpc::ServerWriteReactor<pb::Bytes>* DumpCore(grpc::CallbackServerContext* ctx,
                                                   const pb::SessionRef* req) override {
-        auto* writer = new CoreWriter(); // owned by gRPC until OnDone
+        auto* writer = new ChunkedWriter<pb::Bytes>("dump_core"); // owned by gRPC until OnDone
         std::shared_ptr<RuntimeSession> session;
         auto status = guarded([&] {
             core_.authorize(*ctx);
@@ -755,60 +759,10 @@ class DebugService final : public pb::Debug::CallbackService {
     }
 
     // Debug.Trace: the replay runs on a handler thread (the session goes on meanwhile); the
-    // header and the log follow in 1 MiB pieces.
-    class TraceWriter : public grpc::ServerWriteReactor<pb::TraceChunk> {
-      public:
-        std::shared_ptr<CallDone> done() const { return done_; }
-        void start(TraceOutcome outcome, uint32_t width, uint32_t height) {
-            auto* h = chunk_.mutable_header();
-            h->set_cycle(outcome.cycle);
-            h->set_session_cycle(outcome.sessionCycle);
-            h->set_commands(uint32_t(outcome.commands));
-            h->set_stopped(outcome.stopped);
-            h->set_counters_checked(outcome.countersChecked);
-            h->set_counters_note(outcome.countersNote);
-            h->set_width(width);
-            h->set_height(height);
-            for (uint64_t n : outcome.instructions)
-                h->add_instructions(n);
-            h->set_log_bytes(outcome.log.size());
-            data_ = std::move(outcome.log);
-            next();
-        }
-        void fail(const grpc::Status& status) { Finish(status); }
-        void OnWriteDone(bool ok) override {
-            if (!ok) {
-                Finish(grpc::Status(grpc::StatusCode::CANCELLED, "trace: client went away"));
-                return;
-            }
-            chunk_.Clear();
-            if (offset_ >= data_.size()) {
-                Finish(grpc::Status::OK);
-                return;
-            }
-            next();
-        }
-        void OnDone() override {
-            done_->set();
-            delete this;
-        }
-
-      private:
-        void next() {
-            const size_t n = std::min<size_t>(data_.size() - offset_, 1u << 20);
-            chunk_.set_data(data_.substr(offset_, n));
-            offset_ += n;
-            StartWrite(&chunk_);
-        }
-        std::string data_;
-        size_t offset_ = 0;
-        pb::TraceChunk chunk_;
-        std::shared_ptr<CallDone> done_ = std::make_shared<CallDone>();
-    };
-
+    // header rides on the first piece of the log.
     grpc::ServerWriteReactor<pb::TraceChunk>* Trace(grpc::CallbackServerContext* ctx,
                                                     const pb::TraceRequest* req) override {
-        auto* writer = new TraceWriter(); // owned by gRPC until OnDone
+        auto* writer = new ChunkedWriter<pb::TraceChunk>("trace"); // owned by gRPC until OnDone
         std::shared_ptr<RuntimeSession> session;
         auto status = guarded([&] {
             core_.authorize(*ctx);
@@ -829,10 +783,21 @@ class DebugService final : public pb::Debug::CallbackService {
             threads->start([session, options, writer, threads, done = writer->done()] {
                 TraceOutcome outcome;
                 auto st = guarded([&] { outcome = session->trace(options); });
-                if (st.ok())
-                    writer->start(std::move(outcome), session->program().width,
-                                  session->program().height);
-                else
+                if (st.ok()) {
+                    auto* h = writer->first().mutable_header();
+                    h->set_cycle(outcome.cycle);
+                    h->set_session_cycle(outcome.sessionCycle);
+                    h->set_commands(uint32_t(outcome.commands));
+                    h->set_stopped(outcome.stopped);
+                    h->set_counters_checked(outcome.countersChecked);
+                    h->set_counters_note(outcome.countersNote);
+                    h->set_width(session->program().width);
+                    h->set_height(session->program().height);
+                    for (uint64_t n : outcome.instructions)
+                        h->add_instructions(n);
+                    h->set_log_bytes(outcome.log.size());
+                    writer->start(std::move(outcome.log));
+                } else
                     writer->fail(st);
                 done->wait(*threads);
             });
