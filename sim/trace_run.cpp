@@ -5,18 +5,22 @@
 
 namespace sim {
 
+FabricOptions tracingOptions(const std::string& logPath) {
+    {
+        std::ofstream probe(logPath, std::ios::trunc);
+        if (!probe)
+            throw std::runtime_error("cannot write the trace log " + logPath);
+    }
+    FabricOptions options;
+    options.simLogPath = logPath;
+    options.traceLanding = options.traceInstructions = options.traceStalls = true;
+    return options;
+}
+
 RunResult runTraced(const TraceRunRequest& request) {
     if (!request.program)
         throw std::invalid_argument("runTraced: no program");
-    {
-        // Fail with the path now rather than run a traced fabric that logs nowhere.
-        std::ofstream probe(request.logPath, std::ios::trunc);
-        if (!probe)
-            throw std::runtime_error("cannot write the trace log " + request.logPath);
-    }
-    FabricOptions options;
-    options.simLogPath = request.logPath;
-    options.traceLanding = options.traceInstructions = options.traceStalls = true;
+    const FabricOptions options = tracingOptions(request.logPath);
     RunResult result;
     {
         Fabric fabric(request.program, options);

@@ -21,6 +21,11 @@ struct TraceRunRequest {
     std::string logPath; // sim.log to write (replaced)
 };
 
+// FabricOptions that trace landings, instructions and stalls into logPath (created empty
+// now, so a path that cannot be written fails before any run). Throws std::runtime_error
+// naming the path.
+FabricOptions tracingOptions(const std::string& logPath);
+
 // Runs the request; the RunResult says where it stopped. Throws std::invalid_argument
 // naming the function when it cannot be launched, std::runtime_error when the log cannot
 // be written.

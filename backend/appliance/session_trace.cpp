@@ -5,6 +5,7 @@
 #include "backend/appliance/runtime_session.h"
 
 #include "sim/trace_log.h"
+#include "sim/trace_run.h"
 
 #include <algorithm>
 #include <fstream>
@@ -35,6 +36,16 @@ void advance(sim::Fabric& fabric, uint64_t target, uint64_t chunk, std::string& 
             return; // idle or waiting: time does not move without work
         between();
     }
+}
+
+// Instructions executed so far by each PE of the rectangle, row by row.
+std::vector<uint64_t> instructionsPerPe(const sim::Fabric& fabric, const sim::FabricProgram& p) {
+    std::vector<uint64_t> out;
+    out.reserve(size_t(p.width) * p.height);
+    for (uint32_t y = 0; y < p.height; ++y)
+        for (uint32_t x = 0; x < p.width; ++x)
+            out.push_back(fabric.stats(x, y).instructions);
+    return out;
 }
 
 } // namespace
@@ -101,12 +112,8 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
         for (const HostCommandRecord& c : hostRecord_)
             if (c.cycle <= until)
                 commands.push_back(c);
-        if (until == out.sessionCycle) {
-            sessionInstructions.reserve(size_t(p.width) * p.height);
-            for (uint32_t y = 0; y < p.height; ++y)
-                for (uint32_t x = 0; x < p.width; ++x)
-                    sessionInstructions.push_back(fabric.stats(x, y).instructions);
-        }
+        if (until == out.sessionCycle)
+            sessionInstructions = instructionsPerPe(fabric, p);
     });
     if (!dropped.empty())
         throw Error(Code::FailedPrecondition, "trace: cannot replay this session: " + dropped);
@@ -118,14 +125,12 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
 
     const auto logPath = options_.workspace / ("trace-" + std::to_string(++traceSerial_) + ".log");
     sim::FabricOptions o;
-    o.threads = options_.threads;
-    o.simLogPath = logPath.string();
-    o.traceLanding = o.traceInstructions = o.traceStalls = true;
-    {
-        std::ofstream probe(logPath, std::ios::trunc);
-        if (!probe)
-            throw Error(Code::Internal, "trace: cannot write " + logPath.string());
+    try {
+        o = sim::tracingOptions(logPath.string());
+    } catch (const std::runtime_error& e) {
+        throw Error(Code::Internal, std::string("trace: ") + e.what());
     }
+    o.threads = options_.threads;
     std::error_code ignored;
     // Between chunks: a closing session (the appliance's shutdown) ends the replay, and so
     // does a log past the limit (the log is held in memory while it streams).
@@ -160,10 +165,7 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
         if (out.stopped.empty())
             advance(fabric, target, options_.chunkCycles, out.stopped, check);
         out.cycle = fabric.cycle();
-        out.instructions.reserve(size_t(p.width) * p.height);
-        for (uint32_t y = 0; y < p.height; ++y)
-            for (uint32_t x = 0; x < p.width; ++x)
-                out.instructions.push_back(fabric.stats(x, y).instructions);
+        out.instructions = instructionsPerPe(fabric, p);
     } // the Fabric closes (flushes) the log here
 
     std::ifstream in(logPath);
@@ -176,20 +178,20 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
                y >= options.regionY && y - options.regionY < options.regionHeight;
     };
     std::ostringstream log;
+    if (!region)
+        log << in.rdbuf();
     std::string line;
-    while (std::getline(in, line)) {
-        if (region) {
-            sim::ParsedTraceLine parsed;
-            bool trace = false;
-            try {
-                trace = sim::parseTraceLine(line, parsed);
-            } catch (const std::exception&) {
-                trace = false; // not a line the reader knows: kept as it is
-            }
-            if (trace && !inside(parsed.x, parsed.y) &&
-                !(parsed.hasSender && inside(parsed.senderX, parsed.senderY)))
-                continue;
+    while (region && std::getline(in, line)) {
+        sim::ParsedTraceLine parsed;
+        bool trace = false;
+        try {
+            trace = sim::parseTraceLine(line, parsed);
+        } catch (const std::exception&) {
+            trace = false; // not a line the reader knows: kept as it is
         }
+        if (trace && !inside(parsed.x, parsed.y) &&
+            !(parsed.hasSender && inside(parsed.senderX, parsed.senderY)))
+            continue;
         log << line << '\n';
     }
     in.close();
