@@ -168,6 +168,39 @@ template <typename F> grpc::Status guarded(F&& body) {
     }
 }
 
+// Streams what `produce(session, firstMessage)` returns (setting what rides on the first
+// message) from a handler thread: producing may wait for the session thread, so never on a
+// gRPC thread; the appliance joins the thread, and a shutdown closes the session, so the
+// wait ends. `what` names the call in errors.
+template <typename Chunk, typename Produce>
+grpc::ServerWriteReactor<Chunk>* streamFromSession(Core& core, grpc::CallbackServerContext* ctx,
+                                                   const std::string& sessionId,
+                                                   const std::string& what, Produce produce) {
+    auto* writer = new ChunkedWriter<Chunk>(what); // owned by gRPC until OnDone
+    std::shared_ptr<RuntimeSession> session;
+    const auto status = guarded([&] {
+        core.authorize(*ctx);
+        session = core.session(sessionId);
+    });
+    if (!status.ok()) {
+        writer->fail(status);
+        return writer;
+    }
+    auto* threads = &core.handlerThreads;
+    const bool started = threads->start([session, writer, threads, produce, done = writer->done()] {
+        std::string data;
+        const auto st = guarded([&] { data = produce(*session, writer->first()); });
+        if (st.ok())
+            writer->start(std::move(data));
+        else
+            writer->fail(st);
+        done->wait(*threads);
+    });
+    if (!started)
+        writer->fail(toStatus(shuttingDown(what)));
+    return writer;
+}
+
 std::vector<UploadFile> toUploads(const google::protobuf::RepeatedPtrField<pb::FileEntry>& files,
                                   uint64_t limit, const std::string& argument) {
     std::vector<UploadFile> out;
@@ -488,33 +521,11 @@ class RuntimeService final : public pb::Runtime::CallbackService {
 
     grpc::ServerWriteReactor<pb::Bytes>* DumpCore(grpc::CallbackServerContext* ctx,
                                                   const pb::SessionRef* req) override {
-        auto* writer = new ChunkedWriter<pb::Bytes>("dump_core"); // owned by gRPC until OnDone
-        std::shared_ptr<RuntimeSession> session;
-        auto status = guarded([&] {
-            core_.authorize(*ctx);
-            session = core_.session(req->session_id());
-        });
-        if (!status.ok()) {
-            writer->fail(status);
-            return writer;
-        }
         // Not queued behind host commands: the session may be another client's (an attached
-        // run.py), busy in a command or paused. dumpCore() waits for the session thread,
-        // so not on a gRPC thread; the appliance joins this one (a shutdown closes the
-        // session, so the wait ends).
-        auto* threads = &core_.handlerThreads;
-        const bool started = threads->start([session, writer, threads, done = writer->done()] {
-            std::string data;
-            auto st = guarded([&] { data = session->dumpCore(); });
-            if (st.ok())
-                writer->start(std::move(data));
-            else
-                writer->fail(st);
-            done->wait(*threads);
-        });
-        if (!started)
-            writer->fail(toStatus(shuttingDown("dump_core")));
-        return writer;
+        // run.py), busy in a command or paused.
+        return streamFromSession<pb::Bytes>(
+            core_, ctx, req->session_id(), "dump_core",
+            [](RuntimeSession& session, pb::Bytes&) { return session.dumpCore(); });
     }
 
   private:
@@ -762,48 +773,30 @@ class DebugService final : public pb::Debug::CallbackService {
     // header rides on the first piece of the log.
     grpc::ServerWriteReactor<pb::TraceChunk>* Trace(grpc::CallbackServerContext* ctx,
                                                     const pb::TraceRequest* req) override {
-        auto* writer = new ChunkedWriter<pb::TraceChunk>("trace"); // owned by gRPC until OnDone
-        std::shared_ptr<RuntimeSession> session;
-        auto status = guarded([&] {
-            core_.authorize(*ctx);
-            session = core_.session(req->session_id());
-        });
-        if (!status.ok()) {
-            writer->fail(status);
-            return writer;
-        }
         TraceOptions options;
         options.upToCycle = req->up_to_cycle();
         options.regionX = req->region_x();
         options.regionY = req->region_y();
         options.regionWidth = req->region_width();
         options.regionHeight = req->region_height();
-        auto* threads = &core_.handlerThreads;
-        const bool started =
-            threads->start([session, options, writer, threads, done = writer->done()] {
-                TraceOutcome outcome;
-                auto st = guarded([&] { outcome = session->trace(options); });
-                if (st.ok()) {
-                    auto* h = writer->first().mutable_header();
-                    h->set_cycle(outcome.cycle);
-                    h->set_session_cycle(outcome.sessionCycle);
-                    h->set_commands(uint32_t(outcome.commands));
-                    h->set_stopped(outcome.stopped);
-                    h->set_counters_checked(outcome.countersChecked);
-                    h->set_counters_note(outcome.countersNote);
-                    h->set_width(session->program().width);
-                    h->set_height(session->program().height);
-                    for (uint64_t n : outcome.instructions)
-                        h->add_instructions(n);
-                    h->set_log_bytes(outcome.log.size());
-                    writer->start(std::move(outcome.log));
-                } else
-                    writer->fail(st);
-                done->wait(*threads);
+        return streamFromSession<pb::TraceChunk>(
+            core_, ctx, req->session_id(), "trace",
+            [options](RuntimeSession& session, pb::TraceChunk& first) {
+                TraceOutcome outcome = session.trace(options);
+                auto* h = first.mutable_header();
+                h->set_cycle(outcome.cycle);
+                h->set_session_cycle(outcome.sessionCycle);
+                h->set_commands(uint32_t(outcome.commands));
+                h->set_stopped(outcome.stopped);
+                h->set_counters_checked(outcome.countersChecked);
+                h->set_counters_note(outcome.countersNote);
+                h->set_width(session.program().width);
+                h->set_height(session.program().height);
+                for (uint64_t n : outcome.instructions)
+                    h->add_instructions(n);
+                h->set_log_bytes(outcome.log.size());
+                return std::move(outcome.log);
             });
-        if (!started)
-            writer->fail(toStatus(shuttingDown("trace")));
-        return writer;
     }
 
   private:
