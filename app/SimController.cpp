@@ -879,8 +879,11 @@ void SimController::sessionsPolled(const QList<ScriptSession>& sessions) {
         const bool open =
             std::any_of(sessions.cbegin(), sessions.cend(),
                         [this](const ScriptSession& s) { return s.id == m_attachedId; });
-        if (!open)
-            detach(tr("The host program closed its session; detached."), true);
+        if (!open && m_vanishedId != m_attachedId) {
+            m_vanishedId = m_attachedId;
+            QTimer::singleShot(FinalFrameGraceMs, this,
+                               [this, id = m_attachedId] { sessionClosed(id); });
+        }
         return;
     }
     const bool held = m_scriptStart != ScriptStart::Free;
@@ -895,6 +898,11 @@ void SimController::sessionsPolled(const QList<ScriptSession>& sessions) {
             m_heldSessionId = held ? id : QString();
             attachToSession(id, s.label);
         }
+}
+
+void SimController::sessionClosed(const QString& sessionId) {
+    if (m_attachedId == sessionId)
+        detach(tr("The host program closed its session; detached."), true);
 }
 
 void SimController::attachToSession(const QString& sessionId, const QString& label) {
@@ -919,12 +927,20 @@ void SimController::attachToSession(const QString& sessionId, const QString& lab
                 std::make_shared<client::DebugSession>(connection(), sessionId.toStdString());
             if (!specs.empty())
                 debug->setBreakpoints(specs);
-            m_subscription = debug->subscribe(FrameIntervalMs / 2, [this](const client::Frame& f) {
-                auto copy = std::make_shared<const client::Frame>(f);
-                std::lock_guard lock(m_frameMutex);
-                m_latestFrame = std::move(copy);
-                ++m_frameSerial;
-            });
+            m_subscription = debug->subscribe(
+                FrameIntervalMs / 2,
+                [this](const client::Frame& f) {
+                    auto copy = std::make_shared<const client::Frame>(f);
+                    std::lock_guard lock(m_frameMutex);
+                    m_latestFrame = std::move(copy);
+                    ++m_frameSerial;
+                },
+                [this, sessionId] {
+                    // After the final frame: the detach shows the run's last cycles.
+                    QMetaObject::invokeMethod(
+                        this, [this, sessionId] { sessionClosed(sessionId); },
+                        Qt::QueuedConnection);
+                });
             m_debug = debug;
         } catch (const std::exception& e) {
             gone = isSessionGone(e);

@@ -125,6 +125,7 @@ class SimController : public QObject {
     // resume and breakpoints act on it, and it is detached when the script closes it or
     // exits (state Finished, no error). endSession() detaches and lets the script go on.
     static constexpr int ScriptPollMs = 150;
+    static constexpr int FinalFrameGraceMs = 1000;
     void setAutoAttach(bool on) { m_autoAttach = on; }
     bool autoAttach() const { return m_autoAttach; }
     // Lists the appliance's sessions on a worker; sessionsListed reports them.
@@ -186,6 +187,9 @@ class SimController : public QObject {
     void startScriptProcess(const QString& codeDir, const QString& script, const QString& cmaddr);
     void pollSessions();
     void sessionsPolled(const QList<ScriptSession>& sessions);
+    // The attached session closed (its frame stream ended, or the poll missed it for
+    // FinalFrameGraceMs): detach, showing its final frame.
+    void sessionClosed(const QString& sessionId);
     // Leaves the attached session: the script goes on (breakpoints cleared, resumed).
     // ended: the script closed it or exited (state Finished), else NoSession.
     void detach(const QString& message, bool ended);
@@ -239,6 +243,9 @@ class SimController : public QObject {
     QString m_scriptName;
     QString m_attachedId;
     QString m_attachPending;
+    // The attached session the poll no longer lists: its frame stream gets a moment to
+    // deliver the final frame before the detach.
+    QString m_vanishedId;
     QSet<QString> m_declined; // detached by the user: not attached again automatically
     ScriptStart m_scriptStart = ScriptStart::Free;
     QString m_heldSessionId;     // the held script's session, until attached

@@ -308,6 +308,7 @@ void RuntimeSession::publishFrame(const sim::RunResult& result) {
         std::lock_guard lock(mutex_);
         frame_ = std::move(f);
         ++frameSerial_;
+        chunkUnpublished_ = false;
     }
     frameChanged_.notify_all();
 }
@@ -323,6 +324,7 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
             }
             if (closing_)
                 throw Error(Code::Cancelled, "the session is closing");
+            chunkUnpublished_ = true;
         }
         inRun_.store(true);
         sim::RunResult r = command ? fabric_->runUntilDone(*command, options_.chunkCycles)
@@ -593,6 +595,14 @@ Frame RuntimeSession::waitFrame(uint64_t afterSerial, std::chrono::milliseconds 
     std::unique_lock lock(mutex_);
     frameChanged_.wait_for(lock, timeout, [&] { return frameSerial_ > afterSerial || closing_; });
     *serial = frameSerial_;
+    return frame_;
+}
+
+std::optional<Frame> RuntimeSession::finalFrame(std::chrono::milliseconds settle) const {
+    std::unique_lock lock(mutex_);
+    if (!closing_)
+        return std::nullopt;
+    frameChanged_.wait_for(lock, settle, [&] { return !chunkUnpublished_; });
     return frame_;
 }
 

@@ -61,7 +61,7 @@ struct TraceOutcome {
     size_t commands = 0;
     std::string stopped;
     bool countersChecked = false;
-    std::string countersNote; // why they were not all compared
+    std::string countersNote;           // why they were not all compared
     std::vector<uint64_t> instructions; // per PE of the rectangle, y*width + x
     std::string log;                    // the (region's) sim.log
 };
@@ -156,6 +156,10 @@ class RuntimeSession {
     // Blocks until a frame newer than `afterCycle`/`afterSerial` exists or the timeout passes.
     Frame waitFrame(uint64_t afterSerial, std::chrono::milliseconds timeout,
                     uint64_t* serial) const;
+    // Once close() was called: the session's final frame, after the run chunk in progress
+    // (stopped by close) has published its own, waiting at most `settle` for it. Empty
+    // while the session is open.
+    std::optional<Frame> finalFrame(std::chrono::milliseconds settle) const;
     // Frames carry per-PE stats only while someone watches. Returns the current frame
     // serial; a refreshed frame (with stats) follows shortly after a watcher joins.
     uint64_t addFrameWatcher(int delta);
@@ -224,7 +228,8 @@ class RuntimeSession {
     std::deque<std::function<void()>> queue_;
     std::deque<std::function<void()>> debugQueue_;
     bool paused_ = false;
-    bool closing_ = false; // close() was called
+    bool closing_ = false;          // close() was called
+    bool chunkUnpublished_ = false; // a run chunk began and has not published its frame
     bool quitting_ = false;
     int frameWatchers_ = 0;
     Frame frame_;

@@ -272,7 +272,10 @@ void Core::closeSession(const std::string& id) {
         sessionWorkspaces_.erase(id);
         sessionMeta_.erase(id);
     }
-    doomed.reset(); // joins the session thread outside the lock
+    // Ends the run in progress and the frame streams of attached debuggers (each sends the
+    // final frame first); the last of them to let go joins the session thread.
+    doomed->close();
+    doomed.reset(); // joins the session thread outside the lock, unless a stream still ends
 }
 
 std::shared_ptr<Core::Job> Core::createJob() {

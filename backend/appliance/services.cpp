@@ -655,6 +655,11 @@ class DebugService final : public pb::Debug::CallbackService {
                     for (;;) {
                         auto frame = state->session->waitFrame(
                             serial, std::chrono::milliseconds(500), &serial);
+                        // A closed session's stream ends, with OK, after its final frame:
+                        // the debugger sees the last cycles before it learns of the close.
+                        const auto final = state->session->finalFrame(std::chrono::seconds(1));
+                        if (final)
+                            frame = *final;
                         {
                             std::unique_lock lock(state->mutex);
                             if (ended())
@@ -666,7 +671,7 @@ class DebugService final : public pb::Debug::CallbackService {
                         StartWrite(&state->message);
                         std::unique_lock lock(state->mutex);
                         state->changed.wait(lock, [&] { return !state->writing || ended(); });
-                        if (ended() || (maxFrames && ++sent >= maxFrames))
+                        if (ended() || final || (maxFrames && ++sent >= maxFrames))
                             break;
                         state->changed.wait_for(lock, interval, ended);
                     }

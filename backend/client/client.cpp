@@ -968,7 +968,8 @@ void DebugSession::setBreakpoints(const std::vector<BreakpointSpec>& breakpoints
 }
 
 std::unique_ptr<FrameSubscription>
-DebugSession::subscribe(uint32_t intervalMs, std::function<void(const Frame&)> onFrame) {
+DebugSession::subscribe(uint32_t intervalMs, std::function<void(const Frame&)> onFrame,
+                        std::function<void()> onClosed) {
     auto impl = std::make_unique<FrameSubscription::Impl>();
     connection_->impl().prepare(impl->ctx);
     pb::FramesRequest req;
@@ -977,13 +978,17 @@ DebugSession::subscribe(uint32_t intervalMs, std::function<void(const Frame&)> o
     auto* ctx = &impl->ctx;
     auto* stub = connection_->impl().debug.get();
     auto keepAlive = connection_;
-    impl->reader = std::thread([ctx, stub, req, onFrame = std::move(onFrame), keepAlive] {
-        auto reader = stub->Frames(ctx, req);
-        pb::Frame f;
-        while (reader->Read(&f))
-            onFrame(toFrame(f));
-        reader->Finish();
-    });
+    impl->reader = std::thread(
+        [ctx, stub, req, onFrame = std::move(onFrame), onClosed = std::move(onClosed), keepAlive] {
+            auto reader = stub->Frames(ctx, req);
+            pb::Frame f;
+            while (reader->Read(&f))
+                onFrame(toFrame(f));
+            // OK only when the appliance ended the stream: the session closed (a cancel by
+            // our destructor or a lost connection is an error status).
+            if (reader->Finish().ok() && onClosed)
+                onClosed();
+        });
     return std::make_unique<FrameSubscription>(std::move(impl));
 }
 

@@ -315,9 +315,12 @@ class DebugSession {
     // for any client's session (an attached run.py): the appliance has its host data.
     TraceResult trace(const std::string& logPath, uint64_t upToCycle = 0,
                       const TraceRegion& region = {});
-    // onFrame runs on a reader thread at most every intervalMs.
+    // onFrame runs on a reader thread at most every intervalMs. When the session closes,
+    // onFrame gets its final frame, then onClosed runs (on the same thread); neither runs
+    // after the subscription is destroyed or the connection fails.
     std::unique_ptr<FrameSubscription> subscribe(uint32_t intervalMs,
-                                                 std::function<void(const Frame&)> onFrame);
+                                                 std::function<void(const Frame&)> onFrame,
+                                                 std::function<void()> onClosed = {});
 
   private:
     std::shared_ptr<Connection> connection_;

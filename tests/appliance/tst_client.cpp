@@ -245,6 +245,34 @@ class TestClient : public QObject {
         rt.stop();
     }
 
+    // A debugger following a script's session sees the session's final frame, then learns
+    // that it closed: the frame stream ends with OK instead of repeating the last frame.
+    void frameStreamEndsWithFinalFrameWhenSessionCloses() {
+        auto rt = std::make_unique<SdkRuntime>(out_, conn_);
+        rt->load();
+        rt->run();
+        DebugSession debug(conn_, rt->sessionId());
+        std::mutex m;
+        std::vector<Frame> frames;
+        std::promise<void> closed;
+        auto sub = debug.subscribe(
+            10,
+            [&](const Frame& f) {
+                std::lock_guard lock(m);
+                frames.push_back(f);
+            },
+            [&] { closed.set_value(); });
+        rt->launch("add_to_all", {1.0f});
+        const uint64_t finalCycle = rt->stop();
+        QVERIFY(finalCycle > 0);
+        rt.reset(); // closes the session
+        QCOMPARE(closed.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+        std::lock_guard lock(m);
+        QVERIFY(!frames.empty());
+        QCOMPARE(frames.back().cycle, finalCycle);
+        QCOMPARE(frames.back().pes.size(), size_t(2));
+    }
+
     // A debugger attached to another client's session (issue 5) dumps it by the session's
     // id while the owner's host command waits at a pause; the command goes on after resume.
     void attachedSessionDumpsByIdWhilePaused() {
