@@ -208,9 +208,13 @@ struct SdkRuntime::Impl {
     std::shared_ptr<Connection> connection;
     std::string session;
     std::mutex mutex;
-    std::map<uint64_t, std::span<uint32_t>> pending; // D2H buffers not yet filled
-    std::unique_ptr<SharedSegment> shm;              // while the appliance accepts it
-    std::mutex shmMutex;                             // one copy at a time uses shm
+    struct PendingD2H {
+        std::span<uint32_t> dest;
+        bool streaming = false;
+    };
+    std::map<uint64_t, PendingD2H> pending; // D2H buffers not yet filled
+    std::unique_ptr<SharedSegment> shm;     // while the appliance accepts it
+    std::mutex shmMutex;                    // one copy at a time uses shm
 
     // The shared segment with room for `bytes`, or nullptr: use the message instead.
     SharedSegment* segment(size_t bytes) {
@@ -247,16 +251,39 @@ struct SdkRuntime::Impl {
         return r;
     }
     Task finish(const pb::TaskReply& reply) {
-        std::lock_guard lock(mutex);
-        if (reply.done()) {
+        if (!reply.done())
+            return Task{reply.task_id()};
+        {
+            std::lock_guard lock(mutex);
             auto it = pending.find(reply.task_id());
             if (it != pending.end()) {
-                const size_t n = std::min(it->second.size() * 4, reply.data().size());
-                std::memcpy(it->second.data(), reply.data().data(), n);
+                const size_t n = std::min(it->second.dest.size() * 4, reply.data().size());
+                std::memcpy(it->second.dest.data(), reply.data().data(), n);
                 pending.erase(it);
             }
         }
+        settleBefore(reply.task_id());
         return Task{reply.task_id()};
+    }
+    // The SDK runs commands in order: once a task is done, every nonblocking copy-mode D2H
+    // issued before it has its data in its buffer too (a program may wait only for its
+    // last command). Streaming D2H copies end when the kernel sends, which may take
+    // commands issued later, so they are left to their own wait.
+    void settleBefore(uint64_t taskId) {
+        for (;;) {
+            std::optional<uint64_t> earlier;
+            {
+                std::lock_guard lock(mutex);
+                for (const auto& [id, p] : pending)
+                    if (id < taskId && !p.streaming) {
+                        earlier = id;
+                        break;
+                    }
+            }
+            if (!earlier)
+                return;
+            task(*earlier, true);
+        }
     }
     pb::TaskReply task(uint64_t id, bool wait) {
         pb::TaskRequest r;
@@ -322,11 +349,12 @@ struct SdkRuntime::Impl {
                         unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r);
                     if (reply.data_in_shm()) {
                         std::memcpy(dest.data(), seg->reserve(dest.size() * 4), dest.size() * 4);
+                        settleBefore(reply.task_id());
                         return Task{reply.task_id()};
                     }
                     {
                         std::lock_guard lock(mutex);
-                        pending[reply.task_id()] = dest;
+                        pending[reply.task_id()] = {dest, r.streaming()};
                     }
                     return finish(reply);
                 } catch (const ClientError& e) {
@@ -340,7 +368,7 @@ struct SdkRuntime::Impl {
         auto reply = unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r);
         {
             std::lock_guard lock(mutex);
-            pending[reply.task_id()] = dest;
+            pending[reply.task_id()] = {dest, r.streaming()};
         }
         return finish(reply);
     }

@@ -70,6 +70,34 @@ class TestClient : public QObject {
         QVERIFY(std::filesystem::file_size(core) > 0);
     }
 
+    // The SDK runs commands in order, so a script may wait only for its last command:
+    // every nonblocking D2H issued before it then has its data in its buffer.
+    void nonblockingD2hFilledByALaterWait() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        const uint32_t buf = rt.get_id("buf");
+        std::vector<float> in(32);
+        std::iota(in.begin(), in.end(), 0.0f);
+        rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        std::vector<float> west(16), east(16);
+        rt.memcpy_d2h(std::span<float>(west), buf, 0, 0, 1, 1, 16, false,
+                      MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        rt.memcpy_d2h(std::span<float>(east), buf, 1, 0, 1, 1, 16, false,
+                      MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        rt.task_wait(rt.launch("add_to_all", {1.0f}, true));
+        QCOMPARE(west[3], 3.0f);
+        QCOMPARE(east[3], 19.0f);
+        // A blocking command settles the earlier ones too.
+        std::vector<float> again(16), now(16);
+        rt.memcpy_d2h(std::span<float>(again), buf, 0, 0, 1, 1, 16, false,
+                      MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        rt.memcpy_d2h(std::span<float>(now), buf, 1, 0, 1, 1, 16);
+        QCOMPARE(again[3], 4.0f);
+        QCOMPARE(now[3], 20.0f);
+        rt.stop();
+    }
+
     void errorsCarryStatusAndArgument() {
         SdkRuntime rt(out_, conn_);
         try {

@@ -24,6 +24,27 @@ _SRAM = 48 * 1024
 _ELEMENT_BYTES = {0: 0, 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 2, 8: 4, 9: 8, 10: 2, 11: 2, 12: 4}
 
 
+def _page_ranks():
+    """rank[m] = the number of pages set in page mask m (of the 12 pages of 48 KB)."""
+    global _RANKS  # pylint: disable=global-statement
+    if _RANKS is None:
+        _RANKS = np.array([bin(m).count("1") for m in range(1 << (_SRAM // _PAGE))],
+                          dtype=np.int64)
+    return _RANKS
+
+
+def _unit(address, length, bases):
+    """The widest of 8, 4, 2, 1 bytes that divides the segment's address, its length and
+    every PE's data offset in the file (page-aligned), so a segment moves as whole words."""
+    for unit in (8, 4, 2):
+        if address % unit == 0 and length % unit == 0 and not np.any(bases % unit):
+            return unit
+    return 1
+
+
+_RANKS = None
+
+
 class _Core:
     def __init__(self, path):
         self.path = path
@@ -38,11 +59,59 @@ class _Core:
         # this reader needs is the same, and pe_bytes gives the record stride of either.
         if version not in _SUPPORTED_VERSIONS:
             raise ValueError(f"{path}: core dump version {version}; this reader supports 1 and 2")
+        self._table = None
 
     def record(self, x, y):
         at = self.pe_table + (y * self.width + x) * self.pe_bytes
         fields = _PE_PREFIX.unpack_from(self._map, at)
         return {"code_class": fields[2], "page_mask": fields[9], "sram_offset": fields[10]}
+
+    def table(self):
+        """Every PE's record as a numpy structured array indexed [row][col] (no copy)."""
+        if self._table is None:
+            fields = np.dtype({"names": ["code_class", "page_mask", "sram_offset"],
+                               "formats": ["<u4", "<u4", "<u8"],
+                               "offsets": [8, 44, 48], "itemsize": self.pe_bytes})
+            self._table = np.frombuffer(self._map, dtype=fields, count=self.width * self.height,
+                                        offset=self.pe_table).reshape(self.height, self.width)
+        return self._table
+
+    def gather(self, records, addresses, size):
+        """SRAM bytes [address, address + size) of each PE in `records` (an array from
+        table()), addresses per PE: uint8 array of records.shape + (size,). Pages a PE
+        never wrote read as zeros. Works a page segment at a time over all PEs that keep
+        the symbol at the same address, moving the widest aligned words it can."""
+        out = np.zeros(records.shape + (size,), dtype=np.uint8)
+        if size == 0:
+            return out
+        if int(addresses.max()) + size > _SRAM:
+            raise ValueError(f"{self.path}: bytes up to {int(addresses.max()) + size} lie "
+                             "beyond 48 KB")
+        masks = records["page_mask"].astype(np.int64).ravel()
+        offsets = records["sram_offset"].astype(np.int64).ravel()
+        addresses = addresses.astype(np.int64).ravel()
+        flat = out.reshape(-1, size)
+        ranks = _page_ranks()
+        for address in np.unique(addresses):
+            address = int(address)
+            group = np.flatnonzero(addresses == address)
+            mask, base = masks[group], offsets[group]
+            lo = address
+            while lo < address + size:
+                page = lo // _PAGE
+                hi = min(address + size, (page + 1) * _PAGE)
+                unit = _unit(lo, hi - lo, base)
+                present = np.flatnonzero((mask >> page) & 1)
+                if present.size:
+                    # The PE's stored pages are packed in page order: count those before.
+                    below = ranks[mask[present] & ((1 << page) - 1)]
+                    start = (base[present] + below * _PAGE + lo % _PAGE) // unit
+                    words = np.frombuffer(self._map, dtype=np.dtype(f"<u{unit}"),
+                                          count=len(self._map) // unit)
+                    seg = words[start[:, None] + np.arange((hi - lo) // unit)]
+                    flat[group[present], lo - address:hi - address] = seg.view(np.uint8)
+                lo = hi
+        return out
 
     def read(self, x, y, address, size):
         return self.read_record(self.record(x, y), address, size)
@@ -104,23 +173,34 @@ class debug_util:  # pylint: disable=invalid-name
         return np.frombuffer(self._bytes(px, py, symbol), dtype=np.dtype(dtype)).copy()
 
     def get_symbol_rect(self, rect, symbol, dtype=np.float32):
-        """rect = ((col, row), (width, height)); returns an array indexed [col][row][n]."""
+        """rect = ((col, row), (width, height)); returns an array indexed [col][row][n].
+        Reads the whole rectangle at once with numpy (PE table, page lookups and byte
+        gathers are array operations), so a rectangle of the full wafer takes seconds."""
         (px, py), (w, h) = rect
         dtype = np.dtype(dtype)
-        by_class = {}  # the symbol, looked up once per code class rather than once per PE
-        columns = []
-        for dx in range(w):
-            column = []
-            for dy in range(h):
-                x, y = self._local(px + dx, py + dy)
-                rec = self._core.record(x, y)
-                s = by_class.get(rec["code_class"])
-                if s is None:
-                    s = by_class[rec["code_class"]] = self._symbol(x, y, symbol, rec)
-                raw = self._core.read_record(rec, s.address, s.size_bytes)
-                column.append(np.frombuffer(raw, dtype=dtype))
-            columns.append(column)
-        return np.array(columns)
+        if w <= 0 or h <= 0:
+            raise ValueError(f"get_symbol_rect: width and height must be positive, got {w}x{h}")
+        x0, y0 = self._local(px, py)
+        self._local(px + w - 1, py + h - 1)
+        table = self._core.table()[y0:y0 + h, x0:x0 + w]  # [row][col] records
+        unique, first, inverse = np.unique(table["code_class"], return_index=True,
+                                           return_inverse=True)
+        addresses = np.zeros(unique.size, dtype=np.int64)
+        size = None
+        for i, cls in enumerate(unique):  # the symbol, looked up once per code class
+            dy, dx = divmod(int(first[i]), w)
+            s = self._symbol(x0 + dx, y0 + dy, symbol, {"code_class": int(cls)})
+            if size is not None and s.size_bytes != size:
+                raise ValueError(f"get_symbol_rect: '{symbol}' has {s.size_bytes} bytes on PE "
+                                 f"({px + dx},{py + dy}) but {size} elsewhere in the rectangle")
+            size = s.size_bytes
+            addresses[i] = s.address
+        address = addresses[inverse].reshape(table.shape)
+        if size % dtype.itemsize:
+            raise ValueError(f"get_symbol_rect: '{symbol}' has {size} bytes, not a whole "
+                             f"number of {dtype} elements")
+        raw = self._core.gather(table, address, size)  # [row][col][byte]
+        return raw.view(dtype).transpose(1, 0, 2).copy()
 
     def read_trace(self, px, py, key):
         """The values a PE recorded with <debug>'s trace_* calls under `key`, in order."""

@@ -21,6 +21,8 @@ import enum
 import json
 import os
 import re
+import subprocess
+import tempfile
 
 import numpy as np
 
@@ -609,19 +611,24 @@ class SdkLayout:
     def compile(self, out_prefix, libs=(), cslc_prefix="", save_port_map=False,
                 f16_type=FP16TYPE.F16):
         """Places, routes and compiles; returns SdkCompileArtifacts for SdkRuntime.
-        cslc_prefix is accepted for compatibility: the appliance's compiler is always used."""
-        del cslc_prefix
+        The appliance's compiler compiles unless cslc_prefix names another one: a compiler
+        executable, or a directory holding bin/cslc-driver, bin/cslc, cslc-driver or cslc
+        (as the SDK's option, "path to bin/cslc-driver"), which then runs here."""
+        compiler = _compiler_at(cslc_prefix) if cslc_prefix else None
         plan = _Planner(self).plan()
         out_dir = os.fspath(out_prefix)
         files, layout_name = self._sources(plan, libs)
-        args = [f"--arch={self._arch}", f"--fp16-format={FP16TYPE(f16_type).value}",
-                f"-o {os.path.basename(os.path.normpath(out_dir)) or 'out'}"]
+        args = [f"--arch={self._arch}", f"--fp16-format={FP16TYPE(f16_type).value}"]
         for i in range(len(libs)):
             args.append(f"--import-path={_GENERATED_DIR}/lib{i}")
         if plan.streams:
             args += ["--memcpy", "--channels=1"]
-        self._compile_on_appliance(files, layout_name, " ".join(args), out_dir,
-                                   _layout_spec(self._regions, plan))
+        spec = _layout_spec(self._regions, plan)
+        if compiler:
+            _compile_with(compiler, cslc_prefix, files, layout_name, args, out_dir, spec)
+        else:
+            args.append(f"-o {os.path.basename(os.path.normpath(out_dir)) or 'out'}")
+            self._compile_on_appliance(files, layout_name, " ".join(args), out_dir, spec)
         colors = {name: value for name, value in plan.color_names.items()}
         streams = {s.name: {"input": s.is_input, "x": s.endpoint[0], "y": s.endpoint[1],
                             "host_color": s.host_color, "color": s.stream_color,
@@ -706,6 +713,53 @@ class SdkLayout:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as out:
                 out.write(f.data)
+
+
+_COMPILER_NAMES = ("bin/cslc-driver", "bin/cslc", "cslc-driver", "cslc")
+
+
+def _compiler_at(cslc_prefix):
+    """The compiler executable cslc_prefix names; a LayoutError naming it when there is none."""
+    prefix = os.fspath(cslc_prefix)
+    if os.path.isfile(prefix):
+        candidates = [prefix]
+    else:
+        candidates = [os.path.join(prefix, name) for name in _COMPILER_NAMES]
+    for path in candidates:
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return os.path.abspath(path)
+    raise LayoutError(f"SdkLayout.compile: cslc_prefix '{prefix}' holds no compiler: tried "
+                      + ", ".join(candidates) + " (pass cslc_prefix='' for the appliance's)")
+
+
+def _compile_with(compiler, cslc_prefix, files, layout_name, args, out_dir, spec):
+    """Compiles with a compiler executable here: the request's files in a temporary
+    directory, `compiler LAYOUT ARGS -o OUT_DIR`. What only travels in the appliance's
+    request (host stream colors, set_symbol_all data) cannot reach it."""
+    if spec.stream_h2d_colors or spec.stream_d2h_colors or spec.symbol_inits:
+        raise LayoutError(
+            f"SdkLayout.compile: cslc_prefix '{cslc_prefix}': this layout has host streams or "
+            "set_symbol_all data, which only the appliance's compiler takes (they are not "
+            "cslc flags); pass cslc_prefix='' to compile it there")
+    out_dir = os.path.abspath(out_dir)
+    with tempfile.TemporaryDirectory(prefix="tessera-sdklayout-") as tmp:
+        for f in files:
+            path = os.path.join(tmp, f.path)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as out:
+                out.write(f.data)
+        try:
+            proc = subprocess.run([compiler, layout_name, *args, "-o", out_dir], cwd=tmp,
+                                  capture_output=True, text=True, check=False)
+        except OSError as e:
+            raise LayoutError(f"SdkLayout.compile: cslc_prefix '{cslc_prefix}': cannot run "
+                              f"{compiler}: {e}") from None
+        text = (proc.stdout + proc.stderr).replace(tmp + os.sep, "")
+    if proc.returncode != 0:
+        raise LayoutError(f"SdkLayout.compile: the CSL compile ({compiler}) failed with status "
+                          f"{proc.returncode}:\n{text}")
+    if text.strip():
+        print(text, end="" if text.endswith("\n") else "\n")
 
 
 def _layout_spec(regions, plan):

@@ -124,7 +124,8 @@ class SdkRuntime:
         if os.environ.get("TESSERA_START_PAUSED") == "1":
             self._conn.call(self._conn.debug.Pause, pb.SessionRef(session_id=self._session))
         self._geometry = reply
-        self._pending = {}  # task id -> dest array of a device-to-host copy not yet done
+        # task id -> (dest array, streaming) of a device-to-host copy not yet filled
+        self._pending = {}
         self._closed = False
         self._shm = None  # the shared memory segment for large copies (see _shm)
         self._use_shm = _shm.enabled_for(self._conn.address)
@@ -148,9 +149,10 @@ class SdkRuntime:
     def stop(self):
         """Finishes every pending command (filling nonblocking D2H arrays) and stops."""
         reply = self._call(self._conn.runtime.Stop, pb.SessionRef(session_id=self._session))
-        for task_id in list(self._pending):
-            self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
-                session_id=self._session, task_id=task_id, wait=True)))
+        for task_id in sorted(self._pending):
+            if task_id in self._pending:
+                self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
+                    session_id=self._session, task_id=task_id, wait=True)))
         self._write_sim_log(reply.simprint)
         # debug_util(bindir) reads the run's state from here, as the SDK's does after stop().
         try:
@@ -301,8 +303,9 @@ class SdkRuntime:
                 reply = self._call(self._conn.runtime.Memcpy, request)
                 if reply.data_in_shm:
                     arr.reshape(-1).view(np.uint32)[:] = self._shm.words(arr.size)
+                    self._settle_before(reply.task_id)
                     return Task(self, reply.task_id)
-                self._pending[reply.task_id] = arr
+                self._pending[reply.task_id] = (arr, bool(streaming))
                 return self._task(reply)
             except ApplianceError as e:
                 if not _shm.refused(e):
@@ -310,7 +313,7 @@ class SdkRuntime:
                 self._refuse_shm()
                 request.shm_name = ""
         reply = self._call(self._conn.runtime.Memcpy, request)
-        self._pending[reply.task_id] = arr
+        self._pending[reply.task_id] = (arr, bool(streaming))
         return self._task(reply)
 
     # ---- tasks ----
@@ -333,10 +336,23 @@ class SdkRuntime:
         return Task(self, reply.task_id)
 
     def _finish(self, reply):
-        if reply.done and reply.task_id in self._pending:
-            dest = self._pending.pop(reply.task_id)
-            dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=dest.dtype)
+        if reply.done:
+            if reply.task_id in self._pending:
+                dest, _ = self._pending.pop(reply.task_id)
+                dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=dest.dtype)
+            self._settle_before(reply.task_id)
         return reply
+
+    def _settle_before(self, task_id):
+        """The SDK runs commands in order, so once a task is done every nonblocking copy-mode
+        D2H issued before it has its data in the host array too (a script may wait only
+        for its last command). Streaming D2H copies are left alone: they end when the
+        kernel sends, which may take commands issued later."""
+        for earlier in sorted(t for t, (_, streaming) in self._pending.items()
+                              if t < task_id and not streaming):
+            if earlier in self._pending:
+                self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
+                    session_id=self._session, task_id=earlier, wait=True)))
 
     # ---- simulator extras ----
     def is_simulator(self):

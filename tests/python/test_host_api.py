@@ -1,0 +1,328 @@
+"""The SDK host API as its documentation defines it, on a kernel of our own (hostapi/):
+copy-mode memcpy in every shape, order and width, nonblocking commands, typed launches,
+errors that name the argument at fault, debug_util over a whole rectangle, and SdkLayout's
+cslc_prefix. Run with cs_python; $TESSERA_BIN holds cslc (ctest py_host_api)."""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+import numpy as np
+
+from cerebras.sdk.debug.debug_util import debug_util
+from cerebras.sdk.runtime.sdkruntimepybind import (
+    ApplianceError, MemcpyDataType, MemcpyOrder, SdkLayout, SdkRuntime, SdkTarget, SimfabConfig,
+    get_platform)
+from cerebras.sdk.runtime._sdklayout import LayoutError
+from cerebras.sdk.sdk_utils import input_array_to_u32, memcpy_view
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BIN = os.environ.get("TESSERA_BIN", "")
+CSLC = os.path.join(BIN, "cslc") if BIN else shutil.which("cslc")
+W, H, N = 4, 3, 5
+B16, B32 = MemcpyDataType.MEMCPY_16BIT, MemcpyDataType.MEMCPY_32BIT
+ROW, COL = MemcpyOrder.ROW_MAJOR, MemcpyOrder.COL_MAJOR
+
+
+def _compile(kernel_dir, out_dir, width, height, n):
+    subprocess.run([CSLC, os.path.join(kernel_dir, "layout.csl"),
+                    f"--fabric-dims={width + 7},{height + 2}", "--fabric-offsets=4,1",
+                    f"--params=W:{width},H:{height},N:{n}", "-o", out_dir, "--memcpy",
+                    "--channels=1"], check=True)
+
+
+class _Kernel(unittest.TestCase):
+    """One compile of hostapi/ for the class; each test gets a fresh runtime in a scratch
+    directory (stop() writes sim.log to the current directory)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="tessera-hostapi-")
+        cls.out = os.path.join(cls.dir, "out")
+        _compile(os.path.join(HERE, "hostapi"), cls.out, W, H, N)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def setUp(self):
+        self._old = os.getcwd()
+        os.chdir(self.dir)
+        self.rt = SdkRuntime(self.out)
+        self.ids = {n: self.rt.get_id(n) for n in ("fbuf", "ubuf", "hbuf", "rec", "ro")}
+        self.rt.load()
+        self.rt.run()
+
+    def tearDown(self):
+        self.rt.close()
+        os.chdir(self._old)
+
+    def d2h(self, name, px, py, w, h, n, dtype=np.uint32, **kw):
+        out = np.zeros(w * h * n, dtype)
+        self.rt.memcpy_d2h(out, self.ids[name], px, py, w, h, n, **kw)
+        return out
+
+
+class CopyTest(_Kernel):
+    def test_whole_rectangle_orders_offsets_and_single_elements(self):
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        a = np.arange(W * H * N, dtype=np.uint32) + 1000
+        rt.memcpy_h2d(ubuf, a, 0, 0, W, H, N, streaming=False, data_type=B32, order=ROW,
+                      nonblock=False)
+        np.testing.assert_array_equal(self.d2h("ubuf", 0, 0, W, H, N), a)
+        # ROW_MAJOR is [h][w][n]: PE (2, 1) holds block 1 * W + 2.
+        np.testing.assert_array_equal(self.d2h("ubuf", 2, 1, 1, 1, N), a[6 * N:7 * N])
+        # COL_MAJOR is Fortran order of (h, w, n): the row index runs fastest.
+        np.testing.assert_array_equal(self.d2h("ubuf", 0, 0, W, H, N, order=COL),
+                                      a.reshape(H, W, N).transpose(2, 1, 0).ravel())
+        # A 2x2 ROI inside the rectangle, 3 of the 5 elements.
+        sub = np.arange(12, dtype=np.uint32) + 7
+        rt.memcpy_h2d(ubuf, sub, 1, 1, 2, 2, 3)
+        expected = a.reshape(H, W, N).copy()
+        expected[1:3, 1:3, :3] = sub.reshape(2, 2, 3)
+        np.testing.assert_array_equal(self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N),
+                                      expected)
+        rt.memcpy_h2d(ubuf, np.array([42], np.uint32), W - 1, H - 1, 1, 1, 1)
+        self.assertEqual(self.d2h("ubuf", W - 1, H - 1, 1, 1, 1).tolist(), [42])
+        f = np.linspace(-3, 3, W * H * N).astype(np.float32)
+        rt.memcpy_h2d(self.ids["fbuf"], f, 0, 0, W, H, N, order=COL)
+        np.testing.assert_array_equal(self.d2h("fbuf", 0, 0, W, H, N, np.float32, order=COL), f)
+
+    def test_16_bit_copies_of_odd_counts_leave_neighbours_alone(self):
+        rt, hbuf = self.rt, self.ids["hbuf"]
+        rt.memcpy_h2d(hbuf, np.full(W * H * N, 0xBEEF, np.uint32), 0, 0, W, H, N, data_type=B16)
+        h16 = np.arange(W * H * 3, dtype=np.uint16) + 300
+        rt.memcpy_h2d(hbuf, input_array_to_u32(h16, None, 3), 0, 0, W, H, 3, data_type=B16)
+        got = self.d2h("hbuf", 0, 0, W, H, N, data_type=B16).reshape(H, W, N)
+        np.testing.assert_array_equal(got[:, :, :3].ravel(), h16)
+        self.assertTrue((got[:, :, 3:] == 0xBEEF).all())
+        self.assertTrue((got >> 16 == 0).all())  # zero-extended into the words
+        rt.memcpy_h2d(hbuf, np.array([0x1234], np.uint32), 1, 1, 1, 1, 1, data_type=B16)
+        self.assertEqual(self.d2h("hbuf", 1, 1, 1, 1, 2, data_type=B16).tolist(),
+                         [0x1234, h16[(W + 1) * 3 + 1]])
+        signed = (np.arange(W * H * N) - 20).astype(np.int16)
+        rt.memcpy_h2d(hbuf, input_array_to_u32(signed, None, N), 0, 0, W, H, N, data_type=B16,
+                      order=COL)
+        back = self.d2h("hbuf", 0, 0, W, H, N, data_type=B16, order=COL)
+        np.testing.assert_array_equal(memcpy_view(back, np.int16), signed)
+
+    def test_broadcast_and_strided_copies(self):
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        zero = np.zeros(W * H * N, np.uint32)
+        rows = (np.arange(2 * 3, dtype=np.uint32) + 1).reshape(2, 3)  # [h][n]
+        rt.memcpy_h2d_rowbcast(ubuf, rows.ravel(), 1, 1, 3, 2, 3)
+        got = self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N)
+        expected = np.zeros((H, W, N), np.uint32)
+        expected[1:3, 1:4, :3] = rows[:, None, :]
+        np.testing.assert_array_equal(got, expected)
+        rt.memcpy_h2d(ubuf, zero, 0, 0, W, H, N)
+        cols = (np.arange(3 * 2, dtype=np.uint32) + 10).reshape(3, 2)  # [w][n]
+        rt.memcpy_h2d_colbcast(ubuf, cols.ravel(), 0, 1, 3, 2, 2, nonblock=True)
+        got = self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N)
+        expected = np.zeros((H, W, N), np.uint32)
+        expected[1:3, 0:3, :2] = cols[None, :, :]
+        np.testing.assert_array_equal(got, expected)
+        rt.memcpy_h2d(self.ids["hbuf"], zero, 0, 0, W, H, N, data_type=B16)
+        per_row = np.array([0x1111, 0x2222, 0x3333], np.uint32)
+        rt.memcpy_h2d_rowbcast(self.ids["hbuf"], per_row, 0, 0, W, H, 1, data_type=B16)
+        got = self.d2h("hbuf", 0, 0, W, H, 1, data_type=B16).reshape(H, W)
+        np.testing.assert_array_equal(got, np.repeat(per_row[:, None], W, axis=1))
+        rt.memcpy_h2d(ubuf, zero, 0, 0, W, H, N)
+        strided = np.arange(2 * 2 * 2, dtype=np.uint32) + 100  # PEs (0,0) (2,0) (0,2) (2,2)
+        rt.memcpy_h2d_stride(ubuf, strided, 0, 0, W, H, 2, 2, 2)
+        got = self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N)
+        expected = np.zeros((H, W, N), np.uint32)
+        expected[0:H:2, 0:W:2, :2] = strided.reshape(2, 2, 2)
+        np.testing.assert_array_equal(got, expected)
+
+
+class CommandTest(_Kernel):
+    def test_many_nonblocking_copies_then_one_wait(self):
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        tasks = [rt.memcpy_h2d(ubuf, np.full(W * H * N, k, np.uint32), 0, 0, W, H, N,
+                               nonblock=True) for k in range(20)]
+        outs = [np.zeros(N, np.uint32) for _ in range(W)]
+        tasks += [rt.memcpy_d2h(o, ubuf, x, 0, 1, 1, N, nonblock=True)
+                  for x, o in enumerate(outs)]
+        rt.task_wait(tasks[-1])
+        # Commands run in order: waiting for the last filled every earlier D2H array.
+        for o in outs:
+            self.assertEqual(o.tolist(), [19] * N)
+        self.assertTrue(all(rt.is_task_done(t) for t in tasks))
+        early = np.zeros(N, np.uint32)
+        rt.memcpy_d2h(early, ubuf, 0, 0, 1, 1, N, nonblock=True)
+        rt.launch("bump", nonblock=False)  # a later blocking command settles it too
+        self.assertEqual(early.tolist(), [19] * N)
+        t = rt.launch("bump", nonblock=True)
+        while not rt.is_task_done(t):
+            pass
+        self.assertEqual(self.d2h("ubuf", 0, 0, 1, 1, 1).tolist(), [21])
+
+    def test_launch_with_arguments_of_every_type(self):
+        rt = self.rt
+        rt.launch("record", np.int16(-5), np.float32(2.5), np.uint32(0xFFFFFFFF), True,
+                  np.int32(-7), np.uint16(65535), nonblock=False)
+        rec = self.d2h("rec", 0, 0, W, H, 8).reshape(H, W, 8)
+        self.assertEqual(rec[0, 0, :6].tolist(),
+                         [0xFFFFFFFB, 0x40200000, 0xFFFFFFFF, 1, 0xFFFFFFF9, 65535])
+        self.assertEqual(rec[:, :, 6].tolist(),
+                         [[x * 100 + y for x in range(W)] for y in range(H)])
+        rt.task_wait(rt.launch("record", 1, 1.0, 2, False, 3, 4, nonblock=True))
+        self.assertEqual(self.d2h("rec", 1, 2, 1, 1, 8)[:6].tolist(), [1, 0x3F800000, 2, 0, 3, 4])
+        rt.call("bump", [], nonblock=False)
+
+    def assertRefused(self, code, words, fn, *args, **kw):  # pylint: disable=invalid-name
+        with self.assertRaises(ApplianceError) as caught:
+            fn(*args, **kw)
+        self.assertEqual(caught.exception.code.name, code, caught.exception.details)
+        for w in words:
+            self.assertIn(w, caught.exception.details)
+
+    def test_errors_name_the_argument(self):
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        words = np.zeros(N, np.uint32)
+        self.assertRefused("NOT_FOUND", ["'nope'"], rt.get_id, "nope")
+        self.assertRefused("OUT_OF_RANGE", ["px=3", "w=2", "4x3"], rt.memcpy_h2d, ubuf,
+                           np.zeros(2 * N, np.uint32), 3, 0, 2, 1, N)
+        self.assertRefused("OUT_OF_RANGE", ["py=-1"], rt.memcpy_d2h, words, ubuf, 0, -1, 1, 1, N)
+        self.assertRefused("INVALID_ARGUMENT", ["float64"], rt.memcpy_h2d, ubuf,
+                           np.zeros(N, np.float64), 0, 0, 1, 1, N)
+        self.assertRefused("INVALID_ARGUMENT", ["dest", "uint16"], rt.memcpy_d2h,
+                           np.zeros(N, np.uint16), ubuf, 0, 0, 1, 1, N)
+        self.assertRefused("INVALID_ARGUMENT", ["src", "4 elements, expected 5"], rt.memcpy_h2d,
+                           ubuf, np.zeros(N - 1, np.uint32), 0, 0, 1, 1, N)
+        self.assertRefused("INVALID_ARGUMENT", ["elem_per_pe"], rt.memcpy_h2d, ubuf,
+                           np.zeros(0, np.uint32), 0, 0, 1, 1, 0)
+        self.assertRefused("NOT_FOUND", ["12345"], rt.memcpy_h2d, 12345, words, 0, 0, 1, 1, N)
+        self.assertRefused("INVALID_ARGUMENT", ["'ro'", "immutable"], rt.memcpy_h2d,
+                           self.ids["ro"], np.zeros(1, np.uint32), 0, 0, 1, 1, 1)
+        self.assertRefused("INVALID_ARGUMENT", ["record", "6 argument"], rt.launch, "record", 1)
+        self.assertRefused("INVALID_ARGUMENT", ["argument 0", "70000", "i16"], rt.launch,
+                           "record", 70000, 1.0, 2, False, 3, 4)
+        self.assertRefused("INVALID_ARGUMENT", ["argument 5", "u16"], rt.launch, "record", 1,
+                           1.0, 2, False, 3, -4)
+        self.assertRefused("NOT_FOUND", ["'nofn'"], rt.launch, "nofn")
+        with self.assertRaisesRegex(TypeError, "src must be a numpy array"):
+            rt.memcpy_h2d(ubuf, [0] * N, 0, 0, 1, 1, N)
+        with self.assertRaisesRegex(TypeError, "launch\\('bump'\\): argument 0"):
+            rt.launch("bump", "text")
+        with self.assertRaisesRegex(ValueError, "dest must be a writeable"):
+            rt.memcpy_d2h(np.frombuffer(bytes(4 * N), np.uint32), ubuf, 0, 0, 1, 1, N)
+        self.assertEqual(self.d2h("ro", 0, 0, 1, 1, 2).tolist(), [7, 9])
+        rt.stop()
+        self.assertRefused("FAILED_PRECONDITION", ["memcpy_h2d", "stopped"], rt.memcpy_h2d,
+                           ubuf, words, 0, 0, 1, 1, N)
+        self.assertRefused("FAILED_PRECONDITION", ["launch", "stopped"], rt.launch, "bump")
+        self.assertRefused("FAILED_PRECONDITION", ["stop"], rt.stop)
+
+    def test_debug_util_reads_a_rectangle_as_pe_by_pe(self):
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        a = np.arange(W * H * N, dtype=np.uint32) * 3
+        rt.memcpy_h2d(ubuf, a, 0, 0, W, H, N)
+        rt.memcpy_h2d(self.ids["hbuf"], a & 0xFFFF, 0, 0, W, H, N, data_type=B16)
+        rt.launch("record", 1, 1.0, 2, False, 3, 4)
+        rt.stop()
+        dbg = debug_util(self.out)
+        for name, dtype in (("ubuf", np.uint32), ("hbuf", np.uint16), ("rec", np.uint32),
+                            ("ro", np.uint32), ("fbuf", np.float32)):
+            for (px, py), (w, h) in (((4, 1), (W, H)), ((5, 2), (2, 2)), ((7, 3), (1, 1))):
+                rect = dbg.get_symbol_rect(((px, py), (w, h)), name, dtype)
+                pes = np.array([[dbg.get_symbol(px + dx, py + dy, name, dtype)
+                                 for dy in range(h)] for dx in range(w)])
+                self.assertEqual(rect.dtype, np.dtype(dtype))
+                np.testing.assert_array_equal(rect, pes)
+        np.testing.assert_array_equal(dbg.get_symbol_rect(((4, 1), (W, H)), "ubuf", np.uint32),
+                                      a.reshape(H, W, N).transpose(1, 0, 2))
+        with self.assertRaisesRegex(ValueError, "PE \\(8,3\\) is outside"):
+            dbg.get_symbol_rect(((5, 1), (W, H)), "ubuf", np.uint32)
+        with self.assertRaisesRegex(KeyError, "no symbol 'nope'"):
+            dbg.get_symbol_rect(((4, 1), (W, H)), "nope", np.uint32)
+
+
+class LargeRectangleTest(unittest.TestCase):
+    """get_symbol_rect over 80x60 PEs of 4,800 code classes in one numpy gather."""
+
+    def test_large_rectangle(self):
+        width, height, n = 80, 60, 4
+        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-large-")
+        old = os.getcwd()
+        try:
+            os.chdir(scratch)
+            _compile(os.path.join(HERE, "hostapi"), "out", width, height, n)
+            with SdkRuntime("out") as rt:
+                ubuf = rt.get_id("ubuf")
+                rt.load()
+                rt.run()
+                a = np.arange(width * height * n, dtype=np.uint32)
+                rt.memcpy_h2d(ubuf, a, 0, 0, width, height, n, order=COL)
+                rt.stop()
+            dbg = debug_util("out")
+            start = time.perf_counter()
+            rect = dbg.get_symbol_rect(((4, 1), (width, height)), "ubuf", np.uint32)
+            seconds = time.perf_counter() - start
+            print(f"get_symbol_rect {width}x{height}x{n}: {seconds * 1000:.0f} ms")
+            np.testing.assert_array_equal(rect, a.reshape(n, width, height).transpose(1, 2, 0))
+        finally:
+            os.chdir(old)
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+class CslcPrefixTest(unittest.TestCase):
+    """SdkLayout.compile(cslc_prefix=...) runs the compiler it names."""
+
+    def setUp(self):
+        self._old = os.getcwd()
+        self._dir = tempfile.mkdtemp(prefix="tessera-cslc-prefix-")
+        shutil.copy(os.path.join(HERE, "sdklayout", "table.csl"), self._dir)
+        os.chdir(self._dir)
+
+    def tearDown(self):
+        os.chdir(self._old)
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def layout(self):
+        platform = get_platform(None, SimfabConfig(), SdkTarget.WSE2)
+        layout = SdkLayout(platform)
+        table = layout.create_code_region("table.csl", "table", 2, 1)
+        table.set_param_all("bias", 40)
+        return platform, layout
+
+    def test_a_named_compiler_compiles_and_runs(self):
+        # A wrapper in <prefix>/bin/cslc-driver proves the named compiler ran.
+        prefix = os.path.join(self._dir, "sdk")
+        os.makedirs(os.path.join(prefix, "bin"))
+        driver = os.path.join(prefix, "bin", "cslc-driver")
+        with open(driver, "w", encoding="utf-8") as f:
+            f.write(f"#!/bin/sh\necho ran >> {self._dir}/driver.log\nexec {CSLC} \"$@\"\n")
+        os.chmod(driver, 0o755)
+        platform, layout = self.layout()
+        artifacts = layout.compile(out_prefix="out", cslc_prefix=prefix)
+        with open("driver.log", encoding="utf-8") as f:
+            self.assertEqual(f.read(), "ran\n")
+        rt = SdkRuntime(artifacts, platform)
+        rt.load()
+        rt.run()
+        rt.stop()
+        self.assertEqual(rt.read_symbol(1, 0, "sum", dtype="uint32").tolist(), [40])
+        rt.close()
+        # The executable itself may be named too.
+        _, layout = self.layout()
+        layout.compile(out_prefix="out2", cslc_prefix=CSLC)
+        self.assertTrue(os.path.exists(os.path.join("out2", "bin", "out_program.pb")))
+
+    def test_a_prefix_without_a_compiler_is_refused(self):
+        _, layout = self.layout()
+        with self.assertRaisesRegex(LayoutError, "cslc_prefix '/nonexistent/sdk' holds no "
+                                                 "compiler: tried /nonexistent/sdk/bin/cslc-driver"):
+            layout.compile(out_prefix="out", cslc_prefix="/nonexistent/sdk")
+        _, layout = self.layout()
+        layout._regions[0].set_symbol_all(  # pylint: disable=protected-access
+            "table", np.arange(4, dtype=np.uint32).reshape(1, 4), 4, 1)
+        with self.assertRaisesRegex(LayoutError, "host streams or set_symbol_all"):
+            layout.compile(out_prefix="out", cslc_prefix=CSLC)
+
+
+if __name__ == "__main__":
+    unittest.main()
