@@ -292,7 +292,12 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
     Tok op = ast().tokens.tokens[n.tok].kind;
     if (op == Tok::Amp)
         return addressOf(n.a);
-    Value v = eval(n.a, op == Tok::Minus ? expected : nullptr);
+    // An integer literal under '-' is negated as a comptime_int and coerced afterwards, so
+    // the minimum of a signed type (`var x: i16 = -32768;`) is accepted.
+    const bool negatedIntLiteral = op == Tok::Minus && N(n.a).kind == NK::IntLit;
+    Value v = eval(n.a, op == Tok::Minus && !negatedIntLiteral ? expected : nullptr);
+    if (negatedIntLiteral && v.k == VK::Int)
+        return expected ? coerce(mkInt(-v.i, v.type), expected, node) : mkInt(-v.i, v.type);
     if (op == Tok::Bang) {
         if (v.type->k != TK::Bool)
             fail(n.a, "expected type 'bool', found '" + typeName(v.type) + "'");

@@ -300,8 +300,17 @@ Value Analyzer::getDsd(uint32_t node) {
             d.control = asBool(v, args[1]);
         } else if (f == "control_transform") {
             d.controlTransform = asBool(v, args[1]);
+            if (d.controlTransform)
+                warn(args[1], "'.control_transform' is not modelled by the simulator: the DSD "
+                              "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
         } else if (f == "advance_switch") {
             d.advanceSwitch = asBool(v, args[1]);
+            if (d.advanceSwitch)
+                warn(args[1], "'.advance_switch' is not modelled by the simulator: the DSD "
+                              "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
+        } else if (f == "zero") {
+            warn(args[1], "'.zero' is not modelled by the simulator and has no effect "
+                          "(docs/simulator.md, Not modelled)");
         } else if (f == "wavelet_index_offset") {
             d.waveletIndexOffset =
                 v.k == VK::Bool ? (v.i ? 0 : -1) : int16_t(asInt(v, args[1], "offset"));

@@ -522,7 +522,9 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         fr_ = save;
     }
     for (auto& [fc, opIndex, fn, node, mod, isUnblock] : activateFixups_) {
-        if (fc != &c)
+        // Skip other classes' fixups, and those of an operation that failed after its
+        // fixup was recorded (its error is reported; the operation was never added).
+        if (fc != &c || opIndex >= c.cc.dsdOps.size())
             continue;
         int found = -1;
         for (int id = 0; id < sim::kNumTaskIds; ++id) {
@@ -543,6 +545,9 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         else
             c.cc.dsdOps[opIndex].activateTask = int8_t(found);
     }
+    // Done with this class's fixups: a later class may be built at the same address (the
+    // class vector grows), and a stale entry would then patch an op of that class.
+    std::erase_if(activateFixups_, [&](const auto& fixup) { return std::get<0>(fixup) == &c; });
     // A fabin DSD built before its queue's @initialize_queue ran takes the queue's color.
     for (sim::Dsd& d : c.cc.dsdConstants) {
         if (d.kind == sim::DsdKind::FabIn && d.color == 0 && c.cc.inputQueueColor[d.queue] > 0)
