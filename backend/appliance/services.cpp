@@ -446,6 +446,18 @@ class RuntimeService final : public pb::Runtime::CallbackService {
                 a.w = req->w();
                 a.h = req->h();
                 a.elemPerPe = req->elem_per_pe();
+                const std::string what = a.toDevice ? "memcpy_h2d" : "memcpy_d2h";
+                // Open proto3 enums carry any number: one that is not a value is an error
+                // naming the argument, not a 32-bit ROW_MAJOR copy.
+                if (!tessera::sdk::MemcpyDataType_IsValid(req->data_type()))
+                    throw Error(
+                        Code::InvalidArgument,
+                        what + ": data_type " + std::to_string(req->data_type()) +
+                            " is not a MemcpyDataType (MEMCPY_32BIT = 0, MEMCPY_16BIT = 1)");
+                if (!tessera::sdk::MemcpyOrder_IsValid(req->order()))
+                    throw Error(Code::InvalidArgument,
+                                what + ": order " + std::to_string(req->order()) +
+                                    " is not a MemcpyOrder (ROW_MAJOR = 0, COL_MAJOR = 1)");
                 a.bits16 = req->data_type() == tessera::sdk::MEMCPY_16BIT;
                 a.colMajor = req->order() == tessera::sdk::COL_MAJOR;
                 switch (req->shape()) {
@@ -475,7 +487,6 @@ class RuntimeService final : public pb::Runtime::CallbackService {
                     fillTask(s.memcpy(a), reply);
                     return;
                 }
-                const std::string what = a.toDevice ? "memcpy_h2d" : "memcpy_d2h";
                 if (!sharesMachine)
                     throw Error(Code::FailedPrecondition,
                                 what + ": shm_name needs a unix-socket connection (this client, " +

@@ -423,6 +423,18 @@ class TestAppliance : public QObject {
             EXPECT_STATUS(memcpy(d), C::INVALID_ARGUMENT, "dest array has dtype int16");
         }
         {
+            // Open proto3 enums: a number that is no value is refused, not read as 32-bit
+            // ROW_MAJOR.
+            auto r = h2dBuf(id, inputs());
+            r.set_data_type(tessera::sdk::MemcpyDataType(7));
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT,
+                          "memcpy_h2d: data_type 7 is not a MemcpyDataType");
+            auto d = d2hBuf(id);
+            d.set_order(tessera::sdk::MemcpyOrder(3));
+            EXPECT_STATUS(memcpy(d), C::INVALID_ARGUMENT,
+                          "memcpy_d2h: order 3 is not a MemcpyOrder");
+        }
+        {
             auto r = h2dBuf(id, inputs());
             r.set_data(r.data().substr(4));
             EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT, "data carries 124 bytes, expected 128");

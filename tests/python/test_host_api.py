@@ -204,6 +204,22 @@ class CommandTest(_Kernel):
         self.assertRefused("INVALID_ARGUMENT", ["argument 5", "u16"], rt.launch, "record", 1,
                            1.0, 2, False, 3, -4)
         self.assertRefused("NOT_FOUND", ["'nofn'"], rt.launch, "nofn")
+        # Arguments the SDK's binding would not convert are refused by name, never truncated
+        # (px=1.5) or read as another enum value (data_type=7).
+        with self.assertRaisesRegex(ValueError, "memcpy_h2d: data_type 7 is not a MemcpyDataType"):
+            rt.memcpy_h2d(ubuf, words, 0, 0, 1, 1, N, data_type=7)
+        with self.assertRaisesRegex(ValueError, "memcpy_d2h: order 3 is not a MemcpyOrder"):
+            rt.memcpy_d2h(words, ubuf, 0, 0, 1, 1, N, order=3)
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d: px must be an integer, got float 1.5"):
+            rt.memcpy_h2d(ubuf, words, 1.5, 0, 1, 1, N)
+        with self.assertRaisesRegex(TypeError, "memcpy_d2h: elem_per_pe must be an integer"):
+            rt.memcpy_d2h(words, ubuf, 0, 0, 1, 1, "5")
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d: dest must be an integer, got NoneType"):
+            rt.memcpy_h2d(None, words, 0, 0, 1, 1, N)
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d: nonblock must be a bool"):
+            rt.memcpy_h2d(ubuf, words, 0, 0, 1, 1, N, nonblock="yes")
+        with self.assertRaisesRegex(TypeError, "call\\('bump'\\): args\\[0\\] must be an integer"):
+            rt.call("bump", ["x"])
         with self.assertRaisesRegex(TypeError, "src must be a numpy array"):
             rt.memcpy_h2d(ubuf, [0] * N, 0, 0, 1, 1, N)
         with self.assertRaisesRegex(TypeError, "launch\\('bump'\\): argument 0"):

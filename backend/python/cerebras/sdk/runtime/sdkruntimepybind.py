@@ -80,6 +80,46 @@ def _u32_words(arr, what):
     return arr
 
 
+def _integer(call, name, value):
+    """An integer argument as the SDK's binding takes it: int or numpy integer, never a
+    float (no silent truncation), a string or a bool."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{call}: {name} must be an integer, got {type(value).__name__} "
+                        f"{value!r}")
+    return int(value)
+
+
+def _flag(call, name, value):
+    """A bool argument; integers pass as their truth value, as the SDK's binding converts them."""
+    if not isinstance(value, (bool, np.bool_, int, np.integer)):
+        raise TypeError(f"{call}: {name} must be a bool, got {type(value).__name__} {value!r}")
+    return bool(value)
+
+
+def _member(call, name, value, enum_type):
+    """An enum argument: a member of enum_type (or its integer value)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{call}: {name} must be a {enum_type.__name__}, got "
+                        f"{type(value).__name__} {value!r}")
+    try:
+        return int(enum_type(int(value)))
+    except ValueError:
+        choices = ", ".join(f"{m.name} = {int(m)}" for m in enum_type)
+        raise ValueError(f"{call}: {name} {int(value)} is not a {enum_type.__name__} "
+                         f"({choices})") from None
+
+
+def _memcpy_fields(call, target, px, py, w, h, elem, streaming, data_type, order, nonblock):
+    """The MemcpyRequest fields every copy shares, each checked by name."""
+    return dict(target=_integer(call, "dest" if call == "memcpy_h2d" else "src", target),
+                streaming=_flag(call, "streaming", streaming), px=_integer(call, "px", px),
+                py=_integer(call, "py", py), w=_integer(call, "w", w), h=_integer(call, "h", h),
+                elem_per_pe=_integer(call, "elem_per_pe", elem),
+                data_type=_member(call, "data_type", data_type, MemcpyDataType),
+                order=_member(call, "order", order, MemcpyOrder),
+                nonblock=_flag(call, "nonblock", nonblock))
+
+
 _KNOWN_KWARGS = {"cmaddr", "suppress_simfab_trace", "simfab_numthreads", "msg_level",
                  "memcpy_required", "disable_version_check", "token"}
 
@@ -217,12 +257,21 @@ class SdkRuntime:
                 raise TypeError(f"launch('{symbol}'): argument {i} has type {type(a).__name__}; "
                                 "pass int, float or bool")
         return self._task(self._call(self._conn.runtime.Launch, pb.LaunchRequest(
-            session_id=self._session, symbol=symbol, args=values, nonblock=nonblock)))
+            session_id=self._session, symbol=symbol, args=values,
+            nonblock=_flag(f"launch('{symbol}')", "nonblock", nonblock))))
 
     def call(self, name, args=(), nonblock=False):
-        words = [int(np.uint32(a)) if isinstance(a, (np.integer, int)) else int(a) for a in args]
+        if isinstance(args, np.ndarray) and args.dtype.itemsize == 4:
+            args = args.reshape(-1).view(np.uint32)  # the packed form: each element's bits
+        words = []
+        for i, a in enumerate(args):
+            word = _integer(f"call('{name}')", f"args[{i}]", a)
+            if not -(1 << 31) <= word < (1 << 32):
+                raise ValueError(f"call('{name}'): args[{i}] = {word} does not fit 32 bits")
+            words.append(word & 0xFFFFFFFF)
         return self._task(self._call(self._conn.runtime.Call, pb.CallRequest(
-            session_id=self._session, symbol=name, args=words, nonblock=nonblock)))
+            session_id=self._session, symbol=name, args=words,
+            nonblock=_flag(f"call('{name}')", "nonblock", nonblock))))
 
     def memcpy_h2d(self, dest, src, px, py, w, h, elem_per_pe, streaming=False,
                    data_type=MemcpyDataType.MEMCPY_32BIT, order=MemcpyOrder.ROW_MAJOR, nonblock=False):
@@ -251,11 +300,12 @@ class SdkRuntime:
              row_stride=1, col_stride=1):
         arr = _u32_words(src, "memcpy_h2d: src")
         request = pb.MemcpyRequest(
-            session_id=self._session, to_device=True, target=int(dest), streaming=bool(streaming),
-            px=int(px), py=int(py), w=int(w), h=int(h), elem_per_pe=int(elem),
-            data_type=int(data_type), order=int(order), shape=shape, row_stride=int(row_stride),
-            col_stride=int(col_stride), host_dtype=arr.dtype.name,
-            host_elements=int(arr.size), nonblock=bool(nonblock))
+            session_id=self._session, to_device=True, shape=shape,
+            row_stride=_integer("memcpy_h2d", "row_stride", row_stride),
+            col_stride=_integer("memcpy_h2d", "col_stride", col_stride),
+            host_dtype=arr.dtype.name, host_elements=int(arr.size),
+            **_memcpy_fields("memcpy_h2d", dest, px, py, w, h, elem, streaming, data_type, order,
+                             nonblock))
         if arr.dtype.itemsize == 4 and self._segment(arr.size):
             self._shm.words(arr.size)[:] = arr.reshape(-1).view(np.uint32)
             request.shm_name = self._shm.name
@@ -292,10 +342,10 @@ class SdkRuntime:
         if not (arr.flags.c_contiguous and arr.flags.writeable):
             raise ValueError("memcpy_d2h: dest must be a writeable C-contiguous array")
         request = pb.MemcpyRequest(
-            session_id=self._session, to_device=False, target=int(src), streaming=bool(streaming),
-            px=int(px), py=int(py), w=int(w), h=int(h), elem_per_pe=int(elem_per_pe),
-            data_type=int(data_type), order=int(order), shape=pb.BOX, row_stride=1, col_stride=1,
-            host_dtype=arr.dtype.name, host_elements=int(arr.size), nonblock=bool(nonblock))
+            session_id=self._session, to_device=False, shape=pb.BOX, row_stride=1, col_stride=1,
+            host_dtype=arr.dtype.name, host_elements=int(arr.size),
+            **_memcpy_fields("memcpy_d2h", src, px, py, w, h, elem_per_pe, streaming, data_type,
+                             order, nonblock))
         # A nonblocking copy finishes later and brings its words in a Task reply.
         if not nonblock and arr.dtype.itemsize == 4 and self._segment(arr.size):
             request.shm_name = self._shm.name
