@@ -204,4 +204,28 @@ std::vector<double> colMajorToLogical(const std::vector<double>& wire, Block b) 
     return logical;
 }
 
+Block hostBlock(const CopyGeometry& g) {
+    auto positive = [](int value, const char* name) {
+        if (value <= 0)
+            throw Error(std::string("memcpy: ") + name + " must be positive, got " +
+                        std::to_string(value));
+    };
+    positive(g.w, "w");
+    positive(g.h, "h");
+    positive(g.elements, "elements");
+    switch (g.shape) {
+    case CopyShape::Box:
+        return {g.w, g.h, g.elements};
+    case CopyShape::RowBroadcast:
+        return {1, g.h, g.elements};
+    case CopyShape::ColBroadcast:
+        return {g.w, 1, g.elements};
+    case CopyShape::Strided:
+        positive(g.rowStride, "row_stride");
+        positive(g.colStride, "col_stride");
+        return {1 + (g.w - 1) / g.colStride, 1 + (g.h - 1) / g.rowStride, g.elements};
+    }
+    throw Error("memcpy: unknown copy shape");
+}
+
 } // namespace hostdata

@@ -52,4 +52,21 @@ struct Block {
 std::vector<double> logicalToColMajor(const std::vector<double>& logical, Block block);
 std::vector<double> colMajorToLogical(const std::vector<double>& wire, Block block);
 
+// The shapes of an H2D copy, as SdkRuntime names them: memcpy_h2d (Box),
+// memcpy_h2d_rowbcast, memcpy_h2d_colbcast and memcpy_h2d_stride.
+enum class CopyShape { Box, RowBroadcast, ColBroadcast, Strided };
+struct CopyGeometry {
+    CopyShape shape = CopyShape::Box;
+    int w = 0, h = 0, elements = 0;   // the ROI in PEs and the elements per PE
+    int rowStride = 1, colStride = 1; // Strided: PEs on every rowStride-th row and
+                                      // colStride-th column of the ROI, from its corner
+};
+// The host array a copy of `geometry` reads, as a Block: Box (h, w, n); RowBroadcast
+// (h, 1, n), one block per row of PEs, which every PE of that row receives; ColBroadcast
+// (1, w, n), one per column; Strided (1 + (h - 1) / rowStride, 1 + (w - 1) / colStride, n).
+// Its ROW_MAJOR and COL_MAJOR wire orders are those of any Block (logicalToColMajor).
+// Throws Error naming the argument (w, h, elements, row_stride, col_stride) that is not
+// positive.
+Block hostBlock(const CopyGeometry& geometry);
+
 } // namespace hostdata

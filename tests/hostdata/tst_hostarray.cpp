@@ -70,6 +70,30 @@ class TestHostArray : public QObject {
         QVERIFY(wire != logical);
         QVERIFY_THROWS_EXCEPTION(Error, logicalToColMajor({1, 2}, b));
     }
+
+    void hostBlockOfEachCopyShape() {
+        auto block = [](CopyShape shape, int w, int h, int n, int rs = 1, int cs = 1) {
+            const Block b = hostBlock({shape, w, h, n, rs, cs});
+            return std::vector<int>{b.w, b.h, b.elements};
+        };
+        QCOMPARE(block(CopyShape::Box, 4, 3, 5), (std::vector<int>{4, 3, 5}));
+        QCOMPARE(block(CopyShape::RowBroadcast, 4, 3, 5), (std::vector<int>{1, 3, 5}));
+        QCOMPARE(block(CopyShape::ColBroadcast, 4, 3, 5), (std::vector<int>{4, 1, 5}));
+        // Columns 0, 2 of 4 and rows 0, 2 of 3; a stride past the ROI keeps its corner.
+        QCOMPARE(block(CopyShape::Strided, 4, 3, 2, 2, 2), (std::vector<int>{2, 2, 2}));
+        QCOMPARE(block(CopyShape::Strided, 5, 3, 1, 9, 2), (std::vector<int>{3, 1, 1}));
+        // A column broadcast's COL_MAJOR wire order puts the column index fastest.
+        const Block col = hostBlock({CopyShape::ColBroadcast, 3, 2, 2});
+        QCOMPARE(logicalToColMajor({10, 11, 20, 21, 30, 31}, col),
+                 (std::vector<double>{10, 20, 30, 11, 21, 31}));
+        try {
+            hostBlock({CopyShape::Strided, 4, 3, 2, 0, 1});
+            QFAIL("a zero stride was accepted");
+        } catch (const Error& e) {
+            QCOMPARE(QString(e.what()), QString("memcpy: row_stride must be positive, got 0"));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, hostBlock({CopyShape::RowBroadcast, 4, 0, 1}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestHostArray)
