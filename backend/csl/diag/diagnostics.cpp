@@ -66,6 +66,29 @@ void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::s
     diags_.push_back({Severity::Error, r, std::move(message), {}});
 }
 
+void DiagnosticEngine::errorWithNote(uint16_t file, uint32_t begin, uint32_t end,
+                                     std::string message, uint16_t noteFile, uint32_t noteBegin,
+                                     uint32_t noteEnd, std::string note) {
+    if (errorCount_ >= kMaxErrors)
+        return;
+    SourceRange r = range(file, begin, end);
+    SourceRange nr = range(noteFile, noteBegin, noteEnd);
+    auto same = [](const SourceRange& a, const SourceRange& b) {
+        return a.file == b.file && a.line == b.line && a.column == b.column;
+    };
+    for (const Diagnostic& d : diags_) {
+        if (d.severity == Severity::Error && d.message == message && same(d.range, r) &&
+            d.notes.size() == 1 && d.notes[0].message == note && same(d.notes[0].range, nr)) {
+            suppressNotes_ = true;
+            return;
+        }
+    }
+    suppressNotes_ = false;
+    ++errorCount_;
+    diags_.push_back({Severity::Error, r, std::move(message), {}});
+    diags_.back().notes.push_back({Severity::Note, nr, std::move(note), {}});
+}
+
 void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
     diags_.push_back({Severity::Warning, range(file, begin, end), std::move(message), {}});
 }

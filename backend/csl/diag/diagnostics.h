@@ -31,6 +31,10 @@ class DiagnosticEngine {
 
     void error(uint16_t file, uint32_t begin, uint32_t end, std::string message);
     void warning(uint16_t file, uint32_t begin, uint32_t end, std::string message);
+    // An error with one note (a library error and the user's call that led to it): an
+    // identical error with the same note is reported once, with another note again.
+    void errorWithNote(uint16_t file, uint32_t begin, uint32_t end, std::string message,
+                       uint16_t noteFile, uint32_t noteBegin, uint32_t noteEnd, std::string note);
     // Attaches a note to the most recent error or warning.
     void note(uint16_t file, uint32_t begin, uint32_t end, std::string message);
     void errorNoLoc(std::string message);

@@ -4,6 +4,7 @@
 #include "backend/csl/parse/ast.h"
 
 #include <string>
+#include <utility>
 
 namespace csl {
 
@@ -49,6 +50,10 @@ class Parser {
     const TokenBuffer& toks_;
     size_t pos_ = 0;
     bool noTypedInit_ = false; // while parsing a return type: `void {` starts the body
+    // The statement parsed next is the body of a switch prong or an `if` branch without
+    // braces, where `return x`, `break` and `continue` are expressions: a ',' or '}' may end
+    // them instead of ';' (`.a => return 1,`).
+    bool jumpAsExpr_ = false;
     int depth_ = 0;
 
     Tok kind(size_t k = 0) const {
@@ -348,6 +353,11 @@ class Parser {
     uint32_t parseStatement() {
         DepthGuard g(*this);
         uint32_t first = uint32_t(pos_);
+        const bool asExpr = std::exchange(jumpAsExpr_, false);
+        auto endJump = [&](const char* what) {
+            if (!(asExpr && (at(Tok::Comma) || at(Tok::RBrace))))
+                expect(Tok::Semi, what);
+        };
         switch (kind()) {
         case Tok::Semi:
             ++pos_;
@@ -371,8 +381,9 @@ class Parser {
             break;
         case Tok::KwReturn: {
             uint32_t t = uint32_t(pos_++);
-            uint32_t v = at(Tok::Semi) ? 0 : parseExpr();
-            expect(Tok::Semi, "after return statement");
+            uint32_t v =
+                at(Tok::Semi) || (asExpr && (at(Tok::Comma) || at(Tok::RBrace))) ? 0 : parseExpr();
+            endJump("after return statement");
             uint32_t n = make(NodeKind::Return, t, first);
             nd(n).a = v;
             return n;
@@ -384,9 +395,9 @@ class Parser {
             uint32_t label = 0, v = 0;
             if (eat(Tok::Colon))
                 label = expect(Tok::Ident, "for a label") + 1;
-            if (isBreak && !at(Tok::Semi))
+            if (isBreak && !at(Tok::Semi) && !(asExpr && (at(Tok::Comma) || at(Tok::RBrace))))
                 v = parseExpr();
-            expect(Tok::Semi, isBreak ? "after break" : "after continue");
+            endJump(isBreak ? "after break" : "after continue");
             uint32_t n = make(isBreak ? NodeKind::Break : NodeKind::Continue, t, first);
             nd(n).a = v;
             nd(n).d = label;
@@ -864,6 +875,7 @@ class Parser {
         Tok k = kind();
         if (k == Tok::KwReturn || k == Tok::KwBreak || k == Tok::KwContinue) {
             uint32_t first = uint32_t(pos_);
+            jumpAsExpr_ = true;
             uint32_t s = parseStatement();
             uint32_t b = make(NodeKind::Block, 0, first);
             setList(b, {s});
@@ -1034,7 +1046,16 @@ class Parser {
                 do {
                     if (at(Tok::FatArrow))
                         break;
-                    items.push_back(parseExpr());
+                    uint32_t item = parseExpr();
+                    if (at(Tok::Ellipsis)) { // a range of values, both ends included: 4...9
+                        uint32_t op = uint32_t(pos_++);
+                        uint32_t range = make(NodeKind::Binary, op, ast_.nodes[item].first);
+                        nd(range).a = item;
+                        nd(range).b = parseExpr();
+                        nd(range).last = ast_.nodes[nd(range).b].last;
+                        item = range;
+                    }
+                    items.push_back(item);
                 } while (eat(Tok::Comma));
             }
             expect(Tok::FatArrow, "after the switch case");

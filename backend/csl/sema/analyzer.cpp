@@ -353,6 +353,8 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 const Value* fv = v.field(fi.name);
                 names.push_back(fi.name);
                 if (!fv)
+                    fv = fi.defaultValue.get();
+                if (!fv)
                     fail(node, "missing field '" + fi.name + "' in initializer of '" +
                                    typeName(to) + "'");
                 elems.push_back(coerce(*fv, fi.type, node));

@@ -221,6 +221,25 @@ class Analyzer {
     struct CompileCancelled {};
     void pollCancelled() const;
     int callDepth_ = 0;
+    // The calls being evaluated, innermost last: an error inside a library module's code
+    // gets a note naming the innermost call from a user's file (issue 3).
+    struct CallSite {
+        Module* mod = nullptr;
+        uint32_t node = 0;
+    };
+    std::vector<CallSite> callSites_;
+    struct CallSiteScope {
+        Analyzer& a;
+        CallSiteScope(Analyzer& an, Module* m, uint32_t node) : a(an) {
+            a.callSites_.push_back({m, node});
+        }
+        ~CallSiteScope() { a.callSites_.pop_back(); }
+        CallSiteScope(const CallSiteScope&) = delete;
+        CallSiteScope& operator=(const CallSiteScope&) = delete;
+    };
+    static bool isLibraryModule(const Module* m) {
+        return m && !m->path.empty() && m->path[0] == '<';
+    }
 
     // Layout results.
     bool rectSet_ = false;
@@ -273,7 +292,18 @@ class Analyzer {
   public:
     // ---- diagnostics -------------------------------------------------------------
     [[noreturn]] void fail(Module* m, uint32_t node, const std::string& msg) {
-        if (m && m->ast && node)
+        const CallSite* caller = nullptr;
+        for (auto it = callSites_.rbegin(); isLibraryModule(m) && it != callSites_.rend(); ++it) {
+            if (!isLibraryModule(it->mod) && it->mod && it->mod->ast && it->node) {
+                caller = &*it;
+                break;
+            }
+        }
+        if (m && m->ast && node && caller)
+            diags_.errorWithNote(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg,
+                                 caller->mod->fileId, caller->mod->ast->beginOffset(caller->node),
+                                 caller->mod->ast->endOffset(caller->node), "called from here");
+        else if (m && m->ast && node)
             diags_.error(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
         else
             diags_.errorNoLoc(msg);
@@ -419,6 +449,36 @@ class Analyzer {
         x.elems = std::make_shared<std::vector<Value>>(std::move(elems));
         return x;
     }
+    // An `undefined` array or struct as an aggregate of undefined elements, so a comptime
+    // variable declared `= undefined` can be filled element by element.
+    Value undefinedAggregate(TypeP t) {
+        std::vector<Value> elems;
+        std::vector<std::string> names;
+        auto undef = [&](TypeP et) {
+            Value u;
+            u.k = VK::Undef;
+            u.type = et;
+            return (et->k == TK::Array || et->k == TK::Struct) ? undefinedAggregate(et) : u;
+        };
+        if (t->k == TK::Array) {
+            TypeP sub = t->dims.size() > 1
+                            ? types.array(t->elem,
+                                          std::vector<uint32_t>(t->dims.begin() + 1, t->dims.end()))
+                            : t->elem;
+            for (uint32_t i = 0; !t->dims.empty() && i < t->dims[0]; ++i)
+                elems.push_back(undef(sub));
+        } else {
+            for (const FieldInfo& f : t->fields) {
+                names.push_back(f.name);
+                elems.push_back(undef(f.type));
+            }
+        }
+        Value x = mkAgg(std::move(names), std::move(elems));
+        if (t->k == TK::Array)
+            x.names.reset();
+        x.type = t;
+        return x;
+    }
     Value mkPtr(int64_t addr, TypeP ptrType) {
         Value x;
         x.k = VK::Ptr;
@@ -468,6 +528,7 @@ class Analyzer {
     // ---- evaluation ----------------------------------------------------------------
     Value eval(uint32_t node, TypeP expected = nullptr);
     Value evalComptime(uint32_t node, TypeP expected = nullptr, const char* why = nullptr);
+    bool inferredLength(uint32_t node);
     TypeP evalType(uint32_t node);
     Value evalBinary(uint32_t node, TypeP expected);
     Value evalUnary(uint32_t node, TypeP expected);

@@ -131,6 +131,12 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         }
         errno = 0;
         unsigned long long v = std::strtoull(t.c_str() + off, nullptr, base);
+        // Comptime integers are held in 64 bits: a literal above the i64 range is taken only
+        // where a u64 is expected, as its bit pattern (u64 values are stored that way).
+        const bool u64Expected =
+            expected && expected->k == TK::Int && expected->bits == 64 && !expected->isSigned;
+        if (errno != ERANGE && v > uint64_t(INT64_MAX) && u64Expected)
+            return mkInt(int64_t(v), expected);
         if (errno == ERANGE || v > uint64_t(INT64_MAX))
             fail(node, "integer literal '" + tokStr(n.tok) + "' is too large");
         Value x = mkInt(int64_t(v));
@@ -192,6 +198,9 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         TypeP el = evalType(n.a);
         std::vector<uint32_t> dims;
         for (uint32_t d : L(node)) {
+            if (N(d).kind == NK::Ident && tokStr(N(d).tok) == "_")
+                fail(d, "an array length '_' is only allowed in an array literal such as "
+                        "'[_]u16{ 1, 2 }'");
             int64_t v = asInt(evalComptime(d, nullptr, "array length"), d, "array length");
             if (v < 0)
                 fail(d, "array length must not be negative");
@@ -246,6 +255,9 @@ Value Analyzer::evalStructType(uint32_t node) {
         FieldInfo fi;
         fi.name = tokStr(f.tok);
         fi.type = evalType(f.a);
+        if (f.b)
+            fi.defaultValue = std::make_shared<const Value>(
+                coerce(evalComptime(f.b, fi.type, "struct field default"), fi.type, f.b));
         for (const FieldInfo& prev : t->fields) {
             if (prev.name == fi.name)
                 fail(item, "duplicate struct field '" + fi.name + "'");
@@ -696,8 +708,12 @@ Place Analyzer::place(uint32_t node) {
         Place base = place(n.a);
         TypeP bt = base.type;
         // Auto-dereference a pointer to a struct.
-        if (base.k != Place::K::Value && bt && bt->k == TK::Ptr && bt->elem->k == TK::Struct) {
-            Value pv = load(base, n.a);
+        // A const pointer (`const bp: *S = &s;`) is a comptime value, not a place.
+        const bool ptrValue =
+            base.k == Place::K::Value && (base.value.k == VK::Ptr || base.value.k == VK::Runtime);
+        if ((base.k != Place::K::Value || ptrValue) && bt && bt->k == TK::Ptr &&
+            bt->elem->k == TK::Struct) {
+            Value pv = ptrValue ? base.value : load(base, n.a);
             Place q;
             q.k = Place::K::Mem;
             q.type = bt->elem;
@@ -708,6 +724,13 @@ Place Analyzer::place(uint32_t node) {
                 q.addrReg = pv.reg;
             base = q;
             bt = q.type;
+        }
+        if (base.k == Place::K::Mem && bt && bt->k == TK::Array && fname == "len") {
+            Place q;
+            q.k = Place::K::Value;
+            q.value = mkInt(bt->dims.empty() ? 0 : bt->dims[0]);
+            q.type = q.value.type;
+            return q;
         }
         if (base.k == Place::K::Mem && bt && bt->k == TK::Struct) {
             for (const FieldInfo& f : bt->fields) {
@@ -720,6 +743,9 @@ Place Analyzer::place(uint32_t node) {
             }
             fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
         }
+        if (base.k == Place::K::Slot && base.slot->k == VK::Undef && base.slot->type &&
+            base.slot->type->k == TK::Struct)
+            *base.slot = undefinedAggregate(base.slot->type);
         if (base.k == Place::K::Slot && base.slot->k == VK::Agg) {
             Value* fv = nullptr;
             for (size_t i = 0; base.slot->names && i < base.slot->names->size(); ++i) {
@@ -840,6 +866,8 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
     // A comptime array value: index at comptime, or give it storage for runtime indexing.
     if (base.k == Place::K::Value || base.k == Place::K::Slot) {
         Value& bv = base.k == Place::K::Slot ? *base.slot : base.value;
+        if (base.k == Place::K::Slot && bv.k == VK::Undef && bv.type && bv.type->k == TK::Array)
+            bv = undefinedAggregate(bv.type);
         if (tensorAccessMode_ && base.decl && bv.type && bv.type->k == TK::Array) {
             ensureStorage(base.declMod, *base.decl, node);
             Place q;
@@ -1239,12 +1267,23 @@ Value Analyzer::evalInit(uint32_t node, TypeP expected) {
     return it->second->value;
 }
 
+// Whether `node` is the array type `[_]T` of an initializer that gives the length by its
+// element count.
+bool Analyzer::inferredLength(uint32_t node) {
+    if (N(node).kind != NK::ArrayType)
+        return false;
+    const auto dims = L(node);
+    return dims.size() == 1 && N(dims[0]).kind == NK::Ident && tokStr(N(dims[0]).tok) == "_";
+}
+
 Value Analyzer::evalInitUncached(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     TypeP target = expected;
-    if (n.kind == NK::TypedInit)
-        target = evalType(n.a);
     const auto items = L(node);
+    if (n.kind == NK::TypedInit && inferredLength(n.a)) // [_]T{a, b, c}: the length is 3
+        target = types.array(evalType(N(n.a).a), {uint32_t(items.size())});
+    else if (n.kind == NK::TypedInit)
+        target = evalType(n.a);
     bool named = n.flags & 1;
     // The field names of a literal are the same every time it is evaluated: one shared
     // vector per literal (a layout evaluates its struct literals per PE, issue 3).
@@ -1289,10 +1328,14 @@ Value Analyzer::evalInitUncached(uint32_t node, TypeP expected) {
                 fieldT = target->dims.size() > 1 ? nullptr : target->elem;
             elems.push_back(eval(item, fieldT));
         }
-        if (!elems.back().isComptime() && target)
-            fail(named ? N(item).a : item,
-                 "runtime values in typed aggregate initializers are not supported; assign the "
-                 "elements one by one");
+        if (elems.back().k == VK::Runtime) {
+            // A copy: the element may name a variable's register, which later assignments
+            // change while the aggregate must keep the value it was built with.
+            const uint32_t at = named ? N(item).a : item;
+            uint16_t r = newReg(at);
+            emit(sim::Op::Mov, scalarOf(elems.back().type), r, elems.back().reg, kNoReg, 0);
+            elems.back().reg = r;
+        }
         ++idx;
     }
     const size_t count = elems.size();
@@ -1387,9 +1430,30 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
             elseProng = int(i);
         }
     }
+    // A range item `lo...hi` (both ends included, integers only).
+    auto rangeEnds = [&](uint32_t item, Value& lo, Value& hi) {
+        if (N(item).kind != NK::Binary || ast().tokens.tokens[N(item).tok].kind != Tok::Ellipsis)
+            return false;
+        if (!isIntLike(s.type))
+            fail(item, "a switch range needs an integer operand, found '" + typeName(s.type) + "'");
+        lo = evalComptime(N(item).a, s.type, "switch range");
+        hi = evalComptime(N(item).b, s.type, "switch range");
+        if (lo.k != VK::Int || hi.k != VK::Int)
+            fail(item, "the ends of a switch range must be integers");
+        if (lo.i > hi.i)
+            fail(item, "switch range " + std::to_string(lo.i) + "..." + std::to_string(hi.i) +
+                           " is empty");
+        return true;
+    };
     if (s.isComptime()) {
         for (uint32_t p : prongs) {
             for (uint32_t item : L(p)) {
+                Value lo, hi;
+                if (rangeEnds(item, lo, hi)) {
+                    if (s.i >= lo.i && s.i <= hi.i)
+                        return body(N(p).a);
+                    continue;
+                }
                 Value iv = evalComptime(item, s.type, "switch case");
                 if (s.type->k == TK::Enum)
                     iv = coerce(iv, s.type, item);
@@ -1404,6 +1468,34 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     }
     if (elseProng < 0 && s.type->k != TK::Enum)
         fail(node, "switch must handle all possibilities; add an 'else' prong");
+    // Each value at most once, and (without 'else') every member of an enum.
+    if (s.type->k == TK::Int || s.type->k == TK::Enum) {
+        std::vector<std::pair<int64_t, int64_t>> covered;
+        for (uint32_t p : prongs) {
+            for (uint32_t item : L(p)) {
+                Value lo, hi;
+                if (!rangeEnds(item, lo, hi)) {
+                    lo = coerce(evalComptime(item, s.type, "switch case"), s.type, item);
+                    hi = lo;
+                }
+                for (const auto& [a, b] : covered) {
+                    if (lo.i <= b && a <= hi.i)
+                        fail(item, "duplicate switch value " + std::to_string(std::max(lo.i, a)));
+                }
+                covered.emplace_back(lo.i, hi.i);
+            }
+        }
+        if (elseProng < 0) {
+            for (const FieldInfo& m : s.type->fields) {
+                bool handled = false;
+                for (const auto& [a, b] : covered)
+                    handled = handled || (m.value >= a && m.value <= b);
+                if (!handled)
+                    fail(node, "switch on enum '" + typeName(s.type) + "' does not handle '" +
+                                   m.name + "'; add a prong for it or an 'else' prong");
+            }
+        }
+    }
     bool isExpr = false;
     for (uint32_t p : prongs)
         isExpr = isExpr || N(N(p).a).kind != NK::Block;
@@ -1434,6 +1526,17 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         uint32_t p = prongs[i];
         std::vector<size_t> toBody;
         for (uint32_t item : L(p)) {
+            Value lo, hi;
+            if (rangeEnds(item, lo, hi)) {
+                Value ge = binop(Tok::GtEq, s, lo, item, nullptr);
+                size_t below =
+                    emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, ge.reg, kNoReg, 0);
+                Value le = binop(Tok::LtEq, s, hi, item, nullptr);
+                toBody.push_back(
+                    emit(sim::Op::JumpIf, sim::ScalarType::Bool, kNoReg, le.reg, kNoReg, 0));
+                patch(below, here());
+                continue;
+            }
             Value iv = evalComptime(item, s.type, "switch case");
             Value eq = binop(Tok::EqEq, s, iv, item, nullptr);
             toBody.push_back(

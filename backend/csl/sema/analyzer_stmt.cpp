@@ -3,6 +3,31 @@
 
 namespace csl::sema {
 
+// Whether control can run off the end of `code` (instruction code.size()), following jumps
+// from the first instruction: a switch whose prongs all return, or an `if` whose two
+// branches do, leaves dead jumps behind that must not count as paths to the end.
+static bool endReachable(const std::vector<sim::Instr>& code) {
+    std::vector<bool> seen(code.size() + 1, false);
+    std::vector<size_t> work{0};
+    while (!work.empty()) {
+        size_t pc = work.back();
+        work.pop_back();
+        if (pc > code.size() || seen[pc])
+            continue;
+        seen[pc] = true;
+        if (pc == code.size())
+            return true;
+        const sim::Instr& in = code[pc];
+        if (in.op == sim::Op::Return)
+            continue;
+        if (in.op == sim::Op::Jump || in.op == sim::Op::JumpIf || in.op == sim::Op::JumpIfNot)
+            work.push_back(size_t(in.imm));
+        if (in.op != sim::Op::Jump)
+            work.push_back(pc + 1);
+    }
+    return false;
+}
+
 static constexpr uint64_t kMaxComptimeIterations = 1'000'000;
 
 Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
@@ -728,13 +753,16 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
         fr.scopes.emplace_back();
         fr_ = &fr;
         try {
+            // Structs and arrays passed or returned by value do not fit the register calling
+            // convention: such functions are expanded at their call sites, like inline ones.
+            auto byValueAggregate = [](TypeP t) { return t->k == TK::Struct || t->k == TK::Array; };
             for (uint32_t p : m->ast->list(node)) {
                 TypeP t = evalType(m->ast->nodes[p].a);
-                if (isComptimeOnly(t))
+                if (isComptimeOnly(t) || byValueAggregate(t))
                     f->generic = true;
             }
             TypeP r = evalType(n.a);
-            if (isComptimeOnly(r))
+            if (isComptimeOnly(r) || byValueAggregate(r))
                 f->generic = true;
         } catch (SemaError&) {
             fr_ = save;
@@ -797,7 +825,8 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         return f->index;
     if (f->generic)
         fail(useNode, "function '" + f->name +
-                          "' has comptime, anytype or DSD parameters and cannot be used as a "
+                          "' is expanded at its call sites (inline, or comptime, anytype, DSD, "
+                          "struct or array parameters or result) and cannot be used as a "
                           "runtime function");
     ClassCtx* c = f->mod->cls;
     if (!c)
@@ -855,21 +884,11 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         execBlock(body);
         if (diags_.errorCount() != errorsBefore)
             throw SemaError{}; // the body's errors are enough
-        bool endsInReturn = !fn->code.empty() && fn->code.back().op == sim::Op::Return;
         if (ft->ret->k == TK::Void) {
             emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
-        } else if (!endsInReturn) {
-            bool jumpsToEnd = false;
-            for (const sim::Instr& in : fn->code) {
-                if ((in.op == sim::Op::Jump || in.op == sim::Op::JumpIf ||
-                     in.op == sim::Op::JumpIfNot) &&
-                    size_t(in.imm) == fn->code.size())
-                    jumpsToEnd = true;
-            }
-            bool lastIsJump = !fn->code.empty() && fn->code.back().op == sim::Op::Jump;
-            if (jumpsToEnd || !lastIsJump)
-                fail(f->node, "function '" + f->name + "' must return a value of type '" +
-                                  typeName(ft->ret) + "' on every path");
+        } else if (endReachable(fn->code)) {
+            fail(f->node, "function '" + f->name + "' must return a value of type '" +
+                              typeName(ft->ret) + "' on every path");
         }
     } catch (SemaError&) {
         // reported
@@ -1024,6 +1043,7 @@ Value Analyzer::evalCall(uint32_t node, TypeP expected) {
         std::vector<Value> args;
         for (size_t i = 0; i < argNodes.size(); ++i)
             args.push_back(eval(argNodes[i], i < pts.size() ? pts[i] : nullptr));
+        CallSiteScope site(*this, fr_->mod, node);
         if (!runtime())
             return callComptime(f, args, node);
         return callRuntime(f, args, an, node);

@@ -58,11 +58,15 @@ const char* handleName(HandleKind k);
 struct Type;
 using TypeP = const Type*;
 
+struct Value;
+
 struct FieldInfo {
     std::string name;
     TypeP type = nullptr;
     uint32_t offset = 0;
     int64_t value = 0; // enum member value
+    // Struct field default (`x: i16 = 7`), a comptime value; null when the field has none.
+    std::shared_ptr<const Value> defaultValue;
 };
 
 struct Type {
