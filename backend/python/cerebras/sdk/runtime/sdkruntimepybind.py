@@ -385,12 +385,13 @@ class SdkRuntime:
         self._finish(reply)
         return Task(self, reply.task_id)
 
-    def _finish(self, reply):
+    def _finish(self, reply, settle=True):
         if reply.done:
             if reply.task_id in self._pending:
                 dest, _ = self._pending.pop(reply.task_id)
                 dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=dest.dtype)
-            self._settle_before(reply.task_id)
+            if settle:
+                self._settle_before(reply.task_id)
         return reply
 
     def _settle_before(self, task_id):
@@ -400,9 +401,9 @@ class SdkRuntime:
         kernel sends, which may take commands issued later."""
         for earlier in sorted(t for t, (_, streaming) in self._pending.items()
                               if t < task_id and not streaming):
-            if earlier in self._pending:
+            if earlier in self._pending:  # ascending, so nothing before it is left
                 self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
-                    session_id=self._session, task_id=earlier, wait=True)))
+                    session_id=self._session, task_id=earlier, wait=True)), settle=False)
 
     # ---- simulator extras ----
     def is_simulator(self):
