@@ -255,6 +255,11 @@ class CommandTest(_Kernel):
             dbg.get_symbol_rect(((5, 1), (W, H)), "ubuf", np.uint32)
         with self.assertRaisesRegex(KeyError, "no symbol 'nope'"):
             dbg.get_symbol_rect(((4, 1), (W, H)), "nope", np.uint32)
+        # hbuf holds 5 u16 (10 bytes): no whole number of u32 elements.
+        with self.assertRaisesRegex(ValueError, "'hbuf' has 10 bytes, not a whole number"):
+            dbg.get_symbol(4, 1, "hbuf", np.uint32)
+        with self.assertRaisesRegex(ValueError, "'hbuf' has 10 bytes, not a whole number"):
+            dbg.get_symbol_rect(((4, 1), (W, H)), "hbuf", np.uint32)
 
 
 class LargeRectangleTest(unittest.TestCase):

@@ -170,7 +170,12 @@ class debug_util:  # pylint: disable=invalid-name
         return self._core.read(x, y, s.address, s.size_bytes)
 
     def get_symbol(self, px, py, symbol, dtype=np.float32):
-        return np.frombuffer(self._bytes(px, py, symbol), dtype=np.dtype(dtype)).copy()
+        dtype = np.dtype(dtype)
+        raw = self._bytes(px, py, symbol)
+        if len(raw) % dtype.itemsize:
+            raise ValueError(f"get_symbol: '{symbol}' has {len(raw)} bytes, not a whole number "
+                             f"of {dtype} elements")
+        return np.frombuffer(raw, dtype=dtype).copy()
 
     def get_symbol_rect(self, rect, symbol, dtype=np.float32):
         """rect = ((col, row), (width, height)); returns an array indexed [col][row][n].
