@@ -227,6 +227,16 @@ class CommandTest(_Kernel):
         with self.assertRaisesRegex(ValueError, "dest must be a writeable"):
             rt.memcpy_d2h(np.frombuffer(bytes(4 * N), np.uint32), ubuf, 0, 0, 1, 1, N)
         self.assertEqual(self.d2h("ro", 0, 0, 1, 1, 2).tolist(), [7, 9])
+        with SdkRuntime(self.out) as other:
+            other.load()
+            other.run()
+            theirs = other.launch("bump", nonblock=True)
+            # Task ids count per session: the same number here is another command.
+            with self.assertRaisesRegex(ValueError, "belongs to another SdkRuntime"):
+                rt.task_wait(theirs)
+            with self.assertRaisesRegex(ValueError, "belongs to another SdkRuntime"):
+                rt.is_task_done(theirs)
+            other.task_wait(theirs)
         rt.stop()
         self.assertRefused("FAILED_PRECONDITION", ["memcpy_h2d", "stopped"], rt.memcpy_h2d,
                            ubuf, words, 0, 0, 1, 1, N)

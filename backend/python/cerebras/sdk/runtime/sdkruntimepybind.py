@@ -375,11 +375,15 @@ class SdkRuntime:
         self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
             session_id=self._session, task_id=self._task_id(task), wait=True)))
 
-    @staticmethod
-    def _task_id(task):
-        if isinstance(task, Task):
-            return task.id
-        raise TypeError(f"expected a Task returned by launch/call/memcpy, got {type(task).__name__}")
+    def _task_id(self, task):
+        if not isinstance(task, Task):
+            raise TypeError(f"expected a Task returned by launch/call/memcpy, got "
+                            f"{type(task).__name__}")
+        if task._runtime is not self:  # pylint: disable=protected-access
+            # Task ids count per session: another runtime's id names an unrelated command.
+            raise ValueError(f"{task!r} belongs to another SdkRuntime (session "
+                             f"{task._runtime.session_id}); wait on it there")  # pylint: disable=protected-access
+        return task.id
 
     def _task(self, reply):
         self._finish(reply)
