@@ -13,8 +13,8 @@ import numpy as np
 
 from cerebras.sdk.debug.debug_util import debug_util
 from cerebras.sdk.runtime.sdkruntimepybind import (
-    ApplianceError, MemcpyDataType, MemcpyOrder, SdkLayout, SdkRuntime, SdkTarget, SimfabConfig,
-    get_platform)
+    ApplianceError, MemcpyDataType, MemcpyOrder, SdkCompileArtifacts, SdkLayout, SdkRuntime,
+    SdkTarget, SimfabConfig, get_platform)
 from cerebras.sdk.runtime._sdklayout import LayoutError
 from cerebras.sdk.sdk_utils import input_array_to_u32, memcpy_view
 
@@ -332,7 +332,13 @@ class CslcPrefixTest(unittest.TestCase):
         artifacts = layout.compile(out_prefix="out", cslc_prefix=prefix)
         with open("driver.log", encoding="utf-8") as f:
             self.assertEqual(f.read(), "ran\n")
-        rt = SdkRuntime(artifacts, platform)
+        self.assertTrue(platform.is_simulation())
+        self.assertFalse(platform.is_system())
+        # SdkCompileArtifacts(path), as documented, reopens a compiled directory.
+        reopened = SdkCompileArtifacts("out")
+        self.assertEqual(reopened.colors, artifacts.colors)
+        self.assertEqual(reopened.streams, {})
+        rt = SdkRuntime(reopened, platform)
         rt.load()
         rt.run()
         rt.stop()

@@ -378,18 +378,30 @@ class _Stream:
 
 
 class SdkCompileArtifacts:
-    """The output of SdkLayout.compile(): a cslc-shaped directory (os.fspath gives it)."""
+    """The output of SdkLayout.compile(): a cslc-shaped directory (os.fspath gives it).
+    SdkCompileArtifacts(artifacts_path), as the SDK documents it, names a directory compiled
+    before; its streams and colors come from the sdklayout.json and colors.json there."""
 
-    def __init__(self, path, streams, colors):
-        self.path = path
-        self.streams = streams
-        self.colors = colors
+    def __init__(self, artifacts_path, streams=None, colors=None):
+        self.path = os.fspath(artifacts_path)
+        self.streams = streams if streams is not None else \
+            _json_in(self.path, "sdklayout.json").get("streams", {})
+        self.colors = colors if colors is not None else _json_in(self.path, "colors.json")
 
     def __fspath__(self):
         return self.path
 
     def __repr__(self):
         return f"SdkCompileArtifacts({self.path!r})"
+
+
+def _json_in(directory, name):
+    """The JSON object in directory/name, or {} when the file does not exist."""
+    path = os.path.join(directory, name)
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 # Our forwarding programs at stream I/O locations: the host channel's color on one side,

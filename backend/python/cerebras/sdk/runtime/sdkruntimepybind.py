@@ -18,7 +18,7 @@ from cerebras.sdk._connection import ApplianceError, Connection, register_for_ex
 from tessera import appliance_pb2 as pb
 
 __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
-           "get_platform", "ApplianceError",
+           "SdkExecutionPlatform", "get_platform", "ApplianceError",
            # SdkLayout (_sdklayout.py)
            "SdkLayout", "CodeRegion", "Color", "Edge", "EdgeRouteInfo", "FP16TYPE", "PortHandle",
            "Route", "RoutingPosition", "SdkCompileArtifacts", "get_edge_routing"]
@@ -52,15 +52,24 @@ class SimfabConfig:
         self.core_path = core_path
 
 
-class _Platform:
+class SdkExecutionPlatform:
+    """The simulator or system target and architecture for execution (get_platform).
+    Tessera has no hardware: every platform is its simulator, also behind a cmaddr."""
+
     def __init__(self, cmaddr, config, target):
         self.cmaddr = cmaddr
         self.config = config or SimfabConfig()
         self.target = target
 
+    def is_simulation(self):
+        return True
+
+    def is_system(self):
+        return False
+
 
 def get_platform(cmaddr=None, config=None, target=SdkTarget.WSE2):
-    return _Platform(cmaddr, config, target)
+    return SdkExecutionPlatform(cmaddr, config, target)
 
 
 class Task:
