@@ -204,6 +204,8 @@ class CommandTest(_Kernel):
         self.assertRefused("INVALID_ARGUMENT", ["argument 5", "u16"], rt.launch, "record", 1,
                            1.0, 2, False, 3, -4)
         self.assertRefused("NOT_FOUND", ["'nofn'"], rt.launch, "nofn")
+        with self.assertRaisesRegex(ValueError, "launch\\('record'\\): argument 2 \\(" + str(1 << 70)):
+            rt.launch("record", 1, 1.0, 1 << 70, False, 3, 4)
         # Arguments the SDK's binding would not convert are refused by name, never truncated
         # (px=1.5) or read as another enum value (data_type=7).
         with self.assertRaisesRegex(ValueError, "memcpy_h2d: data_type 7 is not a MemcpyDataType"):
@@ -216,6 +218,8 @@ class CommandTest(_Kernel):
             rt.memcpy_d2h(words, ubuf, 0, 0, 1, 1, "5")
         with self.assertRaisesRegex(TypeError, "memcpy_h2d: dest must be an integer, got NoneType"):
             rt.memcpy_h2d(None, words, 0, 0, 1, 1, N)
+        with self.assertRaisesRegex(ValueError, "memcpy_d2h: src -1 is neither a symbol id"):
+            rt.memcpy_d2h(words, -1, 0, 0, 1, 1, N)
         with self.assertRaisesRegex(TypeError, "memcpy_h2d: nonblock must be a bool"):
             rt.memcpy_h2d(ubuf, words, 0, 0, 1, 1, N, nonblock="yes")
         with self.assertRaisesRegex(TypeError, "call\\('bump'\\): args\\[0\\] must be an integer"):

@@ -120,7 +120,12 @@ def _member(call, name, value, enum_type):
 
 def _memcpy_fields(call, target, px, py, w, h, elem, streaming, data_type, order, nonblock):
     """The MemcpyRequest fields every copy shares, each checked by name."""
-    return dict(target=_integer(call, "dest" if call == "memcpy_h2d" else "src", target),
+    target_name = "dest" if call == "memcpy_h2d" else "src"
+    target = _integer(call, target_name, target)
+    if not 0 <= target < (1 << 32):
+        raise ValueError(f"{call}: {target_name} {target} is neither a symbol id from get_id "
+                         "nor a color")
+    return dict(target=target,
                 streaming=_flag(call, "streaming", streaming), px=_integer(call, "px", px),
                 py=_integer(call, "py", py), w=_integer(call, "w", w), h=_integer(call, "h", h),
                 elem_per_pe=_integer(call, "elem_per_pe", elem),
@@ -259,6 +264,9 @@ class SdkRuntime:
             if isinstance(a, (bool, np.bool_)):
                 values.append(pb.LaunchArg(b=bool(a)))
             elif isinstance(a, (int, np.integer)):
+                if not -(1 << 63) <= int(a) < (1 << 63):
+                    raise ValueError(f"launch('{symbol}'): argument {i} ({int(a)}) does not fit "
+                                     "64 bits")
                 values.append(pb.LaunchArg(i=int(a)))
             elif isinstance(a, (float, np.floating)):
                 values.append(pb.LaunchArg(f=float(a)))
