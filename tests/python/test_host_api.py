@@ -89,6 +89,14 @@ class CopyTest(_Kernel):
         f = np.linspace(-3, 3, W * H * N).astype(np.float32)
         rt.memcpy_h2d(self.ids["fbuf"], f, 0, 0, W, H, N, order=COL)
         np.testing.assert_array_equal(self.d2h("fbuf", 0, 0, W, H, N, np.float32, order=COL), f)
+        # Big-endian host arrays carry their values, not their bytes (a .npy from such a
+        # machine): both directions, blocking and nonblocking.
+        rt.memcpy_h2d(self.ids["fbuf"], f.astype(">f4"), 0, 0, W, H, N)
+        np.testing.assert_array_equal(self.d2h("fbuf", 0, 0, W, H, N, np.float32), f)
+        np.testing.assert_array_equal(self.d2h("fbuf", 0, 0, W, H, N, ">f4"), f)
+        later = np.zeros(W * H * N, ">f4")
+        rt.task_wait(rt.memcpy_d2h(later, self.ids["fbuf"], 0, 0, W, H, N, nonblock=True))
+        np.testing.assert_array_equal(later, f)
 
     def test_16_bit_copies_of_odd_counts_leave_neighbours_alone(self):
         rt, hbuf = self.rt, self.ids["hbuf"]

@@ -89,6 +89,16 @@ def _u32_words(arr, what):
     return arr
 
 
+def _wire(dtype):
+    """The dtype of the words on the wire for a host array of `dtype`: little-endian."""
+    return dtype.newbyteorder("<")
+
+
+def _little_endian(arr):
+    """arr itself, or a little-endian copy of a big-endian array (its bytes are sent)."""
+    return arr.astype(_wire(arr.dtype)) if arr.dtype.byteorder == ">" else arr
+
+
 def _integer(call, name, value):
     """An integer argument as the SDK's binding takes it: int or numpy integer, never a
     float (no silent truncation), a string or a bool."""
@@ -315,7 +325,7 @@ class SdkRuntime:
 
     def _h2d(self, shape, dest, src, px, py, w, h, elem, streaming, data_type, order, nonblock,
              row_stride=1, col_stride=1):
-        arr = _u32_words(src, "memcpy_h2d: src")
+        arr = _little_endian(_u32_words(src, "memcpy_h2d: src"))
         request = pb.MemcpyRequest(
             session_id=self._session, to_device=True, shape=shape,
             row_stride=_integer("memcpy_h2d", "row_stride", row_stride),
@@ -369,7 +379,7 @@ class SdkRuntime:
             try:
                 reply = self._call(self._conn.runtime.Memcpy, request)
                 if reply.data_in_shm:
-                    arr.reshape(-1).view(np.uint32)[:] = self._shm.words(arr.size)
+                    arr.reshape(-1)[:] = self._shm.words(arr.size).view(_wire(arr.dtype))
                     self._settle_before(reply.task_id)
                     return Task(self, reply.task_id)
                 self._pending[reply.task_id] = (arr, bool(streaming))
@@ -410,7 +420,7 @@ class SdkRuntime:
         if reply.done:
             if reply.task_id in self._pending:
                 dest, _ = self._pending.pop(reply.task_id)
-                dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=dest.dtype)
+                dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=_wire(dest.dtype))
             if settle:
                 self._settle_before(reply.task_id)
         return reply
