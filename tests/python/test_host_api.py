@@ -271,8 +271,11 @@ class CommandTest(_Kernel):
                                  for dy in range(h)] for dx in range(w)])
                 self.assertEqual(rect.dtype, np.dtype(dtype))
                 np.testing.assert_array_equal(rect, pes)
-        np.testing.assert_array_equal(dbg.get_symbol_rect(((4, 1), (W, H)), "ubuf", np.uint32),
-                                      a.reshape(H, W, N).transpose(1, 0, 2))
+        for dtype in (np.uint32, ">u4"):
+            np.testing.assert_array_equal(dbg.get_symbol_rect(((4, 1), (W, H)), "ubuf", dtype),
+                                          a.reshape(H, W, N).transpose(1, 0, 2))
+            np.testing.assert_array_equal(dbg.get_symbol(5, 1, "ubuf", dtype), a[N:2 * N])
+            np.testing.assert_array_equal(rt.read_symbol(1, 0, "ubuf", dtype), a[N:2 * N])
         with self.assertRaisesRegex(ValueError, "PE \\(8,3\\) is outside"):
             dbg.get_symbol_rect(((5, 1), (W, H)), "ubuf", np.uint32)
         with self.assertRaisesRegex(KeyError, "no symbol 'nope'"):

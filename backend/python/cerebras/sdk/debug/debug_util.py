@@ -175,7 +175,8 @@ class debug_util:  # pylint: disable=invalid-name
         if len(raw) % dtype.itemsize:
             raise ValueError(f"get_symbol: '{symbol}' has {len(raw)} bytes, not a whole number "
                              f"of {dtype} elements")
-        return np.frombuffer(raw, dtype=dtype).copy()
+        # SRAM is little-endian; the result has the dtype asked for, either byte order.
+        return np.frombuffer(raw, dtype=dtype.newbyteorder("<")).astype(dtype)
 
     def get_symbol_rect(self, rect, symbol, dtype=np.float32):
         """rect = ((col, row), (width, height)); returns an array indexed [col][row][n].
@@ -205,7 +206,7 @@ class debug_util:  # pylint: disable=invalid-name
             raise ValueError(f"get_symbol_rect: '{symbol}' has {size} bytes, not a whole "
                              f"number of {dtype} elements")
         raw = self._core.gather(table, address, size)  # [row][col][byte]
-        return raw.view(dtype).transpose(1, 0, 2).copy()
+        return raw.view(dtype.newbyteorder("<")).transpose(1, 0, 2).astype(dtype)
 
     def read_trace(self, px, py, key):
         """The values a PE recorded with <debug>'s trace_* calls under `key`, in order."""

@@ -449,7 +449,8 @@ class SdkRuntime:
     def read_symbol(self, x, y, name, dtype="uint8"):
         reply = self._call(self._conn.runtime.ReadSymbol, pb.ReadSymbolRequest(
             session_id=self._session, x=int(x), y=int(y), name=name))
-        return np.frombuffer(reply.data, dtype=np.dtype(dtype)).copy()
+        dtype = np.dtype(dtype)  # SRAM is little-endian; the result has the dtype asked for
+        return np.frombuffer(reply.data, dtype=_wire(dtype)).astype(dtype)
 
     # ---- SdkLayout streams ----
     def send(self, port, src, n_wavelets=None, nonblock=False):
