@@ -287,6 +287,66 @@ class CommandTest(_Kernel):
             dbg.get_symbol_rect(((4, 1), (W, H)), "hbuf", np.uint32)
 
 
+class StreamingTest(unittest.TestCase):
+    """Streaming mode on the bundled streaming-io kernel: each PE of a 4x1 row sums the f32
+    values it receives on color 4 and streams the running sums back on color 5."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="tessera-hostapi-stream-")
+        kernel = os.path.join(HERE, "..", "..", "resources", "examples", "streaming-io")
+        subprocess.run([CSLC, os.path.join(kernel, "layout.csl"), "--arch=wse2",
+                        "--fabric-dims=11,3", "--fabric-offsets=4,1",
+                        "--params=width:4,samples:6,MEMCPYH2D_DATA_1_ID:4,MEMCPYD2H_DATA_1_ID:5",
+                        "-o", os.path.join(cls.dir, "out"), "--memcpy", "--channels=1"],
+                       check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def setUp(self):
+        self._old = os.getcwd()
+        os.chdir(self.dir)
+        self.rt = SdkRuntime("out")
+        self.rt.load()
+        self.rt.run()
+        self.data = (np.arange(4 * 6, dtype=np.float32) + 1).reshape(4, 6)  # [PE][sample]
+
+    def tearDown(self):
+        self.rt.close()
+        os.chdir(self._old)
+
+    def test_orders_pieces_and_sub_rectangles(self):
+        rt, data = self.rt, self.data
+        sums = np.zeros(4 * 6, np.float32)
+        # COL_MAJOR: the PE index runs fastest; the stream arrives in two pieces.
+        wire = data.T.copy()
+        rt.memcpy_h2d(4, wire[:3].ravel(), 0, 0, 4, 1, 3, streaming=True, order=COL)
+        rt.memcpy_h2d(4, wire[3:].ravel(), 0, 0, 4, 1, 3, streaming=True, order=COL,
+                      nonblock=True)
+        rt.memcpy_d2h(sums, 5, 0, 0, 4, 1, 6, streaming=True, order=COL)
+        np.testing.assert_array_equal(sums.reshape(6, 4).T, np.cumsum(data, axis=1))
+        rt.stop()
+
+    def test_sub_rectangle_and_errors(self):
+        rt, data = self.rt, self.data
+        sums = np.zeros(2 * 6, np.float32)
+        rt.memcpy_h2d(4, data[1:3].ravel(), 1, 0, 2, 1, 6, streaming=True, nonblock=True)
+        rt.memcpy_d2h(sums, 5, 1, 0, 2, 1, 6, streaming=True)
+        np.testing.assert_array_equal(sums.reshape(2, 6), np.cumsum(data[1:3], axis=1))
+        with self.assertRaisesRegex(ApplianceError, "color 5 is not a streaming color .*"
+                                                    "MEMCPYH2D colors: 4"):
+            rt.memcpy_h2d(5, data.ravel(), 0, 0, 4, 1, 6, streaming=True)
+        # PE 0 receives 3 of its 6 samples, so it never sends: the blocking D2H is a hang,
+        # reported with the PEs that wait, not a script that waits forever.
+        rt.memcpy_h2d(4, data[0, :3].copy(), 0, 0, 1, 1, 3, streaming=True)
+        with self.assertRaises(ApplianceError) as caught:
+            rt.memcpy_d2h(np.zeros(6, np.float32), 5, 0, 0, 1, 1, 6, streaming=True)
+        self.assertEqual(caught.exception.code.name, "ABORTED")
+        self.assertIn("memcpy_d2h streaming from color 5 received 0/6", caught.exception.details)
+
+
 class LargeRectangleTest(unittest.TestCase):
     """get_symbol_rect over 80x60 PEs of 4,800 code classes in one numpy gather."""
 
