@@ -820,7 +820,12 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                     s += "; data task " + str(uint64_t(t)) + " is blocked";
             parts.push_back(s);
         }
-        if (!p.routerBuf[size_t(c)].empty()) {
+        if (!p.routerBuf[size_t(c)].empty() && colorConfig(p, c) && colorConfig(p, c)->teardown) {
+            parts.push_back(str(p.routerBuf[size_t(c)].size()) + " wavelet(s) on color " +
+                            str(uint64_t(c)) +
+                            " wait in the router: the color is in teardown mode and nothing "
+                            "exits it (<tile_config>.teardown.exit)");
+        } else if (!p.routerBuf[size_t(c)].empty()) {
             // Wavelets on links the current switch position does not select wait for a
             // switch command; the rest wait for room further on (backpressure).
             uint8_t rx = 0, tx = 0, position = 0;
@@ -1109,6 +1114,8 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                                : &p.colors[size_t(p.colorIndex[size_t(color)])];
         if (!cfg)
             continue; // unrouted here: its wavelets wait on their links (see waitReport)
+        if (cfg->teardown)
+            continue; // in teardown mode the color holds its wavelets until the PE exits it
         uint8_t rx = 0, tx = 0;
         routeOf(*cfg, rx, tx);
         // The oldest wavelet from a link the current switch position accepts moves. A

@@ -806,10 +806,26 @@ comptime {
 }
 )";
 
-const char* kTdSend = R"(
+const char* kTeardownLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 1 });
+const c: color = @get_color(3);
+layout {
+  @set_rectangle(3, 1);
+  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
+  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
+  @set_tile_code(2, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(2), .c = c });
+  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @set_color_config(2, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @export_name("main", fn()void);
+}
+)";
+
+const char* kTeardownSend = R"(
 param memcpy_params;
 param c: color;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const tile = @import_module("<tile_config>");
 const ctrl = @import_module("<control>");
 var a = [5]u32 { 1, 2, 3, 40, 50 };
 var tdw: u32 = 0;
@@ -826,23 +842,29 @@ fn main() void {
   @mov32(out2, d2);
   sys_mod.unblock_cmd_stream();
 }
+fn on_td() void { tile.teardown.exit(c); }
 comptime {
+  @set_teardown_handler(on_td, c);
   @export_symbol(main);
   if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
 }
 )";
 
-const char* kTdRecv = R"(
+const char* kTeardownRecv = R"(
 param memcpy_params;
 param c: color;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
 const tile = @import_module("<tile_config>");
 var sum: u32 = 0;
-var at_td: u32 = 0;
 var td_count: u16 = 0;
 const iq = @get_input_queue(2);
 task recv(v: u32) void { sum += v; }
-fn on_td() void { at_td = sum; td_count += 1; tile.teardown.exit(c); }
+// Teardown: from now on this PE forwards the color to its east neighbour.
+fn on_td() void {
+  td_count += 1;
+  tile.color_config.reset_routes(c, .{ .rx = WEST, .tx = EAST });
+  tile.teardown.exit(c);
+}
 fn main() void { sys_mod.unblock_cmd_stream(); }
 comptime {
   @export_symbol(main);
@@ -1102,6 +1124,47 @@ comptime {
 }
 )";
 
+const char* kDfiltSend = R"(
+param memcpy_params;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const oq = @get_output_queue(2);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
+const outc = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq, .control = true });
+fn main() void {
+  @mov32(out, @as(u32, 1));
+  @mov32(out, @as(u32, 2));
+  @mov32(outc, @as(u32, 0));
+  @mov32(out, @as(u32, 3));
+  @mov32(out, @as(u32, 4));
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
+}
+)";
+
+const char* kDfiltRecv = R"(
+param memcpy_params;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var r = @zeros([4]u32);
+const iq = @get_input_queue(2);
+const in1 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 1, .input_queue = iq });
+const in2 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 2, .input_queue = iq });
+fn main() void {
+  @dfilt(in1);
+  const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> r[i] });
+  @mov32(dst, in2);
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
+}
+)";
+
 // The 3-PE FIFO pipeline: PE 0 streams 20 values, PE 1 pushes them into a 4-entry FIFO with
 // one async op and pops them out with another (+100), PE 2 stores them.
 std::map<std::string, std::string> fifoPipeline() {
@@ -1328,6 +1391,10 @@ std::vector<MachineProgram> programs() {
                           std::cos(0.5f), std::tanh(0.5f), 3.5f, 3, -3, -2, 1024, 0.5f});
         m.relTol = 1e-6;
         p.expect.push_back(m);
+        // @random16: the documented 23-bit LFSR x^23 + x^18 + 1 seeded with 0xdeadbeef, 128
+        // steps per draw; these are the low 16 bits of a Python model shifting left with
+        // feedback bit22 ^ bit17.
+        p.expect.push_back(u16At(0, 0, "rnd", {0xc532, 0x39a4, 0x1c26, 0x3721}));
         p.simprint = {"hello 1234 2.5", "x=7 y=00FF z=0.5"};
         t.push_back(p);
     }
@@ -1440,11 +1507,17 @@ std::vector<MachineProgram> programs() {
                      true,
                      {f32At(1, 0, "r", r), u16At(1, 0, "done", {5})}});
     }
-    t.push_back({"teardown command runs the teardown handler",
-                 row(2, "const c: color = @get_color(3);\n", kEastRoute, kTdSend, kTdRecv),
+    // Teardown mode holds the color's wavelets at each router the TEARDOWN command reached
+    // until its PE exits teardown: PE 1's handler reroutes the color EAST first, so the
+    // two wavelets sent after the command reach PE 2 (without the hold they reached PE 1).
+    t.push_back({"teardown holds the color until the handler rerouted it",
+                 {{"layout.csl", kTeardownLayout},
+                  {"send.csl", kTeardownSend},
+                  {"recv.csl", kTeardownRecv}},
                  true,
                  true,
-                 {u32At(1, 0, "sum", {96}), u16At(1, 0, "td_count", {1})}});
+                 {u32At(1, 0, "sum", {1 + 2 + 3}), u16At(1, 0, "td_count", {1}),
+                  u32At(2, 0, "sum", {40 + 50}), u16At(2, 0, "td_count", {0})}});
     t.push_back(
         {"switch positions 0-2 advanced and reset by control wavelets (3x2)",
          {{"layout.csl", kSwitchResetLayout},
@@ -1497,6 +1570,13 @@ std::vector<MachineProgram> programs() {
                  true,
                  true,
                  {u16At(0, 0, "order", {1, 2, 1, 2, 1, 2, 0}), u16At(0, 0, "n", {6})}});
+    // @dfilt drops data wavelets until its fabin's extent (1) of control wavelets passed: 1 and
+    // 2 are dropped with the control wavelet, 3 and 4 reach the next operation.
+    t.push_back({"@dfilt",
+                 row(2, "const c: color = @get_color(3);\n", kEastRoute, kDfiltSend, kDfiltRecv),
+                 true,
+                 true,
+                 {u32At(1, 0, "r", {3, 4, 0})}});
     return t;
 }
 

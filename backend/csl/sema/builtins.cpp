@@ -490,7 +490,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             o.reg = d;
             anyFabric = anyFabric || v.type->dk == sim::DsdKind::FabIn ||
                         v.type->dk == sim::DsdKind::FabOut || v.type->dk == sim::DsdKind::Fifo;
-            if (i == 0 && v.type->dk == sim::DsdKind::FabIn)
+            // @dfilt's one operand is the fabin DSD whose data wavelets it drops.
+            if (i == 0 && v.type->dk == sim::DsdKind::FabIn && name != "dfilt")
                 fail(args[i], "a fabin_dsd cannot be the destination of @" + name);
             if (i > 0 && v.type->dk == sim::DsdKind::FabOut)
                 fail(args[i], "a fabout_dsd cannot be a source of @" + name);
