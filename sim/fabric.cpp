@@ -34,6 +34,16 @@ bool queueChangeMatters(const Pe& p) {
     return !p.cmds.empty() && !p.cmdBlocked;
 }
 
+// Asks for transparent huge pages (THP mode "madvise") on the 2 MB blocks that lie
+// wholly inside [begin, begin + bytes). Only a hint: without THP nothing changes.
+void adviseHugePages(void* begin, size_t bytes) {
+    constexpr uintptr_t kHugePage = uintptr_t(2) << 20;
+    const uintptr_t start = (reinterpret_cast<uintptr_t>(begin) + kHugePage - 1) & ~(kHugePage - 1);
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(begin) + bytes) & ~(kHugePage - 1);
+    if (end > start)
+        ::madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+}
+
 } // namespace
 
 const char* directionName(Direction d) {
@@ -79,6 +89,12 @@ Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions o
                 mask |= uint64_t(1) << t;
         queueTasks.push_back(mask);
     }
+    // The Pe array is reserved first so that it can be given transparent huge pages
+    // before its PEs are constructed (which commits all of it anyway): the stepping loop
+    // visits PEs spread over the whole array, and with 4 KB pages a full wafer's 1.5 GB
+    // made nearly every visit and router step a TLB miss.
+    pes.reserve(size_t(width) * height);
+    adviseHugePages(pes.data(), pes.capacity() * sizeof(Pe));
     pes.resize(size_t(width) * height);
     if (opt.threads > 1)
         pool = std::make_unique<WorkerPool>(std::min(opt.threads, 64u));
@@ -397,6 +413,14 @@ void Fabric::Impl::activateRouter(Pe& p) {
         touch(p);
         p.routerActive = true;
         activeRouters.push_back(peIndex(p));
+    }
+}
+
+void Fabric::Impl::wakeRouterAt(Pe& p, uint64_t cycle) {
+    touch(p);
+    if (cycle < p.routerWakeAt) {
+        p.routerWakeAt = cycle;
+        laterRouters.emplace_back(cycle, peIndex(p));
     }
 }
 
@@ -1231,8 +1255,13 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
             const int c2 = arriving[size_t(d)];
             Wavelet w = entry.w;
             w.color = uint8_t(c2);
+            const bool neighbourIdle = !n->routerBusy && !n->outQBusy && !n->flushPendingIn &&
+                                       !n->routerActive && !opt.traceStalls;
             pushRouter(*n, c2, {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
-            activateRouter(*n);
+            if (neighbourIdle)
+                wakeRouterAt(*n, now + costs::kHopLatency);
+            else
+                activateRouter(*n);
             if (opt.traceLanding)
                 traceAt(*n, now + costs::kHopLatency,
                         "(hwtile) landing C" + str(uint64_t(c2)) + " from link " +

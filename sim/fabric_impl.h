@@ -102,6 +102,10 @@ struct Fabric::Impl {
     void schedule(Pe& p, uint64_t cycle);
     void wake(Pe& p) { schedule(p, now + 1); }
     void activateRouter(Pe& p);
+    // Router phase: step p's router at `cycle` (> now), unless it is due earlier. For a
+    // router that held nothing when a wavelet started its hop to it: stepped in the next
+    // cycle it would only find that wavelet still on its way.
+    void wakeRouterAt(Pe& p, uint64_t cycle);
     void reschedule(Pe& p);
     bool stepCycle(); // advances to the next event; false when nothing can progress
     // waitFor 0: until idle. stepping: a debugger step (waiting PEs are a hang).

@@ -27,7 +27,11 @@ struct Wavelet {
     bool control = false;
 };
 
-// Bounded FIFO whose storage is allocated on first use, so idle PEs stay small.
+// Bounded FIFO whose storage is allocated on first use and grown as it fills (up to the
+// capacity), so idle PEs stay small and a queue that never holds more than a few
+// wavelets never commits room for all of them: a router's per-color buffer has room for
+// 20 (4 per input link), and full-wafer game-of-life first touched 3.8 KB of such
+// buffers per PE in its first generation when each was allocated whole.
 template <typename T> class Ring {
   public:
     void setCapacity(uint32_t capacity) { cap_ = uint16_t(capacity); }
@@ -37,28 +41,41 @@ template <typename T> class Ring {
     bool full() const { return n_ >= cap_; }
     uint32_t space() const { return cap_ > n_ ? cap_ - n_ : 0; }
     void push(const T& v) {
-        if (!buf_)
-            buf_ = std::make_unique<T[]>(cap_);
-        buf_[(head_ + n_) % cap_] = v;
+        if (n_ == room_)
+            grow();
+        buf_[(head_ + n_) % room_] = v;
         ++n_;
     }
     T& front() { return buf_[head_]; }
     const T& front() const { return buf_[head_]; }
-    const T& at(uint32_t i) const { return buf_[(head_ + i) % cap_]; }
+    const T& at(uint32_t i) const { return buf_[(head_ + i) % room_]; }
     void pop() {
-        head_ = uint16_t((head_ + 1) % cap_);
+        head_ = uint16_t((head_ + 1) % room_);
         --n_;
     }
     // Removes the element at position i (0 = front), keeping the order of the rest.
     void erase(uint32_t i) {
         for (uint32_t k = i; k + 1 < n_; ++k)
-            buf_[(head_ + k) % cap_] = std::move(buf_[(head_ + k + 1) % cap_]);
+            buf_[(head_ + k) % room_] = std::move(buf_[(head_ + k + 1) % room_]);
         --n_;
     }
 
   private:
+    static constexpr uint32_t kFirstRoom = 4;
+    // Room for twice as many (at least kFirstRoom, at most the capacity), the elements
+    // moved to the front in order.
+    void grow() {
+        const uint32_t room = std::min<uint32_t>(std::max<uint32_t>(cap_, 1),
+                                                 std::max<uint32_t>(kFirstRoom, 2u * room_));
+        auto buf = std::make_unique<T[]>(room);
+        for (uint32_t k = 0; k < n_; ++k)
+            buf[k] = std::move(buf_[(head_ + k) % room_]);
+        buf_ = std::move(buf);
+        head_ = 0;
+        room_ = uint16_t(room);
+    }
     std::unique_ptr<T[]> buf_;
-    uint16_t head_ = 0, n_ = 0, cap_ = 0;
+    uint16_t head_ = 0, n_ = 0, cap_ = 0, room_ = 0; // room_: elements buf_ holds
 };
 
 struct RouterEntry {
@@ -167,10 +184,12 @@ struct TaskProfile {
 constexpr int kProfileLaunchSlot = kNumTaskIds;
 constexpr int kProfileInitSlot = kNumTaskIds + 1;
 constexpr int kProfileSlots = kNumTaskIds + 2;
-// The slots a PE's main thread ever started, in first-start order (core dumps sort them).
-struct ProfileStore {
-    std::array<uint8_t, kProfileSlots> entryOf{}; // slot -> index in entries + 1; 0: none
+// The slots whose tasks a PE's main thread ever finished, in first-end order (core dumps
+// sort them by slot). One aligned block: the vector's header and the table of slots 0..39
+// share the cache line that a task end reads besides its entry.
+struct alignas(64) ProfileStore {
     std::vector<TaskProfile> entries;
+    std::array<uint8_t, kProfileSlots> entryOf{}; // slot -> index in entries + 1; 0: none
 };
 
 // Cache-line aligned, so the lines a visit touches are the same for every PE.
@@ -178,7 +197,7 @@ struct alignas(64) Pe {
     // What a visit of a busy PE, its merge and its router step read comes first, packed:
     // with thousands of busy PEs per cycle a visit costs mostly a cache miss per line of
     // this struct it touches (game-of-life 100x100, docs/benchmarks.md). The first 6
-    // lines end with mainOp's state flags (offset 328), which every visit reads.
+    // lines end with mainOp's state flags (offset 336), which every visit reads.
     uint64_t scheduledAt = UINT64_MAX;
     uint64_t mainReadyAt = 0;
     const CodeClass* cls = nullptr;
@@ -209,8 +228,13 @@ struct alignas(64) Pe {
     std::vector<std::string> pendingSimprint;
     std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
     PeStats stats;
-    int profileSlot = -1; // entry in `profile` of the task running on the main thread
+    int profileSlot = -1; // profile slot of the task running on the main thread (-1: none)
     uint64_t profileStart = 0;
+    // Task profile (core dump), created when the first task ends: only the slots that
+    // ran. A full array of all kProfileSlots (2 KB) per PE made the first generation of a
+    // full wafer commit 1.5 GB. A task's start touches only these hot lines; its end the
+    // store's first line and the slot's entry.
+    std::unique_ptr<ProfileStore> profile;
     OpState mainOp;
 
     // Main thread.
@@ -249,11 +273,6 @@ struct alignas(64) Pe {
     uint64_t tscBase = 0;
     std::string simprintLine;
 
-    // Task profile (core dump), created on the first task: only the slots that started.
-    // A full array of all kProfileSlots (2 KB) per PE made the first generation of a full
-    // wafer commit 1.5 GB.
-    std::unique_ptr<ProfileStore> profile;
-
     // What the hasFault and breakHere flags above report.
     std::string faultMessage;
     std::optional<SourceLoc> faultLoc;
@@ -276,25 +295,25 @@ inline void popCeQueue(Pe& p, int color) {
 
 // The main thread starts a task (slot: task id or kProfile*Slot) at `cycle`.
 inline void profileTaskStart(Pe& p, int slot, uint64_t cycle) {
-    if (!p.profile) {
-        p.profile = std::make_unique<ProfileStore>();
-        p.profile->entries.reserve(8);
-    }
-    ProfileStore& store = *p.profile;
-    uint8_t& entry = store.entryOf[size_t(slot)];
-    if (!entry) {
-        store.entries.push_back(TaskProfile{});
-        store.entries.back().slot = slot;
-        entry = uint8_t(store.entries.size());
-    }
-    p.profileSlot = entry - 1;
+    p.profileSlot = slot;
     p.profileStart = cycle;
 }
 // The main thread's task returns; it ends at `cycle`.
 inline void profileTaskEnd(Pe& p, uint64_t cycle) {
     if (p.profileSlot < 0)
         return;
-    TaskProfile& t = p.profile->entries[size_t(p.profileSlot)];
+    if (!p.profile) {
+        p.profile = std::make_unique<ProfileStore>();
+        p.profile->entries.reserve(8);
+    }
+    ProfileStore& store = *p.profile;
+    uint8_t& entry = store.entryOf[size_t(p.profileSlot)];
+    if (!entry) {
+        store.entries.push_back(TaskProfile{});
+        store.entries.back().slot = p.profileSlot;
+        entry = uint8_t(store.entries.size());
+    }
+    TaskProfile& t = store.entries[size_t(entry - 1)];
     const uint64_t took = cycle > p.profileStart ? cycle - p.profileStart : 0;
     ++t.activations;
     t.cycles += took;
