@@ -403,6 +403,71 @@ comptime {
 )"),
                  {11, 25, 2, 1, 3, 1, 77, 62, 20, 0, 1, 4, 4, 90, 7},
                  {{"mod.csl", kScaleModule}}});
+    // Fixed: @zeros of a struct with an enum field was refused; copying a struct with an
+    // array field (or an array) as a whole was "cannot be used as a whole here".
+    c.push_back({"enums_in_structs_and_whole_copies",
+                 program(R"(
+const State = enum(u16) { off = 0, on = 1, broken = 7 };
+const Rec = struct { vals: [3]i16, st: State, scale: f32 };
+var recs: [2]Rec = @zeros([2]Rec);
+var other: Rec = .{ .vals = [3]i16{ 9, 8, 7 }, .st = .broken, .scale = 0.5 };
+fn total(r: *const Rec) i32 {
+  var s: i32 = 0;
+  for (r.vals) |v| { s += @as(i32, v); }
+  return s;
+}
+fn fill(p: *[3]i16, base: i16) void {
+  for (@range(u16, 3)) |i| { p.*[i] = base + @as(i16, i); }
+}
+)",
+                         R"(
+  var k: u16 = 1;
+  recs[k].vals[2] = 40;
+  recs[k].st = .on;
+  recs[0] = other;
+  y[0] = @as(u32, recs[1].vals[2]);
+  y[1] = @as(u32, recs[0].vals[0]);
+  y[2] = @as(u32, if (recs[k].st == State.on) 1 else 0);
+  y[3] = @get_int(recs[0].st);
+  fill(&recs[1].vals, 100);
+  y[4] = @bitcast(u32, total(&recs[1]));
+  y[5] = @bitcast(u32, recs[0].scale * 4.0);
+  var st: State = recs[0].st;
+  y[6] = switch (st) { .off => 10, .on => 11, .broken => 12 };
+  y[7] = @as(u32, st != State.off);
+  var copy: [3]i16 = recs[1].vals;
+  recs[1].vals[0] = 0;
+  y[8] = @as(u32, copy[0]);
+  y[9] = @get_int(recs[1].st) + @get_int(@zeros([1]State)[0]);
+)"),
+                 {40, 9, 1, 7, 303, 0x40000000, 12, 1, 100, 1}});
+    c.push_back({"strings_labelled_continue_type_tuples",
+                 program(R"(
+const types = .{ u16, f32, i32 };
+)",
+                         R"(
+  var n: u32 = 0;
+  for ("hello") |ch| { n += @as(u32, ch); }
+  y[0] = n;
+  var cnt: u16 = 0;
+  outer: for (@range(u16, 4)) |i| {
+    var j: u16 = 0;
+    while (j < 4) : (j += 1) {
+      if (j > i) continue :outer;
+      cnt += 1;
+    }
+  }
+  y[1] = cnt;
+  var sz: u32 = 0;
+  inline for (types) |T| { sz += @as(u32, @as(T, 2)); }
+  y[2] = sz;
+  y[3] = if (@is_arch("wse2") or @is_arch("wse3")) 1 else 0;
+  var k: u16 = 0;
+  while (k < 100) : (k += 7) { if (k > 20) break; }
+  y[4] = k;
+  y[5] = '\n' + 'a';
+)"),
+                 {532, 10, 6, 1, 21, 107}});
     return c;
 }
 

@@ -221,6 +221,9 @@ class Analyzer {
     struct CompileCancelled {};
     void pollCancelled() const;
     int callDepth_ = 0;
+    // Arrays of at most this many elements may be read as a whole at run time (copied
+    // element by element); larger ones are used through their address.
+    static constexpr uint32_t kWholeArrayElements = 256;
     // The calls being evaluated, innermost last: an error inside a library module's code
     // gets a note naming the innermost call from a user's file (issue 3).
     struct CallSite {

@@ -322,8 +322,12 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
     if (op == Tok::Minus) {
         if (!isNumeric(v.type))
             fail(n.a, "invalid operand type '" + typeName(v.type) + "' for unary '-'");
-        if (v.k == VK::Int)
+        if (v.k == VK::Int) {
+            if (v.type->k == TK::Int && !fitsInt(-v.i, v.type))
+                fail(node, "overflow of integer type '" + typeName(v.type) +
+                               "' in comptime arithmetic (" + std::to_string(-v.i) + ")");
             return mkInt(-v.i, v.type);
+        }
         if (v.k == VK::Float)
             return mkFloat(-v.f, v.type);
         uint16_t r = newReg(node);
@@ -476,13 +480,19 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
         r = x ^ y;
         break;
     case Tok::Shl:
-        if (y < 0 || y >= 64)
-            fail(node, "shift amount " + std::to_string(y) + " is out of range");
+        if (y < 0 || y >= 64 || (t->k == TK::Int && y >= t->bits))
+            fail(node, "shift amount " + std::to_string(y) + " is out of range" +
+                           (t->k == TK::Int ? " for '" + typeName(t) + "' (0-" +
+                                                  std::to_string(t->bits - 1) + ")"
+                                            : std::string()));
         r = int64_t(uint64_t(x) << y);
         break;
     case Tok::Shr:
-        if (y < 0 || y >= 64)
-            fail(node, "shift amount " + std::to_string(y) + " is out of range");
+        if (y < 0 || y >= 64 || (t->k == TK::Int && y >= t->bits))
+            fail(node, "shift amount " + std::to_string(y) + " is out of range" +
+                           (t->k == TK::Int ? " for '" + typeName(t) + "' (0-" +
+                                                  std::to_string(t->bits - 1) + ")"
+                                            : std::string()));
         r = (t->k == TK::CInt || t->isSigned) ? x >> y : int64_t(uint64_t(x) >> y);
         break;
     default:
@@ -1060,6 +1070,27 @@ Value Analyzer::load(const Place& p, uint32_t node) {
                 elems.push_back(load(q, node));
             }
             Value v = mkAgg(std::move(names), std::move(elems));
+            v.type = p.type;
+            return v;
+        }
+        // A small array read as a whole (a struct field copied with its struct, an array
+        // assigned to another) becomes an aggregate of its elements' values, as structs do.
+        if (p.type->k == TK::Array && runtime() && isRuntimeScalar(p.type->elem) &&
+            sizeOf(p.type) / std::max<uint32_t>(sizeOf(p.type->elem), 1) <= kWholeArrayElements) {
+            TypeP sub = p.type->dims.size() > 1
+                            ? types.array(p.type->elem, std::vector<uint32_t>(
+                                                            p.type->dims.begin() + 1,
+                                                            p.type->dims.end()))
+                            : p.type->elem;
+            std::vector<Value> elems;
+            for (uint32_t i = 0; i < p.type->dims[0]; ++i) {
+                Place q = p;
+                q.type = sub;
+                q.addrImm += int64_t(i) * sizeOf(sub);
+                elems.push_back(load(q, node));
+            }
+            Value v = mkAgg({}, std::move(elems));
+            v.names.reset();
             v.type = p.type;
             return v;
         }

@@ -175,6 +175,16 @@ static Value zeroOf(Analyzer& a, TypeP t, uint32_t node) {
         return a.mkBool(false);
     if (t->k == TK::Int)
         return a.mkInt(0, t);
+    if (t->k == TK::Enum) { // the enum value whose integer is 0 (a struct field of enum type)
+        Value e;
+        e.k = VK::EnumV;
+        e.type = t;
+        for (const FieldInfo& m : t->fields) {
+            if (m.value == 0 && e.s.empty())
+                e.s = m.name;
+        }
+        return e;
+    }
     a.fail(node, "@zeros does not support type '" + typeName(t) + "'");
 }
 
