@@ -5,6 +5,7 @@
 #include "app/MainWindow.h"
 #include "app/Project.h"
 #include "app/SimController.h"
+#include "backend/client/client.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -205,6 +206,24 @@ class TestSimController : public QObject {
         qInfo("GUI max event gap during the session: %.1f ms", probe.maxGapMs());
         m_controller.endSession();
         QTRY_COMPARE_WITH_TIMEOUT(m_controller.state(), SimController::State::NoSession, 10000);
+    }
+
+    // A host program's session that closes right after its last command: the IDE detaches
+    // showing that command's final cycle (the frame stream delivers the final frame before
+    // it ends), not an earlier frame.
+    void attachedSessionEndsAtItsFinalCycle() {
+        auto runtime = std::make_unique<client::SdkRuntime>(
+            m_controller.artifactDir().toStdString(), m_controller.sharedConnection());
+        runtime->load();
+        runtime->run();
+        m_controller.attachToSession(QString::fromStdString(runtime->sessionId()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller.isAttached(), 10000);
+        runtime->launch("compute_gemv", {});
+        const uint64_t finalCycle = runtime->stop();
+        runtime.reset(); // closes the session at once
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller.isAttached(), 10000);
+        QCOMPARE(m_controller.state(), SimController::State::Finished);
+        QCOMPARE(m_controller.cycle(), quint64(finalCycle));
     }
 
     void hangIsReported() {
