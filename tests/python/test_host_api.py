@@ -287,6 +287,35 @@ class CommandTest(_Kernel):
             dbg.get_symbol_rect(((4, 1), (W, H)), "hbuf", np.uint32)
 
 
+class SimLogTest(_Kernel):
+    def setUp(self):
+        super().setUp()
+        self.rt.close()  # each test opens its own runtime
+
+    def run_and_read_log(self, **kw):
+        with open("sim.log", "w", encoding="utf-8") as f:
+            f.write("a stale log of an earlier run\n")
+        with SdkRuntime(self.out, **kw) as rt:
+            rt.load()
+            rt.run()
+            rt.launch("bump")
+            rt.stop()
+        with open("sim.log", encoding="utf-8") as f:
+            return f.read()
+
+    def test_suppress_simfab_trace_false_writes_the_traced_log(self):
+        # The SDK's default is False: sim.log then holds the instruction trace. (It was
+        # written into the appliance's workspace and deleted with the session.)
+        log = self.run_and_read_log(suppress_simfab_trace=False)
+        self.assertIn("@0 Architecture is: wse2", log)
+        self.assertIn("P4.1: [EX OP]", log)
+        self.assertIn("bump", log)
+        # Tessera's default suppresses it; the log is rewritten (empty: no simprint here).
+        self.assertEqual(self.run_and_read_log(), "")
+        platform = get_platform(None, SimfabConfig(suppress_trace=False), SdkTarget.WSE2)
+        self.assertIn("[EX OP]", self.run_and_read_log(platform=platform))
+
+
 class StreamingTest(unittest.TestCase):
     """Streaming mode on the bundled streaming-io kernel: each PE of a 4x1 row sums the f32
     values it receives on color 4 and streams the running sums back on color 5."""

@@ -178,10 +178,14 @@ class SdkRuntime:
         self._conn = Connection(cmaddr, token=kw.get("token"),
                                 disable_version_check=kw.get("disable_version_check", False))
         reply = self._conn.call(self._conn.runtime.Open, pb.OpenRequest(
-            program=program, suppress_simfab_trace=bool(suppress), simfab_numthreads=int(threads),
+            # The session never traces: a traced sim.log comes from replaying the session at
+            # stop() (Debug.Trace), which the script can read; the session's own would stay
+            # in the appliance's workspace.
+            program=program, suppress_simfab_trace=True, simfab_numthreads=int(threads),
             client_label="cs_python " + os.path.basename(sys.argv[0] if sys.argv else "python"),
             client_pid=os.getpid()))
         self._session = reply.session_id
+        self._traced = not suppress  # stop() writes the traced sim.log
         # Set by the IDE when it starts a script held (SimController::ScriptStart): the
         # session waits paused until the IDE has attached, so even a short run is watched
         # from its first cycle.
@@ -217,7 +221,8 @@ class SdkRuntime:
             if task_id in self._pending:
                 self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
                     session_id=self._session, task_id=task_id, wait=True)))
-        self._write_sim_log(reply.simprint)
+        if not (self._traced and self._write_traced_sim_log()):
+            self._write_sim_log(reply.simprint)
         # debug_util(bindir) reads the run's state from here, as the SDK's does after stop().
         try:
             self.dump_core(os.path.join(self._bindir, "corefile.cs1"))
@@ -253,10 +258,30 @@ class SdkRuntime:
         except Exception:  # pylint: disable=broad-except
             pass
 
+    def _write_traced_sim_log(self):
+        """suppress_simfab_trace=False: sim.log with the run's instruction, landing and stall
+        lines (and simprint), from a traced replay of the session. False (with the reason on
+        stderr) when the appliance cannot replay it; the caller then writes simprint only."""
+        try:
+            with open("sim.log.partial", "wb") as f:
+                for chunk in self._conn.stream(self._conn.debug.Trace,
+                                               pb.TraceRequest(session_id=self._session)):
+                    f.write(chunk.data)
+            os.replace("sim.log.partial", "sim.log")
+            return True
+        except (ApplianceError, OSError) as e:
+            try:
+                os.remove("sim.log.partial")
+            except OSError:
+                pass
+            print(f"warning: suppress_simfab_trace=False: no traced sim.log ({e}); it holds "
+                  "the simprint output only", file=sys.stderr)
+            return False
+
     @staticmethod
     def _write_sim_log(lines):
-        if not lines:
-            return
+        # Written even when empty, as the simulator does: a sim.log of an earlier run must
+        # not pass for this one's.
         try:
             with open("sim.log", "w", encoding="utf-8") as f:
                 for line in lines:
