@@ -468,6 +468,69 @@ const types = .{ u16, f32, i32 };
   y[5] = '\n' + 'a';
 )"),
                  {532, 10, 6, 1, 21, 107}});
+    c.push_back(
+        {"i64_u64_i8_u8_runtime",
+         program(R"(
+var bytes = [5]u8{ 250, 3, 4, 5, 6 };
+var sbytes = [3]i8{ -128, 127, -1 };
+)",
+                 R"(
+  var a: i64 = -123456789012;
+  var b: i64 = 1000;
+  var q: i64 = a / b;
+  var r: i64 = a % b;
+  y[0] = @bitcast(u32, @as(i32, q));
+  y[1] = @bitcast(u32, @as(i32, r));
+  var u: u64 = 0xFFFFFFFFFFFFFFFF;
+  var v: u64 = u / 3;
+  y[2] = @as(u32, v >> 32);
+  y[3] = @as(u32, u > v);
+  y[4] = @as(u32, a < b);
+  var bs: u16 = 0;
+  for (bytes) |x| { bs += @as(u16, x); }
+  y[5] = bs;
+  bytes[0] += 10;
+  y[6] = bytes[0];
+  var si: i16 = 0;
+  for (sbytes) |x| { si += @as(i16, x); }
+  y[7] = @bitcast(u16, si);
+  var sh: i64 = 1;
+  sh = sh << 40;
+  y[8] = @as(u32, sh >> 38);
+  var neg: i64 = -8;
+  y[9] = @bitcast(u32, @as(i32, neg >> 1));
+  var fl: f32 = @as(f32, a);
+  y[10] = @bitcast(u32, fl);
+)"),
+         {0xf8a432eb, 0xfffffff4, 0x55555555, 1, 1, 268, 4, 0xfffe, 4, 0xfffffffc, 0xd1e5f4c9}});
+    // Two instances of one module, each binding its own task from its params.
+    c.push_back({"module_instances_bind_their_own_tasks",
+                 program(R"(
+const a = @import_module("tick.csl", .{ .task_num = 10, .slot = 0, .out = y_ptr });
+const b = @import_module("tick.csl", .{ .task_num = 11, .slot = 1, .out = y_ptr });
+task finish() void { sys_mod.unblock_cmd_stream(); }
+comptime { @bind_local_task(finish, @get_local_task_id(12)); }
+)",
+                         R"(
+  a.kick();
+  b.kick();
+  b.kick();
+  a.bump(5);
+  y[2] = a.hits + b.hits;
+  @activate(@get_local_task_id(12));
+  return;
+)"),
+                 {610, 111, 5},
+                 {{"tick.csl", R"(
+param task_num: u16;
+param slot: u16;
+param out: [*]u32;
+var hits: u32 = 0;
+task tick() void { hits += 1; out[slot] = hits * 100 + @as(u32, task_num); }
+fn kick() void { @activate(@get_local_task_id(task_num)); }
+fn bump(n: u32) void { hits += n; }
+comptime { @bind_local_task(tick, @get_local_task_id(task_num)); }
+)"}}});
     return c;
 }
 

@@ -300,9 +300,24 @@ class Parser {
             } else
                 break;
         }
-        if (eat(Tok::Eq))
-            init = parseExpr();
-        expect(Tok::Semi, "after declaration");
+        bool initFailed = false;
+        if (eat(Tok::Eq)) {
+            // A bad initializer keeps the declaration (with an Error initializer), so its
+            // later uses are not reported as undeclared on top of the syntax error.
+            const uint32_t initTok = uint32_t(pos_);
+            try {
+                init = parseExpr();
+            } catch (ParseError&) {
+                if (topLevel)
+                    syncTop();
+                else
+                    syncStmt();
+                init = make(NodeKind::Error, initTok, initTok);
+                initFailed = true;
+            }
+        }
+        if (!initFailed)
+            expect(Tok::Semi, "after declaration");
         uint32_t n = make(NodeKind::VarDecl, name, first);
         nd(n).a = type;
         nd(n).b = init;

@@ -156,6 +156,8 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
     }
     case NK::BoolLit:
         return mkBool(ast().tokText(n.tok) == "true");
+    case NK::Error: // a syntax error, already reported: nothing more to say about it
+        throw SemaError{};
     case NK::Undefined: {
         Value u;
         u.k = VK::Undef;
