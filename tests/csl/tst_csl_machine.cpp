@@ -1165,6 +1165,181 @@ comptime {
 }
 )";
 
+const char* kMapTypes = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var h = [4]f16 { 0.5, 1.5, -2.0, 4.0 };
+var u = [4]u16 { 1, 2, 3, 65535 };
+var s = [4]i16 { -1, -2, 3, 4 };
+var of = @zeros([4]f32);
+var ou = @zeros([4]u32);
+var oh = @zeros([4]f16);
+var acc: f32 = 0.0;
+fn widen(x: f16, k: u16) f32 { return @as(f32, x) * @as(f32, k); }
+fn mix(a: u16, b: i16) u32 { return @as(u32, a) * 2 + @bitcast(u32, @as(i32, b)); }
+fn half(x: f16) f16 { return x * 0.5; }
+fn main() void {
+  const dh = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> h[i] });
+  const du = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> u[i] });
+  const ds = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> s[i] });
+  const dof = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> of[i] });
+  const dou = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> ou[i] });
+  const doh = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> oh[i] });
+  @map(widen, dh, du, dof);
+  @map(mix, du, ds, dou);
+  @map(half, dh, doh);
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(main); }
+)";
+
+const char* kHaloLayout = R"(
+param width: u16 = 6;
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = width, .height = 1 });
+layout {
+  @set_rectangle(width, 1);
+  for (@range(u16, width)) |x| {
+    const even = x % 2 == 0;
+    const send_e: color = if (even) @get_color(0) else @get_color(1);
+    const recv_w: color = if (even) @get_color(1) else @get_color(0);   // from the west neighbour
+    const send_w: color = if (even) @get_color(2) else @get_color(3);
+    const recv_e: color = if (even) @get_color(3) else @get_color(2);   // from the east neighbour
+    @set_tile_code(x, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(x),
+        .send_e = send_e, .recv_w = recv_w, .send_w = send_w, .recv_e = recv_e,
+        .has_w = x > 0, .has_e = x < width - 1, .me = x });
+    if (x < width - 1) {
+      @set_color_config(x, 0, send_e, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+      @set_color_config(x, 0, recv_e, .{ .routes = .{ .rx = .{EAST}, .tx = .{RAMP} } });
+    }
+    if (x > 0) {
+      @set_color_config(x, 0, send_w, .{ .routes = .{ .rx = .{RAMP}, .tx = .{WEST} } });
+      @set_color_config(x, 0, recv_w, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+    }
+  }
+  @export_name("main", fn()void);
+}
+)";
+
+const char* kHaloPe = R"(
+param memcpy_params;
+param send_e: color;
+param recv_w: color;
+param send_w: color;
+param recv_e: color;
+param has_w: bool;
+param has_e: bool;
+param me: u16;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var v: f32 = 0.0;
+var result: f32 = 0.0;
+var got: u16 = 0;
+const expected: u16 = (if (has_w) 1 else 0) + (if (has_e) 1 else 0);
+const oq_e = @get_output_queue(2);
+const oq_w = @get_output_queue(3);
+const iq_w = @get_input_queue(2);
+const iq_e = @get_input_queue(3);
+const out_e = @get_dsd(fabout_dsd, .{ .fabric_color = send_e, .extent = 1, .output_queue = oq_e });
+const out_w = @get_dsd(fabout_dsd, .{ .fabric_color = send_w, .extent = 1, .output_queue = oq_w });
+task from_w(x: f32) void { result += x; got += 1; }
+task from_e(x: f32) void { result += 10.0 * x; got += 1; }
+fn main() void {
+  v = @as(f32, me) + 1.0;
+  if (has_e) @fmovs(out_e, v, .{ .async = true });
+  if (has_w) @fmovs(out_w, v, .{ .async = true });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  if (@is_arch("wse3")) {
+    if (has_e) { @initialize_queue(oq_e, .{ .color = send_e }); @initialize_queue(iq_e, .{ .color = recv_e }); @bind_data_task(from_e, @get_data_task_id(iq_e)); }
+    if (has_w) { @initialize_queue(oq_w, .{ .color = send_w }); @initialize_queue(iq_w, .{ .color = recv_w }); @bind_data_task(from_w, @get_data_task_id(iq_w)); }
+  } else {
+    if (has_e) @bind_data_task(from_e, @get_data_task_id(recv_e));
+    if (has_w) @bind_data_task(from_w, @get_data_task_id(recv_w));
+  }
+}
+)";
+
+const char* kTwoInLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 1 });
+const c: color = @get_color(3);
+const d: color = @get_color(4);
+layout {
+  @set_rectangle(3, 1);
+  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c, .base = 1.0 });
+  @set_tile_code(2, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(2), .c = d, .base = 100.0 });
+  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c, .d = d });
+  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @set_color_config(2, 0, d, .{ .routes = .{ .rx = .{RAMP}, .tx = .{WEST} } });
+  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} }, .switches = .{ .current_switch_pos = 0 } });
+  @set_color_config(1, 0, d, .{ .routes = .{ .rx = .{EAST}, .tx = .{RAMP} } });
+  @export_name("main", fn()void);
+}
+)";
+
+const char* kTwoInSend = R"(
+param memcpy_params;
+param c: color;
+param base: f32;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var a = @zeros([5]f32);
+const oq = @get_output_queue(2);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 5, .output_queue = oq });
+fn main() void {
+  for (@range(u16, 5)) |i| { a[i] = base * @as(f32, i + 1); }
+  const s = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{5} -> a[i] });
+  @fmovs(out, s, .{ .async = true });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
+}
+)";
+
+const char* kTwoInRecv = R"(
+param memcpy_params;
+param c: color;
+param d: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var r = @zeros([5]f32);
+var m = @zeros([5]f32);
+const iq1 = @get_input_queue(2);
+const iq2 = @get_input_queue(3);
+const in1 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 5, .input_queue = iq1 });
+const in2 = @get_dsd(fabin_dsd, .{ .fabric_color = d, .extent = 5, .input_queue = iq2 });
+fn main() void {
+  const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{5} -> r[i] });
+  @fmacs(dst, dst, in1, in2);        // r = 0 + in1 * in2
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(iq1, .{ .color = c }); @initialize_queue(iq2, .{ .color = d }); }
+}
+)";
+
+const char* kMathEdges = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var o = @zeros([7]f32);
+var t = @zeros([2]f32);
+fn main() void {
+  o[0] = @as(f32, math.sqrt_f16(@as(f16, 2.0)));
+  o[1] = @as(f32, math.exp_f16(@as(f16, 1.0)));
+  o[2] = math.sqrt_f32(-1.0);
+  o[3] = math.sqrt_f32(math.POSITIVE_INF_f32);
+  o[4] = math.sqrt_f32(0.0);
+  o[5] = math.log_f32(0.0);
+  o[6] = math.exp_f32(100.0);
+  t[0] = math.sqrt_f32(1.0e-40);
+  t[1] = math.sqrt_f32(3.0e38);
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(main); }
+)";
+
 // The 3-PE FIFO pipeline: PE 0 streams 20 values, PE 1 pushes them into a 4-entry FIFO with
 // one async op and pops them out with another (+100), PE 2 stores them.
 std::map<std::string, std::string> fifoPipeline() {
@@ -1577,6 +1752,49 @@ std::vector<MachineProgram> programs() {
                  true,
                  true,
                  {u32At(1, 0, "r", {3, 4, 0})}});
+    t.push_back({"@map over f16, u16 and i16 with conversions",
+                 onePe(kMapTypes),
+                 true,
+                 true,
+                 {f32At(0, 0, "of", {0.5f, 3.0f, -6.0f, 262140.0f}),
+                  u32At(0, 0, "ou", {1, 2, 9, 0x20002}), // 2a + b with b sign-extended, wrapping
+                  u16At(0, 0, "oh", {0x3400, 0x3a00, 0xbc00, 0x4000})}});
+    {
+        // A 6-PE row with checkerboard colors set per PE in a layout loop: each PE sends
+        // x + 1 both ways; PE x keeps (west value) + 10 * (east value).
+        MachineProgram p{"neighbour exchange on checkerboard colors",
+                         {{"layout.csl", kHaloLayout}, {"pe.csl", kHaloPe}},
+                         true,
+                         true,
+                         {}};
+        for (uint32_t x = 0; x < 6; ++x) {
+            const float west = x > 0 ? float(x) : 0.0f, east = x < 5 ? float(x + 2) : 0.0f;
+            p.expect.push_back(f32At(x, 0, "result", {west + 10.0f * east}));
+            p.expect.push_back(u16At(x, 0, "got", {(x > 0) + (x < 5)}));
+        }
+        t.push_back(p);
+    }
+    t.push_back({"@fmacs with two fabin sources from opposite sides",
+                 {{"layout.csl", kTwoInLayout}, {"send.csl", kTwoInSend}, {"recv.csl", kTwoInRecv}},
+                 true,
+                 true,
+                 {f32At(1, 0, "r", {1 * 100, 2 * 200, 3 * 300, 4 * 400, 5 * 500})}});
+    {
+        // <math> at the edges: f16 forms round the f32 result (sqrt 2 -> 1.4140625, e ->
+        // 2.71875); sqrt of a negative is NaN, of +inf +inf, of 0 0; log(0) = -inf;
+        // exp(100) overflows to +inf; sqrt of the subnormal 1e-40 (9.99994610e-41 as f32)
+        // and of 3e38 within a few ulps.
+        Expect edges = f32At(0, 0, "t", {9.99997305e-21f, 1.7320508e19f});
+        edges.relTol = 1e-6;
+        t.push_back(
+            {"<math> special values and subnormal sqrt",
+             onePe(kMathEdges),
+             true,
+             true,
+             {u32At(0, 0, "o",
+                    {0x3fb50000, 0x402e0000, 0x7fc00000, 0x7f800000, 0, 0xff800000, 0x7f800000}),
+              edges}});
+    }
     return t;
 }
 
