@@ -620,6 +620,41 @@ fn traceWide(v: i64) void {
         QCOMPARE(lines, (std::vector<uint32_t>{9, 15}));
         QVERIFY(allDiagnostics(r).find("pe.csl:15:3: note: called from here") != std::string::npos);
     }
+    // An error in a library's own comptime code that no user call reached names the user's
+    // @import_module of the library instead.
+    void libraryErrorNamesTheImport() {
+        const char* layout = R"(
+const tally = @import_module("<kernels/tally/layout>", .{
+  .kernel_height = 2, .kernel_width = 2, .phase2_tally = 0,
+  .colors = [3]color{ @get_color(1), @get_color(2), @get_color(3) },
+  .output_color = @get_color(0) });
+layout {
+  @set_rectangle(2, 2);
+  for (@range(u16, 2)) |i| {
+    for (@range(u16, 2)) |j| {
+      @set_tile_code(i, j, "pe.csl", .{ .tally_params = tally.get_params(i, j) });
+    }
+  }
+}
+)";
+        const char* pe = R"(param tally_params;
+const tally = @import_module("<kernels/tally/pe>", @concat_structs(tally_params, .{
+  .input_queues = [2]u16{ 0, 1 }, .output_queues = [2]u16{ 0, 12 } }));
+)";
+        const csl::CompileResult r =
+            compileFiles({{"layout.csl", layout}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.diagnostics.size(), size_t(1));
+        const csl::Diagnostic& e = r.diagnostics[0];
+        QCOMPARE(QString::fromStdString(e.range.file), QStringLiteral("<kernels/tally/pe>"));
+        QVERIFY2(e.message.find("output queue 12 is out of range") != std::string::npos,
+                 e.message.c_str());
+        QCOMPARE(e.notes.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(e.notes[0].message), QStringLiteral("imported from here"));
+        QCOMPARE(QString::fromStdString(e.notes[0].range.file), QStringLiteral("pe.csl"));
+        QCOMPARE(e.notes[0].range.line, uint32_t(2));
+        QCOMPARE(e.notes[0].range.column, uint32_t(30));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslLanguage)

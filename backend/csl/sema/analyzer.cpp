@@ -496,6 +496,8 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
     Module* m = &modules_.back();
     m->cls = cls;
     m->prefix = prefix;
+    m->importer = importer;
+    m->importNode = node;
     if (spec.size() > 2 && spec.front() == '<' && spec.back() == '>') {
         std::string name = spec.substr(1, spec.size() - 2);
         const lib::LibraryInfo* info = lib::findLibrary(name);

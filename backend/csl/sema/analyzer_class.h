@@ -302,10 +302,26 @@ class Analyzer {
                 break;
             }
         }
+        // No user call led here (a library's declarations or comptime blocks): the user's
+        // @import_module of the library (or of the library that imported it).
+        const Module* importer = nullptr;
+        uint32_t importNode = 0;
+        for (const Module* lib = m; !caller && isLibraryModule(lib) && lib->importer;
+             lib = lib->importer) {
+            if (!isLibraryModule(lib->importer) && lib->importer->ast && lib->importNode) {
+                importer = lib->importer;
+                importNode = lib->importNode;
+                break;
+            }
+        }
         if (m && m->ast && node && caller)
             diags_.errorWithNote(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg,
                                  caller->mod->fileId, caller->mod->ast->beginOffset(caller->node),
                                  caller->mod->ast->endOffset(caller->node), "called from here");
+        else if (m && m->ast && node && importer)
+            diags_.errorWithNote(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg,
+                                 importer->fileId, importer->ast->beginOffset(importNode),
+                                 importer->ast->endOffset(importNode), "imported from here");
         else if (m && m->ast && node)
             diags_.error(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
         else

@@ -48,6 +48,10 @@ struct Module {
     std::string path; // as shown in diagnostics
     std::string dir;  // directory for relative imports
     std::string lib;  // built-in library name ("memcpy/memcpy"), empty for CSL files
+    // The module whose @import_module made this one, and that call's node (0 for the
+    // layout): a library's error names the user's import when no user call led to it.
+    Module* importer = nullptr;
+    uint32_t importNode = 0;
     std::shared_ptr<Ast> ast;
     uint16_t fileId = 0;
     std::map<std::string, Decl> decls;
