@@ -531,6 +531,34 @@ fn kick() void { @activate(@get_local_task_id(task_num)); }
 fn bump(n: u32) void { hits += n; }
 comptime { @bind_local_task(tick, @get_local_task_id(task_num)); }
 )"}}});
+    // Fixed: `for` over a multi-dimensional array (rows) or an array of structs was "not
+    // supported".
+    c.push_back({"rows_and_struct_arrays_iterated",
+                 program(R"(
+var m: [3,4]i32 = @zeros([3,4]i32);
+const P = struct { a: u16, b: u16 };
+var ps = [3]P{ .{ .a = 1, .b = 2 }, .{ .a = 3, .b = 4 }, .{ .a = 5, .b = 6 } };
+fn rowSum(r: *[4]i32) i32 { var s: i32 = 0; for (r.*) |v| { s += v; } return s; }
+)",
+                         R"(
+  for (@range(u16, 3)) |i| { for (@range(u16, 4)) |j| { m[i, j] = @as(i32, i * 10 + j); } }
+  var total: i32 = 0;
+  for (m) |row, ri| {
+    for (row) |v| { total += v * @as(i32, ri + 1); }
+  }
+  y[0] = @bitcast(u32, total);
+  var s: u16 = 0;
+  for (ps) |p, k| { s += p.a * p.b + k; }
+  y[1] = s;
+  y[2] = @bitcast(u32, m[1][2]);
+  const p: *[4]i32 = &m[2];
+  p.*[3] = 99;
+  y[3] = @bitcast(u32, m[2, 3]);
+  y[4] = @bitcast(u32, rowSum(&m[2]));
+  var k: u16 = 2;
+  y[5] = @bitcast(u32, m[k][1]);
+)"),
+                 {356, 47, 12, 99, 162, 21}});
     return c;
 }
 

@@ -557,7 +557,10 @@ Flow Analyzer::execFor(uint32_t node) {
                     ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
                                                                       p.type->dims.end()))
                     : p.type->elem;
-            if (!isRuntimeScalar(el))
+            // Elements that are structs or rows of a multi-dimensional array are read as a
+            // whole (load() builds their aggregate), as a struct variable is.
+            const bool aggregateElement = el->k == TK::Struct || el->k == TK::Array;
+            if (!isRuntimeScalar(el) && !aggregateElement)
                 fail(n.a, "iterating over an array of '" + typeName(el) + "' is not supported");
             uint16_t i = newReg(node);
             emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
@@ -573,8 +576,17 @@ Flow Analyzer::execFor(uint32_t node) {
             emit(sim::Op::Mul, sim::ScalarType::I32, off, i, sz, 0);
             if (p.addrReg != kNoReg)
                 emit(sim::Op::Add, sim::ScalarType::I32, off, off, p.addrReg, 0);
-            uint16_t v = newReg(node);
-            emit(sim::Op::Load, scalarOf(el), v, off, kNoReg, int32_t(p.addrImm));
+            Value element;
+            if (aggregateElement) {
+                Place q = p;
+                q.type = el;
+                q.addrReg = off;
+                element = load(q, n.a);
+            } else {
+                uint16_t v = newReg(node);
+                emit(sim::Op::Load, scalarOf(el), v, off, kNoReg, int32_t(p.addrImm));
+                element = mkRuntime(v, el);
+            }
             uint16_t idx = newReg(node);
             emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg,
                  int32_t(sim::ScalarType::I32));
@@ -582,7 +594,7 @@ Flow Analyzer::execFor(uint32_t node) {
             lc.label = label;
             fr_->loops.push_back(lc);
             try {
-                runBody({mkRuntime(v, el), mkRuntime(idx, types.u16)});
+                runBody({element, mkRuntime(idx, types.u16)});
             } catch (...) {
                 fr_->loops.pop_back();
                 throw;
