@@ -559,6 +559,47 @@ fn rowSum(r: *[4]i32) i32 { var s: i32 = 0; for (r.*) |v| { s += v; } return s; 
   y[5] = @bitcast(u32, m[k][1]);
 )"),
                  {356, 47, 12, 99, 162, 21}});
+    // Fixed: a typed initializer after a call returning a type (`PairOf(u16){ ... }`) was
+    // a parse error.
+    c.push_back({"generic_types_fn_pointer_tables_nan",
+                 program(R"(
+fn PairOf(comptime T: type) type { return struct { a: T, b: T }; }
+var pf: PairOf(f32) = .{ .a = 1.5, .b = 2.5 };
+fn inc(p: anytype) void { p.* += 1; }
+fn addOne(x: i16) i16 { return x + 1; }
+fn negate(x: i16) i16 { return -x; }
+const ops = [2]*const fn(i16) i16{ addOne, negate };
+const Temp = enum(i8) { cold = -5, mild = 0, hot = 40 };
+)",
+                         R"(
+  var pi: PairOf(u16) = .{ .a = 3, .b = 4 };
+  inc(&pi.a);
+  y[0] = pi.a + pi.b;
+  y[1] = @bitcast(u32, pf.a + pf.b);
+  var sel: u16 = 1;
+  var fp = ops[sel];
+  y[2] = @bitcast(u16, fp(5));
+  y[3] = @bitcast(u16, ops[0](5));
+  var t: Temp = .cold;
+  y[4] = @bitcast(u32, @as(i32, @as(i8, t)));
+  var hot = sel == 1;
+  var h: f16 = if (hot) 2.5 else 0.5;
+  y[5] = @bitcast(u16, h);
+  const res = blk: {
+    if (sel > 5) break :blk PairOf(u16){ .a = 0, .b = 0 };
+    break :blk PairOf(u16){ .a = sel, .b = sel * 7 };
+  };
+  y[6] = res.b;
+  var zero: f32 = 0.0;
+  var nan: f32 = zero / zero;
+  y[7] = @as(u32, nan == nan);
+  y[8] = @as(u32, nan != nan);
+  var hh: f16 = -2.0;
+  y[9] = @bitcast(u16, hh);
+  var bi: i16 = @bitcast(i16, hh);
+  y[10] = @bitcast(u16, bi >> 15);
+)"),
+                 {8, 0x40800000, 0xfffb, 6, 0xfffffffb, 0x4100, 7, 0, 1, 0xc000, 0xffff}});
     return c;
 }
 

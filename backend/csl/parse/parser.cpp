@@ -632,8 +632,9 @@ class Parser {
 
     bool typedInitAllowed(uint32_t n) const {
         NodeKind k = ast_.nodes[n].kind;
+        // A call may return a type: `PairOf(u16){ .a = 1, .b = 2 }`.
         return k == NodeKind::Ident || k == NodeKind::Field || k == NodeKind::ArrayType ||
-               k == NodeKind::BuiltinCall;
+               k == NodeKind::BuiltinCall || k == NodeKind::Call;
     }
 
     uint32_t parsePostfix(uint32_t e) {
