@@ -281,6 +281,7 @@ class TestClient : public QObject {
         rt->run();
         DebugSession debug(conn_, rt->sessionId());
         std::mutex m;
+        std::condition_variable arrived;
         std::vector<Frame> frames;
         std::promise<void> closed;
         auto sub = debug.subscribe(
@@ -288,8 +289,16 @@ class TestClient : public QObject {
             [&](const Frame& f) {
                 std::lock_guard lock(m);
                 frames.push_back(f);
+                arrived.notify_all();
             },
             [&] { closed.set_value(); });
+        {
+            // The stream is open once its first frame is here (a Frames call that reached
+            // the appliance after the close would fail with NOT_FOUND instead).
+            std::unique_lock lock(m);
+            QVERIFY(
+                arrived.wait_for(lock, std::chrono::seconds(10), [&] { return !frames.empty(); }));
+        }
         rt->launch("add_to_all", {1.0f});
         const uint64_t finalCycle = rt->stop();
         QVERIFY(finalCycle > 0);

@@ -216,8 +216,9 @@ class TestSimController : public QObject {
             m_controller.artifactDir().toStdString(), m_controller.sharedConnection());
         runtime->load();
         runtime->run();
+        QSignalSpy frames(&m_controller, &SimController::frameReceived);
         m_controller.attachToSession(QString::fromStdString(runtime->sessionId()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_controller.isAttached(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller.isAttached() && !frames.isEmpty(), 10000);
         runtime->launch("compute_gemv", {});
         const uint64_t finalCycle = runtime->stop();
         runtime.reset(); // closes the session at once
