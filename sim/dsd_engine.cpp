@@ -382,6 +382,16 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
         if (!op.total && o->kind == DsdOperand::Kind::Dsd)
             op.total = dsdLength(o->dsd);
+    // No operand gives a length (pointers, scalars and FIFOs whose read/write length was
+    // never set, e.g. `@fadds(&sum, &sum, fifo)`): the FIFO moves up to its capacity,
+    // ending early when it runs empty (or full). **Choice**; it used to move nothing, so
+    // such a consumer never drained its FIFO.
+    for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
+        if (!op.total && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
+            o->dsd.fifo < p.cls->fifos.size()) {
+            const FifoDesc& fd = p.cls->fifos[o->dsd.fifo];
+            op.total = fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes);
+        }
     bool fabric = desc.op == DsdOpKind::Dfilt;
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
         fabric = fabric || isFabricOrFifo(*o);

@@ -1340,6 +1340,57 @@ fn main() void {
 comptime { @export_symbol(main); }
 )";
 
+const char* kFifoDrainSend = R"(
+param memcpy_params;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var a = [6]f32 { 1.0, 2.0, 4.0, 8.0, 16.0, 32.0 };
+var done: u16 = 0;
+const oq = @get_output_queue(2);
+const done_id = @get_local_task_id(10);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 6, .output_queue = oq });
+const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> a[i] });
+task done_task() void { done = 1; }
+fn main() void {
+  @fmovs(out, src, .{ .async = true, .activate = done_task });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @bind_local_task(done_task, done_id);
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
+}
+)";
+
+const char* kFifoDrainRecv = R"(
+param memcpy_params;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var buf = @zeros([4]f32);
+var acc: f32 = 0.0;
+var runs: u16 = 0;
+var done: u16 = 0;
+const consume_id = @get_local_task_id(12);
+const fifo = @allocate_fifo(buf, .{ .activate_push = consume_id });
+const iq = @get_input_queue(2);
+const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 6, .input_queue = iq });
+task consume() void {
+  runs += 1;
+  @fadds(&acc, &acc, fifo);   // pops what the FIFO holds, ends early when it is empty
+}
+task fin() void { done = 1; }
+fn main() void {
+  @fmovs(fifo, in, .{ .async = true, .activate = fin });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  @bind_local_task(consume, consume_id);
+  @bind_local_task(fin, @get_local_task_id(13));
+  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
+}
+)";
+
 // The 3-PE FIFO pipeline: PE 0 streams 20 values, PE 1 pushes them into a 4-entry FIFO with
 // one async op and pops them out with another (+100), PE 2 stores them.
 std::map<std::string, std::string> fifoPipeline() {
@@ -1795,6 +1846,16 @@ std::vector<MachineProgram> programs() {
                     {0x3fb50000, 0x402e0000, 0x7fc00000, 0x7f800000, 0, 0xff800000, 0x7f800000}),
               edges}});
     }
+    // A FIFO filled by an async fabin op (capacity 4 of 6 wavelets) and drained by the task
+    // its pushes activate, with `@fadds(&acc, &acc, fifo)`: no operand has a length, so the
+    // op pops what the FIFO holds (up to its capacity) and ends when it is empty. Before,
+    // it moved nothing and the fabin op waited on the full FIFO for ever.
+    t.push_back(
+        {"FIFO activate_push consumer drains with a pointer accumulator",
+         row(2, "const c: color = @get_color(3);\n", kEastRoute, kFifoDrainSend, kFifoDrainRecv),
+         true,
+         true,
+         {f32At(1, 0, "acc", {1 + 2 + 4 + 8 + 16 + 32}), u16At(1, 0, "done", {1})}});
     return t;
 }
 
