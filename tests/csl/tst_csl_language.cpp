@@ -648,6 +648,47 @@ class TestCslLanguage : public QObject {
                                      .arg(c.expected[k], 0, 16)));
         }
     }
+    // align(N) holds for vars and for consts given storage (a const array indexed at run
+    // time), and linkname("x") names the global's symbol (the SDK: its ELF symbol name).
+    // Fixed: a const's align was ignored, linkname was read as a link section.
+    void alignAndLinkname_data() { addArchRows(); }
+    void alignAndLinkname() {
+        QFETCH(int, arch);
+        const std::string pe = program(R"(
+var named: u16 linkname("other_name") = 5;
+const table align(128) = [2]u32{ 7, 8 };
+var pad: u8 = 1;
+var buf: [8]u8 align(64) linksection(".mySection") = @zeros([8]u8);
+)",
+                                       R"(
+  var k: u16 = 1;
+  y[0] = named + @as(u16, buf[k]);
+  y[1] = table[k];
+  y[2] = pad;
+)");
+        const csl::CompileResult r =
+            compileFiles({{"layout.csl", kLayout}, {"pe.csl", pe}}, sim::Arch(arch));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::map<std::string, uint32_t> at;
+        for (const sim::Symbol& sym : r.program->classes.at(0).symbols)
+            at[sym.name] = sym.address;
+        QVERIFY(at.count("other_name"));
+        QVERIFY(!at.count("named"));
+        QVERIFY(at.count("table") && at.count("buf"));
+        QCOMPARE(at["table"] % 128, uint32_t(0));
+        QCOMPARE(at["buf"] % 64, uint32_t(0));
+        sim::Fabric fabric(r.program);
+        auto run = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 3;
+        const auto id = fabric.memcpy(req);
+        run = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
+        QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{5, 8, 1}));
+    }
     // An error raised inside a library module's code names the user's call that led there:
     // a note "called from here" at pe.csl's call, once per distinct caller.
     void libraryErrorNamesTheCaller() {

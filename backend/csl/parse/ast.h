@@ -13,7 +13,8 @@ namespace csl {
 enum class NodeKind : uint8_t {
     Null,
     Root,          // list: top-level declarations
-    VarDecl,       // tok: name; a: type; b: init; c: align; d: linksection; flags: VarFlags
+    VarDecl,       // tok: name; a: type; b: init; c: align; d: linksection; flags: VarFlags;
+                   // list: the linkname expression, if any
     FnDecl,        // tok: name; list: ParamDecl; a: return type; b: body (0 = extern); flags
     ParamDecl,     // tok: name; a: type (AnyType node for anytype); flags: comptime
     ComptimeBlock, // a: Block (top level or statement)

@@ -285,7 +285,7 @@ class Parser {
         } else
             fail("expected 'const' or 'var', found " + found());
         uint32_t name = expect(Tok::Ident, "in a declaration");
-        uint32_t type = 0, init = 0, align = 0, section = 0;
+        uint32_t type = 0, init = 0, align = 0, section = 0, linkname = 0;
         if (eat(Tok::Colon))
             type = parseTypeExpr();
         for (;;) {
@@ -293,10 +293,14 @@ class Parser {
                 expect(Tok::LParen, "after 'align'");
                 align = parseExpr();
                 expect(Tok::RParen, "to close 'align('");
-            } else if (eat(Tok::KwLinksection) || eat(Tok::KwLinkname)) {
+            } else if (eat(Tok::KwLinksection)) {
                 expect(Tok::LParen, "after 'linksection'");
                 section = parseExpr();
                 expect(Tok::RParen, "to close 'linksection('");
+            } else if (eat(Tok::KwLinkname)) {
+                expect(Tok::LParen, "after 'linkname'");
+                linkname = parseExpr();
+                expect(Tok::RParen, "to close 'linkname('");
             } else
                 break;
         }
@@ -324,6 +328,8 @@ class Parser {
         nd(n).c = align;
         nd(n).d = section;
         nd(n).flags = flags;
+        if (linkname)
+            setList(n, {linkname});
         return n;
     }
 

@@ -736,6 +736,31 @@ sim::Function& Analyzer::initFunction() {
 
 // Gives a module-level const (an array or struct) an SRAM home, for runtime indexing or
 // for taking its address.
+// The alignment a global's storage needs: its `align(N)` (a power of two), else its type's.
+// Evaluated in m's frame.
+uint32_t Analyzer::declAlign(Module* m, const Decl& d, TypeP t) {
+    const Node& n = m->ast->nodes[d.node];
+    if (n.kind != NK::VarDecl || !n.c)
+        return alignOf(t);
+    const int64_t a = asInt(eval(n.c), n.c, "alignment");
+    if (a < 1 || (a & (a - 1)) != 0)
+        fail(n.c, "alignment " + std::to_string(a) + " is not a power of two");
+    return std::max(uint32_t(a), alignOf(t));
+}
+
+// The symbol of a global's storage: its `linkname("...")` (the SDK: the name of the ELF
+// symbol), else "module prefix + name".
+std::string Analyzer::declSymbol(Module* m, const Decl& d) {
+    const Node& n = m->ast->nodes[d.node];
+    if (n.kind != NK::VarDecl || n.listLen == 0)
+        return m->prefix + d.name;
+    const uint32_t e = m->ast->list(d.node)[0];
+    Value v = evalComptime(e, nullptr, "linkname");
+    if (v.k != VK::String || v.s.empty())
+        fail(e, "linkname expects a non-empty comptime string");
+    return v.s;
+}
+
 void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
     if (d.hasStorage)
         return;
@@ -750,7 +775,7 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
     f.mod = m;
     fr_ = &f;
     try {
-        d.address = allocate(sizeOf(t), alignOf(t), m->prefix + d.name, t, node);
+        d.address = allocate(sizeOf(t), declAlign(m, d, t), declSymbol(m, d), t, node);
         d.hasStorage = true;
         writeInit(d.address, d.value, t, node);
     } catch (...) {
@@ -876,11 +901,8 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (!isRuntimeScalar(t) && t->k != TK::Array && t->k != TK::Struct)
                         fail(d.node,
                              "variable of type '" + typeName(t) + "' must be const or comptime");
-                    uint32_t align = alignOf(t);
-                    if (n.c)
-                        align = uint32_t(asInt(eval(n.c), n.c, "alignment"));
                     uint32_t sz = sizeOf(t);
-                    d.address = allocate(sz, align, m->prefix + d.name, t, d.node);
+                    d.address = allocate(sz, declAlign(m, d, t), declSymbol(m, d), t, d.node);
                     d.hasStorage = true;
                     if (haveInit)
                         writeInit(d.address, init, t, n.b);

@@ -548,6 +548,8 @@ class Analyzer {
     Value eval(uint32_t node, TypeP expected = nullptr);
     Value evalComptime(uint32_t node, TypeP expected = nullptr, const char* why = nullptr);
     bool inferredLength(uint32_t node);
+    uint32_t declAlign(Module* m, const Decl& d, TypeP t);
+    std::string declSymbol(Module* m, const Decl& d);
     TypeP evalType(uint32_t node);
     Value evalBinary(uint32_t node, TypeP expected);
     Value evalUnary(uint32_t node, TypeP expected);
