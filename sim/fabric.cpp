@@ -470,7 +470,7 @@ void Fabric::Impl::reschedule(Pe& p) {
 // they only warm caches, so results do not change.
 void Fabric::Impl::prefetchPe(const Pe& p) {
     const char* base = reinterpret_cast<const char*>(&p);
-    for (size_t line = 0; line < 6; ++line) // through mainOp.active (machine.h)
+    for (size_t line = 0; line < 5; ++line) // through mainOp.active (machine.h)
         __builtin_prefetch(base + line * 64);
 }
 
@@ -481,14 +481,23 @@ void Fabric::Impl::prefetchPeData(const Pe& p) {
     __builtin_prefetch(p.regs.data());
 }
 
-void Fabric::Impl::prefetchRouter(const Pe& p) {
+void Fabric::Impl::prefetchRouterLines(const Pe& p) {
+    prefetchPe(p);
     const char* queues = reinterpret_cast<const char*>(&p.outQ);
     for (size_t off = 0; off < sizeof(p.outQ); off += 64)
         __builtin_prefetch(queues + off);
-    __builtin_prefetch(&p.colorIndex);
+    __builtin_prefetch(&p.colorIndex); // and the colors vector
+}
+
+void Fabric::Impl::prefetchRouter(const Pe& p) {
     __builtin_prefetch(p.colors.data());
-    if (p.routerBusy)
-        __builtin_prefetch(&p.routerBuf[size_t(std::countr_zero(p.routerBusy))]);
+    if (p.routerBusy) {
+        const size_t color = size_t(std::countr_zero(p.routerBusy));
+        __builtin_prefetch(&p.routerBuf[color]);
+        __builtin_prefetch(&p.routerLinkCount[color]);
+    }
+    if (p.outQBusy)
+        __builtin_prefetch(p.outQ[size_t(std::countr_zero(p.outQBusy))].storage());
 }
 
 void Fabric::Impl::visit(Pe& p) {
@@ -667,7 +676,7 @@ bool Fabric::Impl::stepCycle() {
         sortUniquePes(routers);
         for (size_t k = 0; k < routers.size(); ++k) {
             if (k + 4 < routers.size())
-                prefetchPe(pes[routers[k + 4]]);
+                prefetchRouterLines(pes[routers[k + 4]]);
             if (k + 2 < routers.size())
                 prefetchRouter(pes[routers[k + 2]]);
             const uint32_t i = routers[k];
@@ -1613,6 +1622,8 @@ std::vector<std::string> Fabric::simprintLines() const {
 }
 
 void Fabric::dumpCore(const std::string& path) const {
+    for (uint32_t i : impl_->touchedPes)
+        foldTaskProfile(impl_->pes[i]);
     writeMachineCore(path, *impl_->prog, impl_->now, impl_->pes, impl_->simprint);
 }
 

@@ -121,7 +121,8 @@ struct Fabric::Impl {
     void visit(Pe& p);
     void prefetchPe(const Pe& p);
     void prefetchPeData(const Pe& p);
-    void prefetchRouter(const Pe& p);
+    void prefetchRouterLines(const Pe& p); // a few routers ahead: the Pe's router lines
+    void prefetchRouter(const Pe& p);      // then what those lines point to
     void visitGuarded(Pe& p);
     void mergeVisit(Pe& p);
     void setBreak(Pe& p, std::string message, std::optional<SourceLoc> loc = std::nullopt);

@@ -11,7 +11,6 @@
 #include <atomic>
 #include <bit>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -48,6 +47,7 @@ template <typename T> class Ring {
     }
     T& front() { return buf_[head_]; }
     const T& front() const { return buf_[head_]; }
+    const T* storage() const { return buf_.get(); } // for prefetching (null before a push)
     const T& at(uint32_t i) const { return buf_[(head_ + i) % room_]; }
     void pop() {
         head_ = uint16_t((head_ + 1) % room_);
@@ -112,6 +112,56 @@ struct PeCommand {
     uint32_t progress = 0;       // elements moved (streaming)
     bool started = false;
     bool finished = false; // finished on this PE (D2H streaming may finish before it is front)
+};
+
+// The host commands a PE has not finished, oldest first: a ring that grows as needed
+// (24 bytes in the Pe's hot lines, where a std::deque took 80, a cache line more per visit).
+class CommandQueue {
+  public:
+    bool empty() const { return n_ == 0; }
+    size_t size() const { return n_; }
+    PeCommand& front() { return buf_[head_]; }
+    const PeCommand& front() const { return buf_[head_]; }
+    void push_back(PeCommand c) {
+        if (n_ == room_)
+            grow();
+        buf_[(head_ + n_) % room_] = std::move(c);
+        ++n_;
+    }
+    void pop_front() {
+        buf_[head_] = PeCommand{}; // releases the command
+        head_ = (head_ + 1) % room_;
+        --n_;
+    }
+    class iterator {
+      public:
+        iterator(CommandQueue& q, uint32_t i) : q_(&q), i_(i) {}
+        PeCommand& operator*() const { return q_->buf_[(q_->head_ + i_) % q_->room_]; }
+        iterator& operator++() {
+            ++i_;
+            return *this;
+        }
+        bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+      private:
+        CommandQueue* q_;
+        uint32_t i_;
+    };
+    iterator begin() { return {*this, 0}; }
+    iterator end() { return {*this, n_}; }
+
+  private:
+    void grow() {
+        const uint32_t room = std::max<uint32_t>(2, 2 * room_);
+        auto buf = std::make_unique<PeCommand[]>(room);
+        for (uint32_t k = 0; k < n_; ++k)
+            buf[k] = std::move(buf_[(head_ + k) % room_]);
+        buf_ = std::move(buf);
+        head_ = 0;
+        room_ = room;
+    }
+    std::unique_ptr<PeCommand[]> buf_;
+    uint32_t head_ = 0, n_ = 0, room_ = 0;
 };
 
 struct Frame {
@@ -184,6 +234,7 @@ struct TaskProfile {
 constexpr int kProfileLaunchSlot = kNumTaskIds;
 constexpr int kProfileInitSlot = kNumTaskIds + 1;
 constexpr int kProfileSlots = kNumTaskIds + 2;
+constexpr int kProfilePending = 6; // ended tasks a PE notes before folding them in
 // The slots whose tasks a PE's main thread ever finished, in first-end order (core dumps
 // sort them by slot). One aligned block: the vector's header and the table of slots 0..39
 // share the cache line that a task end reads besides its entry.
@@ -196,8 +247,8 @@ struct alignas(64) ProfileStore {
 struct alignas(64) Pe {
     // What a visit of a busy PE, its merge and its router step read comes first, packed:
     // with thousands of busy PEs per cycle a visit costs mostly a cache miss per line of
-    // this struct it touches (game-of-life 100x100, docs/benchmarks.md). The first 6
-    // lines end with mainOp's state flags (offset 336), which every visit reads.
+    // this struct it touches (game-of-life 100x100, docs/benchmarks.md). The first 5
+    // lines end with mainOp's state flags (offset 312), which every visit reads.
     uint64_t scheduledAt = UINT64_MAX;
     uint64_t mainReadyAt = 0;
     const CodeClass* cls = nullptr;
@@ -224,7 +275,7 @@ struct alignas(64) Pe {
     Microthreads uts;
     std::vector<Frame> frames;
     std::vector<uint64_t> regs;
-    std::deque<PeCommand> cmds;
+    CommandQueue cmds;
     std::vector<std::string> pendingSimprint;
     std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
     PeStats stats;
@@ -232,9 +283,13 @@ struct alignas(64) Pe {
     uint64_t profileStart = 0;
     // Task profile (core dump), created when the first task ends: only the slots that
     // ran. A full array of all kProfileSlots (2 KB) per PE made the first generation of a
-    // full wafer commit 1.5 GB. A task's start touches only these hot lines; its end the
-    // store's first line and the slot's entry.
+    // full wafer commit 1.5 GB. Ended tasks are noted in these hot lines first and folded
+    // into the store kProfilePending at a time (foldTaskProfile; Fabric::dumpCore folds
+    // every PE's before writing): the store's lines are cache misses on a large fabric.
     std::unique_ptr<ProfileStore> profile;
+    uint8_t profilePendingCount = 0;
+    std::array<uint8_t, kProfilePending> profilePendingSlot{};
+    std::array<uint32_t, kProfilePending> profilePendingCycles{};
     OpState mainOp;
 
     // Main thread.
@@ -298,27 +353,46 @@ inline void profileTaskStart(Pe& p, int slot, uint64_t cycle) {
     p.profileSlot = slot;
     p.profileStart = cycle;
 }
-// The main thread's task returns; it ends at `cycle`.
-inline void profileTaskEnd(Pe& p, uint64_t cycle) {
-    if (p.profileSlot < 0)
-        return;
+// Adds one run of `took` cycles of the task in `slot` to the PE's profile store.
+inline void addTaskProfile(Pe& p, int slot, uint64_t took) {
     if (!p.profile) {
         p.profile = std::make_unique<ProfileStore>();
         p.profile->entries.reserve(8);
     }
     ProfileStore& store = *p.profile;
-    uint8_t& entry = store.entryOf[size_t(p.profileSlot)];
+    uint8_t& entry = store.entryOf[size_t(slot)];
     if (!entry) {
         store.entries.push_back(TaskProfile{});
-        store.entries.back().slot = p.profileSlot;
+        store.entries.back().slot = slot;
         entry = uint8_t(store.entries.size());
     }
     TaskProfile& t = store.entries[size_t(entry - 1)];
-    const uint64_t took = cycle > p.profileStart ? cycle - p.profileStart : 0;
     ++t.activations;
     t.cycles += took;
     t.minCycles = std::min(t.minCycles, took);
     t.maxCycles = std::max(t.maxCycles, took);
+}
+// Folds the ended tasks noted in the Pe into its profile store (sums, minima and maxima
+// do not depend on the order).
+inline void foldTaskProfile(Pe& p) {
+    for (uint32_t i = 0; i < p.profilePendingCount; ++i)
+        addTaskProfile(p, p.profilePendingSlot[i], p.profilePendingCycles[i]);
+    p.profilePendingCount = 0;
+}
+// The main thread's task returns; it ends at `cycle`.
+inline void profileTaskEnd(Pe& p, uint64_t cycle) {
+    if (p.profileSlot < 0)
+        return;
+    const uint64_t took = cycle > p.profileStart ? cycle - p.profileStart : 0;
+    if (took > UINT32_MAX) {
+        addTaskProfile(p, p.profileSlot, took);
+    } else {
+        if (p.profilePendingCount == kProfilePending)
+            foldTaskProfile(p);
+        p.profilePendingSlot[p.profilePendingCount] = uint8_t(p.profileSlot);
+        p.profilePendingCycles[p.profilePendingCount] = uint32_t(took);
+        ++p.profilePendingCount;
+    }
     p.profileSlot = -1;
 }
 
