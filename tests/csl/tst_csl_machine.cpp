@@ -1391,6 +1391,106 @@ comptime {
 }
 )";
 
+const char* kHalfOps = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var a = [4]f16 { 3.0, -0.375, 1000.0, 0.0 };
+var k = [4]i16 { 1, -2, 3, 5 };
+var o = @zeros([12]f16);
+fn main() void {
+  const da = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });
+  const dk = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> k[i] });
+  var d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> o[i] });
+  @fmovh(d, da); d = @increment_dsd_offset(d, 4, f16);
+  @fscaleh(d, da, dk); d = @increment_dsd_offset(d, 4, f16);
+  @faddh(d, da, @as(f16, 0.5));
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(main); }
+)";
+
+const char* kUtMemory = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var a = [4]f32 { 1.0, 2.0, 3.0, 4.0 };
+var b = @zeros([4]f32);
+var c = @zeros([4]f32);
+var order = @zeros([4]u16);
+var n: u16 = 0;
+task t1() void { order[n] = 1; n += 1; }
+task t2() void { order[n] = 2; n += 1; }
+fn main() void {
+  const da = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });
+  const db = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> b[i] });
+  const dc = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> c[i] });
+  @fmuls(db, da, 2.0, .{ .async = true, .ut_id = @get_ut_id(4), .activate = t1 });
+  @fadds(dc, da, 10.0, .{ .async = true, .ut_id = @get_ut_id(5), .activate = t2 });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(main);
+  @bind_local_task(t1, @get_local_task_id(10));
+  @bind_local_task(t2, @get_local_task_id(11));
+}
+)";
+
+const char* kLocalConfigSend = R"(
+param memcpy_params;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var a = [6]f32 { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
+var done: u16 = 0;
+const oq = @get_output_queue(2);
+const done_id = @get_local_task_id(10);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 6, .output_queue = oq });
+const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> a[i] });
+task done_task() void { done = 1; }
+fn main() void {
+  @fmovs(out, src, .{ .async = true, .activate = done_task });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @set_local_color_config(c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @bind_local_task(done_task, done_id);
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
+}
+)";
+
+const char* kLocalConfigRecv = R"(
+param memcpy_params;
+param c: color;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var r = @zeros([6]f32);
+var done: u16 = 0;
+const iq = @get_input_queue(2);
+const done_id = @get_local_task_id(11);
+const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 6, .input_queue = iq });
+const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> r[i] });
+task done_task() void { done = 7; @fadds(dst, dst, 0.5); }
+fn main() void {
+  @fmovs(dst, in, .{ .async = true, .activate = done_task });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @set_local_color_config(c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @bind_local_task(done_task, done_id);
+  @export_symbol(main);
+  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
+}
+)";
+
+const char* kLocalConfigLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+const c: color = @get_color(3);
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
+  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
+  @export_name("main", fn()void);
+}
+)";
+
 // The 3-PE FIFO pipeline: PE 0 streams 20 values, PE 1 pushes them into a 4-entry FIFO with
 // one async op and pops them out with another (+100), PE 2 stores them.
 std::map<std::string, std::string> fifoPipeline() {
@@ -1856,6 +1956,28 @@ std::vector<MachineProgram> programs() {
          true,
          true,
          {f32At(1, 0, "acc", {1 + 2 + 4 + 8 + 16 + 32}), u16At(1, 0, "done", {1})}});
+    // f16 bit patterns from Python's struct 'e': 3, -0.375, 1000, 0 moved; scaled by
+    // 2^{1,-2,3,5}; plus 0.5 (1000.5 is exact in f16).
+    t.push_back({"@fmovh @fscaleh @faddh with an f16 scalar",
+                 onePe(kHalfOps),
+                 true,
+                 true,
+                 {u16At(0, 0, "o",
+                        {0x4200, 0xb600, 0x63d0, 0x0000, 0x4600, 0xae00, 0x6fd0, 0x0000, 0x4300,
+                         0x3000, 0x63d1, 0x3800})}});
+    t.push_back({"WSE-3 async memory ops on explicit microthreads",
+                 onePe(kUtMemory),
+                 false,
+                 true,
+                 {f32At(0, 0, "b", {2, 4, 6, 8}), f32At(0, 0, "c", {11, 12, 13, 14}),
+                  u16At(0, 0, "n", {2})}});
+    t.push_back({"routes from @set_local_color_config in tile code",
+                 {{"layout.csl", kLocalConfigLayout},
+                  {"send.csl", kLocalConfigSend},
+                  {"recv.csl", kLocalConfigRecv}},
+                 true,
+                 true,
+                 {f32At(1, 0, "r", {1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f})}});
     return t;
 }
 
