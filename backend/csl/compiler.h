@@ -62,6 +62,10 @@ struct CompileOptions {
     // comptime loop running (else at the expression), naming the budget. 0 = the default
     // limit: 50,000,000 steps plus 4,000 per PE of the rectangle.
     uint64_t maxComptimeSteps = 0;
+    // cslc's --link-section-start-address-bytes=".sec:40960,.sec2:40980" (added, issue 3):
+    // globals declared `linksection(".sec")` are placed one after another from that byte
+    // address of PE memory; other data is allocated around them.
+    std::vector<std::pair<std::string, uint32_t>> linkSectionStartBytes;
 };
 
 struct CompileResult {

@@ -112,6 +112,12 @@ int main(int argc, char** argv) {
             dump = true;
         } else if (key == "--verbose") {
             o.verbose = true;
+        } else if (key == "--link-section-start-address-bytes") {
+            // ".sec1:40960,.sec2:40980" (quotes already removed by the shell)
+            std::vector<std::pair<std::string, std::string>> pairs;
+            splitPairs(takeValue(), pairs);
+            for (const auto& [sec, addr] : pairs)
+                o.linkSectionStartBytes.emplace_back(sec, uint32_t(std::stoul(addr, nullptr, 0)));
         } else if (key == "--max-comptime-steps") {
             o.maxComptimeSteps = std::stoull(takeValue()); // CompileOptions::maxComptimeSteps
         } else if (!a.empty() && a[0] == '-') {

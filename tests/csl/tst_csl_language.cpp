@@ -689,6 +689,83 @@ var buf: [8]u8 align(64) linksection(".mySection") = @zeros([8]u8);
         QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
         QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{5, 8, 1}));
     }
+    // --link-section-start-address-bytes (CompileOptions::linkSectionStartBytes) places the
+    // globals of a link section from the given byte address (the SDK's syntax page example:
+    // two u16 sections at 40960 and 40980); other data, here an array that would cover
+    // that range, is allocated around them. Sections that overlap or leave PE memory are
+    // errors naming the globals.
+    void linkSectionAddresses_data() { addArchRows(); }
+    void linkSectionAddresses() {
+        QFETCH(int, arch);
+        const std::string pe = program(R"(
+var first: u16 linksection(".mySection1") = 0xabcd;
+var second: u16 linksection(".mySection2") = 0x1234;
+var third: u32 linksection(".mySection1") = 77;
+var unplaced: u16 linksection(".elsewhere") = 9;
+var big = @zeros([20400]u16);
+)",
+                                       R"(
+  var k: u16 = 20399;
+  big[k] = 5;
+  big[0] = 6;
+  y[0] = first;
+  y[1] = second;
+  y[2] = third + @as(u32, unplaced);
+  y[3] = big[k] + big[0];
+)");
+        auto compileWith = [&](std::vector<std::pair<std::string, uint32_t>> sections) {
+            csl::CompileOptions o;
+            o.layoutFile = "layout.csl";
+            o.arch = sim::Arch(arch);
+            o.memcpy = true;
+            o.linkSectionStartBytes = std::move(sections);
+            o.readFile = [&](const std::string& f) -> std::optional<std::string> {
+                if (f == "layout.csl")
+                    return std::string(kLayout);
+                if (f == "pe.csl" || f == "./pe.csl")
+                    return pe;
+                return std::nullopt;
+            };
+            return csl::compile(o);
+        };
+        const csl::CompileResult r = compileWith({{".mySection1", 40960}, {".mySection2", 40980}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::map<std::string, std::pair<uint32_t, uint32_t>> at;
+        for (const sim::Symbol& sym : r.program->classes.at(0).symbols)
+            at[sym.name] = {sym.address, sym.sizeBytes};
+        QCOMPARE(at["first"].first, uint32_t(40960));
+        QCOMPARE(at["second"].first, uint32_t(40980));
+        QCOMPARE(at["third"].first, uint32_t(40964)); // after `first`, 4-byte aligned
+        for (const auto& [name, place] : at) {        // nothing else overlaps the sections
+            if (name == "first" || name == "second" || name == "third")
+                continue;
+            const uint32_t end = place.first + place.second;
+            QVERIFY2(end <= 40960 || place.first >= 40984, name.c_str());
+        }
+        sim::Fabric fabric(r.program);
+        auto run = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "y";
+        req.elementsPerPe = 4;
+        const auto id = fabric.memcpy(req);
+        run = fabric.runUntilDone(id, 10'000'000);
+        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
+        QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{0xabcd, 0x1234, 86, 11}));
+
+        const csl::CompileResult overlap =
+            compileWith({{".mySection1", 40960}, {".mySection2", 40964}});
+        QVERIFY(!overlap.ok);
+        QVERIFY2(allDiagnostics(overlap).find("overlaps 'third'") != std::string::npos ||
+                     allDiagnostics(overlap).find("overlaps 'second'") != std::string::npos,
+                 allDiagnostics(overlap).c_str());
+        const csl::CompileResult outside = compileWith({{".mySection1", 49150}});
+        QVERIFY(!outside.ok);
+        QVERIFY2(allDiagnostics(outside).find("does not fit in the 49152 bytes") !=
+                     std::string::npos,
+                 allDiagnostics(outside).c_str());
+    }
     // An error raised inside a library module's code names the user's call that led there:
     // a note "called from here" at pe.csl's call, once per distinct caller.
     void libraryErrorNamesTheCaller() {

@@ -653,7 +653,50 @@ uint32_t Analyzer::allocate(uint32_t size, uint32_t align, const std::string& sy
     ClassCtx* c = cls();
     align = std::max<uint32_t>(align, 2);
     uint32_t a = (c->nextAddress + align - 1) / align * align;
+    for (bool moved = true; moved;) { // past the globals placed at fixed addresses
+        moved = false;
+        for (const auto& [b, e] : c->fixedRanges) {
+            if (a < e && b < a + std::max<uint32_t>(size, 1)) {
+                a = (e + align - 1) / align * align;
+                moved = true;
+            }
+        }
+    }
     c->nextAddress = a + std::max<uint32_t>(size, 1);
+    addSymbol(a, size, symbol, type);
+    return a;
+}
+
+// A global of link section `section`, placed from `start` (--link-section-start-address-
+// bytes) after the section's earlier globals.
+uint32_t Analyzer::allocateInSection(uint32_t size, uint32_t align, const std::string& symbol,
+                                     TypeP type, uint32_t node, const std::string& section,
+                                     uint32_t start) {
+    ClassCtx* c = cls();
+    align = std::max<uint32_t>(align, 2);
+    const auto next = c->sectionNext.find(section);
+    const uint32_t from = next == c->sectionNext.end() ? start : next->second;
+    const uint32_t a = (from + align - 1) / align * align;
+    const uint32_t end = a + std::max<uint32_t>(size, 1);
+    if (end > sim::kPeMemoryBytes)
+        fail(node, "'" + symbol + "' (" + std::to_string(size) + " bytes) at address " +
+                       std::to_string(a) + " of link section '" + section +
+                       "' does not fit in the 49152 bytes of PE memory");
+    for (const sim::Symbol& s : c->cc.symbols) {
+        if (a < s.address + std::max<uint32_t>(s.sizeBytes, 1) && s.address < end)
+            fail(node, "'" + symbol + "' at address " + std::to_string(a) + " of link section '" +
+                           section + "' overlaps '" + s.name + "' (" + std::to_string(s.address) +
+                           ".." + std::to_string(s.address + s.sizeBytes) + ")");
+    }
+    c->sectionNext[section] = end;
+    c->fixedRanges.emplace_back(a, end);
+    c->fixedEnd = std::max(c->fixedEnd, end);
+    addSymbol(a, size, symbol, type);
+    return a;
+}
+
+void Analyzer::addSymbol(uint32_t a, uint32_t size, const std::string& symbol, TypeP type) {
+    ClassCtx* c = cls();
     sim::Symbol s;
     s.name = symbol;
     s.address = a;
@@ -665,7 +708,6 @@ uint32_t Analyzer::allocate(uint32_t size, uint32_t align, const std::string& sy
     uint32_t es = sizeOf(el);
     s.elementCount = es ? size / es : size;
     c->cc.symbols.push_back(s);
-    return a;
 }
 
 void Analyzer::encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t,
@@ -761,6 +803,24 @@ std::string Analyzer::declSymbol(Module* m, const Decl& d) {
     return v.s;
 }
 
+// Storage for global d: in its link section when --link-section-start-address-bytes
+// places that section, else with the other data. A link section must be a comptime string.
+uint32_t Analyzer::allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node) {
+    const uint32_t align = declAlign(m, d, t);
+    const std::string symbol = declSymbol(m, d);
+    const Node& n = m->ast->nodes[d.node];
+    if (n.kind == NK::VarDecl && n.d) {
+        Value sec = evalComptime(n.d, nullptr, "linksection");
+        if (sec.k != VK::String || sec.s.empty())
+            fail(n.d, "linksection expects a non-empty comptime string");
+        for (const auto& [name, start] : opt_.linkSectionStartBytes) {
+            if (name == sec.s)
+                return allocateInSection(sizeOf(t), align, symbol, t, node, name, start);
+        }
+    }
+    return allocate(sizeOf(t), align, symbol, t, node);
+}
+
 void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
     if (d.hasStorage)
         return;
@@ -775,7 +835,7 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
     f.mod = m;
     fr_ = &f;
     try {
-        d.address = allocate(sizeOf(t), declAlign(m, d, t), declSymbol(m, d), t, node);
+        d.address = allocateDecl(m, d, t, node);
         d.hasStorage = true;
         writeInit(d.address, d.value, t, node);
     } catch (...) {
@@ -901,8 +961,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (!isRuntimeScalar(t) && t->k != TK::Array && t->k != TK::Struct)
                         fail(d.node,
                              "variable of type '" + typeName(t) + "' must be const or comptime");
-                    uint32_t sz = sizeOf(t);
-                    d.address = allocate(sz, declAlign(m, d, t), declSymbol(m, d), t, d.node);
+                    d.address = allocateDecl(m, d, t, d.node);
                     d.hasStorage = true;
                     if (haveInit)
                         writeInit(d.address, init, t, n.b);

@@ -549,6 +549,10 @@ class Analyzer {
     Value evalComptime(uint32_t node, TypeP expected = nullptr, const char* why = nullptr);
     bool inferredLength(uint32_t node);
     uint32_t declAlign(Module* m, const Decl& d, TypeP t);
+    uint32_t allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node);
+    uint32_t allocateInSection(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
+                               uint32_t node, const std::string& section, uint32_t start);
+    void addSymbol(uint32_t address, uint32_t size, const std::string& symbol, TypeP type);
     std::string declSymbol(Module* m, const Decl& d);
     TypeP evalType(uint32_t node);
     Value evalBinary(uint32_t node, TypeP expected);

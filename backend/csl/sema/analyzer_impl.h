@@ -89,6 +89,11 @@ struct ClassCtx {
     sim::CodeClass cc;
     std::deque<sim::Function> funcs; // stable while lowering; moved into cc at the end
     uint32_t nextAddress = 0;
+    // --link-section-start-address-bytes: the next free address of each placed link section
+    // and the byte ranges [begin, end) its globals hold (other allocations skip them).
+    std::map<std::string, uint32_t> sectionNext;
+    std::vector<std::pair<uint32_t, uint32_t>> fixedRanges;
+    uint32_t fixedEnd = 0;
     std::vector<FnDef*> fnOfIndex;
     int32_t initFn = -1;
     // @set_teardown_handler: a synthesized local task on the teardown task ID that calls the

@@ -573,7 +573,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                          "symbol '" + e.name + "' is exported by '" + t.file +
                              "' but not declared with @export_name in the layout");
     }
-    c.cc.memoryBytes = c.nextAddress;
+    c.cc.memoryBytes = std::max(c.nextAddress, c.fixedEnd); // fixed link sections included
     if (c.nextAddress > sim::kPeMemoryBytes) {
         std::vector<sim::Symbol> syms = c.cc.symbols;
         std::sort(syms.begin(), syms.end(), [](const sim::Symbol& a, const sim::Symbol& b) {
