@@ -600,6 +600,25 @@ const Temp = enum(i8) { cold = -5, mild = 0, hot = 40 };
   y[10] = @bitcast(u16, bi >> 15);
 )"),
                  {8, 0x40800000, 0xfffb, 6, 0xfffffffb, 0x4100, 7, 0, 1, 0xc000, 0xffff}});
+    // Fixed: a labelled block at run time whose breaks all carry the same comptime number
+    // gave an i32 (`const a = blk: { break :blk 40000; }; var b: u16 = a;` was an error).
+    c.push_back({"labelled_blocks_keep_comptime_numbers",
+                 program("",
+                         R"(
+  var sel: u16 = 3;
+  const a = blk: { break :blk 40000; };
+  var b: u16 = a;
+  const c = blk: { if (sel > 2) break :blk 5; break :blk 5; };
+  var d: u8 = c;
+  const e = blk: { if (sel > 2) break :blk 7; break :blk 9; };
+  const f = blk: { if (sel > 2) break :blk 2.5; break :blk 2.5; };
+  var h: f16 = f;
+  y[0] = b;
+  y[1] = d;
+  y[2] = @bitcast(u32, e);
+  y[3] = @bitcast(u16, h);
+)"),
+                 {40000, 5, 7, 0x4100}});
     return c;
 }
 

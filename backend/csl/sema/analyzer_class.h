@@ -138,6 +138,10 @@ struct LoopCtx {
     size_t scopeDepth = 0;
     bool hasComptimeResult = false;
     Value comptimeResult;
+    // A block without a result type whose every break carries the same comptime_int or
+    // comptime_float keeps that comptime value (`const a = blk: { break :blk 1; };`).
+    bool untypedLiteralBreaks = true;
+    std::optional<Value> literalBreak;
 };
 
 struct InlineCtx {

@@ -1079,11 +1079,11 @@ Value Analyzer::load(const Place& p, uint32_t node) {
         // assigned to another) becomes an aggregate of its elements' values, as structs do.
         if (p.type->k == TK::Array && runtime() && isRuntimeScalar(p.type->elem) &&
             sizeOf(p.type) / std::max<uint32_t>(sizeOf(p.type->elem), 1) <= kWholeArrayElements) {
-            TypeP sub = p.type->dims.size() > 1
-                            ? types.array(p.type->elem, std::vector<uint32_t>(
-                                                            p.type->dims.begin() + 1,
-                                                            p.type->dims.end()))
-                            : p.type->elem;
+            TypeP sub =
+                p.type->dims.size() > 1
+                    ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
+                                                                      p.type->dims.end()))
+                    : p.type->elem;
             std::vector<Value> elems;
             for (uint32_t i = 0; i < p.type->dims[0]; ++i) {
                 Place q = p;
@@ -1620,6 +1620,8 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
         patch(b, here());
     if (f.k == Flow::K::Break && f.label == label)
         return f.value;
+    if (!expected && done.untypedLiteralBreaks && done.literalBreak)
+        return *done.literalBreak; // the i32 register the breaks also set goes unused
     if (done.resultReg != kNoReg)
         return mkRuntime(done.resultReg, done.resultType);
     if (done.hasComptimeResult)

@@ -384,7 +384,13 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
     if (n.a) {
         if (!ctx->isBlock)
             fail(n.a, "a loop 'break' cannot carry a value");
-        Value v = eval(n.a, ctx->resultType);
+        // While every break so far carried the same comptime number, the i32/f32 result
+        // type is only a default: the next value is looked at before coercing to it.
+        const bool defaulted = ctx->untypedLiteralBreaks && ctx->literalBreak.has_value();
+        Value v = eval(n.a, defaulted ? nullptr : ctx->resultType);
+        const bool literal = v.isComptime() && (v.type->k == TK::CInt || v.type->k == TK::CFloat) &&
+                             (!ctx->resultType || defaulted);
+        const Value raw = v;
         if (ctx->resultType)
             v = coerce(v, ctx->resultType, n.a);
         if (v.isComptime() && !isRuntimeScalar(v.type) && v.type->k != TK::CInt &&
@@ -392,6 +398,12 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
             ctx->hasComptimeResult = true;
             ctx->comptimeResult = v;
         } else {
+            if (!literal || (ctx->literalBreak &&
+                             (ctx->literalBreak->k != raw.k || ctx->literalBreak->i != raw.i ||
+                              ctx->literalBreak->f != raw.f)))
+                ctx->untypedLiteralBreaks = false;
+            else
+                ctx->literalBreak = raw;
             if (!ctx->resultType) {
                 TypeP t = v.type;
                 if (t->k == TK::CInt)
