@@ -102,6 +102,8 @@ void RuntimeSession::close() {
         std::lock_guard lock(mutex_);
         closing_ = true;
         paused_ = false;
+        for (sim::Fabric* replay : replays_)
+            replay->requestStop();
     }
     if (auto* f = liveFabric_.load())
         f->requestStop();

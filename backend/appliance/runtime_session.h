@@ -228,7 +228,9 @@ class RuntimeSession {
     std::deque<std::function<void()>> queue_;
     std::deque<std::function<void()>> debugQueue_;
     bool paused_ = false;
-    bool closing_ = false;          // close() was called
+    bool closing_ = false; // close() was called
+    // Fabrics of trace() replays running now: close() stops them mid-chunk.
+    std::vector<sim::Fabric*> replays_;
     bool chunkUnpublished_ = false; // a run chunk began and has not published its frame
     bool quitting_ = false;
     int frameWatchers_ = 0;

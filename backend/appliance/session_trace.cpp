@@ -151,6 +151,27 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
     };
     {
         sim::Fabric fabric(program_, o);
+        // close() stops the replay within a cycle instead of after its chunk.
+        class ReplayRegistration {
+          public:
+            ReplayRegistration(RuntimeSession& session, sim::Fabric& fabric)
+                : session_(session), fabric_(fabric) {
+                std::lock_guard lock(session_.mutex_);
+                session_.replays_.push_back(&fabric_);
+                if (session_.closing_)
+                    fabric_.requestStop();
+            }
+            ~ReplayRegistration() {
+                std::lock_guard lock(session_.mutex_);
+                std::erase(session_.replays_, &fabric_);
+            }
+            ReplayRegistration(const ReplayRegistration&) = delete;
+            ReplayRegistration& operator=(const ReplayRegistration&) = delete;
+
+          private:
+            RuntimeSession& session_;
+            sim::Fabric& fabric_;
+        } registration(*this, fabric);
         const auto check = [&] { between(fabric); };
         for (const HostCommandRecord& c : commands) {
             advance(fabric, c.cycle, options_.chunkCycles, out.stopped, check);
