@@ -619,6 +619,27 @@ const Temp = enum(i8) { cold = -5, mild = 0, hot = 40 };
   y[3] = @bitcast(u16, h);
 )"),
                  {40000, 5, 7, 0x4100}});
+    // A module generic over a type param and a struct param, imported for f32 and i32.
+    c.push_back({"module_type_and_struct_params",
+                 program(R"(
+const gf = @import_module("gmod.csl", .{ .T = f32, .cfg = .{ .n = 3, .scale = 2.0 } });
+const gi = @import_module("gmod.csl", .{ .T = i32, .cfg = .{ .n = 2, .scale = 3.0 } });
+)",
+                         R"(
+  gf.put(0, 1.5);
+  gf.put(2, 2.0);
+  gi.put(1, -4);
+  y[0] = @bitcast(u32, gf.sum());
+  y[1] = @bitcast(u32, gi.sum());
+)"),
+                 {0x40e00000, 0xfffffff4},
+                 {{"gmod.csl", R"(
+param T: type;
+param cfg: struct { n: u16, scale: f32 };
+var acc: [cfg.n]T = @zeros([cfg.n]T);
+fn put(i: u16, v: T) void { acc[i] = v * @as(T, cfg.scale); }
+fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
+)"}}});
     return c;
 }
 
