@@ -54,6 +54,21 @@ class Parser {
     // braces, where `return x`, `break` and `continue` are expressions: a ',' or '}' may end
     // them instead of ';' (`.a => return 1,`).
     bool jumpAsExpr_ = false;
+    // The token at which an unclosed block was reported (once for all enclosing blocks).
+    size_t unclosedReportedAt_ = SIZE_MAX;
+    // 'fn' or 'task' (optionally after 'export'/'inline') as the first token of its line: a
+    // new top-level declaration, where a block still open was most likely left unclosed.
+    bool startsTopLevelDeclaration() const {
+        size_t p = pos_;
+        while (p < toks_.tokens.size() &&
+               (toks_.tokens[p].kind == Tok::KwExport || toks_.tokens[p].kind == Tok::KwInline))
+            ++p;
+        if (p >= toks_.tokens.size() ||
+            (toks_.tokens[p].kind != Tok::KwFn && toks_.tokens[p].kind != Tok::KwTask))
+            return false;
+        const SourceFile& f = diags_.file(toks_.file);
+        return f.lineCol(toks_.tokens[pos_].begin).second == 1;
+    }
     int depth_ = 0;
 
     Tok kind(size_t k = 0) const {
@@ -337,9 +352,29 @@ class Parser {
         uint32_t first = uint32_t(pos_);
         if (labelPlusOne)
             first = labelPlusOne - 1;
+        const uint32_t open = uint32_t(pos_);
         expect(Tok::LBrace, "to start a block");
         std::vector<uint32_t> stmts;
         while (!at(Tok::RBrace) && !at(Tok::Eof)) {
+            if (startsTopLevelDeclaration()) {
+                // A 'fn'/'task' at the start of a line: this block was left open. Say so
+                // once (enclosing blocks end here too) and let the file's next declarations
+                // be parsed as such.
+                if (unclosedReportedAt_ != pos_) {
+                    unclosedReportedAt_ = pos_;
+                    const Token& t = toks_.tokens[pos_];
+                    const auto [line, col] =
+                        diags_.file(toks_.file).lineCol(toks_.tokens[open].begin);
+                    diags_.error(toks_.file, t.begin, t.end,
+                                 "expected '}' to close the block opened at line " +
+                                     std::to_string(line) + ", column " + std::to_string(col) +
+                                     ", found " + found());
+                }
+                uint32_t n = make(NodeKind::Block, 0, first);
+                nd(n).d = labelPlusOne;
+                setList(n, stmts);
+                return n;
+            }
             size_t before = pos_;
             try {
                 uint32_t s = parseStatement();
