@@ -640,6 +640,26 @@ var acc: [cfg.n]T = @zeros([cfg.n]T);
 fn put(i: u16, v: T) void { acc[i] = v * @as(T, cfg.scale); }
 fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
 )"}}});
+    c.push_back({"bf16_f16_rounding_subnormals_overflow",
+                 program("",
+                         R"(
+  var one: f32 = 1.0;
+  var three: f32 = 3.0;
+  var b: bf16 = @as(bf16, one / three);
+  y[0] = @bitcast(u16, b);
+  var tiny: f32 = 1.0e-6;
+  var h: f16 = @as(f16, tiny);
+  y[1] = @bitcast(u16, h);
+  const cb: bf16 = 1.0 / 3.0;
+  y[2] = @bitcast(u16, cb);
+  var hb: f16 = 65504.0;
+  var hb2: f16 = hb + hb;
+  y[3] = @bitcast(u16, hb2);
+  var bb: bf16 = 3.0e38;
+  var bb2: bf16 = bb * @as(bf16, 2.0);
+  y[4] = @bitcast(u16, bb2);
+)"),
+                 {0x3eab, 0x0011, 0x3eab, 0x7c00, 0x7f80}});
     return c;
 }
 
