@@ -34,6 +34,7 @@ constexpr FlagSpec kFlags[] = {
     {"--verbose", false},
     {"--out-routes", false},
     {"--max-parallelism", true},
+    {"--link-section-start-address-bytes", true},
     {"--help", false},
     {"-h", false},
     {"--version", false},
@@ -93,8 +94,16 @@ bool isIdentifier(const std::string& s) {
                        [](char c) { return std::isalnum(uint8_t(c)) || c == '_'; });
 }
 
+// A linksection name as CSL writes it: ".name", with letters, digits, '_' and '.'.
+bool isSectionName(const std::string& s) {
+    return s.size() > 1 && s[0] == '.' && std::all_of(s.begin() + 1, s.end(), [](char c) {
+               return std::isalnum(uint8_t(c)) || c == '_' || c == '.';
+           });
+}
+
 void parseNameValueList(const std::string& flag, const std::string& text,
-                        std::vector<std::pair<std::string, std::string>>& out) {
+                        std::vector<std::pair<std::string, std::string>>& out,
+                        bool (*validName)(const std::string&) = isIdentifier) {
     size_t start = 0;
     while (start <= text.size()) {
         size_t comma = text.find(',', start);
@@ -105,7 +114,7 @@ void parseNameValueList(const std::string& flag, const std::string& text,
             throw UsageError(flag + ": expected 'name:value' entries separated by commas, got '" +
                              item + "'");
         std::string name = item.substr(0, colon);
-        if (!isIdentifier(name))
+        if (!validName(name))
             throw UsageError(flag + ": '" + name + "' is not a valid name");
         out.emplace_back(name, item.substr(colon + 1));
         if (comma == std::string::npos)
@@ -202,6 +211,11 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
             o.maxInlinedIterations = parseUnsigned(flag, *value);
         } else if (flag == "--max-parallelism") {
             parseUnsigned(flag, *value);
+        } else if (flag == "--link-section-start-address-bytes") {
+            std::vector<std::pair<std::string, std::string>> sections;
+            parseNameValueList(flag, *value, sections, isSectionName);
+            for (const auto& [section, address] : sections)
+                o.linkSectionStartBytes.emplace_back(section, parseUnsigned(flag, address));
         } else if (flag == "-o") {
             if (value->empty())
                 throw UsageError("-o: the output directory name is empty");
@@ -276,6 +290,8 @@ std::string cslcUsage() {
            "  -o DIR                      output directory (default out)\n"
            "  --output-json               diagnostics as JSON lines\n"
            "  -g0 --warnings-as-errors --verbose --version --help\n"
+           "  --link-section-start-address-bytes=.sec:BYTES[,.sec:BYTES]\n"
+           "                              place linksection(\".sec\") globals from BYTES\n"
            "  --out-routes --max-parallelism=N  accepted for SDK compatibility, no effect\n";
 }
 

@@ -352,6 +352,15 @@ class TestArtifact : public QObject {
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "--channels=4"}).options.channels, 4u);
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "-o=out"}).outDir, std::string("out"));
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "-oout2"}).outDir, std::string("out2"));
+        const auto sections =
+            artifact::parseCslcArgs(
+                {"l.csl", "--link-section-start-address-bytes=.own_values:20960,.buf.b:40960"})
+                .options.linkSectionStartBytes;
+        QCOMPARE(sections.size(), size_t(2));
+        QCOMPARE(sections[0].first, std::string(".own_values"));
+        QCOMPARE(sections[0].second, 20960u);
+        QCOMPARE(sections[1].first, std::string(".buf.b"));
+        QCOMPARE(sections[1].second, 40960u);
     }
 
     void cslcCommandLineErrors_data() {
@@ -378,6 +387,12 @@ class TestArtifact : public QObject {
         QTest::newRow("flag value")
             << QStringList{"a.csl", "--memcpy=1"} << "--memcpy takes no value";
         QTest::newRow("fp16") << QStringList{"a.csl", "--fp16-format=f8"} << "--fp16-format";
+        QTest::newRow("section name")
+            << QStringList{"a.csl", "--link-section-start-address-bytes=buf:40960"}
+            << "--link-section-start-address-bytes: 'buf' is not a valid name";
+        QTest::newRow("section address")
+            << QStringList{"a.csl", "--link-section-start-address-bytes=.buf:4k"}
+            << "--link-section-start-address-bytes: '4k' is not a non-negative integer";
     }
     void cslcCommandLineErrors() {
         QFETCH(QStringList, args);
