@@ -190,23 +190,41 @@ void HostSessionActions::unload() {
 }
 
 void HostSessionActions::copyToDevice(const HostCopyRequest& request) {
-    post(QStringLiteral("h2d"), tr("memcpy_h2d"), [this, request]() -> std::function<void()> {
+    const QString call = request.call(true);
+    post(QStringLiteral("h2d"), call, [this, request, call]() -> std::function<void()> {
         if (!m_runtime)
             throw std::runtime_error(tr("no session is loaded").toStdString());
         const std::vector<uint32_t> words = h2dWords(request);
         const uint32_t dest = request.streaming ? uint32_t(request.color)
                                                 : m_runtime->get_id(request.symbol.toStdString());
+        const std::span<const uint32_t> src(words);
         QElapsedTimer clock;
         clock.start();
-        m_runtime->memcpy_h2d(dest, std::span<const uint32_t>(words), request.x, request.y,
-                              request.w, request.h, request.elements, request.streaming,
-                              dataType(request), order(request), false);
+        // The broadcast and strided calls take no order: h2dWords gave them ROW_MAJOR words.
+        switch (request.shape) {
+        case hostdata::CopyShape::Box:
+            m_runtime->memcpy_h2d(dest, src, request.x, request.y, request.w, request.h,
+                                  request.elements, request.streaming, dataType(request),
+                                  order(request), false);
+            break;
+        case hostdata::CopyShape::RowBroadcast:
+            m_runtime->memcpy_h2d_rowbcast(dest, src, request.x, request.y, request.w, request.h,
+                                           request.elements, dataType(request), false);
+            break;
+        case hostdata::CopyShape::ColBroadcast:
+            m_runtime->memcpy_h2d_colbcast(dest, src, request.x, request.y, request.w, request.h,
+                                           request.elements, dataType(request), false);
+            break;
+        case hostdata::CopyShape::Strided:
+            m_runtime->memcpy_h2d_stride(dest, src, request.x, request.y, request.w, request.h,
+                                         request.elements, request.rowStride, request.colStride,
+                                         dataType(request), false);
+            break;
+        }
         const qint64 ms = clock.elapsed();
-        return [this, request, ms, count = words.size()] {
-            m_panel->report(tr("memcpy_h2d %1: %2 values in %3 ms.")
-                                .arg(request.describe())
-                                .arg(count)
-                                .arg(ms));
+        return [this, request, call, ms, count = words.size()] {
+            m_panel->report(
+                tr("%1 %2: %3 values in %4 ms.").arg(call, request.describe()).arg(count).arg(ms));
         };
     });
 }

@@ -7,7 +7,10 @@
 // is no number or out of range, a .npy of the wrong shape, a CSV with a word in it, an
 // expression with a typo) is reported naming the argument, file, line and column. Then
 // streaming-io: values from a CSV file streamed on a color, running sums streamed back.
-// With TESSERA_SCREENSHOT_DIR set, saves host-session.png there.
+// Then the H2D copy shapes on a 4×3 grid: a row broadcast, a column broadcast and a strided
+// copy each write x, a D2H of the whole grid shows exactly the PEs and values the SDK's
+// definition of the call gives, and a stride of 0 is refused naming the field.
+// With TESSERA_SCREENSHOT_DIR set, saves host-session.png and host-session-shapes.png there.
 #include "app/HostSessionActions.h"
 #include "app/IdeWorkbench.h"
 #include "app/MainWindow.h"
@@ -24,10 +27,12 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -55,6 +60,35 @@ float yValue(int i) {
 }
 
 // A version 1.0 .npy of little-endian f32 in C order, written without hostdata's writer.
+// copiesEachShape's program: saxpy-row's PE code on a 4×3 rectangle, 2 elements per PE.
+constexpr int GridWidth = 4, GridHeight = 3, GridElements = 2;
+const char GridLayout[] = R"(const width: i16 = 4;
+const height: i16 = 3;
+const slice: i16 = 2;
+
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = width, .height = height });
+
+layout {
+  @set_rectangle(width, height);
+  for (@range(i16, width)) |px| {
+    for (@range(i16, height)) |py| {
+      @set_tile_code(px, py, "pe_program.csl", .{
+        .memcpy_params = memcpy.get_params(px),
+        .slice = slice,
+      });
+    }
+  }
+  @export_name("x", [*]f32, true);
+  @export_name("y", [*]f32, true);
+  @export_name("saxpy", fn(f32)void);
+}
+)";
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 bool writeNpyByHand(const QString& path, const QByteArray& shape, const std::vector<float>& v) {
     QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
     while ((10 + header.size() + 1) % 64 != 0)
@@ -375,6 +409,196 @@ class TestHostSession : public QObject {
         }
     }
 
+    void copiesEachShape() {
+        // A 4×3 grid with 2 f32 of x per PE (saxpy-row's program, rectangle changed). Each
+        // H2D shape writes x over a field of -1 from a different data source; a D2H of the
+        // whole grid then shows exactly the PEs the shape reached and the values they got,
+        // computed here from the SDK's definition of each call.
+        m_tester.reset();
+        m_window.reset();
+        QString root;
+        QString error = examplewindow::copyExample(QStringLiteral("saxpy-row"), m_gridTmp, &root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(writeFile(root + QStringLiteral("/layout.csl"), GridLayout));
+        QFile project(root + QStringLiteral("/tessera.json"));
+        QVERIFY(project.open(QIODevice::ReadOnly));
+        QByteArray json = project.readAll();
+        project.close();
+        QVERIFY(json.contains("\"fabricDims\": [11, 3]"));
+        json.replace("\"fabricDims\": [11, 3]", "\"fabricDims\": [11, 5]");
+        QVERIFY(writeFile(project.fileName(), json));
+        error = examplewindow::openWindow(root, &m_window, QSize(1400, 900));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        takePanel();
+        if (QTest::currentTestFailed())
+            return;
+        buildProject();
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("load"))->click(); }, "load"));
+
+        HostCopyForm* form = m_panel->h2dForm();
+        auto* order = form->findChild<QComboBox*>(QStringLiteral("order"));
+        auto* rowStride = form->findChild<QSpinBox*>(QStringLiteral("rowStride"));
+        QVERIFY(form->selectTarget(QStringLiteral("x")));
+        QVERIFY(rowStride->isHidden()); // strides only for a strided copy
+
+        // Row broadcast over columns 1..3, from an expression: PE (px, py) gets row py's block.
+        const std::vector<double> rows{10, 11, 20, 21, 30, 31};
+        fillX(-1);
+        if (QTest::currentTestFailed())
+            return;
+        form->setShape(hostdata::CopyShape::RowBroadcast);
+        form->setRoi(1, 0, 3, GridHeight);
+        QVERIFY(rowStride->isHidden());
+        QVERIFY(!order->isEnabled()); // the broadcast and strided calls take no order
+        QVERIFY2(form->hostArrayText().startsWith(QLatin1String("Host array (3, 1, 2): 6 values")),
+                 qPrintable(form->hostArrayText()));
+        m_panel->setH2dSource(HostCopyRequest::Source::Expression,
+                              QStringLiteral("[10, 11, 20, 21, 30, 31]"));
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("h2d"))->click(); }, "h2d"));
+        QVERIFY(m_panel->logText().contains(QStringLiteral("memcpy_h2d_rowbcast x (1, 0) 3×3")));
+        compareX([&](int px, int py, int k) {
+            return px >= 1 ? rows[size_t(py * GridElements + k)] : -1.0;
+        });
+        if (QTest::currentTestFailed())
+            return;
+        // A count that fits the ROI but not the shape names the call and its host array.
+        m_panel->setH2dSource(HostCopyRequest::Source::Expression, QStringLiteral("arange(18)"));
+        QVERIFY(!run([this] { m_panel->button(QStringLiteral("h2d"))->click(); }, "h2d", &error));
+        QVERIFY2(error.contains(QLatin1String("the expression gives 18 values, "
+                                              "memcpy_h2d_rowbcast needs 6 (its host array "
+                                              "(3, 1, 2))")),
+                 qPrintable(error));
+
+        // Column broadcast over rows 1..2, from a .npy of shape (w, elements), the SDK's
+        // A[w][l]: PE (px, py) gets column px's block.
+        std::vector<float> columns;
+        for (int px = 0; px < GridWidth; ++px)
+            for (int k = 0; k < GridElements; ++k)
+                columns.push_back(float(100 + 10 * px + k));
+        const QString columnsPath = m_gridTmp.filePath(QStringLiteral("columns.npy"));
+        QVERIFY(writeNpyByHand(columnsPath, "(4, 2)", columns));
+        fillX(-1);
+        if (QTest::currentTestFailed())
+            return;
+        form->setShape(hostdata::CopyShape::ColBroadcast);
+        form->setRoi(0, 1, GridWidth, 2);
+        QVERIFY(form->hostArrayText().startsWith(QLatin1String("Host array (1, 4, 2): 8 values")));
+        m_panel->setH2dSource(HostCopyRequest::Source::NpyFile, columnsPath);
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("h2d"))->click(); }, "h2d"));
+        compareX([&](int px, int py, int k) {
+            return py >= 1 ? double(columns[size_t(px * GridElements + k)]) : -1.0;
+        });
+        if (QTest::currentTestFailed())
+            return;
+
+        // Strided over the whole grid, every 2nd row and 3rd column: PEs (0, 0), (3, 0),
+        // (0, 2), (3, 2) get the (2, 2, 2) array from a CSV file, row by row.
+        const QString csv = m_gridTmp.filePath(QStringLiteral("strided.csv"));
+        QVERIFY(writeFile(csv, "1, 2\n3, 4\n5, 6\n7, 8\n"));
+        fillX(-1);
+        if (QTest::currentTestFailed())
+            return;
+        form->setShape(hostdata::CopyShape::Strided);
+        QVERIFY(!rowStride->isHidden());
+        form->setRoi(0, 0, GridWidth, GridHeight);
+        form->setStrides(2, 3);
+        QVERIFY2(form->hostArrayText().startsWith(QLatin1String("Host array (2, 2, 2): 8 values")),
+                 qPrintable(form->hostArrayText()));
+        m_panel->setH2dSource(HostCopyRequest::Source::CsvFile, csv);
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("h2d"))->click(); }, "h2d"));
+        QVERIFY(m_panel->logText().contains(
+            QStringLiteral("memcpy_h2d_stride x (0, 0) 4×3 × 2 f32, strided (row 2, column 3)")));
+        compareX([](int px, int py, int k) {
+            if (py % 2 != 0 || px % 3 != 0)
+                return -1.0;
+            const int block = (py / 2) * 2 + px / 3; // row-major over the 2×2 reached PEs
+            return double(1 + block * GridElements + k);
+        });
+        if (QTest::currentTestFailed())
+            return;
+
+        // A stride of 0 is refused before anything is sent, naming the field and argument.
+        QSignalSpy requested(m_panel, &HostSessionPanel::h2dRequested);
+        form->setStrides(0, 3);
+        QVERIFY2(form->hostArrayText().contains(
+                     QLatin1String("Row stride: memcpy: row_stride must be positive")),
+                 qPrintable(form->hostArrayText()));
+        m_panel->button(QStringLiteral("h2d"))->click();
+        form->setStrides(2, 0);
+        m_panel->button(QStringLiteral("h2d"))->click();
+        QCOMPARE(requested.count(), 0);
+        QVERIFY2(m_panel->logText().contains(QLatin1String(
+                     "Copy to device: Row stride: memcpy: row_stride must be positive, got 0.")),
+                 qPrintable(m_panel->logText()));
+        QVERIFY2(m_panel->logText().contains(QLatin1String(
+                     "Copy to device: Column stride: memcpy: col_stride must be positive, "
+                     "got 0.")),
+                 qPrintable(m_panel->logText()));
+        form->setStrides(1, 1);
+        form->setShape(hostdata::CopyShape::Box);
+        QVERIFY(order->isEnabled());
+        QVERIFY(rowStride->isHidden());
+    }
+
+    void shapesScreenshot() {
+        const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("TESSERA_SCREENSHOT_DIR is not set");
+        if (!m_panel->isLoaded())
+            QSKIP("copiesEachShape did not load the grid");
+        // The Copy to Device tab with each shape, two by two, as a floating dock shows it.
+        m_panel->tabs()->setCurrentIndex(0);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_actions->showAction()->trigger();
+        m_actions->dock()->setFloating(true);
+        for (int i = 0; i < 2; ++i) {
+            m_actions->dock()->resize(760, 720);
+            QTest::qWait(100);
+        }
+        HostCopyForm* form = m_panel->h2dForm();
+        struct Shot {
+            hostdata::CopyShape shape;
+            int x, y, w, h;
+            QString source;
+        };
+        const Shot shots[] = {
+            {hostdata::CopyShape::Box, 0, 0, GridWidth, GridHeight, QStringLiteral("arange(24)")},
+            {hostdata::CopyShape::RowBroadcast, 1, 0, 3, GridHeight,
+             QStringLiteral("[10, 11, 20, 21, 30, 31]")},
+            {hostdata::CopyShape::ColBroadcast, 0, 1, GridWidth, 2, QStringLiteral("columns.npy")},
+            {hostdata::CopyShape::Strided, 0, 0, GridWidth, GridHeight,
+             QStringLiteral("strided.csv")}};
+        QList<QImage> images;
+        for (const Shot& shot : shots) {
+            form->setShape(shot.shape);
+            form->setRoi(shot.x, shot.y, shot.w, shot.h);
+            form->setStrides(2, 3);
+            m_panel->setH2dSource(
+                shot.shape == hostdata::CopyShape::ColBroadcast ? HostCopyRequest::Source::NpyFile
+                : shot.shape == hostdata::CopyShape::Strided    ? HostCopyRequest::Source::CsvFile
+                                                             : HostCopyRequest::Source::Expression,
+                shot.source);
+            QTest::qWait(50);
+            images << m_panel->tabs()->grab().toImage();
+        }
+        QSize cell;
+        for (const QImage& image : std::as_const(images))
+            cell = cell.expandedTo(image.size());
+        QImage sheet(cell.width() * 2 + 12, cell.height() * 2 + 12, QImage::Format_RGB32);
+        sheet.fill(m_panel->palette().color(QPalette::Mid));
+        QPainter painter(&sheet);
+        for (int i = 0; i < images.size(); ++i)
+            painter.drawImage(4 + (i % 2) * (cell.width() + 4), 4 + (i / 2) * (cell.height() + 4),
+                              images.at(i));
+        painter.end();
+        QVERIFY(sheet.save(dir + QStringLiteral("/host-session-shapes.png")));
+        form->setShape(hostdata::CopyShape::Box);
+        m_actions->dock()->setFloating(false);
+    }
+
     void cleanupTestCase() {
         m_tester.reset();
         m_window.reset();
@@ -387,12 +611,53 @@ class TestHostSession : public QObject {
         const QString error =
             examplewindow::openExample(example, tmp, root, &m_window, QSize(1400, 900));
         QVERIFY2(error.isEmpty(), qPrintable(error));
+        takePanel();
+    }
+
+    void takePanel() {
         m_controller = m_window->workbench()->controller();
         m_actions = m_window->findChild<HostSessionActions*>();
         QVERIFY(m_actions);
         m_panel = m_actions->panel();
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_panel->resultModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    // The grid of copiesEachShape: x over every PE is `value` (a box copy of a fill).
+    void fillX(double value) {
+        HostCopyForm* form = m_panel->h2dForm();
+        form->setShape(hostdata::CopyShape::Box);
+        form->setRoi(0, 0, GridWidth, GridHeight);
+        form->setElements(GridElements);
+        m_panel->setH2dSource(
+            HostCopyRequest::Source::Expression,
+            QStringLiteral("full(%1, %2)").arg(GridWidth * GridHeight * GridElements).arg(value));
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("h2d"))->click(); }, "h2d"));
+    }
+
+    // Reads x of the whole grid back (D2H) and compares every value with expected(px, py, k).
+    void compareX(const std::function<double(int, int, int)>& expected) {
+        HostCopyForm* form = m_panel->d2hForm();
+        QVERIFY(form->selectTarget(QStringLiteral("x")));
+        form->setRoi(0, 0, GridWidth, GridHeight);
+        form->setElements(GridElements);
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("d2h"))->click(); }, "d2h"));
+        HostBlockModel* model = m_panel->resultModel();
+        QCOMPARE(model->rowCount(), GridWidth * GridHeight);
+        for (int py = 0; py < GridHeight; ++py)
+            for (int px = 0; px < GridWidth; ++px)
+                for (int k = 0; k < GridElements; ++k) {
+                    const double got =
+                        model->data(model->index(py * GridWidth + px, k), HostBlockModel::ValueRole)
+                            .toDouble();
+                    QVERIFY2(got == expected(px, py, k),
+                             qPrintable(QStringLiteral("PE (%1, %2) x[%3] = %4, expected %5")
+                                            .arg(px)
+                                            .arg(py)
+                                            .arg(k)
+                                            .arg(got)
+                                            .arg(expected(px, py, k))));
+                }
     }
 
     // Builds the open project; the build must finish and succeed.
@@ -427,6 +692,7 @@ class TestHostSession : public QObject {
 
     QTemporaryDir m_tmp;
     QTemporaryDir m_streamTmp; // streaming-io's copy
+    QTemporaryDir m_gridTmp;   // copiesEachShape's grid
     QString m_root;
     std::unique_ptr<MainWindow> m_window;
     SimController* m_controller = nullptr;

@@ -134,6 +134,7 @@ QWidget* HostSessionPanel::createH2dTab() {
     layout->addWidget(m_h2d, 0, Qt::AlignRight);
     layout->addStretch(1);
     connect(m_source, &QComboBox::currentIndexChanged, this, &HostSessionPanel::sourceChanged);
+    connect(m_h2dForm, &HostCopyForm::changed, this, &HostSessionPanel::sourceChanged);
     connect(m_browse, &QPushButton::clicked, this, &HostSessionPanel::browseSource);
     connect(m_h2d, &QPushButton::clicked, this, &HostSessionPanel::requestH2d);
     connect(m_sourceText, &QLineEdit::returnPressed, this, &HostSessionPanel::requestH2d);
@@ -307,9 +308,11 @@ QString HostSessionPanel::logText() const {
 void HostSessionPanel::sourceChanged() {
     const auto source = HostCopyRequest::Source(m_source->currentData().toInt());
     m_browse->setVisible(source != HostCopyRequest::Source::Expression);
+    // The examples give as many values as the copy's host array holds.
+    const QString count = QString::number(m_h2dForm->hostValueCount().value_or(24));
     m_sourceText->setPlaceholderText(
         source == HostCopyRequest::Source::Expression
-            ? tr("arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]")
+            ? tr("arange(0, %1), ones(%1)*2.5, linspace(0, 1, %1), [1, 2, 3]").arg(count)
         : source == HostCopyRequest::Source::NpyFile ? tr("path of a .npy file")
                                                      : tr("path of a CSV file"));
 }
