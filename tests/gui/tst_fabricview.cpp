@@ -439,6 +439,25 @@ class TestFabricView : public QObject {
         QCOMPARE(view.peAt(QPointF(400, 300)), std::optional<QPoint>(QPoint(321, 654)));
     }
 
+    // Before the first build the dock is not a blank dark panel: it says how to fill it,
+    // and the hint goes once a program is shown.
+    void emptyViewSaysHowToFillIt() {
+        FabricView view;
+        view.resize(400, 300);
+        QVERIFY(view.showsEmptyText());
+        QVERIFY(view.emptyText().contains(QStringLiteral("Build")));
+        const QImage empty = view.grab().toImage();
+        int textPixels = 0;
+        for (int y = 0; y < empty.height(); ++y)
+            for (int x = 0; x < empty.width(); ++x)
+                textPixels += empty.pixel(x, y) != fabric_palette::Background;
+        QVERIFY2(textPixels > 200, qPrintable(QString::number(textPixels)));
+        QVERIFY(view.setSnapshot(tinySnapshot()).isEmpty());
+        QVERIFY(!view.showsEmptyText());
+        QVERIFY(view.setSnapshot({}).isEmpty());
+        QVERIFY(view.showsEmptyText());
+    }
+
     void inconsistentSnapshotIsRejectedWithItsReason() {
         FabricView view;
         view.resize(400, 300);

@@ -32,6 +32,11 @@ FabricView::FabricView(QWidget* parent) : QWidget(parent), m_layers(new FabricLa
     });
 }
 
+QString FabricView::emptyText() {
+    return tr("No program yet. Build the project (Ctrl+B) to see its PEs, routes and memcpy "
+              "regions here.");
+}
+
 QString FabricView::setSnapshot(FabricSnapshotPtr snapshot) {
     if (snapshot) {
         const QString error = snapshot->validate();
@@ -156,6 +161,13 @@ void FabricView::paintEvent(QPaintEvent*) {
     syncViewportSize();
     QPainter painter(this);
     m_renderer.paint(painter, m_viewport, {m_selected, m_hovered, m_highlightedColor});
+    if (showsEmptyText()) {
+        // A new user sees a dark panel before the first build: say how to fill it.
+        painter.setPen(QColor(0xc8, 0xcc, 0xd4));
+        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                         emptyText());
+        return;
+    }
     const QRect overview = overviewRect();
     if (!overview.isEmpty())
         m_renderer.paintOverview(painter, overview, m_viewport);

@@ -61,6 +61,10 @@ class FabricView : public QWidget {
     bool jumpToPe(QPoint fabricPe);
     void fitFabric();
 
+    // What an empty view (no program yet) says instead of a blank dark area.
+    static QString emptyText();
+    bool showsEmptyText() const { return !m_renderer.snapshot(); }
+
     // One line describing a PE (what the status bar shows on hover).
     QString describePe(QPoint fabricPe) const { return m_renderer.describePe(fabricPe); }
 
