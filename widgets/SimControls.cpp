@@ -110,6 +110,7 @@ SimControls::SimControls(QWidget* parent)
     layout->addLayout(what);
     layout->addWidget(m_list, 1);
     updateKindFields();
+    refreshList();
     setState(State::NoSession);
     setCycle(0, 0);
 }
@@ -127,9 +128,11 @@ void SimControls::setState(State state) {
 
 void SimControls::setCycle(quint64 cycle, double cyclesPerSecond) {
     const QLocale locale;
-    m_cycle->setText(tr("Cycle %1 · %2 cycles/s")
-                         .arg(locale.toString(cycle))
-                         .arg(locale.toString(cyclesPerSecond, 'f', 0)));
+    // A rate of 0 is not a measurement (paused, finished, stepped): it would read as a stall.
+    m_cycle->setText(cyclesPerSecond > 0 ? tr("Cycle %1 · %2 cycles/s")
+                                               .arg(locale.toString(cycle))
+                                               .arg(locale.toString(cyclesPerSecond, 'f', 0))
+                                         : tr("Cycle %1").arg(locale.toString(cycle)));
 }
 
 void SimControls::setStatusMessage(const QString& text) {
@@ -192,7 +195,7 @@ void SimControls::addBreakpoint() {
 
 void SimControls::removeBreakpoint() {
     const int row = m_list->currentRow();
-    if (row < 0)
+    if (row < 0 || row >= m_breakpoints.size())
         return;
     QList<SimBreakpoint> list = m_breakpoints;
     list.removeAt(row);
@@ -203,6 +206,13 @@ void SimControls::refreshList() {
     m_list->clear();
     for (const SimBreakpoint& b : std::as_const(m_breakpoints))
         m_list->addItem(b.describe());
+    if (m_breakpoints.isEmpty()) {
+        // An empty white box says nothing; this line says how to fill it. It is not a
+        // breakpoint: it cannot be selected (so Remove ignores it).
+        auto* hint = new QListWidgetItem(
+            tr("No breakpoints. Choose what to break on above and press Add."), m_list);
+        hint->setFlags(Qt::NoItemFlags);
+    }
 }
 
 } // namespace tessera
