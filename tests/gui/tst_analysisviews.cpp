@@ -16,12 +16,16 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QFile>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
+#include <algorithm>
 
 using namespace tessera;
 
@@ -153,6 +157,24 @@ class TestAnalysisViews : public QObject {
         QSignalSpy refresh(&table, &StallTable::refreshRequested);
         table.findChild<QToolButton*>(QStringLiteral("stallRefresh"))->click();
         QCOMPARE(refresh.count(), 1);
+    }
+
+    // Every column but the stretched last one fits its text: the holder's state was elided
+    // ("sends color 1…") while the cycles column took the dock's width.
+    void stallTableColumnsAreNotElided() {
+        AnalysisSelection sel;
+        StallTable table(&sel);
+        table.resize(1200, 300);
+        table.model()->setEntries(20, sampleStalls(), false);
+        QTableView* view = table.view();
+        for (int c = 0; c < StallTableModel::WaitedColumn; ++c) {
+            const int needed = std::max(static_cast<QAbstractItemView*>(view)->sizeHintForColumn(c),
+                                        view->horizontalHeader()->sectionSizeHint(c));
+            QVERIFY2(view->columnWidth(c) >= needed, qPrintable(QStringLiteral("column %1: %2 < %3")
+                                                                    .arg(c)
+                                                                    .arg(view->columnWidth(c))
+                                                                    .arg(needed)));
+        }
     }
 
     void simprintParsingAndRegions() {
@@ -305,6 +327,11 @@ class TestAnalysisViews : public QObject {
     void replayTransport() {
         ReplayControls controls;
         controls.resize(600, 80);
+        // The strip's colours and what a click does are said under it, not only on hover.
+        const auto* legend = controls.findChild<QLabel*>(QStringLiteral("replayLegend"));
+        QVERIFY(legend && !legend->isHidden());
+        QVERIFY(legend->text().contains(QStringLiteral("idle")) &&
+                legend->text().contains(QStringLiteral("replay")));
         QSignalSpy moved(&controls, &ReplayControls::positionChanged);
         QSignalSpy live(&controls, &ReplayControls::liveRequested);
         for (int i = 1; i <= 6; ++i)

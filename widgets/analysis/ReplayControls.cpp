@@ -138,6 +138,15 @@ ReplayControls::ReplayControls(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(row);
     layout->addWidget(m_bar);
+    // The strip's colours mean nothing to a new user until said (the tooltip needs a hover).
+    auto* legend = new QLabel(tr("Each frame's activity from idle (dark) to the busiest (yellow). "
+                                 "Click or drag on the strip to replay from there; Live follows "
+                                 "the session again."),
+                              this);
+    legend->setObjectName(QStringLiteral("replayLegend"));
+    legend->setWordWrap(true);
+    legend->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(legend);
     layout->addStretch(1); // the bar keeps its height in a tall dock
 
     connect(m_back, &QToolButton::clicked, this, &ReplayControls::stepBack);

@@ -115,8 +115,13 @@ void StallTable::modelReset() {
         m_summary->setText(tr("%n wait(s) at cycle %1%2", nullptr, rows)
                                .arg(m_model->cycle())
                                .arg(m_model->isTruncated() ? tr(" (more not shown)") : QString()));
-    for (int c = 0; c < StallTableModel::HolderColumn; ++c)
+    // Every column but the last (which stretches) fits its text; the holder's state is
+    // capped so one long description cannot push the cycles off the dock.
+    for (int c = 0; c < StallTableModel::WaitedColumn; ++c)
         m_view->resizeColumnToContents(c);
+    const int holderCap = m_view->fontMetrics().averageCharWidth() * 64;
+    if (m_view->columnWidth(StallTableModel::HolderColumn) > holderCap)
+        m_view->setColumnWidth(StallTableModel::HolderColumn, holderCap);
     followSelection();
 }
 
