@@ -475,7 +475,6 @@ void Fabric::Impl::prefetchPe(const Pe& p) {
 }
 
 void Fabric::Impl::prefetchPeData(const Pe& p) {
-    __builtin_prefetch(p.mem);
     if (!p.frames.empty())
         __builtin_prefetch(&p.frames.back());
     __builtin_prefetch(p.regs.data());
@@ -650,6 +649,11 @@ bool Fabric::Impl::stepCycle() {
         // the PE's lines are still in the cache.
         const size_t n = visitList.size();
         for (size_t k = 0; k < n; ++k) {
+            // The PE's SRAM page follows from its index, so its prefetch needs no line of
+            // the Pe and can go further ahead: on a large fabric it is a TLB miss whose
+            // page walk misses the cache too (each PE's page table entry has its own line).
+            if (k + 8 < n)
+                __builtin_prefetch(memory + size_t(visitList[k + 8]) * kPeMemoryBytes);
             if (k + 4 < n)
                 prefetchPe(pes[visitList[k + 4]]);
             if (k + 2 < n)
