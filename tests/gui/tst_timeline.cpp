@@ -301,6 +301,32 @@ class TestTimeline : public QObject {
         QVERIFY(view.lanes().empty());
     }
 
+    // The lane labels' column fits the longest label ("launch compute_gemv" was elided
+    // at a fixed 140 px), within kGutter..kMaxGutter, and the plot starts after it.
+    void laneLabelsFitTheirColumn() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sim.log"));
+        writeFile(path, "@0 Architecture is: wse2\n"
+                        "@0 dimX=11, dimY=5\n"
+                        "@10 P5.2: [EX OP] ^ 0x0001: Tlaunch Imm compute_gemv_with_bias\n"
+                        "@12 P5.2: [EX OP] ^ 0x0004: T3 Add recv\n");
+        auto log = std::make_shared<const sim::TraceLog>(path.toStdString());
+        TimelineView view;
+        view.resize(800, 200);
+        QCOMPARE(view.gutter(), int(TimelineView::kGutter));
+        view.setTrace(log);
+        view.setPe(QPoint(5, 2));
+        QSignalSpy loaded(&view, &TimelineView::windowLoaded);
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(view.lanes().size(), size_t(2));
+        const QString longest = view.lanes().front().label;
+        QCOMPARE(longest, QStringLiteral("launch compute_gemv_with_bias"));
+        QVERIFY2(view.gutter() - 22 >= view.fontMetrics().horizontalAdvance(longest),
+                 qPrintable(QString::number(view.gutter())));
+        QVERIFY(view.gutter() <= TimelineView::kMaxGutter);
+        QVERIFY(view.xOfCycle(view.firstVisibleCycle()) >= view.gutter());
+    }
+
     void zoomedOutViewBinsAWindowNotTheRun() {
         // 40,000 cycles of work: fitted into 600 pixels, the view reads a bounded window and
         // paints bins; zoomed in, it loads the window around the visible cycles only.
@@ -338,7 +364,7 @@ class TestTimeline : public QObject {
         const QColor base = view->palette().color(QPalette::Base);
         int painted = 0;
         QCOMPARE(image.width(), view->width());
-        for (int x = TimelineView::kGutter; x < image.width(); ++x)
+        for (int x = view->gutter(); x < image.width(); ++x)
             painted += image.pixelColor(x, y) != base;
         // Sampled: 4 blocks spread over the run, each a stretch of busy columns.
         QVERIFY2(painted > 40, qPrintable(QString::number(painted)));

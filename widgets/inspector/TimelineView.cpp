@@ -155,6 +155,11 @@ void TimelineView::rebuildLanes() {
         if (l.stalls)
             m_lanes.push_back({Lane::Kind::Stalls, -1, tr("stalls")});
     }
+    // Labels start after the colour swatch (18 px) and keep 4 px from the plot.
+    int widest = 0;
+    for (const Lane& lane : m_lanes)
+        widest = std::max(widest, fontMetrics().horizontalAdvance(lane.label));
+    m_gutter = std::clamp(widest + 22, int(kGutter), int(kMaxGutter));
     updateGeometry();
 }
 
@@ -211,13 +216,13 @@ void TimelineView::zoomAround(double widgetX, double factor) {
 }
 
 double TimelineView::cycleAtX(double x) const {
-    const int plotWidth = std::max(1, width() - kGutter);
-    return m_first + (x - kGutter) * (m_last - m_first) / plotWidth;
+    const int plotWidth = std::max(1, width() - m_gutter);
+    return m_first + (x - m_gutter) * (m_last - m_first) / plotWidth;
 }
 
 double TimelineView::xOfCycle(double cycle) const {
-    const int plotWidth = std::max(1, width() - kGutter);
-    return kGutter + (cycle - m_first) * plotWidth / (m_last - m_first);
+    const int plotWidth = std::max(1, width() - m_gutter);
+    return m_gutter + (cycle - m_first) * plotWidth / (m_last - m_first);
 }
 
 int TimelineView::laneAtY(double y) const {
@@ -315,7 +320,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
         p.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, empty);
         return;
     }
-    const int plotWidth = std::max(1, width() - kGutter);
+    const int plotWidth = std::max(1, width() - m_gutter);
     // Lane backgrounds and labels.
     for (size_t i = 0; i < m_lanes.size(); ++i) {
         const QRect row(0, yOfLane(int(i)), width(), kLaneHeight);
@@ -324,13 +329,13 @@ void TimelineView::paintEvent(QPaintEvent*) {
         const QColor colour = laneColor(int(i));
         p.fillRect(QRect(4, row.top() + 4, 10, kLaneHeight - 8), colour);
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRect(18, row.top(), kGutter - 22, kLaneHeight), Qt::AlignVCenter,
-                   p.fontMetrics().elidedText(m_lanes[i].label, Qt::ElideRight, kGutter - 22));
+        p.drawText(QRect(18, row.top(), m_gutter - 22, kLaneHeight), Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(m_lanes[i].label, Qt::ElideRight, m_gutter - 22));
     }
     p.setPen(pal.color(QPalette::Mid));
-    p.drawLine(kGutter - 1, 0, kGutter - 1, height());
+    p.drawLine(m_gutter - 1, 0, m_gutter - 1, height());
     paintRuler(p, plotWidth);
-    p.setClipRect(QRect(kGutter, kRuler, plotWidth, height() - kRuler));
+    p.setClipRect(QRect(m_gutter, kRuler, plotWidth, height() - kRuler));
     paintEvents(p, plotWidth);
     if (m_selectedCycle) {
         const double x = xOfCycle(double(*m_selectedCycle) + 0.5);
@@ -347,7 +352,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
         const QString text = QString::number(*m_selectedCycle);
         const double x = xOfCycle(double(*m_selectedCycle) + 0.5);
         const int w = p.fontMetrics().horizontalAdvance(text) + 8;
-        const QRectF box(std::clamp(x - w / 2.0, double(kGutter), double(width() - w)), 2, w,
+        const QRectF box(std::clamp(x - w / 2.0, double(m_gutter), double(width() - w)), 2, w,
                          kRuler - 4);
         p.fillRect(box, pal.color(QPalette::Highlight));
         p.setPen(pal.color(QPalette::HighlightedText));
@@ -360,7 +365,7 @@ void TimelineView::paintRuler(QPainter& p, int plotWidth) {
     p.fillRect(QRect(0, 0, width(), kRuler), pal.color(QPalette::Window));
     p.setPen(pal.color(QPalette::WindowText));
     const QString corner = m_window.sampled ? tr("PE %1,%2 (sampled)") : tr("PE %1,%2 · cycle");
-    p.drawText(QRect(4, 0, kGutter - 8, kRuler), Qt::AlignVCenter,
+    p.drawText(QRect(4, 0, m_gutter - 8, kRuler), Qt::AlignVCenter,
                corner.arg(m_pe->x()).arg(m_pe->y()));
     const double ppc = plotWidth / (m_last - m_first);
     const double step = tickStep(ppc, 80);
@@ -373,7 +378,7 @@ void TimelineView::paintRuler(QPainter& p, int plotWidth) {
                    QString::number(quint64(c)));
     }
     p.setPen(pal.color(QPalette::Mid));
-    p.drawLine(kGutter, kRuler - 1, width(), kRuler - 1);
+    p.drawLine(m_gutter, kRuler - 1, width(), kRuler - 1);
 }
 
 void TimelineView::paintEvents(QPainter& p, int plotWidth) {
@@ -383,7 +388,7 @@ void TimelineView::paintEvents(QPainter& p, int plotWidth) {
         // Close: one box per event (cycle-wide), the op named when it fits.
         for (const sim::TraceEvent& e : m_window.events) {
             const double x = xOfCycle(double(e.cycle));
-            if (x + ppc < kGutter || x > width())
+            if (x + ppc < m_gutter || x > width())
                 continue;
             const int lane = laneOf(e);
             if (lane < 0)
@@ -405,7 +410,7 @@ void TimelineView::paintEvents(QPainter& p, int plotWidth) {
     // Far: events binned per pixel column; the shade says how busy the column's cycles were.
     std::vector<std::vector<int>> bins(size_t(lanes), std::vector<int>(size_t(plotWidth), 0));
     for (const sim::TraceEvent& e : m_window.events) {
-        const int column = int(std::floor(xOfCycle(double(e.cycle)))) - kGutter;
+        const int column = int(std::floor(xOfCycle(double(e.cycle)))) - m_gutter;
         if (column < 0 || column >= plotWidth)
             continue;
         const int lane = laneOf(e);
@@ -423,16 +428,16 @@ void TimelineView::paintEvents(QPainter& p, int plotWidth) {
             // At least a third visible, full when an event fell on every cycle.
             const double busy = std::min(1.0, n / cyclesPerColumn);
             colour.setAlphaF(float(0.35 + 0.65 * busy));
-            p.fillRect(QRect(kGutter + column, top, 1, kLaneHeight - 4), colour);
+            p.fillRect(QRect(m_gutter + column, top, 1, kLaneHeight - 4), colour);
         }
     }
 }
 
 QString TimelineView::describeAt(QPointF pos) const {
     const int lane = laneAtY(pos.y());
-    if (lane < 0 || pos.x() < kGutter)
+    if (lane < 0 || pos.x() < m_gutter)
         return {};
-    const double ppc = std::max(1, width() - kGutter) / (m_last - m_first);
+    const double ppc = std::max(1, width() - m_gutter) / (m_last - m_first);
     // The cycles under the pointer: one, or the column's range when zoomed out.
     const double c0 = std::floor(cycleAtX(pos.x()));
     const double c1 = ppc >= 1 ? c0 + 1 : std::ceil(cycleAtX(pos.x() + 1));
@@ -498,11 +503,11 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
     if (m_dragging) {
         const double dx = event->position().x() - m_dragLast.x();
         m_dragLast = event->position();
-        const double shift = -dx * (m_last - m_first) / std::max(1, width() - kGutter);
+        const double shift = -dx * (m_last - m_first) / std::max(1, width() - m_gutter);
         setVisibleCycles(m_first + shift, m_last + shift);
     }
-    m_hoverX = event->position().x() >= kGutter ? std::optional<double>(event->position().x())
-                                                : std::nullopt;
+    m_hoverX = event->position().x() >= m_gutter ? std::optional<double>(event->position().x())
+                                                 : std::nullopt;
     update();
 }
 
@@ -513,7 +518,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     }
     m_dragging = false;
     const QPointF moved = event->position() - m_pressPos;
-    if (std::hypot(moved.x(), moved.y()) > kClickSlop || event->position().x() < kGutter)
+    if (std::hypot(moved.x(), moved.y()) > kClickSlop || event->position().x() < m_gutter)
         return;
     const double cycle = std::floor(cycleAtX(event->position().x()));
     if (cycle < 0 || m_lanes.empty())
@@ -537,7 +542,7 @@ void TimelineView::leaveEvent(QEvent*) {
 }
 
 void TimelineView::keyPressEvent(QKeyEvent* event) {
-    const double centre = kGutter + (width() - kGutter) / 2.0;
+    const double centre = m_gutter + (width() - m_gutter) / 2.0;
     const double span = m_last - m_first;
     switch (event->key()) {
     case Qt::Key_Plus:

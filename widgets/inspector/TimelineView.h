@@ -33,8 +33,9 @@ class TimelineView : public QWidget {
         int id = -1; // task id (or sim::TraceEvent::kLaunchTask/kInitTask), color; -1 stalls
         QString label;
     };
-    static constexpr int kGutter = 140; // lane labels
-    static constexpr int kRuler = 22;   // cycle ruler on top
+    static constexpr int kGutter = 140;    // lane labels: at least this wide,
+    static constexpr int kMaxGutter = 320; // wider for long task names, up to this
+    static constexpr int kRuler = 22;      // cycle ruler on top
     static constexpr int kLaneHeight = 18;
 
     explicit TimelineView(QWidget* parent = nullptr);
@@ -60,6 +61,8 @@ class TimelineView : public QWidget {
     // Bytes of log one window may read before it is sampled (sim::TraceLog::window).
     void setWindowBudget(size_t bytes) { m_windowBudget = bytes; }
     const std::vector<Lane>& lanes() const { return m_lanes; }
+    // Width of the lane labels' column (it fits the longest label, kGutter..kMaxGutter).
+    int gutter() const { return m_gutter; }
     // The last window the worker delivered (empty before).
     const sim::TraceWindow& loadedWindow() const { return m_window; }
     bool isLoading() const { return m_loading; }
@@ -109,6 +112,7 @@ class TimelineView : public QWidget {
     std::optional<QPoint> m_pe;
     std::optional<quint64> m_selectedCycle;
     std::vector<Lane> m_lanes;
+    int m_gutter = kGutter;
     double m_first = 0, m_last = 1;
     sim::TraceWindow m_window;
     quint64 m_requestSerial = 0;
