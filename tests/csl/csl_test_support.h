@@ -57,20 +57,64 @@ inline std::shared_ptr<sim::FabricProgram> compileProgram(const std::string& lay
     return r.ok ? r.program : nullptr;
 }
 
-// A 1x1 rectangle whose PE runs "pe.csl" and exports f32 array "y" and the host-callable
-// `computeType` (e.g. "fn(u16)void").
-inline std::string onePeLayout(bool yWritable, const std::string& computeType) {
+// A 1x1 rectangle whose PE runs "pe.csl" (memcpy on), with the @export_name lines `exports`.
+inline std::string onePeLayoutExporting(const std::string& exports) {
     return R"(
 const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
 layout {
   @set_rectangle(1, 1);
   @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-  @export_name("y", [*]f32, )" +
-           std::string(yWritable ? "true" : "false") + R"();
-  @export_name("compute", )" +
-           computeType + R"();
+)" + exports +
+           "}\n";
 }
-)";
+
+// A 1x1 rectangle whose PE runs "pe.csl" and exports array "y" of `yElement` and the
+// host-callable `computeType` (e.g. "fn(u16)void").
+inline std::string onePeLayout(bool yWritable, const std::string& computeType,
+                               const std::string& yElement = "f32") {
+    return onePeLayoutExporting("  @export_name(\"y\", [*]" + yElement + ", " +
+                                (yWritable ? "true" : "false") +
+                                ");\n  @export_name(\"compute\", " + computeType + ");\n");
+}
+
+// Tile code on a memcpy layout: param memcpy_params, then `decls` (its other params), the
+// memcpy module as sys_mod, `body` (which defines main and ends it by unblocking the command
+// stream) and a comptime block that exports main and then runs `comptime`.
+inline std::string memcpyTile(const std::string& decls, const std::string& body,
+                              const std::string& comptime = "") {
+    return "\nparam memcpy_params;\n" + decls +
+           "const sys_mod = @import_module(\"<memcpy/memcpy>\", memcpy_params);" + body +
+           "comptime {\n  @export_symbol(main);\n" + comptime + "}\n";
+}
+
+// The declaration of the color param `c` that most tile files take.
+inline const std::string kColorParam = "param c: color;\n";
+
+// A comptime statement that initializes each (queue, color) pair on WSE-3 only (WSE-2
+// queues need no initialization).
+inline std::string wse3Queues(const std::vector<std::pair<std::string, std::string>>& queues) {
+    std::string init;
+    for (const auto& [queue, color] : queues)
+        init += "@initialize_queue(" + queue + ", .{ .color = " + color + " }); ";
+    return "  if (@is_arch(\"wse3\")) { " + init + "}\n";
+}
+
+enum class Blocked { No, Yes };
+
+// Comptime statements binding data task `task` to wavelets of `color`: on WSE-3 through
+// input queue `queue` (initialized here), on WSE-2 to the color itself; Blocked::Yes also
+// blocks the task until the program unblocks it.
+inline std::string dataTask(const std::string& task, const std::string& queue,
+                            const std::string& color, Blocked blocked = Blocked::No) {
+    const auto bind = [&](const std::string& id) {
+        std::string s = "    @bind_data_task(" + task + ", @get_data_task_id(" + id + "));\n";
+        if (blocked == Blocked::Yes)
+            s += "    @block(" + id + ");\n";
+        return s;
+    };
+    return "  if (@is_arch(\"wse3\")) {\n    @initialize_queue(" + queue +
+           ", .{ .color = " + color + " });\n" + bind(queue) + "  } else {\n" + bind(color) +
+           "  }\n";
 }
 
 // Data rows "wse2" and "wse3" of an int column "arch".
@@ -78,6 +122,19 @@ inline void addArchRows() {
     QTest::addColumn<int>("arch");
     QTest::newRow("wse2") << int(sim::Arch::Wse2);
     QTest::newRow("wse3") << int(sim::Arch::Wse3);
+}
+
+// Data rows of int columns "index" (into `names`) and "arch": "<name><separator>wse2" and
+// "<name><separator>wse3" for each name, those that `runsOn(index, arch)` allows when given.
+inline void addIndexedArchRows(const std::vector<std::string>& names, const std::string& separator,
+                               const std::function<bool(size_t, sim::Arch)>& runsOn = {}) {
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("arch");
+    for (size_t i = 0; i < names.size(); ++i)
+        for (auto [archName, arch] :
+             {std::pair{"wse2", sim::Arch::Wse2}, std::pair{"wse3", sim::Arch::Wse3}})
+            if (!runsOn || runsOn(i, arch))
+                QTest::newRow((names[i] + separator + archName).c_str()) << int(i) << int(arch);
 }
 
 inline float asFloat(uint32_t bits) {
@@ -94,17 +151,18 @@ inline std::vector<float> asFloats(const std::vector<uint32_t>& words) {
     return out;
 }
 
-// Launches `function` with `args` on a fresh fabric, then copies `elements` words of f32
-// symbol `symbol` from PE (0,0). A run that does not finish is reported with qWarning and
-// leaves whatever the copy returns (usually fewer words) for the caller's checks to catch.
-inline std::vector<float> launchAndReadF32(std::shared_ptr<sim::FabricProgram> prog,
-                                           const std::string& function, std::vector<uint32_t> args,
-                                           const std::string& symbol, uint32_t elements,
-                                           uint64_t maxCycles) {
+// Launches `function` with `args` on a fresh fabric, then copies `elements` words of
+// symbol `symbol` from PE (0,0). A run or copy that does not finish leaves its message in
+// *error (empty when both finish) and whatever the copy returned.
+inline std::vector<uint32_t> launchAndReadWords(std::shared_ptr<sim::FabricProgram> prog,
+                                                const std::string& function,
+                                                std::vector<uint32_t> args,
+                                                const std::string& symbol, uint32_t elements,
+                                                uint64_t maxCycles, std::string* error) {
     sim::Fabric fabric(std::move(prog));
     auto r = fabric.runUntilDone(fabric.launch(function, std::move(args)), maxCycles);
     if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
+        *error += r.message;
     sim::MemcpyRequest req;
     req.toDevice = false;
     req.symbol = symbol;
@@ -112,8 +170,22 @@ inline std::vector<float> launchAndReadF32(std::shared_ptr<sim::FabricProgram> p
     const auto id = fabric.memcpy(req);
     r = fabric.runUntilDone(id, maxCycles);
     if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    return asFloats(fabric.takeResult(id));
+        *error += r.message;
+    return fabric.takeResult(id);
+}
+
+// launchAndReadWords of an f32 symbol. A run that does not finish is reported with qWarning
+// and leaves whatever the copy returns (usually fewer words) for the caller's checks to catch.
+inline std::vector<float> launchAndReadF32(std::shared_ptr<sim::FabricProgram> prog,
+                                           const std::string& function, std::vector<uint32_t> args,
+                                           const std::string& symbol, uint32_t elements,
+                                           uint64_t maxCycles) {
+    std::string error;
+    const std::vector<uint32_t> words = launchAndReadWords(
+        std::move(prog), function, std::move(args), symbol, elements, maxCycles, &error);
+    if (!error.empty())
+        qWarning("%s", error.c_str());
+    return asFloats(words);
 }
 
 } // namespace csl_tests

@@ -15,15 +15,10 @@ namespace {
 using namespace csl_tests;
 
 // One PE exporting `y: [*]u32` and `compute: fn()void`.
-const char* kLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
-layout {
-  @set_rectangle(1, 1);
-  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-  @export_name("y", [*]u32, true);
-  @export_name("compute", fn()void);
-}
-)";
+const std::string kLayout = onePeLayout(true, "fn()void", "u32");
+
+// Cycles a program's compute() and the copy of y may take.
+constexpr uint64_t kMaxCycles = 10'000'000;
 
 // A PE program: `decls` at the top level, `body` inside compute(), which the host launches.
 std::string program(const std::string& decls, const std::string& body) {
@@ -669,15 +664,10 @@ class TestCslLanguage : public QObject {
     Q_OBJECT
   private slots:
     void programs_data() {
-        QTest::addColumn<int>("index");
-        QTest::addColumn<int>("arch");
-        const auto all = cases();
-        for (size_t i = 0; i < all.size(); ++i) {
-            for (auto [archName, arch] :
-                 {std::pair{"wse2", sim::Arch::Wse2}, std::pair{"wse3", sim::Arch::Wse3}}) {
-                QTest::addRow("%s/%s", all[i].name, archName) << int(i) << int(arch);
-            }
-        }
+        std::vector<std::string> names;
+        for (const Case& c : cases())
+            names.push_back(c.name);
+        addIndexedArchRows(names, "/");
     }
     void programs() {
         QFETCH(int, index);
@@ -688,17 +678,10 @@ class TestCslLanguage : public QObject {
         files["pe.csl"] = c.pe;
         const csl::CompileResult r = compileFiles(files, sim::Arch(arch));
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
-        sim::Fabric fabric(r.program);
-        auto run = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = uint32_t(c.expected.size());
-        const auto id = fabric.memcpy(req);
-        run = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
-        const std::vector<uint32_t> y = fabric.takeResult(id);
+        std::string error;
+        const std::vector<uint32_t> y = launchAndReadWords(
+            r.program, "compute", {}, "y", uint32_t(c.expected.size()), kMaxCycles, &error);
+        QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(y.size(), c.expected.size());
         for (size_t k = 0; k < y.size(); ++k) {
             if (y[k] != c.expected[k])
@@ -737,17 +720,11 @@ var buf: [8]u8 align(64) linksection(".mySection") = @zeros([8]u8);
         QVERIFY(at.count("table") && at.count("buf"));
         QCOMPARE(at["table"] % 128, uint32_t(0));
         QCOMPARE(at["buf"] % 64, uint32_t(0));
-        sim::Fabric fabric(r.program);
-        auto run = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 3;
-        const auto id = fabric.memcpy(req);
-        run = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
-        QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{5, 8, 1}));
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(r.program, "compute", {}, "y", 3, kMaxCycles, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y, (std::vector<uint32_t>{5, 8, 1}));
     }
     // --link-section-start-address-bytes (CompileOptions::linkSectionStartBytes) places the
     // globals of a link section from the given byte address (the SDK's syntax page example:
@@ -802,17 +779,11 @@ var big = @zeros([20400]u16);
             const uint32_t end = place.first + place.second;
             QVERIFY2(end <= 40960 || place.first >= 40984, name.c_str());
         }
-        sim::Fabric fabric(r.program);
-        auto run = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.elementsPerPe = 4;
-        const auto id = fabric.memcpy(req);
-        run = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
-        QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{0xabcd, 0x1234, 86, 11}));
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(r.program, "compute", {}, "y", 4, kMaxCycles, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y, (std::vector<uint32_t>{0xabcd, 0x1234, 86, 11}));
 
         const csl::CompileResult overlap =
             compileWith({{".mySection1", 40960}, {".mySection2", 40964}});

@@ -66,38 +66,71 @@ Expect u32At(uint32_t x, uint32_t y, const char* sym, const std::vector<uint32_t
 }
 
 // A 1x1 rectangle running "pe.csl", which exports the host-callable `main`.
-const char* kOnePeLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
-layout {
-  @set_rectangle(1, 1);
-  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-  @export_name("main", fn()void);
-}
-)";
+const std::string kOnePeLayout = onePeLayoutExporting("  @export_name(\"main\", fn()void);\n");
 
-std::map<std::string, std::string> onePe(const char* pe) {
+std::map<std::string, std::string> onePe(const std::string& pe) {
     return {{"layout.csl", kOnePeLayout}, {"pe.csl", pe}};
 }
 
-// A 1xN row whose PE 0 runs send.csl and the others recv.csl (params memcpy_params and
-// color c); `routes` holds the @set_color_config lines.
-std::map<std::string, std::string> row(uint32_t width, const std::string& colors,
-                                       const std::string& routes, const char* send,
-                                       const char* recv) {
-    std::string layout = "const memcpy = @import_module(\"<memcpy/get_params>\", .{ .width = " +
-                         std::to_string(width) + ", .height = 1 });\n" + colors +
-                         "layout {\n  @set_rectangle(" + std::to_string(width) + ", 1);\n";
-    for (uint32_t x = 0; x < width; ++x)
-        layout += "  @set_tile_code(" + std::to_string(x) + ", 0, \"" + (x == 0 ? "send" : "recv") +
-                  ".csl\", .{ .memcpy_params = memcpy.get_params(" + std::to_string(x) +
-                  "), .c = c });\n";
-    layout += routes + "  @export_name(\"main\", fn()void);\n}\n";
-    return {{"layout.csl", layout}, {"send.csl", send}, {"recv.csl", recv}};
+// A width x height rectangle whose PE (0,0) runs send.csl and every other PE recv.csl
+// (params memcpy_params and color c), exporting the host-callable `main`; `colors` declares
+// the colors and `routes` holds the @set_color_config lines.
+std::string sendRecvLayout(uint32_t width, uint32_t height, const std::string& colors,
+                           const std::string& routes) {
+    const std::string w = std::to_string(width), h = std::to_string(height);
+    std::string layout =
+        "\nconst memcpy = @import_module(\"<memcpy/get_params>\", .{ .width = " + w +
+        ", .height = " + h + " });\n" + colors + "layout {\n  @set_rectangle(" + w + ", " + h +
+        ");\n";
+    for (uint32_t y = 0; y < height; ++y)
+        for (uint32_t x = 0; x < width; ++x)
+            layout += "  @set_tile_code(" + std::to_string(x) + ", " + std::to_string(y) + ", \"" +
+                      (x == 0 && y == 0 ? "send" : "recv") +
+                      ".csl\", .{ .memcpy_params = memcpy.get_params(" + std::to_string(x) +
+                      "), .c = c });\n";
+    return layout + routes + "  @export_name(\"main\", fn()void);\n}\n";
 }
 
-const char* kF32Ops = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+// A 1xN row of sendRecvLayout with its tile files.
+std::map<std::string, std::string> row(uint32_t width, const std::string& colors,
+                                       const std::string& routes, const std::string& send,
+                                       const std::string& recv) {
+    return {{"layout.csl", sendRecvLayout(width, 1, colors, routes)},
+            {"send.csl", send},
+            {"recv.csl", recv}};
+}
+
+const char* kColor3 = "const c: color = @get_color(3);\n";
+
+// Color c from PE (0,0) east to PE (1,0).
+const std::string kEastRoute =
+    R"(  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+)";
+
+// Two PEs: send.csl streams to recv.csl east of it on color 3.
+std::map<std::string, std::string> eastPair(const std::string& send, const std::string& recv) {
+    return row(2, kColor3, kEastRoute, send, recv);
+}
+
+// A tile that sends its array a (`count` elements of `type`, initialized with `values`)
+// on color c with one `mov` op (e.g. "@mov16"); `outFields` adds fields to the fabout DSD.
+std::string arraySender(const std::string& type, uint32_t count, const std::string& values,
+                        const std::string& mov, const std::string& outFields = "") {
+    const std::string n = std::to_string(count);
+    return memcpyTile(kColorParam,
+                      "\nvar a = [" + n + "]" + type + " { " + values +
+                          " };\nconst oq = @get_output_queue(2);\n"
+                          "const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = " +
+                          n + ", .output_queue = oq" + outFields +
+                          " });\nfn main() void {\n"
+                          "  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{" +
+                          n + "} -> a[i] });\n  " + mov +
+                          "(out, d);\n  sys_mod.unblock_cmd_stream();\n}\n",
+                      wse3Queues({{"oq", "c"}}));
+}
+
+const std::string kF32Ops = memcpyTile("", R"(
 var a = [8]f32 { 1.5, -2.0, 3.25, 4.0, -5.5, 6.0, 7.75, -8.0 };
 var b = [8]f32 { 0.5, 0.25, -1.0, 2.0, 3.0, -4.0, 0.125, 10.0 };
 var r = @zeros([64]f32);
@@ -128,12 +161,9 @@ fn main() void {
   @fmovs(d60, rev);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kF16Ops = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kF16Ops = memcpyTile("", R"(
 var a = [4]f16 { 1.5, -2.0, 3.25, 1000.0 };
 var b = [4]f16 { 0.5, 0.25, -1.0, 2.0 };
 var af = [4]f32 { 1.0, 2.0, 3.0, 4.0 };
@@ -164,12 +194,9 @@ fn main() void {
   @fh2xp16(dxo2, da);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kIntOps = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kIntOps = memcpyTile("", R"(
 var a = [4]u16 { 1, 0xffff, 0x8000, 12345 };
 var b = [4]u16 { 2, 2, 0x8000, 54321 };
 var ai = [4]i16 { -5, 100, -32768, 7 };
@@ -196,12 +223,9 @@ fn main() void {
   @mov32(dr32, dw);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kOps2 = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kOps2 = memcpyTile("", R"(
 var h = [4]f16 { 1.5, -2.0, 0.0, 6.0 };
 var g = [4]f16 { 2.0, -3.0, -1.0, 5.0 };
 var f = [4]f32 { 1.5, -24.0, 0.75, 1000.0 };
@@ -239,12 +263,9 @@ fn main() void {
   @fmovs(c3, s3);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kMutators = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kMutators = memcpyTile("", R"(
 const math = @import_module("<math>");
 var a = [12]f32 { 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0 };
 var b = [12]f32 { 100.0, 101.0, 102.0, 103.0, 104.0, 105.0, 106.0, 107.0, 108.0, 109.0, 110.0, 111.0 };
@@ -295,12 +316,9 @@ fn main() void {
   @fmovs(r28, neg);                   // 11,9,7,5
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kDsr = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kDsr = memcpyTile("", R"(
 var a = [8]f32 { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0 };
 var b = [4]f32 { 10.0, 20.0, 30.0, 40.0 };
 var r = @zeros([16]f32);
@@ -322,12 +340,9 @@ fn main() void {
   @fmovs(dd, ds1);                       // r8..11 = b
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kMisc = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kMisc = memcpyTile("", R"(
 const math = @import_module("<math>");
 const tm = @import_module("<time>");
 const prt = @import_module("<simprint>");
@@ -374,12 +389,9 @@ fn main() void {
   prt.fmt("x={d} y={X} z={f}\n", .{ @as(u16, 7), @as(u32, 255), @as(f32, 0.5) });
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kScalar = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kScalar = memcpyTile("", R"(
 var ri = @zeros([16]i32);
 var ru = @zeros([16]u32);
 var rf = @zeros([8]f32);
@@ -425,24 +437,19 @@ fn main() void {
   rh[2] = @as(f16, 65520.0 * @as(f32, 1.0));
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kNegLiteral = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kNegLiteral = memcpyTile("", R"(
 var x: i16 = -32768;
 const y = [2]i16 { -32768, 5 };
 var z = [2]i16 { -32767 - 1, 5 };
 fn main() void { sys_mod.unblock_cmd_stream(); }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kAsyncSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var a = [6]f32 { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
+// PE 0 of a row: sends `values` (six f32 literals) on color c with one async fabout op
+// whose completion task sets done = 1; `comptime` runs before the task is bound.
+std::string asyncSender(const std::string& values, const std::string& comptime = "") {
+    return memcpyTile(kColorParam, "\nvar a = [6]f32 { " + values + R"( };
 var done: u16 = 0;
 const oq = @get_output_queue(2);
 const done_id = @get_local_task_id(10);
@@ -453,17 +460,15 @@ fn main() void {
   @fmovs(out, src, .{ .async = true, .activate = done_task });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @bind_local_task(done_task, done_id);
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
+)",
+                      comptime + "  @bind_local_task(done_task, done_id);\n" +
+                          wse3Queues({{"oq", "c"}}));
 }
-)";
 
-const char* kAsyncRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+// PE 1 of a row: receives six f32 on color c into r with one async fabin op whose
+// completion task sets done = 7 and adds 0.5 to each; `comptime` runs before the bind.
+std::string asyncReceiver(const std::string& comptime = "") {
+    return memcpyTile(kColorParam, R"(
 var r = @zeros([6]f32);
 var done: u16 = 0;
 const iq = @get_input_queue(2);
@@ -475,17 +480,15 @@ fn main() void {
   @fmovs(dst, in, .{ .async = true, .activate = done_task });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @bind_local_task(done_task, done_id);
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
+)",
+                      comptime + "  @bind_local_task(done_task, done_id);\n" +
+                          wse3Queues({{"iq", "c"}}));
 }
-)";
 
-const char* kUtRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kAsyncSend = asyncSender("1.0, 2.0, 3.0, 4.0, 5.0, 6.0");
+const std::string kAsyncRecv = asyncReceiver();
+
+const std::string kUtRecv = memcpyTile(kColorParam, R"(
 var r = @zeros([6]f32);
 var done: u16 = 0;
 const iq = @get_input_queue(2);
@@ -499,18 +502,15 @@ fn main() void {
   @fmovs(d2, in3, .{ .async = true, .ut_id = ut, .activate = done_task });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @bind_local_task(done_task, @get_local_task_id(11));
-  @export_symbol(main);
+)",
+                                       R"(  @bind_local_task(done_task, @get_local_task_id(11));
   @initialize_queue(iq, .{ .color = c });
-}
-)";
+)");
 
-const char* kIndexSend = R"(
-param memcpy_params;
-param c: color;
+const std::string kIndexSend = memcpyTile(R"(param c: color;
 const k: color = @get_color(6);
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+)",
+                                          R"(
 const ctrl = @import_module("<control>");
 var a = [3]u16 { 0x1111, 0x2222, 0x3333 };
 var cw = @zeros([2]u32);
@@ -527,17 +527,13 @@ fn main() void {
   @mov32(kout, csrc, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); @initialize_queue(oq2, .{ .color = k }); }
-}
-)";
+)",
+                                          wse3Queues({{"oq", "c"}, {"oq2", "k"}}));
 
-const char* kIndexRecv = R"(
-param memcpy_params;
-param c: color;
+const std::string kIndexRecv = memcpyTile(R"(param c: color;
 const k: color = @get_color(6);
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+)",
+                                          R"(
 var lo = @zeros([4]u16);
 var hi = @zeros([4]u16);
 var n: u16 = 0;
@@ -548,9 +544,8 @@ task recv(l: u16, h: u16) void { lo[n] = l; hi[n] = h; n += 1; }
 task ct40(d: u16) void { cdata[0] = d; }
 task ct41(d: u16) void { cdata[1] = d; }
 fn main() void { sys_mod.unblock_cmd_stream(); }
-comptime {
-  @export_symbol(main);
-  @bind_control_task(ct40, @get_control_task_id(40));
+)",
+                                          R"(  @bind_control_task(ct40, @get_control_task_id(40));
   @bind_control_task(ct41, @get_control_task_id(41));
   if (@is_arch("wse3")) {
     @initialize_queue(iq, .{ .color = c });
@@ -559,13 +554,9 @@ comptime {
   } else {
     @bind_data_task(recv, @get_data_task_id(c));
   }
-}
-)";
+)");
 
-const char* kFifoSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kFifoSend = memcpyTile(kColorParam, R"(
 var a: [20]f32;
 const oq = @get_output_queue(1);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 20, .output_queue = oq });
@@ -575,17 +566,13 @@ fn main() void {
   @fmovs(out, src, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                         wse3Queues({{"oq", "c"}}));
 
-const char* kFifoMid = R"(
-param memcpy_params;
-param cin: color;
+const std::string kFifoMid = memcpyTile(R"(param cin: color;
 param cout: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+)",
+                                        R"(
 var buf = @zeros([4]f32);
 const fifo = @allocate_fifo(buf);
 const iq = @get_input_queue(2);
@@ -597,16 +584,10 @@ fn main() void {
   @fadds(out, fifo, 100.0, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = cin }); @initialize_queue(oq, .{ .color = cout }); }
-}
-)";
+)",
+                                        wse3Queues({{"iq", "cin"}, {"oq", "cout"}}));
 
-const char* kFifoRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kFifoRecv = memcpyTile(kColorParam, R"(
 var r = @zeros([20]f32);
 const iq = @get_input_queue(4);
 const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 20, .input_queue = iq });
@@ -615,16 +596,10 @@ fn main() void {
   @fmovs(dst, in, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
-}
-)";
+)",
+                                         wse3Queues({{"iq", "c"}}));
 
-const char* kSwitchSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kSwitchSend = memcpyTile(kColorParam, R"(
 const ctrl = @import_module("<control>");
 var a = [6]u32 { 11, 12, 21, 22, 31, 32 };
 var adv: u32 = 0;
@@ -643,75 +618,32 @@ fn main() void {
   @mov32(out2, d);
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                           wse3Queues({{"oq", "c"}}));
 
-const char* kSwitchRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kSwitchRecv = memcpyTile(kColorParam, R"(
 var got = @zeros([8]u32);
 var n: u16 = 0;
 const iq = @get_input_queue(2);
 task recv(v: u32) void { got[n] = v; n += 1; }
 fn main() void { sys_mod.unblock_cmd_stream(); }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) {
-    @initialize_queue(iq, .{ .color = c });
-    @bind_data_task(recv, @get_data_task_id(iq));
-  } else {
-    @bind_data_task(recv, @get_data_task_id(c));
-  }
-}
-)";
+)",
+                                           dataTask("recv", "iq", "c"));
 
-const char* kFilterSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var a = [8]u16 { 100, 101, 102, 103, 104, 105, 106, 107 };
-const oq = @get_output_queue(2);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 8, .output_queue = oq, .wavelet_index_offset = 0 });
-fn main() void {
-  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{8} -> a[i] });
-  @mov16(out, d);
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+const std::string kFilterSend = arraySender("u16", 8, "100, 101, 102, 103, 104, 105, 106, 107",
+                                            "@mov16", ", .wavelet_index_offset = 0");
 
-const char* kFilterRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kFilterRecv = memcpyTile(kColorParam, R"(
 var got = @zeros([8]u16);
 var idx = @zeros([8]u16);
 var n: u16 = 0;
 const iq = @get_input_queue(2);
 task recv(v: u16, i: u16) void { got[n] = v; idx[n] = i; n += 1; }
 fn main() void { sys_mod.unblock_cmd_stream(); }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) {
-    @initialize_queue(iq, .{ .color = c });
-    @bind_data_task(recv, @get_data_task_id(iq));
-  } else {
-    @bind_data_task(recv, @get_data_task_id(c));
-  }
-}
-)";
+)",
+                                           dataTask("recv", "iq", "c"));
 
-const char* kMcSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kMcSend = memcpyTile(kColorParam, R"(
 var a = [5]f32 { 1.0, 2.0, 4.0, 8.0, 16.0 };
 const oq = @get_output_queue(0);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 5, .output_queue = oq });
@@ -720,16 +652,10 @@ fn main() void {
   @fmovs(out, d);
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                       wse3Queues({{"oq", "c"}}));
 
-const char* kMcRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kMcRecv = memcpyTile(kColorParam, R"(
 var sum: f32 = 0.0;
 var n: u16 = 0;
 var tmp = [2]f32 { 3.0, 4.0 };
@@ -747,23 +673,10 @@ fn main() void {
   }
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) {
-    @initialize_queue(iq, .{ .color = c });
-    @bind_data_task(recv, @get_data_task_id(iq));
-    @block(iq);
-  } else {
-    @bind_data_task(recv, @get_data_task_id(c));
-    @block(c);
-  }
-}
-)";
+)",
+                                       dataTask("recv", "iq", "c", Blocked::Yes));
 
-const char* kCtlSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kCtlSend = memcpyTile(kColorParam, R"(
 var a: [40]f32;
 const oq = @get_output_queue(2);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 40, .output_queue = oq });
@@ -775,16 +688,11 @@ fn main() void {
   @mov32(outc, @as(u32, 0));
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                        wse3Queues({{"oq", "c"}}));
 
-const char* kCtlRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kCtlRecv =
+    memcpyTile(kColorParam, R"(
 var r = @zeros([100]f32);
 var done: u16 = 0;
 var slow: f32 = 0.0;
@@ -799,32 +707,16 @@ fn main() void {
   @fmovs(dst, in, .{ .async = true, .on_control = .{ .terminate = true }, .activate = fin });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  @bind_local_task(fin, @get_local_task_id(12));
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
-}
-)";
+)",
+               "  @bind_local_task(fin, @get_local_task_id(12));\n" + wse3Queues({{"iq", "c"}}));
 
-const char* kTeardownLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 1 });
-const c: color = @get_color(3);
-layout {
-  @set_rectangle(3, 1);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_tile_code(2, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(2), .c = c });
-  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
-  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-  @set_color_config(2, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-  @export_name("main", fn()void);
-}
-)";
+const std::string kTeardownLayout =
+    sendRecvLayout(3, 1, kColor3,
+                   kEastRoute + "  @set_color_config(2, 0, c, .{ .routes = .{ .rx = .{WEST}, "
+                                ".tx = .{RAMP} } });\n");
 
-const char* kTeardownSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kTeardownSend =
+    memcpyTile(kColorParam, R"(
 const tile = @import_module("<tile_config>");
 const ctrl = @import_module("<control>");
 var a = [5]u32 { 1, 2, 3, 40, 50 };
@@ -843,17 +735,11 @@ fn main() void {
   sys_mod.unblock_cmd_stream();
 }
 fn on_td() void { tile.teardown.exit(c); }
-comptime {
-  @set_teardown_handler(on_td, c);
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+               "  @set_teardown_handler(on_td, c);\n" + wse3Queues({{"oq", "c"}}));
 
-const char* kTeardownRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kTeardownRecv =
+    memcpyTile(kColorParam, R"(
 const tile = @import_module("<tile_config>");
 var sum: u32 = 0;
 var td_count: u16 = 0;
@@ -866,42 +752,19 @@ fn on_td() void {
   tile.teardown.exit(c);
 }
 fn main() void { sys_mod.unblock_cmd_stream(); }
-comptime {
-  @export_symbol(main);
-  @set_teardown_handler(on_td, c);
-  if (@is_arch("wse3")) {
-    @initialize_queue(iq, .{ .color = c });
-    @bind_data_task(recv, @get_data_task_id(iq));
-  } else {
-    @bind_data_task(recv, @get_data_task_id(c));
-  }
-}
-)";
+)",
+               "  @set_teardown_handler(on_td, c);\n" + dataTask("recv", "iq", "c"));
 
-const char* kSwitchResetLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 2 });
-const c: color = @get_color(8);
-layout {
-  @set_rectangle(3, 2);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_tile_code(2, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(2), .c = c });
-  @set_tile_code(0, 1, "recv.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 1, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_tile_code(2, 1, "recv.csl", .{ .memcpy_params = memcpy.get_params(2), .c = c });
-  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+const std::string kSwitchResetLayout = sendRecvLayout(
+    3, 2, "const c: color = @get_color(8);\n",
+    R"(  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
   @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} },
                                 .switches = .{ .pos1 = .{ .tx = EAST }, .pos2 = .{ .tx = SOUTH } } });
   @set_color_config(2, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
   @set_color_config(1, 1, c, .{ .routes = .{ .rx = .{NORTH}, .tx = .{RAMP} } });
-  @export_name("main", fn()void);
-}
-)";
+)");
 
-const char* kSwitchResetSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kSwitchResetSend = memcpyTile(kColorParam, R"(
 const ctrl = @import_module("<control>");
 const oq = @get_output_queue(2);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
@@ -920,35 +783,20 @@ fn main() void {
   @mov32(out, @as(u32, 5));
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                                wse3Queues({{"oq", "c"}}));
 
-const char* kPopLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 4, .height = 1 });
-const c: color = @get_color(12);
-layout {
-  @set_rectangle(4, 1);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_tile_code(2, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(2), .c = c });
-  @set_tile_code(3, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(3), .c = c });
-  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+const std::string kPopLayout = sendRecvLayout(
+    4, 1, "const c: color = @get_color(12);\n",
+    R"(  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
   @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{EAST} },
                                 .switches = .{ .pos1 = .{ .tx = RAMP }, .pop_mode = .{ .always_pop = true } } });
   @set_color_config(2, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} },
                                 .switches = .{ .pos1 = .{ .tx = EAST } } });
   @set_color_config(3, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-  @export_name("main", fn()void);
-}
-)";
+)");
 
-const char* kPopSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kPopSend = memcpyTile(kColorParam, R"(
 const ctrl = @import_module("<control>");
 const oq = @get_output_queue(2);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
@@ -962,15 +810,10 @@ fn main() void {
   @mov32(out, @as(u32, 3));
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                        wse3Queues({{"oq", "c"}}));
 
-const char* kDebugTrace = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kDebugTrace = memcpyTile("", R"(
 const trace = @import_module("<debug>", .{ .key = "tk", .buffer_size = 32 });
 const tm = @import_module("<time>");
 var t0 = @zeros([3]u16);
@@ -987,31 +830,11 @@ fn main() void {
   tm.get_timestamp(&t1);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kArgsSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var w = [3]u32 { 0xfffe8001, 0x40003c00, 0xbf800000 };
-const oq = @get_output_queue(2);
-const out = @get_dsd(fabout_dsd, .{ .extent = 3, .output_queue = oq, .fabric_color = c });
-fn main() void {
-  const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> w[i] });
-  @mov32(out, src);
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+const std::string kArgsSend = arraySender("u32", 3, "0xfffe8001, 0x40003c00, 0xbf800000", "@mov32");
 
-const char* kArgsRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kArgsRecv = memcpyTile(kColorParam, R"(
 var ri = @zeros([4]i32);
 var rf = @zeros([4]f32);
 var n: u16 = 0;
@@ -1023,20 +846,10 @@ task recv(a: i16, b: i16) void {
   n += 1;
 }
 fn main() void { sys_mod.unblock_cmd_stream(); }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) {
-    @initialize_queue(iq, .{ .color = c });
-    @bind_data_task(recv, @get_data_task_id(iq));
-  } else {
-    @bind_data_task(recv, @get_data_task_id(c));
-  }
-}
-)";
+)",
+                                         dataTask("recv", "iq", "c"));
 
-const char* kOps3 = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kOps3 = memcpyTile("", R"(
 var a = [12]f32 { 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0 };
 var r = @zeros([24]f32);
 var mat = @zeros([3,4]f32);
@@ -1062,12 +875,9 @@ fn main() void {
   @fs2h(hs, d4);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kNarrowMemory = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kNarrowMemory = memcpyTile("", R"(
 var b = [5]u8 { 250, 1, 2, 3, 255 };
 var s = [3]i8 { -128, 127, -1 };
 var flags = [3]bool { true, false, true };
@@ -1097,12 +907,9 @@ fn main() void {
   out[10] = @as(u32, ps[1].y);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kTaskChain = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kTaskChain = memcpyTile("", R"(
 var order = @zeros([8]u16);
 var n: u16 = 0;
 const t1 = @get_local_task_id(9);
@@ -1115,19 +922,14 @@ fn main() void {
   @activate(t1);
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  @bind_local_task(a, t1);
+)",
+                                          R"(  @bind_local_task(a, t1);
   @bind_local_task(b, t2);
   @bind_local_task(cc, t3);
   @block(t3);
-}
-)";
+)");
 
-const char* kDfiltSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kDfiltSend = memcpyTile(kColorParam, R"(
 const oq = @get_output_queue(2);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
 const outc = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq, .control = true });
@@ -1139,16 +941,10 @@ fn main() void {
   @mov32(out, @as(u32, 4));
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                          wse3Queues({{"oq", "c"}}));
 
-const char* kDfiltRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kDfiltRecv = memcpyTile(kColorParam, R"(
 var r = @zeros([4]u32);
 const iq = @get_input_queue(2);
 const in1 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 1, .input_queue = iq });
@@ -1159,15 +955,10 @@ fn main() void {
   @mov32(dst, in2);
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
-}
-)";
+)",
+                                          wse3Queues({{"iq", "c"}}));
 
-const char* kMapTypes = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kMapTypes = memcpyTile("", R"(
 var h = [4]f16 { 0.5, 1.5, -2.0, 4.0 };
 var u = [4]u16 { 1, 2, 3, 65535 };
 var s = [4]i16 { -1, -2, 3, 4 };
@@ -1190,8 +981,7 @@ fn main() void {
   @map(half, dh, doh);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
 const char* kHaloLayout = R"(
 param width: u16 = 6;
@@ -1220,16 +1010,15 @@ layout {
 }
 )";
 
-const char* kHaloPe = R"(
-param memcpy_params;
-param send_e: color;
+const std::string kHaloPe = memcpyTile(R"(param send_e: color;
 param recv_w: color;
 param send_w: color;
 param recv_e: color;
 param has_w: bool;
 param has_e: bool;
 param me: u16;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+)",
+                                       R"(
 var v: f32 = 0.0;
 var result: f32 = 0.0;
 var got: u16 = 0;
@@ -1248,17 +1037,15 @@ fn main() void {
   if (has_w) @fmovs(out_w, v, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) {
+)",
+                                       R"(  if (@is_arch("wse3")) {
     if (has_e) { @initialize_queue(oq_e, .{ .color = send_e }); @initialize_queue(iq_e, .{ .color = recv_e }); @bind_data_task(from_e, @get_data_task_id(iq_e)); }
     if (has_w) { @initialize_queue(oq_w, .{ .color = send_w }); @initialize_queue(iq_w, .{ .color = recv_w }); @bind_data_task(from_w, @get_data_task_id(iq_w)); }
   } else {
     if (has_e) @bind_data_task(from_e, @get_data_task_id(recv_e));
     if (has_w) @bind_data_task(from_w, @get_data_task_id(recv_w));
   }
-}
-)";
+)");
 
 const char* kTwoInLayout = R"(
 const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 1 });
@@ -1277,11 +1064,10 @@ layout {
 }
 )";
 
-const char* kTwoInSend = R"(
-param memcpy_params;
-param c: color;
+const std::string kTwoInSend = memcpyTile(R"(param c: color;
 param base: f32;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+)",
+                                          R"(
 var a = @zeros([5]f32);
 const oq = @get_output_queue(2);
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 5, .output_queue = oq });
@@ -1291,17 +1077,13 @@ fn main() void {
   @fmovs(out, s, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+)",
+                                          wse3Queues({{"oq", "c"}}));
 
-const char* kTwoInRecv = R"(
-param memcpy_params;
-param c: color;
+const std::string kTwoInRecv = memcpyTile(R"(param c: color;
 param d: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+)",
+                                          R"(
 var r = @zeros([5]f32);
 var m = @zeros([5]f32);
 const iq1 = @get_input_queue(2);
@@ -1313,15 +1095,10 @@ fn main() void {
   @fmacs(dst, dst, in1, in2);        // r = 0 + in1 * in2
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(iq1, .{ .color = c }); @initialize_queue(iq2, .{ .color = d }); }
-}
-)";
+)",
+                                          wse3Queues({{"iq1", "c"}, {"iq2", "d"}}));
 
-const char* kMathEdges = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kMathEdges = memcpyTile("", R"(
 const math = @import_module("<math>");
 var o = @zeros([7]f32);
 var t = @zeros([2]f32);
@@ -1337,35 +1114,11 @@ fn main() void {
   t[1] = math.sqrt_f32(3.0e38);
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kFifoDrainSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var a = [6]f32 { 1.0, 2.0, 4.0, 8.0, 16.0, 32.0 };
-var done: u16 = 0;
-const oq = @get_output_queue(2);
-const done_id = @get_local_task_id(10);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 6, .output_queue = oq });
-const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> a[i] });
-task done_task() void { done = 1; }
-fn main() void {
-  @fmovs(out, src, .{ .async = true, .activate = done_task });
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @bind_local_task(done_task, done_id);
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+const std::string kFifoDrainSend = asyncSender("1.0, 2.0, 4.0, 8.0, 16.0, 32.0");
 
-const char* kFifoDrainRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kFifoDrainRecv = memcpyTile(kColorParam, R"(
 var buf = @zeros([4]f32);
 var acc: f32 = 0.0;
 var runs: u16 = 0;
@@ -1383,17 +1136,12 @@ fn main() void {
   @fmovs(fifo, in, .{ .async = true, .activate = fin });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  @bind_local_task(consume, consume_id);
+)",
+                                              R"(  @bind_local_task(consume, consume_id);
   @bind_local_task(fin, @get_local_task_id(13));
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
-}
-)";
+)" + wse3Queues({{"iq", "c"}}));
 
-const char* kHalfOps = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kHalfOps = memcpyTile("", R"(
 var a = [4]f16 { 3.0, -0.375, 1000.0, 0.0 };
 var k = [4]i16 { 1, -2, 3, 5 };
 var o = @zeros([12]f16);
@@ -1406,12 +1154,9 @@ fn main() void {
   @faddh(d, da, @as(f16, 0.5));
   sys_mod.unblock_cmd_stream();
 }
-comptime { @export_symbol(main); }
-)";
+)");
 
-const char* kUtMemory = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const std::string kUtMemory = memcpyTile("", R"(
 var a = [4]f32 { 1.0, 2.0, 3.0, 4.0 };
 var b = @zeros([4]f32);
 var c = @zeros([4]f32);
@@ -1427,69 +1172,20 @@ fn main() void {
   @fadds(dc, da, 10.0, .{ .async = true, .ut_id = @get_ut_id(5), .activate = t2 });
   sys_mod.unblock_cmd_stream();
 }
-comptime {
-  @export_symbol(main);
-  @bind_local_task(t1, @get_local_task_id(10));
+)",
+                                         R"(  @bind_local_task(t1, @get_local_task_id(10));
   @bind_local_task(t2, @get_local_task_id(11));
-}
-)";
+)");
 
-const char* kLocalConfigSend = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var a = [6]f32 { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
-var done: u16 = 0;
-const oq = @get_output_queue(2);
-const done_id = @get_local_task_id(10);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 6, .output_queue = oq });
-const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> a[i] });
-task done_task() void { done = 1; }
-fn main() void {
-  @fmovs(out, src, .{ .async = true, .activate = done_task });
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @set_local_color_config(c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
-  @bind_local_task(done_task, done_id);
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(oq, .{ .color = c }); }
-}
-)";
+// The routes of the row's color c set from tile code instead of the layout.
+const std::string kLocalConfigSend = asyncSender(
+    "1.0, 2.0, 3.0, 4.0, 5.0, 6.0",
+    "  @set_local_color_config(c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });\n");
+const std::string kLocalConfigRecv = asyncReceiver(
+    "  @set_local_color_config(c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });\n");
 
-const char* kLocalConfigRecv = R"(
-param memcpy_params;
-param c: color;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var r = @zeros([6]f32);
-var done: u16 = 0;
-const iq = @get_input_queue(2);
-const done_id = @get_local_task_id(11);
-const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 6, .input_queue = iq });
-const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> r[i] });
-task done_task() void { done = 7; @fadds(dst, dst, 0.5); }
-fn main() void {
-  @fmovs(dst, in, .{ .async = true, .activate = done_task });
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @set_local_color_config(c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-  @bind_local_task(done_task, done_id);
-  @export_symbol(main);
-  if (@is_arch("wse3")) { @initialize_queue(iq, .{ .color = c }); }
-}
-)";
-
-const char* kLocalConfigLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
-const c: color = @get_color(3);
-layout {
-  @set_rectangle(2, 1);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @export_name("main", fn()void);
-}
-)";
+// No routes in the layout: the tile code sets them.
+const std::string kLocalConfigLayout = sendRecvLayout(2, 1, kColor3, "");
 
 // The 3-PE FIFO pipeline: PE 0 streams 20 values, PE 1 pushes them into a 4-entry FIFO with
 // one async op and pops them out with another (+100), PE 2 stores them.
@@ -1518,29 +1214,18 @@ layout {
 
 // 2x2: PE(0,0) multicasts EAST and SOUTH; PE(1,0) delivers to its CE and forwards SOUTH.
 std::map<std::string, std::string> multicastSquare() {
-    const char* layout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 2 });
-const c: color = @get_color(9);
-layout {
-  @set_rectangle(2, 2);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_tile_code(0, 1, "recv.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 1, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST, SOUTH} } });
+    return {
+        {"layout.csl",
+         sendRecvLayout(
+             2, 2, "const c: color = @get_color(9);\n",
+             R"(  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST, SOUTH} } });
   @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP, SOUTH} } });
   @set_color_config(0, 1, c, .{ .routes = .{ .rx = .{NORTH}, .tx = .{RAMP} } });
   @set_color_config(1, 1, c, .{ .routes = .{ .rx = .{NORTH}, .tx = .{RAMP} } });
-  @export_name("main", fn()void);
+)")},
+        {"send.csl", kMcSend},
+        {"recv.csl", kMcRecv}};
 }
-)";
-    return {{"layout.csl", layout}, {"send.csl", kMcSend}, {"recv.csl", kMcRecv}};
-}
-
-const char* kEastRoute =
-    R"(  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
-  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-)";
 
 std::vector<MachineProgram> programs() {
     std::vector<MachineProgram> t;
@@ -1746,13 +1431,13 @@ std::vector<MachineProgram> programs() {
                  true,
                  {u16At(0, 0, "x", {-32768}), u16At(0, 0, "z", {-32768, 5})}});
     t.push_back({"async fabout/fabin with .activate",
-                 row(2, "const c: color = @get_color(3);\n", kEastRoute, kAsyncSend, kAsyncRecv),
+                 eastPair(kAsyncSend, kAsyncRecv),
                  true,
                  true,
                  {u16At(0, 0, "done", {1}), u16At(1, 0, "done", {7}),
                   f32At(1, 0, "r", {1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f})}});
     t.push_back({"WSE-3 microthread ut_id shared by two async ops",
-                 row(2, "const c: color = @get_color(3);\n", kEastRoute, kAsyncSend, kUtRecv),
+                 eastPair(kAsyncSend, kUtRecv),
                  false,
                  true,
                  {f32At(1, 0, "r", {1, 2, 3, 6, 5, 4})}});
@@ -1828,7 +1513,7 @@ std::vector<MachineProgram> programs() {
             r.push_back(float(i) + 0.5f);
         r.push_back(0);
         t.push_back({"backpressure and .on_control terminate",
-                     row(2, "const c: color = @get_color(3);\n", kEastRoute, kCtlSend, kCtlRecv),
+                     eastPair(kCtlSend, kCtlRecv),
                      true,
                      true,
                      {f32At(1, 0, "r", r), u16At(1, 0, "done", {5})}});
@@ -1872,7 +1557,7 @@ std::vector<MachineProgram> programs() {
                         {0x48, 0x1234, 0xfe62, 0x66, 0x0000, 0x3fc0, 0x013f, 0x0273, 0x6261}),
                   u16At(0, 0, "$$csl_debug.tk.buffer_index", {9})}});
     t.push_back({"data task (i16, i16) halves of 32-bit wavelets",
-                 row(2, "const c: color = @get_color(3);\n", kEastRoute, kArgsSend, kArgsRecv),
+                 eastPair(kArgsSend, kArgsRecv),
                  true,
                  true,
                  {u32At(1, 0, "ri", {uint32_t(-32767), uint32_t(-2), 0, uint32_t(int16_t(0xbf80))}),
@@ -1898,11 +1583,8 @@ std::vector<MachineProgram> programs() {
                  {u16At(0, 0, "order", {1, 2, 1, 2, 1, 2, 0}), u16At(0, 0, "n", {6})}});
     // @dfilt drops data wavelets until its fabin's extent (1) of control wavelets passed: 1 and
     // 2 are dropped with the control wavelet, 3 and 4 reach the next operation.
-    t.push_back({"@dfilt",
-                 row(2, "const c: color = @get_color(3);\n", kEastRoute, kDfiltSend, kDfiltRecv),
-                 true,
-                 true,
-                 {u32At(1, 0, "r", {3, 4, 0})}});
+    t.push_back(
+        {"@dfilt", eastPair(kDfiltSend, kDfiltRecv), true, true, {u32At(1, 0, "r", {3, 4, 0})}});
     t.push_back({"@map over f16, u16 and i16 with conversions",
                  onePe(kMapTypes),
                  true,
@@ -1950,12 +1632,11 @@ std::vector<MachineProgram> programs() {
     // its pushes activate, with `@fadds(&acc, &acc, fifo)`: no operand has a length, so the
     // op pops what the FIFO holds (up to its capacity) and ends when it is empty. Before,
     // it moved nothing and the fabin op waited on the full FIFO for ever.
-    t.push_back(
-        {"FIFO activate_push consumer drains with a pointer accumulator",
-         row(2, "const c: color = @get_color(3);\n", kEastRoute, kFifoDrainSend, kFifoDrainRecv),
-         true,
-         true,
-         {f32At(1, 0, "acc", {1 + 2 + 4 + 8 + 16 + 32}), u16At(1, 0, "done", {1})}});
+    t.push_back({"FIFO activate_push consumer drains with a pointer accumulator",
+                 eastPair(kFifoDrainSend, kFifoDrainRecv),
+                 true,
+                 true,
+                 {f32At(1, 0, "acc", {1 + 2 + 4 + 8 + 16 + 32}), u16At(1, 0, "done", {1})}});
     // f16 bit patterns from Python's struct 'e': 3, -0.375, 1000, 0 moved; scaled by
     // 2^{1,-2,3,5}; plus 0.5 (1000.5 is exact in f16).
     t.push_back({"@fmovh @fscaleh @faddh with an f16 scalar",
@@ -1986,15 +1667,13 @@ class TestCslMachine : public QObject {
 
   private slots:
     void runs_data() {
-        QTest::addColumn<int>("index");
-        QTest::addColumn<int>("arch");
         const auto all = programs();
-        for (size_t i = 0; i < all.size(); ++i) {
-            if (all[i].wse2)
-                QTest::newRow((all[i].name + " wse2").c_str()) << int(i) << int(sim::Arch::Wse2);
-            if (all[i].wse3)
-                QTest::newRow((all[i].name + " wse3").c_str()) << int(i) << int(sim::Arch::Wse3);
-        }
+        std::vector<std::string> names;
+        for (const MachineProgram& p : all)
+            names.push_back(p.name);
+        addIndexedArchRows(names, " ", [&](size_t i, sim::Arch arch) {
+            return arch == sim::Arch::Wse2 ? all[i].wse2 : all[i].wse3;
+        });
     }
     void runs() {
         QFETCH(int, index);
@@ -2054,9 +1733,7 @@ class TestCslMachine : public QObject {
             const auto at = send.find(from);
             QVERIFY(at != std::string::npos);
             send.replace(at, from.size(), std::string(".output_queue = oq, ") + setting + " });");
-            const auto r = compileFiles(
-                row(2, "const c: color = @get_color(3);\n", kEastRoute, send.c_str(), kAsyncRecv),
-                sim::Arch::Wse2);
+            const auto r = compileFiles(eastPair(send.c_str(), kAsyncRecv), sim::Arch::Wse2);
             QVERIFY2(r.ok, allDiagnostics(r).c_str());
             const std::string field =
                 std::string(setting).substr(0, std::string(setting).find(' '));
