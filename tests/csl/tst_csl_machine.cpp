@@ -113,20 +113,46 @@ std::map<std::string, std::string> eastPair(const std::string& send, const std::
     return row(2, kColor3, kEastRoute, send, recv);
 }
 
-// A tile that sends its array a (`count` elements of `type`, initialized with `values`)
-// on color c with one `mov` op (e.g. "@mov16"); `outFields` adds fields to the fabout DSD.
-std::string arraySender(const std::string& type, uint32_t count, const std::string& values,
-                        const std::string& mov, const std::string& outFields = "") {
-    const std::string n = std::to_string(count);
+// A tile that sends its array a (`count` elements) on color c through output queue `queue`
+// with `move`, a statement of fabout DSD `out` and mem1d DSD `d` over a; main runs `fill`
+// first. `array` is the rest of a's declaration, `outFields` adds fields to `out` and
+// `decls` declares the tile's params other than memcpy_params.
+struct Sender {
+    uint32_t count;
+    std::string array;
+    std::string move = "@fmovs(out, d)";
+    std::string fill = "";
+    uint32_t queue = 2;
+    std::string outFields = "";
+    std::string decls = kColorParam;
+};
+
+std::string sender(const Sender& s) {
+    const std::string n = std::to_string(s.count);
+    return memcpyTile(
+        s.decls,
+        "\nvar a" + s.array + ";\nconst oq = @get_output_queue(" + std::to_string(s.queue) +
+            ");\nconst out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = " + n +
+            ", .output_queue = oq" + s.outFields + " });\nfn main() void {\n" + s.fill +
+            "  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{" + n + "} -> a[i] });\n  " +
+            s.move + ";\n  sys_mod.unblock_cmd_stream();\n}\n",
+        wse3Queues({{"oq", "c"}}));
+}
+
+// A tile that sends single u32 wavelets on color c, data ones through `out` and control
+// ones through `outc` (<control> imported as ctrl), as `mainBody`, the statements of main
+// before it unblocks the command stream, says.
+std::string controlSender(const std::string& mainBody) {
     return memcpyTile(kColorParam,
-                      "\nvar a = [" + n + "]" + type + " { " + values +
-                          " };\nconst oq = @get_output_queue(2);\n"
-                          "const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = " +
-                          n + ", .output_queue = oq" + outFields +
-                          " });\nfn main() void {\n"
-                          "  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{" +
-                          n + "} -> a[i] });\n  " + mov +
-                          "(out, d);\n  sys_mod.unblock_cmd_stream();\n}\n",
+                      "\n"
+                      R"(const ctrl = @import_module("<control>");
+const oq = @get_output_queue(2);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
+const outc = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq, .control = true });
+fn main() void {)" + mainBody +
+                          R"(  sys_mod.unblock_cmd_stream();
+}
+)",
                       wse3Queues({{"oq", "c"}}));
 }
 
@@ -556,18 +582,12 @@ fn main() void { sys_mod.unblock_cmd_stream(); }
   }
 )");
 
-const std::string kFifoSend = memcpyTile(kColorParam, R"(
-var a: [20]f32;
-const oq = @get_output_queue(1);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 20, .output_queue = oq });
-const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{20} -> a[i] });
-fn main() void {
-  for (@range(u16, 20)) |i| { a[i] = @as(f32, i) * 1.5; }
-  @fmovs(out, src, .{ .async = true });
-  sys_mod.unblock_cmd_stream();
-}
-)",
-                                         wse3Queues({{"oq", "c"}}));
+const std::string kFifoSend =
+    sender({.count = 20,
+            .array = ": [20]f32",
+            .move = "@fmovs(out, d, .{ .async = true })",
+            .fill = "  for (@range(u16, 20)) |i| { a[i] = @as(f32, i) * 1.5; }\n",
+            .queue = 1});
 
 const std::string kFifoMid = memcpyTile(R"(param cin: color;
 param cout: color;
@@ -630,8 +650,11 @@ fn main() void { sys_mod.unblock_cmd_stream(); }
 )",
                                            dataTask("recv", "iq", "c"));
 
-const std::string kFilterSend = arraySender("u16", 8, "100, 101, 102, 103, 104, 105, 106, 107",
-                                            "@mov16", ", .wavelet_index_offset = 0");
+const std::string kFilterSend =
+    sender({.count = 8,
+            .array = " = [8]u16 { 100, 101, 102, 103, 104, 105, 106, 107 }",
+            .move = "@mov16(out, d)",
+            .outFields = ", .wavelet_index_offset = 0"});
 
 const std::string kFilterRecv = memcpyTile(kColorParam, R"(
 var got = @zeros([8]u16);
@@ -643,17 +666,8 @@ fn main() void { sys_mod.unblock_cmd_stream(); }
 )",
                                            dataTask("recv", "iq", "c"));
 
-const std::string kMcSend = memcpyTile(kColorParam, R"(
-var a = [5]f32 { 1.0, 2.0, 4.0, 8.0, 16.0 };
-const oq = @get_output_queue(0);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 5, .output_queue = oq });
-fn main() void {
-  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{5} -> a[i] });
-  @fmovs(out, d);
-  sys_mod.unblock_cmd_stream();
-}
-)",
-                                       wse3Queues({{"oq", "c"}}));
+const std::string kMcSend =
+    sender({.count = 5, .array = " = [5]f32 { 1.0, 2.0, 4.0, 8.0, 16.0 }", .queue = 0});
 
 const std::string kMcRecv = memcpyTile(kColorParam, R"(
 var sum: f32 = 0.0;
@@ -764,12 +778,7 @@ const std::string kSwitchResetLayout = sendRecvLayout(
   @set_color_config(1, 1, c, .{ .routes = .{ .rx = .{NORTH}, .tx = .{RAMP} } });
 )");
 
-const std::string kSwitchResetSend = memcpyTile(kColorParam, R"(
-const ctrl = @import_module("<control>");
-const oq = @get_output_queue(2);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
-const outc = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq, .control = true });
-fn main() void {
+const std::string kSwitchResetSend = controlSender(R"(
   const adv = ctrl.encode_single_payload(ctrl.opcode.SWITCH_ADV, true, {}, 0);
   const rst = ctrl.encode_single_payload(ctrl.opcode.SWITCH_RST, true, {}, 0);
   @mov32(out, @as(u32, 1));
@@ -781,10 +790,7 @@ fn main() void {
   @mov32(out, @as(u32, 4));
   @mov32(outc, rst);
   @mov32(out, @as(u32, 5));
-  sys_mod.unblock_cmd_stream();
-}
-)",
-                                                wse3Queues({{"oq", "c"}}));
+)");
 
 const std::string kPopLayout = sendRecvLayout(
     4, 1, "const c: color = @get_color(12);\n",
@@ -796,22 +802,14 @@ const std::string kPopLayout = sendRecvLayout(
   @set_color_config(3, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
 )");
 
-const std::string kPopSend = memcpyTile(kColorParam, R"(
-const ctrl = @import_module("<control>");
-const oq = @get_output_queue(2);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq });
-const outc = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq, .control = true });
-fn main() void {
+const std::string kPopSend = controlSender(R"(
   const x = ctrl.encode_payload(2, .{ ctrl.opcode.SWITCH_ADV, ctrl.opcode.NOP }, .{ true, true }, true, {});
   @mov32(out, @as(u32, 1));
   @mov32(outc, x);
   @mov32(out, @as(u32, 2));
   @mov32(outc, ctrl.encode_single_payload(ctrl.opcode.SWITCH_RST, true, {}, 0));
   @mov32(out, @as(u32, 3));
-  sys_mod.unblock_cmd_stream();
-}
-)",
-                                        wse3Queues({{"oq", "c"}}));
+)");
 
 const std::string kDebugTrace = memcpyTile("", R"(
 const trace = @import_module("<debug>", .{ .key = "tk", .buffer_size = 32 });
@@ -832,7 +830,9 @@ fn main() void {
 }
 )");
 
-const std::string kArgsSend = arraySender("u32", 3, "0xfffe8001, 0x40003c00, 0xbf800000", "@mov32");
+const std::string kArgsSend = sender({.count = 3,
+                                      .array = " = [3]u32 { 0xfffe8001, 0x40003c00, 0xbf800000 }",
+                                      .move = "@mov32(out, d)"});
 
 const std::string kArgsRecv = memcpyTile(kColorParam, R"(
 var ri = @zeros([4]i32);
@@ -1064,21 +1064,12 @@ layout {
 }
 )";
 
-const std::string kTwoInSend = memcpyTile(R"(param c: color;
-param base: f32;
-)",
-                                          R"(
-var a = @zeros([5]f32);
-const oq = @get_output_queue(2);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 5, .output_queue = oq });
-fn main() void {
-  for (@range(u16, 5)) |i| { a[i] = base * @as(f32, i + 1); }
-  const s = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{5} -> a[i] });
-  @fmovs(out, s, .{ .async = true });
-  sys_mod.unblock_cmd_stream();
-}
-)",
-                                          wse3Queues({{"oq", "c"}}));
+const std::string kTwoInSend =
+    sender({.count = 5,
+            .array = " = @zeros([5]f32)",
+            .move = "@fmovs(out, d, .{ .async = true })",
+            .fill = "  for (@range(u16, 5)) |i| { a[i] = base * @as(f32, i + 1); }\n",
+            .decls = "param c: color;\nparam base: f32;\n"});
 
 const std::string kTwoInRecv = memcpyTile(R"(param c: color;
 param d: color;
