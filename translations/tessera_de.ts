@@ -750,6 +750,13 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::FabricView</name>
+    <message>
+        <source>No program yet. Build the project (Ctrl+B) to see its PEs, routes and memcpy regions here.</source>
+        <translation>Noch kein Programm. Erstellen Sie das Projekt (Strg+B), um hier seine PEs, Routen und memcpy-Bereiche zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::FindReplaceBar</name>
     <message>
         <source>Find</source>
@@ -908,6 +915,82 @@ B: %2</translation>
         <source>Data type %1 does not fit element type %2: choose a %3-bit type (%4) or %5.</source>
         <translation>Datentyp %1 passt nicht zum Elementtyp %2: Wählen Sie einen %3-Bit-Typ (%4) oder %5.</translation>
     </message>
+    <message>
+        <source>Box (memcpy_h2d)</source>
+        <translation>Rechteck (memcpy_h2d)</translation>
+    </message>
+    <message>
+        <source>Row broadcast (memcpy_h2d_rowbcast)</source>
+        <translation>Zeilen-Broadcast (memcpy_h2d_rowbcast)</translation>
+    </message>
+    <message>
+        <source>Column broadcast (memcpy_h2d_colbcast)</source>
+        <translation>Spalten-Broadcast (memcpy_h2d_colbcast)</translation>
+    </message>
+    <message>
+        <source>Strided (memcpy_h2d_stride)</source>
+        <translation>Mit Schrittweite (memcpy_h2d_stride)</translation>
+    </message>
+    <message>
+        <source>Row, column stride:</source>
+        <translation>Zeilen-, Spaltenschrittweite:</translation>
+    </message>
+    <message>
+        <source>row_stride: every row_stride-th row of the ROI receives a block, from its first row</source>
+        <translation>row_stride: jede row_stride-te Zeile der ROI erhält einen Block, ab ihrer ersten Zeile</translation>
+    </message>
+    <message>
+        <source>col_stride: every col_stride-th column of the ROI receives a block, from its first column</source>
+        <translation>col_stride: jede col_stride-te Spalte der ROI erhält einen Block, ab ihrer ersten Spalte</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>A streaming color takes box copies only: broadcast and strided copies write an exported variable.</source>
+        <translation>Eine Streaming-Farbe nimmt nur Rechteck-Kopien an: Broadcast- und Schrittweiten-Kopien schreiben eine exportierte Variable.</translation>
+    </message>
+    <message>
+        <source>Box: one block per PE. Row broadcast: one block per row of PEs, sent to every PE of the row. Column broadcast: one block per column. Strided: one block per PE on every row stride-th row and column stride-th column of the ROI.</source>
+        <translation>Rechteck: ein Block je PE. Zeilen-Broadcast: ein Block je PE-Zeile, an jedes PE der Zeile gesendet. Spalten-Broadcast: ein Block je Spalte. Mit Schrittweite: ein Block je PE in jeder (Zeilenschrittweite)-ten Zeile und (Spaltenschrittweite)-ten Spalte der ROI.</translation>
+    </message>
+    <message>
+        <source>Broadcast and strided copies travel ROW_MAJOR; the PEs receive the same values in either order.</source>
+        <translation>Broadcast- und Schrittweiten-Kopien werden ROW_MAJOR übertragen; die PEs erhalten in beiden Reihenfolgen dieselben Werte.</translation>
+    </message>
+    <message>
+        <source>w</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Elements per PE</source>
+        <translation>Elemente je PE</translation>
+    </message>
+    <message>
+        <source>Row stride</source>
+        <translation>Zeilenschrittweite</translation>
+    </message>
+    <message>
+        <source>Column stride</source>
+        <translation>Spaltenschrittweite</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Give as many values, in this order: an expression, a CSV file, or a .npy file of shape %1.</source>
+        <translation>Geben Sie so viele Werte in dieser Reihenfolge an: einen Ausdruck, eine CSV-Datei oder eine .npy-Datei der Form %1.</translation>
+    </message>
+    <message>
+        <source>Shape: a %1 copy writes an exported variable; streaming color %2 takes box copies only.</source>
+        <translation>Form: eine Kopie »%1« schreibt eine exportierte Variable; die Streaming-Farbe %2 nimmt nur Rechteck-Kopien an.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::HostSession</name>
@@ -918,6 +1001,54 @@ B: %2</translation>
     <message>
         <source>%1 (%2, %3) %4×%5 × %6 %7, %8, %9-bit</source>
         <translation>%1 (%2, %3) %4×%5 × %6 %7, %8, %9 Bit</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>row broadcast</source>
+        <translation>Zeilen-Broadcast</translation>
+    </message>
+    <message>
+        <source>column broadcast</source>
+        <translation>Spalten-Broadcast</translation>
+    </message>
+    <message>
+        <source>strided</source>
+        <translation>mit Schrittweite</translation>
+    </message>
+    <message>
+        <source>strided (row %1, column %2)</source>
+        <translation>mit Schrittweite (Zeile %1, Spalte %2)</translation>
+    </message>
+    <message>
+        <source>Host array (%1, %2, %3): 1 value</source>
+        <translation>Host-Array (%1, %2, %3): 1 Wert</translation>
+    </message>
+    <message>
+        <source>Host array (%1, %2, %3): %4 values</source>
+        <translation>Host-Array (%1, %2, %3): %4 Werte</translation>
+    </message>
+    <message>
+        <source>one block of %1 per PE of the ROI, row by row.</source>
+        <translation>ein Block von %1 je PE der ROI, Zeile für Zeile.</translation>
+    </message>
+    <message>
+        <source>one block of %1 per row of PEs of the ROI; every PE of a row receives its row&apos;s block.</source>
+        <translation>ein Block von %1 je PE-Zeile der ROI; jedes PE einer Zeile erhält den Block seiner Zeile.</translation>
+    </message>
+    <message>
+        <source>one block of %1 per column of PEs of the ROI; every PE of a column receives its column&apos;s block.</source>
+        <translation>ein Block von %1 je PE-Spalte der ROI; jedes PE einer Spalte erhält den Block seiner Spalte.</translation>
+    </message>
+    <message>
+        <source>one block of %1 per PE in rows %2 and columns %3 of the ROI (%4 × %5 PEs); the other PEs keep their values.</source>
+        <translation>ein Block von %1 je PE in den Zeilen %2 und Spalten %3 der ROI (%4 × %5 PEs); die übrigen PEs behalten ihre Werte.</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
     </message>
 </context>
 <context>
@@ -967,16 +1098,8 @@ B: %2</translation>
         <translation>Die Sitzung ist geschlossen (stop: %1).</translation>
     </message>
     <message>
-        <source>memcpy_h2d</source>
-        <translation>memcpy_h2d</translation>
-    </message>
-    <message>
         <source>no session is loaded</source>
         <translation>keine Sitzung geladen</translation>
-    </message>
-    <message>
-        <source>memcpy_h2d %1: %2 values in %3 ms.</source>
-        <translation>memcpy_h2d %1: %2 Werte in %3 ms.</translation>
     </message>
     <message>
         <source>launch %1</source>
@@ -993,6 +1116,10 @@ B: %2</translation>
     <message>
         <source>memcpy_d2h %1: %2 values in %3 ms.</source>
         <translation>memcpy_d2h %1: %2 Werte in %3 ms.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 values in %4 ms.</source>
+        <translation>%1 %2: %3 Werte in %4 ms.</translation>
     </message>
 </context>
 <context>
@@ -1096,10 +1223,6 @@ B: %2</translation>
     <message>
         <source>%1  error: %2</source>
         <translation>%1  Fehler: %2</translation>
-    </message>
-    <message>
-        <source>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</source>
-        <translation>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</translation>
     </message>
     <message>
         <source>path of a .npy file</source>
@@ -1224,6 +1347,10 @@ B: %2</translation>
     <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>arange(0, %1), ones(%1)*2.5, linspace(0, 1, %1), [1, 2, 3]</source>
+        <translation>arange(0, %1), ones(%1)*2.5, linspace(0, 1, %1), [1, 2, 3]</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2634,10 @@ Wiederherstellen?</translation>
             <numerusform>Aufzeichnung %1 geöffnet (%n Frames).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Each frame&apos;s activity from idle (dark) to the busiest (yellow). Click or drag on the strip to replay from there; Live follows the session again.</source>
+        <translation>Die Aktivität jedes Frames von untätig (dunkel) bis zum aktivsten (gelb). Klicken oder ziehen Sie auf dem Streifen, um ab dort wiederzugeben; »Live« folgt wieder der Sitzung.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::RunConsole</name>
@@ -2876,6 +3007,14 @@ Wiederherstellen?</translation>
     <message>
         <source>A symbol breakpoint needs a symbol name.</source>
         <translation>Ein Symbol-Haltepunkt braucht einen Symbolnamen.</translation>
+    </message>
+    <message>
+        <source>Cycle %1</source>
+        <translation>Zyklus %1</translation>
+    </message>
+    <message>
+        <source>No breakpoints. Choose what to break on above and press Add.</source>
+        <translation>Keine Haltepunkte. Wählen Sie oben, worauf angehalten werden soll, und drücken Sie »Hinzufügen«.</translation>
     </message>
 </context>
 <context>

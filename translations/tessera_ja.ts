@@ -748,6 +748,13 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::FabricView</name>
+    <message>
+        <source>No program yet. Build the project (Ctrl+B) to see its PEs, routes and memcpy regions here.</source>
+        <translation>まだプログラムがありません。プロジェクトをビルドする (Ctrl+B) と、ここに PE、ルート、memcpy 領域が表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>tessera::FindReplaceBar</name>
     <message>
         <source>Find</source>
@@ -905,6 +912,82 @@ B: %2</translation>
         <source>Data type %1 does not fit element type %2: choose a %3-bit type (%4) or %5.</source>
         <translation>データ型 %1 は要素型 %2 に合いません: %3 ビットの型 (%4) を選ぶか、%5 を選んでください。</translation>
     </message>
+    <message>
+        <source>Box (memcpy_h2d)</source>
+        <translation>矩形 (memcpy_h2d)</translation>
+    </message>
+    <message>
+        <source>Row broadcast (memcpy_h2d_rowbcast)</source>
+        <translation>行ブロードキャスト (memcpy_h2d_rowbcast)</translation>
+    </message>
+    <message>
+        <source>Column broadcast (memcpy_h2d_colbcast)</source>
+        <translation>列ブロードキャスト (memcpy_h2d_colbcast)</translation>
+    </message>
+    <message>
+        <source>Strided (memcpy_h2d_stride)</source>
+        <translation>ストライド (memcpy_h2d_stride)</translation>
+    </message>
+    <message>
+        <source>Row, column stride:</source>
+        <translation>行・列ストライド:</translation>
+    </message>
+    <message>
+        <source>row_stride: every row_stride-th row of the ROI receives a block, from its first row</source>
+        <translation>row_stride: ROI の最初の行から row_stride 行ごとに 1 ブロックを受け取ります</translation>
+    </message>
+    <message>
+        <source>col_stride: every col_stride-th column of the ROI receives a block, from its first column</source>
+        <translation>col_stride: ROI の最初の列から col_stride 列ごとに 1 ブロックを受け取ります</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>形状:</translation>
+    </message>
+    <message>
+        <source>A streaming color takes box copies only: broadcast and strided copies write an exported variable.</source>
+        <translation>ストリーミングカラーは矩形コピーのみ受け付けます。ブロードキャストとストライドのコピーはエクスポートされた変数に書き込みます。</translation>
+    </message>
+    <message>
+        <source>Box: one block per PE. Row broadcast: one block per row of PEs, sent to every PE of the row. Column broadcast: one block per column. Strided: one block per PE on every row stride-th row and column stride-th column of the ROI.</source>
+        <translation>矩形: PE ごとに 1 ブロック。行ブロードキャスト: PE の行ごとに 1 ブロックを、その行のすべての PE に送ります。列ブロードキャスト: 列ごとに 1 ブロック。ストライド: ROI の行ストライドごとの行と列ストライドごとの列にある PE ごとに 1 ブロック。</translation>
+    </message>
+    <message>
+        <source>Broadcast and strided copies travel ROW_MAJOR; the PEs receive the same values in either order.</source>
+        <translation>ブロードキャストとストライドのコピーは ROW_MAJOR で転送されます。どちらの順序でも PE が受け取る値は同じです。</translation>
+    </message>
+    <message>
+        <source>w</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Elements per PE</source>
+        <translation>PE あたりの要素数</translation>
+    </message>
+    <message>
+        <source>Row stride</source>
+        <translation>行ストライド</translation>
+    </message>
+    <message>
+        <source>Column stride</source>
+        <translation>列ストライド</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2。</translation>
+    </message>
+    <message>
+        <source>Give as many values, in this order: an expression, a CSV file, or a .npy file of shape %1.</source>
+        <translation>この順序で同じ数の値を指定してください: 式、CSV ファイル、または形状 %1 の .npy ファイル。</translation>
+    </message>
+    <message>
+        <source>Shape: a %1 copy writes an exported variable; streaming color %2 takes box copies only.</source>
+        <translation>形状: %1 のコピーはエクスポートされた変数に書き込みます。ストリーミングカラー %2 は矩形コピーのみ受け付けます。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::HostSession</name>
@@ -915,6 +998,54 @@ B: %2</translation>
     <message>
         <source>%1 (%2, %3) %4×%5 × %6 %7, %8, %9-bit</source>
         <translation>%1 (%2, %3) %4×%5 × %6 %7, %8, %9 ビット</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>row broadcast</source>
+        <translation>行ブロードキャスト</translation>
+    </message>
+    <message>
+        <source>column broadcast</source>
+        <translation>列ブロードキャスト</translation>
+    </message>
+    <message>
+        <source>strided</source>
+        <translation>ストライド</translation>
+    </message>
+    <message>
+        <source>strided (row %1, column %2)</source>
+        <translation>ストライド (行 %1、列 %2)</translation>
+    </message>
+    <message>
+        <source>Host array (%1, %2, %3): 1 value</source>
+        <translation>ホスト配列 (%1, %2, %3): 1 個の値</translation>
+    </message>
+    <message>
+        <source>Host array (%1, %2, %3): %4 values</source>
+        <translation>ホスト配列 (%1, %2, %3): %4 個の値</translation>
+    </message>
+    <message>
+        <source>one block of %1 per PE of the ROI, row by row.</source>
+        <translation>ROI の PE ごとに %1 個のブロック (行順)。</translation>
+    </message>
+    <message>
+        <source>one block of %1 per row of PEs of the ROI; every PE of a row receives its row&apos;s block.</source>
+        <translation>ROI の PE の行ごとに %1 個のブロック。行のすべての PE がその行のブロックを受け取ります。</translation>
+    </message>
+    <message>
+        <source>one block of %1 per column of PEs of the ROI; every PE of a column receives its column&apos;s block.</source>
+        <translation>ROI の PE の列ごとに %1 個のブロック。列のすべての PE がその列のブロックを受け取ります。</translation>
+    </message>
+    <message>
+        <source>one block of %1 per PE in rows %2 and columns %3 of the ROI (%4 × %5 PEs); the other PEs keep their values.</source>
+        <translation>ROI の行 %2・列 %3 にある PE ごとに %1 個のブロック (%4 × %5 PE)。その他の PE は値を保持します。</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 または %2</translation>
     </message>
 </context>
 <context>
@@ -964,16 +1095,8 @@ B: %2</translation>
         <translation>セッションは閉じられました (stop: %1)。</translation>
     </message>
     <message>
-        <source>memcpy_h2d</source>
-        <translation>memcpy_h2d</translation>
-    </message>
-    <message>
         <source>no session is loaded</source>
         <translation>セッションがロードされていません</translation>
-    </message>
-    <message>
-        <source>memcpy_h2d %1: %2 values in %3 ms.</source>
-        <translation>memcpy_h2d %1: %2 個の値を %3 ms で転送しました。</translation>
     </message>
     <message>
         <source>launch %1</source>
@@ -990,6 +1113,10 @@ B: %2</translation>
     <message>
         <source>memcpy_d2h %1: %2 values in %3 ms.</source>
         <translation>memcpy_d2h %1: %2 個の値を %3 ms で転送しました。</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 values in %4 ms.</source>
+        <translation>%1 %2: %3 個の値を %4 ms で転送。</translation>
     </message>
 </context>
 <context>
@@ -1093,10 +1220,6 @@ B: %2</translation>
     <message>
         <source>%1  error: %2</source>
         <translation>%1  エラー: %2</translation>
-    </message>
-    <message>
-        <source>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</source>
-        <translation>arange(0, 24), ones(24)*2.5, linspace(0, 1, 24), [1, 2, 3]</translation>
     </message>
     <message>
         <source>path of a .npy file</source>
@@ -1221,6 +1344,10 @@ B: %2</translation>
     <message>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>arange(0, %1), ones(%1)*2.5, linspace(0, 1, %1), [1, 2, 3]</source>
+        <translation>arange(0, %1), ones(%1)*2.5, linspace(0, 1, %1), [1, 2, 3]</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2629,10 @@ Restore them?</source>
             <numerusform>記録 %1 を開きました (%n フレーム)。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Each frame&apos;s activity from idle (dark) to the busiest (yellow). Click or drag on the strip to replay from there; Live follows the session again.</source>
+        <translation>各フレームのアクティビティ (アイドル = 暗い色、最も忙しい = 黄色)。ストリップをクリックまたはドラッグするとそこから再生し、「ライブ」で再びセッションに追従します。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::RunConsole</name>
@@ -2871,6 +3002,14 @@ Restore them?</source>
     <message>
         <source>A symbol breakpoint needs a symbol name.</source>
         <translation>シンボルのブレークポイントにはシンボル名が必要です。</translation>
+    </message>
+    <message>
+        <source>Cycle %1</source>
+        <translation>サイクル %1</translation>
+    </message>
+    <message>
+        <source>No breakpoints. Choose what to break on above and press Add.</source>
+        <translation>ブレークポイントはありません。上で停止条件を選び、「追加」を押してください。</translation>
     </message>
 </context>
 <context>
