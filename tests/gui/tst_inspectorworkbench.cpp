@@ -19,16 +19,20 @@
 #include "widgets/inspector/DumpPanels.h"
 #include "widgets/inspector/PeInspector.h"
 
+#include <QComboBox>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace tessera;
@@ -104,9 +108,27 @@ class TestInspectorWorkbench : public QObject {
         pane->editor()->getSelection(&lineFrom, &indexFrom, &lineTo, &indexTo);
         QCOMPARE(lineFrom, m_inspect->shownSourceLine() - 1);
         QVERIFY(m_inspect->inspector()->summaryText().contains(QStringLiteral(".csl:")));
+        // The task table's columns fit their text ("running, blocked" was elided).
+        verifyColumnsFit(tableOf(m_inspect->inspector(), m_inspect->inspector()->taskModel()));
         m_inspect->inspector()->showSymbolInMemory(QStringLiteral("u"));
         m_inspect->inspector()->tabs()->setCurrentIndex(0);
         saveScreenshot(QStringLiteral("pe-inspector.png"));
+    }
+
+    // Without a dump the heat map's controls are greyed out under "Open a core dump first.",
+    // not offered empty; with one they are enabled (limits only for fixed limits).
+    void heatMapControlsWaitForADump() {
+        SymbolHeatMapPanel panel;
+        QVERIFY(panel.statusText().contains(QStringLiteral("core dump")));
+        for (QWidget* control : panel.findChildren<QWidget*>())
+            if (qobject_cast<QComboBox*>(control) || qobject_cast<QAbstractSpinBox*>(control))
+                QVERIFY2(!control->isEnabled(), control->metaObject()->className());
+        QString error;
+        QVERIFY2(m_inspect->openDump(m_out + QStringLiteral("/corefile.cs1"), &error),
+                 qPrintable(error));
+        SymbolHeatMapPanel* heat = m_inspect->heatMapPanel();
+        QVERIFY(heat->findChild<QComboBox*>()->isEnabled());
+        QVERIFY(heat->findChild<QSpinBox*>()->isEnabled());
     }
 
     void symbolHeatMapLayer() {
@@ -157,6 +179,8 @@ class TestInspectorWorkbench : public QObject {
         const QPoint local = row.data(DumpCompareModel::PeRole).toPoint();
         QCOMPARE(m_inspect->inspector()->selectedPe(), std::optional<QPoint>(local + QPoint(4, 1)));
         fabric->fitFabric();
+        verifyColumnsFit(compare->table());
+        verifyColumnsFit(tableOf(m_inspect->profilePanel(), m_inspect->profilePanel()->model()));
         saveScreenshot(QStringLiteral("coredump-compare.png"));
         // A dump of another program is refused with both sizes named.
         QTemporaryDir other;
@@ -273,6 +297,27 @@ class TestInspectorWorkbench : public QObject {
     void cleanupTestCase() { m_window.reset(); }
 
   private:
+    static QTableView* tableOf(QWidget* parent, const QAbstractItemModel* model) {
+        for (QTableView* view : parent->findChildren<QTableView*>())
+            if (view->model() == model)
+                return view;
+        return nullptr;
+    }
+
+    // Every column but the stretched last one is as wide as its header and cells need.
+    static void verifyColumnsFit(QTableView* view) {
+        QVERIFY(view);
+        QVERIFY(view->model()->rowCount() > 0);
+        for (int c = 0; c + 1 < view->model()->columnCount(); ++c) {
+            const int needed = std::max(static_cast<QAbstractItemView*>(view)->sizeHintForColumn(c),
+                                        view->horizontalHeader()->sectionSizeHint(c));
+            QVERIFY2(view->columnWidth(c) >= needed, qPrintable(QStringLiteral("column %1: %2 < %3")
+                                                                    .arg(c)
+                                                                    .arg(view->columnWidth(c))
+                                                                    .arg(needed)));
+        }
+    }
+
     void saveScreenshot(const QString& name) {
         const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
         if (dir.isEmpty())

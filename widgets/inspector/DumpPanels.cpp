@@ -29,6 +29,11 @@ QTableView* tableFor(QAbstractItemModel* model, QWidget* parent) {
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setWordWrap(false);
+    // Headers and cells are not elided: the columns fit them as rows arrive (the compare
+    // table fetches a block at a time); a wider table scrolls.
+    const auto fit = [view] { view->resizeColumnsToContents(); };
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, fit);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, view, fit);
     return view;
 }
 
@@ -85,6 +90,13 @@ void SymbolHeatMapPanel::setDump(DumpPtr dump) {
         for (const std::string& name : debug::numericSymbols(m_dump->program()))
             m_symbol->addItem(QString::fromStdString(name));
     m_current.reset();
+    // Without a dump there is nothing to choose: the controls wait greyed out.
+    for (QWidget* control : {static_cast<QWidget*>(m_symbol), static_cast<QWidget*>(m_element),
+                             static_cast<QWidget*>(m_scale)})
+        control->setEnabled(bool(m_dump));
+    const bool fixedLimits = Scale(m_scale->currentData().toInt()) == Scale::Fixed;
+    m_low->setEnabled(m_dump && fixedLimits);
+    m_high->setEnabled(m_dump && fixedLimits);
     m_status->setText(m_dump ? tr("Choose a symbol to colour the fabric by its value.")
                              : tr("Open a core dump first."));
 }

@@ -139,6 +139,10 @@ QTableView* PeInspector::makeTable(QAbstractItemModel* model) {
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setWordWrap(false);
+    // Columns fit their header and cells whenever the PE changes, so states, function
+    // names and counters are not elided while the last column takes the rest.
+    connect(model, &QAbstractItemModel::modelReset, view,
+            [view] { view->resizeColumnsToContents(); });
     // A header and one row: three of these stacked must still fit a laptop-height window
     // (Qt's default minimum for a table is several rows).
     view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() +
