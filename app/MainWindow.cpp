@@ -1,8 +1,8 @@
+#include "app/MainWindow.h"
 #include "app/ExamplesGallery.h"
 #include "app/HostSessionActions.h"
 #include "app/IdeWorkbench.h"
 #include "app/InspectorWorkbench.h"
-#include "app/MainWindow.h"
 
 #include "app/ProjectSettingsDialog.h"
 #include "app/SettingsDialog.h"
@@ -93,6 +93,11 @@ MainWindow::MainWindow(QWidget* parent)
 
     statusBar()->addPermanentWidget(m_targetLabel);
     m_cursorLabel = new QLabel(this);
+    m_cursorLabel->setObjectName(QStringLiteral("cursorLabel"));
+    // Wide enough for large line and column numbers, so a long status message beside it
+    // cannot squeeze the column number away.
+    m_cursorLabel->setMinimumWidth(m_cursorLabel->fontMetrics().horizontalAdvance(
+        tr("Line %1, Column %2").arg(99999).arg(999)));
     statusBar()->addPermanentWidget(m_cursorLabel);
 
     createDocks();
@@ -121,7 +126,6 @@ MainWindow::~MainWindow() {
     for (EditorPane* pane : panes())
         delete pane;
 }
-
 
 void MainWindow::createDocks() {
     m_treeModel = new ProjectTreeModel(this);

@@ -26,6 +26,7 @@
 #include <QScopeGuard>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +136,17 @@ class TestMainWindow : public QObject {
             for (int x = 0; x < shot.width(); x += 3)
                 colours.insert(shot.pixel(x, y));
         QVERIFY(colours.size() > 20);
+        // The cursor position stays whole beside a long status message (ide-build.png
+        // showed "Line 45, Column" with the number cut off).
+        window.statusBar()->showMessage(QStringLiteral("Build succeeded in 4 ms (0 warnings): ") +
+                                        m_example + QStringLiteral("/out"));
+        window.currentPane()->editor()->setCursorPosition(28, 11);
+        auto* cursor = window.findChild<QLabel*>(QStringLiteral("cursorLabel"));
+        QVERIFY(cursor);
+        QTRY_COMPARE(cursor->text(), QStringLiteral("Line 29, Column 12"));
+        QTRY_VERIFY(
+            cursor->contentsRect().width() >=
+            cursor->fontMetrics().horizontalAdvance(QStringLiteral("Line 99999, Column 999")));
     }
 
     // Alt+letter reaches one item per menu: Run once had Start &Session and Host &Session.
