@@ -324,6 +324,19 @@ class TestAnalysisViews : public QObject {
         QVERIFY(!RunRecording::load(dir.filePath(QStringLiteral("missing.tsrec")), &error));
     }
 
+    // "No recording yet" on the empty strip is readable: light text on the dark strip
+    // (it was drawn in the palette's dark placeholder grey).
+    void emptyHeatBarTextIsReadable() {
+        ActivityHeatBar bar;
+        bar.resize(400, 24);
+        const QImage image = bar.grab().toImage();
+        int light = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                light += qGray(image.pixel(x, y)) > 150;
+        QVERIFY2(light > 30, qPrintable(QString::number(light)));
+    }
+
     void replayTransport() {
         ReplayControls controls;
         controls.resize(600, 80);

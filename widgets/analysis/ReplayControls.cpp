@@ -57,7 +57,8 @@ void ActivityHeatBar::paintEvent(QPaintEvent*) {
     painter.fillRect(rect(), QColor(fabric_palette::Background));
     const int frames = int(m_activity.size());
     if (frames == 0) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
+        // Light ink: the palette's placeholder grey is unreadable on the dark strip.
+        painter.setPen(QColor(0xc8, 0xcc, 0xd4));
         painter.drawText(rect(), Qt::AlignCenter, tr("No recording yet"));
         return;
     }
