@@ -163,6 +163,9 @@ void CslEditor::applyAppearanceToLexer() {
     setMatchedBraceForegroundColor(ink);
     setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
     setSelectionBackgroundColor(m_dark ? QColor(0x3e, 0x4f, 0x6b) : QColor(0xc7, 0xdb, 0xf5));
+    // QScintilla paints selected text in the palette's HighlightedText (white), unreadable
+    // on the light selection; the lexer's own colours read on both selection shades.
+    resetSelectionForegroundColor();
 }
 
 void CslEditor::setBuiltinDocs(const QHash<QString, QString>& docs) {

@@ -97,6 +97,25 @@ class TestCslEditor : public QObject {
         QVERIFY(editor.isCsl());
     }
 
+    // Selected text keeps its dark ink on the light selection (it was white on light blue,
+    // as where the PE inspector selects a PE's source line).
+    void selectedTextIsReadable() {
+        CslEditor editor;
+        editor.resize(500, 120);
+        editor.setAppearance(QFont(QStringLiteral("DejaVu Sans Mono"), 11), false);
+        editor.setText(QStringLiteral("sum += u[i] * v[i];\n"));
+        editor.setSelection(0, 0, 0, 19);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QImage image = editor.viewport()->grab().toImage();
+        const int lineHeight = editor.textHeight(0);
+        int dark = 0;
+        for (int y = 0; y < lineHeight; ++y)
+            for (int x = 0; x < image.width(); ++x)
+                dark += qGray(image.pixel(x, y)) < 110;
+        QVERIFY2(dark > 40, qPrintable(QString::number(dark)));
+    }
+
     void goToLine() {
         CslEditor editor;
         QStringList lines;
