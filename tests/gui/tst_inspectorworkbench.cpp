@@ -181,6 +181,17 @@ class TestInspectorWorkbench : public QObject {
         fabric->fitFabric();
         verifyColumnsFit(compare->table());
         verifyColumnsFit(tableOf(m_inspect->profilePanel(), m_inspect->profilePanel()->model()));
+        // The region field's hint is whole in the dock beside the fabric (it was elided).
+        auto* region =
+            m_inspect->profilePanel()->findChild<QLineEdit*>(QStringLiteral("profileRegion"));
+        QVERIFY(region);
+        m_window->show();
+        m_inspect->dumpTabs()->setCurrentWidget(m_inspect->profilePanel());
+        QTRY_VERIFY(region->isVisible() && region->width() > 100);
+        QVERIFY2(region->fontMetrics().horizontalAdvance(region->placeholderText()) <
+                     region->width() - 12,
+                 qPrintable(QString::number(region->width())));
+        m_inspect->dumpTabs()->setCurrentWidget(compare);
         saveScreenshot(QStringLiteral("coredump-compare.png"));
         // A dump of another program is refused with both sizes named.
         QTemporaryDir other;

@@ -275,8 +275,10 @@ TaskProfilePanel::TaskProfilePanel(QWidget* parent)
     : QWidget(parent), m_model(new TaskProfileModel(this)), m_region(new QLineEdit(this)),
       m_status(new QLabel(this)) {
     m_region->setObjectName(QStringLiteral("profileRegion"));
-    m_region->setPlaceholderText(
-        tr("x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs"));
+    // Short enough for the narrow dock beside the fabric; the tooltip says the rest.
+    m_region->setPlaceholderText(tr("x0,y0 x1,y1 (empty = all PEs)"));
+    m_region->setToolTip(tr("Fabric coordinates of two opposite corners, e.g. 4,1 6,3, or "
+                            "Shift+drag a rectangle on the fabric view; empty = all PEs"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Region:"), this));
     bar->addWidget(m_region, 1);
