@@ -41,6 +41,9 @@ CompileLog::CompileLog(QWidget* parent)
     m_progress->setValue(0);
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(120);
+    // Only while compiling: a full bar without text afterwards looked like a blank button
+    // (the status line says how the build went).
+    m_progress->hide();
     m_cancel->setEnabled(false);
     connect(m_cancel, &QPushButton::clicked, this, &CompileLog::cancelRequested);
     auto* top = new QHBoxLayout;
@@ -56,9 +59,11 @@ CompileLog::CompileLog(QWidget* parent)
 
 void CompileLog::start(const QString& commandLine) {
     m_command->setText(commandLine);
+    m_command->setCursorPosition(0); // show the command's start ("cslc ..."), not its end
     m_log->clear();
     m_log->appendPlainText(QStringLiteral("$ ") + commandLine);
     m_progress->setRange(0, 0); // busy: the compiler reports no fraction
+    m_progress->show();
     m_cancel->setEnabled(true);
     m_status->setText(tr("Compiling…"));
 }
@@ -70,6 +75,7 @@ void CompileLog::appendLine(const QString& line) {
 void CompileLog::finish(bool ok, const QString& summary) {
     m_progress->setRange(0, 1);
     m_progress->setValue(ok ? 1 : 0);
+    m_progress->hide();
     m_cancel->setEnabled(false);
     m_status->setText(summary);
     m_log->appendPlainText(summary);
@@ -107,6 +113,7 @@ RunConsole::RunConsole(QWidget* parent)
 
 void RunConsole::start(const QString& commandLine) {
     m_command->setText(commandLine);
+    m_command->setCursorPosition(0);
     m_output->clear();
     m_stop->setEnabled(true);
     m_status->setText(tr("Running…"));

@@ -16,6 +16,8 @@
 #include "widgets/models/DiagnosticsModel.h"
 
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,6 +45,9 @@ class TestIdeWorkbench : public QObject {
         QVERIFY(finished.wait(60000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(m_bench->compileLog()->logText()));
         QVERIFY(!m_bench->compileLog()->isRunning());
+        // After the build: no empty full progress bar, the command shown from its start.
+        QVERIFY(m_bench->compileLog()->findChild<QProgressBar*>()->isHidden());
+        QCOMPARE(m_bench->compileLog()->findChild<QLineEdit*>()->cursorPosition(), 0);
         QVERIFY(m_bench->compileLog()->statusText().contains(QStringLiteral("out")));
         QVERIFY(m_bench->fabricView()->snapshot());
         QCOMPARE(m_bench->fabricView()->snapshot()->rectangle(), QRect(4, 1, 1, 1));
