@@ -3404,16 +3404,20 @@ Gehalten von PE %1: %2</translation>
         <source>Type a region as x0,y0 x1,y1 or a single PE as x,y.</source>
         <translation>Geben Sie einen Bereich als x0,y0 x1,y1 oder ein einzelnes PE als x,y ein.</translation>
     </message>
-    <message>
-        <source>x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs</source>
-        <translation>x0,y0 x1,y1 (Fabric-Koordinaten; oder Umschalt+Ziehen auf dem Fabric); leer = alle PEs</translation>
-    </message>
     <message numerus="yes">
         <source>%n PE(s) left out as unreadable; first: %1</source>
         <translation>
             <numerusform>%n nicht lesbares PE ausgelassen; erstes: %1</numerusform>
             <numerusform>%n nicht lesbare PEs ausgelassen; erstes: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>x0,y0 x1,y1 (empty = all PEs)</source>
+        <translation>x0,y0 x1,y1 (leer = alle PEs)</translation>
+    </message>
+    <message>
+        <source>Fabric coordinates of two opposite corners, e.g. 4,1 6,3, or Shift+drag a rectangle on the fabric view; empty = all PEs</source>
+        <translation>Fabric-Koordinaten zweier gegenüberliegender Ecken, z. B. 4,1 6,3, oder ziehen Sie mit Umschalt ein Rechteck in der Fabric-Ansicht auf; leer = alle PEs</translation>
     </message>
 </context>
 <context>

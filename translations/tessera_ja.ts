@@ -3396,15 +3396,19 @@ PE %1 が保持: %2</translation>
         <source>Type a region as x0,y0 x1,y1 or a single PE as x,y.</source>
         <translation>領域は x0,y0 x1,y1、単一の PE は x,y の形式で入力してください。</translation>
     </message>
-    <message>
-        <source>x0,y0 x1,y1 (fabric coordinates; or Shift+drag on the fabric); empty = all PEs</source>
-        <translation>x0,y0 x1,y1（ファブリック座標。またはファブリック上で Shift+ドラッグ）。空欄 = すべての PE</translation>
-    </message>
     <message numerus="yes">
         <source>%n PE(s) left out as unreadable; first: %1</source>
         <translation>
             <numerusform>読み取れない %n 個の PE を除外しました。最初: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>x0,y0 x1,y1 (empty = all PEs)</source>
+        <translation>x0,y0 x1,y1 (空 = すべての PE)</translation>
+    </message>
+    <message>
+        <source>Fabric coordinates of two opposite corners, e.g. 4,1 6,3, or Shift+drag a rectangle on the fabric view; empty = all PEs</source>
+        <translation>対角の 2 隅のファブリック座標 (例: 4,1 6,3)、またはファブリックビューで Shift+ドラッグして矩形を指定します。空 = すべての PE</translation>
     </message>
 </context>
 <context>
