@@ -180,6 +180,13 @@ bool IdeWorkbench::eventFilter(QObject* watched, QEvent* event) {
                                   Qt::Horizontal);
             m_window->resizeDocks({m_docks.at(3), m_docks.at(4)}, {520, 320}, Qt::Vertical);
             m_window->resizeDocks({m_docks.at(0)}, {200}, Qt::Vertical);
+            // Panels added later (PE Inspector, Core Dump) are tabbed onto Problems and
+            // Simulation and would open in front, empty. A raise takes effect only once the
+            // tab bars exist, after this show.
+            QTimer::singleShot(0, this, [this] {
+                m_docks.at(0)->raise();
+                m_docks.at(5)->raise();
+            });
         }
         // The docks have their final sizes once this show is laid out.
         QTimer::singleShot(0, m_fabric, &FabricView::fitFabric);

@@ -27,6 +27,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,6 +148,18 @@ class TestMainWindow : public QObject {
         QTRY_VERIFY(
             cursor->contentsRect().width() >=
             cursor->fontMetrics().horizontalAdvance(QStringLiteral("Line 99999, Column 999")));
+        // With no saved layout, Problems and Simulation are the tabs in front, not the empty
+        // PE Inspector and Core Dump panels tabbed onto them.
+        const auto frontTabs = [&window] {
+            QStringList front;
+            for (const QTabBar* tabs : window.findChildren<QTabBar*>())
+                if (tabs->isVisible() && tabs->currentIndex() >= 0)
+                    front << tabs->tabText(tabs->currentIndex());
+            return front;
+        };
+        QTRY_VERIFY2(frontTabs().contains(QStringLiteral("Problems")) &&
+                         frontTabs().contains(QStringLiteral("Simulation")),
+                     qPrintable(frontTabs().join(QStringLiteral(", "))));
     }
 
     // Alt+letter reaches one item per menu: Run once had Start &Session and Host &Session.
