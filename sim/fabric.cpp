@@ -396,10 +396,14 @@ void Fabric::Impl::schedule(Pe& p, uint64_t cycle) {
     if (p.scheduledAt <= cycle)
         return;
     p.scheduledAt = cycle;
+    enqueueVisit(cycle, peIndex(p));
+}
+
+void Fabric::Impl::enqueueVisit(uint64_t cycle, uint32_t index) {
     if (cycle >= now && cycle - now < kWheelCycles)
-        wheel[cycle & (kWheelCycles - 1)].emplace_back(cycle, peIndex(p));
+        wheel[cycle & (kWheelCycles - 1)].emplace_back(cycle, index);
     else
-        farEvents.emplace(cycle, peIndex(p));
+        farEvents.emplace(cycle, index);
 }
 
 void Fabric::Impl::activateRouter(Pe& p) {
@@ -407,9 +411,7 @@ void Fabric::Impl::activateRouter(Pe& p) {
         p.routerWanted = true;
         return;
     }
-    // A router without wavelets (buffered or in output queues) and no input queue flush
-    // to watch would do nothing in its step.
-    if (!p.routerActive && (p.routerBusy || p.outQBusy || p.flushPendingIn)) {
+    if (!p.routerActive && routerHasWork(p)) {
         touch(p);
         p.routerActive = true;
         activeRouters.push_back(peIndex(p));
@@ -425,6 +427,12 @@ void Fabric::Impl::wakeRouterAt(Pe& p, uint64_t cycle) {
 }
 
 void Fabric::Impl::reschedule(Pe& p) {
+    const uint64_t next = nextVisit(p);
+    if (next != UINT64_MAX)
+        schedule(p, next);
+}
+
+uint64_t Fabric::Impl::nextVisit(const Pe& p) const {
     uint64_t next = UINT64_MAX;
     const bool mainBusy = !p.frames.empty() || p.mainOp.active;
     if (p.mainOp.active) {
@@ -460,8 +468,7 @@ void Fabric::Impl::reschedule(Pe& p) {
     // then, so simulated time covers it (and the run's final cycle includes it).
     if (p.mainReadyAt > now)
         next = std::min(next, p.mainReadyAt);
-    if (next != UINT64_MAX)
-        schedule(p, std::max(next, now + 1));
+    return next == UINT64_MAX ? UINT64_MAX : std::max(next, now + 1);
 }
 
 // The visit loop is bound by cache and TLB misses on the PEs it visits (game-of-life
@@ -521,6 +528,15 @@ void Fabric::Impl::visitGuarded(Pe& p) {
 }
 
 void Fabric::Impl::mergeVisit(Pe& p) {
+    mergeShared(p);
+    reschedule(p);
+}
+
+bool Fabric::Impl::hasSharedResults(const Pe& p) {
+    return p.hasFault || !p.pendingSimprint.empty() || !p.pendingTrace.empty() || p.breakHere;
+}
+
+void Fabric::Impl::mergeShared(Pe& p) {
     if (p.hasFault) {
         p.hasFault = false;
         if (!faulted) {
@@ -551,7 +567,6 @@ void Fabric::Impl::mergeVisit(Pe& p) {
         p.routerWanted = false;
         activateRouter(p);
     }
-    reschedule(p);
 }
 
 void Fabric::Impl::sortUniquePes(std::vector<uint32_t>& list) {
@@ -632,17 +647,52 @@ bool Fabric::Impl::stepCycle() {
     sortUniquePes(visitList);
     inPePhase = true;
     if (pool && visitList.size() >= kParallelMinPes) {
+        // Each thread visits ranges of consecutive entries and also computes each PE's next
+        // visit there, while its lines are in that core's cache. The serial merge after it
+        // then reads only visitNext, in PE order, and touches a Pe only when its visit left
+        // something for shared state (a simprint line, a fault, a router to activate...):
+        // the same calls in the same order as mergeVisit after each visit (activeRouters
+        // is sorted before its routers step, so only its contents count).
         const size_t n = visitList.size();
-        pool->parallelFor(n, [&](size_t k) {
-            // Only the Pe's own lines: reading another PE's vectors here would race
-            // with the thread that may be visiting it.
-            if (k + 2 < n)
-                prefetchPe(pes[visitList[k + 2]]);
-            visitGuarded(pes[visitList[k]]);
+        visitNext.resize(n);
+        const size_t chunk = std::clamp<size_t>(n / 64, 16, 256);
+        pool->parallelFor(n, chunk, [&](size_t begin, size_t end) {
+            for (size_t k = begin; k < end; ++k) {
+                // The SRAM page needs no Pe line; Pe lines and what they point to only
+                // within the range: another thread may be visiting the PEs beyond it.
+                if (k + 8 < n)
+                    __builtin_prefetch(memory + size_t(visitList[k + 8]) * kPeMemoryBytes);
+                if (k + 4 < end)
+                    prefetchPe(pes[visitList[k + 4]]);
+                if (k + 2 < end)
+                    prefetchPeData(pes[visitList[k + 2]]);
+                Pe& p = pes[visitList[k]];
+                visitGuarded(p);
+                // A visited PE was scheduled (so touched) and nothing schedules it during
+                // its visit (scheduledAt is UINT64_MAX): schedule() would only store this.
+                const uint64_t next = nextVisit(p);
+                if (next != UINT64_MAX)
+                    p.scheduledAt = next;
+                // Most visits of a busy fabric send: activateRouter's test of the PE's
+                // own router here, so the merge does not fetch the Pe again for it.
+                const bool activate = p.routerWanted && routerHasWork(p) && !p.routerActive;
+                if (p.routerWanted) {
+                    p.routerWanted = false;
+                    p.routerActive = p.routerActive || activate;
+                }
+                visitNext[k] = {next, activate, hasSharedResults(p)};
+            }
         });
         inPePhase = false;
-        for (uint32_t i : visitList)
-            mergeVisit(pes[i]);
+        for (size_t k = 0; k < n; ++k) {
+            const VisitNext& v = visitNext[k];
+            if (v.shared)
+                mergeShared(pes[visitList[k]]);
+            if (v.activateRouter)
+                activeRouters.push_back(visitList[k]); // activateRouter (the PE is touched)
+            if (v.cycle != UINT64_MAX)
+                enqueueVisit(v.cycle, visitList[k]);
+        }
     } else {
         // One PE at a time in PE index order: each visit merges right after it, in the
         // same order as after a parallel phase (no visit reads what a merge writes), while

@@ -45,6 +45,15 @@ struct Fabric::Impl {
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> farEvents;
     std::vector<uint32_t> activeRouters;
     std::vector<uint32_t> visitList;
+    // Per visitList entry of a parallel PE phase: the PE's next visit (UINT64_MAX: none),
+    // whether its router joins activeRouters and whether its visit left other results
+    // for mergeShared.
+    struct VisitNext {
+        uint64_t cycle;
+        bool activateRouter; // routerActive was set: the PE goes on activeRouters
+        bool shared;
+    };
+    std::vector<VisitNext> visitNext;
     std::vector<uint32_t> routerList; // the routers stepped this cycle
     // Routers whose next step is due at a later cycle (cycle, PE index); an entry is
     // stale when the router was stepped since (its routerWakeAt differs).
@@ -100,13 +109,20 @@ struct Fabric::Impl {
 
     // Scheduling.
     void schedule(Pe& p, uint64_t cycle);
+    void enqueueVisit(uint64_t cycle, uint32_t index); // schedule() without the Pe
     void wake(Pe& p) { schedule(p, now + 1); }
     void activateRouter(Pe& p);
+    // A router without wavelets (buffered or in output queues) and no input queue flush
+    // to watch would do nothing in its step.
+    static bool routerHasWork(const Pe& p) {
+        return p.routerBusy || p.outQBusy || p.flushPendingIn;
+    }
     // Router phase: step p's router at `cycle` (> now), unless it is due earlier. For a
     // router that held nothing when a wavelet started its hop to it: stepped in the next
     // cycle it would only find that wavelet still on its way.
     void wakeRouterAt(Pe& p, uint64_t cycle);
     void reschedule(Pe& p);
+    uint64_t nextVisit(const Pe& p) const; // reschedule's cycle, UINT64_MAX for none
     bool stepCycle(); // advances to the next event; false when nothing can progress
     // waitFor 0: until idle. stepping: a debugger step (waiting PEs are a hang).
     RunResult run(uint64_t maxCycles, CommandId waitFor, bool stepping);
@@ -124,7 +140,9 @@ struct Fabric::Impl {
     void prefetchRouterLines(const Pe& p); // a few routers ahead: the Pe's router lines
     void prefetchRouter(const Pe& p);      // then what those lines point to
     void visitGuarded(Pe& p);
-    void mergeVisit(Pe& p);
+    void mergeVisit(Pe& p);                    // mergeShared, then reschedule
+    static bool hasSharedResults(const Pe& p); // mergeShared has more to do than routerWanted
+    void mergeShared(Pe& p); // what a visit left for shared state (faults, output, routers)
     void setBreak(Pe& p, std::string message, std::optional<SourceLoc> loc = std::nullopt);
     void serviceCommands(Pe& p);
     bool startWork(Pe& p);

@@ -1,10 +1,8 @@
 #include "sim/worker_pool.h"
 
-namespace sim {
+#include <algorithm>
 
-namespace {
-constexpr size_t kChunk = 8; // items taken at a time
-}
+namespace sim {
 
 WorkerPool::WorkerPool(unsigned threads) {
     for (unsigned i = 1; i < threads; ++i)
@@ -21,34 +19,33 @@ WorkerPool::~WorkerPool() {
         t.join();
 }
 
-void WorkerPool::drain() {
+void WorkerPool::drain(const Job& job) {
+    uint64_t cur = claim_.load(std::memory_order_relaxed);
     while (true) {
-        size_t begin;
-        {
-            std::lock_guard lock(mutex_);
-            if (next_ >= n_)
-                return;
-            begin = next_;
-            next_ = std::min(n_, next_ + kChunk);
-        }
-        const size_t end = std::min(n_, begin + kChunk);
-        for (size_t i = begin; i < end; ++i)
-            (*fn_)(i);
+        const size_t begin = size_t(cur & ((uint64_t(1) << kIndexBits) - 1));
+        if ((cur >> kIndexBits) != job.generation || begin >= job.n)
+            return;
+        if (!claim_.compare_exchange_weak(cur, cur + job.chunk, std::memory_order_relaxed))
+            continue; // cur now holds the current value
+        (*job.fn)(begin, std::min(job.n, begin + job.chunk));
+        cur = claim_.load(std::memory_order_relaxed);
     }
 }
 
 void WorkerPool::workerLoop() {
     unsigned seen = 0;
     while (true) {
+        Job job;
         {
             std::unique_lock lock(mutex_);
             start_.wait(lock, [&] { return quit_ || generation_ != seen; });
             if (quit_)
                 return;
             seen = generation_;
+            job = job_;
             ++active_;
         }
-        drain();
+        drain(job);
         {
             std::lock_guard lock(mutex_);
             --active_;
@@ -57,19 +54,24 @@ void WorkerPool::workerLoop() {
     }
 }
 
-void WorkerPool::parallelFor(size_t n, const std::function<void(size_t)>& fn) {
+void WorkerPool::parallelFor(size_t n, size_t chunk,
+                             const std::function<void(size_t, size_t)>& fn) {
+    Job job;
     {
         std::lock_guard lock(mutex_);
-        fn_ = &fn;
-        n_ = n;
-        next_ = 0;
         ++generation_;
+        job.fn = &fn;
+        job.n = n;
+        job.chunk = std::max<size_t>(chunk, 1);
+        job.generation = generation_ & ((uint64_t(1) << (64 - kIndexBits)) - 1);
+        job_ = job;
+        claim_.store(job.generation << kIndexBits, std::memory_order_relaxed);
     }
     start_.notify_all();
-    drain();
+    drain(job); // returns once every range is claimed
     std::unique_lock lock(mutex_);
-    finished_.wait(lock, [&] { return next_ >= n_ && active_ == 0; });
-    fn_ = nullptr;
+    finished_.wait(lock, [&] { return active_ == 0; });
+    job_ = Job{};
 }
 
 } // namespace sim

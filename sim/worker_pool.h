@@ -3,8 +3,10 @@
 // independent, so the result never depends on which thread runs which item.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -19,20 +21,30 @@ class WorkerPool {
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
-    // Calls fn(i) for every i in [0, n) on the caller and the workers; returns when all
-    // calls have finished.
-    void parallelFor(size_t n, const std::function<void(size_t)>& fn);
+    // Calls fn(begin, end) for consecutive ranges of at most `chunk` items that cover
+    // [0, n), on the caller and the workers; returns when all calls have finished. A
+    // range is claimed with one atomic add (a lock per range cost more than the visits
+    // of small ranges), and a thread that owns a range may look ahead within it.
+    void parallelFor(size_t n, size_t chunk, const std::function<void(size_t, size_t)>& fn);
 
   private:
+    struct Job {
+        const std::function<void(size_t, size_t)>* fn = nullptr;
+        size_t n = 0;
+        size_t chunk = 1;
+        uint64_t generation = 0; // the low kGenerationBits of generation_
+    };
     void workerLoop();
-    void drain();
+    void drain(const Job& job);
 
     std::vector<std::thread> workers_;
     std::mutex mutex_;
     std::condition_variable start_, finished_;
-    const std::function<void(size_t)>* fn_ = nullptr;
-    size_t n_ = 0;
-    size_t next_ = 0;
+    Job job_; // written and copied under mutex_
+    // The next unclaimed item in the low 40 bits, the job's generation above them: a
+    // worker that wakes after its job ended claims nothing from the next one.
+    static constexpr unsigned kIndexBits = 40;
+    std::atomic<uint64_t> claim_{0};
     size_t active_ = 0;
     unsigned generation_ = 0;
     bool quit_ = false;

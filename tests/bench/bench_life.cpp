@@ -49,10 +49,13 @@ void BM_LifeGrid(benchmark::State& state) {
 }
 // Args: width, height, threads, generations. The full wafer's one generation (328 cycles)
 // includes every PE's first-use costs (queue buffers, register and frame stacks, the task
-// profile); the 3-generation row shows the steady state next to it.
+// profile); the 3-generation row shows the steady state next to it. 300x300 sits between
+// them for the 2-thread / 1-thread ratio (its PEs no longer fit the caches).
 BENCHMARK(BM_LifeGrid)
     ->Args({100, 100, 1, 10})
     ->Args({100, 100, 2, 10})
+    ->Args({300, 300, 1, 3})
+    ->Args({300, 300, 2, 3})
     ->Args({750, 994, 1, 1})
     ->Args({750, 994, 1, 3})
     ->Args({750, 994, 2, 1})
