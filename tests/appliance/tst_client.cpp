@@ -21,6 +21,22 @@
 
 using namespace tessera::client;
 
+namespace {
+
+// Loads and runs the fixture program; its `buf` (16 f32 on each of the 2 PEs) then holds
+// 0, 1, ..., 31.
+uint32_t fillBufWithIndices(SdkRuntime& rt) {
+    rt.load();
+    rt.run();
+    const uint32_t buf = rt.get_id("buf");
+    std::vector<float> in(32);
+    std::iota(in.begin(), in.end(), 0.0f);
+    rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+    return buf;
+}
+
+} // namespace
+
 class TestClient : public QObject {
     Q_OBJECT
     QTemporaryDir tmp_;
@@ -43,12 +59,7 @@ class TestClient : public QObject {
 
     void roundTripAndStopFlush() {
         SdkRuntime rt(out_, conn_);
-        rt.load();
-        rt.run();
-        const uint32_t buf = rt.get_id("buf");
-        std::vector<float> in(32);
-        std::iota(in.begin(), in.end(), 0.0f);
-        rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        const uint32_t buf = fillBufWithIndices(rt);
         rt.launch("add_to_all", {1.0f});
         std::vector<float> out(32);
         rt.memcpy_d2h(std::span<float>(out), buf, 0, 0, 2, 1, 16);
@@ -74,12 +85,7 @@ class TestClient : public QObject {
     // every nonblocking D2H issued before it then has its data in its buffer.
     void nonblockingD2hFilledByALaterWait() {
         SdkRuntime rt(out_, conn_);
-        rt.load();
-        rt.run();
-        const uint32_t buf = rt.get_id("buf");
-        std::vector<float> in(32);
-        std::iota(in.begin(), in.end(), 0.0f);
-        rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        const uint32_t buf = fillBufWithIndices(rt);
         std::vector<float> west(16), east(16);
         rt.memcpy_d2h(std::span<float>(west), buf, 0, 0, 1, 1, 16, false,
                       MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);

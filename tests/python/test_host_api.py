@@ -33,15 +33,21 @@ def _compile(kernel_dir, out_dir, width, height, n):
                     "--channels=1"], check=True)
 
 
-class _Kernel(unittest.TestCase):
-    """One compile of hostapi/ for the class; each test gets a fresh runtime in a scratch
-    directory (stop() writes sim.log to the current directory)."""
+class _ScratchRuntime(unittest.TestCase):
+    """One compile per class (compile_into); each test gets a fresh, running runtime in the
+    class's scratch directory (stop() writes sim.log to the current directory)."""
+
+    symbols = ()
+
+    @classmethod
+    def compile_into(cls, out_dir):
+        raise NotImplementedError
 
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="tessera-hostapi-")
         cls.out = os.path.join(cls.dir, "out")
-        _compile(os.path.join(HERE, "hostapi"), cls.out, W, H, N)
+        cls.compile_into(cls.out)
 
     @classmethod
     def tearDownClass(cls):
@@ -51,13 +57,23 @@ class _Kernel(unittest.TestCase):
         self._old = os.getcwd()
         os.chdir(self.dir)
         self.rt = SdkRuntime(self.out)
-        self.ids = {n: self.rt.get_id(n) for n in ("fbuf", "ubuf", "hbuf", "rec", "ro")}
+        self.ids = {n: self.rt.get_id(n) for n in self.symbols}
         self.rt.load()
         self.rt.run()
 
     def tearDown(self):
         self.rt.close()
         os.chdir(self._old)
+
+
+class _Kernel(_ScratchRuntime):
+    """The hostapi/ kernel."""
+
+    symbols = ("fbuf", "ubuf", "hbuf", "rec", "ro")
+
+    @classmethod
+    def compile_into(cls, out_dir):
+        _compile(os.path.join(HERE, "hostapi"), out_dir, W, H, N)
 
     def d2h(self, name, px, py, w, h, n, dtype=np.uint32, **kw):
         out = np.zeros(w * h * n, dtype)
@@ -316,35 +332,22 @@ class SimLogTest(_Kernel):
         self.assertIn("[EX OP]", self.run_and_read_log(platform=platform))
 
 
-class StreamingTest(unittest.TestCase):
+class StreamingTest(_ScratchRuntime):
     """Streaming mode on the bundled streaming-io kernel: each PE of a 4x1 row sums the f32
     values it receives on color 4 and streams the running sums back on color 5."""
 
     @classmethod
-    def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="tessera-hostapi-stream-")
+    def compile_into(cls, out_dir):
         kernel = os.path.join(HERE, "..", "..", "resources", "examples", "streaming-io")
         subprocess.run([CSLC, os.path.join(kernel, "layout.csl"), "--arch=wse2",
                         "--fabric-dims=11,3", "--fabric-offsets=4,1",
                         "--params=width:4,samples:6,MEMCPYH2D_DATA_1_ID:4,MEMCPYD2H_DATA_1_ID:5",
-                        "-o", os.path.join(cls.dir, "out"), "--memcpy", "--channels=1"],
+                        "-o", out_dir, "--memcpy", "--channels=1"],
                        check=True)
 
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.dir, ignore_errors=True)
-
     def setUp(self):
-        self._old = os.getcwd()
-        os.chdir(self.dir)
-        self.rt = SdkRuntime("out")
-        self.rt.load()
-        self.rt.run()
+        super().setUp()
         self.data = (np.arange(4 * 6, dtype=np.float32) + 1).reshape(4, 6)  # [PE][sample]
-
-    def tearDown(self):
-        self.rt.close()
-        os.chdir(self._old)
 
     def test_orders_pieces_and_sub_rectangles(self):
         rt, data = self.rt, self.data
