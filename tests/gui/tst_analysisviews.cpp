@@ -2,6 +2,7 @@
 // simprint console (models under QAbstractItemModelTester, filters, windowing), the run
 // recording (save, load, bad files) with the replay controls and heat bar, and the fabric
 // view's route highlight and colour-blind-safe palette.
+#include "column_fit.h"
 #include "widgets/analysis/AnalysisSelection.h"
 #include "widgets/analysis/ReplayControls.h"
 #include "widgets/analysis/RunRecording.h"
@@ -166,15 +167,7 @@ class TestAnalysisViews : public QObject {
         StallTable table(&sel);
         table.resize(1200, 300);
         table.model()->setEntries(20, sampleStalls(), false);
-        QTableView* view = table.view();
-        for (int c = 0; c < StallTableModel::WaitedColumn; ++c) {
-            const int needed = std::max(static_cast<QAbstractItemView*>(view)->sizeHintForColumn(c),
-                                        view->horizontalHeader()->sectionSizeHint(c));
-            QVERIFY2(view->columnWidth(c) >= needed, qPrintable(QStringLiteral("column %1: %2 < %3")
-                                                                    .arg(c)
-                                                                    .arg(view->columnWidth(c))
-                                                                    .arg(needed)));
-        }
+        columnfit::verifyColumnsFit(table.view(), StallTableModel::WaitedColumn);
     }
 
     void simprintParsingAndRegions() {
