@@ -368,10 +368,9 @@ class TestHostSession : public QObject {
         openExampleWithPanel(QStringLiteral("streaming-io"), m_streamTmp, &root);
         if (QTest::currentTestFailed())
             return;
-        buildProject();
+        buildAndLoad();
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(run([this] { m_panel->button(QStringLiteral("load"))->click(); }, "load"));
         constexpr int Samples = 24;
         auto sample = [](int pe, int k) { return (pe * Samples + k) % 7 - 3; };
         const QString csv = m_streamTmp.filePath(QStringLiteral("stream.csv"));
@@ -432,10 +431,9 @@ class TestHostSession : public QObject {
         takePanel();
         if (QTest::currentTestFailed())
             return;
-        buildProject();
+        buildAndLoad();
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(run([this] { m_panel->button(QStringLiteral("load"))->click(); }, "load"));
 
         HostCopyForm* form = m_panel->h2dForm();
         auto* order = form->findChild<QComboBox*>(QStringLiteral("order"));
@@ -666,6 +664,14 @@ class TestHostSession : public QObject {
         m_window->workbench()->build();
         QVERIFY(built.wait(120000));
         QVERIFY2(built.first().first().toBool(), qPrintable(built.first().at(1).toString()));
+    }
+
+    // Builds the open project and loads it into the panel's host session.
+    void buildAndLoad() {
+        buildProject();
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(run([this] { m_panel->button(QStringLiteral("load"))->click(); }, "load"));
     }
 
     // Clicks (through `act`) and waits for the operation's reply; false (and *error) when
