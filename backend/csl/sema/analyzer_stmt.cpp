@@ -148,6 +148,8 @@ void Analyzer::declareLocal(uint32_t node) {
             init = (n.flags & kVarComptime) ? evalComptime(n.b, t) : eval(n.b, t);
         else if (isConst)
             fail(node, "const '" + name + "' must be initialized");
+        else if (!t)
+            fail(node, "variable '" + name + "' needs a type or an initializer");
         else {
             init.k = VK::Undef;
             init.type = t;
