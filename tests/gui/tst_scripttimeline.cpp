@@ -10,6 +10,7 @@
 #include "app/SimController.h"
 #include "backend/client/client.h"
 #include "example_window.h"
+#include "gemv_loop_script.h"
 #include "widgets/analysis/AnalysisSelection.h"
 #include "widgets/fabric/FabricView.h"
 #include "widgets/inspector/PeInspector.h"
@@ -31,54 +32,6 @@ namespace {
 
 const char* const StopFile = "stop-timeline-test";
 
-// gemv-single-pe's computation with fresh random inputs each round, until the test drops
-// the stop file; every result is checked.
-const char* const LoopScript = R"PY(
-import argparse
-import os
-import sys
-import time
-
-import numpy as np
-
-from cerebras.sdk.runtime.sdkruntimepybind import MemcpyDataType, MemcpyOrder, SdkRuntime
-
-ROWS, COLS = 5, 7
-parser = argparse.ArgumentParser()
-parser.add_argument("--name")
-parser.add_argument("--cmaddr")
-args = parser.parse_args()
-
-rng = np.random.default_rng(seed=11)
-runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
-ids = {n: runner.get_id(n) for n in ("mat", "vec_x", "vec_b", "vec_y")}
-runner.load()
-runner.run()
-
-deadline = time.monotonic() + 180
-while True:
-    mat = rng.uniform(-1, 1, size=(ROWS, COLS)).astype(np.float32)
-    vec_x = rng.uniform(-1, 1, size=COLS).astype(np.float32)
-    vec_b = rng.uniform(-1, 1, size=ROWS).astype(np.float32)
-    for name, values in (("mat", mat), ("vec_x", vec_x), ("vec_b", vec_b)):
-        runner.memcpy_h2d(ids[name], values.ravel(), 0, 0, 1, 1, values.size, streaming=False,
-                          order=MemcpyOrder.ROW_MAJOR, data_type=MemcpyDataType.MEMCPY_32BIT,
-                          nonblock=False)
-    runner.launch("compute_gemv", nonblock=False)
-    vec_y = np.zeros(ROWS, dtype=np.float32)
-    runner.memcpy_d2h(vec_y, ids["vec_y"], 0, 0, 1, 1, ROWS, streaming=False,
-                      order=MemcpyOrder.ROW_MAJOR, data_type=MemcpyDataType.MEMCPY_32BIT,
-                      nonblock=False)
-    np.testing.assert_allclose(vec_y, mat @ vec_x + vec_b, rtol=1e-5, atol=1e-5)
-    if os.path.exists("stop-timeline-test"):
-        break
-    if time.monotonic() > deadline:
-        print("no stop file after 180 s")
-        sys.exit(2)
-runner.stop()
-print("SUCCESS!")
-)PY";
-
 } // namespace
 
 class TestScriptTimeline : public QObject {
@@ -90,7 +43,7 @@ class TestScriptTimeline : public QObject {
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile script(m_root + QStringLiteral("/timeline_loop.py"));
         QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write(LoopScript);
+        script.write(gemvloop::script(StopFile));
         script.close();
         error = examplewindow::openWindow(m_root, &m_window, QSize(1400, 900));
         QVERIFY2(error.isEmpty(), qPrintable(error));
