@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <numeric>
 #include <optional>
@@ -356,15 +357,9 @@ class TestClient : public QObject {
         }
         QVERIFY(!std::filesystem::exists(core + ".partial"));
         // An unknown id is NOT_FOUND and leaves no file behind.
-        const std::string ghostCore = tmp_.path().toStdString() + "/ghost.cs1";
-        try {
-            DebugSession(conn_, "s-no-such-session").dumpCore(ghostCore);
-            QFAIL("expected ClientError");
-        } catch (const ClientError& e) {
-            QCOMPARE(e.code(), 5); // NOT_FOUND
-        }
-        QVERIFY(!std::filesystem::exists(ghostCore));
-        QVERIFY(!std::filesystem::exists(ghostCore + ".partial"));
+        verifyUnknownSessionWritesNothing(
+            tmp_.path().toStdString() + "/ghost.cs1",
+            [](DebugSession& ghost, const std::string& path) { ghost.dumpCore(path); });
         rt.stop();
     }
 
@@ -400,15 +395,9 @@ class TestClient : public QObject {
         QVERIFY(traced.instructions[1] > 0);
         QVERIFY(std::filesystem::file_size(log) > 0);
         QVERIFY(!std::filesystem::exists(log + ".partial"));
-        const std::string ghost = tmp_.path().toStdString() + "/ghost.log";
-        try {
-            DebugSession(conn_, "s-no-such-session").trace(ghost);
-            QFAIL("expected ClientError");
-        } catch (const ClientError& e) {
-            QCOMPARE(e.code(), 5); // NOT_FOUND
-        }
-        QVERIFY(!std::filesystem::exists(ghost));
-        QVERIFY(!std::filesystem::exists(ghost + ".partial"));
+        verifyUnknownSessionWritesNothing(
+            tmp_.path().toStdString() + "/ghost.log",
+            [](DebugSession& ghost, const std::string& path) { ghost.trace(path); });
         rt.stop();
     }
 
@@ -491,6 +480,23 @@ class TestClient : public QObject {
         } catch (const ClientError& e) {
             QVERIFY(e.details().find("exited with 2") != std::string::npos);
         }
+    }
+
+  private:
+    // `write` (a dump or a trace into `path`) for a session id the appliance does not
+    // know: NOT_FOUND, and neither the file nor its .partial is left behind.
+    void verifyUnknownSessionWritesNothing(
+        const std::string& path,
+        const std::function<void(DebugSession&, const std::string&)>& write) {
+        DebugSession ghost(conn_, "s-no-such-session");
+        try {
+            write(ghost, path);
+            QFAIL("expected ClientError");
+        } catch (const ClientError& e) {
+            QCOMPARE(e.code(), 5); // NOT_FOUND
+        }
+        QVERIFY(!std::filesystem::exists(path));
+        QVERIFY(!std::filesystem::exists(path + ".partial"));
     }
 };
 
