@@ -1422,6 +1422,15 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         return mkVoid();
     }
     Value a = eval(n.b, expected);
+    if (a.type->k == TK::Void) {
+        // `if (c) f() else g();` with void calls: a statement, not a value.
+        size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(jf, here());
+        if (eval(n.c, expected).type->k != TK::Void)
+            fail(n.c, "one branch of this 'if' is void and the other has a value");
+        patch(je, here());
+        return mkVoid();
+    }
     TypeP t = expected;
     if (!t || t->k == TK::AnyType) {
         t = a.type;
@@ -1535,9 +1544,17 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     TypeP t = expected;
     uint16_t r = kNoReg;
     std::vector<size_t> ends;
+    // Prongs that are void calls (`.a => f(),`) make a statement; prongs with values an
+    // expression. Mixing the two is an error.
+    bool voidProngs = false;
     auto runBody = [&](uint32_t b) {
         Value v = body(b);
-        if (isExpr && N(b).kind != NK::Block) {
+        const bool voidValue = v.type->k == TK::Void;
+        if (isExpr && N(b).kind != NK::Block && (voidValue || voidProngs)) {
+            if (!voidValue || (t && t->k != TK::AnyType && t->k != TK::Void))
+                fail(b, "the prongs of this 'switch' mix void and values");
+            voidProngs = true;
+        } else if (isExpr && N(b).kind != NK::Block) {
             if (!t || t->k == TK::AnyType)
                 t = v.type->k == TK::CInt     ? types.i32
                     : v.type->k == TK::CFloat ? types.f32
@@ -1585,7 +1602,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         runBody(N(prongs[size_t(elseProng)]).a);
     for (size_t e : ends)
         patch(e, here());
-    if (isExpr && t)
+    if (isExpr && t && !voidProngs)
         return mkRuntime(r, t);
     return mkVoid();
 }
