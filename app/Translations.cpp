@@ -24,8 +24,12 @@ QLocale installTranslations(const QString& language) {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     // qt_add_translations embeds the .qm files under ":/i18n".
+    // A language without a translation shows the English texts, which still need the
+    // English plural forms ("1 line", "2 lines").
     if (appTranslator->load(locale, QStringLiteral("tessera"), QStringLiteral("_"),
-                            QStringLiteral(":/i18n")))
+                            QStringLiteral(":/i18n")) ||
+        appTranslator->load(QLocale(QLocale::English), QStringLiteral("tessera"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator.get());
     // Qt's own strings (standard dialog buttons), when the system has them installed.
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -285,6 +285,10 @@ struct SourceLoc {
     uint16_t column = 0;
 };
 
+// The name of the function that runs a class's run-time global initializers before its
+// first task (added by the IDE, additive): views show it as "global initializers".
+inline constexpr const char* kGlobalInitFunctionName = "$init";
+
 struct Function {
     std::string name;
     uint16_t numParams = 0;  // parameters arrive in r[0..numParams-1]

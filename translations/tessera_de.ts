@@ -2162,6 +2162,10 @@ Wiederherstellen?</translation>
         <source>host</source>
         <translation>Host</translation>
     </message>
+    <message>
+        <source>global initializers</source>
+        <translation>globale Initialisierungen</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeThreadModel</name>

@@ -2159,6 +2159,10 @@ Restore them?</source>
         <source>host</source>
         <translation>ホスト</translation>
     </message>
+    <message>
+        <source>global initializers</source>
+        <translation>グローバル初期化</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeThreadModel</name>

@@ -40,6 +40,21 @@ class TestPeModels : public QObject {
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // The compiler's internal name of a class's global initializers never reaches a view.
+    void globalInitializersAreNamedInWords() {
+        QCOMPARE(functionDisplayName(sim::kGlobalInitFunctionName), tr("global initializers"));
+        QCOMPARE(functionDisplayName("on_alpha"), QStringLiteral("on_alpha"));
+        PeTaskModel model;
+        for (int y = 0; y < 4; ++y)
+            for (int x = 0; x < 4; ++x) {
+                model.setPe(m_dumps->finished, QPoint(x, y));
+                for (int r = 0; r < model.rowCount(); ++r) {
+                    const QString fn = model.index(r, PeTaskModel::Function).data().toString();
+                    QVERIFY2(!fn.startsWith(QLatin1Char('$')), qPrintable(fn));
+                }
+            }
+    }
+
     void pausedPeShowsRunningTaskAndFrames() {
         PeTaskModel tasks;
         PeThreadModel threads;

@@ -4,6 +4,7 @@
 #include "app/Translations.h"
 
 #include <QMenuBar>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -95,6 +96,62 @@ class TestTranslations : public QObject {
     void englishIsTheSource() {
         tessera::installTranslations(QStringLiteral("en"));
         QCOMPARE(menuTitles().value(0), QStringLiteral("&File"));
+    }
+
+    // English carries only plural forms: "1 line", "2 lines", never "line(s)"; a language
+    // without a translation (French) shows the same English texts.
+    void englishPluralForms_data() {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("fr") << QStringLiteral("fr");
+    }
+    void englishPluralForms() {
+        QFETCH(QString, language);
+        tessera::installTranslations(language);
+        const auto lines = [](int n) {
+            return QCoreApplication::translate("tessera::SimprintConsole", "%n line(s)", nullptr,
+                                               n);
+        };
+        QCOMPARE(lines(1), QStringLiteral("1 line"));
+        QCOMPARE(lines(3), QStringLiteral("3 lines"));
+        QCOMPARE(
+            QCoreApplication::translate("tessera::FindReplaceBar", "%n replacement(s)", nullptr, 1),
+            QStringLiteral("1 replacement"));
+        QCOMPARE(menuTitles().value(0), QStringLiteral("&File"));
+    }
+
+    // Every plural message of the IDE (those lupdate put in the German file) has both English
+    // forms filled in.
+    void everyPluralMessageHasEnglishForms() {
+        const auto pluralSources = [](const QString& language, int* filledForms) {
+            QFile ts(
+                QStringLiteral(TESSERA_SOURCE_DIR "/translations/tessera_%1.ts").arg(language));
+            if (!ts.open(QIODevice::ReadOnly))
+                return QSet<QString>{QStringLiteral("<cannot open %1>").arg(ts.fileName())};
+            QXmlStreamReader xml(&ts);
+            QSet<QString> sources;
+            bool plural = false;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (!xml.isStartElement())
+                    continue;
+                if (xml.name() == QLatin1String("message"))
+                    plural =
+                        xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+                else if (xml.name() == QLatin1String("source") && plural)
+                    sources.insert(xml.readElementText());
+                else if (xml.name() == QLatin1String("numerusform") && filledForms) {
+                    const QString text = xml.readElementText();
+                    if (!text.isEmpty() && !text.contains(QLatin1String("(s)")))
+                        ++*filledForms;
+                }
+            }
+            return sources;
+        };
+        int filled = 0;
+        const QSet<QString> english = pluralSources(QStringLiteral("en"), &filled);
+        QCOMPARE(english, pluralSources(QStringLiteral("de"), nullptr));
+        QCOMPARE(filled, 2 * int(english.size()));
     }
 };
 

@@ -193,7 +193,7 @@ void TaskProfileModel::setRegion(DumpPtr dump, QRect region) {
                 for (const debug::TaskRow& t : tasks) {
                     if (t.activations == 0)
                         continue;
-                    const QString fn = QString::fromStdString(t.function);
+                    const QString fn = functionDisplayName(t.function);
                     auto [it, fresh] = byTask.try_emplace({t.id, fn});
                     Row& row = it->second;
                     if (fresh) {

@@ -32,6 +32,12 @@ QString hex32(uint32_t v) {
 
 } // namespace
 
+QString functionDisplayName(const std::string& function) {
+    if (function == sim::kGlobalInitFunctionName)
+        return PeTaskModel::tr("global initializers");
+    return QString::fromStdString(function);
+}
+
 QString dumpPeError(const debug::DebugUtil& dump, QPoint rectanglePe, const std::exception& error) {
     const QString path = QString::fromStdString(dump.core().path());
     QString reason = QString::fromUtf8(error.what());
@@ -133,7 +139,7 @@ QVariant PeTaskModel::data(const QModelIndex& index, int role) const {
                        : (row.inputQueue >= 0 ? tr("%1 (iq %2)").arg(row.id).arg(row.inputQueue)
                                               : QString::number(row.id));
         case Function:
-            return QString::fromStdString(row.function);
+            return functionDisplayName(row.function);
         case Kind:
             return row.id < 0 ? tr("host") : taskKindName(row.kind);
         case State:

@@ -15,6 +15,9 @@ using DumpPtr = std::shared_ptr<const debug::DebugUtil>;
 // "core dump FILE: PE(x,y): reason" for a read of one PE (rectangle coordinates; the message
 // names fabric coordinates) that failed on a corrupt dump.
 QString dumpPeError(const debug::DebugUtil& dump, QPoint rectanglePe, const std::exception& error);
+// A compiled function's name as views show it: the compiler's internal name of the global
+// initializers becomes words.
+QString functionDisplayName(const std::string& function);
 
 // Base of the per-PE tables: a dump and a PE (rectangle coordinates). setPe reloads the
 // rows of that one PE from the dump (a few hundred bytes; never the whole grid).

@@ -1,6 +1,7 @@
 #include "widgets/inspector/TimelineView.h"
 
 #include "widgets/fabric/FabricPalette.h"
+#include "widgets/inspector/PeModels.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -24,7 +25,7 @@ constexpr double kNamesFrom = 56; // pixels per cycle from which boxes carry the
 constexpr int kTooltipEvents = 8; // events listed in a tooltip
 
 QString taskLabel(int task, const std::string& function) {
-    const QString fn = QString::fromStdString(function);
+    const QString fn = functionDisplayName(function);
     if (task == sim::TraceEvent::kLaunchTask)
         return TimelineView::tr("launch %1").arg(fn);
     if (task == sim::TraceEvent::kInitTask)

@@ -769,7 +769,7 @@ sim::Function& Analyzer::initFunction() {
     ClassCtx* c = cls();
     if (c->initFn < 0) {
         c->funcs.emplace_back();
-        c->funcs.back().name = "$init";
+        c->funcs.back().name = sim::kGlobalInitFunctionName;
         c->initFn = int32_t(c->funcs.size() - 1);
         c->fnOfIndex.push_back(nullptr);
     }
