@@ -61,6 +61,29 @@ int Fabric::Impl::fabinColor(const Pe& p, const Dsd& d) const {
     return d.color % kNumColors;
 }
 
+std::string Fabric::Impl::queueBindingNote(const Pe& p, bool input, uint32_t queue) const {
+    if (arch != Arch::Wse3)
+        return {};
+    const bool bound = input ? queue < kNumInputQueues && p.inputQueueColor[queue] >= 0
+                             : queue < kNumOutputQueues && p.outputQueueColor[queue] >= 0;
+    if (bound)
+        return {};
+    return std::string("; no @initialize_queue bound ") + (input ? "input" : "output") + " queue " +
+           str(queue) + " to a color on this PE, and a WSE-3 queue takes its color only from that";
+}
+
+std::string Fabric::Impl::unboundSendsNote(const Pe& p) const {
+    if (!p.unboundOutQSent)
+        return {};
+    std::string queues;
+    for (uint32_t q = 0; q < kNumOutputQueues; ++q)
+        if (p.unboundOutQSent >> q & 1)
+            queues += (queues.empty() ? "" : ", ") + str(q);
+    return "; output queue(s) " + queues +
+           " of this PE sent wavelets while no @initialize_queue bound them to a color (a "
+           "WSE-3 output queue takes its color only from that)";
+}
+
 int Fabric::Impl::faboutColor(const Pe& p, const Dsd& d) const {
     if (d.queue < kNumOutputQueues && p.outputQueueColor[d.queue] >= 0 &&
         (arch == Arch::Wse3 || p.outputQueueColor[d.queue] != p.cls->outputQueueColor[d.queue]))
@@ -157,6 +180,8 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
                 fault(p, &loc, "output queue " + str(d.queue) + " does not exist on WSE-2 (0..5)");
             Wavelet w;
             w.color = uint8_t(faboutColor(p, d));
+            if (arch == Arch::Wse3 && d.queue < kNumOutputQueues && p.outputQueueColor[d.queue] < 0)
+                p.unboundOutQSent |= uint8_t(1u << d.queue);
             w.control = d.control;
             w.payload = value;
             if (bytes == 2 && d.waveletIndexOffset >= 0)

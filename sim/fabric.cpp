@@ -843,7 +843,7 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::FabIn) {
                 const int c = fabinColor(p, o->dsd);
                 s += " waits for wavelets on color " + str(uint64_t(c)) + " (iq " +
-                     str(o->dsd.queue) + ")";
+                     str(o->dsd.queue) + queueBindingNote(p, true, o->dsd.queue) + ")";
             }
         if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabOut)
             s += " waits for room in output queue " + str(op.dst.dsd.queue) + " (color " +
@@ -934,7 +934,8 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                                    directionName(d) + " (current position " + str(position) + ")"
                              : std::string(" wait at port ") + directionName(d) +
                                    ": no rx of the color (routes or switch positions) accepts " +
-                                   directionName(d) + "; nothing rewrote the color config"));
+                                   directionName(d) + "; nothing rewrote the color config" +
+                                   (d == Direction::Ramp ? unboundSendsNote(p) : "")));
                     blocked += n;
                 }
             }

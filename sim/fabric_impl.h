@@ -184,6 +184,13 @@ struct Fabric::Impl {
     bool countFifoLengths(Pe& p, const OpState& op);
     int fabinColor(const Pe& p, const Dsd& d) const;
     int faboutColor(const Pe& p, const Dsd& d) const;
+    // For hang reports: on WSE-3, "; no @initialize_queue bound input queue 2 ..." when the
+    // queue a fabric DSD names has no color on this PE (the op then uses the DSD's own
+    // color field, 0 when the program gave none); empty otherwise.
+    std::string queueBindingNote(const Pe& p, bool input, uint32_t queue) const;
+    // "; output queue(s) 2 sent them ..." when WSE-3 output queues of p sent wavelets with
+    // no color bound (they leave on the DSD's color field, usually 0); empty otherwise.
+    std::string unboundSendsNote(const Pe& p) const;
     // Configuration registers that stand for modelled state (config_registers.cpp): the
     // value a ConfigGet returns given the stored word, and a ConfigSet's effect.
     uint16_t modelledConfigRead(const Pe& p, uint64_t address, uint16_t stored) const;

@@ -139,7 +139,8 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
                     w.waiter = who;
                     w.since = op.waitingSince;
                     w.reason = who + " " + what + " waits for wavelets on color " +
-                               num(uint64_t(c)) + " (input queue " + num(o->dsd.queue) + ")";
+                               num(uint64_t(c)) + " (input queue " + num(o->dsd.queue) +
+                               f.queueBindingNote(p, true, o->dsd.queue) + ")";
                     add(std::move(w), upstream(p, c));
                     named = true;
                 }

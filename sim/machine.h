@@ -304,6 +304,9 @@ struct alignas(64) Pe {
     // by <tile_config>'s input_queue_config / output_queue_config (WSE-3 queue reuse).
     std::array<int8_t, kNumInputQueues> inputQueueColor{};
     std::array<int8_t, kNumOutputQueues> outputQueueColor{};
+    // WSE-3 output queues that sent a wavelet while no color was bound to them (bit q):
+    // the hang report names them next to the wavelets they left stuck at RAMP.
+    uint8_t unboundOutQSent = 0;
     // @set_config registers that no modelled machine state backs: they read back what
     // was written (created on first use).
     std::unique_ptr<std::unordered_map<uint16_t, uint16_t>> configRegs;

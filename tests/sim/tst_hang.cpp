@@ -26,6 +26,60 @@ class TestHang : public QObject {
         QCOMPARE(r.waiting[0].x, 5u);
     }
 
+    void wse3UnboundInputQueueIsNamed() {
+        // A WSE-3 fabin on an input queue that no @initialize_queue bound: the report says
+        // so instead of only naming the DSD's color field (0 when the program gave none).
+        auto p = makeRowPipeline(3, 1, 8, 0);
+        p->arch = sim::Arch::Wse3;
+        for (sim::CodeClass& c : p->classes)
+            c.inputQueueColor[2] = -1;
+        for (Instr& i : p->classes[0].functions[0].code) // first PE never sends
+            if (i.op == Op::DsdExec && i.imm == 2)
+                i = ins(Op::Nop);
+        sim::Fabric f(p);
+        const auto r = f.step(10000);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("(iq 2; no @initialize_queue bound input queue 2 to a color on "
+                                "this PE") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.waiting[0].reason.find("no @initialize_queue bound input queue 2") !=
+                     std::string::npos,
+                 r.waiting[0].reason.c_str());
+    }
+
+    void wse3UnboundOutputQueueSendsAreNamed() {
+        // The middle PE's output queue 3 has no color and its fabout names color 0 (the
+        // field a WSE-3 program without .fabric_color leaves at 0): its wavelets leave on
+        // color 0, which its router takes only from WEST.
+        auto p = makeRowPipeline(3, 1, 8, 0);
+        p->arch = sim::Arch::Wse3;
+        sim::CodeClass& middle = p->classes[3]; // role middle, parity 1
+        middle.outputQueueColor[3] = -1;
+        middle.dsdConstants[2].color = 0;
+        sim::Fabric f(p);
+        const auto r = f.step(10000);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("on color 0 from RAMP wait at port RAMP") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("output queue(s) 3 of this PE sent wavelets while no "
+                                "@initialize_queue bound them to a color") != std::string::npos,
+                 r.message.c_str());
+    }
+
+    void boundQueuesGetNoNote() {
+        auto p = makeRowPipeline(3, 1, 8, 0);
+        p->arch = sim::Arch::Wse3;
+        for (Instr& i : p->classes[0].functions[0].code)
+            if (i.op == Op::DsdExec && i.imm == 2)
+                i = ins(Op::Nop);
+        sim::Fabric f(p);
+        const auto r = f.step(10000);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("waits for wavelets on color 0 (iq 2)") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("@initialize_queue") == std::string::npos, r.message.c_str());
+    }
+
     void mainThreadBlockedOnBusyMicrothread() {
         // Two async receives on the same microthread (WSE-2: the fabin's queue 2); no
         // wavelet ever comes, so the second cannot start.
