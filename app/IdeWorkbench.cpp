@@ -33,6 +33,8 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace tessera {
 
 QMenu* menuTitled(QMenuBar* bar, const char* context, const char* title) {
@@ -178,8 +180,13 @@ bool IdeWorkbench::eventFilter(QObject* watched, QEvent* event) {
         if (AppSettings().windowState().isEmpty()) { // no layout saved by the user yet
             m_window->resizeDocks({m_window->projectDock(), m_docks.at(3)}, {220, 520},
                                   Qt::Horizontal);
-            m_window->resizeDocks({m_docks.at(3), m_docks.at(4)}, {520, 320}, Qt::Vertical);
-            m_window->resizeDocks({m_docks.at(0)}, {200}, Qt::Vertical);
+            // The run controls get what they need, the fabric the rest of the column; the
+            // bottom panels a quarter of the window, so the editor keeps most of it.
+            const int controls = m_docks.at(4)->minimumSizeHint().height();
+            m_window->resizeDocks({m_docks.at(3), m_docks.at(4)},
+                                  {m_window->height() - controls, controls}, Qt::Vertical);
+            m_window->resizeDocks({m_docks.at(0)}, {std::clamp(m_window->height() / 4, 140, 240)},
+                                  Qt::Vertical);
             // Panels added later (PE Inspector, Core Dump) are tabbed onto Problems and
             // Simulation and would open in front, empty. A raise takes effect only once the
             // tab bars exist, after this show.

@@ -109,6 +109,9 @@ MainWindow::MainWindow(QWidget* parent)
     // right; nesting lets users split those areas.
     setDockNestingEnabled(true);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    // The fabric and its run controls keep the window's full height: on a 768-pixel screen
+    // the bottom panels would otherwise leave the fabric a strip.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     resize(1280, 800);
     restoreGeometry(m_settings.windowGeometry());

@@ -162,6 +162,25 @@ class TestMainWindow : public QObject {
                      qPrintable(frontTabs().join(QStringLiteral(", "))));
     }
 
+    // With no saved layout on a 1366x768 screen, the fabric gets most of the right column
+    // (it was a 150-pixel strip above the run controls) and the editor keeps room to edit.
+    void firstLayoutLeavesTheFabricRoomOnSmallScreens() {
+        MainWindow window;
+        QString error;
+        QVERIFY2(window.openProject(m_example, &error), qPrintable(error));
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* fabric = window.findChild<QDockWidget*>(QStringLiteral("fabricDock"));
+        auto* controls = window.findChild<QDockWidget*>(QStringLiteral("simulationDock"));
+        QVERIFY(fabric && controls);
+        QTRY_VERIFY2(fabric->height() >= window.height() / 2,
+                     qPrintable(QString::number(fabric->height())));
+        QVERIFY(controls->height() >= controls->minimumSizeHint().height());
+        QVERIFY2(window.centralWidget()->height() >= 300,
+                 qPrintable(QString::number(window.centralWidget()->height())));
+    }
+
     // Alt+letter reaches one item per menu: Run once had Start &Session and Host &Session.
     void menuAcceleratorsAreUnique_data() {
         QTest::addColumn<QString>("language");
