@@ -356,6 +356,14 @@ void Fabric::Impl::fault(const Pe& p, const SourceLoc* loc, const std::string& w
     throw PeFault(what + " (" + where(p, loc) + ")", at);
 }
 
+uint32_t Fabric::Impl::exportedDataAddress(const Pe& p, const ClassExport& e) {
+    if (e.pointerAddress < 0)
+        return e.address;
+    uint16_t value = 0; // pointers are 16-bit byte addresses
+    std::memcpy(&value, p.mem + e.pointerAddress, sizeof value);
+    return value;
+}
+
 const ColorConfig* Fabric::Impl::colorConfig(const Pe& p, int color) const {
     const int8_t i = p.colorIndex[color];
     return i < 0 ? nullptr : &p.colors[size_t(i)];
@@ -1535,9 +1543,10 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
             if (!e)
                 bad("symbol '" + r.symbol + "' is not exported by PE(" + str(r.x + x) + "," +
                     str(r.y + y) + ") (class " + p.cls->file + ")");
-            if (uint64_t(e->address) + uint64_t(r.elementsPerPe) * elemBytes > kPeMemoryBytes)
+            const uint32_t address = Impl::exportedDataAddress(p, *e);
+            if (uint64_t(address) + uint64_t(r.elementsPerPe) * elemBytes > kPeMemoryBytes)
                 bad(str(r.elementsPerPe) + " elements of " + str(elemBytes) + " bytes at '" +
-                    r.symbol + "' (address " + str(e->address) + ") exceed 48 KB on PE(" +
+                    r.symbol + "' (address " + str(address) + ") exceed 48 KB on PE(" +
                     str(r.x + x) + "," + str(r.y + y) + ")");
         }
     }

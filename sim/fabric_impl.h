@@ -163,6 +163,9 @@ struct Fabric::Impl {
     void completeCommandOnPe(Pe& p, PeCommand& pc);
     void unblockCmdStream(Pe& p);
     [[noreturn]] void fault(const Pe& p, const SourceLoc* loc, const std::string& what) const;
+    // Where a copy of an exported variable reads or writes on this PE now: through an
+    // exported var pointer, its value at this moment.
+    static uint32_t exportedDataAddress(const Pe& p, const ClassExport& e);
     void emitSimprint(Pe& p);
 
     // Memory.

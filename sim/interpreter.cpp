@@ -392,8 +392,12 @@ bool Fabric::Impl::startWork(Pe& p) {
             uint32_t address = 0;
             for (const ClassExport& e : p.cls->exports)
                 if (!e.isFunction && e.name == r.symbol)
-                    address = e.address;
+                    address = exportedDataAddress(p, e);
             const uint32_t bytes = r.dataType == MemcpyDataType::Bits32 ? 4 : 2;
+            if (uint64_t(address) + uint64_t(r.elementsPerPe) * bytes > kPeMemoryBytes)
+                fault(p, nullptr,
+                      "memcpy of " + str(r.elementsPerPe) + " elements at '" + r.symbol +
+                          "': its pointer holds address " + str(address) + ", past the PE's 48 KB");
             const bool h2d = c.kind == Command::Kind::CopyH2D;
             if (r.order == MemcpyOrder::RowMajor && bytes == 4) {
                 // Row-major: this PE's elements are contiguous host words (every shape),

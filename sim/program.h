@@ -338,6 +338,11 @@ struct ClassExport {
     bool isFunction = false;
     uint32_t address = 0;
     int32_t function = -1;
+    // Added for run-time pointers (additive): an exported `var` pointer's own SRAM address,
+    // or -1. A copy reads the data's address there when it starts, as the SDK's memcpy
+    // follows the pointer's value at run time (a program may re-point it, e.g. to swap
+    // buffers); `address` is then the pointer's initial value.
+    int32_t pointerAddress = -1;
 };
 
 struct DataInit {

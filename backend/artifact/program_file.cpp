@@ -166,6 +166,8 @@ void toProto(const sim::CodeClass& in, pb::CodeClass* out) {
         ex->set_is_function(e.isFunction);
         ex->set_address(e.address);
         ex->set_function(e.function);
+        if (e.pointerAddress >= 0)
+            ex->set_pointer_address(uint32_t(e.pointerAddress));
     }
     out->set_memory_bytes(in.memoryBytes);
     out->set_init_function(in.initFunction);
@@ -369,7 +371,8 @@ sim::CodeClass fromProto(const pb::CodeClass& in, const Reader& r) {
              r.enumValue<sim::ScalarType>(s.element_type(), kLastType, "symbol.element_type"),
              s.element_count()});
     for (const auto& e : in.exports())
-        out.exports.push_back({e.name(), e.is_function(), e.address(), e.function()});
+        out.exports.push_back({e.name(), e.is_function(), e.address(), e.function(),
+                               e.has_pointer_address() ? int32_t(e.pointer_address()) : -1});
     out.memoryBytes = in.memory_bytes();
     out.initFunction = in.init_function();
     return out;

@@ -54,6 +54,7 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
     c.data.push_back({64, {1, 2, 3, 0}});
     c.symbols.push_back({"y", 64, 16, sim::ScalarType::F32, 4});
     c.exports.push_back({"compute", true, 0, 0});
+    c.exports.push_back({"buf", false, 64, -1, 96}); // a var pointer at 96, pointing at 64
     c.memoryBytes = 80;
     p->classes.push_back(c);
     sim::ColorConfig cc;
@@ -106,6 +107,9 @@ class TestArtifact : public QObject {
         QCOMPARE(c.inputQueueColor[2], int8_t(5));
         QCOMPARE(c.inputQueueColor[3], int8_t(-1));
         QCOMPARE(c.data.at(0).bytes, (std::vector<uint8_t>{1, 2, 3, 0}));
+        QCOMPARE(c.exports.at(0).pointerAddress, -1);
+        QCOMPARE(c.exports.at(1).pointerAddress, 96);
+        QCOMPARE(c.exports.at(1).address, 64u);
         const auto& color = back->pes.at(0).colors.at(0);
         QCOMPARE(color.first, uint8_t(5));
         QCOMPARE(color.second.tx,

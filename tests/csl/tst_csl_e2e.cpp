@@ -450,6 +450,36 @@ comptime {
 }
 )";
 
+// Double buffering through an exported var pointer: the host's copies of "buf" follow the
+// pointer to whichever buffer it points at when the copy starts, as the SDK's memcpy does
+// (it reads an exported tensor through the pointer's run-time value).
+const char* kSwapLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("buf", [*]u32, true);
+  @export_name("swap", fn()void);
+}
+)";
+const char* kSwapPe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var front = [4]u32{ 1, 2, 3, 4 };
+var back = [4]u32{ 5, 6, 7, 8 };
+var buf: [*]u32 = &front;
+var at_front = true;
+fn swap() void {
+  if (at_front) { buf = &back; } else { buf = &front; }
+  at_front = !at_front;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(buf, "buf");
+  @export_symbol(swap);
+}
+)";
+
 class TstCslE2e : public QObject {
     Q_OBJECT
   private slots:
@@ -485,6 +515,36 @@ class TstCslE2e : public QObject {
                 expect += float(i * 6 + j);
             QCOMPARE(asFloat(y[size_t(i)]), expect);
         }
+    }
+    void copiesFollowAnExportedVarPointer_data() { addArchRows(); }
+    void copiesFollowAnExportedVarPointer() {
+        QFETCH(int, arch);
+        auto prog = build({{"layout.csl", kSwapLayout}, {"pe.csl", kSwapPe}}, sim::Arch(arch));
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        const auto copy = [&fabric](bool toDevice, std::vector<uint32_t> data) {
+            sim::MemcpyRequest req;
+            req.toDevice = toDevice;
+            req.symbol = "buf";
+            req.elementsPerPe = 4;
+            const auto id = fabric.memcpy(req, std::move(data));
+            const auto r = fabric.runUntilDone(id, 1'000'000);
+            if (r.status != sim::RunStatus::CommandDone)
+                qWarning("%s", r.message.c_str());
+            return toDevice ? std::vector<uint32_t>{} : fabric.takeResult(id);
+        };
+        const auto swap = [&fabric] {
+            return fabric.runUntilDone(fabric.launch("swap", {}), 1'000'000).status ==
+                   sim::RunStatus::CommandDone;
+        };
+        QCOMPARE(copy(false, {}), (std::vector<uint32_t>{1, 2, 3, 4}));
+        QVERIFY(swap());
+        QCOMPARE(copy(false, {}), (std::vector<uint32_t>{5, 6, 7, 8}));
+        copy(true, {50, 60, 70, 80}); // into back
+        QVERIFY(swap());
+        QCOMPARE(copy(false, {}), (std::vector<uint32_t>{1, 2, 3, 4}));
+        QVERIFY(swap());
+        QCOMPARE(copy(false, {}), (std::vector<uint32_t>{50, 60, 70, 80}));
     }
     void enumCasts_data() { addArchRows(); }
     void enumCasts() {

@@ -1458,10 +1458,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         } else if (p.k == Place::K::Mem) {
             Decl* d =
                 N(args[0]).kind == NK::Ident ? findDecl(fr_->mod, tokStr(N(args[0]).tok)) : nullptr;
-            if (d && d->type && d->type->k == TK::Ptr && d->value.k == VK::Ptr)
+            if (d && d->type && d->type->k == TK::Ptr && d->value.k == VK::Ptr) {
                 ex.address = uint32_t(d->value.i);
-            else
+                // The host's copies follow a var pointer to wherever it points then.
+                if (d->isVar)
+                    ex.pointerAddress = int32_t(p.addrImm);
+            } else {
                 ex.address = uint32_t(p.addrImm);
+            }
         } else if (p.k == Place::K::Value && p.value.k == VK::Ptr) {
             ex.address = uint32_t(p.value.i);
         } else {
