@@ -3,6 +3,8 @@
 // does not hide the errors after it.
 #include "backend/csl/parse/ast.h"
 
+#include <algorithm>
+
 #include <string>
 #include <utility>
 
@@ -56,6 +58,24 @@ class Parser {
     bool jumpAsExpr_ = false;
     // The token at which an unclosed block was reported (once for all enclosing blocks).
     size_t unclosedReportedAt_ = SIZE_MAX;
+    // Labels of the loops and blocks being parsed: the SDK's Syntax page forbids reusing a
+    // label inside the loop or block it names ("redefinition of label 'foo'").
+    std::vector<std::string_view> openLabels_;
+    // Parses the loop or block labelled by token `label` with `parse`.
+    template <typename F> uint32_t withLabel(uint32_t label, F parse) {
+        const std::string_view name = toks_.text(label);
+        if (std::find(openLabels_.begin(), openLabels_.end(), name) != openLabels_.end()) {
+            const Token& t = toks_.tokens[label];
+            diags_.error(toks_.file, t.begin, t.end,
+                         "redefinition of label '" + std::string(name) + "'");
+        }
+        openLabels_.push_back(name);
+        struct Pop {
+            std::vector<std::string_view>& v;
+            ~Pop() { v.pop_back(); }
+        } pop{openLabels_};
+        return parse();
+    }
     // 'fn' or 'task' (optionally after 'export'/'inline') as the first token of its line: a
     // new top-level declaration, where a block still open was most likely left unclosed.
     bool startsTopLevelDeclaration() const {
@@ -267,6 +287,21 @@ class Parser {
                 break;
         }
         expect(Tok::RParen, "to close the parameter list");
+        // `linkname("sym")` names the function's ELF symbol; the SDK's Syntax page shows it
+        // before the return type (`fn foo() linkname("bar") void`) and after it (`export fn
+        // foo(x: *i16) i16 linkname("alias_for_foo")`).
+        uint32_t linkname = 0;
+        auto parseLinkname = [&] {
+            if (!at(Tok::KwLinkname))
+                return;
+            if (linkname)
+                fail("a function takes one 'linkname'");
+            ++pos_;
+            expect(Tok::LParen, "after 'linkname'");
+            linkname = parseExpr();
+            expect(Tok::RParen, "to close 'linkname('");
+        };
+        parseLinkname();
         uint32_t ret = 0;
         {
             bool save = noTypedInit_;
@@ -274,6 +309,7 @@ class Parser {
             ret = parseTypeExpr();
             noTypedInit_ = save;
         }
+        parseLinkname();
         uint32_t body = 0;
         if (at(Tok::LBrace))
             body = parseBlock(0);
@@ -282,6 +318,7 @@ class Parser {
         uint32_t n = make(NodeKind::FnDecl, name, first);
         nd(n).a = ret;
         nd(n).b = body;
+        nd(n).c = linkname;
         nd(n).flags = flags;
         setList(n, params);
         return n;
@@ -466,9 +503,9 @@ class Parser {
                                           kind(2) == Tok::KwFor || kind(2) == Tok::KwInline)) {
                 uint32_t label = uint32_t(pos_) + 1;
                 pos_ += 2;
-                if (at(Tok::LBrace))
-                    return parseBlock(label);
-                return parseLoop(label);
+                return withLabel(label - 1, [&] {
+                    return at(Tok::LBrace) ? parseBlock(label) : parseLoop(label);
+                });
             }
             break;
         case Tok::KwWhile:
@@ -621,6 +658,25 @@ class Parser {
     uint32_t parseExpr() { return parseBinary(1); }
 
   private:
+    // Zig's wrapping operators `+%`, `-%`, `*%` (and `+%=` ...) are not CSL's: the SDK's
+    // operator table has none. Operator token `op` directly followed by '%' is one.
+    void rejectWrappingOperator(uint32_t op) {
+        const Tok k = toks_.tokens[op].kind;
+        if ((k != Tok::Plus && k != Tok::Minus && k != Tok::Star) || op + 1 >= toks_.tokens.size())
+            return;
+        const Token& next = toks_.tokens[op + 1];
+        if ((next.kind != Tok::Percent && next.kind != Tok::PercentEq) ||
+            next.begin != toks_.tokens[op].end)
+            return;
+        const std::string spelled = std::string(toks_.text(op)) + std::string(toks_.text(op + 1));
+        diags_.error(toks_.file, toks_.tokens[op].begin, next.end,
+                     "wrapping operator '" + spelled +
+                         "' is not part of CSL (the SDK's operators are + - * / % and the bit "
+                         "operators); use '" +
+                         std::string(toks_.text(op)) + "'");
+        throw ParseError{};
+    }
+
     uint32_t parseBinary(int minPrec) {
         DepthGuard g(*this);
         uint32_t first = uint32_t(pos_);
@@ -630,6 +686,7 @@ class Parser {
             if (p == 0 || p < minPrec)
                 return lhs;
             uint32_t op = uint32_t(pos_++);
+            rejectWrappingOperator(op);
             uint32_t rhs = parseBinary(p + 1);
             uint32_t n = make(NodeKind::Binary, op, first);
             nd(n).a = lhs;
@@ -771,7 +828,7 @@ class Parser {
             if (kind(1) == Tok::Colon && kind(2) == Tok::LBrace) {
                 uint32_t label = uint32_t(pos_) + 1;
                 pos_ += 2;
-                return parseBlock(label);
+                return withLabel(label - 1, [&] { return parseBlock(label); });
             }
             ++pos_;
             return make(NodeKind::Ident, first, first);

@@ -261,6 +261,9 @@ bool Analyzer::canCoerce(const Value& v, TypeP to) {
         return f->bits < to->bits;
     if (f->k == TK::Ptr && to->k == TK::Ptr) {
         TypeP fe = f->elem;
+        // Any rank: the SDK's Types page says the array must have rank one, but its own
+        // examples (gemv-checkerboard-pattern, topic-10-map-builtin) take `[*]T` of a
+        // two-dimensional array, and cslc accepts them.
         if (!f->many && fe->k == TK::Array && to->many && sameType(fe->elem, to->elem))
             return !f->isConst || to->isConst;
         if (sameType(fe, to->elem))
@@ -843,6 +846,26 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
         throw;
     }
     fr_ = save;
+}
+
+// Read-only storage for comptime aggregate `v` (an array or struct with a run-time
+// representation) that no declaration owns, e.g. a function's local `const xs = [4]i32{...}`
+// whose address is taken (`f(&xs)`) or that is indexed at run time.
+uint32_t Analyzer::constStorageOf(const Value& v, uint32_t node) {
+    if (v.k != VK::Agg || !v.type || (v.type->k != TK::Array && v.type->k != TK::Struct))
+        fail(node, "a value of type '" + typeName(v.type) + "' has no runtime representation");
+    ClassCtx* c = cls();
+    if (!c)
+        fail(node, "a comptime value has no storage outside a PE's code");
+    const auto it = c->constStorage.find(v.elems.get());
+    if (it != c->constStorage.end())
+        return it->second.second;
+    const uint32_t addr =
+        allocate(sizeOf(v.type), alignOf(v.type),
+                 "$const." + std::to_string(c->constStorage.size()), v.type, node);
+    writeInit(addr, v, v.type, node);
+    c->constStorage[v.elems.get()] = {v.elems, addr};
+    return addr;
 }
 
 Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {

@@ -142,6 +142,11 @@ struct LoopCtx {
     // comptime_float keeps that comptime value (`const a = blk: { break :blk 1; };`).
     bool untypedLiteralBreaks = true;
     std::optional<Value> literalBreak;
+    // The result type was defaulted to i32 from integer literal breaks (`intLiterals`, all
+    // of them so far): a later run-time integer break they all fit in gives the type
+    // instead (`blk: { if (c) break :blk 100; break :blk r; }` with r: u16 is a u16).
+    bool resultTypeFromLiterals = false;
+    std::vector<int64_t> intLiterals;
 };
 
 struct InlineCtx {
@@ -175,6 +180,10 @@ struct Frame {
     std::set<std::string> addrTaken;
     int comptimeDepth = 0; // > 0 inside comptime blocks/expressions in a runtime fn
 };
+
+// Whether two comptime values are the same in every part (false for DSDs, ranges, runtime
+// values and float NaNs), layout.cpp.
+bool sameValue(const Value& a, const Value& b);
 
 class Analyzer {
   public:
@@ -225,6 +234,10 @@ class Analyzer {
     struct CompileCancelled {};
     void pollCancelled() const;
     int callDepth_ = 0;
+    // Comptime calls of functions returning `type`, by function and arguments: calling
+    // `pair(i32, u16)` twice gives the same type (the SDK's Types page asserts
+    // `@is_same_type(@type_of(my_pair), pair(i32, comptime_string))`).
+    std::map<FnDef*, std::vector<std::pair<std::vector<Value>, Value>>> typeFnResults_;
     // Arrays of at most this many elements may be read as a whole at run time (copied
     // element by element); larger ones are used through their address.
     static constexpr uint32_t kWholeArrayElements = 256;
@@ -545,6 +558,7 @@ class Analyzer {
     uint32_t allocate(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
                       uint32_t node);
     void writeInit(uint32_t addr, const Value& v, TypeP t, uint32_t node);
+    uint32_t constStorageOf(const Value& v, uint32_t node);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
     void ensureStorage(Module* m, Decl& d, uint32_t node);
 
@@ -578,8 +592,15 @@ class Analyzer {
     Value evalFieldOf(const Value& base, const std::string& field, uint32_t node,
                       uint32_t baseNode);
     Value addrValue(const Place& p, uint32_t node);
+    Place fieldPlace(Place base, const std::string& fname, uint32_t node, uint32_t baseNode);
     // A break/continue/return met inside an expression-position block at comptime.
     std::optional<Flow> pendingFlow_;
+    // The latest `if` whose condition was comptime-known and the branch it took (0: none),
+    // so that run-time code after `if (comptime_cond) return x;` is not analysed when the
+    // branch ends in a jump (Zig's Sema stops at a noreturn; generic code relies on it).
+    uint32_t comptimeIfNode_ = 0, comptimeIfBranch_ = 0;
+    bool endsInJump(uint32_t block) const;
+    bool divertsUnconditionally(uint32_t stmt) const;
     // While evaluating a tensor access: indices probe past the extent (no bounds checks)
     // and comptime arrays get SRAM homes so the DSD can address them.
     bool tensorAccessMode_ = false;

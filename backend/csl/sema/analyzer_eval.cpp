@@ -198,6 +198,11 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         return evalInit(node, expected);
     case NK::ArrayType: {
         TypeP el = evalType(n.a);
+        // The SDK's Types page: "The element type must not be another array type";
+        // a multi-dimensional array is written with several dimensions.
+        if (el->k == TK::Array)
+            fail(n.a, "the element type of an array cannot be an array ('" + typeName(el) +
+                          "'); write a multi-dimensional array such as '[3, 4]i16'");
         std::vector<uint32_t> dims;
         for (uint32_t d : L(node)) {
             if (N(d).kind == NK::Ident && tokStr(N(d).tok) == "_")
@@ -385,8 +390,10 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
     }
     // Operands are typed by each other (peer resolution), not by the context, so
     // `return 1 + x / 401;` keeps 401 a comptime_int that adapts to x.
+    // A shift amount keeps its own type (it must be unsigned, whatever the shifted type).
     Value a = eval(n.a);
-    Value b = eval(n.b, a.isComptime() ? nullptr : a.type);
+    const bool shift = op == Tok::Shl || op == Tok::Shr;
+    Value b = eval(n.b, a.isComptime() || shift ? nullptr : a.type);
     return binop(op, a, b, node, expected);
 }
 
@@ -552,6 +559,10 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     // Result type (peer resolution): comptime_int adapts to the other operand.
     TypeP t = nullptr;
     if (shift) {
+        // The SDK's operator table: for `a << b` and `a >> b`, "b must be unsigned".
+        if (b.type->k == TK::Int && b.type->isSigned)
+            fail(node, std::string("the shift amount of '") + tokSpelling(op) +
+                           "' must be unsigned, found '" + typeName(b.type) + "'");
         t = a.type;
     } else if (sameType(a.type, b.type)) {
         t = a.type;
@@ -715,99 +726,35 @@ Place Analyzer::place(uint32_t node) {
     }
     case NK::Index:
         return indexPlace(place(n.a), node);
-    case NK::Field: {
-        std::string fname = tokStr(n.tok);
-        Place base = place(n.a);
-        TypeP bt = base.type;
-        // Auto-dereference a pointer to a struct.
-        // A const pointer (`const bp: *S = &s;`) is a comptime value, not a place.
-        const bool ptrValue =
-            base.k == Place::K::Value && (base.value.k == VK::Ptr || base.value.k == VK::Runtime);
-        if ((base.k != Place::K::Value || ptrValue) && bt && bt->k == TK::Ptr &&
-            bt->elem->k == TK::Struct) {
-            Value pv = ptrValue ? base.value : load(base, n.a);
-            Place q;
-            q.k = Place::K::Mem;
-            q.type = bt->elem;
-            q.mut = !bt->isConst;
-            if (pv.isComptime())
-                q.addrImm = pv.i;
-            else
-                q.addrReg = pv.reg;
-            base = q;
-            bt = q.type;
+    case NK::Field:
+        return fieldPlace(place(n.a), tokStr(n.tok), node, n.a);
+    case NK::BuiltinCall:
+        // `@field(s, "name")` names a field as `s.name` does, also to assign it (the SDK's
+        // Builtins page: "A call to @field can also be used as the left-hand side of an
+        // assignment").
+        if (tokStr(n.tok) == "@field" && L(node).size() == 2) {
+            const auto args = L(node);
+            const Value nameV = evalComptime(args[1], nullptr, "field name");
+            if (nameV.k != VK::String)
+                fail(args[1], "@field expects a comptime string field name");
+            return fieldPlace(place(args[0]), nameV.s, node, args[0]);
         }
-        if (base.k == Place::K::Mem && bt && bt->k == TK::Array && fname == "len") {
-            Place q;
-            q.k = Place::K::Value;
-            q.value = mkInt(bt->dims.empty() ? 0 : bt->dims[0]);
-            q.type = q.value.type;
-            return q;
+        {
+            Place p;
+            p.k = Place::K::Value;
+            p.value = eval(node);
+            p.type = p.value.type;
+            return p;
         }
-        if (base.k == Place::K::Mem && bt && bt->k == TK::Struct) {
-            for (const FieldInfo& f : bt->fields) {
-                if (f.name == fname) {
-                    Place q = base;
-                    q.type = f.type;
-                    q.addrImm += f.offset;
-                    return q;
-                }
-            }
-            fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
-        }
-        if (base.k == Place::K::Slot && base.slot->k == VK::Undef && base.slot->type &&
-            base.slot->type->k == TK::Struct)
-            *base.slot = undefinedAggregate(base.slot->type);
-        if (base.k == Place::K::Slot && base.slot->k == VK::Agg) {
-            Value* fv = nullptr;
-            for (size_t i = 0; base.slot->names && i < base.slot->names->size(); ++i) {
-                if ((*base.slot->names)[i] == fname)
-                    fv = &ownElems(*base.slot)[i];
-            }
-            if (!fv)
-                fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
-            Place q;
-            q.k = Place::K::Slot;
-            q.slot = fv;
-            q.type = fv->type;
-            q.mut = true;
-            return q;
-        }
-        Value bv = base.k == Place::K::Value ? base.value : load(base, n.a);
-        if (bv.k == VK::Module && bv.mod && bv.mod->lib.empty()) {
-            Module* m = bv.mod;
-            Decl* d = findDecl(m, fname);
-            if (!d)
-                fail(node, "module '" + m->path + "' has no member named '" + fname + "'");
-            if (d->isVar) {
-                resolveDecl(m, *d, node);
-                Place q;
-                q.type = d->type;
-                q.mut = true;
-                q.k = d->dsdVar ? Place::K::DsdMem : Place::K::Mem;
-                q.addrImm = d->address;
-                return q;
-            }
-            Place q;
-            q.k = Place::K::Value;
-            q.value = resolveDecl(m, *d, node);
-            q.type = q.value.type;
-            if (!d->isFn) {
-                q.decl = d;
-                q.declMod = m;
-            }
-            return q;
-        }
-        Place q;
-        q.k = Place::K::Value;
-        q.value = evalFieldOf(bv, fname, node, n.a);
-        q.type = q.value.type;
-        return q;
-    }
     case NK::Deref: {
         Value pv = eval(n.a);
         if (pv.type->k != TK::Ptr)
             fail(node, "cannot dereference a value of type '" + typeName(pv.type) + "'");
+        // The SDK's Types page: "Dereferencing a pointer to an unknown number of elements is
+        // not allowed. The access operator [] must be used instead".
+        if (pv.type->many)
+            fail(node, "cannot dereference a many-item pointer of type '" + typeName(pv.type) +
+                           "'; index it instead");
         Place q;
         q.k = Place::K::Mem;
         q.type = pv.type->elem;
@@ -826,6 +773,97 @@ Place Analyzer::place(uint32_t node) {
         return p;
     }
     }
+}
+
+// The place of field `fname` of `base` (the place of the expression `baseNode`): a struct in
+// memory (also through a pointer to a struct), a comptime variable's field, a module member
+// or a comptime value's field.
+Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, uint32_t baseNode) {
+    TypeP bt = base.type;
+    // Auto-dereference a pointer to a struct.
+    // A const pointer (`const bp: *S = &s;`) is a comptime value, not a place.
+    const bool ptrValue =
+        base.k == Place::K::Value && (base.value.k == VK::Ptr || base.value.k == VK::Runtime);
+    if ((base.k != Place::K::Value || ptrValue) && bt && bt->k == TK::Ptr &&
+        bt->elem->k == TK::Struct) {
+        Value pv = ptrValue ? base.value : load(base, baseNode);
+        Place q;
+        q.k = Place::K::Mem;
+        q.type = bt->elem;
+        q.mut = !bt->isConst;
+        if (pv.isComptime())
+            q.addrImm = pv.i;
+        else
+            q.addrReg = pv.reg;
+        base = q;
+        bt = q.type;
+    }
+    if (base.k == Place::K::Mem && bt && bt->k == TK::Array && fname == "len") {
+        Place q;
+        q.k = Place::K::Value;
+        q.value = mkInt(bt->dims.empty() ? 0 : bt->dims[0]);
+        q.type = q.value.type;
+        return q;
+    }
+    if (base.k == Place::K::Mem && bt && bt->k == TK::Struct) {
+        for (const FieldInfo& f : bt->fields) {
+            if (f.name == fname) {
+                Place q = base;
+                q.type = f.type;
+                q.addrImm += f.offset;
+                return q;
+            }
+        }
+        fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
+    }
+    if (base.k == Place::K::Slot && base.slot->k == VK::Undef && base.slot->type &&
+        base.slot->type->k == TK::Struct)
+        *base.slot = undefinedAggregate(base.slot->type);
+    if (base.k == Place::K::Slot && base.slot->k == VK::Agg) {
+        Value* fv = nullptr;
+        for (size_t i = 0; base.slot->names && i < base.slot->names->size(); ++i) {
+            if ((*base.slot->names)[i] == fname)
+                fv = &ownElems(*base.slot)[i];
+        }
+        if (!fv)
+            fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
+        Place q;
+        q.k = Place::K::Slot;
+        q.slot = fv;
+        q.type = fv->type;
+        q.mut = true;
+        return q;
+    }
+    Value bv = base.k == Place::K::Value ? base.value : load(base, baseNode);
+    if (bv.k == VK::Module && bv.mod && bv.mod->lib.empty()) {
+        Module* m = bv.mod;
+        Decl* d = findDecl(m, fname);
+        if (!d)
+            fail(node, "module '" + m->path + "' has no member named '" + fname + "'");
+        if (d->isVar) {
+            resolveDecl(m, *d, node);
+            Place q;
+            q.type = d->type;
+            q.mut = true;
+            q.k = d->dsdVar ? Place::K::DsdMem : Place::K::Mem;
+            q.addrImm = d->address;
+            return q;
+        }
+        Place q;
+        q.k = Place::K::Value;
+        q.value = resolveDecl(m, *d, node);
+        q.type = q.value.type;
+        if (!d->isFn) {
+            q.decl = d;
+            q.declMod = m;
+        }
+        return q;
+    }
+    Place q;
+    q.k = Place::K::Value;
+    q.value = evalFieldOf(bv, fname, node, baseNode);
+    q.type = q.value.type;
+    return q;
 }
 
 Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t node,
@@ -940,6 +978,15 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                 q.k = Place::K::Mem;
                 q.type = bv.type;
                 q.addrImm = base.decl->address;
+                q.mut = false;
+                return indexPlace(q, node);
+            }
+            if (base.k == Place::K::Value && bv.k == VK::Agg && bv.type &&
+                bv.type->k == TK::Array && runtime()) {
+                Place q;
+                q.k = Place::K::Mem;
+                q.type = bv.type;
+                q.addrImm = constStorageOf(bv, node);
                 q.mut = false;
                 return indexPlace(q, node);
             }
@@ -1197,6 +1244,8 @@ Value Analyzer::addressOf(uint32_t node) {
             ensureStorage(p.declMod, *p.decl, node);
             return mkPtr(p.decl->address, types.ptr(p.type, false, true));
         }
+        if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime())
+            return mkPtr(constStorageOf(p.value, node), types.ptr(p.value.type, false, true));
         if (p.k == Place::K::Mem || p.k == Place::K::DsdMem) {
             if (p.addrReg == kNoReg)
                 return mkPtr(p.addrImm, types.ptr(p.type, false, !p.mut));
@@ -1404,8 +1453,13 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         }
         return eval(b, expected);
     };
-    if (c.isComptime())
-        return branch(c.i ? n.b : n.c);
+    if (c.isComptime()) {
+        const uint32_t taken = c.i ? n.b : n.c;
+        Value r = branch(taken);
+        comptimeIfNode_ = node;
+        comptimeIfBranch_ = taken;
+        return r;
+    }
     // Runtime condition.
     size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c.reg, kNoReg, 0);
     bool isExpr = n.b && N(n.b).kind != NK::Block && n.c;

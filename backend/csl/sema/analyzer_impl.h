@@ -113,6 +113,11 @@ struct ClassCtx {
     std::map<int, Value> dsrConfig;                            // @block/@unblock at comptime
     std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);
+    // Comptime aggregates without a declaration of their own (a function's local `const`
+    // array or struct) given read-only storage when their address is taken or they are
+    // indexed at run time: one copy per value, keyed by its shared elements (kept alive).
+    std::map<const void*, std::pair<std::shared_ptr<const std::vector<Value>>, uint32_t>>
+        constStorage;
 };
 
 struct Binding {

@@ -1,6 +1,8 @@
 // Statements, loops and functions.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include <algorithm>
+
 namespace csl::sema {
 
 // Whether control can run off the end of `code` (instruction code.size()), following jumps
@@ -30,9 +32,34 @@ static bool endReachable(const std::vector<sim::Instr>& code) {
 
 static constexpr uint64_t kMaxComptimeIterations = 1'000'000;
 
+// Whether block `block` (an if branch) ends in return/break/continue.
+bool Analyzer::endsInJump(uint32_t block) const {
+    if (!block || N(block).kind != NK::Block)
+        return false;
+    const auto stmts = L(block);
+    if (stmts.empty())
+        return false;
+    const NodeKind k = N(stmts.back()).kind;
+    return k == NK::Return || k == NK::Break || k == NK::Continue;
+}
+
+// Whether run-time statement `stmt`, just lowered, never falls through: a jump, or an `if`
+// on a comptime-known condition whose taken branch ends in one. The statements after it
+// are unreachable and are not analysed (`if (@is_same_type(T, bool)) return ...;` in a
+// generic function, followed by code only valid for other types).
+bool Analyzer::divertsUnconditionally(uint32_t stmt) const {
+    const Node& n = N(stmt);
+    if (n.kind == NK::Return || n.kind == NK::Break || n.kind == NK::Continue)
+        return true;
+    if (n.kind == NK::ExprStmt && N(n.a).kind == NK::If && comptimeIfNode_ == n.a)
+        return endsInJump(comptimeIfBranch_);
+    return false;
+}
+
 Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
     for (uint32_t s : stmts) {
         Flow f;
+        comptimeIfNode_ = 0;
         try {
             f = execStmt(s);
         } catch (SemaError&) {
@@ -48,6 +75,8 @@ Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
         }
         if (f.k != Flow::K::Normal)
             return f;
+        if (runtime() && divertsUnconditionally(s))
+            return {};
     }
     return {};
 }
@@ -393,6 +422,18 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
         const bool literal = v.isComptime() && (v.type->k == TK::CInt || v.type->k == TK::CFloat) &&
                              (!ctx->resultType || defaulted);
         const Value raw = v;
+        if (ctx->resultTypeFromLiterals) {
+            if (literal && v.k == VK::Int) {
+                ctx->intLiterals.push_back(v.i);
+            } else if (!v.isComptime() && v.type->k == TK::Int &&
+                       std::all_of(ctx->intLiterals.begin(), ctx->intLiterals.end(),
+                                   [&](int64_t x) { return fitsInt(x, v.type); })) {
+                ctx->resultType = v.type;
+                ctx->resultTypeFromLiterals = false;
+            } else {
+                ctx->resultTypeFromLiterals = false;
+            }
+        }
         if (ctx->resultType)
             v = coerce(v, ctx->resultType, n.a);
         if (v.isComptime() && !isRuntimeScalar(v.type) && v.type->k != TK::CInt &&
@@ -408,6 +449,10 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
                 ctx->literalBreak = raw;
             if (!ctx->resultType) {
                 TypeP t = v.type;
+                if (t->k == TK::CInt && v.k == VK::Int) {
+                    ctx->resultTypeFromLiterals = true;
+                    ctx->intLiterals.push_back(v.i);
+                }
                 if (t->k == TK::CInt)
                     t = types.i32;
                 if (t->k == TK::CFloat)
@@ -694,6 +739,8 @@ Flow Analyzer::execFor(uint32_t node) {
         fail(node, "a range loop has exactly one capture");
     // Runtime range loop.
     TypeP t = iter.tv;
+    if (t->k != TK::Int)
+        fail(n.a, "a range of '" + typeName(t) + "' can only be iterated at comptime (inline for)");
     Value step = (*iter.elems)[2];
     if (!step.isComptime())
         fail(n.a, "range step must be comptime-known");
@@ -766,6 +813,9 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
     f->name = std::string(m->ast->tokText(n.tok));
     f->isTask = n.flags & kFnTask;
     f->isInline = n.flags & kFnInline;
+    // The SDK's Syntax page: "inline functions cannot have a linkname".
+    if (f->isInline && n.c)
+        fail(m, n.c, "inline function '" + f->name + "' cannot have a linkname");
     for (uint32_t p : m->ast->list(node)) {
         const Node& pn = m->ast->nodes[p];
         if ((pn.flags & 1) || m->ast->nodes[pn.a].kind == NK::AnyType)
@@ -887,6 +937,12 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     auto params = L(f->node);
     try {
         setLoc(f->node);
+        if (const uint32_t ln = N(f->node).c) {
+            const Value name = evalComptime(ln, nullptr, "linkname");
+            if (name.k != VK::String || name.s.empty())
+                fail(ln, "linkname expects a non-empty comptime string");
+            fn->name = name.s;
+        }
         for (size_t i = 0; i < params.size(); ++i) {
             std::string pname = tokStr(N(params[i]).tok);
             Binding b;
@@ -948,10 +1004,26 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
         }
         TypeP rt = evalType(N(f->node).a);
         fr.retType = rt;
-        Flow fl = execBlock(N(f->node).b);
-        result = fl.k == Flow::K::Return ? fl.value : mkVoid();
-        if (rt->k != TK::AnyType && rt->k != TK::Void)
-            result = coerce(result, rt, node);
+        const Value* known = nullptr;
+        if (rt->k == TK::TypeT) {
+            for (const auto& [prevArgs, prevResult] : typeFnResults_[f]) {
+                if (prevArgs.size() == args.size() &&
+                    std::equal(args.begin(), args.end(), prevArgs.begin(), sameValue)) {
+                    known = &prevResult;
+                    break;
+                }
+            }
+        }
+        if (known) {
+            result = *known;
+        } else {
+            Flow fl = execBlock(N(f->node).b);
+            result = fl.k == Flow::K::Return ? fl.value : mkVoid();
+            if (rt->k != TK::AnyType && rt->k != TK::Void)
+                result = coerce(result, rt, node);
+            if (rt->k == TK::TypeT)
+                typeFnResults_[f].emplace_back(args, result);
+        }
     } catch (...) {
         fr_ = save;
         --callDepth_;
@@ -1070,7 +1142,14 @@ Value Analyzer::evalCall(uint32_t node, TypeP expected) {
         for (size_t i = 0; i < argNodes.size(); ++i)
             args.push_back(eval(argNodes[i], i < pts.size() ? pts[i] : nullptr));
         CallSiteScope site(*this, fr_->mod, node);
-        if (!runtime())
+        // A function returning `type` runs at comptime also from run-time code, so that
+        // `pair(u16, u16){ ... }` there names the same type as everywhere else.
+        const Node& ret = N2(f->mod, f->node);
+        const bool returnsType = ret.a && N2(f->mod, ret.a).kind == NK::Ident &&
+                                 f->mod->ast->tokText(N2(f->mod, ret.a).tok) == "type";
+        if (!runtime() || (returnsType && std::all_of(args.begin(), args.end(), [](const Value& v) {
+                               return v.isComptime();
+                           })))
             return callComptime(f, args, node);
         return callRuntime(f, args, an, node);
     }

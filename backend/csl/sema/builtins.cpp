@@ -664,18 +664,25 @@ Value Analyzer::integerToEnum(const Value& v, TypeP enumType, uint32_t node, uin
     // An enum literal (`.send`) or undefined takes the enum type as any coercion does.
     if ((v.k == VK::EnumV && v.type->k != TK::Enum) || v.k == VK::Undef)
         return coerce(v, enumType, argNode);
-    const bool fromEnum = v.type->k == TK::Enum;
-    if (!isIntLike(v.type) && !fromEnum)
+    // The SDK's Types page: an enum converts to and from any numeric type, but not directly
+    // to another enum type ("casting via a numeric type" does that).
+    if (v.type->k == TK::Enum)
+        fail(node, "@as cannot convert enum '" + typeName(v.type) + "' to another enum type '" +
+                       typeName(enumType) + "'; convert it to an integer first");
+    const bool fromFloat = v.type->k == TK::Float || v.type->k == TK::CFloat;
+    if (!isIntLike(v.type) && !fromFloat && v.type->k != TK::Bool)
         fail(node, "@as cannot convert '" + typeName(v.type) + "' to enum '" + typeName(enumType) +
-                       "'; the operand must be an integer");
+                       "'; the operand must be a number");
     if (!v.isComptime()) {
-        // The enum is its tag integer at run time: a conversion to the tag type.
+        // The enum is its tag integer at run time: a conversion to the tag type (a float
+        // rounds towards zero, as @as to an integer does).
         uint16_t r = newReg(node);
         emit(sim::Op::Convert, scalarOf(enumType), r, v.reg, kNoReg, int32_t(scalarOf(v.type)));
         return mkRuntime(r, enumType);
     }
+    const int64_t value = v.k == VK::Float ? int64_t(std::trunc(v.f)) : v.i;
     for (const FieldInfo& m : enumType->fields) {
-        if (m.value == v.i) {
+        if (m.value == value) {
             Value e;
             e.k = VK::EnumV;
             e.s = m.name;
@@ -685,7 +692,7 @@ Value Analyzer::integerToEnum(const Value& v, TypeP enumType, uint32_t node, uin
         }
     }
     fail(argNode,
-         "enum '" + typeName(enumType) + "' has no member with value " + std::to_string(v.i));
+         "enum '" + typeName(enumType) + "' has no member with value " + std::to_string(value));
 }
 
 Value Analyzer::builtin(uint32_t node, TypeP expected) {
@@ -726,6 +733,15 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Value v = arg(1);
         if (t->k == TK::Enum && !sameType(v.type, t))
             return integerToEnum(v, t, node, args[1]);
+        // The SDK's Builtins page: integer-to-bool and float-to-bool are "(unordered,
+        // not-equals) comparisons with zero", so -0.0 is false and a NaN is true.
+        if (t->k == TK::Bool && v.type->k != TK::Bool) {
+            if (!isNumeric(v.type))
+                fail(node, "@as cannot convert '" + typeName(v.type) + "' to 'bool'");
+            if (v.isComptime())
+                return mkBool(v.k == VK::Float ? v.f != 0.0 || std::isnan(v.f) : v.i != 0);
+            return binop(Tok::BangEq, v, mkInt(0), node, nullptr);
+        }
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
@@ -787,9 +803,13 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "type_of") {
         need(1, 1);
         // Only the type matters, so a runtime operand is fine even in a type position.
+        // The SDK: "No code is generated for the input expression; as such, this expression
+        // will not have run-time effects", so the code its evaluation emitted is dropped.
         int saveDepth = fr_->comptimeDepth;
         if (fr_->fn && !fr_->comptime)
             fr_->comptimeDepth = 0;
+        sim::Function* fn = fr_->fn;
+        const size_t codeSize = fn ? fn->code.size() : 0;
         Value v;
         try {
             v = arg(0);
@@ -798,6 +818,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             throw;
         }
         fr_->comptimeDepth = saveDepth;
+        if (fn && fn->code.size() > codeSize) {
+            fn->code.resize(codeSize);
+            fn->locs.resize(codeSize);
+        }
         return mkType(v.type);
     }
     if (name == "is_same_type") {
@@ -879,18 +903,22 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "has_field") {
         need(2, 2);
-        Value s = carg(0, "@has_field argument");
+        // Only the argument's type matters (the SDK: evaluated at compile time, no run-time
+        // effects), so a struct variable in memory is not read.
+        const Place p = place(args[0]);
         std::string f = asString(carg(1, "field name"), args[1], "@has_field");
-        if (s.k == VK::Type && s.tv->k == TK::Struct) {
-            for (const FieldInfo& fi : s.tv->fields) {
-                if (fi.name == f)
-                    return mkBool(true);
-            }
-            return mkBool(false);
+        TypeP st = p.type;
+        if (p.k == Place::K::Value && p.value.k == VK::Type)
+            st = p.value.tv;
+        else if (p.k == Place::K::Value && p.value.k == VK::Agg)
+            return mkBool(p.value.field(f) != nullptr);
+        if (!st || st->k != TK::Struct)
+            fail(args[0], "@has_field expects a struct, found '" + typeName(p.type) + "'");
+        for (const FieldInfo& fi : st->fields) {
+            if (fi.name == f)
+                return mkBool(true);
         }
-        if (s.k != VK::Agg)
-            fail(args[0], "@has_field expects a struct, found '" + typeName(s.type) + "'");
-        return mkBool(s.field(f) != nullptr);
+        return mkBool(false);
     }
     if (name == "zeros" || name == "constants") {
         need(name == "zeros" ? 1 : 2, name == "zeros" ? 1 : 2);
@@ -940,7 +968,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "range") {
         need(2, 4);
         TypeP t = evalType(args[0]);
-        if (t->k != TK::Int)
+        // comptime_int too (the SDK's Builtins page: `@range(comptime_int, 4)`), for
+        // comptime-known bounds.
+        if (t->k != TK::Int && t->k != TK::CInt)
             fail(args[0],
                  "@range element type must be an integer type, found '" + typeName(t) + "'");
         Value start = mkInt(0, t), stop, step = mkInt(1, t);
@@ -955,6 +985,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         for (Value* v : {&start, &stop, &step}) {
             if (!isIntLike(v->type))
                 fail(node, "@range bounds must be integers, found '" + typeName(v->type) + "'");
+            if (t->k == TK::CInt && !v->isComptime())
+                fail(node, "a range of 'comptime_int' needs comptime-known bounds");
             if (v->isComptime())
                 *v = coerce(*v, t, node);
             else if (!sameType(v->type, t))

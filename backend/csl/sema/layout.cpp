@@ -164,7 +164,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
 
 // Whether two values are the same in every part paramsKey shows (so they have the same key);
 // false for kinds it does not compare (DSDs, ranges, runtime values) and float NaNs.
-static bool sameValue(const Value& a, const Value& b) {
+bool sameValue(const Value& a, const Value& b) {
     if (a.k != b.k || a.type != b.type)
         return false;
     switch (a.k) {

@@ -1,0 +1,726 @@
+// The CSL language, second round (issue #3): generic functions and types, function pointer
+// tables, inline loops over tuples, @field/@concat_structs/@type_of, conversions at each
+// width, pointers into nested aggregates, multi-dimensional arrays sliced into DSDs, enums
+// with tag types, run-time wrapping and shifts per width, short-circuit evaluation and
+// labelled loops. Each program is our own, compiled for both architectures and run on the
+// simulator; every u32 word it leaves in `y` is checked against values worked out by hand.
+// Every row that fixed a compiler bug says which.
+#include "tests/csl/csl_test_support.h"
+
+#include <QTest>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace csl_tests;
+
+// One PE exporting `y: [*]u32` and `compute: fn()void`.
+const std::string kLayout = onePeLayout(true, "fn()void", "u32");
+
+// Cycles a program's compute() and the copy of y may take.
+constexpr uint64_t kMaxCycles = 10'000'000;
+
+// A PE program: `decls` at the top level, `body` inside compute(), which the host launches.
+std::string program(const std::string& decls, const std::string& body) {
+    return R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([24]u32);
+const y_ptr: [*]u32 = &y;
+)" + decls +
+           "\nfn compute() void {\n" + body + R"(
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+}
+
+struct Case {
+    const char* name;
+    std::string pe;
+    std::vector<uint32_t> expected; // y[0..n-1]
+};
+
+std::vector<Case> cases() {
+    std::vector<Case> c;
+    c.push_back({"generic_functions_and_type_functions",
+                 program(R"(
+fn Vec(comptime T: type, comptime n: u16) type { return struct { v: [n]T, len: u16 = n }; }
+fn sum(comptime T: type, comptime n: u16, p: *const [n]T) T {
+  var s: T = 0;
+  for (p.*) |x| s += x;
+  return s;
+}
+fn scale(x: anytype, k: anytype) @type_of(x) { return x * @as(@type_of(x), k); }
+fn firstOf(t: anytype) @type_of(t[0]) { return t[0]; }
+fn isInt(comptime T: type) bool { return @is_same_type(T, i16) or @is_same_type(T, u16); }
+fn Id(comptime T: type) type { return T; }
+fn zeroOf(comptime T: type) T { return @zeros(T); }
+fn pick(c: bool, a: anytype, b: @type_of(a)) @type_of(a) { return if (c) a else b; }
+)",
+                         R"(
+  var v3: Vec(i16, 3) = .{ .v = [3]i16{ -1, 5, 9 } };
+  y[0] = @bitcast(u16, sum(i16, 3, &v3.v));
+  y[1] = v3.len;
+  var f: f32 = 1.5;
+  y[2] = @bitcast(u32, scale(f, 4));
+  var h: u8 = 200;
+  y[3] = scale(h, 2);
+  const arr = [3]u32{ 11, 22, 33 };
+  y[4] = firstOf(arr);
+  y[5] = @as(u32, isInt(u16)) * 10 + @as(u32, isInt(f32));
+  var w: Id(u32) = 0xfffffff0;
+  y[6] = w + 0x20;
+  y[7] = @as(u32, zeroOf(u16)) + 1;
+  var sel = w > 5;
+  y[8] = pick(sel, @as(u32, 70), 80) + pick(!sel, @as(u32, 1), 2);
+)"),
+                 {13, 3, 0x40c00000, 144, 11, 10, 0x10, 1, 72}});
+    c.push_back({"function_pointer_tables",
+                 program(R"(
+fn add(a: i32, b: i32) i32 { return a + b; }
+fn sub(a: i32, b: i32) i32 { return a - b; }
+fn mul(a: i32, b: i32) i32 { return a * b; }
+const Op = *const fn(i32, i32) i32;
+const table = [3]Op{ add, sub, mul };
+const Named = struct { f: Op, k: i32 };
+const named = [2]Named{ .{ .f = sub, .k = 100 }, .{ .f = mul, .k = -2 } };
+fn fold(f: Op, xs: *const [4]i32) i32 {
+  var acc = xs[0];
+  var i: u16 = 1;
+  while (i < 4) : (i += 1) acc = f(acc, xs[i]);
+  return acc;
+}
+fn choose(comptime which: u16) Op { return table[which]; }
+var current: Op = add;
+fn setOp(f: Op) void { current = f; }
+)",
+                         R"(
+  const xs = [4]i32{ 3, -4, 5, 6 };
+  var i: u16 = 0;
+  while (i < 3) : (i += 1) { y[i] = @bitcast(u32, fold(table[i], &xs)); }
+  for (named) |n, k| { y[3 + k] = @bitcast(u32, n.f(n.k, 7)); }
+  y[5] = @bitcast(u32, choose(2)(6, 7));
+  setOp(sub);
+  y[6] = @bitcast(u32, current(1, 2));
+)"),
+                 {10, 0xfffffffc, 0xfffffe98, 93, 0xfffffff2, 42, 0xffffffff}});
+    c.push_back({"inline_for_tuples_and_comptime_arrays",
+                 program(R"(
+const vals = .{ @as(u16, 3), @as(i32, -2), @as(f32, 0.5), true };
+fn asU32(x: anytype) u32 {
+  const T = @type_of(x);
+  if (@is_same_type(T, bool)) return if (x) 1 else 0;
+  if (@is_same_type(T, f32)) return @as(u32, x * 10.0);
+  if (@is_same_type(T, i32)) return @bitcast(u32, x);
+  return @as(u32, x);
+}
+const primes = [5]u16{ 2, 3, 5, 7, 11 };
+)",
+                         R"(
+  var acc: u32 = 0;
+  inline for (vals) |v, i| { y[i] = asU32(v); acc += asU32(v); }
+  y[4] = acc;
+  comptime var prod: u32 = 1;
+  inline for (primes) |p| { prod *= p; }
+  y[5] = prod;
+  comptime var cnt = 0;
+  inline for (.{ u8, i16, f32, u64 }) |T| {
+    if (@is_same_type(T, f32)) cnt += 10;
+    cnt += 1;
+  }
+  y[6] = cnt;
+  var k: u16 = 4;
+  y[7] = primes[k];
+)"),
+                 {3, 0xfffffffe, 5, 1, 7, 2310, 14, 11}});
+    c.push_back({"field_concat_structs_type_of_is_comptime",
+                 program(R"(
+const Base = struct { a: u16, b: i16 };
+var s: Base = .{ .a = 1, .b = -1 };
+fn setBoth(p: *Base, v: u16) void {
+  @field(p.*, "a") = v;
+  @field(p.*, "b") = -@as(i16, v);
+}
+const extra = @concat_structs(.{ .x = 5 }, .{ .y = 7, .z = 9 });
+fn describe() u32 {
+  if (@is_comptime()) return 1;
+  return 2;
+}
+var initResult = describe();
+fn get(p: *const Base, comptime name: comptime_string) @type_of(@field(p.*, name)) {
+  return @field(p.*, name);
+}
+)",
+                         R"(
+  setBoth(&s, 9);
+  y[0] = s.a;
+  y[1] = @bitcast(u16, s.b);
+  y[2] = @field(extra, "x") + extra.y + @field(extra, "z");
+  var rt: u16 = 3;
+  y[3] = initResult * 100 + (comptime describe()) * 10 + describe();
+  y[4] = @as(u32, @is_same_type(@type_of(rt), u16));
+  const T2 = @type_of(s);
+  var s2: T2 = .{ .a = 4, .b = 5 };
+  y[5] = s2.a + @bitcast(u16, s2.b);
+  y[6] = @as(u32, @has_field(extra, "z")) * 10 + @as(u32, @has_field(s, "z"));
+  y[7] = get(&s, "a");
+)"),
+                 {9, 0xfff7, 21, 112, 1, 9, 10, 9}});
+    c.push_back({"conversions_signed_unsigned_float",
+                 program("",
+                         R"(
+  var i8v: i8 = -100;
+  y[0] = @bitcast(u32, @as(i32, i8v));
+  var u8v: u8 = 200;
+  var wide: i32 = u8v;
+  y[1] = @bitcast(u32, wide);
+  var i16v: i16 = -2;
+  var w32: i32 = i16v;
+  y[2] = @bitcast(u32, w32);
+  var i32v: i32 = -70000;
+  var w64: i64 = @as(i64, i32v) * 100000;
+  y[3] = @bitcast(u32, @as(i32, w64 >> 32));
+  y[4] = @as(u32, w64 & 0xffffffff);
+  var f: f32 = -2.75;
+  y[5] = @bitcast(u32, @as(i32, f));
+  var big: f32 = 65535.9;
+  y[6] = @as(u16, big);
+  var mn: f32 = -32768.0;
+  y[7] = @bitcast(u16, @as(i16, mn));
+  var allOnes: u32 = 0xffffffff;
+  y[8] = @bitcast(u32, @as(f32, allOnes));
+  var m1: i64 = -1;
+  y[9] = @bitcast(u32, @as(f32, m1));
+  var m3: i16 = -3;
+  y[10] = @bitcast(u16, @as(f16, m3));
+  var hf: f16 = 100.5;
+  var hf32: f32 = hf;
+  y[11] = @bitcast(u32, hf32);
+  var pos: f32 = 3000000000.0;
+  y[12] = @as(u32, pos);
+  var bt: bool = true;
+  y[13] = @as(u32, bt) + @as(u32, !bt);
+  var u16v: u16 = 0xffff;
+  var su: i32 = u16v;
+  y[14] = @bitcast(u32, su);
+  var u8w: u16 = u8v;
+  y[15] = u8w;
+  var negf: f32 = -0.9;
+  y[16] = @bitcast(u32, @as(i32, negf));
+  var bits: u32 = 0x3fc00000;
+  y[17] = @as(u32, @bitcast(f32, bits) * 2.0);
+)"),
+                 {0xffffff9c, 200, 0xfffffffe, 0xfffffffe, 0x5ec47a00, 0xfffffffe, 65535, 0x8000,
+                  0x4f800000, 0xbf800000, 0xc200, 0x42c90000, 3000000000u, 1, 65535, 200, 0, 3}});
+    c.push_back({"pointers_into_nested_aggregates",
+                 program(R"(
+const Inner = struct { vals: [4]u16, w: u32 };
+const Outer = struct { id: u16, in: Inner, pair: [2]Inner };
+var o: Outer = @zeros(Outer);
+var grid: [3,4]u16 = @zeros([3,4]u16);
+fn fillInner(p: *Inner, base: u16) void {
+  for (@range(u16, 4)) |i| { p.vals[i] = base + i; }
+  p.w = @as(u32, base) * 1000;
+}
+fn sumMany(p: [*]const u16, n: u16) u32 {
+  var s: u32 = 0;
+  var i: u16 = 0;
+  while (i < n) : (i += 1) { s += @as(u32, p[i]); }
+  return s;
+}
+fn ptrToField(p: *Outer) *u32 { return &p.pair[1].w; }
+)",
+                         R"(
+  fillInner(&o.in, 10);
+  fillInner(&o.pair[0], 20);
+  fillInner(&o.pair[1], 30);
+  y[0] = o.in.vals[3];
+  y[1] = o.pair[1].w;
+  y[2] = sumMany(&o.pair[0].vals, 4);
+  const wp = ptrToField(&o);
+  wp.* += 5;
+  y[3] = o.pair[1].w;
+  const ip: *Inner = &o.pair[0];
+  const copy: Inner = ip.*;
+  ip.vals[0] = 99;
+  y[4] = copy.vals[0];
+  y[5] = o.pair[0].vals[0];
+  const ap: *[4]u16 = &o.in.vals;
+  ap.*[2] = 7;
+  y[6] = o.in.vals[2];
+  var r: u16 = 0;
+  while (r < 3) : (r += 1) {
+    var c: u16 = 0;
+    while (c < 4) : (c += 1) { grid[r, c] = r * 4 + c; }
+  }
+  const flat: [*]u16 = @ptrcast([*]u16, &grid);
+  y[7] = flat[6];
+  y[8] = sumMany(&grid[2], 4);
+  var cur: [*]u16 = &o.in.vals;
+  y[9] = cur[1] + cur[3];
+  const op: *Outer = &o;
+  y[10] = op.pair[1].vals[2] + op.*.in.vals[0];
+)"),
+                 {13, 30000, 86, 30005, 20, 99, 7, 6, 38, 24, 42}});
+    c.push_back({"multidim_arrays_runtime_index_and_dsds",
+                 program(R"(
+var m: [4,5]f32 = @zeros([4,5]f32);
+var out: [5]f32 = @zeros([5]f32);
+var dst: [4]f32 = @zeros([4]f32);
+const rowDsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |j|{5} -> m[2, j] });
+const colDsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> m[i, 3] });
+const outDsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |j|{5} -> out[j] });
+const out4 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> out[i] });
+const sub = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 2} -> m[i + 1, 2 * j] });
+const dstDsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{4} -> dst[t] });
+)",
+                         R"(
+  for (@range(u16, 4)) |i| {
+    for (@range(u16, 5)) |j| { m[i, j] = @as(f32, i * 10 + j); }
+  }
+  @fmovs(outDsd, rowDsd);
+  y[0] = @as(u32, out[0] + out[4]);
+  @fadds(out4, out4, colDsd);
+  y[1] = @as(u32, out[0]);
+  y[2] = @as(u32, out[3]);
+  var k: u16 = 3;
+  var l: u16 = 1;
+  y[3] = @as(u32, m[k, l]);
+  m[k][l] = 5.0;
+  y[4] = @as(u32, m[3, 1]);
+  @fmovs(dstDsd, sub);
+  y[5] = @as(u32, dst[1]);
+  y[6] = @as(u32, dst[2]);
+  y[7] = @as(u32, dst[3]);
+)"),
+                 {44, 23, 56, 31, 5, 12, 20, 22}});
+    c.push_back({"enums_tag_types_values_switch",
+                 program(R"(
+const Op = enum(u8) { nop = 0, add = 3, sub, mul = 10 };
+const Dir = enum(i16) { down = -1, none = 0, up = 1 };
+fn apply(op: Op, a: u16, b: u16) u16 {
+  return switch (op) { .nop => a, .add => a + b, .sub => a - b, .mul => a * b };
+}
+fn next(d: Dir) Dir { return switch (d) { .down => .none, .none => .up, .up => .down }; }
+)",
+                         R"(
+  y[0] = apply(.add, 7, 5);
+  y[1] = apply(Op.sub, 7, 5);
+  var code: u8 = 10;
+  const op: Op = @as(Op, code);
+  y[2] = apply(op, 7, 5);
+  y[3] = @as(u32, @as(u8, Op.sub));
+  var d: Dir = .down;
+  d = next(next(d));
+  y[4] = @bitcast(u16, @as(i16, d));
+  d = next(d);
+  y[5] = @bitcast(u16, @as(i16, d));
+  y[6] = @as(u32, d == Dir.down);
+  const ops = [3]Op{ .mul, .add, .nop };
+  var acc: u16 = 2;
+  for (ops) |o| { acc = apply(o, acc, 3); }
+  y[7] = acc;
+  y[8] = @get_int(Op.mul);
+)"),
+                 {12, 2, 35, 4, 1, 0xffff, 1, 9, 10}});
+    c.push_back({"wrapping_and_shifts_per_width",
+                 program("",
+                         R"(
+  var a8: u8 = 0xf0;
+  a8 = a8 << 2;
+  y[0] = a8;
+  var s8: i8 = -128;
+  s8 = s8 >> 7;
+  y[1] = @bitcast(u8, s8);
+  var s8b: i8 = 100;
+  s8b = s8b + 100;
+  y[2] = @bitcast(u8, s8b);
+  var u16a: u16 = 0xffff;
+  u16a += 2;
+  y[3] = u16a;
+  var i16a: i16 = 0x4001;
+  i16a = i16a * 3;
+  y[4] = @bitcast(u16, i16a);
+  var i16s: i16 = -1;
+  y[5] = @bitcast(u16, i16s << 15);
+  var u32a: u32 = 0x80000001;
+  y[6] = u32a << 1;
+  var i32a: i32 = -0x7fffffff - 1;
+  i32a -= 1;
+  y[7] = @bitcast(u32, i32a);
+  var i32b: i32 = -9;
+  y[8] = @bitcast(u32, i32b >> 1);
+  var u32b: u32 = 0x80000000;
+  y[9] = u32b >> 31;
+  var u64a: u64 = 0xffffffff;
+  u64a = u64a * u64a;
+  y[10] = @as(u32, u64a >> 32);
+  y[11] = @as(u32, u64a & 0xffffffff);
+  var i64b: i64 = 0x7fffffffffffffff;
+  i64b += 1;
+  y[12] = @as(u32, @bitcast(u64, i64b) >> 32);
+  var i64c: i64 = -0x100000000;
+  y[13] = @bitcast(u32, @as(i32, i64c >> 32));
+  var shv: u16 = 5;
+  var u8s: u8 = 0xff;
+  y[14] = u8s >> shv;
+  var i8d: i8 = -7;
+  y[15] = @bitcast(u8, i8d / 2);
+  y[16] = @bitcast(u8, i8d % 2);
+  var u8m: u8 = 250;
+  y[17] = u8m / 3;
+  var u16d: u16 = 60000;
+  y[18] = u16d / 7;
+  var u64d: u64 = 0xfedcba9876543210;
+  y[19] = @as(u32, (u64d >> 4) & 0xffffffff);
+  var i16n: i16 = -32768;
+  i16n = -i16n;
+  y[20] = @bitcast(u16, i16n);
+  var u8n: u8 = 1;
+  u8n = ~u8n;
+  y[21] = u8n;
+)"),
+                 {0xc0,       0xff, 0xc8,       1,          0xc003,     0x8000,     2, 0x7fffffff,
+                  0xfffffffb, 1,    0xfffffffe, 1,          0x80000000, 0xffffffff, 7, 0xfd,
+                  0xff,       83,   8571,       0x87654321, 0x8000,     0xfe}});
+    c.push_back({"short_circuit_side_effects",
+                 program(R"(
+var calls: u16 = 0;
+fn tick(v: bool) bool { calls += 1; return v; }
+)",
+                         R"(
+  var r1 = tick(false) and tick(true);
+  y[0] = calls;
+  var r2 = tick(true) or tick(false);
+  y[1] = calls;
+  var r3 = tick(true) and tick(false) or tick(true);
+  y[2] = calls;
+  y[3] = @as(u32, r1) * 100 + @as(u32, r2) * 10 + @as(u32, r3);
+  var k: u16 = 0;
+  while (k < 10 and tick(k != 7)) : (k += 1) {}
+  y[4] = k;
+  y[5] = calls;
+  if (k > 100 and tick(true)) { y[6] = 1; }
+  y[6] = calls;
+  const both = !(tick(false) or tick(false));
+  y[7] = calls * 10 + @as(u16, both);
+)"),
+                 {1, 2, 5, 11, 7, 13, 13, 151}});
+    c.push_back({"labelled_loops_and_continue_expressions",
+                 program("",
+                         R"(
+  var count: u16 = 0;
+  var i: u16 = 0;
+  outer: while (i < 5) : (i += 1) {
+    var j: u16 = 0;
+    while (j < 5) : (j += 1) {
+      if (j == i) continue :outer;
+      if (i == 4) break :outer;
+      count += 1;
+    }
+  }
+  y[0] = count;
+  y[1] = i;
+  var total: u16 = 0;
+  rows: for (@range(u16, 4)) |r| {
+    const v = blk: {
+      if (r == 2) break :blk 100;
+      break :blk r;
+    };
+    for (@range(u16, 3)) |c| {
+      if (c == 2) continue :rows;
+      total += v + c;
+    }
+  }
+  y[2] = total;
+  var a: u16 = 0;
+  var b: u16 = 0;
+  while (a < 5) : ({ a += 1; b += 2; }) {
+    if (a == 2) continue;
+    b += 100;
+  }
+  y[3] = b;
+  const found = search: {
+    for (@range(u16, 5)) |p| {
+      for (@range(u16, 5)) |q| {
+        if (p * q == 12) break :search p * 10 + q;
+      }
+    }
+    break :search 999;
+  };
+  y[4] = found;
+)"),
+                 {6, 4, 212, 410, 34}});
+    c.push_back({"structs_of_arrays_by_pointer",
+                 program(R"(
+const Particle = struct { pos: [2]f32, vel: [2]f32, alive: bool };
+var ps: [3]Particle = @zeros([3]Particle);
+fn step(p: *Particle, dt: f32) void {
+  if (!p.alive) return;
+  for (@range(u16, 2)) |d| { p.pos[d] += p.vel[d] * dt; }
+}
+fn stepAll(arr: *[3]Particle, dt: f32) void {
+  for (@range(u16, 3)) |i| { step(&arr[i], dt); }
+}
+fn countAlive(arr: *const [3]Particle) u16 {
+  var n: u16 = 0;
+  for (arr.*) |p| { if (p.alive) n += 1; }
+  return n;
+}
+)",
+                         R"(
+  ps[0] = .{ .pos = [2]f32{ 1.0, 2.0 }, .vel = [2]f32{ 0.5, -1.0 }, .alive = true };
+  ps[2].alive = true;
+  ps[2].vel[0] = 4.0;
+  ps[1].vel[0] = 9.0;
+  stepAll(&ps, 2.0);
+  y[0] = @bitcast(u32, ps[0].pos[0]);
+  y[1] = @bitcast(u32, ps[0].pos[1]);
+  y[2] = @bitcast(u32, ps[2].pos[0]);
+  y[3] = @bitcast(u32, ps[1].pos[0]);
+  y[4] = countAlive(&ps);
+)"),
+                 {0x40000000, 0, 0x41000000, 0, 2}});
+    c.push_back({"comptime_strings_and_functions",
+                 program(R"(
+fn strSum(comptime s: comptime_string) u32 {
+  comptime var t: u32 = 0;
+  inline for (@get_array(s)) |ch| { t += ch; }
+  return t;
+}
+const name = @strcat("ab", "cd");
+const nameLen = @strlen(name);
+fn fib(comptime n: u16) u32 {
+  if (n < 2) return n;
+  return fib(n - 1) + fib(n - 2);
+}
+const fibs = blk: {
+  var t: [8]u32 = undefined;
+  for (@range(u16, 8)) |i| { t[i] = fib(i); }
+  break :blk t;
+};
+comptime {
+  @comptime_assert(nameLen == 4);
+  @comptime_print("name is ", name);
+}
+)",
+                         R"(
+  y[0] = strSum("AB");
+  y[1] = strSum(name);
+  y[2] = nameLen;
+  var k: u16 = 7;
+  y[3] = fibs[k];
+  y[4] = comptime fib(12);
+  y[5] = @get_array(name)[3];
+)"),
+                 {131, 394, 4, 13, 144, 100}});
+    // The SDK's Builtins page: @as to bool compares with zero (unordered, so a NaN is
+    // true); its Types page: enums cast to and from numbers, enum types made by a function
+    // or named struct types declared at different places are different types; comptime
+    // strings compare with == and may hold NULs.
+    c.push_back({"as_bool_enum_casts_type_identity_strings",
+                 program(R"(
+const colors = enum(u16) { red, white = 4, blue };
+const game = enum(i16) { rock, paper = -3, scissors };
+fn enumType(comptime base: type) type { return enum(base) { lo, hi }; }
+const e3 = enumType(i16);
+const e4 = enumType(i32);
+const S1 = struct { x: i16 };
+const S2 = struct { x: i16 };
+fn toStr(b: bool) comptime_string {
+  if (b) {
+    return "true";
+  } else {
+    return "false";
+  }
+}
+comptime {
+  @comptime_assert(!@is_same_type(S1, S2));
+  @comptime_assert(@is_same_type(S1, S1));
+  @comptime_assert(!@is_same_type(e3, e4));
+  @comptime_assert(toStr(true) == "true");
+  @comptime_assert("abc\x00xyz" != "abc");
+  @comptime_assert(@strlen("abc\x00xyz") == 7);
+  @comptime_assert(@strlen(if (42 == 42) "abc" else "abc123") == 3);
+  @comptime_assert(@strlen(@strcat()) == 0);
+  @comptime_assert(@as(colors, 4) == colors.white);
+  @comptime_assert(@as(f32, colors.blue) == 5.0);
+}
+)",
+                         R"(
+  var zi: i16 = 0;
+  var ni: i16 = -5;
+  var zf: f32 = -0.0;
+  var quarter: f32 = 0.25;
+  var zero: f32 = 0.0;
+  var nan: f32 = zero / zero;
+  y[0] = @as(u32, @as(bool, zi)) + @as(u32, @as(bool, ni)) * 2 + @as(u32, @as(bool, zf)) * 4 +
+         @as(u32, @as(bool, quarter)) * 8 + @as(u32, @as(bool, nan)) * 16;
+  y[1] = @as(u32, comptime @as(bool, -5)) + @as(u32, comptime @as(bool, 0)) * 2;
+  y[2] = @as(u16, colors.blue);
+  y[3] = @bitcast(u32, @as(f32, colors.blue));
+  var g: game = .scissors;
+  y[4] = @bitcast(u16, @as(i16, g));
+  const myred = @as(colors, @as(u16, game.rock));
+  y[5] = @as(u16, myred);
+  var w: colors = .white;
+  y[6] = @as(u32, w != colors.blue);
+  var lo: e4 = .hi;
+  y[7] = @bitcast(u32, @as(i32, lo));
+  y[8] = @strlen(toStr(false));
+)"),
+                 {26, 1, 5, 0x40a00000, 0xfffe, 0, 1, 1, 5}});
+    // The Types page: `&` of a const global is a pointer to const; `ptr.* = ...` assigns a
+    // whole array; a pointer to an array coerces to a many-item pointer.
+    c.push_back({"pointers_const_many_whole_array",
+                 program(R"(
+const carr = @constants([4]i32, 7);
+var arr10 = @zeros([10]i32);
+var m2 = @zeros([2,3]u16);
+fn fill(ptr: [*]i32, n: u16, v: i32) void {
+  var i: u16 = 0;
+  while (i < n) : (i += 1) { ptr[i] = v + @as(i32, i); }
+}
+fn sumConst(p: *const [4]i32) i32 {
+  var s: i32 = 0;
+  for (p.*) |x| { s += x; }
+  return s;
+}
+)",
+                         R"(
+  const cp = &carr;
+  y[0] = @bitcast(u32, sumConst(cp));
+  const ap = &arr10;
+  ap.* = @constants([10]i32, 3);
+  ap.*[2] = 1;
+  y[1] = @bitcast(u32, arr10[0] + arr10[2]);
+  var mp: [*]i32 = &arr10;
+  fill(mp, 3, 100);
+  y[2] = @bitcast(u32, arr10[1] + arr10[3]);
+  const rowp = &m2[1];
+  rowp.*[2] = 9;
+  y[3] = m2[1, 2];
+  y[4] = @as(u32, @is_same_type(@type_of(cp), *const [4]i32));
+)"),
+                 {28, 4, 104, 9, 1}});
+    // The Builtins page: "No code is generated for the input expression" of @type_of.
+    c.push_back({"type_of_has_no_runtime_effects",
+                 program(R"(
+var calls: u16 = 0;
+fn bump() u16 { calls += 1; return calls; }
+)",
+                         R"(
+  const T = @type_of(bump());
+  var v: T = 7;
+  y[0] = calls;
+  y[1] = v;
+  y[2] = @as(u32, @is_same_type(@type_of(bump() + 1), u16));
+  y[3] = calls;
+  y[4] = bump();
+)"),
+                 {0, 7, 1, 0, 1}});
+    // The Builtins page's @range forms: a negative step, an empty range, comptime_int
+    // ranges, a range with a run-time bound held in a const, @range_start/stop/step.
+    c.push_back({"range_forms",
+                 program("",
+                         R"(
+  var s: i32 = 0;
+  for (@range(i32, 2, -3, -1)) |i| { s = s * 10 + i; }
+  y[0] = @bitcast(u32, s);
+  var cnt: i16 = 0;
+  for (@range(i16, 2, 7, -1)) |i| { cnt += i; }
+  y[1] = @bitcast(u16, cnt);
+  comptime var t = 0;
+  inline for (@range(comptime_int, 4)) |i| { t += i; }
+  y[2] = t;
+  var stopArg: u32 = 13;
+  const r2 = @range(u32, stopArg);
+  y[3] = @range_stop(r2);
+  const r = @range(i32, 3, 9, 2);
+  var sum: i32 = 0;
+  for (r) |i| { sum += i; }
+  y[4] = @bitcast(u32, sum * 10 + @range_start(r));
+  var k: u16 = 0;
+  var acc: u16 = 0;
+  for (@range(u16, k, 10, 3)) |i| acc += i;
+  y[5] = acc;
+  y[6] = @bitcast(u32, @range_step(r));
+)"),
+                 {20988, 0, 6, 13, 153, 18, 2}});
+    // The Types page's struct examples: a comptime variable of a named struct type changed
+    // field by field; a type-returning function called twice gives the same type.
+    c.push_back({"comptime_structs_and_type_functions",
+                 program(R"(
+const s = struct { x: i32, y: i32 };
+const mutated = blk: {
+  var my_s = s { .x = 15, .y = 99 };
+  my_s.x = 0;
+  my_s.y = 33;
+  break :blk my_s;
+};
+fn pair(comptime T1: type, comptime T2: type) type { return struct { first: T1, second: T2 }; }
+const my_pair = pair(i32, comptime_string) { .first = 42, .second = "this is a struct" };
+comptime {
+  @comptime_assert(@is_same_type(@type_of(my_pair), pair(i32, comptime_string)));
+  @comptime_assert(@is_same_type(@type_of(my_pair.first), i32));
+  @comptime_assert(mutated.x == 0);
+}
+var runtimePair: pair(u16, u16) = .{ .first = 1, .second = 2 };
+fn swapPair(p: *pair(u16, u16)) void {
+  const t = p.first;
+  p.first = p.second;
+  p.second = t;
+}
+)",
+                         R"(
+  y[0] = @bitcast(u32, mutated.y);
+  y[1] = @bitcast(u32, my_pair.first);
+  y[2] = @strlen(my_pair.second);
+  swapPair(&runtimePair);
+  y[3] = runtimePair.first * 10 + runtimePair.second;
+)"),
+                 {33, 42, 16, 21}});
+    return c;
+}
+
+} // namespace
+
+class TestCslLanguage2 : public QObject {
+    Q_OBJECT
+  private slots:
+    void programs_data() {
+        std::vector<std::string> names;
+        for (const Case& c : cases())
+            names.push_back(c.name);
+        addIndexedArchRows(names, "/");
+    }
+    void programs() {
+        QFETCH(int, index);
+        QFETCH(int, arch);
+        const Case c = cases()[size_t(index)];
+        const csl::CompileResult r =
+            compileFiles({{"layout.csl", kLayout}, {"pe.csl", c.pe}}, sim::Arch(arch));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::string error;
+        const std::vector<uint32_t> y = launchAndReadWords(
+            r.program, "compute", {}, "y", uint32_t(c.expected.size()), kMaxCycles, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y.size(), c.expected.size());
+        for (size_t k = 0; k < y.size(); ++k) {
+            if (y[k] != c.expected[k])
+                QFAIL(qPrintable(QStringLiteral("y[%1] = 0x%2, expected 0x%3")
+                                     .arg(k)
+                                     .arg(y[k], 0, 16)
+                                     .arg(c.expected[k], 0, 16)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCslLanguage2)
+#include "tst_csl_language2.moc"
