@@ -9,6 +9,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -686,6 +687,113 @@ fn swapPair(p: *pair(u16, u16)) void {
   y[3] = runtimePair.first * 10 + runtimePair.second;
 )"),
                  {33, 42, 16, 21}});
+    // The SDK's Comptime page: comptime variables in a function, a comptime block with a
+    // for loop, `false and invalid` not analysing `invalid`, a global initialized by a
+    // function building an identity matrix, branches pruned on a comptime type test.
+    c.push_back({"comptime_page_examples",
+                 program(R"(
+const size: u16 = 4;
+const identity = createIdentityMatrix();
+fn createIdentityMatrix() [size, size]f16 {
+  var result = @zeros([size, size]f16);
+  var i: u16 = 0;
+  while (i < size) : (i += 1) {
+    result[i, i] = 1.0;
+  }
+  return result;
+}
+const mytype: type = f16;
+fn one() mytype {
+  if (@is_same_type(mytype, f16)) {
+    return 1.0;
+  } else {
+    return 1;
+  }
+}
+const andResult = false and invalid;
+const orResult = true or invalid;
+fn twice(arg: u16) u16 { return arg * 2; }
+)",
+                         R"(
+  comptime var bitmap: u16 = 0xffff;
+  bitmap &= 0x0400;
+  y[0] = bitmap;
+  comptime var sumValues: u16 = 0;
+  comptime var sumIndices: u16 = 0;
+  const three: u16 = 3;
+  comptime {
+    for ([3]u16{ 1, 2, three }) |value, idx| {
+      sumValues += value;
+      sumIndices += idx;
+    }
+  }
+  y[1] = sumValues * 10 + sumIndices;
+  var k: u16 = 2;
+  y[2] = @bitcast(u16, identity[k, k]) + @bitcast(u16, identity[1, k]);
+  y[3] = @bitcast(u16, one());
+  y[4] = @as(u32, andResult) * 10 + @as(u32, orResult);
+  var myVar = comptime twice(size);
+  y[5] = myVar;
+)"),
+                 {0x0400, 63, 0x3c00, 0x3c00, 1, 8}});
+    // The SDK's Syntax page: labelled void blocks left with `break :blk`, an unlabelled
+    // `break` inside a block leaving the loop, a local array without initializer filled
+    // through a many-item pointer, a function's address with `&`, an inline function whose
+    // comptime arguments give a comptime result, a block with run-time code breaking a
+    // comptime value, a function linkname (its symbol), float to enum.
+    c.push_back({"syntax_page_blocks_functions",
+                 program(R"(
+fn copy(n: u16, comptime T: type, dest: [*]T, src: [*]const T) void {
+  for (@range(u16, n)) |idx| { dest[idx] = src[idx]; }
+}
+fn foo() u16 { return 5; }
+var fooPtr: *const fn() u16 = &foo;
+inline fn add(a: i32, b: i32) i32 { return a + b; }
+fn named() linkname("renamed_fn") u16 { return 9; }
+const Level = enum(u16) { low = 1, mid = 2, high = 3 };
+var sideEffects: u16 = 0;
+fn runtimeCode() void { sideEffects += 1; }
+)",
+                         R"(
+  var x: i32 = 0;
+  var cond = sideEffects == 0;
+  outer: {
+    if (cond) {
+      break :outer;
+    }
+    x += 1;
+  }
+  y[0] = @bitcast(u32, x);
+  var loops: u16 = 0;
+  while (loops < 10) {
+    loops += 1;
+    {
+      if (loops == 3) {
+        break;
+      }
+    }
+  }
+  y[1] = loops;
+  var src = @constants([4]u16, 42);
+  var dest: [4]u16;
+  copy(4, u16, &dest, &src);
+  y[2] = dest[3];
+  y[3] = fooPtr() + named();
+  if (add(1200, 34) != 1234) {
+    @comptime_assert(false);
+  }
+  const z = b: {
+    runtimeCode();
+    break :b 1;
+  } + 42;
+  @comptime_assert(z == 43);
+  y[4] = z + sideEffects;
+  var f: f32 = 2.7;
+  const lvl = @as(Level, f);
+  y[5] = @as(u16, lvl);
+  y[6] = @as(u16, comptime @as(Level, 3.0));
+)"),
+                 {0, 3, 42, 14, 44, 2, 3}});
     return c;
 }
 
@@ -719,6 +827,18 @@ class TestCslLanguage2 : public QObject {
                                      .arg(y[k], 0, 16)
                                      .arg(c.expected[k], 0, 16)));
         }
+    }
+    // A function's linkname (the SDK's Syntax page: "the function known as foo within CSL
+    // gets assigned the name bar in the compiled object file") names its code.
+    void functionLinkname() {
+        const Case c = cases()[cases().size() - 1];
+        const csl::CompileResult r = compileFiles({{"layout.csl", kLayout}, {"pe.csl", c.pe}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::vector<std::string> names;
+        for (const sim::Function& f : r.program->classes.at(0).functions)
+            names.push_back(f.name);
+        QVERIFY(std::find(names.begin(), names.end(), "renamed_fn") != names.end());
+        QVERIFY(std::find(names.begin(), names.end(), "named") == names.end());
     }
 };
 

@@ -155,6 +155,11 @@ struct InlineCtx {
     TypeP retType = nullptr;
     bool hasComptimeResult = false;
     Value comptimeResult;
+    // Every scalar `return` so far gave this same comptime value: the call's result is that
+    // comptime value (the SDK's Syntax page: an inline call's comptime-ness "can potentially
+    // propagate all the way to the return value").
+    std::optional<Value> sameComptimeReturn;
+    bool scalarReturnsComptime = true;
 };
 
 // One block's local bindings by interned name (Analyzer::nameId), in declaration order. The

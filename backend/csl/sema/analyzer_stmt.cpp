@@ -358,6 +358,11 @@ Flow Analyzer::execReturn(uint32_t node) {
                         goto jump;
                     }
                 }
+                if (!v.isComptime() ||
+                    (ic.sameComptimeReturn && !sameValue(*ic.sameComptimeReturn, v)))
+                    ic.scalarReturnsComptime = false;
+                else
+                    ic.sameComptimeReturn = v;
                 if (ic.resultReg == kNoReg)
                     ic.resultReg = newReg(node);
                 ic.retType = vt;
@@ -1094,6 +1099,8 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
             patch(r, here());
         if (done.hasComptimeResult)
             result = done.comptimeResult;
+        else if (done.resultReg != kNoReg && done.scalarReturnsComptime && done.sameComptimeReturn)
+            result = *done.sameComptimeReturn; // the register the returns set goes unused
         else if (done.resultReg != kNoReg && done.retType->k == TK::Dsd) {
             result.k = VK::RuntimeDsd;
             result.reg = done.resultReg;
