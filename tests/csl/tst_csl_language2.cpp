@@ -45,6 +45,7 @@ struct Case {
     const char* name;
     std::string pe;
     std::vector<uint32_t> expected; // y[0..n-1]
+    std::map<std::string, std::string> moreFiles = {};
 };
 
 std::vector<Case> cases() {
@@ -863,6 +864,31 @@ fn getMantissa(x: anytype) bitsType(@type_of(x)) {
   y[7] = getMantissa(@as(f32, hx));
 )"),
                  {0xffff, 1, 0, 0xbf800000, 2526, 28, 0x200, 0x400000}});
+    // The SDK's Modules page: a module path relative to the importing file (also from a
+    // module in a subdirectory), an unknown param name in the binding (a warning), a module
+    // variable changed by the importer, a copy of a module value naming the same module.
+    c.push_back({"modules_page_examples",
+                 program(R"(
+const mulMod = @import_module("sub/mul.csl", .{ .factor = 42, .notAParam = 1 });
+const accMod = @import_module("acc.csl");
+const alias = accMod;
+)",
+                         R"(
+  const x = mulMod.multiply(10);
+  accMod.accumulator += x;
+  alias.accumulator += 1;
+  y[0] = @bitcast(u16, accMod.accumulator);
+  y[1] = mulMod.inner.bump();
+  y[2] = mulMod.inner.bump();
+)"),
+                 {421, 7, 8},
+                 {{"sub/mul.csl", R"(
+param factor: i16;
+const inner = @import_module("helper.csl");
+fn multiply(arg: i16) i16 { return arg * factor; }
+)"},
+                  {"sub/helper.csl", "var n: u16 = 6;\nfn bump() u16 { n += 1; return n; }\n"},
+                  {"acc.csl", "var accumulator: i16 = 0;\n"}}});
     return c;
 }
 
@@ -881,8 +907,10 @@ class TestCslLanguage2 : public QObject {
         QFETCH(int, index);
         QFETCH(int, arch);
         const Case c = cases()[size_t(index)];
-        const csl::CompileResult r =
-            compileFiles({{"layout.csl", kLayout}, {"pe.csl", c.pe}}, sim::Arch(arch));
+        std::map<std::string, std::string> files = c.moreFiles;
+        files["layout.csl"] = kLayout;
+        files["pe.csl"] = c.pe;
+        const csl::CompileResult r = compileFiles(files, sim::Arch(arch));
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         std::string error;
         const std::vector<uint32_t> y = launchAndReadWords(
@@ -913,6 +941,28 @@ class TestCslLanguage2 : public QObject {
             names.push_back(f.name);
         QVERIFY(std::find(names.begin(), names.end(), "renamed_fn") != names.end());
         QVERIFY(std::find(names.begin(), names.end(), "named") == names.end());
+    }
+    // The Modules page: "its symbol name in the resulting binary will be
+    // basename.importedname"; an unknown param name in the binding is a warning.
+    void moduleSymbolNamesAndUnknownParamWarning() {
+        const std::vector<Case> all = cases();
+        const auto it = std::find_if(all.begin(), all.end(), [](const Case& k) {
+            return std::string(k.name) == "modules_page_examples";
+        });
+        QVERIFY(it != all.end());
+        std::map<std::string, std::string> files = it->moreFiles;
+        files["layout.csl"] = kLayout;
+        files["pe.csl"] = it->pe;
+        const csl::CompileResult r = compileFiles(files);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        bool found = false;
+        for (const sim::Symbol& sym : r.program->classes.at(0).symbols)
+            found = found || sym.name == "accMod.accumulator";
+        QVERIFY(found);
+        QCOMPARE(r.diagnostics.size(), size_t(1));
+        QCOMPARE(r.diagnostics[0].severity, csl::Severity::Warning);
+        QVERIFY2(r.diagnostics[0].message.find("no param named 'notAParam'") != std::string::npos,
+                 r.diagnostics[0].message.c_str());
     }
 };
 

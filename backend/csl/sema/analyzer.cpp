@@ -552,9 +552,13 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
             const std::string& pn = (*params.names)[i];
             Decl* d = findDecl(m, pn);
             if (!d || !d->isParam) {
-                if (m->lib.empty() && m->ast && importer) {
-                    // The SDK ignores extra fields only for library modules.
-                    fail(importer, node, "module '" + spec + "' has no param named '" + pn + "'");
+                if (m->lib.empty() && m->ast && importer && importer->ast && node) {
+                    // The SDK's Modules page: "Warnings are raised if a name doesn't exist
+                    // inside the module" (library modules ignore extra fields silently).
+                    diags_.warning(importer->fileId, importer->ast->beginOffset(node),
+                                   importer->ast->endOffset(node),
+                                   "module '" + spec + "' has no param named '" + pn +
+                                       "'; the binding is ignored");
                 }
                 continue;
             }
@@ -891,6 +895,20 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     f.comptime = true;
     f.scopes.emplace_back();
     fr_ = &f;
+    // The declaration being evaluated, so that `const name = @import_module(...)` can name
+    // the module's symbols "name.symbol" (the SDK's Modules page).
+    struct ResolvingReset {
+        const Decl*& cur;
+        Module*& curMod;
+        const Decl* saved;
+        Module* savedMod;
+        ~ResolvingReset() {
+            cur = saved;
+            curMod = savedMod;
+        }
+    } resolvingReset{resolvingDecl_, resolvingDeclMod_, resolvingDecl_, resolvingDeclMod_};
+    resolvingDecl_ = &d;
+    resolvingDeclMod_ = m;
     try {
         const Node& n = N(d.node);
         if (d.isFn) {

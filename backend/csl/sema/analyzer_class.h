@@ -239,6 +239,8 @@ class Analyzer {
     struct CompileCancelled {};
     void pollCancelled() const;
     int callDepth_ = 0;
+    const Decl* resolvingDecl_ = nullptr; // resolveDecl's declaration and its module
+    Module* resolvingDeclMod_ = nullptr;
     // Comptime calls of functions returning `type`, by function and arguments: calling
     // `pair(i32, u16)` twice gives the same type (the SDK's Types page asserts
     // `@is_same_type(@type_of(my_pair), pair(i32, comptime_string))`).

@@ -1052,8 +1052,13 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         std::string spec = asString(carg(0, "module path"), args[0], "@import_module");
         Value params = args.size() > 1 ? carg(1, "module parameters") : mkVoid();
         Module* cur = fr_->mod;
-        // The symbol prefix is the name of the const the module is bound to, when known.
+        // The symbol prefix is the name of the const the module is bound to, when known
+        // (the SDK's Modules page: "its symbol name in the resulting binary will be
+        // basename.importedname").
         std::string prefix = cur->prefix;
+        if (resolvingDecl_ && resolvingDeclMod_ == cur &&
+            N(resolvingDecl_->node).kind == NK::VarDecl && N(resolvingDecl_->node).b == node)
+            prefix = cur->prefix + resolvingDecl_->name + ".";
         if (spec == "<debug>") {
             const Value* key = params.field("key");
             if (!key || key->k != VK::String)
