@@ -27,6 +27,17 @@ TypeP Analyzer::evalType(uint32_t node) {
     return asType(v, node);
 }
 
+// An identifier that names nothing. `u3`, `i24` and the like are the arbitrary-width integer
+// types of the newest SDK's Types page ("any bit width from 0 to 16777215"): named as such.
+void Analyzer::failUndeclared(uint32_t node, const std::string& name) {
+    if (name.size() > 1 && (name[0] == 'u' || name[0] == 'i') &&
+        name.find_first_not_of("0123456789", 1) == std::string::npos)
+        fail(node, "arbitrary-width integer type '" + name +
+                       "' is not supported by this compiler yet (i8/u8, i16/u16, i32/u32 and "
+                       "i64/u64 are)");
+    fail(node, "use of undeclared identifier '" + name + "'");
+}
+
 Value Analyzer::identValue(uint32_t node) {
     std::string name = tokStr(N(node).tok);
     if (name.size() > 2 && name[0] == '@' && name[1] == '"')
@@ -34,7 +45,7 @@ Value Analyzer::identValue(uint32_t node) {
     Binding* b = nullptr;
     Value v;
     if (!lookup(nameId(name), &b, v, node))
-        fail(node, "use of undeclared identifier '" + name + "'");
+        failUndeclared(node, name);
     if (!b)
         return v;
     switch (b->k) {
@@ -101,7 +112,7 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         Binding* b = nullptr;
         Value v;
         if (!lookup(id, &b, v, node))
-            fail(node, "use of undeclared identifier '" + nameOf(id) + "'");
+            failUndeclared(node, nameOf(id));
         if (b && b->k == Binding::K::Val)
             return b->val;
         if (!b) {
@@ -257,6 +268,12 @@ Value Analyzer::evalStructType(uint32_t node) {
     uint32_t off = 0, align = 1;
     for (uint32_t item : L(node)) {
         const Node& f = N(item);
+        // The SDK's Types page gives a struct fields only; Zig's namespaced declarations
+        // (`struct { fn get(self: S) i16 {...} }` then `S.get(s)`) are refused, not dropped.
+        if (f.kind == NK::FnDecl || f.kind == NK::VarDecl)
+            fail(item, "declaration '" + tokStr(f.tok) +
+                           "' inside a struct: a CSL struct holds fields only; declare it at "
+                           "file scope");
         if (f.kind != NK::FieldDecl)
             continue;
         FieldInfo fi;
@@ -673,7 +690,7 @@ Place Analyzer::place(uint32_t node) {
         Place p;
         Value& v = p.value;
         if (!lookup(name, &b, v, node))
-            fail(node, "use of undeclared identifier '" + nameOf(name) + "'");
+            failUndeclared(node, nameOf(name));
         if (b) {
             p.type = b->type;
             p.mut = b->mut;
