@@ -889,6 +889,75 @@ fn multiply(arg: i16) i16 { return arg * factor; }
 )"},
                   {"sub/helper.csl", "var n: u16 = 6;\nfn bump() u16 { n += 1; return n; }\n"},
                   {"acc.csl", "var accumulator: i16 = 0;\n"}}});
+    // 64-bit and 8-bit run-time arithmetic against each other's extremes, signed/unsigned
+    // comparisons per width, variable shift amounts past 32 on 64-bit values, f16
+    // arithmetic and comparisons, bit casts both ways at run time.
+    c.push_back(
+        {"widths_compare_shift_f16_bitcasts",
+         program("",
+                 R"(
+  var a64: u64 = 0x0000000100000000;
+  var sh: u16 = 33;
+  y[0] = @as(u32, (a64 << 3) >> sh);
+  var b64: i64 = -0x100000000;
+  var sh2: u16 = 36;
+  y[1] = @bitcast(u32, @as(i32, b64 >> sh2));
+  var m64: u64 = 0xffffffff00000000;
+  var n64: u64 = 0x00000000ffffffff;
+  y[2] = @as(u32, m64 > n64) + @as(u32, m64 / n64 == 0x100000000) * 2;
+  var i8a: i8 = -1;
+  var i8b: i8 = 1;
+  y[3] = @as(u32, i8a < i8b) + @as(u32, @bitcast(u8, i8a) > @bitcast(u8, i8b)) * 2;
+  var i16m: i16 = -32768;
+  y[4] = @as(u32, i16m < 0) + @as(u32, i16m <= -32768) * 2 + @as(u32, i16m != 0) * 4;
+  var i32m: i32 = -2147483647 - 1;
+  var i32p: i32 = 2147483647;
+  y[5] = @as(u32, i32m < i32p);
+  var h1: f16 = 0.5;
+  var h2: f16 = 0.25;
+  var h3: f16 = h1 * h2 - h1 / h2;
+  y[6] = @bitcast(u16, h3);
+  y[7] = @as(u32, h1 > h2) + @as(u32, h3 < h2) * 2;
+  var nz: f32 = -0.0;
+  var pz: f32 = 0.0;
+  y[8] = @as(u32, nz == pz) + @bitcast(u32, nz) ;
+  var bits16: u16 = 0x3c00;
+  var asH: f16 = @bitcast(f16, bits16);
+  y[9] = @bitcast(u32, @as(f32, asH) * 3.0);
+  var sgn: i16 = -2;
+  y[10] = @bitcast(u16, sgn);
+  var fromU: i16 = @bitcast(i16, @as(u16, 0xfffe));
+  y[11] = @bitcast(u32, @as(i32, fromU));
+)"),
+         {4, 0xffffffff, 3, 3, 7, 1, 0xbf80, 3, 0x80000001, 0x40400000, 0xfffe, 0xfffffffe}});
+    // Run-time conditions choosing structs and tuples (the Syntax page: if and switch
+    // branches of compatible types), struct-returning calls used directly, tuples of
+    // run-time values, @constants assigned to an array at run time.
+    c.push_back({"runtime_aggregate_selection",
+                 program(R"(
+const P = struct { a: u16, b: u16 };
+fn mk(a: u16, b: u16) P { return .{ .a = a, .b = b }; }
+const Kind = enum(u8) { one, two, three };
+)",
+                         R"(
+  var k: u16 = 3;
+  const p1 = P{ .a = 1, .b = 2 };
+  const p2 = P{ .a = k, .b = k * 2 };
+  const sel = if (k > 2) p2 else p1;
+  y[0] = sel.a * 10 + sel.b;
+  var kind: Kind = .two;
+  const q = switch (kind) { .one => mk(1, 1), .two => mk(2, 20), .three => mk(3, 30) };
+  y[1] = q.b;
+  y[2] = mk(k, 7).b + mk(4, k).a;
+  const t = .{ k, k + 1, @as(u32, 9) };
+  y[3] = t[1] + @as(u16, t[2]);
+  var arr = [3]u16{ 1, 2, 3 };
+  arr = @constants([3]u16, 5);
+  y[4] = arr[0] + arr[2];
+  var e2: Kind = @as(Kind, @as(u8, 2));
+  y[5] = @get_int(e2);
+)"),
+                 {36, 20, 11, 13, 10, 2}});
     return c;
 }
 

@@ -601,6 +601,8 @@ class Analyzer {
     Value addrValue(const Place& p, uint32_t node);
     Place fieldPlace(Place base, const std::string& fname, uint32_t node, uint32_t baseNode);
     [[noreturn]] void failUndeclared(uint32_t node, const std::string& name);
+    Value aggregateRegs(TypeP t, uint32_t node);
+    void moveAggregate(const Value& dst, const Value& v, uint32_t node);
     // A break/continue/return met inside an expression-position block at comptime.
     std::optional<Flow> pendingFlow_;
     // The latest `if` whose condition was comptime-known and the branch it took (0: none),

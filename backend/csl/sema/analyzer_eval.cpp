@@ -1454,6 +1454,61 @@ Value Analyzer::evalInitUncached(uint32_t node, TypeP expected) {
     return v;
 }
 
+// A run-time struct or array of type `t` whose every scalar part is a fresh register: the
+// result of an `if`/`switch` on a run-time condition whose branches give aggregates (the
+// SDK's Syntax page only asks the branches to have compatible types).
+Value Analyzer::aggregateRegs(TypeP t, uint32_t node) {
+    auto part = [&](TypeP pt) -> Value {
+        if (pt->k == TK::Struct || pt->k == TK::Array)
+            return aggregateRegs(pt, node);
+        if (!isRuntimeScalar(pt))
+            fail(node, "a value of type '" + typeName(pt) + "' cannot be chosen at run time");
+        return mkRuntime(newReg(node), pt);
+    };
+    std::vector<Value> elems;
+    if (t->k == TK::Struct) {
+        std::vector<std::string> names;
+        for (const FieldInfo& f : t->fields) {
+            names.push_back(f.name);
+            elems.push_back(part(f.type));
+        }
+        Value r = mkAgg(names, elems);
+        r.type = t;
+        return r;
+    }
+    const uint32_t n = t->dims.empty() ? 0 : t->dims[0];
+    if (uint64_t(sizeOf(t)) > 256 * 8)
+        fail(node, "an array of type '" + typeName(t) + "' is too large to be chosen at run time");
+    TypeP sub =
+        t->dims.size() > 1
+            ? types.array(t->elem, std::vector<uint32_t>(t->dims.begin() + 1, t->dims.end()))
+            : t->elem;
+    for (uint32_t i = 0; i < n; ++i)
+        elems.push_back(part(sub));
+    Value r = mkAgg({}, elems);
+    r.names.reset();
+    r.type = t;
+    return r;
+}
+
+// Moves aggregate `v`, coerced to dst's type, part by part into the registers of `dst`
+// (made by aggregateRegs).
+void Analyzer::moveAggregate(const Value& dst, const Value& v, uint32_t node) {
+    const Value src = coerce(v, dst.type, node);
+    if (src.k != VK::Agg || !src.elems || src.elems->size() != dst.elems->size())
+        fail(node, "expected a value of type '" + typeName(dst.type) + "', found '" +
+                       typeName(v.type) + "'");
+    for (size_t i = 0; i < dst.elems->size(); ++i) {
+        const Value& d = (*dst.elems)[i];
+        const Value& e = (*src.elems)[i];
+        if (d.k == VK::Agg)
+            moveAggregate(d, e, node);
+        else
+            emit(sim::Op::Mov, scalarOf(d.type), d.reg, toReg(coerce(e, d.type, node), node),
+                 kNoReg, 0);
+    }
+}
+
 Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     Value c = eval(n.a);
@@ -1509,6 +1564,15 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
             t = types.i32;
         if (t->k == TK::CFloat)
             t = types.f32;
+    }
+    if ((t->k == TK::Struct || t->k == TK::Array) && a.k == VK::Agg) {
+        const Value res = aggregateRegs(t, node);
+        moveAggregate(res, a, n.b);
+        size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(jf, here());
+        moveAggregate(res, eval(n.c, t), n.c);
+        patch(je, here());
+        return res;
     }
     if (!isRuntimeScalar(t))
         fail(node, "an 'if' expression with a runtime condition must produce a runtime value");
@@ -1618,6 +1682,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     // Prongs that are void calls (`.a => f(),`) make a statement; prongs with values an
     // expression. Mixing the two is an error.
     bool voidProngs = false;
+    std::optional<Value> aggResult; // prongs giving structs or arrays (aggregateRegs)
     auto runBody = [&](uint32_t b) {
         Value v = body(b);
         const bool voidValue = v.type->k == TK::Void;
@@ -1630,6 +1695,14 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                 t = v.type->k == TK::CInt     ? types.i32
                     : v.type->k == TK::CFloat ? types.f32
                                               : v.type;
+            if ((t->k == TK::Struct || t->k == TK::Array) && v.k == VK::Agg) {
+                if (!aggResult)
+                    aggResult = aggregateRegs(t, node);
+                moveAggregate(*aggResult, v, b);
+                ends.push_back(
+                    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+                return;
+            }
             if (!isRuntimeScalar(t))
                 fail(b, "a 'switch' expression on a runtime value must produce a runtime value");
             if (r == kNoReg)
@@ -1673,6 +1746,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         runBody(N(prongs[size_t(elseProng)]).a);
     for (size_t e : ends)
         patch(e, here());
+    if (isExpr && aggResult && !voidProngs)
+        return *aggResult;
     if (isExpr && t && !voidProngs)
         return mkRuntime(r, t);
     return mkVoid();
