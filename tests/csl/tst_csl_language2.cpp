@@ -958,6 +958,60 @@ const Kind = enum(u8) { one, two, three };
   y[5] = @get_int(e2);
 )"),
                  {36, 20, 11, 13, 10, 2}});
+    // @ptrcast views a u32 as two u16 halves (little-endian: the low half first) and an
+    // array of f32 as u32 words; inline while with a comptime counter around run-time code;
+    // switch on u8 and i64 run-time values with ranges; a switch prong block with its own
+    // labelled break.
+    c.push_back({"ptrcast_views_inline_while_switch_widths",
+                 program(R"(
+var w: u32 = 0x12345678;
+var fs = [2]f32{ 1.0, -2.0 };
+fn classify8(v: u8) u16 {
+  return switch (v) { 0...9 => 1, 10, 20, 30 => 2, 200...255 => 3, else => 4 };
+}
+fn classify64(v: i64) u16 {
+  return switch (v) { -5000000000 => 1, -1...1 => 2, 0x100000000 => 3, else => 4 };
+}
+)",
+                         R"(
+  const hp = @ptrcast(*[2]u16, &w);
+  y[0] = hp.*[0];
+  y[1] = hp.*[1];
+  hp.*[1] = 0xabcd;
+  y[2] = w;
+  const wp = @ptrcast([*]u32, &fs);
+  y[3] = wp[1];
+  comptime var j = 0;
+  var acc: u32 = 0;
+  inline while (j < 4) : (j += 1) {
+    acc = acc * 10 + @as(u32, j) + w % 2;
+  }
+  y[4] = acc;
+  var b1: u8 = 7;
+  var b2: u8 = 30;
+  var b3: u8 = 255;
+  var b4: u8 = 100;
+  y[5] = classify8(b1) * 1000 + classify8(b2) * 100 + classify8(b3) * 10 + classify8(b4);
+  var c1: i64 = -5000000000;
+  var c2: i64 = -1;
+  var c3: i64 = 0x100000000;
+  var c4: i64 = 2;
+  y[6] = classify64(c1) * 1000 + classify64(c2) * 100 + classify64(c3) * 10 + classify64(c4);
+  var sel: u16 = 2;
+  const r = switch (sel) {
+    2 => blk: {
+      var t: u16 = 0;
+      for (@range(u16, 5)) |i| {
+        if (i == 3) break :blk t;
+        t += i;
+      }
+      break :blk 100;
+    },
+    else => 0,
+  };
+  y[7] = r;
+)"),
+                 {0x5678, 0x1234, 0xabcd5678, 0xc0000000, 123, 1234, 1234, 3}});
     return c;
 }
 

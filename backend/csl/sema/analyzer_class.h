@@ -602,6 +602,7 @@ class Analyzer {
     Place fieldPlace(Place base, const std::string& fname, uint32_t node, uint32_t baseNode);
     [[noreturn]] void failUndeclared(uint32_t node, const std::string& name);
     Value aggregateRegs(TypeP t, uint32_t node);
+    bool isPlainBlock(uint32_t node) const;
     void moveAggregate(const Value& dst, const Value& v, uint32_t node);
     // A break/continue/return met inside an expression-position block at comptime.
     std::optional<Flow> pendingFlow_;

@@ -1509,6 +1509,12 @@ void Analyzer::moveAggregate(const Value& dst, const Value& v, uint32_t node) {
     }
 }
 
+// A `{ ... }` branch or prong without a label: statements. A labelled block (`blk: {
+// ... break :blk v; }`) is an expression with a value, as anywhere else.
+bool Analyzer::isPlainBlock(uint32_t node) const {
+    return N(node).kind == NK::Block && !N(node).d;
+}
+
 Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     Value c = eval(n.a);
@@ -1517,7 +1523,7 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     auto branch = [&](uint32_t b) -> Value {
         if (!b)
             return mkVoid();
-        if (N(b).kind == NK::Block) {
+        if (isPlainBlock(b)) {
             Flow f = execBlock(b);
             if (f.k != Flow::K::Normal)
                 pendingFlow_ = f;
@@ -1534,7 +1540,7 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     }
     // Runtime condition.
     size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c.reg, kNoReg, 0);
-    bool isExpr = n.b && N(n.b).kind != NK::Block && n.c;
+    bool isExpr = n.b && !isPlainBlock(n.b) && n.c;
     if (!isExpr) {
         branch(n.b);
         if (n.c) {
@@ -1591,7 +1597,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     Value s = eval(n.a);
     auto prongs = L(node);
     auto body = [&](uint32_t b) -> Value {
-        if (N(b).kind == NK::Block) {
+        if (isPlainBlock(b)) {
             Flow f = execBlock(b);
             if (f.k != Flow::K::Normal)
                 pendingFlow_ = f;
@@ -1675,7 +1681,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     }
     bool isExpr = false;
     for (uint32_t p : prongs)
-        isExpr = isExpr || N(N(p).a).kind != NK::Block;
+        isExpr = isExpr || !isPlainBlock(N(p).a);
     TypeP t = expected;
     uint16_t r = kNoReg;
     std::vector<size_t> ends;
@@ -1686,11 +1692,11 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     auto runBody = [&](uint32_t b) {
         Value v = body(b);
         const bool voidValue = v.type->k == TK::Void;
-        if (isExpr && N(b).kind != NK::Block && (voidValue || voidProngs)) {
+        if (isExpr && !isPlainBlock(b) && (voidValue || voidProngs)) {
             if (!voidValue || (t && t->k != TK::AnyType && t->k != TK::Void))
                 fail(b, "the prongs of this 'switch' mix void and values");
             voidProngs = true;
-        } else if (isExpr && N(b).kind != NK::Block) {
+        } else if (isExpr && !isPlainBlock(b)) {
             if (!t || t->k == TK::AnyType)
                 t = v.type->k == TK::CInt     ? types.i32
                     : v.type->k == TK::CFloat ? types.f32
