@@ -580,13 +580,22 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     if (terminated)
         op.done = op.total;
     if (progressed == 0) {
-        bool fifoOnly = true;
-        for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
-            if (o->kind == DsdOperand::Kind::Dsd &&
-                (o->dsd.kind == DsdKind::FabIn || o->dsd.kind == DsdKind::FabOut))
-                fifoOnly = false;
-        if (fifoOnly && !op.async) {
-            // A synchronous op on an empty or full FIFO ends early (SDK: "returns false").
+        // A synchronous op on an empty or full FIFO ends early (SDK: "returns false"), also
+        // when its other operand is a fabric DSD (a FIFO -> fabout drain in the task the
+        // pushes activate): it used to wait there for pushes that only come when the main
+        // thread is free. An op held up by the fabric alone keeps waiting.
+        bool fifoStuck = false;
+        for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
+            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
+                o->dsd.fifo < p.fifos.size() && p.fifos[o->dsd.fifo].count == 0)
+                fifoStuck = true;
+        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::Fifo &&
+            op.dst.dsd.fifo < p.fifos.size()) {
+            const FifoDesc& fd = p.cls->fifos[op.dst.dsd.fifo];
+            fifoStuck =
+                fifoStuck || p.fifos[op.dst.dsd.fifo].count >= fd.capacityBytes / fd.elementBytes;
+        }
+        if (fifoStuck && !op.async) {
             op.done = op.total;
             finishOp(p, op);
             return;

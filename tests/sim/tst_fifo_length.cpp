@@ -3,7 +3,8 @@
 // elements an op moves through the FIFO and counts down as they move; zero (the initial
 // state) leaves the count to the other operand; a synchronous op that meets an empty FIFO
 // leaves the remaining length; an async op whose FIFO length runs out completes and
-// activates its task.
+// activates its task. A synchronous op also ends when its FIFO runs empty if its other
+// operand is a fabric DSD.
 #include "program_builder.h"
 
 #include <QTest>
@@ -37,7 +38,8 @@ sim::Dsd mem1d(uint32_t base) {
 // source into the FIFO, 1..3 pop the FIFO into output 1..3 (all synchronous).
 struct Machine {
     sim::CodeClass cls;
-    FnBuilder main{"main", 0, 4, 5};
+    FnBuilder main{"main", 0, 4, 6};
+    std::vector<std::pair<uint8_t, sim::ColorConfig>> colors; // the PE's routes, if any
 
     Machine() {
         sim::DataInit src;
@@ -74,6 +76,26 @@ struct Machine {
         main.builtin(which, 0, 2);
         return *this;
     }
+    // DSD constant 5 (and register 5): a fabout of kN wavelets on output queue 2, color 0,
+    // routed back to this PE's RAMP, where data task 0 takes them; op 4 pops the FIFO into it.
+    Machine& withFabricDrain() {
+        sim::Dsd out;
+        out.kind = DsdKind::FabOut;
+        out.extent[0] = kN;
+        out.color = 0;
+        out.queue = 2;
+        cls.dsdConstants.push_back(out);
+        main.add(ins(Op::DsdConst, ScalarType::Void, 5, kNoReg, kNoReg, 5));
+        cls.dsdOps.push_back(mov32(5, 0));
+        colors.push_back(
+            {0, route(sim::dirBit(sim::Direction::Ramp), sim::dirBit(sim::Direction::Ramp))});
+        FnBuilder sink("sink", 1, 1);
+        sink.ret();
+        cls.functions.push_back(sink.build());
+        cls.tasks[0].kind = sim::TaskKind::Data;
+        cls.tasks[0].function = int32_t(cls.functions.size() - 1); // +1 once main is in front
+        return *this;
+    }
     Machine& exec(int32_t op) {
         main.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, op));
         return *this;
@@ -86,7 +108,9 @@ struct Machine {
             if (t.kind != sim::TaskKind::None)
                 ++t.function; // main went in front
         cls.initFunction = 0;
-        sim::Fabric fab(makeProgram(cls));
+        auto program = makeProgram(cls);
+        program->pes[0].colors = colors;
+        sim::Fabric fab(program);
         const auto r = fab.runUntilIdle();
         if (message)
             *message = r.message;
@@ -170,6 +194,18 @@ class TestFifoLength : public QObject {
         m.cls.tasks[12].function = 0; // becomes 1 when main goes in front
         m.setLength(BuiltinId::SetFifoWriteLength, 0, 4).exec(0);
         QCOMPARE(m.run(), outputs({1, 2, 3, 4}));
+    }
+
+    void syncPopIntoTheFabricEndsWhenTheFifoRunsEmpty() {
+        // 3 pushed; the pop into a fabout of 8 sends 3 and then meets the empty FIFO: it
+        // ends there ("returns false"), as a memory destination would. It used to wait for
+        // ever (the main thread that would push more was the one waiting), so the push and
+        // pop after it never ran.
+        Machine m;
+        m.withFabricDrain();
+        m.setLength(BuiltinId::SetFifoWriteLength, 0, 3).exec(0).exec(4);
+        m.exec(0).exec(1);
+        QCOMPARE(m.run(), outputs({1, 2, 3, 4, 5, 6, 7, 8}));
     }
 
     void unknownFifoFaults() {
