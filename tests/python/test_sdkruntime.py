@@ -194,6 +194,10 @@ class DebugUtilTest(Base):
                          [True, -1, 513, 1.5, 1 | 2 << 16 | 3 << 32, "hi!"])
         with self.assertRaises(ValueError):
             decode_trace(np.array([ord("I"), 1], dtype=np.uint16))
+        # A buffer that filled up inside an entry (its tag fitted, its value did not): the
+        # entries before it, as a program tracing more than buffer_size words leaves it.
+        self.assertEqual(decode_trace(np.array([ord("H"), 7, ord("I"), 1], dtype=np.uint16),
+                                      full=True), [7])
 
 
 class UtilsTest(unittest.TestCase):

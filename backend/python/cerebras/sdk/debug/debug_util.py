@@ -225,16 +225,24 @@ class debug_util:  # pylint: disable=invalid-name
             break
         if words is None:
             raise KeyError(f"PE ({px},{py}) has no <debug> trace buffer for key '{key}'")
-        return decode_trace(words[:min(count, len(words))], key)
+        # A full buffer ends where the PE ran out of room, possibly inside an entry whose
+        # tag fitted but whose value did not: that entry is dropped, the ones before it
+        # are returned.
+        return decode_trace(words[:min(count, len(words))], key, full=count >= len(words))
 
 
-def decode_trace(words, key="trace"):
-    """Decodes a <debug> trace buffer of u16 words (see the module docstring)."""
+def decode_trace(words, key="trace", full=False):
+    """Decodes a <debug> trace buffer of u16 words (see the module docstring). With
+    full=True (the buffer filled up) a cut-off last entry is dropped; otherwise it is an
+    error."""
     out, i, n = [], 0, len(words)
 
-    def need(k):
-        if i + k > n:
-            raise ValueError(f"trace '{key}': entry at word {i - 1} is cut off")
+    def fits(k):
+        if i + k <= n:
+            return True
+        if full:
+            return False
+        raise ValueError(f"trace '{key}': entry at word {i - 1} is cut off")
 
     while i < n:
         tag = int(words[i])
@@ -247,25 +255,29 @@ def decode_trace(words, key="trace"):
         elif code == "B":
             out.append(high)
         elif code in "hHe":
-            need(1)
+            if not fits(1):
+                break
             w = np.uint16(words[i])
             out.append(int(w.view(np.int16)) if code == "h" else
                        int(w) if code == "H" else float(w.view(np.float16)))
             i += 1
         elif code in "iIf":
-            need(2)
+            if not fits(2):
+                break
             v = np.uint32(int(words[i]) | int(words[i + 1]) << 16)
             out.append(int(v.view(np.int32)) if code == "i" else
                        int(v) if code == "I" else float(v.view(np.float32)))
             i += 2
         elif code == "t":
-            need(3)
+            if not fits(3):
+                break
             out.append(int(words[i]) | int(words[i + 1]) << 16 | int(words[i + 2]) << 32)
             i += 3
         elif code == "s":
             length = high
             nwords = (length + 1) // 2
-            need(nwords)
+            if not fits(nwords):
+                break
             raw = np.asarray(words[i:i + nwords], dtype="<u2").tobytes()[:length]
             out.append(raw.decode("utf-8", errors="replace"))
             i += nwords
