@@ -225,6 +225,51 @@ bool identChar(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
+// The first character at or after `i` that is not whitespace or in a '//' comment.
+size_t skipSpace(const std::string& s, size_t i) {
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+            ++i;
+        } else if (s[i] == '/' && i + 1 < s.size() && s[i + 1] == '/') {
+            while (i < s.size() && s[i] != '\n')
+                ++i;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+char nextChar(const std::string& s, size_t i) {
+    i = skipSpace(s, i);
+    return i < s.size() ? s[i] : '\0';
+}
+
+// Whether the text at `i` (after the word 'union') is '{' or '(...) {'.
+bool startsUnionBody(const std::string& s, size_t i) {
+    i = skipSpace(s, i);
+    if (i < s.size() && s[i] == '{')
+        return true;
+    if (i >= s.size() || s[i] != '(')
+        return false;
+    int depth = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '(')
+            ++depth;
+        else if (s[i] == ')' && --depth == 0)
+            return nextChar(s, i + 1) == '{';
+    }
+    return false;
+}
+
+std::string_view nextWord(const std::string& s, size_t i) {
+    i = skipSpace(s, i);
+    size_t e = i;
+    while (e < s.size() && identChar(s[e]))
+        ++e;
+    return std::string_view(s.data() + i, e - i);
+}
+
 } // namespace
 
 TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
@@ -259,6 +304,17 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
                     break;
                 }
             }
+            // 'packed' and 'union' are not CSL keywords (the SDK's language pages never
+            // reserve them), so 'var packed = ...' and 'fn union(...)' must work; they only
+            // keep their Zig meaning where the parser takes them: 'packed struct',
+            // 'union {' and 'union(tag) {'.
+            if ((k == Tok::KwPacked || k == Tok::KwUnion) && !buf.tokens.empty() &&
+                (buf.tokens.back().kind == Tok::KwFn || buf.tokens.back().kind == Tok::Dot))
+                k = Tok::Ident;
+            if (k == Tok::KwPacked && nextWord(s, i) != "struct")
+                k = Tok::Ident;
+            if (k == Tok::KwUnion && !startsUnionBody(s, i))
+                k = Tok::Ident;
             push(k, b);
             continue;
         }

@@ -713,6 +713,11 @@ class Analyzer {
                                 uint32_t node); // config_registers.cpp
     Value fifoLengthBuiltin(const std::string& name, std::span<const uint32_t> args,
                             uint32_t node); // fifo_lengths.cpp
+    // rpc_symbols.cpp: @get_symbol_id, @get_symbol_value, @get_tensor_ptr,
+    // @has_exported_tensors over the class's @export_symbol calls.
+    Value rpcBuiltin(const std::string& name, std::span<const uint32_t> args, uint32_t node);
+    void recordRpcExport(const std::string& name, const Place& p, uint32_t node);
+    void finishRpcSymbols(ClassCtx& c, Module* m);
     Value simprintFmt(const std::string& fn, const std::vector<Value>& args,
                       const std::vector<uint32_t>& argNodes, uint32_t node);
 

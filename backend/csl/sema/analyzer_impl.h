@@ -118,6 +118,34 @@ struct ClassCtx {
     // indexed at run time: one copy per value, keyed by its shared elements (kept alive).
     std::map<const void*, std::pair<std::shared_ptr<const std::vector<Value>>, uint32_t>>
         constStorage;
+    // The RPC builtins (rpc_symbols.cpp): every @export_symbol of the class, the dispatch
+    // functions @get_symbol_value (one per type) and @get_tensor_ptr call, whose bodies are
+    // written once all exports are known, and comptime answers given before that point.
+    struct RpcExport {
+        std::string name;
+        std::pair<int, uint64_t> key; // which symbol (rpcSymbolKey)
+        TypeP type = nullptr;
+        bool inMemory = false; // a variable at `address`, else the constant `value`
+        uint32_t address = 0;
+        int64_t value = 0;
+    };
+    std::vector<RpcExport> rpcExports;
+    struct RpcDispatch {
+        TypeP type = nullptr; // @get_symbol_value's type; null for @get_tensor_ptr
+        int32_t function = -1;
+        Module* mod = nullptr; // the first call, for errors
+        uint32_t node = 0;
+    };
+    std::vector<RpcDispatch> rpcDispatch;
+    struct RpcAnswer {
+        Module* mod = nullptr;
+        uint32_t node = 0;
+        std::pair<int, uint64_t> key; // @get_symbol_id: the symbol, named `name`
+        std::string name;
+        bool hasTensors = false; // @has_exported_tensors: the answer given
+        bool isSymbolId = false;
+    };
+    std::vector<RpcAnswer> rpcAnswers;
 };
 
 struct Binding {

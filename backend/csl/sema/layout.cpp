@@ -373,9 +373,18 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             hs.kind = sim::HostSymbol::Kind::Var;
             hs.elementType = scalarOf(e);
             hs.mutableFromHost = args.size() > 2 ? asBool(carg(2, "mutability"), args[2]) : false;
+        } else if (isRuntimeScalar(t) && t->k != TK::Enum) {
+            // The RPC page's scalar form, read by @get_symbol_value: the mutability argument
+            // must be given unless the type is a function type.
+            if (args.size() < 3)
+                fail(node, "@export_name of '" + sym + "' with type '" + typeName(t) +
+                               "' needs the mutability argument");
+            hs.kind = sim::HostSymbol::Kind::Var;
+            hs.elementType = scalarOf(t);
+            hs.mutableFromHost = asBool(carg(2, "mutability"), args[2]);
         } else {
-            fail(args[1],
-                 "@export_name expects a pointer or function type, found '" + typeName(t) + "'");
+            fail(args[1], "@export_name expects a pointer, function or scalar type, found '" +
+                              typeName(t) + "'");
         }
         hostSymbols_.push_back(hs);
         hostSymbolTypes_.push_back(t);
@@ -503,6 +512,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
             }
         }
     }
+    finishRpcSymbols(c, m);
     // Finish the class.
     if (c.initFn >= 0) {
         Frame f;
