@@ -1067,6 +1067,12 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::ColorConfigGet:
     case BuiltinId::ColorConfigSet: {
         const uint64_t color = arg(0);
+        if (BuiltinId(in.imm) == BuiltinId::ColorConfigGet && color < uint64_t(kNumColors) &&
+            p.colorIndex[size_t(color)] < 0 &&
+            ColorConfigField(arg(1)) == ColorConfigField::Teardown) {
+            result = 0; // a color that routes nothing here is not in teardown
+            break;
+        }
         if (color >= uint64_t(kNumColors) || p.colorIndex[size_t(color)] < 0)
             fault(p, &loc, "color " + str(color) + " has no color config at this PE (tile_config)");
         ColorConfig& cfg = p.colors[size_t(p.colorIndex[size_t(color)])];
@@ -1093,19 +1099,31 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
             slot = &cfg.currentSwitchPosition;
             break;
         case ColorConfigField::Teardown:
+        case ColorConfigField::RingMode:
+        case ColorConfigField::PopMode:
             break;
         default:
             fault(p, &loc, "color config field " + str(field));
         }
+        const ColorConfigField f = ColorConfigField(field);
         if (BuiltinId(in.imm) == BuiltinId::ColorConfigGet) {
-            result = slot ? *slot : uint64_t(cfg.teardown);
+            result = slot                              ? *slot
+                     : f == ColorConfigField::RingMode ? uint64_t(cfg.ringMode)
+                     : f == ColorConfigField::PopMode  ? uint64_t(cfg.popMode)
+                                                       : uint64_t(cfg.teardown);
             break;
         }
         const uint64_t v = arg(2);
-        if (ColorConfigField(field) == ColorConfigField::CurrentSwitchPosition && v > 3)
+        if (f == ColorConfigField::CurrentSwitchPosition && v > 3)
             fault(p, &loc, "switch position " + str(v) + " outside 0..3");
+        if (f == ColorConfigField::PopMode && v > uint64_t(ColorConfig::PopMode::PopOnAdvanceNop))
+            fault(p, &loc, "pop mode " + str(v) + " outside 0..3");
         if (slot)
             *slot = uint8_t(v);
+        else if (f == ColorConfigField::RingMode)
+            cfg.ringMode = v != 0;
+        else if (f == ColorConfigField::PopMode)
+            cfg.popMode = ColorConfig::PopMode(v);
         else
             cfg.teardown = v != 0;
         // Wavelets may wait for the new route.
@@ -1151,6 +1169,25 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::SetFifoWriteLength:
         setFifoLength(p, arg(0), arg(1), BuiltinId(in.imm) == BuiltinId::SetFifoReadLength, loc);
         break;
+    case BuiltinId::QueueStatus: {
+        const bool output = arg(0) != 0;
+        uint64_t empty = 0, full = 0;
+        for (int q = 0; q < (output ? kNumOutputQueues : kNumInputQueues); ++q) {
+            bool isEmpty, isFull;
+            if (output) {
+                isEmpty = p.outQ[size_t(q)].empty();
+                isFull = p.outQ[size_t(q)].full();
+            } else {
+                const int c = p.inputQueueColor[size_t(q)];
+                isEmpty = inputQueueEmpty(p, q);
+                isFull = c >= 0 && c < kNumColors && p.rampQ[size_t(c)].full();
+            }
+            empty |= uint64_t(isEmpty) << q;
+            full |= uint64_t(isFull) << q;
+        }
+        result = empty | full << 8;
+        break;
+    }
     case BuiltinId::FifoPush:
     default:
         fault(p, &loc, "builtin " + str(uint64_t(in.imm)) + " is not supported by the simulator");

@@ -120,6 +120,12 @@ enum class BuiltinId : uint16_t {
     // lengths start at zero; docs/simulator.md (FIFOs) says how they count and end ops.
     SetFifoReadLength,   // (fifo, length)
     SetFifoWriteLength,  // (fifo, length)
+    // Added for <tile_config>.input_queue_status / .output_queue_status (the Libraries
+    // page: "bit mask representing queue-empty status ... queue-full status", one bit per
+    // queue): r[a] = 0 for the input queues, 1 for the output queues; returns the empty
+    // mask in bits 7..0 and the full mask in bits 15..8. An input queue with no color
+    // reads as empty.
+    QueueStatus,  // (which) -> u16
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction
@@ -129,6 +135,11 @@ enum class ColorConfigField : uint8_t {
     Switch1Rx, Switch1Tx, Switch2Rx, Switch2Tx, Switch3Rx, Switch3Tx,
     CurrentSwitchPosition,  // 0..3
     Teardown,               // 1 while the color is in teardown mode
+    // Added for <tile_config>.switch_config's set_ring_mode / set_pop_mode: ColorConfig's
+    // ringMode (0/1) and popMode (ColorConfig::PopMode). Reading Teardown of a color with
+    // no configuration at the PE gives 0 (teardown.get_pending reads every color).
+    RingMode,
+    PopMode,
 };
 
 // Fields DsdSet can change; the value comes from a register.

@@ -120,6 +120,73 @@ comptime {
 }
 )";
 
+// <tile_config> members added from the Libraries page: color 5 starts in teardown mode
+// (layout), color 4 is reconfigured through switch_config.
+const char* kTileConfigLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @set_color_config(0, 0, @get_color(4), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @set_color_config(0, 0, @get_color(5), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} },
+                                            .teardown = true });
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn(u16)void);
+}
+)";
+
+// y[0..3]   teardown.get_pending / is_pending before and after exit(color 5)
+// y[4..5]   set_current_switch_position(n), then clear_current_position by address
+// y[6..8]   WSE-2 only, the router registers: ring mode, pop mode ALWAYS_POP, position 2
+//           an input switch from EAST (code 1 | input select 8)
+// y[9]      WSE-2: pop mode after set_pop_mode(CLEAR_MASK)
+// y[10]     output_queue_status.get_raw(): every queue empty, none full
+// y[11..13] input_queue_status: all_empty, none_full, is_empty(queue 2), is_full(queue 2)
+const char* kTileConfigTile = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const tc = @import_module("<tile_config>");
+const sw = tc.switch_config;
+const C4: color = @get_color(4);
+const C5: color = @get_color(5);
+var y = @zeros([14]u32);
+const y_ptr: [*]u32 = &y;
+fn flag(b: bool) u32 { return if (b) 1 else 0; }
+fn compute(n: u16) void {
+  const p0 = tc.teardown.get_pending();
+  y[0] = p0;
+  y[1] = flag(tc.teardown.is_pending(p0, C5));
+  y[2] = flag(tc.teardown.is_pending(p0, C4));
+  tc.teardown.exit(C5);
+  y[3] = tc.teardown.get_pending();
+  sw.set_current_switch_position(C4, n);
+  y[4] = sw.get_current_position(C4);
+  const addr = sw.get_switch_config_addr(C4, sw.switch_status);
+  sw.clear_current_position(addr);
+  y[5] = sw.get_current_position(addr);
+  sw.set_switch_pos(sw.switch_pos.POS2, C4, EAST, sw.switch_select.INPUT);
+  sw.set_ring_mode(C4, sw.ring_mode.RING_MODE);
+  sw.set_pop_mode(C4, sw.pop_mode.ALWAYS_POP);
+  if (@is_arch("wse2")) {
+    y[6] = (@get_config(0x7f44) >> 12) & 1;
+    y[7] = (@get_config(0x7f24) >> 12) & 3;
+    y[8] = (@get_config(0x7f44) >> 4) & 0xf;
+    sw.set_pop_mode(addr, sw.pop_mode.CLEAR_MASK);
+    y[9] = (@get_config(0x7f24) >> 12) & 3;
+  }
+  y[10] = tc.output_queue_status.get_raw();
+  const s = tc.input_queue_status.get();
+  y[11] = flag(tc.input_queue_status.all_empty(s)) + 2 * flag(tc.input_queue_status.none_full(s));
+  y[12] = flag(tc.input_queue_status.is_empty(s, @get_input_queue(2)));
+  y[13] = flag(tc.input_queue_status.is_full(s, @get_input_queue(2)));
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 struct ErrorCase {
     const char* name;
     std::string layoutExports; // @export_name lines
@@ -215,6 +282,22 @@ class TestCslBuiltins2 : public QObject {
             launchAndReadWords(prog, "compute", {7}, "y", 3, 10'000'000, &error);
         QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(asFloats(y), (std::vector<float>{21.0f, 9.0f, 11.0f}));
+    }
+    void tileConfig_data() { addArchRows(); }
+    void tileConfig() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = compileProgram(kTileConfigLayout, kTileConfigTile, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(prog, "compute", {2}, "y", 14, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        const bool wse2 = sim::Arch(arch) == sim::Arch::Wse2;
+        const std::vector<uint32_t> want = {
+            1u << 5, 1, 0, 0, 2, 0, wse2 ? 1u : 0u, wse2 ? 1u : 0u, wse2 ? 9u : 0u, 0, 0x00ff,
+            3,       1, 0};
+        QCOMPARE(y, want);
     }
     void errors_data() {
         addIndexedArchRows(errorCaseNames(), "/", [](size_t i, sim::Arch a) {

@@ -226,6 +226,8 @@ const FIELD_TX: u16 = 1;
 const FIELD_SWITCH1_RX: u16 = 2;
 const FIELD_CURRENT_SWITCH_POSITION: u16 = 8;
 const FIELD_TEARDOWN: u16 = 9;
+const FIELD_RING_MODE: u16 = 10;
+const FIELD_POP_MODE: u16 = 11;
 fn dir_bit(comptime d: direction) u16 {
   if (d == RAMP) return 1;
   if (d == NORTH) return 2;
@@ -289,32 +291,87 @@ fn clear_io_direction(c: anytype, dir: fabric_io) void {
 )";
 
 static const char* kSwitchConfigSource = R"(// <tile_config/switch_config>
-fn clear_current_position(comptime c: color) void {
-  router.set(@get_int(c), FIELD_CURRENT_SWITCH_POSITION, 0);
+// The Libraries page's enums; a switch setting's "address" is the color number, as for
+// get_color_config_addr (one configuration per color here).
+const pop_mode = enum(u16) { NO_POP, ALWAYS_POP, POP_ON_ADVANCE, CLEAR_MASK };
+const switch_status = enum(u16) { CLEAR_CURRENT_POS };
+const switch_pos = enum(u16) { POS1, POS2, POS3 };
+const switch_select = enum(u16) { INPUT, OUTPUT };
+const ring_mode = enum(u16) { NO_RING_MODE, RING_MODE };
+fn get_color_config_addr(c: color) u16 { return @get_int(c); }
+fn get_switch_config_addr(c: color, comptime setting_ty: type) u16 {
+  @comptime_assert(@is_same_type(setting_ty, pop_mode) or @is_same_type(setting_ty, switch_status) or
+                   @is_same_type(setting_ty, switch_pos) or @is_same_type(setting_ty, switch_select) or
+                   @is_same_type(setting_ty, ring_mode),
+                   "get_switch_config_addr expects one of switch_config's setting types");
+  return @get_int(c);
 }
-fn get_current_position(comptime c: color) u16 {
-  return router.get(@get_int(c), FIELD_CURRENT_SWITCH_POSITION);
+// A color, or the address get_color_config_addr / get_switch_config_addr gave for it.
+fn config_addr(c: anytype) u16 {
+  if (@is_same_type(@type_of(c), color)) { return @get_int(c); } else { return c; }
+}
+fn clear_current_position(c: anytype) void {
+  router.set(config_addr(c), FIELD_CURRENT_SWITCH_POSITION, 0);
+}
+fn get_current_position(c: anytype) u16 {
+  return router.get(config_addr(c), FIELD_CURRENT_SWITCH_POSITION);
+}
+fn set_current_switch_position(c: anytype, posn: u16) void {
+  router.set(config_addr(c), FIELD_CURRENT_SWITCH_POSITION, posn);
+}
+fn set_ring_mode(c: anytype, comptime mode: ring_mode) void {
+  router.set(config_addr(c), FIELD_RING_MODE, @as(u16, mode));
+}
+// CLEAR_MASK is the cleared setting: no popping.
+fn set_pop_mode(c: anytype, mode: pop_mode) void {
+  const m: u16 = @as(u16, mode);
+  router.set(config_addr(c), FIELD_POP_MODE, if (m == @as(u16, pop_mode.CLEAR_MASK)) 0 else m);
 }
 // Positions 1..3 become invalid; ring mode and pop mode are kept.
-fn set_invalid_for_all_switch_positions(comptime c: color) void {
-  for (@range(u16, 6)) |k| { router.set(@get_int(c), FIELD_SWITCH1_RX + k, 0); }
+fn set_invalid_for_all_switch_positions(c: anytype) void {
+  const addr = config_addr(c);
+  for (@range(u16, 6)) |k| { router.set(addr, FIELD_SWITCH1_RX + k, 0); }
 }
-fn set_switch_pos(comptime c: color, pos: u16, tx: bool, mask: u16) void {
-  router.set(@get_int(c), FIELD_SWITCH1_RX + 2 * (pos - 1) + (if (tx) 1 else 0), mask);
+// pos 1..3; tx selects the output direction.
+fn write_switch_pos(addr: u16, pos: u16, tx: bool, mask: u16) void {
+  router.set(addr, FIELD_SWITCH1_RX + 2 * (pos - 1) + (if (tx) 1 else 0), mask);
 }
-fn set_rx_switch_pos1(comptime c: color, comptime d: direction) void { set_switch_pos(c, 1, false, dir_bit(d)); }
-fn set_rx_switch_pos2(comptime c: color, comptime d: direction) void { set_switch_pos(c, 2, false, dir_bit(d)); }
-fn set_rx_switch_pos3(comptime c: color, comptime d: direction) void { set_switch_pos(c, 3, false, dir_bit(d)); }
-fn set_tx_switch_pos1(comptime c: color, comptime d: direction) void { set_switch_pos(c, 1, true, dir_bit(d)); }
-fn set_tx_switch_pos2(comptime c: color, comptime d: direction) void { set_switch_pos(c, 2, true, dir_bit(d)); }
-fn set_tx_switch_pos3(comptime c: color, comptime d: direction) void { set_switch_pos(c, 3, true, dir_bit(d)); }
+fn set_switch_pos(pos: switch_pos, c: anytype, comptime dir: direction, switch_kind: switch_select) void {
+  write_switch_pos(config_addr(c), @as(u16, pos) + 1, switch_kind == switch_select.OUTPUT, dir_bit(dir));
+}
+fn set_rxtx_switch_pos(pos: switch_pos, c: anytype, comptime dir_rx: direction, comptime dir_tx: direction) void {
+  @comptime_assert(@is_arch("wse3"), "set_rxtx_switch_pos is supported on wse3 only");
+  const addr = config_addr(c);
+  write_switch_pos(addr, @as(u16, pos) + 1, false, dir_bit(dir_rx));
+  write_switch_pos(addr, @as(u16, pos) + 1, true, dir_bit(dir_tx));
+}
+fn set_rx_switch_pos1(c: anytype, comptime d: direction) void { write_switch_pos(config_addr(c), 1, false, dir_bit(d)); }
+fn set_rx_switch_pos2(c: anytype, comptime d: direction) void { write_switch_pos(config_addr(c), 2, false, dir_bit(d)); }
+fn set_rx_switch_pos3(c: anytype, comptime d: direction) void { write_switch_pos(config_addr(c), 3, false, dir_bit(d)); }
+fn set_tx_switch_pos1(c: anytype, comptime d: direction) void { write_switch_pos(config_addr(c), 1, true, dir_bit(d)); }
+fn set_tx_switch_pos2(c: anytype, comptime d: direction) void { write_switch_pos(config_addr(c), 2, true, dir_bit(d)); }
+fn set_tx_switch_pos3(c: anytype, comptime d: direction) void { write_switch_pos(config_addr(c), 3, true, dir_bit(d)); }
+fn set_rxtx_switch_pos1(c: anytype, comptime rx: direction, comptime tx: direction) void { set_rxtx_switch_pos(switch_pos.POS1, c, rx, tx); }
+fn set_rxtx_switch_pos2(c: anytype, comptime rx: direction, comptime tx: direction) void { set_rxtx_switch_pos(switch_pos.POS2, c, rx, tx); }
+fn set_rxtx_switch_pos3(c: anytype, comptime rx: direction, comptime tx: direction) void { set_rxtx_switch_pos(switch_pos.POS3, c, rx, tx); }
 )";
 
+// get_pending: one bit per routable color (0..23) that is in teardown mode at this PE.
 static const char* kTeardownSource = R"(// <tile_config/teardown>
 // Leaves teardown mode (clears the teardown-in-progress state of the color).
 fn get_task_id() local_task_id { return @get_local_task_id(29); }
-fn exit(comptime c: color) void { router.set(@get_int(c), FIELD_TEARDOWN, 0); }
-fn is_active(comptime c: color) bool { return router.get(@get_int(c), FIELD_TEARDOWN) != 0; }
+fn exit(c: color) void { router.set(@get_int(c), FIELD_TEARDOWN, 0); }
+fn is_active(c: color) bool { return router.get(@get_int(c), FIELD_TEARDOWN) != 0; }
+fn get_pending() u32 {
+  var pending: u32 = 0;
+  for (@range(u16, 24)) |c| {
+    pending |= @as(u32, router.get(c, FIELD_TEARDOWN)) << @as(u32, c);
+  }
+  return pending;
+}
+fn is_pending(value: u32, c: color) bool {
+  return (value >> @as(u32, @get_int(c))) & 1 != 0;
+}
 )";
 
 // <memcpy/memcpy_switches>: control wavelets carrying a list of 8 switch commands, in the
@@ -368,6 +425,8 @@ static const LibraryInfo kLibraries[] = {
     {"tile_config/teardown", kTeardownSource, kRouterFieldsSource},
     {"tessera/router", nullptr},
     {"tile_config/queue_flush", kQueueFlushSource},
+    {"tile_config/input_queue_status", kInputQueueStatusSource},
+    {"tile_config/output_queue_status", kOutputQueueStatusSource},
     {"tile_config/output_queue_config", nullptr},
     {"tile_config/input_queue_config", nullptr},
     {"tessera/queues", nullptr},

@@ -20,7 +20,35 @@ fn get_fabric_coord(dimension: fabric_coord) u16 {
 const queue_flush = @import_module("<tile_config/queue_flush>");
 const output_queue_config = @import_module("<tile_config/output_queue_config>");
 const input_queue_config = @import_module("<tile_config/input_queue_config>");
+const input_queue_status = @import_module("<tile_config/input_queue_status>");
+const output_queue_status = @import_module("<tile_config/output_queue_status>");
 )csl";
+
+// <tile_config/input_queue_status> and <tile_config/output_queue_status>: the Libraries
+// page's API over the queue status register, one empty bit and one full bit per queue
+// (sim::BuiltinId::QueueStatus; get_raw() is its value, empty mask in bits 7..0 and full
+// mask in bits 15..8, a layout of ours: the page does not give the register's).
+#define TESSERA_QUEUE_STATUS_SOURCE(NAME, QUEUE, WHICH)                                     \
+    "// <tile_config/" NAME ">\n"                                                          \
+    "const router = @import_module(\"<tessera/router>\");\n"                              \
+    "const status = struct { empty: u8, full: u8 };\n"                                     \
+    "fn get_raw() u16 { return router.queue_status(" WHICH "); }\n"                        \
+    "fn get() status {\n"                                                                  \
+    "  const raw = get_raw();\n"                                                           \
+    "  return status { .empty = @as(u8, raw & 0xff), .full = @as(u8, raw >> 8) };\n"       \
+    "}\n"                                                                                  \
+    "fn bit(q: " QUEUE ") u8 { return @as(u8, 1) << @as(u8, @get_int(q)); }\n"            \
+    "fn is_full(s: status, q: " QUEUE ") bool { return s.full & bit(q) != 0; }\n"          \
+    "fn is_empty(s: status, q: " QUEUE ") bool { return s.empty & bit(q) != 0; }\n"        \
+    "fn all_full(s: status) bool { return s.full == 0xff; }\n"                             \
+    "fn all_empty(s: status) bool { return s.empty == 0xff; }\n"                           \
+    "fn none_full(s: status) bool { return s.full == 0; }\n"                               \
+    "fn none_empty(s: status) bool { return s.empty == 0; }\n"
+const char* const kInputQueueStatusSource =
+    TESSERA_QUEUE_STATUS_SOURCE("input_queue_status", "input_queue", "0");
+const char* const kOutputQueueStatusSource =
+    TESSERA_QUEUE_STATUS_SOURCE("output_queue_status", "output_queue", "1");
+#undef TESSERA_QUEUE_STATUS_SOURCE
 
 // The flush state of a queue (input or output) is set by @queue_flush(q) and stays set
 // until exit(q): the teardown task calls the handler @set_empty_queue_handler gave `q` while

@@ -6,6 +6,8 @@ namespace csl::lib {
 
 extern const char* const kTileConfigQueuePartsSource; // appended to <tile_config>
 extern const char* const kQueueFlushSource;           // <tile_config/queue_flush>
+extern const char* const kInputQueueStatusSource;     // <tile_config/input_queue_status>
+extern const char* const kOutputQueueStatusSource;    // <tile_config/output_queue_status>
 extern const char* const kMallocSource;               // <malloc>
 extern const char* const kComplexSource;              // <complex>
 extern const char* const kTimerSource;                // <timer>

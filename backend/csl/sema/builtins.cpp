@@ -1626,7 +1626,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
           "print_u32_decimal", "print_u32_hex", "print_u32_binary", "print_i16", "print_i32",
           "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
         {"tessera/random", {"random16", "random23", "seed"}},
-        {"tessera/router", {"get", "set"}},
+        {"tessera/router", {"get", "set", "queue_status"}},
         {"tessera/queues", {"flush_active", "flush_exit", "flush_flags"}},
         {"tile_config/output_queue_config", {"encode_output_queue"}},
         {"tile_config/input_queue_config", {"encode_input_queue"}},
@@ -1782,6 +1782,14 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         uint16_t tr = toReg(mkInt(int(scalarOf(t)), types.u16), node);
         uint16_t fr = toReg(mkInt(fmt, types.u16), node);
         return callBuiltin(sim::BuiltinId::SimprintValue, {vr, tr, fr}, nullptr);
+    }
+    if (l == "tessera/router" && fn == "queue_status") {
+        // queue_status(0 input / 1 output): sim::BuiltinId::QueueStatus, for
+        // <tile_config>.input_queue_status / output_queue_status.
+        need(1);
+        return callBuiltin(sim::BuiltinId::QueueStatus,
+                           {toReg(coerce(args[0], types.u16, argNodes[0]), argNodes[0])},
+                           types.u16);
     }
     if (l == "tessera/router") {
         // get(color, field) / set(color, field, value): this PE's router configuration of a
