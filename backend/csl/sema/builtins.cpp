@@ -1636,6 +1636,10 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
         return fnv(name.c_str());
     if (l == "time" && name == "tsc_size_words")
         return mkInt(3);
+    if (l == "message_passing")
+        fail(node, "'" + name + "' of module '<message_passing>' is not supported by this compiler "
+                   "yet: the SDK does not document how a message reaches an arbitrary (col, row) "
+                   "over colors 14..18 nor the header a receiving data task sees");
     if (l == "time" && name == "get_perf_cntr")
         fail(node, "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the "
                    "SDK says the two performance counters start with the TSC and are never "
