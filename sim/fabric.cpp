@@ -847,15 +847,33 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
         if (op.loc.line)
             s += ", line " + str(op.loc.line);
         s += ")";
-        for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
-            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::FabIn) {
+        // Only the operands that hold it up (a fabin with no wavelet, a full output queue,
+        // an empty or full FIFO), as fabric_waits.cpp names them: naming every fabric
+        // operand blamed the output queue of an op waiting for its FIFO to be filled.
+        for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]}) {
+            if (o->kind != DsdOperand::Kind::Dsd)
+                continue;
+            if (o->dsd.kind == DsdKind::FabIn) {
                 const int c = fabinColor(p, o->dsd);
-                s += " waits for wavelets on color " + str(uint64_t(c)) + " (iq " +
-                     str(o->dsd.queue) + queueBindingNote(p, true, o->dsd.queue) + ")";
+                if (p.rampQ[size_t(c)].empty())
+                    s += " waits for wavelets on color " + str(uint64_t(c)) + " (iq " +
+                         str(o->dsd.queue) + queueBindingNote(p, true, o->dsd.queue) + ")";
+            } else if (o->dsd.kind == DsdKind::Fifo && o->dsd.fifo < p.fifos.size() &&
+                       p.fifos[o->dsd.fifo].count == 0) {
+                s += " waits for data in FIFO " + str(o->dsd.fifo) + " (empty)";
             }
-        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabOut)
+        }
+        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabOut &&
+            p.outQ[op.dst.dsd.queue % kNumOutputQueues].full())
             s += " waits for room in output queue " + str(op.dst.dsd.queue) + " (color " +
                  str(uint64_t(faboutColor(p, op.dst.dsd))) + ")";
+        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::Fifo &&
+            op.dst.dsd.fifo < p.fifos.size()) {
+            const FifoDesc& fd = p.cls->fifos[op.dst.dsd.fifo];
+            if (p.fifos[op.dst.dsd.fifo].count >=
+                fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes))
+                s += " waits for room in FIFO " + str(op.dst.dsd.fifo) + " (full)";
+        }
         if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabIn)
             s += " waits for control wavelets on color " + str(uint64_t(fabinColor(p, op.dst.dsd)));
         parts.push_back(s);

@@ -108,6 +108,46 @@ class TestHang : public QObject {
         QVERIFY2(r.message.find("microthread 2 @fadds") != std::string::npos, r.message.c_str());
     }
 
+    void drainWaitingForItsFifoBlamesTheFifo() {
+        // A launched function starts an async pop of a FIFO that nothing fills into a fabout
+        // and never unblocks: the op waits for the FIFO, not for its output queue (empty),
+        // which the report used to name because the destination is a fabout.
+        sim::CodeClass cls;
+        sim::FifoDesc fd;
+        fd.baseAddress = 1024;
+        fd.capacityBytes = 16;
+        fd.elementBytes = 4;
+        cls.fifos.push_back(fd);
+        sim::Dsd fifo;
+        fifo.kind = sim::DsdKind::Fifo;
+        fifo.extent[0] = 4;
+        sim::Dsd out;
+        out.kind = sim::DsdKind::FabOut;
+        out.extent[0] = 4;
+        out.queue = 2;
+        cls.dsdConstants = {fifo, out};
+        sim::DsdOpDesc drain;
+        drain.op = sim::DsdOpKind::Mov32;
+        drain.dst = {sim::DsdOperand::Kind::Dsd, 1};
+        drain.src0 = {sim::DsdOperand::Kind::Dsd, 0};
+        drain.async = true;
+        cls.dsdOps.push_back(drain);
+        FnBuilder b("drain", 0, 1, 2);
+        b.add(ins(Op::DsdConst, sim::ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        b.add(ins(Op::DsdConst, sim::ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        b.add(ins(Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        b.ret();
+        cls.functions.push_back(b.build());
+        cls.exports.push_back(exportFn("drain", 0));
+        sim::Fabric f(makeProgram(cls, 1, 1));
+        const auto r = f.runUntilDone(f.launch("drain", {}));
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("microthread 2 @mov32 (0/4 elements, line 3) waits for data in "
+                                "FIFO 0 (empty)") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("output queue") == std::string::npos, r.message.c_str());
+    }
+
     void launchedFunctionMustUnblock() {
         sim::CodeClass cls;
         FnBuilder b("init_and_compute", 0, 1);
