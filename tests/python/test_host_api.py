@@ -332,6 +332,50 @@ class SimLogTest(_Kernel):
         self.assertIn("[EX OP]", self.run_and_read_log(platform=platform))
 
 
+class AbortedRunLogTest(unittest.TestCase):
+    """A run that stops (hang) before stop(): sim.log still gets the simprint output, which
+    is how a stalled program is debugged (the script usually dies on the error)."""
+
+    def test_simprint_lines_of_a_hung_run_reach_sim_log(self):
+        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-hang-")
+        old = os.getcwd()
+        try:
+            os.chdir(scratch)
+            with open("layout.csl", "w", encoding="utf-8") as f:
+                f.write('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+                        '.height = 1 });\n'
+                        'layout {\n  @set_rectangle(2, 1);\n'
+                        '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+                        '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
+                        '  @export_name("go", fn() void);\n}\n')
+            with open("pe.csl", "w", encoding="utf-8") as f:
+                f.write('param memcpy_params;\nparam px: u16;\n'
+                        'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+                        'const prt = @import_module("<simprint>");\n'
+                        'fn go() void {\n  prt.print_string("go started on ");\n'
+                        '  prt.print_u16_decimal(px);\n  prt.print_string("\\n");\n'
+                        '  if (px == 0) sys_mod.unblock_cmd_stream();\n}\n'
+                        'comptime { @export_symbol(go); }\n')
+            subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
+                            "-o", "out", "--memcpy", "--channels=1"], check=True)
+            with open("sim.log", "w", encoding="utf-8") as f:
+                f.write("a stale log of an earlier run\n")
+            with SdkRuntime("out") as rt:
+                rt.load()
+                rt.run()
+                with self.assertRaises(ApplianceError) as caught:
+                    rt.launch("go")  # PE 1 never unblocks: a hang
+                self.assertEqual(caught.exception.code.name, "ABORTED")
+            with open("sim.log", encoding="utf-8") as f:
+                log = f.read()
+            self.assertIn("go started on 0", log)
+            self.assertIn("go started on 1", log)
+            self.assertNotIn("stale", log)
+        finally:
+            os.chdir(old)
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
 class StreamingTest(_ScratchRuntime):
     """Streaming mode on the bundled streaming-io kernel: each PE of a 4x1 row sums the f32
     values it receives on color 4 and streams the running sums back on color 5."""

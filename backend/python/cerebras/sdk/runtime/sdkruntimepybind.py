@@ -195,6 +195,7 @@ class SdkRuntime:
         # task id -> (dest array, streaming) of a device-to-host copy not yet filled
         self._pending = {}
         self._closed = False
+        self._aborted_log_written = False
         self._shm = None  # the shared memory segment for large copies (see _shm)
         self._use_shm = _shm.enabled_for(self._conn.address)
         # The appliance closes the session when this call ends: if the script dies
@@ -527,7 +528,28 @@ class SdkRuntime:
         return self._conn.address
 
     def _call(self, fn, request):
-        return self._conn.call(fn, request)
+        try:
+            return self._conn.call(fn, request)
+        except ApplianceError as e:
+            # The simulation stopped (hang or fault): the script usually ends here without
+            # stop(), yet its simprint output is what a stalled program is debugged with
+            # (SDK topic-13), so sim.log gets it now.
+            if e.code.name == "ABORTED" and not self._aborted_log_written:
+                self._aborted_log_written = True
+                self._write_sim_log(self._simprint_so_far())
+            raise
+
+    def _simprint_so_far(self):
+        lines = []
+        while True:
+            try:
+                reply = self._conn.call(self._conn.debug.Simprint, pb.SimprintRequest(
+                    session_id=self._session, first_line=len(lines)))
+            except ApplianceError:
+                return lines
+            lines.extend(reply.lines)
+            if not reply.lines or len(lines) >= reply.total_lines:
+                return lines
 
 
 # SdkLayout lives in its own file; SDK scripts import it from here.
