@@ -1012,6 +1012,72 @@ fn classify64(v: i64) u16 {
   y[7] = r;
 )"),
                  {0x5678, 0x1234, 0xabcd5678, 0xc0000000, 123, 1234, 1234, 3}});
+    // The SDK's DSDs page: a tensor access as a comptime_struct value and its fields given
+    // one by one, an anonymous struct as the tensor access, the explicit mem4d form with
+    // extent and stride tuples (stride read innermost first), run-time mem1d properties.
+    c.push_back({"dsd_page_access_forms",
+                 program(R"(
+var A = @zeros([20]f32);
+var B = @zeros([20]f32);
+var out1 = @zeros([25]f32);
+var out2 = @zeros([25]f32);
+var out3 = @zeros([5]f32);
+var out4 = @zeros([5]f32);
+var out5 = @zeros([5]f32);
+var out6 = @zeros([4]f32);
+const dsd1 = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{5, 5} -> A[2 * i + j] });
+const dsd2 = @get_dsd(mem4d_dsd, .{ .base_address = &A, .extent = .{5, 5}, .stride = .{1, -2} });
+const o1 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{25} -> out1[t] });
+const o2 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{25} -> out2[t] });
+const accessOfB: comptime_struct = |i|{5} -> B[2 * i + 3];
+const b1 = @get_dsd(mem1d_dsd, .{ .tensor_access = accessOfB });
+const b2 = @get_dsd(mem1d_dsd, .{ .base_address = accessOfB.base_address,
+                                  .offset = accessOfB.offset,
+                                  .stride = accessOfB.stride,
+                                  .extent = accessOfB.extent });
+const anonAccess = .{ .base_address = &B, .stride = 2, .extent = 5 };
+const b3 = @get_dsd(mem1d_dsd, .{ .tensor_access = anonAccess });
+const o3 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{5} -> out3[t] });
+const o4 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{5} -> out4[t] });
+const o5 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{5} -> out5[t] });
+var C = @zeros([4, 5]i16);
+const accessOfC = |i, j, k, l|{5, 5, 5, 5} -> C[i + j, k + l + 2];
+comptime {
+  @comptime_assert(accessOfC.stride[0] == 1 and accessOfC.stride[1] == -3);
+  @comptime_assert(accessOfC.stride[2] == -3 and accessOfC.stride[3] == -23);
+  @comptime_assert(accessOfC.extent[0] == 5 and @strlen("x") == 1);
+}
+var out7 = @zeros([6]f32);
+const contiguous = @get_dsd(mem4d_dsd, .{ .base_address = &A, .offset = 4, .extent = .{2, 3} });
+const o7 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{6} -> out7[t] });
+var ptr: [*]f32 = &B;
+fn runtimeDsd(stride: i16, len: u16) void {
+  var d = @get_dsd(mem1d_dsd, .{ .base_address = ptr, .stride = @as(i8, stride), .extent = len });
+  const o6 = @get_dsd(mem1d_dsd, .{ .tensor_access = |t|{4} -> out6[t] });
+  @fmovs(o6, d);
+}
+)",
+                         R"(
+  for (@range(u16, 20)) |k| {
+    A[k] = @as(f32, k);
+    B[k] = @as(f32, k) * 10.0;
+  }
+  @fmovs(o1, dsd1);
+  @fmovs(o2, dsd2);
+  y[0] = @as(u32, out1[7]) * 100 + @as(u32, out1[24]);
+  y[1] = @as(u32, out2[7]) * 100 + @as(u32, out2[24]);
+  @fmovs(o3, b1);
+  @fmovs(o4, b2);
+  @fmovs(o5, b3);
+  y[2] = @as(u32, out3[0]) * 1000 + @as(u32, out3[4]);
+  y[3] = @as(u32, out4[0]) * 1000 + @as(u32, out4[4]);
+  y[4] = @as(u32, out5[1]) * 1000 + @as(u32, out5[4]);
+  runtimeDsd(3, 4);
+  y[5] = @as(u32, out6[1]) * 1000 + @as(u32, out6[3]);
+  @fmovs(o7, contiguous);
+  y[6] = @as(u32, out7[0]) * 100 + @as(u32, out7[5]);
+)"),
+                 {412, 412, 30110, 30110, 20080, 30090, 409}});
     return c;
 }
 

@@ -1856,6 +1856,52 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     }
     names.push_back("$rank");
     elems.push_back(mkInt(int64_t(caps.size())));
+    // The DSDs page: a tensor access is also an anonymous struct with `base_address`,
+    // `offset`, `stride` (a tuple, innermost dimension first, of how far the address moves
+    // at each step after the inner dimensions reset) and `extent` (a tuple, outermost
+    // first), usable as @get_dsd properties. Here the base address is the first element
+    // accessed, so the offset is 0.
+    bool known = base.isComptime() && elemT && sizeOf(elemT) > 0;
+    std::vector<int64_t> steps; // per dimension, innermost first, in elements
+    std::vector<int64_t> exts;
+    for (size_t k = 0; known && k < caps.size(); ++k) {
+        const size_t dim = caps.size() - 1 - k;
+        const Value* st = nullptr;
+        const Value* ex = nullptr;
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (names[i] == "$stride" + std::to_string(dim))
+                st = &elems[i];
+            if (names[i] == "$extent" + std::to_string(dim))
+                ex = &elems[i];
+        }
+        known = st && ex && ex->k == VK::Int && st->k == VK::Int;
+        if (known) {
+            steps.push_back(st->i / int64_t(sizeOf(elemT)));
+            exts.push_back(ex->i);
+        }
+    }
+    if (known) {
+        std::vector<Value> strideTuple, extentTuple;
+        int64_t inner = 0;
+        for (size_t k = 0; k < steps.size(); ++k) {
+            strideTuple.push_back(mkInt(steps[k] - inner));
+            inner += (exts[k] - 1) * steps[k];
+        }
+        for (size_t k = exts.size(); k-- > 0;)
+            extentTuple.push_back(mkInt(exts[k]));
+        Value strideV = mkAgg({}, strideTuple);
+        strideV.names.reset();
+        Value extentV = mkAgg({}, extentTuple);
+        extentV.names.reset();
+        names.push_back("base_address");
+        elems.push_back(mkPtr(base.i, types.ptr(elemT, true, false)));
+        names.push_back("offset");
+        elems.push_back(mkInt(0));
+        names.push_back("stride");
+        elems.push_back(strideV);
+        names.push_back("extent");
+        elems.push_back(extentV);
+    }
     return mkAgg(std::move(names), std::move(elems));
 }
 

@@ -226,6 +226,45 @@ Value Analyzer::getDsd(uint32_t node) {
     Value cfg = eval(args[1]);
     if (cfg.k != VK::Agg || !cfg.names)
         fail(args[1], "expected a configuration struct for @get_dsd");
+    // The SDK's DSDs page: a `.tensor_access` may also be a plain struct of the access
+    // properties (`.{ .base_address = &A, .stride = 2, .extent = 10 }`), which then count as
+    // if given at the top level; no property may be given twice.
+    {
+        std::vector<std::string> names;
+        std::vector<Value> elems;
+        for (size_t i = 0; i < cfg.names->size(); ++i) {
+            const std::string& f = (*cfg.names)[i];
+            const Value& v = (*cfg.elems)[i];
+            if (f == "tensor_access" && v.k == VK::Agg && v.names && !v.field("$base")) {
+                for (size_t k = 0; k < v.names->size(); ++k) {
+                    const std::string& g = (*v.names)[k];
+                    if (g != "base_address" && g != "offset" && g != "stride" && g != "extent")
+                        fail(args[1], "unknown field '" + g + "' in '.tensor_access'");
+                    names.push_back(g);
+                    elems.push_back((*v.elems)[k]);
+                }
+            } else {
+                names.push_back(f);
+                elems.push_back(v);
+            }
+        }
+        for (size_t i = 0; i < names.size(); ++i) {
+            const bool access = names[i] == "tensor_access";
+            for (size_t k = 0; k < i; ++k) {
+                const bool accessK = names[k] == "tensor_access";
+                const bool overlap =
+                    names[k] == names[i] ||
+                    (access && (names[k] == "base_address" || names[k] == "offset" ||
+                                names[k] == "stride" || names[k] == "extent")) ||
+                    (accessK && (names[i] == "base_address" || names[i] == "offset" ||
+                                 names[i] == "stride" || names[i] == "extent"));
+                if (overlap)
+                    fail(args[1], "DSD property '" + names[i] +
+                                      "' is given twice (also through '." + names[k] + "')");
+            }
+        }
+        cfg = mkAgg(names, elems);
+    }
     sim::Dsd d;
     d.kind = kt->dk;
     // Runtime fields are applied with DsdSet after loading the constant part.
@@ -286,6 +325,21 @@ Value Analyzer::getDsd(uint32_t node) {
                 runtimeSets.push_back({sim::DsdField::BaseAddress, v});
             haveBase = true;
             d.strideBytes[0] = int32_t(elemSize);
+        } else if (f == "extent" && v.k == VK::Agg && isMem) {
+            // A tuple, outermost dimension first (the DSDs page: "stride values are read left
+            // to right, but the access values are read right to left").
+            const size_t rank = v.elems ? v.elems->size() : 0;
+            if (rank < 1 || rank > 4 || (d.kind == sim::DsdKind::Mem1d && rank != 1))
+                fail(args[1],
+                     "'.extent' of " + typeName(kt) + " takes " +
+                         (d.kind == sim::DsdKind::Mem1d ? "one extent" : "1 to 4 extents"));
+            d.rank = uint8_t(rank);
+            for (size_t k = 0; k < rank; ++k) {
+                const int64_t e = asInt((*v.elems)[rank - 1 - k], args[1], "extent");
+                if (e < 0 || e > 0x7fff)
+                    fail(args[1], "DSD extent " + std::to_string(e) + " is out of range (0-32767)");
+                d.extent[k] = uint32_t(e);
+            }
         } else if (f == "extent") {
             if (v.isComptime()) {
                 int64_t e = asInt(v, args[1], "extent");
@@ -329,13 +383,40 @@ Value Analyzer::getDsd(uint32_t node) {
             d.simdMode = s == "simd_32" ? 32 : s == "simd_64" ? 64 : 0;
         }
     }
+    // A multi-dimensional memory DSD given by its properties: without '.stride' the access
+    // is contiguous (every stride 1); a stride tuple lists, innermost dimension first, how
+    // much the address moves at each step of that dimension after the inner ones reset (the
+    // DSDs page's `.stride = .{1, -2}` for `A[2*i + j]`). sim::Dsd keeps each dimension's
+    // own step: step_k = stride_k + sum over inner j of (extent_j - 1) * step_j.
+    if (isMem && haveBase && !cfg.field("tensor_access") && d.rank > 1) {
+        const Value* st = cfg.field("stride");
+        if (st && (st->k != VK::Agg || st->elems->size() != d.rank))
+            fail(args[1], "'.stride' of a " + std::to_string(d.rank) +
+                              "-dimensional DSD must be a tuple of " + std::to_string(d.rank) +
+                              " strides");
+        int64_t inner = 0;
+        for (size_t k = 0; k < d.rank; ++k) {
+            const int64_t delta = st ? asInt((*st->elems)[k], args[1], "stride") : 1;
+            const int64_t step = delta + inner;
+            d.strideBytes[k] = int32_t(step * int64_t(elemSize));
+            inner += (int64_t(d.extent[k]) - 1) * step;
+        }
+    }
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
-        if (f == "stride") {
+        if (f == "stride" && d.rank > 1 && !cfg.field("tensor_access")) {
+            // done above
+        } else if (f == "stride" && !v.isComptime()) {
+            // The DSDs page's run-time mem1d properties: `.stride = @as(i8, stride)`.
+            if (d.kind != sim::DsdKind::Mem1d)
+                fail(args[1], "a run-time '.stride' needs a mem1d_dsd");
+            runtimeSets.push_back({sim::DsdField::ElementStride, v});
+        } else if (f == "stride") {
             if (v.k == VK::Agg) {
-                for (size_t k = 0; k < v.elems->size() && k < 4; ++k)
-                    d.strideBytes[k] = int32_t(asInt((*v.elems)[k], args[1], "stride") * elemSize);
+                if (v.elems->size() != 1)
+                    fail(args[1], "'.stride' of a one-dimensional DSD takes one stride");
+                d.strideBytes[0] = int32_t(asInt((*v.elems)[0], args[1], "stride") * elemSize);
             } else {
                 d.strideBytes[0] = int32_t(asInt(v, args[1], "stride") * int64_t(elemSize));
             }
