@@ -187,6 +187,40 @@ comptime {
 }
 )";
 
+// An SDK 1.0-style program: memcpy gets a LAUNCH color and the tile serves host calls with
+// @rpc on its data task (WSE-2: of the color; WSE-3: of an input queue). compute(n) fills
+// y[i] = n * (i + 1).
+const char* kRpcServerLayout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1,
+                                                        .LAUNCH = @get_color(8) });
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
+  @export_name("y", [*]u32, false);
+  @export_name("compute", fn(u16)void);
+}
+)";
+
+const char* kRpcServerTile = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]u32);
+const y_ptr: [*]u32 = &y;
+fn compute(n: u16) void {
+  for (@range(u16, 4)) |i| { y[i] = @as(u32, n) * (@as(u32, i) + 1); }
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+  if (@is_arch("wse3")) {
+    @rpc(@get_data_task_id(@get_input_queue(6)));
+  } else {
+    @rpc(@get_data_task_id(sys_mod.LAUNCH));
+  }
+}
+)";
+
 struct ErrorCase {
     const char* name;
     std::string layoutExports; // @export_name lines
@@ -220,10 +254,21 @@ const std::vector<ErrorCase>& errorCases() {
         {"scalar_export_without_mutability", "@export_name(\"A\", i16);\n", "var A: i16 = 1;\n",
          "layout.csl:6:1: error: @export_name of 'A' with type 'i16' needs the mutability "
          "argument"},
-        {"rpc", "",
+        {"rpc_twice", "",
+         "comptime { @rpc(@get_data_task_id(@get_color(3))); "
+         "@rpc(@get_data_task_id(@get_color(3))); }\n",
+         "pe.csl:4:52: error: @rpc is called twice in this tile code; a PE has at most one RPC "
+         "server"},
+        {"rpc_task_bound_later", "",
          "task t(x: u16) void { var v = x; v += 1; }\n"
-         "comptime { @rpc(@get_data_task_id(@get_color(3))); }\n",
-         "builtin '@rpc' is not supported by this compiler yet: the SDK does not document"},
+         "comptime { @rpc(@get_data_task_id(@get_color(3)));\n"
+         "  @bind_data_task(t, @get_data_task_id(@get_color(3))); }\n",
+         "pe.csl:5:17: error: task ID 3 of this @rpc server is bound to 't'; no other task may be "
+         "bound to the @rpc server's task ID"},
+        {"rpc_at_runtime", "@export_name(\"f\", fn()void);\n",
+         "fn f() void { @rpc(@get_data_task_id(@get_color(3))); }\ncomptime { @export_symbol(f); "
+         "}\n",
+         "pe.csl:4:15: error: @rpc can only be called in a top-level comptime block"},
         {"set_control_task_table", "",
          "comptime { @set_control_task_table(.{ .instructions = 4, .stride = 2 }); }\n",
          "builtin '@set_control_task_table' is not supported by this compiler yet: the SDK"},
@@ -289,6 +334,18 @@ class TestCslBuiltins2 : public QObject {
         QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(asFloats(y), (std::vector<float>{21.0f, 9.0f, 11.0f}));
     }
+    void rpcServer_data() { addArchRows(); }
+    void rpcServer() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = compileProgram(kRpcServerLayout, kRpcServerTile, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(prog, "compute", {5}, "y", 4, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y, (std::vector<uint32_t>{5, 10, 15, 20}));
+    }
     void tileConfig_data() { addArchRows(); }
     void tileConfig() {
         QFETCH(int, arch);
@@ -301,16 +358,19 @@ class TestCslBuiltins2 : public QObject {
         QVERIFY2(error.empty(), error.c_str());
         const bool wse2 = sim::Arch(arch) == sim::Arch::Wse2;
         const std::vector<uint32_t> want = {
-            1u << 5, 1, 0, 0, 2, 0, wse2 ? 1u : 0u, wse2 ? 1u : 0u, wse2 ? 9u : 0u, 0, 0x00ff,
-            3,       1, 0};
+            1u << 5,        1, 0,      0, 2, 0, wse2 ? 1u : 0u, wse2 ? 1u : 0u,
+            wse2 ? 9u : 0u, 0, 0x00ff, 3, 1, 0};
         QCOMPARE(y, want);
     }
     void errors_data() {
         addIndexedArchRows(errorCaseNames(), "/", [](size_t i, sim::Arch a) {
             // The WSE-3 builtins are refused on WSE-3, where they exist.
             const std::string n = errorCases()[i].name;
+            // @get_data_task_id takes a color on WSE-2 and a queue on WSE-3.
+            if (n.rfind("rpc", 0) == 0)
+                return a == sim::Arch::Wse2;
             return a == sim::Arch::Wse3 || (n != "set_control_task_table" &&
-                                             n != "bind_rotating_tasks" && n != "message_passing");
+                                            n != "bind_rotating_tasks" && n != "message_passing");
         });
     }
     void errors() {

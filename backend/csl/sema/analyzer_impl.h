@@ -146,6 +146,10 @@ struct ClassCtx {
         bool isSymbolId = false;
     };
     std::vector<RpcAnswer> rpcAnswers;
+    // @rpc: the data task ID of the class's RPC server (-1: none) and the call, for errors.
+    int rpcTaskId = -1;
+    Module* rpcMod = nullptr;
+    uint32_t rpcNode = 0;
 };
 
 struct Binding {

@@ -1655,13 +1655,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "set_fifo_read_length" || name == "set_fifo_write_length")
         return fifoLengthBuiltin(name, args, node);
     if (name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
-        name == "has_exported_tensors")
+        name == "has_exported_tensors" || name == "rpc")
         return rpcBuiltin(name, args, node);
     // Documented, but not well enough to give them a meaning (docs/csl.md, the audit).
     static const std::map<std::string_view, const char*> kRefused = {
-        {"rpc", "the SDK does not document the wavelets of a call (how the function id and "
-                "the arguments are laid out and counted); since SDK 1.1 exported functions "
-                "are launched through memcpy without it"},
         {"set_control_task_table",
          "the SDK does not say how '.stride' and an input queue's '.ctrl_table_id' turn a "
          "control wavelet's entrypoint into an entry of the separate control task table"},

@@ -10,6 +10,9 @@
 //   identifier `id` bit-cast to [*]u16 (read when called: a var pointer may be re-pointed).
 // - @has_exported_tensors(): comptime, not in a top-level comptime block or the layout;
 //   whether the tile exports at least one tensor pointer.
+// - @rpc(data_task_id): in a top-level comptime block, at most once per tile code; the RPC
+//   server through which the host calls exported functions. Our launch calls them
+//   directly, so it only reserves its task ID (no other task may be bound to it).
 // The two runtime builtins call a dispatch function per class (per type for
 // @get_symbol_value) whose body, a chain of id comparisons, is written when the class is
 // complete, so exports that come after the call are included. Comptime answers given
@@ -78,9 +81,29 @@ Value Analyzer::rpcBuiltin(const std::string& name, std::span<const uint32_t> ar
                        (want == 1 ? "" : "s") + ", found " + std::to_string(args.size()));
     ClassCtx* c = cls();
     if (!c)
-        fail(node, "@" + name +
-                       " is not allowed in the layout; it reads the symbols a tile "
-                       "exports with @export_symbol");
+        fail(node, "@" + name + " is not allowed in the layout; it " +
+                       (name == "rpc" ? "serves" : "reads") +
+                       " the symbols a tile exports with @export_symbol");
+    if (name == "rpc") {
+        // The RPC server that dispatches host calls to the exported functions (SDK 0.7-1.0
+        // programs bind it to memcpy's LAUNCH color). The host's launch reaches exported
+        // functions through it; the simulator calls them directly, so the server needs no
+        // code, only its task ID kept free.
+        if (runtime() || fr_->fn || fr_->def)
+            fail(node, "@rpc can only be called in a top-level comptime block");
+        const Value id = evalComptime(args[0], nullptr, "task ID");
+        const int tid = handleId(id, HandleKind::DataTaskId, args[0], "@rpc");
+        if (c->rpcTaskId >= 0)
+            fail(node, "@rpc is called twice in this tile code; a PE has at most one RPC server");
+        if (c->cc.tasks[size_t(tid)].kind != sim::TaskKind::None)
+            fail(args[0], "task ID " + std::to_string(tid) + " is already bound to '" +
+                              c->taskNames[size_t(tid)] +
+                              "'; no other task may be bound to the @rpc server's task ID");
+        c->rpcTaskId = tid;
+        c->rpcMod = fr_->mod;
+        c->rpcNode = args[0];
+        return mkVoid();
+    }
     if (name == "has_exported_tensors") {
         bool any = std::any_of(c->rpcExports.begin(), c->rpcExports.end(), isTensorPointer);
         // Exports this module makes later count too: pointer-typed globals it exports.
@@ -235,6 +258,11 @@ void Analyzer::finishRpcSymbols(ClassCtx& c, Module* m) {
                    "not advertise it as '" +
                        a.name + "'; export it before code that uses its id is bound or exported");
     }
+    if (c.rpcTaskId >= 0 && c.cc.tasks[size_t(c.rpcTaskId)].kind != sim::TaskKind::None)
+        report(c.rpcMod, c.rpcNode,
+               "task ID " + std::to_string(c.rpcTaskId) + " of this @rpc server is bound to '" +
+                   c.taskNames[size_t(c.rpcTaskId)] +
+                   "'; no other task may be bound to the @rpc server's task ID");
     Frame* save = fr_;
     for (const ClassCtx::RpcDispatch& d : c.rpcDispatch) {
         Frame f;
