@@ -230,7 +230,7 @@ Value Analyzer::getDsd(uint32_t node) {
     // properties (`.{ .base_address = &A, .stride = 2, .extent = 10 }`), which then count as
     // if given at the top level; no property may be given twice.
     {
-        std::vector<std::string> names;
+        std::vector<std::string> names, origins;
         std::vector<Value> elems;
         for (size_t i = 0; i < cfg.names->size(); ++i) {
             const std::string& f = (*cfg.names)[i];
@@ -241,10 +241,12 @@ Value Analyzer::getDsd(uint32_t node) {
                     if (g != "base_address" && g != "offset" && g != "stride" && g != "extent")
                         fail(args[1], "unknown field '" + g + "' in '.tensor_access'");
                     names.push_back(g);
+                    origins.push_back(f);
                     elems.push_back((*v.elems)[k]);
                 }
             } else {
                 names.push_back(f);
+                origins.push_back(f);
                 elems.push_back(v);
             }
         }
@@ -260,7 +262,7 @@ Value Analyzer::getDsd(uint32_t node) {
                                  names[i] == "stride" || names[i] == "extent"));
                 if (overlap)
                     fail(args[1], "DSD property '" + names[i] +
-                                      "' is given twice (also through '." + names[k] + "')");
+                                      "' is given twice (also through '." + origins[k] + "')");
             }
         }
         cfg = mkAgg(names, elems);
