@@ -285,6 +285,17 @@ const std::vector<ErrorCase>& errorCases() {
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",
          "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the SDK"},
+        {"tile_config_priority", "",
+         "const tc = @import_module(\"<tile_config>\");\n"
+         "fn f() void { tc.task_priority.set_task_priority(@get_local_task_id(9)); }\n"
+         "comptime { @export_symbol(f); }\n",
+         "'task_priority.set_task_priority' of module '<tile_config>' is not supported by this "
+         "compiler yet: the simulator's task picker has no priorities"},
+        {"tile_config_exceptions", "",
+         "const tc = @import_module(\"<tile_config>\");\nvar m: u16 = 0;\n"
+         "fn f() void { m = tc.exceptions.FP_DIV_BY_0; }\ncomptime { @export_symbol(f); }\n",
+         "'exceptions.FP_DIV_BY_0' of module '<tile_config>' is not supported by this compiler "
+         "yet: the page gives neither the exception bits' values"},
         {"message_passing", "",
          "const mp = @import_module(\"<message_passing>\", .{ .input_queue_id = 2, "
          ".output_queue_id = 3 });\nvar b = @zeros([4]u32);\n"
