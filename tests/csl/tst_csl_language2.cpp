@@ -1078,6 +1078,45 @@ fn runtimeDsd(stride: i16, len: u16) void {
   y[6] = @as(u32, out7[0]) * 100 + @as(u32, out7[5]);
 )"),
                  {412, 412, 30110, 30110, 20080, 30090, 409}});
+    // The Builtins page's result types and values: @dimensions gives u32s, @element_count a
+    // u32, @rank a u16, @get_int keeps an integer's type and gives an enum's tag type or u16
+    // for IDs; @concat_structs of tuples; @import_comptime_value of a JSON array and of an
+    // object with typed field labels.
+    c.push_back(
+        {"builtin_result_types_and_json",
+         program(R"(
+const anEnum = enum(u32) { FOO = 1, BAR = 2, BAZ = 3 };
+const aNum: i8 = -10;
+const json = @import_comptime_value([8]u16, "array.json");
+const cfg = @import_comptime_value(comptime_struct, "cfg.json");
+comptime {
+  @comptime_assert(@is_same_type(@type_of(@dimensions([3, 5, 7]f16)[2]), u32));
+  @comptime_assert(@dimensions([3, 5, 7]f16)[1] == 5);
+  @comptime_assert(@is_same_type(@type_of(@element_count([3, 5, 7]f16)), u32));
+  @comptime_assert(@is_same_type(@type_of(@rank([3, 5, 7]f16)), u16));
+  @comptime_assert(@is_same_type(@element_type([3, 5, 7]f16), f16));
+  @comptime_assert(@is_same_type(@type_of(@get_int(aNum)), i8));
+  @comptime_assert(@is_same_type(@type_of(@get_int(anEnum.FOO)), u32));
+  @comptime_assert(@is_same_type(@type_of(@get_int(@get_local_task_id(29))), u16));
+  @comptime_assert(@get_int(@get_local_task_id(29)) == 29);
+  for (@range(u16, 8)) |i| {
+    @comptime_assert(json[i] == i + 1);
+  }
+}
+const tup = @concat_structs(.{ 1, 2 }, .{3});
+)",
+                 R"(
+  y[0] = @element_count([3, 5, 7]f16);
+  y[1] = @bitcast(u8, @get_int(aNum));
+  y[2] = @get_int(anEnum.BAZ);
+  y[3] = tup[0] + tup[1] * 10 + tup[2] * 100;
+  var k: u16 = 5;
+  y[4] = json[k];
+  y[5] = @as(u32, cfg.flag) * 1000 + @as(u32, cfg.arr[2]) + @as(u32, cfg.count);
+)"),
+         {105, 0xf6, 3, 321, 6, 1000 + 30 + 7},
+         {{"array.json", "[1,2,3,4,5,6,7,8]"},
+          {"cfg.json", R"({"flag:bool": true, "arr:[4]i16": [10, 20, 30, 40], "count:u16": 7})"}}});
     return c;
 }
 

@@ -215,6 +215,158 @@ static TypeP pointeeElem(TypeP pt) {
     return e;
 }
 
+// @import_comptime_value's JSON (the SDK's Builtins page): numbers, booleans, strings, flat
+// arrays (reshaped to a multi-dimensional array type) and objects whose keys are
+// "name:type" (`"arr:[8]i16"`), which become a comptime_struct; null is an error.
+namespace {
+struct JsonReader {
+    const std::string& s;
+    size_t i = 0;
+    void ws() {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
+            ++i;
+    }
+    bool eat(char c) {
+        ws();
+        if (i < s.size() && s[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    }
+};
+} // namespace
+
+Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& file,
+                           uint32_t node) {
+    JsonReader r{text};
+    auto bad = [&](const std::string& what) -> Value {
+        fail(node, "'" + file + "': " + what + " at byte " + std::to_string(r.i));
+    };
+    // A label's type: a scalar type name, optionally after "[N]" or "[N, M]".
+    auto labelType = [&](const std::string& spec) -> TypeP {
+        std::string rest = spec;
+        std::vector<uint32_t> dims;
+        if (!rest.empty() && rest[0] == '[') {
+            const size_t close = rest.find(']');
+            if (close == std::string::npos)
+                bad("bad type '" + spec + "'");
+            std::stringstream ds(rest.substr(1, close - 1));
+            std::string d;
+            while (std::getline(ds, d, ','))
+                dims.push_back(uint32_t(std::strtoul(d.c_str(), nullptr, 10)));
+            rest = rest.substr(close + 1);
+        }
+        const std::optional<Value> p = primitive(rest);
+        if (!p || p->k != VK::Type)
+            bad("unknown type '" + rest + "' in label '" + spec + "'");
+        return dims.empty() ? p->tv : types.array(p->tv, dims);
+    };
+    std::function<Value(TypeP)> value = [&](TypeP want) -> Value {
+        r.ws();
+        if (r.i >= text.size())
+            return bad("unexpected end");
+        const char c = text[r.i];
+        if (c == '{') {
+            ++r.i;
+            std::vector<std::string> names;
+            std::vector<Value> elems;
+            if (!r.eat('}')) {
+                do {
+                    r.ws();
+                    if (!r.eat('"'))
+                        return bad("expected a \"name:type\" key");
+                    const size_t close = text.find('"', r.i);
+                    if (close == std::string::npos)
+                        return bad("unterminated key");
+                    const std::string key = text.substr(r.i, close - r.i);
+                    r.i = close + 1;
+                    const size_t colon = key.find(':');
+                    if (colon == std::string::npos)
+                        return bad("key '" + key + "' needs the form \"name:type\"");
+                    if (!r.eat(':'))
+                        return bad("expected ':'");
+                    names.push_back(key.substr(0, colon));
+                    elems.push_back(value(labelType(key.substr(colon + 1))));
+                } while (r.eat(','));
+                if (!r.eat('}'))
+                    return bad("expected '}'");
+            }
+            Value v = mkAgg(names, elems);
+            return want && want->k != TK::CStruct ? coerce(v, want, node) : v;
+        }
+        if (c == '[') {
+            ++r.i;
+            std::vector<Value> elems;
+            TypeP elemT = want && want->k == TK::Array ? want->elem : nullptr;
+            if (!r.eat(']')) {
+                do
+                    elems.push_back(value(elemT));
+                while (r.eat(','));
+                if (!r.eat(']'))
+                    return bad("expected ']'");
+            }
+            if (!want || want->k != TK::Array)
+                return bad("an array needs an array type");
+            // A flat JSON array fills a multi-dimensional array type row by row.
+            std::function<Value(size_t, size_t&)> shape = [&](size_t dim, size_t& at) -> Value {
+                std::vector<Value> part;
+                for (uint32_t k = 0; k < want->dims[dim]; ++k) {
+                    if (dim + 1 < want->dims.size()) {
+                        part.push_back(shape(dim + 1, at));
+                    } else {
+                        if (at >= elems.size())
+                            fail(node, "'" + file + "' has " + std::to_string(elems.size()) +
+                                           " elements, '" + typeName(want) + "' needs more");
+                        part.push_back(elems[at++]);
+                    }
+                }
+                Value v = mkAgg({}, part);
+                v.names.reset();
+                return v;
+            };
+            size_t at = 0;
+            Value v = shape(0, at);
+            if (at != elems.size())
+                fail(node, "'" + file + "' has " + std::to_string(elems.size()) + " elements, '" +
+                               typeName(want) + "' has " + std::to_string(at));
+            return coerce(v, want, node);
+        }
+        if (c == '"') {
+            const size_t close = text.find('"', r.i + 1);
+            if (close == std::string::npos)
+                return bad("unterminated string");
+            Value v = mkString(text.substr(r.i + 1, close - r.i - 1));
+            r.i = close + 1;
+            return want ? coerce(v, want, node) : v;
+        }
+        if (text.compare(r.i, 4, "true") == 0 || text.compare(r.i, 5, "false") == 0) {
+            const bool b = text[r.i] == 't';
+            r.i += b ? 4 : 5;
+            return want ? coerce(mkBool(b), want, node) : mkBool(b);
+        }
+        if (text.compare(r.i, 4, "null") == 0)
+            return bad("null is not allowed");
+        const size_t begin = r.i;
+        while (r.i < text.size() &&
+               (std::isdigit(static_cast<unsigned char>(text[r.i])) || text[r.i] == '-' ||
+                text[r.i] == '+' || text[r.i] == '.' || text[r.i] == 'e' || text[r.i] == 'E'))
+            ++r.i;
+        if (r.i == begin)
+            return bad("unexpected character");
+        const std::string tok = text.substr(begin, r.i - begin);
+        const bool fl = tok.find_first_of(".eE") != std::string::npos;
+        Value v = fl ? mkFloat(std::strtod(tok.c_str(), nullptr))
+                     : mkInt(std::strtoll(tok.c_str(), nullptr, 10));
+        return want ? coerce(v, want, node) : v;
+    };
+    Value v = value(t);
+    r.ws();
+    if (r.i != text.size())
+        bad("unexpected text after the value");
+    return v;
+}
+
 Value Analyzer::getDsd(uint32_t node) {
     auto args = L(node);
     if (args.size() != 2)
@@ -1033,17 +1185,19 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@" + name + " expects an array type, found '" + typeName(t) + "'");
         if (name == "element_type")
             return mkType(t->elem);
+        // Result types as the SDK's Builtins page gives them: @rank a u16, @element_count a
+        // u32, @dimensions an array of u32.
         if (name == "rank")
-            return mkInt(int64_t(t->dims.size()));
+            return mkInt(int64_t(t->dims.size()), types.u16);
         if (name == "element_count") {
             int64_t c = 1;
             for (uint32_t d : t->dims)
                 c *= d;
-            return mkInt(c);
+            return mkInt(c, types.u32);
         }
         std::vector<Value> e;
         for (uint32_t d : t->dims)
-            e.push_back(mkInt(d));
+            e.push_back(mkInt(d, types.u32));
         Value r = mkAgg({}, e);
         r.names.reset();
         return r;
@@ -1117,9 +1271,19 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "get_int") {
         need(1, 1);
         Value v = arg(0);
-        if (v.k == VK::Handle || v.k == VK::EnumV || v.k == VK::Int)
-            return mkInt(v.i, v.k == VK::Handle ? types.u16 : nullptr);
-        if (!v.isComptime() && (v.type->k == TK::Handle || v.type->k == TK::Enum))
+        // The Builtins page: an integer is returned unchanged, an enum gives its tag type's
+        // integer, the IDs, colors and queues a u16.
+        if (v.k == VK::Int)
+            return v;
+        if (v.k == VK::Handle)
+            return mkInt(v.i, types.u16);
+        if (v.k == VK::EnumV)
+            return mkInt(v.i, v.type->k == TK::Enum && v.type->tag ? v.type->tag : nullptr);
+        if (!v.isComptime() && v.type->k == TK::Int)
+            return v;
+        if (!v.isComptime() && v.type->k == TK::Enum)
+            return mkRuntime(v.reg, v.type->tag ? v.type->tag : types.u16);
+        if (!v.isComptime() && v.type->k == TK::Handle)
             return mkRuntime(v.reg, types.u16);
         fail(args[0],
              "@get_int expects a color, ID, queue or enum value, found '" + typeName(v.type) + "'");
@@ -1161,40 +1325,20 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 2);
         TypeP t = evalType(args[0]);
         std::string file = asString(carg(1, "file name"), args[1], "@import_comptime_value");
-        std::filesystem::path p = std::filesystem::path(fr_->mod->dir) / file;
-        std::ifstream in(p);
-        if (!in)
-            fail(args[1], "file '" + file + "' not found");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::string text = ss.str();
-        // A JSON number or a flat array of numbers.
-        std::vector<Value> nums;
-        std::string tok;
-        auto flush = [&]() {
-            if (tok.empty())
-                return;
-            bool fl = tok.find_first_of(".eE") != std::string::npos;
-            nums.push_back(fl ? mkFloat(std::strtod(tok.c_str(), nullptr))
-                              : mkInt(std::strtoll(tok.c_str(), nullptr, 10)));
-            tok.clear();
-        };
-        for (char c : text) {
-            if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' ||
-                c == 'E' || c == '+')
-                tok += c;
-            else
-                flush();
+        const std::string path =
+            (std::filesystem::path(fr_->mod->dir) / file).lexically_normal().string();
+        std::optional<std::string> text;
+        if (opt_.readFile)
+            text = opt_.readFile(path);
+        if (!text) {
+            std::ifstream in(path);
+            if (!in)
+                fail(args[1], "file '" + file + "' not found");
+            std::stringstream ss;
+            ss << in.rdbuf();
+            text = ss.str();
         }
-        flush();
-        if (t->k == TK::Array) {
-            Value r = mkAgg({}, nums);
-            r.names.reset();
-            return coerce(r, t, node);
-        }
-        if (nums.size() != 1)
-            fail(args[1], "expected a single number in '" + file + "'");
-        return coerce(nums[0], t, node);
+        return importJson(*text, t, file, args[1]);
     }
     if (name == "random16") {
         need(0, 0);
