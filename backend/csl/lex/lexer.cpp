@@ -252,8 +252,9 @@ bool startsUnionBody(const std::string& s, size_t i) {
         return true;
     if (i >= s.size() || s[i] != '(')
         return false;
+    // The tag is an expression: it ends before any ';', '{' or '}' (which bounds the scan).
     int depth = 0;
-    for (; i < s.size(); ++i) {
+    for (; i < s.size() && s[i] != ';' && s[i] != '{' && s[i] != '}'; ++i) {
         if (s[i] == '(')
             ++depth;
         else if (s[i] == ')' && --depth == 0)
