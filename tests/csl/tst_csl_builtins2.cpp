@@ -251,6 +251,10 @@ const std::vector<ErrorCase>& errorCases() {
          "var A: i16 = 1;\nconst v = @get_symbol_value(i16, 0);\nvar out: i16 = v;\n"
          "comptime { @export_symbol(A); }\n",
          "pe.csl:5:11: error: @get_symbol_value can only be called at runtime"},
+        {"scalar_export_wrong_type", "@export_name(\"A\", i16, true);\n",
+         "var A: f32 = 1.0;\ncomptime { @export_symbol(A); }\n",
+         "pe.csl:5:27: error: symbol 'A' is declared with @export_name as 'i16', but the symbol "
+         "exported under that name is of type 'f32'"},
         {"scalar_export_without_mutability", "@export_name(\"A\", i16);\n", "var A: i16 = 1;\n",
          "layout.csl:6:1: error: @export_name of 'A' with type 'i16' needs the mutability "
          "argument"},

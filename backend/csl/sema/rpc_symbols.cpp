@@ -71,6 +71,19 @@ void Analyzer::recordRpcExport(const std::string& name, const Place& p, uint32_t
     } else if (e.type) {
         fail(node, "@export_symbol of '" + name + "' has no storage to advertise");
     }
+    // The RPC page: the name must have been declared with @export_name "that has the same
+    // name, type and mutability". The type is checked for the scalar form (pointers and
+    // functions keep their looser checks); only variables can be exported, so a scalar
+    // export is always mutable.
+    for (size_t i = 0; i < hostSymbols_.size() && i < hostSymbolTypes_.size(); ++i) {
+        const TypeP ht = hostSymbolTypes_[i];
+        if (hostSymbols_[i].name != name || ht->k == TK::Ptr || ht->k == TK::Fn)
+            continue;
+        if (!e.type || !sameType(e.type, ht))
+            fail(node, "symbol '" + name + "' is declared with @export_name as '" + typeName(ht) +
+                           "', but the symbol exported under that name is " +
+                           (e.type ? "of type '" + typeName(e.type) + "'" : "a function"));
+    }
     c->rpcExports.push_back(std::move(e));
 }
 
