@@ -1117,6 +1117,54 @@ const tup = @concat_structs(.{ 1, 2 }, .{3});
          {105, 0xf6, 3, 321, 6, 1000 + 30 + 7},
          {{"array.json", "[1,2,3,4,5,6,7,8]"},
           {"cfg.json", R"({"flag:bool": true, "arr:[4]i16": [10, 20, 30, 40], "count:u16": 7})"}}});
+    // break and continue in switch prongs inside loops, a return from nested loops, a
+    // run-time break out of an inline for, while conditions calling functions.
+    c.push_back({"jumps_through_switches_and_nested_loops",
+                 program(R"(
+fn firstAbove(xs: *const [6]u16, limit: u16) u16 {
+  for (@range(u16, 2)) |pass| {
+    for (xs.*) |x, i| {
+      if (pass == 1 and x > limit) return @as(u16, i);
+    }
+  }
+  return 99;
+}
+var budget: u16 = 4;
+fn take() bool {
+  if (budget == 0) return false;
+  budget -= 1;
+  return true;
+}
+)",
+                         R"(
+  var acc: u16 = 0;
+  var i: u16 = 0;
+  while (i < 10) : (i += 1) {
+    switch (i % 4) {
+      0 => continue,
+      3 => if (i > 6) break,
+      else => {},
+    }
+    acc += i;
+  }
+  y[0] = acc;
+  y[1] = i;
+  const xs = [6]u16{ 3, 9, 4, 12, 1, 15 };
+  y[2] = firstAbove(&xs, 10);
+  y[3] = firstAbove(&xs, 20);
+  var found: u16 = 0;
+  inline for (.{ 5, 7, 9, 11 }) |v| {
+    if (found == 0 and v * xs[1] > 70) {
+      found = v;
+      break;
+    }
+  }
+  y[4] = found;
+  var n: u16 = 0;
+  while (take()) { n += 10; }
+  y[5] = n + budget;
+)"),
+                 {1 + 2 + 3 + 5 + 6, 7, 3, 99, 9, 40}});
     return c;
 }
 
