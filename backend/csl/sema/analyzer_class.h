@@ -184,6 +184,19 @@ struct Frame {
     TypeP retType = nullptr;
     std::set<std::string> addrTaken;
     int comptimeDepth = 0; // > 0 inside comptime blocks/expressions in a runtime fn
+    // > 0 while lowering code that runs only under a run-time condition or repeatedly (a
+    // branch of a run-time if/switch, a run-time loop, the right side of a run-time and/or):
+    // a comptime variable declared outside it cannot be stored to there.
+    int runtimeControlDepth = 0;
+};
+
+// Raises the frame's runtimeControlDepth for its lifetime.
+struct RuntimeControl {
+    Frame* f;
+    explicit RuntimeControl(Frame* fr) : f(fr) { ++f->runtimeControlDepth; }
+    ~RuntimeControl() { --f->runtimeControlDepth; }
+    RuntimeControl(const RuntimeControl&) = delete;
+    RuntimeControl& operator=(const RuntimeControl&) = delete;
 };
 
 // Whether two comptime values are the same in every part (false for DSDs, ranges, runtime

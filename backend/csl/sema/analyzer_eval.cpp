@@ -398,6 +398,7 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
         emit(sim::Op::Mov, sim::ScalarType::Bool, r, a.reg, kNoReg, 0);
         size_t j = emit(op == Tok::KwAnd ? sim::Op::JumpIfNot : sim::Op::JumpIf,
                         sim::ScalarType::Bool, kNoReg, r, kNoReg, 0);
+        RuntimeControl rightSide(fr_);
         Value b = eval(n.b);
         if (b.type->k != TK::Bool)
             fail(n.b, "expected type 'bool', found '" + typeName(b.type) + "'");
@@ -699,6 +700,7 @@ Place Analyzer::place(uint32_t node) {
                 if (b->mut) {
                     p.k = Place::K::Slot;
                     p.slot = &b->val;
+                    p.slotControlDepth = b->controlDepth;
                     p.type = b->type ? b->type : b->val.type;
                 } else {
                     p.k = Place::K::Value;
@@ -846,6 +848,7 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
             fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
         Place q;
         q.k = Place::K::Slot;
+        q.slotControlDepth = base.slotControlDepth;
         q.slot = fv;
         q.type = fv->type;
         q.mut = true;
@@ -980,6 +983,7 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                 Place q;
                 if (base.k == Place::K::Slot) {
                     q.k = Place::K::Slot;
+                    q.slotControlDepth = base.slotControlDepth;
                     q.slot = cur;
                     q.mut = true;
                 } else {
@@ -1184,6 +1188,11 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
     case Place::K::Value:
         fail(node, "cannot assign to this expression");
     case Place::K::Slot:
+        // The SDK's Comptime page: "stores to comptime variables must not depend on run-time
+        // control flow" (a run-time branch or loop would store once at compile time).
+        if (runtime() && p.slotControlDepth >= 0 && fr_->runtimeControlDepth > p.slotControlDepth)
+            fail(node, "a store to a comptime variable cannot depend on run-time control flow "
+                       "(a run-time branch or loop around it); use a run-time 'var'");
         *p.slot = coerce(v0, p.type && p.type->k != TK::AnyType ? p.type : nullptr, node);
         if (!p.slot->isComptime())
             fail(node, "cannot assign a runtime value to a comptime variable");
@@ -1539,6 +1548,7 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         return r;
     }
     // Runtime condition.
+    RuntimeControl branches(fr_);
     size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c.reg, kNoReg, 0);
     bool isExpr = n.b && !isPlainBlock(n.b) && n.c;
     if (!isExpr) {
@@ -1679,6 +1689,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
             }
         }
     }
+    RuntimeControl prongControl(fr_); // a run-time switch from here on
     bool isExpr = false;
     for (uint32_t p : prongs)
         isExpr = isExpr || !isPlainBlock(N(p).a);

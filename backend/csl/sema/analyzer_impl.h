@@ -160,6 +160,7 @@ struct Binding {
     uint32_t addr = 0;
     bool mut = false;
     bool poisoned = false; // its declaration failed; uses stay silent
+    int controlDepth = 0;  // comptime var: the frame's runtimeControlDepth where declared
 };
 
 // Where a value lives, for assignment, address-of and indexing.
@@ -174,6 +175,7 @@ struct Place {
     Value value;          // K::Value: a comptime value (e.g. a const array) being indexed
     Decl* decl = nullptr; // K::Value of a module-level const: can be given storage
     Module* declMod = nullptr;
+    int slotControlDepth = -1; // K::Slot of a comptime var: its Binding::controlDepth
 };
 
 } // namespace csl::sema

@@ -192,6 +192,7 @@ void Analyzer::declareLocal(uint32_t node) {
         b.type = t ? t : init.type;
         b.val = std::move(init);
         b.mut = !isConst;
+        b.controlDepth = fr_->runtimeControlDepth;
         bind(id, std::move(b));
         return;
     }
@@ -542,6 +543,7 @@ Flow Analyzer::execWhile(uint32_t node) {
             patch(b, here());
         return {};
     }
+    RuntimeControl loopControl(fr_);
     size_t top = here();
     Value c = eval(n.a);
     if (c.type->k != TK::Bool)
@@ -743,6 +745,7 @@ Flow Analyzer::execFor(uint32_t node) {
     if (caps.size() > 1)
         fail(node, "a range loop has exactly one capture");
     // Runtime range loop.
+    RuntimeControl loopControl(fr_);
     TypeP t = iter.tv;
     if (t->k != TK::Int)
         fail(n.a, "a range of '" + typeName(t) + "' can only be iterated at comptime (inline for)");
