@@ -92,11 +92,13 @@ comptime {
 }
 )";
 
-// 'packed' and 'union' name a variable, a function, a parameter and a struct field.
+// 'packed' and 'union' name a variable, a function, a parameter and a struct field; 'pub'
+// a variable.
 const char* kPackedUnionTile = R"(
 param memcpy_params;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
 var packed = @zeros([3]u32);
+var pub: u32 = 2;
 const Pair = struct { union: u32, other: u32 };
 fn union(packed_count: u32) u32 {
   return packed_count * 3;
@@ -107,7 +109,7 @@ fn compute(n: u16) void {
   const union_value = Pair { .union = 4, .other = 5 };
   packed[0] = union(@as(u32, n));
   packed[1] = union_value.union + union_value.other;
-  var union: u32 = 2;
+  var union: u32 = pub;
   union += packed[1];
   y[0] = @as(f32, packed[0]);
   y[1] = @as(f32, packed[1]);

@@ -314,6 +314,13 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
                 k = Tok::Ident;
             if (k == Tok::KwPacked && nextWord(s, i) != "struct")
                 k = Tok::Ident;
+            // Likewise 'pub' (no SDK page uses it) only before a declaration.
+            if (k == Tok::KwPub) {
+                const std::string_view next = nextWord(s, i);
+                if (next != "const" && next != "var" && next != "fn" && next != "inline" &&
+                    next != "export" && next != "extern" && next != "task" && next != "param")
+                    k = Tok::Ident;
+            }
             if (k == Tok::KwUnion && !startsUnionBody(s, i))
                 k = Tok::Ident;
             push(k, b);
