@@ -123,7 +123,8 @@ comptime {
 )";
 
 // <tile_config> members added from the Libraries page: color 5 starts in teardown mode
-// (layout), color 4 is reconfigured through switch_config.
+// (layout), color 4 is reconfigured through switch_config, color 6 gives the Builtins page's
+// deprecated '.routes.pop_mode'.
 const char* kTileConfigLayout = R"(
 const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
 layout {
@@ -132,6 +133,8 @@ layout {
   @set_color_config(0, 0, @get_color(4), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
   @set_color_config(0, 0, @get_color(5), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} },
                                             .teardown = true });
+  @set_color_config(0, 0, @get_color(6), .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP},
+                                                         .pop_mode = .{ .always_pop = true } } });
   @export_name("y", [*]u32, false);
   @export_name("compute", fn(u16)void);
 }
@@ -144,6 +147,7 @@ layout {
 // y[9]      WSE-2: pop mode after set_pop_mode(CLEAR_MASK)
 // y[10]     output_queue_status.get_raw(): every queue empty, none full
 // y[11..13] input_queue_status: all_empty, none_full, is_empty(queue 2), is_full(queue 2)
+// y[14]     WSE-2: color 6's pop mode from the layout (ALWAYS_POP)
 const char* kTileConfigTile = R"(
 param memcpy_params;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
@@ -151,7 +155,7 @@ const tc = @import_module("<tile_config>");
 const sw = tc.switch_config;
 const C4: color = @get_color(4);
 const C5: color = @get_color(5);
-var y = @zeros([14]u32);
+var y = @zeros([15]u32);
 const y_ptr: [*]u32 = &y;
 fn flag(b: bool) u32 { return if (b) 1 else 0; }
 fn compute(n: u16) void {
@@ -175,6 +179,7 @@ fn compute(n: u16) void {
     y[8] = (@get_config(0x7f44) >> 4) & 0xf;
     sw.set_pop_mode(addr, sw.pop_mode.CLEAR_MASK);
     y[9] = (@get_config(0x7f24) >> 12) & 3;
+    y[14] = (@get_config(0x7f26) >> 12) & 3;
   }
   y[10] = tc.output_queue_status.get_raw();
   const s = tc.input_queue_status.get();
@@ -371,12 +376,12 @@ class TestCslBuiltins2 : public QObject {
         QVERIFY2(prog, diags.c_str());
         std::string error;
         const std::vector<uint32_t> y =
-            launchAndReadWords(prog, "compute", {2}, "y", 14, 10'000'000, &error);
+            launchAndReadWords(prog, "compute", {2}, "y", 15, 10'000'000, &error);
         QVERIFY2(error.empty(), error.c_str());
         const bool wse2 = sim::Arch(arch) == sim::Arch::Wse2;
-        const std::vector<uint32_t> want = {
-            1u << 5,        1, 0,      0, 2, 0, wse2 ? 1u : 0u, wse2 ? 1u : 0u,
-            wse2 ? 9u : 0u, 0, 0x00ff, 3, 1, 0};
+        const uint32_t onWse2 = wse2 ? 1u : 0u;
+        const std::vector<uint32_t> want = {1u << 5,    1, 0,      0, 2, 0, onWse2, onWse2,
+                                            9 * onWse2, 0, 0x00ff, 3, 1, 0, onWse2};
         QCOMPARE(y, want);
     }
     void errors_data() {

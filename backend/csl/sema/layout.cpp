@@ -28,6 +28,24 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
     sim::ColorConfig c;
     if (cfg.k != VK::Agg || !cfg.names)
         fail(node, "expected a color configuration struct");
+    // '.switches.pop_mode', or the Builtins page's deprecated '.routes.pop_mode' (SDK 1.x
+    // programs give it there): `.{ .always_pop = true }` or an enum value.
+    auto popMode = [&](const Value& sv) {
+        std::string m = sv.k == VK::Agg && sv.names && !sv.names->empty() ? (*sv.names)[0]
+                        : sv.k == VK::EnumV                               ? sv.s
+                                                                          : "";
+        using PM = sim::ColorConfig::PopMode;
+        if (m == "no_pop")
+            c.popMode = PM::NoPop;
+        else if (m == "always_pop")
+            c.popMode = PM::AlwaysPop;
+        else if (m == "pop_on_advance")
+            c.popMode = PM::PopOnAdvance;
+        else if (m == "pop_on_advance_nop")
+            c.popMode = PM::PopOnAdvanceNop;
+        else
+            fail(node, "unknown pop mode '" + m + "'");
+    };
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
@@ -51,7 +69,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     if (wse3())
                         fail(node, "color swap is only available on wse2");
                     (rf == "color_swap_x" ? c.colorSwapX : c.colorSwapY) = asBool(rv, node);
-                } else
+                } else if (rf == "pop_mode")
+                    popMode(rv);
+                else
                     fail(node, "unknown field '" + rf + "' in '.routes'");
             }
         } else if (f == "switches") {
@@ -88,21 +108,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 } else if (sf == "ring_mode") {
                     c.ringMode = asBool(sv, node);
                 } else if (sf == "pop_mode") {
-                    std::string m = sv.k == VK::Agg && sv.names && !sv.names->empty()
-                                        ? (*sv.names)[0]
-                                    : sv.k == VK::EnumV ? sv.s
-                                                        : "";
-                    using PM = sim::ColorConfig::PopMode;
-                    if (m == "no_pop")
-                        c.popMode = PM::NoPop;
-                    else if (m == "always_pop")
-                        c.popMode = PM::AlwaysPop;
-                    else if (m == "pop_on_advance")
-                        c.popMode = PM::PopOnAdvance;
-                    else if (m == "pop_on_advance_nop")
-                        c.popMode = PM::PopOnAdvanceNop;
-                    else
-                        fail(node, "unknown pop mode '" + m + "'");
+                    popMode(sv);
                 } else {
                     fail(node, "unknown field '" + sf + "' in '.switches'");
                 }
