@@ -8,8 +8,9 @@
 //   least one); an id of no such symbol is undefined behaviour (we return zero).
 // - @get_tensor_ptr(id): runtime only; the value of the exported tensor pointer with
 //   identifier `id` bit-cast to [*]u16 (read when called: a var pointer may be re-pointed).
-// - @has_exported_tensors(): comptime, not in a top-level comptime block or the layout;
-//   whether the tile exports at least one tensor pointer.
+// - @has_exported_tensors(): comptime, not in the layout; whether the tile exports at least
+//   one tensor pointer (the page also keeps it out of top-level comptime blocks; we allow
+//   it there).
 // - @rpc(data_task_id): in a top-level comptime block, at most once per tile code; the RPC
 //   server through which the host calls exported functions. Our launch calls them
 //   directly, so it only reserves its task ID (no other task may be bound to it).
@@ -39,7 +40,8 @@ std::pair<int, uint64_t> rpcSymbolKey(const Place& p) {
     return {0, 0};
 }
 
-// Calls `f(call, args)` for each '@export_symbol(identifier, ...)' in `a`.
+// Calls `f(args)` for each '@export_symbol(identifier, ...)' in `a`, in source order, until
+// it returns true.
 template <typename F> void forEachExportCall(const Ast& a, F f) {
     for (uint32_t i = 0; i < a.nodes.size(); ++i) {
         const Node& n = a.nodes[i];
