@@ -421,6 +421,9 @@ struct HostSymbol {
     ScalarType elementType = ScalarType::F32;   // Var: element type of the pointer
     bool mutableFromHost = false;
     std::vector<ScalarType> inputs;  // Func: parameter types
+    // Added for the RPC page's scalar exports (additive): a Var exported with a scalar
+    // type (`@export_name("n", i16, true)`) rather than a pointer; out_rpc.json names it so.
+    bool scalar = false;
 };
 
 struct MemcpyConfig {

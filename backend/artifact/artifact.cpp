@@ -21,7 +21,7 @@ std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
         s.name = h.name;
         if (h.kind == sim::HostSymbol::Kind::Var) {
             s.kind = "Var";
-            s.type = std::string("[*]") + sim::typeName(h.elementType);
+            s.type = (h.scalar ? std::string() : std::string("[*]")) + sim::typeName(h.elementType);
             s.immutable = !h.mutableFromHost;
         } else {
             s.kind = "Func";

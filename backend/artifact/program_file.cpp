@@ -503,6 +503,7 @@ std::string serializeProgram(const sim::FabricProgram& program) {
         h->set_kind(uint32_t(s.kind));
         h->set_element_type(uint32_t(s.elementType));
         h->set_mutable_from_host(s.mutableFromHost);
+        h->set_scalar(s.scalar);
         for (auto t : s.inputs)
             h->add_inputs(uint32_t(t));
     }
@@ -625,6 +626,7 @@ std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes,
         s.elementType =
             r.enumValue<sim::ScalarType>(h.element_type(), kLastType, "host_symbol.element_type");
         s.mutableFromHost = h.mutable_from_host();
+        s.scalar = h.scalar();
         for (auto t : h.inputs())
             s.inputs.push_back(r.enumValue<sim::ScalarType>(t, kLastType, "host_symbol.inputs"));
         out->hostSymbols.push_back(std::move(s));

@@ -72,6 +72,9 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
                               sim::ScalarType::Void,
                               false,
                               {sim::ScalarType::F32, sim::ScalarType::U16}});
+    sim::HostSymbol count{2, "count", sim::HostSymbol::Kind::Var, sim::ScalarType::I16, true, {}};
+    count.scalar = true; // @export_name("count", i16, true)
+    p->hostSymbols.push_back(count);
     p->memcpy.enabled = true;
     p->memcpy.h2dColors[0] = 2;
     p->sourceFiles = {"layout.csl", "pe_program.csl"};
@@ -291,13 +294,15 @@ class TestArtifact : public QObject {
         QVERIFY2(rpc.find("\"rpc_symbols\"") != std::string::npos, rpc.c_str());
         QVERIFY(rpc.find("\"kind\": \"Func\"") != std::string::npos);
         QVERIFY(rpc.find("\"type\": \"[*]f32\"") != std::string::npos);
+        QVERIFY2(rpc.find("\"type\": \"i16\"") != std::string::npos, rpc.c_str());
 
         auto a = artifact::loadArtifact(dir);
         QCOMPARE(a.info.params.at("N"), std::string("6"));
         QCOMPARE(a.info.colors.at("x_in"), std::string("1"));
         QVERIFY(outJson.find("\"colors\"") != std::string::npos);
         QCOMPARE(a.info.cslcArgs.size(), size_t(2));
-        QCOMPARE(a.rpcSymbols.size(), size_t(2));
+        QCOMPARE(a.rpcSymbols.size(), size_t(3));
+        QVERIFY(a.program->hostSymbols.at(2).scalar && !a.program->hostSymbols.at(0).scalar);
         QCOMPARE(a.rpcSymbols[0].immutable, false);
         QCOMPARE(a.rpcSymbols[1].inputs.at(1).type, std::string("u16"));
         QCOMPARE(a.program->classes.at(0).file, std::string("pe_program.csl"));

@@ -387,6 +387,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                                "' needs the mutability argument");
             hs.kind = sim::HostSymbol::Kind::Var;
             hs.elementType = scalarOf(t);
+            hs.scalar = true;
             hs.mutableFromHost = asBool(carg(2, "mutability"), args[2]);
         } else {
             fail(args[1], "@export_name expects a pointer, function or scalar type, found '" +
