@@ -509,8 +509,10 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                         continue;
                     resolveDecl(mm, d, d.node);
                     if (d.isFn && mm == m) {
+                        // An extern declaration (no body) matters only when called: the
+                        // call then reports that it has no definition here.
                         FnDef* def = d.value.fn;
-                        if (def && !def->generic)
+                        if (def && !def->generic && mm->ast->nodes[def->node].b)
                             lowerFunction(def, d.node);
                     }
                 } catch (SemaError&) {
