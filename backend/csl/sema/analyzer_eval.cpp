@@ -1605,6 +1605,11 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
 Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     Value s = eval(n.a);
+    // The SDK's Syntax page: "input can be an expression of a fixed-width integer type
+    // (i.e., comptime_int is not allowed) or of any enum type".
+    if (s.type && s.type->k == TK::CInt)
+        fail(n.a, "a switch input must have a fixed-width integer or enum type, found "
+                  "'comptime_int'; give it a type with @as");
     auto prongs = L(node);
     auto body = [&](uint32_t b) -> Value {
         if (isPlainBlock(b)) {
