@@ -616,6 +616,7 @@ class Analyzer {
     [[noreturn]] void failUndeclared(uint32_t node, const std::string& name);
     Value aggregateRegs(TypeP t, uint32_t node);
     bool isPlainBlock(uint32_t node) const;
+    bool blockEndReachable(size_t start, const std::vector<size_t>& exits) const;
     Value importJson(const std::string& text, TypeP t, const std::string& file, uint32_t node);
     void moveAggregate(const Value& dst, const Value& v, uint32_t node);
     // A break/continue/return met inside an expression-position block at comptime.

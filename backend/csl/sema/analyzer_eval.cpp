@@ -1775,6 +1775,33 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     return mkVoid();
 }
 
+// Whether run-time code from `start` can fall through to the current end of the function's
+// code, leaving through the jumps `exits` (a labelled block's breaks, not yet patched), a
+// return, or a jump out of [start, end] (an outer loop's break, an inline call's return).
+bool Analyzer::blockEndReachable(size_t start, const std::vector<size_t>& exits) const {
+    const std::vector<sim::Instr>& code = fr_->fn->code;
+    const size_t end = code.size();
+    std::vector<bool> seen(end + 1 - start, false);
+    std::vector<size_t> work{start};
+    while (!work.empty()) {
+        const size_t pc = work.back();
+        work.pop_back();
+        if (pc < start || pc > end || seen[pc - start])
+            continue;
+        seen[pc - start] = true;
+        if (pc == end)
+            return true;
+        const sim::Instr& in = code[pc];
+        if (in.op == sim::Op::Return || std::find(exits.begin(), exits.end(), pc) != exits.end())
+            continue;
+        if (in.op == sim::Op::Jump || in.op == sim::Op::JumpIf || in.op == sim::Op::JumpIfNot)
+            work.push_back(size_t(in.imm));
+        if (in.op != sim::Op::Jump)
+            work.push_back(pc + 1);
+    }
+    return false;
+}
+
 Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     if (!n.d) {
@@ -1798,9 +1825,18 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     lc.resultType = expected;
     lc.scopeDepth = fr_->scopes.size();
     fr_->loops.push_back(lc);
+    const size_t start = here();
     Flow f = execBlock(node);
     LoopCtx done = fr_->loops.back();
     fr_->loops.pop_back();
+    // The SDK's Syntax page: "If control flow may reach the end of a block without breaking
+    // a value, the block's type is void and any values broken from the block must be void".
+    const bool valueBreaks = done.resultReg != kNoReg || done.literalBreak.has_value() ||
+                             (done.hasComptimeResult && done.comptimeResult.type &&
+                              done.comptimeResult.type->k != TK::Void);
+    if (valueBreaks && blockEndReachable(start, done.breaks))
+        fail(node, "block '" + label + "' can reach its end without 'break :" + label +
+                       "' and a value, so its type is 'void'; end it with a break or a return");
     for (size_t b : done.breaks)
         patch(b, here());
     if (f.k == Flow::K::Break && f.label == label)
