@@ -2,7 +2,7 @@
 // our own, each exercising a few features alone and together, compiled by backend/csl for
 // both architectures and run on the simulator; the u32 words they leave in `y` are
 // checked. Every row that fixed a compiler bug says which.
-#include "tests/csl/csl_test_support.h"
+#include "tests/csl/language_programs.h"
 
 #include <QTest>
 
@@ -14,37 +14,6 @@ namespace {
 
 using namespace csl_tests;
 
-// One PE exporting `y: [*]u32` and `compute: fn()void`.
-const std::string kLayout = onePeLayout(true, "fn()void", "u32");
-
-// Cycles a program's compute() and the copy of y may take.
-constexpr uint64_t kMaxCycles = 10'000'000;
-
-// A PE program: `decls` at the top level, `body` inside compute(), which the host launches.
-std::string program(const std::string& decls, const std::string& body) {
-    return R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var y = @zeros([24]u32);
-const y_ptr: [*]u32 = &y;
-)" + decls +
-           "\nfn compute() void {\n" + body + R"(
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @export_symbol(y_ptr, "y");
-  @export_symbol(compute);
-}
-)";
-}
-
-struct Case {
-    const char* name;
-    std::string pe;
-    std::vector<uint32_t> expected; // y[0..n-1]
-    std::map<std::string, std::string> moreFiles = {};
-};
-
 // A module imported twice with different params (two independent instances).
 const char* kScaleModule = R"(
 param scale: u16;
@@ -54,8 +23,8 @@ fn apply(x: u16) u16 { counter += 1; return x * scale + offset; }
 fn count() u16 { return counter; }
 )";
 
-std::vector<Case> cases() {
-    std::vector<Case> c;
+std::vector<LanguageCase> cases() {
+    std::vector<LanguageCase> c;
     c.push_back({"integers_64bit_wrapping_shifts",
                  program(R"(
 var g64: i64 = -5;
@@ -663,33 +632,11 @@ fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
 class TestCslLanguage : public QObject {
     Q_OBJECT
   private slots:
-    void programs_data() {
-        std::vector<std::string> names;
-        for (const Case& c : cases())
-            names.push_back(c.name);
-        addIndexedArchRows(names, "/");
-    }
+    void programs_data() { addLanguageCaseRows(cases()); }
     void programs() {
         QFETCH(int, index);
         QFETCH(int, arch);
-        const Case c = cases()[size_t(index)];
-        std::map<std::string, std::string> files = c.moreFiles;
-        files["layout.csl"] = kLayout;
-        files["pe.csl"] = c.pe;
-        const csl::CompileResult r = compileFiles(files, sim::Arch(arch));
-        QVERIFY2(r.ok, allDiagnostics(r).c_str());
-        std::string error;
-        const std::vector<uint32_t> y = launchAndReadWords(
-            r.program, "compute", {}, "y", uint32_t(c.expected.size()), kMaxCycles, &error);
-        QVERIFY2(error.empty(), error.c_str());
-        QCOMPARE(y.size(), c.expected.size());
-        for (size_t k = 0; k < y.size(); ++k) {
-            if (y[k] != c.expected[k])
-                QFAIL(qPrintable(QStringLiteral("y[%1] = 0x%2, expected 0x%3")
-                                     .arg(k)
-                                     .arg(y[k], 0, 16)
-                                     .arg(c.expected[k], 0, 16)));
-        }
+        checkLanguageCase(cases()[size_t(index)], sim::Arch(arch));
     }
     // align(N) holds for vars and for consts given storage (a const array indexed at run
     // time), and linkname("x") names the global's symbol (the SDK: its ELF symbol name).
@@ -710,7 +657,7 @@ var buf: [8]u8 align(64) linksection(".mySection") = @zeros([8]u8);
   y[2] = pad;
 )");
         const csl::CompileResult r =
-            compileFiles({{"layout.csl", kLayout}, {"pe.csl", pe}}, sim::Arch(arch));
+            compileFiles({{"layout.csl", kLanguageLayout}, {"pe.csl", pe}}, sim::Arch(arch));
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         std::map<std::string, uint32_t> at;
         for (const sim::Symbol& sym : r.program->classes.at(0).symbols)
@@ -722,7 +669,7 @@ var buf: [8]u8 align(64) linksection(".mySection") = @zeros([8]u8);
         QCOMPARE(at["buf"] % 64, uint32_t(0));
         std::string error;
         const std::vector<uint32_t> y =
-            launchAndReadWords(r.program, "compute", {}, "y", 3, kMaxCycles, &error);
+            launchAndReadWords(r.program, "compute", {}, "y", 3, kLanguageMaxCycles, &error);
         QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(y, (std::vector<uint32_t>{5, 8, 1}));
     }
@@ -758,7 +705,7 @@ var big = @zeros([20400]u16);
             o.linkSectionStartBytes = std::move(sections);
             o.readFile = [&](const std::string& f) -> std::optional<std::string> {
                 if (f == "layout.csl")
-                    return std::string(kLayout);
+                    return std::string(kLanguageLayout);
                 if (f == "pe.csl" || f == "./pe.csl")
                     return pe;
                 return std::nullopt;
@@ -781,7 +728,7 @@ var big = @zeros([20400]u16);
         }
         std::string error;
         const std::vector<uint32_t> y =
-            launchAndReadWords(r.program, "compute", {}, "y", 4, kMaxCycles, &error);
+            launchAndReadWords(r.program, "compute", {}, "y", 4, kLanguageMaxCycles, &error);
         QVERIFY2(error.empty(), error.c_str());
         QCOMPARE(y, (std::vector<uint32_t>{0xabcd, 0x1234, 86, 11}));
 
@@ -811,7 +758,8 @@ fn traceWide(v: i64) void {
   dbg.trace(v);
   traceWide(v);
 )");
-        const csl::CompileResult r = compileFiles({{"layout.csl", kLayout}, {"pe.csl", pe}});
+        const csl::CompileResult r =
+            compileFiles({{"layout.csl", kLanguageLayout}, {"pe.csl", pe}});
         QVERIFY(!r.ok);
         std::vector<const csl::Diagnostic*> errors;
         for (const csl::Diagnostic& d : r.diagnostics) {

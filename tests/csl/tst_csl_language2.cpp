@@ -5,7 +5,7 @@
 // labelled loops. Each program is our own, compiled for both architectures and run on the
 // simulator; every u32 word it leaves in `y` is checked against values worked out by hand.
 // Every row that fixed a compiler bug says which.
-#include "tests/csl/csl_test_support.h"
+#include "tests/csl/language_programs.h"
 
 #include <QTest>
 
@@ -17,39 +17,8 @@ namespace {
 
 using namespace csl_tests;
 
-// One PE exporting `y: [*]u32` and `compute: fn()void`.
-const std::string kLayout = onePeLayout(true, "fn()void", "u32");
-
-// Cycles a program's compute() and the copy of y may take.
-constexpr uint64_t kMaxCycles = 10'000'000;
-
-// A PE program: `decls` at the top level, `body` inside compute(), which the host launches.
-std::string program(const std::string& decls, const std::string& body) {
-    return R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var y = @zeros([24]u32);
-const y_ptr: [*]u32 = &y;
-)" + decls +
-           "\nfn compute() void {\n" + body + R"(
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
-  @export_symbol(y_ptr, "y");
-  @export_symbol(compute);
-}
-)";
-}
-
-struct Case {
-    const char* name;
-    std::string pe;
-    std::vector<uint32_t> expected; // y[0..n-1]
-    std::map<std::string, std::string> moreFiles = {};
-};
-
-std::vector<Case> cases() {
-    std::vector<Case> c;
+std::vector<LanguageCase> cases() {
+    std::vector<LanguageCase> c;
     c.push_back({"generic_functions_and_type_functions",
                  program(R"(
 fn Vec(comptime T: type, comptime n: u16) type { return struct { v: [n]T, len: u16 = n }; }
@@ -1173,44 +1142,23 @@ fn take() bool {
 class TestCslLanguage2 : public QObject {
     Q_OBJECT
   private slots:
-    void programs_data() {
-        std::vector<std::string> names;
-        for (const Case& c : cases())
-            names.push_back(c.name);
-        addIndexedArchRows(names, "/");
-    }
+    void programs_data() { addLanguageCaseRows(cases()); }
     void programs() {
         QFETCH(int, index);
         QFETCH(int, arch);
-        const Case c = cases()[size_t(index)];
-        std::map<std::string, std::string> files = c.moreFiles;
-        files["layout.csl"] = kLayout;
-        files["pe.csl"] = c.pe;
-        const csl::CompileResult r = compileFiles(files, sim::Arch(arch));
-        QVERIFY2(r.ok, allDiagnostics(r).c_str());
-        std::string error;
-        const std::vector<uint32_t> y = launchAndReadWords(
-            r.program, "compute", {}, "y", uint32_t(c.expected.size()), kMaxCycles, &error);
-        QVERIFY2(error.empty(), error.c_str());
-        QCOMPARE(y.size(), c.expected.size());
-        for (size_t k = 0; k < y.size(); ++k) {
-            if (y[k] != c.expected[k])
-                QFAIL(qPrintable(QStringLiteral("y[%1] = 0x%2, expected 0x%3")
-                                     .arg(k)
-                                     .arg(y[k], 0, 16)
-                                     .arg(c.expected[k], 0, 16)));
-        }
+        checkLanguageCase(cases()[size_t(index)], sim::Arch(arch));
     }
     // A function's linkname (the SDK's Syntax page: "the function known as foo within CSL
     // gets assigned the name bar in the compiled object file") names its code.
     void functionLinkname() {
-        const std::vector<Case> all = cases();
-        const auto it = std::find_if(all.begin(), all.end(), [](const Case& k) {
+        const std::vector<LanguageCase> all = cases();
+        const auto it = std::find_if(all.begin(), all.end(), [](const LanguageCase& k) {
             return std::string(k.name) == "syntax_page_blocks_functions";
         });
         QVERIFY(it != all.end());
-        const Case& c = *it;
-        const csl::CompileResult r = compileFiles({{"layout.csl", kLayout}, {"pe.csl", c.pe}});
+        const LanguageCase& c = *it;
+        const csl::CompileResult r =
+            compileFiles({{"layout.csl", kLanguageLayout}, {"pe.csl", c.pe}});
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         std::vector<std::string> names;
         for (const sim::Function& f : r.program->classes.at(0).functions)
@@ -1221,13 +1169,13 @@ class TestCslLanguage2 : public QObject {
     // The Modules page: "its symbol name in the resulting binary will be
     // basename.importedname"; an unknown param name in the binding is a warning.
     void moduleSymbolNamesAndUnknownParamWarning() {
-        const std::vector<Case> all = cases();
-        const auto it = std::find_if(all.begin(), all.end(), [](const Case& k) {
+        const std::vector<LanguageCase> all = cases();
+        const auto it = std::find_if(all.begin(), all.end(), [](const LanguageCase& k) {
             return std::string(k.name) == "modules_page_examples";
         });
         QVERIFY(it != all.end());
         std::map<std::string, std::string> files = it->moreFiles;
-        files["layout.csl"] = kLayout;
+        files["layout.csl"] = kLanguageLayout;
         files["pe.csl"] = it->pe;
         const csl::CompileResult r = compileFiles(files);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());

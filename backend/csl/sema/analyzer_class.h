@@ -203,6 +203,11 @@ struct RuntimeControl {
 // values and float NaNs), layout.cpp.
 bool sameValue(const Value& a, const Value& b);
 
+// Whether code from `start` can run off the end of `code`, leaving through the jumps `exits`,
+// a return, or a jump before `start` (analyzer_stmt.cpp).
+bool codeEndReachable(const std::vector<sim::Instr>& code, size_t start,
+                      const std::vector<size_t>& exits);
+
 class Analyzer {
   public:
     Analyzer(const CompileOptions& o, DiagnosticEngine& d) : opt_(o), diags_(d) {}
@@ -616,6 +621,8 @@ class Analyzer {
     [[noreturn]] void failUndeclared(uint32_t node, const std::string& name);
     Value aggregateRegs(TypeP t, uint32_t node);
     bool isPlainBlock(uint32_t node) const;
+    // Whether the run-time code of a block from `start` falls through to the function's
+    // current end (codeEndReachable).
     bool blockEndReachable(size_t start, const std::vector<size_t>& exits) const;
     Value importJson(const std::string& text, TypeP t, const std::string& file, uint32_t node);
     void moveAggregate(const Value& dst, const Value& v, uint32_t node);

@@ -1775,31 +1775,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     return mkVoid();
 }
 
-// Whether run-time code from `start` can fall through to the current end of the function's
-// code, leaving through the jumps `exits` (a labelled block's breaks, not yet patched), a
-// return, or a jump out of [start, end] (an outer loop's break, an inline call's return).
 bool Analyzer::blockEndReachable(size_t start, const std::vector<size_t>& exits) const {
-    const std::vector<sim::Instr>& code = fr_->fn->code;
-    const size_t end = code.size();
-    std::vector<bool> seen(end + 1 - start, false);
-    std::vector<size_t> work{start};
-    while (!work.empty()) {
-        const size_t pc = work.back();
-        work.pop_back();
-        if (pc < start || pc > end || seen[pc - start])
-            continue;
-        seen[pc - start] = true;
-        if (pc == end)
-            return true;
-        const sim::Instr& in = code[pc];
-        if (in.op == sim::Op::Return || std::find(exits.begin(), exits.end(), pc) != exits.end())
-            continue;
-        if (in.op == sim::Op::Jump || in.op == sim::Op::JumpIf || in.op == sim::Op::JumpIfNot)
-            work.push_back(size_t(in.imm));
-        if (in.op != sim::Op::Jump)
-            work.push_back(pc + 1);
-    }
-    return false;
+    return codeEndReachable(fr_->fn->code, start, exits);
 }
 
 Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {

@@ -5,22 +5,26 @@
 
 namespace csl::sema {
 
-// Whether control can run off the end of `code` (instruction code.size()), following jumps
-// from the first instruction: a switch whose prongs all return, or an `if` whose two
-// branches do, leaves dead jumps behind that must not count as paths to the end.
-static bool endReachable(const std::vector<sim::Instr>& code) {
-    std::vector<bool> seen(code.size() + 1, false);
-    std::vector<size_t> work{0};
+// Whether run-time code from `start` can fall through to the end of `code`, leaving through
+// the jumps `exits` (a labelled block's breaks, not yet patched), a return, or a jump before
+// `start` (an outer loop's break, an inline call's return). A switch whose prongs all
+// return, or an `if` whose two branches do, leaves dead jumps behind that must not count as
+// paths to the end.
+bool codeEndReachable(const std::vector<sim::Instr>& code, size_t start,
+                      const std::vector<size_t>& exits) {
+    const size_t end = code.size();
+    std::vector<bool> seen(end + 1 - start, false);
+    std::vector<size_t> work{start};
     while (!work.empty()) {
-        size_t pc = work.back();
+        const size_t pc = work.back();
         work.pop_back();
-        if (pc > code.size() || seen[pc])
+        if (pc < start || pc > end || seen[pc - start])
             continue;
-        seen[pc] = true;
-        if (pc == code.size())
+        seen[pc - start] = true;
+        if (pc == end)
             return true;
         const sim::Instr& in = code[pc];
-        if (in.op == sim::Op::Return)
+        if (in.op == sim::Op::Return || std::find(exits.begin(), exits.end(), pc) != exits.end())
             continue;
         if (in.op == sim::Op::Jump || in.op == sim::Op::JumpIf || in.op == sim::Op::JumpIfNot)
             work.push_back(size_t(in.imm));
@@ -976,7 +980,7 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
             throw SemaError{}; // the body's errors are enough
         if (ft->ret->k == TK::Void) {
             emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
-        } else if (endReachable(fn->code)) {
+        } else if (codeEndReachable(fn->code, 0, {})) {
             fail(f->node, "function '" + f->name + "' must return a value of type '" +
                               typeName(ft->ret) + "' on every path");
         }
