@@ -443,6 +443,8 @@ void Fabric::Impl::reschedule(Pe& p) {
 uint64_t Fabric::Impl::nextVisit(const Pe& p) const {
     uint64_t next = UINT64_MAX;
     const bool mainBusy = !p.frames.empty() || p.mainOp.active;
+    if (p.visitWanted)
+        next = now + 1;
     if (p.mainOp.active) {
         if (!p.mainOp.waiting)
             next = std::min(next, p.mainReadyAt);
@@ -526,6 +528,7 @@ void Fabric::Impl::visit(Pe& p) {
 
 void Fabric::Impl::visitGuarded(Pe& p) {
     p.scheduledAt = UINT64_MAX;
+    p.visitWanted = false;
     try {
         visit(p);
     } catch (const PeFault& f) {

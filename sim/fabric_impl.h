@@ -110,7 +110,14 @@ struct Fabric::Impl {
     // Scheduling.
     void schedule(Pe& p, uint64_t cycle);
     void enqueueVisit(uint64_t cycle, uint32_t index); // schedule() without the Pe
-    void wake(Pe& p) { schedule(p, now + 1); }
+    // During the PE phase (visits may run on several threads) a visit must not touch the
+    // shared visit queue: its own next visit (nextVisit) picks the wish up instead.
+    void wake(Pe& p) {
+        if (inPePhase)
+            p.visitWanted = true;
+        else
+            schedule(p, now + 1);
+    }
     void activateRouter(Pe& p);
     // A router without wavelets (buffered or in output queues) and no input queue flush
     // to watch would do nothing in its step.

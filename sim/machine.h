@@ -269,6 +269,7 @@ struct alignas(64) Pe {
     // Effects of one visit on shared state, merged in PE order after the PE phase so
     // that results do not depend on the number of threads (details at the end).
     bool routerWanted = false;
+    bool visitWanted = false; // wake() during the PE phase: visit again next cycle
     bool hasFault = false;
     bool breakHere = false;
     uint64_t routerWakeAt = UINT64_MAX; // a step due at this later cycle (laterRouters)

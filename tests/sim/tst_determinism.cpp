@@ -79,6 +79,31 @@ class TestDeterminism : public QObject {
         }
     }
 
+    // Every PE of a 200x100 fabric rebinds an input queue (<tile_config>'s
+    // encode_input_queue) 20 times in the same cycles, with two threads visiting PEs: the
+    // rebinding asks for a visit of its PE (a data task of the new color may be ready),
+    // which used to write the shared visit queue from the worker threads (heap corruption:
+    // a 64x32 CSL program aborted the appliance in 4 of 6 runs; this test hung). Each
+    // launch must finish, on every PE.
+    void queueRebindingOnManyPesWithTwoThreads() {
+        sim::CodeClass cls;
+        FnBuilder go("go", 0, 2);
+        for (int32_t k = 0; k < 20; ++k)
+            go.imm(0, sim::ScalarType::U32, 2)
+                .imm(1, sim::ScalarType::U32, k % 8)
+                .builtin(sim::BuiltinId::InputQueueConfigSet, 0, 2);
+        go.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+        cls.functions.push_back(go.build());
+        cls.exports.push_back(exportFn("go", 0));
+        sim::FabricOptions o;
+        o.threads = 2;
+        sim::Fabric f(makeProgram(cls, 200, 100, sim::Arch::Wse3), o);
+        for (int launch = 0; launch < 10; ++launch) {
+            const auto r = f.runUntilDone(f.launch("go", {}));
+            QCOMPARE(r.status, sim::RunStatus::CommandDone);
+        }
+    }
+
     // Routers wait out a wavelet's hop latency without being stepped each cycle (unless
     // stalls are traced); running in pieces, or with stall tracing, must not move any
     // event. The cycle count is the one of the cost model before that change.
