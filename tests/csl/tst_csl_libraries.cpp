@@ -5,7 +5,7 @@
 // color_config's fabric_io / set_, toggle_, clear_io_direction, and
 // <math>.isSignaling. Misuse is a compile error (a library's @comptime_assert is reported
 // at the assertion in the library source).
-#include "tests/csl/csl_test_support.h"
+#include "tests/csl/language_programs.h"
 
 #include "sim/program.h"
 
@@ -164,6 +164,29 @@ uint32_t expectedPayload(bool ignoreRest) {
 class TestCslLibraries : public QObject {
     Q_OBJECT
   private slots:
+    // A <debug> entry is written whole or not at all: in a 7-word buffer after a u16 (2
+    // words) and an f32 (3), a u32 (3) and a string of 3 characters (3) no longer fit and
+    // leave nothing, a bool (1) still does, and so does a u16 only if the bool left room.
+    void debugEntriesAreWholeOrAbsent_data() { addArchRows(); }
+    void debugEntriesAreWholeOrAbsent() {
+        QFETCH(int, arch);
+        const LanguageCase c{"debug_full_buffer",
+                             program(R"(
+const dbg = @import_module("<debug>", .{ .key = "full", .buffer_size = 7 });
+)",
+                                     R"(
+  dbg.trace_u16(0x1234);
+  dbg.trace_f32(1.5);
+  dbg.trace_u32(0xdeadbeef);
+  dbg.trace_string("abc");
+  dbg.trace_bool(true);
+  dbg.trace_u16(0x5678);
+  for (@range(u16, 7)) |i| { y[i] = dbg.buffer[i]; }
+  y[7] = dbg.buffer_index;
+)"),
+                             {0x48, 0x1234, 0x66, 0x0000, 0x3fc0, 0x013f, 0, 6}};
+        checkLanguageCase(c, sim::Arch(arch));
+    }
     void membersCompute_data() { addArchRows(); }
     void membersCompute() {
         QFETCH(int, arch);
@@ -197,8 +220,8 @@ class TestCslLibraries : public QObject {
     void ioDirectionsAtRuntime_data() { addArchRows(); }
     void ioDirectionsAtRuntime() {
         QFETCH(int, arch);
-        const auto r = compileFiles({{"layout.csl", kRouteLayout}, {"pe.csl", kRoutePe}},
-                                    sim::Arch(arch));
+        const auto r =
+            compileFiles({{"layout.csl", kRouteLayout}, {"pe.csl", kRoutePe}}, sim::Arch(arch));
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         sim::Fabric fabric(r.program);
         const auto done = fabric.runUntilDone(fabric.launch("compute", {}), 1'000'000);
@@ -219,7 +242,7 @@ class TestCslLibraries : public QObject {
         QTest::addColumn<QString>("error");
         QTest::newRow("trace of u64") << "dbg.trace(true);"
                                       << "dbg.trace(@as(u64, 1));"
-                                      << "<debug>:54:10: error: comptime assertion failed: "
+                                      << "<debug>:65:10: error: comptime assertion failed: "
                                          "<debug>.trace takes bool, u8, i8, u16, i16, f16, u32, "
                                          "i32 or f32";
         QTest::newRow("nine commands")

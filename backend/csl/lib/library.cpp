@@ -96,7 +96,8 @@ fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
 // <debug>: a trace buffer of u16 words per import key. Each entry starts with a tag word
 // whose low byte is a struct code ('?bBhHiIef', 't' timestamp, 's' string) and whose high
 // byte holds the value of 8-bit entries or a string's length; the symbols are
-// $$csl_debug.<key>.buffer and .buffer_index, as debug_util expects.
+// $$csl_debug.<key>.buffer and .buffer_index, as debug_util expects. An entry is written
+// whole or not at all: a full buffer never ends in a tag without its value.
 static const char* kDebugSource = R"(// <debug>
 param key: comptime_string;
 param buffer_size: u16;
@@ -109,27 +110,38 @@ fn put(w: u16) void {
     buffer_index += 1;
   }
 }
+fn fits(words: u16) bool { return buffer_size - buffer_index >= words; }
+fn put16(code: u16, v: u16) void {
+  if (fits(2)) {
+    put(code);
+    put(v);
+  }
+}
 fn put32(code: u16, v: u32) void {
-  put(code);
-  put(@as(u16, v & 0xffff));
-  put(@as(u16, v >> 16));
+  if (fits(3)) {
+    put(code);
+    put(@as(u16, v & 0xffff));
+    put(@as(u16, v >> 16));
+  }
 }
 fn trace_bool(v: bool) void { put((@as(u16, if (v) 1 else 0) << 8) | 0x3f); }
 fn trace_u8(v: u8) void { put((@as(u16, v) << 8) | 0x42); }
 fn trace_i8(v: i8) void { put((@as(u16, @bitcast(u8, v)) << 8) | 0x62); }
-fn trace_u16(v: u16) void { put(0x48); put(v); }
-fn trace_i16(v: i16) void { put(0x68); put(@bitcast(u16, v)); }
-fn trace_f16(v: f16) void { put(0x65); put(@bitcast(u16, v)); }
+fn trace_u16(v: u16) void { put16(0x48, v); }
+fn trace_i16(v: i16) void { put16(0x68, @bitcast(u16, v)); }
+fn trace_f16(v: f16) void { put16(0x65, @bitcast(u16, v)); }
 fn trace_u32(v: u32) void { put32(0x49, v); }
 fn trace_i32(v: i32) void { put32(0x69, @bitcast(u32, v)); }
 fn trace_f32(v: f32) void { put32(0x66, @bitcast(u32, v)); }
 fn trace_timestamp() void {
   var ts: [3]u16;
   time.get_timestamp(&ts);
-  put(0x74);
-  put(ts[0]);
-  put(ts[1]);
-  put(ts[2]);
+  if (fits(4)) {
+    put(0x74);
+    put(ts[0]);
+    put(ts[1]);
+    put(ts[2]);
+  }
 }
 // The raw words (documented "for internal use").
 fn put_u16(x: u16) void { put(x); }
@@ -154,6 +166,8 @@ fn trace(x: anytype) void {
 }
 inline fn trace_string(comptime s: comptime_string) void {
   const n = @strlen(s);
+  if (!fits(1 + (n + 1) / 2))
+    return;
   put((@as(u16, n) << 8) | 0x73);
   const bytes = @get_array(s);
   inline for (@range(u16, (n + 1) / 2)) |k| {
