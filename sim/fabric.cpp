@@ -16,10 +16,6 @@ std::string str(uint64_t v) {
     return std::to_string(v);
 }
 
-// Below this many PEs in one cycle the PE phase runs on the calling thread: handing
-// work to the pool costs more than it saves.
-constexpr size_t kParallelMinPes = 64;
-
 // A wavelet landing in a CE queue, or room made in an output queue, can change what the
 // PE's next visit does only when its main thread is idle (a task may become ready), an
 // op waits for wavelets or room, or a host command may proceed. A running task with no
@@ -657,7 +653,7 @@ bool Fabric::Impl::stepCycle() {
     }
     sortUniquePes(visitList);
     inPePhase = true;
-    if (pool && visitList.size() >= kParallelMinPes) {
+    if (pool && visitList.size() >= opt.parallelMinPes) {
         // Each thread visits ranges of consecutive entries and also computes each PE's next
         // visit there, while its lines are in that core's cache. The serial merge after it
         // then reads only visitNext, in PE order, and touches a Pe only when its visit left

@@ -21,6 +21,11 @@ namespace sim {
 
 struct FabricOptions {
     unsigned threads = 1;          // worker threads for stepping large fabrics
+    // With fewer PEs than this to visit in a cycle, its PE phase runs on the calling thread:
+    // handing cheap visits to the pool costs more than it saves (a DSD-heavy 32x32 kernel
+    // ran 0.82-0.86x on 2 threads at 64, 1.0x at 2,048; docs/benchmarks.md). Tests lower it
+    // to make small fabrics step in parallel.
+    size_t parallelMinPes = 2048;
     bool simprintToLog = true;     // write <simprint> lines to the log sink
     std::string simLogPath;        // sim.log; empty = keep lines in memory only
     bool traceLanding = false, traceInstructions = false, traceRouter = false, traceStalls = false;

@@ -31,7 +31,10 @@ struct ApplianceOptions {
     unsigned maxSessions = 32;
     unsigned commandTimeoutSeconds = 900;
     std::filesystem::path toolsBinDir; // put first on PATH for launcher commands
-    unsigned simThreads = 1;
+    // Simulator threads for a session whose client asks for none (simfab_numthreads
+    // unset): the SDK's default of 5. Every session gets at most one per core, since more
+    // only wait for each other; small fabrics step on one thread whatever the number.
+    unsigned simThreads = 5;
     // Sessions and jobs no client used for this long are closed (0 = never): a client
     // that disconnected without closing them, or forgot them. A session counts as used
     // while a host command runs or a Frames stream watches it; a job while a command runs.
@@ -66,6 +69,10 @@ class Appliance {
     explicit Appliance(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// The simulator threads a session gets: the client's simfab_numthreads, or the appliance's
+// default when it asks for none (0), at most one per core of `cores`.
+unsigned sessionSimThreads(unsigned requested, unsigned applianceDefault, unsigned cores);
 
 // Refuses an address that would expose the appliance: returns why, or empty.
 std::string listenAddressProblem(const std::string& address, bool haveToken);

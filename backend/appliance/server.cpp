@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <random>
 #include <stdexcept>
+#include <thread>
 
 #include <sys/stat.h>
 
@@ -230,7 +231,8 @@ std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program,
     auto workspace = std::make_unique<Workspace>(options_.workRoot / "sessions", "session");
     SessionOptions o;
     o.workspace = workspace->root();
-    o.threads = threads ? threads : options_.simThreads;
+    o.threads =
+        sessionSimThreads(threads, options_.simThreads, std::thread::hardware_concurrency());
     o.trace = trace;
     o.hostRecordLimitBytes = options_.hostRecordLimitBytes;
     o.traceLogLimitBytes = options_.traceLogLimitBytes;
@@ -318,6 +320,10 @@ void Core::closeJob(const std::string& id) {
 }
 
 // ---- Appliance ----------------------------------------------------------------------
+
+unsigned sessionSimThreads(unsigned requested, unsigned applianceDefault, unsigned cores) {
+    return std::clamp(requested ? requested : applianceDefault, 1u, std::max(1u, cores));
+}
 
 std::string listenAddressProblem(const std::string& address, bool haveToken) {
     if (address.rfind("unix:", 0) == 0) {

@@ -1269,6 +1269,18 @@ class TestAppliance : public QObject {
         }
     }
 
+    // A script that sets no simfab_numthreads gets the SDK's default of 5 threads, and no
+    // session more threads than cores (oversubscribed workers only wait for each other).
+    void sessionThreadsFollowTheSdkDefaultUpToTheCores() {
+        QCOMPARE(appliance::ApplianceOptions{}.simThreads, 5u);
+        QCOMPARE(appliance::sessionSimThreads(0, 5, 8), 5u);
+        QCOMPARE(appliance::sessionSimThreads(0, 5, 2), 2u);
+        QCOMPARE(appliance::sessionSimThreads(3, 5, 8), 3u);
+        QCOMPARE(appliance::sessionSimThreads(64, 5, 2), 2u);
+        QCOMPARE(appliance::sessionSimThreads(1, 5, 2), 1u);
+        QCOMPARE(appliance::sessionSimThreads(0, 5, 0), 1u); // cores unknown
+    }
+
     void listenAddressSafety() {
         QVERIFY(appliance::listenAddressProblem("unix:/tmp/x.sock", false).empty());
         QVERIFY(appliance::listenAddressProblem("127.0.0.1:9000", false).empty());

@@ -31,7 +31,14 @@ void BM_DsdHeavy(benchmark::State& state) {
         benchmark::Counter(double(tileCycles), benchmark::Counter::kIsRate);
     state.counters["cycles/s"] = benchmark::Counter(double(cycles), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_DsdHeavy)->Args({8, 1})->Args({32, 1})->Args({32, 2})->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DsdHeavy)
+    ->Args({8, 1})
+    ->Args({32, 1})
+    ->Args({32, 2})
+    ->Args({64, 1})
+    ->Args({64, 2})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 // Row pipelines: fabric traffic (fabout/fabin, routers, backpressure) plus DSD work.
 void BM_FabricPipeline(benchmark::State& state) {

@@ -22,6 +22,7 @@ Outcome runPipeline(unsigned threads, uint64_t chunk = 0, bool traceStalls = fal
     const uint32_t w = 12, h = 10;
     sim::FabricOptions o;
     o.threads = threads;
+    o.parallelMinPes = 1; // every cycle's PE phase on the pool, however few PEs it visits
     QTemporaryDir logDir;
     if (traceStalls) {
         o.traceStalls = true;

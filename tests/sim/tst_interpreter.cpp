@@ -320,6 +320,7 @@ class TestInterpreter : public QObject {
                 {uint8_t(rnd(24)), route(uint8_t(rnd(32)), uint8_t(rnd(32)))});
             sim::FabricOptions o;
             o.threads = 1 + rnd(2);
+            o.parallelMinPes = 1;
             o.idleCycleLimit = 5000;
             try {
                 sim::Fabric fab(prog, o);
