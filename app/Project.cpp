@@ -1,5 +1,7 @@
 #include "app/Project.h"
 
+#include "app/CommandsScript.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -101,6 +103,19 @@ QString guessLayoutFile(const QDir& dir) {
             return name;
     }
     return QStringLiteral("layout.csl");
+}
+
+// The first commands script of the folder that names a cslc command, in the order the SDK
+// examples are run (WSE-2 first).
+std::optional<CommandsScript> commandsScriptSettings(const QDir& dir) {
+    for (const char* name : {"commands_wse2.sh", "commands_wse3.sh", "commands.sh"}) {
+        QFile file(dir.filePath(QLatin1String(name)));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        if (auto script = importCommandsScript(QString::fromUtf8(file.readAll()), nullptr))
+            return script;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -231,6 +246,12 @@ std::optional<Project> Project::open(const QString& folderOrFile, QString* error
     } else {
         project = Project();
         project->m_layoutFile = guessLayoutFile(QDir(rootDir));
+        // An SDK-style folder says how it is compiled in its commands script: without its
+        // params, fabric and colors the IDE build would fail where the script succeeds.
+        if (const auto script = commandsScriptSettings(QDir(rootDir))) {
+            project->m_layoutFile = script->layoutFile;
+            project->m_compile = script->compile;
+        }
     }
     project->m_rootDir = rootDir;
     if (project->m_name.isEmpty())

@@ -37,9 +37,10 @@ class Project {
     static constexpr int FormatVersion = 1;
 
     // Opens a project folder (or its tessera.json). A folder without a project file gives
-    // a project with defaults (layout.csl, or the only .csl file with a layout block),
-    // which is written only when saved. A malformed file gives nullopt and an error that
-    // names the file, line and column or key.
+    // a project with defaults (layout.csl, or the only .csl file with a layout block; the
+    // layout and cslc flags of commands_wse2.sh, commands_wse3.sh or commands.sh when the
+    // folder has one), which is written only when saved. A malformed file gives nullopt and an
+    // error that names the file, line and column or key.
     static std::optional<Project> open(const QString& folderOrFile, QString* error);
     // Parses project-file bytes; `fileName` is used in error messages only.
     static std::optional<Project> parse(const QByteArray& json, const QString& fileName,

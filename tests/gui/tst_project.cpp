@@ -87,6 +87,45 @@ class TestProject : public QObject {
         QVERIFY(!project->hasFile()); // nothing is written until the project is saved
     }
 
+    void folderWithCommandsScriptCompilesLikeIt() {
+        // An SDK-style folder (no tessera.json) builds with its script's params, fabric and
+        // colors: with the defaults (8x3, no params) its layout does not compile.
+        QString error;
+        std::optional<Project> project = Project::open(
+            QStringLiteral(TESSERA_SOURCE_DIR "/tests/examples/wide-grid-reduce"), &error);
+        QVERIFY2(project, qPrintable(error));
+        QVERIFY(!project->hasFile());
+        QCOMPARE(project->layoutFile(), QStringLiteral("layout.csl"));
+        const QStringList args = project->cslcArguments();
+        QVERIFY2(args.contains(QStringLiteral("--fabric-dims=39,18")), qPrintable(args.join(' ')));
+        QVERIFY2(args.contains(QStringLiteral("--params=height:16,n:12,width:32")),
+                 qPrintable(args.join(' ')));
+        QVERIFY2(
+            args.contains(QStringLiteral("--colors=row_even:1,row_odd:2,col_even:3,col_odd:4")),
+            qPrintable(args.join(' ')));
+
+        QTemporaryDir dir;
+        writeAll(dir.filePath(QStringLiteral("top.csl")), "layout {\n}\n");
+        writeAll(dir.filePath(QStringLiteral("commands_wse3.sh")),
+                 "#!/usr/bin/env bash\nset -e\ncslc --arch=wse3 ./top.csl \\\n"
+                 "  --fabric-dims=12,5 --fabric-offsets=4,1 --params=k:3 -o built\n"
+                 "cs_python run.py --name built\n");
+        project = Project::open(dir.path(), &error);
+        QVERIFY2(project, qPrintable(error));
+        QCOMPARE(project->layoutFile(), QStringLiteral("top.csl"));
+        QCOMPARE(project->compile().arch, QStringLiteral("wse3"));
+        QCOMPARE(project->compile().fabricWidth, 12);
+        QCOMPARE(project->compile().fabricHeight, 5);
+        QCOMPARE(project->compile().outputDir, QStringLiteral("built"));
+        QVERIFY(!project->compile().memcpy);
+
+        // A script without a usable cslc line leaves the defaults.
+        writeAll(dir.filePath(QStringLiteral("commands_wse3.sh")), "cs_python run.py\n");
+        project = Project::open(dir.path(), &error);
+        QVERIFY2(project, qPrintable(error));
+        QCOMPARE(project->compile(), CompileSettings{});
+    }
+
     void malformedFiles_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");

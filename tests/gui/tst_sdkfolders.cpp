@@ -1,0 +1,121 @@
+// SDK-style program folders (no tessera.json, a commands_wse2.sh) opened in the IDE: the
+// build takes the script's params, fabric and colors, succeeds like the script does, and
+// the fabric view shows the program's rectangle, routes and code classes, and run.py
+// passes from the Run menu. Uses the
+// programs of tests/examples, copied to a temporary folder.
+// With TESSERA_SCREENSHOT_DIR set, saves sdk-folder-<name>.png (the window after the build).
+#include "app/IdeWorkbench.h"
+#include "app/MainWindow.h"
+#include "app/SimController.h"
+#include "example_window.h"
+#include "widgets/CompileLog.h"
+#include "widgets/fabric/FabricSnapshot.h"
+#include "widgets/fabric/FabricView.h"
+#include "widgets/models/DiagnosticsModel.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tessera;
+
+namespace {
+
+// Copies the files of tests/examples/<name> (not the out folder) into `target`.
+QString copyProgram(const QString& name, const QString& target) {
+    const QDir source(QStringLiteral(TESSERA_SOURCE_DIR "/tests/examples/") + name);
+    if (!source.exists())
+        return source.path() + QStringLiteral(" does not exist");
+    QDirIterator files(source.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString file = files.next();
+        const QString relative = source.relativeFilePath(file);
+        if (relative.startsWith(QLatin1String("out/")))
+            continue;
+        const QString copy = QDir(target).filePath(relative);
+        QDir().mkpath(QFileInfo(copy).absolutePath());
+        if (!QFile::copy(file, copy))
+            return QStringLiteral("cannot copy ") + file;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSdkFolders : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void buildShowsTheProgram_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QRect>("rectangle");
+        QTest::addColumn<bool>("routed"); // sets color configs (stream-modes uses memcpy's)
+        QTest::newRow("wide-grid-reduce")
+            << QStringLiteral("wide-grid-reduce") << QRect(4, 1, 32, 16) << true;
+        QTest::newRow("cannon-matmul")
+            << QStringLiteral("cannon-matmul") << QRect(4, 1, 3, 3) << true;
+        QTest::newRow("switch-dealer")
+            << QStringLiteral("switch-dealer") << QRect(4, 1, 5, 1) << true;
+        QTest::newRow("teardown-reroute")
+            << QStringLiteral("teardown-reroute") << QRect(4, 1, 4, 1) << true;
+        QTest::newRow("jacobi-2d") << QStringLiteral("jacobi-2d") << QRect(4, 1, 4, 3) << true;
+        QTest::newRow("stream-modes")
+            << QStringLiteral("stream-modes") << QRect(4, 1, 3, 2) << false;
+        QTest::newRow("debug-inspect")
+            << QStringLiteral("debug-inspect") << QRect(4, 1, 4, 2) << false;
+    }
+
+    void buildShowsTheProgram() {
+        QFETCH(QString, name);
+        QFETCH(QRect, rectangle);
+        QFETCH(bool, routed);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString root = tmp.filePath(name);
+        QString error = copyProgram(name, root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        std::unique_ptr<MainWindow> window;
+        error = examplewindow::openWindow(root, &window, QSize(1366, 768));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        IdeWorkbench* bench = window->workbench();
+
+        QSignalSpy finished(bench->controller(), &SimController::buildFinished);
+        bench->build();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(bench->compileLog()->logText()));
+        QCOMPARE(bench->diagnostics()->rowCount(), 0);
+
+        const auto snapshot = bench->fabricView()->snapshot();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->rectangle(), rectangle);
+        QVERIFY(snapshot->memcpy);
+        QCOMPARE(!snapshot->routes.empty(), routed);
+        for (int y = 0; y < rectangle.height(); ++y)
+            for (int x = 0; x < rectangle.width(); ++x)
+                QVERIFY2(snapshot->codeClassAt(rectangle.topLeft() + QPoint(x, y)) !=
+                             FabricSnapshot::kNoCode,
+                         qPrintable(QStringLiteral("PE %1,%2 has no code").arg(x).arg(y)));
+
+        // Run > Run Host Script: run.py against the build, as the script's cs_python line.
+        QSignalSpy ran(bench->controller(), &SimController::scriptFinished);
+        bench->runScript();
+        QVERIFY(ran.wait(180000));
+        QVERIFY2(bench->runConsole()->outputText().contains(QStringLiteral("SUCCESS!")),
+                 qPrintable(bench->runConsole()->outputText()));
+
+        const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            window->show();
+            QCoreApplication::processEvents();
+            QVERIFY(window->grab().save(QStringLiteral("%1/sdk-folder-%2.png").arg(dir, name)));
+        }
+    }
+};
+
+QTEST_MAIN(TestSdkFolders)
+#include "tst_sdkfolders.moc"
