@@ -294,8 +294,11 @@ class TestFabricView : public QObject {
         QVERIFY(view.setSnapshot(mediumSnapshot()).isEmpty());
         QVERIFY(!view.isOverviewShown()); // small fabrics need no overview
         QVERIFY(view.setSnapshot(waferSnapshot()).isEmpty());
-        QVERIFY(view.isOverviewShown());
+        // Fitted, every PE is in view: an overview would only cover the fabric's corner.
+        QVERIFY(!view.isOverviewShown());
+        QVERIFY(view.overviewRect().isEmpty());
         view.setScale(12.0);
+        QVERIFY(view.isOverviewShown());
         const QRect overview = view.overviewRect();
         QVERIFY(QRect(QPoint(0, 0), view.size()).contains(overview));
         auto overviewPoint = [&](QPointF fabric) {

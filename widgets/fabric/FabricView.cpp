@@ -96,7 +96,17 @@ bool FabricView::isOverviewShown() const {
     return m_overviewEnabled && s &&
            (s->fabricSize.width() > kOverviewThreshold ||
             s->fabricSize.height() > kOverviewThreshold) &&
-           width() >= 3 * kOverviewMaxSide / 2 && height() >= 3 * kOverviewMaxSide / 2;
+           width() >= 3 * kOverviewMaxSide / 2 && height() >= 3 * kOverviewMaxSide / 2 &&
+           !wholeFabricVisible();
+}
+
+// With every PE in view the overview adds nothing and would cover the fabric's corner
+// (a 32x16 program at the fitted zoom). The size is the widget's, as paintEvent syncs it.
+bool FabricView::wholeFabricVisible() const {
+    const QSizeF fabric(m_renderer.snapshot()->fabricSize);
+    const double slack = 0.01; // fitFabric's scale is rounded
+    const QRectF area(m_viewport.toFabric(QPointF(0, 0)), QSizeF(size()) / m_viewport.scale());
+    return area.adjusted(-slack, -slack, slack, slack).contains(QRectF(QPointF(0, 0), fabric));
 }
 
 QRect FabricView::overviewRect() const {

@@ -49,6 +49,7 @@ class FabricView : public QWidget {
     void setPaletteScheme(fabric_palette::Scheme scheme);
 
     void setOverviewEnabled(bool enabled);
+    // Large fabrics (over kOverviewThreshold PEs a side) not wholly in view.
     bool isOverviewShown() const;
     // Where the overview map is drawn (empty when not shown).
     QRect overviewRect() const;
@@ -93,6 +94,7 @@ class FabricView : public QWidget {
     void keyPressEvent(QKeyEvent* event) override;
 
   private:
+    bool wholeFabricVisible() const;
     enum class Drag { None, Pan, Overview, Region };
     // The PEs between the press and `widgetPos` (empty when either is off the fabric).
     QRect dragRegion(QPointF widgetPos) const;
