@@ -66,6 +66,15 @@ class TestSdkFolders : public QObject {
         QTest::newRow("jacobi-2d") << QStringLiteral("jacobi-2d") << QRect(4, 1, 4, 3) << true;
         QTest::newRow("stream-modes")
             << QStringLiteral("stream-modes") << QRect(4, 1, 3, 2) << false;
+        // Flags the defaults lack: memcpy buffer columns and three channels, --import-path.
+        QTest::newRow("async-host-channels")
+            << QStringLiteral("async-host-channels") << QRect(6, 1, 5, 3) << false;
+        QTest::newRow("module-params")
+            << QStringLiteral("module-params") << QRect(4, 1, 4, 2) << false;
+        QTest::newRow("stream-sinks")
+            << QStringLiteral("stream-sinks") << QRect(4, 1, 4, 3) << false;
+        QTest::newRow("collectives-grid")
+            << QStringLiteral("collectives-grid") << QRect(4, 1, 5, 4) << true;
         QTest::newRow("debug-inspect")
             << QStringLiteral("debug-inspect") << QRect(4, 1, 4, 2) << false;
     }
