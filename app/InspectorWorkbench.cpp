@@ -346,6 +346,22 @@ void InspectorWorkbench::report(const QString& text) {
     emit message(text);
 }
 
+bool InspectorWorkbench::openDumpWithProject(const QString& path, QString* error) {
+    if (!m_window->project()) {
+        const QString artifactDir = CoreDumpDocument::findArtifactDir(path);
+        if (!artifactDir.isEmpty()) {
+            const QDir projectDir = QFileInfo(artifactDir).dir();
+            const bool looksLikeProject =
+                projectDir.exists(QLatin1String(Project::FileName)) ||
+                !projectDir.entryList({QStringLiteral("*.csl")}, QDir::Files).isEmpty();
+            QString projectError;
+            if (looksLikeProject && !m_window->openProject(projectDir.path(), &projectError))
+                report(projectError); // the dump still opens, with the program beside it
+        }
+    }
+    return openDump(path, error);
+}
+
 bool InspectorWorkbench::openDump(const QString& path, QString* error) {
     DumpPtr dump =
         CoreDumpDocument::open(path, {}, m_workbench->controller()->artifactDir(), error);

@@ -49,6 +49,10 @@ class InspectorWorkbench : public QObject {
     // Opens a dump (its program found next to it, or the last build's); false and
     // `error` on failure. The fabric view shows the dump until a session frame replaces it.
     bool openDump(const QString& path, QString* error);
+    // openDump for a dump named on the command line: when no project is open, first opens
+    // the project folder its artifact directory sits in (<project>/out/corefile.cs1), so
+    // the inspector's source lines open in that project.
+    bool openDumpWithProject(const QString& path, QString* error);
     // Compares the open dump with another of the same program.
     bool compareWith(const QString& path, QString* error);
     // Asks the session for a dump (into the artifact directory) and opens it.

@@ -1,4 +1,5 @@
 #include "app/MainWindow.h"
+#include "app/CoreDumpDocument.h"
 #include "app/ExamplesGallery.h"
 #include "app/HostSessionActions.h"
 #include "app/IdeWorkbench.h"
@@ -144,8 +145,13 @@ void MainWindow::createDocks() {
         if (m_treeModel->isDir(index))
             return;
         QString error;
-        if (!openFile(m_treeModel->filePath(index), &error))
+        const QString path = m_treeModel->filePath(index);
+        if (CoreDumpDocument::looksLikeCoreDump(path)) { // out/corefile.cs1: the dump views
+            if (!findChild<InspectorWorkbench*>()->openDump(path, &error))
+                showError(tr("Open Core Dump"), error);
+        } else if (!openFile(path, &error)) {
             showError(tr("Open File"), error);
+        }
     });
     connect(m_projectView, &QTreeView::customContextMenuRequested, this, [this](const QPoint& pos) {
         const QModelIndex index = m_projectView->indexAt(pos);

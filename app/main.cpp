@@ -2,6 +2,8 @@
 // project or file given, and offers to restore buffers from a crashed session.
 
 #include "app/AppSettings.h"
+#include "app/CoreDumpDocument.h"
+#include "app/InspectorWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/Translations.h"
 
@@ -106,9 +108,14 @@ int main(int argc, char* argv[]) {
     if (!path.isEmpty()) {
         const QFileInfo info(path);
         QString error;
-        const bool opened = info.isDir() || info.fileName() == QLatin1String("tessera.json")
-                                ? window.openProject(path, &error)
-                                : window.openFile(path, &error) != nullptr;
+        bool opened = false;
+        if (info.isDir() || info.fileName() == QLatin1String("tessera.json"))
+            opened = window.openProject(path, &error);
+        else if (tessera::CoreDumpDocument::looksLikeCoreDump(path)) // not as text
+            opened =
+                window.findChild<tessera::InspectorWorkbench*>()->openDumpWithProject(path, &error);
+        else
+            opened = window.openFile(path, &error) != nullptr;
         if (!opened) {
             std::fprintf(stderr, "tessera: %s\n", qPrintable(error));
             if (screenshotMode)

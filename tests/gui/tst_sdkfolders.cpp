@@ -5,10 +5,12 @@
 // programs of tests/examples, copied to a temporary folder.
 // With TESSERA_SCREENSHOT_DIR set, saves sdk-folder-<name>.png (the window after the build).
 #include "app/IdeWorkbench.h"
+#include "app/InspectorWorkbench.h"
 #include "app/MainWindow.h"
 #include "app/SimController.h"
 #include "example_window.h"
 #include "widgets/CompileLog.h"
+#include "widgets/EditorPane.h"
 #include "widgets/fabric/FabricSnapshot.h"
 #include "widgets/fabric/FabricView.h"
 #include "widgets/models/DiagnosticsModel.h"
@@ -123,6 +125,44 @@ class TestSdkFolders : public QObject {
             QCoreApplication::processEvents();
             QVERIFY(window->grab().save(QStringLiteral("%1/sdk-folder-%2.png").arg(dir, name)));
         }
+    }
+
+    // `tessera <project>/out/corefile.cs1` (the dump run.py's stop() writes) opens the dump
+    // views with that project, not the binary file as text in an editor tab.
+    void coreDumpOpensWithItsProject() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString root = tmp.filePath(QStringLiteral("debug-inspect"));
+        QString error = copyProgram(QStringLiteral("debug-inspect"), root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        {
+            std::unique_ptr<MainWindow> builder;
+            error = examplewindow::openWindow(root, &builder);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QSignalSpy built(builder->workbench()->controller(), &SimController::buildFinished);
+            builder->workbench()->build();
+            QVERIFY(built.wait(120000));
+            QSignalSpy ran(builder->workbench()->controller(), &SimController::scriptFinished);
+            builder->workbench()->runScript();
+            QVERIFY(ran.wait(180000));
+        }
+        const QString dump = root + QStringLiteral("/out/corefile.cs1");
+        QVERIFY2(QFileInfo::exists(dump), qPrintable(dump));
+
+        MainWindow window;
+        auto* inspector = window.findChild<InspectorWorkbench*>();
+        QVERIFY(inspector);
+        QVERIFY2(inspector->openDumpWithProject(dump, &error), qPrintable(error));
+        QVERIFY(inspector->dump());
+        QVERIFY(window.project());
+        QCOMPARE(QFileInfo(window.project()->rootDir()).canonicalFilePath(),
+                 QFileInfo(root).canonicalFilePath());
+        const auto snapshot = window.workbench()->fabricView()->snapshot();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->rectangle(), QRect(4, 1, 4, 2));
+        for (EditorPane* pane : window.panes())
+            QVERIFY2(!pane->filePath().endsWith(QLatin1String(".cs1")),
+                     qPrintable(pane->filePath()));
     }
 };
 
