@@ -375,6 +375,10 @@ bool MainWindow::openProject(const QString& folderOrFile, QString* error) {
     }
     if (!toOpen.isEmpty())
         m_tabs->setCurrentIndex(0);
+    if (!m_project->commandsScriptProblem().isEmpty())
+        statusBar()->showMessage(tr("%1 (the build uses the default compile settings)")
+                                     .arg(m_project->commandsScriptProblem()),
+                                 10000);
     if (!QFileInfo(m_project->layoutFilePath()).isFile())
         statusBar()->showMessage(
             tr("The layout file %1 does not exist.").arg(m_project->layoutFile()), 10000);

@@ -106,14 +106,19 @@ QString guessLayoutFile(const QDir& dir) {
 }
 
 // The first commands script of the folder that names a cslc command, in the order the SDK
-// examples are run (WSE-2 first).
-std::optional<CommandsScript> commandsScriptSettings(const QDir& dir) {
+// examples are run (WSE-2 first). When none does, `problem` says why the first failed.
+std::optional<CommandsScript> commandsScriptSettings(const QDir& dir, QString* problem) {
     for (const char* name : {"commands_wse2.sh", "commands_wse3.sh", "commands.sh"}) {
         QFile file(dir.filePath(QLatin1String(name)));
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        if (auto script = importCommandsScript(QString::fromUtf8(file.readAll()), nullptr))
+        QString error;
+        if (auto script = importCommandsScript(QString::fromUtf8(file.readAll()), &error)) {
+            problem->clear();
             return script;
+        }
+        if (problem->isEmpty())
+            *problem = QStringLiteral("%1: %2").arg(QLatin1String(name), error);
     }
     return std::nullopt;
 }
@@ -248,7 +253,8 @@ std::optional<Project> Project::open(const QString& folderOrFile, QString* error
         project->m_layoutFile = guessLayoutFile(QDir(rootDir));
         // An SDK-style folder says how it is compiled in its commands script: without its
         // params, fabric and colors the IDE build would fail where the script succeeds.
-        if (const auto script = commandsScriptSettings(QDir(rootDir))) {
+        if (const auto script =
+                commandsScriptSettings(QDir(rootDir), &project->m_commandsScriptProblem)) {
             project->m_layoutFile = script->layoutFile;
             project->m_compile = script->compile;
         }

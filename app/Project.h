@@ -61,6 +61,10 @@ class Project {
     void setLayoutFile(const QString& relativePath) { m_layoutFile = relativePath; }
     QString layoutFilePath() const;
 
+    // Why a folder without tessera.json got the default compile settings although it has
+    // a commands script ("commands_wse2.sh: line 4: ..."); empty otherwise.
+    QString commandsScriptProblem() const { return m_commandsScriptProblem; }
+
     CompileSettings compile() const { return m_compile; }
     void setCompile(const CompileSettings& settings) { m_compile = settings; }
 
@@ -81,6 +85,7 @@ class Project {
     QStringList m_openFiles;
     QJsonObject m_unknown;        // top-level keys this version does not know
     QJsonObject m_unknownCompile; // keys inside "compile" this version does not know
+    QString m_commandsScriptProblem;
 };
 
 } // namespace tessera

@@ -120,10 +120,21 @@ class TestProject : public QObject {
         QVERIFY(!project->compile().memcpy);
 
         // A script without a usable cslc line leaves the defaults.
+        QVERIFY(project->commandsScriptProblem().isEmpty());
         writeAll(dir.filePath(QStringLiteral("commands_wse3.sh")), "cs_python run.py\n");
         project = Project::open(dir.path(), &error);
         QVERIFY2(project, qPrintable(error));
         QCOMPARE(project->compile(), CompileSettings{});
+        QCOMPARE(project->commandsScriptProblem(),
+                 QStringLiteral("commands_wse3.sh: no cslc command in the script"));
+        // A flag cslc refuses: the problem names the script and its line.
+        writeAll(dir.filePath(QStringLiteral("commands_wse2.sh")),
+                 "set -e\n\ncslc ./top.csl --fabric-dims=12,5 --no-such-flag -o out\n");
+        project = Project::open(dir.path(), &error);
+        QVERIFY2(project, qPrintable(error));
+        QVERIFY2(project->commandsScriptProblem().startsWith(
+                     QStringLiteral("commands_wse2.sh: line 3: ")),
+                 qPrintable(project->commandsScriptProblem()));
     }
 
     void malformedFiles_data() {

@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,6 +126,27 @@ class TestSdkFolders : public QObject {
             QCoreApplication::processEvents();
             QVERIFY(window->grab().save(QStringLiteral("%1/sdk-folder-%2.png").arg(dir, name)));
         }
+    }
+
+    // A commands script the IDE cannot read says so when the folder opens, instead of a
+    // later build failing on params that have no value.
+    void unreadableCommandsScriptIsReported() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QFile layout(tmp.filePath(QStringLiteral("layout.csl")));
+        QVERIFY(layout.open(QIODevice::WriteOnly));
+        layout.write("param n: u16;\nlayout {\n  @set_rectangle(n, 1);\n}\n");
+        layout.close();
+        QFile script(tmp.filePath(QStringLiteral("commands_wse2.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("cslc ./layout.csl --fabric-dims=seven -o out\n");
+        script.close();
+        std::unique_ptr<MainWindow> window;
+        const QString error = examplewindow::openWindow(tmp.path(), &window);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString message = window->statusBar()->currentMessage();
+        QVERIFY2(message.startsWith(QStringLiteral("commands_wse2.sh: line 1: ")),
+                 qPrintable(message));
     }
 
     // `tessera <project>/out/corefile.cs1` (the dump run.py's stop() writes) opens the dump
