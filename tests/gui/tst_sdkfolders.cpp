@@ -11,6 +11,7 @@
 #include "example_window.h"
 #include "widgets/CompileLog.h"
 #include "widgets/EditorPane.h"
+#include "widgets/SimControls.h"
 #include "widgets/fabric/FabricSnapshot.h"
 #include "widgets/fabric/FabricView.h"
 #include "widgets/models/DiagnosticsModel.h"
@@ -19,6 +20,7 @@
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -125,6 +127,49 @@ class TestSdkFolders : public QObject {
             window->show();
             QCoreApplication::processEvents();
             QVERIFY(window->grab().save(QStringLiteral("%1/sdk-folder-%2.png").arg(dir, name)));
+        }
+    }
+
+    // cannon-matmul's `multiply` (no arguments) in a session from the Simulation dock:
+    // started paused, stepped, run to its end, the fabric showing the 3x3 PEs' activity.
+    void sessionSteps() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString root = tmp.filePath(QStringLiteral("cannon-matmul"));
+        QString error = copyProgram(QStringLiteral("cannon-matmul"), root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        std::unique_ptr<MainWindow> window;
+        error = examplewindow::openWindow(root, &window, QSize(1366, 768));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        IdeWorkbench* bench = window->workbench();
+        QSignalSpy built(bench->controller(), &SimController::buildFinished);
+        bench->build();
+        QVERIFY(built.wait(120000));
+        QVERIFY(built.first().first().toBool());
+
+        SimControls* controls = bench->simControls();
+        QCOMPARE(controls->launchFunction(), QStringLiteral("multiply"));
+        auto* start = controls->findChild<QPushButton*>(QStringLiteral("startSessionButton"));
+        QVERIFY(start && start->isEnabled());
+        start->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(controls->state() == SimControls::State::Paused,
+                                  qPrintable(controls->statusText()), 30000);
+        const quint64 before = bench->controller()->cycle();
+        controls->stepNButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(bench->controller()->cycle(),
+                                  before + quint64(controls->stepCount()), 10000);
+        controls->runButton()->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(controls->state() == SimControls::State::Finished,
+                                  qPrintable(controls->statusText()), 30000);
+        const auto snapshot = bench->fabricView()->snapshot();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->rectangle(), QRect(4, 1, 3, 3));
+        QVERIFY(snapshot->heatMap(FabricHeatMetric::Instructions));
+        const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            window->show();
+            QCoreApplication::processEvents();
+            QVERIFY(window->grab().save(dir + QStringLiteral("/sdk-folder-cannon-session.png")));
         }
     }
 
