@@ -3,6 +3,7 @@
 #include "backend/artifact/cslc_args.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -38,7 +39,52 @@ bool parsePair(const QString& text, int* a, int* b) {
     return okA && okB;
 }
 
+// The script and the arguments of a `cs_python SCRIPT ARGS...` line, without the --name
+// and --cmaddr that the IDE supplies itself. A line that does not split (an unbalanced
+// quote) keeps only its text.
+void takeHostCommand(const QString& line, CommandsScript* result) {
+    result->hostCommand = line;
+    std::vector<std::string> words;
+    try {
+        words = artifact::splitArgs(line.toStdString());
+    } catch (const std::exception&) {
+        return;
+    }
+    QStringList args;
+    for (size_t i = 1; i < words.size(); ++i) {
+        const QString word = QString::fromStdString(words[i]);
+        if (word == QLatin1String("--name") || word == QLatin1String("--cmaddr")) {
+            ++i; // and its value
+            continue;
+        }
+        if (word.startsWith(QLatin1String("--name=")) ||
+            word.startsWith(QLatin1String("--cmaddr=")))
+            continue;
+        if (result->hostScript.isEmpty() && !word.startsWith(QLatin1Char('-')))
+            result->hostScript = word.startsWith(QLatin1String("./")) ? word.mid(2) : word;
+        else
+            args << word;
+    }
+    result->hostArgs = args;
+}
+
 } // namespace
+
+std::optional<CommandsScript> findCommandsScript(const QDir& dir, QString* problem) {
+    for (const char* name : {"commands_wse2.sh", "commands_wse3.sh", "commands.sh"}) {
+        QFile file(dir.filePath(QLatin1String(name)));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        QString error;
+        if (auto script = importCommandsScript(QString::fromUtf8(file.readAll()), &error)) {
+            problem->clear();
+            return script;
+        }
+        if (problem->isEmpty())
+            *problem = QStringLiteral("%1: %2").arg(QLatin1String(name), error);
+    }
+    return std::nullopt;
+}
 
 std::optional<CommandsScript> importCommandsScript(const QString& script, QString* error) {
     // Join continuation lines, remembering where each logical line starts.
@@ -70,7 +116,7 @@ std::optional<CommandsScript> importCommandsScript(const QString& script, QStrin
             continue;
         if (m.captured(2) == QLatin1String("cs_python")) {
             if (result.hostCommand.isEmpty())
-                result.hostCommand = line.mid(m.capturedStart(2));
+                takeHostCommand(line.mid(m.capturedStart(2)), &result);
             continue;
         }
         if (found)

@@ -355,8 +355,7 @@ void ExamplesGallery::runExample(MainWindow* window) {
     if (!hostScriptOf(window).isEmpty()) {
         // Held: the IDE attaches before the script's first host command runs, so the fabric
         // shows the whole run, however short; then it runs at full speed.
-        controller->runScript(window->project()->rootDir(), kHostScript,
-                              SimController::ScriptStart::HeldThenRun);
+        bench->runHostScript(SimController::ScriptStart::HeldThenRun);
         return;
     }
     // No host script: launch the exported function without arguments and let it run.

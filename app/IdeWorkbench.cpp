@@ -345,8 +345,19 @@ bool IdeWorkbench::exportScript(const QString& path, QString* error) {
 }
 
 void IdeWorkbench::runScript() {
-    if (const auto& project = m_window->project())
-        m_controller->runScript(project->rootDir());
+    runHostScript(SimController::ScriptStart::Free);
+}
+
+void IdeWorkbench::runHostScript(SimController::ScriptStart start) {
+    const auto& project = m_window->project();
+    if (!project)
+        return;
+    QString problem;
+    const auto script = findCommandsScript(QDir(project->rootDir()), &problem);
+    if (script && !script->hostScript.isEmpty())
+        m_controller->runScript(project->rootDir(), script->hostScript, start, script->hostArgs);
+    else
+        m_controller->runScript(project->rootDir(), QStringLiteral("run.py"), start);
 }
 
 void IdeWorkbench::startSession() {

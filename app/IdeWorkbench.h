@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/SimController.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -25,7 +27,6 @@ class LiveDiagnostics;
 class MainWindow;
 class RunConsole;
 class SimControls;
-class SimController;
 class SymbolNavigator;
 
 // The menu of `bar` titled `title` as translated in `context` (nullptr if there is none):
@@ -47,6 +48,9 @@ class IdeWorkbench : public QObject {
     // Saves every buffer, then compiles the project on the appliance.
     void build();
     void runScript();
+    // Runs the project's host program as its commands script's cs_python line says (the
+    // script and its own arguments, e.g. run.py --iters 10), else run.py, with this build.
+    void runHostScript(SimController::ScriptStart start);
     // Project compile settings from / to a commands_wse2.sh-style script.
     bool importScript(const QString& path, QString* error);
     bool exportScript(const QString& path, QString* error);

@@ -470,9 +470,7 @@ void PresentationMode::startScript() {
     m_scriptOutput.clear();
     m_starting = true; // until the script's session is attached and paused
     m_waitClock.restart();
-    m_bench->controller()->runScript(m_window->project()->rootDir(),
-                                     QLatin1String(ExamplesGallery::kHostScript),
-                                     SimController::ScriptStart::HeldPaused);
+    m_bench->runHostScript(SimController::ScriptStart::HeldPaused);
     PresentationBeat beat;
     beat.caption =
         tr("Starting %1 under cs_python…").arg(QLatin1String(ExamplesGallery::kHostScript));

@@ -105,24 +105,6 @@ QString guessLayoutFile(const QDir& dir) {
     return QStringLiteral("layout.csl");
 }
 
-// The first commands script of the folder that names a cslc command, in the order the SDK
-// examples are run (WSE-2 first). When none does, `problem` says why the first failed.
-std::optional<CommandsScript> commandsScriptSettings(const QDir& dir, QString* problem) {
-    for (const char* name : {"commands_wse2.sh", "commands_wse3.sh", "commands.sh"}) {
-        QFile file(dir.filePath(QLatin1String(name)));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        QString error;
-        if (auto script = importCommandsScript(QString::fromUtf8(file.readAll()), &error)) {
-            problem->clear();
-            return script;
-        }
-        if (problem->isEmpty())
-            *problem = QStringLiteral("%1: %2").arg(QLatin1String(name), error);
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<Project> Project::parse(const QByteArray& json, const QString& fileName,
@@ -254,7 +236,7 @@ std::optional<Project> Project::open(const QString& folderOrFile, QString* error
         // An SDK-style folder says how it is compiled in its commands script: without its
         // params, fabric and colors the IDE build would fail where the script succeeds.
         if (const auto script =
-                commandsScriptSettings(QDir(rootDir), &project->m_commandsScriptProblem)) {
+                findCommandsScript(QDir(rootDir), &project->m_commandsScriptProblem)) {
             project->m_layoutFile = script->layoutFile;
             project->m_compile = script->compile;
         }

@@ -357,7 +357,8 @@ void SimController::cancelBuild() {
     emit buildFinished(false, tr("Build cancelled."), {}, {});
 }
 
-void SimController::runScript(const QString& codeDir, const QString& script, ScriptStart start) {
+void SimController::runScript(const QString& codeDir, const QString& script, ScriptStart start,
+                              const QStringList& scriptArgs) {
     if (m_scriptBusy) {
         emit scriptFinished(-1, tr("a host program is already running"));
         return;
@@ -371,9 +372,13 @@ void SimController::runScript(const QString& codeDir, const QString& script, Scr
     const bool remote = !m_remoteAddress.isEmpty();
     m_scriptStart = remote ? ScriptStart::Free : start; // a remote job's pid is not known here
     const QString outName = QFileInfo(artifactDir).fileName();
-    emit scriptStarted(
-        QStringLiteral("cs_python %1 --name %2").arg(shellQuote(script), shellQuote(outName)));
-    m_sessionPool.start([this, codeDir, script, artifactDir, remote, outName] {
+    QStringList quoted{shellQuote(script)};
+    for (const QString& arg : scriptArgs)
+        quoted << shellQuote(arg);
+    const QString commandLine = QStringLiteral("cs_python %1 --name %2")
+                                    .arg(quoted.join(QLatin1Char(' ')), shellQuote(outName));
+    emit scriptStarted(commandLine);
+    m_sessionPool.start([this, codeDir, script, scriptArgs, artifactDir, remote, commandLine] {
         try {
             auto launcher =
                 std::make_shared<client::SdkLauncher>(artifactDir.toStdString(), connection());
@@ -382,8 +387,8 @@ void SimController::runScript(const QString& codeDir, const QString& script, Scr
                 m_launcher = launcher;
                 QMetaObject::invokeMethod(
                     this,
-                    [this, codeDir, script, cmaddr] {
-                        startScriptProcess(codeDir, script, cmaddr);
+                    [this, codeDir, script, scriptArgs, cmaddr] {
+                        startScriptProcess(codeDir, script, scriptArgs, cmaddr);
                     },
                     Qt::QueuedConnection);
                 return;
@@ -394,10 +399,7 @@ void SimController::runScript(const QString& codeDir, const QString& script, Scr
             int exitCode = 0;
             QString output;
             try {
-                output = QString::fromStdString(
-                    launcher->run(QStringLiteral("cs_python %1 --name %2")
-                                      .arg(shellQuote(script), shellQuote(outName))
-                                      .toStdString()));
+                output = QString::fromStdString(launcher->run(commandLine.toStdString()));
             } catch (const client::ClientError& e) {
                 output = isConnectionLost(e) ? failureText(e) : QString::fromStdString(e.details());
                 exitCode = 1;
@@ -424,7 +426,7 @@ void SimController::runScript(const QString& codeDir, const QString& script, Scr
 }
 
 void SimController::startScriptProcess(const QString& codeDir, const QString& script,
-                                       const QString& cmaddr) {
+                                       const QStringList& scriptArgs, const QString& cmaddr) {
     auto* process = new QProcess(this);
     m_script = process;
     process->setProcessChannelMode(QProcess::MergedChannels);
@@ -458,9 +460,9 @@ void SimController::startScriptProcess(const QString& codeDir, const QString& sc
         if (error == QProcess::FailedToStart)
             done(-1, process->errorString());
     });
-    const QStringList scriptArgs{QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()};
     process->start(QDir(m_toolsBinDir).filePath(QStringLiteral("cs_python")),
-                   QStringList{script} + scriptArgs);
+                   QStringList{script} + scriptArgs +
+                       QStringList{QStringLiteral("--name"), QFileInfo(m_artifactDir).fileName()});
     m_scriptPid = process->processId();
     m_scriptName = QFileInfo(script).fileName();
     if (m_scriptPid != 0)

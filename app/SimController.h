@@ -91,10 +91,11 @@ class SimController : public QObject {
     // with auto-attach off, so the IDE sees every cycle of a short run; once attached it is
     // resumed (HeldThenRun) or left paused for the caller to advance (HeldPaused).
     enum class ScriptStart { Free, HeldThenRun, HeldPaused };
-    // Runs codeDir/run.py under cs_python with --name <artifact>, joined to this
-    // appliance through TESSERA_APPLIANCE.
+    // Runs codeDir/run.py under cs_python with `scriptArgs` (the project's own, e.g.
+    // --iters 10) and --name <artifact>, joined to this appliance through
+    // TESSERA_APPLIANCE.
     void runScript(const QString& codeDir, const QString& script = QStringLiteral("run.py"),
-                   ScriptStart start = ScriptStart::Free);
+                   ScriptStart start = ScriptStart::Free, const QStringList& scriptArgs = {});
     void stopScript();
     bool isScriptRunning() const { return m_scriptBusy; }
 
@@ -184,7 +185,8 @@ class SimController : public QObject {
     void applyFrame(const client::Frame& frame);
     void sessionCall(std::function<client::Frame(client::DebugSession&)> call, State after);
     void reportError(const QString& what, const QString& message);
-    void startScriptProcess(const QString& codeDir, const QString& script, const QString& cmaddr);
+    void startScriptProcess(const QString& codeDir, const QString& script,
+                            const QStringList& scriptArgs, const QString& cmaddr);
     void pollSessions();
     void sessionsPolled(const QList<ScriptSession>& sessions);
     // The attached session closed (its frame stream ended, or the poll missed it for

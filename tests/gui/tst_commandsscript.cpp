@@ -35,6 +35,36 @@ class TestCommandsScript : public QObject {
         QCOMPARE(s->compile.outputDir, QStringLiteral("out2"));
         QCOMPARE(s->compile.extraArgs, QStringList{QStringLiteral("--colors=c:3")});
         QCOMPARE(s->hostCommand, QStringLiteral("cs_python run.py --name out2"));
+        QCOMPARE(s->hostScript, QStringLiteral("run.py"));
+        QVERIFY(s->hostArgs.isEmpty());
+    }
+
+    // The host command's own arguments are kept for Run (game-of-life's --iters 10); the
+    // --name and --cmaddr the IDE gives are not, in either spelling.
+    void hostCommandArguments_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("after --name") << "cs_python run.py --name out --iters 10"
+                                      << "run.py" << QStringList{"--iters", "10"};
+        QTest::newRow("before and =") << "cs_python ./host/run.py --verbose --name=out "
+                                         "--cmaddr 1.2.3.4:9000 --size 'a b'"
+                                      << "host/run.py" << QStringList{"--verbose", "--size", "a b"};
+        QTest::newRow("none") << "cs_python run.py --name out"
+                              << "run.py" << QStringList{};
+    }
+    void hostCommandArguments() {
+        QFETCH(QString, line);
+        QFETCH(QString, script);
+        QFETCH(QStringList, args);
+        QString error;
+        const auto s =
+            importCommandsScript(QStringLiteral("cslc ./layout.csl --fabric-dims=8,3 -o out\n") +
+                                     line + QLatin1Char('\n'),
+                                 &error);
+        QVERIFY2(s, qPrintable(error));
+        QCOMPARE(s->hostScript, script);
+        QCOMPARE(s->hostArgs, args);
     }
 
     void badScriptsNameTheProblem() {

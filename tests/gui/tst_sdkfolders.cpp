@@ -194,6 +194,40 @@ class TestSdkFolders : public QObject {
                  qPrintable(message));
     }
 
+    // Run > Run Host Script runs the script the commands script names, with its own
+    // arguments (game-of-life's `cs_python run.py --name out --iters 10` lost --iters).
+    void runPassesTheCommandsScriptArguments() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString root = tmp.filePath(QStringLiteral("tsc-relay"));
+        QString error = copyProgram(QStringLiteral("tsc-relay"), root);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile script(QDir(root).filePath(QStringLiteral("commands_wse2.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        script.write("cslc --arch=wse2 ./layout.csl --fabric-dims=11,3 --fabric-offsets=4,1 \\\n"
+                     "  --params=width:4,len:24 -o out --memcpy --channels 1\n"
+                     "cs_python ./host.py --name out --rounds 3 --label 'two words'\n");
+        script.close();
+        QFile host(QDir(root).filePath(QStringLiteral("host.py")));
+        QVERIFY(host.open(QIODevice::WriteOnly));
+        host.write("import sys\nprint('ARGS ' + '|'.join(sys.argv[1:]))\n");
+        host.close();
+        std::unique_ptr<MainWindow> window;
+        error = examplewindow::openWindow(root, &window);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        IdeWorkbench* bench = window->workbench();
+        QSignalSpy built(bench->controller(), &SimController::buildFinished);
+        bench->build();
+        QVERIFY(built.wait(120000));
+        QVERIFY2(built.first().first().toBool(), qPrintable(bench->compileLog()->logText()));
+        QSignalSpy ran(bench->controller(), &SimController::scriptFinished);
+        bench->runScript();
+        QVERIFY(ran.wait(60000));
+        const QString output = bench->runConsole()->outputText();
+        QVERIFY2(output.contains(QStringLiteral("ARGS --rounds|3|--label|two words|--name|out")),
+                 qPrintable(output));
+    }
+
     // `tessera <project>/out/corefile.cs1` (the dump run.py's stop() writes) opens the dump
     // views with that project, not the binary file as text in an editor tab.
     void coreDumpOpensWithItsProject() {
