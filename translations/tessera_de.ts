@@ -1915,6 +1915,14 @@ Wiederherstellen?</translation>
         <source>&amp;Examples…</source>
         <translation>&amp;Beispiele…</translation>
     </message>
+    <message>
+        <source>Open Core Dump</source>
+        <translation>Core-Dump öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (the build uses the default compile settings)</source>
+        <translation>%1 (der Build verwendet die Standard-Kompiliereinstellungen)</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeInspector</name>

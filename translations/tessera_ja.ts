@@ -1912,6 +1912,14 @@ Restore them?</source>
         <source>&amp;Examples…</source>
         <translation>サンプル(&amp;E)…</translation>
     </message>
+    <message>
+        <source>Open Core Dump</source>
+        <translation>コアダンプを開く</translation>
+    </message>
+    <message>
+        <source>%1 (the build uses the default compile settings)</source>
+        <translation>%1 (ビルドは既定のコンパイル設定を使用します)</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeInspector</name>
