@@ -57,6 +57,21 @@ FabricSnapshot snapshotFromProgram(const sim::FabricProgram& program) {
 FabricSnapshot withFrame(const FabricSnapshot& base, const client::Frame& frame) {
     FabricSnapshot s = base;
     s.heatMaps.clear();
+    s.memcpyRegions.clear();
+    for (const client::FrameMemcpy& copy : frame.memcpy) {
+        FabricMemcpyRegion region;
+        region.direction = copy.toDevice ? FabricMemcpyRegion::Direction::HostToDevice
+                                         : FabricMemcpyRegion::Direction::DeviceToHost;
+        region.state =
+            copy.done ? FabricMemcpyRegion::State::Recent : FabricMemcpyRegion::State::Pending;
+        region.roi = QRect(int(copy.x), int(copy.y), int(copy.w), int(copy.h));
+        if (copy.streaming)
+            region.streamingColor = copy.color;
+        else
+            region.symbol = QString::fromStdString(copy.symbol);
+        region.elementsPerPe = copy.elementsPerPe;
+        s.memcpyRegions.push_back(std::move(region));
+    }
     const size_t count = size_t(base.rectangleSize.width()) * size_t(base.rectangleSize.height());
     if (frame.pes.size() != count || int(frame.width) != base.rectangleSize.width())
         return s;

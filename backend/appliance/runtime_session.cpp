@@ -288,6 +288,24 @@ const sim::HostSymbol& RuntimeSession::hostSymbol(const std::string& name, const
     throw Error(Code::NotFound, std::string(what) + ": unknown symbol '" + name + "'");
 }
 
+std::vector<FrameMemcpy> RuntimeSession::shownCopies() {
+    // The last few done copies stay (a view shows what just happened), older ones go.
+    constexpr size_t kShownDoneCopies = 4;
+    std::vector<FrameMemcpy> pending, done;
+    std::vector<std::pair<sim::CommandId, sim::MemcpyRequest>> kept;
+    for (auto it = shownCopies_.rbegin(); it != shownCopies_.rend(); ++it) {
+        const bool finished = fabric_->isDone(it->first);
+        if (finished && done.size() == kShownDoneCopies)
+            continue;
+        (finished ? done : pending).push_back({it->second, finished});
+        kept.push_back(*it);
+    }
+    shownCopies_.assign(kept.rbegin(), kept.rend());
+    std::vector<FrameMemcpy> out(pending.rbegin(), pending.rend());
+    out.insert(out.end(), done.rbegin(), done.rend());
+    return out;
+}
+
 void RuntimeSession::publishFrame(const sim::RunResult& result) {
     Frame f;
     f.cycle = result.cycle;
@@ -306,6 +324,8 @@ void RuntimeSession::publishFrame(const sim::RunResult& result) {
             for (uint32_t x = 0; x < f.width; ++x)
                 f.pes.push_back(fabric_->stats(x, y));
     }
+    if (fabric_)
+        f.memcpy = shownCopies();
     {
         std::lock_guard lock(mutex_);
         frame_ = std::move(f);
@@ -544,6 +564,7 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
             issued.words = words; // the H2D data, for trace()
         cmd = fabric_->memcpy(r, std::move(words));
         record(std::move(issued), dataBytes);
+        shownCopies_.emplace_back(cmd, r);
     } catch (const std::invalid_argument& e) {
         throw bad(Code::InvalidArgument, e.what());
     }

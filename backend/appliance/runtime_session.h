@@ -93,12 +93,19 @@ struct TaskState {
     std::vector<uint32_t> words;
 };
 
+// A host copy as a frame shows it: pending, or among the last few done.
+struct FrameMemcpy {
+    sim::MemcpyRequest request;
+    bool done = false;
+};
+
 struct Frame {
     uint64_t cycle = 0;
     uint32_t width = 0, height = 0;
     std::vector<sim::PeStats> pes;
     std::string status;
     std::string message;
+    std::vector<FrameMemcpy> memcpy; // pending copies in issue order, then recent done ones
 };
 
 class RuntimeSession {
@@ -215,6 +222,10 @@ class RuntimeSession {
     std::map<uint64_t, Task> tasks_;
     uint64_t nextTaskId_ = 1;
     std::vector<HostCommandRecord> hostRecord_; // session thread only
+    // The host copies frames show (session thread only): pending ones and the last
+    // kShownDoneCopies done ones.
+    std::vector<std::pair<sim::CommandId, sim::MemcpyRequest>> shownCopies_;
+    std::vector<FrameMemcpy> shownCopies(); // prunes shownCopies_
     size_t hostRecordBytes_ = 0;
     std::string hostRecordDropped_; // why the record was dropped; empty = kept
     // The last run ended at its cycle limit (a step, a cycle breakpoint): no PE ran ahead

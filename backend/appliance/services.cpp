@@ -249,6 +249,20 @@ void fillFrame(const Frame& f, pb::Frame* out) {
         p->set_stall_cycles(s.stallCycles);
         p->set_task_activations(s.taskActivations);
     }
+    for (const FrameMemcpy& copy : f.memcpy) {
+        const sim::MemcpyRequest& r = copy.request;
+        auto* m = out->add_memcpy();
+        m->set_to_device(r.toDevice);
+        m->set_streaming(r.streaming);
+        m->set_symbol(r.symbol);
+        m->set_color(r.color);
+        m->set_x(r.x);
+        m->set_y(r.y);
+        m->set_w(r.w);
+        m->set_h(r.h);
+        m->set_elements_per_pe(r.elementsPerPe);
+        m->set_done(copy.done);
+    }
 }
 
 // Debug.WaitStates and Debug.Simprint answer at most this many entries by default.

@@ -828,6 +828,9 @@ Frame toFrame(const pb::Frame& f) {
     out.message = f.message();
     for (const auto& p : f.pes())
         out.pes.push_back({p.instructions(), p.wavelets(), p.stall_cycles(), p.task_activations()});
+    for (const auto& m : f.memcpy())
+        out.memcpy.push_back({m.to_device(), m.streaming(), m.symbol(), m.color(), m.x(), m.y(),
+                              m.w(), m.h(), m.elements_per_pe(), m.done()});
     return out;
 }
 } // namespace

@@ -206,11 +206,21 @@ class SdkLauncher {
 struct PeActivity {
     uint64_t instructions = 0, wavelets = 0, stallCycles = 0, taskActivations = 0;
 };
+// A host copy of the session (pending, or among the last few done), in rectangle
+// coordinates.
+struct FrameMemcpy {
+    bool toDevice = true, streaming = false;
+    std::string symbol; // copy mode
+    int color = -1;     // streaming mode
+    uint32_t x = 0, y = 0, w = 0, h = 0, elementsPerPe = 0;
+    bool done = false;
+};
 struct Frame {
     uint64_t cycle = 0;
     uint32_t width = 0, height = 0;
     std::vector<PeActivity> pes;
     std::string status, message;
+    std::vector<FrameMemcpy> memcpy; // pending copies in issue order, then recent done ones
 };
 struct BreakpointSpec {
     std::string kind; // "task" | "line" | "cycle" | "color" | "symbol"

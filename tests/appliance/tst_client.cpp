@@ -195,6 +195,35 @@ class TestClient : public QObject {
         }
     }
 
+    // Frames carry the session's host copies for the fabric view's memcpy regions: pending
+    // ones and the last four done ones, in rectangle coordinates.
+    void framesShowHostCopies() {
+        SdkRuntime rt(out_, conn_);
+        rt.load();
+        rt.run();
+        const uint32_t buf = rt.get_id("buf");
+        std::vector<float> out(16);
+        rt.memcpy_d2h(std::span<float>(out), buf, 1, 0, 1, 1, 16);
+        DebugSession debug(conn_, rt.sessionId());
+        Frame f = debug.pause();
+        QCOMPARE(f.memcpy.size(), size_t(1));
+        QVERIFY(!f.memcpy[0].toDevice && f.memcpy[0].done && !f.memcpy[0].streaming);
+        QCOMPARE(f.memcpy[0].symbol, std::string("buf"));
+        QCOMPARE(f.memcpy[0].x, 1u);
+        QCOMPARE(f.memcpy[0].w, 1u);
+        QCOMPARE(f.memcpy[0].elementsPerPe, 16u);
+        debug.resume();
+        const std::vector<float> in(32, 2.0f);
+        for (int k = 0; k < 5; ++k)
+            rt.memcpy_h2d(buf, std::span<const float>(in), 0, 0, 2, 1, 16);
+        f = debug.pause();
+        QCOMPARE(f.memcpy.size(), size_t(4));
+        for (const FrameMemcpy& copy : f.memcpy)
+            QVERIFY(copy.toDevice && copy.done && copy.w == 2);
+        debug.resume();
+        rt.stop();
+    }
+
     void breakpointPausesHostCommandsUntilResume() {
         SdkRuntime rt(out_, conn_);
         rt.load();

@@ -68,6 +68,20 @@ class TestFabricSnapshotBuilder : public QObject {
         QVERIFY(h.validate().isEmpty());
         f.pes.pop_back(); // another rectangle: no heat maps rather than wrong ones
         QVERIFY(withFrame(s, f).heatMaps.empty());
+        // The frame's host copies become memcpy regions: pending and recently done.
+        f.memcpy = {{true, false, "buf", -1, 0, 0, 2, 1, 16, true},
+                    {false, true, "", 7, 1, 0, 1, 1, 4, false}};
+        const FabricSnapshot m = withFrame(s, f);
+        QCOMPARE(m.memcpyRegions.size(), size_t(2));
+        QCOMPARE(m.memcpyRegions[0].direction, FabricMemcpyRegion::Direction::HostToDevice);
+        QCOMPARE(m.memcpyRegions[0].state, FabricMemcpyRegion::State::Recent);
+        QCOMPARE(m.memcpyRegions[0].roi, QRect(0, 0, 2, 1));
+        QCOMPARE(m.memcpyRegions[0].symbol, QStringLiteral("buf"));
+        QCOMPARE(m.memcpyRegions[0].elementCount(), uint64_t(32));
+        QCOMPARE(m.memcpyRegions[1].direction, FabricMemcpyRegion::Direction::DeviceToHost);
+        QCOMPARE(m.memcpyRegions[1].state, FabricMemcpyRegion::State::Pending);
+        QCOMPARE(m.memcpyRegions[1].streamingColor, 7);
+        QVERIFY2(m.validate().isEmpty(), qPrintable(m.validate()));
     }
 
     void derivedFabricSize() {
