@@ -564,7 +564,10 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
             issued.words = words; // the H2D data, for trace()
         cmd = fabric_->memcpy(r, std::move(words));
         record(std::move(issued), dataBytes);
-        shownCopies_.emplace_back(cmd, r);
+        // A view shows a handful; a script with thousands of nonblocking copies in flight
+        // must not make every frame walk them all.
+        if (shownCopies_.size() < kShownCopiesLimit)
+            shownCopies_.emplace_back(cmd, r);
     } catch (const std::invalid_argument& e) {
         throw bad(Code::InvalidArgument, e.what());
     }

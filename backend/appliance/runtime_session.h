@@ -224,6 +224,7 @@ class RuntimeSession {
     std::vector<HostCommandRecord> hostRecord_; // session thread only
     // The host copies frames show (session thread only): pending ones and the last
     // kShownDoneCopies done ones.
+    static constexpr size_t kShownCopiesLimit = 64;
     std::vector<std::pair<sim::CommandId, sim::MemcpyRequest>> shownCopies_;
     std::vector<FrameMemcpy> shownCopies(); // prunes shownCopies_
     size_t hostRecordBytes_ = 0;
