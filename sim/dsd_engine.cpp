@@ -129,7 +129,7 @@ uint32_t Fabric::Impl::readOperand(Pe& p, const OpOperand& o, uint32_t bytes, ui
         case DsdKind::Fifo: {
             const FifoDesc& fd = p.cls->fifos[d.fifo];
             FifoState& fs = p.fifos[d.fifo];
-            const uint32_t cap = fd.capacityBytes / fd.elementBytes;
+            const uint32_t cap = fifoCapacity(fd);
             uint32_t v = 0;
             std::memcpy(&v, p.mem + fd.baseAddress + fs.head * fd.elementBytes,
                         std::min<uint32_t>(4, fd.elementBytes));
@@ -194,7 +194,7 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
         case DsdKind::Fifo: {
             const FifoDesc& fd = p.cls->fifos[d.fifo];
             FifoState& fs = p.fifos[d.fifo];
-            const uint32_t cap = fd.capacityBytes / fd.elementBytes;
+            const uint32_t cap = fifoCapacity(fd);
             std::memcpy(p.mem + fd.baseAddress + ((fs.head + fs.count) % cap) * fd.elementBytes,
                         &value, std::min<uint32_t>(4, fd.elementBytes));
             ++fs.count;
@@ -414,8 +414,7 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
         if (!op.total && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
             o->dsd.fifo < p.cls->fifos.size()) {
-            const FifoDesc& fd = p.cls->fifos[o->dsd.fifo];
-            op.total = fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes);
+            op.total = fifoCapacity(p.cls->fifos[o->dsd.fifo]);
         }
     bool fabric = desc.op == DsdOpKind::Dfilt;
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
@@ -544,10 +543,8 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             if (ok && op.dst.kind == DsdOperand::Kind::Dsd) {
                 if (op.dst.dsd.kind == DsdKind::FabOut)
                     ok = !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
-                else if (op.dst.dsd.kind == DsdKind::Fifo) {
-                    const FifoDesc& fd = p.cls->fifos[op.dst.dsd.fifo];
-                    ok = p.fifos[op.dst.dsd.fifo].count < fd.capacityBytes / fd.elementBytes;
-                }
+                else if (op.dst.dsd.kind == DsdKind::Fifo)
+                    ok = !fifoFull(p, op.dst.dsd.fifo);
             }
             if (!ok) {
                 if (handledControl && !terminated)
@@ -590,11 +587,8 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 o->dsd.fifo < p.fifos.size() && p.fifos[o->dsd.fifo].count == 0)
                 fifoStuck = true;
         if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::Fifo &&
-            op.dst.dsd.fifo < p.fifos.size()) {
-            const FifoDesc& fd = p.cls->fifos[op.dst.dsd.fifo];
-            fifoStuck =
-                fifoStuck || p.fifos[op.dst.dsd.fifo].count >= fd.capacityBytes / fd.elementBytes;
-        }
+            op.dst.dsd.fifo < p.fifos.size() && fifoFull(p, op.dst.dsd.fifo))
+            fifoStuck = true;
         if (fifoStuck && !op.async) {
             op.done = op.total;
             finishOp(p, op);

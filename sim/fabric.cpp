@@ -867,12 +867,8 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             s += " waits for room in output queue " + str(op.dst.dsd.queue) + " (color " +
                  str(uint64_t(faboutColor(p, op.dst.dsd))) + ")";
         if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::Fifo &&
-            op.dst.dsd.fifo < p.fifos.size()) {
-            const FifoDesc& fd = p.cls->fifos[op.dst.dsd.fifo];
-            if (p.fifos[op.dst.dsd.fifo].count >=
-                fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes))
-                s += " waits for room in FIFO " + str(op.dst.dsd.fifo) + " (full)";
-        }
+            op.dst.dsd.fifo < p.fifos.size() && fifoFull(p, op.dst.dsd.fifo))
+            s += " waits for room in FIFO " + str(op.dst.dsd.fifo) + " (full)";
         if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::FabIn)
             s += " waits for control wavelets on color " + str(uint64_t(fabinColor(p, op.dst.dsd)));
         parts.push_back(s);

@@ -6,6 +6,7 @@
 #include "sim/machine.h"
 #include "sim/worker_pool.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <fstream>
@@ -192,6 +193,13 @@ struct Fabric::Impl {
     void setFifoLength(Pe& p, uint64_t fifo, uint64_t length, bool read, const SourceLoc& loc);
     void applyFifoLengths(const Pe& p, OpState& op) const;
     bool countFifoLengths(Pe& p, const OpState& op);
+    // A FIFO's room in elements, and whether p's FIFO `fifo` has no room left.
+    static uint32_t fifoCapacity(const FifoDesc& fd) {
+        return fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes);
+    }
+    static bool fifoFull(const Pe& p, uint32_t fifo) {
+        return p.fifos[fifo].count >= fifoCapacity(p.cls->fifos[fifo]);
+    }
     int fabinColor(const Pe& p, const Dsd& d) const;
     int faboutColor(const Pe& p, const Dsd& d) const;
     // For hang reports: on WSE-3, "; no @initialize_queue bound input queue 2 ..." when the
