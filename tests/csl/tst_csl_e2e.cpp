@@ -460,6 +460,7 @@ layout {
   @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
   @export_name("buf", [*]u32, true);
   @export_name("swap", fn()void);
+  @export_name("point_past_end", fn()void);
 }
 )";
 const char* kSwapPe = R"(
@@ -474,9 +475,15 @@ fn swap() void {
   at_front = !at_front;
   sys_mod.unblock_cmd_stream();
 }
+fn point_past_end() void {
+  var far: u16 = 49148;
+  buf = @bitcast([*]u32, far);
+  sys_mod.unblock_cmd_stream();
+}
 comptime {
   @export_symbol(buf, "buf");
   @export_symbol(swap);
+  @export_symbol(point_past_end);
 }
 )";
 
@@ -545,6 +552,22 @@ class TstCslE2e : public QObject {
         QCOMPARE(copy(false, {}), (std::vector<uint32_t>{1, 2, 3, 4}));
         QVERIFY(swap());
         QCOMPARE(copy(false, {}), (std::vector<uint32_t>{50, 60, 70, 80}));
+        // A pointer re-pointed past the PE's memory: the copy stops the run with an error
+        // naming the symbol and the address, not a write outside SRAM.
+        QCOMPARE(fabric.runUntilDone(fabric.launch("point_past_end", {}), 1'000'000).status,
+                 sim::RunStatus::CommandDone);
+        sim::MemcpyRequest req;
+        req.toDevice = false;
+        req.symbol = "buf";
+        req.elementsPerPe = 4;
+        std::string error;
+        try {
+            error = fabric.runUntilDone(fabric.memcpy(req), 1'000'000).message;
+        } catch (const std::invalid_argument& e) {
+            error = e.what();
+        }
+        QVERIFY2(error.find("'buf' (address 49148) exceed 48 KB on PE(0,0)") != std::string::npos,
+                 error.c_str());
     }
     void enumCasts_data() { addArchRows(); }
     void enumCasts() {
