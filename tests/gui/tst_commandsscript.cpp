@@ -52,6 +52,9 @@ class TestCommandsScript : public QObject {
                                       << "host/run.py" << QStringList{"--verbose", "--size", "a b"};
         QTest::newRow("none") << "cs_python run.py --name out"
                               << "run.py" << QStringList{};
+        // bash would refuse the line too: Run falls back to run.py without arguments.
+        QTest::newRow("unbalanced quote") << "cs_python run.py --name out --label 'open"
+                                          << "" << QStringList{};
     }
     void hostCommandArguments() {
         QFETCH(QString, line);
