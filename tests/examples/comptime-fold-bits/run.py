@@ -59,9 +59,11 @@ with np.errstate(all="ignore"):
         bits32(f32(ub)), bits32(f32(ja)), bits16(f16(float(ia * 1171))),
         int(np.int32(np.trunc(f16(f16(f16(-2.75) * hb) * f16(100.0))))) & 0xFFFFFFFF,
         bits32(f32(bf16(ba + ba)) * fb),
+        bits32(f32(16777217.0) - fc), int(np.int32(f32(16777217.0))),
+        1 if hc + f16(1.0) > f16(2048.5) else 0,
     ]
 count = len(want)
-assert count == 32
+assert count == 35
 
 runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
 ids = {s: runner.get_id(s) for s in ("folded", "computed")}
