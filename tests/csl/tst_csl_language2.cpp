@@ -1134,6 +1134,87 @@ fn take() bool {
   y[5] = n + budget;
 )"),
                  {1 + 2 + 3 + 5 + 6, 7, 3, 99, 9, 40}});
+    // The Types page's arbitrary-width integers: run-time results wrap to the type's own
+    // width (held in the next 8/16/32/64-bit container), in variables, struct fields, arrays,
+    // parameters, enum tags, @as and @bitcast; a switch listing every value needs no else.
+    c.push_back(
+        {"arbitrary-width-integers",
+         program(R"(
+const Tint = enum(u3) { red, green, blue = 6 };
+const Fields = struct { a: u3, b: i5, c: u24 };
+var small: u3 = 7;
+var tiny: i4 = -8;
+var flags = [4]u1{ 1, 0, 1, 1 };
+var fields = Fields{ .a = 5, .b = -16, .c = 16777215 };
+fn addWrap(a: u5, b: u5) u5 { return a + b; }
+fn quarter(x: u2) u16 {
+  return switch (x) { 0 => 10, 1 => 11, 2...3 => 12 };
+}
+fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
+)",
+                 R"(
+  small += 1;
+  y[0] = small;
+  tiny -= 1;
+  y[1] = signed32(tiny);
+  var n: i4 = 7;
+  n = -n - 1;
+  y[2] = signed32(n);
+  y[3] = addWrap(30, 5);
+  var s: u16 = 0;
+  for (flags) |f| { s += @as(u16, f); }
+  y[4] = s;
+  fields.c += 2;
+  fields.b -= 1;
+  y[5] = fields.c;
+  y[6] = signed32(fields.b);
+  y[7] = @as(u16, Tint.blue);
+  var w: u3 = 5;
+  w = w << 1;
+  y[8] = w;
+  w = ~w;
+  y[9] = w;
+  var big: u16 = 1234;
+  y[10] = @as(u7, big);
+  var m: i3 = 3;
+  m = m * 2;
+  y[11] = signed32(m);
+  y[12] = quarter(@as(u2, w & 3));
+  y[13] = @bitcast(u3, @as(i3, -2));
+  var q: i5 = -16;
+  q = q / -1;
+  y[14] = signed32(q);
+  var wide: u33 = 8589934591;
+  wide += 2;
+  y[15] = @as(u32, wide);
+  var z: u0 = 0;
+  z += 0;
+  y[16] = z;
+  y[17] = @as(u16, fields.a) * 10 + @as(u16, small < 1);
+)"),
+         {0, 7, 0xfffffff8u, 3, 3, 1, 15, 6, 2, 5, 82, 0xfffffffeu, 11, 6, 0xfffffff0u, 1, 0, 51}});
+    // The Storage Classes page: `extern` names the `export` declaration of another module of
+    // the same program, a var (one variable, changed from both) or a const pointer; the
+    // module holding the exports is used by nothing else before the externs.
+    c.push_back({"extern-binds-export",
+                 program(R"(
+const counter = @import_module("counter.csl");
+extern var hits: i16;
+extern const table: [*]const u32;
+)",
+                         R"(
+  hits += 5;
+  counter.bump();
+  y[0] = @bitcast(u16, hits);
+  y[1] = table[2];
+)"),
+                 {16, 30},
+                 {{"counter.csl", R"(
+export var hits: i16 = 10;
+const values = [4]u32{ 1, 2, 30, 4 };
+export const table: [*]const u32 = &values;
+fn bump() void { hits += 1; }
+)"}}});
     return c;
 }
 

@@ -230,6 +230,37 @@ uint16_t Analyzer::toReg(const Value& v, uint32_t node) {
     return r;
 }
 
+void Analyzer::wrapToType(uint16_t reg, TypeP t, uint32_t node) {
+    if (!isArbitraryWidthInt(t))
+        return;
+    const sim::ScalarType st = scalarOf(t);
+    if (t->bits == 0) {
+        emit(sim::Op::Imm, st, reg, kNoReg, kNoReg, 0);
+        return;
+    }
+    if (!t->isSigned) {
+        const uint16_t mask = toReg(mkInt((int64_t(1) << t->bits) - 1, t), node);
+        emit(sim::Op::BitAnd, st, reg, reg, mask, 0);
+        return;
+    }
+    // Up to the container's top bit and arithmetically back down: the sign bit fills above.
+    const uint16_t operand = toReg(mkInt(int64_t(sizeOf(t) * 8 - t->bits), types.u16), node);
+    emit(sim::Op::Shl, st, reg, reg, operand, 0);
+    emit(sim::Op::Shr, st, reg, reg, operand, 0);
+}
+
+void Analyzer::failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what) {
+    if (t->k == TK::Int && !isAbiSizedInt(t))
+        fail(node, what + " uses integer type '" + typeName(t) +
+                       "', which is not ABI-sized (only 16- and 32-bit integers are)");
+}
+
+void Analyzer::failIfArbitraryWidthElement(TypeP elem, uint32_t node) {
+    if (isArbitraryWidthInt(elem))
+        fail(node, "a DSD over elements of integer type '" + typeName(elem) +
+                       "' is not supported: DSD operations work on 16- and 32-bit elements");
+}
+
 bool Analyzer::canCoerce(const Value& v, TypeP to) {
     if (!to || to->k == TK::AnyType || sameType(v.type, to))
         return true;
@@ -628,8 +659,12 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
         {"WEST", {P::Direction, 4}},
     };
     const auto it = kPrimitives.find(n);
-    if (it == kPrimitives.end())
-        return std::nullopt;
+    if (it == kPrimitives.end()) {
+        const int bits = arbitraryIntWidth(n);
+        if (bits < 0 || bits > kMaxIntBits)
+            return std::nullopt;
+        return mkType(types.intType(bits, n[0] == 'i'));
+    }
     const int v = it->second.value;
     switch (it->second.kind) {
     case P::Int: {
@@ -872,6 +907,59 @@ uint32_t Analyzer::constStorageOf(const Value& v, uint32_t node) {
     return addr;
 }
 
+// The Storage Classes page: an `extern` variable names the `export` declaration of the same
+// name "in the object file currently being compiled, or in another object file that will be
+// linked". Here that is a module of the same tile code; no other object files are linked.
+Value Analyzer::bindExtern(Module* m, Decl& d, TypeP t) {
+    const Node& n = N(d.node);
+    if (n.b)
+        fail(n.b, "extern variable '" + d.name + "' must not have an initializer");
+    if (!t)
+        fail(d.node, "extern variable '" + d.name + "' needs a type");
+    failUnlessAbiSized(t, n.a, "extern variable '" + d.name + "'");
+    // The export may be in a module that nothing has used yet: import every module of this
+    // tile code first (a module's imports are `const m = @import_module(...)` declarations).
+    for (size_t k = 0; k < modules_.size(); ++k) {
+        Module& mod = modules_[k];
+        if (mod.cls != m->cls)
+            continue;
+        for (const std::string& name : mod.declOrder) {
+            Decl& decl = mod.decls[name];
+            const Node& declNode = mod.ast->nodes[decl.node];
+            if (decl.isFn || decl.state != Decl::State::Unresolved || !declNode.b ||
+                mod.ast->nodes[declNode.b].kind != NK::BuiltinCall ||
+                mod.ast->tokText(mod.ast->nodes[declNode.b].tok) != "@import_module")
+                continue;
+            resolveDecl(&mod, decl, d.node);
+        }
+    }
+    for (Module& other : modules_) {
+        if (other.cls != m->cls || &other == m)
+            continue;
+        Decl* def = findDecl(&other, d.name);
+        if (!def || !(other.ast->nodes[def->node].flags & kVarExport))
+            continue;
+        const Value v = resolveDecl(&other, *def, d.node);
+        const TypeP defType = def->isVar ? def->type : v.type;
+        if (!sameType(defType, t))
+            fail(n.a, "extern variable '" + d.name + "' has type '" + typeName(t) +
+                          "', but its export in " + other.path + " has type '" + typeName(defType) +
+                          "'");
+        if ((n.flags & kVarVar) && !def->isVar)
+            fail(d.node, "extern variable '" + d.name + "' is a var, but its export in " +
+                             other.path + " is a const");
+        d.type = t;
+        d.address = def->address;
+        d.hasStorage = def->hasStorage;
+        d.isVar = def->isVar && (n.flags & kVarVar);
+        return v;
+    }
+    fail(d.node, "extern variable '" + d.name +
+                     "' has no definition: no module of this tile "
+                     "code declares 'export var " +
+                     d.name + "' (no other object files are linked)");
+}
+
 Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     if (d.state == Decl::State::Done) {
         if (d.failed)
@@ -918,6 +1006,8 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             v.fn = def;
             v.type = def->generic ? types.anyT : fnType(def);
             d.value = v;
+        } else if (n.flags & kVarExtern) {
+            d.value = bindExtern(m, d, n.a ? evalType(n.a) : nullptr);
         } else {
             TypeP t = n.a ? evalType(n.a) : nullptr;
             Value init;

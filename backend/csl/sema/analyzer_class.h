@@ -114,6 +114,8 @@ inline std::string unescape(std::string_view lit) {
 }
 
 inline bool fitsInt(int64_t v, TypeP t) {
+    if (t->bits == 0)
+        return v == 0;
     if (t->bits >= 64)
         return t->isSigned || v >= 0;
     if (t->isSigned) {
@@ -121,6 +123,28 @@ inline bool fitsInt(int64_t v, TypeP t) {
         return v >= lo && v <= hi;
     }
     return v >= 0 && v <= (int64_t(1) << t->bits) - 1;
+}
+
+// N of an integer type name `uN` or `iN` (the Types page: N from 0 to 16777215, written
+// without leading zeros), or -1 when `name` is no such name.
+inline int arbitraryIntWidth(std::string_view name) {
+    if (name.size() < 2 || name.size() > 9 || (name[0] != 'u' && name[0] != 'i') ||
+        name.find_first_not_of("0123456789", 1) != std::string_view::npos ||
+        (name[1] == '0' && name.size() > 2))
+        return -1;
+    const long width = std::stol(std::string(name.substr(1)));
+    return width <= 16777215 ? int(width) : -1;
+}
+
+// The value of integer type `t` whose two's-complement bits are the low bits of `bits`.
+inline int64_t wrapToWidth(uint64_t bits, TypeP t) {
+    if (t->bits >= 64)
+        return int64_t(bits);
+    if (t->bits == 0)
+        return 0;
+    const uint64_t mask = (uint64_t(1) << t->bits) - 1;
+    const uint64_t u = bits & mask;
+    return t->isSigned && ((u >> (t->bits - 1)) & 1) ? int64_t(u | ~mask) : int64_t(u);
 }
 
 struct Flow {
@@ -558,6 +582,14 @@ class Analyzer {
 
     // Materialises a value into a register of its (runtime) type.
     uint16_t toReg(const Value& v, uint32_t node);
+    // Brings register `reg`, just computed in the container of integer type `t`, back to
+    // `t`'s own width when `t` is an arbitrary-width type (u3 + u3 wraps like u8 + u8).
+    void wrapToType(uint16_t reg, TypeP t, uint32_t node);
+    // The Types page: non-ABI-sized integers (all but 16 and 32 bits) "cannot be used in
+    // export or extern declarations or as task parameters". `what` names the user.
+    void failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what);
+    // DSD elements are machine words: "DSD builtins may require ABI-sized types".
+    void failIfArbitraryWidthElement(TypeP elem, uint32_t node);
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
     bool canCoerce(const Value& v, TypeP to);
     Value materialize(const Value& v, uint32_t node); // comptime -> runtime register
@@ -569,6 +601,7 @@ class Analyzer {
                                  uint16_t& fileId);
     void indexDecls(Module* m);
     Value resolveDecl(Module* m, Decl& d, uint32_t useNode);
+    Value bindExtern(Module* m, Decl& d, TypeP t);
     bool lookup(uint32_t nameId, Binding** b, Value& out, uint32_t node);
     Value identValue(uint32_t node);
     std::optional<Value> primitive(const std::string& name);

@@ -27,14 +27,12 @@ TypeP Analyzer::evalType(uint32_t node) {
     return asType(v, node);
 }
 
-// An identifier that names nothing. `u3`, `i24` and the like are the arbitrary-width integer
-// types of the newest SDK's Types page ("any bit width from 0 to 16777215"): named as such.
+// An identifier that names nothing. `u100` and the like are integer types of the SDK's
+// Types page ("any bit width from 0 to 16777215") wider than this compiler has: named as such.
 void Analyzer::failUndeclared(uint32_t node, const std::string& name) {
-    if (name.size() > 1 && (name[0] == 'u' || name[0] == 'i') &&
-        name.find_first_not_of("0123456789", 1) == std::string::npos)
-        fail(node, "arbitrary-width integer type '" + name +
-                       "' is not supported by this compiler yet (i8/u8, i16/u16, i32/u32 and "
-                       "i64/u64 are)");
+    if (arbitraryIntWidth(name) > kMaxIntBits)
+        fail(node, "integer type '" + name + "' is wider than " + std::to_string(kMaxIntBits) +
+                       " bits, which this compiler does not support yet");
     fail(node, "use of undeclared identifier '" + name + "'");
 }
 
@@ -356,6 +354,7 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
             return mkFloat(-v.f, v.type);
         uint16_t r = newReg(node);
         emit(sim::Op::Neg, scalarOf(v.type), r, v.reg, kNoReg, 0);
+        wrapToType(r, v.type, node);
         return mkRuntime(r, v.type);
     }
     // ~
@@ -364,13 +363,11 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
     if (v.k == VK::Int) {
         if (v.type->k == TK::CInt)
             fail(n.a, "'~' needs an operand of a fixed-size integer type");
-        int64_t x = ~v.i;
-        if (!v.type->isSigned && v.type->bits < 64)
-            x &= (int64_t(1) << v.type->bits) - 1;
-        return mkInt(x, v.type);
+        return mkInt(wrapToWidth(~uint64_t(v.i), v.type), v.type);
     }
     uint16_t r = newReg(node);
     emit(sim::Op::BitNot, scalarOf(v.type), r, v.reg, kNoReg, 0);
+    wrapToType(r, v.type, node);
     return mkRuntime(r, v.type);
 }
 
@@ -527,14 +524,7 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
     }
     if (t->k == TK::Int) {
         if (op == Tok::Shl || op == Tok::Amp || op == Tok::Pipe || op == Tok::Caret) {
-            if (t->bits < 64) {
-                uint64_t mask = (uint64_t(1) << t->bits) - 1;
-                uint64_t u = uint64_t(r) & mask;
-                if (t->isSigned && (u >> (t->bits - 1)) & 1)
-                    r = int64_t(u | ~mask);
-                else
-                    r = int64_t(u);
-            }
+            r = wrapToWidth(uint64_t(r), t);
         } else if (!fitsInt(r, t)) {
             fail(node, "overflow of integer type '" + typeName(t) + "' in comptime arithmetic (" +
                            std::to_string(r) + ")");
@@ -675,6 +665,8 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     }
     uint16_t r = newReg(node);
     emit(o, scalarOf(t), r, ra, rb, 0);
+    if (!cmp)
+        wrapToType(r, t, node);
     return mkRuntime(r, cmp ? types.boolT : t);
 }
 
@@ -1602,6 +1594,25 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     return mkRuntime(r, t);
 }
 
+// Whether the switch ranges `covered` (disjoint, ends included) list every value of integer
+// type `t`, as a u2 switch with prongs 0, 1, 2 and 3 does: it then needs no 'else'.
+static bool coversEveryValue(std::vector<std::pair<int64_t, int64_t>> covered, TypeP t) {
+    if (t->bits >= 64)
+        return false;
+    const int64_t lowest = t->isSigned && t->bits > 0 ? -(int64_t(1) << (t->bits - 1)) : 0;
+    const int64_t highest = t->bits == 0  ? 0
+                            : t->isSigned ? -lowest - 1
+                                          : (int64_t(1) << t->bits) - 1;
+    std::sort(covered.begin(), covered.end());
+    int64_t next = lowest;
+    for (const auto& [lo, hi] : covered) {
+        if (lo > next)
+            return false;
+        next = std::max(next, hi + 1);
+    }
+    return next > highest;
+}
+
 Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     Value s = eval(n.a);
@@ -1664,8 +1675,9 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
             return body(N(prongs[size_t(elseProng)]).a);
         fail(node, "switch on " + show(s) + " has no matching case");
     }
-    if (elseProng < 0 && s.type->k != TK::Enum)
-        fail(node, "switch must handle all possibilities; add an 'else' prong");
+    const char* const needsElse = "switch must handle all possibilities; add an 'else' prong";
+    if (elseProng < 0 && s.type->k != TK::Enum && s.type->k != TK::Int)
+        fail(node, needsElse);
     // Each value at most once, and (without 'else') every member of an enum.
     if (s.type->k == TK::Int || s.type->k == TK::Enum) {
         std::vector<std::pair<int64_t, int64_t>> covered;
@@ -1683,6 +1695,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                 covered.emplace_back(lo.i, hi.i);
             }
         }
+        if (elseProng < 0 && s.type->k == TK::Int && !coversEveryValue(covered, s.type))
+            fail(node, needsElse);
         if (elseProng < 0) {
             for (const FieldInfo& m : s.type->fields) {
                 bool handled = false;

@@ -467,11 +467,13 @@ Value Analyzer::getDsd(uint32_t node) {
             else
                 runtimeSets.push_back({sim::DsdField::BaseAddress, base});
             haveBase = true;
+            failIfArbitraryWidthElement(v.field("$elem")->tv, args[1]);
             elemSize = sizeOf(v.field("$elem")->tv);
         } else if (f == "base_address") {
             if (v.type->k != TK::Ptr)
                 fail(args[1],
                      "'.base_address' must be a pointer, found '" + typeName(v.type) + "'");
+            failIfArbitraryWidthElement(pointeeElem(v.type), args[1]);
             elemSize = sizeOf(pointeeElem(v.type));
             if (v.isComptime())
                 d.baseAddress = uint32_t(v.i);
@@ -519,13 +521,15 @@ Value Analyzer::getDsd(uint32_t node) {
         } else if (f == "control_transform") {
             d.controlTransform = asBool(v, args[1]);
             if (d.controlTransform)
-                warn(args[1], "'.control_transform' is not modelled by the simulator: the DSD "
-                              "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
+                warn(args[1],
+                     "'.control_transform' is not modelled by the simulator: the DSD "
+                     "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
         } else if (f == "advance_switch") {
             d.advanceSwitch = asBool(v, args[1]);
             if (d.advanceSwitch)
-                warn(args[1], "'.advance_switch' is not modelled by the simulator: the DSD "
-                              "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
+                warn(args[1],
+                     "'.advance_switch' is not modelled by the simulator: the DSD "
+                     "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
         } else if (f == "zero") {
             warn(args[1], "'.zero' is not modelled by the simulator and has no effect "
                           "(docs/simulator.md, Not modelled)");
@@ -857,14 +861,8 @@ static uint64_t bitsOf(Analyzer& a, const Value& v, uint32_t node) {
 
 static Value fromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
     switch (t->k) {
-    case TK::Int: {
-        uint64_t mask = t->bits >= 64 ? ~0ull : ((1ull << t->bits) - 1);
-        uint64_t u = bits & mask;
-        int64_t v = int64_t(u);
-        if (t->isSigned && t->bits < 64 && (u >> (t->bits - 1)) & 1)
-            v = int64_t(u | ~mask);
-        return a.mkInt(v, t);
-    }
+    case TK::Int:
+        return a.mkInt(wrapToWidth(bits, t), t);
     case TK::Float: {
         if (t->bits == 32) {
             uint32_t b = uint32_t(bits);
@@ -994,6 +992,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(node, "@as cannot convert '" + typeName(v.type) + "' to '" + typeName(t) + "'");
         uint16_t r = newReg(node);
         emit(sim::Op::Convert, scalarOf(t), r, v.reg, kNoReg, int32_t(scalarOf(v.type)));
+        wrapToType(r, t, node);
         return mkRuntime(r, t);
     }
     if (name == "bitcast") {
@@ -1013,14 +1012,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (v.isComptime() && (vt->k == TK::CInt || vt->k == TK::CFloat))
             fail(args[1],
                  "@bitcast needs an operand of a fixed-size type, found '" + typeName(vt) + "'");
-        if (isRuntimeScalar(vt) && sizeOf(vt) != sizeOf(t))
+        const auto bitSize = [](TypeP x) { return x->k == TK::Int ? x->bits : sizeOf(x) * 8; };
+        if (isRuntimeScalar(vt) && bitSize(vt) != bitSize(t))
             fail(node, "@bitcast size mismatch: '" + typeName(vt) + "' has " +
-                           std::to_string(sizeOf(vt) * 8) + " bits, '" + typeName(t) + "' has " +
-                           std::to_string(sizeOf(t) * 8));
+                           std::to_string(bitSize(vt)) + " bits, '" + typeName(t) + "' has " +
+                           std::to_string(bitSize(t)));
         if (v.isComptime())
             return fromBits(*this, bitsOf(*this, v, args[1]), t, node);
         uint16_t r = newReg(node);
         emit(sim::Op::Bitcast, scalarOf(t), r, v.reg, kNoReg, 0);
+        wrapToType(r, t, node);
         return mkRuntime(r, t);
     }
     if (name == "ptrcast") {
@@ -1460,7 +1461,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (want == HandleKind::LocalTaskId && !ft->params.empty())
             fail(args[0], "a local task takes no parameters");
         for (TypeP p : ft->params) {
-            if (sizeOf(p) == 8 || (p->k == TK::Int && p->bits == 8))
+            failUnlessAbiSized(p, args[0], "task '" + f.fn->name + "'");
+            if (sizeOf(p) == 8)
                 fail(args[0], "task parameters of type '" + typeName(p) + "' are not allowed");
         }
         tb.function = lowerFunction(f.fn, args[0]);
@@ -1716,6 +1718,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 if (pt->k == TK::Array || pt->k == TK::Struct || pt->k == TK::Enum)
                     fail(args[0], "exported function '" + ename + "' has a parameter of type '" +
                                       typeName(pt) + "'; only scalars are allowed");
+                failUnlessAbiSized(pt, args[0], "exported function '" + ename + "'");
             }
             ex.isFunction = true;
             ex.function = lowerFunction(p.value.fn, args[0]);
@@ -1861,9 +1864,11 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
     if (l == "time" && name == "tsc_size_words")
         return mkInt(3);
     if (l == "message_passing")
-        fail(node, "'" + name + "' of module '<message_passing>' is not supported by this compiler "
-                   "yet: the SDK does not document how a message reaches an arbitrary (col, row) "
-                   "over colors 14..18 nor the header a receiving data task sees");
+        fail(node,
+             "'" + name +
+                 "' of module '<message_passing>' is not supported by this compiler "
+                 "yet: the SDK does not document how a message reaches an arbitrary (col, row) "
+                 "over colors 14..18 nor the header a receiving data task sees");
     if (l == "time" && name == "get_perf_cntr")
         fail(node, "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the "
                    "SDK says the two performance counters start with the TSC and are never "

@@ -35,8 +35,8 @@ Value Analyzer::configRegisterBuiltin(const std::string& name, std::span<const u
         auto pairOf = [&](const Value& v) {
             if (v.k != VK::Agg || v.names || !v.elems || v.elems->size() != 2 ||
                 !isIntLike((*v.elems)[0].type) || !isIntLike((*v.elems)[1].type))
-                fail(at, "@" + name +
-                             " expects an address range .{first, last} or a tuple of them");
+                fail(at,
+                     "@" + name + " expects an address range .{first, last} or a tuple of them");
             ranges.emplace_back(asInt((*v.elems)[0], at, "range start"),
                                 asInt((*v.elems)[1], at, "range end"));
         };
@@ -52,14 +52,14 @@ Value Analyzer::configRegisterBuiltin(const std::string& name, std::span<const u
         int64_t a = asInt(addr, args[0], "configuration address");
         if (a < 0 || a > 0xffff)
             fail(args[0], "configuration address " + std::to_string(a) + " is outside 0..0xffff");
-        if (!ranges.empty() &&
-            std::none_of(ranges.begin(), ranges.end(),
-                         [&](const auto& r) { return a >= r.first && a <= r.second; }))
+        if (!ranges.empty() && std::none_of(ranges.begin(), ranges.end(), [&](const auto& r) {
+                return a >= r.first && a <= r.second;
+            }))
             fail(args[0], "configuration address " + std::to_string(a) +
                               " is outside the accessed range given to @" + name);
     } else if (addr.type->k != TK::Int) {
-        fail(args[0], "@" + name + " expects an integer address, found '" +
-                          typeName(addr.type) + "'");
+        fail(args[0],
+             "@" + name + " expects an integer address, found '" + typeName(addr.type) + "'");
     }
     std::vector<uint16_t> regs{toReg(coerce(addr, types.u16, args[0]), args[0])};
     if (set)

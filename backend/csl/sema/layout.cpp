@@ -365,6 +365,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                 if (!isRuntimeScalar(p) || p->k == TK::Enum || p->k == TK::Ptr)
                     fail(args[1], "exported function '" + sym + "' has a parameter of type '" +
                                       typeName(p) + "'; only scalar types are allowed");
+                failUnlessAbiSized(p, args[1], "exported function '" + sym + "'");
                 hs.inputs.push_back(scalarOf(p));
             }
             if (args.size() > 2)
@@ -376,6 +377,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             if (!isRuntimeScalar(e) || e->k == TK::Ptr)
                 fail(args[1], "exported pointer '" + sym + "' must point at scalars, found '" +
                                   typeName(t) + "'");
+            failUnlessAbiSized(e, args[1], "exported pointer '" + sym + "'");
             hs.kind = sim::HostSymbol::Kind::Var;
             hs.elementType = scalarOf(e);
             hs.mutableFromHost = args.size() > 2 ? asBool(carg(2, "mutability"), args[2]) : false;
@@ -385,6 +387,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             if (args.size() < 3)
                 fail(node, "@export_name of '" + sym + "' with type '" + typeName(t) +
                                "' needs the mutability argument");
+            failUnlessAbiSized(t, args[1], "exported symbol '" + sym + "'");
             hs.kind = sim::HostSymbol::Kind::Var;
             hs.elementType = scalarOf(t);
             hs.scalar = true;

@@ -113,10 +113,17 @@ TypeP TypeTable::intType(int bits, bool isSigned) {
     default:
         break;
     }
-    Type* t = fresh(TK::Int);
-    t->bits = uint8_t(bits);
-    t->isSigned = isSigned;
-    return t;
+    std::vector<TypeP>& made = isSigned ? signedInts_ : unsignedInts_;
+    if (made.empty())
+        made.resize(kMaxIntBits + 1);
+    TypeP& slot = made.at(size_t(bits));
+    if (!slot) {
+        Type* t = fresh(TK::Int);
+        t->bits = uint8_t(bits);
+        t->isSigned = isSigned;
+        slot = t;
+    }
+    return slot;
 }
 
 TypeP TypeTable::array(TypeP elem, std::vector<uint32_t> dims) {
@@ -252,7 +259,7 @@ uint32_t sizeOf(TypeP t) {
     case TK::Bool:
         return 1;
     case TK::Int:
-        return t->bits / 8;
+        return t->bits <= 8 ? 1 : t->bits <= 16 ? 2 : t->bits <= 32 ? 4 : 8;
     case TK::Float:
         return t->bits / 8;
     case TK::Array: {
@@ -314,12 +321,12 @@ sim::ScalarType scalarOf(TypeP t) {
     case TK::Bool:
         return S::Bool;
     case TK::Int:
-        switch (t->bits) {
-        case 8:
+        switch (sizeOf(t)) {
+        case 1:
             return t->isSigned ? S::I8 : S::U8;
-        case 16:
+        case 2:
             return t->isSigned ? S::I16 : S::U16;
-        case 32:
+        case 4:
             return t->isSigned ? S::I32 : S::U32;
         default:
             return t->isSigned ? S::I64 : S::U64;
@@ -342,6 +349,14 @@ bool isNumeric(TypeP t) {
 }
 bool isIntLike(TypeP t) {
     return t->k == TK::Int || t->k == TK::CInt;
+}
+
+bool isAbiSizedInt(TypeP t) {
+    return t->k == TK::Int && (t->bits == 16 || t->bits == 32);
+}
+
+bool isArbitraryWidthInt(TypeP t) {
+    return t->k == TK::Int && t->bits != 8 && t->bits != 16 && t->bits != 32 && t->bits != 64;
 }
 
 const Value* Value::field(const std::string& n) const {

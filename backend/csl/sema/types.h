@@ -100,6 +100,7 @@ class TypeTable {
           cb16 = nullptr;
     TypeP handle(HandleKind k);
     TypeP dsd(sim::DsdKind k);
+    // iN/uN for 0 <= N <= kMaxIntBits; one type per width and signedness.
     TypeP intType(int bits, bool isSigned);
     TypeP array(TypeP elem, std::vector<uint32_t> dims);
     TypeP ptr(TypeP elem, bool many, bool isConst);
@@ -109,7 +110,12 @@ class TypeTable {
   private:
     std::deque<Type> store_;
     std::vector<TypeP> handles_, dsds_;
+    std::vector<TypeP> signedInts_, unsignedInts_; // by width, made on first use
 };
+
+// The widest integer type this compiler has: comptime integers are held in 64 bits. The
+// SDK's Types page allows widths up to 16777215.
+constexpr int kMaxIntBits = 64;
 
 bool sameType(TypeP a, TypeP b);
 std::string typeName(TypeP t);
@@ -119,6 +125,12 @@ bool isRuntimeScalar(TypeP t); // fits a register
 sim::ScalarType scalarOf(TypeP t);
 bool isNumeric(TypeP t);
 bool isIntLike(TypeP t); // Int or CInt
+// The Types page: "Only integer types with bit widths of 16 or 32 are ABI-sized"; others
+// cannot be exported, extern or task parameters.
+bool isAbiSizedInt(TypeP t);
+// An integer type whose width is not one of the machine's 8/16/32/64 (u3, i24): it is held
+// in the next wider of those, and runtime arithmetic wraps its results to its own width.
+bool isArbitraryWidthInt(TypeP t);
 
 struct FnDef;
 struct Module;
@@ -147,10 +159,10 @@ struct Value {
     };
     K k = K::Void;
     TypeP type = nullptr;
-    int64_t i = 0;                             // Int, Bool, Handle, Ptr (address), EnumV, Dsr (id)
-    double f = 0;                              // Float
-    std::string s;                             // String
-    TypeP tv = nullptr;                        // Type values
+    int64_t i = 0;      // Int, Bool, Handle, Ptr (address), EnumV, Dsr (id)
+    double f = 0;       // Float
+    std::string s;      // String
+    TypeP tv = nullptr; // Type values
     // Agg (struct fields, tuple, array) elements. Shared by copies of the value and never
     // changed in place while shared: ownElems() copies them first (a comptime `var` whose
     // field is assigned), so copying a value is cheap and copies keep their own contents.
