@@ -79,8 +79,8 @@ fn sqrt_f32(x: f32) f32 {
 fn sqrt_f32_normal(x: f32) f32 { var y = @bitcast(f32, 0x1fbd1df5 + (@bitcast(u32, x) >> 1)); for (@range(u16, 4)) |i| { y = 0.5 * (y + x / y); } return y; }
 fn invsqrt_f32(x: f32) f32 { return 1.0 / sqrt_f32(x); }
 fn sqrt_f16(x: f16) f16 { return @as(f16, sqrt_f32(@as(f32, x))); }
-fn abs_f32(x: f32) f32 { if (x < 0.0) return -x; return x; }
-fn abs_f16(x: f16) f16 { if (x < 0.0) return -x; return x; }
+fn abs_f32(x: f32) f32 { return @bitcast(f32, @bitcast(u32, x) & 0x7fffffff); }
+fn abs_f16(x: f16) f16 { return @bitcast(f16, @bitcast(u16, x) & 0x7fff); }
 fn sqrt(x: anytype) @type_of(x) { return @as(@type_of(x), sqrt_f32(@as(f32, x))); }
 fn invsqrt(x: anytype) @type_of(x) { return @as(@type_of(x), invsqrt_f32(@as(f32, x))); }
 fn inv(x: anytype) @type_of(x) { return @as(@type_of(x), 1.0 / @as(f32, x)); }

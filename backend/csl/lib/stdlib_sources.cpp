@@ -28,21 +28,21 @@ const output_queue_status = @import_module("<tile_config/output_queue_status>");
 // page's API over the queue status register, one empty bit and one full bit per queue
 // (sim::BuiltinId::QueueStatus; get_raw() is its value, empty mask in bits 7..0 and full
 // mask in bits 15..8, a layout of ours: the page does not give the register's).
-#define TESSERA_QUEUE_STATUS_SOURCE(NAME, QUEUE, WHICH)                                     \
-    "// <tile_config/" NAME ">\n"                                                          \
-    "const router = @import_module(\"<tessera/router>\");\n"                              \
-    "const status = struct { empty: u8, full: u8 };\n"                                     \
-    "fn get_raw() u16 { return router.queue_status(" WHICH "); }\n"                        \
-    "fn get() status {\n"                                                                  \
-    "  const raw = get_raw();\n"                                                           \
-    "  return status { .empty = @as(u8, raw & 0xff), .full = @as(u8, raw >> 8) };\n"       \
-    "}\n"                                                                                  \
-    "fn bit(q: " QUEUE ") u8 { return @as(u8, 1) << @as(u8, @get_int(q)); }\n"            \
-    "fn is_full(s: status, q: " QUEUE ") bool { return s.full & bit(q) != 0; }\n"          \
-    "fn is_empty(s: status, q: " QUEUE ") bool { return s.empty & bit(q) != 0; }\n"        \
-    "fn all_full(s: status) bool { return s.full == 0xff; }\n"                             \
-    "fn all_empty(s: status) bool { return s.empty == 0xff; }\n"                           \
-    "fn none_full(s: status) bool { return s.full == 0; }\n"                               \
+#define TESSERA_QUEUE_STATUS_SOURCE(NAME, QUEUE, WHICH)                                            \
+    "// <tile_config/" NAME ">\n"                                                                  \
+    "const router = @import_module(\"<tessera/router>\");\n"                                       \
+    "const status = struct { empty: u8, full: u8 };\n"                                             \
+    "fn get_raw() u16 { return router.queue_status(" WHICH "); }\n"                                \
+    "fn get() status {\n"                                                                          \
+    "  const raw = get_raw();\n"                                                                   \
+    "  return status { .empty = @as(u8, raw & 0xff), .full = @as(u8, raw >> 8) };\n"               \
+    "}\n"                                                                                          \
+    "fn bit(q: " QUEUE ") u8 { return @as(u8, 1) << @as(u8, @get_int(q)); }\n"                     \
+    "fn is_full(s: status, q: " QUEUE ") bool { return s.full & bit(q) != 0; }\n"                  \
+    "fn is_empty(s: status, q: " QUEUE ") bool { return s.empty & bit(q) != 0; }\n"                \
+    "fn all_full(s: status) bool { return s.full == 0xff; }\n"                                     \
+    "fn all_empty(s: status) bool { return s.empty == 0xff; }\n"                                   \
+    "fn none_full(s: status) bool { return s.full == 0; }\n"                                       \
     "fn none_empty(s: status) bool { return s.empty == 0; }\n"
 const char* const kInputQueueStatusSource =
     TESSERA_QUEUE_STATUS_SOURCE("input_queue_status", "input_queue", "0");
@@ -272,7 +272,8 @@ fn max_f16(x: f16, y: f16) f16 { return max(x, y); }
 fn min_f16(x: f16, y: f16) f16 { return min(x, y); }
 fn sign_f16(x: f16) f16 { return sign(x); }
 fn floor_f32(x: f32) f32 {
-  if (!(abs_f32(x) < 8388608.0)) return x; // already integral, infinite or NaN
+  // Integral, infinite, NaN or a zero (whose sign IEEE floor keeps): x itself.
+  if (!(abs_f32(x) < 8388608.0) or x == 0.0) return x;
   const t = @as(f32, @as(i32, x));
   if (t > x) return t - 1.0;
   return t;

@@ -6,6 +6,7 @@
 
 #include "backend/csl/sema/analyzer.h"
 #include "backend/csl/sema/analyzer_impl.h"
+#include "sim/scalar.h"
 
 #include <array>
 #include <functional>
@@ -30,51 +31,19 @@ using sim::kNoReg;
 using NK = NodeKind;
 using VK = Value::K;
 
-inline uint16_t floatToHalf(float f) {
-    uint32_t x;
-    std::memcpy(&x, &f, 4);
-    uint32_t sign = (x >> 16) & 0x8000;
-    int32_t exp = int32_t((x >> 23) & 0xff) - 127 + 15;
-    uint32_t mant = x & 0x7fffff;
-    if (((x >> 23) & 0xff) == 0xff)
-        return uint16_t(sign | 0x7c00 | (mant ? 0x200 : 0));
-    if (exp >= 31)
-        return uint16_t(sign | 0x7c00);
-    if (exp <= 0) {
-        if (exp < -10)
-            return uint16_t(sign);
-        mant |= 0x800000;
-        uint32_t shift = uint32_t(14 - exp);
-        uint32_t h = mant >> shift;
-        uint32_t rem = mant & ((1u << shift) - 1);
-        uint32_t half = 1u << (shift - 1);
-        if (rem > half || (rem == half && (h & 1)))
-            ++h;
-        return uint16_t(sign | h);
-    }
-    uint32_t h = uint32_t(exp << 10) | (mant >> 13);
-    uint32_t rem = mant & 0x1fff;
-    if (rem > 0x1000 || (rem == 0x1000 && (h & 1)))
-        ++h;
-    return uint16_t(sign | h);
-}
-
-inline uint16_t floatToBf16(float f) {
-    uint32_t x;
-    std::memcpy(&x, &f, 4);
-    uint32_t lsb = (x >> 16) & 1;
-    x += 0x7fff + lsb;
-    return uint16_t(x >> 16);
-}
-
 inline uint64_t floatBits(double v, TypeP t) {
-    float f = float(v);
-    if (t->bits == 32) {
-        uint32_t b;
-        std::memcpy(&b, &f, 4);
-        return b;
-    }
-    return t->bf16 ? floatToBf16(f) : floatToHalf(f);
+    if (t->bits == 32)
+        return sim::floatToBits(float(v));
+    return t->bf16 ? sim::doubleToBf16(v) : sim::doubleToHalf(v);
+}
+
+// `v` rounded to the nearest value of float type `t` (cb16 is held like f16): a comptime
+// value of type f16 is an f16 value, so `@as(f32, h)` and h + h see what the machine would.
+inline double roundToFloatType(double v, TypeP t) {
+    if (t->bits == 32)
+        return double(float(v));
+    return t->bf16 ? sim::bf16ToDouble(sim::doubleToBf16(v))
+                   : sim::halfToDouble(sim::doubleToHalf(v));
 }
 
 inline std::string unescape(std::string_view lit) {
@@ -482,7 +451,7 @@ class Analyzer {
     Value mkFloat(double v, TypeP t = nullptr) {
         Value x;
         x.k = VK::Float;
-        x.f = v;
+        x.f = t && t->k == TK::Float ? roundToFloatType(v, t) : v;
         x.type = t ? t : types.cfloatT;
         return x;
     }

@@ -637,6 +637,35 @@ uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
     return a;
 }
 
+// A scalar source operand `slot` (1: the first source) of a DSD operation, as the operation
+// reads it: an f32 or f16 where the operation reads floats of that size (`@faddhs` adds an
+// f16 to an f32), else a 16- or 32-bit integer (`@fscaleh`'s exponent is an i16). A
+// comptime integer takes the signed type if its value fits, else the unsigned one, so
+// `@xor16(d, s, 0xffff)` and `@mov32(d, -7)` both mean their bits. A run-time float of the
+// other size is converted where that widens it and an error where it would narrow it.
+static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpShape& shape,
+                           size_t slot, const Value& v, uint32_t node) {
+    using K = sim::DsdOpKind;
+    const bool exponent = (info.kind == K::Fscaleh || info.kind == K::Fscales) && slot == 2;
+    const uint32_t bits = shape.srcBytes[slot - 1] * 8u;
+    if ((info.elem == 'h' || info.elem == 's') && !exponent)
+        return a.coerce(v, bits == 32 ? a.types.f32 : a.types.f16, node);
+    if (v.k == VK::Int) {
+        if (fitsInt(v.i, a.types.intType(int(bits), true)))
+            return a.mkInt(v.i, a.types.intType(int(bits), true));
+        if (fitsInt(v.i, a.types.intType(int(bits), false)))
+            return a.mkInt(v.i, a.types.intType(int(bits), false));
+        a.fail(node, "value " + std::to_string(v.i) + " of operand " + std::to_string(slot + 1) +
+                         " of @" + info.name + " does not fit in " + std::to_string(bits) +
+                         " bits");
+    }
+    if (v.type->k == TK::Float || v.type->k == TK::CFloat)
+        a.fail(node, "operand " + std::to_string(slot + 1) + " of @" + info.name +
+                         " is an integer of " + std::to_string(bits) + " bits, found '" +
+                         typeName(v.type) + "'");
+    return v;
+}
+
 Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     const DsdOpInfo* info = nullptr;
     for (const DsdOpInfo& i : kDsdOps) {
@@ -661,10 +690,6 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     if (int(n) != info->operands)
         fail(node, "@" + name + " expects " + std::to_string(info->operands) + " operands, found " +
                        std::to_string(n));
-    TypeP scalarT = info->elem == 's'   ? types.f32
-                    : info->elem == 'h' ? types.f16
-                    : info->elem == 'u' ? types.u32
-                                        : types.i16;
     sim::DsdOpDesc op;
     op.op = info->kind;
     bool anyFabric = false;
@@ -751,11 +776,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             fail(args[0], "the destination of @" + name + " must be a DSD or a pointer, found '" +
                               typeName(v.type) + "'");
         } else if (isNumeric(v.type) || v.type->k == TK::Bool) {
-            Value c = v;
-            if (v.isComptime() || v.type->k != scalarT->k)
-                c = v.isComptime() ? coerce(v, scalarT, args[i]) : v;
             o.kind = sim::DsdOperand::Kind::Scalar;
-            o.reg = toReg(c, args[i]);
+            o.reg = toReg(scalarOperand(*this, *info, shape, i, v, args[i]), args[i]);
         } else {
             fail(args[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
