@@ -3,6 +3,7 @@
 #include "backend/appliance/error.h"
 #include "sim/scalar.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -253,8 +254,14 @@ RuntimeSession::StopResult RuntimeSession::stop() {
         throw Error(Code::FailedPrecondition, "stop: the runtime was already stopped");
     StopResult result;
     if (state_ == State::Running) {
-        // Flush every pending nonblocking command so D2H results exist.
-        runUntil(std::nullopt);
+        // Every pending nonblocking command first, so D2H results exist; then the work the
+        // PEs still have, until the fabric is idle but for at most stopSettleCycles: the
+        // SDK's stop() drains the command queue, and returns while a kernel that never goes
+        // idle (a task that re-activates itself to poll memory the host writes) runs on.
+        for (auto& [id, t] : tasks_)
+            if (!t.done && !fabric_->isDone(t.command))
+                runUntil(t.command);
+        runUntil(std::nullopt, fabric_->cycle() + options_.stopSettleCycles);
         for (auto& [id, t] : tasks_)
             if (!t.done && fabric_->isDone(t.command)) {
                 t.done = true;
@@ -335,8 +342,8 @@ void RuntimeSession::publishFrame(const sim::RunResult& result) {
     frameChanged_.notify_all();
 }
 
-void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
-    for (;;) {
+void RuntimeSession::runUntil(std::optional<sim::CommandId> command, uint64_t limit) {
+    while (fabric_->cycle() < limit) {
         {
             std::unique_lock lock(mutex_);
             serveDebugRequests(lock);
@@ -349,8 +356,9 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command) {
             chunkUnpublished_ = true;
         }
         inRun_.store(true);
-        sim::RunResult r = command ? fabric_->runUntilDone(*command, options_.chunkCycles)
-                                   : fabric_->runUntilIdle(options_.chunkCycles);
+        const uint64_t chunk = std::min(options_.chunkCycles, limit - fabric_->cycle());
+        sim::RunResult r =
+            command ? fabric_->runUntilDone(*command, chunk) : fabric_->runUntilIdle(chunk);
         inRun_.store(false);
         noteRun(r);
         publishFrame(r);

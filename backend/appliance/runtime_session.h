@@ -34,6 +34,9 @@ struct SessionOptions {
     unsigned threads = 1;
     bool trace = false;
     uint64_t chunkCycles = 200'000; // cycles between frames / pause checks
+    // stop() runs the PEs' remaining work (after the last pending command) for at most this
+    // many cycles, so a kernel that never goes idle does not keep stop() from returning.
+    uint64_t stopSettleCycles = 10'000'000;
     // The host commands are recorded for trace() while their data (H2D words, arguments)
     // stays below this; past it the record is dropped and trace() says why.
     size_t hostRecordLimitBytes = size_t(64) << 20;
@@ -196,7 +199,9 @@ class RuntimeSession {
     void requireFabric(const char* what) const;
     const sim::HostSymbol& hostSymbol(const std::string& name, const char* what) const;
     TaskState issue(sim::CommandId command, bool nonblock, bool producesData);
-    void runUntil(std::optional<sim::CommandId> command);
+    // Runs until `command` is done (without one: until the fabric is idle), or until the
+    // fabric reaches cycle `limit`.
+    void runUntil(std::optional<sim::CommandId> command, uint64_t limit = UINT64_MAX);
     void serveDebugRequests(std::unique_lock<std::mutex>& lock);
     void publishFrame(const sim::RunResult& result);
     TaskState snapshot(uint64_t taskId);

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 
@@ -22,6 +23,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("TESSERA_BIN", "")
 CSLC = os.path.join(BIN, "cslc") if BIN else shutil.which("cslc")
 W, H, N = 4, 3, 5
+# Budgets in seconds are those of an optimised build; ctest sets the factor for slower
+# (sanitizer) builds (cmake/TesseraTests.cmake).
+TIME_FACTOR = max(1, int(os.environ.get("TESSERA_TEST_TIME_FACTOR", "1")))
 B16, B32 = MemcpyDataType.MEMCPY_16BIT, MemcpyDataType.MEMCPY_32BIT
 ROW, COL = MemcpyOrder.ROW_MAJOR, MemcpyOrder.COL_MAJOR
 
@@ -371,6 +375,62 @@ class AbortedRunLogTest(unittest.TestCase):
             self.assertIn("go started on 0", log)
             self.assertIn("go started on 1", log)
             self.assertNotIn("stale", log)
+        finally:
+            os.chdir(old)
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+class PersistentKernelStopTest(unittest.TestCase):
+    """A kernel that never goes idle: a task re-activates itself to poll a mailbox that the
+    host fills with copy-mode H2D. stop() drains the host commands and returns; it used to
+    run the fabric until idle, that is for ever."""
+
+    def test_stop_returns_while_a_polling_task_runs(self):
+        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-poll-")
+        old = os.getcwd()
+        try:
+            os.chdir(scratch)
+            with open("layout.csl", "w", encoding="utf-8") as f:
+                f.write('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+                        '.height = 1 });\n'
+                        'layout {\n  @set_rectangle(2, 1);\n'
+                        '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+                        '.{ .memcpy_params = memcpy.get_params(x) }); }\n'
+                        '  @export_name("mailbox", [*]u32, true);\n'
+                        '  @export_name("results", [*]u32, true);\n}\n')
+            with open("pe.csl", "w", encoding="utf-8") as f:
+                f.write('param memcpy_params;\n'
+                        'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+                        'const poll_id: local_task_id = @get_local_task_id(10);\n'
+                        'var box = @zeros([2]u32);\nvar res = @zeros([2]u32);\n'
+                        'var mailbox: [*]u32 = &box;\nvar results: [*]u32 = &res;\n'
+                        'task poll() void {\n'
+                        '  if (box[0] != res[0]) { res[1] += box[1]; res[0] = box[0]; }\n'
+                        '  @activate(poll_id);\n}\n'
+                        'comptime {\n  @bind_local_task(poll, poll_id);\n  @activate(poll_id);\n'
+                        '  @export_symbol(mailbox, "mailbox");\n'
+                        '  @export_symbol(results, "results");\n}\n')
+            subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
+                            "-o", "out", "--memcpy", "--channels=1"], check=True)
+            with SdkRuntime("out") as rt:
+                mailbox, results = rt.get_id("mailbox"), rt.get_id("results")
+                rt.load()
+                rt.run()
+                for seq in (1, 2, 3):
+                    rt.memcpy_h2d(mailbox, np.array([seq, 10 * seq] * 2, np.uint32),
+                                  0, 0, 2, 1, 2, data_type=B32)
+                    seen = np.zeros(4, np.uint32)
+                    for _ in range(50):  # each D2H runs the fabric on until it is done
+                        rt.memcpy_d2h(seen, results, 0, 0, 2, 1, 2, data_type=B32)
+                        if seen[0] == seq and seen[2] == seq:
+                            break
+                    np.testing.assert_array_equal(seen, [seq, 5 * seq * (seq + 1)] * 2)
+                # In a thread, so a stop() that never returns fails the test (leaving the
+                # with-block closes the session, which ends that stop()).
+                stopper = threading.Thread(target=rt.stop, daemon=True)
+                stopper.start()
+                stopper.join(30 * TIME_FACTOR)
+                self.assertFalse(stopper.is_alive(), "stop() did not return")
         finally:
             os.chdir(old)
             shutil.rmtree(scratch, ignore_errors=True)
