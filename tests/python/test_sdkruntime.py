@@ -214,6 +214,46 @@ class UtilsTest(unittest.TestCase):
         self.assertEqual(calculate_cycles(np.array([0x00020001, 0x00050000, 0x00000003],
                                                    dtype=np.uint32)), 0x30005 - 0x20001)
 
+    def test_helpers_match_the_sdk_module(self):
+        """cerebras.sdk.sdk_utils as the SDK ships it: cast_uint32 gives the word's bits as
+        np.uint32, memcpy_view takes 8-bit views, get_api_info_dict maps each exported
+        function to (names, types) for check_rpc_api."""
+        from cerebras.sdk import sdk_utils  # pylint: disable=import-outside-toplevel
+        self.assertEqual(sdk_utils.cast_uint32(np.float16(1.0)), 0x3C00)
+        self.assertEqual(sdk_utils.cast_uint32(np.int16(-1)), 0xFFFF)
+        self.assertEqual(sdk_utils.cast_uint32(np.float32(-2.0)), 0xC0000000)
+        self.assertEqual(sdk_utils.cast_uint32(1.0), 0x3F800000)
+        self.assertIsInstance(sdk_utils.cast_uint32(7), np.uint32)
+        with self.assertRaisesRegex(RuntimeError, "type str is not supported"):
+            sdk_utils.cast_uint32("7")
+        words = np.array([0x11223344, 0x556677F8], np.uint32)
+        np.testing.assert_array_equal(memcpy_view(words, np.dtype(np.int8)), [0x44, -8])
+        rpc = os.path.join(tempfile.mkdtemp(prefix="tessera-rpc-"), "bin")
+        os.makedirs(rpc)
+        with open(os.path.join(rpc, "out_rpc.json"), "w", encoding="utf-8") as f:
+            f.write('{"rpc_symbols": [{"id": 0, "name": "y", "type": "[*]f32", "kind": "Var",'
+                    ' "immutable": false, "inputs": []}, {"id": 1, "name": "go", "type": '
+                    '"void", "kind": "Func", "immutable": false, "inputs": [{"name": "a", '
+                    '"type": "f32"}, {"name": "n", "type": "u16"}]}]}')
+        api = sdk_utils.get_api_info_dict(os.path.dirname(rpc))
+        self.assertEqual(api, {"go": (["a", "n"], ["f32", "u16"])})
+        self.assertEqual(api, sdk_utils.get_api_info_dict_from_json(
+            os.path.join(rpc, "out_rpc.json")))
+        self.assertTrue(sdk_utils.check_rpc_api("go", [1.5, 3], api))
+        self.assertTrue(sdk_utils.check_rpc_api("go", [np.float32(1.5), np.uint16(3)], api))
+        with self.assertRaisesRegex(RuntimeError, "argument 1 \\(n: u16\\) got 70000"):
+            sdk_utils.check_rpc_api("go", [1.5, 70000], api)
+        with self.assertRaisesRegex(RuntimeError, "takes 2 arguments, 1 given"):
+            sdk_utils.check_rpc_api("go", [1.5], api)
+        with self.assertRaisesRegex(KeyError, "no exported function 'gone'"):
+            sdk_utils.check_rpc_api("gone", [], api)
+        self.assertTrue(sdk_utils.is_valid_primitive_type("i16"))
+        self.assertFalse(sdk_utils.is_valid_primitive_type("[*]f32"))
+        self.assertEqual(sdk_utils.getOutputNameFromCompileOptions(
+            ["cslc", "layout.csl", "-o", "build", "--memcpy"]), "build")
+        self.assertEqual(sdk_utils.getOutputNameFromCompileOptions(["cslc", "-o=b2"]), "b2")
+        self.assertEqual(sdk_utils.getOutputNameFromCompileOptions(["cslc", "x.csl"]), "out")
+
 
 class LauncherTest(Base):
     def test_stage_run_download(self):

@@ -5,16 +5,17 @@ import numpy as np
 
 
 def memcpy_view(arr, dtype):
-    """A view of the low bits of each 32-bit word of `arr` as `dtype` (16- or 32-bit)."""
+    """A view of the low 8, 16 or 32 bits of each 32-bit word of `arr` as `dtype`, with
+    the shape of `arr` (writing through it changes the words' low bits)."""
     dtype = np.dtype(dtype)
     if arr.dtype.itemsize != 4:
         raise ValueError(f"memcpy_view: the array must be 32-bit, got {arr.dtype}")
     if dtype.itemsize == 4:
         return arr.view(dtype)
-    if dtype.itemsize == 2:
-        # Little-endian: the low half of each word comes first along the last axis.
-        return arr.view(dtype)[..., 0::2]
-    raise ValueError(f"memcpy_view: dtype must be 16- or 32-bit, got {dtype}")
+    if dtype.itemsize in (1, 2):
+        # Little-endian: the low part of each word comes first along the last axis.
+        return arr.view(dtype)[..., 0::4 // dtype.itemsize]
+    raise ValueError(f"memcpy_view: dtype must be 8-, 16- or 32-bit, got {dtype}")
 
 
 def input_array_to_u32(np_arr, sentinel, fast_dim_sz):
@@ -35,10 +36,25 @@ def input_array_to_u32(np_arr, sentinel, fast_dim_sz):
 
 
 def cast_uint32(x):
-    """The bits of a float32 (or any 4-byte scalar) as a Python int."""
-    if isinstance(x, (np.float32, float)):
-        return struct.unpack("<I", struct.pack("<f", float(x)))[0]
-    return int(np.uint32(x))
+    """The word memcpy carries for x, as np.uint32: the bits of a 32-bit numpy scalar or
+    float (as f32), the zero-extended bits of a 16-bit numpy scalar, a Python int modulo
+    2**32 (-2**31 <= x < 2**32). An array of 16- or 32-bit elements gives a uint32 array."""
+    if isinstance(x, np.ndarray) and x.dtype.itemsize in (2, 4):
+        return x.view(np.uint16 if x.dtype.itemsize == 2 else np.uint32).astype(np.uint32)
+    if isinstance(x, (np.float16, np.int16, np.uint16)):
+        return np.uint32(x.view(np.uint16))
+    if isinstance(x, (np.float32, np.int32, np.uint32)):
+        return x.view(np.uint32)
+    if isinstance(x, (bool, np.bool_)):
+        return np.uint32(bool(x))
+    if isinstance(x, int):
+        if not -(1 << 31) <= x < (1 << 32):
+            raise ValueError(f"cast_uint32: {x} does not fit 32 bits")
+        return np.uint32(x & 0xFFFFFFFF)
+    if isinstance(x, float):
+        return np.float32(x).view(np.uint32)
+    raise RuntimeError(f"cast_uint32: type {type(x).__name__} is not supported (16- or "
+                       "32-bit numpy scalars and arrays, int, float)")
 
 
 def float_to_hex(f):
@@ -59,14 +75,105 @@ def calculate_cycles(timestamp_buf):
     """Cycles between two 48-bit timestamps packed into three 32-bit words (as f32 or u32):
     word0 = start[0] | start[1] << 16, word1 = start[2] | end[0] << 16,
     word2 = end[1] | end[2] << 16."""
-    w = [cast_uint32(np.float32(v)) if isinstance(v, (float, np.floating)) else int(v)
+    w = [int(cast_uint32(np.float32(v))) if isinstance(v, (float, np.floating)) else int(v)
          for v in timestamp_buf]
     halves = [w[0] & 0xFFFF, w[0] >> 16, w[1] & 0xFFFF, w[1] >> 16, w[2] & 0xFFFF, w[2] >> 16]
     return sub_ts(halves)
 
 
-def get_api_info_dict(app_dir):
-    """The exported symbols of a compile output directory, keyed by name."""
+# The parameter types of an exported function that launch() passes (out_rpc.json "inputs").
+_RPC_TYPES = ("f32", "f16", "i32", "u32", "i16", "u16")
+_RPC_RANGES = {"i16": (-(1 << 15), 1 << 15), "u16": (0, 1 << 16), "i32": (-(1 << 31), 1 << 31),
+               "u32": (0, 1 << 32)}
+
+
+def is_valid_primitive_type(para_type):
+    """True for the parameter types the SDK's RPC layer supports (f32 f16 i32 u32 i16 u16)."""
+    return para_type in _RPC_TYPES
+
+
+def parse_host_callable_api(rpc_symbols):
+    """{function name: ([parameter names], [parameter types])} of the exported functions
+    in out_rpc.json's "rpc_symbols" list (exported variables are left out). bool
+    parameters, which CSL exports and launch() passes, are kept too."""
+    api = {}
+    for sym in rpc_symbols:
+        if sym.get("kind") != "Func":
+            continue
+        names, types = [], []
+        for param in sym.get("inputs", []):
+            if not (is_valid_primitive_type(param["type"]) or param["type"] == "bool"):
+                raise RuntimeError(f"{sym['name']}: parameter '{param['name']}' has type "
+                                   f"{param['type']}, which is not a supported type")
+            names.append(param["name"])
+            types.append(param["type"])
+        api[sym["name"]] = (names, types)
+    return api
+
+
+def get_api_info_dict_from_json(json_path):
+    """parse_host_callable_api of the out_rpc.json file at json_path."""
     import json  # pylint: disable=import-outside-toplevel
-    with open(f"{app_dir}/bin/out_rpc.json", encoding="utf-8") as f:
-        return {s["name"]: s for s in json.load(f)["rpc_symbols"]}
+    with open(json_path, encoding="utf-8") as f:
+        return parse_host_callable_api(json.load(f)["rpc_symbols"])
+
+
+def get_api_info_dict(app_path):
+    """{function name: ([parameter names], [parameter types])} of a compile output
+    directory's exported functions (app_path/bin/out_rpc.json)."""
+    return get_api_info_dict_from_json(f"{app_path}/bin/out_rpc.json")
+
+
+def _rpc_type_of(arg, declared):
+    """The RPC type a launch() argument has; a Python int takes the declared integer type."""
+    if isinstance(arg, (bool, np.bool_)):
+        return "bool"
+    if isinstance(arg, (float, np.float32)):
+        return "f32"
+    if isinstance(arg, np.float16):
+        return "f16"
+    if isinstance(arg, (np.int32, np.int64)):
+        return "i32"
+    if isinstance(arg, (np.uint32, np.uint64)):
+        return "u32"
+    if isinstance(arg, np.int16):
+        return "i16"
+    if isinstance(arg, np.uint16):
+        return "u16"
+    if isinstance(arg, int):
+        low, high = _RPC_RANGES.get(declared, (0, 0))
+        return declared if low <= arg < high else "int"
+    raise RuntimeError(f"check_rpc_api: argument {arg!r} has type {type(arg).__name__}, which "
+                       "is not supported")
+
+
+def check_rpc_api(name, arg_list, api_info_dict):
+    """True when arg_list fits the exported function `name` of api_info_dict (from
+    get_api_info_dict) in count and types; otherwise RuntimeError naming the argument."""
+    if name not in api_info_dict:
+        raise KeyError(f"check_rpc_api: no exported function '{name}' (known: "
+                       f"{', '.join(sorted(api_info_dict)) or 'none'})")
+    names, types = api_info_dict[name]
+    if len(names) != len(arg_list):
+        raise RuntimeError(f"check_rpc_api: '{name}' takes {len(names)} arguments, "
+                           f"{len(arg_list)} given")
+    for i, (arg, param, declared) in enumerate(zip(arg_list, names, types)):
+        given = _rpc_type_of(arg, declared)
+        if given != declared:
+            raise RuntimeError(f"check_rpc_api: '{name}' argument {i} ({param}: {declared}) "
+                               f"got {arg!r} of type {given}")
+    return True
+
+
+def getOutputNameFromCompileOptions(option_list):  # pylint: disable=invalid-name
+    """The output directory of a cslc command line given as a list of arguments: the value
+    of its last -o (`-o DIR`, `-o=DIR`, `-oDIR`), or "out" when it has none."""
+    name = "out"
+    for i, arg in enumerate(option_list):
+        if arg == "-o" and i + 1 < len(option_list):
+            name = option_list[i + 1]
+        elif arg.startswith("-o=") and len(arg) > 3:
+            name = arg[3:]
+        elif arg.startswith("-o") and len(arg) > 2 and not arg.startswith("-o="):
+            name = arg[2:]
+    return name
