@@ -345,6 +345,9 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
         if (!isNumeric(v.type))
             fail(n.a, "invalid operand type '" + typeName(v.type) + "' for unary '-'");
         if (v.k == VK::Int) {
+            if (v.i == INT64_MIN)
+                fail(node, "comptime integer overflow: the result of '-' does not fit in 64 bits "
+                           "(this compiler holds comptime integers in 64 bits)");
             if (v.type->k == TK::Int && !fitsInt(-v.i, v.type))
                 fail(node, "overflow of integer type '" + typeName(v.type) +
                                "' in comptime arithmetic (" + std::to_string(-v.i) + ")");
@@ -473,20 +476,32 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
         return mkFloat(r, t->k == TK::Float ? t : types.cfloatT);
     }
     int64_t x = a.i, y = b.i, r = 0;
+    // comptime_int "never underflow or overflow" (the Types page); ours hold 64 bits, so a
+    // result past them is an error rather than a wrapped value.
+    const auto overflow = [&] {
+        fail(node, std::string("comptime integer overflow: the result of '") + tokSpelling(op) +
+                       "' does not fit in 64 bits (this compiler holds comptime integers in "
+                       "64 bits)");
+    };
     switch (op) {
     case Tok::Plus:
-        r = x + y;
+        if (__builtin_add_overflow(x, y, &r))
+            overflow();
         break;
     case Tok::Minus:
-        r = x - y;
+        if (__builtin_sub_overflow(x, y, &r))
+            overflow();
         break;
     case Tok::Star:
-        r = x * y;
+        if (__builtin_mul_overflow(x, y, &r))
+            overflow();
         break;
     case Tok::Slash:
     case Tok::Percent:
         if (y == 0)
             fail(node, "division by zero");
+        if (x == INT64_MIN && y == -1)
+            overflow();
         if (t->k == TK::CInt || t->isSigned) {
             r = op == Tok::Slash ? x / y : x % y;
         } else {
@@ -510,6 +525,8 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
                                                   std::to_string(t->bits - 1) + ")"
                                             : std::string()));
         r = int64_t(uint64_t(x) << y);
+        if (t->k == TK::CInt && (r >> y) != x)
+            overflow();
         break;
     case Tok::Shr:
         if (y < 0 || y >= 64 || (t->k == TK::Int && y >= t->bits))
