@@ -255,6 +255,18 @@ class UtilsTest(unittest.TestCase):
         self.assertEqual(sdk_utils.getOutputNameFromCompileOptions(["cslc", "x.csl"]), "out")
 
 
+class PlatformTest(unittest.TestCase):
+    def test_platform_functions_take_the_sdk_names_and_defaults(self):
+        # The SDK binds get_platform(addr=None, config=SimfabConfig(), target=WSE3) and the
+        # shorthands get_simulator(config, target) and get_system(addr).
+        from cerebras.sdk.runtime import sdkruntimepybind as rt  # pylint: disable=import-outside-toplevel
+        platform = rt.get_platform(addr=None, config=SimfabConfig(num_threads=2))
+        self.assertTrue(platform.is_simulation())
+        self.assertEqual(platform.target, rt.SdkTarget.WSE3)
+        self.assertEqual(rt.get_simulator(target=rt.SdkTarget.WSE2).target, rt.SdkTarget.WSE2)
+        self.assertEqual(rt.get_system("127.0.0.1:9000").cmaddr, "127.0.0.1:9000")
+
+
 class LauncherTest(Base):
     def test_stage_run_download(self):
         script = os.path.join(self.tmp, "host.py")

@@ -18,7 +18,7 @@ from cerebras.sdk._connection import ApplianceError, Connection, register_for_ex
 from tessera import appliance_pb2 as pb
 
 __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
-           "SdkExecutionPlatform", "get_platform", "ApplianceError",
+           "SdkExecutionPlatform", "get_platform", "get_simulator", "get_system", "ApplianceError",
            # SdkLayout (_sdklayout.py)
            "SdkLayout", "CodeRegion", "Color", "Edge", "EdgeRouteInfo", "FP16TYPE", "PortHandle",
            "Route", "RoutingPosition", "SdkCompileArtifacts", "get_edge_routing"]
@@ -68,8 +68,20 @@ class SdkExecutionPlatform:
         return False
 
 
-def get_platform(cmaddr=None, config=None, target=SdkTarget.WSE2):
-    return SdkExecutionPlatform(cmaddr, config, target)
+def get_platform(addr=None, config=None, target=SdkTarget.WSE3):
+    """The platform at `addr` (a system's "IP:port"; here the appliance there), or the
+    simulator when addr is None. The SDK's defaults: SimfabConfig(), WSE-3."""
+    return SdkExecutionPlatform(addr, config, target)
+
+
+def get_simulator(config=None, target=SdkTarget.WSE3):
+    """get_platform(None, config, target)."""
+    return SdkExecutionPlatform(None, config, target)
+
+
+def get_system(addr):
+    """get_platform(addr): Tessera has no hardware, so this is the appliance at addr."""
+    return SdkExecutionPlatform(addr, None, SdkTarget.WSE3)
 
 
 class Task:
