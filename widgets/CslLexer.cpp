@@ -1,5 +1,7 @@
 #include "widgets/CslLexer.h"
 
+#include <QRegularExpression>
+
 #include <Qsci/qsciscintilla.h>
 
 #include <QFontDatabase>
@@ -140,6 +142,12 @@ const QStringList& CslLexer::types() {
                                   "ut_id",
                                   "void"};
     return list;
+}
+
+// `u3`, `i24`: the Types page's integer types of any width 0..16777215 (no leading zeros).
+static bool isArbitraryWidthIntName(const QString& word) {
+    static const QRegularExpression pattern(QStringLiteral("^[iu](0|[1-9][0-9]{0,7})$"));
+    return pattern.match(word).hasMatch() && word.mid(1).toLongLong() <= 16777215;
 }
 
 const char* CslLexer::language() const {
@@ -286,7 +294,7 @@ void CslLexer::styleLine(const char* line, int length, int& depth, int& minDepth
             const QString word = QString::fromUtf8(line + i, tokenLength);
             if (keywords().contains(word))
                 style = Keyword;
-            else if (types().contains(word))
+            else if (types().contains(word) || isArbitraryWidthIntName(word))
                 style = Type;
         } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             while (i + tokenLength < length && std::strchr(" \t\r\n", line[i + tokenLength]) &&

@@ -65,6 +65,20 @@ class TestCslLexer : public QObject {
         expectToken(editor, text, "=", CslLexer::Operator);
     }
 
+    // The Types page's arbitrary-width integers are types; names that only look alike
+    // (a leading zero, wider than 16777215 bits, letters after the digits) are not.
+    void arbitraryWidthIntegersAreTypes() {
+        CslEditor editor;
+        const QString text = QStringLiteral(
+            "var a: u3 = 0;\nvar b: i24 = 0;\nvar u03 = 1;\nvar i99999999 = 2;\nvar u3x = 3;\n");
+        colourise(editor, text);
+        expectToken(editor, text, "u3", CslLexer::Type);
+        expectToken(editor, text, "i24", CslLexer::Type);
+        expectToken(editor, text, "u03", CslLexer::Default);
+        expectToken(editor, text, "i99999999", CslLexer::Default);
+        expectToken(editor, text, "u3x", CslLexer::Default);
+    }
+
     void builtinIsOneWord() {
         CslEditor editor;
         CslLexer* lexer = editor.cslLexer();
