@@ -275,6 +275,25 @@ class CommandTest(_Kernel):
         self.assertRefused("FAILED_PRECONDITION", ["launch", "stopped"], rt.launch, "bump")
         self.assertRefused("FAILED_PRECONDITION", ["stop"], rt.stop)
 
+    def test_read_symbol_takes_the_sdk_keywords(self):
+        # The SDK binds read_symbol(x, y, symbol_name, dtype='uint8').
+        words = np.arange(N, dtype=np.uint32) + 70000
+        self.rt.memcpy_h2d(self.ids["ubuf"], words, 1, 2, 1, 1, N)
+        got = self.rt.read_symbol(x=1, y=2, symbol_name="ubuf", dtype="uint32")
+        self.assertEqual(got.tolist(), words.tolist())
+        self.assertEqual(self.rt.read_symbol(1, 2, "ubuf")[:4].tolist(), [0x70, 0x11, 1, 0])
+
+    def test_stop_needs_a_run(self):
+        # The SDK refuses stop() of a runtime that was never run() ("Cannot call stop() ...
+        # if run() has not been called"); it used to succeed, and the session was over.
+        with SdkRuntime(self.out) as fresh:
+            self.assertRefused("FAILED_PRECONDITION", ["stop", "load() and run()"], fresh.stop)
+            fresh.load()
+            self.assertRefused("FAILED_PRECONDITION", ["stop", "run() first"], fresh.stop)
+            fresh.run()
+            fresh.launch("bump")
+            fresh.stop()
+
     def test_debug_util_reads_a_rectangle_as_pe_by_pe(self):
         rt, ubuf = self.rt, self.ids["ubuf"]
         a = np.arange(W * H * N, dtype=np.uint32) * 3

@@ -484,9 +484,9 @@ class SdkRuntime:
                                            pb.SessionRef(session_id=self._session)):
                 f.write(chunk.data)
 
-    def read_symbol(self, x, y, name, dtype="uint8"):
+    def read_symbol(self, x, y, symbol_name, dtype="uint8"):
         reply = self._call(self._conn.runtime.ReadSymbol, pb.ReadSymbolRequest(
-            session_id=self._session, x=int(x), y=int(y), name=name))
+            session_id=self._session, x=int(x), y=int(y), name=symbol_name))
         dtype = np.dtype(dtype)  # SRAM is little-endian; the result has the dtype asked for
         return np.frombuffer(reply.data, dtype=_wire(dtype)).astype(dtype)
 
