@@ -266,6 +266,13 @@ class PlatformTest(unittest.TestCase):
         self.assertEqual(rt.get_simulator(target=rt.SdkTarget.WSE2).target, rt.SdkTarget.WSE2)
         self.assertEqual(rt.get_system("127.0.0.1:9000").cmaddr, "127.0.0.1:9000")
 
+    def test_enums_print_as_the_sdk_enums(self):
+        # pybind11 enums print with their class name; they were bare numbers ("0").
+        self.assertEqual(str(MemcpyOrder.COL_MAJOR), "MemcpyOrder.COL_MAJOR")
+        self.assertEqual(f"{B32}", "MemcpyDataType.MEMCPY_32BIT")
+        self.assertEqual((MemcpyOrder(1), B32.name, int(MemcpyDataType.MEMCPY_16BIT)),
+                         (COL, "MEMCPY_32BIT", 1))
+
 
 class LauncherTest(Base):
     def test_stage_run_download(self):

@@ -24,17 +24,25 @@ __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "
            "Route", "RoutingPosition", "SdkCompileArtifacts", "get_edge_routing"]
 
 
-class MemcpyDataType(enum.IntEnum):
+class _SdkEnum(enum.IntEnum):
+    """An enum that also passes as its integer, printed as the SDK's pybind enums print
+    ("MemcpyOrder.ROW_MAJOR"; a Python 3.11 IntEnum prints as the bare number)."""
+
+    __str__ = enum.Enum.__str__
+    __format__ = enum.Enum.__format__
+
+
+class MemcpyDataType(_SdkEnum):
     MEMCPY_32BIT = common.MEMCPY_32BIT
     MEMCPY_16BIT = common.MEMCPY_16BIT
 
 
-class MemcpyOrder(enum.IntEnum):
+class MemcpyOrder(_SdkEnum):
     ROW_MAJOR = common.ROW_MAJOR
     COL_MAJOR = common.COL_MAJOR
 
 
-class SdkTarget(enum.IntEnum):
+class SdkTarget(_SdkEnum):
     SIMULATOR = common.SDK_TARGET_SIMULATOR
     WSE2 = common.SDK_TARGET_WSE2
     WSE3 = common.SDK_TARGET_WSE3
@@ -540,6 +548,10 @@ class SdkRuntime:
         return self._conn.address
 
     def _call(self, fn, request):
+        if self._closed:
+            # Its channel is gone: grpc would say only "Cannot invoke RPC on closed channel!".
+            raise RuntimeError("this SdkRuntime was closed (close() or the end of its with "
+                               "block); open a new one")
         try:
             return self._conn.call(fn, request)
         except ApplianceError as e:
