@@ -815,6 +815,12 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
             return finish(RunStatus::CycleLimit, "stopped after " + str(now - start) + " cycles");
         }
         if (pendingCommands && now > lastProgress && now - lastProgress > opt.idleCycleLimit) {
+            // Scalar code whose loops keep changing registers is progress (a long
+            // computation inside one task), folded in only here: it is noted per PE.
+            for (const Pe& p : pes)
+                noteProgress(p.lastScalarProgress);
+        }
+        if (pendingCommands && now > lastProgress && now - lastProgress > opt.idleCycleLimit) {
             runLimit = UINT64_MAX;
             return waitReport(RunStatus::Hang, "no progress for " + str(now - lastProgress) +
                                                    " cycles while host commands are pending");

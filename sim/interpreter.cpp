@@ -55,6 +55,25 @@ bool runsAhead(const Instr& in, const uint64_t* r, const Microthreads& uts) {
     return std::none_of(uts.begin(), uts.end(), [](const OpState& ut) { return ut.active; });
 }
 
+// A taken backward jump (a loop's back edge). Every kSpinSampleEdges-th one samples the
+// frame's registers: different from the previous sample (or another loop head) is
+// progress; the same values at the same loop head are a loop that changes nothing (a
+// spin), whose cycles count towards the idle-cycle limit like cycles where nothing runs.
+constexpr uint32_t kSpinSampleEdges = 64;
+
+void noteBackEdge(Pe& p, const Frame& f, uint16_t numRegs) {
+    if (++p.backEdges % kSpinSampleEdges != 0)
+        return;
+    const uint64_t* r = p.regs.data() + f.regBase;
+    if (p.spinSamplePc == f.pc && p.spinSampleDepth == p.frames.size() &&
+        p.spinSample.size() == numRegs && std::equal(r, r + numRegs, p.spinSample.begin()))
+        return;
+    p.spinSample.assign(r, r + numRegs);
+    p.spinSamplePc = f.pc;
+    p.spinSampleDepth = p.frames.size();
+    p.lastScalarProgress = p.mainReadyAt;
+}
+
 // A load or store above SRAM reaches a memory-mapped register (the WSE-2 router's), so
 // it must happen at the PE's own cycle, like a builtin.
 bool reachesRegisters(const Instr& in, const uint64_t* r) {
@@ -744,14 +763,14 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
         break;
     }
     case Op::Jump:
-        f.pc = uint32_t(in.imm);
-        cost = costs::kBranchTaken;
-        break;
     case Op::JumpIf:
     case Op::JumpIfNot:
-        if ((r[in.a] != 0) == (in.op == Op::JumpIf)) {
+        if (in.op == Op::Jump || (r[in.a] != 0) == (in.op == Op::JumpIf)) {
+            const bool backward = uint32_t(in.imm) < f.pc; // f.pc is already past the jump
             f.pc = uint32_t(in.imm);
             cost = costs::kBranchTaken;
+            if (backward)
+                noteBackEdge(p, f, p.cls->functions[size_t(f.func)].numRegs);
         }
         break;
     case Op::DsdConst:

@@ -296,6 +296,15 @@ struct alignas(64) Pe {
     // Main thread.
     std::vector<Dsd> dsds;
     uint32_t lastLine = 0;
+    // Long scalar loops (docs/simulator.md "Hangs"): every kSpinSampleEdges-th taken
+    // backward jump compares the frame's registers with the previous sample. A change is
+    // progress of the scalar code (lastScalarProgress); the same registers at the same loop
+    // head mean a loop that changes nothing, which the idle-cycle limit reports as a hang.
+    uint32_t backEdges = 0;
+    uint32_t spinSamplePc = UINT32_MAX;
+    size_t spinSampleDepth = 0;
+    std::vector<uint64_t> spinSample;
+    uint64_t lastScalarProgress = 0;
 
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
     std::array<Ring<Wavelet>, kNumColors> rampQ;

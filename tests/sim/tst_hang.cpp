@@ -232,6 +232,30 @@ class TestHang : public QObject {
         QVERIFY2(r.message.find("no progress for") != std::string::npos, r.message.c_str());
         QVERIFY(r.cycle >= 5000 && r.cycle < 6000);
     }
+
+    void longLoopIsNotAHang() {
+        // A launched function that counts to 200,000 in scalar code, far past the
+        // idle-cycle limit with no task, wavelet or DSD event: its loop changes a register
+        // every iteration, so it is progress, and the launch completes (it was reported as
+        // "no progress for 5001 cycles" before). A loop that changes nothing (the test
+        // above) is still a hang.
+        sim::CodeClass cls;
+        FnBuilder b("count", 0, 4);
+        b.imm(0, ScalarType::U32, 0).imm(1, ScalarType::U32, 1).imm(2, ScalarType::U32, 200000);
+        const int loop = b.here();
+        b.op(Op::Add, ScalarType::U32, 0, 0, 1).op(Op::CmpLt, ScalarType::U32, 3, 0, 2);
+        b.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 3, kNoReg, loop));
+        b.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+        cls.functions.push_back(b.build());
+        cls.exports.push_back(exportFn("count", 0));
+        sim::FabricOptions o;
+        o.idleCycleLimit = 5000;
+        sim::Fabric f(makeProgram(cls), o);
+        const auto id = f.launch("count", {});
+        const auto r = f.runUntilDone(id);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        QVERIFY2(f.cycle() > 200000, std::to_string(f.cycle()).c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHang)
