@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse3 ./layout.csl --fabric-dims=14,3 --fabric-offsets=4,1 \
-  --params=width:7,k:12 -o out --memcpy --channels 1
+cslc --arch=wse3 ./layout.csl --fabric-dims=13,3 --fabric-offsets=4,1 \
+  --params=width:6,k:400 -o out --memcpy --channels 1
 cs_python run.py --name out
