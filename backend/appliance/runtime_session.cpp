@@ -252,27 +252,25 @@ void RuntimeSession::start() {
 RuntimeSession::StopResult RuntimeSession::stop() {
     if (state_ == State::Stopped)
         throw Error(Code::FailedPrecondition, "stop: the runtime was already stopped");
+    // As the SDK's stop(): it ends a run, so a runtime never run() has nothing to stop.
+    requireRunning("stop");
+    // Every pending nonblocking command first, so D2H results exist; then the work the
+    // PEs still have, until the fabric is idle but for at most stopSettleCycles: the
+    // SDK's stop() drains the command queue, and returns while a kernel that never goes
+    // idle (a task that re-activates itself to poll memory the host writes) runs on.
+    for (auto& [id, t] : tasks_)
+        if (!t.done && !fabric_->isDone(t.command))
+            runUntil(t.command);
+    runUntil(std::nullopt, fabric_->cycle() + options_.stopSettleCycles);
+    for (auto& [id, t] : tasks_)
+        if (!t.done && fabric_->isDone(t.command)) {
+            t.done = true;
+            if (t.producesData)
+                t.words = fabric_->takeResult(t.command);
+        }
     StopResult result;
-    if (state_ == State::Running) {
-        // Every pending nonblocking command first, so D2H results exist; then the work the
-        // PEs still have, until the fabric is idle but for at most stopSettleCycles: the
-        // SDK's stop() drains the command queue, and returns while a kernel that never goes
-        // idle (a task that re-activates itself to poll memory the host writes) runs on.
-        for (auto& [id, t] : tasks_)
-            if (!t.done && !fabric_->isDone(t.command))
-                runUntil(t.command);
-        runUntil(std::nullopt, fabric_->cycle() + options_.stopSettleCycles);
-        for (auto& [id, t] : tasks_)
-            if (!t.done && fabric_->isDone(t.command)) {
-                t.done = true;
-                if (t.producesData)
-                    t.words = fabric_->takeResult(t.command);
-            }
-    }
-    if (fabric_) {
-        result.cycle = fabric_->cycle();
-        result.simprint = fabric_->simprintLines();
-    }
+    result.cycle = fabric_->cycle();
+    result.simprint = fabric_->simprintLines();
     state_ = State::Stopped;
     return result;
 }

@@ -293,6 +293,8 @@ class CommandTest(_Kernel):
             fresh.run()
             fresh.launch("bump")
             fresh.stop()
+        with self.assertRaisesRegex(RuntimeError, "this SdkRuntime was closed"):
+            fresh.get_id("ubuf")
 
     def test_debug_util_reads_a_rectangle_as_pe_by_pe(self):
         rt, ubuf = self.rt, self.ids["ubuf"]
