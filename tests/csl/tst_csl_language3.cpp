@@ -3,7 +3,7 @@
 // runs documented examples that we compile correctly, on both architectures, every result
 // word checked. The SDK's documented behaviour that we do not match yet is kept in two
 // tables that expect the failure (QEXPECT_FAIL naming the bug of the session report "docs
-// round 3", bug numbers B1..B32): documented programs we reject, and documented errors we
+// round 3", bug numbers B1..B40): documented programs we reject, and documented errors we
 // accept. When a bug is fixed its row XPASSes and fails the test: move it to `programs`
 // (or to a corpus file lang3_*.csl) then. Errors we report as documented are in the corpus
 // files tests/csl/corpus/lang3_*.csl.
@@ -639,6 +639,125 @@ comptime {
         {"ptrcast_at_comptime",
          "B31 Builtins page, @ptrcast: 'This builtin is not valid in comptime expressions.'",
          "var x: u32 = 10;\ncomptime { const q = @ptrcast(*i16, &x); _ = q; }\n"});
+    d.push_back({"module_value_in_a_function",
+                 "B33 Modules page: imported_module values 'must always be assigned to a const "
+                 "global variable'",
+                 "fn f() void { const m = @import_module(\"sub.csl\"); m.a += 1; }\n",
+                 sim::Arch::Wse2,
+                 kPlainLayout,
+                 {{"sub.csl", "var a: i16 = 0;\n"}}});
+    d.push_back({"fifo_over_a_const_buffer",
+                 "B34 DSDs page, FIFOs: the argument to @allocate_fifo 'must be marked as var'",
+                 R"(
+const buf = @zeros([32]i16);
+const fifo = @allocate_fifo(buf);
+var src = @zeros([4]i16);
+const s = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> src[i] });
+fn f() void { @mov16(fifo, s); }
+)"});
+    d.push_back({"fifo_of_u8",
+                 "B34 DSDs page, FIFOs: the buffer 'must have elements of type i16, u16, f16, i32, "
+                 "u32 or f32'",
+                 "var buf = @zeros([32]u8);\nconst fifo = @allocate_fifo(buf);\n"});
+    d.push_back(
+        {"fifo_in_a_var",
+         "B34 DSDs page, FIFOs: 'The @allocate_fifo builtin must be associated with a const "
+         "variable in the global scope'",
+         "var buf = @zeros([32]i16);\nvar fifo = @allocate_fifo(buf);\n"});
+    d.push_back({"fifo_as_first_of_two_sources",
+                 "B35 DSDs page, FIFOs: with two source operands 'the FIFO DSD operand must not be "
+                 "the first (left-most) source operand'",
+                 R"(
+var buf = @zeros([32]i16);
+const fifo = @allocate_fifo(buf);
+var dst = @zeros([4]i16);
+var src = @zeros([4]i16);
+const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> dst[i] });
+const s = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> src[i] });
+fn f() void { @add16(d, fifo, s); }
+)"});
+    d.push_back(
+        {"two_fifo_sources",
+         "B35 DSDs page, FIFOs: with two source operands 'at most one operand may be a FIFO "
+         "DSD'",
+         R"(
+var buf = @zeros([32]i16);
+const fifo = @allocate_fifo(buf);
+var buf2 = @zeros([32]i16);
+const fifo2 = @allocate_fifo(buf2);
+var dst = @zeros([4]i16);
+const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> dst[i] });
+fn f() void { @add16(d, fifo2, fifo); }
+)"});
+    d.push_back({"async_activate_and_unblock",
+                 "B36 DSDs page, Completion of Asynchronous DSD Operations: 'At most one of "
+                 "activate or unblock may be specified'",
+                 R"(
+var dst = @zeros([4]i16);
+const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> dst[i] });
+const fin = @get_dsd(fabin_dsd, .{ .extent = 4, .fabric_color = @get_color(3), .input_queue = @get_input_queue(2) });
+task t1() void {}
+task t2() void {}
+comptime {
+  @bind_local_task(t1, @get_local_task_id(9));
+  @bind_local_task(t2, @get_local_task_id(10));
+}
+fn f() void { @mov16(d, fin, .{ .async = true, .activate = t1, .unblock = t2 }); }
+)"});
+    d.push_back({"set_dsd_length_of_mem4d",
+                 "B37 DSDs page, @set_dsd_length: 'input_dsd is a DSD expression with any DSD type "
+                 "except mem4d_dsd'",
+                 R"(
+var A = @zeros([4, 4]i16);
+const d4 = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 2} -> A[i, j] });
+fn f() void { var x = @set_dsd_length(d4, 3); @mov16(x, x); }
+)"});
+    d.push_back({"set_dsd_stride_of_mem4d",
+                 "B37 DSDs page, @set_dsd_stride: 'input_dsd ... must be of type mem1d_dsd'",
+                 R"(
+var A = @zeros([4, 4]i16);
+const d4 = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 2} -> A[i, j] });
+fn f() void { var x = @set_dsd_stride(d4, 2); @mov16(x, x); }
+)"});
+    d.push_back({"set_dsd_stride_of_fabout",
+                 "B37 DSDs page, @set_dsd_stride: 'input_dsd ... must be of type mem1d_dsd'",
+                 R"(
+const fo = @get_dsd(fabout_dsd, .{ .extent = 4, .fabric_color = @get_color(3), .output_queue = @get_output_queue(1) });
+fn f() void { var z = @set_dsd_stride(fo, 2); _ = z; }
+)"});
+    d.push_back({"increment_dsd_offset_by_u8",
+                 "B37 DSDs page, @increment_dsd_offset: elem_type 'must be a 16-bit or 32-bit "
+                 "numeric type'",
+                 R"(
+var A = @zeros([8]i16);
+const d1 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> A[i] });
+fn f() void { var w = @increment_dsd_offset(d1, 1, u8); @mov16(w, w); }
+)"});
+    d.push_back({"tensor_access_with_fewer_indices_than_dimensions",
+                 "B38 DSDs page, tensor_access: 'There must be exactly as many affine expressions "
+                 "as the number of dimensions of the tensor'",
+                 R"(
+var A = @zeros([4, 4]i16);
+const d1 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> A[i] });
+fn f() void { @mov16(d1, d1); }
+)"});
+    d.push_back(
+        {"wse3_fifo_simd_mode",
+         "B39 DSDs page, SIMD Mode: 'On WSE-2, but not WSE-3, simd_mode may also be set on "
+         "FIFOs'",
+         "var some_buffer = @zeros([32]i16);\nconst my_fifo = @allocate_fifo(some_buffer, .{ "
+         ".simd_mode = .{ .simd_64 = true } });\n",
+         sim::Arch::Wse3});
+    d.push_back({"zero_both_sources",
+                 "B40 DSDs page, Reset a Source Operand: 'At any time, only one of first_source or "
+                 "second_source can be used.'",
+                 R"(
+const out_dsd = @get_dsd(fabout_dsd, .{ .extent = 10, .fabric_color = @get_color(3),
+  .output_queue = @get_output_queue(1), .zero = .{ .first_source = true, .second_source = true } });
+var a = @zeros([10]i16);
+const ad = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> a[i] });
+fn f() void { @add16(out_dsd, ad, ad); }
+)"});
     return d;
 }
 
