@@ -333,6 +333,34 @@ class CompilerTest(Base):
         rt.close()
         np.testing.assert_array_equal(out.reshape(4, 6)[:, 0], [3, 4, 5, 6])
 
+    def test_appliance_mode_runtime_loads_runs_and_stops_itself(self):
+        # As SDK appliance scripts use it: compile(codedir, layout, args) with no outdir,
+        # then cerebras.sdk.client.SdkRuntime(artifact, simulator=...) as a context manager
+        # that loads and runs on entry and stops on exit; enums from sdk_common_pb2.
+        from cerebras.appliance.pb.sdk import sdk_common_pb2  # pylint: disable=import-outside-toplevel
+        from cerebras.sdk import client  # pylint: disable=import-outside-toplevel
+        code = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples",
+                            "host-basics")
+        with SdkCompiler() as compiler:
+            artifact = compiler.compile(code, "layout.csl",
+                                        "--arch wse2 --fabric-dims=11,3 --fabric-offsets=4,1 "
+                                        "--params=width:4,size:6 -o appliance_built --memcpy "
+                                        "--channels=1")
+        self.assertEqual(os.path.abspath(artifact), os.path.join(self.tmp, "appliance_built"))
+        out = np.zeros(24, np.float32)
+        with client.SdkRuntime(artifact, simulator=True) as runner:
+            values = runner.get_id("values")
+            runner.memcpy_h2d(values, np.ones(24, np.float32), 0, 0, 4, 1, 6, streaming=False,
+                              data_type=sdk_common_pb2.MemcpyDataType.MEMCPY_32BIT,
+                              order=sdk_common_pb2.MemcpyOrder.ROW_MAJOR, nonblock=False)
+            runner.call("scale_and_shift", [np.float32(2.0).view(np.uint32), 1], nonblock=True)
+            runner.memcpy_d2h(out, values, 0, 0, 4, 1, 6, nonblock=True)
+        np.testing.assert_array_equal(out.reshape(4, 6)[:, 0], [3, 4, 5, 6])  # filled by stop()
+        with self.assertRaisesRegex(RuntimeError, "was closed"):
+            runner.get_id("values")
+        with client.SdkRuntime(artifact) as runner:
+            runner.stop()  # stopped by the script itself: not stopped twice
+
 
 class ApplianceLifecycleTest(Base):
     """Shared memory copies, sessions of vanished scripts, a crashed private daemon."""

@@ -6,8 +6,9 @@ import threading
 import grpc
 
 from cerebras.sdk._connection import ApplianceError, Connection
+from cerebras.sdk.runtime import sdkruntimepybind as _runtime
 from cerebras.sdk.runtime.sdkruntimepybind import (  # re-exported as the SDK does
-    MemcpyDataType, MemcpyOrder, SdkRuntime)
+    MemcpyDataType, MemcpyOrder)
 from tessera import appliance_pb2 as pb
 
 __all__ = ["SdkCompiler", "SdkLauncher", "SdkRuntime", "MemcpyDataType", "MemcpyOrder",
@@ -80,9 +81,10 @@ class SdkCompiler:
             if self._call is not None:
                 self._call.cancel()
 
-    def compile(self, codedir, layout, args, outdir, timeout=None):
+    def compile(self, codedir, layout, args, outdir=".", timeout=None):
         """Compiles codedir/layout with the cslc argument string; returns the artifact path
-        (outdir/<-o name>). Diagnostics are printed and kept in self.diagnostics."""
+        (outdir/<-o name>; outdir defaults to the current directory, as SDK scripts that
+        pass three arguments expect). Diagnostics are printed and kept in self.diagnostics."""
         request = pb.CompileRequest(code_files=_collect(codedir, "codedir"), layout=layout,
                                     args=args, mgmt_namespace=self._namespace,
                                     resource_cpu=self._cpu, resource_mem=self._mem)
@@ -123,6 +125,37 @@ class SdkCompiler:
             with open(path, "wb") as out:
                 out.write(f.data)
         return target
+
+
+class SdkRuntime(_runtime.SdkRuntime):
+    """Appliance mode's SdkRuntime(artifact_path, simulator=True, **kw): the runtime of
+    cerebras.sdk.runtime.sdkruntimepybind, but as a context manager it loads and runs the
+    program on entry and stops it on exit, so a script calls neither load(), run() nor
+    stop(). Tessera has no hardware: simulator=False runs on the simulator too."""
+
+    def __init__(self, artifact_path, simulator=True, **kw):
+        super().__init__(artifact_path, **kw)
+        self.simulator = bool(simulator)
+        self._stopped = False
+
+    def stop(self):
+        cycle = super().stop()
+        self._stopped = True
+        return cycle
+
+    def __enter__(self):
+        self.load()
+        self.run()
+        return self
+
+    def __exit__(self, exc_type, *exc):
+        try:
+            # After an error the run is left as it stands (stop() would run the PEs on
+            # and could hide the error); a script that stopped it itself is not stopped twice.
+            if exc_type is None and not self._stopped:
+                self.stop()
+        finally:
+            self.close()
 
 
 class SdkLauncher:
