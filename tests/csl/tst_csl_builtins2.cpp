@@ -228,6 +228,52 @@ comptime {
 }
 )";
 
+// SDK 2.10's stride registers: a 3x4 block of a 4x6 f32 matrix moved through a DSR loaded
+// with @load_to_dsr_xdsr_sr and no SR (the DSRs page: the first dimension never needs one,
+// and with stride one neither does the second), then every other element of two rows (inner
+// stride two: one SR); SR values compare and convert with @get_int; types compare with ==.
+const char* kStrideRegisterTile = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var m = @zeros([4, 6]f32);
+var y = @zeros([22]u32);
+const y_ptr: [*]u32 = &y;
+var block = @zeros([12]f32);
+var evens = @zeros([6]f32);
+const dest = @get_dsr(dsr_dest, 2);
+const src = @get_dsr(dsr_src1, 3);
+const xsrc = @get_xdsr(5);
+const sr0 = @get_sr(0);
+const sr1 = @get_sr(1);
+const sr2 = @get_sr(2);
+const blockIn = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{3, 4} -> m[i + 1, j + 2] });
+const blockOut = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{12} -> block[k] });
+const evensIn = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> m[i, 2 * j] });
+const evensOut = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{6} -> evens[k] });
+fn compute(n: u16) void {
+  for (@range(u16, 4)) |i| {
+    for (@range(u16, 6)) |j| { m[i, j] = @as(f32, i * 6 + j); }
+  }
+  @load_to_dsr_xdsr_sr(src, xsrc, .{}, blockIn);
+  @load_to_dsr(dest, blockOut);
+  @fmovs(dest, src);
+  for (@range(u16, 12)) |k| { y[k] = @bitcast(u32, block[k]); }
+  @load_to_dsr_xdsr_sr(src, xsrc, .{sr0}, evensIn);
+  @load_to_dsr(dest, evensOut);
+  @fmovs(dest, src);
+  for (@range(u16, 6)) |k| { y[16 + k] = @bitcast(u32, evens[k]); }
+  y[12] = @get_int(sr2) + n;
+  y[13] = if (sr1 == @get_sr(1)) 1 else 0;
+  y[14] = if (sr1 != sr2) 1 else 0;
+  y[15] = if (f32 == f32 and f32 != f16) 1 else 0;
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 struct ErrorCase {
     const char* name;
     std::string layoutExports; // @export_name lines
@@ -292,6 +338,24 @@ const std::vector<ErrorCase>& errorCases() {
          "comptime { @export_symbol(f); }\n",
          "builtin '@set_active_prng' is not supported by this compiler yet: the SDK does not "
          "give the number of PRNGs"},
+        {"stride_register_count", "@export_name(\"f\", fn()void);\n",
+         "var m = @zeros([4, 6]f32);\nconst d = @get_dsr(dsr_src1, 1);\n"
+         "const x = @get_xdsr(1);\nconst s0 = @get_sr(0);\nconst s1 = @get_sr(1);\n"
+         "const t = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> m[i, 2 * j] });\n"
+         "fn f() void { @load_to_dsr_xdsr_sr(d, x, .{s0, s1}, t); }\n"
+         "comptime { @export_symbol(f); }\n",
+         "@load_to_dsr_xdsr_sr of this DSD needs 1 SR, found 2"},
+        {"circbuf_dsd", "",
+         "var b = @zeros([10]f16);\n"
+         "const c = @get_dsd(circbuf_dsd, .{ .base_address = &b, .extent = 20 });\n",
+         "'circbuf_dsd' (the circular buffers of SDK 2.10) is not supported by this compiler yet"},
+        {"two_fabric_inputs", "@export_name(\"f\", fn()void);\n",
+         "var r = @zeros([4]f32);\nconst out = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> "
+         "r[i] });\n"
+         "const a = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(2) });\n"
+         "const b = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(3) });\n"
+         "fn f() void { @fadds(out, a, b); }\ncomptime { @export_symbol(f); }\n",
+         "@fadds has more than one fabin_dsd operand, which WSE-3 does not allow"},
         {"get_perf_cntr", "",
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",
@@ -384,6 +448,25 @@ class TestCslBuiltins2 : public QObject {
                                             9 * onWse2, 0, 0x00ff, 3, 1, 0, onWse2};
         QCOMPARE(y, want);
     }
+    void strideRegisters_data() { addArchRows(); }
+    void strideRegisters() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = compileProgram(onePeLayout(true, "fn(u16)void"), kStrideRegisterTile,
+                                   sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(prog, "compute", {40}, "y", 22, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        const std::vector<float> values = asFloats(y);
+        QCOMPARE(std::vector<float>(values.begin(), values.begin() + 12),
+                 (std::vector<float>{8, 9, 10, 11, 14, 15, 16, 17, 20, 21, 22, 23}));
+        QCOMPARE(std::vector<uint32_t>(y.begin() + 12, y.begin() + 16),
+                 (std::vector<uint32_t>{42, 1, 1, 1}));
+        QCOMPARE(std::vector<float>(values.begin() + 16, values.end()),
+                 (std::vector<float>{0, 2, 4, 6, 8, 10}));
+    }
     void errors_data() {
         addIndexedArchRows(errorCaseNames(), "/", [](size_t i, sim::Arch a) {
             // The WSE-3 builtins are refused on WSE-3, where they exist.
@@ -391,8 +474,9 @@ class TestCslBuiltins2 : public QObject {
             // @get_data_task_id takes a color on WSE-2 and a queue on WSE-3.
             if (n.rfind("rpc", 0) == 0)
                 return a == sim::Arch::Wse2;
-            return a == sim::Arch::Wse3 || (n != "set_control_task_table" &&
-                                            n != "bind_rotating_tasks" && n != "message_passing");
+            return a == sim::Arch::Wse3 ||
+                   (n != "set_control_task_table" && n != "bind_rotating_tasks" &&
+                    n != "message_passing" && n != "two_fabric_inputs");
         });
     }
     void errors() {

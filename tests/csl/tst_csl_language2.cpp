@@ -1193,6 +1193,24 @@ fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
   y[17] = @as(u16, fields.a) * 10 + @as(u16, small < 1);
 )"),
          {0, 7, 0xfffffff8u, 3, 3, 1, 15, 6, 2, 5, 82, 0xfffffffeu, 11, 6, 0xfffffff0u, 1, 0, 51}});
+    // SDK 2.10 (release notes): `linksection` on functions, *T coerces to *[1]T, a trailing
+    // comma after enum members, and == / != between types.
+    c.push_back({"sdk-2.10-language-additions",
+                 program(R"(
+const Mode = enum(u16) { idle, busy, done, };
+var count: i16 = 7;
+fn first(a: *[1]i16) i16 { return a[0]; }
+fn bump() linksection(".fast_code") void { count += 1; }
+export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
+)",
+                         R"(
+  y[0] = @as(u16, Mode.done);
+  y[1] = @bitcast(u16, first(&count));
+  bump();
+  y[2] = @bitcast(u16, twice(count));
+  y[3] = if (i16 == i16 and i16 != u16) 1 else 0;
+)"),
+                 {2, 7, 16, 1}});
     // The Storage Classes page: `extern` names the `export` declaration of another module of
     // the same program, a var (one variable, changed from both) or a const pointer; the
     // module holding the exports is used by nothing else before the externs.

@@ -16,7 +16,7 @@ enum class NodeKind : uint8_t {
     VarDecl,       // tok: name; a: type; b: init; c: align; d: linksection; flags: VarFlags;
                    // list: the linkname expression, if any
     FnDecl,        // tok: name; list: ParamDecl; a: return type; b: body (0 = extern); flags;
-                   // c: the linkname expression (0 = none)
+                   // c: the linkname expression (0 = none); d: the linksection expression
     ParamDecl,     // tok: name; a: type (AnyType node for anytype); flags: comptime
     ComptimeBlock, // a: Block (top level or statement)
     LayoutBlock,   // a: Block

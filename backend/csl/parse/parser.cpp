@@ -301,7 +301,23 @@ class Parser {
             linkname = parseExpr();
             expect(Tok::RParen, "to close 'linkname('");
         };
-        parseLinkname();
+        // SDK 2.10 (release notes): `linksection("name")` places a function's code in a section,
+        // written where linkname is.
+        uint32_t linksection = 0;
+        auto parseLinksection = [&] {
+            if (!at(Tok::KwLinksection))
+                return;
+            if (linksection)
+                fail("a function takes one 'linksection'");
+            ++pos_;
+            expect(Tok::LParen, "after 'linksection'");
+            linksection = parseExpr();
+            expect(Tok::RParen, "to close 'linksection('");
+        };
+        for (int k = 0; k < 2; ++k) {
+            parseLinkname();
+            parseLinksection();
+        }
         uint32_t ret = 0;
         {
             bool save = noTypedInit_;
@@ -309,7 +325,10 @@ class Parser {
             ret = parseTypeExpr();
             noTypedInit_ = save;
         }
-        parseLinkname();
+        for (int k = 0; k < 2; ++k) {
+            parseLinkname();
+            parseLinksection();
+        }
         uint32_t body = 0;
         if (at(Tok::LBrace))
             body = parseBlock(0);
@@ -319,6 +338,7 @@ class Parser {
         nd(n).a = ret;
         nd(n).b = body;
         nd(n).c = linkname;
+        nd(n).d = linksection;
         nd(n).flags = flags;
         setList(n, params);
         return n;

@@ -301,6 +301,10 @@ bool Analyzer::canCoerce(const Value& v, TypeP to) {
             return (!f->isConst || to->isConst);
         if (fe->k == TK::Array && to->elem->k == TK::Array && sameType(fe->elem, to->elem->elem))
             return true;
+        // SDK 2.10 (release notes): "The type *T will now automatically coerce to *[1]T".
+        if (!f->many && !to->many && to->elem->k == TK::Array && to->elem->dims.size() == 1 &&
+            to->elem->dims[0] == 1 && sameType(fe, to->elem->elem))
+            return !f->isConst || to->isConst;
         return false;
     }
     if (f->k == TK::Fn && to->k == TK::Ptr && to->elem->k == TK::Fn)
@@ -643,6 +647,7 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
         {"direction", {P::Handle, int(HandleKind::Direction)}},
         {"filter_id", {P::Handle, int(HandleKind::Filter)}},
         {"xdsr", {P::Handle, int(HandleKind::Xdsr)}},
+        {"sr", {P::Handle, int(HandleKind::Sr)}},
         {"dsr_dest", {P::Handle, int(HandleKind::DsrDest)}},
         {"dsr_src0", {P::Handle, int(HandleKind::DsrSrc0)}},
         {"dsr_src1", {P::Handle, int(HandleKind::DsrSrc1)}},

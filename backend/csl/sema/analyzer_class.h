@@ -731,7 +731,11 @@ class Analyzer {
     Value queueFlush(std::span<const uint32_t> args, uint32_t node);
     Value queuesLibCall(const std::string& fn, const std::vector<Value>& args,
                         const std::vector<uint32_t>& argNodes, uint32_t node);
-    Value getXdsr(std::span<const uint32_t> args, uint32_t node); // dsr_registers.cpp
+    Value getXdsr(std::span<const uint32_t> args, uint32_t node);         // dsr_registers.cpp
+    Value getSr(std::span<const uint32_t> args, uint32_t node);           // dsr_registers.cpp
+    Value loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node); // dsr_registers.cpp
+    void loadToDsr(const std::string& name, const Value& dsr, const Value& d, const Value& cfg,
+                   std::span<const uint32_t> args, uint32_t node); // builtins.cpp
     void checkFifoRegisters(const Value& cfg, uint32_t node);
     Value configRegisterBuiltin(const std::string& name, std::span<const uint32_t> args,
                                 uint32_t node); // config_registers.cpp

@@ -33,6 +33,9 @@ void Analyzer::failUndeclared(uint32_t node, const std::string& name) {
     if (arbitraryIntWidth(name) > kMaxIntBits)
         fail(node, "integer type '" + name + "' is wider than " + std::to_string(kMaxIntBits) +
                        " bits, which this compiler does not support yet");
+    if (name == "circbuf_dsd")
+        fail(node, "'circbuf_dsd' (the circular buffers of SDK 2.10) is not supported by this "
+                   "compiler yet");
     fail(node, "use of undeclared identifier '" + name + "'");
 }
 

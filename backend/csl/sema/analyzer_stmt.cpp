@@ -955,6 +955,12 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
                 fail(ln, "linkname expects a non-empty comptime string");
             fn->name = name.s;
         }
+        // The section only places code, which the simulator does not hold in SRAM: checked.
+        if (const uint32_t section = N(f->node).d) {
+            const Value name = evalComptime(section, nullptr, "linksection");
+            if (name.k != VK::String || name.s.empty())
+                fail(section, "linksection expects a non-empty comptime string");
+        }
         for (size_t i = 0; i < params.size(); ++i) {
             std::string pname = tokStr(N(params[i]).tok);
             Binding b;

@@ -88,6 +88,7 @@ const char* const kKnownBuiltins[] = {
     "get_symbol_value",
     "get_tensor_ptr",
     "get_ut_id",
+    "get_sr",
     "get_xdsr",
     "has_exported_tensors",
     "has_field",
@@ -99,6 +100,8 @@ const char* const kKnownBuiltins[] = {
     "is_comptime",
     "is_same_type",
     "load_to_dsr",
+    "load_to_dsr_xdsr",
+    "load_to_dsr_xdsr_sr",
     "map",
     "param",
     "ptrcast",
@@ -625,6 +628,28 @@ static int dsrKey(const Value& v) {
     return int(v.type->hk) * 256 + int(v.i);
 }
 
+// @load_to_dsr and @load_to_dsr_xdsr_sr: DSD `d` is stored in DSR `dsr`'s slot, with the
+// configuration `cfg` (.save_address, .async, ...) that operations through the DSR apply.
+void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value& d,
+                         const Value& cfg, std::span<const uint32_t> args, uint32_t node) {
+    if (dsr.k != VK::Handle || !isDsrKind(dsr.type->hk))
+        fail(args[0], name + " expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
+    if (!runtime())
+        fail(node, name + " is a runtime operation");
+    const uint32_t cfgNode = args.back();
+    for (size_t i = 0; cfg.k == VK::Agg && cfg.names && i < cfg.names->size(); ++i) {
+        static const std::set<std::string> kFields = {"async",        "activate",    "unblock",
+                                                      "save_address", "single_step", "ut_id",
+                                                      "priority",     "on_control"};
+        if (!kFields.count((*cfg.names)[i]))
+            fail(cfgNode, "unknown field '" + (*cfg.names)[i] + "' in " + name + " configuration");
+    }
+    uint16_t dr;
+    dsdToOperandReg(d, node, dr);
+    emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr, int32_t(dsrSlot(dsr, node)));
+    cls()->dsrConfig[dsrKey(dsr)] = cfg;
+}
+
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
     ClassCtx* c = cls();
     auto it = c->dsrSlots.find(dsrKey(dsr));
@@ -714,6 +739,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             arg = N(arg).a;
         return N(arg).kind == NK::Ident ? ast().tokText(N(arg).tok) : std::string_view();
     };
+    int fabricInputs = 0;
     std::string_view destVariable;
     if (n > 1 && N(args[0]).kind == NK::Unary &&
         ast().tokens.tokens[N(args[0]).tok].kind == Tok::Amp)
@@ -764,6 +790,12 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             o.reg = d;
             anyFabric = anyFabric || v.type->dk == sim::DsdKind::FabIn ||
                         v.type->dk == sim::DsdKind::FabOut || v.type->dk == sim::DsdKind::Fifo;
+            // The DSDs page: "On WSE-3, it is illegal for a DSD operation to have multiple
+            // arguments that are fabric inputs."
+            if (v.type->dk == sim::DsdKind::FabIn && wse3() && ++fabricInputs > 1)
+                fail(args[i], "@" + name +
+                                  " has more than one fabin_dsd operand, which WSE-3 "
+                                  "does not allow");
             // @dfilt's one operand is the fabin DSD whose data wavelets it drops.
             if (i == 0 && v.type->dk == sim::DsdKind::FabIn && name != "dfilt")
                 fail(args[i], "a fabin_dsd cannot be the destination of @" + name);
@@ -1794,30 +1826,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "load_to_dsr") {
         need(2, 3);
         Value dsr = arg(0);
-        if (dsr.k != VK::Handle || !isDsrKind(dsr.type->hk))
-            fail(args[0],
-                 "@load_to_dsr expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
         Value d = arg(1);
         if (d.type->k != TK::Dsd)
             fail(args[1], "@load_to_dsr expects a DSD, found '" + typeName(d.type) + "'");
-        Value cfg = args.size() > 2 ? arg(2) : mkVoid();
-        if (!runtime())
-            fail(node, "@load_to_dsr is a runtime operation");
-        for (size_t i = 0; cfg.k == VK::Agg && cfg.names && i < cfg.names->size(); ++i) {
-            static const std::set<std::string> kFields = {"async",        "activate",    "unblock",
-                                                          "save_address", "single_step", "ut_id",
-                                                          "priority",     "on_control"};
-            if (!kFields.count((*cfg.names)[i]))
-                fail(args[2],
-                     "unknown field '" + (*cfg.names)[i] + "' in @load_to_dsr configuration");
-        }
-        uint16_t dr;
-        dsdToOperandReg(d, args[1], dr);
-        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr,
-             int32_t(dsrSlot(dsr, node)));
-        cls()->dsrConfig[dsrKey(dsr)] = cfg;
+        loadToDsr("@load_to_dsr", dsr, d, args.size() > 2 ? arg(2) : mkVoid(), args, node);
         return mkVoid();
     }
+    if (name == "get_sr")
+        return getSr(args, node);
+    if (name == "load_to_dsr_xdsr_sr")
+        return loadToDsrXdsrSr(args, node);
     if (name == "map")
         return mapBuiltin(node);
     if (name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
@@ -1838,6 +1856,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
          "(with '.init') and do not say whether it consumes the wavelet"},
         {"set_active_prng", "the SDK does not give the number of PRNGs (the id is taken "
                             "modulo it) nor the initial states of the other generators"},
+        {"load_to_dsr_xdsr", "it loads a circbuf_dsd, and circular buffers are not supported"},
     };
     if (auto r = kRefused.find(name); r != kRefused.end())
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet: " + r->second);

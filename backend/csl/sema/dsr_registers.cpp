@@ -1,4 +1,5 @@
-// Extended DSRs: @get_xdsr and the user-chosen DSRs of @allocate_fifo. The compiler models
+// Extended DSRs and stride registers: @get_xdsr, @get_sr, @load_to_dsr_xdsr_sr and the
+// user-chosen DSRs of @allocate_fifo. The compiler models
 // DSRs itself (builtins.cpp) and gives every FIFO its own state, so the registers a FIFO is
 // given are checked as the SDK documents and otherwise need no lowering.
 #include "backend/csl/sema/analyzer_class.h"
@@ -17,6 +18,58 @@ Value Analyzer::getXdsr(std::span<const uint32_t> args, uint32_t node) {
     if (!c->xdsrIds.insert(int(id)).second)
         fail(args[0], "XDSR ID " + std::to_string(id) + " is already used by another @get_xdsr");
     return mkHandle(HandleKind::Xdsr, id);
+}
+
+// The DSRs page (SDK 2.10): "Create a Stride Register (SR) identifier value"; the number of
+// SRs is not given, so IDs are checked against the same 0..63 as XDSRs.
+Value Analyzer::getSr(std::span<const uint32_t> args, uint32_t node) {
+    if (args.size() != 1)
+        fail(node, "@get_sr expects 1 argument, found " + std::to_string(args.size()));
+    if (!cls())
+        fail(node, "@get_sr is only allowed in tile code");
+    int64_t id = asInt(evalComptime(args[0], nullptr, "SR ID"), args[0], "SR ID");
+    if (id < 0 || id > 63)
+        fail(args[0], "SR ID " + std::to_string(id) + " is out of range (0-63)");
+    return mkHandle(HandleKind::Sr, id);
+}
+
+// @load_to_dsr_xdsr_sr(dsr, xdsr, .{sr...}, mem4d_dsd[, config]): the DSRs page's way to load a
+// mem4d DSD. A comptime-known DSD needs exactly one SR per dimension after the first, less
+// the second when the first has stride one; a run-time one always three. The DSD is loaded
+// as @load_to_dsr loads it: the simulator holds strides in the DSD itself.
+Value Analyzer::loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node) {
+    const char* name = "@load_to_dsr_xdsr_sr";
+    if (args.size() < 4 || args.size() > 5)
+        fail(node,
+             std::string(name) + " expects 4 or 5 arguments, found " + std::to_string(args.size()));
+    const Value dsr = eval(args[0]);
+    const Value xdsr = evalComptime(args[1], nullptr, "XDSR");
+    if (xdsr.k != VK::Handle || xdsr.type->hk != HandleKind::Xdsr)
+        fail(args[1], std::string(name) + " expects an xdsr from @get_xdsr, found '" +
+                          typeName(xdsr.type) + "'");
+    const Value srs = evalComptime(args[2], nullptr, "SR tuple");
+    if (srs.k != VK::Agg || srs.names)
+        fail(args[2], std::string(name) + " expects a tuple of SRs, e.g. .{sr1, sr2}");
+    for (const Value& sr : *srs.elems) {
+        if (sr.k != VK::Handle || sr.type->hk != HandleKind::Sr)
+            fail(args[2], std::string(name) + " expects a tuple of SRs from @get_sr, found '" +
+                              typeName(sr.type) + "'");
+    }
+    const Value d = eval(args[3]);
+    if (d.type->k != TK::Dsd || d.type->dk != sim::DsdKind::Mem4d)
+        fail(args[3], std::string(name) + " loads a mem4d_dsd, found '" + typeName(d.type) + "'");
+    size_t needed = 3;
+    if (d.k == VK::Dsd) {
+        const int rank = d.dsd.rank;
+        const bool unitInnerStride = d.dsd.strideBytes[0] == int32_t(d.dsd.elementBytes);
+        needed = size_t(std::max(0, rank - 1 - (rank >= 2 && unitInnerStride ? 1 : 0)));
+    }
+    if (srs.elems->size() != needed)
+        fail(args[2], std::string(name) + " of this DSD needs " + std::to_string(needed) + " SR" +
+                          (needed == 1 ? "" : "s") + ", found " +
+                          std::to_string(srs.elems->size()));
+    loadToDsr(name, dsr, d, args.size() > 4 ? eval(args[4]) : mkVoid(), args, node);
+    return mkVoid();
 }
 
 void Analyzer::checkFifoRegisters(const Value& cfg, uint32_t node) {

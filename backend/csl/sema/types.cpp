@@ -34,6 +34,8 @@ const char* handleName(HandleKind k) {
         return "filter_id";
     case HandleKind::Xdsr:
         return "xdsr";
+    case HandleKind::Sr:
+        return "sr";
     }
     return "?";
 }
@@ -76,7 +78,7 @@ TypeTable::TypeTable() {
     bf16 = mkf(16, true, false);
     cb16 = mkf(16, false, true);
     f32 = mkf(32, false, false);
-    for (int k = 0; k <= int(HandleKind::Xdsr); ++k) {
+    for (int k = 0; k <= int(HandleKind::Sr); ++k) {
         Type* t = fresh(TK::Handle);
         t->hk = HandleKind(k);
         handles_.push_back(t);

@@ -51,7 +51,8 @@ enum class HandleKind : uint8_t {
     DsrFifoDest,
     DsrFifoSrc1,
     Filter,
-    Xdsr, // an extended DSR (@get_xdsr); keep last: TypeTable makes one type per kind
+    Xdsr, // an extended DSR (@get_xdsr)
+    Sr,   // a stride register (@get_sr, SDK 2.10); keep last: TypeTable makes one type per kind
 };
 const char* handleName(HandleKind k);
 
