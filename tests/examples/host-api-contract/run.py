@@ -5,7 +5,8 @@ SdkRuntime (constructor keywords, get_id, load/run/stop and their misuse, memcpy
 memcpy_d2h in positional, keyword and default forms, both orders and both widths,
 nonblocking copies, launches and calls with is_task_done/task_wait, argument errors that
 name the argument, read_symbol, coord_logical_to_physical), sdk_utils, debug_util after
-stop(), and appliance mode (SdkCompiler, SdkLauncher with launched.py).
+stop(), and appliance mode (SdkCompiler, SdkLauncher with launched.py, and the
+with-block SdkRuntime of cerebras.sdk.client).
 Prints SUCCESS! only when every check passes."""
 import argparse
 import json
@@ -17,6 +18,7 @@ import time
 import numpy as np
 
 from cerebras.sdk.client import SdkCompiler, SdkLauncher
+from cerebras.sdk.client import SdkRuntime as ApplianceRuntime
 from cerebras.sdk.debug.debug_util import debug_util
 from cerebras.sdk.runtime.sdkruntimepybind import MemcpyDataType, MemcpyOrder, SdkRuntime
 from cerebras.sdk.sdk_utils import (cast_uint32, check_rpc_api, get_api_info_dict,
@@ -189,8 +191,8 @@ refused("task_wait on a non-task", ["Task"], runner.task_wait, 3)
 # ---- simulator extras ----
 check(runner.coord_logical_to_physical((2, 1)) == (OFF_X + 2, OFF_Y + 1),
       "coord_logical_to_physical")
-check(np.array_equal(runner.read_symbol(1, 1, "vec", dtype="float32"), after.reshape(H, W, N)[1, 1]),
-      "read_symbol at rectangle coordinates")
+check(np.array_equal(runner.read_symbol(1, 1, symbol_name="vec", dtype="float32"),
+                     after.reshape(H, W, N)[1, 1]), "read_symbol at rectangle coordinates")
 
 # ---- stop, then what a stopped runtime refuses; debug_util reads the final state ----
 runner.stop()
@@ -222,6 +224,16 @@ with tempfile.TemporaryDirectory(prefix="host-api-contract-") as scratch:
         launcher.download_artifact("launched.json", os.path.join(scratch, "launched.json"))
         with open(os.path.join(scratch, "launched.json"), encoding="utf-8") as f:
             check(json.load(f) == [6.0] * N, "download_artifact of the job's output")
+    # Appliance mode's SdkRuntime loads and runs on entering its with block, stops on leaving.
+    halved = np.zeros(N, np.float32)
+    with ApplianceRuntime(artifact, simulator=True) as appliance_runner:
+        appliance_runner.memcpy_h2d(appliance_runner.get_id("vec"), np.full(N, 3.0, np.float32),
+                                    W - 1, H - 1, 1, 1, N, streaming=False, data_type=B32,
+                                    order=ROW, nonblock=False)
+        appliance_runner.launch("scale", -0.5, N, nonblock=True)
+        appliance_runner.memcpy_d2h(halved, appliance_runner.get_id("vec"), W - 1, H - 1, 1, 1, N,
+                                    nonblock=True)
+    check(halved.tolist() == [-1.5] * N, "appliance-mode SdkRuntime; its stop() filled the D2H")
 
 if failures:
     print(f"{len(failures)} check(s) failed")
