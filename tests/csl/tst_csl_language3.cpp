@@ -3,7 +3,7 @@
 // runs documented examples that we compile correctly, on both architectures, every result
 // word checked. The SDK's documented behaviour that we do not match yet is kept in two
 // tables that expect the failure (QEXPECT_FAIL naming the bug of the session report "docs
-// round 3", bug numbers B1..B40): documented programs we reject, and documented errors we
+// round 3", bug numbers B1..B43): documented programs we reject, and documented errors we
 // accept. When a bug is fixed its row XPASSes and fails the test: move it to `programs`
 // (or to a corpus file lang3_*.csl) then. Errors we report as documented are in the corpus
 // files tests/csl/corpus/lang3_*.csl.
@@ -488,6 +488,25 @@ const trillion = 1000 * 1000 * 1000 * 1000;
 const huge = trillion * trillion * trillion;
 comptime { @comptime_assert(huge / trillion / trillion == trillion); }
 )"});
+    d.push_back({"runtime_u16_task_ids",
+                 "B41 Builtins page, @get_local_task_id / @get_control_task_id: 'id is a "
+                 "comptime-known expression of any unsigned integer type, or a runtime expression "
+                 "of type u16' (we say 'cannot read a runtime variable in a comptime context')",
+                 R"(
+var id16: u16 = 10;
+task t() void {}
+comptime { @bind_local_task(t, @get_local_task_id(10)); }
+fn f() void {
+  @activate(@get_local_task_id(id16));
+  const c = @get_control_task_id(id16);
+  _ = c;
+}
+)"});
+    d.push_back({"runtime_u16_ut_id",
+                 "B41 Builtins for WSE-3 page, @get_ut_id: 'id is a comptime-known expression of "
+                 "any unsigned integer type, or a runtime expression of type u16'",
+                 "var id16: u16 = 3;\nfn f() void { @block(@get_ut_id(id16)); }\n",
+                 sim::Arch::Wse3});
     return d;
 }
 
@@ -757,6 +776,86 @@ const out_dsd = @get_dsd(fabout_dsd, .{ .extent = 10, .fabric_color = @get_color
 var a = @zeros([10]i16);
 const ad = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> a[i] });
 fn f() void { @add16(out_dsd, ad, ad); }
+)"});
+    d.push_back({"get_dsr_id_used_twice",
+                 "B42 DSRs page, @get_dsr: 'If the provided integer identifier has already been "
+                 "used for the given DSR type ... an error will be emitted'",
+                 R"(
+const dsr1 = @get_dsr(dsr_dest, 0);
+const dsr1b = @get_dsr(dsr_dest, 0);
+var A = @zeros([10]i16);
+var B = @zeros([10]i16);
+const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
+const n = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> B[i] });
+fn f() void {
+  @load_to_dsr(dsr1, m);
+  @load_to_dsr(dsr1b, n);
+  @mov16(dsr1, n);
+  @mov16(dsr1b, m);
+}
+)"});
+    d.push_back(
+        {"fifo_dsr_over_the_wrong_dsr_file",
+         "B42 DSRs page, @get_dsr: 'if fifo_dsr_type is dsr_fifo_src1 ... non_fifo_dsr "
+         "must have type dsr_src1'",
+         "const dsr3 = @get_dsr(dsr_dest, 6);\nconst dsr5 = @get_dsr(dsr_fifo_src1, dsr3);\n"
+         "fn f() void { _ = dsr5; }\n"});
+    d.push_back({"fabin_loaded_to_dsr_dest",
+                 "B43 DSRs page, @load_to_dsr: 'A DSD of type fabin_dsd cannot be loaded to a "
+                 "dsr_dest DSR.'",
+                 R"(
+const dsr1 = @get_dsr(dsr_dest, 1);
+const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .input_queue = @get_input_queue(1) });
+comptime { @initialize_queue(@get_input_queue(1), .{ .color = @get_color(1) }); }
+fn f() void { @load_to_dsr(dsr1, fab_dsd); }
+)"});
+    d.push_back({"fabout_loaded_to_dsr_src1",
+                 "B43 DSRs page, @load_to_dsr: 'A DSD of type fabout_dsd cannot be loaded to a "
+                 "dsr_src0 or dsr_src1 DSRs.'",
+                 R"(
+const dsr2 = @get_dsr(dsr_src1, 2);
+const fo = @get_dsd(fabout_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .output_queue = @get_output_queue(1) });
+fn f() void { @load_to_dsr(dsr2, fo); }
+)"});
+    d.push_back({"fifo_dsr_in_load_to_dsr",
+                 "B43 DSRs page, @load_to_dsr: 'FIFO DSRs are not permitted in @load_to_dsr.'",
+                 R"(
+const dsr4 = @get_dsr(dsr_fifo_dest, 4);
+var A = @zeros([10]i16);
+const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
+fn f() void { @load_to_dsr(dsr4, m); }
+)"});
+    d.push_back({"async_load_of_a_memory_dsd",
+                 "B43 DSRs page, @load_to_dsr: the asynchronous settings 'are allowed only for "
+                 "fabric DSDs'",
+                 R"(
+const dsr1 = @get_dsr(dsr_dest, 1);
+var A = @zeros([10]i16);
+const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
+fn f() void { @load_to_dsr(dsr1, m, .{ .async = true }); }
+)"});
+    d.push_back({"save_address_of_a_fabric_dsd",
+                 "B43 DSRs page, @load_to_dsr: 'The save_address setting ... is allowed only for "
+                 "mem1d and mem4d DSDs'",
+                 R"(
+const dsr2 = @get_dsr(dsr_src0, 2);
+const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .input_queue = @get_input_queue(1) });
+comptime { @initialize_queue(@get_input_queue(1), .{ .color = @get_color(1) }); }
+fn f() void { @load_to_dsr(dsr2, fab_dsd, .{ .save_address = true }); }
+)"});
+    d.push_back({"fabin_in_a_dsr_without_queue_initialization",
+                 "B43 DSRs page, @load_to_dsr: 'When using a fabin_dsd loaded to a DSR, the input "
+                 "queue used by the fabin_dsd must be explicitly initialized with the associated "
+                 "color via @initialize_queue'",
+                 R"(
+const dsr2 = @get_dsr(dsr_src0, 2);
+const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .input_queue = @get_input_queue(1) });
+var A = @zeros([10]i16);
+const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
+fn f() void {
+  @load_to_dsr(dsr2, fab_dsd);
+  @mov16(m, dsr2);
+}
 )"});
     return d;
 }
