@@ -36,7 +36,7 @@ struct SessionOptions {
     uint64_t chunkCycles = 200'000; // cycles between frames / pause checks
     // stop() runs the PEs' remaining work (after the last pending command) for at most this
     // many cycles, so a kernel that never goes idle does not keep stop() from returning.
-    uint64_t stopSettleCycles = 10'000'000;
+    uint64_t stopSettleCycles = 1'000'000;
     // The host commands are recorded for trace() while their data (H2D words, arguments)
     // stays below this; past it the record is dropped and trace() says why.
     size_t hostRecordLimitBytes = size_t(64) << 20;
