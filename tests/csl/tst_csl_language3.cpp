@@ -3,7 +3,7 @@
 // runs documented examples that we compile correctly, on both architectures, every result
 // word checked. The SDK's documented behaviour that we do not match yet is kept in two
 // tables that expect the failure (QEXPECT_FAIL naming the bug of the session report "docs
-// round 3", bug numbers B1..B43): documented programs we reject, and documented errors we
+// round 3", bug numbers B1..B44): documented programs we reject, and documented errors we
 // accept. When a bug is fixed its row XPASSes and fails the test: move it to `programs`
 // (or to a corpus file lang3_*.csl) then. Errors we report as documented are in the corpus
 // files tests/csl/corpus/lang3_*.csl.
@@ -507,6 +507,16 @@ fn f() void {
                  "any unsigned integer type, or a runtime expression of type u16'",
                  "var id16: u16 = 3;\nfn f() void { @block(@get_ut_id(id16)); }\n",
                  sim::Arch::Wse3});
+    d.push_back({"get_rectangle_fabric_and_offsets",
+                 "B44 Builtins page, @get_rectangle: 'Returns a comptime_struct with u16 fields "
+                 "width and height' that 'also contains fabric ... and offsets' (ours has "
+                 "comptime_int width and height only)",
+                 R"(
+const rect = @get_rectangle();
+var r: u16 = 0;
+fn f() void { r = rect.width + rect.fabric.width + rect.offsets.width + rect.offsets.height; }
+comptime { @comptime_assert(@is_same_type(@type_of(rect.width), u16)); }
+)"});
     return d;
 }
 
