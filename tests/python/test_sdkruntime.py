@@ -361,6 +361,50 @@ class CompilerTest(Base):
         with client.SdkRuntime(artifact) as runner:
             runner.stop()  # stopped by the script itself: not stopped twice
 
+    def test_compile_takes_files_imported_from_outside_the_code_directory(self):
+        # An SDK benchmark compiles ./src whose layout imports ../../benchmark-libs/...;
+        # the compile must see those files (it failed with "file ... not found").
+        project = os.path.join(self.tmp, "outside-imports")
+        src = os.path.join(project, "app", "src")
+        shared = os.path.join(project, "shared")
+        os.makedirs(src)
+        os.makedirs(shared)
+        examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
+        shutil.copy(os.path.join(examples, "host-basics", "pe_program.csl"), shared)
+        with open(os.path.join(shared, "dims.csl"), "w", encoding="utf-8") as f:
+            f.write("const rows: i16 = 1;\n")
+        with open(os.path.join(src, "layout.csl"), "w", encoding="utf-8") as f:
+            f.write(textwrap.dedent("""\
+                param width: i16;
+                param size: i16;
+                const dims = @import_module("../../shared/dims.csl");
+                const memcpy = @import_module("<memcpy/get_params>", .{ .width = width,
+                                                                        .height = dims.rows });
+                layout {
+                  @set_rectangle(width, dims.rows);
+                  for (@range(i16, width)) |x| {
+                    @set_tile_code(x, 0, "../../shared/pe_program.csl", .{
+                      .memcpy_params = memcpy.get_params(x), .size = size, .column = x });
+                  }
+                  @export_name("values", [*]f32, true);
+                  @export_name("counters", [*]u32, true);
+                  @export_name("scale_and_shift", fn(f32, i16)void);
+                }
+                """))
+        with SdkCompiler() as compiler:
+            artifact = compiler.compile(src, "layout.csl",
+                                        "--arch=wse2 --fabric-dims=9,3 --fabric-offsets=4,1 "
+                                        "--params=width:2,size:3 -o outside_built --memcpy "
+                                        "--channels=1", project)
+        with SdkRuntime(artifact) as rt:
+            rt.load()
+            rt.run()
+            rt.launch("scale_and_shift", 1.0, 5)
+            out = np.zeros(6, np.float32)
+            rt.memcpy_d2h(out, rt.get_id("values"), 0, 0, 2, 1, 3)
+            rt.stop()
+        self.assertEqual(out.tolist(), [5.0] * 3 + [6.0] * 3)
+
 
 class ApplianceLifecycleTest(Base):
     """Shared memory copies, sessions of vanished scripts, a crashed private daemon."""

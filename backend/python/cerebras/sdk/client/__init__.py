@@ -1,5 +1,7 @@
 """cerebras.sdk.client: compile and launch on an appliance (SdkCompiler, SdkLauncher)."""
 import os
+import re
+import shlex
 import stat
 import threading
 
@@ -45,6 +47,70 @@ def _collect(directory, what):
     return files
 
 
+# A module imported, or a tile's code named, by a literal path (not a <library>).
+_RELATIVE_IMPORT = re.compile(r'@(?:import_module\s*\(|set_tile_code\s*\([^;"]*?,)\s*"([^"<>]+)"')
+
+
+def _csl_files(directory):
+    return [os.path.join(base, n) for base, _, names in os.walk(directory) for n in names
+            if n.endswith(".csl")]
+
+
+def _library_dirs(codedir):
+    """The directories of the .csl files that codedir's .csl files import, directly or
+    through each other, by relative paths leading out of codedir (an SDK benchmark's
+    src/layout.csl imports ../../benchmark-libs/<lib>/layout.csl), as real paths. A whole
+    directory goes with each such file, as a library picks its own files by computed
+    paths (<lib>/pe.csl imports <lib>/wse2/pe.csl or <lib>/wse3/pe.csl)."""
+    root = os.path.realpath(codedir)
+    todo = _csl_files(root)
+    dirs = []
+    while todo:
+        source = todo.pop()
+        with open(source, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        for rel in _RELATIVE_IMPORT.findall(text):
+            target = os.path.realpath(os.path.join(os.path.dirname(source), rel))
+            if not os.path.isfile(target):
+                # The SDK resolves such a path from the layout's directory as well.
+                target = os.path.realpath(os.path.join(root, rel))
+            folder = os.path.dirname(target)
+            if (not os.path.isfile(target) or (folder + os.sep).startswith(root + os.sep)
+                    or any((folder + os.sep).startswith(d + os.sep) for d in dirs)):
+                continue
+            dirs = [d for d in dirs if not (d + os.sep).startswith(folder + os.sep)] + [folder]
+            todo.extend(_csl_files(folder))
+    return sorted(dirs)
+
+
+def _code_files(codedir, layout, args):
+    """(files, layout, args) of a compile request: codedir's files, and when its .csl
+    files import files outside it, the directories of those too, all relative to the
+    nearest directory holding them, with the layout's path and --import-path values
+    moved there as well."""
+    libraries = _library_dirs(codedir)
+    files = _collect(codedir, "codedir")
+    if not libraries:
+        return files, layout, args
+    root = os.path.realpath(codedir)
+    top = os.path.commonpath([root] + libraries)
+    prefix = os.path.relpath(root, top).replace(os.sep, "/")
+    for f in files:
+        f.path = prefix + "/" + f.path
+    for folder in libraries:
+        lib = os.path.relpath(folder, top).replace(os.sep, "/")
+        for f in _collect(folder, "imported directory"):
+            files.append(pb.FileEntry(path=lib + "/" + f.path, data=f.data,
+                                      executable=f.executable))
+    words = shlex.split(args)
+    for i, word in enumerate(words):
+        if word.startswith("--import-path="):
+            words[i] = "--import-path=" + prefix + "/" + word[len("--import-path="):]
+        elif i > 0 and words[i - 1] == "--import-path":
+            words[i] = prefix + "/" + word
+    return files, prefix + "/" + layout, shlex.join(words)
+
+
 def _safe_join(root, rel, what):
     if os.path.isabs(rel) or ".." in rel.replace("\\", "/").split("/"):
         raise PermissionError(f"{what} '{rel}' must stay inside {root}")
@@ -85,7 +151,8 @@ class SdkCompiler:
         """Compiles codedir/layout with the cslc argument string; returns the artifact path
         (outdir/<-o name>; outdir defaults to the current directory, as SDK scripts that
         pass three arguments expect). Diagnostics are printed and kept in self.diagnostics."""
-        request = pb.CompileRequest(code_files=_collect(codedir, "codedir"), layout=layout,
+        files, layout, args = _code_files(codedir, layout, args)
+        request = pb.CompileRequest(code_files=files, layout=layout,
                                     args=args, mgmt_namespace=self._namespace,
                                     resource_cpu=self._cpu, resource_mem=self._mem)
         self.diagnostics = []
