@@ -356,6 +356,14 @@ const std::vector<ErrorCase>& errorCases() {
          "const b = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(3) });\n"
          "fn f() void { @fadds(out, a, b); }\ncomptime { @export_symbol(f); }\n",
          "@fadds has more than one fabin_dsd operand, which WSE-3 does not allow"},
+        {"fifo_unknown_field", "",
+         "var buf = @zeros([8]f32);\nconst q = @allocate_fifo(buf, .{ .activate_on_pop = 3 });\n",
+         "unknown field 'activate_on_pop' in @allocate_fifo configuration"},
+        {"fifo_terminate_action", "",
+         "var buf = @zeros([8]f32);\n"
+         "const q = @allocate_fifo(buf, .{ .empty_action = .{ .terminate = true } });\n",
+         "FIFO action 'terminate' is not supported by this compiler yet (only the default "
+         "test_or_suspend)"},
         {"get_perf_cntr", "",
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",

@@ -733,6 +733,7 @@ class Analyzer {
                         const std::vector<uint32_t>& argNodes, uint32_t node);
     Value getXdsr(std::span<const uint32_t> args, uint32_t node);         // dsr_registers.cpp
     Value getSr(std::span<const uint32_t> args, uint32_t node);           // dsr_registers.cpp
+    void checkFifoConfig(const Value& cfg, uint32_t node);                // dsr_registers.cpp
     Value loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node); // dsr_registers.cpp
     void loadToDsr(const std::string& name, const Value& dsr, const Value& d, const Value& cfg,
                    std::span<const uint32_t> args, uint32_t node); // builtins.cpp

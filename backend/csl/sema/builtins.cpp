@@ -1725,6 +1725,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         fd.elementBytes = sizeOf(pointeeElem(p.type));
         if (args.size() > 1) {
             Value cfg = carg(1, "FIFO configuration");
+            checkFifoConfig(cfg, args[1]);
             checkFifoRegisters(cfg, args[1]);
             if (const Value* a = cfg.field("activate_push"))
                 fd.activatePush =

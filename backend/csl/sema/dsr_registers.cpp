@@ -4,6 +4,8 @@
 // given are checked as the SDK documents and otherwise need no lowering.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include <set>
+
 namespace csl::sema {
 
 Value Analyzer::getXdsr(std::span<const uint32_t> args, uint32_t node) {
@@ -70,6 +72,41 @@ Value Analyzer::loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node) {
                           std::to_string(srs.elems->size()));
     loadToDsr(name, dsr, d, args.size() > 4 ? eval(args[4]) : mkVoid(), args, node);
     return mkVoid();
+}
+
+// The fields of @allocate_fifo's configuration the DSDs page documents. Full and empty
+// actions (SDK 2.10) other than the default test_or_suspend are refused by name: the
+// simulator's FIFOs end a synchronous operation early and hold an asynchronous one, and
+// DSD operations give no result value, so 'terminate' (which returns true), 'suspend' and
+// 'fault' cannot be told apart from it yet.
+void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node) {
+    if (cfg.k != VK::Agg || !cfg.names)
+        return;
+    static const std::set<std::string> kFields = {"activate_push", "activate_pop", "priority",
+                                                  "dest",          "src",          "xdsr",
+                                                  "empty_action",  "full_action"};
+    for (size_t i = 0; i < cfg.names->size(); ++i) {
+        const std::string& field = (*cfg.names)[i];
+        if (!kFields.count(field))
+            fail(node, "unknown field '" + field + "' in @allocate_fifo configuration");
+        if (field != "empty_action" && field != "full_action")
+            continue;
+        const Value& action = (*cfg.elems)[i];
+        if (action.k != VK::Agg || !action.names || action.names->size() != 1)
+            fail(node, "'." + field +
+                           "' expects one of .{ .test_or_suspend = true }, "
+                           ".{ .terminate = true }, .{ .suspend = true } or .{ .fault = true }");
+        const std::string& kind = (*action.names)[0];
+        if (kind != "test_or_suspend" && kind != "terminate" && kind != "suspend" &&
+            kind != "fault")
+            fail(node, "unknown FIFO action '" + kind + "' in '." + field + "'");
+        if (!wse3() && (field == "full_action" || kind == "suspend" || kind == "fault"))
+            fail(node, "'." + field + " = ." + kind + "' is not supported on WSE-2");
+        if (kind != "test_or_suspend")
+            fail(node, "FIFO action '" + kind +
+                           "' is not supported by this compiler yet (only "
+                           "the default test_or_suspend)");
+    }
 }
 
 void Analyzer::checkFifoRegisters(const Value& cfg, uint32_t node) {
