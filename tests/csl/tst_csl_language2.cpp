@@ -1194,11 +1194,14 @@ fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
 )"),
          {0, 7, 0xfffffff8u, 3, 3, 1, 15, 6, 2, 5, 82, 0xfffffffeu, 11, 6, 0xfffffff0u, 1, 0, 51}});
     // SDK 2.10 (release notes): `linksection` on functions, *T coerces to *[1]T, a trailing
-    // comma after enum members, and == / != between types.
+    // comma after enum members, and == / != between types; the Syntax page's `&x[1]` of a
+    // const array (at comptime and with a run-time index).
     c.push_back({"sdk-2.10-language-additions",
                  program(R"(
 const Mode = enum(u16) { idle, busy, done, };
 var count: i16 = 7;
+const table = [3]i16{ 4, 5, 6 };
+const second = &table[1];
 fn first(a: *[1]i16) i16 { return a[0]; }
 fn bump() linksection(".fast_code") void { count += 1; }
 export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
@@ -1209,8 +1212,12 @@ export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
   bump();
   y[2] = @bitcast(u16, twice(count));
   y[3] = if (i16 == i16 and i16 != u16) 1 else 0;
+  y[4] = @bitcast(u16, second.*);
+  var i: u16 = 2;
+  const p = &table[i];
+  y[5] = @bitcast(u16, p.*);
 )"),
-                 {2, 7, 16, 1}});
+                 {2, 7, 16, 1, 5, 6}});
     // The Storage Classes page: `extern` names the `export` declaration of another module of
     // the same program, a var (one variable, changed from both) or a const pointer; the
     // module holding the exports is used by nothing else before the externs.

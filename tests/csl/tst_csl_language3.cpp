@@ -354,14 +354,6 @@ std::vector<DocDeviation> rejectedDocumentedPrograms() {
 extern fn g(f16, f16) f16;
 extern fn alias_for_bar(*f16) f16 linkname("bar");
 )"});
-    d.push_back({"address_of_const_array_element",
-                 "B2 Syntax page: 'const x = [2]i16 {0,0}; const ok_ptr = &x[1];'",
-                 R"(
-const x = [2]i16{ 0, 5 };
-const ok_ptr = &x[1];
-var r: i16 = 0;
-fn f() void { r = ok_ptr.*; }
-)"});
     d.push_back({"anyopaque_pointers",
                  "B4 2.10 Types page, The anyopaque Type: 'var ptr_x: *anyopaque = &x;' and "
                  "'@ptrcast(*i32, opaque_ptr)'",
@@ -770,13 +762,6 @@ var A = @zeros([4, 4]i16);
 const d1 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> A[i] });
 fn f() void { @mov16(d1, d1); }
 )"});
-    d.push_back(
-        {"wse3_fifo_simd_mode",
-         "B39 DSDs page, SIMD Mode: 'On WSE-2, but not WSE-3, simd_mode may also be set on "
-         "FIFOs'",
-         "var some_buffer = @zeros([32]i16);\nconst my_fifo = @allocate_fifo(some_buffer, .{ "
-         ".simd_mode = .{ .simd_64 = true } });\n",
-         sim::Arch::Wse3});
     d.push_back({"zero_both_sources",
                  "B40 DSDs page, Reset a Source Operand: 'At any time, only one of first_source or "
                  "second_source can be used.'",

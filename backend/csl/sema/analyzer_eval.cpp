@@ -1294,6 +1294,23 @@ Value Analyzer::addressOf(uint32_t node) {
             fail(node, "cannot take the address of this expression");
         return addrValue(p, node);
     }
+    if (n.kind == NK::Index) {
+        // `&x[1]` of a const array (the Syntax page: `const ok_ptr = &x[1];`): the
+        // element's address in x's storage.
+        Place base = place(n.a);
+        if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Array) {
+            ensureStorage(base.declMod, *base.decl, node);
+            Place stored;
+            stored.k = Place::K::Mem;
+            stored.type = base.type;
+            stored.addrImm = base.decl->address;
+            base = stored;
+        }
+        const Place p = indexPlace(base, node);
+        if (p.k != Place::K::Mem)
+            fail(node, "cannot take the address of this expression");
+        return addrValue(p, node);
+    }
     Place p = place(node);
     if (p.k != Place::K::Mem)
         fail(node, "cannot take the address of this expression");

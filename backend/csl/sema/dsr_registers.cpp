@@ -84,11 +84,14 @@ void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node) {
         return;
     static const std::set<std::string> kFields = {"activate_push", "activate_pop", "priority",
                                                   "dest",          "src",          "xdsr",
-                                                  "empty_action",  "full_action"};
+                                                  "empty_action",  "full_action",  "simd_mode"};
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& field = (*cfg.names)[i];
         if (!kFields.count(field))
             fail(node, "unknown field '" + field + "' in @allocate_fifo configuration");
+        // The DSDs page: "On WSE-2, but not WSE-3, simd_mode may also be set on FIFOs".
+        if (field == "simd_mode" && wse3())
+            fail(node, "'.simd_mode' cannot be set on a FIFO on WSE-3");
         if (field != "empty_action" && field != "full_action")
             continue;
         const Value& action = (*cfg.elems)[i];
