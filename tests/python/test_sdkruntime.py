@@ -265,6 +265,7 @@ class PlatformTest(unittest.TestCase):
         self.assertEqual(platform.target, rt.SdkTarget.WSE3)
         self.assertEqual(rt.get_simulator(target=rt.SdkTarget.WSE2).target, rt.SdkTarget.WSE2)
         self.assertEqual(rt.get_system("127.0.0.1:9000").cmaddr, "127.0.0.1:9000")
+        self.assertEqual([(t.name, int(t)) for t in rt.SdkTarget], [("WSE2", 0), ("WSE3", 1)])
 
     def test_enums_print_as_the_sdk_enums(self):
         # pybind11 enums print with their class name; they were bare numbers ("0").

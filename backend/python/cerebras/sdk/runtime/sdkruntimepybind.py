@@ -43,9 +43,9 @@ class MemcpyOrder(_SdkEnum):
 
 
 class SdkTarget(_SdkEnum):
-    SIMULATOR = common.SDK_TARGET_SIMULATOR
-    WSE2 = common.SDK_TARGET_WSE2
-    WSE3 = common.SDK_TARGET_WSE3
+    # The SDK's members and values (SdkTarget(1) is WSE3); the simulator is a platform.
+    WSE2 = 0
+    WSE3 = 1
 
 
 class SimfabConfig:
