@@ -1195,13 +1195,19 @@ fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
          {0, 7, 0xfffffff8u, 3, 3, 1, 15, 6, 2, 5, 82, 0xfffffffeu, 11, 6, 0xfffffff0u, 1, 0, 51}});
     // SDK 2.10 (release notes): `linksection` on functions, *T coerces to *[1]T, a trailing
     // comma after enum members, and == / != between types; the Syntax page's `&x[1]` of a
-    // const array (at comptime and with a run-time index).
+    // const array (at comptime and with a run-time index); the Builtins page's @get_rectangle
+    // (u16 sizes, the fabric's and the offsets) and `.routes = .{}`.
     c.push_back({"sdk-2.10-language-additions",
                  program(R"(
 const Mode = enum(u16) { idle, busy, done, };
 var count: i16 = 7;
 const table = [3]i16{ 4, 5, 6 };
 const second = &table[1];
+const rect = @get_rectangle();
+comptime {
+  @comptime_assert(@type_of(rect.width) == u16 and @type_of(rect.fabric.height) == u16);
+  @set_local_color_config(@get_color(6), .{ .routes = .{} });
+}
 fn first(a: *[1]i16) i16 { return a[0]; }
 fn bump() linksection(".fast_code") void { count += 1; }
 export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
@@ -1216,8 +1222,11 @@ export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
   var i: u16 = 2;
   const p = &table[i];
   y[5] = @bitcast(u16, p.*);
+  y[6] = rect.width * 1000 + rect.height;
+  y[7] = rect.fabric.width * 1000 + rect.fabric.height;
+  y[8] = rect.offsets.width * 1000 + rect.offsets.height;
 )"),
-                 {2, 7, 16, 1, 5, 6}});
+                 {2, 7, 16, 1, 5, 6, 1001, 8003, 4001}});
     // The Storage Classes page: `extern` names the `export` declaration of another module of
     // the same program, a var (one variable, changed from both) or a const pointer; the
     // module holding the exports is used by nothing else before the externs.

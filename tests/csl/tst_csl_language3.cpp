@@ -413,12 +413,6 @@ comptime {
 const cb_six: cb16 = 6.0;
 comptime { @comptime_assert(@bitcast(u16, cb_six) == 0b0101100100000000); }
 )"});
-    d.push_back({"empty_routes_field",
-                 "B8 Builtins page, @set_color_config: 'a user can specify an empty routes field "
-                 "as .routes = .{}'",
-                 R"(
-comptime { @set_local_color_config(@get_color(6), .{ .routes = .{} }); }
-)"});
     d.push_back({"layout_file_as_tile_code",
                  "B9 Builtins page, @set_tile_code: '@set_tile_code(0, 0); // Specify to the "
                  "compiler that *this* file contains code for PE #0,0'",
@@ -499,16 +493,6 @@ fn f() void {
                  "any unsigned integer type, or a runtime expression of type u16'",
                  "var id16: u16 = 3;\nfn f() void { @block(@get_ut_id(id16)); }\n",
                  sim::Arch::Wse3});
-    d.push_back({"get_rectangle_fabric_and_offsets",
-                 "B44 Builtins page, @get_rectangle: 'Returns a comptime_struct with u16 fields "
-                 "width and height' that 'also contains fabric ... and offsets' (ours has "
-                 "comptime_int width and height only)",
-                 R"(
-const rect = @get_rectangle();
-var r: u16 = 0;
-fn f() void { r = rect.width + rect.fabric.width + rect.offsets.width + rect.offsets.height; }
-comptime { @comptime_assert(@is_same_type(@type_of(rect.width), u16)); }
-)"});
     return d;
 }
 

@@ -716,6 +716,7 @@ class Analyzer {
     Value getDsd(uint32_t node);
     Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);
     int stringIndex(const std::string& s);
+    std::array<uint32_t, 4> fabricGeometry() const; // fabric width, height, offset x, y
     void layoutBuiltin(const std::string& name, uint32_t node, Value& result);
     sim::ColorConfig colorConfig(const Value& cfg, uint32_t node);
     Value libCall(Module* lib, const std::string& fn, std::vector<Value> args,

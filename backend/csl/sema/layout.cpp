@@ -56,9 +56,12 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
             c.rx = uint8_t(v.i & 31);
             c.tx = uint8_t(v.i >> 5 & 31);
         } else if (f == "routes") {
-            if (v.k != VK::Agg || !v.names)
+            // The Builtins page (@set_color_config): "a user can specify an empty routes
+            // field as `.routes = .{}`": no rx and no tx.
+            const bool empty = v.k == VK::Agg && (!v.elems || v.elems->empty());
+            if (v.k != VK::Agg || (!v.names && !empty))
                 fail(node, "'.routes' must be a struct with '.rx' and '.tx'");
-            for (size_t j = 0; j < v.names->size(); ++j) {
+            for (size_t j = 0; !empty && j < v.names->size(); ++j) {
                 const std::string& rf = (*v.names)[j];
                 const Value& rv = (*v.elems)[j];
                 if (rf == "rx")
@@ -210,6 +213,17 @@ bool sameValue(const Value& a, const Value& b) {
     }
 }
 
+// --fabric-dims and --fabric-offsets, or what they default to: the rectangle with the memcpy
+// halo, at offsets 4,1.
+std::array<uint32_t, 4> Analyzer::fabricGeometry() const {
+    const uint32_t ox = opt_.fabricOffsetsGiven ? opt_.offsetX : 4;
+    const uint32_t oy = opt_.fabricOffsetsGiven ? opt_.offsetY : 1;
+    const uint32_t fw =
+        opt_.fabricWidth ? opt_.fabricWidth : width_ + 7 + opt_.widthWestBuf + opt_.widthEastBuf;
+    const uint32_t fh = opt_.fabricHeight ? opt_.fabricHeight : height_ + 2;
+    return {fw, fh, ox, oy};
+}
+
 void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& result) {
     auto args = L(node);
     auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
@@ -217,7 +231,15 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     if (name == std::string_view("get_rectangle")) { // sizes compared first
         if (!rectSet_)
             fail(node, "@get_rectangle is used before @set_rectangle");
-        result = mkAgg({"width", "height"}, {mkInt(width_), mkInt(height_)});
+        // The Builtins page: "a comptime_struct with u16 fields width and height", which also
+        // holds the fabric's dimensions and the rectangle's offsets in it.
+        const auto [fw, fh, ox, oy] = fabricGeometry();
+        const auto size = [&](uint32_t w, uint32_t h) {
+            return mkAgg({"width", "height"}, {mkInt(w, types.u16), mkInt(h, types.u16)});
+        };
+        result = mkAgg(
+            {"width", "height", "fabric", "offsets"},
+            {mkInt(width_, types.u16), mkInt(height_, types.u16), size(fw, fh), size(ox, oy)});
         return;
     }
     // Modules the layout imports (they have no code class) may configure the layout too,
@@ -756,12 +778,7 @@ CompileResult Analyzer::run() {
                     pe.colors.push_back({uint8_t(col), cfg});
             }
         }
-        // Fabric geometry.
-        uint32_t ox = opt_.fabricOffsetsGiven ? opt_.offsetX : 4;
-        uint32_t oy = opt_.fabricOffsetsGiven ? opt_.offsetY : 1;
-        uint32_t fw = opt_.fabricWidth ? opt_.fabricWidth
-                                       : width_ + 7 + opt_.widthWestBuf + opt_.widthEastBuf;
-        uint32_t fh = opt_.fabricHeight ? opt_.fabricHeight : height_ + 2;
+        const auto [fw, fh, ox, oy] = fabricGeometry();
         if (opt_.memcpy) {
             if (ox < 4 + opt_.widthWestBuf || oy < 1)
                 diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," +
