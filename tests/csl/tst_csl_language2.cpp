@@ -1196,13 +1196,16 @@ fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
     // SDK 2.10 (release notes): `linksection` on functions, *T coerces to *[1]T, a trailing
     // comma after enum members, and == / != between types; the Syntax page's `&x[1]` of a
     // const array (at comptime and with a run-time index); the Builtins page's @get_rectangle
-    // (u16 sizes, the fabric's and the offsets) and `.routes = .{}`.
+    // (u16 sizes, the fabric's and the offsets) and `.routes = .{}`; the Syntax page's extern
+    // functions with unnamed parameters.
     c.push_back({"sdk-2.10-language-additions",
                  program(R"(
 const Mode = enum(u16) { idle, busy, done, };
 var count: i16 = 7;
 const table = [3]i16{ 4, 5, 6 };
 const second = &table[1];
+extern fn g(f16, f16) f16;
+extern fn alias_for_bar(*f16) f16 linkname("bar");
 const rect = @get_rectangle();
 comptime {
   @comptime_assert(@type_of(rect.width) == u16 and @type_of(rect.fabric.height) == u16);

@@ -347,13 +347,6 @@ void addDeviationRows(const std::vector<DocDeviation>& rows) {
 // our compiler rejects.
 std::vector<DocDeviation> rejectedDocumentedPrograms() {
     std::vector<DocDeviation> d;
-    d.push_back({"extern_fn_unnamed_parameter_types",
-                 "B1 Syntax page: 'extern fn g(f16, f16) f16;' and 'extern fn alias_for_bar(*f16) "
-                 "f16 linkname(\"bar\");' (parameter types without names)",
-                 R"(
-extern fn g(f16, f16) f16;
-extern fn alias_for_bar(*f16) f16 linkname("bar");
-)"});
     d.push_back({"anyopaque_pointers",
                  "B4 2.10 Types page, The anyopaque Type: 'var ptr_x: *anyopaque = &x;' and "
                  "'@ptrcast(*i32, opaque_ptr)'",

@@ -276,8 +276,14 @@ class Parser {
         while (!at(Tok::RParen)) {
             uint32_t pf = uint32_t(pos_);
             uint32_t pflags = eat(Tok::KwComptime) ? 1 : 0;
-            uint32_t pname = expect(Tok::Ident, "for a parameter name");
-            expect(Tok::Colon, "after the parameter name");
+            // The Syntax page's extern declarations name only the types:
+            // `extern fn g(f16, f16) f16;`. The type's first token stands in for the name.
+            const bool named = at(Tok::Ident) && kind(1) == Tok::Colon;
+            uint32_t pname = uint32_t(pos_);
+            if (named || !(flags & kFnExtern)) {
+                pname = expect(Tok::Ident, "for a parameter name");
+                expect(Tok::Colon, "after the parameter name");
+            }
             uint32_t ty = parseTypeExpr();
             uint32_t p = make(NodeKind::ParamDecl, pname, pf);
             nd(p).a = ty;
