@@ -186,11 +186,17 @@ fn compute(n: u16) void {
   y[11] = flag(tc.input_queue_status.all_empty(s)) + 2 * flag(tc.input_queue_status.none_full(s));
   y[12] = flag(tc.input_queue_status.is_empty(s, @get_input_queue(2)));
   y[13] = flag(tc.input_queue_status.is_full(s, @get_input_queue(2)));
+  // Priorities are accepted and change no result (the simulator does not model them).
+  tc.main_thread_priority.update_main_thread_priority(tc.main_thread_priority.level.MEDIUM);
+  tc.task_priority.update_task_priority(@get_local_task_id(9), tc.task_priority.level.HIGH);
+  tc.task_priority.clear_task_priority(@get_local_task_id(9));
   sys_mod.unblock_cmd_stream();
 }
 comptime {
   @export_symbol(y_ptr, "y");
   @export_symbol(compute);
+  tc.main_thread_priority.update_main_thread_priority(tc.main_thread_priority.level.HIGH);
+  tc.task_priority.set_task_priority(@get_local_task_id(9));
 }
 )";
 
@@ -368,12 +374,11 @@ const std::vector<ErrorCase>& errorCases() {
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",
          "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the SDK"},
-        {"tile_config_priority", "",
+        {"tile_config_priority_of_a_color", "@export_name(\"f\", fn()void);\n",
          "const tc = @import_module(\"<tile_config>\");\n"
-         "fn f() void { tc.task_priority.set_task_priority(@get_local_task_id(9)); }\n"
+         "fn f() void { tc.task_priority.set_task_priority(@get_color(9)); }\n"
          "comptime { @export_symbol(f); }\n",
-         "'task_priority.set_task_priority' of module '<tile_config>' is not supported by this "
-         "compiler yet: the simulator's task picker has no priorities"},
+         "comptime assertion failed"},
         {"tile_config_exceptions", "",
          "const tc = @import_module(\"<tile_config>\");\nvar m: u16 = 0;\n"
          "fn f() void { m = tc.exceptions.FP_DIV_BY_0; }\ncomptime { @export_symbol(f); }\n",

@@ -344,6 +344,35 @@ class TestCslCollectives : public QObject {
         }
     }
 
+    // The Libraries page: get_params' ids may hold "either the x-related fields, the
+    // y-related fields, or all four"; with x only there is no .y to import.
+    void xOnlyParams_data() { addArchRows(); }
+    void xOnlyParams() {
+        QFETCH(int, arch);
+        const std::string layout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 1 });
+const c2d = @import_module("<collectives_2d/params>");
+layout {
+  @set_rectangle(3, 1);
+  for (@range(u16, 3)) |x| {
+    @set_tile_code(x, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(x),
+      .c2d_params = c2d.get_params(x, 0, .{
+        .x_colors = .{ @get_color(0), @get_color(1) },
+        .x_entrypoints = .{ @get_local_task_id(10), @get_local_task_id(11) } }) });
+  }
+}
+)";
+        const std::string pe = R"(
+param memcpy_params;
+param c2d_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const mpi_x = @import_module("<collectives_2d/pe>", .{ .dim_params = c2d_params.x });
+comptime { @comptime_assert(!@has_field(c2d_params, "y")); }
+)";
+        std::string diags;
+        QVERIFY2(compileProgram(layout, pe, sim::Arch(arch), &diags), diags.c_str());
+    }
+
     void rowsAndColumnsAtOnce_data() {
         QTest::addColumn<int>("arch");
         QTest::addColumn<QList<int>>("roots"); // row root, column root, ...

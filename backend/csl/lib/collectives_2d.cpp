@@ -22,7 +22,8 @@
 namespace csl::lib {
 
 // get_params(x, y, .{ .x_colors, .x_entrypoints, .y_colors, .y_entrypoints }) sets the
-// color configs of PE (x, y) and returns its per-dimension parameters .x and .y.
+// color configs of PE (x, y) and returns its per-dimension parameters .x and .y (only those
+// of the dimensions whose fields are given).
 const char* const kCollectives2dParamsSource = R"(// <collectives_2d/params>
 fn dir_bit(comptime d: direction) u16 {
   if (d == RAMP) return 1;
@@ -57,10 +58,23 @@ fn configure(comptime x: u16, comptime y: u16, comptime p: comptime_struct) void
     @set_color_config(x, y, p.recv_color, .{ .routes = .{ .rx = .{ p.down_dir }, .tx = .{ RAMP } } });
   }
 }
+// The Libraries page: "ids is a struct that is expected to have either the x-related
+// fields, the y-related fields, or all four"; the result has the dimensions given.
 fn get_params(comptime x: u16, comptime y: u16, comptime ids: comptime_struct) comptime_struct {
   const rect = @get_rectangle();
-  const px = dim_params(x, rect.width, ids.x_colors, ids.x_entrypoints, true);
+  const has_x = @has_field(ids, "x_colors") or @has_field(ids, "x_entrypoints");
+  const has_y = @has_field(ids, "y_colors") or @has_field(ids, "y_entrypoints");
+  if (has_x and !has_y) {
+    const px = dim_params(x, rect.width, ids.x_colors, ids.x_entrypoints, true);
+    configure(x, y, px);
+    return .{ .x = px };
+  }
   const py = dim_params(y, rect.height, ids.y_colors, ids.y_entrypoints, false);
+  if (has_y and !has_x) {
+    configure(x, y, py);
+    return .{ .y = py };
+  }
+  const px = dim_params(x, rect.width, ids.x_colors, ids.x_entrypoints, true);
   configure(x, y, px);
   configure(x, y, py);
   return .{ .x = px, .y = py };

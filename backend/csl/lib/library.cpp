@@ -266,22 +266,22 @@ const FP_DIV_BY_0 = refused_value("exceptions.FP_DIV_BY_0");
 fn set_exception_mask(exception_mask: anytype) void { refuse("exceptions.set_exception_mask"); }
 )csl";
 
+// Priorities order the main thread, microthreads and ready tasks when they compete, which
+// the simulator does not model (docs/simulator.md, "Not modelled"): as with the DSD
+// operations' `.priority`, the settings are checked and have no effect on results.
 static const char* kMainThreadPrioritySource = R"csl(// <tile_config/main_thread_priority>
-const WHY = "the simulator's main thread and microthreads have no priorities to change";
 const level = enum(u16) { MEDIUM_LOW, MEDIUM, MEDIUM_HIGH, HIGH };
-fn update_main_thread_priority(priority: anytype) void {
-  refuse("main_thread_priority.update_main_thread_priority");
-}
+fn update_main_thread_priority(priority: level) void {}
 )csl";
 
 static const char* kTaskPrioritySource = R"csl(// <tile_config/task_priority>
-const WHY = "the simulator's task picker has no priorities (it takes ready tasks in turn)";
 const level = enum(u16) { LOW = 0, HIGH = 1 };
-fn update_task_priority(task_id: anytype, priority: anytype) void {
-  refuse("task_priority.update_task_priority");
+fn update_task_priority(task_id: anytype, priority: level) void { @comptime_assert(is_task_id(@type_of(task_id))); }
+fn set_task_priority(task_id: anytype) void { @comptime_assert(is_task_id(@type_of(task_id))); }
+fn clear_task_priority(task_id: anytype) void { @comptime_assert(is_task_id(@type_of(task_id))); }
+fn is_task_id(comptime T: type) bool {
+  return T == data_task_id or T == local_task_id or T == control_task_id;
 }
-fn set_task_priority(task_id: anytype) void { refuse("task_priority.set_task_priority"); }
-fn clear_task_priority(task_id: anytype) void { refuse("task_priority.clear_task_priority"); }
 )csl";
 
 static const char* kFiltersSource = R"csl(// <tile_config/filters>
