@@ -280,6 +280,29 @@ comptime {
 }
 )";
 
+// The Builtins page: a task ID may be "a runtime expression of type u16". compute(n)
+// activates local task n (9 or 10), which records itself and releases the command stream.
+const char* kRuntimeTaskIdTile = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([2]u32);
+const y_ptr: [*]u32 = &y;
+task nine() void { y[0] = 9; y[1] += 1; sys_mod.unblock_cmd_stream(); }
+task ten() void { y[0] = 10; y[1] += 1; sys_mod.unblock_cmd_stream(); }
+fn compute(n: u16) void {
+  const id = @get_local_task_id(n);
+  @block(id);
+  @activate(id);
+  @unblock(id);
+}
+comptime {
+  @bind_local_task(nine, @get_local_task_id(9));
+  @bind_local_task(ten, @get_local_task_id(10));
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 struct ErrorCase {
     const char* name;
     std::string layoutExports; // @export_name lines
@@ -362,6 +385,10 @@ const std::vector<ErrorCase>& errorCases() {
          "const b = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(3) });\n"
          "fn f() void { @fadds(out, a, b); }\ncomptime { @export_symbol(f); }\n",
          "@fadds has more than one fabin_dsd operand, which WSE-3 does not allow"},
+        {"runtime_task_id_not_u16", "@export_name(\"f\", fn()void);\n",
+         "task t() void {}\nvar k: u32 = 9;\nfn f() void { @activate(@get_local_task_id(k)); }\n"
+         "comptime { @bind_local_task(t, @get_local_task_id(9)); @export_symbol(f); }\n",
+         "a run-time ID for @get_local_task_id must be a u16, found 'u32'"},
         {"fifo_unknown_field", "",
          "var buf = @zeros([8]f32);\nconst q = @allocate_fifo(buf, .{ .activate_on_pop = 3 });\n",
          "unknown field 'activate_on_pop' in @allocate_fifo configuration"},
@@ -479,6 +506,21 @@ class TestCslBuiltins2 : public QObject {
                  (std::vector<uint32_t>{42, 1, 1, 1}));
         QCOMPARE(std::vector<float>(values.begin() + 16, values.end()),
                  (std::vector<float>{0, 2, 4, 6, 8, 10}));
+    }
+    void runtimeTaskIds_data() { addArchRows(); }
+    void runtimeTaskIds() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = compileProgram(onePeLayout(true, "fn(u16)void"), kRuntimeTaskIdTile,
+                                   sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        for (uint32_t n : {9u, 10u}) {
+            std::string error;
+            const std::vector<uint32_t> y =
+                launchAndReadWords(prog, "compute", {n}, "y", 2, 10'000'000, &error);
+            QVERIFY2(error.empty(), error.c_str());
+            QCOMPARE(y, (std::vector<uint32_t>{n, 1}));
+        }
     }
     void errors_data() {
         addIndexedArchRows(errorCaseNames(), "/", [](size_t i, sim::Arch a) {

@@ -467,25 +467,6 @@ const trillion = 1000 * 1000 * 1000 * 1000;
 const huge = trillion * trillion * trillion;
 comptime { @comptime_assert(huge / trillion / trillion == trillion); }
 )"});
-    d.push_back({"runtime_u16_task_ids",
-                 "B41 Builtins page, @get_local_task_id / @get_control_task_id: 'id is a "
-                 "comptime-known expression of any unsigned integer type, or a runtime expression "
-                 "of type u16' (we say 'cannot read a runtime variable in a comptime context')",
-                 R"(
-var id16: u16 = 10;
-task t() void {}
-comptime { @bind_local_task(t, @get_local_task_id(10)); }
-fn f() void {
-  @activate(@get_local_task_id(id16));
-  const c = @get_control_task_id(id16);
-  _ = c;
-}
-)"});
-    d.push_back({"runtime_u16_ut_id",
-                 "B41 Builtins for WSE-3 page, @get_ut_id: 'id is a comptime-known expression of "
-                 "any unsigned integer type, or a runtime expression of type u16'",
-                 "var id16: u16 = 3;\nfn f() void { @block(@get_ut_id(id16)); }\n",
-                 sim::Arch::Wse3});
     return d;
 }
 

@@ -1430,6 +1430,25 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                  "data task ID must be a routable color (0-23), found " + std::to_string(c));
         return mkHandle(HandleKind::DataTaskId, c);
     }
+    if (name == "get_local_task_id" || name == "get_control_task_id" || name == "get_ut_id") {
+        // The Builtins pages: the ID is "a comptime-known expression of any unsigned integer
+        // type, or a runtime expression of type u16"; a run-time one is checked when used.
+        need(1, 1);
+        if (runtime()) {
+            const Value v = arg(0);
+            if (!v.isComptime()) {
+                if (!sameType(v.type, types.u16))
+                    fail(args[0], "a run-time ID for @" + name + " must be a u16, found '" +
+                                      typeName(v.type) + "'");
+                if (name == "get_ut_id" && !wse3())
+                    fail(node, "@get_ut_id is only available on wse3");
+                const HandleKind kind = name == "get_local_task_id"     ? HandleKind::LocalTaskId
+                                        : name == "get_control_task_id" ? HandleKind::ControlTaskId
+                                                                        : HandleKind::UtId;
+                return mkRuntime(v.reg, types.handle(kind));
+            }
+        }
+    }
     if (name == "get_local_task_id" || name == "get_control_task_id") {
         need(1, 1);
         int64_t id = asInt(carg(0, "task ID"), args[0], "task ID");
