@@ -388,16 +388,6 @@ const some_union = packed union { s: some_struct, i: i16 };
 var pu = some_union { .i = 0x0102 };
 fn f() void { pu.i += shared_u.i; }
 )"});
-    d.push_back({"enum_values_after_an_assigned_one",
-                 "B6 Types page, Enumeration Types: 'If white is instead assigned the value 4, "
-                 "then the compiler will assign the value 0 to red and 1 to blue' (we give 5)",
-                 R"(
-const colors = enum(u16) { red, white = 4, blue };
-comptime {
-  @comptime_assert(@as(u16, colors.red) == 0);
-  @comptime_assert(@as(u16, colors.blue) == 1);
-}
-)"});
     d.push_back({"cb16_bit_pattern",
                  "B7 Types page, FP16 Types: cb16 has a 6-bit exponent with a customized bias and "
                  "9 mantissa bits; '@bitcast(u16, cb_six) == 0b0101100100000000' (we encode cb16 "
