@@ -27,7 +27,9 @@ std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
             s.kind = "Func";
             s.type = "void";
             for (size_t i = 0; i < h.inputs.size(); ++i)
-                s.inputs.push_back({"arg" + std::to_string(i), sim::typeName(h.inputs[i])});
+                s.inputs.push_back(
+                    {i < h.inputNames.size() ? h.inputNames[i] : "arg" + std::to_string(i),
+                     sim::typeName(h.inputs[i])});
         }
         out.push_back(std::move(s));
     }

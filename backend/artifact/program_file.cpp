@@ -506,6 +506,8 @@ std::string serializeProgram(const sim::FabricProgram& program) {
         h->set_scalar(s.scalar);
         for (auto t : s.inputs)
             h->add_inputs(uint32_t(t));
+        for (const std::string& n : s.inputNames)
+            h->add_input_names(n);
     }
     auto* m = head.mutable_memcpy();
     m->set_enabled(program.memcpy.enabled);
@@ -629,6 +631,7 @@ std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes,
         s.scalar = h.scalar();
         for (auto t : h.inputs())
             s.inputs.push_back(r.enumValue<sim::ScalarType>(t, kLastType, "host_symbol.inputs"));
+        s.inputNames.assign(h.input_names().begin(), h.input_names().end());
         out->hostSymbols.push_back(std::move(s));
     }
     const auto& m = in.memcpy();

@@ -71,7 +71,9 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
                               sim::HostSymbol::Kind::Func,
                               sim::ScalarType::Void,
                               false,
-                              {sim::ScalarType::F32, sim::ScalarType::U16}});
+                              {sim::ScalarType::F32, sim::ScalarType::U16},
+                              false,
+                              {"alpha", "count"}});
     sim::HostSymbol count{2, "count", sim::HostSymbol::Kind::Var, sim::ScalarType::I16, true, {}};
     count.scalar = true; // @export_name("count", i16, true)
     p->hostSymbols.push_back(count);
@@ -121,6 +123,7 @@ class TestArtifact : public QObject {
         QCOMPARE(color.second.popMode, sim::ColorConfig::PopMode::AlwaysPop);
         QCOMPARE(color.second.filter.maxIdx, uint16_t(7));
         QCOMPARE(back->hostSymbols.at(1).inputs.at(1), sim::ScalarType::U16);
+        QCOMPARE(back->hostSymbols.at(1).inputNames, (std::vector<std::string>{"alpha", "count"}));
         QCOMPARE(back->memcpy.h2dColors[0], int8_t(2));
         QCOMPARE(back->memcpy.d2hColors[0], int8_t(-1));
         QCOMPARE(back->sourceFiles.at(1), std::string("pe_program.csl"));
@@ -305,6 +308,8 @@ class TestArtifact : public QObject {
         QVERIFY(a.program->hostSymbols.at(2).scalar && !a.program->hostSymbols.at(0).scalar);
         QCOMPARE(a.rpcSymbols[0].immutable, false);
         QCOMPARE(a.rpcSymbols[1].inputs.at(1).type, std::string("u16"));
+        // The SDK's parse_host_callable_api: out_rpc.json names the PE function's parameters.
+        QCOMPARE(a.rpcSymbols[1].inputs.at(1).name, std::string("count"));
         QCOMPARE(a.program->classes.at(0).file, std::string("pe_program.csl"));
     }
 

@@ -522,6 +522,17 @@ class TestCslBuiltins2 : public QObject {
             QCOMPARE(y, (std::vector<uint32_t>{n, 1}));
         }
     }
+    // out_rpc.json's function inputs carry the exporting PE function's parameter names.
+    void exportedFunctionParameterNames() {
+        std::string diags;
+        auto prog = compileProgram(onePeLayoutExporting("@export_name(\"f\", fn(f32, u16)void);\n"),
+                                   tileWith("fn f(alpha: f32, count: u16) void {\n"
+                                            "  sys_mod.unblock_cmd_stream();\n}\n"
+                                            "comptime { @export_symbol(f); }\n"),
+                                   sim::Arch::Wse2, &diags);
+        QVERIFY2(prog, diags.c_str());
+        QCOMPARE(prog->hostSymbols.at(0).inputNames, (std::vector<std::string>{"alpha", "count"}));
+    }
     void errors_data() {
         addIndexedArchRows(errorCaseNames(), "/", [](size_t i, sim::Arch a) {
             // The WSE-3 builtins are refused on WSE-3, where they exist.

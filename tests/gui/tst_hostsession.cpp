@@ -142,8 +142,8 @@ class TestHostSession : public QObject {
         QCOMPARE(target->itemData(0).toString(), QStringLiteral("x"));
         QCOMPARE(target->itemData(1).toString(), QStringLiteral("y"));
         auto* signature = m_panel->findChild<QLabel*>(QStringLiteral("signature"));
-        QCOMPARE(signature->text(), QStringLiteral("fn saxpy(arg0: f32) void"));
-        QVERIFY(m_panel->findChild<QLineEdit*>(QStringLiteral("argument_arg0")));
+        QCOMPARE(signature->text(), QStringLiteral("fn saxpy(a: f32) void"));
+        QVERIFY(m_panel->findChild<QLineEdit*>(QStringLiteral("argument_a")));
         // The ROI defaults to the whole 4×1 rectangle.
         QCOMPARE(m_panel->h2dForm()->findChild<QSpinBox*>(QStringLiteral("w"))->value(), Width);
         // The IDE's debugger follows the panel's session.
@@ -214,10 +214,9 @@ class TestHostSession : public QObject {
         m_panel->button(QStringLiteral("launch"))->click();
         QCOMPARE(launches.count(), 0);
         QVERIFY2(m_panel->logText().contains(
-                     QLatin1String("Argument arg0 (f32) of saxpy '2.5x' is not a number.")),
+                     QLatin1String("Argument a (f32) of saxpy '2.5x' is not a number.")),
                  qPrintable(m_panel->logText()));
-        QVERIFY(
-            m_panel->logText().contains(QLatin1String("Argument arg0 (f32) of saxpy is empty.")));
+        QVERIFY(m_panel->logText().contains(QLatin1String("Argument a (f32) of saxpy is empty.")));
     }
 
     void argumentTypesAreChecked() {

@@ -610,12 +610,23 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         }
     }
     for (const sim::ClassExport& e : c.cc.exports) {
-        bool found = std::any_of(hostSymbols_.begin(), hostSymbols_.end(),
-                                 [&](const sim::HostSymbol& h) { return h.name == e.name; });
-        if (!found)
+        const auto host = std::find_if(hostSymbols_.begin(), hostSymbols_.end(),
+                                       [&](const sim::HostSymbol& h) { return h.name == e.name; });
+        if (host == hostSymbols_.end()) {
             diags_.error(m->fileId, 0, 0,
                          "symbol '" + e.name + "' is exported by '" + t.file +
                              "' but not declared with @export_name in the layout");
+            continue;
+        }
+        // out_rpc.json names a function's parameters as the first PE program exporting it
+        // does, as the SDK's parse_host_callable_api shows.
+        const FnDef* f = e.isFunction && e.function >= 0 && size_t(e.function) < c.fnOfIndex.size()
+                             ? c.fnOfIndex[size_t(e.function)]
+                             : nullptr;
+        if (f && host->inputNames.empty()) {
+            for (uint32_t param : f->mod->ast->list(f->node))
+                host->inputNames.emplace_back(f->mod->ast->tokText(N2(f->mod, param).tok));
+        }
     }
     c.cc.memoryBytes = std::max(c.nextAddress, c.fixedEnd); // fixed link sections included
     if (c.nextAddress > sim::kPeMemoryBytes) {
