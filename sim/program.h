@@ -17,9 +17,9 @@ namespace sim {
 
 constexpr uint32_t kPeMemoryBytes = 48 * 1024;
 constexpr int kNumTaskIds = 64;
-constexpr int kNumColors = 24; // routable colors 0..23
+constexpr int kNumColors = 24;  // routable colors 0..23
 constexpr int kNumInputQueues = 8;
-constexpr int kNumOutputQueues = 8; // WSE-2 has 6 (0..5), WSE-3 has 8
+constexpr int kNumOutputQueues = 8;  // WSE-2 has 6 (0..5), WSE-3 has 8
 constexpr uint16_t kNoReg = 0xffff;
 
 enum class Arch : uint8_t { Wse2, Wse3 };
@@ -27,21 +27,7 @@ enum class Arch : uint8_t { Wse2, Wse3 };
 // Scalar types of registers and memory. Registers hold raw 64-bit values:
 // signed integers sign-extended, unsigned zero-extended, bool 0/1, f32 as its IEEE
 // bits in the low 32 bits, f16/bf16 as their bits in the low 16 bits.
-enum class ScalarType : uint8_t {
-    Void,
-    Bool,
-    I8,
-    I16,
-    I32,
-    I64,
-    U8,
-    U16,
-    U32,
-    U64,
-    F16,
-    BF16,
-    F32
-};
+enum class ScalarType : uint8_t { Void, Bool, I8, I16, I32, I64, U8, U16, U32, U64, F16, BF16, F32 };
 
 uint32_t byteSize(ScalarType t);
 bool isFloat(ScalarType t);
@@ -50,52 +36,37 @@ const char* typeName(ScalarType t);
 
 enum class Op : uint8_t {
     Nop,
-    Imm,   // r[dst] = imm (sign-extended 32-bit), normalised to `type`
-    Const, // r[dst] = constants[imm] (raw 64 bits)
-    Mov,   // r[dst] = r[a]
+    Imm,    // r[dst] = imm (sign-extended 32-bit), normalised to `type`
+    Const,  // r[dst] = constants[imm] (raw 64 bits)
+    Mov,    // r[dst] = r[a]
     // Arithmetic in `type`: operands and result are `type`; integers wrap, floats round
     // to nearest even in their own format (f16 math is done in float and rounded back).
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Rem,
-    Min,
-    Max,
-    Neg,
-    BitNot,     // r[dst] = op r[a]
-    LogicalNot, // r[dst] = !r[a] (bool)
-    BitAnd,
-    BitOr,
-    BitXor,
-    Shl,
-    Shr, // Shr: arithmetic for signed types, logical for unsigned
-    CmpEq,
-    CmpNe,
-    CmpLt,
-    CmpLe,
-    CmpGt,
-    CmpGe,   // operands of `type`, r[dst] = bool
-    Convert, // r[dst] as `type` = @as(type, r[a] read as ScalarType(imm)); float->int truncates
-    Bitcast, // r[dst] = bits of r[a] reinterpreted as `type` (same size), normalised
+    Add, Sub, Mul, Div, Rem, Min, Max,
+    Neg, BitNot,      // r[dst] = op r[a]
+    LogicalNot,       // r[dst] = !r[a] (bool)
+    BitAnd, BitOr, BitXor,
+    Shl, Shr,         // Shr: arithmetic for signed types, logical for unsigned
+    CmpEq, CmpNe, CmpLt, CmpLe, CmpGt, CmpGe,  // operands of `type`, r[dst] = bool
+    Convert,  // r[dst] as `type` = @as(type, r[a] read as ScalarType(imm)); float->int truncates
+    Bitcast,  // r[dst] = bits of r[a] reinterpreted as `type` (same size), normalised
     // Memory: SRAM byte addresses. a == kNoReg means the address is imm alone.
-    Load,  // r[dst] = *(type*)(r[a] + imm)
-    Store, // *(type*)(r[a] + imm) = r[b]
+    Load,   // r[dst] = *(type*)(r[a] + imm)
+    Store,  // *(type*)(r[a] + imm) = r[b]
     // Control flow; imm is an instruction index in the current function.
-    Jump,         // pc = imm
-    JumpIf,       // if r[a] != 0: pc = imm
-    JumpIfNot,    // if r[a] == 0: pc = imm
-    Call,         // r[dst] = functions[imm](r[a] .. r[a+b-1]); dst may be kNoReg
-    CallIndirect, // r[dst] = functions[r[a]](r[b] .. r[b+imm-1]); function values are indices
-    Return,       // return r[a]; a == kNoReg for void
-    Builtin,      // r[dst] = BuiltinId(imm)(r[a] .. r[a+b-1]); see BuiltinId
+    Jump,       // pc = imm
+    JumpIf,     // if r[a] != 0: pc = imm
+    JumpIfNot,  // if r[a] == 0: pc = imm
+    Call,          // r[dst] = functions[imm](r[a] .. r[a+b-1]); dst may be kNoReg
+    CallIndirect,  // r[dst] = functions[r[a]](r[b] .. r[b+imm-1]); function values are indices
+    Return,        // return r[a]; a == kNoReg for void
+    Builtin,       // r[dst] = BuiltinId(imm)(r[a] .. r[a+b-1]); see BuiltinId
     // DSDs live in a separate per-frame DSD register file (Function::numDsdRegs).
-    DsdConst, // d[dst] = dsdConstants[imm]
-    DsdLoad,  // d[dst] = the DSD stored at SRAM address r[a] + imm (kDsdStorageBytes)
-    DsdStore, // store d[b] at SRAM address r[a] + imm
-    DsdMov,   // d[dst] = d[a]
-    DsdSet,   // d[dst] = d[a] with field DsdField(imm) set from r[b] (see DsdField)
-    DsdExec,  // run dsdOps[imm]; operands name registers (see DsdOpDesc)
+    DsdConst,   // d[dst] = dsdConstants[imm]
+    DsdLoad,    // d[dst] = the DSD stored at SRAM address r[a] + imm (kDsdStorageBytes)
+    DsdStore,   // store d[b] at SRAM address r[a] + imm
+    DsdMov,     // d[dst] = d[a]
+    DsdSet,     // d[dst] = d[a] with field DsdField(imm) set from r[b] (see DsdField)
+    DsdExec,    // run dsdOps[imm]; operands name registers (see DsdOpDesc)
     // Added for @map over runtime DSDs: r[dst] (u32) = field DsdField(imm) of d[a]
     // (BaseAddress, Length = extent[0], Stride = strideBytes[0]; OffsetBytes reads as 0).
     DsdGet,
@@ -103,26 +74,26 @@ enum class Op : uint8_t {
 
 // Services reached with Op::Builtin. Arguments are registers a..a+b-1 in order.
 enum class BuiltinId : uint16_t {
-    Activate,         // (task_id)
-    Block,            // (task_id)
-    Unblock,          // (task_id)
-    UnblockCmdStream, // () memcpy: lets this PE's next host command run
-    Assert,           // (cond) fails the run at this instruction when cond == 0
-    Random16,         // () -> u16, LFSR x^23+x^18+1 seeded 0xdeadbeef per PE
-    SimprintString,   // (string index) appends strings[i] to this PE's simprint line
-    SimprintValue,    // (value, ScalarType, format char as u8: 'd' 'x' 'X' 'b' 'f')
-    Timestamp,        // (address) writes the 48-bit cycle count as 3 u16 words
-    EnableTsc,        // ()
-    ResetTsc,         // ()
-    CoordX,           // () -> u16, x of this PE in the program rectangle
-    CoordY,           // () -> u16, y of this PE in the program rectangle
-    FifoPush,         // reserved for FIFO helpers the compiler may need
-    QueueFlush,       // (output queue) WSE-3 @queue_flush
-                      // Added: (queue, 1) flushes input queue `queue` (its color's CE queue)
+    Activate,          // (task_id)
+    Block,             // (task_id)
+    Unblock,           // (task_id)
+    UnblockCmdStream,  // () memcpy: lets this PE's next host command run
+    Assert,            // (cond) fails the run at this instruction when cond == 0
+    Random16,          // () -> u16, LFSR x^23+x^18+1 seeded 0xdeadbeef per PE
+    SimprintString,    // (string index) appends strings[i] to this PE's simprint line
+    SimprintValue,     // (value, ScalarType, format char as u8: 'd' 'x' 'X' 'b' 'f')
+    Timestamp,         // (address) writes the 48-bit cycle count as 3 u16 words
+    EnableTsc,         // ()
+    ResetTsc,          // ()
+    CoordX,            // () -> u16, x of this PE in the program rectangle
+    CoordY,            // () -> u16, y of this PE in the program rectangle
+    FifoPush,          // reserved for FIFO helpers the compiler may need
+    QueueFlush,        // (output queue) WSE-3 @queue_flush
+                       // Added: (queue, 1) flushes input queue `queue` (its color's CE queue)
     // Added for <tile_config> and @set_teardown_handler: this PE's router configuration of
     // a color that has a color config here, read and changed at runtime.
-    ColorConfigGet, // (color, ColorConfigField) -> value
-    ColorConfigSet, // (color, ColorConfigField, value)
+    ColorConfigGet,  // (color, ColorConfigField) -> value
+    ColorConfigSet,  // (color, ColorConfigField, value)
     // Added for <random>.random_f32: advances the generator like Random16 and returns its
     // whole 23-bit state (u32), a finer fraction than the 16 bits Random16 returns.
     Random23,
@@ -131,45 +102,39 @@ enum class BuiltinId : uint16_t {
     // color the code class gave it with @initialize_queue; data task dispatch (input) and
     // fabric DSDs without a color (output) follow the new binding. InputQueueConfigSet's
     // third argument is the SDK's filter_enable flag (the router applies color filters).
-    InputQueueConfigSet,  // (queue, color, filter enable)
-    OutputQueueConfigSet, // (queue, color)
+    InputQueueConfigSet,   // (queue, color, filter enable)
+    OutputQueueConfigSet,  // (queue, color)
     // Added for @get_config/@set_config (and their _unchecked forms): the PE's 16-bit
     // configuration registers by word address (0..0xffff). At least a register file that
     // reads back what was written; addresses the simulator models (queue colors, filters,
     // ...) should act on the machine.
-    ConfigGet, // (address) -> u16
-    ConfigSet, // (address, value)
+    ConfigGet,  // (address) -> u16
+    ConfigSet,  // (address, value)
     // Added for <random>.set_global_prng_seed ("sets the global state of the PRNG to
     // seed"): the generator Random16/Random23 step takes r[a] as its state, masked to its
     // 23 bits as the initial 0xdeadbeef is.
-    RandomSeed, // (state)
+    RandomSeed,  // (state)
     // Added for @set_fifo_read_length / @set_fifo_write_length (SDK DSD page, "Changing FIFO
     // Properties": they "update the read or write length of the input FIFO in-place"):
     // FIFO r[a] (index into CodeClass::fifos) gets read or write length r[a+1] (u16). Both
     // lengths start at zero; docs/simulator.md (FIFOs) says how they count and end ops.
-    SetFifoReadLength,  // (fifo, length)
-    SetFifoWriteLength, // (fifo, length)
+    SetFifoReadLength,   // (fifo, length)
+    SetFifoWriteLength,  // (fifo, length)
     // Added for <tile_config>.input_queue_status / .output_queue_status (the Libraries
     // page: "bit mask representing queue-empty status ... queue-full status", one bit per
     // queue): r[a] = 0 for the input queues, 1 for the output queues; returns the empty
     // mask in bits 7..0 and the full mask in bits 15..8. An input queue with no color
     // reads as empty.
-    QueueStatus, // (which) -> u16
+    QueueStatus,  // (which) -> u16
 };
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction
 // masks (dirBit); a switch position with rx = tx = 0 is invalid.
 enum class ColorConfigField : uint8_t {
-    Rx,
-    Tx,
-    Switch1Rx,
-    Switch1Tx,
-    Switch2Rx,
-    Switch2Tx,
-    Switch3Rx,
-    Switch3Tx,
-    CurrentSwitchPosition, // 0..3
-    Teardown,              // 1 while the color is in teardown mode
+    Rx, Tx,
+    Switch1Rx, Switch1Tx, Switch2Rx, Switch2Tx, Switch3Rx, Switch3Tx,
+    CurrentSwitchPosition,  // 0..3
+    Teardown,               // 1 while the color is in teardown mode
     // Added for <tile_config>.switch_config's set_ring_mode / set_pop_mode: ColorConfig's
     // ringMode (0/1) and popMode (ColorConfig::PopMode). Reading Teardown of a color with
     // no configuration at the PE gives 0 (teardown.get_pending reads every color).
@@ -179,12 +144,11 @@ enum class ColorConfigField : uint8_t {
 
 // Fields DsdSet can change; the value comes from a register.
 enum class DsdField : uint8_t {
-    BaseAddress, // byte address
-    Length,      // extent of dimension 0 (mem1d, fabric length)
-    Stride,      // byte stride of dimension 0
-    OffsetBytes, // adds r[b] bytes to the base address (@increment_dsd_offset)
-    FifoReadLength,
-    FifoWriteLength,
+    BaseAddress,   // byte address
+    Length,        // extent of dimension 0 (mem1d, fabric length)
+    Stride,        // byte stride of dimension 0
+    OffsetBytes,   // adds r[b] bytes to the base address (@increment_dsd_offset)
+    FifoReadLength, FifoWriteLength,
     // Added for @set_dsd_stride and @map over rebound DSDs: the stride of dimension 0 in
     // elements (strideBytes[0] / elementBytes). DsdSet multiplies r[b] by elementBytes;
     // DsdGet divides. An unknown elementBytes counts as 4 bytes, or 2 for a stride that
@@ -204,14 +168,14 @@ struct Dsd {
     std::array<int32_t, 4> strideBytes{0, 0, 0, 0};
     // Fabric DSDs
     uint8_t color = 0;
-    uint8_t queue = 0;    // input queue (FabIn) or output queue (FabOut)
-    bool control = false; // FabOut: send control wavelets
+    uint8_t queue = 0;         // input queue (FabIn) or output queue (FabOut)
+    bool control = false;      // FabOut: send control wavelets
     bool controlTransform = false;
     bool advanceSwitch = false;
-    uint8_t simdMode = 0;            // 0 default, 32, 64
-    int16_t waveletIndexOffset = -1; // -1: none
+    uint8_t simdMode = 0;      // 0 default, 32, 64
+    int16_t waveletIndexOffset = -1;  // -1: none
     // FIFO DSDs
-    uint16_t fifo = 0; // index into CodeClass::fifos
+    uint16_t fifo = 0;  // index into CodeClass::fifos
     // Added for DSDs rebound to arrays of another type (the SDK's blas libraries build a
     // DSD over an i16 array, point it at f32 arrays with @set_dsd_base_addr and @map over
     // it): the byte size of the elements the memory DSD was built over (2 or 4). Hardware
@@ -221,61 +185,25 @@ struct Dsd {
     // are not multiples of 4 bytes and takes the byte strides as given otherwise.
     uint8_t elementBytes = 0;
 };
-constexpr uint32_t kDsdStorageBytes = 32; // bytes a DSD occupies when kept in SRAM
+constexpr uint32_t kDsdStorageBytes = 32;  // bytes a DSD occupies when kept in SRAM
 // Added with Dsd::elementBytes: the element size the DSD's strides count in (elementBytes,
 // or for 0 the fallback DsdField::ElementStride describes).
 uint32_t dsdElementBytes(const Dsd& d);
 
 enum class DsdOpKind : uint8_t {
-    Add16,
-    Addc16,
-    Sub16,
-    And16,
-    Or16,
-    Xor16,
-    Sll16,
-    Slr16,
-    Sar16,
-    Mov16,
-    Mov32,
-    Popcnt,
-    Clz,
-    Ctz,
-    Faddh,
-    Fsubh,
-    Fmulh,
-    Fmach,
-    Fnegh,
-    Fabsh,
-    Fmovh,
-    Fnormh,
-    Fscaleh,
-    Fmaxh,
-    Fadds,
-    Fsubs,
-    Fmuls,
-    Fmacs,
-    Fnegs,
-    Fabss,
-    Fmovs,
-    Fnorms,
-    Fscales,
-    Fmaxs,
-    Faddhs,
-    Fmachs,
-    Fh2s,
-    Fs2h,
-    Fs2xp16,
-    Xp162fs,
-    Fh2xp16,
-    Xp162fh,
+    Add16, Addc16, Sub16, And16, Or16, Xor16, Sll16, Slr16, Sar16, Mov16, Mov32,
+    Popcnt, Clz, Ctz,
+    Faddh, Fsubh, Fmulh, Fmach, Fnegh, Fabsh, Fmovh, Fnormh, Fscaleh, Fmaxh,
+    Fadds, Fsubs, Fmuls, Fmacs, Fnegs, Fabss, Fmovs, Fnorms, Fscales, Fmaxs,
+    Faddhs, Fmachs,
+    Fh2s, Fs2h, Fs2xp16, Xp162fs, Fh2xp16, Xp162fh,
     Dfilt,
 };
 const char* dsdOpName(DsdOpKind k);
 
 struct DsdOperand {
     enum class Kind : uint8_t { None, Dsd, Scalar, Pointer };
-    Kind kind = Kind::None; // Dsd: d[reg]; Scalar: r[reg]; Pointer: scalar at SRAM r[reg]
+    Kind kind = Kind::None;  // Dsd: d[reg]; Scalar: r[reg]; Pointer: scalar at SRAM r[reg]
     uint16_t reg = kNoReg;
 };
 
@@ -321,17 +249,13 @@ constexpr uint32_t encodeControlPayload(ControlOpcode op, bool ceIgnore, uint8_t
 constexpr ControlOpcode controlOpcode(uint32_t payload) {
     return ControlOpcode((payload >> 22) & 3);
 }
-constexpr bool controlCeIgnore(uint32_t payload) {
-    return (payload >> 24) & 1;
-}
-constexpr uint8_t controlEntrypoint(uint32_t payload) {
-    return (payload >> 16) & 63;
-}
+constexpr bool controlCeIgnore(uint32_t payload) { return (payload >> 24) & 1; }
+constexpr uint8_t controlEntrypoint(uint32_t payload) { return (payload >> 16) & 63; }
 // The payload after a router popped its current command.
 constexpr uint32_t controlPop(uint32_t payload) {
     return withControlCommandBits(payload, controlCommandBits(payload) >> 3);
 }
-constexpr int kTeardownTaskId = 29; // local task activated by a teardown wavelet / @queue_flush
+constexpr int kTeardownTaskId = 29;  // local task activated by a teardown wavelet / @queue_flush
 
 // Operand element types of DSD operations (sim's reading, see docs/simulator.md):
 //   16-bit integer ops and f16 ops: all operands 16-bit; Mov32 and f32 ops: 32-bit;
@@ -342,18 +266,13 @@ constexpr int kTeardownTaskId = 29; // local task activated by a teardown wavele
 
 struct DsdOpDesc {
     DsdOpKind op = DsdOpKind::Mov32;
-    DsdOperand dst, src0, src1, src2; // src2: the scalar factor of fmac*
+    DsdOperand dst, src0, src1, src2;  // src2: the scalar factor of fmac*
     bool async = false;
-    int8_t activateTask = -1; // task id activated on completion
-    int8_t unblockTask = -1;  // task id unblocked on completion
-    enum class OnControl : uint8_t {
-        None,
-        Terminate,
-        Activate,
-        Unblock
-    } onControl = OnControl::None;
+    int8_t activateTask = -1;  // task id activated on completion
+    int8_t unblockTask = -1;   // task id unblocked on completion
+    enum class OnControl : uint8_t { None, Terminate, Activate, Unblock } onControl = OnControl::None;
     int8_t onControlTask = -1;
-    int8_t microthread = -1; // WSE-3 ut_id; -1: derived from the fabric queue (WSE-2)
+    int8_t microthread = -1;  // WSE-3 ut_id; -1: derived from the fabric queue (WSE-2)
     int8_t priority = -1;
     // Added for `.index` (additive): register holding the u16 index of the op. A memory
     // operand whose DSD has waveletIndexOffset >= 0 starts `index` 16-bit words further
@@ -372,8 +291,8 @@ struct Instr {
 };
 
 struct SourceLoc {
-    uint16_t file = 0; // index into FabricProgram::sourceFiles
-    uint32_t line = 0; // 1-based; 0 = unknown
+    uint16_t file = 0;  // index into FabricProgram::sourceFiles
+    uint32_t line = 0;  // 1-based; 0 = unknown
     uint16_t column = 0;
 };
 
@@ -383,7 +302,7 @@ inline constexpr const char* kGlobalInitFunctionName = "$init";
 
 struct Function {
     std::string name;
-    uint16_t numParams = 0; // parameters arrive in r[0..numParams-1]
+    uint16_t numParams = 0;  // parameters arrive in r[0..numParams-1]
     // Added by sim (additive): the types of the parameters, used to normalise values
     // that arrive from outside the code (data-task wavelet payloads, launch
     // arguments). Empty: payload halves / launch words arrive zero-extended.
@@ -392,7 +311,7 @@ struct Function {
     uint16_t numDsdRegs = 0;
     ScalarType returnType = ScalarType::Void;
     std::vector<Instr> code;
-    std::vector<SourceLoc> locs; // parallel to code
+    std::vector<SourceLoc> locs;  // parallel to code
 };
 
 enum class TaskKind : uint8_t { None, Data, Local, Control };
@@ -416,7 +335,7 @@ struct FifoDesc {
 };
 
 struct Symbol {
-    std::string name; // module symbols are "mod.sym", as in the SDK's ELF
+    std::string name;  // module symbols are "mod.sym", as in the SDK's ELF
     uint32_t address = 0;
     uint32_t sizeBytes = 0;
     ScalarType elementType = ScalarType::U8;
@@ -443,8 +362,8 @@ struct DataInit {
 };
 
 struct CodeClass {
-    std::string file;      // the tile file, relative to the layout file
-    std::string paramsKey; // printable param values that made this class
+    std::string file;       // the tile file, relative to the layout file
+    std::string paramsKey;  // printable param values that made this class
     std::vector<Function> functions;
     std::vector<uint64_t> constants;
     std::vector<Dsd> dsdConstants;
@@ -454,20 +373,18 @@ struct CodeClass {
     std::array<TaskBinding, kNumTaskIds> tasks{};
     std::array<int8_t, kNumInputQueues> inputQueueColor{-1, -1, -1, -1, -1, -1, -1, -1};
     std::array<int8_t, kNumOutputQueues> outputQueueColor{-1, -1, -1, -1, -1, -1, -1, -1};
-    std::vector<DataInit> data; // initial SRAM contents; everything else starts zero
+    std::vector<DataInit> data;  // initial SRAM contents; everything else starts zero
     std::vector<Symbol> symbols;
     std::vector<ClassExport> exports;
     uint32_t memoryBytes = 0;  // highest SRAM byte used
-    int32_t initFunction = -1; // run once at load, before any host command (may be -1)
+    int32_t initFunction = -1;  // run once at load, before any host command (may be -1)
 };
 
 enum class Direction : uint8_t { Ramp = 0, North = 1, South = 2, East = 3, West = 4 };
-constexpr uint8_t dirBit(Direction d) {
-    return uint8_t(1u << uint8_t(d));
-}
+constexpr uint8_t dirBit(Direction d) { return uint8_t(1u << uint8_t(d)); }
 
 struct SwitchPosition {
-    uint8_t rx = 0; // direction mask; 0 = invalid (keep the base route)
+    uint8_t rx = 0;  // direction mask; 0 = invalid (keep the base route)
     uint8_t tx = 0;
 };
 
@@ -480,17 +397,12 @@ struct FilterConfig {
 
 // Router configuration of one color at one PE.
 struct ColorConfig {
-    uint8_t rx = 0; // direction mask of accepted inputs
-    uint8_t tx = 0; // direction mask of outputs (Ramp = deliver to the CE)
-    std::array<SwitchPosition, 3> switchPositions{}; // positions 1..3; position 0 = rx/tx
+    uint8_t rx = 0;  // direction mask of accepted inputs
+    uint8_t tx = 0;  // direction mask of outputs (Ramp = deliver to the CE)
+    std::array<SwitchPosition, 3> switchPositions{};  // positions 1..3; position 0 = rx/tx
     uint8_t currentSwitchPosition = 0;
     bool ringMode = false;
-    enum class PopMode : uint8_t {
-        NoPop,
-        AlwaysPop,
-        PopOnAdvance,
-        PopOnAdvanceNop
-    } popMode = PopMode::NoPop;
+    enum class PopMode : uint8_t { NoPop, AlwaysPop, PopOnAdvance, PopOnAdvanceNop } popMode = PopMode::NoPop;
     bool colorSwapX = false, colorSwapY = false;
     bool teardown = false;
     FilterConfig filter;
@@ -498,7 +410,7 @@ struct ColorConfig {
 
 struct PeConfig {
     uint32_t codeClass = 0;
-    std::vector<std::pair<uint8_t, ColorConfig>> colors; // only the colors configured
+    std::vector<std::pair<uint8_t, ColorConfig>> colors;  // only the colors configured
 };
 
 // A host-visible symbol as out_rpc.json lists it (from @export_name in the layout).
@@ -506,9 +418,9 @@ struct HostSymbol {
     uint16_t id = 0;
     std::string name;
     enum class Kind : uint8_t { Var, Func } kind = Kind::Var;
-    ScalarType elementType = ScalarType::F32; // Var: element type of the pointer
+    ScalarType elementType = ScalarType::F32;   // Var: element type of the pointer
     bool mutableFromHost = false;
-    std::vector<ScalarType> inputs; // Func: parameter types
+    std::vector<ScalarType> inputs;  // Func: parameter types
     // Added for the RPC page's scalar exports (additive): a Var exported with a scalar
     // type (`@export_name("n", i16, true)`) rather than a pointer; out_rpc.json names it so.
     bool scalar = false;
@@ -522,21 +434,21 @@ struct MemcpyConfig {
     uint32_t channels = 1;
     uint32_t westBuffer = 0, eastBuffer = 0;
     // Streaming colors by their memcpy names; -1 = not configured.
-    std::array<int8_t, 4> h2dColors{-1, -1, -1, -1}; // MEMCPYH2D_1..4
-    std::array<int8_t, 4> d2hColors{-1, -1, -1, -1}; // MEMCPYD2H_1..4
+    std::array<int8_t, 4> h2dColors{-1, -1, -1, -1};  // MEMCPYH2D_1..4
+    std::array<int8_t, 4> d2hColors{-1, -1, -1, -1};  // MEMCPYD2H_1..4
 };
 
 struct FabricProgram {
     static constexpr uint32_t kFormatVersion = 1;
     Arch arch = Arch::Wse2;
-    uint32_t fabricWidth = 0, fabricHeight = 0; // --fabric-dims
-    uint32_t offsetX = 0, offsetY = 0;          // --fabric-offsets: rectangle origin
-    uint32_t width = 0, height = 0;             // @set_rectangle
+    uint32_t fabricWidth = 0, fabricHeight = 0;  // --fabric-dims
+    uint32_t offsetX = 0, offsetY = 0;           // --fabric-offsets: rectangle origin
+    uint32_t width = 0, height = 0;              // @set_rectangle
     std::vector<CodeClass> classes;
-    std::vector<PeConfig> pes; // width*height, index y*width + x (rectangle coordinates)
+    std::vector<PeConfig> pes;  // width*height, index y*width + x (rectangle coordinates)
     std::vector<HostSymbol> hostSymbols;
     MemcpyConfig memcpy;
     std::vector<std::string> sourceFiles;
 };
 
-} // namespace sim
+}  // namespace sim
