@@ -1232,20 +1232,24 @@ export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
                  {2, 7, 16, 1, 5, 6, 1001, 8003, 4001}});
     // The Storage Classes page: `extern` names the `export` declaration of another module of
     // the same program, a var (one variable, changed from both) or a const pointer; the
-    // module holding the exports is used by nothing else before the externs.
+    // module holding the exports is used by nothing else before the externs; a linkname
+    // aliases an export by its symbol name.
     c.push_back({"extern-binds-export",
                  program(R"(
 const counter = @import_module("counter.csl");
 extern var hits: i16;
 extern const table: [*]const u32;
+extern var alias: i16 linkname("hits");
 )",
                          R"(
   hits += 5;
   counter.bump();
   y[0] = @bitcast(u16, hits);
   y[1] = table[2];
+  alias += 100;
+  y[2] = @bitcast(u16, hits);
 )"),
-                 {16, 30},
+                 {16, 30, 116},
                  {{"counter.csl", R"(
 export var hits: i16 = 10;
 const values = [4]u32{ 1, 2, 30, 4 };

@@ -838,11 +838,26 @@ uint32_t Analyzer::declAlign(Module* m, const Decl& d, TypeP t) {
 }
 
 // The symbol of a global's storage: its `linkname("...")` (the SDK: the name of the ELF
-// symbol), else "module prefix + name".
+// symbol), else for an `export` its own name ("the symbol name for an export or extern
+// declaration will be the same as its CSL variable name, even if the variable is declared
+// inside an imported module", the Storage Classes page), else "module prefix + name".
 std::string Analyzer::declSymbol(Module* m, const Decl& d) {
     const Node& n = m->ast->nodes[d.node];
     if (n.kind != NK::VarDecl || n.listLen == 0)
-        return m->prefix + d.name;
+        return n.kind == NK::VarDecl && (n.flags & (kVarExport | kVarExtern)) ? d.name
+                                                                              : m->prefix + d.name;
+    // The linkname is an expression of m, which may not be the module being evaluated.
+    Frame* save = fr_;
+    Frame f;
+    f.mod = m;
+    f.comptime = true;
+    f.scopes.emplace_back();
+    fr_ = &f;
+    struct Restore {
+        Frame*& cur;
+        Frame* saved;
+        ~Restore() { cur = saved; }
+    } restore{fr_, save};
     const uint32_t e = m->ast->list(d.node)[0];
     Value v = evalComptime(e, nullptr, "linkname");
     if (v.k != VK::String || v.s.empty())
@@ -938,11 +953,20 @@ Value Analyzer::bindExtern(Module* m, Decl& d, TypeP t) {
             resolveDecl(&mod, decl, d.node);
         }
     }
+    // Matched by symbol name: the name, or a linkname ("The variable "y" will essentially be
+    // aliased to "x", since they share a symbol name", the Storage Classes page).
+    const std::string symbol = declSymbol(m, d);
     for (Module& other : modules_) {
-        if (other.cls != m->cls || &other == m)
+        if (other.cls != m->cls)
             continue;
-        Decl* def = findDecl(&other, d.name);
-        if (!def || !(other.ast->nodes[def->node].flags & kVarExport))
+        Decl* def = nullptr;
+        for (auto& [name, candidate] : other.decls) {
+            const Node& cn = other.ast->nodes[candidate.node];
+            if (&candidate != &d && cn.kind == NK::VarDecl && (cn.flags & kVarExport) &&
+                declSymbol(&other, candidate) == symbol)
+                def = &candidate;
+        }
+        if (!def)
             continue;
         const Value v = resolveDecl(&other, *def, d.node);
         const TypeP defType = def->isVar ? def->type : v.type;
@@ -960,9 +984,9 @@ Value Analyzer::bindExtern(Module* m, Decl& d, TypeP t) {
         return v;
     }
     fail(d.node, "extern variable '" + d.name +
-                     "' has no definition: no module of this tile "
-                     "code declares 'export var " +
-                     d.name + "' (no other object files are linked)");
+                     "' has no definition: no module of this tile code exports a variable with "
+                     "symbol name '" +
+                     symbol + "' (no other object files are linked)");
 }
 
 Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
