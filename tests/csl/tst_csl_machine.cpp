@@ -601,7 +601,7 @@ const in = @get_dsd(fabin_dsd, .{ .fabric_color = cin, .extent = 20, .input_queu
 const out = @get_dsd(fabout_dsd, .{ .fabric_color = cout, .extent = 20, .output_queue = oq });
 fn main() void {
   @fmovs(fifo, in, .{ .async = true });
-  @fadds(out, fifo, 100.0, .{ .async = true });
+  @fadds(out, 100.0, fifo, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
 )",

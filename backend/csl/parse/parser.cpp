@@ -335,11 +335,19 @@ class Parser {
             parseLinkname();
             parseLinksection();
         }
+        // The Storage Classes page: an extern function "must not have a body block", every
+        // other one (export included) must have one.
         uint32_t body = 0;
-        if (at(Tok::LBrace))
+        if (at(Tok::LBrace)) {
+            if (flags & kFnExtern)
+                fail("an extern function must not have a body");
             body = parseBlock(0);
-        else
+        } else if (!(flags & kFnExtern)) {
+            fail("expected the body of function '" + std::string(toks_.text(name)) +
+                 "' (only an extern function has none), found " + found());
+        } else {
             expect(Tok::Semi, "after an extern function declaration");
+        }
         uint32_t n = make(NodeKind::FnDecl, name, first);
         nd(n).a = ret;
         nd(n).b = body;

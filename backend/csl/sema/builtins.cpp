@@ -740,6 +740,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
         return N(arg).kind == NK::Ident ? ast().tokText(N(arg).tok) : std::string_view();
     };
     int fabricInputs = 0;
+    int fifoSources = 0;
     std::string_view destVariable;
     if (n > 1 && N(args[0]).kind == NK::Unary &&
         ast().tokens.tokens[N(args[0]).tok].kind == Tok::Amp)
@@ -801,6 +802,16 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 fail(args[i], "a fabin_dsd cannot be the destination of @" + name);
             if (i > 0 && v.type->dk == sim::DsdKind::FabOut)
                 fail(args[i], "a fabout_dsd cannot be a source of @" + name);
+            // The DSDs page, FIFOs: with more than one source operand "at most one operand may
+            // be a FIFO DSD, and the FIFO DSD operand must not be the first (left-most) source
+            // operand".
+            if (i > 0 && v.type->dk == sim::DsdKind::Fifo && n > 2) {
+                if (i == 1)
+                    fail(args[i], "a FIFO cannot be the first source of @" + name +
+                                      ", which has more than one source");
+                if (++fifoSources > 1)
+                    fail(args[i], "@" + name + " has more than one FIFO source");
+            }
         } else if (v.type->k == TK::Ptr) {
             o.kind = sim::DsdOperand::Kind::Pointer;
             o.reg = toReg(v, args[i]);
@@ -814,6 +825,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             fail(args[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
     }
+    // The DSDs page: "At most one of activate or unblock may be specified".
+    if (cfg.k == VK::Agg && cfg.names && cfg.field("activate") && cfg.field("unblock"))
+        fail(node, "@" + name + " takes at most one of '.activate' and '.unblock'");
     if (cfg.k == VK::Agg && cfg.names) {
         for (size_t i = 0; i < cfg.names->size(); ++i) {
             const std::string& f = (*cfg.names)[i];
@@ -1524,6 +1538,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         ClassCtx* c = cls();
         if (!c)
             fail(node, "@" + name + " is only allowed in tile code");
+        // The Builtins page: the binding "must appear in a top-level comptime block".
+        if (runtime())
+            fail(node, "@" + name + " must appear in a top-level comptime block");
         sim::TaskBinding& tb = c->cc.tasks[size_t(tid)];
         if (tb.kind != sim::TaskKind::None)
             fail(node, "task ID " + std::to_string(tid) + " is already bound to '" +
@@ -1531,6 +1548,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         TypeP ft = fnType(f.fn);
         if (want == HandleKind::DataTaskId && ft->params.size() > 2)
             fail(args[0], "a data task takes at most 2 parameters (the wavelet payload)");
+        // The Task IDs page: "A data task must have at least one input argument".
+        if (want == HandleKind::DataTaskId && ft->params.empty())
+            fail(args[0], "a data task takes at least one parameter (the wavelet payload)");
         if (want == HandleKind::LocalTaskId && !ft->params.empty())
             fail(args[0], "a local task takes no parameters");
         for (TypeP p : ft->params) {
@@ -1657,6 +1677,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Value d = arg(0);
         if (d.type->k != TK::Dsd)
             fail(args[0], "@" + name + " expects a DSD, found '" + typeName(d.type) + "'");
+        // The DSDs page: @set_dsd_length takes "any DSD type except mem4d_dsd", @set_dsd_stride
+        // a mem1d_dsd, and the other two memory DSDs.
+        const sim::DsdKind dk = d.type->dk;
+        const bool memory = dk == sim::DsdKind::Mem1d || dk == sim::DsdKind::Mem4d;
+        if ((name == "set_dsd_length" && dk == sim::DsdKind::Mem4d) ||
+            (name == "set_dsd_stride" && dk != sim::DsdKind::Mem1d) ||
+            ((inc || name == "set_dsd_base_addr") && !memory))
+            fail(args[0], "@" + name + " does not take a " + typeName(d.type));
         Value v;
         if (name == "set_dsd_base_addr") {
             // An array names its first element, as in C.
@@ -1671,8 +1699,11 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         int64_t scale = 1;
         if (inc) {
             TypeP et = evalType(args[2]);
-            if (!isRuntimeScalar(et))
-                fail(args[2], "element type must be a scalar type");
+            // The DSDs page: "an ABI-compatible numeric type (u16, i16, i16, i32, f16, or f32)".
+            if (!((isAbiSizedInt(et)) || et->k == TK::Float))
+                fail(args[2], "@increment_dsd_offset's element type must be a 16- or 32-bit "
+                              "integer or float type, found '" +
+                                  typeName(et) + "'");
             scale = sizeOf(et);
         }
         sim::DsdField field = inc                           ? sim::DsdField::OffsetBytes
