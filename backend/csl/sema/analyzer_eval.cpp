@@ -1567,7 +1567,15 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
                 pendingFlow_ = f;
             return mkVoid();
         }
-        return eval(b, expected);
+        Value v = eval(b, expected);
+        // The Syntax page: without 'else', "expr_then must have type void". The SDK's own
+        // programs give a value from `else if (@is_arch("wse3")) x;` chains without a final
+        // 'else', so a comptime condition may.
+        if (!c.isComptime() && !n.c && b == n.b && v.type->k != TK::Void &&
+            v.type->k != TK::NoReturn)
+            fail(b, "an 'if' without 'else' gives no value, so its branch must be void, found '" +
+                        typeName(v.type) + "'");
+        return v;
     };
     if (c.isComptime()) {
         const uint32_t taken = c.i ? n.b : n.c;

@@ -1425,8 +1425,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (!v.isComptime())
             return mkRuntime(v.reg, types.handle(HandleKind::Color));
         int64_t c = asInt(v, args[0], "color");
-        if (c < 0 || c >= 32)
-            fail(args[0], "color " + std::to_string(c) + " is out of range (0-31)");
+        // The Builtins page: a comptime id "must be within the range of valid routable
+        // colors" (the Task IDs page: 0 to 23).
+        if (c < 0 || c > 23)
+            fail(args[0], "color " + std::to_string(c) + " is not a routable color (0-23)");
         return mkHandle(HandleKind::Color, c);
     }
     if (name == "get_data_task_id") {
@@ -1592,6 +1594,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (!ft->params.empty() || ft->ret->k != TK::Void)
             fail(args[0], "a teardown handler takes no parameters and returns void");
         int col = handleId(carg(1, "color"), HandleKind::Color, args[1], "@set_teardown_handler");
+        if (col > 23)
+            fail(args[1], "color " + std::to_string(col) +
+                              " is not a routable color (0-23); a teardown handler needs one");
         if (c->teardownColors.count(col))
             fail(node, "color " + std::to_string(col) + " already has a teardown handler");
         int32_t handler = lowerFunction(f.fn, args[0]);
