@@ -859,6 +859,10 @@ class Parser {
         Tok k = kind();
         switch (k) {
         case Tok::Ident:
+            // The Syntax page's inline assembly expressions (`asm (...)`) need the machine's
+            // instruction set, which the simulator does not execute: named, not misparsed.
+            if (kind(1) == Tok::LParen && toks_.text(uint32_t(pos_)) == "asm")
+                fail("inline assembly ('asm') is not supported by this compiler");
             if (kind(1) == Tok::Colon && kind(2) == Tok::LBrace) {
                 uint32_t label = uint32_t(pos_) + 1;
                 pos_ += 2;
