@@ -1197,13 +1197,17 @@ fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
     // comma after enum members, and == / != between types; the Syntax page's `&x[1]` of a
     // const array (at comptime and with a run-time index); the Builtins page's @get_rectangle
     // (u16 sizes, the fabric's and the offsets) and `.routes = .{}`; the Syntax page's extern
-    // functions with unnamed parameters.
+    // functions with unnamed parameters; the Types page's *anyopaque (any pointer coerces to
+    // it, @ptrcast brings the type back).
     c.push_back({"sdk-2.10-language-additions",
                  program(R"(
 const Mode = enum(u16) { idle, busy, done, };
 var count: i16 = 7;
 const table = [3]i16{ 4, 5, 6 };
 const second = &table[1];
+var opaqueTarget: i32 = 42;
+var erased: *anyopaque = &opaqueTarget;
+const erasedConst: *const anyopaque = &table;
 extern fn g(f16, f16) f16;
 extern fn alias_for_bar(*f16) f16 linkname("bar");
 const rect = @get_rectangle();
@@ -1228,8 +1232,12 @@ export fn twice(x: i16) linksection(".fast_code") i16 { return 2 * x; }
   y[6] = rect.width * 1000 + rect.height;
   y[7] = rect.fabric.width * 1000 + rect.fabric.height;
   y[8] = rect.offsets.width * 1000 + rect.offsets.height;
+  const typed: *i32 = @ptrcast(*i32, erased);
+  typed.* += 58;
+  y[9] = @bitcast(u32, opaqueTarget);
+  y[10] = @bitcast(u16, @ptrcast(*const [3]i16, erasedConst).*[2]);
 )"),
-                 {2, 7, 16, 1, 5, 6, 1001, 8003, 4001}});
+                 {2, 7, 16, 1, 5, 6, 1001, 8003, 4001, 100, 6}});
     // The Storage Classes page: `extern` names the `export` declaration of another module of
     // the same program, a var (one variable, changed from both) or a const pointer; the
     // module holding the exports is used by nothing else before the externs; a linkname

@@ -347,19 +347,6 @@ void addDeviationRows(const std::vector<DocDeviation>& rows) {
 // our compiler rejects.
 std::vector<DocDeviation> rejectedDocumentedPrograms() {
     std::vector<DocDeviation> d;
-    d.push_back({"anyopaque_pointers",
-                 "B4 2.10 Types page, The anyopaque Type: 'var ptr_x: *anyopaque = &x;' and "
-                 "'@ptrcast(*i32, opaque_ptr)'",
-                 R"(
-var x: i32 = 42;
-var h: f16 = 3.14;
-var ptr_x: *anyopaque = &x;
-var ptr_h: *anyopaque = &h;
-fn f() void {
-  var ptr_i32: *i32 = @ptrcast(*i32, ptr_x);
-  ptr_i32.* = 100;
-}
-)"});
     d.push_back({"union_with_one_active_variant",
                  "B5 2.10 Types page, Union Types: 'const i_value = value { .i = 57 };', the "
                  "active variant mutated and replaced at comptime",

@@ -301,6 +301,10 @@ bool Analyzer::canCoerce(const Value& v, TypeP to) {
             return (!f->isConst || to->isConst);
         if (fe->k == TK::Array && to->elem->k == TK::Array && sameType(fe->elem, to->elem->elem))
             return true;
+        // The Types page (SDK 2.10): "Pointers to any type can be implicitly coerced to
+        // *anyopaque" (keeping const).
+        if (to->elem->k == TK::Opaque)
+            return !f->isConst || to->isConst;
         // SDK 2.10 (release notes): "The type *T will now automatically coerce to *[1]T".
         if (!f->many && !to->many && to->elem->k == TK::Array && to->elem->dims.size() == 1 &&
             to->elem->dims[0] == 1 && sameType(fe, to->elem->elem))
@@ -637,6 +641,7 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
         {"comptime_struct", {P::Named, 11}},
         {"imported_module", {P::Named, 12}},
         {"anytype", {P::Named, 13}},
+        {"anyopaque", {P::Named, 14}},
         {"color", {P::Handle, int(HandleKind::Color)}},
         {"data_task_id", {P::Handle, int(HandleKind::DataTaskId)}},
         {"local_task_id", {P::Handle, int(HandleKind::LocalTaskId)}},
@@ -681,7 +686,7 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
         const TypeP named[] = {types.f16,     types.f32,     types.bf16,      types.cb16,
                                types.boolT,   types.voidT,   types.noreturnT, types.typeT,
                                types.cintT,   types.cfloatT, types.stringT,   types.cstructT,
-                               types.moduleT, types.anyT};
+                               types.moduleT, types.anyT,    types.anyopaqueT};
         return mkType(named[v]);
     }
     case P::Handle:

@@ -786,6 +786,9 @@ Place Analyzer::place(uint32_t node) {
         if (pv.type->many)
             fail(node, "cannot dereference a many-item pointer of type '" + typeName(pv.type) +
                            "'; index it instead");
+        if (pv.type->elem->k == TK::Opaque)
+            fail(node, "cannot dereference a pointer to anyopaque; @ptrcast it to a typed "
+                       "pointer first");
         Place q;
         q.k = Place::K::Mem;
         q.type = pv.type->elem;

@@ -53,6 +53,7 @@ TypeTable::TypeTable() {
     rangeT = fresh(TK::Range);
     moduleT = fresh(TK::Module);
     cstructT = fresh(TK::CStruct);
+    anyopaqueT = fresh(TK::Opaque);
     auto mki = [&](int bits, bool s) {
         Type* t = fresh(TK::Int);
         t->bits = uint8_t(bits);
@@ -252,6 +253,8 @@ std::string typeName(TypeP t) {
         return "comptime_struct";
     case TK::DsrT:
         return "dsr";
+    case TK::Opaque:
+        return "anyopaque";
     }
     return "?";
 }

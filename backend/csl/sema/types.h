@@ -34,6 +34,7 @@ enum class TK : uint8_t {
     Undef,
     CStruct,
     DsrT,
+    Opaque, // anyopaque (SDK 2.10): what a type-erased pointer points at
 };
 
 enum class HandleKind : uint8_t {
@@ -95,7 +96,7 @@ class TypeTable {
     TypeTable();
     TypeP voidT = nullptr, noreturnT = nullptr, boolT = nullptr, cintT = nullptr, cfloatT = nullptr,
           stringT = nullptr, typeT = nullptr, anyT = nullptr, undefT = nullptr, rangeT = nullptr,
-          moduleT = nullptr, cstructT = nullptr;
+          moduleT = nullptr, cstructT = nullptr, anyopaqueT = nullptr;
     TypeP i8 = nullptr, i16 = nullptr, i32 = nullptr, i64 = nullptr, u8 = nullptr, u16 = nullptr,
           u32 = nullptr, u64 = nullptr, f16 = nullptr, bf16 = nullptr, f32 = nullptr,
           cb16 = nullptr;
