@@ -1193,6 +1193,27 @@ fn signed32(x: anytype) u32 { return @bitcast(u32, @as(i32, x)); }
   y[17] = @as(u16, fields.a) * 10 + @as(u16, small < 1);
 )"),
          {0, 7, 0xfffffff8u, 3, 3, 1, 15, 6, 2, 5, 82, 0xfffffffeu, 11, 6, 0xfffffff0u, 1, 0, 51}});
+    // The Types page (SDK 2.10): a packed struct lays its fields out with no gaps (an f32
+    // after an i16 starts at byte 2), in variables, arrays and through a byte pointer.
+    c.push_back({"packed-struct-layout",
+                 program(R"(
+const P = packed struct { x: i16, y: f32, z: u8, w: u8 };
+var p = P{ .x = -3, .y = 2.5, .z = 7, .w = 9 };
+var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z = 5, .w = 6 } };
+)",
+                         R"(
+  p.y += 1.0;
+  arr[1].x += 10;
+  y[0] = @bitcast(u16, p.x);
+  y[1] = @bitcast(u32, p.y);
+  y[2] = @as(u16, p.z) + 16 * @as(u16, p.w);
+  y[3] = @bitcast(u16, arr[1].x);
+  y[4] = @bitcast(u32, arr[1].y);
+  const bytes = @ptrcast([*]u8, &p);
+  y[5] = bytes[5];
+  y[6] = bytes[6];
+)"),
+                 {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
     // SDK 2.10 (release notes): `linksection` on functions, *T coerces to *[1]T, a trailing
     // comma after enum members, and == / != between types; the Syntax page's `&x[1]` of a
     // const array (at comptime and with a run-time index); the Builtins page's @get_rectangle

@@ -312,7 +312,7 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
             if ((k == Tok::KwPacked || k == Tok::KwUnion) && !buf.tokens.empty() &&
                 (buf.tokens.back().kind == Tok::KwFn || buf.tokens.back().kind == Tok::Dot))
                 k = Tok::Ident;
-            if (k == Tok::KwPacked && nextWord(s, i) != "struct")
+            if (k == Tok::KwPacked && nextWord(s, i) != "struct" && nextWord(s, i) != "union")
                 k = Tok::Ident;
             // Likewise 'pub' (no SDK page uses it) only before a declaration.
             if (k == Tok::KwPub) {

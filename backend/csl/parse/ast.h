@@ -52,7 +52,7 @@ enum class NodeKind : uint8_t {
     ArrayType,    // [list]a
     PtrType,      // *a / *const a; flags: 1 const, 2 many ([*])
     FnType,       // fn(list) a
-    StructType,   // list: FieldDecl and declarations
+    StructType,   // list: FieldDecl and declarations; flags: StructFlags
     FieldDecl,    // tok: name; a: type; b: default
     EnumType,     // a: tag type; list: EnumMember
     EnumMember,   // tok: name; a: value
@@ -72,6 +72,7 @@ enum VarFlags : uint32_t {
     kVarExtern = 16,
     kVarComptime = 32,
 };
+enum StructFlags : uint32_t { kStructUnion = 1, kStructPacked = 2 };
 enum FnFlags : uint32_t { kFnInline = 1, kFnExport = 2, kFnExtern = 4, kFnTask = 8 };
 
 struct Node {

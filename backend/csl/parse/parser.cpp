@@ -981,9 +981,12 @@ class Parser {
         }
         case Tok::KwPacked:
         case Tok::KwExtern:
-            if (kind(1) == Tok::KwStruct) {
+            if (kind(1) == Tok::KwStruct || kind(1) == Tok::KwUnion) {
                 ++pos_;
-                return parsePrimary();
+                const uint32_t n = parsePrimary();
+                if (k == Tok::KwPacked)
+                    nd(n).flags |= kStructPacked;
+                return n;
             }
             break;
         case Tok::KwStruct:
@@ -1120,6 +1123,8 @@ class Parser {
         expect(Tok::RBrace, "to close the struct");
         uint32_t n = make(NodeKind::StructType, first, first);
         setList(n, items);
+        if (toks_.tokens[first].kind == Tok::KwUnion)
+            nd(n).flags |= kStructUnion;
         return n;
     }
 

@@ -265,7 +265,13 @@ Value Analyzer::coerceLiteral(const Value& v, TypeP expected, uint32_t node) {
 }
 
 Value Analyzer::evalStructType(uint32_t node) {
+    if (N(node).flags & kStructUnion)
+        fail(node, "union types (SDK 2.10) are not supported by this compiler yet");
     Type* t = types.fresh(TK::Struct);
+    // The Types page (SDK 2.10): a packed struct's "fields are arranged as a sequence of bits
+    // with no gaps in between". Fields of whole bytes are laid out so; narrower ones would
+    // need bit-level access, which is refused.
+    t->packed = N(node).flags & kStructPacked;
     uint32_t off = 0, align = 1;
     for (uint32_t item : L(node)) {
         const Node& f = N(item);
@@ -287,7 +293,16 @@ Value Analyzer::evalStructType(uint32_t node) {
             if (prev.name == fi.name)
                 fail(item, "duplicate struct field '" + fi.name + "'");
         }
-        uint32_t a = std::max<uint32_t>(alignOf(fi.type), 1);
+        if (t->packed) {
+            const bool wholeBytes = (fi.type->k == TK::Int && fi.type->bits % 8 == 0) ||
+                                    fi.type->k == TK::Float ||
+                                    (fi.type->k == TK::Struct && fi.type->packed);
+            if (!wholeBytes)
+                fail(item, "packed struct field '" + fi.name + "' of type '" + typeName(fi.type) +
+                               "' is not supported by this compiler yet (only fields of whole "
+                               "bytes: integers of 8, 16, ... bits, floats and packed structs)");
+        }
+        uint32_t a = t->packed ? 1 : std::max<uint32_t>(alignOf(fi.type), 1);
         off = (off + a - 1) / a * a;
         fi.offset = off;
         off += sizeOf(fi.type);
@@ -845,6 +860,7 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
                 Place q = base;
                 q.type = f.type;
                 q.addrImm += f.offset;
+                q.packedField = bt->packed;
                 return q;
             }
         }
@@ -1287,6 +1303,9 @@ Value Analyzer::addressOf(uint32_t node) {
         }
         if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime())
             return mkPtr(constStorageOf(p.value, node), types.ptr(p.value.type, false, true));
+        // The Types page: "address of packed struct field is unsupported".
+        if (p.packedField)
+            fail(node, "cannot take the address of a packed struct field");
         if (p.k == Place::K::Mem || p.k == Place::K::DsdMem) {
             if (p.addrReg == kNoReg)
                 return mkPtr(p.addrImm, types.ptr(p.type, false, !p.mut));

@@ -176,6 +176,7 @@ struct Place {
     Decl* decl = nullptr; // K::Value of a module-level const: can be given storage
     Module* declMod = nullptr;
     int slotControlDepth = -1; // K::Slot of a comptime var: its Binding::controlDepth
+    bool packedField = false;  // a field of a packed struct, whose address may not be taken
 };
 
 } // namespace csl::sema

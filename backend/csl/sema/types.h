@@ -82,6 +82,7 @@ struct Type {
     bool many = false, isConst = false; // Ptr
     std::vector<FieldInfo> fields;      // Struct fields, Enum members
     uint32_t size = 0, align = 1;       // Struct
+    bool packed = false;                // Struct: `packed struct`, fields with no gaps
     std::vector<TypeP> params;          // Fn
     TypeP ret = nullptr;
     bool isTask = false;
