@@ -852,17 +852,7 @@ std::string Analyzer::declSymbol(Module* m, const Decl& d) {
         return n.kind == NK::VarDecl && (n.flags & (kVarExport | kVarExtern)) ? d.name
                                                                               : m->prefix + d.name;
     // The linkname is an expression of m, which may not be the module being evaluated.
-    Frame* save = fr_;
-    Frame f;
-    f.mod = m;
-    f.comptime = true;
-    f.scopes.emplace_back();
-    fr_ = &f;
-    struct Restore {
-        Frame*& cur;
-        Frame* saved;
-        ~Restore() { cur = saved; }
-    } restore{fr_, save};
+    ModuleComptimeFrame frame(*this, m);
     const uint32_t e = m->ast->list(d.node)[0];
     Value v = evalComptime(e, nullptr, "linkname");
     if (v.k != VK::String || v.s.empty())

@@ -218,6 +218,25 @@ class Analyzer {
     std::map<std::string, std::shared_ptr<Ast>> asts_; // by resolved path
     std::map<std::string, uint16_t> fileIds_;
     Frame* fr_ = nullptr;
+    // A comptime frame of module `m`, current while this lives: code of m evaluated from
+    // wherever the analysis is (a comptime block, a linkname of another module).
+    class ModuleComptimeFrame {
+      public:
+        ModuleComptimeFrame(Analyzer& analyzer, Module* m) : a_(analyzer), saved_(analyzer.fr_) {
+            frame_.mod = m;
+            frame_.comptime = true;
+            frame_.scopes.emplace_back();
+            a_.fr_ = &frame_;
+        }
+        ~ModuleComptimeFrame() { a_.fr_ = saved_; }
+        ModuleComptimeFrame(const ModuleComptimeFrame&) = delete;
+        ModuleComptimeFrame& operator=(const ModuleComptimeFrame&) = delete;
+
+      private:
+        Analyzer& a_;
+        Frame* saved_;
+        Frame frame_;
+    };
     Module* layout_ = nullptr;
     sim::SourceLoc loc_;
     uint64_t comptimeSteps_ = 0;

@@ -429,17 +429,11 @@ void Analyzer::runComptimeBlocks(Module* m) {
     for (uint32_t d : a.list(a.root)) {
         if (a.nodes[d].kind != NK::ComptimeBlock)
             continue;
-        Frame* save = fr_;
-        Frame f;
-        f.mod = m;
-        f.comptime = true;
-        f.scopes.emplace_back();
-        fr_ = &f;
+        ModuleComptimeFrame frame(*this, m);
         try {
             execBlock(a.nodes[d].a);
         } catch (SemaError&) {
         }
-        fr_ = save;
     }
 }
 
