@@ -353,7 +353,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
         case TK::Float:
             if (v.k == VK::Int)
                 return mkFloat(double(v.i), to);
-            if (v.k == VK::Float && (v.type->k == TK::CFloat || v.type->bits <= to->bits))
+            // The Types page (SDK 2.10): floats widen within a format family only
+            // ("Cross-format: f16 -> bf16" is not allowed).
+            if (v.k == VK::Float && (v.type->k == TK::CFloat || sameType(v.type, to) ||
+                                     (v.type->bits < to->bits && to->bits == 32)))
                 return mkFloat(v.f, to);
             return mismatch();
         case TK::CFloat:

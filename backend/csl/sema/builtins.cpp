@@ -534,6 +534,11 @@ Value Analyzer::getDsd(uint32_t node) {
                      "'.advance_switch' is not modelled by the simulator: the DSD "
                      "moves wavelets as if it were false (docs/simulator.md, Not modelled)");
         } else if (f == "zero") {
+            // The DSDs page: "only one of first_source or second_source can be used".
+            if (v.k == VK::Agg && v.field("first_source") && v.field("second_source") &&
+                asBool(*v.field("first_source"), args[1]) &&
+                asBool(*v.field("second_source"), args[1]))
+                fail(args[1], "'.zero' resets only one of first_source and second_source");
             warn(args[1], "'.zero' is not modelled by the simulator and has no effect "
                           "(docs/simulator.md, Not modelled)");
         } else if (f == "wavelet_index_offset") {
@@ -636,6 +641,28 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
         fail(args[0], name + " expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
     if (!runtime())
         fail(node, name + " is a runtime operation");
+    // The DSRs page, @load_to_dsr: "A DSD of type fabin_dsd cannot be loaded to a dsr_dest
+    // DSR", "A DSD of type fabout_dsd cannot be loaded to a dsr_src0 or dsr_src1", "FIFO
+    // DSRs are not permitted", asynchronous settings only for fabric DSDs, save_address
+    // only for memory DSDs.
+    const HandleKind hk = dsr.type->hk;
+    const sim::DsdKind dk = d.type->dk;
+    const bool fabric = dk == sim::DsdKind::FabIn || dk == sim::DsdKind::FabOut;
+    if (hk == HandleKind::DsrFifoDest || hk == HandleKind::DsrFifoSrc1)
+        fail(args[0], name + " does not take a FIFO DSR (" + typeName(dsr.type) + ")");
+    if (dk == sim::DsdKind::FabIn && hk == HandleKind::DsrDest)
+        fail(args[0], "a fabin_dsd cannot be loaded to a dsr_dest");
+    if (dk == sim::DsdKind::FabOut && (hk == HandleKind::DsrSrc0 || hk == HandleKind::DsrSrc1))
+        fail(args[0], "a fabout_dsd cannot be loaded to a " + typeName(dsr.type));
+    if (cfg.k == VK::Agg && cfg.names) {
+        for (const char* async : {"async", "activate", "unblock", "on_control"})
+            if (cfg.field(async) && !fabric)
+                fail(args.back(), "'." + std::string(async) + "' in " + name +
+                                      " is only for fabric DSDs, found " + typeName(d.type));
+        if (cfg.field("save_address") && fabric)
+            fail(args.back(), "'.save_address' in " + name + " is only for memory DSDs, found " +
+                                  typeName(d.type));
+    }
     const uint32_t cfgNode = args.back();
     for (size_t i = 0; cfg.k == VK::Agg && cfg.names && i < cfg.names->size(); ++i) {
         static const std::set<std::string> kFields = {"async",        "activate",    "unblock",
@@ -1365,6 +1392,11 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "import_module") {
         need(1, 2);
+        // The Modules page: a module value "must always be assigned to a const global
+        // variable".
+        if (runtime())
+            fail(node, "@import_module must be assigned to a const at file scope, not used in a "
+                       "function");
         std::string spec = asString(carg(0, "module path"), args[0], "@import_module");
         Value params = args.size() > 1 ? carg(1, "module parameters") : mkVoid();
         Module* cur = fr_->mod;
@@ -1774,6 +1806,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@allocate_fifo expects an array");
         if (!p.isComptime())
             fail(args[0], "@allocate_fifo needs an array with a fixed address");
+        // The DSDs page: the array "must be marked as var and its element type must be an
+        // ABI-compatible numeric type".
+        if (p.type->isConst)
+            fail(args[0], "@allocate_fifo needs a 'var' array, found a const one");
+        const TypeP fifoElem = pointeeElem(p.type);
+        if (!isAbiSizedInt(fifoElem) && fifoElem->k != TK::Float)
+            fail(args[0], "a FIFO holds elements of 16- or 32-bit integer or float types, found '" +
+                              typeName(fifoElem) + "'");
         sim::FifoDesc fd;
         fd.baseAddress = uint32_t(p.i);
         fd.capacityBytes = sizeOf(p.type->elem);
