@@ -144,7 +144,7 @@ comptime {
   if (!sender) {
     @initialize_queue(@get_input_queue(2), .{ .color = C });
   } else {
-    @initialize_queue(@get_output_queue(2), .{ .color = C });
+    @initialize_queue(@get_output_queue(2), if (@is_arch("wse3")) .{ .color = C } else .{});
   }
   @export_symbol(y_ptr, "y");
   @export_symbol(compute);

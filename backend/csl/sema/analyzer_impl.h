@@ -87,6 +87,7 @@ constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated
 
 struct ClassCtx {
     sim::CodeClass cc;
+    std::set<std::pair<bool, int>> initializedQueues; // @initialize_queue: (input?, queue)
     std::deque<sim::Function> funcs; // stable while lowering; moved into cc at the end
     uint32_t nextAddress = 0;
     // --link-section-start-address-bytes: the next free address of each placed link section

@@ -1541,6 +1541,21 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                               typeName(q.type) + "'");
         if (!cls())
             fail(node, "@initialize_queue is only allowed in tile code");
+        // The Builtins page, @initialize_queue: "can only be called at most once per queue";
+        // WSE-2 input queues and all WSE-3 queues need the configuration, a WSE-2 output
+        // queue takes none; ctrl_table_id is WSE-3 only and for input queues.
+        const bool input = q.type->hk == HandleKind::InputQueue;
+        if (!cls()->initializedQueues.insert({input, int(q.i)}).second)
+            fail(node, std::string(input ? "input" : "output") + " queue " + std::to_string(q.i) +
+                           " is initialized twice");
+        if (args.size() < 2 && (wse3() || input))
+            fail(node, std::string("@initialize_queue of ") + (input ? "an input" : "an output") +
+                           " queue needs its configuration (.{ .color = ... })");
+        // (The SDK's programs pass an empty `.{}` there.)
+        if (args.size() > 1 && !wse3() && !input && cfg.names && !cfg.names->empty())
+            fail(args[1], "@initialize_queue of an output queue takes no configuration on wse2");
+        if (cfg.field("ctrl_table_id") && (!wse3() || !input))
+            fail(args[1], "'.ctrl_table_id' is only for input queues on wse3");
         for (size_t i = 0; cfg.names && i < cfg.names->size(); ++i) {
             const std::string& f = (*cfg.names)[i];
             if (f == "color") {
