@@ -1,6 +1,8 @@
 // Layout evaluation, code classes and assembly of the FabricProgram.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include <bit>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -94,9 +96,13 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     } else if (sv.k == VK::Agg && sv.names) {
                         for (size_t k = 0; k < sv.names->size(); ++k) {
                             const std::string& pf = (*sv.names)[k];
-                            if (pf == "rx")
+                            if (pf == "rx") {
                                 p.rx = dirMask(*this, (*sv.elems)[k], node);
-                            else if (pf == "tx")
+                                // The Builtins page: the rx "nested under the pos1, pos2 and
+                                // pos3 fields can only have a single direction value".
+                                if (std::popcount(unsigned(p.rx)) > 1)
+                                    fail(node, "'." + sf + ".rx' takes a single direction");
+                            } else if (pf == "tx")
                                 p.tx = dirMask(*this, (*sv.elems)[k], node);
                             else if (pf != "invalid")
                                 fail(node, "unknown field '" + pf + "' in switch position");
@@ -168,6 +174,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
             fail(node, "unknown field '" + f + "' in color configuration");
         }
     }
+    // The Builtins page: "a color configuration without a routes field is not allowed".
+    if (!cfg.field("routes"))
+        fail(node, "a color configuration needs '.routes' (`.routes = .{}` for none)");
     return c;
 }
 
