@@ -385,6 +385,9 @@ const std::vector<ErrorCase>& errorCases() {
          "const b = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(3) });\n"
          "fn f() void { @fadds(out, a, b); }\ncomptime { @export_symbol(f); }\n",
          "@fadds has more than one fabin_dsd operand, which WSE-3 does not allow"},
+        {"comptime_get_config_unknown", "",
+         "comptime { const v = @get_config(0x7e02); @comptime_assert(v == 0); }\n",
+         "configuration register 32258 has no value known at comptime"},
         {"runtime_task_id_not_u16", "@export_name(\"f\", fn()void);\n",
          "task t() void {}\nvar k: u32 = 9;\nfn f() void { @activate(@get_local_task_id(k)); }\n"
          "comptime { @bind_local_task(t, @get_local_task_id(9)); @export_symbol(f); }\n",
@@ -506,6 +509,39 @@ class TestCslBuiltins2 : public QObject {
                  (std::vector<uint32_t>{42, 1, 1, 1}));
         QCOMPARE(std::vector<float>(values.begin() + 16, values.end()),
                  (std::vector<float>{0, 2, 4, 6, 8, 10}));
+    }
+    // The Builtins page: @set_config/@get_config "can be called at runtime and during the
+    // evaluation of a top-level comptime block"; a comptime write is there when the program
+    // starts, a comptime read sees it.
+    void configRegistersAtComptime_data() { addArchRows(); }
+    void configRegistersAtComptime() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = compileProgram(onePeLayout(true, "fn(u16)void"), tileWith(R"(
+var y = @zeros([2]u32);
+const y_ptr: [*]u32 = &y;
+comptime {
+  @set_config(0x7e00, 42);
+  @comptime_assert(@get_config(0x7e00) == 42);
+}
+fn compute(n: u16) void {
+  y[0] = @get_config(0x7e00);
+  @set_config(0x7e00, n);
+  y[1] = @get_config(0x7e00);
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)"),
+                                   sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(prog, "compute", {7}, "y", 2, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y, (std::vector<uint32_t>{42, 7}));
     }
     void runtimeTaskIds_data() { addArchRows(); }
     void runtimeTaskIds() {

@@ -395,16 +395,6 @@ var r: u16 = 0;
 task t() void { r += 1; }
 comptime { @bind_local_task(t, @get_local_task_id(9)); }
 )"});
-    d.push_back({"set_config_in_top_level_comptime",
-                 "B11 Builtins page, @set_config/@get_config: 'can be called at runtime and during "
-                 "the evaluation of a top-level comptime block' (stored before the program begins)",
-                 R"(
-comptime {
-  @set_config(0x7e00, 42);
-  const old_value = @get_config(0x7e00);
-  @set_config(0x7e00, old_value + 3);
-}
-)"});
     d.push_back({"inline_assembly",
                  "B12 Syntax page, Inline assembly expressions: the doubleIt example (we fail to "
                  "parse it: \"expected ')' to close the argument list, found ':'\")",

@@ -758,6 +758,8 @@ class Analyzer {
     void loadToDsr(const std::string& name, const Value& dsr, const Value& d, const Value& cfg,
                    std::span<const uint32_t> args, uint32_t node); // builtins.cpp
     void checkFifoRegisters(const Value& cfg, uint32_t node);
+    Value comptimeConfigRegister(const std::string& name, std::span<const uint32_t> args,
+                                 uint32_t node); // config_registers.cpp
     Value configRegisterBuiltin(const std::string& name, std::span<const uint32_t> args,
                                 uint32_t node); // config_registers.cpp
     Value fifoLengthBuiltin(const std::string& name, std::span<const uint32_t> args,

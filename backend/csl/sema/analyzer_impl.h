@@ -88,7 +88,8 @@ constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated
 struct ClassCtx {
     sim::CodeClass cc;
     std::set<std::pair<bool, int>> initializedQueues; // @initialize_queue: (input?, queue)
-    std::deque<sim::Function> funcs; // stable while lowering; moved into cc at the end
+    std::map<uint16_t, uint16_t> comptimeConfig; // @set_config in comptime blocks: address -> value
+    std::deque<sim::Function> funcs;             // stable while lowering; moved into cc at the end
     uint32_t nextAddress = 0;
     // --link-section-start-address-bytes: the next free address of each placed link section
     // and the byte ranges [begin, end) its globals hold (other allocations skip them).

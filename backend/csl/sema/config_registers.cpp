@@ -23,9 +23,7 @@ Value Analyzer::configRegisterBuiltin(const std::string& name, std::span<const u
     if (!cls())
         fail(node, "@" + name + " is only allowed in tile code");
     if (!runtime())
-        fail(node, "@" + name +
-                       " reads or writes a configuration register at runtime; it "
-                       "cannot run at comptime");
+        return comptimeConfigRegister(name, args, node);
     Value addr = eval(args[0]);
     // Inclusive [lo, hi] ranges from `.{lo, hi}` or `.{ .{lo, hi}, ... }`.
     std::vector<std::pair<int64_t, int64_t>> ranges;
@@ -73,6 +71,45 @@ Value Analyzer::configRegisterBuiltin(const std::string& name, std::span<const u
          uint16_t(regs.size()),
          int32_t(set ? sim::BuiltinId::ConfigSet : sim::BuiltinId::ConfigGet));
     return set ? mkVoid() : mkRuntime(dst, types.u16);
+}
+
+// The Builtins page: @set_config and @get_config "can be called at runtime and during the
+// evaluation of a top-level comptime block". A comptime write is done by the class's init
+// function, before the program begins; a comptime read gives what an earlier comptime
+// write stored (the registers' values at reset are not documented).
+Value Analyzer::comptimeConfigRegister(const std::string& name, std::span<const uint32_t> args,
+                                       uint32_t node) {
+    const bool set = name.rfind("set_", 0) == 0;
+    const int64_t a = asInt(evalComptime(args[0], nullptr, "configuration address"), args[0],
+                            "configuration address");
+    if (a < 0 || a > 0xffff)
+        fail(args[0], "configuration address " + std::to_string(a) + " is outside 0..0xffff");
+    auto& known = cls()->comptimeConfig;
+    if (!set) {
+        const auto it = known.find(uint16_t(a));
+        if (it == known.end())
+            fail(node, "configuration register " + std::to_string(a) +
+                           " has no value known at comptime: only a value @set_config stored "
+                           "in a comptime block before can be read there");
+        return mkInt(it->second, types.u16);
+    }
+    const Value v =
+        coerce(evalComptime(args[1], types.u16, "configuration value"), types.u16, args[1]);
+    known[uint16_t(a)] = uint16_t(v.i);
+    Frame* save = fr_;
+    Frame init;
+    init.mod = save->mod;
+    init.fn = &initFunction();
+    init.scopes.emplace_back();
+    fr_ = &init;
+    const uint16_t base = newRegs(2);
+    emit(sim::Op::Imm, sim::ScalarType::U32, base, kNoReg, kNoReg, int32_t(a));
+    emit(sim::Op::Imm, sim::ScalarType::U32, uint16_t(base + 1), kNoReg, kNoReg, int32_t(v.i));
+    setLoc(node);
+    emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, base, 2,
+         int32_t(sim::BuiltinId::ConfigSet));
+    fr_ = save;
+    return mkVoid();
 }
 
 } // namespace csl::sema
