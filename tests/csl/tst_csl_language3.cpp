@@ -461,22 +461,6 @@ comptime {
          "B23 Builtins page, @comptime_print: in a non-comptime for loop "
          "'@comptime_print(val); // error: val is not comptime.'",
          "fn foo() void {\n  for ([2]i16 {1, 2}) |val| {\n    @comptime_print(val);\n  }\n}\n"});
-    d.push_back({"export_var_of_struct_type",
-                 "B29 Storage Classes page, Type restrictions: 'struct types ... are not export "
-                 "compatible'",
-                 "const S = struct { a: i16 };\nexport var s: S = .{ .a = 1 };\n"});
-    d.push_back({"export_var_of_direction_type",
-                 "B29 Storage Classes page, Type restrictions: 'the direction type ... [is] not "
-                 "export compatible'",
-                 "export var d: direction = EAST;\n"});
-    d.push_back({"export_non_const_function_pointer",
-                 "B29 Storage Classes page, Type restrictions: function pointers are export "
-                 "compatible as '*const T' ('The const qualifier is required.')",
-                 "fn g() void {}\nexport var fp: *fn() void = &g;\n"});
-    d.push_back({"export_fn_with_struct_parameter",
-                 "B29 Storage Classes page, Type restrictions: an export fn's argument types must "
-                 "be export compatible",
-                 "const S = struct { a: i16 };\nexport fn takesS(v: S) void { }\n"});
     d.push_back({"plain_var_sharing_an_export_symbol_name",
                  "B30 Storage Classes page: 'A declaration without a storage class cannot have the "
                  "same symbol name as an export or extern declaration'",
@@ -539,7 +523,7 @@ fn f() void {
     return d;
 }
 
-// Documented errors that were accepted (bugs B14, B16-B19, B24-B28, B33-B37, B40,
+// Documented errors that were accepted (bugs B14, B16-B19, B24-B29, B33-B37, B40,
 // B43) and are reported now, each with the page and sentence that asks for the error.
 std::vector<DocDeviation> reportedDocumentedErrors() {
     std::vector<DocDeviation> d;
@@ -771,6 +755,22 @@ comptime {
                  "fields can only have a single direction value'",
                  "comptime { @set_local_color_config(@get_color(4), .{ .routes = .{ .rx = .{WEST}, "
                  ".tx = .{RAMP} }, .switches = .{ .pos1 = .{ .rx = .{ EAST, WEST } } } }); }\n"});
+    d.push_back({"export_var_of_struct_type",
+                 "B29 Storage Classes page, Type restrictions: 'struct types ... are not export "
+                 "compatible'",
+                 "const S = struct { a: i16 };\nexport var s: S = .{ .a = 1 };\n"});
+    d.push_back({"export_var_of_direction_type",
+                 "B29 Storage Classes page, Type restrictions: 'the direction type ... [is] not "
+                 "export compatible'",
+                 "export var d: direction = EAST;\n"});
+    d.push_back({"export_non_const_function_pointer",
+                 "B29 Storage Classes page, Type restrictions: function pointers are export "
+                 "compatible as '*const T' ('The const qualifier is required.')",
+                 "fn g() void {}\nexport var fp: *fn() void = &g;\n"});
+    d.push_back({"export_fn_with_struct_parameter",
+                 "B29 Storage Classes page, Type restrictions: an export fn's argument types must "
+                 "be export compatible",
+                 "const S = struct { a: i16 };\nexport fn takesS(v: S) void { }\n"});
     return d;
 }
 

@@ -72,7 +72,7 @@ enum VarFlags : uint32_t {
     kVarExtern = 16,
     kVarComptime = 32,
 };
-enum StructFlags : uint32_t { kStructUnion = 1, kStructPacked = 2 };
+enum StructFlags : uint32_t { kStructUnion = 1, kStructPacked = 2, kStructExtern = 4 };
 enum FnFlags : uint32_t { kFnInline = 1, kFnExport = 2, kFnExtern = 4, kFnTask = 8 };
 
 struct Node {

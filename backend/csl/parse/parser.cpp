@@ -984,8 +984,7 @@ class Parser {
             if (kind(1) == Tok::KwStruct || kind(1) == Tok::KwUnion) {
                 ++pos_;
                 const uint32_t n = parsePrimary();
-                if (k == Tok::KwPacked)
-                    nd(n).flags |= kStructPacked;
+                nd(n).flags |= k == Tok::KwPacked ? kStructPacked : kStructExtern;
                 return n;
             }
             break;

@@ -249,6 +249,42 @@ void Analyzer::wrapToType(uint16_t reg, TypeP t, uint32_t node) {
     emit(sim::Op::Shr, st, reg, reg, operand, 0);
 }
 
+// The Storage Classes page, Type restrictions: what an export or extern declaration may
+// have. Empty when `t` is export compatible, else why not.
+static std::string exportIncompatibility(TypeP t) {
+    switch (t->k) {
+    case TK::Int:
+        return isAbiSizedInt(t) ? std::string()
+                                : "an integer of " + std::to_string(t->bits) +
+                                      " bits (only 16- and 32-bit integers are ABI-sized)";
+    case TK::Enum:
+        return t->tag && !isAbiSizedInt(t->tag) ? "an enum whose tag type is not 16 or 32 bits"
+                                                : std::string();
+    case TK::Struct:
+        return t->externLayout || t->packed
+                   ? std::string()
+                   : "struct types are not export compatible (an extern or packed struct is)";
+    case TK::Handle:
+        return t->hk == HandleKind::Direction ? "the direction type is not export compatible"
+                                              : std::string();
+    case TK::Array:
+        return exportIncompatibility(t->elem);
+    case TK::Ptr:
+        return t->elem->k == TK::Fn && !t->isConst
+                   ? "a function pointer must be '*const fn' (\"The const qualifier is required\")"
+                   : std::string();
+    default:
+        return {};
+    }
+}
+
+void Analyzer::failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what) {
+    const std::string why = exportIncompatibility(t);
+    if (!why.empty())
+        fail(node,
+             what + " has type '" + typeName(t) + "', which is not export compatible: " + why);
+}
+
 void Analyzer::failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what) {
     if (t->k == TK::Int && !isAbiSizedInt(t))
         fail(node, what + " uses integer type '" + typeName(t) +
@@ -1093,6 +1129,9 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                 }
                 if (!m->cls)
                     fail(d.node, "'var' is not allowed in the layout file");
+                if (n.flags & kVarExport)
+                    failUnlessExportCompatible(t, n.a ? n.a : d.node,
+                                               "export variable '" + d.name + "'");
                 d.type = t;
                 if (t->k == TK::Dsd) {
                     d.dsdVar = true;

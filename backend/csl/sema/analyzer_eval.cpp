@@ -272,6 +272,7 @@ Value Analyzer::evalStructType(uint32_t node) {
     // with no gaps in between". Fields of whole bytes are laid out so; narrower ones would
     // need bit-level access, which is refused.
     t->packed = N(node).flags & kStructPacked;
+    t->externLayout = N(node).flags & kStructExtern;
     uint32_t off = 0, align = 1;
     for (uint32_t item : L(node)) {
         const Node& f = N(item);

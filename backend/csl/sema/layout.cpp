@@ -536,6 +536,17 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                     if (unsetParam)
                         continue;
                     resolveDecl(mm, d, d.node);
+                    const Node& dn2 = mm->ast->nodes[d.node];
+                    if (d.isFn && dn2.kind == NK::FnDecl && (dn2.flags & kFnExport)) {
+                        // An export fn's parameter and result types must be export
+                        // compatible (the Storage Classes page).
+                        for (uint32_t param : mm->ast->list(d.node))
+                            failUnlessExportCompatible(evalType(N(param).a), param,
+                                                       "a parameter of export fn '" + dn + "'");
+                        if (dn2.a)
+                            failUnlessExportCompatible(evalType(dn2.a), dn2.a,
+                                                       "the result of export fn '" + dn + "'");
+                    }
                     if (d.isFn && mm == m) {
                         // An extern declaration (no body) matters only when called: the
                         // call then reports that it has no definition here.

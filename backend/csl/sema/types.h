@@ -83,6 +83,7 @@ struct Type {
     std::vector<FieldInfo> fields;      // Struct fields, Enum members
     uint32_t size = 0, align = 1;       // Struct
     bool packed = false;                // Struct: `packed struct`, fields with no gaps
+    bool externLayout = false;          // Struct: `extern struct` (C layout, export compatible)
     std::vector<TypeP> params;          // Fn
     TypeP ret = nullptr;
     bool isTask = false;
