@@ -1265,6 +1265,9 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                 lim = dsdField(v.reg, sim::DsdField::Length);
             continue;
         }
+        // The DSDs page: "A FIFO cannot be used as an operand to the @map builtin".
+        if (v.k == VK::Dsd && v.dsd.kind == sim::DsdKind::Fifo)
+            fail(args[i], "a FIFO cannot be an operand of @map");
         if (v.k != VK::Dsd || (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.rank != 1))
             fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
                               typeName(v.type) + "'");

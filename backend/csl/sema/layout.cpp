@@ -592,10 +592,16 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                 found = id;
         }
         if (found < 0) {
+            // `.activate` wakes a local task; a task bound otherwise is named as such.
+            bool boundOtherwise = false;
+            for (const sim::TaskBinding& t : c.cc.tasks)
+                boundOtherwise =
+                    boundOtherwise || (t.kind != sim::TaskKind::None && t.function == fn->index);
             diags_.error(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
                          "task '" + fn->name + "' used in '" +
-                             (isUnblock ? ".unblock" : ".activate") +
-                             "' is not bound to a task ID");
+                             (isUnblock ? ".unblock" : ".activate") + "' " +
+                             (boundOtherwise ? "is not bound as a local task"
+                                             : "is not bound to a task ID"));
             continue;
         }
         if (isUnblock)

@@ -75,7 +75,8 @@ int32_t Analyzer::teardownFunction(uint32_t node) {
         c->fnOfIndex.push_back(nullptr);
         tb.kind = sim::TaskKind::Local;
         tb.function = c->teardownFn;
-        c->taskNames[size_t(sim::kTeardownTaskId)] = "$teardown";
+        // Named in words: messages say a task ID "is already bound to '<name>'".
+        c->taskNames[size_t(sim::kTeardownTaskId)] = "the teardown task of @set_teardown_handler";
     }
     return c->teardownFn;
 }
