@@ -891,7 +891,7 @@ std::string Analyzer::declSymbol(Module* m, const Decl& d) {
         return n.kind == NK::VarDecl && (n.flags & (kVarExport | kVarExtern)) ? d.name
                                                                               : m->prefix + d.name;
     // The linkname is an expression of m, which may not be the module being evaluated.
-    ModuleComptimeFrame frame(*this, m);
+    ModuleFrame frame(*this, m);
     const uint32_t e = m->ast->list(d.node)[0];
     Value v = evalComptime(e, nullptr, "linkname");
     if (v.k != VK::String || v.s.empty())

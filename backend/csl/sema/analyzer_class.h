@@ -218,19 +218,22 @@ class Analyzer {
     std::map<std::string, std::shared_ptr<Ast>> asts_; // by resolved path
     std::map<std::string, uint16_t> fileIds_;
     Frame* fr_ = nullptr;
-    // A comptime frame of module `m`, current while this lives: code of m evaluated from
-    // wherever the analysis is (a comptime block, a linkname of another module).
-    class ModuleComptimeFrame {
+    // A frame of module `m`, current while this lives: for evaluating m's comptime code from
+    // wherever the analysis is (a comptime block, a linkname of another module), or, given
+    // `fn`, for emitting code into fn (the class's init function, which runs at load time).
+    class ModuleFrame {
       public:
-        ModuleComptimeFrame(Analyzer& analyzer, Module* m) : a_(analyzer), saved_(analyzer.fr_) {
+        ModuleFrame(Analyzer& analyzer, Module* m, sim::Function* fn = nullptr)
+            : a_(analyzer), saved_(analyzer.fr_) {
             frame_.mod = m;
-            frame_.comptime = true;
+            frame_.fn = fn;
+            frame_.comptime = fn == nullptr;
             frame_.scopes.emplace_back();
             a_.fr_ = &frame_;
         }
-        ~ModuleComptimeFrame() { a_.fr_ = saved_; }
-        ModuleComptimeFrame(const ModuleComptimeFrame&) = delete;
-        ModuleComptimeFrame& operator=(const ModuleComptimeFrame&) = delete;
+        ~ModuleFrame() { a_.fr_ = saved_; }
+        ModuleFrame(const ModuleFrame&) = delete;
+        ModuleFrame& operator=(const ModuleFrame&) = delete;
 
       private:
         Analyzer& a_;

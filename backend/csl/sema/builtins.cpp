@@ -1699,15 +1699,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 cls()->blockedIds.erase(tid);
             else {
                 // Activation at load time: done by the class's init function.
-                Frame* save = fr_;
-                Frame f;
-                f.mod = save->mod;
-                f.fn = &initFunction();
-                f.scopes.emplace_back();
-                fr_ = &f;
+                ModuleFrame init(*this, fr_->mod, &initFunction());
                 uint16_t r = toReg(mkInt(tid, types.u16), node);
                 emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(b));
-                fr_ = save;
             }
             return mkVoid();
         }

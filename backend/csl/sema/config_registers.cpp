@@ -96,19 +96,13 @@ Value Analyzer::comptimeConfigRegister(const std::string& name, std::span<const 
     const Value v =
         coerce(evalComptime(args[1], types.u16, "configuration value"), types.u16, args[1]);
     known[uint16_t(a)] = uint16_t(v.i);
-    Frame* save = fr_;
-    Frame init;
-    init.mod = save->mod;
-    init.fn = &initFunction();
-    init.scopes.emplace_back();
-    fr_ = &init;
+    ModuleFrame init(*this, fr_->mod, &initFunction());
     const uint16_t base = newRegs(2);
     emit(sim::Op::Imm, sim::ScalarType::U32, base, kNoReg, kNoReg, int32_t(a));
     emit(sim::Op::Imm, sim::ScalarType::U32, uint16_t(base + 1), kNoReg, kNoReg, int32_t(v.i));
     setLoc(node);
     emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, base, 2,
          int32_t(sim::BuiltinId::ConfigSet));
-    fr_ = save;
     return mkVoid();
 }
 

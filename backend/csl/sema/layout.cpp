@@ -438,7 +438,7 @@ void Analyzer::runComptimeBlocks(Module* m) {
     for (uint32_t d : a.list(a.root)) {
         if (a.nodes[d].kind != NK::ComptimeBlock)
             continue;
-        ModuleComptimeFrame frame(*this, m);
+        ModuleFrame frame(*this, m);
         try {
             execBlock(a.nodes[d].a);
         } catch (SemaError&) {
