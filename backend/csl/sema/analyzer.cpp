@@ -1138,12 +1138,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     d.address = allocate(sim::kDsdStorageBytes, 4, m->prefix + d.name, t, d.node);
                     d.hasStorage = true;
                     if (haveInit && init.k == VK::Dsd) {
-                        Frame* s2 = fr_;
-                        Frame initFrame;
-                        initFrame.mod = m;
-                        initFrame.fn = &initFunction();
-                        initFrame.scopes.emplace_back();
-                        fr_ = &initFrame;
+                        ModuleFrame initFrame(*this, m, &initFunction());
                         setLoc(d.node);
                         auto& dc = cls()->cc.dsdConstants;
                         dc.push_back(init.dsd);
@@ -1152,7 +1147,6 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                              int32_t(dc.size() - 1));
                         emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr,
                              int32_t(d.address));
-                        fr_ = s2;
                     }
                 } else {
                     if (!isRuntimeScalar(t) && t->k != TK::Array && t->k != TK::Struct)

@@ -490,8 +490,7 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
             fail(node, std::string("invalid operator '") + tokSpelling(op) +
                            "' for floating-point operands");
         }
-        if (t->k == TK::Float && t->bits == 32)
-            r = double(float(r));
+        // mkFloat rounds a typed result to its format.
         return mkFloat(r, t->k == TK::Float ? t : types.cfloatT);
     }
     int64_t x = a.i, y = b.i, r = 0;

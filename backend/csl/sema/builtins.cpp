@@ -1478,28 +1478,26 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                  "data task ID must be a routable color (0-23), found " + std::to_string(c));
         return mkHandle(HandleKind::DataTaskId, c);
     }
+    Value taskOrUtId; // evaluated once, for the run-time and the comptime form
     if (name == "get_local_task_id" || name == "get_control_task_id" || name == "get_ut_id") {
         // The Builtins pages: the ID is "a comptime-known expression of any unsigned integer
         // type, or a runtime expression of type u16"; a run-time one is checked when used.
         need(1, 1);
-        if (runtime()) {
-            const Value v = arg(0);
-            if (!v.isComptime()) {
-                if (!sameType(v.type, types.u16))
-                    fail(args[0], "a run-time ID for @" + name + " must be a u16, found '" +
-                                      typeName(v.type) + "'");
-                if (name == "get_ut_id" && !wse3())
-                    fail(node, "@get_ut_id is only available on wse3");
-                const HandleKind kind = name == "get_local_task_id"     ? HandleKind::LocalTaskId
-                                        : name == "get_control_task_id" ? HandleKind::ControlTaskId
-                                                                        : HandleKind::UtId;
-                return mkRuntime(v.reg, types.handle(kind));
-            }
+        taskOrUtId = runtime() ? arg(0) : carg(0, "ID");
+        if (!taskOrUtId.isComptime()) {
+            if (!sameType(taskOrUtId.type, types.u16))
+                fail(args[0], "a run-time ID for @" + name + " must be a u16, found '" +
+                                  typeName(taskOrUtId.type) + "'");
+            if (name == "get_ut_id" && !wse3())
+                fail(node, "@get_ut_id is only available on wse3");
+            const HandleKind kind = name == "get_local_task_id"     ? HandleKind::LocalTaskId
+                                    : name == "get_control_task_id" ? HandleKind::ControlTaskId
+                                                                    : HandleKind::UtId;
+            return mkRuntime(taskOrUtId.reg, types.handle(kind));
         }
     }
     if (name == "get_local_task_id" || name == "get_control_task_id") {
-        need(1, 1);
-        int64_t id = asInt(carg(0, "task ID"), args[0], "task ID");
+        int64_t id = asInt(taskOrUtId, args[0], "task ID");
         bool local = name == "get_local_task_id";
         int64_t lo = local && wse3() ? 8 : 0, hi = local ? 30 : 63;
         if (id < lo || id > hi)
@@ -1511,7 +1509,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "get_input_queue" || name == "get_output_queue" || name == "get_ut_id") {
         need(1, 1);
-        int64_t q = asInt(carg(0, "queue ID"), args[0], "queue ID");
+        int64_t q =
+            asInt(name == "get_ut_id" ? taskOrUtId : carg(0, "queue ID"), args[0], "queue ID");
         bool out = name == "get_output_queue";
         if (name == "get_ut_id" && !wse3())
             fail(node, "@get_ut_id is only available on wse3");
@@ -1650,12 +1649,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         teardownFunction(node);
         c->teardownColors.insert(col);
         // if (color is in teardown) handler();
-        Frame* save = fr_;
-        Frame tf;
-        tf.mod = save->mod;
-        tf.fn = &c->funcs[size_t(c->teardownFn)];
-        tf.scopes.emplace_back();
-        fr_ = &tf;
+        ModuleFrame teardown(*this, fr_->mod, &c->funcs[size_t(c->teardownFn)]);
         setLoc(node);
         uint16_t base = newRegs(2);
         emit(sim::Op::Imm, sim::ScalarType::U16, base, kNoReg, kNoReg, col);
@@ -1667,7 +1661,6 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, active, kNoReg, 0);
         emit(sim::Op::Call, sim::ScalarType::Void, kNoReg, kNoReg, 0, handler);
         patch(skip, here());
-        fr_ = save;
         return mkVoid();
     }
     if (name == "activate" || name == "block" || name == "unblock") {

@@ -524,12 +524,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                 continue;
             for (const std::string& dn : mm->declOrder) {
                 Decl& d = mm->decls[dn];
-                Frame f;
-                f.mod = mm;
-                f.comptime = true;
-                f.scopes.emplace_back();
-                Frame* s2 = fr_;
-                fr_ = &f;
+                ModuleFrame frame(*this, mm);
                 // Like cslc, a param nobody uses needs no value.
                 bool unsetParam = d.isParam && !mm->params.count(dn) && !mm->ast->nodes[d.node].b;
                 try {
@@ -556,7 +551,6 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                     }
                 } catch (SemaError&) {
                 }
-                fr_ = s2;
             }
         }
     }

@@ -113,18 +113,12 @@ Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t no
     int32_t handler = lowerFunction(f.fn, args[0]);
     int32_t td = teardownFunction(node);
     // if (queue_flush state of `queue`) handler();
-    Frame* save = fr_;
-    Frame tf;
-    tf.mod = save->mod;
-    tf.fn = &c->funcs[size_t(td)];
-    tf.scopes.emplace_back();
-    fr_ = &tf;
+    ModuleFrame teardown(*this, fr_->mod, &c->funcs[size_t(td)]);
     setLoc(node);
     uint16_t active = queueFlushBit(flushBitOf(queue, input), node);
     size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::U16, kNoReg, active, kNoReg, 0);
     emit(sim::Op::Call, sim::ScalarType::Void, kNoReg, kNoReg, 0, handler);
     patch(skip, here());
-    fr_ = save;
     return mkVoid();
 }
 
