@@ -1214,6 +1214,59 @@ var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z =
   y[6] = bytes[6];
 )"),
                  {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
+    // The Types page (SDK 2.10), Union Types: a bare union's active field changes at comptime;
+    // extern and packed unions overlay their fields on the same bytes (an f32 read as i32, an
+    // i16 read as a packed struct of two i8), in globals, struct fields, through pointers and
+    // when copied or chosen as a whole at run time.
+    c.push_back({"unions",
+                 program(R"(
+const Word = extern union { i: i32, f: f32 };
+const Pair = packed struct { lo: i8, hi: i8 };
+const Half = packed union { p: Pair, i: i16 };
+const Tagged = union { count: u16, scale: f32 };
+const Holder = struct { tag: u16, w: Word };
+var g = Word{ .f = 1.5 };
+var h = Half{ .i = 0x0302 };
+var holder = Holder{ .tag = 9, .w = Word{ .i = 0x40800000 } };
+var zero: Word = @zeros(Word);
+var halves = [2]Half{ Half{ .i = 5 }, Half{ .p = Pair{ .lo = 6, .hi = 1 } } };
+comptime {
+  var t = Tagged{ .count = 15 };
+  @comptime_assert(t.count == 15);
+  t.count = 0;
+  @comptime_assert(t.count == 0);
+  t = Tagged{ .scale = 33.0 };
+  @comptime_assert(t.scale == 33.0);
+  const one = Word{ .f = 1.0 };
+  @comptime_assert(one.i == 0x3f800000);
+  @comptime_assert(@has_field(Tagged, "scale") and @has_field(t, "count"));
+}
+fn widen(p: *Word) void { p.f *= 2.0; }
+)",
+                         R"(
+  y[0] = @bitcast(u32, g.i);
+  g.i += 1;
+  y[1] = @bitcast(u32, g.f);
+  y[2] = @bitcast(u16, @as(i16, h.p.lo)) + 256 * @bitcast(u16, @as(i16, h.p.hi));
+  h.p.hi = -1;
+  y[3] = @bitcast(u16, h.i);
+  widen(&holder.w);
+  y[4] = @bitcast(u32, holder.w.i);
+  var copy = holder.w;
+  copy.f += 1.0;
+  y[5] = @bitcast(u32, copy.i);
+  y[6] = @bitcast(u32, holder.w.f);
+  var flag: u16 = holder.tag;
+  const chosen = if (flag > 5) Word{ .f = -2.0 } else Word{ .i = 7 };
+  y[7] = @bitcast(u32, chosen.i);
+  y[8] = @bitcast(u32, zero.f);
+  const holderBytes = @ptrcast([*]u8, &holder);
+  y[9] = holderBytes[7];
+  const halfWords = @ptrcast([*]u16, &halves);
+  y[10] = halfWords[1];
+)"),
+                 {0x3fc00000, 0x3fc00001, 0x0302, 0xff02, 0x41000000, 0x41100000, 0x41000000,
+                  0xc0000000, 0, 0x41, 0x0106}});
     // SDK 2.10 (release notes): `linksection` on functions, *T coerces to *[1]T, a trailing
     // comma after enum members, and == / != between types; the Syntax page's `&x[1]` of a
     // const array (at comptime and with a run-time index); the Builtins page's @get_rectangle

@@ -347,34 +347,6 @@ void addDeviationRows(const std::vector<DocDeviation>& rows) {
 // our compiler rejects.
 std::vector<DocDeviation> rejectedDocumentedPrograms() {
     std::vector<DocDeviation> d;
-    d.push_back({"union_with_one_active_variant",
-                 "B5 2.10 Types page, Union Types: 'const i_value = value { .i = 57 };', the "
-                 "active variant mutated and replaced at comptime",
-                 R"(
-const value = union { i: i16, f: f16 };
-const i_value = value { .i = 57 };
-const f_value = value { .f = 57.0 };
-const u = union { i: i32, f: f32 };
-comptime {
-  var my_u = u { .i = 15 };
-  @comptime_assert(my_u.i == 15);
-  my_u.i = 0;
-  @comptime_assert(my_u.i == 0);
-  my_u = u { .f = 33.0 };
-  @comptime_assert(my_u.f == 33.0);
-}
-)"});
-    d.push_back({"extern_and_packed_unions",
-                 "B5 2.10 Types page: 'const u = extern union { i: i32, f: f32 };' exported, "
-                 "'packed union { s: some_struct, i: i16 }' (both 16 bits)",
-                 R"(
-const u = extern union { i: i32, f: f32 };
-export var shared_u = u { .i = -1 };
-const some_struct = packed struct { x: i8, y: i8 };
-const some_union = packed union { s: some_struct, i: i16 };
-var pu = some_union { .i = 0x0102 };
-fn f() void { pu.i += shared_u.i; }
-)"});
     d.push_back({"cb16_bit_pattern",
                  "B7 Types page, FP16 Types: cb16 has a 6-bit exponent with a customized bias and "
                  "9 mantissa bits; '@bitcast(u16, cb_six) == 0b0101100100000000' (we encode cb16 "

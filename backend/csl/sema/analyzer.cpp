@@ -261,8 +261,10 @@ static std::string exportIncompatibility(TypeP t) {
         return t->tag && !isAbiSizedInt(t->tag) ? "an enum whose tag type is not 16 or 32 bits"
                                                 : std::string();
     case TK::Struct:
-        return t->externLayout || t->packed
-                   ? std::string()
+        if (t->externLayout || t->packed)
+            return {};
+        return t->isUnion
+                   ? "union types are not export compatible (an extern or packed union is)"
                    : "struct types are not export compatible (an extern or packed struct is)";
     case TK::Handle:
         return t->hk == HandleKind::Direction ? "the direction type is not export compatible"
@@ -428,6 +430,8 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
         case TK::Struct: {
             if (v.k != VK::Agg)
                 return mismatch();
+            if (to->isUnion)
+                return coerceToUnion(v, to, node);
             std::vector<std::string> names;
             std::vector<Value> elems;
             for (const FieldInfo& fi : to->fields) {
@@ -1159,9 +1163,10 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                 }
                 d.value = init;
             } else {
-                // Name anonymous struct and enum types after their declaration.
+                // Name anonymous struct, union and enum types after their declaration.
                 if (init.k == VK::Type && (init.tv->k == TK::Struct || init.tv->k == TK::Enum) &&
-                    (init.tv->name == "struct" || init.tv->name == "enum"))
+                    (init.tv->name == "struct" || init.tv->name == "union" ||
+                     init.tv->name == "enum"))
                     const_cast<Type*>(init.tv)->name = d.name;
                 d.value = init;
             }

@@ -196,6 +196,10 @@ struct RuntimeControl {
 // values and float NaNs), layout.cpp.
 bool sameValue(const Value& a, const Value& b);
 
+class Analyzer;
+// The comptime value of type `t` whose bit pattern is `bits` (a scalar type), builtins.cpp.
+Value valueFromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node);
+
 // Whether code from `start` can run off the end of `code`, leaving through the jumps `exits`,
 // a return, or a jump before `start` (analyzer_stmt.cpp).
 bool codeEndReachable(const std::vector<sim::Instr>& code, size_t start,
@@ -543,7 +547,7 @@ class Analyzer {
                             : t->elem;
             for (uint32_t i = 0; !t->dims.empty() && i < t->dims[0]; ++i)
                 elems.push_back(undef(sub));
-        } else {
+        } else if (!t->isUnion) { // an undefined union has no active field
             for (const FieldInfo& f : t->fields) {
                 names.push_back(f.name);
                 elems.push_back(undef(f.type));
@@ -612,6 +616,16 @@ class Analyzer {
     uint32_t constStorageOf(const Value& v, uint32_t node);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
     void ensureStorage(Module* m, Decl& d, uint32_t node);
+
+    // ---- unions (unions.cpp) --------------------------------------------------------
+    Value coerceToUnion(const Value& v, TypeP to, uint32_t node);
+    // Union value `u` with field `f` active: itself, or its bytes read as `f` (extern and
+    // packed unions; a bare union's inactive field is an error at comptime).
+    Value unionAs(const Value& u, const FieldInfo& f, uint32_t node);
+    static const FieldInfo* unionField(TypeP u, const std::string& name);
+    // The field a union value read as a whole from memory is carried in.
+    const FieldInfo& wholeUnionField(TypeP u, uint32_t node);
+    Value decodeValue(const std::vector<uint8_t>& bytes, size_t at, TypeP t, uint32_t node);
 
     // ---- evaluation ----------------------------------------------------------------
     Value eval(uint32_t node, TypeP expected = nullptr);

@@ -265,9 +265,9 @@ Value Analyzer::coerceLiteral(const Value& v, TypeP expected, uint32_t node) {
 }
 
 Value Analyzer::evalStructType(uint32_t node) {
-    if (N(node).flags & kStructUnion)
-        fail(node, "union types (SDK 2.10) are not supported by this compiler yet");
     Type* t = types.fresh(TK::Struct);
+    t->isUnion = N(node).flags & kStructUnion;
+    const char* const kind = t->isUnion ? "union" : "struct";
     // The Types page (SDK 2.10): a packed struct's "fields are arranged as a sequence of bits
     // with no gaps in between". Fields of whole bytes are laid out so; narrower ones would
     // need bit-level access, which is refused.
@@ -279,9 +279,8 @@ Value Analyzer::evalStructType(uint32_t node) {
         // The SDK's Types page gives a struct fields only; Zig's namespaced declarations
         // (`struct { fn get(self: S) i16 {...} }` then `S.get(s)`) are refused, not dropped.
         if (f.kind == NK::FnDecl || f.kind == NK::VarDecl)
-            fail(item, "declaration '" + tokStr(f.tok) +
-                           "' inside a struct: a CSL struct holds fields only; declare it at "
-                           "file scope");
+            fail(item, "declaration '" + tokStr(f.tok) + "' inside a " + kind + ": a CSL " + kind +
+                           " holds fields only; declare it at file scope");
         if (f.kind != NK::FieldDecl)
             continue;
         FieldInfo fi;
@@ -290,29 +289,46 @@ Value Analyzer::evalStructType(uint32_t node) {
         if (f.b)
             fi.defaultValue = std::make_shared<const Value>(
                 coerce(evalComptime(f.b, fi.type, "struct field default"), fi.type, f.b));
+        if (t->isUnion && f.b)
+            fail(f.b, "union field '" + fi.name + "' cannot have a default value");
         for (const FieldInfo& prev : t->fields) {
             if (prev.name == fi.name)
-                fail(item, "duplicate struct field '" + fi.name + "'");
+                fail(item, std::string("duplicate ") + kind + " field '" + fi.name + "'");
         }
         if (t->packed) {
             const bool wholeBytes = (fi.type->k == TK::Int && fi.type->bits % 8 == 0) ||
                                     fi.type->k == TK::Float ||
                                     (fi.type->k == TK::Struct && fi.type->packed);
             if (!wholeBytes)
-                fail(item, "packed struct field '" + fi.name + "' of type '" + typeName(fi.type) +
+                fail(item, std::string("packed ") + kind + " field '" + fi.name + "' of type '" +
+                               typeName(fi.type) +
                                "' is not supported by this compiler yet (only fields of whole "
-                               "bytes: integers of 8, 16, ... bits, floats and packed structs)");
+                               "bytes: integers of 8, 16, ... bits, floats and packed structs "
+                               "and unions)");
+            // A packed union is one integer of its fields' common width, as the Types page's
+            // example has it (a 16-bit packed struct and an i16).
+            if (t->isUnion && !t->fields.empty() && sizeOf(fi.type) != sizeOf(t->fields[0].type))
+                fail(item, "packed union field '" + fi.name + "' has " +
+                               std::to_string(8 * sizeOf(fi.type)) + " bits but field '" +
+                               t->fields[0].name + "' has " +
+                               std::to_string(8 * sizeOf(t->fields[0].type)) +
+                               "; the fields of a packed union must have the same width");
         }
         uint32_t a = t->packed ? 1 : std::max<uint32_t>(alignOf(fi.type), 1);
-        off = (off + a - 1) / a * a;
-        fi.offset = off;
-        off += sizeOf(fi.type);
+        if (t->isUnion) {
+            fi.offset = 0;
+            off = std::max(off, sizeOf(fi.type));
+        } else {
+            off = (off + a - 1) / a * a;
+            fi.offset = off;
+            off += sizeOf(fi.type);
+        }
         align = std::max(align, a);
         t->fields.push_back(fi);
     }
     t->size = (off + align - 1) / align * align;
     t->align = align;
-    t->name = "struct";
+    t->name = kind;
     return mkType(t);
 }
 
@@ -870,6 +886,10 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
         base.slot->type->k == TK::Struct)
         *base.slot = undefinedAggregate(base.slot->type);
     if (base.k == Place::K::Slot && base.slot->k == VK::Agg) {
+        if (bt && bt->isUnion && !base.slot->field(fname)) {
+            if (const FieldInfo* f = unionField(bt, fname))
+                *base.slot = unionAs(*base.slot, *f, node);
+        }
         Value* fv = nullptr;
         for (size_t i = 0; base.slot->names && i < base.slot->names->size(); ++i) {
             if ((*base.slot->names)[i] == fname)
@@ -925,6 +945,10 @@ Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t 
     if (bv.k == VK::Agg) {
         if (const Value* f = bv.field(fname))
             return *f;
+        if (bv.type && bv.type->isUnion) {
+            if (const FieldInfo* f = unionField(bv.type, fname))
+                return (*unionAs(bv, *f, node).elems)[0];
+        }
         if (fname == "len" && !bv.names)
             return mkInt(int64_t(bv.elems->size()));
         fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
@@ -1164,6 +1188,8 @@ Value Analyzer::load(const Place& p, uint32_t node) {
             std::vector<std::string> names;
             std::vector<Value> elems;
             for (const FieldInfo& f : p.type->fields) {
+                if (p.type->isUnion && &f != &wholeUnionField(p.type, node))
+                    continue;
                 Place q = p;
                 q.type = f.type;
                 q.addrImm += f.offset;
@@ -1268,10 +1294,13 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
                 }
             } else {
                 for (const FieldInfo& f : p.type->fields) {
+                    const Value* fv = v.field(f.name);
+                    if (!fv) // a union stores its active field only
+                        continue;
                     Place q = p;
                     q.type = f.type;
                     q.addrImm += f.offset;
-                    store(q, *v.field(f.name), node);
+                    store(q, *fv, node);
                 }
             }
             return;
@@ -1529,6 +1558,8 @@ Value Analyzer::aggregateRegs(TypeP t, uint32_t node) {
     if (t->k == TK::Struct) {
         std::vector<std::string> names;
         for (const FieldInfo& f : t->fields) {
+            if (t->isUnion && &f != &wholeUnionField(t, node))
+                continue;
             names.push_back(f.name);
             elems.push_back(part(f.type));
         }
@@ -1554,7 +1585,9 @@ Value Analyzer::aggregateRegs(TypeP t, uint32_t node) {
 // Moves aggregate `v`, coerced to dst's type, part by part into the registers of `dst`
 // (made by aggregateRegs).
 void Analyzer::moveAggregate(const Value& dst, const Value& v, uint32_t node) {
-    const Value src = coerce(v, dst.type, node);
+    Value src = coerce(v, dst.type, node);
+    if (dst.type->isUnion && src.k == VK::Agg)
+        src = unionAs(src, *unionField(dst.type, (*dst.names)[0]), node);
     if (src.k != VK::Agg || !src.elems || src.elems->size() != dst.elems->size())
         fail(node, "expected a value of type '" + typeName(dst.type) + "', found '" +
                        typeName(v.type) + "'");

@@ -167,6 +167,8 @@ static Value zeroOf(Analyzer& a, TypeP t, uint32_t node) {
         for (const FieldInfo& f : t->fields) {
             n.push_back(f.name);
             e.push_back(zeroOf(a, f.type, node));
+            if (t->isUnion) // all zero bytes: the first field zero
+                break;
         }
         Value r = a.mkAgg(n, e);
         r.type = t;
@@ -954,7 +956,7 @@ static uint64_t bitsOf(Analyzer& a, const Value& v, uint32_t node) {
     a.fail(node, "@bitcast of a value of type '" + typeName(v.type) + "' is not supported");
 }
 
-static Value fromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
+Value valueFromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
     switch (t->k) {
     case TK::Int:
         return a.mkInt(wrapToWidth(bits, t), t);
@@ -1113,7 +1115,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                            std::to_string(bitSize(vt)) + " bits, '" + typeName(t) + "' has " +
                            std::to_string(bitSize(t)));
         if (v.isComptime())
-            return fromBits(*this, bitsOf(*this, v, args[1]), t, node);
+            return valueFromBits(*this, bitsOf(*this, v, args[1]), t, node);
         uint16_t r = newReg(node);
         emit(sim::Op::Bitcast, scalarOf(t), r, v.reg, kNoReg, 0);
         wrapToType(r, t, node);
@@ -1241,6 +1243,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         TypeP st = p.type;
         if (p.k == Place::K::Value && p.value.k == VK::Type)
             st = p.value.tv;
+        else if (p.k == Place::K::Value && p.value.k == VK::Agg && p.value.type &&
+                 p.value.type->isUnion)
+            st = p.value.type; // a union value holds its active field only
         else if (p.k == Place::K::Value && p.value.k == VK::Agg)
             return mkBool(p.value.field(f) != nullptr);
         if (!st || st->k != TK::Struct)

@@ -84,6 +84,9 @@ struct Type {
     uint32_t size = 0, align = 1;       // Struct
     bool packed = false;                // Struct: `packed struct`, fields with no gaps
     bool externLayout = false;          // Struct: `extern struct` (C layout, export compatible)
+    // Struct: a `union` (SDK 2.10), every field at offset 0. A comptime union value is an
+    // aggregate holding only its active field.
+    bool isUnion = false;
     std::vector<TypeP> params;          // Fn
     TypeP ret = nullptr;
     bool isTask = false;
