@@ -1028,6 +1028,11 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                     }
                     if (cur->k != VK::Agg)
                         fail(node, "too many indices");
+                    // The Types page: a struct with named fields "is not a tuple type".
+                    if (cur->hasNamedFields())
+                        fail(idxList[k], "cannot index a struct with named fields ('" +
+                                             (*cur->names)[0] +
+                                             "', ...); only tuples and arrays are indexed");
                     if (i < 0 || size_t(i) >= cur->elems->size())
                         fail(idxList[k], "index " + std::to_string(i) +
                                              " is out of bounds for array of length " +
@@ -1322,6 +1327,11 @@ Value Analyzer::addressOf(uint32_t node) {
         Place p = place(node);
         if (p.k == Place::K::Value && p.value.k == VK::Fn) {
             Value f = p.value;
+            // The Syntax page, inline fn: "it is not allowed to take the address of an
+            // inline function".
+            if (f.fn && f.fn->isInline)
+                fail(node, "cannot take the address of inline function '" + f.fn->name +
+                               "'; remove 'inline' to call it through a pointer");
             if (f.fn && !f.fn->generic)
                 f.type = types.ptr(fnType(f.fn), false, true);
             return f;
@@ -1969,6 +1979,15 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
             Place p = place(n.a);
             if (p.k != Place::K::Mem)
                 fail(n.a, "tensor access must index an array in memory");
+            // The DSDs page: "There must be exactly as many affine expressions as the
+            // number of dimensions of the tensor".
+            if (p.type->k == TK::Array) {
+                const size_t given = N(n.a).kind == NK::Index ? L(n.a).size() : 0;
+                fail(n.a, "tensor access gives " + std::to_string(given) +
+                              " index expression(s) for an array of " +
+                              std::to_string(given + p.type->dims.size()) +
+                              " dimensions; index every dimension");
+            }
             elemT = p.type;
             a = addrValue(p, n.a);
         } catch (...) {

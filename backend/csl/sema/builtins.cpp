@@ -1213,6 +1213,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Value a = carg(0, "@concat_structs argument"), b = carg(1, "@concat_structs argument");
         if (a.k != VK::Agg || b.k != VK::Agg)
             fail(node, "@concat_structs expects two structs");
+        // The Builtins page: concatenating "a struct with named fields and a struct with
+        // nameless fields ... results in an error". An empty struct goes with either.
+        const auto nameless = [](const Value& s) {
+            return !s.hasNamedFields() && !s.elems->empty();
+        };
+        if ((a.hasNamedFields() && nameless(b)) || (nameless(a) && b.hasNamedFields()))
+            fail(node, "@concat_structs cannot concatenate a struct with named fields and a "
+                       "struct with nameless fields (a tuple)");
         std::vector<std::string> names;
         std::vector<Value> elems;
         for (const Value* s : {&a, &b}) {
@@ -1919,7 +1927,22 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@get_dsr expects dsr_dest, dsr_src0, dsr_src1, dsr_fifo_dest or "
                           "dsr_fifo_src1, found '" +
                               typeName(t) + "'");
-        int64_t id = asInt(carg(1, "DSR ID"), args[1], "DSR ID");
+        const Value idv = carg(1, "DSR ID");
+        if (idv.k == VK::Handle && isDsrKind(idv.type->hk)) {
+            // The DSRs page's FIFO form: "if fifo_dsr_type is dsr_fifo_src1 ... non_fifo_dsr
+            // must have type dsr_src1" (and dsr_fifo_dest over a dsr_dest).
+            if (t->hk != HandleKind::DsrFifoDest && t->hk != HandleKind::DsrFifoSrc1)
+                fail(args[1], "@get_dsr of type '" + typeName(t) +
+                                  "' takes an integer ID; only dsr_fifo_dest and dsr_fifo_src1 "
+                                  "take a DSR");
+            const HandleKind over =
+                t->hk == HandleKind::DsrFifoDest ? HandleKind::DsrDest : HandleKind::DsrSrc1;
+            if (idv.type->hk != over)
+                fail(args[1], "@get_dsr(" + typeName(t) + ", ...) needs a DSR of type '" +
+                                  handleName(over) + "', found '" + typeName(idv.type) + "'");
+            return mkHandle(t->hk, idv.i);
+        }
+        int64_t id = asInt(idv, args[1], "DSR ID");
         if (id < 0 || id > 63)
             fail(args[1], "DSR ID " + std::to_string(id) + " is out of range (0-63)");
         return mkHandle(t->hk, id);

@@ -87,7 +87,7 @@ struct Type {
     // Struct: a `union` (SDK 2.10), every field at offset 0. A comptime union value is an
     // aggregate holding only its active field.
     bool isUnion = false;
-    std::vector<TypeP> params;          // Fn
+    std::vector<TypeP> params; // Fn
     TypeP ret = nullptr;
     bool isTask = false;
     HandleKind hk = HandleKind::Color;
@@ -183,6 +183,10 @@ struct Value {
     uint16_t reg = 0xffff; // Runtime / RuntimeDsd register
 
     bool isComptime() const { return k != K::Runtime && k != K::RuntimeDsd; }
+    // An aggregate whose fields have names; a tuple's are none or "0", "1", ...
+    bool hasNamedFields() const {
+        return names && !names->empty() && !(names->front()[0] >= '0' && names->front()[0] <= '9');
+    }
     const Value* field(const std::string& n) const;
 };
 
