@@ -1214,6 +1214,65 @@ var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z =
   y[6] = bytes[6];
 )"),
                  {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
+    // The Types page (SDK 2.10): packed struct fields are "a sequence of bits with no gaps",
+    // the first field lowest, and "Non-ABI-sized types are primarily intended for compact
+    // data structures such as packed structs": bools, u2/i3, enum(u2), f16 and packed
+    // structs nested off byte boundaries, read and written in place, through pointers and
+    // array elements, copied, and converted to and from integers with @bitcast.
+    c.push_back({"packed-struct-bit-fields",
+                 program(R"(
+const Kind = enum(u2) { a, b, c, d };
+const Flags = packed struct { ready: bool, mode: u2, level: i3, kind: Kind };
+const Header = packed struct { tag: u4, len: u12, scale: f16 };
+const Odd = packed struct { a: u3, inner: Flags, b: u5 };
+var g = Flags{ .ready = true, .mode = 2, .level = -3, .kind = .c };
+var h = Header{ .tag = 9, .len = 0x123, .scale = 1.5 };
+var o = Odd{ .a = 5, .inner = Flags{ .ready = false, .mode = 1, .level = -1, .kind = .d }, .b = 17 };
+var arr = [3]Flags{ @bitcast(Flags, @as(u8, 0x01)), @bitcast(Flags, @as(u8, 0x42)),
+                    @bitcast(Flags, @as(u8, 0xff)) };
+comptime {
+  @comptime_assert(@bitcast(u8, Flags{ .ready = true, .mode = 2, .level = -3, .kind = .c }) == 0xad);
+  const f = @bitcast(Flags, @as(u8, 0x97));
+  @comptime_assert(f.level == 2 and f.mode == 3 and f.kind == Kind.c);
+}
+fn grow(p: *Header) void {
+  p.len += 1;
+  p.scale *= 2.0;
+}
+)",
+                         R"(
+  y[0] = @bitcast(u8, g);
+  y[1] = @bitcast(u16, @as(i16, g.level));
+  g.level += 3;
+  g.level += 2;
+  g.mode = 3;
+  y[2] = @bitcast(u8, g);
+  y[3] = if (g.ready) 1 else 0;
+  g.ready = false;
+  y[4] = @bitcast(u8, g);
+  y[5] = @as(u16, g.kind);
+  grow(&h);
+  y[6] = @bitcast(u32, h);
+  const hb = @ptrcast([*]u8, &h);
+  y[7] = hb[1];
+  var copy = h;
+  copy.tag = 15;
+  y[8] = @bitcast(u32, copy);
+  y[9] = h.tag;
+  y[10] = @bitcast(u16, o);
+  o.inner.mode = 2;
+  y[11] = @bitcast(u16, o);
+  y[12] = @bitcast(u16, @as(i16, o.inner.level));
+  var i: u16 = 0;
+  var acc: u32 = 0;
+  while (i < 3) : (i += 1) {
+    arr[i].mode = @as(u2, i);
+    acc = acc * 256 + @as(u32, @bitcast(u8, arr[i]));
+  }
+  y[13] = acc;
+)"),
+                 {0xad, 0xfffd, 0x97, 1, 0x96, 2, 0x42001249, 0x12, 0x4200124f, 9, 0x8fd5, 0x8fe5,
+                  0xffff, 0x0142fd}});
     // The Types page (SDK 2.10), Union Types: a bare union's active field changes at comptime;
     // extern and packed unions overlay their fields on the same bytes (an f32 read as i32, an
     // i16 read as a packed struct of two i8), in globals, struct fields, through pointers and

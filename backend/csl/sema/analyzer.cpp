@@ -821,6 +821,12 @@ void Analyzer::encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v,
             encodeValue(out, at + i * es, (*v.elems)[i], sub, node);
         return;
     }
+    if (t->k == TK::Struct && t->bitPacked) {
+        const uint64_t bits = packedBitsOf(v, t, node);
+        for (uint32_t i = 0; i < sizeOf(t); ++i)
+            out[at + i] = uint8_t(bits >> (8 * i));
+        return;
+    }
     if (t->k == TK::Struct) {
         if (v.k != VK::Agg)
             fail(node, "expected a struct initializer");

@@ -617,6 +617,25 @@ class Analyzer {
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
     void ensureStorage(Module* m, Decl& d, uint32_t node);
 
+    // ---- packed structs with bit fields (packed.cpp) ---------------------------------
+    // Lays out packed struct `t`'s field `fi` after the fields before it (`bits` so far).
+    void layOutPackedField(Type* t, FieldInfo& fi, uint32_t& bits, uint32_t node);
+    void finishPackedLayout(Type* t, uint32_t bits, uint32_t node);
+    // The place of field `f` of the struct at place `base` in memory.
+    Place memberPlace(const Place& base, const FieldInfo& f);
+    Value loadBitField(const Place& p, uint32_t node);
+    void storeBitField(const Place& p, const Value& v, uint32_t node);
+    // A value of type `t` from `t`'s bits at `bitOffset` of register `container` (of
+    // unsigned integer type `ct`), and the reverse: `v`'s bits put into `container`.
+    Value extractBits(uint16_t container, TypeP ct, uint32_t bitOffset, TypeP t, uint32_t node);
+    void insertBits(uint16_t container, TypeP ct, uint32_t bitOffset, TypeP t, const Value& v,
+                    uint32_t node);
+    // A comptime value's bits as packed in memory (scalars, enums, packed structs).
+    uint64_t packedBitsOf(const Value& v, TypeP t, uint32_t node);
+    // @bitcast where the target or the operand is a packed struct (of the same bit count).
+    Value bitcastPacked(TypeP t, const Value& v, uint32_t node);
+    Value valueFromPackedBits(uint64_t bits, TypeP t, uint32_t node);
+
     // ---- unions (unions.cpp) --------------------------------------------------------
     Value coerceToUnion(const Value& v, TypeP to, uint32_t node);
     // Union value `u` with field `f` active: itself, or its bytes read as `f` (extern and

@@ -273,7 +273,7 @@ Value Analyzer::evalStructType(uint32_t node) {
     // need bit-level access, which is refused.
     t->packed = N(node).flags & kStructPacked;
     t->externLayout = N(node).flags & kStructExtern;
-    uint32_t off = 0, align = 1;
+    uint32_t off = 0, align = 1, packedBits = 0;
     for (uint32_t item : L(node)) {
         const Node& f = N(item);
         // The SDK's Types page gives a struct fields only; Zig's namespaced declarations
@@ -295,13 +295,18 @@ Value Analyzer::evalStructType(uint32_t node) {
             if (prev.name == fi.name)
                 fail(item, std::string("duplicate ") + kind + " field '" + fi.name + "'");
         }
+        if (t->packed && !t->isUnion) {
+            layOutPackedField(t, fi, packedBits, item);
+            t->fields.push_back(fi);
+            continue;
+        }
         if (t->packed) {
             const bool wholeBytes = (fi.type->k == TK::Int && fi.type->bits % 8 == 0) ||
                                     fi.type->k == TK::Float ||
-                                    (fi.type->k == TK::Struct && fi.type->packed);
+                                    (fi.type->k == TK::Struct && fi.type->packed &&
+                                     fi.type->packedBits == sizeOf(fi.type) * 8);
             if (!wholeBytes)
-                fail(item, std::string("packed ") + kind + " field '" + fi.name + "' of type '" +
-                               typeName(fi.type) +
+                fail(item, "packed union field '" + fi.name + "' of type '" + typeName(fi.type) +
                                "' is not supported by this compiler yet (only fields of whole "
                                "bytes: integers of 8, 16, ... bits, floats and packed structs "
                                "and unions)");
@@ -326,9 +331,14 @@ Value Analyzer::evalStructType(uint32_t node) {
         align = std::max(align, a);
         t->fields.push_back(fi);
     }
+    t->name = kind;
+    if (t->packed && !t->isUnion) {
+        finishPackedLayout(t, packedBits, node);
+        return mkType(t);
+    }
     t->size = (off + align - 1) / align * align;
     t->align = align;
-    t->name = kind;
+    t->packedBits = t->size * 8;
     return mkType(t);
 }
 
@@ -872,13 +882,8 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
     }
     if (base.k == Place::K::Mem && bt && bt->k == TK::Struct) {
         for (const FieldInfo& f : bt->fields) {
-            if (f.name == fname) {
-                Place q = base;
-                q.type = f.type;
-                q.addrImm += f.offset;
-                q.packedField = bt->packed;
-                return q;
-            }
+            if (f.name == fname)
+                return memberPlace(base, f);
         }
         fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
     }
@@ -1187,6 +1192,8 @@ Value Analyzer::load(const Place& p, uint32_t node) {
         return v;
     }
     case Place::K::Mem:
+        if (p.container && runtime())
+            return loadBitField(p, node);
         if (p.type->k == TK::Struct && runtime()) {
             // A struct read as a whole (returned, passed, copied) becomes an aggregate of
             // its fields' values, which stores write back field by field.
@@ -1195,11 +1202,8 @@ Value Analyzer::load(const Place& p, uint32_t node) {
             for (const FieldInfo& f : p.type->fields) {
                 if (p.type->isUnion && &f != &wholeUnionField(p.type, node))
                     continue;
-                Place q = p;
-                q.type = f.type;
-                q.addrImm += f.offset;
                 names.push_back(f.name);
-                elems.push_back(load(q, node));
+                elems.push_back(load(memberPlace(p, f), node));
             }
             Value v = mkAgg(std::move(names), std::move(elems));
             v.type = p.type;
@@ -1280,6 +1284,10 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
     case Place::K::Mem:
         if (!runtime())
             fail(node, "cannot assign to a runtime variable in a comptime context");
+        if (p.container) {
+            storeBitField(p, v0, node);
+            return;
+        }
         if (p.type->k == TK::Array || p.type->k == TK::Struct) {
             Value v = coerce(v0, p.type, node);
             if (v.k != VK::Agg)
@@ -1299,13 +1307,8 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
                 }
             } else {
                 for (const FieldInfo& f : p.type->fields) {
-                    const Value* fv = v.field(f.name);
-                    if (!fv) // a union stores its active field only
-                        continue;
-                    Place q = p;
-                    q.type = f.type;
-                    q.addrImm += f.offset;
-                    store(q, *fv, node);
+                    if (const Value* fv = v.field(f.name)) // a union stores its active field only
+                        store(memberPlace(p, f), *fv, node);
                 }
             }
             return;

@@ -179,6 +179,10 @@ struct Place {
     Module* declMod = nullptr;
     int slotControlDepth = -1; // K::Slot of a comptime var: its Binding::controlDepth
     bool packedField = false;  // a field of a packed struct, whose address may not be taken
+    // A bit field of a packed struct (packed.cpp): `bitWidth` bits from bit `bitOffset` of
+    // the unsigned integer `container` stored at the address.
+    TypeP container = nullptr;
+    uint32_t bitOffset = 0, bitWidth = 0;
 };
 
 } // namespace csl::sema

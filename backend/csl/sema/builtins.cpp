@@ -1103,9 +1103,11 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             r.type = t;
             return r;
         }
+        TypeP vt = v.type;
+        if ((t->k == TK::Struct && t->packed) || (vt->k == TK::Struct && vt->packed))
+            return bitcastPacked(t, v, node);
         if (!isRuntimeScalar(t))
             fail(args[0], "@bitcast target must be a scalar type, found '" + typeName(t) + "'");
-        TypeP vt = v.type;
         if (v.isComptime() && (vt->k == TK::CInt || vt->k == TK::CFloat))
             fail(args[1],
                  "@bitcast needs an operand of a fixed-size type, found '" + typeName(vt) + "'");

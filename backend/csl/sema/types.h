@@ -66,6 +66,10 @@ struct FieldInfo {
     std::string name;
     TypeP type = nullptr;
     uint32_t offset = 0;
+    // A packed struct's field: its first bit, counted from the struct's lowest bit; the
+    // field is a bit field (read by shifting and masking) when packedBitField.
+    uint32_t bitOffset = 0;
+    bool packedBitField = false;
     int64_t value = 0; // enum member value
     // Struct field default (`x: i16 = 7`), a comptime value; null when the field has none.
     std::shared_ptr<const Value> defaultValue;
@@ -83,7 +87,9 @@ struct Type {
     std::vector<FieldInfo> fields;      // Struct fields, Enum members
     uint32_t size = 0, align = 1;       // Struct
     bool packed = false;                // Struct: `packed struct`, fields with no gaps
-    bool externLayout = false;          // Struct: `extern struct` (C layout, export compatible)
+    uint32_t packedBits = 0;            // Struct (packed): the sum of its fields' widths
+    bool bitPacked = false;    // Struct (packed): has bit fields; stored as one packedBits integer
+    bool externLayout = false; // Struct: `extern struct` (C layout, export compatible)
     // Struct: a `union` (SDK 2.10), every field at offset 0. A comptime union value is an
     // aggregate holding only its active field.
     bool isUnion = false;

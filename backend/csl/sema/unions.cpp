@@ -104,7 +104,7 @@ Value Analyzer::decodeValue(const std::vector<uint8_t>& bytes, size_t at, TypeP 
         r.type = t;
         return r;
     }
-    if (t->k == TK::Struct) {
+    if (t->k == TK::Struct && !t->bitPacked) {
         if (t->isUnion) { // read as its first field, which starts at its first byte
             const FieldInfo& first = t->fields.front();
             Value r = mkAgg({first.name}, {decodeValue(bytes, at, first.type, node)});
@@ -121,29 +121,12 @@ Value Analyzer::decodeValue(const std::vector<uint8_t>& bytes, size_t at, TypeP 
         r.type = t;
         return r;
     }
-    if (!isRuntimeScalar(t))
+    if (!isRuntimeScalar(t) && !(t->k == TK::Struct && t->bitPacked))
         fail(node, "a value of type '" + typeName(t) + "' cannot be read from a union's bytes");
     uint64_t bits = 0;
     for (uint32_t i = 0; i < sizeOf(t); ++i)
         bits |= uint64_t(bytes.at(at + i)) << (8 * i);
-    if (t->k == TK::Enum) {
-        const int64_t value = wrapToWidth(bits, t->tag);
-        for (const FieldInfo& m : t->fields) {
-            if (m.value == value) {
-                Value e;
-                e.k = VK::EnumV;
-                e.s = m.name;
-                e.i = m.value;
-                e.type = t;
-                return e;
-            }
-        }
-        fail(node, "the value " + std::to_string(value) +
-                       " read from a union's bytes is no member "
-                       "of enum '" +
-                       typeName(t) + "'");
-    }
-    return valueFromBits(*this, bits, t, node);
+    return valueFromPackedBits(bits, t, node);
 }
 
 } // namespace csl::sema
