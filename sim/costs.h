@@ -66,7 +66,7 @@ constexpr uint32_t kMemcpyCommandSetup = 40; // per command per PE before its da
 // A copy-mode command's trip from the host through the memcpy infrastructure to the PE:
 // the PE keeps running tasks until it arrives (wavelets already in flight land first).
 constexpr uint32_t kMemcpyCopyLatency = 1000;
-constexpr uint32_t kMemcpyCyclesPerWavelet = 1; // per element per channel lane
+constexpr uint32_t kMemcpyCyclesPerWavelet = 1; // per host element per I/O channel
 constexpr uint32_t kLaunchSetup = 20;           // RPC decode before the exported function runs
 
 } // namespace sim::costs

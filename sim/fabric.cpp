@@ -1533,8 +1533,19 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         expected = size_t(r.h) * r.elementsPerPe;
     if (r.shape == MemcpyShape::ColBroadcast)
         expected = size_t(r.w) * r.elementsPerPe;
+    // The program's --channels I/O channels carry the host words of the whole ROI (they
+    // enter at the fabric's edges and serve every row), so each PE gets an element every
+    // ceil(streams / channels) lane cycles, streams being the host element streams: one
+    // per PE, or one per row (column) for a row (column) broadcast, which the fabric
+    // copies across the row (column).
     const uint32_t channels = std::max<uint32_t>(1, m.prog->memcpy.channels);
-    cmd->laneCycles = costs::kMemcpyCyclesPerWavelet * ((r.w + channels - 1) / channels);
+    uint64_t streams = uint64_t(nx) * ny;
+    if (r.shape == MemcpyShape::RowBroadcast)
+        streams = r.h;
+    if (r.shape == MemcpyShape::ColBroadcast)
+        streams = r.w;
+    cmd->laneCycles =
+        uint32_t(costs::kMemcpyCyclesPerWavelet * ((streams + channels - 1) / channels));
     std::vector<std::pair<uint32_t, uint32_t>> targets; // ROI coordinates of the PEs
     for (uint32_t y = 0; y < r.h; ++y)
         for (uint32_t x = 0; x < r.w; ++x)

@@ -102,7 +102,7 @@ struct Command {
     std::vector<ScalarType> argTypes;
     std::atomic<uint32_t> remainingPes{0}; // PEs finish it concurrently in the PE phase
     std::atomic<bool> done{false};
-    uint32_t laneCycles = 1; // cycles per element per PE (channel sharing)
+    uint32_t laneCycles = 1; // cycles per element per PE (the ROI shares the channels)
     uint64_t issuedAt = 0;   // cycle the host issued it
 };
 
