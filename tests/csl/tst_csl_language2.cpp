@@ -1214,6 +1214,59 @@ var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z =
   y[6] = bytes[6];
 )"),
                  {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
+    // The Syntax page: a function's `return` and a labelled block's `break :label value` may
+    // give a struct or array from any point at run time (the last one was used, bug of
+    // session 8), `&` of a by-value struct parameter, `for (arr) |*x|` pointer captures that
+    // change the array, and a `switch` on a bool that lists both values.
+    c.push_back({"aggregate-results-and-captures",
+                 program(R"(
+const P = struct { a: u16, b: i32 };
+const Ev = struct { time: u32, id: u16 };
+var arr = [4]u16{ 1, 2, 3, 4 };
+fn pick(c: u16) P {
+  if (c < 10) return P{ .a = c + 1, .b = @as(i32, c) + 100 };
+  return P{ .a = c + 2, .b = @as(i32, c) + 200 };
+}
+fn pickConst(c: u16) P {
+  if (c < 10) { return P{ .a = 1, .b = 100 }; } else { return P{ .a = 2, .b = 200 }; }
+}
+fn pair(c: u16) [2]u32 {
+  if (c < 10) return [2]u32{ 1, @as(u32, c) };
+  return [2]u32{ 2, @as(u32, c) + 50 };
+}
+fn idOf(p: *const Ev) u16 { return p.id + 1; }
+fn byValue(e: Ev) u16 { return idOf(&e); }
+fn label(b: bool) u16 {
+  return switch (b) { true => 10, false => 20 };
+}
+)",
+                         R"(
+  var n: u16 = 3;
+  const r = pick(n);
+  const far = pick(n + 20);
+  const t = pickConst(n);
+  const a = pair(n);
+  y[0] = r.a;
+  y[1] = @bitcast(u32, r.b);
+  y[2] = far.a;
+  y[3] = @bitcast(u32, t.b);
+  y[4] = a[0] * 100 + a[1];
+  const blk = found: {
+    var i: u16 = 0;
+    while (i < 8) : (i += 1) {
+      if (i == n) break :found P{ .a = i, .b = 30 };
+    }
+    break :found P{ .a = 99, .b = -1 };
+  };
+  y[5] = blk.a;
+  y[6] = @bitcast(u32, blk.b);
+  y[7] = byValue(Ev{ .time = 1, .id = n });
+  for (arr) |*x| x.* += 10;
+  for (arr) |*x, i| x.* *= (i + 1);
+  y[8] = @as(u32, arr[0]) * 1000000 + @as(u32, arr[1]) * 10000 + @as(u32, arr[3]);
+  y[9] = label(n > 2) + label(n > 5);
+)"),
+                 {4, 103, 25, 100, 103, 3, 30, 4, 11240056, 30}});
     // The Types page (SDK 2.10): packed struct fields are "a sequence of bits with no gaps",
     // the first field lowest, and "Non-ABI-sized types are primarily intended for compact
     // data structures such as packed structs": bools, u2/i3, enum(u2), f16 and packed

@@ -28,7 +28,8 @@ enum class NodeKind : uint8_t {
     Continue,      // d: label token + 1
     If,            // a: condition; b: then; c: else (0 = none)
     While,         // a: condition; b: continue expression; c: body; d: label + 1; flags: inline
-    For,           // a: iterable; b: body; list: capture tokens; d: label + 1; flags: inline
+    For,           // a: iterable; b: body; list: capture tokens; d: label + 1; flags: inline,
+                   // kForPointerCapture
     Switch,        // a: subject; list: SwitchProng
     SwitchProng,   // list: items (empty for else); a: body; flags: 1 = else
     Ident,         // tok
@@ -73,6 +74,8 @@ enum VarFlags : uint32_t {
     kVarComptime = 32,
 };
 enum StructFlags : uint32_t { kStructUnion = 1, kStructPacked = 2, kStructExtern = 4 };
+// For: bit 0 is `inline`; this one marks `|*x|`, the element captured by pointer.
+constexpr uint32_t kForPointerCapture = 2;
 enum FnFlags : uint32_t { kFnInline = 1, kFnExport = 2, kFnExtern = 4, kFnTask = 8 };
 
 struct Node {

@@ -607,7 +607,12 @@ class Parser {
         std::vector<uint32_t> caps;
         if (eat(Tok::Pipe)) {
             do {
-                eat(Tok::Star);
+                // `|*x|`: the element by pointer (kForPointerCapture), as in Zig.
+                if (eat(Tok::Star)) {
+                    if (!caps.empty())
+                        fail("only the element capture of a for loop can be a pointer ('*')");
+                    flags |= kForPointerCapture;
+                }
                 caps.push_back(expect(Tok::Ident, "in the loop capture"));
             } while (eat(Tok::Comma));
             expect(Tok::Pipe, "to close the loop capture");

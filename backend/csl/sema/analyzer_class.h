@@ -122,6 +122,14 @@ struct Flow {
     Value value;
 };
 
+// The struct or array value of a run-time labelled block or inlined call: registers that
+// each `break`/`return` moves its value into. A single comptime-known value stays that value.
+struct AggregateResult {
+    std::optional<Value> regs;
+    int count = 0;
+    std::optional<Value> onlyComptime; // the value while it is the only one and comptime
+};
+
 struct LoopCtx {
     std::string label;
     bool isBlock = false; // a labelled block (break only)
@@ -140,10 +148,12 @@ struct LoopCtx {
     // instead (`blk: { if (c) break :blk 100; break :blk r; }` with r: u16 is a u16).
     bool resultTypeFromLiterals = false;
     std::vector<int64_t> intLiterals;
+    AggregateResult aggregate;
 };
 
 struct InlineCtx {
     std::vector<size_t> returns;
+    AggregateResult aggregate;
     uint16_t resultReg = kNoReg;
     TypeP retType = nullptr;
     bool hasComptimeResult = false;
@@ -195,6 +205,13 @@ struct RuntimeControl {
 // Whether two comptime values are the same in every part (false for DSDs, ranges, runtime
 // values and float NaNs), layout.cpp.
 bool sameValue(const Value& a, const Value& b);
+
+// Whether `v` and every part of it are comptime-known (an aggregate may hold run-time parts).
+inline bool fullyComptime(const Value& v) {
+    if (v.k != Value::K::Agg)
+        return v.isComptime();
+    return std::all_of(v.elems->begin(), v.elems->end(), fullyComptime);
+}
 
 class Analyzer;
 // The comptime value of type `t` whose bit pattern is `bits` (a scalar type), builtins.cpp.
@@ -679,6 +696,10 @@ class Analyzer {
     Place fieldPlace(Place base, const std::string& fname, uint32_t node, uint32_t baseNode);
     [[noreturn]] void failUndeclared(uint32_t node, const std::string& name);
     Value aggregateRegs(TypeP t, uint32_t node);
+    // Moves struct or array `v` into `result`'s registers (false: `v`'s type has parts with
+    // no run-time form, so it can only be a comptime result), and the block's final value.
+    bool addAggregateResult(AggregateResult& result, const Value& v, uint32_t node);
+    static std::optional<Value> aggregateResultValue(const AggregateResult& result);
     bool isPlainBlock(uint32_t node) const;
     // Whether the run-time code of a block from `start` falls through to the function's
     // current end (codeEndReachable).

@@ -1343,8 +1343,24 @@ Value Analyzer::addressOf(uint32_t node) {
             ensureStorage(p.declMod, *p.decl, node);
             return mkPtr(p.decl->address, types.ptr(p.type, false, true));
         }
-        if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime())
-            return mkPtr(constStorageOf(p.value, node), types.ptr(p.value.type, false, true));
+        if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime()) {
+            if (fullyComptime(p.value))
+                return mkPtr(constStorageOf(p.value, node), types.ptr(p.value.type, false, true));
+            // A struct or array value with run-time parts (a by-value parameter): a copy in
+            // memory of its own, as a local variable has (static: no recursion in CSL).
+            if (p.value.type->k != TK::Struct && p.value.type->k != TK::Array)
+                fail(node,
+                     "cannot take the address of a value of type '" + typeName(p.value.type) + "'");
+            Place copy;
+            copy.k = Place::K::Mem;
+            copy.type = p.value.type;
+            copy.mut = true;
+            copy.addrImm =
+                allocate(sizeOf(copy.type), alignOf(copy.type),
+                         "$copy." + std::to_string(cls()->cc.symbols.size()), copy.type, node);
+            store(copy, p.value, node);
+            return mkPtr(copy.addrImm, types.ptr(copy.type, false, true));
+        }
         // The Types page: "address of packed struct field is unsupported".
         if (p.packedField)
             fail(node, "cannot take the address of a packed struct field");
@@ -1595,6 +1611,40 @@ Value Analyzer::aggregateRegs(TypeP t, uint32_t node) {
     return r;
 }
 
+// Whether aggregateRegs can hold a value of type `t`.
+static bool fitsAggregateRegs(TypeP t) {
+    if (t->k == TK::Array)
+        return sizeOf(t) <= 256 * 8 && fitsAggregateRegs(t->elem);
+    if (t->k != TK::Struct)
+        return isRuntimeScalar(t);
+    if (t->isUnion)
+        return std::any_of(t->fields.begin(), t->fields.end(), [&](const FieldInfo& f) {
+            return sizeOf(f.type) == t->size && fitsAggregateRegs(f.type);
+        });
+    return std::all_of(t->fields.begin(), t->fields.end(),
+                       [](const FieldInfo& f) { return fitsAggregateRegs(f.type); });
+}
+
+bool Analyzer::addAggregateResult(AggregateResult& result, const Value& v, uint32_t node) {
+    if (v.k != VK::Agg || !v.type || (v.type->k != TK::Struct && v.type->k != TK::Array) ||
+        !fitsAggregateRegs(v.type))
+        return false;
+    if (!result.regs)
+        result.regs = aggregateRegs(v.type, node);
+    moveAggregate(*result.regs, v, node);
+    if (++result.count == 1 && fullyComptime(v))
+        result.onlyComptime = v;
+    else
+        result.onlyComptime.reset();
+    return true;
+}
+
+std::optional<Value> Analyzer::aggregateResultValue(const AggregateResult& result) {
+    if (result.onlyComptime)
+        return result.onlyComptime; // the moves into the registers go unused
+    return result.regs;
+}
+
 // Moves aggregate `v`, coerced to dst's type, part by part into the registers of `dst`
 // (made by aggregateRegs).
 void Analyzer::moveAggregate(const Value& dst, const Value& v, uint32_t node) {
@@ -1789,10 +1839,10 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         fail(node, "switch on " + show(s) + " has no matching case");
     }
     const char* const needsElse = "switch must handle all possibilities; add an 'else' prong";
-    if (elseProng < 0 && s.type->k != TK::Enum && s.type->k != TK::Int)
+    if (elseProng < 0 && s.type->k != TK::Enum && s.type->k != TK::Int && s.type->k != TK::Bool)
         fail(node, needsElse);
-    // Each value at most once, and (without 'else') every member of an enum.
-    if (s.type->k == TK::Int || s.type->k == TK::Enum) {
+    // Each value at most once, and (without 'else') every member of an enum, both bools.
+    if (s.type->k == TK::Int || s.type->k == TK::Enum || s.type->k == TK::Bool) {
         std::vector<std::pair<int64_t, int64_t>> covered;
         for (uint32_t p : prongs) {
             for (uint32_t item : L(p)) {
@@ -1809,6 +1859,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
             }
         }
         if (elseProng < 0 && s.type->k == TK::Int && !coversEveryValue(covered, s.type))
+            fail(node, needsElse);
+        if (elseProng < 0 && s.type->k == TK::Bool && covered.size() < 2)
             fail(node, needsElse);
         if (elseProng < 0) {
             for (const FieldInfo& m : s.type->fields) {
@@ -1935,7 +1987,9 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     fr_->loops.pop_back();
     // The SDK's Syntax page: "If control flow may reach the end of a block without breaking
     // a value, the block's type is void and any values broken from the block must be void".
+    const std::optional<Value> aggregate = aggregateResultValue(done.aggregate);
     const bool valueBreaks = done.resultReg != kNoReg || done.literalBreak.has_value() ||
+                             aggregate.has_value() ||
                              (done.hasComptimeResult && done.comptimeResult.type &&
                               done.comptimeResult.type->k != TK::Void);
     if (valueBreaks && blockEndReachable(start, done.breaks))
@@ -1949,6 +2003,8 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
         return *done.literalBreak; // the i32 register the breaks also set goes unused
     if (done.resultReg != kNoReg)
         return mkRuntime(done.resultReg, done.resultType);
+    if (aggregate)
+        return *aggregate;
     if (done.hasComptimeResult)
         return done.comptimeResult;
     return mkVoid();

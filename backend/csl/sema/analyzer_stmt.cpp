@@ -372,7 +372,7 @@ Flow Analyzer::execReturn(uint32_t node) {
                     ic.resultReg = newReg(node);
                 ic.retType = vt;
                 emit(sim::Op::Mov, scalarOf(vt), ic.resultReg, toReg(v, n.a), kNoReg, 0);
-            } else {
+            } else if (!addAggregateResult(ic.aggregate, v, n.a)) {
                 ic.hasComptimeResult = true;
                 ic.comptimeResult = v;
             }
@@ -446,8 +446,10 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
         }
         if (ctx->resultType)
             v = coerce(v, ctx->resultType, n.a);
-        if (v.isComptime() && !isRuntimeScalar(v.type) && v.type->k != TK::CInt &&
-            v.type->k != TK::CFloat) {
+        if (addAggregateResult(ctx->aggregate, v, n.a)) {
+            ctx->resultType = ctx->aggregate.regs->type;
+        } else if (v.isComptime() && !isRuntimeScalar(v.type) && v.type->k != TK::CInt &&
+                   v.type->k != TK::CFloat) {
             ctx->hasComptimeResult = true;
             ctx->comptimeResult = v;
         } else {
@@ -647,7 +649,16 @@ Flow Analyzer::execFor(uint32_t node) {
             if (p.addrReg != kNoReg)
                 emit(sim::Op::Add, sim::ScalarType::I32, off, off, p.addrReg, 0);
             Value element;
-            if (aggregateElement) {
+            if (n.flags & kForPointerCapture) {
+                // `|*x|`: x points at the element, so the body can change the array.
+                const TypeP pt = types.ptr(el, false, !p.mut);
+                const uint16_t ptr = newReg(node);
+                emit(sim::Op::Imm, sim::ScalarType::I32, ptr, kNoReg, kNoReg, int32_t(p.addrImm));
+                emit(sim::Op::Add, sim::ScalarType::I32, ptr, ptr, off, 0);
+                element = mkRuntime(newReg(node), pt);
+                emit(sim::Op::Convert, scalarOf(pt), element.reg, ptr, kNoReg,
+                     int32_t(sim::ScalarType::I32));
+            } else if (aggregateElement) {
                 Place q = p;
                 q.type = el;
                 q.addrReg = off;
@@ -683,6 +694,9 @@ Flow Analyzer::execFor(uint32_t node) {
             return {};
         }
     }
+    if (n.flags & kForPointerCapture)
+        fail(n.a, "a pointer capture '|*x|' needs an array variable in memory to point into, "
+                  "iterated at run time");
     Value iter = eval(n.a);
     if (caps.size() > 2)
         fail(node, "a for loop has at most two captures (value and index)");
@@ -1112,6 +1126,8 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
             patch(r, here());
         if (done.hasComptimeResult)
             result = done.comptimeResult;
+        else if (const std::optional<Value> aggregate = aggregateResultValue(done.aggregate))
+            result = *aggregate;
         else if (done.resultReg != kNoReg && done.scalarReturnsComptime && done.sameComptimeReturn)
             result = *done.sameComptimeReturn; // the register the returns set goes unused
         else if (done.resultReg != kNoReg && done.retType->k == TK::Dsd) {

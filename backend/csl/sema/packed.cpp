@@ -8,8 +8,6 @@
 // loading that integer, shifting and masking, and written by merging their bits into it.
 #include "backend/csl/sema/analyzer_class.h"
 
-#include <algorithm>
-
 namespace csl::sema {
 
 namespace {
@@ -32,13 +30,6 @@ std::optional<uint32_t> packedWidth(TypeP t) {
     default:
         return std::nullopt;
     }
-}
-
-// Whether `v` and every part of it are comptime-known (an aggregate may hold run-time parts).
-bool knownAtComptime(const Value& v) {
-    if (v.k != VK::Agg)
-        return v.isComptime();
-    return std::all_of(v.elems->begin(), v.elems->end(), knownAtComptime);
 }
 
 uint64_t lowMask(uint32_t width) {
@@ -248,7 +239,7 @@ Value Analyzer::bitcastPacked(TypeP t, const Value& v, uint32_t node) {
     if (*from != *to)
         fail(node, "@bitcast size mismatch: '" + typeName(vt) + "' has " + std::to_string(*from) +
                        " bits, '" + typeName(t) + "' has " + std::to_string(*to));
-    if (knownAtComptime(v))
+    if (fullyComptime(v))
         return valueFromPackedBits(packedBitsOf(v, vt, node), t, node);
     // Through one unsigned integer of the bits: built from the operand, read as the target.
     const TypeP ct = types.intType(int(std::max(sizeOf(vt), sizeOf(t)) * 8), false);
