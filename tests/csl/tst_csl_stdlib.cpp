@@ -521,6 +521,63 @@ class TstCslStdlib : public QObject {
             QVERIFY2(close(row[7], std::exp(v / 4.0), 2e-3), (at + " exp_f16").c_str());
         }
     }
+    void sinCosNearTheirZeros() {
+        // Next to multiples of pi/2 the result is tiny, so only an accurate argument
+        // reduction keeps it within a few ulps (a one-part 2 pi left sin(pi_f32) = -2.4e-7
+        // where the value is -8.74e-8). sin(-0) is -0.
+        const char* pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var x = @zeros([8]f32);
+var y = @zeros([64]f32);
+const x_ptr: [*]f32 = &x;
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  for (@range(u16, 8)) |i| {
+    y[2 * i] = math.sin_f32(x[i]);
+    y[2 * i + 1] = math.cos(x[i]);
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        const float pi = 3.14159265358979f;
+        const float xs[8] = {pi, -pi, pi / 2, 2 * pi, 10 * pi, 1000.0f, -0.0f, 1e-20f};
+        sim::MemcpyRequest in;
+        in.symbol = "x";
+        in.elementsPerPe = 8;
+        std::vector<uint32_t> bits(8);
+        std::memcpy(bits.data(), xs, sizeof xs);
+        auto r = fabric.runUntilDone(fabric.memcpy(in, bits), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 16);
+        auto withinUlps = [](float got, double exact, int ulps) {
+            const float want = float(exact);
+            const double ulp = double(std::nextafter(std::abs(want), INFINITY)) - std::abs(want);
+            return std::abs(double(got) - double(want)) <= ulps * ulp;
+        };
+        for (int i = 0; i < 8; ++i) {
+            const double v = xs[i];
+            const float s = asFloat(y[size_t(2 * i)]);
+            const float c = asFloat(y[size_t(2 * i + 1)]);
+            const std::string at = QStringLiteral("x = %1: sin %2 (want %3), cos %4 (want %5)")
+                                       .arg(v, 0, 'g', 9)
+                                       .arg(double(s), 0, 'g', 9)
+                                       .arg(std::sin(v), 0, 'g', 9)
+                                       .arg(double(c), 0, 'g', 9)
+                                       .arg(std::cos(v), 0, 'g', 9)
+                                       .toStdString();
+            QVERIFY2(withinUlps(s, std::sin(v), 2), at.c_str());
+            QVERIFY2(withinUlps(c, std::cos(v), 2), at.c_str());
+        }
+        QCOMPARE(y[12], 0x80000000u); // sin(-0) = -0
+    }
     void randomDistributions() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kRandomPe}}, sim::Arch::Wse3);
         QVERIFY(prog);

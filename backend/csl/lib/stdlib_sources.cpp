@@ -217,8 +217,8 @@ fn elapsed(timerId: i16, result: *timerType) void {
 // <math> beyond square roots (appended to the <math> source): constants, predicates,
 // rounding and the transcendental functions in f32 (f16 and generic forms convert through
 // f32). exp: Cody-Waite reduction by ln 2 and a degree-7 polynomial; log: mantissa in
-// [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by 2 pi, folding to
-// [-pi/2, pi/2] and the Taylor series to x^11; pow = exp(y log x) (negative x needs an
+// [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by a three-part pi/2 and
+// polynomials on [-pi/4, pi/4] per quadrant; pow = exp(y log x) (negative x needs an
 // integer y); tanh from exp, with its series near 0.
 const char* const kMathFunctionsSource = R"csl(
 const PI = 3.14159265358979323846;
@@ -326,20 +326,33 @@ fn log_f32(x: f32) f32 {
              s2 * (0.111111111 + s2 * 0.0909090909)))));
   return lm + @as(f32, e) * 0.693147181;
 }
-fn sin_f32(x: f32) f32 {
-  if (!isFinite_f32(x)) return NaN_f32;
-  const k = floor_f32(x * 0.159154943 + 0.5);
-  var r = (x - k * 6.28318548) + k * 1.74845553e-7;
-  if (r > 1.57079633) {
-    r = 3.14159274 - r;
-  } else if (r < -1.57079633) {
-    r = -3.14159274 - r;
-  }
+// sin and cos: x = k pi/2 + r with pi/2 in three parts (k times the first, 8-bit part is
+// exact for |k| < 2^16, so r keeps its accuracy next to multiples of pi/2: sin(pi_f32) is
+// -8.74e-8, not a rounding residue of a one-part 2 pi), then sin or cos of r in
+// [-pi/4, pi/4] (Cephes' single-precision polynomials) by the quadrant k mod 4. A zero
+// keeps its sign: sin(-0) = -0.
+fn sin_poly_f32(r: f32) f32 {
+  if (r == 0.0) return r; // r + r * r2 * (negative) would turn -0 into +0
   const r2 = r * r;
-  return r * (1.0 + r2 * (-0.166666667 + r2 * (0.00833333333 + r2 * (-0.000198412698 +
-         r2 * (0.00000275573192 + r2 * -0.0000000250521084)))));
+  return r + r * r2 * (-1.6666654611e-1 + r2 * (8.3321608736e-3 + r2 * -1.9515295891e-4));
 }
-fn cos_f32(x: f32) f32 { return sin_f32(x + 1.57079633); }
+fn cos_poly_f32(r: f32) f32 {
+  const r2 = r * r;
+  return 1.0 - 0.5 * r2 + r2 * r2 * (4.166664568298827e-2 + r2 * (-1.388731625493765e-3 +
+         r2 * 2.443315711809948e-5));
+}
+fn sin_quadrant_f32(x: f32, shift: u32) f32 {
+  if (!isFinite_f32(x)) return NaN_f32;
+  const kf = floor_f32(x * 0.636619772 + 0.5);
+  const r = ((x - kf * 1.5703125) - kf * 4.837512969970703125e-4) - kf * 7.54978995489188216e-8;
+  const quadrant = (@as(u32, kf - 4.0 * floor_f32(kf * 0.25)) + shift) & 3;
+  if (quadrant == 0) return sin_poly_f32(r);
+  if (quadrant == 1) return cos_poly_f32(r);
+  if (quadrant == 2) return -sin_poly_f32(r);
+  return -cos_poly_f32(r);
+}
+fn sin_f32(x: f32) f32 { return sin_quadrant_f32(x, 0); }
+fn cos_f32(x: f32) f32 { return sin_quadrant_f32(x, 1); }
 fn pow_f32(x: f32, y: f32) f32 {
   if (y == 0.0) return 1.0;
   if (x == 0.0) {
