@@ -578,6 +578,52 @@ comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbo
         }
         QCOMPARE(y[12], 0x80000000u); // sin(-0) = -0
     }
+    void genericAbsClearsTheSign() {
+        // IEEE abs: abs(-0.0) is +0.0 and abs(-NaN) a NaN with the sign clear, for the
+        // generic form as for abs_f32/abs_f16 (the generic one returned -0.0); integers keep
+        // their arithmetic form.
+        const char* pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var x = @zeros([8]f32);
+var y = @zeros([64]f32);
+const x_ptr: [*]f32 = &x;
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  for (@range(u16, 4)) |i| {
+    y[3 * i] = math.abs(x[i]);
+    y[3 * i + 1] = @as(f32, math.abs(@as(f16, x[i])));
+    y[3 * i + 2] = @bitcast(f32, @as(u32, @bitcast(u16, math.abs(@as(f16, x[i])))));
+  }
+  y[12] = @bitcast(f32, @bitcast(u32, math.abs(@as(i32, -7))));
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        const uint32_t xs[8] = {
+            0x80000000u, 0xc0200000u /* -2.5 */, 0xffc00000u /* -NaN */, 0x3f800000u, 0, 0, 0, 0};
+        sim::MemcpyRequest in;
+        in.symbol = "x";
+        in.elementsPerPe = 8;
+        auto r =
+            fabric.runUntilDone(fabric.memcpy(in, std::vector<uint32_t>(xs, xs + 8)), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 13);
+        QCOMPARE(y[0], 0u);          // abs(-0.0) f32
+        QCOMPARE(y[2], 0u);          // abs(-0.0) f16 bits
+        QCOMPARE(y[3], 0x40200000u); // 2.5
+        QCOMPARE(y[5], 0x4100u);     // f16 2.5
+        QCOMPARE(y[6], 0x7fc00000u); // NaN, sign cleared
+        QCOMPARE(y[8], 0x7e00u);     // f16 NaN, sign cleared
+        QCOMPARE(y[9], 0x3f800000u);
+        QCOMPARE(y[12], 7u);
+    }
     void randomDistributions() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kRandomPe}}, sim::Arch::Wse3);
         QVERIFY(prog);
