@@ -3,8 +3,9 @@
 of the (f32 or f16) inputs, rounded to the type. Exact functions (abs, floor, ceil,
 fscale, min, max, sign) must match exactly, sqrt within 1 ulp, the f16 forms within 1 ulp
 of f16, transcendental f32 forms within the tolerances in TOL32. NaN must give NaN and
-infinities the same infinity. The sign of a zero result is reported, not failed (the
-<math> page does not give it; float-edge-bits does the same)."""
+infinities the same infinity. The sign of a zero result must be IEEE's for the functions
+in SIGNED_ZEROS; for the others it is reported, not failed (the <math> page does not give
+it; float-edge-bits does the same)."""
 import argparse
 import json
 
@@ -30,6 +31,11 @@ inf, nan = np.inf, np.nan
 # exp(y log x) loses |y log x| ulps (10^38 is 40 ulps off).
 TOL32 = {"sqrt": (0, 0, 1), "invsqrt": (0, 0, 2), "exp": (0, 0, 2), "log": (0, 0, 2),
          "pow": (1e-5, 0, 2), "sin": (0, 0, 2), "cos": (0, 0, 2), "tanh": (0, 0, 2)}
+
+# Functions whose zero results have the sign IEEE 754 gives them (abs(-0) = +0, sin(-0) =
+# -0, ...): a wrong sign fails (sin and abs failed before e4d2c2b and 17edee1). The others'
+# zero signs are reported only.
+SIGNED_ZEROS = {"abs", "sin", "sqrt", "floor", "ceil", "fscale", "tanh"}
 
 rng = np.random.default_rng(99)
 
@@ -111,7 +117,9 @@ def compare(label, got, want64, dtype, tol, inputs):
         elif g == w:
             ok = True
             if w == 0 and np.signbit(g) != np.signbit(w):
-                print(f"note: {label}{inputs(i)} gave {g!r}, numpy gives {w!r}")
+                ok = label.split("_")[0] not in SIGNED_ZEROS
+                if ok:
+                    print(f"note: {label}{inputs(i)} gave {g!r}, numpy gives {w!r}")
         else:
             rtol, atol, ulps = tol if tol else (0, 0, 0)
             spacing = np.spacing(np.abs(w).astype(dtype)).astype(np.float64)
