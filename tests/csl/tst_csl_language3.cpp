@@ -428,25 +428,6 @@ comptime {
          "B31 Builtins page, @ptrcast: 'This builtin is not valid in comptime expressions.'",
          "var x: u32 = 10;\ncomptime { const q = @ptrcast(*i16, &x); _ = q; }\n"});
     d.push_back(
-        {"fifo_in_a_var",
-         "B34 DSDs page, FIFOs: 'The @allocate_fifo builtin must be associated with a const "
-         "variable in the global scope'",
-         "var buf = @zeros([32]i16);\nvar fifo = @allocate_fifo(buf);\n"});
-    d.push_back({"fabin_in_a_dsr_without_queue_initialization",
-                 "B43 DSRs page, @load_to_dsr: 'When using a fabin_dsd loaded to a DSR, the input "
-                 "queue used by the fabin_dsd must be explicitly initialized with the associated "
-                 "color via @initialize_queue'",
-                 R"(
-const dsr2 = @get_dsr(dsr_src0, 2);
-const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .input_queue = @get_input_queue(1) });
-var A = @zeros([10]i16);
-const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
-fn f() void {
-  @load_to_dsr(dsr2, fab_dsd);
-  @mov16(m, dsr2);
-}
-)"});
-    d.push_back(
         {"get_dsr_id_used_twice",
          "B42 DSRs page, @get_dsr: 'If the provided integer identifier has already been "
          "used for the given DSR type ... an error will be emitted' (not enforced on purpose: "
@@ -745,6 +726,25 @@ fn f() void { @mov16(d1, d1); }
          "must have type dsr_src1'",
          "const dsr3 = @get_dsr(dsr_dest, 6);\nconst dsr5 = @get_dsr(dsr_fifo_src1, dsr3);\n"
          "fn f() void { _ = dsr5; }\n"});
+    d.push_back(
+        {"fifo_in_a_var",
+         "B34 DSDs page, FIFOs: 'The @allocate_fifo builtin must be associated with a const "
+         "variable in the global scope'",
+         "var buf = @zeros([32]i16);\nvar fifo = @allocate_fifo(buf);\n"});
+    d.push_back({"fabin_in_a_dsr_without_queue_initialization",
+                 "B43 DSRs page, @load_to_dsr: 'When using a fabin_dsd loaded to a DSR, the input "
+                 "queue used by the fabin_dsd must be explicitly initialized with the associated "
+                 "color via @initialize_queue'",
+                 R"(
+const dsr2 = @get_dsr(dsr_src0, 2);
+const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .input_queue = @get_input_queue(1) });
+var A = @zeros([10]i16);
+const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
+fn f() void {
+  @load_to_dsr(dsr2, fab_dsd);
+  @mov16(m, dsr2);
+}
+)"});
     return d;
 }
 

@@ -287,6 +287,13 @@ void Analyzer::failUnlessExportCompatible(TypeP t, uint32_t node, const std::str
              what + " has type '" + typeName(t) + "', which is not export compatible: " + why);
 }
 
+// The DSDs page: "The @allocate_fifo builtin must be associated with a const variable in
+// the global scope".
+void Analyzer::failIfFifoAllocation(uint32_t init, const std::string& declaration) {
+    if (N(init).kind == NK::BuiltinCall && tokStr(N(init).tok) == "@allocate_fifo")
+        fail(init, "@allocate_fifo must initialize a global 'const', not " + declaration);
+}
+
 void Analyzer::failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what) {
     if (t->k == TK::Int && !isAbiSizedInt(t))
         fail(node, what + " uses integer type '" + typeName(t) +
@@ -1143,6 +1150,8 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     failUnlessExportCompatible(t, n.a ? n.a : d.node,
                                                "export variable '" + d.name + "'");
                 d.type = t;
+                if (haveInit)
+                    failIfFifoAllocation(n.b, "the 'var' '" + d.name + "'");
                 if (t->k == TK::Dsd) {
                     d.dsdVar = true;
                     d.address = allocate(sim::kDsdStorageBytes, 4, m->prefix + d.name, t, d.node);

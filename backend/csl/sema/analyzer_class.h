@@ -600,6 +600,7 @@ class Analyzer {
     // The Types page: non-ABI-sized integers (all but 16 and 32 bits) "cannot be used in
     // export or extern declarations or as task parameters". `what` names the user.
     void failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what);
+    void failIfFifoAllocation(uint32_t init, const std::string& declaration);
     // The Storage Classes page's type restrictions for export declarations.
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".

@@ -88,6 +88,14 @@ constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated
 struct ClassCtx {
     sim::CodeClass cc;
     std::set<std::pair<bool, int>> initializedQueues; // @initialize_queue: (input?, queue)
+    // fabin DSDs loaded to DSRs: their input queue, and the module and node of the load, whose
+    // queue must have an @initialize_queue (checked when the class is done).
+    struct FabinDsrLoad {
+        int queue;
+        Module* mod;
+        uint32_t node;
+    };
+    std::vector<FabinDsrLoad> fabinDsrLoads;
     std::map<uint16_t, uint16_t> comptimeConfig; // @set_config in comptime blocks: address -> value
     std::deque<sim::Function> funcs;             // stable while lowering; moved into cc at the end
     uint32_t nextAddress = 0;

@@ -170,6 +170,8 @@ void Analyzer::declareLocal(uint32_t node) {
     const uint32_t id = tokId(n.tok);
     const std::string& name = nameOf(id);
     bool isConst = n.flags & kVarConst;
+    if (n.b)
+        failIfFifoAllocation(n.b, "the local '" + name + "'");
     TypeP t = n.a ? evalType(n.a) : nullptr;
     for (uint32_t bn : fr_->scopes.back().names) {
         if (bn == id)

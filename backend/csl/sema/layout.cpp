@@ -611,6 +611,17 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         if (d.kind == sim::DsdKind::FabIn && d.color == 0 && c.cc.inputQueueColor[d.queue] > 0)
             d.color = uint8_t(c.cc.inputQueueColor[d.queue]);
     }
+    // The DSRs page, @load_to_dsr: "When using a fabin_dsd loaded to a DSR, the input queue
+    // used by the fabin_dsd must be explicitly initialized with the associated color via
+    // @initialize_queue".
+    for (const ClassCtx::FabinDsrLoad& load : c.fabinDsrLoads) {
+        if (!c.initializedQueues.count({true, load.queue}) && load.mod->ast)
+            diags_.error(load.mod->fileId, load.mod->ast->beginOffset(load.node),
+                         load.mod->ast->endOffset(load.node),
+                         "this fabin_dsd is loaded to a DSR, so its input queue " +
+                             std::to_string(load.queue) +
+                             " must be initialized with @initialize_queue");
+    }
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
