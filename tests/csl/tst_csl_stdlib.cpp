@@ -624,6 +624,64 @@ comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbo
         QCOMPARE(y[9], 0x3f800000u);
         QCOMPARE(y[12], 7u);
     }
+    void powIntegerExponents() {
+        // Integer exponents give the exact power when it is representable (exp(y log x)
+        // made 10^5 100000.0625 and 3^4 81.0000076), and stay within 2 ulps otherwise.
+        const char* pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var x = @zeros([8]f32);
+var y = @zeros([64]f32);
+const x_ptr: [*]f32 = &x;
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  const exponents = [4]f32{ 5.0, 4.0, -3.0, 38.0 };
+  for (@range(u16, 4)) |i| {
+    for (@range(u16, 4)) |k| {
+      y[4 * i + k] = math.pow_f32(x[i], exponents[k]);
+    }
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        const float xs[8] = {10.0f, 3.0f, -2.0f, 1.1f, 0, 0, 0, 0};
+        const double exponents[4] = {5, 4, -3, 38};
+        sim::MemcpyRequest in;
+        in.symbol = "x";
+        in.elementsPerPe = 8;
+        std::vector<uint32_t> bits(8);
+        std::memcpy(bits.data(), xs, sizeof xs);
+        auto r = fabric.runUntilDone(fabric.memcpy(in, bits), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 16);
+        for (int i = 0; i < 4; ++i) {
+            for (int k = 0; k < 4; ++k) {
+                const float want = float(std::pow(double(xs[i]), exponents[k]));
+                const float got = asFloat(y[size_t(4 * i + k)]);
+                const double ulp =
+                    double(std::nextafter(std::abs(want), INFINITY)) - std::abs(want);
+                const bool exact =
+                    std::isfinite(want) && double(want) == std::pow(double(xs[i]), exponents[k]);
+                const std::string at = QStringLiteral("pow(%1, %2) = %3, want %4")
+                                           .arg(double(xs[i]))
+                                           .arg(exponents[k])
+                                           .arg(double(got), 0, 'g', 9)
+                                           .arg(double(want), 0, 'g', 9)
+                                           .toStdString();
+                if (exact || std::isinf(want))
+                    QVERIFY2(got == want, at.c_str());
+                else
+                    QVERIFY2(std::abs(double(got) - double(want)) <= 2 * ulp, at.c_str());
+            }
+        }
+    }
     void randomDistributions() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kRandomPe}}, sim::Arch::Wse3);
         QVERIFY(prog);

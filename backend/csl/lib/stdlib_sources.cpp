@@ -218,8 +218,9 @@ fn elapsed(timerId: i16, result: *timerType) void {
 // rounding and the transcendental functions in f32 (f16 and generic forms convert through
 // f32). exp: Cody-Waite reduction by ln 2 and a degree-7 polynomial; log: mantissa in
 // [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by a three-part pi/2 and
-// polynomials on [-pi/4, pi/4] per quadrant; pow = exp(y log x) (negative x needs an
-// integer y); tanh from exp, with its series near 0.
+// polynomials on [-pi/4, pi/4] per quadrant; pow: repeated squaring for integer
+// exponents up to 64, else exp(y log x) (negative x needs an integer y); tanh from exp,
+// with its series near 0.
 const char* const kMathFunctionsSource = R"csl(
 const PI = 3.14159265358979323846;
 const E = 2.71828182845904523536;
@@ -353,11 +354,28 @@ fn sin_quadrant_f32(x: f32, shift: u32) f32 {
 }
 fn sin_f32(x: f32) f32 { return sin_quadrant_f32(x, 0); }
 fn cos_f32(x: f32) f32 { return sin_quadrant_f32(x, 1); }
+// x^n for an integer 1 <= n <= 64 by repeated squaring: exact whenever the powers it
+// forms are representable (10^5, 3^4), a few roundings otherwise.
+fn pow_int_f32(x: f32, n: u32) f32 {
+  var result: f32 = 1.0;
+  var square = x;
+  var k = n;
+  while (k != 0) : (k >>= 1) {
+    if ((k & 1) != 0) result = result * square;
+    if (k > 1) square = square * square;
+  }
+  return result;
+}
 fn pow_f32(x: f32, y: f32) f32 {
   if (y == 0.0) return 1.0;
   if (x == 0.0) {
     if (y > 0.0) return 0.0;
     return POSITIVE_INF_f32;
+  }
+  // Integer exponents: exp(y log x) would lose |y log x| ulps (10^5 was 100000.0625).
+  if (floor_f32(y) == y and abs_f32(y) <= 64.0) {
+    if (y > 0.0) return pow_int_f32(x, @as(u32, y));
+    return 1.0 / pow_int_f32(x, @as(u32, -y));
   }
   if (x < 0.0) {
     if (floor_f32(y) != y) return NaN_f32;
