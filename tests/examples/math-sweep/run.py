@@ -76,9 +76,11 @@ def rows_for(pe):
     x[12] = fill([0.0, -0.0, 1.0, -inf, inf, 2.0], -100, 100)
     x[13] = fill([0.0, -0.0, 1.0, -inf, inf, -2.0], -100, 100)
     # pow: positive bases with moderate exponents, negative bases, zeros, infinities.
-    x[4] = fill([2.0, 2.0, -2.0, -2.0, -2.0, 0.0, 0.0, inf, inf, nan, 10.0, 0.5, 1.0, -1.5],
+    x[4] = fill([2.0, 2.0, -2.0, -2.0, -2.0, 0.0, 0.0, inf, inf, nan, 10.0, 0.5, 1.0, -1.5,
+                 10.0, 3.0, 7.0, 1.1],
                 0.01, 60)
-    y = fill([10.0, -3.0, 3.0, 2.0, 0.5, 3.0, -1.0, 2.0, -2.0, 0.0, 38.0, -140.0, 7.5, -4.0],
+    y = fill([10.0, -3.0, 3.0, 2.0, 0.5, 3.0, -1.0, 2.0, -2.0, 0.0, 38.0, -140.0, 7.5, -4.0,
+              5.0, 4.0, 9.0, -30.0],
              -8, 8)
     y[np.isnan(y)] = 1.0
     k = np.zeros(N, dtype=np.int16)
@@ -171,6 +173,20 @@ for pe in range(W):
         tol16 = None if name in ("abs", "floor", "ceil", "fscale", "min", "max", "sign") else (0, 0, 1)
         bad += compare(f"{name}_f16", o16[pe, f], ref(name, xh[f], yh, k), np.float16, tol16,
                        show(xh, yh))
+    # pow with an integer exponent (|y| <= 64): the exact power when representable, else
+    # within 2 ulps (exp(y log x) gave 10^5 = 100000.0625 before dada754).
+    f = FNS.index("pow")
+    for i in range(N):
+        if np.isfinite(x[f, i]) and x[f, i] != 0 and float(y[i]).is_integer() and abs(y[i]) <= 64:
+            exact = float(x[f, i]) ** float(y[i])
+            with np.errstate(over="ignore"):
+                want = np.float32(exact)
+            g = o32[pe, f, i]
+            ok = g == want if (np.isinf(want) or float(want) == exact) else \
+                abs(float(g) - float(want)) <= 2 * float(np.spacing(np.abs(want)))
+            if not ok:
+                bad += 1
+                print(f"MISMATCH pow_f32 integer exponent ({x[f, i]!r}, {y[i]!r}) PE {pe}: got {g!r}, want {want!r}")
     for i in range(N):
         want = 0
         for shift, v in ((0, x[0, i]), (4, xh[0, i])):
