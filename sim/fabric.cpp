@@ -459,13 +459,15 @@ uint64_t Fabric::Impl::nextVisit(const Pe& p) const {
             const Command& c = *p.cmds.front().cmd;
             if (c.kind == Command::Kind::Launch)
                 next = std::min(next, p.mainReadyAt);
-            else if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H)
+            else if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H ||
+                     (c.kind == Command::Kind::StreamH2D && !p.cmds.front().started))
                 next = std::min(next, std::max(p.mainReadyAt, copyArrival(c)));
         }
     }
     if (!p.cmds.empty() && !p.cmdBlocked) {
         const PeCommand& pc = p.cmds.front();
-        if (pc.cmd->kind == Command::Kind::StreamH2D && !p.rampQ[size_t(pc.cmd->req.color)].full())
+        if (pc.cmd->kind == Command::Kind::StreamH2D && pc.started &&
+            !p.rampQ[size_t(pc.cmd->req.color)].full())
             next = std::min(next, p.portReadyAt);
         if (pc.finished)
             next = std::min(next, now + 1);
@@ -888,6 +890,13 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                 parts.push_back("never called unblock_cmd_stream after " + c.function);
             break;
         case Command::Kind::StreamH2D:
+            if (!pc.started) {
+                parts.push_back("memcpy_h2d streaming to color " + str(uint64_t(c.req.color)) +
+                                " has not started: the memcpy kernel takes it on the main "
+                                "thread, which a task holds (use an async op to read the "
+                                "stream)");
+                break;
+            }
             parts.push_back("memcpy_h2d streaming to color " + str(uint64_t(c.req.color)) +
                             " delivered " + str(pc.progress) + "/" + str(c.req.elementsPerPe) +
                             " wavelets; the CE queue of color " + str(uint64_t(c.req.color)) +
@@ -1415,10 +1424,8 @@ void Fabric::Impl::serviceCommands(Pe& p) {
             return;
         }
         if (c.kind == Command::Kind::StreamH2D) {
-            if (!pc.started) {
-                pc.started = true;
-                p.portReadyAt = std::max(p.portReadyAt, now) + costs::kMemcpyCommandSetup;
-            }
+            if (!pc.started)
+                return; // startWork starts it when the main thread is free
             auto& q = p.rampQ[size_t(c.req.color)];
             while (pc.progress < c.req.elementsPerPe && p.portReadyAt <= now && !q.full()) {
                 const MemcpyRequest& r = c.req;

@@ -194,6 +194,15 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
                 w.reason = "the host command stream waits: " + c.function +
                            " has not called unblock_cmd_stream";
                 add(std::move(w));
+            } else if (c.kind == Command::Kind::StreamH2D && !pc.started) {
+                PeWait w;
+                w.kind = PeWait::Kind::HostCommand;
+                w.color = c.req.color;
+                w.waiter = "memcpy_h2d";
+                w.reason = "memcpy_h2d streaming to color " + num(uint64_t(c.req.color)) +
+                           " has not started: it arrives after a copy's trip and the memcpy "
+                           "kernel takes it between tasks, when the main thread is free";
+                add(std::move(w));
             } else if (c.kind == Command::Kind::StreamH2D && pc.started) {
                 PeWait w;
                 w.kind = PeWait::Kind::HostCommand;

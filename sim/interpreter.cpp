@@ -382,7 +382,15 @@ bool Fabric::Impl::startWork(Pe& p) {
     if (!p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started) {
         PeCommand& pc = p.cmds.front();
         Command& c = *pc.cmd;
-        if (c.kind == Command::Kind::Launch) {
+        if (c.kind == Command::Kind::StreamH2D && now >= copyArrival(c)) {
+            // The command reaches the PE after the same trip as a copy, and the memcpy
+            // kernel takes it on the CE between tasks (a task that holds the main thread,
+            // e.g. in a synchronous fabin op, keeps it out: the SDK's pipeline-01); the
+            // data then flows without the main thread (serviceCommands).
+            pc.started = true;
+            p.portReadyAt = std::max(p.portReadyAt, now) + costs::kMemcpyCommandSetup;
+            noteProgress(now);
+        } else if (c.kind == Command::Kind::Launch) {
             int32_t func = -1;
             for (const ClassExport& e : p.cls->exports)
                 if (e.isFunction && e.name == c.function)

@@ -344,6 +344,70 @@ class TestMemcpy : public QObject {
         QCOMPARE(f.stats(1, 0).taskActivations, uint64_t(n));
     }
 
+    // A streaming H2D starts only when the PE's main thread is free: the memcpy kernel runs
+    // on the PE's CE to take the command. The SDK's pipeline-01 tutorial: "The kernel stalls
+    // if a blocking instruction @add16(outDsd, inDsd, 1) is used ... @add16 repeatedly
+    // querying data from input queue 1, which is still empty"; an async op works. Here a
+    // task started at load reads the stream's color synchronously (a hang that names the
+    // stream) or asynchronously (done).
+    void streamNeedsAFreeMainThread() {
+        for (const bool async : {false, true}) {
+            sim::CodeClass cls;
+            FnBuilder init("init", 0, 1);
+            init.imm(0, ScalarType::U16, 10).builtin(BuiltinId::Activate, 0, 1).ret();
+            cls.functions.push_back(init.build());
+            FnBuilder take("take", 0, 1, 2);
+            take.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+            take.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+            take.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+            take.ret();
+            cls.functions.push_back(take.build());
+            sim::Dsd mem;
+            mem.baseAddress = kA;
+            mem.extent[0] = 4;
+            mem.strideBytes[0] = 4;
+            mem.elementBytes = 4;
+            sim::Dsd in;
+            in.kind = sim::DsdKind::FabIn;
+            in.color = 2;
+            in.queue = 2;
+            in.extent[0] = 4;
+            cls.dsdConstants = {mem, in};
+            sim::DsdOpDesc mov;
+            mov.op = sim::DsdOpKind::Mov32;
+            mov.dst = {sim::DsdOperand::Kind::Dsd, 0};
+            mov.src0 = {sim::DsdOperand::Kind::Dsd, 1};
+            mov.async = async;
+            cls.dsdOps.push_back(mov);
+            cls.tasks[10].kind = sim::TaskKind::Local;
+            cls.tasks[10].function = 1;
+            cls.initFunction = 0;
+            auto prog = makeProgram(cls);
+            prog->memcpy.enabled = true;
+            prog->memcpy.h2dColors[0] = 2;
+            sim::Fabric f(prog);
+            sim::MemcpyRequest h2d;
+            h2d.streaming = true;
+            h2d.color = 2;
+            h2d.elementsPerPe = 4;
+            const auto id = f.memcpy(h2d, {5, 6, 7, 8});
+            const auto r = f.runUntilDone(id);
+            if (async) {
+                QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+                f.runUntilIdle();
+                const auto mem = f.readMemory(0, 0, kA, 16);
+                std::vector<uint32_t> got(4);
+                std::memcpy(got.data(), mem.data(), 16);
+                QCOMPARE(got, (std::vector<uint32_t>{5, 6, 7, 8}));
+            } else {
+                QCOMPARE(r.status, RunStatus::Hang);
+                QVERIFY2(r.message.find("memcpy_h2d streaming to color 2 has not started") !=
+                             std::string::npos,
+                         r.message.c_str());
+            }
+        }
+    }
+
     void streamingWithoutConsumerHangs() {
         sim::CodeClass cls;
         FnBuilder t("noop", 0, 1);
