@@ -15,6 +15,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--name", help="the compile output directory")
 parser.add_argument("--cmaddr", help="IP:port of a CS system")
 parser.add_argument("--loop_count", type=int, default=3, help="copies per measurement")
+parser.add_argument("--channels", type=int, default=1, help="the --channels given to cslc")
 args = parser.parse_args()
 
 with open(f"{args.name}/out.json", encoding="utf-8") as f:
@@ -71,6 +72,10 @@ def measure(label, copies):
     assert cycles > 0
     seconds = cycles / 850e6
     size = width * height * n * 4 * loops
+    # Each I/O channel enters the fabric through one router link: at most one 32-bit
+    # wavelet per cycle per channel, whatever the size of the rectangle.
+    assert size / cycles <= 4 * args.channels, \
+        f"{label}: {size / cycles:.2f} bytes per cycle through {args.channels} channel(s)"
     print(f"{label}: {loops} x {width}x{height}x{n} f32 in {cycles} cycles, "
           f"{size / seconds / 1e9:.3f} GB/s at 850 MHz")
     return start, end
