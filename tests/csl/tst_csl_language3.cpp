@@ -734,17 +734,19 @@ fn f() void { @mov16(d1, d1); }
     d.push_back({"fabin_in_a_dsr_without_queue_initialization",
                  "B43 DSRs page, @load_to_dsr: 'When using a fabin_dsd loaded to a DSR, the input "
                  "queue used by the fabin_dsd must be explicitly initialized with the associated "
-                 "color via @initialize_queue'",
+                 "color via @initialize_queue' (checked on WSE-3; on WSE-2 the fabin_dsd's "
+                 "'.fabric_color' names the color)",
                  R"(
 const dsr2 = @get_dsr(dsr_src0, 2);
-const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .fabric_color = @get_color(1), .input_queue = @get_input_queue(1) });
+const fab_dsd = @get_dsd(fabin_dsd, .{ .extent = 10, .input_queue = @get_input_queue(1) });
 var A = @zeros([10]i16);
 const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{10} -> A[i] });
 fn f() void {
   @load_to_dsr(dsr2, fab_dsd);
   @mov16(m, dsr2);
 }
-)"});
+)",
+                 sim::Arch::Wse3});
     return d;
 }
 

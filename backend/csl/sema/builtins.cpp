@@ -656,7 +656,9 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
         fail(args[0], "a fabin_dsd cannot be loaded to a dsr_dest");
     if (dk == sim::DsdKind::FabOut && (hk == HandleKind::DsrSrc0 || hk == HandleKind::DsrSrc1))
         fail(args[0], "a fabout_dsd cannot be loaded to a " + typeName(dsr.type));
-    if (dk == sim::DsdKind::FabIn && d.k == VK::Dsd)
+    // On WSE-2 a fabin_dsd names its color itself (.fabric_color), and @initialize_queue
+    // is optional; the rule checked at the end of the class is WSE-3's.
+    if (wse3() && dk == sim::DsdKind::FabIn && d.k == VK::Dsd)
         cls()->fabinDsrLoads.push_back({int(d.dsd.queue), fr_->mod, args[1]});
     if (cfg.k == VK::Agg && cfg.names) {
         for (const char* async : {"async", "activate", "unblock", "on_control"})
