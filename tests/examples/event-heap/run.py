@@ -67,7 +67,11 @@ def model(arrive, service, period):
             ticks += 1
             if ticks < T:
                 high = max(high, push(time + period, TICK, 0))
-    return depart, waited, samples, [longest, busy_time, dropped, events, high]
+    turnaround = [0 if depart[c] == NEVER else depart[c] - int(arrive[c]) for c in range(N)]
+    worst = min(range(N), key=lambda c: (-turnaround[c], c))
+    first_dropped = next((c for c in range(N) if waited[c] == NEVER), 0xFFFF)
+    return depart, waited, samples, [longest, busy_time, dropped, events, high, worst,
+                                     turnaround[worst], first_dropped]
 
 
 rng = np.random.default_rng(8)
@@ -100,7 +104,7 @@ def d2h(name, count):
 bad = 0
 for period in (7, 25, 1):
     runner.launch("simulate", np.uint32(period), nonblock=False)
-    got = {"depart": d2h("depart", N), "waited": d2h("waited", N), "samples": d2h("samples", T), "stats": d2h("stats", 5)}
+    got = {"depart": d2h("depart", N), "waited": d2h("waited", N), "samples": d2h("samples", T), "stats": d2h("stats", 8)}
     for x in range(W):
         want = dict(zip(("depart", "waited", "samples", "stats"), model(arrive[x], service[x], period)))
         for key in want:
@@ -108,7 +112,8 @@ for period in (7, 25, 1):
                 bad += 1
                 print(f"period {period} PE {x} {key}:\n  got  {got[key][x].tolist()}\n  want {want[key]}")
         if period == 7:
-            print(f"PE {x}: stats {want['stats']} (longest ring, busy, dropped, events, heap high)")
+            print(f"PE {x}: stats {want['stats']} (longest ring, busy, dropped, events, heap high, "
+                  "worst customer, its turnaround, first turned away)")
 runner.stop()
 assert bad == 0, f"{bad} mismatches"
 print("SUCCESS!")
