@@ -682,6 +682,60 @@ comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbo
             }
         }
     }
+    void fscaleWholeExponentRange() {
+        // fscale(v, s) is IEEE ldexp for every i16 s, bit for bit: it used to build 2^k from
+        // the exponent bits for k outside -150..255 too (fscale(1.5, 400) was -inf,
+        // fscale(1e38, -300) a large negative number).
+        const char* pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const math = @import_module("<math>");
+var x = @zeros([8]f32);
+var y = @zeros([64]f32);
+const x_ptr: [*]f32 = &x;
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  const ks = [8]i16{ -32768, -400, -277, -150, -127, 200, 300, 32767 };
+  for (@range(u16, 8)) |i| {
+    for (@range(u16, 8)) |k| {
+      y[8 * i + k] = math.fscale_f32(x[i], ks[k]);
+    }
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        const float xs[8] = {1.0e38f, -1.0e-38f, 1.5f, -1.5f, 1.0e-45f, 3.0e-30f, 0.0f, 7.0f};
+        const int ks[8] = {-32768, -400, -277, -150, -127, 200, 300, 32767};
+        sim::MemcpyRequest in;
+        in.symbol = "x";
+        in.elementsPerPe = 8;
+        std::vector<uint32_t> bits(8);
+        std::memcpy(bits.data(), xs, sizeof xs);
+        auto r = fabric.runUntilDone(fabric.memcpy(in, bits), 10'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        auto y = readY(fabric, 1, 64);
+        for (int i = 0; i < 8; ++i) {
+            for (int k = 0; k < 8; ++k) {
+                const float want = std::ldexp(xs[i], ks[k]);
+                uint32_t wantBits = 0;
+                std::memcpy(&wantBits, &want, sizeof want);
+                const uint32_t got = y[size_t(8 * i + k)];
+                const std::string at = QStringLiteral("fscale(%1, %2) = %3, want %4")
+                                           .arg(double(xs[i]), 0, 'g', 9)
+                                           .arg(ks[k])
+                                           .arg(double(asFloat(got)), 0, 'g', 9)
+                                           .arg(double(want), 0, 'g', 9)
+                                           .toStdString();
+                QVERIFY2(got == wantBits, at.c_str());
+            }
+        }
+    }
     void randomDistributions() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kRandomPe}}, sim::Arch::Wse3);
         QVERIFY(prog);

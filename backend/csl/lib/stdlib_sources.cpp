@@ -285,12 +285,32 @@ fn ceil_f16(x: f16) f16 { return @as(f16, ceil_f32(@as(f32, x))); }
 fn floor(x: anytype) @type_of(x) { return @as(@type_of(x), floor_f32(@as(f32, x))); }
 fn ceil(x: anytype) @type_of(x) { return @as(@type_of(x), ceil_f32(@as(f32, x))); }
 fn pow2_f32(k: i32) f32 { return @bitcast(f32, @bitcast(u32, k + 127) << 23); }
-// v * 2^k for k in -150..255.
+// v * 2^s for any i16 s, rounded once as IEEE ldexp: an exponent past 127 is applied in
+// steps of 2^127, one below -126 in steps of 2^-102 (2^-126 * 2^24, which keeps a normal
+// value normal so only the last product rounds into the subnormals); what is left after
+// two steps saturates (it over- or underflows anyway). It took k in -150..255 only:
+// fscale(1.5, 400) was -inf, fscale(1e38, -300) a large negative number.
 fn fscale_f32(v: f32, s: i16) f32 {
-  const k = @as(i32, s);
-  if (k > 127) return v * pow2_f32(127) * pow2_f32(k - 127);
-  if (k < -126) return v * pow2_f32(-126) * pow2_f32(k + 126);
-  return v * pow2_f32(k);
+  var y = v;
+  var k = @as(i32, s);
+  if (k > 127) {
+    y = y * pow2_f32(127);
+    k -= 127;
+    if (k > 127) {
+      y = y * pow2_f32(127);
+      k -= 127;
+      if (k > 127) k = 127;
+    }
+  } else if (k < -126) {
+    y = y * pow2_f32(-102);
+    k += 102;
+    if (k < -126) {
+      y = y * pow2_f32(-102);
+      k += 102;
+      if (k < -126) k = -126;
+    }
+  }
+  return y * pow2_f32(k);
 }
 fn fscale_f16(v: f16, s: i16) f16 { return @as(f16, fscale_f32(@as(f32, v), s)); }
 fn fscale(v: anytype, s: i16) @type_of(v) { return @as(@type_of(v), fscale_f32(@as(f32, v), s)); }
