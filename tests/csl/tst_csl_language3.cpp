@@ -355,18 +355,6 @@ std::vector<DocDeviation> rejectedDocumentedPrograms() {
 const cb_six: cb16 = 6.0;
 comptime { @comptime_assert(@bitcast(u16, cb_six) == 0b0101100100000000); }
 )"});
-    d.push_back({"layout_file_as_tile_code",
-                 "B9 Builtins page, @set_tile_code: '@set_tile_code(0, 0); // Specify to the "
-                 "compiler that *this* file contains code for PE #0,0'",
-                 "", sim::Arch::Wse2, R"(
-layout {
-  @set_rectangle(1, 1);
-  @set_tile_code(0, 0);
-}
-var r: u16 = 0;
-task t() void { r += 1; }
-comptime { @bind_local_task(t, @get_local_task_id(9)); }
-)"});
     d.push_back({"inline_assembly",
                  "B12 Syntax page, Inline assembly expressions: the doubleIt example (we fail to "
                  "parse it: \"expected ')' to close the argument list, found ':'\")",
@@ -787,6 +775,41 @@ class TestCslLanguage3 : public QObject {
     // the same as its CSL variable name, even if the variable is declared inside an imported
     // module", and a linkname names it (fixed: an export inside a module was named 'm.y',
     // bug B32).
+    // The Builtins page, @set_tile_code: "@set_tile_code(0, 0); // Specify to the compiler
+    // that *this* file contains code for PE #0,0" (bug B9, fixed in session 8): the layout
+    // file is the PE program, with the layout's params; its variables, tasks and comptime
+    // blocks are the PE's.
+    void layoutFileAsTileCode() {
+        const csl::CompileResult r = compileFiles({{"layout.csl", R"(
+param step: u16 = 1;
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0);
+  @set_tile_code(1, 0);
+}
+const bump_id = @get_local_task_id(9);
+var r: u16 = 5;
+task bump() void { r += step; }
+comptime {
+  @bind_local_task(bump, bump_id);
+  @activate(bump_id);
+}
+)"}},
+                                                  sim::Arch::Wse2, {{"step", "3"}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        QCOMPARE(r.program->classes.size(), size_t(1));
+        sim::Fabric fabric(r.program);
+        const sim::RunResult run = fabric.runUntilIdle(100'000);
+        QVERIFY2(run.status == sim::RunStatus::Idle, run.message.c_str());
+        const sim::CodeClass& cls = r.program->classes[0];
+        const auto sym = std::find_if(cls.symbols.begin(), cls.symbols.end(),
+                                      [](const sim::Symbol& s) { return s.name == "r"; });
+        QVERIFY(sym != cls.symbols.end());
+        for (uint32_t x = 0; x < 2; ++x) {
+            const std::vector<uint8_t> bytes = fabric.readMemory(x, 0, sym->address, 2);
+            QCOMPARE(int(bytes[0] | bytes[1] << 8), 5 + 3);
+        }
+    }
     void exportSymbolNames() {
         const csl::CompileResult r = compileFiles({{"layout.csl", kPlainLayout},
                                                    {"pe.csl", R"(

@@ -324,6 +324,9 @@ class Analyzer {
 
     // Layout results.
     bool rectSet_ = false;
+    // The layout file is also a PE program (`@set_tile_code(x, y)` with no file, the
+    // Builtins page): its comptime blocks and variables are the PE's, not the layout's.
+    bool layoutIsTileCode_ = false;
     uint32_t width_ = 0, height_ = 0;
     // The layout's distinct tile codes: a file with params, told apart by paramsKey. A PE
     // keeps only the index of its tile code, not a copy of the params (a full wafer has
@@ -837,6 +840,8 @@ class Analyzer {
     void buildClass(const TileCode& t, ClassCtx& c);
     void runComptimeBlocks(Module* m);
     void checkLayout();
+    Value layoutParams(uint32_t node);
+    bool givenOnCommandLine(const std::string& name) const;
     std::string paramsKey(const Value& params);
 };
 

@@ -286,9 +286,9 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         y = uint32_t(yi);
     };
     if (name == std::string_view("set_tile_code")) {
-        if (args.size() < 3 || args.size() > 4)
+        if (args.size() < 2 || args.size() > 4)
             fail(node,
-                 "@set_tile_code expects 3 or 4 arguments, found " + std::to_string(args.size()));
+                 "@set_tile_code expects 2 to 4 arguments, found " + std::to_string(args.size()));
         uint32_t x, y;
         coords(x, y);
         const size_t pe = size_t(y) * width_ + x;
@@ -299,8 +299,14 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             note(fr_->mod, tileNodes_[pe], "first set here");
             throw SemaError{};
         }
-        std::string file = asString(carg(2, "file name"), args[2], "@set_tile_code");
-        Value params = args.size() > 3 ? carg(3, "tile parameters") : mkAgg({}, {});
+        // The Builtins page: "@set_tile_code(0, 0); // Specify to the compiler that *this*
+        // file contains code for PE #0,0". Its params are the layout's own.
+        std::string file = args.size() == 2
+                               ? fs::path(opt_.layoutFile).filename().string()
+                               : asString(carg(2, "file name"), args[2], "@set_tile_code");
+        Value params = args.size() > 3    ? carg(3, "tile parameters")
+                       : args.size() == 2 ? layoutParams(node)
+                                          : mkAgg({}, {});
         if (params.k != VK::Agg)
             fail(args[3], "tile parameters must be a struct");
         uint32_t index = kNoTile;
@@ -678,6 +684,28 @@ void Analyzer::pollCancelled() const {
         throw CompileCancelled{};
 }
 
+// Whether --params or --colors gives layout param `name`.
+bool Analyzer::givenOnCommandLine(const std::string& name) const {
+    const auto named = [&](const auto& p) { return p.first == name; };
+    return std::any_of(opt_.params.begin(), opt_.params.end(), named) ||
+           std::any_of(opt_.colors.begin(), opt_.colors.end(), named);
+}
+
+// The layout's params that have values (--params, --colors or a default), as the tile
+// parameters of the layout file used as a PE program.
+Value Analyzer::layoutParams(uint32_t node) {
+    std::vector<std::string> names;
+    std::vector<Value> values;
+    for (const std::string& dn : layout_->declOrder) {
+        Decl& d = layout_->decls[dn];
+        if (d.isParam && (givenOnCommandLine(dn) || layout_->ast->nodes[d.node].b)) {
+            names.push_back(dn);
+            values.push_back(resolveDecl(layout_, d, node));
+        }
+    }
+    return mkAgg(std::move(names), std::move(values));
+}
+
 CompileResult Analyzer::run() {
     CompileResult res;
     if (opt_.layoutFile.empty()) {
@@ -724,7 +752,12 @@ CompileResult Analyzer::run() {
         for (size_t i = 1; i < layouts.size(); ++i)
             diags_.error(layout_->fileId, a.beginOffset(layouts[i]), a.endOffset(layouts[i]),
                          "only one layout block is allowed");
-        runComptimeBlocks(layout_);
+        for (uint32_t i = 0; i < a.nodes.size() && !layoutIsTileCode_; ++i)
+            layoutIsTileCode_ = a.nodes[i].kind == NK::BuiltinCall &&
+                                a.tokText(a.nodes[i].tok) == "@set_tile_code" &&
+                                a.list(i).size() == 2;
+        if (!layoutIsTileCode_)
+            runComptimeBlocks(layout_);
         if (!layouts.empty()) {
             Frame f;
             f.mod = layout_;
@@ -741,20 +774,18 @@ CompileResult Analyzer::run() {
                              "the layout block does not call @set_rectangle");
         }
         pollCancelled();
-        // Check all layout declarations (params, consts) even when unused.
-        for (const std::string& dn : layout_->declOrder) {
+        // Check all layout declarations (params, consts) even when unused; a layout that is
+        // also a PE program has them checked as that.
+        for (const std::string& dn :
+             layoutIsTileCode_ ? std::vector<std::string>{} : layout_->declOrder) {
             Frame f;
             f.mod = layout_;
             f.comptime = true;
             f.scopes.emplace_back();
             fr_ = &f;
             Decl& d = layout_->decls[dn];
-            bool given = std::any_of(opt_.params.begin(), opt_.params.end(),
-                                     [&](auto& p) { return p.first == dn; }) ||
-                         std::any_of(opt_.colors.begin(), opt_.colors.end(),
-                                     [&](auto& p) { return p.first == dn; });
             try {
-                if (!d.isParam || given || layout_->ast->nodes[d.node].b)
+                if (!d.isParam || givenOnCommandLine(dn) || layout_->ast->nodes[d.node].b)
                     resolveDecl(layout_, d, d.node);
             } catch (SemaError&) {
             }
