@@ -1214,6 +1214,43 @@ var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z =
   y[6] = bytes[6];
 )"),
                  {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
+    // The Types page: comptime_int "never underflow or overflow", so the i64 minimum is a
+    // literal under '-' (it was "integer literal '9223372036854775808' is too large").
+    c.push_back({"i64-minimum-literal",
+                 program(R"(
+const lowest: i64 = -9223372036854775808;
+var x: i64 = -9223372036854775808;
+comptime { @comptime_assert(lowest == -9223372036854775807 - 1); }
+)",
+                         R"(
+  x += 5;
+  y[0] = @as(u32, @bitcast(u64, x) >> 32);
+  y[1] = @as(u32, @bitcast(u64, x) & 0xffffffff);
+)"),
+                 {0x80000000u, 5}});
+    // The DSDs page, one-dimensional memory vectors: `.offset` is "any expression of type
+    // i16", so a run-time offset moves the base like a run-time extent or stride changes
+    // theirs (refused before session 8), also with a run-time base address.
+    c.push_back({"runtime-dsd-offset",
+                 program(R"(
+var src = [12]u32{ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+var dst = @zeros([12]u32);
+)",
+                         R"(
+  var n: u16 = 3;
+  const len: u16 = n + 1;
+  const off: i16 = @bitcast(i16, n);
+  const s = @get_dsd(mem1d_dsd, .{ .base_address = &src, .extent = len, .stride = 2, .offset = off });
+  const d = @get_dsd(mem1d_dsd, .{ .base_address = &dst, .extent = len });
+  @mov32(d, s);
+  var base: [*]u32 = &src;
+  const back = @get_dsd(mem1d_dsd, .{ .base_address = base, .extent = 2, .offset = off - 1 });
+  const d2 = @get_dsd(mem1d_dsd, .{ .base_address = &dst, .extent = 2, .offset = 4 });
+  @mov32(d2, back);
+  var i: u16 = 0;
+  while (i < 6) : (i += 1) y[i] = dst[i];
+)"),
+                 {4, 6, 8, 10, 3, 4}});
     // The Syntax page: a function's `return` and a labelled block's `break :label value` may
     // give a struct or array from any point at run time (the last one was used, bug of
     // session 8), `&` of a by-value struct parameter, `for (arr) |*x|` pointer captures that

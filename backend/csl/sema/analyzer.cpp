@@ -437,6 +437,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
         case TK::Struct: {
             if (v.k != VK::Agg)
                 return mismatch();
+            // Struct types are nominal, as in Zig: only an anonymous struct literal
+            // (`.{ .v = 1.0 }`) takes the type it is coerced to.
+            if (v.type && v.type->k == TK::Struct)
+                return mismatch();
             if (to->isUnion)
                 return coerceToUnion(v, to, node);
             std::vector<std::string> names;

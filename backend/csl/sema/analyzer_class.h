@@ -327,6 +327,8 @@ class Analyzer {
     // The layout file is also a PE program (`@set_tile_code(x, y)` with no file, the
     // Builtins page): its comptime blocks and variables are the PE's, not the layout's.
     bool layoutIsTileCode_ = false;
+    bool negatingLiteral_ = false; // evaluating the integer literal under a unary '-'
+
     uint32_t width_ = 0, height_ = 0;
     // The layout's distinct tile codes: a file with params, told apart by paramsKey. A PE
     // keeps only the index of its tile code, not a copy of the params (a full wafer has
@@ -796,6 +798,7 @@ class Analyzer {
     Value integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode);
     uint32_t dsrSlot(const Value& dsr, uint32_t node);
     Value getDsd(uint32_t node);
+    uint16_t elementsToBytes(const Value& elements, uint32_t elementBytes, uint32_t node);
     Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);
     int stringIndex(const std::string& s);
     std::array<uint32_t, 4> fabricGeometry() const; // fabric width, height, offset x, y

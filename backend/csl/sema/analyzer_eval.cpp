@@ -149,6 +149,9 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
             expected && expected->k == TK::Int && expected->bits == 64 && !expected->isSigned;
         if (errno != ERANGE && v > uint64_t(INT64_MAX) && u64Expected)
             return mkInt(int64_t(v), expected);
+        // Under a '-' (evalUnary), 2^63 is the magnitude of the i64 minimum.
+        if (errno != ERANGE && v == uint64_t(INT64_MAX) + 1 && negatingLiteral_)
+            return mkInt(INT64_MIN);
         if (errno == ERANGE || v > uint64_t(INT64_MAX))
             fail(node, "integer literal '" + tokStr(n.tok) + "' is too large");
         Value x = mkInt(int64_t(v));
@@ -374,9 +377,13 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
     // An integer literal under '-' is negated as a comptime_int and coerced afterwards, so
     // the minimum of a signed type (`var x: i16 = -32768;`) is accepted.
     const bool negatedIntLiteral = op == Tok::Minus && N(n.a).kind == NK::IntLit;
+    negatingLiteral_ = negatedIntLiteral;
     Value v = eval(n.a, op == Tok::Minus && !negatedIntLiteral ? expected : nullptr);
-    if (negatedIntLiteral && v.k == VK::Int)
-        return expected ? coerce(mkInt(-v.i, v.type), expected, node) : mkInt(-v.i, v.type);
+    negatingLiteral_ = false;
+    if (negatedIntLiteral && v.k == VK::Int) {
+        const Value negated = v.i == INT64_MIN ? v : mkInt(-v.i, v.type);
+        return expected ? coerce(negated, expected, node) : negated;
+    }
     if (op == Tok::Bang) {
         if (v.type->k != TK::Bool)
             fail(n.a, "expected type 'bool', found '" + typeName(v.type) + "'");

@@ -372,6 +372,17 @@ Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& 
     return v;
 }
 
+// A run-time count of elements of `elementBytes` bytes as an i32 count of bytes.
+uint16_t Analyzer::elementsToBytes(const Value& elements, uint32_t elementBytes, uint32_t node) {
+    const Value x = materialize(elements, node);
+    const uint16_t wide = newReg(node);
+    emit(sim::Op::Convert, sim::ScalarType::I32, wide, x.reg, kNoReg, int32_t(scalarOf(x.type)));
+    const uint16_t bytes = newReg(node);
+    emit(sim::Op::Mul, sim::ScalarType::I32, bytes, wide,
+         toReg(mkInt(int64_t(elementBytes), types.i32), node), 0);
+    return bytes;
+}
+
 Value Analyzer::getDsd(uint32_t node) {
     auto args = L(node);
     if (args.size() != 2)
@@ -588,6 +599,10 @@ Value Analyzer::getDsd(uint32_t node) {
             } else {
                 d.strideBytes[0] = int32_t(asInt(v, args[1], "stride") * int64_t(elemSize));
             }
+        } else if (f == "offset" && !v.isComptime()) {
+            // The DSDs page: `.offset` is "any expression of type i16", as a run-time
+            // `.extent` or `.stride` may be.
+            runtimeSets.push_back({sim::DsdField::OffsetBytes, v});
         } else if (f == "offset") {
             d.baseAddress += uint32_t(asInt(v, args[1], "offset") * int64_t(elemSize));
         }
@@ -617,7 +632,10 @@ Value Analyzer::getDsd(uint32_t node) {
         Value x = v;
         if (field == sim::DsdField::Length)
             x = coerce(x.type->k == TK::Int ? x : materialize(x, node), x.type, node);
-        emit(sim::Op::DsdSet, sim::ScalarType::Void, dr, dr, toReg(x, node), int32_t(field));
+        const uint16_t xr = field == sim::DsdField::OffsetBytes
+                                ? elementsToBytes(coerce(x, types.i16, args[1]), elemSize, node)
+                                : toReg(x, node);
+        emit(sim::Op::DsdSet, sim::ScalarType::Void, dr, dr, xr, int32_t(field));
     }
     Value rr;
     rr.k = VK::RuntimeDsd;
@@ -1799,17 +1817,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (x.type->k == TK::Ptr)
             x = x.isComptime() ? mkInt(x.i, types.u16) : mkRuntime(x.reg, types.u16);
         x = materialize(x, args[1]);
-        uint16_t xr = x.reg;
-        if (scale != 1) {
-            uint16_t conv = newReg(node);
-            emit(sim::Op::Convert, sim::ScalarType::I32, conv, xr, kNoReg,
-                 int32_t(scalarOf(x.type)));
-            uint16_t s = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, s, kNoReg, kNoReg, int32_t(scale));
-            uint16_t m = newReg(node);
-            emit(sim::Op::Mul, sim::ScalarType::I32, m, conv, s, 0);
-            xr = m;
-        }
+        const uint16_t xr = scale != 1 ? elementsToBytes(x, uint32_t(scale), node) : x.reg;
         uint16_t dst = newDsdReg();
         emit(sim::Op::DsdSet, sim::ScalarType::Void, dst, src, xr, int32_t(field));
         Value r;
