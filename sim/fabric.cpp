@@ -455,7 +455,8 @@ uint64_t Fabric::Impl::nextVisit(const Pe& p) const {
         bool work = pickTask(p) >= 0;
         if (work)
             next = std::min(next, p.mainReadyAt);
-        if (!p.cmds.empty() && !p.cmdBlocked) {
+        // A command held by an earlier H2D stream gets its visit from wakeAfterH2DStream.
+        if (!p.cmds.empty() && !p.cmdBlocked && !h2dStreamBefore(p.cmds.front().cmd->id)) {
             const Command& c = *p.cmds.front().cmd;
             if (c.kind == Command::Kind::Launch)
                 next = std::min(next, p.mainReadyAt);
@@ -725,6 +726,8 @@ bool Fabric::Impl::stepCycle() {
         }
         inPePhase = false;
     }
+    if (const CommandId finished = finishedH2DStream.exchange(0))
+        wakeAfterH2DStream(finished);
     if (!activeRouters.empty() || !laterRouters.empty()) {
         std::vector<uint32_t>& routers = routerList; // reused: no allocation per cycle
         routers.clear();
@@ -1392,8 +1395,45 @@ void Fabric::Impl::completeCommandOnPe(Pe& p, PeCommand& pc) {
     if (c.remainingPes.fetch_sub(1) == 1) {
         c.done = true;
         pendingCommands.fetch_sub(1);
+        if (c.kind == Command::Kind::StreamH2D) {
+            pendingH2DStreams.fetch_sub(1);
+            CommandId seen = finishedH2DStream.load();
+            while (seen < c.id && !finishedH2DStream.compare_exchange_weak(seen, c.id)) {
+            }
+        }
     }
     noteProgress(now);
+}
+
+bool Fabric::Impl::h2dStreamBefore(CommandId id) const {
+    if (pendingH2DStreams.load() == 0)
+        return false;
+    for (const auto& [earlier, c] : commands) {
+        if (earlier >= id)
+            return false;
+        if (c->kind == Command::Kind::StreamH2D && !c->done)
+            return true;
+    }
+    return false;
+}
+
+// Sequential, after a PE phase in which H2D streams up to command `finished` ended. The
+// commands issued after it waited for it: the host sends them now (a copy makes its trip
+// from here), and the PEs of every unfinished command get a visit.
+void Fabric::Impl::wakeAfterH2DStream(CommandId finished) {
+    for (const auto& [id, c] : commands) {
+        if (c->done)
+            continue;
+        if (id > finished)
+            c->issuedAt = std::max(c->issuedAt, now);
+        const MemcpyRequest& r = c->req;
+        const bool box = c->kind != Command::Kind::Launch;
+        const uint32_t x0 = box ? r.x : 0, y0 = box ? r.y : 0;
+        const uint32_t w = box ? r.w : width, h = box ? r.h : height;
+        for (uint32_t y = y0; y < y0 + h; ++y)
+            for (uint32_t x = x0; x < x0 + w; ++x)
+                schedule(pes[size_t(y) * width + x], now + 1);
+    }
 }
 
 void Fabric::Impl::unblockCmdStream(Pe& p) {
@@ -1608,6 +1648,8 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
             m.activateRouter(p); // wavelets may already wait in an output queue
     }
     ++m.pendingCommands;
+    if (cmd->kind == Command::Kind::StreamH2D)
+        ++m.pendingH2DStreams;
     m.noteProgress(m.now); // the idle-cycle limit counts from the newest command
     m.commands[cmd->id] = cmd;
     return cmd->id;

@@ -77,6 +77,15 @@ struct Fabric::Impl {
     CommandId nextCommandId = 1;
     std::map<CommandId, std::shared_ptr<Command>> commands;
     std::atomic<uint32_t> pendingCommands{0};
+    // memcpy commands are serialized behind a streaming H2D: no later launch, copy or H2D
+    // stream starts on any PE before it is done (the SDK: "The host triggers D2H only if
+    // H2D is done"). D2H streams are not held (see deliverToHost).
+    std::atomic<uint32_t> pendingH2DStreams{0};
+    // The newest H2D stream that finished in this cycle's PE phase (0: none); acted on
+    // after the phase.
+    std::atomic<CommandId> finishedH2DStream{0};
+    bool h2dStreamBefore(CommandId id) const;
+    void wakeAfterH2DStream(CommandId finished);
     bool inPePhase = false; // PE visits may run on several threads: no shared writes
     std::unique_ptr<WorkerPool> pool;
 

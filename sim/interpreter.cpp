@@ -379,7 +379,8 @@ void Fabric::Impl::startTask(Pe& p, int task) {
 bool Fabric::Impl::startWork(Pe& p) {
     if (p.mainReadyAt < now)
         p.mainReadyAt = now;
-    if (!p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started) {
+    if (!p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started &&
+        !h2dStreamBefore(p.cmds.front().cmd->id)) {
         PeCommand& pc = p.cmds.front();
         Command& c = *pc.cmd;
         if (c.kind == Command::Kind::StreamH2D && now >= copyArrival(c)) {

@@ -408,6 +408,40 @@ class TestMemcpy : public QObject {
         }
     }
 
+    // memcpy commands are serialized: a copy issued after an H2D stream waits until the
+    // stream is done, also on PEs outside the stream's region (the SDK's pipeline-01:
+    // "The host triggers D2H only if H2D is done"; SDK topic-14 reads a sum that the
+    // streamed values build up on other PEs). Here PE 0 never takes its stream (its data
+    // task stays blocked), so the copy from PE 1 must not finish either; it used to.
+    void copiesWaitForAnEarlierStream() {
+        sim::CodeClass cls;
+        FnBuilder t("take", 1, 1);
+        t.paramTypes({ScalarType::U32});
+        t.ret();
+        cls.functions.push_back(t.build());
+        cls.tasks[2].kind = sim::TaskKind::Data;
+        cls.tasks[2].function = 0;
+        cls.tasks[2].color = 2;
+        cls.tasks[2].initiallyBlocked = true;
+        cls.exports.push_back(exportVar("A", kA));
+        auto prog = makeProgram(cls, 2, 1);
+        prog->memcpy.enabled = true;
+        prog->memcpy.h2dColors[0] = 2;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest h2d;
+        h2d.streaming = true;
+        h2d.color = 2;
+        h2d.elementsPerPe = 20;
+        f.memcpy(h2d, std::vector<uint32_t>(20, 7));
+        auto back = copy(false, "A", 1, 1, 1);
+        back.x = 1;
+        const auto id = f.memcpy(back);
+        const auto r = f.runUntilDone(id);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("memcpy_h2d streaming to color 2") != std::string::npos,
+                 r.message.c_str());
+    }
+
     void streamingWithoutConsumerHangs() {
         sim::CodeClass cls;
         FnBuilder t("noop", 0, 1);
