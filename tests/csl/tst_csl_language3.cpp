@@ -406,11 +406,6 @@ comptime {
          "B23 Builtins page, @comptime_print: in a non-comptime for loop "
          "'@comptime_print(val); // error: val is not comptime.'",
          "fn foo() void {\n  for ([2]i16 {1, 2}) |val| {\n    @comptime_print(val);\n  }\n}\n"});
-    d.push_back({"plain_var_sharing_an_export_symbol_name",
-                 "B30 Storage Classes page: 'A declaration without a storage class cannot have the "
-                 "same symbol name as an export or extern declaration'",
-                 "export var x: i16 = 1;\nvar bad_var_decl: i16 linkname(\"x\") = 2;\n"
-                 "fn f() void { bad_var_decl += x; }\n"});
     d.push_back(
         {"ptrcast_at_comptime",
          "B31 Builtins page, @ptrcast: 'This builtin is not valid in comptime expressions.'",
@@ -735,6 +730,11 @@ fn f() void {
 }
 )",
                  sim::Arch::Wse3});
+    d.push_back({"plain_var_sharing_an_export_symbol_name",
+                 "B30 Storage Classes page: 'A declaration without a storage class cannot have the "
+                 "same symbol name as an export or extern declaration'",
+                 "export var x: i16 = 1;\nvar bad_var_decl: i16 linkname(\"x\") = 2;\n"
+                 "fn f() void { bad_var_decl += x; }\n"});
     return d;
 }
 

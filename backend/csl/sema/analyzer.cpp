@@ -926,6 +926,17 @@ uint32_t Analyzer::allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node
     const uint32_t align = declAlign(m, d, t);
     const std::string symbol = declSymbol(m, d);
     const Node& n = m->ast->nodes[d.node];
+    // The Storage Classes page: "A declaration without a storage class cannot have the same
+    // symbol name as an export or extern declaration".
+    if (ClassCtx* c = m->cls; c && n.kind == NK::VarDecl) {
+        const bool linked = n.flags & (kVarExport | kVarExtern);
+        const auto [it, fresh] = c->declSymbols.try_emplace(symbol, linked, d.name);
+        if (!fresh && it->second.first != linked)
+            fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" +
+                             it->second.second + "'; a declaration without a storage class ('" +
+                             (linked ? it->second.second : d.name) +
+                             "') cannot share it with an export or extern one");
+    }
     if (n.kind == NK::VarDecl && n.d) {
         Value sec = evalComptime(n.d, nullptr, "linksection");
         if (sec.k != VK::String || sec.s.empty())

@@ -116,6 +116,9 @@ struct ClassCtx {
     uint32_t queueFlushAddr = kNoQueueFlushAddr;
     std::map<std::string, int> strings;
     std::set<int> xdsrIds; // @get_xdsr: each identifier once per code class
+    // Global variables' symbol names: whether the one with that name is export or extern,
+    // and its name.
+    std::map<std::string, std::pair<bool, std::string>> declSymbols;
     std::set<int> blockedIds, unblockedIds;
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.
