@@ -167,6 +167,52 @@ class RuntimeTest(Base):
             _connection.PROTOCOL_VERSION = saved
 
 
+class DamagedArtifactTest(Base):
+    """A --name directory whose files are missing, truncated or not ours: the error names
+    the file (json's and the appliance's own messages named neither it nor the fix)."""
+
+    def damaged(self, name, path, content):
+        bindir = os.path.join(self.tmp, name)
+        shutil.copytree(self.out, bindir)
+        target = os.path.join(bindir, path)
+        if content is None:
+            os.remove(target)
+        else:
+            with open(target, "wb") as f:
+                f.write(content)
+        return bindir
+
+    def test_errors_name_the_damaged_file(self):
+        with open(os.path.join(self.out, "bin", "out_rpc.json"), "rb") as f:
+            rpc = f.read()
+        with open(os.path.join(self.out, "bin", "out_program.pb"), "rb") as f:
+            program = f.read()
+        cases = [
+            ("trunc_rpc", "bin/out_rpc.json", rpc[:len(rpc) // 2], ValueError,
+             "trunc_rpc/bin/out_rpc.json: not a valid out_rpc.json"),
+            ("list_rpc", "bin/out_rpc.json", b"[1, 2]", ValueError,
+             "list_rpc/bin/out_rpc.json: not a valid out_rpc.json (no 'rpc_symbols' list)"),
+            ("binary_rpc", "bin/out_rpc.json", b"\xff\xfe\x00garbage", ValueError,
+             "binary_rpc/bin/out_rpc.json: not a valid out_rpc.json"),
+            ("no_rpc", "bin/out_rpc.json", None, FileNotFoundError,
+             "no_rpc/bin/out_rpc.json: missing"),
+            ("trunc_program", "bin/out_program.pb", program[:100], ApplianceError,
+             "trunc_program/bin/out_program.pb: open: program: invalid program file"),
+            ("empty_program", "bin/out_program.pb", b"", ApplianceError,
+             "empty_program/bin/out_program.pb: open: program is empty"),
+        ]
+        for name, path, content, error, text in cases:
+            with self.subTest(name):
+                bindir = self.damaged(name, path, content)
+                with self.assertRaises(error) as ctx:
+                    SdkRuntime(bindir)
+                self.assertIn(text, str(ctx.exception))
+                self.assertIn(f"cslc -o {bindir}", str(ctx.exception))
+        # The intact artifact still opens.
+        with SdkRuntime(self.out) as rt:
+            self.assertGreaterEqual(rt.get_id("buf"), 0)
+
+
 class DebugUtilTest(Base):
     def test_symbols_from_the_core_of_a_run(self):
         rt = self.running()

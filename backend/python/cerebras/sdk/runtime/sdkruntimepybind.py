@@ -164,6 +164,24 @@ def _memcpy_fields(call, target, px, py, w, h, elem, streaming, data_type, order
                 nonblock=_flag(call, "nonblock", nonblock))
 
 
+def _read_rpc_json(bindir):
+    """bin/out_rpc.json of a compile output directory; a missing or damaged file is an error
+    naming it (json's own message names neither the file nor what to do)."""
+    path = os.path.join(bindir, "bin", "out_rpc.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            rpc = json.load(f)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: missing; compile with Tessera's cslc -o {bindir}") from None
+    except ValueError as e:  # json.JSONDecodeError and UnicodeDecodeError
+        raise ValueError(f"{path}: not a valid out_rpc.json ({e}); compile again with "
+                         f"Tessera's cslc -o {bindir}") from None
+    if not isinstance(rpc, dict) or not isinstance(rpc.get("rpc_symbols", []), list):
+        raise ValueError(f"{path}: not a valid out_rpc.json (no 'rpc_symbols' list); compile "
+                         f"again with Tessera's cslc -o {bindir}")
+    return rpc
+
+
 _KNOWN_KWARGS = {"cmaddr", "suppress_simfab_trace", "simfab_numthreads", "msg_level",
                  "memcpy_required", "disable_version_check", "token"}
 
@@ -193,17 +211,24 @@ class SdkRuntime:
             raise FileNotFoundError(f"{program_path}: missing; compile with Tessera's cslc -o {self._bindir}")
         with open(program_path, "rb") as f:
             program = f.read()
-        with open(os.path.join(self._bindir, "bin", "out_rpc.json"), encoding="utf-8") as f:
-            self._rpc = json.load(f)
+        self._rpc = _read_rpc_json(self._bindir)
         self._conn = Connection(cmaddr, token=kw.get("token"),
                                 disable_version_check=kw.get("disable_version_check", False))
-        reply = self._conn.call(self._conn.runtime.Open, pb.OpenRequest(
-            # The session never traces: a traced sim.log comes from replaying the session at
-            # stop() (Debug.Trace), which the script can read; the session's own would stay
-            # in the appliance's workspace.
-            program=program, suppress_simfab_trace=True, simfab_numthreads=int(threads),
-            client_label="cs_python " + os.path.basename(sys.argv[0] if sys.argv else "python"),
-            client_pid=os.getpid()))
+        try:
+            reply = self._conn.call(self._conn.runtime.Open, pb.OpenRequest(
+                # The session never traces: a traced sim.log comes from replaying the session
+                # at stop() (Debug.Trace), which the script can read; the session's own would
+                # stay in the appliance's workspace.
+                program=program, suppress_simfab_trace=True, simfab_numthreads=int(threads),
+                client_label="cs_python " + os.path.basename(sys.argv[0] if sys.argv else "python"),
+                client_pid=os.getpid()))
+        except ApplianceError as e:
+            if e.code.name != "INVALID_ARGUMENT":
+                raise
+            # The appliance saw only the bytes; the script's user needs the file they came
+            # from (a truncated copy, another tool's out/, a file of an older format).
+            raise ApplianceError(e.code, f"{program_path}: {e.details}; compile again with "
+                                 f"Tessera's cslc -o {self._bindir}") from None
         self._session = reply.session_id
         self._traced = not suppress  # stop() writes the traced sim.log
         # Set by the IDE when it starts a script held (SimController::ScriptStart): the
