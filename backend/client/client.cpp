@@ -253,6 +253,9 @@ struct SdkRuntime::Impl {
     Task finish(const pb::TaskReply& reply) {
         if (!reply.done())
             return Task{reply.task_id()};
+        // The earlier copies are filled first, as the SDK's in-order commands write them:
+        // when two D2H copies target the same buffer, the later one's words stay.
+        settleBefore(reply.task_id());
         {
             std::lock_guard lock(mutex);
             auto it = pending.find(reply.task_id());
@@ -262,7 +265,6 @@ struct SdkRuntime::Impl {
                 pending.erase(it);
             }
         }
-        settleBefore(reply.task_id());
         return Task{reply.task_id()};
     }
     // The SDK runs commands in order: once a task is done, every nonblocking copy-mode D2H
@@ -348,8 +350,8 @@ struct SdkRuntime::Impl {
                     auto reply =
                         unary<pb::MemcpyRequest, pb::TaskReply>(&pb::Runtime::Stub::Memcpy, r);
                     if (reply.data_in_shm()) {
+                        settleBefore(reply.task_id()); // earlier copies first, as in finish()
                         std::memcpy(dest.data(), seg->reserve(dest.size() * 4), dest.size() * 4);
-                        settleBefore(reply.task_id());
                         return Task{reply.task_id()};
                     }
                     {

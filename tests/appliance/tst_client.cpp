@@ -105,6 +105,22 @@ class TestClient : public QObject {
         rt.stop();
     }
 
+    // Two nonblocking D2H copies into one buffer: once the later one is waited for, the
+    // buffer holds its words (the earlier copy was filled last, over them, before).
+    void aLaterCopyIntoTheSameBufferWins() {
+        SdkRuntime rt(out_, conn_);
+        const uint32_t buf = fillBufWithIndices(rt);
+        std::vector<float> same(16);
+        rt.memcpy_d2h(std::span<float>(same), buf, 0, 0, 1, 1, 16, false,
+                      MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        rt.launch("add_to_all", {1.0f}, true);
+        Task last = rt.memcpy_d2h(std::span<float>(same), buf, 0, 0, 1, 1, 16, false,
+                                  MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        rt.task_wait(last);
+        QCOMPARE(same[3], 4.0f);
+        rt.stop();
+    }
+
     void errorsCarryStatusAndArgument() {
         SdkRuntime rt(out_, conn_);
         try {

@@ -188,6 +188,25 @@ class CommandTest(_Kernel):
             pass
         self.assertEqual(self.d2h("ubuf", 0, 0, 1, 1, 1).tolist(), [21])
 
+    def test_a_later_copy_into_the_same_array_wins(self):
+        # Commands run in order, so two nonblocking D2H copies into one array leave the
+        # later one's words there once it is waited for; the earlier copy was filled
+        # last, over them, before (and into overlapping views of one array likewise).
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        same = np.zeros(N, np.uint32)
+        rt.memcpy_h2d(ubuf, np.full(W * H * N, 1, np.uint32), 0, 0, W, H, N, nonblock=True)
+        rt.memcpy_d2h(same, ubuf, 0, 0, 1, 1, N, nonblock=True)
+        rt.memcpy_h2d(ubuf, np.full(W * H * N, 2, np.uint32), 0, 0, W, H, N, nonblock=True)
+        rt.task_wait(rt.memcpy_d2h(same, ubuf, 0, 0, 1, 1, N, nonblock=True))
+        self.assertEqual(same.tolist(), [2] * N)
+        whole = np.zeros(2 * N, np.uint32)
+        rt.memcpy_d2h(whole[:N], ubuf, 0, 0, 1, 1, N, nonblock=True)
+        rt.memcpy_h2d(ubuf, np.full(W * H * N, 3, np.uint32), 0, 0, W, H, N, nonblock=True)
+        last = rt.memcpy_d2h(whole[N // 2:N // 2 + N], ubuf, 1, 0, 1, 1, N, nonblock=True)
+        while not rt.is_task_done(last):
+            pass
+        self.assertEqual(whole.tolist(), [2] * (N // 2) + [3] * N + [0] * (N - N // 2))
+
     def test_launch_with_arguments_of_every_type(self):
         rt = self.rt
         rt.launch("record", np.int16(-5), np.float32(2.5), np.uint32(0xFFFFFFFF), True,

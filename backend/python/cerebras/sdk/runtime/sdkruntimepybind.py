@@ -450,8 +450,9 @@ class SdkRuntime:
             try:
                 reply = self._call(self._conn.runtime.Memcpy, request)
                 if reply.data_in_shm:
-                    arr.reshape(-1)[:] = self._shm.words(arr.size).view(_wire(arr.dtype))
+                    # Earlier copies first: one into the same array must not overwrite this.
                     self._settle_before(reply.task_id)
+                    arr.reshape(-1)[:] = self._shm.words(arr.size).view(_wire(arr.dtype))
                     return Task(self, reply.task_id)
                 self._pending[reply.task_id] = (arr, bool(streaming))
                 return self._task(reply)
@@ -489,11 +490,13 @@ class SdkRuntime:
 
     def _finish(self, reply, settle=True):
         if reply.done:
+            # The earlier copies are filled first, as the SDK's in-order commands write
+            # them: when two D2H copies target the same array, the later one's words stay.
+            if settle:
+                self._settle_before(reply.task_id)
             if reply.task_id in self._pending:
                 dest, _ = self._pending.pop(reply.task_id)
                 dest.reshape(-1)[:] = np.frombuffer(reply.data, dtype=_wire(dest.dtype))
-            if settle:
-                self._settle_before(reply.task_id)
         return reply
 
     def _settle_before(self, task_id):
