@@ -81,7 +81,10 @@ uint32_t parseUnsigned(const std::string& flag, const std::string& text) {
 
 std::pair<uint32_t, uint32_t> parsePair(const std::string& flag, const std::string& text) {
     auto comma = text.find(',');
-    if (comma == std::string::npos)
+    // "11" and "11,3,4" (and "11," from a shell-split "11, 3") are the wrong shape, not a
+    // bad number: saying "'3,4' is not a non-negative integer" pointed at the wrong part.
+    if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
+        comma == 0 || comma + 1 == text.size())
         throw UsageError(flag + ": expected two integers 'A,B', got '" + text + "'");
     return {parseUnsigned(flag, text.substr(0, comma)),
             parseUnsigned(flag, text.substr(comma + 1))};
@@ -116,7 +119,14 @@ void parseNameValueList(const std::string& flag, const std::string& text,
         std::string name = item.substr(0, colon);
         if (!validName(name))
             throw UsageError(flag + ": '" + name + "' is not a valid name");
-        out.emplace_back(name, item.substr(colon + 1));
+        std::string value = item.substr(colon + 1);
+        // The same name twice with different values (in one flag or in repeated flags) is a
+        // mistake the compile would hide: only one of the values would be used.
+        for (const auto& [seenName, seenValue] : out)
+            if (seenName == name && seenValue != value)
+                throw UsageError(flag + ": '" + name + "' is given twice, as " + seenValue +
+                                 " and as " + value);
+        out.emplace_back(name, std::move(value));
         if (comma == std::string::npos)
             break;
         start = comma + 1;

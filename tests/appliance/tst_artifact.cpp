@@ -366,6 +366,10 @@ class TestArtifact : public QObject {
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "--channels=4"}).options.channels, 4u);
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "-o=out"}).outDir, std::string("out"));
         QCOMPARE(artifact::parseCslcArgs({"l.csl", "-oout2"}).outDir, std::string("out2"));
+        // The same value twice is no conflict (scripts repeat a flag they build up).
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "--params=M:4", "--params=M:4,N:2"})
+                     .options.params.size(),
+                 size_t(3));
         const auto sections =
             artifact::parseCslcArgs(
                 {"l.csl", "--link-section-start-address-bytes=.own_values:20960,.buf.b:40960"})
@@ -391,6 +395,21 @@ class TestArtifact : public QObject {
         QTest::newRow("arch") << QStringList{"l.csl", "--arch=wse9"} << "--arch: 'wse9'";
         QTest::newRow("dims") << QStringList{"l.csl", "--fabric-dims=8"}
                               << "--fabric-dims: expected two";
+        QTest::newRow("dims three") << QStringList{"l.csl", "--fabric-dims=11,3,4"}
+                                    << "--fabric-dims: expected two integers 'A,B', got '11,3,4'";
+        QTest::newRow("dims split by a space")
+            << QStringList{"l.csl", "--fabric-dims=11,", "3"}
+            << "--fabric-dims: expected two integers 'A,B', got '11,'";
+        QTest::newRow("offsets first empty") << QStringList{"l.csl", "--fabric-offsets=,1"}
+                                             << "--fabric-offsets: expected two integers";
+        QTest::newRow("param twice")
+            << QStringList{"l.csl", "--params=width:4,size:6,width:5"}
+            << "--params: 'width' is given twice, as 4 and as 5";
+        QTest::newRow("param twice in two flags")
+            << QStringList{"l.csl", "--params=M:4", "--params=M:6"}
+            << "--params: 'M' is given twice, as 4 and as 6";
+        QTest::newRow("color twice") << QStringList{"l.csl", "--colors=c:1,c:2"}
+                                     << "--colors: 'c' is given twice, as 1 and as 2";
         QTest::newRow("params") << QStringList{"l.csl", "--params=M4"}
                                 << "--params: expected 'name:value'";
         QTest::newRow("param name")
