@@ -318,9 +318,27 @@ struct SdkRuntime::Impl {
         r.set_col_stride(1);
         return r;
     }
+    // Waits for the nonblocking copy-mode D2H copies still pending into the bytes an H2D
+    // is about to read: commands run in order, so the H2D sends what those copies bring.
+    // Streaming ones are left alone: they end when the kernel sends, maybe after this H2D.
+    void settlePendingInto(const void* data, size_t bytes) {
+        const auto* lo = static_cast<const char*>(data);
+        std::optional<uint64_t> last;
+        {
+            std::lock_guard lock(mutex);
+            for (const auto& [id, p] : pending) {
+                const auto* begin = reinterpret_cast<const char*>(p.dest.data());
+                if (!p.streaming && begin < lo + bytes && lo < begin + p.dest.size_bytes())
+                    last = id;
+            }
+        }
+        if (last)
+            task(*last, true);
+    }
     Task h2d(pb::MemcpyRequest r, const void* data, size_t count, const char* dtype) {
         r.set_host_dtype(dtype);
         r.set_host_elements(int64_t(count));
+        settlePendingInto(data, count * 4);
         std::unique_lock shmLock(shmMutex);
         if (auto* seg = segment(count * 4)) {
             std::memcpy(seg->reserve(count * 4), data, count * 4);

@@ -121,6 +121,22 @@ class TestClient : public QObject {
         rt.stop();
     }
 
+    // An H2D from the buffer a pending nonblocking D2H fills sends what that D2H brings
+    // (commands run in order); it sent the buffer's old contents before.
+    void anH2dSendsWhatAnEarlierNonblockingD2hBrings() {
+        SdkRuntime rt(out_, conn_);
+        const uint32_t buf = fillBufWithIndices(rt);
+        std::vector<float> east(16);
+        rt.memcpy_d2h(std::span<float>(east), buf, 1, 0, 1, 1, 16, false,
+                      MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        rt.memcpy_h2d(buf, std::span<const float>(east), 0, 0, 1, 1, 16, false,
+                      MemcpyDataType::MEMCPY_32BIT, MemcpyOrder::ROW_MAJOR, true);
+        std::vector<float> west(16);
+        rt.memcpy_d2h(std::span<float>(west), buf, 0, 0, 1, 1, 16);
+        QCOMPARE(west[3], 19.0f);
+        rt.stop();
+    }
+
     void errorsCarryStatusAndArgument() {
         SdkRuntime rt(out_, conn_);
         try {

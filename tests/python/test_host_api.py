@@ -207,6 +207,18 @@ class CommandTest(_Kernel):
             pass
         self.assertEqual(whole.tolist(), [2] * (N // 2) + [3] * N + [0] * (N - N // 2))
 
+    def test_an_h2d_sends_what_an_earlier_nonblocking_d2h_brings(self):
+        # Commands run in order: an H2D from (a view of) the array a pending nonblocking
+        # D2H fills sends the words that D2H brings; it sent the array's old contents.
+        rt, ubuf = self.rt, self.ids["ubuf"]
+        start = np.arange(W * H * N, dtype=np.uint32).reshape(H, W, N)
+        rt.memcpy_h2d(ubuf, start, 0, 0, W, H, N)
+        tmp = np.zeros((H, W, N), np.uint32)
+        rt.memcpy_d2h(tmp, ubuf, 0, 0, W, H, N, nonblock=True)
+        rt.memcpy_h2d(ubuf, tmp[:, ::-1, :], 0, 0, W, H, N, nonblock=True)
+        np.testing.assert_array_equal(self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N),
+                                      start[:, ::-1, :])
+
     def test_launch_with_arguments_of_every_type(self):
         rt = self.rt
         rt.launch("record", np.int16(-5), np.float32(2.5), np.uint32(0xFFFFFFFF), True,

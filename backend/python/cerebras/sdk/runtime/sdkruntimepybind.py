@@ -396,14 +396,16 @@ class SdkRuntime:
 
     def _h2d(self, shape, dest, src, px, py, w, h, elem, streaming, data_type, order, nonblock,
              row_stride=1, col_stride=1):
-        arr = _little_endian(_u32_words(src, "memcpy_h2d: src"))
+        src = _u32_words(src, "memcpy_h2d: src")
+        fields = _memcpy_fields("memcpy_h2d", dest, px, py, w, h, elem, streaming, data_type,
+                                order, nonblock)
+        strides = dict(row_stride=_integer("memcpy_h2d", "row_stride", row_stride),
+                       col_stride=_integer("memcpy_h2d", "col_stride", col_stride))
+        self._settle_pending_into(src)
+        arr = _little_endian(src)
         request = pb.MemcpyRequest(
-            session_id=self._session, to_device=True, shape=shape,
-            row_stride=_integer("memcpy_h2d", "row_stride", row_stride),
-            col_stride=_integer("memcpy_h2d", "col_stride", col_stride),
-            host_dtype=arr.dtype.name, host_elements=int(arr.size),
-            **_memcpy_fields("memcpy_h2d", dest, px, py, w, h, elem, streaming, data_type, order,
-                             nonblock))
+            session_id=self._session, to_device=True, shape=shape, host_dtype=arr.dtype.name,
+            host_elements=int(arr.size), **strides, **fields)
         if arr.dtype.itemsize == 4 and self._segment(arr.size):
             self._shm.words(arr.size)[:] = arr.reshape(-1).view(np.uint32)
             request.shm_name = self._shm.name
@@ -416,6 +418,19 @@ class SdkRuntime:
                 request.shm_name = ""
         request.data = np.ascontiguousarray(arr).tobytes() if arr.dtype.itemsize == 4 else b""
         return self._task(self._call(self._conn.runtime.Memcpy, request))
+
+    def _settle_pending_into(self, src):
+        """Waits for the nonblocking copy-mode D2H copies still pending into memory that an
+        H2D is about to read: the SDK runs commands in order, so the H2D sends the words
+        those copies bring (a script may copy results back and send them on without a
+        wait). This reads src only when the H2D is issued, not when it runs, so a later
+        change to src by the script itself is not seen. Streaming D2H copies are not waited
+        for: they end when the kernel sends, which may need this very H2D."""
+        sharing = [t for t, (dest, streaming) in self._pending.items()
+                   if not streaming and np.may_share_memory(dest, src)]
+        if sharing:
+            self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
+                session_id=self._session, task_id=max(sharing), wait=True)))
 
     def _segment(self, words):
         """True when the copy of `words` words goes through shared memory."""
