@@ -218,6 +218,12 @@ class CommandTest(_Kernel):
         rt.memcpy_h2d(ubuf, tmp[:, ::-1, :], 0, 0, W, H, N, nonblock=True)
         np.testing.assert_array_equal(self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N),
                                       start[:, ::-1, :])
+        # call() with packed words that a pending D2H fills (into a view), likewise
+        words = np.full(6, 45, np.uint32)
+        rt.memcpy_h2d(ubuf, np.arange(N, dtype=np.uint32) + 40, 0, 0, 1, 1, N)
+        rt.memcpy_d2h(words[:N], ubuf, 0, 0, 1, 1, N, nonblock=True)
+        rt.call("record", words, nonblock=False)
+        self.assertEqual(self.d2h("rec", 0, 0, 1, 1, 6).tolist(), [40, 41, 42, 1, 44, 45])
 
     def test_launch_with_arguments_of_every_type(self):
         rt = self.rt

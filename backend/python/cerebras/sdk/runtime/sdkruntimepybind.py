@@ -359,6 +359,8 @@ class SdkRuntime:
             nonblock=_flag(f"launch('{symbol}')", "nonblock", nonblock))))
 
     def call(self, name, args=(), nonblock=False):
+        if isinstance(args, np.ndarray):
+            self._settle_pending_into(args)  # words a pending D2H brings, as for an H2D
         if isinstance(args, np.ndarray) and args.dtype.itemsize == 4:
             args = args.reshape(-1).view(np.uint32)  # the packed form: each element's bits
         words = []
