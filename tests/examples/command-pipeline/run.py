@@ -1,13 +1,15 @@
 #!/usr/bin/env cs_python
 """command-pipeline: rounds of nonblocking commands (H2D, launch or call, D2H of arrays
-and of exported scalar pointers) issued back to back, with a single task_wait on the
-very last one; every earlier D2H array must then hold the state of its own moment.
+and of exported scalar pointers) issued back to back, with a task_wait on the very last
+one only; every earlier D2H array must then hold the state of its own moment.
 
 Arguments the way SDK scripts pass them: launch with numpy scalars and cast_uint32
 words, call with packed words (f32 bits, a zero-extended i16) and with an empty list;
 an i16 scalar read by 16-bit D2H and viewed as int16; a copy through a pointer into the
-middle of an array, to a partial rectangle. The runtime is built from a platform
-(get_platform with a SimfabConfig that asks for a core dump).
+middle of an array, to a partial rectangle; results copied back and sent out again
+without a wait (a view of the array a pending D2H fills); two D2H copies into one array
+and a wait for the second. The runtime is built from a platform (get_platform with a SimfabConfig that asks
+for a core dump).
 Prints SUCCESS! only when every check passes."""
 import argparse
 import json
@@ -70,6 +72,8 @@ steps_seen = np.zeros((ROUNDS, H, W), np.uint32)
 balance_seen = np.full((ROUNDS, H, W), 0xDEADBEEF, np.uint32)
 expected = []
 tasks = []
+relay = np.zeros((H, W, N), np.float32)
+reused = np.zeros((H, W), np.uint32)
 for r in range(ROUNDS):
     inc = rng.uniform(-1, 1, size=(H, W, N)).astype(np.float32)
     tasks.append(runner.memcpy_h2d(ids["inc"], inc.ravel(), 0, 0, W, H, N, streaming=False,
@@ -114,7 +118,29 @@ for r in range(ROUNDS):
                                    streaming=False, data_type=B16, order=COL, nonblock=True))
     expected.append((acc.copy(), steps, balance.copy()))
 
-runner.task_wait(tasks[-1])  # the only wait
+    if r == 5:
+        # Device -> host -> device without a wait: acc comes back into `relay` and goes
+        # straight out again (column-reversed view) as inc; step(1, 1) then adds it.
+        # The H2D must send what the pending D2H brings (it sent zeros before 79fecc0).
+        tasks.append(runner.memcpy_d2h(relay, ids["acc"], 0, 0, W, H, N, streaming=False,
+                                       data_type=B32, order=ROW, nonblock=True))
+        tasks.append(runner.memcpy_h2d(ids["inc"], relay[:, ::-1, :], 0, 0, W, H, N,
+                                       streaming=False, data_type=B32, order=ROW,
+                                       nonblock=True))
+        tasks.append(runner.launch("step", np.float32(1.0), cast_uint32(1), nonblock=True))
+        acc = acc + acc[:, ::-1, :] * np.float32(1.0)
+        steps += 1
+        # two copies into one array, a wait for the second: its words must stay (the
+        # first copy's overwrote them before 0079315)
+        tasks.append(runner.memcpy_d2h(reused, ids["steps"], 0, 0, W, H, 1, nonblock=True))
+        tasks.append(runner.memcpy_d2h(reused, ids["balance"], 0, 0, W, H, 1,
+                                       data_type=B16, nonblock=True))
+        runner.task_wait(tasks[-1])
+        check(np.array_equal(reused.astype(np.uint16).view(np.int16), balance),
+              "two D2H copies into one array: the later one's words")
+
+runner.task_wait(tasks[-1])  # the only other wait
+check(np.array_equal(relay.reshape(H, W, N), expected[5][0]), "relay: acc of round 5")
 for r, (e_acc, e_steps, e_balance) in enumerate(expected):
     check(np.array_equal(acc_seen[r], e_acc), f"round {r}: acc")
     check(np.array_equal(tail_seen[r].transpose(2, 1, 0), e_acc[:, :, TAIL:]),
