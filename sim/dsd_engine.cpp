@@ -432,6 +432,15 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         return true;
     }
     int ut = desc.microthread;
+    if (desc.microthreadReg != kNoReg) {
+        // A run-time ut_id: the SDK performs no range check, the simulator stops the run.
+        ut = int(uint16_t(r[desc.microthreadReg]));
+        if (ut >= 8)
+            fault(p, &loc,
+                  "microthread ID " + str(ut) +
+                      " of this DSD operation is out of range "
+                      "(WSE-3 has microthreads 0-7)");
+    }
     if (ut < 0) {
         ut = 0;
         for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})

@@ -279,6 +279,9 @@ struct DsdOpDesc {
     // on (hardware address units: an f32 column step is 2).
     // kNoReg: no `.index` given.
     uint16_t indexReg = kNoReg;
+    // Added for a run-time `.ut_id` (WSE-3 builtins page: @get_ut_id of a run-time u16):
+    // register holding the microthread ID, used instead of `microthread`. kNoReg: none.
+    uint16_t microthreadReg = kNoReg;
 };
 
 struct Instr {

@@ -84,6 +84,8 @@ void toProto(const sim::DsdOpDesc& in, pb::DsdOpDesc* out) {
     out->set_priority(in.priority);
     if (in.indexReg != sim::kNoReg)
         out->set_index_reg(in.indexReg);
+    if (in.microthreadReg != sim::kNoReg)
+        out->set_microthread_reg(in.microthreadReg);
 }
 
 void toProto(const sim::ColorConfig& in, uint8_t color, pb::ColorConfig* out) {
@@ -283,6 +285,8 @@ sim::DsdOpDesc fromProto(const pb::DsdOpDesc& in, const Reader& r) {
     out.priority = r.narrow<int8_t>(in.priority(), "dsd_op.priority");
     if (in.has_index_reg())
         out.indexReg = r.narrow<uint16_t>(in.index_reg(), "dsd_op.index_reg");
+    if (in.has_microthread_reg())
+        out.microthreadReg = r.narrow<uint16_t>(in.microthread_reg(), "dsd_op.microthread_reg");
     return out;
 }
 

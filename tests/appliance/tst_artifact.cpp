@@ -47,6 +47,7 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
     op.dst = {sim::DsdOperand::Kind::Dsd, 0};
     op.activateTask = 9;
     op.indexReg = 3;
+    op.microthreadReg = 4;
     c.dsdOps.push_back(op);
     c.dsdOps.push_back(sim::DsdOpDesc{}); // no `.index`: kNoReg must survive
     c.tasks[9] = {sim::TaskKind::Local, 0, 0, -1, true};
@@ -107,6 +108,8 @@ class TestArtifact : public QObject {
         QCOMPARE(c.dsdOps.at(0).unblockTask, int8_t(-1));
         QCOMPARE(c.dsdOps.at(0).indexReg, uint16_t(3));
         QCOMPARE(c.dsdOps.at(1).indexReg, sim::kNoReg);
+        QCOMPARE(c.dsdOps.at(0).microthreadReg, uint16_t(4));
+        QCOMPARE(c.dsdOps.at(1).microthreadReg, sim::kNoReg);
         QCOMPARE(c.tasks[9].initiallyBlocked, true);
         QCOMPARE(c.tasks[10].kind, sim::TaskKind::None);
         QCOMPARE(c.inputQueueColor[2], int8_t(5));

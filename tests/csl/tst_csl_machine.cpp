@@ -1147,7 +1147,11 @@ fn main() void {
 }
 )");
 
-const std::string kUtMemory = memcpyTile("", R"(
+// Two async memory ops on microthreads `utA` and `utB` (ut_id expressions after `prelude`).
+std::string utMemory(const std::string& prelude, const std::string& utA, const std::string& utB) {
+    return memcpyTile(
+        "",
+        R"(
 var a = [4]f32 { 1.0, 2.0, 3.0, 4.0 };
 var b = @zeros([4]f32);
 var c = @zeros([4]f32);
@@ -1159,14 +1163,17 @@ fn main() void {
   const da = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });
   const db = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> b[i] });
   const dc = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> c[i] });
-  @fmuls(db, da, 2.0, .{ .async = true, .ut_id = @get_ut_id(4), .activate = t1 });
-  @fadds(dc, da, 10.0, .{ .async = true, .ut_id = @get_ut_id(5), .activate = t2 });
+)" + prelude +
+            "  @fmuls(db, da, 2.0, .{ .async = true, .ut_id = " + utA +
+            ", .activate = t1 });\n  @fadds(dc, da, 10.0, .{ .async = true, .ut_id = " + utB +
+            R"(, .activate = t2 });
   sys_mod.unblock_cmd_stream();
 }
 )",
-                                         R"(  @bind_local_task(t1, @get_local_task_id(10));
+        R"(  @bind_local_task(t1, @get_local_task_id(10));
   @bind_local_task(t2, @get_local_task_id(11));
 )");
+}
 
 // The routes of the row's color c set from tile code instead of the layout.
 const std::string kLocalConfigSend = asyncSender(
@@ -1640,7 +1647,16 @@ std::vector<MachineProgram> programs() {
                         {0x4200, 0xb600, 0x63d0, 0x0000, 0x4600, 0xae00, 0x6fd0, 0x0000, 0x4300,
                          0x3000, 0x63d1, 0x3800})}});
     t.push_back({"WSE-3 async memory ops on explicit microthreads",
-                 onePe(kUtMemory),
+                 onePe(utMemory("", "@get_ut_id(4)", "@get_ut_id(5)")),
+                 false,
+                 true,
+                 {f32At(0, 0, "b", {2, 4, 6, 8}), f32At(0, 0, "c", {11, 12, 13, 14}),
+                  u16At(0, 0, "n", {2})}});
+    // The WSE-3 builtins page: @get_ut_id of a run-time u16 (session 8; refused before).
+    t.push_back({"WSE-3 async memory ops on run-time microthread IDs",
+                 onePe(utMemory("  var k: u16 = 4;\n  const ut_a = @get_ut_id(k);\n"
+                                "  const ut_b = @get_ut_id(k + 1);\n",
+                                "ut_a", "ut_b")),
                  false,
                  true,
                  {f32At(0, 0, "b", {2, 4, 6, 8}), f32At(0, 0, "c", {11, 12, 13, 14}),
@@ -1718,6 +1734,20 @@ class TestCslMachine : public QObject {
 
     // Fabric DSD settings the simulator does not model compile with a warning naming them
     // (they used to be accepted silently).
+    // A run-time ut_id is not range-checked by the SDK ("no runtime checks are performed");
+    // the simulator stops the run at the op instead of using another microthread.
+    void runtimeMicrothreadOutOfRangeFaults() {
+        const csl::CompileResult r = compileFiles(
+            onePe(utMemory("  var k: u16 = 8;\n  const ut_a = @get_ut_id(k);\n", "ut_a",
+                           "@get_ut_id(5)")),
+            sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        const sim::RunResult run = fabric.runUntilDone(fabric.launch("main", {}), 1'000'000);
+        QCOMPARE(run.status, sim::RunStatus::Fault);
+        QVERIFY2(run.message.find("microthread ID 8") != std::string::npos, run.message.c_str());
+        QVERIFY2(run.message.find("pe.csl") != std::string::npos, run.message.c_str());
+    }
     void unmodelledFabricSettingsWarn() {
         for (const char* setting :
              {".advance_switch = true", ".control_transform = true", ".zero = .first_source"}) {

@@ -927,7 +927,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "ut_id") {
                 if (!wse3())
                     fail(node, "'.ut_id' is only available on wse3");
-                op.microthread = int8_t(handleId(v, HandleKind::UtId, node, "'.ut_id'"));
+                // The WSE-3 builtins page: a ut_id may come from @get_ut_id of a run-time u16.
+                if (v.k == VK::Runtime && v.type->k == TK::Handle && v.type->hk == HandleKind::UtId)
+                    op.microthreadReg = v.reg;
+                else
+                    op.microthread = int8_t(handleId(v, HandleKind::UtId, node, "'.ut_id'"));
             } else if (f == "index") {
                 if (!isNumeric(v.type) || (!v.isComptime() && v.type->k != TK::Int))
                     fail(node, "'.index' expects an integer, found '" + typeName(v.type) + "'");
