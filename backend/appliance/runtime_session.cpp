@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <future>
 
@@ -13,8 +14,12 @@ namespace appliance {
 namespace {
 
 std::string describe(const LaunchValue& v) {
-    if (std::holds_alternative<double>(v))
-        return "float " + std::to_string(std::get<double>(v));
+    if (std::holds_alternative<double>(v)) {
+        // %g: std::to_string printed 1e39 as 40 digits and 1e-9 as 0.000000.
+        char text[32];
+        std::snprintf(text, sizeof text, "%.9g", std::get<double>(v));
+        return std::string("float ") + text;
+    }
     if (std::holds_alternative<bool>(v))
         return std::string("bool ") + (std::get<bool>(v) ? "True" : "False");
     return "int " + std::to_string(std::get<int64_t>(v));
@@ -40,13 +45,20 @@ uint32_t packArgument(const std::string& symbol, size_t index, sim::ScalarType t
             fail("is out of range");
         return i;
     };
+    // A finite value too large for the parameter's float type would arrive as infinity;
+    // refused as an out-of-range integer is (an explicit inf or nan passes as itself).
+    auto finiteIn = [&](uint32_t bits, uint32_t exponentMask) -> uint32_t {
+        if (std::isfinite(asDouble) && (bits & exponentMask) == exponentMask)
+            fail("is out of range");
+        return bits;
+    };
     switch (type) {
     case sim::ScalarType::F32:
-        return std::bit_cast<uint32_t>(float(asDouble));
+        return finiteIn(std::bit_cast<uint32_t>(float(asDouble)), 0x7f800000u);
     case sim::ScalarType::F16:
-        return sim::doubleToHalf(asDouble);
+        return finiteIn(sim::doubleToHalf(asDouble), 0x7c00u);
     case sim::ScalarType::BF16:
-        return sim::doubleToBf16(asDouble);
+        return finiteIn(sim::doubleToBf16(asDouble), 0x7f80u);
     case sim::ScalarType::Bool:
         return uint32_t(integerIn(0, 1));
     case sim::ScalarType::I8:

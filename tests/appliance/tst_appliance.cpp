@@ -468,6 +468,9 @@ class TestAppliance : public QObject {
                       "argument 0 (float 1.5");
         EXPECT_STATUS(launch(id, "take_u16", {i(70000)}), C::INVALID_ARGUMENT,
                       "out of range for parameter type u16");
+        // A finite float past f32's range would arrive as inf: refused like 70000 for a u16.
+        EXPECT_STATUS(launch(id, "add_to_all", {f(1e39)}), C::INVALID_ARGUMENT,
+                      "argument 0 (float 1e+39) is out of range for parameter type f32");
         {
             grpc::ClientContext ctx;
             pb::CallRequest r;
