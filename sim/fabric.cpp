@@ -884,12 +884,28 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             s += " waits for control wavelets on color " + str(uint64_t(fabinColor(p, op.dst.dsd)));
         parts.push_back(s);
     };
+    // The main thread still executing code, not waiting for an op: a loop that changes
+    // nothing (the idle-cycle limit ended the run). Where it loops is what the developer
+    // needs; "never called unblock_cmd_stream" alone sent them to the wrong line.
+    const bool mainThreadLoops = !p.frames.empty() && !p.mainOp.active && !p.mainWaiting;
+    if (mainThreadLoops) {
+        const Frame& f = p.frames.back();
+        const Function& fn = p.cls->functions[size_t(f.func)];
+        std::string s = "main thread still runs " + fn.name;
+        if (f.pc < fn.locs.size() && fn.locs[f.pc].line) {
+            const SourceLoc& loc = fn.locs[f.pc];
+            s += " at " +
+                 (loc.file < prog->sourceFiles.size() ? prog->sourceFiles[loc.file] : p.cls->file) +
+                 ":" + str(loc.line);
+        }
+        parts.push_back(s + " (a loop that changes nothing)");
+    }
     if (!p.cmds.empty()) {
         const PeCommand& pc = p.cmds.front();
         const Command& c = *pc.cmd;
         switch (c.kind) {
         case Command::Kind::Launch:
-            if (p.cmdBlocked)
+            if (p.cmdBlocked && !mainThreadLoops)
                 parts.push_back("never called unblock_cmd_stream after " + c.function);
             break;
         case Command::Kind::StreamH2D:

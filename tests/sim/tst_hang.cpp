@@ -220,7 +220,7 @@ class TestHang : public QObject {
         // idleCycleLimit cycles instead of running forever.
         sim::CodeClass cls;
         FnBuilder b("spin", 0, 1);
-        b.add(ins(Op::Jump, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        b.line(7).add(ins(Op::Jump, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
         cls.functions.push_back(b.build());
         cls.exports.push_back(exportFn("spin", 0));
         sim::FabricOptions o;
@@ -231,6 +231,12 @@ class TestHang : public QObject {
         QCOMPARE(r.status, RunStatus::Hang);
         QVERIFY2(r.message.find("no progress for") != std::string::npos, r.message.c_str());
         QVERIFY(r.cycle >= 5000 && r.cycle < 6000);
+        // Names where it loops (it said only "never called unblock_cmd_stream after spin").
+        QVERIFY2(r.message.find("PE(4,1) main thread still runs spin at pe.csl:7 (a loop that "
+                                "changes nothing)") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("never called unblock_cmd_stream") == std::string::npos,
+                 r.message.c_str());
     }
 
     void longLoopIsNotAHang() {
