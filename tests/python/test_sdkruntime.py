@@ -2,6 +2,8 @@
 program (tests/appliance/fixture_program.h): a 2x1 rectangle where every PE has
 buf: [16]f32 (mutable), ro: [4]f32 (immutable), add_to_all(f32), noop(), take_u16(u16);
 MEMCPYH2D_1 is color 2 and MEMCPYD2H_1 color 3."""
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -211,6 +213,35 @@ class DamagedArtifactTest(Base):
         # The intact artifact still opens.
         with SdkRuntime(self.out) as rt:
             self.assertGreaterEqual(rt.get_id("buf"), 0)
+
+
+class UnfinishedWorkTest(Base):
+    def test_closing_with_an_unwaited_d2h_warns(self):
+        # The array of a nonblocking D2H that no wait or stop() finished keeps its old
+        # contents; closing used to say nothing, and the script read them as the device's.
+        rt = self.running()
+        dest = np.full(32, 7, np.float32)
+        task = rt.memcpy_d2h(dest, rt.get_id("buf"), 0, 0, 2, 1, 16, nonblock=True)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            rt.close()
+        self.assertIn(f"closed with 1 nonblocking memcpy_d2h never waited for (task {task.id})",
+                      err.getvalue())
+        # A finished one leaves nothing to say.
+        rt = self.running()
+        rt.memcpy_d2h(dest, rt.get_id("buf"), 0, 0, 2, 1, 16, nonblock=True)
+        rt.stop()
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            rt.close()
+        self.assertEqual(err.getvalue(), "")
+
+    def test_read_symbol_names_bad_coordinates(self):
+        rt = self.running()
+        with self.assertRaisesRegex(ValueError, "read_symbol: PE \\(-1,0\\) lies outside"):
+            rt.read_symbol(-1, 0, "buf")
+        with self.assertRaisesRegex(TypeError, "read_symbol: y must be an integer, got float"):
+            rt.read_symbol(0, 0.5, "buf")
 
 
 class DebugUtilTest(Base):

@@ -281,6 +281,15 @@ class SdkRuntime:
     def close(self):
         if not self._closed:
             self._closed = True
+            if self._pending:
+                # Their arrays keep whatever they held: say so, or the script reads stale
+                # data as the device's (stop() or a later wait would have filled them).
+                tasks = ", ".join(str(t) for t in sorted(self._pending))
+                print(f"warning: SdkRuntime({self._bindir}) closed with {len(self._pending)} "
+                      f"nonblocking memcpy_d2h never waited for (task {tasks}): the destination "
+                      "array was not filled; call task_wait() or stop() before closing",
+                      file=sys.stderr)
+                self._pending.clear()
             try:
                 self._conn.call(self._conn.runtime.Close, pb.SessionRef(session_id=self._session))
             except ApplianceError:
@@ -538,8 +547,13 @@ class SdkRuntime:
                 f.write(chunk.data)
 
     def read_symbol(self, x, y, symbol_name, dtype="uint8"):
+        x, y = _integer("read_symbol", "x", x), _integer("read_symbol", "y", y)
+        if x < 0 or y < 0:
+            # protobuf's own refusal of a negative uint32 named neither call nor argument.
+            raise ValueError(f"read_symbol: PE ({x},{y}) lies outside the program rectangle "
+                             "(rectangle coordinates start at 0,0)")
         reply = self._call(self._conn.runtime.ReadSymbol, pb.ReadSymbolRequest(
-            session_id=self._session, x=int(x), y=int(y), name=symbol_name))
+            session_id=self._session, x=x, y=y, name=symbol_name))
         dtype = np.dtype(dtype)  # SRAM is little-endian; the result has the dtype asked for
         return np.frombuffer(reply.data, dtype=_wire(dtype)).astype(dtype)
 
