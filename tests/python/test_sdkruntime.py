@@ -236,6 +236,26 @@ class UnfinishedWorkTest(Base):
             rt.close()
         self.assertEqual(err.getvalue(), "")
 
+    def test_16_bit_copy_of_words_with_upper_bits_warns_once(self):
+        # f32 values copied with MEMCPY_16BIT lose their upper halves (1.5f arrives as 0):
+        # the SDK's behaviour, kept, but no longer silent.
+        rt = self.running()
+        buf = rt.get_id("buf")
+        b16 = MemcpyDataType.MEMCPY_16BIT
+
+        def copy(src):
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                rt.memcpy_h2d(buf, src, 0, 0, 2, 1, 16, data_type=b16)
+            return err.getvalue()
+
+        # Zero-extended and sign-extended 16-bit values are what a 16-bit copy expects.
+        self.assertEqual(copy(np.arange(32, dtype=np.uint32) * 2000), "")
+        self.assertEqual(copy(np.full(32, -3, np.int32)), "")
+        self.assertIn("32 of 32 words of the float32 src array have other upper bits",
+                      copy(np.full(32, 1.5, np.float32)))
+        self.assertEqual(copy(np.full(32, 2.5, np.float32)), "")  # once per symbol
+
     def test_read_symbol_names_bad_coordinates(self):
         rt = self.running()
         with self.assertRaisesRegex(ValueError, "read_symbol: PE \\(-1,0\\) lies outside"):

@@ -241,6 +241,7 @@ class SdkRuntime:
         self._pending = {}
         self._closed = False
         self._aborted_log_written = False
+        self._warned_16bit = set()  # symbol ids / colors warned of by a 16-bit H2D
         self._shm = None  # the shared memory segment for large copies (see _shm)
         self._use_shm = _shm.enabled_for(self._conn.address)
         # The appliance closes the session when this call ends: if the script dies
@@ -414,6 +415,8 @@ class SdkRuntime:
                        col_stride=_integer("memcpy_h2d", "col_stride", col_stride))
         self._settle_pending_into(src)
         arr = _little_endian(src)
+        if not fields["streaming"] and fields["data_type"] == MemcpyDataType.MEMCPY_16BIT:
+            self._warn_of_dropped_upper_halves(arr, fields["target"])
         request = pb.MemcpyRequest(
             session_id=self._session, to_device=True, shape=shape, host_dtype=arr.dtype.name,
             host_elements=int(arr.size), **strides, **fields)
@@ -442,6 +445,23 @@ class SdkRuntime:
         if sharing:
             self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
                 session_id=self._session, task_id=max(sharing), wait=True)))
+
+    def _warn_of_dropped_upper_halves(self, arr, target):
+        """A 16-bit copy keeps the low half of each 32-bit word, as the SDK's does. Words
+        whose upper half is neither zero nor a sign extension lose data: most often f32
+        values passed for f16 data (1.5f copies as 0). Said once per symbol, on stderr."""
+        if arr.dtype.itemsize != 4 or target in self._warned_16bit:
+            return
+        words = np.ascontiguousarray(arr).reshape(-1).view(_wire(np.dtype(np.uint32)))
+        upper, low = words >> 16, words & 0xFFFF
+        lost = int(np.count_nonzero((upper != 0) & ~((upper == 0xFFFF) & (low >= 0x8000))))
+        if lost:
+            self._warned_16bit.add(target)
+            print(f"warning: memcpy_h2d: MEMCPY_16BIT keeps the low 16 bits of each 32-bit "
+                  f"word; {lost} of {words.size} words of the {arr.dtype.name} src array have "
+                  "other upper bits, which are dropped (16-bit data goes zero-extended in "
+                  "uint32: input_array_to_u32, or f16 values as "
+                  "a.astype(np.float16).view(np.uint16).astype(np.uint32))", file=sys.stderr)
 
     def _segment(self, words):
         """True when the copy of `words` words goes through shared memory."""
