@@ -2,6 +2,7 @@
 // FabricProgram produced for small programs written for these tests.
 #include "backend/csl/compiler.h"
 
+#include <QDir>
 #include <QTest>
 
 #include <algorithm>
@@ -120,6 +121,54 @@ class TstCslCompiler : public QObject {
         QCOMPARE(d[0].message, std::string("expected an expression, found ';'"));
         QCOMPARE(d[1].range.line, 3u);
         QCOMPARE(d[1].range.column, 14u);
+    }
+    // Bad input an editor or a script may hand the compiler (session 8 audit): a generated
+    // 20,000-term sum and `and` chain (a stack overflow before), a binary file, bytes that
+    // start no token (shown in hex, once per run), a directory and a device as sources.
+    void longOperatorChainsCompile() {
+        std::string sum = "1", all = "b";
+        for (int i = 1; i < 20000; ++i) {
+            sum += " + 1";
+            all += " and b";
+        }
+        const csl::CompileResult r = compileFiles(
+            {{"layout.csl", "layout { @set_rectangle(1, 1); @set_tile_code(0, 0, \"pe.csl\", "
+                            ".{}); }\n"},
+             {"pe.csl", "const total: i32 = " + sum +
+                            ";\nvar b: bool = true;\nvar x: i32 = 0;\n"
+                            "task t() void { x = total; b = " +
+                            all +
+                            "; }\n"
+                            "comptime { @bind_local_task(t, @get_local_task_id(9)); }\n"}},
+            sim::Arch::Wse2, false);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+    }
+    void binaryAndNonTokenBytes() {
+        const std::string binary("\x7f"
+                                 "ELF\x02\x01\0\0garbage",
+                                 14);
+        auto d = csl::checkSyntax("a.csl", binary);
+        QCOMPARE(d.size(), size_t(1));
+        QCOMPARE(d[0].message,
+                 std::string("this is not a text file (it has a NUL byte); a CSL source is text"));
+        d = csl::checkSyntax("a.csl", "const x = 1;\n\xc7\xc8 const y = 2;\n");
+        QCOMPARE(d.size(), size_t(1));
+        QCOMPARE(d[0].message, std::string("invalid characters '\\xc7\\xc8'"));
+        QCOMPARE(d[0].range.line, 2u);
+    }
+    void directoryAndDeviceSources() {
+        csl::CompileOptions o;
+        o.layoutFile = QDir::tempPath().toStdString();
+        csl::CompileResult r = csl::compile(o);
+        QVERIFY(!r.ok);
+        QVERIFY2(allDiagnostics(r).find("it is a directory, not a CSL file") != std::string::npos,
+                 allDiagnostics(r).c_str());
+        o.layoutFile = "/dev/zero";
+        r = csl::compile(o);
+        QVERIFY(!r.ok);
+        QVERIFY2(allDiagnostics(r).find("cannot read file '/dev/zero': it is not a regular file") !=
+                     std::string::npos,
+                 allDiagnostics(r).c_str());
     }
     void formatDiagnosticClangStyle() {
         csl::Diagnostic d;

@@ -282,6 +282,13 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
     uint32_t i = 0;
     auto peek = [&](uint32_t k) -> char { return i + k < n ? s[i + k] : '\0'; };
     auto push = [&](Tok k, uint32_t b) { buf.tokens.push_back({k, b, i}); };
+    // A NUL byte: a binary file, not CSL text; one error instead of one per garbage run.
+    if (const size_t nul = s.find('\0'); nul != std::string::npos) {
+        diags.error(file, uint32_t(nul), uint32_t(nul) + 1,
+                    "this is not a text file (it has a NUL byte); a CSL source is text");
+        buf.tokens.push_back({Tok::Eof, n, n});
+        return buf;
+    }
     while (i < n) {
         char c = s[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -447,12 +454,27 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
             }
         }
         if (!matched) {
-            ++i;
-            std::string shown =
-                (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f)
-                    ? std::string(1, c)
-                    : "\\x" + std::to_string(static_cast<unsigned char>(c));
-            diags.error(file, b, i, "invalid character '" + shown + "'");
+            // A run of bytes that start no token is one error (a binary file, or UTF-8 text
+            // outside comments and strings), shown as printable characters and hex escapes.
+            const auto startsNoToken = [&](uint32_t k) {
+                const auto u = static_cast<unsigned char>(s[k]);
+                return u >= 0x7f || (u < 0x20 && u != '\n' && u != '\r' && u != '\t');
+            };
+            do
+                ++i;
+            while (i < n && startsNoToken(i) && startsNoToken(b));
+            std::string shown;
+            for (uint32_t k = b; k < i && k < b + 16; ++k) {
+                const auto u = static_cast<unsigned char>(s[k]);
+                static const char* const kHex = "0123456789abcdef";
+                shown += (u >= 0x20 && u < 0x7f) ? std::string(1, char(u))
+                                                 : std::string("\\x") + kHex[u >> 4] + kHex[u & 15];
+            }
+            if (i - b > 16)
+                shown += "...";
+            diags.error(file, b, i,
+                        std::string(i - b > 1 ? "invalid characters '" : "invalid character '") +
+                            shown + "'");
         }
     }
     buf.tokens.push_back({Tok::Eof, n, n});

@@ -527,6 +527,44 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
 
 // ---- modules ----------------------------------------------------------------------------
 
+std::optional<std::string> Analyzer::readSource(const std::string& path) {
+    readError_.clear();
+    if (opt_.readFile) {
+        if (std::optional<std::string> text = opt_.readFile(path))
+            return text;
+    }
+    // Only regular files of a sane size: a directory would read as an empty file, and
+    // /dev/zero or a FIFO would never end.
+    constexpr uintmax_t kMaxSourceBytes = uintmax_t(64) << 20;
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        readError_ = "it does not exist";
+        return std::nullopt;
+    }
+    if (fs::is_directory(st)) {
+        readError_ = "it is a directory, not a CSL file";
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(st)) {
+        readError_ = "it is not a regular file";
+        return std::nullopt;
+    }
+    if (const uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxSourceBytes) {
+        readError_ = "it has " + std::to_string(size) + " bytes; source files are limited to " +
+                     std::to_string(kMaxSourceBytes >> 20) + " MB";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        readError_ = "it cannot be opened";
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 std::shared_ptr<Ast> Analyzer::loadAst(const std::string& path, const std::string& shownPath,
                                        uint16_t& fileId) {
     auto it = asts_.find(path);
@@ -540,16 +578,10 @@ std::shared_ptr<Ast> Analyzer::loadAst(const std::string& path, const std::strin
         if (info && info->source)
             text = std::string(info->source) + (info->prelude ? info->prelude : "");
     }
-    if (!text && opt_.readFile)
-        text = opt_.readFile(path);
-    if (!text) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in)
-            return nullptr;
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
-    }
+    if (!text)
+        text = readSource(path);
+    if (!text)
+        return nullptr;
     fileId = diags_.addFile(shownPath, *text);
     auto a = std::make_shared<Ast>(parse(diags_, fileId));
     asts_[path] = a;
@@ -636,7 +668,7 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
         m->dir = fs::path(resolved).parent_path().string();
         m->ast = loadAst(resolved, shown, m->fileId);
         if (!m->ast)
-            fail(importer, node, "cannot read file '" + spec + "'");
+            fail(importer, node, "cannot read file '" + spec + "': " + readError_);
     }
     indexDecls(m);
     // Bind params from the import struct.

@@ -328,6 +328,7 @@ class Analyzer {
     // Builtins page): its comptime blocks and variables are the PE's, not the layout's.
     bool layoutIsTileCode_ = false;
     bool negatingLiteral_ = false; // evaluating the integer literal under a unary '-'
+    std::string readError_;        // why readSource last failed
 
     uint32_t width_ = 0, height_ = 0;
     // The layout's distinct tile codes: a file with params, told apart by paramsKey. A PE
@@ -681,6 +682,8 @@ class Analyzer {
     std::string declSymbol(Module* m, const Decl& d);
     TypeP evalType(uint32_t node);
     Value evalBinary(uint32_t node, TypeP expected);
+    Value shortCircuit(Tok op, const Value& a, uint32_t leftNode, uint32_t rightNode,
+                       uint32_t node);
     Value evalUnary(uint32_t node, TypeP expected);
     Value evalIf(uint32_t node, TypeP expected);
     Value evalSwitch(uint32_t node, TypeP expected);
@@ -843,6 +846,8 @@ class Analyzer {
     void buildClass(const TileCode& t, ClassCtx& c);
     void runComptimeBlocks(Module* m);
     void checkLayout();
+    // A source file's text (CompileOptions::readFile first), or nullopt with readError_.
+    std::optional<std::string> readSource(const std::string& path);
     Value layoutParams(uint32_t node);
     bool givenOnCommandLine(const std::string& name) const;
     std::string paramsKey(const Value& params);

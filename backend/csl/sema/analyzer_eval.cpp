@@ -219,6 +219,11 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
             fail(n.a, "the element type of an array cannot be an array ('" + typeName(el) +
                           "'); write a multi-dimensional array such as '[3, 4]i16'");
         std::vector<uint32_t> dims;
+        // Sizes are counted in 64 bits here, so a huge array is an error rather than a size
+        // that wraps at 2^32. The limit is far above a PE's 48 KB and keeps comptime arrays
+        // (one value per element) within memory.
+        constexpr uint64_t kMaxArrayBytes = uint64_t(1) << 24;
+        uint64_t bytes = std::max<uint32_t>(sizeOf(el), 1);
         for (uint32_t d : L(node)) {
             if (N(d).kind == NK::Ident && tokStr(N(d).tok) == "_")
                 fail(d, "an array length '_' is only allowed in an array literal such as "
@@ -226,6 +231,12 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
             int64_t v = asInt(evalComptime(d, nullptr, "array length"), d, "array length");
             if (v < 0)
                 fail(d, "array length must not be negative");
+            bytes = v > 0 && bytes > kMaxArrayBytes / uint64_t(v) ? kMaxArrayBytes + 1
+                                                                  : bytes * uint64_t(v);
+            if (bytes > kMaxArrayBytes)
+                fail(node, "this array type has more than " + std::to_string(kMaxArrayBytes) +
+                               " bytes (16 MB), the most an array may have; a PE has 48 KB "
+                               "of memory");
             dims.push_back(uint32_t(v));
         }
         return mkType(types.array(el, dims));
@@ -431,40 +442,60 @@ static bool isCompare(Tok t) {
            t == Tok::GtEq;
 }
 
-Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
-    const Node& n = N(node);
-    Tok op = ast().tokens.tokens[n.tok].kind;
-    if (op == Tok::KwAnd || op == Tok::KwOr) {
-        Value a = eval(n.a);
-        if (a.type->k != TK::Bool)
-            fail(n.a, "expected type 'bool', found '" + typeName(a.type) + "'");
-        if (a.isComptime()) {
-            if ((op == Tok::KwAnd && !a.i) || (op == Tok::KwOr && a.i))
-                return mkBool(a.i);
-            Value b = eval(n.b);
-            if (b.type->k != TK::Bool)
-                fail(n.b, "expected type 'bool', found '" + typeName(b.type) + "'");
-            return b;
-        }
-        uint16_t r = newReg(node);
-        emit(sim::Op::Mov, sim::ScalarType::Bool, r, a.reg, kNoReg, 0);
-        size_t j = emit(op == Tok::KwAnd ? sim::Op::JumpIfNot : sim::Op::JumpIf,
-                        sim::ScalarType::Bool, kNoReg, r, kNoReg, 0);
-        RuntimeControl rightSide(fr_);
-        Value b = eval(n.b);
+// `a and b` / `a or b` with `a` evaluated: b only when it decides (at run time a branch).
+Value Analyzer::shortCircuit(Tok op, const Value& a, uint32_t leftNode, uint32_t rightNode,
+                             uint32_t node) {
+    if (a.type->k != TK::Bool)
+        fail(leftNode, "expected type 'bool', found '" + typeName(a.type) + "'");
+    if (a.isComptime()) {
+        if ((op == Tok::KwAnd && !a.i) || (op == Tok::KwOr && a.i))
+            return mkBool(a.i);
+        Value b = eval(rightNode);
         if (b.type->k != TK::Bool)
-            fail(n.b, "expected type 'bool', found '" + typeName(b.type) + "'");
-        emit(sim::Op::Mov, sim::ScalarType::Bool, r, toReg(b, n.b), kNoReg, 0);
-        patch(j, here());
-        return mkRuntime(r, types.boolT);
+            fail(rightNode, "expected type 'bool', found '" + typeName(b.type) + "'");
+        return b;
     }
-    // Operands are typed by each other (peer resolution), not by the context, so
-    // `return 1 + x / 401;` keeps 401 a comptime_int that adapts to x.
-    // A shift amount keeps its own type (it must be unsigned, whatever the shifted type).
-    Value a = eval(n.a);
-    const bool shift = op == Tok::Shl || op == Tok::Shr;
-    Value b = eval(n.b, a.isComptime() || shift ? nullptr : a.type);
-    return binop(op, a, b, node, expected);
+    uint16_t r = newReg(node);
+    emit(sim::Op::Mov, sim::ScalarType::Bool, r, a.reg, kNoReg, 0);
+    size_t j = emit(op == Tok::KwAnd ? sim::Op::JumpIfNot : sim::Op::JumpIf, sim::ScalarType::Bool,
+                    kNoReg, r, kNoReg, 0);
+    RuntimeControl rightSide(fr_);
+    Value b = eval(rightNode);
+    if (b.type->k != TK::Bool)
+        fail(rightNode, "expected type 'bool', found '" + typeName(b.type) + "'");
+    emit(sim::Op::Mov, sim::ScalarType::Bool, r, toReg(b, rightNode), kNoReg, 0);
+    patch(j, here());
+    return mkRuntime(r, types.boolT);
+}
+
+Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
+    const auto logical = [&](uint32_t m) {
+        const Tok op = ast().tokens.tokens[N(m).tok].kind;
+        return op == Tok::KwAnd || op == Tok::KwOr;
+    };
+    // A chain `a + b + c + ...` parses as a left spine of binary nodes; it is evaluated in
+    // a loop from its innermost operand out, as a recursion as deep as a generated
+    // 10,000-term sum would overflow the stack. `and`/`or` chains likewise.
+    std::vector<uint32_t> spine{node};
+    for (uint32_t left = N(node).a; N(left).kind == NK::Binary && logical(left) == logical(node);
+         left = N(left).a)
+        spine.push_back(left);
+    Value a = eval(N(spine.back()).a);
+    for (size_t i = spine.size(); i-- > 0;) {
+        const Node& m = N(spine[i]);
+        const Tok op = ast().tokens.tokens[m.tok].kind;
+        if (logical(spine[i])) {
+            a = shortCircuit(op, a, m.a, m.b, spine[i]);
+            continue;
+        }
+        // Operands are typed by each other (peer resolution), not by the context, so
+        // `return 1 + x / 401;` keeps 401 a comptime_int that adapts to x. A shift amount
+        // keeps its own type (it must be unsigned, whatever the shifted type).
+        const bool shift = op == Tok::Shl || op == Tok::Shr;
+        Value b = eval(m.b, a.isComptime() || shift ? nullptr : a.type);
+        a = binop(op, a, b, spine[i], i == 0 ? expected : nullptr);
+    }
+    return a;
 }
 
 Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint32_t node) {

@@ -1469,17 +1469,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         std::string file = asString(carg(1, "file name"), args[1], "@import_comptime_value");
         const std::string path =
             (std::filesystem::path(fr_->mod->dir) / file).lexically_normal().string();
-        std::optional<std::string> text;
-        if (opt_.readFile)
-            text = opt_.readFile(path);
-        if (!text) {
-            std::ifstream in(path);
-            if (!in)
-                fail(args[1], "file '" + file + "' not found");
-            std::stringstream ss;
-            ss << in.rdbuf();
-            text = ss.str();
-        }
+        const std::optional<std::string> text = readSource(path);
+        if (!text)
+            fail(args[1], "cannot read file '" + file + "': " + readError_);
         return importJson(*text, t, file, args[1]);
     }
     if (name == "random16") {

@@ -726,7 +726,7 @@ CompileResult Analyzer::run() {
         layout_->dir = lp.parent_path().string();
         layout_->ast = loadAst(lp.lexically_normal().string(), opt_.layoutFile, layout_->fileId);
         if (!layout_->ast) {
-            diags_.errorNoLoc("cannot read file '" + opt_.layoutFile + "'");
+            diags_.errorNoLoc("cannot read file '" + opt_.layoutFile + "': " + readError_);
             res.diagnostics = diags_.take();
             return res;
         }
