@@ -256,6 +256,21 @@ class UnfinishedWorkTest(Base):
                       copy(np.full(32, 1.5, np.float32)))
         self.assertEqual(copy(np.full(32, 2.5, np.float32)), "")  # once per symbol
 
+    def test_names_and_platform_of_the_wrong_type_are_named(self):
+        rt = self.running()
+        with self.assertRaisesRegex(TypeError, "get_id: name must be a str .*got NoneType"):
+            rt.get_id(None)
+        with self.assertRaisesRegex(TypeError, "get_id: name must be a str .*got int 5"):
+            rt.get_id(5)
+        with self.assertRaisesRegex(TypeError, "launch: symbol must be a str"):
+            rt.launch(5)
+        with self.assertRaisesRegex(TypeError, "call: name must be a str"):
+            rt.call(b"noop", [])
+        with self.assertRaisesRegex(TypeError, "platform must come from get_platform\\(\\), "
+                                    "got str '127.0.0.1:9000'; an appliance address goes in "
+                                    "cmaddr="):
+            SdkRuntime(self.out, "127.0.0.1:9000")
+
     def test_read_symbol_names_bad_coordinates(self):
         rt = self.running()
         with self.assertRaisesRegex(ValueError, "read_symbol: PE \\(-1,0\\) lies outside"):

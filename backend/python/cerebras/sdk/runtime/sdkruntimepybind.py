@@ -128,6 +128,15 @@ def _integer(call, name, value):
     return int(value)
 
 
+def _symbol_name(call, name, value):
+    """A symbol name argument: a str (protobuf said "5 has type int, but expected one of:
+    bytes, unicode" without the call, and took None as the empty name)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{call}: {name} must be a str (the exported name), got "
+                        f"{type(value).__name__} {value!r}")
+    return value
+
+
 def _flag(call, name, value):
     """A bool argument; integers pass as their truth value, as the SDK's binding converts them."""
     if not isinstance(value, (bool, np.bool_, int, np.integer)):
@@ -197,6 +206,12 @@ class SdkRuntime:
         threads = kw.get("simfab_numthreads", 0) or 0
         suppress = kw.get("suppress_simfab_trace", True)
         self._core_path = None
+        if platform is not None and not isinstance(platform, SdkExecutionPlatform):
+            # SdkRuntime(name, "IP:port") from older scripts failed on "'str' object has no
+            # attribute 'cmaddr'".
+            raise TypeError(f"SdkRuntime: platform must come from get_platform(), got "
+                            f"{type(platform).__name__} {platform!r}; an appliance address goes "
+                            "in cmaddr=")
         if platform is not None:
             cmaddr = cmaddr or platform.cmaddr
             threads = threads or platform.config.num_threads
@@ -347,9 +362,11 @@ class SdkRuntime:
 
     # ---- symbols and commands ----
     def get_id(self, name):
+        name = _symbol_name("get_id", "name", name)
         return self._call(self._conn.runtime.GetId, pb.GetIdRequest(session_id=self._session, name=name)).id
 
     def launch(self, symbol, *args, nonblock=False):
+        symbol = _symbol_name("launch", "symbol", symbol)
         values = []
         for i, a in enumerate(args):
             if isinstance(a, (bool, np.bool_)):
@@ -369,6 +386,7 @@ class SdkRuntime:
             nonblock=_flag(f"launch('{symbol}')", "nonblock", nonblock))))
 
     def call(self, name, args=(), nonblock=False):
+        name = _symbol_name("call", "name", name)
         if isinstance(args, np.ndarray):
             self._settle_pending_into(args)  # words a pending D2H brings, as for an H2D
         if isinstance(args, np.ndarray) and args.dtype.itemsize == 4:
