@@ -141,9 +141,25 @@ void writeArtifact(const std::string& dir, const sim::FabricProgram& program,
     fs::create_directories(fs::path(dir) / "bin", ec);
     if (ec)
         throw ArtifactError(dir + ": cannot create output directory: " + ec.message());
-    writeProgramFile((fs::path(dir) / kProgramFile).string(), program);
-    writeWholeFile((fs::path(dir) / kRpcJson).string(), rpcJsonText(rpcSymbolsOf(program)));
-    writeWholeFile((fs::path(dir) / kOutJson).string(), outJsonText(program, info));
+    // All three files are written beside their targets first and put in place only when
+    // all were written: a failure (disk full, a read-only file) leaves the previous
+    // artifact whole, not a new program beside an old out.json and out_rpc.json.
+    const std::pair<std::string, std::string> files[] = {
+        {(fs::path(dir) / kProgramFile).string(), serializeProgram(program)},
+        {(fs::path(dir) / kRpcJson).string(), rpcJsonText(rpcSymbolsOf(program))},
+        {(fs::path(dir) / kOutJson).string(), outJsonText(program, info)},
+    };
+    size_t written = 0;
+    try {
+        for (; written < std::size(files); ++written)
+            writeTemporaryFile(files[written].first, files[written].second);
+    } catch (const ArtifactError&) {
+        for (size_t i = 0; i < written; ++i)
+            fs::remove(files[i].first + ".tmp", ec);
+        throw;
+    }
+    for (const auto& [path, bytes] : files)
+        replaceWithTemporaryFile(path);
 }
 
 Artifact loadArtifact(const std::string& dir) {

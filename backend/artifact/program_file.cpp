@@ -5,6 +5,8 @@
 #include <google/protobuf/arena.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string_view>
@@ -664,20 +666,37 @@ std::string readWholeFile(const std::string& path) {
     return bytes;
 }
 
-void writeWholeFile(const std::string& path, const std::string& bytes) {
+void writeTemporaryFile(const std::string& path, const std::string& bytes) {
     const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw ArtifactError(path + ": cannot open for writing");
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        if (!out.flush())
-            throw ArtifactError(path + ": write error");
-    }
+    // The reason (Permission denied, No space left on device, Is a directory) is what the
+    // user acts on; a failed write leaves no half-written temporary behind.
+    auto fail = [&](const char* what, int error) {
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
+        throw ArtifactError(path + ": " + what + ": " + std::strerror(error));
+    };
+    errno = 0;
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out)
+        fail("cannot open for writing", errno ? errno : EIO);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    if (!out.flush())
+        fail("write error", errno ? errno : EIO);
+    out.close();
+    if (out.fail())
+        fail("write error", errno ? errno : EIO);
+}
+
+void replaceWithTemporaryFile(const std::string& path) {
     std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
+    std::filesystem::rename(path + ".tmp", path, ec);
     if (ec)
         throw ArtifactError(path + ": " + ec.message());
+}
+
+void writeWholeFile(const std::string& path, const std::string& bytes) {
+    writeTemporaryFile(path, bytes);
+    replaceWithTemporaryFile(path);
 }
 
 void writeProgramFile(const std::string& path, const sim::FabricProgram& program) {

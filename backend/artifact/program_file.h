@@ -33,5 +33,9 @@ std::shared_ptr<sim::FabricProgram> readProgramFile(const std::string& path);
 // Whole-file helpers shared by the artifact code (atomic write: temp file + rename).
 std::string readWholeFile(const std::string& path);
 void writeWholeFile(const std::string& path, const std::string& bytes);
+// The two halves of writeWholeFile, for writing several files all or nothing: bytes go to
+// path + ".tmp" (removed again if the write fails), then the rename replaces path.
+void writeTemporaryFile(const std::string& path, const std::string& bytes);
+void replaceWithTemporaryFile(const std::string& path);
 
 } // namespace artifact

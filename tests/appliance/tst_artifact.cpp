@@ -316,6 +316,44 @@ class TestArtifact : public QObject {
         QCOMPARE(a.program->classes.at(0).file, std::string("pe_program.csl"));
     }
 
+    void failedWriteKeepsThePreviousArtifactWhole() {
+        // A write that fails part-way (here out.json: its temporary's path is taken by a
+        // directory; a full disk or a read-only file fail the same way) used to leave the
+        // new program beside the old out.json and out_rpc.json, and the error gave no reason.
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString() + "/out";
+        artifact::BuildInfo before;
+        before.params = {{"M", "4"}};
+        artifact::writeArtifact(dir, *sampleProgram(), before);
+        const std::string program = artifact::readWholeFile(dir + "/bin/out_program.pb");
+        const std::string rpc = artifact::readWholeFile(dir + "/bin/out_rpc.json");
+        const std::string outJson = artifact::readWholeFile(dir + "/out.json");
+
+        auto changed = sampleProgram();
+        changed->classes.at(0).file = "changed.csl";
+        changed->hostSymbols.pop_back();
+        QVERIFY(std::filesystem::create_directory(dir + "/out.json.tmp"));
+        artifact::BuildInfo after;
+        after.params = {{"M", "8"}};
+        try {
+            artifact::writeArtifact(dir, *changed, after);
+            QFAIL("expected ArtifactError");
+        } catch (const artifact::ArtifactError& e) {
+            QVERIFY2(std::string(e.what()).find("out.json: cannot open for writing: Is a "
+                                                "directory") != std::string::npos,
+                     e.what());
+        }
+        QCOMPARE(artifact::readWholeFile(dir + "/bin/out_program.pb"), program);
+        QCOMPARE(artifact::readWholeFile(dir + "/bin/out_rpc.json"), rpc);
+        QCOMPARE(artifact::readWholeFile(dir + "/out.json"), outJson);
+        QVERIFY(!std::filesystem::exists(dir + "/bin/out_program.pb.tmp"));
+        QVERIFY(!std::filesystem::exists(dir + "/bin/out_rpc.json.tmp"));
+
+        std::filesystem::remove(dir + "/out.json.tmp");
+        artifact::writeArtifact(dir, *changed, after);
+        QCOMPARE(artifact::loadArtifact(dir).info.params.at("M"), std::string("8"));
+    }
+
     void outJsonIsReproducible() {
         // Protobuf's map printing follows a per-process hash order: with enough keys two
         // writes (or two cslc runs) came out in different orders.
@@ -405,9 +443,8 @@ class TestArtifact : public QObject {
             << "--fabric-dims: expected two integers 'A,B', got '11,'";
         QTest::newRow("offsets first empty") << QStringList{"l.csl", "--fabric-offsets=,1"}
                                              << "--fabric-offsets: expected two integers";
-        QTest::newRow("param twice")
-            << QStringList{"l.csl", "--params=width:4,size:6,width:5"}
-            << "--params: 'width' is given twice, as 4 and as 5";
+        QTest::newRow("param twice") << QStringList{"l.csl", "--params=width:4,size:6,width:5"}
+                                     << "--params: 'width' is given twice, as 4 and as 5";
         QTest::newRow("param twice in two flags")
             << QStringList{"l.csl", "--params=M:4", "--params=M:6"}
             << "--params: 'M' is given twice, as 4 and as 6";
