@@ -434,6 +434,11 @@ class CompilerTest(Base):
                 compiler.compile(code, "layout.csl", "--memcpy --channels=0", self.tmp)
             self.assertEqual(ctx.exception.code, grpc.StatusCode.INVALID_ARGUMENT)
             self.assertIn("--channels: 0", ctx.exception.details)
+            # A misspelled layout is named as the user wrote it (the appliance's error named
+            # its workspace copy, /tmp/tessera-private-.../code/layuot.csl).
+            with self.assertRaisesRegex(FileNotFoundError, "compile: layout 'layuot.csl' is "
+                                        "not a file in codedir '" + re.escape(code)):
+                compiler.compile(code, "layuot.csl", "--memcpy --channels=1", self.tmp)
         rt = SdkRuntime(artifact)
         rt.load()
         rt.run()

@@ -90,6 +90,10 @@ def _code_files(codedir, layout, args):
     moved there as well."""
     libraries = _library_dirs(codedir)
     files = _collect(codedir, "codedir")
+    if not os.path.isfile(os.path.join(codedir, layout)):
+        # The appliance would name its own workspace's copy of the path, not the user's.
+        raise FileNotFoundError(f"compile: layout '{layout}' is not a file in codedir "
+                                f"'{codedir}'")
     if not libraries:
         return files, layout, args
     root = os.path.realpath(codedir)
