@@ -465,14 +465,14 @@ class SdkRuntime:
                 session_id=self._session, task_id=max(sharing), wait=True)))
 
     def _warn_of_dropped_upper_halves(self, arr, target):
-        """A 16-bit copy keeps the low half of each 32-bit word, as the SDK's does. Words
-        whose upper half is neither zero nor a sign extension lose data: most often f32
-        values passed for f16 data (1.5f copies as 0). Said once per symbol, on stderr."""
-        if arr.dtype.itemsize != 4 or target in self._warned_16bit:
+        """A 16-bit copy keeps the low half of each 32-bit word, as the SDK's does. A float32
+        src with values in the upper halves is f32 data passed for f16 (1.5f copies as 0):
+        said once per symbol, on stderr. Integer words are left alone: the SDK's idiom puts
+        an index sentinel in the upper halves (input_array_to_u32), which copy mode drops."""
+        if arr.dtype.kind != "f" or arr.dtype.itemsize != 4 or target in self._warned_16bit:
             return
         words = np.ascontiguousarray(arr).reshape(-1).view(_wire(np.dtype(np.uint32)))
-        upper, low = words >> 16, words & 0xFFFF
-        lost = int(np.count_nonzero((upper != 0) & ~((upper == 0xFFFF) & (low >= 0x8000))))
+        lost = int(np.count_nonzero(words >> 16))
         if lost:
             self._warned_16bit.add(target)
             print(f"warning: memcpy_h2d: MEMCPY_16BIT keeps the low 16 bits of each 32-bit "
