@@ -79,6 +79,19 @@ uint32_t parseUnsigned(const std::string& flag, const std::string& text) {
     return value;
 }
 
+// Fabric sizes, offsets and memcpy buffer widths above this are no wafer's (a CS-3 is
+// 762x1176) and only risk 32-bit wrap-around in the geometry checks: offsets of 4294967290
+// on an 11-wide fabric passed "x + width + 3 <= dims" and compiled.
+constexpr uint32_t kMaxFabricExtent = 1'000'000;
+
+uint32_t parseExtent(const std::string& flag, const std::string& text) {
+    const uint32_t value = parseUnsigned(flag, text);
+    if (value > kMaxFabricExtent)
+        throw UsageError(flag + ": " + text + " is more than " + std::to_string(kMaxFabricExtent) +
+                         " PEs");
+    return value;
+}
+
 std::pair<uint32_t, uint32_t> parsePair(const std::string& flag, const std::string& text) {
     auto comma = text.find(',');
     // "11" and "11,3,4" (and "11," from a shell-split "11, 3") are the wrong shape, not a
@@ -86,8 +99,7 @@ std::pair<uint32_t, uint32_t> parsePair(const std::string& flag, const std::stri
     if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
         comma == 0 || comma + 1 == text.size())
         throw UsageError(flag + ": expected two integers 'A,B', got '" + text + "'");
-    return {parseUnsigned(flag, text.substr(0, comma)),
-            parseUnsigned(flag, text.substr(comma + 1))};
+    return {parseExtent(flag, text.substr(0, comma)), parseExtent(flag, text.substr(comma + 1))};
 }
 
 bool isIdentifier(const std::string& s) {
@@ -208,9 +220,9 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
             if (o.channels > 16)
                 throw UsageError("--channels: " + *value + " is more than 16");
         } else if (flag == "--width-west-buf") {
-            o.widthWestBuf = parseUnsigned(flag, *value);
+            o.widthWestBuf = parseExtent(flag, *value);
         } else if (flag == "--width-east-buf") {
-            o.widthEastBuf = parseUnsigned(flag, *value);
+            o.widthEastBuf = parseExtent(flag, *value);
         } else if (flag == "--fp16-format") {
             if (*value != "f16" && *value != "bf16" && *value != "cb16")
                 throw UsageError("--fp16-format: '" + *value + "' is not f16, bf16 or cb16");

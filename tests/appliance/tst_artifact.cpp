@@ -443,6 +443,14 @@ class TestArtifact : public QObject {
             << "--fabric-dims: expected two integers 'A,B', got '11,'";
         QTest::newRow("offsets first empty") << QStringList{"l.csl", "--fabric-offsets=,1"}
                                              << "--fabric-offsets: expected two integers";
+        QTest::newRow("offsets that wrap")
+            << QStringList{"l.csl", "--fabric-offsets=4294967290,1"}
+            << "--fabric-offsets: 4294967290 is more than 1000000 PEs";
+        QTest::newRow("dims too large") << QStringList{"l.csl", "--fabric-dims=11,1000001"}
+                                        << "--fabric-dims: 1000001 is more than 1000000 PEs";
+        QTest::newRow("east buffer too large")
+            << QStringList{"l.csl", "--width-east-buf=4000000000"}
+            << "--width-east-buf: 4000000000 is more than 1000000 PEs";
         QTest::newRow("param twice") << QStringList{"l.csl", "--params=width:4,size:6,width:5"}
                                      << "--params: 'width' is given twice, as 4 and as 5";
         QTest::newRow("param twice in two flags")
