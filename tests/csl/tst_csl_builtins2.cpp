@@ -495,7 +495,7 @@ class TestCslBuiltins2 : public QObject {
     void strideRegisters() {
         QFETCH(int, arch);
         std::string diags;
-        auto prog = compileProgram(onePeLayout(true, "fn(u16)void"), kStrideRegisterTile,
+        auto prog = compileProgram(onePeLayout(true, "fn(u16)void", "u32"), kStrideRegisterTile,
                                    sim::Arch(arch), &diags);
         QVERIFY2(prog, diags.c_str());
         std::string error;
@@ -517,7 +517,7 @@ class TestCslBuiltins2 : public QObject {
     void configRegistersAtComptime() {
         QFETCH(int, arch);
         std::string diags;
-        auto prog = compileProgram(onePeLayout(true, "fn(u16)void"), tileWith(R"(
+        auto prog = compileProgram(onePeLayout(true, "fn(u16)void", "u32"), tileWith(R"(
 var y = @zeros([2]u32);
 const y_ptr: [*]u32 = &y;
 comptime {
@@ -547,7 +547,7 @@ comptime {
     void runtimeTaskIds() {
         QFETCH(int, arch);
         std::string diags;
-        auto prog = compileProgram(onePeLayout(true, "fn(u16)void"), kRuntimeTaskIdTile,
+        auto prog = compileProgram(onePeLayout(true, "fn(u16)void", "u32"), kRuntimeTaskIdTile,
                                    sim::Arch(arch), &diags);
         QVERIFY2(prog, diags.c_str());
         for (uint32_t n : {9u, 10u}) {

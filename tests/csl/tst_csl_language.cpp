@@ -805,7 +805,7 @@ layout {
 )";
         const char* pe = R"(param tally_params;
 const tally = @import_module("<kernels/tally/pe>", @concat_structs(tally_params, .{
-  .input_queues = [2]u16{ 0, 1 }, .output_queues = [2]u16{ 0, 12 } }));
+  .input_queues = [2]u16{ 2, 3 }, .output_queues = [2]u16{ 0, 12 } }));
 )";
         const csl::CompileResult r =
             compileFiles({{"layout.csl", layout}, {"pe.csl", pe}}, sim::Arch::Wse3);

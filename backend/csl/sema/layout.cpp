@@ -631,15 +631,6 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
-    if (opt_.memcpy) {
-        static const int kReservedLocal[] = {27, 28, 30};
-        for (int id : kReservedLocal) {
-            if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::Local)
-                diags_.error(m->fileId, 0, 0,
-                             "local task ID " + std::to_string(id) + " ('" +
-                                 c.taskNames[size_t(id)] + "') is reserved by memcpy");
-        }
-    }
     for (const sim::ClassExport& e : c.cc.exports) {
         const auto host = std::find_if(hostSymbols_.begin(), hostSymbols_.end(),
                                        [&](const sim::HostSymbol& h) { return h.name == e.name; });

@@ -74,17 +74,28 @@ void Analyzer::recordRpcExport(const std::string& name, const Place& p, uint32_t
         fail(node, "@export_symbol of '" + name + "' has no storage to advertise");
     }
     // The RPC page: the name must have been declared with @export_name "that has the same
-    // name, type and mutability". The type is checked for the scalar form (pointers and
-    // functions keep their looser checks); only variables can be exported, so a scalar
-    // export is always mutable.
+    // name, type and mutability". Scalars must match exactly; a pointer must point at the
+    // same element type (a '[*]f32' read by the host as u32 words would be garbage; whether
+    // the pointer is const is the @export_name's mutability flag); a function must take the
+    // same parameter types. Only variables can be exported, so a scalar is always mutable.
+    const TypeP exported =
+        p.k == Place::K::Value && p.value.k == VK::Fn && p.value.fn ? fnType(p.value.fn) : p.type;
     for (size_t i = 0; i < hostSymbols_.size() && i < hostSymbolTypes_.size(); ++i) {
         const TypeP ht = hostSymbolTypes_[i];
-        if (hostSymbols_[i].name != name || ht->k == TK::Ptr || ht->k == TK::Fn)
+        if (hostSymbols_[i].name != name)
             continue;
-        if (!e.type || !sameType(e.type, ht))
+        bool same = exported && sameType(exported, ht);
+        if (!same && exported && ht->k == TK::Ptr && exported->k == TK::Ptr)
+            same = sameType(exported->elem, ht->elem) ||
+                   (exported->elem->k == TK::Array && sameType(exported->elem->elem, ht->elem));
+        if (!same && exported && ht->k == TK::Fn && exported->k == TK::Fn &&
+            ht->params.size() == exported->params.size())
+            same = std::equal(ht->params.begin(), ht->params.end(), exported->params.begin(),
+                              [](TypeP a, TypeP b) { return sameType(a, b); });
+        if (!same)
             fail(node, "symbol '" + name + "' is declared with @export_name as '" + typeName(ht) +
                            "', but the symbol exported under that name is " +
-                           (e.type ? "of type '" + typeName(e.type) + "'" : "a function"));
+                           (exported ? "of type '" + typeName(exported) + "'" : "not a variable"));
     }
     c->rpcExports.push_back(std::move(e));
 }
