@@ -300,6 +300,28 @@ class DebugUtilTest(Base):
         with self.assertRaises(KeyError):
             dbg.read_trace(4, 1, "times")
 
+    def test_truncated_core_is_named(self):
+        # A core cut short (a copy interrupted, a full disk) gave get_symbol [] for a
+        # 16-element symbol, or struct errors, instead of saying the file is damaged.
+        rt = self.running()
+        rt.memcpy_h2d(rt.get_id("buf"), np.arange(32, dtype=np.float32), 0, 0, 2, 1, 16)
+        rt.stop()
+        core = os.path.join(self.out, "corefile.cs1")
+        with open(core, "rb") as f:
+            whole = f.read()
+        pages_at = debug_util(self.out)._core.table()["sram_offset"].min()  # pylint: disable=protected-access
+        for name, size in (("no pages", int(pages_at) + 10), ("no table", 100)):
+            with self.subTest(name):
+                cut = os.path.join(self.tmp, f"cut-{size}.cs1")
+                with open(cut, "wb") as f:
+                    f.write(whole[:size])
+                with self.assertRaisesRegex(ValueError, re.escape(cut) + ": truncated"):
+                    dbg = debug_util(self.out, core=cut)
+                    dbg.get_symbol(5, 1, "buf", np.float32)
+                with self.assertRaisesRegex(ValueError, re.escape(cut) + ": truncated"):
+                    debug_util(self.out, core=cut).get_symbol_rect(((4, 1), (2, 1)), "buf",
+                                                                   np.float32)
+
     def test_decode_trace(self):
         words = np.array([0x0100 | ord("?"), 0xFF00 | ord("b"), ord("H"), 513, ord("f"),
                           0x0000, 0x3FC0, ord("t"), 1, 2, 3, 0x0300 | ord("s"),

@@ -59,7 +59,21 @@ class _Core:
         # this reader needs is the same, and pe_bytes gives the record stride of either.
         if version not in _SUPPORTED_VERSIONS:
             raise ValueError(f"{path}: core dump version {version}; this reader supports 1 and 2")
+        table_end = self.pe_table + self.width * self.height * self.pe_bytes
+        if self.pe_bytes < _PE_PREFIX.size or table_end > len(self._map):
+            raise ValueError(f"{path}: truncated or damaged core dump (its PE table ends at byte "
+                             f"{table_end}, the file has {len(self._map)}); run the program "
+                             "again to write a new one")
         self._table = None
+
+    def _page_bytes(self, start, n, what):
+        """n bytes of the file from start; a page past the end is an error (a truncated
+        file gave short reads, and get_symbol returned [] for a 6-element symbol)."""
+        if start + n > len(self._map):
+            raise ValueError(f"{self.path}: truncated core dump: {what} needs bytes up to "
+                             f"{start + n}, the file has {len(self._map)}; run the program "
+                             "again to write a new one")
+        return self._map[start:start + n]
 
     def record(self, x, y):
         at = self.pe_table + (y * self.width + x) * self.pe_bytes
@@ -106,6 +120,8 @@ class _Core:
                     # The PE's stored pages are packed in page order: count those before.
                     below = ranks[mask[present] & ((1 << page) - 1)]
                     start = (base[present] + below * _PAGE + lo % _PAGE) // unit
+                    self._page_bytes(int(start.max()) * unit, hi - lo,
+                                     f"SRAM page {page} of the rectangle's PEs")
                     words = np.frombuffer(self._map, dtype=np.dtype(f"<u{unit}"),
                                           count=len(self._map) // unit)
                     seg = words[start[:, None] + np.arange((hi - lo) // unit)]
@@ -129,7 +145,7 @@ class _Core:
             if rec["page_mask"] >> page & 1:
                 index = bin(rec["page_mask"] & ((1 << page) - 1)).count("1")
                 start = rec["sram_offset"] + index * _PAGE + within
-                out[pos:pos + n] = self._map[start:start + n]
+                out[pos:pos + n] = self._page_bytes(start, n, f"SRAM page {page}")
             pos += n
         return bytes(out)
 
