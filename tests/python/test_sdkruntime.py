@@ -321,6 +321,14 @@ class DebugUtilTest(Base):
                 with self.assertRaisesRegex(ValueError, re.escape(cut) + ": truncated"):
                     debug_util(self.out, core=cut).get_symbol_rect(((4, 1), (2, 1)), "buf",
                                                                    np.float32)
+        # A damaged program file beside the core: protobuf's DecodeError named no file.
+        bindir = os.path.join(self.tmp, "damaged-program")
+        shutil.copytree(self.out, bindir)
+        program = os.path.join(bindir, "bin", "out_program.pb")
+        with open(program, "r+b") as f:
+            f.truncate(100)
+        with self.assertRaisesRegex(ValueError, re.escape(program) + ": not a Tessera program"):
+            debug_util(bindir)
 
     def test_decode_trace(self):
         words = np.array([0x0100 | ord("?"), 0xFF00 | ord("b"), ord("H"), 513, ord("f"),

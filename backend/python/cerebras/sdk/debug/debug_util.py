@@ -10,6 +10,7 @@ import os
 import struct
 
 import numpy as np
+from google.protobuf.message import DecodeError
 
 from tessera import program_pb2
 
@@ -155,8 +156,15 @@ class debug_util:  # pylint: disable=invalid-name
 
     def __init__(self, bindir, cmaddr=None, core=None):  # pylint: disable=unused-argument
         self._bindir = os.fspath(bindir)
-        with open(os.path.join(self._bindir, "bin", "out_program.pb"), "rb") as f:
-            self._program = program_pb2.FabricProgram.FromString(f.read())
+        program_path = os.path.join(self._bindir, "bin", "out_program.pb")
+        with open(program_path, "rb") as f:
+            data = f.read()
+        try:
+            self._program = program_pb2.FabricProgram.FromString(data)
+        except DecodeError:
+            # protobuf's message named only the message type, not the file.
+            raise ValueError(f"{program_path}: not a Tessera program file (truncated or "
+                             f"damaged); compile again with Tessera's cslc -o {self._bindir}") from None
         core = core or os.environ.get("TESSERA_CORE") or os.path.join(self._bindir, "corefile.cs1")
         if not os.path.exists(core):
             raise FileNotFoundError(f"{core}: no core dump; run the program with SdkRuntime and "
