@@ -358,6 +358,26 @@ class UtilsTest(unittest.TestCase):
         self.assertEqual(calculate_cycles(np.array([0x00020001, 0x00050000, 0x00000003],
                                                    dtype=np.uint32)), 0x30005 - 0x20001)
 
+    def test_damaged_json_files_are_named(self):
+        # json's own errors ("Unterminated string starting at ...") named no file.
+        from cerebras.sdk.runtime.sdkruntimepybind import SdkCompileArtifacts  # pylint: disable=import-outside-toplevel
+        from cerebras.sdk.sdk_utils import get_api_info_dict  # pylint: disable=import-outside-toplevel
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "bin"))
+            rpc = os.path.join(d, "bin", "out_rpc.json")
+            with open(rpc, "w", encoding="utf-8") as f:
+                f.write('{"rpc_symbols": [{"name": "f')
+            with self.assertRaisesRegex(ValueError, re.escape(rpc) + ": not a valid out_rpc.json"):
+                get_api_info_dict(d)
+            with open(rpc, "w", encoding="utf-8") as f:
+                f.write('{}')
+            self.assertEqual(get_api_info_dict(d), {})
+            layout_json = os.path.join(d, "sdklayout.json")
+            with open(layout_json, "w", encoding="utf-8") as f:
+                f.write('{"streams": ')
+            with self.assertRaisesRegex(ValueError, re.escape(layout_json) + ": not valid JSON"):
+                SdkCompileArtifacts(d)
+
     def test_helpers_match_the_sdk_module(self):
         """cerebras.sdk.sdk_utils as the SDK ships it: cast_uint32 gives the word's bits as
         np.uint32, memcpy_view takes 8-bit views, get_api_info_dict maps each exported

@@ -115,7 +115,13 @@ def get_api_info_dict_from_json(json_path):
     """parse_host_callable_api of the out_rpc.json file at json_path."""
     import json  # pylint: disable=import-outside-toplevel
     with open(json_path, encoding="utf-8") as f:
-        return parse_host_callable_api(json.load(f)["rpc_symbols"])
+        try:
+            rpc = json.load(f)
+        except ValueError as e:  # json's message names no file
+            raise ValueError(f"{json_path}: not a valid out_rpc.json ({e})") from None
+    if not isinstance(rpc, dict):
+        raise ValueError(f"{json_path}: not a valid out_rpc.json (not a JSON object)")
+    return parse_host_callable_api(rpc.get("rpc_symbols", []))
 
 
 def get_api_info_dict(app_path):

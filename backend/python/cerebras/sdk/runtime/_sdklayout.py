@@ -401,7 +401,10 @@ def _json_in(directory, name):
     if not os.path.exists(path):
         return {}
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        try:
+            return json.load(f)
+        except ValueError as e:  # json's message names no file
+            raise ValueError(f"{path}: not valid JSON ({e}); compile the layout again") from None
 
 
 # Our forwarding programs at stream I/O locations: the host channel's color on one side,
