@@ -1930,8 +1930,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@export_symbol expects a function, a pointer or a variable, found '" +
                               typeName(p.type) + "'");
         }
-        c->cc.exports.push_back(ex);
         recordRpcExport(ename, p, args[0]);
+        c->cc.exports.push_back(ex);
         return mkVoid();
     }
     if (name == "set_local_color_config") {

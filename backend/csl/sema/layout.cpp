@@ -660,8 +660,16 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         for (size_t i = 0; i < syms.size() && i < 3; ++i)
             largest += (i ? ", " : "") + syms[i].name + " (" + std::to_string(syms[i].sizeBytes) +
                        " bytes)";
+        // At the largest symbol's declaration when it is one of this file's globals.
+        uint32_t begin = 0, end = 0;
+        for (const auto& [name, d] : m->decls) {
+            if (d.hasStorage && !syms.empty() && d.address == syms[0].address && m->ast) {
+                begin = m->ast->beginOffset(d.node);
+                end = m->ast->endOffset(d.node);
+            }
+        }
         diags_.error(
-            m->fileId, 0, 0,
+            m->fileId, begin, end,
             "'" + t.file + "' needs " + std::to_string(c.nextAddress) +
                 " bytes of PE memory, more than the 49152 available; largest symbols: " + largest);
     }

@@ -78,6 +78,11 @@ void Analyzer::recordRpcExport(const std::string& name, const Place& p, uint32_t
     // same element type (a '[*]f32' read by the host as u32 words would be garbage; whether
     // the pointer is const is the @export_name's mutability flag); a function must take the
     // same parameter types. Only variables can be exported, so a scalar is always mutable.
+    if (std::none_of(hostSymbols_.begin(), hostSymbols_.end(),
+                     [&](const sim::HostSymbol& h) { return h.name == name; }))
+        fail(node, "symbol '" + name +
+                       "' is exported here but not declared with @export_name in "
+                       "the layout");
     const TypeP exported =
         p.k == Place::K::Value && p.value.k == VK::Fn && p.value.fn ? fnType(p.value.fn) : p.type;
     for (size_t i = 0; i < hostSymbols_.size() && i < hostSymbolTypes_.size(); ++i) {
