@@ -656,8 +656,13 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
         }
         if (resolved.empty() && opt_.readFile && opt_.readFile(p.string()))
             resolved = p.lexically_normal().string();
-        if (resolved.empty())
-            fail(importer, node, "file '" + spec + "' not found");
+        if (resolved.empty()) {
+            // Where it was looked for, so a misspelled --import-path shows.
+            std::string looked = "'" + (fromDir.empty() ? std::string(".") : fromDir) + "'";
+            for (const std::string& ip : opt_.importPaths)
+                looked += ", '" + ip + "'" + (fs::is_directory(ip) ? "" : " (no such directory)");
+            fail(importer, node, "file '" + spec + "' not found (looked in " + looked + ")");
+        }
         std::string shown = resolved;
         fs::path base = fs::path(opt_.layoutFile).parent_path();
         std::error_code ec;

@@ -845,20 +845,24 @@ CompileResult Analyzer::run() {
             }
         }
         const auto [fw, fh, ox, oy] = fabricGeometry();
+        // In 64 bits: offsets and buffer widths from the library API or the IDE's settings are
+        // not bounded as the cslc command line bounds them, and must not wrap.
+        const uint64_t westNeed = 4 + uint64_t(opt_.widthWestBuf);
+        const uint64_t wideNeed = uint64_t(ox) + width_ + 3 + opt_.widthEastBuf;
+        const uint64_t tallNeed = uint64_t(oy) + height_ + 1;
         if (opt_.memcpy) {
-            if (ox < 4 + opt_.widthWestBuf || oy < 1)
+            if (ox < westNeed || oy < 1)
                 diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," +
                                   std::to_string(oy) +
                                   " leaves no room for memcpy: x must be at least " +
-                                  std::to_string(4 + opt_.widthWestBuf) + " and y at least 1");
-            if (fw < ox + width_ + 3 + opt_.widthEastBuf || fh < oy + height_ + 1)
+                                  std::to_string(westNeed) + " and y at least 1");
+            if (fw < wideNeed || fh < tallNeed)
                 diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
                                   " is too small for a " + std::to_string(width_) + "x" +
                                   std::to_string(height_) +
                                   " rectangle with memcpy: need at least " +
-                                  std::to_string(ox + width_ + 3 + opt_.widthEastBuf) + "," +
-                                  std::to_string(oy + height_ + 1));
-        } else if (fw < ox + width_ || fh < oy + height_) {
+                                  std::to_string(wideNeed) + "," + std::to_string(tallNeed));
+        } else if (fw < uint64_t(ox) + width_ || fh < uint64_t(oy) + height_) {
             diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
                               " is too small for the rectangle at the given offsets");
         }
