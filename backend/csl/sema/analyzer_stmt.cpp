@@ -903,24 +903,30 @@ TypeP Analyzer::fnType(FnDef* f) {
     return f->type;
 }
 
-void Analyzer::collectAddrTaken(Module* m, uint32_t node, std::set<std::string>& out) {
-    if (!node)
-        return;
+// The names whose address `&x` (or `&x[i]`, `&x.f`) takes in the subtree of `root`. With
+// an explicit stack: a generated 20,000-term expression is that deep.
+void Analyzer::collectAddrTaken(Module* m, uint32_t root, std::set<std::string>& out) {
     const Ast& a = *m->ast;
-    const Node& n = a.nodes[node];
-    if (n.kind == NK::Unary && a.tokens.tokens[n.tok].kind == Tok::Amp) {
-        uint32_t t = n.a;
-        while (a.nodes[t].kind == NK::Index || a.nodes[t].kind == NK::Field ||
-               a.nodes[t].kind == NK::Grouped)
-            t = a.nodes[t].a;
-        if (a.nodes[t].kind == NK::Ident)
-            out.insert(std::string(a.tokText(a.nodes[t].tok)));
-    }
-    for (uint32_t c : {n.a, n.b, n.c})
-        collectAddrTaken(m, c, out);
-    if (n.kind != NK::For && n.kind != NK::TensorAccess) {
-        for (uint32_t c : a.list(node))
-            collectAddrTaken(m, c, out);
+    std::vector<uint32_t> pending{root};
+    while (!pending.empty()) {
+        const uint32_t node = pending.back();
+        pending.pop_back();
+        if (!node)
+            continue;
+        const Node& n = a.nodes[node];
+        if (n.kind == NK::Unary && a.tokens.tokens[n.tok].kind == Tok::Amp) {
+            uint32_t t = n.a;
+            while (a.nodes[t].kind == NK::Index || a.nodes[t].kind == NK::Field ||
+                   a.nodes[t].kind == NK::Grouped)
+                t = a.nodes[t].a;
+            if (a.nodes[t].kind == NK::Ident)
+                out.insert(std::string(a.tokText(a.nodes[t].tok)));
+        }
+        pending.insert(pending.end(), {n.a, n.b, n.c});
+        if (n.kind != NK::For && n.kind != NK::TensorAccess) {
+            const auto children = a.list(node);
+            pending.insert(pending.end(), children.begin(), children.end());
+        }
     }
 }
 
