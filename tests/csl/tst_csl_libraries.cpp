@@ -187,6 +187,39 @@ const dbg = @import_module("<debug>", .{ .key = "full", .buffer_size = 7 });
                              {0x48, 0x1234, 0x66, 0x0000, 0x3fc0, 0x013f, 0, 6}};
         checkLanguageCase(c, sim::Arch(arch));
     }
+    // switch_config.set_pop_mode with a pop mode known only at run time (the launch picks
+    // it): the router's pop mode follows, CLEAR_MASK clearing it (failed to compile before:
+    // "<tile_config/switch_config>:36:46: error: expected type 'u16', found 'i32'").
+    void runtimePopMode_data() { addArchRows(); }
+    void runtimePopMode() {
+        QFETCH(int, arch);
+        const LanguageCase c{"runtime_pop_mode",
+                             program(R"(
+const sw = @import_module("<tile_config>").switch_config;
+const router = @import_module("<tessera/router>");
+const C: color = @get_color(4);
+var pick: u16 = 1;
+fn mode(k: u16) sw.pop_mode {
+  return if (k == 1) sw.pop_mode.ALWAYS_POP else if (k == 2) sw.pop_mode.POP_ON_ADVANCE
+         else sw.pop_mode.CLEAR_MASK;
+}
+comptime {
+  @set_local_color_config(C, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+}
+)",
+                                     R"(
+  sw.set_pop_mode(C, mode(pick));
+  y[0] = router.get(@get_int(C), 11);
+  pick = 2;
+  sw.set_pop_mode(sw.get_switch_config_addr(C, sw.pop_mode), mode(pick));
+  y[1] = router.get(@get_int(C), 11);
+  pick = 3;
+  sw.set_pop_mode(C, mode(pick));
+  y[2] = router.get(@get_int(C), 11);
+)"),
+                             {1, 2, 0}};
+        checkLanguageCase(c, sim::Arch(arch));
+    }
     void membersCompute_data() { addArchRows(); }
     void membersCompute() {
         QFETCH(int, arch);

@@ -408,10 +408,11 @@ fn set_current_switch_position(c: anytype, posn: u16) void {
 fn set_ring_mode(c: anytype, comptime mode: ring_mode) void {
   router.set(config_addr(c), FIELD_RING_MODE, @as(u16, mode));
 }
-// CLEAR_MASK is the cleared setting: no popping.
+// CLEAR_MASK is the cleared setting: no popping. The mode may be a run-time value (the
+// 0 is typed so that the `if` is u16 then, not a comptime_int widened to i32).
 fn set_pop_mode(c: anytype, mode: pop_mode) void {
   const m: u16 = @as(u16, mode);
-  router.set(config_addr(c), FIELD_POP_MODE, if (m == @as(u16, pop_mode.CLEAR_MASK)) 0 else m);
+  router.set(config_addr(c), FIELD_POP_MODE, if (m == @as(u16, pop_mode.CLEAR_MASK)) @as(u16, 0) else m);
 }
 // Positions 1..3 become invalid; ring mode and pop mode are kept.
 fn set_invalid_for_all_switch_positions(c: anytype) void {
