@@ -213,6 +213,22 @@ inline bool fullyComptime(const Value& v) {
     return std::all_of(v.elems->begin(), v.elems->end(), fullyComptime);
 }
 
+// The member of enum type `t` whose value is `value`, as a comptime value; none if no member
+// has it.
+inline std::optional<Value> enumMemberOf(TypeP t, int64_t value) {
+    for (const FieldInfo& m : t->fields) {
+        if (m.value == value) {
+            Value e;
+            e.k = Value::K::EnumV;
+            e.s = m.name;
+            e.i = m.value;
+            e.type = t;
+            return e;
+        }
+    }
+    return std::nullopt;
+}
+
 class Analyzer;
 // The comptime value of type `t` whose bit pattern is `bits` (a scalar type), builtins.cpp.
 Value valueFromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node);

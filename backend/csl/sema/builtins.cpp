@@ -1037,16 +1037,8 @@ Value Analyzer::integerToEnum(const Value& v, TypeP enumType, uint32_t node, uin
         return mkRuntime(r, enumType);
     }
     const int64_t value = v.k == VK::Float ? int64_t(std::trunc(v.f)) : v.i;
-    for (const FieldInfo& m : enumType->fields) {
-        if (m.value == value) {
-            Value e;
-            e.k = VK::EnumV;
-            e.s = m.name;
-            e.i = m.value;
-            e.type = enumType;
-            return e;
-        }
-    }
+    if (std::optional<Value> member = enumMemberOf(enumType, value))
+        return *member;
     fail(argNode,
          "enum '" + typeName(enumType) + "' has no member with value " + std::to_string(value));
 }

@@ -206,16 +206,8 @@ Value Analyzer::valueFromPackedBits(uint64_t bits, TypeP t, uint32_t node) {
     }
     if (t->k == TK::Enum) {
         const int64_t value = wrapToWidth(bits, t->tag);
-        for (const FieldInfo& m : t->fields) {
-            if (m.value == value) {
-                Value e;
-                e.k = VK::EnumV;
-                e.s = m.name;
-                e.i = m.value;
-                e.type = t;
-                return e;
-            }
-        }
+        if (std::optional<Value> member = enumMemberOf(t, value))
+            return *member;
         fail(node,
              "the value " + std::to_string(value) + " is no member of enum '" + typeName(t) + "'");
     }
