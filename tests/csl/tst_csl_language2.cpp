@@ -1214,6 +1214,24 @@ var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z =
   y[6] = bytes[6];
 )"),
                  {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
+    // Peer types (Zig's rule): `if (c) 0 else n` with n a u16 is a u16 wherever it goes,
+    // also as an anytype argument (it was an i32, so a library function taking a u16 refused
+    // it); `if (c) 1.5 else h` with h an f16 is an f16.
+    c.push_back({"if-literal-branch-takes-peer-type",
+                 program(R"(
+fn bitsOf(x: anytype) u32 {
+  return if (@type_of(x) == u16) 16 else if (@type_of(x) == f16) 116 else 32;
+}
+)",
+                         R"(
+  var n: u16 = 7;
+  var h: f16 = 2.0;
+  const v = if (n > 2) 0 else n;
+  y[0] = bitsOf(v);
+  y[1] = bitsOf(if (n > 9) 1.5 else h);
+  y[2] = @as(u32, v) + bitsOf(if (n < 9) 3 else n);
+)"),
+                 {16, 116, 16}});
     // The Types page: comptime_int "never underflow or overflow", so the i64 minimum is a
     // literal under '-' (it was "integer literal '9223372036854775808' is too large").
     c.push_back({"i64-minimum-literal",

@@ -1769,6 +1769,13 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     TypeP t = expected;
     if (!t || t->k == TK::AnyType) {
         t = a.type;
+        // A number literal in the first branch takes the other branch's type (peer types:
+        // `if (c) 0 else n` with n: u16 is a u16, not an i32).
+        if (t->k == TK::CInt || t->k == TK::CFloat) {
+            const TypeP peer = typeWithoutCode(n.c);
+            if ((peer->k == TK::Int || peer->k == TK::Float) && canCoerce(a, peer))
+                t = peer;
+        }
         if (t->k == TK::CInt)
             t = types.i32;
         if (t->k == TK::CFloat)

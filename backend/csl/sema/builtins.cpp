@@ -193,6 +193,27 @@ static Value zeroOf(Analyzer& a, TypeP t, uint32_t node) {
     a.fail(node, "@zeros does not support type '" + typeName(t) + "'");
 }
 
+TypeP Analyzer::typeWithoutCode(uint32_t node) {
+    int saveDepth = fr_->comptimeDepth;
+    if (fr_->fn && !fr_->comptime)
+        fr_->comptimeDepth = 0;
+    sim::Function* fn = fr_->fn;
+    const size_t codeSize = fn ? fn->code.size() : 0;
+    Value v;
+    try {
+        v = eval(node);
+    } catch (...) {
+        fr_->comptimeDepth = saveDepth;
+        throw;
+    }
+    fr_->comptimeDepth = saveDepth;
+    if (fn && fn->code.size() > codeSize) { // the code its evaluation emitted is dropped
+        fn->code.resize(codeSize);
+        fn->locs.resize(codeSize);
+    }
+    return v.type;
+}
+
 Value Analyzer::dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg) {
     if (v.k == VK::RuntimeDsd) {
         dreg = v.reg;
@@ -1157,25 +1178,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(1, 1);
         // Only the type matters, so a runtime operand is fine even in a type position.
         // The SDK: "No code is generated for the input expression; as such, this expression
-        // will not have run-time effects", so the code its evaluation emitted is dropped.
-        int saveDepth = fr_->comptimeDepth;
-        if (fr_->fn && !fr_->comptime)
-            fr_->comptimeDepth = 0;
-        sim::Function* fn = fr_->fn;
-        const size_t codeSize = fn ? fn->code.size() : 0;
-        Value v;
-        try {
-            v = arg(0);
-        } catch (...) {
-            fr_->comptimeDepth = saveDepth;
-            throw;
-        }
-        fr_->comptimeDepth = saveDepth;
-        if (fn && fn->code.size() > codeSize) {
-            fn->code.resize(codeSize);
-            fn->locs.resize(codeSize);
-        }
-        return mkType(v.type);
+        // will not have run-time effects".
+        return mkType(typeWithoutCode(args[0]));
     }
     if (name == "is_same_type") {
         need(2, 2);
