@@ -511,6 +511,22 @@ fn main() void {
                           wse3Queues({{"iq", "c"}}));
 }
 
+// WSE-2: PE 1 polls <tile_config>'s input_queue_status until its queue holds wavelets,
+// then receives them. The queue is named only by the fabin DSD, with its color: it holds
+// that color's wavelets before any receive binds it (the poll spun for ever before).
+const std::string kPollingRecv = memcpyTile(kColorParam, R"(
+const iqs = @import_module("<tile_config>").input_queue_status;
+var r = @zeros([6]f32);
+const iq = @get_input_queue(2);
+const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 6, .input_queue = iq });
+const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> r[i] });
+fn main() void {
+  while (iqs.is_empty(iqs.get(), iq)) {}
+  @fmovs(dst, in);
+  sys_mod.unblock_cmd_stream();
+}
+)");
+
 const std::string kAsyncSend = asyncSender("1.0, 2.0, 3.0, 4.0, 5.0, 6.0");
 const std::string kAsyncRecv = asyncReceiver();
 
@@ -1434,6 +1450,11 @@ std::vector<MachineProgram> programs() {
                  true,
                  {u16At(0, 0, "done", {1}), u16At(1, 0, "done", {7}),
                   f32At(1, 0, "r", {1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f})}});
+    t.push_back({"WSE-2 queue status of a fabin DSD's queue before its first receive",
+                 eastPair(kAsyncSend, kPollingRecv),
+                 true,
+                 false,
+                 {f32At(1, 0, "r", {1, 2, 3, 4, 5, 6})}});
     t.push_back({"WSE-3 microthread ut_id shared by two async ops",
                  eastPair(kAsyncSend, kUtRecv),
                  false,
@@ -1737,10 +1758,10 @@ class TestCslMachine : public QObject {
     // A run-time ut_id is not range-checked by the SDK ("no runtime checks are performed");
     // the simulator stops the run at the op instead of using another microthread.
     void runtimeMicrothreadOutOfRangeFaults() {
-        const csl::CompileResult r = compileFiles(
-            onePe(utMemory("  var k: u16 = 8;\n  const ut_a = @get_ut_id(k);\n", "ut_a",
-                           "@get_ut_id(5)")),
-            sim::Arch::Wse3);
+        const csl::CompileResult r =
+            compileFiles(onePe(utMemory("  var k: u16 = 8;\n  const ut_a = @get_ut_id(k);\n",
+                                        "ut_a", "@get_ut_id(5)")),
+                         sim::Arch::Wse3);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         sim::Fabric fabric(r.program);
         const sim::RunResult run = fabric.runUntilDone(fabric.launch("main", {}), 1'000'000);

@@ -1619,19 +1619,19 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (runtime())
             fail(node, "@" + name + " must appear in a top-level comptime block");
         // What memcpy reserves (SDK-NOTES, from the SDK's memcpy documentation): local task
-        // IDs 27, 28 and 30, control task IDs 33-37, colors 21-23 (WSE-2 data tasks) and
-        // input queues 0 and 1 (WSE-3 data tasks).
+        // IDs 27, 28 and 30, control task IDs 33-37 and colors 21-23 (WSE-2 data tasks). Its
+        // WSE-3 input queues are not checked: the SDK's own sdklayout-05-gemv binds a data
+        // task to input queue 0.
         if (opt_.memcpy) {
             const bool reserved = want == HandleKind::LocalTaskId
                                       ? (tid == 27 || tid == 28 || tid == 30)
                                   : want == HandleKind::ControlTaskId ? (tid >= 33 && tid <= 37)
-                                  : wse3()                            ? tid <= 1
-                                                                      : tid >= 21;
+                                                                      : !wse3() && tid >= 21;
             if (reserved)
                 fail(args[1], std::string(want == HandleKind::LocalTaskId     ? "local task ID "
                                           : want == HandleKind::ControlTaskId ? "control task ID "
-                                          : wse3() ? "the data task ID of input queue "
-                                                   : "the data task ID of color ") +
+                                                                              : "the data task "
+                                                                                "ID of color ") +
                                   std::to_string(tid) + " is reserved by memcpy");
         }
         sim::TaskBinding& tb = c->cc.tasks[size_t(tid)];

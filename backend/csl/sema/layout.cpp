@@ -617,6 +617,23 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         if (d.kind == sim::DsdKind::FabIn && d.color == 0 && c.cc.inputQueueColor[d.queue] > 0)
             d.color = uint8_t(c.cc.inputQueueColor[d.queue]);
     }
+    // WSE-2: a queue that no @initialize_queue binds but whose fabin DSDs all name one color
+    // holds that color's wavelets from the start, as it would once the first receive runs
+    // (so <tile_config> input_queue_status sees them before any receive).
+    if (!wse3()) {
+        std::map<int, int> colorOfQueue; // -1: fabin DSDs name several colors
+        for (const sim::Dsd& d : c.cc.dsdConstants) {
+            if (d.kind != sim::DsdKind::FabIn || c.cc.inputQueueColor[d.queue] >= 0)
+                continue;
+            const auto [it, fresh] = colorOfQueue.try_emplace(d.queue, d.color);
+            if (!fresh && it->second != d.color)
+                it->second = -1;
+        }
+        for (const auto& [queue, color] : colorOfQueue) {
+            if (color >= 0)
+                c.cc.inputQueueColor[size_t(queue)] = int8_t(color);
+        }
+    }
     // The DSRs page, @load_to_dsr: "When using a fabin_dsd loaded to a DSR, the input queue
     // used by the fabin_dsd must be explicitly initialized with the associated color via
     // @initialize_queue".
