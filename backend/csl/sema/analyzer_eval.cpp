@@ -473,28 +473,33 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
         const Tok op = ast().tokens.tokens[N(m).tok].kind;
         return op == Tok::KwAnd || op == Tok::KwOr;
     };
-    // A chain `a + b + c + ...` parses as a left spine of binary nodes; it is evaluated in
-    // a loop from its innermost operand out, as a recursion as deep as a generated
-    // 10,000-term sum would overflow the stack. `and`/`or` chains likewise.
-    std::vector<uint32_t> spine{node};
-    for (uint32_t left = N(node).a; N(left).kind == NK::Binary && logical(left) == logical(node);
-         left = N(left).a)
-        spine.push_back(left);
-    Value a = eval(N(spine.back()).a);
-    for (size_t i = spine.size(); i-- > 0;) {
-        const Node& m = N(spine[i]);
-        const Tok op = ast().tokens.tokens[m.tok].kind;
-        if (logical(spine[i])) {
-            a = shortCircuit(op, a, m.a, m.b, spine[i]);
-            continue;
-        }
+    // One operator applied to `a`, the value of node m's left operand.
+    const auto step = [&](const Value& a, uint32_t m, TypeP resultType) {
+        const Node& mn = N(m);
+        const Tok op = ast().tokens.tokens[mn.tok].kind;
+        if (logical(m))
+            return shortCircuit(op, a, mn.a, mn.b, m);
         // Operands are typed by each other (peer resolution), not by the context, so
         // `return 1 + x / 401;` keeps 401 a comptime_int that adapts to x. A shift amount
         // keeps its own type (it must be unsigned, whatever the shifted type).
         const bool shift = op == Tok::Shl || op == Tok::Shr;
-        Value b = eval(m.b, a.isComptime() || shift ? nullptr : a.type);
-        a = binop(op, a, b, spine[i], i == 0 ? expected : nullptr);
-    }
+        Value b = eval(mn.b, a.isComptime() || shift ? nullptr : a.type);
+        return binop(op, a, b, m, resultType);
+    };
+    const auto continuesChain = [&](uint32_t left) {
+        return N(left).kind == NK::Binary && logical(left) == logical(node);
+    };
+    if (!continuesChain(N(node).a))
+        return step(eval(N(node).a), node, expected);
+    // A chain `a + b + c + ...` parses as a left spine of binary nodes; it is evaluated in
+    // a loop from its innermost operand out, as a recursion as deep as a generated
+    // 10,000-term sum would overflow the stack. `and`/`or` chains likewise.
+    std::vector<uint32_t> spine{node};
+    for (uint32_t left = N(node).a; continuesChain(left); left = N(left).a)
+        spine.push_back(left);
+    Value a = eval(N(spine.back()).a);
+    for (size_t i = spine.size(); i-- > 0;)
+        a = step(a, spine[i], i == 0 ? expected : nullptr);
     return a;
 }
 
