@@ -1214,6 +1214,25 @@ var arr = [2]P{ P{ .x = 1, .y = 1.5, .z = 2, .w = 3 }, P{ .x = 4, .y = 4.5, .z =
   y[6] = bytes[6];
 )"),
                  {0xfffd, 0x40600000, 7 + 16 * 9, 14, 0x40900000, 0x40, 7}});
+    // Struct types are nominal (corpus sema_nominal_struct_types), but one declaration's type
+    // in two instances of a module is taken for the other when its fields match: a layout
+    // passes a shared module's struct to a tile param of that module's type the same way.
+    c.push_back({"struct-of-one-declaration-in-two-module-instances",
+                 program(R"(
+const m2 = @import_module("shapes.csl", .{ .scale = 2 });
+const m3 = @import_module("shapes.csl", .{ .scale = 3 });
+fn area(c: m3.Cell) u32 { return @as(u32, c.x) * c.y; }
+)",
+                         R"(
+  var n: u16 = 4;
+  const c = m2.Cell{ .x = n, .y = 5 };
+  y[0] = area(c);
+  y[1] = m2.factor + m3.factor;
+)"),
+                 {20, 50},
+                 {{"shapes.csl",
+                   "param scale: u32;\nconst Cell = struct { x: u16, y: u32 };\nconst factor: u32 "
+                   "= scale * 10;\n"}}});
     // Peer types (Zig's rule): `if (c) 0 else n` with n a u16 is a u16 wherever it goes,
     // also as an anytype argument (it was an i32, so a library function taking a u16 refused
     // it); `if (c) 1.5 else h` with h an f16 is an f16.

@@ -438,8 +438,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             if (v.k != VK::Agg)
                 return mismatch();
             // Struct types are nominal, as in Zig: only an anonymous struct literal
-            // (`.{ .v = 1.0 }`) takes the type it is coerced to.
-            if (v.type && v.type->k == TK::Struct)
+            // (`.{ .v = 1.0 }`) takes the type it is coerced to, and a value of the same
+            // declaration's type in another module instance (a layout passing a shared
+            // module's struct to a tile param of that module's type).
+            if (v.type && v.type->k == TK::Struct && !sameStructShape(v.type, to))
                 return mismatch();
             if (to->isUnion)
                 return coerceToUnion(v, to, node);

@@ -281,6 +281,8 @@ Value Analyzer::coerceLiteral(const Value& v, TypeP expected, uint32_t node) {
 Value Analyzer::evalStructType(uint32_t node) {
     Type* t = types.fresh(TK::Struct);
     t->isUnion = N(node).flags & kStructUnion;
+    t->originAst = &ast();
+    t->originNode = node;
     const char* const kind = t->isUnion ? "union" : "struct";
     // The Types page (SDK 2.10): a packed struct's "fields are arranged as a sequence of bits
     // with no gaps in between". Fields of whole bytes are laid out so; narrower ones would

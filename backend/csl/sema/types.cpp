@@ -150,6 +150,20 @@ TypeP TypeTable::fn(std::vector<TypeP> params, TypeP ret, bool isTask) {
     return t;
 }
 
+bool sameStructShape(TypeP a, TypeP b) {
+    if (a->k != TK::Struct || b->k != TK::Struct || !a->originAst || a->originAst != b->originAst ||
+        a->originNode != b->originNode || a->fields.size() != b->fields.size())
+        return false;
+    for (size_t i = 0; i < a->fields.size(); ++i) {
+        const FieldInfo& fa = a->fields[i];
+        const FieldInfo& fb = b->fields[i];
+        if (fa.name != fb.name ||
+            !(sameType(fa.type, fb.type) || sameStructShape(fa.type, fb.type)))
+            return false;
+    }
+    return true;
+}
+
 bool sameType(TypeP a, TypeP b) {
     if (a == b)
         return true;

@@ -88,6 +88,10 @@ struct Type {
     uint32_t size = 0, align = 1;       // Struct
     bool packed = false;                // Struct: `packed struct`, fields with no gaps
     uint32_t packedBits = 0;            // Struct (packed): the sum of its fields' widths
+    // Struct: the declaration it was made from (its file's syntax tree and node), shared by
+    // the instances of one declaration in several module imports or type-function calls.
+    const void* originAst = nullptr;
+    uint32_t originNode = 0;
     bool bitPacked = false;    // Struct (packed): has bit fields; stored as one packedBits integer
     bool externLayout = false; // Struct: `extern struct` (C layout, export compatible)
     // Struct: a `union` (SDK 2.10), every field at offset 0. A comptime union value is an
@@ -131,6 +135,9 @@ class TypeTable {
 constexpr int kMaxIntBits = 64;
 
 bool sameType(TypeP a, TypeP b);
+// Struct types made from one declaration (in two instances of a module) whose fields have
+// the same names and types: a value of one is taken as the other.
+bool sameStructShape(TypeP a, TypeP b);
 std::string typeName(TypeP t);
 uint32_t sizeOf(TypeP t);
 uint32_t alignOf(TypeP t);
