@@ -27,6 +27,7 @@ constexpr FlagSpec kFlags[] = {
     {"--fp16-format", true},
     {"--import-path", true},
     {"--max-inlined-iterations", true},
+    {"--comptime-func-depth-limit", true},
     {"-o", true},
     {"--output-json", false},
     {"-g0", false},
@@ -188,7 +189,7 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
             if (i + 1 >= args.size())
                 throw UsageError(flag + " needs a value");
             value = args[++i];
-        } else if (!spec->takesValue && value) {
+        } else if (!spec->takesValue && value && flag != "--output-json") {
             throw UsageError(flag + " takes no value");
         }
         auto& o = cmd.options;
@@ -231,6 +232,11 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
             o.importPaths.push_back(*value);
         } else if (flag == "--max-inlined-iterations") {
             o.maxInlinedIterations = parseUnsigned(flag, *value);
+        } else if (flag == "--comptime-func-depth-limit") {
+            o.comptimeFuncDepthLimit = parseUnsigned(flag, *value);
+            if (o.comptimeFuncDepthLimit == 0 || o.comptimeFuncDepthLimit > csl::kMaxCallDepthLimit)
+                throw UsageError("--comptime-func-depth-limit: " + *value + " is outside 1.." +
+                                 std::to_string(csl::kMaxCallDepthLimit));
         } else if (flag == "--max-parallelism") {
             parseUnsigned(flag, *value);
         } else if (flag == "--link-section-start-address-bytes") {
@@ -243,7 +249,9 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
                 throw UsageError("-o: the output directory name is empty");
             cmd.outDir = *value;
         } else if (flag == "--output-json") {
-            cmd.outputJson = true;
+            if (value && value->empty())
+                throw UsageError("--output-json=: the file name is empty");
+            cmd.outputJsonPath = value.value_or("");
         } else if (flag == "-g0") {
             cmd.debugInfo = false;
         } else if (flag == "--warnings-as-errors") {
@@ -310,7 +318,9 @@ std::string cslcUsage() {
            "  --width-west-buf=N --width-east-buf=N\n"
            "  --fp16-format=f16|bf16|cb16 --import-path=DIR --max-inlined-iterations=N\n"
            "  -o DIR                      output directory (default out)\n"
-           "  --output-json               diagnostics as JSON lines\n"
+           "  --output-json[=PATH]        also write the resolved params (out.json) to PATH\n"
+           "                              (default: the output directory's name + .json)\n"
+           "  --comptime-func-depth-limit=N  how deeply comptime/inline calls nest (1..256)\n"
            "  -g0 --warnings-as-errors --verbose --version --help\n"
            "  --link-section-start-address-bytes=.sec:BYTES[,.sec:BYTES]\n"
            "                              place linksection(\".sec\") globals from BYTES\n"

@@ -5,6 +5,7 @@
 #include "backend/artifact/artifact.h"
 #include "backend/csl/compiler.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,8 +21,10 @@ class UsageError : public std::runtime_error {
 struct CslcCommand {
     csl::CompileOptions options;
     std::string outDir = "out";
-    bool outputJson = false; // --output-json: diagnostics as JSON lines on stdout
-    bool debugInfo = true;   // -g0 turns source locations off
+    // --output-json[=PATH] (the SDK 2.10 compiler page): also write the resolved parameters
+    // (out.json's content) to PATH, by default the output directory's name + ".json".
+    std::optional<std::string> outputJsonPath;
+    bool debugInfo = true; // -g0 turns source locations off
     bool help = false;
     bool version = false;
     std::vector<std::string> args; // as given, for out.json

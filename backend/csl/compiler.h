@@ -32,6 +32,11 @@ struct Diagnostic {
 // "file:line:col: error: message" followed by the source line and a caret, clang style.
 std::string formatDiagnostic(const Diagnostic& d, const std::string& sourceLine = {});
 
+// How deeply comptime and inline calls nest by default, and the most that may be asked for
+// (each level takes C++ stack in the evaluator).
+constexpr uint32_t kDefaultCallDepthLimit = 64;
+constexpr uint32_t kMaxCallDepthLimit = 256;
+
 struct CompileOptions {
     std::string layoutFile; // the top file (layout.csl)
     sim::Arch arch = sim::Arch::Wse2;
@@ -46,6 +51,9 @@ struct CompileOptions {
     std::string fp16Format = "f16";
     std::vector<std::string> importPaths;
     uint32_t maxInlinedIterations = 0; // 0 = default
+    // cslc's --comptime-func-depth-limit (added, SDK 2.10 compiler page): how deeply comptime
+    // and inline calls may nest. 0 = the default, kDefaultCallDepthLimit.
+    uint32_t comptimeFuncDepthLimit = 0;
     bool warningsAsErrors = false;
     bool verbose = false;
     // Reads a file; lets the editor compile unsaved buffers. Empty = read from disk.

@@ -3,6 +3,8 @@
 #include "backend/artifact/cslc_args.h"
 #include "backend/csl/compiler.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -22,39 +24,6 @@ std::string sourceLine(const std::string& file, uint32_t line,
         it = cache.emplace(file, std::move(lines)).first;
     }
     return line <= it->second.size() ? it->second[line - 1] : std::string();
-}
-
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += char(c);
-            }
-        }
-    }
-    return out + "\"";
-}
-
-const char* severityName(csl::Severity s) {
-    return s == csl::Severity::Error ? "error" : s == csl::Severity::Warning ? "warning" : "note";
 }
 
 } // namespace
@@ -81,23 +50,14 @@ int main(int argc, char** argv) {
     size_t errors = 0;
     for (const auto& d : result.diagnostics) {
         errors += d.severity == csl::Severity::Error;
-        if (cmd.outputJson) {
-            std::cout << "{\"severity\":" << jsonString(severityName(d.severity))
-                      << ",\"file\":" << jsonString(d.range.file) << ",\"line\":" << d.range.line
-                      << ",\"column\":" << d.range.column
-                      << ",\"message\":" << jsonString(d.message) << "}\n";
-        } else {
-            std::cerr << csl::formatDiagnostic(d, sourceLine(d.range.file, d.range.line, cache));
-            for (const auto& n : d.notes)
-                std::cerr << csl::formatDiagnostic(n,
-                                                   sourceLine(n.range.file, n.range.line, cache));
-        }
+        std::cerr << csl::formatDiagnostic(d, sourceLine(d.range.file, d.range.line, cache));
+        for (const auto& n : d.notes)
+            std::cerr << csl::formatDiagnostic(n, sourceLine(n.range.file, n.range.line, cache));
     }
     if (!result.ok || !result.program) {
-        if (!cmd.outputJson)
-            std::cerr << "cslc: "
-                      << (errors ? std::to_string(errors) + " error(s)" : "compilation failed")
-                      << "; no output written\n";
+        std::cerr << "cslc: "
+                  << (errors ? std::to_string(errors) + " error(s)" : "compilation failed")
+                  << "; no output written\n";
         return 1;
     }
     if (!cmd.debugInfo)
@@ -110,6 +70,17 @@ int main(int argc, char** argv) {
     } catch (const artifact::ArtifactError& e) {
         std::cerr << "cslc: error: " << e.what() << "\n";
         return 1;
+    }
+    if (cmd.outputJsonPath) {
+        const std::string path =
+            cmd.outputJsonPath->empty() ? cmd.outDir + ".json" : *cmd.outputJsonPath;
+        std::ofstream out(path, std::ios::binary);
+        out << artifact::outJsonText(*result.program, info);
+        if (!out.flush()) {
+            std::cerr << "cslc: error: --output-json: cannot write '" << path
+                      << "': " << std::strerror(errno) << "\n";
+            return 1;
+        }
     }
     if (cmd.options.verbose)
         std::cerr << "cslc: wrote " << cmd.outDir << "/" << artifact::kOutJson << ", "

@@ -420,6 +420,15 @@ class TestArtifact : public QObject {
         QCOMPARE(sections[0].second, 20960u);
         QCOMPARE(sections[1].first, std::string(".buf.b"));
         QCOMPARE(sections[1].second, 40960u);
+        // The SDK 2.10 compiler page: --output-json[=PATH] and --comptime-func-depth-limit N.
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "--output-json"}).outputJsonPath,
+                 std::optional<std::string>(""));
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "--output-json=p.json"}).outputJsonPath,
+                 std::optional<std::string>("p.json"));
+        QVERIFY(!artifact::parseCslcArgs({"l.csl"}).outputJsonPath);
+        QCOMPARE(artifact::parseCslcArgs({"l.csl", "--comptime-func-depth-limit", "100"})
+                     .options.comptimeFuncDepthLimit,
+                 100u);
     }
 
     void cslcCommandLineErrors_data() {
@@ -468,6 +477,13 @@ class TestArtifact : public QObject {
         QTest::newRow("flag value")
             << QStringList{"a.csl", "--memcpy=1"} << "--memcpy takes no value";
         QTest::newRow("fp16") << QStringList{"a.csl", "--fp16-format=f8"} << "--fp16-format";
+        QTest::newRow("output json empty")
+            << QStringList{"a.csl", "--output-json="} << "--output-json=: the file name is empty";
+        QTest::newRow("call depth 0") << QStringList{"a.csl", "--comptime-func-depth-limit=0"}
+                                      << "--comptime-func-depth-limit: 0 is outside 1..256";
+        QTest::newRow("call depth too deep")
+            << QStringList{"a.csl", "--comptime-func-depth-limit=100000"}
+            << "--comptime-func-depth-limit: 100000 is outside 1..256";
         QTest::newRow("section name")
             << QStringList{"a.csl", "--link-section-start-address-bytes=buf:40960"}
             << "--link-section-start-address-bytes: 'buf' is not a valid name";

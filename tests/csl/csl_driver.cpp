@@ -118,6 +118,8 @@ int main(int argc, char** argv) {
             splitPairs(takeValue(), pairs);
             for (const auto& [sec, addr] : pairs)
                 o.linkSectionStartBytes.emplace_back(sec, uint32_t(std::stoul(addr, nullptr, 0)));
+        } else if (key == "--comptime-func-depth-limit") {
+            o.comptimeFuncDepthLimit = uint32_t(std::stoul(takeValue()));
         } else if (key == "--max-comptime-steps") {
             o.maxComptimeSteps = std::stoull(takeValue()); // CompileOptions::maxComptimeSteps
         } else if (!a.empty() && a[0] == '-') {

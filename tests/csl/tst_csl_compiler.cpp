@@ -143,6 +143,30 @@ class TstCslCompiler : public QObject {
             sim::Arch::Wse2, false);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
     }
+    // cslc's --comptime-func-depth-limit (SDK 2.10 compiler page): 100 nested comptime calls
+    // need more than the default 64.
+    void comptimeCallDepthLimit() {
+        const std::map<std::string, std::string> files = {
+            {"layout.csl", "layout { @set_rectangle(1, 1); @set_tile_code(0, 0, \"pe.csl\", "
+                           ".{}); }\n"},
+            {"pe.csl", "fn depth(n: u32) u32 { if (n == 0) return 0; return depth(n - 1) + 1; }\n"
+                       "var r: u32 = depth(100);\ntask t() void { r += 1; }\n"
+                       "comptime { @bind_local_task(t, @get_local_task_id(9)); }\n"}};
+        csl::CompileResult r = compileFiles(files, sim::Arch::Wse2, false);
+        QVERIFY(!r.ok);
+        QVERIFY2(allDiagnostics(r).find("nested too deeply (more than 64 calls") !=
+                     std::string::npos,
+                 allDiagnostics(r).c_str());
+        csl::CompileOptions o;
+        o.layoutFile = "layout.csl";
+        o.comptimeFuncDepthLimit = 200;
+        o.readFile = [files](const std::string& f) -> std::optional<std::string> {
+            const auto it = files.find(f.rfind("./", 0) == 0 ? f.substr(2) : f);
+            return it == files.end() ? std::nullopt : std::optional<std::string>(it->second);
+        };
+        r = csl::compile(o);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+    }
     void binaryAndNonTokenBytes() {
         const std::string binary("\x7f"
                                  "ELF\x02\x01\0\0garbage",

@@ -1233,6 +1233,22 @@ fn area(c: m3.Cell) u32 { return @as(u32, c.x) * c.y; }
                  {{"shapes.csl",
                    "param scale: u32;\nconst Cell = struct { x: u16, y: u32 };\nconst factor: u32 "
                    "= scale * 10;\n"}}});
+    // A recursive function that only comptime code calls builds a table; run-time recursion
+    // stays an error (corpus), but checking the tile file whole lowered the helper and
+    // reported "recursion is not supported" (session 8).
+    c.push_back({"comptime-only-recursive-helper",
+                 program(R"(
+fn fact(n: u32) u32 {
+  if (n <= 1) return 1;
+  return n * fact(n - 1);
+}
+const table = [4]u32{ fact(1), fact(3), fact(5), fact(7) };
+)",
+                         R"(
+  var i: u16 = 0;
+  while (i < 4) : (i += 1) y[i] = table[i];
+)"),
+                 {1, 6, 120, 5040}});
     // Peer types (Zig's rule): `if (c) 0 else n` with n a u16 is a u16 wherever it goes,
     // also as an anytype argument (it was an i32, so a library function taking a u16 refused
     // it); `if (c) 1.5 else h` with h an f16 is an f16.

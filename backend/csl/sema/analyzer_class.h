@@ -344,7 +344,12 @@ class Analyzer {
     // Builtins page): its comptime blocks and variables are the PE's, not the layout's.
     bool layoutIsTileCode_ = false;
     bool negatingLiteral_ = false; // evaluating the integer literal under a unary '-'
-    std::string readError_;        // why readSource last failed
+    void enterCall(const FnDef* f, const char* kind, uint32_t node);
+    int callDepthLimit() const {
+        return int(opt_.comptimeFuncDepthLimit ? opt_.comptimeFuncDepthLimit
+                                               : kDefaultCallDepthLimit);
+    }
+    std::string readError_; // why readSource last failed
 
     uint32_t width_ = 0, height_ = 0;
     // The layout's distinct tile codes: a file with params, told apart by paramsKey. A PE

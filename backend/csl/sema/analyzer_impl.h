@@ -42,6 +42,9 @@ struct FnDef {
     TypeP type = nullptr; // non-generic functions
     int32_t index = -1;   // index in the class's functions once lowered
     std::vector<int32_t> callees;
+    // Lowered only because the tile file is checked whole, not for any run-time use: its
+    // calls count for recursion only when run-time code reaches it.
+    bool loweredForChecking = false;
 };
 
 struct Module {

@@ -1020,11 +1020,18 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     return f->index;
 }
 
-Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
-    if (++callDepth_ > 64) {
+// One more nested comptime or inline call (`kind`) of f, or an error past the limit.
+void Analyzer::enterCall(const FnDef* f, const char* kind, uint32_t node) {
+    if (++callDepth_ > callDepthLimit()) {
         --callDepth_;
-        fail(node, "comptime call of '" + f->name + "' nested too deeply (recursion?)");
+        fail(node, std::string(kind) + " call of '" + f->name + "' nested too deeply (more than " +
+                       std::to_string(callDepthLimit()) +
+                       " calls; recursion? --comptime-func-depth-limit raises the limit)");
     }
+}
+
+Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
+    enterCall(f, "comptime", node);
     Frame* save = fr_;
     Frame fr;
     fr.mod = f->mod;
@@ -1076,10 +1083,7 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
 
 Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                            uint32_t node) {
-    if (++callDepth_ > 64) {
-        --callDepth_;
-        fail(node, "inline call of '" + f->name + "' nested too deeply (recursion?)");
-    }
+    enterCall(f, "inline", node);
     Frame* caller = fr_;
     Frame fr;
     fr.mod = f->mod;
@@ -1420,8 +1424,10 @@ void Analyzer::checkRecursion(ClassCtx& c) {
         state[size_t(i)] = 2;
         return false;
     };
+    // From what run-time code reaches: a function only lowered to check the tile file (a
+    // recursive helper that only comptime code calls) is no run-time recursion.
     for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
-        if (state[i] == 0) {
+        if (state[i] == 0 && !(c.fnOfIndex[i] && c.fnOfIndex[i]->loweredForChecking)) {
             std::vector<int> path;
             try {
                 dfs(int(i), path);

@@ -552,8 +552,10 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                         // An extern declaration (no body) matters only when called: the
                         // call then reports that it has no definition here.
                         FnDef* def = d.value.fn;
-                        if (def && !def->generic && mm->ast->nodes[def->node].b)
+                        if (def && !def->generic && mm->ast->nodes[def->node].b && def->index < 0) {
+                            def->loweredForChecking = true;
                             lowerFunction(def, d.node);
+                        }
                     }
                 } catch (SemaError&) {
                 }
