@@ -297,7 +297,10 @@ layout {
 }
 )";
 
-const char* kMathPe = R"(
+// A PE program for kMathLayout: <math> as `math`, x: [8]f32 from the host, y: [64]f32 back,
+// and compute() running `body`.
+std::string mathPe(const std::string& body) {
+    return R"(
 param memcpy_params;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
 const math = @import_module("<math>");
@@ -306,6 +309,40 @@ var y = @zeros([64]f32);
 const x_ptr: [*]f32 = &x;
 const y_ptr: [*]f32 = &y;
 fn compute() void {
+)" + body + R"(  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+}
+
+// Copies the eight words `xBits` into x, launches compute() and returns the first n words
+// of y (none, with a warning, when a step fails).
+std::vector<uint32_t> runMath(const std::string& pe, sim::Arch arch,
+                              const std::vector<uint32_t>& xBits, uint32_t n) {
+    const auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, arch);
+    if (!prog)
+        return {};
+    sim::Fabric fabric(prog);
+    sim::MemcpyRequest in;
+    in.symbol = "x";
+    in.elementsPerPe = 8;
+    for (const sim::CommandId id : {fabric.memcpy(in, xBits), fabric.launch("compute", {})}) {
+        const sim::RunResult r = fabric.runUntilDone(id, 100'000'000);
+        if (r.status != sim::RunStatus::CommandDone) {
+            qWarning("%s", r.message.c_str());
+            return {};
+        }
+    }
+    return readY(fabric, 1, n);
+}
+
+std::vector<uint32_t> floatBits(const float (&xs)[8]) {
+    std::vector<uint32_t> bits(8);
+    std::memcpy(bits.data(), xs, sizeof xs);
+    return bits;
+}
+
+const std::string kMathPe = mathPe(R"(
   for (@range(u16, 8)) |i| {
     const v = x[i];
     y[8 * i + 0] = math.exp(v);
@@ -317,17 +354,12 @@ fn compute() void {
     y[8 * i + 6] = math.floor(v) + 10.0 * math.ceil_f32(v);
     y[8 * i + 7] = @as(f32, math.exp_f16(@as(f16, v / 4.0)));
   }
-  sys_mod.unblock_cmd_stream();
-}
-comptime {
+)") + R"(comptime {
   @comptime_assert(math.floor(-2.5) == -3.0 and math.ceil(2.25) == 3.0);
   @comptime_assert(math.isNaN(math.NaN(f32)) and !math.isNaN(@as(f32, 1.0)));
   @comptime_assert(math.isInf(math.POSITIVE_INF(f16)) and !math.isFinite(math.NEGATIVE_INF(f32)));
   @comptime_assert(math.max(@as(i16, 3), -4) == 3 and math.sign(@as(f32, -2.0)) == -1.0);
   @comptime_assert(math.signbit(@as(f32, -0.0)) and math.PI > 3.14159 and math.E < 2.7183);
-  @export_symbol(x_ptr, "x");
-  @export_symbol(y_ptr, "y");
-  @export_symbol(compute);
 }
 )";
 
@@ -486,21 +518,8 @@ class TstCslStdlib : public QObject {
         }
     }
     void mathFunctions() {
-        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", kMathPe}}, sim::Arch::Wse2);
-        QVERIFY(prog);
-        sim::Fabric fabric(prog);
         const float xs[8] = {0.5f, -1.25f, 3.0f, -7.5f, 20.0f, 0.01f, -0.3f, 40.0f};
-        sim::MemcpyRequest in;
-        in.symbol = "x";
-        in.elementsPerPe = 8;
-        std::vector<uint32_t> bits(8);
-        std::memcpy(bits.data(), xs, sizeof xs);
-        auto id = fabric.memcpy(in, bits);
-        auto r = fabric.runUntilDone(id, 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = readY(fabric, 1, 64);
+        const std::vector<uint32_t> y = runMath(kMathPe, sim::Arch::Wse2, floatBits(xs), 64);
         QCOMPARE(y.size(), size_t(64));
         auto close = [](float got, double want, double rel) {
             return std::abs(double(got) - want) <= rel * std::max(1.0, std::abs(want));
@@ -525,38 +544,16 @@ class TstCslStdlib : public QObject {
         // Next to multiples of pi/2 the result is tiny, so only an accurate argument
         // reduction keeps it within a few ulps (a one-part 2 pi left sin(pi_f32) = -2.4e-7
         // where the value is -8.74e-8). sin(-0) is -0.
-        const char* pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-const math = @import_module("<math>");
-var x = @zeros([8]f32);
-var y = @zeros([64]f32);
-const x_ptr: [*]f32 = &x;
-const y_ptr: [*]f32 = &y;
-fn compute() void {
+        const std::string pe = mathPe(R"(
   for (@range(u16, 8)) |i| {
     y[2 * i] = math.sin_f32(x[i]);
     y[2 * i + 1] = math.cos(x[i]);
   }
-  sys_mod.unblock_cmd_stream();
-}
-comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
-)";
-        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
-        QVERIFY(prog);
-        sim::Fabric fabric(prog);
+)");
         const float pi = 3.14159265358979f;
         const float xs[8] = {pi, -pi, pi / 2, 2 * pi, 10 * pi, 1000.0f, -0.0f, 1e-20f};
-        sim::MemcpyRequest in;
-        in.symbol = "x";
-        in.elementsPerPe = 8;
-        std::vector<uint32_t> bits(8);
-        std::memcpy(bits.data(), xs, sizeof xs);
-        auto r = fabric.runUntilDone(fabric.memcpy(in, bits), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = readY(fabric, 1, 16);
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 16);
+        QCOMPARE(y.size(), size_t(16));
         auto withinUlps = [](float got, double exact, int ulps) {
             const float want = float(exact);
             const double ulp = double(std::nextafter(std::abs(want), INFINITY)) - std::abs(want);
@@ -582,39 +579,19 @@ comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbo
         // IEEE abs: abs(-0.0) is +0.0 and abs(-NaN) a NaN with the sign clear, for the
         // generic form as for abs_f32/abs_f16 (the generic one returned -0.0); integers keep
         // their arithmetic form.
-        const char* pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-const math = @import_module("<math>");
-var x = @zeros([8]f32);
-var y = @zeros([64]f32);
-const x_ptr: [*]f32 = &x;
-const y_ptr: [*]f32 = &y;
-fn compute() void {
+        const std::string pe = mathPe(R"(
   for (@range(u16, 4)) |i| {
     y[3 * i] = math.abs(x[i]);
     y[3 * i + 1] = @as(f32, math.abs(@as(f16, x[i])));
     y[3 * i + 2] = @bitcast(f32, @as(u32, @bitcast(u16, math.abs(@as(f16, x[i])))));
   }
   y[12] = @bitcast(f32, @bitcast(u32, math.abs(@as(i32, -7))));
-  sys_mod.unblock_cmd_stream();
-}
-comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
-)";
-        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse3);
-        QVERIFY(prog);
-        sim::Fabric fabric(prog);
+)");
         const uint32_t xs[8] = {
             0x80000000u, 0xc0200000u /* -2.5 */, 0xffc00000u /* -NaN */, 0x3f800000u, 0, 0, 0, 0};
-        sim::MemcpyRequest in;
-        in.symbol = "x";
-        in.elementsPerPe = 8;
-        auto r =
-            fabric.runUntilDone(fabric.memcpy(in, std::vector<uint32_t>(xs, xs + 8)), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        r = fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = readY(fabric, 1, 13);
+        const std::vector<uint32_t> y =
+            runMath(pe, sim::Arch::Wse3, std::vector<uint32_t>(xs, xs + 8), 13);
+        QCOMPARE(y.size(), size_t(13));
         QCOMPARE(y[0], 0u);          // abs(-0.0) f32
         QCOMPARE(y[2], 0u);          // abs(-0.0) f16 bits
         QCOMPARE(y[3], 0x40200000u); // 2.5
@@ -627,40 +604,18 @@ comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbo
     void powIntegerExponents() {
         // Integer exponents give the exact power when it is representable (exp(y log x)
         // made 10^5 100000.0625 and 3^4 81.0000076), and stay within 2 ulps otherwise.
-        const char* pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-const math = @import_module("<math>");
-var x = @zeros([8]f32);
-var y = @zeros([64]f32);
-const x_ptr: [*]f32 = &x;
-const y_ptr: [*]f32 = &y;
-fn compute() void {
+        const std::string pe = mathPe(R"(
   const exponents = [4]f32{ 5.0, 4.0, -3.0, 38.0 };
   for (@range(u16, 4)) |i| {
     for (@range(u16, 4)) |k| {
       y[4 * i + k] = math.pow_f32(x[i], exponents[k]);
     }
   }
-  sys_mod.unblock_cmd_stream();
-}
-comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
-)";
-        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
-        QVERIFY(prog);
-        sim::Fabric fabric(prog);
+)");
         const float xs[8] = {10.0f, 3.0f, -2.0f, 1.1f, 0, 0, 0, 0};
         const double exponents[4] = {5, 4, -3, 38};
-        sim::MemcpyRequest in;
-        in.symbol = "x";
-        in.elementsPerPe = 8;
-        std::vector<uint32_t> bits(8);
-        std::memcpy(bits.data(), xs, sizeof xs);
-        auto r = fabric.runUntilDone(fabric.memcpy(in, bits), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = readY(fabric, 1, 16);
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 16);
+        QCOMPARE(y.size(), size_t(16));
         for (int i = 0; i < 4; ++i) {
             for (int k = 0; k < 4; ++k) {
                 const float want = float(std::pow(double(xs[i]), exponents[k]));
@@ -686,40 +641,18 @@ comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbo
         // fscale(v, s) is IEEE ldexp for every i16 s, bit for bit: it used to build 2^k from
         // the exponent bits for k outside -150..255 too (fscale(1.5, 400) was -inf,
         // fscale(1e38, -300) a large negative number).
-        const char* pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-const math = @import_module("<math>");
-var x = @zeros([8]f32);
-var y = @zeros([64]f32);
-const x_ptr: [*]f32 = &x;
-const y_ptr: [*]f32 = &y;
-fn compute() void {
+        const std::string pe = mathPe(R"(
   const ks = [8]i16{ -32768, -400, -277, -150, -127, 200, 300, 32767 };
   for (@range(u16, 8)) |i| {
     for (@range(u16, 8)) |k| {
       y[8 * i + k] = math.fscale_f32(x[i], ks[k]);
     }
   }
-  sys_mod.unblock_cmd_stream();
-}
-comptime { @export_symbol(x_ptr, "x"); @export_symbol(y_ptr, "y"); @export_symbol(compute); }
-)";
-        auto prog = build({{"layout.csl", kMathLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
-        QVERIFY(prog);
-        sim::Fabric fabric(prog);
+)");
         const float xs[8] = {1.0e38f, -1.0e-38f, 1.5f, -1.5f, 1.0e-45f, 3.0e-30f, 0.0f, 7.0f};
         const int ks[8] = {-32768, -400, -277, -150, -127, 200, 300, 32767};
-        sim::MemcpyRequest in;
-        in.symbol = "x";
-        in.elementsPerPe = 8;
-        std::vector<uint32_t> bits(8);
-        std::memcpy(bits.data(), xs, sizeof xs);
-        auto r = fabric.runUntilDone(fabric.memcpy(in, bits), 10'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
-        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
-        auto y = readY(fabric, 1, 64);
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 64);
+        QCOMPARE(y.size(), size_t(64));
         for (int i = 0; i < 8; ++i) {
             for (int k = 0; k < 8; ++k) {
                 const float want = std::ldexp(xs[i], ks[k]);
