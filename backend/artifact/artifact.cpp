@@ -8,6 +8,7 @@
 #include <google/protobuf/util/type_resolver_util.h>
 
 #include <filesystem>
+#include <sstream>
 
 namespace artifact {
 namespace fs = std::filesystem;
@@ -75,6 +76,47 @@ void fromJson(const std::string& text, google::protobuf::Message* m, const std::
 }
 
 } // namespace
+
+namespace {
+
+std::string directionSet(uint8_t mask) {
+    static const char* const kNames[] = {"RAMP", "NORTH", "SOUTH", "EAST", "WEST"};
+    std::string out = "{";
+    for (int d = 0; d < 5; ++d) {
+        if (mask & (1u << d))
+            out += std::string(out.size() > 1 ? "," : "") + kNames[d];
+    }
+    return out + "}";
+}
+
+} // namespace
+
+std::string routesText(const sim::FabricProgram& program) {
+    static const char* const kFilters[] = {"", "counter", "sparse counter", "range"};
+    std::ostringstream out;
+    for (uint32_t y = 0; y < program.height; ++y) {
+        for (uint32_t x = 0; x < program.width; ++x) {
+            for (const auto& [color, cfg] : program.pes[size_t(y) * program.width + x].colors) {
+                out << "PE(" << x << "," << y << ") color " << int(color) << ": rx "
+                    << directionSet(cfg.rx) << " tx " << directionSet(cfg.tx);
+                for (size_t k = 0; k < cfg.switchPositions.size(); ++k) {
+                    const sim::SwitchPosition& sp = cfg.switchPositions[k];
+                    if (sp.rx || sp.tx)
+                        out << "; switch position " << k + 1 << ": rx " << directionSet(sp.rx)
+                            << " tx " << directionSet(sp.tx);
+                }
+                if (cfg.ringMode)
+                    out << "; ring mode";
+                if (cfg.filter.kind != sim::FilterConfig::Kind::None)
+                    out << "; " << kFilters[int(cfg.filter.kind)] << " filter";
+                if (cfg.teardown)
+                    out << "; teardown";
+                out << "\n";
+            }
+        }
+    }
+    return out.str();
+}
 
 std::string outJsonText(const sim::FabricProgram& program, const BuildInfo& info) {
     pb::OutJson j;

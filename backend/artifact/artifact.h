@@ -51,6 +51,9 @@ struct Artifact {
 std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program);
 
 std::string outJsonText(const sim::FabricProgram& program, const BuildInfo& info);
+// cslc --out-routes: "PE(x,y) color c: rx {WEST} tx {RAMP,EAST}" per configured color of
+// each PE of the rectangle, with switch positions, ring mode and filters when set.
+std::string routesText(const sim::FabricProgram& program);
 std::string rpcJsonText(const std::vector<RpcSymbol>& symbols);
 std::vector<RpcSymbol> parseRpcJson(const std::string& text, const std::string& what);
 

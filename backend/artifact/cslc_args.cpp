@@ -12,8 +12,8 @@ struct FlagSpec {
     bool takesValue;
 };
 
-// Every flag cslc knows. --out-routes and --max-parallelism are accepted for
-// compatibility with SDK command lines; they change nothing in Tessera's output.
+// Every flag cslc knows. --max-parallelism is accepted for compatibility with SDK command
+// lines; it changes nothing in Tessera's output.
 constexpr FlagSpec kFlags[] = {
     {"--arch", true},
     {"--fabric-dims", true},
@@ -252,6 +252,8 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
             if (value && value->empty())
                 throw UsageError("--output-json=: the file name is empty");
             cmd.outputJsonPath = value.value_or("");
+        } else if (flag == "--out-routes") {
+            cmd.outRoutes = true;
         } else if (flag == "-g0") {
             cmd.debugInfo = false;
         } else if (flag == "--warnings-as-errors") {
@@ -324,7 +326,8 @@ std::string cslcUsage() {
            "  -g0 --warnings-as-errors --verbose --version --help\n"
            "  --link-section-start-address-bytes=.sec:BYTES[,.sec:BYTES]\n"
            "                              place linksection(\".sec\") globals from BYTES\n"
-           "  --out-routes --max-parallelism=N  accepted for SDK compatibility, no effect\n";
+           "  --out-routes                print each PE's color routes\n"
+           "  --max-parallelism=N         accepted for SDK compatibility, no effect\n";
 }
 
 } // namespace artifact

@@ -24,7 +24,8 @@ struct CslcCommand {
     // --output-json[=PATH] (the SDK 2.10 compiler page): also write the resolved parameters
     // (out.json's content) to PATH, by default the output directory's name + ".json".
     std::optional<std::string> outputJsonPath;
-    bool debugInfo = true; // -g0 turns source locations off
+    bool debugInfo = true;  // -g0 turns source locations off
+    bool outRoutes = false; // --out-routes: print each PE's color routes
     bool help = false;
     bool version = false;
     std::vector<std::string> args; // as given, for out.json

@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
         std::cerr << "cslc: error: " << e.what() << "\n";
         return 1;
     }
+    if (cmd.outRoutes)
+        std::cout << artifact::routesText(*result.program);
     if (cmd.outputJsonPath) {
         const std::string path =
             cmd.outputJsonPath->empty() ? cmd.outDir + ".json" : *cmd.outputJsonPath;

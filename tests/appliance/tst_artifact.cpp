@@ -387,6 +387,31 @@ class TestArtifact : public QObject {
         QVERIFY_THROWS_EXCEPTION(artifact::ArtifactError, artifact::loadArtifact(dir + "/nope"));
     }
 
+    // cslc --out-routes (the SDK 2.10 compiler page: "Print an ASCII table of per-PE color
+    // and routing information"): one line per configured color of each PE.
+    void routesTable() {
+        QVERIFY(artifact::parseCslcArgs({"l.csl", "--out-routes"}).outRoutes);
+        sim::FabricProgram p;
+        p.width = 2;
+        p.height = 1;
+        p.pes.resize(2);
+        sim::ColorConfig fwd;
+        fwd.rx = 1u << int(sim::Direction::Ramp);
+        fwd.tx = (1u << int(sim::Direction::East)) | (1u << int(sim::Direction::Ramp));
+        fwd.switchPositions[0] = {uint8_t(1u << int(sim::Direction::West)),
+                                  uint8_t(1u << int(sim::Direction::Ramp))};
+        fwd.ringMode = true;
+        sim::ColorConfig sink;
+        sink.rx = 1u << int(sim::Direction::West);
+        sink.tx = 1u << int(sim::Direction::Ramp);
+        sink.filter.kind = sim::FilterConfig::Kind::Range;
+        p.pes[0].colors.push_back({3, fwd});
+        p.pes[1].colors.push_back({3, sink});
+        QCOMPARE(artifact::routesText(p),
+                 std::string("PE(0,0) color 3: rx {RAMP} tx {RAMP,EAST}; switch position 1: rx "
+                             "{WEST} tx {RAMP}; ring mode\n"
+                             "PE(1,0) color 3: rx {WEST} tx {RAMP}; range filter\n"));
+    }
     void cslcCommandLine() {
         auto cmd = artifact::parseCslcArgs(
             {"--arch=wse3", "./layout.csl", "--fabric-dims=8,3", "--fabric-offsets", "4,1",
