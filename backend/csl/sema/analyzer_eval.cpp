@@ -1774,15 +1774,27 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         return mkVoid();
     }
     TypeP t = expected;
-    if (!t || t->k == TK::AnyType) {
-        t = a.type;
+    const bool untyped = !t || t->k == TK::AnyType;
+    if (untyped && (a.type->k == TK::CInt || a.type->k == TK::CFloat)) {
         // A number literal in the first branch takes the other branch's type (peer types:
-        // `if (c) 0 else n` with n: u16 is a u16, not an i32).
-        if (t->k == TK::CInt || t->k == TK::CFloat) {
-            const TypeP peer = typeWithoutCode(n.c);
-            if ((peer->k == TK::Int || peer->k == TK::Float) && canCoerce(a, peer))
-                t = peer;
-        }
+        // `if (c) 0 else n` with n: u16 is a u16, not an i32). The literal emits no code, so
+        // the else branch is lowered first and the literal set after it, in that type.
+        const size_t toThen = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(jf, here());
+        const Value b = eval(n.c);
+        t = (b.type->k == TK::Int || b.type->k == TK::Float) && canCoerce(a, b.type) ? b.type
+            : a.type->k == TK::CInt                                                  ? types.i32
+                                                                                     : types.f32;
+        const uint16_t r = newReg(node);
+        emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(b, t, n.c), n.c), kNoReg, 0);
+        const size_t toEnd = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(toThen, here());
+        emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(a, t, n.b), n.b), kNoReg, 0);
+        patch(toEnd, here());
+        return mkRuntime(r, t);
+    }
+    if (untyped) {
+        t = a.type;
         if (t->k == TK::CInt)
             t = types.i32;
         if (t->k == TK::CFloat)
