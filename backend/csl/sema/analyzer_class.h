@@ -703,8 +703,7 @@ class Analyzer {
     std::string declSymbol(Module* m, const Decl& d);
     TypeP evalType(uint32_t node);
     Value evalBinary(uint32_t node, TypeP expected);
-    // The type of expression `node`, evaluated with the code it emits dropped (@type_of,
-    // peer types of `if` branches).
+    // The type of expression `node`, evaluated with the code it emits dropped (@type_of).
     TypeP typeWithoutCode(uint32_t node);
     Value shortCircuit(Tok op, const Value& a, uint32_t leftNode, uint32_t rightNode,
                        uint32_t node);
