@@ -1,5 +1,7 @@
 #include "backend/csl/symbol_index.h"
 
+#include "backend/csl/source_file.h"
+
 #include "backend/csl/lib/library.h"
 #include "backend/csl/parse/ast.h"
 
@@ -287,15 +289,6 @@ class Collector {
     int m_depth = 0;
 };
 
-std::optional<std::string> readFromDisk(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 } // namespace
 
 bool SymbolIndex::isIndexed(const std::string& file) const {
@@ -357,7 +350,7 @@ void SymbolIndex::addFiles(const std::vector<std::string>& files, const SymbolFi
         }
         std::optional<std::string> text = read ? read(file) : std::nullopt;
         if (!text)
-            text = readFromDisk(file);
+            text = readSourceFile(file);
         if (!text) {
             if (std::find(m_missing.begin(), m_missing.end(), file) == m_missing.end())
                 m_missing.push_back(file);

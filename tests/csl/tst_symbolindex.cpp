@@ -102,6 +102,16 @@ class TestSymbolIndex : public QObject {
         QVERIFY(m_index.missing().empty());
     }
 
+    // An import naming a directory or a device is missing, not an empty file, and never
+    // read (a FIFO or /dev/zero would never end).
+    void directoriesAndDevicesAreMissing() {
+        csl::SymbolIndex index;
+        const std::string dir = m_dir.path().toStdString();
+        index.addFiles({dir, "/dev/zero"});
+        QCOMPARE(index.missing(), (std::vector<std::string>{dir, "/dev/zero"}));
+        QVERIFY(index.decls().empty());
+    }
+
     void declarationsWithPositionsAndDocs() {
         const SymbolDecl* sum = findDecl(m_index, "sum");
         QVERIFY(sum);

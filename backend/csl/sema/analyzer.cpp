@@ -1,5 +1,6 @@
 // Values, coercions, modules and declarations of the analyzer.
 #include "backend/csl/sema/analyzer_class.h"
+#include "backend/csl/source_file.h"
 
 #include "backend/csl/lib/library.h"
 
@@ -535,36 +536,7 @@ std::optional<std::string> Analyzer::readSource(const std::string& path) {
         if (std::optional<std::string> text = opt_.readFile(path))
             return text;
     }
-    // Only regular files of a sane size: a directory would read as an empty file, and
-    // /dev/zero or a FIFO would never end.
-    constexpr uintmax_t kMaxSourceBytes = uintmax_t(64) << 20;
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-        readError_ = "it does not exist";
-        return std::nullopt;
-    }
-    if (fs::is_directory(st)) {
-        readError_ = "it is a directory, not a CSL file";
-        return std::nullopt;
-    }
-    if (!fs::is_regular_file(st)) {
-        readError_ = "it is not a regular file";
-        return std::nullopt;
-    }
-    if (const uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxSourceBytes) {
-        readError_ = "it has " + std::to_string(size) + " bytes; source files are limited to " +
-                     std::to_string(kMaxSourceBytes >> 20) + " MB";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        readError_ = "it cannot be opened";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return readSourceFile(path, &readError_);
 }
 
 std::shared_ptr<Ast> Analyzer::loadAst(const std::string& path, const std::string& shownPath,
