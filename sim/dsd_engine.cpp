@@ -39,6 +39,22 @@ uint32_t strideLimit(int32_t strideElems) {
     }
 }
 
+// The address of element i of a mem4d or circular buffer DSD.
+uint64_t memoryAddress(const Dsd& d, uint32_t i) {
+    if (d.kind == DsdKind::CircBuf) {
+        const uint32_t wrap = std::max<uint32_t>(1, d.extent[1]);
+        return uint64_t(d.baseAddress) + uint64_t((d.extent[2] + i) % wrap) * d.strideBytes[0];
+    }
+    int64_t a = d.baseAddress;
+    uint32_t rest = i;
+    for (int k = 0; k < std::clamp<int>(d.rank, 1, 4); ++k) {
+        const uint32_t e = std::max<uint32_t>(1, d.extent[size_t(k)]);
+        a += int64_t(rest % e) * d.strideBytes[size_t(k)];
+        rest /= e;
+    }
+    return uint64_t(a);
+}
+
 } // namespace
 
 uint32_t dsdLength(const Dsd& d) {
@@ -107,17 +123,10 @@ uint32_t Fabric::Impl::readOperand(Pe& p, const OpOperand& o, uint32_t bytes, ui
         case DsdKind::Mem1d:
             addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]);
             break;
-        case DsdKind::Mem4d: {
-            int64_t a = d.baseAddress;
-            uint32_t rest = i;
-            for (int k = 0; k < std::clamp<int>(d.rank, 1, 4); ++k) {
-                const uint32_t e = std::max<uint32_t>(1, d.extent[size_t(k)]);
-                a += int64_t(rest % e) * d.strideBytes[size_t(k)];
-                rest /= e;
-            }
-            addr = uint64_t(a);
+        case DsdKind::Mem4d:
+        case DsdKind::CircBuf:
+            addr = memoryAddress(d, i);
             break;
-        }
         case DsdKind::FabIn: {
             const int c = fabinColor(p, d);
             auto& q = p.rampQ[size_t(c)];
@@ -164,17 +173,10 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
         case DsdKind::Mem1d:
             addr = uint64_t(int64_t(d.baseAddress) + int64_t(i) * d.strideBytes[0]);
             break;
-        case DsdKind::Mem4d: {
-            int64_t a = d.baseAddress;
-            uint32_t rest = i;
-            for (int k = 0; k < std::clamp<int>(d.rank, 1, 4); ++k) {
-                const uint32_t e = std::max<uint32_t>(1, d.extent[size_t(k)]);
-                a += int64_t(rest % e) * d.strideBytes[size_t(k)];
-                rest /= e;
-            }
-            addr = uint64_t(a);
+        case DsdKind::Mem4d:
+        case DsdKind::CircBuf:
+            addr = memoryAddress(d, i);
             break;
-        }
         case DsdKind::FabOut: {
             if (arch == Arch::Wse2 && d.queue > 5)
                 fault(p, &loc, "output queue " + str(d.queue) + " does not exist on WSE-2 (0..5)");
@@ -326,9 +328,10 @@ void Fabric::Impl::scaleStridesToOperandSize(const DsdOpDesc& desc, OpState& op)
     const DsdOpShape shape = dsdOpShape(desc.op);
     auto scale = [](OpOperand& o, uint32_t bytes) {
         if (bytes == 0 || o.kind != DsdOperand::Kind::Dsd ||
-            (o.dsd.kind != DsdKind::Mem1d && o.dsd.kind != DsdKind::Mem4d))
+            (o.dsd.kind != DsdKind::Mem1d && o.dsd.kind != DsdKind::Mem4d &&
+             o.dsd.kind != DsdKind::CircBuf))
             return;
-        const int rank = o.dsd.kind == DsdKind::Mem1d ? 1 : std::clamp<int>(o.dsd.rank, 1, 4);
+        const int rank = o.dsd.kind == DsdKind::Mem4d ? std::clamp<int>(o.dsd.rank, 1, 4) : 1;
         if (o.dsd.elementBytes != 0) {
             if (o.dsd.elementBytes != bytes)
                 for (int k = 0; k < rank; ++k)
@@ -376,6 +379,13 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         }
     };
     resolve(desc.dst, op.dst);
+    if (op.dst.kind == DsdOperand::Kind::Pointer && op.dst.ptr + 4 <= kPeMemoryBytes)
+        std::memcpy(&op.dstBefore, p.mem + op.dst.ptr, 4);
+    if (desc.resultReg != kNoReg) {
+        p.regs[f.regBase + desc.resultReg] = 1;
+        if (!desc.async)
+            op.resultSlot = f.regBase + desc.resultReg;
+    }
     resolve(desc.src0, op.src[0]);
     resolve(desc.src1, op.src[1]);
     resolve(desc.src2, op.src[2]);
@@ -462,6 +472,45 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     // source buffer right after cannot change what this op sends.
     if (slot.readyAt <= now)
         advanceOp(p, slot, false);
+    return true;
+}
+
+bool Fabric::Impl::handleFifoStall(Pe& p, OpState& op) {
+    int fifo = -1;
+    bool full = false;
+    for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
+        if (fifo < 0 && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
+            o->dsd.fifo < p.fifos.size() && p.fifos[o->dsd.fifo].count == 0)
+            fifo = o->dsd.fifo;
+    if (fifo < 0 && op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::Fifo &&
+        op.dst.dsd.fifo < p.fifos.size() && fifoFull(p, op.dst.dsd.fifo)) {
+        fifo = op.dst.dsd.fifo;
+        full = true;
+    }
+    if (fifo < 0)
+        return false;
+    const FifoDesc& fd = p.cls->fifos[size_t(fifo)];
+    const FifoAction action = full ? fd.fullAction : fd.emptyAction;
+    if (action == FifoAction::Fault)
+        fault(p, &op.loc,
+              std::string(dsdOpName(p.cls->dsdOps[op.opIndex].op)) + " " +
+                  (full ? "wrote to full" : "read from empty") + " FIFO " + str(uint64_t(fifo)) +
+                  " after " + str(op.done) + " of " + str(op.total) + " elements, and its ." +
+                  (full ? "full_action" : "empty_action") + " is .fault");
+    const bool ends = action == FifoAction::Terminate ||
+                      (action == FifoAction::TestOrSuspend && !op.async);
+    if (!ends)
+        return false;
+    // "If the destination operand is a pointer to a scalar, any data popped from the FIFO
+    // during the operation will be discarded, and the value stored at the pointer will remain
+    // unchanged."
+    if (!full && op.dst.kind == DsdOperand::Kind::Pointer && op.dst.ptr + 4 <= kPeMemoryBytes)
+        std::memcpy(p.mem + op.dst.ptr, &op.dstBefore,
+                    dsdOpShape(p.cls->dsdOps[op.opIndex].op).dstBytes);
+    if (op.resultSlot != UINT32_MAX && action == FifoAction::TestOrSuspend)
+        p.regs[op.resultSlot] = 0;
+    op.done = op.total;
+    finishOp(p, op);
     return true;
 }
 
@@ -586,23 +635,14 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     if (terminated)
         op.done = op.total;
     if (progressed == 0) {
-        // A synchronous op on an empty or full FIFO ends early (SDK: "returns false"), also
-        // when its other operand is a fabric DSD (a FIFO -> fabout drain in the task the
-        // pushes activate): it used to wait there for pushes that only come when the main
-        // thread is free. An op held up by the fabric alone keeps waiting.
-        bool fifoStuck = false;
-        for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
-            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
-                o->dsd.fifo < p.fifos.size() && p.fifos[o->dsd.fifo].count == 0)
-                fifoStuck = true;
-        if (op.dst.kind == DsdOperand::Kind::Dsd && op.dst.dsd.kind == DsdKind::Fifo &&
-            op.dst.dsd.fifo < p.fifos.size() && fifoFull(p, op.dst.dsd.fifo))
-            fifoStuck = true;
-        if (fifoStuck && !op.async) {
-            op.done = op.total;
-            finishOp(p, op);
+        // An op held up by an empty source FIFO or a full destination FIFO does what that
+        // FIFO's .empty_action / .full_action says (SDK 2.10 DSD page): test_or_suspend ends
+        // a synchronous op with result false (also when its other operand is a fabric DSD, a
+        // FIFO -> fabout drain in the task the pushes activate) and holds an asynchronous
+        // one; terminate ends either with result true; suspend holds either; fault stops the
+        // run. An op held up by the fabric alone keeps waiting.
+        if (handleFifoStall(p, op))
             return;
-        }
         if (!op.waiting) {
             op.waiting = true;
             op.waitingSince = now;

@@ -1509,53 +1509,6 @@ void Fabric::Impl::serviceCommands(Pe& p) {
     }
 }
 
-// ---------------------------------------------------------------- DSD storage
-
-Dsd unpackDsd(const uint8_t* b) {
-    Dsd d;
-    d.kind = DsdKind(b[0] % 5);
-    d.rank = uint8_t(std::clamp<int>(b[1], 1, 4));
-    d.color = b[2];
-    d.queue = b[3];
-    d.control = b[4] & 1;
-    d.controlTransform = b[4] & 2;
-    d.advanceSwitch = b[4] & 4;
-    d.simdMode = b[5];
-    std::memcpy(&d.fifo, b + 6, 2);
-    std::memcpy(&d.baseAddress, b + 8, 4);
-    for (int i = 0; i < 4; ++i) {
-        uint16_t e;
-        int16_t s;
-        std::memcpy(&e, b + 12 + 2 * i, 2);
-        std::memcpy(&s, b + 20 + 2 * i, 2);
-        d.extent[size_t(i)] = e;
-        d.strideBytes[size_t(i)] = s;
-    }
-    std::memcpy(&d.waveletIndexOffset, b + 28, 2);
-    d.elementBytes = b[30];
-    return d;
-}
-
-void packDsd(const Dsd& d, uint8_t* b) {
-    std::memset(b, 0, kDsdStorageBytes);
-    b[0] = uint8_t(d.kind);
-    b[1] = d.rank;
-    b[2] = d.color;
-    b[3] = d.queue;
-    b[4] = uint8_t((d.control ? 1 : 0) | (d.controlTransform ? 2 : 0) | (d.advanceSwitch ? 4 : 0));
-    b[5] = d.simdMode;
-    std::memcpy(b + 6, &d.fifo, 2);
-    std::memcpy(b + 8, &d.baseAddress, 4);
-    for (int i = 0; i < 4; ++i) {
-        const uint16_t e = uint16_t(d.extent[size_t(i)]);
-        const int16_t s = int16_t(d.strideBytes[size_t(i)]);
-        std::memcpy(b + 12 + 2 * i, &e, 2);
-        std::memcpy(b + 20 + 2 * i, &s, 2);
-    }
-    std::memcpy(b + 28, &d.waveletIndexOffset, 2);
-    b[30] = d.elementBytes;
-}
-
 // ---------------------------------------------------------------- public API
 
 Fabric::Fabric(std::shared_ptr<const FabricProgram> program, FabricOptions options)

@@ -203,6 +203,9 @@ struct Fabric::Impl {
     void applyFifoLengths(const Pe& p, OpState& op) const;
     bool countFifoLengths(Pe& p, const OpState& op);
     // A FIFO's room in elements, and whether p's FIFO `fifo` has no room left.
+    // An op that cannot progress because of a FIFO: applies that FIFO's full/empty action;
+    // true when the op ended.
+    bool handleFifoStall(Pe& p, OpState& op);
     static uint32_t fifoCapacity(const FifoDesc& fd) {
         return fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes);
     }
@@ -259,8 +262,6 @@ struct Fabric::Impl {
 };
 
 size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k);
-Dsd unpackDsd(const uint8_t* bytes);
-void packDsd(const Dsd& d, uint8_t* bytes);
 uint32_t dsdLength(const Dsd& d);
 const char* directionName(Direction d);
 

@@ -825,6 +825,9 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
         case DsdField::OffsetBytes:
             v.baseAddress += uint32_t(x);
             break;
+        case DsdField::CircularHead:
+            v.extent[2] = uint32_t(x % std::max<uint32_t>(1, v.extent[1]));
+            break;
         }
         d[in.dst] = v;
         cost = costs::kDsdRegOp;
@@ -849,6 +852,9 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
             x = uint32_t(v.strideBytes[0] / int32_t(dsdElementBytes(v)));
             break;
         case DsdField::OffsetBytes:
+            break;
+        case DsdField::CircularHead:
+            x = v.extent[2];
             break;
         }
         r[in.dst] = x;

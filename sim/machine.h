@@ -192,6 +192,11 @@ struct OpState {
     uint64_t waitingSince = 0;
     SourceLoc loc;
     bool async = false;
+    // A synchronous op's DsdOpDesc::resultReg as an index into Pe::regs (UINT32_MAX: none),
+    // and the scalar its pointer destination held at the start: an op that ends on an
+    // empty FIFO leaves that scalar unchanged (FIFO actions, docs/simulator.md).
+    uint32_t resultSlot = UINT32_MAX;
+    uint32_t dstBefore = 0;
 };
 
 // The 8 microthreads of a PE, allocated on the first async op so idle PEs stay small.

@@ -154,9 +154,16 @@ enum class DsdField : uint8_t {
     // DsdGet divides. An unknown elementBytes counts as 4 bytes, or 2 for a stride that
     // is not a multiple of 4.
     ElementStride,
+    // Added for circbuf_dsd: the head of a circular buffer in elements from its start
+    // (Dsd::extent[2]); DsdSet takes r[b] modulo the wraparound.
+    CircularHead,
 };
 
-enum class DsdKind : uint8_t { Mem1d, Mem4d, FabIn, FabOut, Fifo };
+// CircBuf (added for circbuf_dsd, SDK 2.10 DSD page "Circular Buffers"): a one-dimensional
+// memory vector of extent[0] elements at baseAddress (the buffer's start) that wraps back to
+// the start after extent[1] elements (its wraparound); extent[2] is the head, the element
+// the next operation starts at (docs/simulator.md "Circular buffers").
+enum class DsdKind : uint8_t { Mem1d, Mem4d, FabIn, FabOut, Fifo, CircBuf };
 
 // A data structure descriptor. Memory DSDs address `rank` dimensions, innermost
 // first, with byte strides; element size comes from the operation using the DSD.
@@ -186,6 +193,11 @@ struct Dsd {
     uint8_t elementBytes = 0;
 };
 constexpr uint32_t kDsdStorageBytes = 32;  // bytes a DSD occupies when kept in SRAM
+// A DSD in and out of its kDsdStorageBytes bytes of SRAM (DsdLoad/DsdStore, DSR slots, core
+// dumps). Moved here from the simulator so the compiler can give a DSR loaded at comptime
+// its initial bytes.
+Dsd unpackDsd(const uint8_t* bytes);
+void packDsd(const Dsd& d, uint8_t* bytes);
 // Added with Dsd::elementBytes: the element size the DSD's strides count in (elementBytes,
 // or for 0 the fallback DsdField::ElementStride describes).
 uint32_t dsdElementBytes(const Dsd& d);
@@ -282,6 +294,11 @@ struct DsdOpDesc {
     // Added for a run-time `.ut_id` (WSE-3 builtins page: @get_ut_id of a run-time u16):
     // register holding the microthread ID, used instead of `microthread`. kNoReg: none.
     uint16_t microthreadReg = kNoReg;
+    // Added for FIFO full/empty actions (SDK 2.10 DSD page, FIFOs): register that receives
+    // the operation's bool result (1: ran to its end or was terminated by a FIFO's
+    // `terminate` action; 0: a synchronous operation ended early on an empty or full FIFO
+    // under `test_or_suspend`). kNoReg: the result is not used.
+    uint16_t resultReg = kNoReg;
 };
 
 struct Instr {
@@ -329,12 +346,18 @@ struct TaskBinding {
     bool initiallyBlocked = false;
 };
 
+// Added for @allocate_fifo's `.empty_action` / `.full_action` (SDK 2.10 DSD page): what a
+// DSD operation does when it reads from an empty FIFO or writes to a full one.
+enum class FifoAction : uint8_t { TestOrSuspend, Terminate, Suspend, Fault };
+
 struct FifoDesc {
     uint32_t baseAddress = 0;
     uint32_t capacityBytes = 0;
     uint32_t elementBytes = 4;
     int8_t activatePush = -1;
     int8_t activatePop = -1;
+    FifoAction emptyAction = FifoAction::TestOrSuspend;
+    FifoAction fullAction = FifoAction::TestOrSuspend;
 };
 
 struct Symbol {

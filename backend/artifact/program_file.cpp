@@ -88,6 +88,8 @@ void toProto(const sim::DsdOpDesc& in, pb::DsdOpDesc* out) {
         out->set_index_reg(in.indexReg);
     if (in.microthreadReg != sim::kNoReg)
         out->set_microthread_reg(in.microthreadReg);
+    if (in.resultReg != sim::kNoReg)
+        out->set_result_reg(in.resultReg);
 }
 
 void toProto(const sim::ColorConfig& in, uint8_t color, pb::ColorConfig* out) {
@@ -138,6 +140,8 @@ void toProto(const sim::CodeClass& in, pb::CodeClass* out) {
         fifo->set_element_bytes(f.elementBytes);
         fifo->set_activate_push(f.activatePush);
         fifo->set_activate_pop(f.activatePop);
+        fifo->set_empty_action(uint32_t(f.emptyAction));
+        fifo->set_full_action(uint32_t(f.fullAction));
     }
     for (const auto& t : in.tasks) {
         auto* task = out->add_tasks();
@@ -240,7 +244,7 @@ sim::Function fromProto(const pb::Function& in, const Reader& r) {
 
 sim::Dsd fromProto(const pb::Dsd& in, const Reader& r) {
     sim::Dsd out;
-    out.kind = r.enumValue<sim::DsdKind>(in.kind(), uint32_t(sim::DsdKind::Fifo), "dsd.kind");
+    out.kind = r.enumValue<sim::DsdKind>(in.kind(), uint32_t(sim::DsdKind::CircBuf), "dsd.kind");
     out.rank = r.narrow<uint8_t>(in.rank(), "dsd.rank");
     out.baseAddress = in.base_address();
     if (in.extent_size() > 4 || in.stride_bytes_size() > 4)
@@ -289,6 +293,8 @@ sim::DsdOpDesc fromProto(const pb::DsdOpDesc& in, const Reader& r) {
         out.indexReg = r.narrow<uint16_t>(in.index_reg(), "dsd_op.index_reg");
     if (in.has_microthread_reg())
         out.microthreadReg = r.narrow<uint16_t>(in.microthread_reg(), "dsd_op.microthread_reg");
+    if (in.has_result_reg())
+        out.resultReg = r.narrow<uint16_t>(in.result_reg(), "dsd_op.result_reg");
     return out;
 }
 
@@ -347,10 +353,15 @@ sim::CodeClass fromProto(const pb::CodeClass& in, const Reader& r) {
     for (const auto& op : in.dsd_ops())
         out.dsdOps.push_back(fromProto(op, r));
     out.strings.assign(in.strings().begin(), in.strings().end());
-    for (const auto& f : in.fifos())
-        out.fifos.push_back({f.base_address(), f.capacity_bytes(), f.element_bytes(),
-                             r.narrow<int8_t>(f.activate_push(), "fifo.activate_push"),
-                             r.narrow<int8_t>(f.activate_pop(), "fifo.activate_pop")});
+    for (const auto& f : in.fifos()) {
+        constexpr auto kLastAction = uint32_t(sim::FifoAction::Fault);
+        out.fifos.push_back(
+            {f.base_address(), f.capacity_bytes(), f.element_bytes(),
+             r.narrow<int8_t>(f.activate_push(), "fifo.activate_push"),
+             r.narrow<int8_t>(f.activate_pop(), "fifo.activate_pop"),
+             r.enumValue<sim::FifoAction>(f.empty_action(), kLastAction, "fifo.empty_action"),
+             r.enumValue<sim::FifoAction>(f.full_action(), kLastAction, "fifo.full_action")});
+    }
     if (in.tasks_size() != 0 && in.tasks_size() != sim::kNumTaskIds)
         r.fail("class " + out.file + " has " + std::to_string(in.tasks_size()) +
                " task bindings, expected " + std::to_string(sim::kNumTaskIds));

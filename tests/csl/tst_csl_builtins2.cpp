@@ -374,10 +374,6 @@ const std::vector<ErrorCase>& errorCases() {
          "fn f() void { @load_to_dsr_xdsr_sr(d, x, .{s0, s1}, t); }\n"
          "comptime { @export_symbol(f); }\n",
          "@load_to_dsr_xdsr_sr of this DSD needs 1 SR, found 2"},
-        {"circbuf_dsd", "",
-         "var b = @zeros([10]f16);\n"
-         "const c = @get_dsd(circbuf_dsd, .{ .base_address = &b, .extent = 20 });\n",
-         "'circbuf_dsd' (the circular buffers of SDK 2.10) is not supported by this compiler yet"},
         {"two_fabric_inputs", "@export_name(\"f\", fn()void);\n",
          "var r = @zeros([4]f32);\nconst out = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> "
          "r[i] });\n"
@@ -395,11 +391,6 @@ const std::vector<ErrorCase>& errorCases() {
         {"fifo_unknown_field", "",
          "var buf = @zeros([8]f32);\nconst q = @allocate_fifo(buf, .{ .activate_on_pop = 3 });\n",
          "unknown field 'activate_on_pop' in @allocate_fifo configuration"},
-        {"fifo_terminate_action", "",
-         "var buf = @zeros([8]f32);\n"
-         "const q = @allocate_fifo(buf, .{ .empty_action = .{ .terminate = true } });\n",
-         "FIFO action 'terminate' is not supported by this compiler yet (only the default "
-         "test_or_suspend)"},
         {"get_perf_cntr", "",
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",

@@ -725,6 +725,7 @@ std::optional<Value> Analyzer::primitive(const std::string& n) {
         {"dsr_fifo_src1", {P::Handle, int(HandleKind::DsrFifoSrc1)}},
         {"mem1d_dsd", {P::Dsd, int(sim::DsdKind::Mem1d)}},
         {"mem4d_dsd", {P::Dsd, int(sim::DsdKind::Mem4d)}},
+        {"circbuf_dsd", {P::Dsd, int(sim::DsdKind::CircBuf)}},
         {"fabin_dsd", {P::Dsd, int(sim::DsdKind::FabIn)}},
         {"fabout_dsd", {P::Dsd, int(sim::DsdKind::FabOut)}},
         {"RAMP", {P::Direction, 0}},

@@ -819,6 +819,7 @@ class Analyzer {
     // ---- builtins (builtins.cpp) -----------------------------------------------------
     Value builtin(uint32_t node, TypeP expected);
     Value dsdOp(const std::string& name, uint32_t node);
+    bool isDsdOpCall(uint32_t node) const;
     // @as(E, v) for an enum type E: v an integer (comptime: a member's value) or
     // another enum's value.
     Value integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode);
@@ -844,8 +845,11 @@ class Analyzer {
     Value queuesLibCall(const std::string& fn, const std::vector<Value>& args,
                         const std::vector<uint32_t>& argNodes, uint32_t node);
     Value getXdsr(std::span<const uint32_t> args, uint32_t node);         // dsr_registers.cpp
+    Value getCircbufDsd(const Value& cfg, TypeP kt, uint32_t cfgNode);   // circbuf.cpp
+    Value loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node);  // circbuf.cpp
+    void emitCircularSave(uint32_t slot, uint16_t dsd, uint32_t node);  // circbuf.cpp
     Value getSr(std::span<const uint32_t> args, uint32_t node);           // dsr_registers.cpp
-    void checkFifoConfig(const Value& cfg, uint32_t node);                // dsr_registers.cpp
+    void checkFifoConfig(const Value& cfg, uint32_t node, sim::FifoDesc& fd); // dsr_registers.cpp
     Value loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node); // dsr_registers.cpp
     void loadToDsr(const std::string& name, const Value& dsr, const Value& d, const Value& cfg,
                    std::span<const uint32_t> args, uint32_t node); // builtins.cpp

@@ -33,9 +33,6 @@ void Analyzer::failUndeclared(uint32_t node, const std::string& name) {
     if (arbitraryIntWidth(name) > kMaxIntBits)
         fail(node, "integer type '" + name + "' is wider than " + std::to_string(kMaxIntBits) +
                        " bits, which this compiler does not support yet");
-    if (name == "circbuf_dsd")
-        fail(node, "'circbuf_dsd' (the circular buffers of SDK 2.10) is not supported by this "
-                   "compiler yet");
     fail(node, "use of undeclared identifier '" + name + "'");
 }
 
@@ -1721,6 +1718,7 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     Value c = eval(n.a);
     if (c.type->k != TK::Bool)
         fail(n.a, "expected type 'bool', found '" + typeName(c.type) + "'");
+    const bool dsdOpBranches = n.b && n.c && isDsdOpCall(n.b) && isDsdOpCall(n.c);
     auto branch = [&](uint32_t b) -> Value {
         if (!b)
             return mkVoid();
@@ -1731,6 +1729,8 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
             return mkVoid();
         }
         Value v = eval(b, expected);
+        if (isDsdOpCall(b) && !dsdOpBranches)
+            v = mkVoid();
         // The Syntax page: without 'else', "expr_then must have type void". The SDK's own
         // programs give a value from `else if (@is_arch("wse3")) x;` chains without a final
         // 'else', so a comptime condition may.
@@ -1764,11 +1764,13 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         return mkVoid();
     }
     Value a = eval(n.b, expected);
+    if (isDsdOpCall(n.b) && !dsdOpBranches)
+        a = mkVoid();
     if (a.type->k == TK::Void) {
         // `if (c) f() else g();` with void calls: a statement, not a value.
         size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         patch(jf, here());
-        if (eval(n.c, expected).type->k != TK::Void)
+        if (eval(n.c, expected).type->k != TK::Void && !isDsdOpCall(n.c))
             fail(n.c, "one branch of this 'if' is void and the other has a value");
         patch(je, here());
         return mkVoid();
@@ -1950,6 +1952,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     std::optional<Value> aggResult; // prongs giving structs or arrays (aggregateRegs)
     auto runBody = [&](uint32_t b) {
         Value v = body(b);
+        if (isDsdOpCall(b))
+            v = mkVoid();
         const bool voidValue = v.type->k == TK::Void;
         if (isExpr && !isPlainBlock(b) && (voidValue || voidProngs)) {
             if (!voidValue || (t && t->k != TK::AnyType && t->k != TK::Void))

@@ -19,6 +19,16 @@ namespace csl::sema {
 
 struct SemaError {}; // thrown after a diagnostic to abandon the current item
 
+// The key of a DSR handle in ClassCtx's DSR maps.
+inline int dsrKey(const Value& dsr) {
+    return int(dsr.type->hk) * 256 + int(dsr.i);
+}
+
+inline bool isDsrHandle(HandleKind k) {
+    return k == HandleKind::DsrDest || k == HandleKind::DsrSrc0 || k == HandleKind::DsrSrc1 ||
+           k == HandleKind::DsrFifoDest || k == HandleKind::DsrFifoSrc1;
+}
+
 struct ClassCtx;
 
 struct Decl {
@@ -126,6 +136,9 @@ struct ClassCtx {
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.
     std::map<int, uint32_t> dsrSlots;
+    // DSRs (dsrKey) that @load_to_dsr_xdsr loads with a circbuf_dsd: their `.save_address`
+    // advances the head rather than the base address.
+    std::set<int> circularDsrs;
     std::map<int, Value> dsrConfig;                            // @block/@unblock at comptime
     std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);

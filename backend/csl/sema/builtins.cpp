@@ -234,13 +234,6 @@ Value Analyzer::dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg) {
     return r;
 }
 
-static TypeP pointeeElem(TypeP pt) {
-    TypeP e = pt->elem;
-    while (e->k == TK::Array)
-        e = e->elem;
-    return e;
-}
-
 // @import_comptime_value's JSON (the SDK's Builtins page): numbers, booleans, strings, flat
 // arrays (reshaped to a multi-dimensional array type) and objects whose keys are
 // "name:type" (`"arr:[8]i16"`), which become a comptime_struct; null is an error.
@@ -410,11 +403,14 @@ Value Analyzer::getDsd(uint32_t node) {
         fail(node, "@get_dsd expects 2 arguments (a DSD type and a configuration struct)");
     TypeP kt = evalType(args[0]);
     if (kt->k != TK::Dsd)
-        fail(args[0], "expected a DSD type (mem1d_dsd, mem4d_dsd, fabin_dsd, fabout_dsd), found '" +
+        fail(args[0], "expected a DSD type (mem1d_dsd, mem4d_dsd, circbuf_dsd, fabin_dsd, "
+                      "fabout_dsd), found '" +
                           typeName(kt) + "'");
     Value cfg = eval(args[1]);
     if (cfg.k != VK::Agg || !cfg.names)
         fail(args[1], "expected a configuration struct for @get_dsd");
+    if (kt->dk == sim::DsdKind::CircBuf)
+        return getCircbufDsd(cfg, kt, args[1]);
     // The SDK's DSDs page: a `.tensor_access` may also be a plain struct of the access
     // properties (`.{ .base_address = &A, .stride = 2, .extent = 10 }`), which then count as
     // if given at the top level; no property may be given twice.
@@ -665,20 +661,12 @@ Value Analyzer::getDsd(uint32_t node) {
     return rr;
 }
 
-static bool isDsrKind(HandleKind k) {
-    return k == HandleKind::DsrDest || k == HandleKind::DsrSrc0 || k == HandleKind::DsrSrc1 ||
-           k == HandleKind::DsrFifoDest || k == HandleKind::DsrFifoSrc1;
-}
-
-static int dsrKey(const Value& v) {
-    return int(v.type->hk) * 256 + int(v.i);
-}
 
 // @load_to_dsr and @load_to_dsr_xdsr_sr: DSD `d` is stored in DSR `dsr`'s slot, with the
 // configuration `cfg` (.save_address, .async, ...) that operations through the DSR apply.
 void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value& d,
                          const Value& cfg, std::span<const uint32_t> args, uint32_t node) {
-    if (dsr.k != VK::Handle || !isDsrKind(dsr.type->hk))
+    if (dsr.k != VK::Handle || !isDsrHandle(dsr.type->hk))
         fail(args[0], name + " expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
     if (!runtime())
         fail(node, name + " is a runtime operation");
@@ -720,6 +708,7 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     dsdToOperandReg(d, node, dr);
     emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr, int32_t(dsrSlot(dsr, node)));
     cls()->dsrConfig[dsrKey(dsr)] = cfg;
+    cls()->circularDsrs.erase(dsrKey(dsr));
 }
 
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
@@ -799,6 +788,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
         uint32_t slot;
         uint16_t dsd;
         uint32_t operandBytes;
+        bool circular;
     };
     std::vector<SavedAddress> saveAddress;
     const sim::DsdOpShape shape = sim::dsdOpShape(info->kind);
@@ -825,7 +815,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             o = op.dst;
             continue;
         }
-        if (v.k == VK::Handle && isDsrKind(v.type->hk)) {
+        if (v.k == VK::Handle && isDsrHandle(v.type->hk)) {
             // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
             viaDsr = true;
             uint16_t d = newDsdReg();
@@ -837,8 +827,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
                 const Value* save = cfgIt->second.field("save_address");
                 if (save && asBool(*save, args[i]))
-                    saveAddress.push_back(
-                        {dsrSlot(v, args[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
+                    saveAddress.push_back({dsrSlot(v, args[i]), d,
+                                           i == 0 ? shape.dstBytes : shape.srcBytes[i - 1],
+                                           cls()->circularDsrs.count(dsrKey(v)) > 0});
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
                 std::vector<std::string> names = *cfg.names; // shared, immutable
@@ -857,6 +848,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             continue;
         }
         if (v.type->k == TK::Dsd) {
+            // The DSDs page: "Circular buffer DSDs cannot be used as operands to DSD
+            // operations directly."
+            if (v.type->dk == sim::DsdKind::CircBuf)
+                fail(args[i], "a circbuf_dsd cannot be an operand of @" + name +
+                                  ": load it to a DSR with @load_to_dsr_xdsr and pass the DSR");
             uint16_t d;
             dsdToOperandReg(v, args[i], d);
             o.kind = sim::DsdOperand::Kind::Dsd;
@@ -970,11 +966,18 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     bool hasUnblock = op.unblockTask >= 0 || cfg.field("unblock");
     if ((hasActivate || hasUnblock) && !op.async && !wse3())
         fail(node, "'.activate' and '.unblock' require '.async = true'");
+    // The DSDs page, FIFOs: an operation "returns false" when a FIFO's test_or_suspend
+    // action ends it early, true otherwise.
+    op.resultReg = newReg(node);
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
-    for (auto [slot, d, operandBytes] : saveAddress) {
+    for (auto [slot, d, operandBytes, circular] : saveAddress) {
+        if (circular) {
+            emitCircularSave(slot, d, node);
+            continue;
+        }
         uint16_t base = newReg(node), len = newReg(node), stride = newReg(node);
         uint16_t bytes = newReg(node);
         emit(sim::Op::DsdGet, sim::ScalarType::U32, base, d, kNoReg,
@@ -991,7 +994,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
              int32_t(sim::DsdField::BaseAddress));
         emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, advanced, int32_t(slot));
     }
-    return mkVoid();
+    return mkRuntime(op.resultReg, types.boolT);
 }
 
 static uint64_t bitsOf(Analyzer& a, const Value& v, uint32_t node) {
@@ -1064,6 +1067,25 @@ Value Analyzer::integerToEnum(const Value& v, TypeP enumType, uint32_t node, uin
          "enum '" + typeName(enumType) + "' has no member with value " + std::to_string(value));
 }
 
+// One hash lookup, not a compare with every DSD op name: a full-wafer layout calls
+// builtins millions of times (issue 3).
+static bool isDsdOpName(std::string_view name) {
+    static const std::unordered_set<std::string_view> kDsdOpNames = [] {
+        std::unordered_set<std::string_view> names;
+        for (const DsdOpInfo& i : kDsdOps)
+            names.insert(i.name);
+        return names;
+    }();
+    return kDsdOpNames.count(name) > 0;
+}
+
+// A DSD operation's bool result (FIFO actions) is a value where one is used; as the branch
+// of an 'if' or a 'switch' prong beside statements it is dropped, so `if (c) @fmovs(d, s);`
+// stays a statement.
+bool Analyzer::isDsdOpCall(uint32_t node) const {
+    return N(node).kind == NK::BuiltinCall && isDsdOpName(std::string_view(tokStr(N(node).tok)).substr(1));
+}
+
 Value Analyzer::builtin(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     std::string name = tokStr(n.tok).substr(1);
@@ -1079,15 +1101,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     auto arg = [&](size_t i, TypeP t = nullptr) { return eval(args[i], t); };
     auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
 
-    // One hash lookup, not a compare with every DSD op name: a full-wafer layout calls
-    // builtins millions of times (issue 3).
-    static const std::unordered_set<std::string_view> kDsdOpNames = [] {
-        std::unordered_set<std::string_view> names;
-        for (const DsdOpInfo& i : kDsdOps)
-            names.insert(i.name);
-        return names;
-    }();
-    if (kDsdOpNames.count(name))
+    if (isDsdOpName(name))
         return dsdOp(name, node);
     // ---- layout-only builtins ----
     if (name == "set_rectangle" || name == "set_tile_code" || name == "set_color_config" ||
@@ -1857,7 +1871,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         fd.elementBytes = sizeOf(pointeeElem(p.type));
         if (args.size() > 1) {
             Value cfg = carg(1, "FIFO configuration");
-            checkFifoConfig(cfg, args[1]);
+            checkFifoConfig(cfg, args[1], fd);
             checkFifoRegisters(cfg, args[1]);
             if (const Value* a = cfg.field("activate_push"))
                 fd.activatePush =
@@ -1945,12 +1959,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "get_dsr") {
         need(2, 2);
         TypeP t = evalType(args[0]);
-        if (t->k != TK::Handle || !isDsrKind(t->hk))
+        if (t->k != TK::Handle || !isDsrHandle(t->hk))
             fail(args[0], "@get_dsr expects dsr_dest, dsr_src0, dsr_src1, dsr_fifo_dest or "
                           "dsr_fifo_src1, found '" +
                               typeName(t) + "'");
         const Value idv = carg(1, "DSR ID");
-        if (idv.k == VK::Handle && isDsrKind(idv.type->hk)) {
+        if (idv.k == VK::Handle && isDsrHandle(idv.type->hk)) {
             // The DSRs page's FIFO form: "if fifo_dsr_type is dsr_fifo_src1 ... non_fifo_dsr
             // must have type dsr_src1" (and dsr_fifo_dest over a dsr_dest).
             if (t->hk != HandleKind::DsrFifoDest && t->hk != HandleKind::DsrFifoSrc1)
@@ -1977,6 +1991,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Value d = arg(1);
         if (d.type->k != TK::Dsd)
             fail(args[1], "@load_to_dsr expects a DSD, found '" + typeName(d.type) + "'");
+        if (d.type->dk == sim::DsdKind::CircBuf)
+            fail(args[1], "a circbuf_dsd is loaded with @load_to_dsr_xdsr, which also takes "
+                          "an XDSR");
         loadToDsr("@load_to_dsr", dsr, d, args.size() > 2 ? arg(2) : mkVoid(), args, node);
         return mkVoid();
     }
@@ -1984,6 +2001,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         return getSr(args, node);
     if (name == "load_to_dsr_xdsr_sr")
         return loadToDsrXdsrSr(args, node);
+    if (name == "load_to_dsr_xdsr")
+        return loadToDsrXdsr(args, node);
     if (name == "map")
         return mapBuiltin(node);
     if (name == "get_config" || name == "set_config" || name == "get_config_unchecked" ||
@@ -2004,7 +2023,6 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
          "(with '.init') and do not say whether it consumes the wavelet"},
         {"set_active_prng", "the SDK does not give the number of PRNGs (the id is taken "
                             "modulo it) nor the initial states of the other generators"},
-        {"load_to_dsr_xdsr", "it loads a circbuf_dsd, and circular buffers are not supported"},
     };
     if (auto r = kRefused.find(name); r != kRefused.end())
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet: " + r->second);

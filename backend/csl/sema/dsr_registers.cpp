@@ -4,6 +4,7 @@
 // given are checked as the SDK documents and otherwise need no lowering.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include <map>
 #include <set>
 
 namespace csl::sema {
@@ -74,12 +75,9 @@ Value Analyzer::loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node) {
     return mkVoid();
 }
 
-// The fields of @allocate_fifo's configuration the DSDs page documents. Full and empty
-// actions (SDK 2.10) other than the default test_or_suspend are refused by name: the
-// simulator's FIFOs end a synchronous operation early and hold an asynchronous one, and
-// DSD operations give no result value, so 'terminate' (which returns true), 'suspend' and
-// 'fault' cannot be told apart from it yet.
-void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node) {
+// The fields of @allocate_fifo's configuration the DSDs page documents, and its FIFO full
+// and empty actions (SDK 2.10), which `fd` takes.
+void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node, sim::FifoDesc& fd) {
     if (cfg.k != VK::Agg || !cfg.names)
         return;
     static const std::set<std::string> kFields = {"activate_push", "activate_pop", "priority",
@@ -100,15 +98,17 @@ void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node) {
                            "' expects one of .{ .test_or_suspend = true }, "
                            ".{ .terminate = true }, .{ .suspend = true } or .{ .fault = true }");
         const std::string& kind = (*action.names)[0];
-        if (kind != "test_or_suspend" && kind != "terminate" && kind != "suspend" &&
-            kind != "fault")
+        static const std::map<std::string, sim::FifoAction> kActions = {
+            {"test_or_suspend", sim::FifoAction::TestOrSuspend},
+            {"terminate", sim::FifoAction::Terminate},
+            {"suspend", sim::FifoAction::Suspend},
+            {"fault", sim::FifoAction::Fault}};
+        const auto it = kActions.find(kind);
+        if (it == kActions.end())
             fail(node, "unknown FIFO action '" + kind + "' in '." + field + "'");
         if (!wse3() && (field == "full_action" || kind == "suspend" || kind == "fault"))
             fail(node, "'." + field + " = ." + kind + "' is not supported on WSE-2");
-        if (kind != "test_or_suspend")
-            fail(node, "FIFO action '" + kind +
-                           "' is not supported by this compiler yet (only "
-                           "the default test_or_suspend)");
+        (field == "empty_action" ? fd.emptyAction : fd.fullAction) = it->second;
     }
 }
 

@@ -84,7 +84,7 @@ TypeTable::TypeTable() {
         t->hk = HandleKind(k);
         handles_.push_back(t);
     }
-    for (int k = 0; k <= int(sim::DsdKind::Fifo); ++k) {
+    for (int k = 0; k <= int(sim::DsdKind::CircBuf); ++k) {
         Type* t = fresh(TK::Dsd);
         t->dk = sim::DsdKind(k);
         dsds_.push_back(t);
@@ -148,6 +148,13 @@ TypeP TypeTable::fn(std::vector<TypeP> params, TypeP ret, bool isTask) {
     t->ret = ret;
     t->isTask = isTask;
     return t;
+}
+
+TypeP pointeeElem(TypeP pointer) {
+    TypeP e = pointer->elem;
+    while (e->k == TK::Array)
+        e = e->elem;
+    return e;
 }
 
 bool sameStructShape(TypeP a, TypeP b) {
@@ -253,6 +260,8 @@ std::string typeName(TypeP t) {
             return "fabout_dsd";
         case sim::DsdKind::Fifo:
             return "fifo";
+        case sim::DsdKind::CircBuf:
+            return "circbuf_dsd";
         }
         return "dsd";
     case TK::Module:
