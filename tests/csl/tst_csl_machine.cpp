@@ -530,6 +530,37 @@ fn main() void {
 const std::string kAsyncSend = asyncSender("1.0, 2.0, 3.0, 4.0, 5.0, 6.0");
 const std::string kAsyncRecv = asyncReceiver();
 
+// @map over fabric DSDs (SDK topic-10: "a mix of input DSDs of various kinds (mem1d_dsd and
+// fabin_dsd)"): PE 0 maps a squaring callback from memory to a fabout DSD, PE 1 maps a
+// callback from that fabin DSD and a memory DSD to memory. Fabric operands used to be
+// walked as memory at address 0 (sends went nowhere, receives hung).
+const std::string kMapSend = memcpyTile(kColorParam, R"(
+var a = [6]f32 { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
+const oq = @get_output_queue(2);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 6, .output_queue = oq });
+const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> a[i] });
+fn square(x: f32) f32 { return x * x; }
+fn main() void {
+  @map(square, src, out);
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                        wse3Queues({{"oq", "c"}}));
+const std::string kMapRecv = memcpyTile(kColorParam, R"(
+var r = @zeros([6]f32);
+var w = [6]f32 { 10.0, 20.0, 30.0, 40.0, 50.0, 60.0 };
+const iq = @get_input_queue(2);
+const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 6, .input_queue = iq });
+const wd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> w[i] });
+const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> r[i] });
+fn plus(x: f32, y: f32) f32 { return x + y; }
+fn main() void {
+  @map(plus, in, wd, dst);
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                        wse3Queues({{"iq", "c"}}));
+
 const std::string kUtRecv = memcpyTile(kColorParam, R"(
 var r = @zeros([6]f32);
 var done: u16 = 0;
@@ -1450,6 +1481,11 @@ std::vector<MachineProgram> programs() {
                  true,
                  {u16At(0, 0, "done", {1}), u16At(1, 0, "done", {7}),
                   f32At(1, 0, "r", {1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f})}});
+    t.push_back({"@map from memory to a fabout DSD and from a fabin DSD to memory",
+                 eastPair(kMapSend, kMapRecv),
+                 true,
+                 true,
+                 {f32At(1, 0, "r", {11, 24, 39, 56, 75, 96})}});
     t.push_back({"WSE-2 queue status of a fabin DSD's queue before its first receive",
                  eastPair(kAsyncSend, kPollingRecv),
                  true,

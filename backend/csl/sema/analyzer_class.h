@@ -809,6 +809,9 @@ class Analyzer {
     Value callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                       uint32_t node);
     Value evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes, uint32_t node);
+    uint32_t mapScratchWord(TypeP elem, uint32_t node);
+    void moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive,
+                        uint32_t node);
     Value mapBuiltin(uint32_t node);
     Value callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                      uint32_t node);

@@ -139,6 +139,7 @@ struct ClassCtx {
     // DSRs (dsrKey) that @load_to_dsr_xdsr loads with a circbuf_dsd: their `.save_address`
     // advances the head rather than the base address.
     std::set<int> circularDsrs;
+    uint32_t mapScratchAddr = UINT32_MAX; // @map's word for fabric elements (mapScratchWord)
     std::map<int, Value> dsrConfig;                            // @block/@unblock at comptime
     std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);

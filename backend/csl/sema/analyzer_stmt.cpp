@@ -1228,7 +1228,10 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
 // @map(fn, args..., [out]): a loop over the DSD length calling fn on one element of every
 // DSD argument; scalars and pointers are passed unchanged; the result goes to the last
 // argument (a DSD element or a pointer) when fn returns a value. The DSDs must be
-// one-dimensional memory DSDs of the same length. Comptime-known DSDs are addressed with
+// one-dimensional memory DSDs of the same length, or fabric DSDs (SDK topic-10: "a mix of
+// input DSDs of various kinds (mem1d_dsd and fabin_dsd)"): an element of a fabin input is
+// the next wavelet, received by a one-element move into a scratch word, and an element of
+// a fabout output is sent from there the same way. Comptime-known DSDs are addressed with
 // immediates; runtime DSDs (variables, DSDs changed with @set_dsd_*) are read with DsdGet
 // before the loop, and the loop runs over the length of the first DSD argument.
 // A DSD's stride counts elements, whichever array type the DSD was built over: element i
@@ -1258,6 +1261,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         uint16_t baseReg = kNoReg;
         int32_t baseImm = 0;
         uint16_t strideReg = kNoReg;
+        uint16_t fabricDsd = kNoReg; // a fabin or fabout argument: its DSD of length 1
     };
     auto elementType = [&](size_t argIndex) {
         return argIndex - 1 < nIn ? ft->params[argIndex - 1] : ft->ret;
@@ -1278,6 +1282,26 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         if (v.type->k != TK::Dsd)
             continue;
         Walk& w = walks.back();
+        const sim::DsdKind kind = v.type->dk;
+        if (kind == sim::DsdKind::FabIn || kind == sim::DsdKind::FabOut) {
+            if ((kind == sim::DsdKind::FabIn) != (i - 1 < nIn))
+                fail(args[i], kind == sim::DsdKind::FabIn
+                                  ? "a fabin_dsd cannot be the output of @map"
+                                  : "a fabout_dsd can only be the output of @map");
+            uint16_t whole;
+            dsdToOperandReg(v, args[i], whole);
+            if (lim == kNoReg && length < 0) {
+                lim = dsdField(whole, sim::DsdField::Length);
+                if (v.k == VK::Dsd)
+                    length = v.dsd.extent[0];
+            }
+            const uint16_t one = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
+            w.fabricDsd = newDsdReg();
+            emit(sim::Op::DsdSet, sim::ScalarType::Void, w.fabricDsd, whole, one,
+                 int32_t(sim::DsdField::Length));
+            continue;
+        }
         if (v.k == VK::RuntimeDsd) {
             if (v.type->dk != sim::DsdKind::Mem1d)
                 fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
@@ -1338,9 +1362,15 @@ Value Analyzer::mapBuiltin(uint32_t node) {
             if (!isRuntimeScalar(pt))
                 fail(args[k + 1],
                      "@map parameter of type '" + typeName(pt) + "' cannot take a DSD element");
-            uint16_t off = elementAddr(walks[k]);
             uint16_t r = newReg(node);
-            emit(sim::Op::Load, scalarOf(pt), r, off, kNoReg, walks[k].baseImm);
+            if (walks[k].fabricDsd != kNoReg) {
+                const uint32_t scratch = mapScratchWord(pt, node);
+                moveOneWavelet(pt, scratch, walks[k].fabricDsd, true, args[k + 1]);
+                emit(sim::Op::Load, scalarOf(pt), r, kNoReg, kNoReg, int32_t(scratch));
+            } else {
+                uint16_t off = elementAddr(walks[k]);
+                emit(sim::Op::Load, scalarOf(pt), r, off, kNoReg, walks[k].baseImm);
+            }
             callArgs.push_back(mkRuntime(r, pt));
         } else {
             callArgs.push_back(v);
@@ -1352,7 +1382,11 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         const Value& out = vals.back();
         TypeP rt = ft->ret;
         uint16_t rr = toReg(res, node);
-        if (out.type->k == TK::Dsd) {
+        if (out.type->k == TK::Dsd && walks.back().fabricDsd != kNoReg) {
+            const uint32_t scratch = mapScratchWord(rt, node);
+            emit(sim::Op::Store, scalarOf(rt), kNoReg, kNoReg, rr, int32_t(scratch));
+            moveOneWavelet(rt, scratch, walks.back().fabricDsd, false, args.back());
+        } else if (out.type->k == TK::Dsd) {
             uint16_t off = elementAddr(walks.back());
             emit(sim::Op::Store, scalarOf(rt), kNoReg, off, rr, walks.back().baseImm);
         } else if (out.type->k == TK::Ptr) {
@@ -1370,6 +1404,40 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
     patch(jf, here());
     return mkVoid();
+}
+
+// The scratch word of the class through which @map moves fabric elements.
+uint32_t Analyzer::mapScratchWord(TypeP elem, uint32_t node) {
+    if (sizeOf(elem) > 4)
+        fail(node, "@map moves elements of at most 32 bits through the fabric, found '" +
+                       typeName(elem) + "'");
+    ClassCtx* c = cls();
+    if (c->mapScratchAddr == UINT32_MAX)
+        c->mapScratchAddr = allocate(4, 4, "$map.fabric_element", types.u32, node);
+    return c->mapScratchAddr;
+}
+
+// A synchronous one-element move between the scratch word and fabric DSD register `fabric`
+// (received from a fabin when `receive`, else sent to a fabout), 16 or 32 bits as `elem`.
+void Analyzer::moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive,
+                              uint32_t node) {
+    Value word;
+    word.k = VK::Dsd;
+    word.type = types.dsd(sim::DsdKind::Mem1d);
+    word.dsd.baseAddress = scratch;
+    word.dsd.extent[0] = 1;
+    word.dsd.strideBytes[0] = int32_t(sizeOf(elem));
+    word.dsd.elementBytes = uint8_t(sizeOf(elem));
+    uint16_t wordReg;
+    dsdToOperandReg(word, node, wordReg);
+    sim::DsdOpDesc op;
+    op.op = sizeOf(elem) == 4 ? sim::DsdOpKind::Mov32 : sim::DsdOpKind::Mov16;
+    op.dst = {sim::DsdOperand::Kind::Dsd, receive ? wordReg : fabric};
+    op.src0 = {sim::DsdOperand::Kind::Dsd, receive ? fabric : wordReg};
+    cls()->cc.dsdOps.push_back(op);
+    setLoc(node);
+    emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg,
+         int32_t(cls()->cc.dsdOps.size() - 1));
 }
 
 Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes,
