@@ -1416,6 +1416,38 @@ fn grow(p: *Header) void {
 )"),
                  {0xad, 0xfffd, 0x97, 1, 0x96, 2, 0x42001249, 0x12, 0x4200124f, 9, 0x8fd5, 0x8fe5,
                   0xffff, 0x0142fd}});
+    // An 'if' or 'switch' on a run-time value that gives DSDs (the Syntax page: both are
+    // expressions; DSDs are run-time values): three rotating views picked by step % 3. Both
+    // were refused ("must produce a runtime value"); the first switch's DSD then took the
+    // switch's scalar result register, so a second switch overwrote it.
+    c.push_back({"runtime-if-and-switch-give-dsds",
+                 program(R"(
+var src = [6]u32 { 1, 2, 3, 4, 5, 6 };
+var out = @zeros([6]u32);
+fn view(comptime b: u16) mem1d_dsd {
+  return @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> src[b * 2 + i] });
+}
+fn pick(flag: bool, x: mem1d_dsd, z: mem1d_dsd) mem1d_dsd { return if (flag) x else z; }
+const o0 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> out[i] });
+const o1 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> out[i + 2] });
+const o2 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> out[i + 4] });
+fn rotate(step: u16) u32 {
+  const r = step % 3;
+  const a = switch (r) { 0 => view(0), 1 => view(1), else => view(2) };
+  const b = switch (r) { 0 => view(1), 1 => view(2), else => view(0) };
+  const c = if (r == 2) view(1) else pick(r == 0, view(2), view(0));
+  @mov32(o0, a);
+  @mov32(o1, b);
+  @mov32(o2, c);
+  return out[0] * 100000 + out[1] * 10000 + out[2] * 1000 + out[3] * 100 + out[4] * 10 + out[5];
+}
+)",
+                         R"(
+  y[0] = rotate(3);
+  y[1] = rotate(4);
+  y[2] = rotate(5);
+)"),
+                 {123456, 345612, 561234}});
     // The Types page (SDK 2.10), Union Types: a bare union's active field changes at comptime;
     // extern and packed unions overlay their fields on the same bytes (an f32 read as i32, an
     // i16 read as a packed struct of two i8), in globals, struct fields, through pointers and

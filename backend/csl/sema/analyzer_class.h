@@ -822,6 +822,7 @@ class Analyzer {
     // ---- builtins (builtins.cpp) -----------------------------------------------------
     Value builtin(uint32_t node, TypeP expected);
     Value dsdOp(const std::string& name, uint32_t node);
+    void moveDsdInto(uint16_t dsd, const Value& v, uint32_t node); // analyzer_eval.cpp
     bool isDsdOpCall(uint32_t node) const;
     // @as(E, v) for an enum type E: v an integer (comptime: a member's value) or
     // another enum's value.

@@ -1811,6 +1811,20 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         patch(je, here());
         return res;
     }
+    if (t->k == TK::Dsd) {
+        // `if (flag) b_dsd else a_dsd`: both branches' DSDs move into one DSD register.
+        const uint16_t res = newDsdReg();
+        moveDsdInto(res, coerce(a, t, n.b), n.b);
+        size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(jf, here());
+        moveDsdInto(res, coerce(eval(n.c, t), t, n.c), n.c);
+        patch(je, here());
+        Value rv;
+        rv.k = VK::RuntimeDsd;
+        rv.reg = res;
+        rv.type = t;
+        return rv;
+    }
     if (!isRuntimeScalar(t))
         fail(node, "an 'if' expression with a runtime condition must produce a runtime value");
     uint16_t r = newReg(node);
@@ -1945,6 +1959,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         isExpr = isExpr || !isPlainBlock(N(p).a);
     TypeP t = expected;
     uint16_t r = kNoReg;
+    uint16_t dsdResult = kNoReg; // prongs giving DSDs
     std::vector<size_t> ends;
     // Prongs that are void calls (`.a => f(),`) make a statement; prongs with values an
     // expression. Mixing the two is an error.
@@ -1972,11 +1987,18 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
                 return;
             }
-            if (!isRuntimeScalar(t))
-                fail(b, "a 'switch' expression on a runtime value must produce a runtime value");
-            if (r == kNoReg)
-                r = newReg(b);
-            emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(v, t, b), b), kNoReg, 0);
+            if (t->k == TK::Dsd) {
+                if (dsdResult == kNoReg)
+                    dsdResult = newDsdReg();
+                moveDsdInto(dsdResult, coerce(v, t, b), b);
+            } else {
+                if (!isRuntimeScalar(t))
+                    fail(b, "a 'switch' expression on a runtime value must produce a runtime "
+                            "value");
+                if (r == kNoReg)
+                    r = newReg(b);
+                emit(sim::Op::Mov, scalarOf(t), r, toReg(coerce(v, t, b), b), kNoReg, 0);
+            }
         }
         ends.push_back(emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
     };
@@ -2017,9 +2039,23 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         patch(e, here());
     if (isExpr && aggResult && !voidProngs)
         return *aggResult;
+    if (isExpr && t && !voidProngs && t->k == TK::Dsd) {
+        Value rv;
+        rv.k = VK::RuntimeDsd;
+        rv.reg = dsdResult;
+        rv.type = t;
+        return rv;
+    }
     if (isExpr && t && !voidProngs)
         return mkRuntime(r, t);
     return mkVoid();
+}
+
+// A branch of a run-time 'if' or 'switch' that gives a DSD: the DSD moves into register dsd.
+void Analyzer::moveDsdInto(uint16_t dsd, const Value& v, uint32_t node) {
+    uint16_t from;
+    dsdToOperandReg(v, node, from);
+    emit(sim::Op::DsdMov, sim::ScalarType::Void, dsd, from, kNoReg, 0);
 }
 
 bool Analyzer::blockEndReachable(size_t start, const std::vector<size_t>& exits) const {
