@@ -1416,6 +1416,25 @@ fn grow(p: *Header) void {
 )"),
                  {0xad, 0xfffd, 0x97, 1, 0x96, 2, 0x42001249, 0x12, 0x4200124f, 9, 0x8fd5, 0x8fe5,
                   0xffff, 0x0142fd}});
+    // A local const array of run-time values indexed at run time, and its address passed on
+    // (it was an error: "initializer is not comptime-known" at the index).
+    c.push_back({"runtime-const-array-indexed",
+                 program(R"(
+fn total(p: *const [3]u32) u32 { return p.*[0] + p.*[1] + p.*[2]; }
+fn weigh(a: u32, b: u32) u32 {
+  const taps = [3]u32{ a, b, a + b };
+  var s: u32 = 0;
+  for (@range(u16, 3)) |t| {
+    s = s * 10 + taps[t];
+  }
+  return s * 1000 + total(&taps);
+}
+)",
+                         R"(
+  y[0] = weigh(1, 2);
+  y[1] = weigh(4, 5);
+)"),
+                 {123006, 459018}});
     // An 'if' or 'switch' on a run-time value that gives DSDs (the Syntax page: both are
     // expressions; DSDs are run-time values): three rotating views picked by step % 3. Both
     // were refused ("must produce a runtime value"); the first switch's DSD then took the

@@ -985,23 +985,39 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
     fr_ = save;
 }
 
-// Read-only storage for comptime aggregate `v` (an array or struct with a run-time
-// representation) that no declaration owns, e.g. a function's local `const xs = [4]i32{...}`
-// whose address is taken (`f(&xs)`) or that is indexed at run time.
+// Read-only storage for aggregate `v` (an array or struct with a run-time representation)
+// that no declaration owns, e.g. a function's local `const xs = [4]i32{...}` whose address is
+// taken (`f(&xs)`) or that is indexed at run time.
 uint32_t Analyzer::constStorageOf(const Value& v, uint32_t node) {
     if (v.k != VK::Agg || !v.type || (v.type->k != TK::Array && v.type->k != TK::Struct))
         fail(node, "a value of type '" + typeName(v.type) + "' has no runtime representation");
     ClassCtx* c = cls();
     if (!c)
         fail(node, "a comptime value has no storage outside a PE's code");
+    const bool known = fullyComptime(v);
     const auto it = c->constStorage.find(v.elems.get());
-    if (it != c->constStorage.end())
-        return it->second.second;
-    const uint32_t addr =
-        allocate(sizeOf(v.type), alignOf(v.type),
-                 "$const." + std::to_string(c->constStorage.size()), v.type, node);
-    writeInit(addr, v, v.type, node);
-    c->constStorage[v.elems.get()] = {v.elems, addr};
+    uint32_t addr;
+    if (it != c->constStorage.end()) {
+        addr = it->second.second;
+    } else {
+        addr = allocate(sizeOf(v.type), alignOf(v.type),
+                        "$const." + std::to_string(c->constStorage.size()), v.type, node);
+        if (known)
+            writeInit(addr, v, v.type, node);
+        c->constStorage[v.elems.get()] = {v.elems, addr};
+    }
+    // An aggregate of run-time values (`const taps = [3]f32{ a, b, c };` in a function) is
+    // stored where it is used: the use need not follow an earlier one.
+    if (!known) {
+        if (!runtime())
+            fail(node, "initializer is not comptime-known");
+        Place p;
+        p.k = Place::K::Mem;
+        p.type = v.type;
+        p.addrImm = addr;
+        p.mut = true;
+        store(p, v, node);
+    }
     return addr;
 }
 
