@@ -1222,8 +1222,10 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
             const ColorConfig* cfg = colorConfig(p, w.color);
             if (!cfg)
                 fault(p, nullptr,
-                      "wavelet sent on color " + str(w.color) +
-                          ", which is not routed at this PE (no color config)");
+                      "wavelet sent on color " + str(w.color) + " through output queue " +
+                          str(uint64_t(q)) +
+                          ", which is not routed at this PE (no color config)" +
+                          unboundSendsNote(p));
             if (linkFull(p, w.color, Direction::Ramp))
                 continue;
             pushRouter(p, w.color, {w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});

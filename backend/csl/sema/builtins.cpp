@@ -635,6 +635,9 @@ Value Analyzer::getDsd(uint32_t node) {
     }
     if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && !cfg.field("extent"))
         fail(args[1], typeName(kt) + " needs '.extent'");
+    if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && wse3() && cls())
+        cls()->fabricQueueUses.try_emplace({d.kind == sim::DsdKind::FabIn, int(d.queue)},
+                                           fr_->mod, args[1]);
     Value r;
     r.k = VK::Dsd;
     r.dsd = d;

@@ -647,6 +647,23 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                              std::to_string(load.queue) +
                              " must be initialized with @initialize_queue");
     }
+    // On WSE-3 a fabric DSD's queue implies its color ("the queue implies it"): one that no
+    // @initialize_queue binds sends on color 0 or receives nothing, unless <tile_config>
+    // binds it at run time, so a warning, not an error.
+    for (const auto& [use, where] : c.fabricQueueUses) {
+        const auto [input, queue] = use;
+        const auto [mod, node] = where;
+        const bool loadedToDsr =
+            input && std::any_of(c.fabinDsrLoads.begin(), c.fabinDsrLoads.end(),
+                                 [&](const ClassCtx::FabinDsrLoad& l) { return l.queue == queue; });
+        if (!c.initializedQueues.count({input, queue}) && !loadedToDsr && mod->ast)
+            diags_.warning(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
+                           std::string("this ") + (input ? "fabin_dsd" : "fabout_dsd") +
+                               " uses " + (input ? "input" : "output") + " queue " +
+                               std::to_string(queue) +
+                               ", which no @initialize_queue in this tile binds to a color; on "
+                               "WSE-3 the queue gives a fabric DSD its color");
+    }
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
