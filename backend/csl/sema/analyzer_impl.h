@@ -49,6 +49,7 @@ struct FnDef {
     uint32_t node = 0;
     std::string name;
     bool isTask = false, isInline = false, generic = false;
+    std::string genericBecause; // why a generic function is expanded at each call
     TypeP type = nullptr; // non-generic functions
     int32_t index = -1;   // index in the class's functions once lowered
     std::vector<int32_t> callees;

@@ -844,10 +844,20 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
     // The SDK's Syntax page: "inline functions cannot have a linkname".
     if (f->isInline && n.c)
         fail(m, n.c, "inline function '" + f->name + "' cannot have a linkname");
+    auto expand = [&](const std::string& why) {
+        if (!f->generic)
+            f->genericBecause = why;
+        f->generic = true;
+    };
+    auto paramName = [&](uint32_t p) {
+        return "parameter '" + std::string(m->ast->tokText(m->ast->nodes[p].tok)) + "'";
+    };
     for (uint32_t p : m->ast->list(node)) {
         const Node& pn = m->ast->nodes[p];
-        if ((pn.flags & 1) || m->ast->nodes[pn.a].kind == NK::AnyType)
-            f->generic = true;
+        if (pn.flags & 1)
+            expand("its " + paramName(p) + " is comptime");
+        else if (m->ast->nodes[pn.a].kind == NK::AnyType)
+            expand("its " + paramName(p) + " is anytype");
     }
     if (!f->generic) {
         Frame* save = fr_;
@@ -862,12 +872,19 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
             auto byValueAggregate = [](TypeP t) { return t->k == TK::Struct || t->k == TK::Array; };
             for (uint32_t p : m->ast->list(node)) {
                 TypeP t = evalType(m->ast->nodes[p].a);
-                if (isComptimeOnly(t) || byValueAggregate(t))
-                    f->generic = true;
+                if (byValueAggregate(t))
+                    expand("its " + paramName(p) + " takes a '" + typeName(t) +
+                           "' by value (a pointer to it would not be)");
+                else if (isComptimeOnly(t))
+                    expand("its " + paramName(p) + " has the comptime-only type '" +
+                           typeName(t) + "'");
             }
             TypeP r = evalType(n.a);
-            if (isComptimeOnly(r) || byValueAggregate(r))
-                f->generic = true;
+            if (byValueAggregate(r))
+                expand("it returns a '" + typeName(r) +
+                       "' by value (writing through a pointer parameter would not)");
+            else if (isComptimeOnly(r))
+                expand("it returns the comptime-only type '" + typeName(r) + "'");
         } catch (SemaError&) {
             fr_ = save;
             throw;
@@ -875,7 +892,7 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
         fr_ = save;
     }
     if (f->isInline)
-        f->generic = true;
+        expand("it is inline");
     return f;
 }
 
@@ -935,9 +952,8 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         return f->index;
     if (f->generic)
         fail(useNode, "function '" + f->name +
-                          "' is expanded at its call sites (inline, or comptime, anytype, DSD, "
-                          "struct or array parameters or result) and cannot be used as a "
-                          "runtime function");
+                          "' cannot be called through a pointer, exported or bound to a task: " +
+                          f->genericBecause + ", so it is expanded at each call");
     ClassCtx* c = f->mod->cls;
     if (!c)
         fail(useNode, "function '" + f->name + "' cannot be used in the layout");
