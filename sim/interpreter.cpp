@@ -1043,6 +1043,19 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::RandomSeed:
         p.lfsr = uint32_t(arg(0)) & 0x7fffffu; // the state bits, as machine.h's initial value
         break;
+    case BuiltinId::SetActivePrng: {
+        const uint8_t id = uint8_t(uint16_t(arg(0)) % kNumPrngs);
+        if (id != p.activePrng) {
+            if (!p.prngStates) {
+                p.prngStates = std::make_unique<std::array<uint32_t, kNumPrngs>>();
+                p.prngStates->fill(Pe::kInitialLfsr);
+            }
+            (*p.prngStates)[p.activePrng] = p.lfsr;
+            p.activePrng = id;
+            p.lfsr = (*p.prngStates)[id];
+        }
+        break;
+    }
     case BuiltinId::SimprintString: {
         const uint64_t i = arg(0);
         if (i >= p.cls->strings.size())

@@ -341,7 +341,11 @@ struct alignas(64) Pe {
     std::array<Ring<RouterEntry>, kNumColors> routerBuf;
     std::array<std::array<uint8_t, 5>, kNumColors> routerLinkCount{};
 
-    uint32_t lfsr = 0xdeadbeefu & 0x7fffffu; // 23-bit state of @random16
+    static constexpr uint32_t kInitialLfsr = 0xdeadbeefu & 0x7fffffu;
+    uint32_t lfsr = kInitialLfsr; // 23-bit state of the active generator (@random16)
+    // @set_active_prng: the states of the other generators, made on the first switch.
+    uint8_t activePrng = 0;
+    std::unique_ptr<std::array<uint32_t, kNumPrngs>> prngStates;
     bool tscEnabled = false;
     uint64_t tscBase = 0;
     std::string simprintLine;

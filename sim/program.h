@@ -126,7 +126,13 @@ enum class BuiltinId : uint16_t {
     // mask in bits 7..0 and the full mask in bits 15..8. An input queue with no color
     // reads as empty.
     QueueStatus,  // (which) -> u16
+    // Added for @set_active_prng (Builtins page: "specifies the active PRNG ID as
+    // prng_id % N where N is the total number of PRNGs"): the PE's generator r[a] % kNumPrngs
+    // becomes the one Random16, Random23 and RandomSeed use. kNumPrngs is the simulator's
+    // choice (the SDK does not give N); every generator starts at 0xdeadbeef.
+    SetActivePrng,  // (prng_id)
 };
+constexpr uint32_t kNumPrngs = 8;
 
 // Fields of ColorConfigGet/ColorConfigSet. Rx/Tx and the switch positions are direction
 // masks (dirBit); a switch position with rx = tx = 0 is invalid.

@@ -72,6 +72,37 @@ comptime {
 }
 )";
 
+// @set_active_prng: y[0..2] three draws of generator 0; y[3] the first draw of generator
+// `other` (each starts at 0xdeadbeef); y[4] the next draw of generator 0 after switching back
+// (its sequence went on where it stopped); y[5] a draw of `other` after it was seeded 7, and
+// y[6] generator 0 again.
+const char* kActivePrng = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const random = @import_module("<random>");
+var y = @zeros([7]f32);
+const y_ptr: [*]f32 = &y;
+fn compute(other: u16) void {
+  y[0] = @as(f32, @random16());
+  y[1] = @as(f32, @random16());
+  y[2] = @as(f32, @random16());
+  @set_active_prng(other);
+  y[3] = @as(f32, @random16());
+  @set_active_prng(0);
+  y[4] = @as(f32, @random16());
+  @set_active_prng(other);
+  random.set_global_prng_seed(7);
+  y[5] = @as(f32, @random16());
+  @set_active_prng(0);
+  y[6] = @as(f32, @random16());
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+
 // The SDK's example: registers base_addr + i read and written with runtime addresses, the
 // checked forms given the accessed range; a register no modelled state backs reads back
 // what was written.
@@ -135,6 +166,25 @@ class TestCslBuiltins : public QObject {
         QCOMPARE(b[8], a[8]);
         const std::vector<float> c = runCompute(prog, 8, 9);
         QVERIFY(c[4] != a[4] || c[5] != a[5]);
+    }
+    void activePrng_data() { addArchRows(); }
+    void activePrng() {
+        QFETCH(int, arch);
+        std::string diags;
+        auto prog = build(kActivePrng, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        const std::vector<float> a = runCompute(prog, 3, 7);
+        QCOMPARE(a.size(), size_t(7));
+        QCOMPARE(a[3], a[0]); // generator 3 starts where generator 0 did
+        QVERIFY(a[4] != a[0] && a[4] != a[1] && a[4] != a[2]);
+        QVERIFY(a[5] != a[1]); // generator 3, seeded, left its own sequence
+        QVERIFY(a[6] != a[4]);
+        // The ID is taken modulo the number of generators (8): 11 selects generator 3, and 8
+        // generator 0 itself, whose sequence then just goes on.
+        QCOMPARE(runCompute(prog, 11, 7), a);
+        const std::vector<float> same = runCompute(prog, 8, 7);
+        QCOMPARE(same[2], a[2]);
+        QVERIFY(same[3] != a[0]);
     }
     void configRuntimeAddress_data() { addArchRows(); }
     void configRuntimeAddress() {

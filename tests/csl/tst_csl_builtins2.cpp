@@ -362,11 +362,9 @@ const std::vector<ErrorCase>& errorCases() {
          "task a(x: u16) void { var v = x; v += 1; }\ntask b() void {}\n"
          "comptime { @bind_rotating_tasks(a, b, @get_input_queue(2), .{ .limit = 4 }); }\n",
          "builtin '@bind_rotating_tasks' is not supported by this compiler yet: the SDK"},
-        {"set_active_prng", "",
-         "var id: u16 = 2;\nfn f() void { @set_active_prng(id); }\n"
-         "comptime { @export_symbol(f); }\n",
-         "builtin '@set_active_prng' is not supported by this compiler yet: the SDK does not "
-         "give the number of PRNGs"},
+        {"set_active_prng_at_comptime", "",
+         "comptime { @set_active_prng(1); }\n",
+         "@set_active_prng cannot be evaluated at comptime"},
         {"stride_register_count", "@export_name(\"f\", fn()void);\n",
          "var m = @zeros([4, 6]f32);\nconst d = @get_dsr(dsr_src1, 1);\n"
          "const x = @get_xdsr(1);\nconst s0 = @get_sr(0);\nconst s1 = @get_sr(1);\n"

@@ -1487,6 +1487,18 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[1], "cannot read file '" + file + "': " + readError_);
         return importJson(*text, t, file, args[1]);
     }
+    if (name == "set_active_prng") {
+        need(1, 1);
+        if (!runtime())
+            fail(node, "@set_active_prng cannot be evaluated at comptime");
+        const Value id = coerce(arg(0, types.u16), types.u16, args[0]);
+        const uint16_t base = newRegs(1);
+        emit(sim::Op::Mov, sim::ScalarType::U16, base, toReg(id, args[0]), kNoReg, 0);
+        setLoc(node);
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, base, 1,
+             int32_t(sim::BuiltinId::SetActivePrng));
+        return mkVoid();
+    }
     if (name == "random16") {
         need(0, 0);
         if (!runtime())
@@ -2024,8 +2036,6 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         {"bind_rotating_tasks",
          "the SDK's description and example disagree on when the alternate task first runs "
          "(with '.init') and do not say whether it consumes the wavelet"},
-        {"set_active_prng", "the SDK does not give the number of PRNGs (the id is taken "
-                            "modulo it) nor the initial states of the other generators"},
     };
     if (auto r = kRefused.find(name); r != kRefused.end())
         fail(node, "builtin '@" + name + "' is not supported by this compiler yet: " + r->second);
