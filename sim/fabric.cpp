@@ -151,6 +151,17 @@ void Fabric::Impl::validateProgram() const {
                 bad(cname + ": " + what + " names function " + str(uint64_t(int64_t(f))));
         };
         checkFn(cls.initFunction, "init function");
+        for (int32_t f : cls.controlTable.functions)
+            if (f >= 0)
+                checkFn(f, "control task table entry");
+        if (cls.controlTable.separate && cls.controlTable.stride == 0)
+            bad(cname + ": control task table stride 0");
+        for (const RotatingTasks& rt : cls.rotatingTasks) {
+            if (rt.dataTask >= kNumTaskIds || cls.tasks[rt.dataTask].kind != TaskKind::Data)
+                bad(cname + ": rotating tasks name data task " + str(rt.dataTask) +
+                    ", which is not a data task");
+            checkFn(rt.altFunction, "rotating alternate task");
+        }
         for (int t = 0; t < kNumTaskIds; ++t) {
             if (p.arch == Arch::Wse2 && cls.tasks[t].kind == TaskKind::Data && t >= kNumColors)
                 bad(cname + ": data task id " + str(uint64_t(t)) +
@@ -318,6 +329,8 @@ void Fabric::Impl::loadPe(uint32_t index) {
     for (int q = 0; q < kNumOutputQueues; ++q)
         p.outQ[q].setCapacity(costs::outputQueueDepth(arch, q));
     p.fifos.resize(p.cls->fifos.size());
+    for (size_t i = 0; i < p.cls->rotatingTasks.size() && i < p.rotationCount.size(); ++i)
+        p.rotationCount[i] = p.cls->rotatingTasks[i].init;
     for (int t = 0; t < kNumTaskIds; ++t)
         if (p.cls->tasks[t].initiallyBlocked)
             p.blocked |= uint64_t(1) << t;

@@ -205,6 +205,9 @@ struct Fabric::Impl {
     // A FIFO's room in elements, and whether p's FIFO `fifo` has no room left.
     // An op that cannot progress because of a FIFO: applies that FIFO's full/empty action;
     // true when the op ended.
+    int controlTableEntry(const Pe& p, int color, uint32_t payload) const;
+    int32_t controlTaskFunction(const Pe& p, int color, uint32_t payload) const;
+    void runTask(Pe& p, int task, int32_t function, const uint64_t* args, uint32_t nargs);
     bool handleFifoStall(Pe& p, OpState& op);
     static uint32_t fifoCapacity(const FifoDesc& fd) {
         return fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes);

@@ -249,6 +249,27 @@ bool Fabric::Impl::colorClaimed(const Pe& p, int color) const {
     return false;
 }
 
+// The entry of the separate control task table (@set_control_task_table) that a control
+// wavelet with `payload` at the CE queue of `color` starts: its entrypoint offset by the
+// table of the input queue bound to the color (docs/simulator.md, "Control task tables").
+int Fabric::Impl::controlTableEntry(const Pe& p, int color, uint32_t payload) const {
+    const ControlTaskTable& t = p.cls->controlTable;
+    uint32_t table = 0;
+    for (int q = 0; q < kNumInputQueues; ++q)
+        if (p.inputQueueColor[size_t(q)] == color)
+            table = t.queueTable[size_t(q)];
+    return int((table * t.stride + controlEntrypoint(payload)) % kNumTaskIds);
+}
+
+// The function a control wavelet with `payload` at the CE queue of `color` starts (-1: it
+// starts none and is data for whatever reads the queue).
+int32_t Fabric::Impl::controlTaskFunction(const Pe& p, int color, uint32_t payload) const {
+    if (p.cls->controlTable.separate)
+        return p.cls->controlTable.functions[size_t(controlTableEntry(p, color, payload))];
+    const TaskBinding& b = p.cls->tasks[controlEntrypoint(payload)];
+    return b.kind == TaskKind::Control ? b.function : -1;
+}
+
 bool Fabric::Impl::taskReady(const Pe& p, int task) const {
     const TaskBinding& b = p.cls->tasks[size_t(task)];
     if (b.kind == TaskKind::None || (p.blocked >> task & 1))
@@ -260,7 +281,7 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
         if (c < 0 || p.rampQ[size_t(c)].empty())
             return false;
         const Wavelet& w = p.rampQ[size_t(c)].front();
-        if (w.control && p.cls->tasks[controlEntrypoint(w.payload)].kind == TaskKind::Control)
+        if (w.control && controlTaskFunction(p, c, w.payload) >= 0)
             return false;
         return !colorClaimed(p, c);
     }
@@ -276,6 +297,16 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
 }
 
 int Fabric::Impl::pickTask(const Pe& p) const {
+    // A separate control task table's tasks are not task ids: a control wavelet heading a
+    // CE queue starts its entry's task first (kSeparateControlTask + the color).
+    if (p.cls->controlTable.separate) {
+        for (uint32_t busy = p.ceQueueBusy; busy; busy &= busy - 1) {
+            const int c = std::countr_zero(busy);
+            const Wavelet& w = p.rampQ[size_t(c)].front();
+            if (w.control && controlTaskFunction(p, c, w.payload) >= 0 && !colorClaimed(p, c))
+                return kSeparateControlTask + c;
+        }
+    }
     // Only unblocked task ids can be ready: activated ones, and data and control tasks
     // when wavelets are queued. Test just those (taskReady still checks each), in the
     // same round-robin order.
@@ -329,7 +360,36 @@ void Fabric::Impl::callFunction(Pe& p, int32_t func, const uint64_t* argsIn, uin
 }
 
 void Fabric::Impl::startTask(Pe& p, int task) {
+    if (task >= kSeparateControlTask) {
+        const int color = task - kSeparateControlTask;
+        auto& q = p.rampQ[size_t(color)];
+        const uint32_t payload = q.front().payload;
+        const int entry = controlTableEntry(p, color, payload);
+        const int32_t function = p.cls->controlTable.functions[size_t(entry)];
+        const uint64_t data = payload & 0xffff;
+        popCeQueue(p, color);
+        activateRouter(p);
+        runTask(p, entry, function, &data,
+                p.cls->functions[size_t(function)].numParams ? 1 : 0);
+        return;
+    }
     const TaskBinding& b = p.cls->tasks[size_t(task)];
+    if (b.kind == TaskKind::Data) {
+        // @bind_rotating_tasks: every `limit`-th start of main is a start of alt instead,
+        // which leaves the wavelet for main.
+        const auto& rotating = p.cls->rotatingTasks;
+        for (size_t i = 0; i < rotating.size() && i < p.rotationCount.size(); ++i) {
+            if (rotating[i].dataTask != task)
+                continue;
+            if (p.rotationCount[i] == rotating[i].limit) {
+                p.rotationCount[i] = 0;
+                p.lastPicked = task;
+                runTask(p, task, rotating[i].altFunction, nullptr, 0);
+                return;
+            }
+            ++p.rotationCount[i];
+        }
+    }
     const Function& fn = p.cls->functions[size_t(b.function)];
     uint64_t args[2] = {0, 0};
     uint32_t nargs = 0;
@@ -362,7 +422,14 @@ void Fabric::Impl::startTask(Pe& p, int task) {
         }
     }
     p.lastPicked = task;
-    callFunction(p, b.function, args, nargs, kNoReg);
+    runTask(p, task, b.function, args, nargs);
+}
+
+// Starts `function` as task `task` (its id for profiles, reports and breakpoints) on the
+// main thread.
+void Fabric::Impl::runTask(Pe& p, int task, int32_t function, const uint64_t* args,
+                           uint32_t nargs) {
+    callFunction(p, function, args, nargs, kNoReg);
     p.currentTask = task;
     profileTaskStart(p, task, p.mainReadyAt);
     p.mainReadyAt += costs::kTaskStart;

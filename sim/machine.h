@@ -226,6 +226,8 @@ struct FifoState {
 };
 
 constexpr int kTaskLaunch = -2;
+// pickTask's value for a task of a separate control task table: this plus the CE queue's color.
+constexpr int kSeparateControlTask = 1000;
 constexpr int kTaskInit = -3;
 
 // Per-task profile counters, written to core dumps (docs/coredump.md). Slots 0..63 are
@@ -344,6 +346,8 @@ struct alignas(64) Pe {
     static constexpr uint32_t kInitialLfsr = 0xdeadbeefu & 0x7fffffu;
     uint32_t lfsr = kInitialLfsr; // 23-bit state of the active generator (@random16)
     // @set_active_prng: the states of the other generators, made on the first switch.
+    // @bind_rotating_tasks: each pair's counter (CodeClass::rotatingTasks order).
+    std::array<uint16_t, 2> rotationCount{};
     uint8_t activePrng = 0;
     std::unique_ptr<std::array<uint32_t, kNumPrngs>> prngStates;
     bool tscEnabled = false;

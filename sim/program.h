@@ -393,6 +393,32 @@ struct DataInit {
     std::vector<uint8_t> bytes;
 };
 
+// Added for @set_control_task_table (WSE-3 builtins page: it "will decouple control tasks
+// from data and local tasks by creating a separate task table that is dedicated to control
+// tasks"): when `separate`, control tasks live in `functions` (by control task ID) and
+// CodeClass::tasks holds no Control bindings. A control wavelet with entrypoint e arriving
+// through input queue q starts entry (queueTable[q] * stride + e) % kNumTaskIds, queueTable
+// being the queues' `.ctrl_table_id` (the simulator's reading of "stride - in number of
+// entry points - per input queue's local control table index"; docs/simulator.md).
+struct ControlTaskTable {
+    bool separate = false;
+    uint8_t stride = 1;
+    std::array<uint8_t, 8> queueTable{};  // .ctrl_table_id of each input queue
+    std::array<int32_t, 64> functions;    // -1: no control task at that entry
+    ControlTaskTable() { functions.fill(-1); }
+};
+
+// Added for @bind_rotating_tasks (WSE-3): "Every time task main starts, a counter is
+// compared against limit. If the counter equals limit then task alt starts instead of main
+// and the counter resets to zero." `dataTask` is main's data task ID; `altFunction` is alt,
+// which is also bound to control task ID 0 (of the table of main's input queue).
+struct RotatingTasks {
+    uint8_t dataTask = 0;
+    int32_t altFunction = -1;
+    uint16_t limit = 0;
+    uint16_t init = 0;
+};
+
 struct CodeClass {
     std::string file;       // the tile file, relative to the layout file
     std::string paramsKey;  // printable param values that made this class
@@ -406,6 +432,8 @@ struct CodeClass {
     std::array<int8_t, kNumInputQueues> inputQueueColor{-1, -1, -1, -1, -1, -1, -1, -1};
     std::array<int8_t, kNumOutputQueues> outputQueueColor{-1, -1, -1, -1, -1, -1, -1, -1};
     std::vector<DataInit> data;  // initial SRAM contents; everything else starts zero
+    ControlTaskTable controlTable;            // added for @set_control_task_table
+    std::vector<RotatingTasks> rotatingTasks;  // added for @bind_rotating_tasks (at most 2)
     std::vector<Symbol> symbols;
     std::vector<ClassExport> exports;
     uint32_t memoryBytes = 0;  // highest SRAM byte used

@@ -179,6 +179,22 @@ void toProto(const sim::CodeClass& in, pb::CodeClass* out) {
     }
     out->set_memory_bytes(in.memoryBytes);
     out->set_init_function(in.initFunction);
+    if (in.controlTable.separate) {
+        auto* table = out->mutable_control_table();
+        table->set_separate(true);
+        table->set_stride(in.controlTable.stride);
+        for (uint8_t t : in.controlTable.queueTable)
+            table->add_queue_table(t);
+        for (int32_t f : in.controlTable.functions)
+            table->add_functions(f);
+    }
+    for (const sim::RotatingTasks& rt : in.rotatingTasks) {
+        auto* rotating = out->add_rotating_tasks();
+        rotating->set_data_task(rt.dataTask);
+        rotating->set_limit(rt.limit);
+        rotating->set_init(rt.init);
+        rotating->set_alt_function(rt.altFunction);
+    }
 }
 
 // Reading: every enum and index is range-checked so a damaged file is an error
@@ -392,6 +408,26 @@ sim::CodeClass fromProto(const pb::CodeClass& in, const Reader& r) {
                                e.has_pointer_address() ? int32_t(e.pointer_address()) : -1});
     out.memoryBytes = in.memory_bytes();
     out.initFunction = in.init_function();
+    if (in.has_control_table()) {
+        const auto& table = in.control_table();
+        if (table.queue_table_size() != 8 || table.functions_size() != sim::kNumTaskIds)
+            r.fail("class " + out.file + " has a control task table of " +
+                   std::to_string(table.queue_table_size()) + " queues and " +
+                   std::to_string(table.functions_size()) + " entries, expected 8 and " +
+                   std::to_string(sim::kNumTaskIds));
+        out.controlTable.separate = table.separate();
+        out.controlTable.stride = r.narrow<uint8_t>(table.stride(), "control_table.stride");
+        for (int i = 0; i < 8; ++i)
+            out.controlTable.queueTable[size_t(i)] =
+                r.narrow<uint8_t>(table.queue_table(i), "control_table.queue_table");
+        for (int i = 0; i < sim::kNumTaskIds; ++i)
+            out.controlTable.functions[size_t(i)] = table.functions(i);
+    }
+    for (const auto& rt : in.rotating_tasks())
+        out.rotatingTasks.push_back(
+            {r.narrow<uint8_t>(rt.data_task(), "rotating_tasks.data_task"), rt.alt_function(),
+             r.narrow<uint16_t>(rt.limit(), "rotating_tasks.limit"),
+             r.narrow<uint16_t>(rt.init(), "rotating_tasks.init")});
     return out;
 }
 

@@ -356,12 +356,13 @@ const std::vector<ErrorCase>& errorCases() {
          "}\n",
          "pe.csl:4:15: error: @rpc can only be called in a top-level comptime block"},
         {"set_control_task_table", "",
-         "comptime { @set_control_task_table(.{ .instructions = 4, .stride = 2 }); }\n",
-         "builtin '@set_control_task_table' is not supported by this compiler yet: the SDK"},
+         "comptime { @set_control_task_table(.{ .instructions = 4, .stride = 9 }); }\n",
+         "'.stride' of @set_control_task_table must be in [1, 7], found 9"},
         {"bind_rotating_tasks", "",
          "task a(x: u16) void { var v = x; v += 1; }\ntask b() void {}\n"
-         "comptime { @bind_rotating_tasks(a, b, @get_input_queue(2), .{ .limit = 4 }); }\n",
-         "builtin '@bind_rotating_tasks' is not supported by this compiler yet: the SDK"},
+         "comptime { @bind_rotating_tasks(a, b, @get_data_task_id(@get_input_queue(2)), "
+         ".{ .limit = 4, .init = 5 }); }\n",
+         "'.init' (5) of @bind_rotating_tasks may not exceed '.limit' (4)"},
         {"set_active_prng_at_comptime", "",
          "comptime { @set_active_prng(1); }\n",
          "@set_active_prng cannot be evaluated at comptime"},
@@ -560,7 +561,7 @@ comptime {
     }
     void errors_data() {
         addIndexedArchRows(errorCaseNames(), "/", [](size_t i, sim::Arch a) {
-            // The WSE-3 builtins are refused on WSE-3, where they exist.
+            // The WSE-3 builtins' misuse is checked on WSE-3, where they exist.
             const std::string n = errorCases()[i].name;
             // @get_data_task_id takes a color on WSE-2 and a queue on WSE-3.
             if (n.rfind("rpc", 0) == 0)

@@ -850,6 +850,11 @@ class Analyzer {
                         const std::vector<uint32_t>& argNodes, uint32_t node);
     Value getXdsr(std::span<const uint32_t> args, uint32_t node);         // dsr_registers.cpp
     Value getCircbufDsd(const Value& cfg, TypeP kt, uint32_t cfgNode);   // circbuf.cpp
+    void bindTask(const std::string& name, HandleKind want, const Value& f, const Value& id,
+                  std::span<const uint32_t> args, uint32_t node, int controlQueue = -1); // tasks.cpp
+    Value setControlTaskTable(std::span<const uint32_t> args, uint32_t node); // tasks.cpp
+    Value bindRotatingTasks(std::span<const uint32_t> args, uint32_t node);   // tasks.cpp
+    void placeControlTasks(ClassCtx& c);                                     // tasks.cpp
     Value loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node);  // circbuf.cpp
     void emitCircularSave(uint32_t slot, uint16_t dsd, uint32_t node);  // circbuf.cpp
     Value getSr(std::span<const uint32_t> args, uint32_t node);           // dsr_registers.cpp

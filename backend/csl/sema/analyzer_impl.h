@@ -110,6 +110,16 @@ struct ClassCtx {
         uint32_t node;
     };
     std::vector<FabinDsrLoad> fabinDsrLoads;
+    // WSE-3 control task bindings, placed when the class is done (placeControlTasks).
+    struct ControlBind {
+        int id;
+        int queue; // >= 0: control task ID `id` of that input queue's table (rotating tasks)
+        int32_t function;
+        std::string name;
+        Module* mod;
+        uint32_t node;
+    };
+    std::vector<ControlBind> controlBinds;
     // WSE-3 fabric DSDs by queue (input?, queue), where the first was declared: a queue
     // with no @initialize_queue gives them no color (checked when the class is done).
     std::map<std::pair<bool, int>, std::pair<Module*, uint32_t>> fabricQueueUses;

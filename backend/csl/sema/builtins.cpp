@@ -1623,7 +1623,13 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 tbl[size_t(q.i)] = int8_t(c);
             } else if (f == "priority" && wse3()) {
                 fail(args[1], "'.priority' of a queue is only available on wse2");
-            } else if (f != "priority" && f != "ctrl_table_id") {
+            } else if (f == "ctrl_table_id") {
+                const int64_t t = asInt((*cfg.elems)[i], args[1], "ctrl_table_id");
+                if (t < 0 || t >= sim::kNumTaskIds)
+                    fail(args[1], "'.ctrl_table_id' must be in [0, 63], found " +
+                                      std::to_string(t));
+                cls()->cc.controlTable.queueTable[size_t(q.i)] = uint8_t(t);
+            } else if (f != "priority") {
                 fail(args[1], "unknown field '" + f + "' in queue configuration");
             }
         }
@@ -1631,72 +1637,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "bind_data_task" || name == "bind_local_task" || name == "bind_control_task") {
         need(2, 2);
-        Value f = carg(0, "task");
-        Value id = carg(1, "task ID");
-        if (f.k != VK::Fn || !f.fn)
-            fail(args[0], "@" + name + " expects a task, found '" + typeName(f.type) + "'");
-        if (!f.fn->isTask)
-            fail(args[0], "'" + f.fn->name + "' is a function, not a task");
-        HandleKind want = name == "bind_data_task"    ? HandleKind::DataTaskId
-                          : name == "bind_local_task" ? HandleKind::LocalTaskId
-                                                      : HandleKind::ControlTaskId;
-        int tid = handleId(id, want, args[1], ("@" + name).c_str());
-        ClassCtx* c = cls();
-        if (!c)
-            fail(node, "@" + name + " is only allowed in tile code");
-        // The Builtins page: the binding "must appear in a top-level comptime block".
-        if (runtime())
-            fail(node, "@" + name + " must appear in a top-level comptime block");
-        // What memcpy reserves (SDK-NOTES, from the SDK's memcpy documentation): local task
-        // IDs 27, 28 and 30, control task IDs 33-37 and colors 21-23 (WSE-2 data tasks). Its
-        // WSE-3 input queues are not checked: the SDK's own sdklayout-05-gemv binds a data
-        // task to input queue 0.
-        if (opt_.memcpy) {
-            const bool reserved = want == HandleKind::LocalTaskId
-                                      ? (tid == 27 || tid == 28 || tid == 30)
-                                  : want == HandleKind::ControlTaskId ? (tid >= 33 && tid <= 37)
-                                                                      : !wse3() && tid >= 21;
-            if (reserved)
-                fail(args[1], std::string(want == HandleKind::LocalTaskId     ? "local task ID "
-                                          : want == HandleKind::ControlTaskId ? "control task ID "
-                                                                              : "the data task "
-                                                                                "ID of color ") +
-                                  std::to_string(tid) + " is reserved by memcpy");
-        }
-        sim::TaskBinding& tb = c->cc.tasks[size_t(tid)];
-        if (tb.kind != sim::TaskKind::None)
-            fail(node, "task ID " + std::to_string(tid) + " is already bound to '" +
-                           c->taskNames[size_t(tid)] + "'");
-        TypeP ft = fnType(f.fn);
-        if (want == HandleKind::DataTaskId && ft->params.size() > 2)
-            fail(args[0], "a data task takes at most 2 parameters (the wavelet payload)");
-        // The Task IDs page: "A data task must have at least one input argument".
-        if (want == HandleKind::DataTaskId && ft->params.empty())
-            fail(args[0], "a data task takes at least one parameter (the wavelet payload)");
-        if (want == HandleKind::LocalTaskId && !ft->params.empty())
-            fail(args[0], "a local task takes no parameters");
-        for (TypeP p : ft->params) {
-            failUnlessAbiSized(p, args[0], "task '" + f.fn->name + "'");
-            if (sizeOf(p) == 8)
-                fail(args[0], "task parameters of type '" + typeName(p) + "' are not allowed");
-        }
-        tb.function = lowerFunction(f.fn, args[0]);
-        c->taskNames[size_t(tid)] = f.fn->name;
-        if (want == HandleKind::DataTaskId) {
-            tb.kind = sim::TaskKind::Data;
-            if (wse3()) {
-                tb.inputQueue = int8_t(tid);
-                int8_t col = c->cc.inputQueueColor[size_t(tid)];
-                tb.color = uint8_t(col >= 0 ? col : 0);
-            } else {
-                tb.color = uint8_t(tid);
-            }
-        } else {
-            tb.kind =
-                want == HandleKind::LocalTaskId ? sim::TaskKind::Local : sim::TaskKind::Control;
-        }
+        const HandleKind want = name == "bind_data_task"    ? HandleKind::DataTaskId
+                                : name == "bind_local_task" ? HandleKind::LocalTaskId
+                                                            : HandleKind::ControlTaskId;
+        bindTask(name, want, carg(0, "task"), carg(1, "task ID"), args, node);
         return mkVoid();
     }
+    if (name == "bind_rotating_tasks")
+        return bindRotatingTasks(args, node);
+    if (name == "set_control_task_table")
+        return setControlTaskTable(args, node);
     if (name == "set_teardown_handler") {
         need(2, 2);
         ClassCtx* c = cls();
@@ -2028,17 +1978,6 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "get_symbol_id" || name == "get_symbol_value" || name == "get_tensor_ptr" ||
         name == "has_exported_tensors" || name == "rpc")
         return rpcBuiltin(name, args, node);
-    // Documented, but not well enough to give them a meaning (docs/csl.md, the audit).
-    static const std::map<std::string_view, const char*> kRefused = {
-        {"set_control_task_table",
-         "the SDK does not say how '.stride' and an input queue's '.ctrl_table_id' turn a "
-         "control wavelet's entrypoint into an entry of the separate control task table"},
-        {"bind_rotating_tasks",
-         "the SDK's description and example disagree on when the alternate task first runs "
-         "(with '.init') and do not say whether it consumes the wavelet"},
-    };
-    if (auto r = kRefused.find(name); r != kRefused.end())
-        fail(node, "builtin '@" + name + "' is not supported by this compiler yet: " + r->second);
     (void)expected;
     for (const char* k : kKnownBuiltins) {
         if (name == k)

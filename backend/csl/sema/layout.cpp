@@ -664,6 +664,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                                ", which no @initialize_queue in this tile binds to a color; on "
                                "WSE-3 the queue gives a fabric DSD its color");
     }
+    placeControlTasks(c);
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
