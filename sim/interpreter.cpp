@@ -895,6 +895,17 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
         case DsdField::CircularHead:
             v.extent[2] = uint32_t(x % std::max<uint32_t>(1, v.extent[1]));
             break;
+        case DsdField::SaveAddress:
+            v.saveAddress = x != 0;
+            break;
+        case DsdField::AdvanceIfSaved:
+            if (v.saveAddress && v.kind == DsdKind::CircBuf)
+                v.extent[2] = (v.extent[2] + v.extent[0]) % std::max<uint32_t>(1, v.extent[1]);
+            else if (v.saveAddress && (v.kind == DsdKind::Mem1d || v.kind == DsdKind::Mem4d))
+                v.baseAddress += uint32_t(int64_t(v.extent[0]) *
+                                          (v.strideBytes[0] / int32_t(dsdElementBytes(v))) *
+                                          int64_t(x));
+            break;
         }
         d[in.dst] = v;
         cost = costs::kDsdRegOp;
@@ -922,6 +933,11 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
             break;
         case DsdField::CircularHead:
             x = v.extent[2];
+            break;
+        case DsdField::SaveAddress:
+            x = v.saveAddress;
+            break;
+        case DsdField::AdvanceIfSaved:
             break;
         }
         r[in.dst] = x;

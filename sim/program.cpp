@@ -177,6 +177,7 @@ Dsd unpackDsd(const uint8_t* b) {
     d.control = b[4] & 1;
     d.controlTransform = b[4] & 2;
     d.advanceSwitch = b[4] & 4;
+    d.saveAddress = b[4] & 8;
     d.simdMode = b[5];
     std::memcpy(&d.fifo, b + 6, 2);
     std::memcpy(&d.baseAddress, b + 8, 4);
@@ -199,7 +200,8 @@ void packDsd(const Dsd& d, uint8_t* b) {
     b[1] = d.rank;
     b[2] = d.color;
     b[3] = d.queue;
-    b[4] = uint8_t((d.control ? 1 : 0) | (d.controlTransform ? 2 : 0) | (d.advanceSwitch ? 4 : 0));
+    b[4] = uint8_t((d.control ? 1 : 0) | (d.controlTransform ? 2 : 0) | (d.advanceSwitch ? 4 : 0) |
+                   (d.saveAddress ? 8 : 0));
     b[5] = d.simdMode;
     std::memcpy(b + 6, &d.fifo, 2);
     std::memcpy(b + 8, &d.baseAddress, 4);

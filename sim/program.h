@@ -163,6 +163,13 @@ enum class DsdField : uint8_t {
     // Added for circbuf_dsd: the head of a circular buffer in elements from its start
     // (Dsd::extent[2]); DsdSet takes r[b] modulo the wraparound.
     CircularHead,
+    // Added for `.save_address` of @load_to_dsr / @load_to_dsr_xdsr, a property of the DSR
+    // wherever it is used: DsdSet of SaveAddress sets Dsd::saveAddress to r[b] != 0, and
+    // DsdSet of AdvanceIfSaved moves a DSD with saveAddress past the elements an operation of
+    // r[b]-byte operands covered (mem1d/mem4d: the base address moves extent[0] element
+    // strides; circbuf: the head moves extent[0] elements, wrapping); others are unchanged.
+    SaveAddress,
+    AdvanceIfSaved,
 };
 
 // CircBuf (added for circbuf_dsd, SDK 2.10 DSD page "Circular Buffers"): a one-dimensional
@@ -197,6 +204,8 @@ struct Dsd {
     // before the field); sim then doubles the strides of a 32-bit operand whose strides
     // are not multiples of 4 bytes and takes the byte strides as given otherwise.
     uint8_t elementBytes = 0;
+    // Added with DsdField::SaveAddress: loaded to a DSR with `.save_address = true`.
+    bool saveAddress = false;
 };
 constexpr uint32_t kDsdStorageBytes = 32;  // bytes a DSD occupies when kept in SRAM
 // A DSD in and out of its kDsdStorageBytes bytes of SRAM (DsdLoad/DsdStore, DSR slots, core

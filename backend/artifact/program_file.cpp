@@ -64,6 +64,7 @@ void toProto(const sim::Dsd& in, pb::Dsd* out) {
     out->set_wavelet_index_offset(in.waveletIndexOffset);
     out->set_fifo(in.fifo);
     out->set_element_bytes(in.elementBytes);
+    out->set_save_address(in.saveAddress);
 }
 
 void toProto(const sim::DsdOperand& in, pb::DsdOperand* out) {
@@ -279,6 +280,7 @@ sim::Dsd fromProto(const pb::Dsd& in, const Reader& r) {
         r.narrow<int16_t>(in.wavelet_index_offset(), "dsd.wavelet_index_offset");
     out.fifo = r.narrow<uint16_t>(in.fifo(), "dsd.fifo");
     out.elementBytes = r.narrow<uint8_t>(in.element_bytes(), "dsd.element_bytes");
+    out.saveAddress = in.save_address();
     return out;
 }
 

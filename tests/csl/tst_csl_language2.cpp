@@ -1435,6 +1435,33 @@ fn weigh(a: u32, b: u32) u32 {
   y[1] = weigh(4, 5);
 )"),
                  {123006, 459018}});
+    // `.save_address` belongs to the DSR wherever it is used (the DSRs page): `put` is lowered
+    // before the function that loads the DSR, and still moves it on. It used to be applied
+    // only to operations compiled after the load (in the loading function, say), so every
+    // put here wrote the first word.
+    c.push_back({"save-address-follows-the-dsr",
+                 program(R"(
+var words = @zeros([4]u32);
+var tmp = @zeros([1]u32);
+const tmp_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> tmp[i] });
+const walk = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> words[i] });
+const wdst = @get_dsr(dsr_dest, 5);
+fn put(v: u32) void { tmp[0] = v; @mov32(wdst, tmp_dsd); }
+fn load() void { @load_to_dsr(wdst, walk, .{ .save_address = true }); }
+fn step(loading: bool, v: u32) void {
+  if (!loading) { put(v); put(v + 1); } else { load(); }
+}
+)",
+                         R"(
+  step(true, 0);
+  step(false, 5);
+  step(false, 7);
+  y[0] = words[0];
+  y[1] = words[1];
+  y[2] = words[2];
+  y[3] = words[3];
+)"),
+                 {5, 6, 7, 8}});
     // An 'if' or 'switch' on a run-time value that gives DSDs (the Syntax page: both are
     // expressions; DSDs are run-time values): three rotating views picked by step % 3. Both
     // were refused ("must produce a runtime value"); the first switch's DSD then took the

@@ -856,7 +856,6 @@ class Analyzer {
     Value bindRotatingTasks(std::span<const uint32_t> args, uint32_t node);   // tasks.cpp
     void placeControlTasks(ClassCtx& c);                                     // tasks.cpp
     Value loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node);  // circbuf.cpp
-    void emitCircularSave(uint32_t slot, uint16_t dsd, uint32_t node);  // circbuf.cpp
     Value getSr(std::span<const uint32_t> args, uint32_t node);           // dsr_registers.cpp
     void checkFifoConfig(const Value& cfg, uint32_t node, sim::FifoDesc& fd); // dsr_registers.cpp
     Value loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node); // dsr_registers.cpp

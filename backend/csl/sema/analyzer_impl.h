@@ -150,9 +150,6 @@ struct ClassCtx {
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.
     std::map<int, uint32_t> dsrSlots;
-    // DSRs (dsrKey) that @load_to_dsr_xdsr loads with a circbuf_dsd: their `.save_address`
-    // advances the head rather than the base address.
-    std::set<int> circularDsrs;
     uint32_t mapScratchAddr = UINT32_MAX; // @map's word for fabric elements (mapScratchWord)
     std::map<int, Value> dsrConfig;                            // @block/@unblock at comptime
     std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config

@@ -709,9 +709,16 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     }
     uint16_t dr;
     dsdToOperandReg(d, node, dr);
-    emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, dr, int32_t(dsrSlot(dsr, node)));
+    // `.save_address` travels with the DSR (sim::Dsd::saveAddress), so every operation on it,
+    // in any function or task, moves it on.
+    const Value* save = cfg.k == VK::Agg ? cfg.field("save_address") : nullptr;
+    const uint16_t flag = toReg(mkInt(save && asBool(*save, cfgNode) ? 1 : 0, types.u16), node);
+    const uint16_t flagged = newDsdReg();
+    emit(sim::Op::DsdSet, sim::ScalarType::Void, flagged, dr, flag,
+         int32_t(sim::DsdField::SaveAddress));
+    emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, flagged,
+         int32_t(dsrSlot(dsr, node)));
     cls()->dsrConfig[dsrKey(dsr)] = cfg;
-    cls()->circularDsrs.erase(dsrKey(dsr));
 }
 
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
@@ -784,16 +791,14 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     bool anyFabric = false;
     sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
     bool viaDsr = false;
-    // DSRs loaded with `.save_address = true`: after the operation the DSR holds the DSD
-    // advanced past the elements it covered (base += length * stride, the stride in
-    // elements of this operand's size, as the operation stepped).
-    struct SavedAddress {
+    // DSR operands (slot, DSD register, operand bytes): after the operation each DSR moves
+    // past what it covered when it was loaded with `.save_address = true`.
+    struct DsrOperand {
         uint32_t slot;
         uint16_t dsd;
         uint32_t operandBytes;
-        bool circular;
     };
-    std::vector<SavedAddress> saveAddress;
+    std::vector<DsrOperand> dsrOperands;
     const sim::DsdOpShape shape = sim::dsdOpShape(info->kind);
     // `@fmaxs(&m, m, v)`: a source that names the variable the destination points to reads
     // it per element, as the destination is written, so the operation reduces (m becomes
@@ -826,13 +831,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                  int32_t(dsrSlot(v, args[i])));
             o.kind = sim::DsdOperand::Kind::Dsd;
             o.reg = d;
+            dsrOperands.push_back(
+                {dsrSlot(v, args[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
             auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
-                const Value* save = cfgIt->second.field("save_address");
-                if (save && asBool(*save, args[i]))
-                    saveAddress.push_back({dsrSlot(v, args[i]), d,
-                                           i == 0 ? shape.dstBytes : shape.srcBytes[i - 1],
-                                           cls()->circularDsrs.count(dsrKey(v)) > 0});
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
                 std::vector<std::string> names = *cfg.names; // shared, immutable
@@ -976,25 +978,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     ops.push_back(op);
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
-    for (auto [slot, d, operandBytes, circular] : saveAddress) {
-        if (circular) {
-            emitCircularSave(slot, d, node);
-            continue;
-        }
-        uint16_t base = newReg(node), len = newReg(node), stride = newReg(node);
-        uint16_t bytes = newReg(node);
-        emit(sim::Op::DsdGet, sim::ScalarType::U32, base, d, kNoReg,
-             int32_t(sim::DsdField::BaseAddress));
-        emit(sim::Op::DsdGet, sim::ScalarType::U32, len, d, kNoReg, int32_t(sim::DsdField::Length));
-        emit(sim::Op::DsdGet, sim::ScalarType::U32, stride, d, kNoReg,
-             int32_t(sim::DsdField::ElementStride));
-        emit(sim::Op::Imm, sim::ScalarType::I32, bytes, kNoReg, kNoReg, int32_t(operandBytes));
-        emit(sim::Op::Mul, sim::ScalarType::I32, stride, stride, bytes, 0);
-        emit(sim::Op::Mul, sim::ScalarType::I32, len, len, stride, 0);
-        emit(sim::Op::Add, sim::ScalarType::I32, base, base, len, 0);
-        uint16_t advanced = newDsdReg();
-        emit(sim::Op::DsdSet, sim::ScalarType::Void, advanced, d, base,
-             int32_t(sim::DsdField::BaseAddress));
+    for (const auto& [slot, d, operandBytes] : dsrOperands) {
+        const uint16_t bytes = toReg(mkInt(int64_t(operandBytes), types.u16), node);
+        const uint16_t advanced = newDsdReg();
+        emit(sim::Op::DsdSet, sim::ScalarType::Void, advanced, d, bytes,
+             int32_t(sim::DsdField::AdvanceIfSaved));
         emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, advanced, int32_t(slot));
     }
     return mkRuntime(op.resultReg, types.boolT);

@@ -101,28 +101,17 @@ Value Analyzer::loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node) {
         if (dsr.k != VK::Handle || !isDsrHandle(dsr.type->hk))
             fail(args[0], std::string(kLoadName) + " expects a DSR from @get_dsr, found '" +
                               typeName(dsr.type) + "'");
+        sim::Dsd loaded = d.dsd;
+        const Value* save = cfg.k == VK::Agg ? cfg.field("save_address") : nullptr;
+        loaded.saveAddress = save && asBool(*save, args[3]);
         sim::DataInit init;
         init.address = dsrSlot(dsr, node);
         init.bytes.resize(sim::kDsdStorageBytes);
-        sim::packDsd(d.dsd, init.bytes.data());
+        sim::packDsd(loaded, init.bytes.data());
         cls()->cc.data.push_back(std::move(init));
         cls()->dsrConfig[dsrKey(dsr)] = cfg;
     }
-    cls()->circularDsrs.insert(dsrKey(dsr));
     return mkVoid();
-}
-
-// `.save_address` of a circular buffer: the operation's length moves the head on, wrapping.
-void Analyzer::emitCircularSave(uint32_t slot, uint16_t dsd, uint32_t node) {
-    const uint16_t head = newReg(node), len = newReg(node);
-    emit(sim::Op::DsdGet, sim::ScalarType::U32, head, dsd, kNoReg,
-         int32_t(sim::DsdField::CircularHead));
-    emit(sim::Op::DsdGet, sim::ScalarType::U32, len, dsd, kNoReg, int32_t(sim::DsdField::Length));
-    emit(sim::Op::Add, sim::ScalarType::I32, head, head, len, 0);
-    const uint16_t advanced = newDsdReg();
-    emit(sim::Op::DsdSet, sim::ScalarType::Void, advanced, dsd, head,
-         int32_t(sim::DsdField::CircularHead));
-    emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, advanced, int32_t(slot));
 }
 
 } // namespace csl::sema
