@@ -1462,6 +1462,34 @@ fn step(loading: bool, v: u32) void {
   y[3] = words[3];
 )"),
                  {5, 6, 7, 8}});
+    // @type_of of run-time globals at comptime (the Libraries page's <dsd_ops> example does
+    // `const bufType = @type_of(buf.*);` at top level; it was "cannot read a runtime variable
+    // in a comptime context"), and prefix type operators over an indexed tuple of types
+    // (`[4]types[1]` is `[4](types[1])`, as in Zig; it was `([4]types)[1]`).
+    c.push_back({"type-of-globals-at-comptime-and-indexed-types",
+                 program(R"(
+const S = struct { data: [6]u16, hits: u32 };
+var s: S = @zeros(S);
+var count: u32 = 0;
+const types = .{ f32, u16 };
+var arr: [4]types[1] = @zeros([4]u16);
+const arr_ptr: *[4]types[1] = &arr;
+const n = @element_count(@type_of(s.data));
+const Elem = @type_of(s.data[0]);
+comptime {
+  @comptime_assert(@is_same_type(@type_of(count), u32));
+  @comptime_assert(@is_same_type(@type_of(s.hits), u32));
+  @comptime_assert(@is_same_type(@type_of(arr_ptr.*), [4]u16));
+}
+)",
+                         R"(
+  arr[3] = 40;
+  var e: Elem = 2;
+  y[0] = n;
+  y[1] = arr_ptr.*[3] + e;
+  y[2] = @as(u32, @is_same_type(Elem, types[1]));
+)"),
+                 {6, 42, 1}});
     // An 'if' or 'switch' on a run-time value that gives DSDs (the Syntax page: both are
     // expressions; DSDs are run-time values): three rotating views picked by step % 3. Both
     // were refused ("must produce a runtime value"); the first switch's DSD then took the

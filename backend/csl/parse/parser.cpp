@@ -774,6 +774,19 @@ class Parser {
                k == NodeKind::BuiltinCall || k == NodeKind::Call;
     }
 
+    // `e[i, ...]`, at the '['.
+    uint32_t parseIndexSuffix(uint32_t e, uint32_t first) {
+        uint32_t t = uint32_t(pos_++);
+        std::vector<uint32_t> idx;
+        parseArgs(idx, Tok::RBracket);
+        if (idx.empty())
+            fail("expected an index expression");
+        uint32_t n = make(NodeKind::Index, t, first);
+        nd(n).a = e;
+        setList(n, idx);
+        return n;
+    }
+
     uint32_t parsePostfix(uint32_t e) {
         for (;;) {
             uint32_t first = ast_.nodes[e].first;
@@ -794,15 +807,7 @@ class Parser {
                 nd(n).a = e;
                 e = n;
             } else if (at(Tok::LBracket)) {
-                uint32_t t = uint32_t(pos_++);
-                std::vector<uint32_t> idx;
-                parseArgs(idx, Tok::RBracket);
-                if (idx.empty())
-                    fail("expected an index expression");
-                uint32_t n = make(NodeKind::Index, t, first);
-                nd(n).a = e;
-                setList(n, idx);
-                e = n;
+                e = parseIndexSuffix(e, first);
             } else if (at(Tok::LParen)) {
                 uint32_t t = uint32_t(pos_++);
                 std::vector<uint32_t> args;
@@ -1066,12 +1071,15 @@ class Parser {
         DepthGuard g(*this);
         return parsePostfixNoCall(parsePrimary());
     }
-    // Type operands of [N]T and *T: field access allowed, calls and inits too (e.g.
-    // @type_of(x)), but a following '{' is left to the caller's typed init.
+    // Type operands of [N]T and *T: field access, calls (e.g. @type_of(x)) and indexing
+    // (`[*]types[1]`: as in Zig, a prefix type operator applies to the whole suffix
+    // expression) bind first, but a following '{' is left to the caller's typed init.
     uint32_t parsePostfixNoCall(uint32_t e) {
         for (;;) {
             uint32_t first = ast_.nodes[e].first;
-            if (at(Tok::Dot) && kind(1) == Tok::Ident) {
+            if (at(Tok::LBracket)) {
+                e = parseIndexSuffix(e, first);
+            } else if (at(Tok::Dot) && kind(1) == Tok::Ident) {
                 ++pos_;
                 uint32_t name = uint32_t(pos_++);
                 uint32_t n = make(NodeKind::Field, name, first);

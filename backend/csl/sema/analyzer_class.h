@@ -744,6 +744,9 @@ class Analyzer {
     // so that run-time code after `if (comptime_cond) return x;` is not analysed when the
     // branch ends in a jump (Zig's Sema stops at a noreturn; generic code relies on it).
     uint32_t comptimeIfNode_ = 0, comptimeIfBranch_ = 0;
+    // Inside @type_of's operand at comptime: variables in memory or registers are not read,
+    // only typed, so `@type_of(count)` of a run-time global works there too.
+    int typeOnly_ = 0;
     bool endsInJump(uint32_t block) const;
     bool divertsUnconditionally(uint32_t stmt) const;
     // While evaluating a tensor access: indices probe past the extent (no bounds checks)

@@ -1000,6 +1000,17 @@ Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t 
             return mkInt(int64_t(bv.elems->size()));
         fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
     }
+    // A variable's field under @type_of (its value unread): a value of the field's type.
+    if (bv.k == VK::Undef && bv.type && bv.type->k == TK::Struct) {
+        for (const FieldInfo& f : bv.type->fields) {
+            if (f.name == fname) {
+                Value typed;
+                typed.k = VK::Undef;
+                typed.type = f.type;
+                return typed;
+            }
+        }
+    }
     if (bv.k == VK::Type) {
         TypeP t = bv.tv;
         if (t->k == TK::Enum) {
@@ -1206,6 +1217,13 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
 }
 
 Value Analyzer::load(const Place& p, uint32_t node) {
+    if (typeOnly_ && !runtime() &&
+        (p.k == Place::K::Reg || p.k == Place::K::DsdMem || p.k == Place::K::Mem)) {
+        Value typed;
+        typed.k = VK::Undef;
+        typed.type = p.type;
+        return typed;
+    }
     switch (p.k) {
     case Place::K::Value:
         return p.value;

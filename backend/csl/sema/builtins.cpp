@@ -200,12 +200,15 @@ TypeP Analyzer::typeWithoutCode(uint32_t node) {
     sim::Function* fn = fr_->fn;
     const size_t codeSize = fn ? fn->code.size() : 0;
     Value v;
+    ++typeOnly_;
     try {
         v = eval(node);
     } catch (...) {
         fr_->comptimeDepth = saveDepth;
+        --typeOnly_;
         throw;
     }
+    --typeOnly_;
     fr_->comptimeDepth = saveDepth;
     if (fn && fn->code.size() > codeSize) { // the code its evaluation emitted is dropped
         fn->code.resize(codeSize);
