@@ -827,6 +827,7 @@ class Analyzer {
     Value dsdOp(const std::string& name, uint32_t node);
     void moveDsdInto(uint16_t dsd, const Value& v, uint32_t node); // analyzer_eval.cpp
     bool isDsdOpCall(uint32_t node) const;
+    void noteFabricQueueUse(const Value& v, uint32_t node);
     // @as(E, v) for an enum type E: v an integer (comptime: a member's value) or
     // another enum's value.
     Value integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode);

@@ -120,9 +120,15 @@ struct ClassCtx {
         uint32_t node;
     };
     std::vector<ControlBind> controlBinds;
-    // WSE-3 fabric DSDs by queue (input?, queue), where the first was declared: a queue
+    // WSE-3 fabric DSDs that operations use and data tasks, by queue (input?, queue), where
+    // first: a queue
     // with no @initialize_queue gives them no color (checked when the class is done).
-    std::map<std::pair<bool, int>, std::pair<Module*, uint32_t>> fabricQueueUses;
+    struct QueueUse {
+        Module* mod;
+        uint32_t node;
+        std::string what; // "this fabin_dsd operand", "this data task", ...
+    };
+    std::map<std::pair<bool, int>, QueueUse> fabricQueueUses;
     std::map<uint16_t, uint16_t> comptimeConfig; // @set_config in comptime blocks: address -> value
     std::deque<sim::Function> funcs;             // stable while lowering; moved into cc at the end
     uint32_t nextAddress = 0;

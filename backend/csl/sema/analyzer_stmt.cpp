@@ -118,9 +118,17 @@ Flow Analyzer::execStmt(uint32_t node) {
             pendingFlow_.reset();
             return f;
         }
+        // A call's value may be dropped, with a warning: the Libraries page's <dsd_ops>
+        // example calls `dsd_ops.mov(...)`, which returns a bool, as a statement.
         if (v.k != VK::Void && v.type && v.type->k != TK::Void && !isExprStmtKind(N(n.a).kind) &&
-            v.k != VK::Undef && N(n.a).kind != NK::BuiltinCall && N(n.a).kind != NK::Block)
-            fail(n.a, "value of type '" + typeName(v.type) + "' is ignored; assign it to '_'");
+            v.k != VK::Undef && N(n.a).kind != NK::BuiltinCall && N(n.a).kind != NK::Block) {
+            const std::string msg =
+                "value of type '" + typeName(v.type) + "' is ignored; assign it to '_'";
+            if (N(n.a).kind == NK::Call)
+                warn(n.a, msg);
+            else
+                fail(n.a, msg);
+        }
         return {};
     }
     case NK::Assign:
@@ -1304,6 +1312,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                 fail(args[i], kind == sim::DsdKind::FabIn
                                   ? "a fabin_dsd cannot be the output of @map"
                                   : "a fabout_dsd can only be the output of @map");
+            noteFabricQueueUse(v, args[i]);
             uint16_t whole;
             dsdToOperandReg(v, args[i], whole);
             if (lim == kNoReg && length < 0) {

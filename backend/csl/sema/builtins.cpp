@@ -638,9 +638,7 @@ Value Analyzer::getDsd(uint32_t node) {
     }
     if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && !cfg.field("extent"))
         fail(args[1], typeName(kt) + " needs '.extent'");
-    if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && wse3() && cls())
-        cls()->fabricQueueUses.try_emplace({d.kind == sim::DsdKind::FabIn, int(d.queue)},
-                                           fr_->mod, args[1]);
+
     Value r;
     r.k = VK::Dsd;
     r.dsd = d;
@@ -765,6 +763,19 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
     return v;
 }
 
+// A comptime-known fabric DSD that an operation uses on WSE-3: its queue must give it a
+// color (checked when the class is done).
+void Analyzer::noteFabricQueueUse(const Value& v, uint32_t node) {
+    if (v.k != VK::Dsd || !wse3() || !cls() ||
+        (v.dsd.kind != sim::DsdKind::FabIn && v.dsd.kind != sim::DsdKind::FabOut))
+        return;
+    const bool input = v.dsd.kind == sim::DsdKind::FabIn;
+    cls()->fabricQueueUses.try_emplace(
+        {input, int(v.dsd.queue)},
+        ClassCtx::QueueUse{fr_->mod, node,
+                           input ? "this fabin_dsd operand" : "this fabout_dsd operand"});
+}
+
 Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     const DsdOpInfo* info = nullptr;
     for (const DsdOpInfo& i : kDsdOps) {
@@ -861,6 +872,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             if (v.type->dk == sim::DsdKind::CircBuf)
                 fail(args[i], "a circbuf_dsd cannot be an operand of @" + name +
                                   ": load it to a DSR with @load_to_dsr_xdsr and pass the DSR");
+            noteFabricQueueUse(v, args[i]);
             uint16_t d;
             dsdToOperandReg(v, args[i], d);
             o.kind = sim::DsdOperand::Kind::Dsd;

@@ -652,17 +652,16 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     // binds it at run time, so a warning, not an error.
     for (const auto& [use, where] : c.fabricQueueUses) {
         const auto [input, queue] = use;
-        const auto [mod, node] = where;
         const bool loadedToDsr =
             input && std::any_of(c.fabinDsrLoads.begin(), c.fabinDsrLoads.end(),
                                  [&](const ClassCtx::FabinDsrLoad& l) { return l.queue == queue; });
-        if (!c.initializedQueues.count({input, queue}) && !loadedToDsr && mod->ast)
-            diags_.warning(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
-                           std::string("this ") + (input ? "fabin_dsd" : "fabout_dsd") +
-                               " uses " + (input ? "input" : "output") + " queue " +
+        if (!c.initializedQueues.count({input, queue}) && !loadedToDsr && where.mod->ast)
+            diags_.warning(where.mod->fileId, where.mod->ast->beginOffset(where.node),
+                           where.mod->ast->endOffset(where.node),
+                           where.what + " uses " + (input ? "input" : "output") + " queue " +
                                std::to_string(queue) +
                                ", which no @initialize_queue in this tile binds to a color; on "
-                               "WSE-3 the queue gives a fabric DSD its color");
+                               "WSE-3 the queue gives it its color");
     }
     placeControlTasks(c);
     for (int id : c.blockedIds)

@@ -72,6 +72,8 @@ void Analyzer::bindTask(const std::string& name, HandleKind want, const Value& f
     if (want == HandleKind::DataTaskId) {
         tb.kind = sim::TaskKind::Data;
         if (wse3()) {
+            c->fabricQueueUses.try_emplace({true, tid},
+                                           ClassCtx::QueueUse{fr_->mod, node, "this data task"});
             tb.inputQueue = int8_t(tid);
             int8_t col = c->cc.inputQueueColor[size_t(tid)];
             tb.color = uint8_t(col >= 0 ? col : 0);
