@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+set -e
+
+cslc --arch=wse3 ./layout.csl --fabric-dims=22,12 --fabric-offsets=5,1 \
+  --params=width:12,height:10,len:200,MEMCPYH2D_DATA_1_ID:3,MEMCPYD2H_DATA_1_ID:7 \
+  -o out --memcpy --channels 3 --width-west-buf=1 --width-east-buf=2
+cs_python run.py --name out
