@@ -363,6 +363,22 @@ const std::vector<ErrorCase>& errorCases() {
          "comptime { @bind_rotating_tasks(a, b, @get_data_task_id(@get_input_queue(2)), "
          ".{ .limit = 4, .init = 5 }); }\n",
          "'.init' (5) of @bind_rotating_tasks may not exceed '.limit' (4)"},
+        {"data_task_of_64_bits", "",
+         "var buf = @zeros([4]f32);\ntask got(v: f32, w: f32) void { buf[0] = v + w; }\n"
+         "comptime { @bind_data_task(got, @get_data_task_id(@get_input_queue(2))); }\n",
+         "data task 'got' takes 64 bits of parameters (f32, f32); a wavelet carries 32"},
+        {"control_task_of_32_bits", "",
+         "var buf = @zeros([4]f32);\ntask ct(x: f32) void { buf[0] = x; }\n"
+         "comptime { @bind_control_task(ct, @get_control_task_id(40)); }\n",
+         "control task 'ct' takes f32; a control wavelet carries 16 bits of data"},
+        {"export_a_task", "@export_name(\"go\", fn()void);\n",
+         "task done() void {}\ncomptime { @bind_local_task(done, @get_local_task_id(9)); "
+         "@export_symbol(done, \"go\"); }\n",
+         "'done' is a task; only functions and global variables can be exported"},
+        {"activate_a_data_task_id", "@export_name(\"f\", fn()void);\n",
+         "fn f() void { @activate(@get_data_task_id(@get_input_queue(3))); }\n"
+         "comptime { @export_symbol(f); }\n",
+         "@activate expects a local_task_id, found 'data_task_id'"},
         {"set_active_prng_at_comptime", "",
          "comptime { @set_active_prng(1); }\n",
          "@set_active_prng cannot be evaluated at comptime"},
@@ -568,7 +584,8 @@ comptime {
                 return a == sim::Arch::Wse2;
             return a == sim::Arch::Wse3 ||
                    (n != "set_control_task_table" && n != "bind_rotating_tasks" &&
-                    n != "message_passing" && n != "two_fabric_inputs");
+                    n != "message_passing" && n != "two_fabric_inputs" &&
+                    n != "data_task_of_64_bits" && n != "activate_a_data_task_id");
         });
     }
     void errors() {

@@ -1696,7 +1696,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (id.type->k != TK::Handle)
             fail(args[0], "@" + name + " expects a task ID, found '" + typeName(id.type) + "'");
         HandleKind hk = id.type->hk;
-        if (name == "activate" && hk != HandleKind::LocalTaskId && hk != HandleKind::DataTaskId)
+        // The Builtins page, @activate: "id is an expression of type local_task_id that is
+        // bound to a local task".
+        if (name == "activate" && hk != HandleKind::LocalTaskId)
             fail(args[0], "@activate expects a local_task_id, found '" + typeName(id.type) + "'");
         if (hk == HandleKind::Color && wse3())
             fail(args[0], "@" + name + " of a color is only available on wse2; use an input queue");
@@ -1880,6 +1882,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         ex.name = ename;
         Place p = place(args[0]);
         if (p.k == Place::K::Value && p.value.k == VK::Fn && p.value.fn) {
+            // The RPC page: @export_symbol takes a global variable or a function; a task is
+            // activated, never called.
+            if (p.value.fn->isTask)
+                fail(args[0], "'" + p.value.fn->name +
+                                  "' is a task; only functions and global variables can be "
+                                  "exported");
             TypeP ft = fnType(p.value.fn);
             if (ft->params.size() > 15)
                 fail(args[0], "exported function '" + ename + "' has more than 15 parameters");

@@ -47,6 +47,24 @@ void Analyzer::bindTask(const std::string& name, HandleKind want, const Value& f
         fail(args[0], "a data task takes at least one parameter (the wavelet payload)");
     if (want == HandleKind::LocalTaskId && !ft->params.empty())
         fail(args[0], "a local task takes no parameters");
+    // The Task IDs page: a wavelet's 32 bits are "split evenly across the task arguments";
+    // a control wavelet carries 16 bits of data.
+    uint32_t paramBits = 0;
+    std::string paramTypes;
+    for (TypeP p : ft->params) {
+        paramBits += sizeOf(p) * 8;
+        paramTypes += (paramTypes.empty() ? "" : ", ") + typeName(p);
+    }
+    if (want == HandleKind::DataTaskId &&
+        (paramBits > 32 || (ft->params.size() == 2 && paramBits != 32)))
+        fail(args[0], "data task '" + f.fn->name + "' takes " + std::to_string(paramBits) +
+                          " bits of parameters (" + paramTypes +
+                          "); a wavelet carries 32: use one 32- or 16-bit parameter or two "
+                          "16-bit ones");
+    if (want == HandleKind::ControlTaskId && (ft->params.size() > 1 || paramBits > 16))
+        fail(args[0], "control task '" + f.fn->name + "' takes " + paramTypes +
+                          "; a control wavelet carries 16 bits of data: use at most one 16-bit "
+                          "parameter");
     for (TypeP p : ft->params) {
         failUnlessAbiSized(p, args[0], "task '" + f.fn->name + "'");
         if (sizeOf(p) == 8)
