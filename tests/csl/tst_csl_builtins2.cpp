@@ -379,6 +379,13 @@ const std::vector<ErrorCase>& errorCases() {
          "fn f() void { @activate(@get_data_task_id(@get_input_queue(3))); }\n"
          "comptime { @export_symbol(f); }\n",
          "@activate expects a local_task_id, found 'data_task_id'"},
+        {"dsr_dest_as_a_source", "@export_name(\"f\", fn()void);\n",
+         "var a = @zeros([4]f32);\n"
+         "const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });\n"
+         "const dd = @get_dsr(dsr_dest, 1);\nconst ds = @get_dsr(dsr_src1, 1);\n"
+         "fn f() void { @load_to_dsr(dd, d); @load_to_dsr(ds, d); @fmovs(ds, dd); }\n"
+         "comptime { @export_symbol(f); }\n",
+         "a dsr_src1 holds a source operand; it cannot be the destination of @fmovs"},
         {"set_active_prng_at_comptime", "",
          "comptime { @set_active_prng(1); }\n",
          "@set_active_prng cannot be evaluated at comptime"},

@@ -838,6 +838,15 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             continue;
         }
         if (v.k == VK::Handle && isDsrHandle(v.type->hk)) {
+            // The DSRs page: a dsr_dest "can only be used to store a destination operand", a
+            // dsr_src1 "can be only be used to store a source operand"; a dsr_src0 is either.
+            const HandleKind hk = v.type->hk;
+            if (i == 0 && (hk == HandleKind::DsrSrc1 || hk == HandleKind::DsrFifoSrc1))
+                fail(args[i], "a " + typeName(v.type) + " holds a source operand; it cannot be "
+                              "the destination of @" + name);
+            if (i > 0 && (hk == HandleKind::DsrDest || hk == HandleKind::DsrFifoDest))
+                fail(args[i], "a " + typeName(v.type) + " holds a destination operand; it "
+                              "cannot be a source of @" + name);
             // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
             viaDsr = true;
             uint16_t d = newDsdReg();
