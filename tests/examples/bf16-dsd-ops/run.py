@@ -97,7 +97,6 @@ for px in range(width):
 a_bits = np.array([[bf16_bits(float(v)) for v in row] for row in a], dtype=np.uint32)
 b_bits = np.array([[bf16_bits(float(v)) for v in row] for row in b], dtype=np.uint32)
 w_f32 = np.array([[float(v) for v in row] for row in w], dtype=np.float32)
-k_bits = bf16_bits(float(k))
 
 runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
 ids = {s: runner.get_id(s) for s in ("a", "b", "w", "half_out", "wide_out")}
@@ -109,8 +108,8 @@ runner.memcpy_h2d(ids["b"], b_bits.ravel(), 0, 0, width, 1, n, streaming=False, 
                   data_type=m16, nonblock=False)
 runner.memcpy_h2d(ids["w"], w_f32.ravel(), 0, 0, width, 1, n, streaming=False, order=ROW,
                   data_type=m32, nonblock=False)
-# A bf16 argument travels as its 16 bits in the low half of a word.
-runner.launch("run_ops", np.uint32(k_bits), nonblock=False)
+# The bf16 argument is given as the float it is (-2.5 is exact in bf16).
+runner.launch("run_ops", float(k), nonblock=False)
 half_rows, wide_rows = 12, 4
 half_raw = np.zeros(width * half_rows * n, dtype=np.uint32)
 runner.memcpy_d2h(half_raw, ids["half_out"], 0, 0, width, 1, half_rows * n, streaming=False,
