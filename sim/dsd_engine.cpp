@@ -300,7 +300,7 @@ void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
     if (fast) {
         // Same element order as the general loop below, without per-element dispatch
         // on operand kinds or bounds checks (the whole ranges were checked above).
-        linearLoop(desc.op, p.mem, d, s, n, op.carry);
+        linearLoop(desc.op, p.mem, d, s, n, op.carry, prog->fp16Format == Fp16Format::Bf16);
         op.done = op.total;
         return;
     }
@@ -311,7 +311,9 @@ void Fabric::Impl::runMemoryOp(Pe& p, OpState& op) {
             shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
         const uint32_t c =
             shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
-        writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry), op.loc);
+        writeOperand(p, op.dst, shape.dstBytes, i,
+                     dsdElement(desc.op, a, b, c, op.carry, prog->fp16Format == Fp16Format::Bf16),
+                     op.loc);
     }
     op.done = op.total;
 }
@@ -426,6 +428,13 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
             o->dsd.fifo < p.cls->fifos.size()) {
             op.total = fifoCapacity(p.cls->fifos[o->dsd.fifo]);
         }
+    // No DSD operand at all (`@fs2xp16(&out, x)`, `@fnorms(&y, x)`: the Builtins page's
+    // pointer and value forms): one element.
+    bool anyDsd = false;
+    for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+        anyDsd = anyDsd || o->kind == DsdOperand::Kind::Dsd;
+    if (!anyDsd)
+        op.total = 1;
     bool fabric = desc.op == DsdOpKind::Dfilt;
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
         fabric = fabric || isFabricOrFifo(*o);
@@ -616,7 +625,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
             const uint32_t c =
                 shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
-            writeOperand(p, op.dst, shape.dstBytes, i, dsdElement(desc.op, a, b, c, op.carry),
+            writeOperand(p, op.dst, shape.dstBytes, i,
+                         dsdElement(desc.op, a, b, c, op.carry,
+                                    prog->fp16Format == Fp16Format::Bf16),
                          op.loc);
             ++op.done;
             ++progressed;

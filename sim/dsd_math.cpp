@@ -69,11 +69,13 @@ DsdOpShape dsdOpShape(DsdOpKind op) {
 
 namespace {
 
-double h(uint32_t v) {
-    return halfToDouble(uint16_t(v));
+// The 16-bit float operands of the fp16 operations: IEEE binary16, or bfloat16 in a program
+// compiled with --fp16-format=bf16 (the builtins take `@fp16()` values).
+template <bool Bf16> double h(uint32_t v) {
+    return Bf16 ? bf16ToDouble(uint16_t(v)) : halfToDouble(uint16_t(v));
 }
-uint32_t toH(double d) {
-    return doubleToHalf(d);
+template <bool Bf16> uint32_t toH(double d) {
+    return Bf16 ? doubleToBf16(d) : doubleToHalf(d);
 }
 float f(uint32_t v) {
     return bitsToFloat(v);
@@ -114,6 +116,7 @@ uint32_t toXp16(double v) {
 
 namespace {
 
+template <bool Bf16>
 [[gnu::always_inline]] inline uint32_t element(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c,
                                                uint32_t& carry) {
     using K = DsdOpKind;
@@ -150,13 +153,13 @@ namespace {
     case K::Ctz:
         return uint32_t(std::countr_zero(uint16_t(a)));
     case K::Faddh:
-        return toH(h(a) + h(b));
+        return toH<Bf16>(h<Bf16>(a) + h<Bf16>(b));
     case K::Fsubh:
-        return toH(h(a) - h(b));
+        return toH<Bf16>(h<Bf16>(a) - h<Bf16>(b));
     case K::Fmulh:
-        return toH(h(a) * h(b));
+        return toH<Bf16>(h<Bf16>(a) * h<Bf16>(b));
     case K::Fmach:
-        return toH(h(a) + h(b) * h(c)); // product exact in double: fused
+        return toH<Bf16>(h<Bf16>(a) + h<Bf16>(b) * h<Bf16>(c)); // product exact in double: fused
     case K::Fnegh:
         return (a ^ 0x8000) & 0xffff;
     case K::Fabsh:
@@ -164,11 +167,11 @@ namespace {
     case K::Fmovh:
         return a & 0xffff;
     case K::Fnormh:
-        return toH(normalised(h(a)));
+        return toH<Bf16>(normalised(h<Bf16>(a)));
     case K::Fscaleh:
-        return toH(std::ldexp(h(a), int16_t(b)));
+        return toH<Bf16>(std::ldexp(h<Bf16>(a), int16_t(b)));
     case K::Fmaxh:
-        return toH(maxNum(h(a), h(b)));
+        return toH<Bf16>(maxNum(h<Bf16>(a), h<Bf16>(b)));
     case K::Fadds:
         return toF(f(a) + f(b));
     case K::Fsubs:
@@ -190,21 +193,21 @@ namespace {
     case K::Fmaxs:
         return toF(float(maxNum(f(a), f(b))));
     case K::Faddhs:
-        return toF(float(double(f(a)) + h(b)));
+        return toF(float(double(f(a)) + h<Bf16>(b)));
     case K::Fmachs:
-        return toF(float(double(f(a)) + h(b) * h(c)));
+        return toF(float(double(f(a)) + h<Bf16>(b) * h<Bf16>(c)));
     case K::Fh2s:
-        return toF(float(h(a)));
+        return toF(float(h<Bf16>(a)));
     case K::Fs2h:
-        return toH(f(a));
+        return toH<Bf16>(f(a));
     case K::Fs2xp16:
         return toXp16(f(a));
     case K::Xp162fs:
         return toF(float(int16_t(a)));
     case K::Fh2xp16:
-        return toXp16(h(a));
+        return toXp16(h<Bf16>(a));
     case K::Xp162fh:
-        return toH(double(int16_t(a)));
+        return toH<Bf16>(double(int16_t(a)));
     case K::Dfilt:
         return a;
     }
@@ -228,21 +231,21 @@ void linearLoopOf(uint8_t* mem, const LinearOperand& dst, const LinearOperand* s
         const uint32_t a = shape.numSources > 0 ? read(src[0], shape.srcBytes[0], i) : 0;
         const uint32_t b = shape.numSources > 1 ? read(src[1], shape.srcBytes[1], i) : 0;
         const uint32_t c = shape.numSources > 2 ? read(src[2], shape.srcBytes[2], i) : 0;
-        const uint32_t v = element(K, a, b, c, carry);
+        const uint32_t v = element<false>(K, a, b, c, carry);
         std::memcpy(mem + dst.base + int64_t(i) * dst.stride, &v, shape.dstBytes);
     }
 }
 
 } // namespace
 
-uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& carry) {
-    return element(op, a, b, c, carry);
+uint32_t dsdElement(DsdOpKind op, uint32_t a, uint32_t b, uint32_t c, uint32_t& carry, bool bf16) {
+    return bf16 ? element<true>(op, a, b, c, carry) : element<false>(op, a, b, c, carry);
 }
 
 void linearLoop(DsdOpKind op, uint8_t* mem, const LinearOperand& dst, const LinearOperand* src,
-                uint32_t n, uint32_t& carry) {
+                uint32_t n, uint32_t& carry, bool bf16) {
     using K = DsdOpKind;
-    switch (op) {
+    switch (bf16 ? K::Dfilt : op) { // bf16 programs take the generic loop
     // The ops of the SDK's compute kernels; the others take the generic loop below.
     case K::Fmacs:
         return linearLoopOf<K::Fmacs>(mem, dst, src, n, carry);
@@ -281,7 +284,7 @@ void linearLoop(DsdOpKind op, uint8_t* mem, const LinearOperand& dst, const Line
         const uint32_t a = shape.numSources > 0 ? read(src[0], shape.srcBytes[0]) : 0;
         const uint32_t b = shape.numSources > 1 ? read(src[1], shape.srcBytes[1]) : 0;
         const uint32_t c = shape.numSources > 2 ? read(src[2], shape.srcBytes[2]) : 0;
-        const uint32_t v = element(op, a, b, c, carry);
+        const uint32_t v = dsdElement(op, a, b, c, carry, bf16);
         std::memcpy(mem + dst.base + int64_t(i) * dst.stride, &v, shape.dstBytes);
     }
 }

@@ -507,9 +507,14 @@ struct MemcpyConfig {
     std::array<int8_t, 4> d2hColors{-1, -1, -1, -1};  // MEMCPYD2H_1..4
 };
 
+// Added for --fp16-format: the 16-bit float format of `@fp16()` at run time, which the
+// fp16 DSD operations (@faddh, @fh2s, ...) read and write. cb16 runs as f16 (not modelled).
+enum class Fp16Format : uint8_t { F16, Bf16, Cb16 };
+
 struct FabricProgram {
     static constexpr uint32_t kFormatVersion = 1;
     Arch arch = Arch::Wse2;
+    Fp16Format fp16Format = Fp16Format::F16;
     uint32_t fabricWidth = 0, fabricHeight = 0;  // --fabric-dims
     uint32_t offsetX = 0, offsetY = 0;           // --fabric-offsets: rectangle origin
     uint32_t width = 0, height = 0;              // @set_rectangle

@@ -543,6 +543,7 @@ std::string serializeProgram(const sim::FabricProgram& program) {
     head.set_format_version(kProgramFileVersion);
     head.set_producer("tessera");
     head.set_arch(uint32_t(program.arch));
+    head.set_fp16_format(uint32_t(program.fp16Format));
     head.set_fabric_width(program.fabricWidth);
     head.set_fabric_height(program.fabricHeight);
     head.set_offset_x(program.offsetX);
@@ -632,6 +633,8 @@ std::shared_ptr<sim::FabricProgram> parseProgram(const std::string& bytes,
                (version > kProgramFileVersion ? "; recompile with this cslc" : ""));
     auto out = std::make_shared<sim::FabricProgram>();
     out->arch = r.enumValue<sim::Arch>(in.arch(), uint32_t(sim::Arch::Wse3), "arch");
+    out->fp16Format = r.enumValue<sim::Fp16Format>(in.fp16_format(),
+                                                   uint32_t(sim::Fp16Format::Cb16), "fp16_format");
     out->fabricWidth = in.fabric_width();
     out->fabricHeight = in.fabric_height();
     out->offsetX = in.offset_x();

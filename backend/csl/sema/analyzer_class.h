@@ -827,6 +827,12 @@ class Analyzer {
     Value dsdOp(const std::string& name, uint32_t node);
     void moveDsdInto(uint16_t dsd, const Value& v, uint32_t node); // analyzer_eval.cpp
     bool isDsdOpCall(uint32_t node) const;
+    // The type of @fp16(): the run-time 16-bit float format (--fp16-format).
+    TypeP fp16Type() const {
+        return opt_.fp16Format == "bf16"   ? types.bf16
+               : opt_.fp16Format == "cb16" ? types.cb16
+                                           : types.f16;
+    }
     void noteFabricQueueUse(const Value& v, uint32_t node);
     // @as(E, v) for an enum type E: v an integer (comptime: a member's value) or
     // another enum's value.

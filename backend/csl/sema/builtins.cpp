@@ -745,8 +745,9 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
     using K = sim::DsdOpKind;
     const bool exponent = (info.kind == K::Fscaleh || info.kind == K::Fscales) && slot == 2;
     const uint32_t bits = shape.srcBytes[slot - 1] * 8u;
+    // The Builtins page: the 16-bit float operands are `fp16_value`s, of type @fp16().
     if ((info.elem == 'h' || info.elem == 's') && !exponent)
-        return a.coerce(v, bits == 32 ? a.types.f32 : a.types.f16, node);
+        return a.coerce(v, bits == 32 ? a.types.f32 : a.fp16Type(), node);
     if (v.k == VK::Int) {
         if (fitsInt(v.i, a.types.intType(int(bits), true)))
             return a.mkInt(v.i, a.types.intType(int(bits), true));
@@ -800,6 +801,15 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     if (int(n) != info->operands)
         fail(node, "@" + name + " expects " + std::to_string(info->operands) + " operands, found " +
                        std::to_string(n));
+    // The Builtins page's `@faddhs(dest_dsd, fp16_value, src_dsd1)`: with the 16-bit operand a
+    // scalar first, the DSD is the 32-bit one; the sum is the same with them swapped.
+    std::vector<uint32_t> argNodes(args.begin(), args.end());
+    if (info->kind == sim::DsdOpKind::Faddhs && n == 3 && vals[1].type->k != TK::Dsd &&
+        !(vals[1].k == VK::Handle && isDsrHandle(vals[1].type->hk)) &&
+        (vals[2].type->k == TK::Dsd || (vals[2].k == VK::Handle && isDsrHandle(vals[2].type->hk)))) {
+        std::swap(vals[1], vals[2]);
+        std::swap(argNodes[1], argNodes[2]);
+    }
     sim::DsdOpDesc op;
     op.op = info->kind;
     bool anyFabric = false;
@@ -833,7 +843,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
         Value& v = vals[i];
         sim::DsdOperand& o = *slots[i];
         if (i > 0 && !destVariable.empty() && op.dst.kind == sim::DsdOperand::Kind::Pointer &&
-            variableName(args[i]) == destVariable) {
+            variableName(argNodes[i]) == destVariable) {
             o = op.dst;
             continue;
         }
@@ -842,20 +852,20 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // dsr_src1 "can be only be used to store a source operand"; a dsr_src0 is either.
             const HandleKind hk = v.type->hk;
             if (i == 0 && (hk == HandleKind::DsrSrc1 || hk == HandleKind::DsrFifoSrc1))
-                fail(args[i], "a " + typeName(v.type) + " holds a source operand; it cannot be "
+                fail(argNodes[i], "a " + typeName(v.type) + " holds a source operand; it cannot be "
                               "the destination of @" + name);
             if (i > 0 && (hk == HandleKind::DsrDest || hk == HandleKind::DsrFifoDest))
-                fail(args[i], "a " + typeName(v.type) + " holds a destination operand; it "
+                fail(argNodes[i], "a " + typeName(v.type) + " holds a destination operand; it "
                               "cannot be a source of @" + name);
             // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
             viaDsr = true;
             uint16_t d = newDsdReg();
             emit(sim::Op::DsdLoad, sim::ScalarType::Void, d, kNoReg, kNoReg,
-                 int32_t(dsrSlot(v, args[i])));
+                 int32_t(dsrSlot(v, argNodes[i])));
             o.kind = sim::DsdOperand::Kind::Dsd;
             o.reg = d;
             dsrOperands.push_back(
-                {dsrSlot(v, args[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
+                {dsrSlot(v, argNodes[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
             auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
                 if (cfg.k != VK::Agg || !cfg.names)
@@ -879,11 +889,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // The DSDs page: "Circular buffer DSDs cannot be used as operands to DSD
             // operations directly."
             if (v.type->dk == sim::DsdKind::CircBuf)
-                fail(args[i], "a circbuf_dsd cannot be an operand of @" + name +
+                fail(argNodes[i], "a circbuf_dsd cannot be an operand of @" + name +
                                   ": load it to a DSR with @load_to_dsr_xdsr and pass the DSR");
-            noteFabricQueueUse(v, args[i]);
+            noteFabricQueueUse(v, argNodes[i]);
             uint16_t d;
-            dsdToOperandReg(v, args[i], d);
+            dsdToOperandReg(v, argNodes[i], d);
             o.kind = sim::DsdOperand::Kind::Dsd;
             o.reg = d;
             anyFabric = anyFabric || v.type->dk == sim::DsdKind::FabIn ||
@@ -891,35 +901,35 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // The DSDs page: "On WSE-3, it is illegal for a DSD operation to have multiple
             // arguments that are fabric inputs."
             if (v.type->dk == sim::DsdKind::FabIn && wse3() && ++fabricInputs > 1)
-                fail(args[i], "@" + name +
+                fail(argNodes[i], "@" + name +
                                   " has more than one fabin_dsd operand, which WSE-3 "
                                   "does not allow");
             // @dfilt's one operand is the fabin DSD whose data wavelets it drops.
             if (i == 0 && v.type->dk == sim::DsdKind::FabIn && name != "dfilt")
-                fail(args[i], "a fabin_dsd cannot be the destination of @" + name);
+                fail(argNodes[i], "a fabin_dsd cannot be the destination of @" + name);
             if (i > 0 && v.type->dk == sim::DsdKind::FabOut)
-                fail(args[i], "a fabout_dsd cannot be a source of @" + name);
+                fail(argNodes[i], "a fabout_dsd cannot be a source of @" + name);
             // The DSDs page, FIFOs: with more than one source operand "at most one operand may
             // be a FIFO DSD, and the FIFO DSD operand must not be the first (left-most) source
             // operand".
             if (i > 0 && v.type->dk == sim::DsdKind::Fifo && n > 2) {
                 if (i == 1)
-                    fail(args[i], "a FIFO cannot be the first source of @" + name +
+                    fail(argNodes[i], "a FIFO cannot be the first source of @" + name +
                                       ", which has more than one source");
                 if (++fifoSources > 1)
-                    fail(args[i], "@" + name + " has more than one FIFO source");
+                    fail(argNodes[i], "@" + name + " has more than one FIFO source");
             }
         } else if (v.type->k == TK::Ptr) {
             o.kind = sim::DsdOperand::Kind::Pointer;
-            o.reg = toReg(v, args[i]);
+            o.reg = toReg(v, argNodes[i]);
         } else if (i == 0) {
             fail(args[0], "the destination of @" + name + " must be a DSD or a pointer, found '" +
                               typeName(v.type) + "'");
         } else if (isNumeric(v.type) || v.type->k == TK::Bool) {
             o.kind = sim::DsdOperand::Kind::Scalar;
-            o.reg = toReg(scalarOperand(*this, *info, shape, i, v, args[i]), args[i]);
+            o.reg = toReg(scalarOperand(*this, *info, shape, i, v, argNodes[i]), argNodes[i]);
         } else {
-            fail(args[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
+            fail(argNodes[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
     }
     // The DSDs page: "At most one of activate or unblock may be specified".
@@ -1452,9 +1462,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "fp16") {
         need(0, 0);
-        return mkType(opt_.fp16Format == "bf16"   ? types.bf16
-                      : opt_.fp16Format == "cb16" ? types.cb16
-                                                  : types.f16);
+        return mkType(fp16Type());
     }
     if (name == "import_module") {
         need(1, 2);

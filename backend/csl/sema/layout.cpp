@@ -845,6 +845,9 @@ CompileResult Analyzer::run() {
         }
         auto prog = std::make_shared<sim::FabricProgram>();
         prog->arch = opt_.arch;
+        prog->fp16Format = opt_.fp16Format == "bf16"   ? sim::Fp16Format::Bf16
+                           : opt_.fp16Format == "cb16" ? sim::Fp16Format::Cb16
+                                                       : sim::Fp16Format::F16;
         prog->width = width_;
         prog->height = height_;
         // Code classes are numbered in y-major order of their first PE.
