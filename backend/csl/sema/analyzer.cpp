@@ -597,6 +597,8 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
     modules_.emplace_back();
     Module* m = &modules_.back();
     m->cls = cls;
+    if (cls)
+        cls->modules.push_back(m);
     m->prefix = prefix;
     m->importer = importer;
     m->importNode = node;

@@ -101,6 +101,7 @@ constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated
 
 struct ClassCtx {
     sim::CodeClass cc;
+    std::vector<Module*> modules; // the modules loaded for this class, in load order
     std::set<std::pair<bool, int>> initializedQueues; // @initialize_queue: (input?, queue)
     // fabin DSDs loaded to DSRs: their input queue, and the module and node of the load, whose
     // queue must have an @initialize_queue (checked when the class is done).

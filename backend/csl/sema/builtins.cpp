@@ -802,11 +802,16 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
         fail(node, "@" + name + " expects " + std::to_string(info->operands) + " operands, found " +
                        std::to_string(n));
     // The Builtins page's `@faddhs(dest_dsd, fp16_value, src_dsd1)`: with the 16-bit operand a
-    // scalar first, the DSD is the 32-bit one; the sum is the same with them swapped.
+    // scalar first, the DSD is the 32-bit one; the sum is the same with them swapped. (Not
+    // `@faddhs(f32_pointer, f32_value, src_dsd1)`, whose DSD is the 16-bit operand.)
     std::vector<uint32_t> argNodes(args.begin(), args.end());
-    if (info->kind == sim::DsdOpKind::Faddhs && n == 3 && vals[1].type->k != TK::Dsd &&
-        !(vals[1].k == VK::Handle && isDsrHandle(vals[1].type->hk)) &&
-        (vals[2].type->k == TK::Dsd || (vals[2].k == VK::Handle && isDsrHandle(vals[2].type->hk)))) {
+    auto isDsdOrDsr = [](const Value& v) {
+        return v.type->k == TK::Dsd || (v.k == VK::Handle && isDsrHandle(v.type->hk));
+    };
+    const bool halfScalar = n == 3 && (vals[1].type->k == TK::CFloat ||
+                                       (vals[1].type->k == TK::Float && vals[1].type->bits == 16));
+    if (info->kind == sim::DsdOpKind::Faddhs && halfScalar && isDsdOrDsr(vals[0]) &&
+        isDsdOrDsr(vals[2])) {
         std::swap(vals[1], vals[2]);
         std::swap(argNodes[1], argNodes[2]);
     }

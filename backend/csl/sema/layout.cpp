@@ -513,9 +513,11 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     size_t before = 0;
     for (;;) {
         std::vector<Module*> todo;
-        for (Module& mm : modules_) {
-            if (mm.cls == &c && mm.ast && !ran.count(&mm))
-                todo.push_back(&mm);
+        // The class's own modules (scanning every module of every class made this loop
+        // quadratic in the number of code classes: per-PE params).
+        for (Module* mm : c.modules) {
+            if (mm->ast && !ran.count(mm))
+                todo.push_back(mm);
         }
         if (todo.empty() || todo.size() == before)
             break;
