@@ -1490,6 +1490,29 @@ comptime {
   y[2] = @as(u32, @is_same_type(Elem, types[1]));
 )"),
                  {6, 42, 1}});
+    // A run-time @range ending next to its type's limit stops: the counter wrapped
+    // (65534 + 4 is 2 in u16) and the loop never ended.
+    c.push_back({"range-at-the-type-limit",
+                 program(R"(
+fn count(lo: u16) u32 {
+  var n: u32 = 0;
+  for (@range(u16, lo, 65535, 4)) |v| { n += 1; _ = v; }
+  return n;
+}
+fn last8(lo: u8) u32 {
+  var l: u32 = 0;
+  for (@range(u8, lo, 255, 7)) |v| { l = v; }
+  return l;
+}
+)",
+                         R"(
+  y[0] = count(65530);
+  y[1] = last8(240);
+  var down: i16 = 0;
+  for (@range(i16, -32760, -32768, -3)) |v| { down = v; }
+  y[2] = @bitcast(u16, down);
+)"),
+                 {2, 254, 0x8002}});
     // An 'if' or 'switch' on a run-time value that gives DSDs (the Syntax page: both are
     // expressions; DSDs are run-time values): three rotating views picked by step % 3. Both
     // were refused ("must produce a runtime value"); the first switch's DSD then took the

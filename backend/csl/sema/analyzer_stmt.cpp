@@ -782,19 +782,25 @@ Flow Analyzer::execFor(uint32_t node) {
         fail(n.a, "range step must be comptime-known");
     if (step.i == 0)
         fail(n.a, "range step must not be zero");
-    sim::ScalarType st = scalarOf(t);
-    uint16_t i = newReg(node);
-    emit(sim::Op::Mov, st, i, toReg(coerce((*iter.elems)[0], t, n.a), n.a), kNoReg, 0);
-    uint16_t stop = newReg(node);
-    emit(sim::Op::Mov, st, stop, toReg(coerce((*iter.elems)[1], t, n.a), n.a), kNoReg, 0);
-    uint16_t stepReg = toReg(coerce(step, t, n.a), n.a);
+    const sim::ScalarType st = scalarOf(t);
+    // The counter counts in 64 bits, so a range ending next to the type's limit stops
+    // (`@range(u16, 65530, 65535, 4)` wrapped from 65534 to 2 and never ended).
+    const sim::ScalarType wide = t->bits < 64 ? sim::ScalarType::I64 : st;
+    auto widened = [&](const Value& v) {
+        const uint16_t r = newReg(node);
+        emit(sim::Op::Convert, wide, r, toReg(coerce(v, t, n.a), n.a), kNoReg, int32_t(st));
+        return r;
+    };
+    const uint16_t i = widened((*iter.elems)[0]);
+    const uint16_t stop = widened((*iter.elems)[1]);
+    const uint16_t stepReg = widened(step);
     size_t top = here();
     uint16_t c = newReg(node);
-    emit(step.i > 0 ? sim::Op::CmpLt : sim::Op::CmpGt, st, c, i, stop, 0);
+    emit(step.i > 0 ? sim::Op::CmpLt : sim::Op::CmpGt, wide, c, i, stop, 0);
     size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
-    // The body sees a copy, so the loop counter stays intact.
+    // The body sees a copy in the range's type, so the loop counter stays intact.
     uint16_t cap = newReg(node);
-    emit(sim::Op::Mov, st, cap, i, kNoReg, 0);
+    emit(sim::Op::Convert, st, cap, i, kNoReg, int32_t(wide));
     LoopCtx lc;
     lc.label = label;
     fr_->loops.push_back(lc);
@@ -808,12 +814,11 @@ Flow Analyzer::execFor(uint32_t node) {
     fr_->loops.pop_back();
     for (size_t j : done.continues)
         patch(j, here());
-    emit(sim::Op::Add, st, i, i, stepReg, 0);
+    emit(sim::Op::Add, wide, i, i, stepReg, 0);
     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
     patch(jf, here());
     for (size_t j : done.breaks)
         patch(j, here());
-    (void)comptimeRange;
     return {};
 }
 
