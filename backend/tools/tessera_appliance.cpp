@@ -5,6 +5,7 @@
 #include "backend/appliance/appliance.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -139,5 +140,11 @@ int main(int argc, char** argv) {
         liveServer = nullptr;
     }
     server->shutdown();
-    return 0;
+    // Everything is done: calls answered, sessions closed, the work root removed. Destroying
+    // the gRPC server now runs grpc_shutdown, which joins gRPC's executor thread and so can
+    // wait out its ~10 s poll (1 run in 10 of two parallel cs_python runs took 10.7 s
+    // instead of 0.8 s); the process exits here instead, as the OS reclaims the rest.
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(0);
 }
