@@ -1297,8 +1297,17 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     };
     std::vector<Value> vals;
     std::vector<Walk> walks;
-    int64_t length = -1;
-    uint16_t lim = kNoReg;
+    // The Builtins page, @map: the loop "terminates" at the first read or write of an
+    // exhausted DSD, so DSDs of different lengths are allowed: the inputs' shortest length
+    // bounds the calls, and an output that runs out ends the loop before its write.
+    std::vector<uint16_t> inputLengths;
+    uint16_t outputLength = kNoReg;
+    auto noteLength = [&](size_t argIndex, uint16_t length) {
+        if (argIndex - 1 < nIn)
+            inputLengths.push_back(length);
+        else
+            outputLength = length;
+    };
     auto dsdField = [&](uint16_t dreg, sim::DsdField field) {
         uint16_t r = newReg(node);
         emit(sim::Op::DsdGet, sim::ScalarType::U32, r, dreg, kNoReg, int32_t(field));
@@ -1320,11 +1329,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
             noteFabricQueueUse(v, args[i]);
             uint16_t whole;
             dsdToOperandReg(v, args[i], whole);
-            if (lim == kNoReg && length < 0) {
-                lim = dsdField(whole, sim::DsdField::Length);
-                if (v.k == VK::Dsd)
-                    length = v.dsd.extent[0];
-            }
+            noteLength(i, dsdField(whole, sim::DsdField::Length));
             const uint16_t one = newReg(node);
             emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
             w.fabricDsd = newDsdReg();
@@ -1343,8 +1348,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                  int32_t(sizeOf(elementType(i))));
             w.strideReg = newReg(node);
             emit(sim::Op::Mul, sim::ScalarType::I32, w.strideReg, elementStride, elementBytes, 0);
-            if (lim == kNoReg && length < 0)
-                lim = dsdField(v.reg, sim::DsdField::Length);
+            noteLength(i, dsdField(v.reg, sim::DsdField::Length));
             continue;
         }
         // The DSDs page: "A FIFO cannot be used as an operand to the @map builtin".
@@ -1353,22 +1357,29 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         if (v.k != VK::Dsd || (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.rank != 1))
             fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
                               typeName(v.type) + "'");
-        if (length >= 0 && int64_t(v.dsd.extent[0]) != length)
-            fail(args[i], "@map DSDs have different lengths (" + std::to_string(length) + " and " +
-                              std::to_string(v.dsd.extent[0]) + ")");
         w.baseImm = int32_t(v.dsd.baseAddress);
         w.strideReg = newReg(node);
         emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg,
              v.dsd.strideBytes[0] / int32_t(sim::dsdElementBytes(v.dsd)) *
                  int32_t(sizeOf(elementType(i))));
-        if (length < 0 && lim == kNoReg) {
-            length = v.dsd.extent[0];
-            lim = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(length));
-        }
+        const uint16_t length = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, length, kNoReg, kNoReg,
+             int32_t(v.dsd.extent[0]));
+        noteLength(i, length);
     }
-    if (lim == kNoReg)
+    if (inputLengths.empty() && outputLength == kNoReg)
         fail(node, "@map needs at least one DSD argument");
+    uint16_t lim = newReg(node);
+    emit(sim::Op::Mov, sim::ScalarType::I32, lim,
+         inputLengths.empty() ? outputLength : inputLengths[0], kNoReg, 0);
+    for (size_t k = 1; k < inputLengths.size(); ++k) {
+        const uint16_t shorter = newReg(node);
+        emit(sim::Op::CmpLt, sim::ScalarType::I32, shorter, inputLengths[k], lim, 0);
+        const size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, shorter,
+                                 kNoReg, 0);
+        emit(sim::Op::Mov, sim::ScalarType::I32, lim, inputLengths[k], kNoReg, 0);
+        patch(skip, here());
+    }
     uint16_t i = newReg(node);
     emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
     size_t top = here();
@@ -1408,6 +1419,13 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         callNodes.push_back(args[k + 1]);
     }
     Value res = callRuntime(f, callArgs, callNodes, node);
+    size_t outputExhausted = SIZE_MAX;
+    if (hasOut && outputLength != kNoReg && !inputLengths.empty()) {
+        const uint16_t room = newReg(node);
+        emit(sim::Op::CmpLt, sim::ScalarType::I32, room, i, outputLength, 0);
+        outputExhausted =
+            emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, room, kNoReg, 0);
+    }
     if (hasOut) {
         const Value& out = vals.back();
         TypeP rt = ft->ret;
@@ -1433,6 +1451,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     emit(sim::Op::Add, sim::ScalarType::I32, i, i, one, 0);
     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
     patch(jf, here());
+    if (outputExhausted != SIZE_MAX)
+        patch(outputExhausted, here());
     return mkVoid();
 }
 
