@@ -286,10 +286,17 @@ class Analyzer {
     // rectangle once @set_rectangle has run: a full wafer (745,500 PEs) gets 3 G steps.
     static constexpr uint64_t kComptimeStepBase = 50'000'000;
     static constexpr uint64_t kComptimeStepsPerPe = 4'000;
+    // Each code class (and the layout before them) has its own budget: one shared by the
+    // whole compile refused a valid 64x48 layout whose PEs each build a small comptime table.
+    // A caller's budget (CompileOptions::maxComptimeSteps) covers the whole compile.
+    uint64_t stepBudgetStart_ = 0;
+    uint64_t comptimeStepBudget() const {
+        return kComptimeStepBase + kComptimeStepsPerPe * uint64_t(width_) * height_;
+    }
     uint64_t comptimeStepLimit() const {
         if (opt_.maxComptimeSteps)
             return opt_.maxComptimeSteps;
-        return kComptimeStepBase + kComptimeStepsPerPe * uint64_t(width_) * height_;
+        return stepBudgetStart_ + comptimeStepBudget();
     }
     [[noreturn]] void stepLimitExceeded(uint32_t node);
     // The comptime loops running (module, loop node), innermost last: a caller's step budget

@@ -79,10 +79,11 @@ Value Analyzer::identValue(uint32_t node) {
 void Analyzer::stepLimitExceeded(uint32_t node) {
     if (!opt_.maxComptimeSteps)
         fail(node, "comptime evaluation exceeded its step limit (" +
-                       std::to_string(comptimeStepLimit()) +
+                       std::to_string(comptimeStepBudget()) +
                        " steps: " + std::to_string(kComptimeStepBase) + " plus " +
                        std::to_string(kComptimeStepsPerPe) +
-                       " per PE of the rectangle); does a loop never end?");
+                       " per PE of the rectangle, for the layout and for each tile file "
+                       "instance); does a loop never end?");
     const std::string budget = "comptime evaluation exceeded the step budget of " +
                                std::to_string(opt_.maxComptimeSteps) +
                                " steps given to the compiler";

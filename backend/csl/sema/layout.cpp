@@ -492,6 +492,7 @@ std::string Analyzer::paramsKey(const Value& params) {
 }
 
 void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
+    stepBudgetStart_ = comptimeSteps_;
     c.cc.file = t.file;
     c.cc.paramsKey = paramsKey(t.params);
     Frame* save = fr_;
