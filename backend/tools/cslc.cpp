@@ -50,7 +50,11 @@ int main(int argc, char** argv) {
     size_t errors = 0;
     for (const auto& d : result.diagnostics) {
         errors += d.severity == csl::Severity::Error;
-        std::cerr << csl::formatDiagnostic(d, sourceLine(d.range.file, d.range.line, cache));
+        // Each note follows with its own source line (formatDiagnostic of `d` itself would
+        // print its notes first without one, so every note appeared twice).
+        csl::Diagnostic head = d;
+        head.notes.clear();
+        std::cerr << csl::formatDiagnostic(head, sourceLine(d.range.file, d.range.line, cache));
         for (const auto& n : d.notes)
             std::cerr << csl::formatDiagnostic(n, sourceLine(n.range.file, n.range.line, cache));
     }

@@ -52,6 +52,9 @@ cslc_base = ["cslc", f"--arch={args.arch}", "layout.csl", "--fabric-dims=9,3",
 # (name, file, old text, new text, file and text of the line the report must name,
 #  words the report must contain, architectures)
 compile_slips = [
+    ("redefinition", "recv.csl", "task added() void {", "const added: u16 = 1;\ntask added() void {",
+     ("recv.csl", "task added() void {"), ["redefinition of 'added'", "previous definition is here"],
+     ("wse2", "wse3")),
     ("export type", "recv.csl", "var vec: [*]f32 = &data;",
      "var idata = @zeros([n]i32);\nvar vec: [*]i32 = &idata;",
      ("recv.csl", '@export_symbol(vec, "vec");'), ["[*]f32", "[*]i32"], ("wse2", "wse3")),
@@ -136,6 +139,9 @@ for name, file, old, new, (at_file, at_text), words, arches in compile_slips:
     assert re.search(r"(^|/)" + re.escape(where), report, re.M), f"{name}: no {where}\n{report}"
     for w in words:
         assert w in report, f"{name}: {w!r} not in\n{report}"
+    # A note is printed once, followed by its source line (cslc printed each one twice).
+    lines = report.splitlines()
+    assert all(a != b for a, b in zip(lines, lines[1:]) if ": note: " in a), f"{name}:\n{report}"
     shutil.rmtree(work)
     checked += 1
 
