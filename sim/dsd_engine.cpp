@@ -506,8 +506,8 @@ bool Fabric::Impl::handleFifoStall(Pe& p, OpState& op) {
                   (full ? "wrote to full" : "read from empty") + " FIFO " + str(uint64_t(fifo)) +
                   " after " + str(op.done) + " of " + str(op.total) + " elements, and its ." +
                   (full ? "full_action" : "empty_action") + " is .fault");
-    const bool ends = action == FifoAction::Terminate ||
-                      (action == FifoAction::TestOrSuspend && !op.async);
+    const bool ends =
+        action == FifoAction::Terminate || (action == FifoAction::TestOrSuspend && !op.async);
     if (!ends)
         return false;
     // "If the destination operand is a pointer to a scalar, any data popped from the FIFO
@@ -625,10 +625,10 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
             const uint32_t c =
                 shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
-            writeOperand(p, op.dst, shape.dstBytes, i,
-                         dsdElement(desc.op, a, b, c, op.carry,
-                                    prog->fp16Format == Fp16Format::Bf16),
-                         op.loc);
+            writeOperand(
+                p, op.dst, shape.dstBytes, i,
+                dsdElement(desc.op, a, b, c, op.carry, prog->fp16Format == Fp16Format::Bf16),
+                op.loc);
             ++op.done;
             ++progressed;
             if (fifoOperand && countFifoLengths(p, op))

@@ -1236,8 +1236,7 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
             if (!cfg)
                 fault(p, nullptr,
                       "wavelet sent on color " + str(w.color) + " through output queue " +
-                          str(uint64_t(q)) +
-                          ", which is not routed at this PE (no color config)" +
+                          str(uint64_t(q)) + ", which is not routed at this PE (no color config)" +
                           unboundSendsNote(p));
             if (linkFull(p, w.color, Direction::Ramp))
                 continue;

@@ -369,8 +369,7 @@ void Fabric::Impl::startTask(Pe& p, int task) {
         const uint64_t data = payload & 0xffff;
         popCeQueue(p, color);
         activateRouter(p);
-        runTask(p, entry, function, &data,
-                p.cls->functions[size_t(function)].numParams ? 1 : 0);
+        runTask(p, entry, function, &data, p.cls->functions[size_t(function)].numParams ? 1 : 0);
         return;
     }
     const TaskBinding& b = p.cls->tasks[size_t(task)];
@@ -902,9 +901,9 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
             if (v.saveAddress && v.kind == DsdKind::CircBuf)
                 v.extent[2] = (v.extent[2] + v.extent[0]) % std::max<uint32_t>(1, v.extent[1]);
             else if (v.saveAddress && (v.kind == DsdKind::Mem1d || v.kind == DsdKind::Mem4d))
-                v.baseAddress += uint32_t(int64_t(v.extent[0]) *
-                                          (v.strideBytes[0] / int32_t(dsdElementBytes(v))) *
-                                          int64_t(x));
+                v.baseAddress +=
+                    uint32_t(int64_t(v.extent[0]) *
+                             (v.strideBytes[0] / int32_t(dsdElementBytes(v))) * int64_t(x));
             break;
         }
         d[in.dst] = v;

@@ -426,10 +426,10 @@ sim::CodeClass fromProto(const pb::CodeClass& in, const Reader& r) {
             out.controlTable.functions[size_t(i)] = table.functions(i);
     }
     for (const auto& rt : in.rotating_tasks())
-        out.rotatingTasks.push_back(
-            {r.narrow<uint8_t>(rt.data_task(), "rotating_tasks.data_task"), rt.alt_function(),
-             r.narrow<uint16_t>(rt.limit(), "rotating_tasks.limit"),
-             r.narrow<uint16_t>(rt.init(), "rotating_tasks.init")});
+        out.rotatingTasks.push_back({r.narrow<uint8_t>(rt.data_task(), "rotating_tasks.data_task"),
+                                     rt.alt_function(),
+                                     r.narrow<uint16_t>(rt.limit(), "rotating_tasks.limit"),
+                                     r.narrow<uint16_t>(rt.init(), "rotating_tasks.init")});
     return out;
 }
 

@@ -90,6 +90,25 @@ inline std::string memcpyTile(const std::string& decls, const std::string& body,
 // The declaration of the color param `c` that most tile files take.
 inline const std::string kColorParam = "param c: color;\n";
 
+// A 2x1 rectangle: "send.csl" at (0,0) sends on color c (3) east to "recv.csl" at (1,0); both
+// take memcpy_params and c, and the layout exports `yType` y and a `fn()void` compute.
+inline std::string eastPairLayout(const std::string& yType) {
+    return R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+const c: color = @get_color(3);
+layout {
+  @set_rectangle(2, 1);
+  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
+  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
+  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
+  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
+  @export_name("y", [*])" +
+           yType + R"(, true);
+  @export_name("compute", fn()void);
+}
+)";
+}
+
 // A comptime statement that initializes each (queue, color) pair on WSE-3 only (WSE-2
 // queues need no initialization).
 inline std::string wse3Queues(const std::vector<std::pair<std::string, std::string>>& queues) {

@@ -386,8 +386,7 @@ const std::vector<ErrorCase>& errorCases() {
          "fn f() void { @load_to_dsr(dd, d); @load_to_dsr(ds, d); @fmovs(ds, dd); }\n"
          "comptime { @export_symbol(f); }\n",
          "a dsr_src1 holds a source operand; it cannot be the destination of @fmovs"},
-        {"set_active_prng_at_comptime", "",
-         "comptime { @set_active_prng(1); }\n",
+        {"set_active_prng_at_comptime", "", "comptime { @set_active_prng(1); }\n",
          "@set_active_prng cannot be evaluated at comptime"},
         {"stride_register_count", "@export_name(\"f\", fn()void);\n",
          "var m = @zeros([4, 6]f32);\nconst d = @get_dsr(dsr_src1, 1);\n"

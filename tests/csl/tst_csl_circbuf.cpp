@@ -48,7 +48,8 @@ fn compute(unused: u16) void {
   sys_mod.unblock_cmd_stream();
 }
 comptime {
-)" + comptimeLoad + R"(
+)" + comptimeLoad +
+           R"(
   @export_symbol(y_ptr, "y");
   @export_symbol(compute);
 }
@@ -109,8 +110,7 @@ class TestCslCircbuf : public QObject {
                                            ".save_address = true });",
                                            ""),
                                sim::Arch::Wse3);
-        const std::vector<float> want = {1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2,
-                                         10, 20, 30, 40, 5};
+        const std::vector<float> want = {1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 10, 20, 30, 40, 5};
         QCOMPARE(y, want);
         const auto z = runRing(ringProgram("@get_dsd(circbuf_dsd, .{ .base_address = &ring[2], "
                                            ".extent = 4, .wraparound = 2 })",
@@ -132,8 +132,8 @@ class TestCslCircbuf : public QObject {
             << "@get_dsd(circbuf_dsd, .{ .base_address = &ring[1], .extent = 4 })" << load
             << "circbuf_dsd needs '.wraparound': '.base_address' points to a single 'f32'";
         QTest::newRow("unknown field")
-            << "@get_dsd(circbuf_dsd, .{ .base_address = &ring, .extent = 4, .stride = 2 })"
-            << load << "unknown field 'stride' for circbuf_dsd";
+            << "@get_dsd(circbuf_dsd, .{ .base_address = &ring, .extent = 4, .stride = 2 })" << load
+            << "unknown field 'stride' for circbuf_dsd";
         QTest::newRow("direct operand")
             << QString(kWrap3) << load + "\n  @fmovs(out_dsd, ring_dsd);"
             << "a circbuf_dsd cannot be an operand of @fmovs: load it to a DSR with "

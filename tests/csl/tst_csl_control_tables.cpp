@@ -15,20 +15,6 @@ namespace {
 
 using namespace csl_tests;
 
-const char* kLayout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
-const c: color = @get_color(3);
-layout {
-  @set_rectangle(2, 1);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
-  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-  @export_name("y", [*]u32, true);
-  @export_name("compute", fn()void);
-}
-)";
-
 // Sends `words` (u32, `count` of them; `control` marks control wavelets) east.
 std::string senderTile(const std::string& words, int count, bool control) {
     const std::string n = std::to_string(count);
@@ -39,8 +25,8 @@ const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
 const ctrl = @import_module("<control>");
 var y = @zeros([8]u32);
 const y_ptr: [*]u32 = &y;
-var w = [)" + n + "]u32{ " +
-           words + R"( };
+var w = [)" +
+           n + "]u32{ " + words + R"( };
 const oq = @get_output_queue(2);
 const out = @get_dsd(fabout_dsd, .{ .extent = )" +
            n + ", .output_queue = oq" + (control ? ", .control = true" : "") + R"( });
@@ -68,13 +54,15 @@ const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
 var y = @zeros([8]u32);
 const y_ptr: [*]u32 = &y;
 const iq = @get_input_queue(2);
-)" + tasks + R"(
+)" + tasks +
+           R"(
 fn compute() void {
   @activate(@get_local_task_id(10));
   sys_mod.unblock_cmd_stream();
 }
 comptime {
-)" + binds + R"(
+)" + binds +
+           R"(
   @export_symbol(y_ptr, "y");
   @export_symbol(compute);
 }
@@ -83,8 +71,9 @@ comptime {
 
 std::vector<uint32_t> runPair(const std::string& send, const std::string& recv,
                               std::string* diags) {
-    const auto r = compileFiles({{"layout.csl", kLayout}, {"send.csl", send}, {"recv.csl", recv}},
-                                sim::Arch::Wse3);
+    const auto r = compileFiles(
+        {{"layout.csl", eastPairLayout("u32")}, {"send.csl", send}, {"recv.csl", recv}},
+        sim::Arch::Wse3);
     *diags = allDiagnostics(r);
     if (!r.ok)
         return {};
@@ -224,30 +213,34 @@ task local_ten() void { y[4] = 99; }
             << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(iq), .{});\n"
             << "@bind_rotating_tasks needs '.limit'";
         QTest::newRow("clash without a table")
-            << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(@get_input_queue(0)), "
+            << "  @bind_rotating_tasks(main_task, alt_task, "
+               "@get_data_task_id(@get_input_queue(0)), "
                ".{ .limit = 2 });\n"
             << "call @set_control_task_table to give control tasks their own table";
         QTest::newRow("three pairs")
-            << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(iq), .{ .limit = 2 });\n"
-               "  @bind_rotating_tasks(m3, alt_task, @get_data_task_id(@get_input_queue(3)), .{ .limit = 2 });\n"
-               "  @bind_rotating_tasks(m4, alt_task, @get_data_task_id(@get_input_queue(4)), .{ .limit = 2 });\n"
+            << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(iq), .{ .limit = 2 "
+               "});\n"
+               "  @bind_rotating_tasks(m3, alt_task, @get_data_task_id(@get_input_queue(3)), .{ "
+               ".limit = 2 });\n"
+               "  @bind_rotating_tasks(m4, alt_task, @get_data_task_id(@get_input_queue(4)), .{ "
+               ".limit = 2 });\n"
             << "@bind_rotating_tasks can be called at most twice";
     }
     void misuseIsAnError() {
         QFETCH(QString, binds);
         QFETCH(QString, message);
         std::string diags;
-        const auto y = runPair(senderTile("1", 1, false),
-                               receiver("task main_task(v: u32) void { y[0] = v; }\n"
-                                        "task m3(v: u32) void { y[0] = v; }\n"
-                                        "task m4(v: u32) void { y[0] = v; }\n"
-                                        "task alt_task() void { y[1] = 1; }\n"
-                                        "task local_ten() void {}\n",
-                                        binds.toStdString() +
-                                            "  @bind_local_task(local_ten, "
-                                            "@get_local_task_id(10));\n"
-                                            "  @initialize_queue(iq, .{ .color = c });\n"),
-                               &diags);
+        const auto y =
+            runPair(senderTile("1", 1, false),
+                    receiver("task main_task(v: u32) void { y[0] = v; }\n"
+                             "task m3(v: u32) void { y[0] = v; }\n"
+                             "task m4(v: u32) void { y[0] = v; }\n"
+                             "task alt_task() void { y[1] = 1; }\n"
+                             "task local_ten() void {}\n",
+                             binds.toStdString() + "  @bind_local_task(local_ten, "
+                                                   "@get_local_task_id(10));\n"
+                                                   "  @initialize_queue(iq, .{ .color = c });\n"),
+                    &diags);
         QVERIFY(y.empty());
         QVERIFY2(diags.find(message.toStdString()) != std::string::npos, diags.c_str());
     }

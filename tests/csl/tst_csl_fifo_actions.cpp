@@ -83,14 +83,14 @@ class TestCslFifoActions : public QObject {
     }
 
     void faultActionStopsTheRun() {
-        const auto r = compilePe(fifoProgram(", .{ .empty_action = .{ .fault = true } }"),
-                                 sim::Arch::Wse3);
+        const auto r =
+            compilePe(fifoProgram(", .{ .empty_action = .{ .fault = true } }"), sim::Arch::Wse3);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         sim::Fabric fabric(r.program);
         const sim::RunResult run = fabric.runUntilDone(fabric.launch("compute", {0}), 1'000'000);
         QCOMPARE(run.status, sim::RunStatus::Fault);
-        for (const char* part : {"read from empty FIFO 0 after 3 of 5 elements",
-                                 ".empty_action is .fault", "pe.csl:"})
+        for (const char* part :
+             {"read from empty FIFO 0 after 3 of 5 elements", ".empty_action is .fault", "pe.csl:"})
             QVERIFY2(run.message.find(part) != std::string::npos, run.message.c_str());
     }
 
@@ -107,19 +107,7 @@ class TestCslFifoActions : public QObject {
     void suspendedPopWaitsForTheFabric() {
         QFETCH(QString, config);
         QFETCH(int, popped);
-        const std::string layout = R"(
-const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
-const c: color = @get_color(3);
-layout {
-  @set_rectangle(2, 1);
-  @set_tile_code(0, 0, "send.csl", .{ .memcpy_params = memcpy.get_params(0), .c = c });
-  @set_tile_code(1, 0, "recv.csl", .{ .memcpy_params = memcpy.get_params(1), .c = c });
-  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
-  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });
-  @export_name("y", [*]f32, true);
-  @export_name("compute", fn()void);
-}
-)";
+        const std::string layout = eastPairLayout("f32");
         const std::string send = R"(
 param memcpy_params;
 param c: color;
@@ -149,7 +137,8 @@ const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
 var y = @zeros([4]f32);
 const y_ptr: [*]f32 = &y;
 var staging = @zeros([4]f32);
-const queue = @allocate_fifo(staging)" + config.toStdString() +
+const queue = @allocate_fifo(staging)" +
+                                 config.toStdString() +
                                  R"();
 const iq = @get_input_queue(2);
 const in = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = iq });

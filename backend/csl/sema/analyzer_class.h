@@ -820,8 +820,7 @@ class Analyzer {
                       uint32_t node);
     Value evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes, uint32_t node);
     uint32_t mapScratchWord(TypeP elem, uint32_t node);
-    void moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive,
-                        uint32_t node);
+    void moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive, uint32_t node);
     Value mapBuiltin(uint32_t node);
     Value callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                      uint32_t node);
@@ -865,17 +864,19 @@ class Analyzer {
     Value queueFlush(std::span<const uint32_t> args, uint32_t node);
     Value queuesLibCall(const std::string& fn, const std::vector<Value>& args,
                         const std::vector<uint32_t>& argNodes, uint32_t node);
-    Value getXdsr(std::span<const uint32_t> args, uint32_t node);         // dsr_registers.cpp
-    Value getCircbufDsd(const Value& cfg, TypeP kt, uint32_t cfgNode);   // circbuf.cpp
+    Value getXdsr(std::span<const uint32_t> args, uint32_t node);      // dsr_registers.cpp
+    Value getCircbufDsd(const Value& cfg, TypeP kt, uint32_t cfgNode); // circbuf.cpp
     void bindTask(const std::string& name, HandleKind want, const Value& f, const Value& id,
-                  std::span<const uint32_t> args, uint32_t node, int controlQueue = -1); // tasks.cpp
+                  std::span<const uint32_t> args, uint32_t node,
+                  int controlQueue = -1);                                     // tasks.cpp
+    ClassCtx* wse3TileComptime(const char* name, uint32_t node);              // tasks.cpp
     Value setControlTaskTable(std::span<const uint32_t> args, uint32_t node); // tasks.cpp
     Value bindRotatingTasks(std::span<const uint32_t> args, uint32_t node);   // tasks.cpp
-    void placeControlTasks(ClassCtx& c);                                     // tasks.cpp
-    Value loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node);  // circbuf.cpp
-    Value getSr(std::span<const uint32_t> args, uint32_t node);           // dsr_registers.cpp
+    void placeControlTasks(ClassCtx& c);                                      // tasks.cpp
+    Value loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node);       // circbuf.cpp
+    Value getSr(std::span<const uint32_t> args, uint32_t node);               // dsr_registers.cpp
     void checkFifoConfig(const Value& cfg, uint32_t node, sim::FifoDesc& fd); // dsr_registers.cpp
-    Value loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node); // dsr_registers.cpp
+    Value loadToDsrXdsrSr(std::span<const uint32_t> args, uint32_t node);     // dsr_registers.cpp
     void loadToDsr(const std::string& name, const Value& dsr, const Value& d, const Value& cfg,
                    std::span<const uint32_t> args, uint32_t node); // builtins.cpp
     void checkFifoRegisters(const Value& cfg, uint32_t node);

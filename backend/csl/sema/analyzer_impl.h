@@ -50,8 +50,8 @@ struct FnDef {
     std::string name;
     bool isTask = false, isInline = false, generic = false;
     std::string genericBecause; // why a generic function is expanded at each call
-    TypeP type = nullptr; // non-generic functions
-    int32_t index = -1;   // index in the class's functions once lowered
+    TypeP type = nullptr;       // non-generic functions
+    int32_t index = -1;         // index in the class's functions once lowered
     std::vector<int32_t> callees;
     // Lowered only because the tile file is checked whole, not for any run-time use: its
     // calls count for recursion only when run-time code reaches it.
@@ -158,7 +158,7 @@ struct ClassCtx {
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.
     std::map<int, uint32_t> dsrSlots;
     uint32_t mapScratchAddr = UINT32_MAX; // @map's word for fabric elements (mapScratchWord)
-    std::map<int, Value> dsrConfig;                            // @block/@unblock at comptime
+    std::map<int, Value> dsrConfig;       // @block/@unblock at comptime
     std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);
     // Comptime aggregates without a declaration of their own (a function's local `const`

@@ -889,8 +889,8 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
                     expand("its " + paramName(p) + " takes a '" + typeName(t) +
                            "' by value (a pointer to it would not be)");
                 else if (isComptimeOnly(t))
-                    expand("its " + paramName(p) + " has the comptime-only type '" +
-                           typeName(t) + "'");
+                    expand("its " + paramName(p) + " has the comptime-only type '" + typeName(t) +
+                           "'");
             }
             TypeP r = evalType(n.a);
             if (byValueAggregate(r))
@@ -1363,8 +1363,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
              v.dsd.strideBytes[0] / int32_t(sim::dsdElementBytes(v.dsd)) *
                  int32_t(sizeOf(elementType(i))));
         const uint16_t length = newReg(node);
-        emit(sim::Op::Imm, sim::ScalarType::I32, length, kNoReg, kNoReg,
-             int32_t(v.dsd.extent[0]));
+        emit(sim::Op::Imm, sim::ScalarType::I32, length, kNoReg, kNoReg, int32_t(v.dsd.extent[0]));
         noteLength(i, length);
     }
     if (inputLengths.empty() && outputLength == kNoReg)
@@ -1375,8 +1374,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     for (size_t k = 1; k < inputLengths.size(); ++k) {
         const uint16_t shorter = newReg(node);
         emit(sim::Op::CmpLt, sim::ScalarType::I32, shorter, inputLengths[k], lim, 0);
-        const size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, shorter,
-                                 kNoReg, 0);
+        const size_t skip =
+            emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, shorter, kNoReg, 0);
         emit(sim::Op::Mov, sim::ScalarType::I32, lim, inputLengths[k], kNoReg, 0);
         patch(skip, here());
     }
@@ -1423,8 +1422,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     if (hasOut && outputLength != kNoReg && !inputLengths.empty()) {
         const uint16_t room = newReg(node);
         emit(sim::Op::CmpLt, sim::ScalarType::I32, room, i, outputLength, 0);
-        outputExhausted =
-            emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, room, kNoReg, 0);
+        outputExhausted = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, room, kNoReg, 0);
     }
     if (hasOut) {
         const Value& out = vals.back();

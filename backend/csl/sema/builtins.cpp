@@ -665,7 +665,6 @@ Value Analyzer::getDsd(uint32_t node) {
     return rr;
 }
 
-
 // @load_to_dsr and @load_to_dsr_xdsr_sr: DSD `d` is stored in DSR `dsr`'s slot, with the
 // configuration `cfg` (.save_address, .async, ...) that operations through the DSR apply.
 void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value& d,
@@ -857,11 +856,15 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // dsr_src1 "can be only be used to store a source operand"; a dsr_src0 is either.
             const HandleKind hk = v.type->hk;
             if (i == 0 && (hk == HandleKind::DsrSrc1 || hk == HandleKind::DsrFifoSrc1))
-                fail(argNodes[i], "a " + typeName(v.type) + " holds a source operand; it cannot be "
-                              "the destination of @" + name);
+                fail(argNodes[i], "a " + typeName(v.type) +
+                                      " holds a source operand; it cannot be "
+                                      "the destination of @" +
+                                      name);
             if (i > 0 && (hk == HandleKind::DsrDest || hk == HandleKind::DsrFifoDest))
-                fail(argNodes[i], "a " + typeName(v.type) + " holds a destination operand; it "
-                              "cannot be a source of @" + name);
+                fail(argNodes[i], "a " + typeName(v.type) +
+                                      " holds a destination operand; it "
+                                      "cannot be a source of @" +
+                                      name);
             // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
             viaDsr = true;
             uint16_t d = newDsdReg();
@@ -895,7 +898,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // operations directly."
             if (v.type->dk == sim::DsdKind::CircBuf)
                 fail(argNodes[i], "a circbuf_dsd cannot be an operand of @" + name +
-                                  ": load it to a DSR with @load_to_dsr_xdsr and pass the DSR");
+                                      ": load it to a DSR with @load_to_dsr_xdsr and pass the DSR");
             noteFabricQueueUse(v, argNodes[i]);
             uint16_t d;
             dsdToOperandReg(v, argNodes[i], d);
@@ -907,8 +910,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // arguments that are fabric inputs."
             if (v.type->dk == sim::DsdKind::FabIn && wse3() && ++fabricInputs > 1)
                 fail(argNodes[i], "@" + name +
-                                  " has more than one fabin_dsd operand, which WSE-3 "
-                                  "does not allow");
+                                      " has more than one fabin_dsd operand, which WSE-3 "
+                                      "does not allow");
             // @dfilt's one operand is the fabin DSD whose data wavelets it drops.
             if (i == 0 && v.type->dk == sim::DsdKind::FabIn && name != "dfilt")
                 fail(argNodes[i], "a fabin_dsd cannot be the destination of @" + name);
@@ -920,7 +923,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             if (i > 0 && v.type->dk == sim::DsdKind::Fifo && n > 2) {
                 if (i == 1)
                     fail(argNodes[i], "a FIFO cannot be the first source of @" + name +
-                                      ", which has more than one source");
+                                          ", which has more than one source");
                 if (++fifoSources > 1)
                     fail(argNodes[i], "@" + name + " has more than one FIFO source");
             }
@@ -1113,7 +1116,8 @@ static bool isDsdOpName(std::string_view name) {
 // of an 'if' or a 'switch' prong beside statements it is dropped, so `if (c) @fmovs(d, s);`
 // stays a statement.
 bool Analyzer::isDsdOpCall(uint32_t node) const {
-    return N(node).kind == NK::BuiltinCall && isDsdOpName(std::string_view(tokStr(N(node).tok)).substr(1));
+    return N(node).kind == NK::BuiltinCall &&
+           isDsdOpName(std::string_view(tokStr(N(node).tok)).substr(1));
 }
 
 Value Analyzer::builtin(uint32_t node, TypeP expected) {
@@ -1651,8 +1655,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             } else if (f == "ctrl_table_id") {
                 const int64_t t = asInt((*cfg.elems)[i], args[1], "ctrl_table_id");
                 if (t < 0 || t >= sim::kNumTaskIds)
-                    fail(args[1], "'.ctrl_table_id' must be in [0, 63], found " +
-                                      std::to_string(t));
+                    fail(args[1],
+                         "'.ctrl_table_id' must be in [0, 63], found " + std::to_string(t));
                 cls()->cc.controlTable.queueTable[size_t(q.i)] = uint8_t(t);
             } else if (f != "priority") {
                 fail(args[1], "unknown field '" + f + "' in queue configuration");

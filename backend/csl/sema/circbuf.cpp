@@ -87,8 +87,8 @@ Value Analyzer::loadToDsrXdsr(std::span<const uint32_t> args, uint32_t node) {
                           typeName(xdsr.type) + "'");
     const Value d = eval(args[2]);
     if (d.type->k != TK::Dsd || d.type->dk != sim::DsdKind::CircBuf)
-        fail(args[2], std::string(kLoadName) + " loads a circbuf_dsd, found '" +
-                          typeName(d.type) + "'");
+        fail(args[2],
+             std::string(kLoadName) + " loads a circbuf_dsd, found '" + typeName(d.type) + "'");
     const Value cfg = args.size() > 3 ? evalComptime(args[3], nullptr, "configuration") : mkVoid();
     if (cfg.k == VK::Agg && cfg.names)
         for (const std::string& f : *cfg.names)

@@ -99,9 +99,21 @@ void Analyzer::bindTask(const std::string& name, HandleKind want, const Value& f
             tb.color = uint8_t(tid);
         }
     } else {
-        tb.kind =
-            want == HandleKind::LocalTaskId ? sim::TaskKind::Local : sim::TaskKind::Control;
+        tb.kind = want == HandleKind::LocalTaskId ? sim::TaskKind::Local : sim::TaskKind::Control;
     }
+}
+
+// The class of a WSE-3 task-table builtin `name`, which must be in a tile's top-level
+// comptime block.
+ClassCtx* Analyzer::wse3TileComptime(const char* name, uint32_t node) {
+    ClassCtx* c = cls();
+    if (!c)
+        fail(node, std::string(name) + " is only allowed in tile code");
+    if (!wse3())
+        fail(node, std::string(name) + " is only available on wse3");
+    if (runtime())
+        fail(node, std::string(name) + " must appear in a top-level comptime block");
+    return c;
 }
 
 // The WSE-3 builtins page: "Create a separate control task table", `.instructions` in {2, 4,
@@ -110,18 +122,13 @@ void Analyzer::bindTask(const std::string& name, HandleKind want, const Value& f
 Value Analyzer::setControlTaskTable(std::span<const uint32_t> args, uint32_t node) {
     const char* name = "@set_control_task_table";
     if (args.size() > 1)
-        fail(node, std::string(name) + " expects 0 or 1 arguments, found " +
-                       std::to_string(args.size()));
-    ClassCtx* c = cls();
-    if (!c)
-        fail(node, std::string(name) + " is only allowed in tile code");
-    if (!wse3())
-        fail(node, std::string(name) + " is only available on wse3");
-    if (runtime())
-        fail(node, std::string(name) + " must appear in a top-level comptime block");
+        fail(node,
+             std::string(name) + " expects 0 or 1 arguments, found " + std::to_string(args.size()));
+    ClassCtx* c = wse3TileComptime(name, node);
     if (c->cc.controlTable.separate)
         fail(node, std::string(name) + " can be called at most once");
-    const Value cfg = args.empty() ? mkAgg({}, {}) : evalComptime(args[0], nullptr, "configuration");
+    const Value cfg =
+        args.empty() ? mkAgg({}, {}) : evalComptime(args[0], nullptr, "configuration");
     int64_t stride = 1;
     for (size_t i = 0; cfg.names && i < cfg.names->size(); ++i) {
         const std::string& field = (*cfg.names)[i];
@@ -132,8 +139,8 @@ Value Analyzer::setControlTaskTable(std::span<const uint32_t> args, uint32_t nod
                                   " must be 2, 4 or 8, found " + std::to_string(v));
         } else if (field == "stride") {
             if (v < 1 || v > 7)
-                fail(args[0], "'.stride' of " + std::string(name) +
-                                  " must be in [1, 7], found " + std::to_string(v));
+                fail(args[0], "'.stride' of " + std::string(name) + " must be in [1, 7], found " +
+                                  std::to_string(v));
             stride = v;
         } else {
             fail(args[0], "unknown field '" + field + "' in " + name +
@@ -151,13 +158,9 @@ Value Analyzer::setControlTaskTable(std::span<const uint32_t> args, uint32_t nod
 Value Analyzer::bindRotatingTasks(std::span<const uint32_t> args, uint32_t node) {
     const char* name = "@bind_rotating_tasks";
     if (args.size() != 4)
-        fail(node, std::string(name) + " expects 4 arguments, found " +
-                       std::to_string(args.size()));
-    ClassCtx* c = cls();
-    if (!c)
-        fail(node, std::string(name) + " is only allowed in tile code");
-    if (!wse3())
-        fail(node, std::string(name) + " is only available on wse3");
+        fail(node,
+             std::string(name) + " expects 4 arguments, found " + std::to_string(args.size()));
+    ClassCtx* c = wse3TileComptime(name, node);
     if (c->cc.rotatingTasks.size() >= 2)
         fail(node, "WSE-3 supports two pairs of rotating tasks: " + std::string(name) +
                        " can be called at most twice");
