@@ -2241,6 +2241,10 @@ Wiederherstellen?</translation>
         <source>DSD register %1 (frame %2)</source>
         <translation>DSD-Register %1 (Frame %2)</translation>
     </message>
+    <message>
+        <source>circular buffer at 0x%1%2, length %3, wraps after %4, head %5</source>
+        <translation>Ringpuffer bei 0x%1%2, Länge %3, springt nach %4 zurück, Kopf %5</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeTraceModel</name>

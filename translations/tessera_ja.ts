@@ -2238,6 +2238,10 @@ Restore them?</source>
         <source>DSD register %1 (frame %2)</source>
         <translation>DSD レジスタ %1（フレーム %2）</translation>
     </message>
+    <message>
+        <source>circular buffer at 0x%1%2, length %3, wraps after %4, head %5</source>
+        <translation>リングバッファ 0x%1%2、長さ %3、%4 で折り返し、先頭 %5</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeTraceModel</name>

@@ -300,6 +300,17 @@ void PeThreadModel::reload() {
         case sim::DsdKind::Fifo:
             what = tr("fifo %1").arg(d.fifo);
             break;
+        case sim::DsdKind::CircBuf: {
+            const sim::Symbol* at = debug::symbolAt(cls, d.baseAddress);
+            what = tr("circular buffer at 0x%1%2, length %3, wraps after %4, head %5")
+                       .arg(d.baseAddress, 4, 16, QLatin1Char('0'))
+                       .arg(at ? QStringLiteral(" (%1)").arg(QString::fromStdString(at->name))
+                               : QString())
+                       .arg(d.extent[0])
+                       .arg(d.extent[1])
+                       .arg(d.extent[2]);
+            break;
+        }
         }
         withSource({tr("DSD register %1 (frame %2)").arg(r.reg).arg(r.frame), what, {}, {}, 0},
                    std::nullopt);

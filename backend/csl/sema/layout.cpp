@@ -654,7 +654,8 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     // @initialize_queue binds sends on color 0 or receives nothing, unless <tile_config>
     // binds it at run time, so a warning, not an error.
     for (const auto& [use, where] : c.fabricQueueUses) {
-        const auto [input, queue] = use;
+        const bool input = use.first;
+        const int queue = use.second;
         const bool loadedToDsr =
             input && std::any_of(c.fabinDsrLoads.begin(), c.fabinDsrLoads.end(),
                                  [&](const ClassCtx::FabinDsrLoad& l) { return l.queue == queue; });
