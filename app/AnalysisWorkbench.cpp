@@ -63,9 +63,9 @@ std::optional<SourcePosition> stallSource(const sim::FabricProgram& program,
                 if (QString::fromStdString(code.functions[f].name) == waiter.mid(prefix.size()))
                     function = int(f);
     const bool known = function >= 0 && size_t(function) < code.functions.size();
-    // A waiting DSD operation names its line ("fadds (3/8 elements, line 12)"); its file is
-    // that of the DsdExec at that line, in the waiter's function first.
-    static const QRegularExpression opLine(QStringLiteral(R"(elements, line (\d+)\))"));
+    // A waiting DSD operation names its place ("fadds (3/8 elements, pe.csl:12)"); the
+    // DsdExec at that line, in the waiter's function first, gives the position.
+    static const QRegularExpression opLine(QStringLiteral(R"(elements, [^()]+:(\d+)\))"));
     if (const auto m = opLine.match(QString::fromStdString(wait.reason)); m.hasMatch()) {
         const uint32_t line = m.captured(1).toUInt();
         auto find = [&](const sim::Function& f) -> std::optional<SourcePosition> {

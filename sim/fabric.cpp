@@ -348,13 +348,16 @@ std::string Fabric::Impl::peName(const Pe& p) const {
     return "PE(" + str(p.x + prog->offsetX) + "," + str(p.y + prog->offsetY) + ")";
 }
 
+std::string sourcePlace(const FabricProgram& prog, const CodeClass& cls, const SourceLoc& loc) {
+    const std::string& file =
+        loc.file < prog.sourceFiles.size() ? prog.sourceFiles[loc.file] : cls.file;
+    return file + ":" + std::to_string(loc.line);
+}
+
 std::string Fabric::Impl::where(const Pe& p, const SourceLoc* loc) const {
     std::string s = peName(p) + " at cycle " + str(now);
-    if (loc && loc->line) {
-        const std::string file =
-            loc->file < prog->sourceFiles.size() ? prog->sourceFiles[loc->file] : p.cls->file;
-        s += ", " + file + ":" + str(loc->line);
-    }
+    if (loc && loc->line)
+        s += ", " + sourcePlace(*prog, *p.cls, *loc);
     return s;
 }
 
@@ -868,7 +871,7 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
         std::string s =
             who + " " + dsdOpName(d.op) + " (" + str(op.done) + "/" + str(op.total) + " elements";
         if (op.loc.line)
-            s += ", line " + str(op.loc.line);
+            s += ", " + sourcePlace(*prog, *p.cls, op.loc);
         s += ")";
         // Only the operands that hold it up (a fabin with no wavelet, a full output queue,
         // an empty or full FIFO), as fabric_waits.cpp names them: naming every fabric
@@ -906,10 +909,7 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
         const Function& fn = p.cls->functions[size_t(f.func)];
         std::string s = "main thread still runs " + fn.name;
         if (f.pc < fn.locs.size() && fn.locs[f.pc].line) {
-            const SourceLoc& loc = fn.locs[f.pc];
-            s += " at " +
-                 (loc.file < prog->sourceFiles.size() ? prog->sourceFiles[loc.file] : p.cls->file) +
-                 ":" + str(loc.line);
+            s += " at " + sourcePlace(*prog, *p.cls, fn.locs[f.pc]);
         }
         parts.push_back(s + " (a loop that changes nothing)");
     }

@@ -266,6 +266,8 @@ struct Fabric::Impl {
 
 size_t hostIndex(const MemcpyRequest& r, uint32_t rx, uint32_t ry, uint32_t k);
 uint32_t dsdLength(const Dsd& d);
+// "file:line" of a source location of class `cls` (its tile file when the location names none).
+std::string sourcePlace(const FabricProgram& prog, const CodeClass& cls, const SourceLoc& loc);
 const char* directionName(Direction d);
 
 } // namespace sim

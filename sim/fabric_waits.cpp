@@ -124,7 +124,8 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
             const DsdOpDesc& d = p.cls->dsdOps[op.opIndex];
             const std::string what = std::string(dsdOpName(d.op)) + " (" + num(op.done) + "/" +
                                      num(op.total) + " elements" +
-                                     (op.loc.line ? ", line " + num(op.loc.line) : "") + ")";
+                                     (op.loc.line ? ", " + sourcePlace(prog, *p.cls, op.loc) : "") +
+                                     ")";
             bool named = false;
             for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
                 if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::FabIn) {

@@ -92,7 +92,7 @@ class TestTimelineWorkbench : public QObject {
         const QString text = lines[entry.source->line - 1];
         QVERIFY2(!text.trimmed().isEmpty(),
                  qPrintable(QStringLiteral("line %1 is empty").arg(entry.source->line)));
-        // A waiting operation ("microthread 2 @fmuls (0/8 elements, line 105) ...") is on
+        // A waiting operation ("microthread 2 @fmuls (0/8 elements, pe.csl:105) ...") is on
         // its line in the file.
         const auto op = QRegularExpression(QStringLiteral("@\\w+")).match(entry.reason);
         if (op.hasMatch())

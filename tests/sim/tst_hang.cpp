@@ -142,7 +142,7 @@ class TestHang : public QObject {
         sim::Fabric f(makeProgram(cls, 1, 1));
         const auto r = f.runUntilDone(f.launch("drain", {}));
         QCOMPARE(r.status, RunStatus::Hang);
-        QVERIFY2(r.message.find("microthread 2 @mov32 (0/4 elements, line 3) waits for data in "
+        QVERIFY2(r.message.find("microthread 2 @mov32 (0/4 elements, pe.csl:3) waits for data in "
                                 "FIFO 0 (empty)") != std::string::npos,
                  r.message.c_str());
         QVERIFY2(r.message.find("output queue") == std::string::npos, r.message.c_str());
