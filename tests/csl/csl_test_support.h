@@ -170,6 +170,25 @@ inline std::vector<float> asFloats(const std::vector<uint32_t>& words) {
     return out;
 }
 
+// Copies `elements` words of symbol `symbol` from PE (x, y) after the commands queued so far;
+// empty when the copy does not finish (the message goes to qWarning).
+inline std::vector<uint32_t> readSymbol(sim::Fabric& fabric, const std::string& symbol, uint32_t x,
+                                        uint32_t y, uint32_t elements, uint64_t maxCycles) {
+    sim::MemcpyRequest req;
+    req.toDevice = false;
+    req.symbol = symbol;
+    req.x = x;
+    req.y = y;
+    req.elementsPerPe = elements;
+    const auto id = fabric.memcpy(req);
+    const sim::RunResult r = fabric.runUntilDone(id, maxCycles);
+    if (r.status != sim::RunStatus::CommandDone) {
+        qWarning("%s", r.message.c_str());
+        return {};
+    }
+    return fabric.takeResult(id);
+}
+
 // Launches `function` with `args` on a fresh fabric, then copies `elements` words of
 // symbol `symbol` from PE (0,0). A run or copy that does not finish leaves its message in
 // *error (empty when both finish) and whatever the copy returned.

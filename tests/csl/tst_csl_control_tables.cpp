@@ -84,14 +84,7 @@ std::vector<uint32_t> runPair(const std::string& send, const std::string& recv,
         return {};
     }
     fabric.runUntilIdle(1'000'000);
-    sim::MemcpyRequest read;
-    read.toDevice = false;
-    read.symbol = "y";
-    read.x = 1;
-    read.elementsPerPe = 8;
-    const auto id = fabric.memcpy(read);
-    fabric.runUntilDone(id, 1'000'000);
-    return fabric.takeResult(id);
+    return readSymbol(fabric, "y", 1, 0, 8, 1'000'000);
 }
 
 // Two control wavelets with entrypoints 10 and 2, data 5 and 7.

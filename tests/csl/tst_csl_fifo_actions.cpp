@@ -160,16 +160,9 @@ comptime {
         sim::Fabric fabric(r.program);
         QCOMPARE(fabric.runUntilDone(fabric.launch("compute", {}), 10'000'000).status,
                  sim::RunStatus::CommandDone);
-        sim::MemcpyRequest read;
-        read.toDevice = false;
-        read.symbol = "y";
-        read.x = 1;
-        read.elementsPerPe = 4;
-        const auto id = fabric.memcpy(read);
-        QCOMPARE(fabric.runUntilDone(id, 10'000'000).status, sim::RunStatus::CommandDone);
         std::vector<float> want = {5, 6, 7, 8};
         std::fill(want.begin() + popped, want.end(), 0.0f);
-        QCOMPARE(asFloats(fabric.takeResult(id)), want);
+        QCOMPARE(asFloats(readSymbol(fabric, "y", 1, 0, 4, 10'000'000)), want);
     }
 
     void wse3OnlyActionsAreErrorsOnWse2_data() {

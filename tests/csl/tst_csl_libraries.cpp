@@ -80,17 +80,7 @@ std::vector<uint32_t> run(const std::shared_ptr<sim::FabricProgram>& prog, uint3
     auto r = fabric.runUntilDone(fabric.launch("compute", {flag}), 1'000'000);
     if (r.status != sim::RunStatus::CommandDone)
         qWarning("%s", r.message.c_str());
-    sim::MemcpyRequest req;
-    req.toDevice = false;
-    req.symbol = "y";
-    req.x = 1;
-    req.y = 2;
-    req.elementsPerPe = 24;
-    const auto id = fabric.memcpy(req);
-    r = fabric.runUntilDone(id, 1'000'000);
-    if (r.status != sim::RunStatus::CommandDone)
-        qWarning("%s", r.message.c_str());
-    return fabric.takeResult(id);
+    return readSymbol(fabric, "y", 1, 2, 24, 1'000'000);
 }
 
 // Routes built at run time with <tile_config>.color_config: PE 0's color 3 starts without
@@ -259,14 +249,7 @@ comptime {
         sim::Fabric fabric(r.program);
         const auto done = fabric.runUntilDone(fabric.launch("compute", {}), 1'000'000);
         QVERIFY2(done.status == sim::RunStatus::CommandDone, done.message.c_str());
-        sim::MemcpyRequest req;
-        req.toDevice = false;
-        req.symbol = "y";
-        req.x = 1;
-        req.elementsPerPe = 4;
-        const auto id = fabric.memcpy(req);
-        QCOMPARE(fabric.runUntilDone(id, 1'000'000).status, sim::RunStatus::CommandDone);
-        QCOMPARE(fabric.takeResult(id), (std::vector<uint32_t>{1, 2, 3, 4}));
+        QCOMPARE(readSymbol(fabric, "y", 1, 0, 4, 1'000'000), (std::vector<uint32_t>{1, 2, 3, 4}));
     }
 
     void misuseIsAnError_data() {
