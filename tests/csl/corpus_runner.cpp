@@ -15,6 +15,7 @@ struct Parsed {
     std::vector<std::pair<std::string, std::string>> files; // name, text
     std::vector<std::string> args;
     bool syntaxOnly = false;
+    bool checksNotes = false; // notes are compared only in files that expect some
     std::vector<std::string> expected;
 };
 
@@ -47,6 +48,9 @@ Parsed parseCorpus(const std::string& path) {
             p.expected.push_back("error: " + line.substr(16));
         } else if (line.rfind("// CHECK-WARNING: ", 0) == 0) {
             p.expected.push_back("warning: " + line.substr(18));
+        } else if (line.rfind("// CHECK-NOTE: ", 0) == 0) {
+            p.expected.push_back("note: " + line.substr(15));
+            p.checksNotes = true;
         }
         text += line + "\n";
     }
@@ -110,18 +114,25 @@ CorpusResult runCorpusFile(const std::string& path) {
         diags = cr.diagnostics;
         r.ok = cr.ok;
     }
+    if (p.checksNotes) {
+        std::vector<csl::Diagnostic> withNotes;
+        for (const csl::Diagnostic& d : diags) {
+            withNotes.push_back(d);
+            withNotes.insert(withNotes.end(), d.notes.begin(), d.notes.end());
+        }
+        diags = std::move(withNotes);
+    }
     for (const csl::Diagnostic& d : diags) {
-        if (d.severity == csl::Severity::Note)
-            continue;
         std::string where;
         if (!d.range.file.empty()) {
             if (d.range.file != layoutName)
                 where = d.range.file + ":";
             where += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + ": ";
         }
-        r.actual.push_back(
-            std::string(d.severity == csl::Severity::Error ? "error: " : "warning: ") + where +
-            d.message);
+        const char* kind = d.severity == csl::Severity::Error     ? "error: "
+                           : d.severity == csl::Severity::Warning ? "warning: "
+                                                                  : "note: ";
+        r.actual.push_back(kind + where + d.message);
     }
     std::vector<std::string> a = r.actual, e = p.expected;
     std::sort(a.begin(), a.end());
@@ -142,14 +153,17 @@ void blessCorpusFile(const std::string& path, const CorpusResult& r) {
     std::ifstream in(path);
     std::string line, out;
     while (std::getline(in, line)) {
-        if (line.rfind("// CHECK-ERROR: ", 0) == 0 || line.rfind("// CHECK-WARNING: ", 0) == 0)
+        if (line.rfind("// CHECK-ERROR: ", 0) == 0 || line.rfind("// CHECK-WARNING: ", 0) == 0 ||
+            line.rfind("// CHECK-NOTE: ", 0) == 0)
             continue;
         out += line + "\n";
     }
+    // r.actual holds "error: ...", "warning: ..." or "note: ...".
     for (const std::string& d : r.actual) {
-        bool err = d.rfind("error: ", 0) == 0;
-        out += std::string(err ? "// CHECK-ERROR: " : "// CHECK-WARNING: ") +
-               d.substr(err ? 7 : 9) + "\n";
+        const size_t colon = d.find(": ");
+        std::string kind = d.substr(0, colon);
+        std::transform(kind.begin(), kind.end(), kind.begin(), ::toupper);
+        out += "// CHECK-" + kind + ": " + d.substr(colon + 2) + "\n";
     }
     std::ofstream(path) << out;
 }

@@ -771,6 +771,42 @@ fn main() void {
 )",
                "  @bind_local_task(fin, @get_local_task_id(12));\n" + wse3Queues({{"iq", "c"}}));
 
+// A control wavelet in the middle of a stream: '.on_control = .{ .activate = task }' (the
+// task itself, resolved once the class's bindings are known) pops it, runs the task and
+// goes on with the data behind it.
+const std::string kCtlMidSend = memcpyTile(kColorParam, R"(
+var a: [40]f32;
+const oq = @get_output_queue(2);
+const half = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 20, .output_queue = oq });
+const outc = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 1, .output_queue = oq, .control = true });
+fn main() void {
+  for (@range(u16, 40)) |i| { a[i] = @as(f32, i) * 2.0; }
+  @fmovs(half, @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{20} -> a[i] }));
+  @mov32(outc, @as(u32, 0));
+  @fmovs(half, @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{20} -> a[20 + i] }));
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                           wse3Queues({{"oq", "c"}}));
+
+const std::string kCtlMidRecv = memcpyTile(kColorParam, R"(
+var r = @zeros([40]f32);
+var marks: u16 = 0;
+var done: u16 = 0;
+const iq = @get_input_queue(2);
+const in = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 40, .input_queue = iq });
+const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{40} -> r[i] });
+task mark() void { marks += 1; }
+task fin() void { done = 7; }
+fn main() void {
+  @fmovs(dst, in, .{ .async = true, .on_control = .{ .activate = mark }, .activate = fin });
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                           "  @bind_local_task(mark, @get_local_task_id(11));\n"
+                                           "  @bind_local_task(fin, @get_local_task_id(12));\n" +
+                                               wse3Queues({{"iq", "c"}}));
+
 const std::string kTeardownLayout =
     sendRecvLayout(3, 1, kColor3,
                    kEastRoute + "  @set_color_config(2, 0, c, .{ .routes = .{ .rx = .{WEST}, "
@@ -1572,6 +1608,16 @@ std::vector<MachineProgram> programs() {
                      true,
                      true,
                      {f32At(1, 0, "r", r), u16At(1, 0, "done", {5})}});
+    }
+    {
+        std::vector<float> r;
+        for (int i = 0; i < 40; ++i)
+            r.push_back(float(i) * 2.0f);
+        t.push_back({"a control wavelet mid-stream runs the .on_control .activate task",
+                     eastPair(kCtlMidSend, kCtlMidRecv),
+                     true,
+                     true,
+                     {f32At(1, 0, "r", r), u16At(1, 0, "marks", {1}), u16At(1, 0, "done", {7})}});
     }
     // Teardown mode holds the color's wavelets at each router the TEARDOWN command reached
     // until its PE exits teardown: PE 1's handler reroutes the color EAST first, so the

@@ -446,6 +446,15 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 return mismatch();
             if (to->isUnion)
                 return coerceToUnion(v, to, node);
+            // A misspelt field first: it is usually why another field is missing.
+            for (size_t i = 0; v.names && i < v.names->size(); ++i) {
+                bool found = false;
+                for (const FieldInfo& fi : to->fields)
+                    found = found || fi.name == (*v.names)[i];
+                if (!found)
+                    fail(node, "struct '" + typeName(to) + "' has no field named '" +
+                                   (*v.names)[i] + "'");
+            }
             std::vector<std::string> names;
             std::vector<Value> elems;
             for (const FieldInfo& fi : to->fields) {
@@ -457,14 +466,6 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                     fail(node, "missing field '" + fi.name + "' in initializer of '" +
                                    typeName(to) + "'");
                 elems.push_back(coerce(*fv, fi.type, node));
-            }
-            for (size_t i = 0; v.names && i < v.names->size(); ++i) {
-                bool found = false;
-                for (const FieldInfo& fi : to->fields)
-                    found = found || fi.name == (*v.names)[i];
-                if (!found)
-                    fail(node, "struct '" + typeName(to) + "' has no field named '" +
-                                   (*v.names)[i] + "'");
             }
             Value r = mkAgg(names, elems);
             r.type = to;
@@ -1164,10 +1165,16 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     init = eval(n.b, t);
                     haveInit = true;
                 }
-                if (!haveInit)
-                    fail(d.node,
-                         "param '" + d.name + "' has no value; set it with " +
-                             (m->isLayout ? "--params" : "@set_tile_code or @import_module"));
+                if (!haveInit) {
+                    try {
+                        fail(d.node,
+                             "param '" + d.name + "' has no value; set it with " +
+                                 (m->isLayout ? "--params" : "@set_tile_code or @import_module"));
+                    } catch (SemaError&) {
+                        noteParamSource(*m, d);
+                        throw;
+                    }
+                }
             } else if (n.b) {
                 init = eval(n.b, t);
                 haveInit = true;
@@ -1176,8 +1183,14 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             }
             if (haveInit && !init.isComptime())
                 fail(n.b, "initializer of '" + d.name + "' must be comptime-known");
-            if (t && haveInit)
-                init = coerce(init, t, n.b ? n.b : d.node);
+            if (t && haveInit) {
+                try {
+                    init = coerce(init, t, n.b ? n.b : d.node);
+                } catch (SemaError&) {
+                    noteParamSource(*m, d);
+                    throw;
+                }
+            }
             if (d.isVar) {
                 if (!t) {
                     if (!haveInit)
@@ -1243,6 +1256,37 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     fr_ = save;
     d.state = Decl::State::Done;
     return d.value;
+}
+
+// A param whose value is missing or does not fit its type: the error is at the
+// declaration, in the module, but the mistake is usually in the struct of the
+// @import_module or @set_tile_code call that made the instance, so point there too.
+void Analyzer::noteParamSource(const Module& m, const Decl& d) {
+    if (d.isParam && !m.isLayout)
+        note(m.importer, m.importNode,
+             "param '" + d.name + "' of '" + m.path + "' " +
+                 (m.params.count(d.name) ? "is given its value here" : "gets no value here"));
+}
+
+// Two instances of one module that both export a name fail at the same line: the notes
+// name the two imports that made the instances.
+void Analyzer::failExportedTwice(const std::string& name, uint32_t node) {
+    const auto first = cls()->exportSites.find(name);
+    try {
+        fail(node, "symbol '" + name + "' is exported twice");
+    } catch (SemaError&) {
+        if (first == cls()->exportSites.end())
+            throw;
+        Module* firstMod = first->second.mod;
+        note(firstMod, first->second.node, "first exported here");
+        if (firstMod != fr_->mod && firstMod->path == fr_->mod->path) {
+            note(firstMod->importer, firstMod->importNode,
+                 "by the instance of '" + firstMod->path + "' imported here");
+            note(fr_->mod->importer, fr_->mod->importNode,
+                 "and again by the instance imported here");
+        }
+        throw;
+    }
 }
 
 const Value* Analyzer::primitiveById(uint32_t id) {

@@ -635,6 +635,8 @@ class Analyzer {
     // export or extern declarations or as task parameters". `what` names the user.
     void failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what);
     void failIfFifoAllocation(uint32_t init, const std::string& declaration);
+    void noteParamSource(const Module& m, const Decl& d);
+    [[noreturn]] void failExportedTwice(const std::string& name, uint32_t node);
     // The Storage Classes page's type restrictions for export declarations.
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".
@@ -759,9 +761,11 @@ class Analyzer {
     // While evaluating a tensor access: indices probe past the extent (no bounds checks)
     // and comptime arrays get SRAM homes so the DSD can address them.
     bool tensorAccessMode_ = false;
-    // DSD operations whose '.activate' names a task function; resolved once the class's
-    // task bindings are known.
-    std::vector<std::tuple<ClassCtx*, size_t, FnDef*, uint32_t, Module*, bool>> activateFixups_;
+    // DSD operations whose '.activate', '.unblock' or '.on_control' names a task function;
+    // resolved once the class's task bindings are known.
+    enum class TaskField : uint8_t { Activate, Unblock, OnControl };
+    std::vector<std::tuple<ClassCtx*, size_t, FnDef*, uint32_t, Module*, TaskField>>
+        activateFixups_;
     Value load(const Place& p, uint32_t node);
     Place place(uint32_t node);
     Place indexPlace(Place base, uint32_t node);

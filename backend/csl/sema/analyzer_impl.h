@@ -111,6 +111,20 @@ struct ClassCtx {
         uint32_t node;
     };
     std::vector<FabinDsrLoad> fabinDsrLoads;
+    // Where each @export_symbol of the class is, for the notes of an export made twice.
+    struct ExportSite {
+        Module* mod;
+        uint32_t node;
+    };
+    std::map<std::string, ExportSite> exportSites;
+    // @activate calls with a comptime-known local task ID: checked to be bound when the
+    // class is done (the Builtins page: "bound to a local task").
+    struct Activation {
+        Module* mod;
+        uint32_t node;
+        int id;
+    };
+    std::vector<Activation> activations;
     // WSE-3 control task bindings, placed when the class is done (placeControlTasks).
     struct ControlBind {
         int id;

@@ -1160,6 +1160,7 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
         InlineCtx ic;
         ic.retType = rt;
         fr.inlines.push_back(ic);
+        const size_t errorsBefore = diags_.errorCount();
         execBlock(N(f->node).b);
         InlineCtx done = fr.inlines.back();
         fr.inlines.pop_back();
@@ -1177,6 +1178,8 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
             result.type = done.retType;
         } else if (done.resultReg != kNoReg)
             result = mkRuntime(done.resultReg, done.retType);
+        else if (rt->k != TK::Void && diags_.errorCount() > errorsBefore)
+            throw SemaError{}; // the body's error kept it from returning; already reported
         else
             result = mkVoid();
     } catch (...) {

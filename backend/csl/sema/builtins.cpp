@@ -953,7 +953,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 if (v.k == VK::Fn && v.fn && v.fn->isTask) {
                     // 2.x: the task itself; its local task ID is known after binding.
                     activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
-                                                 fr_->mod, false);
+                                                 fr_->mod, TaskField::Activate);
                 } else {
                     op.activateTask =
                         int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
@@ -961,7 +961,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "unblock") {
                 if (v.k == VK::Fn && v.fn && v.fn->isTask) {
                     activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
-                                                 fr_->mod, true);
+                                                 fr_->mod, TaskField::Unblock);
                 } else {
                     int id = v.k == VK::Handle ? int(v.i) : -1;
                     if (id < 0)
@@ -972,11 +972,29 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 if (v.k != VK::Agg || !v.names || v.names->empty())
                     fail(node, "'.on_control' expects .{ .terminate/.activate/.unblock = ... }");
                 const std::string& k = (*v.names)[0];
-                op.onControl = k == "terminate"  ? sim::DsdOpDesc::OnControl::Terminate
-                               : k == "activate" ? sim::DsdOpDesc::OnControl::Activate
-                                                 : sim::DsdOpDesc::OnControl::Unblock;
-                if ((*v.elems)[0].k == VK::Handle)
-                    op.onControlTask = int8_t((*v.elems)[0].i);
+                const Value& target = (*v.elems)[0];
+                if (v.names->size() > 1)
+                    fail(node, "'.on_control' takes one action, found " +
+                                   std::to_string(v.names->size()));
+                if (k == "terminate") {
+                    op.onControl = sim::DsdOpDesc::OnControl::Terminate;
+                } else if (k == "activate" || k == "unblock") {
+                    op.onControl = k == "activate" ? sim::DsdOpDesc::OnControl::Activate
+                                                   : sim::DsdOpDesc::OnControl::Unblock;
+                    if (target.k == VK::Fn && target.fn && target.fn->isTask)
+                        activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), target.fn,
+                                                     node, fr_->mod, TaskField::OnControl);
+                    else if (k == "activate")
+                        op.onControlTask = int8_t(handleId(target, HandleKind::LocalTaskId, node,
+                                                           "'.on_control' '.activate'"));
+                    else if (target.k == VK::Handle)
+                        op.onControlTask = int8_t(target.i);
+                    else
+                        fail(node, "'.on_control' '.unblock' expects a task ID or a task");
+                } else {
+                    fail(node, "unknown '.on_control' action '" + k +
+                                   "'; expected terminate, activate or unblock");
+                }
             } else if (f == "priority") {
                 std::string level = v.k == VK::EnumV ? v.s
                                     : (v.k == VK::Agg && v.names && !v.names->empty())
@@ -1737,6 +1755,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         sim::BuiltinId b = name == "activate" ? sim::BuiltinId::Activate
                            : name == "block"  ? sim::BuiltinId::Block
                                               : sim::BuiltinId::Unblock;
+        if (name == "activate" && id.isComptime() && cls())
+            cls()->activations.push_back({fr_->mod, args[0], int(id.i)});
         if (!runtime()) {
             if (!cls())
                 fail(node, "@" + name + " is only allowed in tile code");
@@ -1902,8 +1922,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[0], "@export_symbol of an expression needs a name");
         for (const sim::ClassExport& e : c->cc.exports) {
             if (e.name == ename)
-                fail(node, "symbol '" + ename + "' is exported twice");
+                failExportedTwice(ename, node);
         }
+        c->exportSites[ename] = {fr_->mod, node};
         sim::ClassExport ex;
         ex.name = ename;
         Place p = place(args[0]);

@@ -584,11 +584,19 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         fr_ = save;
     }
-    for (auto& [fc, opIndex, fn, node, mod, isUnblock] : activateFixups_) {
+    for (auto& [fc, opIndex, fn, node, mod, field] : activateFixups_) {
         // Skip other classes' fixups, and those of an operation that failed after its
         // fixup was recorded (its error is reported; the operation was never added).
         if (fc != &c || opIndex >= c.cc.dsdOps.size())
             continue;
+        sim::DsdOpDesc& op = c.cc.dsdOps[opIndex];
+        // '.unblock' takes any bound task; '.activate' wakes a local task.
+        const bool isUnblock =
+            field == TaskField::Unblock ||
+            (field == TaskField::OnControl && op.onControl == sim::DsdOpDesc::OnControl::Unblock);
+        const std::string what = field == TaskField::OnControl ? "'.on_control'"
+                                 : isUnblock                   ? "'.unblock'"
+                                                               : "'.activate'";
         int found = -1;
         for (int id = 0; id < sim::kNumTaskIds; ++id) {
             sim::TaskKind k = c.cc.tasks[size_t(id)].kind;
@@ -603,16 +611,23 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                 boundOtherwise =
                     boundOtherwise || (t.kind != sim::TaskKind::None && t.function == fn->index);
             diags_.error(mod->fileId, mod->ast->beginOffset(node), mod->ast->endOffset(node),
-                         "task '" + fn->name + "' used in '" +
-                             (isUnblock ? ".unblock" : ".activate") + "' " +
+                         "task '" + fn->name + "' used in " + what + " " +
                              (boundOtherwise ? "is not bound as a local task"
                                              : "is not bound to a task ID"));
             continue;
         }
-        if (isUnblock)
-            c.cc.dsdOps[opIndex].unblockTask = int8_t(found);
-        else
-            c.cc.dsdOps[opIndex].activateTask = int8_t(found);
+        int8_t& target = field == TaskField::OnControl ? op.onControlTask
+                         : isUnblock                   ? op.unblockTask
+                                                       : op.activateTask;
+        target = int8_t(found);
+    }
+    for (const ClassCtx::Activation& a : c.activations) {
+        if (a.id >= 0 && a.id < sim::kNumTaskIds &&
+            c.cc.tasks[size_t(a.id)].kind == sim::TaskKind::None)
+            diags_.error(a.mod->fileId, a.mod->ast->beginOffset(a.node),
+                         a.mod->ast->endOffset(a.node),
+                         "local task ID " + std::to_string(a.id) +
+                             " is activated here but no task is bound to it");
     }
     // Done with this class's fixups: a later class may be built at the same address (the
     // class vector grows), and a stale entry would then patch an op of that class.
