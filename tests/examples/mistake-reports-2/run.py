@@ -20,6 +20,8 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--name", help="the compile output directory")
 parser.add_argument("--cmaddr", help="IP:port of a CS system")
 parser.add_argument("--arch", default="wse2", choices=["wse2", "wse3"])
+parser.add_argument("--filed", action="store_true",
+                    help="also check the slips filed as compiler bugs (build/h-lang/NOTES.md)")
 args = parser.parse_args()
 
 n = 6
@@ -155,10 +157,48 @@ compile_slips = [
     ("exported pointer to the wrong array", "dst.csl", "var vals_ptr: [*]f32 = &vals;",
      "var vals_ptr: [*]f32 = &counts;\nvar counts = @zeros([n]i32);",
      ("dst.csl", "var vals_ptr: [*]f32 = &counts;"), ["[*]f32", "i32"], ARCHES),
+    ("misspelt .on_control action (was NOTES 1)", "dst.csl", ".{ .async = true, .activate = landed_id }",
+     ".{ .async = true, .on_control = .{ .terminat = true }, .activate = landed_id }",
+     ("dst.csl", ".terminat = true"), ["terminat", "on_control"], ARCHES),
+    ("misspelt field in a struct initializer (was NOTES 3)", "src.csl",
+     "Span{ .lo = vals[0], .hi = vals[0] }", "Span{ .lo = vals[0], .high = vals[0] }",
+     ("src.csl", ".high = vals[0]"), ["high", "Span"], ARCHES),
+    ("@activate of an ID no task is bound to (was NOTES 4)", "dst.csl", GO_BODY,
+     GO_BODY + "  @activate(@get_local_task_id(15));\n", ("dst.csl", "@get_local_task_id(15)"),
+     ["15", "no task is bound"], ARCHES),
+    ("module param of the wrong type (was NOTES 2)", "src.csl", ".scale = 2.0 }", ".scale = true }",
+     ("lib/shape.csl", "param scale: T;"), ["'f32'", "'bool'", "note:", "src.csl:8:"], ARCHES),
+    ("module param left out (was NOTES 2)", "src.csl", ".{ .T = f32, .scale = 2.0 }", ".{ .T = f32 }",
+     ("lib/shape.csl", "param scale: T;"), ["'scale'", "note:", "src.csl:8:"], ARCHES),
     ("async op on memory only (WSE-2)", "src.csl", "@fmovs(to_east, out_dsd);",
      "@fmovs(out_dsd, out_dsd, .{ .async = true });\n  @fmovs(to_east, out_dsd);",
      ("src.csl", "@fmovs(out_dsd, out_dsd, .{ .async = true });"), ["async", "fabric"], ("wse2",)),
 ]
+
+# Slips cslc still accepts (filed in build/h-lang/NOTES.md with their numbers); checked only
+# with --filed, so that the lead can see when they are caught.
+filed_slips = [
+    ("5: DSD over u8 elements", "dst.csl", "var rounds: u16 = 0;",
+     "var rounds: u16 = 0;\nvar bytes = @zeros([6]u8);\n"
+     "const bytes_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> bytes[i] });",
+     ("dst.csl", "const bytes_dsd"), ["u8"], ARCHES),
+    ("6: tensor access past the array", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n + 1} -> inbox[i]",
+     ("dst.csl", "|i|{n + 1} -> inbox[i]"), ["inbox"], ARCHES),
+    ("7: switch on an f32", "dst.csl", GO_BODY,
+     GO_BODY + "  rounds = switch (vals[0]) { 1.0 => 1, else => 3 };\n",
+     ("dst.csl", "switch (vals[0])"), ["f32"], ARCHES),
+    ("8: f16 DSD as @faddhs's f32 source", "dst.csl", GO_BODY,
+     GO_BODY + "  @faddhs(inbox_dsd, half_dsd, inbox_dsd);\n", ("dst.csl", "@faddhs(inbox_dsd"),
+     ["f16"], ARCHES),
+    ("9: anytype return type", "src.csl", "fn span() Span {", "fn ident(x: u16) anytype {\n"
+     "  return x;\n}\n\nfn span() Span {", ("src.csl", "fn ident(x: u16) anytype {"),
+     ["anytype"], ARCHES),
+    ("10: @as to a pointer type", "dst.csl", GO_BODY,
+     GO_BODY + "  const p = @as(*u16, rounds);\n  p.* = 7;\n", ("dst.csl", "@as(*u16, rounds)"),
+     ["@as"], ARCHES),
+]
+if args.filed:
+    compile_slips += filed_slips
 
 # (name, file, old text, new text, words the failed run must print)
 run_slips = [
@@ -190,7 +230,13 @@ def copy_with(file, old, new):
     path = os.path.join(work, file)
     text = open(path).read()
     assert text.count(old) >= 1, (file, old)
-    open(path, "w").write(text.replace(old, new, 1))
+    text = text.replace(old, new, 1)
+    if "half_dsd" in new:
+        text = text.replace("var rounds: u16 = 0;", "var rounds: u16 = 0;\nvar halves = @zeros([n]f16);\n"
+                            "const half_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{n} -> halves[i] });", 1)
+    if "fn ident(" in new:
+        text = text.replace(M_LINE, M_LINE + "\n  _ = ident(code);", 1)
+    open(path, "w").write(text)
     return work
 
 
