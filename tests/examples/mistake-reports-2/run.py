@@ -170,6 +170,21 @@ compile_slips = [
      ("lib/shape.csl", "param scale: T;"), ["'f32'", "'bool'", "note:", "src.csl:8:"], ARCHES),
     ("module param left out (was NOTES 2)", "src.csl", ".{ .T = f32, .scale = 2.0 }", ".{ .T = f32 }",
      ("lib/shape.csl", "param scale: T;"), ["'scale'", "note:", "src.csl:8:"], ARCHES),
+    ("DSD over u8 elements (was NOTES 5)", "dst.csl", "var rounds: u16 = 0;",
+     "var rounds: u16 = 0;\nvar bytes = @zeros([6]u8);\n"
+     "const bytes_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> bytes[i] });",
+     ("dst.csl", "const bytes_dsd"), ["u8", "16- and 32-bit"], ARCHES),
+    ("tensor access past the array (was NOTES 6)", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n + 1} -> inbox[i]",
+     ("dst.csl", "|i|{n + 1} -> inbox[i]"), ["inbox", "6 elements"], ARCHES),
+    ("switch on an f32 (was NOTES 7)", "dst.csl", GO_BODY,
+     GO_BODY + "  rounds = switch (vals[0]) { 1.0 => 1, else => 3 };\n",
+     ("dst.csl", "switch (vals[0])"), ["switch", "f32"], ARCHES),
+    ("anytype return type (was NOTES 9)", "src.csl", "fn span() Span {", "fn ident(x: u16) anytype {\n"
+     "  return x;\n}\n\nfn span() Span {", ("src.csl", "fn ident(x: u16) anytype {"),
+     ["anytype", "parameter"], ARCHES),
+    ("@as to a pointer type (was NOTES 10)", "dst.csl", GO_BODY,
+     GO_BODY + "  const p = @as(*u16, rounds);\n  p.* = 7;\n", ("dst.csl", "@as(*u16, rounds)"),
+     ["@as", "*u16"], ARCHES),
     ("async op on memory only (WSE-2)", "src.csl", "@fmovs(to_east, out_dsd);",
      "@fmovs(out_dsd, out_dsd, .{ .async = true });\n  @fmovs(to_east, out_dsd);",
      ("src.csl", "@fmovs(out_dsd, out_dsd, .{ .async = true });"), ["async", "fabric"], ("wse2",)),
@@ -178,24 +193,14 @@ compile_slips = [
 # Slips cslc still accepts (filed in build/h-lang/NOTES.md with their numbers); checked only
 # with --filed, so that the lead can see when they are caught.
 filed_slips = [
-    ("5: DSD over u8 elements", "dst.csl", "var rounds: u16 = 0;",
-     "var rounds: u16 = 0;\nvar bytes = @zeros([6]u8);\n"
-     "const bytes_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{6} -> bytes[i] });",
-     ("dst.csl", "const bytes_dsd"), ["u8"], ARCHES),
-    ("6: tensor access past the array", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n + 1} -> inbox[i]",
-     ("dst.csl", "|i|{n + 1} -> inbox[i]"), ["inbox"], ARCHES),
-    ("7: switch on an f32", "dst.csl", GO_BODY,
-     GO_BODY + "  rounds = switch (vals[0]) { 1.0 => 1, else => 3 };\n",
-     ("dst.csl", "switch (vals[0])"), ["f32"], ARCHES),
     ("8: f16 DSD as @faddhs's f32 source", "dst.csl", GO_BODY,
      GO_BODY + "  @faddhs(inbox_dsd, half_dsd, inbox_dsd);\n", ("dst.csl", "@faddhs(inbox_dsd"),
      ["f16"], ARCHES),
-    ("9: anytype return type", "src.csl", "fn span() Span {", "fn ident(x: u16) anytype {\n"
-     "  return x;\n}\n\nfn span() Span {", ("src.csl", "fn ident(x: u16) anytype {"),
-     ["anytype"], ARCHES),
-    ("10: @as to a pointer type", "dst.csl", GO_BODY,
-     GO_BODY + "  const p = @as(*u16, rounds);\n  p.* = 7;\n", ("dst.csl", "@as(*u16, rounds)"),
-     ["@as"], ARCHES),
+    ("11: a parameter name used twice", "src.csl", "fn span() Span {",
+     "fn pick(a: f32, a: f32) f32 {\n  return a;\n}\n\nfn span() Span {",
+     ("src.csl", "fn pick(a: f32, a: f32) f32 {"), ["'a'"], ARCHES),
+    ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
+     ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
 if args.filed:
     compile_slips += filed_slips
@@ -236,6 +241,8 @@ def copy_with(file, old, new):
                             "const half_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{n} -> halves[i] });", 1)
     if "fn ident(" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = ident(code);", 1)
+    if "fn pick(" in new:
+        text = text.replace(M_LINE, M_LINE + "\n  _ = pick(1.0, 2.0);", 1)
     open(path, "w").write(text)
     return work
 
