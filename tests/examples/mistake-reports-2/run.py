@@ -199,6 +199,13 @@ filed_slips = [
     ("11: a parameter name used twice", "src.csl", "fn span() Span {",
      "fn pick(a: f32, a: f32) f32 {\n  return a;\n}\n\nfn span() Span {",
      ("src.csl", "fn pick(a: f32, a: f32) f32 {"), ["'a'"], ARCHES),
+    ("13: tile param of the wrong type, without a second false error", "layout.csl",
+     '"src.csl", .{ .memcpy_params = memcpy.get_params(0), .n = n',
+     '"src.csl", .{ .memcpy_params = memcpy.get_params(0), .n = "six"',
+     ("src.csl", "param n: u16;"), ["'u16'", "note:", "1 error(s)"], ARCHES),
+    ("14: two globals with one linkname", "dst.csl", "var rounds: u16 = 0;",
+     'var rounds: u16 = 0;\nvar twin_a: u16 linkname("twin") = 1;\nvar twin_b: u16 linkname("twin") = 2;',
+     ("dst.csl", 'var twin_b: u16 linkname("twin")'), ["twin"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
