@@ -206,6 +206,12 @@ filed_slips = [
     ("14: two globals with one linkname", "dst.csl", "var rounds: u16 = 0;",
      'var rounds: u16 = 0;\nvar twin_a: u16 linkname("twin") = 1;\nvar twin_b: u16 linkname("twin") = 2;',
      ("dst.csl", 'var twin_b: u16 linkname("twin")'), ["twin"], ARCHES),
+    ("16: DSD stride past i8", "dst.csl", "|i|{n} -> inbox[i] });",
+     "|i|{n} -> inbox[i] });\nconst wide_stride = @get_dsd(mem1d_dsd, .{ .base_address = &vals, "
+     ".extent = 2, .stride = 200 });", ("dst.csl", ".stride = 200"), ["200", "i8"], ARCHES),
+    ("17: fabin_dsd given an output queue", "dst.csl", ".extent = n, .input_queue = iq });",
+     ".extent = n, .input_queue = iq, .output_queue = @get_output_queue(4) });",
+     ("dst.csl", ".output_queue = @get_output_queue(4)"), ["output_queue", "fabin_dsd"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
