@@ -301,8 +301,9 @@ void Analyzer::failUnlessAbiSized(TypeP t, uint32_t node, const std::string& wha
                        "', which is not ABI-sized (only 16- and 32-bit integers are)");
 }
 
-void Analyzer::failIfArbitraryWidthElement(TypeP elem, uint32_t node) {
-    if (isArbitraryWidthInt(elem))
+void Analyzer::failUnlessDsdElement(TypeP elem, uint32_t node) {
+    // The Types page: 8- and 64-bit integers are not allowed in DSDs either.
+    if (elem->k == TK::Int && !isAbiSizedInt(elem))
         fail(node, "a DSD over elements of integer type '" + typeName(elem) +
                        "' is not supported: DSD operations work on 16- and 32-bit elements");
 }

@@ -640,7 +640,9 @@ class Analyzer {
     // The Storage Classes page's type restrictions for export declarations.
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".
-    void failIfArbitraryWidthElement(TypeP elem, uint32_t node);
+    void failUnlessDsdElement(TypeP elem, uint32_t node);
+    void failIfTensorAccessLeavesArray(uint32_t access, int64_t firstByte, int64_t endByte,
+                                       int64_t elem);
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
     bool canCoerce(const Value& v, TypeP to);
     Value materialize(const Value& v, uint32_t node); // comptime -> runtime register
@@ -830,6 +832,9 @@ class Analyzer {
                      uint32_t node);
     void collectAddrTaken(Module* m, uint32_t node, std::set<std::string>& out);
     void checkRecursion(ClassCtx& c);
+    // By function index: reached from run-time roots (functions not lowered only to check
+    // the tile file) through calls.
+    std::vector<bool> reachableFunctions(const ClassCtx& c) const;
     sim::Function& initFunction();
 
     // ---- builtins (builtins.cpp) -----------------------------------------------------

@@ -1883,6 +1883,9 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     if (s.type && s.type->k == TK::CInt)
         fail(n.a, "a switch input must have a fixed-width integer or enum type, found "
                   "'comptime_int'; give it a type with @as");
+    if (s.type && (s.type->k == TK::Float || s.type->k == TK::CFloat))
+        fail(n.a, "a switch input must have a fixed-width integer or enum type, found '" +
+                      typeName(s.type) + "'");
     auto prongs = L(node);
     auto body = [&](uint32_t b) -> Value {
         if (isPlainBlock(b)) {
@@ -2133,6 +2136,36 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     return mkVoid();
 }
 
+// A tensor access over a named array whose comptime extents reach past either end of it:
+// `|i|{n + 1} -> buf[i]` over `[n]f32` would read and write the next variable.
+void Analyzer::failIfTensorAccessLeavesArray(uint32_t access, int64_t firstByte, int64_t endByte,
+                                             int64_t elem) {
+    const Node& index = N(access);
+    if (index.kind != NK::Index || N(index.a).kind != NK::Ident)
+        return;
+    const std::string name = tokStr(N(index.a).tok);
+    Place array;
+    const bool saveMode = tensorAccessMode_;
+    tensorAccessMode_ = true;
+    try {
+        array = place(index.a);
+    } catch (SemaError&) {
+        tensorAccessMode_ = saveMode;
+        throw;
+    }
+    tensorAccessMode_ = saveMode;
+    if (array.k != Place::K::Mem || array.addrReg != kNoReg || array.type->k != TK::Array)
+        return;
+    const int64_t begin = array.addrImm, end = begin + int64_t(sizeOf(array.type));
+    if (firstByte >= begin && endByte <= end)
+        return;
+    const int64_t outside =
+        firstByte < begin ? (firstByte - begin) / elem : (endByte - begin) / elem - 1;
+    fail(access, "tensor access reaches element " + std::to_string(outside) + " of '" + name +
+                     "', which has " + std::to_string((end - begin) / elem) +
+                     " elements: its extents run past the array");
+}
+
 Value Analyzer::evalTensorAccess(uint32_t node) {
     // |i, j| {e0, e1} -> A[expr]: the address is affine in the indices. It is evaluated
     // with each index at 0 and at 1 to find the base and the per-index strides.
@@ -2185,6 +2218,9 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     Value base = addrWith(-1, 0, elemT);
     std::vector<std::string> names{"$base", "$elem"};
     std::vector<Value> elems{base, mkType(elemT)};
+    // The elements the access reaches, relative to `base`: it is affine in the indices.
+    int64_t lowest = 0, highest = 0;
+    bool reachKnown = base.isComptime();
     for (size_t k = 0; k < caps.size(); ++k) {
         TypeP t2 = nullptr;
         Value a1 = addrWith(int(k), 1, t2);
@@ -2197,7 +2233,15 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
         }
         names.push_back("$extent" + std::to_string(k));
         elems.push_back(extents[k]);
+        reachKnown = reachKnown && a1.isComptime() && extents[k].k == VK::Int;
+        if (reachKnown && extents[k].i > 0) {
+            const int64_t span = (extents[k].i - 1) * (a1.i - base.i);
+            (span < 0 ? lowest : highest) += span;
+        }
     }
+    if (reachKnown)
+        failIfTensorAccessLeavesArray(n.a, base.i + lowest, base.i + highest + sizeOf(elemT),
+                                      int64_t(sizeOf(elemT)));
     names.push_back("$rank");
     elems.push_back(mkInt(int64_t(caps.size())));
     // The DSDs page: a tensor access is also an anonymous struct with `base_address`,

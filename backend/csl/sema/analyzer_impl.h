@@ -123,6 +123,7 @@ struct ClassCtx {
         Module* mod;
         uint32_t node;
         int id;
+        int32_t function; // the lowered function it is in (-1: load time)
     };
     std::vector<Activation> activations;
     // WSE-3 control task bindings, placed when the class is done (placeControlTasks).

@@ -872,6 +872,9 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
         else if (m->ast->nodes[pn.a].kind == NK::AnyType)
             expand("its " + paramName(p) + " is anytype");
     }
+    // The Generics page: "anytype can only appear as the type of function parameters".
+    if (n.a && m->ast->nodes[n.a].kind == NK::AnyType)
+        fail(m, n.a, "'anytype' can only be the type of a function parameter, not a result");
     if (!f->generic) {
         Frame* save = fr_;
         Frame fr;
@@ -1514,6 +1517,28 @@ Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> 
         return dst == kNoReg ? mkVoid() : mkRuntime(dst, ft->ret);
     }
     fail(n.a, "expression of type '" + typeName(callee.type) + "' is not callable");
+}
+
+std::vector<bool> Analyzer::reachableFunctions(const ClassCtx& c) const {
+    std::vector<bool> reachable(c.fnOfIndex.size(), false);
+    std::vector<size_t> pending;
+    for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
+        if (c.fnOfIndex[i] && !c.fnOfIndex[i]->loweredForChecking) {
+            reachable[i] = true;
+            pending.push_back(i);
+        }
+    }
+    while (!pending.empty()) {
+        const FnDef* f = c.fnOfIndex[pending.back()];
+        pending.pop_back();
+        for (int32_t j : f->callees) {
+            if (!reachable[size_t(j)] && c.fnOfIndex[size_t(j)]) {
+                reachable[size_t(j)] = true;
+                pending.push_back(size_t(j));
+            }
+        }
+    }
+    return reachable;
 }
 
 void Analyzer::checkRecursion(ClassCtx& c) {

@@ -503,13 +503,13 @@ Value Analyzer::getDsd(uint32_t node) {
             else
                 runtimeSets.push_back({sim::DsdField::BaseAddress, base});
             haveBase = true;
-            failIfArbitraryWidthElement(v.field("$elem")->tv, args[1]);
+            failUnlessDsdElement(v.field("$elem")->tv, args[1]);
             elemSize = sizeOf(v.field("$elem")->tv);
         } else if (f == "base_address") {
             if (v.type->k != TK::Ptr)
                 fail(args[1],
                      "'.base_address' must be a pointer, found '" + typeName(v.type) + "'");
-            failIfArbitraryWidthElement(pointeeElem(v.type), args[1]);
+            failUnlessDsdElement(pointeeElem(v.type), args[1]);
             elemSize = sizeOf(pointeeElem(v.type));
             if (v.isComptime())
                 d.baseAddress = uint32_t(v.i);
@@ -977,6 +977,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     fail(node, "'.on_control' takes one action, found " +
                                    std::to_string(v.names->size()));
                 if (k == "terminate") {
+                    if (!asBool(target, node))
+                        fail(node, "'.on_control' '.terminate' must be true (leave '.on_control' "
+                                   "out for no action)");
                     op.onControl = sim::DsdOpDesc::OnControl::Terminate;
                 } else if (k == "activate" || k == "unblock") {
                     op.onControl = k == "activate" ? sim::DsdOpDesc::OnControl::Activate
@@ -1177,6 +1180,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 return mkBool(v.k == VK::Float ? v.f != 0.0 || std::isnan(v.f) : v.i != 0);
             return binop(Tok::BangEq, v, mkInt(0), node, nullptr);
         }
+        // The Builtins page: @as converts between numeric and boolean types; an address
+        // made from an integer is a @bitcast.
+        if ((t->k == TK::Ptr) != (v.type->k == TK::Ptr))
+            fail(node, "@as cannot convert '" + typeName(v.type) + "' to '" + typeName(t) +
+                           "'; @as converts numbers and bools (an address from an integer is "
+                           "a @bitcast)");
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
@@ -1756,7 +1765,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                            : name == "block"  ? sim::BuiltinId::Block
                                               : sim::BuiltinId::Unblock;
         if (name == "activate" && id.isComptime() && cls())
-            cls()->activations.push_back({fr_->mod, args[0], int(id.i)});
+            cls()->activations.push_back(
+                {fr_->mod, args[0], int(id.i), runtime() && fr_->def ? fr_->def->index : -1});
         if (!runtime()) {
             if (!cls())
                 fail(node, "@" + name + " is only allowed in tile code");

@@ -37,7 +37,7 @@ Value Analyzer::getCircbufDsd(const Value& cfg, TypeP kt, uint32_t cfgNode) {
     if (length < 0 || length > 0x7fff)
         fail(cfgNode, "DSD extent " + std::to_string(length) + " is out of range (0-32767)");
     const TypeP elem = pointeeElem(base->type);
-    failIfArbitraryWidthElement(elem, cfgNode);
+    failUnlessDsdElement(elem, cfgNode);
     const uint32_t elemSize = sizeOf(elem);
     const TypeP pointee = base->type->elem;
     const bool toArray = pointee->k == TK::Array;

@@ -621,9 +621,13 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                                                        : op.activateTask;
         target = int8_t(found);
     }
+    // Only where run-time code can reach: a task that this PE never binds (lowered only to
+    // check the file) may activate a task that only the PEs binding it bind too.
+    const std::vector<bool> reachable = reachableFunctions(c);
     for (const ClassCtx::Activation& a : c.activations) {
         if (a.id >= 0 && a.id < sim::kNumTaskIds &&
-            c.cc.tasks[size_t(a.id)].kind == sim::TaskKind::None)
+            c.cc.tasks[size_t(a.id)].kind == sim::TaskKind::None &&
+            (a.function < 0 || reachable[size_t(a.function)]))
             diags_.error(a.mod->fileId, a.mod->ast->beginOffset(a.node),
                          a.mod->ast->endOffset(a.node),
                          "local task ID " + std::to_string(a.id) +
