@@ -41,6 +41,7 @@ args = parser.parse_args()
 H = 5   # batches, column and gather heights
 BS = 7  # values per batch
 SLOTS = [3, 11, 0, 6, 9]  # column PE params, top (row 0) to bottom
+SPLIT_AT = (4, 10)  # below the column, which starts at (4, 3)
 
 target = SdkTarget.WSE3 if args.arch == "wse3" else SdkTarget.WSE2
 platform = get_platform(args.cmaddr, SimfabConfig(dump_core=True), target)
@@ -57,7 +58,7 @@ split.set_param_all(s_src)
 split.set_param_all(s_dst)
 split_in = split.create_input_port(s_src, Edge.LEFT, [take], H * BS)
 split_out = split.create_output_port(s_dst, Edge.TOP, [give], H * BS)
-split.place(4, 10)
+split.place(*SPLIT_AT)
 
 column = layout.create_code_region("./column.csl", "column", 1, H)
 c_src = Color("col_src")
@@ -128,8 +129,8 @@ for row in range(H):
     fwd = runtime.read_symbol(1, 3 + row, "forwarded", dtype="uint32")
     assert list(fwd) == [BS], f"gather PE row {row} forwarded {fwd}"
 checksum = np.bitwise_xor.reduce(x)
-got = runtime.read_symbol(4, 10, "checksum", dtype="uint32")
+got = runtime.read_symbol(*SPLIT_AT, "checksum", dtype="uint32")
 assert list(got) == [checksum], f"split checksum {got} != {checksum}"
-seen = runtime.read_symbol(4, 10, "batches_seen", dtype="uint32")
+seen = runtime.read_symbol(*SPLIT_AT, "batches_seen", dtype="uint32")
 assert list(seen) == [H], f"split saw {seen} batches"
 print("SUCCESS!")
