@@ -212,6 +212,9 @@ filed_slips = [
     ("17: fabin_dsd given an output queue", "dst.csl", ".extent = n, .input_queue = iq });",
      ".extent = n, .input_queue = iq, .output_queue = @get_output_queue(4) });",
      ("dst.csl", ".output_queue = @get_output_queue(4)"), ["output_queue", "fabin_dsd"], ARCHES),
+    ("20: a module that imports itself (cslc crashed)", "lib/shape.csl", "  return x * scale;",
+     "  return again.scaled(x) * scale;", ("lib/shape.csl", "const again = @import_module"),
+     ["shape.csl"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
@@ -260,6 +263,9 @@ def copy_with(file, old, new):
                             "const half_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{n} -> halves[i] });", 1)
     if "fn ident(" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = ident(code);", 1)
+    if "again.scaled" in new:
+        text = text.replace("param scale: T;\n", "param scale: T;\n"
+                            "const again = @import_module(\"shape.csl\", .{ .T = T, .scale = scale });\n", 1)
     if "fn pick(" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = pick(1.0, 2.0);", 1)
     open(path, "w").write(text)
