@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+set -e
+
+cslc --arch=wse3 ./layout.csl --fabric-dims=10,4 --fabric-offsets=4,1 \
+  --params=width:3,height:2,MEMCPYH2D_DATA_1_ID:2,MEMCPYD2H_DATA_1_ID:5 \
+  -o out --memcpy --channels 1
+cs_python run.py --name out
