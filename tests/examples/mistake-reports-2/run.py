@@ -215,6 +215,8 @@ filed_slips = [
     ("20: a module that imports itself (cslc crashed)", "lib/shape.csl", "  return x * scale;",
      "  return again.scaled(x) * scale;", ("lib/shape.csl", "const again = @import_module"),
      ["shape.csl"], ARCHES),
+    ("21: memcpy's output queue 0", "src.csl", "@get_output_queue(3)", "@get_output_queue(0)",
+     ("src.csl", "@get_output_queue(0)"), ["0", "memcpy"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
