@@ -217,6 +217,9 @@ filed_slips = [
      ["shape.csl"], ARCHES),
     ("21: memcpy's output queue 0", "src.csl", "@get_output_queue(3)", "@get_output_queue(0)",
      ("src.csl", "@get_output_queue(0)"), ["0", "memcpy"], ARCHES),
+    ("22: enum with two members of one tag value", "src.csl", "const Mode = enum(u16) { copy = 1, twice = 2, square = 4, neg = 8 };",
+     "const Mode = enum(u16) { copy = 1, twice = 2, square = 4, neg = 8, half = 2 };",
+     ("src.csl", "half = 2"), ["2"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
