@@ -220,6 +220,10 @@ filed_slips = [
     ("22: enum with two members of one tag value", "src.csl", "const Mode = enum(u16) { copy = 1, twice = 2, square = 4, neg = 8 };",
      "const Mode = enum(u16) { copy = 1, twice = 2, square = 4, neg = 8, half = 2 };",
      ("src.csl", "half = 2"), ["2"], ARCHES),
+    ("23: function pointer of another signature", "src.csl", "fn apply(m: Mode, x: f32) f32 {",
+     "fn tag_of(v: u16) u16 {\n  return v + 1;\n}\n\n"
+     "const table = [2]*const fn (f32) f32{ &shape.scaled, &tag_of };\n\nfn apply(m: Mode, x: f32) f32 {",
+     ("src.csl", "const table = [2]*const fn (f32) f32{"), ["tag_of", "fn(u16) u16"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
@@ -271,6 +275,8 @@ def copy_with(file, old, new):
     if "again.scaled" in new:
         text = text.replace("param scale: T;\n", "param scale: T;\n"
                             "const again = @import_module(\"shape.csl\", .{ .T = T, .scale = scale });\n", 1)
+    if "&tag_of" in new:
+        text = text.replace(M_LINE, M_LINE + "\n  _ = table[code % 2](1.0);", 1)
     if "fn pick(" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = pick(1.0, 2.0);", 1)
     open(path, "w").write(text)
