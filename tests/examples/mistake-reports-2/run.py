@@ -224,6 +224,9 @@ filed_slips = [
      "fn tag_of(v: u16) u16 {\n  return v + 1;\n}\n\n"
      "const table = [2]*const fn (f32) f32{ &shape.scaled, &tag_of };\n\nfn apply(m: Mode, x: f32) f32 {",
      ("src.csl", "const table = [2]*const fn (f32) f32{"), ["tag_of", "fn(u16) u16"], ARCHES),
+    ("24: pointer to an array of another length", "dst.csl", GO_BODY,
+     GO_BODY + "  const wide: *[8]f32 = &vals;\n  wide.*[7] = 1.0;\n", ("dst.csl", "const wide: *[8]f32 = &vals;"),
+     ["[8]f32", "[6]f32"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
