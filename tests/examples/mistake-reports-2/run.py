@@ -227,6 +227,9 @@ filed_slips = [
     ("24: pointer to an array of another length", "dst.csl", GO_BODY,
      GO_BODY + "  const wide: *[8]f32 = &vals;\n  wide.*[7] = 1.0;\n", ("dst.csl", "const wide: *[8]f32 = &vals;"),
      ["[8]f32", "[6]f32"], ARCHES),
+    ("25: member of another enum type", "src.csl", "const Span = struct { lo: f32, hi: f32 };",
+     "const Span = struct { lo: f32, hi: f32 };\nconst Level = enum(u16) { neg = 1, copy = 3 };",
+     ("src.csl", "apply(Level.neg"), ["Mode", "Level"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
@@ -280,6 +283,8 @@ def copy_with(file, old, new):
                             "const again = @import_module(\"shape.csl\", .{ .T = T, .scale = scale });\n", 1)
     if "&tag_of" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = table[code % 2](1.0);", 1)
+    if "const Level = enum" in new:
+        text = text.replace(M_LINE, M_LINE + "\n  _ = apply(Level.neg, 1.0);", 1)
     if "fn pick(" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = pick(1.0, 2.0);", 1)
     open(path, "w").write(text)
