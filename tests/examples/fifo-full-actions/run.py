@@ -3,7 +3,9 @@
 that overflow, pops that find too few values), checked against a model of the DSD page's
 FIFO actions: test_or_suspend ends a synchronous op at a full (empty) FIFO and returns
 false; terminate ends it and returns true; values come out in the order they went in.
-Then a copy with `.full_action = .{ .fault = true }` must stop with a fault report."""
+Then a copy with `.full_action = .{ .fault = true }` must stop with a fault report, and a
+copy with `.empty_action = .{ .suspend = true }` whose pop waits for ever must end with a
+hang report naming the pop and the FIFO."""
 import argparse
 import json
 import os
@@ -127,4 +129,32 @@ for word in ("PE(4,1)", f"fifos.csl:{line}", "fault", "FIFO"):
     assert word in report, f"{word!r} not in the fault report:\n{report}"
 shutil.rmtree(work)
 print("a push into a full .fault FIFO stops the run naming the op")
+
+# The same FIFO with .empty_action = .suspend: a pop that finds it empty waits for ever
+# (nothing else pushes), so the launch must end with a hang report naming the pop and FIFO.
+work = tempfile.mkdtemp(prefix="fifo-suspend-")
+for s in ("layout.csl", "fifos.csl"):
+    shutil.copy(os.path.join(here, s), work)
+text = open(os.path.join(work, "fifos.csl"), encoding="utf-8").read()
+old = ".empty_action = .{ .terminate = true }"
+assert old in text
+text = text.replace(old, ".empty_action = .{ .suspend = true }")
+open(os.path.join(work, "fifos.csl"), "w", encoding="utf-8").write(text)
+line = next(i for i, l in enumerate(text.splitlines(), 1) if "@mov32(to_x, fifo_x)" in l)
+# Round 0 pushes 1 value and pops 2 from each FIFO.
+open(os.path.join(work, "child.py"), "w", encoding="utf-8").write(
+    child.replace(f"[{cap - 1}, 1]", "[1, 2]"))
+r = subprocess.run(cslc, cwd=work, capture_output=True, text=True)
+assert r.returncode == 0, r.stdout + r.stderr
+try:
+    r = subprocess.run(["cs_python", "child.py"], cwd=work, capture_output=True, text=True,
+                       timeout=120)
+except subprocess.TimeoutExpired:
+    raise AssertionError("a pop from an empty .suspend FIFO hung the run without a report")
+report = r.stdout + r.stderr
+assert r.returncode != 0 and "finished" not in r.stdout, f"the suspended pop went on:\n{report}"
+for word in ("PE(4,1)", f"fifos.csl:{line}", "FIFO 1"):
+    assert word in report, f"{word!r} not in the hang report:\n{report}"
+shutil.rmtree(work)
+print("a pop from an empty .suspend FIFO ends the run with a report naming the pop")
 print("SUCCESS!")
