@@ -230,6 +230,9 @@ filed_slips = [
     ("25: member of another enum type", "src.csl", "const Span = struct { lo: f32, hi: f32 };",
      "const Span = struct { lo: f32, hi: f32 };\nconst Level = enum(u16) { neg = 1, copy = 3 };",
      ("src.csl", "apply(Level.neg"), ["Mode", "Level"], ARCHES),
+    ("26: @set_local_color_config in run-time code", "dst.csl", GO_BODY,
+     GO_BODY + "  if (code > 100) @set_local_color_config(wire, .{ .routes = .{ .rx = .{EAST}, .tx = .{RAMP} } });\n",
+     ("dst.csl", "@set_local_color_config(wire"), ["comptime"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
