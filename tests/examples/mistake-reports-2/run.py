@@ -233,6 +233,8 @@ filed_slips = [
     ("26: @set_local_color_config in run-time code", "dst.csl", GO_BODY,
      GO_BODY + "  if (code > 100) @set_local_color_config(wire, .{ .routes = .{ .rx = .{EAST}, .tx = .{RAMP} } });\n",
      ("dst.csl", "@set_local_color_config(wire"), ["comptime"], ARCHES),
+    ("28: @as of a color", "dst.csl", GO_BODY, GO_BODY + "  rounds = @as(u16, wire);\n",
+     ("dst.csl", "@as(u16, wire)"), ["color", "@get_int"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
