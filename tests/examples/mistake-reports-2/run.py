@@ -235,6 +235,9 @@ filed_slips = [
      ("dst.csl", "@set_local_color_config(wire"), ["comptime"], ARCHES),
     ("28: @as of a color", "dst.csl", GO_BODY, GO_BODY + "  rounds = @as(u16, wire);\n",
      ("dst.csl", "@as(u16, wire)"), ["color", "@get_int"], ARCHES),
+    ("29: memcpy params of another column", "layout.csl",
+     '"dst.csl", .{ .memcpy_params = memcpy.get_params(1)', '"dst.csl", .{ .memcpy_params = memcpy.get_params(0)',
+     ("layout.csl", '"dst.csl", .{ .memcpy_params = memcpy.get_params(0)'), ["column", "(1, 0)"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
