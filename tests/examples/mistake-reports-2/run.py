@@ -238,6 +238,8 @@ filed_slips = [
     ("29: memcpy params of another column", "layout.csl",
      '"dst.csl", .{ .memcpy_params = memcpy.get_params(1)', '"dst.csl", .{ .memcpy_params = memcpy.get_params(0)',
      ("layout.csl", '"dst.csl", .{ .memcpy_params = memcpy.get_params(0)'), ["column", "(1, 0)"], ARCHES),
+    ("30: a global named like a primitive type", "dst.csl", "var rounds: u16 = 0;",
+     "var rounds: u16 = 0;\nconst f32 = u16;", ("dst.csl", "const f32 = u16;"), ["f32"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
