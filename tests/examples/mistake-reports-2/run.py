@@ -240,6 +240,10 @@ filed_slips = [
      "var rounds: u16 = 0;\nconst f32 = u16;", ("dst.csl", "const f32 = u16;"), ["f32"], ARCHES),
     ("6: tensor access past the array (fixed in a8c7d0e, being reverted at 13:24)", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n + 1} -> inbox[i]",
      ("dst.csl", "|i|{n + 1} -> inbox[i]"), ["inbox", "6 elements"], ARCHES),
+    ("31: two <debug> instances with one key", "dst.csl", "const sys_mod =",
+     'const d1 = @import_module("<debug>", .{ .key = "k", .buffer_size = 10 });\n'
+     'const d2 = @import_module("<debug>", .{ .key = "k", .buffer_size = 20 });\nconst sys_mod =',
+     ("dst.csl", "const d2 = @import_module"), ["'k'"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
@@ -295,6 +299,8 @@ def copy_with(file, old, new):
         text = text.replace(M_LINE, M_LINE + "\n  _ = table[code % 2](1.0);", 1)
     if "const Level = enum" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = apply(Level.neg, 1.0);", 1)
+    if "const d2 = @import_module" in new:
+        text = text.replace(GO_BODY, GO_BODY + "  d1.trace_u16(code);\n  d2.trace_u16(code);\n", 1)
     if "fn pick(" in new:
         text = text.replace(M_LINE, M_LINE + "\n  _ = pick(1.0, 2.0);", 1)
     open(path, "w").write(text)
