@@ -183,9 +183,6 @@ compile_slips = [
     ("@as to a pointer type (was NOTES 10)", "dst.csl", GO_BODY,
      GO_BODY + "  const p = @as(*u16, rounds);\n  p.* = 7;\n", ("dst.csl", "@as(*u16, rounds)"),
      ["@as", "*u16"], ARCHES),
-    ("f16 DSD as @faddhs's f32 source (was NOTES 8)", "dst.csl", GO_BODY,
-     GO_BODY + "  @faddhs(inbox_dsd, half_dsd, inbox_dsd);\n", ("dst.csl", "@faddhs(inbox_dsd"),
-     ["@faddhs", "f16", "32-bit"], ARCHES),
     ("async op on memory only (WSE-2)", "src.csl", "@fmovs(to_east, out_dsd);",
      "@fmovs(out_dsd, out_dsd, .{ .async = true });\n  @fmovs(to_east, out_dsd);",
      ("src.csl", "@fmovs(out_dsd, out_dsd, .{ .async = true });"), ["async", "fabric"], ("wse2",)),
@@ -244,6 +241,9 @@ filed_slips = [
      'const d1 = @import_module("<debug>", .{ .key = "k", .buffer_size = 10 });\n'
      'const d2 = @import_module("<debug>", .{ .key = "k", .buffer_size = 20 });\nconst sys_mod =',
      ("dst.csl", "const d2 = @import_module"), ["'k'"], ARCHES),
+    ("8: f16 DSD as @faddhs's f32 source (fixed in the 13:11 build, not yet committed)", "dst.csl", GO_BODY,
+     GO_BODY + "  @faddhs(inbox_dsd, half_dsd, inbox_dsd);\n", ("dst.csl", "@faddhs(inbox_dsd"),
+     ["@faddhs", "f16", "32-bit"], ARCHES),
     ("12: non-affine tensor access", "dst.csl", "|i|{n} -> inbox[i]", "|i|{n} -> inbox[i % 3]",
      ("dst.csl", "inbox[i % 3]"), ["affine"], ARCHES),
 ]
