@@ -399,7 +399,7 @@ void writeMachineCore(const std::string& path, const FabricProgram& prog, uint64
         }
         for (int q = 0; q < kNumOutputQueues; ++q)
             r.outputQueueWavelets[size_t(q)] = uint16_t(p.outQ[size_t(q)].size());
-        r.pendingCommands = uint32_t(p.cmds.size());
+        r.pendingCommands = uint32_t(p.cmds.size() + p.d2hStreams.size());
         r.instructions = p.stats.instructions;
         r.wavelets = p.stats.wavelets;
         r.stallCycles = p.stats.stallCycles;

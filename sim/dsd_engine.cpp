@@ -470,8 +470,10 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
             }
     }
     OpState& slot = p.uts.slot(size_t(ut));
-    if (slot.active)
+    if (slot.active) {
+        p.mainWaitingUt = uint8_t(ut);
         return false;
+    }
     op.active = true;
     op.readyAt = std::max(now, p.mainReadyAt);
     slot = op;

@@ -864,6 +864,22 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
 
 // ---------------------------------------------------------------- hang reports
 
+// Why nothing takes the wavelets at the head of a CE queue, when no blocked task explains
+// it: a control wavelet whose entrypoint has no control task, or data that no data task
+// (and no running operation) reads.
+std::string Fabric::Impl::ceQueueConsumerNote(const Pe& p, int color, bool dataTask) const {
+    const Wavelet& head = p.rampQ[size_t(color)].front();
+    if (dataTask)
+        return {};
+    if (head.control && controlTaskFunction(p, color, head.payload) < 0)
+        return "; the first is a control wavelet for entrypoint " +
+               str(controlEntrypoint(head.payload)) +
+               ", which no control task is bound to, and no data task takes the color";
+    if (!head.control)
+        return "; no data task is bound to the color and no DSD operation reads it";
+    return {};
+}
+
 std::string Fabric::Impl::describeWait(const Pe& p) const {
     std::vector<std::string> parts;
     auto opWait = [&](const OpState& op, const std::string& who) {
@@ -934,16 +950,16 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
                             " wavelets; the CE queue of color " + str(uint64_t(c.req.color)) +
                             " is full and nothing consumes it");
             break;
-        case Command::Kind::StreamD2H:
-            parts.push_back("memcpy_d2h streaming from color " + str(uint64_t(c.req.color)) +
-                            " received " + str(pc.progress) + "/" + str(c.req.elementsPerPe) +
-                            " wavelets");
-            break;
         default:
             parts.push_back("host command " + str(c.id) + " waits for the main thread");
             break;
         }
     }
+    for (size_t i = 0; i < p.d2hStreams.size(); ++i)
+        if (const PeCommand& pc = p.d2hStreams.at(i); !pc.finished)
+            parts.push_back("memcpy_d2h streaming from color " + str(uint64_t(pc.cmd->req.color)) +
+                            " received " + str(pc.progress) + "/" + str(pc.cmd->req.elementsPerPe) +
+                            " wavelets");
     if (p.mainOp.active) {
         std::string who = "main thread";
         if (!p.frames.empty()) {
@@ -957,22 +973,42 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     }
     if (p.mainWaiting && !p.frames.empty()) {
         const Frame& f = p.frames.back();
-        const Instr& in = p.cls->functions[size_t(f.func)].code[f.pc];
-        const DsdOpDesc& d = p.cls->dsdOps[size_t(in.imm)];
-        parts.push_back("main thread waits to start async " + std::string(dsdOpName(d.op)) +
-                        " on a busy microthread");
+        const Function& fn = p.cls->functions[size_t(f.func)];
+        const DsdOpDesc& d = p.cls->dsdOps[size_t(fn.code[f.pc].imm)];
+        std::string op = dsdOpName(d.op);
+        if (f.pc < fn.locs.size() && fn.locs[f.pc].line)
+            op += " (" + sourcePlace(*prog, *p.cls, fn.locs[f.pc]) + ")";
+        parts.push_back("main thread waits to start async " + op + " on busy microthread " +
+                        str(uint64_t(p.mainWaitingUt)));
     }
     for (size_t u = 0; u < p.uts.size(); ++u)
         if (p.uts[u].active)
             opWait(p.uts[u], "microthread " + str(u));
+    // The Task IDs page: a task runs once it is activated and unblocked; an activated local
+    // task that stays blocked is often the one step left (a forgotten '.unblock').
+    for (uint64_t stuck = p.activated & p.blocked; stuck; stuck &= stuck - 1) {
+        const int t = std::countr_zero(stuck);
+        const TaskBinding& b = p.cls->tasks[size_t(t)];
+        if (b.kind != TaskKind::Local)
+            continue;
+        std::string s = "local task " + str(uint64_t(t));
+        if (b.function >= 0 && size_t(b.function) < p.cls->functions.size())
+            s += " (" + p.cls->functions[size_t(b.function)].name + ")";
+        parts.push_back(s + " is activated but blocked");
+    }
     for (int c = 0; c < kNumColors; ++c) {
         if (!p.rampQ[size_t(c)].empty()) {
             std::string s = str(p.rampQ[size_t(c)].size()) + " wavelet(s) on color " +
                             str(uint64_t(c)) + " wait in the CE input queue";
-            for (int t = 0; t < kNumTaskIds; ++t)
-                if (p.cls->tasks[size_t(t)].kind == TaskKind::Data && dataTaskColor(p, t) == c &&
-                    (p.blocked >> t & 1))
+            bool dataTask = false;
+            for (int t = 0; t < kNumTaskIds; ++t) {
+                if (p.cls->tasks[size_t(t)].kind != TaskKind::Data || dataTaskColor(p, t) != c)
+                    continue;
+                dataTask = true;
+                if (p.blocked >> t & 1)
                     s += "; data task " + str(uint64_t(t)) + " is blocked";
+            }
+            s += ceQueueConsumerNote(p, c, dataTask);
             parts.push_back(s);
         }
         if (!p.routerBuf[size_t(c)].empty() && colorConfig(p, c) && colorConfig(p, c)->teardown) {
@@ -1089,9 +1125,9 @@ RunResult Fabric::Impl::waitReport(RunStatus status, const std::string& headline
 // ---------------------------------------------------------------- routers
 
 bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w) {
-    for (PeCommand& pc : p.cmds) {
+    for (PeCommand& pc : p.d2hStreams) {
         Command& c = *pc.cmd;
-        if (c.kind != Command::Kind::StreamD2H || c.req.color != w.color || pc.finished)
+        if (c.req.color != w.color || pc.finished)
             continue;
         const MemcpyRequest& q = c.req;
         const uint32_t k = pc.progress;
@@ -1104,6 +1140,8 @@ bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w) {
             }
         }
         noteProgress(now);
+        while (!p.d2hStreams.empty() && p.d2hStreams.front().finished)
+            p.d2hStreams.pop_front();
         return true;
     }
     return false;
@@ -1519,7 +1557,7 @@ void Fabric::Impl::serviceCommands(Pe& p) {
             p.cmds.pop_front();
             continue;
         }
-        return; // copies and launches wait for the main thread; D2H streams for wavelets
+        return; // copies and launches wait for the main thread
     }
 }
 
@@ -1625,10 +1663,13 @@ CommandId Fabric::memcpy(const MemcpyRequest& request, std::vector<uint32_t> hos
         pc.cmd = cmd;
         pc.roiX = r.shape == MemcpyShape::Strided ? x / r.colStride : x;
         pc.roiY = r.shape == MemcpyShape::Strided ? y / r.rowStride : y;
-        p.cmds.push_back(pc);
-        m.schedule(p, m.now + 1);
-        if (cmd->kind == Command::Kind::StreamD2H)
+        if (cmd->kind == Command::Kind::StreamD2H) {
+            p.d2hStreams.push_back(pc);
             m.activateRouter(p); // wavelets may already wait in an output queue
+        } else {
+            p.cmds.push_back(pc);
+        }
+        m.schedule(p, m.now + 1);
     }
     ++m.pendingCommands;
     if (cmd->kind == Command::Kind::StreamH2D)

@@ -221,6 +221,7 @@ struct Fabric::Impl {
     // queue a fabric DSD names has no color on this PE (the op then uses the DSD's own
     // color field, 0 when the program gave none); empty otherwise.
     std::string queueBindingNote(const Pe& p, bool input, uint32_t queue) const;
+    std::string ceQueueConsumerNote(const Pe& p, int color, bool dataTask) const;
     // "; output queue(s) 2 sent them ..." when WSE-3 output queues of p sent wavelets with
     // no color bound (they leave on the DSD's color field, usually 0); empty otherwise.
     std::string unboundSendsNote(const Pe& p) const;

@@ -122,10 +122,9 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
             if (!op.active || !op.waiting)
                 return;
             const DsdOpDesc& d = p.cls->dsdOps[op.opIndex];
-            const std::string what = std::string(dsdOpName(d.op)) + " (" + num(op.done) + "/" +
-                                     num(op.total) + " elements" +
-                                     (op.loc.line ? ", " + sourcePlace(prog, *p.cls, op.loc) : "") +
-                                     ")";
+            const std::string what =
+                std::string(dsdOpName(d.op)) + " (" + num(op.done) + "/" + num(op.total) +
+                " elements" + (op.loc.line ? ", " + sourcePlace(prog, *p.cls, op.loc) : "") + ")";
             bool named = false;
             for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2]})
                 if (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::FabIn) {
@@ -213,16 +212,20 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
                            " delivered " + num(pc.progress) + "/" + num(c.req.elementsPerPe) +
                            " wavelets";
                 add(std::move(w));
-            } else if (c.kind == Command::Kind::StreamD2H && pc.started && !pc.finished) {
-                PeWait w;
-                w.kind = PeWait::Kind::HostCommand;
-                w.color = c.req.color;
-                w.waiter = "memcpy_d2h";
-                w.reason = "memcpy_d2h streaming from color " + num(uint64_t(c.req.color)) +
-                           " received " + num(pc.progress) + "/" + num(c.req.elementsPerPe) +
-                           " wavelets";
-                add(std::move(w));
             }
+        }
+        for (size_t i = 0; i < p.d2hStreams.size(); ++i) {
+            const PeCommand& pc = p.d2hStreams.at(i);
+            if (pc.finished)
+                continue;
+            PeWait w;
+            w.kind = PeWait::Kind::HostCommand;
+            w.color = pc.cmd->req.color;
+            w.waiter = "memcpy_d2h";
+            w.reason = "memcpy_d2h streaming from color " + num(uint64_t(pc.cmd->req.color)) +
+                       " received " + num(pc.progress) + "/" + num(pc.cmd->req.elementsPerPe) +
+                       " wavelets";
+            add(std::move(w));
         }
         if (p.mainOp.active) {
             std::string who = "main thread";

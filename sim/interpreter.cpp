@@ -74,11 +74,17 @@ void noteBackEdge(Pe& p, const Frame& f, uint16_t numRegs) {
     p.lastScalarProgress = p.mainReadyAt;
 }
 
+// The byte address a load or store reaches. A PE's addresses are 16 bits: pointer
+// arithmetic wraps, so `p[i]` with a u16 index of 65535 is the word before `p` (the SDK's
+// spmv-hypersparse walks an index down past 0 and relies on it); it faulted at 131,076.
+uint64_t accessAddress(const Instr& in, const uint64_t* r) {
+    return ((in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm))) & 0xffff;
+}
+
 // A load or store above SRAM reaches a memory-mapped register (the WSE-2 router's), so
 // it must happen at the PE's own cycle, like a builtin.
 bool reachesRegisters(const Instr& in, const uint64_t* r) {
-    return (in.op == Op::Load || in.op == Op::Store) &&
-           (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm)) >= kPeMemoryBytes;
+    return (in.op == Op::Load || in.op == Op::Store) && accessAddress(in, r) >= kPeMemoryBytes;
 }
 
 uint64_t floatBits(double v, ScalarType t) {
@@ -818,7 +824,7 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
         break;
     case Op::Load: {
         // SRAM accesses inline; loadScalar and storeScalar also handle the rest.
-        const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
+        const uint64_t addr = accessAddress(in, r);
         const uint32_t n = accessBytes(in.type);
         if (addr < kPeMemoryBytes && addr + n <= kPeMemoryBytes) [[likely]]
             r[in.dst] = normalise(readBytes(p.mem + addr, n), in.type);
@@ -828,7 +834,7 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
         break;
     }
     case Op::Store: {
-        const uint64_t addr = (in.a == kNoReg ? 0 : r[in.a]) + uint64_t(int64_t(in.imm));
+        const uint64_t addr = accessAddress(in, r);
         const uint32_t n = accessBytes(in.type);
         if (addr < kPeMemoryBytes && addr + n <= kPeMemoryBytes && breakpoints.empty()) [[likely]]
             writeBytes(p.mem + addr, r[in.b], n);
@@ -1271,7 +1277,9 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
                   std::string(input ? "input" : "output") + " queue " + str(q) + " outside 0.." +
                       str(uint64_t((input ? kNumInputQueues : kNumOutputQueues) - 1)));
         if (color >= uint64_t(kNumColors))
-            fault(p, &loc, "queue " + str(q) + " bound to color " + str(color) + " outside 0..31");
+            fault(p, &loc,
+                  "queue " + str(q) + " bound to color " + str(color) +
+                      ", which is not a routable color (0.." + str(uint64_t(kNumColors - 1)) + ")");
         (input ? p.inputQueueColor[size_t(q)] : p.outputQueueColor[size_t(q)]) = int8_t(color);
         if (input)
             wake(p); // a data task of the new color may be ready

@@ -122,6 +122,7 @@ class CommandQueue {
     size_t size() const { return n_; }
     PeCommand& front() { return buf_[head_]; }
     const PeCommand& front() const { return buf_[head_]; }
+    const PeCommand& at(size_t i) const { return buf_[(head_ + i) % room_]; }
     void push_back(PeCommand c) {
         if (n_ == room_)
             grow();
@@ -265,10 +266,11 @@ struct alignas(64) Pe {
     int lastPicked = kNumTaskIds - 1;
     uint32_t x = 0, y = 0;
     uint32_t classIndex = 0;
-    uint32_t routerBusy = 0;  // colors with buffered wavelets
-    uint32_t ceQueueBusy = 0; // colors whose CE queue (rampQ) holds wavelets
-    uint8_t outQBusy = 0;     // output queues holding wavelets
-    bool mainWaiting = false; // stalled on a busy microthread
+    uint32_t routerBusy = 0;   // colors with buffered wavelets
+    uint32_t ceQueueBusy = 0;  // colors whose CE queue (rampQ) holds wavelets
+    uint8_t outQBusy = 0;      // output queues holding wavelets
+    bool mainWaiting = false;  // stalled on a busy microthread
+    uint8_t mainWaitingUt = 0; // that microthread, for hang reports
     bool resumeFromBreakpoint = false;
     bool cmdBlocked = false;
     bool touched = false; // ever scheduled or routed: end-of-run scans visit only these
@@ -284,6 +286,10 @@ struct alignas(64) Pe {
     std::vector<Frame> frames;
     std::vector<uint64_t> regs;
     CommandQueue cmds;
+    // Streaming D2H commands, in issue order: they take the wavelets the PE sends on their
+    // color whenever they come, beside the command sequence (the SDK's separate D2H
+    // stream), so they never hold a later command back.
+    CommandQueue d2hStreams;
     std::vector<std::string> pendingSimprint;
     std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
     PeStats stats;

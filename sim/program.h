@@ -279,8 +279,13 @@ constexpr ControlOpcode controlOpcode(uint32_t payload) {
 constexpr bool controlCeIgnore(uint32_t payload) { return (payload >> 24) & 1; }
 constexpr uint8_t controlEntrypoint(uint32_t payload) { return (payload >> 16) & 63; }
 // The payload after a router popped its current command.
+// A popping router shifts the commands down by one. **Choice:** the command shifted in at
+// the end is a NOP with ce_ignore, so a wavelet popped past all eight of its commands is
+// ignored by every CE further on (the SDK's fft-1d-2d sends its sentinel of eight
+// ce_ignore commands through 15 popping routers for Nz = 16; with a NOP that reached the
+// CE, receivers took it for data). Until session 10 it was a NOP without ce_ignore.
 constexpr uint32_t controlPop(uint32_t payload) {
-    return withControlCommandBits(payload, controlCommandBits(payload) >> 3);
+    return withControlCommandBits(payload, (controlCommandBits(payload) >> 3) | (4u << 21));
 }
 constexpr int kTeardownTaskId = 29;  // local task activated by a teardown wavelet / @queue_flush
 

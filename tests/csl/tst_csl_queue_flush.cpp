@@ -198,7 +198,7 @@ class TestCslQueueFlush : public QObject {
             << "  queue_flush.exit(C);\n"
             << int(sim::Arch::Wse3)
             // (reported inside the library, where exit passes its argument on)
-            << "<tile_config/queue_flush>:8:55: error: queue_flush.exit expects an input_queue "
+            << "<tile_config/queue_flush>:9:55: error: queue_flush.exit expects an input_queue "
                "or output_queue, found 'color'";
     }
     void misuseIsAnError() {

@@ -292,9 +292,17 @@ class TestMemcpy : public QObject {
         QCOMPARE(r.waiting[1].y, 1u);
     }
 
+    // Data task on color 3 (WSE-2: task id 3): doubles the payload and sends it on color 5
+    // (a MEMCPYD2H color) through output queue 2 with a fabout mov32. The D2H stream
+    // collects beside the command sequence, so issuing it before the H2D works too: it
+    // used to hold the H2D behind it (a hang at cycle 1).
+    void streamingH2DFeedsDataTaskAndD2HCollects_data() {
+        QTest::addColumn<bool>("d2hFirst");
+        QTest::newRow("h2d issued first") << false;
+        QTest::newRow("d2h issued first") << true;
+    }
     void streamingH2DFeedsDataTaskAndD2HCollects() {
-        // Data task on color 3 (WSE-2: task id 3): doubles the payload and sends it on
-        // color 5 (a MEMCPYD2H color) through output queue 2 with a fabout mov32.
+        QFETCH(bool, d2hFirst);
         sim::CodeClass cls;
         FnBuilder t("recv", 1, 3, 1);
         t.paramTypes({ScalarType::U32});
@@ -334,8 +342,14 @@ class TestMemcpy : public QObject {
         sim::MemcpyRequest d2h = h2d;
         d2h.toDevice = false;
         d2h.color = 5;
-        f.memcpy(h2d, in);
-        const auto id = f.memcpy(d2h);
+        sim::CommandId id;
+        if (d2hFirst) {
+            id = f.memcpy(d2h);
+            f.memcpy(h2d, in);
+        } else {
+            f.memcpy(h2d, in);
+            id = f.memcpy(d2h);
+        }
         const auto r = f.runUntilDone(id);
         QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
         const auto out2 = f.takeResult(id);

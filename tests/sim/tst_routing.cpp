@@ -517,6 +517,13 @@ class TestRouting : public QObject {
         QCOMPARE(sim::controlOpcode(sim::controlPop(sim::controlPop(3u << 28))),
                  sim::ControlOpcode::Teardown);
         QVERIFY(sim::controlCeIgnore(sim::controlPop(sim::controlPop(1u))));
+        // Popped past its eighth command, a wavelet holds only NOPs that no CE takes.
+        uint32_t exhausted =
+            sim::encodeControlPayload(sim::ControlOpcode::SwitchAdvance, false, 0, 0);
+        for (int k = 0; k < 8; ++k)
+            exhausted = sim::controlPop(exhausted);
+        QCOMPARE(sim::controlOpcode(exhausted), sim::ControlOpcode::Nop);
+        QVERIFY(sim::controlCeIgnore(exhausted));
     }
 
     void advanceAtLastPositionPassesOn() {

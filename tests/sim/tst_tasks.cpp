@@ -93,10 +93,15 @@ class TestTasks : public QObject {
         cls.tasks[6].initiallyBlocked = true;
         cls.initFunction = 0;
         sim::Fabric f(makeProgram(cls));
-        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        const auto res = f.runUntilIdle();
+        QCOMPARE(res.status, RunStatus::Idle);
         auto m = f.readMemory(0, 0, 100, 2);
         QCOMPARE(int(m[0]), 3);
         QVERIFY(readLog(f).empty());
+        // The report names the task that waits only to be unblocked (it named nothing).
+        QVERIFY2(res.message.find("local task 6 (t6) is activated but blocked") !=
+                     std::string::npos,
+                 res.message.c_str());
     }
 
     void dataTaskSplitsPayloadIntoHalves() {
@@ -152,6 +157,27 @@ class TestTasks : public QObject {
         const auto res = f.runUntilIdle(); // the copy finished: idle, the wavelets wait
         QCOMPARE(res.status, RunStatus::Idle);
         QVERIFY2(res.message.find("data task 7 is blocked") != std::string::npos,
+                 res.message.c_str());
+    }
+
+    // Wavelets on a color no data task is bound to: the report says nothing takes them (it
+    // said only that they wait).
+    void waveletsNoTaskTakes() {
+        sim::CodeClass cls;
+        cls.functions.push_back(logger("recv", 7));
+        auto prog = makeProgram(cls);
+        prog->memcpy.h2dColors[0] = 7;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest r;
+        r.streaming = true;
+        r.color = 7;
+        r.elementsPerPe = 2;
+        f.memcpy(r, {1, 2});
+        const auto res = f.runUntilIdle();
+        QCOMPARE(res.status, RunStatus::Idle);
+        QVERIFY2(res.message.find("2 wavelet(s) on color 7 wait in the CE input queue; no data "
+                                  "task is bound to the color and no DSD operation reads it") !=
+                     std::string::npos,
                  res.message.c_str());
     }
 

@@ -51,19 +51,23 @@ const char* const kOutputQueueStatusSource =
 #undef TESSERA_QUEUE_STATUS_SOURCE
 
 // The flush state of a queue (input or output) is set by @queue_flush(q) and stays set
-// until exit(q): the teardown task calls the handler @set_empty_queue_handler gave `q` while
-// it is set. iq_status()/oq_status() are the SDK's two "queue flush status" registers, one
-// bit per queue.
+// until exit(q). iq_status()/oq_status() are the SDK's two "queue flush status" registers,
+// one bit per queue: set while q's flush was asked for and q is empty, so a teardown task
+// that runs for another reason (a TEARDOWN wavelet) before q drains does not see q flushed
+// (the @queue_flush page: when the flush activates the teardown task, "the respective queue
+// will be empty"). The teardown task calls the handler @set_empty_queue_handler gave `q`
+// under the same condition.
 const char* const kQueueFlushSource = R"csl(// <tile_config/queue_flush>
 const queues = @import_module("<tessera/queues>");
+const router = @import_module("<tessera/router>");
 const reg_type = u16;
 // True from @queue_flush(q) until exit(q): the teardown task ran (or will run) because q
 // was flushed.
 fn is_active(comptime q: anytype) bool { return queues.flush_active(q); }
 // Clears q's flush state, so later runs of the teardown task do not call q's handler again.
 fn exit(comptime q: anytype) void { queues.flush_exit(q); }
-fn iq_status() reg_type { return queues.flush_flags() >> 8; }
-fn oq_status() reg_type { return queues.flush_flags() & 0xff; }
+fn iq_status() reg_type { return (queues.flush_flags() >> 8) & (router.queue_status(0) & 0xff); }
+fn oq_status() reg_type { return queues.flush_flags() & (router.queue_status(1) & 0xff); }
 // `value` is iq_status() for an input queue, oq_status() for an output queue.
 fn is_flushed(value: reg_type, comptime q: anytype) bool {
   return ((value >> @get_int(q)) & 1) != 0;

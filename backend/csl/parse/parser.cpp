@@ -613,6 +613,8 @@ class Parser {
                         fail("only the element capture of a for loop can be a pointer ('*')");
                     flags |= kForPointerCapture;
                 }
+                if (caps.size() == 2)
+                    fail("a for loop has at most two captures, the element and its index");
                 caps.push_back(expect(Tok::Ident, "in the loop capture"));
             } while (eat(Tok::Comma));
             expect(Tok::Pipe, "to close the loop capture");

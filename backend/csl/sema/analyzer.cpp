@@ -346,8 +346,11 @@ bool Analyzer::canCoerce(const Value& v, TypeP to) {
             return !f->isConst || to->isConst;
         if (sameType(fe, to->elem))
             return (!f->isConst || to->isConst);
+        // An array pointer may view the same elements in another shape or a prefix of
+        // them, never more elements than the array has (a `*[8]u32` of a `[4]u32` wrote
+        // into the next variable).
         if (fe->k == TK::Array && to->elem->k == TK::Array && sameType(fe->elem, to->elem->elem))
-            return true;
+            return elementCount(to->elem) <= elementCount(fe);
         // The Types page (SDK 2.10): "Pointers to any type can be implicitly coerced to
         // *anyopaque" (keeping const).
         if (to->elem->k == TK::Opaque)
@@ -424,6 +427,11 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 return v;
             return mismatch();
         case TK::Enum:
+            // Enum types are nominal: a member of another enum does not become the member
+            // of the same name here (only a bare `.name` literal takes the expected enum),
+            // except for the same declaration made by another module instance.
+            if (v.k == VK::EnumV && v.type && v.type->k == TK::Enum && !sameDeclaration(v.type, to))
+                return mismatch();
             if (v.k == VK::EnumV) {
                 for (const FieldInfo& m : to->fields) {
                     if (m.name == v.s) {
@@ -498,6 +506,11 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 return r;
             }
             if (v.k == VK::Fn && to->elem->k == TK::Fn) {
+                // The pointer's type is the function's signature (`&f` of `fn(u16) u16` is a
+                // `*const fn(u16) u16`); another signature was accepted and called with
+                // arguments of the wrong types.
+                if (v.fn && !v.fn->generic && !sameType(fnType(v.fn), to->elem))
+                    return mismatch();
                 Value r = v;
                 r.type = to;
                 return r;
@@ -572,6 +585,11 @@ void Analyzer::indexDecls(Module* m) {
         if (n.kind != NK::VarDecl && n.kind != NK::FnDecl)
             continue;
         std::string name(a.tokText(n.tok));
+        if (isPrimitiveTypeName(name)) {
+            diags_.error(m->fileId, a.tokens.tokens[n.tok].begin, a.tokens.tokens[n.tok].end,
+                         "'" + name + "' is the name of a primitive type and cannot be redeclared");
+            continue;
+        }
         if (m->decls.count(name)) {
             diags_.error(m->fileId, a.tokens.tokens[n.tok].begin, a.tokens.tokens[n.tok].end,
                          "redefinition of '" + name + "'");
@@ -596,6 +614,15 @@ void Analyzer::indexDecls(Module* m) {
 Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir,
                              const Value& params, Module* importer, uint32_t node, ClassCtx* cls,
                              const std::string& prefix) {
+    // Each @import_module makes a new instance (the Modules page), so a module that imports
+    // itself instantiates without end once its functions are followed; the C++ stack ran out.
+    size_t depth = 0;
+    for (const Module* up = importer; up; up = up->importer)
+        ++depth;
+    if (depth > kMaxImportDepth)
+        fail(importer, node,
+             "module instances nested more than " + std::to_string(kMaxImportDepth) + " deep: '" +
+                 importer->path + "' is imported again through its own imports");
     modules_.emplace_back();
     Module* m = &modules_.back();
     m->cls = cls;
@@ -952,6 +979,11 @@ uint32_t Analyzer::allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node
                              it->second.second + "'; a declaration without a storage class ('" +
                              (linked ? it->second.second : d.name) +
                              "') cannot share it with an export or extern one");
+        // Two variables with one ELF symbol (two linknames alike) would be one storage to
+        // the host and to any extern.
+        if (!fresh && !linked)
+            fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" +
+                             it->second.second + "'; each variable needs its own symbol");
     }
     if (n.kind == NK::VarDecl && n.d) {
         Value sec = evalComptime(n.d, nullptr, "linksection");

@@ -105,6 +105,34 @@ inline int arbitraryIntWidth(std::string_view name) {
     return width <= 16777215 ? int(width) : -1;
 }
 
+// The names of the language's scalar types (`f32`, `u16`, `u3`, `bool`, ...): Zig, whose
+// grammar CSL follows, refuses a declaration that would shadow one; `const f32 = u16;`
+// silently changed the type of every `f32` in the file.
+// (Arbitrary-width names stay free: `const i2 = im * im;` and `u1`, `u2` of Box-Muller are
+// common variable names.)
+inline bool isPrimitiveTypeName(std::string_view name) {
+    static const std::set<std::string_view> kNames = {"i8",
+                                                      "i16",
+                                                      "i32",
+                                                      "i64",
+                                                      "u8",
+                                                      "u16",
+                                                      "u32",
+                                                      "u64",
+                                                      "f16",
+                                                      "f32",
+                                                      "bf16",
+                                                      "cb16",
+                                                      "bool",
+                                                      "void",
+                                                      "type",
+                                                      "comptime_int",
+                                                      "comptime_float",
+                                                      "comptime_string",
+                                                      "anytype"};
+    return kNames.count(name);
+}
+
 // The value of integer type `t` whose two's-complement bits are the low bits of `bits`.
 inline int64_t wrapToWidth(uint64_t bits, TypeP t) {
     if (t->bits >= 64)
@@ -641,8 +669,15 @@ class Analyzer {
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".
     void failUnlessDsdElement(TypeP elem, uint32_t node);
-    void failIfTensorAccessLeavesArray(uint32_t access, int64_t firstByte, int64_t endByte,
-                                       int64_t elem);
+    void failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandBytes,
+                                   const std::string& operand, uint32_t node);
+    void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
+    void
+    failUnlessAffine(uint32_t node, std::span<const uint32_t> caps,
+                     const std::vector<Value>& extents, int64_t base,
+                     const std::vector<int64_t>& strides,
+                     const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt);
+    void noteActivation(int id, uint32_t node);
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
     bool canCoerce(const Value& v, TypeP to);
     Value materialize(const Value& v, uint32_t node); // comptime -> runtime register
@@ -763,6 +798,10 @@ class Analyzer {
     // While evaluating a tensor access: indices probe past the extent (no bounds checks)
     // and comptime arrays get SRAM homes so the DSD can address them.
     bool tensorAccessMode_ = false;
+    // Run-time statements abandoned after an error (reported, at the statement or where a
+    // declaration it uses failed): a block or inline call that then has no result fails too,
+    // rather than giving 'void' to its user.
+    size_t abandonedStatements_ = 0;
     // DSD operations whose '.activate', '.unblock' or '.on_control' names a task function;
     // resolved once the class's task bindings are known.
     enum class TaskField : uint8_t { Activate, Unblock, OnControl };

@@ -359,6 +359,8 @@ Value Analyzer::evalStructType(uint32_t node) {
 Value Analyzer::evalEnumType(uint32_t node) {
     const Node& n = N(node);
     Type* t = types.fresh(TK::Enum);
+    t->originAst = &ast();
+    t->originNode = node;
     t->tag = n.a ? evalType(n.a) : types.u16;
     if (t->tag->k != TK::Int)
         fail(n.a, "enum tag type must be an integer type, found '" + typeName(t->tag) + "'");
@@ -372,6 +374,14 @@ Value Analyzer::evalEnumType(uint32_t node) {
         if (!fitsInt(next, t->tag))
             fail(m, "enum value " + std::to_string(next) + " does not fit in '" + typeName(t->tag) +
                         "'");
+        // The Types page: each member names its own value of the tag type.
+        for (const FieldInfo& earlier : t->fields) {
+            if (earlier.name == fi.name)
+                fail(m, "duplicate enum member '" + fi.name + "'");
+            if (earlier.value == next)
+                fail(m, "enum member '" + fi.name + "' has the value " + std::to_string(next) +
+                            ", which '" + earlier.name + "' already has");
+        }
         fi.value = next++;
         fi.type = t;
         t->fields.push_back(fi);
@@ -2108,6 +2118,7 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     lc.scopeDepth = fr_->scopes.size();
     fr_->loops.push_back(lc);
     const size_t start = here();
+    const size_t abandonedBefore = abandonedStatements_;
     Flow f = execBlock(node);
     LoopCtx done = fr_->loops.back();
     fr_->loops.pop_back();
@@ -2133,37 +2144,51 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
         return *aggregate;
     if (done.hasComptimeResult)
         return done.comptimeResult;
+    // A break whose value failed (already reported) left no result: the block fails too,
+    // so its user is not reported again for a 'void'.
+    if (expected && expected->k != TK::Void && abandonedStatements_ > abandonedBefore)
+        throw SemaError{};
     return mkVoid();
 }
 
-// A tensor access over a named array whose comptime extents reach past either end of it:
-// `|i|{n + 1} -> buf[i]` over `[n]f32` would read and write the next variable.
-void Analyzer::failIfTensorAccessLeavesArray(uint32_t access, int64_t firstByte, int64_t endByte,
-                                             int64_t elem) {
-    const Node& index = N(access);
-    if (index.kind != NK::Index || N(index.a).kind != NK::Ident)
-        return;
-    const std::string name = tokStr(N(index.a).tok);
-    Place array;
-    const bool saveMode = tensorAccessMode_;
-    tensorAccessMode_ = true;
-    try {
-        array = place(index.a);
-    } catch (SemaError&) {
-        tensorAccessMode_ = saveMode;
-        throw;
+// A DSD steps each index by a fixed stride, so the access must be affine in its indices;
+// `a[i % 3]`, `a[i / 2]` or `m[i * j, j]` were silently replaced by the affine access
+// through the points where one index is 1. Checked where that access would differ: each
+// index at 2 and at its last value, and each pair of indices at 1 together.
+void Analyzer::failUnlessAffine(
+    uint32_t node, std::span<const uint32_t> caps, const std::vector<Value>& extents, int64_t base,
+    const std::vector<int64_t>& strides,
+    const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt) {
+    std::vector<std::array<int64_t, 4>> probes;
+    for (size_t k = 0; k < caps.size(); ++k) {
+        if (extents[k].k != VK::Int || extents[k].i < 3)
+            continue;
+        for (int64_t v : {int64_t(2), extents[k].i - 1}) {
+            std::array<int64_t, 4> at{};
+            at[k] = v;
+            probes.push_back(at);
+        }
     }
-    tensorAccessMode_ = saveMode;
-    if (array.k != Place::K::Mem || array.addrReg != kNoReg || array.type->k != TK::Array)
-        return;
-    const int64_t begin = array.addrImm, end = begin + int64_t(sizeOf(array.type));
-    if (firstByte >= begin && endByte <= end)
-        return;
-    const int64_t outside =
-        firstByte < begin ? (firstByte - begin) / elem : (endByte - begin) / elem - 1;
-    fail(access, "tensor access reaches element " + std::to_string(outside) + " of '" + name +
-                     "', which has " + std::to_string((end - begin) / elem) +
-                     " elements: its extents run past the array");
+    for (size_t k = 0; k < caps.size(); ++k)
+        for (size_t l = k + 1; l < caps.size(); ++l) {
+            std::array<int64_t, 4> at{};
+            at[k] = at[l] = 1;
+            probes.push_back(at);
+        }
+    for (const auto& at : probes) {
+        int64_t affine = base;
+        std::string where;
+        for (size_t k = 0; k < caps.size(); ++k) {
+            affine += at[k] * strides[k];
+            where += (where.empty() ? "" : ", ") + tokStr(caps[k]) + " = " + std::to_string(at[k]);
+        }
+        TypeP elemT = nullptr;
+        const Value got = addrAt(at, elemT);
+        if (got.isComptime() && got.i != affine)
+            fail(N(node).a, "tensor access is not affine in its indices (at " + where +
+                                " it addresses another element than a fixed stride per index "
+                                "would); a DSD steps every index by a constant stride");
+    }
 }
 
 Value Analyzer::evalTensorAccess(uint32_t node) {
@@ -2179,12 +2204,17 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
                        std::to_string(extents.size()) + " extents");
     if (caps.size() > 4 || caps.empty())
         fail(node, "tensor access needs 1 to 4 indices");
-    auto addrWith = [&](int which, int64_t val, TypeP& elemT) -> Value {
+    using Point = std::array<int64_t, 4>; // a value per index
+    // The indices are i16 at the points that define the access; the affinity probes use
+    // comptime integers, so probing a far index cannot overflow where the access itself
+    // does not.
+    bool probing = false;
+    auto addrAt = [&](const Point& at, TypeP& elemT) -> Value {
         pushScope();
         for (size_t k = 0; k < caps.size(); ++k) {
             Binding b;
             b.k = Binding::K::Val;
-            b.val = mkInt(int(k) == which ? val : 0, types.i16);
+            b.val = probing ? mkInt(at[k]) : mkInt(at[k], types.i16);
             bind(tokStr(caps[k]), b);
         }
         Value a;
@@ -2215,33 +2245,30 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
         return a;
     };
     TypeP elemT = nullptr;
-    Value base = addrWith(-1, 0, elemT);
+    Value base = addrAt({}, elemT);
     std::vector<std::string> names{"$base", "$elem"};
     std::vector<Value> elems{base, mkType(elemT)};
-    // The elements the access reaches, relative to `base`: it is affine in the indices.
-    int64_t lowest = 0, highest = 0;
-    bool reachKnown = base.isComptime();
+    std::vector<int64_t> strides; // bytes per step of each index, when comptime-known
     for (size_t k = 0; k < caps.size(); ++k) {
         TypeP t2 = nullptr;
-        Value a1 = addrWith(int(k), 1, t2);
+        Point unit{};
+        unit[k] = 1;
+        Value a1 = addrAt(unit, t2);
         if (!a1.isComptime() || !base.isComptime()) {
             names.push_back("$stride" + std::to_string(k));
             elems.push_back(mkInt(int64_t(sizeOf(elemT))));
         } else {
             names.push_back("$stride" + std::to_string(k));
             elems.push_back(mkInt(a1.i - base.i));
+            strides.push_back(a1.i - base.i);
         }
         names.push_back("$extent" + std::to_string(k));
         elems.push_back(extents[k]);
-        reachKnown = reachKnown && a1.isComptime() && extents[k].k == VK::Int;
-        if (reachKnown && extents[k].i > 0) {
-            const int64_t span = (extents[k].i - 1) * (a1.i - base.i);
-            (span < 0 ? lowest : highest) += span;
-        }
     }
-    if (reachKnown)
-        failIfTensorAccessLeavesArray(n.a, base.i + lowest, base.i + highest + sizeOf(elemT),
-                                      int64_t(sizeOf(elemT)));
+    if (strides.size() == caps.size()) {
+        probing = true;
+        failUnlessAffine(node, caps, extents, base.i, strides, addrAt);
+    }
     names.push_back("$rank");
     elems.push_back(mkInt(int64_t(caps.size())));
     // The DSDs page: a tensor access is also an anonymous struct with `base_address`,

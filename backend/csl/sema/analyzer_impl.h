@@ -98,6 +98,9 @@ struct Module {
 };
 
 constexpr uint32_t kNoQueueFlushAddr = UINT32_MAX; // $queue_flush not allocated yet
+// How deep module instances may nest (layout -> tile file -> module -> ...): far past any
+// real program, short of the C++ stack a self-importing module would exhaust.
+constexpr size_t kMaxImportDepth = 48;
 
 struct ClassCtx {
     sim::CodeClass cc;

@@ -70,6 +70,7 @@ Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
             // Reported; keep checking the following statements of a runtime function.
             if (!runtime())
                 throw;
+            ++abandonedStatements_;
             if (N(s).kind == NK::VarDecl && !fr_->scopes.empty()) {
                 Binding b;
                 b.poisoned = true;
@@ -180,6 +181,8 @@ void Analyzer::declareLocal(uint32_t node) {
     bool isConst = n.flags & kVarConst;
     if (n.b)
         failIfFifoAllocation(n.b, "the local '" + name + "'");
+    if (isPrimitiveTypeName(name))
+        fail(node, "'" + name + "' is the name of a primitive type and cannot be redeclared");
     TypeP t = n.a ? evalType(n.a) : nullptr;
     for (uint32_t bn : fr_->scopes.back().names) {
         if (bn == id)
@@ -865,8 +868,16 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
     auto paramName = [&](uint32_t p) {
         return "parameter '" + std::string(m->ast->tokText(m->ast->nodes[p].tok)) + "'";
     };
+    // (An extern declaration may give types alone, `extern fn g(f16, f16) f16;`, and `_`
+    // may be repeated.)
+    std::set<std::string_view> paramNames;
     for (uint32_t p : m->ast->list(node)) {
         const Node& pn = m->ast->nodes[p];
+        const std::string_view pname = m->ast->tokText(pn.tok);
+        if (n.b && pname != "_" && !paramNames.insert(pname).second)
+            fail(m, p,
+                 "function '" + f->name + "' has two parameters named '" +
+                     std::string(m->ast->tokText(pn.tok)) + "'");
         if (pn.flags & 1)
             expand("its " + paramName(p) + " is comptime");
         else if (m->ast->nodes[pn.a].kind == NK::AnyType)
@@ -1163,7 +1174,7 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
         InlineCtx ic;
         ic.retType = rt;
         fr.inlines.push_back(ic);
-        const size_t errorsBefore = diags_.errorCount();
+        const size_t abandonedBefore = abandonedStatements_;
         execBlock(N(f->node).b);
         InlineCtx done = fr.inlines.back();
         fr.inlines.pop_back();
@@ -1181,8 +1192,8 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
             result.type = done.retType;
         } else if (done.resultReg != kNoReg)
             result = mkRuntime(done.resultReg, done.retType);
-        else if (rt->k != TK::Void && diags_.errorCount() > errorsBefore)
-            throw SemaError{}; // the body's error kept it from returning; already reported
+        else if (rt->k != TK::Void && abandonedStatements_ > abandonedBefore)
+            throw SemaError{}; // a failed statement kept it from returning; already reported
         else
             result = mkVoid();
     } catch (...) {
@@ -1283,7 +1294,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         fail(args[0], "@map expects a function, found '" + typeName(fv.type) + "'");
     FnDef* f = fv.fn;
     if (f->generic)
-        fail(args[0], "@map needs a function with fixed parameter types");
+        fail(args[0], "@map calls '" + f->name +
+                          "' for each element and cannot expand it in place: " + f->genericBecause);
     TypeP ft = fnType(f);
     size_t nIn = ft->params.size();
     bool hasOut = ft->ret->k != TK::Void;

@@ -473,6 +473,13 @@ Value Analyzer::getDsd(uint32_t node) {
         const Value& v = (*cfg.elems)[i];
         if (isMem ? !kMemFields.count(f) : !kFabFields.count(f))
             fail(args[1], "unknown field '" + f + "' for " + typeName(kt));
+        // A fabin reads from an input queue, a fabout writes to an output queue.
+        if ((f == "output_queue" && d.kind == sim::DsdKind::FabIn) ||
+            (f == "input_queue" && d.kind == sim::DsdKind::FabOut))
+            fail(args[1], typeName(kt) + " has no field '" + f + "' (" +
+                              (d.kind == sim::DsdKind::FabIn ? "it reads from an input queue"
+                                                             : "it writes to an output queue") +
+                              ")");
         if (f == "tensor_access") {
             if (!v.field("$base"))
                 fail(args[1], "'.tensor_access' must be a tensor access expression |i|{n} -> A[i]");
@@ -575,6 +582,12 @@ Value Analyzer::getDsd(uint32_t node) {
             warn(args[1], "'.zero' is not modelled by the simulator and has no effect "
                           "(docs/simulator.md, Not modelled)");
         } else if (f == "wavelet_index_offset") {
+            // The DSDs page: on a memory DSD "a comptime-known boolean expression"; a fabout
+            // takes the index its first wavelet carries.
+            if (isMem && v.k != VK::Bool)
+                fail(args[1], "'.wavelet_index_offset' of a memory DSD expects a comptime-known "
+                              "bool, found '" +
+                                  typeName(v.type) + "'");
             d.waveletIndexOffset =
                 v.k == VK::Bool ? (v.i ? 0 : -1) : int16_t(asInt(v, args[1], "offset"));
         } else if (f == "simd_mode") {
@@ -612,19 +625,20 @@ Value Analyzer::getDsd(uint32_t node) {
                 fail(args[1], "a run-time '.stride' needs a mem1d_dsd");
             runtimeSets.push_back({sim::DsdField::ElementStride, v});
         } else if (f == "stride") {
-            if (v.k == VK::Agg) {
-                if (v.elems->size() != 1)
-                    fail(args[1], "'.stride' of a one-dimensional DSD takes one stride");
-                d.strideBytes[0] = int32_t(asInt((*v.elems)[0], args[1], "stride") * elemSize);
-            } else {
-                d.strideBytes[0] = int32_t(asInt(v, args[1], "stride") * int64_t(elemSize));
-            }
+            if (v.k == VK::Agg && v.elems->size() != 1)
+                fail(args[1], "'.stride' of a one-dimensional DSD takes one stride");
+            // The DSDs page: a mem1d `stride` is "any expression of type i8".
+            const Value& stride = v.k == VK::Agg ? (*v.elems)[0] : v;
+            d.strideBytes[0] =
+                int32_t(asInt(coerce(stride, types.i8, args[1]), args[1], "stride") * elemSize);
         } else if (f == "offset" && !v.isComptime()) {
             // The DSDs page: `.offset` is "any expression of type i16", as a run-time
             // `.extent` or `.stride` may be.
             runtimeSets.push_back({sim::DsdField::OffsetBytes, v});
         } else if (f == "offset") {
-            d.baseAddress += uint32_t(asInt(v, args[1], "offset") * int64_t(elemSize));
+            // "any expression of type i16"
+            d.baseAddress += uint32_t(asInt(coerce(v, types.i16, args[1]), args[1], "offset") *
+                                      int64_t(elemSize));
         }
     }
     if (isMem && !haveBase)
@@ -763,6 +777,84 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
     return v;
 }
 
+// What @block, @unblock and a DSD operation's '.unblock' take: a task ID, or on WSE-2 a
+// color and on WSE-3 an input queue (whose data task it is).
+void Analyzer::failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node) {
+    if (id.type->k != TK::Handle)
+        fail(node, what + " expects a task ID, found '" + typeName(id.type) + "'");
+    const HandleKind hk = id.type->hk;
+    if (hk == HandleKind::Color && wse3())
+        fail(node, what + " of a color is only available on wse2; use an input queue");
+    if (hk == HandleKind::InputQueue && !wse3())
+        fail(node, what + " of an input queue is only available on wse3");
+    if (hk != HandleKind::Color && hk != HandleKind::InputQueue && hk != HandleKind::DataTaskId &&
+        hk != HandleKind::LocalTaskId && hk != HandleKind::ControlTaskId && hk != HandleKind::UtId)
+        fail(node, what + " expects a task ID, found '" + typeName(id.type) + "'");
+}
+
+// A comptime-known local task ID that @activate or an operation's '.activate' wakes: it
+// must be bound when the class is done (checked where run-time roots reach the code).
+void Analyzer::noteActivation(int id, uint32_t node) {
+    if (cls())
+        cls()->activations.push_back(
+            {fr_->mod, node, id, runtime() && fr_->def ? fr_->def->index : -1});
+}
+
+// Floating-point arithmetic and conversions interpret their elements; moves and integer
+// operations only carry bits, and programs move f16 pairs as 32-bit words (the SDK's FFT
+// sends complex f16 values with @fmovs) or 32-bit words as 16-bit halves.
+static bool computesOnElements(sim::DsdOpKind k) {
+    using K = sim::DsdOpKind;
+    switch (k) {
+    case K::Faddh:
+    case K::Fsubh:
+    case K::Fmulh:
+    case K::Fmach:
+    case K::Fnormh:
+    case K::Fscaleh:
+    case K::Fmaxh:
+    case K::Fadds:
+    case K::Fsubs:
+    case K::Fmuls:
+    case K::Fmacs:
+    case K::Fnorms:
+    case K::Fscales:
+    case K::Fmaxs:
+    case K::Faddhs:
+    case K::Fmachs:
+    case K::Fh2s:
+    case K::Fs2h:
+    case K::Fs2xp16:
+    case K::Xp162fs:
+    case K::Fh2xp16:
+    case K::Xp162fh:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The DSD operations page gives each operand's element type: arithmetic over a memory DSD
+// of elements of another size reads them as halves or pairs (an f16 array read by an f32
+// operand). A DSD moved onto another array (@set_dsd_base_addr) is checked against the
+// array it now starts in.
+void Analyzer::failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandBytes,
+                                         const std::string& operand, uint32_t node) {
+    if (d.kind != sim::DsdKind::Mem1d && d.kind != sim::DsdKind::Mem4d)
+        return;
+    for (const sim::Symbol& s : cls()->cc.symbols) {
+        if (d.baseAddress < s.address || d.baseAddress >= s.address + s.sizeBytes)
+            continue;
+        const uint32_t held = sim::byteSize(s.elementType);
+        if ((held == 2 || held == 4) && held != operandBytes)
+            fail(node, operand + " reads " + std::to_string(operandBytes * 8) +
+                           "-bit elements, but '" + s.name + "' holds " +
+                           sim::typeName(s.elementType) + " (" + std::to_string(held * 8) +
+                           "-bit) elements");
+        return;
+    }
+}
+
 // A comptime-known fabric DSD that an operation uses on WSE-3: its queue must give it a
 // color (checked when the class is done).
 void Analyzer::noteFabricQueueUse(const Value& v, uint32_t node) {
@@ -899,6 +991,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             if (v.type->dk == sim::DsdKind::CircBuf)
                 fail(argNodes[i], "a circbuf_dsd cannot be an operand of @" + name +
                                       ": load it to a DSR with @load_to_dsr_xdsr and pass the DSR");
+            if (v.k == VK::Dsd && computesOnElements(info->kind))
+                failIfElementWidthDiffers(v.dsd, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1],
+                                          "operand " + std::to_string(i + 1) + " of @" + name,
+                                          argNodes[i]);
             noteFabricQueueUse(v, argNodes[i]);
             uint16_t d;
             dsdToOperandReg(v, argNodes[i], d);
@@ -963,10 +1059,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
                                                  fr_->mod, TaskField::Unblock);
                 } else {
-                    int id = v.k == VK::Handle ? int(v.i) : -1;
-                    if (id < 0)
+                    if (v.k != VK::Handle)
                         fail(node, "'.unblock' expects a task ID or a task");
-                    op.unblockTask = int8_t(id);
+                    failUnlessTaskHandle(v, "'.unblock'", node);
+                    op.unblockTask = int8_t(v.i);
                 }
             } else if (f == "on_control") {
                 if (v.k != VK::Agg || !v.names || v.names->empty())
@@ -1039,6 +1135,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     op.resultReg = newReg(node);
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
+    if (op.activateTask >= 0) // a task ID; a task given by value is resolved at class end
+        noteActivation(op.activateTask, node);
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
     for (const auto& [slot, d, operandBytes] : dsrOperands) {
@@ -1186,6 +1284,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(node, "@as cannot convert '" + typeName(v.type) + "' to '" + typeName(t) +
                            "'; @as converts numbers and bools (an address from an integer is "
                            "a @bitcast)");
+        // The integer inside a color, task ID or queue is @get_int's.
+        if (v.type->k == TK::Handle && t->k != TK::Handle)
+            fail(node, "@as cannot convert '" + typeName(v.type) + "' to '" + typeName(t) +
+                           "'; the integer inside a " + typeName(v.type) + " is @get_int's");
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
@@ -1397,12 +1499,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         // u32, @dimensions an array of u32.
         if (name == "rank")
             return mkInt(int64_t(t->dims.size()), types.u16);
-        if (name == "element_count") {
-            int64_t c = 1;
-            for (uint32_t d : t->dims)
-                c *= d;
-            return mkInt(c, types.u32);
-        }
+        if (name == "element_count")
+            return mkInt(elementCount(t), types.u32);
         std::vector<Value> e;
         for (uint32_t d : t->dims)
             e.push_back(mkInt(d, types.u32));
@@ -1654,6 +1752,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                               typeName(q.type) + "'");
         if (!cls())
             fail(node, "@initialize_queue is only allowed in tile code");
+        // A load-time configuration: in run-time code it took effect even in a branch never
+        // taken.
+        if (runtime())
+            fail(node, "@initialize_queue must be called in a comptime block");
         // The Builtins page, @initialize_queue: "can only be called at most once per queue";
         // WSE-2 input queues and all WSE-3 queues need the configuration, a WSE-2 output
         // queue takes none; ctrl_table_id is WSE-3 only and for input queues.
@@ -1746,27 +1848,17 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     if (name == "activate" || name == "block" || name == "unblock") {
         need(1, 1);
         Value id = arg(0);
-        if (id.type->k != TK::Handle)
-            fail(args[0], "@" + name + " expects a task ID, found '" + typeName(id.type) + "'");
-        HandleKind hk = id.type->hk;
         // The Builtins page, @activate: "id is an expression of type local_task_id that is
         // bound to a local task".
-        if (name == "activate" && hk != HandleKind::LocalTaskId)
+        if (name == "activate" &&
+            (id.type->k != TK::Handle || id.type->hk != HandleKind::LocalTaskId))
             fail(args[0], "@activate expects a local_task_id, found '" + typeName(id.type) + "'");
-        if (hk == HandleKind::Color && wse3())
-            fail(args[0], "@" + name + " of a color is only available on wse2; use an input queue");
-        if (hk == HandleKind::InputQueue && !wse3())
-            fail(args[0], "@" + name + " of an input queue is only available on wse3");
-        if (hk != HandleKind::Color && hk != HandleKind::InputQueue &&
-            hk != HandleKind::DataTaskId && hk != HandleKind::LocalTaskId &&
-            hk != HandleKind::ControlTaskId && hk != HandleKind::UtId)
-            fail(args[0], "@" + name + " expects a task ID, found '" + typeName(id.type) + "'");
+        failUnlessTaskHandle(id, "@" + name, args[0]);
         sim::BuiltinId b = name == "activate" ? sim::BuiltinId::Activate
                            : name == "block"  ? sim::BuiltinId::Block
                                               : sim::BuiltinId::Unblock;
-        if (name == "activate" && id.isComptime() && cls())
-            cls()->activations.push_back(
-                {fr_->mod, args[0], int(id.i), runtime() && fr_->def ? fr_->def->index : -1});
+        if (name == "activate" && id.isComptime())
+            noteActivation(int(id.i), args[0]);
         if (!runtime()) {
             if (!cls())
                 fail(node, "@" + name + " is only allowed in tile code");
@@ -1981,6 +2073,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 2);
         if (!cls())
             fail(node, "@set_local_color_config is only allowed in tile code");
+        if (runtime())
+            fail(node, "@set_local_color_config must be called in a comptime block (routes "
+                       "change at run time through <tile_config>)");
         Value col = coerce(carg(0, "color"), types.handle(HandleKind::Color), args[0]);
         Value cfg = carg(1, "color configuration");
         cls()->localColors.push_back({int(col.i), colorConfig(cfg, args[1])});

@@ -3,10 +3,12 @@
 // <tile_config> parts output_queue_config and input_queue_config.
 //
 // The flush state of the queues is a u16 bit mask in SRAM ($queue_flush): bit q for output
-// queue q, bit 8 + q for input queue q (the SDK's "output queue flush status" and "input
-// queue flush status" registers side by side). @queue_flush(q) sets q's bit before asking
-// the simulator to activate the teardown task once q is empty, queue_flush.exit(q) clears
-// it, and the teardown task calls the handler of every queue whose bit is set.
+// queue q, bit 8 + q for input queue q. @queue_flush(q) sets q's bit before asking the
+// simulator to activate the teardown task once q is empty, queue_flush.exit(q) clears it,
+// and the teardown task calls the handler of every queue whose bit is set and which is
+// empty (the SDK's "queue flush status" registers, queue_flush.iq_status/oq_status, read the
+// same: a teardown task run by a TEARDOWN wavelet while a flushed queue still drains must
+// not take that queue for flushed).
 #include "backend/csl/sema/analyzer_class.h"
 
 namespace csl::sema {
@@ -115,10 +117,20 @@ Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t no
     // if (queue_flush state of `queue`) handler();
     ModuleFrame teardown(*this, fr_->mod, &c->funcs[size_t(td)]);
     setLoc(node);
-    uint16_t active = queueFlushBit(flushBitOf(queue, input), node);
-    size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::U16, kNoReg, active, kNoReg, 0);
+    const uint16_t requested = queueFlushBit(flushBitOf(queue, input), node);
+    const uint16_t which = toReg(mkInt(input ? 0 : 1, types.u16), node);
+    const uint16_t status = newReg(node);
+    emit(sim::Op::Builtin, sim::ScalarType::U16, status, which, 1,
+         int32_t(sim::BuiltinId::QueueStatus));
+    const uint16_t emptyBit = toReg(mkInt(1 << queue, types.u16), node);
+    const uint16_t empty = newReg(node);
+    emit(sim::Op::BitAnd, sim::ScalarType::U16, empty, status, emptyBit, 0);
+    const size_t skipWhileDraining =
+        emit(sim::Op::JumpIfNot, sim::ScalarType::U16, kNoReg, empty, kNoReg, 0);
+    size_t skip = emit(sim::Op::JumpIfNot, sim::ScalarType::U16, kNoReg, requested, kNoReg, 0);
     emit(sim::Op::Call, sim::ScalarType::Void, kNoReg, kNoReg, 0, handler);
     patch(skip, here());
+    patch(skipWhileDraining, here());
     return mkVoid();
 }
 

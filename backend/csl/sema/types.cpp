@@ -157,9 +157,13 @@ TypeP pointeeElem(TypeP pointer) {
     return e;
 }
 
+bool sameDeclaration(TypeP a, TypeP b) {
+    return a->originAst && a->originAst == b->originAst && a->originNode == b->originNode;
+}
+
 bool sameStructShape(TypeP a, TypeP b) {
-    if (a->k != TK::Struct || b->k != TK::Struct || !a->originAst || a->originAst != b->originAst ||
-        a->originNode != b->originNode || a->fields.size() != b->fields.size())
+    if (a->k != TK::Struct || b->k != TK::Struct || !sameDeclaration(a, b) ||
+        a->fields.size() != b->fields.size())
         return false;
     for (size_t i = 0; i < a->fields.size(); ++i) {
         const FieldInfo& fa = a->fields[i];
@@ -381,6 +385,13 @@ bool isIntLike(TypeP t) {
 
 bool isAbiSizedInt(TypeP t) {
     return t->k == TK::Int && (t->bits == 16 || t->bits == 32);
+}
+
+int64_t elementCount(TypeP array) {
+    int64_t c = 1;
+    for (uint32_t d : array->dims)
+        c *= d;
+    return c;
 }
 
 bool isArbitraryWidthInt(TypeP t) {

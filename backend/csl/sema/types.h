@@ -135,6 +135,8 @@ class TypeTable {
 constexpr int kMaxIntBits = 64;
 
 bool sameType(TypeP a, TypeP b);
+// Types made by one struct or enum declaration (of any module instance of one file).
+bool sameDeclaration(TypeP a, TypeP b);
 // Struct types made from one declaration (in two instances of a module) whose fields have
 // the same names and types: a value of one is taken as the other.
 bool sameStructShape(TypeP a, TypeP b);
@@ -153,6 +155,8 @@ bool isAbiSizedInt(TypeP t);
 // An integer type whose width is not one of the machine's 8/16/32/64 (u3, i24): it is held
 // in the next wider of those, and runtime arithmetic wraps its results to its own width.
 bool isArbitraryWidthInt(TypeP t);
+// The elements of an array type over all its dimensions (`[4, 5]T`: 20).
+int64_t elementCount(TypeP array);
 
 struct FnDef;
 struct Module;
