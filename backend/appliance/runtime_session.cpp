@@ -604,7 +604,15 @@ TaskState RuntimeSession::task(uint64_t id, bool wait) {
             sim::RunResult r = fabric_->runUntilDone(it->second.command, options_.chunkCycles);
             noteRun(r);
             publishFrame(r);
-            if (r.status == sim::RunStatus::Hang || r.status == sim::RunStatus::Fault)
+            if (hangPollsSinceTask_ != nextTaskId_) {
+                hangPollsSinceTask_ = nextTaskId_;
+                hangPolls_ = 0;
+            }
+            // A fault is final; a hang may end with the script's next command (a D2H it
+            // has not issued yet), so a poll only says "not done" until polling alone
+            // clearly cannot help.
+            if (r.status == sim::RunStatus::Fault ||
+                (r.status == sim::RunStatus::Hang && ++hangPolls_ > kHangPollsBeforeReport))
                 runUntil(it->second.command); // raises the error with the full report
         }
     }

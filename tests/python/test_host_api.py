@@ -277,6 +277,13 @@ class CommandTest(_Kernel):
             rt.memcpy_h2d(ubuf, words, 0, 0, 1, 1, N, data_type=7)
         with self.assertRaisesRegex(ValueError, "memcpy_d2h: order 3 is not a MemcpyOrder"):
             rt.memcpy_d2h(words, ubuf, 0, 0, 1, 1, N, order=3)
+        # A member of the other enum is refused by type (COL_MAJOR is 1, MEMCPY_16BIT too:
+        # it made a silent 16-bit copy).
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d: data_type must be a MemcpyDataType, "
+                                               "got MemcpyOrder"):
+            rt.memcpy_h2d(ubuf, words, 0, 0, 1, 1, N, data_type=COL)
+        with self.assertRaisesRegex(TypeError, "memcpy_d2h: order must be a MemcpyOrder"):
+            rt.memcpy_d2h(words, ubuf, 0, 0, 1, 1, N, order=B16)
         with self.assertRaisesRegex(TypeError, "memcpy_h2d: px must be an integer, got float 1.5"):
             rt.memcpy_h2d(ubuf, words, 1.5, 0, 1, 1, N)
         with self.assertRaisesRegex(TypeError, "memcpy_d2h: elem_per_pe must be an integer"):

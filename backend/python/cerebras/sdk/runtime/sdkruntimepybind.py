@@ -146,7 +146,10 @@ def _flag(call, name, value):
 
 def _member(call, name, value, enum_type):
     """An enum argument: a member of enum_type (or its integer value)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+    # A member of another of the SDK's enums (MemcpyOrder.COL_MAJOR as a data_type) is an
+    # int too; the SDK's enums are distinct types, and the swap made a silent 16-bit copy.
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or (
+            isinstance(value, _SdkEnum) and not isinstance(value, enum_type)):
         raise TypeError(f"{call}: {name} must be a {enum_type.__name__}, got "
                         f"{type(value).__name__} {value!r}")
     try:
