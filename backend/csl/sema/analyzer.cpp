@@ -638,6 +638,8 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
             fail(importer, node, "unknown library module '" + spec + "'");
         m->path = spec;
         m->libParams = params;
+        if (name == "memcpy/get_params")
+            checkMemcpyStreamColors(*m);
         if (info->source) {
             // A library written in CSL: parse it like a file.
             std::string key = "<lib>/" + name;

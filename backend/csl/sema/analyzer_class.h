@@ -672,6 +672,9 @@ class Analyzer {
     void failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandBytes,
                                    const std::string& operand, uint32_t node);
     void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
+    std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);
+    void failIfMemcpyStreamColor(int color, uint32_t node);
+    void checkMemcpyStreamColors(const Module& getParams);
     void
     failUnlessAffine(uint32_t node, std::span<const uint32_t> caps,
                      const std::vector<Value>& extents, int64_t base,

@@ -2077,6 +2077,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(node, "@set_local_color_config must be called in a comptime block (routes "
                        "change at run time through <tile_config>)");
         Value col = coerce(carg(0, "color"), types.handle(HandleKind::Color), args[0]);
+        failIfMemcpyStreamColor(int(col.i), args[0]);
         Value cfg = carg(1, "color configuration");
         cls()->localColors.push_back({int(col.i), colorConfig(cfg, args[1])});
         return mkVoid();

@@ -348,6 +348,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                  "color " + std::to_string(col.i) + " cannot be routed (routable colors are 0-23)");
         if (opt_.memcpy && col.i >= 21)
             fail(args[2], "color " + std::to_string(col.i) + " is reserved by memcpy");
+        failIfMemcpyStreamColor(int(col.i), args[2]);
         const Value cfgValue = carg(3, "color configuration");
         sim::ColorConfig cfg;
         const RecentColorConfig* known = nullptr;
@@ -940,16 +941,10 @@ CompileResult Analyzer::run() {
         for (const Module& m : modules_) {
             if (m.lib != "memcpy/get_params")
                 continue;
-            for (int i = 0; i < 4; ++i) {
-                for (int dir = 0; dir < 2; ++dir) {
-                    std::string key =
-                        std::string(dir ? "MEMCPYD2H_" : "MEMCPYH2D_") + std::to_string(i + 1);
-                    if (const Value* v = m.libParams.field(key)) {
-                        if (v->k == VK::Int || v->k == VK::Handle)
-                            (dir ? prog->memcpy.d2hColors : prog->memcpy.h2dColors)[size_t(i)] =
-                                int8_t(v->i);
-                    }
-                }
+            for (const auto& [key, color] : memcpyStreamColors(m)) {
+                const bool d2h = key.rfind("MEMCPYD2H_", 0) == 0;
+                (d2h ? prog->memcpy.d2hColors : prog->memcpy.h2dColors)[size_t(key.back() - '1')] =
+                    int8_t(color);
             }
         }
         for (ClassCtx& c : classes_)
@@ -976,6 +971,57 @@ CompileResult compileProgram(const CompileOptions& options) {
     DiagnosticEngine diags;
     Analyzer a(options, diags);
     return a.run();
+}
+
+// The streaming colors a <memcpy/get_params> import names (MEMCPYH2D_1..4, MEMCPYD2H_1..4),
+// by parameter name.
+std::vector<std::pair<std::string, int>> Analyzer::memcpyStreamColors(const Module& getParams) {
+    std::vector<std::pair<std::string, int>> colors;
+    for (const char* dir : {"MEMCPYH2D_", "MEMCPYD2H_"})
+        for (int i = 1; i <= 4; ++i) {
+            const std::string key = dir + std::to_string(i);
+            if (const Value* v = getParams.libParams.field(key);
+                v && (v->k == VK::Int || v->k == VK::Handle))
+                colors.emplace_back(key, int(v->i));
+        }
+    return colors;
+}
+
+// memcpy routes its streams' colors itself (the tensor-streaming page); a route of the
+// program's own on one of them made the stream's wavelets go astray: silently wrong
+// results or a hang (the SDK's histogram-torus with MEMCPYD2H_DATA_1_ID:0, whose colors
+// 0..7 it routes itself).
+void Analyzer::failIfMemcpyStreamColor(int color, uint32_t node) {
+    if (!opt_.memcpy)
+        return;
+    for (const Module& m : modules_) {
+        if (m.lib != "memcpy/get_params")
+            continue;
+        for (const auto& [key, streamColor] : memcpyStreamColors(m))
+            if (streamColor == color)
+                fail(node, "color " + std::to_string(color) + " is the " + key +
+                               " stream's, which memcpy routes; give the stream or this route "
+                               "another color");
+    }
+}
+
+// Two streams of one <memcpy/get_params> import on one color, or one on a color memcpy
+// keeps for itself, mix or lose their data.
+void Analyzer::checkMemcpyStreamColors(const Module& getParams) {
+    const auto colors = memcpyStreamColors(getParams);
+    for (size_t i = 0; i < colors.size(); ++i) {
+        const auto& [key, color] = colors[i];
+        std::string problem;
+        if (color < 0 || color >= 21)
+            problem = key + " is color " + std::to_string(color) +
+                      ", which is not a color for streams (0-20; memcpy keeps 21-23)";
+        for (size_t j = 0; j < i && problem.empty(); ++j)
+            if (colors[j].second == color)
+                problem = key + " and " + colors[j].first + " are both color " +
+                          std::to_string(color) + "; each stream needs its own color";
+        if (!problem.empty())
+            fail(getParams.importer, getParams.importNode, problem);
+    }
 }
 
 } // namespace csl::sema
