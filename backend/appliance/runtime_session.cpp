@@ -231,6 +231,11 @@ void RuntimeSession::requireRunning(const char* what) const {
     case State::Stopped:
         throw Error(Code::FailedPrecondition, std::string(what) + ": the runtime was stopped");
     case State::Running:
+        if (!aborted_.empty())
+            throw Error(Code::FailedPrecondition, std::string(what) +
+                                                      ": no further command runs (stop() ends the "
+                                                      "session) after the " +
+                                                      aborted_);
         break;
     }
 }
@@ -265,6 +270,11 @@ RuntimeSession::StopResult RuntimeSession::stop() {
     if (state_ == State::Stopped)
         throw Error(Code::FailedPrecondition, "stop: the runtime was already stopped");
     // As the SDK's stop(): it ends a run, so a runtime never run() has nothing to stop.
+    // After a hang or fault it only ends the session: the pending commands cannot finish.
+    if (state_ == State::Running && !aborted_.empty()) {
+        state_ = State::Stopped;
+        return {fabric_->cycle(), fabric_->simprintLines()};
+    }
     requireRunning("stop");
     // Every pending nonblocking command first, so D2H results exist; then the work the
     // PEs still have, until the fabric is idle but for at most stopSettleCycles: the
@@ -390,6 +400,7 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command, uint64_t li
         case sim::RunStatus::Fault: {
             std::string message = "simulation stopped at cycle " + std::to_string(r.cycle) + " (" +
                                   runStatusName(r.status) + "): " + r.message;
+            aborted_ = message;
             for (const auto& w : r.waiting) // the simulator's message may list them already
                 if (r.message.find(w.reason) == std::string::npos)
                     message += "\n  PE(" + std::to_string(w.x) + "," + std::to_string(w.y) +
@@ -597,6 +608,7 @@ TaskState RuntimeSession::task(uint64_t id, bool wait) {
     if (it == tasks_.end())
         throw Error(Code::NotFound, "task: no task with id " + std::to_string(id));
     if (!it->second.done && state_ == State::Running) {
+        requireRunning(wait ? "task_wait" : "is_task_done");
         if (wait)
             runUntil(it->second.command);
         else {

@@ -226,12 +226,15 @@ class RuntimeSession {
     };
     std::map<uint64_t, Task> tasks_;
     uint64_t nextTaskId_ = 1;
+    // Set when a run ended in a hang or fault (its first line): no command runs after it,
+    // and stop() ends the session without waiting for the commands the device cannot do.
+    std::string aborted_;
     // is_task_done polls that found the device stuck, since the last new command: a stuck
     // device may be waiting for the command the script issues next, so a poll reports the
     // hang only after kHangPollsBeforeReport of them with no command in between.
     static constexpr uint32_t kHangPollsBeforeReport = 10000;
     uint32_t hangPolls_ = 0;
-    uint64_t hangPollsSinceTask_ = 0; // nextTaskId_ when hangPolls_ started counting
+    uint64_t hangPollsSinceTask_ = 0;           // nextTaskId_ when hangPolls_ started counting
     std::vector<HostCommandRecord> hostRecord_; // session thread only
     // The host copies frames show (session thread only): pending ones and the last
     // kShownDoneCopies done ones.

@@ -234,8 +234,15 @@ start = time.monotonic()
 refused("a blocking launch of a function that never unblocks the command stream",
         ["unblock_cmd_stream", "stall", f"PE({OFF_X},{OFF_Y})"], runner.launch, "stall")
 print(f"the stalled launch failed after {time.monotonic() - start:.1f} s")
-refused("a copy after the stalled launch", ["unblock_cmd_stream"], runner.memcpy_d2h,
+refused("a copy after the stalled launch", ["memcpy_d2h: no further command runs",
+                                           "unblock_cmd_stream"], runner.memcpy_d2h,
         np.zeros(ALL, np.float32), vec, 0, 0, W, H, N)
+# stop() ends the session after the hang (it re-ran the hang before, and never succeeded,
+# so no sim.log or core was written).
+try:
+    runner.stop()
+except Exception as e:  # pylint: disable=broad-except
+    check(False, f"stop() after the hang: {type(e).__name__}: {e}")
 runner.close()
 
 if failures:
