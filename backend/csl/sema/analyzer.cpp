@@ -372,6 +372,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
     if (!to || to->k == TK::AnyType || sameType(v.type, to))
         return v;
     auto mismatch = [&]() -> Value {
+        // A bare `.name` has no type of its own until an enum type meets it.
+        if (v.k == VK::EnumV && v.type && v.type->k == TK::AnyType)
+            fail(node, "the enum literal '." + v.s + "' needs an enum type; '" + typeName(to) +
+                           "' is not one");
         std::string m = "expected type '" + typeName(to) + "', found '" + typeName(v.type) + "'";
         if (context)
             m += std::string(" ") + context;
@@ -1264,6 +1268,9 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (!isRuntimeScalar(t) && t->k != TK::Array && t->k != TK::Struct)
                         fail(d.node,
                              "variable of type '" + typeName(t) + "' must be const or comptime");
+                    if (const std::string part = comptimeOnlyPart(t); !part.empty())
+                        fail(d.node, "variable of type '" + typeName(t) +
+                                         "' must be const or comptime: " + part);
                     d.address = allocateDecl(m, d, t, d.node);
                     d.hasStorage = true;
                     if (haveInit)

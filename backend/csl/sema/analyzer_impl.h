@@ -120,6 +120,7 @@ struct ClassCtx {
         uint32_t node;
     };
     std::map<std::string, ExportSite> exportSites;
+    std::set<std::string> debugKeys; // the keys of this class's <debug> instances
     // @activate calls with a comptime-known local task ID: checked to be bound when the
     // class is done (the Builtins page: "bound to a local task").
     struct Activation {

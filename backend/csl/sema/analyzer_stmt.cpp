@@ -183,6 +183,12 @@ void Analyzer::declareLocal(uint32_t node) {
         failIfFifoAllocation(n.b, "the local '" + name + "'");
     if (isPrimitiveTypeName(name))
         fail(node, "'" + name + "' is the name of a primitive type and cannot be redeclared");
+    // The Syntax page: "Global variable declarations may also optionally specify the name of
+    // the link section" (and a linkname names an ELF symbol): a local's was ignored.
+    if (n.d)
+        fail(n.d, "linksection is only for global variables; '" + name + "' is a local");
+    if (n.listLen)
+        fail(node, "linkname is only for global variables; '" + name + "' is a local");
     TypeP t = n.a ? evalType(n.a) : nullptr;
     for (uint32_t bn : fr_->scopes.back().names) {
         if (bn == id)
@@ -267,6 +273,8 @@ void Analyzer::declareLocal(uint32_t node) {
     }
     if (!isRuntimeScalar(vt) && vt->k != TK::Array && vt->k != TK::Struct)
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
+    if (const std::string part = comptimeOnlyPart(vt); !part.empty())
+        fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime: " + part);
     // Locals that need memory get a static SRAM home: CSL has no recursion and tasks run
     // to completion, so one instance per function is enough.
     std::string owner = fr_->fn ? fr_->fn->name : std::string("local");

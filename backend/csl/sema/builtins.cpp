@@ -1620,6 +1620,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             if (!key || key->k != VK::String)
                 fail(args.size() > 1 ? args[1] : node, "<debug> needs a '.key' string");
             prefix = "$$csl_debug." + key->s + ".";
+            // debug_util.read_trace finds a trace by its key: two instances with one key
+            // would share its symbols, and one trace would hide the other.
+            if (cur->cls && !cur->cls->debugKeys.insert(key->s).second)
+                fail(args.size() > 1 ? args[1] : node,
+                     "a <debug> instance with key '" + key->s +
+                         "' is already imported on this PE; give each its own key");
         }
         Module* m = loadModule(spec, cur->dir, params, cur, args[0], cur->cls, prefix);
         if (m->lib.empty() && !m->isLayout)
@@ -1778,6 +1784,13 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                                  HandleKind::Color, args[1], "'.color'");
                 auto& tbl = q.type->hk == HandleKind::InputQueue ? cls()->cc.inputQueueColor
                                                                  : cls()->cc.outputQueueColor;
+                // A color's wavelets reach the CE through one input queue; with two, the
+                // simulator dealt them to both queues' tasks in turn.
+                for (size_t other = 0; input && other < tbl.size(); ++other)
+                    if (int64_t(other) != q.i && tbl[other] == c)
+                        fail(args[1], "input queue " + std::to_string(other) +
+                                          " already takes color " + std::to_string(c) +
+                                          "; a color reaches the CE through one input queue");
                 tbl[size_t(q.i)] = int8_t(c);
             } else if (f == "priority" && wse3()) {
                 fail(args[1], "'.priority' of a queue is only available on wse2");

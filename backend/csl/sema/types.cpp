@@ -387,6 +387,27 @@ bool isAbiSizedInt(TypeP t) {
     return t->k == TK::Int && (t->bits == 16 || t->bits == 32);
 }
 
+// What keeps a struct or array type out of run-time memory: a field (or element) of a
+// comptime-only type, such as `x: comptime_int`; empty when there is none.
+std::string comptimeOnlyPart(TypeP t) {
+    if (t->k == TK::Array)
+        return comptimeOnlyPart(t->elem);
+    if (t->k != TK::Struct)
+        return {};
+    for (const FieldInfo& f : t->fields) {
+        const TypeP ft = f.type;
+        if (ft && (ft->k == TK::CInt || ft->k == TK::CFloat || ft->k == TK::String ||
+                   ft->k == TK::TypeT || ft->k == TK::CStruct || ft->k == TK::Module ||
+                   ft->k == TK::AnyType || ft->k == TK::Range))
+            return "its field '" + f.name + "' is a '" + typeName(ft) + "'";
+        if (ft) {
+            if (std::string inner = comptimeOnlyPart(ft); !inner.empty())
+                return "its field '" + f.name + "': " + inner;
+        }
+    }
+    return {};
+}
+
 int64_t elementCount(TypeP array) {
     int64_t c = 1;
     for (uint32_t d : array->dims)

@@ -155,6 +155,9 @@ bool isAbiSizedInt(TypeP t);
 // An integer type whose width is not one of the machine's 8/16/32/64 (u3, i24): it is held
 // in the next wider of those, and runtime arithmetic wraps its results to its own width.
 bool isArbitraryWidthInt(TypeP t);
+// What keeps a struct or array type out of run-time memory ("its field 'x' is a
+// 'comptime_int'"), or empty.
+std::string comptimeOnlyPart(TypeP t);
 // The elements of an array type over all its dimensions (`[4, 5]T`: 20).
 int64_t elementCount(TypeP array);
 
