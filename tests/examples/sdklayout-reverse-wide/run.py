@@ -12,7 +12,6 @@ import argparse
 import numpy as np
 
 from cerebras.sdk.runtime.sdkruntimepybind import (  # pylint: disable=no-name-in-module
-    Color,
     Edge,
     Route,
     RoutingPosition,
@@ -26,7 +25,6 @@ from cerebras.sdk.runtime.sdkruntimepybind import (  # pylint: disable=no-name-i
 parser = argparse.ArgumentParser()
 parser.add_argument("--cmaddr", help="IP:port of an appliance")
 parser.add_argument("--arch", choices=["wse2", "wse3"], default="wse3")
-parser.add_argument("--no-block", action="store_true")
 args = parser.parse_args()
 
 target = SdkTarget.WSE3 if args.arch == "wse3" else SdkTarget.WSE2
@@ -65,9 +63,8 @@ right_data = rng.integers(0, 1 << 24, size=(4, N), dtype=np.uint32)
 right.set_symbol_all("buf", right_data, N, 4)
 layout.connect(right.create_output_port(right_tx, Edge.LEFT, FROM_RAMP, N),
                left.create_input_port(left_rx, Edge.RIGHT, TO_RAMP, N))
-if not args.no_block:
-    block, _, _ = stage("block", 1, 1, (9, 4), False, False, [0])
-    block.set_param_all("n", 1)
+block, _, _ = stage("block", 1, 1, (9, 4), False, False, [0])
+block.set_param_all("n", 1)
 
 artifacts = layout.compile(out_prefix="out")
 runtime = SdkRuntime(artifacts, platform, memcpy_required=False)
