@@ -3,11 +3,13 @@
 
 One color broadcasts from PE (0, 0). The layers: paint_all with a default (north in,
 south + ramp out) plus edge routes from get_edge_routing for the TOP edge (west in, east
-+ south + ramp out) and BOTTOM edge (north in, ramp out only); paint() then overrides
-the two top corners (source: ramp in, east + south out; (2, 0): no east), and
-paint_range over the 1x1 rectangle at (1, 1) drops its ramp (the column still passes
-south). Every PE but the source and (1, 1) must count all n words and their sum; (1, 1)
-must see none. A second 1x1 region touches the grid's east side and is not reached."""
++ south + ramp out) and BOTTOM edge (north in, ramp out only); paint_range over the
+2x2 block at (0, 0) then drops the ramp of those four PEs (north in, south out), and
+paint() last repaints three of them: the source (ramp in, east + south out), (1, 0)
+and (0, 1) back to their edge/default routes, plus (2, 0) (no east). So (1, 1) alone
+keeps the no-ramp route: its column still passes south. (A rectangle from (0, 0) is
+the same under IntRectangle's (origin, dims) and (corner, corner) readings.) Every PE
+but the source and (1, 1) must count all n words and their sum; (1, 1) must see none. A second 1x1 region touches the grid's east side and is not reached."""
 import argparse
 
 import numpy as np
@@ -51,10 +53,12 @@ grid.paint_all(c, [rp([Route.NORTH], [Route.SOUTH, Route.RAMP])],
                [get_edge_routing(Edge.TOP, [rp([Route.WEST],
                                               [Route.EAST, Route.SOUTH, Route.RAMP])]),
                 get_edge_routing(Edge.BOTTOM, [rp([Route.NORTH], [Route.RAMP])])])
-grid.paint(IntVector(0, 0), c, [rp([Route.RAMP], [Route.EAST, Route.SOUTH])])
-grid.paint(IntVector(2, 0), c, [rp([Route.WEST], [Route.SOUTH, Route.RAMP])])
-grid.paint_range(IntRectangle(IntVector(1, 1), IntVector(1, 1)), c,
+grid.paint_range(IntRectangle(IntVector(0, 0), IntVector(2, 2)), c,
                  [rp([Route.NORTH], [Route.SOUTH])])
+grid.paint(IntVector(0, 0), c, [rp([Route.RAMP], [Route.EAST, Route.SOUTH])])
+grid.paint(IntVector(1, 0), c, [rp([Route.WEST], [Route.EAST, Route.SOUTH, Route.RAMP])])
+grid.paint(IntVector(0, 1), c, [rp([Route.NORTH], [Route.SOUTH, Route.RAMP])])
+grid.paint(IntVector(2, 0), c, [rp([Route.WEST], [Route.SOUTH, Route.RAMP])])
 grid.place(1, 1)
 
 # A neighbour touching the grid's east side: same code, its own color, no source.
