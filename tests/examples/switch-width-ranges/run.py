@@ -69,6 +69,9 @@ for v in t2:
 for v in t3:
     want.append((5 if v == 0x80000000 else 6) ^ v)
 
+for v in VALS[36:40]:
+    want.append((1 if v < 1 << 63 else 2) + (20 if v < 1 << 63 else 10))
+
 words = np.array([[v & 0xffffffff, v >> 32] for v in VALS], dtype=np.uint32).ravel()
 runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
 ids = {s: runner.get_id(s) for s in ("vals", "tags", "out")}
@@ -79,7 +82,7 @@ runner.memcpy_h2d(ids["vals"], words, 0, 0, 1, 1, words.size, streaming=False, o
 runner.memcpy_h2d(ids["tags"], tags, 0, 0, 1, 1, 24, streaming=False, order=ROW,
                   data_type=m32, nonblock=False)
 runner.launch("run", nonblock=False)
-got = np.zeros(800, dtype=np.uint32)
+got = np.zeros(800, dtype=np.uint32)  # 796 used
 runner.memcpy_d2h(got, ids["out"], 0, 0, 1, 1, 800, streaming=False, order=ROW,
                   data_type=m32, nonblock=False)
 runner.stop()
@@ -91,7 +94,7 @@ for k, wv in enumerate(want):
             part, t, i = ("run time", "comptime")[k // 384], (k % 384) // N, k % N
             print(f"MISMATCH {part} {TYPES[t][0]} value {VALS[i]:#x}: got {int(got[k])} want {wv}")
         else:
-            print(f"MISMATCH enum out[{k}]: got {int(got[k]):#x} want {wv:#x}")
+            print(f"MISMATCH enum/64-bit switch out[{k}]: got {int(got[k]):#x} want {wv:#x}")
 if failures:
     print(f"{failures} mismatches")
     sys.exit(1)
