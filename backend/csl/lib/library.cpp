@@ -7,6 +7,7 @@
 
 #include "backend/csl/sema/analyzer_class.h"
 
+#include <cerrno>
 #include <cstring>
 
 namespace csl::lib {
@@ -556,8 +557,25 @@ sema::Value parseParamValue(sema::Analyzer& a, const std::string& text, const se
         double d = std::strtod(s, &end);
         v = a.mkFloat(d);
     } else {
-        long long x = std::strtoll(s, &end, 0);
-        v = a.mkInt(x);
+        // strtoll clamps at the i64 limits without a word: a u64 past 2^63 keeps its bits,
+        // anything past the 64 bits is an error.
+        errno = 0;
+        const bool negative = text.find('-') != std::string::npos;
+        if (negative) {
+            v = a.mkInt(std::strtoll(s, &end, 0));
+        } else {
+            const unsigned long long x = std::strtoull(s, &end, 0);
+            v = x > uint64_t(INT64_MAX) && t && t->k == sema::TK::Int && !t->isSigned &&
+                        t->bits == 64
+                    ? a.mkInt(int64_t(x), t)
+                    : a.mkInt(int64_t(x));
+            if (x > uint64_t(INT64_MAX) && v.type != t)
+                errno = ERANGE;
+        }
+        if (errno == ERANGE)
+            a.fail(a.fr_ ? a.fr_->mod : nullptr, node,
+                   "--params value '" + text + "' is out of range" +
+                       (t ? " for type '" + sema::typeName(t) + "'" : std::string()));
     }
     if (!end || *end != '\0' || text.empty())
         a.fail(a.fr_ ? a.fr_->mod : nullptr, node,

@@ -513,13 +513,30 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
     return a;
 }
 
+// A u64 value at comptime is its bit pattern in an int64_t: those from 2^63 up read as
+// negative unless taken as unsigned (`big >= 1` was false, `@as(f32, big)` negative).
+static bool isU64(TypeP t) {
+    return t && t->k == TK::Int && !t->isSigned && t->bits == 64;
+}
+
+static double comptimeIntToDouble(const Value& v) {
+    return isU64(v.type) ? double(uint64_t(v.i)) : double(v.i);
+}
+
 Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint32_t node) {
     if (isCompare(op)) {
         int c = 0;
         if (a.k == VK::Float || b.k == VK::Float) {
-            double x = a.k == VK::Float ? a.f : double(a.i);
-            double y = b.k == VK::Float ? b.f : double(b.i);
+            double x = a.k == VK::Float ? a.f : comptimeIntToDouble(a);
+            double y = b.k == VK::Float ? b.f : comptimeIntToDouble(b);
             c = x < y ? -1 : x > y ? 1 : 0;
+        } else if ((isU64(a.type) || isU64(b.type)) && a.k != VK::String && a.k != VK::Type) {
+            // Unsigned against unsigned; a negative comptime_int is below every u64.
+            const bool aNeg = !isU64(a.type) && a.i < 0, bNeg = !isU64(b.type) && b.i < 0;
+            if (aNeg || bNeg)
+                c = aNeg && bNeg ? (a.i < b.i ? -1 : a.i > b.i ? 1 : 0) : aNeg ? -1 : 1;
+            else
+                c = uint64_t(a.i) < uint64_t(b.i) ? -1 : uint64_t(a.i) > uint64_t(b.i) ? 1 : 0;
         } else if (a.k == VK::String && b.k == VK::String) {
             c = a.s.compare(b.s);
             c = c < 0 ? -1 : c > 0 ? 1 : 0;
@@ -580,24 +597,34 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
                        "' does not fit in 64 bits (this compiler holds comptime integers in "
                        "64 bits)");
     };
+    // u64 arithmetic on the bit patterns, checked against u64's own range.
+    const bool wideUnsigned = isU64(t);
+    const auto u64Overflow = [&] {
+        fail(node, std::string("overflow of integer type 'u64' in comptime arithmetic ('") +
+                       tokSpelling(op) + "')");
+    };
+    uint64_t ur = 0;
     switch (op) {
     case Tok::Plus:
-        if (__builtin_add_overflow(x, y, &r))
-            overflow();
+        if (wideUnsigned ? __builtin_add_overflow(uint64_t(x), uint64_t(y), &ur)
+                         : __builtin_add_overflow(x, y, &r))
+            wideUnsigned ? u64Overflow() : overflow();
         break;
     case Tok::Minus:
-        if (__builtin_sub_overflow(x, y, &r))
-            overflow();
+        if (wideUnsigned ? __builtin_sub_overflow(uint64_t(x), uint64_t(y), &ur)
+                         : __builtin_sub_overflow(x, y, &r))
+            wideUnsigned ? u64Overflow() : overflow();
         break;
     case Tok::Star:
-        if (__builtin_mul_overflow(x, y, &r))
-            overflow();
+        if (wideUnsigned ? __builtin_mul_overflow(uint64_t(x), uint64_t(y), &ur)
+                         : __builtin_mul_overflow(x, y, &r))
+            wideUnsigned ? u64Overflow() : overflow();
         break;
     case Tok::Slash:
     case Tok::Percent:
         if (y == 0)
             fail(node, "division by zero");
-        if (x == INT64_MIN && y == -1)
+        if (x == INT64_MIN && y == -1 && !wideUnsigned)
             overflow();
         if (t->k == TK::CInt || t->isSigned) {
             r = op == Tok::Slash ? x / y : x % y;
@@ -636,6 +663,10 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
     default:
         fail(node, std::string("invalid operator '") + tokSpelling(op) + "'");
     }
+    if (wideUnsigned && (op == Tok::Plus || op == Tok::Minus || op == Tok::Star))
+        return mkInt(int64_t(ur), t);
+    if (wideUnsigned && (op == Tok::Slash || op == Tok::Percent || op == Tok::Shr))
+        return mkInt(r, t); // unsigned already, and never larger than x
     if (t->k == TK::Int) {
         if (op == Tok::Shl || op == Tok::Amp || op == Tok::Pipe || op == Tok::Caret) {
             r = wrapToWidth(uint64_t(r), t);
@@ -1227,6 +1258,26 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
     return q;
 }
 
+// The scalars a value of type t holds (0 for a type with none that run-time code can read:
+// reading it whole is refused as before).
+static uint64_t scalarLeaves(TypeP t) {
+    if (isRuntimeScalar(t))
+        return 1;
+    if (t->k == TK::Array)
+        return uint64_t(elementCount(t)) * scalarLeaves(t->elem);
+    if (t->k == TK::Struct && !t->isUnion) {
+        uint64_t n = 0;
+        for (const FieldInfo& f : t->fields) {
+            const uint64_t leaves = f.type ? scalarLeaves(f.type) : 0;
+            if (!leaves)
+                return 0;
+            n += leaves;
+        }
+        return n;
+    }
+    return 0;
+}
+
 Value Analyzer::load(const Place& p, uint32_t node) {
     if (typeOnly_ && !runtime() &&
         (p.k == Place::K::Reg || p.k == Place::K::DsdMem || p.k == Place::K::Mem)) {
@@ -1281,9 +1332,9 @@ Value Analyzer::load(const Place& p, uint32_t node) {
             return v;
         }
         // A small array read as a whole (a struct field copied with its struct, an array
-        // assigned to another) becomes an aggregate of its elements' values, as structs do.
-        if (p.type->k == TK::Array && runtime() && isRuntimeScalar(p.type->elem) &&
-            sizeOf(p.type) / std::max<uint32_t>(sizeOf(p.type->elem), 1) <= kWholeArrayElements) {
+        // assigned to another) becomes an aggregate of its elements' values, as structs do;
+        // its elements may be structs and arrays themselves (an array of structs was refused).
+        if (p.type->k == TK::Array && runtime() && scalarLeaves(p.type) <= kWholeArrayElements) {
             TypeP sub =
                 p.type->dims.size() > 1
                     ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,

@@ -5,6 +5,7 @@
 #include "backend/csl/lib/library.h"
 #include "sim/dsd_math.h"
 
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -378,8 +379,20 @@ Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& 
             return bad("unexpected character");
         const std::string tok = text.substr(begin, r.i - begin);
         const bool fl = tok.find_first_of(".eE") != std::string::npos;
-        Value v = fl ? mkFloat(std::strtod(tok.c_str(), nullptr))
-                     : mkInt(std::strtoll(tok.c_str(), nullptr, 10));
+        if (fl)
+            return want ? coerce(mkFloat(std::strtod(tok.c_str(), nullptr)), want, node)
+                        : mkFloat(std::strtod(tok.c_str(), nullptr));
+        // strtoll clamps at the i64 limits: a u64 past 2^63 keeps its bits, anything past
+        // 64 bits is an error.
+        errno = 0;
+        const bool negative = tok[0] == '-';
+        const uint64_t bits = negative ? uint64_t(std::strtoll(tok.c_str(), nullptr, 10))
+                                       : std::strtoull(tok.c_str(), nullptr, 10);
+        const bool u64Want = want && want->k == TK::Int && !want->isSigned && want->bits == 64;
+        if (errno == ERANGE || (!negative && bits > uint64_t(INT64_MAX) && !u64Want))
+            return bad("the number " + tok + " is out of range" +
+                       (want ? " for type '" + typeName(want) + "'" : std::string()));
+        Value v = u64Want ? mkInt(int64_t(bits), want) : mkInt(int64_t(bits));
         return want ? coerce(v, want, node) : v;
     };
     Value v = value(t);
@@ -1291,11 +1304,27 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
-                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float)
-                    return mkFloat(v.k == VK::Float ? v.f : double(v.i), t);
+                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float) {
+                    const bool u64 =
+                        v.type && v.type->k == TK::Int && !v.type->isSigned && v.type->bits == 64;
+                    return mkFloat(v.k == VK::Float ? v.f
+                                   : u64            ? double(uint64_t(v.i))
+                                                    : double(v.i),
+                                   t);
+                }
             } else if (t->k == TK::Int || t->k == TK::CInt) {
                 if (v.k == VK::Float)
                     return coerce(mkInt(int64_t(std::trunc(v.f))), t, args[1]);
+                // A u64 keeps its bit pattern into another 64-bit type, and is checked by
+                // its unsigned value against narrower ones.
+                const bool u64 =
+                    v.type && v.type->k == TK::Int && !v.type->isSigned && v.type->bits == 64;
+                if (u64 && v.i < 0) {
+                    if (t->k == TK::Int && !t->isSigned && t->bits == 64)
+                        return mkInt(v.i, t);
+                    fail(args[1], "value " + std::to_string(uint64_t(v.i)) +
+                                      " does not fit in type '" + typeName(t) + "'");
+                }
                 if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::EnumV)
                     return coerce(mkInt(v.i), t, args[1]);
             }
