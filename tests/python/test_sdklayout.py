@@ -115,6 +115,20 @@ class PlanTest(_InScratch):
         self.assertEqual(plan.tiles[(0, 1)][1], {"bias": 1})
         self.assertEqual(plan.tiles[(1, 1)][1], {"bias": 9})
 
+    def test_int_rectangle_is_two_corners(self):
+        # The SDK's gemv tutorial: IntRectangle(IntVector(i, 0), IntVector(i + 1, height))
+        # is column i (upper-left corner inside, lower-right just outside); read as
+        # (origin, dims) it covered columns i..2i.
+        layout = SdkLayout(SdkTarget.WSE2)
+        region = layout.create_code_region("table.csl", "t", 3, 2)
+        region.set_param_all("bias", 1)
+        region.set_param_range(IntRectangle(IntVector(1, 0), IntVector(2, 2)), "bias", 9)
+        plan = self.plan(layout)
+        self.assertEqual([plan.tiles[(x, y)][1]["bias"] for y in range(2) for x in range(3)],
+                         [1, 9, 1, 1, 9, 1])
+        with self.assertRaisesRegex(ValueError, "lower-right corner"):
+            IntRectangle(IntVector(2, 0), IntVector(1, 1))
+
     def test_unroutable_connection_is_reported(self):
         layout = SdkLayout(SdkTarget.WSE2)
         a, _, a_out = _relay(layout, "a", 4, Edge.LEFT, Edge.RIGHT)

@@ -1,4 +1,4 @@
-"""Integer coordinates for SdkLayout: IntVector (x, y) and IntRectangle (origin, dims)."""
+"""Integer coordinates for SdkLayout: IntVector (x, y) and IntRectangle (two corners)."""
 
 __all__ = ["IntVector", "IntRectangle"]
 
@@ -30,17 +30,22 @@ class IntVector:
 
 
 class IntRectangle:
-    """A rectangle given by its north-west corner and its width and height."""
+    """A rectangle given by two corners: the upper-left one, inside, and the lower-right
+    one, just outside (IntRectangle(IntVector(i, 0), IntVector(i + 1, h)) is column i, as
+    the SDK's gemv tutorial writes it with `ul` and `lr`). `origin` and `dims` are its
+    upper-left corner and its width and height. (Until session 10 the second vector was
+    read as the width and height, which covered more columns for i > 0.)"""
 
     __slots__ = ("origin", "dims")
 
-    def __init__(self, origin, dims):
-        if not isinstance(origin, IntVector) or not isinstance(dims, IntVector):
-            raise TypeError("IntRectangle(origin, dims) takes two IntVectors")
-        if dims.x < 0 or dims.y < 0:
-            raise ValueError(f"IntRectangle: negative dims {dims}")
-        self.origin = origin
-        self.dims = dims
+    def __init__(self, ul, lr):
+        if not isinstance(ul, IntVector) or not isinstance(lr, IntVector):
+            raise TypeError("IntRectangle(ul, lr) takes two IntVectors")
+        if lr.x < ul.x or lr.y < ul.y:
+            raise ValueError(f"IntRectangle: the lower-right corner {lr} lies above or left "
+                             f"of the upper-left corner {ul}")
+        self.origin = ul
+        self.dims = IntVector(lr.x - ul.x, lr.y - ul.y)
 
     def points(self):
         """Every coordinate inside, row by row."""
@@ -49,4 +54,4 @@ class IntRectangle:
                 yield IntVector(x, y)
 
     def __repr__(self):
-        return f"IntRectangle({self.origin!r}, {self.dims!r})"
+        return f"IntRectangle({self.origin!r}, {self.origin + self.dims!r})"

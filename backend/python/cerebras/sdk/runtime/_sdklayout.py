@@ -460,7 +460,7 @@ _IDLE = "// Tessera SdkLayout: a PE without code region (generated).\n"
 _GENERATED_DIR = "tessera_sdklayout"  # our generated tile files, next to the layout
 _LAYOUT_FILE = "tessera_sdklayout.csl"
 # The appliance names files by its job workspace (.../compile/compile-<id>/code/f.csl).
-_WORKSPACE_PATH = re.compile(r"\S*/compile/compile-[0-9a-f]+/code/")
+_WORKSPACE_PATH = re.compile(r"[^\s'\"]*/compile/compile-[0-9a-f]+/code/")
 
 
 class _UnionFind:
@@ -932,6 +932,7 @@ class _Planner:
         self.owner = {}  # (x, y) -> region name (PEs of code regions: the router avoids them)
         self.endpoints = {}  # (x, y) -> stream name (I/O PEs: other colors may pass)
         self.used = {}   # (x, y) -> {physical color: what uses it}
+        self.port_routes = {}  # ((x, y), physical color) -> (port name, positions) of a port
 
     def plan(self):
         lay = self.layout
@@ -1107,6 +1108,19 @@ class _Planner:
             else:
                 outputs = outputs if side in outputs else outputs + (side,)
             positions.append((inputs, outputs))
+        # Ports of one color made unique by their prefixes (the SDK allows them) may meet
+        # at a PE: their routes join (inputs {WEST, NORTH} -> RAMP, or RAMP -> {EAST,
+        # SOUTH}); the later one replaced the earlier, whose data was lost without a word.
+        earlier = self.port_routes.get((cell, color))
+        if earlier:
+            other, before = earlier
+            if len(before) != 1 or len(positions) != 1:
+                raise LayoutError(f"ports '{other}' and '{port.name}' both route color {color} "
+                                  f"at PE {cell} with switch positions, which cannot be joined")
+            (ins, outs), = positions
+            (ins0, outs0), = before
+            positions = [(tuple(dict.fromkeys(ins0 + ins)), tuple(dict.fromkeys(outs0 + outs)))]
+        self.port_routes[(cell, color)] = (port.name, positions)
         self._set_route(cell, color, positions, f"port '{port.name}'", replace=True)
 
     def _route_connection(self, tx, rx, values):
@@ -1183,7 +1197,9 @@ class _Planner:
         self._add_channel(stream)
         self.result.tiles[endpoint] = (tile, {"host_color": stream.host_color,
                                             "stream_color": color,
-                                            "chunk": min(port.data_size, 0xffff)})
+                                            # a DSD extent is at most 32767; the
+                                            # forwarder re-arms, so any size passes
+                                            "chunk": min(port.data_size, 0x7fff)})
         self.result.port_map[stream.name] = {"color": color, "path": [cell] + path}
 
     def _add_channel(self, stream):
