@@ -28,8 +28,10 @@ void Analyzer::showTo(std::string& out, const Value& v) {
     case VK::Void:
         out += "void";
         return;
-    case VK::Int:
-        out += std::to_string(v.i);
+    case VK::Int: // a u64 from 2^63 up is held as its bit pattern
+        out += v.type && v.type->k == TK::Int && !v.type->isSigned && v.type->bits >= 64
+                   ? std::to_string(uint64_t(v.i))
+                   : std::to_string(v.i);
         return;
     case VK::Float: {
         std::ostringstream s;
@@ -389,6 +391,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
     if (v.isComptime()) {
         switch (to->k) {
         case TK::Int:
+            if (v.k == VK::Int && v.i < 0 && v.type && v.type->k == TK::Int && !v.type->isSigned &&
+                v.type->bits >= 64 && !(to->bits >= 64 && !to->isSigned))
+                fail(node, "value " + std::to_string(uint64_t(v.i)) + " does not fit in type '" +
+                               typeName(to) + "'"); // a u64 from 2^63 up, held as its bits
             if (v.k == VK::Int ||
                 (v.k == VK::Float && v.type->k == TK::CFloat && v.f == std::floor(v.f))) {
                 int64_t x = v.k == VK::Int ? v.i : int64_t(v.f);

@@ -145,8 +145,11 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         // where a u64 is expected, as its bit pattern (u64 values are stored that way).
         const bool u64Expected =
             expected && expected->k == TK::Int && expected->bits == 64 && !expected->isSigned;
-        if (errno != ERANGE && v > uint64_t(INT64_MAX) && u64Expected)
-            return mkInt(int64_t(v), expected);
+        // Past the i64 range with no type expected (a generic function's argument, an
+        // untyped const): a u64, the one type that holds it.
+        if (errno != ERANGE && v > uint64_t(INT64_MAX) && (u64Expected || !expected) &&
+            !negatingLiteral_)
+            return mkInt(int64_t(v), u64Expected ? expected : types.u64);
         // Under a '-' (evalUnary), 2^63 is the magnitude of the i64 minimum.
         if (errno != ERANGE && v == uint64_t(INT64_MAX) + 1 && negatingLiteral_)
             return mkInt(INT64_MIN);
@@ -1919,21 +1922,33 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
 
 // Whether the switch ranges `covered` (disjoint, ends included) list every value of integer
 // type `t`, as a u2 switch with prongs 0, 1, 2 and 3 does: it then needs no 'else'.
+// `covered` holds switch keys (switchKey): in the type's own order.
 static bool coversEveryValue(std::vector<std::pair<int64_t, int64_t>> covered, TypeP t) {
-    if (t->bits >= 64)
-        return false;
-    const int64_t lowest = t->isSigned && t->bits > 0 ? -(int64_t(1) << (t->bits - 1)) : 0;
-    const int64_t highest = t->bits == 0  ? 0
-                            : t->isSigned ? -lowest - 1
-                                          : (int64_t(1) << t->bits) - 1;
+    const int64_t lowest = t->bits >= 64                ? INT64_MIN
+                           : t->isSigned && t->bits > 0 ? -(int64_t(1) << (t->bits - 1))
+                                                        : 0;
+    const int64_t highest = t->bits >= 64  ? INT64_MAX
+                            : t->bits == 0 ? 0
+                            : t->isSigned  ? -lowest - 1
+                                           : (int64_t(1) << t->bits) - 1;
     std::sort(covered.begin(), covered.end());
     int64_t next = lowest;
     for (const auto& [lo, hi] : covered) {
         if (lo > next)
             return false;
+        if (hi >= highest)
+            return true; // (next = hi + 1 would overflow at the 64-bit maximum)
         next = std::max(next, hi + 1);
     }
     return next > highest;
+}
+
+// A switch value as a key ordered like the type's values: a u64 is its bit pattern in an
+// int64_t, so its sign bit is flipped (0 lowest, 2^64 - 1 highest).
+static int64_t switchKey(int64_t v, TypeP t) {
+    return t->k == TK::Int && !t->isSigned && t->bits >= 64
+               ? int64_t(uint64_t(v) ^ (uint64_t(1) << 63))
+               : v;
 }
 
 Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
@@ -1975,9 +1990,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         hi = evalComptime(N(item).b, s.type, "switch range");
         if (lo.k != VK::Int || hi.k != VK::Int)
             fail(item, "the ends of a switch range must be integers");
-        if (lo.i > hi.i)
-            fail(item, "switch range " + std::to_string(lo.i) + "..." + std::to_string(hi.i) +
-                           " is empty");
+        if (switchKey(lo.i, s.type) > switchKey(hi.i, s.type))
+            fail(item, "switch range " + show(lo) + "..." + show(hi) + " is empty");
         return true;
     };
     if (s.isComptime()) {
@@ -1985,7 +1999,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
             for (uint32_t item : L(p)) {
                 Value lo, hi;
                 if (rangeEnds(item, lo, hi)) {
-                    if (s.i >= lo.i && s.i <= hi.i)
+                    const int64_t key = switchKey(s.i, s.type);
+                    if (key >= switchKey(lo.i, s.type) && key <= switchKey(hi.i, s.type))
                         return body(N(p).a);
                     continue;
                 }
@@ -2014,11 +2029,13 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                     lo = coerce(evalComptime(item, s.type, "switch case"), s.type, item);
                     hi = lo;
                 }
+                const int64_t from = switchKey(lo.i, s.type), to = switchKey(hi.i, s.type);
                 for (const auto& [a, b] : covered) {
-                    if (lo.i <= b && a <= hi.i)
-                        fail(item, "duplicate switch value " + std::to_string(std::max(lo.i, a)));
+                    if (from <= b && a <= to)
+                        fail(item, "duplicate switch value " +
+                                       show(mkInt(switchKey(std::max(from, a), s.type), s.type)));
                 }
-                covered.emplace_back(lo.i, hi.i);
+                covered.emplace_back(from, to);
             }
         }
         if (elseProng < 0 && s.type->k == TK::Int && !coversEveryValue(covered, s.type))
