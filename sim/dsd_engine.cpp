@@ -476,6 +476,8 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     }
     op.active = true;
     op.readyAt = std::max(now, p.mainReadyAt);
+    if (fabric)
+        op.earliestFinish = op.readyAt + costs::kDsdSetup;
     slot = op;
     p.mainReadyAt += costs::kBuiltin;
     // The microthread starts in the issuing cycle, before the main thread can pick another
@@ -673,6 +675,8 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     }
     noteProgress(now);
     readyAt = now + uint64_t(progressed) * costs::kFabricElementCycles;
+    if (op.done >= op.total)
+        readyAt = std::max(readyAt, op.earliestFinish);
     // The main thread's op moved its last element: nothing outside the PE can change it
     // any more, so it completes now instead of in a visit at readyAt. Its .activate /
     // .unblock only set task bits that nothing reads before the main thread is idle (see

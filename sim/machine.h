@@ -191,6 +191,9 @@ struct OpState {
     uint32_t carry = 0;
     uint64_t readyAt = 0;
     uint64_t waitingSince = 0;
+    // A microthread's fabric op completes (.activate/.unblock) no sooner than kDsdSetup
+    // after it was issued, as a synchronous one costs the main thread (0: no such bound).
+    uint64_t earliestFinish = 0;
     SourceLoc loc;
     bool async = false;
     // A synchronous op's DsdOpDesc::resultReg as an index into Pe::regs (UINT32_MAX: none),

@@ -5,10 +5,12 @@
 // at WSE-2 and WSE-3. Each row reads symbols straight from PE memory after the run and
 // compares every element with values computed here independently (C++ arithmetic, or
 // f16 bit patterns worked out with Python's struct 'e' format, noted where used).
+#include "sim/costs.h"
 #include "tests/csl/csl_test_support.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -1842,6 +1844,36 @@ class TestCslMachine : public QObject {
     // (they used to be accepted silently).
     // A run-time ut_id is not range-checked by the SDK ("no runtime checks are performed");
     // the simulator stops the run at the op instead of using another microthread.
+    // A microthread's fabric operation completes (its .activate) no sooner than kDsdSetup
+    // cycles after it is issued, as a synchronous one costs the main thread. It completed
+    // one cycle per element after the issue: in the SDK's fft-1d-2d with Nz = 16 two
+    // sentinel sends then both completed while another task ran, their activations of one
+    // task merged, and the benchmark hung.
+    void asyncFabricOpCompletesAfterSetup() {
+        for (const sim::Arch arch : {sim::Arch::Wse2, sim::Arch::Wse3}) {
+            const csl::CompileResult r = compileFiles(eastPair(kAsyncSend, kAsyncRecv), arch);
+            QVERIFY2(r.ok, allDiagnostics(r).c_str());
+            uint16_t file = 0;
+            for (size_t i = 0; i < r.program->sourceFiles.size(); ++i)
+                if (r.program->sourceFiles[i] == "send.csl")
+                    file = uint16_t(i);
+            const size_t at = kAsyncSend.find("@fmovs(out");
+            const auto line =
+                uint32_t(std::count(kAsyncSend.begin(), kAsyncSend.begin() + long(at), '\n') + 1);
+            sim::Fabric fabric(r.program);
+            fabric.addBreakpoint({sim::Breakpoint::Kind::SourceLine, 0, 0, false, line, file, {}});
+            fabric.launch("main", {});
+            const sim::RunResult issued = fabric.runUntilIdle(1'000'000);
+            QVERIFY2(issued.status == sim::RunStatus::Breakpoint, issued.message.c_str());
+            fabric.clearBreakpoints();
+            fabric.addBreakpoint({sim::Breakpoint::Kind::TaskActivation, 0, 0, false, 10, 0, {}});
+            const sim::RunResult completed = fabric.runUntilIdle(1'000'000);
+            QVERIFY2(completed.status == sim::RunStatus::Breakpoint, completed.message.c_str());
+            QVERIFY2(
+                completed.cycle >= issued.cycle + sim::costs::kDsdSetup,
+                (std::to_string(issued.cycle) + " -> " + std::to_string(completed.cycle)).c_str());
+        }
+    }
     void runtimeMicrothreadOutOfRangeFaults() {
         const csl::CompileResult r =
             compileFiles(onePe(utMemory("  var k: u16 = 8;\n  const ut_a = @get_ut_id(k);\n",
