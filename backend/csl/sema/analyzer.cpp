@@ -1282,6 +1282,16 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (haveInit)
                         writeInit(d.address, init, t, n.b);
                 }
+                // A run-time variable is read through its storage: once written to the
+                // class's SRAM image its aggregate initializer (a Value per element: 45
+                // bytes of compiler memory per byte of a per-PE `@zeros` array, 5.9 GB at
+                // 64x64) is kept as its type alone.
+                if (init.k == VK::Agg && t->k != TK::Dsd) {
+                    Value typed;
+                    typed.k = VK::Undef;
+                    typed.type = t;
+                    init = typed;
+                }
                 d.value = init;
             } else {
                 // Name anonymous struct, union and enum types after their declaration.

@@ -31,7 +31,30 @@ using sim::kNoReg;
 using NK = NodeKind;
 using VK = Value::K;
 
+// Comptime NaNs keep their sign and payload (a `@bitcast` sentinel, `math.NaN(f16)`): the
+// payload rides in the top mantissa bits of the double, as IEEE widening puts it, and is
+// read back by bit manipulation, never by a conversion that would quiet or drop it.
+inline double nanFromBits(bool negative, uint64_t payload, int mantBits) {
+    const uint64_t bits =
+        (negative ? uint64_t(1) << 63 : 0) | uint64_t(0x7ff) << 52 | payload << (52 - mantBits);
+    double d;
+    std::memcpy(&d, &bits, 8);
+    return d;
+}
+
+inline uint64_t nanBits(double v, int mantBits, int expBits) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    uint64_t payload = (bits >> (52 - mantBits)) & ((uint64_t(1) << mantBits) - 1);
+    if (!payload)
+        payload = uint64_t(1) << (mantBits - 1); // a quiet NaN, never an infinity
+    const uint64_t sign = bits >> 63;
+    return sign << (mantBits + expBits) | ((uint64_t(1) << expBits) - 1) << mantBits | payload;
+}
+
 inline uint64_t floatBits(double v, TypeP t) {
+    if (std::isnan(v))
+        return t->bits == 32 ? nanBits(v, 23, 8) : t->bf16 ? nanBits(v, 7, 8) : nanBits(v, 10, 5);
     if (t->bits == 32)
         return sim::floatToBits(float(v));
     return t->bf16 ? sim::doubleToBf16(v) : sim::doubleToHalf(v);
@@ -39,7 +62,10 @@ inline uint64_t floatBits(double v, TypeP t) {
 
 // `v` rounded to the nearest value of float type `t` (cb16 is held like f16): a comptime
 // value of type f16 is an f16 value, so `@as(f32, h)` and h + h see what the machine would.
+// A NaN keeps its bits (nanBits).
 inline double roundToFloatType(double v, TypeP t) {
+    if (std::isnan(v))
+        return v;
     if (t->bits == 32)
         return double(float(v));
     return t->bf16 ? sim::bf16ToDouble(sim::doubleToBf16(v))

@@ -1176,25 +1176,22 @@ Value valueFromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node) {
     case TK::Int:
         return a.mkInt(wrapToWidth(bits, t), t);
     case TK::Float: {
+        // NaNs keep sign and payload (nanFromBits); an f16 NaN became an infinity, and an
+        // f32 signaling NaN was quieted by the conversion to double.
+        const int mantBits = t->bits == 32 ? 23 : t->bf16 ? 7 : 10;
+        const int expBits = t->bits == 32 || t->bf16 ? 8 : 5;
+        const uint64_t expField = (bits >> mantBits) & ((uint64_t(1) << expBits) - 1);
+        const uint64_t payload = bits & ((uint64_t(1) << mantBits) - 1);
+        if (expField == (uint64_t(1) << expBits) - 1 && payload)
+            return a.mkFloat(nanFromBits((bits >> (mantBits + expBits)) & 1, payload, mantBits), t);
         if (t->bits == 32) {
             uint32_t b = uint32_t(bits);
             float f;
             std::memcpy(&f, &b, 4);
             return a.mkFloat(f, t);
         }
-        uint16_t h = uint16_t(bits);
-        float f;
-        if (t->bf16) {
-            uint32_t b = uint32_t(h) << 16;
-            std::memcpy(&f, &b, 4);
-        } else {
-            int e = (h >> 10) & 0x1f, m = h & 0x3ff;
-            double v = e == 0    ? std::ldexp(m, -24)
-                       : e == 31 ? INFINITY
-                                 : std::ldexp(m + 1024, e - 25);
-            f = float((h & 0x8000) ? -v : v);
-        }
-        return a.mkFloat(f, t);
+        const uint16_t h = uint16_t(bits);
+        return a.mkFloat(t->bf16 ? sim::bf16ToDouble(h) : sim::halfToDouble(h), t);
     }
     case TK::Handle:
         return a.mkHandle(t->hk, int64_t(bits & 0xffff));
