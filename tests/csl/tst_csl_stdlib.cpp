@@ -681,6 +681,31 @@ class TstCslStdlib : public QObject {
                  std::to_string(asFloat(y[1])).c_str());
         QCOMPARE(asFloat(y[2]), 400.0f);
     }
+    // random_f32(lower, upper) stays below upper when the range is a few ulps of large
+    // values (a draw just below 1 rounded up to upper in 27% of draws).
+    void randomF32StaysBelowUpper() {
+        const char* pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const random = @import_module("<random>");
+var y = @zeros([1]f32);
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  random.set_global_prng_seed(7);
+  for (@range(u16, 400)) |i| {
+    if (random.random_f32(1.0e8, 1.0e8 + 16.0) >= 1.0e8 + 16.0) { y[0] += 1.0; }
+  }
+  sys_mod.unblock_cmd_stream();
+}
+comptime { @export_symbol(y_ptr, "y"); @export_symbol(compute); }
+)";
+        auto prog = build({{"layout.csl", kLayout}, {"pe.csl", pe}}, sim::Arch::Wse2);
+        QVERIFY(prog);
+        sim::Fabric fabric(prog);
+        auto r = fabric.runUntilDone(fabric.launch("compute", {}), 100'000'000);
+        QVERIFY2(r.status == sim::RunStatus::CommandDone, r.message.c_str());
+        QCOMPARE(asFloat(readY(fabric, 1, 1)[0]), 0.0f);
+    }
     void dsdOpsLibrary() {
         auto prog = build({{"layout.csl", kLayout}, {"pe.csl", kDsdOpsPe}}, sim::Arch::Wse2);
         QVERIFY(prog);

@@ -83,9 +83,14 @@ fn invsqrt_f32(x: f32) f32 { return 1.0 / sqrt_f32(x); }
 fn sqrt_f16(x: f16) f16 { return @as(f16, sqrt_f32(@as(f32, x))); }
 fn abs_f32(x: f32) f32 { return @bitcast(f32, @bitcast(u32, x) & 0x7fffffff); }
 fn abs_f16(x: f16) f16 { return @bitcast(f16, @bitcast(u16, x) & 0x7fff); }
-fn sqrt(x: anytype) @type_of(x) { return @as(@type_of(x), sqrt_f32(@as(f32, x))); }
-fn invsqrt(x: anytype) @type_of(x) { return @as(@type_of(x), invsqrt_f32(@as(f32, x))); }
-fn inv(x: anytype) @type_of(x) { return @as(@type_of(x), 1.0 / @as(f32, x)); }
+// The type a generic function computes in: a comptime_float argument (`sqrt(2.0)`) is
+// computed as an f32 (it failed inside the library, converting the result back).
+fn tessera_real_type(comptime T: type) type {
+  return if (@is_same_type(T, comptime_float)) f32 else T;
+}
+fn sqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sqrt_f32(@as(f32, x))); }
+fn invsqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), invsqrt_f32(@as(f32, x))); }
+fn inv(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), 1.0 / @as(f32, x)); }
 fn abs(x: anytype) @type_of(x) { if (@is_same_type(@type_of(x), f32)) return abs_f32(x); if (@is_same_type(@type_of(x), f16)) return abs_f16(x); if (x < 0) return -x; return x; }
 const POSITIVE_INF_f32 = @bitcast(f32, @as(u32, 0x7f800000));
 const NEGATIVE_INF_f32 = @bitcast(f32, @as(u32, 0xff800000));

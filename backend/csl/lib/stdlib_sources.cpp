@@ -286,8 +286,8 @@ fn floor_f32(x: f32) f32 {
 fn ceil_f32(x: f32) f32 { return -floor_f32(-x); }
 fn floor_f16(x: f16) f16 { return @as(f16, floor_f32(@as(f32, x))); }
 fn ceil_f16(x: f16) f16 { return @as(f16, ceil_f32(@as(f32, x))); }
-fn floor(x: anytype) @type_of(x) { return @as(@type_of(x), floor_f32(@as(f32, x))); }
-fn ceil(x: anytype) @type_of(x) { return @as(@type_of(x), ceil_f32(@as(f32, x))); }
+fn floor(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), floor_f32(@as(f32, x))); }
+fn ceil(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), ceil_f32(@as(f32, x))); }
 fn pow2_f32(k: i32) f32 { return @bitcast(f32, @bitcast(u32, k + 127) << 23); }
 // v * 2^s for any i16 s, rounded once as IEEE ldexp: an exponent past 127 is applied in
 // steps of 2^127, one below -126 in steps of 2^-102 (2^-126 * 2^24, which keeps a normal
@@ -429,11 +429,11 @@ fn tanh_f16(x: f16) f16 { return @as(f16, tanh_f32(@as(f32, x))); }
 fn inv_f16(x: f16) f16 { return @as(f16, inv_f32(@as(f32, x))); }
 fn invsqrt_f16(x: f16) f16 { return @as(f16, invsqrt_f32(@as(f32, x))); }
 fn pow_f16(x: f16, y: f16) f16 { return @as(f16, pow_f32(@as(f32, x), @as(f32, y))); }
-fn exp(x: anytype) @type_of(x) { return @as(@type_of(x), exp_f32(@as(f32, x))); }
-fn log(x: anytype) @type_of(x) { return @as(@type_of(x), log_f32(@as(f32, x))); }
-fn sin(x: anytype) @type_of(x) { return @as(@type_of(x), sin_f32(@as(f32, x))); }
-fn cos(x: anytype) @type_of(x) { return @as(@type_of(x), cos_f32(@as(f32, x))); }
-fn tanh(x: anytype) @type_of(x) { return @as(@type_of(x), tanh_f32(@as(f32, x))); }
+fn exp(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), exp_f32(@as(f32, x))); }
+fn log(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), log_f32(@as(f32, x))); }
+fn sin(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sin_f32(@as(f32, x))); }
+fn cos(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), cos_f32(@as(f32, x))); }
+fn tanh(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), tanh_f32(@as(f32, x))); }
 fn pow(x: anytype, y: @type_of(x)) @type_of(x) {
   return @as(@type_of(x), pow_f32(@as(f32, x), @as(f32, y)));
 }
@@ -448,8 +448,14 @@ const char* const kRandomSource = R"csl(// <random>
 const prng = @import_module("<tessera/random>");
 const math = @import_module("<math>");
 fn random_u16() u16 { return prng.random16(); }
+// A draw just below 1 can round up to upper when the range is a few ulps of large values
+// (27% of draws for (1e8, 1e8 + 16)): draw again then, so values stay in [lower, upper).
 fn random_f32(lower: f32, upper: f32) f32 {
-  return lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
+  var x = lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
+  while (lower < upper and x >= upper) {
+    x = lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
+  }
+  return x;
 }
 // Rounding to f16 can carry a draw just below upper up to upper: draw again then, so values
 // stay in [lower, upper).
