@@ -1160,7 +1160,7 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::Timestamp: {
         const uint64_t addr = arg(0);
         checkRange(p, addr, 6, "timestamp store", &loc);
-        const uint64_t t = p.tscEnabled ? std::max(now, p.mainReadyAt) - p.tscBase : 0;
+        const uint64_t t = p.tscEnabled ? std::max(now, p.mainReadyAt) - p.tscBase : p.tscStopped;
         for (int i = 0; i < 3; ++i) {
             const uint16_t w = uint16_t(t >> (16 * i));
             std::memcpy(p.mem + addr + 2 * i, &w, 2);
@@ -1170,9 +1170,17 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         break;
     }
     case BuiltinId::EnableTsc:
+        // The first enable counts from cycle 0; after a disable it goes on from where the
+        // counter stopped.
         if (!p.tscEnabled) {
             p.tscEnabled = true;
-            p.tscBase = 0;
+            p.tscBase = p.tscStopped ? std::max(now, p.mainReadyAt) - p.tscStopped : 0;
+        }
+        break;
+    case BuiltinId::DisableTsc:
+        if (p.tscEnabled) {
+            p.tscStopped = std::max(now, p.mainReadyAt) - p.tscBase;
+            p.tscEnabled = false;
         }
         break;
     case BuiltinId::ResetTsc:

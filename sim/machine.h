@@ -361,6 +361,7 @@ struct alignas(64) Pe {
     std::unique_ptr<std::array<uint32_t, kNumPrngs>> prngStates;
     bool tscEnabled = false;
     uint64_t tscBase = 0;
+    uint64_t tscStopped = 0; // the counter's value while disable_tsc stops it
     std::string simprintLine;
 
     // What the hasFault and breakHere flags above report.

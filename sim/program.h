@@ -131,6 +131,9 @@ enum class BuiltinId : uint16_t {
     // becomes the one Random16, Random23 and RandomSeed use. kNumPrngs is the simulator's
     // choice (the SDK does not give N); every generator starts at 0xdeadbeef.
     SetActivePrng,  // (prng_id)
+    // Added for <time>.disable_tsc ("enabled and disabled with enable_tsc/disable_tsc"): the
+    // counter stops at its value, and a later EnableTsc continues from there.
+    DisableTsc,  // ()
 };
 constexpr uint32_t kNumPrngs = 8;
 

@@ -271,7 +271,7 @@ comptime {
         QTest::newRow("isSignaling of i16")
             << "math.isSignaling(@as(f32, 1.0))"
             << "math.isSignaling(@as(i16, 1))"
-            << "<math>:54:5: error: comptime assertion failed: isSignaling takes f16 or f32";
+            << "<math>:59:5: error: comptime assertion failed: isSignaling takes f16 or f32";
         QTest::newRow("fabric_coord") << "tile_config.fabric_coord.Y)"
                                       << "tile_config.fabric_coord.Z)"
                                       << "pe.csl:29:40: error: enum 'fabric_coord' has no member "

@@ -2339,10 +2339,10 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
             return callBuiltin(sim::BuiltinId::Timestamp, {toReg(args[0], argNodes[0])}, nullptr);
         }
         need(0);
-        if (fn == "disable_tsc")
-            return mkVoid();
-        return callBuiltin(
-            fn == "enable_tsc" ? sim::BuiltinId::EnableTsc : sim::BuiltinId::ResetTsc, {}, nullptr);
+        return callBuiltin(fn == "enable_tsc"    ? sim::BuiltinId::EnableTsc
+                           : fn == "disable_tsc" ? sim::BuiltinId::DisableTsc
+                                                 : sim::BuiltinId::ResetTsc,
+                           {}, nullptr);
     }
     if (l == "tessera/queues" || l == "tile_config/output_queue_config" ||
         l == "tile_config/input_queue_config")
