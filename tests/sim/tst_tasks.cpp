@@ -140,6 +140,20 @@ class TestTasks : public QObject {
         }
     }
 
+    // Streams two wavelets on color 7 into a one-PE program of `cls` (a logger function
+    // first) and runs until idle: the copy finishes, the wavelets wait.
+    static sim::RunResult streamTwoWaveletsOnColor7(sim::CodeClass cls) {
+        auto prog = makeProgram(cls);
+        prog->memcpy.h2dColors[0] = 7;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest r;
+        r.streaming = true;
+        r.color = 7;
+        r.elementsPerPe = 2;
+        f.memcpy(r, {1, 2});
+        return f.runUntilIdle();
+    }
+
     void blockedDataTaskHoldsWavelets() {
         sim::CodeClass cls;
         cls.functions.push_back(logger("recv", 7));
@@ -147,14 +161,7 @@ class TestTasks : public QObject {
         cls.tasks[7].function = 0;
         cls.tasks[7].color = 7;
         cls.tasks[7].initiallyBlocked = true;
-        auto prog = makeProgram(cls);
-        sim::Fabric f(prog);
-        sim::MemcpyRequest r;
-        r.streaming = true;
-        r.color = 7;
-        r.elementsPerPe = 2;
-        f.memcpy(r, {1, 2});
-        const auto res = f.runUntilIdle(); // the copy finished: idle, the wavelets wait
+        const auto res = streamTwoWaveletsOnColor7(cls);
         QCOMPARE(res.status, RunStatus::Idle);
         QVERIFY2(res.message.find("data task 7 is blocked") != std::string::npos,
                  res.message.c_str());
@@ -165,15 +172,7 @@ class TestTasks : public QObject {
     void waveletsNoTaskTakes() {
         sim::CodeClass cls;
         cls.functions.push_back(logger("recv", 7));
-        auto prog = makeProgram(cls);
-        prog->memcpy.h2dColors[0] = 7;
-        sim::Fabric f(prog);
-        sim::MemcpyRequest r;
-        r.streaming = true;
-        r.color = 7;
-        r.elementsPerPe = 2;
-        f.memcpy(r, {1, 2});
-        const auto res = f.runUntilIdle();
+        const auto res = streamTwoWaveletsOnColor7(cls);
         QCOMPARE(res.status, RunStatus::Idle);
         QVERIFY2(res.message.find("2 wavelet(s) on color 7 wait in the CE input queue; no data "
                                   "task is bound to the color and no DSD operation reads it") !=
