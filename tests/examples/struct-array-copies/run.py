@@ -1,5 +1,5 @@
 #!/usr/bin/env cs_python
-"""struct-array-copies (the model of value-alias-semantics): a Python replay of pe.csl's run() with explicit copies
+"""struct-array-copies: a Python replay of pe.csl's run() with explicit copies
 (copy.deepcopy where CSL assigns an aggregate) and shared lists where CSL aliases,
 for three host input sets; every result compared bit for bit."""
 import argparse
