@@ -11,12 +11,17 @@ namespace csl::sema {
 
 namespace {
 
-// A comptime argument printed as the simulator prints a runtime one of the narrowest type
-// the documentation allows ({X} and {b} are zero-padded to the width of u16 or u32).
+// A comptime argument printed as the simulator prints a runtime one: of its own type when
+// it has one (`const k: i16 = -5` printed its 64 bits), else of the narrowest type the
+// documentation allows ({X} and {b} are zero-padded to the width of u16 or u32).
 std::string comptimeText(const Value& v, char spec) {
     if (v.k == VK::Float)
         return sim::formatSimprintFloat(v.f, v.type->k == TK::Float ? scalarOf(v.type)
                                                                     : sim::ScalarType::F32);
+    if (v.type && v.type->k == TK::Int && isRuntimeScalar(v.type)) {
+        const sim::ScalarType t = scalarOf(v.type);
+        return sim::formatSimprintValue(sim::normalise(uint64_t(v.i), t), t, spec);
+    }
     uint64_t u = uint64_t(v.i);
     int bits = u > 0xffff ? 32 : 16;
     if (spec == 'b') {
