@@ -637,6 +637,34 @@ class TstCslStdlib : public QObject {
             }
         }
     }
+    void powSpecialCases() {
+        // C99/numpy: pow(0, NaN) is NaN (was +inf), pow(-0, -3) is -inf (was +inf), pow(1,
+        // NaN) and pow(-1, +-inf) are 1 (were NaN), pow(4, -64) is 2^-128, a subnormal (was 0).
+        const std::string pe = mathPe(R"(
+  const nan = @bitcast(f32, @as(u32, 0x7fc00000));
+  const inf = @bitcast(f32, @as(u32, 0x7f800000));
+  const negzero = @bitcast(f32, @as(u32, 0x80000000));
+  y[0] = math.pow_f32(x[0], nan);
+  y[1] = math.pow_f32(negzero, -3.0);
+  y[2] = math.pow_f32(negzero, 3.0);
+  y[3] = math.pow_f32(x[1], nan);
+  y[4] = math.pow_f32(-x[1], inf);
+  y[5] = math.pow_f32(-x[1], -inf);
+  y[6] = math.pow_f32(x[2], -64.0);
+  y[7] = math.pow_f32(negzero, -2.0);
+)");
+        const float xs[8] = {0.0f, 1.0f, 4.0f, 0, 0, 0, 0, 0};
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 8);
+        QCOMPARE(y.size(), size_t(8));
+        QVERIFY(std::isnan(asFloat(y[0])));
+        QCOMPARE(y[1], 0xff800000u); // -inf
+        QCOMPARE(y[2], 0x80000000u); // -0
+        QCOMPARE(asFloat(y[3]), 1.0f);
+        QCOMPARE(asFloat(y[4]), 1.0f);
+        QCOMPARE(asFloat(y[5]), 1.0f);
+        QCOMPARE(y[6], 0x00200000u); // 2^-128
+        QCOMPARE(y[7], 0x7f800000u); // +inf: -0 to an even power
+    }
     void fscaleWholeExponentRange() {
         // fscale(v, s) is IEEE ldexp for every i16 s, bit for bit: it used to build 2^k from
         // the exponent bits for k outside -150..255 too (fscale(1.5, 400) was -inf,

@@ -390,16 +390,28 @@ fn pow_int_f32(x: f32, n: u32) f32 {
   }
   return result;
 }
+// The special cases are C99's (and numpy's): pow(x, +-0) and pow(1, y) are 1 even for a
+// NaN, pow(-1, +-inf) is 1, a NaN otherwise gives NaN, and pow(+-0, y) keeps the zero's
+// sign for odd integers y (pow(-0, -3) is -inf; it was +inf, and pow(0, NaN) was +inf).
 fn pow_f32(x: f32, y: f32) f32 {
-  if (y == 0.0) return 1.0;
+  if (y == 0.0 or x == 1.0) return 1.0;
+  if (x == -1.0 and abs_f32(y) == POSITIVE_INF_f32) return 1.0;
+  if (x != x or y != y) return NaN_f32;
+  const odd_integer = floor_f32(y) == y and abs_f32(y) < 16777216.0 and
+                      floor_f32(y * 0.5) != y * 0.5;
   if (x == 0.0) {
-    if (y > 0.0) return 0.0;
-    return POSITIVE_INF_f32;
+    const negative_zero = (@bitcast(u32, x) >> 31) != 0 and odd_integer;
+    if (y > 0.0) return if (negative_zero) -0.0 else 0.0;
+    return if (negative_zero) -POSITIVE_INF_f32 else POSITIVE_INF_f32;
   }
-  // Integer exponents: exp(y log x) would lose |y log x| ulps (10^5 was 100000.0625).
+  // Integer exponents: exp(y log x) would lose |y log x| ulps (10^5 was 100000.0625). A
+  // negative one whose positive power overflows goes through 1/x, so subnormal results
+  // stay (pow(4, -64) was 0).
   if (floor_f32(y) == y and abs_f32(y) <= 64.0) {
     if (y > 0.0) return pow_int_f32(x, @as(u32, y));
-    return 1.0 / pow_int_f32(x, @as(u32, -y));
+    const positive = pow_int_f32(x, @as(u32, -y));
+    if (abs_f32(positive) != POSITIVE_INF_f32) return 1.0 / positive;
+    return pow_int_f32(1.0 / x, @as(u32, -y));
   }
   if (x < 0.0) {
     if (floor_f32(y) != y) return NaN_f32;
