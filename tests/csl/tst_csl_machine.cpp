@@ -1489,7 +1489,7 @@ std::vector<MachineProgram> programs() {
         // steps per draw; these are the low 16 bits of a Python model shifting left with
         // feedback bit22 ^ bit17.
         p.expect.push_back(u16At(0, 0, "rnd", {0xc532, 0x39a4, 0x1c26, 0x3721}));
-        p.simprint = {"hello 1234 2.5", "x=7 y=00FF z=0.5"};
+        p.simprint = {"hello 1234 2.5", "x=7 y=000000FF z=0.5"};
         t.push_back(p);
     }
     t.push_back(
