@@ -29,9 +29,7 @@ void Analyzer::showTo(std::string& out, const Value& v) {
         out += "void";
         return;
     case VK::Int: // a u64 from 2^63 up is held as its bit pattern
-        out += v.type && v.type->k == TK::Int && !v.type->isSigned && v.type->bits >= 64
-                   ? std::to_string(uint64_t(v.i))
-                   : std::to_string(v.i);
+        out += isU64(v.type) ? std::to_string(uint64_t(v.i)) : std::to_string(v.i);
         return;
     case VK::Float: {
         std::ostringstream s;
@@ -391,8 +389,7 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
     if (v.isComptime()) {
         switch (to->k) {
         case TK::Int:
-            if (v.k == VK::Int && v.i < 0 && v.type && v.type->k == TK::Int && !v.type->isSigned &&
-                v.type->bits >= 64 && !(to->bits >= 64 && !to->isSigned))
+            if (v.k == VK::Int && v.i < 0 && isU64(v.type) && !isU64(to))
                 fail(node, "value " + std::to_string(uint64_t(v.i)) + " does not fit in type '" +
                                typeName(to) + "'"); // a u64 from 2^63 up, held as its bits
             if (v.k == VK::Int ||

@@ -701,6 +701,9 @@ class Analyzer {
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);
     void failIfMemcpyStreamColor(int color, uint32_t node);
     void checkMemcpyStreamColors(const Module& getParams);
+    // The streams of every <memcpy/get_params> import so far (checkMemcpyStreamColors): a
+    // route check per color config must not scan every module of every class.
+    std::vector<std::pair<std::string, int>> memcpyStreams_;
     void
     failUnlessAffine(uint32_t node, std::span<const uint32_t> caps,
                      const std::vector<Value>& extents, int64_t base,

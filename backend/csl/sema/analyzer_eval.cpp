@@ -143,8 +143,7 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         unsigned long long v = std::strtoull(t.c_str() + off, nullptr, base);
         // Comptime integers are held in 64 bits: a literal above the i64 range is taken only
         // where a u64 is expected, as its bit pattern (u64 values are stored that way).
-        const bool u64Expected =
-            expected && expected->k == TK::Int && expected->bits == 64 && !expected->isSigned;
+        const bool u64Expected = isU64(expected);
         // Past the i64 range with no type expected (a generic function's argument, an
         // untyped const): a u64, the one type that holds it.
         if (errno != ERANGE && v > uint64_t(INT64_MAX) && (u64Expected || !expected) &&
@@ -518,10 +517,6 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
 
 // A u64 value at comptime is its bit pattern in an int64_t: those from 2^63 up read as
 // negative unless taken as unsigned (`big >= 1` was false, `@as(f32, big)` negative).
-static bool isU64(TypeP t) {
-    return t && t->k == TK::Int && !t->isSigned && t->bits == 64;
-}
-
 static double comptimeIntToDouble(const Value& v) {
     return isU64(v.type) ? double(uint64_t(v.i)) : double(v.i);
 }
@@ -1946,9 +1941,7 @@ static bool coversEveryValue(std::vector<std::pair<int64_t, int64_t>> covered, T
 // A switch value as a key ordered like the type's values: a u64 is its bit pattern in an
 // int64_t, so its sign bit is flipped (0 lowest, 2^64 - 1 highest).
 static int64_t switchKey(int64_t v, TypeP t) {
-    return t->k == TK::Int && !t->isSigned && t->bits >= 64
-               ? int64_t(uint64_t(v) ^ (uint64_t(1) << 63))
-               : v;
+    return isU64(t) ? int64_t(uint64_t(v) ^ (uint64_t(1) << 63)) : v;
 }
 
 Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {

@@ -1301,27 +1301,18 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
-                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float) {
-                    const bool u64 =
-                        v.type && v.type->k == TK::Int && !v.type->isSigned && v.type->bits == 64;
+                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float)
                     return mkFloat(v.k == VK::Float ? v.f
-                                   : u64            ? double(uint64_t(v.i))
+                                   : isU64(v.type)  ? double(uint64_t(v.i))
                                                     : double(v.i),
                                    t);
-                }
             } else if (t->k == TK::Int || t->k == TK::CInt) {
                 if (v.k == VK::Float)
                     return coerce(mkInt(int64_t(std::trunc(v.f))), t, args[1]);
-                // A u64 keeps its bit pattern into another 64-bit type, and is checked by
-                // its unsigned value against narrower ones.
-                const bool u64 =
-                    v.type && v.type->k == TK::Int && !v.type->isSigned && v.type->bits == 64;
-                if (u64 && v.i < 0) {
-                    if (t->k == TK::Int && !t->isSigned && t->bits == 64)
-                        return mkInt(v.i, t);
-                    fail(args[1], "value " + std::to_string(uint64_t(v.i)) +
-                                      " does not fit in type '" + typeName(t) + "'");
-                }
+                // A u64 from 2^63 up: coerce keeps its bits into a u64 and checks its
+                // unsigned value against any other type.
+                if (isU64(v.type) && v.i < 0)
+                    return coerce(v, t, args[1]);
                 if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::EnumV)
                     return coerce(mkInt(v.i), t, args[1]);
             }

@@ -994,21 +994,18 @@ std::vector<std::pair<std::string, int>> Analyzer::memcpyStreamColors(const Modu
 void Analyzer::failIfMemcpyStreamColor(int color, uint32_t node) {
     if (!opt_.memcpy)
         return;
-    for (const Module& m : modules_) {
-        if (m.lib != "memcpy/get_params")
-            continue;
-        for (const auto& [key, streamColor] : memcpyStreamColors(m))
-            if (streamColor == color)
-                fail(node, "color " + std::to_string(color) + " is the " + key +
-                               " stream's, which memcpy routes; give the stream or this route "
-                               "another color");
-    }
+    for (const auto& [key, streamColor] : memcpyStreams_)
+        if (streamColor == color)
+            fail(node, "color " + std::to_string(color) + " is the " + key +
+                           " stream's, which memcpy routes; give the stream or this route "
+                           "another color");
 }
 
 // Two streams of one <memcpy/get_params> import on one color, or one on a color memcpy
 // keeps for itself, mix or lose their data.
 void Analyzer::checkMemcpyStreamColors(const Module& getParams) {
     const auto colors = memcpyStreamColors(getParams);
+    memcpyStreams_.insert(memcpyStreams_.end(), colors.begin(), colors.end());
     for (size_t i = 0; i < colors.size(); ++i) {
         const auto& [key, color] = colors[i];
         std::string problem;

@@ -158,6 +158,11 @@ bool isArbitraryWidthInt(TypeP t);
 // What keeps a struct or array type out of run-time memory ("its field 'x' is a
 // 'comptime_int'"), or empty.
 std::string comptimeOnlyPart(TypeP t);
+// u64 (or wider unsigned): its comptime values from 2^63 up are held as their bit pattern
+// in an int64_t, so they compare, print and convert as unsigned.
+inline bool isU64(TypeP t) {
+    return t && t->k == TK::Int && !t->isSigned && t->bits >= 64;
+}
 // The elements of an array type over all its dimensions (`[4, 5]T`: 20).
 int64_t elementCount(TypeP array);
 
