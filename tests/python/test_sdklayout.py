@@ -129,6 +129,57 @@ class PlanTest(_InScratch):
         with self.assertRaisesRegex(ValueError, "lower-right corner"):
             IntRectangle(IntVector(2, 0), IntVector(1, 1))
 
+    def test_colors_are_shared_by_connections_that_share_no_pe(self):
+        # 15 relay pairs, each pair two regions apart on its own row: 30 colors of 1x1
+        # regions, more than 24 values, but no two pairs meet.
+        layout = SdkLayout(SdkTarget.WSE2)
+        for row in range(15):
+            a, _, a_out = _relay(layout, f"a{row}", 4, Edge.LEFT, Edge.RIGHT)
+            b, b_in, _ = _relay(layout, f"b{row}", 4, Edge.LEFT, Edge.RIGHT)
+            a.place(0, 2 * row)
+            b.place(2, 2 * row)
+            layout.connect(a_out, b_in)
+        plan = self.plan(layout)
+        self.assertLessEqual(max(plan.color_names.values()), 23)
+        # A region's own colors stay apart; a pair's joined colors share one value.
+        for row in range(15):
+            values = plan.color_names
+            self.assertEqual(values[f"a{row}_tx"], values[f"b{row}_rx"])
+            self.assertNotEqual(values[f"a{row}_rx"], values[f"a{row}_tx"])
+            self.assertNotEqual(values[f"b{row}_rx"], values[f"b{row}_tx"])
+        for cell, colors in plan.routes.items():
+            self.assertEqual(len(colors), len(set(colors)), cell)
+        # Where everything meets at one PE, values run out with a message.
+        crowd = SdkLayout(SdkTarget.WSE2)
+        hub = crowd.create_code_region("table.csl", "hub", 1, 1)
+        hub.set_param_all("bias", 0)
+        for k in range(25):
+            hub.set_param_all(f"c{k}", crowd.create_code_region("table.csl", f"r{k}", 1, 1)
+                              .color(f"c{k}"))
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    r"more than 24 colors are needed: color '\w+' shares PEs "
+                                    r"with colors of every value 0..23"):
+            self.plan(crowd)
+
+    def test_wide_ports_shifted_sideways_are_routed(self):
+        # Four-PE ports, the receiver two columns east: routing west to east first would
+        # seal the second pair's start; every pair still gets a path of its own.
+        layout = SdkLayout(SdkTarget.WSE3)
+        top = layout.create_code_region("table.csl", "top", 4, 1)
+        bottom = layout.create_code_region("table.csl", "bottom", 4, 1)
+        for region in (top, bottom):
+            region.set_param_all("bias", 0)
+        out = top.create_output_port(top.color("tx"), Edge.BOTTOM, [_from(Route.RAMP)], 4)
+        inp = bottom.create_input_port(bottom.color("rx"), Edge.TOP, [_into(Route.RAMP)], 4)
+        top.place(1, 1)
+        bottom.place(3, 6)
+        layout.connect(out, inp)
+        paths = self.plan(layout).port_map["connect(top_tx_out, bottom_rx_in)"]["paths"]
+        self.assertEqual([(p[0], p[-1]) for p in paths],
+                         [((1 + i, 1), (3 + i, 6)) for i in range(4)])
+        inner = [cell for p in paths for cell in p[1:-1]]
+        self.assertEqual(len(inner), len(set(inner)), "two pairs share a PE")
+
     def test_unroutable_connection_is_reported(self):
         layout = SdkLayout(SdkTarget.WSE2)
         a, _, a_out = _relay(layout, "a", 4, Edge.LEFT, Edge.RIGHT)

@@ -68,6 +68,7 @@ _EDGE_DIRECTION = {Edge.TOP: Route.NORTH, Edge.BOTTOM: Route.SOUTH, Edge.LEFT: R
                    Edge.RIGHT: Route.EAST}
 # Neighbour order of the router's search: fixed, so routes are the same on every run.
 _SEARCH_ORDER = (Route.EAST, Route.SOUTH, Route.WEST, Route.NORTH)
+_UNALLOCATED_COLOR = 1000  # while colors are shared out, class i routes as 1000 + i
 # Route bit vectors as <directions> defines them (rx bits 0..4, tx bits 5..9).
 _RX_BIT = {Route.RAMP: 1, Route.NORTH: 2, Route.SOUTH: 4, Route.EAST: 8, Route.WEST: 16}
 _MAX_SWITCH_POSITIONS = 4  # position 0 (the base route) and switch positions 1..3
@@ -938,21 +939,34 @@ class _Planner:
         lay = self.layout
         if not lay._regions and not lay._streams:  # pylint: disable=protected-access
             raise LayoutError("SdkLayout.compile: the layout has no code region")
-        self._place()
-        values = self._allocate_colors()
-        self.values = values
-        for region in lay._regions:  # pylint: disable=protected-access
-            self._region_tiles(region, values)
-        for tx, rx in lay._connections:  # pylint: disable=protected-access
-            self._route_connection(tx, rx, values)
-        for stream in lay._streams:  # pylint: disable=protected-access
-            self._route_stream(stream, values)
-        self._finish_routes()
+        classes = self._color_classes()
+        limit = 21 if lay._streams else 24  # pylint: disable=protected-access  # memcpy: 21..23
+        values, host = (self._distinct_values(classes, limit)
+                        or self._shared_values(classes, limit))
+        self._lay_out(classes, values, host)
         used = list(self.result.tiles) + list(self.result.routes)
         self.result.width = max(x for x, _ in used) + 1
         self.result.height = max(y for _, y in used) + 1
         self.result.streams = lay._streams  # pylint: disable=protected-access
         return self.result
+
+    def _lay_out(self, classes, values, host):
+        """Places regions and routes everything with values[i] the value of classes[i]."""
+        lay = self.layout
+        self.values = {id(c): values[i] for i, (members, _) in enumerate(classes)
+                       for c in members}
+        self.result.host_color = dict(host)
+        for members, _ in classes:
+            for c in members:
+                self.result.color_names[c.get_global_name()] = self.values[id(c)]
+        self._place()
+        for region in lay._regions:  # pylint: disable=protected-access
+            self._region_tiles(region, self.values)
+        for tx, rx in lay._connections:  # pylint: disable=protected-access
+            self._route_connection(tx, rx, self.values)
+        for stream in lay._streams:  # pylint: disable=protected-access
+            self._route_stream(stream, self.values)
+        self._finish_routes()
 
     # -- placement
     def _place(self):
@@ -972,50 +986,93 @@ class _Planner:
                 self.owner[cell] = r.name
 
     # -- colors
-    def _allocate_colors(self):
+    def _color_classes(self):
+        """Colors joined by connect() are one class with one value: [(members, pinned)],
+        pinned the value the user gave one of them, or None."""
         lay = self.layout
         uf = _UnionFind()
         for c in lay._colors:  # pylint: disable=protected-access
             uf.find(c)
         for tx, rx in lay._connections:  # pylint: disable=protected-access
             uf.union(tx.color, rx.color)
-        classes = {}
+        by_root = {}
         for c in lay._colors:  # pylint: disable=protected-access
-            classes.setdefault(uf.find(c), []).append(c)
-        fixed = {}
-        for root, members in classes.items():
+            by_root.setdefault(uf.find(c), []).append(c)
+        classes = []
+        for members in by_root.values():
             vals = {c.get_value() for c in members if c.get_value() is not None}
             if len(vals) > 1:
                 names = ", ".join(f"'{c.get_global_name()}'={c.get_value()}" for c in members
                                   if c.get_value() is not None)
                 raise LayoutError(f"connected colors have different values: {names}")
-            if vals:
-                fixed[root] = vals.pop()
-        streams = lay._streams  # pylint: disable=protected-access
-        limit = 21 if streams else 24  # memcpy reserves 21..23
-        taken = set(fixed.values())
-        free = [v for v in range(limit) if v not in taken]
-        values = {}
-        for root, members in classes.items():
-            if root in fixed:
-                values[root] = fixed[root]
+            classes.append((members, vals.pop() if vals else None))
+        return classes
+
+    def _host_channels(self):
+        """The directions (is_input) whose port streams need a host channel color."""
+        streams = self.layout._streams  # pylint: disable=protected-access
+        return [is_input for is_input in (True, False)
+                if any(s.is_input == is_input and s.port for s in streams)]
+
+    def _distinct_values(self, classes, limit):
+        """A value of its own for every class and host channel, or None when too few."""
+        pinned = {fixed for _, fixed in classes if fixed is not None}
+        free = [v for v in range(limit) if v not in pinned]
+        channels = self._host_channels()
+        if sum(fixed is None for _, fixed in classes) + len(channels) > len(free):
+            return None
+        values = [fixed if fixed is not None else free.pop(0) for _, fixed in classes]
+        return values, {is_input: free.pop(0) for is_input in channels}
+
+    def _shared_values(self, classes, limit):
+        """More classes than values: a color is a resource of each router, so classes
+        whose PEs (routes, and region PEs given the color as a param) are disjoint share
+        a value. The layout is routed once with a value of its own per class to learn
+        those PEs; values are then given greedily, largest class first."""
+        pinned = {fixed for _, fixed in classes if fixed is not None}
+        free = [v for v in range(limit) if v not in pinned]
+        channels = self._host_channels()
+        if len(free) < len(channels):
+            raise LayoutError("SdkLayout.compile: no color left for the host stream channel")
+        host = {is_input: free.pop() for is_input in channels}
+        own = [fixed if fixed is not None else _UNALLOCATED_COLOR + i
+               for i, (_, fixed) in enumerate(classes)]
+        scout = _Planner(self.layout)
+        scout._lay_out(classes, own, host)  # pylint: disable=protected-access
+        cells = {}
+        for cell, colors in scout.result.routes.items():
+            for value in colors:
+                cells.setdefault(value, set()).add(cell)
+        for region in self.layout._regions:  # pylint: disable=protected-access
+            ox, oy = region.origin
+            for (x, y), params in region._params.items():  # pylint: disable=protected-access
+                for v in params.values():
+                    if isinstance(v, Color):
+                        cells.setdefault(scout.values[id(v)], set()).add((ox + x, oy + y))
+        # A *_from_loc stream's color is also its host channel color: it is used everywhere.
+        everywhere = {scout.values[id(s.color)] for s in self.layout._streams  # pylint: disable=protected-access
+                      if s.port is None}
+        occupied = {v: set(cells.get(v, ())) for v in pinned}
+        exclusive = set(pinned & everywhere)
+        values = list(own)
+        unpinned = [i for i, (_, fixed) in enumerate(classes) if fixed is None]
+        for i in sorted(unpinned, key=lambda i: -len(cells.get(own[i], ()))):
+            mine = cells.get(own[i], set())
+            for v in free:
+                if v in exclusive or (occupied.get(v) and (own[i] in everywhere
+                                                          or occupied[v] & mine)):
+                    continue
+                values[i] = v
+                occupied.setdefault(v, set()).update(mine)
+                if own[i] in everywhere:
+                    exclusive.add(v)
+                break
             else:
-                if not free:
-                    raise LayoutError(f"SdkLayout.compile: more than {limit} colors are needed "
-                                      f"(color '{members[0].get_global_name()}' has no value left)")
-                values[root] = free.pop(0)
-        needs_in = any(s.is_input and s.port for s in streams)
-        needs_out = any(not s.is_input and s.port for s in streams)
-        for is_input, needed in ((True, needs_in), (False, needs_out)):
-            if needed:
-                if not free:
-                    raise LayoutError("SdkLayout.compile: no color left for the host stream "
-                                      "channel")
-                self.result.host_color[is_input] = free.pop(0)
-        for root, members in classes.items():
-            for c in members:
-                self.result.color_names[c.get_global_name()] = values[root]
-        return {id(c): values[uf.find(c)] for c in lay._colors}  # pylint: disable=protected-access
+                name = classes[i][0][0].get_global_name()
+                raise LayoutError(f"SdkLayout.compile: more than {limit} colors are needed: "
+                                  f"color '{name}' shares PEs with colors of every value "
+                                  f"0..{limit - 1}")
+        return values, host
 
     def value(self, color):
         return self.values[id(color)]
@@ -1054,9 +1111,11 @@ class _Planner:
         return (0 <= x < bounds[0] and 0 <= y < bounds[1] and cell not in self.owner
                 and cell not in reserved and color not in self.result.routes.get(cell, {}))
 
-    def _search(self, start, goal_test, color, bounds, reserved=frozenset()):
-        """Breadth-first search over free PEs from start (never through reserved ones);
-        returns the path to the first cell goal_test accepts, or None."""
+    def _search(self, start, goal_test, color, bounds, reserved=frozenset(),
+                directions=_SEARCH_ORDER):
+        """Breadth-first search over free PEs from start (never through reserved ones),
+        stepping in the given order of directions; returns the path to the first cell
+        goal_test accepts, or None."""
         if not self._free(start, color, bounds):
             return None
         previous = {start: None}
@@ -1070,7 +1129,7 @@ class _Planner:
                         path.append(cell)
                         cell = previous[cell]
                     return path[::-1]
-                for d in _SEARCH_ORDER:
+                for d in directions:
                     dx, dy = _STEP[d]
                     n = (cell[0] + dx, cell[1] + dy)
                     if n not in previous and self._free(n, color, bounds, reserved):
@@ -1128,30 +1187,61 @@ class _Planner:
         what = f"connect({tx.name}, {rx.name})"
         out_dir = _EDGE_DIRECTION[tx.edge]
         in_dir = _EDGE_DIRECTION[rx.edge]
-        bounds = self._bounds()
-        pairs = []
         ends = []
         for src, dst in zip(self._port_cells(tx), self._port_cells(rx)):
+            self._port_routes(tx, src, color, out_dir)
+            self._port_routes(rx, dst, color, in_dir)
             start = (src[0] + _STEP[out_dir][0], src[1] + _STEP[out_dir][1])
             goal = (dst[0] + _STEP[in_dir][0], dst[1] + _STEP[in_dir][1])
             ends.append((src, dst, start, goal))
-        for i, (src, dst, start, goal) in enumerate(ends):
-            self._port_routes(tx, src, color, out_dir)
-            self._port_routes(rx, dst, color, in_dir)
+        paths, failed = self._connection_paths(ends, color)
+        if paths is None:
+            src, dst = ends[failed][:2]
+            raise LayoutError(f"{what}: no route on color {color} from PE {src} (leaving "
+                              f"{out_dir.name}) to PE {dst} (entering from {in_dir.name}); "
+                              "PEs of code regions and PEs that carry the color already are "
+                              "in the way: move a region with place()")
+        pairs = []
+        for (src, dst, _, _), path in zip(ends, paths):
+            if path:
+                self._lay_path(path, _OPPOSITE[out_dir], _OPPOSITE[in_dir], color, what)
+            pairs.append([src] + (path or []) + [dst])
+        self.result.port_map[what] = {"color": color, "paths": pairs}
+
+    def _connection_paths(self, ends, color):
+        """Disjoint paths for the PE pairs of a connection, or (None, the first pair that
+        found none). Ports shifted sideways need the pair nearest the shift routed first,
+        turning at once: the pairs are tried first to last and last to first, each way
+        preferring no direction and then each direction in turn."""
+        bounds = self._bounds()
+        forward = list(range(len(ends)))
+        failed = None
+        for order in (forward, forward[::-1]):
+            for first in (None,) + _SEARCH_ORDER:
+                directions = _SEARCH_ORDER if first is None else (
+                    (first,) + tuple(d for d in _SEARCH_ORDER if d != first))
+                paths, failure = self._try_paths(ends, order, color, bounds, directions)
+                if paths is not None:
+                    return paths, None
+                failed = failure if failed is None else failed
+        return None, failed
+
+    def _try_paths(self, ends, order, color, bounds, directions):
+        paths = [None] * len(ends)
+        taken = set()
+        for i in order:
+            src, dst, start, goal = ends[i]
             if start == dst and goal == src:
-                pairs.append([src, dst])
                 continue  # neighbours facing each other: no PE between them
             # The other pairs' first and last PEs stay free for them.
-            reserved = frozenset(c for j, e in enumerate(ends) if j != i for c in e[2:])
-            path = self._search(start, lambda c, g=goal: c == g, color, bounds, reserved)
+            reserved = frozenset(c for j, e in enumerate(ends) if j != i for c in e[2:]) | taken
+            path = self._search(start, lambda c, g=goal: c == g, color, bounds, reserved,
+                                directions)
             if path is None:
-                raise LayoutError(f"{what}: no route on color {color} from PE {src} (leaving "
-                                  f"{out_dir.name}) to PE {dst} (entering from {in_dir.name}); "
-                                  "PEs of code regions and PEs that carry the color already are "
-                                  "in the way: move a region with place()")
-            self._lay_path(path, _OPPOSITE[out_dir], _OPPOSITE[in_dir], color, what)
-            pairs.append([src] + path + [dst])
-        self.result.port_map[what] = {"color": color, "paths": pairs}
+                return None, i
+            taken.update(path)
+            paths[i] = path
+        return paths, None
 
     def _route_stream(self, stream, values):
         if stream.port is None:  # *_from_loc: the code at io_loc handles the stream itself
