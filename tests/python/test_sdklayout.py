@@ -225,6 +225,37 @@ class PlanTest(_InScratch):
                                     r"code regions 'a' and 'wide' overlap at PE \(0, 0\)"):
             self.plan(layout)
 
+    def test_stream_and_placement_slips_name_what_is_wrong(self):
+        def one_stream(edge, pinned=None, io_loc=None):
+            layout = SdkLayout(SdkTarget.WSE3)
+            region = layout.create_code_region("table.csl", "s", 1, 1)
+            region.set_param_all("bias", 0)
+            port = region.create_input_port(Color("rx", pinned), edge, [_into(Route.RAMP)], 4)
+            region.place(0, 0)
+            layout.create_input_stream(port, io_loc)
+            return layout
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    "the LEFT edge of region 's' faces the fabric's edge; "
+                                    "place the region at x >= 1"):
+            self.plan(one_stream(Edge.LEFT))
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    "Color 'rx' has value 22, but this layout has host streams "
+                                    "and memcpy reserves colors 21..23"):
+            self.plan(one_stream(Edge.RIGHT, pinned=22))
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    r"io_loc \(-2, 3\) is outside the fabric"):
+            one_stream(Edge.RIGHT, io_loc=IntVector(-2, 3))
+        far = SdkLayout(SdkTarget.WSE2)
+        region = far.create_code_region("table.csl", "far", 2, 1)
+        region.set_param_all("bias", 0)
+        region.place(999, 0)
+        with self.assertRaisesRegex(_sdklayout.LayoutError,
+                                    r"code region 'far' at \(999, 0\) reaches PE \(1000, 0\), "
+                                    r"beyond the largest program rectangle \(1000x1200\)"):
+            self.plan(far)
+        from cerebras.sdk.runtime.sdkruntimepybind import LayoutError  # pylint: disable=import-outside-toplevel
+        self.assertIs(LayoutError, _sdklayout.LayoutError)
+
     def test_connected_colors_with_different_values_are_refused(self):
         layout = SdkLayout(SdkTarget.WSE2)
         a = layout.create_code_region("relay.csl", "a", 1, 1)

@@ -68,6 +68,7 @@ _EDGE_DIRECTION = {Edge.TOP: Route.NORTH, Edge.BOTTOM: Route.SOUTH, Edge.LEFT: R
                    Edge.RIGHT: Route.EAST}
 # Neighbour order of the router's search: fixed, so routes are the same on every run.
 _SEARCH_ORDER = (Route.EAST, Route.SOUTH, Route.WEST, Route.NORTH)
+_MAX_WIDTH, _MAX_HEIGHT = 1000, 1200  # cslc's limits for @set_rectangle
 _UNALLOCATED_COLOR = 1000  # while colors are shared out, class i routes as 1000 + i
 # Route bit vectors as <directions> defines them (rx bits 0..4, tx bits 5..9).
 _RX_BIT = {Route.RAMP: 1, Route.NORTH: 2, Route.SOUTH: 4, Route.EAST: 8, Route.WEST: 16}
@@ -562,6 +563,9 @@ class SdkLayout:
             raise LayoutError(f"{user}: port '{port.name}' spans {len(port.pes())} PEs; a stream "
                               "needs a 1-PE port (funnel wider ports through an adaptor region)")
         loc = None if io_loc is None else _coord(io_loc, user)
+        if loc is not None and (loc[0] < 0 or loc[1] < 0):
+            raise LayoutError(f"{user}: io_loc {loc} is outside the fabric (coordinates start "
+                              "at 0)")
         stream = _Stream(f"{port.name}_stream", port, is_input, loc)
         self._streams.append(stream)
         return stream.name
@@ -960,6 +964,12 @@ class _Planner:
             for c in members:
                 self.result.color_names[c.get_global_name()] = self.values[id(c)]
         self._place()
+        for r in lay._regions:  # pylint: disable=protected-access
+            east, south = r.origin[0] + r.width, r.origin[1] + r.height
+            if east > _MAX_WIDTH or south > _MAX_HEIGHT:
+                raise LayoutError(f"code region '{r.name}' at {r.origin} reaches PE "
+                                  f"({east - 1}, {south - 1}), beyond the largest program "
+                                  f"rectangle ({_MAX_WIDTH}x{_MAX_HEIGHT})")
         for region in lay._regions:  # pylint: disable=protected-access
             self._region_tiles(region, self.values)
         for tx, rx in lay._connections:  # pylint: disable=protected-access
@@ -1005,7 +1015,12 @@ class _Planner:
                 names = ", ".join(f"'{c.get_global_name()}'={c.get_value()}" for c in members
                                   if c.get_value() is not None)
                 raise LayoutError(f"connected colors have different values: {names}")
-            classes.append((members, vals.pop() if vals else None))
+            value = vals.pop() if vals else None
+            if value is not None and value >= 21 and lay._streams:  # pylint: disable=protected-access
+                name = next(c.get_global_name() for c in members if c.get_value() is not None)
+                raise LayoutError(f"Color '{name}' has value {value}, but this layout has host "
+                                  "streams and memcpy reserves colors 21..23")
+            classes.append((members, value))
         return classes
 
     def _host_channels(self):
@@ -1267,6 +1282,11 @@ class _Planner:
             path = self._search(first, lambda c: c == target, color, bounds)
         else:
             path = self._search(first, lambda c: c not in self.endpoints, color, bounds)
+        if path is None and (first[0] < 0 or first[1] < 0):
+            raise LayoutError(f"stream '{stream.name}': the {port.edge.name} edge of region "
+                              f"'{port.region.name}' faces the fabric's edge; place the region "
+                              f"at {'x' if first[0] < 0 else 'y'} >= 1 so that the stream has a "
+                              "PE beside it")
         if path is None:
             raise LayoutError(f"stream '{stream.name}': no free PE and route on color {color} "
                               f"next to the {port.edge.name} edge of region "

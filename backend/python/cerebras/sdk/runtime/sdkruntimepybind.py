@@ -20,8 +20,8 @@ from tessera import appliance_pb2 as pb
 __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
            "SdkExecutionPlatform", "get_platform", "get_simulator", "get_system", "ApplianceError",
            # SdkLayout (_sdklayout.py)
-           "SdkLayout", "CodeRegion", "Color", "Edge", "EdgeRouteInfo", "FP16TYPE", "PortHandle",
-           "Route", "RoutingPosition", "SdkCompileArtifacts", "get_edge_routing"]
+           "SdkLayout", "CodeRegion", "Color", "Edge", "EdgeRouteInfo", "FP16TYPE", "LayoutError",
+           "PortHandle", "Route", "RoutingPosition", "SdkCompileArtifacts", "get_edge_routing"]
 
 
 class _SdkEnum(enum.IntEnum):
@@ -679,5 +679,5 @@ class SdkRuntime:
 # SdkLayout lives in its own file; SDK scripts import it from here.
 from cerebras.sdk.runtime import _sdklayout  # noqa: E402  pylint: disable=wrong-import-position
 from cerebras.sdk.runtime._sdklayout import (  # noqa: E402,F401  pylint: disable=wrong-import-position
-    CodeRegion, Color, Edge, EdgeRouteInfo, FP16TYPE, PortHandle, Route, RoutingPosition,
-    SdkCompileArtifacts, SdkLayout, get_edge_routing)
+    CodeRegion, Color, Edge, EdgeRouteInfo, FP16TYPE, LayoutError, PortHandle, Route,
+    RoutingPosition, SdkCompileArtifacts, SdkLayout, get_edge_routing)
