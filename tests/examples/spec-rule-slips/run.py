@@ -263,6 +263,20 @@ slips = [
      "  @export_symbol(summarise);", ["'Span'"]),
     ("extern variable nobody defines", [top("extern var from_elsewhere: u16;\n"), fn("  res[0] = from_elsewhere;\n")],
      "extern var from_elsewhere: u16;", ["'from_elsewhere'", "no definition"]),
+    # Syntax and Types pages: literals
+    ("decimal literal with letters", top("const mask = 12ab;\n"), "const mask = 12ab;",
+     ["invalid number literal", "12ab"]),
+    ("hex literal with a 'g'", top("const mask = 0xfg;\n"), "const mask = 0xfg;",
+     ["invalid number literal", "0xfg"]),
+    ("exponent without digits", top("const scale = 1e;\n"), "const scale = 1e;",
+     ["invalid number literal", "1e"]),
+    ("separator inside an exponent", top("const scale = 1e1_0;\n"), "const scale = 1e1_0;",
+     ["invalid number literal"]),
+    ("integer literal past 64 bits", top("const huge = 0xFFFF_FFFF_FFFF_FFFF_F;\n"),
+     "const huge = 0xFFFF_FFFF_FFFF_FFFF_F;", ["too large"]),
+    ("string literal left open", top("const label = \"abc;\n"), "const label = \"abc;",
+     ["unterminated string"]),
+    ("C block comment", top("/* not CSL */\n"), "/* not CSL */", ["'/'"]),
     # Layout (the Builtins page's layout builtins)
     ("@set_rectangle twice", (LAYOUT, "  @set_rectangle(1, 1);\n", "  @set_rectangle(1, 1);\n  @set_rectangle(2, 1);\n"),
      "@set_rectangle(2, 1);", ["@set_rectangle", "more than once"]),
@@ -288,10 +302,10 @@ slips = [
 
 # Slips cslc still accepts (build/h-spec/NOTES.md, numbered); checked only with --filed.
 filed_slips = [
-    ("1: anytype as a constant's type", top("const loose: anytype = 3;\n"),
+    ("1: anytype as a constant's type", [top("const loose: anytype = 3;\n"), fn("  res[0] = loose;\n")],
      "const loose: anytype = 3;", ["anytype", "parameter"]),
-    ("1: anytype as a struct field's type", top("const Box = struct { item: anytype };\n"
-                                                "const boxed = Box{ .item = 7 };\n"),
+    ("1: anytype as a struct field's type", [top("const Box = struct { item: anytype };\n"
+                                                 "const boxed = Box{ .item = 7 };\n"), fn("  res[0] = boxed.item;\n")],
      "const Box = struct { item: anytype };", ["anytype", "parameter"]),
     ("2: duplicate prong on a comptime operand", fn("  res[0] = switch (n) { 8 => 1, 8 => 2, else => 0 };\n"),
      "res[0] = switch (n) { 8 => 1, 8 => 2", ["duplicate", "8"]),
@@ -299,6 +313,20 @@ filed_slips = [
                                       "comptime { @bind_local_task(counted, @get_local_task_id(9)); }\n"),
      "task counted() u16 {", ["task", "void"]),
     ("5: u16 shifted by 16", fn("  res[0] = odd << 16;\n"), "res[0] = odd << 16;", ["16", "'u16'"]),
+    ("7: character literal of two characters", top("const pair = 'ab';\n"), "const pair = 'ab';",
+     ["character literal"]),
+    ("7: empty character literal", top("const nothing = '';\n"), "const nothing = '';",
+     ["character literal"]),
+    ("7: unknown escape", top("const odd_escape = '\\q';\n"), "const odd_escape = '\\q';",
+     ["escape"]),
+    ("7: \\x escape with one digit", top("const short_hex = '\\x4';\n"), "const short_hex = '\\x4';",
+     ["\\x"]),
+    ("8: binary literal with a digit 2", top("const mask = 0b1021;\n"), "const mask = 0b1021;",
+     ["invalid number literal", "0b1021"]),
+    ("8: octal literal with a digit 8", top("const mode = 0o789;\n"), "const mode = 0o789;",
+     ["invalid number literal", "0o789"]),
+    ("8: hex prefix without digits", top("const none = 0x;\n"), "const none = 0x;",
+     ["invalid number literal", "0x"]),
 ]
 if args.filed:
     slips += filed_slips
