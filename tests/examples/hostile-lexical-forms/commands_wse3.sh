@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+set -e
+
+cs_python gen_sources.py
+cslc --arch=wse3 ./layout.csl --fabric-dims=10,3 --fabric-offsets=4,1 --params=width:3 \
+  -o out --memcpy --channels=1
+cs_python run.py --name out
