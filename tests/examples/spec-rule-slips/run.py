@@ -78,7 +78,8 @@ def top(code):
 
 
 # (name, an edit (file, old text, new text) or a list of them, text of the line the first
-#  error must name (in the first edit's file), words the report must contain)
+#  error must name (in the first edit's file, or a (file, text) pair), words the report
+#  must contain)
 slips = [
     # Types page: integers, coercions, operators
     ("u16 value into an i16", fn("  const signed: i16 = vals[0];\n  res[0] = @bitcast(u16, signed);\n"),
@@ -327,6 +328,17 @@ filed_slips = [
      ["invalid number literal", "0o789"]),
     ("8: hex prefix without digits", top("const none = 0x;\n"), "const none = 0x;",
      ["invalid number literal", "0x"]),
+    ("11: float past i64's maximum converted to i64", [top("const past = @as(i64, 1e19);\n"),
+                                                      fn("  res[0] = @as(u32, past & 0xFFFF);\n")],
+     "const past = @as(i64, 1e19);", ["does not fit", "'i64'"]),
+    ("12: pointer to const exported as a mutable [*]u32",
+     [(LAYOUT, "  @export_name(\"summarise\"", "  @export_name(\"table\", [*]u32, true);\n  @export_name(\"summarise\""),
+      top("const table = [2]u32{ 1, 2 };\nconst table_ptr: [*]const u32 = &table;\n"
+          "comptime {\n  @export_symbol(table_ptr, \"table\");\n}\n")],
+     (PE, "@export_symbol(table_ptr"), ["'table'", "const"]),
+    ("13: exported function's result type differs from @export_name's",
+     (LAYOUT, "fn(i16) void);", "fn(i16) f32);"), (PE, "  @export_symbol(summarise);"),
+     ["'summarise'", "f32"]),
 ]
 if args.filed:
     slips += filed_slips
@@ -356,6 +368,8 @@ def check(name, edits, at_text, words):
     """None when cslc reports the slip as expected, else what went wrong."""
     edits = edits if isinstance(edits, list) else [edits]
     file = edits[0][0]
+    if isinstance(at_text, tuple):
+        file, at_text = at_text
     work = edited_copy(edits)
     r = subprocess.run(cslc_cmd, cwd=work, capture_output=True, text=True)
     report = r.stdout + r.stderr
