@@ -1,5 +1,7 @@
 #include "backend/csl/lex/token.h"
 
+#include "backend/csl/lex/literals.h"
+
 #include <array>
 #include <cctype>
 #include <string>
@@ -392,6 +394,11 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
                 push(Tok::Invalid, b);
                 continue;
             }
+            if (std::string why = numberLiteralProblem(s.substr(b, i - b)); !why.empty()) {
+                diags.error(file, b, i, why);
+                push(Tok::Invalid, b);
+                continue;
+            }
             push(isFloat ? Tok::FloatLit : Tok::IntLit, b);
             continue;
         }
@@ -415,6 +422,11 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
                 diags.error(file, b, b + 1,
                             q == '"' ? "unterminated string literal"
                                      : "unterminated character literal");
+                push(Tok::Invalid, b);
+                continue;
+            }
+            if (std::string why = quotedLiteralProblem(s.substr(b, i - b)); !why.empty()) {
+                diags.error(file, b, i, why);
                 push(Tok::Invalid, b);
                 continue;
             }

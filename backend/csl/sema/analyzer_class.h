@@ -72,42 +72,6 @@ inline double roundToFloatType(double v, TypeP t) {
                    : sim::halfToDouble(sim::doubleToHalf(v));
 }
 
-inline std::string unescape(std::string_view lit) {
-    std::string out;
-    for (size_t i = 1; i + 1 < lit.size(); ++i) {
-        char c = lit[i];
-        if (c == '\\' && i + 2 < lit.size() + 1) {
-            char e = lit[++i];
-            switch (e) {
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case '0':
-                out += '\0';
-                break;
-            case 'x':
-                if (i + 2 < lit.size()) {
-                    out += char(std::stoi(std::string(lit.substr(i + 1, 2)), nullptr, 16));
-                    i += 2;
-                }
-                break;
-            default:
-                out += e;
-                break;
-            }
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 inline bool fitsInt(int64_t v, TypeP t) {
     if (t->bits == 0)
         return v == 0;

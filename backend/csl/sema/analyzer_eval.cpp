@@ -1,6 +1,8 @@
 // Expression evaluation: comptime folding and runtime code emission.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include "backend/csl/lex/literals.h"
+
 #include <cmath>
 
 namespace csl::sema {
@@ -160,15 +162,16 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
     case NK::FloatLit: {
         std::string t = tokStr(n.tok);
         t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
-        Value x = mkFloat(std::strtod(t.c_str(), nullptr));
+        const double v = std::strtod(t.c_str(), nullptr);
+        if (std::isinf(v))
+            fail(node, "float literal '" + tokStr(n.tok) + "' is too large");
+        Value x = mkFloat(v);
         return expected ? coerceLiteral(x, expected, node) : x;
     }
     case NK::StringLit:
-        return mkString(unescape(ast().tokText(n.tok)));
-    case NK::CharLit: {
-        std::string s = unescape(ast().tokText(n.tok));
-        return mkInt(s.empty() ? 0 : static_cast<unsigned char>(s[0]));
-    }
+        return mkString(stringLiteralBytes(ast().tokText(n.tok)));
+    case NK::CharLit:
+        return mkInt(charLiteralValue(ast().tokText(n.tok)));
     case NK::BoolLit:
         return mkBool(ast().tokText(n.tok) == "true");
     case NK::Error: // a syntax error, already reported: nothing more to say about it
