@@ -880,6 +880,68 @@ std::string Fabric::Impl::ceQueueConsumerNote(const Pe& p, int color, bool dataT
     return {};
 }
 
+// Wavelets the PE holds: in its router, its CE input queues and its output queues.
+void Fabric::Impl::describeWavelets(const Pe& p, std::vector<std::string>& parts) const {
+    for (int c = 0; c < kNumColors; ++c) {
+        if (!p.rampQ[size_t(c)].empty()) {
+            std::string s = str(p.rampQ[size_t(c)].size()) + " wavelet(s) on color " +
+                            str(uint64_t(c)) + " wait in the CE input queue";
+            bool dataTask = false;
+            for (int t = 0; t < kNumTaskIds; ++t) {
+                if (p.cls->tasks[size_t(t)].kind != TaskKind::Data || dataTaskColor(p, t) != c)
+                    continue;
+                dataTask = true;
+                if (p.blocked >> t & 1)
+                    s += "; data task " + str(uint64_t(t)) + " is blocked";
+            }
+            s += ceQueueConsumerNote(p, c, dataTask);
+            parts.push_back(s);
+        }
+        if (!p.routerBuf[size_t(c)].empty() && colorConfig(p, c) && colorConfig(p, c)->teardown) {
+            parts.push_back(str(p.routerBuf[size_t(c)].size()) + " wavelet(s) on color " +
+                            str(uint64_t(c)) +
+                            " wait in the router: the color is in teardown mode and nothing "
+                            "exits it (<tile_config>.teardown.exit)");
+        } else if (!p.routerBuf[size_t(c)].empty()) {
+            // Wavelets on links the current switch position does not select wait for a
+            // switch command; the rest wait for room further on (backpressure).
+            uint8_t rx = 0, tx = 0, position = 0;
+            if (const ColorConfig* cfg = colorConfig(p, c)) {
+                routeOf(*cfg, rx, tx);
+                position = cfg->currentSwitchPosition;
+            }
+            uint32_t blocked = 0;
+            for (Direction d : {Direction::Ramp, Direction::North, Direction::South,
+                                Direction::East, Direction::West}) {
+                const uint32_t n = p.routerLinkCount[size_t(c)][size_t(d)];
+                if (n && !(rx & dirBit(d))) {
+                    const ColorConfig* cfg = colorConfig(p, c);
+                    parts.push_back(
+                        str(n) + " wavelet(s) on color " + str(uint64_t(c)) + " from " +
+                        directionName(d) +
+                        (cfg && (rxOfAnyPosition(*cfg) & dirBit(d))
+                             ? std::string(" wait for a switch position whose rx accepts ") +
+                                   directionName(d) + " (current position " + str(position) + ")"
+                             : std::string(" wait at port ") + directionName(d) +
+                                   ": no rx of the color (routes or switch positions) accepts " +
+                                   directionName(d) + "; nothing rewrote the color config" +
+                                   (d == Direction::Ramp ? unboundSendsNote(p) : "")));
+                    blocked += n;
+                }
+            }
+            if (p.routerBuf[size_t(c)].size() > blocked)
+                parts.push_back(str(p.routerBuf[size_t(c)].size() - blocked) +
+                                " wavelet(s) on color " + str(uint64_t(c)) +
+                                " stuck in the router (backpressure)");
+        }
+    }
+    for (int q = 0; q < kNumOutputQueues; ++q)
+        if (!p.outQ[size_t(q)].empty())
+            parts.push_back(str(p.outQ[size_t(q)].size()) + " wavelet(s) stuck in output queue " +
+                            str(uint64_t(q)) + " (color " + str(p.outQ[size_t(q)].front().color) +
+                            ")");
+}
+
 std::string Fabric::Impl::describeWait(const Pe& p) const {
     std::vector<std::string> parts;
     auto opWait = [&](const OpState& op, const std::string& who) {
@@ -996,64 +1058,7 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             s += " (" + p.cls->functions[size_t(b.function)].name + ")";
         parts.push_back(s + " is activated but blocked");
     }
-    for (int c = 0; c < kNumColors; ++c) {
-        if (!p.rampQ[size_t(c)].empty()) {
-            std::string s = str(p.rampQ[size_t(c)].size()) + " wavelet(s) on color " +
-                            str(uint64_t(c)) + " wait in the CE input queue";
-            bool dataTask = false;
-            for (int t = 0; t < kNumTaskIds; ++t) {
-                if (p.cls->tasks[size_t(t)].kind != TaskKind::Data || dataTaskColor(p, t) != c)
-                    continue;
-                dataTask = true;
-                if (p.blocked >> t & 1)
-                    s += "; data task " + str(uint64_t(t)) + " is blocked";
-            }
-            s += ceQueueConsumerNote(p, c, dataTask);
-            parts.push_back(s);
-        }
-        if (!p.routerBuf[size_t(c)].empty() && colorConfig(p, c) && colorConfig(p, c)->teardown) {
-            parts.push_back(str(p.routerBuf[size_t(c)].size()) + " wavelet(s) on color " +
-                            str(uint64_t(c)) +
-                            " wait in the router: the color is in teardown mode and nothing "
-                            "exits it (<tile_config>.teardown.exit)");
-        } else if (!p.routerBuf[size_t(c)].empty()) {
-            // Wavelets on links the current switch position does not select wait for a
-            // switch command; the rest wait for room further on (backpressure).
-            uint8_t rx = 0, tx = 0, position = 0;
-            if (const ColorConfig* cfg = colorConfig(p, c)) {
-                routeOf(*cfg, rx, tx);
-                position = cfg->currentSwitchPosition;
-            }
-            uint32_t blocked = 0;
-            for (Direction d : {Direction::Ramp, Direction::North, Direction::South,
-                                Direction::East, Direction::West}) {
-                const uint32_t n = p.routerLinkCount[size_t(c)][size_t(d)];
-                if (n && !(rx & dirBit(d))) {
-                    const ColorConfig* cfg = colorConfig(p, c);
-                    parts.push_back(
-                        str(n) + " wavelet(s) on color " + str(uint64_t(c)) + " from " +
-                        directionName(d) +
-                        (cfg && (rxOfAnyPosition(*cfg) & dirBit(d))
-                             ? std::string(" wait for a switch position whose rx accepts ") +
-                                   directionName(d) + " (current position " + str(position) + ")"
-                             : std::string(" wait at port ") + directionName(d) +
-                                   ": no rx of the color (routes or switch positions) accepts " +
-                                   directionName(d) + "; nothing rewrote the color config" +
-                                   (d == Direction::Ramp ? unboundSendsNote(p) : "")));
-                    blocked += n;
-                }
-            }
-            if (p.routerBuf[size_t(c)].size() > blocked)
-                parts.push_back(str(p.routerBuf[size_t(c)].size() - blocked) +
-                                " wavelet(s) on color " + str(uint64_t(c)) +
-                                " stuck in the router (backpressure)");
-        }
-    }
-    for (int q = 0; q < kNumOutputQueues; ++q)
-        if (!p.outQ[size_t(q)].empty())
-            parts.push_back(str(p.outQ[size_t(q)].size()) + " wavelet(s) stuck in output queue " +
-                            str(uint64_t(q)) + " (color " + str(p.outQ[size_t(q)].front().color) +
-                            ")");
+    describeWavelets(p, parts);
     std::string s;
     for (const std::string& part : parts)
         s += (s.empty() ? "" : "; ") + part;
@@ -1786,6 +1791,29 @@ std::vector<uint8_t> Fabric::readMemory(uint32_t x, uint32_t y, uint32_t address
 
 std::vector<std::string> Fabric::simprintLines() const {
     return impl_->simprint;
+}
+
+std::string Fabric::undeliveredWavelets() const {
+    std::vector<uint32_t> order = impl_->touchedPes;
+    std::sort(order.begin(), order.end());
+    std::string report;
+    uint32_t listed = 0;
+    for (uint32_t i : order) {
+        const Pe& p = impl_->pes[i];
+        std::vector<std::string> parts;
+        impl_->describeWavelets(p, parts);
+        if (parts.empty())
+            continue;
+        if (listed++ == 16)
+            continue;
+        std::string line = impl_->peName(p) + " ";
+        for (size_t k = 0; k < parts.size(); ++k)
+            line += (k ? "; " : "") + parts[k];
+        report += (report.empty() ? "" : "\n") + line;
+    }
+    if (listed > 16)
+        report += "\n... and " + str(listed - 16) + " more PEs";
+    return report;
 }
 
 void Fabric::dumpCore(const std::string& path) const {

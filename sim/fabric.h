@@ -152,6 +152,10 @@ public:
     // Bytes of one PE's SRAM (rectangle coordinates); zero where never written.
     std::vector<uint8_t> readMemory(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;
     std::vector<std::string> simprintLines() const;
+    // Added (session 11): the wavelets still held in routers, CE input queues and output
+    // queues, one line per PE (at most 16), empty when none: what a stop() leaves
+    // undelivered, which the host reports instead of losing the data without a word.
+    std::string undeliveredWavelets() const;
     // Added for the IDE (sim/fabric_waits.cpp): what every touched PE waits for now, in
     // PE order, at most maxEntries; and simprint lines from index `first` on (at most
     // maxLines), so a client can fetch new lines incrementally.

@@ -273,7 +273,7 @@ RuntimeSession::StopResult RuntimeSession::stop() {
     // After a hang or fault it only ends the session: the pending commands cannot finish.
     if (state_ == State::Running && !aborted_.empty()) {
         state_ = State::Stopped;
-        return {fabric_->cycle(), fabric_->simprintLines()};
+        return {fabric_->cycle(), fabric_->simprintLines(), {}};
     }
     requireRunning("stop");
     // Every pending nonblocking command first, so D2H results exist; then the work the
@@ -293,6 +293,7 @@ RuntimeSession::StopResult RuntimeSession::stop() {
     StopResult result;
     result.cycle = fabric_->cycle();
     result.simprint = fabric_->simprintLines();
+    result.undelivered = fabric_->undeliveredWavelets();
     state_ = State::Stopped;
     return result;
 }

@@ -132,6 +132,7 @@ class RuntimeSession {
     struct StopResult {
         uint64_t cycle = 0;
         std::vector<std::string> simprint;
+        std::string undelivered; // sim::Fabric::undeliveredWavelets() after the run
     };
     StopResult stop();
     uint32_t getId(const std::string& name) const;

@@ -392,6 +392,7 @@ class RuntimeService final : public pb::Runtime::CallbackService {
             reply->set_cycle(result.cycle);
             for (auto& line : result.simprint)
                 reply->add_simprint(line);
+            reply->set_undelivered(result.undelivered);
         });
     }
     grpc::ServerUnaryReactor* Close(grpc::CallbackServerContext* ctx, const pb::SessionRef* req,

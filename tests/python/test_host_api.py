@@ -2,6 +2,8 @@
 copy-mode memcpy in every shape, order and width, nonblocking commands, typed launches,
 errors that name the argument at fault, debug_util over a whole rectangle, and SdkLayout's
 cslc_prefix. Run with cs_python; $TESSERA_BIN holds cslc (ctest py_host_api)."""
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -496,6 +498,54 @@ class PersistentKernelStopTest(unittest.TestCase):
                 stopper.start()
                 stopper.join(30 * TIME_FACTOR)
                 self.assertFalse(stopper.is_alive(), "stop() did not return")
+        finally:
+            os.chdir(old)
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+class UndeliveredWaveletsTest(unittest.TestCase):
+    """Wavelets a kernel never received (here: PE 1's route of the color accepts NORTH,
+    the sender is WEST of it) are named by stop() on stderr instead of vanishing."""
+
+    def test_stop_names_wavelets_left_at_a_router(self):
+        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-undelivered-")
+        old = os.getcwd()
+        try:
+            os.chdir(scratch)
+            with open("layout.csl", "w", encoding="utf-8") as f:
+                f.write('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+                        '.height = 1 });\n'
+                        'layout {\n  @set_rectangle(2, 1);\n'
+                        '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+                        '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
+                        '  @set_color_config(0, 0, @get_color(1), .{ .routes = .{ .rx = .{RAMP}, '
+                        '.tx = .{EAST} } });\n'
+                        '  @set_color_config(1, 0, @get_color(1), .{ .routes = .{ .rx = .{NORTH}, '
+                        '.tx = .{RAMP} } });\n'
+                        '  @export_name("go", fn() void);\n}\n')
+            with open("pe.csl", "w", encoding="utf-8") as f:
+                f.write('param memcpy_params;\nparam px: u16;\n'
+                        'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+                        'const out = @get_dsd(fabout_dsd, .{ .extent = 3, .fabric_color = '
+                        '@get_color(1), .output_queue = @get_output_queue(2) });\n'
+                        'var buf = [3]u32{ 1, 2, 3 };\n'
+                        'const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> buf[i] });\n'
+                        'fn go() void {\n  if (px == 0) @mov32(out, src);\n'
+                        '  sys_mod.unblock_cmd_stream();\n}\n'
+                        'comptime { @export_symbol(go); }\n')
+            subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
+                            "-o", "out", "--memcpy", "--channels=1"], check=True)
+            with SdkRuntime("out") as rt:
+                rt.load()
+                rt.run()
+                rt.launch("go", nonblock=False)
+                err = io.StringIO()
+                with contextlib.redirect_stderr(err):
+                    rt.stop()
+            self.assertRegex(err.getvalue(),
+                             r"warning: stop\(\): wavelets never delivered at cycle \d+:\n  "
+                             r"PE\(5,1\) 3 wavelet\(s\) on color 1 from WEST wait at port WEST: "
+                             r"no rx of the color")
         finally:
             os.chdir(old)
             shutil.rmtree(scratch, ignore_errors=True)

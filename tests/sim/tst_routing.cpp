@@ -286,6 +286,19 @@ class TestRouting : public QObject {
         QVERIFY2(r.message.find("2 wavelet(s) on color 1 from WEST wait at port WEST: no rx of "
                                 "the color") != std::string::npos,
                  r.message.c_str());
+        // What a host's stop() reports as never delivered: the same wavelets, by PE.
+        const std::string undelivered = f.undeliveredWavelets();
+        QVERIFY2(undelivered.rfind("PE(5,1) 2 wavelet(s) on color 1 from WEST wait at port WEST",
+                                   0) == 0,
+                 undelivered.c_str());
+        QCOMPARE(undelivered.find('\n'), std::string::npos);
+    }
+
+    void deliveredRunLeavesNothingUndelivered() {
+        auto p = pipeline(2, false);
+        sim::Fabric f(p);
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        QCOMPARE(f.undeliveredWavelets(), std::string());
     }
 
     void leavingTheRectangleFaults() {

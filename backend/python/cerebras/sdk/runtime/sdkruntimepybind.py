@@ -282,6 +282,11 @@ class SdkRuntime:
     def stop(self):
         """Finishes every pending command (filling nonblocking D2H arrays) and stops."""
         reply = self._call(self._conn.runtime.Stop, pb.SessionRef(session_id=self._session))
+        if reply.undelivered:
+            # The SDK's stop() is silent about them; data a kernel never received is
+            # almost always a bug (a route that accepts the wrong side, a missing task).
+            print(f"warning: stop(): wavelets never delivered at cycle {reply.cycle}:\n  "
+                  + reply.undelivered.replace("\n", "\n  "), file=sys.stderr)
         for task_id in sorted(self._pending):
             if task_id in self._pending:
                 self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
