@@ -21,7 +21,7 @@ chars = [ord(c) for c in "aZ0\n\t\r\\'\""] + [0x7e]
 floats = np.array([1.5, 1e3, 2.5e-1, 1.25E+2, 6.02214076e23, 1_0.2_5, 0.000_001, 3.0e-45],
                   dtype=np.float32)
 halves = np.array([6.1035156e-5, 65504.0], dtype=np.float16)
-greeting = "h\x69\t\"\\\u00e9!".encode("utf-8")
+greeting = "h\x69\t\"\\\u00e9!\u03b1".encode("utf-8")
 
 
 def classify(c):
@@ -39,7 +39,7 @@ expected = ints + chars + list(floats.view(np.uint32)) + list(halves.view(np.uin
 expected += [seed ^ 0b1010_1010_1010_1010, (seed >> 0o4) & 0xF_F,
              int((np.float32(seed) * np.float32(0.25)).view(np.uint32)), len(greeting),
              sum(classify(c) << (3 * i) for i, c in enumerate(chars)),
-             ord("z") - ord("a") + 1, 0x41 * 0x100 + 0x42, 10 * 8 + 2]
+             ord("z") - ord("a") + 1, 0x41 * 0x100 + 0x42, 10 * 8 + 2, 0x3b1, 0xe9]
 expected = np.array(expected, dtype=np.uint64).astype(np.uint32)
 text_expected = np.zeros(24, dtype=np.uint32)
 text_expected[:len(greeting)] = list(greeting)
@@ -54,8 +54,8 @@ row = MemcpyOrder.ROW_MAJOR
 runner.memcpy_h2d(seed_id, np.array([seed], dtype=np.uint32), 0, 0, 1, 1, 1, streaming=False,
                   order=row, data_type=MemcpyDataType.MEMCPY_32BIT, nonblock=False)
 runner.launch("fill", nonblock=False)
-words = np.zeros(40, dtype=np.uint32)
-runner.memcpy_d2h(words, words_id, 0, 0, 1, 1, 40, streaming=False, order=row,
+words = np.zeros(42, dtype=np.uint32)
+runner.memcpy_d2h(words, words_id, 0, 0, 1, 1, 42, streaming=False, order=row,
                   data_type=MemcpyDataType.MEMCPY_32BIT, nonblock=False)
 text = np.zeros(24, dtype=np.uint32)
 runner.memcpy_d2h(text, text_id, 0, 0, 1, 1, 24, streaming=False, order=row,
