@@ -336,6 +336,8 @@ filed_slips = [
       top("const table = [2]u32{ 1, 2 };\nconst table_ptr: [*]const u32 = &table;\n"
           "comptime {\n  @export_symbol(table_ptr, \"table\");\n}\n")],
      (PE, "@export_symbol(table_ptr"), ["'table'", "const"]),
+    ("16: run-time value divided by a literal 0", fn("  res[0] = total / 0;\n"), "res[0] = total / 0;",
+     ["division by zero"]),
     ("13: exported function's result type differs from @export_name's",
      (LAYOUT, "fn(i16) void);", "fn(i16) f32);"), (PE, "  @export_symbol(summarise);"),
      ["'summarise'", "f32"]),
