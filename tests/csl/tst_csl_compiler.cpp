@@ -143,6 +143,29 @@ class TstCslCompiler : public QObject {
             sim::Arch::Wse2, false);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
     }
+    // Globals may be used before their declaration; a generated chain of them nests one
+    // resolution inside the next: 3000 overflowed the stack (SIGSEGV), 900 must compile.
+    void longForwardDeclarationChains() {
+        const auto chain = [](int n) {
+            std::string src;
+            for (int i = 0; i < n; ++i)
+                src += "const c" + std::to_string(i) + ": i32 = c" + std::to_string(i + 1) +
+                       " + 1;\n";
+            return src + "const c" + std::to_string(n) + ": i32 = 0;\nvar use: i32 = c0;\n";
+        };
+        const std::string layout =
+            "layout { @set_rectangle(1, 1); @set_tile_code(0, 0, \"pe.csl\", .{}); }\n";
+        csl::CompileResult r = compileFiles({{"layout.csl", layout}, {"pe.csl", chain(900)}},
+                                            sim::Arch::Wse2, false);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        r = compileFiles({{"layout.csl", layout}, {"pe.csl", chain(3000)}}, sim::Arch::Wse2,
+                         false);
+        QVERIFY(!r.ok);
+        QVERIFY2(allDiagnostics(r).find("pe.csl:1000:19: error: declarations depend on each "
+                                        "other more than 1000 deep (here 'c1000')") !=
+                     std::string::npos,
+                 allDiagnostics(r).c_str());
+    }
     // cslc's --comptime-func-depth-limit (SDK 2.10 compiler page): 100 nested comptime calls
     // need more than the default 64.
     void comptimeCallDepthLimit() {

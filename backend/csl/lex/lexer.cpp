@@ -291,6 +291,9 @@ TokenBuffer lex(DiagnosticEngine& diags, uint16_t file) {
         buf.tokens.push_back({Tok::Eof, n, n});
         return buf;
     }
+    // A UTF-8 byte order mark, as some Windows editors save: not part of the text.
+    if (s.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        i = 3;
     while (i < n) {
         char c = s[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {

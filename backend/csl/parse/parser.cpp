@@ -212,11 +212,15 @@ class Parser {
         }
     }
 
+    // One nesting level of source takes up to four guarded calls (a parenthesis: binary,
+    // unary, primary; an if: statement, binary, unary, primary), so 1200 calls let
+    // generated code nest about 300 levels deep while the parser's and the analyzer's
+    // recursion stay far inside an 8 MB stack.
     struct DepthGuard {
         Parser& p;
         explicit DepthGuard(Parser& pp) : p(pp) {
-            if (++p.depth_ > 200)
-                p.fail("expression nested too deeply");
+            if (++p.depth_ > 1200)
+                p.fail("expressions and blocks nested too deeply (about 300 levels at most)");
         }
         ~DepthGuard() { --p.depth_; }
     };

@@ -1136,6 +1136,18 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     }
     if (d.state == Decl::State::InProgress)
         fail(useNode, "'" + d.name + "' depends on its own value");
+    // Each declaration that needs the next one still unresolved nests a resolution: a
+    // generated chain of thousands of them overflowed the stack (SIGSEGV at 3000).
+    constexpr int kMaxDeclDepth = 1000;
+    if (declDepth_ >= kMaxDeclDepth)
+        fail(useNode, "declarations depend on each other more than " +
+                          std::to_string(kMaxDeclDepth) + " deep (here '" + d.name +
+                          "'); compute the chain in a comptime loop instead");
+    struct DepthCount {
+        int& depth;
+        explicit DepthCount(int& d) : depth(d) { ++depth; }
+        ~DepthCount() { --depth; }
+    } depthCount{declDepth_};
     d.state = Decl::State::InProgress;
     // A declaration first used inside a tensor access (`|i|{n} -> t[i]`) is evaluated on its
     // own: its initializer's indexing is ordinary comptime indexing, not tensor access.

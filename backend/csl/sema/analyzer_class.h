@@ -334,6 +334,7 @@ class Analyzer {
     struct CompileCancelled {};
     void pollCancelled() const;
     int callDepth_ = 0;
+    int declDepth_ = 0; // declarations being resolved, one inside another
     const Decl* resolvingDecl_ = nullptr; // resolveDecl's declaration and its module
     Module* resolvingDeclMod_ = nullptr;
     // Comptime calls of functions returning `type`, by function and arguments: calling
