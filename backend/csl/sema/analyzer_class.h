@@ -167,6 +167,7 @@ struct LoopCtx {
     bool resultTypeFromLiterals = false;
     std::vector<int64_t> intLiterals;
     AggregateResult aggregate;
+    uint32_t valuelessBreak = 0; // a block's first `break :label;` without a value (node)
 };
 
 struct InlineCtx {

@@ -2193,6 +2193,10 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
                              aggregate.has_value() ||
                              (done.hasComptimeResult && done.comptimeResult.type &&
                               done.comptimeResult.type->k != TK::Void);
+    // A break without a value left such a block with the value of another break.
+    if (valueBreaks && done.valuelessBreak)
+        fail(done.valuelessBreak, "'break :" + label + "' without a value, but other breaks give "
+                                  "block '" + label + "' a value; every break of it needs one");
     if (valueBreaks && blockEndReachable(start, done.breaks))
         fail(node, "block '" + label + "' can reach its end without 'break :" + label +
                        "' and a value, so its type is 'void'; end it with a break or a return");

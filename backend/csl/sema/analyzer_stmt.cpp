@@ -443,6 +443,8 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
     }
     if (!isBreak && ctx->isBlock)
         fail(node, "cannot continue a labelled block");
+    if (!n.a && ctx->isBlock && !ctx->valuelessBreak)
+        ctx->valuelessBreak = node;
     if (n.a) {
         if (!ctx->isBlock)
             fail(n.a, "a loop 'break' cannot carry a value");
