@@ -1769,6 +1769,23 @@ void Fabric::clearBreakpoints() {
 uint64_t Fabric::cycle() const {
     return impl_->now;
 }
+bool Fabric::cycleStepped() const {
+    return impl_->nowStepped;
+}
+RunResult Fabric::runThrough(uint64_t cycle) {
+    if (cycle < impl_->now || (cycle == impl_->now && impl_->nowStepped))
+        throw std::invalid_argument("runThrough: cycle " + str(cycle) + " has run already (at " +
+                                    str(impl_->now) + ")");
+    RunResult r = impl_->run(cycle + 1 - impl_->now, 0, true);
+    // A run stopped at its limit leaves the limit cycle to the next run (now = cycle + 1,
+    // not stepped), which is the same point as `cycle` stepped.
+    if (r.status == RunStatus::CycleLimit && impl_->now == cycle + 1 && !impl_->nowStepped) {
+        impl_->now = cycle;
+        impl_->nowStepped = true;
+        r.cycle = cycle;
+    }
+    return r;
+}
 
 PeStats Fabric::stats(uint32_t x, uint32_t y) const {
     if (x >= impl_->width || y >= impl_->height)

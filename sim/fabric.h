@@ -148,6 +148,13 @@ public:
     void clearBreakpoints();
 
     uint64_t cycle() const;
+    // Added (session 11): whether the events of cycle() have run (a run that ended on a
+    // finished command, or idle): a command issued now then starts a cycle later than one
+    // issued after a run that stopped at its limit, where cycle() is still to run.
+    bool cycleStepped() const;
+    // Runs the events up to and including those of `cycle` (at or after cycle()) and
+    // leaves cycleStepped() true: how a replay issues a command where the session did.
+    RunResult runThrough(uint64_t cycle);
     PeStats stats(uint32_t x, uint32_t y) const;  // rectangle coordinates
     // Bytes of one PE's SRAM (rectangle coordinates); zero where never written.
     std::vector<uint8_t> readMemory(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;

@@ -451,7 +451,8 @@ TaskState RuntimeSession::launch(const std::string& symbol, const std::vector<La
     sim::CommandId cmd;
     try {
         const size_t dataBytes = words.size() * 4;
-        HostCommandRecord issued{fabric_->cycle(), false, symbol, words, {}};
+        HostCommandRecord issued{fabric_->cycle(), false, symbol, words, {},
+                                 fabric_->cycleStepped()};
         cmd = fabric_->launch(symbol, std::move(words));
         record(std::move(issued), dataBytes);
     } catch (const std::invalid_argument& e) {
@@ -474,7 +475,8 @@ TaskState RuntimeSession::call(const std::string& symbol, const std::vector<uint
     sim::CommandId cmd;
     try {
         cmd = fabric_->launch(symbol, args);
-        record({fabric_->cycle(), false, symbol, args, {}}, args.size() * 4);
+        record({fabric_->cycle(), false, symbol, args, {}, fabric_->cycleStepped()},
+               args.size() * 4);
     } catch (const std::invalid_argument& e) {
         throw Error(Code::InvalidArgument, std::string("call: ") + e.what());
     }
@@ -588,7 +590,7 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
     }
     sim::CommandId cmd;
     try {
-        HostCommandRecord issued{fabric_->cycle(), true, {}, {}, r};
+        HostCommandRecord issued{fabric_->cycle(), true, {}, {}, r, fabric_->cycleStepped()};
         const size_t dataBytes = words.size() * 4;
         if (recordKeeps(dataBytes))
             issued.words = words; // the H2D data, for trace()

@@ -51,6 +51,7 @@ struct HostCommandRecord {
     std::string function;        // launch / call
     std::vector<uint32_t> words; // launch arguments or H2D words
     sim::MemcpyRequest memcpy;
+    bool cycleStepped; // sim::Fabric::cycleStepped() at the issue
 };
 
 struct TraceOptions {

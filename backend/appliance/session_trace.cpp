@@ -175,6 +175,14 @@ TraceOutcome RuntimeSession::trace(const TraceOptions& options) {
         const auto check = [&] { between(fabric); };
         for (const HostCommandRecord& c : commands) {
             advance(fabric, c.cycle, options_.chunkCycles, out.stopped, check);
+            // The session issued it after running cycle c.cycle itself (its command ended
+            // there): so does the replay, or the command starts a cycle early.
+            if (out.stopped.empty() && c.cycleStepped && fabric.cycle() == c.cycle &&
+                !fabric.cycleStepped()) {
+                const sim::RunResult r = fabric.runThrough(c.cycle);
+                if (r.status == sim::RunStatus::Fault)
+                    out.stopped = r.message;
+            }
             if (!out.stopped.empty())
                 break;
             if (c.isMemcpy)

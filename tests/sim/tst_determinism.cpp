@@ -105,6 +105,42 @@ class TestDeterminism : public QObject {
         }
     }
 
+    // A command issued after a run that ended on a finished command starts a cycle later
+    // than one issued at the same cycle() after a run that stopped at its limit (that
+    // cycle had not run yet). A replay of a session (the appliance's traced sim.log) must
+    // run through the issue cycle first: it issued such commands a cycle early (a launch
+    // after a blocking D2H; tests/examples timing-determinism-threads).
+    void runThroughIssuesWhereTheSessionDid() {
+        sim::CodeClass cls;
+        FnBuilder go("go", 0, 2);
+        for (int32_t k = 0; k < 6; ++k)
+            go.imm(0, sim::ScalarType::U32, k).imm(1, sim::ScalarType::U32, k + 1);
+        go.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+        cls.functions.push_back(go.build());
+        cls.exports.push_back(exportFn("go", 0));
+        const auto program = makeProgram(cls, 2, 1, sim::Arch::Wse2);
+        sim::Fabric session(program);
+        QCOMPARE(session.runUntilDone(session.launch("go", {})).status,
+                 sim::RunStatus::CommandDone);
+        const uint64_t issued = session.cycle();
+        QVERIFY(session.cycleStepped());
+        QCOMPARE(session.runUntilDone(session.launch("go", {})).status,
+                 sim::RunStatus::CommandDone);
+
+        // The cycle a replay ends at; runThrough: whether it runs through `issued` first.
+        const auto replay = [&](bool runThrough) -> uint64_t {
+            sim::Fabric f(program);
+            f.launch("go", {});
+            while (f.cycle() < issued)
+                f.step(issued - f.cycle());
+            if (runThrough && (f.runThrough(issued).cycle != issued || !f.cycleStepped()))
+                return 0;
+            f.runUntilDone(f.launch("go", {}));
+            return f.cycle();
+        };
+        QCOMPARE(replay(true), session.cycle());
+    }
+
     // Routers wait out a wavelet's hop latency without being stepped each cycle (unless
     // stalls are traced); running in pieces, or with stall tracing, must not move any
     // event. The cycle count is the one of the cost model before that change.
