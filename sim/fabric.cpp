@@ -1129,11 +1129,18 @@ RunResult Fabric::Impl::waitReport(RunStatus status, const std::string& headline
 
 // ---------------------------------------------------------------- routers
 
-bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w) {
+bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w, uint64_t& retryAt) {
     for (PeCommand& pc : p.d2hStreams) {
         Command& c = *pc.cmd;
         if (c.req.color != w.color || pc.finished)
             continue;
+        // The ROI's streams share the --channels I/O channels, as H2D streams do: one
+        // element per laneCycles per PE leaves for the host.
+        if (pc.portReadyAt > now) {
+            retryAt = pc.portReadyAt;
+            return false;
+        }
+        pc.portReadyAt = now + c.laneCycles;
         const MemcpyRequest& q = c.req;
         const uint32_t k = pc.progress;
         c.data[hostIndex(q, pc.roiX, pc.roiY, k)] = w.payload;
@@ -1269,10 +1276,13 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
         auto& oq = p.outQ[size_t(q)];
         const Wavelet w = oq.front();
         if (std::find(d2h.begin(), d2h.end(), int8_t(w.color)) != d2h.end()) {
-            if (deliverToHost(p, w)) {
+            uint64_t retryAt = UINT64_MAX;
+            if (deliverToHost(p, w, retryAt)) {
                 oq.pop();
                 wake(p);
                 again = now + 1;
+            } else {
+                again = std::min(again, retryAt);
             }
         } else {
             const ColorConfig* cfg = colorConfig(p, w.color);
@@ -1546,7 +1556,9 @@ void Fabric::Impl::serviceCommands(Pe& p) {
                 pushCeQueue(p, int(r.color),
                             {c.data[hostIndex(r, pc.roiX, pc.roiY, k)], uint8_t(r.color), false});
                 ++pc.progress;
-                p.portReadyAt += c.laneCycles;
+                // From now, not from when the element was due: a stream held up by a full
+                // CE queue resumes at the channel's rate instead of bursting what it owes.
+                p.portReadyAt = std::max(p.portReadyAt, now) + c.laneCycles;
                 noteProgress(now);
             }
             if (pc.progress == c.req.elementsPerPe) {

@@ -255,7 +255,7 @@ struct Fabric::Impl {
     static uint8_t nextSwitchPosition(const ColorConfig& cfg); // where SWITCH_ADV leads
     void pushRouter(Pe& n, int color, const RouterEntry& e);
     bool linkFull(const Pe& n, int color, Direction from) const;
-    bool deliverToHost(Pe& p, const Wavelet& w);
+    bool deliverToHost(Pe& p, const Wavelet& w, uint64_t& retryAt);
     Pe* neighbour(const Pe& p, Direction d);
     const ColorConfig* colorConfig(const Pe& p, int color) const;
     void checkBreakWavelet(const Pe& p, int color);

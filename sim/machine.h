@@ -112,6 +112,7 @@ struct PeCommand {
     uint32_t progress = 0;       // elements moved (streaming)
     bool started = false;
     bool finished = false; // finished on this PE (D2H streaming may finish before it is front)
+    uint64_t portReadyAt = 0; // D2H streaming: the cycle its next element may leave for the host
 };
 
 // The host commands a PE has not finished, oldest first: a ring that grows as needed

@@ -152,7 +152,8 @@ std::string numberLiteralProblem(std::string_view text) {
             continue;
         if (k + 1 < text.size() && text[k + 1] == '_')
             return "repeated digit separator '__' in " + quoted;
-        const bool digitBefore = k > start && isDigitOf(text[k - 1], base);
+        // Right after a base prefix ("0x_ff") is taken too: its value is plain.
+        const bool digitBefore = k == start ? start == 2 : isDigitOf(text[k - 1], base);
         const bool digitAfter = k + 1 < text.size() && isDigitOf(text[k + 1], base);
         if (!digitBefore || !digitAfter)
             return "digit separator '_' must stand between two digits in " + quoted;

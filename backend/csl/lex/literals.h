@@ -10,7 +10,7 @@ namespace csl {
 
 // "" for a well-formed integer or float literal, else the message: a digit outside the
 // base ("0b102"), a prefix with no digits ("0x"), a separator '_' doubled or not between
-// two digits ("1__0", "1_").
+// two digits ("1__0", "1_"; one right after a base prefix, "0x_ff", is allowed).
 std::string numberLiteralProblem(std::string_view text);
 
 // token: a string or character literal with its quotes. "" when every escape is one CSL
