@@ -368,6 +368,23 @@ bool Analyzer::canCoerce(const Value& v, TypeP to) {
     return false;
 }
 
+// The integer a comptime float truncates to, in type `to` (an integer type, or
+// comptime_int): u64 values from 2^63 up are held as their bits, and a value outside the
+// type's range is an error. Converting through int64_t first made 1.5e19 (a u64) -2^63.
+Value Analyzer::floatToInt(double f, TypeP to, uint32_t node) {
+    const double t = std::trunc(f);
+    const bool u64 = isU64(to) || to->k == TK::CInt;
+    if (u64 && t >= 9223372036854775808.0 && t < 18446744073709551616.0)
+        return mkInt(int64_t(uint64_t(t)), isU64(to) ? to : types.u64);
+    if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0) ||
+        (to->k == TK::Int && !fitsInt(int64_t(t), to))) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.17g", f);
+        fail(node, std::string("value ") + text + " does not fit in type '" + typeName(to) + "'");
+    }
+    return to->k == TK::CInt ? mkInt(int64_t(t)) : mkInt(int64_t(t), to);
+}
+
 Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* context) {
     if (!to || to->k == TK::AnyType || sameType(v.type, to))
         return v;
@@ -392,9 +409,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             if (v.k == VK::Int && v.i < 0 && isU64(v.type) && !isU64(to))
                 fail(node, "value " + std::to_string(uint64_t(v.i)) + " does not fit in type '" +
                                typeName(to) + "'"); // a u64 from 2^63 up, held as its bits
-            if (v.k == VK::Int ||
-                (v.k == VK::Float && v.type->k == TK::CFloat && v.f == std::floor(v.f))) {
-                int64_t x = v.k == VK::Int ? v.i : int64_t(v.f);
+            if (v.k == VK::Float && v.type->k == TK::CFloat && v.f == std::floor(v.f))
+                return floatToInt(v.f, to, node);
+            if (v.k == VK::Int) {
+                const int64_t x = v.i;
                 if (!fitsInt(x, to))
                     fail(node, "value " + std::to_string(x) + " does not fit in type '" +
                                    typeName(to) + "'");
@@ -1134,6 +1152,10 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             throw SemaError{}; // reported at the declaration
         return d.value;
     }
+    if (d.state == Decl::State::InProgress && d.incompleteType)
+        return mkType(d.incompleteType); // a field's pointer to the struct being declared
+    if (d.state == Decl::State::InProgress && d.isVar && d.hasStorage)
+        return Value{}; // its place (storage allocated early), for `&v` in its initializer
     if (d.state == Decl::State::InProgress)
         fail(useNode, "'" + d.name + "' depends on its own value");
     // Each declaration that needs the next one still unresolved nests a resolution: a
@@ -1229,7 +1251,28 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                         throw;
                     }
                 }
+            } else if (n.b && !d.isVar && !t && N(n.b).kind == NK::StructType) {
+                // Declared first, so that its fields may point to it (a list node).
+                d.incompleteType = types.fresh(TK::Struct);
+                struct Clear {
+                    Type*& t;
+                    ~Clear() { t = nullptr; }
+                } clear{d.incompleteType};
+                init = evalStructType(n.b, d.incompleteType);
+                haveInit = true;
             } else if (n.b) {
+                // A struct variable's storage exists before its initializer runs, so the
+                // initializer may point into it (a sentinel node: `.next = &sentinel`).
+                if (d.isVar && m->cls) {
+                    TypeP early = t;
+                    if (!early && N(n.b).kind == NK::TypedInit)
+                        early = evalType(N(n.b).a);
+                    if (early && early->k == TK::Struct && comptimeOnlyPart(early).empty()) {
+                        d.type = early;
+                        d.address = allocateDecl(m, d, early, d.node);
+                        d.hasStorage = true;
+                    }
+                }
                 init = eval(n.b, t);
                 haveInit = true;
             } else if (!d.isVar) {
@@ -1286,8 +1329,10 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (const std::string part = comptimeOnlyPart(t); !part.empty())
                         fail(d.node, "variable of type '" + typeName(t) +
                                          "' must be const or comptime: " + part);
-                    d.address = allocateDecl(m, d, t, d.node);
-                    d.hasStorage = true;
+                    if (!d.hasStorage) { // else allocated before its initializer ran
+                        d.address = allocateDecl(m, d, t, d.node);
+                        d.hasStorage = true;
+                    }
                     if (haveInit)
                         writeInit(d.address, init, t, n.b);
                 }

@@ -762,7 +762,8 @@ class Analyzer {
     Value evalCall(uint32_t node, TypeP expected);
     Value evalField(uint32_t node);
     Value evalIndex(uint32_t node);
-    Value evalStructType(uint32_t node);
+    Value evalStructType(uint32_t node, Type* into = nullptr);
+    Value floatToInt(double f, TypeP to, uint32_t node);
     Value evalEnumType(uint32_t node);
     Value evalTensorAccess(uint32_t node);
     Value coerceLiteral(const Value& v, TypeP expected, uint32_t node);

@@ -281,8 +281,9 @@ Value Analyzer::coerceLiteral(const Value& v, TypeP expected, uint32_t node) {
     return v;
 }
 
-Value Analyzer::evalStructType(uint32_t node) {
-    Type* t = types.fresh(TK::Struct);
+Value Analyzer::evalStructType(uint32_t node, Type* into) {
+    Type* t = into ? into : types.fresh(TK::Struct);
+    t->incomplete = true;
     t->isUnion = N(node).flags & kStructUnion;
     t->originAst = &ast();
     t->originNode = node;
@@ -305,6 +306,12 @@ Value Analyzer::evalStructType(uint32_t node) {
         FieldInfo fi;
         fi.name = tokStr(f.tok);
         fi.type = evalType(f.a);
+        TypeP held = fi.type;
+        while (held->k == TK::Array)
+            held = held->elem;
+        if (held->k == TK::Struct && held->incomplete)
+            fail(f.a, std::string("a ") + kind + " cannot hold itself (field '" + fi.name +
+                          "'): its size would be infinite; point to it with '*'");
         if (f.b)
             fi.defaultValue = std::make_shared<const Value>(
                 coerce(evalComptime(f.b, fi.type, "struct field default"), fi.type, f.b));
@@ -351,6 +358,7 @@ Value Analyzer::evalStructType(uint32_t node) {
         t->fields.push_back(fi);
     }
     t->name = kind;
+    t->incomplete = false;
     if (t->packed && !t->isUnion) {
         finishPackedLayout(t, packedBits, node);
         return mkType(t);
@@ -915,6 +923,17 @@ Place Analyzer::place(uint32_t node) {
         if (pv.type->elem->k == TK::Opaque)
             fail(node, "cannot dereference a pointer to anyopaque; @ptrcast it to a typed "
                        "pointer first");
+        // A function pointer dereferenced is its function: `fp.*(3)` calls what fp points
+        // to (it read a word of memory at the function's index and called that).
+        if (pv.type->elem->k == TK::Fn) {
+            Place f;
+            f.k = Place::K::Value;
+            f.value = pv;
+            if (pv.k == VK::Fn)
+                f.value.type = pv.type->elem;
+            f.type = f.value.type;
+            return f;
+        }
         Place q;
         q.k = Place::K::Mem;
         q.type = pv.type->elem;
@@ -1449,6 +1468,20 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
 
 Value Analyzer::addressOf(uint32_t node) {
     const Node& n = N(node);
+    if (n.kind == NK::Field) {
+        // `&cs.v` of a const struct: the field's address in cs's storage.
+        Place base = place(n.a);
+        if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Struct) {
+            ensureStorage(base.declMod, *base.decl, node);
+            Place stored;
+            stored.k = Place::K::Mem;
+            stored.type = base.type;
+            stored.addrImm = base.decl->address;
+            const Place p = fieldPlace(stored, tokStr(n.tok), node, n.a);
+            if (p.k == Place::K::Mem && !p.packedField)
+                return addrValue(p, node);
+        }
+    }
     if (n.kind == NK::Ident || n.kind == NK::Field) {
         Place p = place(node);
         if (p.k == Place::K::Value && p.value.k == VK::Fn) {
@@ -1482,6 +1515,22 @@ Value Analyzer::addressOf(uint32_t node) {
                 allocate(sizeOf(copy.type), alignOf(copy.type),
                          "$copy." + std::to_string(cls()->cc.symbols.size()), copy.type, node);
             store(copy, p.value, node);
+            return mkPtr(copy.addrImm, types.ptr(copy.type, false, true));
+        }
+        // A function's local scalar const (`const c: u16 = 6; f(&c)`, or one of a run-time
+        // value): read-only storage of its own, as a local const array gets.
+        if (runtime() && ((p.k == Place::K::Value && isRuntimeScalar(p.type)) ||
+                          (p.k == Place::K::Reg && !p.mut))) {
+            Place copy;
+            copy.k = Place::K::Mem;
+            copy.type = p.type;
+            copy.addrImm =
+                allocate(sizeOf(copy.type), alignOf(copy.type),
+                         "$const." + std::to_string(cls()->cc.symbols.size()), copy.type, node);
+            if (p.k == Place::K::Value && p.value.isComptime())
+                writeInit(copy.addrImm, coerce(p.value, p.type, node), p.type, node);
+            else
+                store(copy, p.k == Place::K::Reg ? load(p, node) : p.value, node);
             return mkPtr(copy.addrImm, types.ptr(copy.type, false, true));
         }
         // The Types page: "address of packed struct field is unsupported".

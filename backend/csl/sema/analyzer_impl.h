@@ -42,6 +42,8 @@ struct Decl {
     uint32_t address = 0;
     bool dsdVar = false; // a var of DSD type, stored in SRAM
     bool failed = false; // its declaration had an error (already reported)
+    // A const struct type while its fields are evaluated: what its own name gives there.
+    Type* incompleteType = nullptr;
 };
 
 struct FnDef {

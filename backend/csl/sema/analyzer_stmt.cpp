@@ -1100,6 +1100,9 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
             b.k = Binding::K::Val;
             b.val = t->k == TK::AnyType ? args[i] : coerce(args[i], t, node);
             b.type = b.val.type;
+            // A type function is memoized on its arguments as its parameters take them:
+            // Box(4) and Box(@as(u16, 4)) are one type (the comptime_int 4 made another).
+            args[i] = b.val;
             bind(tokId(N(params[i]).tok), std::move(b));
         }
         TypeP rt = evalType(N(f->node).a);
@@ -1121,6 +1124,17 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
             result = fl.k == Flow::K::Return ? fl.value : mkVoid();
             if (rt->k != TK::AnyType && rt->k != TK::Void)
                 result = coerce(result, rt, node);
+            // An anonymous struct, union or enum it makes is named by the call, so that
+            // messages say 'Box(4)' where they said 'struct'.
+            if (rt->k == TK::TypeT && result.k == VK::Type && result.tv &&
+                (result.tv->k == TK::Struct || result.tv->k == TK::Enum) &&
+                (result.tv->name.empty() || result.tv->name == "struct" ||
+                 result.tv->name == "union" || result.tv->name == "enum")) {
+                std::string call = f->name + "(";
+                for (size_t i = 0; i < args.size(); ++i)
+                    call += (i ? ", " : "") + show(args[i]);
+                const_cast<Type*>(result.tv)->name = call + ")";
+            }
             if (rt->k == TK::TypeT)
                 typeFnResults_[f].emplace_back(args, result);
         }

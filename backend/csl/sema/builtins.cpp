@@ -1308,7 +1308,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                                    t);
             } else if (t->k == TK::Int || t->k == TK::CInt) {
                 if (v.k == VK::Float)
-                    return coerce(mkInt(int64_t(std::trunc(v.f))), t, args[1]);
+                    return floatToInt(v.f, t, args[1]);
                 // A u64 from 2^63 up: coerce keeps its bits into a u64 and checks its
                 // unsigned value against any other type.
                 if (isU64(v.type) && v.i < 0)

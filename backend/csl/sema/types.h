@@ -97,6 +97,9 @@ struct Type {
     // Struct: a `union` (SDK 2.10), every field at offset 0. A comptime union value is an
     // aggregate holding only its active field.
     bool isUnion = false;
+    // Struct: its fields are still being evaluated (a `const Node = struct { next: *Node }`
+    // names itself through a pointer); its size is not known yet.
+    bool incomplete = false;
     std::vector<TypeP> params; // Fn
     TypeP ret = nullptr;
     bool isTask = false;
