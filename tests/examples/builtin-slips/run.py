@@ -169,6 +169,10 @@ filed = [
     ("2: @fnegs over an i16 array", BODY, "  @fnegs(d_i, d_i);\n", "@fnegs(d_i, d_i)", ["@fnegs", "i16"], A),
     ("2: @mov16 over a u32 array", BODY, "  @mov16(d_u, d_u);\n", "@mov16(d_u, d_u)", ["@mov16", "u32"], A),
     ("3: @fmovs through an *f16", BODY, "  @fmovs(&hval, d_f);\n", "@fmovs(&hval, d_f)", ["f16"], A),
+    ("5: @map callback taking a u8", TOP, "fn low_byte(x: u8) u16 {\n  return x;\n}\n",
+     "@map(low_byte", ["u8"], A),
+    ("5: @map callback taking f32 over an i16 DSD", TOP, "fn as_f(x: f32) f32 {\n  return x;\n}\n",
+     "@map(as_f", ["i16", "f32"], A),
 ]
 if args.filed:
     slips += filed
@@ -187,6 +191,10 @@ for name, where, text, at_text, words, arches in slips:
     src = open(path).read()
     assert src.count(where) == 1
     src = src.replace(where, where + text)
+    if "fn low_byte" in text:
+        src = src.replace(BODY, BODY + "  @map(low_byte, d_i, d_i);\n")
+    if "fn as_f" in text:
+        src = src.replace(BODY, BODY + "  @map(as_f, d_i, d_f);\n")
     open(path, "w").write(src)
     line = next(i for i, l in enumerate(src.splitlines(), start=1) if at_text in l)
     r = subprocess.run(cslc_cmd, cwd=work, capture_output=True, text=True)
