@@ -1212,6 +1212,9 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             d.value = bindExtern(m, d, n.a ? evalType(n.a) : nullptr);
         } else {
             TypeP t = n.a ? evalType(n.a) : nullptr;
+            // The Generics page: "anytype can only appear as the type of function parameters".
+            if (t && t->k == TK::AnyType)
+                fail(n.a, "'anytype' can only be the type of a function parameter");
             Value init;
             bool haveInit = false;
             if (d.isParam) {

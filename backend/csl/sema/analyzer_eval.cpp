@@ -216,6 +216,8 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         return evalInit(node, expected);
     case NK::ArrayType: {
         TypeP el = evalType(n.a);
+        if (el->k == TK::AnyType)
+            fail(n.a, "'anytype' can only be the type of a function parameter");
         // The SDK's Types page: "The element type must not be another array type";
         // a multi-dimensional array is written with several dimensions.
         if (el->k == TK::Array)
@@ -306,6 +308,8 @@ Value Analyzer::evalStructType(uint32_t node, Type* into) {
         FieldInfo fi;
         fi.name = tokStr(f.tok);
         fi.type = evalType(f.a);
+        if (fi.type->k == TK::AnyType)
+            fail(f.a, "'anytype' can only be the type of a function parameter");
         TypeP held = fi.type;
         while (held->k == TK::Array)
             held = held->elem;
@@ -756,6 +760,16 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
         return foldBinary(op, a, b, t, node);
     if (!runtime())
         fail(node, "operands must be comptime-known here");
+    // A divisor or shift amount known at compile time to be out of range makes every
+    // execution fault (a division by zero) or push out every bit: refused, as when both
+    // operands are comptime-known.
+    if ((op == Tok::Slash || op == Tok::Percent) && b.isComptime() && b.k == VK::Int &&
+        b.i == 0 && t->k != TK::Float && t->k != TK::CFloat)
+        fail(N(node).b, "division by zero");
+    if (shift && b.isComptime() && b.k == VK::Int && a.type->k == TK::Int &&
+        (b.i < 0 || uint64_t(b.i) >= a.type->bits))
+        fail(N(node).b, "shift amount " + std::to_string(b.i) + " is out of range for '" +
+                            typeName(a.type) + "' (0-" + std::to_string(a.type->bits - 1) + ")");
     if (t->k == TK::CInt)
         t = types.i32;
     if (t->k == TK::CFloat)
@@ -2039,7 +2053,37 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
             fail(item, "switch range " + show(lo) + "..." + show(hi) + " is empty");
         return true;
     };
+    // The values and ranges of the cases, as keys; two that overlap are an error whether
+    // the input is known at compile time or not (which prong would win is ambiguous).
+    const auto distinctCases = [&]() {
+        std::vector<std::pair<int64_t, int64_t>> covered;
+        for (uint32_t p : prongs) {
+            for (uint32_t item : L(p)) {
+                Value lo, hi;
+                if (!rangeEnds(item, lo, hi)) {
+                    lo = coerce(evalComptime(item, s.type, "switch case"), s.type, item);
+                    hi = lo;
+                }
+                const int64_t from = switchKey(lo.i, s.type), to = switchKey(hi.i, s.type);
+                for (const auto& [a, b] : covered) {
+                    if (from > b || a > to)
+                        continue;
+                    const int64_t value = switchKey(std::max(from, a), s.type);
+                    std::string shown = show(mkInt(value, s.type));
+                    for (const FieldInfo& m : s.type->k == TK::Enum ? s.type->fields
+                                                                    : std::vector<FieldInfo>{})
+                        if (m.value == value)
+                            shown = "'." + m.name + "'";
+                    fail(item, "duplicate switch value " + shown);
+                }
+                covered.emplace_back(from, to);
+            }
+        }
+        return covered;
+    };
     if (s.isComptime()) {
+        if (s.type->k == TK::Int || s.type->k == TK::Enum || s.type->k == TK::Bool)
+            distinctCases();
         for (uint32_t p : prongs) {
             for (uint32_t item : L(p)) {
                 Value lo, hi;
@@ -2066,23 +2110,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         fail(node, needsElse);
     // Each value at most once, and (without 'else') every member of an enum, both bools.
     if (s.type->k == TK::Int || s.type->k == TK::Enum || s.type->k == TK::Bool) {
-        std::vector<std::pair<int64_t, int64_t>> covered;
-        for (uint32_t p : prongs) {
-            for (uint32_t item : L(p)) {
-                Value lo, hi;
-                if (!rangeEnds(item, lo, hi)) {
-                    lo = coerce(evalComptime(item, s.type, "switch case"), s.type, item);
-                    hi = lo;
-                }
-                const int64_t from = switchKey(lo.i, s.type), to = switchKey(hi.i, s.type);
-                for (const auto& [a, b] : covered) {
-                    if (from <= b && a <= to)
-                        fail(item, "duplicate switch value " +
-                                       show(mkInt(switchKey(std::max(from, a), s.type), s.type)));
-                }
-                covered.emplace_back(from, to);
-            }
-        }
+        const std::vector<std::pair<int64_t, int64_t>> covered = distinctCases();
         if (elseProng < 0 && s.type->k == TK::Int && !coversEveryValue(covered, s.type))
             fail(node, needsElse);
         if (elseProng < 0 && s.type->k == TK::Bool && covered.size() < 2)

@@ -948,6 +948,10 @@ TypeP Analyzer::fnType(FnDef* f) {
         for (uint32_t p : L(f->node))
             ps.push_back(evalType(N(p).a));
         r = evalType(N(f->node).a);
+        // The task picker starts a task; nothing receives a value it would return.
+        if (f->isTask && r->k != TK::Void)
+            fail(N(f->node).a, "task '" + f->name + "' returns '" + typeName(r) +
+                                   "'; a task's result type must be void");
     } catch (...) {
         fr_ = save;
         throw;

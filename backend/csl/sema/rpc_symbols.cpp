@@ -96,7 +96,15 @@ void Analyzer::recordRpcExport(const std::string& name, const Place& p, uint32_t
         if (!same && exported && ht->k == TK::Fn && exported->k == TK::Fn &&
             ht->params.size() == exported->params.size())
             same = std::equal(ht->params.begin(), ht->params.end(), exported->params.begin(),
-                              [](TypeP a, TypeP b) { return sameType(a, b); });
+                              [](TypeP a, TypeP b) { return sameType(a, b); }) &&
+                   sameType(ht->ret, exported->ret);
+        // A pointer to const data the host may write: the device's reads folded at compile
+        // time and those at run time then disagree.
+        if (same && exported && exported->k == TK::Ptr && exported->isConst &&
+            hostSymbols_[i].mutableFromHost)
+            fail(node, "symbol '" + name + "' is a pointer to const ('" + typeName(exported) +
+                           "'), but @export_name declares it mutable from the host; declare it "
+                           "with 'false' or export a pointer to a variable");
         if (!same)
             fail(node, "symbol '" + name + "' is declared with @export_name as '" + typeName(ht) +
                            "', but the symbol exported under that name is " +
