@@ -173,6 +173,10 @@ filed = [
      "@map(low_byte", ["u8"], A),
     ("5: @map callback taking f32 over an i16 DSD", TOP, "fn as_f(x: f32) f32 {\n  return x;\n}\n",
      "@map(as_f", ["i16", "f32"], A),
+    ("6: @get_color of a run-time f32", BODY, "  out[15] = @get_int(@get_color(fval));\n",
+     "@get_color(fval)", ["f32"], A),
+    ("6: @get_input_queue(true)", TOP, "const q_true = @get_input_queue(true);\n",
+     "@get_input_queue(true)", ["bool"], A),
 ]
 if args.filed:
     slips += filed
