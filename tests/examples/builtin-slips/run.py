@@ -177,6 +177,13 @@ filed = [
      "@get_color(fval)", ["f32"], A),
     ("6: @get_input_queue(true)", TOP, "const q_true = @get_input_queue(true);\n",
      "@get_input_queue(true)", ["bool"], A),
+    ("8: @zeros of an enum with no 0 member", TOP,
+     "const Tri = enum(u16) { lo = 1, mid = 2, hi = 3 };\nvar tri: Tri = @zeros(Tri);\n",
+     "@zeros(Tri)", ["Tri", "0"], A),
+    ("9: a DSD over a const array as a destination", TOP,
+     "const table = [4]f32{ 1.0, 2.0, 3.0, 4.0 };\n"
+     "const d_table = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> table[i] });\n",
+     "@fmovs(d_table, fval)", ["table", "const"], A),
 ]
 if args.filed:
     slips += filed
@@ -197,6 +204,8 @@ for name, where, text, at_text, words, arches in slips:
     src = src.replace(where, where + text)
     if "fn low_byte" in text:
         src = src.replace(BODY, BODY + "  @map(low_byte, d_i, d_i);\n")
+    if "const d_table" in text:
+        src = src.replace(BODY, BODY + "  @fmovs(d_table, fval);\n")
     if "fn as_f" in text:
         src = src.replace(BODY, BODY + "  @map(as_f, d_i, d_f);\n")
     open(path, "w").write(src)
