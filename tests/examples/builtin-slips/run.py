@@ -184,6 +184,10 @@ filed = [
      "const table = [4]f32{ 1.0, 2.0, 3.0, 4.0 };\n"
      "const d_table = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> table[i] });\n",
      "@fmovs(d_table, fval)", ["table", "const"], A),
+    ("10: @faddh over bf16 arrays in an f16 compile", TOP,
+     "var brain = [4]bf16{ 1.0, 2.0, 3.0, 4.0 };\n"
+     "const d_brain = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> brain[i] });\n",
+     "@faddh(d_brain, d_brain, d_brain)", ["bf16"], A),
 ]
 if args.filed:
     slips += filed
@@ -204,6 +208,8 @@ for name, where, text, at_text, words, arches in slips:
     src = src.replace(where, where + text)
     if "fn low_byte" in text:
         src = src.replace(BODY, BODY + "  @map(low_byte, d_i, d_i);\n")
+    if "const d_brain" in text:
+        src = src.replace(BODY, BODY + "  @faddh(d_brain, d_brain, d_brain);\n")
     if "const d_table" in text:
         src = src.replace(BODY, BODY + "  @fmovs(d_table, fval);\n")
     if "fn as_f" in text:
