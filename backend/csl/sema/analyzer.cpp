@@ -677,22 +677,36 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
     } else {
         fs::path p = fs::path(fromDir) / spec;
         std::string resolved;
-        if (fs::exists(p))
+        // Whether q exists; a path that cannot be looked at (a symlink loop, a name too
+        // long) is kept as the reason, which threw std::filesystem_error (an abort).
+        std::string unreadable;
+        const auto present = [&](const fs::path& q) {
+            std::error_code ec;
+            const bool there = fs::exists(q, ec);
+            if (ec && ec != std::errc::no_such_file_or_directory && unreadable.empty())
+                unreadable = "cannot read file '" + q.string() + "': " + ec.message();
+            return there && !ec;
+        };
+        if (present(p))
             resolved = p.lexically_normal().string();
         for (const std::string& ip : opt_.importPaths) {
             if (!resolved.empty())
                 break;
             fs::path q = fs::path(ip) / spec;
-            if (fs::exists(q))
+            if (present(q))
                 resolved = q.lexically_normal().string();
         }
         if (resolved.empty() && opt_.readFile && opt_.readFile(p.string()))
             resolved = p.lexically_normal().string();
+        if (resolved.empty() && !unreadable.empty())
+            fail(importer, node, unreadable);
         if (resolved.empty()) {
             // Where it was looked for, so a misspelled --import-path shows.
             std::string looked = "'" + (fromDir.empty() ? std::string(".") : fromDir) + "'";
-            for (const std::string& ip : opt_.importPaths)
-                looked += ", '" + ip + "'" + (fs::is_directory(ip) ? "" : " (no such directory)");
+            for (const std::string& ip : opt_.importPaths) {
+                std::error_code ec;
+                looked += ", '" + ip + "'" + (fs::is_directory(ip, ec) ? "" : " (no such directory)");
+            }
             fail(importer, node, "file '" + spec + "' not found (looked in " + looked + ")");
         }
         std::string shown = resolved;
@@ -1180,6 +1194,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
     } modeReset{tensorAccessMode_, tensorAccessMode_};
     tensorAccessMode_ = false;
     Frame* save = fr_;
+    FrameRestore restore{fr_, save};
     Frame f;
     f.mod = m;
     f.comptime = true;

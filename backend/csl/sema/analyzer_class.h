@@ -221,6 +221,18 @@ struct RuntimeControl {
     RuntimeControl& operator=(const RuntimeControl&) = delete;
 };
 
+// Puts back the current frame when a scope ends, on any exception too: an out-of-memory
+// or file system error inside a call left a destroyed callee frame current, and the
+// scopes unwound after it popped that frame's scopes (a crash in popScope).
+struct FrameRestore {
+    Frame*& current;
+    Frame* saved;
+    FrameRestore(Frame*& now, Frame* restoreTo) : current(now), saved(restoreTo) {}
+    ~FrameRestore() { current = saved; }
+    FrameRestore(const FrameRestore&) = delete;
+    FrameRestore& operator=(const FrameRestore&) = delete;
+};
+
 // Whether two comptime values are the same in every part (false for DSDs, ranges, runtime
 // values and float NaNs), layout.cpp.
 bool sameValue(const Value& a, const Value& b);
@@ -298,6 +310,12 @@ class Analyzer {
     };
     Module* layout_ = nullptr;
     sim::SourceLoc loc_;
+    // " (near file:line)" of the code last lowered, for errors that carry no node.
+    std::string whereNow() const {
+        if (loc_.line == 0 || loc_.file >= diags_.fileCount())
+            return {};
+        return " (near " + diags_.file(loc_.file).path + ":" + std::to_string(loc_.line) + ")";
+    }
     uint64_t comptimeSteps_ = 0;
     // Comptime evaluation is bounded so that a loop that never ends is an error at its
     // line, not a hang. A layout legitimately does work per PE (@set_tile_code and

@@ -898,6 +898,7 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
         fail(m, n.a, "'anytype' can only be the type of a function parameter, not a result");
     if (!f->generic) {
         Frame* save = fr_;
+        FrameRestore restore{fr_, save};
         Frame fr;
         fr.mod = m;
         fr.comptime = true;
@@ -1015,6 +1016,7 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         fail(f->mod, f->node,
              "return type '" + typeName(ft->ret) + "' is not allowed in a runtime function");
     Frame* save = fr_;
+    FrameRestore restore{fr_, save};
     sim::SourceLoc saveLoc = loc_;
     Frame fr;
     fr.mod = f->mod;

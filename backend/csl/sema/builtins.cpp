@@ -245,6 +245,88 @@ namespace {
 struct JsonReader {
     const std::string& s;
     size_t i = 0;
+    int depth = 0; // arrays and objects open around the current value
+    // A string from the opening quote at i (RFC 8259 section 7): escapes decoded to UTF-8
+    // (they were kept as text, and a \" ended the string); "" in `problem` when well formed.
+    std::string string(std::string& problem) {
+        std::string out;
+        ++i;
+        while (i < s.size() && s[i] != '"') {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c < 0x20) {
+                problem = "a control character inside a string";
+                return out;
+            }
+            if (c != '\\') {
+                out += char(c);
+                ++i;
+                continue;
+            }
+            if (i + 1 >= s.size())
+                break;
+            const char e = s[i + 1];
+            i += 2;
+            static const char kEscapes[] = "\"\\/bfnrt";
+            static const char kDecoded[] = "\"\\/\b\f\n\r\t";
+            if (const char* simple = std::strchr(kEscapes, e); simple && e != '\0') {
+                out += kDecoded[simple - kEscapes];
+                continue;
+            }
+            if (e != 'u') {
+                problem = std::string("unknown escape '\\") + e + "'";
+                return out;
+            }
+            const auto hex4 = [&](uint32_t& v) {
+                if (i + 4 > s.size())
+                    return false;
+                v = 0;
+                for (int k = 0; k < 4; ++k) {
+                    const char h = s[i + size_t(k)];
+                    if (!std::isxdigit(static_cast<unsigned char>(h)))
+                        return false;
+                    v = v * 16 + uint32_t(std::isdigit(static_cast<unsigned char>(h))
+                                              ? h - '0'
+                                              : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);
+                }
+                i += 4;
+                return true;
+            };
+            uint32_t cp = 0;
+            if (!hex4(cp)) {
+                problem = "'\\u' needs four hex digits";
+                return out;
+            }
+            if (cp >= 0xd800 && cp < 0xdc00) { // a surrogate pair
+                uint32_t low = 0;
+                if (s.compare(i, 2, "\\u") != 0 || (i += 2, !hex4(low)) || low < 0xdc00 ||
+                    low > 0xdfff) {
+                    problem = "an unpaired UTF-16 surrogate";
+                    return out;
+                }
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+            }
+            if (cp < 0x80) {
+                out += char(cp);
+            } else if (cp < 0x800) {
+                out += char(0xc0 | (cp >> 6));
+                out += char(0x80 | (cp & 0x3f));
+            } else if (cp < 0x10000) {
+                out += char(0xe0 | (cp >> 12));
+                out += char(0x80 | ((cp >> 6) & 0x3f));
+                out += char(0x80 | (cp & 0x3f));
+            } else {
+                out += char(0xf0 | (cp >> 18));
+                out += char(0x80 | ((cp >> 12) & 0x3f));
+                out += char(0x80 | ((cp >> 6) & 0x3f));
+                out += char(0x80 | (cp & 0x3f));
+            }
+        }
+        if (i >= s.size())
+            problem = "unterminated string";
+        else
+            ++i; // the closing quote
+        return out;
+    }
     void ws() {
         while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
             ++i;
@@ -285,11 +367,21 @@ Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& 
             bad("unknown type '" + rest + "' in label '" + spec + "'");
         return dims.empty() ? p->tv : types.array(p->tv, dims);
     };
+    // The recursion follows the nesting: a generated 10,000-deep file overflowed the stack.
+    constexpr int kMaxJsonDepth = 256;
     std::function<Value(TypeP)> value = [&](TypeP want) -> Value {
         r.ws();
         if (r.i >= text.size())
             return bad("unexpected end");
         const char c = text[r.i];
+        if ((c == '{' || c == '[') && r.depth >= kMaxJsonDepth)
+            return bad("arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+                       " deep");
+        struct Nest {
+            int& depth;
+            explicit Nest(int& d) : depth(d) { ++depth; }
+            ~Nest() { --depth; }
+        } nest{r.depth};
         if (c == '{') {
             ++r.i;
             std::vector<std::string> names;
@@ -297,19 +389,26 @@ Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& 
             if (!r.eat('}')) {
                 do {
                     r.ws();
-                    if (!r.eat('"'))
+                    if (r.i >= text.size() || text[r.i] != '"')
                         return bad("expected a \"name:type\" key");
-                    const size_t close = text.find('"', r.i);
-                    if (close == std::string::npos)
-                        return bad("unterminated key");
-                    const std::string key = text.substr(r.i, close - r.i);
-                    r.i = close + 1;
+                    const size_t keyAt = r.i;
+                    std::string problem;
+                    const std::string key = r.string(problem);
+                    if (!problem.empty())
+                        return bad(problem);
                     const size_t colon = key.find(':');
                     if (colon == std::string::npos)
                         return bad("key '" + key + "' needs the form \"name:type\"");
+                    const std::string field = key.substr(0, colon);
+                    if (field.empty() ||
+                        std::find(names.begin(), names.end(), field) != names.end()) {
+                        r.i = keyAt;
+                        return bad(field.empty() ? "key '" + key + "' has no name"
+                                                 : "the name '" + field + "' appears twice");
+                    }
                     if (!r.eat(':'))
                         return bad("expected ':'");
-                    names.push_back(key.substr(0, colon));
+                    names.push_back(field);
                     elems.push_back(value(labelType(key.substr(colon + 1))));
                 } while (r.eat(','));
                 if (!r.eat('}'))
@@ -356,11 +455,10 @@ Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& 
             return coerce(v, want, node);
         }
         if (c == '"') {
-            const size_t close = text.find('"', r.i + 1);
-            if (close == std::string::npos)
-                return bad("unterminated string");
-            Value v = mkString(text.substr(r.i + 1, close - r.i - 1));
-            r.i = close + 1;
+            std::string problem;
+            Value v = mkString(r.string(problem));
+            if (!problem.empty())
+                return bad(problem);
             return want ? coerce(v, want, node) : v;
         }
         if (text.compare(r.i, 4, "true") == 0 || text.compare(r.i, 5, "false") == 0) {
@@ -1567,9 +1665,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         return (*r.elems)[name == "range_start" ? 0 : name == "range_stop" ? 1 : 2];
     }
     if (name == "strcat") {
+        // As arrays are: a string doubled in a comptime loop reached 2^40 bytes in 40
+        // steps and ended the compiler with std::bad_alloc.
+        constexpr size_t kMaxComptimeString = size_t(16) << 20;
         std::string s;
-        for (size_t i = 0; i < args.size(); ++i)
+        for (size_t i = 0; i < args.size(); ++i) {
             s += asString(carg(i, "@strcat argument"), args[i], "@strcat");
+            if (s.size() > kMaxComptimeString)
+                fail(node, "@strcat: the string would have more than " +
+                               std::to_string(kMaxComptimeString) + " bytes");
+        }
         return mkString(s);
     }
     if (name == "strlen") {
@@ -2347,6 +2452,7 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
     }
     if (l == "simprint") {
         if (fn == "print_string" || fn == "print_newline") {
+            need(fn == "print_string" ? 1 : 0);
             std::string s =
                 fn == "print_newline" ? "\n" : asString(args.at(0), argNodes.at(0), "print_string");
             uint16_t r = toReg(mkInt(stringIndex(s), types.u16), node);

@@ -497,6 +497,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     c.cc.file = t.file;
     c.cc.paramsKey = paramsKey(t.params);
     Frame* save = fr_;
+    FrameRestore restore{fr_, save};
     Frame lf;
     lf.mod = layout_;
     lf.comptime = true;
@@ -958,6 +959,11 @@ CompileResult Analyzer::run() {
         // What was reported before the cancel stays; the cancel itself is the last error.
         res.cancelled = true;
         diags_.errorNoLoc("compile cancelled");
+    } catch (const std::bad_alloc&) {
+        diags_.errorNoLoc("out of memory while compiling" + whereNow() +
+                          " (a comptime value too large to build?)");
+    } catch (const std::exception& e) {
+        diags_.errorNoLoc(std::string("internal compiler error: ") + e.what() + whereNow());
     }
     res.ok = !diags_.hasErrors() && res.program;
     if (!res.ok)
