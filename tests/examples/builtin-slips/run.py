@@ -188,6 +188,8 @@ filed = [
      "var brain = [4]bf16{ 1.0, 2.0, 3.0, 4.0 };\n"
      "const d_brain = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> brain[i] });\n",
      "@faddh(d_brain, d_brain, d_brain)", ["bf16"], A),
+    ("12: a pointer to an array as a scalar-pointer operand", BODY, "  @fmovs(&f32s, d_f);\n",
+     "@fmovs(&f32s, d_f)", ["[4]f32"], A),
 ]
 if args.filed:
     slips += filed
