@@ -6,8 +6,9 @@ broken ones (a symlink to itself, a dangling link, a FIFO, /dev/zero, a director
 300-character name, a 6,000-character path, an --import-path that is a symlink loop, the
 layout itself a symlink loop) must be refused within 10 s (exit 1) naming the file:line of
 the @set_tile_code / @import_module (or the path), never by a signal or a blocked read.
-Fails until build/h-hostile/NOTES.md 11 is fixed (std::filesystem::filesystem_error
-aborts cslc for loops and long names)."""
+A project directory with a Latin-1 name must compile and run (or be refused). Fails until
+build/h-hostile/NOTES.md 11 (std::filesystem::filesystem_error aborts cslc for loops and
+long names) and 18 (a non-UTF-8 path gives an unloadable program) are fixed."""
 import argparse
 import os
 import re
@@ -137,6 +138,22 @@ for what, kw, line, words in broken:
         check(w in report, f"{what}: {w!r} not in\n{report[-600:]}")
     check(not os.path.exists(out), f"{what}: an output directory was written")
     print(f"{what}: refused")
+# A project directory whose name is not UTF-8 (Latin-1 "café"), compiled through its path:
+# must compile and run, or be refused; never exit 0 with a program that cannot be loaded.
+latin1 = os.path.join(os.fsencode(root), b"caf\xe9")
+os.makedirs(latin1)
+for s in ("layout.csl", "pe_program.csl"):
+    shutil.copy(os.path.join(here, s), os.fsdecode(latin1))
+out = os.path.join(root, "latin1-out")
+r = subprocess.run(CSLC + [os.path.join(latin1, b"layout.csl"), "-o", out], capture_output=True,
+                   timeout=60)
+if r.returncode == 0:
+    ok, log = run_variant(out)
+    check(ok, f"a Latin-1 project directory: cslc exit 0 but the run fails\n{log[-600:]}")
+else:
+    check(r.returncode == 1 and b"caf" in r.stdout + r.stderr,
+          f"a Latin-1 project directory: rc={r.returncode}\n{(r.stdout + r.stderr)[-400:]}")
+print("a Latin-1 project directory: checked")
 rc, report, out = compile_with(layout="layout_loop.csl")
 check(rc == 1 and "layout_loop.csl" in report, f"the layout is a symlink loop: rc={rc}\n{report}")
 
