@@ -7,7 +7,7 @@ bits, strings and arrays doubled 40 times, rectangles past the wafer, a chain of
 forward-referencing consts, modules importing each other. cslc, limited to 3 GB of address
 space, must refuse each within 30 s (exit 1) naming file:line:col of the appended line; a
 signal (std::bad_alloc), a hang or a message without location is a failure. The doubled
-strings fail until build/h-hostile/NOTES.md 8 is fixed (std::bad_alloc)."""
+strings aborted cslc with std::bad_alloc before 8b4381b (build/h-hostile/NOTES.md 8)."""
 import argparse
 import os
 import re

@@ -6,8 +6,9 @@ each PE's copy of every value is checked bit for bit against json.load of the sa
 Then damaged copies of cfg.json (cut at every byte, duplicate and empty keys, unknown
 escapes, raw line breaks in strings, trailing text, comments, NaN, nesting 10,000 deep, a
 directory, a missing file) must be refused within 10 s naming cfg.json and the
-@import_comptime_value line, never by a signal. Fails until build/h-hostile/NOTES.md 12
-(deep nesting: SIGSEGV) and 13 (escapes kept as text, duplicate keys) are fixed."""
+@import_comptime_value line, never by a signal. Failed before 8b4381b
+(build/h-hostile/NOTES.md 12: deep nesting was a SIGSEGV; 13: escapes were kept as text,
+duplicate keys accepted)."""
 import argparse
 import json
 import os

@@ -4,8 +4,8 @@ checked); then every library function of <time> <layout> <simprint> <random> <ma
 <malloc> <debug> <tile_config> <control> <complex> <dsd_ops> is called from a function
 body with each of eight argument lists (none, one, two, six, a string, a pointer, a
 struct, a type): cslc must exit 0 or 1 within 20 s, and a refusal must give file:line:col
-(in the program or the library, with a note at the call). Fails until
-build/h-hostile/NOTES.md 14 is fixed (`print_string()` with no argument: SIGSEGV)."""
+(in the program or the library, with a note at the call). Failed before 8b4381b
+(build/h-hostile/NOTES.md 14: `print_string()` with no argument was a SIGSEGV)."""
 import argparse
 import os
 import re
