@@ -6,8 +6,8 @@ by another token of the same file, one to five at a time - and the two shapes th
 cslc read outside the callee's syntax tree (a comptime call into another module of a
 function that returns nothing, and of a library function with an argument of the wrong
 type, each after 3000 declarations). Every mutant must end within 20 s under 3 GB with
-exit 0 or 1, a refusal naming file:line:col. Fails until build/h-hostile/NOTES.md 19 is
-fixed (SIGSEGV)."""
+exit 0 or 1, a refusal naming file:line:col. Also `while (c) : (i += 1);`. Fails until
+build/h-hostile/NOTES.md 19 (SIGSEGV) and 20 (no file:line) are fixed."""
 import argparse
 import os
 import random
@@ -145,6 +145,10 @@ bad_arg["pe_program.csl"] = originals["pe_program.csl"].replace(
     b"const adv_word = ", pad.encode() + b"const adv_word = ").replace(
     b"[1]bool{true}, true, {})", b"[1]bool{true}, f32, {})")
 judge("a comptime library call with a type for a bool, after 3000 declarations", bad_arg)
+empty_body = dict(originals)
+empty_body["pe_program.csl"] = originals["pe_program.csl"].replace(
+    b"  const m = @as(gen.Mode, mode);", b"  var z: u16 = 0;\n  while (z < 2) : (z += 1);\n  const m = @as(gen.Mode, mode);")
+judge("a while loop with an empty statement as its body", empty_body)
 shutil.rmtree(work)
 print(f"all: {tally}")
 if failures:
