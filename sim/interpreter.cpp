@@ -451,7 +451,11 @@ void Fabric::Impl::runTask(Pe& p, int task, int32_t function, const uint64_t* ar
 bool Fabric::Impl::startWork(Pe& p) {
     if (p.mainReadyAt < now)
         p.mainReadyAt = now;
-    if (!p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started &&
+    // Host commands and tasks take turns: after a host command a ready task goes first,
+    // after a task the next host command. Commands always went first, so a task that
+    // became ready during a launch waited through every back-to-back launch after it.
+    const int taskFirst = p.lastWorkWasCommand ? pickTask(p) : -1;
+    if (taskFirst < 0 && !p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started &&
         !h2dStreamBefore(p.cmds.front().cmd->id)) {
         PeCommand& pc = p.cmds.front();
         Command& c = *pc.cmd;
@@ -484,6 +488,7 @@ bool Fabric::Impl::startWork(Pe& p) {
             p.mainReadyAt += costs::kLaunchSetup;
             ++p.stats.taskActivations;
             noteProgress(now);
+            p.lastWorkWasCommand = true;
             return true;
         }
         if ((c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H) &&
@@ -528,12 +533,14 @@ bool Fabric::Impl::startWork(Pe& p) {
             p.mainReadyAt += costs::kMemcpyCommandSetup + uint64_t(r.elementsPerPe) * c.laneCycles;
             pc.started = true;
             noteProgress(p.mainReadyAt);
+            p.lastWorkWasCommand = true;
             return true;
         }
     }
-    const int t = pickTask(p);
+    const int t = taskFirst >= 0 ? taskFirst : pickTask(p);
     if (t < 0)
         return false;
+    p.lastWorkWasCommand = false;
     startTask(p, t);
     return true;
 }

@@ -341,6 +341,9 @@ struct alignas(64) Pe {
     std::vector<FifoState> fifos;
 
     uint64_t portReadyAt = 0;
+    // The main thread's last work was a host command (a launch, a copy, a stream start):
+    // a ready task then goes before the next command (startWork).
+    bool lastWorkWasCommand = false;
 
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};

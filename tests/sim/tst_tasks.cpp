@@ -104,6 +104,38 @@ class TestTasks : public QObject {
                  res.message.c_str());
     }
 
+    // A launched function activates a local task and returns; the host then launches
+    // again at once, five times. The task runs between the launches (host commands and
+    // tasks take turns): each launch must see one more run. Host commands always went
+    // first, and the task ran once, after the last launch (launch-gap-tasks).
+    void tasksRunBetweenBackToBackLaunches() {
+        sim::CodeClass cls;
+        FnBuilder go("go", 0, 4);
+        // mem[200 + 2 * n] = ticks (mem[100]); n = mem[102]++; activate 5; unblock.
+        go.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, 102);
+        go.op(Op::Add, ScalarType::U16, 2, 1, 1).load(3, ScalarType::U16, 0, 100);
+        go.store(ScalarType::U16, 2, 200, 3);
+        go.imm(3, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 3);
+        go.store(ScalarType::U16, 0, 102, 1);
+        go.imm(0, ScalarType::U16, 5).builtin(BuiltinId::Activate, 0, 1);
+        go.builtin(BuiltinId::UnblockCmdStream).ret();
+        FnBuilder tick("tick", 0, 3);
+        tick.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, 100);
+        tick.imm(2, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 2);
+        tick.store(ScalarType::U16, 0, 100, 1).ret();
+        cls.functions = {go.build(), tick.build()};
+        cls.exports.push_back(exportFn("go", 0));
+        cls.tasks[5].kind = sim::TaskKind::Local;
+        cls.tasks[5].function = 1;
+        sim::Fabric f(makeProgram(cls));
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(f.runUntilDone(f.launch("go", {})).status, RunStatus::CommandDone);
+        for (uint32_t k = 0; k < 5; ++k) {
+            const auto m = f.readMemory(0, 0, 200 + 2 * k, 2);
+            QCOMPARE(uint32_t(m[0] | m[1] << 8), k);
+        }
+    }
+
     void dataTaskSplitsPayloadIntoHalves() {
         // Streaming H2D on color 4 into a data task with two i16 params: stores lo, hi.
         for (sim::Arch arch : {sim::Arch::Wse2, sim::Arch::Wse3}) {
