@@ -1055,6 +1055,8 @@ void Analyzer::ensureStorage(Module* m, Decl& d, uint32_t node) {
         d.address = allocateDecl(m, d, t, node);
         d.hasStorage = true;
         writeInit(d.address, d.value, t, node);
+        if (!d.isVar)
+            cls()->readOnly.emplace_back(d.address, d.address + sizeOf(t));
     } catch (...) {
         fr_ = save;
         throw;
@@ -1082,6 +1084,7 @@ uint32_t Analyzer::constStorageOf(const Value& v, uint32_t node) {
         if (known)
             writeInit(addr, v, v.type, node);
         c->constStorage[v.elems.get()] = {v.elems, addr};
+        c->readOnly.emplace_back(addr, addr + sizeOf(v.type));
     }
     // An aggregate of run-time values (`const taps = [3]f32{ a, b, c };` in a function) is
     // stored where it is used: the use need not follow an earlier one.

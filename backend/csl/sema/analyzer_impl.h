@@ -187,6 +187,10 @@ struct ClassCtx {
     // indexed at run time: one copy per value, keyed by its shared elements (kept alive).
     std::map<const void*, std::pair<std::shared_ptr<const std::vector<Value>>, uint32_t>>
         constStorage;
+    // The storage of consts (declared ones and constStorage's), as [begin, end) byte
+    // ranges: a DSD operation's destination must not lie in them (the folded reads of the
+    // const and those from memory then disagreed).
+    std::vector<std::pair<uint32_t, uint32_t>> readOnly;
     // The RPC builtins (rpc_symbols.cpp): every @export_symbol of the class, the dispatch
     // functions @get_symbol_value (one per type) and @get_tensor_ptr call, whose bodies are
     // written once all exports are known, and comptime answers given before that point.

@@ -911,12 +911,26 @@ void Analyzer::noteActivation(int id, uint32_t node) {
             {fr_->mod, node, id, runtime() && fr_->def ? fr_->def->index : -1});
 }
 
-// Floating-point arithmetic and conversions interpret their elements; moves and integer
-// operations only carry bits, and programs move f16 pairs as 32-bit words (the SDK's FFT
-// sends complex f16 values with @fmovs) or 32-bit words as 16-bit halves.
+// Arithmetic and conversions interpret their elements (negating or adding the halves of
+// 32-bit words is a slip); moves and bitwise operations only carry bits, and programs move
+// f16 pairs as 32-bit words (the SDK's FFT sends complex f16 values with @fmovs) or 32-bit
+// words as 16-bit halves.
 static bool computesOnElements(sim::DsdOpKind k) {
     using K = sim::DsdOpKind;
     switch (k) {
+    case K::Add16:
+    case K::Addc16:
+    case K::Sub16:
+    case K::Sll16:
+    case K::Slr16:
+    case K::Sar16:
+    case K::Popcnt:
+    case K::Clz:
+    case K::Ctz:
+    case K::Fnegh:
+    case K::Fabsh:
+    case K::Fnegs:
+    case K::Fabss:
     case K::Faddh:
     case K::Fsubh:
     case K::Fmulh:
@@ -1106,6 +1120,12 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 failIfElementWidthDiffers(v.dsd, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1],
                                           "operand " + std::to_string(i + 1) + " of @" + name,
                                           argNodes[i]);
+            if (i == 0 && v.k == VK::Dsd &&
+                (v.dsd.kind == sim::DsdKind::Mem1d || v.dsd.kind == sim::DsdKind::Mem4d))
+                for (const auto& [begin, end] : cls()->readOnly)
+                    if (v.dsd.baseAddress >= begin && v.dsd.baseAddress < end)
+                        fail(argNodes[i], "the destination of @" + name +
+                                              " is a DSD over a const; make it a 'var'");
             noteFabricQueueUse(v, argNodes[i]);
             uint16_t d;
             dsdToOperandReg(v, argNodes[i], d);
@@ -1135,6 +1155,23 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     fail(argNodes[i], "@" + name + " has more than one FIFO source");
             }
         } else if (v.type->k == TK::Ptr) {
+            // The operand is the scalar at the address, read or written at the operation's
+            // width: a pointer to an array stored every element into its first, and one to
+            // a narrower scalar overwrote the next variable.
+            const uint32_t bytes = i == 0 ? shape.dstBytes : shape.srcBytes[i - 1];
+            const TypeP target = v.type->elem;
+            if (v.type->many || !isRuntimeScalar(target))
+                fail(argNodes[i], "operand " + std::to_string(i + 1) + " of @" + name +
+                                      " is a '" + typeName(v.type) +
+                                      "'; a pointer operand points to one scalar");
+            if (sizeOf(target) != bytes)
+                fail(argNodes[i], "operand " + std::to_string(i + 1) + " of @" + name +
+                                      (i == 0 ? " writes " : " reads ") +
+                                      std::to_string(bytes * 8) + "-bit values through a '" +
+                                      typeName(v.type) + "'");
+            if (i == 0 && v.type->isConst)
+                fail(argNodes[i], "the destination of @" + name + " points to const ('" +
+                                      typeName(v.type) + "')");
             o.kind = sim::DsdOperand::Kind::Pointer;
             o.reg = toReg(v, argNodes[i]);
         } else if (i == 0) {
