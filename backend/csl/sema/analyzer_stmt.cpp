@@ -1405,6 +1405,18 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         if (v.k != VK::Dsd || (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.rank != 1))
             fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
                               typeName(v.type) + "'");
+        // The element the callback takes or gives is read or written at its own size: a
+        // u8 parameter read a u16 array byte by byte, an f32 one an i16 array in pairs.
+        const TypeP et = elementType(i);
+        if (et->k == TK::Bool || !(isAbiSizedInt(et) || et->k == TK::Float))
+            fail(args[i], "@map: '" + f->name + "' " +
+                              (i - 1 < nIn ? "takes" : "returns") + " '" + typeName(et) +
+                              "' for this DSD, which is not a 16- or 32-bit number");
+        failIfElementWidthDiffers(v.dsd, sizeOf(et),
+                                  "argument " + std::to_string(i + 1) + " of @map ('" + f->name +
+                                      "' " + (i - 1 < nIn ? "takes" : "returns") + " '" +
+                                      typeName(et) + "')",
+                                  args[i]);
         w.baseImm = int32_t(v.dsd.baseAddress);
         w.strideReg = newReg(node);
         emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg,

@@ -1828,9 +1828,20 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         return mkRuntime(r, types.u16);
     }
     // ---- IDs, colors and queues ----
+    // The Builtins pages: an ID is "a comptime-known expression of any unsigned integer
+    // type, or a runtime expression of type u16" (SDK programs pass i16 params too): an
+    // f32 color was its bits' low half (3.0 gave color 0), `true` queue 1.
+    const auto failUnlessUnsignedId = [&](const Value& v, uint32_t at) {
+        if (!v.isComptime() && !sameType(v.type, types.u16))
+            fail(at, "a run-time ID for @" + name + " must be a u16, found '" +
+                         typeName(v.type) + "'");
+        if (v.type->k != TK::CInt && v.type->k != TK::Int)
+            fail(at, "@" + name + " expects an integer, found '" + typeName(v.type) + "'");
+    };
     if (name == "get_color") {
         need(1, 1);
         Value v = arg(0);
+        failUnlessUnsignedId(v, args[0]);
         if (!v.isComptime())
             return mkRuntime(v.reg, types.handle(HandleKind::Color));
         int64_t c = asInt(v, args[0], "color");
@@ -1861,6 +1872,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         // type, or a runtime expression of type u16"; a run-time one is checked when used.
         need(1, 1);
         taskOrUtId = runtime() ? arg(0) : carg(0, "ID");
+        failUnlessUnsignedId(taskOrUtId, args[0]);
         if (!taskOrUtId.isComptime()) {
             if (!sameType(taskOrUtId.type, types.u16))
                 fail(args[0], "a run-time ID for @" + name + " must be a u16, found '" +
@@ -1886,8 +1898,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "get_input_queue" || name == "get_output_queue" || name == "get_ut_id") {
         need(1, 1);
-        int64_t q =
-            asInt(name == "get_ut_id" ? taskOrUtId : carg(0, "queue ID"), args[0], "queue ID");
+        const Value id = name == "get_ut_id" ? taskOrUtId : carg(0, "queue ID");
+        failUnlessUnsignedId(id, args[0]);
+        int64_t q = asInt(id, args[0], "queue ID");
         bool out = name == "get_output_queue";
         if (name == "get_ut_id" && !wse3())
             fail(node, "@get_ut_id is only available on wse3");
@@ -2100,6 +2113,23 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                                                             : sim::DsdField::ElementStride;
         if (field == sim::DsdField::BaseAddress && v.type->k != TK::Ptr)
             fail(args[1], "@set_dsd_base_addr expects a pointer, found '" + typeName(v.type) + "'");
+        // The DSDs page gives the fields' types: the extent a u16 (at most 32767, as
+        // @get_dsd's .extent), the stride an i8, the offset an i16 (in elements). A float or
+        // bool was used as its bits and a comptime 70000 ran past the end of SRAM.
+        const TypeP fieldType = field == sim::DsdField::Length      ? types.u16
+                                : field == sim::DsdField::OffsetBytes ? types.i16
+                                : field == sim::DsdField::ElementStride ? types.intType(8, true)
+                                                                        : nullptr;
+        if (fieldType && (v.type->k == TK::Bool || !isIntLike(v.type) || v.type->k == TK::Enum))
+            fail(args[1], "@" + name + " expects an integer, found '" + typeName(v.type) + "'");
+        if (fieldType && v.isComptime()) {
+            const int64_t x = asInt(v, args[1], "value");
+            const int64_t hi = field == sim::DsdField::Length ? 32767 : (int64_t(1) << (fieldType->bits - 1)) - 1;
+            const int64_t lo = field == sim::DsdField::Length ? 0 : -hi - 1;
+            if (x < lo || x > hi || (isU64(v.type) && x < 0))
+                fail(args[1], "@" + name + ": " + std::to_string(x) + " is out of range (" +
+                                  std::to_string(lo) + "-" + std::to_string(hi) + ")");
+        }
         if (d.isComptime() && v.isComptime()) {
             Value r = d;
             int64_t x = asInt(v, args[1], "value");
@@ -2129,6 +2159,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (x.type->k == TK::Ptr)
             x = x.isComptime() ? mkInt(x.i, types.u16) : mkRuntime(x.reg, types.u16);
         x = materialize(x, args[1]);
+        // A run-time value is taken at the field's width, as the hardware's DSD fields
+        // hold it (a u32 length of 65538 was used whole).
+        if (fieldType && field != sim::DsdField::ElementStride && !sameType(x.type, fieldType)) {
+            const uint16_t r = newReg(args[1]);
+            emit(sim::Op::Convert, scalarOf(fieldType), r, x.reg, kNoReg,
+                 int32_t(scalarOf(x.type)));
+            x = mkRuntime(r, fieldType);
+        }
         const uint16_t xr = scale != 1 ? elementsToBytes(x, uint32_t(scale), node) : x.reg;
         uint16_t dst = newDsdReg();
         emit(sim::Op::DsdSet, sim::ScalarType::Void, dst, src, xr, int32_t(field));
