@@ -173,6 +173,9 @@ struct Fabric::Impl {
     void callFunction(Pe& p, int32_t func, const uint64_t* args, uint32_t nargs, uint16_t retDst);
     void startTask(Pe& p, int task);
     int pickTask(const Pe& p) const;
+    // Task ids that may be ready (activated or with wavelets queued, and unblocked);
+    // taskReady decides for each.
+    uint64_t taskCandidates(const Pe& p) const;
     bool taskReady(const Pe& p, int task) const;
     int dataTaskColor(const Pe& p, int task) const;
     // WSE-3 @queue_flush of an input queue: no wavelet of its color waits for the CE.

@@ -313,13 +313,9 @@ int Fabric::Impl::pickTask(const Pe& p) const {
                 return kSeparateControlTask + c;
         }
     }
-    // Only unblocked task ids can be ready: activated ones, and data and control tasks
-    // when wavelets are queued. Test just those (taskReady still checks each), in the
-    // same round-robin order.
-    uint64_t candidates = p.activated & ~p.blocked;
-    const uint64_t waveletTasks = queueTasks[p.classIndex] & ~p.blocked;
-    if ((waveletTasks & ~candidates) && p.ceQueueBusy)
-        candidates |= waveletTasks;
+    // Only unblocked task ids can be ready: test just those (taskReady still checks each),
+    // in round-robin order.
+    const uint64_t candidates = taskCandidates(p);
     if (!candidates)
         return -1;
     const int first = (p.lastPicked + 1) % kNumTaskIds;
@@ -329,6 +325,15 @@ int Fabric::Impl::pickTask(const Pe& p) const {
             return t;
     }
     return -1;
+}
+
+uint64_t Fabric::Impl::taskCandidates(const Pe& p) const {
+    // Activated ones, and data and control tasks when wavelets are queued.
+    uint64_t candidates = p.activated & ~p.blocked;
+    const uint64_t waveletTasks = queueTasks[p.classIndex] & ~p.blocked;
+    if ((waveletTasks & ~candidates) && p.ceQueueBusy)
+        candidates |= waveletTasks;
+    return candidates;
 }
 
 void Fabric::Impl::activateTask(Pe& p, int task) {
@@ -451,10 +456,18 @@ void Fabric::Impl::runTask(Pe& p, int task, int32_t function, const uint64_t* ar
 bool Fabric::Impl::startWork(Pe& p) {
     if (p.mainReadyAt < now)
         p.mainReadyAt = now;
-    // Host commands and tasks take turns: after a host command a ready task goes first,
-    // after a task the next host command. Commands always went first, so a task that
-    // became ready during a launch waited through every back-to-back launch after it.
-    const int taskFirst = p.lastWorkWasCommand ? pickTask(p) : -1;
+    // Host commands and tasks take turns: the tasks ready when a host command ends each
+    // run before the next command (then commands go first again; a task that re-activates
+    // itself cannot hold them off). Commands always went first, so a task that became
+    // ready during a launch waited through every back-to-back launch after it.
+    if (p.lastWorkWasCommand) {
+        p.lastWorkWasCommand = false;
+        p.tasksOwed = 0;
+        for (uint64_t rest = taskCandidates(p); rest; rest &= rest - 1)
+            if (const int t = std::countr_zero(rest); taskReady(p, t))
+                p.tasksOwed |= uint64_t(1) << t;
+    }
+    const int taskFirst = p.tasksOwed ? pickTask(p) : -1;
     if (taskFirst < 0 && !p.cmds.empty() && !p.cmdBlocked && !p.cmds.front().started &&
         !h2dStreamBefore(p.cmds.front().cmd->id)) {
         PeCommand& pc = p.cmds.front();
@@ -540,7 +553,8 @@ bool Fabric::Impl::startWork(Pe& p) {
     const int t = taskFirst >= 0 ? taskFirst : pickTask(p);
     if (t < 0)
         return false;
-    p.lastWorkWasCommand = false;
+    if (t < kNumTaskIds)
+        p.tasksOwed &= ~(uint64_t(1) << t);
     startTask(p, t);
     return true;
 }

@@ -341,9 +341,10 @@ struct alignas(64) Pe {
     std::vector<FifoState> fifos;
 
     uint64_t portReadyAt = 0;
-    // The main thread's last work was a host command (a launch, a copy, a stream start):
-    // a ready task then goes before the next command (startWork).
+    // The main thread's last work was a host command (a launch, a copy): the tasks ready
+    // then (tasksOwed) each go before the next command (startWork).
     bool lastWorkWasCommand = false;
+    uint64_t tasksOwed = 0;
 
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};

@@ -307,6 +307,38 @@ const a_num: i8 = -10;
   y[8] = n * 100 + @bitcast(u32, sq);
 )"),
                  {12, 0, 99065, 315, 0xaf, 1029, 1003, 0xf6, 510}});
+    // Session 11: `fp.*(x)` calls the function (it called garbage), `&a[f()].v` runs f once
+    // (it ran twice, taking the second element), `&` of a loop capture and of a local scalar
+    // const give read-only copies, a list node points at its own type and a sentinel at
+    // itself, and a u64 past 2^63 converts to a positive f32.
+    c.push_back({"session11_pointers_and_self_reference",
+                 program(R"(
+fn inc(x: u16) u16 { return x + 1; }
+var fp: *const fn (u16) u16 = &inc;
+const Node = struct { v: u16, next: *const Node };
+var sentinel = Node{ .v = 40, .next = &sentinel };
+var cells = [3]Node{ .{ .v = 1, .next = &sentinel }, .{ .v = 2, .next = &sentinel },
+                     .{ .v = 3, .next = &sentinel } };
+var calls: u16 = 0;
+fn next() u16 { calls += 1; return calls; }
+fn rd(p: *const u16) u16 { return p.*; }
+const big: u64 = 9223372036854775808;
+)",
+                         R"(
+  y[0] = fp.*(3);
+  const p = &cells[next()].v;
+  y[1] = p.*;
+  y[2] = calls;
+  var sum: u16 = 0;
+  for (@range(u16, 4)) |i| { sum += rd(&i); }
+  y[3] = sum;
+  const c: u16 = 6;
+  y[4] = rd(&c);
+  y[5] = cells[0].next.next.v;
+  const f: f32 = big;
+  y[6] = @bitcast(u32, f);
+)"),
+                 {4, 2, 1, 6, 6, 40, 0x5f000000}});
     return c;
 }
 

@@ -111,29 +111,39 @@ class TestTasks : public QObject {
     void tasksRunBetweenBackToBackLaunches() {
         sim::CodeClass cls;
         FnBuilder go("go", 0, 4);
-        // mem[200 + 2 * n] = ticks (mem[100]); n = mem[102]++; activate 5; unblock.
+        // mem[200 + 2n] = ticks of task 5 (mem[100]), mem[300 + 2n] = those of task 6
+        // (mem[104]); n = mem[102]++; activate 5 and 6; unblock.
         go.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, 102);
         go.op(Op::Add, ScalarType::U16, 2, 1, 1).load(3, ScalarType::U16, 0, 100);
-        go.store(ScalarType::U16, 2, 200, 3);
+        go.store(ScalarType::U16, 2, 200, 3).load(3, ScalarType::U16, 0, 104);
+        go.store(ScalarType::U16, 2, 300, 3);
         go.imm(3, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 3);
         go.store(ScalarType::U16, 0, 102, 1);
         go.imm(0, ScalarType::U16, 5).builtin(BuiltinId::Activate, 0, 1);
+        go.imm(0, ScalarType::U16, 6).builtin(BuiltinId::Activate, 0, 1);
         go.builtin(BuiltinId::UnblockCmdStream).ret();
-        FnBuilder tick("tick", 0, 3);
-        tick.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, 100);
-        tick.imm(2, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 2);
-        tick.store(ScalarType::U16, 0, 100, 1).ret();
-        cls.functions = {go.build(), tick.build()};
+        const auto counter = [](const char* name, int32_t address) {
+            FnBuilder tick(name, 0, 3);
+            tick.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, address);
+            tick.imm(2, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 2);
+            tick.store(ScalarType::U16, 0, address, 1).ret();
+            return tick.build();
+        };
+        cls.functions = {go.build(), counter("tick5", 100), counter("tick6", 104)};
         cls.exports.push_back(exportFn("go", 0));
-        cls.tasks[5].kind = sim::TaskKind::Local;
-        cls.tasks[5].function = 1;
+        for (int t : {5, 6}) {
+            cls.tasks[size_t(t)].kind = sim::TaskKind::Local;
+            cls.tasks[size_t(t)].function = t - 4;
+        }
         sim::Fabric f(makeProgram(cls));
         for (int k = 0; k < 5; ++k)
             QCOMPARE(f.runUntilDone(f.launch("go", {})).status, RunStatus::CommandDone);
-        for (uint32_t k = 0; k < 5; ++k) {
-            const auto m = f.readMemory(0, 0, 200 + 2 * k, 2);
-            QCOMPARE(uint32_t(m[0] | m[1] << 8), k);
-        }
+        // Every task ready when a launch ends runs before the next (only one did at first).
+        for (uint32_t k = 0; k < 5; ++k)
+            for (uint32_t table : {200u, 300u}) {
+                const auto m = f.readMemory(0, 0, table + 2 * k, 2);
+                QCOMPARE(uint32_t(m[0] | m[1] << 8), k);
+            }
     }
 
     void dataTaskSplitsPayloadIntoHalves() {

@@ -5,7 +5,8 @@
 namespace csl {
 
 SourceFile::SourceFile(std::string p, std::string t) : path(std::move(p)), text(std::move(t)) {
-    lineStarts.push_back(0);
+    // A UTF-8 byte order mark (the lexer skips it) is no column of line 1.
+    lineStarts.push_back(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
     for (uint32_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n')
             lineStarts.push_back(i + 1);
@@ -14,6 +15,8 @@ SourceFile::SourceFile(std::string p, std::string t) : path(std::move(p)), text(
 
 std::pair<uint32_t, uint32_t> SourceFile::lineCol(uint32_t offset) const {
     auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
+    if (it == lineStarts.begin())
+        return {1, 1}; // inside the byte order mark
     uint32_t line = uint32_t(it - lineStarts.begin());
     return {line, offset - lineStarts[line - 1] + 1};
 }

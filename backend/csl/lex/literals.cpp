@@ -135,8 +135,11 @@ std::string numberLiteralProblem(std::string_view text) {
     const std::string quoted = "'" + std::string(text) + "'";
     int base = 10;
     size_t start = 0;
-    if (text.size() >= 2 && text[0] == '0' && std::isalpha(static_cast<unsigned char>(text[1]))) {
-        const char p = char(std::tolower(static_cast<unsigned char>(text[1])));
+    const char prefix = text.size() >= 2 && text[0] == '0'
+                            ? char(std::tolower(static_cast<unsigned char>(text[1])))
+                            : '\0';
+    if (prefix == 'x' || prefix == 'b' || prefix == 'o') { // not 0e5, a float
+        const char p = prefix;
         base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
         start = 2;
         if (text.find_first_not_of('_', 2) == std::string_view::npos)

@@ -426,8 +426,8 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 return mkInt(v.i);
             return mismatch();
         case TK::Float:
-            if (v.k == VK::Int)
-                return mkFloat(double(v.i), to);
+            if (v.k == VK::Int) // a u64 from 2^63 up is held as its bits
+                return mkFloat(isU64(v.type) ? double(uint64_t(v.i)) : double(v.i), to);
             // The Types page (SDK 2.10): floats widen within a format family only
             // ("Cross-format: f16 -> bf16" is not allowed).
             if (v.k == VK::Float && (v.type->k == TK::CFloat || sameType(v.type, to) ||
@@ -436,7 +436,7 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             return mismatch();
         case TK::CFloat:
             if (v.k == VK::Int)
-                return mkFloat(double(v.i));
+                return mkFloat(isU64(v.type) ? double(uint64_t(v.i)) : double(v.i));
             if (v.k == VK::Float)
                 return mkFloat(v.f);
             return mismatch();

@@ -1482,8 +1482,10 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
 
 Value Analyzer::addressOf(uint32_t node) {
     const Node& n = N(node);
-    if (n.kind == NK::Field) {
-        // `&cs.v` of a const struct: the field's address in cs's storage.
+    if (n.kind == NK::Field && N(n.a).kind == NK::Ident) {
+        // `&cs.v` of a const struct: the field's address in cs's storage. (A base with
+        // code of its own, `&a[f()].v`, is left to place() below: evaluated here too, its
+        // effects ran twice.)
         Place base = place(n.a);
         if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Struct) {
             ensureStorage(base.declMod, *base.decl, node);
@@ -1538,6 +1540,7 @@ Value Analyzer::addressOf(uint32_t node) {
             Place copy;
             copy.k = Place::K::Mem;
             copy.type = p.type;
+            copy.mut = true; // written once here; the pointer given out is const
             copy.addrImm =
                 allocate(sizeOf(copy.type), alignOf(copy.type),
                          "$const." + std::to_string(cls()->cc.symbols.size()), copy.type, node);

@@ -1139,6 +1139,9 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
                 std::string call = f->name + "(";
                 for (size_t i = 0; i < args.size(); ++i)
                     call += (i ? ", " : "") + show(args[i]);
+                constexpr size_t kMaxShown = 80; // a table argument printed whole was 6 KB
+                if (call.size() > kMaxShown)
+                    call = call.substr(0, kMaxShown - 3) + "...";
                 const_cast<Type*>(result.tv)->name = call + ")";
             }
             if (rt->k == TK::TypeT)

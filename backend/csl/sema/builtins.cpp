@@ -262,8 +262,10 @@ struct JsonReader {
                 ++i;
                 continue;
             }
-            if (i + 1 >= s.size())
-                break;
+            if (i + 1 >= s.size()) {
+                problem = "unterminated string";
+                return out;
+            }
             const char e = s[i + 1];
             i += 2;
             static const char kEscapes[] = "\"\\/bfnrt";
@@ -273,7 +275,9 @@ struct JsonReader {
                 continue;
             }
             if (e != 'u') {
-                problem = std::string("unknown escape '\\") + e + "'";
+                problem = std::isgraph(static_cast<unsigned char>(e))
+                              ? std::string("unknown escape '\\") + e + "'"
+                              : std::string("a backslash that starts no escape");
                 return out;
             }
             const auto hex4 = [&](uint32_t& v) {
@@ -294,6 +298,10 @@ struct JsonReader {
             uint32_t cp = 0;
             if (!hex4(cp)) {
                 problem = "'\\u' needs four hex digits";
+                return out;
+            }
+            if (cp >= 0xdc00 && cp <= 0xdfff) {
+                problem = "an unpaired UTF-16 surrogate";
                 return out;
             }
             if (cp >= 0xd800 && cp < 0xdc00) { // a surrogate pair
