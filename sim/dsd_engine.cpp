@@ -595,9 +595,13 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                         activateRouter(p);
                         ++progressed;
                         handledControl = true;
-                        if (desc.onControl == DsdOpDesc::OnControl::Terminate) {
-                            terminated = true;
-                        } else if (desc.onControlTask >= 0) {
+                        // The DSDs page, "Dynamic Completion Based on Control Wavelets":
+                        // each form ends the operation ("will terminate and task 'mytask'
+                        // will be activated / unblocked"); activate and unblock went on
+                        // waiting for data.
+                        terminated = true;
+                        if (desc.onControl != DsdOpDesc::OnControl::Terminate &&
+                            desc.onControlTask >= 0) {
                             if (desc.onControl == DsdOpDesc::OnControl::Activate)
                                 activateTask(p, desc.onControlTask);
                             else
