@@ -1184,9 +1184,9 @@ int Fabric::Impl::arrivingColor(const Pe& n, int color, Direction travel) const 
 bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const Wavelet& w,
                                 bool commit) {
     const FilterConfig& f = cfg.filter;
-    if (w.control && !f.filterControl)
-        return true;
     if (f.kind == FilterConfig::Kind::Range) {
+        if (w.control && !f.filterControl)
+            return true;
         const uint32_t idx = w.payload >> 16;
         return idx >= f.minIdx && idx <= f.maxIdx;
     }
@@ -1203,9 +1203,16 @@ bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const 
     // topic-16-queue-flush: "only accept [0,1] among size wavelets" is max_counter 1,
     // limit1 size-1; fft-1d-2d picks one brick per sender the same way). Sparse counter:
     // passes when the counter equals limit1 or limit2 and wraps after max_counter.
+    // The Builtins page, counter filter: a control wavelet is counted whenever
+    // count_control is set (it left before counting unless filter_control was), and with
+    // filter_control passes "only [...] when the value of the active counter is equal to
+    // max_counter" (it passed at every value up to it, as data does).
     const bool sparse = f.kind == FilterConfig::Kind::SparseCounter;
     const bool pass =
-        sparse ? (counter == f.limit1 || counter == f.limit2) : counter <= f.maxCounter;
+        w.control && !f.filterControl ? true
+        : sparse                      ? (counter == f.limit1 || counter == f.limit2)
+        : w.control                   ? counter == f.maxCounter
+                                      : counter <= f.maxCounter;
     const uint16_t wrapAt = sparse ? f.maxCounter : f.limit1;
     if (commit && counted)
         counter = counter >= wrapAt ? 0 : uint16_t(counter + 1);
