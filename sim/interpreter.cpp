@@ -1191,21 +1191,29 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         break;
     }
     case BuiltinId::EnableTsc:
-        // The first enable counts from cycle 0; after a disable it goes on from where the
-        // counter stopped.
+        // The first enable counts from cycle 0; after a disable or a reset it goes on from
+        // the stopped counter's value.
         if (!p.tscEnabled) {
             p.tscEnabled = true;
-            p.tscBase = p.tscStopped ? std::max(now, p.mainReadyAt) - p.tscStopped : 0;
+            p.tscBase = p.tscHeld ? std::max(now, p.mainReadyAt) - p.tscStopped : 0;
         }
         break;
     case BuiltinId::DisableTsc:
         if (p.tscEnabled) {
             p.tscStopped = std::max(now, p.mainReadyAt) - p.tscBase;
             p.tscEnabled = false;
+            p.tscHeld = true;
         }
         break;
     case BuiltinId::ResetTsc:
-        p.tscBase = std::max(now, p.mainReadyAt);
+        // The counter reads 0 from here, running or stopped (a reset of a stopped counter
+        // was lost: the next enable went on from the old value).
+        if (p.tscEnabled) {
+            p.tscBase = std::max(now, p.mainReadyAt);
+        } else {
+            p.tscStopped = 0;
+            p.tscHeld = true;
+        }
         break;
     case BuiltinId::CoordX:
         result = p.x;

@@ -367,6 +367,9 @@ struct alignas(64) Pe {
     bool tscEnabled = false;
     uint64_t tscBase = 0;
     uint64_t tscStopped = 0; // the counter's value while disable_tsc stops it
+    // A disable or a reset gave the stopped counter its value: the next enable continues
+    // from tscStopped (before either, the first enable counts from cycle 0).
+    bool tscHeld = false;
     std::string simprintLine;
 
     // What the hasFault and breakHere flags above report.

@@ -2513,8 +2513,14 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
     if (l == "time") {
         if (fn == "get_timestamp") {
             need(1);
-            if (args[0].type->k != TK::Ptr)
-                fail(argNodes[0], "get_timestamp expects a pointer to [3]u16");
+            // The stamp is three 16-bit words: a pointer to anything else was written past
+            // its end (the word after a *[2]u16), or into a const.
+            const TypeP pt = args[0].type;
+            if (pt->k != TK::Ptr || pt->many || pt->elem->k != TK::Array ||
+                pt->elem->dims != std::vector<uint32_t>{3} || pt->elem->elem->k != TK::Int ||
+                pt->elem->elem->bits != 16 || pt->isConst)
+                fail(argNodes[0], "get_timestamp expects a pointer to a var [3]u16, found '" +
+                                      typeName(pt) + "'");
             return callBuiltin(sim::BuiltinId::Timestamp, {toReg(args[0], argNodes[0])}, nullptr);
         }
         need(0);
