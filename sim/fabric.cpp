@@ -107,8 +107,39 @@ Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions o
 }
 
 Fabric::Impl::~Impl() {
+    if (simLog.is_open())
+        flushLog(UINT64_MAX);
     if (memory)
         ::munmap(memory, memoryBytes);
+}
+
+void Fabric::Impl::logLine(uint64_t cycle, std::string line) {
+    if (!logBuffer.empty() && cycle < logBuffer.back().first)
+        logBufferSorted = false;
+    logBuffer.emplace_back(cycle, std::move(line));
+}
+
+void Fabric::Impl::logLine(std::string line) {
+    const uint64_t cycle = line.size() > 1 && line[0] == '@' ? std::strtoull(line.c_str() + 1, nullptr, 10)
+                                                             : now;
+    logLine(cycle, std::move(line));
+}
+
+void Fabric::Impl::flushLog(uint64_t before) {
+    if (logBuffer.empty())
+        return;
+    if (!logBufferSorted) {
+        std::stable_sort(logBuffer.begin(), logBuffer.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        logBufferSorted = true;
+    }
+    size_t n = 0;
+    for (; n < logBuffer.size() && logBuffer[n].first < before; ++n)
+        simLog << logBuffer[n].second << '\n';
+    if (n == 0)
+        return;
+    logBuffer.erase(logBuffer.begin(), logBuffer.begin() + std::ptrdiff_t(n));
+    simLog.flush(); // the IDE's console tails simprint lines in it
 }
 
 void Fabric::Impl::validateProgram() const {
@@ -574,12 +605,12 @@ void Fabric::Impl::mergeShared(Pe& p) {
     }
     for (std::string& line : p.pendingSimprint) {
         if (opt.simprintToLog && simLog.is_open())
-            simLog << line << '\n' << std::flush;
+            logLine(line);
         simprint.push_back(std::move(line));
     }
     p.pendingSimprint.clear();
-    for (const std::string& line : p.pendingTrace)
-        simLog << line << '\n';
+    for (std::string& line : p.pendingTrace)
+        logLine(std::move(line));
     p.pendingTrace.clear();
     if (p.breakHere) {
         p.breakHere = false;
@@ -656,6 +687,8 @@ bool Fabric::Impl::stepCycle() {
     }
     now = next;
     nowStepped = true;
+    if (!logBuffer.empty())
+        flushLog(now); // lines of earlier cycles are final
     visitList.clear();
     std::erase_if(wheel[now & (kWheelCycles - 1)], [&](const Event& e) {
         if (e.first != now)
@@ -1226,8 +1259,8 @@ void Fabric::Impl::trace(const Pe& p, const std::string& text) {
 void Fabric::Impl::traceAt(const Pe& p, uint64_t cycle, const std::string& text) {
     if (!simLog.is_open())
         return;
-    simLog << "@" << cycle << " P" << (p.x + prog->offsetX) << "." << (p.y + prog->offsetY) << " "
-           << text << "\n";
+    logLine(cycle, "@" + str(cycle) + " P" + str(p.x + prog->offsetX) + "." +
+                       str(p.y + prog->offsetY) + " " + text);
 }
 
 void Fabric::Impl::routeOf(const ColorConfig& cfg, uint8_t& rx, uint8_t& tx) {
@@ -1765,14 +1798,22 @@ std::vector<uint32_t> Fabric::takeResult(CommandId id) {
     return d2h ? out : std::vector<uint32_t>{};
 }
 
+RunResult Fabric::Impl::runAndLog(uint64_t maxCycles, CommandId waitFor, bool stepping) {
+    RunResult r = run(maxCycles, waitFor, stepping);
+    // What the run finished is written (the lines of cycles it stepped through), so a
+    // reader of sim.log sees a run's simprint lines when it returns.
+    if (simLog.is_open())
+        flushLog(nowStepped ? now + 1 : now);
+    return r;
+}
 RunResult Fabric::runUntilDone(CommandId id, uint64_t maxCycles) {
-    return impl_->run(maxCycles, id, false);
+    return impl_->runAndLog(maxCycles, id, false);
 }
 RunResult Fabric::runUntilIdle(uint64_t maxCycles) {
-    return impl_->run(maxCycles, 0, false);
+    return impl_->runAndLog(maxCycles, 0, false);
 }
 RunResult Fabric::step(uint64_t cycles) {
-    return impl_->run(cycles, 0, true);
+    return impl_->runAndLog(cycles, 0, true);
 }
 void Fabric::requestStop() {
     impl_->stopRequested = true;
@@ -1795,7 +1836,7 @@ RunResult Fabric::runThrough(uint64_t cycle) {
     if (cycle < impl_->now || (cycle == impl_->now && impl_->nowStepped))
         throw std::invalid_argument("runThrough: cycle " + str(cycle) + " has run already (at " +
                                     str(impl_->now) + ")");
-    RunResult r = impl_->run(cycle + 1 - impl_->now, 0, true);
+    RunResult r = impl_->runAndLog(cycle + 1 - impl_->now, 0, true);
     // A run stopped at its limit leaves the limit cycle to the next run (now = cycle + 1,
     // not stepped), which is the same point as `cycle` stepped.
     if (r.status == RunStatus::CycleLimit && impl_->now == cycle + 1 && !impl_->nowStepped) {

@@ -102,6 +102,14 @@ struct Fabric::Impl {
 
     std::vector<std::string> simprint;
     std::ofstream simLog;
+    // sim.log lines not written yet, with their cycles: a PE's scalar code runs up to 64
+    // cycles ahead, so its lines come before other PEs' lines of earlier cycles. Lines
+    // of cycles before `now` are final and written in cycle order (flushLog).
+    std::vector<std::pair<uint64_t, std::string>> logBuffer;
+    bool logBufferSorted = true;
+    void logLine(uint64_t cycle, std::string line);
+    void logLine(std::string line); // a line that starts with "@<cycle> "
+    void flushLog(uint64_t before);
     // Latest cycle up to which something is known to progress (a task, a wavelet, a
     // command, a DSD op, a copy in flight). Only ever raised, so concurrent PE visits
     // leave the same value in any order.
@@ -143,6 +151,7 @@ struct Fabric::Impl {
     bool stepCycle(); // advances to the next event; false when nothing can progress
     // waitFor 0: until idle. stepping: a debugger step (waiting PEs are a hang).
     RunResult run(uint64_t maxCycles, CommandId waitFor, bool stepping);
+    RunResult runAndLog(uint64_t maxCycles, CommandId waitFor, bool stepping); // then flushLog
     // Hang: headline plus who waits for what. Idle: the PEs that wait for input, if any.
     RunResult waitReport(RunStatus status, const std::string& headline);
     std::string describeWait(const Pe& p) const;
