@@ -177,8 +177,48 @@ std::vector<RpcSymbol> parseRpcJson(const std::string& text, const std::string& 
     return out;
 }
 
+namespace {
+
+// Protobuf strings must be UTF-8: a path with a Latin-1 byte was written (with a protobuf
+// warning) into a program file the runtime then could not parse.
+bool validUtf8(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int more = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        if (more < 0 || i + size_t(more) >= s.size() + (more == 0 ? 1 : 0))
+            return false;
+        for (int k = 1; k <= more; ++k)
+            if ((static_cast<unsigned char>(s[i + size_t(k)]) >> 6) != 0x2)
+                return false;
+        i += size_t(more) + 1;
+    }
+    return true;
+}
+
+void failUnlessUtf8(const std::string& text, const std::string& what) {
+    if (validUtf8(text))
+        return;
+    std::string shown;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c < 0x7f) {
+            shown += ch;
+        } else {
+            static const char kHex[] = "0123456789abcdef";
+            shown += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+        }
+    }
+    throw ArtifactError(what + " '" + shown + "' is not valid UTF-8; rename it");
+}
+
+} // namespace
+
 void writeArtifact(const std::string& dir, const sim::FabricProgram& program,
                    const BuildInfo& info) {
+    for (const std::string& f : program.sourceFiles)
+        failUnlessUtf8(f, "source path");
+    for (const std::string& a : info.cslcArgs)
+        failUnlessUtf8(a, "cslc argument");
     std::error_code ec;
     fs::create_directories(fs::path(dir) / "bin", ec);
     if (ec)

@@ -268,6 +268,12 @@ CslcCommand parseCslcArgs(const std::vector<std::string>& args) {
     }
     if (!layout && !cmd.help && !cmd.version)
         throw UsageError("no layout file given (usage: cslc [flags] layout.csl)");
+    // One param from both flags: the --colors value silently won.
+    for (const auto& [name, value] : cmd.options.params)
+        for (const auto& [colorName, color] : cmd.options.colors)
+            if (name == colorName)
+                throw UsageError("'" + name + "' is given twice, as --params " + name + ":" +
+                                 value + " and as --colors " + name + ":" + color);
     if (layout)
         cmd.options.layoutFile = *layout;
     return cmd;

@@ -316,6 +316,26 @@ class TestArtifact : public QObject {
         QCOMPARE(a.program->classes.at(0).file, std::string("pe_program.csl"));
     }
 
+    // A path with a Latin-1 byte was written into a program file protobuf could not parse
+    // again ("not a Tessera program"), after cslc exited 0.
+    void nonUtf8PathsAreRefused() {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString() + "/out";
+        auto program = sampleProgram();
+        program->sourceFiles.push_back("/tmp/caf\xe9/layout.csl");
+        try {
+            artifact::writeArtifact(dir, *program, {});
+            QFAIL("expected ArtifactError");
+        } catch (const artifact::ArtifactError& e) {
+            QCOMPARE(std::string(e.what()),
+                     std::string("source path '/tmp/caf\\xe9/layout.csl' is not valid UTF-8; "
+                                 "rename it"));
+        }
+        QVERIFY(!std::filesystem::exists(dir + "/bin/out_program.pb"));
+        program->sourceFiles.back() = "/tmp/caf\xc3\xa9/layout.csl"; // UTF-8
+        artifact::writeArtifact(dir, *program, {});
+        QVERIFY(std::filesystem::exists(dir + "/bin/out_program.pb"));
+    }
     void failedWriteKeepsThePreviousArtifactWhole() {
         // A write that fails part-way (here out.json: its temporary's path is taken by a
         // directory; a full disk or a read-only file fail the same way) used to leave the
@@ -492,6 +512,9 @@ class TestArtifact : public QObject {
             << "--params: 'M' is given twice, as 4 and as 6";
         QTest::newRow("color twice") << QStringList{"l.csl", "--colors=c:1,c:2"}
                                      << "--colors: 'c' is given twice, as 1 and as 2";
+        QTest::newRow("param and color of one name")
+            << QStringList{"l.csl", "--params=p:1", "--colors=p:2"}
+            << "'p' is given twice, as --params p:1 and as --colors p:2";
         QTest::newRow("params") << QStringList{"l.csl", "--params=M4"}
                                 << "--params: expected 'name:value'";
         QTest::newRow("param name")

@@ -654,6 +654,10 @@ class Parser {
     uint32_t parseBlockOrStmtBody() {
         if (at(Tok::LBrace))
             return parseBlock(0);
+        // `while (c);` parsed as an empty statement, node 0, whose error had no location.
+        if (at(Tok::Semi))
+            fail("expected a statement or a block as the loop's body, found ';' (write {} for "
+                 "an empty body)");
         return parseStatement();
     }
 

@@ -1104,7 +1104,15 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
             TypeP t = evalType(N(params[i]).a);
             Binding b;
             b.k = Binding::K::Val;
-            b.val = t->k == TK::AnyType ? args[i] : coerce(args[i], t, node);
+            if (t->k == TK::AnyType) {
+                b.val = args[i];
+            } else {
+                // `node` is the caller's: its errors are reported in the caller's file
+                // (looked up in the callee's AST, a read outside it: SIGSEGV).
+                FrameRestore callee{fr_, &fr};
+                fr_ = save;
+                b.val = coerce(args[i], t, node);
+            }
             b.type = b.val.type;
             // A type function is memoized on its arguments as its parameters take them:
             // Box(4) and Box(@as(u16, 4)) are one type (the comptime_int 4 made another).
@@ -1128,8 +1136,14 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
         } else {
             Flow fl = execBlock(N(f->node).b);
             result = fl.k == Flow::K::Return ? fl.value : mkVoid();
-            if (rt->k != TK::AnyType && rt->k != TK::Void)
+            if (rt->k != TK::AnyType && rt->k != TK::Void && fl.k != Flow::K::Return)
+                fail(f->node, "function '" + f->name + "' must return a value of type '" +
+                                  typeName(rt) + "' on every path");
+            if (rt->k != TK::AnyType && rt->k != TK::Void) {
+                FrameRestore callee{fr_, &fr};
+                fr_ = save;
                 result = coerce(result, rt, node);
+            }
             // An anonymous struct, union or enum it makes is named by the call, so that
             // messages say 'Box(4)' where they said 'struct'.
             if (rt->k == TK::TypeT && result.k == VK::Type && result.tv &&
