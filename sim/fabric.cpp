@@ -606,6 +606,11 @@ void Fabric::Impl::mergeShared(Pe& p) {
     for (std::string& line : p.pendingSimprint) {
         if (opt.simprintToLog && simLog.is_open())
             logLine(line);
+        if (simprintBytes + line.size() > kMaxSimprintBytes) {
+            ++simprintDropped;
+            continue;
+        }
+        simprintBytes += line.size();
         simprint.push_back(std::move(line));
     }
     p.pendingSimprint.clear();
@@ -1867,7 +1872,12 @@ std::vector<uint8_t> Fabric::readMemory(uint32_t x, uint32_t y, uint32_t address
 }
 
 std::vector<std::string> Fabric::simprintLines() const {
-    return impl_->simprint;
+    std::vector<std::string> lines = impl_->simprint;
+    if (impl_->simprintDropped)
+        lines.push_back("@" + str(impl_->now) + " (Tessera: " + str(impl_->simprintDropped) +
+                        " more simprint lines were dropped: the output passed " +
+                        str(Impl::kMaxSimprintBytes >> 20) + " MiB)");
+    return lines;
 }
 
 std::string Fabric::undeliveredWavelets() const {

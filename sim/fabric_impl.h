@@ -101,6 +101,11 @@ struct Fabric::Impl {
     uint64_t faultCycle = 0;
 
     std::vector<std::string> simprint;
+    // simprint lines are kept up to kMaxSimprintBytes (an endless printing loop grew the
+    // appliance by 70 MB/s until it ran out of memory); the rest are counted.
+    static constexpr size_t kMaxSimprintBytes = size_t(64) << 20;
+    size_t simprintBytes = 0;
+    uint64_t simprintDropped = 0;
     std::ofstream simLog;
     // sim.log lines not written yet, with their cycles: a PE's scalar code runs up to 64
     // cycles ahead, so its lines come before other PEs' lines of earlier cycles. Lines

@@ -59,6 +59,34 @@ int32_t f32(float v) {
 class TestSimprint : public QObject {
     Q_OBJECT
   private slots:
+    // An endless printing loop grew the appliance by 70 MB/s until std::bad_alloc: lines
+    // past 64 MiB are counted, not kept, and a last line says how many.
+    void outputIsBoundedInMemory() {
+        sim::CodeClass cls;
+        cls.strings = {std::string(1023, 'x') + "\n"};
+        FnBuilder b("init", 0, 6);
+        b.imm(0, ScalarType::U32, 0).imm(1, ScalarType::U32, 70000).imm(5, ScalarType::U32, 1);
+        b.imm(3, ScalarType::U16, 0).builtin(BuiltinId::SimprintString, 3, 1); // pc 3, 4
+        b.op(Op::Add, ScalarType::U32, 0, 0, 5);
+        b.add(ins(Op::CmpLt, ScalarType::U32, 2, 0, 1));
+        b.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 2, kNoReg, 3));
+        b.ret();
+        cls.functions.push_back(b.build());
+        cls.initFunction = 0;
+        sim::Fabric f(makeProgram(cls));
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        const auto lines = f.simprintLines();
+        QVERIFY(lines.size() < 70000);
+        size_t bytes = 0;
+        for (const std::string& l : lines)
+            bytes += l.size();
+        QVERIFY(bytes <= (size_t(64) << 20) + 200);
+        QVERIFY2(lines.back().find(std::to_string(70000 - (lines.size() - 1)) +
+                                   " more simprint lines were dropped: the output passed 64 MiB") !=
+                     std::string::npos,
+                 lines.back().c_str());
+    }
+
     void hexIsZeroPaddedToTheTypeWidth() {
         QCOMPARE(runPrints({{0x2a, ScalarType::U16, 'X'},
                             {0xbeef, ScalarType::U32, 'X'},
