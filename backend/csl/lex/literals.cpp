@@ -107,6 +107,12 @@ Unit nextUnit(std::string_view body, size_t& i) {
     }
 }
 
+std::string_view bodyOf(std::string_view token) {
+    return token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
+}
+
+} // namespace
+
 void appendUtf8(std::string& out, uint32_t cp) {
     if (cp < 0x80) {
         out += char(cp);
@@ -124,12 +130,6 @@ void appendUtf8(std::string& out, uint32_t cp) {
         out += char(0x80 | (cp & 0x3f));
     }
 }
-
-std::string_view bodyOf(std::string_view token) {
-    return token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
-}
-
-} // namespace
 
 std::string numberLiteralProblem(std::string_view text) {
     const std::string quoted = "'" + std::string(text) + "'";

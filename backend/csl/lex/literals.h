@@ -25,4 +25,7 @@ std::string stringLiteralBytes(std::string_view token);
 // of a \x escape.
 uint32_t charLiteralValue(std::string_view token);
 
+// Appends code point `cp` (at most 0x10FFFF) encoded as UTF-8.
+void appendUtf8(std::string& out, uint32_t cp);
+
 } // namespace csl

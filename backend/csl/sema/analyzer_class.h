@@ -782,6 +782,7 @@ class Analyzer {
     Value evalIndex(uint32_t node);
     Value evalStructType(uint32_t node, Type* into = nullptr);
     Value floatToInt(double f, TypeP to, uint32_t node);
+    Place storedConst(const Place& declared, uint32_t node);
     Value evalEnumType(uint32_t node);
     Value evalTensorAccess(uint32_t node);
     Value coerceLiteral(const Value& v, TypeP expected, uint32_t node);

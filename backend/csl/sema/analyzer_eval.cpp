@@ -1480,6 +1480,16 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
     }
 }
 
+// A declared const's value as its place in the storage it gets for that (`&x[1]`, `&cs.v`).
+Place Analyzer::storedConst(const Place& declared, uint32_t node) {
+    ensureStorage(declared.declMod, *declared.decl, node);
+    Place stored;
+    stored.k = Place::K::Mem;
+    stored.type = declared.type;
+    stored.addrImm = declared.decl->address;
+    return stored;
+}
+
 Value Analyzer::addressOf(uint32_t node) {
     const Node& n = N(node);
     if (n.kind == NK::Field && N(n.a).kind == NK::Ident) {
@@ -1488,12 +1498,7 @@ Value Analyzer::addressOf(uint32_t node) {
         // effects ran twice.)
         Place base = place(n.a);
         if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Struct) {
-            ensureStorage(base.declMod, *base.decl, node);
-            Place stored;
-            stored.k = Place::K::Mem;
-            stored.type = base.type;
-            stored.addrImm = base.decl->address;
-            const Place p = fieldPlace(stored, tokStr(n.tok), node, n.a);
+            const Place p = fieldPlace(storedConst(base, node), tokStr(n.tok), node, n.a);
             if (p.k == Place::K::Mem && !p.packedField)
                 return addrValue(p, node);
         }
@@ -1567,14 +1572,8 @@ Value Analyzer::addressOf(uint32_t node) {
         // `&x[1]` of a const array (the Syntax page: `const ok_ptr = &x[1];`): the
         // element's address in x's storage.
         Place base = place(n.a);
-        if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Array) {
-            ensureStorage(base.declMod, *base.decl, node);
-            Place stored;
-            stored.k = Place::K::Mem;
-            stored.type = base.type;
-            stored.addrImm = base.decl->address;
-            base = stored;
-        }
+        if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Array)
+            base = storedConst(base, node);
         const Place p = indexPlace(base, node);
         if (p.k != Place::K::Mem)
             fail(node, "cannot take the address of this expression");

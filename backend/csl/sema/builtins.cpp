@@ -2,6 +2,8 @@
 // built-in library modules.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include "backend/csl/lex/literals.h"
+
 #include "backend/csl/lib/library.h"
 #include "sim/dsd_math.h"
 
@@ -313,21 +315,7 @@ struct JsonReader {
                 }
                 cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
             }
-            if (cp < 0x80) {
-                out += char(cp);
-            } else if (cp < 0x800) {
-                out += char(0xc0 | (cp >> 6));
-                out += char(0x80 | (cp & 0x3f));
-            } else if (cp < 0x10000) {
-                out += char(0xe0 | (cp >> 12));
-                out += char(0x80 | ((cp >> 6) & 0x3f));
-                out += char(0x80 | (cp & 0x3f));
-            } else {
-                out += char(0xf0 | (cp >> 18));
-                out += char(0x80 | ((cp >> 12) & 0x3f));
-                out += char(0x80 | ((cp >> 6) & 0x3f));
-                out += char(0x80 | (cp & 0x3f));
-            }
+            appendUtf8(out, cp);
         }
         if (i >= s.size())
             problem = "unterminated string";
