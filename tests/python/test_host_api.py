@@ -39,6 +39,25 @@ def _compile(kernel_dir, out_dir, width, height, n):
                     "--channels=1"], check=True)
 
 
+@contextlib.contextmanager
+def _scratch_program(prefix, layout, pe):
+    """A scratch directory, current while the block runs, holding layout.csl and pe.csl
+    compiled to out/ on a 9x3 fabric with memcpy."""
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    old = os.getcwd()
+    try:
+        os.chdir(scratch)
+        for name, text in (("layout.csl", layout), ("pe.csl", pe)):
+            with open(name, "w", encoding="utf-8") as f:
+                f.write(text)
+        subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
+                        "-o", "out", "--memcpy", "--channels=1"], check=True)
+        yield scratch
+    finally:
+        os.chdir(old)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 class _ScratchRuntime(unittest.TestCase):
     """One compile per class (compile_into); each test gets a fresh, running runtime in the
     class's scratch directory (stop() writes sim.log to the current directory)."""
@@ -408,27 +427,20 @@ class AbortedRunLogTest(unittest.TestCase):
     is how a stalled program is debugged (the script usually dies on the error)."""
 
     def test_simprint_lines_of_a_hung_run_reach_sim_log(self):
-        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-hang-")
-        old = os.getcwd()
-        try:
-            os.chdir(scratch)
-            with open("layout.csl", "w", encoding="utf-8") as f:
-                f.write('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
-                        '.height = 1 });\n'
-                        'layout {\n  @set_rectangle(2, 1);\n'
-                        '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
-                        '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
-                        '  @export_name("go", fn() void);\n}\n')
-            with open("pe.csl", "w", encoding="utf-8") as f:
-                f.write('param memcpy_params;\nparam px: u16;\n'
-                        'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
-                        'const prt = @import_module("<simprint>");\n'
-                        'fn go() void {\n  prt.print_string("go started on ");\n'
-                        '  prt.print_u16_decimal(px);\n  prt.print_string("\\n");\n'
-                        '  if (px == 0) sys_mod.unblock_cmd_stream();\n}\n'
-                        'comptime { @export_symbol(go); }\n')
-            subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
-                            "-o", "out", "--memcpy", "--channels=1"], check=True)
+        layout = ('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+                  '.height = 1 });\n'
+                  'layout {\n  @set_rectangle(2, 1);\n'
+                  '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+                  '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
+                  '  @export_name("go", fn() void);\n}\n')
+        pe = ('param memcpy_params;\nparam px: u16;\n'
+              'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+              'const prt = @import_module("<simprint>");\n'
+              'fn go() void {\n  prt.print_string("go started on ");\n'
+              '  prt.print_u16_decimal(px);\n  prt.print_string("\\n");\n'
+              '  if (px == 0) sys_mod.unblock_cmd_stream();\n}\n'
+              'comptime { @export_symbol(go); }\n')
+        with _scratch_program("tessera-hostapi-hang-", layout, pe):
             with open("sim.log", "w", encoding="utf-8") as f:
                 f.write("a stale log of an earlier run\n")
             with SdkRuntime("out") as rt:
@@ -442,9 +454,6 @@ class AbortedRunLogTest(unittest.TestCase):
             self.assertIn("go started on 0", log)
             self.assertIn("go started on 1", log)
             self.assertNotIn("stale", log)
-        finally:
-            os.chdir(old)
-            shutil.rmtree(scratch, ignore_errors=True)
 
 
 class PersistentKernelStopTest(unittest.TestCase):
@@ -453,32 +462,25 @@ class PersistentKernelStopTest(unittest.TestCase):
     run the fabric until idle, that is for ever."""
 
     def test_stop_returns_while_a_polling_task_runs(self):
-        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-poll-")
-        old = os.getcwd()
-        try:
-            os.chdir(scratch)
-            with open("layout.csl", "w", encoding="utf-8") as f:
-                f.write('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
-                        '.height = 1 });\n'
-                        'layout {\n  @set_rectangle(2, 1);\n'
-                        '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
-                        '.{ .memcpy_params = memcpy.get_params(x) }); }\n'
-                        '  @export_name("mailbox", [*]u32, true);\n'
-                        '  @export_name("results", [*]u32, true);\n}\n')
-            with open("pe.csl", "w", encoding="utf-8") as f:
-                f.write('param memcpy_params;\n'
-                        'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
-                        'const poll_id: local_task_id = @get_local_task_id(10);\n'
-                        'var box = @zeros([2]u32);\nvar res = @zeros([2]u32);\n'
-                        'var mailbox: [*]u32 = &box;\nvar results: [*]u32 = &res;\n'
-                        'task poll() void {\n'
-                        '  if (box[0] != res[0]) { res[1] += box[1]; res[0] = box[0]; }\n'
-                        '  @activate(poll_id);\n}\n'
-                        'comptime {\n  @bind_local_task(poll, poll_id);\n  @activate(poll_id);\n'
-                        '  @export_symbol(mailbox, "mailbox");\n'
-                        '  @export_symbol(results, "results");\n}\n')
-            subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
-                            "-o", "out", "--memcpy", "--channels=1"], check=True)
+        layout = ('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+                  '.height = 1 });\n'
+                  'layout {\n  @set_rectangle(2, 1);\n'
+                  '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+                  '.{ .memcpy_params = memcpy.get_params(x) }); }\n'
+                  '  @export_name("mailbox", [*]u32, true);\n'
+                  '  @export_name("results", [*]u32, true);\n}\n')
+        pe = ('param memcpy_params;\n'
+              'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+              'const poll_id: local_task_id = @get_local_task_id(10);\n'
+              'var box = @zeros([2]u32);\nvar res = @zeros([2]u32);\n'
+              'var mailbox: [*]u32 = &box;\nvar results: [*]u32 = &res;\n'
+              'task poll() void {\n'
+              '  if (box[0] != res[0]) { res[1] += box[1]; res[0] = box[0]; }\n'
+              '  @activate(poll_id);\n}\n'
+              'comptime {\n  @bind_local_task(poll, poll_id);\n  @activate(poll_id);\n'
+              '  @export_symbol(mailbox, "mailbox");\n'
+              '  @export_symbol(results, "results");\n}\n')
+        with _scratch_program("tessera-hostapi-poll-", layout, pe):
             with SdkRuntime("out") as rt:
                 mailbox, results = rt.get_id("mailbox"), rt.get_id("results")
                 rt.load()
@@ -498,9 +500,6 @@ class PersistentKernelStopTest(unittest.TestCase):
                 stopper.start()
                 stopper.join(30 * TIME_FACTOR)
                 self.assertFalse(stopper.is_alive(), "stop() did not return")
-        finally:
-            os.chdir(old)
-            shutil.rmtree(scratch, ignore_errors=True)
 
 
 class UndeliveredWaveletsTest(unittest.TestCase):
@@ -508,33 +507,26 @@ class UndeliveredWaveletsTest(unittest.TestCase):
     the sender is WEST of it) are named by stop() on stderr instead of vanishing."""
 
     def test_stop_names_wavelets_left_at_a_router(self):
-        scratch = tempfile.mkdtemp(prefix="tessera-hostapi-undelivered-")
-        old = os.getcwd()
-        try:
-            os.chdir(scratch)
-            with open("layout.csl", "w", encoding="utf-8") as f:
-                f.write('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
-                        '.height = 1 });\n'
-                        'layout {\n  @set_rectangle(2, 1);\n'
-                        '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
-                        '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
-                        '  @set_color_config(0, 0, @get_color(1), .{ .routes = .{ .rx = .{RAMP}, '
-                        '.tx = .{EAST} } });\n'
-                        '  @set_color_config(1, 0, @get_color(1), .{ .routes = .{ .rx = .{NORTH}, '
-                        '.tx = .{RAMP} } });\n'
-                        '  @export_name("go", fn() void);\n}\n')
-            with open("pe.csl", "w", encoding="utf-8") as f:
-                f.write('param memcpy_params;\nparam px: u16;\n'
-                        'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
-                        'const out = @get_dsd(fabout_dsd, .{ .extent = 3, .fabric_color = '
-                        '@get_color(1), .output_queue = @get_output_queue(2) });\n'
-                        'var buf = [3]u32{ 1, 2, 3 };\n'
-                        'const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> buf[i] });\n'
-                        'fn go() void {\n  if (px == 0) @mov32(out, src);\n'
-                        '  sys_mod.unblock_cmd_stream();\n}\n'
-                        'comptime { @export_symbol(go); }\n')
-            subprocess.run([CSLC, "layout.csl", "--fabric-dims=9,3", "--fabric-offsets=4,1",
-                            "-o", "out", "--memcpy", "--channels=1"], check=True)
+        layout = ('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+                  '.height = 1 });\n'
+                  'layout {\n  @set_rectangle(2, 1);\n'
+                  '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+                  '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
+                  '  @set_color_config(0, 0, @get_color(1), .{ .routes = .{ .rx = .{RAMP}, '
+                  '.tx = .{EAST} } });\n'
+                  '  @set_color_config(1, 0, @get_color(1), .{ .routes = .{ .rx = .{NORTH}, '
+                  '.tx = .{RAMP} } });\n'
+                  '  @export_name("go", fn() void);\n}\n')
+        pe = ('param memcpy_params;\nparam px: u16;\n'
+              'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+              'const out = @get_dsd(fabout_dsd, .{ .extent = 3, .fabric_color = '
+              '@get_color(1), .output_queue = @get_output_queue(2) });\n'
+              'var buf = [3]u32{ 1, 2, 3 };\n'
+              'const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> buf[i] });\n'
+              'fn go() void {\n  if (px == 0) @mov32(out, src);\n'
+              '  sys_mod.unblock_cmd_stream();\n}\n'
+              'comptime { @export_symbol(go); }\n')
+        with _scratch_program("tessera-hostapi-undelivered-", layout, pe):
             with SdkRuntime("out") as rt:
                 rt.load()
                 rt.run()
@@ -546,9 +538,6 @@ class UndeliveredWaveletsTest(unittest.TestCase):
                              r"warning: stop\(\): wavelets never delivered at cycle \d+:\n  "
                              r"PE\(5,1\) 3 wavelet\(s\) on color 1 from WEST wait at port WEST: "
                              r"no rx of the color")
-        finally:
-            os.chdir(old)
-            shutil.rmtree(scratch, ignore_errors=True)
 
 
 class StreamingTest(_ScratchRuntime):
