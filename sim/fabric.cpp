@@ -120,8 +120,8 @@ void Fabric::Impl::logLine(uint64_t cycle, std::string line) {
 }
 
 void Fabric::Impl::logLine(std::string line) {
-    const uint64_t cycle = line.size() > 1 && line[0] == '@' ? std::strtoull(line.c_str() + 1, nullptr, 10)
-                                                             : now;
+    const uint64_t cycle =
+        line.size() > 1 && line[0] == '@' ? std::strtoull(line.c_str() + 1, nullptr, 10) : now;
     logLine(cycle, std::move(line));
 }
 
@@ -1246,11 +1246,10 @@ bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const 
     // filter_control passes "only [...] when the value of the active counter is equal to
     // max_counter" (it passed at every value up to it, as data does).
     const bool sparse = f.kind == FilterConfig::Kind::SparseCounter;
-    const bool pass =
-        w.control && !f.filterControl ? true
-        : sparse                      ? (counter == f.limit1 || counter == f.limit2)
-        : w.control                   ? counter == f.maxCounter
-                                      : counter <= f.maxCounter;
+    const bool pass = w.control && !f.filterControl ? true
+                      : sparse                      ? (counter == f.limit1 || counter == f.limit2)
+                      : w.control                   ? counter == f.maxCounter
+                                                    : counter <= f.maxCounter;
     const uint16_t wrapAt = sparse ? f.maxCounter : f.limit1;
     if (commit && counted)
         counter = counter >= wrapAt ? 0 : uint16_t(counter + 1);

@@ -111,7 +111,7 @@ struct PeCommand {
     uint32_t roiX = 0, roiY = 0; // this PE inside the ROI
     uint32_t progress = 0;       // elements moved (streaming)
     bool started = false;
-    bool finished = false; // finished on this PE (D2H streaming may finish before it is front)
+    bool finished = false;    // finished on this PE (D2H streaming may finish before it is front)
     uint64_t portReadyAt = 0; // D2H streaming: the cycle its next element may leave for the host
 };
 

@@ -451,7 +451,7 @@ TaskState RuntimeSession::launch(const std::string& symbol, const std::vector<La
     sim::CommandId cmd;
     try {
         const size_t dataBytes = words.size() * 4;
-        HostCommandRecord issued{fabric_->cycle(), false, symbol, words, {},
+        HostCommandRecord issued{fabric_->cycle(),       false, symbol, words, {},
                                  fabric_->cycleStepped()};
         cmd = fabric_->launch(symbol, std::move(words));
         record(std::move(issued), dataBytes);

@@ -184,7 +184,11 @@ namespace {
 bool validUtf8(const std::string& s) {
     for (size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const int more = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        const int more = c < 0x80           ? 0
+                         : (c >> 5) == 0x6  ? 1
+                         : (c >> 4) == 0xe  ? 2
+                         : (c >> 3) == 0x1e ? 3
+                                            : -1;
         if (more < 0 || i + size_t(more) >= s.size() + (more == 0 ? 1 : 0))
             return false;
         for (int k = 1; k <= more; ++k)

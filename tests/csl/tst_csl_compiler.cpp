@@ -149,17 +149,16 @@ class TstCslCompiler : public QObject {
         const auto chain = [](int n) {
             std::string src;
             for (int i = 0; i < n; ++i)
-                src += "const c" + std::to_string(i) + ": i32 = c" + std::to_string(i + 1) +
-                       " + 1;\n";
+                src +=
+                    "const c" + std::to_string(i) + ": i32 = c" + std::to_string(i + 1) + " + 1;\n";
             return src + "const c" + std::to_string(n) + ": i32 = 0;\nvar use: i32 = c0;\n";
         };
         const std::string layout =
             "layout { @set_rectangle(1, 1); @set_tile_code(0, 0, \"pe.csl\", .{}); }\n";
-        csl::CompileResult r = compileFiles({{"layout.csl", layout}, {"pe.csl", chain(900)}},
-                                            sim::Arch::Wse2, false);
+        csl::CompileResult r =
+            compileFiles({{"layout.csl", layout}, {"pe.csl", chain(900)}}, sim::Arch::Wse2, false);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
-        r = compileFiles({{"layout.csl", layout}, {"pe.csl", chain(3000)}}, sim::Arch::Wse2,
-                         false);
+        r = compileFiles({{"layout.csl", layout}, {"pe.csl", chain(3000)}}, sim::Arch::Wse2, false);
         QVERIFY(!r.ok);
         QVERIFY2(allDiagnostics(r).find("pe.csl:1000:19: error: declarations depend on each "
                                         "other more than 1000 deep (here 'c1000')") !=

@@ -15,7 +15,9 @@ int digitValue(char c) {
     return 99;
 }
 
-bool isDigitOf(char c, int base) { return digitValue(c) < base; }
+bool isDigitOf(char c, int base) {
+    return digitValue(c) < base;
+}
 
 // One character of a quoted literal's body from position i: an escape, or one UTF-8
 // encoded code point. `byte` is set for a \x escape, whose value is a byte, not a code
@@ -30,7 +32,11 @@ Unit nextUnit(std::string_view body, size_t& i) {
     Unit u;
     const auto c = static_cast<unsigned char>(body[i]);
     if (c != '\\') {
-        int more = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        int more = c < 0x80           ? 0
+                   : (c >> 5) == 0x6  ? 1
+                   : (c >> 4) == 0xe  ? 2
+                   : (c >> 3) == 0x1e ? 3
+                                      : -1;
         if (more < 0 || i + size_t(more) >= body.size()) {
             ++i;
             u.problem = "invalid UTF-8 byte in literal";
@@ -147,7 +153,9 @@ std::string numberLiteralProblem(std::string_view text) {
         for (size_t k = 2; k < text.size(); ++k)
             if (text[k] != '_' && !isDigitOf(text[k], base))
                 return std::string("invalid digit '") + text[k] + "' in " +
-                       (base == 16 ? "hexadecimal" : base == 2 ? "binary" : "octal") +
+                       (base == 16  ? "hexadecimal"
+                        : base == 2 ? "binary"
+                                    : "octal") +
                        " literal " + quoted;
     }
     for (size_t k = start; k < text.size(); ++k) {

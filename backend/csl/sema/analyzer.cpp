@@ -426,8 +426,8 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 return mkInt(v.i);
             return mismatch();
         case TK::Float:
-            if (v.k == VK::Int) // a u64 from 2^63 up is held as its bits
-                return mkFloat(isU64(v.type) ? double(uint64_t(v.i)) : double(v.i), to);
+            if (v.k == VK::Int)
+                return mkFloat(comptimeIntToDouble(v), to);
             // The Types page (SDK 2.10): floats widen within a format family only
             // ("Cross-format: f16 -> bf16" is not allowed).
             if (v.k == VK::Float && (v.type->k == TK::CFloat || sameType(v.type, to) ||
@@ -436,7 +436,7 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             return mismatch();
         case TK::CFloat:
             if (v.k == VK::Int)
-                return mkFloat(isU64(v.type) ? double(uint64_t(v.i)) : double(v.i));
+                return mkFloat(comptimeIntToDouble(v));
             if (v.k == VK::Float)
                 return mkFloat(v.f);
             return mismatch();
@@ -705,7 +705,8 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
             std::string looked = "'" + (fromDir.empty() ? std::string(".") : fromDir) + "'";
             for (const std::string& ip : opt_.importPaths) {
                 std::error_code ec;
-                looked += ", '" + ip + "'" + (fs::is_directory(ip, ec) ? "" : " (no such directory)");
+                looked +=
+                    ", '" + ip + "'" + (fs::is_directory(ip, ec) ? "" : " (no such directory)");
             }
             fail(importer, node, "file '" + spec + "' not found (looked in " + looked + ")");
         }
@@ -1074,31 +1075,42 @@ uint32_t Analyzer::constStorageOf(const Value& v, uint32_t node) {
     if (!c)
         fail(node, "a comptime value has no storage outside a PE's code");
     const bool known = fullyComptime(v);
+    if (!known && !runtime())
+        fail(node, "initializer is not comptime-known");
     const auto it = c->constStorage.find(v.elems.get());
-    uint32_t addr;
-    if (it != c->constStorage.end()) {
-        addr = it->second.second;
-    } else {
-        addr = allocate(sizeOf(v.type), alignOf(v.type),
-                        "$const." + std::to_string(c->constStorage.size()), v.type, node);
-        if (known)
-            writeInit(addr, v, v.type, node);
+    if (it == c->constStorage.end()) {
+        const uint32_t addr = readOnlyStorage(v, v.type, node);
         c->constStorage[v.elems.get()] = {v.elems, addr};
-        c->readOnly.emplace_back(addr, addr + sizeOf(v.type));
+        return addr;
     }
     // An aggregate of run-time values (`const taps = [3]f32{ a, b, c };` in a function) is
     // stored where it is used: the use need not follow an earlier one.
-    if (!known) {
-        if (!runtime())
-            fail(node, "initializer is not comptime-known");
-        Place p;
-        p.k = Place::K::Mem;
-        p.type = v.type;
-        p.addrImm = addr;
-        p.mut = true;
-        store(p, v, node);
-    }
+    if (!known)
+        storeAt(it->second.second, v.type, v, node);
+    return it->second.second;
+}
+
+// Read-only storage of its own ("$const.N") for `v` of type `t`: written at load time when
+// it is comptime-known, else by code here.
+uint32_t Analyzer::readOnlyStorage(const Value& v, TypeP t, uint32_t node) {
+    ClassCtx* c = cls();
+    const uint32_t addr =
+        allocate(sizeOf(t), alignOf(t), "$const." + std::to_string(c->readOnlyCopies++), t, node);
+    c->readOnly.emplace_back(addr, addr + sizeOf(t));
+    if (fullyComptime(v))
+        writeInit(addr, v, t, node);
+    else
+        storeAt(addr, t, v, node);
     return addr;
+}
+
+void Analyzer::storeAt(uint32_t addr, TypeP t, const Value& v, uint32_t node) {
+    Place p;
+    p.k = Place::K::Mem;
+    p.type = t;
+    p.addrImm = addr;
+    p.mut = true;
+    store(p, v, node);
 }
 
 // The Storage Classes page: an `extern` variable names the `export` declaration of the same
@@ -1182,11 +1194,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
         fail(useNode, "declarations depend on each other more than " +
                           std::to_string(kMaxDeclDepth) + " deep (here '" + d.name +
                           "'); compute the chain in a comptime loop instead");
-    struct DepthCount {
-        int& depth;
-        explicit DepthCount(int& d) : depth(d) { ++depth; }
-        ~DepthCount() { --depth; }
-    } depthCount{declDepth_};
+    NestingLevel level{declDepth_};
     d.state = Decl::State::InProgress;
     // A declaration first used inside a tensor access (`|i|{n} -> t[i]`) is evaluated on its
     // own: its initializer's indexing is ordinary comptime indexing, not tensor access.
@@ -1196,8 +1204,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
         ~ModeReset() { mode = saved; }
     } modeReset{tensorAccessMode_, tensorAccessMode_};
     tensorAccessMode_ = false;
-    Frame* save = fr_;
-    FrameRestore restore{fr_, save};
+    FrameRestore restore{fr_, fr_};
     Frame f;
     f.mod = m;
     f.comptime = true;
@@ -1378,7 +1385,6 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             }
         }
     } catch (SemaError&) {
-        fr_ = save;
         d.state = Decl::State::Done;
         d.failed = true;
         d.value = Value{};
@@ -1386,7 +1392,6 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
         d.value.k = VK::Undef;
         throw;
     }
-    fr_ = save;
     d.state = Decl::State::Done;
     return d.value;
 }

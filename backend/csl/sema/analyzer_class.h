@@ -221,6 +221,16 @@ struct RuntimeControl {
     RuntimeControl& operator=(const RuntimeControl&) = delete;
 };
 
+// One more level of a nesting count (declarations resolving inside one another, JSON
+// arrays and objects) for the scope's lifetime.
+struct NestingLevel {
+    int& depth;
+    explicit NestingLevel(int& d) : depth(d) { ++depth; }
+    ~NestingLevel() { --depth; }
+    NestingLevel(const NestingLevel&) = delete;
+    NestingLevel& operator=(const NestingLevel&) = delete;
+};
+
 // Puts back the current frame when a scope ends, on any exception too: an out-of-memory
 // or file system error inside a call left a destroyed callee frame current, and the
 // scopes unwound after it popped that frame's scopes (a crash in popScope).
@@ -232,6 +242,13 @@ struct FrameRestore {
     FrameRestore(const FrameRestore&) = delete;
     FrameRestore& operator=(const FrameRestore&) = delete;
 };
+
+// A comptime integer as a double. A u64 value is its bit pattern in an int64_t: those from
+// 2^63 up read as negative unless taken as unsigned (`big >= 1` was false, `@as(f32, big)`
+// negative).
+inline double comptimeIntToDouble(const Value& v) {
+    return isU64(v.type) ? double(uint64_t(v.i)) : double(v.i);
+}
 
 // Whether two comptime values are the same in every part (false for DSDs, ranges, runtime
 // values and float NaNs), layout.cpp.
@@ -353,7 +370,7 @@ class Analyzer {
     struct CompileCancelled {};
     void pollCancelled() const;
     int callDepth_ = 0;
-    int declDepth_ = 0; // declarations being resolved, one inside another
+    int declDepth_ = 0;                   // declarations being resolved, one inside another
     const Decl* resolvingDecl_ = nullptr; // resolveDecl's declaration and its module
     Module* resolvingDeclMod_ = nullptr;
     // Comptime calls of functions returning `type`, by function and arguments: calling
@@ -721,6 +738,8 @@ class Analyzer {
                       uint32_t node);
     void writeInit(uint32_t addr, const Value& v, TypeP t, uint32_t node);
     uint32_t constStorageOf(const Value& v, uint32_t node);
+    uint32_t readOnlyStorage(const Value& v, TypeP t, uint32_t node);
+    void storeAt(uint32_t addr, TypeP t, const Value& v, uint32_t node);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
     void ensureStorage(Module* m, Decl& d, uint32_t node);
 

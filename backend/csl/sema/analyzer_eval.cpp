@@ -530,12 +530,6 @@ Value Analyzer::evalBinary(uint32_t node, TypeP expected) {
     return a;
 }
 
-// A u64 value at comptime is its bit pattern in an int64_t: those from 2^63 up read as
-// negative unless taken as unsigned (`big >= 1` was false, `@as(f32, big)` negative).
-static double comptimeIntToDouble(const Value& v) {
-    return isU64(v.type) ? double(uint64_t(v.i)) : double(v.i);
-}
-
 Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint32_t node) {
     if (isCompare(op)) {
         int c = 0;
@@ -763,8 +757,8 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     // A divisor or shift amount known at compile time to be out of range makes every
     // execution fault (a division by zero) or push out every bit: refused, as when both
     // operands are comptime-known.
-    if ((op == Tok::Slash || op == Tok::Percent) && b.isComptime() && b.k == VK::Int &&
-        b.i == 0 && t->k != TK::Float && t->k != TK::CFloat)
+    if ((op == Tok::Slash || op == Tok::Percent) && b.isComptime() && b.k == VK::Int && b.i == 0 &&
+        t->k != TK::Float && t->k != TK::CFloat)
         fail(N(node).b, "division by zero");
     if (shift && b.isComptime() && b.k == VK::Int && a.type->k == TK::Int &&
         (b.i < 0 || uint64_t(b.i) >= a.type->bits))
@@ -1528,32 +1522,19 @@ Value Analyzer::addressOf(uint32_t node) {
             if (p.value.type->k != TK::Struct && p.value.type->k != TK::Array)
                 fail(node,
                      "cannot take the address of a value of type '" + typeName(p.value.type) + "'");
-            Place copy;
-            copy.k = Place::K::Mem;
-            copy.type = p.value.type;
-            copy.mut = true;
-            copy.addrImm =
-                allocate(sizeOf(copy.type), alignOf(copy.type),
-                         "$copy." + std::to_string(cls()->cc.symbols.size()), copy.type, node);
-            store(copy, p.value, node);
-            return mkPtr(copy.addrImm, types.ptr(copy.type, false, true));
+            const TypeP t = p.value.type;
+            const uint32_t addr =
+                allocate(sizeOf(t), alignOf(t), "$copy." + std::to_string(cls()->cc.symbols.size()),
+                         t, node);
+            storeAt(addr, t, p.value, node);
+            return mkPtr(addr, types.ptr(t, false, true));
         }
         // A function's local scalar const (`const c: u16 = 6; f(&c)`, or one of a run-time
         // value): read-only storage of its own, as a local const array gets.
         if (runtime() && ((p.k == Place::K::Value && isRuntimeScalar(p.type)) ||
                           (p.k == Place::K::Reg && !p.mut))) {
-            Place copy;
-            copy.k = Place::K::Mem;
-            copy.type = p.type;
-            copy.mut = true; // written once here; the pointer given out is const
-            copy.addrImm =
-                allocate(sizeOf(copy.type), alignOf(copy.type),
-                         "$const." + std::to_string(cls()->cc.symbols.size()), copy.type, node);
-            if (p.k == Place::K::Value && p.value.isComptime())
-                writeInit(copy.addrImm, coerce(p.value, p.type, node), p.type, node);
-            else
-                store(copy, p.k == Place::K::Reg ? load(p, node) : p.value, node);
-            return mkPtr(copy.addrImm, types.ptr(copy.type, false, true));
+            const Value v = p.k == Place::K::Reg ? load(p, node) : coerce(p.value, p.type, node);
+            return mkPtr(readOnlyStorage(v, p.type, node), types.ptr(p.type, false, true));
         }
         // The Types page: "address of packed struct field is unsupported".
         if (p.packedField)
@@ -2072,8 +2053,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                         continue;
                     const int64_t value = switchKey(std::max(from, a), s.type);
                     std::string shown = show(mkInt(value, s.type));
-                    for (const FieldInfo& m : s.type->k == TK::Enum ? s.type->fields
-                                                                    : std::vector<FieldInfo>{})
+                    for (const FieldInfo& m :
+                         s.type->k == TK::Enum ? s.type->fields : std::vector<FieldInfo>{})
                         if (m.value == value)
                             shown = "'." + m.name + "'";
                     fail(item, "duplicate switch value " + shown);
@@ -2274,8 +2255,10 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
                               done.comptimeResult.type->k != TK::Void);
     // A break without a value left such a block with the value of another break.
     if (valueBreaks && done.valuelessBreak)
-        fail(done.valuelessBreak, "'break :" + label + "' without a value, but other breaks give "
-                                  "block '" + label + "' a value; every break of it needs one");
+        fail(done.valuelessBreak, "'break :" + label +
+                                      "' without a value, but other breaks give "
+                                      "block '" +
+                                      label + "' a value; every break of it needs one");
     if (valueBreaks && blockEndReachable(start, done.breaks))
         fail(node, "block '" + label + "' can reach its end without 'break :" + label +
                        "' and a value, so its type is 'void'; end it with a break or a return");

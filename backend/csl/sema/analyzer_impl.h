@@ -191,6 +191,7 @@ struct ClassCtx {
     // ranges: a DSD operation's destination must not lie in them (the folded reads of the
     // const and those from memory then disagreed).
     std::vector<std::pair<uint32_t, uint32_t>> readOnly;
+    uint32_t readOnlyCopies = 0; // "$const.N" storage made so far (readOnlyStorage)
     // The RPC builtins (rpc_symbols.cpp): every @export_symbol of the class, the dispatch
     // functions @get_symbol_value (one per type) and @get_tensor_ptr call, whose bodies are
     // written once all exports are known, and comptime answers given before that point.

@@ -897,14 +897,13 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
     if (n.a && m->ast->nodes[n.a].kind == NK::AnyType)
         fail(m, n.a, "'anytype' can only be the type of a function parameter, not a result");
     if (!f->generic) {
-        Frame* save = fr_;
-        FrameRestore restore{fr_, save};
+        FrameRestore restore{fr_, fr_};
         Frame fr;
         fr.mod = m;
         fr.comptime = true;
         fr.scopes.emplace_back();
         fr_ = &fr;
-        try {
+        {
             // Structs and arrays passed or returned by value do not fit the register calling
             // convention: such functions are expanded at their call sites, like inline ones.
             auto byValueAggregate = [](TypeP t) { return t->k == TK::Struct || t->k == TK::Array; };
@@ -923,11 +922,7 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
                        "' by value (writing through a pointer parameter would not)");
             else if (isComptimeOnly(r))
                 expand("it returns the comptime-only type '" + typeName(r) + "'");
-        } catch (SemaError&) {
-            fr_ = save;
-            throw;
         }
-        fr_ = save;
     }
     if (f->isInline)
         expand("it is inline");
@@ -1015,8 +1010,7 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     if (ft->ret->k != TK::Void && !isRuntimeScalar(ft->ret))
         fail(f->mod, f->node,
              "return type '" + typeName(ft->ret) + "' is not allowed in a runtime function");
-    Frame* save = fr_;
-    FrameRestore restore{fr_, save};
+    FrameRestore restore{fr_, fr_};
     sim::SourceLoc saveLoc = loc_;
     Frame fr;
     fr.mod = f->mod;
@@ -1074,7 +1068,6 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     } catch (SemaError&) {
         // reported
     }
-    fr_ = save;
     loc_ = saveLoc;
     return f->index;
 }
@@ -1426,9 +1419,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         // u8 parameter read a u16 array byte by byte, an f32 one an i16 array in pairs.
         const TypeP et = elementType(i);
         if (et->k == TK::Bool || !(isAbiSizedInt(et) || et->k == TK::Float))
-            fail(args[i], "@map: '" + f->name + "' " +
-                              (i - 1 < nIn ? "takes" : "returns") + " '" + typeName(et) +
-                              "' for this DSD, which is not a 16- or 32-bit number");
+            fail(args[i], "@map: '" + f->name + "' " + (i - 1 < nIn ? "takes" : "returns") + " '" +
+                              typeName(et) + "' for this DSD, which is not a 16- or 32-bit number");
         failIfElementWidthDiffers(v.dsd, sizeOf(et),
                                   "argument " + std::to_string(i + 1) + " of @map ('" + f->name +
                                       "' " + (i - 1 < nIn ? "takes" : "returns") + " '" +

@@ -290,9 +290,10 @@ struct JsonReader {
                     const char h = s[i + size_t(k)];
                     if (!std::isxdigit(static_cast<unsigned char>(h)))
                         return false;
-                    v = v * 16 + uint32_t(std::isdigit(static_cast<unsigned char>(h))
-                                              ? h - '0'
-                                              : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);
+                    v = v * 16 +
+                        uint32_t(std::isdigit(static_cast<unsigned char>(h))
+                                     ? h - '0'
+                                     : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);
                 }
                 i += 4;
                 return true;
@@ -373,11 +374,7 @@ Value Analyzer::importJson(const std::string& text, TypeP t, const std::string& 
         if ((c == '{' || c == '[') && r.depth >= kMaxJsonDepth)
             return bad("arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
                        " deep");
-        struct Nest {
-            int& depth;
-            explicit Nest(int& d) : depth(d) { ++depth; }
-            ~Nest() { --depth; }
-        } nest{r.depth};
+        NestingLevel level{r.depth};
         if (c == '{') {
             ++r.i;
             std::vector<std::string> names;
@@ -1157,8 +1154,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             const uint32_t bytes = i == 0 ? shape.dstBytes : shape.srcBytes[i - 1];
             const TypeP target = v.type->elem;
             if (v.type->many || !isRuntimeScalar(target))
-                fail(argNodes[i], "operand " + std::to_string(i + 1) + " of @" + name +
-                                      " is a '" + typeName(v.type) +
+                fail(argNodes[i], "operand " + std::to_string(i + 1) + " of @" + name + " is a '" +
+                                      typeName(v.type) +
                                       "'; a pointer operand points to one scalar");
             if (sizeOf(target) != bytes)
                 fail(argNodes[i], "operand " + std::to_string(i + 1) + " of @" + name +
@@ -1433,10 +1430,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
                 if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float)
-                    return mkFloat(v.k == VK::Float ? v.f
-                                   : isU64(v.type)  ? double(uint64_t(v.i))
-                                                    : double(v.i),
-                                   t);
+                    return mkFloat(v.k == VK::Float ? v.f : comptimeIntToDouble(v), t);
             } else if (t->k == TK::Int || t->k == TK::CInt) {
                 if (v.k == VK::Float)
                     return floatToInt(v.f, t, args[1]);
@@ -1829,8 +1823,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     // f32 color was its bits' low half (3.0 gave color 0), `true` queue 1.
     const auto failUnlessUnsignedId = [&](const Value& v, uint32_t at) {
         if (!v.isComptime() && !sameType(v.type, types.u16))
-            fail(at, "a run-time ID for @" + name + " must be a u16, found '" +
-                         typeName(v.type) + "'");
+            fail(at,
+                 "a run-time ID for @" + name + " must be a u16, found '" + typeName(v.type) + "'");
         if (v.type->k != TK::CInt && v.type->k != TK::Int)
             fail(at, "@" + name + " expects an integer, found '" + typeName(v.type) + "'");
     };
@@ -2112,15 +2106,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         // The DSDs page gives the fields' types: the extent a u16 (at most 32767, as
         // @get_dsd's .extent), the stride an i8, the offset an i16 (in elements). A float or
         // bool was used as its bits and a comptime 70000 ran past the end of SRAM.
-        const TypeP fieldType = field == sim::DsdField::Length      ? types.u16
-                                : field == sim::DsdField::OffsetBytes ? types.i16
+        const TypeP fieldType = field == sim::DsdField::Length          ? types.u16
+                                : field == sim::DsdField::OffsetBytes   ? types.i16
                                 : field == sim::DsdField::ElementStride ? types.intType(8, true)
                                                                         : nullptr;
         if (fieldType && (v.type->k == TK::Bool || !isIntLike(v.type) || v.type->k == TK::Enum))
             fail(args[1], "@" + name + " expects an integer, found '" + typeName(v.type) + "'");
         if (fieldType && v.isComptime()) {
             const int64_t x = asInt(v, args[1], "value");
-            const int64_t hi = field == sim::DsdField::Length ? 32767 : (int64_t(1) << (fieldType->bits - 1)) - 1;
+            const int64_t hi =
+                field == sim::DsdField::Length ? 32767 : (int64_t(1) << (fieldType->bits - 1)) - 1;
             const int64_t lo = field == sim::DsdField::Length ? 0 : -hi - 1;
             if (x < lo || x > hi || (isU64(v.type) && x < 0))
                 fail(args[1], "@" + name + ": " + std::to_string(x) + " is out of range (" +

@@ -497,20 +497,20 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     c.cc.file = t.file;
     c.cc.paramsKey = paramsKey(t.params);
     Frame* save = fr_;
-    FrameRestore restore{fr_, save};
-    Frame lf;
-    lf.mod = layout_;
-    lf.comptime = true;
-    lf.scopes.emplace_back();
-    fr_ = &lf;
     Module* m = nullptr;
-    try {
-        m = loadModule(t.file, layout_->dir, t.params, layout_, t.node, &c, "");
-    } catch (SemaError&) {
-        fr_ = save;
-        return;
+    {
+        FrameRestore restore{fr_, save};
+        Frame lf;
+        lf.mod = layout_;
+        lf.comptime = true;
+        lf.scopes.emplace_back();
+        fr_ = &lf;
+        try {
+            m = loadModule(t.file, layout_->dir, t.params, layout_, t.node, &c, "");
+        } catch (SemaError&) {
+            return;
+        }
     }
-    fr_ = save;
     // Params without a value are an error at their declaration.
     std::set<Module*> ran;
     size_t before = 0;
