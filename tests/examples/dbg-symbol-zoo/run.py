@@ -146,8 +146,8 @@ LOOKUP = (KeyError, ValueError)
 fails("unknown symbol", lambda: dbg.get_symbol(OX, OY, "nosuch", np.uint16), LOOKUP, "nosuch")
 fails("symbol of the other class", lambda: dbg.get_symbol(OX + 2, OY, "west_only", np.uint32),
       LOOKUP, "west_only", "8,3")
-fails("module symbol without its prefix", lambda: dbg.get_symbol(OX, OY, "grid", np.float32),
-      LOOKUP, "grid")
+fails("module symbol without its prefix", lambda: dbg.get_symbol(OX, OY, "sx", np.int8),
+      LOOKUP, "sx")
 fails("PE west of the block", lambda: dbg.get_symbol(OX - 1, OY, "zoo.f", np.float32),
       (ValueError, IndexError), "5,3")
 fails("PE south of the block", lambda: dbg.get_symbol(OX, OY + H, "zoo.f", np.float32),
