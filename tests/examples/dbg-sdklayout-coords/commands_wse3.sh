@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+set -e
+
+cs_python run.py --arch=wse3
