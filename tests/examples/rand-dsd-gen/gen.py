@@ -1,0 +1,686 @@
+#!/usr/bin/env python3
+"""Random differential tests of CSL DSD operations (stdlib + numpy only).
+
+    gen.py --seed N --out DIR [--ops K] [--width W] [--keep I,J,..]
+
+writes DIR/{layout.csl, pe_program.csl, run.py, case.json, commands_wse2.sh,
+commands_wse3.sh}: a W x 1 row whose PEs all run the same K random DSD operations (every
+operation family of the Builtins page for DSD operations, @map with generated callbacks)
+over random mem1d/mem4d DSDs (random lengths, strides including negative and zero ones,
+`.offset`, mutators with comptime and run-time arguments, DSRs, scalars in either
+position, destination = source aliasing) on per-PE random data. run.py replays the
+operations on a numpy model of the PE memory and compares every word bit for bit.
+
+Only documented behaviour is compared. The model marks an element "undefined" (not
+compared, and poisoning whatever is computed from it) where the SDK docs are silent:
+shift counts above 15, @clz/@ctz of 0, @fmaxs/@fmaxh with a NaN or with +0/-0, float ->
+xp16 of a value that is not an integer in i16 range, xp16 -> f16 of a value f16 cannot
+hold exactly, and NaN payloads (a NaN must be a NaN). @fmacs/@fmach are modelled fused
+(rounded once): whether the hardware fuses is not documented.
+
+--ops K keeps the first K operations and --keep keeps only the listed ones (for
+minimising a disagreement: the same seed draws the same operations).
+"""
+import argparse
+import json
+import os
+import random
+import stat
+import sys
+
+NF, NH, NI, NU, NC = 80, 80, 80, 40, 24
+NK, NP = 8, 512
+ARR = {  # name: (csl element type, length, element bytes)
+    "F": ("f32", NF, 4), "H": ("f16", NH, 2), "I": ("i16", NI, 2), "U": ("u32", NU, 4),
+    "C": ("u16", NC, 2),
+}
+
+F32_BIN = ["fadds", "fsubs", "fmuls", "fmaxs"]
+F16_BIN = ["faddh", "fsubh", "fmulh", "fmaxh"]
+INT_BIN = ["add16", "sub16", "and16", "or16", "xor16"]
+SHIFTS = ["sll16", "slr16", "sar16"]
+UNARY = {  # op: (dest array, source array)
+    "fnegs": ("F", "F"), "fabss": ("F", "F"), "fmovs": ("F", "F"),
+    "fnegh": ("H", "H"), "fabsh": ("H", "H"), "fmovh": ("H", "H"),
+    "mov16": ("I", "I"), "popcnt": ("I", "I"), "clz": ("I", "I"), "ctz": ("I", "I"),
+    "mov32": ("U", "U"),
+    "fh2s": ("F", "H"), "fs2h": ("H", "F"), "xp162fs": ("F", "I"), "xp162fh": ("H", "I"),
+    "fs2xp16": ("I", "F"), "fh2xp16": ("I", "H"),
+}
+
+
+class Gen:
+    def __init__(self, seed, width, avoid=()):
+        self.r = random.Random(seed)
+        self.avoid = set(avoid)  # known bugs not to trigger (names from NOTES.md)
+        self.width = width
+        self.p_vals = []  # run-time mutator arguments, P[j]
+        self.lines = []
+        self.ops = []
+        self.maps = []  # callback source texts
+        self.dsr_uses = 0
+
+    # ---- values -------------------------------------------------------------------------
+    def pval(self, v):
+        """A run-time i16 whose value is v: the index of P holding it."""
+        if len(self.p_vals) >= NP:
+            raise RuntimeError("P is full: use fewer operations")
+        self.p_vals.append(v)
+        return f"P[{len(self.p_vals) - 1}]"
+
+    def arg(self, v, kind):
+        """v as a comptime literal or a run-time value read from P."""
+        if self.r.random() < 0.5 or len(self.p_vals) >= NP - 4:
+            return str(v) if kind != "i8" else f"@as(i8, {v})"
+        p = self.pval(v)
+        return {"i16": p, "u16": f"@as(u16, {p})", "i8": f"@as(i8, {p})"}[kind]
+
+    # ---- DSDs ---------------------------------------------------------------------------
+    def fits(self, arr, addrs):
+        return all(0 <= a < ARR[arr][1] for a in addrs)
+
+    def mem1d(self, arr, length, write):
+        """A random mem1d DSD of `length` elements: (csl expr, addrs, desc for mutators)."""
+        n = ARR[arr][1]
+        for _ in range(200):
+            s = self.r.choice([1, 1, 1, 2, 3, -1, -2, 5, 0, 4, -3, 7]) if length > 1 else 1
+            if write and s == 0:
+                continue
+            lo = -s * (length - 1) if s < 0 else 0
+            hi = n - 1 - (s * (length - 1) if s > 0 else 0)
+            if lo > hi:
+                continue
+            start = self.r.randint(lo, hi)
+            addrs = [start + s * k for k in range(length)]
+            form = self.r.random()
+            if form < 0.55:
+                idx = f"{start}" if s == 0 else (
+                    f"{start} + {s} * k" if s > 0 else f"{start} - {-s} * k")
+                if start == 0 and s != 0:
+                    idx = f"{s} * k" if s > 0 else idx
+                expr = (f"@get_dsd(mem1d_dsd, .{{ .tensor_access = |k|{{{length}}} -> "
+                        f"{arr}[{idx}] }})")
+                return expr, addrs, {"kind": "m1", "start": start, "stride": s, "len": length,
+                                     "off": 0}
+            # .offset is an i16, so the base may also lie past the first element.
+            base = self.r.randint(0, min(n - 1, start + 6))
+            off = start - base
+            rt = lambda v, kind: self.arg(v, kind) if "rtfields" not in self.avoid else str(v)
+            rt_base = not (self.r.random() < 0.5 or len(self.p_vals) >= NP - 4)
+            if not rt_base:
+                fields = [f".base_address = &{arr}[{base}]"]
+            else:
+                fields = [f".base_address = &{arr}[@as(u16, {self.pval(base)})]"]
+                if "rtbaseoff" in self.avoid and off:
+                    rt = lambda v, kind: self.arg(v, kind) if kind != "i16" else self.pval(v)
+            fields.append(f".extent = {rt(length, 'u16')}")
+            if s != 1 or self.r.random() < 0.3:
+                fields.append(f".stride = {rt(s, 'i8')}")
+            if off or self.r.random() < 0.3:
+                fields.append(f".offset = {rt(off, 'i16')}")
+            expr = f"@get_dsd(mem1d_dsd, .{{ {', '.join(fields)} }})"
+            return expr, addrs, {"kind": "m1", "start": start, "stride": s, "len": length,
+                                 "off": off}
+        raise RuntimeError("no mem1d fits")
+
+    def mem4d(self, arr, length, write):
+        """A random 2-4 dimensional mem4d DSD with `length` elements, or None."""
+        n = ARR[arr][1]
+        shapes = []
+        for dims in (2, 3, 4):
+            def split(m, d):
+                if d == 1:
+                    return [[m]]
+                out = []
+                for f in range(1, m + 1):
+                    if m % f == 0:
+                        out += [[f] + rest for rest in split(m // f, d - 1)]
+                return out
+            shapes += [sh for sh in split(length, dims) if all(e > 1 for e in sh) or
+                       self.r.random() < 0.2]
+        if not shapes:
+            return None
+        for _ in range(200):
+            ext = self.r.choice(shapes)
+            strides = [self.r.choice([1, 2, 3, -1, -2, 4, 0, 5, 7, -4, 9]) for _ in ext]
+            rel = [0]
+            for e, s in zip(ext, strides):
+                rel = [a + s * k for a in rel for k in range(e)]
+            lo, hi = -min(rel), n - 1 - max(rel)
+            if lo > hi:
+                continue
+            if write and len(set(rel)) != len(rel):
+                continue
+            o = self.r.randint(lo, hi)
+            names = "ijlm"[:len(ext)]
+            terms = [f"{o}"] + [
+                (f"{s} * {v}" if s > 0 else f"{-s} * {v}") for v, s in zip(names, strides) if s]
+            idx = terms[0]
+            signs = [s for s in strides if s]
+            for t, s in zip(terms[1:], signs):
+                idx += (" + " if s > 0 else " - ") + t
+            expr = (f"@get_dsd(mem4d_dsd, .{{ .tensor_access = |{', '.join(names)}|"
+                    f"{{{', '.join(map(str, ext))}}} -> {arr}[{idx}] }})")
+            return expr, [o + a for a in rel], {"kind": "m4", "o": o, "rel": rel}
+        return None
+
+    def mutate(self, arr, expr, addrs, desc, write):
+        """Wrap a DSD in random mutators that keep it inside its array and its length."""
+        etype = ARR[arr][0]
+        length = len(addrs)
+        for _ in range(self.r.choice([0, 0, 1, 1, 2, 3])):
+            m = self.r.random()
+            if desc["kind"] == "m1" and desc["off"] == 0 and m < 0.25 and length > 1 and not (
+                    "negstride" in self.avoid and desc["stride"] < 0):
+                s = self.r.choice([1, 2, 3, -1, -2, 4, -3])
+                start = desc["start"]
+                new = [start + s * k for k in range(length)]
+                if self.fits(arr, new):
+                    expr = f"@set_dsd_stride({expr}, {self.arg(s, 'i8')})"
+                    desc = dict(desc, stride=s)
+                    addrs = new
+            elif desc["kind"] == "m1" and m < 0.5:
+                # Lengthen/shorten then restore: both @set_dsd_length calls stay in range.
+                s = desc["stride"]
+                other = self.r.randint(1, length + 3)
+                tmp = [desc["start"] + s * k for k in range(other)]
+                if self.fits(arr, tmp) and other != length:
+                    expr = f"@set_dsd_length({expr}, {self.arg(other, 'u16')})"
+                    expr = f"@set_dsd_length({expr}, {self.arg(length, 'u16')})"
+            elif m < 0.8:
+                d = self.r.randint(-12, 12)
+                new = [a + d for a in addrs]
+                if self.fits(arr, new) and d:
+                    expr = f"@increment_dsd_offset({expr}, {self.arg(d, 'i16')}, {etype})"
+                    addrs = new
+                    if desc["kind"] == "m1":
+                        desc = dict(desc, start=desc["start"] + d)
+                    else:
+                        desc = dict(desc, o=desc["o"] + d)
+            elif desc["kind"] == "m4" or desc["off"] == 0:
+                rel = desc["rel"] if desc["kind"] == "m4" else [
+                    desc["stride"] * k for k in range(length)]
+                lo, hi = -min(rel), ARR[arr][1] - 1 - max(rel)
+                b = self.r.randint(lo, hi)
+                if self.r.random() < 0.5 or len(self.p_vals) >= NP:
+                    ba = f"&{arr}[{b}]"
+                else:
+                    ba = f"&{arr}[@as(u16, {self.pval(b)})]"
+                expr = f"@set_dsd_base_addr({expr}, {ba})"
+                addrs = [b + a for a in rel]
+                if desc["kind"] == "m1":
+                    desc = dict(desc, start=b)
+                else:
+                    desc = dict(desc, o=b)
+        return expr, addrs
+
+    def dsd(self, arr, length, write, mem4d_ok=True):
+        got = None
+        if mem4d_ok and length >= 4 and self.r.random() < 0.35:
+            got = self.mem4d(arr, length, write)
+        if got is None:
+            got = self.mem1d(arr, length, write)
+        expr, addrs, desc = got
+        return self.mutate(arr, expr, addrs, desc, write)
+
+    # ---- scalars ------------------------------------------------------------------------
+    def f32_bits(self):
+        r = self.r.random()
+        if r < 0.1:
+            return self.r.choice([0, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0x00000001])
+        if r < 0.2:
+            return self.r.getrandbits(32)
+        import struct
+        x = self.r.choice([1, -1]) * self.r.uniform(0.1, 4.0) * 2.0 ** self.r.randint(-8, 8)
+        return struct.unpack("<I", struct.pack("<f", x))[0]
+
+    def f16_bits(self):
+        r = self.r.random()
+        if r < 0.1:
+            return self.r.choice([0, 0x8000, 0x3c00, 0xbc00, 0x7c00, 0x0001, 0x7bff])
+        if r < 0.2:
+            return self.r.getrandbits(16)
+        import struct
+        x = self.r.choice([1, -1]) * self.r.uniform(0.1, 4.0) * 2.0 ** self.r.randint(-6, 6)
+        return struct.unpack("<H", struct.pack("<e", x))[0]
+
+    def scalar(self, t):
+        """A scalar operand of type t ('f32', 'f16', 'i16', 'u16', 'u32'): (csl, json)."""
+        runtime = self.r.random() < 0.4
+        if t == "f32":
+            if runtime:
+                j = self.r.randrange(NK)
+                return f"KF[{j}]", {"rt": "KF", "j": j}
+            b = self.f32_bits()
+            if (b >> 23) & 0xff == 0xff and b & 0x7fffff:
+                b = 0x40490fdb  # comptime NaN literals are not the point here
+            return f"@bitcast(f32, @as(u32, {b:#010x}))", {"bits": b}
+        if t == "f16":
+            if runtime:
+                j = self.r.randrange(NK)
+                return f"KH[{j}]", {"rt": "KH", "j": j}
+            b = self.f16_bits()
+            if (b >> 10) & 0x1f == 0x1f and b & 0x3ff:
+                b = 0x4248
+            return f"@bitcast(f16, @as(u16, {b:#06x}))", {"bits": b}
+        if t == "i16":
+            if runtime:
+                j = self.r.randrange(NK)
+                return f"KI[{j}]", {"rt": "KI", "j": j}
+            v = self.r.choice([self.r.randint(-32768, 32767), self.r.randint(-20, 20)])
+            return (f"@as(i16, {v})" if self.r.random() < 0.5 else str(v)), {"bits": v & 0xffff}
+        if t == "count":
+            v = self.r.randint(0, 15)
+            if runtime:
+                j = self.r.randrange(NC)
+                return f"C[{j}]", {"rt": "C", "j": j}
+            return f"@as(u16, {v})", {"bits": v}
+        if t == "u32":
+            v = self.r.getrandbits(32)
+            return f"@as(u32, {v:#010x})", {"bits": v}
+        raise ValueError(t)
+
+    # ---- operations ---------------------------------------------------------------------
+    def disjoint_or_same(self, dst, srcs):
+        for s in srcs:
+            if "addrs" not in s or s["arr"] != dst["arr"]:
+                continue
+            if s["addrs"] != dst["addrs"] and set(s["addrs"]) & set(dst["addrs"]):
+                return False
+        return True
+
+    def operand(self, arr, length, dst=None, alias_ok=True, mem4d_ok=True):
+        """A DSD source over arr, sometimes the destination itself (aliasing)."""
+        if dst is not None and dst["arr"] == arr and alias_ok and self.r.random() < 0.25:
+            return dict(dst)
+        expr, addrs = self.dsd(arr, length, False, mem4d_ok)
+        return {"arr": arr, "addrs": addrs, "expr": expr}
+
+    def one(self, index):
+        r = self.r
+        family = r.choices(["f32", "f16", "int", "shift", "unary", "mac", "mixed", "map",
+                            "mov32", "loop", "walk"], weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2])[0]
+        length = r.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16])
+        for _ in range(100):
+            spec = self.try_op(family, length)
+            if spec is not None:
+                return spec
+        return None
+
+    def try_op(self, family, length):
+        r = self.r
+        if family in ("f32", "f16", "int"):
+            name = r.choice({"f32": F32_BIN, "f16": F16_BIN, "int": INT_BIN}[family])
+            arr = {"f32": "F", "f16": "H", "int": "I"}[family]
+            st = {"f32": "f32", "f16": "f16", "int": "i16"}[family]
+            dexpr, daddrs = self.dsd(arr, length, True)
+            dst = {"arr": arr, "addrs": daddrs, "expr": dexpr}
+            kinds = r.choice([("d", "d"), ("d", "d"), ("d", "s"), ("s", "d")])
+            srcs = [self.operand(arr, length, dst) if k == "d" else None for k in kinds]
+            srcs = [s if s is not None else self.scalar_src(st) for s in srcs]
+            return self.finish(name, dst, srcs)
+        if family == "shift":
+            name = r.choice(SHIFTS)
+            dexpr, daddrs = self.dsd("I", length, True)
+            dst = {"arr": "I", "addrs": daddrs, "expr": dexpr}
+            kinds = r.choice([("d", "d"), ("d", "s"), ("s", "d"), ("d", "d")])
+            a = self.operand("I", length, dst) if kinds[0] == "d" else self.scalar_src("i16")
+            if kinds[1] == "d":
+                cexpr, caddrs = self.dsd("C", length, False)
+                b = {"arr": "C", "addrs": caddrs, "expr": cexpr}
+            else:
+                b = self.scalar_src("count")
+            return self.finish(name, dst, [a, b])
+        if family == "unary":
+            name = r.choice(sorted(UNARY))
+            darr, sarr = UNARY[name]
+            dexpr, daddrs = self.dsd(darr, length, True)
+            dst = {"arr": darr, "addrs": daddrs, "expr": dexpr}
+            st = {"F": "f32", "H": "f16", "I": "i16", "U": "u32"}[sarr]
+            if r.random() < 0.8:
+                src = self.operand(sarr, length, dst)
+            else:
+                src = self.scalar_src(st)
+            return self.finish(name, dst, [src])
+        if family == "mov32":
+            dexpr, daddrs = self.dsd("U", length, True)
+            dst = {"arr": "U", "addrs": daddrs, "expr": dexpr}
+            src = self.operand("U", length, dst) if r.random() < 0.7 else self.scalar_src("u32")
+            return self.finish("mov32", dst, [src])
+        if family == "mac":
+            name = r.choice(["fmacs", "fmach"])
+            arr, st = ("F", "f32") if name == "fmacs" else ("H", "f16")
+            dexpr, daddrs = self.dsd(arr, length, True)
+            dst = {"arr": arr, "addrs": daddrs, "expr": dexpr}
+            a = self.operand(arr, length, dst)
+            b = self.operand(arr, length, dst)
+            return self.finish(name, dst, [a, b, self.scalar_src(st)])
+        if family == "mixed":
+            name = r.choice(["faddhs", "fmachs"])
+            dexpr, daddrs = self.dsd("F", length, True)
+            dst = {"arr": "F", "addrs": daddrs, "expr": dexpr}
+            a = self.operand("F", length, dst)
+            if name == "faddhs":
+                b = self.operand("H", length) if r.random() < 0.75 else self.scalar_src("f16")
+                return self.finish(name, dst, [a, b])
+            b = self.operand("H", length)
+            return self.finish(name, dst, [a, b, self.scalar_src("f16")])
+        if family == "map":
+            return self.map_op(length)
+        if family == "loop":
+            return self.loop_op(min(length, 6))
+        if family == "walk":
+            return self.walk_op(min(length, 6))
+        raise ValueError(family)
+
+    LOOP_OPS = {  # op: (dest array, source arrays, scalar type of a trailing scalar or None)
+        "fadds": ("F", ["F", "F"], None), "fmuls": ("F", ["F", "F"], None),
+        "fsubh": ("H", ["H", "H"], None), "add16": ("I", ["I", "I"], None),
+        "xor16": ("I", ["I", "I"], None), "fmovs": ("F", ["F"], None),
+        "mov16": ("I", ["I"], None), "fh2s": ("F", ["H"], None), "fs2h": ("H", ["F"], None),
+        "fmacs": ("F", ["F", "F"], "f32"), "fmach": ("H", ["H", "H"], "f16"),
+        "fmachs": ("F", ["F", "H"], "f16"), "faddhs": ("F", ["F", "H"], None),
+    }
+
+    def loop_op(self, length):
+        """DSD variables moved by @increment_dsd_offset in a loop of T trips (T comptime or
+        from P): one operation record per trip."""
+        r = self.r
+        name = r.choice(sorted(self.LOOP_OPS))
+        darr, sarrs, st = self.LOOP_OPS[name]
+        trips = r.randint(2, 5)
+        operands = []
+        dexpr, daddrs = self.dsd(darr, length, True)
+        operands.append({"arr": darr, "addrs": daddrs, "expr": dexpr})
+        for sa in sarrs:
+            if sa == darr and r.random() < 0.3:
+                operands.append(dict(operands[0], alias=True))
+            else:
+                e, a = self.dsd(sa, length, False)
+                operands.append({"arr": sa, "addrs": a, "expr": e})
+        steps = []
+        for o in operands:
+            if o.get("alias"):
+                steps.append(steps[0])
+                continue
+            steps.append(r.choice([-length, length, 1, -1, 2, 0, length + 1]))
+        trip_ops = []
+        for t in range(trips):
+            moved = [{"arr": o["arr"], "addrs": [a + t * st_ for a in o["addrs"]]}
+                     for o, st_ in zip(operands, steps)]
+            if not all(self.fits(m["arr"], m["addrs"]) for m in moved):
+                return None
+            if len(set(moved[0]["addrs"])) != len(moved[0]["addrs"]):
+                return None
+            if not self.disjoint_or_same(moved[0], moved[1:]):
+                return None
+            trip_ops.append(moved)
+        k = len(self.ops)
+        vnames = [f"v{k}_{i}" for i in range(len(operands))]
+        lines = ["{"]
+        for v, o in zip(vnames, operands):
+            if o.get("alias"):
+                continue
+            lines.append(f"  var {v} = {o['expr']};")
+        names = [vnames[0] if o.get("alias") else v for v, o in zip(vnames, operands)]
+        scal = None
+        if st:
+            scal = self.scalar_src(st)
+        count = self.arg(trips, "u16")
+        lines.append(f"  for (@range(u16, {count})) |_| {{")
+        args = names + ([scal["expr"]] if scal else [])
+        lines.append(f"    @{name}({', '.join(args)});")
+        etype = {"F": "f32", "H": "f16", "I": "i16"}
+        for v, o, st_ in zip(vnames, operands, steps):
+            if o.get("alias") or st_ == 0:
+                continue
+            lines.append(f"    {v} = @increment_dsd_offset({v}, {self.arg(st_, 'i16')}, "
+                         f"{etype[o['arr']]});")
+        lines.append("  }")
+        lines.append("}")
+        self.lines.append(lines)
+        rec = {"op": name, "trips": [{"dst": m[0], "srcs": m[1:] + ([
+            {k2: v2 for k2, v2 in scal.items() if k2 != "expr"}] if scal else [])}
+            for m in trip_ops]}
+        self.ops.append(rec)
+        return True
+
+    WALK_OPS = {"fmovs": ("F", "F"), "fnegs": ("F", "F"), "mov16": ("I", "I"),
+                "fabsh": ("H", "H"), "fh2s": ("F", "H"), "xp162fs": ("F", "I"),
+                "popcnt": ("I", "I"), "fs2h": ("H", "F")}
+
+    def walk_op(self, length):
+        """A mem1d source in a DSR loaded once with .save_address = true, read by 2-3
+        operations in a row: each continues where the previous one stopped."""
+        r = self.r
+        name = r.choice(sorted(self.WALK_OPS))
+        darr, sarr = self.WALK_OPS[name]
+        reps = r.randint(2, 3)
+        got = self.mem1d(sarr, length * reps, False)
+        sexpr, saddrs, _ = got
+        sexpr = f"@set_dsd_length({sexpr}, {self.arg(length, 'u16')})"
+        trips = []
+        dexprs = []
+        for t in range(reps):
+            dexpr, daddrs = self.dsd(darr, length, True)
+            dst = {"arr": darr, "addrs": daddrs}
+            src = {"arr": sarr, "addrs": saddrs[t * length:(t + 1) * length]}
+            if not self.disjoint_or_same(dst, [src]) or src["addrs"] == daddrs and False:
+                return None
+            if darr == sarr and set(daddrs) & set(saddrs):
+                return None
+            trips.append({"dst": dst, "srcs": [src]})
+            dexprs.append(dexpr)
+        k = self.dsr_uses % 3 + 1
+        self.dsr_uses += 1
+        lines = [f"@load_to_dsr(dsr_b{k}, {sexpr}, .{{ .save_address = true }});"]
+        for d in dexprs:
+            lines.append(f"@{name}({d}, dsr_b{k});")
+        self.lines.append(lines)
+        self.ops.append({"op": name, "trips": trips})
+        return True
+
+    def scalar_src(self, t):
+        expr, j = self.scalar(t)
+        return dict(j, expr=expr, scalar=t)
+
+    def finish(self, name, dst, srcs):
+        if not self.disjoint_or_same(dst, srcs):
+            return None
+        if not any("addrs" in s for s in srcs) and name not in UNARY and name != "mov32":
+            return None
+        exprs = [dst["expr"]] + [s["expr"] for s in srcs]
+        # Binary operations with two DSD sources sometimes go through DSRs.
+        pre = []
+        dsd_srcs = [s for s in srcs if "addrs" in s]
+        if (len(srcs) == 2 and len(dsd_srcs) == 2 and self.r.random() < 0.2) or (
+                len(srcs) == 1 and dsd_srcs and self.r.random() < 0.15):
+            k = self.dsr_uses % 3 + 1
+            self.dsr_uses += 1
+            names = [f"dsr_d{k}"] + ([f"dsr_a{k}", f"dsr_b{k}"] if len(srcs) == 2
+                                     else [f"dsr_b{k}"])
+            for nm, e in zip(names, exprs):
+                pre.append(f"@load_to_dsr({nm}, {e});")
+            exprs = names
+        call = f"@{name}({', '.join(exprs)});"
+        self.lines.append(pre + [call])
+        clean = lambda o: {k: v for k, v in o.items() if k != "expr"}
+        self.ops.append({"op": name, "dst": clean(dst), "srcs": [clean(s) for s in srcs]})
+        return True
+
+    # ---- @map ---------------------------------------------------------------------------
+    def expr_tree(self, t, nargs, depth):
+        r = self.r
+        if depth == 0 or r.random() < 0.3:
+            if r.random() < 0.75:
+                return ("arg", r.randrange(nargs))
+            if t == "i16":
+                return ("const", r.randint(-300, 300))
+            return ("const", r.choice([0.5, 1.5, -2.0, 0.25, 3.0, -0.75, 1.0]))
+        if t == "i16":
+            op = r.choice(["^", "&", "|"])
+        else:
+            op = r.choice(["+", "-", "*"])
+        return (op, self.expr_tree(t, nargs, depth - 1), self.expr_tree(t, nargs, depth - 1))
+
+    def csl_tree(self, e, t):
+        if e[0] == "arg":
+            return "abcd"[e[1]]
+        if e[0] == "const":
+            return f"@as({t}, {e[1]})"
+        return f"({self.csl_tree(e[1], t)} {e[0]} {self.csl_tree(e[2], t)})"
+
+    def map_op(self, length):
+        r = self.r
+        t = r.choice(["f32", "f16", "i16"])
+        arr = {"f32": "F", "f16": "H", "i16": "I"}[t]
+        nargs = r.randint(1, 3)
+        tree = self.expr_tree(t, nargs, 3)
+        # @map takes one-dimensional memory DSDs only (cslc's message).
+        dexpr, daddrs = self.dsd(arr, length, True, False)
+        dst = {"arr": arr, "addrs": daddrs, "expr": dexpr}
+        srcs = []
+        for a in range(nargs):
+            if r.random() < 0.25 and a > 0:
+                srcs.append(self.scalar_src(t))
+            else:
+                srcs.append(self.operand(arr, length, dst, True, False))
+        if not self.disjoint_or_same(dst, srcs):
+            return None
+        fid = len(self.maps)
+        params = ", ".join(f"{'abcd'[a]}: {t}" for a in range(nargs))
+        self.maps.append(f"fn mapfn{fid}({params}) {t} {{\n  return {self.csl_tree(tree, t)};\n}}")
+        exprs = [s["expr"] for s in srcs] + [dst["expr"]]
+        self.lines.append([f"@map(mapfn{fid}, {', '.join(exprs)});"])
+        clean = lambda o: {k: v for k, v in o.items() if k != "expr"}
+        self.ops.append({"op": "map", "type": t, "tree": tree, "dst": clean(dst),
+                         "srcs": [clean(s) for s in srcs]})
+        return True
+
+
+def initial_data(rng, width):
+    g = Gen(0, 1)
+    g.r = rng
+    d = {
+        "F": [[g.f32_bits() for _ in range(NF)] for _ in range(width)],
+        "H": [[g.f16_bits() for _ in range(NH)] for _ in range(width)],
+        "I": [[rng.choice([rng.getrandbits(16), rng.randint(0, 40), 0x8000 - rng.randint(0, 3)])
+               for _ in range(NI)] for _ in range(width)],
+        "U": [[rng.getrandbits(32) for _ in range(NU)] for _ in range(width)],
+        "C": [[rng.choice([rng.randint(0, 15), rng.randint(0, 15), rng.randint(16, 40)])
+               for _ in range(NC)] for _ in range(width)],
+        "KF": [[g.f32_bits() for _ in range(NK)] for _ in range(width)],
+        "KH": [[g.f16_bits() for _ in range(NK)] for _ in range(width)],
+        "KI": [[rng.getrandbits(16) for _ in range(NK)] for _ in range(width)],
+    }
+    # Small integers in some float slots so the float -> xp16 conversions see defined inputs.
+    for pe in range(width):
+        for arr, fmt in (("F", "<f"), ("H", "<e")):
+            import struct
+            for i in rng.sample(range(len(d[arr][pe])), 12):
+                v = float(rng.randint(-2000, 2000))
+                d[arr][pe][i] = struct.unpack("<I" if fmt == "<f" else "<H",
+                                              struct.pack(fmt, v))[0]
+    return d
+
+
+PE_HEADER = """\
+// {name}: generated by `rand-dsd-gen/gen.py {cmd}` (do not edit by hand).
+// {count} random DSD operations on per-PE random data; run.py replays them on a numpy model.
+param memcpy_params: comptime_struct;
+
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+
+var F = @zeros([{NF}]f32);
+var H = @zeros([{NH}]f16);
+var I = @zeros([{NI}]i16);
+var U = @zeros([{NU}]u32);
+var C = @zeros([{NC}]u16);
+var KF = @zeros([{NK}]f32);
+var KH = @zeros([{NK}]f16);
+var KI = @zeros([{NK}]i16);
+var P = @zeros([{NP}]i16);
+"""
+
+LAYOUT = """\
+// {name}: generated by `rand-dsd-gen/gen.py {cmd}`: a {width}x1 row, every PE
+// runs the same random DSD operations (pe_program.csl) on its own data.
+const memcpy = @import_module("<memcpy/get_params>", .{{ .width = {width}, .height = 1 }});
+
+layout {{
+  @set_rectangle({width}, 1);
+  for (@range(u16, {width})) |x| {{
+    @set_tile_code(x, 0, "pe_program.csl", .{{ .memcpy_params = memcpy.get_params(x) }});
+  }}
+{exports}  @export_name("run_ops", fn() void);
+}}
+"""
+
+ARRAYS = [("F", "f32"), ("H", "f16"), ("I", "i16"), ("U", "u32"), ("C", "u16"), ("KF", "f32"),
+          ("KH", "f16"), ("KI", "i16"), ("P", "i16")]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--ops", type=int, default=60)
+    ap.add_argument("--width", type=int, default=3)
+    ap.add_argument("--keep", default="")
+    ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields")
+    a = ap.parse_args()
+    g = Gen(a.seed, a.width, [x for x in a.avoid.split(",") if x])
+    for i in range(a.ops):
+        g.one(i)
+    keep = [int(x) for x in a.keep.split(",")] if a.keep else list(range(len(g.ops)))
+    name = os.path.basename(os.path.abspath(a.out))
+    os.makedirs(a.out, exist_ok=True)
+    data = initial_data(random.Random(a.seed * 7919 + 1), a.width)
+    data["P"] = [[v & 0xffff for v in g.p_vals] + [0] * (NP - len(g.p_vals))] * a.width
+    cmd = f"--seed {a.seed} --ops {a.ops} --width {a.width}" + (
+        f" --avoid {a.avoid}" if a.avoid else "") + (f" --keep {a.keep}" if a.keep else "")
+    pe = PE_HEADER.format(name=name, cmd=cmd, count=len(keep), NF=NF, NH=NH,
+                          NI=NI, NU=NU, NC=NC, NK=NK, NP=NP)
+    pe += "".join(f"var {n}_ptr: [*]{t} = &{n};\n" for n, t in ARRAYS)
+    pe += "\n"
+    for k in (1, 2, 3):
+        pe += (f"const dsr_d{k} = @get_dsr(dsr_dest, {k});\n"
+               f"const dsr_a{k} = @get_dsr(dsr_src0, {k});\n"
+               f"const dsr_b{k} = @get_dsr(dsr_src1, {k});\n")
+    pe += "\n" + "\n".join(g.maps) + ("\n\n" if g.maps else "")
+    pe += "fn run_ops() void {\n"
+    for i in keep:
+        pe += f"  // op {i}: {g.ops[i]['op']}\n"
+        for line in g.lines[i]:
+            pe += f"  {line}\n"
+    pe += "  sys_mod.unblock_cmd_stream();\n}\n\ncomptime {\n"
+    pe += "".join(f"  @export_symbol({n}_ptr, \"{n}\");\n" for n, _ in ARRAYS)
+    pe += "  @export_symbol(run_ops);\n}\n"
+    exports = "".join(f"  @export_name(\"{n}\", [*]{t}, true);\n" for n, t in ARRAYS)
+    files = {
+        "pe_program.csl": pe,
+        "layout.csl": LAYOUT.format(name=name, cmd=cmd, width=a.width, exports=exports),
+        "case.json": json.dumps({"seed": a.seed, "width": a.width, "data": data,
+                                 "ops": [dict(g.ops[i], index=i) for i in keep]},
+                                separators=(",", ":")) + "\n",
+    }
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "run_template.py"), encoding="utf-8") as f:
+        files["run.py"] = f.read().replace("@NAME@", name)
+    for arch in ("wse2", "wse3"):
+        files[f"commands_{arch}.sh"] = (
+            "#!/usr/bin/env bash\nset -e\n\n"
+            f"cslc --arch={arch} ./layout.csl --fabric-dims={a.width + 7},3 "
+            "--fabric-offsets=4,1 -o out --memcpy --channels 1\n"
+            "cs_python run.py --name out\n")
+    for fn, text in files.items():
+        path = os.path.join(a.out, fn)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        if fn.endswith(".sh"):
+            os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
+    print(f"{a.out}: {len(keep)} operations, {len(g.p_vals)} run-time arguments")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
