@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Random scalar CSL program generator (a small "csmith" for CSL) with a Python model.
 
-    gen.py SEED OUTDIR [--cases N] [--sets S]      write layout.csl, pe_program.csl, run.py,
-                                                   commands_wse2.sh, commands_wse3.sh
-    gen.py --refuse SEED OUTDIR                    write programs cslc must refuse (see
-                                                   refuse_cases) with the expected line:col
+    gen.py SEED OUTDIR [--cases N] [--sets S] [--wide] [--depth D] [--params P]
+           [--stmt-share F] [--no-avoid]
+        writes layout.csl, pe_program.csl, run.py, commands_wse2.sh, commands_wse3.sh.
+        --wide adds arbitrary-width integers (u3 i4 u4 i7 u12 i24 u24 u40 i48); --depth is
+        the result expression's depth (4); --params the most parameters a case takes (4);
+        --stmt-share the share of cases written as statements over mutable locals (0.5);
+        --no-avoid stops steering around the compiler gaps listed in AVOID.
+    gen_refuse.py (next to this file) checks programs cslc must refuse.
 
 Each generated case is a function `case_k(x0: T0, ...) R` whose body declares locals and
 returns an expression tree over i8..u64, f16, f32 and bool: arithmetic, shifts, bitwise
@@ -36,7 +40,18 @@ INTS = {"i8": (8, True), "u8": (8, False), "i16": (16, True), "u16": (16, False)
         "i32": (32, True), "u32": (32, False), "i64": (64, True), "u64": (64, False)}
 FLOATS = {"f16": (5, 10), "f32": (8, 23)}
 TYPES = list(INTS) + list(FLOATS) + ["bool"]
+# Arbitrary-width integers (the Types page: iN/uN for any N), used with --wide.
+WIDE = {"u3": (3, False), "i4": (4, True), "u4": (4, False), "i7": (7, True), "u12": (12, False),
+        "i24": (24, True), "u24": (24, False), "u40": (40, False), "i48": (48, True)}
 WORDS = {"i64": 2, "u64": 2}
+
+
+def use_wide_types():
+    INTS.update(WIDE)
+    TYPES[:] = list(INTS) + list(FLOATS) + ["bool"]
+    for t, (w, _) in WIDE.items():
+        if w > 32:
+            WORDS[t] = 2
 
 
 class Reject(Exception):
@@ -324,9 +339,11 @@ class Cast(Node):
         return f"@as({self.t}, {self.a.emit()})"
 
 
-BITCAST_PEERS = {"i8": ["u8"], "u8": ["i8"], "i16": ["u16", "f16"], "u16": ["i16", "f16"],
-                 "f16": ["i16", "u16"], "i32": ["u32", "f32"], "u32": ["i32", "f32"],
-                 "f32": ["i32", "u32"], "i64": ["u64"], "u64": ["i64"]}
+def bitcast_peers(t):
+    """The types of the same bit count as t (other than t) that are in use."""
+    width = INTS[t][0] if is_int(t) else (16 if t == "f16" else 32)
+    return [u for u in TYPES if u != t and u != "bool" and
+            (INTS[u][0] if is_int(u) else (16 if u == "f16" else 32)) == width]
 
 
 def to_bits(v, t):
@@ -496,6 +513,227 @@ class Loop(Node):
         return f"(b{L}: {{ var {acc}: {self.t} = {self.init.emit()}; {loop} break :b{L} {acc}; }})"
 
 
+
+# ----------------------------------------------------------------------------- statements
+
+
+class BreakLoop(Exception):
+    pass
+
+
+class ContinueLoop(Exception):
+    pass
+
+
+class ReturnValue(Exception):
+    def __init__(self, v):
+        super().__init__()
+        self.v = v
+
+
+class ArrGet(Node):
+    """arr[i] with a constant i, or arr[@as(u16, e) % n] with a run-time integer e."""
+
+    def __init__(self, name, t, n, idx, e):
+        self.name, self.t, self.n, self.idx, self.e = name, t, n, idx, e
+
+    def ev(self, env, ctx):
+        if self.e is None:
+            return env[self.name][self.idx]
+        return env[self.name][wrap(self.e.ev(env, ctx), "u16", ctx) % self.n]
+
+    def emit(self):
+        if self.e is None:
+            return f"{self.name}[{self.idx}]"
+        return f"{self.name}[@as(u16, {self.e.emit()}) % {self.n}]"
+
+
+COMPOUND = {"+": "+=", "-": "-=", "*": "*=", "&": "&=", "|": "|=", "^": "^=", "/": "/="}
+
+
+class SDecl:
+    def __init__(self, name, t, e):
+        self.name, self.t, self.e = name, t, e
+
+    def exec(self, env, ctx):
+        env[self.name] = self.e.ev(env, ctx)
+
+    def emit(self, ind):
+        return [f"{ind}var {self.name}: {self.t} = {self.e.emit()};"]
+
+
+class SArrDecl:
+    def __init__(self, name, t, elems):
+        self.name, self.t, self.elems = name, t, elems
+
+    def exec(self, env, ctx):
+        env[self.name] = [e.ev(env, ctx) for e in self.elems]
+
+    def emit(self, ind):
+        body = ", ".join(e.emit() for e in self.elems)
+        return [f"{ind}var {self.name} = [{len(self.elems)}]{self.t}{{ {body} }};"]
+
+
+class SAssign:
+    """target = e, or a compound assignment target op= e (the model is Bin/Shift)."""
+
+    def __init__(self, target, t, op, e):
+        self.target, self.t, self.op, self.e = target, t, op, e
+
+    def node(self):
+        cur = self.target if isinstance(self.target, Node) else Var(self.target, self.t)
+        if self.op is None:
+            return self.e
+        if self.op in ("<<", ">>"):
+            return Shift(self.op, cur, None, self.e)
+        return Bin(self.op, cur, self.e)
+
+    def exec(self, env, ctx):
+        v = self.node().ev(env, ctx)
+        if isinstance(self.target, ArrGet):
+            a = self.target
+            i = a.idx if a.e is None else wrap(a.e.ev(env, ctx), "u16", ctx) % a.n
+            env[a.name] = list(env[a.name])
+            env[a.name][i] = v
+        else:
+            env[self.target] = v
+
+    def emit(self, ind):
+        tgt = self.target.emit() if isinstance(self.target, Node) else self.target
+        if self.op is None:
+            return [f"{ind}{tgt} = {self.e.emit()};"]
+        if self.op in ("<<", ">>"):
+            return [f"{ind}{tgt} {self.op}= {self.e};"]
+        return [f"{ind}{tgt} {COMPOUND[self.op]} {self.e.emit()};"]
+
+
+class SIf:
+    def __init__(self, c, then, other):
+        self.c, self.then, self.other = c, then, other
+
+    def exec(self, env, ctx):
+        run(self.then if self.c.ev(env, ctx) else self.other, env, ctx)
+
+    def emit(self, ind):
+        out = [f"{ind}if ({self.c.emit()}) {{"]
+        for st in self.then:
+            out += st.emit(ind + "  ")
+        if self.other:
+            out.append(f"{ind}}} else {{")
+            for st in self.other:
+                out += st.emit(ind + "  ")
+        out.append(f"{ind}}}")
+        return out
+
+
+class SJump:
+    """if (c) break; / if (c) continue; / if (c) return e;"""
+
+    def __init__(self, kind, c, e=None):
+        self.kind, self.c, self.e = kind, c, e
+
+    def exec(self, env, ctx):
+        if self.c.ev(env, ctx):
+            if self.kind == "break":
+                raise BreakLoop()
+            if self.kind == "continue":
+                raise ContinueLoop()
+            raise ReturnValue(self.e.ev(env, ctx))
+
+    def emit(self, ind):
+        what = f"return {self.e.emit()}" if self.kind == "return" else self.kind
+        return [f"{ind}if ({self.c.emit()}) {what};"]
+
+
+class SWhile:
+    def __init__(self, var, lim, body):
+        self.var, self.lim, self.body = var, lim, body
+
+    def exec(self, env, ctx):
+        env[self.var] = 0
+        while env[self.var] < self.lim:
+            try:
+                run(self.body, env, ctx)
+            except ContinueLoop:
+                pass
+            except BreakLoop:
+                break
+            env[self.var] += 1
+
+    def emit(self, ind):
+        out = [f"{ind}var {self.var}: u16 = 0;",
+               f"{ind}while ({self.var} < {self.lim}) : ({self.var} += 1) {{"]
+        for st in self.body:
+            out += st.emit(ind + "  ")
+        return out + [f"{ind}}}"]
+
+
+class SForArr:
+    """for (arr) |e| { body } or, with ptr, for (arr) |*e| { e.* = expr; body }."""
+
+    def __init__(self, arr, t, n, cap, ptr, update, body):
+        self.arr, self.t, self.n, self.cap, self.ptr = arr, t, n, cap, ptr
+        self.update, self.body = update, body
+
+    def exec(self, env, ctx):
+        for i in range(self.n):
+            env[self.cap] = env[self.arr][i]
+            if self.ptr:
+                env[self.cap + ".*"] = env[self.arr][i]
+                v = self.update.ev(env, ctx)
+                env[self.arr] = list(env[self.arr])
+                env[self.arr][i] = v
+                env[self.cap + ".*"] = v
+            try:
+                run(self.body, env, ctx)
+            except ContinueLoop:
+                pass
+            except BreakLoop:
+                break
+
+    def emit(self, ind):
+        cap = f"*{self.cap}" if self.ptr else self.cap
+        out = [f"{ind}for ({self.arr}) |{cap}| {{"]
+        if self.ptr:
+            out.append(f"{ind}  {self.cap}.* = {self.update.emit()};")
+        for st in self.body:
+            out += st.emit(ind + "  ")
+        return out + [f"{ind}}}"]
+
+
+def st_nodes(st):
+    """The expression nodes directly inside statement st and its nested statements."""
+    out = []
+    for attr in ("e", "c", "update"):
+        v = getattr(st, attr, None)
+        if isinstance(st, SAssign) and attr == "e":
+            continue
+        if isinstance(v, Node):
+            out.append(v)
+    if isinstance(getattr(st, "target", None), Node):
+        out.append(st.target)
+    if isinstance(st, SAssign):
+        out.append(st.node())
+    for v in getattr(st, "elems", []) or []:
+        out.append(v)
+    for attr in ("then", "other", "body"):
+        for sub in getattr(st, attr, []) or []:
+            out += st_nodes(sub)
+    return out
+
+
+def all_stmts(stmts):
+    for st in stmts:
+        yield st
+        for attr in ("then", "other", "body"):
+            yield from all_stmts(getattr(st, attr, []) or [])
+
+
+def run(stmts, env, ctx):
+    for st in stmts:
+        st.exec(env, ctx)
+
+
 # ----------------------------------------------------------------------------- comptime-known parts
 
 NC = object()  # "not comptime-known"
@@ -514,7 +752,7 @@ def walk(n, seen=None):
     seen = set() if seen is None else seen
     yield n
     kids = []
-    for attr in ("a", "b", "c", "amt", "sel", "other", "init", "stop", "body", "early"):
+    for attr in ("a", "b", "c", "amt", "sel", "other", "init", "stop", "body", "early", "e"):
         k = getattr(n, attr, None)
         if isinstance(k, Node):
             kids.append(k)
@@ -547,6 +785,10 @@ def cf(n, cenv):
     the compiler analyses is visited, so branches of a run-time `if` or `switch` are too."""
     if isinstance(n, Var):
         return cenv.get(n.name, NC)
+    if isinstance(n, ArrGet):
+        if n.e is not None:
+            cf(n.e, cenv)
+        return NC
     if isinstance(n, Lit):
         return n.v
     if isinstance(n, IfE):
@@ -705,7 +947,18 @@ class Gen:
 
     # expressions -------------------------------------------------------------
     def leaf(self, t, sc):
+        arrs = [(n, vt) for n, vt in sc.vars if vt.startswith("[") and vt.endswith("]" + t)]
+        if arrs and self.rng.random() < 0.3:
+            n, vt = self.rng.choice(arrs)
+            size = int(vt[1:vt.index("]")])
+            ints = [(m, it) for m, it in sc.vars if is_int(it)]
+            if ints and self.rng.random() < 0.5:
+                return ArrGet(n, t, size, None, Var(*self.rng.choice(ints)))
+            return ArrGet(n, t, size, self.rng.randrange(size), None)
         cands = [n for n, vt in sc.vars if vt == t]
+        locals_ = [n for n in cands if n[0] in "vke"]
+        if locals_ and self.rng.random() < 0.6:
+            return Var(self.rng.choice(locals_), t)
         if cands and self.rng.random() < 0.75:
             return Var(self.rng.choice(cands), t)
         if t == "bool":
@@ -769,7 +1022,10 @@ class Gen:
                 return None
             return Cast(t, self.gen(src, d - 1, sc))
         if k == "bitcast":
-            src = rng.choice(BITCAST_PEERS[t])
+            peers = bitcast_peers(t)
+            if not peers:
+                return None
+            src = rng.choice(peers)
             return Bitcast(t, self.gen(src, d - 1, sc))
         if k == "if":
             return IfE(self.gen("bool", d - 1, sc), self.gen(t, d - 1, sc), self.gen(t, d - 1, sc))
@@ -886,7 +1142,7 @@ class Gen:
     # cases -------------------------------------------------------------------
     def gen_case(self, k, sets):
         rng = self.rng
-        nparams = rng.randint(1, 4)
+        nparams = rng.randint(1, MAX_PARAMS)
         ptypes = [rng.choice(TYPES) for _ in range(nparams)]
         ret = rng.choice(TYPES)
         strict = rng.random() < 0.6
@@ -907,7 +1163,7 @@ class Gen:
             newenvs = [dict(env, **{f"l{li}": v}) for env, v in zip(sc.envs, vals)]
             sc = sc.extend(f"l{li}", lt, newenvs, cf(e, sc.consts))
             locs.append((f"l{li}", lt, e))
-        body = self.gen(ret, 4, sc)
+        body = self.gen(ret, DEPTH, sc)
         results = []
         for env in sc.envs:
             ctx = Ctx()
@@ -919,6 +1175,141 @@ class Gen:
             over = True
         return dict(k=k, ptypes=ptypes, ret=ret, locs=locs, body=body, pvals=pvals,
                     results=results, comptime_ok=not over)
+
+    def gen_stmt_case(self, k, sets):
+        """A case whose body is statements over mutable locals (run on the model after
+        each top-level statement is chosen; one that would be undefined is redrawn)."""
+        rng = self.rng
+        nparams = rng.randint(1, MAX_PARAMS)
+        ptypes = [rng.choice(TYPES) for _ in range(nparams)]
+        ret = rng.choice(TYPES)
+        strict = rng.random() < 0.6
+        pvals = [[self.value(pt) for pt in ptypes] for _ in range(sets)]
+        envs0 = [dict({f"x{i}": pvals[s][i] for i in range(nparams)}, **{"$set": s})
+                 for s in range(sets)]
+        vars_ = [(f"x{i}", pt) for i, pt in enumerate(ptypes)]
+        stmts = []
+        self.nlocal = 0
+
+        def simulate(body, final):
+            results, over = [], False
+            for env in envs0:
+                env = dict(env)
+                ctx = Ctx()
+                try:
+                    run(body, env, ctx)
+                    r = final.ev(env, ctx) if final is not None else None
+                except ReturnValue as rv:
+                    r = rv.v
+                except (Reject, KeyError, RecursionError):
+                    return None
+                if env["$set"] == 0:
+                    over = over or ctx.overflow
+                results.append(r)
+            return results, over
+
+        for _ in range(rng.randint(2, 6)):
+            for _ in range(10):
+                st, newvars = self.gen_stmt(vars_, 2, False, ret)
+                ok = True
+                try:
+                    for x in st_nodes(st):
+                        cf(x, {})
+                except Reject:
+                    ok = False
+                sim = simulate(stmts + [st], None) if ok else None
+                if sim is not None and not (strict and sim[1]):
+                    stmts.append(st)
+                    vars_ = vars_ + newvars
+                    break
+        for _ in range(10):
+            sc = Scope(vars_, None, strict, True)
+            body = self.gen(ret, 3, sc)
+            sim = simulate(stmts, body)
+            if sim is not None and not (strict and sim[1]):
+                break
+        else:
+            body = self.literal(ret)
+            sim = simulate(stmts, body)
+        results, over = sim
+        nodes = [x for st in stmts for n in st_nodes(st) for x in walk(n)] + list(walk(body))
+        if AVOID["comptime-ptr"] and any(isinstance(x, Call) and x.h.kind == "ptr" for x in nodes):
+            over = True
+        if AVOID["comptime-ptr"] and any(isinstance(x, SForArr) and x.ptr for x in all_stmts(stmts)):
+            over = True
+        return dict(k=k, ptypes=ptypes, ret=ret, locs=[], stmts=stmts, body=body, pvals=pvals,
+                    results=results, comptime_ok=not over)
+
+    def local(self, prefix):
+        self.nlocal += 1
+        return f"{prefix}{self.nlocal}"
+
+    def gen_stmt(self, vars_, d, in_loop, ret):
+        """One statement and the variables it declares (visible after it)."""
+        rng = self.rng
+        sc = Scope(vars_, None, False, True)
+        mut = [(n, t) for n, t in vars_ if n[0] in "vw" and not t.startswith("[")]
+        arrs = [(n, t) for n, t in vars_ if t.startswith("[")]
+        kinds = ["decl", "decl", "arr", "assign", "assign", "if", "while", "for", "ret"]
+        if in_loop:
+            kinds += ["break", "continue"]
+        k = rng.choice(kinds if d > 0 else ["decl", "assign", "ret"] + (["break", "continue"] if in_loop else []))
+        if k == "decl":
+            t = ret if rng.random() < 0.5 else rng.choice(TYPES)
+            name = self.local("v")
+            return SDecl(name, t, self.gen(t, 3, sc)), [(name, t)]
+        if k == "arr":
+            t = ret if rng.random() < 0.5 else rng.choice(TYPES)
+            name = self.local("w")
+            n = rng.randint(2, 5)
+            return SArrDecl(name, t, [self.gen(t, 2, sc) for _ in range(n)]), [(name, f"[{n}]{t}")]
+        if k == "assign":
+            if arrs and rng.random() < 0.35:
+                n, at = rng.choice(arrs)
+                size, t = int(at[1:at.index("]")]), at[at.index("]") + 1:]
+                ints = [(m, it) for m, it in vars_ if is_int(it)]
+                if ints and rng.random() < 0.5:
+                    target = ArrGet(n, t, size, None, Var(*rng.choice(ints)))
+                else:
+                    target = ArrGet(n, t, size, rng.randrange(size), None)
+            elif mut:
+                n, t = rng.choice(mut)
+                target = n
+            else:
+                return self.gen_stmt(vars_, 0, in_loop, ret) if False else (SDecl(self.local("v"), "u16", self.literal("u16")), [])
+            if t == "bool":
+                op = None
+            elif is_float(t):
+                op = rng.choice([None, "+", "-", "*", "/"])
+            else:
+                op = rng.choice([None, "+", "-", "*", "&", "|", "^", "<<", ">>", "/"])
+            if op in ("<<", ">>"):
+                return SAssign(target, t, op, rng.randrange(INTS[t][0])), []
+            return SAssign(target, t, op, self.gen(t, 2, sc)), []
+        if k == "if":
+            c = self.gen("bool", 2, sc)
+            then = [self.gen_stmt(vars_, d - 1, in_loop, ret)[0] for _ in range(rng.randint(1, 2))]
+            other = [self.gen_stmt(vars_, d - 1, in_loop, ret)[0] for _ in range(rng.randint(0, 2))]
+            return SIf(c, then, other), []
+        if k == "while":
+            var = self.local("k")
+            inner = vars_ + [(var, "u16")]
+            body = [self.gen_stmt(inner, d - 1, True, ret)[0] for _ in range(rng.randint(1, 3))]
+            return SWhile(var, rng.randint(1, 9), body), []
+        if k == "for":
+            if not arrs:
+                return self.gen_stmt(vars_, d, in_loop, ret)
+            n, at = rng.choice(arrs)
+            size, t = int(at[1:at.index("]")]), at[at.index("]") + 1:]
+            cap = self.local("e")
+            ptr = rng.random() < 0.5
+            inner = vars_ + [(cap + ".*" if ptr else cap, t)]
+            update = self.gen(t, 2, Scope(inner, None, False, True)) if ptr else None
+            body = [self.gen_stmt(inner, d - 1, True, ret)[0] for _ in range(rng.randint(0, 2))]
+            return SForArr(n, t, size, cap, ptr, update, body), []
+        if k == "ret":
+            return SJump("return", self.gen("bool", 2, sc), self.gen(ret, 2, sc)), []
+        return SJump(k, self.gen("bool", 2, sc)), []
 
     def gen_cint(self):
         """A comptime_int expression and its exact value (never above 2^62)."""
@@ -963,32 +1354,37 @@ def out_words(t, v):
     return input_words(t, v)
 
 
-LOADS = {
-    "bool": "return inp[k] != 0;",
-    "i8": "return @bitcast(i8, @as(u8, inp[k] & 0xff));",
-    "u8": "return @as(u8, inp[k] & 0xff);",
-    "i16": "return @bitcast(i16, @as(u16, inp[k] & 0xffff));",
-    "u16": "return @as(u16, inp[k] & 0xffff);",
-    "f16": "return @bitcast(f16, @as(u16, inp[k] & 0xffff));",
-    "i32": "return @bitcast(i32, inp[k]);",
-    "u32": "return inp[k];",
-    "f32": "return @bitcast(f32, inp[k]);",
-    "i64": "return @bitcast(i64, (@as(u64, inp[k + 1]) << 32) | @as(u64, inp[k]));",
-    "u64": "return (@as(u64, inp[k + 1]) << 32) | @as(u64, inp[k]);",
-}
-PUTS = {
-    "bool": "out[k] = if (x) 1 else 0;",
-    "i8": "out[k] = @as(u32, @bitcast(u8, x));",
-    "u8": "out[k] = @as(u32, x);",
-    "i16": "out[k] = @as(u32, @bitcast(u16, x));",
-    "u16": "out[k] = @as(u32, x);",
-    "f16": "out[k] = @as(u32, @bitcast(u16, x));",
-    "i32": "out[k] = @bitcast(u32, x);",
-    "u32": "out[k] = x;",
-    "f32": "out[k] = @bitcast(u32, x);",
-    "i64": "out[k] = @as(u32, @bitcast(u64, x) & 0xffffffff); out[k + 1] = @as(u32, @bitcast(u64, x) >> 32);",
-    "u64": "out[k] = @as(u32, x & 0xffffffff); out[k + 1] = @as(u32, x >> 32);",
-}
+def load_body(t):
+    """The body of ld_<t>(k): the value of type t whose bits are at inp[k] (and inp[k+1])."""
+    if t == "bool":
+        return "return inp[k] != 0;"
+    if is_float(t):
+        w = 16 if t == "f16" else 32
+        return f"return @bitcast({t}, @as(u{w}, inp[k] & 0x{(1 << w) - 1:x}));"
+    w, signed = INTS[t]
+    if w > 32:
+        raw = "((@as(u64, inp[k + 1]) << 32) | @as(u64, inp[k]))"
+        bits = raw if w == 64 else f"({raw} & 0x{(1 << w) - 1:x})"
+    else:
+        bits = "inp[k]" if w == 32 else f"(inp[k] & 0x{(1 << w) - 1:x})"
+    u = f"@as(u{w}, {bits})" if not (w == 32 and bits == "inp[k]") else bits
+    return f"return @bitcast({t}, {u});" if signed else f"return {u};"
+
+
+def put_body(t):
+    """The body of put_<t>(k, x): x's bits into out[k] (and out[k+1])."""
+    if t == "bool":
+        return "out[k] = if (x) 1 else 0;"
+    if t == "f16":
+        return "out[k] = @as(u32, @bitcast(u16, x));"
+    if t == "f32":
+        return "out[k] = @bitcast(u32, x);"
+    w, signed = INTS[t]
+    u = f"@bitcast(u{w}, x)" if signed else "x"
+    if w > 32:
+        return (f"const b = @as(u64, {u}); out[k] = @as(u32, b & 0xffffffff); "
+                "out[k + 1] = @as(u32, b >> 32);")
+    return f"out[k] = {u};" if w == 32 else f"out[k] = @as(u32, {u});"
 
 
 def comptime_arg(t, v, rng):
@@ -1003,10 +1399,16 @@ def comptime_arg(t, v, rng):
     return f"@as({t}, {v})"
 
 
-def generate(seed, outdir, ncases=40, nsets=4, name=None):
+STMT_SHARE = 0.5
+DEPTH = 4  # expression depth of an expression case's result (--depth)
+MAX_PARAMS = 4  # parameters per case (--params)
+
+
+def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
     g = Gen(seed, nsets)
     rng = g.rng
-    cases = [g.gen_case(k, nsets) for k in range(ncases)]
+    cases = [g.gen_stmt_case(k, nsets) if g.rng.random() < STMT_SHARE else g.gen_case(k, nsets)
+             for k in range(ncases)]
     name = name or Path(outdir).resolve().name
 
     slots = []  # (description, type, [value per set] or constant)
@@ -1059,7 +1461,7 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None):
         expected.append(words)
 
     pe = [f"// {name}: generated by `python3 tests/examples/randexpr-s1/gen.py {seed} "
-          f"tests/examples/{name} --cases {ncases} --sets {nsets}`.",
+          f"tests/examples/{name} --cases {ncases} --sets {nsets}{' --wide' if wide else ''}{extra}`.",
           "// Random scalar expressions, loops, switches and helper calls over i8..u64, f16, f32",
           "// and bool, run at run time on the host's inputs and folded at comptime; run.py",
           "// compares every result bit for bit with gen.py's model. Regenerate, don't edit.",
@@ -1068,9 +1470,9 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None):
           f"var inp = @zeros([{max(ninp, 1)}]u32);", f"var out = @zeros([{out_at}]u32);",
           "var inp_ptr: [*]u32 = &inp;", "var out_ptr: [*]u32 = &out;", ""]
     for t in TYPES:
-        pe.append(f"fn ld_{t}(k: u16) {t} {{ {LOADS[t]} }}")
+        pe.append(f"fn ld_{t}(k: u16) {t} {{ {load_body(t)} }}")
     for t in TYPES:
-        pe.append(f"fn put_{t}(k: u16, x: {t}) void {{ {PUTS[t]} }}")
+        pe.append(f"fn put_{t}(k: u16, x: {t}) void {{ {put_body(t)} }}")
     pe.append("")
     for h in g.helpers:
         pe.append(h.emit())
@@ -1079,6 +1481,8 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None):
         pe.append(f"fn case_{c['k']}({ps}) {c['ret']} {{")
         for n, t, e in c["locs"]:
             pe.append(f"  const {n}: {t} = {e.emit()};")
+        for st in c.get("stmts", []):
+            pe += st.emit("  ")
         pe.append(f"  return {c['body'].emit()};")
         pe.append("}")
         pe.append("")
@@ -1119,6 +1523,7 @@ args = parser.parse_args()
 INPUTS = {inputs!r}
 EXPECTED = {expected!r}
 SLOTS = {list(zip(desc, types, ats))!r}
+TWO_WORDS = {sorted(WORDS)!r}
 
 m32 = MemcpyDataType.MEMCPY_32BIT
 ROW = MemcpyOrder.ROW_MAJOR
@@ -1136,7 +1541,7 @@ for s, words in enumerate(INPUTS):
     runner.memcpy_d2h(got, out_id, 0, 0, 1, 1, got.size, streaming=False, order=ROW,
                       data_type=m32, nonblock=False)
     for desc, t, at in SLOTS:
-        n = 2 if t in ("i64", "u64") else 1
+        n = 2 if t in TWO_WORDS else 1
         g = [int(w) for w in got[at:at + n]]
         w = EXPECTED[s][at:at + n]
         if g != w:
@@ -1165,17 +1570,25 @@ print("SUCCESS!")
 
 
 def main(argv):
-    if argv and argv[0] == "--refuse":
-        import refuse  # noqa: F401  (kept separately)
-        return
     if "--no-avoid" in argv:
         for k in AVOID:
             AVOID[k] = False
         argv = [a for a in argv if a != "--no-avoid"]
     seed, outdir = int(argv[0]), argv[1]
     ncases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 40
+    if "--wide" in argv:
+        use_wide_types()
+    global DEPTH, MAX_PARAMS, STMT_SHARE
+    if "--stmt-share" in argv:
+        STMT_SHARE = float(argv[argv.index("--stmt-share") + 1])
+    if "--depth" in argv:
+        DEPTH = int(argv[argv.index("--depth") + 1])
+    if "--params" in argv:
+        MAX_PARAMS = int(argv[argv.index("--params") + 1])
     nsets = int(argv[argv.index("--sets") + 1]) if "--sets" in argv else 4
-    generate(seed, outdir, ncases, nsets)
+    extra = "".join(f" {flag} {argv[argv.index(flag) + 1]}" for flag in ("--depth", "--params", "--stmt-share")
+                    if flag in argv)
+    generate(seed, outdir, ncases, nsets, wide="--wide" in argv, extra=extra)
 
 
 if __name__ == "__main__":
