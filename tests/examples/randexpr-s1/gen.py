@@ -418,6 +418,7 @@ class Helper:
 
     def __init__(self, name, kind, params, ret, body):
         self.name, self.kind, self.params, self.ret, self.body = name, kind, params, ret, body
+        self.body2, self.ret2, self.anon = None, None, False
 
     def emit(self):
         if self.kind == "struct":
@@ -435,7 +436,16 @@ class Helper:
                     f"  p.* = {self.body.emit()};\n}}\n")
         head = "inline fn" if self.kind == "inline" else "fn"
         ps = ", ".join(f"{n}: {t}" for n, t in self.params)
-        return f"{head} {self.name}({ps}) {self.ret} {{\n  return {self.body.emit()};\n}}\n"
+        if self.kind == "sret":
+            lit_type = "." if self.anon else f"{self.name}_r"
+            return (f"const {self.name}_r = struct {{ x: {self.ret}, y: {self.ret2} }};\n"
+                    f"fn {self.name}({ps}) {self.name}_r {{\n"
+                    f"  return {lit_type}{{ .x = {self.body.emit()}, .y = {self.body2.emit()} }};\n}}\n")
+        text = f"{head} {self.name}({ps}) {self.ret} {{\n  return {self.body.emit()};\n}}\n"
+        if self.kind == "fptr":
+            pts = ", ".join(t for _, t in self.params)
+            text += f"const {self.name}_p: *const fn({pts}) {self.ret} = &{self.name};\n"
+        return text
 
     def param_names(self):
         if self.kind == "struct":
@@ -454,7 +464,10 @@ class Call(Node):
     def ev(self, env, ctx):
         vals = [a.ev(env, ctx) for a in self.args]
         inner = dict(zip(self.h.param_names(), vals))
-        return self.h.body.ev(inner, ctx)
+        r = self.h.body.ev(inner, ctx)
+        if self.h.body2 is not None:
+            self.h.body2.ev(inner, ctx)  # the other field is computed too
+        return r
 
     def emit(self):
         h = self.h
@@ -469,6 +482,10 @@ class Call(Node):
             tv = f"t{self.label}"
             return (f"(b{self.label}: {{ var {tv}: {h.ret} = {a[0]}; {h.name}(&{tv}, {a[1]}); "
                     f"break :b{self.label} {tv}; }})")
+        if h.kind == "sret":
+            return f"{h.name}({', '.join(a)}).x"
+        if h.kind == "fptr":
+            return f"{h.name}_p({', '.join(a)})"
         return f"{h.name}({', '.join(a)})"
 
 
@@ -763,6 +780,8 @@ def walk(n, seen=None):
         if n.h.name not in seen:
             seen.add(n.h.name)
             kids.append(n.h.body)
+            if n.h.body2 is not None:
+                kids.append(n.h.body2)
     for k in kids:
         yield from walk(k, seen)
 
@@ -820,11 +839,15 @@ def cf(n, cenv):
         return (a and b) if n.op == "and" else (a or b)
     if isinstance(n, Call):
         vals = [cf(a, cenv) for a in n.args]
-        folded = ("inline", "struct", "array") if AVOID["aggregate-call-folded"] else ("inline",)
+        folded = ("inline", "struct", "array", "sret") if AVOID["aggregate-call-folded"] else ("inline",)
         if n.h.kind in folded:
             inner = {pn: v for pn, v in zip(n.h.param_names(), vals) if v is not NC}
+            if n.h.body2 is not None:
+                cf(n.h.body2, inner)
             return cf(n.h.body, inner)
         cf(n.h.body, {})
+        if n.h.body2 is not None:
+            cf(n.h.body2, {})
         return NC
     if isinstance(n, Loop):
         cf(n.init, cenv)
@@ -912,7 +935,38 @@ class Gen:
             return self.float_value(t)
         return self.rng.random() < 0.5
 
+    def cfloat(self, t):
+        """A comptime_float expression of decimal literals (IEEE double arithmetic, the
+        Types page) coerced to t: its value is the double result rounded to t."""
+        rng = self.rng
+
+        def g(d):
+            if d == 0 or rng.random() < 0.35:
+                text = rng.choice(["0.1", "0.2", "0.3", "1.1", "2.5", "3.0", "0.7", "1e-3",
+                                   "12.75", "100.0", "0.0625", "7.3", "1.0e2", "0.333"])
+                return text, float(text)
+            op = rng.choice("+-*/")
+            at, av = g(d - 1)
+            bt, bv = g(d - 1)
+            if op == "/" and bv == 0:
+                return at, av
+            v = {"+": av + bv, "-": av - bv, "*": av * bv, "/": av / bv if bv else 0}[op]
+            return f"({at} {op} {bt})", v
+
+        text, v = g(2)
+        r = round_float(Fraction(v), t)
+        if abs(r) == float("inf"):
+            return None
+        node = Lit(t, r, True, rng)
+        node.text = text
+        return node
+
     def literal(self, t, bare=False, sc=None):
+        if is_float(t) and self.rng.random() < 0.25:
+            node = self.cfloat(t)
+            if node is not None:
+                node.bare = bare
+                return node
         if is_float(t):
             for _ in range(20):
                 v = self.float_value(t) if self.rng.random() < 0.7 else \
@@ -1089,7 +1143,7 @@ class Gen:
     def new_helper(self, t):
         rng = self.rng
         name = f"h{self.label()}"
-        kind = rng.choice(["plain", "inline", "struct", "array", "ptr"])
+        kind = rng.choice(["plain", "inline", "struct", "array", "ptr", "sret", "fptr"])
         if kind == "array":
             et = rng.choice(TYPES[:-1])
             params = [(f"e{i}", et) for i in range(rng.randint(2, 4))]
@@ -1100,9 +1154,11 @@ class Gen:
         h = Helper(name, kind, params, t, None)
         names = h.param_names()
         hsc = Scope([(n, pt) for n, (_, pt) in zip(names, params)], None, False, True)
-        body = self.gen(t, 3, hsc)
-        # every parameter should be read: fold unused ones in through a comparison
-        h.body = body
+        h.body = self.gen(t, 3, hsc)
+        if kind == "sret":
+            h.ret2 = rng.choice(TYPES)
+            h.body2 = self.gen(h.ret2, 2, hsc)
+            h.anon = rng.random() < 0.5
         self.helpers.append(h)
         return h
 
@@ -1208,7 +1264,7 @@ class Gen:
                 results.append(r)
             return results, over
 
-        for _ in range(rng.randint(2, 6)):
+        for _ in range(rng.randint(2, MAX_STMTS)):
             for _ in range(10):
                 st, newvars = self.gen_stmt(vars_, 2, False, ret)
                 ok = True
@@ -1312,34 +1368,38 @@ class Gen:
         return SJump(k, self.gen("bool", 2, sc)), []
 
     def gen_cint(self):
-        """A comptime_int expression and its exact value (never above 2^62)."""
+        """A comptime_int expression, the same expression over run-time i64 leaves (each
+        literal plus the run-time zero z64), and their exact value (never above 2^62)."""
         rng = self.rng
 
         def g(d):
             if d == 0 or rng.random() < 0.3:
                 v = rng.randint(-1000, 1000) if rng.random() < 0.8 else rng.randint(-(1 << 40), 1 << 40)
-                return (f"({v})" if v < 0 else str(v)), v
+                text = f"({v})" if v < 0 else str(v)
+                return text, f"({text} + z64)", v
             op = rng.choice(["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^"])
-            at, av = g(d - 1)
+            at, ar, av = g(d - 1)
             if op in ("<<", ">>"):
                 s = rng.randint(0, 12)
                 v = av << s if op == "<<" else av >> s
-                return f"({at} {op} {s})", v
-            bt, bv = g(d - 1)
+                if abs(v) >= 1 << 62:
+                    return at, ar, av
+                return f"({at} {op} {s})", f"({ar} {op} {s})", v
+            bt, br, bv = g(d - 1)
             if op in "/%":
                 if av < 0 or bv <= 0:
-                    return at, av
+                    return at, ar, av
                 v = av // bv if op == "/" else av % bv
             else:
                 v = {"+": av + bv, "-": av - bv, "*": av * bv, "&": av & bv, "|": av | bv,
                      "^": av ^ bv}[op]
             if abs(v) >= 1 << 62:
-                return at, av
-            return f"({at} {op} {bt})", v
+                return at, ar, av
+            return f"({at} {op} {bt})", f"({ar} {op} {br})", v
 
-        text, v = g(4)
+        text, rtext, v = g(4)
         fits = [t for t in INTS if int_range(t)[0] <= v <= int_range(t)[1]]
-        return text, v, rng.choice(fits)
+        return text, rtext, v, rng.choice(fits)
 
 
 # ----------------------------------------------------------------------------- emission
@@ -1402,6 +1462,7 @@ def comptime_arg(t, v, rng):
 STMT_SHARE = 0.5
 DEPTH = 4  # expression depth of an expression case's result (--depth)
 MAX_PARAMS = 4  # parameters per case (--params)
+MAX_STMTS = 6  # top-level statements per statement case (--stmts)
 
 
 def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
@@ -1440,9 +1501,12 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
             slots.append((f"case_{k} at comptime (set 0)", ret, [c["results"][0]] * nsets, out_at))
             out_at += 2 if ret in WORDS else 1
     for i in range(max(8, ncases // 4)):
-        text, v, t = g.gen_cint()
+        text, rtext, v, t = g.gen_cint()
         compute.append(f"  put_{t}({out_at}, @as({t}, {text}));")
         slots.append((f"comptime_int expression {i}", t, [v] * nsets, out_at))
+        out_at += 2 if t in WORDS else 1
+        compute.append(f"  put_{t}({out_at}, @as({t}, {rtext}));")
+        slots.append((f"comptime_int expression {i} over run-time i64", t, [v] * nsets, out_at))
         out_at += 2 if t in WORDS else 1
 
     inputs = []
@@ -1468,7 +1532,8 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
           "param memcpy_params;", "",
           'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);', "",
           f"var inp = @zeros([{max(ninp, 1)}]u32);", f"var out = @zeros([{out_at}]u32);",
-          "var inp_ptr: [*]u32 = &inp;", "var out_ptr: [*]u32 = &out;", ""]
+          "var inp_ptr: [*]u32 = &inp;", "var out_ptr: [*]u32 = &out;",
+          "var z64: i64 = 0;  // a run-time zero: comptime_int trees re-run in i64", ""]
     for t in TYPES:
         pe.append(f"fn ld_{t}(k: u16) {t} {{ {load_body(t)} }}")
     for t in TYPES:
@@ -1578,7 +1643,9 @@ def main(argv):
     ncases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 40
     if "--wide" in argv:
         use_wide_types()
-    global DEPTH, MAX_PARAMS, STMT_SHARE
+    global DEPTH, MAX_PARAMS, STMT_SHARE, MAX_STMTS
+    if "--stmts" in argv:
+        MAX_STMTS = int(argv[argv.index("--stmts") + 1])
     if "--stmt-share" in argv:
         STMT_SHARE = float(argv[argv.index("--stmt-share") + 1])
     if "--depth" in argv:
@@ -1586,7 +1653,7 @@ def main(argv):
     if "--params" in argv:
         MAX_PARAMS = int(argv[argv.index("--params") + 1])
     nsets = int(argv[argv.index("--sets") + 1]) if "--sets" in argv else 4
-    extra = "".join(f" {flag} {argv[argv.index(flag) + 1]}" for flag in ("--depth", "--params", "--stmt-share")
+    extra = "".join(f" {flag} {argv[argv.index(flag) + 1]}" for flag in ("--depth", "--params", "--stmt-share", "--stmts")
                     if flag in argv)
     generate(seed, outdir, ncases, nsets, wide="--wide" in argv, extra=extra)
 
