@@ -495,6 +495,8 @@ class Loop(Node):
     style "while": while (j < lim) : (j += 1) { if (j % m == r) continue; if (stop) break; acc = body; }
     style "for":   for (@range(u16, lim)) |j| { ... same ... }
     style "early": the stop condition leaves the block with `break :label value` instead.
+    style "inline": comptime var j: u16 = 0; inline while (j < lim) : (j += 1) { ... } (j is
+                    comptime-known in each unrolled copy).
     """
 
     def __init__(self, label, style, init, lim, m, r, stop, body, early):
@@ -525,6 +527,10 @@ class Loop(Node):
                  f"{acc} = {self.body.emit()};")
         if self.style == "for":
             loop = f"for (@range(u16, {self.lim})) |{j}| {{ {inner} }}"
+            return f"(b{L}: {{ var {acc}: {self.t} = {self.init.emit()}; {loop} break :b{L} {acc}; }})"
+        if self.style == "inline":
+            loop = (f"comptime var {j}: u16 = 0; inline while ({j} < {self.lim}) : ({j} += 1) "
+                    f"{{ {inner} }}")
             return f"(b{L}: {{ var {acc}: {self.t} = {self.init.emit()}; {loop} break :b{L} {acc}; }})"
         loop = f"var {j}: u16 = 0; while ({j} < {self.lim}) : ({j} += 1) {{ {inner} }}"
         return f"(b{L}: {{ var {acc}: {self.t} = {self.init.emit()}; {loop} break :b{L} {acc}; }})"
@@ -718,6 +724,65 @@ class SForArr:
         return out + [f"{ind}}}"]
 
 
+class SArrCopy:
+    """var dst = src; (a copy: later writes to either leave the other alone)."""
+
+    def __init__(self, name, src):
+        self.name, self.src = name, src
+
+    def exec(self, env, ctx):
+        env[self.name] = list(env[self.src])
+
+    def emit(self, ind):
+        return [f"{ind}var {self.name} = {self.src};"]
+
+
+class SElemPtr:
+    """{ const p = &arr[i]; p.* = f(p.*); } with a constant or run-time index."""
+
+    def __init__(self, pname, target, update):
+        self.pname, self.target, self.update = pname, target, update
+
+    def exec(self, env, ctx):
+        a = self.target
+        i = a.idx if a.e is None else wrap(a.e.ev(env, ctx), "u16", ctx) % a.n
+        inner = dict(env)
+        inner[self.pname + ".*"] = env[a.name][i]
+        v = self.update.ev(inner, ctx)
+        env[a.name] = list(env[a.name])
+        env[a.name][i] = v
+
+    def emit(self, ind):
+        return [f"{ind}{{", f"{ind}  const {self.pname} = &{self.target.emit()};",
+                f"{ind}  {self.pname}.* = {self.update.emit()};", f"{ind}}}"]
+
+
+class PtrPair:
+    """fn name(p: *T, q: *T) void { p.* = e1; q.* = e2; } (e2 reads the new p.*)."""
+
+    def __init__(self, name, t, e1, e2):
+        self.name, self.t, self.e1, self.e2 = name, t, e1, e2
+
+    def emit(self):
+        return (f"fn {self.name}(p: *{self.t}, q: *{self.t}) void {{\n"
+                f"  p.* = {self.e1.emit()};\n  q.* = {self.e2.emit()};\n}}\n")
+
+
+class SPtrPair:
+    """name(&a, &b) on two mutable locals, possibly the same one (aliasing)."""
+
+    def __init__(self, helper, a, b):
+        self.h, self.a, self.b = helper, a, b
+
+    def exec(self, env, ctx):
+        env[self.a] = self.h.e1.ev({"p.*": env[self.a], "q.*": env[self.b]}, ctx)
+        env[self.b] = self.h.e2.ev({"p.*": env[self.a], "q.*": env[self.b]}, ctx)
+
+    def emit(self, ind):
+        return [f"{ind}{self.h.name}(&{self.a}, &{self.b});"]
+
+
+
 def st_nodes(st):
     """The expression nodes directly inside statement st and its nested statements."""
     out = []
@@ -731,6 +796,8 @@ def st_nodes(st):
         out.append(st.target)
     if isinstance(st, SAssign):
         out.append(st.node())
+    if isinstance(st, SPtrPair):
+        out += [st.h.e1, st.h.e2]
     for v in getattr(st, "elems", []) or []:
         out.append(v)
     for attr in ("then", "other", "body"):
@@ -849,6 +916,23 @@ def cf(n, cenv):
         if n.h.body2 is not None:
             cf(n.h.body2, {})
         return NC
+    if isinstance(n, Loop) and n.style == "inline":
+        cf(n.init, cenv)
+        inner = {k: v for k, v in cenv.items() if k != f"acc{n.label}"}
+        for j in range(n.lim):
+            if j % n.m == n.r:
+                continue  # a comptime-known continue: the rest of this copy is not analysed
+            inner[f"j{n.label}"] = j
+            stop = cf(n.stop, inner)
+            if n.early is not None and (stop is NC or stop):
+                cf(n.early, inner)
+            if stop is not NC and not stop:
+                cf(n.body, inner)
+                continue
+            cf(n.body, inner)
+            if stop is not NC:
+                break  # a comptime-known break: no further copies
+        return NC
     if isinstance(n, Loop):
         cf(n.init, cenv)
         inner = {k: v for k, v in cenv.items() if k not in (f"j{n.label}", f"acc{n.label}")}
@@ -900,6 +984,7 @@ class Gen:
         self.rng = random.Random(seed)
         self.nsets = nsets
         self.helpers = []
+        self.ptr_pairs = []
         self.labels = 0
 
     def label(self):
@@ -1181,7 +1266,7 @@ class Gen:
         lim = rng.randint(1, 12)
         m = rng.randint(2, 5)
         r = rng.randrange(m)
-        style = rng.choice(["while", "for", "early"])
+        style = rng.choice(["while", "for", "early", "inline"])
         inner = Scope(sc.vars + [(f"j{L}", "u16"), (f"acc{L}", t)], None, sc.strict, True,
                       sc.consts)
         for _ in range(10):
@@ -1291,7 +1376,9 @@ class Gen:
         nodes = [x for st in stmts for n in st_nodes(st) for x in walk(n)] + list(walk(body))
         if AVOID["comptime-ptr"] and any(isinstance(x, Call) and x.h.kind == "ptr" for x in nodes):
             over = True
-        if AVOID["comptime-ptr"] and any(isinstance(x, SForArr) and x.ptr for x in all_stmts(stmts)):
+        if AVOID["comptime-ptr"] and any((isinstance(x, SForArr) and x.ptr) or
+                                         isinstance(x, (SElemPtr, SPtrPair))
+                                         for x in all_stmts(stmts)):
             over = True
         return dict(k=k, ptypes=ptypes, ret=ret, locs=[], stmts=stmts, body=body, pvals=pvals,
                     results=results, comptime_ok=not over)
@@ -1306,7 +1393,8 @@ class Gen:
         sc = Scope(vars_, None, False, True)
         mut = [(n, t) for n, t in vars_ if n[0] in "vw" and not t.startswith("[")]
         arrs = [(n, t) for n, t in vars_ if t.startswith("[")]
-        kinds = ["decl", "decl", "arr", "assign", "assign", "if", "while", "for", "ret"]
+        kinds = ["decl", "decl", "arr", "assign", "assign", "if", "while", "for", "ret",
+                 "copy", "elemptr", "ptrpair"]
         if in_loop:
             kinds += ["break", "continue"]
         k = rng.choice(kinds if d > 0 else ["decl", "assign", "ret"] + (["break", "continue"] if in_loop else []))
@@ -1365,6 +1453,39 @@ class Gen:
             return SForArr(n, t, size, cap, ptr, update, body), []
         if k == "ret":
             return SJump("return", self.gen("bool", 2, sc), self.gen(ret, 2, sc)), []
+        if k == "copy":
+            if not arrs:
+                return self.gen_stmt(vars_, d, in_loop, ret)
+            n, at = rng.choice(arrs)
+            name = self.local("w")
+            return SArrCopy(name, n), [(name, at)]
+        if k == "elemptr":
+            if not arrs:
+                return self.gen_stmt(vars_, d, in_loop, ret)
+            n, at = rng.choice(arrs)
+            size, t = int(at[1:at.index("]")]), at[at.index("]") + 1:]
+            ints = [(m, it) for m, it in vars_ if is_int(it)]
+            if ints and rng.random() < 0.5:
+                target = ArrGet(n, t, size, None, Var(*rng.choice(ints)))
+            else:
+                target = ArrGet(n, t, size, rng.randrange(size), None)
+            pname = self.local("q")
+            update = self.gen(t, 2, Scope(vars_ + [(pname + ".*", t)], None, False, True))
+            return SElemPtr(pname, target, update), []
+        if k == "ptrpair":
+            if not mut:
+                return self.gen_stmt(vars_, d, in_loop, ret)
+            a, t = rng.choice(mut)
+            same = [n for n, vt in mut if vt == t]
+            b = a if rng.random() < 0.5 else rng.choice(same)
+            pairs = [h for h in self.ptr_pairs if h.t == t]
+            if pairs and rng.random() < 0.5:
+                h = rng.choice(pairs)
+            else:
+                hsc = Scope([("p.*", t), ("q.*", t)], None, False, True)
+                h = PtrPair(f"pp{self.label()}", t, self.gen(t, 2, hsc), self.gen(t, 2, hsc))
+                self.ptr_pairs.append(h)
+            return SPtrPair(h, a, b), []
         return SJump(k, self.gen("bool", 2, sc)), []
 
     def gen_cint(self):
@@ -1539,7 +1660,7 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
     for t in TYPES:
         pe.append(f"fn put_{t}(k: u16, x: {t}) void {{ {put_body(t)} }}")
     pe.append("")
-    for h in g.helpers:
+    for h in g.helpers + g.ptr_pairs:
         pe.append(h.emit())
     for c in cases:
         ps = ", ".join(f"x{i}: {t}" for i, t in enumerate(c["ptypes"]))
