@@ -53,6 +53,9 @@ class Gen:
     def __init__(self, seed, width, avoid=()):
         self.r = random.Random(seed)
         self.avoid = set(avoid)  # known bugs not to trigger (names from NOTES.md)
+        self.no_rt = False  # while building file-scope DSDs: comptime arguments only
+        self.globals = []  # file-scope DSD variables
+        self.launches = 2
         self.width = width
         self.p_vals = []  # run-time mutator arguments, P[j]
         self.lines = []
@@ -70,7 +73,7 @@ class Gen:
 
     def arg(self, v, kind):
         """v as a comptime literal or a run-time value read from P."""
-        if self.r.random() < 0.5 or len(self.p_vals) >= NP - 4:
+        if self.no_rt or self.r.random() < 0.5 or len(self.p_vals) >= NP - 4:
             return str(v) if kind != "i8" else f"@as(i8, {v})"
         p = self.pval(v)
         return {"i16": p, "u16": f"@as(u16, {p})", "i8": f"@as(i8, {p})"}[kind]
@@ -106,7 +109,7 @@ class Gen:
             base = self.r.randint(0, min(n - 1, start + 6))
             off = start - base
             rt = lambda v, kind: self.arg(v, kind) if "rtfields" not in self.avoid else str(v)
-            rt_base = not (self.r.random() < 0.5 or len(self.p_vals) >= NP - 4)
+            rt_base = not (self.no_rt or self.r.random() < 0.5 or len(self.p_vals) >= NP - 4)
             if not rt_base:
                 fields = [f".base_address = &{arr}[{base}]"]
             else:
@@ -185,13 +188,21 @@ class Gen:
                 other = self.r.randint(1, length + 3)
                 tmp = [desc["start"] + s * k for k in range(other)]
                 if self.fits(arr, tmp) and other != length:
-                    expr = f"@set_dsd_length({expr}, {self.arg(other, 'u16')})"
+                    if "fncalls" not in self.avoid and not self.no_rt and self.r.random() < 0.3:
+                        expr = f"relength({expr}, {self.arg(other, 'u16')})"
+                    else:
+                        expr = f"@set_dsd_length({expr}, {self.arg(other, 'u16')})"
                     expr = f"@set_dsd_length({expr}, {self.arg(length, 'u16')})"
             elif m < 0.8:
                 d = self.r.randint(-12, 12)
                 new = [a + d for a in addrs]
                 if self.fits(arr, new) and d:
-                    expr = f"@increment_dsd_offset({expr}, {self.arg(d, 'i16')}, {etype})"
+                    if "fncalls" not in self.avoid and not self.no_rt and self.r.random() < 0.3:
+                        # through a (non-inline) function taking and returning the DSD
+                        kind = "1" if desc["kind"] == "m1" else "4"
+                        expr = f"shift{kind}_{etype}({expr}, {self.arg(d, 'i16')})"
+                    else:
+                        expr = f"@increment_dsd_offset({expr}, {self.arg(d, 'i16')}, {etype})"
                     addrs = new
                     if desc["kind"] == "m1":
                         desc = dict(desc, start=desc["start"] + d)
@@ -202,7 +213,7 @@ class Gen:
                     desc["stride"] * k for k in range(length)]
                 lo, hi = -min(rel), ARR[arr][1] - 1 - max(rel)
                 b = self.r.randint(lo, hi)
-                if self.r.random() < 0.5 or len(self.p_vals) >= NP:
+                if self.no_rt or self.r.random() < 0.5 or len(self.p_vals) >= NP:
                     ba = f"&{arr}[{b}]"
                 else:
                     ba = f"&{arr}[@as(u16, {self.pval(b)})]"
@@ -299,7 +310,8 @@ class Gen:
     def one(self, index):
         r = self.r
         family = r.choices(["f32", "f16", "int", "shift", "unary", "mac", "mixed", "map",
-                            "mov32", "loop", "walk"], weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2])[0]
+                            "mov32", "loop", "walk", "mapmix", "global", "circ"],
+                           weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2, 2, 2, 1])[0]
         length = r.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16])
         for _ in range(100):
             spec = self.try_op(family, length)
@@ -367,10 +379,20 @@ class Gen:
             return self.finish(name, dst, [a, b, self.scalar_src("f16")])
         if family == "map":
             return self.map_op(length)
+        if family == "mapmix":
+            return self.map_mix(length)
         if family == "loop":
             return self.loop_op(min(length, 6))
+        if family == "global":
+            self.no_rt = True
+            try:
+                return self.loop_op(min(length, 6), glob=True)
+            finally:
+                self.no_rt = False
         if family == "walk":
             return self.walk_op(min(length, 6))
+        if family == "circ":
+            return self.circ_op(length)
         raise ValueError(family)
 
     LOOP_OPS = {  # op: (dest array, source arrays, scalar type of a trailing scalar or None)
@@ -382,13 +404,14 @@ class Gen:
         "fmachs": ("F", ["F", "H"], "f16"), "faddhs": ("F", ["F", "H"], None),
     }
 
-    def loop_op(self, length):
+    def loop_op(self, length, glob=False):
         """DSD variables moved by @increment_dsd_offset in a loop of T trips (T comptime or
-        from P): one operation record per trip."""
+        from P): one operation record per trip. With glob, the variables are file-scope
+        DSDs moved once per launch (each launch continues where the last one stopped)."""
         r = self.r
         name = r.choice(sorted(self.LOOP_OPS))
         darr, sarrs, st = self.LOOP_OPS[name]
-        trips = r.randint(2, 5)
+        trips = self.launches if glob else r.randint(2, 5)
         operands = []
         dexpr, daddrs = self.dsd(darr, length, True)
         operands.append({"arr": darr, "addrs": daddrs, "expr": dexpr})
@@ -416,18 +439,21 @@ class Gen:
                 return None
             trip_ops.append(moved)
         k = len(self.ops)
-        vnames = [f"v{k}_{i}" for i in range(len(operands))]
+        vnames = [f"{'g' if glob else 'v'}{k}_{i}" for i in range(len(operands))]
         lines = ["{"]
         for v, o in zip(vnames, operands):
             if o.get("alias"):
                 continue
-            lines.append(f"  var {v} = {o['expr']};")
+            if glob:
+                self.globals.append(f"var {v} = {o['expr']};")
+            else:
+                lines.append(f"  var {v} = {o['expr']};")
         names = [vnames[0] if o.get("alias") else v for v, o in zip(vnames, operands)]
         scal = None
         if st:
             scal = self.scalar_src(st)
         count = self.arg(trips, "u16")
-        lines.append(f"  for (@range(u16, {count})) |_| {{")
+        lines.append(f"  for (@range(u16, {1 if glob else count})) |_| {{")
         args = names + ([scal["expr"]] if scal else [])
         lines.append(f"    @{name}({', '.join(args)});")
         etype = {"F": "f32", "H": "f16", "I": "i16"}
@@ -439,15 +465,44 @@ class Gen:
         lines.append("  }")
         lines.append("}")
         self.lines.append(lines)
-        rec = {"op": name, "trips": [{"dst": m[0], "srcs": m[1:] + ([
+        trips_rec = [{"dst": m[0], "srcs": m[1:] + ([
             {k2: v2 for k2, v2 in scal.items() if k2 != "expr"}] if scal else [])}
-            for m in trip_ops]}
+            for m in trip_ops]
+        rec = {"op": name, ("by_launch" if glob else "trips"): trips_rec}
         self.ops.append(rec)
         return True
 
     WALK_OPS = {"fmovs": ("F", "F"), "fnegs": ("F", "F"), "mov16": ("I", "I"),
                 "fabsh": ("H", "H"), "fh2s": ("F", "H"), "xp162fs": ("F", "I"),
                 "popcnt": ("I", "I"), "fs2h": ("H", "F")}
+
+    def circ_op(self, length):
+        """A circular-buffer source (`.wraparound` elements read round and round) through a
+        DSR and an XDSR, into a unary operation; sometimes read twice (.save_address)."""
+        r = self.r
+        name = r.choice(sorted(self.WALK_OPS))
+        darr, sarr = self.WALK_OPS[name]
+        wrap = r.randint(1, 7)
+        b = r.randint(0, ARR[sarr][1] - wrap)
+        expr = (f"@get_dsd(circbuf_dsd, .{{ .base_address = &{sarr}[{b}], .extent = {length}, "
+                f".wraparound = {wrap} }})")
+        reps = r.choice([1, 1, 2])
+        trips, dexprs = [], []
+        for t in range(reps):
+            dexpr, daddrs = self.dsd(darr, length, True)
+            src = {"arr": sarr, "addrs": [b + (k + t * length) % wrap for k in range(length)]}
+            if darr == sarr and set(daddrs) & set(range(b, b + wrap)):
+                return None
+            trips.append({"dst": {"arr": darr, "addrs": daddrs}, "srcs": [src]})
+            dexprs.append(dexpr)
+        k = self.dsr_uses % 3 + 1
+        self.dsr_uses += 1
+        save = ", .{ .save_address = true }" if reps > 1 else ""
+        lines = [f"@load_to_dsr_xdsr(dsr_b{k}, xdsr_{k}, {expr}{save});"]
+        lines += [f"@{name}({d}, dsr_b{k});" for d in dexprs]
+        self.lines.append(lines)
+        self.ops.append({"op": name, "trips": trips})
+        return True
 
     def walk_op(self, length):
         """A mem1d source in a DSR loaded once with .save_address = true, read by 2-3
@@ -525,7 +580,7 @@ class Gen:
 
     def csl_tree(self, e, t):
         if e[0] == "arg":
-            return "abcd"[e[1]]
+            return "\x00" + "abcd"[e[1]]
         if e[0] == "const":
             return f"@as({t}, {e[1]})"
         return f"({self.csl_tree(e[1], t)} {e[0]} {self.csl_tree(e[2], t)})"
@@ -549,12 +604,49 @@ class Gen:
             return None
         fid = len(self.maps)
         params = ", ".join(f"{'abcd'[a]}: {t}" for a in range(nargs))
-        self.maps.append(f"fn mapfn{fid}({params}) {t} {{\n  return {self.csl_tree(tree, t)};\n}}")
+        body = self.csl_tree(tree, t).replace("\x00", "")
+        self.maps.append(f"fn mapfn{fid}({params}) {t} {{\n  return {body};\n}}")
         exprs = [s["expr"] for s in srcs] + [dst["expr"]]
         self.lines.append([f"@map(mapfn{fid}, {', '.join(exprs)});"])
         clean = lambda o: {k: v for k, v in o.items() if k != "expr"}
         self.ops.append({"op": "map", "type": t, "tree": tree, "dst": clean(dst),
                          "srcs": [clean(s) for s in srcs]})
+        return True
+
+    def map_mix(self, length):
+        """@map over inputs of different element types (f32, f16, i16 DSDs or scalars)
+        computed in f32 through @as and stored as f32 or f16 (@as narrowing)."""
+        r = self.r
+        out_t = r.choice(["f32", "f16"])
+        arr = {"f32": "F", "f16": "H"}[out_t]
+        nargs = r.randint(2, 3)
+        types = [r.choice(["f32", "f16", "i16"]) for _ in range(nargs)]
+        tree = self.expr_tree("f32", nargs, 3)
+        dexpr, daddrs = self.dsd(arr, length, True, False)
+        dst = {"arr": arr, "addrs": daddrs, "expr": dexpr}
+        srcs = []
+        for a, t in enumerate(types):
+            if r.random() < 0.2 and a > 0:
+                srcs.append(self.scalar_src(t))
+            else:
+                srcs.append(self.operand({"f32": "F", "f16": "H", "i16": "I"}[t], length, dst,
+                                         True, False))
+        if not self.disjoint_or_same(dst, srcs):
+            return None
+        fid = len(self.maps)
+        params = ", ".join(f"{'abcd'[a]}: {t}" for a, t in enumerate(types))
+        body = self.csl_tree(tree, "f32")
+        for a, t in enumerate(types):
+            if t != "f32":
+                body = body.replace(f"\x00{'abcd'[a]}", f"@as(f32, {'abcd'[a]})")
+        body = body.replace("\x00", "")
+        ret = body if out_t == "f32" else f"@as(f16, {body})"
+        self.maps.append(f"fn mapfn{fid}({params}) {out_t} {{\n  return {ret};\n}}")
+        exprs = [s["expr"] for s in srcs] + [dst["expr"]]
+        self.lines.append([f"@map(mapfn{fid}, {', '.join(exprs)});"])
+        clean = lambda o: {k: v for k, v in o.items() if k != "expr"}
+        self.ops.append({"op": "mapmix", "types": types, "out": out_t, "tree": tree,
+                         "dst": clean(dst), "srcs": [clean(s) for s in srcs]})
         return True
 
 
@@ -627,7 +719,7 @@ def main():
     ap.add_argument("--ops", type=int, default=60)
     ap.add_argument("--width", type=int, default=3)
     ap.add_argument("--keep", default="")
-    ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields")
+    ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields, fncalls, circbuf")
     a = ap.parse_args()
     g = Gen(a.seed, a.width, [x for x in a.avoid.split(",") if x])
     for i in range(a.ops):
@@ -644,9 +736,18 @@ def main():
     pe += "".join(f"var {n}_ptr: [*]{t} = &{n};\n" for n, t in ARRAYS)
     pe += "\n"
     for k in (1, 2, 3):
-        pe += (f"const dsr_d{k} = @get_dsr(dsr_dest, {k});\n"
+        pe += (f"const xdsr_{k} = @get_xdsr({k + 3});\n"
+               f"const dsr_d{k} = @get_dsr(dsr_dest, {k});\n"
                f"const dsr_a{k} = @get_dsr(dsr_src0, {k});\n"
                f"const dsr_b{k} = @get_dsr(dsr_src1, {k});\n")
+    pe += "\n// DSDs passed to and returned from functions\n"
+    for t in ("f32", "f16", "i16", "u32", "u16"):
+        pe += (f"fn shift1_{t}(d: mem1d_dsd, n: i16) mem1d_dsd {{\n"
+               f"  return @increment_dsd_offset(d, n, {t});\n}}\n"
+               f"fn shift4_{t}(d: mem4d_dsd, n: i16) mem4d_dsd {{\n"
+               f"  return @increment_dsd_offset(d, n, {t});\n}}\n")
+    pe += "fn relength(d: mem1d_dsd, n: u16) mem1d_dsd {\n  return @set_dsd_length(d, n);\n}\n"
+    pe += "\n" + "".join(f"{line}\n" for line in g.globals)
     pe += "\n" + "\n".join(g.maps) + ("\n\n" if g.maps else "")
     pe += "fn run_ops() void {\n"
     for i in keep:
@@ -661,6 +762,7 @@ def main():
         "pe_program.csl": pe,
         "layout.csl": LAYOUT.format(name=name, cmd=cmd, width=a.width, exports=exports),
         "case.json": json.dumps({"seed": a.seed, "width": a.width, "data": data,
+                                 "launches": g.launches,
                                  "ops": [dict(g.ops[i], index=i) for i in keep]},
                                 separators=(",", ":")) + "\n",
     }

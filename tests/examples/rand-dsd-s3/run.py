@@ -34,7 +34,8 @@ for n in NAMES:
     words = np.array(case["data"][n], dtype=np.uint32)
     runner.memcpy_h2d(ids[n], words.ravel(), 0, 0, width, 1, words.shape[1], streaming=False,
                       order=ROW, data_type=m32 if WIDE.get(n) else m16, nonblock=False)
-runner.launch("run_ops", nonblock=False)
+for _ in range(case["launches"]):
+    runner.launch("run_ops", nonblock=False)
 got = {}
 for n in ("F", "H", "I", "U"):
     count = len(case["data"][n][0])
@@ -126,7 +127,10 @@ class PE:
         self.mem[dst["arr"]][a] = np.asarray(words, dtype=np.uint32)
         self.undef[dst["arr"]][a] = undef
 
-    def run(self, op):
+    def run(self, op, launch=0):
+        if op.get("by_launch"):  # file-scope DSD variables moved once per launch
+            self.run({**op, **op["by_launch"][launch], "by_launch": None})
+            return
         if op.get("trips"):  # a loop or a DSR walk: one operation per trip
             for t in op["trips"]:
                 self.run({**op, **t, "trips": None})
@@ -220,6 +224,12 @@ class PE:
         if name == "ctz":
             r = [((int(v) & 0xffff) & -(int(v) & 0xffff)).bit_length() - 1 for v in a]
             return np.array([max(x, 0) for x in r], np.uint32), (a & 0xffff) == 0
+        if name == "mapmix":
+            conv = {"f32": f32, "f16": lambda x: f16(x).astype(F32),
+                    "i16": lambda x: x.astype(np.uint16).view(np.int16).astype(F32)}
+            argv = [conv[t](x) for t, x in zip(op["types"], w)]
+            res = self.tree(op["tree"], argv, "f32")
+            return (bits32(res) if op["out"] == "f32" else bits16(res.astype(F16))), none
         if name == "map":
             t = op["type"]
             if t == "f32":
@@ -263,8 +273,9 @@ failures = 0
 undefined = 0
 for pe in range(width):
     m = PE(pe)
-    for op in case["ops"]:
-        m.run(op)
+    for launch in range(case["launches"]):
+        for op in case["ops"]:
+            m.run(op, launch)
     for arr in ("F", "H", "I", "U"):
         want, und, have = m.mem[arr], m.undef[arr], got[arr][pe]
         same = (want == have) | (is_nan(want, arr) & is_nan(have, arr)) | und
@@ -272,12 +283,14 @@ for pe in range(width):
         for i in np.nonzero(~same)[0]:
             failures += 1
             if failures <= 20:
-                last = [op["index"] for op in case["ops"] for t in (op.get("trips") or [op])
+                last = [op["index"] for op in case["ops"]
+                        for t in (op.get("trips") or op.get("by_launch") or [op])
                         if t["dst"]["arr"] == arr and i in t["dst"]["addrs"]]
                 print(f"MISMATCH PE {pe} {arr}[{i}]: got {int(have[i]):#x} want "
                       f"{int(want[i]):#x} (last written by op {last[-1] if last else None})")
 if failures:
     print(f"{failures} mismatches")
     sys.exit(1)
-print(f"{len(case['ops'])} operations on {width} PEs; {undefined} undefined words not compared")
+print(f"{len(case['ops'])} operations, {case['launches']} launches on {width} PEs; "
+      f"{undefined} undefined words not compared")
 print("SUCCESS!")
