@@ -14,7 +14,7 @@ args = parser.parse_args()
 
 # u16 products wrap mod 2^16; -7 % 4 is -3 (C remainder), as u64 its low word 0xfffffffd.
 want = [80000 & 0xffff, 80000 & 0xffff, 80000 & 0xffff, (65535 + 3) & 0xffff, 0xfffffffd,
-        (3 - 5) & 0xffff]
+        (3 - 5) & 0xffff, (74 * 74) & 0xff]
 m32 = MemcpyDataType.MEMCPY_32BIT
 ROW = MemcpyOrder.ROW_MAJOR
 runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
@@ -22,8 +22,8 @@ out_id = runner.get_id("out")
 runner.load()
 runner.run()
 runner.launch("compute", nonblock=False)
-got = np.zeros(6, dtype=np.uint32)
-runner.memcpy_d2h(got, out_id, 0, 0, 1, 1, 6, streaming=False, order=ROW, data_type=m32,
+got = np.zeros(7, dtype=np.uint32)
+runner.memcpy_d2h(got, out_id, 0, 0, 1, 1, 7, streaming=False, order=ROW, data_type=m32,
                   nonblock=False)
 runner.stop()
 failures = [(i, g, w) for i, (g, w) in enumerate(zip(got.tolist(), want)) if g != w]
