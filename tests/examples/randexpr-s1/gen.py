@@ -7,7 +7,8 @@
         --wide adds arbitrary-width integers (u3 i4 u4 i7 u12 i24 u24 u40 i48); --depth is
         the result expression's depth (4); --params the most parameters a case takes (4);
         --stmt-share the share of cases written as statements over mutable locals (0.5);
-        --no-avoid stops steering around the compiler gaps listed in AVOID.
+        --no-avoid[=NAME] stops steering around the compiler gaps listed in AVOID (all of
+        them, or the one named).
     gen_refuse.py (next to this file) checks programs cslc must refuse.
 
 Each generated case is a function `case_k(x0: T0, ...) R` whose body declares locals and
@@ -1756,10 +1757,11 @@ print("SUCCESS!")
 
 
 def main(argv):
-    if "--no-avoid" in argv:
+    for a in [a for a in argv if a.startswith("--no-avoid")]:
         for k in AVOID:
-            AVOID[k] = False
-        argv = [a for a in argv if a != "--no-avoid"]
+            if a == "--no-avoid" or a == f"--no-avoid={k}":
+                AVOID[k] = False
+        argv = [x for x in argv if x != a]
     seed, outdir = int(argv[0]), argv[1]
     ncases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 40
     if "--wide" in argv:
