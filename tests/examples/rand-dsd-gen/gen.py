@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import re
 import stat
 import sys
 
@@ -54,6 +55,7 @@ class Gen:
         self.r = random.Random(seed)
         self.avoid = set(avoid)  # known bugs not to trigger (names from NOTES.md)
         self.no_rt = False  # while building file-scope DSDs: comptime arguments only
+        self.bf16 = False  # --fp16-format=bf16
         self.globals = []  # file-scope DSD variables
         self.launches = 2
         self.width = width
@@ -246,6 +248,11 @@ class Gen:
         return struct.unpack("<I", struct.pack("<f", x))[0]
 
     def f16_bits(self):
+        if self.bf16:  # bfloat16: the upper half of an f32, rounded to nearest even
+            b = self.f32_bits()
+            if (b >> 23) & 0xff == 0xff and b & 0x7fffff:
+                return (b >> 16) | 0x40
+            return ((b + 0x7fff + ((b >> 16) & 1)) >> 16) & 0xffff
         r = self.r.random()
         if r < 0.1:
             return self.r.choice([0, 0x8000, 0x3c00, 0xbc00, 0x7c00, 0x0001, 0x7bff])
@@ -271,7 +278,9 @@ class Gen:
                 j = self.r.randrange(NK)
                 return f"KH[{j}]", {"rt": "KH", "j": j}
             b = self.f16_bits()
-            if (b >> 10) & 0x1f == 0x1f and b & 0x3ff:
+            if self.bf16 and (b >> 7) & 0xff == 0xff and b & 0x7f:
+                b = 0x4049
+            if not self.bf16 and (b >> 10) & 0x1f == 0x1f and b & 0x3ff:
                 b = 0x4248
             return f"@bitcast(f16, @as(u16, {b:#06x}))", {"bits": b}
         if t == "i16":
@@ -310,8 +319,8 @@ class Gen:
     def one(self, index):
         r = self.r
         family = r.choices(["f32", "f16", "int", "shift", "unary", "mac", "mixed", "map",
-                            "mov32", "loop", "walk", "mapmix", "global", "circ"],
-                           weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2, 2, 2, 1])[0]
+                            "mov32", "loop", "walk", "mapmix", "global", "circ", "reduce"],
+                           weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2, 2, 2, 1, 2])[0]
         length = r.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16])
         for _ in range(100):
             spec = self.try_op(family, length)
@@ -393,6 +402,8 @@ class Gen:
             return self.walk_op(min(length, 6))
         if family == "circ":
             return self.circ_op(length)
+        if family == "reduce":
+            return self.reduce_op(length)
         raise ValueError(family)
 
     LOOP_OPS = {  # op: (dest array, source arrays, scalar type of a trailing scalar or None)
@@ -475,6 +486,36 @@ class Gen:
     WALK_OPS = {"fmovs": ("F", "F"), "fnegs": ("F", "F"), "mov16": ("I", "I"),
                 "fabsh": ("H", "H"), "fh2s": ("F", "H"), "xp162fs": ("F", "I"),
                 "popcnt": ("I", "I"), "fs2h": ("H", "F")}
+
+    REDUCE_OPS = {  # op: (array, accumulator variable, scalar tail type)
+        "fadds": ("F", "acc_f", None), "fsubs": ("F", "acc_f", None),
+        "fmuls": ("F", "acc_f", None), "fmaxs": ("F", "acc_f", None),
+        "fmacs": ("F", "acc_f", "f32"), "faddh": ("H", "acc_h", None),
+        "fmaxh": ("H", "acc_h", None), "fmach": ("H", "acc_h", "f16"),
+        "add16": ("I", "acc_i", None), "xor16": ("I", "acc_i", None),
+        "sub16": ("I", "acc_i", None), "faddhs": ("F", "acc_f", None),
+        "fmachs": ("F", "acc_f", "f16"),
+    }
+
+    def reduce_op(self, length):
+        """A pointer destination that is also the first source, `@fadds(&acc, acc, dsd)`:
+        acc is folded with every element in order (as the SDK's min/max reductions use it);
+        acc comes from and goes back to one array element."""
+        r = self.r
+        name = r.choice(sorted(self.REDUCE_OPS))
+        arr, acc, st = self.REDUCE_OPS[name]
+        slot = r.randrange(ARR[arr][1])
+        sarr = "H" if name in ("faddhs", "fmachs") else arr  # the mixed forms add f16 data
+        sexpr, saddrs = self.dsd(sarr, length, False)
+        tail = self.scalar_src(st) if st else None
+        args = [f"&{acc}", acc, sexpr] + ([tail["expr"]] if tail else [])
+        self.lines.append([f"{acc} = {arr}[{slot}];", f"@{name}({', '.join(args)});",
+                           f"{arr}[{slot}] = {acc};"])
+        srcs = [{"arr": sarr, "addrs": saddrs}] + (
+            [{k: v for k, v in tail.items() if k != "expr"}] if tail else [])
+        self.ops.append({"op": name, "reduce": slot, "dst": {"arr": arr, "addrs": [slot]},
+                         "srcs": srcs})
+        return True
 
     def circ_op(self, length):
         """A circular-buffer source (`.wraparound` elements read round and round) through a
@@ -650,9 +691,10 @@ class Gen:
         return True
 
 
-def initial_data(rng, width):
+def initial_data(rng, width, bf16=False):
     g = Gen(0, 1)
     g.r = rng
+    g.bf16 = bf16
     d = {
         "F": [[g.f32_bits() for _ in range(NF)] for _ in range(width)],
         "H": [[g.f16_bits() for _ in range(NH)] for _ in range(width)],
@@ -671,6 +713,10 @@ def initial_data(rng, width):
             import struct
             for i in rng.sample(range(len(d[arr][pe])), 12):
                 v = float(rng.randint(-2000, 2000))
+                if bf16 and arr == "H":
+                    v = float(rng.randint(-255, 255))  # exact in bfloat16's 8 bits
+                    d[arr][pe][i] = struct.unpack("<I", struct.pack("<f", v))[0] >> 16
+                    continue
                 d[arr][pe][i] = struct.unpack("<I" if fmt == "<f" else "<H",
                                               struct.pack(fmt, v))[0]
     return d
@@ -692,6 +738,9 @@ var KF = @zeros([{NK}]f32);
 var KH = @zeros([{NK}]f16);
 var KI = @zeros([{NK}]i16);
 var P = @zeros([{NP}]i16);
+var acc_f: f32 = 0.0;
+var acc_h: f16 = 0.0;
+var acc_i: i16 = 0;
 """
 
 LAYOUT = """\
@@ -719,17 +768,22 @@ def main():
     ap.add_argument("--ops", type=int, default=60)
     ap.add_argument("--width", type=int, default=3)
     ap.add_argument("--keep", default="")
+    ap.add_argument("--in-task", action="store_true", help="run the operations in a local task")
+    ap.add_argument("--bf16", action="store_true",
+                    help="--fp16-format=bf16: the 16-bit float operations on bfloat16")
     ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields, fncalls, circbuf")
     a = ap.parse_args()
     g = Gen(a.seed, a.width, [x for x in a.avoid.split(",") if x])
+    g.bf16 = a.bf16
     for i in range(a.ops):
         g.one(i)
     keep = [int(x) for x in a.keep.split(",")] if a.keep else list(range(len(g.ops)))
     name = os.path.basename(os.path.abspath(a.out))
     os.makedirs(a.out, exist_ok=True)
-    data = initial_data(random.Random(a.seed * 7919 + 1), a.width)
+    data = initial_data(random.Random(a.seed * 7919 + 1), a.width, a.bf16)
     data["P"] = [[v & 0xffff for v in g.p_vals] + [0] * (NP - len(g.p_vals))] * a.width
     cmd = f"--seed {a.seed} --ops {a.ops} --width {a.width}" + (
+        " --in-task" if a.in_task else "") + (" --bf16" if a.bf16 else "") + (
         f" --avoid {a.avoid}" if a.avoid else "") + (f" --keep {a.keep}" if a.keep else "")
     pe = PE_HEADER.format(name=name, cmd=cmd, count=len(keep), NF=NF, NH=NH,
                           NI=NI, NU=NU, NC=NC, NK=NK, NP=NP)
@@ -749,12 +803,19 @@ def main():
     pe += "fn relength(d: mem1d_dsd, n: u16) mem1d_dsd {\n  return @set_dsd_length(d, n);\n}\n"
     pe += "\n" + "".join(f"{line}\n" for line in g.globals)
     pe += "\n" + "\n".join(g.maps) + ("\n\n" if g.maps else "")
-    pe += "fn run_ops() void {\n"
+    if a.in_task:
+        # The operations run in a local task that the launched function activates.
+        pe += ("const work_id: local_task_id = @get_local_task_id(12);\n\n"
+               "fn run_ops() void {\n  @activate(work_id);\n}\n\ntask work() void {\n")
+    else:
+        pe += "fn run_ops() void {\n"
     for i in keep:
         pe += f"  // op {i}: {g.ops[i]['op']}\n"
         for line in g.lines[i]:
             pe += f"  {line}\n"
     pe += "  sys_mod.unblock_cmd_stream();\n}\n\ncomptime {\n"
+    if a.in_task:
+        pe += "  @bind_local_task(work, work_id);\n"
     pe += "".join(f"  @export_symbol({n}_ptr, \"{n}\");\n" for n, _ in ARRAYS)
     pe += "  @export_symbol(run_ops);\n}\n"
     exports = "".join(f"  @export_name(\"{n}\", [*]{t}, true);\n" for n, t in ARRAYS)
@@ -762,7 +823,7 @@ def main():
         "pe_program.csl": pe,
         "layout.csl": LAYOUT.format(name=name, cmd=cmd, width=a.width, exports=exports),
         "case.json": json.dumps({"seed": a.seed, "width": a.width, "data": data,
-                                 "launches": g.launches,
+                                 "launches": g.launches, "bf16": a.bf16,
                                  "ops": [dict(g.ops[i], index=i) for i in keep]},
                                 separators=(",", ":")) + "\n",
     }
@@ -775,6 +836,12 @@ def main():
             f"cslc --arch={arch} ./layout.csl --fabric-dims={a.width + 7},3 "
             "--fabric-offsets=4,1 -o out --memcpy --channels 1\n"
             "cs_python run.py --name out\n")
+    if a.bf16:  # every 16-bit float type name becomes bf16 (= @fp16() under the flag)
+        for fn in ("pe_program.csl", "layout.csl"):
+            files[fn] = re.sub(r"\bf16\b", "bf16", files[fn])
+        for arch in ("wse2", "wse3"):
+            files[f"commands_{arch}.sh"] = files[f"commands_{arch}.sh"].replace(
+                " -o out", " --fp16-format=bf16 -o out")
     for fn, text in files.items():
         path = os.path.join(a.out, fn)
         with open(path, "w", encoding="utf-8") as f:

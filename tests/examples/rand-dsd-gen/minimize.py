@@ -9,12 +9,13 @@ import sys
 seed, ops, arch, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 width = sys.argv[5] if len(sys.argv) > 5 else "3"
 avoid = sys.argv[6] if len(sys.argv) > 6 else ""
+extra = sys.argv[7:]  # e.g. --in-task
 gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen.py")
 
 
 def fails(keep):
     subprocess.run([sys.executable, gen, "--seed", str(seed), "--ops", str(ops), "--width", width, "--avoid", avoid,
-                    "--out", work, "--keep", ",".join(map(str, keep))], check=True,
+                    "--out", work, "--keep", ",".join(map(str, keep))] + extra, check=True,
                    stdout=subprocess.DEVNULL)
     subprocess.run(["rm", "-rf", os.path.join(work, "out")])
     p = subprocess.run(["bash", f"commands_{arch}.sh"], cwd=work, capture_output=True, text=True)

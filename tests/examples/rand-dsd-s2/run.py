@@ -53,8 +53,21 @@ def f32(bits):
     return np.array(bits, dtype=np.uint32).view(F32)
 
 
+BF16 = bool(case.get("bf16"))  # --fp16-format=bf16: the 16-bit float is bfloat16
+
+
 def f16(bits):
+    """The 16-bit float words' values (float16, or float32 holding the bfloat16 values)."""
+    if BF16:
+        return (np.array(bits, dtype=np.uint32) << np.uint32(16)).view(F32)
     return np.array(bits, dtype=np.uint16).view(F16)
+
+
+def to_h(x):
+    """x rounded to nearest even in the 16-bit float format (values)."""
+    if BF16:
+        return f16(bits16(x))
+    return np.asarray(x).astype(F16)
 
 
 def bits32(x):
@@ -62,6 +75,11 @@ def bits32(x):
 
 
 def bits16(x):
+    if BF16:  # f32 first (innocuous double rounding for one operation), then to 8 bits
+        b = np.asarray(x, dtype=F32).view(np.uint32).astype(np.uint64)
+        r = ((b + np.uint64(0x7fff) + ((b >> np.uint64(16)) & np.uint64(1))) >> np.uint64(16))
+        nan = np.isnan(np.asarray(x, dtype=F32))
+        return np.where(nan, 0x7fc0, r & np.uint64(0xffff)).astype(np.uint32)
     return np.asarray(x, dtype=F16).view(np.uint16).astype(np.uint32)
 
 
@@ -101,7 +119,10 @@ def fused(a, b, c, is16):
             p_neg = (np.signbit(y) != np.signbit(z))
             out[i] = -0.0 if (np.signbit(x) and p_neg) else 0.0
             continue
-        out[i] = round_exact(q, 10, -14, 15) if is16 else round_exact(q, 23, -126, 127)
+        if is16:
+            out[i] = round_exact(q, 7, -126, 127) if BF16 else round_exact(q, 10, -14, 15)
+        else:
+            out[i] = round_exact(q, 23, -126, 127)
     return out
 
 
@@ -136,6 +157,23 @@ class PE:
                 self.run({**op, **t, "trips": None})
             return
         name, dst = op["op"], op["dst"]
+        if op.get("reduce") is not None:  # acc = op(acc, element) for every element in order
+            arr, slot = dst["arr"], op["reduce"]
+            src = op["srcs"][0]
+            # acc is a separate variable: the DSD reads the array as it was before
+            words, flags = self.read(src, len(src["addrs"]))
+            for word, flag in zip(words, flags):
+                w = [np.array([self.mem[arr][slot]], np.uint32), np.array([word], np.uint32)]
+                und = self.undef[arr][slot] | flag
+                if len(op["srcs"]) > 1:
+                    k, ku = self.read(op["srcs"][1], 1)
+                    w.append(k)
+                    und |= ku[0]
+                with np.errstate(all="ignore"):
+                    res, extra = self.compute(name, op, w, 1)
+                self.mem[arr][slot] = res[0]
+                self.undef[arr][slot] = und | extra[0]
+            return
         n = len(dst["addrs"])
         vals = [self.read(s, n) for s in op["srcs"]]
         w = [v[0] for v in vals]
@@ -158,7 +196,7 @@ class PE:
         if name in ("faddh", "fsubh", "fmulh"):
             x, y = f16(a).astype(np.float64), f16(b).astype(np.float64)
             r = {"faddh": x + y, "fsubh": x - y, "fmulh": x * y}[name]
-            return bits16(r.astype(F16)), none
+            return bits16(to_h(r)), none
         if name in ("fmaxs", "fmaxh"):
             x, y = (f32(a), f32(b)) if name == "fmaxs" else (f16(a), f16(b))
             r = np.maximum(x, y)
@@ -172,7 +210,7 @@ class PE:
         if name == "fmach":
             r = fused(f16(a).astype(np.float64), f16(b).astype(np.float64),
                       f16(w[2]).astype(np.float64), True)
-            return bits16(r.astype(F16)), none
+            return bits16(to_h(r)), none
         if name == "faddhs":
             return bits32(f32(a).astype(np.float64) + f16(b).astype(np.float64)), none
         if name == "fmachs":
@@ -185,12 +223,12 @@ class PE:
         if name == "fh2s":
             return bits32(f16(a).astype(F32)), none
         if name == "fs2h":
-            return bits16(f32(a).astype(F16)), none
+            return bits16(to_h(f32(a))), none
         if name == "xp162fs":
             return bits32(i16(a).astype(F32)), none
         if name == "xp162fh":
             v = i16(a)
-            r = v.astype(F16)
+            r = to_h(v.astype(np.float64))
             return bits16(r), r.astype(np.int64) != v
         if name in ("fs2xp16", "fh2xp16"):
             x = (f32(a) if name == "fs2xp16" else f16(a)).astype(np.float64)
@@ -229,7 +267,7 @@ class PE:
                     "i16": lambda x: x.astype(np.uint16).view(np.int16).astype(F32)}
             argv = [conv[t](x) for t, x in zip(op["types"], w)]
             res = self.tree(op["tree"], argv, "f32")
-            return (bits32(res) if op["out"] == "f32" else bits16(res.astype(F16))), none
+            return (bits32(res) if op["out"] == "f32" else bits16(to_h(res))), none
         if name == "map":
             t = op["type"]
             if t == "f32":
@@ -247,7 +285,7 @@ class PE:
         raise ValueError(name)
 
     def tree(self, e, argv, t):
-        dt = {"f32": F32, "f16": F16, "i16": np.int16}[t]
+        dt = {"f32": F32, "f16": F32 if BF16 else F16, "i16": np.int16}[t]
         if e[0] == "arg":
             return argv[e[1]]
         if e[0] == "const":
@@ -256,7 +294,7 @@ class PE:
         if t == "f16":  # each f16 operation rounded once (exact in float64 first)
             x64, y64 = x.astype(np.float64), y.astype(np.float64)
             r = {"+": x64 + y64, "-": x64 - y64, "*": x64 * y64}[e[0]]
-            return r.astype(F16)
+            return to_h(r)
         return {"+": lambda: x + y, "-": lambda: x - y, "*": lambda: x * y,
                 "^": lambda: x ^ y, "&": lambda: x & y, "|": lambda: x | y}[e[0]]().astype(dt)
 
