@@ -49,7 +49,7 @@ RIGHT = {4: ["fd", "fd2", "m4", "ud"], 2: ["hd", "id"]}
 WRONG_DST = ["kd", "khd", "fin", "xs", "r_s1"]
 WRONG_SRC = ["fout", "r_dst"]
 
-# Structural slips: (text, marker of the offending argument). The error must be on the
+# Structural slips: (text, marker(s) of the offending argument). The error must be on the
 # slip's line with its column inside the marked argument.
 STRUCTURAL = [
     ("@set_dsd_stride(m4, 2);", "m4"),
@@ -72,15 +72,34 @@ STRUCTURAL = [
     ("@fmovs(@get_dsd(mem1d_dsd, .{ .tensor_access = |k|{4} -> F[k], .bogus = 1 }), fd);",
      ".{ .tensor_access = |k|{4} -> F[k], .bogus = 1 }"),
     ("@map(fmovs_missing, fd, fd);", "fmovs_missing"),
+    ("@load_to_dsr(r_s1, fout);", ("r_s1", "fout")),
+    ("@load_to_dsr(r_dst, fin);", ("r_dst", "fin")),
+    ("@load_to_dsr(r_dst, 5);", "5"),
+    ("@load_to_dsr(fd, fd);", "fd"),
+    ("@load_to_dsr_xdsr(r_s1, r_dst, fd);", "r_dst"),
+    ("@load_to_dsr(r_dst, fd, .{ .save_address = 1 });", ".{ .save_address = 1 }"),
+    ("@fmovs(fd, fd, .{ .bogus = true });", ".{ .bogus = true }"),
+    ("@fnegs(fd, true);", "true"),
+    ("@fadds(fd, fd, \"x\");", "\"x\""),
+    ("@xor16(id, id, 0x12345);", "0x12345"),
+    ("@xor16(id, id, -40000);", "-40000"),
+    ("@mov32(ud, 0x123456789);", "0x123456789"),
+    ("@set_dsd_length(fd, 70000);", "70000"),
+    ("@fmovs(@increment_dsd_offset(fd, 70000, f32), fd);", "70000"),
+    ("@fmovs(@increment_dsd_offset(fd, 1, bool), fd);", "bool"),
+    ("@map(fd, fd);", "fd"),
 ]
 
 
 def random_slip(rng):
     """(text, offending operand columns relative to the text or None if valid)."""
-    if rng.random() < 0.2:
-        text, marker = rng.choice(STRUCTURAL)
-        start = text.index(marker)
-        return text, [(start, start + len(marker))]
+    if rng.random() < 0.3:
+        text, markers = rng.choice(STRUCTURAL)
+        spans = []
+        for marker in (markers if isinstance(markers, tuple) else (markers,)):
+            start = text.index(marker)
+            spans.append((start, start + len(marker)))
+        return text, spans
     name = rng.choice(sorted(OPS))
     dbytes, sbytes, tail, computes = OPS[name]
     picks = []
