@@ -9,7 +9,8 @@
         --stmt-share the share of cases written as statements over mutable locals (0.5);
         --no-avoid[=NAME] stops steering around the compiler gaps listed in AVOID (all of
         them, or the one named).
-    gen_refuse.py (next to this file) checks programs cslc must refuse.
+    gen_refuse.py (next to this file) checks programs cslc must refuse; gen_conv.py writes
+    the @as/@bitcast conversion matrix (randexpr-conv, randexpr-conv-wide).
 
 Each generated case is a function `case_k(x0: T0, ...) R` whose body declares locals and
 returns an expression tree over i8..u64, f16, f32 and bool: arithmetic, shifts, bitwise
@@ -334,7 +335,9 @@ class Cast(Node):
             if v in (float("inf"), float("-inf")):
                 raise Reject()
             return v
-        return fl_check(round_float(Fraction(x), t), ctx) if x == x and abs(x) != float("inf") else x
+        if x == 0 or x != x or abs(x) == float("inf"):
+            return x  # zeros keep their sign; infinities stay
+        return fl_check(round_float(Fraction(x), t), ctx)
 
     def emit(self):
         return f"@as({self.t}, {self.a.emit()})"
@@ -784,6 +787,55 @@ class SPtrPair:
 
 
 
+class SSwitch:
+    """switch (sel) { items => { stmts } | items => return e, ..., else => { stmts } }"""
+
+    def __init__(self, sel, prongs, other):
+        self.sel, self.prongs, self.other = sel, prongs, other
+
+    def exec(self, env, ctx):
+        x = self.sel.ev(env, ctx)
+        for items, body in self.prongs:
+            if any((it[0] == "v" and x == it[1]) or (it[0] == "r" and it[1] <= x <= it[2])
+                   for it in items):
+                return self.run_prong(body, env, ctx)
+        self.run_prong(self.other, env, ctx)
+
+    @staticmethod
+    def run_prong(body, env, ctx):
+        if isinstance(body, Node):
+            raise ReturnValue(body.ev(env, ctx))
+        run(body, env, ctx)
+
+    def emit(self, ind):
+        out = [f"{ind}switch ({self.sel.emit()}) {{"]
+        for items, body in self.prongs + [(None, self.other)]:
+            labels = "else" if items is None else ", ".join(
+                lit(it[1]) if it[0] == "v" else f"{lit(it[1])}...{lit(it[2])}" for it in items)
+            if isinstance(body, Node):
+                out.append(f"{ind}  {labels} => return {body.emit()},")
+            else:
+                out.append(f"{ind}  {labels} => {{")
+                for st in body:
+                    out += st.emit(ind + "    ")
+                out.append(f"{ind}  }},")
+        return out + [f"{ind}}}"]
+
+
+class SBump:
+    """k += c; on the innermost while counter (the loop still ends: c > 0)."""
+
+    def __init__(self, var, c):
+        self.var, self.c = var, c
+
+    def exec(self, env, ctx):
+        env[self.var] = wrap(env[self.var] + self.c, "u16", ctx)
+
+    def emit(self, ind):
+        return [f"{ind}{self.var} += {self.c};"]
+
+
+
 def st_nodes(st):
     """The expression nodes directly inside statement st and its nested statements."""
     out = []
@@ -801,6 +853,15 @@ def st_nodes(st):
         out += [st.h.e1, st.h.e2]
     for v in getattr(st, "elems", []) or []:
         out.append(v)
+    if isinstance(st, SSwitch):
+        out.append(st.sel)
+        for _, body in st.prongs + [(None, st.other)]:
+            if isinstance(body, Node):
+                out.append(body)
+            else:
+                for sub in body:
+                    out += st_nodes(sub)
+        return out
     for attr in ("then", "other", "body"):
         for sub in getattr(st, attr, []) or []:
             out += st_nodes(sub)
@@ -810,6 +871,11 @@ def st_nodes(st):
 def all_stmts(stmts):
     for st in stmts:
         yield st
+        if isinstance(st, SSwitch):
+            for _, body in st.prongs + [(None, st.other)]:
+                if not isinstance(body, Node):
+                    yield from all_stmts(body)
+            continue
         for attr in ("then", "other", "body"):
             yield from all_stmts(getattr(st, attr, []) or [])
 
@@ -991,6 +1057,9 @@ class Gen:
     def label(self):
         self.labels += 1
         return self.labels
+
+    def int_type_choice(self):
+        return self.rng.choice([t for t in INTS])
 
     # values ------------------------------------------------------------------
     def int_value(self, t):
@@ -1395,9 +1464,12 @@ class Gen:
         mut = [(n, t) for n, t in vars_ if n[0] in "vw" and not t.startswith("[")]
         arrs = [(n, t) for n, t in vars_ if t.startswith("[")]
         kinds = ["decl", "decl", "arr", "assign", "assign", "if", "while", "for", "ret",
-                 "copy", "elemptr", "ptrpair"]
+                 "copy", "elemptr", "ptrpair", "switch"]
         if in_loop:
             kinds += ["break", "continue"]
+        counters = [n for n, t in vars_ if n[0] == "k" and t == "u16"]
+        if counters:
+            kinds += ["bump"]
         k = rng.choice(kinds if d > 0 else ["decl", "assign", "ret"] + (["break", "continue"] if in_loop else []))
         if k == "decl":
             t = ret if rng.random() < 0.5 else rng.choice(TYPES)
@@ -1454,6 +1526,38 @@ class Gen:
             return SForArr(n, t, size, cap, ptr, update, body), []
         if k == "ret":
             return SJump("return", self.gen("bool", 2, sc), self.gen(ret, 2, sc)), []
+        if k == "bump":
+            return SBump(counters[-1], rng.randint(1, 3)), []
+        if k == "switch" and d > 0:
+            st = self.int_type_choice()
+            sel = self.gen(st, 2, sc)
+            lo, hi = int_range(st)
+            pool = [self.int_value(st) for _ in range(3)] + [rng.randint(max(lo, -3), min(hi, 3))
+                                                              for _ in range(3)]
+            used, prongs = [], []
+            for _ in range(rng.randint(1, 3)):
+                v = rng.choice(pool)
+                if rng.random() < 0.3:
+                    a, b = v, min(hi, v + rng.randint(1, 20))
+                    if any(not (b < u0 or a > u1) for u0, u1 in used):
+                        continue
+                    used.append((a, b))
+                    items = [("r", a, b)]
+                else:
+                    if any(u0 <= v <= u1 for u0, u1 in used):
+                        continue
+                    used.append((v, v))
+                    items = [("v", v)]
+                if rng.random() < 0.3:
+                    body = self.gen(ret, 2, sc)
+                else:
+                    body = [self.gen_stmt(vars_, d - 1, in_loop, ret)[0]
+                            for _ in range(rng.randint(0, 2))]
+                prongs.append((items, body))
+            other = [self.gen_stmt(vars_, d - 1, in_loop, ret)[0] for _ in range(rng.randint(0, 1))]
+            return SSwitch(sel, prongs, other), []
+        if k == "switch":
+            return self.gen_stmt(vars_, 0, in_loop, ret)
         if k == "copy":
             if not arrs:
                 return self.gen_stmt(vars_, d, in_loop, ret)
