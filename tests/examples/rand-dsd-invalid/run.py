@@ -88,6 +88,15 @@ STRUCTURAL = [
     ("@fmovs(@increment_dsd_offset(fd, 70000, f32), fd);", "70000"),
     ("@fmovs(@increment_dsd_offset(fd, 1, bool), fd);", "bool"),
     ("@map(fd, fd);", "fd"),
+    ("@fadds(@set_dsd_base_addr(fd, &H[0]), fd, fd);", "@set_dsd_base_addr(fd, &H[0])"),
+    ("@fadds(fd, @set_dsd_base_addr(fd, &I[2]), fd);", "@set_dsd_base_addr(fd, &I[2])"),
+    ("@fh2s(fd, @set_dsd_base_addr(hd, &F[0]));", "@set_dsd_base_addr(hd, &F[0])"),
+    ("@faddh(@set_dsd_base_addr(hd, &KH[0]), hd, hd);", "@set_dsd_base_addr(hd, &KH[0])"),
+    ("@fmovs(@increment_dsd_offset(kd, 1, f32), fd);", "@increment_dsd_offset(kd, 1, f32)"),
+    ("@fadds(@get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 2} -> KF[2 * i + j] }), fd, fd);",
+     "@get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 2} -> KF[2 * i + j] })"),
+    ("@fmovs(fd, @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_output_queue(2) }));",
+     ".{ .extent = 4, .input_queue = @get_output_queue(2) }"),
 ]
 
 
@@ -143,11 +152,14 @@ try:
         f.write(layout)
     for n in range(args.count):
         text, spans = random_slip(rng)
-        marker = rng.choice(["//SLIP-A", "//SLIP-B"])
+        # (a random_slip draw is made first so a seed draws the same slips as before)
+        marker = rng.choice(["//SLIP-A", "//SLIP-B", "//SLIP-C"])
+        if marker == "//SLIP-C":  # in a comptime block, every DSD operation is an error
+            spans = [(0, len(text))]
         program = base.replace(marker, text)
-        line = program[:program.index(text)].count("\n") + 1
-        indent = program.rfind("\n", 0, program.index(text)) + 1
-        first_col = program.index(text) - indent + 1
+        at = base.index(marker)  # where the slip starts (the text may also occur elsewhere)
+        line = base[:at].count("\n") + 1
+        first_col = at - (base.rfind("\n", 0, at) + 1) + 1
         with open(os.path.join(work, "pe_program.csl"), "w", encoding="utf-8") as f:
             f.write(program)
         shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
