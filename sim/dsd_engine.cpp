@@ -187,7 +187,7 @@ void Fabric::Impl::writeOperand(Pe& p, const OpOperand& o, uint32_t bytes, uint3
             w.control = d.control;
             w.payload = value;
             if (bytes == 2 && d.waveletIndexOffset >= 0)
-                w.payload = (value & 0xffff) | (uint32_t(uint16_t(d.waveletIndexOffset + i)) << 16);
+                w.payload = (value & 0xffff) | (uint32_t(o.waveletIndex) << 16);
             p.outQ[d.queue % kNumOutputQueues].push(w);
             p.outQBusy |= uint8_t(1u << (d.queue % kNumOutputQueues));
             activateRouter(p);
@@ -392,13 +392,18 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     resolve(desc.src1, op.src[1]);
     resolve(desc.src2, op.src[2]);
     if (desc.indexReg != kNoReg) {
-        // `.index`: memory operands whose DSD has wavelet_index_offset start `index`
-        // 16-bit words (the hardware's address unit) further on.
-        const uint32_t offsetBytes = 2 * uint32_t(uint16_t(r[desc.indexReg]));
-        for (OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
-            if (o->kind == DsdOperand::Kind::Dsd && o->dsd.waveletIndexOffset >= 0 &&
-                (o->dsd.kind == DsdKind::Mem1d || o->dsd.kind == DsdKind::Mem4d))
-                o->dsd.baseAddress += offsetBytes;
+        // The DSDs page, "Explicit Index Offset": memory operands whose DSD has
+        // wavelet_index_offset start `index` 16-bit words (the hardware's address unit)
+        // further on; such a fabout sends `index` in every wavelet's upper half.
+        const uint16_t index = uint16_t(r[desc.indexReg]);
+        for (OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
+            if (o->kind != DsdOperand::Kind::Dsd || o->dsd.waveletIndexOffset < 0)
+                continue;
+            if (o->dsd.kind == DsdKind::Mem1d || o->dsd.kind == DsdKind::Mem4d)
+                o->dsd.baseAddress += 2 * uint32_t(index);
+            else if (o->dsd.kind == DsdKind::FabOut)
+                o->waveletIndex = index;
+        }
     }
     scaleStridesToOperandSize(desc, op);
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
@@ -483,7 +488,7 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     // The microthread starts in the issuing cycle, before the main thread can pick another
     // task: it reads memory operands now (as hardware does), so a task that rewrites the
     // source buffer right after cannot change what this op sends.
-    if (slot.readyAt <= now)
+    if (slot.readyAt <= now && !(p.blockedUts >> ut & 1))
         advanceOp(p, slot, false);
     return true;
 }
@@ -610,7 +615,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                         ok = false;
                     }
                 } else if (o.dsd.kind == DsdKind::Fifo) {
-                    ok = p.fifos[o.dsd.fifo].count > 0;
+                    FifoState& fifo = p.fifos[o.dsd.fifo];
+                    ok = fifo.count > 0;
+                    fifo.emptyEvent = fifo.emptyEvent || !ok;
                 }
             }
             if (terminated)
@@ -618,8 +625,10 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             if (ok && op.dst.kind == DsdOperand::Kind::Dsd) {
                 if (op.dst.dsd.kind == DsdKind::FabOut)
                     ok = !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
-                else if (op.dst.dsd.kind == DsdKind::Fifo)
+                else if (op.dst.dsd.kind == DsdKind::Fifo) {
                     ok = !fifoFull(p, op.dst.dsd.fifo);
+                    p.fifos[op.dst.dsd.fifo].fullEvent |= !ok;
+                }
             }
             if (!ok) {
                 if (handledControl && !terminated)
@@ -642,12 +651,19 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             if (fifoOperand && countFifoLengths(p, op))
                 op.done = op.total; // a FIFO's read or write length ran out
         }
-        // FIFO activations: a push wakes the consumer task, a pop the producer task.
+        // FIFO activations: a push that ends an empty event wakes the .activate_push task,
+        // a pop that ends a full event the .activate_pop task.
         for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1]})
             if (progressed && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo) {
                 const FifoDesc& fd = p.cls->fifos[o->dsd.fifo];
-                const int8_t t = o == &op.dst ? fd.activatePush : fd.activatePop;
-                if (t >= 0)
+                FifoState& fifo = p.fifos[o->dsd.fifo];
+                const bool push = o == &op.dst;
+                bool& event = push ? fifo.emptyEvent : fifo.fullEvent;
+                const bool ended = push ? fifo.count > 0 : !fifoFull(p, o->dsd.fifo);
+                if (!event || !ended)
+                    continue;
+                event = false;
+                if (const int8_t t = push ? fd.activatePush : fd.activatePop; t >= 0)
                     activateTask(p, t);
             }
     }

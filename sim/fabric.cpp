@@ -495,8 +495,9 @@ uint64_t Fabric::Impl::nextVisit(const Pe& p) const {
         if (!p.mainWaiting)
             next = std::min(next, p.mainReadyAt);
     }
-    for (const OpState& ut : p.uts)
-        if (ut.active && !ut.waiting)
+    for (size_t u = 0; u < p.uts.size(); ++u)
+        if (const OpState& ut = p.uts.begin()[u];
+            ut.active && !ut.waiting && !(p.blockedUts >> u & 1))
             next = std::min(next, ut.readyAt);
     if (!mainBusy) {
         bool work = pickTask(p) >= 0;
@@ -564,8 +565,8 @@ void Fabric::Impl::prefetchRouter(const Pe& p) {
 
 void Fabric::Impl::visit(Pe& p) {
     serviceCommands(p);
-    for (OpState& ut : p.uts)
-        if (ut.active && ut.readyAt <= now)
+    for (size_t u = 0; u < p.uts.size(); ++u)
+        if (OpState& ut = p.uts.slot(u); ut.active && ut.readyAt <= now && !(p.blockedUts >> u & 1))
             advanceOp(p, ut, false);
     if (p.mainReadyAt <= now || p.mainOp.active)
         runMain(p);
@@ -915,6 +916,13 @@ std::string Fabric::Impl::ceQueueConsumerNote(const Pe& p, int color, bool dataT
                ", which no control task is bound to, and no data task takes the color";
     if (!head.control)
         return "; no data task is bound to the color and no DSD operation reads it";
+    if (channelBlocked(p, color))
+        return arch == Arch::Wse2
+                   ? "; the color is blocked: with no data task bound to it, its control "
+                     "wavelets wait for @unblock of the color"
+                   : "; input queue " + str(uint64_t(channelBlockBit(p, color))) +
+                         " is blocked: with no data task bound to it, its control wavelets "
+                         "wait for @unblock of the queue";
     return {};
 }
 

@@ -192,6 +192,9 @@ struct Fabric::Impl {
     uint64_t taskCandidates(const Pe& p) const;
     bool taskReady(const Pe& p, int task) const;
     int dataTaskColor(const Pe& p, int task) const;
+    // The task-id bit that blocks the CE channel of `color` (-1: none), and whether it is set.
+    int channelBlockBit(const Pe& p, int color) const;
+    bool channelBlocked(const Pe& p, int color) const;
     // WSE-3 @queue_flush of an input queue: no wavelet of its color waits for the CE.
     bool inputQueueEmpty(const Pe& p, int queue) const;
     void activateTask(Pe& p, int task);
@@ -220,13 +223,13 @@ struct Fabric::Impl {
     void setFifoLength(Pe& p, uint64_t fifo, uint64_t length, bool read, const SourceLoc& loc);
     void applyFifoLengths(const Pe& p, OpState& op) const;
     bool countFifoLengths(Pe& p, const OpState& op);
-    // A FIFO's room in elements, and whether p's FIFO `fifo` has no room left.
-    // An op that cannot progress because of a FIFO: applies that FIFO's full/empty action;
-    // true when the op ended.
     int controlTableEntry(const Pe& p, int color, uint32_t payload) const;
     int32_t controlTaskFunction(const Pe& p, int color, uint32_t payload) const;
     void runTask(Pe& p, int task, int32_t function, const uint64_t* args, uint32_t nargs);
+    // An op that cannot progress because of a FIFO: applies that FIFO's full/empty action;
+    // true when the op ended.
     bool handleFifoStall(Pe& p, OpState& op);
+    // A FIFO's room in elements, and whether p's FIFO `fifo` has no room left.
     static uint32_t fifoCapacity(const FifoDesc& fd) {
         return fd.capacityBytes / std::max<uint32_t>(1, fd.elementBytes);
     }

@@ -245,14 +245,29 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
             w.reason = w.waiter + " waits to start an async operation on a busy microthread";
             add(std::move(w));
         }
-        for (size_t u = 0; u < p.uts.size(); ++u)
+        for (size_t u = 0; u < p.uts.size(); ++u) {
             opWaits(p.uts[u], "microthread " + num(u), -1);
+            if (p.uts[u].active && (p.blockedUts >> u & 1)) {
+                PeWait w;
+                w.kind = PeWait::Kind::Microthread;
+                w.waiter = "microthread " + num(u);
+                w.reason = "microthread " + num(u) + " " +
+                           dsdOpName(p.cls->dsdOps[p.uts[u].opIndex].op) +
+                           " is paused: the microthread is blocked (@block of its ut_id) and "
+                           "nothing unblocks it";
+                add(std::move(w));
+            }
+        }
         for (int c = 0; c < kNumColors; ++c) {
             const auto& q = p.rampQ[size_t(c)];
+            bool dataTask = false;
             if (!q.empty())
                 for (int t = 0; t < kNumTaskIds; ++t)
                     if (p.cls->tasks[size_t(t)].kind == TaskKind::Data &&
-                        f.dataTaskColor(p, t) == c && (p.blocked >> t & 1)) {
+                        f.dataTaskColor(p, t) == c) {
+                        dataTask = true;
+                        if (!(p.blocked >> t & 1))
+                            continue;
                         PeWait w;
                         w.kind = PeWait::Kind::CeQueue;
                         w.color = c;
@@ -263,6 +278,18 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
                                    " is blocked";
                         add(std::move(w));
                     }
+            if (!q.empty() && !dataTask && q.front().control && f.channelBlocked(p, c) &&
+                f.controlTaskFunction(p, c, q.front().payload) >= 0) {
+                PeWait w;
+                w.kind = PeWait::Kind::CeQueue;
+                w.color = c;
+                w.waiter = "control wavelets";
+                w.reason = num(q.size()) + " wavelet(s) on color " + num(uint64_t(c)) +
+                           " wait in the CE input queue: no data task is bound to the " +
+                           (f.arch == Arch::Wse2 ? "color" : "input queue") +
+                           ", so its control tasks wait for an @unblock";
+                add(std::move(w));
+            }
             const auto& buf = p.routerBuf[size_t(c)];
             if (buf.empty())
                 continue;

@@ -291,15 +291,35 @@ bool Fabric::Impl::taskReady(const Pe& p, int task) const {
             return false;
         return !colorClaimed(p, c);
     }
-    // Control task: a control wavelet carrying this entrypoint heads a CE queue.
+    // Control task: a control wavelet carrying this entrypoint heads the CE queue of an
+    // unblocked channel.
     for (uint32_t busy = p.ceQueueBusy; busy; busy &= busy - 1) {
         const int c = std::countr_zero(busy);
         const auto& q = p.rampQ[size_t(c)];
         if (q.front().control && controlEntrypoint(q.front().payload) == task &&
-            !colorClaimed(p, c))
+            !channelBlocked(p, c) && !colorClaimed(p, c))
             return true;
     }
     return false;
+}
+
+// The Task IDs page, "Control Tasks": a control task runs only when "the communication
+// channel that is used to receive the aforementioned control wavelet is unblocked", and the
+// Builtins page's @block of a color (WSE-2) or input queue (WSE-3) stops control wavelets on
+// it too. The channel's block bit is the color's task id on WSE-2 and the bound input
+// queue's on WSE-3.
+int Fabric::Impl::channelBlockBit(const Pe& p, int color) const {
+    if (arch == Arch::Wse2)
+        return color;
+    for (int q = 0; q < kNumInputQueues; ++q)
+        if (p.inputQueueColor[size_t(q)] == color)
+            return q;
+    return -1;
+}
+
+bool Fabric::Impl::channelBlocked(const Pe& p, int color) const {
+    const int bit = channelBlockBit(p, color);
+    return bit >= 0 && (p.blocked >> bit & 1);
 }
 
 int Fabric::Impl::pickTask(const Pe& p) const {
@@ -309,7 +329,8 @@ int Fabric::Impl::pickTask(const Pe& p) const {
         for (uint32_t busy = p.ceQueueBusy; busy; busy &= busy - 1) {
             const int c = std::countr_zero(busy);
             const Wavelet& w = p.rampQ[size_t(c)].front();
-            if (w.control && controlTaskFunction(p, c, w.payload) >= 0 && !colorClaimed(p, c))
+            if (w.control && controlTaskFunction(p, c, w.payload) >= 0 && !channelBlocked(p, c) &&
+                !colorClaimed(p, c))
                 return kSeparateControlTask + c;
         }
     }
@@ -1127,6 +1148,20 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::Unblock:
         p.blocked &= ~(uint64_t(1) << taskArg());
         break;
+    case BuiltinId::BlockMicrothread:
+    case BuiltinId::UnblockMicrothread: {
+        const uint64_t ut = arg(0);
+        if (ut >= 8)
+            fault(p, &loc,
+                  "microthread ID " + str(ut) + " is out of range (WSE-3 has microthreads 0-7)");
+        if (BuiltinId(in.imm) == BuiltinId::BlockMicrothread) {
+            p.blockedUts |= uint8_t(1u << ut);
+        } else {
+            p.blockedUts &= uint8_t(~(1u << ut));
+            p.visitWanted = true; // its op goes on from the next cycle
+        }
+        break;
+    }
     case BuiltinId::UnblockCmdStream:
         unblockCmdStream(p);
         break;

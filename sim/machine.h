@@ -179,6 +179,9 @@ struct OpOperand {
     Dsd dsd;
     uint64_t scalar = 0;
     uint32_t ptr = 0;
+    // A fabout whose DSD has wavelet_index_offset: the op's `.index` (0 without one), which
+    // every wavelet it sends carries in its upper half.
+    uint16_t waveletIndex = 0;
 };
 
 // A DSD operation in progress on the main thread (synchronous fabric/FIFO op) or on
@@ -228,6 +231,10 @@ struct FifoState {
     // @set_fifo_read_length / @set_fifo_write_length (fifo_length.cpp): the length an op
     // reading from / writing to the FIFO sees; zero at start, as the SDK documents.
     uint16_t readLength = 0, writeLength = 0;
+    // The DSDs page, "Task Activation on Pop and Push": a pop that found the FIFO empty (a
+    // push that found it full) raises an event that the next push (pop) ends, activating
+    // the FIFO's .activate_push (.activate_pop) task; pushes and pops without one do not.
+    bool emptyEvent = false, fullEvent = false;
 };
 
 constexpr int kTaskLaunch = -2;
@@ -266,6 +273,8 @@ struct alignas(64) Pe {
     const CodeClass* cls = nullptr;
     uint8_t* mem = nullptr;
     uint64_t activated = 0, blocked = 0;
+    // WSE-3 @block of a ut_id: bit u pauses microthread u's op (BlockMicrothread).
+    uint8_t blockedUts = 0;
     int currentTask = -1;
     int lastPicked = kNumTaskIds - 1;
     uint32_t x = 0, y = 0;

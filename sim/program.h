@@ -134,6 +134,11 @@ enum class BuiltinId : uint16_t {
     // Added for <time>.disable_tsc ("enabled and disabled with enable_tsc/disable_tsc"): the
     // counter stops at its value, and a later EnableTsc continues from there.
     DisableTsc,  // ()
+    // Added for WSE-3 @block / @unblock of a ut_id (the microthread page: "the microthread
+    // ID and queue ID are independent numbers"): microthread r[a] (0..7) pauses the op it
+    // runs, or will run, until UnblockMicrothread; task ids are untouched.
+    BlockMicrothread,    // (ut_id)
+    UnblockMicrothread,  // (ut_id)
 };
 constexpr uint32_t kNumPrngs = 8;
 

@@ -45,7 +45,9 @@ std::vector<TaskRow> taskRows(const DebugUtil& dump, uint32_t x, uint32_t y) {
         const sim::TaskBinding& b = cls.tasks[size_t(id)];
         const bool activated = (rec.activatedTasks >> id) & 1u;
         const bool blocked = (rec.blockedTasks >> id) & 1u;
-        if (b.kind == sim::TaskKind::None && !activated && !blocked)
+        // An unbound id's block bit is a channel's state (control wavelets wait on it),
+        // not a task's.
+        if (b.kind == sim::TaskKind::None && !activated)
             continue;
         TaskRow row;
         row.id = id;

@@ -111,6 +111,7 @@ task local_ten() void { y[3] = 99; }
   @bind_control_task(on_two, @get_control_task_id(2));
   @bind_local_task(local_ten, @get_local_task_id(10));
   @initialize_queue(iq, .{ .color = c });
+  @unblock(iq); // no data task: the channel starts blocked
   @set_control_task_table(.{ .instructions = 8, .stride = 4 });
 )"),
                                &diags);
@@ -151,6 +152,7 @@ task local_ten() void { y[3] = 99; }
   @bind_control_task(at_two, @get_control_task_id(2));
   @bind_local_task(local_ten, @get_local_task_id(10));
   @initialize_queue(iq, .{ .color = c, .ctrl_table_id = 1 });
+  @unblock(iq); // no data task: the channel starts blocked
   @set_control_task_table(.{ .stride = 4 });
 )"),
                                &diags);

@@ -591,14 +591,14 @@ var a = [3]u16 { 0x1111, 0x2222, 0x3333 };
 var cw = @zeros([2]u32);
 const oq = @get_output_queue(2);
 const oq2 = @get_output_queue(3);
-const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 3, .output_queue = oq, .wavelet_index_offset = 5 });
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 3, .output_queue = oq, .wavelet_index_offset = true });
 const kout = @get_dsd(fabout_dsd, .{ .fabric_color = k, .extent = 2, .output_queue = oq2, .control = true });
 const src = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> a[i] });
 const csrc = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> cw[i] });
 fn main() void {
   cw[0] = ctrl.encode_control_task_payload_with_data(@get_control_task_id(40), 0xbeef);
   cw[1] = ctrl.encode_control_task_payload_with_data(@get_control_task_id(41), 0x0042);
-  @mov16(out, src, .{ .async = true });
+  @mov16(out, src, .{ .async = true, .index = 5 });
   @mov32(kout, csrc, .{ .async = true });
   sys_mod.unblock_cmd_stream();
 }
@@ -626,8 +626,11 @@ fn main() void { sys_mod.unblock_cmd_stream(); }
     @initialize_queue(iq, .{ .color = c });
     @initialize_queue(iqk, .{ .color = k });
     @bind_data_task(recv, @get_data_task_id(iq));
+    // The control-only channel starts blocked (the Task IDs page, "Control Tasks").
+    @unblock(iqk);
   } else {
     @bind_data_task(recv, @get_data_task_id(c));
+    @unblock(k);
   }
 )");
 
@@ -702,8 +705,12 @@ fn main() void { sys_mod.unblock_cmd_stream(); }
 const std::string kFilterSend =
     sender({.count = 8,
             .array = " = [8]u16 { 100, 101, 102, 103, 104, 105, 106, 107 }",
-            .move = "@mov16(out, d)",
-            .outFields = ", .wavelet_index_offset = 0"});
+            // One wavelet per op, each stamped with its position by `.index`.
+            .move = "var e = @set_dsd_length(d, 1);\n  const one = @set_dsd_length(out, 1);\n"
+                    "  for (@range(u16, 8)) |i| {\n"
+                    "    @mov16(one, e, .{ .index = i });\n"
+                    "    e = @increment_dsd_offset(e, 1, u16);\n  }",
+            .outFields = ", .wavelet_index_offset = true"});
 
 const std::string kFilterRecv = memcpyTile(kColorParam, R"(
 var got = @zeros([8]u16);
@@ -1209,6 +1216,8 @@ task consume() void {
 task fin() void { done = 1; }
 fn main() void {
   @fmovs(fifo, in, .{ .async = true, .activate = fin });
+  // Its first pop finds the FIFO empty; that empty event makes the next push activate it.
+  @activate(consume_id);
   sys_mod.unblock_cmd_stream();
 }
 )",
@@ -1258,6 +1267,28 @@ fn main() void {
   @bind_local_task(t2, @get_local_task_id(11));
 )");
 }
+
+// WSE-3 @block of a ut_id pauses that microthread's op, and names no task: the op issued on
+// blocked microthread 3 has not run when main reads its result, and runs after @unblock
+// (it ran at issue, and @block blocked task id 3, before session 12).
+const std::string kBlockedMicrothread =
+    memcpyTile("", R"(
+var a = [4]u32 { 1, 2, 3, 4 };
+var b = @zeros([4]u32);
+var seen = @zeros([2]u32);
+task done() void { seen[1] = b[3]; }
+fn main() void {
+  const da = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });
+  const db = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> b[i] });
+  @mov32(db, da, .{ .async = true, .ut_id = @get_ut_id(3), .activate = done });
+  seen[0] = b[3];
+  @unblock(@get_ut_id(3));
+  sys_mod.unblock_cmd_stream();
+}
+)",
+               R"(  @bind_local_task(done, @get_local_task_id(12));
+  @block(@get_ut_id(3));
+)");
 
 // The routes of the row's color c set from tile code instead of the layout.
 const std::string kLocalConfigSend = asyncSender(
@@ -1546,8 +1577,8 @@ std::vector<MachineProgram> programs() {
          true,
          true,
          {u16At(1, 0, "lo", {0x1111, 0x2222, 0x3333, 0}),
-          u16At(2, 0, "lo", {0x1111, 0x2222, 0x3333, 0}), u16At(1, 0, "hi", {5, 6, 7, 0}),
-          u16At(2, 0, "hi", {5, 6, 7, 0}), u16At(1, 0, "cdata", {0xbeef, 0x42}),
+          u16At(2, 0, "lo", {0x1111, 0x2222, 0x3333, 0}), u16At(1, 0, "hi", {5, 5, 5, 0}),
+          u16At(2, 0, "hi", {5, 5, 5, 0}), u16At(1, 0, "cdata", {0xbeef, 0x42}),
           u16At(2, 0, "cdata", {0, 0})}});
     {
         std::vector<float> r;
@@ -1736,12 +1767,12 @@ std::vector<MachineProgram> programs() {
               edges}});
     }
     // A FIFO filled by an async fabin op (capacity 4 of 6 wavelets) and drained by the task
-    // its pushes activate, with `@fadds(&acc, &acc, fifo)`: no operand has a length, so the
-    // op pops what the FIFO holds (up to its capacity) and ends when it is empty. Before,
-    // it moved nothing and the fabin op waited on the full FIFO for ever. The first drain
-    // pops a full FIFO (4 values) and ends at its length; a later one that ends on the
-    // empty FIFO leaves acc as it was ("any data popped from the FIFO during the operation
-    // will be discarded", the DSD page's FIFO actions).
+    // its pushes activate (after main's activation of it found the FIFO empty), with `@fadds(&acc,
+    // &acc, fifo)`: no operand has a length, so the op pops what the FIFO holds (up to its
+    // capacity) and ends when it is empty. Before, it moved nothing and the fabin op waited on the
+    // full FIFO for ever. The first drain pops a full FIFO (4 values) and ends at its length; a
+    // later one that ends on the empty FIFO leaves acc as it was ("any data popped from the FIFO
+    // during the operation will be discarded", the DSD page's FIFO actions).
     t.push_back({"FIFO activate_push consumer drains with a pointer accumulator",
                  eastPair(kFifoDrainSend, kFifoDrainRecv),
                  true,
@@ -1771,6 +1802,11 @@ std::vector<MachineProgram> programs() {
                  true,
                  {f32At(0, 0, "b", {2, 4, 6, 8}), f32At(0, 0, "c", {11, 12, 13, 14}),
                   u16At(0, 0, "n", {2})}});
+    t.push_back({"WSE-3 @block of a microthread pauses its op",
+                 onePe(kBlockedMicrothread),
+                 false,
+                 true,
+                 {u32At(0, 0, "b", {1, 2, 3, 4}), u32At(0, 0, "seen", {0, 4})}});
     t.push_back({"routes from @set_local_color_config in tile code",
                  {{"layout.csl", kLocalConfigLayout},
                   {"send.csl", kLocalConfigSend},

@@ -403,9 +403,19 @@ class TestDsdOps : public QObject {
         QVERIFY2(r.message.find("pe.csl:9") != std::string::npos, r.message.c_str());
     }
 
-    void fifoPushActivatesConsumer() {
-        // A FIFO of 8 u32: main pushes 4 values with mov32 (fifo <- mem); the push
-        // activates task 12, which pops them into kDst.
+    // The DSDs page, "Task Activation on Pop and Push": the .activate_push task runs on a push
+    // only after a pop found the FIFO empty. A FIFO of 8 u32; main pushes 4 values with mov32
+    // (fifo <- mem), after a pop of the empty FIFO when `popFirst`; the activated task 12
+    // pops them into kDst.
+    void fifoPushActivatesConsumerAfterEmptyEvent_data() {
+        QTest::addColumn<bool>("popFirst");
+        QTest::addColumn<std::vector<uint32_t>>("want");
+        QTest::newRow("empty event first") << true << std::vector<uint32_t>{7, 8, 9, 10};
+        QTest::newRow("no empty event") << false << std::vector<uint32_t>{0, 0, 0, 0};
+    }
+    void fifoPushActivatesConsumerAfterEmptyEvent() {
+        QFETCH(bool, popFirst);
+        QFETCH(std::vector<uint32_t>, want);
         sim::CodeClass cls;
         putElems(cls, kA, {7, 8, 9, 10}, 4);
         sim::FifoDesc fd;
@@ -431,6 +441,8 @@ class TestDsdOps : public QObject {
         FnBuilder m("main", 0, 1, 2);
         m.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
         m.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        if (popFirst) // ends at once: test_or_suspend on an empty FIFO
+            m.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
         m.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
         m.ret();
         FnBuilder c("consume", 0, 1, 2);
@@ -447,7 +459,7 @@ class TestDsdOps : public QObject {
         auto mem = fab.readMemory(0, 0, kDst, 16);
         std::vector<uint32_t> got(4);
         std::memcpy(got.data(), mem.data(), 16);
-        QCOMPARE(got, (std::vector<uint32_t>{7, 8, 9, 10}));
+        QCOMPARE(got, want);
     }
 };
 

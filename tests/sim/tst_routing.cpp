@@ -330,13 +330,17 @@ class TestRouting : public QObject {
     }
 
     void rangeFilterKeepsIndexWindow() {
-        // 16-bit payloads with the index in the upper half (wavelet_index_offset 0):
-        // the receiver's range filter passes indices 2..5 to its CE only.
+        // Wavelets with their index in the upper half (packed by the sender, as SDK
+        // topic-08 does): the receiver's range filter passes indices 2..5 to its CE only.
         auto p = pipeline(8, false);
         sim::CodeClass& send = p->classes[0];
-        send.dsdOps[0].op = sim::DsdOpKind::Mov16;
-        send.dsdConstants[0].waveletIndexOffset = 0;
-        send.dsdConstants[1].strideBytes[0] = 2;
+        send.dsdOps[0].op = sim::DsdOpKind::Mov32;
+        send.data[0].bytes.clear();
+        for (uint32_t i = 0; i < 8; ++i) {
+            const uint32_t word = i << 16 | (0x100 + i);
+            const uint8_t* b = reinterpret_cast<const uint8_t*>(&word);
+            send.data[0].bytes.insert(send.data[0].bytes.end(), b, b + 4);
+        }
         sim::ColorConfig in = route(dirBit(Direction::West), dirBit(Direction::Ramp));
         in.filter.kind = sim::FilterConfig::Kind::Range;
         in.filter.minIdx = 2;
@@ -355,12 +359,37 @@ class TestRouting : public QObject {
         auto m = f.readMemory(1, 0, kBuf, 8);
         std::vector<uint16_t> got(4);
         std::memcpy(got.data(), m.data(), 8);
-        // The sender's u16 elements are the low halves of floats 1..8 stored as f32:
-        // element k of the u16 view of buf; indices 2..5 pass.
-        auto src = f.readMemory(0, 0, kBuf + 4, 8);
-        std::vector<uint16_t> want(4);
-        std::memcpy(want.data(), src.data(), 8);
-        QCOMPARE(got, want);
+        QCOMPARE(got, (std::vector<uint16_t>{0x102, 0x103, 0x104, 0x105}));
+    }
+
+    void faboutSendsTheOpIndexInEveryWavelet() {
+        // The DSDs page, "Explicit Index Offset": a fabout with wavelet_index_offset sends
+        // the op's `.index` in the upper half of every wavelet; it used to count up from 0.
+        auto p = pipeline(4, false);
+        sim::CodeClass& send = p->classes[0];
+        send.dsdOps[0].op = sim::DsdOpKind::Mov16;
+        send.dsdOps[0].indexReg = 2;
+        send.dsdConstants[0].waveletIndexOffset = 0;
+        send.dsdConstants[1].strideBytes[0] = 2;
+        FnBuilder s("send", 0, 3, 2);
+        s.imm(2, ScalarType::U16, 0x1234);
+        s.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        s.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        s.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        s.ret();
+        send.functions[0] = s.build();
+        sim::CodeClass& recv = p->classes[1];
+        recv.dsdOps[0].op = sim::DsdOpKind::Mov32; // buf[i] = whole wavelet
+        recv.dsdOps[0].src0 = {DsdOperand::Kind::Dsd, 1};
+        recv.dsdOps[0].src1 = {};
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        auto m = f.readMemory(1, 0, kBuf, 16);
+        std::vector<uint32_t> got(4);
+        std::memcpy(got.data(), m.data(), 16);
+        for (uint32_t word : got)
+            QCOMPARE(word >> 16, 0x1234u);
     }
 
     void counterFilterPassesFirstTwoOfEachGroup() {

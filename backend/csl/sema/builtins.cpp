@@ -686,14 +686,16 @@ Value Analyzer::getDsd(uint32_t node) {
             warn(args[1], "'.zero' is not modelled by the simulator and has no effect "
                           "(docs/simulator.md, Not modelled)");
         } else if (f == "wavelet_index_offset") {
-            // The DSDs page: on a memory DSD "a comptime-known boolean expression"; a fabout
-            // takes the index its first wavelet carries.
-            if (isMem && v.k != VK::Bool)
-                fail(args[1], "'.wavelet_index_offset' of a memory DSD expects a comptime-known "
-                              "bool, found '" +
-                                  typeName(v.type) + "'");
-            d.waveletIndexOffset =
-                v.k == VK::Bool ? (v.i ? 0 : -1) : int16_t(asInt(v, args[1], "offset"));
+            // The DSDs page, "Explicit Index Offset": "a comptime-known boolean expression" on
+            // memory and fabout DSDs; a fabin has none.
+            if (d.kind == sim::DsdKind::FabIn)
+                fail(args[1], "fabin_dsd has no field 'wavelet_index_offset' (memory and "
+                              "fabout DSDs have it)");
+            if (v.k != VK::Bool)
+                fail(args[1],
+                     std::string("'.wavelet_index_offset' of a ") + (isMem ? "memory" : "fabout") +
+                         " DSD expects a comptime-known bool, found '" + typeName(v.type) + "'");
+            d.waveletIndexOffset = v.i ? 0 : -1;
         } else if (f == "simd_mode") {
             std::string s = v.k == VK::EnumV ? v.s : "";
             d.simdMode = s == "simd_32" ? 32 : s == "simd_64" ? 64 : 0;
@@ -2029,21 +2031,27 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             (id.type->k != TK::Handle || id.type->hk != HandleKind::LocalTaskId))
             fail(args[0], "@activate expects a local_task_id, found '" + typeName(id.type) + "'");
         failUnlessTaskHandle(id, "@" + name, args[0]);
-        sim::BuiltinId b = name == "activate" ? sim::BuiltinId::Activate
-                           : name == "block"  ? sim::BuiltinId::Block
-                                              : sim::BuiltinId::Unblock;
+        const bool microthread = id.type->hk == HandleKind::UtId;
+        sim::BuiltinId b =
+            name == "activate" ? sim::BuiltinId::Activate
+            : name == "block"
+                ? (microthread ? sim::BuiltinId::BlockMicrothread : sim::BuiltinId::Block)
+                : (microthread ? sim::BuiltinId::UnblockMicrothread : sim::BuiltinId::Unblock);
         if (name == "activate" && id.isComptime())
             noteActivation(int(id.i), args[0]);
         if (!runtime()) {
             if (!cls())
                 fail(node, "@" + name + " is only allowed in tile code");
-            int tid = int(id.i);
-            if (name == "block")
+            const int tid = int(id.i);
+            if (name == "block" && !microthread) {
                 cls()->blockedIds.insert(tid);
-            else if (name == "unblock")
+                cls()->unblockedIds.erase(tid);
+            } else if (name == "unblock" && !microthread) {
                 cls()->blockedIds.erase(tid);
-            else {
-                // Activation at load time: done by the class's init function.
+                cls()->unblockedIds.insert(tid);
+            } else {
+                // Activations and microthread block states at load time: done by the
+                // class's init function.
                 ModuleFrame init(*this, fr_->mod, &initFunction());
                 uint16_t r = toReg(mkInt(tid, types.u16), node);
                 emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, r, 1, int32_t(b));

@@ -691,6 +691,13 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     placeControlTasks(c);
     for (int id : c.blockedIds)
         c.cc.tasks[size_t(id)].initiallyBlocked = true;
+    // The Task IDs page, "Control Tasks": a channel (a color on WSE-2, an input queue on
+    // WSE-3) starts blocked unless a data task is bound to it, so control wavelets on it
+    // wait for an @unblock.
+    const int channels = wse3() ? sim::kNumInputQueues : sim::kNumColors;
+    for (int id = 0; id < channels; ++id)
+        if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::None && !c.unblockedIds.count(id))
+            c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
     for (const sim::ClassExport& e : c.cc.exports) {
         const auto host = std::find_if(hostSymbols_.begin(), hostSymbols_.end(),
