@@ -7,6 +7,7 @@
         --wide adds arbitrary-width integers (u3 i4 u4 i7 u12 i24 u24 u40 i48); --depth is
         the result expression's depth (4); --params the most parameters a case takes (4);
         --stmt-share the share of cases written as statements over mutable locals (0.5);
+        --min-parens prints only the parentheses operator precedence needs;
         --no-avoid[=NAME] stops steering around the compiler gaps listed in AVOID (all of
         them, or the one named).
     gen_refuse.py (next to this file) checks programs cslc must refuse; gen_conv.py writes
@@ -193,6 +194,34 @@ def float_literal_text(v):
     return f"({r})" if v < 0 or r.startswith("-") else r
 
 
+# Binary operator levels (SDK examples and Zig agree on these, except that Zig puts & ^ | on
+# one level: operands mixing those three are always parenthesised, so either reading works).
+LEVEL = {"or": 1, "and": 2, "==": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3, "|": 4,
+         "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8, "*": 9, "/": 9, "%": 9}
+MIN_PARENS = False  # --min-parens: print only the parentheses precedence needs
+
+
+def binary_text(op, a_text, a_node, b_text, b_node):
+    """a op b, parenthesised fully, or (--min-parens) only where the operands' operators
+    would otherwise bind differently."""
+    if not MIN_PARENS:
+        return f"({a_text} {op} {b_text})"
+    p = LEVEL[op]
+
+    def needs(node, right):
+        q = LEVEL.get(getattr(node, "op", None)) if isinstance(node, (Bin, Shift, Cmp, Logic)) else None
+        if q is None:
+            return False
+        if q < p or (right and q == p) or (q == p == 3):
+            return True
+        return 4 <= q <= 6 and 4 <= p <= 6 and node.op != op
+
+    a = f"({a_text})" if needs(a_node, False) else a_text
+    b = f"({b_text})" if needs(b_node, True) else b_text
+    return f"{a} {op} {b}"
+
+
+
 class Lit(Node):
     def __init__(self, t, v, bare, rng):
         self.t, self.v, self.bare = t, v, bare
@@ -232,7 +261,7 @@ class Bin(Node):
         return wrap(r, t, ctx)
 
     def emit(self):
-        return f"({self.a.emit()} {self.op} {self.b.emit()})"
+        return binary_text(self.op, self.a.emit(), self.a, self.b.emit(), self.b)
 
 
 class Shift(Node):
@@ -259,7 +288,7 @@ class Shift(Node):
             amount = str(self.amt_lit)
         else:
             amount = f"(@as(u16, {self.amt.emit()}) & {INTS[self.t][0] - 1})"
-        return f"({self.a.emit()} {self.op} {amount})"
+        return binary_text(self.op, self.a.emit(), self.a, amount, None)
 
 
 class Un(Node):
@@ -292,7 +321,7 @@ class Cmp(Node):
                 ">=": x >= y}[self.op]
 
     def emit(self):
-        return f"({self.a.emit()} {self.op} {self.b.emit()})"
+        return binary_text(self.op, self.a.emit(), self.a, self.b.emit(), self.b)
 
 
 class Logic(Node):
@@ -308,7 +337,7 @@ class Logic(Node):
         return x or self.b.ev(env, ctx)
 
     def emit(self):
-        return f"({self.a.emit()} {self.op} {self.b.emit()})"
+        return binary_text(self.op, self.a.emit(), self.a, self.b.emit(), self.b)
 
 
 class Cast(Node):
@@ -1870,7 +1899,8 @@ def main(argv):
     ncases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 40
     if "--wide" in argv:
         use_wide_types()
-    global DEPTH, MAX_PARAMS, STMT_SHARE, MAX_STMTS
+    global DEPTH, MAX_PARAMS, STMT_SHARE, MAX_STMTS, MIN_PARENS
+    MIN_PARENS = "--min-parens" in argv
     if "--stmts" in argv:
         MAX_STMTS = int(argv[argv.index("--stmts") + 1])
     if "--stmt-share" in argv:
@@ -1882,6 +1912,8 @@ def main(argv):
     nsets = int(argv[argv.index("--sets") + 1]) if "--sets" in argv else 4
     extra = "".join(f" {flag} {argv[argv.index(flag) + 1]}" for flag in ("--depth", "--params", "--stmt-share", "--stmts")
                     if flag in argv)
+    if MIN_PARENS:
+        extra += " --min-parens"
     generate(seed, outdir, ncases, nsets, wide="--wide" in argv, extra=extra)
 
 
