@@ -7,6 +7,8 @@
         --wide adds arbitrary-width integers (u3 i4 u4 i7 u12 i24 u24 u40 i48); --depth is
         the result expression's depth (4); --params the most parameters a case takes (4);
         --stmt-share the share of cases written as statements over mutable locals (0.5);
+        --tables N adds N comptime tables (a labelled block whose loop fills a const array
+        by calling a case; checked against the run-time calls);
         --min-parens prints only the parentheses operator precedence needs;
         --no-avoid[=NAME] stops steering around the compiler gaps listed in AVOID (all of
         them, or the one named).
@@ -1380,15 +1382,21 @@ class Gen:
         return None
 
     # cases -------------------------------------------------------------------
-    def gen_case(self, k, sets):
+    def gen_case(self, k, sets, table=0):
+        """An expression case; with table=n, a case of one u16 parameter evaluated for
+        0..n-1 (every evaluation strict, as the compiler folds them all)."""
         rng = self.rng
-        nparams = rng.randint(1, MAX_PARAMS)
-        ptypes = [rng.choice(TYPES) for _ in range(nparams)]
+        nparams = 1 if table else rng.randint(1, MAX_PARAMS)
+        ptypes = ["u16"] if table else [rng.choice(TYPES) for _ in range(nparams)]
         ret = rng.choice(TYPES)
-        strict = rng.random() < 0.6
-        pvals = [[self.value(pt) for pt in ptypes] for _ in range(sets)]
-        envs = [dict({f"x{i}": pvals[s][i] for i in range(nparams)}, **{"$set": s})
-                for s in range(sets)]
+        strict = table or rng.random() < 0.6
+        if table:
+            pvals = [[i] for i in range(table)]
+            envs = [{"x0": i, "$set": 0} for i in range(table)]
+        else:
+            pvals = [[self.value(pt) for pt in ptypes] for _ in range(sets)]
+            envs = [dict({f"x{i}": pvals[s][i] for i in range(nparams)}, **{"$set": s})
+                    for s in range(sets)]
         sc = Scope([(f"x{i}", pt) for i, pt in enumerate(ptypes)], envs, strict)
         locs = []
         over = False
@@ -1718,6 +1726,8 @@ STMT_SHARE = 0.5
 DEPTH = 4  # expression depth of an expression case's result (--depth)
 MAX_PARAMS = 4  # parameters per case (--params)
 MAX_STMTS = 6  # top-level statements per statement case (--stmts)
+NTABLES = 0  # comptime tables (--tables N): a loop filling a const array with a case's values
+TABLE_LEN = 8
 
 
 def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
@@ -1755,6 +1765,25 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
                 compute.append(f"  put_{ret}({out_at}, comptime case_{k}({cargs}));")
             slots.append((f"case_{k} at comptime (set 0)", ret, [c["results"][0]] * nsets, out_at))
             out_at += 2 if ret in WORDS else 1
+    # Tables: a const array filled at comptime by a loop calling a case, next to the same
+    # calls at run time.
+    tables = []
+    for i in range(NTABLES):
+        c = g.gen_case(f"t{i}", nsets, table=TABLE_LEN)
+        if not c["comptime_ok"]:
+            continue
+        tables.append(c)
+        ret, w = c["ret"], (2 if c["ret"] in WORDS else 1)
+        globals_.append(f"const table_{i} = tbl{i}: {{ var t: [{TABLE_LEN}]{ret} = undefined; "
+                        f"for (@range(u16, {TABLE_LEN})) |i| {{ t[i] = case_t{i}(i); }} "
+                        f"break :tbl{i} t; }};")
+        compute.append(f"  for (@range(u16, {TABLE_LEN})) |i| {{ put_{ret}({out_at} + i * {w}, "
+                       f"table_{i}[i]); put_{ret}({out_at + TABLE_LEN * w} + i * {w}, case_t{i}(i)); }}")
+        for j in range(TABLE_LEN):
+            slots.append((f"table_{i}[{j}] (comptime)", ret, [c["results"][j]] * nsets, out_at + j * w))
+            slots.append((f"case_t{i}({j}) at run time", ret, [c["results"][j]] * nsets,
+                          out_at + (TABLE_LEN + j) * w))
+        out_at += 2 * TABLE_LEN * w
     for i in range(max(8, ncases // 4)):
         text, rtext, v, t = g.gen_cint()
         compute.append(f"  put_{t}({out_at}, @as({t}, {text}));")
@@ -1796,7 +1825,7 @@ def generate(seed, outdir, ncases=40, nsets=4, name=None, wide=False, extra=""):
     pe.append("")
     for h in g.helpers + g.ptr_pairs:
         pe.append(h.emit())
-    for c in cases:
+    for c in cases + tables:
         ps = ", ".join(f"x{i}: {t}" for i, t in enumerate(c["ptypes"]))
         pe.append(f"fn case_{c['k']}({ps}) {c['ret']} {{")
         for n, t, e in c["locs"]:
@@ -1899,7 +1928,9 @@ def main(argv):
     ncases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 40
     if "--wide" in argv:
         use_wide_types()
-    global DEPTH, MAX_PARAMS, STMT_SHARE, MAX_STMTS, MIN_PARENS
+    global DEPTH, MAX_PARAMS, STMT_SHARE, MAX_STMTS, MIN_PARENS, NTABLES
+    if "--tables" in argv:
+        NTABLES = int(argv[argv.index("--tables") + 1])
     MIN_PARENS = "--min-parens" in argv
     if "--stmts" in argv:
         MAX_STMTS = int(argv[argv.index("--stmts") + 1])
@@ -1910,7 +1941,7 @@ def main(argv):
     if "--params" in argv:
         MAX_PARAMS = int(argv[argv.index("--params") + 1])
     nsets = int(argv[argv.index("--sets") + 1]) if "--sets" in argv else 4
-    extra = "".join(f" {flag} {argv[argv.index(flag) + 1]}" for flag in ("--depth", "--params", "--stmt-share", "--stmts")
+    extra = "".join(f" {flag} {argv[argv.index(flag) + 1]}" for flag in ("--depth", "--params", "--stmt-share", "--stmts", "--tables")
                     if flag in argv)
     if MIN_PARENS:
         extra += " --min-parens"
