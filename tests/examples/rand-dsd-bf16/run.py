@@ -126,13 +126,19 @@ def fused(a, b, c, is16):
     return out
 
 
+FABRIC = {}  # (launch, op index) -> (words, undefined flags) PE 0 sent east
+
+
 class PE:
     def __init__(self, pe):
+        self.pe = pe
         self.mem = {n: np.array(case["data"][n][pe], dtype=np.uint32) for n in NAMES}
         self.undef = {n: np.zeros(len(self.mem[n]), dtype=bool) for n in NAMES}
 
     def read(self, src, length):
         """An operand's words and undefined flags."""
+        if src.get("fabric"):
+            return FABRIC[self.key]
         if "addrs" in src:
             a = np.array(src["addrs"], dtype=np.int64)
             return self.mem[src["arr"]][a], self.undef[src["arr"]][a]
@@ -149,6 +155,26 @@ class PE:
         self.undef[dst["arr"]][a] = undef
 
     def run(self, op, launch=0):
+        self.key = (launch, op.get("index"))
+        if op.get("op") == "fabric":  # PE 0 computes and sends, PE 1 receives and computes
+            if self.pe == 0:
+                s = op["send"]
+                n = len(s["dst"]["addrs"])
+                vals = [self.read(x, n) for x in s["srcs"]]
+                und = np.zeros(n, dtype=bool)
+                for v in vals:
+                    und |= v[1]
+                with np.errstate(all="ignore"):
+                    res, extra = self.compute(s["op"], s, [v[0] for v in vals], n)
+                res = np.asarray(res, dtype=np.uint32)
+                # A NaN's bits are not documented; the receiver may read them as integers.
+                kind = {"fadds": "F", "fmuls": "F", "fnegs": "F", "fmovs": "F", "fh2s": "F",
+                        "fmacs": "F", "faddh": "H", "fs2h": "H", "fmovh": "H"}.get(s["op"])
+                nan = is_nan(res, kind) if kind else np.zeros(n, dtype=bool)
+                FABRIC[self.key] = (res, und | extra | nan)
+            elif self.pe == 1:
+                self.run({**op["recv"], "index": op.get("index")}, launch)
+            return
         if op.get("by_launch"):  # file-scope DSD variables moved once per launch
             self.run({**op, **op["by_launch"][launch], "by_launch": None})
             return
@@ -322,7 +348,8 @@ for pe in range(width):
             failures += 1
             if failures <= 20:
                 last = [op["index"] for op in case["ops"]
-                        for t in (op.get("trips") or op.get("by_launch") or [op])
+                        for t in (op.get("trips") or op.get("by_launch") or
+                                  [op.get("recv", op)])
                         if t["dst"]["arr"] == arr and i in t["dst"]["addrs"]]
                 print(f"MISMATCH PE {pe} {arr}[{i}]: got {int(have[i]):#x} want "
                       f"{int(want[i]):#x} (last written by op {last[-1] if last else None})")

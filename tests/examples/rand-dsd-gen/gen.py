@@ -56,6 +56,7 @@ class Gen:
         self.avoid = set(avoid)  # known bugs not to trigger (names from NOTES.md)
         self.no_rt = False  # while building file-scope DSDs: comptime arguments only
         self.bf16 = False  # --fp16-format=bf16
+        self.fabric = False  # --fabric: PE 0 sends results east to PE 1
         self.globals = []  # file-scope DSD variables
         self.launches = 2
         self.width = width
@@ -319,8 +320,10 @@ class Gen:
     def one(self, index):
         r = self.r
         family = r.choices(["f32", "f16", "int", "shift", "unary", "mac", "mixed", "map",
-                            "mov32", "loop", "walk", "mapmix", "global", "circ", "reduce"],
-                           weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2, 2, 2, 1, 2])[0]
+                            "mov32", "loop", "walk", "mapmix", "global", "circ", "reduce",
+                            "fabric"],
+                           weights=[5, 5, 5, 3, 8, 3, 3, 3, 1, 3, 2, 2, 2, 1, 2,
+                                    6 if self.fabric else 0])[0]
         length = r.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16])
         for _ in range(100):
             spec = self.try_op(family, length)
@@ -399,11 +402,15 @@ class Gen:
             finally:
                 self.no_rt = False
         if family == "walk":
+            if self.r.random() < 0.5:
+                return self.walk_dst_op(min(length, 6))
             return self.walk_op(min(length, 6))
         if family == "circ":
             return self.circ_op(length)
         if family == "reduce":
             return self.reduce_op(length)
+        if family == "fabric":
+            return self.fabric_op(length)
         raise ValueError(family)
 
     LOOP_OPS = {  # op: (dest array, source arrays, scalar type of a trailing scalar or None)
@@ -486,6 +493,61 @@ class Gen:
     WALK_OPS = {"fmovs": ("F", "F"), "fnegs": ("F", "F"), "mov16": ("I", "I"),
                 "fabsh": ("H", "H"), "fh2s": ("F", "H"), "xp162fs": ("F", "I"),
                 "popcnt": ("I", "I"), "fs2h": ("H", "F")}
+
+    # Sender side: op -> (operand arrays, scalar tail type); results go to the fabout.
+    SEND_OPS = {"fadds": (["F", "F"], None), "fmuls": (["F", "F"], None),
+                "fnegs": (["F"], None), "fmovs": (["F"], None), "fh2s": (["H"], None),
+                "fmacs": (["F", "F"], "f32"), "faddh": (["H", "H"], None),
+                "fs2h": (["F"], None), "add16": (["I", "I"], None), "xor16": (["I", "I"], None),
+                "mov16": (["I"], None), "fmovh": (["H"], None), "mov32": (["U"], None)}
+    SEND_BYTES = {"fadds": 4, "fmuls": 4, "fnegs": 4, "fmovs": 4, "fh2s": 4, "fmacs": 4,
+                  "faddh": 2, "fs2h": 2, "add16": 2, "xor16": 2, "mov16": 2, "fmovh": 2,
+                  "mov32": 4}
+    # Receiver side, by wavelet width: op -> (dest array, other operand array or None).
+    RECV_OPS = {4: {"fadds": ("F", "F"), "fmovs": ("F", None), "fsubs": ("F", "F"),
+                    "fs2h": ("H", None), "fmaxs": ("F", "F"), "mov32": ("U", None)},
+                2: {"faddh": ("H", "H"), "fmovh": ("H", None), "fh2s": ("F", None),
+                    "mov16": ("I", None), "add16": ("I", "I"), "xp162fs": ("F", None),
+                    "faddhs_rev": ("F", "F")}}
+
+    def fabric_op(self, length):
+        """PE 0 computes into a fabout DSD (east), PE 1 consumes the same number of
+        wavelets from a fabin DSD as an operand of its own operation; other PEs idle."""
+        r = self.r
+        sname = r.choice(sorted(self.SEND_OPS))
+        sarrs, st = self.SEND_OPS[sname]
+        ssrcs = [self.operand(a, length) for a in sarrs]
+        tail = self.scalar_src(st) if st else None
+        nbytes = self.SEND_BYTES[sname]
+        rname = r.choice(sorted(self.RECV_OPS[nbytes]))
+        darr, other = self.RECV_OPS[nbytes][rname]
+        dexpr, daddrs = self.dsd(darr, length, True)
+        dst = {"arr": darr, "addrs": daddrs, "expr": dexpr}
+        fab = {"fabric": True}
+        if other:
+            o = self.operand(other, length, dst)
+            if not self.disjoint_or_same(dst, [o]):
+                return None
+            rsrcs = [o, fab] if rname == "faddhs_rev" else (
+                [fab, o] if r.random() < 0.5 else [o, fab])
+        else:
+            rsrcs = [fab]
+        count = self.arg(length, "u16")
+        send_expr = f"@set_dsd_length(to_east, {count})"
+        recv_expr = f"@set_dsd_length(from_west, {count})"
+        sargs = [send_expr] + [x["expr"] for x in ssrcs] + ([tail["expr"]] if tail else [])
+        op_r = "faddhs" if rname == "faddhs_rev" else rname
+        rargs = [dexpr] + [recv_expr if x is fab else x["expr"] for x in rsrcs]
+        self.lines.append([f"if (pe_x == 0) {{", f"  @{sname}({', '.join(sargs)});",
+                           f"}} else if (pe_x == 1) {{", f"  @{op_r}({', '.join(rargs)});",
+                           "}"])
+        clean = lambda o: {k: v for k, v in o.items() if k != "expr"}
+        self.ops.append({"op": "fabric", "send": {"op": sname, "srcs": [clean(x) for x in ssrcs]
+                                                  + ([clean(tail)] if tail else []),
+                                                  "dst": {"arr": None, "addrs": daddrs}},
+                         "recv": {"op": op_r, "dst": clean(dst),
+                                  "srcs": [clean(x) for x in rsrcs]}})
+        return True
 
     REDUCE_OPS = {  # op: (array, accumulator variable, scalar tail type)
         "fadds": ("F", "acc_f", None), "fsubs": ("F", "acc_f", None),
@@ -572,6 +634,31 @@ class Gen:
         lines = [f"@load_to_dsr(dsr_b{k}, {sexpr}, .{{ .save_address = true }});"]
         for d in dexprs:
             lines.append(f"@{name}({d}, dsr_b{k});")
+        self.lines.append(lines)
+        self.ops.append({"op": name, "trips": trips})
+        return True
+
+    def walk_dst_op(self, length):
+        """The destination walks instead: a mem1d destination in a dsr_dest loaded once with
+        .save_address = true, written by 2-3 operations in a row from ordinary sources."""
+        r = self.r
+        name = r.choice(sorted(self.WALK_OPS))
+        darr, sarr = self.WALK_OPS[name]
+        reps = r.randint(2, 3)
+        dexpr, daddrs, _ = self.mem1d(darr, length * reps, True)
+        dexpr = f"@set_dsd_length({dexpr}, {self.arg(length, 'u16')})"
+        trips, sexprs = [], []
+        for t in range(reps):
+            sexpr, saddrs = self.dsd(sarr, length, False)
+            dst = {"arr": darr, "addrs": daddrs[t * length:(t + 1) * length]}
+            if darr == sarr and set(daddrs) & set(saddrs):
+                return None
+            trips.append({"dst": dst, "srcs": [{"arr": sarr, "addrs": saddrs}]})
+            sexprs.append(sexpr)
+        k = self.dsr_uses % 3 + 1
+        self.dsr_uses += 1
+        lines = [f"@load_to_dsr(dsr_d{k}, {dexpr}, .{{ .save_address = true }});"]
+        lines += [f"@{name}(dsr_d{k}, {e});" for e in sexprs]
         self.lines.append(lines)
         self.ops.append({"op": name, "trips": trips})
         return True
@@ -747,13 +834,14 @@ LAYOUT = """\
 // {name}: generated by `rand-dsd-gen/gen.py {cmd}`: a {width}x1 row, every PE
 // runs the same random DSD operations (pe_program.csl) on its own data.
 const memcpy = @import_module("<memcpy/get_params>", .{{ .width = {width}, .height = 1 }});
+const link: color = @get_color(5);
 
 layout {{
   @set_rectangle({width}, 1);
   for (@range(u16, {width})) |x| {{
-    @set_tile_code(x, 0, "pe_program.csl", .{{ .memcpy_params = memcpy.get_params(x) }});
+    @set_tile_code(x, 0, "pe_program.csl", .{{ .memcpy_params = memcpy.get_params(x){tile} }});
   }}
-{exports}  @export_name("run_ops", fn() void);
+{routes}{exports}  @export_name("run_ops", fn() void);
 }}
 """
 
@@ -769,12 +857,17 @@ def main():
     ap.add_argument("--width", type=int, default=3)
     ap.add_argument("--keep", default="")
     ap.add_argument("--in-task", action="store_true", help="run the operations in a local task")
+    ap.add_argument("--fabric", action="store_true",
+                    help="PE 0 sends operation results to PE 1 through fabout/fabin DSDs")
     ap.add_argument("--bf16", action="store_true",
                     help="--fp16-format=bf16: the 16-bit float operations on bfloat16")
     ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields, fncalls, circbuf")
     a = ap.parse_args()
     g = Gen(a.seed, a.width, [x for x in a.avoid.split(",") if x])
     g.bf16 = a.bf16
+    g.fabric = a.fabric
+    if a.fabric and a.width < 2:
+        raise SystemExit("--fabric needs --width 2 or more")
     for i in range(a.ops):
         g.one(i)
     keep = [int(x) for x in a.keep.split(",")] if a.keep else list(range(len(g.ops)))
@@ -784,10 +877,19 @@ def main():
     data["P"] = [[v & 0xffff for v in g.p_vals] + [0] * (NP - len(g.p_vals))] * a.width
     cmd = f"--seed {a.seed} --ops {a.ops} --width {a.width}" + (
         " --in-task" if a.in_task else "") + (" --bf16" if a.bf16 else "") + (
+        " --fabric" if a.fabric else "") + (
         f" --avoid {a.avoid}" if a.avoid else "") + (f" --keep {a.keep}" if a.keep else "")
     pe = PE_HEADER.format(name=name, cmd=cmd, count=len(keep), NF=NF, NH=NH,
                           NI=NI, NU=NU, NC=NC, NK=NK, NP=NP)
     pe += "".join(f"var {n}_ptr: [*]{t} = &{n};\n" for n, t in ARRAYS)
+    if a.fabric:
+        pe += ("\n// PE 0 sends east on `link`, PE 1 receives from the west.\n"
+               "param pe_x: u16;\nparam link: color;\n"
+               "const out_q = @get_output_queue(2);\nconst in_q = @get_input_queue(2);\n"
+               "const to_east = @get_dsd(fabout_dsd, .{ .fabric_color = link, .extent = 1, "
+               ".output_queue = out_q });\n"
+               "const from_west = @get_dsd(fabin_dsd, .{ .fabric_color = link, .extent = 1, "
+               ".input_queue = in_q });\n")
     pe += "\n"
     for k in (1, 2, 3):
         pe += (f"const xdsr_{k} = @get_xdsr({k + 3});\n"
@@ -817,11 +919,22 @@ def main():
     if a.in_task:
         pe += "  @bind_local_task(work, work_id);\n"
     pe += "".join(f"  @export_symbol({n}_ptr, \"{n}\");\n" for n, _ in ARRAYS)
-    pe += "  @export_symbol(run_ops);\n}\n"
+    pe += "  @export_symbol(run_ops);\n"
+    if a.fabric:
+        pe += ("  if (@is_arch(\"wse3\")) {\n"
+               "    if (pe_x == 0) @initialize_queue(out_q, .{ .color = link });\n"
+               "    if (pe_x == 1) @initialize_queue(in_q, .{ .color = link });\n  }\n")
+    pe += "}\n"
     exports = "".join(f"  @export_name(\"{n}\", [*]{t}, true);\n" for n, t in ARRAYS)
+    tile, routes = "", ""
+    if a.fabric:
+        tile = ", .pe_x = x, .link = link"
+        routes = ("  @set_color_config(0, 0, link, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });\n"
+                  "  @set_color_config(1, 0, link, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });\n")
     files = {
         "pe_program.csl": pe,
-        "layout.csl": LAYOUT.format(name=name, cmd=cmd, width=a.width, exports=exports),
+        "layout.csl": LAYOUT.format(name=name, cmd=cmd, width=a.width, exports=exports,
+                                    tile=tile, routes=routes),
         "case.json": json.dumps({"seed": a.seed, "width": a.width, "data": data,
                                  "launches": g.launches, "bf16": a.bf16,
                                  "ops": [dict(g.ops[i], index=i) for i in keep]},
