@@ -168,12 +168,21 @@ class Node:
         raise NotImplementedError
 
 
+class Ref:
+    """What a pointer capture `|*e|` holds: element i of array arr, read when used (the loop
+    body may write that element through another pointer)."""
+
+    def __init__(self, arr, i):
+        self.arr, self.i = arr, i
+
+
 class Var(Node):
     def __init__(self, name, t):
         self.name, self.t = name, t
 
     def ev(self, env, ctx):
-        return env[self.name]
+        v = env[self.name]
+        return env[v.arr][v.i] if isinstance(v, Ref) else v
 
     def emit(self):
         return self.name
@@ -737,11 +746,10 @@ class SForArr:
         for i in range(self.n):
             env[self.cap] = env[self.arr][i]
             if self.ptr:
-                env[self.cap + ".*"] = env[self.arr][i]
+                env[self.cap + ".*"] = Ref(self.arr, i)
                 v = self.update.ev(env, ctx)
                 env[self.arr] = list(env[self.arr])
                 env[self.arr][i] = v
-                env[self.cap + ".*"] = v
             try:
                 run(self.body, env, ctx)
             except ContinueLoop:
