@@ -120,9 +120,23 @@ def random_slip(rng):
             picks.append(rng.choice(RIGHT[6 - want]))  # the other width
         else:
             picks.append(rng.choice(WRONG_DST if slot == 0 else WRONG_SRC))
-    text = f"@{name}(" + ", ".join(picks + ([tail] if tail else [])) + ");"
+    # Memory operands are sometimes passed through a mutator (the error must then point
+    # inside the mutated expression).
+    texts = []
+    for p in picks:
+        elem = {"fd": "f32", "fd2": "f32", "hd": "f16", "id": "i16", "ud": "u32", "kd": "f32",
+                "khd": "f16", "m4": "f32"}.get(p)
+        if elem and rng.random() < 0.3:
+            # (kd and khd cover their whole const arrays: moving them would leave the array)
+            if p in ("kd", "khd") or (p != "m4" and rng.random() < 0.5):
+                texts.append(f"@set_dsd_length({p}, 3)")
+            else:
+                texts.append(f"@increment_dsd_offset({p}, 1, {elem})")
+        else:
+            texts.append(p)
+    text = f"@{name}(" + ", ".join(texts + ([tail] if tail else [])) + ");"
     spans, col = [], len(f"@{name}(")
-    for slot, (p, want) in enumerate(zip(picks, [dbytes] + sbytes)):
+    for slot, (p, shown, want) in enumerate(zip(picks, texts, [dbytes] + sbytes)):
         kind, nbytes, const = OPERANDS[p]
         bad = False
         if slot == 0 and (const or p in WRONG_DST):
@@ -132,8 +146,8 @@ def random_slip(rng):
         if kind == "mem" and computes and nbytes != want:
             bad = True
         if bad:
-            spans.append((col, col + len(p)))
-        col += len(p) + 2
+            spans.append((col, col + len(shown)))
+        col += len(shown) + 2
     return text, spans or None
 
 
