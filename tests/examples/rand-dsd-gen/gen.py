@@ -700,6 +700,10 @@ class Gen:
             if t == "i16":
                 return ("const", r.randint(-300, 300))
             return ("const", r.choice([0.5, 1.5, -2.0, 0.25, 3.0, -0.75, 1.0]))
+        if "select" not in self.avoid and r.random() < 0.15:
+            # `if (x < y) p else q` (compares are false for NaN)
+            return ("sel", r.choice(["<", ">", "==", "!=", "<=", ">="]),
+                    *[self.expr_tree(t, nargs, depth - 1) for _ in range(4)])
         if t == "i16":
             op = r.choice(["^", "&", "|"])
         else:
@@ -711,6 +715,9 @@ class Gen:
             return "\x00" + "abcd"[e[1]]
         if e[0] == "const":
             return f"@as({t}, {e[1]})"
+        if e[0] == "sel":
+            x, y, p, q = (self.csl_tree(v, t) for v in e[2:])
+            return f"(if ({x} {e[1]} {y}) {p} else {q})"
         return f"({self.csl_tree(e[1], t)} {e[0]} {self.csl_tree(e[2], t)})"
 
     def map_op(self, length):
@@ -861,7 +868,7 @@ def main():
                     help="PE 0 sends operation results to PE 1 through fabout/fabin DSDs")
     ap.add_argument("--bf16", action="store_true",
                     help="--fp16-format=bf16: the 16-bit float operations on bfloat16")
-    ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields, fncalls, circbuf")
+    ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields, fncalls, select")
     a = ap.parse_args()
     g = Gen(a.seed, a.width, [x for x in a.avoid.split(",") if x])
     g.bf16 = a.bf16

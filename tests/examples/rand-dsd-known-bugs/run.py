@@ -316,6 +316,12 @@ class PE:
             return argv[e[1]]
         if e[0] == "const":
             return np.full(len(argv[0]), e[1], dtype=dt)
+        if e[0] == "sel":
+            x, y, p, q = (self.tree(v, argv, t) for v in e[2:])
+            cmp = {"<": np.less, ">": np.greater, "==": np.equal, "!=": np.not_equal,
+                   "<=": np.less_equal, ">=": np.greater_equal}[e[1]]
+            with np.errstate(invalid="ignore"):
+                return np.where(cmp(x, y), p, q).astype(dt)
         x, y = self.tree(e[1], argv, t), self.tree(e[2], argv, t)
         if t == "f16":  # each f16 operation rounded once (exact in float64 first)
             x64, y64 = x.astype(np.float64), y.astype(np.float64)
