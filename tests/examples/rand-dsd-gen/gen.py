@@ -27,6 +27,7 @@ import os
 import random
 import re
 import stat
+import struct
 import sys
 
 NF, NH, NI, NU, NC = 80, 80, 80, 40, 24
@@ -244,7 +245,6 @@ class Gen:
             return self.r.choice([0, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0x00000001])
         if r < 0.2:
             return self.r.getrandbits(32)
-        import struct
         x = self.r.choice([1, -1]) * self.r.uniform(0.1, 4.0) * 2.0 ** self.r.randint(-8, 8)
         return struct.unpack("<I", struct.pack("<f", x))[0]
 
@@ -259,7 +259,6 @@ class Gen:
             return self.r.choice([0, 0x8000, 0x3c00, 0xbc00, 0x7c00, 0x0001, 0x7bff])
         if r < 0.2:
             return self.r.getrandbits(16)
-        import struct
         x = self.r.choice([1, -1]) * self.r.uniform(0.1, 4.0) * 2.0 ** self.r.randint(-6, 6)
         return struct.unpack("<H", struct.pack("<e", x))[0]
 
@@ -804,7 +803,6 @@ def initial_data(rng, width, bf16=False):
     # Small integers in some float slots so the float -> xp16 conversions see defined inputs.
     for pe in range(width):
         for arr, fmt in (("F", "<f"), ("H", "<e")):
-            import struct
             for i in rng.sample(range(len(d[arr][pe])), 12):
                 v = float(rng.randint(-2000, 2000))
                 if bf16 and arr == "H":
@@ -868,7 +866,8 @@ def main():
                     help="PE 0 sends operation results to PE 1 through fabout/fabin DSDs")
     ap.add_argument("--bf16", action="store_true",
                     help="--fp16-format=bf16: the 16-bit float operations on bfloat16")
-    ap.add_argument("--avoid", default="", help="comma list: negstride, rtbaseoff, rtfields, fncalls, select")
+    ap.add_argument("--avoid", default="",
+                    help="comma list: negstride, rtbaseoff, rtfields, fncalls, select")
     a = ap.parse_args()
     g = Gen(a.seed, a.width, [x for x in a.avoid.split(",") if x])
     g.bf16 = a.bf16
@@ -936,8 +935,10 @@ def main():
     tile, routes = "", ""
     if a.fabric:
         tile = ", .pe_x = x, .link = link"
-        routes = ("  @set_color_config(0, 0, link, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });\n"
-                  "  @set_color_config(1, 0, link, .{ .routes = .{ .rx = .{WEST}, .tx = .{RAMP} } });\n")
+        routes = ("  @set_color_config(0, 0, link, .{ .routes = .{ .rx = .{RAMP}, "
+                  ".tx = .{EAST} } });\n"
+                  "  @set_color_config(1, 0, link, .{ .routes = .{ .rx = .{WEST}, "
+                  ".tx = .{RAMP} } });\n")
     files = {
         "pe_program.csl": pe,
         "layout.csl": LAYOUT.format(name=name, cmd=cmd, width=a.width, exports=exports,

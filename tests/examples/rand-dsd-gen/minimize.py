@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Shrinks a failing gen.py program: minimize.py SEED OPS ARCH WORKDIR [WIDTH]
-(cslc and cs_python on PATH). Drops operations one at a time while the program still
-prints MISMATCH, then prints the --keep list and leaves the smallest program in WORKDIR."""
+"""Shrinks a failing gen.py program:
+    minimize.py SEED OPS ARCH WORKDIR [WIDTH] [AVOID] [gen.py flags such as --fabric]
+(cslc and cs_python on PATH). Finds the shortest failing prefix, then drops operations one at
+a time while the program still prints MISMATCH; prints the --keep list and leaves the
+smallest program in WORKDIR."""
 import os
 import subprocess
 import sys
@@ -14,8 +16,8 @@ gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen.py")
 
 
 def fails(keep):
-    subprocess.run([sys.executable, gen, "--seed", str(seed), "--ops", str(ops), "--width", width, "--avoid", avoid,
-                    "--out", work, "--keep", ",".join(map(str, keep))] + extra, check=True,
+    subprocess.run([sys.executable, gen, "--seed", str(seed), "--ops", str(ops), "--width", width,
+                    "--avoid", avoid, "--out", work, "--keep", ",".join(map(str, keep))] + extra, check=True,
                    stdout=subprocess.DEVNULL)
     subprocess.run(["rm", "-rf", os.path.join(work, "out")])
     p = subprocess.run(["bash", f"commands_{arch}.sh"], cwd=work, capture_output=True, text=True)

@@ -5,7 +5,6 @@ the arrays are read back and compared word for word with a numpy replay of the o
 Elements whose value the SDK docs leave open (see gen.py) are not compared."""
 import argparse
 import json
-import struct
 import sys
 from fractions import Fraction
 
