@@ -45,7 +45,8 @@ def dp(items, base):
     taken = []
     for w, v in items:
         cand = np.full(C + 1, -1, np.int64)
-        cand[w:] = row[:C + 1 - w] + v
+        if w <= C:
+            cand[w:] = row[:C + 1 - w] + v
         t = cand > row
         row = np.where(t, cand, row)
         taken.append(t.astype(np.uint32))
