@@ -4,6 +4,12 @@ valid program; checks that the first error names pe_program.csl at that line and
 inside the offending expression.
 
     gen_refuse.py BIN_DIR [SEED]     (e.g. build/dev/bin; runs cslc once per case)
+    gen_refuse.py BIN_DIR SEED --mutate EXAMPLE_DIR N
+        N copies of a valid example (a gen.py program), each with one `@as(T, literal)`
+        (T an 8-, 16- or 32-bit integer) changed to one past T's range: the first error
+        must name that line and a column inside the @as. A copy that compiles is counted,
+        not failed: the literal may sit in code the compiler skips (a branch not taken on
+        a comptime-known condition, code after a comptime-known return).
 
 Prints one line per case (ok / MISPLACED / ACCEPTED / CRASH / NO-LOCATION) and exits 1 if
 any required case is not ok. Cases marked "unsure" are printed but not counted: the SDK docs
@@ -108,8 +114,67 @@ def build(stmt, where, rng):
     return "\n".join(lines) + "\n", at[0], at[1], at[1] + len(m.group(1)) - 1
 
 
+RANGES = {"u8": (0, 255), "i8": (-128, 127), "u16": (0, 65535), "i16": (-32768, 32767),
+          "u32": (0, 2**32 - 1), "i32": (-2**31, 2**31 - 1)}
+
+
+def compile_errors(bindir, src_dir, text):
+    """cslc's exit code and its (line, column, message) errors for src_dir with
+    pe_program.csl replaced by text."""
+    work = tempfile.mkdtemp(prefix="mutate-")
+    try:
+        shutil.copytree(src_dir, work, dirs_exist_ok=True)
+        shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
+        with open(os.path.join(work, "pe_program.csl"), "w") as f:
+            f.write(text)
+        r = subprocess.run([os.path.join(bindir, "cslc"), "--arch=wse2", "./layout.csl",
+                            "--fabric-dims=8,3", "--fabric-offsets=4,1", "-o", "out",
+                            "--memcpy", "--channels", "1"],
+                           cwd=work, capture_output=True, text=True, timeout=300)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    errs = re.findall(r"^pe_program\.csl:(\d+):(\d+): error: (.*)$", r.stderr + r.stdout, re.M)
+    return r.returncode, [(int(a), int(b), c) for a, b, c in errs]
+
+
+def mutate(bindir, seed, src_dir, n):
+    rng = random.Random(seed)
+    lines = open(os.path.join(src_dir, "pe_program.csl")).read().split("\n")
+    pat = re.compile(r"@as\((u8|i8|u16|i16|u32|i32), (\(-?\d+\)|\d+)\)")
+    sites = [(i, m) for i, line in enumerate(lines) for m in pat.finditer(line)
+             if not line.startswith(("fn ld_", "fn put_"))]
+    counts = {}
+    for k in range(n):
+        i, m = rng.choice(sites)
+        lo, hi = RANGES[m.group(1)]
+        bad = hi + 1 if rng.random() < 0.5 else lo - 1
+        text = f"({bad})" if bad < 0 else str(bad)
+        line = lines[i][:m.start(2)] + text + lines[i][m.end(2):]
+        rc, errs = compile_errors(bindir, src_dir, "\n".join(lines[:i] + [line] + lines[i + 1:]))
+        c0, c1 = m.start() + 1, m.start(2) + len(text)
+        if rc == 0:
+            verdict = "compiled"
+        elif rc != 1:
+            verdict = f"CRASH (exit {rc})"
+        elif not errs:
+            verdict = "NO-LOCATION"
+        elif errs[0][0] == i + 1 and c0 <= errs[0][1] <= c1:
+            verdict = "ok"
+        else:
+            verdict = f"MISPLACED (got {errs[0][0]}:{errs[0][1]} {errs[0][2][:80]})"
+        key = verdict.split()[0]
+        counts[key] = counts.get(key, 0) + 1
+        if key != "ok":
+            print(f"mutation {k}: {m.group(1)} literal {text} at {i + 1}:{c0}-{c1}: {verdict}")
+    print(", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
+    return 1 if any(k not in ("ok", "compiled") for k in counts) else 0
+
+
 def main(argv):
     bindir = argv[0]
+    if "--mutate" in argv:
+        at = argv.index("--mutate")
+        return mutate(bindir, int(argv[1]), argv[at + 1], int(argv[at + 2]))
     rng = random.Random(int(argv[1]) if len(argv) > 1 else 1)
     failures = 0
     for name, stmt, where, required in CASES:
