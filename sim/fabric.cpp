@@ -604,9 +604,14 @@ void Fabric::Impl::mergeShared(Pe& p) {
             faultCycle = now;
         }
     }
-    for (std::string& line : p.pendingSimprint) {
+    for (Pe::PendingSimprint& s : p.pendingSimprint) {
+        // sim.log has the line as the SDK's simulator writes it, "@<cycle> <text>" (SDK
+        // topic-13-simprint: a program that wants its coordinates prints them); the lines
+        // kept for the IDE and the core dump name the PE.
+        std::string line =
+            "@" + str(s.cycle) + " PE(" + str(p.x) + "," + str(p.y) + "): " + std::move(s.text);
         if (opt.simprintToLog && simLog.is_open())
-            logLine(line);
+            logLine(s.cycle, Fabric::simLogLine(line));
         if (simprintBytes + line.size() > kMaxSimprintBytes) {
             ++simprintDropped;
             continue;
@@ -1876,6 +1881,15 @@ std::vector<uint8_t> Fabric::readMemory(uint32_t x, uint32_t y, uint32_t address
                                     " exceeds 48 KB");
     const uint8_t* mem = impl_->pes[size_t(y) * impl_->width + x].mem;
     return std::vector<uint8_t>(mem + address, mem + address + size);
+}
+
+std::string Fabric::simLogLine(const std::string& simprintLine) {
+    const size_t space = simprintLine.find(' ');
+    const size_t text = simprintLine.find("): ", space);
+    if (space == std::string::npos || text == std::string::npos ||
+        simprintLine.compare(space, 4, " PE(") != 0)
+        return simprintLine;
+    return simprintLine.substr(0, space + 1) + simprintLine.substr(text + 3);
 }
 
 std::vector<std::string> Fabric::simprintLines() const {

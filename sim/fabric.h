@@ -159,6 +159,10 @@ public:
     // Bytes of one PE's SRAM (rectangle coordinates); zero where never written.
     std::vector<uint8_t> readMemory(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;
     std::vector<std::string> simprintLines() const;
+    // Added (session 12): a simprintLines() line ("@<cycle> PE(x,y): <text>") as sim.log
+    // has it, "@<cycle> <text>": the SDK's simulator prepends only the cycle (a program
+    // prints its coordinates itself, e.g. with <simprint>'s fmt_with_coords).
+    static std::string simLogLine(const std::string& simprintLine);
     // Added (session 11): the wavelets still held in routers, CE input queues and output
     // queues, one line per PE (at most 16), empty when none: what a stop() leaves
     // undelivered, which the host reports instead of losing the data without a word.

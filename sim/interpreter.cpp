@@ -1117,10 +1117,8 @@ bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantu
 void Fabric::Impl::emitSimprint(Pe& p) {
     size_t nl;
     while ((nl = p.simprintLine.find('\n')) != std::string::npos) {
-        std::string line = "@" + str(std::max(now, p.mainReadyAt)) + " PE(" + str(p.x) + "," +
-                           str(p.y) + "): " + p.simprintLine.substr(0, nl);
+        p.pendingSimprint.push_back({std::max(now, p.mainReadyAt), p.simprintLine.substr(0, nl)});
         p.simprintLine.erase(0, nl + 1);
-        p.pendingSimprint.push_back(std::move(line)); // merged in PE order after the phase
     }
 }
 

@@ -303,7 +303,12 @@ struct alignas(64) Pe {
     // color whenever they come, beside the command sequence (the SDK's separate D2H
     // stream), so they never hold a later command back.
     CommandQueue d2hStreams;
-    std::vector<std::string> pendingSimprint;
+    // Finished simprint lines of this visit, merged in PE order after the phase.
+    struct PendingSimprint {
+        uint64_t cycle;
+        std::string text;
+    };
+    std::vector<PendingSimprint> pendingSimprint;
     std::vector<std::string> pendingTrace; // sim.log trace lines of one visit
     PeStats stats;
     int profileSlot = -1; // profile slot of the task running on the main thread (-1: none)

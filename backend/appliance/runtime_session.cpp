@@ -13,6 +13,14 @@
 namespace appliance {
 namespace {
 
+// The simprint lines as sim.log has them (the client writes sim.log from stop()'s reply).
+std::vector<std::string> simLogLines(const sim::Fabric& fabric) {
+    std::vector<std::string> lines = fabric.simprintLines();
+    for (std::string& line : lines)
+        line = sim::Fabric::simLogLine(line);
+    return lines;
+}
+
 std::string describe(const LaunchValue& v) {
     if (std::holds_alternative<double>(v)) {
         // %g: std::to_string printed 1e39 as 40 digits and 1e-9 as 0.000000.
@@ -273,7 +281,7 @@ RuntimeSession::StopResult RuntimeSession::stop() {
     // After a hang or fault it only ends the session: the pending commands cannot finish.
     if (state_ == State::Running && !aborted_.empty()) {
         state_ = State::Stopped;
-        return {fabric_->cycle(), fabric_->simprintLines(), {}};
+        return {fabric_->cycle(), simLogLines(*fabric_), {}};
     }
     requireRunning("stop");
     // Every pending nonblocking command first, so D2H results exist; then the work the
@@ -292,7 +300,7 @@ RuntimeSession::StopResult RuntimeSession::stop() {
         }
     StopResult result;
     result.cycle = fabric_->cycle();
-    result.simprint = fabric_->simprintLines();
+    result.simprint = simLogLines(*fabric_);
     result.undelivered = fabric_->undeliveredWavelets();
     state_ = State::Stopped;
     return result;

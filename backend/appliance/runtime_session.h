@@ -132,8 +132,8 @@ class RuntimeSession {
     void start();
     struct StopResult {
         uint64_t cycle = 0;
-        std::vector<std::string> simprint;
-        std::string undelivered; // sim::Fabric::undeliveredWavelets() after the run
+        std::vector<std::string> simprint; // as sim.log has them: "@<cycle> <text>"
+        std::string undelivered;           // sim::Fabric::undeliveredWavelets() after the run
     };
     StopResult stop();
     uint32_t getId(const std::string& name) const;

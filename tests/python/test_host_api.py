@@ -454,6 +454,8 @@ class AbortedRunLogTest(unittest.TestCase):
             self.assertIn("go started on 0", log)
             self.assertIn("go started on 1", log)
             self.assertNotIn("stale", log)
+            # As the SDK's simulator writes them: "@<cycle> <text>", no PE of its own.
+            self.assertRegex(log, r"(?m)^@\d+ go started on 1$")
 
 
 class PersistentKernelStopTest(unittest.TestCase):

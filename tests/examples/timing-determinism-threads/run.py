@@ -8,7 +8,7 @@ and 2 (untraced). Each launches the wavefront twice with different seeds. Requir
 values equal to a numpy model; stamps equal across sessions; the two untraced sim.logs
 byte-identical; the traced log's simprint lines equal the untraced ones; every simprint
 line's text "value V at T" matches that launch's out words, its PE is the rectangle
-coordinate, and its @cycle is not before the stamp T it prints."""
+coordinate fmt_with_coords prints, and its @cycle is not before the stamp T it prints."""
 import argparse
 import json
 import re

@@ -5,8 +5,9 @@ against docs/simulator.md.
 Format ("sim.log" section and SDK-NOTES 2.5): every line is a header (`@0 Architecture is:
 <arch>`, `@0 dimX=W, dimY=H` with the fabric dims), an instruction line `@c Px.y: [EX OP] ^
 0xPC: T<task> <OP> <function>` (a DSD op adds its builtin's name), a landing line, a stall
-line, or a simprint line `@c PE(x,y): text` (rectangle coordinates; P lines are physical,
-offset by --fabric-offsets 4,1).
+line, or a simprint line `@c text` (here the program prints its rectangle coordinates with
+<simprint>'s fmt_with_coords: `@c PE(x,y): text`; P lines are physical, offset by
+--fabric-offsets 4,1).
 
 Timing (cost table): consecutive instructions of one PE are as many cycles apart as the
 first one costs: scalar ALU/compare/move/immediate/convert 1, divide/remainder 8,
@@ -92,7 +93,7 @@ for line in lines[2:]:
         continue
     bad.append(f"line of no documented form: {line!r}")
 
-want_prints = sorted((x, 0, f"PE({x},0): done {sums[x]}") for x in range(2))
+want_prints = sorted((x, 0, f"done {sums[x]}") for x in range(2))
 if sorted(prints) != want_prints:
     bad.append(f"simprint lines {sorted(prints)} != {want_prints}")
 
