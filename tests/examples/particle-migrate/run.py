@@ -24,7 +24,7 @@ U32 = MemcpyDataType.MEMCPY_32BIT
 ROW = MemcpyOrder.ROW_MAJOR
 
 rng = np.random.default_rng(31)
-NP = P * P * 6
+NP = min(P * P * 6, N * N // 2)
 cells = rng.choice(N * N, size=NP, replace=False)
 pos = np.stack([cells % N, cells // N], axis=1).astype(np.int64)  # x, y
 vel = rng.integers(-1, 2, size=(NP, 2)).astype(np.int64)
