@@ -2,7 +2,8 @@
 """dbg-hang-core: debugging a hang after the fact. The launch must fail with a report that
 names the stuck PE (fabric coordinates), the op, its progress (4/6), file:line and the
 color; stop() must still end the session and write the core; sim.log must hold the
-simprint line printed before the hang; debug_util must read the 4 values that arrived,
+simprint line printed before the hang (and no other), with the coordinates PE 1's
+fmt_with_coords prints; debug_util must read the 4 values that arrived,
 each PE's progress marker and trace; and the core's records and chunks (read with a
 reader of docs/coredump.md) must show PE 1 inside the launched function with one host
 command pending and its @fmovs waiting at 4 of 6 elements at the marked source line."""
@@ -45,8 +46,10 @@ runner.stop()
 
 with open("sim.log", encoding="utf-8") as f:
     log = f.read().splitlines()
-prints = [l for l in log if re.fullmatch(r"@\d+ PE\(\d+,\d+\): .*", l)]
-assert len(prints) == 1 and prints[0].endswith("PE(1,0): PE(1,0): waits for 6 wavelets"), prints
+# sim.log's simprint lines are "@<cycle> <text>" (the simulator adds only the cycle);
+# PE 1's fmt_with_coords prints its rectangle coordinates, "PE(1,0): ", itself.
+prints = [l for l in log if not re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)", l)]
+assert len(prints) == 1 and re.fullmatch(r"@\d+ PE\(1,0\): waits for 6 wavelets", prints[0]), prints
 
 dbg = debug_util(args.name)
 got = dbg.get_symbol(OX + 1, OY, "got", np.float32)
