@@ -1,9 +1,9 @@
 #!/usr/bin/env cs_python
 """dbg-sdklayout-coords: debug_util on an SdkLayout program. One 1x1 region placed at
 (6, 5) echoes a host stream, tracing each word and summing it. The user only ever sees
-layout coordinates (place(), read_symbol, the simprint line's PE(6,5)); after stop(),
-debug_util must find the region's `total` and its "seen" trace at those same coordinates,
-agreeing with what read_symbol read before stop()."""
+layout coordinates (place(), read_symbol, the PE(6,5) that fmt_with_coords prints in its
+simprint line); after stop(), debug_util must find the region's `total` and its "seen"
+trace at those same coordinates, agreeing with what read_symbol read before stop()."""
 import argparse
 import re
 
@@ -46,8 +46,11 @@ runtime.stop()
 np.testing.assert_array_equal(back, sent + 1)
 assert list(total_rs) == [int(sent.sum())], total_rs
 with open("sim.log", encoding="utf-8") as f:
-    lines = [l for l in f.read().splitlines() if re.match(r"@\d+ PE\(", l)]
-assert len(lines) == 1 and lines[0].endswith(f"PE({X},{Y}): total {int(sent.sum())}"), lines
+    lines = [l for l in f.read().splitlines()
+             if not re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)", l)]
+# A simprint line is "@<cycle> <text>"; fmt_with_coords put "PE(6,5): " in the text.
+assert len(lines) == 1 and re.fullmatch(rf"@\d+ PE\({X},{Y}\): total {int(sent.sum())}",
+                                        lines[0]), lines
 
 dbg = debug_util("out")
 got = dbg.get_symbol(X, Y, "total", np.uint32)
