@@ -2,10 +2,11 @@
 """dbg-assert-fault: a failing @assert, debugged after the fact. The launch raises naming
 the fault, the PE (fabric coordinates), the cycle and file:line; a later command fails
 at once naming the earlier stop instead of running; stop() still ends the session and
-writes sim.log and the core. sim.log holds all three PEs' lines (stamps no later than the
-fault's cycle); debug_util reads each PE's trace and markers (PE 2 stopped before
-`after`); the core shows PE 2 inside go -> check at the assert's line, the others past
-check() (idle, or still in go: the fault stops every PE at once)."""
+writes sim.log and the core. sim.log holds all three PEs' lines and no other (each naming
+its PE with fmt_with_coords, stamps no later than the fault's cycle); debug_util reads
+each PE's trace and markers (PE 2 stopped before `after`); the core shows PE 2 inside
+go -> check at the assert's line, the others past check() (idle, or still in go: the
+fault stops every PE at once)."""
 import argparse
 import os
 import re
@@ -61,9 +62,14 @@ except Exception as err:  # pylint: disable=broad-except
 assert "memcpy_d2h" in later and str(fault_cycle) in later, later
 runner.stop()
 
+# sim.log's simprint lines are "@<cycle> <text>"; fmt_with_coords starts the text with the
+# PE's rectangle coordinates.
 with open("sim.log", encoding="utf-8") as f:
-    lines = [re.fullmatch(r"@(\d+) PE\((\d),0\): checking (\d+)", l) for l in f.read().splitlines()]
-lines = sorted((int(l[2]), int(l[3]), int(l[1])) for l in lines if l)
+    log = [l for l in f.read().splitlines()
+           if not re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)", l)]
+lines = [re.fullmatch(r"@(\d+) PE\((\d),0\): checking (\d+)", l) for l in log]
+assert all(lines), log
+lines = sorted((int(l[2]), int(l[3]), int(l[1])) for l in lines)
 assert [(x, v) for x, v, _ in lines] == [(x, V + 10 * x) for x in range(3)], lines
 assert all(c <= fault_cycle for _, _, c in lines), (lines, fault_cycle)
 
