@@ -4,7 +4,8 @@ least parallelMinPes (2,048) PEs to visit in one cycle the PE phase runs on a wo
 and "cycle counts, memory, stats and sim.log are identical for any thread count". The
 48x48 block keeps all 2,304 PEs busy in the same cycles. Sessions with simfab_numthreads 1,
 2 and 5 (the appliance gives at most one per core) must give values equal to a numpy
-model, identical stamps and byte-identical sim.logs (one simprint line per PE and launch)."""
+model, identical stamps and byte-identical sim.logs (one simprint line per PE and launch,
+"@<cycle> PE(x,y): value V at T" with the rectangle coordinates fmt_with_coords prints)."""
 import argparse
 import json
 import re
@@ -71,7 +72,8 @@ for t, (outs, log) in runs.items():
     if log != ref_log:
         bad.append(f"{t} threads: sim.log differs from 1 thread's")
 PRINT = re.compile(r"@(\d+) PE\((\d+),(\d+)\): value ([0-9A-F]{8}) at (\d+)")
-prints = [PRINT.fullmatch(l) for l in ref_log.splitlines() if "PE(" in l]
+HEADER = re.compile(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)")
+prints = [PRINT.fullmatch(l) for l in ref_log.splitlines() if not HEADER.fullmatch(l)]
 if len(prints) != 2 * W * H or not all(prints):
     bad.append(f"{len(prints)} simprint lines of the form '@c PE(x,y): value X at T', want {2 * W * H}")
 else:
