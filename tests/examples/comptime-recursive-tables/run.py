@@ -89,13 +89,19 @@ for a, b, target in probes:
         want = expected(data[x], a, b, target, SKIP[x])
         assert np.array_equal(got[x], want), f"PE {x} probe {(a, b, target)}:\n{got[x][:7]}\n{want[:7]}"
         log_want.append((x, BANNER))
-        log_want.append((x, f"PE({x},0): probe a={a} b={b} hit={want[4]} crc={want[0]:04X}"))
+        log_want.append((x, f"probe a={a} b={b} hit={want[4]} crc={want[0]:04X}"))
 runner.stop()
 
-# sim.log (rectangle coordinates): per PE, its lines in launch order (the banner, then the
-# formatted probe line, {X} zero-padded to the u16 width).
+# sim.log: "@<cycle> <text>", each text starting with the PE's rectangle coordinates, which
+# the program prints ("PE(x,y): " before the banner, fmt_with_coords for the probe line).
+# Per PE, its lines in launch order: the banner, then the formatted probe line ({X}
+# zero-padded to the u16 width).
 with open("sim.log", encoding="utf-8") as f:
-    lines = [m.groups() for m in re.finditer(r"^@\d+ PE\((\d+),(\d+)\): (.*)$", f.read(), re.M)]
+    log = [l for l in f.read().splitlines()
+           if not re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)", l)]
+lines = [re.fullmatch(r"@\d+ PE\((\d+),(\d+)\): (.*)", l) for l in log]
+assert all(lines), [l for l, m in zip(log, lines) if not m]
+lines = [m.groups() for m in lines]
 for x in range(W):
     have = [text for (px, py, text) in lines if int(px) == x and int(py) == 0]
     want = [text for (wx, text) in log_want if wx == x]
