@@ -6,8 +6,9 @@ writes for debug_util. Header fields match the compile (arch, fabric, offsets,
 rectangle); each record names its PE, is idle with nothing pending or queued; stored
 pages are exactly the non-zero ones; SRAM at each symbol's address holds what the PE
 computed and what debug_util reads; the task profile counts the launches and the ticks;
-the finished simprint lines equal the PE's lines in sim.log, and the unfinished one is
-in SPRP and not in sim.log."""
+the finished simprint lines equal the PE's lines in sim.log (told apart by the "PE(x,y): "
+the program prints at the start of each line), and the unfinished one is in SPRP and not
+in sim.log."""
 import argparse
 import json
 import mmap
@@ -116,11 +117,15 @@ def symbol(cls, name):
 
 with open("sim.log", encoding="utf-8") as f:
     log = f.read().splitlines()
+# Simprint lines are "@<cycle> <text>" (the simulator adds only the cycle); every line of
+# this program starts with the coordinates it prints itself, "PE(x,y): " (rectangle).
 simprint = {}
 for line in log:
-    m = re.fullmatch(r"@(\d+) PE\((\d+),(\d+)\): (.*)", line)
-    if m:
-        simprint.setdefault((int(m[2]), int(m[3])), []).append((int(m[1]), m[4]))
+    if re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)", line):
+        continue
+    m = re.fullmatch(r"@(\d+) (PE\((\d+),(\d+)\): .*)", line)
+    assert m, f"sim.log line without the PE's coordinates: {line!r}"
+    simprint.setdefault((int(m[3]), int(m[4])), []).append((int(m[1]), m[2]))
 assert set(simprint) == {(x, y) for x in range(W) for y in range(H)}, sorted(simprint)
 
 for path, launches in [("mid.core", 1), (os.path.join(args.name, "corefile.cs1"), 2)]:
@@ -193,7 +198,7 @@ for path, launches in [("mid.core", 1), (os.path.join(args.name, "corefile.cs1")
             total = 0
             for n in range(launches):
                 if n:
-                    want_lines.append(f"tail {n} closed by {KS[n]}")
+                    want_lines.append(f"PE({x},{y}): tail {n} closed by {KS[n]}")
                 for t in range(KS[n] + x + y):
                     total += 1
                     want_lines.append(f"PE({x},{y}): tick {total} of "
@@ -201,7 +206,7 @@ for path, launches in [("mid.core", 1), (os.path.join(args.name, "corefile.cs1")
             # Lines in order of cycle, stamps never decreasing.
             assert [t for _, t in sprt] == want_lines, f"{where}: {sprt}"
             assert all(a[0] <= b[0] for a, b in zip(sprt, sprt[1:])), f"{where}: {sprt}"
-            assert chunks.get("SPRP", b"").decode() == f"tail {launches}", \
+            assert chunks.get("SPRP", b"").decode() == f"PE({x},{y}): tail {launches}", \
                 f"{where}: SPRP {chunks.get('SPRP')!r}"
     assert end_of_pages <= min([core.record(x, y)["ext_offset"] for y in range(H)
                                 for x in range(W)] + [len(core.data)]), "chunks overlap pages"
