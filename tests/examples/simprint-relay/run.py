@@ -1,9 +1,10 @@
 #!/usr/bin/env cs_python
 """simprint-relay: after stop(), sim.log must hold, per receiver, one complete line per
-value in arrival order ("recv k: value=v sum=s", built by two tasks), each prefixed with
-"@<cycle> PE(<x>,<y>): " in rectangle coordinates with growing cycles, and the sender's two
-lines. An unfinished line stays in the PE's buffer: the first launch's "pending..." starts
-the second launch's first line, the second launch's never reaches sim.log."""
+value in arrival order ("recv k: value=v sum=s", built by two tasks), each
+"@<cycle> PE(<x>,<y>): ..." with growing cycles (the simulator writes the cycle, the
+program its rectangle coordinates), the sender's two lines, and nothing else. An
+unfinished line stays in the PE's buffer: the first launch's "pending..." starts the second
+launch's first line, the second launch's never reaches sim.log."""
 import argparse
 import json
 import re
@@ -46,6 +47,9 @@ rt.stop()
 with open("sim.log", encoding="utf-8") as f:
     log = f.read()
 assert log.count("pending") == 2, "each receiver's first unfinished line, once"
+prints = [l for l in log.splitlines()
+          if not re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)", l)]
+assert len(prints) == 2 * 2 * n + 2, f"{len(prints)} simprint lines, want {2 * 2 * n + 2}"
 values = np.concatenate(sent)
 for x in (1, 2):
     lines = re.findall(rf"^@(\d+) PE\({x},0\): (.*)$", log, flags=re.MULTILINE)
