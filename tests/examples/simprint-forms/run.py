@@ -7,7 +7,9 @@ per bit, {f} and print_f16/print_f32 as a decimal that rounds back to the same f
 (nan, inf, -inf, -0.0 spelled so). A compile-time constant must print exactly as the same
 value of the same type does at run time (the first four values of each type are the
 pe_program.csl constants). Also fmt_with_coords, fmt_no_nl and '{{' (a lone '}' is left
-out: whether '}}' is an escape is not settled)."""
+out: whether '}}' is an escape is not settled). sim.log's lines are "@<cycle> <text>": the
+program starts every line with its coordinates "PE(x,y): " (fmt_with_coords for the W
+line), which is how run.py tells the two PEs' lines apart."""
 import argparse
 import json
 import re
@@ -65,6 +67,10 @@ runner.stop()
 with open("sim.log", encoding="utf-8") as f:
     log = f.read()
 bad = []
+for line in log.splitlines():
+    if not re.fullmatch(r"@0 (Architecture is: \w+|dimX=\d+, dimY=\d+)|@\d+ PE\([01],0\): .*",
+                        line):
+        bad.append(f"sim.log line without a PE's coordinates: '{line}'")
 
 
 def bits_of(t, value):
@@ -133,10 +139,10 @@ for x in range(2):
             if run_text != const_text:
                 bad.append(f"PE {x}: {t} {C[t][k]!r} at run time '{run_text}', "
                            f"as a constant '{const_text}'")
-    want_w = f"PE({x},0): W u16={vals['u16'][0]} f32="
+    want_w = f"W u16={vals['u16'][0]} f32="
     w_lines = [l for l in lines if l.startswith(want_w)]
     if len(w_lines) != 1:
-        bad.append(f"PE {x}: fmt_with_coords line missing (want '{want_w}...')")
+        bad.append(f"PE {x}: fmt_with_coords line missing (want 'PE({x},0): {want_w}...')")
     want_n = f"N {{ {vals['i16'][0]} and {int(vals['u32'][0]):08X}"
     if want_n not in lines:
         bad.append(f"PE {x}: fmt_no_nl line missing (want '{want_n}')")
