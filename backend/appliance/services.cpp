@@ -795,7 +795,8 @@ class DebugService final : public pb::Debug::CallbackService {
                 reply->set_first_line(first);
                 reply->set_total_lines(total);
                 for (std::string& line : fabric.simprintLinesFrom(first, limit))
-                    reply->add_lines(std::move(line));
+                    reply->add_lines(req->sim_log_form() ? sim::Fabric::simLogLine(line)
+                                                         : std::move(line));
             });
         });
     }

@@ -673,7 +673,7 @@ class SdkRuntime:
         while True:
             try:
                 reply = self._conn.call(self._conn.debug.Simprint, pb.SimprintRequest(
-                    session_id=self._session, first_line=len(lines)))
+                    session_id=self._session, first_line=len(lines), sim_log_form=True))
             except ApplianceError:
                 return lines
             lines.extend(reply.lines)
