@@ -865,6 +865,25 @@ comptime { @bind_local_task(t, @get_local_task_id(9)); }
         QVERIFY(has("y"));
         QVERIFY(!has("m.y"));
     }
+    // `@export_symbol(m.ptr, "name")` of a pointer declared in an imported module: the host's
+    // copies go where it points. They read the pointer's own bytes before session 12.
+    void exportedModulePointerIsFollowed() {
+        const csl::CompileResult r = compileFiles(
+            {{"layout.csl", onePeLayoutExporting("  @export_name(\"grid\", [*]u32, false);\n"
+                                                 "  @export_name(\"main\", fn()void);\n")},
+             {"pe.csl",
+              memcpyTile("const m = @import_module(\"grid.csl\");\n",
+                         "\nfn main() void {\n  m.fill();\n  sys_mod.unblock_cmd_stream();\n}\n",
+                         "  @export_symbol(m.grid_ptr, \"grid\");\n")},
+             {"grid.csl",
+              "var grid = @zeros([4]u32);\nvar grid_ptr: [*]u32 = &grid;\n"
+              "fn fill() void {\n  for (@range(u16, 4)) |i| { grid[i] = 10 + i; }\n}\n"}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        fabric.launch("main", {});
+        QCOMPARE(readSymbol(fabric, "grid", 0, 0, 4, 1'000'000),
+                 (std::vector<uint32_t>{10, 11, 12, 13}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslLanguage3)

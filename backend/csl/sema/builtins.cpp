@@ -2258,8 +2258,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             ex.isFunction = true;
             ex.function = lowerFunction(p.value.fn, args[0]);
         } else if (p.k == Place::K::Mem) {
-            Decl* d =
-                N(args[0]).kind == NK::Ident ? findDecl(fr_->mod, tokStr(N(args[0]).tok)) : nullptr;
+            // The declaration exported: `name`, or `module.name` (a pointer declared in an
+            // imported module was exported as the pointer's own bytes).
+            Decl* d = nullptr;
+            if (N(args[0]).kind == NK::Ident) {
+                d = findDecl(fr_->mod, tokStr(N(args[0]).tok));
+            } else if (N(args[0]).kind == NK::Field) {
+                const Place base = place(N(args[0]).a);
+                if (base.k == Place::K::Value && base.value.k == VK::Module && base.value.mod)
+                    d = findDecl(base.value.mod, tokStr(N(args[0]).tok));
+            }
             if (d && d->type && d->type->k == TK::Ptr && d->value.k == VK::Ptr) {
                 ex.address = uint32_t(d->value.i);
                 // The host's copies follow a var pointer to wherever it points then.
