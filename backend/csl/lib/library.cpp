@@ -104,20 +104,23 @@ fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
 // whose low byte is a struct code ('?bBhHiIef', 't' timestamp, 's' string) and whose high
 // byte holds the value of 8-bit entries or a string's length; the symbols are
 // $$csl_debug.<key>.buffer and .buffer_index, as debug_util expects. An entry is written
-// whole or not at all: a full buffer never ends in a tag without its value.
+// whole or not at all: a full buffer never ends in a tag without its value, and once an
+// entry is left out so is every later one, so the trace stays a prefix of what was traced.
 static const char* kDebugSource = R"(// <debug>
 param key: comptime_string;
 param buffer_size: u16;
 const time = @import_module("<time>");
 var buffer: [buffer_size]u16;
 var buffer_index: u16 = 0;
-fn put(w: u16) void {
-  if (buffer_index < buffer_size) {
-    buffer[buffer_index] = w;
-    buffer_index += 1;
-  }
+var full = false;
+fn fits(words: u16) bool {
+  full = full or buffer_size - buffer_index < words;
+  return !full;
 }
-fn fits(words: u16) bool { return buffer_size - buffer_index >= words; }
+fn put(w: u16) void {
+  buffer[buffer_index] = w;
+  buffer_index += 1;
+}
 fn put16(code: u16, v: u16) void {
   if (fits(2)) {
     put(code);
@@ -131,9 +134,14 @@ fn put32(code: u16, v: u32) void {
     put(@as(u16, v >> 16));
   }
 }
-fn trace_bool(v: bool) void { put((@as(u16, if (v) 1 else 0) << 8) | 0x3f); }
-fn trace_u8(v: u8) void { put((@as(u16, v) << 8) | 0x42); }
-fn trace_i8(v: i8) void { put((@as(u16, @bitcast(u8, v)) << 8) | 0x62); }
+fn put1(w: u16) void {
+  if (fits(1)) {
+    put(w);
+  }
+}
+fn trace_bool(v: bool) void { put1((@as(u16, if (v) 1 else 0) << 8) | 0x3f); }
+fn trace_u8(v: u8) void { put1((@as(u16, v) << 8) | 0x42); }
+fn trace_i8(v: i8) void { put1((@as(u16, @bitcast(u8, v)) << 8) | 0x62); }
 fn trace_u16(v: u16) void { put16(0x48, v); }
 fn trace_i16(v: i16) void { put16(0x68, @bitcast(u16, v)); }
 fn trace_f16(v: f16) void { put16(0x65, @bitcast(u16, v)); }
@@ -151,12 +159,14 @@ fn trace_timestamp() void {
   }
 }
 // The raw words (documented "for internal use").
-fn put_u16(x: u16) void { put(x); }
+fn put_u16(x: u16) void { put1(x); }
 fn put_u32(x: u32) void {
-  put(@as(u16, x & 0xffff));
-  put(@as(u16, x >> 16));
+  if (fits(2)) {
+    put(@as(u16, x & 0xffff));
+    put(@as(u16, x >> 16));
+  }
 }
-fn tagged_put_u8(tag: u8, x: u8) void { put((@as(u16, x) << 8) | @as(u16, tag)); }
+fn tagged_put_u8(tag: u8, x: u8) void { put1((@as(u16, x) << 8) | @as(u16, tag)); }
 // The trace_* function of x's type.
 fn trace(x: anytype) void {
   const T = @type_of(x);
@@ -173,6 +183,8 @@ fn trace(x: anytype) void {
 }
 inline fn trace_string(comptime s: comptime_string) void {
   const n = @strlen(s);
+  // The tag's high byte holds the length.
+  @comptime_assert(n <= 255, "trace_string takes at most 255 bytes; split longer text");
   if (!fits(1 + (n + 1) / 2))
     return;
   put((@as(u16, n) << 8) | 0x73);
