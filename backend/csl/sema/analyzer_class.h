@@ -9,6 +9,7 @@
 #include "sim/scalar.h"
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <span>
 #include <tuple>
@@ -201,7 +202,9 @@ struct Frame {
     FnDef* def = nullptr;
     bool comptime = false;
     std::vector<Scope> scopes; // innermost last
-    std::vector<LoopCtx> loops;
+    // A deque: a break's value may be a labelled block, whose context is pushed while the
+    // break holds a pointer to its own (a vector reallocated under it: a crash).
+    std::deque<LoopCtx> loops;
     std::vector<InlineCtx> inlines;
     TypeP retType = nullptr;
     std::set<std::string> addrTaken;

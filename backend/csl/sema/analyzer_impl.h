@@ -52,8 +52,12 @@ struct FnDef {
     std::string name;
     bool isTask = false, isInline = false, generic = false;
     std::string genericBecause; // why a generic function is expanded at each call
-    TypeP type = nullptr;       // non-generic functions
-    int32_t index = -1;         // index in the class's functions once lowered
+    // Expanded only because it takes or returns a struct or array by value: a call stands
+    // for a run-time call, so scalar arguments and the result are run-time values there
+    // (an argument of 74 to a u8 `b * b` wraps at run time instead of failing to fold).
+    bool expandedAsCall = false;
+    TypeP type = nullptr; // non-generic functions
+    int32_t index = -1;   // index in the class's functions once lowered
     std::vector<int32_t> callees;
     // Lowered only because the tile file is checked whole, not for any run-time use: its
     // calls count for recursion only when run-time code reaches it.

@@ -907,6 +907,7 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
             // Structs and arrays passed or returned by value do not fit the register calling
             // convention: such functions are expanded at their call sites, like inline ones.
             auto byValueAggregate = [](TypeP t) { return t->k == TK::Struct || t->k == TK::Array; };
+            bool comptimeOnly = false;
             for (uint32_t p : m->ast->list(node)) {
                 TypeP t = evalType(m->ast->nodes[p].a);
                 if (byValueAggregate(t))
@@ -915,6 +916,7 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
                 else if (isComptimeOnly(t))
                     expand("its " + paramName(p) + " has the comptime-only type '" + typeName(t) +
                            "'");
+                comptimeOnly = comptimeOnly || isComptimeOnly(t);
             }
             TypeP r = evalType(n.a);
             if (byValueAggregate(r))
@@ -922,10 +924,13 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
                        "' by value (writing through a pointer parameter would not)");
             else if (isComptimeOnly(r))
                 expand("it returns the comptime-only type '" + typeName(r) + "'");
+            f->expandedAsCall = f->generic && !comptimeOnly && !isComptimeOnly(r);
         }
     }
-    if (f->isInline)
+    if (f->isInline) {
         expand("it is inline");
+        f->expandedAsCall = false;
+    }
     return f;
 }
 
@@ -1164,6 +1169,12 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
     return result;
 }
 
+// The values a site-expanded call makes run-time (FnDef::expandedAsCall): numbers and
+// bools; pointers, handles and the like stay comptime-known, as code relies on them.
+static bool isNumberOrBool(TypeP t) {
+    return t->k == TK::Int || t->k == TK::Float || t->k == TK::Bool;
+}
+
 Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                            uint32_t node) {
     enterCall(f, "inline", node);
@@ -1195,6 +1206,11 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
                 fr_ = caller;
                 fail(argNodes[i], "argument to comptime parameter '" + tokStr(N(params[i]).tok) +
                                       "' must be comptime-known");
+            }
+            if (f->expandedAsCall && a.isComptime() && isNumberOrBool(a.type)) {
+                fr_ = caller;
+                a = mkRuntime(toReg(a, argNodes[i]), a.type);
+                fr_ = &fr;
             }
             Binding b;
             b.type = a.type;
@@ -1236,6 +1252,10 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
             throw SemaError{}; // a failed statement kept it from returning; already reported
         else
             result = mkVoid();
+        if (f->expandedAsCall && result.isComptime() && isNumberOrBool(result.type)) {
+            fr_ = caller;
+            result = mkRuntime(toReg(result, node), result.type);
+        }
     } catch (...) {
         fr_ = caller;
         --callDepth_;
