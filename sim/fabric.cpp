@@ -908,6 +908,20 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
 
 // ---------------------------------------------------------------- hang reports
 
+// What the main thread runs, named by its entry and, when deeper, the function it is in:
+// "launched go, in pull", "task 3 (recv)", "init setup". (The innermost function alone read
+// as if the host had launched it.)
+std::string Fabric::Impl::mainThreadWork(const Pe& p) const {
+    const auto name = [&](int32_t f) { return p.cls->functions[size_t(f)].name; };
+    const std::string entry = name(p.frames.front().func);
+    std::string s = p.currentTask >= 0 ? "task " + str(uint64_t(p.currentTask)) + " (" + entry + ")"
+                    : p.currentTask == kTaskLaunch ? "launched " + entry
+                                                   : "init " + entry;
+    if (p.frames.size() > 1)
+        s += ", in " + name(p.frames.back().func);
+    return s;
+}
+
 // Why nothing takes the wavelets at the head of a CE queue, when no blocked task explains
 // it: a control wavelet whose entrypoint has no control task, or data that no data task
 // (and no running operation) reads.
@@ -1073,17 +1087,9 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
             parts.push_back("memcpy_d2h streaming from color " + str(uint64_t(pc.cmd->req.color)) +
                             " received " + str(pc.progress) + "/" + str(pc.cmd->req.elementsPerPe) +
                             " wavelets");
-    if (p.mainOp.active) {
-        std::string who = "main thread";
-        if (!p.frames.empty()) {
-            const std::string fn = p.cls->functions[size_t(p.frames.back().func)].name;
-            who = p.currentTask >= 0 ? "task " + str(uint64_t(p.currentTask)) + " (" + fn + ")"
-                  : p.currentTask == kTaskLaunch ? "launched " + fn
-                                                 : "init " + fn;
-            who += " on the main thread";
-        }
-        opWait(p.mainOp, who);
-    }
+    if (p.mainOp.active)
+        opWait(p.mainOp, p.frames.empty() ? std::string("main thread")
+                                          : mainThreadWork(p) + " on the main thread");
     if (p.mainWaiting && !p.frames.empty()) {
         const Frame& f = p.frames.back();
         const Function& fn = p.cls->functions[size_t(f.func)];

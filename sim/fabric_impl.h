@@ -243,6 +243,7 @@ struct Fabric::Impl {
     // color field, 0 when the program gave none); empty otherwise.
     std::string queueBindingNote(const Pe& p, bool input, uint32_t queue) const;
     std::string ceQueueConsumerNote(const Pe& p, int color, bool dataTask) const;
+    std::string mainThreadWork(const Pe& p) const;
     // "; output queue(s) 2 sent them ..." when WSE-3 output queues of p sent wavelets with
     // no color bound (they leave on the DSD's color field, usually 0); empty otherwise.
     std::string unboundSendsNote(const Pe& p) const;

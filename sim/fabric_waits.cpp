@@ -227,16 +227,9 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
                        " wavelets";
             add(std::move(w));
         }
-        if (p.mainOp.active) {
-            std::string who = "main thread";
-            if (!p.frames.empty()) {
-                const std::string fn = p.cls->functions[size_t(p.frames.back().func)].name;
-                who = p.currentTask >= 0             ? taskName(p.currentTask)
-                      : p.currentTask == kTaskLaunch ? "launched " + fn
-                                                     : "init " + fn;
-            }
-            opWaits(p.mainOp, who, p.currentTask >= 0 ? p.currentTask : -1);
-        }
+        if (p.mainOp.active)
+            opWaits(p.mainOp, p.frames.empty() ? std::string("main thread") : f.mainThreadWork(p),
+                    p.currentTask >= 0 ? p.currentTask : -1);
         if (p.mainWaiting) {
             PeWait w;
             w.kind = PeWait::Kind::Microthread;

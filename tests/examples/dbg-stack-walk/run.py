@@ -41,7 +41,10 @@ except AssertionError:
     raise
 except Exception as err:  # pylint: disable=broad-except
     report = str(err)
-for words in [f"PE({OX + 1},{OY + 1})", "@fadds", "3/5", f"pe_program.csl:{LINE['HANG-PULL']}"]:
+# The entry the host launched and the function the op is in ("launched pull" read as if
+# the host had launched pull).
+for words in [f"PE({OX + 1},{OY + 1})", "launched go, in pull", "@fadds", "3/5",
+              f"pe_program.csl:{LINE['HANG-PULL']}"]:
     assert words in report, f"the hang report does not name {words!r}: {report}"
 runner.stop()
 
