@@ -1,9 +1,11 @@
 """debug_util: read symbols and <debug> traces from the core dump of a finished run.
 
-Coordinates are absolute fabric coordinates, as in the SDK: the program rectangle's
-(0,0) is (fabric offset x, fabric offset y), e.g. (4,1). Symbols come from the
-artifact's program file; bytes from the core dump (docs/coredump.md), which
-SdkRuntime.stop() writes to <bindir>/corefile.cs1.
+Coordinates are absolute fabric coordinates for a program compiled by cslc, as in the SDK:
+the program rectangle's (0,0) is (fabric offset x, fabric offset y), e.g. (4,1). For an
+SdkLayout program (its directory holds sdklayout.json) they are the layout coordinates that
+place(), SdkRuntime.read_symbol and sim.log use: the script never chose the fabric offset
+SdkLayout compiles at. Symbols come from the artifact's program file; bytes from the core
+dump (docs/coredump.md), which SdkRuntime.stop() writes to <bindir>/corefile.cs1.
 """
 import mmap
 import os
@@ -21,6 +23,8 @@ _HEADER = struct.Struct("<8sIIIIIIIIQIIQQ")  # CoreHeader, 72 bytes
 _PE_PREFIX = struct.Struct("<IIIiQQiIIIQ")  # CorePeRecord up to sramOffset
 _PAGE = 4096
 _SUPPORTED_VERSIONS = (1, 2)
+_RECORD_BYTES = {1: 208, 2: 224}  # CorePeRecord per version
+_ARCH_NAMES = {0: "WSE-2", 1: "WSE-3"}
 _SRAM = 48 * 1024
 _ELEMENT_BYTES = {0: 0, 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 2, 8: 4, 9: 8, 10: 2, 11: 2, 12: 4}
 
@@ -46,10 +50,27 @@ def _unit(address, length, bases):
 _RANKS = None
 
 
+def _arch_name(arch):
+    return _ARCH_NAMES.get(arch, f"architecture {arch}")
+
+
+def _geometry(w, h, ox, oy, fw, fh):
+    return f"a {w}x{h} rectangle at ({ox},{oy}) on a {fw}x{fh} fabric"
+
+
 class _Core:
     def __init__(self, path):
         self.path = path
+        if os.path.isdir(path):
+            # open()'s "[Errno 21] Is a directory" did not say what was expected instead.
+            raise IsADirectoryError(f"{path}: a directory, not a core dump file; pass the file "
+                                    "(SdkRuntime.stop() writes <bindir>/corefile.cs1)")
         with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                # mmap's own "cannot mmap an empty file" named no file.
+                raise ValueError(f"{path}: empty file, not a Tessera core dump (a dump that "
+                                 "failed before its first byte); run the program again to "
+                                 "write a new one")
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         if len(self._map) < _HEADER.size or self._map[:8] != _MAGIC:
             raise ValueError(f"{path}: not a Tessera core dump")
@@ -60,6 +81,12 @@ class _Core:
         # this reader needs is the same, and pe_bytes gives the record stride of either.
         if version not in _SUPPORTED_VERSIONS:
             raise ValueError(f"{path}: core dump version {version}; this reader supports 1 and 2")
+        if self.pe_count != self.width * self.height or self.pe_bytes != _RECORD_BYTES[version]:
+            raise ValueError(f"{path}: damaged core dump: its header counts {self.pe_count} PEs "
+                             f"for a {self.width}x{self.height} rectangle, records of "
+                             f"{self.pe_bytes} bytes (version {version} has "
+                             f"{_RECORD_BYTES[version]}); run the program again to write a "
+                             "new one")
         table_end = self.pe_table + self.width * self.height * self.pe_bytes
         if self.pe_bytes < _PE_PREFIX.size or table_end > len(self._map):
             raise ValueError(f"{path}: truncated or damaged core dump (its PE table ends at byte "
@@ -67,13 +94,18 @@ class _Core:
                              "again to write a new one")
         self._table = None
 
-    def _page_bytes(self, start, n, what):
+    def truncated(self, where, page, end):
+        """The error of a read that reaches past the end of the file: names the file, the
+        PE and symbol (`where`) and the page (docs/coredump.md, "Reading lazily")."""
+        return ValueError(f"{self.path}: truncated core dump: {where}: SRAM page {page} needs "
+                          f"bytes up to {end}, the file has {len(self._map)}; run the program "
+                          "again to write a new one")
+
+    def _page_bytes(self, start, n, where, page):
         """n bytes of the file from start; a page past the end is an error (a truncated
         file gave short reads, and get_symbol returned [] for a 6-element symbol)."""
         if start + n > len(self._map):
-            raise ValueError(f"{self.path}: truncated core dump: {what} needs bytes up to "
-                             f"{start + n}, the file has {len(self._map)}; run the program "
-                             "again to write a new one")
+            raise self.truncated(where, page, start + n)
         return self._map[start:start + n]
 
     def record(self, x, y):
@@ -91,17 +123,19 @@ class _Core:
                                         offset=self.pe_table).reshape(self.height, self.width)
         return self._table
 
-    def gather(self, records, addresses, size):
+    def gather(self, records, addresses, size, where):
         """SRAM bytes [address, address + size) of each PE in `records` (an array from
         table()), addresses per PE: uint8 array of records.shape + (size,). Pages a PE
         never wrote read as zeros. Works a page segment at a time over all PEs that keep
-        the symbol at the same address, moving the widest aligned words it can."""
+        the symbol at the same address, moving the widest aligned words it can.
+        where(i) names the PE at flat index i of `records` and the symbol, for errors."""
         out = np.zeros(records.shape + (size,), dtype=np.uint8)
         if size == 0:
             return out
         if int(addresses.max()) + size > _SRAM:
-            raise ValueError(f"{self.path}: bytes up to {int(addresses.max()) + size} lie "
-                             "beyond 48 KB")
+            i = int(np.argmax(addresses.ravel()))
+            raise ValueError(f"{self.path}: {where(i)}: bytes up to "
+                             f"{int(addresses.max()) + size} lie beyond 48 KB")
         masks = records["page_mask"].astype(np.int64).ravel()
         offsets = records["sram_offset"].astype(np.int64).ravel()
         addresses = addresses.astype(np.int64).ravel()
@@ -121,8 +155,14 @@ class _Core:
                     # The PE's stored pages are packed in page order: count those before.
                     below = ranks[mask[present] & ((1 << page) - 1)]
                     start = (base[present] + below * _PAGE + lo % _PAGE) // unit
-                    self._page_bytes(int(start.max()) * unit, hi - lo,
-                                     f"SRAM page {page} of the rectangle's PEs")
+                    ends = start * unit + (hi - lo)
+                    cut = np.flatnonzero(ends > len(self._map))
+                    if cut.size:
+                        first = int(cut[0])
+                        more = (f" (and {cut.size - 1} more PE(s) of the rectangle)"
+                                if cut.size > 1 else "")
+                        raise self.truncated(where(int(group[present[first]])) + more, page,
+                                             int(ends[first]))
                     words = np.frombuffer(self._map, dtype=np.dtype(f"<u{unit}"),
                                           count=len(self._map) // unit)
                     seg = words[start[:, None] + np.arange((hi - lo) // unit)]
@@ -130,13 +170,15 @@ class _Core:
                 lo = hi
         return out
 
-    def read(self, x, y, address, size):
-        return self.read_record(self.record(x, y), address, size)
+    def read(self, x, y, address, size, where):
+        return self.read_record(self.record(x, y), address, size, where)
 
-    def read_record(self, rec, address, size):
-        """SRAM bytes of the PE whose record() is `rec`; only its own pages are touched."""
+    def read_record(self, rec, address, size, where):
+        """SRAM bytes of the PE whose record() is `rec`; only its own pages are touched.
+        `where` names the PE and the symbol for errors."""
         if address + size > _SRAM:
-            raise ValueError(f"{self.path}: bytes {address}..{address + size} lie beyond 48 KB")
+            raise ValueError(f"{self.path}: {where}: bytes {address}..{address + size} lie "
+                             "beyond 48 KB")
         out = bytearray(size)
         pos = 0
         while pos < size:
@@ -146,7 +188,7 @@ class _Core:
             if rec["page_mask"] >> page & 1:
                 index = bin(rec["page_mask"] & ((1 << page) - 1)).count("1")
                 start = rec["sram_offset"] + index * _PAGE + within
-                out[pos:pos + n] = self._page_bytes(start, n, f"SRAM page {page}")
+                out[pos:pos + n] = self._page_bytes(start, n, where, page)
             pos += n
         return bytes(out)
 
@@ -165,18 +207,67 @@ class debug_util:  # pylint: disable=invalid-name
             # protobuf's message named only the message type, not the file.
             raise ValueError(f"{program_path}: not a Tessera program file (truncated or "
                              f"damaged); compile again with Tessera's cslc -o {self._bindir}") from None
-        core = core or os.environ.get("TESSERA_CORE") or os.path.join(self._bindir, "corefile.cs1")
+        given = core or os.environ.get("TESSERA_CORE")
+        core = os.fspath(given) if given else os.path.join(self._bindir, "corefile.cs1")
         if not os.path.exists(core):
-            raise FileNotFoundError(f"{core}: no core dump; run the program with SdkRuntime and "
-                                    "stop() it first (or pass core=PATH)")
+            if given:
+                raise FileNotFoundError(f"{core}: no such core dump file")
+            # A session removes the previous run's core when it loads (SdkRuntime.load), so
+            # a script that asks before its own run stopped gets this too.
+            raise FileNotFoundError(f"{core}: no core dump yet: SdkRuntime.stop() writes it "
+                                    "when the run ends (a session removes the previous run's "
+                                    "core when it loads); or pass core=PATH")
         self._core = _Core(core)
+        # An SdkLayout program is addressed in layout coordinates (place(), read_symbol,
+        # sim.log); the fabric offset it is compiled at is SdkLayout's, not the script's.
+        self._sdklayout = os.path.exists(os.path.join(self._bindir, "sdklayout.json"))
+        self._ox, self._oy = (0, 0) if self._sdklayout else (self._core.off_x, self._core.off_y)
+        self._check_program(program_path)
+
+    def _pe(self, x, y):
+        """Rectangle PE (x, y) as the user names it."""
+        return f"PE ({x + self._ox},{y + self._oy})"
+
+    def _check_program(self, program_path):
+        """The core must come from a run of this program: the same architecture and
+        geometry, and only code classes the program has (queries index them)."""
+        c, p = self._core, self._program
+        differs = []
+        if c.arch != p.arch:
+            differs.append(f"it was written for {_arch_name(c.arch)}, {self._bindir} is "
+                           f"compiled for {_arch_name(p.arch)}")
+        core_geometry = (c.width, c.height, c.off_x, c.off_y, c.fabric_w, c.fabric_h)
+        program_geometry = (p.width, p.height, p.offset_x, p.offset_y, p.fabric_width,
+                            p.fabric_height)
+        if core_geometry != program_geometry:
+            differs.append(f"it holds {_geometry(*core_geometry)}, {self._bindir} is "
+                           f"{_geometry(*program_geometry)}")
+        if differs:
+            raise ValueError(f"{c.path}: this core dump was written by another program: "
+                             + "; ".join(differs) + f" (pass the core of a run of "
+                             f"{self._bindir}, or the directory of the program that wrote it)")
+        classes = c.table()["code_class"]
+        unknown = np.flatnonzero(classes.ravel() >= len(p.classes))
+        if unknown.size:
+            y, x = divmod(int(unknown[0]), c.width)
+            more = f" (and {unknown.size - 1} more PE(s))" if unknown.size > 1 else ""
+            raise ValueError(f"{c.path}: {self._pe(x, y)} has code class {int(classes[y, x])}"
+                             f"{more}; the program {program_path} has {len(p.classes)} "
+                             "classes (the core is damaged, or was written by another "
+                             "program)")
 
     def _local(self, px, py):
-        x, y = px - self._core.off_x, py - self._core.off_y
+        x, y = px - self._ox, py - self._oy
         if not (0 <= x < self._core.width and 0 <= y < self._core.height):
+            if self._sdklayout:
+                how = ("layout coordinates of this SdkLayout program, as place() and "
+                       "read_symbol take them")
+            else:
+                how = ("coordinates are absolute: the rectangle's (0,0) is fabric "
+                       f"({self._ox},{self._oy})")
             raise ValueError(f"PE ({px},{py}) is outside the program rectangle at "
-                             f"({self._core.off_x},{self._core.off_y}) of "
-                             f"{self._core.width}x{self._core.height} (coordinates are absolute)")
+                             f"({self._ox},{self._oy}) of "
+                             f"{self._core.width}x{self._core.height} ({how})")
         return x, y
 
     def _symbol(self, x, y, name, record=None):
@@ -185,13 +276,13 @@ class debug_util:  # pylint: disable=invalid-name
         for s in cls.symbols:
             if s.name == name:
                 return s
-        raise KeyError(f"PE ({x + self._core.off_x},{y + self._core.off_y}) runs {cls.file}, "
-                       f"which has no symbol '{name}'")
+        raise KeyError(f"{self._pe(x, y)} runs {cls.file}, which has no symbol '{name}'")
 
     def _bytes(self, px, py, name):
         x, y = self._local(px, py)
         s = self._symbol(x, y, name)
-        return self._core.read(x, y, s.address, s.size_bytes)
+        return self._core.read(x, y, s.address, s.size_bytes,
+                               f"{self._pe(x, y)}, symbol '{name}'")
 
     def get_symbol(self, px, py, symbol, dtype=np.float32):
         dtype = np.dtype(dtype)
@@ -229,7 +320,12 @@ class debug_util:  # pylint: disable=invalid-name
         if size % dtype.itemsize:
             raise ValueError(f"get_symbol_rect: '{symbol}' has {size} bytes, not a whole "
                              f"number of {dtype} elements")
-        raw = self._core.gather(table, address, size)  # [row][col][byte]
+
+        def where(i):
+            dy, dx = divmod(i, w)
+            return f"{self._pe(x0 + dx, y0 + dy)}, symbol '{symbol}'"
+
+        raw = self._core.gather(table, address, size, where)  # [row][col][byte]
         return raw.view(dtype.newbyteorder("<")).transpose(1, 0, 2).astype(dtype)
 
     def read_trace(self, px, py, key):
@@ -243,8 +339,11 @@ class debug_util:  # pylint: disable=invalid-name
                 idx = self._symbol(x, y, prefix + "buffer_index")
             except KeyError:
                 continue
-            words = np.frombuffer(self._core.read(x, y, buf.address, buf.size_bytes), np.uint16)
-            raw = self._core.read(x, y, idx.address, idx.size_bytes)
+            words = np.frombuffer(self._core.read(x, y, buf.address, buf.size_bytes,
+                                                  f"{self._pe(x, y)}, symbol '{buf.name}'"),
+                                  np.uint16)
+            raw = self._core.read(x, y, idx.address, idx.size_bytes,
+                                  f"{self._pe(x, y)}, symbol '{idx.name}'")
             count = int.from_bytes(raw, "little")
             break
         if words is None:

@@ -4,6 +4,7 @@ Every call goes to a Tessera appliance (see cerebras.sdk._connection); the appli
 checks arguments and answers a wrong call with a status whose message names the
 argument (raised here as ApplianceError, a RuntimeError).
 """
+import contextlib
 import enum
 import json
 import os
@@ -275,6 +276,11 @@ class SdkRuntime:
     # ---- lifecycle ----
     def load(self):
         self._call(self._conn.runtime.Load, pb.SessionRef(session_id=self._session))
+        # The previous run's core would answer debug_util(bindir) for this run until stop()
+        # replaces it (as sim.log is rewritten at every stop()); without it debug_util says
+        # there is no core yet.
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(os.path.join(self._bindir, "corefile.cs1"))
 
     def run(self):
         self._call(self._conn.runtime.Start, pb.SessionRef(session_id=self._session))
@@ -587,20 +593,49 @@ class SdkRuntime:
         return True
 
     def dump_core(self, corefile="corefile.cs1"):
-        with open(corefile, "wb") as f:
-            for chunk in self._conn.stream(self._conn.runtime.DumpCore,
-                                           pb.SessionRef(session_id=self._session)):
-                f.write(chunk.data)
+        """Writes the core to corefile.partial and renames it when the appliance sent it
+        all: a failed call (before load(), a lost appliance) leaves no empty or partial
+        core behind for debug_util to read, and an earlier core is replaced whole."""
+        corefile = os.fspath(corefile)
+        partial = corefile + ".partial"
+        try:
+            with open(partial, "wb") as f:
+                for chunk in self._conn.stream(self._conn.runtime.DumpCore,
+                                               pb.SessionRef(session_id=self._session)):
+                    f.write(chunk.data)
+            os.replace(partial, corefile)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.remove(partial)
+            raise
 
     def read_symbol(self, x, y, symbol_name, dtype="uint8"):
         x, y = _integer("read_symbol", "x", x), _integer("read_symbol", "y", y)
-        if x < 0 or y < 0:
-            # protobuf's own refusal of a negative uint32 named neither call nor argument.
-            raise ValueError(f"read_symbol: PE ({x},{y}) lies outside the program rectangle "
-                             "(rectangle coordinates start at 0,0)")
+        call = f"read_symbol({x}, {y}, {symbol_name!r})"
+        try:
+            dtype = np.dtype(dtype)  # SRAM is little-endian; the result has the dtype asked for
+        except TypeError as e:
+            raise TypeError(f"{call}: dtype {dtype!r} is not a numpy dtype ({e})") from None
+        if dtype.itemsize == 0:
+            raise TypeError(f"{call}: dtype {dtype} has no fixed size; give one such as "
+                            "np.uint32")
+        g = self._geometry
+        if not (0 <= x < g.width and 0 <= y < g.height):
+            # protobuf's own refusal of a negative uint32 named neither call nor argument,
+            # and fabric coordinates (which debug_util takes) got no hint from the appliance.
+            if os.path.exists(os.path.join(self._bindir, "sdklayout.json")):
+                how = "read_symbol takes layout coordinates, as place() does"
+            else:
+                how = (f"read_symbol takes rectangle coordinates from (0,0) (fabric "
+                       f"({g.offset_x},{g.offset_y}) is rectangle (0,0))")
+            raise ValueError(f"{call}: PE ({x},{y}) lies outside the {g.width}x{g.height} "
+                             f"program rectangle; {how}")
         reply = self._call(self._conn.runtime.ReadSymbol, pb.ReadSymbolRequest(
             session_id=self._session, x=x, y=y, name=symbol_name))
-        dtype = np.dtype(dtype)  # SRAM is little-endian; the result has the dtype asked for
+        if len(reply.data) % dtype.itemsize:
+            # numpy said only "buffer size must be a multiple of element size".
+            raise ValueError(f"{call}: the symbol has {len(reply.data)} bytes, not a whole "
+                             f"number of {dtype} elements ({dtype.itemsize} bytes each)")
         return np.frombuffer(reply.data, dtype=_wire(dtype)).astype(dtype)
 
     # ---- SdkLayout streams ----
