@@ -63,14 +63,29 @@ grpc::Status toStatus(const Error& e) {
         code = grpc::StatusCode::INTERNAL;
         break;
     }
-    // Status messages travel in metadata, which peers cap (8 KiB by default): long hang
-    // reports are cut, saying so.
+    return grpc::Status(code, fitStatusMessage(e.what()));
+}
+
+// Status messages travel in metadata, which peers cap (8 KiB by default): a long hang
+// report keeps its first lines and its last line (the "... and N more PEs" summary), cut
+// between whole lines, saying how much is left out.
+std::string fitStatusMessage(const std::string& message) {
     constexpr size_t kMaxMessage = 6000;
-    std::string message = e.what();
-    if (message.size() > kMaxMessage)
-        message = message.substr(0, kMaxMessage) + "\n... (" +
-                  std::to_string(message.size() - kMaxMessage) + " more characters)";
-    return grpc::Status(code, message);
+    if (message.size() <= kMaxMessage)
+        return message;
+    const size_t lastLine = message.rfind('\n');
+    const std::string tail =
+        lastLine != std::string::npos && message.size() - lastLine < kMaxMessage / 4
+            ? message.substr(lastLine)
+            : std::string();
+    const size_t headEnd = message.rfind('\n', kMaxMessage - tail.size() - 80);
+    const size_t cut =
+        headEnd == std::string::npos || headEnd == 0 ? kMaxMessage - tail.size() - 80 : headEnd;
+    const size_t omitted = message.size() - cut - tail.size();
+    const size_t omittedLines =
+        size_t(std::count(message.begin() + long(cut), message.end() - long(tail.size()), '\n'));
+    return message.substr(0, cut) + "\n  ... (" + std::to_string(omittedLines) + " lines, " +
+           std::to_string(omitted) + " characters not shown)" + tail;
 }
 
 namespace {

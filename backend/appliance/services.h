@@ -25,6 +25,8 @@ namespace appliance {
 
 class Error;
 grpc::Status toStatus(const Error& e);
+// `message` cut to what a status message can carry (fitStatusMessage in services.cpp).
+std::string fitStatusMessage(const std::string& message);
 
 // The threads of every handler that must not block a gRPC thread: compiles, DumpCore,
 // Frames streams, the Debug calls that wait for a session thread (Step, SetBreakpoints,

@@ -1,6 +1,7 @@
 // The appliance services through the raw gRPC stubs against the in-process server:
 // the happy path of the Runtime service, and bad requests with their exact statuses.
 #include "backend/appliance/appliance.h"
+#include "backend/appliance/services.h"
 #include "backend/artifact/program_file.h"
 #include "fixture_program.h"
 #include "sim/trace_log.h"
@@ -1532,6 +1533,24 @@ class TestAppliance : public QObject {
         framesCtx.TryCancel();
         while (frames->Read(&frame)) {
         }
+    }
+
+    // A hang report over the status message's size keeps its first lines and its last one
+    // (the "... and N more PEs" summary), cut between lines; it was cut mid-line and lost
+    // the summary.
+    void longStatusMessagesKeepTheirSummary() {
+        std::string report = "hang at cycle 9: no PE can make progress";
+        for (int i = 0; i < 200; ++i)
+            report += "\n  PE(" + std::to_string(i) + ",1) waits for wavelets on color 3 (iq 2)";
+        report += "\n  ... and 184 more PEs";
+        const std::string cut = appliance::fitStatusMessage(report);
+        QVERIFY(cut.size() <= 6100);
+        QVERIFY(cut.starts_with("hang at cycle 9"));
+        QVERIFY2(cut.ends_with("\n  ... and 184 more PEs"), cut.c_str());
+        QVERIFY2(cut.find("characters not shown)") != std::string::npos, cut.c_str());
+        const size_t gap = cut.find("\n  ... (");
+        QVERIFY(gap != std::string::npos && cut.substr(0, gap).ends_with("(iq 2)"));
+        QCOMPARE(appliance::fitStatusMessage("short"), std::string("short"));
     }
 };
 
