@@ -1,0 +1,534 @@
+#!/usr/bin/env python3
+"""Random differential tests of fabric routing (stdlib only).
+
+    gen.py --seed N --out DIR
+
+writes DIR/{layout.csl, pe_X_Y.csl..., run.py, case.json, commands_wse2.sh,
+commands_wse3.sh}: a W x H block (3..6 each) carrying 3..6 random "nets". A net is one
+color from one source PE along a random tree of routes (@set_color_config: rx from the
+parent, tx to every child, multicast, plus RAMP at receivers). Any router of a net may
+have switch positions 1..3 (each a tx set of one or two of the router's directions
+including RAMP, the base route too), a random `.current_switch_pos`, ring mode or not;
+in "popping" nets some routers also pop (always_pop, pop_on_advance, pop_on_advance_nop),
+some with no positions at all. Receivers' leaf routers may instead carry a range filter
+(data index = payload bits 31..16 in [min_idx, max_idx]) or a counter filter
+(count_data, count_control, init_counter, limit1, max_counter).
+Senders stream 32-bit (@mov32) or 16-bit (@mov16) data segments from async fabout DSDs
+chained by .activate, and control wavelets: for control tasks (encode_single_payload NOP
+with entry and data16), single SWITCH_ADV/SWITCH_RST commands with ce_ignore true or
+false (false: the receiving CEs run the control task too), and in popping nets
+encode_payload lists of up to 8 NOP/SWITCH_ADV/SWITCH_RST commands (all ce_ignore).
+Every receiver logs each data task and control task run as (net, kind, value); run.py
+compares each net's sequence per PE with the model in case.json (order across nets is
+not compared: the docs do not define it). 2..3 launches: switch positions and filter
+counters are router state that carries over.
+
+Rules the model follows (the Builtins page's switch and filter fields, the <control>
+page; docs/simulator.md where the pages are silent): a position that names only tx keeps
+the base rx; a command acts after its own wavelet is forwarded by the old position;
+SWITCH_ADV wraps to 0 in ring mode and does nothing at the last position without it;
+SWITCH_RST returns to 0; a router pops per its pop mode (pop_on_advance: only when the
+switch moved; pop_on_advance_nop: or on a NOP), the popped list ends with a ce_ignored
+NOP; a control wavelet reaches a CE when its first command's ce_ignore is false and the
+current tx has RAMP. Filters act on RAMP delivery (they sit only on leaf receivers here,
+so it makes no difference); control wavelets are never filtered (filter_control is
+false) and counted only with count_control; the counter passes while it is
+<= max_counter and wraps to 0 after limit1. The colors are those WSE-3 can switch
+(0-9, 12, 13, 16, 17, 20), so one program runs on both architectures.
+"""
+import argparse
+import json
+import os
+import random
+
+DIRS = {"NORTH": (0, -1), "SOUTH": (0, 1), "EAST": (1, 0), "WEST": (-1, 0)}
+OPP = {"NORTH": "SOUTH", "SOUTH": "NORTH", "EAST": "WEST", "WEST": "EAST"}
+COLORS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20]
+LOCAL_IDS = [10, 11, 14, 15, 18, 19, 24, 25, 26]
+MAX_RECV = 5   # input queues 2..6 on WSE-3
+MAX_SRC = 2    # output queues 2, 3
+
+
+def build(seed):
+    rnd = random.Random(seed)
+    w, h = rnd.randint(3, 6), rnd.randint(3, 6)
+    nnets = rnd.randint(3, 6)
+    launches = rnd.randint(2, 3)
+    colors = rnd.sample(COLORS, nnets)
+    recv_count = {}
+    src_count = {}
+    filters_at = {}
+    nets = []
+    for k in range(nnets):
+        for _attempt in range(200):
+            src = (rnd.randrange(w), rnd.randrange(h))
+            if src_count.get(src, 0) >= MAX_SRC:
+                continue
+            parent = {src: None}
+            children = {src: []}
+            for _ in range(rnd.randint(2, min(12, w * h - 1))):
+                node = rnd.choice(list(parent))
+                d = rnd.choice(list(DIRS))
+                nx, ny = node[0] + DIRS[d][0], node[1] + DIRS[d][1]
+                if 0 <= nx < w and 0 <= ny < h and (nx, ny) not in parent:
+                    parent[(nx, ny)] = (node, d)
+                    children[(nx, ny)] = []
+                    children[node].append(d)
+            receivers = {n for n in parent if n != src and rnd.random() < 0.6
+                         and recv_count.get(n, 0) < MAX_RECV}
+            # prune leaves that are not receivers
+            changed = True
+            while changed:
+                changed = False
+                for n in list(parent):
+                    if n != src and not children[n] and n not in receivers:
+                        (p, d) = parent.pop(n)
+                        children.pop(n)
+                        children[p].remove(d)
+                        changed = True
+            if receivers and children[src]:
+                break
+        else:
+            raise SystemExit("could not place net")
+        src_count[src] = src_count.get(src, 0) + 1
+        for r in receivers:
+            recv_count[r] = recv_count.get(r, 0) + 1
+        bits = 16 if rnd.random() < 0.3 else 32
+        pop_style = rnd.random() < 0.35
+        keys = {n: f"{n[0]},{n[1]}" for n in parent}
+        full_tx = {keys[n]: list(children[n]) + (["RAMP"] if n in receivers else []) for n in parent}
+        # switches: any router of the net; a position's tx is a non-empty subset of the
+        # router's full tx; routers with filters get none (so every wavelet that reaches
+        # them goes up their RAMP and the filter sees it)
+        switches = {}
+        filt = {}
+        for n in sorted(parent):
+            key = keys[n]
+            if (bits == 32 and n in receivers and filters_at.get(n, 0) < 2
+                    and not children[n] and rnd.random() < 0.6):
+                filters_at[n] = filters_at.get(n, 0) + 1
+                if rnd.random() < 0.5:
+                    lo = rnd.randint(0, 7)
+                    filt[key] = {"kind": "range", "min": lo, "max": rnd.randint(lo, 7)}
+                else:
+                    lim = rnd.randint(1, 5)
+                    filt[key] = {"kind": "counter", "limit1": lim, "max": rnd.randint(0, lim - 1),
+                                 "init": rnd.randint(0, lim), "count_control": rnd.random() < 0.5}
+                continue
+            opts = full_tx[key]
+            if rnd.random() < 0.45:
+                npos = rnd.randint(1, 3)
+                sub = lambda: rnd.sample(opts, rnd.randint(1, min(2, len(opts))))
+                sw = {"base": sub(), "pos": [sub() for _ in range(npos)],
+                      "ring": rnd.random() < 0.5, "cur": rnd.randint(0, npos), "pop": "none"}
+                if pop_style and rnd.random() < 0.7:
+                    sw["pop"] = rnd.choice(["always_pop", "pop_on_advance", "pop_on_advance_nop"])
+                switches[key] = sw
+            elif pop_style and rnd.random() < 0.3:
+                switches[key] = {"base": opts, "pos": [], "ring": False, "cur": 0,
+                                 "pop": rnd.choice(["always_pop", "pop_on_advance", "pop_on_advance_nop"])}
+        switched = any(sw["pos"] for sw in switches.values())
+        # items per launch
+        per_launch = []
+        for _l in range(launches):
+            items = []
+            for _ in range(rnd.randint(1, 6)):
+                u = rnd.random()
+                if u < 0.5:
+                    n = rnd.randint(1, 8)
+                    if bits == 32:
+                        vals = [(rnd.randint(0, 7) << 16) | rnd.randint(0, 0xFFFF) for _ in range(n)]
+                    else:
+                        vals = [rnd.randint(0, 0xFFFF) for _ in range(n)]
+                    items.append(["data", vals])
+                elif pop_style:
+                    cmds = [rnd.choice(["NOP", "SWITCH_ADV", "SWITCH_ADV", "SWITCH_RST"])
+                            for _ in range(rnd.randint(1, 8))]
+                    items.append(["multi", cmds])
+                elif u < 0.7 or not switched:
+                    items.append(["ctl", rnd.randint(0, 0xFFFF)])
+                else:
+                    op = "SWITCH_ADV" if rnd.random() < 0.8 else "SWITCH_RST"
+                    ignore = rnd.random() < 0.6
+                    items.append(["single", op, ignore, rnd.randint(0, 0xFFFF)])
+            per_launch.append(items)
+        nets.append({"k": k, "color": colors[k], "src": list(src), "bits": bits,
+                     "pop_style": pop_style,
+                     "parent": {keys[n]: (None if v is None else [list(v[0]), v[1]])
+                                for n, v in parent.items()},
+                     "children": {keys[n]: v for n, v in children.items()},
+                     "full_tx": full_tx,
+                     "receivers": sorted(keys[r] for r in receivers),
+                     "switches": switches, "filters": filt,
+                     "launches": per_launch})
+    return {"seed": seed, "w": w, "h": h, "launches": launches, "nets": nets}
+
+
+def walk(net, pos, counters, cmds, on_visit):
+    """Sends one wavelet from the source along the routes as they stand. cmds: the control
+    commands [(opcode, ce_ignore)] (padded to 8) or None for data. Calls on_visit(key,
+    ramp, cmds) per router reached, then applies each router's command. Returns nothing."""
+    k = net["k"]
+    stack = [(tuple(net["src"]), cmds)]
+    while stack:
+        node, cm = stack.pop()
+        key = f"{node[0]},{node[1]}"
+        sw = net["switches"].get(key)
+        if sw and sw["pos"]:
+            p = pos[(k, key)]
+            active = sw["base"] if p == 0 else sw["pos"][p - 1]
+        else:
+            active = net["full_tx"][key]
+        on_visit(key, "RAMP" in active, cm)
+        out_cm = cm
+        if cm is not None and sw:
+            op = cm[0][0]
+            advanced = False
+            n = len(sw["pos"])
+            if op == "SWITCH_ADV" and n:
+                p = pos[(k, key)]
+                if p < n:
+                    pos[(k, key)] = p + 1
+                    advanced = True
+                elif sw["ring"]:
+                    pos[(k, key)] = 0
+                    advanced = True
+            elif op == "SWITCH_RST" and n:
+                pos[(k, key)] = 0
+            pop = sw["pop"]
+            if (pop == "always_pop" or (pop == "pop_on_advance" and advanced)
+                    or (pop == "pop_on_advance_nop" and (advanced or op == "NOP"))):
+                out_cm = cm[1:] + [("NOP", True)]
+        for d in active:
+            if d != "RAMP":
+                stack.append(((node[0] + DIRS[d][0], node[1] + DIRS[d][1]), out_cm))
+
+
+def model(case):
+    """Per PE key, per net: list of [kind, value] events (kind 1 data, 2 control); per PE
+    the cumulative event count after each launch."""
+    events = {}
+    cum = {f"{x},{y}": [] for x in range(case["w"]) for y in range(case["h"])}
+    counters = {}
+    pos = {}
+    for net in case["nets"]:
+        for r, f in net["filters"].items():
+            if f["kind"] == "counter":
+                counters[(net["k"], r)] = f["init"]
+        for key, sw in net["switches"].items():
+            pos[(net["k"], key)] = sw["cur"]
+    for launch in range(case["launches"]):
+        for net in case["nets"]:
+            k = net["k"]
+
+            def log(key, kind, v):
+                events.setdefault(key, {}).setdefault(str(k), []).append([kind, v])
+
+            def count(key, is_control):
+                """The counter filter at key, if any: returns whether it passes (control
+                wavelets always pass) and counts the wavelet."""
+                f = net["filters"].get(key)
+                if not f:
+                    return True
+                if f["kind"] == "range":
+                    return True
+                if is_control and not f["count_control"]:
+                    return True
+                c = counters[(k, key)]
+                counters[(k, key)] = 0 if c == f["limit1"] else c + 1
+                return is_control or c <= f["max"]
+
+            for item in net["launches"][launch]:
+                if item[0] == "data":
+                    for v in item[1]:
+                        def visit(key, ramp, _cm, v=v):
+                            ok = count(key, False)
+                            f = net["filters"].get(key)
+                            if f and f["kind"] == "range":
+                                ok = f["min"] <= (v >> 16) <= f["max"]
+                            if ramp and ok:
+                                log(key, 1, v)
+                        walk(net, pos, counters, None, visit)
+                    continue
+                if item[0] == "ctl":
+                    cmds, data = [("NOP", False)], item[1]
+                elif item[0] == "single":
+                    cmds, data = [(item[1], item[2])], item[3]
+                else:
+                    cmds, data = [(c, True) for c in item[1]], None
+                cmds = cmds + [("NOP", True)] * (8 - len(cmds))
+
+                def visit(key, ramp, cm, data=data):
+                    count(key, True)
+                    if ramp and not cm[0][1]:
+                        log(key, 2, data)
+                walk(net, pos, counters, cmds, visit)
+        for key in cum:
+            cum[key].append(sum(len(v) for v in events.get(key, {}).values()))
+    return events, cum
+
+
+def pe_code(case, x, y, cum, logsize):
+    key = f"{x},{y}"
+    L = case["launches"]
+    recv = [n for n in case["nets"] if key in n["receivers"]]
+    srcs = [n for n in case["nets"] if n["src"] == [x, y]]
+    o = []
+    o.append(f"// PE ({x}, {y}) of randroute seed {case['seed']} (generated by gen.py).")
+    o.append("param memcpy_params;")
+    o.append('const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);')
+    o.append('const ctrl = @import_module("<control>");')
+    o.append(f"var log = @zeros([{logsize}]u32);")
+    o.append("var log_ptr: [*]u32 = &log;")
+    o.append("var cnt = @zeros([1]u32);")
+    o.append("var cnt_ptr: [*]u32 = &cnt;")
+    o.append("var n: u32 = 0;")
+    o.append("var sends_done: u32 = 0;")
+    o.append("var waiting: bool = false;")
+    o.append("var lidx: u16 = 0;")
+    o.append("var cur: u16 = 0;")
+    o.append(f"const exp_cum = [{L}]u32{{ {', '.join(str(c) for c in cum[key])} }};")
+    o.append("")
+    o.append("fn check() void {")
+    o.append(f"  if (waiting and sends_done >= {len(srcs)} * @as(u32, cur + 1) and n >= exp_cum[cur]) {{")
+    o.append("    waiting = false;")
+    o.append("    cnt[0] = n;")
+    o.append("    sys_mod.unblock_cmd_stream();")
+    o.append("  }")
+    o.append("}")
+    o.append("")
+    o.append("fn record(hdr: u32, v: u32) void {")
+    o.append(f"  if (n < {logsize // 2}) {{ log[2 * n] = hdr; log[2 * n + 1] = v; }}")
+    o.append("  n += 1;")
+    o.append("  cnt[0] = n;")
+    o.append("  check();")
+    o.append("}")
+    comptime = []
+    for i, net in enumerate(recv):
+        k, c = net["k"], net["color"]
+        iq = 2 + i
+        o.append(f"const iq_{k} = @get_input_queue({iq});")
+        o.append(f"const did_{k}: data_task_id = if (@is_arch(\"wse3\")) @get_data_task_id(iq_{k}) "
+                 f"else @get_data_task_id(@get_color({c}));")
+        ty = "u32" if net["bits"] == 32 else "u16"
+        o.append(f"task data_{k}(v: {ty}) void {{ record({(k << 8) | 1}, @as(u32, v)); }}")
+        o.append(f"task ctl_{k}(d: u16) void {{ record({(k << 8) | 2}, @as(u32, d)); }}")
+        comptime.append(f"  @bind_data_task(data_{k}, did_{k});")
+        comptime.append(f"  @bind_control_task(ctl_{k}, @get_control_task_id({40 + k}));")
+        comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(iq_{k}, .{{ .color = @get_color({c}) }});")
+    starts = []
+    for j, net in enumerate(srcs):
+        k, c, bits = net["k"], net["color"], net["bits"]
+        oq = 2 + j
+        lid = LOCAL_IDS[j]
+        ety = "u32" if bits == 32 else "u16"
+        mov = "@mov32" if bits == 32 else "@mov16"
+        data = [v for items in net["launches"] for it in items if it[0] == "data" for v in it[1]]
+        ctls = []
+        prongs = []
+        step = 0
+        off = 0
+        bounds = []
+        o.append(f"const oq_{k} = @get_output_queue({oq});")
+        o.append(f"const next_{k}_id: local_task_id = @get_local_task_id({lid});")
+        for items in net["launches"]:
+            first = step
+            for it in items:
+                if it[0] == "data":
+                    ln = len(it[1])
+                    o.append(f"const out_{k}_{step} = @get_dsd(fabout_dsd, if (@is_arch(\"wse3\")) "
+                             f".{{ .extent = {ln}, .output_queue = oq_{k} }} else .{{ .extent = {ln}, "
+                             f".output_queue = oq_{k}, .fabric_color = @get_color({c}) }});")
+                    o.append(f"const src_{k}_{step} = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{{ln}}} -> dat_{k}[{off} + i] }});")
+                    prongs.append((step, f"{mov}(out_{k}_{step}, src_{k}_{step}, OPTS_{k});"))
+                    off += ln
+                else:
+                    if it[0] == "ctl":
+                        word = f"ctrl.encode_single_payload(ctrl.opcode.NOP, false, @get_control_task_id({40 + k}), {it[1]})"
+                    elif it[0] == "single":
+                        word = (f"ctrl.encode_single_payload(ctrl.opcode.{it[1]}, {'true' if it[2] else 'false'}, "
+                                f"@get_control_task_id({40 + k}), {it[3]})")
+                    else:
+                        m = len(it[1])
+                        word = (f"ctrl.encode_payload({m}, [{m}]ctrl.opcode{{ {', '.join('ctrl.opcode.' + c for c in it[1])} }}, "
+                                f"[{m}]bool{{ {', '.join(['true'] * m)} }}, true, @get_control_task_id({40 + k}))")
+                    ci = len(ctls)
+                    ctls.append(word)
+                    o.append(f"const out_{k}_{step} = @get_dsd(fabout_dsd, if (@is_arch(\"wse3\")) "
+                             f".{{ .extent = 1, .output_queue = oq_{k}, .control = true }} else .{{ .extent = 1, "
+                             f".output_queue = oq_{k}, .control = true, .fabric_color = @get_color({c}) }});")
+                    o.append(f"const src_{k}_{step} = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{1}} -> ctl_{k}[{ci} + i] }});")
+                    prongs.append((step, f"@mov32(out_{k}_{step}, src_{k}_{step}, OPTS_{k});"))
+                step += 1
+            bounds.append((first, step))
+        o.insert(5, f"var dat_{k} = [{max(1, len(data))}]{ety}{{ {', '.join(str(v) for v in data) or '0'} }};")
+        o.append(f"var ctl_{k} = [{max(1, len(ctls))}]u32{{ {', '.join(ctls) or '0'} }};")
+        o.append(f"const OPTS_{k} = if (@is_arch(\"wse3\")) .{{ .async = true, .activate = next_{k}_id, .ut_id = @get_ut_id({oq}) }}")
+        o.append(f"                else .{{ .async = true, .activate = next_{k}_id }};")
+        o.append(f"const first_{k} = [{L}]u16{{ {', '.join(str(b[0]) for b in bounds)} }};")
+        o.append(f"const end_{k} = [{L}]u16{{ {', '.join(str(b[1]) for b in bounds)} }};")
+        o.append(f"var step_{k}: u16 = 0;")
+        o.append(f"var stop_{k}: u16 = 0;")
+        o.append(f"task next_{k}() void {{")
+        o.append(f"  if (step_{k} == stop_{k}) {{ sends_done += 1; check(); return; }}")
+        o.append(f"  const s = step_{k};")
+        o.append(f"  step_{k} += 1;")
+        o.append("  switch (s) {")
+        for s, stmt in prongs:
+            o.append(f"    {s} => {{ {stmt} }},")
+        o.append("    else => {},")
+        o.append("  }")
+        o.append("}")
+        comptime.append(f"  @bind_local_task(next_{k}, next_{k}_id);")
+        comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(oq_{k}, .{{ .color = @get_color({c}) }});")
+        starts.append(f"  step_{k} = first_{k}[cur];\n  stop_{k} = end_{k}[cur];\n  @activate(next_{k}_id);")
+    o.append("")
+    o.append("fn go() void {")
+    o.append("  cur = lidx;")
+    o.append("  lidx += 1;")
+    o.append("  waiting = true;")
+    o.extend(starts)
+    o.append("  check();")
+    o.append("}")
+    o.append("")
+    o.append("comptime {")
+    o.extend(comptime)
+    o.append('  @export_symbol(log_ptr, "log");')
+    o.append('  @export_symbol(cnt_ptr, "cnt");')
+    o.append("  @export_symbol(go);")
+    o.append("}")
+    return "\n".join(o) + "\n"
+
+
+def layout_code(case):
+    w, h = case["w"], case["h"]
+    o = [f"// randroute seed {case['seed']}: {len(case['nets'])} random nets on a {w}x{h} block "
+         "(generated by gen.py; see its docstring).",
+         f'const memcpy = @import_module("<memcpy/get_params>", .{{ .width = {w}, .height = {h} }});',
+         "", "layout {", f"  @set_rectangle({w}, {h});"]
+    for x in range(w):
+        for y in range(h):
+            o.append(f'  @set_tile_code({x}, {y}, "pe_{x}_{y}.csl", .{{ .memcpy_params = memcpy.get_params({x}) }});')
+    for net in case["nets"]:
+        c = net["color"]
+        o.append(f"  // net {net['k']}: color {c}, source {tuple(net['src'])}, {net['bits']}-bit"
+                 + (", popping routers" if net["pop_style"] else ""))
+        for key, par in sorted(net["parent"].items()):
+            x, y = map(int, key.split(","))
+            rx = "RAMP" if par is None else OPP[par[1]]
+            sw = net["switches"].get(key)
+            tx = sw["base"] if sw else net["full_tx"][key]
+            fields = [f".routes = .{{ .rx = .{{{rx}}}, .tx = .{{{', '.join(tx)}}} }}"]
+            if sw:
+                parts = [f".pos{i + 1} = .{{ .tx = .{{{', '.join(d)}}} }}" for i, d in enumerate(sw["pos"])]
+                if sw["pos"]:
+                    parts.append(f".current_switch_pos = {sw['cur']}")
+                    parts.append(f".ring_mode = {'true' if sw['ring'] else 'false'}")
+                if sw["pop"] != "none":
+                    parts.append(f".pop_mode = .{{ .{sw['pop']} = true }}")
+                fields.append(f".switches = .{{ {', '.join(parts)} }}")
+            f = net["filters"].get(key)
+            if f and f["kind"] == "range":
+                fields.append(f".filter = .{{ .kind = .{{ .range = true }}, .min_idx = {f['min']}, .max_idx = {f['max']} }}")
+            elif f:
+                fields.append(f".filter = .{{ .kind = .{{ .counter = true }}, .count_data = true, "
+                              f".count_control = {'true' if f['count_control'] else 'false'}, .init_counter = {f['init']}, "
+                              f".limit1 = {f['limit1']}, .max_counter = {f['max']} }}")
+            o.append(f"  @set_color_config({x}, {y}, @get_color({c}), .{{ {', '.join(fields)} }});")
+    o += ['  @export_name("log", [*]u32, true);', '  @export_name("cnt", [*]u32, true);',
+          '  @export_name("go", fn() void);', "}"]
+    return "\n".join(o) + "\n"
+
+
+RUN_PY = '''#!/usr/bin/env cs_python
+"""randroute: random routes, multicast, source switches and receiver filters (generated by
+gen.py; case.json holds the model). Every receiver's per-net sequence of data and control
+task runs must equal the model's; order across nets is not compared."""
+import argparse
+import json
+
+import numpy as np
+
+from cerebras.sdk.runtime.sdkruntimepybind import SdkRuntime, MemcpyDataType, MemcpyOrder
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--name", help="the compile output directory")
+parser.add_argument("--cmaddr", help="IP:port or unix:PATH of an appliance")
+args = parser.parse_args()
+with open("case.json", encoding="utf-8") as f:
+    case = json.load(f)
+w, h, logsize = case["w"], case["h"], case["logsize"]
+
+runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
+log_id = runner.get_id("log")
+cnt_id = runner.get_id("cnt")
+runner.load()
+runner.run()
+for _ in range(case["launches"]):
+    runner.launch("go", nonblock=False)
+u32 = MemcpyDataType.MEMCPY_32BIT
+row = MemcpyOrder.ROW_MAJOR
+logs = np.zeros(w * h * logsize, dtype=np.uint32)
+runner.memcpy_d2h(logs, log_id, 0, 0, w, h, logsize, streaming=False, order=row,
+                  data_type=u32, nonblock=False)
+cnts = np.zeros(w * h, dtype=np.uint32)
+runner.memcpy_d2h(cnts, cnt_id, 0, 0, w, h, 1, streaming=False, order=row,
+                  data_type=u32, nonblock=False)
+runner.stop()
+logs = logs.reshape(h, w, logsize)
+cnts = cnts.reshape(h, w)
+bad = 0
+for y in range(h):
+    for x in range(w):
+        key = f"{x},{y}"
+        want = case["events"].get(key, {})
+        total = sum(len(v) for v in want.values())
+        if int(cnts[y, x]) != total:
+            print(f"PE ({x},{y}): {int(cnts[y, x])} events, expected {total}")
+            bad += 1
+        got = {}
+        for i in range(min(total, int(cnts[y, x]))):
+            hdr, v = int(logs[y, x, 2 * i]), int(logs[y, x, 2 * i + 1])
+            got.setdefault(str(hdr >> 8), []).append([hdr & 0xFF, v])
+        for k in sorted(set(want) | set(got)):
+            if want.get(k, []) != got.get(k, []):
+                print(f"PE ({x},{y}) net {k}: got {got.get(k)} expected {want.get(k)}")
+                bad += 1
+if bad:
+    raise SystemExit(f"FAILED: {bad} mismatches")
+print("SUCCESS!")
+'''
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    case = build(args.seed)
+    events, cum = model(case)
+    os.makedirs(args.out, exist_ok=True)
+    # every PE exports the same log size so one d2h reads them all
+    logsize = 2 * max(1, max(c[-1] for c in cum.values()))
+    for x in range(case["w"]):
+        for y in range(case["h"]):
+            with open(os.path.join(args.out, f"pe_{x}_{y}.csl"), "w", encoding="utf-8") as f:
+                f.write(pe_code(case, x, y, cum, logsize))
+    with open(os.path.join(args.out, "layout.csl"), "w", encoding="utf-8") as f:
+        f.write(layout_code(case))
+    case["events"] = events
+    case["logsize"] = logsize
+    with open(os.path.join(args.out, "case.json"), "w", encoding="utf-8") as f:
+        json.dump(case, f, indent=0)
+    with open(os.path.join(args.out, "run.py"), "w", encoding="utf-8") as f:
+        f.write(RUN_PY)
+    for arch in ("wse2", "wse3"):
+        with open(os.path.join(args.out, f"commands_{arch}.sh"), "w", encoding="utf-8") as f:
+            f.write("#!/usr/bin/env bash\nset -e\n\n"
+                    f"cslc --arch={arch} ./layout.csl --fabric-dims={case['w'] + 8},{case['h'] + 2} "
+                    "--fabric-offsets=4,1 -o out --memcpy --channels=1\n"
+                    "cs_python run.py --name out\n")
+
+
+if __name__ == "__main__":
+    main()
