@@ -275,7 +275,9 @@ class UnfinishedWorkTest(Base):
 
     def test_read_symbol_names_bad_coordinates(self):
         rt = self.running()
-        with self.assertRaisesRegex(ValueError, "read_symbol: PE \\(-1,0\\) lies outside"):
+        with self.assertRaisesRegex(ValueError, "read_symbol\\(-1, 0, 'buf'\\): PE \\(-1,0\\) lies "
+                                    "outside the 2x1 program rectangle; read_symbol takes "
+                                    "rectangle coordinates from \\(0,0\\)"):
             rt.read_symbol(-1, 0, "buf")
         with self.assertRaisesRegex(TypeError, "read_symbol: y must be an integer, got float"):
             rt.read_symbol(0, 0.5, "buf")
