@@ -4,6 +4,8 @@ a failing dump_core, the previous run's core at a new session, SdkLayout coordin
 read_symbol's argument errors. Every error names the file, the PE and the symbol it is
 about (docs/coredump.md, "Reading lazily"). Run with cs_python; $TESSERA_BIN holds cslc
 (ctest py_debug_util)."""
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -205,6 +207,23 @@ class StaleCoreTest(_Program):
         finally:  # the other tests read this run's core
             with open(self.core, "wb") as f:
                 f.write(self.data)
+
+
+    def test_a_core_that_cannot_be_removed_does_not_stop_the_load(self):
+        saved = os.path.join(self.dir, "saved.cs1")
+        os.replace(self.core, saved)
+        os.makedirs(os.path.join(self.core, "x"))  # os.remove cannot remove it
+        try:
+            err = io.StringIO()
+            with SdkRuntime(self.out) as rt, contextlib.redirect_stderr(err):
+                rt.load()
+                rt.run()
+                rt.stop()
+            self.assertIn(f"warning: load(): the previous run's {self.core} stays", err.getvalue())
+            self.assertFalse(os.path.exists(self.core + ".partial"))
+        finally:
+            shutil.rmtree(self.core)
+            os.replace(saved, self.core)
 
 
 class ReadSymbolTest(_Program):

@@ -279,8 +279,14 @@ class SdkRuntime:
         # The previous run's core would answer debug_util(bindir) for this run until stop()
         # replaces it (as sim.log is rewritten at every stop()); without it debug_util says
         # there is no core yet.
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(os.path.join(self._bindir, "corefile.cs1"))
+        core = os.path.join(self._bindir, "corefile.cs1")
+        try:
+            os.remove(core)
+        except FileNotFoundError:
+            pass
+        except OSError as e:  # a read-only bindir must not keep the program from loading
+            print(f"warning: load(): the previous run's {core} stays ({e.strerror}); "
+                  "debug_util reads it until stop() replaces it", file=sys.stderr)
 
     def run(self):
         self._call(self._conn.runtime.Start, pb.SessionRef(session_id=self._session))
