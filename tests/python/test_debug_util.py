@@ -44,6 +44,7 @@ param memcpy_params;
 param px: u16;
 param py: u16;
 const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+const log = @import_module("<debug>", .{ .key = "log", .buffer_size = 8 });
 var head = @zeros([4]u32);
 var tail = @zeros([5000]u32);
 var flags = @zeros([5]bool);
@@ -51,6 +52,7 @@ fn mark(v: u32) void {
   head[0] = v + @as(u32, px) * 16 + @as(u32, py);
   tail[4999] = v;
   flags[1] = true;
+  log.trace_u32(v);
   sys_mod.unblock_cmd_stream();
 }
 comptime { @export_symbol(mark); }
@@ -97,6 +99,13 @@ class _Program(unittest.TestCase):
         table = HEADER.unpack_from(self.data, 0)[12]
         return table + (y * 2 + x) * PE_BYTES
 
+    def file_offset(self, x, y, address):
+        """Where SRAM byte `address` of rectangle PE (x, y) is in the core (its page stored)."""
+        mask, base = struct.unpack_from("<IQ", self.data, self.record_at(x, y) + 44)
+        page = address // 4096
+        self.assertTrue(mask >> page & 1)
+        return base + 4096 * bin(mask & ((1 << page) - 1)).count("1") + address % 4096
+
 
 class DamagedCoreTest(_Program):
     def test_the_good_core_reads(self):
@@ -110,6 +119,35 @@ class DamagedCoreTest(_Program):
         with self.assertRaisesRegex(ValueError, re.escape(empty) + ": empty file, not a "
                                     "Tessera core dump"):
             debug_util(self.out, core=empty)
+
+    def test_a_core_cut_in_its_header_says_so(self):
+        cut = self.damaged("head.core", self.data[:40])
+        with self.assertRaisesRegex(ValueError, re.escape(cut) + ": truncated core dump: 40 "
+                                    "bytes, its header alone has 72"):
+            debug_util(self.out, core=cut)
+
+    def test_a_missing_program_names_the_directory(self):
+        with self.assertRaisesRegex(FileNotFoundError, re.escape(
+                os.path.join(self.dir, "bin", "out_program.pb")) + ": missing; "):
+            debug_util(self.dir, core=self.core)
+
+    def test_damaged_trace_names_the_file_and_the_pe(self):
+        dbg = debug_util(self.out)
+        self.assertEqual(dbg.read_trace(OX + 1, OY, "log"), [7000])
+        buffer = next(s for s in dbg._program.classes[0].symbols  # pylint: disable=protected-access
+                      if s.name == "$$csl_debug.log.buffer")
+        bad = bytearray(self.data)
+        struct.pack_into("<H", bad, self.file_offset(1, 0, buffer.address), 0x6867)
+        path = self.damaged("trace.core", bytes(bad))
+        with self.assertRaisesRegex(ValueError, re.escape(path) + r": PE \(5,1\), trace 'log': "
+                                    "unknown entry tag 0x6867 at word 0"):
+            debug_util(self.out, core=path).read_trace(OX + 1, OY, "log")
+
+    def test_a_dtype_that_does_not_divide_names_the_pe(self):
+        with self.assertRaisesRegex(ValueError, re.escape(
+                "get_symbol: PE (4,1), symbol 'flags' has 5 bytes, not a whole number of "
+                "uint16 elements (2 bytes each)")):
+            debug_util(self.out).get_symbol(OX, OY, "flags", np.uint16)
 
     def test_a_directory_as_core_names_it(self):
         with self.assertRaisesRegex(IsADirectoryError, re.escape(self.out) + ": a directory"):

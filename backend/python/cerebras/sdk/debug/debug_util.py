@@ -72,7 +72,12 @@ class _Core:
                                  "failed before its first byte); run the program again to "
                                  "write a new one")
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        if len(self._map) < _HEADER.size or self._map[:8] != _MAGIC:
+        size = len(self._map)
+        known = min(size, len(_MAGIC))
+        if size < _HEADER.size and self._map[:known] == _MAGIC[:known]:
+            raise ValueError(f"{path}: truncated core dump: {size} bytes, its header alone has "
+                             f"{_HEADER.size}; run the program again to write a new one")
+        if size < _HEADER.size or self._map[:8] != _MAGIC:
             raise ValueError(f"{path}: not a Tessera core dump")
         (_, version, self.arch, self.fabric_w, self.fabric_h, self.off_x, self.off_y, self.width,
          self.height, self.cycle, self.pe_count, self.pe_bytes, self.pe_table,
@@ -199,6 +204,11 @@ class debug_util:  # pylint: disable=invalid-name
     def __init__(self, bindir, cmaddr=None, core=None):  # pylint: disable=unused-argument
         self._bindir = os.fspath(bindir)
         program_path = os.path.join(self._bindir, "bin", "out_program.pb")
+        if not os.path.isfile(program_path):
+            # open()'s "[Errno 2] No such file" did not say what the directory should be.
+            raise FileNotFoundError(f"{program_path}: missing; debug_util takes the directory "
+                                    f"the program was compiled to (cslc -o DIR, or "
+                                    "SdkLayout.compile's out_prefix)")
         with open(program_path, "rb") as f:
             data = f.read()
         try:
@@ -287,9 +297,10 @@ class debug_util:  # pylint: disable=invalid-name
     def get_symbol(self, px, py, symbol, dtype=np.float32):
         dtype = np.dtype(dtype)
         raw = self._bytes(px, py, symbol)
-        if len(raw) % dtype.itemsize:
-            raise ValueError(f"get_symbol: '{symbol}' has {len(raw)} bytes, not a whole number "
-                             f"of {dtype} elements")
+        if dtype.itemsize == 0 or len(raw) % dtype.itemsize:
+            raise ValueError(f"get_symbol: PE ({px},{py}), symbol '{symbol}' has {len(raw)} "
+                             f"bytes, not a whole number of {dtype} elements ({dtype.itemsize} "
+                             "bytes each)")
         # SRAM is little-endian; the result has the dtype asked for, either byte order.
         return np.frombuffer(raw, dtype=dtype.newbyteorder("<")).astype(dtype)
 
@@ -317,9 +328,9 @@ class debug_util:  # pylint: disable=invalid-name
             size = s.size_bytes
             addresses[i] = s.address
         address = addresses[inverse].reshape(table.shape)
-        if size % dtype.itemsize:
+        if dtype.itemsize == 0 or size % dtype.itemsize:
             raise ValueError(f"get_symbol_rect: '{symbol}' has {size} bytes, not a whole "
-                             f"number of {dtype} elements")
+                             f"number of {dtype} elements ({dtype.itemsize} bytes each)")
 
         def where(i):
             dy, dx = divmod(i, w)
@@ -351,7 +362,10 @@ class debug_util:  # pylint: disable=invalid-name
         # A full buffer ends where the PE ran out of room, possibly inside an entry whose
         # tag fitted but whose value did not: that entry is dropped, the ones before it
         # are returned.
-        return decode_trace(words[:min(count, len(words))], key, full=count >= len(words))
+        try:
+            return decode_trace(words[:min(count, len(words))], key, full=count >= len(words))
+        except ValueError as e:  # the bytes are the core's: name it and the PE
+            raise ValueError(f"{self._core.path}: {self._pe(x, y)}, {e}") from None
 
 
 def decode_trace(words, key="trace", full=False):
