@@ -171,6 +171,17 @@ class DamagedCoreTest(_Program):
         with self.assertRaisesRegex(ValueError, re.escape(cut) + ": truncated core dump: " + pe):
             dbg.get_symbol_rect(((OX, OY), (2, 2)), "tail", np.uint32)
 
+    def test_a_wild_page_offset_names_the_pe(self):
+        bad = bytearray(self.data)
+        struct.pack_into("<Q", bad, self.record_at(0, 1) + 48, 0xFFFFFFFFFFFFF000)
+        path = self.damaged("offset.core", bytes(bad))
+        dbg = debug_util(self.out, core=path)
+        pe = re.escape("PE (4,2), symbol 'head'")
+        with self.assertRaisesRegex(ValueError, re.escape(path) + ": truncated core dump: " + pe):
+            dbg.get_symbol(OX, OY + 1, "head", np.uint32)
+        with self.assertRaisesRegex(ValueError, re.escape(path) + ": truncated core dump: " + pe):
+            dbg.get_symbol_rect(((OX, OY), (2, 2)), "head", np.uint32)
+
     def test_unknown_code_class_names_the_pe_and_the_class(self):
         bad = bytearray(self.data)
         struct.pack_into("<I", bad, self.record_at(1, 0) + 8, 999)

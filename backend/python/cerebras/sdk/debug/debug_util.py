@@ -161,7 +161,8 @@ class _Core:
                     below = ranks[mask[present] & ((1 << page) - 1)]
                     start = (base[present] + below * _PAGE + lo % _PAGE) // unit
                     ends = start * unit + (hi - lo)
-                    cut = np.flatnonzero(ends > len(self._map))
+                    # A damaged offset past 2**63 wraps negative in int64: just as far outside.
+                    cut = np.flatnonzero((ends > len(self._map)) | (start < 0))
                     if cut.size:
                         first = int(cut[0])
                         more = (f" (and {cut.size - 1} more PE(s) of the rectangle)"
