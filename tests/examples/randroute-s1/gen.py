@@ -12,7 +12,9 @@ including RAMP, the base route too), a random `.current_switch_pos`, ring mode o
 in "popping" nets some routers also pop (always_pop, pop_on_advance, pop_on_advance_nop),
 some with no positions at all. Receivers' leaf routers may instead carry a range filter
 (data index = payload bits 31..16 in [min_idx, max_idx]) or a counter filter
-(count_data, count_control, init_counter, limit1, max_counter).
+(count_data, count_control, filter_control, init_counter, limit1, max_counter).
+Some receivers take a net with async fabin DSD ops (one per launch, exact extent from the
+model, .activate a local task that logs the block) instead of data tasks.
 Senders stream 32-bit (@mov32) or 16-bit (@mov16) data segments from async fabout DSDs
 chained by .activate, and control wavelets: for control tasks (encode_single_payload NOP
 with entry and data16), single SWITCH_ADV/SWITCH_RST commands with ce_ignore true or
@@ -58,8 +60,14 @@ def build(seed):
     recv_count = {}
     src_count = {}
     filters_at = {}
+    fabin_at = {}
     nets = []
     for k in range(nnets):
+        if rnd.random() < 0.3:
+            net = build_merge(rnd, k, colors[k], w, h, launches, src_count, recv_count)
+            if net:
+                nets.append(net)
+                continue
         for _attempt in range(200):
             src = (rnd.randrange(w), rnd.randrange(h))
             if src_count.get(src, 0) >= MAX_SRC:
@@ -113,7 +121,8 @@ def build(seed):
                 else:
                     lim = rnd.randint(1, 5)
                     filt[key] = {"kind": "counter", "limit1": lim, "max": rnd.randint(0, lim - 1),
-                                 "init": rnd.randint(0, lim), "count_control": rnd.random() < 0.5}
+                                 "init": rnd.randint(0, lim), "count_control": rnd.random() < 0.5,
+                                 "filter_control": rnd.random() < 0.4}
                 continue
             opts = full_tx[key]
             if rnd.random() < 0.45:
@@ -152,7 +161,18 @@ def build(seed):
                     ignore = rnd.random() < 0.6
                     items.append(["single", op, ignore, rnd.randint(0, 0xFFFF)])
             per_launch.append(items)
-        nets.append({"k": k, "color": colors[k], "src": list(src), "bits": bits,
+        # receivers that take this net with an async fabin DSD op (only when no control
+        # wavelet reaches a CE: a fabin op would take it for data)
+        ce_bound = any(it[0] == "ctl" or (it[0] == "single" and not it[2])
+                       for items in per_launch for it in items)
+        fabin = []
+        if not ce_bound:
+            for r in sorted(receivers):
+                if fabin_at.get(r, 0) < 2 and rnd.random() < 0.6:
+                    fabin_at[r] = fabin_at.get(r, 0) + 1
+                    fabin.append(keys[r])
+        nets.append({"k": k, "color": colors[k], "src": list(src), "bits": bits, "fabin": fabin,
+                     "sources": [{"src": list(src), "launches": per_launch}],
                      "pop_style": pop_style,
                      "parent": {keys[n]: (None if v is None else [list(v[0]), v[1]])
                                 for n, v in parent.items()},
@@ -164,12 +184,105 @@ def build(seed):
     return {"seed": seed, "w": w, "h": h, "launches": launches, "nets": nets}
 
 
-def walk(net, pos, counters, cmds, on_visit):
+def build_merge(rnd, k, color, w, h, launches, src_count, recv_count):
+    """A net whose 2..3 sources sit at the ends of straight lines into one merge router M.
+    M's rx is switched: base = the first line, pos1/pos2 = the others, ring mode; each
+    source ends each launch's turn with a SWITCH_ADV, so M takes the sources' turns in
+    order. Below M a random tree (no switches, maybe filters at leaves). Returns None when
+    the random placement does not fit."""
+    m = (rnd.randrange(w), rnd.randrange(h))
+    dirs = rnd.sample(list(DIRS), 4)
+    lines = []
+    for d in dirs:
+        if len(lines) == 3:
+            break
+        n = rnd.randint(1, 3)
+        cells = [(m[0] + DIRS[d][0] * i, m[1] + DIRS[d][1] * i) for i in range(1, n + 1)]
+        if all(0 <= cx < w and 0 <= cy < h for cx, cy in cells) and src_count.get(cells[-1], 0) < MAX_SRC:
+            lines.append((d, cells))
+    if len(lines) < 2:
+        return None
+    used = {m} | {c for _, cells in lines for c in cells}
+    children = {m: []}
+    parent = {m: None}
+    for _ in range(rnd.randint(0, 8)):
+        node = rnd.choice(list(children))
+        d = rnd.choice(list(DIRS))
+        nx, ny = node[0] + DIRS[d][0], node[1] + DIRS[d][1]
+        if 0 <= nx < w and 0 <= ny < h and (nx, ny) not in used:
+            used.add((nx, ny))
+            parent[(nx, ny)] = (node, d)
+            children[(nx, ny)] = []
+            children[node].append(d)
+    ok = lambda n: recv_count.get(n, 0) < MAX_RECV
+    receivers = {n for n in children if n != m and rnd.random() < 0.7 and ok(n)}
+    if rnd.random() < 0.5 and ok(m):
+        receivers.add(m)
+    line_recv = {c for _, cells in lines for c in cells[:-1] if rnd.random() < 0.4 and ok(c)}
+    changed = True
+    while changed:
+        changed = False
+        for n in list(children):
+            if n != m and not children[n] and n not in receivers:
+                (pn, d) = parent.pop(n)
+                children.pop(n)
+                children[pn].remove(d)
+                changed = True
+    if not children[m] and m not in receivers:
+        return None
+    for _, cells in lines:
+        src_count[cells[-1]] = src_count.get(cells[-1], 0) + 1
+    for r in receivers | line_recv:
+        recv_count[r] = recv_count.get(r, 0) + 1
+    key = lambda n: f"{n[0]},{n[1]}"
+    bits = 32
+    full_tx = {key(n): list(children[n]) + (["RAMP"] if n in receivers else []) for n in children}
+    routes = {}
+    for n in children:
+        if n != m:
+            routes[key(n)] = {"rx": [OPP[parent[n][1]]], "tx": full_tx[key(n)]}
+    routes[key(m)] = {"rx": [lines[0][0]], "tx": full_tx[key(m)],
+                      "rxpos": [d for d, _ in lines[1:]]}
+    for d, cells in lines:
+        for i, c in enumerate(cells):
+            rx = "RAMP" if i == len(cells) - 1 else d
+            routes[key(c)] = {"rx": [rx], "tx": [OPP[d]] + (["RAMP"] if c in line_recv else [])}
+    filt = {}
+    for n in sorted(receivers):
+        if n != m and not children[n] and rnd.random() < 0.4:
+            lim = rnd.randint(1, 4)
+            filt[key(n)] = {"kind": "counter", "limit1": lim, "max": rnd.randint(0, lim - 1),
+                            "init": rnd.randint(0, lim), "count_control": rnd.random() < 0.5,
+                            "filter_control": rnd.random() < 0.4}
+    sources = []
+    for d, cells in lines:
+        per_launch = []
+        for _l in range(launches):
+            items = []
+            for _ in range(rnd.randint(0, 3)):
+                if rnd.random() < 0.7:
+                    items.append(["data", [(rnd.randint(0, 7) << 16) | rnd.randint(0, 0xFFFF)
+                                           for _ in range(rnd.randint(1, 8))]])
+                else:
+                    items.append(["ctl", rnd.randint(0, 0xFFFF)])
+            items.append(["single", "SWITCH_ADV", rnd.random() < 0.6, rnd.randint(0, 0xFFFF)])
+            per_launch.append(items)
+        sources.append({"src": list(cells[-1]), "launches": per_launch,
+                        "line": [key(c) for c in cells[:-1]]})
+    return {"k": k, "color": color, "src": list(lines[0][1][-1]), "bits": bits, "fabin": [],
+            "merge": key(m), "sources": sources, "routes": routes, "pop_style": False,
+            "parent": {key(n): (None if v is None else [list(v[0]), v[1]]) for n, v in parent.items()},
+            "children": {key(n): v for n, v in children.items()}, "full_tx": full_tx,
+            "receivers": sorted(key(r) for r in receivers | line_recv),
+            "switches": {}, "filters": filt, "launches": None}
+
+
+def walk(net, pos, counters, cmds, on_visit, start=None):
     """Sends one wavelet from the source along the routes as they stand. cmds: the control
     commands [(opcode, ce_ignore)] (padded to 8) or None for data. Calls on_visit(key,
     ramp, cmds) per router reached, then applies each router's command. Returns nothing."""
     k = net["k"]
-    stack = [(tuple(net["src"]), cmds)]
+    stack = [(tuple(start or net["src"]), cmds)]
     while stack:
         node, cm = stack.pop()
         key = f"{node[0]},{node[1]}"
@@ -211,6 +324,7 @@ def model(case):
     cum = {f"{x},{y}": [] for x in range(case["w"]) for y in range(case["h"])}
     counters = {}
     pos = {}
+    per = {}
     for net in case["nets"]:
         for r, f in net["filters"].items():
             if f["kind"] == "counter":
@@ -232,13 +346,36 @@ def model(case):
                     return True
                 if f["kind"] == "range":
                     return True
-                if is_control and not f["count_control"]:
-                    return True
                 c = counters[(k, key)]
-                counters[(k, key)] = 0 if c == f["limit1"] else c + 1
-                return is_control or c <= f["max"]
+                if not is_control or f["count_control"]:
+                    counters[(k, key)] = 0 if c == f["limit1"] else c + 1
+                if is_control:
+                    # the page: "only control wavelets that arrive when the value of the
+                    # active counter is equal to max_counter are allowed to pass"
+                    return c == f["max"] if f["filter_control"] else True
+                return c <= f["max"]
 
-            for item in net["launches"][launch]:
+            if net.get("merge"):
+                # receivers on each line see that source's items; M and below see the
+                # turns in source order
+                stream = []
+                for sv in net["sources"]:
+                    for item in sv["launches"][launch]:
+                        for r in sv["line"]:
+                            if r in net["receivers"]:
+                                if item[0] == "data":
+                                    for v in item[1]:
+                                        log(r, 1, v)
+                                elif item[0] == "ctl":
+                                    log(r, 2, item[1])
+                                elif not item[2]:
+                                    log(r, 2, item[3])
+                        stream.append(item)
+                start = tuple(map(int, net["merge"].split(",")))
+            else:
+                stream = net["launches"][launch]
+                start = None
+            for item in stream:
                 if item[0] == "data":
                     for v in item[1]:
                         def visit(key, ramp, _cm, v=v):
@@ -248,7 +385,7 @@ def model(case):
                                 ok = f["min"] <= (v >> 16) <= f["max"]
                             if ramp and ok:
                                 log(key, 1, v)
-                        walk(net, pos, counters, None, visit)
+                        walk(net, pos, counters, None, visit, start)
                     continue
                 if item[0] == "ctl":
                     cmds, data = [("NOP", False)], item[1]
@@ -259,12 +396,20 @@ def model(case):
                 cmds = cmds + [("NOP", True)] * (8 - len(cmds))
 
                 def visit(key, ramp, cm, data=data):
-                    count(key, True)
-                    if ramp and not cm[0][1]:
+                    ok = count(key, True)
+                    if ramp and ok and not cm[0][1]:
                         log(key, 2, data)
-                walk(net, pos, counters, cmds, visit)
+                walk(net, pos, counters, cmds, visit, start)
         for key in cum:
             cum[key].append(sum(len(v) for v in events.get(key, {}).values()))
+            for k, v in events.get(key, {}).items():
+                per.setdefault((key, int(k)), []).append(len(v))
+    # per (PE, net): how many events each launch brings (for the fabin receivers)
+    counts = {}
+    for (key, k), c in per.items():
+        c = [0] * (case["launches"] - len(c)) + c
+        counts[(key, k)] = [c[0]] + [c[i] - c[i - 1] for i in range(1, len(c))]
+    case["launch_counts"] = {f"{key}/{k}": c for (key, k), c in counts.items()}
     return events, cum
 
 
@@ -272,7 +417,7 @@ def pe_code(case, x, y, cum, logsize):
     key = f"{x},{y}"
     L = case["launches"]
     recv = [n for n in case["nets"] if key in n["receivers"]]
-    srcs = [n for n in case["nets"] if n["src"] == [x, y]]
+    srcs = [(n, sv["launches"]) for n in case["nets"] for sv in n["sources"] if sv["src"] == [x, y]]
     o = []
     o.append(f"// PE ({x}, {y}) of randroute seed {case['seed']} (generated by gen.py).")
     o.append("param memcpy_params;")
@@ -304,26 +449,58 @@ def pe_code(case, x, y, cum, logsize):
     o.append("  check();")
     o.append("}")
     comptime = []
-    for i, net in enumerate(recv):
+    nfabin = sum(1 for n in recv if key in n["fabin"])
+    fabin_iqs = [4, 5][:nfabin]
+    task_iqs = [2, 3, 6, 7] + [4, 5][nfabin:]
+    starts = []
+    nfab = 0
+    for net in recv:
         k, c = net["k"], net["color"]
-        iq = 2 + i
+        ty = "u32" if net["bits"] == 32 else "u16"
+        if key in net["fabin"]:
+            iq = fabin_iqs.pop(0)
+            counts = case["launch_counts"].get(f"{key}/{k}", [0] * L)
+            lid = LOCAL_IDS[2 + nfab]
+            o.append(f"const iq_{k} = @get_input_queue({iq});")
+            o.append(f"const fdone_{k}_id: local_task_id = @get_local_task_id({lid});")
+            o.append(f"var buf_{k} = @zeros([{max(1, max(counts))}]{ty});")
+            o.append(f"const fcnt_{k} = [{L}]u16{{ {', '.join(str(v) for v in counts)} }};")
+            o.append(f"task fdone_{k}() void {{")
+            o.append(f"  for (@range(u16, fcnt_{k}[cur])) |i| {{ record({(k << 8) | 1}, @as(u32, buf_{k}[i])); }}")
+            o.append("}")
+            mov = "@mov32" if net["bits"] == 32 else "@mov16"
+            branch = []
+            for li, cnt_l in enumerate(counts):
+                if cnt_l == 0:
+                    continue
+                o.append(f"const fin_{k}_{li} = @get_dsd(fabin_dsd, if (@is_arch(\"wse3\")) "
+                         f".{{ .extent = {cnt_l}, .input_queue = iq_{k} }} else .{{ .extent = {cnt_l}, "
+                         f".input_queue = iq_{k}, .fabric_color = @get_color({c}) }});")
+                o.append(f"const fbuf_{k}_{li} = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{{cnt_l}}} -> buf_{k}[i] }});")
+                branch.append(f"  if (cur == {li}) {mov}(fbuf_{k}_{li}, fin_{k}_{li}, if (@is_arch(\"wse3\")) "
+                              f".{{ .async = true, .activate = fdone_{k}_id, .ut_id = @get_ut_id({4 + nfab}) }} "
+                              f"else .{{ .async = true, .activate = fdone_{k}_id }});")
+            starts.extend(branch)
+            comptime.append(f"  @bind_local_task(fdone_{k}, fdone_{k}_id);")
+            comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(iq_{k}, .{{ .color = @get_color({c}) }});")
+            nfab += 1
+            continue
+        iq = task_iqs.pop(0)
         o.append(f"const iq_{k} = @get_input_queue({iq});")
         o.append(f"const did_{k}: data_task_id = if (@is_arch(\"wse3\")) @get_data_task_id(iq_{k}) "
                  f"else @get_data_task_id(@get_color({c}));")
-        ty = "u32" if net["bits"] == 32 else "u16"
         o.append(f"task data_{k}(v: {ty}) void {{ record({(k << 8) | 1}, @as(u32, v)); }}")
         o.append(f"task ctl_{k}(d: u16) void {{ record({(k << 8) | 2}, @as(u32, d)); }}")
         comptime.append(f"  @bind_data_task(data_{k}, did_{k});")
         comptime.append(f"  @bind_control_task(ctl_{k}, @get_control_task_id({40 + k}));")
         comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(iq_{k}, .{{ .color = @get_color({c}) }});")
-    starts = []
-    for j, net in enumerate(srcs):
+    for j, (net, src_launches) in enumerate(srcs):
         k, c, bits = net["k"], net["color"], net["bits"]
         oq = 2 + j
         lid = LOCAL_IDS[j]
         ety = "u32" if bits == 32 else "u16"
         mov = "@mov32" if bits == 32 else "@mov16"
-        data = [v for items in net["launches"] for it in items if it[0] == "data" for v in it[1]]
+        data = [v for items in src_launches for it in items if it[0] == "data" for v in it[1]]
         ctls = []
         prongs = []
         step = 0
@@ -331,7 +508,7 @@ def pe_code(case, x, y, cum, logsize):
         bounds = []
         o.append(f"const oq_{k} = @get_output_queue({oq});")
         o.append(f"const next_{k}_id: local_task_id = @get_local_task_id({lid});")
-        for items in net["launches"]:
+        for items in src_launches:
             first = step
             for it in items:
                 if it[0] == "data":
@@ -413,6 +590,22 @@ def layout_code(case):
         c = net["color"]
         o.append(f"  // net {net['k']}: color {c}, source {tuple(net['src'])}, {net['bits']}-bit"
                  + (", popping routers" if net["pop_style"] else ""))
+        if net.get("merge"):
+            o.append(f"  //   merge router {net['merge']}: rx switched between the source lines")
+            for key, r in sorted(net["routes"].items()):
+                x, y = map(int, key.split(","))
+                fields = [f".routes = .{{ .rx = .{{{', '.join(r['rx'])}}}, .tx = .{{{', '.join(r['tx'])}}} }}"]
+                if r.get("rxpos"):
+                    ps = ", ".join(f".pos{i + 1} = .{{ .rx = {d} }}" for i, d in enumerate(r["rxpos"]))
+                    fields.append(f".switches = .{{ {ps}, .ring_mode = true }}")
+                f = net["filters"].get(key)
+                if f:
+                    fields.append(f".filter = .{{ .kind = .{{ .counter = true }}, .count_data = true, "
+                                  f".count_control = {'true' if f['count_control'] else 'false'}, "
+                                  f".filter_control = {'true' if f['filter_control'] else 'false'}, .init_counter = {f['init']}, "
+                                  f".limit1 = {f['limit1']}, .max_counter = {f['max']} }}")
+                o.append(f"  @set_color_config({x}, {y}, @get_color({c}), .{{ {', '.join(fields)} }});")
+            continue
         for key, par in sorted(net["parent"].items()):
             x, y = map(int, key.split(","))
             rx = "RAMP" if par is None else OPP[par[1]]
@@ -432,7 +625,8 @@ def layout_code(case):
                 fields.append(f".filter = .{{ .kind = .{{ .range = true }}, .min_idx = {f['min']}, .max_idx = {f['max']} }}")
             elif f:
                 fields.append(f".filter = .{{ .kind = .{{ .counter = true }}, .count_data = true, "
-                              f".count_control = {'true' if f['count_control'] else 'false'}, .init_counter = {f['init']}, "
+                              f".count_control = {'true' if f['count_control'] else 'false'}, "
+                              f".filter_control = {'true' if f['filter_control'] else 'false'}, .init_counter = {f['init']}, "
                               f".limit1 = {f['limit1']}, .max_counter = {f['max']} }}")
             o.append(f"  @set_color_config({x}, {y}, @get_color({c}), .{{ {', '.join(fields)} }});")
     o += ['  @export_name("log", [*]u32, true);', '  @export_name("cnt", [*]u32, true);',
@@ -500,10 +694,77 @@ print("SUCCESS!")
 '''
 
 
+INVALID_PY = '''
+# Invalid variants of this layout (gen.py --invalid): each changes one @set_color_config
+# line; cslc must refuse it with an error that names layout.csl, the line and the PE.
+import random
+import re
+import subprocess
+
+with open("layout.csl", encoding="utf-8") as f:
+    lines = f.read().split("\\n")
+config_lines = [i for i, t in enumerate(lines) if t.lstrip().startswith("@set_color_config(")]
+rnd = random.Random(case["seed"])
+
+
+def variant(name, i, new_text):
+    return name, i, lines[:i] + [new_text] + lines[i + 1:]
+
+
+def pe_of(i):
+    m = re.search(r"@set_color_config\\((\\d+), (\\d+),", lines[i])
+    return int(m.group(1)), int(m.group(2))
+
+
+variants = []
+i = rnd.choice(config_lines)
+variants.append(variant("current_switch_pos 4", i, lines[i].replace(
+    "} });", "}, .switches = .{ .pos1 = .{ .tx = .{RAMP} }, .current_switch_pos = 4 } });", 1)
+    if ".switches" not in lines[i] else lines[i].replace(".switches = .{ ", ".switches = .{ .current_switch_pos = 4, ", 1)))
+i = rnd.choice(config_lines)
+variants.append(variant("range filter max_idx 65537", i, re.sub(r", \\.filter = .*\\} \\}\\);$", " });", lines[i]).replace(
+    " });", ", .filter = .{ .kind = .{ .range = true }, .min_idx = 0, .max_idx = 65537 } });", 1)))
+i = rnd.choice(config_lines)
+variants.append(variant("counter filter limit1 -1", i, re.sub(r", \\.filter = .*\\} \\}\\);$", " });", lines[i]).replace(
+    " });", ", .filter = .{ .kind = .{ .counter = true }, .count_data = true, .limit1 = -1, .max_counter = 0 } });", 1)))
+i = rnd.choice(config_lines)
+variants.append(variant("two filter kinds", i, re.sub(r", \\.filter = .*\\} \\}\\);$", " });", lines[i]).replace(
+    " });", ", .filter = .{ .kind = .{ .counter = true, .range = true }, .count_data = true, .limit1 = 1 } });", 1)))
+i = rnd.choice(config_lines)
+variants.append(variant("position rx with two directions", i, re.sub(r", \\.switches = .*\\} \\}\\);$", " });", re.sub(r", \\.filter = .*\\} \\}\\);$", " });", lines[i])).replace(
+    " });", ", .switches = .{ .pos1 = .{ .rx = .{ NORTH, SOUTH } } } });", 1)))
+i = rnd.choice(config_lines)
+variants.append(variant("color 24 (file:line is enough)", i, re.sub(r"@get_color\\(\\d+\\)", "@get_color(24)", lines[i], 1)))
+i = rnd.choice(config_lines)
+variants.append(variant("configured twice", i, lines[i] + " " + lines[i].strip()))
+bad = 0
+for name, i, text in variants:
+    x, y = pe_of(i)
+    with open("invalid.csl", "w", encoding="utf-8") as f:
+        f.write("\\n".join(text))
+    r = subprocess.run(["cslc", "--arch=wse2", "invalid.csl", "--fabric-dims=%d,%d" % (w + 8, h + 2),
+                        "--fabric-offsets=4,1", "-o", "out_invalid", "--memcpy", "--channels=1"],
+                       capture_output=True, text=True)
+    msg = (r.stdout + r.stderr).strip().split("\\n")[0]
+    where = "invalid.csl:%d:" % (i + 1)
+    pe = re.search(r"\\(\\s*%d\\s*,\\s*%d\\s*\\)" % (x, y), msg)
+    if "file:line is enough" in name:
+        pe = True
+    if r.returncode == 0 or where not in msg or not pe:
+        print("invalid variant '%s' at line %d (PE (%d, %d)): %s" % (
+            name, i + 1, x, y, "accepted" if r.returncode == 0 else "error without file:line or PE: " + msg))
+        bad += 1
+if bad:
+    raise SystemExit("FAILED: %d invalid variants not refused as they should be" % bad)
+'''
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--invalid", action="store_true",
+                    help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
     case = build(args.seed)
     events, cum = model(case)
@@ -521,7 +782,7 @@ def main():
     with open(os.path.join(args.out, "case.json"), "w", encoding="utf-8") as f:
         json.dump(case, f, indent=0)
     with open(os.path.join(args.out, "run.py"), "w", encoding="utf-8") as f:
-        f.write(RUN_PY)
+        f.write(RUN_PY.replace('print("SUCCESS!")', (INVALID_PY if args.invalid else "") + 'print("SUCCESS!")'))
     for arch in ("wse2", "wse3"):
         with open(os.path.join(args.out, f"commands_{arch}.sh"), "w", encoding="utf-8") as f:
             f.write("#!/usr/bin/env bash\nset -e\n\n"
