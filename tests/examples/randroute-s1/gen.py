@@ -47,23 +47,27 @@ DIRS = {"NORTH": (0, -1), "SOUTH": (0, 1), "EAST": (1, 0), "WEST": (-1, 0)}
 OPP = {"NORTH": "SOUTH", "SOUTH": "NORTH", "EAST": "WEST", "WEST": "EAST"}
 COLORS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20]
 LOCAL_IDS = [10, 11, 14, 15, 18, 19, 24, 25, 26]
+SWAP_PAIRS = [0, 2, 4, 6, 8, 12, 16]
 MAX_RECV = 5   # input queues 2..6 on WSE-3
 MAX_SRC = 2    # output queues 2, 3
 
 
-def build(seed):
+def build(seed, swap=False):
     rnd = random.Random(seed)
     w, h = rnd.randint(3, 6), rnd.randint(3, 6)
     nnets = rnd.randint(3, 6)
     launches = rnd.randint(2, 3)
     colors = rnd.sample(COLORS, nnets)
+    if swap:
+        # WSE-2 color swap: each net owns a pair of colors that differ in the low bit
+        colors = [c + rnd.randint(0, 1) for c in rnd.sample(SWAP_PAIRS, nnets)]
     recv_count = {}
     src_count = {}
     filters_at = {}
     fabin_at = {}
     nets = []
     for k in range(nnets):
-        if rnd.random() < 0.3:
+        if not swap and rnd.random() < 0.3:
             net = build_merge(rnd, k, colors[k], w, h, launches, src_count, recv_count)
             if net:
                 nets.append(net)
@@ -181,7 +185,19 @@ def build(seed):
                      "receivers": sorted(keys[r] for r in receivers),
                      "switches": switches, "filters": filt,
                      "launches": per_launch})
-    return {"seed": seed, "w": w, "h": h, "launches": launches, "nets": nets}
+    if swap:
+        # no switches, filters or fabin receivers in swap nets (which config's flags and
+        # routes apply when the two colors differ is not documented, so both colors get
+        # the same configuration at every router, as in the SDK's color swap tutorial);
+        # SWITCH commands become control-task wavelets
+        for net in nets:
+            net["switches"], net["filters"], net["fabin"], net["pop_style"] = {}, {}, [], False
+            for items in net["launches"]:
+                items[:] = [it if it[0] in ("data", "ctl") else ["ctl", rnd.randint(0, 0xFFFF)]
+                            for it in items]
+            net["swap"] = {key: {"x": rnd.random() < 0.5, "y": rnd.random() < 0.5}
+                           for key in net["parent"]}
+    return {"seed": seed, "w": w, "h": h, "launches": launches, "nets": nets, "swap": swap}
 
 
 def build_merge(rnd, k, color, w, h, launches, src_count, recv_count):
@@ -282,9 +298,9 @@ def walk(net, pos, counters, cmds, on_visit, start=None):
     commands [(opcode, ce_ignore)] (padded to 8) or None for data. Calls on_visit(key,
     ramp, cmds) per router reached, then applies each router's command. Returns nothing."""
     k = net["k"]
-    stack = [(tuple(start or net["src"]), cmds)]
+    stack = [(tuple(start or net["src"]), cmds, 0)]
     while stack:
-        node, cm = stack.pop()
+        node, cm, b = stack.pop()
         key = f"{node[0]},{node[1]}"
         sw = net["switches"].get(key)
         if sw and sw["pos"]:
@@ -292,7 +308,7 @@ def walk(net, pos, counters, cmds, on_visit, start=None):
             active = sw["base"] if p == 0 else sw["pos"][p - 1]
         else:
             active = net["full_tx"][key]
-        on_visit(key, "RAMP" in active, cm)
+        on_visit(key, "RAMP" in active, cm, b)
         out_cm = cm
         if cm is not None and sw:
             op = cm[0][0]
@@ -314,7 +330,12 @@ def walk(net, pos, counters, cmds, on_visit, start=None):
                 out_cm = cm[1:] + [("NOP", True)]
         for d in active:
             if d != "RAMP":
-                stack.append(((node[0] + DIRS[d][0], node[1] + DIRS[d][1]), out_cm))
+                child = (node[0] + DIRS[d][0], node[1] + DIRS[d][1])
+                flags = net.get("swap", {}).get(f"{child[0]},{child[1]}")
+                # the tutorial: a wavelet that comes into a router from WEST (EAST) with
+                # color_swap_x leaves it as the partner color; likewise N/S with _y
+                flip = bool(flags and flags["x" if d in ("EAST", "WEST") else "y"])
+                stack.append((child, out_cm, b ^ flip))
 
 
 def model(case):
@@ -378,13 +399,13 @@ def model(case):
             for item in stream:
                 if item[0] == "data":
                     for v in item[1]:
-                        def visit(key, ramp, _cm, v=v):
+                        def visit(key, ramp, _cm, b, v=v):
                             ok = count(key, False)
                             f = net["filters"].get(key)
                             if f and f["kind"] == "range":
                                 ok = f["min"] <= (v >> 16) <= f["max"]
                             if ramp and ok:
-                                log(key, 1, v)
+                                log(key, 1 | ((((net["color"] & 1) ^ b) << 4) if "swap" in net else 0), v)
                         walk(net, pos, counters, None, visit, start)
                     continue
                 if item[0] == "ctl":
@@ -395,7 +416,7 @@ def model(case):
                     cmds, data = [(c, True) for c in item[1]], None
                 cmds = cmds + [("NOP", True)] * (8 - len(cmds))
 
-                def visit(key, ramp, cm, data=data):
+                def visit(key, ramp, cm, _b, data=data):
                     ok = count(key, True)
                     if ramp and ok and not cm[0][1]:
                         log(key, 2, data)
@@ -484,6 +505,14 @@ def pe_code(case, x, y, cum, logsize):
             comptime.append(f"  @bind_local_task(fdone_{k}, fdone_{k}_id);")
             comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(iq_{k}, .{{ .color = @get_color({c}) }});")
             nfab += 1
+            continue
+        if "swap" in net:
+            pair = c & ~1
+            for cb in (0, 1):
+                o.append(f"task data_{k}_{cb}(v: {ty}) void {{ record({(k << 8) | 1 | (cb << 4)}, @as(u32, v)); }}")
+                comptime.append(f"  @bind_data_task(data_{k}_{cb}, @get_data_task_id(@get_color({pair + cb})));")
+            o.append(f"task ctl_{k}(d: u16) void {{ record({(k << 8) | 2}, @as(u32, d)); }}")
+            comptime.append(f"  @bind_control_task(ctl_{k}, @get_control_task_id({40 + k}));")
             continue
         iq = task_iqs.pop(0)
         o.append(f"const iq_{k} = @get_input_queue({iq});")
@@ -628,6 +657,13 @@ def layout_code(case):
                               f".count_control = {'true' if f['count_control'] else 'false'}, "
                               f".filter_control = {'true' if f['filter_control'] else 'false'}, .init_counter = {f['init']}, "
                               f".limit1 = {f['limit1']}, .max_counter = {f['max']} }}")
+            if "swap" in net:
+                fl = net["swap"][key]
+                extra = "".join(f", .color_swap_{a} = true" for a in ("x", "y") if fl[a])
+                fields[0] = fields[0][:-2] + extra + " }"
+                for cc in (c & ~1, (c & ~1) + 1):
+                    o.append(f"  @set_color_config({x}, {y}, @get_color({cc}), .{{ {', '.join(fields)} }});")
+                continue
             o.append(f"  @set_color_config({x}, {y}, @get_color({c}), .{{ {', '.join(fields)} }});")
     o += ['  @export_name("log", [*]u32, true);', '  @export_name("cnt", [*]u32, true);',
           '  @export_name("go", fn() void);', "}"]
@@ -763,10 +799,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--swap", action="store_true",
+                    help="WSE-2 only: every net on a color pair with random color_swap_x/y")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
-    case = build(args.seed)
+    case = build(args.seed, args.swap)
     events, cum = model(case)
     os.makedirs(args.out, exist_ok=True)
     # every PE exports the same log size so one d2h reads them all
@@ -783,7 +821,7 @@ def main():
         json.dump(case, f, indent=0)
     with open(os.path.join(args.out, "run.py"), "w", encoding="utf-8") as f:
         f.write(RUN_PY.replace('print("SUCCESS!")', (INVALID_PY if args.invalid else "") + 'print("SUCCESS!")'))
-    for arch in ("wse2", "wse3"):
+    for arch in ("wse2",) if args.swap else ("wse2", "wse3"):
         with open(os.path.join(args.out, f"commands_{arch}.sh"), "w", encoding="utf-8") as f:
             f.write("#!/usr/bin/env bash\nset -e\n\n"
                     f"cslc --arch={arch} ./layout.csl --fabric-dims={case['w'] + 8},{case['h'] + 2} "
