@@ -52,7 +52,7 @@ MAX_RECV = 5   # input queues 2..6 on WSE-3
 MAX_SRC = 2    # output queues 2, 3
 
 
-def build(seed, swap=False):
+def build(seed, swap=False, teardown=False):
     rnd = random.Random(seed)
     w, h = rnd.randint(3, 6), rnd.randint(3, 6)
     nnets = rnd.randint(3, 6)
@@ -165,6 +165,13 @@ def build(seed, swap=False):
                     ignore = rnd.random() < 0.6
                     items.append(["single", op, ignore, rnd.randint(0, 0xFFFF)])
             per_launch.append(items)
+        if teardown and not pop_style and not filt:
+            # TEARDOWN control wavelets (ce_ignore): every router they reach holds the
+            # color and runs its PE's teardown handler, which logs and exits
+            trnd = random.Random(seed * 1000 + k)
+            for items in per_launch:
+                if trnd.random() < 0.7:
+                    items.insert(trnd.randint(0, len(items)), ["td"])
         # receivers that take this net with an async fabin DSD op (only when no control
         # wavelet reaches a CE: a fabin op would take it for data)
         ce_bound = any(it[0] == "ctl" or (it[0] == "single" and not it[2])
@@ -197,7 +204,8 @@ def build(seed, swap=False):
                             for it in items]
             net["swap"] = {key: {"x": rnd.random() < 0.5, "y": rnd.random() < 0.5}
                            for key in net["parent"]}
-    return {"seed": seed, "w": w, "h": h, "launches": launches, "nets": nets, "swap": swap}
+    return {"seed": seed, "w": w, "h": h, "launches": launches, "nets": nets, "swap": swap,
+            "teardown": teardown}
 
 
 def build_merge(rnd, k, color, w, h, launches, src_count, recv_count):
@@ -412,11 +420,18 @@ def model(case):
                     cmds, data = [("NOP", False)], item[1]
                 elif item[0] == "single":
                     cmds, data = [(item[1], item[2])], item[3]
+                elif item[0] == "td":
+                    cmds, data = [("TEARDOWN", True)], None
                 else:
                     cmds, data = [(c, True) for c in item[1]], None
                 cmds = cmds + [("NOP", True)] * (8 - len(cmds))
 
                 def visit(key, ramp, cm, _b, data=data):
+                    if cm[0][0] == "TEARDOWN":
+                        # the handler's runs form their own sequence: when it runs
+                        # relative to the data tasks of wavelets queued before is not
+                        # defined
+                        events.setdefault(key, {}).setdefault(str(k + 32), []).append([3, 0])
                     ok = count(key, True)
                     if ramp and ok and not cm[0][1]:
                         log(key, 2, data)
@@ -444,6 +459,7 @@ def pe_code(case, x, y, cum, logsize):
     o.append("param memcpy_params;")
     o.append('const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);')
     o.append('const ctrl = @import_module("<control>");')
+    o.append('const tile_config = @import_module("<tile_config>");')
     o.append(f"var log = @zeros([{logsize}]u32);")
     o.append("var log_ptr: [*]u32 = &log;")
     o.append("var cnt = @zeros([1]u32);")
@@ -551,6 +567,8 @@ def pe_code(case, x, y, cum, logsize):
                 else:
                     if it[0] == "ctl":
                         word = f"ctrl.encode_single_payload(ctrl.opcode.NOP, false, @get_control_task_id({40 + k}), {it[1]})"
+                    elif it[0] == "td":
+                        word = "ctrl.encode_single_payload(ctrl.opcode.TEARDOWN, true, {}, 0)"
                     elif it[0] == "single":
                         word = (f"ctrl.encode_single_payload(ctrl.opcode.{it[1]}, {'true' if it[2] else 'false'}, "
                                 f"@get_control_task_id({40 + k}), {it[3]})")
@@ -588,6 +606,14 @@ def pe_code(case, x, y, cum, logsize):
         comptime.append(f"  @bind_local_task(next_{k}, next_{k}_id);")
         comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(oq_{k}, .{{ .color = @get_color({c}) }});")
         starts.append(f"  step_{k} = first_{k}[cur];\n  stop_{k} = end_{k}[cur];\n  @activate(next_{k}_id);")
+    for net in case["nets"]:
+        if key in net["parent"] and any(it[0] == "td" for items in net["launches"] or [] for it in items):
+            k, c = net["k"], net["color"]
+            o.append(f"fn td_{k}() void {{")
+            o.append(f"  record({((k + 32) << 8) | 3}, 0);")
+            o.append(f"  tile_config.teardown.exit(@get_color({c}));")
+            o.append("}")
+            comptime.append(f"  @set_teardown_handler(td_{k}, @get_color({c}));")
     o.append("")
     o.append("fn go() void {")
     o.append("  cur = lidx;")
@@ -801,10 +827,12 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--swap", action="store_true",
                     help="WSE-2 only: every net on a color pair with random color_swap_x/y")
+    ap.add_argument("--teardown", action="store_true",
+                    help="nets without popping routers or filters also send TEARDOWN wavelets")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
-    case = build(args.seed, args.swap)
+    case = build(args.seed, args.swap, args.teardown)
     events, cum = model(case)
     os.makedirs(args.out, exist_ok=True)
     # every PE exports the same log size so one d2h reads them all
