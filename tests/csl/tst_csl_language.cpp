@@ -815,7 +815,11 @@ const tally = @import_module("<kernels/tally/pe>", @concat_structs(tally_params,
         QCOMPARE(QString::fromStdString(e.range.file), QStringLiteral("<kernels/tally/pe>"));
         QVERIFY2(e.message.find("output queue 12 is out of range") != std::string::npos,
                  e.message.c_str());
-        QCOMPARE(e.notes.size(), size_t(1));
+        // Then the PE whose params showed it (pe.csl is built with four params).
+        QCOMPARE(e.notes.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(e.notes[1].message),
+                 QStringLiteral(
+                     "in the code of PE (1, 1) with the params this @set_tile_code gives it"));
         QCOMPARE(QString::fromStdString(e.notes[0].message), QStringLiteral("imported from here"));
         QCOMPARE(QString::fromStdString(e.notes[0].range.file), QStringLiteral("pe.csl"));
         QCOMPARE(e.notes[0].range.line, uint32_t(2));

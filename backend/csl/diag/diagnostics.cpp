@@ -56,17 +56,21 @@ void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::s
     if (errorCount_ >= kMaxErrors)
         return;
     SourceRange r = range(file, begin, end);
-    // The same tile file compiled for several code classes reports each problem once.
-    for (const Diagnostic& d : diags_) {
-        if (d.severity == Severity::Error && d.message == message && d.range.file == r.file &&
-            d.range.line == r.line && d.range.column == r.column) {
-            suppressNotes_ = true;
-            return;
-        }
-    }
-    suppressNotes_ = false;
+    if (reported(Severity::Error, r, message))
+        return;
     ++errorCount_;
     diags_.push_back({Severity::Error, r, std::move(message), {}});
+}
+
+// The same tile file compiled for several code classes (every PE its own with
+// <collectives_2d>) reports each problem once; a repeat's notes are dropped with it.
+bool DiagnosticEngine::reported(Severity severity, const SourceRange& r,
+                                const std::string& message) {
+    suppressNotes_ = std::any_of(diags_.begin(), diags_.end(), [&](const Diagnostic& d) {
+        return d.severity == severity && d.message == message && d.range.file == r.file &&
+               d.range.line == r.line && d.range.column == r.column;
+    });
+    return suppressNotes_;
 }
 
 void DiagnosticEngine::errorWithNote(uint16_t file, uint32_t begin, uint32_t end,
@@ -81,7 +85,7 @@ void DiagnosticEngine::errorWithNote(uint16_t file, uint32_t begin, uint32_t end
     };
     for (const Diagnostic& d : diags_) {
         if (d.severity == Severity::Error && d.message == message && same(d.range, r) &&
-            d.notes.size() == 1 && d.notes[0].message == note && same(d.notes[0].range, nr)) {
+            !d.notes.empty() && d.notes[0].message == note && same(d.notes[0].range, nr)) {
             suppressNotes_ = true;
             return;
         }
@@ -93,7 +97,9 @@ void DiagnosticEngine::errorWithNote(uint16_t file, uint32_t begin, uint32_t end
 }
 
 void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
-    diags_.push_back({Severity::Warning, range(file, begin, end), std::move(message), {}});
+    SourceRange r = range(file, begin, end);
+    if (!reported(Severity::Warning, r, message))
+        diags_.push_back({Severity::Warning, r, std::move(message), {}});
 }
 
 void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
@@ -101,6 +107,13 @@ void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::st
         return;
     diags_.back().notes.push_back(
         {Severity::Note, range(file, begin, end), std::move(message), {}});
+}
+
+void DiagnosticEngine::noteErrorsFrom(size_t first, uint16_t file, uint32_t begin, uint32_t end,
+                                      const std::string& message) {
+    for (size_t i = first; i < diags_.size(); ++i)
+        if (diags_[i].severity == Severity::Error)
+            diags_[i].notes.push_back({Severity::Note, range(file, begin, end), message, {}});
 }
 
 void DiagnosticEngine::errorNoLoc(std::string message) {

@@ -37,6 +37,9 @@ class DiagnosticEngine {
                        uint16_t noteFile, uint32_t noteBegin, uint32_t noteEnd, std::string note);
     // Attaches a note to the most recent error or warning.
     void note(uint16_t file, uint32_t begin, uint32_t end, std::string message);
+    // Attaches a note to every error from diagnostics()[first] on.
+    void noteErrorsFrom(size_t first, uint16_t file, uint32_t begin, uint32_t end,
+                        const std::string& message);
     void errorNoLoc(std::string message);
 
     bool hasErrors() const { return errorCount_ > 0; }
@@ -48,6 +51,8 @@ class DiagnosticEngine {
     static constexpr size_t kMaxErrors = 200;
 
   private:
+    bool reported(Severity severity, const SourceRange& r, const std::string& message);
+
     std::vector<std::unique_ptr<SourceFile>> files_;
     std::vector<Diagnostic> diags_;
     size_t errorCount_ = 0;

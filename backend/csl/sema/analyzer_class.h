@@ -422,8 +422,9 @@ class Analyzer {
     // 745,500 PEs and a handful of tile codes; the copies took 5.8 GB, issue 3).
     struct TileCode {
         std::string file;
-        Value params; // those of the first PE (y-major) that has it: its code class is built
-        uint32_t node = 0;
+        Value params;      // those of the first PE (y-major) that has it: its code class is built
+        uint32_t node = 0; // its @set_tile_code call, in `mod`
+        Module* mod = nullptr;
         size_t firstPe = 0;
     };
     std::vector<TileCode> tileCodes_;

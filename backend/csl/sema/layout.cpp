@@ -323,13 +323,14 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
             index = it->second;
             recentTiles_[recentTileNext_++ % recentTiles_.size()] = {file, params, index};
             if (added)
-                tileCodes_.push_back({std::move(file), params, node, pe});
+                tileCodes_.push_back({std::move(file), params, node, fr_->mod, pe});
         }
         if (TileCode& t = tileCodes_[index]; pe < t.firstPe) {
             // The class is built from the first PE in y-major order, whatever order the
             // layout sets them in (memcpy params differ per column within one key).
             t.params = std::move(params);
             t.node = node;
+            t.mod = fr_->mod;
             t.firstPe = pe;
         }
         tiles_[pe] = index;
@@ -885,6 +886,10 @@ CompileResult Analyzer::run() {
         // Code classes are numbered in y-major order of their first PE.
         std::vector<uint32_t> classOfTile(tileCodes_.size(), kNoTile);
         prog->pes.resize(size_t(width_) * height_);
+        // A file built with several params: its errors name the PE whose params showed them.
+        std::map<std::string, int> classesOfFile;
+        for (const TileCode& t : tileCodes_)
+            ++classesOfFile[t.file];
         for (uint32_t y = 0; y < height_; ++y) {
             pollCancelled(); // per row: a row is at most 1,000 PEs
             for (uint32_t x = 0; x < width_; ++x) {
@@ -892,7 +897,15 @@ CompileResult Analyzer::run() {
                 uint32_t& cls = classOfTile[tile];
                 if (cls == kNoTile) {
                     classes_.emplace_back();
+                    const size_t firstDiagnostic = diags_.diagnostics().size();
                     buildClass(tileCodes_[tile], classes_.back());
+                    if (const TileCode& t = tileCodes_[tile];
+                        classesOfFile[t.file] > 1 && t.mod && t.mod->ast)
+                        diags_.noteErrorsFrom(
+                            firstDiagnostic, t.mod->fileId, t.mod->ast->beginOffset(t.node),
+                            t.mod->ast->endOffset(t.node),
+                            "in the code of PE (" + std::to_string(x) + ", " + std::to_string(y) +
+                                ") with the params this @set_tile_code gives it");
                     cls = uint32_t(classes_.size() - 1);
                 }
                 prog->pes[size_t(y) * width_ + x].codeClass = cls;
