@@ -82,11 +82,11 @@ bool parseTraceLine(const std::string& line, ParsedTraceLine& out) {
     uint64_t cycle = 0, x = 0, y = 0;
     if (!takePrefix(s, "@") || !takeNumber(s, cycle) || !takePrefix(s, " "))
         return false;
-    // "P4.1" is a trace line; "PE(0,0):" is simprint, the header has no P.
-    if (!takePrefix(s, "P") || s.starts_with("E("))
+    // "P4.1" starts a trace line. Anything else is a simprint line ("@c text", as the SDK's
+    // simulator writes them, so "Phase 1 done" starts with a P too) or the header; a line
+    // is malformed only once it has begun one of the trace forms below.
+    if (!takePrefix(s, "P") || !takeNumber(s, x) || !takePrefix(s, ".") || !takeNumber(s, y))
         return false;
-    if (!takeNumber(s, x) || !takePrefix(s, ".") || !takeNumber(s, y))
-        malformed(line);
     out = {};
     out.x = uint32_t(x);
     out.y = uint32_t(y);
@@ -161,19 +161,15 @@ bool parseTraceLine(const std::string& line, ParsedTraceLine& out) {
                  (s.find("RAMP") != std::string_view::npos ? " towards the CE" : "");
         return true;
     }
-    if (takePrefix(s, ": ")) {
+    if (s.find(" stalled at element ") != std::string_view::npos && takePrefix(s, ": ")) {
         // "fadds stalled at element 3/8 (waiting for wavelets or queue room)"
-        if (s.find(" stalled at element ") == std::string_view::npos)
-            malformed(line);
         e.kind = TraceEvent::Kind::Stall;
         e.text = std::string(s.substr(0, std::min(s.find(" ("), s.size())));
         return true;
     }
     // Router lines ("wavelet C5 ctrl=0, ... departing=/E___R/") repeat what the landings
-    // show; the timeline reads the landings.
-    if (takePrefix(s, " wavelet "))
-        return false;
-    malformed(line);
+    // show; the timeline reads the landings. Other text is a simprint line.
+    return false;
 }
 
 TraceLog::TraceLog(const std::string& path) : path_(path) {
