@@ -42,6 +42,7 @@ import argparse
 import json
 import os
 import random
+import re
 
 DIRS = {"NORTH": (0, -1), "SOUTH": (0, 1), "EAST": (1, 0), "WEST": (-1, 0)}
 OPP = {"NORTH": "SOUTH", "SOUTH": "NORTH", "EAST": "WEST", "WEST": "EAST"}
@@ -829,6 +830,8 @@ def main():
                     help="WSE-2 only: every net on a color pair with random color_swap_x/y")
     ap.add_argument("--teardown", action="store_true",
                     help="nets without popping routers or filters also send TEARDOWN wavelets")
+    ap.add_argument("--local", action="store_true",
+                    help="about half of the routers are configured by their PE programs")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
@@ -841,8 +844,28 @@ def main():
         for y in range(case["h"]):
             with open(os.path.join(args.out, f"pe_{x}_{y}.csl"), "w", encoding="utf-8") as f:
                 f.write(pe_code(case, x, y, cum, logsize))
+    layout = layout_code(case)
+    if args.local:
+        # move about half of the color configurations into the PE programs as
+        # @set_local_color_config (the per-PE form of the same configuration)
+        lrnd = random.Random(args.seed * 7919)
+        kept = []
+        moved = {}
+        for line in layout.split("\n"):
+            m = re.match(r"  @set_color_config\((\d+), (\d+), (.*)\);$", line)
+            if m and lrnd.random() < 0.5:
+                moved.setdefault((int(m.group(1)), int(m.group(2))), []).append(m.group(3))
+            else:
+                kept.append(line)
+        layout = "\n".join(kept)
+        for (x, y), cfgs in moved.items():
+            with open(os.path.join(args.out, f"pe_{x}_{y}.csl"), "a", encoding="utf-8") as f:
+                f.write("\n// this PE's own router configuration (gen.py --local)\ncomptime {\n")
+                for cfg in cfgs:
+                    f.write(f"  @set_local_color_config({cfg});\n")
+                f.write("}\n")
     with open(os.path.join(args.out, "layout.csl"), "w", encoding="utf-8") as f:
-        f.write(layout_code(case))
+        f.write(layout)
     case["events"] = events
     case["logsize"] = logsize
     with open(os.path.join(args.out, "case.json"), "w", encoding="utf-8") as f:
