@@ -797,6 +797,13 @@ i = rnd.choice(config_lines)
 variants.append(variant("position rx with two directions", i, re.sub(r", \\.switches = .*\\} \\}\\);$", " });", re.sub(r", \\.filter = .*\\} \\}\\);$", " });", lines[i])).replace(
     " });", ", .switches = .{ .pos1 = .{ .rx = .{ NORTH, SOUTH } } } });", 1)))
 i = rnd.choice(config_lines)
+x0, y0 = pe_of(i)
+variants.append(variant("seven filters on one router (WSE-2 has 6)", i, lines[i] + "".join(
+    " @set_color_config(%d, %d, @get_color(%d), .{ .routes = .{ .rx = .{RAMP}, .tx = .{RAMP} }, "
+    ".filter = .{ .kind = .{ .range = true }, .min_idx = 0, .max_idx = 1 } });" % (x0, y0, cc)
+    for cc in range(24) if cc < 21 and ("@get_color(%d)," % cc) not in "".join(
+        t for t in lines if t.lstrip().startswith("@set_color_config(%d, %d," % (x0, y0))))))
+i = rnd.choice(config_lines)
 variants.append(variant("color 24 (file:line is enough)", i, re.sub(r"@get_color\\(\\d+\\)", "@get_color(24)", lines[i], 1)))
 i = rnd.choice(config_lines)
 variants.append(variant("configured twice", i, lines[i] + " " + lines[i].strip()))
