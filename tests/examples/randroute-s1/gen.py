@@ -487,7 +487,7 @@ def pe_code(case, x, y, cum, logsize):
     o.append("  check();")
     o.append("}")
     comptime = []
-    nfabin = sum(1 for n in recv if key in n["fabin"])
+    nfabin = sum(1 for n in recv if key in n["fabin"] or key in n.get("fabin_oc", []))
     fabin_iqs = [4, 5][:nfabin]
     task_iqs = [2, 3, 6, 7] + [4, 5][nfabin:]
     starts = []
@@ -495,6 +495,70 @@ def pe_code(case, x, y, cum, logsize):
     for net in recv:
         k, c = net["k"], net["color"]
         ty = "u32" if net["bits"] == 32 else "u16"
+        if key in net.get("fabin_oc", []):
+            # async fabin ops that end at each control wavelet (.on_control activate):
+            # one op per run of data followed by a control wavelet, exact extents from the
+            # model; the op consumes the control wavelet, so no control task runs
+            iq = fabin_iqs.pop(0)
+            lid = LOCAL_IDS[2 + nfab]
+            seq = case["events"].get(key, {}).get(str(k), [])
+            counts = case["launch_counts"].get(f"{key}/{k}", [0] * L)
+            ops, bounds, at = [], [], 0
+            for cnt_l in counts:
+                first = len(ops)
+                n = 0
+                for ev in seq[at:at + cnt_l]:
+                    if ev[0] == 1:
+                        n += 1
+                    else:
+                        ops.append((n, True))
+                        n = 0
+                if n:
+                    ops.append((n, False))
+                at += cnt_l
+                bounds.append((first, len(ops)))
+            mov = "@mov32" if net["bits"] == 32 else "@mov16"
+            ut = f".ut_id = @get_ut_id({4 + nfab})"
+            o.append(f"const iq_{k} = @get_input_queue({iq});")
+            o.append(f"const fdone_{k}_id: local_task_id = @get_local_task_id({lid});")
+            o.append(f"var buf_{k} = @zeros([{max([1] + [n + 1 for n, _ in ops])}]{ty});")
+            o.append(f"const opn_{k} = [{max(1, len(ops))}]u16{{ {', '.join(str(n) for n, _ in ops) or '0'} }};")
+            o.append(f"const opc_{k} = [{max(1, len(ops))}]bool{{ {', '.join('true' if cc else 'false' for _, cc in ops) or 'false'} }};")
+            o.append(f"const ofirst_{k} = [{L}]u16{{ {', '.join(str(b[0]) for b in bounds)} }};")
+            o.append(f"const oend_{k} = [{L}]u16{{ {', '.join(str(b[1]) for b in bounds)} }};")
+            o.append(f"var ostep_{k}: u16 = 0;")
+            o.append(f"var ostop_{k}: u16 = 0;")
+            for j, (n, cc) in enumerate(ops):
+                ext = n + 1 if cc else n
+                o.append(f"const fin_{k}_{j} = @get_dsd(fabin_dsd, if (@is_arch(\"wse3\")) "
+                         f".{{ .extent = {ext}, .input_queue = iq_{k} }} else .{{ .extent = {ext}, "
+                         f".input_queue = iq_{k}, .fabric_color = @get_color({c}) }});")
+                o.append(f"const fbuf_{k}_{j} = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{{ext}}} -> buf_{k}[i] }});")
+            o.append(f"fn ostart_{k}() void {{")
+            o.append(f"  const s = ostep_{k};")
+            o.append(f"  ostep_{k} += 1;")
+            o.append("  switch (s) {")
+            for j, (n, cc) in enumerate(ops):
+                cfg = (f".{{ .async = true, .on_control = .{{ .activate = fdone_{k}_id }}, {ut} }}" if cc
+                       else f".{{ .async = true, .activate = fdone_{k}_id, {ut} }}")
+                cfg2 = (f".{{ .async = true, .on_control = .{{ .activate = fdone_{k}_id }} }}" if cc
+                        else f".{{ .async = true, .activate = fdone_{k}_id }}")
+                o.append(f"    {j} => {{ {mov}(fbuf_{k}_{j}, fin_{k}_{j}, if (@is_arch(\"wse3\")) {cfg} else {cfg2}); }},")
+            o.append("    else => {},")
+            o.append("  }")
+            o.append("}")
+            o.append(f"task fdone_{k}() void {{")
+            o.append(f"  const j = ostep_{k} - 1;")
+            o.append(f"  for (@range(u16, opn_{k}[j])) |i| {{ record({(k << 8) | 1}, @as(u32, buf_{k}[i])); }}")
+            o.append(f"  if (opc_{k}[j]) record({(k << 8) | 4}, 0);")
+            o.append(f"  if (ostep_{k} < ostop_{k}) ostart_{k}();")
+            o.append("}")
+            starts.append(f"  ostep_{k} = ofirst_{k}[cur];\n  ostop_{k} = oend_{k}[cur];\n"
+                          f"  if (ostep_{k} < ostop_{k}) ostart_{k}();")
+            comptime.append(f"  @bind_local_task(fdone_{k}, fdone_{k}_id);")
+            comptime.append(f"  if (@is_arch(\"wse3\")) @initialize_queue(iq_{k}, .{{ .color = @get_color({c}) }});")
+            nfab += 1
+            continue
         if key in net["fabin"]:
             iq = fabin_iqs.pop(0)
             counts = case["launch_counts"].get(f"{key}/{k}", [0] * L)
@@ -839,11 +903,35 @@ def main():
                     help="nets without popping routers or filters also send TEARDOWN wavelets")
     ap.add_argument("--local", action="store_true",
                     help="about half of the routers are configured by their PE programs")
+    ap.add_argument("--oncontrol", action="store_true",
+                    help="receivers may take a net's data and control wavelets with async fabin ops that end on control (.on_control)")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
     case = build(args.seed, args.swap, args.teardown)
+    if args.oncontrol:
+        # receivers of nets whose control wavelets reach CEs may take them with fabin ops
+        # that end on each control wavelet (at most 2 fabin receivers per PE)
+        used = {}
+        for net in case["nets"]:
+            for r in net["fabin"]:
+                used[r] = used.get(r, 0) + 1
+        for net in case["nets"]:
+            net["fabin_oc"] = []
+            if net.get("merge") or "swap" in net or net["fabin"]:
+                continue
+            ornd = random.Random(args.seed * 31 + net["k"])
+            for r in net["receivers"]:
+                if used.get(r, 0) < 2 and ornd.random() < 0.6:
+                    used[r] = used.get(r, 0) + 1
+                    net["fabin_oc"].append(r)
     events, cum = model(case)
+    for net in case["nets"]:
+        for r in net.get("fabin_oc", []):
+            # the op consumes the control wavelet: the log marks where it ended (kind 4)
+            seq = events.get(r, {}).get(str(net["k"]), [])
+            seq[:] = [ev if ev[0] == 1 else [4, 0] for ev in seq]
+    case["events"] = events
     os.makedirs(args.out, exist_ok=True)
     # every PE exports the same log size so one d2h reads them all
     logsize = 2 * max(1, max(c[-1] for c in cum.values()))
