@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random differential tests of fabric routing (stdlib only).
 
-    gen.py --seed N --out DIR
+    gen.py --seed N --out DIR [--swap] [--teardown] [--local] [--oncontrol] [--invalid]
 
 writes DIR/{layout.csl, pe_X_Y.csl..., run.py, case.json, commands_wse2.sh,
 commands_wse3.sh}: a W x H block (3..6 each) carrying 3..6 random "nets". A net is one
@@ -24,6 +24,22 @@ Every receiver logs each data task and control task run as (net, kind, value); r
 compares each net's sequence per PE with the model in case.json (order across nets is
 not compared: the docs do not define it). 2..3 launches: switch positions and filter
 counters are router state that carries over.
+
+Options (each keeps the plain seed's draws, so a seed's nets stay the same):
+  --swap       WSE-2 only: every net on a pair of colors differing in the low bit, both
+               configured alike at every router with random color_swap_x/_y; receivers
+               log which color each wavelet came on (no switches, filters or fabin).
+  --teardown   nets without popping routers or filters also send TEARDOWN wavelets
+               (ce_ignore); every router reached runs its PE's teardown handler (logged
+               as its own sequence per net) which calls teardown.exit.
+  --local      about half of the router configurations move into the PE programs as
+               @set_local_color_config.
+  --oncontrol  receivers of nets whose control wavelets reach CEs may use chained async
+               fabin ops ending on each control wavelet (.on_control activate).
+  --invalid    run.py also builds invalid variants of the layout (out-of-range switch
+               position and filter fields, two filter kinds, a two-direction position rx,
+               more filters on one router than WSE-2's six, color 24, a duplicated
+               config) and requires cslc to refuse each naming file:line and the PE.
 
 Rules the model follows (the Builtins page's switch and filter fields, the <control>
 page; docs/simulator.md where the pages are silent): a position that names only tx keeps
