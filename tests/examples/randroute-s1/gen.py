@@ -25,7 +25,8 @@ compares each net's sequence per PE with the model in case.json (order across ne
 not compared: the docs do not define it). 2..3 launches: switch positions and filter
 counters are router state that carries over.
 
-Options (each keeps the plain seed's draws, so a seed's nets stay the same):
+Options (--teardown, --local, --oncontrol and --invalid keep the plain seed's draws, so its
+nets stay the same; --swap draws differently):
   --swap       WSE-2 only: every net on a pair of colors differing in the low bit, both
                configured alike at every router with random color_swap_x/_y; receivers
                log which color each wavelet came on (no switches, filters or fabin).
