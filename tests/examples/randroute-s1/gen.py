@@ -40,7 +40,9 @@ nets stay the same; --swap draws differently):
   --invalid    run.py also builds invalid variants of the layout (out-of-range switch
                position and filter fields, two filter kinds, a two-direction position rx,
                more filters on one router than WSE-2's six, color 24, a duplicated
-               config) and requires cslc to refuse each naming file:line and the PE.
+               config; in a PE program: a @set_local_color_config of a color the layout
+               configures there, of memcpy's color 22, switches on color 11 on WSE-3) and
+               requires cslc to refuse each naming file:line and the PE.
 
 Rules the model follows (the Builtins page's switch and filter fields, the <control>
 page; docs/simulator.md where the pages are silent): a position that names only tx keeps
@@ -888,22 +890,42 @@ i = rnd.choice(config_lines)
 variants.append(variant("color 24 (file:line is enough)", i, re.sub(r"@get_color\\(\\d+\\)", "@get_color(24)", lines[i], 1)))
 i = rnd.choice(config_lines)
 variants.append(variant("configured twice", i, lines[i] + " " + lines[i].strip()))
+# the same checks for the per-PE form: a config appended to one PE's program
+local_variants = []
+i = rnd.choice(config_lines)
+c0 = int(re.search(r"@get_color\\((\\d+)\\)", lines[i]).group(1))
+local_variants.append(("local config of a color the layout configures at this PE", i, "wse2", c0, ""))
+local_variants.append(("local config of memcpy's color 22", rnd.choice(config_lines), "wse2", 22, ""))
+local_variants.append(("local switches on color 11 on wse3", rnd.choice(config_lines), "wse3", 11,
+                       ", .switches = .{ .pos1 = .{ .tx = .{RAMP} } }"))
+for name, i, arch, col, extra in local_variants:
+    x, y = pe_of(i)
+    with open("pe_%d_%d.csl" % (x, y), encoding="utf-8") as f:
+        pe_lines = f.read().split("\\n")
+    pe_lines.append("comptime { @set_local_color_config(@get_color(%d), .{ .routes = .{ .rx = .{RAMP}, "
+                    ".tx = .{RAMP} }%s }); }" % (col, extra))
+    with open("invalid_pe.csl", "w", encoding="utf-8") as f:
+        f.write("\\n".join(pe_lines))
+    text = [t.replace('"pe_%d_%d.csl"' % (x, y), '"invalid_pe.csl"') for t in lines]
+    variants.append((name, i, text, arch, "invalid_pe.csl:%d:" % len(pe_lines)))
 bad = 0
-for name, i, text in variants:
+for v in variants:
+    name, i, text = v[:3]
+    arch, where = (v[3], v[4]) if len(v) > 3 else ("wse2", "invalid.csl:%d:" % (i + 1))
     x, y = pe_of(i)
     with open("invalid.csl", "w", encoding="utf-8") as f:
         f.write("\\n".join(text))
-    r = subprocess.run(["cslc", "--arch=wse2", "invalid.csl", "--fabric-dims=%d,%d" % (w + 8, h + 2),
+    r = subprocess.run(["cslc", "--arch=" + arch, "invalid.csl", "--fabric-dims=%d,%d" % (w + 8, h + 2),
                         "--fabric-offsets=4,1", "-o", "out_invalid", "--memcpy", "--channels=1"],
                        capture_output=True, text=True)
-    msg = (r.stdout + r.stderr).strip().split("\\n")[0]
-    where = "invalid.csl:%d:" % (i + 1)
+    msg = (r.stdout + r.stderr).strip()
     pe = re.search(r"\\(\\s*%d\\s*,\\s*%d\\s*\\)" % (x, y), msg)
     if "file:line is enough" in name:
         pe = True
     if r.returncode == 0 or where not in msg or not pe:
         print("invalid variant '%s' at line %d (PE (%d, %d)): %s" % (
-            name, i + 1, x, y, "accepted" if r.returncode == 0 else "error without file:line or PE: " + msg))
+            name, i + 1, x, y, "accepted" if r.returncode == 0
+            else "error without file:line or PE: " + " | ".join(msg.split("\\n")[:3])))
         bad += 1
 if bad:
     raise SystemExit("FAILED: %d invalid variants not refused as they should be" % bad)
