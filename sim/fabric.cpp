@@ -933,8 +933,13 @@ std::string Fabric::Impl::ceQueueConsumerNote(const Pe& p, int color, bool dataT
         return "; the first is a control wavelet for entrypoint " +
                str(controlEntrypoint(head.payload)) +
                ", which no control task is bound to, and no data task takes the color";
+    if (!head.control && colorClaimed(p, color))
+        return "; a DSD operation that reads the color has not taken them";
     if (!head.control)
         return "; no data task is bound to the color and no DSD operation reads it";
+    if (arch == Arch::Wse3 && channelBlockBit(p, color) < 0)
+        return "; no input queue is bound to the color (@initialize_queue), so its control "
+               "wavelets reach no task";
     if (channelBlocked(p, color))
         return arch == Arch::Wse2
                    ? "; the color is blocked: with no data task bound to it, its control "
@@ -1102,7 +1107,22 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     }
     for (size_t u = 0; u < p.uts.size(); ++u)
         if (p.uts[u].active)
-            opWait(p.uts[u], "microthread " + str(u));
+            opWait(p.uts[u],
+                   "microthread " + str(u) +
+                       ((p.blockedUts >> u & 1) ? " (blocked by @block of its ut_id)" : ""));
+    // The DSDs page, "Task Activation on Pop and Push": a FIFO's push task runs on a push
+    // only after a pop found the FIFO empty. A consumer waiting for its first push
+    // activation is a common hang.
+    for (size_t i = 0; i < p.fifos.size(); ++i) {
+        const FifoState& fs = p.fifos[i];
+        const FifoDesc& fd = p.cls->fifos[i];
+        const auto idle = [&](int8_t t) { return t >= 0 && !(p.activated >> t & 1); };
+        if (fs.count > 0 && !fs.emptyEvent && idle(fd.activatePush))
+            parts.push_back("FIFO " + str(i) + " holds " + str(fs.count) +
+                            " element(s); its .activate_push task " +
+                            str(uint64_t(fd.activatePush)) +
+                            " runs on a push only after a pop has found the FIFO empty");
+    }
     // The Task IDs page: a task runs once it is activated and unblocked; an activated local
     // task that stays blocked is often the one step left (a forgotten '.unblock').
     for (uint64_t stuck = p.activated & p.blocked; stuck; stuck &= stuck - 1) {

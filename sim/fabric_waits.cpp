@@ -278,9 +278,13 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
                 w.color = c;
                 w.waiter = "control wavelets";
                 w.reason = num(q.size()) + " wavelet(s) on color " + num(uint64_t(c)) +
-                           " wait in the CE input queue: no data task is bound to the " +
-                           (f.arch == Arch::Wse2 ? "color" : "input queue") +
-                           ", so its control tasks wait for an @unblock";
+                           " wait in the CE input queue: " +
+                           (f.channelBlockBit(p, c) < 0
+                                ? std::string("no input queue is bound to the color "
+                                              "(@initialize_queue)")
+                                : std::string("no data task is bound to the ") +
+                                      (f.arch == Arch::Wse2 ? "color" : "input queue") +
+                                      ", so its control tasks wait for an @unblock");
                 add(std::move(w));
             }
             const auto& buf = p.routerBuf[size_t(c)];

@@ -317,9 +317,11 @@ int Fabric::Impl::channelBlockBit(const Pe& p, int color) const {
     return -1;
 }
 
+// A WSE-3 color that no input queue takes is no channel at all: its control wavelets, as
+// its data, reach no task.
 bool Fabric::Impl::channelBlocked(const Pe& p, int color) const {
     const int bit = channelBlockBit(p, color);
-    return bit >= 0 && (p.blocked >> bit & 1);
+    return bit < 0 || (p.blocked >> bit & 1);
 }
 
 int Fabric::Impl::pickTask(const Pe& p) const {

@@ -94,6 +94,46 @@ class TestCslFifoActions : public QObject {
             QVERIFY2(run.message.find(part) != std::string::npos, run.message.c_str());
     }
 
+    // A consumer that only the FIFO's .activate_push task would start never starts: nothing
+    // popped the FIFO empty, so no push activates it (the DSDs page, "Task Activation on Pop
+    // and Push"). The hang report says so, where it named no cause before.
+    void pushTaskWithoutEmptyEventIsNamedInTheHang() {
+        const auto r = compilePe(R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([8]f32);
+const y_ptr: [*]f32 = &y;
+var staging = @zeros([8]f32);
+const drain_id = @get_local_task_id(12);
+const queue = @allocate_fifo(staging, .{ .activate_push = drain_id });
+var values = [3]f32 { 1.0, 2.0, 3.0 };
+const values_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> values[i] });
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> y[i] });
+task drain() void {
+  @fmovs(y_dsd, queue);
+  sys_mod.unblock_cmd_stream();
+}
+fn compute(unused: u16) void {
+  _ = unused;
+  @fmovs(queue, values_dsd);
+}
+comptime {
+  @bind_local_task(drain, drain_id);
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)",
+                                 sim::Arch::Wse2);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        const sim::RunResult run = fabric.runUntilDone(fabric.launch("compute", {0}), 1'000'000);
+        QCOMPARE(run.status, sim::RunStatus::Hang);
+        QVERIFY2(run.message.find("FIFO 0 holds 3 element(s); its .activate_push task 12 runs on "
+                                  "a push only after a pop has found the FIFO empty") !=
+                     std::string::npos,
+                 run.message.c_str());
+    }
+
     // PE(1,0) pops 4 values synchronously from a FIFO that an asynchronous receive fills
     // from the fabric, where PE(0,0) sends one value per pass of a slow loop: the pop finds
     // the FIFO empty before and between values. With suspend it waits for all four; with

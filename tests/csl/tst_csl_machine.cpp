@@ -1945,6 +1945,22 @@ fn main() void {
         QVERIFY2(run.message.find("microthread ID 8") != std::string::npos, run.message.c_str());
         QVERIFY2(run.message.find("pe.csl") != std::string::npos, run.message.c_str());
     }
+    // An op left on a microthread that @block paused and nothing unblocks: the PE waits for
+    // input, as one whose op waits for wavelets, and the report says why it does not move.
+    void pausedMicrothreadIsNamedInTheHang() {
+        std::string pe = kBlockedMicrothread;
+        pe.replace(pe.find("  @unblock(@get_ut_id(3));\n"), 28, "");
+        const csl::CompileResult r = compileFiles(onePe(pe), sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        QCOMPARE(fabric.runUntilDone(fabric.launch("main", {}), 1'000'000).status,
+                 sim::RunStatus::CommandDone);
+        const sim::RunResult run = fabric.runUntilIdle(1'000'000);
+        QCOMPARE(run.status, sim::RunStatus::Idle);
+        QVERIFY2(run.message.find("microthread 3 (blocked by @block of its ut_id) @mov32") !=
+                     std::string::npos,
+                 run.message.c_str());
+    }
     void unmodelledFabricSettingsWarn() {
         for (const char* setting :
              {".advance_switch = true", ".control_transform = true", ".zero = .first_source"}) {

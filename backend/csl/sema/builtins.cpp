@@ -1259,6 +1259,13 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "index") {
                 if (!isNumeric(v.type) || (!v.isComptime() && v.type->k != TK::Int))
                     fail(node, "'.index' expects an integer, found '" + typeName(v.type) + "'");
+                // The DSDs page, "Explicit Index Offset": a fabout's wavelets carry the index
+                // in their high 16 bits, which a 32-bit operation's values fill.
+                if (shape.dstBytes == 4 && vals[0].k == VK::Dsd &&
+                    vals[0].dsd.kind == sim::DsdKind::FabOut && vals[0].dsd.waveletIndexOffset >= 0)
+                    fail(node, "'.index' cannot stamp the wavelets of @" + name +
+                                   ": its 32-bit values fill them (the index goes in the high "
+                                   "16 bits of a 16-bit operation's wavelets)");
                 op.indexReg = toReg(coerce(v, types.u16, node), node);
             } else if (f == "ut_priority" || f == "fifo") {
                 // accepted; the simulator derives these
