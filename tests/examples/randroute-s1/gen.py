@@ -489,6 +489,7 @@ def pe_code(case, x, y, cum, logsize):
     o.append("var waiting: bool = false;")
     o.append("var lidx: u16 = 0;")
     o.append("var cur: u16 = 0;")
+    o.append("var slow_sink: u32 = 0;")
     o.append(f"const exp_cum = [{L}]u32{{ {', '.join(str(c) for c in cum[key])} }};")
     o.append("")
     o.append("fn check() void {")
@@ -704,6 +705,13 @@ def pe_code(case, x, y, cum, logsize):
     o.append("  lidx += 1;")
     o.append("  waiting = true;")
     o.extend(starts)
+    if case.get("slow"):
+        # a busy PE: its tasks wait while go runs, so its input queues fill and the
+        # routes back up to the senders (multicast siblings wait too)
+        spins = random.Random(case["seed"] * 131 + x * 17 + y).choice([0, 0, 300, 1500, 4000])
+        if spins:
+            o.append(f"  var spin: u32 = 0;")
+            o.append(f"  while (spin < {spins}) : (spin += 1) {{ slow_sink += spin; }}")
     o.append("  check();")
     o.append("}")
     o.append("")
@@ -944,10 +952,13 @@ def main():
                     help="about half of the routers are configured by their PE programs")
     ap.add_argument("--oncontrol", action="store_true",
                     help="receivers may take a net's data and control wavelets with async fabin ops that end on control (.on_control)")
+    ap.add_argument("--slow", action="store_true",
+                    help="some PEs spin in go() after starting their sends (backpressure)")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
     case = build(args.seed, args.swap, args.teardown)
+    case["slow"] = args.slow
     if args.oncontrol:
         # receivers of nets whose control wavelets reach CEs may take them with fabin ops
         # that end on each control wavelet (at most 2 fabin receivers per PE)
