@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random differential tests of fabric routing (stdlib only).
 
-    gen.py --seed N --out DIR [--swap] [--teardown] [--local] [--oncontrol] [--invalid]
+    gen.py --seed N --out DIR [--swap] [--teardown] [--local] [--oncontrol] [--slow] [--invalid]
 
 writes DIR/{layout.csl, pe_X_Y.csl..., run.py, case.json, commands_wse2.sh,
 commands_wse3.sh}: a W x H block (3..6 each) carrying 3..6 random "nets". A net is one
@@ -25,7 +25,7 @@ compares each net's sequence per PE with the model in case.json (order across ne
 not compared: the docs do not define it). 2..3 launches: switch positions and filter
 counters are router state that carries over.
 
-Options (--teardown, --local, --oncontrol and --invalid keep the plain seed's draws, so its
+Options (--teardown, --local, --oncontrol, --slow and --invalid keep the plain seed's draws, so its
 nets stay the same; --swap draws differently):
   --swap       WSE-2 only: every net on a pair of colors differing in the low bit, both
                configured alike at every router with random color_swap_x/_y; receivers
@@ -37,6 +37,8 @@ nets stay the same; --swap draws differently):
                @set_local_color_config.
   --oncontrol  receivers of nets whose control wavelets reach CEs may use chained async
                fabin ops ending on each control wavelet (.on_control activate).
+  --slow       some PEs spin in their launch function after starting their sends, so
+               their queues fill and the routes back up (results unchanged).
   --invalid    run.py also builds invalid variants of the layout (out-of-range switch
                position and filter fields, two filter kinds, a two-direction position rx,
                more filters on one router than WSE-2's six, color 24, a duplicated
