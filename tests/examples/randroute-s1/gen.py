@@ -25,7 +25,7 @@ compares each net's sequence per PE with the model in case.json (order across ne
 not compared: the docs do not define it). 2..3 launches: switch positions and filter
 counters are router state that carries over.
 
-Options (--teardown, --local, --oncontrol, --slow and --invalid keep the plain seed's draws, so its
+Options (--teardown, --local, --oncontrol, --slow, --invalidpos and --invalid keep the plain seed's draws, so its
 nets stay the same; --swap draws differently):
   --swap       WSE-2 only: every net on a pair of colors differing in the low bit, both
                configured alike at every router with random color_swap_x/_y; receivers
@@ -39,6 +39,9 @@ nets stay the same; --swap draws differently):
                fabin ops ending on each control wavelet (.on_control activate).
   --slow       some PEs spin in their launch function after starting their sends, so
                their queues fill and the routes back up (results unchanged).
+  --invalidpos some switch positions (not the current one, no pop modes) are
+               `.invalid = true`: an advance into one returns to position 0 in ring
+               mode and does nothing without it (the page's words on `invalid`).
   --invalid    run.py also builds invalid variants of the layout (out-of-range switch
                position and filter fields, two filter kinds, a two-direction position rx,
                more filters on one router than WSE-2's six, color 24, a duplicated
@@ -346,10 +349,13 @@ def walk(net, pos, counters, cmds, on_visit, start=None):
             n = len(sw["pos"])
             if op == "SWITCH_ADV" and n:
                 p = pos[(k, key)]
-                if p < n:
+                if p < n and sw["pos"][p] is not None:
                     pos[(k, key)] = p + 1
                     advanced = True
-                elif sw["ring"]:
+                elif sw["ring"] and p != 0:
+                    # the page on an invalid position: "we can never advance to the
+                    # corresponding switch position and we will [...] advance back to
+                    # the original switch position [...] (if ring_mode is enabled)"
                     pos[(k, key)] = 0
                     advanced = True
             elif op == "SWITCH_RST" and n:
@@ -762,7 +768,8 @@ def layout_code(case):
             tx = sw["base"] if sw else net["full_tx"][key]
             fields = [f".routes = .{{ .rx = .{{{rx}}}, .tx = .{{{', '.join(tx)}}} }}"]
             if sw:
-                parts = [f".pos{i + 1} = .{{ .tx = .{{{', '.join(d)}}} }}" for i, d in enumerate(sw["pos"])]
+                parts = [f".pos{i + 1} = .{{ .invalid = true }}" if d is None else
+                         f".pos{i + 1} = .{{ .tx = .{{{', '.join(d)}}} }}" for i, d in enumerate(sw["pos"])]
                 if sw["pos"]:
                     parts.append(f".current_switch_pos = {sw['cur']}")
                     parts.append(f".ring_mode = {'true' if sw['ring'] else 'false'}")
@@ -956,10 +963,23 @@ def main():
                     help="receivers may take a net's data and control wavelets with async fabin ops that end on control (.on_control)")
     ap.add_argument("--slow", action="store_true",
                     help="some PEs spin in go() after starting their sends (backpressure)")
+    ap.add_argument("--invalidpos", action="store_true",
+                    help="some switch positions are `.invalid = true`")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
     case = build(args.seed, args.swap, args.teardown)
+    if args.invalidpos:
+        # mark some switch positions invalid (routers without pop modes, never the
+        # current position): an advance into one goes back to position 0 in ring mode
+        # and does nothing without it
+        irnd = random.Random(args.seed * 577)
+        for net in case["nets"]:
+            for key, sw in sorted(net["switches"].items()):
+                if sw["pos"] and sw["pop"] == "none" and irnd.random() < 0.6:
+                    i = irnd.randrange(len(sw["pos"]))
+                    if i + 1 != sw["cur"]:
+                        sw["pos"][i] = None
     case["slow"] = args.slow
     if args.oncontrol:
         # receivers of nets whose control wavelets reach CEs may take them with fabin ops
