@@ -42,6 +42,8 @@ nets stay the same; --swap draws differently):
   --invalidpos some switch positions (not the current one, no pop modes) are
                `.invalid = true`: an advance into one returns to position 0 in ring
                mode and does nothing without it (the page's words on `invalid`).
+  --invalidpos-tx  the same positions keep their `.tx` beside `.invalid = true` (still
+               invalid: the page's `invalid` says the position can never be reached).
   --invalid    run.py also builds invalid variants of the layout (out-of-range switch
                position and filter fields, two filter kinds, a two-direction position rx,
                more filters on one router than WSE-2's six, color 24, a duplicated
@@ -768,7 +770,9 @@ def layout_code(case):
             tx = sw["base"] if sw else net["full_tx"][key]
             fields = [f".routes = .{{ .rx = .{{{rx}}}, .tx = .{{{', '.join(tx)}}} }}"]
             if sw:
-                parts = [f".pos{i + 1} = .{{ .invalid = true }}" if d is None else
+                hidden = sw.get("invalid_tx", {})
+                parts = [(f".pos{i + 1} = .{{ .tx = .{{{', '.join(hidden[str(i)])}}}, .invalid = true }}"
+                          if str(i) in hidden else f".pos{i + 1} = .{{ .invalid = true }}") if d is None else
                          f".pos{i + 1} = .{{ .tx = .{{{', '.join(d)}}} }}" for i, d in enumerate(sw["pos"])]
                 if sw["pos"]:
                     parts.append(f".current_switch_pos = {sw['cur']}")
@@ -965,11 +969,13 @@ def main():
                     help="some PEs spin in go() after starting their sends (backpressure)")
     ap.add_argument("--invalidpos", action="store_true",
                     help="some switch positions are `.invalid = true`")
+    ap.add_argument("--invalidpos-tx", action="store_true",
+                    help="as --invalidpos, but the invalid positions still name their tx")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
     case = build(args.seed, args.swap, args.teardown)
-    if args.invalidpos:
+    if args.invalidpos or args.invalidpos_tx:
         # mark some switch positions invalid (routers without pop modes, never the
         # current position): an advance into one goes back to position 0 in ring mode
         # and does nothing without it
@@ -979,6 +985,8 @@ def main():
                 if sw["pos"] and sw["pop"] == "none" and irnd.random() < 0.6:
                     i = irnd.randrange(len(sw["pos"]))
                     if i + 1 != sw["cur"]:
+                        if args.invalidpos_tx:
+                            sw.setdefault("invalid_tx", {})[str(i)] = sw["pos"][i]
                         sw["pos"][i] = None
     case["slow"] = args.slow
     if args.oncontrol:
