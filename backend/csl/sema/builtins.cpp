@@ -563,6 +563,7 @@ Value Analyzer::getDsd(uint32_t node) {
     d.kind = kt->dk;
     // Runtime fields are applied with DsdSet after loading the constant part.
     std::vector<std::pair<sim::DsdField, Value>> runtimeSets;
+    std::optional<Value> comptimeOffset; // `.offset`, when comptime-known
     bool isMem = d.kind == sim::DsdKind::Mem1d || d.kind == sim::DsdKind::Mem4d;
     static const std::set<std::string> kMemFields = {
         "tensor_access", "base_address", "extent", "stride", "offset", "wavelet_index_offset"};
@@ -743,10 +744,19 @@ Value Analyzer::getDsd(uint32_t node) {
             runtimeSets.push_back({sim::DsdField::OffsetBytes, v});
         } else if (f == "offset") {
             // "any expression of type i16"
-            d.baseAddress += uint32_t(asInt(coerce(v, types.i16, args[1]), args[1], "offset") *
-                                      int64_t(elemSize));
+            const Value offset = coerce(v, types.i16, args[1]);
+            d.baseAddress += uint32_t(asInt(offset, args[1], "offset") * int64_t(elemSize));
+            comptimeOffset = offset;
         }
     }
+    // A run-time base address replaces the constant one, and any offset counts from it: the
+    // base goes first, then the offsets (a comptime offset was lost under a run-time base).
+    const auto runtimeBase =
+        std::stable_partition(runtimeSets.begin(), runtimeSets.end(), [](const auto& set) {
+            return set.first == sim::DsdField::BaseAddress;
+        });
+    if (runtimeBase != runtimeSets.begin() && comptimeOffset)
+        runtimeSets.push_back({sim::DsdField::OffsetBytes, *comptimeOffset});
     if (isMem && !haveBase)
         fail(args[1], typeName(kt) + " needs '.tensor_access' or '.base_address'");
     if (isMem)
@@ -2150,9 +2160,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 r.dsd.extent[0] = uint32_t(x);
                 break;
             default:
-                // The stride counts elements of the type the DSD was built over.
-                r.dsd.strideBytes[0] = int32_t(x) * (r.dsd.strideBytes[0] < 0 ? -1 : 1) *
-                                       int32_t(sim::dsdElementBytes(r.dsd));
+                // The stride counts elements of the type the DSD was built over; its sign is
+                // the new stride's (the old one's sign was kept: -2 over a reversed DSD
+                // walked forwards, past the array).
+                r.dsd.strideBytes[0] = int32_t(x) * int32_t(sim::dsdElementBytes(r.dsd));
                 break;
             }
             return r;
