@@ -696,6 +696,8 @@ class Analyzer {
     void failIfFifoAllocation(uint32_t init, const std::string& declaration);
     void noteParamSource(const Module& m, const Decl& d);
     [[noreturn]] void failExportedTwice(const std::string& name, uint32_t node);
+    void failUnlessConfigurableColor(int color, uint32_t node);
+    void failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint32_t node);
     // The Storage Classes page's type restrictions for export declarations.
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".

@@ -2312,9 +2312,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(node, "@set_local_color_config must be called in a comptime block (routes "
                        "change at run time through <tile_config>)");
         Value col = coerce(carg(0, "color"), types.handle(HandleKind::Color), args[0]);
-        failIfMemcpyStreamColor(int(col.i), args[0]);
-        Value cfg = carg(1, "color configuration");
-        cls()->localColors.push_back({int(col.i), colorConfig(cfg, args[1])});
+        failUnlessConfigurableColor(int(col.i), args[0]);
+        for (const auto& [color, earlier] : cls()->localColors)
+            if (color == int(col.i))
+                fail(node, "color " + std::to_string(col.i) +
+                               " is configured twice by @set_local_color_config in this tile");
+        const sim::ColorConfig cfg = colorConfig(carg(1, "color configuration"), args[1]);
+        failUnlessSwitchable(int(col.i), cfg, args[0]);
+        cls()->localColors.push_back({int(col.i), cfg});
         return mkVoid();
     }
     if (name == "param") {

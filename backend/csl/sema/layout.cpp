@@ -30,12 +30,30 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
     sim::ColorConfig c;
     if (cfg.k != VK::Agg || !cfg.names)
         fail(node, "expected a color configuration struct");
+    // A choice given as `.{ .counter = true }` (the field that is true) or an enum value.
+    // The first field was taken whatever its value: `.{ .range = false, .counter = true }`
+    // made a range filter.
+    auto chosen = [&](const Value& v, const std::string& what) -> std::string {
+        if (v.k == VK::EnumV)
+            return v.s;
+        if (v.k != VK::Agg || !v.names)
+            return "";
+        std::string pick;
+        for (size_t k = 0; k < v.names->size(); ++k) {
+            if (!asBool((*v.elems)[k], node))
+                continue;
+            if (!pick.empty())
+                fail(node, what + " sets both '" + pick + "' and '" + (*v.names)[k] + "'");
+            pick = (*v.names)[k];
+        }
+        if (pick.empty())
+            fail(node, what + " sets no field to true");
+        return pick;
+    };
     // '.switches.pop_mode', or the Builtins page's deprecated '.routes.pop_mode' (SDK 1.x
     // programs give it there): `.{ .always_pop = true }` or an enum value.
     auto popMode = [&](const Value& sv) {
-        std::string m = sv.k == VK::Agg && sv.names && !sv.names->empty() ? (*sv.names)[0]
-                        : sv.k == VK::EnumV                               ? sv.s
-                                                                          : "";
+        const std::string m = chosen(sv, "'.pop_mode'");
         using PM = sim::ColorConfig::PopMode;
         if (m == "no_pop")
             c.popMode = PM::NoPop;
@@ -107,6 +125,11 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                             else if (pf != "invalid")
                                 fail(node, "unknown field '" + pf + "' in switch position");
                         }
+                        // The Builtins page: an invalid position is one "we can never advance
+                        // to", whatever routes it names (they were used).
+                        if (const Value* invalid = sv.field("invalid");
+                            invalid && asBool(*invalid, node))
+                            p = {};
                     }
                 } else if (sf == "current_switch_pos") {
                     int64_t p = asInt(sv, node, "'.current_switch_pos'");
@@ -126,14 +149,20 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
             if (v.k != VK::Agg || !v.names)
                 fail(node, "'.filter' must be a struct");
             sim::FilterConfig& fc = c.filter;
+            // Counters and indices are 16-bit fields (a wavelet's index is its high half):
+            // 65537 acted as 1.
+            auto filterField = [&](const Value& fv, const std::string& field) {
+                const int64_t x = asInt(fv, node, "a filter field");
+                if (x < 0 || x > 0xffff)
+                    fail(node, "'.filter." + field + "' = " + std::to_string(x) +
+                                   " is out of range (0-65535)");
+                return uint16_t(x);
+            };
             for (size_t j = 0; j < v.names->size(); ++j) {
                 const std::string& ff = (*v.names)[j];
                 const Value& fv = (*v.elems)[j];
                 if (ff == "kind") {
-                    std::string k = fv.k == VK::Agg && fv.names && !fv.names->empty()
-                                        ? (*fv.names)[0]
-                                    : fv.k == VK::EnumV ? fv.s
-                                                        : "";
+                    const std::string k = chosen(fv, "the filter's '.kind'");
                     using FK = sim::FilterConfig::Kind;
                     if (k == "counter")
                         fc.kind = FK::Counter;
@@ -150,17 +179,17 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 else if (ff == "filter_control")
                     fc.filterControl = asBool(fv, node);
                 else if (ff == "init_counter")
-                    fc.initCounter = uint16_t(asInt(fv, node, "filter"));
+                    fc.initCounter = filterField(fv, ff);
                 else if (ff == "limit1")
-                    fc.limit1 = uint16_t(asInt(fv, node, "filter"));
+                    fc.limit1 = filterField(fv, ff);
                 else if (ff == "limit2")
-                    fc.limit2 = uint16_t(asInt(fv, node, "filter"));
+                    fc.limit2 = filterField(fv, ff);
                 else if (ff == "max_counter")
-                    fc.maxCounter = uint16_t(asInt(fv, node, "filter"));
+                    fc.maxCounter = filterField(fv, ff);
                 else if (ff == "min_idx")
-                    fc.minIdx = uint16_t(asInt(fv, node, "filter"));
+                    fc.minIdx = filterField(fv, ff);
                 else if (ff == "max_idx")
-                    fc.maxIdx = uint16_t(asInt(fv, node, "filter"));
+                    fc.maxIdx = filterField(fv, ff);
                 else if (ff == "fast_mode")
                     // A router timing mode: which wavelets pass does not change, and the
                     // simulator's hop cost does not model it, so it is checked and dropped.
@@ -168,6 +197,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 else
                     fail(node, "unknown field '" + ff + "' in '.filter'");
             }
+            if (fc.kind == sim::FilterConfig::Kind::Range && fc.minIdx > fc.maxIdx)
+                fail(node, "the range filter's '.min_idx' (" + std::to_string(fc.minIdx) +
+                               ") is above its '.max_idx' (" + std::to_string(fc.maxIdx) + ")");
         } else if (f == "teardown") {
             c.teardown = asBool(v, node);
         } else {
@@ -344,12 +376,7 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         uint32_t x, y;
         coords(x, y);
         Value col = coerce(carg(2, "color"), types.handle(HandleKind::Color), args[2]);
-        if (col.i > 23)
-            fail(args[2],
-                 "color " + std::to_string(col.i) + " cannot be routed (routable colors are 0-23)");
-        if (opt_.memcpy && col.i >= 21)
-            fail(args[2], "color " + std::to_string(col.i) + " is reserved by memcpy");
-        failIfMemcpyStreamColor(int(col.i), args[2]);
+        failUnlessConfigurableColor(int(col.i), args[2]);
         const Value cfgValue = carg(3, "color configuration");
         sim::ColorConfig cfg;
         const RecentColorConfig* known = nullptr;
@@ -358,22 +385,22 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                 r.names == cfgValue.names)
                 known = &r;
         }
-        if (known) {
-            cfg = known->cfg;
-        } else {
-            cfg = colorConfig(cfgValue, args[3]);
-            if (cfgValue.k == VK::Agg && cfgValue.elems)
-                recentColorConfigs_[recentColorConfigNext_++ % recentColorConfigs_.size()] = {
-                    cfgValue.elems, cfgValue.names, cfg};
-        }
-        if (wse3() &&
-            (cfg.switchPositions[0].rx || cfg.switchPositions[0].tx || cfg.switchPositions[1].rx ||
-             cfg.switchPositions[1].tx || cfg.switchPositions[2].rx || cfg.switchPositions[2].tx)) {
-            static const std::set<int> kSwitchable = {0, 1, 2,  3,  4,  5,  6,  7,
-                                                      8, 9, 12, 13, 16, 17, 20, 21};
-            if (!kSwitchable.count(int(col.i)))
-                fail(args[2],
-                     "color " + std::to_string(col.i) + " does not support switches on wse3");
+        // A layout loop's error names the PE it was at.
+        const std::string where = "in the configuration of color " + std::to_string(col.i) +
+                                  " at PE (" + std::to_string(x) + ", " + std::to_string(y) + ")";
+        try {
+            if (known) {
+                cfg = known->cfg;
+            } else {
+                cfg = colorConfig(cfgValue, args[3]);
+                if (cfgValue.k == VK::Agg && cfgValue.elems)
+                    recentColorConfigs_[recentColorConfigNext_++ % recentColorConfigs_.size()] = {
+                        cfgValue.elems, cfgValue.names, cfg};
+            }
+            failUnlessSwitchable(int(col.i), cfg, args[2]);
+        } catch (const SemaError&) {
+            note(fr_->mod, node, where);
+            throw;
         }
         uint32_t& configured = configuredColors_[size_t(y) * width_ + x];
         if (configured >> col.i & 1)
@@ -1017,6 +1044,26 @@ std::vector<std::pair<std::string, int>> Analyzer::memcpyStreamColors(const Modu
 // program's own on one of them made the stream's wavelets go astray: silently wrong
 // results or a hang (the SDK's histogram-torus with MEMCPYD2H_DATA_1_ID:0, whose colors
 // 0..7 it routes itself).
+// The colors @set_color_config and @set_local_color_config may configure: routable, not
+// memcpy's (the local form took 21-23 and replaced memcpy's routes at its PEs).
+void Analyzer::failUnlessConfigurableColor(int color, uint32_t node) {
+    if (color > 23)
+        fail(node,
+             "color " + std::to_string(color) + " cannot be routed (routable colors are 0-23)");
+    if (opt_.memcpy && color >= 21)
+        fail(node, "color " + std::to_string(color) + " is reserved by memcpy");
+    failIfMemcpyStreamColor(color, node);
+}
+
+// SDK-NOTES: on WSE-3 only some colors have switches.
+void Analyzer::failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint32_t node) {
+    const bool switches = std::any_of(cfg.switchPositions.begin(), cfg.switchPositions.end(),
+                                      [](const sim::SwitchPosition& p) { return p.rx || p.tx; });
+    static const std::set<int> kSwitchable = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20, 21};
+    if (wse3() && switches && !kSwitchable.count(color))
+        fail(node, "color " + std::to_string(color) + " does not support switches on wse3");
+}
+
 void Analyzer::failIfMemcpyStreamColor(int color, uint32_t node) {
     if (!opt_.memcpy)
         return;
