@@ -1962,8 +1962,8 @@ fn main() void {
                  run.message.c_str());
     }
     void unmodelledFabricSettingsWarn() {
-        for (const char* setting :
-             {".advance_switch = true", ".control_transform = true", ".zero = .first_source"}) {
+        for (const char* setting : {".advance_switch = true", ".control_transform = true",
+                                    ".zero = .first_source", ".simd_mode = .simd_32"}) {
             std::string send = kAsyncSend;
             const std::string from = ".output_queue = oq });";
             const auto at = send.find(from);

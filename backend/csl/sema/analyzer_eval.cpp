@@ -435,12 +435,15 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
         if (!isNumeric(v.type))
             fail(n.a, "invalid operand type '" + typeName(v.type) + "' for unary '-'");
         if (v.k == VK::Int) {
-            if (v.i == INT64_MIN)
+            if (v.i == INT64_MIN && v.type->k != TK::Int)
                 fail(node, "comptime integer overflow: the result of '-' does not fit in 64 bits "
                            "(this compiler holds comptime integers in 64 bits)");
-            if (v.type->k == TK::Int && !fitsInt(-v.i, v.type))
+            if (v.type->k == TK::Int && (v.i == INT64_MIN || !fitsInt(-v.i, v.type)))
                 fail(node, "overflow of integer type '" + typeName(v.type) +
-                               "' in comptime arithmetic (" + std::to_string(-v.i) + ")");
+                               "' in comptime arithmetic (" +
+                               (v.i == INT64_MIN ? std::string("9223372036854775808")
+                                                 : std::to_string(-v.i)) +
+                               ")");
             return mkInt(-v.i, v.type);
         }
         if (v.k == VK::Float)
@@ -599,7 +602,12 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
     int64_t x = a.i, y = b.i, r = 0;
     // comptime_int "never underflow or overflow" (the Types page); ours hold 64 bits, so a
     // result past them is an error rather than a wrapped value.
+    // A fixed-size type's overflow (an i64's too) is the program's; only a comptime_int past
+    // 64 bits is this compiler's limit.
     const auto overflow = [&] {
+        if (t->k == TK::Int)
+            fail(node, "overflow of integer type '" + typeName(t) + "' in comptime arithmetic ('" +
+                           tokSpelling(op) + "')");
         fail(node, std::string("comptime integer overflow: the result of '") + tokSpelling(op) +
                        "' does not fit in 64 bits (this compiler holds comptime integers in "
                        "64 bits)");

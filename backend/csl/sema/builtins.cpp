@@ -700,6 +700,10 @@ Value Analyzer::getDsd(uint32_t node) {
         } else if (f == "simd_mode") {
             std::string s = v.k == VK::EnumV ? v.s : "";
             d.simdMode = s == "simd_32" ? 32 : s == "simd_64" ? 64 : 0;
+            // Two 16-bit values per wavelet would halve the wavelets a receiver counts: say so,
+            // as for the other fabric settings the simulator does not model.
+            warn(args[1], "'.simd_mode' is not modelled by the simulator and has no effect: each "
+                          "wavelet carries one value (docs/simulator.md, Not modelled)");
         }
     }
     // A multi-dimensional memory DSD given by its properties: without '.stride' the access
