@@ -125,7 +125,7 @@ bool parseTraceLine(const std::string& line, ParsedTraceLine& out) {
     if (takePrefix(s, " (hwtile) landing ")) {
         // "C5 from link N": arrived from the north neighbour, which sent it south.
         if (!parseColor(s, e.color) || !takePrefix(s, " from link ") || s.size() != 1)
-            malformed(line);
+            return false; // simprint text ("P2.3 (hwtile) landing soon")
         e.kind = TraceEvent::Kind::WaveletIn;
         e.link = s.front();
         out.hasSender = true;
@@ -149,13 +149,13 @@ bool parseTraceLine(const std::string& line, ParsedTraceLine& out) {
             out.senderLink = 'E';
             break;
         default:
-            malformed(line);
+            return false;
         }
         return true;
     }
     if (takePrefix(s, " Backpressure on ")) {
         if (!parseColor(s, e.color))
-            malformed(line);
+            return false;
         e.kind = TraceEvent::Kind::Stall;
         e.text = "backpressure on color " + std::to_string(e.color) +
                  (s.find("RAMP") != std::string_view::npos ? " towards the CE" : "");

@@ -410,10 +410,18 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command, uint64_t li
             std::string message = "simulation stopped at cycle " + std::to_string(r.cycle) + " (" +
                                   runStatusName(r.status) + "): " + r.message;
             aborted_ = message;
-            for (const auto& w : r.waiting) // the simulator's message may list them already
-                if (r.message.find(w.reason) == std::string::npos)
+            // The waits the simulator's message does not list already, as many as it lists
+            // (a 16x16 deadlock appended 240 lines after its "... and N more PEs").
+            size_t unlisted = 0;
+            for (const auto& w : r.waiting) {
+                if (r.message.find(w.reason) != std::string::npos)
+                    continue;
+                if (++unlisted <= 16)
                     message += "\n  PE(" + std::to_string(w.x) + "," + std::to_string(w.y) +
                                "): " + w.reason;
+            }
+            if (unlisted > 16)
+                message += "\n  ... and " + std::to_string(unlisted - 16) + " more waits";
             throw Error(Code::Aborted, message);
         }
         }

@@ -67,25 +67,20 @@ grpc::Status toStatus(const Error& e) {
 }
 
 // Status messages travel in metadata, which peers cap (8 KiB by default): a long hang
-// report keeps its first lines and its last line (the "... and N more PEs" summary), cut
-// between whole lines, saying how much is left out.
+// report keeps the whole lines that fit (its headline, the PEs listed first and their
+// "... and N more PEs") and says how much is left out.
 std::string fitStatusMessage(const std::string& message) {
     constexpr size_t kMaxMessage = 6000;
     if (message.size() <= kMaxMessage)
         return message;
-    const size_t lastLine = message.rfind('\n');
-    const std::string tail =
-        lastLine != std::string::npos && message.size() - lastLine < kMaxMessage / 4
-            ? message.substr(lastLine)
-            : std::string();
-    const size_t headEnd = message.rfind('\n', kMaxMessage - tail.size() - 80);
+    const size_t lastBreak = message.rfind('\n', kMaxMessage - 80);
     const size_t cut =
-        headEnd == std::string::npos || headEnd == 0 ? kMaxMessage - tail.size() - 80 : headEnd;
-    const size_t omitted = message.size() - cut - tail.size();
+        lastBreak == std::string::npos || lastBreak == 0 ? kMaxMessage - 80 : lastBreak;
     const size_t omittedLines =
-        size_t(std::count(message.begin() + long(cut), message.end() - long(tail.size()), '\n'));
-    return message.substr(0, cut) + "\n  ... (" + std::to_string(omittedLines) + " lines, " +
-           std::to_string(omitted) + " characters not shown)" + tail;
+        size_t(std::count(message.begin() + long(cut), message.end(), '\n')) +
+        (message.back() == '\n' ? 0 : 1);
+    return message.substr(0, cut) + "\n  ... (" + std::to_string(omittedLines) + " more lines, " +
+           std::to_string(message.size() - cut) + " characters not shown)";
 }
 
 namespace {

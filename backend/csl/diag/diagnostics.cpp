@@ -63,13 +63,15 @@ void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::s
 }
 
 // The same tile file compiled for several code classes (every PE its own with
-// <collectives_2d>) reports each problem once; a repeat's notes are dropped with it.
-bool DiagnosticEngine::reported(Severity severity, const SourceRange& r,
-                                const std::string& message) {
-    suppressNotes_ = std::any_of(diags_.begin(), diags_.end(), [&](const Diagnostic& d) {
-        return d.severity == severity && d.message == message && d.range.file == r.file &&
-               d.range.line == r.line && d.range.column == r.column;
-    });
+// <collectives_2d>) reports each problem once; a repeat's notes are dropped with it. A set,
+// not a scan of every diagnostic: a 400x400 layout with a different warning per class took
+// minutes.
+bool DiagnosticEngine::reported(Severity severity, const SourceRange& r, const std::string& message,
+                                const std::string& firstNote) {
+    std::string key = std::to_string(int(severity)) + '\0' + r.file + '\0' +
+                      std::to_string(r.line) + ':' + std::to_string(r.column) + '\0' + message +
+                      '\0' + firstNote;
+    suppressNotes_ = !reportedKeys_.insert(std::move(key)).second;
     return suppressNotes_;
 }
 
@@ -80,17 +82,10 @@ void DiagnosticEngine::errorWithNote(uint16_t file, uint32_t begin, uint32_t end
         return;
     SourceRange r = range(file, begin, end);
     SourceRange nr = range(noteFile, noteBegin, noteEnd);
-    auto same = [](const SourceRange& a, const SourceRange& b) {
-        return a.file == b.file && a.line == b.line && a.column == b.column;
-    };
-    for (const Diagnostic& d : diags_) {
-        if (d.severity == Severity::Error && d.message == message && same(d.range, r) &&
-            !d.notes.empty() && d.notes[0].message == note && same(d.notes[0].range, nr)) {
-            suppressNotes_ = true;
-            return;
-        }
-    }
-    suppressNotes_ = false;
+    if (reported(Severity::Error, r, message,
+                 nr.file + ':' + std::to_string(nr.line) + ':' + std::to_string(nr.column) + ' ' +
+                     note))
+        return;
     ++errorCount_;
     diags_.push_back({Severity::Error, r, std::move(message), {}});
     diags_.back().notes.push_back({Severity::Note, nr, std::move(note), {}});

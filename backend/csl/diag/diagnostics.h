@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace csl {
@@ -51,10 +52,12 @@ class DiagnosticEngine {
     static constexpr size_t kMaxErrors = 200;
 
   private:
-    bool reported(Severity severity, const SourceRange& r, const std::string& message);
+    bool reported(Severity severity, const SourceRange& r, const std::string& message,
+                  const std::string& firstNote = {});
 
     std::vector<std::unique_ptr<SourceFile>> files_;
     std::vector<Diagnostic> diags_;
+    std::unordered_set<std::string> reportedKeys_;
     size_t errorCount_ = 0;
     bool suppressNotes_ = false;
 };

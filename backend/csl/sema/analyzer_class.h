@@ -716,6 +716,9 @@ class Analyzer {
                      const std::vector<Value>& extents, int64_t base,
                      const std::vector<int64_t>& strides,
                      const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt);
+    void warnIfTensorAccessLeavesArray(
+        uint32_t node, std::span<const uint32_t> caps, const std::vector<Value>& extents,
+        const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt);
     void noteActivation(int id, uint32_t node);
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
     bool canCoerce(const Value& v, TypeP to);

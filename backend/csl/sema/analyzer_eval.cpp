@@ -2329,6 +2329,44 @@ void Analyzer::failUnlessAffine(
     }
 }
 
+// An affine access stays inside its array if its corners do: every index at 0 or at its
+// last value. One that leaves it gets a warning, not an error: SDK programs build a
+// "dummy" DSD over a one-element array with a long extent and rebase it before use (the
+// residual benchmark's `|i|{42} -> dummy[i]`); unrebased, `F[k]` over 20 elements of a
+// 16-element array runs into the next symbol without a word.
+void Analyzer::warnIfTensorAccessLeavesArray(
+    uint32_t node, std::span<const uint32_t> caps, const std::vector<Value>& extents,
+    const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt) {
+    const uint32_t indexed = N(node).a;
+    if (N(indexed).kind != NK::Index)
+        return;
+    for (const Value& e : extents)
+        if (e.k != VK::Int || e.i < 1)
+            return;
+    const Place array = place(N(indexed).a);
+    if (array.k != Place::K::Mem || array.addrReg != kNoReg || !array.type ||
+        array.type->k != TK::Array)
+        return;
+    const int64_t begin = array.addrImm, end = begin + int64_t(sizeOf(array.type));
+    for (uint32_t corner = 0; corner < (1u << caps.size()); ++corner) {
+        std::array<int64_t, 4> at{};
+        std::string where;
+        for (size_t k = 0; k < caps.size(); ++k) {
+            at[k] = (corner >> k & 1) ? extents[k].i - 1 : 0;
+            where += (where.empty() ? "" : ", ") + tokStr(caps[k]) + " = " + std::to_string(at[k]);
+        }
+        TypeP elemT = nullptr;
+        const Value a = addrAt(at, elemT);
+        if (a.isComptime() && elemT && (a.i < begin || a.i + int64_t(sizeOf(elemT)) > end)) {
+            warn(indexed, "this tensor access leaves its array at " + where + " (" +
+                              std::to_string(sizeOf(array.type)) +
+                              " bytes); a DSD over it reads and writes the memory beyond unless "
+                              "it is rebased first");
+            return;
+        }
+    }
+}
+
 Value Analyzer::evalTensorAccess(uint32_t node) {
     // |i, j| {e0, e1} -> A[expr]: the address is affine in the indices. It is evaluated
     // with each index at 0 and at 1 to find the base and the per-index strides.
@@ -2406,6 +2444,8 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     if (strides.size() == caps.size()) {
         probing = true;
         failUnlessAffine(node, caps, extents, base.i, strides, addrAt);
+        probing = false;
+        warnIfTensorAccessLeavesArray(node, caps, extents, addrAt);
     }
     names.push_back("$rank");
     elems.push_back(mkInt(int64_t(caps.size())));
