@@ -133,6 +133,19 @@ void DebugUtil::open(const std::string& core, const std::string& programName) {
         throw DebugError(core + ": a " + std::to_string(h.width) + "x" + std::to_string(h.height) +
                          " dump does not belong to the " + std::to_string(program_->width) + "x" +
                          std::to_string(program_->height) + " " + programName);
+    // A dump of another program of the same size would be read through this one's symbols.
+    const auto pair = [](uint32_t a, uint32_t b) {
+        return std::to_string(a) + "," + std::to_string(b);
+    };
+    const uint32_t programArch = program_->arch == sim::Arch::Wse3 ? 1 : 0;
+    if (h.arch != programArch || h.offsetX != program_->offsetX || h.offsetY != program_->offsetY ||
+        h.fabricWidth != program_->fabricWidth || h.fabricHeight != program_->fabricHeight)
+        throw DebugError(core + ": the dump's " + (h.arch ? "wse3" : "wse2") + " program at (" +
+                         pair(h.offsetX, h.offsetY) + ") of a " +
+                         pair(h.fabricWidth, h.fabricHeight) + " fabric is not the " + programName +
+                         ", " + (programArch ? "wse3" : "wse2") + " at (" +
+                         pair(program_->offsetX, program_->offsetY) + ") of " +
+                         pair(program_->fabricWidth, program_->fabricHeight));
     // A class index beyond the program's classes would make every later lookup throw
     // (and views call classAt without expecting that), so it is refused here. This reads
     // one field of each PE record, i.e. the pages of the PE table, never SRAM or chunks.

@@ -17,14 +17,23 @@ namespace {
 // A w x h dump of the fixture program whose every SRAM byte is set (12 stored pages per
 // PE, row-major in the file), cut after the pages of the first `intactPes` PEs: the PEs
 // after them cannot be read.
+// The header of a dump of `program`, as Fabric::dumpCore writes it.
+sim::CoreHeader headerOf(const sim::FabricProgram& program) {
+    sim::CoreHeader header;
+    header.arch = program.arch == sim::Arch::Wse3 ? 1 : 0;
+    header.offsetX = program.offsetX;
+    header.offsetY = program.offsetY;
+    header.fabricWidth = program.fabricWidth;
+    header.fabricHeight = program.fabricHeight;
+    header.width = program.width;
+    header.height = program.height;
+    return header;
+}
+
 std::shared_ptr<sim::FabricProgram> writeCutDump(const std::string& core, uint32_t w, uint32_t h,
                                                  uint32_t intactPes) {
     auto program = fixture::program(w, h);
-    sim::CoreHeader header;
-    header.offsetX = program->offsetX;
-    header.offsetY = program->offsetY;
-    header.width = w;
-    header.height = h;
+    const sim::CoreHeader header = headerOf(*program);
     std::vector<sim::CorePeRecord> pes(size_t(w) * h);
     for (uint32_t i = 0; i < pes.size(); ++i) {
         pes[i].x = i % w;
@@ -74,6 +83,18 @@ class TestDebugUtil : public QObject {
         QVERIFY_THROWS_EXCEPTION(debug::DebugError, dbg.get_symbol<float>(4, 1, "nope"));
         QVERIFY_THROWS_EXCEPTION(debug::DebugError, dbg.read_trace(4, 1, "times"));
         QVERIFY_THROWS_EXCEPTION(debug::DebugError, debug::DebugUtil(out, out + "/missing.core"));
+
+        // The dump of a program of the same size elsewhere on the fabric is refused, naming
+        // both: it was read through this program's symbols.
+        auto moved = fixture::program();
+        moved->offsetX += 1;
+        artifact::writeArtifact(tmp.path().toStdString() + "/moved", *moved, {});
+        try {
+            debug::DebugUtil other(tmp.path().toStdString() + "/moved", out + "/corefile.cs1");
+            QFAIL("a dump of another program was accepted");
+        } catch (const debug::DebugError& e) {
+            QVERIFY2(std::string(e.what()).find("program at (4,1)") != std::string::npos, e.what());
+        }
     }
 
     // get_symbol_rect looks the symbol up once per class and copies each PE's bytes
@@ -93,11 +114,7 @@ class TestDebugUtil : public QObject {
         program->classes.push_back(moved);
         program->classes.push_back(without);
         const std::vector<uint32_t> classOf{0, 1, 0, 1, 1, 0};
-        sim::CoreHeader h;
-        h.offsetX = program->offsetX;
-        h.offsetY = program->offsetY;
-        h.width = 3;
-        h.height = 2;
+        const sim::CoreHeader h = headerOf(*program);
         std::vector<sim::CorePeRecord> pes(6);
         for (uint32_t i = 0; i < 6; ++i) {
             pes[i].x = i % 3;
@@ -165,11 +182,7 @@ class TestDebugUtil : public QObject {
         sim::CodeClass without = program->classes[0];
         without.symbols.clear();
         program->classes.push_back(without);
-        sim::CoreHeader h;
-        h.offsetX = program->offsetX;
-        h.offsetY = program->offsetY;
-        h.width = 3;
-        h.height = 2;
+        const sim::CoreHeader h = headerOf(*program);
         std::vector<sim::CorePeRecord> pes(6);
         for (uint32_t i = 0; i < 6; ++i) {
             pes[i].x = i % 3;

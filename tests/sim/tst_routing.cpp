@@ -36,6 +36,13 @@ sim::Dsd fab(DsdKind k, uint8_t color, uint8_t queue, uint32_t n) {
 // Class 0 (sender): init sends n words of buf on color 1 via fabout (oq 1).
 // Class 1 (receiver): init runs fadds(buf, buf, fabin) either sync or async; an async
 // op activates local task 10, which stores a marker at 0.
+// The pipeline receiver's op made `op` of its fabin alone into buf.
+void receiveByMove(sim::CodeClass& recv, sim::DsdOpKind op) {
+    recv.dsdOps[0].op = op;
+    recv.dsdOps[0].src0 = {DsdOperand::Kind::Dsd, 1};
+    recv.dsdOps[0].src1 = {};
+}
+
 std::shared_ptr<sim::FabricProgram> pipeline(uint32_t n, bool asyncRecv, uint32_t width = 2) {
     sim::CodeClass send;
     sim::DataInit init;
@@ -347,9 +354,7 @@ class TestRouting : public QObject {
         in.filter.maxIdx = 5;
         p->pes[1].colors[0].second = in;
         sim::CodeClass& recv = p->classes[1];
-        recv.dsdOps[0].op = sim::DsdOpKind::Mov16; // buf16[i] = fabin
-        recv.dsdOps[0].src0 = {DsdOperand::Kind::Dsd, 1};
-        recv.dsdOps[0].src1 = {};
+        receiveByMove(recv, sim::DsdOpKind::Mov16); // buf16[i] = fabin
         recv.dsdConstants[0].strideBytes[0] = 2;
         recv.dsdConstants[0].extent[0] = 4;
         recv.dsdConstants[1].extent[0] = 4;
@@ -379,9 +384,7 @@ class TestRouting : public QObject {
         s.ret();
         send.functions[0] = s.build();
         sim::CodeClass& recv = p->classes[1];
-        recv.dsdOps[0].op = sim::DsdOpKind::Mov32; // buf[i] = whole wavelet
-        recv.dsdOps[0].src0 = {DsdOperand::Kind::Dsd, 1};
-        recv.dsdOps[0].src1 = {};
+        receiveByMove(recv, sim::DsdOpKind::Mov32); // buf[i] = whole wavelet
         sim::Fabric f(p);
         const auto r = f.runUntilIdle();
         QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
