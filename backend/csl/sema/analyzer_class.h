@@ -716,6 +716,7 @@ class Analyzer {
                      const std::vector<Value>& extents, int64_t base,
                      const std::vector<int64_t>& strides,
                      const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt);
+    [[noreturn]] void failAddressOf(uint32_t node, const Place& p);
     void warnIfTensorAccessLeavesArray(
         uint32_t node, std::span<const uint32_t> caps, const std::vector<Value>& extents,
         const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt);

@@ -1554,7 +1554,7 @@ Value Analyzer::addressOf(uint32_t node) {
         if (p.k == Place::K::Reg)
             fail(node, "internal: address of a register variable");
         if (p.k != Place::K::Mem)
-            fail(node, "cannot take the address of this expression");
+            failAddressOf(node, p);
         return addrValue(p, node);
     }
     if (n.kind == NK::Index) {
@@ -1565,13 +1565,22 @@ Value Analyzer::addressOf(uint32_t node) {
             base = storedConst(base, node);
         const Place p = indexPlace(base, node);
         if (p.k != Place::K::Mem)
-            fail(node, "cannot take the address of this expression");
+            failAddressOf(node, p);
         return addrValue(p, node);
     }
     Place p = place(node);
     if (p.k != Place::K::Mem)
-        fail(node, "cannot take the address of this expression");
+        failAddressOf(node, p);
     return addrValue(p, node);
+}
+
+// A variable of a comptime evaluation has no address (the Comptime page): say so rather than
+// blame the expression (the same function called at run time takes the address).
+void Analyzer::failAddressOf(uint32_t node, const Place& p) {
+    if (p.k == Place::K::Slot)
+        fail(node, "cannot take the address of a comptime variable (the Comptime page: its "
+                   "\"address cannot be obtained\")");
+    fail(node, "cannot take the address of this expression");
 }
 
 Value Analyzer::addrValue(const Place& p, uint32_t node) {

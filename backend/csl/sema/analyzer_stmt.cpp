@@ -1159,6 +1159,13 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
             if (rt->k == TK::TypeT)
                 typeFnResults_[f].emplace_back(args, result);
         }
+    } catch (const SemaError&) {
+        // An error in the body names the comptime call that ran it (the same body may
+        // compile when called at run time).
+        fr_ = save;
+        --callDepth_;
+        note(fr_->mod, node, "in the comptime evaluation of '" + f->name + "' called here");
+        throw;
     } catch (...) {
         fr_ = save;
         --callDepth_;
