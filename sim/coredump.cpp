@@ -367,16 +367,21 @@ CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
 
 } // namespace
 
+CoreHeader coreHeaderOf(const FabricProgram& program) {
+    CoreHeader h;
+    h.arch = program.arch == Arch::Wse2 ? 0 : 1;
+    h.fabricWidth = program.fabricWidth;
+    h.fabricHeight = program.fabricHeight;
+    h.offsetX = program.offsetX;
+    h.offsetY = program.offsetY;
+    h.width = program.width;
+    h.height = program.height;
+    return h;
+}
+
 void writeMachineCore(const std::string& path, const FabricProgram& prog, uint64_t cycle,
                       const std::vector<Pe>& pes, const std::vector<std::string>& simprint) {
-    CoreHeader h;
-    h.arch = prog.arch == Arch::Wse2 ? 0 : 1;
-    h.fabricWidth = prog.fabricWidth;
-    h.fabricHeight = prog.fabricHeight;
-    h.offsetX = prog.offsetX;
-    h.offsetY = prog.offsetY;
-    h.width = prog.width;
-    h.height = prog.height;
+    CoreHeader h = coreHeaderOf(prog);
     h.cycle = cycle;
     std::vector<CorePeRecord> recs(pes.size());
     for (size_t i = 0; i < pes.size(); ++i) {

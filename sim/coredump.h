@@ -161,6 +161,8 @@ void writeCoreDump(const std::string& path, const CoreHeader& header,
 
 struct Pe;
 // Fabric::dumpCore: the machine's PEs, program and simprint lines as a dump (internal).
+// The geometry part of a dump header for `program` (architecture, fabric, rectangle).
+CoreHeader coreHeaderOf(const FabricProgram& program);
 void writeMachineCore(const std::string& path, const FabricProgram& program, uint64_t cycle,
                       const std::vector<Pe>& pes, const std::vector<std::string>& simprint);
 

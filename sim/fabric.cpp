@@ -608,10 +608,10 @@ void Fabric::Impl::mergeShared(Pe& p) {
         // sim.log has the line as the SDK's simulator writes it, "@<cycle> <text>" (SDK
         // topic-13-simprint: a program that wants its coordinates prints them); the lines
         // kept for the IDE and the core dump name the PE.
-        std::string line =
-            "@" + str(s.cycle) + " PE(" + str(p.x) + "," + str(p.y) + "): " + std::move(s.text);
+        const std::string cycle = "@" + str(s.cycle);
         if (opt.simprintToLog && simLog.is_open())
-            logLine(s.cycle, Fabric::simLogLine(line));
+            logLine(s.cycle, cycle + " " + s.text);
+        std::string line = cycle + " PE(" + str(p.x) + "," + str(p.y) + "): " + std::move(s.text);
         if (simprintBytes + line.size() > kMaxSimprintBytes) {
             ++simprintDropped;
             continue;

@@ -137,15 +137,14 @@ void DebugUtil::open(const std::string& core, const std::string& programName) {
     const auto pair = [](uint32_t a, uint32_t b) {
         return std::to_string(a) + "," + std::to_string(b);
     };
-    const uint32_t programArch = program_->arch == sim::Arch::Wse3 ? 1 : 0;
-    if (h.arch != programArch || h.offsetX != program_->offsetX || h.offsetY != program_->offsetY ||
-        h.fabricWidth != program_->fabricWidth || h.fabricHeight != program_->fabricHeight)
-        throw DebugError(core + ": the dump's " + (h.arch ? "wse3" : "wse2") + " program at (" +
-                         pair(h.offsetX, h.offsetY) + ") of a " +
-                         pair(h.fabricWidth, h.fabricHeight) + " fabric is not the " + programName +
-                         ", " + (programArch ? "wse3" : "wse2") + " at (" +
-                         pair(program_->offsetX, program_->offsetY) + ") of " +
-                         pair(program_->fabricWidth, program_->fabricHeight));
+    const sim::CoreHeader want = sim::coreHeaderOf(*program_);
+    if (h.arch != want.arch || h.offsetX != want.offsetX || h.offsetY != want.offsetY ||
+        h.fabricWidth != want.fabricWidth || h.fabricHeight != want.fabricHeight)
+        throw DebugError(
+            core + ": the dump's " + (h.arch ? "wse3" : "wse2") + " program at (" +
+            pair(h.offsetX, h.offsetY) + ") of a " + pair(h.fabricWidth, h.fabricHeight) +
+            " fabric is not the " + programName + ", " + (want.arch ? "wse3" : "wse2") + " at (" +
+            pair(want.offsetX, want.offsetY) + ") of " + pair(want.fabricWidth, want.fabricHeight));
     // A class index beyond the program's classes would make every later lookup throw
     // (and views call classAt without expecting that), so it is refused here. This reads
     // one field of each PE record, i.e. the pages of the PE table, never SRAM or chunks.

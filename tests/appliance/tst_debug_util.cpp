@@ -17,23 +17,10 @@ namespace {
 // A w x h dump of the fixture program whose every SRAM byte is set (12 stored pages per
 // PE, row-major in the file), cut after the pages of the first `intactPes` PEs: the PEs
 // after them cannot be read.
-// The header of a dump of `program`, as Fabric::dumpCore writes it.
-sim::CoreHeader headerOf(const sim::FabricProgram& program) {
-    sim::CoreHeader header;
-    header.arch = program.arch == sim::Arch::Wse3 ? 1 : 0;
-    header.offsetX = program.offsetX;
-    header.offsetY = program.offsetY;
-    header.fabricWidth = program.fabricWidth;
-    header.fabricHeight = program.fabricHeight;
-    header.width = program.width;
-    header.height = program.height;
-    return header;
-}
-
 std::shared_ptr<sim::FabricProgram> writeCutDump(const std::string& core, uint32_t w, uint32_t h,
                                                  uint32_t intactPes) {
     auto program = fixture::program(w, h);
-    const sim::CoreHeader header = headerOf(*program);
+    const sim::CoreHeader header = sim::coreHeaderOf(*program);
     std::vector<sim::CorePeRecord> pes(size_t(w) * h);
     for (uint32_t i = 0; i < pes.size(); ++i) {
         pes[i].x = i % w;
@@ -114,7 +101,7 @@ class TestDebugUtil : public QObject {
         program->classes.push_back(moved);
         program->classes.push_back(without);
         const std::vector<uint32_t> classOf{0, 1, 0, 1, 1, 0};
-        const sim::CoreHeader h = headerOf(*program);
+        const sim::CoreHeader h = sim::coreHeaderOf(*program);
         std::vector<sim::CorePeRecord> pes(6);
         for (uint32_t i = 0; i < 6; ++i) {
             pes[i].x = i % 3;
@@ -182,7 +169,7 @@ class TestDebugUtil : public QObject {
         sim::CodeClass without = program->classes[0];
         without.symbols.clear();
         program->classes.push_back(without);
-        const sim::CoreHeader h = headerOf(*program);
+        const sim::CoreHeader h = sim::coreHeaderOf(*program);
         std::vector<sim::CorePeRecord> pes(6);
         for (uint32_t i = 0; i < 6; ++i) {
             pes[i].x = i % 3;

@@ -33,13 +33,7 @@ std::string readAll(const fs::path& path) {
 
 // A 2x1 dump: PE 0 stores page 0 (buf, ro and a 3-entry trace), PE 1 stores nothing.
 void writeCoreSeeds(const fs::path& dir, const sim::FabricProgram& program) {
-    sim::CoreHeader h;
-    h.fabricWidth = program.fabricWidth;
-    h.fabricHeight = program.fabricHeight;
-    h.offsetX = program.offsetX;
-    h.offsetY = program.offsetY;
-    h.width = program.width;
-    h.height = program.height;
+    sim::CoreHeader h = sim::coreHeaderOf(program);
     h.cycle = 1234;
     h.peCount = h.width * h.height;
     h.peRecordBytes = sizeof(sim::CorePeRecord);
