@@ -4,8 +4,9 @@
 // one, so each color links only nearest neighbours: the sender's route is RAMP -> the
 // direction(s) of the current operation, the receiver's route is one neighbour -> RAMP
 // (both set at run time through <tessera/router>). Data moves by store-and-forward along the
-// line, towards or away from the root; the operations are synchronous DSD operations and
-// activate the caller's callback task when they are done.
+// line, towards or away from the root. An operation is a list of steps that the library's
+// entrypoint task runs as asynchronous DSD operations; its last step activates the caller's
+// callback task.
 //
 // A root in the middle of the line has both neighbours sending on its one receive color.
 // The receive route takes one neighbour at a time (a wavelet from the other one waits on
@@ -105,6 +106,9 @@ const send_color: color = dim_params.send_color;
 const recv_color: color = dim_params.recv_color;
 const iq = @get_input_queue(queues[0]);
 const oq = @get_output_queue(queues[1]);
+// The library's two tasks: step_task runs the operation's steps, done_task ends it.
+const step_id: local_task_id = dim_params.entrypoints[0];
+const done_id: local_task_id = dim_params.entrypoints[1];
 
 // The routes as this PE last set them: the receive color listens to one neighbour (see the
 // comptime block), the send color starts as <collectives_2d/params> set it.
@@ -113,7 +117,6 @@ var tx_bits: u16 = both_bits;
 
 var anchor: [1]u32;
 var token = @zeros([1]u32);
-const token_ptr: [*]u32 = &token;
 const anchor_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{1} -> anchor[i] });
 // Every wavelet written to the same word: a receive that drops what it takes.
 const sink_dsd = @get_dsd(mem1d_dsd, .{ .base_address = &anchor, .extent = 1, .stride = 0 });
@@ -121,7 +124,82 @@ const in_dsd = @get_dsd(fabin_dsd, .{ .extent = 1, .fabric_color = recv_color, .
 const out_dsd = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{ .extent = 1, .output_queue = oq }
                                      else .{ .extent = 1, .output_queue = oq, .fabric_color = send_color });
 
+// An operation is a list of steps, built when it starts and run by step_task one
+// asynchronous DSD operation at a time, so that a PE's row and column operations are in
+// flight together (each dimension has its own queues and tasks) and its main thread is free.
+const STEP_RECV: u16 = 0;     // count elements from neighbour `dir` into buffer[offset..]
+const STEP_SEND: u16 = 1;     // count elements of buffer[offset..] to directions `dir`
+const STEP_PASS: u16 = 2;     // count wavelets from neighbour `dir` straight on to pass_dirs
+const STEP_DISCARD: u16 = 3;  // count wavelets from neighbour `dir`, dropped
+const STEP_RECV_ADD: u16 = 4; // buffer[0..count] += count f32 from neighbour `dir`
+const STEP_COPY: u16 = 5;     // send buffer[offset..] to receive buffer[dir..], count words
+const BUF_SEND: u16 = 0;
+const BUF_RECV: u16 = 1;
+const BUF_TOKEN: u16 = 2;
+const BUF_ANCHOR: u16 = 3;
+// The longest list: a root that takes every other PE's chunk one by one (gather) or sends
+// them (scatter), plus its copy and token; a PE off the root passes on, sends and relays the
+// token in at most seven steps.
+const max_steps: u16 = num_pes + 7;
+var step_kind: [max_steps]u16;
+var step_buf: [max_steps]u16;
+var step_offset: [max_steps]u16;
+var step_count: [max_steps]u16;
+var step_dir: [max_steps]u16;
+var step_pass_dirs: [max_steps]u16;
+var num_steps: u16 = 0;
+var next_step: u16 = 0;
+var busy: bool = false;
+var op_send_buf: [*]u32 = &anchor;
+var op_recv_buf: [*]u32 = &anchor;
+var op_callback: local_task_id = done_id;
+
 fn init() void {}
+
+fn push(kind: u16, buf: u16, offset: u16, count: u16, dir: u16, pass_dirs: u16) void {
+  step_kind[num_steps] = kind;
+  step_buf[num_steps] = buf;
+  step_offset[num_steps] = offset;
+  step_count[num_steps] = count;
+  step_dir[num_steps] = dir;
+  step_pass_dirs[num_steps] = pass_dirs;
+  num_steps += 1;
+}
+fn recv(buf: u16, offset: u16, count: u16, from: u16) void {
+  push(STEP_RECV, buf, offset, count, from, 0);
+}
+fn send(buf: u16, offset: u16, count: u16, dirs: u16) void {
+  push(STEP_SEND, buf, offset, count, dirs, 0);
+}
+// Passes count wavelets from `from` on to `dirs`. The first one goes through the anchor
+// word, and the send route turns only after it arrived: a neighbour sends in a new
+// operation only after it took in everything this PE sent it before, so none of this PE's
+// earlier wavelets is still in its router (where a turned route would misroute it). Every
+// PE that forwards to a new direction receives from a neighbour its earlier sends went to.
+fn forward(count: u16, from: u16, dirs: u16) void {
+  if (count == 0) return;
+  recv(BUF_ANCHOR, 0, 1, from);
+  send(BUF_ANCHOR, 0, 1, dirs);
+  if (count > 1) push(STEP_PASS, BUF_ANCHOR, 0, count - 1, from, dirs);
+}
+fn discard(count: u16, from: u16) void {
+  if (count > 0) push(STEP_DISCARD, BUF_ANCHOR, 0, count, from, 0);
+}
+fn recv_add(count: u16, from: u16) void {
+  push(STEP_RECV_ADD, BUF_RECV, 0, count, from, 0);
+}
+fn copy(src_offset: u16, dst_offset: u16, count: u16) void {
+  push(STEP_COPY, BUF_SEND, src_offset, count, dst_offset, 0);
+}
+fn is_middle(root: u16) bool {
+  return root > 0 and root + 1 < num_pes;
+}
+// A side PE of a middle-root gather or reduce: the root's token comes from `from` and goes
+// on to `to` (the neighbour further away), if there is one.
+fn pass_token(from: u16, to: u16, has_next: bool) void {
+  recv(BUF_TOKEN, 0, 1, from);
+  if (has_next) send(BUF_TOKEN, 0, 1, to);
+}
 
 fn listen(from: u16) void {
   if (rx_bits != from) {
@@ -135,185 +213,196 @@ fn point(dirs: u16) void {
     router.set(@get_int(send_color), FIELD_TX, dirs);
   }
 }
-fn mem(buf: [*]u32, count: u16) mem1d_dsd {
-  return @set_dsd_length(@set_dsd_base_addr(anchor_dsd, buf), count);
+fn buffer(which: u16) [*]u32 {
+  if (which == BUF_SEND) return op_send_buf;
+  if (which == BUF_RECV) return op_recv_buf;
+  if (which == BUF_TOKEN) return &token;
+  return &anchor;
 }
-// count elements of buf from element `offset` on.
+// count elements of a buffer from element `offset` on.
 fn mem_at(buf: [*]u32, offset: u16, count: u16) mem1d_dsd {
-  return @increment_dsd_offset(mem(buf, count), offset, u32);
+  return @increment_dsd_offset(@set_dsd_length(@set_dsd_base_addr(anchor_dsd, buf), count),
+                               offset, u32);
 }
-fn send(buf: [*]u32, offset: u16, count: u16, dirs: u16) void {
-  point(dirs);
-  @mov32(@set_dsd_length(out_dsd, count), mem_at(buf, offset, count));
-}
-fn recv(buf: [*]u32, offset: u16, count: u16, from: u16) void {
-  listen(from);
-  @mov32(mem_at(buf, offset, count), @set_dsd_length(in_dsd, count));
-}
-// Passes count wavelets from `from` on to `dirs`. A PE that turns its send route does so
-// only after the first of them arrived: a neighbour sends in a new operation only after it
-// took in everything this PE sent it before, so none of this PE's earlier wavelets is still
-// in its router (where a turned route would misroute it). Every PE that forwards to a new
-// direction receives from a neighbour its earlier sends went to.
-fn forward(count: u16, from: u16, dirs: u16) void {
-  if (count == 0) return;
-  listen(from);
-  var rest: u16 = count;
-  if (tx_bits != dirs) {
-    @mov32(anchor_dsd, in_dsd);
-    point(dirs);
-    @mov32(out_dsd, anchor_dsd);
-    rest -= 1;
+
+// Runs the steps up to the next asynchronous one, whose completion runs this task again.
+task step_task() void {
+  while (next_step < num_steps) {
+    const s = next_step;
+    next_step += 1;
+    const kind = step_kind[s];
+    const count = step_count[s];
+    const data = mem_at(buffer(step_buf[s]), step_offset[s], count);
+    const in_n = @set_dsd_length(in_dsd, count);
+    const out_n = @set_dsd_length(out_dsd, count);
+    if (kind == STEP_COPY) {
+      @mov32(mem_at(op_recv_buf, step_dir[s], count), data);
+      continue;
+    }
+    if (kind == STEP_SEND) {
+      point(step_dir[s]);
+      @mov32(out_n, data, .{ .async = true, .activate = step_id });
+      return;
+    }
+    listen(step_dir[s]);
+    if (kind == STEP_RECV) {
+      @mov32(data, in_n, .{ .async = true, .activate = step_id });
+    } else if (kind == STEP_PASS) {
+      point(step_pass_dirs[s]);
+      @mov32(out_n, in_n, .{ .async = true, .activate = step_id });
+    } else if (kind == STEP_DISCARD) {
+      @mov32(@set_dsd_length(sink_dsd, count), in_n, .{ .async = true, .activate = step_id });
+    } else {
+      const sum = @ptrcast([*]f32, op_recv_buf);
+      const acc = @set_dsd_length(@set_dsd_base_addr(anchor_dsd, sum), count);
+      @fadds(acc, acc, in_n, .{ .async = true, .activate = step_id });
+    }
+    return;
   }
-  if (rest > 0) @mov32(@set_dsd_length(out_dsd, rest), @set_dsd_length(in_dsd, rest));
+  @activate(done_id);
 }
-fn discard(count: u16, from: u16) void {
-  if (count == 0) return;
-  listen(from);
-  @mov32(@set_dsd_length(sink_dsd, count), @set_dsd_length(in_dsd, count));
+task done_task() void {
+  busy = false;
+  @activate(op_callback);
 }
-fn recv_add(buf: [*]f32, count: u16, from: u16) void {
-  listen(from);
-  const d = mem(@ptrcast([*]u32, buf), count);
-  @fadds(d, d, @set_dsd_length(in_dsd, count));
+
+// Starts an operation whose steps the caller just pushed.
+fn start(send_buf: [*]u32, recv_buf: [*]u32, callback: local_task_id) void {
+  op_send_buf = send_buf;
+  op_recv_buf = recv_buf;
+  op_callback = callback;
+  next_step = 0;
+  @activate(step_id);
 }
-fn copy(dst: [*]u32, dst_offset: u16, src: [*]u32, src_offset: u16, count: u16) void {
-  @mov32(mem_at(dst, dst_offset, count), mem_at(src, src_offset, count));
-}
-fn is_middle(root: u16) bool {
-  return root > 0 and root + 1 < num_pes;
-}
-// A side PE of a middle-root gather or reduce: the root's token comes from `from` and goes
-// on to `to` (the neighbour further away), if there is one.
-fn pass_token(from: u16, to: u16, has_next: bool) void {
-  recv(token_ptr, 0, 1, from);
-  if (has_next) send(token_ptr, 0, 1, to);
+// An operation starts after the previous one of this dimension ended (its callback ran):
+// its steps depend on where the previous one left the routes.
+fn begin() void {
+  @assert(!busy);
+  busy = true;
+  num_steps = 0;
 }
 
 // Root's buf goes to every PE's buf.
-fn broadcast_data(root: u16, buf: [*]u32, count: u16) void {
-  if (count == 0 or num_pes < 2) return;
-  if (pe_id == root) {
-    send(buf, 0, count, both_bits);
-  } else if (pe_id > root) {
-    recv(buf, 0, count, down_bit);
-    if (has_up) send(buf, 0, count, up_bit);
-  } else {
-    recv(buf, 0, count, up_bit);
-    if (has_down) send(buf, 0, count, down_bit);
+fn broadcast(root: u16, buf: [*]u32, count: u16, callback: local_task_id) void {
+  begin();
+  if (count > 0 and num_pes > 1) {
+    if (pe_id == root) {
+      send(BUF_RECV, 0, count, both_bits);
+    } else if (pe_id > root) {
+      recv(BUF_RECV, 0, count, down_bit);
+      if (has_up) send(BUF_RECV, 0, count, up_bit);
+    } else {
+      recv(BUF_RECV, 0, count, up_bit);
+      if (has_down) send(BUF_RECV, 0, count, down_bit);
+    }
   }
-}
-inline fn broadcast(root: u16, buf: [*]u32, count: u16, comptime callback: local_task_id) void {
-  broadcast_data(root, buf, count);
-  @activate(callback);
+  start(buf, buf, callback);
 }
 
 // Chunk k (count elements) of root's send_buf goes to PE k's recv_buf. The root sends one
 // stream to both sides: the chunks above it in ascending order, then those below it in
 // descending order; every PE keeps the first chunk that reaches it and passes on the rest
 // of its side's part, the root's neighbours drop the other side's part.
-fn scatter_data(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16) void {
-  if (count == 0) return;
-  const below: u16 = root * count;
-  const above: u16 = (num_pes - 1 - root) * count;
-  if (pe_id == root) {
-    copy(recv_buf, 0, send_buf, root * count, count);
-    if (has_up) send(send_buf, (root + 1) * count, above, both_bits);
-    var k: u16 = root;
-    while (k > 0) : (k -= 1) {
-      send(send_buf, (k - 1) * count, count, both_bits);
+fn scatter(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
+           callback: local_task_id) void {
+  begin();
+  if (count > 0) {
+    const below: u16 = root * count;
+    const above: u16 = (num_pes - 1 - root) * count;
+    if (pe_id == root) {
+      copy(root * count, 0, count);
+      if (has_up) send(BUF_SEND, (root + 1) * count, above, both_bits);
+      var k: u16 = root;
+      while (k > 0) : (k -= 1) {
+        send(BUF_SEND, (k - 1) * count, count, both_bits);
+      }
+    } else if (pe_id > root) {
+      recv(BUF_RECV, 0, count, down_bit);
+      if (has_up) forward((num_pes - 1 - pe_id) * count, down_bit, up_bit);
+      if (pe_id == root + 1) discard(below, down_bit);
+    } else {
+      if (pe_id + 1 == root) discard(above, up_bit);
+      recv(BUF_RECV, 0, count, up_bit);
+      if (has_down) forward(pe_id * count, up_bit, down_bit);
     }
-  } else if (pe_id > root) {
-    recv(recv_buf, 0, count, down_bit);
-    if (has_up) forward((num_pes - 1 - pe_id) * count, down_bit, up_bit);
-    if (pe_id == root + 1) discard(below, down_bit);
-  } else {
-    if (pe_id + 1 == root) discard(above, up_bit);
-    recv(recv_buf, 0, count, up_bit);
-    if (has_down) forward(pe_id * count, up_bit, down_bit);
   }
-}
-inline fn scatter(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
-                  comptime callback: local_task_id) void {
-  scatter_data(root, send_buf, recv_buf, count);
-  @activate(callback);
+  start(send_buf, recv_buf, callback);
 }
 
 // The chunks of the PEs above the root arrive from the farthest down to the nearest.
-fn recv_from_above(root: u16, recv_buf: [*]u32, count: u16) void {
+fn recv_from_above(root: u16, count: u16) void {
   var k: u16 = num_pes - 1;
   while (k > root) : (k -= 1) {
-    recv(recv_buf, k * count, count, up_bit);
+    recv(BUF_RECV, k * count, count, up_bit);
   }
 }
 // PE k's send_buf (count elements) goes to chunk k of root's recv_buf. Every PE passes on
 // the chunks of the PEs farther from the root first and then sends its own, so a PE
 // receives before it sends (see forward()); the PEs below the root reach it in ascending
 // order, those above it in descending order.
-fn gather_data(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16) void {
-  if (count == 0) return;
-  const middle = is_middle(root);
-  const below: u16 = root * count;
-  if (pe_id == root) {
-    copy(recv_buf, root * count, send_buf, 0, count);
-    if (middle and rx_bits == up_bit) {
-      recv_from_above(root, recv_buf, count);
-      recv(recv_buf, 0, below, down_bit);
+fn gather(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
+          callback: local_task_id) void {
+  begin();
+  if (count > 0) {
+    const middle = is_middle(root);
+    const below: u16 = root * count;
+    if (pe_id == root) {
+      copy(0, root * count, count);
+      if (middle and rx_bits == up_bit) {
+        recv_from_above(root, count);
+        recv(BUF_RECV, 0, below, down_bit);
+      } else {
+        if (has_down) recv(BUF_RECV, 0, below, down_bit);
+        if (has_up) recv_from_above(root, count);
+      }
+      if (middle) send(BUF_TOKEN, 0, 1, both_bits);
+    } else if (pe_id > root) {
+      if (has_up) forward((num_pes - 1 - pe_id) * count, up_bit, down_bit);
+      send(BUF_SEND, 0, count, down_bit);
+      if (middle) pass_token(down_bit, up_bit, has_up);
     } else {
-      if (has_down) recv(recv_buf, 0, below, down_bit);
-      if (has_up) recv_from_above(root, recv_buf, count);
+      if (has_down) forward(pe_id * count, down_bit, up_bit);
+      send(BUF_SEND, 0, count, up_bit);
+      if (middle) pass_token(up_bit, down_bit, has_down);
     }
-    if (middle) send(token_ptr, 0, 1, both_bits);
-  } else if (pe_id > root) {
-    if (has_up) forward((num_pes - 1 - pe_id) * count, up_bit, down_bit);
-    send(send_buf, 0, count, down_bit);
-    if (middle) pass_token(down_bit, up_bit, has_up);
-  } else {
-    if (has_down) forward(pe_id * count, down_bit, up_bit);
-    send(send_buf, 0, count, up_bit);
-    if (middle) pass_token(up_bit, down_bit, has_down);
   }
-}
-inline fn gather(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
-                 comptime callback: local_task_id) void {
-  gather_data(root, send_buf, recv_buf, count);
-  @activate(callback);
+  start(send_buf, recv_buf, callback);
 }
 
 // The element-wise f32 sum of every PE's send_buf lands in root's recv_buf; other PEs use
 // their recv_buf for their partial sums. A middle root adds its two sides in the order it
-// takes them (see gather_data), so the rounding of the sum may depend on that order.
-fn reduce_data(root: u16, send_buf: [*]f32, recv_buf: [*]f32, count: u16) void {
-  if (count == 0) return;
-  const acc = @ptrcast([*]u32, recv_buf);
-  copy(acc, 0, @ptrcast([*]u32, send_buf), 0, count);
-  const middle = is_middle(root);
-  if (pe_id == root) {
-    if (middle and rx_bits == up_bit) {
-      recv_add(recv_buf, count, up_bit);
-      recv_add(recv_buf, count, down_bit);
+// takes them (see gather), so the rounding of the sum may depend on that order.
+fn reduce_fadds(root: u16, send_buf: [*]f32, recv_buf: [*]f32, count: u16,
+                callback: local_task_id) void {
+  begin();
+  if (count > 0) {
+    copy(0, 0, count);
+    const middle = is_middle(root);
+    if (pe_id == root) {
+      if (middle and rx_bits == up_bit) {
+        recv_add(count, up_bit);
+        recv_add(count, down_bit);
+      } else {
+        if (has_down) recv_add(count, down_bit);
+        if (has_up) recv_add(count, up_bit);
+      }
+      if (middle) send(BUF_TOKEN, 0, 1, both_bits);
+    } else if (pe_id > root) {
+      if (has_up) recv_add(count, up_bit);
+      send(BUF_RECV, 0, count, down_bit);
+      if (middle) pass_token(down_bit, up_bit, has_up);
     } else {
-      if (has_down) recv_add(recv_buf, count, down_bit);
-      if (has_up) recv_add(recv_buf, count, up_bit);
+      if (has_down) recv_add(count, down_bit);
+      send(BUF_RECV, 0, count, up_bit);
+      if (middle) pass_token(up_bit, down_bit, has_down);
     }
-    if (middle) send(token_ptr, 0, 1, both_bits);
-  } else if (pe_id > root) {
-    if (has_up) recv_add(recv_buf, count, up_bit);
-    send(acc, 0, count, down_bit);
-    if (middle) pass_token(down_bit, up_bit, has_up);
-  } else {
-    if (has_down) recv_add(recv_buf, count, down_bit);
-    send(acc, 0, count, up_bit);
-    if (middle) pass_token(up_bit, down_bit, has_down);
   }
-}
-inline fn reduce_fadds(root: u16, send_buf: [*]f32, recv_buf: [*]f32, count: u16,
-                       comptime callback: local_task_id) void {
-  reduce_data(root, send_buf, recv_buf, count);
-  @activate(callback);
+  start(@ptrcast([*]u32, send_buf), @ptrcast([*]u32, recv_buf), callback);
 }
 
 comptime {
+  @bind_local_task(step_task, step_id);
+  @bind_local_task(done_task, done_id);
   if (num_pes > 1) {
     // <collectives_2d/params> opens the receive color to both neighbours (other users of
     // its routes rely on that); this module listens to one at a time.
