@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""randhost generator: random programs that exercise the host API (SdkRuntime memcpy,
+launch, call, streaming, nonblocking tasks) against a numpy model in run.py.
+
+Each case (cases/<id>/) is a random W x H rectangle whose PEs export arrays of u16, i16,
+u32, i32, f32 and f16 with per-PE lengths (tile params), one exported transform function
+per array taking random scalar arguments, and, in about half the cases, a streaming H2D
+color (a data task folds each wavelet into a ring buffer) and an `emit` function that
+sends the ring buffer's first n words back on a streaming D2H color from a sub-rectangle.
+case.json holds the geometry, the arrays, the transforms (as steps the checker replays)
+and the random host operations, valid and invalid; run.py is the one shared checker.
+
+  python3 gen.py [--out cases] [--seeds 1,2,3] [--extra-seeds N]
+Fixed seeds: the committed cases are exactly `python3 gen.py` output."""
+import argparse
+import json
+import os
+import random
+
+DTYPES = ["u16", "i16", "u32", "i32", "f32", "f16"]
+BITS = {"u16": 16, "i16": 16, "u32": 32, "i32": 32, "f32": 32, "f16": 16}
+# Argument types a transform of an array of type T may take (converted to T in the body).
+ARG_TYPES = {
+    "u16": ["u16", "bool"],
+    "i16": ["i16", "bool"],
+    "u32": ["u32", "u16", "bool"],
+    "i32": ["i32", "i16", "bool"],
+    "f32": ["f32", "f16", "bool"],
+    "f16": ["f16", "bool"],
+}
+COMMITTED_SEEDS = [2, 3, 5, 7, 12, 15, 18, 33]
+
+
+def gen_transform(rng, t):
+    """Random per-element steps over v (the element, of type t) with 1-4 arguments."""
+    # Mostly a few arguments; sometimes many, up to the documented limit of 15.
+    nargs = rng.randint(1, 4) if rng.random() < 0.8 else rng.randint(5, 15)
+    args = [rng.choice(ARG_TYPES[t]) for _ in range(nargs)]
+    steps = []
+    is_float = t in ("f32", "f16")
+    for j, at in enumerate(args):
+        if at == "bool":
+            steps.append(["neg_if", j])
+        elif is_float:
+            steps.append([rng.choice(["mul", "add", "sub"]), j])
+        else:
+            steps.append([rng.choice(["mul", "add", "sub", "xor", "or", "and"]), j])
+    rng.shuffle(steps)
+    # Position-dependent terms so a value on the wrong PE or index shows.
+    for _ in range(rng.randint(1, 2)):
+        steps.insert(rng.randint(0, len(steps)), [rng.choice(["add_i", "add_x", "add_y"]), rng.randint(1, 7)])
+    return {"args": args, "steps": steps}
+
+
+def csl_type_conv(t, at, name):
+    """Expression converting argument `name` of type at to t."""
+    if at == t:
+        return name
+    return f"@as({t}, {name})"
+
+
+def csl_index_conv(t, name, k):
+    """`name` (a u16 index or coordinate) times k, as a value of type t."""
+    if t == "i16":
+        return f"@bitcast(i16, {name}) * {k}"
+    if t in ("f32", "f16"):
+        return f"@as({t}, {name}) * {k}.0"
+    return f"@as({t}, {name}) * {k}"
+
+
+def csl_transform(name, arr, t, length_param, tr):
+    params = ", ".join(f"p{j}: {at}" for j, at in enumerate(tr["args"]))
+    body = []
+    for op, a in tr["steps"]:
+        if op == "neg_if":
+            zero = "0.0" if t in ("f32", "f16") else "0"
+            body.append(f"      if (p{a}) {{ v = {zero} - v; }}")
+        elif op in ("add_i", "add_x", "add_y"):
+            src = {"add_i": "i", "add_x": "x", "add_y": "y"}[op]
+            body.append(f"      v = v + {csl_index_conv(t, src, a)};")
+        else:
+            sym = {"mul": "*", "add": "+", "sub": "-", "xor": "^", "or": "|", "and": "&"}[op]
+            body.append(f"      v = v {sym} {csl_type_conv(t, tr['args'][a], f'p{a}')};")
+    body_text = "\n".join(body)
+    return f"""fn {name}({params}) void {{
+  const x: u16 = layout_mod.get_x_coord();
+  const y: u16 = layout_mod.get_y_coord();
+  for (@range(u16, {length_param})) |i| {{
+    var v: {t} = {arr}[i];
+{body_text}
+    {arr}[i] = v;
+  }}
+  sys_mod.unblock_cmd_stream();
+}}
+"""
+
+
+def gen_case(seed):
+    rng = random.Random(seed)
+    W, H = rng.randint(1, 8), rng.randint(1, 6)
+    narr = rng.randint(2, 4)
+    arrays = []
+    for k in range(narr):
+        t = rng.choice(DTYPES)
+        lo = rng.randint(1, 12)
+        hi = lo + rng.randint(0, 20)
+        lens = [[rng.randint(lo, hi) for _ in range(W)] for _ in range(H)]  # [y][x]
+        arrays.append({"name": f"a{k}", "type": t, "lens": lens, "transform": gen_transform(rng, t)})
+    stream = None
+    if rng.random() < 0.6:
+        cin, cout = rng.sample(range(0, 21), 2)
+        stream = {"in_color": cin, "out_color": cout, "slen": rng.randint(1, 24)}
+    case = {"seed": seed, "width": W, "height": H, "arrays": arrays, "stream": stream,
+            "channels": rng.choice([1, 1, 2, 3, 4, 8, 16])}
+    if stream and rng.random() < 0.5:
+        stream["in2_color"] = rng.choice([c for c in range(0, 21) if c not in (stream["in_color"], stream["out_color"])])
+    west, east = rng.choice([0, 0, 1, 2]), rng.choice([0, 0, 1, 3])
+    ox, oy = 4 + west + rng.randint(0, 2), 1 + rng.randint(0, 2)
+    case["geometry"] = {"west_buf": west, "east_buf": east, "offsets": [ox, oy],
+                        "dims": [ox + W + 3 + east + rng.randint(0, 2), oy + H + 1 + rng.randint(0, 1)]}
+    case["ops"] = gen_ops(rng, case)
+    case["invalid"] = gen_invalid(rng, case)
+    return case
+
+
+def rand_roi(rng, W, H):
+    w, h = rng.randint(1, W), rng.randint(1, H)
+    return rng.randint(0, W - w), rng.randint(0, H - h), w, h
+
+
+def min_len(arr, px, py, w, h):
+    return min(arr["lens"][y][x] for y in range(py, py + h) for x in range(px, px + w))
+
+
+def gen_ops(rng, case):
+    W, H = case["width"], case["height"]
+    ops = []
+    # Start from known contents: every array fully written once (blocking or not).
+    for a in case["arrays"]:
+        ops.append({"op": "h2d", "arr": a["name"], "roi": [0, 0, W, H], "n": min_len(a, 0, 0, W, H),
+                    "order": rng.choice(["ROW", "COL"]), "nonblock": rng.random() < 0.5,
+                    "seed": rng.randrange(1 << 30)})
+    kinds = ["h2d", "h2d", "d2h", "d2h", "launch", "launch", "call", "rowbcast", "colbcast", "stride", "wait"]
+    if case["stream"]:
+        kinds += ["stream_h2d", "stream_h2d", "emit", "emit", "d2h_state"]
+        if "in2_color" in case["stream"]:
+            kinds += ["stream2_h2d", "stream2_h2d"]
+    for _ in range(rng.randint(14, 28)):
+        kind = rng.choice(kinds)
+        a = rng.choice(case["arrays"])
+        nb = rng.random() < 0.5
+        order = rng.choice(["ROW", "COL"])
+        s = rng.randrange(1 << 30)
+        if kind in ("h2d", "d2h", "rowbcast", "colbcast", "stride"):
+            px, py, w, h = rand_roi(rng, W, H)
+            n = rng.randint(1, min_len(a, px, py, w, h))
+            op = {"op": kind, "arr": a["name"], "roi": [px, py, w, h], "n": n, "order": order,
+                  "nonblock": nb, "seed": s, "shaped": rng.random() < 0.3}
+            if kind == "stride":
+                op["row_stride"] = rng.randint(1, H + 1)
+                op["col_stride"] = rng.randint(1, W + 1)
+                op["keywords"] = rng.random() < 0.5
+            ops.append(op)
+        elif kind in ("launch", "call"):
+            ops.append({"op": kind, "arr": a["name"], "nonblock": nb, "seed": s,
+                        "numpy_scalars": rng.random() < 0.5})
+        elif kind == "wait":
+            ops.append({"op": "wait", "poll": rng.random() < 0.5})
+        elif kind in ("stream_h2d", "stream2_h2d"):
+            px, py, w, h = rand_roi(rng, W, H)
+            ops.append({"op": kind, "roi": [px, py, w, h], "n": rng.randint(1, 40),
+                        "order": order, "nonblock": nb, "seed": s})
+        elif kind == "emit":
+            px, py, w, h = rand_roi(rng, W, H)
+            ops.append({"op": "emit", "roi": [px, py, w, h], "n": rng.randint(1, case["stream"]["slen"]),
+                        "order": order, "nonblock": nb})
+        elif kind == "d2h_state":
+            # A one-word emit from every PE first: the stream D2H ends only when every PE
+            # has taken all its wavelets, so the copy-mode reads after it see them all.
+            ops.append({"op": "d2h_state", "nonblock": nb, "order": order})
+    ops.append({"op": "wait", "poll": False})
+    return ops
+
+
+def gen_invalid(rng, case):
+    """Host calls that must raise a Python exception naming the argument at fault. Not here: a
+    count past a PE's array and a 16-bit copy of a 32-bit symbol (the docs define no check:
+    `[*]T` has no length, and the real runtime writes memory as told)."""
+    W, H = case["width"], case["height"]
+    a = rng.choice(case["arrays"])
+    px, py, w, h = rand_roi(rng, W, H)
+    inv = [
+        {"kind": "px_outside", "arr": a["name"], "roi": [W, 0, 1, 1], "n": 1, "words": ["px"]},
+        {"kind": "h_outside", "arr": a["name"], "roi": [0, H - 1, 1, 2], "n": 1, "words": ["h"]},
+        {"kind": "unknown_symbol", "name": "no_such_" + a["name"], "words": ["no_such_" + a["name"]]},
+        {"kind": "bad_order", "arr": a["name"], "value": rng.choice([2, 7, -1]), "words": ["order"]},
+        {"kind": "launch_hidden", "words": ["hidden"]},
+        {"kind": "launch_extra_arg", "arr": a["name"], "words": ["t" + a["name"][1:]]},
+        {"kind": "launch_missing_arg", "arr": a["name"], "words": ["t" + a["name"][1:]]},
+        {"kind": "d2h_short_dest", "arr": a["name"], "roi": [px, py, w, h], "n": min_len(a, px, py, w, h),
+         "words": ["dest"]},
+        {"kind": "call_short", "arr": a["name"], "words": ["t" + a["name"][1:]]},
+        {"kind": "launch_variable", "arr": a["name"], "words": [a["name"]]},
+        {"kind": "h2d_to_function", "arr": a["name"], "words": ["t" + a["name"][1:]]},
+    ]
+    ranged = [j for j, at in enumerate(a["transform"]["args"]) if at != "f32"]
+    if ranged:
+        j = rng.choice(ranged)
+        inv.append({"kind": "arg_out_of_range", "arr": a["name"], "arg": j,
+                    "words": ["t" + a["name"][1:], f"argument {j}"]})
+    if case["stream"]:
+        used = {case["stream"]["in_color"], case["stream"]["out_color"], case["stream"].get("in2_color")}
+        c = rng.choice([c for c in range(0, 21) if c not in used])
+        inv.append({"kind": "stream_unknown_color", "color": c, "words": [f"color {c}"]})
+    rng.shuffle(inv)
+    return inv
+
+
+def pe_program(case):
+    lines = [f"// randhost case {case['seed']}: generated by gen.py; exported arrays, one transform",
+             "// per array, and (with a stream) a ring buffer fed by a data task and an emit function.",
+             "param memcpy_params;"]
+    for a in case["arrays"]:
+        lines.append(f"param len_{a['name']}: u16;")
+    lines += ["", 'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);',
+              'const layout_mod = @import_module("<layout>");', ""]
+    for a in case["arrays"]:
+        n, t = a["name"], a["type"]
+        lines.append(f"var {n} = @zeros([len_{n}]{t});")
+        lines.append(f"var {n}_ptr: [*]{t} = &{n};")
+    lines.append("")
+    for a in case["arrays"]:
+        lines.append(csl_transform("t" + a["name"][1:], a["name"], a["type"], f"len_{a['name']}", a["transform"]))
+    lines.append("// Not exported: the host must not be able to launch it.")
+    lines.append("fn hidden() void {\n  sys_mod.unblock_cmd_stream();\n}\n")
+    st = case["stream"]
+    if st:
+        two = "in2_color" in st
+        stream2 = """
+// The second H2D color: a wrapping sum and a count (order-free, so the two streams may mix).
+const in2_color: color = @get_color(@bitcast(u16, sys_mod.MEMCPYH2D_2));
+const in2_iq = @get_input_queue(4);
+const rx2_id: data_task_id =
+  if (@is_arch("wse3")) @get_data_task_id(in2_iq) else @get_data_task_id(in2_color);
+var sum2 = @zeros([2]u32);
+var sum2_ptr: [*]u32 = &sum2;
+
+task rx2(w: u32) void {
+  sum2[0] += w;
+  sum2[1] += 1;
+  try_send();
+}
+""" if two else ""
+        lines.append(f"""const slen: u16 = {st['slen']};
+const in_color: color = @get_color(@bitcast(u16, sys_mod.MEMCPYH2D_1));
+const out_color: color = @get_color(@bitcast(u16, sys_mod.MEMCPYD2H_1));
+const in_iq = @get_input_queue(2);
+const out_oq = @get_output_queue(3);
+const rx_id: data_task_id =
+  if (@is_arch("wse3")) @get_data_task_id(in_iq) else @get_data_task_id(in_color);
+
+var ring = @zeros([slen]u32);
+var ring_ptr: [*]u32 = &ring;
+var ring_state = @zeros([2]u32);  // next slot, wavelets received
+var ring_state_ptr: [*]u32 = &ring_state;
+// Streaming mode leaves counting to the kernel: the host copies in how many wavelets each PE
+// must have taken before `emit` may send, and a send asked for early waits for the data task.
+var expect = @zeros([2]u32);  // wavelets on the first color, on the second
+var expect_ptr: [*]u32 = &expect;
+var pending: bool = false;
+var pending_n: u16 = 0;
+
+const ring_dsd = @get_dsd(mem1d_dsd, .{{ .tensor_access = |k|{{slen}} -> ring[k] }});
+const out_dsd = @get_dsd(fabout_dsd, if (@is_arch("wse3")) .{{ .extent = slen, .output_queue = out_oq }}
+                                     else .{{ .extent = slen, .output_queue = out_oq, .fabric_color = out_color }});
+
+fn send(n: u16) void {{
+  const src = @set_dsd_length(ring_dsd, n);
+  const dst = @set_dsd_length(out_dsd, n);
+  if (@is_arch("wse3")) {{
+    @mov32(dst, src, .{{ .async = true, .ut_id = @get_ut_id(4) }});
+  }} else {{
+    @mov32(dst, src, .{{ .async = true }});
+  }}
+}}
+
+task rx(w: u32) void {{
+  const k: u32 = ring_state[0];
+  ring[k] = ring[k] * 3 + w;
+  ring_state[0] = if (k + 1 == @as(u32, slen)) 0 else k + 1;
+  ring_state[1] += 1;
+  try_send();
+}}
+
+fn all_arrived() bool {{
+  return ring_state[1] == expect[0]{" and sum2[1] == expect[1]" if two else ""};
+}}
+
+fn try_send() void {{
+  if (pending and all_arrived()) {{
+    pending = false;
+    send(pending_n);
+  }}
+}}
+{stream2}
+fn emit(x0: u16, y0: u16, w: u16, h: u16, n: u16) void {{
+  const x: u16 = layout_mod.get_x_coord();
+  const y: u16 = layout_mod.get_y_coord();
+  if (x >= x0 and x < x0 + w and y >= y0 and y < y0 + h) {{
+    pending = true;
+    pending_n = n;
+    try_send();
+  }}
+  // The host reads the stream with a later command.
+  sys_mod.unblock_cmd_stream();
+}}
+""")
+    lines.append("comptime {")
+    for a in case["arrays"]:
+        lines.append(f'  @export_symbol({a["name"]}_ptr, "{a["name"]}");')
+        lines.append(f'  @export_symbol(t{a["name"][1:]});')
+    if st:
+        lines += ['  @export_symbol(ring_ptr, "ring");', '  @export_symbol(expect_ptr, "expect");', '  @export_symbol(ring_state_ptr, "ring_state");',
+                  "  @export_symbol(emit);", "  @bind_data_task(rx, rx_id);",
+                  "  @initialize_queue(in_iq, .{ .color = in_color });",
+                  '  @initialize_queue(out_oq, if (@is_arch("wse3")) .{ .color = out_color } else .{});']
+        if "in2_color" in st:
+            lines += ['  @export_symbol(sum2_ptr, "sum2");', "  @bind_data_task(rx2, rx2_id);",
+                      "  @initialize_queue(in2_iq, .{ .color = in2_color });"]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def layout(case):
+    W, H, st = case["width"], case["height"], case["stream"]
+    out = [f"// randhost case {case['seed']}: a {W}x{H} rectangle; per-PE array lengths are tile params."]
+    if st:
+        two = "in2_color" in st
+        out += ["param MEMCPYH2D_DATA_1_ID: i16;", "param MEMCPYD2H_DATA_1_ID: i16;"]
+        out += ["param MEMCPYH2D_DATA_2_ID: i16;"] if two else []
+        out += [f"const memcpy = @import_module(\"<memcpy/get_params>\", .{{ .width = {W}, .height = {H},",
+                "  .MEMCPYH2D_1 = MEMCPYH2D_DATA_1_ID, .MEMCPYD2H_1 = MEMCPYD2H_DATA_1_ID"
+                + (", .MEMCPYH2D_2 = MEMCPYH2D_DATA_2_ID" if two else "") + " });"]
+    else:
+        out.append(f"const memcpy = @import_module(\"<memcpy/get_params>\", .{{ .width = {W}, .height = {H} }});")
+    out += ["", "layout {", f"  @set_rectangle({W}, {H});"]
+    for y in range(H):
+        for x in range(W):
+            lens = ", ".join(f".len_{a['name']} = {a['lens'][y][x]}" for a in case["arrays"])
+            out.append(f'  @set_tile_code({x}, {y}, "pe_program.csl", .{{ .memcpy_params = memcpy.get_params({x}), {lens} }});')
+    for a in case["arrays"]:
+        out.append(f'  @export_name("{a["name"]}", [*]{a["type"]}, true);')
+        args = ", ".join(a["transform"]["args"])
+        out.append(f'  @export_name("t{a["name"][1:]}", fn({args}) void);')
+    if st:
+        out += ['  @export_name("ring", [*]u32, true);', '  @export_name("expect", [*]u32, true);', '  @export_name("ring_state", [*]u32, true);',
+                '  @export_name("emit", fn(u16, u16, u16, u16, u16) void);']
+        if "in2_color" in st:
+            out.append('  @export_name("sum2", [*]u32, true);')
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def compile_sh(case, arch):
+    st, g = case["stream"], case["geometry"]
+    params = ""
+    if st:
+        params = f" --params=MEMCPYH2D_DATA_1_ID:{st['in_color']},MEMCPYD2H_DATA_1_ID:{st['out_color']}"
+        if "in2_color" in st:
+            params += f",MEMCPYH2D_DATA_2_ID:{st['in2_color']}"
+    bufs = ""
+    if g["west_buf"] or g["east_buf"]:
+        bufs = f" --width-west-buf={g['west_buf']} --width-east-buf={g['east_buf']}"
+    return ("#!/usr/bin/env bash\nset -e\n\n"
+            f"cslc --arch={arch} ./layout.csl --fabric-dims={g['dims'][0]},{g['dims'][1]} "
+            f"--fabric-offsets={g['offsets'][0]},{g['offsets'][1]}{params} \\\n"
+            f"  -o out --memcpy --channels={case['channels']}{bufs}\n")
+
+
+def write_case(case, root):
+    d = os.path.join(root, f"s{case['seed']:04d}")
+    os.makedirs(d, exist_ok=True)
+    files = {"layout.csl": layout(case), "pe_program.csl": pe_program(case),
+             "case.json": json.dumps(case, indent=1) + "\n",
+             "compile_wse2.sh": compile_sh(case, "wse2"), "compile_wse3.sh": compile_sh(case, "wse3")}
+    for name, text in files.items():
+        with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    return d
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases"))
+    ap.add_argument("--seeds", default=",".join(map(str, COMMITTED_SEEDS)))
+    args = ap.parse_args()
+    for s in args.seeds.split(","):
+        print(write_case(gen_case(int(s)), args.out))
+
+
+if __name__ == "__main__":
+    main()
