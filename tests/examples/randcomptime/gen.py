@@ -47,7 +47,8 @@ import sys
 from pathlib import Path
 
 INT_TYPES = {"i8": (8, True), "u8": (8, False), "i16": (16, True), "u16": (16, False),
-             "i32": (32, True), "u32": (32, False)}
+             "i32": (32, True), "u32": (32, False), "i64": (64, True), "u64": (64, False)}
+FLOAT_LIMIT = {"f32": 1 << 24, "f16": 1 << 11}  # integers these hold exactly
 
 
 class Reject(Exception):
@@ -55,8 +56,8 @@ class Reject(Exception):
 
 
 def in_range(t, v):
-    if t == "f32":
-        if v != int(v) or abs(v) >= 1 << 24:
+    if t in FLOAT_LIMIT:
+        if v != int(v) or abs(v) > FLOAT_LIMIT[t]:
             raise Reject()
         return v
     w, s = INT_TYPES[t]
@@ -70,14 +71,19 @@ def word(t, v):
     """The u32 word to_u32() gives for a value of type t."""
     if t == "f32":
         return struct.unpack("<I", struct.pack("<f", float(v)))[0]
+    if t == "f16":
+        return struct.unpack("<H", struct.pack("<e", float(v)))[0]
     if t == "bool":
         return 1 if v else 0
+    if INT_TYPES[t][0] == 64:  # to_u32 folds the halves
+        v &= (1 << 64) - 1
+        return (v & 0xFFFFFFFF) ^ (v >> 32)
     return v & ((1 << INT_TYPES[t][0]) - 1)
 
 
 def lit(t, v):
-    if t == "f32":
-        return f"@as(f32, {float(v)!r})"
+    if t in FLOAT_LIMIT:
+        return f"@as({t}, {float(v)!r})"
     return f"@as({t}, {v})"
 
 
@@ -100,6 +106,10 @@ class Prog:
         self.per_pe_inputs = {}
 
     def inp(self, t, v):
+        if t in ("i64", "u64"):
+            b = v & ((1 << 64) - 1)
+            self.inputs += [b & 0xFFFFFFFF, b >> 32]
+            return f"ld({t}, {len(self.inputs) - 2})"
         self.inputs.append(word(t, v))
         return f"ld({t}, {len(self.inputs) - 1})"
 
@@ -167,7 +177,9 @@ fn pow_rt{k}(b: u32, e0: u32) u32 {{
            f"pow_rt{k}({p.inp('u32', pb)}, {p.inp('u32', pe)})", want % pm if pe else 1)
 
 
-OPS = ["+", "-", "*", "&", "|", "^"]
+OPS = ["+", "-", "*", "&", "|", "^", "/", "%"]
+FLOAT_OPS = ["+", "-", "*", "/"]
+FLOAT_LITS = [0.5, 0.25, 1.5, 2.0, 3.0, 0.125, 0.75]
 
 
 def gen_expr(r, depth, fl):
@@ -177,24 +189,38 @@ def gen_expr(r, depth, fl):
             return ("x",)
         if c < 0.8:
             return ("y",)
-        return ("lit", r.randint(1, 9))
+        return ("lit", r.choice(FLOAT_LITS) if fl else r.randint(1, 9))
     if r.random() < 0.15:
         return ("if", gen_expr(r, depth - 1, fl), gen_expr(r, depth - 1, fl), gen_expr(r, depth - 1, fl))
-    ops = OPS[:3] if fl else OPS
-    return ("op", r.choice(ops), gen_expr(r, depth - 1, fl), gen_expr(r, depth - 1, fl))
+    op = r.choice(FLOAT_OPS if fl else OPS)
+    a, b = gen_expr(r, depth - 1, fl), gen_expr(r, depth - 1, fl)
+    if a[0] == "lit" and b[0] == "lit":
+        # no literal-only operations: those are comptime_int/comptime_float arithmetic
+        b = ("x",)
+    return ("op", op, a, b)
 
 
 def show(e):
     if e[0] in ("x", "y"):
         return e[0]
     if e[0] == "lit":
-        return str(e[1])
+        return repr(e[1]) if isinstance(e[1], float) else str(e[1])
     if e[0] == "if":
         # a branch that is a bare literal is typed: a run-time `if` of two comptime_ints
         # has no fixed type
-        br = [f"@as(T, {b[1]})" if b[0] == "lit" else show(b) for b in (e[2], e[3])]
+        br = [f"@as(T, {show(b)})" if b[0] == "lit" else show(b) for b in (e[2], e[3])]
         return f"(if ({show(e[1])} > {show(e[2])}) {br[0]} else {br[1]})"
     return f"({show(e[2])} {e[1]} {show(e[3])})"
+
+
+def round_float(t, v):
+    try:
+        w = struct.unpack("<f" if t == "f32" else "<e", struct.pack("<f" if t == "f32" else "<e", v))[0]
+    except OverflowError:
+        raise Reject()
+    if w != w or abs(w) > (60000 if t == "f16" else 1e30):
+        raise Reject()
+    return w
 
 
 def ev(e, t, x, y):
@@ -208,14 +234,26 @@ def ev(e, t, x, y):
         a, b = ev(e[1], t, x, y), ev(e[2], t, x, y)
         return b if a > b else ev(e[3], t, x, y)
     a, b = ev(e[2], t, x, y), ev(e[3], t, x, y)
-    v = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "&": lambda: a & b,
-         "|": lambda: a | b, "^": lambda: a ^ b}[e[1]]()
+    op = e[1]
+    if op in ("/", "%") and b == 0:
+        raise Reject()
+    if t in FLOAT_LIMIT:
+        v = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b}[op]()
+        return round_float(t, v)
+    if op == "/":
+        q = abs(a) // abs(b)
+        v = q if (a >= 0) == (b >= 0) else -q
+    elif op == "%":
+        v = abs(a) % abs(b) * (1 if a >= 0 else -1)
+    else:
+        v = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "&": lambda: a & b,
+             "|": lambda: a | b, "^": lambda: a ^ b}[op]()
     return in_range(t, v)
 
 
 def draw(r, t):
-    if t == "f32":
-        return r.randint(-40, 40)
+    if t in FLOAT_LIMIT:
+        return r.randint(-320, 320) / 8
     w, s = INT_TYPES[t]
     if r.random() < 0.5:
         return r.randint(0, 12)
@@ -225,9 +263,14 @@ def draw(r, t):
 def frag_gen(p, k):
     r = p.rng
     fl = r.random() < 0.3
-    types = r.sample(["i8", "u8", "i16", "u16", "i32", "u32"], 3 if not fl else 2) + (["f32"] if fl else [])
+    if fl:  # float literals and `/` rounding: the float types only
+        types = r.sample(["f32", "f16"], 2)
+    else:
+        types = r.sample(["i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64"], 3)
     for _ in range(200):
         e = gen_expr(r, r.randint(2, 4), fl)
+        if e[0] in ("x", "y", "lit"):
+            continue
         picks = []
         for t in types + [types[0]]:
             for _ in range(60):
@@ -915,6 +958,9 @@ fn ld(comptime T: type, k: u16) T {{
   if (@is_same_type(T, i16)) return @bitcast(i16, @as(u16, inp[k] & 0xffff));
   if (@is_same_type(T, u16)) return @as(u16, inp[k] & 0xffff);
   if (@is_same_type(T, i32)) return @bitcast(i32, inp[k]);
+  if (@is_same_type(T, f16)) return @bitcast(f16, @as(u16, inp[k] & 0xffff));
+  if (@is_same_type(T, u64)) return (@as(u64, inp[k + 1]) << 32) | @as(u64, inp[k]);
+  if (@is_same_type(T, i64)) return @bitcast(i64, (@as(u64, inp[k + 1]) << 32) | @as(u64, inp[k]));
   return inp[k];
 }}
 
@@ -926,6 +972,9 @@ fn to_u32(v: anytype) u32 {{
   if (@is_same_type(T, i8)) return @as(u32, @bitcast(u8, v));
   if (@is_same_type(T, i16)) return @as(u32, @bitcast(u16, v));
   if (@is_same_type(T, i32)) return @bitcast(u32, v);
+  if (@is_same_type(T, f16)) return @as(u32, @bitcast(u16, v));
+  if (@is_same_type(T, i64)) return to_u32(@bitcast(u64, v));
+  if (@is_same_type(T, u64)) return @as(u32, v & 0xffffffff) ^ @as(u32, v >> 32);
   return @as(u32, v);
 }}
 
@@ -997,7 +1046,8 @@ def render(p, seed, invalid):
 INVALID = ["noncomptime_arg", "runtime_in_comptime", "generic_mismatch", "module_type_mismatch",
            "field_missing", "comptime_overflow", "infinite_recursion", "infinite_loop",
            "assert_false", "concat_duplicate", "enum_switch_missing", "module_param_missing",
-           "runtime_array_len"]
+           "runtime_array_len", "generic_body_invalid", "module_instance_invalid", "inline_limit",
+           "undefined_read"]
 
 
 def mutate(p, lines, kind, r):
@@ -1025,7 +1075,8 @@ def mutate(p, lines, kind, r):
         return ls, n, []
     if kind == "generic_mismatch":
         t = gtypes[0]
-        other = {"i8": "i16", "u8": "u16", "i16": "i32", "u16": "i16", "i32": "u32", "u32": "i32", "f32": "i32"}[t]
+        other = {"i8": "i16", "u8": "u16", "i16": "i32", "u16": "i16", "i32": "u32", "u32": "i32", "i64": "u64",
+                 "u64": "i64", "f32": "i32", "f16": "f32"}[t]
         return (*at_compute(f"out_rt[0] = to_u32(gen{gk}({t}, ld({other}, 0), ld({t}, 1)));"), [])
     if kind == "module_type_mismatch":
         other = {"i16": "i32", "i32": "u32", "u32": "i16", "u16": "i32"}[mtype]
@@ -1067,6 +1118,25 @@ def mutate(p, lines, kind, r):
         j = ls.index("fn compute() void {") + 1
         ls.insert(j, "  out_rt[0] = @as(u32, broken.name_len);")
         return ls, i + 1, []
+    if kind == "generic_body_invalid":
+        # gen's body has an operator or comparison, which bool does not have
+        return (*at_compute(f"out_rt[0] = to_u32(gen{gk}(bool, ld(u32, 0) > 1, false));"), [])
+    if kind == "module_instance_invalid":
+        f = mod.split('"')[1]
+        i = next(j for j, s in enumerate(lines) if s.startswith("const sys_mod")) + 1
+        ls = lines[:i] + [f'const broken = @import_module("{f}", .{{ .T = bool, .scale = 2, .len = 3, .label = "q" }});'] + lines[i:]
+        j = ls.index("fn compute() void {") + 1
+        ls.insert(j, "  broken.step(true);")
+        return ls, i + 1, []
+    if kind == "inline_limit":
+        # the Libraries page: the default limit is 50 inlined iterations
+        return (*at_compute("{ var t: u32 = 0; inline for (@range(u16, 60)) |i| { t += @as(u32, i); } out_rt[0] = t; }"),
+                ["inlined iterations"])
+    if kind == "undefined_read":
+        ls, n = at_top(f"fn undef{rk}() i32 {{ var a: [3]i32 = undefined; a[0] = 1; return a[0] + a[2]; }}")
+        i = ls.index("fn compute() void {") + 1
+        ls.insert(i, f"  out_rt[0] = @bitcast(u32, comptime undef{rk}());")
+        return ls, n, ["undefined"]
     if kind == "runtime_array_len":
         ls, n = at_compute("var scratch: [ld(u16, 0)]u32 = undefined;")
         ls.insert(n, "  out_rt[0] = scratch[0];")
@@ -1155,6 +1225,12 @@ SEEDS = [3, 14, 18, 22, 29]
 INVALIDS = [(105, "infinite_recursion"), (102, "generic_mismatch"), (107, "module_param_missing")]
 
 
+# Cases that fail because of open compiler bugs (build/h-randcomptime/NOTES.md): written to
+# ../randcomptime-known-bugs (committed, not registered) by `gen.py --known-bugs`.
+KNOWN_BUGS = [(201, "undefined_read"), (202, "inline_limit"), (203, "generic_body_invalid"),
+              (204, "module_instance_invalid")]
+
+
 def main(argv):
     if argv[:1] == ["--all"]:
         root = Path(argv[1]) / "cases"
@@ -1162,6 +1238,15 @@ def main(argv):
             write_case(s, root / f"s{s}")
         for s, kind in INVALIDS:
             write_case(s, root / f"bad-{kind}-s{s}", kind)
+        return
+    if argv[:1] == ["--known-bugs"]:
+        root = Path(argv[1])
+        for s, kind in KNOWN_BUGS:
+            write_case(s, root / "cases" / f"bad-{kind}-s{s}", kind)
+        here = Path(__file__).resolve().parent
+        (root / "run.py").write_text((here / "run.py").read_text())  # a copy: run_example.sh copies one folder
+        for arch in ("wse2", "wse3"):
+            (root / f"commands_{arch}.sh").write_text((here / f"commands_{arch}.sh").read_text())
         return
     seed, outdir = int(argv[0]), argv[1]
     invalid = argv[3] if len(argv) > 3 and argv[2] == "--invalid" else None
