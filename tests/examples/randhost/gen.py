@@ -22,11 +22,11 @@ BITS = {"u16": 16, "i16": 16, "u32": 32, "i32": 32, "f32": 32, "f16": 16}
 # Argument types a transform of an array of type T may take (converted to T in the body).
 ARG_TYPES = {
     "u16": ["u16", "bool"],
-    "i16": ["i16", "bool"],
+    "i16": ["i16", "f16", "bool"],  # f16 -> i16 truncates toward zero
     "u32": ["u32", "u16", "bool"],
-    "i32": ["i32", "i16", "bool"],
-    "f32": ["f32", "f16", "bool"],
-    "f16": ["f16", "bool"],
+    "i32": ["i32", "i16", "f32", "bool"],
+    "f32": ["f32", "f16", "i32", "u16", "i16", "bool"],  # int -> float rounds to nearest even
+    "f16": ["f16", "i16", "u16", "bool"],
 }
 COMMITTED_SEEDS = [2, 3, 5, 7, 12, 15, 18, 33]
 
@@ -46,6 +46,10 @@ def gen_transform(rng, t):
         else:
             steps.append([rng.choice(["mul", "add", "sub", "xor", "or", "and"]), j])
     rng.shuffle(steps)
+    if not is_float:  # constant shifts (arithmetic for signed types) and truncating division
+        for _ in range(rng.randint(0, 2)):
+            op = rng.choice(["shl", "shr", "div"])
+            steps.insert(rng.randint(0, len(steps)), [op, rng.randint(1, 5) if op != "div" else rng.randint(2, 9)])
     # Position-dependent terms so a value on the wrong PE or index shows.
     for _ in range(rng.randint(1, 2)):
         steps.insert(rng.randint(0, len(steps)), [rng.choice(["add_i", "add_x", "add_y"]), rng.randint(1, 7)])
@@ -75,6 +79,8 @@ def csl_transform(name, arr, t, length_param, tr):
         if op == "neg_if":
             zero = "0.0" if t in ("f32", "f16") else "0"
             body.append(f"      if (p{a}) {{ v = {zero} - v; }}")
+        elif op in ("shl", "shr", "div"):
+            body.append(f"      v = v {dict(shl='<<', shr='>>', div='/')[op]} {a};")
         elif op in ("add_i", "add_x", "add_y"):
             src = {"add_i": "i", "add_x": "x", "add_y": "y"}[op]
             body.append(f"      v = v + {csl_index_conv(t, src, a)};")
@@ -97,20 +103,21 @@ def csl_transform(name, arr, t, length_param, tr):
 
 def gen_case(seed):
     rng = random.Random(seed)
-    W, H = rng.randint(1, 8), rng.randint(1, 6)
+    big = rng.random() < 0.2  # a wider block, longer arrays and streams, more commands
+    W, H = (rng.randint(6, 14), rng.randint(4, 10)) if big else (rng.randint(1, 8), rng.randint(1, 6))
     narr = rng.randint(2, 4)
     arrays = []
     for k in range(narr):
         t = rng.choice(DTYPES)
-        lo = rng.randint(1, 12)
-        hi = lo + rng.randint(0, 20)
+        lo = rng.randint(1, 300 if big else 12)
+        hi = lo + rng.randint(0, 200 if big else 20)
         lens = [[rng.randint(lo, hi) for _ in range(W)] for _ in range(H)]  # [y][x]
         arrays.append({"name": f"a{k}", "type": t, "lens": lens, "transform": gen_transform(rng, t)})
     stream = None
     if rng.random() < 0.6:
         cin, cout = rng.sample(range(0, 21), 2)
         stream = {"in_color": cin, "out_color": cout, "slen": rng.randint(1, 24)}
-    case = {"seed": seed, "width": W, "height": H, "arrays": arrays, "stream": stream,
+    case = {"seed": seed, "big": big, "width": W, "height": H, "arrays": arrays, "stream": stream,
             "channels": rng.choice([1, 1, 2, 3, 4, 8, 16])}
     if stream and rng.random() < 0.5:
         stream["in2_color"] = rng.choice([c for c in range(0, 21) if c not in (stream["in_color"], stream["out_color"])])
@@ -145,7 +152,7 @@ def gen_ops(rng, case):
         kinds += ["stream_h2d", "stream_h2d", "emit", "emit", "d2h_state"]
         if "in2_color" in case["stream"]:
             kinds += ["stream2_h2d", "stream2_h2d"]
-    for _ in range(rng.randint(14, 28)):
+    for _ in range(rng.randint(30, 60) if case["big"] else rng.randint(14, 28)):
         kind = rng.choice(kinds)
         a = rng.choice(case["arrays"])
         nb = rng.random() < 0.5
@@ -155,7 +162,8 @@ def gen_ops(rng, case):
             px, py, w, h = rand_roi(rng, W, H)
             n = rng.randint(1, min_len(a, px, py, w, h))
             op = {"op": kind, "arr": a["name"], "roi": [px, py, w, h], "n": n, "order": order,
-                  "nonblock": nb, "seed": s, "shaped": rng.random() < 0.3}
+                  "nonblock": nb, "seed": s, "shaped": rng.random() < 0.3,
+                  "raw": a["type"] in ("f32", "f16") and rng.random() < 0.4}
             if kind == "stride":
                 op["row_stride"] = rng.randint(1, H + 1)
                 op["col_stride"] = rng.randint(1, W + 1)
@@ -168,7 +176,7 @@ def gen_ops(rng, case):
             ops.append({"op": "wait", "poll": rng.random() < 0.5})
         elif kind in ("stream_h2d", "stream2_h2d"):
             px, py, w, h = rand_roi(rng, W, H)
-            ops.append({"op": kind, "roi": [px, py, w, h], "n": rng.randint(1, 40),
+            ops.append({"op": kind, "roi": [px, py, w, h], "n": rng.randint(1, 400 if case["big"] else 40),
                         "order": order, "nonblock": nb, "seed": s})
         elif kind == "emit":
             px, py, w, h = rand_roi(rng, W, H)
@@ -199,6 +207,7 @@ def gen_invalid(rng, case):
         {"kind": "launch_missing_arg", "arr": a["name"], "words": ["t" + a["name"][1:]]},
         {"kind": "d2h_short_dest", "arr": a["name"], "roi": [px, py, w, h], "n": min_len(a, px, py, w, h),
          "words": ["dest"]},
+        {"kind": "h2d_immutable", "roi": [px, py, w, h], "words": ["tag"]},
         {"kind": "call_short", "arr": a["name"], "words": ["t" + a["name"][1:]]},
         {"kind": "launch_variable", "arr": a["name"], "words": [a["name"]]},
         {"kind": "h2d_to_function", "arr": a["name"], "words": ["t" + a["name"][1:]]},
@@ -222,12 +231,16 @@ def pe_program(case):
              "param memcpy_params;"]
     for a in case["arrays"]:
         lines.append(f"param len_{a['name']}: u16;")
+    lines.append("param tag_x: u16;\nparam tag_y: u16;")
     lines += ["", 'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);',
               'const layout_mod = @import_module("<layout>");', ""]
     for a in case["arrays"]:
         n, t = a["name"], a["type"]
         lines.append(f"var {n} = @zeros([len_{n}]{t});")
         lines.append(f"var {n}_ptr: [*]{t} = &{n};")
+    lines.append("// Exported immutable: the host may read it, never write it.")
+    lines.append("var tag = [3]u16 { tag_x, tag_y, 0x5a5a };")
+    lines.append("var tag_ptr: [*]u16 = &tag;")
     lines.append("")
     for a in case["arrays"]:
         lines.append(csl_transform("t" + a["name"][1:], a["name"], a["type"], f"len_{a['name']}", a["transform"]))
@@ -316,6 +329,7 @@ fn emit(x0: u16, y0: u16, w: u16, h: u16, n: u16) void {{
 }}
 """)
     lines.append("comptime {")
+    lines.append('  @export_symbol(tag_ptr, "tag");')
     for a in case["arrays"]:
         lines.append(f'  @export_symbol({a["name"]}_ptr, "{a["name"]}");')
         lines.append(f'  @export_symbol(t{a["name"][1:]});')
@@ -346,8 +360,10 @@ def layout(case):
     out += ["", "layout {", f"  @set_rectangle({W}, {H});"]
     for y in range(H):
         for x in range(W):
-            lens = ", ".join(f".len_{a['name']} = {a['lens'][y][x]}" for a in case["arrays"])
+            lens = ", ".join([f".len_{a['name']} = {a['lens'][y][x]}" for a in case["arrays"]]
+                             + [f".tag_x = {x}", f".tag_y = {y}"])
             out.append(f'  @set_tile_code({x}, {y}, "pe_program.csl", .{{ .memcpy_params = memcpy.get_params({x}), {lens} }});')
+    out.append('  @export_name("tag", [*]u16, false);')
     for a in case["arrays"]:
         out.append(f'  @export_name("{a["name"]}", [*]{a["type"]}, true);')
         args = ", ".join(a["transform"]["args"])

@@ -44,6 +44,9 @@ def check(ok, what):
 # ---- the model ----
 model = {n: [[np.zeros(a["lens"][y][x], NP[a["type"]]) for x in range(W)] for y in range(H)]
          for n, a in arrays.items()}
+# Elements a transform made NaN: any NaN is right there (the payload of a computed NaN is the
+# hardware's); a NaN the host copied in must come back bit for bit.
+loose = {n: [[np.zeros(a["lens"][y][x], bool) for x in range(W)] for y in range(H)] for n, a in arrays.items()}
 stream = case["stream"]
 if stream:
     ring = np.zeros((H, W, stream["slen"]), np.uint32)
@@ -52,7 +55,10 @@ if stream:
     sum2 = np.zeros((H, W, 2), np.uint32)  # wrapping sum, count (second H2D color)
 
 
-def random_values(rng, t, shape):
+def random_values(rng, t, shape, raw=False):
+    if raw and t in ("f32", "f16"):  # any bit pattern: NaNs, infinities, subnormals, -0
+        bits = rng.integers(0, 1 << BITS[t], size=shape, dtype=np.uint64)
+        return bits.astype(np.uint32 if t == "f32" else np.uint16).view(NP[t])
     if t == "u16":
         return rng.integers(0, 1 << 16, size=shape).astype(np.uint16)
     if t == "i16":
@@ -92,7 +98,19 @@ def unflat(words, shape, order):
 
 
 def same_bits(got, want):
+    """want is the host array expected, or (that array, a mask of any-NaN elements, type)."""
+    if isinstance(want, tuple):
+        words, mask, t = want
+        if got.shape != words.shape:
+            return False
+        g, w = from_host(got.ravel(), t), from_host(words.ravel(), t)
+        m = mask.ravel()
+        return g[~m].tobytes() == w[~m].tobytes() and bool(np.all(np.isnan(g[m])))
     return got.shape == want.shape and got.tobytes() == want.tobytes()
+
+
+def show(want):
+    return (want[0] if isinstance(want, tuple) else want).tolist()
 
 
 # ---- transforms, as gen.py wrote them in CSL ----
@@ -125,6 +143,7 @@ def apply_transform(name, argv):
                             p = ft(argv[k])
                             v = ft({"mul": v * p, "add": v + p, "sub": v - p}[op])
                     arr[i] = v
+                    loose[name][y][x][i] = np.isnan(v)
                 else:
                     v = int(arr[i])
                     for op, k in tr["steps"]:
@@ -134,8 +153,15 @@ def apply_transform(name, argv):
                         elif op in ("add_i", "add_x", "add_y"):
                             base = {"add_i": i, "add_x": x, "add_y": y}[op]
                             v = int_wrap(v + int_wrap(base * k, t), t)
+                        elif op == "shl":
+                            v = int_wrap(v << k, t)
+                        elif op == "shr":  # arithmetic for signed: Python's >> floors
+                            v = v >> k
+                        elif op == "div":  # truncating toward zero
+                            v = int_wrap((abs(v) // k) * (1 if v >= 0 else -1), t)
                         else:
-                            p = int(argv[k])
+                            # A float argument converts to an int type by truncation.
+                            p = int(argv[k]) if not isinstance(argv[k], float) else int(np.trunc(argv[k]))
                             r = {"mul": lambda: v * p, "add": lambda: v + p, "sub": lambda: v - p,
                                  "xor": lambda: v ^ p, "or": lambda: v | p, "and": lambda: v & p}[op]()
                             v = int_wrap(r, t)
@@ -180,6 +206,7 @@ def packed_word(v, at):
 # ---- the run ----
 runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
 ids = {n: runner.get_id(n) for n in arrays}
+ids["tag"] = runner.get_id("tag")
 if stream:
     ids["ring"] = runner.get_id("ring")
     ids["ring_state"] = runner.get_id("ring_state")
@@ -206,7 +233,7 @@ def settle(poll):
         runner.task_wait(task)
         check(runner.is_task_done(task), f"{what}: is_task_done False after task_wait")
         if want is not None:
-            check(same_bits(dest, want), f"{what}: got {dest.tolist()} want {want.tolist()}")
+            check(same_bits(dest, want), f"{what}: got {dest.tolist()} want {show(want)}")
     pending.clear()
 
 
@@ -214,13 +241,14 @@ def issue(task, what, nonblock, dest=None, want=None, src=None):
     if nonblock:
         pending.append((task, what, dest, want, src))
     elif want is not None:
-        check(same_bits(dest, want), f"{what}: got {dest.tolist()} want {want.tolist()}")
+        check(same_bits(dest, want), f"{what}: got {dest.tolist()} want {show(want)}")
 
 
 def expected_block(name, px, py, w, h, n, order):
     t = arrays[name]["type"]
     vals = np.stack([np.stack([model[name][py + yy][px + xx][:n] for xx in range(w)]) for yy in range(h)])
-    return flat(to_host(vals, t), order)
+    mask = np.stack([np.stack([loose[name][py + yy][px + xx][:n] for xx in range(w)]) for yy in range(h)])
+    return flat(to_host(vals, t), order), flat(mask, order), t
 
 
 def emit(what, px, py, w, h, n, order, nb):
@@ -250,7 +278,7 @@ for step, op in enumerate(case["ops"]):
         rng = np.random.default_rng(op["seed"])
         dt = B16 if BITS[t] == 16 else B32
         if kind == "h2d":
-            vals = random_values(rng, t, (h, w, n))
+            vals = random_values(rng, t, (h, w, n), op.get("raw"))
             src = flat(to_host(vals, t), order)
             if op.get("shaped"):  # the array as a script holds it: [h][w][l], or [l][w][h] for COL_MAJOR
                 src = src.reshape((h, w, n) if order == "ROW" else (n, w, h))
@@ -259,26 +287,29 @@ for step, op in enumerate(case["ops"]):
             for yy in range(h):
                 for xx in range(w):
                     model[name][py + yy][px + xx][:n] = vals[yy, xx]
+                    loose[name][py + yy][px + xx][:n] = False
         elif kind == "rowbcast":
-            vals = random_values(rng, t, (h, n))
+            vals = random_values(rng, t, (h, n), op.get("raw"))
             src = flat(to_host(vals, t), order)
             task = runner.memcpy_h2d_rowbcast(ids[name], src, px, py, w, h, n, streaming=False, data_type=dt,
                                               order=ORDER[order], nonblock=nb)
             for yy in range(h):
                 for xx in range(w):
                     model[name][py + yy][px + xx][:n] = vals[yy]
+                    loose[name][py + yy][px + xx][:n] = False
         elif kind == "colbcast":
-            vals = random_values(rng, t, (w, n))
+            vals = random_values(rng, t, (w, n), op.get("raw"))
             src = flat(to_host(vals, t), order)
             task = runner.memcpy_h2d_colbcast(ids[name], src, px, py, w, h, n, streaming=False, data_type=dt,
                                               order=ORDER[order], nonblock=nb)
             for yy in range(h):
                 for xx in range(w):
                     model[name][py + yy][px + xx][:n] = vals[xx]
+                    loose[name][py + yy][px + xx][:n] = False
         else:
             rs, cs = op["row_stride"], op["col_stride"]
             ny, nx = 1 + (h - 1) // rs, 1 + (w - 1) // cs
-            vals = random_values(rng, t, (ny, nx, n))
+            vals = random_values(rng, t, (ny, nx, n), op.get("raw"))
             src = flat(to_host(vals, t), order)
             if op["keywords"]:
                 task = runner.memcpy_h2d_stride(ids[name], src, px, py, w, h, n, row_stride=rs, col_stride=cs,
@@ -289,6 +320,7 @@ for step, op in enumerate(case["ops"]):
             for iy in range(ny):
                 for ix in range(nx):
                     model[name][py + rs * iy][px + cs * ix][:n] = vals[iy, ix]
+                    loose[name][py + rs * iy][px + cs * ix][:n] = False
         issue(task, what, nb, src=src)
     elif kind == "d2h":
         name, (px, py, w, h), n, order = op["arr"], op["roi"], op["n"], op["order"]
@@ -296,7 +328,8 @@ for step, op in enumerate(case["ops"]):
         dest = np.zeros(w * h * n, np.uint32 if BITS[t] == 16 else HOST[t])
         if op.get("shaped"):
             dest = dest.reshape((h, w, n) if order == "ROW" else (n, w, h))
-        want = expected_block(name, px, py, w, h, n, order).reshape(dest.shape)
+        words, mask, _ = expected_block(name, px, py, w, h, n, order)
+        want = (words.reshape(dest.shape), mask.reshape(dest.shape), t)
         task = runner.memcpy_d2h(dest, ids[name], px, py, w, h, n, streaming=False,
                                  data_type=B16 if BITS[t] == 16 else B32, order=ORDER[order], nonblock=nb)
         issue(task, what, nb, dest, want)
@@ -393,6 +426,10 @@ if not failures:
             argv = random_args(np.random.default_rng(5), types)
             argv = argv + [1] if k == "launch_extra_arg" else argv[:-1]
             refused(what, inv["words"], runner.launch, "t" + name[1:], *argv, nonblock=False)
+        elif k == "h2d_immutable":
+            px, py, w, h = inv["roi"]
+            refused(what, inv["words"], runner.memcpy_h2d, ids["tag"], np.zeros(w * h * 3, np.uint32), px, py, w, h,
+                    3, streaming=False, data_type=B16, order=MemcpyOrder.COL_MAJOR, nonblock=False)
         elif k == "call_short":
             nargs = len(arrays[name]["transform"]["args"])
             refused(what, inv["words"], runner.call, "t" + name[1:], [0] * (nargs - 1), nonblock=False)
@@ -426,8 +463,15 @@ if not failures:
                 runner.memcpy_d2h(dest, ids[name], x, y, 1, 1, n, streaming=False,
                                   data_type=B16 if BITS[t] == 16 else B32, order=MemcpyOrder.ROW_MAJOR,
                                   nonblock=False)
-                check(same_bits(from_host(dest, t), model[name][y][x]),
+                check(same_bits(dest, (to_host(model[name][y][x], t), loose[name][y][x], t)),
                       f"final {name} at ({x},{y}): got {from_host(dest, t).tolist()} want {model[name][y][x].tolist()}")
+if not failures:  # the immutable tag: x, y, 0x5a5a on every PE, read in COL_MAJOR
+    tags = np.zeros((3, W, H), np.uint32)
+    runner.memcpy_d2h(tags, ids["tag"], 0, 0, W, H, 3, streaming=False, data_type=B16,
+                      order=MemcpyOrder.COL_MAJOR, nonblock=False)
+    want = np.stack([np.broadcast_to(np.arange(W)[:, None], (W, H)), np.broadcast_to(np.arange(H)[None, :], (W, H)),
+                     np.full((W, H), 0x5A5A)]).astype(np.uint32)
+    check(same_bits(tags, want), f"tag: got {tags.tolist()} want {want.tolist()}")
 runner.stop()
 
 if failures:

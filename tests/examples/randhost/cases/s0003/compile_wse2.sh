@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse2 ./layout.csl --fabric-dims=15,9 --fabric-offsets=6,3 --params=MEMCPYH2D_DATA_1_ID:11,MEMCPYD2H_DATA_1_ID:19 \
-  -o out --memcpy --channels=2
+cslc --arch=wse2 ./layout.csl --fabric-dims=15,6 --fabric-offsets=6,1 --params=MEMCPYH2D_DATA_1_ID:9,MEMCPYD2H_DATA_1_ID:12 \
+  -o out --memcpy --channels=16 --width-west-buf=0 --width-east-buf=1

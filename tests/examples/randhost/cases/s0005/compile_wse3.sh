@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse3 ./layout.csl --fabric-dims=16,11 --fabric-offsets=6,3 --params=MEMCPYH2D_DATA_1_ID:15,MEMCPYD2H_DATA_1_ID:5,MEMCPYH2D_DATA_2_ID:19 \
-  -o out --memcpy --channels=1 --width-west-buf=2 --width-east-buf=0
+cslc --arch=wse3 ./layout.csl --fabric-dims=22,11 --fabric-offsets=8,3 --params=MEMCPYH2D_DATA_1_ID:10,MEMCPYD2H_DATA_1_ID:18 \
+  -o out --memcpy --channels=2 --width-west-buf=2 --width-east-buf=3

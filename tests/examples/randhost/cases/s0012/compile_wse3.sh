@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse3 ./layout.csl --fabric-dims=21,6 --fabric-offsets=7,1 --params=MEMCPYH2D_DATA_1_ID:11,MEMCPYD2H_DATA_1_ID:10,MEMCPYH2D_DATA_2_ID:2 \
-  -o out --memcpy --channels=8 --width-west-buf=1 --width-east-buf=1
+cslc --arch=wse3 ./layout.csl --fabric-dims=18,5 --fabric-offsets=5,1 --params=MEMCPYH2D_DATA_1_ID:8,MEMCPYD2H_DATA_1_ID:15 \
+  -o out --memcpy --channels=4 --width-west-buf=0 --width-east-buf=3

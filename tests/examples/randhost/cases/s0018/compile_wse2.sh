@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse2 ./layout.csl --fabric-dims=16,6 --fabric-offsets=8,3 --params=MEMCPYH2D_DATA_1_ID:5,MEMCPYD2H_DATA_1_ID:19 \
-  -o out --memcpy --channels=16 --width-west-buf=2 --width-east-buf=0
+cslc --arch=wse2 ./layout.csl --fabric-dims=22,11 --fabric-offsets=6,3 \
+  -o out --memcpy --channels=4 --width-west-buf=2 --width-east-buf=0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse2 ./layout.csl --fabric-dims=15,11 --fabric-offsets=7,3 --params=MEMCPYH2D_DATA_1_ID:19,MEMCPYD2H_DATA_1_ID:9,MEMCPYH2D_DATA_2_ID:17 \
-  -o out --memcpy --channels=2 --width-west-buf=2 --width-east-buf=1
+cslc --arch=wse2 ./layout.csl --fabric-dims=14,8 --fabric-offsets=6,3 --params=MEMCPYH2D_DATA_1_ID:10,MEMCPYD2H_DATA_1_ID:5 \
+  -o out --memcpy --channels=8
