@@ -187,6 +187,7 @@ struct Fabric::Impl {
     void callFunction(Pe& p, int32_t func, const uint64_t* args, uint32_t nargs, uint16_t retDst);
     void startTask(Pe& p, int task);
     int pickTask(const Pe& p) const;
+    bool taskHighPriority(const Pe& p, int task) const;
     // Task ids that may be ready (activated or with wavelets queued, and unblocked);
     // taskReady decides for each.
     uint64_t taskCandidates(const Pe& p) const;

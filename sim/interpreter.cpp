@@ -337,17 +337,42 @@ int Fabric::Impl::pickTask(const Pe& p) const {
         }
     }
     // Only unblocked task ids can be ready: test just those (taskReady still checks each),
-    // in round-robin order.
+    // in round-robin order, HIGH-priority ones first.
     const uint64_t candidates = taskCandidates(p);
     if (!candidates)
         return -1;
     const int first = (p.lastPicked + 1) % kNumTaskIds;
-    for (uint64_t rest = std::rotr(candidates, first); rest; rest &= rest - 1) {
-        const int t = (first + std::countr_zero(rest)) % kNumTaskIds;
-        if (taskReady(p, t))
+    auto pickAmong = [&](uint64_t ids, bool onlyHigh) {
+        for (uint64_t rest = std::rotr(ids, first); rest; rest &= rest - 1) {
+            const int t = (first + std::countr_zero(rest)) % kNumTaskIds;
+            if (taskReady(p, t) && (!onlyHigh || taskHighPriority(p, t)))
+                return t;
+        }
+        return -1;
+    };
+    if (p.highPriority) {
+        if (const int t = pickAmong(candidates, true); t >= 0)
             return t;
     }
-    return -1;
+    return pickAmong(candidates, false);
+}
+
+// A data or local task has its own id's priority; a control task the priority of a
+// channel whose CE queue it heads (the Libraries page: the priority of "tasks activated by
+// wavelets, including tasks bound to a control_task_id", is that of the color on WSE-2,
+// the input queue on WSE-3).
+bool Fabric::Impl::taskHighPriority(const Pe& p, int task) const {
+    if (p.cls->tasks[size_t(task)].kind != TaskKind::Control)
+        return p.highPriority >> task & 1;
+    for (uint32_t busy = p.ceQueueBusy; busy; busy &= busy - 1) {
+        const int c = std::countr_zero(busy);
+        const Wavelet& w = p.rampQ[size_t(c)].front();
+        const int bit = channelBlockBit(p, c);
+        if (w.control && controlEntrypoint(w.payload) == task && bit >= 0 &&
+            (p.highPriority >> bit & 1))
+            return true;
+    }
+    return false;
 }
 
 uint64_t Fabric::Impl::taskCandidates(const Pe& p) const {
@@ -1148,6 +1173,11 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::Unblock:
         p.blocked &= ~(uint64_t(1) << taskArg());
         break;
+    case BuiltinId::SetTaskPriority: {
+        const uint64_t bit = uint64_t(1) << taskArg();
+        p.highPriority = arg(1) ? p.highPriority | bit : p.highPriority & ~bit;
+        break;
+    }
     case BuiltinId::BlockMicrothread:
     case BuiltinId::UnblockMicrothread: {
         const uint64_t ut = arg(0);

@@ -359,6 +359,10 @@ struct alignas(64) Pe {
     // then (tasksOwed) each go before the next command (startWork).
     bool lastWorkWasCommand = false;
     uint64_t tasksOwed = 0;
+    // <tile_config>.task_priority: bit t set = task id t (or, for the tasks wavelets start,
+    // the channel bit channelBlockBit gives) is HIGH; the picker takes ready HIGH tasks
+    // before LOW ones (SetTaskPriority).
+    uint64_t highPriority = 0;
 
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};

@@ -139,6 +139,12 @@ enum class BuiltinId : uint16_t {
     // runs, or will run, until UnblockMicrothread; task ids are untouched.
     BlockMicrothread,    // (ut_id)
     UnblockMicrothread,  // (ut_id)
+    // Added for <tile_config>.task_priority (the Libraries page: "Sets the task priority
+    // associated with task_id"; for tasks wavelets start, the color on WSE-2 or the input
+    // queue on WSE-3): id r[a] (0..63: a task id, or the channel's number, which is the
+    // id of its data task) becomes HIGH when r[a+1] != 0, else LOW. Among ready tasks the
+    // picker takes HIGH ones first; every id starts LOW.
+    SetTaskPriority,  // (id, high)
 };
 constexpr uint32_t kNumPrngs = 8;
 

@@ -416,11 +416,11 @@ const std::vector<ErrorCase>& errorCases() {
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",
          "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the SDK"},
-        {"tile_config_priority_of_a_color", "@export_name(\"f\", fn()void);\n",
+        {"tile_config_priority_of_a_control_task", "@export_name(\"f\", fn()void);\n",
          "const tc = @import_module(\"<tile_config>\");\n"
-         "fn f() void { tc.task_priority.set_task_priority(@get_color(9)); }\n"
+         "fn f() void { tc.task_priority.set_task_priority(@get_control_task_id(40)); }\n"
          "comptime { @export_symbol(f); }\n",
-         "comptime assertion failed"},
+         "comptime assertion failed: a control task has the priority of the"},
         {"tile_config_exceptions", "",
          "const tc = @import_module(\"<tile_config>\");\nvar m: u16 = 0;\n"
          "fn f() void { m = tc.exceptions.FP_DIV_BY_0; }\ncomptime { @export_symbol(f); }\n",

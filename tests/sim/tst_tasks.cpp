@@ -70,6 +70,40 @@ class TestTasks : public QObject {
         QCOMPARE(f.stats(0, 0).taskActivations, uint64_t(3)); // init is not a task
     }
 
+    // <tile_config>.task_priority: ready HIGH tasks run before LOW ones, round-robin within
+    // each level. init activates 10..13 and raises 12 and 13; task 12 raises 11 when it
+    // runs, so 11 overtakes 10 (the round-robin order alone would be 10, 11, 12, 13).
+    void highPriorityTasksRunFirst() {
+        sim::CodeClass cls;
+        FnBuilder init("init", 0, 2);
+        init.imm(1, ScalarType::U16, 1);
+        for (int t = 10; t <= 13; ++t)
+            init.imm(0, ScalarType::U16, t).builtin(BuiltinId::Activate, 0, 1);
+        init.imm(0, ScalarType::U16, 12).builtin(BuiltinId::SetTaskPriority, 0, 2);
+        init.imm(0, ScalarType::U16, 13).builtin(BuiltinId::SetTaskPriority, 0, 2);
+        init.ret();
+        cls.functions.push_back(init.build());
+        cls.functions.push_back(logger("t10", 10));
+        cls.functions.push_back(logger("t11", 11));
+        sim::Function t12 = logger("t12", 12);
+        t12.code.insert(t12.code.end() - 1, {ins(Op::Imm, ScalarType::U16, 5, kNoReg, kNoReg, 11),
+                                             ins(Op::Imm, ScalarType::U16, 6, kNoReg, kNoReg, 1),
+                                             ins(Op::Builtin, ScalarType::Void, kNoReg, 5, 2,
+                                                 int32_t(BuiltinId::SetTaskPriority))});
+        t12.numRegs = 7;
+        t12.locs.resize(t12.code.size());
+        cls.functions.push_back(t12);
+        cls.functions.push_back(logger("t13", 13));
+        for (int t = 10; t <= 13; ++t) {
+            cls.tasks[size_t(t)].kind = sim::TaskKind::Local;
+            cls.tasks[size_t(t)].function = t - 9;
+        }
+        cls.initFunction = 0;
+        sim::Fabric f(makeProgram(cls));
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        QCOMPARE(readLog(f), (std::vector<uint16_t>{12, 13, 11, 10}));
+    }
+
     void reactivationRunsAgainAndInitiallyBlocked() {
         // Task 5 re-activates itself twice (counter at 100); task 6 starts blocked.
         sim::CodeClass cls;

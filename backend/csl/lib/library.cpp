@@ -285,21 +285,41 @@ const FP_DIV_BY_0 = refused_value("exceptions.FP_DIV_BY_0");
 fn set_exception_mask(exception_mask: anytype) void { refuse("exceptions.set_exception_mask"); }
 )csl";
 
-// Priorities order the main thread, microthreads and ready tasks when they compete, which
-// the simulator does not model (docs/simulator.md, "Not modelled"): as with the DSD
-// operations' `.priority`, the settings are checked and have no effect on results.
+// The main thread's priority orders it against the microthreads when they compete for the
+// datapath, which the simulator does not model (docs/simulator.md, "Not modelled"): as
+// with the DSD operations' `.priority`, the setting is checked and has no effect.
 static const char* kMainThreadPrioritySource = R"csl(// <tile_config/main_thread_priority>
 const level = enum(u16) { MEDIUM_LOW, MEDIUM, MEDIUM_HIGH, HIGH };
 fn update_main_thread_priority(priority: level) void {}
 )csl";
 
+// Task priorities order the picker: among ready tasks, HIGH ones run first
+// (docs/simulator.md, "Task picker"). The Libraries page: "The provided task_id can be a
+// data_task_id or local_task_id ... the priority of tasks activated by wavelets, including
+// tasks bound to a control_task_id, can be specified using the color on WSE-2, or the
+// input_queue on WSE-3". The channel's number is its data task's id on both.
 static const char* kTaskPrioritySource = R"csl(// <tile_config/task_priority>
+const tasks = @import_module("<tessera/tasks>");
 const level = enum(u16) { LOW = 0, HIGH = 1 };
-fn update_task_priority(task_id: anytype, priority: level) void { @comptime_assert(is_task_id(@type_of(task_id))); }
-fn set_task_priority(task_id: anytype) void { @comptime_assert(is_task_id(@type_of(task_id))); }
-fn clear_task_priority(task_id: anytype) void { @comptime_assert(is_task_id(@type_of(task_id))); }
-fn is_task_id(comptime T: type) bool {
-  return T == data_task_id or T == local_task_id or T == control_task_id;
+fn update_task_priority(task_id: anytype, priority: level) void {
+  check_task_id(@type_of(task_id));
+  tasks.set_priority(@get_int(task_id), priority == level.HIGH);
+}
+fn set_task_priority(task_id: anytype) void { update_task_priority(task_id, level.HIGH); }
+fn clear_task_priority(task_id: anytype) void { update_task_priority(task_id, level.LOW); }
+fn check_task_id(comptime T: type) void {
+  @comptime_assert(T != control_task_id,
+                   if (@is_arch("wse3"))
+                     "a control task has the priority of the input queue that carries its wavelets: pass that input_queue"
+                   else
+                     "a control task has the priority of the color that carries its wavelets: pass that color");
+  if (@is_arch("wse3")) {
+    @comptime_assert(T == data_task_id or T == local_task_id or T == input_queue,
+                     "task_priority takes a data_task_id, a local_task_id or an input_queue on wse3");
+  } else {
+    @comptime_assert(T == data_task_id or T == local_task_id or T == color,
+                     "task_priority takes a data_task_id, a local_task_id or a color on wse2");
+  }
 }
 )csl";
 
@@ -532,7 +552,8 @@ static const LibraryInfo kLibraries[] = {
     {"tile_config/queue_flush", kQueueFlushSource},
     {"tile_config/exceptions", kExceptionsSource, kTileConfigRefusedPrelude},
     {"tile_config/main_thread_priority", kMainThreadPrioritySource, kTileConfigRefusedPrelude},
-    {"tile_config/task_priority", kTaskPrioritySource, kTileConfigRefusedPrelude},
+    {"tile_config/task_priority", kTaskPrioritySource},
+    {"tessera/tasks", nullptr},
     {"tile_config/filters", kFiltersSource, kTileConfigRefusedPrelude},
     {"tile_config/input_queue_status", kInputQueueStatusSource},
     {"tile_config/output_queue_status", kOutputQueueStatusSource},

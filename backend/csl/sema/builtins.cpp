@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace csl::sema {
@@ -2421,6 +2422,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
           "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
         {"tessera/random", {"random16", "random23", "seed"}},
         {"tessera/router", {"get", "set", "queue_status"}},
+        {"tessera/tasks", {"set_priority"}},
         {"tessera/queues", {"flush_active", "flush_exit", "flush_flags"}},
         {"tile_config/output_queue_config", {"encode_output_queue"}},
         {"tile_config/input_queue_config", {"encode_input_queue"}},
@@ -2597,6 +2599,22 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         return callBuiltin(sim::BuiltinId::QueueStatus,
                            {toReg(coerce(args[0], types.u16, argNodes[0]), argNodes[0])},
                            types.u16);
+    }
+    if (l == "tessera/tasks") {
+        // set_priority(id, high): sim::BuiltinId::SetTaskPriority, for <tile_config>'s
+        // task_priority. In a comptime block it takes effect at load, from the class's init
+        // function (as @activate there does).
+        need(2);
+        std::optional<ModuleFrame> atLoad;
+        if (!runtime()) {
+            if (!cls())
+                fail(node,
+                     "'" + fn + "' of <tile_config>.task_priority is only allowed in tile code");
+            atLoad.emplace(*this, fr_->mod, &initFunction());
+        }
+        uint16_t id = toReg(coerce(args[0], types.u16, argNodes[0]), argNodes[0]);
+        uint16_t high = toReg(coerce(args[1], types.boolT, argNodes[1]), argNodes[1]);
+        return callBuiltin(sim::BuiltinId::SetTaskPriority, {id, high}, nullptr);
     }
     if (l == "tessera/router") {
         // get(color, field) / set(color, field, value): this PE's router configuration of a
