@@ -26,6 +26,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOD = 65521
 OUT = os.path.join(HERE, "cases")
+BIG = False  # --big: sweeps with more links, longer streams and loops
 
 # (seed, kind): kind "run" is a normal case, "hang-unblock" / "hang-send" a broken one.
 CASES = [
@@ -103,7 +104,7 @@ def build(seed):
     all_nodes = []
     for rank, p in enumerate(order):
         k = len(nodes[p])
-        reps = rng.choice([1, 1, 1, 2, 3]) if rng.random() < 0.4 else 1
+        reps = rng.choice([1, 1, 1, 2, 3] + ([4, 5] if BIG else [])) if rng.random() < 0.4 else 1
         n = Node(p, k, rank, tids[p][k], rng.randrange(MOD), reps)
         cands = list(range(k))
         n.preds = sorted(rng.sample(cands, min(len(cands), rng.choice([0, 1, 1, 2, 2, 3]))))
@@ -115,10 +116,11 @@ def build(seed):
     endpoints = {p: 0 for p in range(P)}
     links = []
     if P > 1:
-        for _ in range(rng.randint(1, min(6, 2 * P))):
+        for _ in range(rng.randint(1, min(9, 3 * P) if BIG else min(6, 2 * P))):
             a = rng.randrange(P)
             b = rng.choice([q for q in range(P) if q != a])
-            if endpoints[a] >= 4 or endpoints[b] >= 4 or not colors:
+            cap = 5 if BIG else 4
+            if endpoints[a] >= cap or endpoints[b] >= cap or not colors:
                 continue
             senders = [s for s in nodes[a] if any(r.rank > s.rank for r in nodes[b])]
             if not senders:
@@ -127,7 +129,7 @@ def build(seed):
             dtype = rng.choice(["f32", "f32", "u32"])
             send_op = "mov32" if dtype == "u32" else rng.choice(["fmovs", "fadds"])
             recv_kind = rng.choice(["wtt", "async", "fifo", "ctrl"])
-            m = rng.randint(1, 24)
+            m = rng.randint(1, 40 if BIG else 24)
             if recv_kind == "ctrl":
                 dtype, send_op, recv_op, m = "u32", "ctrl", "u16", 1
             elif recv_kind == "wtt":
@@ -195,11 +197,15 @@ def build(seed):
     for L in links:
         a_s = nodes[L.src_pe][L.sender]
         min_rank = a_s.rank
+        # A chunked sender runs again only when its chunk's send completes, which may
+        # need the receiver to take the data: whatever opens the receive side must then
+        # rank before the sender.
+        limit = a_s.rank if L.chunk else 1 << 30
         if L.recv_kind in ("async", "fifo"):
             # The issuer: start or a node of the receiving PE. The send may complete only
             # when the receive runs, so both completion targets rank after the issuer
             # and the sender: every wait then points to a lower rank (no cycle).
-            issuers = ["start"] + [q.idx for q in nodes[L.dst_pe]]
+            issuers = ["start"] + [q.idx for q in nodes[L.dst_pe] if q.rank < limit]
             iss = rng.choice(issuers)
             if iss != "start":
                 min_rank = max(min_rank, nodes[L.dst_pe][iss].rank)
@@ -209,8 +215,8 @@ def build(seed):
             # the consumer opens it, or (wtt) until the completion of an earlier send
             # from that PE unblocks the data task's ID; L's send may complete only after.
             target = nodes[L.dst_pe][L.wtt_target]
-            openers = [q for q in nodes[L.dst_pe] if q.rank < target.rank]
-            sends = [M for M in links[:L.lid] if M.src_pe == L.dst_pe and M.done_rank < target.rank
+            openers = [q for q in nodes[L.dst_pe] if q.rank < min(target.rank, limit)]
+            sends = [M for M in links[:L.lid] if M.src_pe == L.dst_pe and M.done_rank < min(target.rank, limit)
                      and M.send_done[0] != "unblock_dt"]
             if L.recv_kind == "wtt" and sends and rng.random() < 0.5:
                 M = rng.choice(sends)
@@ -806,11 +812,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(HERE, "cases"), help="where the cases go")
     ap.add_argument("--seeds", help="a-b: sweep these seeds (run cases) instead of CASES")
+    ap.add_argument("--big", action="store_true", help="with --seeds: larger graphs")
     ap.add_argument("--known-bugs", action="store_true",
                     help="write KNOWN_BUG_CASES to ../randtask-hang-words instead")
     a = ap.parse_args()
-    global OUT
+    global OUT, BIG
     OUT = a.out
+    BIG = a.big
     todo = CASES
     if a.known_bugs:
         folder = os.path.join(HERE, "..", "randtask-hang-words")
