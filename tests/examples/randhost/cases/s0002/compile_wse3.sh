@@ -1,5 +1,0 @@
-#!/usr/bin/env bash
-set -e
-
-cslc --arch=wse3 ./layout.csl --fabric-dims=14,6 --fabric-offsets=5,3 \
-  -o out --memcpy --channels=8 --width-west-buf=0 --width-east-buf=3
