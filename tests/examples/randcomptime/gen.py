@@ -689,7 +689,7 @@ def frag_agg(p, k):
         return t - w["b"] + 2 * w["c"]["x"] + w["c"]["y"][0] - w["c"]["y"][1]
 
     def one_op(depth=0):
-        c = r.randrange(12)
+        c = r.randrange(16)
         if c == 0:
             (xc, x), (yc, y) = r.sample(holders(), 2)
             setobj(x, copy.deepcopy(obj(y)))
@@ -752,6 +752,32 @@ def frag_agg(p, k):
             i = (src & 0xFFFFFFFF) % M
             st["arr"][i] = copy.deepcopy(obj(h))
             return [f"arr[@as(u16, @bitcast(u32, {hc}.b) % {M})] = {hc};"]
+        if c == 12:
+            (xc, x), (yc, y) = r.sample([h for h in holders() if h[1][0] == "arr"] + [r.choice(holders())], 2)
+            a, b = copy.deepcopy(obj(x)), copy.deepcopy(obj(y))
+            setobj(x, b)
+            setobj(y, a)
+            return [f"{{ const tmp = {xc}; {xc} = {yc}; {yc} = tmp; }}"]
+        if c == 13:
+            (xc, x), (yc, y) = r.sample(holders(), 2)
+            part = r.choice(["c", "a"])
+            a, b = copy.deepcopy(obj(x)[part]), copy.deepcopy(obj(y)[part])
+            obj(x)[part], obj(y)[part] = b, a
+            return [f"{{ const tmp = {xc}.{part}; {xc}.{part} = {yc}.{part}; {yc}.{part} = tmp; }}"]
+        if c == 14:
+            (xc, x), (yc, y) = r.choice([r.sample(holders(), 2), [r.choice(holders())] * 2])
+            w = copy.deepcopy(obj(y))
+            w["a"][0] = check(w["a"][0] + 1)
+            w["c"]["x"] = check(w["c"]["x"] - w["b"])
+            setobj(x, w)
+            return [f"{xc} = bumped{k}({yc});"]
+        if c == 15:
+            (xc, x), (yc, y) = r.sample(holders(), 2)
+            cst = r.randint(-9, 9)
+            w = copy.deepcopy(obj(y))
+            w["b"] = check(w["b"] + cst)
+            setobj(x, w)
+            return [f"{xc} = blk: {{ var t = {yc}; t.b += {cst}; break :blk t; }};"]
         if depth < 1:
             lc, h, path = rand_leaf()
             rc, h2, path2 = rand_leaf()
@@ -804,6 +830,12 @@ fn wsum{k}(w: W{k}) i32 {{
     t += v * (@as(i32, i) + 1);
   }}
   return t - w.b + 2 * w.c.x + w.c.y[0] - w.c.y[1];
+}}
+fn bumped{k}(w: W{k}) W{k} {{
+  var t = w;
+  t.a[0] += 1;
+  t.c.x -= w.b;
+  return t;
 }}
 fn hash{k}(w: W{k}, h0: i32) i32 {{
   var h = h0;
