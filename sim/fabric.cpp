@@ -881,9 +881,18 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
         }
         if (pendingCommands && now > lastProgress && now - lastProgress > opt.idleCycleLimit) {
             // Scalar code whose loops keep changing registers is progress (a long
-            // computation inside one task), folded in only here: it is noted per PE.
-            for (const Pe& p : pes)
+            // computation inside one task), folded in only here: it is noted per PE. So are
+            // task starts and ends, when the PE's state changed since its last check.
+            for (Pe& p : pes) {
                 noteProgress(p.lastScalarProgress);
+                if (p.lastTaskProgress > lastProgress) {
+                    const uint64_t fingerprint = taskStateFingerprint(p);
+                    if (fingerprint != p.taskStateFingerprint) {
+                        p.taskStateFingerprint = fingerprint;
+                        noteProgress(p.lastTaskProgress);
+                    }
+                }
+            }
         }
         if (pendingCommands && now > lastProgress && now - lastProgress > opt.idleCycleLimit) {
             runLimit = UINT64_MAX;
@@ -951,6 +960,64 @@ std::string Fabric::Impl::ceQueueConsumerNote(const Pe& p, int color, bool dataT
 }
 
 // Wavelets the PE holds: in its router, its CE input queues and its output queues.
+// An idle PE whose launch waits: the tasks wavelets could still start, and on which colors
+// (the report named only the launch, leaving the developer to guess which neighbour never
+// sent).
+void Fabric::Impl::describeWaveletTasks(const Pe& p, std::vector<std::string>& parts) const {
+    if (!p.frames.empty() || p.mainOp.active ||
+        std::any_of(p.uts.begin(), p.uts.end(), [](const OpState& u) { return u.active; }))
+        return;
+    std::vector<std::string> waits;
+    std::string control;
+    for (int t = 0; t < kNumTaskIds; ++t) {
+        const TaskBinding& b = p.cls->tasks[size_t(t)];
+        if (b.kind == TaskKind::Control) {
+            control += (control.empty() ? "" : ", ") + taskIdName(p, t);
+            continue;
+        }
+        if (b.kind != TaskKind::Data)
+            continue;
+        const int c = dataTaskColor(p, t);
+        if (c < 0 || !p.rampQ[size_t(c)].empty())
+            continue;
+        std::string s =
+            "data task " + taskIdName(p, t) + " has no wavelet on color " + str(uint64_t(c));
+        if (b.inputQueue >= 0)
+            s += " (iq " + str(uint64_t(b.inputQueue)) + ")";
+        if (p.blocked >> t & 1)
+            s += " and is blocked";
+        waits.push_back(s);
+    }
+    if (!control.empty())
+        waits.push_back("control task(s) " + control +
+                        " have no control wavelet on an unblocked channel");
+    if (waits.empty())
+        return;
+    std::string s = "it waits for wavelets: ";
+    for (size_t i = 0; i < waits.size() && i < 4; ++i)
+        s += (i ? "; " : "") + waits[i];
+    if (waits.size() > 4)
+        s += "; and " + str(waits.size() - 4) + " more data tasks";
+    parts.push_back(s);
+}
+
+// What a task run can change that a later run can see (FNV-1a): tasks that start and end
+// with all of it unchanged run the same way for ever.
+uint64_t Fabric::Impl::taskStateFingerprint(const Pe& p) const {
+    uint64_t h = 0xcbf29ce484222325ull;
+    const auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ull; };
+    for (size_t i = 0; i < kPeMemoryBytes; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, p.mem + i, 8);
+        mix(word);
+    }
+    mix(p.activated);
+    mix(p.blocked);
+    mix(p.highPriority);
+    mix(p.lfsr);
+    return h;
+}
+
 void Fabric::Impl::describeWavelets(const Pe& p, std::vector<std::string>& parts) const {
     for (int c = 0; c < kNumColors; ++c) {
         if (!p.rampQ[size_t(c)].empty()) {
@@ -1051,7 +1118,24 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     // The main thread still executing code, not waiting for an op: a loop that changes
     // nothing (the idle-cycle limit ended the run). Where it loops is what the developer
     // needs; "never called unblock_cmd_stream" alone sent them to the wrong line.
-    const bool mainThreadLoops = !p.frames.empty() && !p.mainOp.active && !p.mainWaiting;
+    // Tasks that kept starting and ending after the last progress changed nothing (the
+    // idle-cycle check compares the PE's fingerprint): a polling task whose condition
+    // nothing will change.
+    const uint64_t running =
+        p.currentTask >= 0 && p.currentTask < kNumTaskIds ? uint64_t(1) << p.currentTask : 0;
+    const uint64_t tasks = running | (p.activated & ~p.blocked);
+    const bool tasksPoll =
+        tasks && p.lastTaskProgress > lastProgress.load(std::memory_order_relaxed);
+    if (tasksPoll) {
+        std::string names = std::popcount(tasks) == 1 ? "task " : "tasks ";
+        for (uint64_t rest = tasks; rest; rest &= rest - 1)
+            names += (rest == tasks ? "" : ", ") + taskIdName(p, std::countr_zero(rest));
+        parts.push_back(names + (std::popcount(tasks) == 1 ? " keeps" : " keep") +
+                        " re-activating and changing nothing on this PE (memory, task "
+                        "states): a polling task whose condition nothing will change");
+    }
+    const bool mainThreadLoops =
+        !tasksPoll && !p.frames.empty() && !p.mainOp.active && !p.mainWaiting;
     if (mainThreadLoops) {
         const Frame& f = p.frames.back();
         const Function& fn = p.cls->functions[size_t(f.func)];
@@ -1066,8 +1150,11 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
         const Command& c = *pc.cmd;
         switch (c.kind) {
         case Command::Kind::Launch:
-            if (p.cmdBlocked && !mainThreadLoops)
+            if (p.cmdBlocked && !mainThreadLoops) {
                 parts.push_back("never called unblock_cmd_stream after " + c.function);
+                if (!tasksPoll)
+                    describeWaveletTasks(p, parts);
+            }
             break;
         case Command::Kind::StreamH2D:
             if (!pc.started) {
@@ -1130,10 +1217,7 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
         const TaskBinding& b = p.cls->tasks[size_t(t)];
         if (b.kind != TaskKind::Local)
             continue;
-        std::string s = "local task " + str(uint64_t(t));
-        if (b.function >= 0 && size_t(b.function) < p.cls->functions.size())
-            s += " (" + p.cls->functions[size_t(b.function)].name + ")";
-        parts.push_back(s + " is activated but blocked");
+        parts.push_back("local task " + taskIdName(p, t) + " is activated but blocked");
     }
     describeWavelets(p, parts);
     std::string s;

@@ -111,13 +111,7 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
             }
             out.push_back(std::move(w));
         };
-        auto taskName = [&](int task) {
-            const TaskBinding& b = p.cls->tasks[size_t(task)];
-            std::string s = "task " + num(uint64_t(task));
-            if (b.function >= 0 && size_t(b.function) < p.cls->functions.size())
-                s += " (" + p.cls->functions[size_t(b.function)].name + ")";
-            return s;
-        };
+        auto taskName = [&](int task) { return "task " + taskIdName(p, task); };
         auto opWaits = [&](const OpState& op, const std::string& who, int task) {
             if (!op.active || !op.waiting)
                 return;

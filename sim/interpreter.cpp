@@ -492,7 +492,7 @@ void Fabric::Impl::runTask(Pe& p, int task, int32_t function, const uint64_t* ar
     profileTaskStart(p, task, p.mainReadyAt);
     p.mainReadyAt += costs::kTaskStart;
     ++p.stats.taskActivations;
-    noteProgress(now);
+    p.lastTaskProgress = now;
     for (const Breakpoint& bp : breakpoints)
         if (bp.kind == Breakpoint::Kind::TaskActivation && bp.value == uint32_t(task) &&
             (bp.anyPe || (bp.x == p.x && bp.y == p.y))) {
@@ -1074,10 +1074,13 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
         p.frames.pop_back();
         cost = costs::kReturn;
         if (p.frames.empty()) {
+            if (p.currentTask >= 0)
+                p.lastTaskProgress = now;
+            else
+                noteProgress(now);
             p.currentTask = -1;
             cost += costs::kTaskEnd;
             profileTaskEnd(p, p.mainReadyAt + cost);
-            noteProgress(now);
         } else if (retDst != kNoReg) {
             p.regs[p.frames.back().regBase + retDst] = normalise(value, rt);
         }

@@ -336,6 +336,12 @@ struct alignas(64) Pe {
     size_t spinSampleDepth = 0;
     std::vector<uint64_t> spinSample;
     uint64_t lastScalarProgress = 0;
+    // Task starts and ends are progress only when they change something: a task that
+    // re-activates itself and changes nothing is a polling loop nothing ends. They are
+    // noted here, and the idle-cycle check counts them only when the PE's fingerprint
+    // (memory, task masks, generator) changed since its last check (Fabric::Impl).
+    uint64_t lastTaskProgress = 0;
+    uint64_t taskStateFingerprint = 0;
 
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
     std::array<Ring<Wavelet>, kNumColors> rampQ;
@@ -399,6 +405,15 @@ struct alignas(64) Pe {
 
 // CE queues change only through these two, which keep Pe::ceQueueBusy in step: the task
 // picker of an idle PE then tests one word instead of 24 queue headers (6 cache lines).
+// "12 (poll)": a task id and the function bound to it, as reports name tasks.
+inline std::string taskIdName(const Pe& p, int task) {
+    const TaskBinding& b = p.cls->tasks[size_t(task)];
+    std::string s = std::to_string(task);
+    if (b.function >= 0 && size_t(b.function) < p.cls->functions.size())
+        s += " (" + p.cls->functions[size_t(b.function)].name + ")";
+    return s;
+}
+
 inline void pushCeQueue(Pe& p, int color, const Wavelet& w) {
     p.rampQ[size_t(color)].push(w);
     p.ceQueueBusy |= uint32_t(1) << color;

@@ -6,6 +6,42 @@
 using namespace simtest;
 using sim::RunStatus;
 
+namespace {
+
+// A launch of `go` activates task 12 (poll), which ends the launch once mem[100] is
+// nonzero and otherwise re-activates itself; with `counting` it also adds 1 to mem[102]
+// each run and sets the flag at 3000 runs, past the idle-cycle limit.
+sim::RunResult runPollingTask(bool counting) {
+    sim::CodeClass cls;
+    FnBuilder go("go", 0, 1);
+    go.imm(0, ScalarType::U16, 12).builtin(sim::BuiltinId::Activate, 0, 1).ret();
+    FnBuilder poll("poll", 0, 4);
+    poll.imm(0, ScalarType::U16, 0);
+    if (counting) {
+        poll.load(1, ScalarType::U16, 0, 102).imm(2, ScalarType::U16, 1);
+        poll.op(Op::Add, ScalarType::U16, 1, 1, 2).store(ScalarType::U16, 0, 102, 1);
+        poll.imm(2, ScalarType::U16, 2999).op(Op::CmpLt, ScalarType::U16, 3, 2, 1);
+        poll.store(ScalarType::U16, 0, 100, 3);
+    }
+    poll.load(1, ScalarType::U16, 0, 100);
+    const int done = poll.here();
+    poll.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 1, kNoReg, 0));
+    poll.imm(0, ScalarType::U16, 12).builtin(sim::BuiltinId::Activate, 0, 1).ret();
+    poll.fn().code[size_t(done)].imm = poll.here();
+    poll.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+    cls.functions = {go.build(), poll.build()};
+    cls.exports.push_back(exportFn("go", 0));
+    cls.tasks[12].kind = sim::TaskKind::Local;
+    cls.tasks[12].function = 1;
+    sim::FabricOptions o;
+    o.idleCycleLimit = 5000;
+    sim::Fabric f(makeProgram(cls), o);
+    const auto id = f.launch("go", {});
+    return f.runUntilDone(id);
+}
+
+} // namespace
+
 class TestHang : public QObject {
     Q_OBJECT
   private slots:
@@ -240,6 +276,45 @@ class TestHang : public QObject {
                                 "changes nothing)") != std::string::npos,
                  r.message.c_str());
         QVERIFY2(r.message.find("never called unblock_cmd_stream") == std::string::npos,
+                 r.message.c_str());
+    }
+
+    // A task that re-activates itself until a flag nothing sets is set (mem[100]), the
+    // task form of `while (flag == 0) {}`: every task start counted as progress, so the
+    // run never ended. A task whose runs change memory (next test) is progress.
+    void pollingTaskHitsIdleLimit() {
+        const auto r = runPollingTask(false);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("PE(4,1) task 12 (poll) keeps re-activating and changing "
+                                "nothing on this PE") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("main thread still runs") == std::string::npos, r.message.c_str());
+    }
+
+    void countingTaskIsProgress() {
+        const auto r = runPollingTask(true);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+    }
+
+    // An idle PE whose launch waits names the data tasks that have no wavelet (it said only
+    // "never called unblock_cmd_stream").
+    void idleLaunchNamesWaitingDataTasks() {
+        sim::CodeClass cls;
+        FnBuilder go("go", 0, 1);
+        go.ret();
+        FnBuilder arrived("arrived", 1, 1);
+        arrived.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+        cls.functions = {go.build(), arrived.build()};
+        cls.exports.push_back(exportFn("go", 0));
+        cls.tasks[3].kind = sim::TaskKind::Data;
+        cls.tasks[3].function = 1;
+        sim::Fabric f(makeProgram(cls));
+        const auto id = f.launch("go", {});
+        const auto r = f.runUntilDone(id);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("PE(4,1) never called unblock_cmd_stream after go; it waits for "
+                                "wavelets: data task 3 (arrived) has no wavelet on color 3") !=
+                     std::string::npos,
                  r.message.c_str());
     }
 
