@@ -62,6 +62,7 @@ class Link:
         self.gate_form = "chan"     # wtt: @unblock of the queue/color or of the data task ID
         self.close_form = "chan"    # wtt: the same for the data task's closing @block
         self.done_rank = None       # rank the link's completions must come after
+        self.tick = None            # wtt: the tick task ID of a throttled data task
         self.send_ut = self.recv_ut = None
 
 
@@ -271,6 +272,15 @@ def build(seed):
     for L in links:
         if L.recv_kind == "ctrl":
             L.ctl_id = ctl_ids.pop()
+    # Throttled data tasks: the data task blocks its own ID after each wavelet and
+    # activates a tick task that unblocks it (one tick per wavelet); IDs 12 and 13 of the
+    # PE's pool are kept for ticks (nodes use at most the first 12).
+    for p in range(P):
+        assert len(nodes[p]) <= 12, f"seed {seed}: PE {p} has {len(nodes[p])} nodes"
+        spare = [tids[p][12], tids[p][13]]
+        for L in links:
+            if L.dst_pe == p and L.recv_kind == "wtt" and spare and rng.random() < 0.4:
+                L.tick = spare.pop()
     # Half of the PEs keep their task IDs and gating modes in run-time tables (signals
     # and start's block/unblock/activate index arrays of local_task_id).
     for p in range(P):
@@ -410,6 +420,8 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
         if L.recv_kind in ("wtt", "ctrl"):
             w(f"var cnt{L.lid}: u16 = 0;")
             w(f"var dt{L.lid}: u32 = 0;")
+            if L.tick:
+                w(f"const tick{L.lid}_id: local_task_id = @get_local_task_id({L.tick});")
         else:
             w(f"const rdsd{L.lid} = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{{L.m}}} -> rbuf{L.lid}[i] }});")
             if L.rkbuf is not None:
@@ -603,6 +615,22 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
             w(f"  rbuf{L.lid}[cnt{L.lid}] = x;")
         w(f"  cnt{L.lid} += 1;")
         w(f"  dt{L.lid} += 1;")
+        if L.tick:
+            # Throttled: closed after every wavelet; the tick reopens it or signals.
+            w(f"  {gate(L, False)}")
+            w(f"  @activate(tick{L.lid}_id);")
+            w("}")
+            w("")
+            w(f"task tick{L.lid}() void {{")
+            w(f"  dt{L.lid} += 0x10000;")
+            w(f"  if (cnt{L.lid} == {L.m}) {{")
+            out.extend(signal(r, "    "))
+            w("  } else {")
+            w(f"    {gate(L, True)}")
+            w("  }")
+            w("}")
+            w("")
+            continue
         w(f"  if (cnt{L.lid} == {L.m}) {{")
         w(f"    {gate(L, False)}")
         out.extend(signal(r, "    "))
@@ -654,6 +682,8 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
         w(f"  @initialize_queue(oq{L.lid}, if (@is_arch(\"wse3\")) .{{ .color = @get_color({L.color}) }} else .{{}});")
     for L in mine_in:
         if L.recv_kind in ("wtt", "ctrl"):
+            if L.tick:
+                w(f"  @bind_local_task(tick{L.lid}, tick{L.lid}_id);")
             if L.recv_kind == "wtt":
                 w(f"  if (@is_arch(\"wse3\")) @bind_data_task(recv{L.lid}, @get_data_task_id(iq{L.lid}))")
                 w(f"  else @bind_data_task(recv{L.lid}, @get_data_task_id(@get_color({L.color})));")
@@ -781,7 +811,7 @@ def make_case(seed, kind):
                     for i, x in enumerate(rbuf[L.lid]):
                         e[o["rbuf"][L.lid] + i] = int(x)
                     if L.recv_kind in ("wtt", "ctrl"):
-                        e[o["dt"][L.lid]] = L.m
+                        e[o["dt"][L.lid]] = L.m | ((L.m << 16) if L.tick else 0)
             e[o["launch"]] = launch
             expect.append(e)
         launches.append(expect)
