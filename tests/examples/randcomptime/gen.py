@@ -605,7 +605,15 @@ def frag_module(p, k):
         ln = r.randint(1, 6)
         label = "".join(r.choice("xyzw_") for _ in range(r.randint(0, 6)))
         name = f"m{k}_{j}"
-        p.imports.append(f'const {name} = @import_module("{fname}", .{{ .T = {t}, .scale = {scale}, .len = {ln}, .label = "{label}" }});')
+        imp = f'@import_module("{fname}", .{{ .T = {t}, .scale = {scale}, .len = {ln}, .label = "{label}" }})'
+        form = r.randrange(4) if "module_value_forms" not in avoid else 0
+        if form == 1:  # an arch-dependent choice, both arms the same instance
+            imp = f'if (@is_arch("wse2")) {imp} else {imp}'
+        elif form == 2:
+            imp = f"blk: {{ break :blk {imp}; }}"
+        elif form == 3:
+            imp = f"switch (@as(u8, {j})) {{ {j} => {imp}, else => @import_module(\"{fname}\", .{{ .T = u16, .scale = 1, .len = 1, .label = \"\" }}) }}"
+        p.imports.append(f"const {name} = {imp};")
         insts.append([name, t, scale, ln, label, start])
     try:
         for name, t, scale, ln, label, _ in insts:
@@ -977,7 +985,8 @@ fn namehash_rt{k}(w: u32) u32 {{
 
 
 # Steering around open compiler bugs (build/h-randcomptime/NOTES.md); `--no-avoid` drops it.
-AVOID = {"shared_enum_field": 5}  # bug 5: a shared module's struct with an enum field
+AVOID = {"shared_enum_field": 5,  # bug 5: a shared module's struct with an enum field
+         "module_value_forms": 6}  # bug 6: a module imported through if/block/switch
 avoid = set(AVOID)
 
 
@@ -1358,8 +1367,9 @@ def main(argv):
         root = Path(argv[1])
         for s, kind in KNOWN_BUGS:
             write_case(s, root / "cases" / f"bad-{kind}-s{s}", kind)
-        avoid.clear()  # bug 5: seed 1 without the steering has a shared struct with an enum field
-        write_case(1, root / "cases" / "s1-no-avoid")
+        avoid.clear()  # seed 1 without the steering: a shared struct with an enum field (bug 5),
+        write_case(1, root / "cases" / "s1-no-avoid")  # modules imported through if/switch (bug 6)
+        write_case(3, root / "cases" / "s3-no-avoid")  # seed 3: bug 6 alone
         here = Path(__file__).resolve().parent
         (root / "run.py").write_text((here / "run.py").read_text())  # a copy: run_example.sh copies one folder
         for arch in ("wse2", "wse3"):
