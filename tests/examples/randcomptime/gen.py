@@ -1170,7 +1170,7 @@ INVALID = ["noncomptime_arg", "runtime_in_comptime", "generic_mismatch", "module
            "field_missing", "comptime_overflow", "infinite_recursion", "infinite_loop",
            "assert_false", "concat_duplicate", "enum_switch_missing", "module_param_missing",
            "runtime_array_len", "generic_body_invalid", "module_instance_invalid", "inline_limit",
-           "undefined_read"]
+           "undefined_read", "comptime_mixed_types"]
 
 
 def mutate(p, lines, kind, r):
@@ -1260,6 +1260,14 @@ def mutate(p, lines, kind, r):
         i = ls.index("fn compute() void {") + 1
         ls.insert(i, f"  out_rt[0] = @bitcast(u32, comptime undef{rk}());")
         return ls, n, ["undefined"]
+    if kind == "comptime_mixed_types":
+        # the Syntax page: "both operands must have exactly the same type, unless one of
+        # them is a comptime_int" (bug 7: accepted when both are comptime-known)
+        t1, t2 = r.sample(["u8", "i8", "u16", "i16", "u32", "i32"], 2)
+        ls, n = at_top(f"const mix{rk} = @as({t1}, 7) + @as({t2}, 3);")
+        i = ls.index("fn compute() void {") + 1
+        ls.insert(i, f"  out_rt[0] = to_u32(mix{rk});")
+        return ls, n, []
     if kind == "runtime_array_len":
         ls, n = at_compute("var scratch: [ld(u16, 0)]u32 = undefined;")
         ls.insert(n, "  out_rt[0] = scratch[0];")
@@ -1352,7 +1360,7 @@ INVALIDS = [(105, "infinite_recursion"), (102, "generic_mismatch"), (107, "modul
 # Cases that fail because of open compiler bugs (build/h-randcomptime/NOTES.md): written to
 # ../randcomptime-known-bugs (committed, not registered) by `gen.py --known-bugs`.
 KNOWN_BUGS = [(201, "undefined_read"), (202, "inline_limit"), (203, "generic_body_invalid"),
-              (204, "module_instance_invalid")]
+              (204, "module_instance_invalid"), (205, "comptime_mixed_types")]
 
 
 def main(argv):
