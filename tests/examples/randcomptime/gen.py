@@ -1170,7 +1170,8 @@ INVALID = ["noncomptime_arg", "runtime_in_comptime", "generic_mismatch", "module
            "field_missing", "comptime_overflow", "infinite_recursion", "infinite_loop",
            "assert_false", "concat_duplicate", "enum_switch_missing", "module_param_missing",
            "runtime_array_len", "generic_body_invalid", "module_instance_invalid", "inline_limit",
-           "undefined_read", "comptime_mixed_types"]
+           "undefined_read", "comptime_mixed_types", "pointer_to_comptime", "comptime_nan",
+           "anon_struct_assign"]
 
 
 def mutate(p, lines, kind, r):
@@ -1268,6 +1269,19 @@ def mutate(p, lines, kind, r):
         i = ls.index("fn compute() void {") + 1
         ls.insert(i, f"  out_rt[0] = to_u32(mix{rk});")
         return ls, n, []
+    if kind == "pointer_to_comptime":
+        # the Comptime page: "Pointers to these types are not allowed." (bug 9)
+        t = r.choice(["comptime_int", "type", "comptime_float", "comptime_string"])
+        return (*at_top(f"var bad_ptr{rk}: *{t} = undefined;"), [])
+    if kind == "comptime_nan":
+        # the Types page: a comptime_float operation that "generates a NaN value" is an error (bug 10)
+        ls, n = at_top(f"const nan{rk} = (1.0e308 * 10.0) - (1.0e308 * 10.0);")
+        i = ls.index("fn compute() void {") + 1
+        ls.insert(i, f"  out_rt[0] = @bitcast(u32, @as(f32, nan{rk}));")
+        return ls, n, []
+    if kind == "anon_struct_assign":
+        # the Types page's own example: `struct3 = struct1; // error: different types!` (bug 11)
+        return (*at_top("comptime { var struct1 = .{ .a = 10, .b = 1.0 }; var struct3 = .{ .a = 10.0, .b = 1.0 }; struct3 = struct1; }"), [])
     if kind == "runtime_array_len":
         ls, n = at_compute("var scratch: [ld(u16, 0)]u32 = undefined;")
         ls.insert(n, "  out_rt[0] = scratch[0];")
@@ -1360,7 +1374,8 @@ INVALIDS = [(105, "infinite_recursion"), (102, "generic_mismatch"), (107, "modul
 # Cases that fail because of open compiler bugs (build/h-randcomptime/NOTES.md): written to
 # ../randcomptime-known-bugs (committed, not registered) by `gen.py --known-bugs`.
 KNOWN_BUGS = [(201, "undefined_read"), (202, "inline_limit"), (203, "generic_body_invalid"),
-              (204, "module_instance_invalid"), (205, "comptime_mixed_types")]
+              (204, "module_instance_invalid"), (205, "comptime_mixed_types"),
+              (206, "pointer_to_comptime"), (207, "comptime_nan"), (208, "anon_struct_assign")]
 
 
 def main(argv):
