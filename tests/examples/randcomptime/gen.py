@@ -411,6 +411,18 @@ fn tupsum{k}(scale: i32) i32 {{
         p.slot(f"has_field {probe}", f'to_u32(@has_field(s{k}, "{probe}"))',
                f'to_u32(@has_field(S{k}, "{probe}"))' if False else f'to_u32(@has_field(s{k}, "{probe}"))',
                1 if has else 0)
+    if "has_field_effects" not in avoid:
+        # the Builtins page: @has_field's "input expressions are guaranteed to have no
+        # run-time effects" (bug 13: the call ran)
+        zero = ", ".join(f".{f} = 0" for f in allf)
+        p.decls.append(f"""var hfc{k}: u32 = 0;
+fn hfb{k}() S{k} {{
+  hfc{k} += 1;
+  return S{k}{{ {zero} }};
+}}""")
+        probe = r.choice(sorted(allf) + ["zz"])
+        p.slot(f"@has_field(hfb{k}(), {probe}) has no run-time effect", f'to_u32(@has_field(s{k}, "{probe}"))',
+               f'to_u32(@has_field(hfb{k}(), "{probe}")) + hfc{k} * 10', 1 if probe in allf else 0, assertable=False)
     sc = r.randint(-3, 3)
     acc = 0
     for v in tup_v:
@@ -986,7 +998,8 @@ fn namehash_rt{k}(w: u32) u32 {{
 
 # Steering around open compiler bugs (build/h-randcomptime/NOTES.md); `--no-avoid` drops it.
 AVOID = {"shared_enum_field": 5,  # bug 5: a shared module's struct with an enum field
-         "module_value_forms": 6}  # bug 6: a module imported through if/block/switch
+         "module_value_forms": 6,  # bug 6: a module imported through if/block/switch
+         "has_field_effects": 13}  # bug 13: @has_field runs its argument's side effects
 avoid = set(AVOID)
 
 
@@ -1393,6 +1406,7 @@ def main(argv):
         avoid.clear()  # seed 1 without the steering: a shared struct with an enum field (bug 5),
         write_case(1, root / "cases" / "s1-no-avoid")  # modules imported through if/switch (bug 6)
         write_case(3, root / "cases" / "s3-no-avoid")  # seed 3: bug 6 alone
+        write_case(5, root / "cases" / "s5-no-avoid")  # seed 5: bug 13 alone (@has_field effects)
         here = Path(__file__).resolve().parent
         (root / "run.py").write_text((here / "run.py").read_text())  # a copy: run_example.sh copies one folder
         for arch in ("wse2", "wse3"):
