@@ -15,6 +15,7 @@ import time
 
 import numpy as np
 
+from cerebras.sdk.debug.debug_util import debug_util
 from cerebras.sdk.runtime.sdkruntimepybind import MemcpyDataType, MemcpyOrder, SdkRuntime
 
 parser = argparse.ArgumentParser()
@@ -204,7 +205,8 @@ def packed_word(v, at):
 
 
 # ---- the run ----
-runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
+# Results must not depend on the simulator's thread count (a keyword the SDK documents).
+runner = SdkRuntime(args.name, cmaddr=args.cmaddr, **({"simfab_numthreads": case["threads"]} if "threads" in case else {}))
 ids = {n: runner.get_id(n) for n in arrays}
 ids["tag"] = runner.get_id("tag")
 if stream:
@@ -485,6 +487,26 @@ if not failures:
 runner.stop()
 for what, dest, want in finals:
     check(same_bits(dest, want), f"{what}: got {dest.tolist()} want {show(want)}")
+
+# ---- the core dump after stop(), through debug_util (fabric coordinates: the offsets) ----
+if not failures:
+    ox, oy = case["geometry"]["offsets"]
+    dbg = debug_util(args.name, cmaddr=args.cmaddr)
+    for name, a in arrays.items():
+        t = a["type"]
+        for y in range(H):
+            for x in range(W):
+                got = dbg.get_symbol(ox + x, oy + y, name, NP[t])
+                check(same_bits(to_host(got, t), (to_host(model[name][y][x], t), loose[name][y][x], t)),
+                      f"debug_util {name} at ({x},{y}): got {got.tolist()} want {model[name][y][x].tolist()}")
+    rect = dbg.get_symbol_rect(((ox, oy), (W, H)), "tag", np.uint16)  # [col][row][n]
+    want = np.stack([np.broadcast_to(np.arange(W)[:, None], (W, H)), np.broadcast_to(np.arange(H)[None, :], (W, H)),
+                     np.full((W, H), 0x5A5A)], axis=2).astype(np.uint16)
+    check(same_bits(np.asarray(rect, np.uint16), want), f"debug_util tag rect: got {np.asarray(rect).tolist()}")
+    if stream:
+        rect = dbg.get_symbol_rect(((ox, oy), (W, H)), "ring_state", np.uint32)
+        check(same_bits(np.asarray(rect, np.uint32), ring_state.transpose(1, 0, 2).copy()),
+              f"debug_util ring_state rect: got {np.asarray(rect).tolist()} want {ring_state.transpose(1, 0, 2).tolist()}")
 
 if failures:
     print(f"case {case['seed']}: {len(failures)} failure(s)")

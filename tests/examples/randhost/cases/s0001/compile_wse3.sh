@@ -1,5 +1,0 @@
-#!/usr/bin/env bash
-set -e
-
-cslc --arch=wse3 ./layout.csl --fabric-dims=20,8 --fabric-offsets=7,1 --params=MEMCPYH2D_DATA_1_ID:11,MEMCPYD2H_DATA_1_ID:0 \
-  -o out --memcpy --channels=4 --width-west-buf=1 --width-east-buf=3
