@@ -30,7 +30,7 @@ BIG = False  # --big: sweeps with more links, longer streams and loops
 
 # (seed, kind): kind "run" is a normal case, "hang-unblock" / "hang-send" a broken one.
 CASES = [
-    (2, "run"), (116, "run"), (226, "run"), (270, "run"), (329, "run"),
+    (2, "run"), (116, "run"), (52, "run"), (270, "run"), (329, "run"),
     (13, "hang-unblock"), (34, "hang-gate-wtt"), (1, "hang-send-fifo"),
 ]
 
@@ -63,6 +63,7 @@ class Link:
         self.close_form = "chan"    # wtt: the same for the data task's closing @block
         self.done_rank = None       # rank the link's completions must come after
         self.tick = None            # wtt: the tick task ID of a throttled data task
+        self.push = None            # fifo: the FIFO's .activate_push task ID
         self.send_ut = self.recv_ut = None
 
 
@@ -80,10 +81,11 @@ class Node:
         self.table = False    # the PE's gating runs through run-time tables
         self.chunked = None   # link sent in one chunk per run
         self.gates = []       # data/control links whose channel this node opens
+        self.push = []        # FIFO links whose push task counts in the join
 
     @property
     def joins(self):
-        return len(self.preds) + len(self.wtt)
+        return len(self.preds) + len(self.wtt) + len(self.push)
 
 
 def rand_f32(rng, n):
@@ -281,6 +283,14 @@ def build(seed):
         for L in links:
             if L.dst_pe == p and L.recv_kind == "wtt" and spare and rng.random() < 0.4:
                 L.tick = spare.pop()
+            # FIFO push activation: start pops the empty FIFO (an empty event), so the
+            # first push of the launch activates the push task once; the push task is
+            # one more join member of the node that pops, which must have a join role.
+            r = nodes[p][L.recv_done[1]] if L.dst_pe == p and L.recv_kind == "fifo" else None
+            if r is not None and spare and (r.act in ("join", "join_all") or r.unb == "join") \
+                    and rng.random() < 0.6:
+                L.push = spare.pop()
+                r.push.append(L.lid)
     # Half of the PEs keep their task IDs and gating modes in run-time tables (signals
     # and start's block/unblock/activate index arrays of local_task_id).
     for p in range(P):
@@ -355,7 +365,7 @@ def layout_pe(P, nodes, links, p, R):
             off["rbuf"][L.lid] = at
             at += L.m
     for L in links:
-        if L.dst_pe == p and L.recv_kind in ("wtt", "ctrl"):
+        if L.dst_pe == p and (L.recv_kind in ("wtt", "ctrl") or L.push):
             off["dt"][L.lid] = at
             at += 1
     off["launch"] = at
@@ -432,7 +442,14 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
             w(f"    else .{{ .extent = {L.m}, .input_queue = iq{L.lid}, .fabric_color = @get_color({L.color}) }});")
             if L.recv_kind == "fifo":
                 w(f"var fbuf{L.lid} = @zeros([{L.fifo_cap}]{ty});")
-                w(f"const fifo{L.lid} = @allocate_fifo(fbuf{L.lid});")
+                if L.push:
+                    w(f"const push{L.lid}_id: local_task_id = @get_local_task_id({L.push});")
+                    w(f"const fifo{L.lid} = @allocate_fifo(fbuf{L.lid}, .{{ .activate_push = push{L.lid}_id }});")
+                    w(f"var probe{L.lid} = @zeros([1]{ty});")
+                    w(f"const probe{L.lid}_dsd = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{1}} -> probe{L.lid}[i] }});")
+                    w(f"var dt{L.lid}: u32 = 0;")
+                else:
+                    w(f"const fifo{L.lid} = @allocate_fifo(fbuf{L.lid});")
         if L.recv_kind == "ctrl":
             w(f"const ctl{L.lid}_id: control_task_id = @get_control_task_id({L.ctl_id});")
         if L.recv_kind == "wtt":
@@ -448,7 +465,7 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
     for L in mine_in:
         conv = f"@bitcast(u32, rbuf{L.lid}[k])" if rbuf_f32(L) else f"rbuf{L.lid}[k]"
         w(f"    for (@range(u16, {L.m})) |k| {{ res[{off['rbuf'][L.lid]} + k] = {conv}; }}")
-        if L.recv_kind in ("wtt", "ctrl"):
+        if L.recv_kind in ("wtt", "ctrl") or L.push:
             w(f"    res[{off['dt'][L.lid]}] = dt{L.lid};")
     w(f"    res[{off['launch']}] = launch_no;")
     w("    sys_mod.unblock_cmd_stream();")
@@ -600,6 +617,14 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
         w("")
 
     for L in mine_in:
+        if L.push:
+            r = nodes[p][L.recv_done[1]]
+            w(f"task push{L.lid}() void {{")
+            w(f"  dt{L.lid} += 1;")
+            out.extend(signal(r, "  "))
+            w("}")
+            w("")
+    for L in mine_in:
         if L.recv_kind not in ("wtt", "ctrl"):
             continue
         r = nodes[p][L.wtt_target]
@@ -638,6 +663,12 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
         w("}")
         w("")
     w("fn start() void {")
+    for L in mine_in:
+        if L.push:
+            # An empty event: the FIFO's first push of this launch activates push{L}.
+            op = "@mov32" if L.dtype == "u32" else "@fmovs"
+            w(f"  {op}(probe{L.lid}_dsd, fifo{L.lid});")
+            w(f"  dt{L.lid} = 0;")
     w("  launch_no += 1;")
     w("  done = 0;")
     w("  pos = 0;")
@@ -681,6 +712,8 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
     for L in mine_out:
         w(f"  @initialize_queue(oq{L.lid}, if (@is_arch(\"wse3\")) .{{ .color = @get_color({L.color}) }} else .{{}});")
     for L in mine_in:
+        if L.push:
+            w(f"  @bind_local_task(push{L.lid}, push{L.lid}_id);")
         if L.recv_kind in ("wtt", "ctrl"):
             if L.tick:
                 w(f"  @bind_local_task(tick{L.lid}, tick{L.lid}_id);")
@@ -740,7 +773,8 @@ def describe(P, nodes, links):
                    "oq": L.oq, "iq": L.iq, "send_ut": L.send_ut, "recv_ut": L.recv_ut,
                    "recv_issuer": L.recv_issuer, "send_done": L.send_done,
                    "recv_done": L.recv_done, "wtt_target": L.wtt_target, "chunk": L.chunk,
-                   "gate": L.gate, "fifo_cap": L.fifo_cap, "ctl_id": L.ctl_id} for L in links]
+                   "gate": L.gate, "fifo_cap": L.fifo_cap, "ctl_id": L.ctl_id,
+                   "tick": L.tick, "push": L.push} for L in links]
     return d
 
 
@@ -812,6 +846,8 @@ def make_case(seed, kind):
                         e[o["rbuf"][L.lid] + i] = int(x)
                     if L.recv_kind in ("wtt", "ctrl"):
                         e[o["dt"][L.lid]] = L.m | ((L.m << 16) if L.tick else 0)
+                    elif L.push:
+                        e[o["dt"][L.lid]] = 1
             e[o["launch"]] = launch
             expect.append(e)
         launches.append(expect)
