@@ -30,8 +30,8 @@ BIG = False  # --big: sweeps with more links, longer streams and loops
 
 # (seed, kind): kind "run" is a normal case, "hang-unblock" / "hang-send" a broken one.
 CASES = [
-    (2, "run"), (116, "run"), (52, "run"), (270, "run"), (329, "run"),
-    (13, "hang-unblock"), (34, "hang-gate-wtt"), (1, "hang-send-fifo"),
+    (2, "run"), (116, "run"), (52, "run"), (329, "run"),
+    (13, "hang-unblock"), (34, "hang-gate-wtt"), (3, "hang-send-wtt"), (23, "hang-send-ctrl"),
 ]
 
 
@@ -812,9 +812,16 @@ def make_case(seed, kind):
         assert cands, f"seed {seed}: no {want} link"
         L = cands[0]
         mutation["drop_send" if kind.startswith("hang-send") else "drop_gate"] = L.lid
-        words = [f"PE({4 + L.dst_pe},1)", f"color {L.color}"]
+        if kind.startswith("hang-send-ctrl"):
+            # A control task takes its wavelet from any unblocked channel: the report
+            # names the task that waits.
+            words = [f"PE({4 + L.dst_pe},1)", f"control task(s) {L.ctl_id} (ctl{L.lid})"]
+        else:
+            words = [f"PE({4 + L.dst_pe},1)", f"color {L.color}"]
         if kind.startswith("hang-gate"):
             words.append("blocked")
+        if kind == "hang-send-wtt":
+            words.append(f"(recv{L.lid}) has no wavelet")
         queue = {"wse2": f"iq {L.iq[0]}", "wse3": f"iq {L.iq[1]}"}
         hang = {"kind": kind, "pe": L.dst_pe, "link": L.lid, "words": words,
                 "arch_words": {a: [q] for a, q in queue.items()} if want in ("async", "fifo") else {}}
@@ -868,31 +875,17 @@ def make_case(seed, kind):
     return name
 
 
-# Hang reports that do not name the color yet (build/h-randtask/NOTES.md 1): written to
-# ../randtask-hang-words (not registered) by `gen.py --known-bugs`.
-KNOWN_BUG_CASES = [(3, "hang-send-wtt"), (23, "hang-send-ctrl")]
-
-
 def main():
     import argparse
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(HERE, "cases"), help="where the cases go")
     ap.add_argument("--seeds", help="a-b: sweep these seeds (run cases) instead of CASES")
     ap.add_argument("--big", action="store_true", help="with --seeds: larger graphs")
-    ap.add_argument("--known-bugs", action="store_true",
-                    help="write KNOWN_BUG_CASES to ../randtask-hang-words instead")
     a = ap.parse_args()
     global OUT, BIG
     OUT = a.out
     BIG = a.big
     todo = CASES
-    if a.known_bugs:
-        folder = os.path.join(HERE, "..", "randtask-hang-words")
-        OUT = os.path.join(folder, "cases")
-        todo = KNOWN_BUG_CASES
-        os.makedirs(folder, exist_ok=True)
-        for f in ("run.py", "commands_wse2.sh", "commands_wse3.sh"):
-            shutil.copy(os.path.join(HERE, f), folder)
     shutil.rmtree(OUT, ignore_errors=True)
     if a.seeds:
         lo, hi = (int(x) for x in a.seeds.split("-"))
