@@ -42,9 +42,12 @@ def gen_transform(rng, t):
         if at == "bool":
             steps.append(["neg_if", j])
         elif is_float:
-            steps.append([rng.choice(["mul", "add", "sub"]), j])
+            steps.append([rng.choice(["mul", "add", "sub", "min", "max"]), j])
         else:
-            steps.append([rng.choice(["mul", "add", "sub", "xor", "or", "and"]), j])
+            steps.append([rng.choice(["mul", "add", "sub", "xor", "or", "and", "min", "max"]), j])
+    if is_float:  # rounding through the other float width, and a sign flip through the bits
+        for _ in range(rng.randint(0, 2)):
+            steps.append([rng.choice(["other_width", "signflip"]), 0])
     rng.shuffle(steps)
     if not is_float:  # constant shifts (arithmetic for signed types) and truncating division
         for _ in range(rng.randint(0, 2)):
@@ -79,6 +82,14 @@ def csl_transform(name, arr, t, length_param, tr):
         if op == "neg_if":
             zero = "0.0" if t in ("f32", "f16") else "0"
             body.append(f"      if (p{a}) {{ v = {zero} - v; }}")
+        elif op in ("min", "max"):
+            cmp = "<" if op == "min" else ">"
+            body.append(f"      {{ const q: {t} = {csl_type_conv(t, tr['args'][a], f'p{a}')}; if (q {cmp} v) {{ v = q; }} }}")
+        elif op == "other_width":
+            body.append("      v = @as(f32, @as(f16, v));" if t == "f32" else "      v = @as(f16, @as(f32, v) * 1.5);")
+        elif op == "signflip":
+            ut, bit = ("u32", "0x80000000") if t == "f32" else ("u16", "0x8000")
+            body.append(f"      v = @bitcast({t}, @bitcast({ut}, v) ^ {bit});")
         elif op in ("shl", "shr", "div"):
             body.append(f"      v = v {dict(shl='<<', shr='>>', div='/')[op]} {a};")
         elif op in ("add_i", "add_x", "add_y"):

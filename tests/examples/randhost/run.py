@@ -140,9 +140,16 @@ def apply_transform(name, argv):
                         elif op in ("add_i", "add_x", "add_y"):
                             base = {"add_i": i, "add_x": x, "add_y": y}[op]
                             v = ft(v + ft(ft(base) * ft(k)))
+                        elif op == "other_width":
+                            v = np.float32(np.float16(v)) if t == "f32" else np.float16(np.float32(v) * np.float32(1.5))
+                        elif op == "signflip":
+                            v = (np.array([v]).view(np.uint32 if t == "f32" else np.uint16) ^ (1 << (BITS[t] - 1))).view(ft)[0]
                         else:
                             p = ft(argv[k])
-                            v = ft({"mul": v * p, "add": v + p, "sub": v - p}[op])
+                            if op in ("min", "max"):
+                                v = p if (p < v if op == "min" else p > v) else v
+                            else:
+                                v = ft({"mul": v * p, "add": v + p, "sub": v - p}[op])
                     arr[i] = v
                     loose[name][y][x][i] = np.isnan(v)
                 else:
@@ -163,8 +170,10 @@ def apply_transform(name, argv):
                         else:
                             # A float argument converts to an int type by truncation.
                             p = int(argv[k]) if not isinstance(argv[k], float) else int(np.trunc(argv[k]))
+                            p = int_wrap(p, t)  # the argument as a value of the array's type
                             r = {"mul": lambda: v * p, "add": lambda: v + p, "sub": lambda: v - p,
-                                 "xor": lambda: v ^ p, "or": lambda: v | p, "and": lambda: v & p}[op]()
+                                 "xor": lambda: v ^ p, "or": lambda: v | p, "and": lambda: v & p,
+                                 "min": lambda: min(v, p), "max": lambda: max(v, p)}[op]()
                             v = int_wrap(r, t)
                     arr[i] = v
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse2 ./layout.csl --fabric-dims=15,26 --fabric-offsets=7,2 --params=MEMCPYH2D_DATA_1_ID:11,MEMCPYD2H_DATA_1_ID:8 \
-  -o out --memcpy --channels=4 --width-west-buf=2 --width-east-buf=3
+cslc --arch=wse2 ./layout.csl --fabric-dims=19,32 --fabric-offsets=9,2 --params=MEMCPYH2D_DATA_1_ID:9,MEMCPYD2H_DATA_1_ID:12 \
+  -o out --memcpy --channels=8 --width-west-buf=1 --width-east-buf=3
