@@ -1351,6 +1351,12 @@ bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const 
         const uint32_t idx = w.payload >> 16;
         return idx >= f.minIdx && idx <= f.maxIdx;
     }
+    const bool sparse = f.kind == FilterConfig::Kind::SparseCounter;
+    // The Builtins page, sparse counter: "when limit2 is not specified and the active
+    // counter reaches limit1 then no other wavelets are filtered [...]. The same is true
+    // when no limit1 value is provided" (a spent filter has no limit1 left).
+    if (sparse && !f.hasLimit1)
+        return true;
     const size_t slot = size_t(p.colorIndex[size_t(color)]);
     if (p.filterCounters.size() < p.colors.size()) {
         p.filterCounters.resize(p.colors.size());
@@ -1359,23 +1365,34 @@ bool Fabric::Impl::filterPasses(Pe& p, int color, const ColorConfig& cfg, const 
     }
     uint16_t& counter = p.filterCounters[slot];
     const bool counted = w.control ? f.countControl : f.countData;
-    // Counter: passes while the counter is at most max_counter and wraps to 0 after
+    // Counter (and sparse counter, whose count_data, count_control and max_counter are
+    // "identical"): passes while the counter is at most max_counter and wraps to 0 after
     // limit1, so `max_counter + 1` of every `limit1 + 1` wavelets pass (SDK
     // topic-16-queue-flush: "only accept [0,1] among size wavelets" is max_counter 1,
-    // limit1 size-1; fft-1d-2d picks one brick per sender the same way). Sparse counter:
-    // passes when the counter equals limit1 or limit2 and wraps after max_counter.
-    // The Builtins page, counter filter: a control wavelet is counted whenever
-    // count_control is set (it left before counting unless filter_control was), and with
-    // filter_control passes "only [...] when the value of the active counter is equal to
-    // max_counter" (it passed at every value up to it, as data does).
-    const bool sparse = f.kind == FilterConfig::Kind::SparseCounter;
+    // limit1 size-1; fft-1d-2d picks one brick per sender the same way). The Builtins
+    // page, counter filter: a control wavelet is counted whenever count_control is set (it
+    // left before counting unless filter_control was), and with filter_control passes
+    // "only [...] when the value of the active counter is equal to max_counter" (it passed
+    // at every value up to it, as data does).
     const bool pass = w.control && !f.filterControl ? true
-                      : sparse                      ? (counter == f.limit1 || counter == f.limit2)
                       : w.control                   ? counter == f.maxCounter
                                                     : counter <= f.maxCounter;
-    const uint16_t wrapAt = sparse ? f.maxCounter : f.limit1;
-    if (commit && counted)
-        counter = counter >= wrapAt ? 0 : uint16_t(counter + 1);
+    if (commit && counted) {
+        if (counter < f.limit1) {
+            ++counter;
+        } else {
+            counter = 0;
+            // Sparse: at limit1 "the limit2 value is copied to limit1 before the active
+            // counter gets reset back to zero [...] limit2 is effectively disabled"; reaching
+            // limit1 again (or with no limit2) disables the filter.
+            if (sparse) {
+                FilterConfig& live = p.colors[slot].filter;
+                live.hasLimit1 = live.hasLimit2;
+                live.limit1 = live.limit2;
+                live.hasLimit2 = false;
+            }
+        }
+    }
     return pass;
 }
 

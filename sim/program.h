@@ -481,6 +481,10 @@ struct FilterConfig {
     bool countData = false, countControl = false, filterControl = false;
     uint16_t initCounter = 0, limit1 = 0, limit2 = 0, maxCounter = 0;
     uint16_t minIdx = 0, maxIdx = 0;
+    // Added for the sparse counter filter, whose phases depend on which limits the layout
+    // gives (the Builtins page: "when the limit2 field is specified ..."; with no limit1 it
+    // filters nothing).
+    bool hasLimit1 = false, hasLimit2 = false;
 };
 
 // Router configuration of one color at one PE.

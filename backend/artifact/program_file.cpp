@@ -119,6 +119,8 @@ void toProto(const sim::ColorConfig& in, uint8_t color, pb::ColorConfig* out) {
     f->set_max_counter(in.filter.maxCounter);
     f->set_min_idx(in.filter.minIdx);
     f->set_max_idx(in.filter.maxIdx);
+    f->set_has_limit1(in.filter.hasLimit1);
+    f->set_has_limit2(in.filter.hasLimit2);
 }
 
 void toProto(const sim::CodeClass& in, pb::CodeClass* out) {
@@ -347,6 +349,8 @@ sim::ColorConfig fromProto(const pb::ColorConfig& in, const Reader& r) {
     out.filter.maxCounter = r.narrow<uint16_t>(f.max_counter(), "filter.max_counter");
     out.filter.minIdx = r.narrow<uint16_t>(f.min_idx(), "filter.min_idx");
     out.filter.maxIdx = r.narrow<uint16_t>(f.max_idx(), "filter.max_idx");
+    out.filter.hasLimit1 = f.has_limit1();
+    out.filter.hasLimit2 = f.has_limit2();
     return out;
 }
 
@@ -454,7 +458,8 @@ bool sameColor(const sim::ColorConfig& a, const sim::ColorConfig& b) {
            fa.countData == fb.countData && fa.countControl == fb.countControl &&
            fa.filterControl == fb.filterControl && fa.initCounter == fb.initCounter &&
            fa.limit1 == fb.limit1 && fa.limit2 == fb.limit2 && fa.maxCounter == fb.maxCounter &&
-           fa.minIdx == fb.minIdx && fa.maxIdx == fb.maxIdx;
+           fa.minIdx == fb.minIdx && fa.maxIdx == fb.maxIdx && fa.hasLimit1 == fb.hasLimit1 &&
+           fa.hasLimit2 == fb.hasLimit2;
 }
 
 bool samePe(const sim::PeConfig& a, const sim::PeConfig& b) {

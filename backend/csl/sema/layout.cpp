@@ -180,11 +180,13 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     fc.filterControl = asBool(fv, node);
                 else if (ff == "init_counter")
                     fc.initCounter = filterField(fv, ff);
-                else if (ff == "limit1")
+                else if (ff == "limit1") {
                     fc.limit1 = filterField(fv, ff);
-                else if (ff == "limit2")
+                    fc.hasLimit1 = true;
+                } else if (ff == "limit2") {
                     fc.limit2 = filterField(fv, ff);
-                else if (ff == "max_counter")
+                    fc.hasLimit2 = true;
+                } else if (ff == "max_counter")
                     fc.maxCounter = filterField(fv, ff);
                 else if (ff == "min_idx")
                     fc.minIdx = filterField(fv, ff);
