@@ -212,7 +212,7 @@ def gen_ops(rng, case):
         ops.append({"op": "h2d", "arr": a["name"], "roi": [0, 0, W, H], "n": min_len(a, 0, 0, W, H),
                     "order": rng.choice(["ROW", "COL"]), "nonblock": rng.random() < 0.5,
                     "seed": rng.randrange(1 << 30)})
-    kinds = ["h2d", "h2d", "d2h", "d2h", "launch", "launch", "call", "rowbcast", "colbcast", "stride", "wait"]
+    kinds = ["h2d", "h2d", "d2h", "d2h", "launch", "launch", "call", "rowbcast", "colbcast", "stride", "wait", "peek"]
     if case["stream"]:
         kinds += ["stream_h2d", "stream_h2d", "emit", "emit", "d2h_state"]
         if "in2_color" in case["stream"]:
@@ -239,6 +239,9 @@ def gen_ops(rng, case):
                         "numpy_scalars": rng.random() < 0.5})
         elif kind == "wait":
             ops.append({"op": "wait", "poll": rng.random() < 0.5})
+        elif kind == "peek":  # read_symbol of one PE's array, as bytes or as its own type
+            ops.append({"op": "peek", "arr": a["name"], "x": rng.randrange(W), "y": rng.randrange(H),
+                        "bytes": rng.random() < 0.4})
         elif kind in ("stream_h2d", "stream2_h2d"):
             px, py, w, h = rand_roi(rng, W, H)
             ops.append({"op": kind, "roi": [px, py, w, h], "n": rng.randint(1, 400 if case["big"] else 40),

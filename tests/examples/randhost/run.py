@@ -428,6 +428,13 @@ for step, op in enumerate(case["ops"]):
         issue(task, what + f" args {argv}", nb)
     elif kind == "wait":
         settle(op["poll"])
+    elif kind == "peek":  # SdkRuntime.read_symbol (rectangle coordinates) after the tasks end
+        settle(False)
+        name, x, y, t = op["arr"], op["x"], op["y"], arrays[op["arr"]]["type"]
+        got = runner.read_symbol(x, y, name, np.uint8 if op["bytes"] else NP[t])
+        got = np.asarray(got).view(NP[t]) if op["bytes"] else np.asarray(got)
+        check(same_bits(to_host(got, t), (to_host(model[name][y][x], t), loose[name][y][x], t)),
+              f"{what}: got {got.tolist()} want {model[name][y][x].tolist()}")
     elif kind == "invalid":  # among the valid commands, some of them still in flight
         do_invalid(op["call"])
     elif kind == "stream_h2d":
