@@ -11,8 +11,11 @@
 
 #include <QTest>
 
+#include <set>
+
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -883,6 +886,39 @@ comptime { @bind_local_task(t, @get_local_task_id(9)); }
         fabric.launch("main", {});
         QCOMPARE(readSymbol(fabric, "grid", 0, 0, 4, 1'000'000),
                  (std::vector<uint32_t>{10, 11, 12, 13}));
+    }
+    // A module chosen by an `if` on @is_arch, a labelled block or a function returning it
+    // is named by its const like a direct import ("m.calls"); such modules had no prefix,
+    // and a global of the same name in the importer was a symbol clash.
+    void chosenModulesAreNamedByTheirConst() {
+        const csl::CompileResult r = compileFiles(
+            {{"layout.csl", onePeLayoutExporting("  @export_name(\"out\", [*]u32, false);\n"
+                                                 "  @export_name(\"main\", fn()void);\n")},
+             {"pe.csl",
+              memcpyTile("var calls: u32 = 5;\nvar out = @zeros([4]u32);\n"
+                         "var out_ptr: [*]u32 = &out;\n"
+                         "const a = if (@is_arch(\"wse2\")) @import_module(\"impl.csl\", .{ "
+                         ".k = 1 }) else @import_module(\"impl.csl\", .{ .k = 1 });\n"
+                         "const b = blk: { break :blk @import_module(\"impl.csl\", .{ .k = 2 "
+                         "}); };\n"
+                         "fn pick() imported_module { return @import_module(\"impl.csl\", .{ "
+                         ".k = 3 }); }\nconst c = pick();\n",
+                         "\nfn main() void {\n  out[0] = a.bump() + b.bump() + c.bump();\n"
+                         "  out[1] = a.calls; out[2] = c.calls; out[3] = calls;\n"
+                         "  sys_mod.unblock_cmd_stream();\n}\n",
+                         "  @export_symbol(out_ptr, \"out\");\n")},
+             {"impl.csl", "param k: u32;\nvar calls: u32 = 0;\n"
+                          "fn bump() u32 { calls += k; return calls; }\n"}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::set<std::string> names;
+        for (const sim::Symbol& sym : r.program->classes.at(0).symbols)
+            names.insert(sym.name);
+        for (const char* name : {"a.calls", "b.calls", "c.calls", "calls"})
+            QVERIFY2(names.count(name), name);
+        sim::Fabric fabric(r.program);
+        fabric.launch("main", {});
+        QCOMPARE(readSymbol(fabric, "out", 0, 0, 4, 1'000'000),
+                 (std::vector<uint32_t>{6, 1, 3, 5}));
     }
 };
 

@@ -376,6 +376,9 @@ class Analyzer {
     int declDepth_ = 0;                   // declarations being resolved, one inside another
     const Decl* resolvingDecl_ = nullptr; // resolveDecl's declaration and its module
     Module* resolvingDeclMod_ = nullptr;
+    // Modules each declaration's initializer imported so far (the second and later ones of
+    // one initializer get numbered symbol prefixes).
+    std::map<const Decl*, int> importsByDecl_;
     // Comptime calls of functions returning `type`, by function and arguments: calling
     // `pair(i32, u16)` twice gives the same type (the SDK's Types page asserts
     // `@is_same_type(@type_of(my_pair), pair(i32, comptime_string))`).

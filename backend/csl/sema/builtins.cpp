@@ -1781,13 +1781,18 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         std::string spec = asString(carg(0, "module path"), args[0], "@import_module");
         Value params = args.size() > 1 ? carg(1, "module parameters") : mkVoid();
         Module* cur = fr_->mod;
-        // The symbol prefix is the name of the const the module is bound to, when known
-        // (the SDK's Modules page: "its symbol name in the resulting binary will be
-        // basename.importedname").
+        // The symbol prefix is the name of the const the module is bound to (the SDK's
+        // Modules page: "its symbol name in the resulting binary will be
+        // basename.importedname"), also when the import is chosen by an `if` on
+        // @is_arch, a block, a switch or a function returning the module: they gave the
+        // module no prefix, so its globals clashed with the importer's. A second import in
+        // one initializer (a tuple of modules) is numbered.
         std::string prefix = cur->prefix;
-        if (resolvingDecl_ && resolvingDeclMod_ == cur &&
-            N(resolvingDecl_->node).kind == NK::VarDecl && N(resolvingDecl_->node).b == node)
-            prefix = cur->prefix + resolvingDecl_->name + ".";
+        if (resolvingDecl_ && N(resolvingDecl_->node).kind == NK::VarDecl) {
+            const int earlier = importsByDecl_[resolvingDecl_]++;
+            prefix = resolvingDeclMod_->prefix + resolvingDecl_->name +
+                     (earlier ? "." + std::to_string(earlier) : std::string()) + ".";
+        }
         if (spec == "<debug>") {
             const Value* key = params.field("key");
             if (!key || key->k != VK::String)
