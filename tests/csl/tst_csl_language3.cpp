@@ -920,6 +920,39 @@ comptime { @bind_local_task(t, @get_local_task_id(9)); }
         QCOMPARE(readSymbol(fabric, "out", 0, 0, 4, 1'000'000),
                  (std::vector<uint32_t>{6, 1, 3, 5}));
     }
+    // A struct of a module that the layout and the PE both import, with an enum field,
+    // passed as a typed param: one declaration, so one type (the Types page). It was
+    // "expected type 'Cfg', found 'Cfg'" since the field's enum types were compared by
+    // instance.
+    void sharedStructWithEnumFieldIsOneType() {
+        const std::string layout = R"(
+const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1 });
+const sh = @import_module("shared.csl");
+layout {
+  @set_rectangle(1, 1);
+  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0),
+                                   .cfg = sh.Cfg{ .k = -3, .m = sh.Mode.slow } });
+  @export_name("out", [*]u32, false);
+  @export_name("main", fn()void);
+}
+)";
+        const csl::CompileResult r =
+            compileFiles({{"layout.csl", layout},
+                          {"shared.csl", "const Cfg = struct { k: i16, m: Mode };\n"
+                                         "const Mode = enum(u8) { slow, fast };\n"},
+                          {"pe.csl", memcpyTile("const sh = @import_module(\"shared.csl\");\n"
+                                                "param cfg: sh.Cfg;\nvar out = @zeros([2]u32);\n"
+                                                "var out_ptr: [*]u32 = &out;\n",
+                                                "\nfn main() void {\n"
+                                                "  out[0] = if (cfg.m == sh.Mode.slow) 1 else 2;\n"
+                                                "  out[1] = @bitcast(u16, cfg.k);\n"
+                                                "  sys_mod.unblock_cmd_stream();\n}\n",
+                                                "  @export_symbol(out_ptr, \"out\");\n")}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        fabric.launch("main", {});
+        QCOMPARE(readSymbol(fabric, "out", 0, 0, 2, 1'000'000), (std::vector<uint32_t>{1, 0xfffd}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslLanguage3)

@@ -169,9 +169,23 @@ bool sameStructShape(TypeP a, TypeP b) {
         const FieldInfo& fa = a->fields[i];
         const FieldInfo& fb = b->fields[i];
         if (fa.name != fb.name ||
-            !(sameType(fa.type, fb.type) || sameStructShape(fa.type, fb.type)))
+            !(sameType(fa.type, fb.type) || sameStructShape(fa.type, fb.type) ||
+              sameEnumShape(fa.type, fb.type)))
             return false;
     }
+    return true;
+}
+
+// The Types page: two enumeration types are the same when "they have the same structure"
+// and "their definitions originate at the same source code location" (another module
+// instance's copy of one declaration).
+bool sameEnumShape(TypeP a, TypeP b) {
+    if (a->k != TK::Enum || b->k != TK::Enum || !sameDeclaration(a, b) ||
+        !sameType(a->tag, b->tag) || a->fields.size() != b->fields.size())
+        return false;
+    for (size_t i = 0; i < a->fields.size(); ++i)
+        if (a->fields[i].name != b->fields[i].name || a->fields[i].value != b->fields[i].value)
+            return false;
     return true;
 }
 

@@ -143,6 +143,7 @@ bool sameDeclaration(TypeP a, TypeP b);
 // Struct types made from one declaration (in two instances of a module) whose fields have
 // the same names and types: a value of one is taken as the other.
 bool sameStructShape(TypeP a, TypeP b);
+bool sameEnumShape(TypeP a, TypeP b);
 // The scalar element a pointer points to, through any arrays (`*[4][2]f32` -> f32).
 TypeP pointeeElem(TypeP pointer);
 std::string typeName(TypeP t);
