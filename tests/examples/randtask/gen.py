@@ -400,6 +400,8 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
     w("var pos: u16 = 0;")
     w("var done: u16 = 0;")
     w("var launch_no: u32 = 0;")
+    if nodes[p][0].table:
+        w("var ut_ids = [8]u16{ 0, 1, 2, 3, 4, 5, 6, 7 };")
     for n in nodes[p]:
         w(f"const t{n.idx}: local_task_id = @get_local_task_id({n.tid});")
     mine_in = [L for L in links if L.dst_pe == p]
@@ -481,7 +483,9 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
 
     def async_op(op, args, done_, ut, ind):
         c = completion(done_)
-        return [f"{ind}if (@is_arch(\"wse3\")) {op}({args}, .{{ .async = true, {c}, .ut_id = @get_ut_id({ut}) }})",
+        # Table PEs take the microthread ID from memory at run time (a u16, unchecked).
+        utv = f"ut_ids[{ut}]" if nodes[p][0].table else str(ut)
+        return [f"{ind}if (@is_arch(\"wse3\")) {op}({args}, .{{ .async = true, {c}, .ut_id = @get_ut_id({utv}) }})",
                 f"{ind}else {op}({args}, .{{ .async = true, {c} }});"]
 
     def issue_send(L, ind, chunk_of=None, done_=None):
