@@ -1,20 +1,34 @@
 #!/usr/bin/env python3
-"""randtask: differential random testing of task graphs (see README.md in this folder).
+"""randtask: differential random testing of task graphs.
 
 Writes cases/<id>/{layout.csl, pe_<x>.csl, case.json, compile_wse2.sh, compile_wse3.sh}
-for fixed seeds. Each case is a row of 1..6 PEs; every PE runs a random graph of local
-tasks ("nodes") that activate, block and unblock each other, fed by neighbours over
-random colors: data tasks (WSE-2: bound to the color; WSE-3: to an input queue) or async
-fabin ops, sent by async fabout ops, whose .activate/.unblock completions gate nodes.
-Every node is activated and unblocked in a pattern that makes it run exactly `reps` times
-whatever order the picker uses, so the final values are deterministic; the Python model
-below computes them, and run.py also checks that each PE's run log respects the graph.
+for fixed seeds; run.py (one checker for every case) reads case.json. Each case is a row
+of 1..6 PEs; every PE runs a random graph of local tasks ("nodes") that activate, block
+and unblock each other through join counters (the last member activates or unblocks;
+"join_all" members each activate a blocked node, merging), loops that re-activate
+themselves, and links from other PEs over random colors:
+  wtt   a data task (WSE-2: bound to the color; WSE-3: to an input queue), u32/f32/two u16
+        parameters; its channel opened by start, by a node, or by the completion of an
+        earlier send (`.unblock` of the data task ID); "throttled" ones block their own ID
+        after every wavelet and a tick task reopens it;
+  ctrl  one control wavelet (<control> payload) to a control task;
+  async an async fabin -> memory op (@fmovs/@fadds/@mov32) issued by start or a node;
+  fifo  an async fabin -> FIFO op, the FIFO popped by the node its completion gates;
+        some FIFOs have an .activate_push task (start pops the empty FIFO first, so the
+        first push activates it once) that is one more join member of that node.
+Sends are async fabout ops (chunked ones re-run their task from each chunk's completion);
+every completion (.activate/.unblock) gates a node. Half the PEs keep task IDs, gating
+modes and WSE-3 microthread IDs in run-time tables. Every node runs exactly `reps` times
+whatever order the picker uses (all waits point to lower ranks, so no cycle), so the final
+values are deterministic; the model below computes them, and run.py also checks that each
+PE's run log respects the graph.
 
 Hang cases take a graph and break it (an unblock nobody performs, a sender that never
-sends); run.py checks that the launch fails with a report naming the PE and the task or
-the color/queue it waits on.
+sends, a channel never opened); run.py checks that the launch fails with a report naming
+the PE and the task or the color/queue it waits on.
 
-Usage: python3 gen.py            (rewrites cases/)
+Usage: python3 gen.py                                   (rewrites cases/)
+       python3 gen.py --seeds 100-199 [--big] --out DIR  (a sweep of run cases)
 """
 import json
 import os
@@ -28,7 +42,8 @@ MOD = 65521
 OUT = os.path.join(HERE, "cases")
 BIG = False  # --big: sweeps with more links, longer streams and loops
 
-# (seed, kind): kind "run" is a normal case, "hang-unblock" / "hang-send" a broken one.
+# (seed, kind): "run" is a normal case; "hang-unblock", "hang-send-<kind>" and
+# "hang-gate-<kind>" are broken ones (see make_case).
 CASES = [
     (2, "run"), (116, "run"), (52, "run"), (329, "run"),
     (13, "hang-unblock"), (34, "hang-gate-wtt"), (3, "hang-send-wtt"), (23, "hang-send-ctrl"),
