@@ -76,6 +76,8 @@ class Link:
                                     # ("send", M): the completion of link M's send
         self.gate_form = "chan"     # wtt: @unblock of the queue/color or of the data task ID
         self.close_form = "chan"    # wtt: the same for the data task's closing @block
+        self.op_gate_form = "dtid"  # wtt opened by a send's completion: .unblock of the data
+                                    # task ID or ("chan") of the input queue / color
         self.done_rank = None       # rank the link's completions must come after
         self.tick = None            # wtt: the tick task ID of a throttled data task
         self.push = None            # fifo: the FIFO's .activate_push task ID
@@ -246,6 +248,7 @@ def build(seed):
                 else:
                     r2.unb = None
                 M.send_done = ("unblock_dt", L.lid)
+                L.op_gate_form = "chan" if rng.random() < 0.5 else "dtid"
                 L.gate = ("send", M.lid)
                 min_rank = max(min_rank, M.done_rank)
             elif openers:
@@ -490,18 +493,22 @@ def emit_pe(P, nodes, links, p, R, off, mutation):
     w("}")
     w("")
 
-    def completion(done_):
+    def completion(done_, arch):
         mode, r = done_
         if mode == "unblock_dt":
+            # The data task's ID, or (op_gate_form "chan") its queue / color.
+            if links[r].op_gate_form == "chan":
+                return f".unblock = iq{r}" if arch == "wse3" else f".unblock = @get_color({links[r].color})"
             return f".unblock = dt{r}_id"
         return f".{mode} = t{r}"
 
     def async_op(op, args, done_, ut, ind):
-        c = completion(done_)
+        c = completion(done_, "wse3")
+        c2 = completion(done_, "wse2")
         # Table PEs take the microthread ID from memory at run time (a u16, unchecked).
         utv = f"ut_ids[{ut}]" if nodes[p][0].table else str(ut)
         return [f"{ind}if (@is_arch(\"wse3\")) {op}({args}, .{{ .async = true, {c}, .ut_id = @get_ut_id({utv}) }})",
-                f"{ind}else {op}({args}, .{{ .async = true, {c} }});"]
+                f"{ind}else {op}({args}, .{{ .async = true, {c2} }});"]
 
     def issue_send(L, ind, chunk_of=None, done_=None):
         done_ = done_ or L.send_done
