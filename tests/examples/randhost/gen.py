@@ -31,8 +31,20 @@ ARG_TYPES = {
 COMMITTED_SEEDS = [2, 5, 12, 14, 15, 39, 43, 49]
 
 
+DSD_OPS = {  # DSD operations with a scalar operand of the array's own type
+    "f32": {"mul": "@fmuls", "add": "@fadds", "sub": "@fsubs"},
+    "f16": {"mul": "@fmulh", "add": "@faddh", "sub": "@fsubh"},
+    "u16": {"add": "@add16", "sub": "@sub16", "xor": "@xor16", "or": "@or16", "and": "@and16"},
+    "i16": {"add": "@add16", "sub": "@sub16", "xor": "@xor16", "or": "@or16", "and": "@and16"},
+}
+
+
 def gen_transform(rng, t):
     """Random per-element steps over v (the element, of type t) with 1-4 arguments."""
+    if t in DSD_OPS and rng.random() < 0.3:  # whole-array DSD operations instead of a loop
+        nargs = rng.randint(1, 4)
+        return {"args": [t] * nargs, "dsd": True,
+                "steps": [[rng.choice(sorted(DSD_OPS[t])), j] for j in range(nargs)]}
     # Mostly a few arguments; sometimes many, up to the documented limit of 15.
     nargs = rng.randint(1, 4) if rng.random() < 0.8 else rng.randint(5, 15)
     args = [rng.choice(ARG_TYPES[t]) for _ in range(nargs)]
@@ -77,6 +89,14 @@ def csl_index_conv(t, name, k):
 
 def csl_transform(name, arr, t, length_param, tr):
     params = ", ".join(f"p{j}: {at}" for j, at in enumerate(tr["args"]))
+    if tr.get("dsd"):
+        ops = "\n".join(f"  {DSD_OPS[t][op]}(all, all, p{j});" for op, j in tr["steps"])
+        return f"""fn {name}({params}) void {{
+  const all = @get_dsd(mem1d_dsd, .{{ .tensor_access = |i|{{{length_param}}} -> {arr}[i] }});
+{ops}
+  sys_mod.unblock_cmd_stream();
+}}
+"""
     body = []
     for op, a in tr["steps"]:
         if op == "neg_if":
@@ -168,7 +188,7 @@ def gen_case(seed):
         hi = lo + rng.randint(0, 200 if big else 20)
         lens = [[rng.randint(lo, hi) for _ in range(W)] for _ in range(H)]  # [y][x]
         tr = gen_transform(rng, t)
-        if rng.random() < 0.4:  # done in chunks by a local task, unblocking at the end
+        if not tr.get("dsd") and rng.random() < 0.4:  # done in chunks by a local task, unblocking at the end
             tr["chunk"] = rng.randint(1, 9)
         arrays.append({"name": f"a{k}", "type": t, "lens": lens, "transform": tr})
     stream = None

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 set -e
 
-cslc --arch=wse2 ./layout.csl --fabric-dims=16,3 --fabric-offsets=4,1 --params=MEMCPYH2D_DATA_1_ID:5,MEMCPYD2H_DATA_1_ID:11,MEMCPYH2D_DATA_2_ID:3 \
-  -o out --memcpy --channels=2
+cslc --arch=wse2 ./layout.csl --fabric-dims=21,4 --fabric-offsets=6,2 \
+  -o out --memcpy --channels=1 --width-west-buf=0 --width-east-buf=3
