@@ -9,8 +9,9 @@ and unblock each other through join counters (the last member activates or unblo
 themselves, and links from other PEs over random colors:
   wtt   a data task (WSE-2: bound to the color; WSE-3: to an input queue), u32/f32/two u16
         parameters; its channel opened by start, by a node, or by the completion of an
-        earlier send (`.unblock` of the data task ID); "throttled" ones block their own ID
-        after every wavelet and a tick task reopens it;
+        earlier send (`.unblock` of the data task ID or its queue/color); "throttled" ones
+        block their own ID after every wavelet and a tick task reopens it; some are
+        multicast: the first receiver forwards the color to a second one further on;
   ctrl  one control wavelet (<control> payload) to a control task;
   async an async fabin -> memory op (@fmovs/@fadds/@mov32) issued by start or a node;
   fifo  an async fabin -> FIFO op, the FIFO popped by the node its completion gates;
@@ -81,6 +82,8 @@ class Link:
         self.done_rank = None       # rank the link's completions must come after
         self.tick = None            # wtt: the tick task ID of a throttled data task
         self.push = None            # fifo: the FIFO's .activate_push task ID
+        self.dst2 = None            # wtt: a second receiver (multicast), further on
+        self.proxy = False          # the second receiver's view of a multicast link
         self.send_ut = self.recv_ut = None
 
 
@@ -315,6 +318,37 @@ def build(seed):
         table = rng.random() < 0.5
         for n in nodes[p]:
             n.table = table
+    # Multicast: a data-task link whose color the first receiver also forwards to a PE
+    # further on, where a second data task takes the same stream (its channel opened by
+    # start; its consumer must already wait on a join, which gets one more member).
+    for L in list(links):
+        if L.recv_kind != "wtt" or P < 3 or rng.random() < 0.5:
+            continue
+        step = 1 if L.dst_pe > L.src_pe else -1
+        beyond = list(range(L.dst_pe + step, P if step > 0 else -1, step))
+        if not beyond:
+            continue
+        c = rng.choice(beyond)
+        used = sum(1 for M in links if c in (M.src_pe, M.dst_pe))
+        s = nodes[L.src_pe][L.sender]
+        targets = [r for r in nodes[c] if r.rank > s.rank
+                   and (r.act in ("join", "join_all") or r.unb == "join")]
+        if used >= 5 or not targets:
+            continue
+        r = rng.choice(targets)
+        V = Link(L.lid, None, c, L.color, L.m, L.dtype, L.send_op, "wtt", L.recv_op)
+        V.proxy = True
+        V.wtt_target = r.idx
+        V.close_form = L.close_form
+        V.gate_form = L.gate_form
+        taken2 = {M.oq[0] for M in links if M.src_pe == c} | {M.iq[0] for M in links if M.dst_pe == c}
+        taken3 = {M.iq[1] for M in links if M.dst_pe == c}
+        V.iq = (rng.choice([q for q in range(1, 6) if q not in taken2]),
+                rng.choice([q for q in range(2, 8) if q not in taken3]))
+        r.wtt.append(L.lid)
+        r.reads.append(L.lid)
+        L.dst2 = c
+        links.append(V)
     return P, nodes, links
 
 
@@ -769,6 +803,8 @@ def emit_layout(P, links):
     for p in range(P):
         w(f'  @set_tile_code({p}, 0, "pe_{p}.csl", .{{ .memcpy_params = memcpy.get_params({p}) }});')
     for L in links:
+        if L.proxy:
+            continue  # routed with its link
         a, b = L.src_pe, L.dst_pe
         east = b > a
         fwd, back = ("EAST", "WEST") if east else ("WEST", "EAST")
@@ -779,7 +815,15 @@ def emit_layout(P, links):
         while x != b:
             w(f"  @set_color_config({x}, 0, {c}, .{{ .routes = .{{ .rx = .{{{back}}}, .tx = .{{{fwd}}} }} }});")
             x += step
-        w(f"  @set_color_config({b}, 0, {c}, .{{ .routes = .{{ .rx = .{{{back}}}, .tx = .{{RAMP}} }} }});")
+        if L.dst2 is None:
+            w(f"  @set_color_config({b}, 0, {c}, .{{ .routes = .{{ .rx = .{{{back}}}, .tx = .{{RAMP}} }} }});")
+            continue
+        w(f"  @set_color_config({b}, 0, {c}, .{{ .routes = .{{ .rx = .{{{back}}}, .tx = .{{RAMP, {fwd}}} }} }});")
+        x = b + step
+        while x != L.dst2:
+            w(f"  @set_color_config({x}, 0, {c}, .{{ .routes = .{{ .rx = .{{{back}}}, .tx = .{{{fwd}}} }} }});")
+            x += step
+        w(f"  @set_color_config({L.dst2}, 0, {c}, .{{ .routes = .{{ .rx = .{{{back}}}, .tx = .{{RAMP}} }} }});")
     w('  @export_name("res", [*]u32, true);')
     w('  @export_name("start", fn() void);')
     w("}")
@@ -834,7 +878,8 @@ def make_case(seed, kind):
         # hang-send-<recv kind>: the first such link is never sent;
         # hang-gate-<recv kind>: the first such link opened by start stays blocked.
         want = kind.split("-")[2]
-        cands = [L for L in links if L.recv_kind == want and (kind.startswith("hang-send") or L.gate == "start")]
+        cands = [L for L in links if L.recv_kind == want and not L.proxy
+                 and (kind.startswith("hang-send") or L.gate == "start")]
         assert cands, f"seed {seed}: no {want} link"
         L = cands[0]
         mutation["drop_send" if kind.startswith("hang-send") else "drop_gate"] = L.lid
