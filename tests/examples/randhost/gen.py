@@ -258,7 +258,8 @@ def gen_ops(rng, case):
             ops.append({"op": kind, "arr": a["name"], "nonblock": nb, "seed": s,
                         "numpy_scalars": rng.random() < 0.5})
         elif kind == "wait":
-            ops.append({"op": "wait", "poll": rng.random() < 0.5})
+            mode = rng.choice(["poll", "each", "last"])
+            ops.append({"op": "wait", "poll": mode == "poll", "last_only": mode == "last"})
         elif kind == "peek":  # read_symbol of one PE's array, as bytes or as its own type
             ops.append({"op": "peek", "arr": a["name"], "x": rng.randrange(W), "y": rng.randrange(H),
                         "bytes": rng.random() < 0.4})

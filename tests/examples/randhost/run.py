@@ -230,9 +230,18 @@ runner.run()
 pending = []  # (task, what, dest, expected bytes or None, keep-alive source)
 
 
-def settle(poll):
+def settle(poll, last_only=False):
     """Waits for every pending task (by polling is_task_done, or task_wait), then checks the
-    nonblocking read-backs they filled."""
+    nonblocking read-backs they filled. last_only: task_wait on the last task only; commands
+    run in order, so every earlier one is done and its D2H array filled (docs/host-api.md)."""
+    if last_only and pending:
+        runner.task_wait(pending[-1][0])
+        for task, what, dest, want, _src in pending:
+            check(runner.is_task_done(task), f"{what}: not done after a later task's task_wait")
+            if want is not None:
+                check(same_bits(dest, want), f"{what} (waited through a later task): got {dest.tolist()} want {show(want)}")
+        pending.clear()
+        return
     if poll:
         start = time.monotonic()
         while not all(runner.is_task_done(p[0]) for p in pending):
@@ -427,7 +436,7 @@ for step, op in enumerate(case["ops"]):
         apply_transform(name, argv)
         issue(task, what + f" args {argv}", nb)
     elif kind == "wait":
-        settle(op["poll"])
+        settle(op["poll"], op.get("last_only", False))
     elif kind == "peek":  # SdkRuntime.read_symbol (rectangle coordinates) after the tasks end
         settle(False)
         name, x, y, t = op["arr"], op["x"], op["y"], arrays[op["arr"]]["type"]
