@@ -270,7 +270,7 @@ def gen_ops(rng, case):
         elif kind == "emit":
             px, py, w, h = rand_roi(rng, W, H)
             ops.append({"op": "emit", "roi": [px, py, w, h], "n": rng.randint(1, case["stream"]["slen"]),
-                        "order": order, "nonblock": nb})
+                        "order": order, "nonblock": nb, "d2h_first": rng.random() < 0.4})
         elif kind == "d2h_state":
             # A one-word emit from every PE first: the stream D2H ends only when every PE
             # has taken all its wavelets, so the copy-mode reads after it see them all.

@@ -271,9 +271,17 @@ def expected_block(name, px, py, w, h, n, order):
     return flat(to_host(vals, t), order), flat(mask, order), t
 
 
-def emit(what, px, py, w, h, n, order, nb):
+def emit(what, px, py, w, h, n, order, nb, d2h_first=False):
     """Tells every PE how many wavelets it must have taken (copy mode), launches emit and reads
-    the ring's first n words from the ROI on the streaming D2H color."""
+    the ring's first n words from the ROI on the streaming D2H color. d2h_first: the
+    streaming D2H is posted (nonblocking) before the commands that make the kernel send, as
+    docs/host-api.md allows ("they end when the kernel sends, which may take commands issued
+    later")."""
+    dest = np.zeros(w * h * n, np.uint32)
+    want = flat(ring[py:py + h, px:px + w, :n], order)
+    if d2h_first:
+        task = runner.memcpy_d2h(dest, stream["out_color"], px, py, w, h, n, streaming=True, data_type=B32,
+                                 order=ORDER[order], nonblock=True)
     expect = np.stack([ring_state[:, :, 1], sum2[:, :, 1]], axis=2)
     t0 = runner.memcpy_h2d(ids["expect"], expect.ravel(), 0, 0, W, H, 2, streaming=False, data_type=B32,
                            order=MemcpyOrder.ROW_MAJOR, nonblock=nb)
@@ -281,11 +289,10 @@ def emit(what, px, py, w, h, n, order, nb):
     t1 = runner.launch("emit", np.uint16(px), np.uint16(py), np.uint16(w), np.uint16(h), np.uint16(n),
                        nonblock=nb)
     issue(t1, what + " (launch)", nb)
-    dest = np.zeros(w * h * n, np.uint32)
-    want = flat(ring[py:py + h, px:px + w, :n], order)
-    task = runner.memcpy_d2h(dest, stream["out_color"], px, py, w, h, n, streaming=True, data_type=B32,
-                             order=ORDER[order], nonblock=nb)
-    if nb:
+    if not d2h_first:
+        task = runner.memcpy_d2h(dest, stream["out_color"], px, py, w, h, n, streaming=True, data_type=B32,
+                                 order=ORDER[order], nonblock=nb)
+    if nb or d2h_first:
         # A streaming D2H ends when the kernel sends, so later commands may run before it ends
         # (docs/host-api.md): wait for it before anything else reads or feeds the ring.
         runner.task_wait(task)
@@ -474,7 +481,7 @@ for step, op in enumerate(case["ops"]):
         issue(task, what, nb, src=src)
     elif kind == "emit":
         (px, py, w, h), n, order = op["roi"], op["n"], op["order"]
-        emit(what, px, py, w, h, n, order, nb)
+        emit(what, px, py, w, h, n, order, nb, op.get("d2h_first", False))
     elif kind == "d2h_state":
         emit(what + " (barrier)", 0, 0, W, H, 1, op["order"], nb)
         for sym, m in (("ring", ring), ("ring_state", ring_state)) + ((("sum2", sum2),) if two else ()):
