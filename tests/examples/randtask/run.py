@@ -55,7 +55,9 @@ if case["hang"]:
 
 failures = []
 for launch, expect in enumerate(case["launches"], 1):
-    runner.launch("start", nonblock=False)
+    # The second launch is nonblocking: the copy after it waits in the command stream
+    # until every PE's graph has called unblock_cmd_stream.
+    runner.launch("start", nonblock=launch % 2 == 0)
     got = np.zeros(P * R, dtype=np.uint32)
     runner.memcpy_d2h(got, res_id, 0, 0, P, 1, R, streaming=False, order=MemcpyOrder.ROW_MAJOR,
                       data_type=MemcpyDataType.MEMCPY_32BIT, nonblock=False)
