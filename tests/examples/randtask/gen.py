@@ -886,7 +886,7 @@ def make_case(seed, kind):
         if kind.startswith("hang-send-ctrl"):
             # A control task takes its wavelet from any unblocked channel: the report
             # names the task that waits.
-            words = [f"PE({4 + L.dst_pe},1)", f"control task(s) {L.ctl_id} (ctl{L.lid})"]
+            words = [f"PE({4 + L.dst_pe},1)", "control task(s)", f"{L.ctl_id} (ctl{L.lid})"]
         else:
             words = [f"PE({4 + L.dst_pe},1)", f"color {L.color}"]
         if kind.startswith("hang-gate"):
