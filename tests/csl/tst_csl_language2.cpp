@@ -98,7 +98,7 @@ const primes = [5]u16{ 2, 3, 5, 7, 11 };
   inline for (vals) |v, i| { y[i] = asU32(v); acc += asU32(v); }
   y[4] = acc;
   comptime var prod: u32 = 1;
-  inline for (primes) |p| { prod *= p; }
+  inline for (primes) |p| { prod *= @as(u32, p); }
   y[5] = prod;
   comptime var cnt = 0;
   inline for (.{ u8, i16, f32, u64 }) |T| {
@@ -462,7 +462,7 @@ fn countAlive(arr: *const [3]Particle) u16 {
                  program(R"(
 fn strSum(comptime s: comptime_string) u32 {
   comptime var t: u32 = 0;
-  inline for (@get_array(s)) |ch| { t += ch; }
+  inline for (@get_array(s)) |ch| { t += @as(u32, ch); }
   return t;
 }
 const name = @strcat("ab", "cd");

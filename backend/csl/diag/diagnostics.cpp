@@ -97,6 +97,10 @@ void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end, std:
         diags_.push_back({Severity::Warning, r, std::move(message), {}});
 }
 
+void DiagnosticEngine::print(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
+    diags_.push_back({Severity::Note, range(file, begin, end), std::move(message), {}});
+}
+
 void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::string message) {
     if (diags_.empty() || suppressNotes_)
         return;

@@ -36,6 +36,8 @@ class DiagnosticEngine {
     // identical error with the same note is reported once, with another note again.
     void errorWithNote(uint16_t file, uint32_t begin, uint32_t end, std::string message,
                        uint16_t noteFile, uint32_t noteBegin, uint32_t noteEnd, std::string note);
+    // A note of its own (what @comptime_print prints), not attached to anything.
+    void print(uint16_t file, uint32_t begin, uint32_t end, std::string message);
     // Attaches a note to the most recent error or warning.
     void note(uint16_t file, uint32_t begin, uint32_t end, std::string message);
     // Attaches a note to every error from diagnostics()[first] on.

@@ -53,7 +53,7 @@ fn FFT_kernel(comptime kernel_width: i16, comptime n: u16, comptime T: type) voi
   @comptime_assert(kernel_width >= 1 and n % @as(u16, kernel_width) == 0,
                    "<kernels/fft/fft3d_layout>.FFT_kernel: N must be a multiple of the width");
   const rect = @get_rectangle();
-  @comptime_assert(rect.width == kernel_width and rect.height == kernel_width,
+  @comptime_assert(rect.width == @as(u16, kernel_width) and rect.height == @as(u16, kernel_width),
                    "<kernels/fft/fft3d_layout>.FFT_kernel: the rectangle must be width x width");
   const pencils: u16 = n / @as(u16, kernel_width);
   for (@range(i16, kernel_width)) |x| {

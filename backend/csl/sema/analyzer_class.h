@@ -512,6 +512,11 @@ class Analyzer {
         if (m && m->ast && node)
             diags_.warning(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
     }
+    void print(uint32_t node, const std::string& msg) {
+        Module* m = fr_->mod;
+        if (m && m->ast && node)
+            diags_.print(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
+    }
     const Ast& ast() const { return *fr_->mod->ast; }
     const Node& N(uint32_t n) const { return fr_->mod->ast->nodes[n]; }
     std::string tokStr(uint32_t t) const { return std::string(fr_->mod->ast->tokText(t)); }

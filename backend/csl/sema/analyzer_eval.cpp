@@ -705,6 +705,16 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
         if (op != Tok::EqEq && op != Tok::BangEq && a.k != VK::Handle)
             fail(node, std::string("operator '") + tokSpelling(op) + "' is not defined for type '" +
                            typeName(a.type) + "'");
+        // The Syntax page: "both operands must have exactly the same type, unless one of
+        // them is a comptime_int"; the Types page compares enums "of the same enumeration
+        // type". (A bool equalled an i16 and an enum member its integer at comptime only.)
+        const bool bareEnum =
+            (a.k == VK::EnumV && a.s.empty()) || (b.k == VK::EnumV && b.s.empty());
+        if (a.k != b.k || (a.k == VK::Handle && !sameType(a.type, b.type)) ||
+            (a.k == VK::EnumV && !bareEnum && !sameType(a.type, b.type) &&
+             !sameEnumShape(a.type, b.type)))
+            fail(node, std::string("incompatible types for binary '") + tokSpelling(op) + "': '" +
+                           typeName(a.type) + "' and '" + typeName(b.type) + "'");
         if (a.k == VK::EnumV && b.k == VK::EnumV &&
             (a.s.empty() || b.s.empty() || a.type == b.type)) {
             if (!a.s.empty() && !b.s.empty())
@@ -727,7 +737,11 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     // Result type (peer resolution): comptime_int adapts to the other operand.
     TypeP t = nullptr;
     if (shift) {
-        // The SDK's operator table: for `a << b` and `a >> b`, "b must be unsigned".
+        // The SDK's operator table: `a << b` and `a >> b` take "Integers", and "b must be
+        // unsigned" (a float amount shifted by its bits).
+        if (b.type->k == TK::Float || b.type->k == TK::CFloat)
+            fail(node, std::string("the shift amount of '") + tokSpelling(op) +
+                           "' must be an unsigned integer, found '" + typeName(b.type) + "'");
         if (b.type->k == TK::Int && b.type->isSigned)
             fail(node, std::string("the shift amount of '") + tokSpelling(op) +
                            "' must be unsigned, found '" + typeName(b.type) + "'");
@@ -740,8 +754,11 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
                 : b.type;
     } else if (b.type->k == TK::CInt || b.type->k == TK::CFloat) {
         t = a.type;
-    } else if (a.isComptime() && b.isComptime() && isIntLike(a.type) && isIntLike(b.type)) {
-        t = types.cintT; // both comptime-known: exact integer arithmetic
+    } else if (tensorAccessMode_ && a.isComptime() && b.isComptime() && isIntLike(a.type) &&
+               isIntLike(b.type)) {
+        // A tensor access's address: its indices (i16 here) meet offsets of any integer
+        // type, and the address is exact integer arithmetic.
+        t = types.cintT;
     } else {
         fail(node, std::string("incompatible types for binary '") + tokSpelling(op) + "': '" +
                        typeName(a.type) + "' and '" + typeName(b.type) + "'");
@@ -758,6 +775,11 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
              std::string("invalid operator '") + tokSpelling(op) + "' for floating-point operands");
     if (t->k == TK::Bool && !(op == Tok::EqEq || op == Tok::BangEq))
         fail(node, std::string("invalid operator '") + tokSpelling(op) + "' for type 'bool'");
+    // The Types page: enums "can be compared using the == and != operators" (the comptime
+    // path refused the others; run time ordered the tags).
+    if (t->k == TK::Enum && !(op == Tok::EqEq || op == Tok::BangEq))
+        fail(node, std::string("operator '") + tokSpelling(op) + "' is not defined for type '" +
+                       typeName(t) + "'");
     if (a.isComptime() && b.isComptime())
         return foldBinary(op, a, b, t, node);
     if (!runtime())

@@ -1555,8 +1555,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             Value v = carg(i, "@comptime_print argument");
             out += (i ? " " : "") + (v.k == VK::String ? v.s : show(v));
         }
-        if (opt_.verbose)
-            warn(node, "comptime_print: " + out);
+        // The Builtins page: it prints "whenever the compiler evaluates such builtin" (it
+        // printed only with --verbose, as a warning).
+        print(node, "comptime_print: " + out);
         return mkVoid();
     }
     if (name == "assert") {
