@@ -597,8 +597,10 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
     r.dataType = a.bits16 ? sim::MemcpyDataType::Bits16 : sim::MemcpyDataType::Bits32;
     r.order = a.colMajor ? sim::MemcpyOrder::ColMajor : sim::MemcpyOrder::RowMajor;
     r.shape = a.shape;
-    r.rowStride = uint32_t(a.rowStride);
-    r.colStride = uint32_t(a.colStride);
+    // A stride at least as wide as the region selects its first row or column alone, the
+    // same copy as the region's own extent: a stride past 32 bits was cut to its low bits.
+    r.rowStride = uint32_t(std::min<int64_t>(a.rowStride, std::max<int64_t>(a.h, 1)));
+    r.colStride = uint32_t(std::min<int64_t>(a.colStride, std::max<int64_t>(a.w, 1)));
     std::vector<uint32_t> words;
     if (a.toDevice) {
         words.resize(size_t(expected));

@@ -185,6 +185,14 @@ class CopyTest(_Kernel):
         expected = np.zeros((H, W, N), np.uint32)
         expected[0:H:2, 0:W:2, :2] = strided.reshape(2, 2, 2)
         np.testing.assert_array_equal(got, expected)
+        # A stride past 32 bits selects the first row and column alone, like any stride wider
+        # than the region (it was cut to its low 32 bits: 2**32 read as 0).
+        rt.memcpy_h2d(ubuf, zero, 0, 0, W, H, N)
+        rt.memcpy_h2d_stride(ubuf, np.array([7, 8], np.uint32), 0, 0, W, H, 2, 1 << 32, 1 << 32)
+        got = self.d2h("ubuf", 0, 0, W, H, N).reshape(H, W, N)
+        expected = np.zeros((H, W, N), np.uint32)
+        expected[0, 0, :2] = [7, 8]
+        np.testing.assert_array_equal(got, expected)
 
 
 class CommandTest(_Kernel):
@@ -311,6 +319,16 @@ class CommandTest(_Kernel):
             rt.memcpy_d2h(words, ubuf, 0, 0, 1, 1, "5")
         with self.assertRaisesRegex(TypeError, "memcpy_h2d: dest must be an integer, got NoneType"):
             rt.memcpy_h2d(None, words, 0, 0, 1, 1, N)
+        # Past 64 bits (protobuf said only "Value out of range"), a NUL in a name (the
+        # appliance's message ended at it, naming 'ubuf', which exists), a float thread count.
+        with self.assertRaisesRegex(ValueError, "memcpy_h2d: px 18446744073709551616 does not "
+                                                "fit 64 bits"):
+            rt.memcpy_h2d(ubuf, words, 1 << 64, 0, 1, 1, N)
+        with self.assertRaisesRegex(ValueError, "get_id: name 'ubuf\\\\x00' contains a NUL"):
+            rt.get_id("ubuf\x00")
+        with self.assertRaisesRegex(TypeError, "SdkRuntime: simfab_numthreads must be an integer, "
+                                               "got float 2.5"):
+            SdkRuntime(self.out, simfab_numthreads=2.5)
         with self.assertRaisesRegex(ValueError, "memcpy_d2h: src -1 is neither a symbol id"):
             rt.memcpy_d2h(words, -1, 0, 0, 1, 1, N)
         with self.assertRaisesRegex(TypeError, "memcpy_h2d: nonblock must be a bool"):

@@ -126,6 +126,9 @@ def _integer(call, name, value):
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{call}: {name} must be an integer, got {type(value).__name__} "
                         f"{value!r}")
+    # The wire carries 64-bit integers (protobuf said only "Value out of range").
+    if not -2**63 <= int(value) < 2**63:
+        raise ValueError(f"{call}: {name} {int(value)} does not fit 64 bits")
     return int(value)
 
 
@@ -135,6 +138,9 @@ def _symbol_name(call, name, value):
     if not isinstance(value, str):
         raise TypeError(f"{call}: {name} must be a str (the exported name), got "
                         f"{type(value).__name__} {value!r}")
+    # The appliance's messages end at a NUL: 'buf\x00' read as the unknown name 'buf'.
+    if "\x00" in value:
+        raise ValueError(f"{call}: {name} {value!r} contains a NUL character")
     return value
 
 
@@ -207,7 +213,7 @@ class SdkRuntime:
         if unknown:
             raise TypeError(f"SdkRuntime: unknown keyword argument(s) {sorted(unknown)}")
         cmaddr = kw.get("cmaddr")
-        threads = kw.get("simfab_numthreads", 0) or 0
+        threads = _integer("SdkRuntime", "simfab_numthreads", kw.get("simfab_numthreads") or 0)
         suppress = kw.get("suppress_simfab_trace", True)
         self._core_path = None
         if platform is not None and not isinstance(platform, SdkExecutionPlatform):
@@ -223,7 +229,8 @@ class SdkRuntime:
             if platform.config.dump_core:
                 self._core_path = platform.config.core_path
         if not 0 <= threads <= 64:
-            raise ValueError(f"simfab_numthreads must be 1..64, got {threads}")
+            raise ValueError(f"SdkRuntime: simfab_numthreads must be 1..64 (0 or None: the "
+                             f"default), got {threads}")
         self._bindir = os.fspath(bindir)
         program_path = os.path.join(self._bindir, "bin", "out_program.pb")
         if not os.path.exists(program_path):
