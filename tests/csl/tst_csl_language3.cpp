@@ -953,6 +953,24 @@ layout {
         fabric.launch("main", {});
         QCOMPARE(readSymbol(fabric, "out", 0, 0, 2, 1'000'000), (std::vector<uint32_t>{1, 0xfffd}));
     }
+    // The Builtins page, @has_field: "The input expressions are guaranteed to have no
+    // run-time effects": a call in the argument does not run (it counted).
+    void hasFieldRunsNothing() {
+        const csl::CompileResult r = compileFiles(
+            {{"layout.csl", onePeLayoutExporting("  @export_name(\"out\", [*]u32, false);\n"
+                                                 "  @export_name(\"main\", fn()void);\n")},
+             {"pe.csl", memcpyTile("var out = @zeros([2]u32);\nvar out_ptr: [*]u32 = &out;\n"
+                                   "var counter: u32 = 0;\nconst S = struct { a: u32 };\n"
+                                   "fn bump() S { counter += 1; return S{ .a = counter }; }\n",
+                                   "\nfn main() void {\n"
+                                   "  out[0] = if (@has_field(bump(), \"a\")) 1 else 0;\n"
+                                   "  out[1] = counter;\n  sys_mod.unblock_cmd_stream();\n}\n",
+                                   "  @export_symbol(out_ptr, \"out\");\n")}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        fabric.launch("main", {});
+        QCOMPARE(readSymbol(fabric, "out", 0, 0, 2, 1'000'000), (std::vector<uint32_t>{1, 0}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslLanguage3)

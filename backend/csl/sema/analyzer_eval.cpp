@@ -248,6 +248,12 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
     }
     case NK::PtrType: {
         TypeP el = evalType(n.a);
+        // The Comptime page, "Types Whose Values are Required to be Comptime": "Pointers to
+        // these types are not allowed" (function pointers are documented on the Syntax page).
+        if (el->k == TK::CInt || el->k == TK::CFloat || el->k == TK::String || el->k == TK::TypeT ||
+            el->k == TK::CStruct || el->k == TK::Module)
+            fail(n.a, "a pointer to '" + typeName(el) +
+                          "' is not allowed: its values exist only at comptime");
         return mkType(types.ptr(el, n.flags & 2, n.flags & 1));
     }
     case NK::FnType: {
@@ -539,6 +545,9 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
         if (a.k == VK::Float || b.k == VK::Float) {
             double x = a.k == VK::Float ? a.f : comptimeIntToDouble(a);
             double y = b.k == VK::Float ? b.f : comptimeIntToDouble(b);
+            // IEEE: a NaN is unordered, unequal even to itself (it compared equal).
+            if (std::isnan(x) || std::isnan(y))
+                return mkBool(op == Tok::BangEq);
             c = x < y ? -1 : x > y ? 1 : 0;
         } else if ((isU64(a.type) || isU64(b.type)) && a.k != VK::String && a.k != VK::Type) {
             // Unsigned against unsigned; a negative comptime_int is below every u64.
@@ -596,6 +605,11 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
             fail(node, std::string("invalid operator '") + tokSpelling(op) +
                            "' for floating-point operands");
         }
+        // The Types page, comptime_float: "If an operation performs division by zero or
+        // generates a NaN value, an error is emitted" (inf - inf gave a NaN).
+        if (t->k == TK::CFloat && std::isnan(r) && !std::isnan(x) && !std::isnan(y))
+            fail(node,
+                 std::string("comptime_float '") + tokSpelling(op) + "' generates a NaN value");
         // mkFloat rounds a typed result to its format.
         return mkFloat(r, t->k == TK::Float ? t : types.cfloatT);
     }

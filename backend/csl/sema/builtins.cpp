@@ -1612,10 +1612,15 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "has_field") {
         need(2, 2);
-        // Only the argument's type matters (the SDK: evaluated at compile time, no run-time
-        // effects), so a struct variable in memory is not read.
-        const Place p = place(args[0]);
+        // Only the argument's type matters (the SDK: evaluated at compile time, "no
+        // run-time effects"), so a struct variable in memory is not read, and a struct a
+        // call returns is not computed (the call ran). Comptime values (types, anonymous
+        // structs, unions with their active field) are looked at as they are.
         std::string f = asString(carg(1, "field name"), args[1], "@has_field");
+        if (const TypeP t = typeWithoutCode(args[0]); t && t->k == TK::Struct && !t->isUnion)
+            return mkBool(std::any_of(t->fields.begin(), t->fields.end(),
+                                      [&](const FieldInfo& fi) { return fi.name == f; }));
+        const Place p = place(args[0]);
         TypeP st = p.type;
         if (p.k == Place::K::Value && p.value.k == VK::Type)
             st = p.value.tv;
