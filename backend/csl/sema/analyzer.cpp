@@ -1385,6 +1385,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             }
         }
     } catch (SemaError&) {
+        noteInstanceSource(*m, d);
         d.state = Decl::State::Done;
         d.failed = true;
         d.value = Value{};
@@ -1404,6 +1405,22 @@ void Analyzer::noteParamSource(const Module& m, const Decl& d) {
         note(m.importer, m.importNode,
              "param '" + d.name + "' of '" + m.path + "' " +
                  (m.params.count(d.name) ? "is given its value here" : "gets no value here"));
+}
+
+// An error in a declaration of a module instance made with params names the
+// @import_module that made it (the same file imported with other params may compile): once
+// per error, the innermost declaration.
+void Analyzer::noteInstanceSource(const Module& m, const Decl& d) {
+    const size_t errors = diags_.diagnostics().size();
+    if (errors == instanceNotedAt_)
+        return;
+    instanceNotedAt_ = errors; // the innermost declaration decides, outer ones add nothing
+    // Tile code gets "in the code of PE (x, y)" notes, params and libraries their own.
+    if (d.isParam || m.isLayout || m.isLibrary() || m.params.empty() || !m.importer ||
+        m.importer->isLayout)
+        return;
+    note(m.importer, m.importNode,
+         "in the instance of '" + m.path + "' imported here with these params");
 }
 
 // Two instances of one module that both export a name fail at the same line: the notes

@@ -379,6 +379,8 @@ class Analyzer {
     // Modules each declaration's initializer imported so far (the second and later ones of
     // one initializer get numbered symbol prefixes).
     std::map<const Decl*, int> importsByDecl_;
+    // diagnostics().size() when noteInstanceSource last noted an error.
+    size_t instanceNotedAt_ = 0;
     // Comptime calls of functions returning `type`, by function and arguments: calling
     // `pair(i32, u16)` twice gives the same type (the SDK's Types page asserts
     // `@is_same_type(@type_of(my_pair), pair(i32, comptime_string))`).
@@ -703,6 +705,7 @@ class Analyzer {
     void failUnlessAbiSized(TypeP t, uint32_t node, const std::string& what);
     void failIfFifoAllocation(uint32_t init, const std::string& declaration);
     void noteParamSource(const Module& m, const Decl& d);
+    void noteInstanceSource(const Module& m, const Decl& d);
     [[noreturn]] void failExportedTwice(const std::string& name, uint32_t node);
     void failUnlessConfigurableColor(int color, uint32_t node);
     void failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint32_t node);

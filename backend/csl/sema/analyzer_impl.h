@@ -68,6 +68,8 @@ struct Module {
     std::string path; // as shown in diagnostics
     std::string dir;  // directory for relative imports
     std::string lib;  // built-in library name ("memcpy/memcpy"), empty for CSL files
+    // A `<library>` module, built in or written in CSL (its path is the `<name>`).
+    bool isLibrary() const { return !lib.empty() || (!path.empty() && path.front() == '<'); }
     // The module whose @import_module made this one, and that call's node (0 for the
     // layout): a library's error names the user's import when no user call led to it.
     Module* importer = nullptr;

@@ -1186,6 +1186,38 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
                            uint32_t node) {
     enterCall(f, "inline", node);
     Frame* caller = fr_;
+    // Errors in a generic function's body name the call that instantiated it, with its
+    // comptime arguments and anytype types: with several call sites the body's line alone
+    // did not say which one was wrong (the Generics page's invalid-type errors).
+    const size_t firstDiagnostic = diags_.diagnostics().size();
+    struct InstanceNote {
+        Analyzer& a;
+        FnDef* f;
+        const std::vector<Value>& args;
+        Module* mod;
+        uint32_t node;
+        size_t first;
+        ~InstanceNote() {
+            // A library's errors already name the user's call ("called from here").
+            if (!f->generic || f->mod->isLibrary() || a.diags_.errorCount() == 0 || !mod ||
+                !mod->ast)
+                return;
+            std::string given;
+            const auto params = f->mod->ast->list(f->node);
+            for (size_t i = 0; i < params.size() && i < args.size(); ++i) {
+                const Node& pn = a.N2(f->mod, params[i]);
+                const bool anyType = pn.a && a.N2(f->mod, pn.a).kind == NK::AnyType;
+                if (!(pn.flags & 1) && !anyType)
+                    continue;
+                given += (given.empty() ? " (" : ", ") + std::string(f->mod->ast->tokText(pn.tok)) +
+                         (anyType ? ": " + typeName(args[i].type) : " = " + a.show(args[i]));
+            }
+            a.diags_.noteErrorsFrom(first, mod->fileId, mod->ast->beginOffset(node),
+                                    mod->ast->endOffset(node),
+                                    "in the instance of '" + f->name + "'" +
+                                        (given.empty() ? "" : given + ")") + " called here");
+        }
+    } instanceNote{*this, f, args, caller->mod, node, firstDiagnostic};
     Frame fr;
     fr.mod = f->mod;
     fr.fn = caller->fn;
