@@ -887,7 +887,8 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
                 noteProgress(p.lastScalarProgress);
                 if (p.lastTaskProgress > lastProgress) {
                     const uint64_t fingerprint = taskStateFingerprint(p);
-                    if (fingerprint != p.taskStateFingerprint) {
+                    p.tasksChangeNothing = fingerprint == p.taskStateFingerprint;
+                    if (!p.tasksChangeNothing) {
                         p.taskStateFingerprint = fingerprint;
                         noteProgress(p.lastTaskProgress);
                     }
@@ -1124,8 +1125,10 @@ std::string Fabric::Impl::describeWait(const Pe& p) const {
     const uint64_t running =
         p.currentTask >= 0 && p.currentTask < kNumTaskIds ? uint64_t(1) << p.currentTask : 0;
     const uint64_t tasks = running | (p.activated & ~p.blocked);
-    const bool tasksPoll =
-        tasks && p.lastTaskProgress > lastProgress.load(std::memory_order_relaxed);
+    // Only when the idle-cycle check found its fingerprint unchanged, and not for a task
+    // that waits in an operation (a receive nobody feeds is not polling).
+    const bool tasksPoll = tasks && p.tasksChangeNothing && !p.mainOp.active && !p.mainWaiting &&
+                           p.lastTaskProgress > lastProgress.load(std::memory_order_relaxed);
     if (tasksPoll) {
         std::string names = std::popcount(tasks) == 1 ? "task " : "tasks ";
         for (uint64_t rest = tasks; rest; rest &= rest - 1)

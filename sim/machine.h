@@ -342,6 +342,7 @@ struct alignas(64) Pe {
     // (memory, task masks, generator) changed since its last check (Fabric::Impl).
     uint64_t lastTaskProgress = 0;
     uint64_t taskStateFingerprint = 0;
+    bool tasksChangeNothing = false; // the last check found the fingerprint unchanged
 
     std::array<Ring<Wavelet>, kNumOutputQueues> outQ;
     std::array<Ring<Wavelet>, kNumColors> rampQ;

@@ -291,6 +291,47 @@ class TestHang : public QObject {
         QVERIFY2(r.message.find("main thread still runs") == std::string::npos, r.message.c_str());
     }
 
+    // A task started once that waits in a receive nobody feeds is not "polling" (the
+    // report said so of any task that ran after the last progress).
+    void taskWaitingInAReceiveIsNotPolling() {
+        sim::CodeClass cls;
+        sim::Dsd in;
+        in.kind = sim::DsdKind::FabIn;
+        in.color = 3;
+        in.queue = 3;
+        in.extent[0] = 4;
+        sim::Dsd buf;
+        buf.kind = sim::DsdKind::Mem1d;
+        buf.baseAddress = 1024;
+        buf.extent[0] = 4;
+        buf.strideBytes[0] = 4;
+        cls.dsdConstants = {buf, in};
+        cls.inputQueueColor[3] = 3;
+        sim::DsdOpDesc recv;
+        recv.op = sim::DsdOpKind::Mov32;
+        recv.dst = {sim::DsdOperand::Kind::Dsd, 0};
+        recv.src0 = {sim::DsdOperand::Kind::Dsd, 1};
+        cls.dsdOps.push_back(recv);
+        FnBuilder go("go", 0, 1);
+        go.imm(0, ScalarType::U16, 10).builtin(sim::BuiltinId::Activate, 0, 1).ret();
+        FnBuilder take("take", 0, 1, 2);
+        take.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        take.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        take.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        take.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+        cls.functions = {go.build(), take.build()};
+        cls.exports.push_back(exportFn("go", 0));
+        cls.tasks[10].kind = sim::TaskKind::Local;
+        cls.tasks[10].function = 1;
+        sim::Fabric f(makeProgram(cls));
+        const auto id = f.launch("go", {});
+        const auto r = f.runUntilDone(id);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY2(r.message.find("waits for wavelets on color 3") != std::string::npos,
+                 r.message.c_str());
+        QVERIFY2(r.message.find("re-activating") == std::string::npos, r.message.c_str());
+    }
+
     void countingTaskIsProgress() {
         const auto r = runPollingTask(true);
         QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
