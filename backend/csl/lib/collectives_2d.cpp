@@ -137,16 +137,18 @@ const BUF_SEND: u16 = 0;
 const BUF_RECV: u16 = 1;
 const BUF_TOKEN: u16 = 2;
 const BUF_ANCHOR: u16 = 3;
-// The longest list: a root that takes every other PE's chunk one by one (gather) or sends
-// them (scatter), plus its copy and token; a PE off the root passes on, sends and relays the
-// token in at most seven steps.
-const max_steps: u16 = num_pes + 7;
+// A step runs `reps` times, each time on the chunk `count` elements before the last (a
+// root's chunks, one per PE, go or come one by one), so that a list has at most six steps
+// whatever the line's length: a PE off the root passes on (three steps), sends and relays
+// the token.
+const max_steps: u16 = 8;
 var step_kind: [max_steps]u16;
 var step_buf: [max_steps]u16;
 var step_offset: [max_steps]u16;
 var step_count: [max_steps]u16;
 var step_dir: [max_steps]u16;
 var step_pass_dirs: [max_steps]u16;
+var step_reps: [max_steps]u16;
 var num_steps: u16 = 0;
 var next_step: u16 = 0;
 var busy: bool = false;
@@ -154,16 +156,37 @@ var op_send_buf: [*]u32 = &anchor;
 var op_recv_buf: [*]u32 = &anchor;
 var op_callback: local_task_id = done_id;
 
+// Operations started while one runs wait here, in order; each builds its steps when it
+// starts, from where the previous one left the routes.
+const OP_BROADCAST: u16 = 0;
+const OP_SCATTER: u16 = 1;
+const OP_GATHER: u16 = 2;
+const OP_REDUCE: u16 = 3;
+const max_pending: u16 = 4;
+var pending_kind: [max_pending]u16;
+var pending_root: [max_pending]u16;
+var pending_send: [max_pending][*]u32;
+var pending_recv: [max_pending][*]u32;
+var pending_count: [max_pending]u16;
+var pending_callback: [max_pending]local_task_id;
+var pending_first: u16 = 0;
+var num_pending: u16 = 0;
+
 fn init() void {}
 
-fn push(kind: u16, buf: u16, offset: u16, count: u16, dir: u16, pass_dirs: u16) void {
+fn push_reps(kind: u16, buf: u16, offset: u16, count: u16, dir: u16, pass_dirs: u16,
+             reps: u16) void {
   step_kind[num_steps] = kind;
   step_buf[num_steps] = buf;
   step_offset[num_steps] = offset;
   step_count[num_steps] = count;
   step_dir[num_steps] = dir;
   step_pass_dirs[num_steps] = pass_dirs;
+  step_reps[num_steps] = reps;
   num_steps += 1;
+}
+fn push(kind: u16, buf: u16, offset: u16, count: u16, dir: u16, pass_dirs: u16) void {
+  push_reps(kind, buf, offset, count, dir, pass_dirs, 1);
 }
 fn recv(buf: u16, offset: u16, count: u16, from: u16) void {
   push(STEP_RECV, buf, offset, count, from, 0);
@@ -229,10 +252,15 @@ fn mem_at(buf: [*]u32, offset: u16, count: u16) mem1d_dsd {
 task step_task() void {
   while (next_step < num_steps) {
     const s = next_step;
-    next_step += 1;
     const kind = step_kind[s];
     const count = step_count[s];
     const data = mem_at(buffer(step_buf[s]), step_offset[s], count);
+    if (step_reps[s] > 1) {
+      step_reps[s] -= 1;
+      step_offset[s] -= count;
+    } else {
+      next_step += 1;
+    }
     const in_n = @set_dsd_length(in_dsd, count);
     const out_n = @set_dsd_length(out_dsd, count);
     if (kind == STEP_COPY) {
@@ -264,27 +292,54 @@ task step_task() void {
 task done_task() void {
   busy = false;
   @activate(op_callback);
+  if (num_pending > 0) start_next();
 }
 
-// Starts an operation whose steps the caller just pushed.
-fn start(send_buf: [*]u32, recv_buf: [*]u32, callback: local_task_id) void {
-  op_send_buf = send_buf;
-  op_recv_buf = recv_buf;
-  op_callback = callback;
-  next_step = 0;
-  @activate(step_id);
+// Queues an operation, and starts it if none runs. More than max_pending waiting is a
+// program that never lets its operations end.
+fn enqueue(kind: u16, root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
+           callback: local_task_id) void {
+  @assert(num_pending < max_pending);
+  const at = (pending_first + num_pending) % max_pending;
+  pending_kind[at] = kind;
+  pending_root[at] = root;
+  pending_send[at] = send_buf;
+  pending_recv[at] = recv_buf;
+  pending_count[at] = count;
+  pending_callback[at] = callback;
+  num_pending += 1;
+  if (!busy) start_next();
 }
-// An operation starts after the previous one of this dimension ended (its callback ran):
-// its steps depend on where the previous one left the routes.
-fn begin() void {
-  @assert(!busy);
+fn start_next() void {
+  const at = pending_first;
+  pending_first = (pending_first + 1) % max_pending;
+  num_pending -= 1;
   busy = true;
   num_steps = 0;
+  next_step = 0;
+  op_send_buf = pending_send[at];
+  op_recv_buf = pending_recv[at];
+  op_callback = pending_callback[at];
+  const root = pending_root[at];
+  const count = pending_count[at];
+  const kind = pending_kind[at];
+  if (kind == OP_BROADCAST) {
+    broadcast_steps(root, count);
+  } else if (kind == OP_SCATTER) {
+    scatter_steps(root, count);
+  } else if (kind == OP_GATHER) {
+    gather_steps(root, count);
+  } else {
+    reduce_steps(root, count);
+  }
+  @activate(step_id);
 }
 
 // Root's buf goes to every PE's buf.
 fn broadcast(root: u16, buf: [*]u32, count: u16, callback: local_task_id) void {
-  begin();
+  enqueue(OP_BROADCAST, root, buf, buf, count, callback);
+}
+fn broadcast_steps(root: u16, count: u16) void {
   if (count > 0 and num_pes > 1) {
     if (pe_id == root) {
       send(BUF_RECV, 0, count, both_bits);
@@ -296,7 +351,6 @@ fn broadcast(root: u16, buf: [*]u32, count: u16, callback: local_task_id) void {
       if (has_down) send(BUF_RECV, 0, count, down_bit);
     }
   }
-  start(buf, buf, callback);
 }
 
 // Chunk k (count elements) of root's send_buf goes to PE k's recv_buf. The root sends one
@@ -305,17 +359,16 @@ fn broadcast(root: u16, buf: [*]u32, count: u16, callback: local_task_id) void {
 // of its side's part, the root's neighbours drop the other side's part.
 fn scatter(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
            callback: local_task_id) void {
-  begin();
+  enqueue(OP_SCATTER, root, send_buf, recv_buf, count, callback);
+}
+fn scatter_steps(root: u16, count: u16) void {
   if (count > 0) {
     const below: u16 = root * count;
     const above: u16 = (num_pes - 1 - root) * count;
     if (pe_id == root) {
       copy(root * count, 0, count);
       if (has_up) send(BUF_SEND, (root + 1) * count, above, both_bits);
-      var k: u16 = root;
-      while (k > 0) : (k -= 1) {
-        send(BUF_SEND, (k - 1) * count, count, both_bits);
-      }
+      if (root > 0) push_reps(STEP_SEND, BUF_SEND, (root - 1) * count, count, both_bits, 0, root);
     } else if (pe_id > root) {
       recv(BUF_RECV, 0, count, down_bit);
       if (has_up) forward((num_pes - 1 - pe_id) * count, down_bit, up_bit);
@@ -326,15 +379,11 @@ fn scatter(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
       if (has_down) forward(pe_id * count, up_bit, down_bit);
     }
   }
-  start(send_buf, recv_buf, callback);
 }
 
 // The chunks of the PEs above the root arrive from the farthest down to the nearest.
 fn recv_from_above(root: u16, count: u16) void {
-  var k: u16 = num_pes - 1;
-  while (k > root) : (k -= 1) {
-    recv(BUF_RECV, k * count, count, up_bit);
-  }
+  push_reps(STEP_RECV, BUF_RECV, (num_pes - 1) * count, count, up_bit, 0, num_pes - 1 - root);
 }
 // PE k's send_buf (count elements) goes to chunk k of root's recv_buf. Every PE passes on
 // the chunks of the PEs farther from the root first and then sends its own, so a PE
@@ -342,7 +391,9 @@ fn recv_from_above(root: u16, count: u16) void {
 // order, those above it in descending order.
 fn gather(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
           callback: local_task_id) void {
-  begin();
+  enqueue(OP_GATHER, root, send_buf, recv_buf, count, callback);
+}
+fn gather_steps(root: u16, count: u16) void {
   if (count > 0) {
     const middle = is_middle(root);
     const below: u16 = root * count;
@@ -366,7 +417,6 @@ fn gather(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
       if (middle) pass_token(up_bit, down_bit, has_down);
     }
   }
-  start(send_buf, recv_buf, callback);
 }
 
 // The element-wise f32 sum of every PE's send_buf lands in root's recv_buf; other PEs use
@@ -374,7 +424,10 @@ fn gather(root: u16, send_buf: [*]u32, recv_buf: [*]u32, count: u16,
 // takes them (see gather), so the rounding of the sum may depend on that order.
 fn reduce_fadds(root: u16, send_buf: [*]f32, recv_buf: [*]f32, count: u16,
                 callback: local_task_id) void {
-  begin();
+  enqueue(OP_REDUCE, root, @ptrcast([*]u32, send_buf), @ptrcast([*]u32, recv_buf), count,
+          callback);
+}
+fn reduce_steps(root: u16, count: u16) void {
   if (count > 0) {
     copy(0, 0, count);
     const middle = is_middle(root);
@@ -397,7 +450,6 @@ fn reduce_fadds(root: u16, send_buf: [*]f32, recv_buf: [*]f32, count: u16,
       if (middle) pass_token(up_bit, down_bit, has_down);
     }
   }
-  start(@ptrcast([*]u32, send_buf), @ptrcast([*]u32, recv_buf), callback);
 }
 
 comptime {
