@@ -998,7 +998,7 @@ void Fabric::Impl::describeWaveletTasks(const Pe& p, std::vector<std::string>& p
     for (size_t i = 0; i < waits.size() && i < 4; ++i)
         s += (i ? "; " : "") + waits[i];
     if (waits.size() > 4)
-        s += "; and " + str(waits.size() - 4) + " more data tasks";
+        s += "; and " + str(waits.size() - 4) + " more";
     parts.push_back(s);
 }
 

@@ -345,7 +345,7 @@ int Fabric::Impl::pickTask(const Pe& p) const {
     auto pickAmong = [&](uint64_t ids, bool onlyHigh) {
         for (uint64_t rest = std::rotr(ids, first); rest; rest &= rest - 1) {
             const int t = (first + std::countr_zero(rest)) % kNumTaskIds;
-            if (taskReady(p, t) && (!onlyHigh || taskHighPriority(p, t)))
+            if ((!onlyHigh || taskHighPriority(p, t)) && taskReady(p, t))
                 return t;
         }
         return -1;
