@@ -36,6 +36,9 @@ std::string formatDiagnostic(const Diagnostic& d, const std::string& sourceLine 
 // (each level takes C++ stack in the evaluator).
 constexpr uint32_t kDefaultCallDepthLimit = 64;
 constexpr uint32_t kMaxCallDepthLimit = 256;
+// How many iterations an `inline for` in run-time code may unroll unless
+// --max-inlined-iterations says otherwise (the SDK's default, quoted by its Libraries page).
+constexpr uint32_t kDefaultMaxInlinedIterations = 50;
 
 struct CompileOptions {
     std::string layoutFile; // the top file (layout.csl)

@@ -109,6 +109,8 @@ CorpusResult runCorpusFile(const std::string& path) {
                 o.fabricOffsetsGiven = true;
             } else if (k == "--channels")
                 o.channels = uint32_t(std::stoul(v));
+            else if (k == "--max-inlined-iterations")
+                o.maxInlinedIterations = uint32_t(std::stoul(v));
         }
         csl::CompileResult cr = csl::compile(o);
         diags = cr.diagnostics;

@@ -749,6 +749,18 @@ Flow Analyzer::execFor(uint32_t node) {
                           ? "range bounds must be comptime-known here"
                           : "cannot iterate over a value of type '" + typeName(iter.type) + "'");
         }
+        // The Libraries page (<simprint>): unrolling past the compiler's limit is the error
+        // "exceeded the maximum of 50 inlined iterations", which --max-inlined-iterations
+        // raises. Our libraries' loops are not the SDK's, so only the program's own count.
+        if (runtime() && (n.flags & 1) && !fr_->mod->isLibrary()) {
+            const uint32_t limit = opt_.maxInlinedIterations ? opt_.maxInlinedIterations
+                                                             : kDefaultMaxInlinedIterations;
+            if (items.size() > limit)
+                fail(node, "exceeded the maximum of " + std::to_string(limit) +
+                               " inlined iterations (this inline for has " +
+                               std::to_string(items.size()) +
+                               "; --max-inlined-iterations raises the limit)");
+        }
         std::vector<size_t> breaks;
         ComptimeLoop running(*this, node);
         for (size_t i = 0; i < items.size(); ++i) {
