@@ -715,6 +715,7 @@ class Analyzer {
     void failUnlessDsdElement(TypeP elem, uint32_t node);
     void failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandBytes,
                                    const std::string& operand, uint32_t node);
+    void failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node);
     void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);
     void failIfMemcpyStreamColor(int color, uint32_t node);

@@ -900,6 +900,14 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
 
 // What @block, @unblock and a DSD operation's '.unblock' take: a task ID, or on WSE-2 a
 // color and on WSE-3 an input queue (whose data task it is).
+// The DSDs page: "For unblock, the associated task must be bound as a data or local task"
+// (a control task runs when its channel is unblocked: unblock that).
+void Analyzer::failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node) {
+    if (id.k == VK::Handle && id.type->hk == HandleKind::ControlTaskId)
+        fail(node, what + " takes a data or local task ID, found a control_task_id (unblock "
+                          "the color or input queue that carries its wavelets)");
+}
+
 void Analyzer::failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node) {
     if (id.type->k != TK::Handle)
         fail(node, what + " expects a task ID, found '" + typeName(id.type) + "'");
@@ -1220,6 +1228,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     if (v.k != VK::Handle)
                         fail(node, "'.unblock' expects a task ID or a task");
                     failUnlessTaskHandle(v, "'.unblock'", node);
+                    failIfControlTaskUnblocked(v, "'.unblock'", node);
                     op.unblockTask = int8_t(v.i);
                 }
             } else if (f == "on_control") {
@@ -1244,15 +1253,21 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     else if (k == "activate")
                         op.onControlTask = int8_t(handleId(target, HandleKind::LocalTaskId, node,
                                                            "'.on_control' '.activate'"));
-                    else if (target.k == VK::Handle)
+                    else if (target.k == VK::Handle) {
+                        failIfControlTaskUnblocked(target, "'.on_control' '.unblock'", node);
                         op.onControlTask = int8_t(target.i);
-                    else
+                    } else
                         fail(node, "'.on_control' '.unblock' expects a task ID or a task");
                 } else {
                     fail(node, "unknown '.on_control' action '" + k +
                                    "'; expected terminate, activate or unblock");
                 }
             } else if (f == "priority") {
+                // The DSDs page, "Microthread Priority": "Valid choices for priority are
+                // high, medium, and low" (one of them).
+                if (v.k == VK::Agg && v.names && v.names->size() > 1)
+                    fail(node, "'.priority' takes one of high, medium or low, found " +
+                                   std::to_string(v.names->size()));
                 std::string level = v.k == VK::EnumV ? v.s
                                     : (v.k == VK::Agg && v.names && !v.names->empty())
                                         ? (*v.names)[0]
@@ -1295,6 +1310,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     bool hasUnblock = op.unblockTask >= 0 || cfg.field("unblock");
     if ((hasActivate || hasUnblock) && !op.async && !wse3())
         fail(node, "'.activate' and '.unblock' require '.async = true'");
+    // The DSDs page: "The completion of an asynchronous DSD operation can also be triggered
+    // by control wavelets".
+    if (cfg.field("on_control") && !op.async && !wse3())
+        fail(node, "'.on_control' requires '.async = true'");
     // The DSDs page, FIFOs: an operation "returns false" when a FIFO's test_or_suspend
     // action ends it early, true otherwise.
     op.resultReg = newReg(node);
@@ -1974,6 +1993,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[1], "@initialize_queue of an output queue takes no configuration on wse2");
         if (cfg.field("ctrl_table_id") && (!wse3() || !input))
             fail(args[1], "'.ctrl_table_id' is only for input queues on wse3");
+        // The Builtins page: a WSE-2 input queue's config has "fields color (required) and
+        // priority (optional)"; on WSE-3 it "must have the color field".
+        if (args.size() > 1 && (input || wse3()) && !cfg.field("color"))
+            fail(args[1], "@initialize_queue's configuration needs '.color'");
         for (size_t i = 0; cfg.names && i < cfg.names->size(); ++i) {
             const std::string& f = (*cfg.names)[i];
             if (f == "color") {
