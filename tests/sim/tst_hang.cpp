@@ -8,6 +8,31 @@ using sim::RunStatus;
 
 namespace {
 
+// A class whose DSD op 0 receives `extent` u32 wavelets of color 3 (input queue 3) into
+// address 1024 (dsdConstants 0: memory, 1: the fabin), asynchronously or not.
+sim::CodeClass receivingClass(uint32_t extent, bool async) {
+    sim::CodeClass cls;
+    sim::Dsd in;
+    in.kind = sim::DsdKind::FabIn;
+    in.color = 3;
+    in.queue = 3;
+    in.extent[0] = extent;
+    sim::Dsd buf;
+    buf.kind = sim::DsdKind::Mem1d;
+    buf.baseAddress = 1024;
+    buf.extent[0] = extent;
+    buf.strideBytes[0] = 0;
+    cls.dsdConstants = {buf, in};
+    cls.inputQueueColor[3] = 3;
+    sim::DsdOpDesc recv;
+    recv.op = sim::DsdOpKind::Mov32;
+    recv.dst = {sim::DsdOperand::Kind::Dsd, 0};
+    recv.src0 = {sim::DsdOperand::Kind::Dsd, 1};
+    recv.async = async;
+    cls.dsdOps.push_back(recv);
+    return cls;
+}
+
 // A launch of `go` activates task 12 (poll), which ends the launch once mem[100] is
 // nonzero and otherwise re-activates itself; with `counting` it also adds 1 to mem[102]
 // each run and sets the flag at 3000 runs, past the idle-cycle limit.
@@ -211,25 +236,7 @@ class TestHang : public QObject {
         // A microthread waits on a fabin with a huge extent (data that may never come)
         // while the host runs commands: the run is idle between commands, and a command
         // that completes does so although the microthread still waits.
-        sim::CodeClass cls;
-        sim::Dsd in;
-        in.kind = sim::DsdKind::FabIn;
-        in.color = 3;
-        in.queue = 3;
-        in.extent[0] = 60000;
-        sim::Dsd buf;
-        buf.kind = sim::DsdKind::Mem1d;
-        buf.baseAddress = 1024;
-        buf.extent[0] = 60000;
-        buf.strideBytes[0] = 0;
-        cls.dsdConstants = {buf, in};
-        cls.inputQueueColor[3] = 3;
-        sim::DsdOpDesc recv;
-        recv.op = sim::DsdOpKind::Mov32;
-        recv.dst = {sim::DsdOperand::Kind::Dsd, 0};
-        recv.src0 = {sim::DsdOperand::Kind::Dsd, 1};
-        recv.async = true;
-        cls.dsdOps.push_back(recv);
+        sim::CodeClass cls = receivingClass(60000, true);
         FnBuilder init("init", 0, 1, 2);
         init.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
         init.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
@@ -294,24 +301,7 @@ class TestHang : public QObject {
     // A task started once that waits in a receive nobody feeds is not "polling" (the
     // report said so of any task that ran after the last progress).
     void taskWaitingInAReceiveIsNotPolling() {
-        sim::CodeClass cls;
-        sim::Dsd in;
-        in.kind = sim::DsdKind::FabIn;
-        in.color = 3;
-        in.queue = 3;
-        in.extent[0] = 4;
-        sim::Dsd buf;
-        buf.kind = sim::DsdKind::Mem1d;
-        buf.baseAddress = 1024;
-        buf.extent[0] = 4;
-        buf.strideBytes[0] = 4;
-        cls.dsdConstants = {buf, in};
-        cls.inputQueueColor[3] = 3;
-        sim::DsdOpDesc recv;
-        recv.op = sim::DsdOpKind::Mov32;
-        recv.dst = {sim::DsdOperand::Kind::Dsd, 0};
-        recv.src0 = {sim::DsdOperand::Kind::Dsd, 1};
-        cls.dsdOps.push_back(recv);
+        sim::CodeClass cls = receivingClass(4, false);
         FnBuilder go("go", 0, 1);
         go.imm(0, ScalarType::U16, 10).builtin(sim::BuiltinId::Activate, 0, 1).ret();
         FnBuilder take("take", 0, 1, 2);
