@@ -404,8 +404,6 @@ struct alignas(64) Pe {
     std::optional<SourceLoc> breakLoc;
 };
 
-// CE queues change only through these two, which keep Pe::ceQueueBusy in step: the task
-// picker of an idle PE then tests one word instead of 24 queue headers (6 cache lines).
 // "12 (poll)": a task id and the function bound to it, as reports name tasks.
 inline std::string taskIdName(const Pe& p, int task) {
     const TaskBinding& b = p.cls->tasks[size_t(task)];
@@ -415,6 +413,8 @@ inline std::string taskIdName(const Pe& p, int task) {
     return s;
 }
 
+// CE queues change only through these two, which keep Pe::ceQueueBusy in step: the task
+// picker of an idle PE then tests one word instead of 24 queue headers (6 cache lines).
 inline void pushCeQueue(Pe& p, int color, const Wavelet& w) {
     p.rampQ[size_t(color)].push(w);
     p.ceQueueBusy |= uint32_t(1) << color;
