@@ -744,6 +744,10 @@ Flow Analyzer::execFor(uint32_t node) {
                                    " iterations");
                 items.push_back(mkInt(x, iter.tv));
             }
+        } else if (iter.k == VK::Undef) {
+            // (h-randcomptime 1: it said only "cannot iterate over a value of type '[2]i32'".)
+            fail(n.a, "cannot iterate at comptime over an undefined value of type '" +
+                          typeName(iter.type) + "' (nothing has been stored in it)");
         } else {
             fail(n.a, iter.k == VK::Range
                           ? "range bounds must be comptime-known here"
