@@ -899,6 +899,7 @@ Place Analyzer::place(uint32_t node) {
                     p.k = Place::K::Slot;
                     p.slot = &b->val;
                     p.slotControlDepth = b->controlDepth;
+                    p.slotAnonStructTyped = b->anonStructTyped;
                     p.type = b->type ? b->type : b->val.type;
                 } else {
                     p.k = Place::K::Value;
@@ -1453,6 +1454,11 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
         if (runtime() && p.slotControlDepth >= 0 && fr_->runtimeControlDepth > p.slotControlDepth)
             fail(node, "a store to a comptime variable cannot depend on run-time control flow "
                        "(a run-time branch or loop around it); use a run-time 'var'");
+        if (p.slotAnonStructTyped && !sameAnonStructType(*p.slot, v0))
+            fail(node, "cannot assign a value of type '" + anonStructTypeName(v0) +
+                           "' to a variable of type '" + anonStructTypeName(*p.slot) +
+                           "': different anonymous struct types (declare it 'comptime_struct' "
+                           "to hold any struct)");
         *p.slot = coerce(v0, p.type && p.type->k != TK::AnyType ? p.type : nullptr, node);
         if (!p.slot->isComptime())
             fail(node, "cannot assign a runtime value to a comptime variable");

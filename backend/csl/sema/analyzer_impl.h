@@ -241,6 +241,9 @@ struct Binding {
     bool mut = false;
     bool poisoned = false; // its declaration failed; uses stay silent
     int controlDepth = 0;  // comptime var: the frame's runtimeControlDepth where declared
+    // A comptime var declared with no type and an anonymous struct initializer: its type is
+    // that anonymous struct type, which later values must match (the Types page).
+    bool anonStructTyped = false;
 };
 
 // Where a value lives, for assignment, address-of and indexing.
@@ -255,8 +258,9 @@ struct Place {
     Value value;          // K::Value: a comptime value (e.g. a const array) being indexed
     Decl* decl = nullptr; // K::Value of a module-level const: can be given storage
     Module* declMod = nullptr;
-    int slotControlDepth = -1; // K::Slot of a comptime var: its Binding::controlDepth
-    bool packedField = false;  // a field of a packed struct, whose address may not be taken
+    int slotControlDepth = -1;        // K::Slot of a comptime var: its Binding::controlDepth
+    bool slotAnonStructTyped = false; // K::Slot: Binding::anonStructTyped
+    bool packedField = false;         // a field of a packed struct, whose address may not be taken
     // A bit field of a packed struct (packed.cpp): `bitWidth` bits from bit `bitOffset` of
     // the unsigned integer `container` stored at the address.
     TypeP container = nullptr;

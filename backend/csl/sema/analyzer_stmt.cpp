@@ -216,6 +216,7 @@ void Analyzer::declareLocal(uint32_t node) {
         b.val = std::move(init);
         b.mut = !isConst;
         b.controlDepth = fr_->runtimeControlDepth;
+        b.anonStructTyped = !t && b.val.k == VK::Agg && b.val.type == types.cstructT;
         bind(id, std::move(b));
         return;
     }

@@ -189,6 +189,39 @@ bool sameEnumShape(TypeP a, TypeP b) {
     return true;
 }
 
+static bool isAnonStruct(const Value& v) {
+    return v.k == Value::K::Agg && v.type && v.type->k == TK::CStruct;
+}
+
+bool sameAnonStructType(const Value& a, const Value& b) {
+    if (!isAnonStruct(a) || !isAnonStruct(b) || a.hasNamedFields() != b.hasNamedFields() ||
+        a.elems->size() != b.elems->size())
+        return false;
+    if (a.hasNamedFields() && *a.names != *b.names)
+        return false;
+    for (size_t i = 0; i < a.elems->size(); ++i) {
+        const Value& ea = (*a.elems)[i];
+        const Value& eb = (*b.elems)[i];
+        if (isAnonStruct(ea) || isAnonStruct(eb) ? !sameAnonStructType(ea, eb)
+                                                 : !sameType(ea.type, eb.type))
+            return false;
+    }
+    return true;
+}
+
+std::string anonStructTypeName(const Value& v) {
+    if (!isAnonStruct(v))
+        return typeName(v.type);
+    std::string out = "struct {";
+    for (size_t i = 0; i < v.elems->size(); ++i) {
+        out += i ? ", " : " ";
+        if (v.hasNamedFields())
+            out += (*v.names)[i] + ": ";
+        out += anonStructTypeName((*v.elems)[i]);
+    }
+    return out + (v.elems->empty() ? "}" : " }");
+}
+
 bool sameType(TypeP a, TypeP b) {
     if (a == b)
         return true;

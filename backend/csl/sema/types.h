@@ -221,6 +221,13 @@ struct Value {
     const Value* field(const std::string& n) const;
 };
 
+// The Types page: "Two anonymous struct types are the same if they have the same list of
+// field names (or both lack field names) and the same list of types." False unless both
+// are anonymous struct values.
+bool sameAnonStructType(const Value& a, const Value& b);
+// `struct { a: comptime_int, b: f32 }` for an anonymous struct value, else its type's name.
+std::string anonStructTypeName(const Value& v);
+
 // The elements of an aggregate, to change in place: copied first when another value shares
 // them. Elements are always created as a non-const std::vector<Value> (mkAgg, make_shared).
 inline std::vector<Value>& ownElems(Value& v) {
