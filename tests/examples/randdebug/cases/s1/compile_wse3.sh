@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+set -e
+cslc --arch=wse3 ./layout.csl --fabric-dims=13,10 --fabric-offsets=5,2 --link-section-start-address-bytes=.hi:44794 -o out --memcpy --channels 1
