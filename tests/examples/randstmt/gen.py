@@ -50,18 +50,21 @@ SCALARS = list(INTS) + list(FLOATS) + ["bool"]
 NO = 480          # trace words (out[NO] holds the count)
 STEP_LIMIT = 4000  # loop iterations + calls per PE in the model
 DEPTH = [3]        # statement nesting of compute() (--depth)
+INLINE_SHARE = [0.3]  # share of helpers written `inline fn` (--inline F)
 # The committed cases: (seed, size, depth, width or None) for cases/s<seed>; fault cases
 # cases/f<seed>; known-failing/<id> (--no-avoid seeds that hit an open bug).
 SEEDS = [(3, 1, 3, None), (8, 1, 3, 3), (14, 1.5, 3, None), (21, 1.5, 4, 2), (27, 2, 3, None),
          (33, 2, 5, 1), (40, 1, 4, None), (46, 1.5, 5, 2)]
 FAULT_SEEDS = [(5, 1, 3, 3), (12, 1.5, 4, None), (31, 1, 3, 2)]
 KNOWN_BUGS = [   # (id, seed, size, depth, width, the AVOID entry dropped)
-    ("bug1-switch-literal-prong-s1", 1, 1, 3, None, "switch_first_literal"),
+    ("bug1-switch-literal-prong-s2", 2, 1, 3, None, "switch_first_literal"),
+    ("bug3-fnptr-aggregate-s344", 344, 2.5, 4, None, "fnptr_aggregate"),
 ]
 # Compiler gaps the generator steers around (build/h-randstmt/NOTES.md numbers);
 # --no-avoid turns the steering off.
 AVOID = {"switch_first_literal",   # 1: a switch expression typed by a literal first prong
-         "aggregate_arg_literal"}  # 2: a literal inside an aggregate argument folded as comptime
+         "aggregate_arg_literal",  # 2: a literal inside an aggregate argument folded as comptime
+         "fnptr_aggregate"}        # 3: no function pointers to struct/array signatures
 ALL_AVOID = frozenset(AVOID)
 
 
@@ -632,6 +635,42 @@ class Call(E):
         return f"{self.fn.name}({', '.join(a.emit() for a in self.args)})"
 
 
+class FnPtrCall(E):
+    """ftK[idx](args) through a const table of function pointers, or fpK(args) through a
+    function-pointer variable."""
+
+    def __init__(self, tab, idx, var, args, ret):
+        self.tab, self.idx, self.var, self.args, self.t = tab, idx, var, args, ret
+
+    def ev(self, st):
+        f = st.globals[self.var] if self.var else self.tab.fns[self.idx.ev(st)]
+        return f.call(st, [a.ev(st) if isinstance(a, AddrOf) else copy.deepcopy(a.ev(st))
+                           for a in self.args])
+
+    def emit(self):
+        head = self.var if self.var else f"{self.tab.name}[{self.idx.emit()}]"
+        return f"{head}({', '.join(a.emit() for a in self.args)})"
+
+
+class FnTable:
+    def __init__(self, name, var, fns):
+        self.name, self.var, self.fns = name, var, fns
+
+
+class SetFnPtr:
+    """fpK = ftK[idx]; or fpK = &h;"""
+
+    def __init__(self, tab, idx, fn):
+        self.tab, self.idx, self.fn = tab, idx, fn
+
+    def run(self, st):
+        st.globals[self.tab.var] = self.fn if self.fn else self.tab.fns[self.idx.ev(st)]
+
+    def emit(self, ind):
+        rhs = f"&{self.fn.name}" if self.fn else f"{self.tab.name}[{self.idx.emit()}]"
+        return ["  " * ind + f"{self.tab.var} = {rhs};"]
+
+
 class StructLit(E):
     anon = False   # written .{ ... } where the type comes from the result location
 
@@ -1023,6 +1062,7 @@ class Fn:
         self.name, self.params, self.ret, self.prog = name, params, ret, prog
         self.body = []
         self.pure = True
+        self.inline = False
 
     def call(self, st, vals):
         st.step()
@@ -1041,7 +1081,7 @@ class Fn:
     def emit(self):
         ps = ", ".join(f"{n}: {self.prog.tname(t)}" for n, t in self.params)
         ret = self.ret if self.ret == "void" else self.prog.tname(self.ret)
-        lines = [f"fn {self.name}({ps}) {ret} {{"]
+        lines = [f"{'inline ' if getattr(self, 'inline', False) else ''}fn {self.name}({ps}) {ret} {{"]
         lines += emit_block(self.body, 1)
         lines.append("}")
         return lines
@@ -1096,6 +1136,7 @@ class Gen:
         self.globals = []        # (VarInfo, init expr)
         self.width = width if width else self.rng.choice([1, 1, 2, 3])
         self.used_put = set()
+        self.ftables = []
         self.depth = DEPTH[0]
 
     def name(self, p):
@@ -1256,6 +1297,9 @@ class Gen:
                 opts += [("if", 1), ("switch", 0.7)]
             if self.pure_fns(t, ctx):
                 opts += [("call", 3)]
+            if ctx.fn is None and any(tb.fns[0].ret == t and self.can_call(tb.fns[0], ctx)
+                                      for tb in self.ftables):
+                opts += [("fcall", 2)]
             if is_scalar(t):
                 for f in self.fns:
                     if f.pure and is_struct(f.ret) and f is not ctx.fn and any(
@@ -1339,6 +1383,13 @@ class Gen:
         if kind == "call":
             f = r.choice(self.pure_fns(t, ctx))
             return Call(f, self.args(f, ctx, max(d1, 0)))
+        if kind == "fcall":
+            tb = r.choice([tb for tb in self.ftables if tb.fns[0].ret == t and
+                           self.can_call(tb.fns[0], ctx)])
+            args = self.args(tb.fns[0], ctx, max(d1, 0))
+            if r.random() < 0.5:
+                return FnPtrCall(tb, None, tb.var, args, t)
+            return FnPtrCall(tb, self.index(len(tb.fns), ctx), None, args, t)
         if kind == "callfield":
             fs = [f for f in self.fns if f.pure and is_struct(f.ret) and f is not ctx.fn and any(
                 ft == t for _, ft in self.prog.structs[f.ret[1]]) and self.can_call(f, ctx)]
@@ -1416,10 +1467,12 @@ class Gen:
                          vi.kind in ("local", "global") and vi.writable and not vi.frozen
                          and not (ctx.pure and vi.is_global)]
                 out.append(AddrOf(Var(self.rng.choice(cands).name, ("arr", pt[1], pt[2])), pt))
-            elif not is_scalar(pt) and "aggregate_arg_literal" in AVOID:
+            elif not is_scalar(pt) and ("aggregate_arg_literal" in AVOID or f.inline):
                 out.append(maybe_anon(self.rt_aggregate(pt, ctx), self.rng))
             else:
-                out.append(maybe_anon(self.expr(pt, d, ctx), self.rng))
+                # An inline fn's comptime-known arguments stay comptime-known in its body
+                # (Zig's rule), where a narrowing @as or an overflow is then an error.
+                out.append(maybe_anon(self.expr(pt, d, ctx, nonconst=f.inline), self.rng))
         return out
 
     def rt_aggregate(self, t, ctx):
@@ -1517,6 +1570,10 @@ class Gen:
                 ("assign_agg", 1)]
         if d > 0:
             opts += [("ptrvar", 1.2), ("ptrset", 1.0)]
+            if self.ftables and not ctx.pure:
+                opts += [("fpset", 1.0)]
+            if self.ftables and ctx.fn is None:
+                opts += [("fcallst", 1.5)]
             opts += [("if", 3), ("switch", 1.5), ("for_arr", 1.2), ("for_range", 1.5),
                      ("while", 1.5), ("block", 1.2), ("vblock", 0.6), ("wtrue", 0.6)]
         if not ctx.no_impure and not ctx.pure and any(not f.pure and f is not ctx.fn
@@ -1601,6 +1658,26 @@ class Gen:
             return self.while_loop(ctx, d)
         if kind == "block":
             return self.value_block(ctx, d)
+        if kind == "fcallst":
+            tbs = [tb for tb in self.ftables if self.can_call(tb.fns[0], ctx)]
+            if not tbs:
+                return None
+            tb = r.choice(tbs)
+            args = self.args(tb.fns[0], ctx, 1)
+            if r.random() < 0.5:
+                e = FnPtrCall(tb, None, tb.var, args, tb.fns[0].ret)
+            else:
+                e = FnPtrCall(tb, self.index(len(tb.fns), ctx), None, args, tb.fns[0].ret)
+            if r.random() < 0.5:
+                return Put(e, self.prog)
+            name = self.name("v")
+            ctx.scope.append(VarInfo(name, e.t, "local", True))
+            return Decl(name, e.t, e, self.prog)
+        if kind == "fpset":
+            tb = r.choice(self.ftables)
+            if r.random() < 0.5:
+                return SetFnPtr(tb, None, r.choice(tb.fns))
+            return SetFnPtr(tb, self.index(len(tb.fns), ctx), None)
         if kind == "ptrvar":
             return self.ptr_var(ctx)
         if kind == "ptrset":
@@ -2034,6 +2111,19 @@ def gen_build(self):
     # helpers
     for i in range(int(r.randint(3, 6) * self.size)):
         self.make_fn(i)
+    # tables of function pointers over pure helpers of one signature
+    groups = {}
+    for f in self.fns:
+        if f.pure and not f.inline:
+            if "fnptr_aggregate" in AVOID and not (is_scalar(f.ret) and all(
+                    is_scalar(t) or t[0] in ("ptr", "mptr") for _, t in f.params)):
+                continue
+            groups.setdefault(repr(([t for _, t in f.params], f.ret)), []).append(f)
+    for fs in groups.values():
+        if len(fs) >= 2 or r.random() < 0.3:
+            fs = list(fs) + ([fs[0]] if len(fs) == 1 else [])
+            r.shuffle(fs)
+            self.ftables.append(FnTable(self.name("ft"), self.name("fp"), fs))
     # compute
     ctx = self.base_ctx(None)
     self.inputs_t = []
@@ -2112,7 +2202,13 @@ def make_fn(self, i):
     else:
         ret = "void" if k < 0.4 else (self.scalar_type() if k < 0.85 else ("struct", "S0"))
     params = []
-    for _ in range(r.randint(0, 4)):
+    sibs = [f for f in self.fns if f.pure and not f.inline]
+    sib = r.choice(sibs) if pure and sibs and r.random() < 0.45 else None
+    if sib is not None:
+        # the same signature as an earlier pure helper (they share a function-pointer table)
+        ret = sib.ret
+        params = [(self.name("p"), t) for _, t in sib.params]
+    for _ in range(r.randint(0, 4) if sib is None else 0):
         pk = r.random()
         n = self.name("p")
         if pk < 0.5:
@@ -2137,6 +2233,7 @@ def make_fn(self, i):
             params.append((n, self.scalar_type()))
     f = Fn(self.name("h"), params, ret, self.prog)
     f.pure = pure
+    f.inline = sib is None and r.random() < INLINE_SHARE[0]
     ctx = self.base_ctx(f, pure)
     for n, t in params:
         kind = "ptrparam" if isinstance(t, tuple) and t[0] in ("ptr", "mptr") else "param"
@@ -2237,6 +2334,8 @@ def run_model(self, pe):
     st.frame = {}
     for vi, init in self.globals:
         st.globals[vi.name] = self.prog.zero(vi.t) if init is None else copy.deepcopy(init.ev(st))
+    for tb in self.ftables:
+        st.globals[tb.var] = tb.fns[0]
     run_block(self.compute_body, st)
     return {"inputs": st.inputs, "trace": st.trace, "origin": st.origin}
 
@@ -2293,6 +2392,14 @@ def emit_program(self):
     L.append("")
     for f in self.fns:
         L += f.emit()
+        L.append("")
+    for tb in self.ftables:
+        f = tb.fns[0]
+        ft = f"*const fn({', '.join(p.tname(t) for _, t in f.params)}) {p.tname(f.ret)}"
+        L.append(f"const {tb.name} = [{len(tb.fns)}]{ft}{{ "
+                 f"{', '.join('&' + g.name for g in tb.fns)} }};")
+        L.append(f"var {tb.var}: {ft} = &{f.name};")
+    if self.ftables:
         L.append("")
     L.append("fn compute() void {")
     L += emit_block(self.compute_body, 1)
@@ -2383,6 +2490,8 @@ def main(argv):
             AVOID.discard(a.split("=", 1)[1])
     if "--width" in argv:
         width = int(argv[argv.index("--width") + 1])
+    if "--inline" in argv:
+        INLINE_SHARE[0] = float(argv[argv.index("--inline") + 1])
     if "--depth" in argv:
         DEPTH[0] = int(argv[argv.index("--depth") + 1])
     if "--size" in argv:
