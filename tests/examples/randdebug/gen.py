@@ -580,6 +580,33 @@ class Gen:
                             cur[p][g["name"]] = new[p]
                     kept.append(st)
                 cl["launches"][l] = kept
+        # A host buffer (own random stream, so the other draws stay as they were): an exported
+        # array the host fills with memcpy_h2d before launch 0 (16-bit copies into a u16 array).
+        hr = random.Random(self.seed * 31 + 5)
+        self.hostbuf = hr.choice([None, "u32", "u16", "f32", "i32"])
+        if self.hostbuf:
+            n = hr.randint(1, 40)
+            self.hostbuf_order = hr.choice(["ROW_MAJOR", "COL_MAJOR"])
+            self.hostbuf_data = {}
+            for p in self.cls:
+                if self.hostbuf == "f32":
+                    vals = []
+                    while len(vals) < n:
+                        v = float(np.uint32(hr.getrandbits(32)).view(np.float32))
+                        if v == v:  # not a NaN: the model keeps values as floats
+                            vals.append(v)
+                elif self.hostbuf == "i32":
+                    vals = [hr.randint(-(1 << 31), (1 << 31) - 1) for _ in range(n)]
+                else:
+                    vals = [hr.getrandbits(16 if self.hostbuf == "u16" else 32) for _ in range(n)]
+                self.hostbuf_data[p] = vals
+            for c, cl in enumerate(classes):
+                t = self.hostbuf
+                cl["globals"].append({"name": "hostbuf", "code": "hostbuf", "type": t, "shape": [n],
+                                      "attrs": "", "storage": "", "decl": ("var", f"[{n}]{t}", f"@zeros([{n}]{t})"),
+                                      "init": lambda p, n=n, t=t: [0.0 if t == "f32" else 0] * n})
+                cl["launches"][0].insert(0, ("mut", "hostbuf", [],
+                                             lambda v, p, k, m: list(self.hostbuf_data[(p["px"], p["py"])]), False))
         # Task mode: each launch stores its arguments, runs the first statements, activates a
         # local task that runs the rest, sets sync_word = launch + 1 and unblocks the command
         # stream; the host waits for it with a memcpy_d2h of "sync" before reading symbols.
@@ -685,6 +712,8 @@ class Gen:
         out.append("")
         if self.tasks:
             out += ["var sync_ptr: [*]u32 = &sync_word;", ""]
+        if self.hostbuf:
+            out += [f"var hostbuf_ptr: [*]{self.hostbuf} = &hostbuf;", ""]
         for l, stmts in enumerate(cl["launches"]):
             out.append(f"fn step{l}(k: u16, m: i32) void {{")
             if cl["uses_time"]:
@@ -715,6 +744,8 @@ class Gen:
                 out.append(f"  @bind_local_task(fin{l}, fin{l}_id);")
         if self.tasks:
             out.append('  @export_symbol(sync_ptr, "sync");')
+        if self.hostbuf:
+            out.append('  @export_symbol(hostbuf_ptr, "hostbuf");')
         out.append("}")
         return "\n".join(out) + "\n"
 
@@ -747,6 +778,8 @@ class Gen:
             out.append(f'  @export_name("step{l}", fn(u16, i32) void);')
         if self.tasks:
             out.append('  @export_name("sync", [*]u32, true);')
+        if self.hostbuf:
+            out.append(f'  @export_name("hostbuf", [*]{self.hostbuf}, true);')
         out.append("}")
         return "\n".join(out) + "\n"
 
@@ -773,7 +806,11 @@ class Gen:
         return {"seed": self.seed, "width": self.W, "height": self.H, "ox": self.ox, "oy": self.oy,
                 "dimx": self.dimx, "dimy": self.dimy, "nlaunch": self.nlaunch,
                 "launch_args": self.launch_args, "classes": classes, "pes": pes,
-                "mid_dump": r.randrange(self.nlaunch), "tasks": self.tasks, "check_seed": r.randint(0, 1 << 30)}
+                "mid_dump": r.randrange(self.nlaunch), "tasks": self.tasks,
+                "hostbuf": self.hostbuf and {"type": self.hostbuf, "order": self.hostbuf_order,
+                                             "words": {f"{x},{y}": [int(np.array([v], NP[self.hostbuf]).view(
+                                                 np.uint16 if self.hostbuf == "u16" else np.uint32)[0])
+                                                 for v in vals] for (x, y), vals in self.hostbuf_data.items()}}, "check_seed": r.randint(0, 1 << 30)}
 
 
 def entry_words(code, val):

@@ -230,6 +230,17 @@ def live_reads(state):
 
 
 live_traces = [live_reads(0)]
+hb = case["hostbuf"]
+if hb:  # an exported array filled by memcpy_h2d before launch 0 (states 1.. hold it)
+    hb_n = len(hb["words"]["0,0"])
+    order = getattr(MemcpyOrder, hb["order"])
+    dtype = MemcpyDataType.MEMCPY_16BIT if hb["type"] == "u16" else MemcpyDataType.MEMCPY_32BIT
+    host = np.zeros((H, W, hb_n), np.uint32)
+    for (x, y) in PES:
+        host[y, x] = hb["words"][f"{x},{y}"]
+    flat = host.ravel() if order == MemcpyOrder.ROW_MAJOR else host.transpose(2, 1, 0).ravel()
+    runner.memcpy_h2d(runner.get_id("hostbuf"), flat.copy(), 0, 0, W, H, hb_n, streaming=False,
+                      order=order, data_type=dtype, nonblock=False)
 for l in range(L):
     k, m = case["launch_args"][l]
     runner.launch(f"step{l}", np.uint16(k), np.int32(m), nonblock=False)
@@ -263,6 +274,12 @@ for (x, y) in PES:
                      lambda: runner.read_symbol(x, y, n), (Exception,), n)
         break
 
+if hb:  # and back
+    back = np.zeros(W * H * hb_n, np.uint32)
+    runner.memcpy_d2h(back, runner.get_id("hostbuf"), 0, 0, W, H, hb_n, streaming=False,
+                      order=order, data_type=dtype, nonblock=False)
+    if not np.array_equal(back, flat):
+        fail(f"memcpy_d2h of hostbuf: {back} != {flat}")
 runner.stop()
 
 
