@@ -30,7 +30,7 @@ import sys
 
 import numpy as np
 
-SEEDS = [1, 60, 89, 94, 132, 157, 160]
+SEEDS = [1, 60, 89, 94, 132, 157, 160, 1003]
 
 INT_RANGES = {
     "i8": (-128, 127), "u8": (0, 255), "i16": (-32768, 32767), "u16": (0, 65535),
@@ -118,6 +118,9 @@ class Gen:
         self.seed = seed
         self.rng = random.Random(seed * 7919 + 17)
         r = self.rng
+        # Seeds from 1000 on are "stress" cases: up to 6 launches of up to 30 statements and
+        # trace loops of up to 300 entries (more words than a 4 KB page).
+        self.stress = seed >= 1000
         self.W, self.H = r.randint(1, 8), r.randint(1, 6)
         self.ox, self.oy = r.randint(4, 7), r.randint(1, 3)
         self.dimx = self.ox + self.W + 3 + r.randint(0, 2)
@@ -150,7 +153,7 @@ class Gen:
         self.fp16 = "bf16" if r.random() < 0.25 else "f16"
         self.types = [t for t in TYPES if t != ("f16" if self.fp16 == "bf16" else "bf16")]
         self.trace_types = [t for t in TRACE_CODE if t in self.types]
-        self.nlaunch = r.randint(2, 4)
+        self.nlaunch = r.randint(2, 6 if self.stress else 4)
         self.tasks = r.random() < 0.4
         self.launch_args = [(r.randint(0, 40), r.randint(-1000, 1000)) for _ in range(self.nlaunch)]
         self.uid = 0
@@ -482,7 +485,7 @@ class Gen:
                                                [(key["key"], "H", i * c + p["px"]),
                                                 (key["key"], TRACE_CODE[g["type"]], st[g["name"]][i])]]
         if form == 5:
-            n, c = r.randint(5, 40), r.randint(-9, 9)
+            n, c = r.randint(5, 300 if self.stress else 40), r.randint(-9, 9)
             iv = self.fresh("tx")
             return [f"for (@range(u16, {n})) |{iv}| {{", f"  {mod}.trace_i32(@as(i32, {iv}) * m + ({c}));", "}"], \
                 lambda st, p, k, m, n=n, c=c: [(key["key"], "i", i * m + c) for i in range(n)]
@@ -545,7 +548,7 @@ class Gen:
             launches = []
             for l in range(self.nlaunch):
                 stmts = []
-                for _ in range(r.randint(2, 10)):
+                for _ in range(r.randint(2, 30 if self.stress else 10)):
                     if cl["keys"] and r.random() < 0.6:
                         stmts.append(("trace",) + self.trace_item(cl, cl["keys"]) + (self.last_key,))
                     else:

@@ -342,6 +342,67 @@ for entry in live_traces:  # entries read live match the final core's
         fail(f"read_symbol trace of {key!r} on ({x},{y}) after {state} launches: {got} is not "
              f"a prefix of the final {fin}")
 
+# The core files themselves (docs/coredump.md, read here from that page alone): header and
+# every PE record, and the per-task profile (TPRF): launched functions (task -2) counted once
+# per launch, each task-mode finishing task (10 + l) once.
+import struct  # noqa: E402
+
+
+def read_core(path):
+    data = Path(path).read_bytes()
+    (magic, version, arch, fw, fh, ox, oy, w, h, cycle, count, rec_bytes, table,
+     _) = struct.unpack_from("<8sIIIIIIIIQIIQQ", data, 0)
+    what = f"core {path}"
+    check_eq = lambda got, want, field: got == want or fail(f"{what}: {field} {got}, want {want}")
+    check_eq(magic, b"TSRCORE\0", "magic")
+    check_eq(version, 2, "version")
+    check_eq((fw, fh, ox, oy, w, h, count, rec_bytes), (case["dimx"], case["dimy"], OX, OY, W, H, W * H, 224),
+             "geometry (fabric w, h, offset x, y, width, height, PE count, record bytes)")
+    pes = {}
+    for i in range(W * H):
+        at = table + i * rec_bytes
+        x, y, _, current, activated, _, function, _, depth = struct.unpack_from("<IIIiQQiII", data, at)
+        pending, = struct.unpack_from("<I", data, at + 168)
+        stats = struct.unpack_from("<QQQQ", data, at + 176)
+        ext_off, ext_bytes = struct.unpack_from("<QI", data, at + 208)
+        check_eq((x, y), (i % W, i // W), f"record {i} coordinates")
+        profile, pos = {}, ext_off
+        while ext_bytes and pos < ext_off + ext_bytes:
+            tag, n = struct.unpack_from("<4sI", data, pos)
+            if tag == b"TPRF":
+                for j in range(n // 40):
+                    task, _, acts = struct.unpack_from("<iIQ", data, pos + 8 + 40 * j)
+                    profile[task] = acts
+            pos += 8 + (n + 7) // 8 * 8
+        pes[(x, y)] = {"current": current, "activated": activated, "function": function,
+                       "depth": depth, "pending": pending, "stats": stats, "profile": profile}
+    return cycle, pes
+
+
+def check_core(path, launches):
+    cycle, pes = read_core(path)
+    for (x, y), r in pes.items():
+        what = f"core {path} PE ({x},{y})"
+        if (r["current"], r["function"], r["depth"], r["pending"]) != (-1, -1, 0, 0):
+            fail(f"{what}: not idle: task {r['current']}, function {r['function']}, depth {r['depth']}, "
+                 f"{r['pending']} pending command(s)")
+        want = {-2: launches}
+        if case["tasks"]:
+            want.update({10 + l: 1 for l in range(launches)})
+        got = {t: r["profile"].get(t, 0) for t in want}
+        if got != want:
+            fail(f"{what}: task profile activations {got}, want {want}")
+    return cycle, pes
+
+
+mid_cycle, mid_pes = check_core("mid.cs1", case["mid_dump"] + 1)
+end_cycle, end_pes = check_core(f"{args.name}/corefile.cs1", L)
+if not mid_cycle <= end_cycle:
+    fail(f"the mid-run core's cycle {mid_cycle} is after the final one's {end_cycle}")
+for p in PES:  # the PE counters only grow
+    if any(a > b for a, b in zip(mid_pes[p]["stats"], end_pes[p]["stats"])):
+        fail(f"PE {p}: counters {mid_pes[p]['stats']} on the mid-run core, {end_pes[p]['stats']} at the end")
+
 # get_symbol_rect over random sub-rectangles
 for _ in range(8):
     w, h = rng.randint(1, W), rng.randint(1, H)
