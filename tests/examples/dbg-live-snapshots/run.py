@@ -93,6 +93,47 @@ for step in range(snaps):
         check(len(stamps) == (len(entries) + 63) // 64, f"snap{step} PE ({x},{y}): {len(stamps)} stamps")
         check(stamps == sorted(stamps), f"snap{step} PE ({x},{y}): stamps decrease")
 
+# The snapshots' machine state (docs/coredump.md): a PE still short of its count is inside
+# the launched function (current task -2), its innermost frame is fill() at a line of
+# fill's body; a finished PE is inside fill (between the loop and its return) or idle.
+import os  # noqa: E402
+import struct  # noqa: E402
+
+from tessera import program_pb2  # noqa: E402  the program file Tessera's cslc wrote
+
+with open(os.path.join(args.name, "bin", "out_program.pb"), "rb") as f:
+    program = program_pb2.FabricProgram.FromString(f.read())
+src = open("pe_program.csl").read().splitlines()
+first = next(i for i, line in enumerate(src, 1) if line.startswith("fn fill("))
+last = next(i for i, line in enumerate(src, 1) if i > first and line == "}")
+running_seen = 0
+lines_seen = set()
+for step in range(snaps):
+    data = open(f"snap{step}.cs1", "rb").read()
+    table, = struct.unpack_from("<Q", data, 56)
+    dbg = debug_util(args.name, core=f"snap{step}.cs1")
+    for pe in range(W * H):
+        x, y = pe % W, pe // W
+        at = table + pe * 224
+        _, _, cls_index, current, _, _, function, pc, depth = struct.unpack_from("<IIIiQQiII", data, at)
+        count = int(dbg.get_symbol(OX + x, OY + y, "count", np.uint16)[0])
+        what = f"snap{step}.cs1 PE ({x},{y}) (count {count})"
+        if current == -1:
+            check(count == N0 + 150 * pe and depth == 0, f"{what}: idle before its end (depth {depth})")
+            continue
+        running_seen += 1
+        cls = program.classes[cls_index]
+        check(current == -2 and depth >= 1 and 0 <= function < len(cls.functions),
+              f"{what}: task {current}, depth {depth}, function {function}")
+        if current == -2 and 0 <= function < len(cls.functions):
+            fn = cls.functions[function]
+            line = fn.locs[pc].line if pc < len(fn.locs) else fn.locs[-1].line
+            lines_seen.add(line)
+            check(fn.name == "fill" and first <= line <= last,
+                  f"{what}: innermost frame {fn.name} at line {line}, want fill at {first}..{last}")
+check(running_seen >= 6, f"only {running_seen} snapshot PEs were inside the launch")
+print(f"{running_seen} snapshot PEs inside fill, at lines {sorted(lines_seen)}")
+
 dbg = debug_util(args.name)
 for pe in range(W * H):
     x, y = pe % W, pe // W
