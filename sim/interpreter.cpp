@@ -1202,6 +1202,10 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         if (arg(0) == 0)
             fault(p, &loc, "@assert failed");
         break;
+    case BuiltinId::CheckRangeStep:
+        if (arg(0) == 0)
+            fault(p, &loc, "the step of this @range is 0 (the Builtins page: step != 0 is required)");
+        break;
     case BuiltinId::Random16:
     case BuiltinId::Random23: {
         // Fibonacci LFSR x^23 + x^18 + 1. The SDK (Builtins, @random16): "The LFSR state

@@ -145,6 +145,9 @@ enum class BuiltinId : uint16_t {
     // id of its data task) becomes HIGH when r[a+1] != 0, else LOW. Among ready tasks the
     // picker takes HIGH ones first; every id starts LOW.
     SetTaskPriority,  // (id, high)
+    // Added for `for (@range(T, start, stop, step))` with a run-time step (the Builtins
+    // page: "step != 0 is required"): fails the run at this instruction when r[a] == 0.
+    CheckRangeStep,  // (step)
 };
 constexpr uint32_t kNumPrngs = 8;
 

@@ -20,12 +20,14 @@
 namespace csl_tests {
 
 // Compiles `files` (name -> text) with "layout.csl" as the layout and memcpy on; a file
-// asked for as "./name" is looked up as "name".
+// asked for as "./name" is looked up as "name". fp16Format is cslc's --fp16-format.
 inline csl::CompileResult compileFiles(std::map<std::string, std::string> files,
                                        sim::Arch arch = sim::Arch::Wse2,
                                        std::vector<std::pair<std::string, std::string>> params = {},
-                                       std::function<bool()> cancelled = {}) {
+                                       std::function<bool()> cancelled = {},
+                                       std::string fp16Format = "f16") {
     csl::CompileOptions o;
+    o.fp16Format = std::move(fp16Format);
     o.layoutFile = "layout.csl";
     o.arch = arch;
     o.memcpy = true;

@@ -41,6 +41,8 @@ struct LanguageCase {
     std::string pe;
     std::vector<uint32_t> expected; // y[0..n-1]
     std::map<std::string, std::string> moreFiles = {};
+    // --fp16-format: run-time bf16 or cb16 variables need theirs (the Types page).
+    const char* fp16Format = "f16";
 };
 
 // Rows "<case>/<arch>" with columns index and arch, for checkLanguageCase.
@@ -56,7 +58,7 @@ inline void checkLanguageCase(const LanguageCase& c, sim::Arch arch) {
     std::map<std::string, std::string> files = c.moreFiles;
     files["layout.csl"] = kLanguageLayout;
     files["pe.csl"] = c.pe;
-    const csl::CompileResult r = compileFiles(files, arch);
+    const csl::CompileResult r = compileFiles(files, arch, {}, {}, c.fp16Format);
     QVERIFY2(r.ok, allDiagnostics(r).c_str());
     std::string error;
     const std::vector<uint32_t> y = launchAndReadWords(

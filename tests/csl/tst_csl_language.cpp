@@ -82,9 +82,8 @@ var gu64: u64 = 0xFFFFFFFFFFFFFFFF;
   var b: bf16 = 2.5;
   var b2: bf16 = b * b;
   y[1] = @bitcast(u16, b2);
-  var c: cb16 = 1.0;
-  var c2: cb16 = c + c;
-  y[2] = @bitcast(u16, c2);
+  const c: cb16 = 1.0;
+  y[2] = @bitcast(u16, c + c);
   var f: f32 = @as(f32, h2) + @as(f32, b2);
   y[3] = @bitcast(u32, f);
   y[4] = @bitcast(u32, @as(i32, -7.9));
@@ -103,7 +102,19 @@ var gu64: u64 = 0xFFFFFFFFFFFFFFFF;
   y[11] = @bitcast(u32, fm / 2.0);
 )"),
                  {0x44c0, 0x40c8, 0x4000, 0x41300000, 0xfffffff9, 0xfffffff9, 3, 0xc0400000, 0x4098,
-                  0x7c00, 4, 0x40700000}});
+                  0x7c00, 4, 0x40700000},
+                 {},
+                 "bf16"});
+    c.push_back({"cb16_runtime_arithmetic",
+                 program("",
+                         R"(
+  var c: cb16 = 1.0;
+  var c2: cb16 = c + c;
+  y[0] = @bitcast(u16, c2);
+)"),
+                 {0x4000},
+                 {},
+                 "cb16"});
     c.push_back({"operators_division_compare_bitwise",
                  program("",
                          R"(
@@ -623,7 +634,9 @@ fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
   var bb2: bf16 = bb * @as(bf16, 2.0);
   y[4] = @bitcast(u16, bb2);
 )"),
-                 {0x3eab, 0x0011, 0x3eab, 0x7c00, 0x7f80}});
+                 {0x3eab, 0x0011, 0x3eab, 0x7c00, 0x7f80},
+                 {},
+                 "bf16"});
     return c;
 }
 

@@ -108,7 +108,28 @@ void Analyzer::showTo(std::string& out, const Value& v) {
     out += '?';
 }
 
+// The Types page: one 16-bit float format exists at run time, the one --fp16-format picks
+// (f16 by default); bf16 and cb16 values of another format are comptime-only.
+void Analyzer::failIfOtherFp16Format(TypeP t, uint32_t node) {
+    const TypeP h = sixteenBitFloatIn(t);
+    if (!h || !(h->bf16 || h->cb16) || sameType(h, fp16Type()))
+        return;
+    const std::string name = typeName(h);
+    fail(node, "variable of type '" + typeName(t) + "' must be comptime-known: run-time '" +
+                   name + "' values need --fp16-format=" + name +
+                   " (one 16-bit float format exists at run time, f16 by default)");
+}
+
+// Zig's rule, which CSL's comptime follows: a comptime value nothing was stored in may be
+// copied, but not computed with (it used to read as 0).
+void Analyzer::failIfUndefined(const Value& v, uint32_t node, const std::string& what) {
+    if (v.k == VK::Undef)
+        fail(node, "use of an undefined value: " + what + " is 'undefined' of type '" +
+                       typeName(v.type) + "' (nothing has been stored in it)");
+}
+
 int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {
+    failIfUndefined(v, node, what);
     if (v.k == VK::Int || v.k == VK::Handle || v.k == VK::EnumV || v.k == VK::Ptr)
         return v.i;
     if (v.k == VK::Bool)
@@ -122,6 +143,7 @@ int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {
 }
 
 bool Analyzer::asBool(const Value& v, uint32_t node) {
+    failIfUndefined(v, node, "the condition");
     if (v.k == VK::Bool)
         return v.i != 0;
     if (v.k == VK::Runtime)
@@ -1357,6 +1379,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                     if (const std::string part = comptimeOnlyPart(t); !part.empty())
                         fail(d.node, "variable of type '" + typeName(t) +
                                          "' must be const or comptime: " + part);
+                    failIfOtherFp16Format(t, d.node);
                     if (!d.hasStorage) { // else allocated before its initializer ran
                         d.address = allocateDecl(m, d, t, d.node);
                         d.hasStorage = true;

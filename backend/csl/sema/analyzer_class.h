@@ -689,6 +689,8 @@ class Analyzer {
 
     std::string show(const Value& v);
     void showTo(std::string& out, const Value& v);
+    void failIfUndefined(const Value& v, uint32_t node, const std::string& what);
+    void failIfOtherFp16Format(TypeP t, uint32_t node);
     int64_t asInt(const Value& v, uint32_t node, const char* what);
     bool asBool(const Value& v, uint32_t node);
     TypeP asType(const Value& v, uint32_t node);

@@ -424,6 +424,7 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
     negatingLiteral_ = negatedIntLiteral;
     Value v = eval(n.a, op == Tok::Minus && !negatedIntLiteral ? expected : nullptr);
     negatingLiteral_ = false;
+    failIfUndefined(v, n.a, std::string("the operand of '") + tokSpelling(op) + "'");
     if (negatedIntLiteral && v.k == VK::Int) {
         const Value negated = v.i == INT64_MIN ? v : mkInt(-v.i, v.type);
         return expected ? coerce(negated, expected, node) : negated;
@@ -710,6 +711,8 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
 
 Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     (void)expected;
+    failIfUndefined(a, node, std::string("the left operand of '") + tokSpelling(op) + "'");
+    failIfUndefined(b, node, std::string("the right operand of '") + tokSpelling(op) + "'");
     bool cmp = isCompare(op);
     bool shift = op == Tok::Shl || op == Tok::Shr;
     // Comparisons of non-numeric comptime values (types, strings, enums, handles, bools).
@@ -1904,6 +1907,7 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     Value c = eval(n.a);
     if (c.type->k != TK::Bool)
         fail(n.a, "expected type 'bool', found '" + typeName(c.type) + "'");
+    failIfUndefined(c, n.a, "the condition");
     const bool dsdOpBranches = n.b && n.c && isDsdOpCall(n.b) && isDsdOpCall(n.c);
     auto branch = [&](uint32_t b) -> Value {
         if (!b)
@@ -2055,6 +2059,7 @@ static int64_t switchKey(int64_t v, TypeP t) {
 Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     Value s = eval(n.a);
+    failIfUndefined(s, n.a, "the switch input");
     // The SDK's Syntax page: "input can be an expression of a fixed-width integer type
     // (i.e., comptime_int is not allowed) or of any enum type".
     if (s.type && s.type->k == TK::CInt)

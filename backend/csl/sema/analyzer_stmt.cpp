@@ -244,6 +244,7 @@ void Analyzer::declareLocal(uint32_t node) {
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
     if (vt->k == TK::Void || vt->k == TK::TypeT || vt->k == TK::String || vt->k == TK::Module)
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
+    failIfOtherFp16Format(vt, node);
     Binding b;
     b.type = vt;
     b.mut = !isConst;
@@ -578,6 +579,7 @@ Flow Analyzer::execWhile(uint32_t node) {
     Value c = eval(n.a);
     if (c.type->k != TK::Bool)
         fail(n.a, "expected type 'bool', found '" + typeName(c.type) + "'");
+    failIfUndefined(c, n.a, "the condition");
     size_t jf = SIZE_MAX;
     if (c.isComptime()) {
         if (!c.i)
@@ -783,7 +785,17 @@ Flow Analyzer::execFor(uint32_t node) {
             lc.label = label;
             fr_->loops.push_back(lc);
             try {
-                runBody({items[i], mkInt(int64_t(i), types.u16)});
+                // A run-time (not inline) for over an array: its captures are run-time
+                // values, as the loop we unroll would give them (the Builtins page,
+                // @comptime_print: "error: val is not comptime").
+                const bool runtimeCaptures = !(n.flags & 1) && iter.type &&
+                                             iter.type->k == TK::Array &&
+                                             isRuntimeScalar(items[i].type);
+                if (runtimeCaptures)
+                    runBody({materialize(items[i], n.a),
+                             materialize(mkInt(int64_t(i), types.u16), n.a)});
+                else
+                    runBody({items[i], mkInt(int64_t(i), types.u16)});
             } catch (...) {
                 fr_->loops.pop_back();
                 throw;
@@ -808,9 +820,7 @@ Flow Analyzer::execFor(uint32_t node) {
     if (t->k != TK::Int)
         fail(n.a, "a range of '" + typeName(t) + "' can only be iterated at comptime (inline for)");
     Value step = (*iter.elems)[2];
-    if (!step.isComptime())
-        fail(n.a, "range step must be comptime-known");
-    if (step.i == 0)
+    if (step.isComptime() && step.i == 0)
         fail(n.a, "range step must not be zero");
     const sim::ScalarType st = scalarOf(t);
     // The counter counts in 64 bits, so a range ending next to the type's limit stops
@@ -824,9 +834,29 @@ Flow Analyzer::execFor(uint32_t node) {
     const uint16_t i = widened((*iter.elems)[0]);
     const uint16_t stop = widened((*iter.elems)[1]);
     const uint16_t stepReg = widened(step);
+    // A run-time step's sign picks the loop test once, before the loop.
+    uint16_t ascending = kNoReg;
+    if (!step.isComptime()) {
+        emit(sim::Op::Builtin, sim::ScalarType::Void, kNoReg, stepReg, 1,
+             int32_t(sim::BuiltinId::CheckRangeStep));
+        const uint16_t zero = newReg(node);
+        emit(sim::Op::Imm, wide, zero, kNoReg, kNoReg, 0);
+        ascending = newReg(node);
+        emit(sim::Op::CmpGt, wide, ascending, stepReg, zero, 0);
+    }
     size_t top = here();
     uint16_t c = newReg(node);
-    emit(step.i > 0 ? sim::Op::CmpLt : sim::Op::CmpGt, wide, c, i, stop, 0);
+    if (step.isComptime()) {
+        emit(step.i > 0 ? sim::Op::CmpLt : sim::Op::CmpGt, wide, c, i, stop, 0);
+    } else {
+        const size_t toDescending =
+            emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, ascending, kNoReg, 0);
+        emit(sim::Op::CmpLt, wide, c, i, stop, 0);
+        const size_t toTest = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(toDescending, here());
+        emit(sim::Op::CmpGt, wide, c, i, stop, 0);
+        patch(toTest, here());
+    }
     size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
     // The body sees a copy in the range's type, so the loop counter stays intact.
     uint16_t cap = newReg(node);

@@ -1526,6 +1526,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "ptrcast") {
         need(2, 2);
+        if (!runtime())
+            fail(node, "@ptrcast is not valid in comptime expressions (the Builtins page); use it "
+                       "in run-time code");
         TypeP t = evalType(args[0]);
         Value v = arg(1);
         if (t->k != TK::Ptr)

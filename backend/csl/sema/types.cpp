@@ -455,6 +455,23 @@ std::string comptimeOnlyPart(TypeP t) {
     return {};
 }
 
+TypeP sixteenBitFloatIn(TypeP t) {
+    if (t->k == TK::Array)
+        return sixteenBitFloatIn(t->elem);
+    if (t->k == TK::Float && t->bits == 16)
+        return t;
+    if (t->k != TK::Struct)
+        return nullptr;
+    for (const FieldInfo& f : t->fields)
+        if (TypeP inner = f.type ? sixteenBitFloatIn(f.type) : nullptr;
+            inner && (inner->bf16 || inner->cb16))
+            return inner;
+    for (const FieldInfo& f : t->fields)
+        if (TypeP inner = f.type ? sixteenBitFloatIn(f.type) : nullptr)
+            return inner;
+    return nullptr;
+}
+
 int64_t elementCount(TypeP array) {
     int64_t c = 1;
     for (uint32_t d : array->dims)

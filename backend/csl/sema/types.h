@@ -162,6 +162,9 @@ bool isArbitraryWidthInt(TypeP t);
 // What keeps a struct or array type out of run-time memory ("its field 'x' is a
 // 'comptime_int'"), or empty.
 std::string comptimeOnlyPart(TypeP t);
+// A 16-bit float type held in t, through arrays and struct fields (a bf16 or cb16 one
+// first), or null.
+TypeP sixteenBitFloatIn(TypeP t);
 // u64 (or wider unsigned): its comptime values from 2^63 up are held as their bit pattern
 // in an int64_t, so they compare, print and convert as unsigned.
 inline bool isU64(TypeP t) {
