@@ -55,16 +55,20 @@ INLINE_SHARE = [0.3]  # share of helpers written `inline fn` (--inline F)
 # cases/f<seed>; known-failing/<id> (--no-avoid seeds that hit an open bug).
 SEEDS = [(3, 1, 3, None), (8, 1, 3, 3), (14, 1.5, 3, None), (21, 1.5, 4, 2), (27, 2, 3, None),
          (33, 2, 5, 1), (40, 1, 4, None), (46, 1.5, 5, 2)]
-FAULT_SEEDS = [(5, 1, 3, 3), (12, 1.5, 4, None), (31, 1, 3, 2)]
+FAULT_SEEDS = [(5, 1, 3, 3, "div"), (12, 1.5, 4, None, "div"), (31, 1, 3, 2, "div"),
+               (7, 1, 3, 2, "load"), (19, 1.5, 4, None, "load")]
 KNOWN_BUGS = [   # (id, seed, size, depth, width, the AVOID entry dropped)
-    ("bug1-switch-literal-prong-s2", 2, 1, 3, None, "switch_first_literal"),
+    ("bug1-switch-literal-prong-s4", 4, 1, 3, None, "switch_first_literal"),
     ("bug3-fnptr-aggregate-s344", 344, 2.5, 4, None, "fnptr_aggregate"),
 ]
 # Compiler gaps the generator steers around (build/h-randstmt/NOTES.md numbers);
 # --no-avoid turns the steering off.
 AVOID = {"switch_first_literal",   # 1: a switch expression typed by a literal first prong
          "aggregate_arg_literal",  # 2: a literal inside an aggregate argument folded as comptime
-         "fnptr_aggregate"}        # 3: no function pointers to struct/array signatures
+         "fnptr_aggregate",        # 3: no function pointers to struct/array signatures
+         "const_aggregate_local",  # 5: const struct/array locals keep literal parts comptime
+         "for_struct_array_param",  # 6: for over a [N]S parameter unrolled, comptime index
+         "addr_const_array_elem"}  # 7: &a[i] of a const local array refused
 ALL_AVOID = frozenset(AVOID)
 
 
@@ -674,14 +678,16 @@ class SetFnPtr:
 class StructLit(E):
     anon = False   # written .{ ... } where the type comes from the result location
 
-    def __init__(self, t, fields):
-        self.t, self.fields = t, fields
+    def __init__(self, t, fields, omit=()):
+        # a field in omit whose value is the default literal object itself is left out
+        self.t, self.fields, self.omit = t, fields, omit
 
     def ev(self, st):
         return {f: copy.deepcopy(e.ev(st)) for f, e in self.fields}
 
     def emit(self):
-        inner = ", ".join(f".{f} = {e.emit()}" for f, e in self.fields)
+        inner = ", ".join(f".{f} = {e.emit()}" for f, e in self.fields
+                          if not (f in self.omit and getattr(e, "is_default", False)))
         return f"{'.' if self.anon else self.t[1]}{{ {inner} }}"
 
 
@@ -1196,6 +1202,9 @@ class Gen:
         for vi in ctx.scope:
             if addr and vi.kind in ("capture", "param"):
                 continue
+            if addr and not vi.writable and vi.kind == "local" and isinstance(vi.t, tuple) \
+                    and vi.t[0] == "arr" and "addr_const_array_elem" in AVOID:
+                continue
             root_ok = vi.writable and not vi.frozen and not (ctx.pure and vi.is_global)
             self._expand(lambda vi=vi: Var(vi.name, vi.t), vi.t, want, writable, root_ok,
                          res, ctx, vi, 0)
@@ -1276,6 +1285,8 @@ class Gen:
             opts += [("path", 5)]
         if not nonconst and is_scalar(t):
             opts += [("lit", 2)]
+            if is_int(t) or is_float(t):
+                opts += [("pid", 0.7)]
         if is_struct(t):
             opts += [("slit", 2)]
         if isinstance(t, tuple) and t[0] == "arr":
@@ -1317,9 +1328,14 @@ class Gen:
             return self.pick_path(ps)()
         if kind == "lit":
             return self.lit(t)
+        if kind == "pid":
+            return PidE(t)
         if kind == "slit":
-            return StructLit(t, [(f, self.expr(ft, max(d1, 0), ctx))
-                                 for f, ft in self.prog.structs[t[1]]])
+            dfl = self.prog.defaults.get(t[1], {})
+            return StructLit(t, [(f, dfl[f] if f in dfl and r.random() < 0.5 else
+                                  self.expr(ft, max(d1, 0), ctx))
+                                 for f, ft in self.prog.structs[t[1]]], omit=set(
+                                     f for f in dfl))
         if kind == "alit":
             return ArrLit(t, self.prog, [self.expr(t[1], max(d1, 0), ctx) for _ in range(t[2])])
         if kind == "bin":
@@ -1547,7 +1563,9 @@ class Gen:
                 return Break(lab)
             return Break(lab, self.expr(t, 2, ctx))
         if k == "ret":
-            return Return(self.expr(ctx.fn.ret, 2, ctx))
+            # an inline fn's comptime-known result stays comptime-known at the call
+            return Return(self.expr(ctx.fn.ret, 2, ctx, nonconst=ctx.fn.inline and
+                                    is_scalar(ctx.fn.ret)))
         return Return(None)
 
     def decl_scalar(self, ctx, d, t=None):
@@ -1597,8 +1615,11 @@ class Gen:
                 init = self.expr(t, 2, ctx, nonconst=is_enum(t))
             else:
                 init = self.expr(t, 1, ctx)
-            ctx.scope.append(VarInfo(name, t, "local", True))
-            return Decl(name, t, maybe_anon(init, r), self.prog)
+            mutable = r.random() < 0.8
+            if not mutable and not is_enum(t) and "const_aggregate_local" in AVOID:
+                init = self.rt_aggregate(t, ctx)   # no literal part to stay comptime
+            ctx.scope.append(VarInfo(name, t, "local", mutable))
+            return Decl(name, t, maybe_anon(init, r), self.prog, mutable)
         if kind in ("assign", "compound"):
             t = self.scalar_type()
             if kind == "compound" and not is_int(t):
@@ -1803,6 +1824,9 @@ class Gen:
         cands = []
         for vi in ctx.scope:
             if isinstance(vi.t, tuple) and vi.t[0] == "arr":
+                if vi.kind == "param" and is_struct(vi.t[1]) and \
+                        "for_struct_array_param" in AVOID:
+                    continue
                 cands.append((Var(vi.name, vi.t), vi))
             elif is_struct(vi.t):
                 for f, ft in self.prog.structs[vi.t[1]]:
@@ -1912,6 +1936,22 @@ class VoidBlock:
         return [f"{p}{self.label}: {{"] + emit_block(self.body, ind + 1) + [f"{p}}}"]
 
 
+class PidE(E):
+    """@as(T, pid): the PE's own column, a comptime-known param that differs per PE (each PE's
+    code is compiled with its own value)."""
+    const = True
+
+    def __init__(self, t):
+        self.t = t
+
+    def ev(self, st):
+        v = st.pid
+        return round_float(float(v), self.t) if is_float(self.t) else wrap(v, self.t)
+
+    def emit(self):
+        return "pid" if self.t == "u16" else f"@as({self.t}, pid)"
+
+
 class CaptureIdx(E):
     """@as(u16, i) of a for loop's index capture."""
     t = "u16"
@@ -1983,6 +2023,26 @@ class FaultDiv:
         return [f"{p}{self.lv.emit()} {op} @as({self.lv.t}, inp[{self.z}]); // fault"]
 
 
+class FaultLoad:
+    """put_u32(inp_ptr[@as(u16, inp[z])]): a [*]u32 read at the index in input word z, an
+    index of an input word on the other PEs and 13312 on the faulting PE: 52 KB past `inp`
+    (the first global, low in memory), beyond the 48 KB of SRAM and below the 64 KB where a
+    16-bit address would wrap."""
+
+    def __init__(self, z):
+        self.z = z
+
+    def run(self, st):
+        i = st.inputs[self.z]
+        if i >= len(st.inputs):
+            raise FaultEx()
+        st.trace.append(st.inputs[i])
+        st.origin.append(0)
+
+    def emit(self, ind):
+        return ["  " * ind + f"put_u32(inp_ptr[@as(u16, inp[{self.z}])]); // fault"]
+
+
 def sub_blocks(stmts):
     """Every statement list nested in stmts (stmts itself first)."""
     yield stmts
@@ -2014,6 +2074,8 @@ class Case:
             try:
                 g.build()
                 if fault:
+                    g.fault_kind = "load" if fault == "load" else "div"
+                    assert fault in (True, "div", "load")
                     g.fault_pe = g.rng.randrange(g.width)
                     g.fault_z = g.n_inp
                     g.n_inp += 1
@@ -2027,7 +2089,7 @@ class Case:
             g.attempt = attempt
             g.about = (f"gen.py {seed}" + (f" --size {size}" if size != 1 else "") +
                        (f" --depth {DEPTH[0]}" if DEPTH[0] != 3 else "") +
-                       (f" --width {width}" if width else "") + (" --fault" if fault else "") +
+                       (f" --width {width}" if width else "") + (" --fault-load" if fault == "load" else " --fault" if fault else "") +
                        "".join(f" --no-avoid={a}" for a in sorted(ALL_AVOID - AVOID)))
             return
         raise SystemExit(f"seed {seed}: no program without rejection in 200 attempts ({last})")
@@ -2053,7 +2115,10 @@ class Case:
                 ps = [p for p in g.paths(g.int_type(wide=False), ctx, True)]
                 if ps:
                     lv = g.pick_path(ps)()
-            fd = FaultDiv(g.fault_z, r.randint(1000, 99999), lv)
+            if g.fault_kind == "load":
+                fd = FaultLoad(g.fault_z)
+            else:
+                fd = FaultDiv(g.fault_z, r.randint(1000, 99999), lv)
             b.insert(at, fd)
             try:
                 g.run_model(g.fault_pe)
@@ -2084,6 +2149,13 @@ def gen_build(self):
     p.enums["E0"] = members
     self.enum_t = ("enum", "E0")
     p.structs["S0"] = [(f"a{i}", self.scalar_type()) for i in range(r.randint(2, 3))]
+    # one field of S0 may have a default, which literals leaving the field out take
+    p.defaults = {}
+    if r.random() < 0.6:
+        f, ft = r.choice(p.structs["S0"])
+        d = self.lit(ft)
+        d.is_default = True
+        p.defaults["S0"] = {f: d}
     arr_t = ("arr", self.int_type(wide=False), 3)
     s1 = [("p", self.scalar_type()), ("in", ("struct", "S0")), ("arr", arr_t)]
     if r.random() < 0.5:
@@ -2246,7 +2318,7 @@ def make_fn(self, i):
             for vi in ctx.scope:
                 if vi.kind in ("local", "param") and (is_scalar(vi.t) or is_struct(vi.t)):
                     body.append(Put(Var(vi.name, vi.t), self.prog))
-        body.append(Return(self.expr(ret, 2, ctx)))
+        body.append(Return(self.expr(ret, 2, ctx, nonconst=f.inline and is_scalar(ret))))
     f.body = body
     self.fns.append(f)
 
@@ -2310,7 +2382,10 @@ def input_words(self, pe):
     r = random.Random(self.seed * 7919 + pe)
     words = [0] * self.n_inp
     if getattr(self, "fault_z", None) is not None:
-        words[self.fault_z] = 0 if pe == self.fault_pe else r.randint(1, 5)
+        if self.fault_kind == "load":
+            words[self.fault_z] = 13312 if pe == self.fault_pe else r.randrange(self.n_inp)
+        else:
+            words[self.fault_z] = 0 if pe == self.fault_pe else r.randint(1, 5)
     for name, t, k in self.inputs_t:
         if t in ("u64", "i64"):
             v = r.choice([r.randint(0, 40), r.getrandbits(64), 2 ** 64 - r.randint(1, 40)])
@@ -2331,6 +2406,7 @@ def input_words(self, pe):
 def run_model(self, pe):
     st = State(self.prog)
     st.inputs = self.input_words(pe)
+    st.pid = pe
     st.frame = {}
     for vi, init in self.globals:
         st.globals[vi.name] = self.prog.zero(vi.t) if init is None else copy.deepcopy(init.ev(st))
@@ -2346,6 +2422,7 @@ def emit_program(self):
          "// statements; every PE runs compute() on its own inputs and writes a trace to out.",
          "// Generated by tests/examples/randstmt/gen.py; regenerate, don't edit.",
          "param memcpy_params;",
+         "param pid: u16;  // this PE's column (layout.csl)",
          "const sys_mod = @import_module(\"<memcpy/memcpy>\", memcpy_params);",
          "",
          f"const NO: u16 = {NO};",
@@ -2384,7 +2461,10 @@ def emit_program(self):
                    for i, (m, v) in enumerate(p.enums["E0"]))
     L.append(f"const E0 = enum(u8) {{ {ms} }};")
     for sn, fields in p.structs.items():
-        L.append(f"const {sn} = struct {{ {', '.join(f'{f}: {p.tname(ft)}' for f, ft in fields)} }};")
+        dfl = p.defaults.get(sn, {})
+        L.append(f"const {sn} = struct {{ " + ", ".join(
+            f"{f}: {p.tname(ft)}" + (f" = {dfl[f].emit()}" if f in dfl else "")
+            for f, ft in fields) + " };")
     L.append("")
     for vi, init in self.globals:
         rhs = f"@zeros({p.tname(vi.t)})" if init is None else init.emit()
@@ -2430,6 +2510,7 @@ def write_case(case, d):
         (d / "case.json").write_text(json.dumps({
             "kind": "fault", "seed": case.seed, "attempt": case.attempt, "width": w,
             "n_inputs": g.n_inp, "inputs": inputs, "fault_pe": g.fault_pe,
+            "fault_kind": g.fault_kind,
             "fault_line": line, "file": "pe_program.csl"}, indent=0) + "\n")
     (d / "layout.csl").write_text(
         f"// randstmt case ({g.about}): a {w}x1 row, the same program on each PE.\n"
@@ -2438,7 +2519,7 @@ def write_case(case, d):
         "layout {\n"
         f"  @set_rectangle({w}, 1);\n"
         f"  for (@range(u16, {w})) |x| {{\n"
-        "    @set_tile_code(x, 0, \"pe_program.csl\", .{ .memcpy_params = memcpy.get_params(x) });\n"
+        "    @set_tile_code(x, 0, \"pe_program.csl\", .{ .memcpy_params = memcpy.get_params(x), .pid = x });\n"
         "  }\n"
         "  @export_name(\"inp\", [*]u32, true);\n"
         "  @export_name(\"out\", [*]u32, true);\n"
@@ -2470,9 +2551,10 @@ def main(argv):
         for s, size, depth, width in SEEDS:
             DEPTH[0] = depth
             write_case(Case(s, width, size), root / "cases" / f"s{s}")
-        for s, size, depth, width in FAULT_SEEDS:
+        for s, size, depth, width, kind in FAULT_SEEDS:
             DEPTH[0] = depth
-            write_case(Case(s, width, size, fault=True), root / "cases" / f"f{s}")
+            write_case(Case(s, width, size, fault=kind),
+                       root / "cases" / (f"f{s}" if kind == "div" else f"l{s}"))
         saved = set(AVOID)
         for name, s, size, depth, width, drop in KNOWN_BUGS:
             DEPTH[0] = depth
@@ -2496,7 +2578,7 @@ def main(argv):
         DEPTH[0] = int(argv[argv.index("--depth") + 1])
     if "--size" in argv:
         size = float(argv[argv.index("--size") + 1])
-    c = Case(seed, width, size, fault="--fault" in argv)
+    c = Case(seed, width, size, fault="load" if "--fault-load" in argv else "--fault" in argv)
     write_case(c, out)
     if c.fault is not None:
         print(f"seed {seed}: attempt {c.attempt}, PE {c.g.fault_pe} faults")

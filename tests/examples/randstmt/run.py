@@ -19,7 +19,8 @@ args = parser.parse_args()
 case = json.loads(Path("case.json").read_text())
 
 if case["kind"] == "fault":
-    # One PE divides by a zero input word: the launch must fail naming that PE (fabric
+    # One PE divides by a zero input word (or reads past the end of SRAM through a [*]u32
+    # indexed by an input word): the launch must fail naming that PE (fabric
     # coordinates: the program's (x, 0) is (4 + x, 1) with --fabric-offsets=4,1) and the line.
     runner = SdkRuntime(args.name, cmaddr=args.cmaddr)
     runner.load()
@@ -40,9 +41,9 @@ if case["kind"] == "fault":
         pass
     if msg is None:
         sys.exit(f"FAIL seed {case['seed']}: compute() returned; PE ({case['fault_pe']},0) "
-                 f"divides by zero at {case['file']}:{case['fault_line']}")
+                 f"faults ({case.get('fault_kind', 'div')}) at {case['file']}:{case['fault_line']}")
     want = [f"PE({4 + case['fault_pe']},1)", f"{case['file']}:{case['fault_line']})",
-            "division by zero"]
+            "out-of-bounds load" if case.get("fault_kind") == "load" else "division by zero"]
     missing = [x for x in want if x not in msg]
     if missing:
         sys.exit(f"FAIL seed {case['seed']}: the error lacks {missing}: {msg}")
