@@ -878,7 +878,7 @@ def to_hex(g, vals):
     return b"".join(to_bytes(g["type"], v) for v in vals).hex()
 
 
-def write_case(seed, outdir):
+def write_case(seed, outdir, strict_types=False):
     gen = Gen(seed)
     gen.build()
     os.makedirs(outdir, exist_ok=True)
@@ -894,7 +894,9 @@ def write_case(seed, outdir):
             with open(os.path.join(outdir, f"helper_c{c}.csl"), "w") as f:
                 f.write(gen.helper_source(c))
     with open(os.path.join(outdir, "case.json"), "w") as f:
-        json.dump(gen.case_json(), f, separators=(",", ":"))
+        case = gen.case_json()
+        case["strict_types"] = strict_types
+        json.dump(case, f, separators=(",", ":"))
     for arch in ("wse2", "wse3"):
         with open(os.path.join(outdir, f"compile_{arch}.sh"), "w") as f:
             f.write("#!/usr/bin/env bash\nset -e\n"
@@ -906,11 +908,19 @@ def write_case(seed, outdir):
     return gen
 
 
+KNOWN_BUG_SEEDS = [7]  # build/h-randdebug/NOTES.md 1: wrong-typed debug_util arguments
+
+
 def main(argv):
     if argv[:1] == ["--all"]:
         root = argv[1] if len(argv) > 1 else "."
         for s in SEEDS:
             write_case(s, os.path.join(root, "cases", f"s{s}"))
+        return
+    if argv[:1] == ["--known-bugs"]:
+        root = argv[1] if len(argv) > 1 else "."
+        for s in KNOWN_BUG_SEEDS:
+            write_case(s, os.path.join(root, "known-failing", f"types-s{s}"), strict_types=True)
         return
     if len(argv) != 2:
         sys.exit(__doc__)

@@ -486,6 +486,31 @@ for (x, y) in PES:
                      lambda: dbg.get_symbol(OX + x, OY + y, n, np.uint8), LOOKUP, n, f"({OX + x},{OY + y})")
         break
 
+if case.get("strict_types"):
+    # Arguments of the wrong type (known-failing/: build/h-randdebug/NOTES.md 1): each must be
+    # refused with a TypeError or ValueError naming the call and the value it was given.
+    x, y = rng.choice([p for p in PES if referenced(*p)])
+    name = rng.choice(referenced(x, y))["name"]
+    fx, fy = OX + x, OY + y
+    key = (cls(x, y)["keys"] or [{"key": "log"}])[0]["key"]
+    for what, call, words in [
+            (f"get_symbol('{fx}', {fy})", lambda: dbg.get_symbol(str(fx), fy, name, np.uint8), ["get_symbol", f"'{fx}'"]),
+            (f"get_symbol({fx}.0, {fy})", lambda: dbg.get_symbol(float(fx), fy, name, np.uint8), ["get_symbol", f"{fx}.0"]),
+            (f"get_symbol(None, {fy})", lambda: dbg.get_symbol(None, fy, name, np.uint8), ["get_symbol", "None"]),
+            ("get_symbol(dtype='notatype')", lambda: dbg.get_symbol(fx, fy, name, "notatype"), ["get_symbol", "notatype"]),
+            ("get_symbol(dtype=object)", lambda: dbg.get_symbol(fx, fy, name, object), ["get_symbol", "object"]),
+            ("get_symbol(dtype=None)", lambda: dbg.get_symbol(fx, fy, name, None), ["get_symbol", "None"]),
+            ("get_symbol(symbol=42)", lambda: dbg.get_symbol(fx, fy, 42, np.uint8), ["get_symbol", "42"]),
+            ("get_symbol_rect((x, y, w, h))", lambda: dbg.get_symbol_rect((fx, fy, 1, 1), name, np.uint8),
+             ["get_symbol_rect", f"({fx}, {fy}, 1, 1)"]),
+            ("get_symbol_rect((x, y))", lambda: dbg.get_symbol_rect((fx, fy), name, np.uint8),
+             ["get_symbol_rect", f"({fx}, {fy})"]),
+            ("get_symbol_rect(w=1.0)", lambda: dbg.get_symbol_rect(((fx, fy), (1.0, 1)), name, np.uint8),
+             ["get_symbol_rect", "1.0"]),
+            (f"read_trace('{fx}', {fy})", lambda: dbg.read_trace(str(fx), fy, key), ["read_trace", f"'{fx}'"]),
+            (f"read_trace({fx}, {fy}.5)", lambda: dbg.read_trace(fx, fy + 0.5, key), ["read_trace", f"{fy}.5"])]:
+        expect_error(what, call, (TypeError, ValueError), *words)
+
 if failures:
     sys.exit(f"FAIL seed {case['seed']}: {len(failures)} check(s) failed")
 print(f"seed {case['seed']}: {W}x{H} at ({OX},{OY}), {len(case['classes'])} class(es), {L} launches: "
