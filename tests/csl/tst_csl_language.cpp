@@ -615,6 +615,32 @@ var acc: [cfg.n]T = @zeros([cfg.n]T);
 fn put(i: u16, v: T) void { acc[i] = v * @as(T, cfg.scale); }
 fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
 )"}}});
+    // The Types page: "A field of pointer type uses as many bits as the target
+    // architecture's word size" (its example, i8 + i8 + [*]u16, is 32 bits); a bit-packed
+    // struct holds one too.
+    c.push_back({"packed_struct_pointer_fields",
+                 program(R"(
+const Pair = packed struct { x: i8, y: i8, p: [*]u16 };
+const Bits = packed struct { flag: bool, n: u7, q: *u16 };
+var buf = @zeros([4]u16);
+var cell: u16 = 0;
+var pair = Pair { .x = 1, .y = -2, .p = &buf };
+var bits = Bits { .flag = true, .n = 100, .q = &cell };
+)",
+                         R"(
+  pair.p[2] = 9;
+  bits.q.* = 77;
+  var moved = pair;
+  moved.p[3] = 4;
+  y[0] = buf[2];
+  y[1] = buf[3];
+  y[2] = cell;
+  y[3] = bits.n;
+  y[4] = @bitcast(u8, pair.y);
+  y[5] = @bitcast(u32, pair) & 0xffff;
+  y[6] = @as(u32, @bitcast(u24, bits) & 0xff);
+)"),
+                 {9, 4, 77, 100, 0xfe, 0xfe01, 0xc9}});
     c.push_back({"bf16_f16_rounding_subnormals_overflow",
                  program("",
                          R"(

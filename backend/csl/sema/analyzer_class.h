@@ -865,7 +865,9 @@ class Analyzer {
     size_t abandonedStatements_ = 0;
     // DSD operations whose '.activate', '.unblock' or '.on_control' names a task function;
     // resolved once the class's task bindings are known.
-    enum class TaskField : uint8_t { Activate, Unblock, OnControl };
+    // Where a task named by its function goes once binding gives it an ID: a field of
+    // dsdOps[index], or (FifoPush/FifoPop) of fifos[index].
+    enum class TaskField : uint8_t { Activate, Unblock, OnControl, FifoPush, FifoPop };
     std::vector<std::tuple<ClassCtx*, size_t, FnDef*, uint32_t, Module*, TaskField>>
         activateFixups_;
     Value load(const Place& p, uint32_t node);

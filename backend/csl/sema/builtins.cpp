@@ -2260,12 +2260,21 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             Value cfg = carg(1, "FIFO configuration");
             checkFifoConfig(cfg, args[1], fd);
             checkFifoRegisters(cfg, args[1]);
-            if (const Value* a = cfg.field("activate_push"))
-                fd.activatePush =
-                    int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_push'"));
-            if (const Value* a = cfg.field("activate_pop"))
-                fd.activatePop =
-                    int8_t(handleId(*a, HandleKind::LocalTaskId, args[1], "'.activate_pop'"));
+            // The DSDs page: "a local_task_id or comptime-known task name".
+            const auto activation = [&](const char* field, TaskField which, int8_t& id) {
+                const Value* a = cfg.field(field);
+                if (!a)
+                    return;
+                if (a->k == VK::Fn && a->fn && a->fn->isTask)
+                    activateFixups_.emplace_back(cls(), cls()->cc.fifos.size(), a->fn, args[1],
+                                                 fr_->mod, which);
+                else
+                    id = int8_t(handleId(*a, HandleKind::LocalTaskId, args[1],
+                                         which == TaskField::FifoPush ? "'.activate_push'"
+                                                                      : "'.activate_pop'"));
+            };
+            activation("activate_push", TaskField::FifoPush, fd.activatePush);
+            activation("activate_pop", TaskField::FifoPop, fd.activatePop);
         }
         cls()->cc.fifos.push_back(fd);
         Value r;

@@ -619,16 +619,19 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     for (auto& [fc, opIndex, fn, node, mod, field] : activateFixups_) {
         // Skip other classes' fixups, and those of an operation that failed after its
         // fixup was recorded (its error is reported; the operation was never added).
-        if (fc != &c || opIndex >= c.cc.dsdOps.size())
+        const bool onFifo = field == TaskField::FifoPush || field == TaskField::FifoPop;
+        if (fc != &c || opIndex >= (onFifo ? c.cc.fifos.size() : c.cc.dsdOps.size()))
             continue;
-        sim::DsdOpDesc& op = c.cc.dsdOps[opIndex];
-        // '.unblock' takes any bound task; '.activate' wakes a local task.
+        sim::DsdOpDesc* op = onFifo ? nullptr : &c.cc.dsdOps[opIndex];
+        // '.unblock' takes any bound task; '.activate' and the FIFO's wake a local task.
         const bool isUnblock =
             field == TaskField::Unblock ||
-            (field == TaskField::OnControl && op.onControl == sim::DsdOpDesc::OnControl::Unblock);
-        const std::string what = field == TaskField::OnControl ? "'.on_control'"
-                                 : isUnblock                   ? "'.unblock'"
-                                                               : "'.activate'";
+            (field == TaskField::OnControl && op->onControl == sim::DsdOpDesc::OnControl::Unblock);
+        const std::string what = field == TaskField::OnControl  ? "'.on_control'"
+                                 : field == TaskField::FifoPush ? "'.activate_push'"
+                                 : field == TaskField::FifoPop  ? "'.activate_pop'"
+                                 : isUnblock                    ? "'.unblock'"
+                                                                : "'.activate'";
         int found = -1;
         for (int id = 0; id < sim::kNumTaskIds; ++id) {
             sim::TaskKind k = c.cc.tasks[size_t(id)].kind;
@@ -648,9 +651,11 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                                              : "is not bound to a task ID"));
             continue;
         }
-        int8_t& target = field == TaskField::OnControl ? op.onControlTask
-                         : isUnblock                   ? op.unblockTask
-                                                       : op.activateTask;
+        int8_t& target = field == TaskField::FifoPush    ? c.cc.fifos[opIndex].activatePush
+                         : field == TaskField::FifoPop   ? c.cc.fifos[opIndex].activatePop
+                         : field == TaskField::OnControl ? op->onControlTask
+                         : isUnblock                     ? op->unblockTask
+                                                         : op->activateTask;
         target = int8_t(found);
     }
     // Only where run-time code can reach: a task that this PE never binds (lowered only to

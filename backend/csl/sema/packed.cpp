@@ -13,7 +13,7 @@ namespace csl::sema {
 namespace {
 
 // The bits a field of type `t` takes in a packed struct; nullopt for types that cannot be
-// packed (pointers, arrays, plain structs ...).
+// packed (arrays, plain structs ...).
 std::optional<uint32_t> packedWidth(TypeP t) {
     switch (t->k) {
     case TK::Int:
@@ -27,6 +27,8 @@ std::optional<uint32_t> packedWidth(TypeP t) {
         if (t->packed)
             return t->packedBits;
         return std::nullopt;
+    case TK::Ptr: // the Types page: "as many bits as the target architecture's word size"
+        return 16;
     default:
         return std::nullopt;
     }
@@ -42,8 +44,8 @@ void Analyzer::layOutPackedField(Type* t, FieldInfo& fi, uint32_t& bits, uint32_
     const std::optional<uint32_t> width = packedWidth(fi.type);
     if (!width)
         fail(node, "packed struct field '" + fi.name + "' has type '" + typeName(fi.type) +
-                       "', which cannot be packed (integers, floats, bools, enums and packed "
-                       "structs can)");
+                       "', which cannot be packed (integers, floats, bools, enums, pointers "
+                       "and packed structs can)");
     fi.bitOffset = bits;
     fi.offset = bits / 8;
     fi.packedBitField = bits % 8 != 0 || *width != sizeOf(fi.type) * 8;
@@ -182,7 +184,7 @@ uint64_t Analyzer::packedBitsOf(const Value& v, TypeP t, uint32_t node) {
     uint64_t bits = 0;
     if (t->k == TK::Float)
         bits = floatBits(v.k == VK::Float ? v.f : double(v.i), t);
-    else if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::EnumV)
+    else if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::EnumV || v.k == VK::Ptr)
         bits = uint64_t(v.i);
     else
         fail(node, "a value of type '" + typeName(v.type) + "' cannot be packed into bits");
