@@ -468,19 +468,30 @@ def c_div(x, y):
 
 
 class DivMod(E):
-    """a / ((b & 7) + 1) or a % (...): the divisor is 1..8."""
+    """a / d or a % d with a divisor that is never 0 (nor -1):
+    small: ((b & 7) + 1), 1..8;  wide: ((b & M) + 1), M = 2^(w-2) - 1, up to a quarter of
+    the range;  neg (signed): (-((b & M) + 2)), -2 .. -(2^(w-2) + 1)."""
 
-    def __init__(self, op, a, b):
-        self.op, self.a, self.b, self.t = op, a, b, a.t
+    def __init__(self, op, a, b, mode="small"):
+        self.op, self.a, self.b, self.t, self.mode = op, a, b, a.t, mode
+
+    def mask(self):
+        return 7 if self.mode == "small" else (1 << (INTS[self.t][0] - 2)) - 1
+
+    def divisor(self, st):
+        v = self.b.ev(st) & self.mask()
+        return wrap(-(v + 2), self.t) if self.mode == "neg" else v + 1
 
     def ev(self, st):
         x = self.a.ev(st)
-        d = (self.b.ev(st) & 7) + 1
+        d = self.divisor(st)
         q = c_div(x, d)
         return wrap(q if self.op == "/" else x - q * d, self.t)
 
     def emit(self):
-        return f"({self.a.emit()} {self.op} (({self.b.emit()} & 7) + 1))"
+        if self.mode == "neg":
+            return f"({self.a.emit()} {self.op} -(({self.b.emit()} & {self.mask()}) + 2))"
+        return f"({self.a.emit()} {self.op} (({self.b.emit()} & {self.mask()}) + 1))"
 
 
 class Shift(E):
@@ -605,6 +616,8 @@ def item_match(it, x, prog, sel_t):
     if is_enum(sel_t):
         vals = dict(prog.enums[sel_t[1]])
         return any(vals[m] == x for m in it)
+    if sel_t == "bool":
+        return any(x == (i[1] == "true") for i in it)
     return any((i[0] == "v" and x == i[1]) or (i[0] == "r" and i[1] <= x <= i[2]) for i in it)
 
 
@@ -1143,6 +1156,7 @@ class Gen:
         self.width = width if width else self.rng.choice([1, 1, 2, 3])
         self.used_put = set()
         self.ftables = []
+        self.lab = 0
         self.depth = DEPTH[0]
 
     def name(self, p):
@@ -1311,6 +1325,10 @@ class Gen:
             if ctx.fn is None and any(tb.fns[0].ret == t and self.can_call(tb.fns[0], ctx)
                                       for tb in self.ftables):
                 opts += [("fcall", 2)]
+            if is_scalar(t) and any(f.pure and isinstance(f.ret, tuple) and f.ret[0] == "arr"
+                                    and f.ret[1] == t and f is not ctx.fn and
+                                    self.can_call(f, ctx) for f in self.fns):
+                opts += [("callindex", 1)]
             if is_scalar(t):
                 for f in self.fns:
                     if f.pure and is_struct(f.ret) and f is not ctx.fn and any(
@@ -1346,7 +1364,9 @@ class Gen:
         if kind == "divmod":
             a = self.expr(t, d1, ctx)
             b = self.expr(t, d1, ctx, nonconst=a.const)
-            return DivMod(r.choice("/%"), a, b)
+            modes = ["small", "small", "wide"] + (["neg"] if INTS[t][1] and INTS[t][0] > 4
+                                                     else [])
+            return DivMod(r.choice("/%"), a, b, r.choice(modes))
         if kind == "shift":
             return Shift(r.choice(["<<", ">>"]), self.expr(t, d1, ctx, nonconst=True),
                          self.expr(self.int_type(), d1, ctx, nonconst=True))
@@ -1406,6 +1426,11 @@ class Gen:
             if r.random() < 0.5:
                 return FnPtrCall(tb, None, tb.var, args, t)
             return FnPtrCall(tb, self.index(len(tb.fns), ctx), None, args, t)
+        if kind == "callindex":
+            f = r.choice([f for f in self.fns if f.pure and isinstance(f.ret, tuple) and
+                          f.ret[0] == "arr" and f.ret[1] == t and f is not ctx.fn and
+                          self.can_call(f, ctx)])
+            return Index(Call(f, self.args(f, ctx, max(d1, 0))), self.index(f.ret[2], ctx))
         if kind == "callfield":
             fs = [f for f in self.fns if f.pure and is_struct(f.ret) and f is not ctx.fn and any(
                 ft == t for _, ft in self.prog.structs[f.ret[1]]) and self.can_call(f, ctx)]
@@ -1435,7 +1460,23 @@ class Gen:
         t = self.int_type()
         e = self.expr(t, d, ctx, nonconst=True)
         lo, hi = int_range(t)
-        if r.random() < 0.6 and hi >= 15:
+        k = r.random()
+        if k < 0.15 and hi >= 15:
+            # near the type's ends: max - (e & 15) or min + (e & 15)
+            if r.random() < 0.5 or lo == 0:
+                sel = Bin("-", Lit(t, hi), Bin("&", e, Lit(t, 15)))
+                pool = list(range(hi - 15, hi + 1))
+            else:
+                sel = Bin("+", Lit(t, lo), Bin("&", e, Lit(t, 15)))
+                pool = list(range(lo, lo + 16))
+        elif k < 0.2:
+            sel = self.expr("bool", d, ctx, nonconst=True)
+            items = [[("v", "true")], [("v", "false")]]
+            r.shuffle(items)
+            if r.random() < 0.5:
+                return sel, items, False
+            return sel, items[:1], True
+        elif k < 0.65 and hi >= 15:
             sel = Bin("&", e, Lit(t, 15))
             pool = list(range(0, 16))
         else:
@@ -1587,7 +1628,7 @@ class Gen:
         opts = [("decl", 4), ("assign", 6), ("compound", 3), ("put", 3), ("decl_agg", 1.5),
                 ("assign_agg", 1)]
         if d > 0:
-            opts += [("ptrvar", 1.2), ("ptrset", 1.0)]
+            opts += [("ptrvar", 1.2), ("ptrset", 1.0), ("pidif", 0.8)]
             if self.ftables and not ctx.pure:
                 opts += [("fpset", 1.0)]
             if self.ftables and ctx.fn is None:
@@ -1679,6 +1720,13 @@ class Gen:
             return self.while_loop(ctx, d)
         if kind == "block":
             return self.value_block(ctx, d)
+        if kind == "pidif":
+            # a condition known at compile time, different on each PE: each PE's code
+            # keeps one branch (the other is not even checked there)
+            c = Cmp(r.choice(["==", "!=", "<", ">="]), PidE("u16"), Lit("u16", r.randint(0, 2)))
+            return If(c, self.block(ctx.child(), r.randint(1, 3), d - 1),
+                      self.block(ctx.child(), r.randint(1, 3), d - 1)
+                      if r.random() < 0.7 else None)
         if kind == "fcallst":
             tbs = [tb for tb in self.ftables if self.can_call(tb.fns[0], ctx)]
             if not tbs:
@@ -1712,7 +1760,7 @@ class Gen:
                 return None
             return Assign(Var(vi.name, vi.t), "=", tgt)
         if kind == "vblock":
-            label = self.name("b")
+            label = self.lname("blk")
             c = ctx.child()
             c.blocks.append((label, None))
             return VoidBlock(label, self.block(c, r.randint(1, 4), d - 1))
@@ -1811,8 +1859,14 @@ class Gen:
         ctx.scope.append(vi)
         return Decl(name, pt, tgt, self.prog)
 
+    def lname(self, p):
+        """Label names count per function, so every function reuses blk1, outer2, ...
+        (expanded and inline calls must keep their labels apart from the caller's)."""
+        self.lab += 1
+        return f"{p}{self.lab}"
+
     def label(self, p):
-        return self.name(p) if self.rng.random() < 0.6 else None
+        return self.lname("outer") if self.rng.random() < 0.6 else None
 
     def loop_ctx(self, ctx, label):
         c = ctx.child()
@@ -1835,13 +1889,19 @@ class Gen:
             elif isinstance(vi.t, tuple) and vi.t[0] == "ptr" and isinstance(vi.t[1], tuple) \
                     and vi.t[1][0] == "arr":
                 cands.append((Deref(Var(vi.name, vi.t)), vi))
+        calls = [f for f in self.fns if f.pure and isinstance(f.ret, tuple) and
+                 f.ret[0] == "arr" and f is not ctx.fn and self.can_call(f, ctx)]
+        if calls and r.random() < 0.3:
+            f = r.choice(calls)
+            cands = [(Call(f, self.args(f, ctx, 1)), None)]   # a temporary array
         if not cands:
             return None
         arr, vi = r.choice(cands)
         label = self.label("L")
         c = self.loop_ctx(ctx, label)
-        c.freeze(vi.name)
-        if vi.is_global or vi.kind == "ptrparam":
+        if vi is not None:
+            c.freeze(vi.name)
+        if vi is not None and (vi.is_global or vi.kind == "ptrparam"):
             c.no_impure = True
         c.no_ptr_write = True
         vname = self.name("e")
@@ -1904,7 +1964,7 @@ class Gen:
         r = self.rng
         t = r.choice([self.scalar_type(), self.scalar_type(), ("struct", r.choice(
             list(self.prog.structs)))])
-        label = self.name("b")
+        label = self.lname("blk")
         c = ctx.child()
         c.blocks.append((label, t))
         body = self.block(c, r.randint(1, 3), d)
@@ -2197,6 +2257,7 @@ def gen_build(self):
             r.shuffle(fs)
             self.ftables.append(FnTable(self.name("ft"), self.name("fp"), fs))
     # compute
+    self.lab = 0
     ctx = self.base_ctx(None)
     self.inputs_t = []
     body = []
@@ -2270,7 +2331,9 @@ def make_fn(self, i):
     pure = r.random() < 0.45
     k = r.random()
     if pure:
-        ret = self.scalar_type() if k < 0.8 else ("struct", r.choice(list(self.prog.structs)))
+        arrs = [vi.t for vi, _ in self.globals if isinstance(vi.t, tuple) and vi.t[0] == "arr"]
+        ret = self.scalar_type() if k < 0.7 else ("struct", r.choice(list(self.prog.structs))) \
+            if k < 0.88 else r.choice(arrs)
     else:
         ret = "void" if k < 0.4 else (self.scalar_type() if k < 0.85 else ("struct", "S0"))
     params = []
@@ -2303,6 +2366,7 @@ def make_fn(self, i):
             params.append((n, ("mptr", at[1], at[2])))
         else:
             params.append((n, self.scalar_type()))
+    self.lab = 0
     f = Fn(self.name("h"), params, ret, self.prog)
     f.pure = pure
     f.inline = sib is None and r.random() < INLINE_SHARE[0]
