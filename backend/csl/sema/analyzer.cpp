@@ -115,9 +115,18 @@ void Analyzer::failIfOtherFp16Format(TypeP t, uint32_t node) {
     if (!h || !(h->bf16 || h->cb16) || sameType(h, fp16Type()))
         return;
     const std::string name = typeName(h);
-    fail(node, "variable of type '" + typeName(t) + "' must be comptime-known: run-time '" +
-                   name + "' values need --fp16-format=" + name +
+    fail(node, "variable of type '" + typeName(t) + "' must be comptime-known: run-time '" + name +
+                   "' values need --fp16-format=" + name +
                    " (one 16-bit float format exists at run time, f16 by default)");
+}
+
+// The Types page: "All values of function type must be comptime-known"; a run-time
+// variable holds a function pointer instead.
+void Analyzer::failIfFunctionTypedVar(TypeP t, uint32_t node) {
+    if (t->k == TK::Fn)
+        fail(node, "variable of type '" + typeName(t) +
+                       "' must be const or comptime (a run-time variable holds a '*const " +
+                       typeName(t) + "')");
 }
 
 // Zig's rule, which CSL's comptime follows: a comptime value nothing was stored in may be
@@ -448,6 +457,15 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 return mkInt(v.i);
             return mismatch();
         case TK::Float:
+            // The Types page: a comptime_float is converted to the other float type, and
+            // "an error is emitted if this is not possible" (it became infinity).
+            if ((v.k == VK::Int && v.type->k == TK::CInt) ||
+                (v.k == VK::Float && v.type->k == TK::CFloat)) {
+                const double x = v.k == VK::Int ? comptimeIntToDouble(v) : v.f;
+                if (std::isfinite(x) && !std::isfinite(roundToFloatType(x, to)))
+                    fail(node, "value " + show(v) + " does not fit in type '" + typeName(to) +
+                                   "' (it would round to infinity)");
+            }
             if (v.k == VK::Int)
                 return mkFloat(comptimeIntToDouble(v), to);
             // The Types page (SDK 2.10): floats widen within a format family only
@@ -558,6 +576,13 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 // arguments of the wrong types.
                 if (v.fn && !v.fn->generic && !sameType(fnType(v.fn), to->elem))
                     return mismatch();
+                // The Syntax page: "function values can only be coerced to const function
+                // pointers".
+                if (!to->isConst)
+                    fail(node, "expected type '" + typeName(to) +
+                                   "', found a function: a function value becomes only a const "
+                                   "function pointer ('*const " +
+                                   typeName(to->elem) + "')");
                 Value r = v;
                 r.type = to;
                 return r;
@@ -1380,6 +1405,7 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                         fail(d.node, "variable of type '" + typeName(t) +
                                          "' must be const or comptime: " + part);
                     failIfOtherFp16Format(t, d.node);
+                    failIfFunctionTypedVar(t, d.node);
                     if (!d.hasStorage) { // else allocated before its initializer ran
                         d.address = allocateDecl(m, d, t, d.node);
                         d.hasStorage = true;

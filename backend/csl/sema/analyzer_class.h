@@ -691,6 +691,7 @@ class Analyzer {
     void showTo(std::string& out, const Value& v);
     void failIfUndefined(const Value& v, uint32_t node, const std::string& what);
     void failIfOtherFp16Format(TypeP t, uint32_t node);
+    void failIfFunctionTypedVar(TypeP t, uint32_t node);
     int64_t asInt(const Value& v, uint32_t node, const char* what);
     bool asBool(const Value& v, uint32_t node);
     TypeP asType(const Value& v, uint32_t node);

@@ -719,9 +719,12 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     if (cmp && a.isComptime() && b.isComptime() &&
         (a.k == VK::Type || a.k == VK::String || a.k == VK::Bool || a.k == VK::Handle ||
          a.k == VK::EnumV)) {
-        if (op != Tok::EqEq && op != Tok::BangEq && a.k != VK::Handle)
+        // The Syntax page's operator table: orderings take "Integers, floats"; colors, task
+        // IDs, queues and directions only == and != (compare @get_int values instead).
+        if (op != Tok::EqEq && op != Tok::BangEq)
             fail(node, std::string("operator '") + tokSpelling(op) + "' is not defined for type '" +
-                           typeName(a.type) + "'");
+                           typeName(a.type) + "'" +
+                           (a.k == VK::Handle ? " (compare their @get_int values)" : ""));
         // The Syntax page: "both operands must have exactly the same type, unless one of
         // them is a comptime_int"; the Types page compares enums "of the same enumeration
         // type". (A bool equalled an i16 and an enum member its integer at comptime only.)
@@ -743,10 +746,16 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
         a = coerce(a, b.type, node);
     if (b.k == VK::EnumV && b.isComptime() && !a.isComptime() && a.type->k == TK::Enum)
         b = coerce(b, a.type, node);
+    const bool equality = op == Tok::EqEq || op == Tok::BangEq;
     auto numericOk = [&](TypeP t) {
-        return isNumeric(t) || (cmp && (t->k == TK::Bool || t->k == TK::Enum ||
-                                        t->k == TK::Handle || t->k == TK::Ptr));
+        return isNumeric(t) || (cmp && (t->k == TK::Bool || t->k == TK::Enum || t->k == TK::Ptr)) ||
+               (equality && t->k == TK::Handle);
     };
+    // The Syntax page's operator table: "Remainder of division" takes "Integers".
+    if (op == Tok::Percent && (a.type->k == TK::Float || a.type->k == TK::CFloat ||
+                               b.type->k == TK::Float || b.type->k == TK::CFloat))
+        fail(node, "invalid operands to binary '%' ('" + typeName(a.type) + "' and '" +
+                       typeName(b.type) + "'): the remainder takes integers");
     if (!numericOk(a.type) || !numericOk(b.type)) {
         fail(node, std::string("invalid operands to binary '") + tokSpelling(op) + "' ('" +
                        typeName(a.type) + "' and '" + typeName(b.type) + "')");

@@ -245,6 +245,7 @@ void Analyzer::declareLocal(uint32_t node) {
     if (vt->k == TK::Void || vt->k == TK::TypeT || vt->k == TK::String || vt->k == TK::Module)
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
     failIfOtherFp16Format(vt, node);
+    failIfFunctionTypedVar(vt, node);
     Binding b;
     b.type = vt;
     b.mut = !isConst;
@@ -1481,6 +1482,11 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         vals.push_back(eval(args[i]));
         const Value& v = vals.back();
         walks.emplace_back();
+        // The Builtins page: the Output is "a DSD, DSR of type dsr_dest, or a non-const
+        // pointer value".
+        if (i - 1 >= nIn && v.type->k == TK::Ptr && v.type->isConst)
+            fail(args[i], "the output of @map must be a non-const pointer, found '" +
+                              typeName(v.type) + "'");
         if (v.type->k != TK::Dsd)
             continue;
         Walk& w = walks.back();

@@ -904,8 +904,9 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
 // (a control task runs when its channel is unblocked: unblock that).
 void Analyzer::failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node) {
     if (id.k == VK::Handle && id.type->hk == HandleKind::ControlTaskId)
-        fail(node, what + " takes a data or local task ID, found a control_task_id (unblock "
-                          "the color or input queue that carries its wavelets)");
+        fail(node, what + " takes a data or local task ID, found a control_task_id (" +
+                       (what == "@block" ? "block" : "unblock") +
+                       " the color or input queue that carries its wavelets)");
 }
 
 void Analyzer::failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node) {
@@ -1773,7 +1774,11 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "get_string_from_byte") {
         need(1, 1);
-        return mkString(std::string(1, char(asInt(carg(0, "byte"), args[0], "byte"))));
+        const int64_t byte = asInt(carg(0, "byte"), args[0], "byte");
+        // The Builtins page: "a non-negative integer that fits in one byte".
+        if (byte < 0 || byte > 255)
+            fail(args[0], "value " + std::to_string(byte) + " does not fit in a byte (0..255)");
+        return mkString(std::string(1, char(byte)));
     }
     if (name == "get_int") {
         need(1, 1);
@@ -2090,6 +2095,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             (id.type->k != TK::Handle || id.type->hk != HandleKind::LocalTaskId))
             fail(args[0], "@activate expects a local_task_id, found '" + typeName(id.type) + "'");
         failUnlessTaskHandle(id, "@" + name, args[0]);
+        // The Builtins page: @block and @unblock take a color, data_task_id or local_task_id
+        // (WSE-3: input_queue, data_task_id, local_task_id or ut_id), not a control task.
+        if (name != "activate")
+            failIfControlTaskUnblocked(id, "@" + name, args[0]);
         const bool microthread = id.type->hk == HandleKind::UtId;
         sim::BuiltinId b =
             name == "activate" ? sim::BuiltinId::Activate
