@@ -10,6 +10,8 @@ namespace csl::sema {
 
 namespace fs = std::filesystem;
 
+static constexpr const char* kDirectionNames[] = {"RAMP", "NORTH", "SOUTH", "EAST", "WEST"};
+
 static uint8_t dirMask(Analyzer& a, const Value& v, uint32_t node) {
     auto one = [&](const Value& d) -> uint8_t {
         if (d.k != VK::Handle || d.type->hk != HandleKind::Direction)
@@ -18,9 +20,15 @@ static uint8_t dirMask(Analyzer& a, const Value& v, uint32_t node) {
         return uint8_t(1u << d.i);
     };
     if (v.k == VK::Agg) {
+        // The Builtins page: "nameless fields of unique direction values".
         uint8_t m = 0;
-        for (const Value& d : *v.elems)
-            m |= one(d);
+        for (const Value& d : *v.elems) {
+            const uint8_t bit = one(d);
+            if (m & bit)
+                a.fail(node, std::string("direction ") + kDirectionNames[d.i] +
+                                 " is listed twice in one route");
+            m |= bit;
+        }
         return m;
     }
     return one(v);
@@ -112,6 +120,12 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                         p.rx = uint8_t(sv.i & 31);
                         p.tx = uint8_t(sv.i >> 5 & 31);
                     } else if (sv.k == VK::Agg && sv.names) {
+                        // The Builtins page: "an anonymous struct value with only one of
+                        // the following fields: rx, tx, invalid".
+                        if (sv.names->size() > 1)
+                            fail(node, "switch position '." + sf +
+                                           "' takes one of '.rx', '.tx' or '.invalid', found " +
+                                           std::to_string(sv.names->size()) + " fields");
                         for (size_t k = 0; k < sv.names->size(); ++k) {
                             const std::string& pf = (*sv.names)[k];
                             if (pf == "rx") {
@@ -127,9 +141,14 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                         }
                         // The Builtins page: an invalid position is one "we can never advance
                         // to", whatever routes it names (they were used).
-                        if (const Value* invalid = sv.field("invalid");
-                            invalid && asBool(*invalid, node))
+                        // "The invalid field expects a boolean that must always be true".
+                        if (const Value* invalid = sv.field("invalid")) {
+                            if (!asBool(*invalid, node))
+                                fail(node, "'." + sf +
+                                               ".invalid' must be true (leave the "
+                                               "position out instead)");
                             p = {};
+                        }
                     }
                 } else if (sf == "current_switch_pos") {
                     int64_t p = asInt(sv, node, "'.current_switch_pos'");

@@ -44,8 +44,6 @@ nets stay the same; --swap draws differently):
   --invalidpos some switch positions (not the current one, no pop modes) are
                `.invalid = true`: an advance into one returns to position 0 in ring
                mode and does nothing without it (the page's words on `invalid`).
-  --invalidpos-tx  the same positions keep their `.tx` beside `.invalid = true` (still
-               invalid: the page's `invalid` says the position can never be reached).
   --invalid    case.json says "invalid": run.py also builds invalid variants of the
                layout (out-of-range switch position and filter fields, two filter kinds,
                a two-direction position rx, more filters on one router than WSE-2's six,
@@ -772,9 +770,7 @@ def layout_code(case, name, command):
             tx = sw["base"] if sw else net["full_tx"][key]
             fields = [f".routes = .{{ .rx = .{{{rx}}}, .tx = .{{{', '.join(tx)}}} }}"]
             if sw:
-                hidden = sw.get("invalid_tx", {})
-                parts = [(f".pos{i + 1} = .{{ .tx = .{{{', '.join(hidden[str(i)])}}}, .invalid = true }}"
-                          if str(i) in hidden else f".pos{i + 1} = .{{ .invalid = true }}") if d is None else
+                parts = [f".pos{i + 1} = .{{ .invalid = true }}" if d is None else
                          f".pos{i + 1} = .{{ .tx = .{{{', '.join(d)}}} }}" for i, d in enumerate(sw["pos"])]
                 if sw["pos"]:
                     parts.append(f".current_switch_pos = {sw['cur']}")
@@ -819,13 +815,11 @@ def main():
                     help="some PEs spin in go() after starting their sends (backpressure)")
     ap.add_argument("--invalidpos", action="store_true",
                     help="some switch positions are `.invalid = true`")
-    ap.add_argument("--invalidpos-tx", action="store_true",
-                    help="as --invalidpos, but the invalid positions still name their tx")
     ap.add_argument("--invalid", action="store_true",
                     help="run.py also checks invalid variants of the layout are refused")
     args = ap.parse_args()
     case = build(args.seed, args.swap, args.teardown)
-    if args.invalidpos or args.invalidpos_tx:
+    if args.invalidpos:
         # mark some switch positions invalid (routers without pop modes, never the
         # current position): an advance into one goes back to position 0 in ring mode
         # and does nothing without it
@@ -835,8 +829,6 @@ def main():
                 if sw["pos"] and sw["pop"] == "none" and irnd.random() < 0.6:
                     i = irnd.randrange(len(sw["pos"]))
                     if i + 1 != sw["cur"]:
-                        if args.invalidpos_tx:
-                            sw.setdefault("invalid_tx", {})[str(i)] = sw["pos"][i]
                         sw["pos"][i] = None
     case["slow"] = args.slow
     if args.oncontrol:
@@ -871,7 +863,7 @@ def main():
                 f.write(pe_code(case, x, y, cum, logsize))
     name = os.path.basename(os.path.abspath(args.out))
     flags = "".join(f" --{flag.replace('_', '-')}" for flag in (
-        "swap", "teardown", "local", "oncontrol", "slow", "invalidpos", "invalidpos_tx", "invalid")
+        "swap", "teardown", "local", "oncontrol", "slow", "invalidpos", "invalid")
         if getattr(args, flag))
     layout = layout_code(case, name, f"python3 tests/examples/randroute/gen.py --seed {args.seed}{flags} "
                                      f"--out tests/examples/randroute/cases/{name}")
