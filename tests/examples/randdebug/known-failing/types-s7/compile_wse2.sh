@@ -1,3 +1,3 @@
 #!/usr/bin/env bash
 set -e
-cslc --arch=wse2 ./layout.csl --fabric-dims=13,11 --fabric-offsets=6,3 --fp16-format=bf16 --link-section-start-address-bytes=.hi:36466 -o out --memcpy --channels 1
+cslc --arch=wse2 ./layout.csl --fabric-dims=103,90 --fabric-offsets=86,49 --fp16-format=bf16 --link-section-start-address-bytes=.hi:36466 -o out --memcpy --channels 1
