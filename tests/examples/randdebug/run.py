@@ -262,7 +262,8 @@ expect_error("read_symbol of fabric coordinates", lambda: runner.read_symbol(OX 
 expect_error("read_symbol of an unknown symbol", lambda: runner.read_symbol(x, y, "no_such_sym"),
              (Exception,), "no_such_sym")
 size = size_of(x, y, g["name"])
-bad = next(d for d in (np.uint64, np.uint32, np.uint16, np.dtype("V3"), np.dtype("V5"), np.dtype("V7"))
+bad = next(d for d in (np.uint64, np.uint32, np.uint16, np.dtype("V3"), np.dtype("V5"), np.dtype("V7"),
+                               np.dtype(f"V{size + 1}"))
            if size % np.dtype(d).itemsize)
 expect_error("read_symbol with a dtype that does not divide the symbol",
              lambda: runner.read_symbol(x, y, g["name"], bad), (ValueError,), g["name"], str(size))
@@ -463,7 +464,8 @@ expect_error("get_symbol_rect reaching past the east edge",
 expect_error("get_symbol_rect of width 0", lambda: dbg.get_symbol_rect(((OX, OY), (0, 1)), g["name"], np.uint8),
              (ValueError,), "0")
 size = size_of(x, y, g["name"])
-bad = next(d for d in (np.uint64, np.uint32, np.uint16, np.dtype("V3"), np.dtype("V5"), np.dtype("V7"))
+bad = next(d for d in (np.uint64, np.uint32, np.uint16, np.dtype("V3"), np.dtype("V5"), np.dtype("V7"),
+                               np.dtype(f"V{size + 1}"))
            if size % np.dtype(d).itemsize)
 expect_error("get_symbol with a dtype that does not divide the symbol",
              lambda: dbg.get_symbol(OX + x, OY + y, g["name"], bad), (ValueError,), g["name"], str(size))
