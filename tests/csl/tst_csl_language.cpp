@@ -615,6 +615,32 @@ var acc: [cfg.n]T = @zeros([cfg.n]T);
 fn put(i: u16, v: T) void { acc[i] = v * @as(T, cfg.scale); }
 fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
 )"}}});
+    // The Types page, "Peer Type Resolution": if branches and switch prongs meet in the
+    // widest type ("i16 can be widened to i32, and f16 can be widened to f32"), whichever
+    // comes first (a switch took its first prong's type and refused the rest).
+    c.push_back({"peer_types_of_switch_and_if",
+                 program(R"(
+var small: i16 = -5;
+var large: i32 = 70000;
+var half: f16 = 1.5;
+var k: u16 = 1;
+var c: bool = false;
+)",
+                         R"(
+  const s = switch (k) { 0 => small, 1 => large, else => 5 };
+  const f = switch (k) { 0 => half, else => @as(f32, 2.5) };
+  const g = if (c) large else small;
+  @comptime_assert(@is_same_type(@type_of(s), i32));
+  @comptime_assert(@is_same_type(@type_of(f), f32));
+  @comptime_assert(@is_same_type(@type_of(g), i32));
+  y[0] = @bitcast(u32, s);
+  y[1] = @bitcast(u32, f);
+  y[2] = @bitcast(u32, g);
+  k = 0;
+  const t = switch (k) { 0 => small, 1 => large, else => 5 };
+  y[3] = @bitcast(u32, t);
+)"),
+                 {70000, 0x40200000, 0xfffffffb, 0xfffffffb}});
     // The Types page: "A field of pointer type uses as many bits as the target
     // architecture's word size" (its example, i8 + i8 + [*]u16, is 32 bits); a bit-packed
     // struct holds one too.

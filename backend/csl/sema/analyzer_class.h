@@ -692,6 +692,7 @@ class Analyzer {
     void failIfUndefined(const Value& v, uint32_t node, const std::string& what);
     void failIfOtherFp16Format(TypeP t, uint32_t node);
     void failIfFunctionTypedVar(TypeP t, uint32_t node);
+    TypeP numericPeerType(std::span<const uint32_t> nodes);
     int64_t asInt(const Value& v, uint32_t node, const char* what);
     bool asBool(const Value& v, uint32_t node);
     TypeP asType(const Value& v, uint32_t node);

@@ -1911,6 +1911,61 @@ bool Analyzer::isPlainBlock(uint32_t node) const {
     return N(node).kind == NK::Block && !N(node).d;
 }
 
+// The Types page, "Peer Type Resolution": the branches of an if, the prongs of a switch
+// meet in a common type ("i16 can be widened to i32, and f16 can be widened to f32"; a
+// comptime number takes the other's type). Null when they are not all numbers of fixed
+// types that widen to one, and then the first branch's type decides as before.
+TypeP Analyzer::numericPeerType(std::span<const uint32_t> nodes) {
+    TypeP peer = nullptr;
+    bool comptimeFloat = false;
+    for (uint32_t e : nodes) {
+        // Typing a branch evaluates it once more: only for expressions without control
+        // flow (a 'continue' prong would record its jump in the loop twice).
+        switch (N(e).kind) {
+        case NK::Ident:
+        case NK::IntLit:
+        case NK::FloatLit:
+        case NK::Binary:
+        case NK::Unary:
+        case NK::Deref:
+        case NK::Field:
+        case NK::Index:
+        case NK::Call:
+        case NK::BuiltinCall:
+        case NK::Grouped:
+            break;
+        default:
+            return nullptr;
+        }
+        const TypeP t = typeWithoutCode(e);
+        if (!t)
+            return nullptr;
+        if (t->k == TK::CInt)
+            continue;
+        if (t->k == TK::CFloat) {
+            comptimeFloat = true;
+            continue;
+        }
+        if (t->k != TK::Int && t->k != TK::Float)
+            return nullptr;
+        if (!peer || sameType(peer, t))
+            peer = peer ? peer : t;
+        else if (peer->k != t->k)
+            return nullptr;
+        else if (t->k == TK::Int && peer->isSigned == t->isSigned)
+            peer = t->bits > peer->bits ? t : peer;
+        else if (t->k == TK::Int)
+            return nullptr;
+        else if (t->bits == 32 || peer->bits == 32)
+            peer = types.f32;
+        else
+            return nullptr; // f16 with bf16 or cb16: no common type
+    }
+    if (peer && comptimeFloat && peer->k == TK::Int)
+        return nullptr;
+    return peer;
+}
+
 Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     const Node& n = N(node);
     Value c = eval(n.a);
@@ -1961,6 +2016,12 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
             patch(jf, here());
         }
         return mkVoid();
+    }
+    if ((!expected || expected->k == TK::AnyType) && n.c && !isPlainBlock(n.b) &&
+        !isPlainBlock(n.c)) {
+        const uint32_t branches[] = {n.b, n.c};
+        if (TypeP peer = numericPeerType(branches))
+            expected = peer;
     }
     Value a = eval(n.b, expected);
     if (isDsdOpCall(n.b) && !dsdOpBranches)
@@ -2187,6 +2248,14 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     for (uint32_t p : prongs)
         isExpr = isExpr || !isPlainBlock(N(p).a);
     TypeP t = expected;
+    if (isExpr && (!t || t->k == TK::AnyType)) {
+        std::vector<uint32_t> values;
+        for (uint32_t p : prongs)
+            if (!isPlainBlock(N(p).a))
+                values.push_back(N(p).a);
+        if (TypeP peer = numericPeerType(values))
+            t = peer;
+    }
     uint16_t r = kNoReg;
     uint16_t dsdResult = kNoReg; // prongs giving DSDs
     std::vector<size_t> ends;
