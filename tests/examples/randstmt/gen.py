@@ -51,6 +51,7 @@ NO = 480          # trace words (out[NO] holds the count)
 STEP_LIMIT = 4000  # loop iterations + calls per PE in the model
 DEPTH = [3]        # statement nesting of compute() (--depth)
 INLINE_SHARE = [0.3]  # share of helpers written `inline fn` (--inline F)
+MODULE_SHARE = [0.5]  # share of programs with a module imported twice (--module F)
 # The committed cases: (seed, size, depth, width or None) for cases/s<seed>; fault cases
 # cases/f<seed>; known-failing/<id> (--no-avoid seeds that hit an open bug).
 SEEDS = [(3, 1, 3, None), (8, 1, 3, 3), (14, 1.5, 3, None), (21, 1.5, 4, 2), (27, 2, 3, None),
@@ -58,8 +59,8 @@ SEEDS = [(3, 1, 3, None), (8, 1, 3, 3), (14, 1.5, 3, None), (21, 1.5, 4, 2), (27
 FAULT_SEEDS = [(5, 1, 3, 3, "div"), (12, 1.5, 4, None, "div"), (31, 1, 3, 2, "div"),
                (7, 1, 3, 2, "load"), (19, 1.5, 4, None, "load")]
 KNOWN_BUGS = [   # (id, seed, size, depth, width, the AVOID entry dropped)
-    ("bug1-switch-literal-prong-s4", 4, 1, 3, None, "switch_first_literal"),
-    ("bug3-fnptr-aggregate-s344", 344, 2.5, 4, None, "fnptr_aggregate"),
+    ("bug1-switch-literal-prong-s10", 10, 1, 3, None, "switch_first_literal"),
+    ("bug3-fnptr-aggregate-s5", 5, 1, 3, None, "fnptr_aggregate"),
 ]
 # Compiler gaps the generator steers around (build/h-randstmt/NOTES.md numbers);
 # --no-avoid turns the steering off.
@@ -67,7 +68,7 @@ AVOID = {"switch_first_literal",   # 1: a switch expression typed by a literal f
          "aggregate_arg_literal",  # 2: a literal inside an aggregate argument folded as comptime
          "fnptr_aggregate",        # 3: no function pointers to struct/array signatures
          "const_aggregate_local",  # 5: const struct/array locals keep literal parts comptime
-         "for_struct_array_param",  # 6: for over a [N]S parameter unrolled, comptime index
+         "for_struct_array_param",  # 6: for over a [N]S value (parameter, call result) unrolled
          "addr_const_array_elem"}  # 7: &a[i] of a const local array refused
 ALL_AVOID = frozenset(AVOID)
 
@@ -669,6 +670,53 @@ class FnPtrCall(E):
         return f"{head}({', '.join(a.emit() for a in self.args)})"
 
 
+def mkvar(vi):
+    return ModVar(vi.name, vi.t) if vi.kind == "modglobal" else Var(vi.name, vi.t)
+
+
+class ModVar(Var):
+    """A module global named inside the module's own code: its storage is the current
+    instance's (st.mod)."""
+
+    def ref(self, st):
+        return st.globals, f"{st.mod}.{self.name}"
+
+
+class ModK(E):
+    """@as(T, K): the module's `param K` (comptime, one value per instance)."""
+    const = True
+
+    def __init__(self, t):
+        self.t = t
+
+    def ev(self, st):
+        v = st.modk[st.mod]
+        return round_float(float(v), self.t) if is_float(self.t) else wrap(v, self.t)
+
+    def emit(self):
+        return "K" if self.t == "i16" else f"@as({self.t}, K)"
+
+
+class ModCall(E):
+    """inst.f(args): a module function run on instance inst's globals."""
+
+    def __init__(self, inst, fn, args):
+        self.inst, self.fn, self.args, self.t = inst, fn, args, fn.ret
+
+    def ev(self, st):
+        vals = [a.ev(st) if isinstance(a, AddrOf) else copy.deepcopy(a.ev(st))
+                for a in self.args]
+        saved = st.mod
+        st.mod = self.inst
+        try:
+            return self.fn.call(st, vals)
+        finally:
+            st.mod = saved
+
+    def emit(self):
+        return f"{self.inst}.{self.fn.name}({', '.join(a.emit() for a in self.args)})"
+
+
 class FnTable:
     def __init__(self, name, var, fns):
         self.name, self.var, self.fns = name, var, fns
@@ -1157,6 +1205,10 @@ class Gen:
         self.used_put = set()
         self.ftables = []
         self.lab = 0
+        self.module_mode = False
+        self.modules = []   # (instance name, K) of the module file mod.csl
+        self.mod_main_vars = []
+        self.mod_fns = []
         self.depth = DEPTH[0]
 
     def name(self, p):
@@ -1220,7 +1272,7 @@ class Gen:
                     and vi.t[0] == "arr" and "addr_const_array_elem" in AVOID:
                 continue
             root_ok = vi.writable and not vi.frozen and not (ctx.pure and vi.is_global)
-            self._expand(lambda vi=vi: Var(vi.name, vi.t), vi.t, want, writable, root_ok,
+            self._expand(lambda vi=vi: mkvar(vi), vi.t, want, writable, root_ok,
                          res, ctx, vi, 0)
         return res
 
@@ -1259,7 +1311,7 @@ class Gen:
         if k < 0.15 or not ints:
             return Lit("u16", r.randrange(n))
         vi = r.choice(ints)
-        e = Var(vi.name, vi.t)
+        e = mkvar(vi)
         if k < 0.3:
             e = Bin("+", e, Lit(vi.t, r.randint(0, min(5, int_range(vi.t)[1]))))
         return IdxE(e, n, (n & (n - 1)) == 0 and r.random() < 0.5)
@@ -1276,7 +1328,7 @@ class Gen:
         ints = [vi for vi in ctx.scope if is_int(vi.t) and INTS[vi.t][0] <= 32]
         loc = [vi for vi in ints if not vi.is_global]
         vi = self.rng.choice(loc if loc and self.rng.random() < 0.75 else ints)
-        v = Var(vi.name, vi.t)
+        v = mkvar(vi)
         if is_int(t) or is_float(t):
             return v if vi.t == t else Cast(t, v)
         if t == "bool":
@@ -1301,6 +1353,8 @@ class Gen:
             opts += [("lit", 2)]
             if is_int(t) or is_float(t):
                 opts += [("pid", 0.7)]
+            if self.module_mode and (is_int(t) or is_float(t)):
+                opts += [("modk", 1.0)]
         if is_struct(t):
             opts += [("slit", 2)]
         if isinstance(t, tuple) and t[0] == "arr":
@@ -1348,6 +1402,8 @@ class Gen:
             return self.lit(t)
         if kind == "pid":
             return PidE(t)
+        if kind == "modk":
+            return ModK(t)
         if kind == "slit":
             dfl = self.prog.defaults.get(t[1], {})
             return StructLit(t, [(f, dfl[f] if f in dfl and r.random() < 0.5 else
@@ -1408,7 +1464,8 @@ class Gen:
             return SwitchE(self.prog, sel, pr, oe, t)
         if kind == "cmp":
             s = r.choice([self.scalar_type(bools=False), self.int_type(), self.int_type()]
-                         + ([self.enum_t] if r.random() < 0.15 else []))
+                         + ([self.enum_t] if r.random() < 0.15 and not self.module_mode
+                            else []))
             a = self.expr(s, d1, ctx)
             b = self.expr(s, d1, ctx, nonconst=a.const)
             ops = ["==", "!="] if is_enum(s) else ["==", "!=", "<", "<=", ">", ">="]
@@ -1442,7 +1499,7 @@ class Gen:
     def switch_shape(self, ctx, d, allow_exhaustive=True):
         """A selector and its prongs' items; other is True when an else prong is needed."""
         r = self.rng
-        if r.random() < 0.3:
+        if r.random() < 0.3 and not self.module_mode:
             et = self.enum_t
             sel = self.expr(et, d, ctx, nonconst=True)
             ms = [m for m, _ in self.prog.enums[et[1]]]
@@ -1515,7 +1572,7 @@ class Gen:
                     same = [vi for vi in same if not vi.frozen and not ctx.no_ptr_write]
                 if same and self.rng.random() < 0.5:
                     vi = self.rng.choice(same)
-                    out.append(Var(vi.name, vi.t))
+                    out.append(mkvar(vi))
                     continue
                 ps = self.paths(pt[1], ctx, not pt[2], addr=True)
                 out.append(AddrOf(self.pick_path(ps)(), pt))
@@ -1646,6 +1703,10 @@ class Gen:
             opts += [("cjump", 0.7)]
         if ctx.pure:
             opts = [(k, w) for k, w in opts if k != "put"]
+        if self.module_mode:
+            opts = [(k, w) for k, w in opts if k not in ("put", "decl_agg", "assign_agg")]
+        elif ctx.fn is None and self.modules and not ctx.no_impure:
+            opts += [("modcall", 2.0)]
         kind = r.choices([o for o, _ in opts], [w for _, w in opts])[0]
         if kind == "decl":
             return self.decl_scalar(ctx, d)
@@ -1689,7 +1750,7 @@ class Gen:
                 arrs = [vi for vi in ctx.scope if isinstance(vi.t, tuple) and vi.t[0] == "arr"]
                 if arrs:
                     vi = r.choice(arrs)
-                    return PutArr(Var(vi.name, vi.t), self.name("e"), self.prog)
+                    return PutArr(mkvar(vi), self.name("e"), self.prog)
             t = r.choice([self.scalar_type(), self.scalar_type(), r.choice(self.agg_types())])
             if isinstance(t, tuple) and t[0] == "arr":
                 t = t[1]
@@ -1727,6 +1788,15 @@ class Gen:
             return If(c, self.block(ctx.child(), r.randint(1, 3), d - 1),
                       self.block(ctx.child(), r.randint(1, 3), d - 1)
                       if r.random() < 0.7 else None)
+        if kind == "modcall":
+            inst, _ = r.choice(self.modules)
+            f = r.choice(self.mod_fns)
+            call = ModCall(inst, f, self.args(f, ctx, 1))
+            if f.ret == "void":
+                return CallS(call)
+            name = self.name("v")
+            ctx.scope.append(VarInfo(name, f.ret, "local", True))
+            return Decl(name, f.ret, call, self.prog)
         if kind == "fcallst":
             tbs = [tb for tb in self.ftables if self.can_call(tb.fns[0], ctx)]
             if not tbs:
@@ -1758,7 +1828,7 @@ class Gen:
             tgt = self.ptr_target(vi.t, ctx, vi.targets)
             if tgt is None:
                 return None
-            return Assign(Var(vi.name, vi.t), "=", tgt)
+            return Assign(mkvar(vi), "=", tgt)
         if kind == "vblock":
             label = self.lname("blk")
             c = ctx.child()
@@ -1803,7 +1873,7 @@ class Gen:
             if j is None:
                 return None
             body = [j]
-            if not ctx.pure and r.random() < 0.5:
+            if not ctx.pure and not self.module_mode and r.random() < 0.5:
                 body.insert(0, Put(self.expr(self.scalar_type(), 1, ctx), self.prog))
             return If(self.expr("bool", 2, ctx, nonconst=True), body,
                       self.block(ctx.child(), 1, max(d - 1, 0)) if r.random() < 0.2 else None)
@@ -1847,8 +1917,8 @@ class Gen:
             at = r.choice(arrs)
             pt = ("mptr", at[1], at[2])
         else:
-            pt = ("ptr", r.choice([self.scalar_type(), self.scalar_type(), ("struct", "S0")]),
-                  k > 0.85)
+            pt = ("ptr", r.choice([self.scalar_type(), self.scalar_type()] +
+                                  ([] if self.module_mode else [("struct", "S0")])), k > 0.85)
         allowed = {vi.name for vi in ctx.scope}
         tgt = self.ptr_target(pt, ctx, allowed)
         if tgt is None:
@@ -1881,16 +1951,17 @@ class Gen:
                 if vi.kind == "param" and is_struct(vi.t[1]) and \
                         "for_struct_array_param" in AVOID:
                     continue
-                cands.append((Var(vi.name, vi.t), vi))
+                cands.append((mkvar(vi), vi))
             elif is_struct(vi.t):
                 for f, ft in self.prog.structs[vi.t[1]]:
                     if isinstance(ft, tuple) and ft[0] == "arr":
-                        cands.append((Field(Var(vi.name, vi.t), f, ft), vi))
+                        cands.append((Field(mkvar(vi), f, ft), vi))
             elif isinstance(vi.t, tuple) and vi.t[0] == "ptr" and isinstance(vi.t[1], tuple) \
                     and vi.t[1][0] == "arr":
-                cands.append((Deref(Var(vi.name, vi.t)), vi))
+                cands.append((Deref(mkvar(vi)), vi))
         calls = [f for f in self.fns if f.pure and isinstance(f.ret, tuple) and
-                 f.ret[0] == "arr" and f is not ctx.fn and self.can_call(f, ctx)]
+                 f.ret[0] == "arr" and f is not ctx.fn and self.can_call(f, ctx) and
+                 not (is_struct(f.ret[1]) and "for_struct_array_param" in AVOID)]
         if calls and r.random() < 0.3:
             f = r.choice(calls)
             cands = [(Call(f, self.args(f, ctx, 1)), None)]   # a temporary array
@@ -1962,8 +2033,8 @@ class Gen:
 
     def value_block(self, ctx, d):
         r = self.rng
-        t = r.choice([self.scalar_type(), self.scalar_type(), ("struct", r.choice(
-            list(self.prog.structs)))])
+        t = r.choice([self.scalar_type(), self.scalar_type()] + ([] if self.module_mode else [
+            ("struct", r.choice(list(self.prog.structs)))]))
         label = self.lname("blk")
         c = ctx.child()
         c.blocks.append((label, t))
@@ -2256,9 +2327,13 @@ def gen_build(self):
             fs = list(fs) + ([fs[0]] if len(fs) == 1 else [])
             r.shuffle(fs)
             self.ftables.append(FnTable(self.name("ft"), self.name("fp"), fs))
+    # the module mod.csl, imported twice with different K
+    if r.random() < MODULE_SHARE[0]:
+        self.build_module()
     # compute
     self.lab = 0
     ctx = self.base_ctx(None)
+    ctx.scope += self.mod_main_vars
     self.inputs_t = []
     body = []
     k = 0
@@ -2280,19 +2355,24 @@ def gen_build(self):
     # dump compute()'s own variables, then every global
     for vi in ctx.scope:
         if not vi.is_global and (is_scalar(vi.t) or is_struct(vi.t)):
-            body.append(Put(Var(vi.name, vi.t), p))
+            body.append(Put(mkvar(vi), p))
         elif not vi.is_global and vi.t[0] == "arr":
-            body.append(PutArr(Var(vi.name, vi.t), self.name("e"), p))
+            body.append(PutArr(mkvar(vi), self.name("e"), p))
+    for vi in self.mod_main_vars:
+        if isinstance(vi.t, tuple):
+            body.append(PutArr(mkvar(vi), self.name("e"), p))
+        else:
+            body.append(Put(mkvar(vi), p))
     self.dump_at = len(body)
     for vi, _ in self.globals:
         if isinstance(vi.t, tuple) and vi.t[0] == "arr":
-            body.append(PutArr(Var(vi.name, vi.t), self.name("e"), p))
+            body.append(PutArr(mkvar(vi), self.name("e"), p))
         elif isinstance(vi.t, tuple) and vi.t[0] == "arr2":
             for i in range(vi.t[2]):
                 for j in range(vi.t[3]):
-                    body.append(Put(Index2(Var(vi.name, vi.t), Lit("u16", i), Lit("u16", j)), p))
+                    body.append(Put(Index2(mkvar(vi), Lit("u16", i), Lit("u16", j)), p))
         else:
-            body.append(Put(Var(vi.name, vi.t), p))
+            body.append(Put(mkvar(vi), p))
     self.compute_body = body
 
 
@@ -2316,7 +2396,7 @@ def add_global(self, t, init):
 def globals_by_kind(self, k):
     for vi, _ in self.globals:
         if isinstance(vi.t, tuple) and vi.t[0] == k:
-            return Var(vi.name, vi.t)
+            return mkvar(vi)
     raise ValueError(k)
 
 
@@ -2381,12 +2461,73 @@ def make_fn(self, i):
         if not pure and r.random() < 0.6:
             for vi in ctx.scope:
                 if vi.kind in ("local", "param") and (is_scalar(vi.t) or is_struct(vi.t)):
-                    body.append(Put(Var(vi.name, vi.t), self.prog))
+                    body.append(Put(mkvar(vi), self.prog))
         body.append(Return(self.expr(ret, 2, ctx, nonconst=f.inline and is_scalar(ret))))
     f.body = body
     self.fns.append(f)
 
 
+def build_module(self):
+    """mod.csl: module globals, functions over scalars that read and write them (some pure),
+    `param K` and `param pid`; compute() calls them on two instances and reads and writes
+    the instances' globals (mA.acc ...)."""
+    r = self.rng
+    self.module_mode = True
+    saved_fns, saved_ft = self.fns, self.ftables
+    self.fns, self.ftables = [], []
+    self.mod_globals = [(VarInfo("acc", "i32", "modglobal", True, is_global=True), None),
+                        (VarInfo("hist", ("arr", "u16", 4), "modglobal", True, is_global=True),
+                         None)]
+    for i in range(r.randint(1, 2)):
+        t = self.scalar_type()
+        self.mod_globals.append((VarInfo(f"m{i}", t, "modglobal", True, is_global=True),
+                                 self.lit(t)))
+    self.mod_globals[0] = (self.mod_globals[0][0], self.lit("i32"))
+    self.mod_globals[1] = (self.mod_globals[1][0], ArrLit(("arr", "u16", 4), self.prog,
+                                                          [self.lit("u16") for _ in range(4)]))
+    for _ in range(r.randint(2, 4)):
+        self.lab = 0
+        pure = r.random() < 0.35
+        params = [(self.name("p"), self.scalar_type()) for _ in range(r.randint(0, 3))]
+        ret = self.scalar_type() if pure or r.random() < 0.6 else "void"
+        f = Fn(self.name("mf"), params, ret, self.prog)
+        f.pure = pure
+        ctx = Ctx(f, pure)
+        ctx.scope = [vi for vi, _ in self.mod_globals]
+        for n, t in params:
+            ctx.scope.append(VarInfo(n, t, "param", False))
+        body = self.block(ctx, r.randint(2, 5), 2)
+        if ret != "void" and not (body and isinstance(body[-1], Return)):
+            if body and isinstance(body[-1], (Break, Continue, Return)):
+                body = body[:-1]
+            body.append(Return(self.expr(ret, 2, ctx)))
+        f.body = body
+        self.fns.append(f)
+    self.mod_fns = self.fns
+    self.fns, self.ftables = saved_fns, saved_ft
+    self.module_mode = False
+    self.modules = [("mA", r.randint(1, 20)), ("mB", r.randint(1, 20))]
+    for inst, _ in self.modules:
+        for vi, _ in self.mod_globals:
+            self.mod_main_vars.append(VarInfo(f"{inst}.{vi.name}", vi.t, "global", True,
+                                              is_global=True))
+
+
+def emit_module(self):
+    L = [f"// randstmt case ({self.about}): the module compute() imports twice (mA, mB).",
+         "// Generated by tests/examples/randstmt/gen.py; regenerate, don't edit.",
+         "param K: i16;", "param pid: u16;", ""]
+    for vi, init in self.mod_globals:
+        L.append(f"var {vi.name}: {self.prog.tname(vi.t)} = {init.emit()};")
+    L.append("")
+    for f in self.mod_fns:
+        L += f.emit()
+        L.append("")
+    return "\n".join(L)
+
+
+Gen.build_module = build_module
+Gen.emit_module = emit_module
 Gen.build = gen_build
 Gen.const_struct = const_struct
 Gen.add_global = add_global
@@ -2476,6 +2617,11 @@ def run_model(self, pe):
         st.globals[vi.name] = self.prog.zero(vi.t) if init is None else copy.deepcopy(init.ev(st))
     for tb in self.ftables:
         st.globals[tb.var] = tb.fns[0]
+    st.mod = None
+    st.modk = dict(self.modules)
+    for inst, _ in self.modules:
+        for vi, init in self.mod_globals:
+            st.globals[f"{inst}.{vi.name}"] = copy.deepcopy(init.ev(st))
     run_block(self.compute_body, st)
     return {"inputs": st.inputs, "trace": st.trace, "origin": st.origin}
 
@@ -2506,6 +2652,8 @@ def emit_program(self):
         L.append(f"fn put_{t}(v: {t}) void {{")
         L += ["  " + x for x in PUT_BODIES[t]]
         L.append("}")
+    for inst, k in self.modules:
+        L.append(f"const {inst} = @import_module(\"mod.csl\", .{{ .K = {k}, .pid = pid }});")
     L.append("fn put_E0(v: E0) void {")
     L.append("  put(@as(u32, v));")
     L.append("}")
@@ -2568,6 +2716,8 @@ def write_case(case, d):
     w = g.width
     text = g.emit_program()
     (d / "pe_program.csl").write_text(text)
+    if g.modules:
+        (d / "mod.csl").write_text(g.emit_module())
     if case.fault is not None:
         line = [i + 1 for i, s in enumerate(text.splitlines()) if s.endswith("// fault")][0]
         inputs = [g.input_words(pe) for pe in range(w)]
@@ -2636,6 +2786,8 @@ def main(argv):
             AVOID.discard(a.split("=", 1)[1])
     if "--width" in argv:
         width = int(argv[argv.index("--width") + 1])
+    if "--module" in argv:
+        MODULE_SHARE[0] = float(argv[argv.index("--module") + 1])
     if "--inline" in argv:
         INLINE_SHARE[0] = float(argv[argv.index("--inline") + 1])
     if "--depth" in argv:
