@@ -1068,6 +1068,11 @@ uint32_t Analyzer::allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node
                              it->second.second + "'; a declaration without a storage class ('" +
                              (linked ? it->second.second : d.name) +
                              "') cannot share it with an export or extern one");
+        // The Storage Classes page: "multiple extern declarations with the same object
+        // symbol name ..., and up to one export declaration" (externs take no storage here).
+        if (!fresh && linked)
+            fail(d.node, "symbol '" + symbol + "' is exported twice: by '" + it->second.second +
+                             "' and by '" + d.name + "'");
         // Two variables with one ELF symbol (two linknames alike) would be one storage to
         // the host and to any extern.
         if (!fresh && !linked)
@@ -1207,9 +1212,12 @@ Value Analyzer::bindExtern(Module* m, Decl& d, TypeP t) {
             fail(n.a, "extern variable '" + d.name + "' has type '" + typeName(t) +
                           "', but its export in " + other.path + " has type '" + typeName(defType) +
                           "'");
-        if ((n.flags & kVarVar) && !def->isVar)
-            fail(d.node, "extern variable '" + d.name + "' is a var, but its export in " +
-                             other.path + " is a const");
+        // The Storage Classes page: declarations sharing a symbol name "must match with
+        // respect to constness".
+        if (bool(n.flags & kVarVar) != def->isVar)
+            fail(d.node, "extern variable '" + d.name + "' is a " +
+                             ((n.flags & kVarVar) ? "var" : "const") + ", but its export in " +
+                             other.path + " is a " + (def->isVar ? "var" : "const"));
         d.type = t;
         d.address = def->address;
         d.hasStorage = def->hasStorage;

@@ -693,6 +693,7 @@ class Analyzer {
     void failIfOtherFp16Format(TypeP t, uint32_t node);
     void failIfFunctionTypedVar(TypeP t, uint32_t node);
     TypeP numericPeerType(std::span<const uint32_t> nodes);
+    void failIfOpaque(TypeP t, uint32_t node);
     int64_t asInt(const Value& v, uint32_t node, const char* what);
     bool asBool(const Value& v, uint32_t node);
     TypeP asType(const Value& v, uint32_t node);

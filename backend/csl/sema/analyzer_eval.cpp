@@ -218,6 +218,7 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         TypeP el = evalType(n.a);
         if (el->k == TK::AnyType)
             fail(n.a, "'anytype' can only be the type of a function parameter");
+        failIfOpaque(el, n.a);
         // The SDK's Types page: "The element type must not be another array type";
         // a multi-dimensional array is written with several dimensions.
         if (el->k == TK::Array)
@@ -316,6 +317,7 @@ Value Analyzer::evalStructType(uint32_t node, Type* into) {
         fi.type = evalType(f.a);
         if (fi.type->k == TK::AnyType)
             fail(f.a, "'anytype' can only be the type of a function parameter");
+        failIfOpaque(fi.type, f.a);
         TypeP held = fi.type;
         while (held->k == TK::Array)
             held = held->elem;
@@ -1909,6 +1911,14 @@ void Analyzer::moveAggregate(const Value& dst, const Value& v, uint32_t node) {
 // ... break :blk v; }`) is an expression with a value, as anywhere else.
 bool Analyzer::isPlainBlock(uint32_t node) const {
     return N(node).kind == NK::Block && !N(node).d;
+}
+
+// The Types page: anyopaque cannot be used "in container types (structs, unions, arrays)
+// because its size is not known. It can only be used behind a pointer."
+void Analyzer::failIfOpaque(TypeP t, uint32_t node) {
+    if (t->k == TK::Opaque)
+        fail(node, "'anyopaque' has no size and cannot be held in a struct, union or array; "
+                   "hold a '*anyopaque' instead");
 }
 
 // The Types page, "Peer Type Resolution": the branches of an if, the prongs of a switch
