@@ -129,6 +129,15 @@ void Analyzer::failIfFunctionTypedVar(TypeP t, uint32_t node) {
                        typeName(t) + "')");
 }
 
+// The Builtins page: bindings, queue initialisation, local routes and WSE-3 handlers "must
+// appear in a top-level comptime block": not in run-time code, nor in a comptime block
+// inside a function (which ran whether or not the function is ever called).
+void Analyzer::failUnlessTopLevelComptime(const std::string& what, uint32_t node,
+                                          const std::string& hint) {
+    if (runtime() || inFunctionBody())
+        fail(node, what + " must appear in a top-level comptime block" + hint);
+}
+
 // Zig's rule, which CSL's comptime follows: a comptime value nothing was stored in may be
 // copied, but not computed with (it used to read as 0).
 void Analyzer::failIfUndefined(const Value& v, uint32_t node, const std::string& what) {

@@ -694,6 +694,10 @@ class Analyzer {
     void failIfFunctionTypedVar(TypeP t, uint32_t node);
     TypeP numericPeerType(std::span<const uint32_t> nodes);
     void failIfOpaque(TypeP t, uint32_t node);
+    void failUnlessTopLevelComptime(const std::string& what, uint32_t node,
+                                    const std::string& hint = "");
+    // Lowering a function's body (a comptime block there included), not a comptime call.
+    bool inFunctionBody() const { return fr_->def && fr_->fn; }
     int64_t asInt(const Value& v, uint32_t node, const char* what);
     bool asBool(const Value& v, uint32_t node);
     TypeP asType(const Value& v, uint32_t node);

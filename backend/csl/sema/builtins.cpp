@@ -1984,8 +1984,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(node, "@initialize_queue is only allowed in tile code");
         // A load-time configuration: in run-time code it took effect even in a branch never
         // taken.
-        if (runtime())
-            fail(node, "@initialize_queue must be called in a comptime block");
+        failUnlessTopLevelComptime("@initialize_queue", node);
         // The Builtins page, @initialize_queue: "can only be called at most once per queue";
         // WSE-2 input queues and all WSE-3 queues need the configuration, a WSE-2 output
         // queue takes none; ctrl_table_id is WSE-3 only and for input queues.
@@ -2051,8 +2050,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         ClassCtx* c = cls();
         if (!c)
             fail(node, "@set_teardown_handler is only allowed in tile code");
-        if (runtime())
-            fail(node, "@set_teardown_handler must be called in a comptime block");
+        failUnlessTopLevelComptime("@set_teardown_handler", node);
         Value f = carg(0, "teardown handler");
         if (f.k != VK::Fn || !f.fn)
             fail(args[0],
@@ -2110,6 +2108,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (!runtime()) {
             if (!cls())
                 fail(node, "@" + name + " is only allowed in tile code");
+            // The Task IDs page: "during the evaluation of a top-level comptime block or at
+            // runtime"; one inside a function set the load-time state.
+            if (inFunctionBody())
+                fail(node, "@" + name +
+                               " must be called in a top-level comptime block or at "
+                               "run time, not in a comptime block inside a function");
             const int tid = int(id.i);
             if (name == "block" && !microthread) {
                 cls()->blockedIds.insert(tid);
@@ -2368,9 +2372,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 2);
         if (!cls())
             fail(node, "@set_local_color_config is only allowed in tile code");
-        if (runtime())
-            fail(node, "@set_local_color_config must be called in a comptime block (routes "
-                       "change at run time through <tile_config>)");
+        failUnlessTopLevelComptime("@set_local_color_config", node,
+                                   " (routes change at run time through <tile_config>)");
         Value col = coerce(carg(0, "color"), types.handle(HandleKind::Color), args[0]);
         failUnlessConfigurableColor(int(col.i), args[0]);
         for (const auto& [color, earlier] : cls()->localColors)

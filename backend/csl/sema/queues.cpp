@@ -92,8 +92,7 @@ Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t no
         fail(node, "@set_empty_queue_handler is only allowed in tile code");
     if (!wse3())
         fail(node, "@set_empty_queue_handler is only available on wse3");
-    if (runtime())
-        fail(node, "@set_empty_queue_handler must be called in a comptime block");
+    failUnlessTopLevelComptime("@set_empty_queue_handler", node);
     Value f = evalComptime(args[0], nullptr, "empty queue handler");
     if (f.k != VK::Fn || !f.fn)
         fail(args[0],

@@ -21,8 +21,7 @@ void Analyzer::bindTask(const std::string& name, HandleKind want, const Value& f
     if (!c)
         fail(node, "@" + name + " is only allowed in tile code");
     // The Builtins page: the binding "must appear in a top-level comptime block".
-    if (runtime())
-        fail(node, "@" + name + " must appear in a top-level comptime block");
+    failUnlessTopLevelComptime("@" + name, node);
     // What memcpy reserves (SDK-NOTES, from the SDK's memcpy documentation): local task
     // IDs 27, 28 and 30, control task IDs 33-37 and colors 21-23 (WSE-2 data tasks). Its
     // WSE-3 input queues are not checked: the SDK's own sdklayout-05-gemv binds a data
@@ -111,8 +110,7 @@ ClassCtx* Analyzer::wse3TileComptime(const char* name, uint32_t node) {
         fail(node, std::string(name) + " is only allowed in tile code");
     if (!wse3())
         fail(node, std::string(name) + " is only available on wse3");
-    if (runtime())
-        fail(node, std::string(name) + " must appear in a top-level comptime block");
+    failUnlessTopLevelComptime(name, node);
     return c;
 }
 
