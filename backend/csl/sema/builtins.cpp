@@ -652,7 +652,9 @@ Value Analyzer::getDsd(uint32_t node) {
                     fail(args[1], "DSD extent " + std::to_string(e) + " is out of range (0-32767)");
                 d.extent[0] = uint32_t(e);
             } else {
-                runtimeSets.push_back({sim::DsdField::Length, v});
+                // The DSDs page: "extent, any expression of type u16" (an i16 or u32 was
+                // cut to the field's width).
+                runtimeSets.push_back({sim::DsdField::Length, coerce(v, types.u16, args[1])});
             }
         } else if (f == "fabric_color") {
             d.color = uint8_t(handleId(coerce(v, types.handle(HandleKind::Color), args[1]),
@@ -735,7 +737,7 @@ Value Analyzer::getDsd(uint32_t node) {
             // The DSDs page's run-time mem1d properties: `.stride = @as(i8, stride)`.
             if (d.kind != sim::DsdKind::Mem1d)
                 fail(args[1], "a run-time '.stride' needs a mem1d_dsd");
-            runtimeSets.push_back({sim::DsdField::ElementStride, v});
+            runtimeSets.push_back({sim::DsdField::ElementStride, coerce(v, types.i8, args[1])});
         } else if (f == "stride") {
             if (v.k == VK::Agg && v.elems->size() != 1)
                 fail(args[1], "'.stride' of a one-dimensional DSD takes one stride");
