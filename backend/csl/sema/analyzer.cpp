@@ -302,7 +302,16 @@ static std::string exportIncompatibility(TypeP t) {
         return t->tag && !isAbiSizedInt(t->tag) ? "an enum whose tag type is not 16 or 32 bits"
                                                 : std::string();
     case TK::Struct:
-        if (t->externLayout || t->packed)
+        if (t->externLayout) {
+            // The Types page: "All fields of extern struct types must have an
+            // export-compatible type" (and of extern unions).
+            for (const FieldInfo& f : t->fields)
+                if (std::string why = f.type ? exportIncompatibility(f.type) : std::string();
+                    !why.empty())
+                    return "its field '" + f.name + "' has type '" + typeName(f.type) + "': " + why;
+            return {};
+        }
+        if (t->packed)
             return {};
         return t->isUnion
                    ? "union types are not export compatible (an extern or packed union is)"
@@ -316,6 +325,22 @@ static std::string exportIncompatibility(TypeP t) {
         return t->elem->k == TK::Fn && !t->isConst
                    ? "a function pointer must be '*const fn' (\"The const qualifier is required\")"
                    : std::string();
+    // The Storage Classes page: "comptime-only types, struct types, DSD and DSR types, the
+    // direction type, the range type" are not export compatible.
+    case TK::CInt:
+    case TK::CFloat:
+    case TK::String:
+    case TK::TypeT:
+    case TK::CStruct:
+    case TK::Module:
+    case TK::AnyType:
+    case TK::Fn:
+        return "comptime-only types are not export compatible";
+    case TK::Range:
+        return "the range type is not export compatible";
+    case TK::Dsd:
+    case TK::DsrT:
+        return "DSD and DSR types are not export compatible";
     default:
         return {};
     }

@@ -592,15 +592,18 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                         continue;
                     resolveDecl(mm, d, d.node);
                     const Node& dn2 = mm->ast->nodes[d.node];
-                    if (d.isFn && dn2.kind == NK::FnDecl && (dn2.flags & kFnExport)) {
-                        // An export fn's parameter and result types must be export
-                        // compatible (the Storage Classes page).
+                    if (d.isFn && dn2.kind == NK::FnDecl && (dn2.flags & (kFnExport | kFnExtern))) {
+                        // An export or extern fn's parameter and result types must be
+                        // export compatible (the Storage Classes page; void results are).
+                        const std::string kind = (dn2.flags & kFnExport) ? "export" : "extern";
                         for (uint32_t param : mm->ast->list(d.node))
                             failUnlessExportCompatible(evalType(N(param).a), param,
-                                                       "a parameter of export fn '" + dn + "'");
+                                                       "a parameter of " + kind + " fn '" + dn +
+                                                           "'");
                         if (dn2.a)
-                            failUnlessExportCompatible(evalType(dn2.a), dn2.a,
-                                                       "the result of export fn '" + dn + "'");
+                            if (TypeP rt = evalType(dn2.a); rt->k != TK::Void)
+                                failUnlessExportCompatible(
+                                    rt, dn2.a, "the result of " + kind + " fn '" + dn + "'");
                     }
                     if (d.isFn && mm == m) {
                         // An extern declaration (no body) matters only when called: the
