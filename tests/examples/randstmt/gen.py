@@ -61,6 +61,7 @@ FAULT_SEEDS = [(5, 1, 3, 3, "div"), (12, 1.5, 4, None, "div"), (31, 1, 3, 2, "di
                (7, 1, 3, 2, "load"), (19, 1.5, 4, None, "load")]
 KNOWN_BUGS = [   # (id, seed, size, depth, width, the AVOID entry dropped)
     ("bug1b-switch-nested-prong-s10", 10, 1, 3, None, "switch_literal_nested_prong"),
+    ("bug2-aggregate-arg-literal-s7119", 7119, 1.5, 3, None, "aggregate_arg_literal"),
     ("bug3-fnptr-aggregate-s1", 1, 1, 3, None, "fnptr_aggregate"),
 ]
 # Compiler gaps the generator steers around (build/h-randstmt/NOTES.md numbers);
