@@ -140,10 +140,34 @@ void Analyzer::failUnlessTopLevelComptime(const std::string& what, uint32_t node
 
 // Zig's rule, which CSL's comptime follows: a comptime value nothing was stored in may be
 // copied, but not computed with (it used to read as 0).
-void Analyzer::failIfUndefined(const Value& v, uint32_t node, const std::string& what) {
-    if (v.k == VK::Undef)
-        fail(node, "use of an undefined value: " + what + " is 'undefined' of type '" +
-                       typeName(v.type) + "' (nothing has been stored in it)");
+void Analyzer::failIfUndefined(const Value& v, uint32_t node, const char* what, Tok op) {
+    // Type-only evaluation (@type_of) reads run-time variables as undefined placeholders.
+    if (v.k != VK::Undef || typeOnly_)
+        return;
+    std::string part = what;
+    if (op != Tok::Eof)
+        part += std::string(" '") + tokSpelling(op) + "'";
+    fail(node, "use of an undefined value: " + part + " is 'undefined' of type '" +
+                   typeName(v.type) + "' (nothing has been stored in it)");
+}
+
+// Under @type_of, a run-time variable reads as an undefined placeholder of its type; an
+// operation on it computes its result type from a stand-in value of that type.
+Value Analyzer::typeOnlyStandIn(const Value& v) {
+    if (!typeOnly_ || v.k != VK::Undef || !v.type)
+        return v;
+    switch (v.type->k) {
+    case TK::Int:
+    case TK::CInt:
+        return mkInt(1, v.type);
+    case TK::Float:
+    case TK::CFloat:
+        return mkFloat(1.0, v.type);
+    case TK::Bool:
+        return mkBool(true);
+    default:
+        return v;
+    }
 }
 
 int64_t Analyzer::asInt(const Value& v, uint32_t node, const char* what) {

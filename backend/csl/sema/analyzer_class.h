@@ -689,7 +689,8 @@ class Analyzer {
 
     std::string show(const Value& v);
     void showTo(std::string& out, const Value& v);
-    void failIfUndefined(const Value& v, uint32_t node, const std::string& what);
+    void failIfUndefined(const Value& v, uint32_t node, const char* what, Tok op = Tok::Eof);
+    Value typeOnlyStandIn(const Value& v);
     void failIfOtherFp16Format(TypeP t, uint32_t node);
     void failIfFunctionTypedVar(TypeP t, uint32_t node);
     TypeP numericPeerType(std::span<const uint32_t> nodes);

@@ -424,9 +424,10 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
     // the minimum of a signed type (`var x: i16 = -32768;`) is accepted.
     const bool negatedIntLiteral = op == Tok::Minus && N(n.a).kind == NK::IntLit;
     negatingLiteral_ = negatedIntLiteral;
-    Value v = eval(n.a, op == Tok::Minus && !negatedIntLiteral ? expected : nullptr);
+    Value v =
+        typeOnlyStandIn(eval(n.a, op == Tok::Minus && !negatedIntLiteral ? expected : nullptr));
     negatingLiteral_ = false;
-    failIfUndefined(v, n.a, std::string("the operand of '") + tokSpelling(op) + "'");
+    failIfUndefined(v, n.a, "the operand of", op);
     if (negatedIntLiteral && v.k == VK::Int) {
         const Value negated = v.i == INT64_MIN ? v : mkInt(-v.i, v.type);
         return expected ? coerce(negated, expected, node) : negated;
@@ -486,12 +487,14 @@ Value Analyzer::shortCircuit(Tok op, const Value& a, uint32_t leftNode, uint32_t
                              uint32_t node) {
     if (a.type->k != TK::Bool)
         fail(leftNode, "expected type 'bool', found '" + typeName(a.type) + "'");
+    failIfUndefined(a, leftNode, "the left operand of", op);
     if (a.isComptime()) {
         if ((op == Tok::KwAnd && !a.i) || (op == Tok::KwOr && a.i))
             return mkBool(a.i);
         Value b = eval(rightNode);
         if (b.type->k != TK::Bool)
             fail(rightNode, "expected type 'bool', found '" + typeName(b.type) + "'");
+        failIfUndefined(b, rightNode, "the right operand of", op);
         return b;
     }
     uint16_t r = newReg(node);
@@ -713,8 +716,10 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
 
 Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
     (void)expected;
-    failIfUndefined(a, node, std::string("the left operand of '") + tokSpelling(op) + "'");
-    failIfUndefined(b, node, std::string("the right operand of '") + tokSpelling(op) + "'");
+    a = typeOnlyStandIn(a);
+    b = typeOnlyStandIn(b);
+    failIfUndefined(a, node, "the left operand of", op);
+    failIfUndefined(b, node, "the right operand of", op);
     bool cmp = isCompare(op);
     bool shift = op == Tok::Shl || op == Tok::Shr;
     // Comparisons of non-numeric comptime values (types, strings, enums, handles, bools).
@@ -1468,7 +1473,8 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
         if (runtime() && p.slotControlDepth >= 0 && fr_->runtimeControlDepth > p.slotControlDepth)
             fail(node, "a store to a comptime variable cannot depend on run-time control flow "
                        "(a run-time branch or loop around it); use a run-time 'var'");
-        if (p.slotAnonStructTyped && !sameAnonStructType(*p.slot, v0))
+        if (p.slotAnonStructTyped && v0.k != VK::Undef && p.slot->k != VK::Undef &&
+            !sameAnonStructType(*p.slot, v0))
             fail(node, "cannot assign a value of type '" + anonStructTypeName(v0) +
                            "' to a variable of type '" + anonStructTypeName(*p.slot) +
                            "': different anonymous struct types (declare it 'comptime_struct' "

@@ -727,6 +727,12 @@ Flow Analyzer::execFor(uint32_t node) {
     Value iter = eval(n.a);
     if (caps.size() > 2)
         fail(node, "a for loop has at most two captures (value and index)");
+    if (iter.k == VK::Range) {
+        static constexpr const char* kBounds[] = {
+            "the start of this @range", "the stop of this @range", "the step of this @range"};
+        for (size_t k = 0; k < 3; ++k)
+            failIfUndefined((*iter.elems)[k], n.a, kBounds[k]);
+    }
     bool comptimeRange = iter.k == VK::Range && (*iter.elems)[0].isComptime() &&
                          (*iter.elems)[1].isComptime() && (*iter.elems)[2].isComptime();
     // Comptime iteration (comptime context, inline for, or a comptime aggregate).

@@ -905,7 +905,7 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
 // The DSDs page: "For unblock, the associated task must be bound as a data or local task"
 // (a control task runs when its channel is unblocked: unblock that).
 void Analyzer::failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node) {
-    if (id.k == VK::Handle && id.type->hk == HandleKind::ControlTaskId)
+    if (id.type && id.type->k == TK::Handle && id.type->hk == HandleKind::ControlTaskId)
         fail(node, what + " takes a data or local task ID, found a control_task_id (" +
                        (what == "@block" ? "block" : "unblock") +
                        " the color or input queue that carries its wavelets)");
@@ -1529,9 +1529,6 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "ptrcast") {
         need(2, 2);
-        if (!runtime())
-            fail(node, "@ptrcast is not valid in comptime expressions (the Builtins page); use it "
-                       "in run-time code");
         TypeP t = evalType(args[0]);
         Value v = arg(1);
         if (t->k != TK::Ptr)

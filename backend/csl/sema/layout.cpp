@@ -122,7 +122,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     } else if (sv.k == VK::Agg && sv.names) {
                         // The Builtins page: "an anonymous struct value with only one of
                         // the following fields: rx, tx, invalid".
-                        if (sv.names->size() > 1)
+                        if (sv.names->size() != 1)
                             fail(node, "switch position '." + sf +
                                            "' takes one of '.rx', '.tx' or '.invalid', found " +
                                            std::to_string(sv.names->size()) + " fields");

@@ -1,7 +1,7 @@
 #!/usr/bin/env cs_python
 """f16-comptime-values: every compile-time f16 value must be the IEEE f16 numpy gives
-(literals round to nearest even from their exact decimal value, into subnormals and to inf
-past 65519.99...), NaNs must stay NaNs with their sign (a quiet NaN's bits kept), and each
+(literals round to nearest even from their exact decimal value, into subnormals and down to
+65504 up to 65519.99...; a literal past that is a compile error, the Types page), NaNs must stay NaNs with their sign (a quiet NaN's bits kept), and each
 must reach memory unchanged whether initialised, stored, widened to f32 or used as a DSD
 scalar."""
 import argparse
@@ -18,14 +18,14 @@ args = parser.parse_args()
 
 h = np.float16
 with np.errstate(over="ignore"):
-    want = np.array([0.1, -2.5, 2049.0, 2051.0, 65504.0, 65519.0, 65520.0, -65536.0,
+    want = np.array([0.1, -2.5, 2049.0, 2051.0, 65504.0, 65519.0, 65505.0, -65519.0,
                      6.0e-8, 3.0e-8, 2.9e-8, 1.0e-8, -6.1e-5, 6.097555e-5, 0.0, -0.0,
                      float(h(1.0) / h(3.0)), float(np.float32(65519.0)), -2047.0, 4097.0,
                      0.0, 0.0, np.inf, 0.0], dtype=np.float64).astype(h)
 bits = want.view(np.uint16).copy()
 bits[20], bits[21], bits[23] = 0x7e00, 0xfd01, 0x7e00
 want = bits.view(h)
-NAMES = ["0.1", "-2.5", "2049", "2051", "65504", "65519", "65520", "-65536", "6e-8", "3e-8",
+NAMES = ["0.1", "-2.5", "2049", "2051", "65504", "65519", "65505", "-65519", "6e-8", "3e-8",
          "2.9e-8", "1e-8", "-6.1e-5", "6.097555e-5", "0", "-0", "1/3 in f16", "f16(65519 f32)",
          "f16(i16 -2047)", "f16(u16 4097)", "bitcast 0x7e00", "bitcast 0xfd01", "POSITIVE_INF",
          "NaN(f16)"]
