@@ -455,6 +455,14 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
                 failUnlessAbiSized(p, args[1], "exported function '" + sym + "'");
                 hs.inputs.push_back(scalarOf(p));
             }
+            // The Builtins page: "the same rules apply to the respective function parameter
+            // types and return type".
+            if (const TypeP r = t->ret; r && r->k != TK::Void) {
+                if (!isRuntimeScalar(r) || r->k == TK::Enum || r->k == TK::Ptr)
+                    fail(args[1], "exported function '" + sym + "' returns '" + typeName(r) +
+                                      "'; only scalar types are allowed");
+                failUnlessAbiSized(r, args[1], "exported function '" + sym + "'");
+            }
             if (args.size() > 2)
                 fail(args[2], "an exported function takes no mutability argument");
         } else if (t->k == TK::Ptr) {
