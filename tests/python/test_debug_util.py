@@ -302,6 +302,141 @@ class ReadSymbolTest(_Program):
         self.assertEqual(self.rt.read_symbol(1, 1, "head", np.uint32)[0], 1 + 17)
 
 
+class ArgumentTypeTest(_Program):
+    """Arguments of the wrong type (build/h-randdebug/NOTES.md 1): each is refused with a
+    TypeError naming the call, the argument and the value given; Python, numpy and protobuf
+    said "unsupported operand type(s) for -: 'str' and 'int'", "too many values to unpack",
+    read dtype=None as float64, or raised SystemError for dtype 'U1'."""
+
+    def setUp(self):
+        # A copy of the run's core: read_symbol's test loads a session, which removes it.
+        self.dbg = debug_util(self.out, core=self.damaged("arguments.cs1", self.data))
+
+    def refused(self, call, *words):
+        with self.assertRaises(TypeError) as caught:
+            call()
+        for word in words:
+            self.assertIn(word, str(caught.exception))
+
+    def test_coordinates_must_be_integers(self):
+        self.refused(lambda: self.dbg.get_symbol("4", 1, "head", np.uint32),
+                     "get_symbol: col must be an integer, got str '4'")
+        self.refused(lambda: self.dbg.get_symbol(4.0, 1, "head", np.uint32),
+                     "get_symbol: col must be an integer, got float 4.0")
+        self.refused(lambda: self.dbg.get_symbol(4, None, "head", np.uint32),
+                     "get_symbol: row must be an integer, got NoneType None")
+        self.refused(lambda: self.dbg.get_symbol(True, 1, "head", np.uint32),
+                     "get_symbol: col must be an integer, got bool True")
+        self.refused(lambda: self.dbg.read_trace("4", 1, "log"),
+                     "read_trace: col must be an integer, got str '4'")
+        self.refused(lambda: self.dbg.read_trace(4, 1.5, "log"),
+                     "read_trace: row must be an integer, got float 1.5")
+        # numpy integers are integers
+        self.assertEqual(self.dbg.get_symbol(np.int64(4), np.uint8(1), "head", np.uint32)[0],
+                         7000)
+        self.assertEqual(self.dbg.read_trace(np.int16(4), np.uint64(1), "log"), [7000])
+
+    def test_names_must_be_strings(self):
+        self.refused(lambda: self.dbg.get_symbol(4, 1, 42, np.uint32),
+                     "get_symbol(4, 1): symbol must be a str", "got int 42")
+        self.refused(lambda: self.dbg.get_symbol(4, 1, b"head", np.uint32),
+                     "get_symbol(4, 1): symbol must be a str", "got bytes b'head'")
+        self.refused(lambda: self.dbg.get_symbol_rect(((4, 1), (1, 1)), None, np.uint32),
+                     "get_symbol_rect(((4, 1), (1, 1))): symbol must be a str",
+                     "NoneType None")
+        self.refused(lambda: self.dbg.read_trace(4, 1, 7), "read_trace(4, 1): key must be a str",
+                     "got int 7")
+
+    def test_dtypes_must_hold_bytes(self):
+        self.refused(lambda: self.dbg.get_symbol(4, 1, "head", None),
+                     "get_symbol(4, 1, 'head'): dtype must be a numpy dtype", "got None")
+        self.refused(lambda: self.dbg.get_symbol(4, 1, "head", "notatype"),
+                     "get_symbol(4, 1, 'head'): dtype 'notatype' is not a numpy dtype")
+        for dtype in (object, "U1", "M8", "m8"):
+            self.refused(lambda dtype=dtype: self.dbg.get_symbol(4, 1, "head", dtype),
+                         "get_symbol(4, 1, 'head'): dtype", "cannot hold a symbol's bytes")
+        self.refused(lambda: self.dbg.get_symbol_rect(((4, 1), (2, 2)), "head", "U1"),
+                     "get_symbol_rect(((4, 1), (2, 2)), 'head'): dtype 'U1'")
+        # raw bytes, bool, big-endian and complex views stay allowed
+        self.assertEqual(self.dbg.get_symbol(4, 1, "head", "V4")[0].tobytes(),
+                         np.uint32(7000).tobytes())
+        self.assertEqual(self.dbg.get_symbol(4, 1, "head", ">u4")[0], 7000)
+        self.assertEqual(self.dbg.get_symbol(4, 1, "flags", np.bool_).tolist(),
+                         [False, True, False, False, False])
+        self.assertEqual(self.dbg.get_symbol(4, 1, "head", np.complex64).size, 2)
+
+    def test_rectangles_must_be_two_pairs_of_integers(self):
+        self.refused(lambda: self.dbg.get_symbol_rect((4, 1, 1, 1), "head", np.uint32),
+                     "get_symbol_rect: rect must be ((col, row), (width, height)), got "
+                     "(4, 1, 1, 1)")
+        self.refused(lambda: self.dbg.get_symbol_rect((4, 1), "head", np.uint32),
+                     "get_symbol_rect: rect must be ((col, row), (width, height)), got (4, 1)")
+        self.refused(lambda: self.dbg.get_symbol_rect(((4, 1), (1.0, 1)), "head", np.uint32),
+                     "get_symbol_rect: width must be an integer, got float 1.0")
+        self.refused(lambda: self.dbg.get_symbol_rect((("4", 1), (1, 1)), "head", np.uint32),
+                     "get_symbol_rect: col must be an integer, got str '4'")
+        # lists and numpy integers are fine
+        rect = self.dbg.get_symbol_rect([[4, np.uint16(1)], np.array([2, 2])], "head", np.uint32)
+        self.assertEqual(rect[1][1][0], 7000 + 17)
+
+    def test_read_symbol_checks_its_name_and_dtype(self):
+        with SdkRuntime(self.out) as rt:
+            rt.load()
+            rt.run()
+            for name in (42, None, b"head"):
+                self.refused(lambda name=name: rt.read_symbol(0, 0, name, np.uint32),
+                             "read_symbol(0, 0): symbol_name must be a str", repr(name))
+            self.refused(lambda: rt.read_symbol(0, 0, "head", None),
+                         "read_symbol(0, 0, 'head'): dtype must be a numpy dtype", "None")
+            for dtype in ("U1", "M8", object):
+                self.refused(lambda dtype=dtype: rt.read_symbol(0, 0, "head", dtype),
+                             "read_symbol(0, 0, 'head'): dtype", "cannot hold a symbol's bytes")
+            self.assertEqual(rt.read_symbol(0, 0, "head", "S4")[0], b"")
+
+
+class DumpCorePathTest(_Program):
+    """dump_core with a path it cannot write (build/h-randdebug/NOTES.md 2) names dump_core
+    and the path the script gave; it named the temporary '<path>.partial' ("'..partial' ->
+    '.'") and never the call."""
+
+    def setUp(self):
+        self.listing = os.listdir(self.dir)
+
+    def test_unusable_paths_are_named(self):
+        missing = os.path.join(self.dir, "no-such-dir", "x.cs1")
+        with SdkRuntime(self.out) as rt:
+            rt.load()
+            rt.run()
+            for path, error, text in (
+                    (".", IsADirectoryError, "dump_core('.'): a directory; give a file path"),
+                    (self.dir, IsADirectoryError, f"dump_core({self.dir!r}): a directory"),
+                    ("", ValueError, "dump_core(''): the path is empty"),
+                    (missing, FileNotFoundError,
+                     f"dump_core({missing!r}): the directory "
+                     f"{os.path.dirname(missing)!r} does not exist"),
+                    (7, TypeError, "dump_core: corefile must be a file path, got int 7")):
+                with self.assertRaises(error) as caught:
+                    rt.dump_core(path)
+                self.assertIn(text, str(caught.exception))
+                self.assertNotIn(".partial", str(caught.exception))
+            self.assertEqual(sorted(os.listdir(self.dir)), sorted(self.listing))
+            # A path that can be written still can, given as bytes or a path object.
+            target = os.path.join(self.dir, "ok.cs1")
+            rt.dump_core(os.fsencode(target))
+            self.assertTrue(os.path.getsize(target) > 0)
+            os.remove(target)
+
+    def test_a_failing_write_names_the_path_not_the_temporary_file(self):
+        # A name the file system refuses (longer than NAME_MAX) fails at open().
+        path = os.path.join(self.dir, "c" * 300)
+        with SdkRuntime(self.out) as rt:
+            rt.load()
+            with self.assertRaises(OSError) as caught:
+                rt.dump_core(path)
+        self.assertIn(f"dump_core({path!r}): cannot write the core file", str(caught.exception))
+        self.assertNotIn(".partial", str(caught.exception))
+
+
 TABLE = """
 param bias: u32;
 export var table = @zeros([2]u32);

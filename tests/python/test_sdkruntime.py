@@ -659,6 +659,118 @@ class ApplianceLifecycleTest(Base):
                                       r"was killed by signal 9 \(SIGKILL\); the call failed")
 
 
+class ForkTest(Base):
+    """A script that forks while its session is open (build/h-hostile/NOTES.md 21): the
+    child's exit waited for ever in the atexit handler, closing the parent's session over
+    a channel gRPC cannot use after fork(); once that returned, the destructor of the
+    inherited Hold() stream cancelled it on the socket the child shares with its parent,
+    and the appliance closed the parent's session. Each script runs in its own process with
+    a private appliance, as a user's script does."""
+
+    def _run(self, body):
+        script = textwrap.dedent(f"""
+            import os, sys, time
+            import numpy as np
+            from cerebras.sdk.runtime.sdkruntimepybind import (
+                MemcpyDataType, MemcpyOrder, SdkRuntime)
+            OUT = {self.out!r}
+            TIME_FACTOR = {TIME_FACTOR}
+            rt = SdkRuntime(OUT)
+            rt.load()
+            rt.run()
+
+            def first_words():
+                got = np.zeros(2, np.float32)
+                rt.memcpy_d2h(got, rt.get_id("buf"), 0, 0, 2, 1, 1, streaming=False,
+                              data_type=MemcpyDataType.MEMCPY_32BIT,
+                              order=MemcpyOrder.ROW_MAJOR, nonblock=False)
+                return got
+
+            def parent_still_works():
+                before = first_words()
+                rt.launch("add_to_all", np.float32(2.0), nonblock=False)
+                assert (first_words() == before + 2).all(), (before, first_words())
+        """) + textwrap.dedent(body)
+        env = {k: v for k, v in os.environ.items() if k != "TESSERA_APPLIANCE"}
+        start = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                              text=True, timeout=60 * TIME_FACTOR)
+        return done, time.monotonic() - start
+
+    def test_a_child_that_exits_leaves_the_parents_session_alone(self):
+        done, _ = self._run("""
+            for how in ("exit", "raise"):
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        rt.launch("noop", nonblock=False)
+                    except RuntimeError as e:
+                        print("child:", e, flush=True)
+                    if how == "raise":
+                        raise ValueError("the child's own error")
+                    sys.exit(0)
+                print(how, "status", os.waitpid(pid, 0)[1], flush=True)
+                parent_still_works()
+            rt.stop()
+            print("parent ok", flush=True)
+        """)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        lines = done.stdout.splitlines()
+        self.assertEqual([line for line in lines if not line.startswith("child:")],
+                         ["exit status 0", "raise status 256", "parent ok"], done.stdout)
+        refusal = (r"child: this SdkRuntime belongs to process \d+, which forked this one "
+                   r"\(\d+\): a forked child cannot use its parent's session; open a new "
+                   r"SdkRuntime in the child")
+        self.assertEqual(len([line for line in lines if re.fullmatch(refusal, line)]), 2,
+                         done.stdout)
+        self.assertIn("ValueError: the child's own error", done.stderr)
+
+    def test_a_child_cannot_connect_and_says_why(self):
+        # gRPC does not work after fork(): a new connection waited 30 s and said only
+        # "cannot reach the appliance".
+        done, took = self._run("""
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    SdkRuntime(OUT)
+                except RuntimeError as e:
+                    print("child:", e, flush=True)
+                sys.exit(0)
+            print("status", os.waitpid(pid, 0)[1], flush=True)
+            parent_still_works()
+            rt.stop()
+            print("parent ok", flush=True)
+        """)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertRegex(done.stdout, r"^child: cannot connect to the appliance from process "
+                                      r"\d+, forked \(os.fork\(\), multiprocessing's 'fork' "
+                                      r"start method\) from process \d+ after that one had "
+                                      r"connected: gRPC does not work in such a child. .*\n"
+                                      r"status 0\nparent ok\n$")
+        self.assertLess(took, 20)
+
+    def test_a_long_lived_child_does_not_hold_the_private_appliance(self):
+        # The child inherits the pipe whose end tells the private appliance to exit; held
+        # open by a child that outlives the parent, the parent's exit waited 120 s for the
+        # appliance, killed it and failed.
+        done, took = self._run("""
+            pid = os.fork()
+            if pid == 0:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.dup2(devnull, 2)
+                time.sleep(60 * TIME_FACTOR)
+                os._exit(0)
+            rt.stop()
+            print("parent ok", pid, flush=True)
+        """)
+        child = int(done.stdout.split()[-1])
+        os.kill(child, 9)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertNotIn("error:", done.stderr)
+        self.assertLess(took, 45 * TIME_FACTOR)
+
+
 class PrivateDaemonExitTest(Base):
     """A private daemon that ends abnormally fails the script that started it, with the
     daemon's exit status and log path: so a sanitizer report in the daemon (ASan exits 1,

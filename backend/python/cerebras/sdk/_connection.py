@@ -7,6 +7,7 @@ ends abnormally (killed, a non-zero status: a crash or a sanitizer report) the s
 fails at exit with that status and the path of the daemon's log.
 """
 import atexit
+import ctypes
 import logging
 import os
 import shutil
@@ -122,6 +123,16 @@ class _PrivateAppliance:
         shutil.rmtree(os.path.join(self.dir, "work"), ignore_errors=True)
         return f"{why}; its log: {self.log_path}"
 
+    def disown(self):
+        """In a forked child: closes the child's copies of the pipes to the daemon, so
+        that the daemon still sees the end of its stdin when the parent exits, while a
+        long-lived child (a pool worker) runs on."""
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+
     def log_tail(self):
         """The last lines of the daemon's log, indented, for an error message."""
         try:
@@ -149,13 +160,52 @@ def describe_exit(returncode):
 
 _private = None
 _private_lock = threading.Lock()
+# Whether this process ever connected (gRPC is then set up), and the process that had,
+# when this one is its forked child.
+_connected = False
+_forked_from = None
 # Objects with a close() that must run before the interpreter finalises (gRPC channels
-# cannot be closed during finalisation) and before the private appliance goes away.
+# cannot be closed during finalisation) and before the private appliance goes away, and an
+# _after_fork_in_child() that gives up what a forked child inherits of them.
 _closables = weakref.WeakSet()
 
 
 def register_for_exit(obj):
     _closables.add(obj)
+
+
+def keep_in_child(*objects):
+    """In a forked child: never destroys `objects`, gRPC calls and channels it shares with
+    its parent. The destructor of a call in flight cancels it, and on the socket the child
+    shares with its parent that cancel ends the parent's call: the child of a script that
+    exited (sys.exit, an exception) cancelled its parent's SdkRuntime Hold() stream, and the
+    appliance closed the parent's session. A reference nobody owns outlives even the
+    interpreter's own clean-up at exit."""
+    for obj in objects:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
+
+
+def _forget_after_fork():
+    """In a child made by os.fork() (a raw fork, multiprocessing's fork start method): the
+    runtimes and the private appliance are the parent's. A gRPC call on an inherited
+    channel blocks for ever after fork(), and closing the parent's sessions or its daemon
+    from here would end them under the parent (this process's exit waited for ever in
+    _shutdown); so the child leaves them alone (see SdkRuntime._after_fork_in_child). Nor
+    can the child connect anew once the parent had connected: gRPC, set up by the parent,
+    does not work after fork() (a new channel never became ready: 30 s, then "cannot reach
+    the appliance"), so Connection() refuses at once and says why."""
+    global _private, _forked_from  # pylint: disable=global-statement
+    if _connected:
+        _forked_from = _forked_from or os.getppid()
+    for obj in list(_closables):
+        obj._after_fork_in_child()  # pylint: disable=protected-access
+    _closables.clear()
+    if _private is not None:
+        _private.disown()
+        _private = None
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def _shutdown():
@@ -211,6 +261,14 @@ class Connection:
     """A channel plus stubs, after a successful version handshake."""
 
     def __init__(self, cmaddr=None, token=None, disable_version_check=False):
+        global _connected  # pylint: disable=global-statement
+        if _forked_from is not None:
+            raise RuntimeError(
+                f"cannot connect to the appliance from process {os.getpid()}, forked (os.fork(), "
+                f"multiprocessing's 'fork' start method) from process {_forked_from} after that "
+                "one had connected: gRPC does not work in such a child. Talk to the appliance "
+                "from the parent, or start workers with multiprocessing's 'spawn' start method")
+        _connected = True
         self.address = resolve_address(cmaddr)
         self.channel = grpc.insecure_channel(
             _grpc_target(self.address),

@@ -14,6 +14,7 @@ import struct
 import numpy as np
 from google.protobuf.message import DecodeError
 
+from cerebras.sdk._args import element_dtype, integer, symbol_name
 from tessera import program_pb2
 
 __all__ = ["debug_util"]
@@ -296,7 +297,9 @@ class debug_util:  # pylint: disable=invalid-name
                                f"{self._pe(x, y)}, symbol '{name}'")
 
     def get_symbol(self, px, py, symbol, dtype=np.float32):
-        dtype = np.dtype(dtype)
+        px, py = integer("get_symbol", "col", px), integer("get_symbol", "row", py)
+        symbol = symbol_name(f"get_symbol({px}, {py})", "symbol", symbol)
+        dtype = element_dtype(f"get_symbol({px}, {py}, {symbol!r})", dtype)
         raw = self._bytes(px, py, symbol)
         if dtype.itemsize == 0 or len(raw) % dtype.itemsize:
             raise ValueError(f"get_symbol: PE ({px},{py}), symbol '{symbol}' has {len(raw)} "
@@ -309,8 +312,16 @@ class debug_util:  # pylint: disable=invalid-name
         """rect = ((col, row), (width, height)); returns an array indexed [col][row][n].
         Reads the whole rectangle at once with numpy (PE table, page lookups and byte
         gathers are array operations), so a rectangle of the full wafer takes seconds."""
-        (px, py), (w, h) = rect
-        dtype = np.dtype(dtype)
+        try:
+            (px, py), (w, h) = rect
+        except (TypeError, ValueError):
+            # Unpacking said only "too many values to unpack" or "cannot unpack non-iterable".
+            raise TypeError(f"get_symbol_rect: rect must be ((col, row), (width, height)), got "
+                            f"{rect!r}") from None
+        px, py = integer("get_symbol_rect", "col", px), integer("get_symbol_rect", "row", py)
+        w, h = integer("get_symbol_rect", "width", w), integer("get_symbol_rect", "height", h)
+        symbol = symbol_name(f"get_symbol_rect((({px}, {py}), ({w}, {h})))", "symbol", symbol)
+        dtype = element_dtype(f"get_symbol_rect((({px}, {py}), ({w}, {h})), {symbol!r})", dtype)
         if w <= 0 or h <= 0:
             raise ValueError(f"get_symbol_rect: width and height must be positive, got {w}x{h}")
         x0, y0 = self._local(px, py)
@@ -342,6 +353,8 @@ class debug_util:  # pylint: disable=invalid-name
 
     def read_trace(self, px, py, key):
         """The values a PE recorded with <debug>'s trace_* calls under `key`, in order."""
+        px, py = integer("read_trace", "col", px), integer("read_trace", "row", py)
+        key = symbol_name(f"read_trace({px}, {py})", "key", key)
         x, y = self._local(px, py)
         words = None
         count = None

@@ -6,6 +6,7 @@ argument (raised here as ApplianceError, a RuntimeError).
 """
 import contextlib
 import enum
+import errno
 import json
 import os
 import sys
@@ -14,7 +15,8 @@ import numpy as np
 
 from cerebras.appliance.pb.sdk import sdk_common_pb2 as common
 
-from cerebras.sdk import _shm
+from cerebras.sdk import _connection, _shm
+from cerebras.sdk._args import element_dtype, integer as _integer, symbol_name as _symbol_name
 from cerebras.sdk._connection import ApplianceError, Connection, register_for_exit
 from tessera import appliance_pb2 as pb
 
@@ -120,28 +122,24 @@ def _little_endian(arr):
     return arr.astype(_wire(arr.dtype)) if arr.dtype.byteorder == ">" else arr
 
 
-def _integer(call, name, value):
-    """An integer argument as the SDK's binding takes it: int or numpy integer, never a
-    float (no silent truncation), a string or a bool."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{call}: {name} must be an integer, got {type(value).__name__} "
-                        f"{value!r}")
-    # The wire carries 64-bit integers (protobuf said only "Value out of range").
-    if not -2**63 <= int(value) < 2**63:
-        raise ValueError(f"{call}: {name} {int(value)} does not fit 64 bits")
-    return int(value)
-
-
-def _symbol_name(call, name, value):
-    """A symbol name argument: a str (protobuf said "5 has type int, but expected one of:
-    bytes, unicode" without the call, and took None as the empty name)."""
-    if not isinstance(value, str):
-        raise TypeError(f"{call}: {name} must be a str (the exported name), got "
-                        f"{type(value).__name__} {value!r}")
-    # The appliance's messages end at a NUL: 'buf\x00' read as the unknown name 'buf'.
-    if "\x00" in value:
-        raise ValueError(f"{call}: {name} {value!r} contains a NUL character")
-    return value
+def _core_path(corefile):
+    """dump_core's file, refused by name when it cannot be one (the errors of writing
+    corefile.partial and renaming it named only the temporary file)."""
+    if not isinstance(corefile, (str, bytes, os.PathLike)):
+        raise TypeError(f"dump_core: corefile must be a file path, got "
+                        f"{type(corefile).__name__} {corefile!r}")
+    path = os.fsdecode(os.fspath(corefile))
+    if not path:
+        raise ValueError("dump_core(''): the path is empty; give a file path such as "
+                         "'corefile.cs1'")
+    if os.path.isdir(path):
+        raise IsADirectoryError(errno.EISDIR, f"dump_core({path!r}): a directory; give a file "
+                                              "path such as 'corefile.cs1'")
+    parent = os.path.dirname(path)
+    if parent and not os.path.isdir(parent):
+        raise FileNotFoundError(errno.ENOENT, f"dump_core({path!r}): the directory {parent!r} "
+                                              "does not exist")
+    return path
 
 
 def _flag(call, name, value):
@@ -240,6 +238,9 @@ class SdkRuntime:
         self._rpc = _read_rpc_json(self._bindir)
         self._conn = Connection(cmaddr, token=kw.get("token"),
                                 disable_version_check=kw.get("disable_version_check", False))
+        # The process whose runtime this is: a child made by os.fork() inherits the object
+        # but not the session (see _connection._forget_after_fork).
+        self._owner_pid = os.getpid()
         try:
             reply = self._conn.call(self._conn.runtime.Open, pb.OpenRequest(
                 # The session never traces: a traced sim.log comes from replaying the session
@@ -322,6 +323,11 @@ class SdkRuntime:
         return reply.cycle
 
     def close(self):
+        if not self._closed and os.getpid() != self._owner_pid:
+            # A forked child's copy: the session, its channel and its shared memory are the
+            # parent's, which goes on using them (a gRPC call here would block for ever).
+            self._closed = True
+            return
         if not self._closed:
             self._closed = True
             if self._pending:
@@ -609,7 +615,8 @@ class SdkRuntime:
         """Writes the core to corefile.partial and renames it when the appliance sent it
         all: a failed call (before load(), a lost appliance) leaves no empty or partial
         core behind for debug_util to read, and an earlier core is replaced whole."""
-        corefile = os.fspath(corefile)
+        self._require_owner()
+        corefile = _core_path(corefile)
         partial = corefile + ".partial"
         try:
             with open(partial, "wb") as f:
@@ -617,6 +624,12 @@ class SdkRuntime:
                                                pb.SessionRef(session_id=self._session)):
                     f.write(chunk.data)
             os.replace(partial, corefile)
+        except OSError as e:
+            with contextlib.suppress(OSError):
+                os.remove(partial)
+            # open()'s and rename()'s own messages named the temporary corefile.partial.
+            raise OSError(e.errno, f"dump_core({corefile!r}): cannot write the core file: "
+                                   f"{e.strerror}") from None
         except BaseException:
             with contextlib.suppress(OSError):
                 os.remove(partial)
@@ -624,14 +637,10 @@ class SdkRuntime:
 
     def read_symbol(self, x, y, symbol_name, dtype="uint8"):
         x, y = _integer("read_symbol", "x", x), _integer("read_symbol", "y", y)
+        symbol_name = _symbol_name(f"read_symbol({x}, {y})", "symbol_name", symbol_name)
         call = f"read_symbol({x}, {y}, {symbol_name!r})"
-        try:
-            dtype = np.dtype(dtype)  # SRAM is little-endian; the result has the dtype asked for
-        except TypeError as e:
-            raise TypeError(f"{call}: dtype {dtype!r} is not a numpy dtype ({e})") from None
-        if dtype.itemsize == 0:
-            raise TypeError(f"{call}: dtype {dtype} has no fixed size; give one such as "
-                            "np.uint32")
+        # SRAM is little-endian; the result has the dtype asked for.
+        dtype = element_dtype(call, dtype)
         g = self._geometry
         if not (0 <= x < g.width and 0 <= y < g.height):
             # protobuf's own refusal of a negative uint32 named neither call nor argument,
@@ -700,7 +709,22 @@ class SdkRuntime:
     def address(self):
         return self._conn.address
 
+    def _after_fork_in_child(self):
+        """Called in a child made by os.fork(): this runtime is the parent's. Its channel
+        and its Hold() stream stay untouched for the child's whole life (their destructors
+        would cancel the parent's stream); close() and every command refuse to run here."""
+        _connection.keep_in_child(self._conn, self._hold)
+
+    def _require_owner(self):
+        """A call from a forked child on the parent's runtime is refused: gRPC calls on a
+        channel inherited through fork() block for ever."""
+        if os.getpid() != self._owner_pid:
+            raise RuntimeError(f"this SdkRuntime belongs to process {self._owner_pid}, which "
+                               f"forked this one ({os.getpid()}): a forked child cannot use its "
+                               "parent's session; open a new SdkRuntime in the child")
+
     def _call(self, fn, request):
+        self._require_owner()
         if self._closed:
             # Its channel is gone: grpc would say only "Cannot invoke RPC on closed channel!".
             raise RuntimeError("this SdkRuntime was closed (close() or the end of its with "
