@@ -694,6 +694,7 @@ class Analyzer {
     void failIfOtherFp16Format(TypeP t, uint32_t node);
     void failIfFunctionTypedVar(TypeP t, uint32_t node);
     TypeP numericPeerType(std::span<const uint32_t> nodes);
+    bool isBranchFreeValue(uint32_t e);
     void failIfOpaque(TypeP t, uint32_t node);
     void failUnlessTopLevelComptime(const std::string& what, uint32_t node,
                                     const std::string& hint = "");

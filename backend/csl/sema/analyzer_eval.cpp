@@ -1931,28 +1931,44 @@ void Analyzer::failIfOpaque(TypeP t, uint32_t node) {
 // meet in a common type ("i16 can be widened to i32, and f16 can be widened to f32"; a
 // comptime number takes the other's type). Null when they are not all numbers of fixed
 // types that widen to one, and then the first branch's type decides as before.
+// An expression whose evaluation jumps nowhere but within itself: values, operators, calls,
+// and if/switch expressions of such values (nested prongs join the peer type too).
+bool Analyzer::isBranchFreeValue(uint32_t e) {
+    const Node& n = N(e);
+    switch (n.kind) {
+    case NK::Ident:
+    case NK::IntLit:
+    case NK::FloatLit:
+    case NK::Binary:
+    case NK::Unary:
+    case NK::Deref:
+    case NK::Field:
+    case NK::Index:
+    case NK::Call:
+    case NK::BuiltinCall:
+        return true;
+    case NK::Grouped:
+        return isBranchFreeValue(n.a);
+    case NK::If:
+        return n.c && isBranchFreeValue(n.b) && isBranchFreeValue(n.c);
+    case NK::Switch:
+        for (uint32_t prong : L(e))
+            if (!isBranchFreeValue(N(prong).a))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
 TypeP Analyzer::numericPeerType(std::span<const uint32_t> nodes) {
     TypeP peer = nullptr;
     bool comptimeFloat = false;
     for (uint32_t e : nodes) {
         // Typing a branch evaluates it once more: only for expressions without control
         // flow (a 'continue' prong would record its jump in the loop twice).
-        switch (N(e).kind) {
-        case NK::Ident:
-        case NK::IntLit:
-        case NK::FloatLit:
-        case NK::Binary:
-        case NK::Unary:
-        case NK::Deref:
-        case NK::Field:
-        case NK::Index:
-        case NK::Call:
-        case NK::BuiltinCall:
-        case NK::Grouped:
-            break;
-        default:
+        if (!isBranchFreeValue(e))
             return nullptr;
-        }
         const TypeP t = typeWithoutCode(e);
         if (!t)
             return nullptr;

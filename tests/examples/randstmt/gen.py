@@ -60,15 +60,13 @@ SEEDS = [(3, 1, 3, None), (8, 1, 3, 3), (14, 1.5, 3, None), (21, 1.5, 4, 2), (27
 FAULT_SEEDS = [(5, 1, 3, 3, "div"), (12, 1.5, 4, None, "div"), (31, 1, 3, 2, "div"),
                (7, 1, 3, 2, "load"), (19, 1.5, 4, None, "load")]
 KNOWN_BUGS = [   # (id, seed, size, depth, width, the AVOID entry dropped)
-    ("bug1b-switch-nested-prong-s10", 10, 1, 3, None, "switch_literal_nested_prong"),
     ("bug2-aggregate-arg-literal-s7119", 7119, 1.5, 3, None, "aggregate_arg_literal"),
     ("bug3-fnptr-aggregate-s1", 1, 1, 3, None, "fnptr_aggregate"),
 ]
 # Compiler gaps the generator steers around (build/h-randstmt/NOTES.md numbers);
-# --no-avoid turns the steering off. (NOTES 1, a switch expression typed by a literal first
-# prong, was fixed in a86a29e except when the other prongs are if/switch expressions, 1b.)
-AVOID = {"switch_literal_nested_prong",  # 1b: literal first prong + if/switch prongs: i32
-         "aggregate_arg_literal",  # 2: a literal inside an aggregate argument folded as comptime
+# --no-avoid turns the steering off. (NOTES 1 and 1b, a switch expression typed by a literal
+# first prong, are fixed: a86a29e and the nested-prong peer types after it.)
+AVOID = {"aggregate_arg_literal",  # 2: a literal inside an aggregate argument folded as comptime
          "fnptr_aggregate",        # 3: no function pointers to struct/array signatures
          "const_aggregate_local",  # 5: const struct/array locals keep literal parts comptime
          "for_struct_array_param",  # 6: for over a [N]S value (parameter, call result) unrolled
@@ -1460,16 +1458,6 @@ class Gen:
         if kind == "switch":
             sel, prongs, other = self.switch_shape(ctx, d1, allow_exhaustive=is_enum(t))
             pr = [(it, self.expr(t, d1, ctx)) for it in prongs]
-            if pr and "switch_literal_nested_prong" in AVOID and is_scalar(t):
-                # NOTES 1b: a literal first prong next to if/switch prongs is typed i32
-                first = None
-                for _ in range(8):
-                    first = self.expr(t, d1, ctx, nonconst=True)
-                    if not isinstance(first, (IfE, SwitchE)):
-                        break
-                if isinstance(first, (IfE, SwitchE)):
-                    first = self.fallback(t, ctx)
-                pr[0] = (pr[0][0], first)
             oe = self.expr(t, d1, ctx, nonconst=True) if other else None
             if oe is None and all(e.const for _, e in pr) and is_scalar(t) and not is_enum(t):
                 pr[0] = (pr[0][0], self.expr(t, d1, ctx, nonconst=True))
