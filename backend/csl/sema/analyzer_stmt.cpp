@@ -616,6 +616,10 @@ Flow Analyzer::execFor(uint32_t node) {
     auto caps = L(node);
     const uint32_t discard = nameId("_");
     auto capName = [&](size_t i) { return tokId(caps[i]); };
+    for (uint32_t cap : caps)
+        if (isPrimitiveTypeName(tokStr(cap)))
+            fail(node, "capture '" + tokStr(cap) +
+                           "' is the name of a primitive type and cannot be redeclared");
     // The captures in an initializer list: no allocation per iteration.
     auto runBody = [&](std::initializer_list<Value> capVals) -> Flow {
         pushScope();
@@ -942,6 +946,10 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
             fail(m, p,
                  "function '" + f->name + "' has two parameters named '" +
                      std::string(m->ast->tokText(pn.tok)) + "'");
+        if (n.b && isPrimitiveTypeName(std::string(pname)))
+            fail(m, p,
+                 "parameter '" + std::string(pname) +
+                     "' is the name of a primitive type and cannot be redeclared");
         if (pn.flags & 1)
             expand("its " + paramName(p) + " is comptime");
         else if (m->ast->nodes[pn.a].kind == NK::AnyType)
