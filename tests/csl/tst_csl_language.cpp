@@ -615,6 +615,30 @@ var acc: [cfg.n]T = @zeros([cfg.n]T);
 fn put(i: u16, v: T) void { acc[i] = v * @as(T, cfg.scale); }
 fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
 )"}}});
+    // `&arr[i]` of a function's const array (a copy of a global here) points into a
+    // read-only copy, as `&arr` and `&one.b` do (it was "cannot take the address of this
+    // expression"; h-randstmt 7).
+    c.push_back({"address_of_const_local_array_element",
+                 program(R"(
+const S = struct { a: u32, b: u32 };
+var garr = [3]u32{ 10, 20, 30 };
+var gs = [2]S{ S{ .a = 1, .b = 2 }, S{ .a = 3, .b = 4 } };
+var k: u16 = 2;
+)",
+                         R"(
+  const arr: [3]u32 = garr;
+  const p: *const u32 = &arr[1];
+  const ss: [2]S = gs;
+  const q: *const S = &ss[1];
+  const one: S = gs[0];
+  const r: *const u32 = &one.b;
+  const pk: *const u32 = &arr[k];
+  y[0] = p.*;
+  y[1] = q.*.a;
+  y[2] = r.*;
+  y[3] = pk.*;
+)"),
+                 {20, 3, 2, 30}});
     // The Types page, "Peer Type Resolution": if branches and switch prongs meet in the
     // widest type ("i16 can be widened to i32, and f16 can be widened to f32"), whichever
     // comes first (a switch took its first prong's type and refused the rest).

@@ -1625,6 +1625,20 @@ Value Analyzer::addressOf(uint32_t node) {
         Place base = place(n.a);
         if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Array)
             base = storedConst(base, node);
+        // A function's local const array (a value, held in registers or folded): the
+        // element of its read-only copy in memory, which `&arr` gives.
+        if (base.k == Place::K::Value && !base.decl && runtime() && base.value.k == VK::Agg &&
+            base.type && base.type->k == TK::Array && N(n.a).kind == NK::Ident) {
+            const Value whole = addressOf(n.a);
+            Place stored;
+            stored.k = Place::K::Mem;
+            stored.type = base.type;
+            if (whole.k == VK::Ptr)
+                stored.addrImm = whole.i;
+            else
+                stored.addrReg = whole.reg;
+            base = stored;
+        }
         const Place p = indexPlace(base, node);
         if (p.k != Place::K::Mem)
             failAddressOf(node, p);
