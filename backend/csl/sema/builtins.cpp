@@ -1475,8 +1475,16 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
                 // An enum value converts as its integer value, as @as(u16, e) does.
-                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float)
-                    return mkFloat(v.k == VK::Float ? v.f : comptimeIntToDouble(v), t);
+                if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float) {
+                    const double x = v.k == VK::Float ? v.f : comptimeIntToDouble(v);
+                    // The Types page: a comptime number converts to a float type, and "an
+                    // error is emitted if this is not possible" (as coercion says).
+                    if ((v.type->k == TK::CFloat || v.type->k == TK::CInt) && t->k == TK::Float &&
+                        std::isfinite(x) && !std::isfinite(roundToFloatType(x, t)))
+                        fail(args[1], "value " + show(v) + " does not fit in type '" + typeName(t) +
+                                          "' (it would round to infinity)");
+                    return mkFloat(x, t);
+                }
             } else if (t->k == TK::Int || t->k == TK::CInt) {
                 if (v.k == VK::Float)
                     return floatToInt(v.f, t, args[1]);
