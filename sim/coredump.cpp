@@ -229,6 +229,9 @@ std::vector<uint8_t> encodeCoreChunks(const CorePeDetails& d) {
         text += line + '\n';
     putChunk(out, kChunkSimprint, text.data(), text.size());
     putChunk(out, kChunkSimprintPartial, d.simprintPartial.data(), d.simprintPartial.size());
+    if (d.threads)
+        putChunk(out, kChunkThreadState, &*d.threads, 1);
+    putChunk(out, kChunkFifos, d.fifos.data(), d.fifos.size());
     return out;
 }
 
@@ -280,6 +283,15 @@ CorePeDetails CoreDumpReader::details(uint32_t x, uint32_t y) const {
         }
         case kChunkSimprintPartial:
             d.simprintPartial.assign(reinterpret_cast<const char*>(body), h.bytes);
+            break;
+        case kChunkThreadState:
+            if (h.bytes >= sizeof(CoreThreadState)) {
+                d.threads.emplace();
+                std::memcpy(&*d.threads, body, sizeof(CoreThreadState));
+            }
+            break;
+        case kChunkFifos:
+            d.fifos = items<CoreFifo>(body, h.bytes);
             break;
         default:
             break; // a newer writer's chunk: skipped
@@ -362,6 +374,20 @@ CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
             d.dsdOps.push_back(opOf(p.uts[i], uint8_t(i)));
     d.simprint = std::move(simprint);
     d.simprintPartial = p.simprintLine;
+    if (p.highPriority || p.blockedUts)
+        d.threads = CoreThreadState{p.highPriority, p.blockedUts, {}};
+    for (uint32_t i = 0; i < p.fifos.size(); ++i) {
+        const FifoState& f = p.fifos[i];
+        if (f.count || f.emptyEvent || f.fullEvent || f.readLength || f.writeLength)
+            d.fifos.push_back({i,
+                               f.head,
+                               f.count,
+                               f.readLength,
+                               f.writeLength,
+                               uint8_t(f.emptyEvent),
+                               uint8_t(f.fullEvent),
+                               {}});
+    }
     return d;
 }
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -84,6 +85,8 @@ constexpr uint32_t kChunkDsdRegisters = coreTag("DSDR");    // CoreDsdRegister[]
 constexpr uint32_t kChunkDsdOps = coreTag("DOPS");          // CoreDsdOp[]
 constexpr uint32_t kChunkSimprint = coreTag("SPRT");        // text: finished lines, '\n' after each
 constexpr uint32_t kChunkSimprintPartial = coreTag("SPRP"); // text: the unfinished line
+constexpr uint32_t kChunkThreadState = coreTag("THRD");     // CoreThreadState (one)
+constexpr uint32_t kChunkFifos = coreTag("FIFO");           // CoreFifo[]
 
 // Task profile of one task on one PE: tasks that ran at least once.
 struct CoreTaskProfile {
@@ -135,6 +138,26 @@ struct CoreDsdOp {
 };
 static_assert(sizeof(CoreDsdOp) == 32);
 
+// Task priorities and paused microthreads (session 14): written when either is set.
+struct CoreThreadState {
+    uint64_t highPriorityTasks = 0;  // bit t: task id t (or the channel's id) is HIGH
+    uint8_t blockedMicrothreads = 0; // bit u: WSE-3 microthread u paused by @block(ut_id)
+    std::array<uint8_t, 7> reserved{};
+};
+static_assert(sizeof(CoreThreadState) == 16);
+
+// A FIFO of the PE's code class (index into CodeClass::fifos) with its fill and pending
+// push/pop events (docs/simulator.md, FIFOs).
+struct CoreFifo {
+    uint32_t index = 0;
+    uint32_t head = 0, count = 0; // elements
+    uint16_t readLength = 0, writeLength = 0;
+    uint8_t emptyEvent = 0; // a pop found it empty: the next push activates .activate_push
+    uint8_t fullEvent = 0;  // a push found it full: the next pop activates .activate_pop
+    std::array<uint8_t, 6> reserved{};
+};
+static_assert(sizeof(CoreFifo) == 24);
+
 // The DSD a register holds.
 Dsd decodeCoreDsd(const CoreDsdRegister& reg);
 
@@ -147,6 +170,8 @@ struct CorePeDetails {
     std::vector<CoreDsdOp> dsdOps;
     std::vector<std::string> simprint; // finished lines, "@cycle text"
     std::string simprintPartial;
+    std::optional<CoreThreadState> threads;
+    std::vector<CoreFifo> fifos;
 };
 
 // Serialises a PE's chunks (what writeCoreDump's `extension` returns).

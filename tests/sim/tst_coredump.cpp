@@ -65,6 +65,60 @@ class TestCoreDump : public QObject {
         QCOMPARE(r.frameDepth, 1u);
     }
 
+    // Task priorities and microthreads paused by @block(ut_id) are part of the PE's state
+    // (the THRD chunk); a PE with neither writes none.
+    void recordsPrioritiesAndPausedMicrothreads() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/threads.tsr").toStdString();
+        sim::CodeClass cls;
+        FnBuilder init("init", 0, 2);
+        init.imm(1, ScalarType::U16, 1);
+        init.imm(0, ScalarType::U16, 12).builtin(sim::BuiltinId::SetTaskPriority, 0, 2);
+        init.imm(0, ScalarType::U16, 40).builtin(sim::BuiltinId::SetTaskPriority, 0, 2);
+        init.imm(0, ScalarType::U16, 3).builtin(sim::BuiltinId::BlockMicrothread, 0, 1);
+        init.ret();
+        cls.functions.push_back(init.build());
+        cls.initFunction = 0;
+        sim::CodeClass plain;
+        plain.functions.push_back(FnBuilder("init", 0, 1).ret().build());
+        plain.initFunction = 0;
+        auto prog = makeProgram(cls, 2, 1, sim::Arch::Wse3);
+        prog->classes.push_back(plain);
+        prog->pes[1].codeClass = 1;
+        sim::Fabric f(prog);
+        QCOMPARE(f.runUntilIdle().status, sim::RunStatus::Idle);
+        f.dumpCore(path);
+        sim::CoreDumpReader core(path);
+        const sim::CorePeDetails d = core.details(0, 0);
+        QVERIFY(d.threads.has_value());
+        QCOMPARE(d.threads->highPriorityTasks, (uint64_t(1) << 12) | (uint64_t(1) << 40));
+        QCOMPARE(d.threads->blockedMicrothreads, uint8_t(1u << 3));
+        QVERIFY(!core.details(1, 0).threads.has_value());
+    }
+
+    // FIFO fill and pending push/pop events (the FIFO chunk) read back as written.
+    void fifoStateRoundTrips() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/fifo.tsr").toStdString();
+        sim::CoreHeader h;
+        h.width = 1;
+        h.height = 1;
+        std::vector<sim::CorePeRecord> pes(1);
+        sim::CorePeDetails d;
+        d.fifos = {{0, 3, 5, 0, 0, 0, 1, {}}, {2, 0, 0, 4, 6, 1, 0, {}}};
+        const auto chunks = sim::encodeCoreChunks(d);
+        sim::writeCoreDump(
+            path, h, pes, [](uint32_t) { return nullptr; }, [&](uint32_t) { return chunks; });
+        const sim::CorePeDetails back = sim::CoreDumpReader(path).details(0, 0);
+        QCOMPARE(back.fifos.size(), size_t(2));
+        QCOMPARE(back.fifos[0].count, 5u);
+        QCOMPARE(back.fifos[0].fullEvent, uint8_t(1));
+        QCOMPARE(back.fifos[1].index, 2u);
+        QCOMPARE(back.fifos[1].writeLength, uint16_t(6));
+        QCOMPARE(back.fifos[1].emptyEvent, uint8_t(1));
+        QVERIFY(!back.threads.has_value());
+    }
+
     void rejectsForeignFiles() {
         QTemporaryDir dir;
         const std::string path = (dir.path() + "/bogus").toStdString();
