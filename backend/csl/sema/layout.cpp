@@ -992,6 +992,24 @@ CompileResult Analyzer::run() {
                     pe.colors.push_back({uint8_t(col), cfg});
             }
         }
+        // SDK-NOTES (the router pages): a WSE-2 router has 6 filters, one per filtered color.
+        if (!wse3()) {
+            constexpr size_t kWse2RouterFilters = 6;
+            for (size_t i = 0; i < prog->pes.size(); ++i) {
+                std::string filtered;
+                size_t count = 0;
+                for (const auto& [col, cfg] : prog->pes[i].colors)
+                    if (cfg.filter.kind != sim::FilterConfig::Kind::None) {
+                        filtered += (count++ ? ", " : "") + std::to_string(col);
+                    }
+                if (count > kWse2RouterFilters)
+                    diags_.errorNoLoc("PE (" + std::to_string(i % width_) + ", " +
+                                      std::to_string(i / width_) + ") configures filters on " +
+                                      std::to_string(count) + " colors (" + filtered +
+                                      "); a WSE-2 router has " +
+                                      std::to_string(kWse2RouterFilters) + " filters");
+            }
+        }
         const auto [fw, fh, ox, oy] = fabricGeometry();
         // In 64 bits: offsets and buffer widths from the library API or the IDE's settings are
         // not bounded as the cslc command line bounds them, and must not wrap.
