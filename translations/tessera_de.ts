@@ -2057,6 +2057,22 @@ Wiederherstellen?</translation>
         <source>(not in this dump)</source>
         <translation>(nicht in diesem Dump)</translation>
     </message>
+    <message>
+        <source>FIFO %1</source>
+        <translation>FIFO %1</translation>
+    </message>
+    <message>
+        <source>head at element %1</source>
+        <translation>Anfang bei Element %1</translation>
+    </message>
+    <message>
+        <source>(a pop found it empty: the next push activates .activate_push)</source>
+        <translation>(ein Pop fand sie leer: der nächste Push aktiviert .activate_push)</translation>
+    </message>
+    <message>
+        <source>(a push found it full: the next pop activates .activate_pop)</source>
+        <translation>(ein Push fand sie voll: der nächste Pop aktiviert .activate_pop)</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeSymbolModel</name>
@@ -2174,6 +2190,10 @@ Wiederherstellen?</translation>
         <source>global initializers</source>
         <translation>globale Initialisierungen</translation>
     </message>
+    <message>
+        <source>high priority</source>
+        <translation>hohe Priorität</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeThreadModel</name>
@@ -2244,6 +2264,10 @@ Wiederherstellen?</translation>
     <message>
         <source>circular buffer at 0x%1%2, length %3, wraps after %4, head %5</source>
         <translation>Ringpuffer bei 0x%1%2, Länge %3, springt nach %4 zurück, Kopf %5</translation>
+    </message>
+    <message>
+        <source>paused by @block</source>
+        <translation>durch @block angehalten</translation>
     </message>
 </context>
 <context>

@@ -2054,6 +2054,22 @@ Restore them?</source>
         <source>(not in this dump)</source>
         <translation>(このダンプにはありません)</translation>
     </message>
+    <message>
+        <source>FIFO %1</source>
+        <translation>FIFO %1</translation>
+    </message>
+    <message>
+        <source>head at element %1</source>
+        <translation>先頭は要素 %1</translation>
+    </message>
+    <message>
+        <source>(a pop found it empty: the next push activates .activate_push)</source>
+        <translation>（pop 時に空でした: 次の push で .activate_push が起動します）</translation>
+    </message>
+    <message>
+        <source>(a push found it full: the next pop activates .activate_pop)</source>
+        <translation>（push 時に満杯でした: 次の pop で .activate_pop が起動します）</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeSymbolModel</name>
@@ -2171,6 +2187,10 @@ Restore them?</source>
         <source>global initializers</source>
         <translation>グローバル初期化</translation>
     </message>
+    <message>
+        <source>high priority</source>
+        <translation>高優先度</translation>
+    </message>
 </context>
 <context>
     <name>tessera::PeThreadModel</name>
@@ -2241,6 +2261,10 @@ Restore them?</source>
     <message>
         <source>circular buffer at 0x%1%2, length %3, wraps after %4, head %5</source>
         <translation>リングバッファ 0x%1%2、長さ %3、%4 で折り返し、先頭 %5</translation>
+    </message>
+    <message>
+        <source>paused by @block</source>
+        <translation>@block で一時停止</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,7 @@ std::vector<TaskRow> taskRows(const DebugUtil& dump, uint32_t x, uint32_t y) {
         }
         row.activated = activated;
         row.blocked = blocked;
+        row.highPriority = details.threads && ((details.threads->highPriorityTasks >> id) & 1u);
         row.running = rec.currentTask == id && rec.frameDepth > 0;
         profile(row);
         rows.push_back(row);

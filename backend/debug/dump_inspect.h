@@ -20,6 +20,7 @@ struct TaskRow {
     int color = -1;      // data tasks: the color (WSE-2) or -1
     int inputQueue = -1; // data tasks on WSE-3
     bool bound = false, activated = false, blocked = false, running = false;
+    bool highPriority = false; // <tile_config>.task_priority HIGH (dump's THRD chunk)
     uint64_t activations = 0, cycles = 0, minCycles = 0, maxCycles = 0; // dump version 2
 };
 

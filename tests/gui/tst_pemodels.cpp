@@ -2,6 +2,7 @@
 // dumps, each under QAbstractItemModelTester.
 #include "corrupt_dump.h"
 #include "dump_fixture_qt.h"
+#include "tests/sim/program_builder.h"
 #include "widgets/inspector/PeInspector.h"
 #include "widgets/inspector/PeModels.h"
 #include "widgets/inspector/SramModel.h"
@@ -94,6 +95,88 @@ class TestPeModels : public QObject {
             }
         model.setPe(m_dumps->finished, QPoint(1, 1));
         QCOMPARE(model.rowCount(), 0); // a finished run leaves no wavelets behind
+    }
+
+    // A dump's task priorities and paused microthreads (the THRD chunk) show in the task
+    // states and the thread rows; a FIFO's fill and pending event in the queue rows.
+    void prioritiesPausedMicrothreadsAndFifos() {
+        QTemporaryDir dir;
+        const std::string core = dir.filePath(QStringLiteral("threads.core")).toStdString();
+        sim::CodeClass cls;
+        simtest::FnBuilder init("init", 0, 2);
+        init.imm(1, sim::ScalarType::U16, 1);
+        init.imm(0, sim::ScalarType::U16, 12).builtin(sim::BuiltinId::SetTaskPriority, 0, 2);
+        init.imm(0, sim::ScalarType::U16, 5).builtin(sim::BuiltinId::BlockMicrothread, 0, 1);
+        init.ret();
+        cls.functions.push_back(init.build());
+        cls.functions.push_back(simtest::FnBuilder("worker", 0, 1).ret().build());
+        cls.tasks[12].kind = sim::TaskKind::Local;
+        cls.tasks[12].function = 1;
+        cls.tasks[13].kind = sim::TaskKind::Local;
+        cls.tasks[13].function = 1;
+        cls.initFunction = 0;
+        auto program = simtest::makeProgram(cls, 1, 1, sim::Arch::Wse3);
+        sim::Fabric fabric(program);
+        QCOMPARE(fabric.runUntilIdle().status, sim::RunStatus::Idle);
+        fabric.dumpCore(core);
+        const auto dump = std::make_shared<debug::DebugUtil>(program, core);
+        PeTaskModel tasks;
+        QAbstractItemModelTester t1(&tasks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tasks.setPe(dump, QPoint(0, 0));
+        QStringList states;
+        for (int r = 0; r < tasks.rowCount(); ++r)
+            states << tasks.index(r, PeTaskModel::Id).data().toString() + QLatin1Char('=') +
+                          tasks.index(r, PeTaskModel::State).data().toString();
+        QVERIFY2(states.contains(tr("12=high priority")),
+                 qPrintable(states.join(QLatin1Char(';'))));
+        QVERIFY2(!states.join(QLatin1Char(';')).contains(QStringLiteral("13=high")),
+                 qPrintable(states.join(QLatin1Char(';'))));
+        PeThreadModel threads;
+        QAbstractItemModelTester t2(&threads,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        threads.setPe(dump, QPoint(0, 0));
+        QCOMPARE(threads.rowCount(), 1);
+        QCOMPARE(threads.index(0, PeThreadModel::Thread).data().toString(),
+                 tr("microthread %1").arg(5));
+        QCOMPARE(threads.index(0, PeThreadModel::What).data().toString(), tr("paused by @block"));
+        // A FIFO holding 3 elements whose last pop found it empty.
+        const std::string fifoCore = dir.filePath(QStringLiteral("fifo.core")).toStdString();
+        sim::CorePeDetails details;
+        details.fifos = {{1, 2, 3, 0, 0, 1, 0, {}}};
+        const std::vector<uint8_t> chunks = sim::encodeCoreChunks(details);
+        sim::writeCoreDump(
+            fifoCore, sim::coreHeaderOf(*program), std::vector<sim::CorePeRecord>(1),
+            [](uint32_t) { return nullptr; }, [&](uint32_t) { return chunks; });
+        PeQueueModel queues;
+        QAbstractItemModelTester t3(&queues,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        queues.setPe(std::make_shared<debug::DebugUtil>(program, fifoCore), QPoint(0, 0));
+        QCOMPARE(queues.rowCount(), 1);
+        QCOMPARE(queues.index(0, PeQueueModel::Queue).data().toString(), tr("FIFO %1").arg(1));
+        QCOMPARE(queues.index(0, PeQueueModel::Fill).data().toInt(), 3);
+        QVERIFY(
+            queues.index(0, PeQueueModel::Contents)
+                .data()
+                .toString()
+                .contains(tr("(a pop found it empty: the next push activates .activate_push)")));
+        const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            const std::pair<QString, std::shared_ptr<const debug::DebugUtil>> shown[] = {
+                {QStringLiteral("threads"), dump},
+                {QStringLiteral("fifo"), std::make_shared<debug::DebugUtil>(program, fifoCore)}};
+            for (const auto& [name, which] : shown) {
+                PeInspector inspector;
+                inspector.resize(700, 320);
+                inspector.setDump(which);
+                QVERIFY(inspector.selectPe(QPoint(4, 1)));
+                inspector.show();
+                for (int tab = 0; tab < inspector.tabs()->count(); ++tab) {
+                    inspector.tabs()->setCurrentIndex(tab);
+                    QVERIFY(inspector.grab().save(
+                        shots + QStringLiteral("/pe-inspector-%1-tab%2.png").arg(name).arg(tab)));
+                }
+            }
+        }
     }
 
     void symbolsWithTypedValues() {

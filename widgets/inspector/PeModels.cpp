@@ -119,6 +119,8 @@ QString PeTaskModel::stateText(const debug::TaskRow& row) {
         parts << tr("active");
     if (row.blocked)
         parts << tr("blocked");
+    if (row.highPriority)
+        parts << tr("high priority");
     if (parts.isEmpty())
         parts << (row.id < 0 ? tr("done") : row.bound ? tr("bound") : tr("unbound"));
     return parts.join(QStringLiteral(", "));
@@ -198,6 +200,15 @@ void PeQueueModel::reload() {
     for (int c = 0; c < sim::kNumColors; ++c)
         add(sim::CoreQueuedWavelet::Router, c, rec.routerWavelets[size_t(c)],
             tr("router, color %1").arg(c));
+    // FIFOs (@allocate_fifo): fill and the push/pop event that will activate a task.
+    for (const sim::CoreFifo& f : details.fifos) {
+        Row row{tr("FIFO %1").arg(f.index), int(f.count), {tr("head at element %1").arg(f.head)}};
+        if (f.emptyEvent)
+            row.payloads << tr("(a pop found it empty: the next push activates .activate_push)");
+        if (f.fullEvent)
+            row.payloads << tr("(a push found it full: the next pop activates .activate_pop)");
+        m_rows.push_back(row);
+    }
 }
 
 QVariant PeQueueModel::data(const QModelIndex& index, int role) const {
@@ -268,6 +279,11 @@ void PeThreadModel::reload() {
              0},
             loc);
     }
+    if (details.threads)
+        for (int u = 0; u < 8; ++u)
+            if ((details.threads->blockedMicrothreads >> u) & 1u)
+                withSource({tr("microthread %1").arg(u), tr("paused by @block"), {}, {}, 0},
+                           std::nullopt);
     for (const sim::CoreDsdRegister& r : details.dsdRegisters) {
         const sim::Dsd d = sim::decodeCoreDsd(r);
         QString what;
