@@ -476,6 +476,62 @@ class AbortedRunLogTest(unittest.TestCase):
             self.assertRegex(log, r"(?m)^@\d+ go started on 1$")
 
 
+class SimLogAsItGoesTest(unittest.TestCase):
+    """sim.log grows while a blocking launch prints, as the SDK's simulator writes it
+    (build/h-hostile/NOTES.md 17): it appeared only at stop(), so an endless printing loop
+    stopped by Ctrl-C left none. A watcher thread reads the file during the launch."""
+
+    def test_lines_reach_sim_log_before_the_launch_returns(self):
+        layout = ('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, '
+                  '.height = 1 });\n'
+                  'layout {\n  @set_rectangle(1, 1);\n'
+                  '  @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });\n'
+                  '  @export_name("chatter", fn(u32) void);\n}\n')
+        pe = ('param memcpy_params;\n'
+              'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+              'const prt = @import_module("<simprint>");\n'
+              'fn chatter(n: u32) void {\n  var i: u32 = 0;\n'
+              '  while (i < n) : (i += 1) { prt.fmt("line {d}", .{ i }); }\n'
+              '  sys_mod.unblock_cmd_stream();\n}\n'
+              'comptime { @export_symbol(chatter); }\n')
+        with _scratch_program("tessera-hostapi-simlog-", layout, pe):
+            with open("sim.log", "w", encoding="utf-8") as f:
+                f.write("a stale log of an earlier run\n")
+            seen_while_running = []
+            running = threading.Event()
+
+            def watch():
+                while running.is_set():
+                    try:
+                        with open("sim.log", encoding="utf-8") as f:
+                            seen_while_running.append(f.readline())
+                    except OSError:
+                        pass
+                    time.sleep(0.1)
+
+            with SdkRuntime("out") as rt:
+                rt.load()
+                rt.run()
+                with open("sim.log", encoding="utf-8") as f:
+                    self.assertEqual(f.read(), "", "run() starts the log afresh")
+                running.set()
+                watcher = threading.Thread(target=watch)
+                watcher.start()
+                try:
+                    rt.launch("chatter", np.uint32(1500000), nonblock=False)
+                finally:
+                    running.clear()
+                    watcher.join()
+                rt.stop()
+            self.assertRegex("".join(seen_while_running), r"^@\d+ line 0\n",
+                             "no line in sim.log while the launch ran")
+            with open("sim.log", encoding="utf-8") as f:
+                lines = f.read().splitlines()
+            self.assertEqual(len(lines), 1500000)
+            self.assertEqual([l.split(" ", 1)[1] for l in lines[::299999]],
+                             [f"line {i}" for i in range(0, 1500000, 299999)])
+
+
 class PersistentKernelStopTest(unittest.TestCase):
     """A kernel that never goes idle: a task re-activates itself to poll a mailbox that the
     host fills with copy-mode H2D. stop() drains the host commands and returns; it used to

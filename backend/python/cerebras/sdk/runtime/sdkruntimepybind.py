@@ -18,6 +18,7 @@ from cerebras.appliance.pb.sdk import sdk_common_pb2 as common
 from cerebras.sdk import _connection, _shm
 from cerebras.sdk._args import element_dtype, integer as _integer, symbol_name as _symbol_name
 from cerebras.sdk._connection import ApplianceError, Connection, register_for_exit
+from cerebras.sdk.runtime._simlog import SimLogStream
 from tessera import appliance_pb2 as pb
 
 __all__ = ["SdkRuntime", "Task", "MemcpyDataType", "MemcpyOrder", "SdkTarget", "SimfabConfig",
@@ -268,6 +269,7 @@ class SdkRuntime:
         self._pending = {}
         self._closed = False
         self._aborted_log_written = False
+        self._simlog = None  # sim.log as the run goes, from run() to stop() (see _simlog)
         self._warned_16bit = set()  # symbol ids / colors warned of by a 16-bit H2D
         self._shm = None  # the shared memory segment for large copies (see _shm)
         self._use_shm = _shm.enabled_for(self._conn.address)
@@ -298,6 +300,7 @@ class SdkRuntime:
 
     def run(self):
         self._call(self._conn.runtime.Start, pb.SessionRef(session_id=self._session))
+        self._simlog = SimLogStream(self._conn, self._session)
 
     def stop(self):
         """Finishes every pending command (filling nonblocking D2H arrays) and stops."""
@@ -311,7 +314,10 @@ class SdkRuntime:
             if task_id in self._pending:
                 self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
                     session_id=self._session, task_id=task_id, wait=True)))
-        if not (self._traced and self._write_traced_sim_log()):
+        stream, self._simlog = self._simlog, None
+        if stream is not None:
+            stream.finish(reply.simprint)  # the lines not streamed yet
+        if not (self._traced and self._write_traced_sim_log()) and stream is None:
             self._write_sim_log(reply.simprint)
         # debug_util(bindir) reads the run's state from here, as the SDK's does after stop().
         try:
@@ -339,6 +345,9 @@ class SdkRuntime:
                       "array was not filled; call task_wait() or stop() before closing",
                       file=sys.stderr)
                 self._pending.clear()
+            if self._simlog is not None:
+                self._simlog.finish()
+                self._simlog = None
             try:
                 self._conn.call(self._conn.runtime.Close, pb.SessionRef(session_id=self._session))
             except ApplianceError:
@@ -729,6 +738,9 @@ class SdkRuntime:
             # Its channel is gone: grpc would say only "Cannot invoke RPC on closed channel!".
             raise RuntimeError("this SdkRuntime was closed (close() or the end of its with "
                                "block); open a new one")
+        stream = self._simlog
+        if stream is not None:
+            stream.calls_in_flight += 1
         try:
             return self._conn.call(fn, request)
         except ApplianceError as e:
@@ -737,8 +749,16 @@ class SdkRuntime:
             # (SDK topic-13), so sim.log gets it now.
             if e.code.name == "ABORTED" and not self._aborted_log_written:
                 self._aborted_log_written = True
-                self._write_sim_log(self._simprint_so_far())
+                if stream is not None:
+                    stream.calls_in_flight -= 1
+                    stream.finish()
+                    self._simlog = stream = None
+                else:
+                    self._write_sim_log(self._simprint_so_far())
             raise
+        finally:
+            if stream is not None:
+                stream.calls_in_flight -= 1
 
     def _simprint_so_far(self):
         lines = []
