@@ -615,6 +615,32 @@ var acc: [cfg.n]T = @zeros([cfg.n]T);
 fn put(i: u16, v: T) void { acc[i] = v * @as(T, cfg.scale); }
 fn sum() T { var s: T = 0; for (acc) |v| { s += v; } return s; }
 )"}}});
+    // A generic struct that points to its own instance (`next: *List(T)` inside List(T)):
+    // the call in progress gives the struct it is making (it was "nested too deeply";
+    // h-randcomptime 2).
+    c.push_back({"generic_self_referential_struct",
+                 program(R"(
+fn List(comptime T: type) type { return struct { next: *List(T), v: T }; }
+var a: List(u16) = undefined;
+var b: List(u16) = undefined;
+var c: List(f32) = undefined;
+comptime {
+  @comptime_assert(@is_same_type(List(u16), @type_of(a)));
+  @comptime_assert(!@is_same_type(List(u16), List(f32)));
+}
+)",
+                         R"(
+  a.next = &b;
+  b.next = &a;
+  a.v = 3;
+  b.v = 4;
+  c.next = &c;
+  c.v = 2.5;
+  y[0] = a.next.v;
+  y[1] = a.next.next.v;
+  y[2] = @bitcast(u32, c.next.next.v);
+)"),
+                 {4, 3, 0x40200000}});
     // `&arr[i]` of a function's const array (a copy of a global here) points into a
     // read-only copy, as `&arr` and `&one.b` do (it was "cannot take the address of this
     // expression"; h-randstmt 7).

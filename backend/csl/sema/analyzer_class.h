@@ -693,6 +693,16 @@ class Analyzer {
     Value typeOnlyStandIn(const Value& v);
     void failIfOtherFp16Format(TypeP t, uint32_t node);
     void failIfFunctionTypedVar(TypeP t, uint32_t node);
+    // Type function calls being evaluated: the struct each returns, made before its fields
+    // (returnedStruct, evalStructType), for a field's pointer back to it.
+    struct TypeCallInProgress {
+        FnDef* f = nullptr;
+        std::vector<Value> args;
+        uint32_t returnedStruct = 0;
+        Type* type = nullptr;
+    };
+    std::vector<TypeCallInProgress> typeCallsInProgress_;
+    uint32_t returnedStruct(const FnDef* f);
     TypeP numericPeerType(std::span<const uint32_t> nodes);
     bool isBranchFreeValue(uint32_t e);
     void failIfOpaque(TypeP t, uint32_t node);

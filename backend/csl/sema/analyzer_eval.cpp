@@ -293,6 +293,10 @@ Value Analyzer::coerceLiteral(const Value& v, TypeP expected, uint32_t node) {
 Value Analyzer::evalStructType(uint32_t node, Type* into) {
     Type* t = into ? into : types.fresh(TK::Struct);
     t->incomplete = true;
+    if (!into && !typeCallsInProgress_.empty() && !typeCallsInProgress_.back().type &&
+        typeCallsInProgress_.back().returnedStruct == node &&
+        typeCallsInProgress_.back().f->mod->ast.get() == &ast())
+        typeCallsInProgress_.back().type = t;
     t->isUnion = N(node).flags & kStructUnion;
     t->originAst = &ast();
     t->originNode = node;

@@ -1139,6 +1139,20 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     return f->index;
 }
 
+// The struct type expression a function returns directly (`return struct { ... };` among
+// its body's statements), or 0.
+uint32_t Analyzer::returnedStruct(const FnDef* f) {
+    const Node& fnNode = f->mod->ast->nodes[f->node];
+    if (!fnNode.b)
+        return 0;
+    for (uint32_t stmt : f->mod->ast->list(fnNode.b)) {
+        const Node& st = f->mod->ast->nodes[stmt];
+        if (st.kind == NK::Return && st.a && f->mod->ast->nodes[st.a].kind == NK::StructType)
+            return st.a;
+    }
+    return 0;
+}
+
 // One more nested comptime or inline call (`kind`) of f, or an error past the limit.
 void Analyzer::enterCall(const FnDef* f, const char* kind, uint32_t node) {
     if (++callDepth_ > callDepthLimit()) {
@@ -1191,9 +1205,30 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
                 }
             }
         }
+        // A type function's struct, referred to inside its own fields (`next: *List(T)`):
+        // the call in progress with these arguments already made it (incomplete, so only
+        // pointers may name it), as a declared struct may point to itself.
+        if (!known && rt->k == TK::TypeT)
+            for (const TypeCallInProgress& c : typeCallsInProgress_)
+                if (c.f == f && c.type && c.args.size() == args.size() &&
+                    std::equal(args.begin(), args.end(), c.args.begin(), sameValue)) {
+                    result = mkType(c.type);
+                    known = &result;
+                    break;
+                }
         if (known) {
             result = *known;
         } else {
+            if (rt->k == TK::TypeT)
+                typeCallsInProgress_.push_back({f, args, returnedStruct(f), nullptr});
+            struct PopTypeCall {
+                Analyzer& a;
+                bool pushed;
+                ~PopTypeCall() {
+                    if (pushed)
+                        a.typeCallsInProgress_.pop_back();
+                }
+            } popTypeCall{*this, rt->k == TK::TypeT};
             Flow fl = execBlock(N(f->node).b);
             result = fl.k == Flow::K::Return ? fl.value : mkVoid();
             if (rt->k != TK::AnyType && rt->k != TK::Void && fl.k != Flow::K::Return)
