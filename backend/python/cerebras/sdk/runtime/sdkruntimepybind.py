@@ -721,8 +721,12 @@ class SdkRuntime:
     def _after_fork_in_child(self):
         """Called in a child made by os.fork(): this runtime is the parent's. Its channel
         and its Hold() stream stay untouched for the child's whole life (their destructors
-        would cancel the parent's stream); close() and every command refuse to run here."""
+        would cancel the parent's stream), and so does its sim.log stream (closing its file
+        here would write lines the parent's buffer held a second time); close() and every
+        command refuse to run here."""
         _connection.keep_in_child(self._conn, self._hold)
+        if self._simlog is not None:
+            _connection.keep_in_child(self._simlog)
 
     def _require_owner(self):
         """A call from a forked child on the parent's runtime is refused: gRPC calls on a
