@@ -351,22 +351,14 @@ static std::string exportIncompatibility(TypeP t) {
                    : std::string();
     // The Storage Classes page: "comptime-only types, struct types, DSD and DSR types, the
     // direction type, the range type" are not export compatible.
-    case TK::CInt:
-    case TK::CFloat:
-    case TK::String:
-    case TK::TypeT:
-    case TK::CStruct:
-    case TK::Module:
-    case TK::AnyType:
-    case TK::Fn:
-        return "comptime-only types are not export compatible";
     case TK::Range:
         return "the range type is not export compatible";
     case TK::Dsd:
     case TK::DsrT:
         return "DSD and DSR types are not export compatible";
     default:
-        return {};
+        return isComptimeOnly(t) || t->k == TK::Fn ? "comptime-only types are not export compatible"
+                                                   : std::string();
     }
 }
 

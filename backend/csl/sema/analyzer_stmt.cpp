@@ -895,23 +895,6 @@ Flow Analyzer::execFor(uint32_t node) {
 
 // ---- functions ------------------------------------------------------------------------
 
-static bool isComptimeOnly(TypeP t) {
-    switch (t->k) {
-    case TK::CInt:
-    case TK::CFloat:
-    case TK::String:
-    case TK::TypeT:
-    case TK::CStruct:
-    case TK::Module:
-    case TK::AnyType:
-    case TK::Dsd:
-    case TK::Range:
-        return true;
-    default:
-        return false;
-    }
-}
-
 FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
     auto it = m->fnByNode.find(node);
     if (it != m->fnByNode.end())

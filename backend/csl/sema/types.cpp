@@ -455,6 +455,23 @@ std::string comptimeOnlyPart(TypeP t) {
     return {};
 }
 
+bool isComptimeOnly(TypeP t) {
+    switch (t->k) {
+    case TK::CInt:
+    case TK::CFloat:
+    case TK::String:
+    case TK::TypeT:
+    case TK::CStruct:
+    case TK::Module:
+    case TK::AnyType:
+    case TK::Dsd:
+    case TK::Range:
+        return true;
+    default:
+        return false;
+    }
+}
+
 TypeP sixteenBitFloatIn(TypeP t) {
     if (t->k == TK::Array)
         return sixteenBitFloatIn(t->elem);

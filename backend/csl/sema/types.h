@@ -162,6 +162,9 @@ bool isArbitraryWidthInt(TypeP t);
 // What keeps a struct or array type out of run-time memory ("its field 'x' is a
 // 'comptime_int'"), or empty.
 std::string comptimeOnlyPart(TypeP t);
+// Types whose values exist only at comptime (comptime_int, type, DSD, range ...): a
+// function with such a parameter or result is expanded at each call.
+bool isComptimeOnly(TypeP t);
 // A 16-bit float type held in t, through arrays and struct fields (a bf16 or cb16 one
 // first), or null.
 TypeP sixteenBitFloatIn(TypeP t);

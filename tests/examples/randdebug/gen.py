@@ -913,7 +913,7 @@ def write_case(seed, outdir, strict_types=False):
     return gen
 
 
-KNOWN_BUG_SEEDS = [7]  # build/h-randdebug/NOTES.md 1: wrong-typed debug_util arguments
+STRICT_TYPE_SEEDS = [7]  # cases that also pass wrong-typed arguments (h-randdebug 1, fixed)
 
 
 def main(argv):
@@ -921,11 +921,8 @@ def main(argv):
         root = argv[1] if len(argv) > 1 else "."
         for s in SEEDS:
             write_case(s, os.path.join(root, "cases", f"s{s}"))
-        return
-    if argv[:1] == ["--known-bugs"]:
-        root = argv[1] if len(argv) > 1 else "."
-        for s in KNOWN_BUG_SEEDS:
-            write_case(s, os.path.join(root, "known-failing", f"types-s{s}"), strict_types=True)
+        for s in STRICT_TYPE_SEEDS:
+            write_case(s, os.path.join(root, "cases", f"types-s{s}"), strict_types=True)
         return
     if len(argv) != 2:
         sys.exit(__doc__)
