@@ -6,11 +6,17 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <deque>
 #include <sys/mman.h>
+#include <unordered_map>
 
 namespace sim {
 
 namespace {
+
+// The port a wavelet sent towards d arrives at on the next PE.
+constexpr Direction kOpposite[5] = {Direction::Ramp, Direction::South, Direction::North,
+                                    Direction::West, Direction::East};
 
 std::string str(uint64_t v) {
     return std::to_string(v);
@@ -1019,6 +1025,48 @@ uint64_t Fabric::Impl::taskStateFingerprint(const Pe& p) const {
     return h;
 }
 
+// Whether color c's current routes lead from `start` back to it (through PEs whose rx takes
+// each hop): wavelets there circulate for ever rather than wait for room. The loop's PEs
+// from `start` on, or empty.
+std::string Fabric::Impl::routeLoopThrough(const Pe& start, int c) const {
+    std::unordered_map<const Pe*, const Pe*> parent{{&start, nullptr}};
+    std::deque<const Pe*> todo{&start};
+    while (!todo.empty()) {
+        const Pe* q = todo.front();
+        todo.pop_front();
+        const ColorConfig* cfg = colorConfig(*q, c);
+        if (!cfg)
+            continue;
+        uint8_t rx = 0, tx = 0;
+        routeOf(*cfg, rx, tx);
+        for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
+            if (!(tx & dirBit(d)))
+                continue;
+            // neighbour() only looks the PE up; it is non-const for the routing loop's sake.
+            const Pe* next = const_cast<Impl*>(this)->neighbour(*q, d);
+            const ColorConfig* nextCfg = next ? colorConfig(*next, c) : nullptr;
+            if (!nextCfg)
+                continue;
+            uint8_t nextRx = 0, nextTx = 0;
+            routeOf(*nextCfg, nextRx, nextTx);
+            if (!(nextRx & dirBit(kOpposite[size_t(d)])))
+                continue;
+            if (next == &start) {
+                std::vector<const Pe*> loop;
+                for (const Pe* at = q; at; at = parent.at(at))
+                    loop.push_back(at);
+                std::string names;
+                for (auto it = loop.rbegin(); it != loop.rend(); ++it)
+                    names += peName(**it) + " -> ";
+                return names + peName(start);
+            }
+            if (parent.emplace(next, q).second)
+                todo.push_back(next);
+        }
+    }
+    return {};
+}
+
 void Fabric::Impl::describeWavelets(const Pe& p, std::vector<std::string>& parts) const {
     for (int c = 0; c < kNumColors; ++c) {
         if (!p.rampQ[size_t(c)].empty()) {
@@ -1067,10 +1115,14 @@ void Fabric::Impl::describeWavelets(const Pe& p, std::vector<std::string>& parts
                     blocked += n;
                 }
             }
-            if (p.routerBuf[size_t(c)].size() > blocked)
+            if (p.routerBuf[size_t(c)].size() > blocked) {
+                const std::string loop = routeLoopThrough(p, c);
                 parts.push_back(str(p.routerBuf[size_t(c)].size() - blocked) +
                                 " wavelet(s) on color " + str(uint64_t(c)) +
-                                " stuck in the router (backpressure)");
+                                (loop.empty() ? " stuck in the router (backpressure)"
+                                              : " circulate in a loop of routes (" + loop +
+                                                    "); the ring never drains"));
+            }
         }
     }
     for (int q = 0; q < kNumOutputQueues; ++q)
@@ -1549,8 +1601,6 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
         }
         bool room = true;
         int arriving[5] = {color, color, color, color, color};
-        static constexpr Direction opposite[5] = {
-            Direction::Ramp, Direction::South, Direction::North, Direction::West, Direction::East};
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
                 continue;
@@ -1560,7 +1610,7 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                       "wavelet on color " + str(uint64_t(color)) +
                           " leaves the program rectangle going " + directionName(d));
             arriving[size_t(d)] = arrivingColor(*n, color, d);
-            if (linkFull(*n, arriving[size_t(d)], opposite[size_t(d)]))
+            if (linkFull(*n, arriving[size_t(d)], kOpposite[size_t(d)]))
                 room = false;
         }
         if (!room) {
@@ -1630,7 +1680,7 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
             w.color = uint8_t(c2);
             const bool neighbourIdle = !n->routerBusy && !n->outQBusy && !n->flushPendingIn &&
                                        !n->routerActive && !opt.traceStalls;
-            pushRouter(*n, c2, {w, now + costs::kHopLatency, uint8_t(opposite[size_t(d)])});
+            pushRouter(*n, c2, {w, now + costs::kHopLatency, uint8_t(kOpposite[size_t(d)])});
             if (neighbourIdle)
                 wakeRouterAt(*n, now + costs::kHopLatency);
             else
@@ -1638,7 +1688,7 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
             if (opt.traceLanding)
                 traceAt(*n, now + costs::kHopLatency,
                         "(hwtile) landing C" + str(uint64_t(c2)) + " from link " +
-                            directionName(opposite[size_t(d)])[0]);
+                            directionName(kOpposite[size_t(d)])[0]);
         }
         if (entry.w.control) {
             // Switch commands act on this router after the wavelet has been forwarded.

@@ -161,6 +161,7 @@ struct Fabric::Impl {
     RunResult waitReport(RunStatus status, const std::string& headline);
     std::string describeWait(const Pe& p) const;
     void describeWavelets(const Pe& p, std::vector<std::string>& parts) const;
+    std::string routeLoopThrough(const Pe& start, int color) const;
     uint32_t peIndex(const Pe& p) const { return p.y * width + p.x; }
     std::string peName(const Pe& p) const; // "PE(fx,fy)" in fabric coordinates
     std::string where(const Pe& p, const SourceLoc* loc) const;
