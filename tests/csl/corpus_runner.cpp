@@ -1,5 +1,6 @@
 #include "corpus_runner.h"
 
+#include "backend/artifact/cslc_args.h"
 #include "backend/csl/compiler.h"
 
 #include <algorithm>
@@ -58,15 +59,6 @@ Parsed parseCorpus(const std::string& path) {
     return p;
 }
 
-void splitPairs(const std::string& v, std::vector<std::pair<std::string, std::string>>& out) {
-    std::stringstream ss(v);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        auto c = item.find(':');
-        out.emplace_back(item.substr(0, c), c == std::string::npos ? "" : item.substr(c + 1));
-    }
-}
-
 } // namespace
 
 CorpusResult runCorpusFile(const std::string& path) {
@@ -81,7 +73,10 @@ CorpusResult runCorpusFile(const std::string& path) {
         }
         r.ok = diags.empty();
     } else {
-        csl::CompileOptions o;
+        // cslc's own command-line parser, so a corpus file's ARGS mean what they mean to cslc.
+        std::vector<std::string> args{layoutName};
+        args.insert(args.end(), p.args.begin(), p.args.end());
+        csl::CompileOptions o = artifact::parseCslcArgs(args).options;
         o.layoutFile = layoutName;
         std::map<std::string, std::string> files(p.files.begin(), p.files.end());
         o.readFile = [files](const std::string& f) -> std::optional<std::string> {
@@ -91,27 +86,6 @@ CorpusResult runCorpusFile(const std::string& path) {
                 return std::nullopt;
             return it->second;
         };
-        for (const std::string& a : p.args) {
-            auto eq = a.find('=');
-            std::string k = a.substr(0, eq), v = eq == std::string::npos ? "" : a.substr(eq + 1);
-            if (k == "--arch")
-                o.arch = v == "wse3" ? sim::Arch::Wse3 : sim::Arch::Wse2;
-            else if (k == "--params")
-                splitPairs(v, o.params);
-            else if (k == "--colors")
-                splitPairs(v, o.colors);
-            else if (k == "--memcpy")
-                o.memcpy = true;
-            else if (k == "--fabric-dims")
-                std::sscanf(v.c_str(), "%u,%u", &o.fabricWidth, &o.fabricHeight);
-            else if (k == "--fabric-offsets") {
-                std::sscanf(v.c_str(), "%u,%u", &o.offsetX, &o.offsetY);
-                o.fabricOffsetsGiven = true;
-            } else if (k == "--channels")
-                o.channels = uint32_t(std::stoul(v));
-            else if (k == "--max-inlined-iterations")
-                o.maxInlinedIterations = uint32_t(std::stoul(v));
-        }
         csl::CompileResult cr = csl::compile(o);
         diags = cr.diagnostics;
         r.ok = cr.ok;
