@@ -111,8 +111,8 @@ void Analyzer::showTo(std::string& out, const Value& v) {
 // The Types page: one 16-bit float format exists at run time, the one --fp16-format picks
 // (f16 by default); bf16 and cb16 values of another format are comptime-only.
 void Analyzer::failIfOtherFp16Format(TypeP t, uint32_t node) {
-    const TypeP h = sixteenBitFloatIn(t);
-    if (!h || !(h->bf16 || h->cb16) || sameType(h, fp16Type()))
+    const TypeP h = halfFloatOtherThan(t, fp16Type());
+    if (!h)
         return;
     const std::string name = typeName(h);
     fail(node, "variable of type '" + typeName(t) + "' must be comptime-known: run-time '" + name +

@@ -472,20 +472,15 @@ bool isComptimeOnly(TypeP t) {
     }
 }
 
-TypeP sixteenBitFloatIn(TypeP t) {
+TypeP halfFloatOtherThan(TypeP t, TypeP allowed) {
     if (t->k == TK::Array)
-        return sixteenBitFloatIn(t->elem);
-    if (t->k == TK::Float && t->bits == 16)
-        return t;
-    if (t->k != TK::Struct)
-        return nullptr;
-    for (const FieldInfo& f : t->fields)
-        if (TypeP inner = f.type ? sixteenBitFloatIn(f.type) : nullptr;
-            inner && (inner->bf16 || inner->cb16))
-            return inner;
-    for (const FieldInfo& f : t->fields)
-        if (TypeP inner = f.type ? sixteenBitFloatIn(f.type) : nullptr)
-            return inner;
+        return halfFloatOtherThan(t->elem, allowed);
+    if (t->k == TK::Float && (t->bf16 || t->cb16))
+        return sameType(t, allowed) ? nullptr : t;
+    if (t->k == TK::Struct)
+        for (const FieldInfo& f : t->fields)
+            if (TypeP inner = f.type ? halfFloatOtherThan(f.type, allowed) : nullptr)
+                return inner;
     return nullptr;
 }
 

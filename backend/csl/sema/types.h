@@ -165,9 +165,9 @@ std::string comptimeOnlyPart(TypeP t);
 // Types whose values exist only at comptime (comptime_int, type, DSD, range ...): a
 // function with such a parameter or result is expanded at each call.
 bool isComptimeOnly(TypeP t);
-// A 16-bit float type held in t, through arrays and struct fields (a bf16 or cb16 one
-// first), or null.
-TypeP sixteenBitFloatIn(TypeP t);
+// A bf16 or cb16 type held in t, through arrays and struct fields, other than `allowed`;
+// null when there is none.
+TypeP halfFloatOtherThan(TypeP t, TypeP allowed);
 // u64 (or wider unsigned): its comptime values from 2^63 up are held as their bit pattern
 // in an int64_t, so they compare, print and convert as unsigned.
 inline bool isU64(TypeP t) {
