@@ -4,6 +4,7 @@ buf: [16]f32 (mutable), ro: [4]f32 (immutable), add_to_all(f32), noop(), take_u1
 MEMCPYH2D_1 is color 2 and MEMCPYD2H_1 color 3."""
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
@@ -379,6 +380,45 @@ class UtilsTest(unittest.TestCase):
                 f.write('{"streams": ')
             with self.assertRaisesRegex(ValueError, re.escape(layout_json) + ": not valid JSON"):
                 SdkCompileArtifacts(d)
+
+    def test_wrong_shape_out_rpc_json_is_named(self):
+        """get_api_info_dict on valid JSON of the wrong shape names the file, the entry and
+        what is wrong; it was a bare AttributeError, KeyError or TypeError
+        (build/h-hostile/NOTES.md 7)."""
+        from cerebras.sdk.sdk_utils import get_api_info_dict, parse_host_callable_api  # pylint: disable=import-outside-toplevel
+        cases = (
+            ({"rpc_symbols": {"a": 1}}, "rpc_symbols must be a list, got dict"),
+            ({"rpc_symbols": None}, "rpc_symbols must be a list, got NoneType"),
+            ({"rpc_symbols": ["go"]}, "rpc_symbols[0] must be an object, got str 'go'"),
+            ({"rpc_symbols": [{"kind": "Func", "inputs": []}]},
+             "rpc_symbols[0], a Func, has no 'name' string"),
+            ({"rpc_symbols": [{"kind": "Func", "name": 7}]},
+             "rpc_symbols[0], a Func, has no 'name' string (got int 7)"),
+            ({"rpc_symbols": [{"kind": "Var", "name": "v"}, {"kind": "Func", "name": "go",
+                                                             "inputs": [{"name": "k"}]}]},
+             "rpc_symbols[1] ('go'): input 0 has no 'type' string"),
+            ({"rpc_symbols": [{"kind": "Func", "name": "go", "inputs": {"k": "f32"}}]},
+             "rpc_symbols[0] ('go'): 'inputs' must be a list of {name, type} objects, got dict"),
+            ({"rpc_symbols": [{"kind": "Func", "name": "go", "inputs": ["f32"]}]},
+             "rpc_symbols[0] ('go'): input 0 must be a {name, type} object, got str 'f32'"),
+            ({"rpc_symbols": [{"kind": "Func", "name": "go",
+                               "inputs": [{"name": None, "type": "f32"}]}]},
+             "rpc_symbols[0] ('go'): input 0 has no 'name' string"),
+        )
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "bin"))
+            rpc = os.path.join(d, "bin", "out_rpc.json")
+            for doc, message in cases:
+                with self.subTest(doc=doc):
+                    with open(rpc, "w", encoding="utf-8") as f:
+                        json.dump(doc, f)
+                    with self.assertRaises(ValueError) as ctx:
+                        get_api_info_dict(d)
+                    self.assertTrue(str(ctx.exception).startswith(
+                        f"{rpc}: not a valid out_rpc.json ({message}"), str(ctx.exception))
+        with self.assertRaisesRegex(ValueError, re.escape(
+                "rpc_symbols: not a valid out_rpc.json (rpc_symbols[0] must be an object")):
+            parse_host_callable_api([3])
 
     def test_helpers_match_the_sdk_module(self):
         """cerebras.sdk.sdk_utils as the SDK ships it: cast_uint32 gives the word's bits as

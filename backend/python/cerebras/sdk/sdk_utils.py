@@ -92,27 +92,65 @@ def is_valid_primitive_type(para_type):
     return para_type in _RPC_TYPES
 
 
-def parse_host_callable_api(rpc_symbols):
-    """{function name: ([parameter names], [parameter types])} of the exported functions
-    in out_rpc.json's "rpc_symbols" list (exported variables are left out). bool
-    parameters, which CSL exports and launch() passes, are kept too."""
+def _shown(value):
+    """A value of an out_rpc.json entry as an error message shows it: its type and a short repr."""
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60] + '...' if len(text) > 60 else text}"
+
+
+def _host_callable_api(rpc_symbols, where):
+    """parse_host_callable_api; a list of the wrong shape is a ValueError that starts with
+    `where` and names the entry and what is wrong with it (it was a bare AttributeError,
+    KeyError or TypeError from inside this function)."""
+    def refuse(what):
+        raise ValueError(f"{where}: not a valid out_rpc.json ({what})")
+
+    if not isinstance(rpc_symbols, list):
+        refuse(f"rpc_symbols must be a list, got {_shown(rpc_symbols)}")
     api = {}
-    for sym in rpc_symbols:
+    for k, sym in enumerate(rpc_symbols):
+        if not isinstance(sym, dict):
+            refuse(f"rpc_symbols[{k}] must be an object, got {_shown(sym)}")
         if sym.get("kind") != "Func":
             continue
+        name = sym.get("name")
+        if not isinstance(name, str):
+            refuse(f"rpc_symbols[{k}], a Func, has no 'name' string"
+                   + ("" if name is None else f" (got {_shown(name)})"))
+        entry = f"rpc_symbols[{k}] ('{name}')"
+        inputs = sym.get("inputs", [])
+        if not isinstance(inputs, list):
+            refuse(f"{entry}: 'inputs' must be a list of {{name, type}} objects, got "
+                   f"{_shown(inputs)}")
         names, types = [], []
-        for param in sym.get("inputs", []):
+        for i, param in enumerate(inputs):
+            if not isinstance(param, dict):
+                refuse(f"{entry}: input {i} must be a {{name, type}} object, got {_shown(param)}")
+            for field in ("name", "type"):
+                if not isinstance(param.get(field), str):
+                    refuse(f"{entry}: input {i} has no '{field}' string"
+                           + ("" if param.get(field) is None else
+                              f" (got {_shown(param.get(field))})"))
             if not (is_valid_primitive_type(param["type"]) or param["type"] == "bool"):
-                raise RuntimeError(f"{sym['name']}: parameter '{param['name']}' has type "
+                raise RuntimeError(f"{name}: parameter '{param['name']}' has type "
                                    f"{param['type']}, which is not a supported type")
             names.append(param["name"])
             types.append(param["type"])
-        api[sym["name"]] = (names, types)
+        api[name] = (names, types)
     return api
 
 
+def parse_host_callable_api(rpc_symbols):
+    """{function name: ([parameter names], [parameter types])} of the exported functions
+    in out_rpc.json's "rpc_symbols" list (exported variables are left out). bool
+    parameters, which CSL exports and launch() passes, are kept too. A list of the wrong
+    shape is a ValueError naming the entry."""
+    return _host_callable_api(rpc_symbols, "rpc_symbols")
+
+
 def get_api_info_dict_from_json(json_path):
-    """parse_host_callable_api of the out_rpc.json file at json_path."""
+    """parse_host_callable_api of the out_rpc.json file at json_path; a file of the wrong
+    shape is a ValueError naming the file and the entry."""
     import json  # pylint: disable=import-outside-toplevel
     with open(json_path, encoding="utf-8") as f:
         try:
@@ -121,7 +159,7 @@ def get_api_info_dict_from_json(json_path):
             raise ValueError(f"{json_path}: not a valid out_rpc.json ({e})") from None
     if not isinstance(rpc, dict):
         raise ValueError(f"{json_path}: not a valid out_rpc.json (not a JSON object)")
-    return parse_host_callable_api(rpc.get("rpc_symbols", []))
+    return _host_callable_api(rpc.get("rpc_symbols", []), json_path)
 
 
 def get_api_info_dict(app_path):
