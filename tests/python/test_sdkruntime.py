@@ -481,6 +481,41 @@ class PlatformTest(unittest.TestCase):
                          (COL, "MEMCPY_32BIT", 1))
 
 
+class AddressTest(Base):
+    def test_a_malformed_appliance_address_is_refused_at_once(self):
+        """cmaddr (and $TESSERA_APPLIANCE) without a port, with a port past 65535, or of
+        another type is refused at once naming the argument; gRPC took them as targets to
+        retry, and the runtime waited 30 s for "cannot reach the appliance"
+        (build/h-hostile/NOTES.md 9)."""
+        cases = (("garbage", ValueError, "cmaddr 'garbage': expected IP:PORT or unix:PATH (no port)"),
+                 ("localhost:99999", ValueError,
+                  "cmaddr 'localhost:99999': the port '99999' is not a number 1..65535"),
+                 ("localhost:0", ValueError, "the port '0' is not a number 1..65535"),
+                 (":9000", ValueError, "cmaddr ':9000': expected IP:PORT or unix:PATH (no host)"),
+                 ("::1:9000", ValueError, "an IPv6 address goes in brackets"),
+                 ("unix:", ValueError, "cmaddr 'unix:': the socket path is empty"),
+                 ("http://h:1", ValueError, "expected IP:PORT or unix:PATH"),
+                 (9000, TypeError, "cmaddr must be a str (IP:PORT or unix:PATH), got int 9000"))
+        for cmaddr, error, message in cases:
+            with self.subTest(cmaddr=cmaddr):
+                start = time.monotonic()
+                with self.assertRaises(error) as ctx:
+                    SdkRuntime(self.out, cmaddr=cmaddr)
+                self.assertIn(message, str(ctx.exception))
+                self.assertLess(time.monotonic() - start, 5 * TIME_FACTOR)
+        saved = os.environ.get("TESSERA_APPLIANCE")
+        os.environ["TESSERA_APPLIANCE"] = "nohost"
+        try:
+            with self.assertRaisesRegex(ValueError, re.escape(
+                    "$TESSERA_APPLIANCE 'nohost': expected IP:PORT or unix:PATH (no port)")):
+                SdkRuntime(self.out)
+        finally:
+            if saved is None:
+                del os.environ["TESSERA_APPLIANCE"]
+            else:
+                os.environ["TESSERA_APPLIANCE"] = saved
+
+
 class LauncherTest(Base):
     def test_stage_run_download(self):
         script = os.path.join(self.tmp, "host.py")

@@ -53,11 +53,30 @@ def stream(fn, request, **kw):
         raise ApplianceError(e.code(), e.details()) from None
 
 
-def _grpc_target(address):
-    if address.startswith("unix:"):
+def _grpc_target(address, source="cmaddr"):
+    """The gRPC target of an appliance address. A malformed one is refused at once, naming
+    where it came from (`source`): gRPC takes 'garbage' or 'localhost:99999' as a target it
+    retries, so the connection waited its 30 s and said only "cannot reach the appliance"."""
+    if not isinstance(address, str):
+        raise TypeError(f"{source} must be a str (IP:PORT or unix:PATH), got "
+                        f"{type(address).__name__} {address!r}")
+    if address.startswith(("unix:", "unix-abstract:")):
+        if not address.split(":", 1)[1]:
+            raise ValueError(f"{source} '{address}': the socket path is empty")
+        return address
+    if address.startswith(("ipv4:", "ipv6:")):  # gRPC's own address schemes
         return address
     if "://" in address:
-        raise ValueError(f"cmaddr '{address}': expected IP:PORT or unix:PATH")
+        raise ValueError(f"{source} '{address}': expected IP:PORT or unix:PATH")
+    host, colon, port = address.rpartition(":")
+    if not colon or not host:
+        raise ValueError(f"{source} '{address}': expected IP:PORT or unix:PATH (no "
+                         f"{'port' if not colon else 'host'})")
+    if host.startswith("[") != host.endswith("]") or (":" in host and not host.startswith("[")):
+        raise ValueError(f"{source} '{address}': expected IP:PORT or unix:PATH (an IPv6 "
+                         "address goes in brackets: [::1]:PORT)")
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ValueError(f"{source} '{address}': the port '{port}' is not a number 1..65535")
     return address
 
 
@@ -248,11 +267,14 @@ def _private_address():
 
 
 def resolve_address(cmaddr):
-    """cmaddr if given, else $TESSERA_APPLIANCE, else a private appliance."""
+    """cmaddr if given, else $TESSERA_APPLIANCE, else a private appliance; a malformed
+    address is refused at once, naming the argument or the variable."""
     if cmaddr:
+        _grpc_target(cmaddr, "cmaddr")
         return cmaddr
     env = os.environ.get("TESSERA_APPLIANCE")
     if env:
+        _grpc_target(env, "$TESSERA_APPLIANCE")
         return env
     return _private_address()
 
