@@ -515,6 +515,18 @@ class AddressTest(Base):
             else:
                 os.environ["TESSERA_APPLIANCE"] = saved
 
+    def test_bindir_must_be_a_path(self):
+        """SdkRuntime(None), (123), (b"out") and ("") name SdkRuntime and bindir; os.path
+        said "expected str, bytes or os.PathLike object, not NoneType" (h-hostile 9)."""
+        for bindir in (None, 123, b"out"):
+            with self.subTest(bindir=bindir):
+                with self.assertRaisesRegex(TypeError, re.escape(
+                        "SdkRuntime: bindir must be the path (str or os.PathLike) of a cslc "
+                        f"output directory, got {type(bindir).__name__} {bindir!r}")):
+                    SdkRuntime(bindir)
+        with self.assertRaisesRegex(ValueError, "SdkRuntime: bindir is empty"):
+            SdkRuntime("")
+
 
 class LauncherTest(Base):
     def test_stage_run_download(self):

@@ -230,6 +230,14 @@ class SdkRuntime:
         if not 0 <= threads <= 64:
             raise ValueError(f"SdkRuntime: simfab_numthreads must be 1..64 (0 or None: the "
                              f"default), got {threads}")
+        # os.path's own errors ("expected str, bytes or os.PathLike object, not NoneType",
+        # "Can't mix strings and bytes") named neither SdkRuntime nor the argument.
+        if not isinstance(bindir, (str, os.PathLike)) or not isinstance(os.fspath(bindir), str):
+            raise TypeError(f"SdkRuntime: bindir must be the path (str or os.PathLike) of a "
+                            f"cslc output directory, got {type(bindir).__name__} {bindir!r}")
+        if not os.fspath(bindir):
+            raise ValueError("SdkRuntime: bindir is empty; give the cslc output directory "
+                             "(cslc -o DIR)")
         self._bindir = os.fspath(bindir)
         program_path = os.path.join(self._bindir, "bin", "out_program.pb")
         if not os.path.exists(program_path):
