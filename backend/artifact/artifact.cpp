@@ -14,6 +14,22 @@ namespace artifact {
 namespace fs = std::filesystem;
 namespace pb = tessera::artifact;
 
+namespace {
+
+// A Func symbol's "type" is its return type, as a Var's is its own: the PE function of the
+// first class exporting it (every exporter has the @export_name signature; "void" was
+// written for every function, also for `fn(u16) u16`).
+sim::ScalarType returnTypeOf(const sim::FabricProgram& program, const std::string& name) {
+    for (const sim::CodeClass& c : program.classes)
+        for (const sim::ClassExport& e : c.exports)
+            if (e.isFunction && e.name == name && e.function >= 0 &&
+                size_t(e.function) < c.functions.size())
+                return c.functions[size_t(e.function)].returnType;
+    return sim::ScalarType::Void;
+}
+
+} // namespace
+
 std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
     std::vector<RpcSymbol> out;
     for (const auto& h : program.hostSymbols) {
@@ -26,7 +42,7 @@ std::vector<RpcSymbol> rpcSymbolsOf(const sim::FabricProgram& program) {
             s.immutable = !h.mutableFromHost;
         } else {
             s.kind = "Func";
-            s.type = "void";
+            s.type = sim::typeName(returnTypeOf(program, h.name));
             for (size_t i = 0; i < h.inputs.size(); ++i)
                 s.inputs.push_back(
                     {i < h.inputNames.size() ? h.inputNames[i] : "arg" + std::to_string(i),
@@ -217,35 +233,50 @@ void failUnlessUtf8(const std::string& text, const std::string& what) {
 
 } // namespace
 
-void writeArtifact(const std::string& dir, const sim::FabricProgram& program,
-                   const BuildInfo& info) {
+void writeArtifact(const std::string& dir, const sim::FabricProgram& program, const BuildInfo& info,
+                   const std::vector<ExtraFile>& extra) {
     for (const std::string& f : program.sourceFiles)
         failUnlessUtf8(f, "source path");
     for (const std::string& a : info.cslcArgs)
         failUnlessUtf8(a, "cslc argument");
     std::error_code ec;
+    // The directories this call creates, deepest first, so a failure removes them again.
+    std::vector<fs::path> created;
+    for (fs::path p = fs::path(dir) / "bin"; !p.empty() && !fs::exists(p, ec);
+         p = p.parent_path()) {
+        created.push_back(p);
+        if (p == p.parent_path())
+            break;
+    }
     fs::create_directories(fs::path(dir) / "bin", ec);
     if (ec)
         throw ArtifactError(dir + ": cannot create output directory: " + ec.message());
-    // All three files are written beside their targets first and put in place only when
-    // all were written: a failure (disk full, a read-only file) leaves the previous
-    // artifact whole, not a new program beside an old out.json and out_rpc.json.
-    const std::pair<std::string, std::string> files[] = {
-        {(fs::path(dir) / kProgramFile).string(), serializeProgram(program)},
-        {(fs::path(dir) / kRpcJson).string(), rpcJsonText(rpcSymbolsOf(program))},
-        {(fs::path(dir) / kOutJson).string(), outJsonText(program, info)},
+    // All files are written beside their targets first and put in place only when all
+    // were written: a failure (disk full, a read-only file, an --output-json path that
+    // cannot be written) leaves the previous artifact whole, not a new program beside an
+    // old out.json and out_rpc.json, and no new output directory.
+    std::vector<ExtraFile> files = {
+        {(fs::path(dir) / kProgramFile).string(), serializeProgram(program), ""},
+        {(fs::path(dir) / kRpcJson).string(), rpcJsonText(rpcSymbolsOf(program)), ""},
+        {(fs::path(dir) / kOutJson).string(), outJsonText(program, info), ""},
     };
+    files.insert(files.end(), extra.begin(), extra.end());
     size_t written = 0;
     try {
-        for (; written < std::size(files); ++written)
-            writeTemporaryFile(files[written].first, files[written].second);
-    } catch (const ArtifactError&) {
+        for (; written < files.size(); ++written)
+            writeTemporaryFile(files[written].path, files[written].bytes);
+    } catch (const ArtifactError& e) {
         for (size_t i = 0; i < written; ++i)
-            fs::remove(files[i].first + ".tmp", ec);
-        throw;
+            fs::remove(files[i].path + ".tmp", ec);
+        for (const fs::path& p : created)
+            fs::remove(p, ec); // only if still empty
+        const std::string& what = files[written].what;
+        if (what.empty())
+            throw;
+        throw ArtifactError(what + ": " + e.what());
     }
-    for (const auto& [path, bytes] : files)
-        replaceWithTemporaryFile(path);
+    for (const ExtraFile& f : files)
+        replaceWithTemporaryFile(f.path);
 }
 
 Artifact loadArtifact(const std::string& dir) {

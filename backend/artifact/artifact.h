@@ -34,7 +34,7 @@ struct RpcInput {
 struct RpcSymbol {
     uint32_t id = 0;
     std::string name;
-    std::string type; // Var: "[*]f32"; Func: return type "void"
+    std::string type; // Var: "[*]f32" or "i16"; Func: its return type, "void" or "u16"
     std::string kind; // "Var" | "Func"
     bool immutable = false;
     std::vector<RpcInput> inputs;
@@ -57,9 +57,19 @@ std::string routesText(const sim::FabricProgram& program);
 std::string rpcJsonText(const std::vector<RpcSymbol>& symbols);
 std::vector<RpcSymbol> parseRpcJson(const std::string& text, const std::string& what);
 
-// Creates dir and dir/bin as needed and writes the three files; throws ArtifactError.
-void writeArtifact(const std::string& dir, const sim::FabricProgram& program,
-                   const BuildInfo& info);
+// A file written together with the artifact (cslc --output-json): put in place only when
+// every file was written.
+struct ExtraFile {
+    std::string path;
+    std::string bytes;
+    std::string what; // prefixes the error when it cannot be written, e.g. "--output-json"
+};
+
+// Creates dir and dir/bin as needed and writes the three files and `extra`; throws
+// ArtifactError. All are written beside their targets first and put in place only when all
+// were written, so a failure leaves no new file behind, nor a directory it created.
+void writeArtifact(const std::string& dir, const sim::FabricProgram& program, const BuildInfo& info,
+                   const std::vector<ExtraFile>& extra = {});
 // Reads all three files back; throws ArtifactError naming the file at fault.
 Artifact loadArtifact(const std::string& dir);
 

@@ -3,8 +3,6 @@
 #include "backend/artifact/cslc_args.h"
 #include "backend/csl/compiler.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -69,25 +67,20 @@ int main(int argc, char** argv) {
             for (auto& f : c.functions)
                 f.locs.clear();
     const artifact::BuildInfo info = artifact::buildInfoOf(cmd, result);
+    // --output-json is written with the artifact, so a path that cannot be written leaves
+    // no output directory behind, as every other refusal does.
+    std::vector<artifact::ExtraFile> extra;
+    if (cmd.outputJsonPath)
+        extra.push_back({cmd.outputJsonPath->empty() ? cmd.outDir + ".json" : *cmd.outputJsonPath,
+                         artifact::outJsonText(*result.program, info), "--output-json"});
     try {
-        artifact::writeArtifact(cmd.outDir, *result.program, info);
+        artifact::writeArtifact(cmd.outDir, *result.program, info, extra);
     } catch (const artifact::ArtifactError& e) {
         std::cerr << "cslc: error: " << e.what() << "\n";
         return 1;
     }
     if (cmd.outRoutes)
         std::cout << artifact::routesText(*result.program);
-    if (cmd.outputJsonPath) {
-        const std::string path =
-            cmd.outputJsonPath->empty() ? cmd.outDir + ".json" : *cmd.outputJsonPath;
-        std::ofstream out(path, std::ios::binary);
-        out << artifact::outJsonText(*result.program, info);
-        if (!out.flush()) {
-            std::cerr << "cslc: error: --output-json: cannot write '" << path
-                      << "': " << std::strerror(errno) << "\n";
-            return 1;
-        }
-    }
     if (cmd.options.verbose)
         std::cerr << "cslc: wrote " << cmd.outDir << "/" << artifact::kOutJson << ", "
                   << artifact::kRpcJson << ", " << artifact::kProgramFile << "\n";

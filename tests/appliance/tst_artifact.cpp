@@ -374,6 +374,54 @@ class TestArtifact : public QObject {
         QCOMPARE(artifact::loadArtifact(dir).info.params.at("M"), std::string("8"));
     }
 
+    // cslc --output-json into a path that cannot be written wrote the whole output directory
+    // first and then failed (build/h-hostile/NOTES.md 6); every other refusal writes nothing.
+    void failedExtraFileWritesNothing() {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString() + "/new/out";
+        const std::string json = tmp.path().toStdString() + "/no-such-dir/out.json";
+        try {
+            artifact::writeArtifact(dir, *sampleProgram(), {}, {{json, "{}", "--output-json"}});
+            QFAIL("expected ArtifactError");
+        } catch (const artifact::ArtifactError& e) {
+            QCOMPARE(std::string(e.what()), "--output-json: " + json +
+                                                ": cannot open for writing: No such file or "
+                                                "directory");
+        }
+        // Neither the files nor the directories this call created are left.
+        QVERIFY(!std::filesystem::exists(tmp.path().toStdString() + "/new"));
+        // A directory that was there before stays, with its previous artifact whole.
+        const std::string kept = tmp.path().toStdString() + "/kept";
+        artifact::writeArtifact(kept, *sampleProgram(), {});
+        const std::string program = artifact::readWholeFile(kept + "/bin/out_program.pb");
+        auto changed = sampleProgram();
+        changed->classes.at(0).file = "changed.csl";
+        QVERIFY_THROWS_EXCEPTION(
+            artifact::ArtifactError,
+            artifact::writeArtifact(kept, *changed, {}, {{json, "{}", "--output-json"}}));
+        QCOMPARE(artifact::readWholeFile(kept + "/bin/out_program.pb"), program);
+        QVERIFY(!std::filesystem::exists(kept + "/bin/out_program.pb.tmp"));
+        // Written with the artifact when it can be, also inside the new output directory.
+        const std::string inside = tmp.path().toStdString() + "/fresh/params.json";
+        artifact::writeArtifact(tmp.path().toStdString() + "/fresh", *sampleProgram(), {},
+                                {{inside, "{\"a\": 1}", "--output-json"}});
+        QCOMPARE(artifact::readWholeFile(inside), std::string("{\"a\": 1}"));
+    }
+
+    // out_rpc.json's "type" of an exported function is its return type; it was "void" for
+    // every function, also for one declared `fn(u16) u16` (build/h-randhost/NOTES.md).
+    void exportedFunctionTypeIsItsReturnType() {
+        auto program = sampleProgram();
+        QCOMPARE(artifact::rpcSymbolsOf(*program).at(1).type, std::string("void"));
+        program->classes.at(0).functions.at(0).returnType = sim::ScalarType::U16;
+        const auto symbols = artifact::rpcSymbolsOf(*program);
+        QCOMPARE(symbols.at(1).kind, std::string("Func"));
+        QCOMPARE(symbols.at(1).type, std::string("u16"));
+        QCOMPARE(symbols.at(0).type, std::string("[*]f32"));
+        const std::string text = artifact::rpcJsonText(symbols);
+        QCOMPARE(artifact::parseRpcJson(text, "out_rpc.json").at(1).type, std::string("u16"));
+    }
+
     void outJsonIsReproducible() {
         // Protobuf's map printing follows a per-process hash order: with enough keys two
         // writes (or two cslc runs) came out in different orders.
