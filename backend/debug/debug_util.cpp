@@ -110,11 +110,17 @@ DebugUtil::DebugUtil(const std::string& bindir, const std::string& corePath) {
     }
     const std::string core =
         corePath.empty() ? (std::filesystem::path(bindir) / "corefile.cs1").string() : corePath;
+    // As Python's debug_util decides: SdkLayout compiles at a fabric offset the script never
+    // chose, so its PEs are named as place() and read_symbol name them.
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::path(bindir) / "sdklayout.json", ec))
+        coordinates_ = Coordinates::Layout;
     open(core, "program in " + bindir);
 }
 
-DebugUtil::DebugUtil(std::shared_ptr<const sim::FabricProgram> program, const std::string& corePath)
-    : program_(std::move(program)) {
+DebugUtil::DebugUtil(std::shared_ptr<const sim::FabricProgram> program, const std::string& corePath,
+                     Coordinates coordinates)
+    : program_(std::move(program)), coordinates_(coordinates) {
     if (!program_)
         throw DebugError(corePath + ": no program to read the dump with");
     open(corePath, "program");
@@ -166,14 +172,29 @@ const sim::CoreHeader& DebugUtil::header() const {
     return core_->header();
 }
 
+uint32_t DebugUtil::originX() const {
+    return coordinates_ == Coordinates::Layout ? 0 : core_->header().offsetX;
+}
+
+uint32_t DebugUtil::originY() const {
+    return coordinates_ == Coordinates::Layout ? 0 : core_->header().offsetY;
+}
+
 std::pair<uint32_t, uint32_t> DebugUtil::local(uint32_t px, uint32_t py) const {
     const auto& h = core_->header();
-    if (px < h.offsetX || py < h.offsetY || px - h.offsetX >= h.width || py - h.offsetY >= h.height)
-        throw DebugError("PE (" + std::to_string(px) + "," + std::to_string(py) +
-                         ") is outside the program rectangle at (" + std::to_string(h.offsetX) +
-                         "," + std::to_string(h.offsetY) + ") of " + std::to_string(h.width) + "x" +
-                         std::to_string(h.height) + " (coordinates are absolute)");
-    return {px - h.offsetX, py - h.offsetY};
+    const uint32_t ox = originX(), oy = originY();
+    if (px < ox || py < oy || px - ox >= h.width || py - oy >= h.height)
+        throw DebugError(
+            "PE (" + std::to_string(px) + "," + std::to_string(py) +
+            ") is outside the program rectangle at (" + std::to_string(ox) + "," +
+            std::to_string(oy) + ") of " + std::to_string(h.width) + "x" +
+            std::to_string(h.height) +
+            (coordinates_ == Coordinates::Layout
+                 ? " (layout coordinates of this SdkLayout program, as place() and read_symbol "
+                   "take them)"
+                 : " (coordinates are absolute: the rectangle's (0,0) is fabric (" +
+                       std::to_string(ox) + "," + std::to_string(oy) + "))"));
+    return {px - ox, py - oy};
 }
 
 namespace {
@@ -212,9 +233,9 @@ std::vector<uint8_t> DebugUtil::symbolRectBytes(uint32_t px, uint32_t py, uint32
     if (w == 0 || h == 0)
         return {};
     const auto& header = core_->header();
-    const bool inside = px >= header.offsetX && py >= header.offsetY &&
-                        uint64_t(px) - header.offsetX + w <= header.width &&
-                        uint64_t(py) - header.offsetY + h <= header.height;
+    const uint32_t ox = originX(), oy = originY();
+    const bool inside = px >= ox && py >= oy && uint64_t(px) - ox + w <= header.width &&
+                        uint64_t(py) - oy + h <= header.height;
     if (!inside) {
         // Some PE lies outside: the error is that of the first PE at fault, columns
         // outermost (outside the rectangle, or a class without the symbol).
@@ -225,7 +246,7 @@ std::vector<uint8_t> DebugUtil::symbolRectBytes(uint32_t px, uint32_t py, uint32
                     throwNoSymbol(px + dx, py + dy, x, y, symbol);
             }
     }
-    const uint32_t x0 = px - header.offsetX, y0 = py - header.offsetY;
+    const uint32_t x0 = px - ox, y0 = py - oy;
     // The symbol is looked up once per code class. The dump stores PE records and SRAM
     // pages in row-major order, so both passes walk the rectangle row by row (the file
     // sequentially: the kernel maps neighbouring pages with each fault) and place each

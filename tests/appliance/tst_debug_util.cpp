@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <numeric>
 
 namespace {
@@ -82,6 +83,79 @@ class TestDebugUtil : public QObject {
         } catch (const debug::DebugError& e) {
             QVERIFY2(std::string(e.what()).find("program at (4,1)") != std::string::npos, e.what());
         }
+    }
+
+    // An SdkLayout program's directory holds sdklayout.json; its PEs are named in layout
+    // coordinates, as Python's debug_util, place() and read_symbol name them
+    // (docs/host-api.md, "Coordinates"; tests/examples dbg-sdklayout-coords). The C++
+    // DebugUtil the IDE's core view uses took fabric coordinates for them too.
+    void sdkLayoutProgramsTakeLayoutCoordinates() {
+        QTemporaryDir tmp;
+        const std::string out = tmp.path().toStdString() + "/out";
+        auto program = fixture::program(); // 2x1 at fabric offset (4,1)
+        artifact::writeArtifact(out, *program, {});
+        sim::Fabric fabric(program);
+        std::vector<uint32_t> words(32);
+        for (uint32_t i = 0; i < 32; ++i) {
+            float f = float(i);
+            std::memcpy(&words[i], &f, 4);
+        }
+        sim::MemcpyRequest r;
+        r.symbol = "buf";
+        r.w = 2;
+        r.elementsPerPe = 16;
+        fabric.runUntilDone(fabric.memcpy(r, words));
+        fabric.dumpCore(out + "/corefile.cs1");
+        {
+            debug::DebugUtil cslc(out);
+            QCOMPARE(cslc.coordinates(), debug::Coordinates::Fabric);
+            QCOMPARE(cslc.originX(), 4u);
+            QCOMPARE(cslc.originY(), 1u);
+            QCOMPARE(cslc.get_symbol<float>(5, 1, "buf").at(0), 16.0f);
+            try {
+                cslc.get_symbol<float>(1, 0, "buf");
+                QFAIL("rectangle coordinates were taken for a cslc program");
+            } catch (const debug::DebugError& e) {
+                QVERIFY2(std::string(e.what()).find("coordinates are absolute: the rectangle's "
+                                                    "(0,0) is fabric (4,1)") != std::string::npos,
+                         e.what());
+            }
+        }
+        std::ofstream(out + "/sdklayout.json") << "{}\n";
+        debug::DebugUtil layout(out);
+        QCOMPARE(layout.coordinates(), debug::Coordinates::Layout);
+        QCOMPARE(layout.originX(), 0u);
+        QCOMPARE(layout.originY(), 0u);
+        QCOMPARE(layout.header().offsetX, 4u); // the core's own header is unchanged
+        QCOMPARE(layout.get_symbol<float>(1, 0, "buf").at(0), 16.0f);
+        QCOMPARE(layout.get_symbol<float>(0, 0, "buf").at(15), 15.0f);
+        const auto rect = layout.get_symbol_rect<float>(0, 0, 2, 1, "buf");
+        QCOMPARE(rect.size(), size_t(32));
+        QCOMPARE(rect[31], 31.0f);
+        try {
+            layout.get_symbol<float>(5, 1, "buf");
+            QFAIL("fabric coordinates were taken for an SdkLayout program");
+        } catch (const debug::DebugError& e) {
+            QCOMPARE(std::string(e.what()),
+                     std::string("PE (5,1) is outside the program rectangle at (0,0) of 2x1 "
+                                 "(layout coordinates of this SdkLayout program, as place() and "
+                                 "read_symbol take them)"));
+        }
+        QVERIFY_THROWS_EXCEPTION(debug::DebugError,
+                                 layout.get_symbol_rect<float>(4, 1, 2, 1, "buf"));
+        try {
+            layout.read_trace(0, 0, "times");
+            QFAIL("a trace without a buffer was read");
+        } catch (const debug::DebugError& e) { // the PE is found: only the buffer is missing
+            QVERIFY2(std::string(e.what()).find("no <debug> trace buffer") != std::string::npos,
+                     e.what());
+        }
+        // The IDE's constructor from a loaded program says which coordinates it takes.
+        debug::DebugUtil loaded(layout.programPtr(), out + "/corefile.cs1",
+                                debug::Coordinates::Layout);
+        QCOMPARE(loaded.get_symbol<float>(1, 0, "buf").at(0), 16.0f);
+        debug::DebugUtil fabricOnes(layout.programPtr(), out + "/corefile.cs1");
+        QCOMPARE(fabricOnes.get_symbol<float>(5, 1, "buf").at(0), 16.0f);
     }
 
     // get_symbol_rect looks the symbol up once per class and copies each PE's bytes
