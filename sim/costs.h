@@ -32,6 +32,25 @@ constexpr uint32_t kFabricElementCycles = 1; // one wavelet per cycle on a fabri
 // "Appendix: SIMD mode"; ops without a published width run at 1).
 uint32_t simdWidth(DsdOpKind op, Arch arch);
 
+// Fabric SIMD mode (the DSDs page, "SIMD Mode"; Dsd::simdMode): a step of a fabric DSD
+// moves one wavelet (simd_32: two 16-bit values in it) or two (simd_64), a WSE-2 FIFO 32 or
+// 64 bits of elements. A step takes kFabricElementCycles, or more when it holds more values
+// than the op's simdWidth: ceil(values / width) cycles.
+constexpr uint32_t kSimdStepCycles = kFabricElementCycles;
+
+// Priorities of the threads that share a PE's datapath (docs/simulator.md "Datapath"), as
+// ranks: a higher rank goes first. Microthreads (DsdOpDesc::priority 0 high, 1 medium,
+// 2 low, the default) and the main thread's four levels, which the Libraries page places
+// relative to them: MEDIUM_LOW (the default: "By default, synchronous operations have a
+// priority between medium and low microthreads"), MEDIUM, MEDIUM_HIGH, HIGH.
+constexpr uint8_t microthreadRank(int priority) {
+    return priority == 0 ? 6 : priority == 1 ? 4 : 2;
+}
+constexpr uint8_t mainThreadRank(uint32_t level) {
+    return uint8_t(3 + (level > 3 ? 0 : level)); // MEDIUM_LOW 3, MEDIUM 4, MEDIUM_HIGH 5, HIGH 6
+}
+constexpr uint8_t kDefaultMainThreadRank = mainThreadRank(0);
+
 // SRAM banks (the same appendix): 48 KB in 8 banks of 6 KB, successive 16-bit words in
 // successive banks; per cycle two 32-bit reads and one 32-bit write, and the two reads
 // need banks b1 % 4 != b2 % 4. A memory DSD op whose two source reads of an element fall

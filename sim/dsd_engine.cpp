@@ -55,6 +55,42 @@ uint64_t memoryAddress(const Dsd& d, uint32_t i) {
     return uint64_t(a);
 }
 
+// A fabric operand whose 16-bit values share wavelets: two per wavelet in any SIMD mode
+// (the DSDs page, "SIMD Mode": "In simd_32 mode, a single wavelet carries two 16-bit
+// values").
+bool packedFabric(const OpOperand& o, uint32_t bytes) {
+    return bytes == 2 && o.kind == DsdOperand::Kind::Dsd && o.dsd.simdMode != 0 &&
+           (o.dsd.kind == DsdKind::FabIn || o.dsd.kind == DsdKind::FabOut);
+}
+
+// The operand of an op whose DSD sets a SIMD mode (a fabric DSD, or a WSE-2 FIFO), or -1:
+// 0 the destination, 1..3 the sources.
+int simdOperand(const OpState& op) {
+    const OpOperand* operands[4] = {&op.dst, &op.src[0], &op.src[1], &op.src[2]};
+    for (int k = 0; k < 4; ++k)
+        if (operands[k]->kind == DsdOperand::Kind::Dsd && operands[k]->dsd.simdMode != 0 &&
+            (operands[k]->dsd.kind == DsdKind::FabIn || operands[k]->dsd.kind == DsdKind::FabOut ||
+             operands[k]->dsd.kind == DsdKind::Fifo))
+            return k;
+    return -1;
+}
+
+// The values a SIMD-mode step of `mode` may move when `ready` values are ready (in queued
+// wavelets or the room for them, or FIFO elements or room) and a 32-bit unit (a wavelet, or
+// 32 bits of FIFO elements) holds `perUnit`; 0: it stalls. simd_32 moves one unit, simd_64
+// two ("two wavelets must be ready, otherwise the DSD operation stalls"), simd_32_or_64 two
+// or one ("proceeds ... as long as at least one wavelet is ready"). An op's last step needs
+// only the values that remain.
+uint32_t simdStepValues(uint8_t mode, uint32_t ready, uint32_t perUnit, uint32_t remaining) {
+    const uint32_t one = std::min(perUnit, remaining);
+    const uint32_t two = std::min(2 * perUnit, remaining);
+    if (mode == kSimd64)
+        return ready >= two ? two : 0;
+    if (mode == kSimd32Or64)
+        return ready >= two ? two : ready >= one ? one : 0;
+    return ready >= one ? one : 0;
+}
+
 } // namespace
 
 uint32_t dsdLength(const Dsd& d) {
@@ -446,7 +482,9 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     if (!desc.async) {
         if (!fabric) {
             runMemoryOp(p, op);
-            p.mainReadyAt += memOpCost(p, op);
+            const uint64_t start = p.mainReadyAt;
+            const uint32_t cost = memOpCost(p, op);
+            p.mainReadyAt += cost + reserveMainDatapath(p, start + costs::kDsdSetup, start + cost);
             noteProgress(p.mainReadyAt);
             return true;
         }
@@ -479,6 +517,13 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         p.mainWaitingUt = uint8_t(ut);
         return false;
     }
+    // The microthread's priority: the op's (WSE-2 `.priority`, or copied by the compiler
+    // from a comptime DSD), else its operands' DSDs' (WSE-3 fabin, FIFO), else low.
+    int priority = desc.priority;
+    for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
+        if (priority < 0 && o->kind == DsdOperand::Kind::Dsd)
+            priority = o->dsd.priority;
+    op.rank = costs::microthreadRank(priority);
     op.active = true;
     op.readyAt = std::max(now, p.mainReadyAt);
     if (fabric)
@@ -562,6 +607,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         return;
     }
     uint32_t progressed = 0;
+    uint64_t cycles = 0; // datapath cycles of the elements (and control wavelets) moved
     bool terminated = false;
     if (desc.op == DsdOpKind::Dfilt) {
         // Drop data wavelets until `extent` control wavelets have passed.
@@ -572,6 +618,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 ++op.done;
             popCeQueue(p, color);
             ++progressed;
+            ++cycles;
         }
         if (progressed)
             activateRouter(p);
@@ -582,7 +629,67 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]})
             fifoOperand =
                 fifoOperand || (o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo);
+        // Steps (docs/simulator.md "Fabric SIMD mode"): without a SIMD mode each element is a
+        // step; with one, a step moves the values of one or two wavelets (32 or 64 bits of
+        // FIFO elements) of the operand that sets it. A step takes ceil(values / width)
+        // cycles of kSimdStepCycles.
+        const int simd = simdOperand(op);
+        const bool packedDst = packedFabric(op.dst, shape.dstBytes);
+        const uint32_t width = std::max<uint32_t>(1, costs::simdWidth(desc.op, arch));
+        uint32_t stepLeft = 0;
+        uint64_t stepCycles = 0; // the current step's, counted when its first element moves
+        // The datapath (docs/simulator.md "Datapath"): a microthread the main thread
+        // outranks (or ties, having reserved first) does not step during the element cycles
+        // of the main thread's memory DSD op.
+        uint64_t cycleCap = UINT64_MAX;
+        if (!onMain && p.mainRank >= op.rank && now < p.mainDatapathUntil) {
+            if (now >= p.mainDatapathFrom) {
+                readyAt = p.mainDatapathUntil;
+                return;
+            }
+            cycleCap = p.mainDatapathFrom - now;
+        }
         while (op.done < op.total) {
+            if (stepLeft == 0) {
+                if (cycles >= cycleCap)
+                    break;
+                uint32_t values = 1;
+                if (simd >= 0) {
+                    OpOperand& so = simd == 0 ? op.dst : op.src[simd - 1];
+                    const uint32_t bytes = simd == 0 ? shape.dstBytes : shape.srcBytes[simd - 1];
+                    const uint32_t remaining = op.total - op.done;
+                    if (so.heldValues) {
+                        values = so.dsd.kind == DsdKind::FabIn
+                                     ? std::min<uint32_t>(so.heldValues, remaining)
+                                     : 1;
+                    } else if (so.dsd.kind == DsdKind::Fifo) {
+                        const FifoDesc& fd = p.cls->fifos[so.dsd.fifo];
+                        const FifoState& fs = p.fifos[so.dsd.fifo];
+                        const uint32_t perUnit =
+                            std::max<uint32_t>(1, 4 / std::max<uint32_t>(1, fd.elementBytes));
+                        const uint32_t ready = simd == 0 ? fifoCapacity(fd) - fs.count : fs.count;
+                        values = simdStepValues(so.dsd.simdMode, ready, perUnit, remaining);
+                        if (values == 0) {
+                            // "Sufficient data" (space) is the step's: the FIFO's event
+                            // waits for it (the DSDs page, "Task Activation on Pop and Push").
+                            (simd == 0 ? p.fifos[so.dsd.fifo].fullEvent
+                                       : p.fifos[so.dsd.fifo].emptyEvent) = true;
+                        }
+                    } else {
+                        const uint32_t perUnit = packedFabric(so, bytes) ? 2 : 1;
+                        const uint32_t units =
+                            so.dsd.kind == DsdKind::FabIn
+                                ? p.rampQ[size_t(fabinColor(p, so.dsd))].size()
+                                : p.outQ[so.dsd.queue % kNumOutputQueues].space();
+                        values =
+                            simdStepValues(so.dsd.simdMode, units * perUnit, perUnit, remaining);
+                    }
+                    if (values == 0)
+                        break;
+                }
+                stepLeft = values;
+                stepCycles = (values + width - 1) / width * costs::kSimdStepCycles;
+            }
             // Room and data for one more element?
             bool ok = true;
             bool handledControl = false;
@@ -590,7 +697,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 const OpOperand& o = op.src[s];
                 if (o.kind != DsdOperand::Kind::Dsd)
                     continue;
-                if (o.dsd.kind == DsdKind::FabIn) {
+                if (o.dsd.kind == DsdKind::FabIn && o.heldValues) {
+                    // the rest of a SIMD-mode wavelet already popped
+                } else if (o.dsd.kind == DsdKind::FabIn) {
                     const int color = fabinColor(p, o.dsd);
                     auto& q = p.rampQ[size_t(color)];
                     if (q.empty()) {
@@ -599,6 +708,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                         popCeQueue(p, color);
                         activateRouter(p);
                         ++progressed;
+                        ++cycles;
                         handledControl = true;
                         // The DSDs page, "Dynamic Completion Based on Control Wavelets":
                         // each form ends the operation ("will terminate and task 'mytask'
@@ -623,8 +733,11 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             if (terminated)
                 break;
             if (ok && op.dst.kind == DsdOperand::Kind::Dsd) {
+                // A SIMD-mode fabout sends a wavelet every second 16-bit value (and with the
+                // op's last one): only those need room.
                 if (op.dst.dsd.kind == DsdKind::FabOut)
-                    ok = !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
+                    ok = (packedDst && op.dst.heldValues == 0 && op.done + 1 < op.total) ||
+                         !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
                 else if (op.dst.dsd.kind == DsdKind::Fifo) {
                     ok = !fifoFull(p, op.dst.dsd.fifo);
                     p.fifos[op.dst.dsd.fifo].fullEvent |= !ok;
@@ -636,16 +749,37 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 break;
             }
             const uint32_t i = op.done;
-            const uint32_t a =
-                shape.numSources > 0 ? readOperand(p, op.src[0], shape.srcBytes[0], i, op.loc) : 0;
-            const uint32_t b =
-                shape.numSources > 1 ? readOperand(p, op.src[1], shape.srcBytes[1], i, op.loc) : 0;
-            const uint32_t c =
-                shape.numSources > 2 ? readOperand(p, op.src[2], shape.srcBytes[2], i, op.loc) : 0;
-            writeOperand(
-                p, op.dst, shape.dstBytes, i,
-                dsdElement(desc.op, a, b, c, op.carry, prog->fp16Format == Fp16Format::Bf16),
-                op.loc);
+            // A SIMD-mode fabin gives a wavelet's low half, then its high half (**choice**:
+            // the earlier value in the low half, as two u16 words lie in a u32).
+            auto source = [&](int s) -> uint32_t {
+                OpOperand& o = op.src[s];
+                if (!packedFabric(o, shape.srcBytes[s]))
+                    return readOperand(p, o, shape.srcBytes[s], i, op.loc);
+                if (o.heldValues == 0) {
+                    o.held = readOperand(p, o, 4, i, op.loc);
+                    o.heldValues = 2;
+                }
+                return o.held >> (16 * (2 - o.heldValues--)) & 0xffff;
+            };
+            const uint32_t a = shape.numSources > 0 ? source(0) : 0;
+            const uint32_t b = shape.numSources > 1 ? source(1) : 0;
+            const uint32_t c = shape.numSources > 2 ? source(2) : 0;
+            const uint32_t value =
+                dsdElement(desc.op, a, b, c, op.carry, prog->fp16Format == Fp16Format::Bf16);
+            if (!packedDst) {
+                writeOperand(p, op.dst, shape.dstBytes, i, value, op.loc);
+            } else if (op.dst.heldValues == 0 && op.done + 1 < op.total) {
+                op.dst.held = value & 0xffff;
+                op.dst.heldValues = 1;
+            } else {
+                const uint32_t payload =
+                    op.dst.heldValues ? op.dst.held | value << 16 : value & 0xffff;
+                op.dst.heldValues = 0;
+                writeOperand(p, op.dst, 4, i, payload, op.loc);
+            }
+            cycles += stepCycles;
+            stepCycles = 0;
+            --stepLeft;
             ++op.done;
             ++progressed;
             if (fifoOperand && countFifoLengths(p, op))
@@ -694,7 +828,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         op.waiting = false;
     }
     noteProgress(now);
-    readyAt = now + uint64_t(progressed) * costs::kFabricElementCycles;
+    readyAt = now + cycles * costs::kFabricElementCycles;
+    if (!onMain)
+        holdDatapath(p, op, cycles);
     if (op.done >= op.total)
         readyAt = std::max(readyAt, op.earliestFinish);
     // The main thread's op moved its last element: nothing outside the PE can change it
@@ -707,6 +843,33 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         finishOp(p, op);
         noteProgress(readyAt);
     }
+}
+
+// The datapath (docs/simulator.md "Datapath"): the main thread's memory DSD op, whose
+// element cycles are [from, until), waits for the cycles that microthreads of its rank or
+// higher hold in it; returns the cycles it is delayed.
+uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until) {
+    uint64_t delay = 0;
+    for (const OpState& ut : p.uts)
+        if (ut.rank >= p.mainRank && ut.datapathUntil > from && ut.datapathFrom < until)
+            delay += std::min(until, ut.datapathUntil) - std::max(from, ut.datapathFrom);
+    p.mainDatapathFrom = from;
+    p.mainDatapathUntil = until + delay;
+    return delay;
+}
+
+// A microthread's op held the datapath for `cycles` from now: one that outranks the main
+// thread delays the main thread's memory op whose element cycles it overlaps.
+void Fabric::Impl::holdDatapath(Pe& p, OpState& op, uint64_t cycles) {
+    op.datapathFrom = now;
+    op.datapathUntil = now + cycles;
+    if (op.rank <= p.mainRank || op.datapathUntil <= p.mainDatapathFrom ||
+        now >= p.mainDatapathUntil)
+        return;
+    const uint64_t overlap = std::min(op.datapathUntil, p.mainDatapathUntil) -
+                             std::max(op.datapathFrom, p.mainDatapathFrom);
+    p.mainDatapathUntil += overlap;
+    p.mainReadyAt += overlap;
 }
 
 } // namespace sim

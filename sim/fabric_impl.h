@@ -223,6 +223,8 @@ struct Fabric::Impl {
     void advanceOp(Pe& p, OpState& op, bool onMain);
     void finishOp(Pe& p, OpState& op);
     uint32_t memOpCost(const Pe& p, const OpState& op) const;
+    uint64_t reserveMainDatapath(Pe& p, uint64_t from, uint64_t until);
+    void holdDatapath(Pe& p, OpState& op, uint64_t cycles);
     // FIFO read/write lengths (fifo_length.cpp).
     void setFifoLength(Pe& p, uint64_t fifo, uint64_t length, bool read, const SourceLoc& loc);
     void applyFifoLengths(const Pe& p, OpState& op) const;

@@ -1181,6 +1181,17 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         p.highPriority = arg(1) ? p.highPriority | bit : p.highPriority & ~bit;
         break;
     }
+    case BuiltinId::SetMainThreadPriority: {
+        // <tile_config>.main_thread_priority (docs/simulator.md "Datapath"). **Choice:** it
+        // takes effect at once (the Libraries page: "may take a few clock cycles").
+        const uint64_t level = arg(0);
+        if (level > 3)
+            fault(p, &loc,
+                  "main thread priority level " + str(level) +
+                      " is out of range (0 MEDIUM_LOW, 1 MEDIUM, 2 MEDIUM_HIGH, 3 HIGH)");
+        p.mainRank = costs::mainThreadRank(uint32_t(level));
+        break;
+    }
     case BuiltinId::BlockMicrothread:
     case BuiltinId::UnblockMicrothread: {
         const uint64_t ut = arg(0);
@@ -1204,7 +1215,8 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         break;
     case BuiltinId::CheckRangeStep:
         if (arg(0) == 0)
-            fault(p, &loc, "the step of this @range is 0 (the Builtins page: step != 0 is required)");
+            fault(p, &loc,
+                  "the step of this @range is 0 (the Builtins page: step != 0 is required)");
         break;
     case BuiltinId::Random16:
     case BuiltinId::Random23: {

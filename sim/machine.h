@@ -182,6 +182,11 @@ struct OpOperand {
     // A fabout whose DSD has wavelet_index_offset: the op's `.index` (0 without one), which
     // every wavelet it sends carries in its upper half.
     uint16_t waveletIndex = 0;
+    // A fabric operand in SIMD mode whose 16-bit values share wavelets (Dsd::simdMode): a
+    // fabin's last popped wavelet and how many of its values are still to be read, or a
+    // fabout's low half waiting for its high half (heldValues 1).
+    uint32_t held = 0;
+    uint8_t heldValues = 0;
 };
 
 // A DSD operation in progress on the main thread (synchronous fabric/FIFO op) or on
@@ -205,6 +210,10 @@ struct OpState {
     // empty FIFO leaves that scalar unchanged (FIFO actions, docs/simulator.md).
     uint32_t resultSlot = UINT32_MAX;
     uint32_t dstBefore = 0;
+    // The datapath (docs/simulator.md "Datapath"): a microthread's rank (costs::
+    // microthreadRank of its priority) and the cycles its last steps held the datapath.
+    uint8_t rank = 0;
+    uint64_t datapathFrom = 0, datapathUntil = 0;
 };
 
 // The 8 microthreads of a PE, allocated on the first async op so idle PEs stay small.
@@ -370,6 +379,11 @@ struct alignas(64) Pe {
     // the channel bit channelBlockBit gives) is HIGH; the picker takes ready HIGH tasks
     // before LOW ones (SetTaskPriority).
     uint64_t highPriority = 0;
+    // The datapath the main thread's DSD operations share with the microthreads (docs/
+    // simulator.md "Datapath"): the main thread's rank (<tile_config>.main_thread_priority,
+    // SetMainThreadPriority) and the element cycles of its last memory DSD op.
+    uint8_t mainRank = costs::kDefaultMainThreadRank;
+    uint64_t mainDatapathFrom = 0, mainDatapathUntil = 0;
 
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};

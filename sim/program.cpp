@@ -191,6 +191,7 @@ Dsd unpackDsd(const uint8_t* b) {
     }
     std::memcpy(&d.waveletIndexOffset, b + 28, 2);
     d.elementBytes = b[30];
+    d.priority = int8_t(int(b[31]) - 1); // 0: none (-1)
     return d;
 }
 
@@ -213,6 +214,7 @@ void packDsd(const Dsd& d, uint8_t* b) {
     }
     std::memcpy(b + 28, &d.waveletIndexOffset, 2);
     b[30] = d.elementBytes;
+    b[31] = uint8_t(d.priority + 1);
 }
 
 } // namespace sim

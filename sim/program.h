@@ -148,6 +148,13 @@ enum class BuiltinId : uint16_t {
     // Added for `for (@range(T, start, stop, step))` with a run-time step (the Builtins
     // page: "step != 0 is required"): fails the run at this instruction when r[a] == 0.
     CheckRangeStep,  // (step)
+    // Added in session 16 for <tile_config>.main_thread_priority's
+    // update_main_thread_priority (the Libraries page: MEDIUM_LOW "between low- and
+    // medium-priority microthreads", MEDIUM "same priority as medium-priority
+    // microthreads", MEDIUM_HIGH between medium and high, HIGH "same priority as
+    // high-priority microthreads"): r[a] = 0 MEDIUM_LOW (the default), 1 MEDIUM,
+    // 2 MEDIUM_HIGH, 3 HIGH; other values are a fault.
+    SetMainThreadPriority,  // (level)
 };
 constexpr uint32_t kNumPrngs = 8;
 
@@ -209,7 +216,7 @@ struct Dsd {
     bool control = false;      // FabOut: send control wavelets
     bool controlTransform = false;
     bool advanceSwitch = false;
-    uint8_t simdMode = 0;      // 0 default, 32, 64
+    uint8_t simdMode = 0;      // 0 default, 32, 64; 96 (kSimd32Or64, added session 16)
     int16_t waveletIndexOffset = -1;  // -1: none
     // FIFO DSDs
     uint16_t fifo = 0;  // index into CodeClass::fifos
@@ -223,7 +230,18 @@ struct Dsd {
     uint8_t elementBytes = 0;
     // Added with DsdField::SaveAddress: loaded to a DSR with `.save_address = true`.
     bool saveAddress = false;
+    // Added in session 16 for the WSE-3 fabin_dsd `.priority` and @allocate_fifo's
+    // `.priority` (the DSDs page, "Microthread Priority"): the priority of the microthread
+    // an async op on this DSD runs on, as DsdOpDesc::priority counts it (0 high, 1 medium,
+    // 2 low); -1: none given. The compiler also copies a comptime DSD's priority into the
+    // op's DsdOpDesc::priority, which the program file carries.
+    int8_t priority = -1;
 };
+// Values of Dsd::simdMode (the DSDs page, "SIMD Mode"; added in session 16 with the
+// simulator's model of it, docs/simulator.md): the bits a fabric DSD's (or WSE-2 FIFO's)
+// step moves: simd_32 one wavelet of two 16-bit values, simd_64 two wavelets that must both
+// be ready, simd_32_or_64 two when ready, else one.
+constexpr uint8_t kSimd32 = 32, kSimd64 = 64, kSimd32Or64 = 96;
 constexpr uint32_t kDsdStorageBytes = 32;  // bytes a DSD occupies when kept in SRAM
 // A DSD in and out of its kDsdStorageBytes bytes of SRAM (DsdLoad/DsdStore, DSR slots, core
 // dumps). Moved here from the simulator so the compiler can give a DSR loaded at comptime
@@ -322,6 +340,9 @@ struct DsdOpDesc {
     enum class OnControl : uint8_t { None, Terminate, Activate, Unblock } onControl = OnControl::None;
     int8_t onControlTask = -1;
     int8_t microthread = -1;  // WSE-3 ut_id; -1: derived from the fabric queue (WSE-2)
+    // Microthread priority of an async op: 0 high, 1 medium, 2 low; -1: none given (the
+    // operands' Dsd::priority, else low, the DSDs page's default). Orders the op against the
+    // main thread's DSD operations (docs/simulator.md "Datapath"; modelled since session 16).
     int8_t priority = -1;
     // Added for `.index` (additive): register holding the u16 index of the op. A memory
     // operand whose DSD has waveletIndexOffset >= 0 starts `index` 16-bit words further
