@@ -337,6 +337,19 @@ class CommandTest(_Kernel):
             rt.call("bump", ["x"])
         with self.assertRaisesRegex(TypeError, "src must be a numpy array"):
             rt.memcpy_h2d(ubuf, [0] * N, 0, 0, 1, 1, N)
+        # args not a list: "'int' object is not iterable"; the broadcast and strided copies
+        # named themselves memcpy_h2d (build/h-hostile/NOTES.md 9).
+        with self.assertRaisesRegex(TypeError, "call\\('bump'\\): args must be a list of "
+                                               "integers .* got int 0"):
+            rt.call("bump", 0)
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d_rowbcast: src must be a numpy array"):
+            rt.memcpy_h2d_rowbcast(ubuf, None, 0, 0, 1, 1, N)
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d_colbcast: px must be an integer"):
+            rt.memcpy_h2d_colbcast(ubuf, words, 0.5, 0, 1, 1, N)
+        with self.assertRaisesRegex(TypeError, "memcpy_h2d_stride: row_stride must be an integer"):
+            rt.memcpy_h2d_stride(ubuf, words, 0, 0, 1, 1, N, 1.5, 1)
+        with self.assertRaisesRegex(ValueError, "memcpy_h2d_stride: dest -1 is neither"):
+            rt.memcpy_h2d_stride(-1, words, 0, 0, 1, 1, N, 1, 1)
         with self.assertRaisesRegex(TypeError, "launch\\('bump'\\): argument 0"):
             rt.launch("bump", "text")
         with self.assertRaisesRegex(ValueError, "dest must be a writeable"):

@@ -166,9 +166,13 @@ def _member(call, name, value, enum_type):
                          f"({choices})") from None
 
 
+_H2D_CALLS = {pb.BOX: "memcpy_h2d", pb.ROW_BROADCAST: "memcpy_h2d_rowbcast",
+              pb.COL_BROADCAST: "memcpy_h2d_colbcast", pb.STRIDED: "memcpy_h2d_stride"}
+
+
 def _memcpy_fields(call, target, px, py, w, h, elem, streaming, data_type, order, nonblock):
     """The MemcpyRequest fields every copy shares, each checked by name."""
-    target_name = "dest" if call == "memcpy_h2d" else "src"
+    target_name = "dest" if call.startswith("memcpy_h2d") else "src"
     target = _integer(call, target_name, target)
     if not 0 <= target < (1 << 32):
         raise ValueError(f"{call}: {target_name} {target} is neither a symbol id from get_id "
@@ -441,6 +445,11 @@ class SdkRuntime:
             self._settle_pending_into(args)  # words a pending D2H brings, as for an H2D
         if isinstance(args, np.ndarray) and args.dtype.itemsize == 4:
             args = args.reshape(-1).view(np.uint32)  # the packed form: each element's bits
+        if not isinstance(args, (list, tuple, np.ndarray)):
+            # Iterating it said only "'int' object is not iterable".
+            raise TypeError(f"call('{name}'): args must be a list of integers (the packed "
+                            f"words) or a 32-bit numpy array, got {type(args).__name__} "
+                            f"{args!r}")
         words = []
         for i, a in enumerate(args):
             word = _integer(f"call('{name}')", f"args[{i}]", a)
@@ -476,11 +485,14 @@ class SdkRuntime:
 
     def _h2d(self, shape, dest, src, px, py, w, h, elem, streaming, data_type, order, nonblock,
              row_stride=1, col_stride=1):
-        src = _u32_words(src, "memcpy_h2d: src")
-        fields = _memcpy_fields("memcpy_h2d", dest, px, py, w, h, elem, streaming, data_type,
-                                order, nonblock)
-        strides = dict(row_stride=_integer("memcpy_h2d", "row_stride", row_stride),
-                       col_stride=_integer("memcpy_h2d", "col_stride", col_stride))
+        # Messages name the call the script made (the broadcast and strided forms said
+        # "memcpy_h2d").
+        call = _H2D_CALLS[shape]
+        src = _u32_words(src, f"{call}: src")
+        fields = _memcpy_fields(call, dest, px, py, w, h, elem, streaming, data_type, order,
+                                nonblock)
+        strides = dict(row_stride=_integer(call, "row_stride", row_stride),
+                       col_stride=_integer(call, "col_stride", col_stride))
         self._settle_pending_into(src)
         arr = _little_endian(src)
         if not fields["streaming"] and fields["data_type"] == MemcpyDataType.MEMCPY_16BIT:
