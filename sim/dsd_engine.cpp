@@ -846,16 +846,37 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
 }
 
 // The datapath (docs/simulator.md "Datapath"): the main thread's memory DSD op, whose
-// element cycles are [from, until), waits for the cycles that microthreads of its rank or
-// higher hold in it; returns the cycles it is delayed.
+// element cycles would be [from, until), gets only the cycles that no microthread of its
+// rank or higher holds: it waits through each such hold it meets, so its elements end later
+// by those cycles. Microthreads it outranks that hold cycles it now takes finish later by
+// as many. Returns the cycles the op is delayed.
 uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until) {
-    uint64_t delay = 0;
-    for (const OpState& ut : p.uts)
-        if (ut.rank >= p.mainRank && ut.datapathUntil > from && ut.datapathFrom < until)
-            delay += std::min(until, ut.datapathUntil) - std::max(from, ut.datapathFrom);
+    uint64_t t = from, left = until - from;
+    for (;;) {
+        // The earliest hold still ahead of t by a microthread that keeps the datapath.
+        uint64_t holdFrom = UINT64_MAX, holdUntil = 0;
+        for (const OpState& ut : p.uts)
+            if (ut.rank >= p.mainRank && ut.datapathUntil > t &&
+                std::max(ut.datapathFrom, t) < holdFrom) {
+                holdFrom = std::max(ut.datapathFrom, t);
+                holdUntil = ut.datapathUntil;
+            }
+        if (holdFrom >= t + left)
+            break;
+        left -= holdFrom - t;
+        t = holdUntil;
+    }
+    const uint64_t end = t + left;
+    for (OpState& ut : p.uts)
+        if (ut.active && ut.rank < p.mainRank && ut.datapathUntil > from && ut.datapathFrom < end) {
+            const uint64_t taken =
+                std::min(end, ut.datapathUntil) - std::max(from, ut.datapathFrom);
+            ut.datapathUntil += taken;
+            ut.readyAt += taken;
+        }
     p.mainDatapathFrom = from;
-    p.mainDatapathUntil = until + delay;
-    return delay;
+    p.mainDatapathUntil = end;
+    return end - until;
 }
 
 // A microthread's op held the datapath for `cycles` from now: one that outranks the main

@@ -1962,8 +1962,9 @@ fn main() void {
                  run.message.c_str());
     }
     void unmodelledFabricSettingsWarn() {
-        for (const char* setting : {".advance_switch = true", ".control_transform = true",
-                                    ".zero = .first_source", ".simd_mode = .simd_32"}) {
+        // (`.simd_mode` is modelled since session 16: docs/simulator.md, "Fabric SIMD mode".)
+        for (const char* setting :
+             {".advance_switch = true", ".control_transform = true", ".zero = .first_source"}) {
             std::string send = kAsyncSend;
             const std::string from = ".output_queue = oq });";
             const auto at = send.find(from);

@@ -39,12 +39,16 @@ uint64_t stamp(const sim::Fabric& f, uint32_t address) {
 }
 
 // One WSE-2 PE whose init sets the main thread's priority level (-1: leaves the default),
-// optionally starts an async @mov32 of kUtElements from memory into a FIFO at microthread
-// priority `utPriority` (-2: no such op; the FIFO takes them all, so the op moves them in
-// one burst of kUtElements cycles from its issue), then times a synchronous @fadds over
-// kMemElements f32 (width 2 on WSE-2: 32 element cycles) with <time> stamps. Returns the
-// stamps' difference.
-uint64_t faddsCycles(int utPriority, int mainLevel) {
+// optionally starts an async @mov32 of `utElements` words from memory into a FIFO at
+// microthread priority `utPriority` (-2: no such op; the FIFO takes them all, so the op
+// holds the datapath for utElements cycles from its issue; its completion activates a task
+// that stamps the time), then, with `withFadds`, times a synchronous @fadds over
+// kMemElements f32 (width 2 on WSE-2: 32 element cycles) with <time> stamps.
+struct Times {
+    uint64_t fadds = 0;  // the @fadds's stamps' difference
+    uint64_t utDone = 0; // the stamp of the microthread's completion task
+};
+Times run(int utPriority, int mainLevel, uint32_t utElements = kUtElements, bool withFadds = true) {
     sim::CodeClass cls;
     sim::FifoDesc fifo;
     fifo.baseAddress = kFifo;
@@ -54,7 +58,7 @@ uint64_t faddsCycles(int utPriority, int mainLevel) {
     sim::Dsd fifoDsd;
     fifoDsd.kind = DsdKind::Fifo;
     fifoDsd.fifo = 0;
-    cls.dsdConstants = {fifoDsd, mem1d(kSrc, kUtElements, 4), mem1d(kA, kMemElements, 4),
+    cls.dsdConstants = {fifoDsd, mem1d(kSrc, utElements, 4), mem1d(kA, kMemElements, 4),
                         mem1d(kB, kMemElements, 4)};
     sim::DsdOpDesc push;
     push.op = DsdOpKind::Mov32;
@@ -62,6 +66,7 @@ uint64_t faddsCycles(int utPriority, int mainLevel) {
     push.src0 = {DsdOperand::Kind::Dsd, 1};
     push.async = true;
     push.priority = int8_t(utPriority);
+    push.activateTask = 5;
     sim::DsdOpDesc add;
     add.op = DsdOpKind::Fadds;
     add.dst = {DsdOperand::Kind::Dsd, 2};
@@ -80,23 +85,44 @@ uint64_t faddsCycles(int utPriority, int mainLevel) {
         b.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
     b.imm(1, ScalarType::U16, int32_t(kStamps));
     b.builtin(BuiltinId::Timestamp, 1, 1);
-    b.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
+    if (withFadds)
+        b.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 1));
     b.imm(2, ScalarType::U16, int32_t(kStamps + 8));
     b.builtin(BuiltinId::Timestamp, 2, 1);
     b.ret();
-    cls.functions = {b.build()};
+    FnBuilder done("done", 0, 1);
+    done.imm(0, ScalarType::U16, int32_t(kStamps + 16));
+    done.builtin(BuiltinId::Timestamp, 0, 1);
+    done.ret();
+    cls.functions = {b.build(), done.build()};
     cls.initFunction = 0;
+    cls.tasks[5].kind = sim::TaskKind::Local;
+    cls.tasks[5].function = 1;
     sim::Fabric f(makeProgram(cls));
     const auto r = f.runUntilIdle(100'000);
     if (r.status != RunStatus::Idle)
         qWarning("%s", r.message.c_str());
-    return stamp(f, kStamps + 8) - stamp(f, kStamps);
+    return {stamp(f, kStamps + 8) - stamp(f, kStamps), stamp(f, kStamps + 16)};
+}
+uint64_t faddsCycles(int utPriority, int mainLevel, uint32_t utElements = kUtElements) {
+    return run(utPriority, mainLevel, utElements).fadds;
 }
 
 constexpr int kHigh = 0, kMedium = 1, kLow = 2, kNoOp = -2;
 constexpr int kMainMediumLow = 0, kMainMedium = 1, kMainMediumHigh = 2, kMainHigh = 3;
-// The @fadds's element cycles, all inside the microthread's burst.
+// The @fadds's element cycles.
 constexpr uint64_t kElementCycles = kMemElements / 2;
+// A microthread 64 words shorter, still holding the datapath past the @fadds's start.
+constexpr uint32_t kShorter = kUtElements - 64;
+
+// The @fadds waits for the whole hold of a microthread that keeps the datapath: a hold 64
+// cycles shorter ends it 64 cycles sooner, and it takes longer than alone.
+bool waitsForTheHold(int utPriority, int mainLevel) {
+    const uint64_t alone = faddsCycles(kNoOp, -1);
+    const uint64_t full = faddsCycles(utPriority, mainLevel);
+    return full - faddsCycles(utPriority, mainLevel, kShorter) == 64 &&
+           full > alone + kElementCycles;
+}
 
 } // namespace
 
@@ -110,22 +136,26 @@ class TestDatapath : public QObject {
         QCOMPARE(faddsCycles(-1, -1), alone);
         QCOMPARE(faddsCycles(kLow, -1), alone);
     }
+    void outrankedMicrothreadFinishesLater() {
+        // The main thread takes the @fadds's 32 element cycles from the low microthread,
+        // whose completion moves by as many.
+        QCOMPARE(run(kLow, -1).utDone - run(kLow, -1, kUtElements, false).utDone, kElementCycles);
+    }
     void higherMicrothreadsDelayTheMainThread() {
-        // A high (or medium) microthread outranks MEDIUM_LOW: the @fadds waits for every
-        // element cycle the microthread holds.
-        const uint64_t alone = faddsCycles(kNoOp, -1);
-        QCOMPARE(faddsCycles(kHigh, -1), alone + kElementCycles);
-        QCOMPARE(faddsCycles(kMedium, -1), alone + kElementCycles);
+        // A high (or medium) microthread outranks MEDIUM_LOW: the @fadds gets no element
+        // cycle while it holds the datapath.
+        QVERIFY(waitsForTheHold(kHigh, -1));
+        QVERIFY(waitsForTheHold(kMedium, -1));
     }
     void mainThreadPriorityLevels() {
         const uint64_t alone = faddsCycles(kNoOp, -1);
         // MEDIUM_HIGH is above medium microthreads, below high ones.
         QCOMPARE(faddsCycles(kMedium, kMainMediumHigh), alone);
-        QCOMPARE(faddsCycles(kHigh, kMainMediumHigh), alone + kElementCycles);
+        QVERIFY(waitsForTheHold(kHigh, kMainMediumHigh));
         // The same level as the microthread: the one that holds the datapath first keeps it
         // (the microthread started before the @fadds).
-        QCOMPARE(faddsCycles(kMedium, kMainMedium), alone + kElementCycles);
-        QCOMPARE(faddsCycles(kHigh, kMainHigh), alone + kElementCycles);
+        QVERIFY(waitsForTheHold(kMedium, kMainMedium));
+        QVERIFY(waitsForTheHold(kHigh, kMainHigh));
         QCOMPARE(faddsCycles(kMedium, kMainHigh), alone);
         QCOMPARE(faddsCycles(kLow, kMainMediumLow), alone);
     }

@@ -285,12 +285,15 @@ const FP_DIV_BY_0 = refused_value("exceptions.FP_DIV_BY_0");
 fn set_exception_mask(exception_mask: anytype) void { refuse("exceptions.set_exception_mask"); }
 )csl";
 
-// The main thread's priority orders it against the microthreads when they compete for the
-// datapath, which the simulator does not model (docs/simulator.md, "Not modelled"): as
-// with the DSD operations' `.priority`, the setting is checked and has no effect.
+// The main thread's priority orders its DSD operations against the microthreads' when they
+// share the datapath (docs/simulator.md, "Datapath"): sim::BuiltinId::SetMainThreadPriority
+// takes the level's number (MEDIUM_LOW 0, the default, to HIGH 3).
 static const char* kMainThreadPrioritySource = R"csl(// <tile_config/main_thread_priority>
-const level = enum(u16) { MEDIUM_LOW, MEDIUM, MEDIUM_HIGH, HIGH };
-fn update_main_thread_priority(priority: level) void {}
+const tasks = @import_module("<tessera/tasks>");
+const level = enum(u16) { MEDIUM_LOW = 0, MEDIUM = 1, MEDIUM_HIGH = 2, HIGH = 3 };
+fn update_main_thread_priority(priority: level) void {
+  tasks.set_main_thread_priority(@as(u16, priority));
+}
 )csl";
 
 // Task priorities order the picker: among ready tasks, HIGH ones run first

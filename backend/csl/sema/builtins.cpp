@@ -505,6 +505,35 @@ uint16_t Analyzer::elementsToBytes(const Value& elements, uint32_t elementBytes,
     return bytes;
 }
 
+// The DSDs page's `.simd_mode = .{ .simd_32 = true }` (or simd_64, simd_32_or_64; the enum
+// literal `.simd_32` too) as sim::Dsd::simdMode, which the simulator models
+// (docs/simulator.md, "Fabric SIMD mode").
+static uint8_t simdModeOf(Analyzer& a, const Value& v, uint32_t node) {
+    std::string mode = v.k == VK::EnumV ? v.s : "";
+    if (v.k == VK::Agg && v.names && v.names->size() == 1 && a.asBool((*v.elems)[0], node))
+        mode = (*v.names)[0];
+    if (mode == "simd_32")
+        return sim::kSimd32;
+    if (mode == "simd_64")
+        return sim::kSimd64;
+    if (mode == "simd_32_or_64")
+        return sim::kSimd32Or64;
+    a.fail(node, "'.simd_mode' takes one of .{ .simd_32 = true }, .{ .simd_64 = true } and "
+                 ".{ .simd_32_or_64 = true }");
+}
+
+// The DSDs page's microthread priority, `.priority = .{ .high = true }` (medium, low), as
+// sim::DsdOpDesc::priority counts it: 0 high, 1 medium, 2 low.
+static int8_t microthreadPriorityOf(Analyzer& a, const Value& v, uint32_t node) {
+    std::string level = v.k == VK::EnumV ? v.s : "";
+    if (v.k == VK::Agg && v.names && v.names->size() == 1 && a.asBool((*v.elems)[0], node))
+        level = (*v.names)[0];
+    if (level == "high" || level == "medium" || level == "low")
+        return int8_t(level == "high" ? 0 : level == "medium" ? 1 : 2);
+    a.fail(node, "'.priority' takes one of .{ .high = true }, .{ .medium = true } and "
+                 ".{ .low = true }");
+}
+
 Value Analyzer::getDsd(uint32_t node) {
     auto args = L(node);
     if (args.size() != 2)
@@ -701,12 +730,11 @@ Value Analyzer::getDsd(uint32_t node) {
                          " DSD expects a comptime-known bool, found '" + typeName(v.type) + "'");
             d.waveletIndexOffset = v.i ? 0 : -1;
         } else if (f == "simd_mode") {
-            std::string s = v.k == VK::EnumV ? v.s : "";
-            d.simdMode = s == "simd_32" ? 32 : s == "simd_64" ? 64 : 0;
-            // Two 16-bit values per wavelet would halve the wavelets a receiver counts: say so,
-            // as for the other fabric settings the simulator does not model.
-            warn(args[1], "'.simd_mode' is not modelled by the simulator and has no effect: each "
-                          "wavelet carries one value (docs/simulator.md, Not modelled)");
+            d.simdMode = simdModeOf(*this, v, args[1]);
+        } else if (f == "priority") {
+            // The DSDs page, "Microthread Priority": on WSE-3 "the priority needs to be
+            // specified in the DSDs"; async ops on the DSD take it (DsdOpDesc::priority).
+            d.priority = microthreadPriorityOf(*this, v, args[1]);
         }
     }
     // A multi-dimensional memory DSD given by its properties: without '.stride' the access
@@ -1307,6 +1335,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             }
         }
     }
+    // A comptime DSD's `.priority` (a WSE-3 fabin, a FIFO) travels in the op, which the
+    // program file carries (sim::Dsd::priority is the run-time fallback).
+    for (const Value& v : vals)
+        if (op.priority < 0 && v.k == VK::Dsd && v.dsd.priority >= 0)
+            op.priority = v.dsd.priority;
     if (op.async && !anyFabric && !viaDsr && !wse3())
         fail(node, "'.async' requires a fabric or FIFO DSD operand");
     bool hasActivate = op.activateTask >= 0 || cfg.field("activate");
@@ -2303,6 +2336,15 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         r.dsd.fifo = uint16_t(cls()->cc.fifos.size() - 1);
         r.dsd.baseAddress = fd.baseAddress;
         r.dsd.extent[0] = fd.capacityBytes / std::max<uint32_t>(fd.elementBytes, 1);
+        // The FIFO's `.simd_mode` (WSE-2) and `.priority` go with its DSD, as a fabric DSD's
+        // do (docs/simulator.md, "Fabric SIMD mode" and "Datapath").
+        if (args.size() > 1) {
+            const Value cfg = carg(1, "FIFO configuration");
+            if (const Value* mode = cfg.k == VK::Agg ? cfg.field("simd_mode") : nullptr)
+                r.dsd.simdMode = simdModeOf(*this, *mode, args[1]);
+            if (const Value* level = cfg.k == VK::Agg ? cfg.field("priority") : nullptr)
+                r.dsd.priority = microthreadPriorityOf(*this, *level, args[1]);
+        }
         r.type = types.dsd(sim::DsdKind::Fifo);
         return r;
     }
@@ -2487,7 +2529,7 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
           "print_f16", "print_f32", "print_newline", "fmt", "fmt_no_nl", "fmt_with_coords"}},
         {"tessera/random", {"random16", "random23", "seed"}},
         {"tessera/router", {"get", "set", "queue_status"}},
-        {"tessera/tasks", {"set_priority"}},
+        {"tessera/tasks", {"set_priority", "set_main_thread_priority"}},
         {"tessera/queues", {"flush_active", "flush_exit", "flush_flags"}},
         {"tile_config/output_queue_config", {"encode_output_queue"}},
         {"tile_config/input_queue_config", {"encode_input_queue"}},
@@ -2664,6 +2706,20 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         return callBuiltin(sim::BuiltinId::QueueStatus,
                            {toReg(coerce(args[0], types.u16, argNodes[0]), argNodes[0])},
                            types.u16);
+    }
+    if (l == "tessera/tasks" && fn == "set_main_thread_priority") {
+        // set_main_thread_priority(level): sim::BuiltinId::SetMainThreadPriority, for
+        // <tile_config>.main_thread_priority; at load when called in a comptime block.
+        need(1);
+        std::optional<ModuleFrame> atLoad;
+        if (!runtime()) {
+            if (!cls())
+                fail(node, "'update_main_thread_priority' of <tile_config> is only allowed in "
+                           "tile code");
+            atLoad.emplace(*this, fr_->mod, &initFunction());
+        }
+        return callBuiltin(sim::BuiltinId::SetMainThreadPriority,
+                           {toReg(coerce(args[0], types.u16, argNodes[0]), argNodes[0])}, nullptr);
     }
     if (l == "tessera/tasks") {
         // set_priority(id, high): sim::BuiltinId::SetTaskPriority, for <tile_config>'s
