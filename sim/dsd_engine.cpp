@@ -442,6 +442,14 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
         }
     }
     scaleStridesToOperandSize(desc, op);
+    if (op.dst.dsd.simdMode | op.src[0].dsd.simdMode | op.src[1].dsd.simdMode |
+        op.src[2].dsd.simdMode) {
+        const DsdOpShape shape = dsdOpShape(desc.op);
+        op.simd = int8_t(simdOperand(op));
+        op.packed = packedFabric(op.dst, shape.dstBytes) ? 1 : 0;
+        for (int k = 0; k < shape.numSources; ++k)
+            op.packed |= packedFabric(op.src[k], shape.srcBytes[k]) ? uint8_t(2u << k) : 0;
+    }
     for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1], &op.src[2]}) {
         if (o->kind != DsdOperand::Kind::Dsd)
             continue;
@@ -633,9 +641,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         // step; with one, a step moves the values of one or two wavelets (32 or 64 bits of
         // FIFO elements) of the operand that sets it. A step takes ceil(values / width)
         // cycles of kSimdStepCycles.
-        const int simd = simdOperand(op);
-        const bool packedDst = packedFabric(op.dst, shape.dstBytes);
-        const uint32_t width = std::max<uint32_t>(1, costs::simdWidth(desc.op, arch));
+        const int simd = op.simd;
+        const bool packedDst = op.packed & 1;
+        const uint32_t packedSrc = op.packed >> 1; // bit s: source s is a packed fabin
         uint32_t stepLeft = 0;
         uint64_t stepCycles = 0; // the current step's, counted when its first element moves
         // The datapath (docs/simulator.md "Datapath"): a microthread the main thread
@@ -649,142 +657,133 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             }
             cycleCap = p.mainDatapathFrom - now;
         }
-        while (op.done < op.total) {
-            if (stepLeft == 0) {
-                if (cycles >= cycleCap)
-                    break;
-                uint32_t values = 1;
-                if (simd >= 0) {
-                    OpOperand& so = simd == 0 ? op.dst : op.src[simd - 1];
-                    const uint32_t bytes = simd == 0 ? shape.dstBytes : shape.srcBytes[simd - 1];
-                    const uint32_t remaining = op.total - op.done;
-                    if (so.heldValues) {
-                        values = so.dsd.kind == DsdKind::FabIn
-                                     ? std::min<uint32_t>(so.heldValues, remaining)
-                                     : 1;
-                    } else if (so.dsd.kind == DsdKind::Fifo) {
-                        const FifoDesc& fd = p.cls->fifos[so.dsd.fifo];
-                        const FifoState& fs = p.fifos[so.dsd.fifo];
-                        const uint32_t perUnit =
-                            std::max<uint32_t>(1, 4 / std::max<uint32_t>(1, fd.elementBytes));
-                        const uint32_t ready = simd == 0 ? fifoCapacity(fd) - fs.count : fs.count;
-                        values = simdStepValues(so.dsd.simdMode, ready, perUnit, remaining);
-                        if (values == 0) {
-                            // "Sufficient data" (space) is the step's: the FIFO's event
-                            // waits for it (the DSDs page, "Task Activation on Pop and Push").
-                            (simd == 0 ? p.fifos[so.dsd.fifo].fullEvent
-                                       : p.fifos[so.dsd.fifo].emptyEvent) = true;
-                        }
-                    } else {
-                        const uint32_t perUnit = packedFabric(so, bytes) ? 2 : 1;
-                        const uint32_t units =
-                            so.dsd.kind == DsdKind::FabIn
-                                ? p.rampQ[size_t(fabinColor(p, so.dsd))].size()
-                                : p.outQ[so.dsd.queue % kNumOutputQueues].space();
-                        values =
-                            simdStepValues(so.dsd.simdMode, units * perUnit, perUnit, remaining);
-                    }
-                    if (values == 0)
+        // The element loop, instantiated without the step bookkeeping for the common op
+        // (no SIMD mode, not capped by the main thread's datapath hold), which the DSD-heavy
+        // benchmarks run per element.
+        auto elementLoop = [&]<bool kSteps>() {
+            while (op.done < op.total) {
+                if (kSteps && stepLeft == 0) {
+                    if (cycles >= cycleCap)
                         break;
-                }
-                stepLeft = values;
-                stepCycles = (values + width - 1) / width * costs::kSimdStepCycles;
-            }
-            // Room and data for one more element?
-            bool ok = true;
-            bool handledControl = false;
-            for (int s = 0; s < shape.numSources && ok; ++s) {
-                const OpOperand& o = op.src[s];
-                if (o.kind != DsdOperand::Kind::Dsd)
-                    continue;
-                if (o.dsd.kind == DsdKind::FabIn && o.heldValues) {
-                    // the rest of a SIMD-mode wavelet already popped
-                } else if (o.dsd.kind == DsdKind::FabIn) {
-                    const int color = fabinColor(p, o.dsd);
-                    auto& q = p.rampQ[size_t(color)];
-                    if (q.empty()) {
-                        ok = false;
-                    } else if (q.front().control && desc.onControl != DsdOpDesc::OnControl::None) {
-                        popCeQueue(p, color);
-                        activateRouter(p);
-                        ++progressed;
-                        ++cycles;
-                        handledControl = true;
-                        // The DSDs page, "Dynamic Completion Based on Control Wavelets":
-                        // each form ends the operation ("will terminate and task 'mytask'
-                        // will be activated / unblocked"); activate and unblock went on
-                        // waiting for data.
-                        terminated = true;
-                        if (desc.onControl != DsdOpDesc::OnControl::Terminate &&
-                            desc.onControlTask >= 0) {
-                            if (desc.onControl == DsdOpDesc::OnControl::Activate)
-                                activateTask(p, desc.onControlTask);
-                            else
-                                p.blocked &= ~(uint64_t(1) << desc.onControlTask);
-                        }
-                        ok = false;
+                    if (simd < 0) {
+                        stepLeft = 1;
+                        stepCycles = costs::kSimdStepCycles;
+                    } else {
+                        const uint32_t values = simdStep(p, op, simd, shape);
+                        if (values == 0)
+                            break;
+                        const uint32_t width =
+                            std::max<uint32_t>(1, costs::simdWidth(desc.op, arch));
+                        stepLeft = values;
+                        stepCycles = (values + width - 1) / width * costs::kSimdStepCycles;
                     }
-                } else if (o.dsd.kind == DsdKind::Fifo) {
-                    FifoState& fifo = p.fifos[o.dsd.fifo];
-                    ok = fifo.count > 0;
-                    fifo.emptyEvent = fifo.emptyEvent || !ok;
                 }
-            }
-            if (terminated)
-                break;
-            if (ok && op.dst.kind == DsdOperand::Kind::Dsd) {
-                // A SIMD-mode fabout sends a wavelet every second 16-bit value (and with the
-                // op's last one): only those need room.
-                if (op.dst.dsd.kind == DsdKind::FabOut)
-                    ok = (packedDst && op.dst.heldValues == 0 && op.done + 1 < op.total) ||
-                         !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
-                else if (op.dst.dsd.kind == DsdKind::Fifo) {
-                    ok = !fifoFull(p, op.dst.dsd.fifo);
-                    p.fifos[op.dst.dsd.fifo].fullEvent |= !ok;
+                // Room and data for one more element?
+                bool ok = true;
+                bool handledControl = false;
+                for (int s = 0; s < shape.numSources && ok; ++s) {
+                    const OpOperand& o = op.src[s];
+                    if (o.kind != DsdOperand::Kind::Dsd)
+                        continue;
+                    if (kSteps && o.dsd.kind == DsdKind::FabIn && o.heldValues) {
+                        // the rest of a SIMD-mode wavelet already popped
+                    } else if (o.dsd.kind == DsdKind::FabIn) {
+                        const int color = fabinColor(p, o.dsd);
+                        auto& q = p.rampQ[size_t(color)];
+                        if (q.empty()) {
+                            ok = false;
+                        } else if (q.front().control &&
+                                   desc.onControl != DsdOpDesc::OnControl::None) {
+                            popCeQueue(p, color);
+                            activateRouter(p);
+                            ++progressed;
+                            ++cycles;
+                            handledControl = true;
+                            // The DSDs page, "Dynamic Completion Based on Control Wavelets":
+                            // each form ends the operation ("will terminate and task 'mytask'
+                            // will be activated / unblocked"); activate and unblock went on
+                            // waiting for data.
+                            terminated = true;
+                            if (desc.onControl != DsdOpDesc::OnControl::Terminate &&
+                                desc.onControlTask >= 0) {
+                                if (desc.onControl == DsdOpDesc::OnControl::Activate)
+                                    activateTask(p, desc.onControlTask);
+                                else
+                                    p.blocked &= ~(uint64_t(1) << desc.onControlTask);
+                            }
+                            ok = false;
+                        }
+                    } else if (o.dsd.kind == DsdKind::Fifo) {
+                        FifoState& fifo = p.fifos[o.dsd.fifo];
+                        ok = fifo.count > 0;
+                        fifo.emptyEvent = fifo.emptyEvent || !ok;
+                    }
                 }
-            }
-            if (!ok) {
-                if (handledControl && !terminated)
-                    continue; // a control wavelet was consumed; look again
-                break;
-            }
-            const uint32_t i = op.done;
-            // A SIMD-mode fabin gives a wavelet's low half, then its high half (**choice**:
-            // the earlier value in the low half, as two u16 words lie in a u32).
-            auto source = [&](int s) -> uint32_t {
-                OpOperand& o = op.src[s];
-                if (!packedFabric(o, shape.srcBytes[s]))
-                    return readOperand(p, o, shape.srcBytes[s], i, op.loc);
-                if (o.heldValues == 0) {
-                    o.held = readOperand(p, o, 4, i, op.loc);
-                    o.heldValues = 2;
+                if (terminated)
+                    break;
+                if (ok && op.dst.kind == DsdOperand::Kind::Dsd) {
+                    // A SIMD-mode fabout sends a wavelet every second 16-bit value (and with the
+                    // op's last one): only those need room.
+                    if (op.dst.dsd.kind == DsdKind::FabOut)
+                        ok = (kSteps && packedDst && op.dst.heldValues == 0 &&
+                              op.done + 1 < op.total) ||
+                             !p.outQ[op.dst.dsd.queue % kNumOutputQueues].full();
+                    else if (op.dst.dsd.kind == DsdKind::Fifo) {
+                        ok = !fifoFull(p, op.dst.dsd.fifo);
+                        p.fifos[op.dst.dsd.fifo].fullEvent |= !ok;
+                    }
                 }
-                return o.held >> (16 * (2 - o.heldValues--)) & 0xffff;
-            };
-            const uint32_t a = shape.numSources > 0 ? source(0) : 0;
-            const uint32_t b = shape.numSources > 1 ? source(1) : 0;
-            const uint32_t c = shape.numSources > 2 ? source(2) : 0;
-            const uint32_t value =
-                dsdElement(desc.op, a, b, c, op.carry, prog->fp16Format == Fp16Format::Bf16);
-            if (!packedDst) {
-                writeOperand(p, op.dst, shape.dstBytes, i, value, op.loc);
-            } else if (op.dst.heldValues == 0 && op.done + 1 < op.total) {
-                op.dst.held = value & 0xffff;
-                op.dst.heldValues = 1;
-            } else {
-                const uint32_t payload =
-                    op.dst.heldValues ? op.dst.held | value << 16 : value & 0xffff;
-                op.dst.heldValues = 0;
-                writeOperand(p, op.dst, 4, i, payload, op.loc);
+                if (!ok) {
+                    if (handledControl && !terminated)
+                        continue; // a control wavelet was consumed; look again
+                    break;
+                }
+                const uint32_t i = op.done;
+                // A SIMD-mode fabin gives a wavelet's low half, then its high half (**choice**:
+                // the earlier value in the low half, as two u16 words lie in a u32).
+                auto source = [&](int s) -> uint32_t {
+                    OpOperand& o = op.src[s];
+                    if (!kSteps || !(packedSrc >> s & 1))
+                        return readOperand(p, o, shape.srcBytes[s], i, op.loc);
+                    if (o.heldValues == 0) {
+                        o.held = readOperand(p, o, 4, i, op.loc);
+                        o.heldValues = 2;
+                    }
+                    return o.held >> (16 * (2 - o.heldValues--)) & 0xffff;
+                };
+                const uint32_t a = shape.numSources > 0 ? source(0) : 0;
+                const uint32_t b = shape.numSources > 1 ? source(1) : 0;
+                const uint32_t c = shape.numSources > 2 ? source(2) : 0;
+                const uint32_t value =
+                    dsdElement(desc.op, a, b, c, op.carry, prog->fp16Format == Fp16Format::Bf16);
+                if (!kSteps || !packedDst) {
+                    writeOperand(p, op.dst, shape.dstBytes, i, value, op.loc);
+                } else if (op.dst.heldValues == 0 && op.done + 1 < op.total) {
+                    op.dst.held = value & 0xffff;
+                    op.dst.heldValues = 1;
+                } else {
+                    const uint32_t payload =
+                        op.dst.heldValues ? op.dst.held | value << 16 : value & 0xffff;
+                    op.dst.heldValues = 0;
+                    writeOperand(p, op.dst, 4, i, payload, op.loc);
+                }
+                if (kSteps) {
+                    cycles += stepCycles;
+                    stepCycles = 0;
+                    --stepLeft;
+                } else {
+                    cycles += costs::kSimdStepCycles;
+                }
+                ++op.done;
+                ++progressed;
+                if (fifoOperand && countFifoLengths(p, op))
+                    op.done = op.total; // a FIFO's read or write length ran out
             }
-            cycles += stepCycles;
-            stepCycles = 0;
-            --stepLeft;
-            ++op.done;
-            ++progressed;
-            if (fifoOperand && countFifoLengths(p, op))
-                op.done = op.total; // a FIFO's read or write length ran out
-        }
+        };
+        if (simd < 0 && !packedDst && !packedSrc && cycleCap == UINT64_MAX)
+            elementLoop.template operator()<false>();
+        else
+            elementLoop.template operator()<true>();
         // FIFO activations: a push that ends an empty event wakes the .activate_push task,
         // a pop that ends a full event the .activate_pop task.
         for (const OpOperand* o : {&op.dst, &op.src[0], &op.src[1]})
@@ -843,6 +842,33 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         finishOp(p, op);
         noteProgress(readyAt);
     }
+}
+
+// The values the next step of an op in SIMD mode moves (docs/simulator.md "Fabric SIMD
+// mode"), from what the operand that sets the mode has ready; 0: the op stalls.
+uint32_t Fabric::Impl::simdStep(Pe& p, OpState& op, int simd, const DsdOpShape& shape) {
+    OpOperand& so = simd == 0 ? op.dst : op.src[simd - 1];
+    const uint32_t bytes = simd == 0 ? shape.dstBytes : shape.srcBytes[simd - 1];
+    const uint32_t remaining = op.total - op.done;
+    if (so.heldValues) // the rest of a fabin's wavelet, or a fabout's pending high half
+        return so.dsd.kind == DsdKind::FabIn ? std::min<uint32_t>(so.heldValues, remaining) : 1;
+    if (so.dsd.kind == DsdKind::Fifo) {
+        const FifoDesc& fd = p.cls->fifos[so.dsd.fifo];
+        FifoState& fs = p.fifos[so.dsd.fifo];
+        const uint32_t perUnit = std::max<uint32_t>(1, 4 / std::max<uint32_t>(1, fd.elementBytes));
+        const uint32_t ready = simd == 0 ? fifoCapacity(fd) - fs.count : fs.count;
+        const uint32_t values = simdStepValues(so.dsd.simdMode, ready, perUnit, remaining);
+        // "Sufficient data" (space) is the step's: the FIFO's event waits for it (the DSDs
+        // page, "Task Activation on Pop and Push").
+        if (values == 0)
+            (simd == 0 ? fs.fullEvent : fs.emptyEvent) = true;
+        return values;
+    }
+    const uint32_t perUnit = packedFabric(so, bytes) ? 2 : 1;
+    const uint32_t units = so.dsd.kind == DsdKind::FabIn
+                               ? p.rampQ[size_t(fabinColor(p, so.dsd))].size()
+                               : p.outQ[so.dsd.queue % kNumOutputQueues].space();
+    return simdStepValues(so.dsd.simdMode, units * perUnit, perUnit, remaining);
 }
 
 // The datapath (docs/simulator.md "Datapath"): the main thread's memory DSD op, whose

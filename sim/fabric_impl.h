@@ -2,6 +2,7 @@
 // this state. Internal to sim/ (fabric.cpp, interpreter.cpp, dsd_engine.cpp).
 #pragma once
 
+#include "sim/dsd_math.h"
 #include "sim/fabric.h"
 #include "sim/machine.h"
 #include "sim/worker_pool.h"
@@ -224,6 +225,7 @@ struct Fabric::Impl {
     void finishOp(Pe& p, OpState& op);
     uint32_t memOpCost(const Pe& p, const OpState& op) const;
     uint64_t reserveMainDatapath(Pe& p, uint64_t from, uint64_t until);
+    uint32_t simdStep(Pe& p, OpState& op, int simd, const DsdOpShape& shape);
     void holdDatapath(Pe& p, OpState& op, uint64_t cycles);
     // FIFO read/write lengths (fifo_length.cpp).
     void setFifoLength(Pe& p, uint64_t fifo, uint64_t length, bool read, const SourceLoc& loc);

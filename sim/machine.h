@@ -214,6 +214,11 @@ struct OpState {
     // microthreadRank of its priority) and the cycles its last steps held the datapath.
     uint8_t rank = 0;
     uint64_t datapathFrom = 0, datapathUntil = 0;
+    // Fabric SIMD mode (docs/simulator.md), found once when the op is issued: the operand
+    // whose DSD sets it (0 dst, 1..3 the sources; -1 none) and the packed fabric operands
+    // (bit 0 dst, bit 1 + s source s).
+    int8_t simd = -1;
+    uint8_t packed = 0;
 };
 
 // The 8 microthreads of a PE, allocated on the first async op so idle PEs stay small.
