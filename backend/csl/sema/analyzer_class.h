@@ -11,6 +11,7 @@
 #include <array>
 #include <deque>
 #include <functional>
+#include <optional>
 #include <span>
 #include <tuple>
 #include <unordered_map>
@@ -22,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <tuple>
 #include <unordered_set>
@@ -207,6 +209,9 @@ struct Frame {
     std::deque<LoopCtx> loops;
     std::vector<InlineCtx> inlines;
     TypeP retType = nullptr;
+    // A function returning a struct or array (passedByCopy): the register holding the
+    // address of the caller's copy, which its returns fill.
+    uint16_t resultCopyReg = kNoReg;
     std::set<std::string> addrTaken;
     int comptimeDepth = 0; // > 0 inside comptime blocks/expressions in a runtime fn
     // > 0 while lowering code that runs only under a run-time condition or repeatedly (a
@@ -385,9 +390,6 @@ class Analyzer {
     // `pair(i32, u16)` twice gives the same type (the SDK's Types page asserts
     // `@is_same_type(@type_of(my_pair), pair(i32, comptime_string))`).
     std::map<FnDef*, std::vector<std::pair<std::vector<Value>, Value>>> typeFnResults_;
-    // Arrays of at most this many elements may be read as a whole at run time (copied
-    // element by element); larger ones are used through their address.
-    static constexpr uint32_t kWholeArrayElements = 256;
     // The calls being evaluated, innermost last: an error inside a library module's code
     // gets a note naming the innermost call from a user's file (issue 3).
     struct CallSite {
@@ -946,6 +948,21 @@ class Analyzer {
     Value callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                       uint32_t node);
     Value evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes, uint32_t node);
+    // The registers of a run-time call to a function of type ft: scalar arguments by value,
+    // struct and array arguments (passedByCopy) as the address of a copy the caller makes,
+    // then the address of the copy a struct or array result is written to.
+    struct CallRegisters {
+        uint16_t first = kNoReg;
+        uint16_t count = 0;
+        std::optional<uint32_t> resultCopy;
+    };
+    CallRegisters callArguments(TypeP ft, std::span<const Value> args,
+                                std::span<const uint32_t> argNodes, uint32_t node);
+    // The register of a call's scalar result, or kNoReg (void, or a result copy).
+    uint16_t callResultRegister(TypeP ft, const CallRegisters& regs, uint32_t node);
+    // The value of a call to a function of type ft: its result register `dst`, or what it
+    // wrote to the result copy.
+    Value callResult(TypeP ft, uint16_t dst, const CallRegisters& regs, uint32_t node);
     uint32_t mapScratchWord(TypeP elem, uint32_t node);
     void moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive, uint32_t node);
     Value mapBuiltin(uint32_t node);

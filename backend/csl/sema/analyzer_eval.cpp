@@ -60,6 +60,7 @@ Value Analyzer::identValue(uint32_t node) {
         p.k = Place::K::Mem;
         p.type = b->type;
         p.addrImm = b->addr;
+        p.addrReg = b->reg;
         p.mut = b->mut;
         return load(p, node);
     }
@@ -937,6 +938,7 @@ Place Analyzer::place(uint32_t node) {
             case Binding::K::Mem:
                 p.k = Place::K::Mem;
                 p.addrImm = b->addr;
+                p.addrReg = b->reg;
                 return p;
             case Binding::K::DsdReg:
                 p.k = Place::K::DsdReg;
@@ -1354,26 +1356,6 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
     return q;
 }
 
-// The scalars a value of type t holds (0 for a type with none that run-time code can read:
-// reading it whole is refused as before).
-static uint64_t scalarLeaves(TypeP t) {
-    if (isRuntimeScalar(t))
-        return 1;
-    if (t->k == TK::Array)
-        return uint64_t(elementCount(t)) * scalarLeaves(t->elem);
-    if (t->k == TK::Struct && !t->isUnion) {
-        uint64_t n = 0;
-        for (const FieldInfo& f : t->fields) {
-            const uint64_t leaves = f.type ? scalarLeaves(f.type) : 0;
-            if (!leaves)
-                return 0;
-            n += leaves;
-        }
-        return n;
-    }
-    return 0;
-}
-
 Value Analyzer::load(const Place& p, uint32_t node) {
     if (typeOnly_ && !runtime() &&
         (p.k == Place::K::Reg || p.k == Place::K::DsdMem || p.k == Place::K::Mem)) {
@@ -1430,7 +1412,8 @@ Value Analyzer::load(const Place& p, uint32_t node) {
         // A small array read as a whole (a struct field copied with its struct, an array
         // assigned to another) becomes an aggregate of its elements' values, as structs do;
         // its elements may be structs and arrays themselves (an array of structs was refused).
-        if (p.type->k == TK::Array && runtime() && scalarLeaves(p.type) <= kWholeArrayElements) {
+        if (p.type->k == TK::Array && runtime() &&
+            scalarLeafCount(p.type) <= kMaxWholeValueScalars) {
             TypeP sub =
                 p.type->dims.size() > 1
                     ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,

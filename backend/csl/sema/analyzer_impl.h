@@ -236,6 +236,8 @@ struct Binding {
     enum class K : uint8_t { Val, Reg, Mem, DsdReg, DsdMem } k = K::Val;
     Value val;
     TypeP type = nullptr;
+    // Reg/DsdReg: the register. Mem: the register holding the base address (a struct or array
+    // parameter: the address of the caller's copy), or 0xffff for `addr` alone.
     uint16_t reg = 0xffff;
     uint32_t addr = 0;
     bool mut = false;

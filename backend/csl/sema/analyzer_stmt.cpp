@@ -417,6 +417,16 @@ Flow Analyzer::execReturn(uint32_t node) {
     if (rt && rt->k == TK::Void)
         fail(n.a, "function with return type 'void' cannot return a value");
     Value v = coerce(eval(n.a, rt), rt, n.a);
+    if (fr_->resultCopyReg != kNoReg) {
+        Place copy;
+        copy.k = Place::K::Mem;
+        copy.type = rt;
+        copy.addrReg = fr_->resultCopyReg;
+        copy.mut = true;
+        store(copy, v, n.a);
+        emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        return {};
+    }
     emit(sim::Op::Return, scalarOf(rt), kNoReg, toReg(v, n.a), kNoReg, 0);
     return {};
 }
@@ -949,24 +959,31 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
         fr.scopes.emplace_back();
         fr_ = &fr;
         {
-            // Structs and arrays passed or returned by value do not fit the register calling
-            // convention: such functions are expanded at their call sites, like inline ones.
-            auto byValueAggregate = [](TypeP t) { return t->k == TK::Struct || t->k == TK::Array; };
+            // Structs and arrays of plain data are passed and returned through the address
+            // of a copy (passedByCopy). Other aggregates do not fit the calling convention:
+            // such functions are expanded at their call sites, like inline ones.
+            auto expandedAggregate = [&](TypeP t) {
+                return (t->k == TK::Struct || t->k == TK::Array) && (f->isTask || !passedByCopy(t));
+            };
+            const std::string copyRule =
+                f->isTask ? std::string()
+                          : " (only structs and arrays of at most " +
+                                std::to_string(kMaxWholeValueScalars) +
+                                " numbers, bools, enums and pointers are passed as copies)";
             bool comptimeOnly = false;
             for (uint32_t p : m->ast->list(node)) {
                 TypeP t = evalType(m->ast->nodes[p].a);
-                if (byValueAggregate(t))
-                    expand("its " + paramName(p) + " takes a '" + typeName(t) +
-                           "' by value (a pointer to it would not be)");
+                if (expandedAggregate(t))
+                    expand("its " + paramName(p) + " takes a '" + typeName(t) + "' by value" +
+                           copyRule);
                 else if (isComptimeOnly(t))
                     expand("its " + paramName(p) + " has the comptime-only type '" + typeName(t) +
                            "'");
                 comptimeOnly = comptimeOnly || isComptimeOnly(t);
             }
             TypeP r = evalType(n.a);
-            if (byValueAggregate(r))
-                expand("it returns a '" + typeName(r) +
-                       "' by value (writing through a pointer parameter would not)");
+            if (expandedAggregate(r))
+                expand("it returns a '" + typeName(r) + "' by value" + copyRule);
             else if (isComptimeOnly(r))
                 expand("it returns the comptime-only type '" + typeName(r) + "'");
             f->expandedAsCall = f->generic && !comptimeOnly && !isComptimeOnly(r);
@@ -1050,14 +1067,18 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     c->fnOfIndex.push_back(f);
     sim::Function* fn = &c->funcs.back();
     fn->name = f->mod->prefix + f->name;
-    fn->numParams = uint16_t(ft->params.size());
-    fn->returnType = ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret);
+    // A struct or array result is written to the caller's copy, whose address is one more
+    // parameter after the others (callArguments).
+    const bool resultByCopy = passedByCopy(ft->ret);
+    fn->numParams = uint16_t(ft->params.size() + (resultByCopy ? 1 : 0));
+    fn->returnType =
+        ft->ret->k == TK::Void || resultByCopy ? sim::ScalarType::Void : scalarOf(ft->ret);
     for (TypeP p : ft->params) {
-        if (!isRuntimeScalar(p))
+        if (!isRuntimeScalar(p) && !passedByCopy(p))
             fail(f->mod, f->node,
                  "parameter of type '" + typeName(p) + "' is not allowed in a runtime function");
     }
-    if (ft->ret->k != TK::Void && !isRuntimeScalar(ft->ret))
+    if (ft->ret->k != TK::Void && !isRuntimeScalar(ft->ret) && !resultByCopy)
         fail(f->mod, f->node,
              "return type '" + typeName(ft->ret) + "' is not allowed in a runtime function");
     FrameRestore restore{fr_, fr_};
@@ -1067,6 +1088,8 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     fr.fn = fn;
     fr.def = f;
     fr.retType = ft->ret;
+    if (resultByCopy)
+        fr.resultCopyReg = uint16_t(ft->params.size());
     collectAddrTaken(f->mod, N2(f->mod, f->node).b, fr.addrTaken);
     fr.scopes.emplace_back();
     fr_ = &fr;
@@ -1090,7 +1113,10 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
             std::string pname = tokStr(N(params[i]).tok);
             Binding b;
             b.type = ft->params[i];
-            if (fr.addrTaken.count(pname)) {
+            if (passedByCopy(b.type)) {
+                b.k = Binding::K::Mem;
+                b.reg = uint16_t(i);
+            } else if (fr.addrTaken.count(pname)) {
                 b.k = Binding::K::Mem;
                 b.addr = allocate(sizeOf(b.type), alignOf(b.type), fn->name + "." + pname, b.type,
                                   params[i]);
@@ -1433,21 +1459,64 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
                             uint32_t node) {
     if (f->generic)
         return callInline(f, args, argNodes, node);
-    std::vector<TypeP> pts = fnType(f)->params;
+    const TypeP ft = fnType(f);
     int32_t idx = lowerFunction(f, node);
     if (fr_->def)
         fr_->def->callees.push_back(idx);
-    uint16_t base = newRegs(uint16_t(args.size()));
-    for (size_t i = 0; i < args.size(); ++i) {
-        Value a = coerce(args[i], pts[i], argNodes[i]);
-        emit(sim::Op::Mov, scalarOf(pts[i]), uint16_t(base + i), toReg(a, argNodes[i]), kNoReg, 0);
-    }
+    const CallRegisters regs = callArguments(ft, args, argNodes, node);
     setLoc(node);
-    TypeP rt = fnType(f)->ret;
-    uint16_t dst = rt->k == TK::Void ? kNoReg : newReg(node);
-    emit(sim::Op::Call, rt->k == TK::Void ? sim::ScalarType::Void : scalarOf(rt), dst, base,
-         uint16_t(args.size()), idx);
-    return dst == kNoReg ? mkVoid() : mkRuntime(dst, rt);
+    const uint16_t dst = callResultRegister(ft, regs, node);
+    emit(sim::Op::Call, dst == kNoReg ? sim::ScalarType::Void : scalarOf(ft->ret), dst, regs.first,
+         regs.count, idx);
+    return callResult(ft, dst, regs, node);
+}
+
+Analyzer::CallRegisters Analyzer::callArguments(TypeP ft, std::span<const Value> args,
+                                                std::span<const uint32_t> argNodes, uint32_t node) {
+    // Copies are static, one per call site: CSL has no recursion, and the callee reads its
+    // arguments only while the call runs.
+    auto copyOf = [&](TypeP t, const char* what) {
+        return allocate(sizeOf(t), alignOf(t),
+                        std::string(what) + std::to_string(cls()->cc.symbols.size()), t, node);
+    };
+    CallRegisters regs;
+    if (passedByCopy(ft->ret))
+        regs.resultCopy = copyOf(ft->ret, "$result.");
+    regs.count = uint16_t(args.size() + (regs.resultCopy ? 1 : 0));
+    regs.first = newRegs(regs.count);
+    auto address = [&](uint16_t reg, uint32_t addr) {
+        emit(sim::Op::Imm, sim::ScalarType::U32, reg, kNoReg, kNoReg, int32_t(addr));
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const TypeP pt = ft->params[i];
+        const Value a = coerce(args[i], pt, argNodes[i]);
+        const uint16_t reg = uint16_t(regs.first + i);
+        if (passedByCopy(pt)) {
+            const uint32_t copy = copyOf(pt, "$argument.");
+            storeAt(copy, pt, a, argNodes[i]);
+            address(reg, copy);
+        } else {
+            emit(sim::Op::Mov, scalarOf(pt), reg, toReg(a, argNodes[i]), kNoReg, 0);
+        }
+    }
+    if (regs.resultCopy)
+        address(uint16_t(regs.first + args.size()), *regs.resultCopy);
+    return regs;
+}
+
+uint16_t Analyzer::callResultRegister(TypeP ft, const CallRegisters& regs, uint32_t node) {
+    return ft->ret->k == TK::Void || regs.resultCopy ? kNoReg : newReg(node);
+}
+
+Value Analyzer::callResult(TypeP ft, uint16_t dst, const CallRegisters& regs, uint32_t node) {
+    if (regs.resultCopy) {
+        Place copy;
+        copy.k = Place::K::Mem;
+        copy.type = ft->ret;
+        copy.addrImm = *regs.resultCopy;
+        return load(copy, node);
+    }
+    return dst == kNoReg ? mkVoid() : mkRuntime(dst, ft->ret);
 }
 
 // @map(fn, args..., [out]): a loop over the DSD length calling fn on one element of every
@@ -1476,6 +1545,15 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         fail(args[0], "@map calls '" + f->name +
                           "' for each element and cannot expand it in place: " + f->genericBecause);
     TypeP ft = fnType(f);
+    // Each call takes one element of each DSD argument and gives one result element.
+    std::vector<TypeP> elementTypes = ft->params;
+    elementTypes.push_back(ft->ret);
+    for (TypeP t : elementTypes)
+        if (t->k != TK::Void && !isRuntimeScalar(t))
+            fail(args[0], "@map calls '" + f->name +
+                              "' on elements: its parameters and result must "
+                              "be scalars, not '" +
+                              typeName(t) + "'");
     size_t nIn = ft->params.size();
     bool hasOut = ft->ret->k != TK::Void;
     if (args.size() - 1 != nIn + (hasOut ? 1 : 0))
@@ -1711,17 +1789,14 @@ Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> 
         if (ft->params.size() != argNodes.size())
             fail(node, "function pointer expects " + std::to_string(ft->params.size()) +
                            " arguments, found " + std::to_string(argNodes.size()));
-        uint16_t base = newRegs(uint16_t(argNodes.size()));
-        for (size_t i = 0; i < argNodes.size(); ++i) {
-            Value a = coerce(eval(argNodes[i], ft->params[i]), ft->params[i], argNodes[i]);
-            emit(sim::Op::Mov, scalarOf(ft->params[i]), uint16_t(base + i), toReg(a, argNodes[i]),
-                 kNoReg, 0);
-        }
-        uint16_t dst = ft->ret->k == TK::Void ? kNoReg : newReg(node);
-        emit(sim::Op::CallIndirect,
-             ft->ret->k == TK::Void ? sim::ScalarType::Void : scalarOf(ft->ret), dst, callee.reg,
-             base, int32_t(argNodes.size()));
-        return dst == kNoReg ? mkVoid() : mkRuntime(dst, ft->ret);
+        std::vector<Value> args;
+        for (size_t i = 0; i < argNodes.size(); ++i)
+            args.push_back(eval(argNodes[i], ft->params[i]));
+        const CallRegisters regs = callArguments(ft, args, argNodes, node);
+        const uint16_t dst = callResultRegister(ft, regs, node);
+        emit(sim::Op::CallIndirect, dst == kNoReg ? sim::ScalarType::Void : scalarOf(ft->ret), dst,
+             callee.reg, regs.first, int32_t(regs.count));
+        return callResult(ft, dst, regs, node);
     }
     fail(n.a, "expression of type '" + typeName(callee.type) + "' is not callable");
 }

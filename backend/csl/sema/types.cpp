@@ -1,5 +1,7 @@
 #include "backend/csl/sema/types.h"
 
+#include <algorithm>
+
 namespace csl::sema {
 
 const char* handleName(HandleKind k) {
@@ -482,6 +484,50 @@ TypeP halfFloatOtherThan(TypeP t, TypeP allowed) {
             if (TypeP inner = f.type ? halfFloatOtherThan(f.type, allowed) : nullptr)
                 return inner;
     return nullptr;
+}
+
+uint64_t scalarLeafCount(TypeP t) {
+    if (isRuntimeScalar(t))
+        return 1;
+    if (t->k == TK::Array)
+        return uint64_t(elementCount(t)) * scalarLeafCount(t->elem);
+    if (t->k == TK::Struct && !t->isUnion) {
+        uint64_t n = 0;
+        for (const FieldInfo& f : t->fields) {
+            const uint64_t leaves = f.type ? scalarLeafCount(f.type) : 0;
+            if (!leaves)
+                return 0;
+            n += leaves;
+        }
+        return n;
+    }
+    return 0;
+}
+
+static bool plainData(TypeP t) {
+    switch (t->k) {
+    case TK::Bool:
+    case TK::Int:
+    case TK::Float:
+    case TK::Enum:
+    case TK::Ptr:
+    case TK::Fn:
+        return true;
+    case TK::Array:
+        return plainData(t->elem);
+    case TK::Struct:
+        return !t->isUnion && !t->packed &&
+               std::all_of(t->fields.begin(), t->fields.end(),
+                           [](const FieldInfo& f) { return f.type && plainData(f.type); });
+    default:
+        return false;
+    }
+}
+
+bool passedByCopy(TypeP t) {
+    const uint64_t leaves = scalarLeafCount(t);
+    return (t->k == TK::Struct || t->k == TK::Array) && plainData(t) && leaves > 0 &&
+           leaves <= kMaxWholeValueScalars;
 }
 
 int64_t elementCount(TypeP array) {

@@ -175,6 +175,17 @@ inline bool isU64(TypeP t) {
 }
 // The elements of an array type over all its dimensions (`[4, 5]T`: 20).
 int64_t elementCount(TypeP array);
+// Arrays and structs of at most this many scalars may be read as a whole at run time (copied
+// element by element into registers); larger ones are used through their address.
+inline constexpr uint64_t kMaxWholeValueScalars = 256;
+// The run-time scalars a value of type t is made of (a struct's fields, an array's
+// elements, recursively); 0 for a type that has none or holds a union.
+uint64_t scalarLeafCount(TypeP t);
+// A struct or array that a run-time function takes or returns by value through the address
+// of a copy: plain data (numbers, bools, enums, pointers, function pointers; no unions, no
+// handles) of at most kMaxWholeValueScalars scalars. Functions with other aggregate
+// parameters or results are expanded at each call.
+bool passedByCopy(TypeP t);
 
 struct FnDef;
 struct Module;
