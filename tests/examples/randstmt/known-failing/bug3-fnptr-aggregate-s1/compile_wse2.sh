@@ -1,3 +1,0 @@
-#!/usr/bin/env bash
-set -e
-cslc --arch=wse2 ./layout.csl --fabric-dims=10,3 --fabric-offsets=4,1 -o out --memcpy --channels 1
