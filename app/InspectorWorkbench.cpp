@@ -402,7 +402,8 @@ bool InspectorWorkbench::compareWith(const QString& path, QString* error) {
     }
     DumpPtr other;
     try {
-        other = std::make_shared<debug::DebugUtil>(m_dump->programPtr(), path.toStdString());
+        other = std::make_shared<debug::DebugUtil>(m_dump->programPtr(), path.toStdString(),
+                                                   m_dump->coordinates());
     } catch (const std::exception& e) {
         *error = QString::fromUtf8(e.what());
         return false;

@@ -217,6 +217,19 @@ class TestPeModels : public QObject {
         QCOMPARE(model.index(3, PeTraceModel::Value).data().toString(), QStringLiteral("2"));
         QCOMPARE(model.index(4, PeTraceModel::Type).data().toString(), QStringLiteral("float"));
         QVERIFY(model.error().isEmpty());
+
+        // The same core read in layout coordinates (an SdkLayout program's): the model asks
+        // for the PE in those, not at the fabric offset (which was past the rectangle).
+        auto layoutDump = std::make_shared<debug::DebugUtil>(
+            program, (out + QStringLiteral("/corefile.cs1")).toStdString(),
+            debug::Coordinates::Layout);
+        PeTraceModel layoutModel;
+        QAbstractItemModelTester layoutTester(
+            &layoutModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        layoutModel.setPe(layoutDump, QPoint(0, 0));
+        QVERIFY2(layoutModel.error().isEmpty(), qPrintable(layoutModel.error()));
+        QCOMPARE(layoutModel.rowCount(), 5);
+        QCOMPARE(layoutModel.index(3, PeTraceModel::Value).data().toString(), QStringLiteral("2"));
     }
 
     // A PE whose chunk list is corrupt on disk: the models that read it are empty with a

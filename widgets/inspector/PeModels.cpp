@@ -439,10 +439,12 @@ void PeTraceModel::reload() {
     if (!m_dump)
         return;
     const uint32_t x = uint32_t(m_pe.x()), y = uint32_t(m_pe.y());
-    const sim::CoreHeader& h = m_dump->header();
     for (const std::string& key : debug::traceKeys(m_dump->classAt(x, y))) {
         try {
-            const auto entries = m_dump->read_trace(x + h.offsetX, y + h.offsetY, key);
+            // Rectangle coordinates to the ones this dump takes (fabric, or an SdkLayout
+            // program's own).
+            const auto entries =
+                m_dump->read_trace(x + m_dump->originX(), y + m_dump->originY(), key);
             for (size_t i = 0; i < entries.size(); ++i) {
                 Row row{QString::fromStdString(key), {}, {}, int(i)};
                 std::visit(
