@@ -512,10 +512,9 @@ uint64_t Fabric::Impl::nextVisit(const Pe& p) const {
         // A command held by an earlier H2D stream gets its visit from wakeAfterH2DStream.
         if (!p.cmds.empty() && !p.cmdBlocked && !h2dStreamBefore(p.cmds.front().cmd->id)) {
             const Command& c = *p.cmds.front().cmd;
-            if (c.kind == Command::Kind::Launch)
-                next = std::min(next, p.mainReadyAt);
-            else if (c.kind == Command::Kind::CopyH2D || c.kind == Command::Kind::CopyD2H ||
-                     (c.kind == Command::Kind::StreamH2D && !p.cmds.front().started))
+            if (c.kind == Command::Kind::Launch || c.kind == Command::Kind::CopyH2D ||
+                c.kind == Command::Kind::CopyD2H ||
+                (c.kind == Command::Kind::StreamH2D && !p.cmds.front().started))
                 next = std::min(next, std::max(p.mainReadyAt, copyArrival(c)));
         }
     }
@@ -1958,6 +1957,7 @@ CommandId Fabric::launch(const std::string& function, std::vector<uint32_t> args
     auto cmd = std::make_shared<Command>();
     cmd->id = m.nextCommandId++;
     cmd->kind = Command::Kind::Launch;
+    cmd->issuedAt = m.now; // it reaches the PEs after a copy's trip (kMemcpyCopyLatency)
     cmd->function = function;
     cmd->args = std::move(args);
     if (hs)

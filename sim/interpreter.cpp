@@ -528,7 +528,7 @@ bool Fabric::Impl::startWork(Pe& p) {
             pc.started = true;
             p.portReadyAt = std::max(p.portReadyAt, now) + costs::kMemcpyCommandSetup;
             noteProgress(now);
-        } else if (c.kind == Command::Kind::Launch) {
+        } else if (c.kind == Command::Kind::Launch && now >= copyArrival(c)) {
             int32_t func = -1;
             for (const ClassExport& e : p.cls->exports)
                 if (e.isFunction && e.name == c.function)

@@ -1,5 +1,6 @@
 // Hang reports: when nothing can progress the run stops and names who waits for what.
 #include "program_builder.h"
+#include "sim/costs.h"
 
 #include <QTest>
 
@@ -277,7 +278,9 @@ class TestHang : public QObject {
         const auto r = f.runUntilDone(id);
         QCOMPARE(r.status, RunStatus::Hang);
         QVERIFY2(r.message.find("no progress for") != std::string::npos, r.message.c_str());
-        QVERIFY(r.cycle >= 5000 && r.cycle < 6000);
+        // The launch reaches the PE after its trip (kMemcpyCopyLatency), then spins.
+        QVERIFY(r.cycle >= 5000 + sim::costs::kMemcpyCopyLatency &&
+                r.cycle < 6000 + sim::costs::kMemcpyCopyLatency);
         // Names where it loops (it said only "never called unblock_cmd_stream after spin").
         QVERIFY2(r.message.find("PE(4,1) main thread still runs spin at pe.csl:7 (a loop that "
                                 "changes nothing)") != std::string::npos,
