@@ -329,7 +329,15 @@ class Parser {
             parseLinksection();
         }
         uint32_t ret = 0;
-        {
+        if (at(Tok::LBrace)) {
+            // The Syntax page: a function definition has "a return type and a function body".
+            // Read as a type, the body swallowed the next declaration.
+            const Token& t = toks_.tokens[pos_];
+            diags_.error(toks_.file, t.begin, t.end,
+                         "function '" + std::string(toks_.text(name)) +
+                             "' needs a return type (e.g. 'void') before its body");
+            ret = make(NodeKind::Error, uint32_t(pos_), uint32_t(pos_));
+        } else {
             bool save = noTypedInit_;
             noTypedInit_ = true;
             ret = parseTypeExpr();
@@ -457,6 +465,10 @@ class Parser {
                     stmts.push_back(s);
             } catch (ParseError&) {
                 syncStmt();
+                // Stands for the statement that failed, so later checks do not take its
+                // absence for the program's (a `return` lost this way made a function
+                // "not return a value on every path").
+                stmts.push_back(make(NodeKind::Error, uint32_t(before), uint32_t(before)));
             }
             if (pos_ == before)
                 ++pos_;

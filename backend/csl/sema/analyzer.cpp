@@ -229,6 +229,18 @@ Value Analyzer::materialize(const Value& v, uint32_t node) {
     return mkRuntime(toReg(c, node), t);
 }
 
+Value Analyzer::materializeNumbers(const Value& v, uint32_t node) {
+    if (v.k == VK::Agg) {
+        Value out = v;
+        for (Value& e : ownElems(out))
+            e = materializeNumbers(e, node);
+        return out;
+    }
+    const bool number =
+        v.type && (v.type->k == TK::Int || v.type->k == TK::Float || v.type->k == TK::Bool);
+    return number && v.isComptime() && v.k != VK::Undef ? materialize(v, node) : v;
+}
+
 uint16_t Analyzer::toReg(const Value& v, uint32_t node) {
     if (v.k == VK::Runtime)
         return v.reg;

@@ -218,6 +218,9 @@ struct Frame {
     // branch of a run-time if/switch, a run-time loop, the right side of a run-time and/or):
     // a comptime variable declared outside it cannot be stored to there.
     int runtimeControlDepth = 0;
+    // The statements of a module's top-level `comptime { ... }` block (not a function it
+    // calls).
+    bool topLevelComptimeBlock = false;
 };
 
 // Raises the frame's runtimeControlDepth for its lifetime.
@@ -759,6 +762,10 @@ class Analyzer {
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);
     bool canCoerce(const Value& v, TypeP to);
     Value materialize(const Value& v, uint32_t node); // comptime -> runtime register
+    // A run-time aggregate's comptime number and bool parts in registers too (pointers,
+    // handles and the like stay comptime-known): a `const` struct with a run-time field is a
+    // run-time value as a whole, so `@as(u16, s.b)` of its literal -5 keeps the low bits.
+    Value materializeNumbers(const Value& v, uint32_t node);
 
     // ---- modules and declarations ---------------------------------------------------
     Module* loadModule(const std::string& spec, const std::string& fromDir, const Value& params,

@@ -2434,7 +2434,10 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
                                       "' without a value, but other breaks give "
                                       "block '" +
                                       label + "' a value; every break of it needs one");
-    if (valueBreaks && blockEndReachable(start, done.breaks))
+    // (A statement that failed, a mistyped break among them, was reported already: the end
+    // it seems to leave reachable is no second mistake.)
+    if (valueBreaks && abandonedStatements_ == abandonedBefore &&
+        blockEndReachable(start, done.breaks))
         fail(node, "block '" + label + "' can reach its end without 'break :" + label +
                        "' and a value, so its type is 'void'; end it with a break or a return");
     for (size_t b : done.breaks)

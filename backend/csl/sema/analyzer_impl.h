@@ -62,6 +62,9 @@ struct FnDef {
     // Lowered only because the tile file is checked whole, not for any run-time use: its
     // calls count for recursion only when run-time code reaches it.
     bool loweredForChecking = false;
+    // Comptime code has called it: the tile file's check does not lower it as run-time code
+    // (run-time calls still do).
+    bool calledAtComptime = false;
 };
 
 struct Module {

@@ -169,6 +169,8 @@ Flow Analyzer::execStmt(uint32_t node) {
         --fr_->comptimeDepth;
         return f;
     }
+    case NK::Error: // a statement the parser could not read, already reported
+        throw SemaError{};
     default:
         fail(node, "expected a statement");
     }
@@ -235,6 +237,8 @@ void Analyzer::declareLocal(uint32_t node) {
         Binding b;
         b.k = Binding::K::Val;
         b.val = t ? coerce(init, t, n.b) : init;
+        if (b.val.k == VK::Agg && !fullyComptime(b.val))
+            b.val = materializeNumbers(b.val, n.b);
         b.type = b.val.type;
         bind(id, std::move(b));
         return;
@@ -809,11 +813,13 @@ Flow Analyzer::execFor(uint32_t node) {
                 // A run-time (not inline) for over an array: its captures are run-time
                 // values, as the loop we unroll would give them (the Builtins page,
                 // @comptime_print: "error: val is not comptime").
-                const bool runtimeCaptures = !(n.flags & 1) && iter.type &&
-                                             iter.type->k == TK::Array &&
-                                             isRuntimeScalar(items[i].type);
-                if (runtimeCaptures)
+                const bool runtimeCaptures =
+                    !(n.flags & 1) && iter.type && iter.type->k == TK::Array;
+                if (runtimeCaptures && isRuntimeScalar(items[i].type))
                     runBody({materialize(items[i], n.a),
+                             materialize(mkInt(int64_t(i), types.u16), n.a)});
+                else if (runtimeCaptures)
+                    runBody({materializeNumbers(items[i], n.a),
                              materialize(mkInt(int64_t(i), types.u16), n.a)});
                 else
                     runBody({items[i], mkInt(int64_t(i), types.u16)});
@@ -1131,10 +1137,12 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         uint32_t body = N(f->node).b;
         if (!body)
             fail(f->node, "extern function '" + f->name + "' has no definition");
-        size_t errorsBefore = diags_.errorCount();
+        const size_t errorsBefore = diags_.errorCount();
+        const size_t abandonedBefore = abandonedStatements_;
         execBlock(body);
-        if (diags_.errorCount() != errorsBefore)
-            throw SemaError{}; // the body's errors are enough
+        // The body's errors are enough (a syntax error in it was reported by the parser).
+        if (diags_.errorCount() != errorsBefore || abandonedStatements_ != abandonedBefore)
+            throw SemaError{};
         if (ft->ret->k == TK::Void) {
             emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         } else if (codeEndReachable(fn->code, 0, {})) {
@@ -1174,6 +1182,7 @@ void Analyzer::enterCall(const FnDef* f, const char* kind, uint32_t node) {
 
 Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
     enterCall(f, "comptime", node);
+    f->calledAtComptime = true;
     Frame* save = fr_;
     Frame fr;
     fr.mod = f->mod;

@@ -503,6 +503,7 @@ void Analyzer::runComptimeBlocks(Module* m) {
         if (a.nodes[d].kind != NK::ComptimeBlock)
             continue;
         ModuleFrame frame(*this, m);
+        fr_->topLevelComptimeBlock = true;
         try {
             execBlock(a.nodes[d].a);
         } catch (SemaError&) {
@@ -613,15 +614,24 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                                 failUnlessExportCompatible(
                                     rt, dn2.a, "the result of " + kind + " fn '" + dn + "'");
                     }
-                    if (d.isFn && mm == m) {
-                        // An extern declaration (no body) matters only when called: the
-                        // call then reports that it has no definition here.
-                        FnDef* def = d.value.fn;
-                        if (def && !def->generic && mm->ast->nodes[def->node].b && def->index < 0) {
-                            def->loweredForChecking = true;
-                            lowerFunction(def, d.node);
-                        }
-                    }
+                } catch (SemaError&) {
+                }
+            }
+            // Then its functions that no run-time code has used yet, once every declaration
+            // has run: one that only comptime code calls is left alone (the Comptime page:
+            // such a call "is implicitly comptime"; a `var` may size an array there). An
+            // extern declaration (no body) matters only when called: the call then reports
+            // that it has no definition here.
+            for (const std::string& dn : mm->declOrder) {
+                Decl& d = mm->decls[dn];
+                FnDef* def = d.isFn && d.state == Decl::State::Done ? d.value.fn : nullptr;
+                if (!def || def->generic || def->calledAtComptime || !mm->ast->nodes[def->node].b ||
+                    def->index >= 0)
+                    continue;
+                ModuleFrame frame(*this, mm);
+                try {
+                    def->loweredForChecking = true;
+                    lowerFunction(def, d.node);
                 } catch (SemaError&) {
                 }
             }

@@ -144,6 +144,11 @@ Value Analyzer::rpcBuiltin(const std::string& name, std::span<const uint32_t> ar
         return mkVoid();
     }
     if (name == "has_exported_tensors") {
+        // The Builtins page: it "cannot be called from a top-level comptime block or a
+        // layout block" (its answer would depend on where the block's exports stand).
+        if (fr_->topLevelComptimeBlock)
+            fail(node, "@has_exported_tensors cannot be called from a top-level comptime block; "
+                       "call it where its answer is used (a function, or a declaration's value)");
         bool any = std::any_of(c->rpcExports.begin(), c->rpcExports.end(), isTensorPointer);
         // Exports this module makes later count too: pointer-typed globals it exports.
         Module* m = fr_->mod;
