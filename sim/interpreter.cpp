@@ -395,9 +395,17 @@ void Fabric::Impl::callFunction(Pe& p, int32_t func, const uint64_t* argsIn, uin
     if (p.frames.size() >= 256)
         fault(p, nullptr, "call stack overflow (256 frames)");
     const Function& fn = p.cls->functions[size_t(func)];
-    uint64_t args[32];
-    nargs = std::min<uint32_t>(nargs, 32);
-    std::copy(argsIn, argsIn + nargs, args);
+    // The arguments are the caller's registers, which growing the register file below moves:
+    // copied first (on the stack for the usual few; every one of them, however many).
+    uint64_t fewArgs[32];
+    std::vector<uint64_t> manyArgs;
+    uint64_t* args = fewArgs;
+    if (nargs > std::size(fewArgs)) {
+        manyArgs.assign(argsIn, argsIn + nargs);
+        args = manyArgs.data();
+    } else {
+        std::copy(argsIn, argsIn + nargs, fewArgs);
+    }
     Frame f;
     f.func = func;
     f.retDst = retDst;

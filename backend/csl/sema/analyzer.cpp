@@ -285,6 +285,7 @@ uint16_t Analyzer::toReg(const Value& v, uint32_t node) {
             fail(node, "a library function cannot be used as a value");
         st = sim::ScalarType::U16;
         bits = uint64_t(lowerFunction(v.fn, node));
+        v.fn->usedAsValue = true;
         break;
     case VK::Undef:
         st = t && isRuntimeScalar(t) ? scalarOf(t) : sim::ScalarType::U32;
@@ -1047,10 +1048,11 @@ void Analyzer::encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v,
     uint64_t bits = 0;
     if (v.k == VK::Float || (t->k == TK::Float && v.k == VK::Int))
         bits = floatBits(v.k == VK::Float ? v.f : double(v.i), t);
-    else if (v.k == VK::Fn)
+    else if (v.k == VK::Fn) {
         bits = uint64_t(lowerFunction(v.fn, node));
-    else if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::Ptr ||
-             v.k == VK::EnumV)
+        v.fn->usedAsValue = true;
+    } else if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::Ptr ||
+               v.k == VK::EnumV)
         bits = uint64_t(v.i);
     else
         fail(node, "initializer is not comptime-known");

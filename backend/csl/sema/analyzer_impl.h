@@ -59,12 +59,23 @@ struct FnDef {
     TypeP type = nullptr; // non-generic functions
     int32_t index = -1;   // index in the class's functions once lowered
     std::vector<int32_t> callees;
+    // The function types passing structs or arrays that it calls through pointers, and
+    // whether its own address is used (a function pointer value): checkRecursion follows
+    // such calls to such functions.
+    std::vector<TypeP> pointerCallTypes;
+    bool usedAsValue = false;
     // Lowered only because the tile file is checked whole, not for any run-time use: its
     // calls count for recursion only when run-time code reaches it.
     bool loweredForChecking = false;
     // Comptime code has called it: the tile file's check does not lower it as run-time code
     // (run-time calls still do).
     bool calledAtComptime = false;
+    // The static copies its calls pass structs and arrays in (passedByCopy): one per type
+    // and argument position, and one per result type, shared by all its call sites. A copy
+    // is written after every argument of its call is evaluated and read only while that
+    // call runs, and the callee's own calls use the callee's copies.
+    std::map<std::pair<TypeP, size_t>, uint32_t> argumentCopies;
+    std::map<TypeP, uint32_t> resultCopies;
 };
 
 struct Module {

@@ -309,6 +309,19 @@ Flow Analyzer::execAssign(uint32_t node) {
     if (!p.mut) {
         if (p.k == Place::K::Value || p.k == Place::K::Reg)
             fail(n.a, "cannot assign to constant '" + std::string(ast().tokText(N(n.a).tok)) + "'");
+        // A field or element of a struct or array parameter (read through the address of
+        // the caller's copy, but no pointer of the program's).
+        uint32_t root = n.a;
+        while (N(root).kind == NK::Field || N(root).kind == NK::Index ||
+               N(root).kind == NK::Grouped)
+            root = N(root).a;
+        Binding* b = nullptr;
+        Value ignored;
+        if (root != n.a && N(root).kind == NK::Ident &&
+            lookup(tokId(N(root).tok), &b, ignored, root) && b && b->k == Binding::K::Mem &&
+            b->reg != kNoReg)
+            fail(n.a, "cannot assign to a part of parameter '" + tokStr(N(root).tok) +
+                          "' (parameters are constant: copy it into a 'var' to change it)");
         fail(n.a, "cannot assign through a pointer to const");
     }
     TypeP want = p.type && (isNumeric(p.type) || p.type->k != TK::AnyType) ? p.type : nullptr;
@@ -972,7 +985,7 @@ FnDef* Analyzer::fnDef(Module* m, uint32_t node) {
                 return (t->k == TK::Struct || t->k == TK::Array) && (f->isTask || !passedByCopy(t));
             };
             const std::string copyRule =
-                f->isTask ? std::string()
+                f->isTask ? " (a task's parameters are its wavelet's scalars)"
                           : " (only structs and arrays of at most " +
                                 std::to_string(kMaxWholeValueScalars) +
                                 " numbers, bools, enums and pointers are passed as copies)";
@@ -1060,6 +1073,8 @@ void Analyzer::collectAddrTaken(Module* m, uint32_t root, std::set<std::string>&
 int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     if (f->index >= 0)
         return f->index;
+    if (f->generic && f->isTask)
+        fail(useNode, "task '" + f->name + "' cannot be bound to a task ID: " + f->genericBecause);
     if (f->generic)
         fail(useNode, "function '" + f->name +
                           "' cannot be called through a pointer, exported or bound to a task: " +
@@ -1482,15 +1497,22 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
 
 Analyzer::CallRegisters Analyzer::callArguments(TypeP ft, std::span<const Value> args,
                                                 std::span<const uint32_t> argNodes, uint32_t node) {
-    // Copies are static, one per call site: CSL has no recursion, and the callee reads its
-    // arguments only while the call runs.
-    auto copyOf = [&](TypeP t, const char* what) {
-        return allocate(sizeOf(t), alignOf(t),
-                        std::string(what) + std::to_string(cls()->cc.symbols.size()), t, node);
+    // Copies are static (CSL has no recursion), shared by the calling function's call sites
+    // (FnDef::argumentCopies); code outside a function gets copies of its own.
+    FnDef outsideFunctions;
+    FnDef& pools = fr_->def ? *fr_->def : outsideFunctions;
+    const std::string owner = fr_->def ? pools.mod->prefix + pools.name : std::string("$call");
+    constexpr uint32_t kNoCopy = UINT32_MAX;
+    auto copyOf = [&](TypeP t, uint32_t& slot, const std::string& what) {
+        if (slot == kNoCopy)
+            slot = allocate(sizeOf(t), alignOf(t), owner + ".$" + what + " (" + typeName(t) + ")",
+                            t, node);
+        return slot;
     };
     CallRegisters regs;
     if (passedByCopy(ft->ret))
-        regs.resultCopy = copyOf(ft->ret, "$result.");
+        regs.resultCopy = copyOf(
+            ft->ret, pools.resultCopies.try_emplace(ft->ret, kNoCopy).first->second, "result");
     regs.count = uint16_t(args.size() + (regs.resultCopy ? 1 : 0));
     regs.first = newRegs(regs.count);
     auto address = [&](uint16_t reg, uint32_t addr) {
@@ -1501,7 +1523,9 @@ Analyzer::CallRegisters Analyzer::callArguments(TypeP ft, std::span<const Value>
         const Value a = coerce(args[i], pt, argNodes[i]);
         const uint16_t reg = uint16_t(regs.first + i);
         if (passedByCopy(pt)) {
-            const uint32_t copy = copyOf(pt, "$argument.");
+            const uint32_t copy = copyOf(
+                pt, pools.argumentCopies.try_emplace(std::pair(pt, i), kNoCopy).first->second,
+                "argument " + std::to_string(i + 1));
             storeAt(copy, pt, a, argNodes[i]);
             address(reg, copy);
         } else {
@@ -1801,6 +1825,10 @@ Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> 
         std::vector<Value> args;
         for (size_t i = 0; i < argNodes.size(); ++i)
             args.push_back(eval(argNodes[i], ft->params[i]));
+        const bool passesCopies = passedByCopy(ft->ret) ||
+                                  std::any_of(ft->params.begin(), ft->params.end(), passedByCopy);
+        if (fr_->def && passesCopies)
+            fr_->def->pointerCallTypes.push_back(ft);
         const CallRegisters regs = callArguments(ft, args, argNodes, node);
         const uint16_t dst = callResultRegister(ft, regs, node);
         emit(sim::Op::CallIndirect, dst == kNoReg ? sim::ScalarType::Void : scalarOf(ft->ret), dst,
@@ -1834,21 +1862,46 @@ std::vector<bool> Analyzer::reachableFunctions(const ClassCtx& c) const {
 
 void Analyzer::checkRecursion(ClassCtx& c) {
     std::vector<int> state(c.fnOfIndex.size(), 0);
+    // A call through a pointer that passes structs or arrays may reach every function of its
+    // type used as a value, and such a call reached again while it runs would overwrite the
+    // static copies it passes (FnDef::pointerCallTypes).
+    std::vector<std::vector<int32_t>> callees(c.fnOfIndex.size());
+    for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
+        const FnDef* f = c.fnOfIndex[i];
+        if (!f)
+            continue;
+        callees[i] = f->callees;
+        for (TypeP called : f->pointerCallTypes)
+            for (size_t j = 0; j < c.fnOfIndex.size(); ++j)
+                if (const FnDef* g = c.fnOfIndex[j];
+                    g && g->usedAsValue && g->type && sameType(g->type, called))
+                    callees[i].push_back(int32_t(j));
+    }
+    auto arrow = [&](int from, int to) {
+        const std::vector<int32_t>& direct = c.fnOfIndex[size_t(from)]->callees;
+        if (std::find(direct.begin(), direct.end(), to) != direct.end())
+            return std::string(" -> ");
+        return " -> (through a pointer of type '" + typeName(c.fnOfIndex[size_t(to)]->type) +
+               "', which may point to) ";
+    };
     std::function<bool(int, std::vector<int>&)> dfs = [&](int i, std::vector<int>& path) {
         state[size_t(i)] = 1;
         path.push_back(i);
         FnDef* f = c.fnOfIndex[size_t(i)];
         if (f) {
-            for (int32_t j : f->callees) {
+            for (int32_t j : callees[size_t(i)]) {
                 if (state[size_t(j)] == 1) {
                     std::string cycle;
-                    bool on = false;
+                    int previous = -1;
                     for (int k : path) {
-                        on = on || k == j;
-                        if (on)
-                            cycle += c.fnOfIndex[size_t(k)]->name + " -> ";
+                        if (previous < 0 && k != j)
+                            continue;
+                        if (previous >= 0)
+                            cycle += arrow(previous, k);
+                        cycle += c.fnOfIndex[size_t(k)]->name;
+                        previous = k;
                     }
-                    cycle += c.fnOfIndex[size_t(j)]->name;
+                    cycle += arrow(previous, j) + c.fnOfIndex[size_t(j)]->name;
                     fail(f->mod, f->node, "recursion is not supported: " + cycle);
                 }
                 if (state[size_t(j)] == 0 && dfs(j, path))
