@@ -1,6 +1,7 @@
 #!/usr/bin/env cs_python
 """aggregate-calls: structs and arrays passed to and returned from functions by value,
-through function pointers and in a chain of 2^14 calls, for several inputs; every value
+through function pointers, in a chain of 2^14 calls and with 34 parameters and a struct
+result, for several inputs; every value
 the PE writes is checked against the same computation in Python."""
 import argparse
 
@@ -65,6 +66,9 @@ def model(x, y, c, d):
         return memo[key]
 
     out.append(f(13, x, y))
+    args = [(x + i) & M32 if i % 2 == 0 else y for i in range(34)]
+    out.append(sum(a * (i + 1) for i, a in enumerate(args)) & M32)
+    out.append(args[33])
     out += [x, 77]
     return out
 
