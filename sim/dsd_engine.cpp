@@ -745,11 +745,14 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                     OpOperand& o = op.src[s];
                     if (!kSteps || !(packedSrc >> s & 1))
                         return readOperand(p, o, shape.srcBytes[s], i, op.loc);
-                    if (o.heldValues == 0) {
-                        o.held = readOperand(p, o, 4, i, op.loc);
-                        o.heldValues = 2;
+                    if (o.heldValues) {
+                        o.heldValues = 0;
+                        return o.held;
                     }
-                    return o.held >> (16 * (2 - o.heldValues--)) & 0xffff;
+                    const uint32_t wavelet = readOperand(p, o, 4, i, op.loc);
+                    o.held = uint16_t(wavelet >> 16);
+                    o.heldValues = 1;
+                    return wavelet & 0xffff;
                 };
                 const uint32_t a = shape.numSources > 0 ? source(0) : 0;
                 const uint32_t b = shape.numSources > 1 ? source(1) : 0;
@@ -759,7 +762,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
                 if (!kSteps || !packedDst) {
                     writeOperand(p, op.dst, shape.dstBytes, i, value, op.loc);
                 } else if (op.dst.heldValues == 0 && op.done + 1 < op.total) {
-                    op.dst.held = value & 0xffff;
+                    op.dst.held = uint16_t(value);
                     op.dst.heldValues = 1;
                 } else {
                     const uint32_t payload =
@@ -850,8 +853,8 @@ uint32_t Fabric::Impl::simdStep(Pe& p, OpState& op, int simd, const DsdOpShape& 
     OpOperand& so = simd == 0 ? op.dst : op.src[simd - 1];
     const uint32_t bytes = simd == 0 ? shape.dstBytes : shape.srcBytes[simd - 1];
     const uint32_t remaining = op.total - op.done;
-    if (so.heldValues) // the rest of a fabin's wavelet, or a fabout's pending high half
-        return so.dsd.kind == DsdKind::FabIn ? std::min<uint32_t>(so.heldValues, remaining) : 1;
+    if (so.heldValues) // the high half of a fabin's wavelet, or a fabout's pending one
+        return 1;
     if (so.dsd.kind == DsdKind::Fifo) {
         const FifoDesc& fd = p.cls->fifos[so.dsd.fifo];
         FifoState& fs = p.fifos[so.dsd.fifo];
@@ -883,8 +886,8 @@ uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until)
         uint64_t holdFrom = UINT64_MAX, holdUntil = 0;
         for (const OpState& ut : p.uts)
             if (ut.rank >= p.mainRank && ut.datapathUntil > t &&
-                std::max(ut.datapathFrom, t) < holdFrom) {
-                holdFrom = std::max(ut.datapathFrom, t);
+                std::max(ut.datapathFrom(), t) < holdFrom) {
+                holdFrom = std::max(ut.datapathFrom(), t);
                 holdUntil = ut.datapathUntil;
             }
         if (holdFrom >= t + left)
@@ -894,10 +897,12 @@ uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until)
     }
     const uint64_t end = t + left;
     for (OpState& ut : p.uts)
-        if (ut.active && ut.rank < p.mainRank && ut.datapathUntil > from && ut.datapathFrom < end) {
+        if (ut.active && ut.rank < p.mainRank && ut.datapathUntil > from &&
+            ut.datapathFrom() < end) {
             const uint64_t taken =
-                std::min(end, ut.datapathUntil) - std::max(from, ut.datapathFrom);
+                std::min(end, ut.datapathUntil) - std::max(from, ut.datapathFrom());
             ut.datapathUntil += taken;
+            ut.datapathCycles += uint32_t(taken);
             ut.readyAt += taken;
         }
     p.mainDatapathFrom = from;
@@ -908,13 +913,13 @@ uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until)
 // A microthread's op held the datapath for `cycles` from now: one that outranks the main
 // thread delays the main thread's memory op whose element cycles it overlaps.
 void Fabric::Impl::holdDatapath(Pe& p, OpState& op, uint64_t cycles) {
-    op.datapathFrom = now;
+    op.datapathCycles = uint32_t(cycles);
     op.datapathUntil = now + cycles;
     if (op.rank <= p.mainRank || op.datapathUntil <= p.mainDatapathFrom ||
         now >= p.mainDatapathUntil)
         return;
-    const uint64_t overlap = std::min(op.datapathUntil, p.mainDatapathUntil) -
-                             std::max(op.datapathFrom, p.mainDatapathFrom);
+    const uint64_t overlap =
+        std::min(op.datapathUntil, p.mainDatapathUntil) - std::max(now, p.mainDatapathFrom);
     p.mainDatapathUntil += overlap;
     p.mainReadyAt += overlap;
 }

@@ -176,17 +176,17 @@ struct Frame {
 
 struct OpOperand {
     DsdOperand::Kind kind = DsdOperand::Kind::None;
+    // A fabric operand in SIMD mode whose 16-bit values share wavelets (Dsd::simdMode): the
+    // high half of a fabin's last popped wavelet, still to be read, or a fabout's low half
+    // waiting for its high half (heldValues 1). Beside `kind`, in its padding.
+    uint8_t heldValues = 0;
+    uint16_t held = 0;
     Dsd dsd;
     uint64_t scalar = 0;
     uint32_t ptr = 0;
     // A fabout whose DSD has wavelet_index_offset: the op's `.index` (0 without one), which
     // every wavelet it sends carries in its upper half.
     uint16_t waveletIndex = 0;
-    // A fabric operand in SIMD mode whose 16-bit values share wavelets (Dsd::simdMode): a
-    // fabin's last popped wavelet and how many of its values are still to be read, or a
-    // fabout's low half waiting for its high half (heldValues 1).
-    uint32_t held = 0;
-    uint8_t heldValues = 0;
 };
 
 // A DSD operation in progress on the main thread (synchronous fabric/FIFO op) or on
@@ -194,10 +194,19 @@ struct OpOperand {
 struct OpState {
     bool active = false;
     bool waiting = false; // cannot progress until an external event
+    // The datapath (docs/simulator.md "Datapath"): a microthread's rank (costs::
+    // microthreadRank of its priority). Fabric SIMD mode, found once when the op is issued:
+    // the operand whose DSD sets it (0 dst, 1..3 the sources; -1 none) and the packed fabric
+    // operands (bit 0 dst, bit 1 + s source s). In the padding before opIndex.
+    uint8_t rank = 0;
+    int8_t simd = -1;
+    uint8_t packed = 0;
     uint32_t opIndex = 0;
     OpOperand dst, src[3];
     uint32_t total = 0, done = 0;
     uint32_t carry = 0;
+    // The cycles a microthread's last steps held the datapath, up to datapathUntil (below).
+    uint32_t datapathCycles = 0;
     uint64_t readyAt = 0;
     uint64_t waitingSince = 0;
     // A microthread's fabric op completes (.activate/.unblock) no sooner than kDsdSetup
@@ -210,15 +219,8 @@ struct OpState {
     // empty FIFO leaves that scalar unchanged (FIFO actions, docs/simulator.md).
     uint32_t resultSlot = UINT32_MAX;
     uint32_t dstBefore = 0;
-    // The datapath (docs/simulator.md "Datapath"): a microthread's rank (costs::
-    // microthreadRank of its priority) and the cycles its last steps held the datapath.
-    uint8_t rank = 0;
-    uint64_t datapathFrom = 0, datapathUntil = 0;
-    // Fabric SIMD mode (docs/simulator.md), found once when the op is issued: the operand
-    // whose DSD sets it (0 dst, 1..3 the sources; -1 none) and the packed fabric operands
-    // (bit 0 dst, bit 1 + s source s).
-    int8_t simd = -1;
-    uint8_t packed = 0;
+    uint64_t datapathUntil = 0;
+    uint64_t datapathFrom() const { return datapathUntil - datapathCycles; }
 };
 
 // The 8 microthreads of a PE, allocated on the first async op so idle PEs stay small.
@@ -289,6 +291,9 @@ struct alignas(64) Pe {
     uint64_t activated = 0, blocked = 0;
     // WSE-3 @block of a ut_id: bit u pauses microthread u's op (BlockMicrothread).
     uint8_t blockedUts = 0;
+    // The main thread's rank on the datapath (<tile_config>.main_thread_priority,
+    // SetMainThreadPriority; docs/simulator.md "Datapath"), in the padding here.
+    uint8_t mainRank = costs::kDefaultMainThreadRank;
     int currentTask = -1;
     int lastPicked = kNumTaskIds - 1;
     uint32_t x = 0, y = 0;
@@ -384,10 +389,8 @@ struct alignas(64) Pe {
     // the channel bit channelBlockBit gives) is HIGH; the picker takes ready HIGH tasks
     // before LOW ones (SetTaskPriority).
     uint64_t highPriority = 0;
-    // The datapath the main thread's DSD operations share with the microthreads (docs/
-    // simulator.md "Datapath"): the main thread's rank (<tile_config>.main_thread_priority,
-    // SetMainThreadPriority) and the element cycles of its last memory DSD op.
-    uint8_t mainRank = costs::kDefaultMainThreadRank;
+    // The element cycles of the main thread's last memory DSD op, on the datapath it shares
+    // with the microthreads (docs/simulator.md "Datapath").
     uint64_t mainDatapathFrom = 0, mainDatapathUntil = 0;
 
     // Router.
