@@ -492,7 +492,11 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
             runMemoryOp(p, op);
             const uint64_t start = p.mainReadyAt;
             const uint32_t cost = memOpCost(p, op);
-            p.mainReadyAt += cost + reserveMainDatapath(p, start + costs::kDsdSetup, start + cost);
+            // A PE that never ran an async op has no microthread to share the datapath with
+            // (one issued later starts after this op: DsdExec waits for the main thread).
+            p.mainReadyAt +=
+                cost +
+                (p.uts.size() ? reserveMainDatapath(p, start + costs::kDsdSetup, start + cost) : 0);
             noteProgress(p.mainReadyAt);
             return true;
         }
