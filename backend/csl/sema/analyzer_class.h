@@ -903,6 +903,8 @@ class Analyzer {
     Place indexPlace(Place base, uint32_t node);
     void store(const Place& p, const Value& v, uint32_t node);
     Value addressOf(uint32_t node);
+    // `&v` of a struct or array value (no variable holds it): a read-only copy's address.
+    Value aggregateValueAddress(const Value& v, uint32_t node);
     Value binop(Tok op, Value a, Value b, uint32_t node, TypeP expected);
     Value foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint32_t node);
 

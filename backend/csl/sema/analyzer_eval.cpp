@@ -1571,21 +1571,8 @@ Value Analyzer::addressOf(uint32_t node) {
             ensureStorage(p.declMod, *p.decl, node);
             return mkPtr(p.decl->address, types.ptr(p.type, false, true));
         }
-        if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime()) {
-            if (fullyComptime(p.value))
-                return mkPtr(constStorageOf(p.value, node), types.ptr(p.value.type, false, true));
-            // A struct or array value with run-time parts (a by-value parameter): a copy in
-            // memory of its own, as a local variable has (static: no recursion in CSL).
-            if (p.value.type->k != TK::Struct && p.value.type->k != TK::Array)
-                fail(node,
-                     "cannot take the address of a value of type '" + typeName(p.value.type) + "'");
-            const TypeP t = p.value.type;
-            const uint32_t addr =
-                allocate(sizeOf(t), alignOf(t), "$copy." + std::to_string(cls()->cc.symbols.size()),
-                         t, node);
-            storeAt(addr, t, p.value, node);
-            return mkPtr(addr, types.ptr(t, false, true));
-        }
+        if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime())
+            return aggregateValueAddress(p.value, node);
         // A function's local scalar const (`const c: u16 = 6; f(&c)`, or one of a run-time
         // value): read-only storage of its own, as a local const array gets.
         if (runtime() && ((p.k == Place::K::Value && isRuntimeScalar(p.type)) ||
@@ -1612,11 +1599,12 @@ Value Analyzer::addressOf(uint32_t node) {
         Place base = place(n.a);
         if (base.k == Place::K::Value && base.decl && base.type && base.type->k == TK::Array)
             base = storedConst(base, node);
-        // A function's local const array (a value, held in registers or folded): the
-        // element of its read-only copy in memory, which `&arr` gives.
+        // An array value (a function's local const array, a const struct's array field, a
+        // call's result; held in registers or folded): the element of its read-only copy in
+        // memory, which `&arr` gives.
         if (base.k == Place::K::Value && !base.decl && runtime() && base.value.k == VK::Agg &&
-            base.type && base.type->k == TK::Array && N(n.a).kind == NK::Ident) {
-            const Value whole = addressOf(n.a);
+            base.type && base.type->k == TK::Array) {
+            const Value whole = aggregateValueAddress(base.value, n.a);
             Place stored;
             stored.k = Place::K::Mem;
             stored.type = base.type;
@@ -1632,9 +1620,26 @@ Value Analyzer::addressOf(uint32_t node) {
         return addrValue(p, node);
     }
     Place p = place(node);
+    // A call's struct or array result.
+    if (p.k == Place::K::Value && p.value.k == VK::Agg && runtime())
+        return aggregateValueAddress(p.value, node);
     if (p.k != Place::K::Mem)
         failAddressOf(node, p);
     return addrValue(p, node);
+}
+
+Value Analyzer::aggregateValueAddress(const Value& v, uint32_t node) {
+    if (fullyComptime(v))
+        return mkPtr(constStorageOf(v, node), types.ptr(v.type, false, true));
+    // A struct or array value with run-time parts: a read-only copy in memory of its own, as
+    // a local variable has (static: no recursion in CSL).
+    if (v.type->k != TK::Struct && v.type->k != TK::Array)
+        fail(node, "cannot take the address of a value of type '" + typeName(v.type) + "'");
+    const uint32_t addr =
+        allocate(sizeOf(v.type), alignOf(v.type),
+                 "$copy." + std::to_string(cls()->cc.symbols.size()), v.type, node);
+    storeAt(addr, v.type, v, node);
+    return mkPtr(addr, types.ptr(v.type, false, true));
 }
 
 // A variable of a comptime evaluation has no address (the Comptime page): say so rather than

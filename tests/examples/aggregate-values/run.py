@@ -38,6 +38,7 @@ def model(x, w_word):
         v += 0x10000 if high else 0
         v += 0x100000 if ok else 0
         out.append((v + i * 0x1000000) & M32)
+    out += [(x + 3) & M32, (x + 1) & M32, (x + 5) & M32]
     return out
 
 
