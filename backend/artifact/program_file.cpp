@@ -65,6 +65,8 @@ void toProto(const sim::Dsd& in, pb::Dsd* out) {
     out->set_fifo(in.fifo);
     out->set_element_bytes(in.elementBytes);
     out->set_save_address(in.saveAddress);
+    if (in.priority >= 0)
+        out->set_priority(in.priority);
 }
 
 void toProto(const sim::DsdOperand& in, pb::DsdOperand* out) {
@@ -283,6 +285,12 @@ sim::Dsd fromProto(const pb::Dsd& in, const Reader& r) {
     out.fifo = r.narrow<uint16_t>(in.fifo(), "dsd.fifo");
     out.elementBytes = r.narrow<uint8_t>(in.element_bytes(), "dsd.element_bytes");
     out.saveAddress = in.save_address();
+    if (in.has_priority()) {
+        if (in.priority() < 0 || in.priority() > 2)
+            r.fail("dsd.priority " + std::to_string(in.priority()) +
+                   " is not a microthread priority (0 high, 1 medium, 2 low)");
+        out.priority = int8_t(in.priority());
+    }
     return out;
 }
 

@@ -41,6 +41,7 @@ std::shared_ptr<sim::FabricProgram> sampleProgram() {
     d.color = 5;
     d.waveletIndexOffset = -1;
     d.elementBytes = 2;
+    d.priority = 1;
     c.dsdConstants.push_back(d);
     sim::DsdOpDesc op;
     op.op = sim::DsdOpKind::Fmacs;
@@ -104,6 +105,7 @@ class TestArtifact : public QObject {
         QCOMPARE(c.dsdConstants.at(0).strideBytes[0], -4);
         QCOMPARE(c.dsdConstants.at(0).waveletIndexOffset, int16_t(-1));
         QCOMPARE(c.dsdConstants.at(0).elementBytes, uint8_t(2));
+        QCOMPARE(c.dsdConstants.at(0).priority, int8_t(1));
         QCOMPARE(c.dsdOps.at(0).activateTask, int8_t(9));
         QCOMPARE(c.dsdOps.at(0).unblockTask, int8_t(-1));
         QCOMPARE(c.dsdOps.at(0).indexReg, uint16_t(3));
