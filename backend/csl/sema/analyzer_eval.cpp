@@ -1497,6 +1497,8 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
         }
         if (p.type->k == TK::Array || p.type->k == TK::Struct) {
             Value v = coerce(v0, p.type, node);
+            if (v.k == VK::Undef)
+                return; // `undefined`: nothing to store
             if (v.k != VK::Agg)
                 fail(node, "cannot assign a value of type '" + typeName(v0.type) + "' to '" +
                                typeName(p.type) + "'");

@@ -59,9 +59,8 @@ struct FnDef {
     TypeP type = nullptr; // non-generic functions
     int32_t index = -1;   // index in the class's functions once lowered
     std::vector<int32_t> callees;
-    // The function types passing structs or arrays that it calls through pointers, and
-    // whether its own address is used (a function pointer value): checkRecursion follows
-    // such calls to such functions.
+    // The function types it calls through pointers, and whether its own address is used (a
+    // function pointer value): checkRecursion follows such calls to such functions.
     std::vector<TypeP> pointerCallTypes;
     bool usedAsValue = false;
     // Lowered only because the tile file is checked whole, not for any run-time use: its

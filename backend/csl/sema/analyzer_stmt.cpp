@@ -237,7 +237,9 @@ void Analyzer::declareLocal(uint32_t node) {
         Binding b;
         b.k = Binding::K::Val;
         b.val = t ? coerce(init, t, n.b) : init;
-        if (b.val.k == VK::Agg && !fullyComptime(b.val))
+        // (An anonymous struct literal's known fields stay comptime, as Zig's do.)
+        if (b.val.k == VK::Agg && (b.val.type->k == TK::Struct || b.val.type->k == TK::Array) &&
+            !fullyComptime(b.val))
             b.val = materializeNumbers(b.val, n.b);
         b.type = b.val.type;
         bind(id, std::move(b));
@@ -317,10 +319,11 @@ Flow Analyzer::execAssign(uint32_t node) {
             root = N(root).a;
         Binding* b = nullptr;
         Value ignored;
-        if (root != n.a && N(root).kind == NK::Ident &&
-            lookup(tokId(N(root).tok), &b, ignored, root) && b && b->k == Binding::K::Mem &&
-            b->reg != kNoReg)
-            fail(n.a, "cannot assign to a part of parameter '" + tokStr(N(root).tok) +
+        if (N(root).kind == NK::Ident && lookup(tokId(N(root).tok), &b, ignored, root) && b &&
+            b->k == Binding::K::Mem && b->reg != kNoReg)
+            fail(n.a, std::string(root == n.a ? "cannot assign to parameter '"
+                                              : "cannot assign to a part of parameter '") +
+                          tokStr(N(root).tok) +
                           "' (parameters are constant: copy it into a 'var' to change it)");
         fail(n.a, "cannot assign through a pointer to const");
     }
@@ -831,7 +834,8 @@ Flow Analyzer::execFor(uint32_t node) {
                 if (runtimeCaptures && isRuntimeScalar(items[i].type))
                     runBody({materialize(items[i], n.a),
                              materialize(mkInt(int64_t(i), types.u16), n.a)});
-                else if (runtimeCaptures)
+                else if (runtimeCaptures &&
+                         (items[i].type->k == TK::Struct || items[i].type->k == TK::Array))
                     runBody({materializeNumbers(items[i], n.a),
                              materialize(mkInt(int64_t(i), types.u16), n.a)});
                 else
@@ -1825,9 +1829,7 @@ Value Analyzer::evalCallIndirect(const Value& callee, std::span<const uint32_t> 
         std::vector<Value> args;
         for (size_t i = 0; i < argNodes.size(); ++i)
             args.push_back(eval(argNodes[i], ft->params[i]));
-        const bool passesCopies = passedByCopy(ft->ret) ||
-                                  std::any_of(ft->params.begin(), ft->params.end(), passedByCopy);
-        if (fr_->def && passesCopies)
+        if (fr_->def)
             fr_->def->pointerCallTypes.push_back(ft);
         const CallRegisters regs = callArguments(ft, args, argNodes, node);
         const uint16_t dst = callResultRegister(ft, regs, node);
@@ -1862,20 +1864,21 @@ std::vector<bool> Analyzer::reachableFunctions(const ClassCtx& c) const {
 
 void Analyzer::checkRecursion(ClassCtx& c) {
     std::vector<int> state(c.fnOfIndex.size(), 0);
-    // A call through a pointer that passes structs or arrays may reach every function of its
-    // type used as a value, and such a call reached again while it runs would overwrite the
-    // static copies it passes (FnDef::pointerCallTypes).
-    std::vector<std::vector<int32_t>> callees(c.fnOfIndex.size());
+    // Calls through pointers (FnDef::pointerCallTypes) may reach every function of their type
+    // used as a value. Such a cycle is refused when a function on it passes structs or
+    // arrays as copies: the inner call would overwrite the copies the outer one still reads.
+    // Cycles of direct calls are always refused.
+    std::vector<std::vector<int32_t>> viaPointers(c.fnOfIndex.size());
     for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
         const FnDef* f = c.fnOfIndex[i];
         if (!f)
             continue;
-        callees[i] = f->callees;
+        viaPointers[i] = f->callees;
         for (TypeP called : f->pointerCallTypes)
             for (size_t j = 0; j < c.fnOfIndex.size(); ++j)
                 if (const FnDef* g = c.fnOfIndex[j];
                     g && g->usedAsValue && g->type && sameType(g->type, called))
-                    callees[i].push_back(int32_t(j));
+                    viaPointers[i].push_back(int32_t(j));
     }
     auto arrow = [&](int from, int to) {
         const std::vector<int32_t>& direct = c.fnOfIndex[size_t(from)]->callees;
@@ -1884,25 +1887,55 @@ void Analyzer::checkRecursion(ClassCtx& c) {
         return " -> (through a pointer of type '" + typeName(c.fnOfIndex[size_t(to)]->type) +
                "', which may point to) ";
     };
+    auto describe = [&](const std::vector<int>& cycle) {
+        std::string text = c.fnOfIndex[size_t(cycle.front())]->name;
+        for (size_t k = 1; k < cycle.size(); ++k)
+            text += arrow(cycle[k - 1], cycle[k]) + c.fnOfIndex[size_t(cycle[k])]->name;
+        return text;
+    };
+    auto runtimeReached = [&](size_t i) {
+        return c.fnOfIndex[i] && !c.fnOfIndex[i]->loweredForChecking;
+    };
+    // A function passing copies that calls can lead back to (breadth first over calls and
+    // pointer calls): the shortest such cycle.
+    for (size_t start = 0; start < c.fnOfIndex.size(); ++start) {
+        const FnDef* f = c.fnOfIndex[start];
+        if (!runtimeReached(start) || (f->argumentCopies.empty() && f->resultCopies.empty()))
+            continue;
+        std::vector<int> from(c.fnOfIndex.size(), -1);
+        std::deque<int> pending{int(start)};
+        while (!pending.empty()) {
+            const int at = pending.front();
+            pending.pop_front();
+            for (int32_t next : viaPointers[size_t(at)]) {
+                if (next == int32_t(start)) {
+                    std::vector<int> cycle{int(start)};
+                    for (int k = at; k != int(start); k = from[size_t(k)])
+                        cycle.insert(cycle.begin() + 1, k);
+                    cycle.push_back(int(start));
+                    try {
+                        fail(f->mod, f->node, "recursion is not supported: " + describe(cycle));
+                    } catch (SemaError&) {
+                        return;
+                    }
+                }
+                if (from[size_t(next)] < 0 && next != int32_t(start)) {
+                    from[size_t(next)] = at;
+                    pending.push_back(next);
+                }
+            }
+        }
+    }
     std::function<bool(int, std::vector<int>&)> dfs = [&](int i, std::vector<int>& path) {
         state[size_t(i)] = 1;
         path.push_back(i);
         FnDef* f = c.fnOfIndex[size_t(i)];
         if (f) {
-            for (int32_t j : callees[size_t(i)]) {
+            for (int32_t j : f->callees) {
                 if (state[size_t(j)] == 1) {
-                    std::string cycle;
-                    int previous = -1;
-                    for (int k : path) {
-                        if (previous < 0 && k != j)
-                            continue;
-                        if (previous >= 0)
-                            cycle += arrow(previous, k);
-                        cycle += c.fnOfIndex[size_t(k)]->name;
-                        previous = k;
-                    }
-                    cycle += arrow(previous, j) + c.fnOfIndex[size_t(j)]->name;
-                    fail(f->mod, f->node, "recursion is not supported: " + cycle);
+                    std::vector<int> cycle(std::find(path.begin(), path.end(), j), path.end());
+                    cycle.push_back(j);
+                    fail(f->mod, f->node, "recursion is not supported: " + describe(cycle));
                 }
                 if (state[size_t(j)] == 0 && dfs(j, path))
                     return true;
@@ -1915,7 +1948,7 @@ void Analyzer::checkRecursion(ClassCtx& c) {
     // From what run-time code reaches: a function only lowered to check the tile file (a
     // recursive helper that only comptime code calls) is no run-time recursion.
     for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
-        if (state[i] == 0 && !(c.fnOfIndex[i] && c.fnOfIndex[i]->loweredForChecking)) {
+        if (state[i] == 0 && runtimeReached(i)) {
             std::vector<int> path;
             try {
                 dfs(int(i), path);
