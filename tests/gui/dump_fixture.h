@@ -5,6 +5,7 @@
 
 #include "backend/artifact/artifact.h"
 #include "backend/csl/compiler.h"
+#include "sim/costs.h"
 #include "sim/fabric.h"
 
 #include <QDir>
@@ -53,6 +54,11 @@ inline std::shared_ptr<sim::FabricProgram> buildGridReduce(const QString& outDir
 // Runs grid-reduce with u[i] = v[i] = (i+1)/16 on every PE and the given alpha, and dumps
 // it to `path`. With `cycleLimit`, the run stops (as a paused session would) after that
 // many cycles of the launched function, before it has finished.
+// Cycles from a launch's issue until the launched function starts on the PE (the trip a
+// host command makes through the memcpy infrastructure).
+constexpr uint64_t kLaunchArrival = sim::costs::kMemcpyCopyLatency + sim::costs::kLaunchSetup;
+
+// cycleLimit: 0 runs to the end; else the launched function runs about that many cycles.
 inline void runGridReduce(std::shared_ptr<sim::FabricProgram> program, const QString& path,
                           float alpha, uint64_t cycleLimit = 0) {
     sim::Fabric fabric(program);
@@ -75,8 +81,9 @@ inline void runGridReduce(std::shared_ptr<sim::FabricProgram> program, const QSt
         fabric.runUntilDone(fabric.memcpy(r, words(slice)));
     }
     const sim::CommandId start = fabric.launch("start", {});
-    const sim::RunResult result =
-        cycleLimit ? fabric.runUntilDone(start, cycleLimit) : fabric.runUntilDone(start);
+    const sim::RunResult result = cycleLimit
+                                      ? fabric.runUntilDone(start, kLaunchArrival + cycleLimit)
+                                      : fabric.runUntilDone(start);
     if (result.status == sim::RunStatus::Hang || result.status == sim::RunStatus::Fault)
         throw std::runtime_error("grid-reduce failed: " + result.message);
     fabric.dumpCore(path.toStdString());

@@ -3,6 +3,7 @@
 // simulator's counters), and the timeline view driven offscreen (lanes, windowed loading,
 // zoom and pan, hover text, click to pick a cycle, painting).
 #include "backend/csl/compiler.h"
+#include "sim/costs.h"
 #include "sim/fabric.h"
 #include "sim/trace_log.h"
 #include "sim/trace_run.h"
@@ -192,7 +193,9 @@ class TestTimeline : public QObject {
         // The timeline's data is a real traced run: its instruction lines for a PE are the
         // instructions the simulator counts for that PE at the same cycle, untraced.
         const auto program = compileMulticast();
-        constexpr uint64_t kCycles = 600;
+        // 600 cycles of the launched function, after the launch's trip to the PEs.
+        constexpr uint64_t kCycles =
+            sim::costs::kMemcpyCopyLatency + sim::costs::kLaunchSetup + 600;
         QTemporaryDir dir;
         sim::TraceRunRequest request;
         request.program = program;

@@ -129,6 +129,17 @@ inline sim::ClassExport exportVar(const std::string& name, uint32_t address) {
     return e;
 }
 
+// A one-dimensional memory DSD over n contiguous elements of elementBytes each.
+inline sim::Dsd denseMem1d(uint32_t base, uint32_t n, uint32_t elementBytes) {
+    sim::Dsd d;
+    d.kind = sim::DsdKind::Mem1d;
+    d.baseAddress = base;
+    d.extent[0] = n;
+    d.strideBytes[0] = int32_t(elementBytes);
+    d.elementBytes = uint8_t(elementBytes);
+    return d;
+}
+
 inline sim::ColorConfig route(uint8_t rx, uint8_t tx) {
     sim::ColorConfig c;
     c.rx = rx;

@@ -20,16 +20,6 @@ namespace {
 constexpr uint32_t kFifo = 4096, kSrc = 8192, kA = 12288, kB = 16384 + 4, kStamps = 20480;
 constexpr uint32_t kUtElements = 256, kMemElements = 64;
 
-sim::Dsd mem1d(uint32_t base, uint32_t n, uint32_t elementBytes) {
-    sim::Dsd d;
-    d.kind = DsdKind::Mem1d;
-    d.baseAddress = base;
-    d.extent[0] = n;
-    d.strideBytes[0] = int32_t(elementBytes);
-    d.elementBytes = uint8_t(elementBytes);
-    return d;
-}
-
 uint64_t stamp(const sim::Fabric& f, uint32_t address) {
     const auto m = f.readMemory(0, 0, address, 6);
     uint64_t v = 0;
@@ -58,8 +48,8 @@ Times run(int utPriority, int mainLevel, uint32_t utElements = kUtElements, bool
     sim::Dsd fifoDsd;
     fifoDsd.kind = DsdKind::Fifo;
     fifoDsd.fifo = 0;
-    cls.dsdConstants = {fifoDsd, mem1d(kSrc, utElements, 4), mem1d(kA, kMemElements, 4),
-                        mem1d(kB, kMemElements, 4)};
+    cls.dsdConstants = {fifoDsd, denseMem1d(kSrc, utElements, 4), denseMem1d(kA, kMemElements, 4),
+                        denseMem1d(kB, kMemElements, 4)};
     sim::DsdOpDesc push;
     push.op = DsdOpKind::Mov32;
     push.dst = {DsdOperand::Kind::Dsd, 0};
@@ -176,7 +166,7 @@ class TestDatapath : public QObject {
     }
     void packedDsdKeepsItsPriority() {
         // Dsd::priority travels through DSD storage (DsdLoad/DsdStore, DSRs, core dumps).
-        sim::Dsd d = mem1d(64, 4, 4);
+        sim::Dsd d = denseMem1d(64, 4, 4);
         d.kind = DsdKind::FabIn;
         d.priority = 1;
         uint8_t bytes[sim::kDsdStorageBytes];

@@ -19,16 +19,6 @@ namespace {
 constexpr uint32_t kSrc = 1024, kBuf = 2048;
 constexpr uint8_t kColor = 1, kQueue = 2;
 
-sim::Dsd mem1d(uint32_t base, uint32_t n, uint32_t elementBytes) {
-    sim::Dsd d;
-    d.kind = DsdKind::Mem1d;
-    d.baseAddress = base;
-    d.extent[0] = n;
-    d.strideBytes[0] = int32_t(elementBytes);
-    d.elementBytes = uint8_t(elementBytes);
-    return d;
-}
-
 sim::Dsd fabric(DsdKind kind, uint32_t n, uint8_t simdMode) {
     sim::Dsd d;
     d.kind = kind;
@@ -95,10 +85,10 @@ std::vector<uint32_t> words(const sim::Fabric& f, uint32_t address, uint32_t n) 
 // @mov32 into PE 1's buffer; returns the fabric and the run's end cycle.
 std::unique_ptr<sim::Fabric> sendPacked(uint32_t n, uint32_t wavelets, uint8_t mode,
                                         uint64_t* endCycle = nullptr) {
-    auto p =
-        pair(oneOp(DsdOpKind::Mov16, fabric(DsdKind::FabOut, n, mode), mem1d(kSrc, n, 2)),
-             oneOp(DsdOpKind::Mov32, mem1d(kBuf, wavelets, 4), fabric(DsdKind::FabIn, wavelets, 0)),
-             u16Values(n));
+    auto p = pair(
+        oneOp(DsdOpKind::Mov16, fabric(DsdKind::FabOut, n, mode), denseMem1d(kSrc, n, 2)),
+        oneOp(DsdOpKind::Mov32, denseMem1d(kBuf, wavelets, 4), fabric(DsdKind::FabIn, wavelets, 0)),
+        u16Values(n));
     auto f = std::make_unique<sim::Fabric>(p);
     const auto r = f->runUntilIdle(100'000);
     if (r.status != RunStatus::Idle || !r.waiting.empty())
@@ -144,10 +134,11 @@ class TestFabricSimd : public QObject {
         for (uint32_t k = 0; k < 4; ++k)
             for (uint8_t byte : {uint8_t(2 * k), uint8_t(0xA0), uint8_t(2 * k + 1), uint8_t(0xB0)})
                 src.push_back(byte);
-        auto p = pair(
-            oneOp(DsdOpKind::Mov32, fabric(DsdKind::FabOut, 4, 0), mem1d(kSrc, 4, 4)),
-            oneOp(DsdOpKind::Mov16, mem1d(kBuf, 8, 2), fabric(DsdKind::FabIn, 8, sim::kSimd32)),
-            src);
+        auto p =
+            pair(oneOp(DsdOpKind::Mov32, fabric(DsdKind::FabOut, 4, 0), denseMem1d(kSrc, 4, 4)),
+                 oneOp(DsdOpKind::Mov16, denseMem1d(kBuf, 8, 2),
+                       fabric(DsdKind::FabIn, 8, sim::kSimd32)),
+                 src);
         sim::Fabric f(p);
         const auto r = f.runUntilIdle(100'000);
         QVERIFY2(r.status == RunStatus::Idle && r.waiting.empty(), r.message.c_str());
@@ -167,9 +158,10 @@ class TestFabricSimd : public QObject {
         // One wavelet (two values) arrives for a receive of 4 values.
         QFETCH(uint8_t, mode);
         QFETCH(uint32_t, moved);
-        auto p = pair(oneOp(DsdOpKind::Mov32, fabric(DsdKind::FabOut, 1, 0), mem1d(kSrc, 1, 4)),
-                      oneOp(DsdOpKind::Mov16, mem1d(kBuf, 4, 2), fabric(DsdKind::FabIn, 4, mode)),
-                      {0x34, 0x12, 0x78, 0x56});
+        auto p =
+            pair(oneOp(DsdOpKind::Mov32, fabric(DsdKind::FabOut, 1, 0), denseMem1d(kSrc, 1, 4)),
+                 oneOp(DsdOpKind::Mov16, denseMem1d(kBuf, 4, 2), fabric(DsdKind::FabIn, 4, mode)),
+                 {0x34, 0x12, 0x78, 0x56});
         sim::Fabric f(p);
         const auto r = f.runUntilIdle(100'000);
         QCOMPARE(r.status, RunStatus::Idle);
