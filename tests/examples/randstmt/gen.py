@@ -904,6 +904,11 @@ class Put:
             raise Reject("trace too long")
 
     def emit(self, ind):
+        t = self.e.t
+        if isinstance(t, tuple) and t[0] == "arr":  # a row of [N][M]T: its elements one by one
+            p = "  " * ind
+            return [f"{p}for ({self.e.emit()}) |eput{self.id}| {{",
+                    f"{p}  {put_fn(t[1], self.prog)}(eput{self.id}); // #{self.id}", f"{p}}}"]
         return ["  " * ind + f"{put_fn(self.e.t, self.prog)}({self.e.emit()}); // #{self.id}"]
 
 
@@ -1809,6 +1814,8 @@ class Gen:
             else:
                 e = FnPtrCall(tb, self.index(len(tb.fns), ctx), None, args, tb.fns[0].ret)
             if r.random() < 0.5:
+                if isinstance(e.t, tuple) and e.t[0] == "arr":  # an array result: each element
+                    return PutArr(e, self.name("e"), self.prog)
                 return Put(e, self.prog)
             name = self.name("v")
             ctx.scope.append(VarInfo(name, e.t, "local", True))
