@@ -106,4 +106,24 @@ struct Ast {
 
 Ast parse(DiagnosticEngine& diags, uint16_t file);
 
+// Calls visit(node) for every node of the subtree at root (children through a, b, c and the
+// list; a `for`'s and a tensor access's list holds capture tokens, not nodes). With an
+// explicit stack: a generated 20,000-term expression is that deep.
+template <typename Visit> void forEachNode(const Ast& a, uint32_t root, Visit&& visit) {
+    std::vector<uint32_t> pending{root};
+    while (!pending.empty()) {
+        const uint32_t node = pending.back();
+        pending.pop_back();
+        if (!node)
+            continue;
+        const Node& n = a.nodes[node];
+        visit(node);
+        pending.insert(pending.end(), {n.a, n.b, n.c});
+        if (n.kind != NodeKind::For && n.kind != NodeKind::TensorAccess) {
+            const auto children = a.list(node);
+            pending.insert(pending.end(), children.begin(), children.end());
+        }
+    }
+}
+
 } // namespace csl

@@ -1047,31 +1047,20 @@ TypeP Analyzer::fnType(FnDef* f) {
     return f->type;
 }
 
-// The names whose address `&x` (or `&x[i]`, `&x.f`) takes in the subtree of `root`. With
-// an explicit stack: a generated 20,000-term expression is that deep.
+// The names whose address `&x` (or `&x[i]`, `&x.f`) takes in the subtree of `root`.
 void Analyzer::collectAddrTaken(Module* m, uint32_t root, std::set<std::string>& out) {
     const Ast& a = *m->ast;
-    std::vector<uint32_t> pending{root};
-    while (!pending.empty()) {
-        const uint32_t node = pending.back();
-        pending.pop_back();
-        if (!node)
-            continue;
+    forEachNode(a, root, [&](uint32_t node) {
         const Node& n = a.nodes[node];
-        if (n.kind == NK::Unary && a.tokens.tokens[n.tok].kind == Tok::Amp) {
-            uint32_t t = n.a;
-            while (a.nodes[t].kind == NK::Index || a.nodes[t].kind == NK::Field ||
-                   a.nodes[t].kind == NK::Grouped)
-                t = a.nodes[t].a;
-            if (a.nodes[t].kind == NK::Ident)
-                out.insert(std::string(a.tokText(a.nodes[t].tok)));
-        }
-        pending.insert(pending.end(), {n.a, n.b, n.c});
-        if (n.kind != NK::For && n.kind != NK::TensorAccess) {
-            const auto children = a.list(node);
-            pending.insert(pending.end(), children.begin(), children.end());
-        }
-    }
+        if (n.kind != NK::Unary || a.tokens.tokens[n.tok].kind != Tok::Amp)
+            return;
+        uint32_t t = n.a;
+        while (a.nodes[t].kind == NK::Index || a.nodes[t].kind == NK::Field ||
+               a.nodes[t].kind == NK::Grouped)
+            t = a.nodes[t].a;
+        if (a.nodes[t].kind == NK::Ident)
+            out.insert(std::string(a.tokText(a.nodes[t].tok)));
+    });
 }
 
 int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {

@@ -497,6 +497,23 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     }
 }
 
+// The identifiers in the `comptime` expressions and blocks of a file's function bodies.
+static std::set<std::string_view> namesInComptimeCode(const Ast& a) {
+    std::set<std::string_view> names;
+    auto collect = [&](uint32_t node) {
+        if (a.nodes[node].kind == NK::Ident)
+            names.insert(a.tokText(a.nodes[node].tok));
+    };
+    for (uint32_t d : a.list(a.root))
+        if (a.nodes[d].kind == NK::FnDecl && a.nodes[d].b)
+            forEachNode(a, a.nodes[d].b, [&](uint32_t node) {
+                const NK k = a.nodes[node].kind;
+                if (k == NK::ComptimeExpr || k == NK::ComptimeBlock)
+                    forEachNode(a, a.nodes[node].a, collect);
+            });
+    return names;
+}
+
 void Analyzer::runComptimeBlocks(Module* m) {
     const Ast& a = *m->ast;
     for (uint32_t d : a.list(a.root)) {
@@ -622,11 +639,15 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
             // such a call "is implicitly comptime"; a `var` may size an array there). An
             // extern declaration (no body) matters only when called: the call then reports
             // that it has no definition here.
+            // A function named in a `comptime` expression or block of a function's body
+            // counts as called at comptime even before that body is lowered (it may come
+            // later in the file).
+            const std::set<std::string_view> comptimeNamed = namesInComptimeCode(*mm->ast);
             for (const std::string& dn : mm->declOrder) {
                 Decl& d = mm->decls[dn];
                 FnDef* def = d.isFn && d.state == Decl::State::Done ? d.value.fn : nullptr;
-                if (!def || def->generic || def->calledAtComptime || !mm->ast->nodes[def->node].b ||
-                    def->index >= 0)
+                if (!def || def->generic || def->calledAtComptime || comptimeNamed.count(dn) ||
+                    !mm->ast->nodes[def->node].b || def->index >= 0)
                     continue;
                 ModuleFrame frame(*this, mm);
                 try {
