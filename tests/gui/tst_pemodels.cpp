@@ -164,18 +164,23 @@ class TestPeModels : public QObject {
             const std::pair<QString, std::shared_ptr<const debug::DebugUtil>> shown[] = {
                 {QStringLiteral("threads"), dump},
                 {QStringLiteral("fifo"), std::make_shared<debug::DebugUtil>(program, fifoCore)}};
-            for (const auto& [name, which] : shown) {
-                PeInspector inspector;
-                inspector.resize(700, 320);
-                inspector.setDump(which);
-                QVERIFY(inspector.selectPe(QPoint(4, 1)));
-                inspector.show();
-                for (int tab = 0; tab < inspector.tabs()->count(); ++tab) {
-                    inspector.tabs()->setCurrentIndex(tab);
-                    QVERIFY(inspector.grab().save(
-                        shots + QStringLiteral("/pe-inspector-%1-tab%2.png").arg(name).arg(tab)));
-                }
-            }
+            for (const auto& [name, which] : shown)
+                saveInspectorTabs(which, shots, name);
+        }
+    }
+
+    // Every tab of an inspector on the dump's PE(4,1), saved as pe-inspector-<name>-tabN.png.
+    static void saveInspectorTabs(const std::shared_ptr<const debug::DebugUtil>& dump,
+                                  const QString& dir, const QString& name) {
+        PeInspector inspector;
+        inspector.resize(700, 320);
+        inspector.setDump(dump);
+        QVERIFY(inspector.selectPe(QPoint(4, 1)));
+        inspector.show();
+        for (int tab = 0; tab < inspector.tabs()->count(); ++tab) {
+            inspector.tabs()->setCurrentIndex(tab);
+            QVERIFY(inspector.grab().save(
+                dir + QStringLiteral("/pe-inspector-%1-tab%2.png").arg(name).arg(tab)));
         }
     }
 
@@ -230,6 +235,8 @@ class TestPeModels : public QObject {
         QVERIFY2(layoutModel.error().isEmpty(), qPrintable(layoutModel.error()));
         QCOMPARE(layoutModel.rowCount(), 5);
         QCOMPARE(layoutModel.index(3, PeTraceModel::Value).data().toString(), QStringLiteral("2"));
+        if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR"); !shots.isEmpty())
+            saveInspectorTabs(layoutDump, shots, QStringLiteral("layout-coordinates"));
     }
 
     // A PE whose chunk list is corrupt on disk: the models that read it are empty with a
