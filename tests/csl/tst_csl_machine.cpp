@@ -1041,7 +1041,7 @@ const iq = @get_input_queue(2);
 const in1 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 1, .input_queue = iq });
 const in2 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 2, .input_queue = iq });
 fn main() void {
-  @dfilt(in1);
+  @dfilt(in1, .{ .async = true });
   const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> r[i] });
   @mov32(dst, in2);
   sys_mod.unblock_cmd_stream();

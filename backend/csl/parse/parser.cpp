@@ -257,6 +257,18 @@ class Parser {
             return parseFn(first, flags);
         if (at(Tok::KwConst) || at(Tok::KwVar) || at(Tok::KwParam))
             return parseVarDecl(first, flags, true);
+        // The Builtins page's @set_color_config example declares its colors as `color name;`:
+        // a color parameter, as `param name: color;` (bound by --colors or by an importer).
+        if (flags == 0 && at(Tok::Ident) && toks_.text(uint32_t(pos_)) == "color" &&
+            kind(1) == Tok::Ident && kind(2) == Tok::Semi) {
+            const uint32_t colorType = uint32_t(pos_);
+            const uint32_t name = colorType + 1;
+            pos_ += 3;
+            uint32_t n = make(NodeKind::VarDecl, name, first);
+            nd(n).a = make(NodeKind::Ident, colorType, colorType);
+            nd(n).flags = kVarParam;
+            return n;
+        }
         fail("expected a declaration ('const', 'var', 'param', 'fn', 'task', 'comptime' or "
              "'layout'), found " +
              found());

@@ -16,14 +16,14 @@ namespace csl::sema {
 
 namespace fs = std::filesystem;
 
-std::string Analyzer::show(const Value& v) {
+std::string Analyzer::show(const Value& v, bool withInternalFields) {
     std::string s;
-    showTo(s, v);
+    showTo(s, v, withInternalFields);
     return s;
 }
 
 // Appends, so that paramsKey builds one string per PE instead of one per field (issue 3).
-void Analyzer::showTo(std::string& out, const Value& v) {
+void Analyzer::showTo(std::string& out, const Value& v, bool withInternalFields) {
     switch (v.k) {
     case VK::Void:
         out += "void";
@@ -50,15 +50,20 @@ void Analyzer::showTo(std::string& out, const Value& v) {
         return;
     case VK::Agg: {
         out += ".{";
+        bool first = true;
         for (size_t i = 0; i < v.elems->size(); ++i) {
-            if (i)
+            const bool named = v.names && i < v.names->size() && !(*v.names)[i].empty();
+            if (named && !withInternalFields && (*v.names)[i][0] == '$')
+                continue;
+            if (!first)
                 out += ", ";
-            if (v.names && i < v.names->size() && !(*v.names)[i].empty()) {
+            first = false;
+            if (named) {
                 out += '.';
                 out += (*v.names)[i];
                 out += " = ";
             }
-            showTo(out, (*v.elems)[i]);
+            showTo(out, (*v.elems)[i], withInternalFields);
         }
         out += '}';
         return;

@@ -692,8 +692,10 @@ class Analyzer {
         return x;
     }
 
-    std::string show(const Value& v);
-    void showTo(std::string& out, const Value& v);
+    // `withInternalFields` false leaves out the fields named with a '$' (a tensor access's
+    // own), which a user's @comptime_print has no use for.
+    std::string show(const Value& v, bool withInternalFields = true);
+    void showTo(std::string& out, const Value& v, bool withInternalFields = true);
     void failIfUndefined(const Value& v, uint32_t node, const char* what, Tok op = Tok::Eof);
     Value typeOnlyStandIn(const Value& v);
     void failIfOtherFp16Format(TypeP t, uint32_t node);
@@ -709,6 +711,8 @@ class Analyzer {
     std::vector<TypeCallInProgress> typeCallsInProgress_;
     uint32_t returnedStruct(const FnDef* f);
     TypeP numericPeerType(std::span<const uint32_t> nodes);
+    // The type two fixed-width numbers widen to in peer type resolution, or null.
+    TypeP widenedPeerType(TypeP a, TypeP b);
     bool isBranchFreeValue(uint32_t e);
     void failIfOpaque(TypeP t, uint32_t node);
     void failUnlessTopLevelComptime(const std::string& what, uint32_t node,
@@ -741,6 +745,7 @@ class Analyzer {
     void failUnlessDsdElement(TypeP elem, uint32_t node);
     void failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandBytes,
                                    const std::string& operand, uint32_t node);
+    void failIfReadOnlyDestination(const Value& dsd, const std::string& what, uint32_t node);
     void failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node);
     void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);

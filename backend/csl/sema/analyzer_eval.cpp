@@ -71,6 +71,7 @@ Value Analyzer::identValue(uint32_t node) {
         d.k = VK::RuntimeDsd;
         d.reg = b->reg;
         d.type = b->type;
+        d.readOnlyMemory = b->val.readOnlyMemory;
         return d;
     }
     case Binding::K::DsdMem:
@@ -797,6 +798,13 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
         // A tensor access's address: its indices (i16 here) meet offsets of any integer
         // type, and the address is exact integer arithmetic.
         t = types.cintT;
+    } else if (TypeP wide = widenedPeerType(a.type, b.type)) {
+        // The Types page (SDK 2.x), "Peer Type Resolution": it occurs for "Binary
+        // operations between compatible types (addition, subtraction, comparison, etc.)",
+        // and "i16 can be widened to i32, and f16 can be widened to f32".
+        t = wide;
+        a = coerce(a, t, node);
+        b = coerce(b, t, node);
     } else {
         fail(node, std::string("incompatible types for binary '") + tokSpelling(op) + "': '" +
                        typeName(a.type) + "' and '" + typeName(b.type) + "'");
@@ -943,6 +951,7 @@ Place Analyzer::place(uint32_t node) {
             case Binding::K::DsdReg:
                 p.k = Place::K::DsdReg;
                 p.reg = b->reg;
+                p.value.readOnlyMemory = b->val.readOnlyMemory;
                 return p;
             case Binding::K::DsdMem:
                 p.k = Place::K::DsdMem;
@@ -1378,6 +1387,7 @@ Value Analyzer::load(const Place& p, uint32_t node) {
         d.k = VK::RuntimeDsd;
         d.reg = p.reg;
         d.type = p.type;
+        d.readOnlyMemory = p.value.readOnlyMemory;
         return d;
     }
     case Place::K::DsdMem: {
@@ -1969,6 +1979,17 @@ bool Analyzer::isBranchFreeValue(uint32_t e) {
     }
 }
 
+TypeP Analyzer::widenedPeerType(TypeP a, TypeP b) {
+    if ((a->k != TK::Int && a->k != TK::Float) || a->k != b->k)
+        return nullptr;
+    if (sameType(a, b))
+        return a;
+    if (a->k == TK::Int)
+        return a->isSigned == b->isSigned ? (b->bits > a->bits ? b : a) : nullptr;
+    // f16 with bf16 or cb16 has no common type.
+    return a->bits == 32 || b->bits == 32 ? types.f32 : nullptr;
+}
+
 TypeP Analyzer::numericPeerType(std::span<const uint32_t> nodes) {
     TypeP peer = nullptr;
     bool comptimeFloat = false;
@@ -1986,20 +2007,9 @@ TypeP Analyzer::numericPeerType(std::span<const uint32_t> nodes) {
             comptimeFloat = true;
             continue;
         }
-        if (t->k != TK::Int && t->k != TK::Float)
+        peer = peer ? widenedPeerType(peer, t) : t;
+        if (!peer)
             return nullptr;
-        if (!peer || sameType(peer, t))
-            peer = peer ? peer : t;
-        else if (peer->k != t->k)
-            return nullptr;
-        else if (t->k == TK::Int && peer->isSigned == t->isSigned)
-            peer = t->bits > peer->bits ? t : peer;
-        else if (t->k == TK::Int)
-            return nullptr;
-        else if (t->bits == 32 || peer->bits == 32)
-            peer = types.f32;
-        else
-            return nullptr; // f16 with bf16 or cb16: no common type
     }
     if (peer && comptimeFloat && peer->k == TK::Int)
         return nullptr;
@@ -2550,8 +2560,14 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     const Node& n = N(node);
     auto caps = L(node);
     std::vector<Value> extents;
-    for (uint32_t e : L(n.b))
+    for (uint32_t e : L(n.b)) {
         extents.push_back(eval(e));
+        // The DSDs page: "length, a comptime-known non-negative integer expression"; a
+        // run-time length is for a mem1d_dsd's own properties.
+        if (!extents.back().isComptime())
+            fail(e, "the length of a tensor access must be comptime-known; for a run-time "
+                    "length give the mem1d_dsd's '.base_address' and '.extent' instead");
+    }
     if (caps.size() != extents.size())
         fail(node, "tensor access has " + std::to_string(caps.size()) + " indices but " +
                        std::to_string(extents.size()) + " extents");
@@ -2562,7 +2578,8 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     // comptime integers, so probing a far index cannot overflow where the access itself
     // does not.
     bool probing = false;
-    auto addrAt = [&](const Point& at, TypeP& elemT) -> Value {
+    // Evaluates `body` with each index bound to its value in `at`.
+    auto withIndicesAt = [&](const Point& at, auto&& body) {
         pushScope();
         for (size_t k = 0; k < caps.size(); ++k) {
             Binding b;
@@ -2570,10 +2587,21 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
             b.val = probing ? mkInt(at[k]) : mkInt(at[k], types.i16);
             bind(tokStr(caps[k]), b);
         }
-        Value a;
-        bool saveMode = tensorAccessMode_;
+        const bool saveMode = tensorAccessMode_;
         tensorAccessMode_ = true;
         try {
+            auto result = body();
+            tensorAccessMode_ = saveMode;
+            popScope();
+            return result;
+        } catch (...) {
+            tensorAccessMode_ = saveMode;
+            popScope();
+            throw;
+        }
+    };
+    auto addrAt = [&](const Point& at, TypeP& elemT) -> Value {
+        return withIndicesAt(at, [&] {
             Place p = place(n.a);
             if (p.k != Place::K::Mem)
                 fail(n.a, "tensor access must index an array in memory");
@@ -2587,15 +2615,8 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
                               " dimensions; index every dimension");
             }
             elemT = p.type;
-            a = addrValue(p, n.a);
-        } catch (...) {
-            tensorAccessMode_ = saveMode;
-            popScope();
-            throw;
-        }
-        tensorAccessMode_ = saveMode;
-        popScope();
-        return a;
+            return addrValue(p, n.a);
+        });
     };
     TypeP elemT = nullptr;
     Value base = addrAt({}, elemT);
@@ -2626,11 +2647,13 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     }
     names.push_back("$rank");
     elems.push_back(mkInt(int64_t(caps.size())));
-    // The DSDs page: a tensor access is also an anonymous struct with `base_address`,
-    // `offset`, `stride` (a tuple, innermost dimension first, of how far the address moves
-    // at each step after the inner dimensions reset) and `extent` (a tuple, outermost
-    // first), usable as @get_dsd properties. Here the base address is the first element
-    // accessed, so the offset is 0.
+    // The DSDs page: a tensor access is also an anonymous struct with `base_address` (the
+    // indexed array: `|i|{10} -> A[2*i + 42]` is `.{.base_address = &A, .offset = 42, ...}`),
+    // `offset` (the first element accessed, counted in elements from there), `stride` (a
+    // tuple, innermost dimension first, of how far the address moves at each step after the
+    // inner dimensions reset) and `extent` (a tuple, outermost first), usable as @get_dsd
+    // properties. An access that is not an index into an array in memory at a known address
+    // has the first element accessed as its base address and offset 0.
     bool known = base.isComptime() && elemT && sizeOf(elemT) > 0;
     std::vector<int64_t> steps; // per dimension, innermost first, in elements
     std::vector<int64_t> exts;
@@ -2663,10 +2686,21 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
         strideV.names.reset();
         Value extentV = mkAgg({}, extentTuple);
         extentV.names.reset();
+        const std::optional<Place> array =
+            N(n.a).kind != NK::Index ? std::nullopt : withIndicesAt({}, [&] {
+                const Place p = place(N(n.a).a);
+                return p.k == Place::K::Mem && p.addrReg == kNoReg && p.type &&
+                               p.type->k == TK::Array && p.addrImm <= base.i
+                           ? std::optional<Place>(p)
+                           : std::nullopt;
+            });
+        const int64_t offset = array ? (base.i - array->addrImm) / int64_t(sizeOf(elemT)) : 0;
         names.push_back("base_address");
-        elems.push_back(mkPtr(base.i, types.ptr(elemT, true, false)));
+        elems.push_back(array && offset <= 0x7fff
+                            ? mkPtr(array->addrImm, types.ptr(array->type, false, false))
+                            : mkPtr(base.i, types.ptr(elemT, true, false)));
         names.push_back("offset");
-        elems.push_back(mkInt(0));
+        elems.push_back(mkInt(array && offset <= 0x7fff ? offset : 0, types.i16));
         names.push_back("stride");
         elems.push_back(strideV);
         names.push_back("extent");

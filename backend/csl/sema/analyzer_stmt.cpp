@@ -258,6 +258,8 @@ void Analyzer::declareLocal(uint32_t node) {
     if (vt->k == TK::Dsd) {
         b.k = Binding::K::DsdReg;
         b.reg = newDsdReg();
+        // A var may be given another DSD later; a const keeps what its DSD is over.
+        b.val.readOnlyMemory = isConst && init.readOnlyMemory;
         if (init.k != VK::Undef) {
             if (init.type->k != TK::Dsd)
                 fail(n.b, "expected a DSD, found '" + typeName(init.type) + "'");
@@ -1625,6 +1627,8 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                               typeName(v.type) + "'");
         if (v.type->k != TK::Dsd)
             continue;
+        if (i - 1 >= nIn)
+            failIfReadOnlyDestination(v, "the output of @map", args[i]);
         Walk& w = walks.back();
         const sim::DsdKind kind = v.type->dk;
         if (kind == sim::DsdKind::FabIn || kind == sim::DsdKind::FabOut) {

@@ -603,6 +603,7 @@ Value Analyzer::getDsd(uint32_t node) {
         "advance_switch",    "order",    "index_offset"};
     uint32_t elemSize = 4;
     bool haveBase = false;
+    bool overConst = false; // the base address is a pointer to const
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
@@ -629,21 +630,15 @@ Value Analyzer::getDsd(uint32_t node) {
                 // 25-pt-stencil's receive buffer |i, j|{senders, chunk} -> buffer[pos, i, j]
                 // takes each sender's chunk in turn from one fabric stream.
                 const std::string index = std::to_string(rank - 1 - k);
-                Value ext = *v.field("$extent" + index);
                 d.strideBytes[size_t(k)] = int32_t(v.field("$stride" + index)->i);
-                if (ext.isComptime()) {
-                    d.extent[size_t(k)] = uint32_t(asInt(ext, args[1], "extent"));
-                } else {
-                    if (k != 0)
-                        fail(args[1], "only the last (innermost) extent of a tensor access may "
-                                      "be a runtime value");
-                    runtimeSets.push_back({sim::DsdField::Length, ext});
-                }
+                d.extent[size_t(k)] =
+                    uint32_t(asInt(*v.field("$extent" + index), args[1], "extent"));
             }
             if (base.isComptime())
                 d.baseAddress = uint32_t(base.i);
             else
                 runtimeSets.push_back({sim::DsdField::BaseAddress, base});
+            overConst = base.type->k == TK::Ptr && base.type->isConst;
             haveBase = true;
             failUnlessDsdElement(v.field("$elem")->tv, args[1]);
             elemSize = sizeOf(v.field("$elem")->tv);
@@ -657,6 +652,7 @@ Value Analyzer::getDsd(uint32_t node) {
                 d.baseAddress = uint32_t(v.i);
             else
                 runtimeSets.push_back({sim::DsdField::BaseAddress, v});
+            overConst = v.type->isConst;
             haveBase = true;
             d.strideBytes[0] = int32_t(elemSize);
         } else if (f == "extent" && v.k == VK::Agg && isMem) {
@@ -808,6 +804,7 @@ Value Analyzer::getDsd(uint32_t node) {
     r.k = VK::Dsd;
     r.dsd = d;
     r.type = kt;
+    r.readOnlyMemory = overConst;
     if (runtimeSets.empty())
         return r;
     if (!runtime())
@@ -827,6 +824,7 @@ Value Analyzer::getDsd(uint32_t node) {
     rr.k = VK::RuntimeDsd;
     rr.reg = dr;
     rr.type = kt;
+    rr.readOnlyMemory = overConst;
     return rr;
 }
 
@@ -849,6 +847,8 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
         fail(args[0], name + " does not take a FIFO DSR (" + typeName(dsr.type) + ")");
     if (dk == sim::DsdKind::FabIn && hk == HandleKind::DsrDest)
         fail(args[0], "a fabin_dsd cannot be loaded to a dsr_dest");
+    if (hk == HandleKind::DsrDest)
+        failIfReadOnlyDestination(d, "the DSD loaded to a dsr_dest", args[1]);
     if (dk == sim::DsdKind::FabOut && (hk == HandleKind::DsrSrc0 || hk == HandleKind::DsrSrc1))
         fail(args[0], "a fabout_dsd cannot be loaded to a " + typeName(dsr.type));
     // On WSE-2 a fabin_dsd names its color itself (.fabric_color), and @initialize_queue
@@ -1029,6 +1029,22 @@ void Analyzer::failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandByte
     }
 }
 
+// A DSD operation's destination (`what`) may not be a DSD over a const or a parameter: the
+// write through it would change what the program treats as constant (a folded `cg[2]` kept
+// its old value while `cg[i]` read the new one).
+void Analyzer::failIfReadOnlyDestination(const Value& dsd, const std::string& what, uint32_t node) {
+    if (dsd.k != VK::Dsd && dsd.k != VK::RuntimeDsd)
+        return;
+    bool readOnly = dsd.readOnlyMemory;
+    if (dsd.k == VK::Dsd &&
+        (dsd.dsd.kind == sim::DsdKind::Mem1d || dsd.dsd.kind == sim::DsdKind::Mem4d))
+        for (const auto& [begin, end] : cls()->readOnly)
+            readOnly = readOnly || (dsd.dsd.baseAddress >= begin && dsd.dsd.baseAddress < end);
+    if (readOnly)
+        fail(node, what + " is a DSD over a const or a parameter; DSD operations cannot write "
+                          "into it (copy it into a 'var')");
+}
+
 // A comptime-known fabric DSD that an operation uses on WSE-3: its queue must give it a
 // color (checked when the class is done).
 void Analyzer::noteFabricQueueUse(const Value& v, uint32_t node) {
@@ -1169,12 +1185,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 failIfElementWidthDiffers(v.dsd, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1],
                                           "operand " + std::to_string(i + 1) + " of @" + name,
                                           argNodes[i]);
-            if (i == 0 && v.k == VK::Dsd &&
-                (v.dsd.kind == sim::DsdKind::Mem1d || v.dsd.kind == sim::DsdKind::Mem4d))
-                for (const auto& [begin, end] : cls()->readOnly)
-                    if (v.dsd.baseAddress >= begin && v.dsd.baseAddress < end)
-                        fail(argNodes[i], "the destination of @" + name +
-                                              " is a DSD over a const; make it a 'var'");
+            if (i == 0)
+                failIfReadOnlyDestination(v, "the destination of @" + name, argNodes[i]);
             noteFabricQueueUse(v, argNodes[i]);
             uint16_t d;
             dsdToOperandReg(v, argNodes[i], d);
@@ -1350,6 +1362,16 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     // by control wavelets".
     if (cfg.field("on_control") && !op.async && !wse3())
         fail(node, "'.on_control' requires '.async = true'");
+    // The Builtins page, @dfilt: "the configuration struct is required, and the async
+    // configuration must be true. @dfilt does not support the on_control or index
+    // configurations."
+    if (info->kind == sim::DsdOpKind::Dfilt) {
+        if (!op.async)
+            fail(node, "@dfilt needs its configuration with '.async = true'");
+        for (const char* unsupported : {"on_control", "index"})
+            if (cfg.field(unsupported))
+                fail(node, std::string("@dfilt does not take '.") + unsupported + "'");
+    }
     // The DSDs page, FIFOs: an operation "returns false" when a FIFO's test_or_suspend
     // action ends it early, true otherwise.
     op.resultReg = newReg(node);
@@ -1616,7 +1638,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         std::string out;
         for (size_t i = 0; i < args.size(); ++i) {
             Value v = carg(i, "@comptime_print argument");
-            out += (i ? " " : "") + (v.k == VK::String ? v.s : show(v));
+            out += (i ? " " : "") + (v.k == VK::String ? v.s : show(v, false));
         }
         // The Builtins page: it prints "whenever the compiler evaluates such builtin" (it
         // printed only with --verbose, as a warning).
@@ -2241,8 +2263,12 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 fail(args[1], "@" + name + ": " + std::to_string(x) + " is out of range (" +
                                   std::to_string(lo) + "-" + std::to_string(hi) + ")");
         }
+        // A new base address decides alone whether the DSD is over read-only memory.
+        const bool readOnlyAfter =
+            field == sim::DsdField::BaseAddress ? v.type->isConst : d.readOnlyMemory;
         if (d.isComptime() && v.isComptime()) {
             Value r = d;
+            r.readOnlyMemory = readOnlyAfter;
             int64_t x = asInt(v, args[1], "value");
             switch (field) {
             case sim::DsdField::OffsetBytes:
@@ -2286,6 +2312,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         r.k = VK::RuntimeDsd;
         r.reg = dst;
         r.type = d.type;
+        r.readOnlyMemory = readOnlyAfter;
         return r;
     }
     if (name == "allocate_fifo") {

@@ -218,6 +218,34 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 else
                     fail(node, "unknown field '" + ff + "' in '.filter'");
             }
+            // The Builtins page, "Filter Configuration Semantics": "The kind of the filter
+            // will determine the subset of filter fields that are legal for that kind" (a
+            // counter's `.limit2` was silently ignored). `fast_mode` is a router timing mode
+            // the SDK's own counter filters set.
+            if (v.field("kind")) {
+                using FK = sim::FilterConfig::Kind;
+                static const std::vector<std::string> kCounter = {"count_data",   "count_control",
+                                                                  "init_counter", "limit1",
+                                                                  "max_counter",  "filter_control"};
+                static const std::vector<std::string> kSparseCounter = {
+                    "count_data", "count_control", "init_counter",
+                    "limit1",     "limit2",        "max_counter"};
+                static const std::vector<std::string> kRange = {"min_idx", "max_idx"};
+                const auto& [kindName, legal] = fc.kind == FK::Range ? std::pair{"a range", &kRange}
+                                                : fc.kind == FK::SparseCounter
+                                                    ? std::pair{"a sparse counter", &kSparseCounter}
+                                                    : std::pair{"a counter", &kCounter};
+                for (const std::string& ff : *v.names) {
+                    if (ff == "kind" || ff == "fast_mode" ||
+                        std::find(legal->begin(), legal->end(), ff) != legal->end())
+                        continue;
+                    std::string list;
+                    for (const std::string& l : *legal)
+                        list += (list.empty() ? "." : ", .") + l;
+                    fail(node, "'.filter." + ff + "' is not a field of " + kindName +
+                                   " filter (its fields are " + list + ")");
+                }
+            }
             if (fc.kind == sim::FilterConfig::Kind::Range && fc.minIdx > fc.maxIdx)
                 fail(node, "the range filter's '.min_idx' (" + std::to_string(fc.minIdx) +
                                ") is above its '.max_idx' (" + std::to_string(fc.maxIdx) + ")");

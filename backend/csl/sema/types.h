@@ -229,6 +229,9 @@ struct Value {
     Module* mod = nullptr;
     sim::Dsd dsd;
     uint16_t reg = 0xffff; // Runtime / RuntimeDsd register
+    // Dsd / RuntimeDsd: made over memory the program may not write, through a pointer to
+    // const (a parameter, a const): no DSD operation may write through it.
+    bool readOnlyMemory = false;
 
     bool isComptime() const { return k != K::Runtime && k != K::RuntimeDsd; }
     // An aggregate whose fields have names; a tuple's are none or "0", "1", ...
