@@ -811,8 +811,18 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
             if (present(q))
                 resolved = q.lexically_normal().string();
         }
+        // A path written from the program's top directory, the layout file's (a module in
+        // lib/ importing "lib/x.csl"): SDK-compiled programs do this, beside the sibling
+        // imports of the SDK's own examples found next to the importer above.
+        const fs::path topDir = fs::path(opt_.layoutFile).parent_path();
+        const fs::path fromTop = topDir / spec;
+        const bool topDirDiffers = fromTop.lexically_normal() != p.lexically_normal();
+        if (resolved.empty() && topDirDiffers && present(fromTop))
+            resolved = fromTop.lexically_normal().string();
         if (resolved.empty() && opt_.readFile && opt_.readFile(p.string()))
             resolved = p.lexically_normal().string();
+        if (resolved.empty() && topDirDiffers && opt_.readFile && opt_.readFile(fromTop.string()))
+            resolved = fromTop.lexically_normal().string();
         if (resolved.empty() && !unreadable.empty())
             fail(importer, node, unreadable);
         if (resolved.empty()) {
@@ -823,6 +833,8 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
                 looked +=
                     ", '" + ip + "'" + (fs::is_directory(ip, ec) ? "" : " (no such directory)");
             }
+            if (topDirDiffers)
+                looked += ", '" + (topDir.empty() ? std::string(".") : topDir.string()) + "'";
             fail(importer, node, "file '" + spec + "' not found (looked in " + looked + ")");
         }
         std::string shown = resolved;
