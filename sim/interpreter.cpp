@@ -24,6 +24,9 @@ std::string str(uint64_t v) {
 // instructions that touch anything outside the PE's registers and SRAM wait for it.
 constexpr uint64_t kRunAhead = 64;
 
+// How many calls may be in progress on a PE.
+constexpr uint64_t kMaxCallDepth = 4096;
+
 const char* opName(Op op) {
     static constexpr const char* names[] = {
         "NOP",      "IMM",   "CONST", "MOV",    "ADD",    "SUB",     "MUL",   "DIV", "REM",
@@ -392,9 +395,13 @@ void Fabric::Impl::activateTask(Pe& p, int task) {
 
 void Fabric::Impl::callFunction(Pe& p, int32_t func, const uint64_t* argsIn, uint32_t nargs,
                                 uint16_t retDst) {
-    if (p.frames.size() >= 256)
-        fault(p, nullptr, "call stack overflow (256 frames)");
     const Function& fn = p.cls->functions[size_t(func)];
+    // Recursion is legal CSL; a chain this deep is a runaway one (each level would need at
+    // least a return address and saved registers of the 48 KB of PE memory).
+    if (p.frames.size() >= kMaxCallDepth)
+        fault(p, nullptr,
+              "call stack overflow: " + str(kMaxCallDepth) + " calls in progress, the last to '" +
+                  fn.name + "' (runaway recursion?)");
     // The arguments are the caller's registers, which growing the register file below moves:
     // copied first (on the stack for the usual few; every one of them, however many).
     uint64_t fewArgs[32];
@@ -1225,6 +1232,16 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
         if (arg(0) == 0)
             fault(p, &loc,
                   "the step of this @range is 0 (the Builtins page: step != 0 is required)");
+        break;
+    case BuiltinId::CheckStack:
+        if (arg(0) > arg(1))
+            fault(p, &loc,
+                  "stack overflow entering '" +
+                      p.cls->functions[size_t(p.frames.back().func)].name +
+                      "': the frames of the recursive calls in progress need " + str(arg(0)) +
+                      " bytes, and " + str(arg(1)) +
+                      " bytes of PE memory are free above the program's data (" +
+                      str(p.frames.size()) + " calls deep)");
         break;
     case BuiltinId::Random16:
     case BuiltinId::Random23: {

@@ -155,6 +155,10 @@ enum class BuiltinId : uint16_t {
     // high-priority microthreads"): r[a] = 0 MEDIUM_LOW (the default), 1 MEDIUM,
     // 2 MEDIUM_HIGH, 3 HIGH; other values are a fault.
     SetMainThreadPriority,  // (level)
+    // Added in session 17 for recursive functions' stack frames, which grow down from the
+    // top of PE memory: (depth, limit) faults when the frames in use, depth bytes, pass
+    // limit, the bytes above the program's data.
+    CheckStack,  // (depth, limit)
 };
 constexpr uint32_t kNumPrngs = 8;
 

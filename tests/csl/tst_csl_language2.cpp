@@ -1233,9 +1233,9 @@ fn area(c: m3.Cell) u32 { return @as(u32, c.x) * c.y; }
                  {{"shapes.csl",
                    "param scale: u32;\nconst Cell = struct { x: u16, y: u32 };\nconst factor: u32 "
                    "= scale * 10;\n"}}});
-    // A recursive function that only comptime code calls builds a table; run-time recursion
-    // stays an error (corpus), but checking the tile file whole lowered the helper and
-    // reported "recursion is not supported" (session 8).
+    // A recursive function that only comptime code calls builds a table; checking the tile
+    // file whole lowered the helper and reported "recursion is not supported" (session 8,
+    // when run-time recursion was refused).
     c.push_back({"comptime-only-recursive-helper",
                  program(R"(
 fn fact(n: u32) u32 {

@@ -797,6 +797,19 @@ class Analyzer {
     uint32_t constStorageOf(const Value& v, uint32_t node);
     uint32_t readOnlyStorage(const Value& v, TypeP t, uint32_t node);
     void storeAt(uint32_t addr, TypeP t, const Value& v, uint32_t node);
+    // Stack frames of recursive functions (stack_frames.cpp).
+    std::map<const Ast*, std::set<uint32_t>> recursiveFnNodes_;
+    bool callsItselfByName(const FnDef* f);
+    void openStackFrame(FnDef* f, uint32_t node);
+    void closeStackFrame(FnDef* f);
+    void setStackLimits(ClassCtx& c);
+    // Memory for a local of the function being lowered: in its stack frame if it has one,
+    // else at a fixed address.
+    MemoryHome localHome(uint32_t size, uint32_t align, const std::string& symbol, TypeP t,
+                         uint32_t node);
+    static Place homePlace(const MemoryHome& home, TypeP t);
+    // A return, which first gives back the function's stack frame if it has one.
+    void emitReturn(sim::ScalarType type, uint16_t value);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
     void ensureStorage(Module* m, Decl& d, uint32_t node);
 
@@ -968,7 +981,7 @@ class Analyzer {
     struct CallRegisters {
         uint16_t first = kNoReg;
         uint16_t count = 0;
-        std::optional<uint32_t> resultCopy;
+        std::optional<MemoryHome> resultCopy;
     };
     CallRegisters callArguments(TypeP ft, std::span<const Value> args,
                                 std::span<const uint32_t> argNodes, uint32_t node);

@@ -1644,14 +1644,16 @@ Value Analyzer::aggregateValueAddress(const Value& v, uint32_t node) {
     if (fullyComptime(v))
         return mkPtr(constStorageOf(v, node), types.ptr(v.type, false, true));
     // A struct or array value with run-time parts: a read-only copy in memory of its own, as
-    // a local variable has (static: no recursion in CSL).
+    // a local variable has.
     if (v.type->k != TK::Struct && v.type->k != TK::Array)
         fail(node, "cannot take the address of a value of type '" + typeName(v.type) + "'");
-    const uint32_t addr =
-        allocate(sizeOf(v.type), alignOf(v.type),
-                 "$copy." + std::to_string(cls()->cc.symbols.size()), v.type, node);
-    storeAt(addr, v.type, v, node);
-    return mkPtr(addr, types.ptr(v.type, false, true));
+    Place copy = homePlace(localHome(sizeOf(v.type), alignOf(v.type),
+                                     "$copy." + std::to_string(cls()->cc.symbols.size()), v.type,
+                                     node),
+                           v.type);
+    store(copy, v, node);
+    copy.mut = false;
+    return addrValue(copy, node);
 }
 
 // A variable of a comptime evaluation has no address (the Comptime page): say so rather than

@@ -46,6 +46,23 @@ struct Decl {
     Type* incompleteType = nullptr;
 };
 
+// Where a function's local lives in SRAM: at a fixed address (base 0xffff, no register), or
+// at `offset` from the frame pointer register `base` of a function with a stack frame.
+struct MemoryHome {
+    uint16_t base = 0xffff;
+    uint32_t offset = 0;
+};
+
+// A recursive function's stack frame: its memory locals are addressed from a frame pointer,
+// so each activation has its own (static homes are overwritten by a nested call). The stack
+// grows down from the top of PE memory; `$stack.depth` holds the bytes in use.
+struct StackFrame {
+    uint16_t framePointer = 0xffff;
+    uint16_t depthOnEntry = 0xffff; // the register holding $stack.depth as the call found it
+    uint32_t bytes = 0;             // the frame's size so far
+    size_t sizeInstruction = 0;     // the Imm of the frame's size, set when the body is done
+};
+
 struct FnDef {
     Module* mod = nullptr;
     uint32_t node = 0;
@@ -73,8 +90,14 @@ struct FnDef {
     // and argument position, and one per result type, shared by all its call sites. A copy
     // is written after every argument of its call is evaluated and read only while that
     // call runs, and the callee's own calls use the callee's copies.
-    std::map<std::pair<TypeP, size_t>, uint32_t> argumentCopies;
-    std::map<TypeP, uint32_t> resultCopies;
+    std::map<std::pair<TypeP, size_t>, std::optional<MemoryHome>> argumentCopies;
+    std::map<TypeP, std::optional<MemoryHome>> resultCopies;
+    // Set for a function that calls itself by name, directly or through other functions of
+    // its file (the only recursion known before its body is lowered).
+    std::optional<StackFrame> stackFrame;
+    // How many of its locals (variables, copies) it keeps at fixed addresses: a call cycle
+    // through it would overwrite them (checkRecursion).
+    uint32_t staticHomes = 0;
 };
 
 struct Module {
@@ -188,6 +211,10 @@ struct ClassCtx {
     // queue's handler while its flush state ($queue_flush, queues.cpp) is set.
     std::set<int> emptyQueueHandlers;
     uint32_t queueFlushAddr = kNoQueueFlushAddr;
+    // `$stack.depth`, once a function with a stack frame is lowered, and the Imm of each
+    // frame's stack limit (function, instruction), set when the class's memory is known.
+    std::optional<uint32_t> stackDepthAddr;
+    std::vector<std::pair<int32_t, size_t>> stackLimitInstructions;
     std::map<std::string, int> strings;
     std::set<int> xdsrIds; // @get_xdsr: each identifier once per code class
     // Global variables' symbol names: whether the one with that name is export or extern,
@@ -254,7 +281,8 @@ struct Binding {
     uint16_t reg = 0xffff;
     uint32_t addr = 0;
     bool mut = false;
-    bool poisoned = false; // its declaration failed; uses stay silent
+    bool parameter = false; // a function's parameter kept in memory
+    bool poisoned = false;  // its declaration failed; uses stay silent
     int controlDepth = 0;  // comptime var: the frame's runtimeControlDepth where declared
     // A comptime var declared with no type and an anonymous struct initializer: its type is
     // that anonymous struct type, which later values must match (the Types page).

@@ -286,20 +286,16 @@ void Analyzer::declareLocal(uint32_t node) {
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
     if (const std::string part = comptimeOnlyPart(vt); !part.empty())
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime: " + part);
-    // Locals that need memory get a static SRAM home: CSL has no recursion and tasks run
-    // to completion, so one instance per function is enough.
+    // Locals that need memory get a static SRAM home, as tasks run to completion, unless
+    // the function is recursive (localHome: a stack frame).
     std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
+    const MemoryHome home = localHome(sizeOf(vt), alignOf(vt), owner + "." + name, vt, node);
     b.k = Binding::K::Mem;
-    b.addr = allocate(sizeOf(vt), alignOf(vt), owner + "." + name, vt, node);
+    b.reg = home.base;
+    b.addr = home.offset;
     bind(id, std::move(b));
-    if (init.k != VK::Undef) {
-        Place p;
-        p.k = Place::K::Mem;
-        p.type = vt;
-        p.addrImm = b.addr;
-        p.mut = true;
-        store(p, init, n.b);
-    }
+    if (init.k != VK::Undef)
+        store(homePlace(home, vt), init, n.b);
 }
 
 Flow Analyzer::execAssign(uint32_t node) {
@@ -322,7 +318,7 @@ Flow Analyzer::execAssign(uint32_t node) {
         Binding* b = nullptr;
         Value ignored;
         if (N(root).kind == NK::Ident && lookup(tokId(N(root).tok), &b, ignored, root) && b &&
-            b->k == Binding::K::Mem && b->reg != kNoReg)
+            b->parameter)
             fail(n.a, std::string(root == n.a ? "cannot assign to parameter '"
                                               : "cannot assign to a part of parameter '") +
                           tokStr(N(root).tok) +
@@ -433,7 +429,7 @@ Flow Analyzer::execReturn(uint32_t node) {
     if (!n.a) {
         if (rt && rt->k != TK::Void)
             fail(node, "function must return a value of type '" + typeName(rt) + "'");
-        emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        emitReturn(sim::ScalarType::Void, kNoReg);
         return {};
     }
     if (rt && rt->k == TK::Void)
@@ -446,10 +442,10 @@ Flow Analyzer::execReturn(uint32_t node) {
         copy.addrReg = fr_->resultCopyReg;
         copy.mut = true;
         store(copy, v, n.a);
-        emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        emitReturn(sim::ScalarType::Void, kNoReg);
         return {};
     }
-    emit(sim::Op::Return, scalarOf(rt), kNoReg, toReg(v, n.a), kNoReg, 0);
+    emitReturn(scalarOf(rt), toReg(v, n.a));
     return {};
 }
 
@@ -1125,6 +1121,8 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
             if (name.k != VK::String || name.s.empty())
                 fail(section, "linksection expects a non-empty comptime string");
         }
+        if (callsItselfByName(f))
+            openStackFrame(f, f->node);
         for (size_t i = 0; i < params.size(); ++i) {
             std::string pname = tokStr(N(params[i]).tok);
             Binding b;
@@ -1132,12 +1130,16 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
             if (passedByCopy(b.type)) {
                 b.k = Binding::K::Mem;
                 b.reg = uint16_t(i);
+                b.parameter = true;
             } else if (fr.addrTaken.count(pname)) {
+                const MemoryHome home = localHome(sizeOf(b.type), alignOf(b.type),
+                                                  fn->name + "." + pname, b.type, params[i]);
                 b.k = Binding::K::Mem;
-                b.addr = allocate(sizeOf(b.type), alignOf(b.type), fn->name + "." + pname, b.type,
-                                  params[i]);
-                emit(sim::Op::Store, scalarOf(b.type), kNoReg, kNoReg, uint16_t(i),
-                     int32_t(b.addr));
+                b.reg = home.base;
+                b.addr = home.offset;
+                b.parameter = true;
+                emit(sim::Op::Store, scalarOf(b.type), kNoReg, home.base, uint16_t(i),
+                     int32_t(home.offset));
             } else {
                 b.k = Binding::K::Reg;
                 b.reg = uint16_t(i);
@@ -1154,7 +1156,7 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         if (diags_.errorCount() != errorsBefore || abandonedStatements_ != abandonedBefore)
             throw SemaError{};
         if (ft->ret->k == TK::Void) {
-            emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+            emitReturn(sim::ScalarType::Void, kNoReg);
         } else if (codeEndReachable(fn->code, 0, {})) {
             fail(f->node, "function '" + f->name + "' must return a value of type '" +
                               typeName(ft->ret) + "' on every path");
@@ -1162,6 +1164,8 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
     } catch (SemaError&) {
         // reported
     }
+    if (f->stackFrame)
+        closeStackFrame(f);
     loc_ = saveLoc;
     return f->index;
 }
@@ -1492,36 +1496,35 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
 
 Analyzer::CallRegisters Analyzer::callArguments(TypeP ft, std::span<const Value> args,
                                                 std::span<const uint32_t> argNodes, uint32_t node) {
-    // Copies are static (CSL has no recursion), shared by the calling function's call sites
-    // (FnDef::argumentCopies); code outside a function gets copies of its own.
+    // Copies are shared by the calling function's call sites (FnDef::argumentCopies), in its
+    // stack frame if it has one, else static; code outside a function gets copies of its own.
     FnDef outsideFunctions;
     FnDef& pools = fr_->def ? *fr_->def : outsideFunctions;
     const std::string owner = fr_->def ? pools.mod->prefix + pools.name : std::string("$call");
-    constexpr uint32_t kNoCopy = UINT32_MAX;
-    auto copyOf = [&](TypeP t, uint32_t& slot, const std::string& what) {
-        if (slot == kNoCopy)
-            slot = allocate(sizeOf(t), alignOf(t), owner + ".$" + what + " (" + typeName(t) + ")",
-                            t, node);
-        return slot;
+    auto copyOf = [&](TypeP t, std::optional<MemoryHome>& slot, const std::string& what) {
+        if (!slot)
+            slot = localHome(sizeOf(t), alignOf(t), owner + ".$" + what + " (" + typeName(t) + ")",
+                             t, node);
+        return *slot;
     };
     CallRegisters regs;
     if (passedByCopy(ft->ret))
-        regs.resultCopy = copyOf(
-            ft->ret, pools.resultCopies.try_emplace(ft->ret, kNoCopy).first->second, "result");
+        regs.resultCopy = copyOf(ft->ret, pools.resultCopies[ft->ret], "result");
     regs.count = uint16_t(args.size() + (regs.resultCopy ? 1 : 0));
     regs.first = newRegs(regs.count);
-    auto address = [&](uint16_t reg, uint32_t addr) {
-        emit(sim::Op::Imm, sim::ScalarType::U32, reg, kNoReg, kNoReg, int32_t(addr));
+    auto address = [&](uint16_t reg, const MemoryHome& home) {
+        emit(sim::Op::Imm, sim::ScalarType::U32, reg, kNoReg, kNoReg, int32_t(home.offset));
+        if (home.base != kNoReg)
+            emit(sim::Op::Add, sim::ScalarType::U32, reg, home.base, reg, 0);
     };
     for (size_t i = 0; i < args.size(); ++i) {
         const TypeP pt = ft->params[i];
         const Value a = coerce(args[i], pt, argNodes[i]);
         const uint16_t reg = uint16_t(regs.first + i);
         if (passedByCopy(pt)) {
-            const uint32_t copy = copyOf(
-                pt, pools.argumentCopies.try_emplace(std::pair(pt, i), kNoCopy).first->second,
-                "argument " + std::to_string(i + 1));
-            storeAt(copy, pt, a, argNodes[i]);
+            const MemoryHome copy = copyOf(pt, pools.argumentCopies[std::pair(pt, i)],
+                                           "argument " + std::to_string(i + 1));
+            store(homePlace(copy, pt), a, argNodes[i]);
             address(reg, copy);
         } else {
             emit(sim::Op::Mov, scalarOf(pt), reg, toReg(a, argNodes[i]), kNoReg, 0);
@@ -1537,13 +1540,8 @@ uint16_t Analyzer::callResultRegister(TypeP ft, const CallRegisters& regs, uint3
 }
 
 Value Analyzer::callResult(TypeP ft, uint16_t dst, const CallRegisters& regs, uint32_t node) {
-    if (regs.resultCopy) {
-        Place copy;
-        copy.k = Place::K::Mem;
-        copy.type = ft->ret;
-        copy.addrImm = *regs.resultCopy;
-        return load(copy, node);
-    }
+    if (regs.resultCopy)
+        return load(homePlace(*regs.resultCopy, ft->ret), node);
     return dst == kNoReg ? mkVoid() : mkRuntime(dst, ft->ret);
 }
 
@@ -1856,11 +1854,12 @@ std::vector<bool> Analyzer::reachableFunctions(const ClassCtx& c) const {
 }
 
 void Analyzer::checkRecursion(ClassCtx& c) {
-    std::vector<int> state(c.fnOfIndex.size(), 0);
-    // Calls through pointers (FnDef::pointerCallTypes) may reach every function of their type
-    // used as a value. Such a cycle is refused when a function on it passes structs or
-    // arrays as copies: the inner call would overwrite the copies the outer one still reads.
-    // Cycles of direct calls are always refused.
+    // Recursion is legal CSL. A function on a call cycle is right as long as each activation
+    // has its own locals: registers always, memory when the function has a stack frame
+    // (functions of one file calling each other by name, stack_frames.cpp). One that keeps a
+    // local at a fixed address (FnDef::staticHomes) on a cycle would have it overwritten by
+    // the nested call: such a cycle is refused. Calls through pointers
+    // (FnDef::pointerCallTypes) may reach every function of their type used as a value.
     std::vector<std::vector<int32_t>> viaPointers(c.fnOfIndex.size());
     for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
         const FnDef* f = c.fnOfIndex[i];
@@ -1886,14 +1885,16 @@ void Analyzer::checkRecursion(ClassCtx& c) {
             text += arrow(cycle[k - 1], cycle[k]) + c.fnOfIndex[size_t(cycle[k])]->name;
         return text;
     };
+    // From what run-time code reaches: a function only lowered to check the tile file (a
+    // recursive helper that only comptime code calls) is no run-time recursion.
     auto runtimeReached = [&](size_t i) {
         return c.fnOfIndex[i] && !c.fnOfIndex[i]->loweredForChecking;
     };
-    // A function passing copies that calls can lead back to (breadth first over calls and
-    // pointer calls): the shortest such cycle.
+    // The shortest cycle (breadth first over calls and pointer calls) back to each function
+    // with static homes.
     for (size_t start = 0; start < c.fnOfIndex.size(); ++start) {
         const FnDef* f = c.fnOfIndex[start];
-        if (!runtimeReached(start) || (f->argumentCopies.empty() && f->resultCopies.empty()))
+        if (!runtimeReached(start) || f->staticHomes == 0)
             continue;
         std::vector<int> from(c.fnOfIndex.size(), -1);
         std::deque<int> pending{int(start)};
@@ -1907,7 +1908,12 @@ void Analyzer::checkRecursion(ClassCtx& c) {
                         cycle.insert(cycle.begin() + 1, k);
                     cycle.push_back(int(start));
                     try {
-                        fail(f->mod, f->node, "recursion is not supported: " + describe(cycle));
+                        fail(f->mod, f->node,
+                             "recursion is not supported here: " + describe(cycle) + " ('" +
+                                 f->name +
+                                 "' keeps variables or call copies in memory at fixed addresses, "
+                                 "which the nested call would overwrite; functions that call "
+                                 "each other by name within one file get stack frames)");
                     } catch (SemaError&) {
                         return;
                     }
@@ -1916,37 +1922,6 @@ void Analyzer::checkRecursion(ClassCtx& c) {
                     from[size_t(next)] = at;
                     pending.push_back(next);
                 }
-            }
-        }
-    }
-    std::function<bool(int, std::vector<int>&)> dfs = [&](int i, std::vector<int>& path) {
-        state[size_t(i)] = 1;
-        path.push_back(i);
-        FnDef* f = c.fnOfIndex[size_t(i)];
-        if (f) {
-            for (int32_t j : f->callees) {
-                if (state[size_t(j)] == 1) {
-                    std::vector<int> cycle(std::find(path.begin(), path.end(), j), path.end());
-                    cycle.push_back(j);
-                    fail(f->mod, f->node, "recursion is not supported: " + describe(cycle));
-                }
-                if (state[size_t(j)] == 0 && dfs(j, path))
-                    return true;
-            }
-        }
-        path.pop_back();
-        state[size_t(i)] = 2;
-        return false;
-    };
-    // From what run-time code reaches: a function only lowered to check the tile file (a
-    // recursive helper that only comptime code calls) is no run-time recursion.
-    for (size_t i = 0; i < c.fnOfIndex.size(); ++i) {
-        if (state[i] == 0 && runtimeReached(i)) {
-            std::vector<int> path;
-            try {
-                dfs(int(i), path);
-            } catch (SemaError&) {
-                return;
             }
         }
     }

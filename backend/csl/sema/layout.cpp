@@ -843,6 +843,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         }
     }
     c.cc.memoryBytes = std::max(c.nextAddress, c.fixedEnd); // fixed link sections included
+    setStackLimits(c);
     if (c.nextAddress > sim::kPeMemoryBytes) {
         std::vector<sim::Symbol> syms = c.cc.symbols;
         std::sort(syms.begin(), syms.end(), [](const sim::Symbol& a, const sim::Symbol& b) {

@@ -1,0 +1,155 @@
+// Recursion (session 17): a function that calls itself by name, directly or through other
+// functions of its file, keeps its memory locals in a stack frame growing down from the top
+// of PE memory; other functions keep them at fixed addresses. A frame is given back at every
+// return, a chain of frames that passes the memory above the program's data faults naming
+// the call, and a runaway chain of calls faults at 4096 calls in progress.
+#include "tests/csl/csl_test_support.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace csl_tests;
+
+csl::CompileResult compilePe(const std::string& pe, sim::Arch arch = sim::Arch::Wse2) {
+    return compileFiles({{"layout.csl", onePeLayout(true, "fn(u16)void", "u32")}, {"pe.csl", pe}},
+                        arch);
+}
+
+// A tile exporting y (4 u32) and `compute`, which `body` defines as fn(u16) void.
+std::string tile(const std::string& body) {
+    return R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]u32);
+const y_ptr: [*]u32 = &y;
+)" + body + R"(
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+}
+
+// compute(n) stores y[0] = levels(n) and counts its calls in y[1]: `levels` keeps `words`
+// u32 of its own in memory per call, writes them before it recurses and sums them after.
+std::string levelsProgram(int words) {
+    const std::string n = std::to_string(words);
+    return tile(R"(
+fn levels(n: u16) u32 {
+  var mine = @zeros([)" +
+                n + R"(]u32);
+  for (@range(u16, )" +
+                n + R"()) |i| { mine[i] = n; }
+  var below: u32 = 0;
+  if (n > 0) below = levels(n - 1);
+  var sum: u32 = 0;
+  for (@range(u16, )" +
+                n + R"()) |i| { sum += mine[i]; }
+  return below + sum;
+}
+fn compute(n: u16) void {
+  y[0] = levels(n);
+  y[1] += 1;
+  sys_mod.unblock_cmd_stream();
+}
+)");
+}
+
+const sim::Symbol* findSymbol(const csl::CompileResult& r, const std::string& name) {
+    for (const sim::CodeClass& c : r.program->classes)
+        for (const sim::Symbol& s : c.symbols)
+            if (s.name == name)
+                return &s;
+    return nullptr;
+}
+
+} // namespace
+
+class TestCslRecursion : public QObject {
+    Q_OBJECT
+  private slots:
+    // Each level's array is its own: level k adds 8 * k, so levels(n) = 8 * n (n + 1) / 2.
+    void framesKeepEachCallsLocals() {
+        for (sim::Arch arch : {sim::Arch::Wse2, sim::Arch::Wse3}) {
+            const auto r = compilePe(levelsProgram(8), arch);
+            QVERIFY2(r.ok, allDiagnostics(r).c_str());
+            std::string error;
+            const auto y =
+                launchAndReadWords(r.program, "compute", {20}, "y", 2, 10'000'000, &error);
+            QVERIFY2(error.empty(), error.c_str());
+            QCOMPARE(y, (std::vector<uint32_t>{8 * 20 * 21 / 2, 1}));
+        }
+    }
+
+    // The recursive function has no symbol of its own for its array, but the stack depth
+    // has one; a function that does not recurse keeps its fixed home.
+    void onlyRecursiveFunctionsGetFrames() {
+        const auto r = compilePe(levelsProgram(8));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        QVERIFY(findSymbol(r, "$stack.depth"));
+        QVERIFY(!findSymbol(r, "levels.mine"));
+        const auto plain = compilePe(tile(R"(
+fn once(n: u16) u32 { var mine = @zeros([8]u32); mine[n % 8] = n; return mine[3]; }
+fn compute(n: u16) void { y[0] = once(n); sys_mod.unblock_cmd_stream(); }
+)"));
+        QVERIFY2(plain.ok, allDiagnostics(plain).c_str());
+        QVERIFY(findSymbol(plain, "once.mine"));
+        QVERIFY(!findSymbol(plain, "$stack.depth"));
+    }
+
+    // Frames are given back at every return: a thousand calls in turn, each 20 deep with a
+    // 1 KB frame, never need more than one chain's frames. The depth is 0 between calls.
+    void framesAreGivenBack() {
+        const auto r = compilePe(levelsProgram(256));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        for (int call = 0; call < 1000; ++call) {
+            const sim::RunResult run =
+                fabric.runUntilDone(fabric.launch("compute", {20}), 10'000'000);
+            QVERIFY2(run.status == sim::RunStatus::CommandDone, run.message.c_str());
+        }
+        QCOMPARE(readSymbol(fabric, "y", 0, 0, 2, 10'000'000),
+                 (std::vector<uint32_t>{256 * 20 * 21 / 2, 1000}));
+        const sim::Symbol* depth = findSymbol(r, "$stack.depth");
+        QVERIFY(depth);
+        QCOMPARE(fabric.readMemory(0, 0, depth->address, 4), (std::vector<uint8_t>{0, 0, 0, 0}));
+    }
+
+    // 4 KB frames: about eleven fit above the program's data in 48 KB; fifty do not. The
+    // fault names the recursive call's line and says how much was needed.
+    void stackOverflowFaultsAtTheCall() {
+        const auto r = compilePe(levelsProgram(1024));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        const sim::RunResult fits = fabric.runUntilDone(fabric.launch("compute", {5}), 10'000'000);
+        QVERIFY2(fits.status == sim::RunStatus::CommandDone, fits.message.c_str());
+        sim::Fabric deep(r.program);
+        const sim::RunResult run = deep.runUntilDone(deep.launch("compute", {50}), 10'000'000);
+        QCOMPARE(run.status, sim::RunStatus::Fault);
+        for (const char* part : {"stack overflow entering 'levels'", "bytes of PE memory are free", "pe.csl:"})
+            QVERIFY2(run.message.find(part) != std::string::npos, run.message.c_str());
+    }
+
+    // A recursion with no end and nothing in memory runs out of calls, not of host memory.
+    void runawayRecursionFaults() {
+        const auto r = compilePe(tile(R"(
+fn forever(n: u32) u32 { return forever(n + 1) + 1; }
+fn compute(n: u16) void { y[0] = forever(n); sys_mod.unblock_cmd_stream(); }
+)"));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::Fabric fabric(r.program);
+        const sim::RunResult run = fabric.runUntilDone(fabric.launch("compute", {0}), 100'000'000);
+        QCOMPARE(run.status, sim::RunStatus::Fault);
+        QVERIFY2(run.message.find("call stack overflow: 4096 calls in progress, the last to "
+                                  "'forever'") != std::string::npos,
+                 run.message.c_str());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCslRecursion)
+#include "tst_csl_recursion.moc"
