@@ -835,7 +835,8 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     if (dsr.k != VK::Handle || !isDsrHandle(dsr.type->hk))
         fail(args[0], name + " expects a DSR from @get_dsr, found '" + typeName(dsr.type) + "'");
     if (!runtime())
-        fail(node, name + " is a runtime operation");
+        fail(node, name + " is a runtime operation (in a top-level comptime block of tile code it "
+                          "loads the DSR at program start)");
     // The DSRs page, @load_to_dsr: "A DSD of type fabin_dsd cannot be loaded to a dsr_dest
     // DSR", "A DSD of type fabout_dsd cannot be loaded to a dsr_src0 or dsr_src1", "FIFO
     // DSRs are not permitted", asynchronous settings only for fabric DSDs, save_address
@@ -2502,7 +2503,14 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (d.type->dk == sim::DsdKind::CircBuf)
             fail(args[1], "a circbuf_dsd is loaded with @load_to_dsr_xdsr, which also takes "
                           "an XDSR");
-        loadToDsr("@load_to_dsr", dsr, d, args.size() > 2 ? arg(2) : mkVoid(), args, node);
+        const Value cfg = args.size() > 2 ? arg(2) : mkVoid();
+        // In a tile file's top-level comptime block the DSR holds the DSD from the start:
+        // loaded by the class's init function, before any task runs (SDK-compiled programs
+        // load their DSRs so once).
+        std::optional<ModuleFrame> atLoad;
+        if (!runtime() && cls() && fr_->topLevelComptimeBlock)
+            atLoad.emplace(*this, fr_->mod, &initFunction());
+        loadToDsr("@load_to_dsr", dsr, d, cfg, args, node);
         return mkVoid();
     }
     if (name == "get_sr")
