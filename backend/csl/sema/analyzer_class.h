@@ -713,6 +713,7 @@ class Analyzer {
     TypeP numericPeerType(std::span<const uint32_t> nodes);
     // The type two fixed-width numbers widen to in peer type resolution, or null.
     TypeP widenedPeerType(TypeP a, TypeP b);
+    void failUnlessCaseMatches(const Value& input, const Value& item, uint32_t node);
     bool isBranchFreeValue(uint32_t e);
     void failIfOpaque(TypeP t, uint32_t node);
     void failUnlessTopLevelComptime(const std::string& what, uint32_t node,

@@ -1647,10 +1647,10 @@ Value Analyzer::aggregateValueAddress(const Value& v, uint32_t node) {
     // a local variable has.
     if (v.type->k != TK::Struct && v.type->k != TK::Array)
         fail(node, "cannot take the address of a value of type '" + typeName(v.type) + "'");
-    Place copy = homePlace(localHome(sizeOf(v.type), alignOf(v.type),
-                                     "$copy." + std::to_string(cls()->cc.symbols.size()), v.type,
-                                     node),
-                           v.type);
+    Place copy =
+        homePlace(localHome(sizeOf(v.type), alignOf(v.type),
+                            "$copy." + std::to_string(cls()->cc.symbols.size()), v.type, node),
+                  v.type);
     store(copy, v, node);
     copy.mut = false;
     return addrValue(copy, node);
@@ -1981,6 +1981,20 @@ bool Analyzer::isBranchFreeValue(uint32_t e) {
     }
 }
 
+// A switch case compares with the input as `==` would, but a mismatch is the case's: the
+// comparison is not in the source.
+void Analyzer::failUnlessCaseMatches(const Value& input, const Value& item, uint32_t node) {
+    const TypeP a = input.type, b = item.type;
+    if (sameType(a, b) || b->k == TK::CInt || b->k == TK::CFloat || a->k == TK::CInt ||
+        widenedPeerType(a, b) || (a->k == TK::Enum && b->k == TK::Enum))
+        return;
+    if ((isNumeric(a) || a->k == TK::Enum) && (isNumeric(b) || b->k == TK::Enum))
+        fail(node, "switch case of type '" + typeName(b) +
+                       "' does not match the switch input's "
+                       "type '" +
+                       typeName(a) + "'");
+}
+
 TypeP Analyzer::widenedPeerType(TypeP a, TypeP b) {
     if ((a->k != TK::Int && a->k != TK::Float) || a->k != b->k)
         return nullptr;
@@ -2265,6 +2279,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                 Value iv = evalComptime(item, s.type, "switch case");
                 if (s.type->k == TK::Enum)
                     iv = coerce(iv, s.type, item);
+                failUnlessCaseMatches(s, iv, item);
                 Value eq = binop(Tok::EqEq, s, iv, item, nullptr);
                 if (eq.i)
                     return body(N(p).a);
@@ -2373,6 +2388,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                 continue;
             }
             Value iv = evalComptime(item, s.type, "switch case");
+            failUnlessCaseMatches(s, iv, item);
             Value eq = binop(Tok::EqEq, s, iv, item, nullptr);
             toBody.push_back(
                 emit(sim::Op::JumpIf, sim::ScalarType::Bool, kNoReg, eq.reg, kNoReg, 0));
