@@ -438,6 +438,39 @@ layout {
         qInfo("compile time of 300 functions: %.1f ms", ms);
         QVERIFY(ms < 1000.0);
     }
+
+    // Every symbol of a class has its own name: a caller passing two modules' types of one
+    // name (`Pair`) at the same position got two copies named "compute.$argument 1 (Pair)".
+    void symbolNamesAreUnique() {
+        const char* layout = "layout {\n  @set_rectangle(1, 1);\n"
+                             "  @set_tile_code(0, 0, \"pe.csl\", .{});\n}\n";
+        const char* pe = R"(
+const ma = @import_module("ma.csl");
+const mb = @import_module("mb.csl");
+var out: u32 = 0;
+fn compute() void {
+  out = ma.f(ma.Pair{ .lo = out, .hi = 2 }) + mb.g(mb.Pair{ .lo = 3, .extra = [2]u32{ 0, out } });
+}
+task t() void { compute(); }
+comptime { @bind_local_task(t, @get_local_task_id(8)); }
+)";
+        const auto r = compileFiles(
+            {{"layout.csl", layout},
+             {"pe.csl", pe},
+             {"ma.csl", "const Pair = struct { lo: u32, hi: u32 };\n"
+                        "fn f(p: Pair) u32 { return p.lo + p.hi; }\n"},
+             {"mb.csl", "const Pair = struct { lo: u16, extra: [2]u32 };\n"
+                        "fn g(p: Pair) u32 { return @as(u32, p.lo) + p.extra[1]; }\n"}},
+            sim::Arch::Wse2, false);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::vector<std::string> names;
+        for (const sim::Symbol& s : r.program->classes[0].symbols)
+            names.push_back(s.name);
+        QVERIFY(std::count(names.begin(), names.end(), "compute.$argument 1 (Pair)") == 1);
+        QVERIFY(std::count(names.begin(), names.end(), "compute.$argument 1 (Pair) #2") == 1);
+        std::sort(names.begin(), names.end());
+        QVERIFY(std::adjacent_find(names.begin(), names.end()) == names.end());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCslCompiler)

@@ -1016,7 +1016,10 @@ uint32_t Analyzer::allocateInSection(uint32_t size, uint32_t align, const std::s
 void Analyzer::addSymbol(uint32_t a, uint32_t size, const std::string& symbol, TypeP type) {
     ClassCtx* c = cls();
     sim::Symbol s;
-    s.name = symbol;
+    // Names stay unique, for the memory views, core dumps and the 48 KB error: two modules'
+    // types of one name gave a caller two copies "f.$argument 1 (Pair)".
+    const size_t uses = ++c->symbolNameUses[symbol];
+    s.name = uses == 1 ? symbol : symbol + " #" + std::to_string(uses);
     s.address = a;
     s.sizeBytes = size;
     TypeP el = type;

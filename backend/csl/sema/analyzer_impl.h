@@ -214,6 +214,7 @@ struct ClassCtx {
     // `$stack.depth`, once a function with a stack frame is lowered, and the Imm of each
     // frame's stack limit (function, instruction), set when the class's memory is known.
     std::optional<uint32_t> stackDepthAddr;
+    std::unordered_map<std::string, size_t> symbolNameUses; // addSymbol's unique names
     std::vector<std::pair<int32_t, size_t>> stackLimitInstructions;
     std::map<std::string, int> strings;
     std::set<int> xdsrIds; // @get_xdsr: each identifier once per code class
@@ -283,7 +284,7 @@ struct Binding {
     bool mut = false;
     bool parameter = false; // a function's parameter kept in memory
     bool poisoned = false;  // its declaration failed; uses stay silent
-    int controlDepth = 0;  // comptime var: the frame's runtimeControlDepth where declared
+    int controlDepth = 0;   // comptime var: the frame's runtimeControlDepth where declared
     // A comptime var declared with no type and an anonymous struct initializer: its type is
     // that anonymous struct type, which later values must match (the Types page).
     bool anonStructTyped = false;
