@@ -2491,6 +2491,13 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     // so its user is not reported again for a 'void'.
     if (expected && expected->k != TK::Void && abandonedStatements_ > abandonedBefore)
         throw SemaError{};
+    // A block that neither breaks to its label nor reaches its end (every way out leaves an
+    // enclosing loop or returns, its value break being in a branch a comptime condition
+    // dropped) gives no value: like Zig's noreturn it takes the type its user wants, as a
+    // register no path sets.
+    if (expected && isRuntimeScalar(expected) && !valueBreaks && done.breaks.empty() &&
+        !blockEndReachable(start, done.breaks))
+        return mkRuntime(newReg(node), expected);
     return mkVoid();
 }
 
