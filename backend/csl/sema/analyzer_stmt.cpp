@@ -1196,6 +1196,7 @@ void Analyzer::enterCall(const FnDef* f, const char* kind, uint32_t node) {
 
 Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
     enterCall(f, "comptime", node);
+    const size_t firstDiagnostic = diags_.diagnostics().size();
     f->calledAtComptime = true;
     Frame* save = fr_;
     Frame fr;
@@ -1293,7 +1294,12 @@ Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
         // compile when called at run time).
         fr_ = save;
         --callDepth_;
-        note(fr_->mod, node, "in the comptime evaluation of '" + f->name + "' called here");
+        // Only the errors the call made: a statement the parser could not read fails it
+        // with no new error (the parser reported it), and the note went to another one.
+        if (fr_->mod->ast)
+            diags_.noteErrorsFrom(firstDiagnostic, fr_->mod->fileId,
+                                  fr_->mod->ast->beginOffset(node), fr_->mod->ast->endOffset(node),
+                                  "in the comptime evaluation of '" + f->name + "' called here");
         throw;
     } catch (...) {
         fr_ = save;
