@@ -891,11 +891,20 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
             for (Pe& p : pes) {
                 noteProgress(p.lastScalarProgress);
                 if (p.lastTaskProgress > lastProgress) {
-                    const uint64_t fingerprint = taskStateFingerprint(p);
+                    const uint64_t fingerprint = stateFingerprint(p);
                     p.tasksChangeNothing = fingerprint == p.taskStateFingerprint;
                     if (!p.tasksChangeNothing) {
                         p.taskStateFingerprint = fingerprint;
                         noteProgress(p.lastTaskProgress);
+                    }
+                }
+                // A loop whose registers stay the same may change the rest of the PE
+                // (memory, the generator of `while (rare() == 0) {}` drawing numbers).
+                if (p.lastSpin > lastProgress) {
+                    const uint64_t fingerprint = stateFingerprint(p);
+                    if (fingerprint != p.spinFingerprint) {
+                        p.spinFingerprint = fingerprint;
+                        noteProgress(p.lastSpin);
                     }
                 }
             }
@@ -1007,9 +1016,9 @@ void Fabric::Impl::describeWaveletTasks(const Pe& p, std::vector<std::string>& p
     parts.push_back(s);
 }
 
-// What a task run can change that a later run can see (FNV-1a): tasks that start and end
-// with all of it unchanged run the same way for ever.
-uint64_t Fabric::Impl::taskStateFingerprint(const Pe& p) const {
+// FNV-1a over the state. The timestamp counter is left out: code sees it only through the
+// memory a timestamp writes, and a loop that reads it there changes memory.
+uint64_t stateFingerprint(const Pe& p) {
     uint64_t h = 0xcbf29ce484222325ull;
     const auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ull; };
     for (size_t i = 0; i < kPeMemoryBytes; i += 8) {
@@ -1020,7 +1029,26 @@ uint64_t Fabric::Impl::taskStateFingerprint(const Pe& p) const {
     mix(p.activated);
     mix(p.blocked);
     mix(p.highPriority);
+    mix(p.blockedUts);
     mix(p.lfsr);
+    mix(p.activePrng);
+    if (p.prngStates)
+        for (uint32_t s : *p.prngStates)
+            mix(s);
+    mix(uint64_t(p.rotationCount[0]) << 16 | p.rotationCount[1]);
+    for (const FifoState& q : p.fifos) {
+        mix(uint64_t(q.head) | uint64_t(q.count) << 32);
+        mix(uint64_t(q.readLength) | uint64_t(q.writeLength) << 16 | uint64_t(q.emptyEvent) << 32 |
+            uint64_t(q.fullEvent) << 33);
+    }
+    if (p.configRegs) {
+        // An unordered map's order depends on its history: summed, the same words give the
+        // same value whatever the order of their writes.
+        uint64_t words = 0;
+        for (const auto& [address, value] : *p.configRegs)
+            words += (uint64_t(address) << 16 | value) * 0x9e3779b97f4a7c15ull;
+        mix(words);
+    }
     return h;
 }
 

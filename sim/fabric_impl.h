@@ -190,7 +190,6 @@ struct Fabric::Impl {
     void startTask(Pe& p, int task);
     int pickTask(const Pe& p) const;
     bool taskHighPriority(const Pe& p, int task) const;
-    uint64_t taskStateFingerprint(const Pe& p) const;
     void describeWaveletTasks(const Pe& p, std::vector<std::string>& parts) const;
     // Task ids that may be ready (activated or with wavelets queued, and unblocked);
     // taskReady decides for each.

@@ -60,8 +60,11 @@ bool runsAhead(const Instr& in, const uint64_t* r, const Microthreads& uts) {
 
 // A taken backward jump (a loop's back edge). Every kSpinSampleEdges-th one samples the
 // frame's registers: different from the previous sample (or another loop head) is
-// progress; the same values at the same loop head are a loop that changes nothing (a
-// spin), whose cycles count towards the idle-cycle limit like cycles where nothing runs.
+// progress. The same values at the same loop head are a loop that changes nothing (a
+// spin), whose cycles count towards the idle-cycle limit like cycles where nothing runs,
+// unless it changes the PE's other state: the first such sample of a run takes the PE's
+// fingerprint, which the idle-cycle check compares (a loop drawing random numbers until a
+// rare value keeps the same registers for millions of cycles).
 constexpr uint32_t kSpinSampleEdges = 64;
 
 void noteBackEdge(Pe& p, const Frame& f, uint16_t numRegs) {
@@ -69,8 +72,12 @@ void noteBackEdge(Pe& p, const Frame& f, uint16_t numRegs) {
         return;
     const uint64_t* r = p.regs.data() + f.regBase;
     if (p.spinSamplePc == f.pc && p.spinSampleDepth == p.frames.size() &&
-        p.spinSample.size() == numRegs && std::equal(r, r + numRegs, p.spinSample.begin()))
+        p.spinSample.size() == numRegs && std::equal(r, r + numRegs, p.spinSample.begin())) {
+        if (p.lastSpin <= p.lastScalarProgress)
+            p.spinFingerprint = stateFingerprint(p);
+        p.lastSpin = p.mainReadyAt;
         return;
+    }
     p.spinSample.assign(r, r + numRegs);
     p.spinSamplePc = f.pc;
     p.spinSampleDepth = p.frames.size();

@@ -348,17 +348,23 @@ struct alignas(64) Pe {
     uint32_t lastLine = 0;
     // Long scalar loops (docs/simulator.md "Hangs"): every kSpinSampleEdges-th taken
     // backward jump compares the frame's registers with the previous sample. A change is
-    // progress of the scalar code (lastScalarProgress); the same registers at the same loop
-    // head mean a loop that changes nothing, which the idle-cycle limit reports as a hang.
+    // progress of the scalar code (lastScalarProgress). The same registers at the same loop
+    // head (lastSpin) may still be a loop that changes the PE's other state (memory, the
+    // random generators: `while (rare() == 0) {}` drawing numbers), so the idle-cycle
+    // check compares the PE's stateFingerprint with spinFingerprint, taken when the
+    // registers first stayed the same or at its previous check; unchanged, the loop changes
+    // nothing.
     uint32_t backEdges = 0;
     uint32_t spinSamplePc = UINT32_MAX;
     size_t spinSampleDepth = 0;
     std::vector<uint64_t> spinSample;
     uint64_t lastScalarProgress = 0;
+    uint64_t lastSpin = 0;
+    uint64_t spinFingerprint = 0;
     // Task starts and ends are progress only when they change something: a task that
     // re-activates itself and changes nothing is a polling loop nothing ends. They are
-    // noted here, and the idle-cycle check counts them only when the PE's fingerprint
-    // (memory, task masks, generator) changed since its last check (Fabric::Impl).
+    // noted here, and the idle-cycle check counts them only when the PE's stateFingerprint
+    // changed since its last check (Fabric::Impl).
     uint64_t lastTaskProgress = 0;
     uint64_t taskStateFingerprint = 0;
     bool tasksChangeNothing = false; // the last check found the fingerprint unchanged
@@ -425,6 +431,11 @@ struct alignas(64) Pe {
     std::string breakMessage;
     std::optional<SourceLoc> breakLoc;
 };
+
+// What code running on the PE can change that it can read back later (memory, task
+// masks, random generators, FIFO and configuration register state), hashed: a loop or a
+// re-activated task that leaves it unchanged runs the same way for ever.
+uint64_t stateFingerprint(const Pe& p);
 
 // "12 (poll)": a task id and the function bound to it, as reports name tasks.
 inline std::string taskIdName(const Pe& p, int task) {

@@ -66,6 +66,26 @@ sim::RunResult runPollingTask(bool counting) {
     return f.runUntilDone(id);
 }
 
+// A launch of `go` loops `while (step() == 0) {}` and then unblocks the command stream:
+// go's registers are the same at every back edge (step's result is 0 until the last call),
+// so only what `step` (function 1, registers 0..3, returning a u16) changes elsewhere on the
+// PE can tell the loop from a spin. Runs with an idle-cycle limit of 5000.
+sim::RunResult runStepLoop(const FnBuilder& step) {
+    sim::CodeClass cls;
+    FnBuilder go("go", 0, 1);
+    const int loop = go.here();
+    go.add(ins(Op::Call, ScalarType::Void, 0, kNoReg, 0, 1));
+    go.add(ins(Op::JumpIfNot, ScalarType::Void, kNoReg, 0, kNoReg, loop));
+    go.builtin(sim::BuiltinId::UnblockCmdStream).ret();
+    cls.functions = {go.build(), step.build()};
+    cls.exports.push_back(exportFn("go", 0));
+    sim::FabricOptions o;
+    o.idleCycleLimit = 5000;
+    sim::Fabric f(makeProgram(cls), o);
+    const auto id = f.launch("go", {});
+    return f.runUntilDone(id);
+}
+
 } // namespace
 
 class TestHang : public QObject {
@@ -349,6 +369,48 @@ class TestHang : public QObject {
         QVERIFY2(r.message.find("PE(4,1) never called unblock_cmd_stream after go; it waits for "
                                 "wavelets: data task 3 (arrived) has no wavelet on color 3") !=
                      std::string::npos,
+                 r.message.c_str());
+    }
+
+    // `while (rare() == 0) {}` with rare() drawing @random16 until its low 12 bits are 0
+    // (thousands of draws, far past the idle-cycle limit): the loop's registers never change,
+    // but each draw advances the generator, so it is progress (it was reported as "a loop
+    // that changes nothing" after the limit).
+    void randomDrawLoopIsProgress() {
+        FnBuilder rare("rare", 0, 4);
+        rare.builtin(sim::BuiltinId::Random16, kNoReg, 0, 0).imm(1, ScalarType::U16, 0xfff);
+        rare.op(Op::BitAnd, ScalarType::U16, 0, 0, 1).imm(2, ScalarType::U16, 0);
+        rare.op(Op::CmpEq, ScalarType::U16, 3, 0, 2).returnType(ScalarType::U16).ret(3);
+        const auto r = runStepLoop(rare);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        QVERIFY2(r.cycle > 4 * 5000, std::to_string(r.cycle).c_str());
+    }
+
+    // The same loop counting in memory: mem[200] += 1 until it reaches 20000.
+    void memoryCountingLoopIsProgress() {
+        FnBuilder count("count", 0, 4);
+        count.imm(0, ScalarType::U16, 0).load(1, ScalarType::U16, 0, 200);
+        count.imm(2, ScalarType::U16, 1).op(Op::Add, ScalarType::U16, 1, 1, 2);
+        count.store(ScalarType::U16, 0, 200, 1).imm(2, ScalarType::U16, 20000);
+        count.op(Op::CmpGe, ScalarType::U16, 3, 1, 2).returnType(ScalarType::U16).ret(3);
+        const auto r = runStepLoop(count);
+        QVERIFY2(r.status == RunStatus::CommandDone, r.message.c_str());
+        QVERIFY2(r.cycle > 4 * 5000, std::to_string(r.cycle).c_str());
+    }
+
+    // A loop that stores the same value each round changes nothing: still a hang, reported
+    // as soon as a spin with no call (the PE's state when its registers first stayed the same
+    // is compared, not the state at the first check).
+    void loopRewritingTheSameValueIsAHang() {
+        FnBuilder same("same", 0, 2);
+        same.imm(0, ScalarType::U16, 0).imm(1, ScalarType::U16, 7);
+        same.store(ScalarType::U16, 0, 200, 1).returnType(ScalarType::U16).ret(0);
+        const auto r = runStepLoop(same);
+        QCOMPARE(r.status, RunStatus::Hang);
+        QVERIFY(r.cycle >= 5000 + sim::costs::kMemcpyCopyLatency &&
+                r.cycle < 6000 + sim::costs::kMemcpyCopyLatency);
+        QVERIFY2(r.message.find("PE(4,1) main thread still runs") != std::string::npos &&
+                     r.message.find("(a loop that changes nothing)") != std::string::npos,
                  r.message.c_str());
     }
 
