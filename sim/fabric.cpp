@@ -1557,9 +1557,14 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
                       "wavelet sent on color " + str(w.color) + " through output queue " +
                           str(uint64_t(q)) + ", which is not routed at this PE (no color config)" +
                           unboundSendsNote(p));
-            if (linkFull(p, w.color, Direction::Ramp))
+            // What the PE's own CE sends swaps only when both axes swap (docs/simulator.md,
+            // "Color swap": the SDK's color swapping section as public code reads it).
+            Wavelet in = w;
+            if (arch == Arch::Wse2 && cfg && cfg->colorSwapX && cfg->colorSwapY)
+                in.color ^= 1;
+            if (linkFull(p, in.color, Direction::Ramp))
                 continue;
-            pushRouter(p, w.color, {w, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
+            pushRouter(p, in.color, {in, now + costs::kRampLatency, uint8_t(Direction::Ramp)});
             oq.pop();
             if (queueChangeMatters(p))
                 wake(p);

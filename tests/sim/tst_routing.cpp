@@ -336,6 +336,45 @@ class TestRouting : public QObject {
         QCOMPARE(readF32(f, 1, kBuf + 12), 8.0f);
     }
 
+    // What a PE's own CE sends on a color whose config sets both color_swap_x and
+    // color_swap_y continues as the partner color, routed by the partner's config at the
+    // same router (da-luce/cs5220_hw4's top row sends a column broadcast so). x=0 sends on 2;
+    // only color 3 leaves it eastwards and only 3 reaches x=1's fabin.
+    void rampInputSwapsWithBothAxes() {
+        auto p = pipeline(4, false);
+        p->classes[0].dsdConstants[0].color = 2;
+        sim::ColorConfig send = route(dirBit(Direction::Ramp), dirBit(Direction::East));
+        send.colorSwapX = send.colorSwapY = true;
+        p->pes[0].colors = {{2, send},
+                            {3, route(dirBit(Direction::Ramp), dirBit(Direction::East))}};
+        p->pes[1].colors = {{3, route(dirBit(Direction::West), dirBit(Direction::Ramp))}};
+        p->classes[1].dsdConstants[1].color = 3;
+        p->classes[1].inputQueueColor[2] = 3;
+        sim::Fabric f(p);
+        const auto r = f.runUntilIdle();
+        QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+        QCOMPARE(readF32(f, 1, kBuf + 12), 8.0f);
+    }
+
+    // One axis is not enough for the RAMP (SDK topic-14-color-swap's first PE sets only
+    // color_swap_x and its own CE receives what it sends unswapped).
+    void rampInputNeedsBothAxes() {
+        auto p = pipeline(4, false);
+        p->classes[0].dsdConstants[0].color = 2;
+        for (const bool x : {true, false}) {
+            sim::ColorConfig send = route(dirBit(Direction::Ramp), dirBit(Direction::East));
+            (x ? send.colorSwapX : send.colorSwapY) = true;
+            p->pes[0].colors = {{2, send}};
+            p->pes[1].colors = {{2, route(dirBit(Direction::West), dirBit(Direction::Ramp))}};
+            p->classes[1].dsdConstants[1].color = 2;
+            p->classes[1].inputQueueColor[2] = 2;
+            sim::Fabric f(p);
+            const auto r = f.runUntilIdle();
+            QVERIFY2(r.status == RunStatus::Idle, r.message.c_str());
+            QCOMPARE(readF32(f, 1, kBuf + 12), 8.0f);
+        }
+    }
+
     void rangeFilterKeepsIndexWindow() {
         // Wavelets with their index in the upper half (packed by the sender, as SDK
         // topic-08 does): the receiver's range filter passes indices 2..5 to its CE only.

@@ -1,8 +1,9 @@
 #!/usr/bin/env cs_python
 """color-swap-grid: a stream from (0, 0) on green then violet reaches every PE of the
-block; color swap on every router flips the color on each east or south hop, so PE (x, y)
-sees each half on the color it was sent on when x + y is even and on the partner color
-when odd. Values stay unchanged and in order per color. Two launches with different data."""
+block; color swap on every router flips the color as the source's CE sends it (both axes
+set) and on each east or south hop, so PE (x, y) sees each half on the color it was sent on
+when x + y is odd and on the partner color when even. Values stay unchanged and in order
+per color. Two launches with different data."""
 import argparse
 import json
 
@@ -45,8 +46,9 @@ for launch in range(2):
     for y in range(height):
         for x in range(width):
             # log[0..n) holds what came on green, log[n..2n) what came on violet.
-            odd = (x + y) % 2 == 1
-            on_green, on_violet = (data[n:], data[:n]) if odd else (data[:n], data[n:])
+            # an even number of hops plus the swap at the source's RAMP: the partner color
+            even = (x + y) % 2 == 0
+            on_green, on_violet = (data[n:], data[:n]) if even else (data[:n], data[n:])
             want = np.concatenate([on_green + GREEN, on_violet + VIOLET])
             np.testing.assert_array_equal(log[y, x], want,
                                           err_msg=f"launch {launch}, PE ({x}, {y})")

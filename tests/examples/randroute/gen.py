@@ -333,7 +333,11 @@ def walk(net, pos, counters, cmds, on_visit, start=None):
     commands [(opcode, ce_ignore)] (padded to 8) or None for data. Calls on_visit(key,
     ramp, cmds) per router reached, then applies each router's command. Returns nothing."""
     k = net["k"]
-    stack = [(tuple(start or net["src"]), cmds, 0)]
+    src = tuple(start or net["src"])
+    # what the source's own CE sends swaps at its router only when color_swap_x and _y
+    # are both set (docs/simulator.md, "Color swap")
+    flags = net.get("swap", {}).get(f"{src[0]},{src[1]}")
+    stack = [(src, cmds, int(bool(flags and flags["x"] and flags["y"])))]
     while stack:
         node, cm, b = stack.pop()
         key = f"{node[0]},{node[1]}"
