@@ -186,8 +186,10 @@ class Parser {
         }
     }
     // Skips to the end of the current statement inside a block (stops before '}').
-    void syncStmt() {
-        int depth = 0;
+    // Skips to the end of the statement that failed. `depth` counts the brackets the
+    // statement opened before the failing token: a `}` closing a struct literal the error
+    // was in is not the end of the enclosing block.
+    void syncStmt(int depth = 0) {
         while (!at(Tok::Eof)) {
             Tok k = kind();
             if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
@@ -476,7 +478,15 @@ class Parser {
                 if (s)
                     stmts.push_back(s);
             } catch (ParseError&) {
-                syncStmt();
+                int open = 0;
+                for (size_t t = before; t < pos_ && t < toks_.tokens.size(); ++t) {
+                    const Tok k = toks_.tokens[t].kind;
+                    if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
+                        ++open;
+                    else if ((k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) && open)
+                        --open;
+                }
+                syncStmt(open);
                 // Stands for the statement that failed, so later checks do not take its
                 // absence for the program's (a `return` lost this way made a function
                 // "not return a value on every path").
