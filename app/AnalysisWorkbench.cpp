@@ -16,12 +16,15 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace tessera {
@@ -374,12 +377,21 @@ void AnalysisWorkbench::refreshSimprint() {
         auto chunk = std::make_shared<const client::SimprintLines>(debug.simprint(from));
         QMetaObject::invokeMethod(
             this,
-            [this, serial, chunk] {
+            [this, serial, from, chunk] {
                 // A reply to an earlier session or an overlapping request is dropped.
-                if (serial != m_sessionSerial || chunk->firstLine != m_simprintNext)
+                if (serial != m_sessionSerial || from != m_simprintNext)
                     return;
                 QStringList lines;
-                lines.reserve(qsizetype(chunk->lines.size()));
+                lines.reserve(qsizetype(chunk->lines.size()) + 1);
+                // The session keeps a window of its newest lines: those before it were
+                // released before the console fetched them (a long run, a late attach).
+                if (chunk->firstLine > from)
+                    lines.append(
+                        tr("(%n earlier simprint line(s) left the simulator's window "
+                           "of the newest %1 before the console fetched them)",
+                           nullptr,
+                           int(std::min<quint64>(chunk->firstLine - from, quint64(INT_MAX))))
+                            .arg(QLocale().formattedDataSize(qint64(chunk->windowBytes), 0)));
                 for (const std::string& line : chunk->lines)
                     lines.append(QString::fromStdString(line));
                 m_simprintNext = chunk->firstLine + chunk->lines.size();

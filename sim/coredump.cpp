@@ -224,9 +224,13 @@ std::vector<uint8_t> encodeCoreChunks(const CorePeDetails& d) {
     putChunk(out, kChunkFrames, d.frames.data(), d.frames.size());
     putChunk(out, kChunkDsdRegisters, d.dsdRegisters.data(), d.dsdRegisters.size());
     putChunk(out, kChunkDsdOps, d.dsdOps.data(), d.dsdOps.size());
-    std::string text;
+    size_t textBytes = 0;
     for (const std::string& line : d.simprint)
-        text += line + '\n';
+        textBytes += line.size() + 1;
+    std::string text;
+    text.reserve(textBytes); // a PE's lines may fill the simprint window (64 MiB)
+    for (const std::string& line : d.simprint)
+        text.append(line).push_back('\n');
     putChunk(out, kChunkSimprint, text.data(), text.size());
     putChunk(out, kChunkSimprintPartial, d.simprintPartial.data(), d.simprintPartial.size());
     if (d.threads)
@@ -406,7 +410,7 @@ CoreHeader coreHeaderOf(const FabricProgram& program) {
 }
 
 void writeMachineCore(const std::string& path, const FabricProgram& prog, uint64_t cycle,
-                      const std::vector<Pe>& pes, const std::vector<std::string>& simprint) {
+                      const std::vector<Pe>& pes, const SimprintWindow& simprint) {
     CoreHeader h = coreHeaderOf(prog);
     h.cycle = cycle;
     std::vector<CorePeRecord> recs(pes.size());
@@ -437,18 +441,20 @@ void writeMachineCore(const std::string& path, const FabricProgram& prog, uint64
         r.taskActivations = p.stats.taskActivations;
     }
     // Simprint lines are "@cycle PE(x,y): text" (rectangle coordinates): each PE's chunk
-    // keeps its own, as "@cycle text".
+    // keeps its own, as "@cycle text". Read from the window in place: a copy of a full
+    // window's lines cost 95 MB more at the dump.
     std::vector<std::vector<std::string>> linesOf(pes.size());
-    for (const std::string& line : simprint) {
+    simprint.forEachLine([&](std::string_view view) {
+        const std::string line(view);
         unsigned x = 0, y = 0;
         int textAt = 0;
         if (std::sscanf(line.c_str(), "@%*u PE(%u,%u): %n", &x, &y, &textAt) < 2 || textAt == 0 ||
             x >= prog.width || y >= prog.height)
-            continue;
+            return;
         const size_t space = line.find(' ');
         linesOf[size_t(y) * prog.width + x].push_back(line.substr(0, space + 1) +
                                                       line.substr(size_t(textAt)));
-    }
+    });
     writeCoreDump(
         path, h, recs, [&](uint32_t i) -> const uint8_t* { return pes[i].mem; },
         [&](uint32_t i) {

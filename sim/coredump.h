@@ -185,11 +185,12 @@ void writeCoreDump(const std::string& path, const CoreHeader& header,
                    const std::function<std::vector<uint8_t>(uint32_t)>& extension = {});
 
 struct Pe;
+class SimprintWindow;
 // Fabric::dumpCore: the machine's PEs, program and simprint lines as a dump (internal).
 // The geometry part of a dump header for `program` (architecture, fabric, rectangle).
 CoreHeader coreHeaderOf(const FabricProgram& program);
 void writeMachineCore(const std::string& path, const FabricProgram& program, uint64_t cycle,
-                      const std::vector<Pe>& pes, const std::vector<std::string>& simprint);
+                      const std::vector<Pe>& pes, const SimprintWindow& simprint);
 
 // Read-only view of a dump file through mmap; throws std::runtime_error naming the
 // file and the problem when the file is not a valid dump of a supported version.

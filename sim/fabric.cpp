@@ -67,7 +67,7 @@ const char* directionName(Direction d) {
 // ---------------------------------------------------------------- load
 
 Fabric::Impl::Impl(std::shared_ptr<const FabricProgram> program, FabricOptions options)
-    : prog(std::move(program)), opt(std::move(options)) {
+    : prog(std::move(program)), opt(std::move(options)), simprint(opt.simprintWindowBytes) {
     if (!prog)
         throw std::invalid_argument("Fabric: program is null");
     arch = prog->arch;
@@ -616,13 +616,7 @@ void Fabric::Impl::mergeShared(Pe& p) {
         const std::string cycle = "@" + str(s.cycle);
         if (opt.simprintToLog && simLog.is_open())
             logLine(s.cycle, cycle + " " + s.text);
-        std::string line = cycle + " PE(" + str(p.x) + "," + str(p.y) + "): " + std::move(s.text);
-        if (simprintBytes + line.size() > kMaxSimprintBytes) {
-            ++simprintDropped;
-            continue;
-        }
-        simprintBytes += line.size();
-        simprint.push_back(std::move(line));
+        simprint.append(cycle + " PE(" + str(p.x) + "," + str(p.y) + "): " + s.text);
     }
     p.pendingSimprint.clear();
     for (std::string& line : p.pendingTrace)
@@ -879,6 +873,11 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
         }
         if (stopRequested)
             return finish(RunStatus::Stopped, "stopped at cycle " + str(now));
+        // After a cycle at least, so a caller that does not wait for the reader still
+        // advances.
+        if (!stepping && now > start && simprintHeld())
+            return finish(RunStatus::Stopped,
+                          "stopped at cycle " + str(now) + " for the simprint reader to catch up");
         if (now >= runLimit && now > start) {
             if (endsAtBreakpoint && now == cycleBreak)
                 return finish(RunStatus::Breakpoint, "cycle breakpoint " + str(now));
@@ -2106,12 +2105,7 @@ std::string Fabric::simLogLine(const std::string& simprintLine) {
 }
 
 std::vector<std::string> Fabric::simprintLines() const {
-    std::vector<std::string> lines = impl_->simprint;
-    if (impl_->simprintDropped)
-        lines.push_back("@" + str(impl_->now) + " (Tessera: " + str(impl_->simprintDropped) +
-                        " more simprint lines were dropped: the output passed " +
-                        str(Impl::kMaxSimprintBytes >> 20) + " MiB)");
-    return lines;
+    return impl_->simprint.linesFrom(0, SIZE_MAX);
 }
 
 std::string Fabric::undeliveredWavelets() const {

@@ -28,6 +28,9 @@ struct FabricOptions {
     size_t parallelMinPes = 2048;
     bool simprintToLog = true;     // write <simprint> lines to the log sink
     std::string simLogPath;        // sim.log; empty = keep lines in memory only
+    // Added (sim.log streaming): the simprint lines kept in memory are a window of the
+    // newest ones, this many bytes of text (plus 4 per line); older lines are released.
+    size_t simprintWindowBytes = size_t(64) << 20;
     bool traceLanding = false, traceInstructions = false, traceRouter = false, traceStalls = false;
     uint64_t idleCycleLimit = 1'000'000;  // cycles with no progress before a hang report
 };
@@ -158,6 +161,8 @@ public:
     PeStats stats(uint32_t x, uint32_t y) const;  // rectangle coordinates
     // Bytes of one PE's SRAM (rectangle coordinates); zero where never written.
     std::vector<uint8_t> readMemory(uint32_t x, uint32_t y, uint32_t address, uint32_t size) const;
+    // The simprint lines kept now: lines [simprintFirstLine(), simprintLineCount()) of
+    // the run (FabricOptions::simprintWindowBytes), "@<cycle> PE(x,y): <text>".
     std::vector<std::string> simprintLines() const;
     // Added (session 12): a simprintLines() line ("@<cycle> PE(x,y): <text>") as sim.log
     // has it, "@<cycle> <text>": the SDK's simulator prepends only the cycle (a program
@@ -171,8 +176,21 @@ public:
     // PE order, at most maxEntries; and simprint lines from index `first` on (at most
     // maxLines), so a client can fetch new lines incrementally.
     std::vector<PeWait> waitStates(size_t maxEntries = 10000) const;
+    // Lines printed in all; each line's index counts from the run's first line.
     size_t simprintLineCount() const;
-    std::vector<std::string> simprintLinesFrom(size_t first, size_t maxLines) const;
+    // Added (sim.log streaming): lines before this one were released from the window.
+    // simprintLinesFrom starts at it when `first` lies before it; past the first line it
+    // returns at most maxBytes of text.
+    size_t simprintFirstLine() const;
+    std::vector<std::string> simprintLinesFrom(size_t first, size_t maxLines,
+                                               size_t maxBytes = SIZE_MAX) const;
+    // Added (sim.log streaming): a reader that writes every line to a file still needs the
+    // lines from `line` on. runUntilDone and runUntilIdle (not step) then return Stopped
+    // after a cycle in which those lines came to fill half the window, so the reader can
+    // fetch them before they are released, and call this again with its new position.
+    // SIZE_MAX (the default) = no reader.
+    void holdSimprintFrom(size_t line);
+    bool simprintHeld() const; // the held lines fill half the window
 
     // Writes a core dump (docs/coredump.md) of the current state.
     void dumpCore(const std::string& path) const;

@@ -5,6 +5,7 @@
 #include "sim/dsd_math.h"
 #include "sim/fabric.h"
 #include "sim/machine.h"
+#include "sim/simprint_window.h"
 #include "sim/worker_pool.h"
 
 #include <algorithm>
@@ -101,12 +102,15 @@ struct Fabric::Impl {
     std::optional<SourceLoc> faultLoc;
     uint64_t faultCycle = 0;
 
-    std::vector<std::string> simprint;
-    // simprint lines are kept up to kMaxSimprintBytes (an endless printing loop grew the
-    // appliance by 70 MB/s until it ran out of memory); the rest are counted.
-    static constexpr size_t kMaxSimprintBytes = size_t(64) << 20;
-    size_t simprintBytes = 0;
-    uint64_t simprintDropped = 0;
+    // The newest simprint lines, up to opt.simprintWindowBytes (an endless printing loop
+    // that kept every line grew the appliance by 70 MB/s until it ran out of memory).
+    SimprintWindow simprint;
+    // Where holdSimprintFrom's reader stands, as simprint.byteOffsetOf; UINT64_MAX = none.
+    uint64_t simprintHoldOffset = UINT64_MAX;
+    bool simprintHeld() const {
+        return simprintHoldOffset != UINT64_MAX &&
+               simprint.bytesAppended() - simprintHoldOffset >= simprint.capacity() / 2;
+    }
     std::ofstream simLog;
     // sim.log lines not written yet, with their cycles: a PE's scalar code runs up to 64
     // cycles ahead, so its lines come before other PEs' lines of earlier cycles. Lines

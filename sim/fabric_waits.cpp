@@ -346,15 +346,24 @@ std::vector<PeWait> Fabric::waitStates(size_t maxEntries) const {
 }
 
 size_t Fabric::simprintLineCount() const {
-    return impl_->simprint.size();
+    return size_t(impl_->simprint.endLine());
 }
 
-std::vector<std::string> Fabric::simprintLinesFrom(size_t first, size_t maxLines) const {
-    const auto& lines = impl_->simprint;
-    if (first >= lines.size())
-        return {};
-    const size_t end = first + std::min(maxLines, lines.size() - first);
-    return {lines.begin() + std::ptrdiff_t(first), lines.begin() + std::ptrdiff_t(end)};
+size_t Fabric::simprintFirstLine() const {
+    return size_t(impl_->simprint.firstLine());
+}
+
+std::vector<std::string> Fabric::simprintLinesFrom(size_t first, size_t maxLines,
+                                                   size_t maxBytes) const {
+    return impl_->simprint.linesFrom(first, maxLines, maxBytes);
+}
+
+void Fabric::holdSimprintFrom(size_t line) {
+    impl_->simprintHoldOffset = line == SIZE_MAX ? UINT64_MAX : impl_->simprint.byteOffsetOf(line);
+}
+
+bool Fabric::simprintHeld() const {
+    return impl_->simprintHeld();
 }
 
 } // namespace sim

@@ -42,6 +42,13 @@ struct ApplianceOptions {
     // Per session: the host commands' data kept for Debug.Trace (SessionOptions).
     size_t hostRecordLimitBytes = size_t(64) << 20;
     uint64_t traceLogLimitBytes = uint64_t(256) << 20; // Debug.Trace's sim.log
+    // Per session: the newest simprint lines kept in memory for Debug.Simprint (clients
+    // stream sim.log from them). $TESSERA_SIMPRINT_WINDOW_BYTES, when set, overrides it
+    // at start (tests use a small window; at least 1024).
+    size_t simprintWindowBytes = size_t(64) << 20;
+    // How long a run waits for a client streaming sim.log (Debug.Simprint, follow) to fetch
+    // lines before they leave the window (SessionOptions::simprintHoldTimeout).
+    unsigned simprintHoldTimeoutMs = 10'000;
     // Where the appliance says what it did on its own (reaping); empty = stderr.
     std::function<void(const std::string&)> log;
 };

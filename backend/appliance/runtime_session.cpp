@@ -13,14 +13,6 @@
 namespace appliance {
 namespace {
 
-// The simprint lines as sim.log has them (the client writes sim.log from stop()'s reply).
-std::vector<std::string> simLogLines(const sim::Fabric& fabric) {
-    std::vector<std::string> lines = fabric.simprintLines();
-    for (std::string& line : lines)
-        line = sim::Fabric::simLogLine(line);
-    return lines;
-}
-
 std::string describe(const LaunchValue& v) {
     if (std::holds_alternative<double>(v)) {
         // %g: std::to_string printed 1e39 as 40 digits and 1e-9 as 0.000000.
@@ -254,6 +246,7 @@ void RuntimeSession::load() {
     sim::FabricOptions o;
     o.threads = options_.threads;
     o.simLogPath = (options_.workspace / "sim.log").string();
+    o.simprintWindowBytes = options_.simprintWindowBytes;
     o.traceLanding = o.traceInstructions = o.traceStalls = options_.trace;
     try {
         fabric_ = std::make_unique<sim::Fabric>(program_, o);
@@ -281,7 +274,7 @@ RuntimeSession::StopResult RuntimeSession::stop() {
     // After a hang or fault it only ends the session: the pending commands cannot finish.
     if (state_ == State::Running && !aborted_.empty()) {
         state_ = State::Stopped;
-        return {fabric_->cycle(), simLogLines(*fabric_), {}};
+        return {fabric_->cycle(), fabric_->simprintLineCount(), {}};
     }
     requireRunning("stop");
     // Every pending nonblocking command first, so D2H results exist; then the work the
@@ -300,7 +293,7 @@ RuntimeSession::StopResult RuntimeSession::stop() {
         }
     StopResult result;
     result.cycle = fabric_->cycle();
-    result.simprint = simLogLines(*fabric_);
+    result.simprintLines = fabric_->simprintLineCount();
     result.undelivered = fabric_->undeliveredWavelets();
     state_ = State::Stopped;
     return result;
@@ -376,6 +369,7 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command, uint64_t li
         {
             std::unique_lock lock(mutex_);
             serveDebugRequests(lock);
+            waitForSimprintReader(lock);
             while (paused_ && !closing_) {
                 wake_.wait(lock, [&] { return !paused_ || closing_ || !debugQueue_.empty(); });
                 serveDebugRequests(lock);
@@ -425,6 +419,20 @@ void RuntimeSession::runUntil(std::optional<sim::CommandId> command, uint64_t li
             throw Error(Code::Aborted, message);
         }
         }
+    }
+}
+
+void RuntimeSession::waitForSimprintReader(std::unique_lock<std::mutex>& lock) {
+    if (!fabric_ || !fabric_->simprintHeld())
+        return;
+    const auto deadline = std::chrono::steady_clock::now() + options_.simprintHoldTimeout;
+    while (fabric_->simprintHeld() && !paused_ && !closing_) {
+        if (!wake_.wait_until(lock, deadline,
+                              [&] { return paused_ || closing_ || !debugQueue_.empty(); })) {
+            fabric_->holdSimprintFrom(SIZE_MAX);
+            return;
+        }
+        serveDebugRequests(lock);
     }
 }
 
@@ -634,6 +642,10 @@ TaskState RuntimeSession::task(uint64_t id, bool wait) {
             runUntil(it->second.command);
         else {
             // is_task_done polls: let the device make some progress between polls.
+            {
+                std::unique_lock lock(mutex_);
+                waitForSimprintReader(lock);
+            }
             sim::RunResult r = fabric_->runUntilDone(it->second.command, options_.chunkCycles);
             noteRun(r);
             publishFrame(r);

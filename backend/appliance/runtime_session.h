@@ -42,6 +42,19 @@ struct SessionOptions {
     size_t hostRecordLimitBytes = size_t(64) << 20;
     // A trace() whose sim.log passes this fails (it is held in memory while it streams).
     uint64_t traceLogLimitBytes = uint64_t(256) << 20;
+    // The simprint lines kept in memory (sim::FabricOptions::simprintWindowBytes).
+    size_t simprintWindowBytes = size_t(64) << 20;
+    // A run waits at most this long for a following simprint reader (simprint(),
+    // follow) to fetch the lines that would otherwise leave the window; then it goes on.
+    std::chrono::milliseconds simprintHoldTimeout{10'000};
+};
+
+// Simprint lines fetched from a session (Debug.Simprint).
+struct SimprintPage {
+    uint64_t firstLine = 0; // index of lines[0]; past the one asked for = lines were released
+    uint64_t totalLines = 0;
+    size_t windowBytes = 0;
+    std::vector<std::string> lines;
 };
 
 // A host command as it reached the Fabric and the cycle it was issued at (session_trace.cpp).
@@ -132,8 +145,8 @@ class RuntimeSession {
     void start();
     struct StopResult {
         uint64_t cycle = 0;
-        std::vector<std::string> simprint; // as sim.log has them: "@<cycle> <text>"
-        std::string undelivered;           // sim::Fabric::undeliveredWavelets() after the run
+        uint64_t simprintLines = 0; // printed in all (simprint() fetches them)
+        std::string undelivered;    // sim::Fabric::undeliveredWavelets() after the run
     };
     StopResult stop();
     uint32_t getId(const std::string& name) const;
@@ -153,6 +166,12 @@ class RuntimeSession {
     // returns for it and goes on) and waits for it: Debug.WaitStates and Debug.Simprint
     // read the fabric this way (session_analysis.cpp).
     void withFabric(const std::function<void(const sim::Fabric&)>& fn);
+    // Simprint lines from `first` on, at most maxLines and (past the first) maxBytes of
+    // text, in sim.log's form when simLogForm, taken like withFabric. follow: the caller
+    // writes every line and fetches the next ones from the end of this page; until it does,
+    // runs stop for it (at most simprintHoldTimeout) before those lines leave the window.
+    SimprintPage simprint(uint64_t first, size_t maxLines, size_t maxBytes, bool simLogForm,
+                          bool follow);
     // The core dump's bytes, taken like withFabric between run chunks: it works for any
     // client that names the session (the IDE attached to a run.py's session, issue 5),
     // also while the owner's host command runs or is paused, and waits for no command.
@@ -204,6 +223,13 @@ class RuntimeSession {
     // Runs until `command` is done (without one: until the fabric is idle), or until the
     // fabric reaches cycle `limit`.
     void runUntil(std::optional<sim::CommandId> command, uint64_t limit = UINT64_MAX);
+    // While a following simprint reader holds lines that fill half the window, serves
+    // debug requests (its fetch among them) until it moved on, a pause, close(), or
+    // simprintHoldTimeout (the hold is then dropped: a reader that stopped reading must
+    // not stop the run; its next fetch finds the gap). Returns with the lock held.
+    void waitForSimprintReader(std::unique_lock<std::mutex>& lock);
+    // Runs fn on the session thread between run chunks and waits for it (withFabric).
+    void onSessionThread(const std::function<void(sim::Fabric&)>& fn);
     void serveDebugRequests(std::unique_lock<std::mutex>& lock);
     void publishFrame(const sim::RunResult& result);
     TaskState snapshot(uint64_t taskId);

@@ -6,7 +6,10 @@
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -236,6 +239,8 @@ std::string Core::openSession(std::shared_ptr<const sim::FabricProgram> program,
     o.trace = trace;
     o.hostRecordLimitBytes = options_.hostRecordLimitBytes;
     o.traceLogLimitBytes = options_.traceLogLimitBytes;
+    o.simprintWindowBytes = options_.simprintWindowBytes;
+    o.simprintHoldTimeout = std::chrono::milliseconds(options_.simprintHoldTimeoutMs);
     const std::string id = "s" + std::to_string(nextId_++);
     sessions_[id] = std::make_shared<RuntimeSession>(std::move(program), o);
     sessionWorkspaces_[id] = std::move(workspace);
@@ -380,7 +385,23 @@ fs::path freshTempRoot() {
     throw std::runtime_error("cannot create a work directory under " + base.string());
 }
 
+// $TESSERA_SIMPRINT_WINDOW_BYTES, or `fallback` when unset. A malformed value stops the
+// start: a test that meant a small window must not run with the default one unnoticed.
+size_t simprintWindowBytes(size_t fallback) {
+    const char* text = std::getenv("TESSERA_SIMPRINT_WINDOW_BYTES");
+    if (!text || !*text)
+        return fallback;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long bytes = std::strtoull(text, &end, 10);
+    if (*end || errno || bytes < 1024 || bytes > SIZE_MAX || *text == '-')
+        throw std::runtime_error(std::string("TESSERA_SIMPRINT_WINDOW_BYTES='") + text +
+                                 "': expected a number of bytes, at least 1024");
+    return size_t(bytes);
+}
+
 std::unique_ptr<Appliance::Impl> makeImpl(ApplianceOptions options, const std::string& address) {
+    options.simprintWindowBytes = simprintWindowBytes(options.simprintWindowBytes);
     auto impl = std::make_unique<Appliance::Impl>();
     if (options.workRoot.empty()) {
         options.workRoot = freshTempRoot();

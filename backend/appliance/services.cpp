@@ -275,6 +275,9 @@ void fillFrame(const Frame& f, pb::Frame* out) {
     }
 }
 
+// A Debug.Simprint reply stops before its text passes this: a page of long lines stays far
+// below any message size limit.
+constexpr size_t kSimprintReplyBytes = size_t(4) << 20;
 // Debug.WaitStates and Debug.Simprint answer at most this many entries by default.
 constexpr size_t kDefaultAnalysisLimit = 10000;
 
@@ -400,8 +403,7 @@ class RuntimeService final : public pb::Runtime::CallbackService {
         return onSession(ctx, req->session_id(), [reply](RuntimeSession& s) {
             auto result = s.stop();
             reply->set_cycle(result.cycle);
-            for (auto& line : result.simprint)
-                reply->add_simprint(line);
+            reply->set_simprint_lines(result.simprintLines);
             reply->set_undelivered(result.undelivered);
         });
     }
@@ -799,15 +801,13 @@ class DebugService final : public pb::Debug::CallbackService {
                                        pb::SimprintReply* reply) override {
         return now(ctx, req->session_id(), [req, reply](RuntimeSession& s) {
             const size_t limit = req->max_lines() ? req->max_lines() : kDefaultAnalysisLimit;
-            s.withFabric([&](const sim::Fabric& fabric) {
-                const size_t total = fabric.simprintLineCount();
-                const size_t first = std::min<uint64_t>(req->first_line(), total);
-                reply->set_first_line(first);
-                reply->set_total_lines(total);
-                for (std::string& line : fabric.simprintLinesFrom(first, limit))
-                    reply->add_lines(req->sim_log_form() ? sim::Fabric::simLogLine(line)
-                                                         : std::move(line));
-            });
+            SimprintPage page = s.simprint(req->first_line(), limit, kSimprintReplyBytes,
+                                           req->sim_log_form(), req->follow());
+            reply->set_first_line(page.firstLine);
+            reply->set_total_lines(page.totalLines);
+            reply->set_window_bytes(page.windowBytes);
+            for (std::string& line : page.lines)
+                reply->add_lines(std::move(line));
         });
     }
 

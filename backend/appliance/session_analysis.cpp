@@ -1,17 +1,39 @@
 // RuntimeSession::withFabric: read-only access to the fabric for the Debug service's
 // analysis requests (wait states, simprint lines) and core dumps, served on the session
-// thread like the other debug requests so they work while a run is in progress.
+// thread like the other debug requests so they work while a run is in progress; and
+// simprint(), which also moves a following reader's hold on the simprint window.
 #include "backend/appliance/error.h"
 #include "backend/appliance/runtime_session.h"
 
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <optional>
-#include <sstream>
 
 namespace appliance {
 
 void RuntimeSession::withFabric(const std::function<void(const sim::Fabric&)>& fn) {
+    onSessionThread(fn);
+}
+
+SimprintPage RuntimeSession::simprint(uint64_t first, size_t maxLines, size_t maxBytes,
+                                      bool simLogForm, bool follow) {
+    SimprintPage page;
+    onSessionThread([&](sim::Fabric& fabric) {
+        page.totalLines = fabric.simprintLineCount();
+        page.windowBytes = options_.simprintWindowBytes;
+        page.firstLine = std::clamp<uint64_t>(first, fabric.simprintFirstLine(), page.totalLines);
+        page.lines = fabric.simprintLinesFrom(size_t(page.firstLine), maxLines, maxBytes);
+        if (follow)
+            fabric.holdSimprintFrom(size_t(page.firstLine + page.lines.size()));
+    });
+    if (simLogForm)
+        for (std::string& line : page.lines)
+            line = sim::Fabric::simLogLine(line);
+    return page;
+}
+
+void RuntimeSession::onSessionThread(const std::function<void(sim::Fabric&)>& fn) {
     auto done = std::make_shared<std::promise<std::optional<Failure>>>();
     auto result = done->get_future();
     {
@@ -52,10 +74,12 @@ std::string RuntimeSession::dumpCore() {
             // On the session thread, so two dumps never share the file.
             const auto path = options_.workspace / "corefile.cs1";
             fabric.dumpCore(path.string());
+            // Read at its size: a stream's doubling buffer held up to twice a dump that
+            // carries a full simprint window.
             std::ifstream in(path, std::ios::binary);
-            std::ostringstream data;
-            data << in.rdbuf();
-            bytes = std::move(data).str();
+            bytes.resize(size_t(std::filesystem::file_size(path)));
+            if (!in.read(bytes.data(), std::streamsize(bytes.size())))
+                throw Error(Code::Internal, "cannot read the core dump " + path.string());
             in.close();
             std::filesystem::remove(path);
         });

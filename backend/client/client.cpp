@@ -964,6 +964,7 @@ SimprintLines DebugSession::simprint(uint64_t firstLine, uint32_t maxLines) {
     SimprintLines out;
     out.firstLine = reply.first_line();
     out.totalLines = reply.total_lines();
+    out.windowBytes = reply.window_bytes();
     out.lines.assign(reply.lines().begin(), reply.lines().end());
     return out;
 }

@@ -261,9 +261,12 @@ struct WaitStates {
     std::vector<PeWait> waits;
     bool truncated = false;
 };
-// simprint lines [firstLine, firstLine + lines.size()) of totalLines so far.
+// simprint lines [firstLine, firstLine + lines.size()) of totalLines so far. The session
+// keeps a window of its newest lines (windowBytes of text): a firstLine past the one asked
+// for means the lines between were released before this fetch.
 struct SimprintLines {
     uint64_t firstLine = 0, totalLines = 0;
+    uint64_t windowBytes = 0;
     std::vector<std::string> lines;
 };
 

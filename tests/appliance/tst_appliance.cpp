@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -45,6 +47,43 @@ std::vector<float> bytesToFloats(const std::string& s) {
     std::vector<float> v(s.size() / 4);
     std::memcpy(v.data(), s.data(), v.size() * 4);
     return v;
+}
+
+// A one-PE program whose chatter(n: u32) prints n lines "<i> " + 80 'y'.
+std::shared_ptr<sim::FabricProgram> chatterProgram() {
+    using sim::Op;
+    using T = sim::ScalarType;
+    constexpr uint16_t N = sim::kNoReg;
+    auto program = fixture::program(1, 1);
+    sim::CodeClass& c = program->classes.at(0);
+    c.strings = {" " + std::string(80, 'y') + "\n"};
+    // r0 = n, r1 = i, r2 = 1, r3..r5 = the value's arguments, r6 = string, r7 = 0, r8 = i < n
+    c.functions.push_back(fixture::function(
+        "chatter", {T::U32},
+        {fixture::instr(Op::Imm, T::U32, 1, N, N, 0), fixture::instr(Op::Imm, T::U32, 2, N, N, 1),
+         fixture::instr(Op::Imm, T::U32, 7, N, N, 0),
+         fixture::instr(Op::Add, T::U32, 3, 1, 7, 0), // 3: loop
+         fixture::instr(Op::Imm, T::U8, 4, N, N, int32_t(T::U32)),
+         fixture::instr(Op::Imm, T::U8, 5, N, N, 'd'),
+         fixture::instr(Op::Builtin, T::Void, N, 3, 3, int32_t(sim::BuiltinId::SimprintValue)),
+         fixture::instr(Op::Imm, T::U16, 6, N, N, 0),
+         fixture::instr(Op::Builtin, T::Void, N, 6, 1, int32_t(sim::BuiltinId::SimprintString)),
+         fixture::instr(Op::Add, T::U32, 1, 1, 2, 0), fixture::instr(Op::CmpLt, T::U32, 8, 1, 0, 0),
+         fixture::instr(Op::JumpIf, T::Void, N, 8, N, 3)},
+        9));
+    c.exports.push_back({"chatter", true, 0, int32_t(c.functions.size() - 1)});
+    program->hostSymbols.push_back(
+        {5, "chatter", sim::HostSymbol::Kind::Func, T::Void, false, {T::U32}});
+    return program;
+}
+
+// The i of a chatter line ("@cycle PE(0,0): <i> yyy" or "@cycle <i> yyy"), or -1.
+int64_t chatterIndex(const std::string& line) {
+    const size_t colon = line.find("): ");
+    const size_t at = colon == std::string::npos ? line.find(' ') + 1 : colon + 3;
+    return line.size() > at && std::isdigit(static_cast<unsigned char>(line[at]))
+               ? int64_t(std::stoll(line.substr(at)))
+               : -1;
 }
 
 #define EXPECT_STATUS(expr, code, text)                                                            \
@@ -94,9 +133,14 @@ struct PrivateAppliance {
                                               sim::kNoReg, sim::kNoReg, 0)},
                               1));
         c.initFunction = int32_t(c.functions.size() - 1);
+        return openRunning(*program);
+    }
+
+    // A session of `program`, loaded and started.
+    std::string openRunning(const sim::FabricProgram& program) {
         grpc::ClientContext openCtx;
         pb::OpenRequest open;
-        open.set_program(artifact::serializeProgram(*program));
+        open.set_program(artifact::serializeProgram(program));
         pb::OpenReply opened;
         if (!runtime->Open(&openCtx, open, &opened).ok())
             qFatal("open failed");
@@ -109,6 +153,29 @@ struct PrivateAppliance {
                 qFatal("load/start failed");
         }
         return opened.session_id();
+    }
+    grpc::Status launchU32(const std::string& id, const std::string& symbol, int64_t value) {
+        grpc::ClientContext ctx;
+        pb::LaunchRequest r;
+        r.set_session_id(id);
+        r.set_symbol(symbol);
+        r.add_args()->set_i(value);
+        pb::TaskReply reply;
+        return runtime->Launch(&ctx, r, &reply);
+    }
+    pb::SimprintReply simprint(const std::string& id, uint64_t first, bool simLogForm, bool follow,
+                               uint32_t maxLines = 0) {
+        grpc::ClientContext ctx;
+        pb::SimprintRequest r;
+        r.set_session_id(id);
+        r.set_first_line(first);
+        r.set_max_lines(maxLines);
+        r.set_sim_log_form(simLogForm);
+        r.set_follow(follow);
+        pb::SimprintReply reply;
+        if (!debug->Simprint(&ctx, r, &reply).ok())
+            qFatal("Debug.Simprint failed");
+        return reply;
     }
 
     // A call that runs on its own thread until it ends; status() waits for it.
@@ -1188,6 +1255,85 @@ class TestAppliance : public QObject {
         EXPECT_OK(readTrace(*a.debug, req, &header, &log));
         QCOMPARE(header.cycle(), uint64_t(10000));
         QVERIFY(log.size() < (1u << 20));
+    }
+
+    // The session keeps a window of its newest simprint lines (16 KiB here): a client that
+    // follows them (Debug.Simprint, follow) gets every one of 5000 lines (~450 KB), in
+    // order and without a gap, since the run waits for it; a reader that does not follow
+    // finds the early lines released and the memory they take bounded by the window; Stop
+    // no longer carries the lines, only their count.
+    void simprintWindowStreamsEveryLineToAFollower() {
+        appliance::ApplianceOptions o;
+        o.simprintWindowBytes = 16 << 10;
+        PrivateAppliance a(o);
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        const std::string id = a.openRunning(*chatterProgram());
+        // A follower holds the window from its first fetch on: before the first command.
+        QCOMPARE(a.simprint(id, 0, true, true).lines_size(), 0);
+        std::atomic<bool> launched{false};
+        std::vector<std::string> followed;
+        bool gap = false;
+        std::thread follower([&] {
+            while (true) {
+                const bool last = launched.load();
+                pb::SimprintReply page = a.simprint(id, followed.size(), true, true);
+                gap = gap || page.first_line() != followed.size();
+                followed.insert(followed.end(), page.lines().begin(), page.lines().end());
+                if (last && followed.size() >= page.total_lines())
+                    return;
+                if (page.lines().empty())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+        });
+        constexpr int64_t kLines = 5000;
+        const grpc::Status launch = a.launchU32(id, "chatter", kLines);
+        launched = true;
+        follower.join();
+        EXPECT_OK(launch);
+        QVERIFY(!gap);
+        QCOMPARE(int64_t(followed.size()), kLines);
+        for (int64_t i = 0; i < kLines; ++i)
+            QCOMPARE(chatterIndex(followed[size_t(i)]), i);
+        QVERIFY2(followed[0].rfind("@", 0) == 0 && followed[0].find("PE(") == std::string::npos,
+                 followed[0].c_str()); // sim.log's form
+
+        const pb::SimprintReply window = a.simprint(id, 0, false, false, 100000);
+        QCOMPARE(window.window_bytes(), uint64_t(16 << 10));
+        QCOMPARE(window.total_lines(), uint64_t(kLines));
+        QVERIFY(window.first_line() > 0);
+        QCOMPARE(window.first_line() + window.lines_size(), uint64_t(kLines));
+        size_t bytes = 0;
+        for (const std::string& line : window.lines())
+            bytes += line.size() + 4;
+        QVERIFY2(bytes <= (16u << 10), qPrintable(QString::number(bytes)));
+        QCOMPARE(chatterIndex(window.lines(0)), int64_t(window.first_line()));
+
+        grpc::ClientContext ctx;
+        pb::SessionRef ref;
+        ref.set_session_id(id);
+        pb::StopReply stopped;
+        EXPECT_OK(a.runtime->Stop(&ctx, ref, &stopped));
+        QCOMPARE(stopped.simprint_lines(), uint64_t(kLines));
+        QCOMPARE(stopped.simprint_size(), 0);
+    }
+
+    // A follower that stops fetching holds the run only for simprintHoldTimeoutMs; then the
+    // lines it did not fetch go, and its next fetch sees where they were.
+    void simprintHoldEndsWhenTheFollowerStops() {
+        appliance::ApplianceOptions o;
+        o.simprintWindowBytes = 16 << 10;
+        o.simprintHoldTimeoutMs = 300;
+        PrivateAppliance a(o);
+        const auto endCalls = qScopeGuard([&] { a.timedShutdown(); });
+        const std::string id = a.openRunning(*chatterProgram());
+        QCOMPARE(a.simprint(id, 0, true, true).lines_size(), 0); // holds from line 0
+        QElapsedTimer t;
+        t.start();
+        EXPECT_OK(a.launchU32(id, "chatter", 5000));
+        QVERIFY2(t.elapsed() >= 250, qPrintable(QString::number(t.elapsed())));
+        const pb::SimprintReply page = a.simprint(id, 0, true, true);
+        QVERIFY(page.first_line() > 0);
+        QCOMPARE(chatterIndex(page.lines(0)), int64_t(page.first_line()));
     }
 
     // A shutdown ends a trace between replay chunks.

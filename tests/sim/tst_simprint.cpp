@@ -1,8 +1,10 @@
 // <simprint> runtime values (BuiltinId::SimprintValue) as sim.log shows them: hexadecimal
 // zero-padded to the type's width, binary of the type's width, floats as the SDK prints
-// them ("42.0"), signed decimals.
+// them ("42.0"), signed decimals; the window of lines a Fabric keeps (SimprintWindow) and
+// a reader's hold on it.
 #include "program_builder.h"
 #include "sim/simprint_format.h"
+#include "sim/simprint_window.h"
 
 #include <QTest>
 
@@ -50,6 +52,34 @@ QString runPrints(const std::vector<Printed>& values) {
                                                              : lines[0].substr(colon + 3));
 }
 
+// init prints "<i> <pad x 'y'>" for i in [0, n), one line each.
+std::shared_ptr<sim::FabricProgram> printingProgram(uint32_t n, size_t pad) {
+    sim::CodeClass cls;
+    cls.strings = {" " + std::string(pad, 'y') + "\n"};
+    FnBuilder b("init", 0, 9);
+    b.imm(0, ScalarType::U32, 0).imm(1, ScalarType::U32, int32_t(n));
+    b.imm(2, ScalarType::U32, 1).imm(7, ScalarType::U32, 0);
+    const int loop = b.here();
+    b.op(Op::Add, ScalarType::U32, 3, 0, 7)
+        .imm(4, ScalarType::U8, int32_t(ScalarType::U32))
+        .imm(5, ScalarType::U8, 'd')
+        .builtin(BuiltinId::SimprintValue, 3, 3);
+    b.imm(6, ScalarType::U16, 0).builtin(BuiltinId::SimprintString, 6, 1);
+    b.op(Op::Add, ScalarType::U32, 0, 0, 2);
+    b.add(ins(Op::CmpLt, ScalarType::U32, 8, 0, 1));
+    b.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 8, kNoReg, loop));
+    b.ret();
+    cls.functions.push_back(b.build());
+    cls.initFunction = 0;
+    return makeProgram(cls);
+}
+
+// The i a printingProgram line printed ("@cycle PE(0,0): <i> yyy").
+uint64_t printedIndex(const std::string& line) {
+    const size_t colon = line.find("): ");
+    return colon == std::string::npos ? UINT64_MAX : std::stoull(line.substr(colon + 3));
+}
+
 int32_t f32(float v) {
     return int32_t(f32bits(v));
 }
@@ -59,32 +89,124 @@ int32_t f32(float v) {
 class TestSimprint : public QObject {
     Q_OBJECT
   private slots:
-    // An endless printing loop grew the appliance by 70 MB/s until std::bad_alloc: lines
-    // past 64 MiB are counted, not kept, and a last line says how many.
+    // An endless printing loop grew the appliance by 70 MB/s until std::bad_alloc: the
+    // Fabric keeps a window of the newest lines (64 MiB by default), numbered from the
+    // run's first line, and releases the older ones.
     void outputIsBoundedInMemory() {
-        sim::CodeClass cls;
-        cls.strings = {std::string(1023, 'x') + "\n"};
-        FnBuilder b("init", 0, 6);
-        b.imm(0, ScalarType::U32, 0).imm(1, ScalarType::U32, 70000).imm(5, ScalarType::U32, 1);
-        b.imm(3, ScalarType::U16, 0).builtin(BuiltinId::SimprintString, 3, 1); // pc 3, 4
-        b.op(Op::Add, ScalarType::U32, 0, 0, 5);
-        b.add(ins(Op::CmpLt, ScalarType::U32, 2, 0, 1));
-        b.add(ins(Op::JumpIf, ScalarType::Void, kNoReg, 2, kNoReg, 3));
-        b.ret();
-        cls.functions.push_back(b.build());
-        cls.initFunction = 0;
-        sim::Fabric f(makeProgram(cls));
+        constexpr uint32_t kLines = 70000;
+        sim::Fabric f(printingProgram(kLines, 1023));
         QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        QCOMPARE(f.simprintLineCount(), size_t(kLines));
         const auto lines = f.simprintLines();
-        QVERIFY(lines.size() < 70000);
+        QVERIFY(lines.size() < kLines);
+        QCOMPARE(f.simprintFirstLine() + lines.size(), size_t(kLines));
         size_t bytes = 0;
         for (const std::string& l : lines)
-            bytes += l.size();
-        QVERIFY(bytes <= (size_t(64) << 20) + 200);
-        QVERIFY2(lines.back().find(std::to_string(70000 - (lines.size() - 1)) +
-                                   " more simprint lines were dropped: the output passed 64 MiB") !=
-                     std::string::npos,
-                 lines.back().c_str());
+            bytes += l.size() + 4;
+        QVERIFY(bytes <= size_t(64) << 20);
+        QVERIFY(bytes >= (size_t(64) << 20) * 15 / 16 - 2048);
+        QCOMPARE(printedIndex(lines.front()), uint64_t(f.simprintFirstLine()));
+        QCOMPARE(printedIndex(lines.back()), uint64_t(kLines - 1));
+    }
+
+    // The window over every line: absolute numbers, the newest kept, pages by lines and
+    // bytes, the byte measure the hold compares.
+    void windowKeepsTheNewestLinesByNumber() {
+        sim::SimprintWindow w(4096);
+        QCOMPARE(w.firstLine(), uint64_t(0));
+        QVERIFY(w.linesFrom(0, 10).empty());
+        uint64_t appended = 0;
+        std::vector<uint64_t> offsets;
+        for (int i = 0; i < 1000; ++i) {
+            offsets.push_back(w.bytesAppended());
+            const std::string line = "line " + std::to_string(i);
+            w.append(line);
+            appended += line.size() + 4;
+            QVERIFY2(w.bytes() <= 4096, qPrintable(QString::number(w.bytes())));
+        }
+        QCOMPARE(w.endLine(), uint64_t(1000));
+        QCOMPARE(w.bytesAppended(), appended);
+        QVERIFY(w.firstLine() > 0);
+        QVERIFY(w.bytes() >= 4096 * 15 / 16 - 16);
+        const uint64_t first = w.firstLine();
+        // Asked from before the window: it starts at its first line.
+        const auto all = w.linesFrom(0, SIZE_MAX);
+        QCOMPARE(all.size(), size_t(1000 - first));
+        QCOMPARE(all.front(), "line " + std::to_string(first));
+        QCOMPARE(all.back(), std::string("line 999"));
+        const auto page = w.linesFrom(first + 5, 3);
+        QCOMPARE(page, (std::vector<std::string>{"line " + std::to_string(first + 5),
+                                                 "line " + std::to_string(first + 6),
+                                                 "line " + std::to_string(first + 7)}));
+        // maxBytes: the first line always, then as long as the text fits.
+        QCOMPARE(w.linesFrom(990, 100, 1).size(), size_t(1));
+        QCOMPARE(w.linesFrom(990, 100, 16).size(), size_t(2));
+        QVERIFY(w.linesFrom(1000, 10).empty());
+        QVERIFY(w.linesFrom(5000, 10).empty());
+        for (uint64_t line : {first, first + 1, first + 333, uint64_t(999)})
+            QCOMPARE(w.byteOffsetOf(line), offsets[size_t(line)]);
+        QCOMPARE(w.byteOffsetOf(0), offsets[size_t(first)]); // released: from the window
+        QCOMPARE(w.byteOffsetOf(1000), appended);
+    }
+
+    // A line longer than the window stays, alone, until the next one arrives; the memory
+    // held stays bounded however much goes through.
+    void windowMemoryStaysBounded() {
+        sim::SimprintWindow w(1 << 20);
+        w.append(std::string(3 << 20, 'L'));
+        QCOMPARE(w.linesFrom(0, 10).size(), size_t(1));
+        w.append("after");
+        QCOMPARE(w.firstLine(), uint64_t(1));
+        QCOMPARE(w.linesFrom(0, 10), std::vector<std::string>{"after"});
+        const std::string text(1000, 'z');
+        for (int i = 0; i < 100000; ++i) // ~100 MB through a 1 MiB window
+            w.append(text);
+        QVERIFY(w.bytes() <= size_t(1) << 20);
+        QCOMPARE(w.endLine(), uint64_t(100002));
+        QCOMPARE(w.firstLine() + w.linesFrom(0, SIZE_MAX).size(), uint64_t(100002));
+    }
+
+    // FabricOptions::simprintWindowBytes sizes the window; a reader that holds its position
+    // (holdSimprintFrom) gets every line: a run stops when the unread lines fill half the
+    // window, and goes on once the reader moved on. Without a hold the old lines go.
+    void heldReaderMissesNoLine() {
+        constexpr uint32_t kLines = 5000;
+        sim::FabricOptions o;
+        o.simprintWindowBytes = 16 << 10;
+        {
+            sim::Fabric f(printingProgram(kLines, 100), o);
+            QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+            QVERIFY(f.simprintFirstLine() > 0);
+            QVERIFY(f.simprintLines().size() < 200);
+        }
+        sim::Fabric f(printingProgram(kLines, 100), o);
+        f.holdSimprintFrom(0);
+        std::vector<std::string> read;
+        int stops = 0;
+        while (true) {
+            const sim::RunResult r = f.runUntilIdle();
+            QVERIFY(r.status == RunStatus::Idle || r.status == RunStatus::Stopped);
+            if (r.status == RunStatus::Stopped) {
+                ++stops;
+                QVERIFY(f.simprintHeld());
+            }
+            QCOMPARE(f.simprintFirstLine() <= read.size(), true);
+            for (std::string& line : f.simprintLinesFrom(read.size(), SIZE_MAX))
+                read.push_back(std::move(line));
+            f.holdSimprintFrom(read.size());
+            QVERIFY(!f.simprintHeld());
+            if (r.status == RunStatus::Idle)
+                break;
+        }
+        QVERIFY2(stops > 10, qPrintable(QString::number(stops)));
+        QCOMPARE(read.size(), size_t(kLines));
+        for (uint32_t i = 0; i < kLines; i += 499)
+            QCOMPARE(printedIndex(read[i]), uint64_t(i));
+        // A debugger's step is not held.
+        sim::Fabric stepped(printingProgram(kLines, 100), o);
+        stepped.holdSimprintFrom(0);
+        QCOMPARE(stepped.step(200000).status, RunStatus::Idle);
+        QCOMPARE(stepped.simprintLineCount(), size_t(kLines));
     }
 
     void hexIsZeroPaddedToTheTypeWidth() {

@@ -1,14 +1,19 @@
 """sim.log written as the run goes, as the SDK's simulator writes it: the file is created
 when the runtime runs (run()), and a thread appends the session's new simprint lines
-(Debug.Simprint, "@<cycle> <text>") every half second while a command of the script is in
-flight (simulated time advances only then; an idle script does not keep its session busy
-for the appliance's idle reaper), so a user can follow an endless
-printing loop with `tail -f sim.log`, and nothing is held in this process. stop() appends
-the rest. Before, sim.log appeared only at stop() (or when a hang or fault ended the run):
-an interrupted endless loop left none, and the script held every line in memory.
-The appliance keeps at most 64 MiB of a session's simprint lines (_KEPT_BYTES); the log
-says where it reaches that limit, when it does, and stop() adds how many lines were
-dropped."""
+(Debug.Simprint, "@<cycle> <text>") while a command of the script is in flight (simulated
+time advances only then; an idle script does not keep its session busy for the appliance's
+idle reaper), so a user can follow an endless printing loop with `tail -f sim.log`, and
+nothing is held in this process. stop() appends the rest. Before, sim.log appeared only at
+stop() (or when a hang or fault ended the run): an interrupted endless loop left none, and
+the script held every line in memory.
+
+The appliance keeps a window of a session's newest simprint lines (64 MiB by default,
+$TESSERA_SIMPRINT_WINDOW_BYTES; docs/appliance.md), numbered from the run's first line.
+The stream fetches with follow=True: the session's runs wait for it (a few seconds at most)
+before lines it has not fetched would leave the window, so sim.log gets every line however
+much the run prints. When lines left the window unfetched all the same (the stream stopped
+fetching for longer than that), sim.log says at that place how many, which ones and between
+which cycles: a gap is never silent."""
 import os
 import sys
 import threading
@@ -18,36 +23,27 @@ from tessera import appliance_pb2 as pb
 from cerebras.sdk._connection import ApplianceError
 
 _POLL_SECONDS = 0.5
+# After a poll that found lines: the run is printing, so the next poll comes soon (a run
+# that filled half the window waits for it).
+_BUSY_POLL_SECONDS = 0.02
 _PAGE_LINES = 10000
-# The appliance keeps at most this many bytes of a session's simprint lines, each counted
-# in its "@cycle PE(x,y): text" form without the line break (sim's kMaxSimprintBytes,
-# docs/appliance.md); a line that does not fit any more is dropped and counted, and stop()'s
-# reply ends with a line giving the count.
-_KEPT_BYTES = 64 << 20
-
-
-def sim_log_line(line):
-    """A simprint line "@cycle PE(x,y): text" as sim.log has it, "@cycle text" (what
-    sim::Fabric::simLogLine does on the appliance)."""
-    space = line.find(" ")
-    text = line.find("): ", space) if space >= 0 else -1
-    if space < 0 or text < 0 or not line.startswith(" PE(", space):
-        return line
-    return line[:space + 1] + line[text + 3:]
 
 
 class SimLogStream:
-    def __init__(self, conn, session, path="sim.log"):
+    """Appends a session's simprint lines to sim.log (path). follow=False: no thread and no
+    hold on the appliance's window; finish() writes what the session still has."""
+
+    def __init__(self, conn, session, path="sim.log", follow=True):
         self._conn = conn
         self._session = session
+        self._follow_run = follow
         self.path = os.path.abspath(path)
-        self._lines = 0  # session lines already in the file
-        self._kept_bytes = 0  # their size as the appliance counts it (_KEPT_BYTES)
-        self._longest = 0  # the longest of them, in the same measure
-        self._cap_noted = False
+        self._lines = 0  # index of the next session line to write
+        self._last_cycle = None  # "@<cycle>" of the last line written
         self.calls_in_flight = 0  # the runtime's commands running now (a polling hint)
         self._lock = threading.Lock()
         self._done = threading.Event()
+        self._thread = None
         try:
             self._file = open(self.path, "w", encoding="utf-8")
         except OSError as e:
@@ -55,87 +51,93 @@ class SimLogStream:
                   "output is not kept", file=sys.stderr)
             self._file = None
             return
-        self._thread = threading.Thread(target=self._follow, name="tessera-sim.log",
-                                        daemon=True)
-        self._thread.start()
-
-    def _follow(self):
-        while not self._done.wait(_POLL_SECONDS):
-            if not self.calls_in_flight:
-                continue
+        if follow:
+            # The appliance holds lines for a follower from its first fetch on: this one,
+            # before the script's first command can print.
             try:
                 self.pull()
+            except (ApplianceError, OSError, ValueError):
+                pass  # the thread's polls meet it again; run() itself must not fail here
+            self._thread = threading.Thread(target=self._follow, name="tessera-sim.log",
+                                            daemon=True)
+            self._thread.start()
+
+    def _follow(self):
+        wait = _POLL_SECONDS
+        while not self._done.wait(wait):
+            if not self.calls_in_flight:
+                wait = _POLL_SECONDS
+                continue
+            try:
+                wait = _BUSY_POLL_SECONDS if self.pull() else _POLL_SECONDS
             except (ApplianceError, OSError, ValueError):
                 return  # the session is gone or the file cannot be written; stop() says why
 
     def pull(self):
-        """Appends the lines the session printed since the last pull."""
+        """Appends the lines the session printed since the last pull; returns how many."""
+        written = 0
         with self._lock:
             while self._file is not None:
-                # The lines with their PEs: the appliance's limit counts them so.
                 reply = self._conn.call(self._conn.debug.Simprint, pb.SimprintRequest(
-                    session_id=self._session, first_line=self._lines, max_lines=_PAGE_LINES))
-                if not reply.lines:
-                    break
-                self._write_counted(reply.lines)
-                if self._lines >= reply.total_lines:
+                    session_id=self._session, first_line=self._lines, max_lines=_PAGE_LINES,
+                    sim_log_form=True, follow=self._follow_run))
+                if reply.first_line > self._lines:
+                    self._note_gap(reply)
+                self._write(reply.lines)
+                written += len(reply.lines)
+                if not reply.lines or self._lines >= reply.total_lines:
                     break
             if self._file is not None:
                 self._file.flush()
+        return written
 
     def _write(self, lines):
         for line in lines:
-            self._file.write(line if line.endswith("\n") else line + "\n")
+            self._file.write(line + "\n")
+        if lines:
+            self._last_cycle = _cycle_of(lines[-1])
         self._lines += len(lines)
 
-    def _write_counted(self, lines):
-        """Writes session lines (with their PEs) in sim.log's form. When the appliance's
-        record is full, so that a line as long as the longest so far would be dropped, the
-        log says so at once: sim.log stops growing there, and a user following it with
-        `tail -f` saw no reason until stop() (or none, when the script never got there)."""
-        last = None
-        for line in lines:
-            size = len(line.encode("utf-8"))
-            self._kept_bytes += size
-            self._longest = max(self._longest, size)
-            last = sim_log_line(line)
-            self._file.write(last + "\n")
-        self._lines += len(lines)
-        if not self._cap_noted and self._kept_bytes + self._longest > _KEPT_BYTES:
-            self._cap_noted = True
-            cycle = last.split(" ", 1)[0] if last.startswith("@") else "@?"
-            self._file.write(
-                f"{cycle} (Tessera: sim.log may stop growing here: the appliance keeps at most "
-                f"{_KEPT_BYTES >> 20} MiB ({_KEPT_BYTES:,} bytes) of a session's simprint "
-                f"output, and the {self._lines:,} lines so far take {self._kept_bytes:,}; a "
-                "later line that does not fit is dropped, and stop() ends the log with how "
-                "many were)\n")
+    def _note_gap(self, reply):
+        """The lines [self._lines, reply.first_line) left the appliance's window before this
+        stream fetched them: says so where they belonged."""
+        lost = reply.first_line - self._lines
+        after = _cycle_of(reply.lines[0]) if reply.lines else None
+        between = ""
+        if self._last_cycle and after:
+            between = f", printed between cycles {self._last_cycle[1:]} and {after[1:]}"
+        elif after:
+            between = f", printed up to cycle {after[1:]}"
+        self._file.write(
+            f"{after or self._last_cycle or '@0'} (Tessera: {lost:,} simprint line"
+            f"{'s are' if lost != 1 else ' is'} missing here, the run's line"
+            f"{'s' if lost != 1 else ''} {self._lines + 1:,}"
+            f"{f' to {reply.first_line:,}' if lost != 1 else ''} (counting from 1){between}: "
+            f"the appliance keeps only the newest {reply.window_bytes:,} bytes of a session's "
+            "simprint output ($TESSERA_SIMPRINT_WINDOW_BYTES) and released them before sim.log "
+            "fetched them)\n")
+        self._lines = reply.first_line
 
-    def finish(self, all_lines=None):
-        """Ends the stream. all_lines: every line of the run (stop()'s reply, which ends
-        with a note when lines were dropped); those not written yet are appended. Without
-        it (close(), a run that ended by a hang or fault) the session is asked once more."""
+    def finish(self):
+        """Ends the stream: the lines not written yet are appended and the file closed."""
         self._done.set()
         if self._file is None:
             return
-        if threading.current_thread() is not self._thread:
+        if self._thread is not None and threading.current_thread() is not self._thread:
             self._thread.join(timeout=10)
-        # The lines not written yet come from the session, counted as they are streamed,
-        # so a log that reached the appliance's limit says where; stop()'s reply (all_lines,
-        # in sim.log's form) then adds its last line, the count of dropped lines.
         try:
             self.pull()
         except (ApplianceError, OSError, ValueError):
             pass
         with self._lock:
             try:
-                if all_lines is not None and self._file is not None:
-                    self._write(all_lines[self._lines:])
-            except OSError:
-                pass
-        with self._lock:
-            try:
                 self._file.close()
             except OSError:
                 pass
             self._file = None
+
+
+def _cycle_of(line):
+    """The "@<cycle>" a sim.log line starts with, or None."""
+    head = line.split(" ", 1)[0]
+    return head if head.startswith("@") and head[1:].isdigit() else None

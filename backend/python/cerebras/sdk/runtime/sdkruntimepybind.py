@@ -328,9 +328,9 @@ class SdkRuntime:
                     session_id=self._session, task_id=task_id, wait=True)))
         stream, self._simlog = self._simlog, None
         if stream is not None:
-            stream.finish(reply.simprint)  # the lines not streamed yet
-        if not (self._traced and self._write_traced_sim_log()) and stream is None:
-            self._write_sim_log(reply.simprint)
+            stream.finish()  # the lines not streamed yet
+        if self._traced:
+            self._write_traced_sim_log()
         # debug_util(bindir) reads the run's state from here, as the SDK's does after stop().
         try:
             self.dump_core(os.path.join(self._bindir, "corefile.cs1"))
@@ -385,15 +385,15 @@ class SdkRuntime:
 
     def _write_traced_sim_log(self):
         """suppress_simfab_trace=False: sim.log with the run's instruction, landing and stall
-        lines (and simprint), from a traced replay of the session. False (with the reason on
-        stderr) when the appliance cannot replay it; the caller then writes simprint only."""
+        lines (and simprint), from a traced replay of the session. When the appliance cannot
+        replay it, sim.log keeps the simprint output streamed during the run (the reason goes
+        to stderr)."""
         try:
             with open("sim.log.partial", "wb") as f:
                 for chunk in self._conn.stream(self._conn.debug.Trace,
                                                pb.TraceRequest(session_id=self._session)):
                     f.write(chunk.data)
             os.replace("sim.log.partial", "sim.log")
-            return True
         except (ApplianceError, OSError) as e:
             try:
                 os.remove("sim.log.partial")
@@ -401,18 +401,6 @@ class SdkRuntime:
                 pass
             print(f"warning: suppress_simfab_trace=False: no traced sim.log ({e}); it holds "
                   "the simprint output only", file=sys.stderr)
-            return False
-
-    @staticmethod
-    def _write_sim_log(lines):
-        # Written even when empty, as the simulator does: a sim.log of an earlier run must
-        # not pass for this one's.
-        try:
-            with open("sim.log", "w", encoding="utf-8") as f:
-                for line in lines:
-                    f.write(line if line.endswith("\n") else line + "\n")
-        except OSError:
-            pass
 
     # ---- symbols and commands ----
     def get_id(self, name):
@@ -778,23 +766,11 @@ class SdkRuntime:
                     stream.finish()
                     self._simlog = stream = None
                 else:
-                    self._write_sim_log(self._simprint_so_far())
+                    SimLogStream(self._conn, self._session, follow=False).finish()
             raise
         finally:
             if stream is not None:
                 stream.calls_in_flight -= 1
-
-    def _simprint_so_far(self):
-        lines = []
-        while True:
-            try:
-                reply = self._conn.call(self._conn.debug.Simprint, pb.SimprintRequest(
-                    session_id=self._session, first_line=len(lines), sim_log_form=True))
-            except ApplianceError:
-                return lines
-            lines.extend(reply.lines)
-            if not reply.lines or len(lines) >= reply.total_lines:
-                return lines
 
 
 # SdkLayout lives in its own file; SDK scripts import it from here.
