@@ -217,26 +217,39 @@ Dsd decodeCoreDsd(const CoreDsdRegister& reg) {
     return unpackDsd(reg.bytes.data());
 }
 
-std::vector<uint8_t> encodeCoreChunks(const CorePeDetails& d) {
+namespace {
+
+// encodeCoreChunks with the SPRT chunk's text given ('\n' after each line) instead of
+// details.simprint: a dump joins a PE's lines straight from the simprint window.
+std::vector<uint8_t> encodeChunks(const CorePeDetails& d, std::string_view simprintText) {
+    const auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
     std::vector<uint8_t> out;
+    // Reserved to the size: a window's worth of simprint text must not double the vector
+    // when a small chunk follows it.
+    constexpr size_t kChunkOverhead = sizeof(CoreChunkHeader) + 8;
+    out.reserve(bytes(d.tasks) + bytes(d.queued) + bytes(d.frames) + bytes(d.dsdRegisters) +
+                bytes(d.dsdOps) + simprintText.size() + d.simprintPartial.size() +
+                sizeof(CoreThreadState) + bytes(d.fifos) + 9 * kChunkOverhead);
     putChunk(out, kChunkTaskProfile, d.tasks.data(), d.tasks.size());
     putChunk(out, kChunkQueued, d.queued.data(), d.queued.size());
     putChunk(out, kChunkFrames, d.frames.data(), d.frames.size());
     putChunk(out, kChunkDsdRegisters, d.dsdRegisters.data(), d.dsdRegisters.size());
     putChunk(out, kChunkDsdOps, d.dsdOps.data(), d.dsdOps.size());
-    size_t textBytes = 0;
-    for (const std::string& line : d.simprint)
-        textBytes += line.size() + 1;
-    std::string text;
-    text.reserve(textBytes); // a PE's lines may fill the simprint window (64 MiB)
-    for (const std::string& line : d.simprint)
-        text.append(line).push_back('\n');
-    putChunk(out, kChunkSimprint, text.data(), text.size());
+    putChunk(out, kChunkSimprint, simprintText.data(), simprintText.size());
     putChunk(out, kChunkSimprintPartial, d.simprintPartial.data(), d.simprintPartial.size());
     if (d.threads)
         putChunk(out, kChunkThreadState, &*d.threads, 1);
     putChunk(out, kChunkFifos, d.fifos.data(), d.fifos.size());
     return out;
+}
+
+} // namespace
+
+std::vector<uint8_t> encodeCoreChunks(const CorePeDetails& d) {
+    std::string text;
+    for (const std::string& line : d.simprint)
+        text.append(line).push_back('\n');
+    return encodeChunks(d, text);
 }
 
 CorePeDetails CoreDumpReader::details(uint32_t x, uint32_t y) const {
@@ -322,7 +335,7 @@ CoreDsdOp opOf(const OpState& op, uint8_t slot) {
     return o;
 }
 
-CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
+CorePeDetails machineDetails(const Pe& p) {
     CorePeDetails d;
     if (p.profile) {
         std::vector<const TaskProfile*> started;
@@ -376,7 +389,6 @@ CorePeDetails machineDetails(const Pe& p, std::vector<std::string> simprint) {
     for (size_t i = 0; i < p.uts.size(); ++i)
         if (p.uts[i].active)
             d.dsdOps.push_back(opOf(p.uts[i], uint8_t(i)));
-    d.simprint = std::move(simprint);
     d.simprintPartial = p.simprintLine;
     if (p.highPriority || p.blockedUts)
         d.threads = CoreThreadState{p.highPriority, p.blockedUts, {}};
@@ -441,24 +453,36 @@ void writeMachineCore(const std::string& path, const FabricProgram& prog, uint64
         r.taskActivations = p.stats.taskActivations;
     }
     // Simprint lines are "@cycle PE(x,y): text" (rectangle coordinates): each PE's chunk
-    // keeps its own, as "@cycle text". Read from the window in place: a copy of a full
-    // window's lines cost 95 MB more at the dump.
-    std::vector<std::vector<std::string>> linesOf(pes.size());
-    simprint.forEachLine([&](std::string_view view) {
-        const std::string line(view);
-        unsigned x = 0, y = 0;
-        int textAt = 0;
-        if (std::sscanf(line.c_str(), "@%*u PE(%u,%u): %n", &x, &y, &textAt) < 2 || textAt == 0 ||
-            x >= prog.width || y >= prog.height)
-            return;
-        const size_t space = line.find(' ');
-        linesOf[size_t(y) * prog.width + x].push_back(line.substr(0, space + 1) +
-                                                      line.substr(size_t(textAt)));
+    // keeps its own, as "@cycle text", joined straight from the window, its size counted
+    // first: a copy of the window's lines as strings, and a text grown by appending, each
+    // cost a window's size again at the dump.
+    const auto visit = [&](auto&& f) {
+        simprint.forEachLine([&](std::string_view view) {
+            const std::string line(view);
+            unsigned x = 0, y = 0;
+            int textAt = 0;
+            if (std::sscanf(line.c_str(), "@%*u PE(%u,%u): %n", &x, &y, &textAt) < 2 ||
+                textAt == 0 || x >= prog.width || y >= prog.height)
+                return;
+            f(size_t(y) * prog.width + x, std::string_view(line).substr(0, line.find(' ') + 1),
+              std::string_view(line).substr(size_t(textAt)));
+        });
+    };
+    std::vector<size_t> textBytes(pes.size());
+    visit([&](size_t pe, std::string_view cycle, std::string_view text) {
+        textBytes[pe] += cycle.size() + text.size() + 1;
+    });
+    std::vector<std::string> textOf(pes.size());
+    for (size_t i = 0; i < pes.size(); ++i)
+        textOf[i].reserve(textBytes[i]);
+    visit([&](size_t pe, std::string_view cycle, std::string_view text) {
+        textOf[pe].append(cycle).append(text).push_back('\n');
     });
     writeCoreDump(
         path, h, recs, [&](uint32_t i) -> const uint8_t* { return pes[i].mem; },
         [&](uint32_t i) {
-            return encodeCoreChunks(machineDetails(pes[i], std::move(linesOf[i])));
+            const std::string text = std::move(textOf[i]);
+            return encodeChunks(machineDetails(pes[i]), text);
         });
 }
 

@@ -3,9 +3,11 @@
 // them ("42.0"), signed decimals; the window of lines a Fabric keeps (SimprintWindow) and
 // a reader's hold on it.
 #include "program_builder.h"
+#include "sim/coredump.h"
 #include "sim/simprint_format.h"
 #include "sim/simprint_window.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -107,6 +109,14 @@ class TestSimprint : public QObject {
         QVERIFY(bytes >= (size_t(64) << 20) * 15 / 16 - 2048);
         QCOMPARE(printedIndex(lines.front()), uint64_t(f.simprintFirstLine()));
         QCOMPARE(printedIndex(lines.back()), uint64_t(kLines - 1));
+        // The core dump carries the window's lines, in sim.log's form.
+        QTemporaryDir dir;
+        const std::string core = dir.filePath("core").toStdString();
+        f.dumpCore(core);
+        const auto dumped = sim::CoreDumpReader(core).details(0, 0).simprint;
+        QCOMPARE(dumped.size(), lines.size());
+        QCOMPARE(dumped.front(), sim::Fabric::simLogLine(lines.front()));
+        QCOMPARE(dumped.back(), sim::Fabric::simLogLine(lines.back()));
     }
 
     // The window over every line: absolute numbers, the newest kept, pages by lines and
