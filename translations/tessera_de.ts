@@ -201,6 +201,13 @@
         <source>Fabric colours that stay apart with red-green and blue-yellow colour blindness</source>
         <translation>Fabric-Farben, die auch bei Rot-Grün- und Blau-Gelb-Farbenblindheit unterscheidbar bleiben</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n earlier simprint line(s) left the simulator&apos;s window of the newest %1 before the console fetched them)</source>
+        <translation>
+            <numerusform>(%n frühere simprint-Zeile hat das Fenster des Simulators mit den neuesten %1 verlassen, bevor die Konsole sie abrief)</numerusform>
+            <numerusform>(%n frühere simprint-Zeilen haben das Fenster des Simulators mit den neuesten %1 verlassen, bevor die Konsole sie abrief)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::CompileLog</name>

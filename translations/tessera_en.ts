@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>tessera::AnalysisWorkbench</name>
+    <message numerus="yes">
+        <source>(%n earlier simprint line(s) left the simulator&apos;s window of the newest %1 before the console fetched them)</source>
+        <translation>
+            <numerusform>(%n earlier simprint line left the simulator&apos;s window of the newest %1 before the console fetched it)</numerusform>
+            <numerusform>(%n earlier simprint lines left the simulator&apos;s window of the newest %1 before the console fetched them)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tessera::DumpComparePanel</name>
     <message numerus="yes">
         <source>%n PE(s) could not be compared (no value on the fabric); first: %1</source>

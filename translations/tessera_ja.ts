@@ -201,6 +201,12 @@
         <source>Fabric colours that stay apart with red-green and blue-yellow colour blindness</source>
         <translation>赤緑・青黄の色覚特性でも区別できるファブリックの配色</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n earlier simprint line(s) left the simulator&apos;s window of the newest %1 before the console fetched them)</source>
+        <translation>
+            <numerusform>(以前の simprint 行 %n 行は、コンソールが取得する前にシミュレーターの最新 %1 のウィンドウから外れました)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::CompileLog</name>
