@@ -2504,11 +2504,11 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             fail(args[1], "a circbuf_dsd is loaded with @load_to_dsr_xdsr, which also takes "
                           "an XDSR");
         const Value cfg = args.size() > 2 ? arg(2) : mkVoid();
-        // In a tile file's top-level comptime block the DSR holds the DSD from the start:
-        // loaded by the class's init function, before any task runs (SDK-compiled programs
-        // load their DSRs so once).
+        // In a top-level comptime block of tile code (or a function it calls) the DSR holds
+        // the DSD from the start: loaded by the class's init function, before any task runs
+        // (SDK-compiled programs load their DSRs so once).
         std::optional<ModuleFrame> atLoad;
-        if (!runtime() && cls() && fr_->topLevelComptimeBlock)
+        if (!runtime() && cls() && !inFunctionBody())
             atLoad.emplace(*this, fr_->mod, &initFunction());
         loadToDsr("@load_to_dsr", dsr, d, cfg, args, node);
         return mkVoid();
