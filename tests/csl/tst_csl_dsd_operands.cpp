@@ -122,6 +122,60 @@ class TestCslDsdOperands : public QObject {
                                         1, 3, 5, 2, 4, 6,             // transpose
                                         10, 20, 30, 400, 500, 600})); // weight per row
     }
+
+    // The Microthread IDs page: an operation takes '.ut_id' (and the other settings) of its
+    // DSR operands' @load_to_dsr, destination first. An operation compiled before the load
+    // (in a function that the tile's comptime block lowers, the load in the comptime block
+    // of a module imported later) got none of them, so an async send ran on the microthread
+    // of its queue number and deadlocked (a third-party WaferLLM kernel). The loads of a DSR
+    // that disagree leave the setting out, with a warning at the operation.
+    void dsrSettingsOfLaterLoads() {
+        const std::string layout = onePeLayout(false, "fn()void");
+        const std::string pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+fn compute() void {
+  comm.send();
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+const comm = @import_module("comm.csl");
+)";
+        const std::string comm = R"(
+var buf = @zeros([4]f32);
+const buf_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> buf[i] });
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
+const out_dsr = @get_dsr(dsr_dest, 1);
+const twice_dsr = @get_dsr(dsr_dest, 2);
+fn send() void {
+  @fmovs(out_dsr, buf_dsd, .{ .async = true });
+  @fmovs(twice_dsr, buf_dsd, .{ .async = true });
+}
+comptime {
+  @initialize_queue(@get_output_queue(2), .{ .color = @get_color(4) });
+  @load_to_dsr(out_dsr, out, .{ .async = true, .ut_id = @get_ut_id(5) });
+  @load_to_dsr(twice_dsr, out, .{ .async = true, .ut_id = @get_ut_id(6) });
+  @load_to_dsr(twice_dsr, out, .{ .async = true, .ut_id = @get_ut_id(7) });
+}
+)";
+        const auto r = compileFiles({{"layout.csl", layout}, {"pe.csl", pe}, {"comm.csl", comm}},
+                                    sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::vector<int> microthreads;
+        for (const sim::CodeClass& c : r.program->classes)
+            for (const sim::DsdOpDesc& op : c.dsdOps)
+                microthreads.push_back(op.microthread);
+        QCOMPARE(microthreads, (std::vector<int>{5, -1}));
+        const std::string diags = allDiagnostics(r);
+        QVERIFY2(diags.find("comm.csl:9:3: warning: the loads of this operation's DSR give "
+                            "different '.ut_id' settings") != std::string::npos,
+                 diags.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslDsdOperands)

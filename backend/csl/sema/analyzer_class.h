@@ -747,6 +747,7 @@ class Analyzer {
     void failIfElementWidthDiffers(const sim::Dsd& d, uint32_t operandBytes,
                                    const std::string& operand, uint32_t node);
     void failIfReadOnlyDestination(const Value& dsd, const std::string& what, uint32_t node);
+    void applyLateDsrConfigs(ClassCtx& c);
     void failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node);
     void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);

@@ -227,6 +227,25 @@ struct ClassCtx {
     std::map<int, uint32_t> dsrSlots;
     uint32_t mapScratchAddr = UINT32_MAX; // @map's word for fabric elements (mapScratchWord)
     std::map<int, Value> dsrConfig;       // @block/@unblock at comptime
+    // Every @load_to_dsr configuration of each DSR (dsrConfig keeps the latest compiled), and
+    // the operations through a DSR compiled before any load of it: their settings from the
+    // DSR (.ut_id, .async, .activate, .unblock, .priority) are set when the class is done
+    // (applyLateDsrConfigs), as a load in a module's comptime block or in a function lowered
+    // later is compiled after them.
+    struct DsrLoad {
+        Value cfg;
+        Module* mod = nullptr;
+        uint32_t node = 0;
+    };
+    std::map<int, std::vector<DsrLoad>> dsrLoads;
+    struct LateDsrConfig {
+        size_t op = 0;
+        std::vector<int> dsrs; // the operation's DSR operands, destination first
+        std::set<std::string> ownFields;
+        Module* mod = nullptr;
+        uint32_t node = 0;
+    };
+    std::vector<LateDsrConfig> lateDsrConfigs;
     std::vector<std::pair<int, sim::ColorConfig>> localColors; // @set_local_color_config
     std::vector<std::string> taskNames = std::vector<std::string>(sim::kNumTaskIds);
     // Comptime aggregates without a declaration of their own (a function's local `const`

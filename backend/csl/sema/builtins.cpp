@@ -885,6 +885,71 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, flagged,
          int32_t(dsrSlot(dsr, node)));
     cls()->dsrConfig[dsrKey(dsr)] = cfg;
+    cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode});
+}
+
+// The Microthread IDs page: an operation takes `.ut_id` from its own configuration or from
+// "the .ut_id setting of the @load_to_dsr's configuration struct of explicit DSR operands",
+// destination first; the other settings of a load travel with the DSR too. An operation
+// compiled before every load of its DSR (one in a module's comptime block, or in a function
+// lowered later) gets them here, when all of the class's loads are known. A setting the loads
+// of a DSR disagree on cannot be applied statically: a warning says so.
+void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
+    for (const ClassCtx::LateDsrConfig& late : c.lateDsrConfigs) {
+        if (late.op >= c.cc.dsdOps.size())
+            continue;
+        sim::DsdOpDesc& op = c.cc.dsdOps[late.op];
+        std::set<std::string> settled = late.ownFields;
+        for (int dsr : late.dsrs) {
+            const auto loads = c.dsrLoads.find(dsr);
+            if (loads == c.dsrLoads.end())
+                continue;
+            for (const char* field : {"ut_id", "async", "activate", "unblock", "priority"}) {
+                if (settled.count(field))
+                    continue;
+                std::optional<Value> agreed;
+                bool disagree = false;
+                for (const ClassCtx::DsrLoad& load : loads->second) {
+                    const Value* v = load.cfg.k == VK::Agg ? load.cfg.field(field) : nullptr;
+                    if (!v)
+                        continue;
+                    disagree = disagree || (agreed && !sameValue(*agreed, *v));
+                    agreed = *v;
+                }
+                if (!agreed)
+                    continue;
+                settled.insert(field);
+                if (disagree) {
+                    diags_.warning(late.mod->fileId, late.mod->ast->beginOffset(late.node),
+                                   late.mod->ast->endOffset(late.node),
+                                   std::string("the loads of this operation's DSR give different "
+                                               "'.") +
+                                       field +
+                                       "' settings and are compiled after it, so it takes "
+                                       "none (give the setting in the operation itself)");
+                    continue;
+                }
+                const Value& v = *agreed;
+                const std::string f = field;
+                if (f == "ut_id" && v.k == VK::Handle && v.type->hk == HandleKind::UtId)
+                    op.microthread = int8_t(v.i);
+                else if (f == "async" && v.k == VK::Bool)
+                    op.async = v.i != 0;
+                else if ((f == "activate" || f == "unblock") && v.k == VK::Fn && v.fn)
+                    activateFixups_.emplace_back(&c, late.op, v.fn, late.node, late.mod,
+                                                 f == "activate" ? TaskField::Activate
+                                                                 : TaskField::Unblock);
+                else if (f == "activate" && v.k == VK::Handle)
+                    op.activateTask = int8_t(v.i);
+                else if (f == "unblock" && v.k == VK::Handle)
+                    op.unblockTask = int8_t(v.i);
+                else if (f == "priority" && v.k == VK::Agg && v.names && !v.names->empty()) {
+                    const std::string& level = (*v.names)[0];
+                    op.priority = int8_t(level == "high" ? 0 : level == "medium" ? 1 : 2);
+                }
+            }
+        }
+    }
 }
 
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
@@ -1099,6 +1164,12 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     }
     sim::DsdOpDesc op;
     op.op = info->kind;
+    // The operation's own settings, and its DSR operands that no @load_to_dsr compiled so far
+    // has loaded: their settings are applied when the class is done (applyLateDsrConfigs).
+    std::set<std::string> ownFields;
+    if (cfg.k == VK::Agg && cfg.names)
+        ownFields.insert(cfg.names->begin(), cfg.names->end());
+    std::vector<int> dsrsNotLoadedYet;
     bool anyFabric = false;
     sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
     bool viaDsr = false;
@@ -1158,6 +1229,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             dsrOperands.push_back(
                 {dsrSlot(v, argNodes[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
             auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
+            if (cfgIt == cls()->dsrConfig.end())
+                dsrsNotLoadedYet.push_back(dsrKey(v));
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
@@ -1378,6 +1451,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     op.resultReg = newReg(node);
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
+    if (!dsrsNotLoadedYet.empty())
+        cls()->lateDsrConfigs.push_back(
+            {ops.size() - 1, std::move(dsrsNotLoadedYet), std::move(ownFields), fr_->mod, node});
     if (op.activateTask >= 0) // a task ID; a task given by value is resolved at class end
         noteActivation(op.activateTask, node);
     setLoc(node);

@@ -705,6 +705,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         emit(sim::Op::Return, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         fr_ = save;
     }
+    applyLateDsrConfigs(c);
     for (auto& [fc, opIndex, fn, node, mod, field] : activateFixups_) {
         // Skip other classes' fixups, and those of an operation that failed after its
         // fixup was recorded (its error is reported; the operation was never added).
