@@ -1233,6 +1233,26 @@ fn area(c: m3.Cell) u32 { return @as(u32, c.x) * c.y; }
                  {{"shapes.csl",
                    "param scale: u32;\nconst Cell = struct { x: u16, y: u32 };\nconst factor: u32 "
                    "= scale * 10;\n"}}});
+    // An index into a local const array (or a struct's array field, or a literal) with
+    // run-time elements is evaluated once: `xs[next() % 3]` called next() twice and read
+    // xs[2] (session 17, found by the recursion tester).
+    c.push_back({"const-array-index-evaluated-once",
+                 program(R"(
+var counter: u32 = 0;
+fn next() u32 { counter += 1; return counter; }
+const Holder = struct { vals: [3]u32 };
+)",
+                         R"(
+  const a = y[23] + 100;
+  const xs = [3]u32{ a, a + 10, a + 20 };
+  y[0] = xs[next() % 3];
+  y[1] = counter;
+  const h = Holder{ .vals = [3]u32{ a, a + 1, a + 2 } };
+  y[2] = h.vals[next() % 3];
+  y[3] = ([3]u32{ a, a * 2, a * 3 })[next() % 3];
+  y[4] = counter;
+)"),
+                 {110, 1, 102, 100, 3}});
     // A recursive function that only comptime code calls builds a table; checking the tile
     // file whole lowered the helper and reported "recursion is not supported" (session 8,
     // when run-time recursion was refused).

@@ -920,7 +920,9 @@ class Analyzer {
         activateFixups_;
     Value load(const Place& p, uint32_t node);
     Place place(uint32_t node);
-    Place indexPlace(Place base, uint32_t node);
+    // `indices`: the index expressions' values when the caller evaluated them already (they
+    // may call functions: evaluated twice, `xs[next() % 3]` called next() twice).
+    Place indexPlace(Place base, uint32_t node, const std::vector<Value>* indices = nullptr);
     void store(const Place& p, const Value& v, uint32_t node);
     Value addressOf(uint32_t node);
     // `&v` of a struct or array value (no variable holds it): a read-only copy's address.

@@ -1192,7 +1192,7 @@ Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t 
     fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
 }
 
-Place Analyzer::indexPlace(Place base, uint32_t node) {
+Place Analyzer::indexPlace(Place base, uint32_t node, const std::vector<Value>* indices) {
     const Node& n = N(node);
     auto idxList = L(node);
     // A comptime array value: index at comptime, or give it storage for runtime indexing.
@@ -1267,7 +1267,7 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                 q.type = bv.type;
                 q.addrImm = base.decl->address;
                 q.mut = false;
-                return indexPlace(q, node);
+                return indexPlace(q, node, &idx);
             }
             if (base.k == Place::K::Value && bv.k == VK::Agg && bv.type &&
                 bv.type->k == TK::Array && runtime()) {
@@ -1276,7 +1276,7 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
                 q.type = bv.type;
                 q.addrImm = constStorageOf(bv, node);
                 q.mut = false;
-                return indexPlace(q, node);
+                return indexPlace(q, node, &idx);
             }
             fail(node, "index into a comptime value must be comptime-known");
         }
@@ -1321,7 +1321,7 @@ Place Analyzer::indexPlace(Place base, uint32_t node) {
         uint64_t stride = elemSize;
         for (size_t j = k + 1; j < arr->dims.size(); ++j)
             stride *= arr->dims[j];
-        Value iv = eval(idxList[k]);
+        Value iv = indices ? (*indices)[k] : eval(idxList[k]);
         if (!isIntLike(iv.type))
             fail(idxList[k], "array index must be an integer, found '" + typeName(iv.type) + "'");
         if (iv.isComptime()) {
