@@ -897,6 +897,9 @@ RunResult Fabric::Impl::run(uint64_t maxCycles, CommandId waitFor, bool stepping
                         noteProgress(p.lastTaskProgress);
                     }
                 }
+                // Calls without a spinning loop around them: a recursion computing.
+                if (p.lastCall > lastProgress && p.lastSpin <= lastProgress)
+                    noteProgress(p.lastCall);
                 // A loop whose registers stay the same may change the rest of the PE
                 // (memory, the generator of `while (rare() == 0) {}` drawing numbers).
                 if (p.lastSpin > lastProgress) {

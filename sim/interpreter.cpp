@@ -1086,6 +1086,7 @@ void Fabric::Impl::execute(Pe& p, const Instr& in, const SourceLoc& loc) {
             args = nargs ? r + in.b : nullptr;
         }
         callFunction(p, target, args, nargs, in.dst);
+        p.lastCall = p.mainReadyAt;
         cost = costs::kCall;
         break;
     }

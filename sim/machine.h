@@ -361,6 +361,9 @@ struct alignas(64) Pe {
     uint64_t lastScalarProgress = 0;
     uint64_t lastSpin = 0;
     uint64_t spinFingerprint = 0;
+    // The main thread's latest call: a recursion with no loop (fib(24), 75,000 calls) has no
+    // back edge to sample, so calls are progress while no loop head of the PE spins.
+    uint64_t lastCall = 0;
     // Task starts and ends are progress only when they change something: a task that
     // re-activates itself and changes nothing is a polling loop nothing ends. They are
     // noted here, and the idle-cycle check counts them only when the PE's stateFingerprint

@@ -131,8 +131,48 @@ fn compute(n: u16) void { y[0] = once(n); sys_mod.unblock_cmd_stream(); }
         sim::Fabric deep(r.program);
         const sim::RunResult run = deep.runUntilDone(deep.launch("compute", {50}), 10'000'000);
         QCOMPARE(run.status, sim::RunStatus::Fault);
-        for (const char* part : {"stack overflow entering 'levels'", "bytes of PE memory are free", "pe.csl:"})
+        for (const char* part :
+             {"stack overflow entering 'levels'", "bytes of PE memory are free", "pe.csl:"})
             QVERIFY2(run.message.find(part) != std::string::npos, run.message.c_str());
+    }
+
+    // A recursion with no loop is progress: fib(18) makes 8,361 calls, far past a 20,000-cycle
+    // idle limit with no back edge to sample (it was "a loop that changes nothing"). A loop
+    // polling a flag nothing sets still hangs though its body recurses.
+    void recursionWithoutLoopsIsProgress() {
+        const auto r = compilePe(tile(R"(
+var flag: u32 = 0;
+fn fib(n: u32) u32 {
+  if (n < 2) return n;
+  return fib(n - 1) + fib(n - 2);
+}
+fn depth(n: u32) u32 {
+  if (n == 0) return 0;
+  return depth(n - 1) + 1;
+}
+fn compute(n: u16) void {
+  if (n == 0) {
+    y[0] = fib(18);
+  } else {
+    while (flag == 0) { y[1] = depth(5); }
+  }
+  sys_mod.unblock_cmd_stream();
+}
+)"));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        sim::FabricOptions options;
+        options.idleCycleLimit = 20'000;
+        sim::Fabric fabric(r.program, options);
+        const sim::RunResult fib = fabric.runUntilDone(fabric.launch("compute", {0}), 10'000'000);
+        QVERIFY2(fib.status == sim::RunStatus::CommandDone, fib.message.c_str());
+        QVERIFY2(fib.cycle > 100'000, std::to_string(fib.cycle).c_str());
+        QCOMPARE(readSymbol(fabric, "y", 0, 0, 1, 10'000'000), std::vector<uint32_t>{2584});
+        sim::Fabric polling(r.program, options);
+        const sim::RunResult hang =
+            polling.runUntilDone(polling.launch("compute", {1}), 10'000'000);
+        QCOMPARE(hang.status, sim::RunStatus::Hang);
+        QVERIFY2(hang.message.find("(a loop that changes nothing)") != std::string::npos,
+                 hang.message.c_str());
     }
 
     // A recursion with no end and nothing in memory runs out of calls, not of host memory.
