@@ -154,15 +154,7 @@ uint16_t Fabric::Impl::routerRegisterRead(const Pe& p, int color, bool switchCon
 }
 
 void Fabric::Impl::routerRegisterWrite(Pe& p, int color, bool switchConfig, uint16_t value) {
-    if (p.colorIndex[size_t(color)] < 0) {
-        // The register exists for every color: a route set up at run time on a color the
-        // layout left unconfigured here gets its configuration now.
-        p.colorIndex[size_t(color)] = int8_t(p.colors.size());
-        p.colors.emplace_back();
-        if (!p.filterCounters.empty())
-            p.filterCounters.push_back(0);
-    }
-    ColorConfig& cfg = p.colors[size_t(p.colorIndex[size_t(color)])];
+    ColorConfig& cfg = colorConfigOf(p, color);
     if (switchConfig) {
         for (int k = 0; k < 3; ++k)
             cfg.switchPositions[size_t(k)] = switchPositionOf(uint16_t(value >> (4 * k) & 0xf));

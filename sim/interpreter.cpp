@@ -1356,15 +1356,16 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
     case BuiltinId::ColorConfigGet:
     case BuiltinId::ColorConfigSet: {
         const uint64_t color = arg(0);
-        if (BuiltinId(in.imm) == BuiltinId::ColorConfigGet && color < uint64_t(kNumColors) &&
-            p.colorIndex[size_t(color)] < 0 &&
-            ColorConfigField(arg(1)) == ColorConfigField::Teardown) {
-            result = 0; // a color that routes nothing here is not in teardown
+        if (color >= uint64_t(kNumColors))
+            fault(p, &loc,
+                  "color " + str(color) + " outside 0.." + str(kNumColors - 1) + " (tile_config)");
+        // A color the layout did not configure here reads as routing nothing (not in
+        // teardown), and a write gives it its configuration (colorConfigOf).
+        if (BuiltinId(in.imm) == BuiltinId::ColorConfigGet && p.colorIndex[size_t(color)] < 0) {
+            result = 0;
             break;
         }
-        if (color >= uint64_t(kNumColors) || p.colorIndex[size_t(color)] < 0)
-            fault(p, &loc, "color " + str(color) + " has no color config at this PE (tile_config)");
-        ColorConfig& cfg = p.colors[size_t(p.colorIndex[size_t(color)])];
+        ColorConfig& cfg = colorConfigOf(p, int(color));
         const uint64_t field = arg(1);
         uint8_t* slot = nullptr;
         switch (ColorConfigField(field)) {

@@ -510,4 +510,17 @@ inline void profileTaskEnd(Pe& p, uint64_t cycle) {
     p.profileSlot = -1;
 }
 
+// A color's configuration at the PE, made (routing nothing) if the layout gave none: the
+// router's registers exist for every color, so a route set up at run time (<tile_config>'s
+// reset_routes, a register write) on a color the layout left out needs no layout entry.
+inline ColorConfig& colorConfigOf(Pe& p, int color) {
+    if (p.colorIndex[size_t(color)] < 0) {
+        p.colorIndex[size_t(color)] = int8_t(p.colors.size());
+        p.colors.emplace_back();
+        if (!p.filterCounters.empty())
+            p.filterCounters.push_back(0);
+    }
+    return p.colors[size_t(p.colorIndex[size_t(color)])];
+}
+
 } // namespace sim

@@ -860,6 +860,34 @@ fn main() void { sys_mod.unblock_cmd_stream(); }
 )",
                "  @set_teardown_handler(on_td, c);\n" + dataTask("recv", "iq", "c"));
 
+// Color c has no configuration in the layout: each PE's main() gives it its route at run
+// time with <tile_config>'s reset_routes, as the router's registers exist for every color
+// (a fault named the color; third-party WaferLLM kernels set their reduce colors up so).
+const std::string kRuntimeRouteSend = memcpyTile(kColorParam, R"(
+const tile = @import_module("<tile_config>");
+var a = [3]u32 { 7, 8, 9 };
+const oq = @get_output_queue(2);
+const out = @get_dsd(fabout_dsd, .{ .fabric_color = c, .extent = 3, .output_queue = oq });
+fn main() void {
+  tile.color_config.reset_routes(c, .{ .rx = RAMP, .tx = EAST });
+  @mov32(out, @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> a[i] }));
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                                 wse3Queues({{"oq", "c"}}));
+
+const std::string kRuntimeRouteRecv = memcpyTile(kColorParam, R"(
+const tile = @import_module("<tile_config>");
+var sum: u32 = 0;
+const iq = @get_input_queue(2);
+task recv(v: u32) void { sum += v; }
+fn main() void {
+  tile.color_config.reset_routes(c, .{ .rx = WEST, .tx = RAMP });
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                                 dataTask("recv", "iq", "c"));
+
 const std::string kSwitchResetLayout = sendRecvLayout(
     3, 2, "const c: color = @get_color(8);\n",
     R"(  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{RAMP}, .tx = .{EAST} } });
@@ -1665,6 +1693,11 @@ std::vector<MachineProgram> programs() {
                  true,
                  {u32At(1, 0, "sum", {1 + 2 + 3}), u16At(1, 0, "td_count", {1}),
                   u32At(2, 0, "sum", {40 + 50}), u16At(2, 0, "td_count", {0})}});
+    t.push_back({"routes set at run time on a color the layout leaves out",
+                 row(2, kColor3, "", kRuntimeRouteSend, kRuntimeRouteRecv),
+                 true,
+                 true,
+                 {u32At(1, 0, "sum", {7 + 8 + 9})}});
     t.push_back(
         {"switch positions 0-2 advanced and reset by control wavelets (3x2)",
          {{"layout.csl", kSwitchResetLayout},
