@@ -115,6 +115,17 @@ void DiagnosticEngine::noteErrorsFrom(size_t first, uint16_t file, uint32_t begi
             diags_[i].notes.push_back({Severity::Note, range(file, begin, end), message, {}});
 }
 
+void DiagnosticEngine::demoteErrors(size_t first, size_t last, uint16_t file, uint32_t begin,
+                                    uint32_t end, const std::string& note) {
+    for (size_t i = first; i < last && i < diags_.size(); ++i) {
+        if (diags_[i].severity != Severity::Error)
+            continue;
+        diags_[i].severity = Severity::Warning;
+        diags_[i].notes.push_back({Severity::Note, range(file, begin, end), note, {}});
+        --errorCount_;
+    }
+}
+
 void DiagnosticEngine::errorNoLoc(std::string message) {
     ++errorCount_;
     diags_.push_back({Severity::Error, {}, std::move(message), {}});

@@ -44,6 +44,9 @@ class DiagnosticEngine {
     void noteErrorsFrom(size_t first, uint16_t file, uint32_t begin, uint32_t end,
                         const std::string& message);
     void errorNoLoc(std::string message);
+    // Makes the errors of diagnostics()[first, last) warnings, each with the note.
+    void demoteErrors(size_t first, size_t last, uint16_t file, uint32_t begin, uint32_t end,
+                      const std::string& note);
 
     bool hasErrors() const { return errorCount_ > 0; }
     size_t errorCount() const { return errorCount_; }

@@ -1614,6 +1614,7 @@ bool Analyzer::lookup(uint32_t name, Binding** b, Value& out, uint32_t node) {
     *b = nullptr;
     Module* m = fr_->mod;
     if (Decl* d = findDecl(m, name)) {
+        noteReference(*d);
         out = resolveDecl(m, *d, node);
         return true;
     }

@@ -789,6 +789,27 @@ class Analyzer {
         auto it = m->decls.find(name);
         return it == m->decls.end() ? nullptr : &it->second;
     }
+    // Code lowered only to check the tile file (a function nothing uses) references nothing.
+    bool checkingUnusedCode_ = false;
+    // The diagnostics (by index) that are errors only on the architecture compiled for.
+    std::set<size_t> archErrors_;
+    // An error only because of the architecture compiled for (a WSE-3 builtin on WSE-2): in a
+    // declaration or function nothing uses (the other architecture's code) the tile file's
+    // check keeps it a warning, as the SDK's cslc does not analyse such code.
+    [[noreturn]] void failOnThisArch(uint32_t node, const std::string& message) {
+        const size_t index = diags_.diagnostics().size();
+        try {
+            fail(node, message);
+        } catch (SemaError&) {
+            if (diags_.diagnostics().size() > index)
+                archErrors_.insert(index);
+            throw;
+        }
+    }
+    void noteReference(Decl& d) const {
+        if (!checkingUnusedCode_)
+            d.referenced = true;
+    }
     static Decl* findDecl(Module* m, uint32_t nameId) {
         auto it = m->declById.find(nameId);
         return it == m->declById.end() ? nullptr : it->second;

@@ -960,6 +960,8 @@ Place Analyzer::place(uint32_t node) {
             }
         }
         Decl* d = findDecl(fr_->mod, name);
+        if (d)
+            noteReference(*d);
         if (d && d->isVar) {
             p.value = Value{};
             p.type = d->type;
@@ -1107,6 +1109,7 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
         Decl* d = findDecl(m, fname);
         if (!d)
             fail(node, "module '" + m->path + "' has no member named '" + fname + "'");
+        noteReference(*d);
         if (d->isVar) {
             resolveDecl(m, *d, node);
             Place q;

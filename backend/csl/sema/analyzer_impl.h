@@ -42,6 +42,10 @@ struct Decl {
     uint32_t address = 0;
     bool dsdVar = false; // a var of DSD type, stored in SRAM
     bool failed = false; // its declaration had an error (already reported)
+    // Named by code that is compiled (not only by a function nothing uses): the SDK's
+    // compiler analyses such declarations only, so the tile file's check keeps errors of
+    // the others as warnings.
+    bool referenced = false;
     // A const struct type while its fields are evaluated: what its own name gives there.
     Type* incompleteType = nullptr;
 };

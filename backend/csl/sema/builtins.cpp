@@ -795,7 +795,7 @@ Value Analyzer::getDsd(uint32_t node) {
     if (d.kind == sim::DsdKind::FabOut && !wse3()) {
         bool hasColor = cfg.field("fabric_color") != nullptr;
         if (!hasColor)
-            fail(args[1], "fabout_dsd needs '.fabric_color' on wse2");
+            failOnThisArch(args[1], "fabout_dsd needs '.fabric_color' on wse2");
     }
     if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && !cfg.field("extent"))
         fail(args[1], typeName(kt) + " needs '.extent'");
@@ -1010,9 +1010,9 @@ void Analyzer::failUnlessTaskHandle(const Value& id, const std::string& what, ui
         fail(node, what + " expects a task ID, found '" + typeName(id.type) + "'");
     const HandleKind hk = id.type->hk;
     if (hk == HandleKind::Color && wse3())
-        fail(node, what + " of a color is only available on wse2; use an input queue");
+        failOnThisArch(node, what + " of a color is only available on wse2; use an input queue");
     if (hk == HandleKind::InputQueue && !wse3())
-        fail(node, what + " of an input queue is only available on wse3");
+        failOnThisArch(node, what + " of an input queue is only available on wse3");
     if (hk != HandleKind::Color && hk != HandleKind::InputQueue && hk != HandleKind::DataTaskId &&
         hk != HandleKind::LocalTaskId && hk != HandleKind::ControlTaskId && hk != HandleKind::UtId)
         fail(node, what + " expects a task ID, found '" + typeName(id.type) + "'");
@@ -1397,7 +1397,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     fail(node, "unknown priority '" + level + "'; expected high, medium or low");
             } else if (f == "ut_id") {
                 if (!wse3())
-                    fail(node, "'.ut_id' is only available on wse3");
+                    failOnThisArch(node, "'.ut_id' is only available on wse3");
                 // The WSE-3 builtins page: a ut_id may come from @get_ut_id of a run-time u16.
                 if (v.k == VK::Runtime && v.type->k == TK::Handle && v.type->hk == HandleKind::UtId)
                     op.microthreadReg = v.reg;
@@ -2047,7 +2047,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         Value v = carg(0, "@get_data_task_id argument");
         if (wse3()) {
             if (v.k == VK::Handle && v.type->hk == HandleKind::Color)
-                fail(args[0], "on wse3 a data task ID comes from an input queue, not a color");
+                failOnThisArch(args[0],
+                               "on wse3 a data task ID comes from an input queue, not a color");
             return mkHandle(HandleKind::DataTaskId,
                             handleId(v, HandleKind::InputQueue, args[0], "@get_data_task_id"));
         }
@@ -2069,7 +2070,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 fail(args[0], "a run-time ID for @" + name + " must be a u16, found '" +
                                   typeName(taskOrUtId.type) + "'");
             if (name == "get_ut_id" && !wse3())
-                fail(node, "@get_ut_id is only available on wse3");
+                failOnThisArch(node, "@get_ut_id is only available on wse3");
             const HandleKind kind = name == "get_local_task_id"     ? HandleKind::LocalTaskId
                                     : name == "get_control_task_id" ? HandleKind::ControlTaskId
                                                                     : HandleKind::UtId;
@@ -2094,7 +2095,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         int64_t q = asInt(id, args[0], "queue ID");
         bool out = name == "get_output_queue";
         if (name == "get_ut_id" && !wse3())
-            fail(node, "@get_ut_id is only available on wse3");
+            failOnThisArch(node, "@get_ut_id is only available on wse3");
         int64_t hi = out && !wse3() ? 5 : 7;
         if (q < 0 || q > hi)
             fail(args[0], std::string(name == "get_ut_id" ? "microthread"
@@ -2136,9 +2137,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                            " queue needs its configuration (.{ .color = ... })");
         // (The SDK's programs pass an empty `.{}` there.)
         if (args.size() > 1 && !wse3() && !input && cfg.names && !cfg.names->empty())
-            fail(args[1], "@initialize_queue of an output queue takes no configuration on wse2");
+            failOnThisArch(args[1],
+                           "@initialize_queue of an output queue takes no configuration on wse2");
         if (cfg.field("ctrl_table_id") && (!wse3() || !input))
-            fail(args[1], "'.ctrl_table_id' is only for input queues on wse3");
+            failOnThisArch(args[1], "'.ctrl_table_id' is only for input queues on wse3");
         // The Builtins page: a WSE-2 input queue's config has "fields color (required) and
         // priority (optional)"; on WSE-3 it "must have the color field".
         if (args.size() > 1 && (input || wse3()) && !cfg.field("color"))
@@ -2159,7 +2161,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                                           "; a color reaches the CE through one input queue");
                 tbl[size_t(q.i)] = int8_t(c);
             } else if (f == "priority" && wse3()) {
-                fail(args[1], "'.priority' of a queue is only available on wse2");
+                failOnThisArch(args[1], "'.priority' of a queue is only available on wse2");
             } else if (f == "ctrl_table_id") {
                 const int64_t t = asInt((*cfg.elems)[i], args[1], "ctrl_table_id");
                 if (t < 0 || t >= sim::kNumTaskIds)

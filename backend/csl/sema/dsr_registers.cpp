@@ -89,7 +89,7 @@ void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node, sim::FifoDesc& f
             fail(node, "unknown field '" + field + "' in @allocate_fifo configuration");
         // The DSDs page: "On WSE-2, but not WSE-3, simd_mode may also be set on FIFOs".
         if (field == "simd_mode" && wse3())
-            fail(node, "'.simd_mode' cannot be set on a FIFO on WSE-3");
+            failOnThisArch(node, "'.simd_mode' cannot be set on a FIFO on WSE-3");
         if (field != "empty_action" && field != "full_action")
             continue;
         const Value& action = (*cfg.elems)[i];
@@ -107,7 +107,7 @@ void Analyzer::checkFifoConfig(const Value& cfg, uint32_t node, sim::FifoDesc& f
         if (it == kActions.end())
             fail(node, "unknown FIFO action '" + kind + "' in '." + field + "'");
         if (!wse3() && (field == "full_action" || kind == "suspend" || kind == "fault"))
-            fail(node, "'." + field + " = ." + kind + "' is not supported on WSE-2");
+            failOnThisArch(node, "'." + field + " = ." + kind + "' is not supported on WSE-2");
         (field == "empty_action" ? fd.emptyAction : fd.fullAction) = it->second;
     }
 }

@@ -98,7 +98,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     c.tx = dirMask(*this, rv, node);
                 else if (rf == "color_swap_x" || rf == "color_swap_y") {
                     if (wse3())
-                        fail(node, "color swap is only available on wse2");
+                        failOnThisArch(node, "color swap is only available on wse2");
                     (rf == "color_swap_x" ? c.colorSwapX : c.colorSwapY) = asBool(rv, node);
                 } else if (rf == "pop_mode")
                     popMode(rv);
@@ -614,6 +614,22 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
             return;
         }
     }
+    // The tile file is checked whole, but the SDK's cslc analyses only what is used (Zig's
+    // lazy analysis: a `const ut0 = @get_ut_id(0);` that only WSE-3 branches use compiles for
+    // WSE-2). A declaration or function nothing compiled uses whose errors are all about the
+    // architecture (failOnThisArch) gets them as warnings when the class is done; other
+    // mistakes in unused code stay errors.
+    struct UnusedCheck {
+        const Decl* decl;
+        Module* mod;
+        size_t first, last; // its diagnostics
+    };
+    std::vector<UnusedCheck> unusedChecks;
+    const size_t classFirstDiagnostic = diags_.diagnostics().size();
+    const auto checked = [&](const Decl& d, Module* mod, size_t first) {
+        if (diags_.diagnostics().size() > first)
+            unusedChecks.push_back({&d, mod, first, diags_.diagnostics().size()});
+    };
     // Params without a value are an error at their declaration.
     std::set<Module*> ran;
     size_t before = 0;
@@ -641,6 +657,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                 ModuleFrame frame(*this, mm);
                 // Like cslc, a param nobody uses needs no value.
                 bool unsetParam = d.isParam && !mm->params.count(dn) && !mm->ast->nodes[d.node].b;
+                const size_t first = diags_.diagnostics().size();
                 try {
                     if (unsetParam)
                         continue;
@@ -661,6 +678,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                     }
                 } catch (SemaError&) {
                 }
+                checked(d, mm, first);
             }
             // Then its functions that no run-time code has used yet, once every declaration
             // has run: one that only comptime code calls is left alone (the Comptime page:
@@ -678,11 +696,15 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                     !mm->ast->nodes[def->node].b || def->index >= 0)
                     continue;
                 ModuleFrame frame(*this, mm);
+                const size_t first = diags_.diagnostics().size();
+                checkingUnusedCode_ = true;
                 try {
                     def->loweredForChecking = true;
                     lowerFunction(def, d.node);
                 } catch (SemaError&) {
                 }
+                checkingUnusedCode_ = false;
+                checked(d, mm, first);
             }
         }
     }
@@ -824,6 +846,36 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::None && !c.unblockedIds.count(id))
             c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
+    // Only when nothing else fails: a failed declaration in use must stop the build wherever
+    // it was first reported, and after another error (a comptime block that stopped before
+    // its exports) code may look unused that is not.
+    const auto demotable = [&](const UnusedCheck& u) {
+        if (u.decl->referenced || !u.mod->ast)
+            return false;
+        for (size_t i = u.first; i < u.last; ++i)
+            if (diags_.diagnostics()[i].severity == csl::Severity::Error && !archErrors_.count(i))
+                return false;
+        return true;
+    };
+    size_t otherErrors = 0;
+    for (size_t i = classFirstDiagnostic; i < diags_.diagnostics().size(); ++i)
+        otherErrors += diags_.diagnostics()[i].severity == csl::Severity::Error;
+    for (const UnusedCheck& u : unusedChecks)
+        if (demotable(u))
+            for (size_t i = u.first; i < u.last; ++i)
+                otherErrors -= diags_.diagnostics()[i].severity == csl::Severity::Error;
+    bool failedInUse = false;
+    for (Module* mm : c.modules)
+        for (const auto& [name, d] : mm->decls)
+            failedInUse = failedInUse || (d.failed && d.referenced);
+    for (const UnusedCheck& u : unusedChecks)
+        if (otherErrors == 0 && !failedInUse && demotable(u))
+            diags_.demoteErrors(u.first, u.last, u.mod->fileId,
+                                u.mod->ast->beginOffset(u.decl->node),
+                                u.mod->ast->endOffset(u.decl->node),
+                                "'" + u.decl->name +
+                                    "' is not used, so the SDK's compiler does not analyse it "
+                                    "(Tessera checks the whole tile file)");
     for (const sim::ClassExport& e : c.cc.exports) {
         const auto host = std::find_if(hostSymbols_.begin(), hostSymbols_.end(),
                                        [&](const sim::HostSymbol& h) { return h.name == e.name; });
@@ -1177,7 +1229,8 @@ void Analyzer::failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint
                                       [](const sim::SwitchPosition& p) { return p.rx || p.tx; });
     static const std::set<int> kSwitchable = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20, 21};
     if (wse3() && switches && !kSwitchable.count(color))
-        fail(node, "color " + std::to_string(color) + " does not support switches on wse3");
+        failOnThisArch(node,
+                       "color " + std::to_string(color) + " does not support switches on wse3");
 }
 
 void Analyzer::failIfMemcpyStreamColor(int color, uint32_t node) {

@@ -91,7 +91,7 @@ Value Analyzer::setEmptyQueueHandler(std::span<const uint32_t> args, uint32_t no
     if (!c)
         fail(node, "@set_empty_queue_handler is only allowed in tile code");
     if (!wse3())
-        fail(node, "@set_empty_queue_handler is only available on wse3");
+        failOnThisArch(node, "@set_empty_queue_handler is only available on wse3");
     failUnlessTopLevelComptime("@set_empty_queue_handler", node);
     Value f = evalComptime(args[0], nullptr, "empty queue handler");
     if (f.k != VK::Fn || !f.fn)
@@ -137,7 +137,7 @@ Value Analyzer::queueFlush(std::span<const uint32_t> args, uint32_t node) {
     if (args.size() != 1)
         fail(node, "@queue_flush expects 1 argument, found " + std::to_string(args.size()));
     if (!wse3())
-        fail(node, "@queue_flush is only available on wse3");
+        failOnThisArch(node, "@queue_flush is only available on wse3");
     Value q = eval(args[0]);
     requireQueue(*this, q, args[0], "@queue_flush");
     const bool input = isInputQueue(q);

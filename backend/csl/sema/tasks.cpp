@@ -109,7 +109,7 @@ ClassCtx* Analyzer::wse3TileComptime(const char* name, uint32_t node) {
     if (!c)
         fail(node, std::string(name) + " is only allowed in tile code");
     if (!wse3())
-        fail(node, std::string(name) + " is only available on wse3");
+        failOnThisArch(node, std::string(name) + " is only available on wse3");
     failUnlessTopLevelComptime(name, node);
     return c;
 }
