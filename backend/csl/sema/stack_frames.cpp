@@ -102,8 +102,18 @@ void Analyzer::closeStackFrame(FnDef* f) {
 void Analyzer::setStackLimits(ClassCtx& c) {
     const uint32_t free =
         c.cc.memoryBytes < sim::kPeMemoryBytes ? sim::kPeMemoryBytes - c.cc.memoryBytes : 0;
-    for (const auto& [function, instruction] : c.stackLimitInstructions)
+    for (const auto& [function, instruction] : c.stackLimitInstructions) {
         c.funcs[size_t(function)].code[instruction].imm = int32_t(free);
+        // A frame that does not fit even once would fault at the first call.
+        const FnDef* f = c.fnOfIndex[size_t(function)];
+        const uint32_t bytes = alignedUp(f->stackFrame->bytes, kFrameAlign);
+        if (bytes > free && f->mod->ast)
+            diags_.error(f->mod->fileId, f->mod->ast->beginOffset(f->node),
+                         f->mod->ast->endOffset(f->node),
+                         "recursive function '" + f->name + "' needs a stack frame of " +
+                             std::to_string(bytes) + " bytes, but only " + std::to_string(free) +
+                             " bytes of PE memory are free above the program's data");
+    }
 }
 
 MemoryHome Analyzer::localHome(uint32_t size, uint32_t align, const std::string& symbol, TypeP t,
