@@ -11,7 +11,8 @@ namespace csl::sema {
 namespace {
 
 // The top-level functions of a file that lie on a cycle of calls by name (a call `f(...)`
-// of another top-level function of the same file), by declaration node. Calls through
+// of another top-level function of the same file, or of a `const` naming one), by
+// declaration node. Calls through
 // pointers or into other modules are not seen: checkRecursion refuses cycles through
 // functions that keep static homes.
 std::set<uint32_t> functionsCallingThemselvesByName(const Ast& a) {
@@ -19,8 +20,17 @@ std::set<uint32_t> functionsCallingThemselvesByName(const Ast& a) {
     for (uint32_t d : a.list(a.root))
         if (a.nodes[d].kind == NK::FnDecl && a.nodes[d].b)
             byName.emplace(a.tokText(a.nodes[d].tok), d);
+    // `const alias = f;` names f too.
+    for (uint32_t d : a.list(a.root)) {
+        const Node& n = a.nodes[d];
+        if (n.kind == NK::VarDecl && n.b && a.nodes[n.b].kind == NK::Ident)
+            if (const auto f = byName.find(a.tokText(a.nodes[n.b].tok)); f != byName.end())
+                byName.emplace(a.tokText(n.tok), f->second);
+    }
     std::map<uint32_t, std::set<uint32_t>> calls;
     for (const auto& [name, decl] : byName) {
+        if (calls.count(decl))
+            continue; // an alias of a function already scanned
         std::set<uint32_t>& callees = calls[decl];
         forEachNode(a, a.nodes[decl].b, [&](uint32_t node) {
             const Node& n = a.nodes[node];
