@@ -1329,7 +1329,7 @@ RunResult Fabric::Impl::waitReport(RunStatus status, const std::string& headline
             faultMessage = "wavelet on unrouted color " + str(uint64_t(c)) + " arrived from " +
                            directionName(Direction(e.from)) + " at cycle " + str(e.readyAt) +
                            " and no configuration of the color at this PE accepted it (" +
-                           where(p, nullptr) + ")";
+                           where(p, nullptr) + ")" + edgeDropReport();
             r.status = RunStatus::Fault;
             r.message = faultMessage;
             return r;
@@ -1355,6 +1355,10 @@ RunResult Fabric::Impl::waitReport(RunStatus status, const std::string& headline
     }
     if (listed > 16)
         detail += "\n  ... and " + str(listed - 16) + " more PEs";
+    // Where data the waiting PEs never got may have gone. An idle fabric with nobody
+    // waiting has finished, and drops do not fail a finished run.
+    if (listed || status != RunStatus::Idle)
+        detail += edgeDropReport();
     if (status == RunStatus::Idle) {
         r.message = "idle at cycle " + str(now);
         if (listed)
@@ -1402,6 +1406,44 @@ bool Fabric::Impl::deliverToHost(Pe& p, const Wavelet& w, uint64_t& retryAt) {
         return true;
     }
     return false;
+}
+
+void Fabric::Impl::dropAtEdge(const Pe& p, int color, Direction d) {
+    const auto [it, first] = edgeDrops.try_emplace(edgeDropKey(peIndex(p), color, d));
+    ++it->second.count;
+    if (!first)
+        return;
+    it->second.firstCycle = now;
+    // One line per PE, color and direction: a program that does this on purpose may do it
+    // for every wavelet it sends.
+    const std::string c = "C" + str(uint64_t(color));
+    trace(p, "dropped wavelet " + c + ": it left the program rectangle going " + directionName(d) +
+                 " (the PEs outside the rectangle are not simulated); later drops of " + c +
+                 " going " + directionName(d) + " from here are counted, not logged");
+}
+
+std::string Fabric::Impl::edgeDropReport() const {
+    constexpr size_t kListed = 16;
+    std::string s;
+    size_t entries = 0;
+    uint64_t unlisted = 0;
+    for (const auto& [key, drop] : edgeDrops) {
+        if (entries++ >= kListed) {
+            unlisted += drop.count;
+            continue;
+        }
+        // Not "  PE(x,y) ...": the IDE reads such report lines as waiting PEs.
+        s += "\n  " + str(drop.count) + " wavelet(s) on color " + str(key >> 8 & 0xff) +
+             " left the program rectangle going " + directionName(Direction(key & 0xff)) +
+             " from " + peName(pes[key >> 16]) + ", first at cycle " + str(drop.firstCycle);
+    }
+    if (entries > kListed)
+        s += "\n  ... and " + str(unlisted) + " wavelet(s) from " + str(entries - kListed) +
+             " more (PE, color, direction)";
+    if (!s.empty())
+        s += "\n  (wavelets that leave the program rectangle are dropped: the PEs outside it "
+             "are not simulated)";
+    return s;
 }
 
 void Fabric::Impl::checkBreakWavelet(const Pe& p, int color) {
@@ -1635,14 +1677,17 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
         }
         bool room = true;
         int arriving[5] = {color, color, color, color, color};
+        Pe* next[5];         // looked up once for the room check and the forwarding below
+        uint8_t offEdge = 0; // directions out of the rectangle: dropped (dropAtEdge), never full
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
                 continue;
             Pe* n = neighbour(p, d);
-            if (!n)
-                fault(p, nullptr,
-                      "wavelet on color " + str(uint64_t(color)) +
-                          " leaves the program rectangle going " + directionName(d));
+            next[size_t(d)] = n;
+            if (!n) {
+                offEdge |= dirBit(d);
+                continue;
+            }
             arriving[size_t(d)] = arrivingColor(*n, color, d);
             if (linkFull(*n, arriving[size_t(d)], kOpposite[size_t(d)]))
                 room = false;
@@ -1708,7 +1753,11 @@ uint64_t Fabric::Impl::routerStep(Pe& p) {
         for (Direction d : {Direction::North, Direction::South, Direction::East, Direction::West}) {
             if (!(tx & dirBit(d)))
                 continue;
-            Pe* n = neighbour(p, d);
+            if (offEdge & dirBit(d)) {
+                dropAtEdge(p, color, d);
+                continue;
+            }
+            Pe* n = next[size_t(d)];
             const int c2 = arriving[size_t(d)];
             Wavelet w = entry.w;
             w.color = uint8_t(c2);

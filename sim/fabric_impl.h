@@ -102,6 +102,23 @@ struct Fabric::Impl {
     std::optional<SourceLoc> faultLoc;
     uint64_t faultCycle = 0;
 
+    // Wavelets routed out of the program rectangle. The PEs outside it are not simulated,
+    // so such a wavelet is dropped; SDK programs do that on purpose (a bottom row that
+    // forwards a control color SOUTH like every other row), so it is no fault, but data
+    // lost this way must not vanish without a word: each (PE, color, direction) gets one
+    // sim.log line and is named in hang and idle reports. Key: edgeDropKey. Written only
+    // in the router phase, which is sequential.
+    struct EdgeDrop {
+        uint64_t count = 0;
+        uint64_t firstCycle = 0;
+    };
+    std::map<uint64_t, EdgeDrop> edgeDrops; // in PE index order
+    static uint64_t edgeDropKey(uint32_t peIndex, int color, Direction d) {
+        return uint64_t(peIndex) << 16 | uint64_t(color) << 8 | uint64_t(d);
+    }
+    void dropAtEdge(const Pe& p, int color, Direction d);
+    std::string edgeDropReport() const; // lines for waitReport, empty without drops
+
     // The newest simprint lines, up to opt.simprintWindowBytes (an endless printing loop
     // that kept every line grew the appliance by 70 MB/s until it ran out of memory).
     SimprintWindow simprint;
