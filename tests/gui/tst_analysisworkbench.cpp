@@ -21,7 +21,6 @@
 
 #include <QAction>
 #include <QDockWidget>
-#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -41,23 +40,11 @@ class TestAnalysisWorkbench : public QObject {
             examplewindow::copyExample(QStringLiteral("multicast-routes"), m_tmp, &m_root);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // Every PE prints a line when it has all weights.
-        QFile program(m_root + QStringLiteral("/pe_program.csl"));
-        QVERIFY(program.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(program.readAll());
-        program.close();
-        const QString import =
-            QStringLiteral("const sys_mod = @import_module(\"<memcpy/memcpy>\", memcpy_params);\n");
-        const QString task = QStringLiteral("task recv_done() void {\n");
-        QVERIFY(text.contains(import) && text.contains(task));
-        text.replace(import,
-                     import + QStringLiteral("const prt = @import_module(\"<simprint>\");\n"));
-        text.replace(
-            task, task + QStringLiteral("  prt.print_string(\"all weights in, product[0] = \");\n"
-                                        "  prt.print_f32(product[0]);\n"
-                                        "  prt.print_newline();\n"));
-        QVERIFY(program.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        program.write(text.toUtf8());
-        program.close();
+        error = examplewindow::addToReceiveDoneTask(
+            m_root, QStringLiteral("  prt.print_string(\"all weights in, product[0] = \");\n"
+                                   "  prt.print_f32(product[0]);\n"
+                                   "  prt.print_newline();\n"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
 
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1400, 900);
@@ -69,10 +56,8 @@ class TestAnalysisWorkbench : public QObject {
         m_analysis = m_bench->findChild<AnalysisWorkbench*>();
         QVERIFY(m_analysis);
         m_bench->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
-        QSignalSpy built(m_bench->controller(), &SimController::buildFinished);
-        m_bench->build();
-        QVERIFY(built.wait(120000));
-        QVERIFY(built.first().first().toBool());
+        error = examplewindow::buildProject(m_bench);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(m_bench->fabricView()->snapshot());
     }
 

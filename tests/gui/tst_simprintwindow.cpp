@@ -13,7 +13,6 @@
 #include "widgets/analysis/SimprintModel.h"
 
 #include <QDockWidget>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
@@ -30,24 +29,13 @@ class TestSimprintWindow : public QObject {
         QString error =
             examplewindow::copyExample(QStringLiteral("multicast-routes"), m_tmp, &m_root);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QFile program(m_root + QStringLiteral("/pe_program.csl"));
-        QVERIFY(program.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(program.readAll());
-        program.close();
-        const QString import =
-            QStringLiteral("const sys_mod = @import_module(\"<memcpy/memcpy>\", memcpy_params);\n");
-        const QString task = QStringLiteral("task recv_done() void {\n");
-        QVERIFY(text.contains(import) && text.contains(task));
-        text.replace(import,
-                     import + QStringLiteral("const prt = @import_module(\"<simprint>\");\n"));
-        text.replace(task, task + QStringLiteral("  for (@range(u16, 40)) |k| {\n"
-                                                 "    prt.print_string(\"weights line \");\n"
-                                                 "    prt.print_u16_decimal(k);\n"
-                                                 "    prt.print_newline();\n"
-                                                 "  }\n"));
-        QVERIFY(program.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        program.write(text.toUtf8());
-        program.close();
+        error = examplewindow::addToReceiveDoneTask(
+            m_root, QStringLiteral("  for (@range(u16, 40)) |k| {\n"
+                                   "    prt.print_string(\"weights line \");\n"
+                                   "    prt.print_u16_decimal(k);\n"
+                                   "    prt.print_newline();\n"
+                                   "  }\n"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
 
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1400, 900);
@@ -58,10 +46,8 @@ class TestSimprintWindow : public QObject {
         m_analysis = m_bench->findChild<AnalysisWorkbench*>();
         QVERIFY(m_analysis);
         m_bench->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
-        QSignalSpy built(m_bench->controller(), &SimController::buildFinished);
-        m_bench->build();
-        QVERIFY(built.wait(120000));
-        QVERIFY(built.first().first().toBool());
+        error = examplewindow::buildProject(m_bench);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // 12 PEs print 480 lines of about 30 bytes: the 2 KiB window keeps the last few dozen.
