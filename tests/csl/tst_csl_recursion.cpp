@@ -175,6 +175,32 @@ fn compute(n: u16) void {
                  hang.message.c_str());
     }
 
+    // Read-only copies of run-time values made for an address or a run-time index (an inline
+    // function's parameter, a local const array indexed twice) are each activation's own:
+    // they were static, and the nested call overwrote the caller's (review 1, 2).
+    void runTimeCopiesAreTheActivations() {
+        const auto r = compilePe(tile(R"(
+inline fn first(p: u32) u32 { const q = &p; return q.*; }
+fn sum(n: u16) u32 {
+  const own = @as(u32, n) * 10;
+  const rows = [2, 2]u32{ .{ own, own + 1 }, .{ own + 2, own + 3 } };
+  if (n == 0) return first(own) + rows[1][1];
+  return first(own) + rows[n % 2][@as(u32, sum(n - 1) & 0) + 1] + sum(n - 1);
+}
+fn compute(n: u16) void {
+  y[0] = sum(n);
+  sys_mod.unblock_cmd_stream();
+}
+)"));
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::string error;
+        const auto y = launchAndReadWords(r.program, "compute", {3}, "y", 1, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        // sum(0) = 0 + 3; sum(n) = 10n + (10n + 1, + 2 for n odd) + sum(n - 1), with the
+        // index's own recursion between the row's copy and its read: 3, 26, 67, 130.
+        QCOMPARE(y, std::vector<uint32_t>{130});
+    }
+
     // A recursion with no end and nothing in memory runs out of calls, not of host memory.
     void runawayRecursionFaults() {
         const auto r = compilePe(tile(R"(

@@ -185,28 +185,37 @@ class Parser {
             ++pos_;
         }
     }
-    // Skips to the end of the current statement inside a block (stops before '}').
-    // Skips to the end of the statement that failed. `depth` counts the brackets the
-    // statement opened before the failing token: a `}` closing a struct literal the error
-    // was in is not the end of the enclosing block.
-    void syncStmt(int depth = 0) {
+    // Skips to the end of the statement that failed (stops before the block's '}').
+    // `open` holds the brackets the statement opened before the failing token, outermost
+    // first: a `}` closing a struct literal the error was in is not the end of the enclosing
+    // block, and a `;` ends the statement unless a `{` is still open (a `(` left unclosed,
+    // `add(1, 2;`, swallowed the function's `}`).
+    void syncStmt(std::vector<Tok> open = {}) {
+        const auto braceOpen = [&] {
+            return std::find(open.begin(), open.end(), Tok::LBrace) != open.end();
+        };
         while (!at(Tok::Eof)) {
-            Tok k = kind();
-            if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
-                ++depth;
-            else if (k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) {
-                if (depth == 0) {
+            const Tok k = kind();
+            if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket) {
+                open.push_back(k);
+            } else if (k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) {
+                const Tok opener = k == Tok::RBrace   ? Tok::LBrace
+                                   : k == Tok::RParen ? Tok::LParen
+                                                      : Tok::LBracket;
+                // Unmatched brackets inside are dropped up to the one this closes.
+                const auto match = std::find(open.rbegin(), open.rend(), opener);
+                if (match == open.rend()) {
                     if (k == Tok::RBrace)
                         return;
                     ++pos_;
                     continue;
                 }
-                --depth;
-                if (depth == 0 && k == Tok::RBrace) {
+                open.erase(std::prev(match.base()), open.end());
+                if (open.empty() && k == Tok::RBrace) {
                     ++pos_;
                     return;
                 }
-            } else if (k == Tok::Semi && depth == 0) {
+            } else if (k == Tok::Semi && !braceOpen()) {
                 ++pos_;
                 return;
             }
@@ -478,15 +487,16 @@ class Parser {
                 if (s)
                     stmts.push_back(s);
             } catch (ParseError&) {
-                int open = 0;
+                std::vector<Tok> open;
                 for (size_t t = before; t < pos_ && t < toks_.tokens.size(); ++t) {
                     const Tok k = toks_.tokens[t].kind;
                     if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
-                        ++open;
-                    else if ((k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) && open)
-                        --open;
+                        open.push_back(k);
+                    else if ((k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) &&
+                             !open.empty())
+                        open.pop_back();
                 }
-                syncStmt(open);
+                syncStmt(std::move(open));
                 // Stands for the statement that failed, so later checks do not take its
                 // absence for the program's (a `return` lost this way made a function
                 // "not return a value on every path").

@@ -1226,6 +1226,33 @@ uint32_t Analyzer::constStorageOf(const Value& v, uint32_t node) {
     return it->second.second;
 }
 
+// A read-only copy in memory of `v` (of type `t`) for run-time indexing or an address. One of
+// run-time values is the activation's own in a function with a stack frame; otherwise it is
+// static (constStorageOf, readOnlyStorage), which a call cycle through the function would
+// overwrite (FnDef::staticHomes).
+Place Analyzer::readOnlyCopy(const Value& v, TypeP t, uint32_t node) {
+    const bool known = fullyComptime(v);
+    FnDef* owner = fr_->def;
+    if (!known && owner && owner->stackFrame) {
+        Place copy =
+            homePlace(localHome(sizeOf(t), alignOf(t),
+                                "$const." + std::to_string(cls()->readOnlyCopies++), t, node),
+                      t);
+        store(copy, v, node);
+        copy.mut = false;
+        return copy;
+    }
+    if (!known && owner)
+        ++owner->staticHomes;
+    Place copy;
+    copy.k = Place::K::Mem;
+    copy.type = t;
+    copy.addrImm = t->k == TK::Array || t->k == TK::Struct ? constStorageOf(v, node)
+                                                           : readOnlyStorage(v, t, node);
+    copy.mut = false;
+    return copy;
+}
+
 // Read-only storage of its own ("$const.N") for `v` of type `t`: written at load time when
 // it is comptime-known, else by code here.
 uint32_t Analyzer::readOnlyStorage(const Value& v, TypeP t, uint32_t node) {

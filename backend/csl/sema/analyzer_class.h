@@ -819,6 +819,7 @@ class Analyzer {
     void writeInit(uint32_t addr, const Value& v, TypeP t, uint32_t node);
     uint32_t constStorageOf(const Value& v, uint32_t node);
     uint32_t readOnlyStorage(const Value& v, TypeP t, uint32_t node);
+    Place readOnlyCopy(const Value& v, TypeP t, uint32_t node);
     void storeAt(uint32_t addr, TypeP t, const Value& v, uint32_t node);
     // Stack frames of recursive functions (stack_frames.cpp).
     std::map<const Ast*, std::set<uint32_t>> recursiveFnNodes_;

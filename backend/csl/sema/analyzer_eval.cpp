@@ -1274,12 +1274,7 @@ Place Analyzer::indexPlace(Place base, uint32_t node, const std::vector<Value>* 
             }
             if (base.k == Place::K::Value && bv.k == VK::Agg && bv.type &&
                 bv.type->k == TK::Array && runtime()) {
-                Place q;
-                q.k = Place::K::Mem;
-                q.type = bv.type;
-                q.addrImm = constStorageOf(bv, node);
-                q.mut = false;
-                return indexPlace(q, node, &idx);
+                return indexPlace(readOnlyCopy(bv, bv.type, node), node, &idx);
             }
             fail(node, "index into a comptime value must be comptime-known");
         }
@@ -1593,7 +1588,7 @@ Value Analyzer::addressOf(uint32_t node) {
         if (runtime() && ((p.k == Place::K::Value && isRuntimeScalar(p.type)) ||
                           (p.k == Place::K::Reg && !p.mut))) {
             const Value v = p.k == Place::K::Reg ? load(p, node) : coerce(p.value, p.type, node);
-            return mkPtr(readOnlyStorage(v, p.type, node), types.ptr(p.type, false, true));
+            return addrValue(readOnlyCopy(v, p.type, node), node);
         }
         // The Types page: "address of packed struct field is unsupported".
         if (p.packedField)
