@@ -176,6 +176,48 @@ comptime {
                             "different '.ut_id' settings") != std::string::npos,
                  diags.c_str());
     }
+
+    // Destination first across compile order: the destination DSR loaded before the
+    // operation gives '.ut_id' 3 though the source's load after it gives 6; a load in a
+    // function nothing calls gives nothing (it made a real send asynchronous).
+    void dsrSettingsDestinationFirstAndUnusedLoads() {
+        const std::string pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
+const to_fabric = @get_dsr(dsr_dest, 1);
+const from_y = @get_dsr(dsr_src1, 2);
+fn compute() void {
+  @fmovs(to_fabric, from_y);
+  sys_mod.unblock_cmd_stream();
+}
+fn never_called() void {
+  @load_to_dsr(to_fabric, out, .{ .async = true, .priority = .{ .high = true } });
+}
+comptime {
+  @initialize_queue(@get_output_queue(2), .{ .color = @get_color(4) });
+  @load_to_dsr(to_fabric, out, .{ .async = true, .ut_id = @get_ut_id(3) });
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+comptime {
+  @load_to_dsr(from_y, y_dsd, .{ .ut_id = @get_ut_id(6) });
+}
+)";
+        const auto r = compileFiles(
+            {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        QCOMPARE(r.program->classes[0].dsdOps.size(), size_t(1));
+        const sim::DsdOpDesc& op = r.program->classes[0].dsdOps[0];
+        QCOMPARE(int(op.microthread), 3);
+        QVERIFY(op.async);
+        QCOMPARE(int(op.priority), -1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslDsdOperands)

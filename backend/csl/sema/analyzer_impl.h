@@ -242,9 +242,14 @@ struct ClassCtx {
         uint32_t node = 0;
     };
     std::map<int, std::vector<DsrLoad>> dsrLoads;
+    struct DsrOperandUse {
+        int dsr = 0;
+        bool late = false;              // no load of it was compiled before the operation
+        std::set<std::string> fromLoad; // else: the settings its latest load gave it
+    };
     struct LateDsrConfig {
         size_t op = 0;
-        std::vector<int> dsrs; // the operation's DSR operands, destination first
+        std::vector<DsrOperandUse> dsrs; // the operation's DSR operands, destination first
         std::set<std::string> ownFields;
         Module* mod = nullptr;
         uint32_t node = 0;

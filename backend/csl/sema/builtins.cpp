@@ -884,8 +884,11 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
          int32_t(sim::DsdField::SaveAddress));
     emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, flagged,
          int32_t(dsrSlot(dsr, node)));
-    cls()->dsrConfig[dsrKey(dsr)] = cfg;
-    cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode});
+    // A load in a function nothing uses never happens: it sets nothing for the operations.
+    if (!checkingUnusedCode_) {
+        cls()->dsrConfig[dsrKey(dsr)] = cfg;
+        cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode});
+    }
 }
 
 // The Microthread IDs page: an operation takes `.ut_id` from its own configuration or from
@@ -900,8 +903,14 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
             continue;
         sim::DsdOpDesc& op = c.cc.dsdOps[late.op];
         std::set<std::string> settled = late.ownFields;
-        for (int dsr : late.dsrs) {
-            const auto loads = c.dsrLoads.find(dsr);
+        for (const ClassCtx::DsrOperandUse& use : late.dsrs) {
+            // An operand loaded before the operation gave its settings then; one before it
+            // in the order still wins over a later operand's.
+            if (!use.late) {
+                settled.insert(use.fromLoad.begin(), use.fromLoad.end());
+                continue;
+            }
+            const auto loads = c.dsrLoads.find(use.dsr);
             if (loads == c.dsrLoads.end())
                 continue;
             for (const char* field : {"ut_id", "async", "activate", "unblock", "priority"}) {
@@ -1169,7 +1178,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     std::set<std::string> ownFields;
     if (cfg.k == VK::Agg && cfg.names)
         ownFields.insert(cfg.names->begin(), cfg.names->end());
-    std::vector<int> dsrsNotLoadedYet;
+    std::vector<ClassCtx::DsrOperandUse> dsrUses;
     bool anyFabric = false;
     sim::DsdOperand* slots[] = {&op.dst, &op.src0, &op.src1, &op.src2};
     bool viaDsr = false;
@@ -1229,8 +1238,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             dsrOperands.push_back(
                 {dsrSlot(v, argNodes[i]), d, i == 0 ? shape.dstBytes : shape.srcBytes[i - 1]});
             auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
-            if (cfgIt == cls()->dsrConfig.end())
-                dsrsNotLoadedYet.push_back(dsrKey(v));
+            ClassCtx::DsrOperandUse& use = dsrUses.emplace_back();
+            use.dsr = dsrKey(v);
+            use.late = cfgIt == cls()->dsrConfig.end();
+            if (!use.late && cfgIt->second.k == VK::Agg && cfgIt->second.names)
+                use.fromLoad.insert(cfgIt->second.names->begin(), cfgIt->second.names->end());
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
@@ -1451,9 +1463,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     op.resultReg = newReg(node);
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
-    if (!dsrsNotLoadedYet.empty())
+    if (std::any_of(dsrUses.begin(), dsrUses.end(),
+                    [](const ClassCtx::DsrOperandUse& u) { return u.late; }))
         cls()->lateDsrConfigs.push_back(
-            {ops.size() - 1, std::move(dsrsNotLoadedYet), std::move(ownFields), fr_->mod, node});
+            {ops.size() - 1, std::move(dsrUses), std::move(ownFields), fr_->mod, node});
     if (op.activateTask >= 0) // a task ID; a task given by value is resolved at class end
         noteActivation(op.activateTask, node);
     setLoc(node);
