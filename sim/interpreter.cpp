@@ -70,15 +70,18 @@ constexpr uint32_t kSpinSampleEdges = 64;
 void noteBackEdge(Pe& p, const Frame& f, uint16_t numRegs) {
     if (++p.backEdges % kSpinSampleEdges != 0)
         return;
-    const uint64_t* r = p.regs.data() + f.regBase;
+    // The registers of every frame up to this one: a loop in the leaves of a recursion runs in
+    // a new activation at each sample, whose callers' registers differ.
+    const uint64_t* r = p.regs.data();
+    const size_t n = f.regBase + numRegs;
     if (p.spinSamplePc == f.pc && p.spinSampleDepth == p.frames.size() &&
-        p.spinSample.size() == numRegs && std::equal(r, r + numRegs, p.spinSample.begin())) {
+        p.spinSample.size() == n && std::equal(r, r + n, p.spinSample.begin())) {
         if (p.lastSpin <= p.lastScalarProgress)
             p.spinFingerprint = stateFingerprint(p);
         p.lastSpin = p.mainReadyAt;
         return;
     }
-    p.spinSample.assign(r, r + numRegs);
+    p.spinSample.assign(r, r + n);
     p.spinSamplePc = f.pc;
     p.spinSampleDepth = p.frames.size();
     p.lastScalarProgress = p.mainReadyAt;

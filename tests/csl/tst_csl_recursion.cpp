@@ -137,8 +137,9 @@ fn compute(n: u16) void { y[0] = once(n); sys_mod.unblock_cmd_stream(); }
     }
 
     // A recursion with no loop is progress: fib(18) makes 8,361 calls, far past a 20,000-cycle
-    // idle limit with no back edge to sample (it was "a loop that changes nothing"). A loop
-    // polling a flag nothing sets still hangs though its body recurses.
+    // idle limit with no back edge to sample (it was "a loop that changes nothing"), and so is
+    // one whose leaves loop (review17 4). A loop polling a flag nothing sets still hangs
+    // though its body recurses.
     void recursionWithoutLoopsIsProgress() {
         const auto r = compilePe(tile(R"(
 var flag: u32 = 0;
@@ -150,9 +151,20 @@ fn depth(n: u32) u32 {
   if (n == 0) return 0;
   return depth(n - 1) + 1;
 }
+fn tree(n: u32) u32 {
+  if (n == 0) {
+    var s: u32 = 0;
+    var i: u32 = 0;
+    while (i < 64) : (i += 1) { s += 1; }
+    return s;
+  }
+  return tree(n - 1) + tree(n - 1);
+}
 fn compute(n: u16) void {
   if (n == 0) {
     y[0] = fib(18);
+  } else if (n == 2) {
+    y[0] = tree(7);
   } else {
     while (flag == 0) { y[1] = depth(5); }
   }
@@ -167,6 +179,12 @@ fn compute(n: u16) void {
         QVERIFY2(fib.status == sim::RunStatus::CommandDone, fib.message.c_str());
         QVERIFY2(fib.cycle > 100'000, std::to_string(fib.cycle).c_str());
         QCOMPARE(readSymbol(fabric, "y", 0, 0, 1, 10'000'000), std::vector<uint32_t>{2584});
+        // The leaves' 64-round loops are sampled in a new activation each time (their own
+        // registers alike, their callers' not): progress, not a loop that changes nothing.
+        sim::Fabric leaves(r.program, options);
+        const sim::RunResult tree = leaves.runUntilDone(leaves.launch("compute", {2}), 10'000'000);
+        QVERIFY2(tree.status == sim::RunStatus::CommandDone, tree.message.c_str());
+        QCOMPARE(readSymbol(leaves, "y", 0, 0, 1, 10'000'000), std::vector<uint32_t>{128 * 64});
         sim::Fabric polling(r.program, options);
         const sim::RunResult hang =
             polling.runUntilDone(polling.launch("compute", {1}), 10'000'000);
