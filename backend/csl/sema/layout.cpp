@@ -626,6 +626,14 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     };
     std::vector<UnusedCheck> unusedChecks;
     const size_t classFirstDiagnostic = diags_.diagnostics().size();
+    // What only the check resolves or lowers references nothing (Decl::referenced).
+    struct CheckingOnly {
+        bool& flag;
+        explicit CheckingOnly(bool& f) : flag(f) { flag = true; }
+        ~CheckingOnly() { flag = false; }
+        CheckingOnly(const CheckingOnly&) = delete;
+        CheckingOnly& operator=(const CheckingOnly&) = delete;
+    };
     const auto checked = [&](const Decl& d, Module* mod, size_t first) {
         if (diags_.diagnostics().size() > first)
             unusedChecks.push_back({&d, mod, first, diags_.diagnostics().size()});
@@ -661,7 +669,10 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                 try {
                     if (unsetParam)
                         continue;
-                    resolveDecl(mm, d, d.node);
+                    {
+                        CheckingOnly only(checkingUnusedCode_);
+                        resolveDecl(mm, d, d.node);
+                    }
                     const Node& dn2 = mm->ast->nodes[d.node];
                     if (d.isFn && dn2.kind == NK::FnDecl && (dn2.flags & (kFnExport | kFnExtern))) {
                         // An export or extern fn's parameter and result types must be
@@ -697,13 +708,12 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                     continue;
                 ModuleFrame frame(*this, mm);
                 const size_t first = diags_.diagnostics().size();
-                checkingUnusedCode_ = true;
                 try {
+                    CheckingOnly only(checkingUnusedCode_);
                     def->loweredForChecking = true;
                     lowerFunction(def, d.node);
                 } catch (SemaError&) {
                 }
-                checkingUnusedCode_ = false;
                 checked(d, mm, first);
             }
         }
