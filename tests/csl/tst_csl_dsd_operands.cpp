@@ -218,6 +218,47 @@ comptime {
         QVERIFY(op.async);
         QCOMPARE(int(op.priority), -1);
     }
+
+    // The DSDs page: an operation through a DSR takes '.async', '.activate' and '.unblock'
+    // from the DSR's @load_to_dsr; its own are ignored, with a warning when the load gives
+    // another (a third-party stencil's op-level '.activate' ran its compute task twice).
+    void dsrLoadSettingsWinOverTheOperations() {
+        const std::string pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
+const to_fabric = @get_dsr(dsr_dest, 1);
+const done_id = @get_local_task_id(12);
+task done() void {}
+comptime {
+  @bind_local_task(done, done_id);
+  @initialize_queue(@get_output_queue(2), .{ .color = @get_color(4) });
+  @load_to_dsr(to_fabric, out, .{ .async = true });
+}
+fn compute() void {
+  @fmovs(to_fabric, y_dsd, .{ .async = true, .activate = done_id });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)";
+        const auto r = compileFiles(
+            {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        const sim::DsdOpDesc& op = r.program->classes[0].dsdOps.at(0);
+        QVERIFY(op.async);
+        QCOMPARE(int(op.activateTask), -1);
+        const std::string diags = allDiagnostics(r);
+        QVERIFY2(diags.find("warning: '.activate' of @fmovs is ignored: an operation through a "
+                            "DSR takes it from the DSR's @load_to_dsr") != std::string::npos,
+                 diags.c_str());
+        QVERIFY2(diags.find("'.async' of @fmovs is ignored") == std::string::npos, diags.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslDsdOperands)

@@ -1173,6 +1173,31 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     }
     sim::DsdOpDesc op;
     op.op = info->kind;
+    // The DSDs page: "if using a DSR in an asynchronous operation, the .activate and
+    // .unblock fields *must* be specified in the @load_to_dsr call ... it is not necessary to
+    // specify activate or unblock in the DSD operation", and "the DSR *must* be marked as
+    // asynchronous when a DSD is loaded to it": an operation through a DSR takes these from
+    // the DSR's load, and its own are ignored (a third-party stencil left them out of its
+    // loads on purpose, and the operations' own made a task run twice).
+    std::vector<std::pair<std::string, Value>> ignoredOwn;
+    if (cfg.k == VK::Agg && cfg.names && std::any_of(vals.begin(), vals.end(), [](const Value& v) {
+            return v.k == VK::Handle && isDsrHandle(v.type->hk);
+        })) {
+        std::vector<std::string> names;
+        std::vector<Value> elems;
+        for (size_t k = 0; k < cfg.names->size(); ++k) {
+            const std::string& f = (*cfg.names)[k];
+            if (f == "async" || f == "activate" || f == "unblock" || f == "on_control") {
+                ignoredOwn.emplace_back(f, (*cfg.elems)[k]);
+                continue;
+            }
+            names.push_back(f);
+            elems.push_back((*cfg.elems)[k]);
+        }
+        const TypeP cfgType = cfg.type;
+        cfg = mkAgg(std::move(names), std::move(elems));
+        cfg.type = cfgType;
+    }
     // The operation's own settings, and its DSR operands that no @load_to_dsr compiled so far
     // has loaded: their settings are applied when the class is done (applyLateDsrConfigs).
     std::set<std::string> ownFields;
@@ -1330,6 +1355,14 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
         } else {
             fail(argNodes[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
+    }
+    // An own setting the DSR's load (known so far) does not give alike is worth a word.
+    for (const auto& [f, v] : ignoredOwn) {
+        const Value* fromLoad = cfg.k == VK::Agg && cfg.names ? cfg.field(f) : nullptr;
+        if (!fromLoad || !sameValue(*fromLoad, v))
+            warn(node, "'." + f + "' of @" + name +
+                           " is ignored: an operation through a DSR takes it from the DSR's "
+                           "@load_to_dsr (the DSDs page)");
     }
     // The DSDs page: "At most one of activate or unblock may be specified".
     if (cfg.k == VK::Agg && cfg.names && cfg.field("activate") && cfg.field("unblock"))
