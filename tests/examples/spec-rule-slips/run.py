@@ -96,8 +96,8 @@ slips = [
      "const as_float: f32 = odd;", ["'f32'", "'u16'"]),
     ("f32 into a u32 without @as", fn("  const ratio: f32 = 0.5;\n  var r: f32 = ratio;\n  res[0] = r;\n"),
      "res[0] = r;", ["'u32'", "'f32'"]),
-    ("f32 plus f16", fn("  var a32: f32 = 1.0;\n  var a16: f16 = 1.0;\n  const mixed = a32 + a16;\n  res[0] = @bitcast(u32, mixed);\n"),
-     "const mixed = a32 + a16;", ["'f32'", "'f16'"]),
+    ("f16 plus i16", fn("  var a16: f16 = 1.0;\n  var i16v: i16 = 1;\n  const mixed = a16 + i16v;\n  res[0] = @as(u32, @bitcast(u16, mixed));\n"),
+     "const mixed = a16 + i16v;", ["'f16'", "'i16'"]),
     ("bitwise and of floats", fn("  var fa: f32 = 1.0;\n  const masked = fa & 1.0;\n  res[0] = @bitcast(u32, masked);\n"),
      "const masked = fa & 1.0;", ["'&'", "floating-point"]),
     ("shift of a float", fn("  var fs: f32 = 1.0;\n  const doubled = fs << 1;\n  res[0] = @bitcast(u32, doubled);\n"),
@@ -208,12 +208,16 @@ slips = [
      ["iterate", "'u16'"]),
     ("while on an integer", fn("  var left: u16 = 3;\n  while (left) {\n    left -= 1;\n  }\n"),
      "while (left) {", ["'bool'", "'u16'"]),
-    ("run-time recursion", [top("fn depth(k: u16) u16 {\n  if (k == 0) return 0;\n  return 1 + depth(k - 1);\n}\n"),
-                            fn("  res[0] = depth(odd);\n")],
-     "fn depth(k: u16) u16 {", ["recursion", "depth"]),
-    ("mutual recursion", [top("fn ping(k: u16) u16 {\n  if (k == 0) return 0;\n  return pong(k - 1);\n}\n"
-                              "fn pong(k: u16) u16 {\n  return ping(k);\n}\n"), fn("  res[0] = ping(odd);\n")],
-     "fn pong(k: u16) u16 {", ["recursion", "ping -> pong -> ping"]),
+    ("recursion through a pointer with a local array",
+     [top("var again: *const fn (u16) u16 = &rec;\nfn rec(k: u16) u16 {\n  var seen = @zeros([2]u16);\n"
+          "  seen[k % 2] = k;\n  if (k == 0) return 0;\n  return again(k - 1) + seen[k % 2];\n}\n"),
+      fn("  res[0] = rec(odd);\n")],
+     "fn rec(k: u16) u16 {", ["recursion", "pointer", "fixed addresses"]),
+    ("recursive frame larger than memory",
+     [top("fn big(k: u16) u16 {\n  var block = @zeros([30000]u16);\n  block[k] = k;\n"
+          "  if (k == 0) return 0;\n  return big(k - 1) + block[k];\n}\n"),
+      fn("  res[0] = big(odd);\n")],
+     "fn big(k: u16) u16 {", ["stack frame", "'big'"]),
     # Syntax and Comptime pages: declarations
     ("const without an initializer", top("const limit: u16;\n"), "const limit: u16;",
      ["'limit'", "initialized"]),
