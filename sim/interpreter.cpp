@@ -70,20 +70,17 @@ constexpr uint32_t kSpinSampleEdges = 64;
 void noteBackEdge(Pe& p, const Frame& f, uint16_t numRegs) {
     if (++p.backEdges % kSpinSampleEdges != 0)
         return;
-    // The registers of every frame up to this one: a loop in the leaves of a recursion runs in
-    // a new activation at each sample, whose callers' registers differ.
-    const uint64_t* r = p.regs.data();
-    const size_t n = f.regBase + numRegs;
-    if (p.spinSamplePc == f.pc && p.spinSampleDepth == p.frames.size() &&
-        p.spinSample.size() == n && std::equal(r, r + n, p.spinSample.begin())) {
+    const uint64_t* r = p.regs.data() + f.regBase;
+    if (p.spinSamplePc == f.pc && p.spinSampleActivation == f.activation &&
+        p.spinSample.size() == numRegs && std::equal(r, r + numRegs, p.spinSample.begin())) {
         if (p.lastSpin <= p.lastScalarProgress)
             p.spinFingerprint = stateFingerprint(p);
         p.lastSpin = p.mainReadyAt;
         return;
     }
-    p.spinSample.assign(r, r + n);
+    p.spinSample.assign(r, r + numRegs);
     p.spinSamplePc = f.pc;
-    p.spinSampleDepth = p.frames.size();
+    p.spinSampleActivation = f.activation;
     p.lastScalarProgress = p.mainReadyAt;
 }
 
@@ -426,6 +423,7 @@ void Fabric::Impl::callFunction(Pe& p, int32_t func, const uint64_t* argsIn, uin
     Frame f;
     f.func = func;
     f.retDst = retDst;
+    f.activation = ++p.calls;
     if (!p.frames.empty()) {
         const Frame& top = p.frames.back();
         const Function& tf = p.cls->functions[size_t(top.func)];

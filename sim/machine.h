@@ -172,6 +172,9 @@ struct Frame {
     uint32_t regBase = 0;
     uint32_t dsdBase = 0;
     uint16_t retDst = kNoReg;
+    // Which call this is (Pe::calls when it began): spin samples at a loop head compare it,
+    // as a loop in the leaves of a recursion runs in a new activation at each sample.
+    uint32_t activation = 0;
 };
 
 struct OpOperand {
@@ -356,7 +359,8 @@ struct alignas(64) Pe {
     // nothing.
     uint32_t backEdges = 0;
     uint32_t spinSamplePc = UINT32_MAX;
-    size_t spinSampleDepth = 0;
+    uint32_t spinSampleActivation = 0;
+    uint32_t calls = 0; // calls begun, numbering Frame::activation
     std::vector<uint64_t> spinSample;
     uint64_t lastScalarProgress = 0;
     uint64_t lastSpin = 0;
