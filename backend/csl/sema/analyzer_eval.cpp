@@ -1639,19 +1639,9 @@ Value Analyzer::addressOf(uint32_t node) {
 }
 
 Value Analyzer::aggregateValueAddress(const Value& v, uint32_t node) {
-    if (fullyComptime(v))
-        return mkPtr(constStorageOf(v, node), types.ptr(v.type, false, true));
-    // A struct or array value with run-time parts: a read-only copy in memory of its own, as
-    // a local variable has.
     if (v.type->k != TK::Struct && v.type->k != TK::Array)
         fail(node, "cannot take the address of a value of type '" + typeName(v.type) + "'");
-    Place copy =
-        homePlace(localHome(sizeOf(v.type), alignOf(v.type),
-                            "$copy." + std::to_string(cls()->cc.symbols.size()), v.type, node),
-                  v.type);
-    store(copy, v, node);
-    copy.mut = false;
-    return addrValue(copy, node);
+    return addrValue(readOnlyCopy(v, v.type, node), node);
 }
 
 // A variable of a comptime evaluation has no address (the Comptime page): say so rather than

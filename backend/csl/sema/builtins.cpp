@@ -952,9 +952,12 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                     op.activateTask = int8_t(v.i);
                 else if (f == "unblock" && v.k == VK::Handle)
                     op.unblockTask = int8_t(v.i);
-                else if (f == "priority" && v.k == VK::Agg && v.names && !v.names->empty()) {
-                    const std::string& level = (*v.names)[0];
-                    op.priority = int8_t(level == "high" ? 0 : level == "medium" ? 1 : 2);
+                else if (f == "priority") {
+                    ModuleFrame frame(*this, late.mod);
+                    try {
+                        op.priority = microthreadPriorityOf(*this, v, late.node);
+                    } catch (SemaError&) {
+                    }
                 }
             }
         }
