@@ -764,6 +764,7 @@ class Analyzer {
     [[noreturn]] void failAddressOf(uint32_t node, const Place& p);
     void warnIfTensorAccessLeavesArray(
         uint32_t node, std::span<const uint32_t> caps, const std::vector<Value>& extents,
+        const Place& array,
         const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt);
     void noteActivation(int id, uint32_t node);
     Value coerce(const Value& v, TypeP to, uint32_t node, const char* context = nullptr);

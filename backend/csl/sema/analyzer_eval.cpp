@@ -2536,17 +2536,11 @@ void Analyzer::failUnlessAffine(
 // 16-element array runs into the next symbol without a word.
 void Analyzer::warnIfTensorAccessLeavesArray(
     uint32_t node, std::span<const uint32_t> caps, const std::vector<Value>& extents,
-    const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt) {
+    const Place& array, const std::function<Value(const std::array<int64_t, 4>&, TypeP&)>& addrAt) {
     const uint32_t indexed = N(node).a;
-    if (N(indexed).kind != NK::Index)
-        return;
     for (const Value& e : extents)
         if (e.k != VK::Int || e.i < 1)
             return;
-    const Place array = place(N(indexed).a);
-    if (array.k != Place::K::Mem || array.addrReg != kNoReg || !array.type ||
-        array.type->k != TK::Array)
-        return;
     const int64_t begin = array.addrImm, end = begin + int64_t(sizeOf(array.type));
     for (uint32_t corner = 0; corner < (1u << caps.size()); ++corner) {
         std::array<int64_t, 4> at{};
@@ -2633,6 +2627,15 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
     };
     TypeP elemT = nullptr;
     Value base = addrAt({}, elemT);
+    // The indexed array, when it is in memory at a known address: what the access must stay
+    // in, and the DSDs page's `base_address`.
+    const std::optional<Place> array =
+        N(n.a).kind != NK::Index ? std::nullopt : withIndicesAt({}, [&] {
+            const Place p = place(N(n.a).a);
+            return p.k == Place::K::Mem && p.addrReg == kNoReg && p.type && p.type->k == TK::Array
+                       ? std::optional<Place>(p)
+                       : std::nullopt;
+        });
     std::vector<std::string> names{"$base", "$elem"};
     std::vector<Value> elems{base, mkType(elemT)};
     std::vector<int64_t> strides; // bytes per step of each index, when comptime-known
@@ -2656,7 +2659,8 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
         probing = true;
         failUnlessAffine(node, caps, extents, base.i, strides, addrAt);
         probing = false;
-        warnIfTensorAccessLeavesArray(node, caps, extents, addrAt);
+        if (array)
+            warnIfTensorAccessLeavesArray(node, caps, extents, *array, addrAt);
     }
     names.push_back("$rank");
     elems.push_back(mkInt(int64_t(caps.size())));
@@ -2699,21 +2703,15 @@ Value Analyzer::evalTensorAccess(uint32_t node) {
         strideV.names.reset();
         Value extentV = mkAgg({}, extentTuple);
         extentV.names.reset();
-        const std::optional<Place> array =
-            N(n.a).kind != NK::Index ? std::nullopt : withIndicesAt({}, [&] {
-                const Place p = place(N(n.a).a);
-                return p.k == Place::K::Mem && p.addrReg == kNoReg && p.type &&
-                               p.type->k == TK::Array && p.addrImm <= base.i
-                           ? std::optional<Place>(p)
-                           : std::nullopt;
-            });
-        const int64_t offset = array ? (base.i - array->addrImm) / int64_t(sizeOf(elemT)) : 0;
+        const int64_t offset = array && array->addrImm <= base.i
+                                   ? (base.i - array->addrImm) / int64_t(sizeOf(elemT))
+                                   : -1;
+        const bool fromArray = offset >= 0 && offset <= 0x7fff; // an i16 offset
         names.push_back("base_address");
-        elems.push_back(array && offset <= 0x7fff
-                            ? mkPtr(array->addrImm, types.ptr(array->type, false, false))
-                            : mkPtr(base.i, types.ptr(elemT, true, false)));
+        elems.push_back(fromArray ? mkPtr(array->addrImm, types.ptr(array->type, false, false))
+                                  : mkPtr(base.i, types.ptr(elemT, true, false)));
         names.push_back("offset");
-        elems.push_back(mkInt(array && offset <= 0x7fff ? offset : 0, types.i16));
+        elems.push_back(mkInt(fromArray ? offset : 0, types.i16));
         names.push_back("stride");
         elems.push_back(strideV);
         names.push_back("extent");
