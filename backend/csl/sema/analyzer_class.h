@@ -792,6 +792,15 @@ class Analyzer {
     }
     // Code lowered only to check the tile file (a function nothing uses) references nothing.
     bool checkingUnusedCode_ = false;
+    // A declaration or function the tile file's check resolved or lowered, with its
+    // diagnostics [first, last).
+    struct UnusedCheck {
+        const Decl* decl;
+        Module* mod;
+        size_t first, last;
+    };
+    void demoteArchErrorsOfUnusedCode(const ClassCtx& c, const std::vector<UnusedCheck>& checks,
+                                      size_t classFirstDiagnostic);
     // The diagnostics (by index) that are errors only on the architecture compiled for.
     std::set<size_t> archErrors_;
     // An error only because of the architecture compiled for (a WSE-3 builtin on WSE-2): in a

@@ -595,6 +595,50 @@ std::string Analyzer::paramsKey(const Value& params) {
     return k;
 }
 
+// The tile file is checked whole, but the SDK's cslc analyses only what is used (Zig's lazy
+// analysis: a `const ut0 = @get_ut_id(0);` that only WSE-3 branches use compiles for WSE-2).
+// A declaration or function nothing compiled uses whose errors are all about the architecture
+// (failOnThisArch) gets them as warnings; other mistakes in unused code stay errors. Only when
+// nothing else fails: a failed declaration in use must stop the build wherever it was first
+// reported, and after another error (a comptime block that stopped before its exports) code
+// may look unused that is not.
+void Analyzer::demoteArchErrorsOfUnusedCode(const ClassCtx& c,
+                                            const std::vector<UnusedCheck>& checks,
+                                            size_t classFirstDiagnostic) {
+    const auto isError = [&](size_t i) {
+        return diags_.diagnostics()[i].severity == csl::Severity::Error;
+    };
+    const auto demotable = [&](const UnusedCheck& u) {
+        if (u.decl->referenced || !u.mod->ast)
+            return false;
+        for (size_t i = u.first; i < u.last; ++i)
+            if (isError(i) && !archErrors_.count(i))
+                return false;
+        return true;
+    };
+    size_t otherErrors = 0;
+    for (size_t i = classFirstDiagnostic; i < diags_.diagnostics().size(); ++i)
+        otherErrors += isError(i);
+    for (const UnusedCheck& u : checks)
+        if (demotable(u))
+            for (size_t i = u.first; i < u.last; ++i)
+                otherErrors -= isError(i);
+    if (otherErrors > 0)
+        return;
+    for (Module* mm : c.modules)
+        for (const auto& [name, d] : mm->decls)
+            if (d.failed && d.referenced)
+                return;
+    for (const UnusedCheck& u : checks)
+        if (demotable(u))
+            diags_.demoteErrors(u.first, u.last, u.mod->fileId,
+                                u.mod->ast->beginOffset(u.decl->node),
+                                u.mod->ast->endOffset(u.decl->node),
+                                "'" + u.decl->name +
+                                    "' is not used, so the SDK's compiler does not analyse it "
+                                    "(Tessera checks the whole tile file)");
+}
+
 void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     stepBudgetStart_ = comptimeSteps_;
     c.cc.file = t.file;
@@ -614,16 +658,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
             return;
         }
     }
-    // The tile file is checked whole, but the SDK's cslc analyses only what is used (Zig's
-    // lazy analysis: a `const ut0 = @get_ut_id(0);` that only WSE-3 branches use compiles for
-    // WSE-2). A declaration or function nothing compiled uses whose errors are all about the
-    // architecture (failOnThisArch) gets them as warnings when the class is done; other
-    // mistakes in unused code stay errors.
-    struct UnusedCheck {
-        const Decl* decl;
-        Module* mod;
-        size_t first, last; // its diagnostics
-    };
+    // What the tile file's check resolved or lowered with errors (demoteArchErrorsOfUnusedCode).
     std::vector<UnusedCheck> unusedChecks;
     const size_t classFirstDiagnostic = diags_.diagnostics().size();
     // What only the check resolves or lowers references nothing (Decl::referenced).
@@ -856,36 +891,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
         if (c.cc.tasks[size_t(id)].kind == sim::TaskKind::None && !c.unblockedIds.count(id))
             c.cc.tasks[size_t(id)].initiallyBlocked = true;
     checkRecursion(c);
-    // Only when nothing else fails: a failed declaration in use must stop the build wherever
-    // it was first reported, and after another error (a comptime block that stopped before
-    // its exports) code may look unused that is not.
-    const auto demotable = [&](const UnusedCheck& u) {
-        if (u.decl->referenced || !u.mod->ast)
-            return false;
-        for (size_t i = u.first; i < u.last; ++i)
-            if (diags_.diagnostics()[i].severity == csl::Severity::Error && !archErrors_.count(i))
-                return false;
-        return true;
-    };
-    size_t otherErrors = 0;
-    for (size_t i = classFirstDiagnostic; i < diags_.diagnostics().size(); ++i)
-        otherErrors += diags_.diagnostics()[i].severity == csl::Severity::Error;
-    for (const UnusedCheck& u : unusedChecks)
-        if (demotable(u))
-            for (size_t i = u.first; i < u.last; ++i)
-                otherErrors -= diags_.diagnostics()[i].severity == csl::Severity::Error;
-    bool failedInUse = false;
-    for (Module* mm : c.modules)
-        for (const auto& [name, d] : mm->decls)
-            failedInUse = failedInUse || (d.failed && d.referenced);
-    for (const UnusedCheck& u : unusedChecks)
-        if (otherErrors == 0 && !failedInUse && demotable(u))
-            diags_.demoteErrors(u.first, u.last, u.mod->fileId,
-                                u.mod->ast->beginOffset(u.decl->node),
-                                u.mod->ast->endOffset(u.decl->node),
-                                "'" + u.decl->name +
-                                    "' is not used, so the SDK's compiler does not analyse it "
-                                    "(Tessera checks the whole tile file)");
+    demoteArchErrorsOfUnusedCode(c, unusedChecks, classFirstDiagnostic);
     for (const sim::ClassExport& e : c.cc.exports) {
         const auto host = std::find_if(hostSymbols_.begin(), hostSymbols_.end(),
                                        [&](const sim::HostSymbol& h) { return h.name == e.name; });
