@@ -37,15 +37,12 @@ class TestSimprintWindow : public QObject {
                                    "  }\n"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 900);
+        error = examplewindow::openWindow(m_root, &m_window, QSize(1400, 900));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_window->show();
-        QVERIFY2(m_window->openProject(m_root, &error), qPrintable(error));
         m_bench = m_window->workbench();
-        QVERIFY(m_bench);
         m_analysis = m_bench->findChild<AnalysisWorkbench*>();
         QVERIFY(m_analysis);
-        m_bench->controller()->setToolsBinDir(QStringLiteral(TESSERA_BINARY_DIR "/bin"));
         error = examplewindow::buildProject(m_bench);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
