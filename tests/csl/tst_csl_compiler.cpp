@@ -471,6 +471,46 @@ comptime { @bind_local_task(t, @get_local_task_id(8)); }
         std::sort(names.begin(), names.end());
         QVERIFY(std::adjacent_find(names.begin(), names.end()) == names.end());
     }
+
+    // A fabric DSD's `.simd_mode` reaches the program; `simd_max` (newer SDKs) is the widest
+    // mode, simd_64, and a mode nobody names is an error listing the four.
+    void fabricSimdModes_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("simdMode");
+        QTest::newRow("simd_32") << "simd_32" << int(sim::kSimd32);
+        QTest::newRow("simd_64") << "simd_64" << int(sim::kSimd64);
+        QTest::newRow("simd_32_or_64") << "simd_32_or_64" << int(sim::kSimd32Or64);
+        QTest::newRow("simd_max") << "simd_max" << int(sim::kSimd64);
+        QTest::newRow("simd_128") << "simd_128" << -1;
+    }
+    void fabricSimdModes() {
+        QFETCH(QString, mode);
+        QFETCH(int, simdMode);
+        const char* layout = "layout {\n  @set_rectangle(1, 1);\n"
+                             "  @set_tile_code(0, 0, \"pe.csl\", .{});\n}\n";
+        const std::string pe = R"(
+var halves = @zeros([8]u16);
+const out = @get_dsd(fabout_dsd, .{ .extent = 8, .output_queue = @get_output_queue(2),
+                                    .simd_mode = .{ .)" +
+                               mode.toStdString() +
+                               R"( = true } });
+task send() void { @mov16(out, @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{8} -> halves[i] })); }
+comptime { @bind_local_task(send, @get_local_task_id(8)); }
+)";
+        const auto r = compileFiles({{"layout.csl", layout}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        if (simdMode < 0) {
+            QVERIFY(!r.ok);
+            QVERIFY2(allDiagnostics(r).find("pe.csl:3:") != std::string::npos &&
+                         allDiagnostics(r).find(".{ .simd_max = true }") != std::string::npos,
+                     allDiagnostics(r).c_str());
+            return;
+        }
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        const auto& dsds = r.program->classes[0].dsdConstants;
+        QVERIFY(std::any_of(dsds.begin(), dsds.end(), [&](const sim::Dsd& d) {
+            return d.kind == sim::DsdKind::FabOut && d.simdMode == simdMode;
+        }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCslCompiler)

@@ -259,6 +259,99 @@ comptime {
                  diags.c_str());
         QVERIFY2(diags.find("'.async' of @fmovs is ignored") == std::string::npos, diags.c_str());
     }
+
+    // A DSR loaded after the operation is compiled (a later comptime block): the warning
+    // about an ignored own setting waits for the load, and comes only if the load differs
+    // (it came for every own setting, a third-party GEMM's equal ones too).
+    void lateLoadWarnsOnlyWhenItsSettingDiffers_data() {
+        QTest::addColumn<QString>("loadSetting");
+        QTest::addColumn<bool>("warns");
+        QTest::newRow("same") << ".unblock = done_id" << false;
+        QTest::newRow("other") << ".activate = done_id" << true;
+        QTest::newRow("none") << ".ut_id = @get_ut_id(3)" << true;
+    }
+    void lateLoadWarnsOnlyWhenItsSettingDiffers() {
+        QFETCH(QString, loadSetting);
+        QFETCH(bool, warns);
+        const std::string pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
+const to_fabric = @get_dsr(dsr_dest, 1);
+const done_id = @get_local_task_id(12);
+task done() void {}
+fn compute() void {
+  @fmovs(to_fabric, y_dsd, .{ .async = true, .unblock = done_id });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @bind_local_task(done, done_id);
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+comptime {
+  @initialize_queue(@get_output_queue(2), .{ .color = @get_color(4) });
+  @load_to_dsr(to_fabric, out, .{ .async = true, )" +
+                               loadSetting.toStdString() + R"( });
+}
+)";
+        const auto r = compileFiles(
+            {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        const std::string diags = allDiagnostics(r);
+        QVERIFY2((diags.find("pe.csl:12:3: warning: '.unblock' of @fmovs is ignored") !=
+                  std::string::npos) == warns,
+                 diags.c_str());
+        QVERIFY2(diags.find("'.async' of @fmovs is ignored") == std::string::npos, diags.c_str());
+    }
+
+    // Only a DSR holding a fabric DSD gives an operation its asynchronous settings: one whose
+    // DSRs hold memory DSDs (whose loads cannot carry them) and whose fabric operand is a DSD
+    // of its own keeps its '.async' and '.activate' (they were dropped, and a third-party
+    // GEMM's receive ran synchronously and never activated its task).
+    void memoryDsrsLeaveTheOperationsSettings() {
+        const std::string pe = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+const in = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(2) });
+const into_y = @get_dsr(dsr_dest, 1);
+const later_y = @get_dsr(dsr_dest, 2);
+const done_id = @get_local_task_id(12);
+task done() void {}
+comptime {
+  @bind_local_task(done, done_id);
+  @initialize_queue(@get_input_queue(2), .{ .color = @get_color(4) });
+}
+fn compute() void {
+  @load_to_dsr(into_y, y_dsd);
+  @fmovs(into_y, in, .{ .async = true, .activate = done_id });
+  @fmovs(later_y, in, .{ .async = true, .unblock = done_id });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+  @load_to_dsr(later_y, y_dsd);
+}
+)";
+        const auto r = compileFiles(
+            {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        const auto& ops = r.program->classes[0].dsdOps;
+        QCOMPARE(ops.size(), size_t(2));
+        QVERIFY(ops[0].async);
+        QCOMPARE(int(ops[0].activateTask), 12);
+        QVERIFY(ops[1].async);
+        QCOMPARE(int(ops[1].unblockTask), 12);
+        QVERIFY2(allDiagnostics(r).find("is ignored") == std::string::npos,
+                 allDiagnostics(r).c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCslDsdOperands)

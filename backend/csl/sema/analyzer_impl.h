@@ -240,6 +240,7 @@ struct ClassCtx {
         Value cfg;
         Module* mod = nullptr;
         uint32_t node = 0;
+        bool fabric = false; // it loads a fabin or fabout DSD
     };
     std::map<int, std::vector<DsrLoad>> dsrLoads;
     struct DsrOperandUse {
@@ -251,6 +252,9 @@ struct ClassCtx {
         size_t op = 0;
         std::vector<DsrOperandUse> dsrs; // the operation's DSR operands, destination first
         std::set<std::string> ownFields;
+        // Its own asynchronous settings, ignored; a warning if the loads give others.
+        std::vector<std::pair<std::string, Value>> ignoredOwn;
+        std::string opName;
         Module* mod = nullptr;
         uint32_t node = 0;
     };

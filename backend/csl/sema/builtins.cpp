@@ -507,19 +507,21 @@ uint16_t Analyzer::elementsToBytes(const Value& elements, uint32_t elementBytes,
 
 // The DSDs page's `.simd_mode = .{ .simd_32 = true }` (or simd_64, simd_32_or_64; the enum
 // literal `.simd_32` too) as sim::Dsd::simdMode, which the simulator models
-// (docs/simulator.md, "Fabric SIMD mode").
+// (docs/simulator.md, "Fabric SIMD mode"). `simd_max`, which no page we can read documents,
+// is the widest mode, simd_64: SDK releases after 2.10 accept it where programs had simd_64
+// (the WaferLLM port replaced one with the other), so it names the hardware's maximum.
 static uint8_t simdModeOf(Analyzer& a, const Value& v, uint32_t node) {
     std::string mode = v.k == VK::EnumV ? v.s : "";
     if (v.k == VK::Agg && v.names && v.names->size() == 1 && a.asBool((*v.elems)[0], node))
         mode = (*v.names)[0];
     if (mode == "simd_32")
         return sim::kSimd32;
-    if (mode == "simd_64")
+    if (mode == "simd_64" || mode == "simd_max")
         return sim::kSimd64;
     if (mode == "simd_32_or_64")
         return sim::kSimd32Or64;
-    a.fail(node, "'.simd_mode' takes one of .{ .simd_32 = true }, .{ .simd_64 = true } and "
-                 ".{ .simd_32_or_64 = true }");
+    a.fail(node, "'.simd_mode' takes one of .{ .simd_32 = true }, .{ .simd_64 = true }, "
+                 ".{ .simd_32_or_64 = true } and .{ .simd_max = true }");
 }
 
 // The DSDs page's microthread priority, `.priority = .{ .high = true }` (medium, low), as
@@ -887,8 +889,14 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     // A load in a function nothing uses never happens: it sets nothing for the operations.
     if (!checkingUnusedCode_) {
         cls()->dsrConfig[dsrKey(dsr)] = cfg;
-        cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode});
+        cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode, fabric});
     }
+}
+
+static std::string ignoredOwnSettingMessage(const std::string& field, const std::string& opName) {
+    return "'." + field + "' of @" + opName +
+           " is ignored: an operation through a DSR takes it from the DSR's @load_to_dsr (the "
+           "DSDs page)";
 }
 
 // The Microthread IDs page: an operation takes `.ut_id` from its own configuration or from
@@ -925,6 +933,14 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                     disagree = disagree || (agreed && !sameValue(*agreed, *v));
                     agreed = *v;
                 }
+                const auto ignored =
+                    std::find_if(late.ignoredOwn.begin(), late.ignoredOwn.end(),
+                                 [&](const auto& own) { return own.first == field; });
+                if (ignored != late.ignoredOwn.end() &&
+                    (!agreed || !sameValue(*agreed, ignored->second)))
+                    diags_.warning(late.mod->fileId, late.mod->ast->beginOffset(late.node),
+                                   late.mod->ast->endOffset(late.node),
+                                   ignoredOwnSettingMessage(field, late.opName));
                 if (!agreed)
                     continue;
                 settled.insert(field);
@@ -962,6 +978,24 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
             }
         }
     }
+}
+
+bool Analyzer::fabricOperandIsADsr(const std::vector<Value>& vals) {
+    bool unloadedDsr = false, fabricDsd = false;
+    for (const Value& v : vals) {
+        if (v.k == VK::Handle && isDsrHandle(v.type->hk)) {
+            const auto loads = cls()->dsrLoads.find(dsrKey(v));
+            if (loads == cls()->dsrLoads.end())
+                unloadedDsr = true;
+            else if (std::any_of(loads->second.begin(), loads->second.end(),
+                                 [](const ClassCtx::DsrLoad& l) { return l.fabric; }))
+                return true;
+        } else if (v.type->k == TK::Dsd) {
+            fabricDsd = fabricDsd || v.type->dk == sim::DsdKind::FabIn ||
+                        v.type->dk == sim::DsdKind::FabOut || v.type->dk == sim::DsdKind::Fifo;
+        }
+    }
+    return unloadedDsr && !fabricDsd;
 }
 
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
@@ -1177,15 +1211,17 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     sim::DsdOpDesc op;
     op.op = info->kind;
     // The DSDs page: "if using a DSR in an asynchronous operation, the .activate and
-    // .unblock fields *must* be specified in the @load_to_dsr call ... it is not necessary to
-    // specify activate or unblock in the DSD operation", and "the DSR *must* be marked as
-    // asynchronous when a DSD is loaded to it": an operation through a DSR takes these from
-    // the DSR's load, and its own are ignored (a third-party stencil left them out of its
-    // loads on purpose, and the operations' own made a task run twice).
+    // .unblock fields *must* be specified in the @load_to_dsr call that loads a fabric DSD to
+    // the DSR ... it is not necessary to specify activate or unblock in the DSD operation",
+    // and "the DSR *must* be marked as asynchronous when a DSD is loaded to it": an operation
+    // whose fabric operand is a DSR takes these from the DSR's load, and its own are ignored
+    // (a third-party stencil left them out of its loads on purpose, and the operations' own
+    // made a task run twice). An operation whose DSRs hold memory DSDs, whose loads cannot
+    // carry these settings, keeps its own (a third-party GEMM receives from a fabin DSD into
+    // a memory DSR with `.async` and `.activate` on the operation). A DSR no load compiled so
+    // far names counts as the fabric operand unless the operation has a fabric DSD of its own.
     std::vector<std::pair<std::string, Value>> ignoredOwn;
-    if (cfg.k == VK::Agg && cfg.names && std::any_of(vals.begin(), vals.end(), [](const Value& v) {
-            return v.k == VK::Handle && isDsrHandle(v.type->hk);
-        })) {
+    if (cfg.k == VK::Agg && cfg.names && fabricOperandIsADsr(vals)) {
         std::vector<std::string> names;
         std::vector<Value> elems;
         for (size_t k = 0; k < cfg.names->size(); ++k) {
@@ -1359,13 +1395,17 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             fail(argNodes[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
     }
-    // An own setting the DSR's load (known so far) does not give alike is worth a word.
-    for (const auto& [f, v] : ignoredOwn) {
+    // An own setting the DSR's load does not give alike is worth a word; with a DSR no load
+    // compiled so far names, it waits for the class's loads (applyLateDsrConfigs).
+    const bool lateDsr = std::any_of(dsrUses.begin(), dsrUses.end(),
+                                     [](const ClassCtx::DsrOperandUse& u) { return u.late; });
+    std::vector<std::pair<std::string, Value>> ignoredUntilLoads;
+    for (auto& [f, v] : ignoredOwn) {
         const Value* fromLoad = cfg.k == VK::Agg && cfg.names ? cfg.field(f) : nullptr;
-        if (!fromLoad || !sameValue(*fromLoad, v))
-            warn(node, "'." + f + "' of @" + name +
-                           " is ignored: an operation through a DSR takes it from the DSR's "
-                           "@load_to_dsr (the DSDs page)");
+        if (!fromLoad && lateDsr)
+            ignoredUntilLoads.emplace_back(f, std::move(v));
+        else if (!fromLoad || !sameValue(*fromLoad, v))
+            warn(node, ignoredOwnSettingMessage(f, name));
     }
     // The DSDs page: "At most one of activate or unblock may be specified".
     if (cfg.k == VK::Agg && cfg.names && cfg.field("activate") && cfg.field("unblock"))
@@ -1499,10 +1539,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     op.resultReg = newReg(node);
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
-    if (std::any_of(dsrUses.begin(), dsrUses.end(),
-                    [](const ClassCtx::DsrOperandUse& u) { return u.late; }))
-        cls()->lateDsrConfigs.push_back(
-            {ops.size() - 1, std::move(dsrUses), std::move(ownFields), fr_->mod, node});
+    if (lateDsr)
+        cls()->lateDsrConfigs.push_back({ops.size() - 1, std::move(dsrUses), std::move(ownFields),
+                                         std::move(ignoredUntilLoads), name, fr_->mod, node});
     if (op.activateTask >= 0) // a task ID; a task given by value is resolved at class end
         noteActivation(op.activateTask, node);
     setLoc(node);
