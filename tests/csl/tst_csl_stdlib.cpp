@@ -575,6 +575,94 @@ class TstCslStdlib : public QObject {
         }
         QCOMPARE(y[12], 0x80000000u); // sin(-0) = -0
     }
+    void sinCosLargeArguments_data() {
+        QTest::addColumn<QVector<float>>("xs");
+        QTest::addColumn<int>("arch");
+        // Past 1e5 the three-part pi/2 reduction gave garbage (sin(1e10) = -3.3e17,
+        // cos(1e20) = inf, sin(1e6) 1e6 ulps off); the f32 closest to a multiple of pi/2
+        // (3.8645895e28, 1.03e-9 quarter turns away) and its runner-up need the full
+        // Payne-Hanek fraction.
+        QTest::newRow("huge") << QVector<float>{1e5f,           1e6f,          1e10f,
+                                                1e20f,          3.4028235e38f, 3.8645895e28f,
+                                                10999692288.0f, -1e22f}
+                              << int(sim::Arch::Wse2);
+        QTest::newRow("huge-wse3")
+            << QVector<float>{-3.4028235e38f, 8388607.0f, 1.2e7f,      -3e6f,
+                              65535.0f,       102943.0f,  21390802.0f, 4.05881332e22f}
+            << int(sim::Arch::Wse3);
+        // Next to multiples of pi/2 below 1e5 (the old reduction: cos(4.712389) 14 ulps,
+        // cos(52516.434) of the wrong sign, sin(74037.914) 1e6 ulps), and both sides of the
+        // cheap reduction's bound 6432.
+        QTest::newRow("near-zeros")
+            << QVector<float>{4.712389f,  52516.434f, 74037.914f, 4476.7695f,
+                              26258.217f, 6431.9995f, 6432.0f,    -99999.99f}
+            << int(sim::Arch::Wse2);
+    }
+    void sinCosLargeArguments() {
+        // Every finite f32 is an argument: within 2 ulps of the double result rounded to
+        // f32, as everywhere else (tests/examples/math-ulp-probe measures more).
+        QFETCH(QVector<float>, xs);
+        QFETCH(int, arch);
+        const std::string pe = mathPe(R"(
+  for (@range(u16, 8)) |i| {
+    y[2 * i] = math.sin_f32(x[i]);
+    y[2 * i + 1] = math.cos(x[i]);
+  }
+)");
+        float in[8];
+        std::copy(xs.begin(), xs.end(), in);
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch(arch), floatBits(in), 16);
+        QCOMPARE(y.size(), size_t(16));
+        auto ulpsOff = [](float got, double exact) {
+            const float want = float(exact);
+            const double ulp = double(std::nextafter(std::abs(want), INFINITY)) - std::abs(want);
+            return std::abs(double(got) - double(want)) / ulp;
+        };
+        for (int i = 0; i < 8; ++i) {
+            const double v = in[i];
+            const float s = asFloat(y[size_t(2 * i)]);
+            const float c = asFloat(y[size_t(2 * i + 1)]);
+            const std::string at = QStringLiteral("x = %1: sin %2 (want %3), cos %4 (want %5)")
+                                       .arg(v, 0, 'g', 9)
+                                       .arg(double(s), 0, 'g', 9)
+                                       .arg(std::sin(v), 0, 'g', 9)
+                                       .arg(double(c), 0, 'g', 9)
+                                       .arg(std::cos(v), 0, 'g', 9)
+                                       .toStdString();
+            QVERIFY2(ulpsOff(s, std::sin(v)) <= 2.0, at.c_str());
+            QVERIFY2(ulpsOff(c, std::cos(v)) <= 2.0, at.c_str());
+        }
+    }
+    void sinCosF16ThroughTheF32Reduction() {
+        // f16 converts through f32: cos_f16(54304) was 0.0001861 (2 f16 ulps off 0.0001863,
+        // the f32 reduction's error next to a zero of cos); the largest f16 works too.
+        const std::string pe = mathPe(R"(
+  for (@range(u16, 4)) |i| {
+    const h = @as(f16, x[i]);
+    y[2 * i] = @as(f32, math.sin_f16(h));
+    y[2 * i + 1] = @as(f32, math.cos(h));
+  }
+)");
+        const float xs[8] = {54304.0f, -54304.0f, 65504.0f, 3.140625f, 0, 0, 0, 0};
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 8);
+        QCOMPARE(y.size(), size_t(8));
+        for (int i = 0; i < 4; ++i) {
+            const double v = xs[i];
+            for (int k = 0; k < 2; ++k) {
+                const double exact = k == 0 ? std::sin(v) : std::cos(v);
+                const float got = asFloat(y[size_t(2 * i + k)]);
+                // one f16 ulp: 2^(exponent - 10), subnormal spacing 2^-24 at the least
+                const double ulp = std::ldexp(1.0, std::max(std::ilogb(exact), -14) - 10);
+                const std::string at = QStringLiteral("x = %1: %2 %3, want %4")
+                                           .arg(v, 0, 'g', 9)
+                                           .arg(k == 0 ? "sin" : "cos")
+                                           .arg(double(got), 0, 'g', 9)
+                                           .arg(exact, 0, 'g', 9)
+                                           .toStdString();
+                QVERIFY2(std::abs(double(got) - exact) <= ulp, at.c_str());
+            }
+        }
+    }
     void genericAbsClearsTheSign() {
         // IEEE abs: abs(-0.0) is +0.0 and abs(-NaN) a NaN with the sign clear, for the
         // generic form as for abs_f32/abs_f16 (the generic one returned -0.0); integers keep

@@ -221,7 +221,8 @@ fn elapsed(timerId: i16, result: *timerType) void {
 // <math> beyond square roots (appended to the <math> source): constants, predicates,
 // rounding and the transcendental functions in f32 (f16 and generic forms convert through
 // f32). exp: Cody-Waite reduction by ln 2 and a degree-7 polynomial; log: mantissa in
-// [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by a three-part pi/2 and
+// [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by a three-part pi/2 below
+// 6432 and by Payne-Hanek (2/pi bits in 32-bit integer arithmetic) above, then
 // polynomials on [-pi/4, pi/4] per quadrant; pow: repeated squaring for integer
 // exponents up to 64, else exp(y log x) (negative x needs an integer y); tanh from exp,
 // with its series near 0.
@@ -351,13 +352,17 @@ fn log_f32(x: f32) f32 {
              s2 * (0.111111111 + s2 * 0.0909090909)))));
   return lm + @as(f32, e) * 0.693147181;
 }
-// sin and cos: x = k pi/2 + r with pi/2 in three parts (k times the first, 8-bit part is
-// exact for |k| < 2^16, so r keeps its accuracy next to multiples of pi/2: sin(pi_f32) is
-// -8.74e-8, not a rounding residue of a one-part 2 pi), then sin or cos of r in
-// [-pi/4, pi/4] (Cephes' single-precision polynomials) by the quadrant k mod 4. A zero
-// keeps its sign: sin(-0) = -0.
+// sin and cos: x = k pi/2 + r, then sin or cos of r in [-pi/4, pi/4] (Cephes'
+// single-precision polynomials) by the quadrant k mod 4. A zero keeps its sign: sin(-0) = -0.
+// |x| < 6432 (|k| < 2^12): Cody-Waite with pi/2 in three parts, the first two of 12 bits so
+// that k times them is exact (every f32 in [pi/4, 6432) is within 2 ulps of sin and cos:
+// checked exhaustively with a numpy model of these f32 operations against float64, and
+// by sampling on the simulator); k is x 2/pi rounded by adding 1.5 * 2^23, whose low bits
+// are then k mod 4. Larger |x| (up to 3.4e38: every finite f32 is an argument) goes through
+// tessera_reduce_f32 (Payne-Hanek). The reduction "exact for |k| < 2^16" that this replaces
+// gave garbage past 1e5 (sin(1e10) = -3.3e17, cos(1e20) = inf) and up to hundreds of ulps
+// next to multiples of pi/2 below that.
 fn sin_poly_f32(r: f32) f32 {
-  if (r == 0.0) return r; // r + r * r2 * (negative) would turn -0 into +0
   const r2 = r * r;
   return r + r * r2 * (-1.6666654611e-1 + r2 * (8.3321608736e-3 + r2 * -1.9515295891e-4));
 }
@@ -366,15 +371,124 @@ fn cos_poly_f32(r: f32) f32 {
   return 1.0 - 0.5 * r2 + r2 * r2 * (4.166664568298827e-2 + r2 * (-1.388731625493765e-3 +
          r2 * 2.443315711809948e-5));
 }
+// 2/pi in binary: word j >= 1 holds its bits 32j - 31 .. 32j after the point; word 0 is
+// zeros (bits -31 .. 0), so a window may start before the point.
+const tessera_two_over_pi = [8]u32 {
+  0x00000000, 0xa2f9836e, 0x4e441529, 0xfc2757d1, 0xf534ddc0, 0xdb629599, 0x3c439041, 0xfe5163ab,
+};
+// The high 32 bits of a * b, from 16-bit halves.
+inline fn tessera_mul_hi_u32(a: u32, b: u32) u32 {
+  const al = a & 0xffff;
+  const ah = a >> 16;
+  const bl = b & 0xffff;
+  const bh = b >> 16;
+  const lh = al * bh;
+  const hl = ah * bl;
+  const mid = ((al * bl) >> 16) + (lh & 0xffff) + (hl & 0xffff);
+  return ah * bh + (lh >> 16) + (hl >> 16) + (mid >> 16);
+}
+// x = (4j + quadrant) pi/2 + r + tail with |r + tail| <= pi/4, for finite |x| >= 6432.
+const tessera_reduced_f32 = struct { quadrant: u32, r: f32, tail: f32 };
+// Payne-Hanek: x = m 2^e (m the 24-bit significand), and x 2/pi mod 4 is m times the bits
+// of 2/pi from weight 2^(1-e) on (the earlier ones make multiples of 4). m times 96 of
+// those bits, modulo 2^96, is the quadrant (top 2 bits) and the fraction (94 bits, error
+// below 2^-70); the fraction, rounded to the nearest quarter turn and normalised, times
+// pi/2 in 64 bits gives r and its tail. The closest f32 to a multiple of pi/2 is about
+// 2^-29 quarter turns away, so r keeps over 40 correct bits.
+fn tessera_reduce_f32(x: f32) tessera_reduced_f32 {
+  const bits = @bitcast(u32, x);
+  const m = (bits & 0x7fffff) | 0x800000;
+  const start = ((bits >> 23) & 0xff) - 120; // the bit of weight 2^(1-e), counted from word 0
+  const w = @as(u16, start >> 5);
+  const s = start & 31;
+  var g2 = tessera_two_over_pi[w];
+  var g1 = tessera_two_over_pi[w + 1];
+  var g0 = tessera_two_over_pi[w + 2];
+  if (s != 0) {
+    g2 = (g2 << s) | (g1 >> (32 - s));
+    g1 = (g1 << s) | (g0 >> (32 - s));
+    g0 = (g0 << s) | (tessera_two_over_pi[w + 3] >> (32 - s));
+  }
+  // p2:p1:p0 = m * g2:g1:g0 mod 2^96
+  const p0 = m * g0;
+  const t1 = m * g1;
+  const p1 = t1 + tessera_mul_hi_u32(m, g0);
+  const p2 = m * g2 + tessera_mul_hi_u32(m, g1) + @as(u32, if (p1 < t1) 1 else 0);
+  var quadrant = p2 >> 30;
+  // The fraction in units of 2^-96, then in [-1/2, 1/2): its magnitude and sign.
+  var f2 = (p2 << 2) | (p1 >> 30);
+  var f1 = (p1 << 2) | (p0 >> 30);
+  var f0 = p0 << 2;
+  var negative = (bits >> 31) != 0;
+  if ((f2 >> 31) != 0) {
+    quadrant += 1;
+    negative = !negative;
+    f0 = ~f0 + 1;
+    const c0 = @as(u32, if (f0 == 0) 1 else 0);
+    f1 = ~f1 + c0;
+    f2 = ~f2 + @as(u32, if (c0 != 0 and f1 == 0) 1 else 0);
+  }
+  var shift: i32 = 0;
+  if (f2 == 0) {
+    f2 = f1;
+    f1 = f0;
+    f0 = 0;
+    shift = 32;
+    if (f2 == 0) {
+      f2 = f1;
+      f1 = 0;
+      shift = 64;
+    }
+  }
+  var v = f2;
+  var n: u32 = 0;
+  if ((v & 0xffff0000) == 0) { n += 16; v <<= 16; }
+  if ((v & 0xff000000) == 0) { n += 8; v <<= 8; }
+  if ((v & 0xf0000000) == 0) { n += 4; v <<= 4; }
+  if ((v & 0xc0000000) == 0) { n += 2; v <<= 2; }
+  if ((v & 0x80000000) == 0) { n += 1; }
+  if (n != 0) {
+    f2 = (f2 << n) | (f1 >> (32 - n));
+    f1 = (f1 << n) | (f0 >> (32 - n));
+  }
+  // rh:rl = (f2:f1 * pi/2 2^63) >> 64, pi/2 2^63 = 0xc90fdaa2_2168c235.
+  const lo = f2 * 0xc90fdaa2;
+  const rl1 = lo + tessera_mul_hi_u32(f2, 0x2168c235);
+  const rl = rl1 + tessera_mul_hi_u32(f1, 0xc90fdaa2);
+  const rh = tessera_mul_hi_u32(f2, 0xc90fdaa2) + @as(u32, if (rl1 < lo) 1 else 0) +
+             @as(u32, if (rl < rl1) 1 else 0);
+  // r + tail = (rh + rl 2^-32) 2^-31 2^-(shift + n); the top 24 bits of rh are exact in f32.
+  var scale = pow2_f32(-31 - shift - @as(i32, n));
+  if (negative) scale = -scale;
+  const r = @as(f32, rh & 0xffffff00) * scale;
+  const tail = (@as(f32, rh & 0xff) + @as(f32, rl) * 2.3283064365386963e-10) * scale;
+  var q = quadrant & 3;
+  if ((bits >> 31) != 0) q = (4 - q) & 3;
+  const sum = r + tail;
+  return tessera_reduced_f32 { .quadrant = q, .r = sum, .tail = tail - (sum - r) };
+}
 fn sin_quadrant_f32(x: f32, shift: u32) f32 {
+  const bits = @bitcast(u32, x);
+  if ((bits & 0x7fffffff) < 0x45c90000) { // |x| < 6432
+    const y = x * 0.636619772 + 12582912.0;
+    const k = y - 12582912.0;
+    const r = ((x - k * 1.57080078125) + k * 4.453584551811218e-6) + k * 8.705515752716053e-10;
+    const quadrant = (@bitcast(u32, y) + shift) & 3;
+    // r is 0 only for x = +-0 (k = 0), and then +0 (-0 + k * 4.45e-6 is +0): sin(x) is x.
+    if (quadrant == 0) return if (r == 0.0) x else sin_poly_f32(r);
+    if (quadrant == 1) return cos_poly_f32(r);
+    if (quadrant == 2) return -sin_poly_f32(r);
+    return -cos_poly_f32(r);
+  }
   if (!isFinite_f32(x)) return NaN_f32;
-  const kf = floor_f32(x * 0.636619772 + 0.5);
-  const r = ((x - kf * 1.5703125) - kf * 4.837512969970703125e-4) - kf * 7.54978995489188216e-8;
-  const quadrant = (@as(u32, kf - 4.0 * floor_f32(kf * 0.25)) + shift) & 3;
-  if (quadrant == 0) return sin_poly_f32(r);
-  if (quadrant == 1) return cos_poly_f32(r);
-  if (quadrant == 2) return -sin_poly_f32(r);
-  return -cos_poly_f32(r);
+  const red = tessera_reduce_f32(x);
+  const r = red.r;
+  const quadrant = (red.quadrant + shift) & 3;
+  // sin(r + t) = sin r + t cos r, cos(r + t) = cos r - t sin r, to first order in t.
+  if (quadrant == 0) return sin_poly_f32(r) + red.tail;
+  if (quadrant == 1) return cos_poly_f32(r) - red.tail * r;
+  if (quadrant == 2) return -sin_poly_f32(r) - red.tail;
+  return -cos_poly_f32(r) + red.tail * r;
 }
 fn sin_f32(x: f32) f32 { return sin_quadrant_f32(x, 0); }
 fn cos_f32(x: f32) f32 { return sin_quadrant_f32(x, 1); }
