@@ -106,6 +106,9 @@ void Analyzer::showTo(std::string& out, const Value& v, bool withInternalFields)
     case VK::RuntimeDsd:
         out += "runtime dsd";
         return;
+    case VK::MemAgg:
+        out += "runtime value in memory";
+        return;
     case VK::Dsr:
         out += "dsr";
         return;

@@ -160,6 +160,8 @@ struct LoopCtx {
     size_t scopeDepth = 0;
     bool hasComptimeResult = false;
     Value comptimeResult;
+    // A result too large for registers: the home every `return` copies into (a MemAgg).
+    std::optional<Value> memoryResult;
     // A block without a result type whose every break carries the same comptime_int or
     // comptime_float keeps that comptime value (`const a = blk: { break :blk 1; };`).
     bool untypedLiteralBreaks = true;
@@ -180,6 +182,8 @@ struct InlineCtx {
     TypeP retType = nullptr;
     bool hasComptimeResult = false;
     Value comptimeResult;
+    // A result too large for registers: the home every `return` copies into (a MemAgg).
+    std::optional<Value> memoryResult;
     // Every scalar `return` so far gave this same comptime value: the call's result is that
     // comptime value (the SDK's Syntax page: an inline call's comptime-ness "can potentially
     // propagate all the way to the return value").
@@ -842,6 +846,17 @@ class Analyzer {
     MemoryHome localHome(uint32_t size, uint32_t align, const std::string& symbol, TypeP t,
                          uint32_t node);
     static Place homePlace(const MemoryHome& home, TypeP t);
+    // Aggregates too large for registers (memory_aggregates.cpp): a snapshot of `from` in a
+    // home of its own, the place of such a snapshot, and a copy of src's bytes to dst.
+    Value memoryAggregate(const Place& from, uint32_t node);
+    static Value memoryAggregateAt(const MemoryHome& home, TypeP t);
+    static Place memoryAggregatePlace(const Value& v, bool mut);
+    void copyMemory(const Place& dst, const Place& src, uint32_t node);
+    // The place of identifier `node` when it names such an aggregate in memory, so that
+    // `a = b;` and `return b;` copy from it directly.
+    std::optional<Place> largeVariable(uint32_t node);
+    // A `return` of an inline call's large result: its bytes to the call's result home.
+    void returnInMemory(InlineCtx& ic, const Place& from, uint32_t node);
     // A return, which first gives back the function's stack frame if it has one.
     void emitReturn(sim::ScalarType type, uint16_t value);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);

@@ -1439,6 +1439,8 @@ Value Analyzer::load(const Place& p, uint32_t node) {
             v.type = p.type;
             return v;
         }
+        if (tooLargeForRegisters(p.type) && runtime())
+            return memoryAggregate(p, node);
         if (!isRuntimeScalar(p.type)) {
             // Aggregates in memory are used through their address (indexing, &, DSDs).
             fail(node, "a value of type '" + typeName(p.type) +
@@ -1501,6 +1503,13 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
             fail(node, "cannot assign to a runtime variable in a comptime context");
         if (p.container) {
             storeBitField(p, v0, node);
+            return;
+        }
+        if (v0.k == VK::MemAgg) {
+            if (!sameType(v0.type, p.type))
+                fail(node, "cannot assign a value of type '" + typeName(v0.type) + "' to '" +
+                               typeName(p.type) + "'");
+            copyMemory(p, memoryAggregatePlace(v0, false), node);
             return;
         }
         if (p.type->k == TK::Array || p.type->k == TK::Struct) {

@@ -286,6 +286,14 @@ void Analyzer::declareLocal(uint32_t node) {
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
     if (const std::string part = comptimeOnlyPart(vt); !part.empty())
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime: " + part);
+    // A snapshot of a large aggregate (`var copy = big;`) is a home nothing else writes.
+    if (init.k == VK::MemAgg && sameType(init.type, vt)) {
+        b.k = Binding::K::Mem;
+        b.reg = init.reg;
+        b.addr = uint32_t(init.i);
+        bind(id, std::move(b));
+        return;
+    }
     // Locals that need memory get a static SRAM home, as tasks run to completion, unless
     // the function is recursive (localHome: a stack frame).
     std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
@@ -306,6 +314,16 @@ Flow Analyzer::execAssign(uint32_t node) {
         return {};
     }
     Place p = place(n.a);
+    // `prev = cur;` of large aggregates copies memory to memory, with no snapshot between.
+    if (op == Tok::Eq && p.mut && tooLargeForRegisters(p.type)) {
+        if (const std::optional<Place> from = largeVariable(n.b)) {
+            if (!sameType(from->type, p.type))
+                fail(n.b, "cannot assign a value of type '" + typeName(from->type) + "' to '" +
+                              typeName(p.type) + "'");
+            copyMemory(p, *from, n.b);
+            return {};
+        }
+    }
     if (!p.mut) {
         if (p.k == Place::K::Value || p.k == Place::K::Reg)
             fail(n.a, "cannot assign to constant '" + std::string(ast().tokText(N(n.a).tok)) + "'");
@@ -386,6 +404,12 @@ Flow Analyzer::execReturn(uint32_t node) {
         if (n.a) {
             if (rt && rt->k == TK::Void)
                 fail(n.a, "function with return type 'void' cannot return a value");
+            // `return r;` of a large local: its bytes go straight to the result.
+            if (const std::optional<Place> r = largeVariable(n.a);
+                r && (!rt || rt->k == TK::AnyType || sameType(rt, r->type))) {
+                returnInMemory(ic, *r, n.a);
+                goto jump;
+            }
             Value v = eval(n.a, rt);
             if (rt && rt->k != TK::AnyType)
                 v = coerce(v, rt, n.a);
@@ -414,6 +438,8 @@ Flow Analyzer::execReturn(uint32_t node) {
                     ic.resultReg = newReg(node);
                 ic.retType = vt;
                 emit(sim::Op::Mov, scalarOf(vt), ic.resultReg, toReg(v, n.a), kNoReg, 0);
+            } else if (v.k == VK::MemAgg) {
+                returnInMemory(ic, memoryAggregatePlace(v, false), n.a);
             } else if (!addAggregateResult(ic.aggregate, v, n.a)) {
                 ic.hasComptimeResult = true;
                 ic.comptimeResult = v;
@@ -677,86 +703,89 @@ Flow Analyzer::execFor(uint32_t node) {
         return f;
     };
     // An array in memory iterated at runtime.
+    auto loopOverMemory = [&](const Place& p) -> Flow {
+        uint32_t len = p.type->dims[0];
+        TypeP el = p.type->dims.size() > 1
+                       ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
+                                                                         p.type->dims.end()))
+                       : p.type->elem;
+        // Elements that are structs or rows of a multi-dimensional array are read as a
+        // whole (load() builds their aggregate), as a struct variable is.
+        const bool aggregateElement = el->k == TK::Struct || el->k == TK::Array;
+        if (!isRuntimeScalar(el) && !aggregateElement)
+            fail(n.a, "iterating over an array of '" + typeName(el) + "' is not supported");
+        uint16_t i = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
+        uint16_t lim = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(len));
+        size_t top = here();
+        uint16_t c = newReg(node);
+        emit(sim::Op::CmpLt, sim::ScalarType::I32, c, i, lim, 0);
+        size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
+        uint16_t sz = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, sz, kNoReg, kNoReg, int32_t(sizeOf(el)));
+        uint16_t off = newReg(node);
+        emit(sim::Op::Mul, sim::ScalarType::I32, off, i, sz, 0);
+        if (p.addrReg != kNoReg)
+            emit(sim::Op::Add, sim::ScalarType::I32, off, off, p.addrReg, 0);
+        Value element;
+        if (n.flags & kForPointerCapture) {
+            // `|*x|`: x points at the element, so the body can change the array.
+            const TypeP pt = types.ptr(el, false, !p.mut);
+            const uint16_t ptr = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, ptr, kNoReg, kNoReg, int32_t(p.addrImm));
+            emit(sim::Op::Add, sim::ScalarType::I32, ptr, ptr, off, 0);
+            element = mkRuntime(newReg(node), pt);
+            emit(sim::Op::Convert, scalarOf(pt), element.reg, ptr, kNoReg,
+                 int32_t(sim::ScalarType::I32));
+        } else if (aggregateElement) {
+            Place q = p;
+            q.type = el;
+            q.addrReg = off;
+            element = load(q, n.a);
+        } else {
+            uint16_t v = newReg(node);
+            emit(sim::Op::Load, scalarOf(el), v, off, kNoReg, int32_t(p.addrImm));
+            element = mkRuntime(v, el);
+        }
+        uint16_t idx = newReg(node);
+        emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg, int32_t(sim::ScalarType::I32));
+        LoopCtx lc;
+        lc.label = label;
+        fr_->loops.push_back(lc);
+        try {
+            runBody({element, mkRuntime(idx, types.u16)});
+        } catch (...) {
+            fr_->loops.pop_back();
+            throw;
+        }
+        LoopCtx done = fr_->loops.back();
+        fr_->loops.pop_back();
+        for (size_t j : done.continues)
+            patch(j, here());
+        uint16_t one = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
+        emit(sim::Op::Add, sim::ScalarType::I32, i, i, one, 0);
+        emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
+        patch(jf, here());
+        for (size_t j : done.breaks)
+            patch(j, here());
+        return {};
+    };
     NodeKind ik = N(n.a).kind;
     if (runtime() && !(n.flags & 1) &&
         (ik == NK::Ident || ik == NK::Field || ik == NK::Index || ik == NK::Deref)) {
         Place p = place(n.a);
-        if (p.k == Place::K::Mem && p.type->k == TK::Array) {
-            uint32_t len = p.type->dims[0];
-            TypeP el =
-                p.type->dims.size() > 1
-                    ? types.array(p.type->elem, std::vector<uint32_t>(p.type->dims.begin() + 1,
-                                                                      p.type->dims.end()))
-                    : p.type->elem;
-            // Elements that are structs or rows of a multi-dimensional array are read as a
-            // whole (load() builds their aggregate), as a struct variable is.
-            const bool aggregateElement = el->k == TK::Struct || el->k == TK::Array;
-            if (!isRuntimeScalar(el) && !aggregateElement)
-                fail(n.a, "iterating over an array of '" + typeName(el) + "' is not supported");
-            uint16_t i = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, i, kNoReg, kNoReg, 0);
-            uint16_t lim = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, lim, kNoReg, kNoReg, int32_t(len));
-            size_t top = here();
-            uint16_t c = newReg(node);
-            emit(sim::Op::CmpLt, sim::ScalarType::I32, c, i, lim, 0);
-            size_t jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c, kNoReg, 0);
-            uint16_t sz = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, sz, kNoReg, kNoReg, int32_t(sizeOf(el)));
-            uint16_t off = newReg(node);
-            emit(sim::Op::Mul, sim::ScalarType::I32, off, i, sz, 0);
-            if (p.addrReg != kNoReg)
-                emit(sim::Op::Add, sim::ScalarType::I32, off, off, p.addrReg, 0);
-            Value element;
-            if (n.flags & kForPointerCapture) {
-                // `|*x|`: x points at the element, so the body can change the array.
-                const TypeP pt = types.ptr(el, false, !p.mut);
-                const uint16_t ptr = newReg(node);
-                emit(sim::Op::Imm, sim::ScalarType::I32, ptr, kNoReg, kNoReg, int32_t(p.addrImm));
-                emit(sim::Op::Add, sim::ScalarType::I32, ptr, ptr, off, 0);
-                element = mkRuntime(newReg(node), pt);
-                emit(sim::Op::Convert, scalarOf(pt), element.reg, ptr, kNoReg,
-                     int32_t(sim::ScalarType::I32));
-            } else if (aggregateElement) {
-                Place q = p;
-                q.type = el;
-                q.addrReg = off;
-                element = load(q, n.a);
-            } else {
-                uint16_t v = newReg(node);
-                emit(sim::Op::Load, scalarOf(el), v, off, kNoReg, int32_t(p.addrImm));
-                element = mkRuntime(v, el);
-            }
-            uint16_t idx = newReg(node);
-            emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg,
-                 int32_t(sim::ScalarType::I32));
-            LoopCtx lc;
-            lc.label = label;
-            fr_->loops.push_back(lc);
-            try {
-                runBody({element, mkRuntime(idx, types.u16)});
-            } catch (...) {
-                fr_->loops.pop_back();
-                throw;
-            }
-            LoopCtx done = fr_->loops.back();
-            fr_->loops.pop_back();
-            for (size_t j : done.continues)
-                patch(j, here());
-            uint16_t one = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
-            emit(sim::Op::Add, sim::ScalarType::I32, i, i, one, 0);
-            emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
-            patch(jf, here());
-            for (size_t j : done.breaks)
-                patch(j, here());
-            return {};
-        }
+        if (p.k == Place::K::Mem && p.type->k == TK::Array)
+            return loopOverMemory(p);
     }
     if (n.flags & kForPointerCapture)
         fail(n.a, "a pointer capture '|*x|' needs an array variable in memory to point into, "
                   "iterated at run time");
     Value iter = eval(n.a);
+    // An array too large for registers that a call returned (`for (rows()) |r|`).
+    if (iter.k == VK::MemAgg && iter.type->k == TK::Array && !(n.flags & 1))
+        return loopOverMemory(memoryAggregatePlace(iter, false));
     if (caps.size() > 2)
         fail(node, "a for loop has at most two captures (value and index)");
     if (iter.k == VK::Range) {
@@ -1406,6 +1435,11 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
             } else if (a.k == VK::RuntimeDsd) {
                 b.k = Binding::K::DsdReg;
                 b.reg = a.reg;
+            } else if (a.k == VK::MemAgg) {
+                b.k = Binding::K::Mem;
+                b.reg = a.reg;
+                b.addr = uint32_t(a.i);
+                b.parameter = true;
             } else {
                 b.k = Binding::K::Val;
                 b.val = a;
@@ -1422,7 +1456,9 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
         fr.inlines.pop_back();
         for (size_t r : done.returns)
             patch(r, here());
-        if (done.hasComptimeResult)
+        if (done.memoryResult)
+            result = *done.memoryResult;
+        else if (done.hasComptimeResult)
             result = done.comptimeResult;
         else if (const std::optional<Value> aggregate = aggregateResultValue(done.aggregate))
             result = *aggregate;

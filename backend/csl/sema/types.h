@@ -186,6 +186,9 @@ uint64_t scalarLeafCount(TypeP t);
 // handles) of at most kMaxWholeValueScalars scalars. Functions with other aggregate
 // parameters or results are expanded at each call.
 bool passedByCopy(TypeP t);
+// A run-time array or struct of more than kMaxWholeValueScalars scalars: read as a whole, it
+// is a memory copy of its own (Value::K::MemAgg, memory_aggregates.cpp).
+bool tooLargeForRegisters(TypeP t);
 
 struct FnDef;
 struct Module;
@@ -211,6 +214,10 @@ struct Value {
         Runtime,
         RuntimeDsd,
         Dsr,
+        // A run-time aggregate too large for registers (more than kMaxWholeValueScalars
+        // scalars), held in a memory copy of its own at r[reg] + i (reg kNoReg: i alone):
+        // a snapshot no name of the program writes, so it may be adopted as a home.
+        MemAgg,
     };
     K k = K::Void;
     TypeP type = nullptr;
@@ -228,12 +235,12 @@ struct Value {
     FnDef* fn = nullptr;
     Module* mod = nullptr;
     sim::Dsd dsd;
-    uint16_t reg = 0xffff; // Runtime / RuntimeDsd register
+    uint16_t reg = 0xffff; // Runtime / RuntimeDsd register; MemAgg base address register
     // Dsd / RuntimeDsd: made over memory the program may not write, through a pointer to
     // const (a parameter, a const): no DSD operation may write through it.
     bool readOnlyMemory = false;
 
-    bool isComptime() const { return k != K::Runtime && k != K::RuntimeDsd; }
+    bool isComptime() const { return k != K::Runtime && k != K::RuntimeDsd && k != K::MemAgg; }
     // An aggregate whose fields have names; a tuple's are none or "0", "1", ...
     bool hasNamedFields() const {
         return names && !names->empty() && !(names->front()[0] >= '0' && names->front()[0] <= '9');

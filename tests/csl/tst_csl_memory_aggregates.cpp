@@ -1,0 +1,137 @@
+// Run-time arrays and structs of more than 256 scalars read as a whole
+// (backend/csl/sema/memory_aggregates.cpp): assigned, declared from another, passed to and
+// returned from functions, iterated as a call's result, copied inside a recursive function's
+// frame. They were refused ("cannot be used as a whole here"), so `prev = cur;` on a
+// 300-element array did not compile.
+#include "tests/csl/csl_test_support.h"
+
+#include <QTest>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace csl_tests;
+
+// out[k] holds check k; compute() copies it to y.
+const std::string kPe = memcpyTile("var y = @zeros([8]u32);\nconst y_ptr: [*]u32 = &y;\n", R"(
+const N = 300;
+var cur = @zeros([N]u32);
+var prev: [N]u32 = undefined;
+const Grid = struct { w: u16, cells: [20, 20]u16 };
+var grid_a: Grid = undefined;
+var grid_b: Grid = undefined;
+var bytes = @zeros([999]u8);
+const Pt = struct { x: i16, y: i16 };
+var pts: [200]Pt = undefined;
+var out = @zeros([8]u32);
+
+fn ramp(scale: u32) [N]u32 {
+  var r: [N]u32 = undefined;
+  for (@range(u32, N)) |i| { r[i] = i * scale; }
+  return r;
+}
+fn pick(first: bool) [N]u32 {
+  if (first) return ramp(1);
+  return ramp(3);
+}
+fn total(a: [N]u32) u32 {
+  var s: u32 = 0;
+  for (a) |v| { s += v; }
+  return s;
+}
+fn depthSum(n: u32, a: *const [N]u32) u32 {
+  if (n == 0) return 0;
+  var local = a.*;
+  local[n] += 1;
+  return local[n] + depthSum(n - 1, a);
+}
+fn compute() void {
+  for (@range(u32, N)) |i| { cur[i] = i + 1; }
+  prev = cur;
+  const snap = cur;
+  cur[0] = 1000;
+  out[0] = prev[0] + snap[0] + cur[0];
+  out[1] = total(prev);
+  out[2] = total(pick(false)) + total(pick(true));
+  var t: u32 = 0;
+  for (ramp(2)) |v, i| { if (i % 100 == 0) t += v; }
+  out[3] = t;
+  grid_a.w = 7;
+  grid_a.cells[19, 19] = 42;
+  grid_a.cells[3, 4] = 5;
+  grid_b = grid_a;
+  grid_a.cells[19, 19] = 1;
+  out[4] = grid_b.w + grid_b.cells[19, 19] + grid_b.cells[3, 4] + grid_a.cells[19, 19];
+  bytes[998] = 200;
+  bytes[0] = 3;
+  var b2 = bytes;
+  bytes[998] = 0;
+  out[5] = @as(u32, b2[998]) + b2[0] + b2[997] + bytes[998];
+  pts[199] = Pt{ .x = -5, .y = 9 };
+  const p2 = pts;
+  pts[199].x = 1;
+  out[6] = @bitcast(u32, @as(i32, p2[199].x) * @as(i32, p2[199].y));
+  out[7] = depthSum(3, &prev);
+  sys_mod.unblock_cmd_stream();
+}
+fn main() void {
+  compute();
+  for (@range(u16, 8)) |k| { y[k] = out[k]; }
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                   "  @export_symbol(y_ptr, \"y\");\n");
+
+} // namespace
+
+class TestCslMemoryAggregates : public QObject {
+    Q_OBJECT
+  private slots:
+    void largeAggregatesAreValues_data() { addArchRows(); }
+    void largeAggregatesAreValues() {
+        QFETCH(int, arch);
+        std::string diags;
+        const auto prog =
+            compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
+                                                "  @export_name(\"main\", fn()void);\n"),
+                           kPe, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        std::string error;
+        const std::vector<uint32_t> y =
+            launchAndReadWords(prog, "main", {}, "y", 8, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        const uint32_t sum0to299 = 299 * 300 / 2;
+        QCOMPARE(y, (std::vector<uint32_t>{
+                        1 + 1 + 1000,        // prev = cur and a const snapshot, then cur[0] changed
+                        sum0to299 + 300,     // total(prev): 1..300
+                        4 * sum0to299,       // total(pick(false)) + total(pick(true))
+                        2 * (0 + 100 + 200), // for over ramp(2)'s result
+                        7 + 42 + 5 + 1,      // grid_b = grid_a (a struct with [20, 20]u16)
+                        200 + 3 + 0 + 0,     // var b2 = bytes ([999]u8)
+                        uint32_t(-45),       // const p2 = pts ([200]Pt)
+                        5 + 4 + 3}));        // depthSum: copies in a recursive function's frames
+    }
+
+    // A copy between arrays of different types names both.
+    void mismatchedCopyIsAnError() {
+        const std::string pe = memcpyTile("", R"(
+var wide = @zeros([300]u32);
+var narrow = @zeros([300]u16);
+fn main() void {
+  narrow = wide;
+  sys_mod.unblock_cmd_stream();
+}
+)");
+        std::string diags;
+        QVERIFY(!compileProgram(onePeLayoutExporting("  @export_name(\"main\", fn()void);\n"), pe,
+                                sim::Arch::Wse2, &diags));
+        QVERIFY2(diags.find("pe.csl:7:12: error: cannot assign a value of type '[300]u32' to "
+                            "'[300]u16'") != std::string::npos,
+                 diags.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCslMemoryAggregates)
+#include "tst_csl_memory_aggregates.moc"
