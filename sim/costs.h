@@ -50,6 +50,11 @@ constexpr uint8_t mainThreadRank(uint32_t level) {
     return uint8_t(3 + (level > 3 ? 0 : level)); // MEDIUM_LOW 3, MEDIUM 4, MEDIUM_HIGH 5, HIGH 6
 }
 constexpr uint8_t kDefaultMainThreadRank = mainThreadRank(0);
+// While the main thread's memory DSD op runs its element cycles, the microthreads it
+// outranks share the datapath with it instead of pausing: together they take one cycle in
+// every kLowDatapathShare, the op the others, and each cycle they take ends the op a cycle
+// later (docs/simulator.md "Datapath": calibrated against SDK cycle counts).
+constexpr uint32_t kLowDatapathShare = 4;
 
 // SRAM banks (the same appendix): 48 KB in 8 banks of 6 KB, successive 16-bit words in
 // successive banks; per cycle two 32-bit reads and one 32-bit write, and the two reads

@@ -620,6 +620,7 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     }
     uint32_t progressed = 0;
     uint64_t cycles = 0; // datapath cycles of the elements (and control wavelets) moved
+    uint64_t pace = 1;   // cycles of the PE per datapath cycle of this visit's steps
     bool terminated = false;
     if (desc.op == DsdOpKind::Dfilt) {
         // Drop data wavelets until `extent` control wavelets have passed.
@@ -650,16 +651,22 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         const uint32_t packedSrc = op.packed >> 1; // bit s: source s is a packed fabin
         uint32_t stepLeft = 0;
         uint64_t stepCycles = 0; // the current step's, counted when its first element moves
-        // The datapath (docs/simulator.md "Datapath"): a microthread the main thread
-        // outranks (or ties, having reserved first) does not step during the element cycles
-        // of the main thread's memory DSD op.
+        // The datapath (docs/simulator.md "Datapath"): during the element cycles of the
+        // main thread's memory DSD op, a microthread it ties (having reserved first) does
+        // not step, and the microthreads it outranks take one cycle in kLowDatapathShare
+        // (together: one that finds another's share running waits for its end). A burst
+        // before those cycles stops at their start, one in them at their end.
         uint64_t cycleCap = UINT64_MAX;
         if (!onMain && p.mainRank >= op.rank && now < p.mainDatapathUntil) {
-            if (now >= p.mainDatapathFrom) {
-                readyAt = p.mainDatapathUntil;
+            if (now < p.mainDatapathFrom) {
+                cycleCap = p.mainDatapathFrom - now;
+            } else if (p.mainRank == op.rank || now < p.lowShareFrom) {
+                readyAt = p.mainRank == op.rank ? p.mainDatapathUntil : p.lowShareFrom;
                 return;
+            } else {
+                pace = costs::kLowDatapathShare;
+                cycleCap = std::max<uint64_t>(1, (p.mainDatapathUntil - now) / (pace - 1));
             }
-            cycleCap = p.mainDatapathFrom - now;
         }
         // The element loop, instantiated without the step bookkeeping for the common op
         // (no SIMD mode, not capped by the main thread's datapath hold), which the DSD-heavy
@@ -834,9 +841,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         op.waiting = false;
     }
     noteProgress(now);
-    readyAt = now + cycles * costs::kFabricElementCycles;
+    readyAt = now + cycles * costs::kFabricElementCycles * pace;
     if (!onMain)
-        holdDatapath(p, op, cycles);
+        holdDatapath(p, op, cycles, pace);
     if (op.done >= op.total)
         readyAt = std::max(readyAt, op.earliestFinish);
     // The main thread's op moved its last element: nothing outside the PE can change it
@@ -881,8 +888,10 @@ uint32_t Fabric::Impl::simdStep(Pe& p, OpState& op, int simd, const DsdOpShape& 
 // The datapath (docs/simulator.md "Datapath"): the main thread's memory DSD op, whose
 // element cycles would be [from, until), gets only the cycles that no microthread of its
 // rank or higher holds: it waits through each such hold it meets, so its elements end later
-// by those cycles. Microthreads it outranks that hold cycles it now takes finish later by
-// as many. Returns the cycles the op is delayed.
+// by those cycles. A microthread it outranks whose burst holds cycles the op now runs in
+// shares them: the burst's cycles there take kLowDatapathShare times as long, up to the
+// share of the op's element cycles, and the op ends later by them. Returns the cycles the
+// op is delayed.
 uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until) {
     uint64_t t = from, left = until - from;
     for (;;) {
@@ -899,26 +908,42 @@ uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until)
         left -= holdFrom - t;
         t = holdUntil;
     }
-    const uint64_t end = t + left;
+    uint64_t end = t + left;
+    const uint64_t share = costs::kLowDatapathShare;
+    uint64_t budget = until - from; // the op's element cycles the shares still run beside
+    p.lowShareFrom = from;
     for (OpState& ut : p.uts)
         if (ut.active && ut.rank < p.mainRank && ut.datapathUntil > from &&
-            ut.datapathFrom() < end) {
-            const uint64_t taken =
-                std::min(end, ut.datapathUntil) - std::max(from, ut.datapathFrom());
-            ut.datapathUntil += taken;
-            ut.datapathCycles += uint32_t(taken);
-            ut.readyAt += taken;
+            ut.datapathFrom() < end && budget) {
+            const uint64_t start = std::max(from, ut.datapathFrom());
+            const uint64_t shared = std::min(std::min(end, ut.datapathUntil) - start,
+                                             (budget + share - 2) / (share - 1));
+            const uint64_t later = shared * (share - 1);
+            ut.datapathUntil += later;
+            ut.datapathCycles += uint32_t(later);
+            ut.readyAt += later;
+            budget -= std::min(budget, later);
+            end += shared;
+            p.lowShareFrom = std::max(p.lowShareFrom, start + shared * share);
         }
     p.mainDatapathFrom = from;
     p.mainDatapathUntil = end;
     return end - until;
 }
 
-// A microthread's op held the datapath for `cycles` from now: one that outranks the main
-// thread delays the main thread's memory op whose element cycles it overlaps.
-void Fabric::Impl::holdDatapath(Pe& p, OpState& op, uint64_t cycles) {
-    op.datapathCycles = uint32_t(cycles);
-    op.datapathUntil = now + cycles;
+// A microthread's op held the datapath for `cycles` from now, taking a cycle in `pace`: one
+// that outranks the main thread delays the main thread's memory op whose element cycles it
+// overlaps; one the op outranks took its share of them (pace > 1) and delays it by the
+// cycles it took.
+void Fabric::Impl::holdDatapath(Pe& p, OpState& op, uint64_t cycles, uint64_t pace) {
+    op.datapathCycles = uint32_t(cycles * pace);
+    op.datapathUntil = now + cycles * pace;
+    if (pace > 1) {
+        p.lowShareFrom = op.datapathUntil;
+        p.mainDatapathUntil += cycles;
+        p.mainReadyAt += cycles;
+        return;
+    }
     if (op.rank <= p.mainRank || op.datapathUntil <= p.mainDatapathFrom ||
         now >= p.mainDatapathUntil)
         return;

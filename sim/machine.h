@@ -405,6 +405,9 @@ struct alignas(64) Pe {
     // The element cycles of the main thread's last memory DSD op, on the datapath it shares
     // with the microthreads (docs/simulator.md "Datapath").
     uint64_t mainDatapathFrom = 0, mainDatapathUntil = 0;
+    // The first cycle of that op's element cycles at which a microthread it outranks may
+    // take its next share of the datapath (costs::kLowDatapathShare).
+    uint64_t lowShareFrom = 0;
 
     // Router.
     std::array<int8_t, kNumColors> colorIndex{};
