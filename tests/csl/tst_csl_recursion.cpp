@@ -86,6 +86,50 @@ class TestCslRecursion : public QObject {
         }
     }
 
+    // Generic functions that call themselves by name recurse at run time through instances,
+    // one per comptime argument set and anytype type (they were expanded at each call until
+    // the depth limit): a comptime type parameter, an anytype run-time parameter, a struct
+    // copy, and a comptime count that ends the recursion at compile time (one instance per
+    // count). n = 6: sum of 1..6 = 21, 6! = 720, the struct's 6 + 2 * 6 = 18, 3^4 = 81.
+    void genericFunctionsRecurse() {
+        const std::string pe = tile(R"(
+const Pair = struct { a: u32, b: u32 };
+fn total(comptime T: type, n: u16) T {
+  if (n == 0) return 0;
+  return @as(T, n) + total(T, n - 1);
+}
+fn factorial(n: anytype) @type_of(n) {
+  if (n <= 1) return 1;
+  return n * factorial(n - 1);
+}
+fn walk(comptime step: u32, p: Pair, n: u16) Pair {
+  if (n == 0) return p;
+  return walk(step, Pair{ .a = p.a + 1, .b = p.b + step }, n - 1);
+}
+fn power(comptime k: u16, x: u32) u32 {
+  if (k == 0) return 1;
+  return x * power(k - 1, x);
+}
+fn compute(n: u16) void {
+  y[0] = total(u32, n);
+  y[1] = factorial(@as(u32, n));
+  const p = walk(2, Pair{ .a = 0, .b = 0 }, n);
+  y[2] = p.a + p.b;
+  y[3] = power(4, 3);
+  sys_mod.unblock_cmd_stream();
+}
+)");
+        for (sim::Arch arch : {sim::Arch::Wse2, sim::Arch::Wse3}) {
+            const auto r = compilePe(pe, arch);
+            QVERIFY2(r.ok, allDiagnostics(r).c_str());
+            std::string error;
+            const auto y =
+                launchAndReadWords(r.program, "compute", {6}, "y", 4, 10'000'000, &error);
+            QVERIFY2(error.empty(), error.c_str());
+            QCOMPARE(y, (std::vector<uint32_t>{21, 720, 18, 81}));
+        }
+    }
+
     // The recursive function has no symbol of its own for its array, but the stack depth
     // has one; a function that does not recurse keeps its fixed home.
     void onlyRecursiveFunctionsGetFrames() {

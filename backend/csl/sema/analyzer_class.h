@@ -1025,6 +1025,9 @@ class Analyzer {
     Value callComptime(FnDef* f, std::vector<Value> args, uint32_t node);
     Value callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                       uint32_t node);
+    // A run-time call of f as a function of its own (lowered once).
+    Value callLowered(FnDef* f, std::span<const Value> args, std::span<const uint32_t> argNodes,
+                      uint32_t node);
     Value evalCallIndirect(const Value& callee, std::span<const uint32_t> argNodes, uint32_t node);
     // The registers of a run-time call to a function of type ft: scalar arguments by value,
     // struct and array arguments (passedByCopy) as the address of a copy the caller makes,
@@ -1044,6 +1047,14 @@ class Analyzer {
     uint32_t mapScratchWord(TypeP elem, uint32_t node);
     void moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive, uint32_t node);
     Value mapBuiltin(uint32_t node);
+    // Run-time recursion of generic functions (generic_instances.cpp): the instance of f
+    // for these arguments when f calls itself by name and the instance can be a run-time
+    // function (else nullptr: f is expanded at the call), binding an instance's comptime
+    // parameter i (false for a run-time one), and a call of an instance.
+    FnDef* genericInstance(FnDef* f, const std::vector<Value>& args);
+    bool bindInstanceComptime(const FnDef* instance, size_t i, uint32_t paramNode);
+    Value callInstance(FnDef* instance, const std::vector<Value>& args,
+                       const std::vector<uint32_t>& argNodes, uint32_t node);
     Value callInline(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                      uint32_t node);
     void collectAddrTaken(Module* m, uint32_t node, std::set<std::string>& out);

@@ -102,6 +102,14 @@ struct FnDef {
     // How many of its locals (variables, copies) it keeps at fixed addresses: a call cycle
     // through it would overwrite them (checkRecursion).
     uint32_t staticHomes = 0;
+    // A generic function that calls itself by name is called at run time through instances
+    // (generic_instances.cpp), by their comptime arguments and anytype types. An instance
+    // has `instanceOf` set, and per parameter its comptime value (bound, no register) or,
+    // for an anytype one, its run-time type.
+    std::map<std::string, FnDef*> instances;
+    FnDef* instanceOf = nullptr;
+    std::vector<std::optional<Value>> instanceComptime;
+    std::vector<TypeP> instanceTypes;
 };
 
 struct Module {
@@ -139,6 +147,7 @@ struct Module {
     std::string prefix; // symbol prefix ("sys_mod.")
     ClassCtx* cls = nullptr;
     std::deque<FnDef> fns;
+    std::deque<FnDef> instances; // of its generic functions (FnDef::instances)
     std::map<uint32_t, FnDef*> fnByNode;
     bool isLayout = false;
     std::map<std::string, Value> libState; // per-instance values of built-in libraries

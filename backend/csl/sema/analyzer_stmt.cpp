@@ -1058,8 +1058,21 @@ TypeP Analyzer::fnType(FnDef* f) {
     std::vector<TypeP> ps;
     TypeP r;
     try {
-        for (uint32_t p : L(f->node))
-            ps.push_back(evalType(N(p).a));
+        const auto params = L(f->node);
+        for (size_t i = 0; i < params.size(); ++i) {
+            if (f->instanceOf && bindInstanceComptime(f, i, params[i]))
+                continue;
+            ps.push_back(f->instanceOf && f->instanceTypes[i] ? f->instanceTypes[i]
+                                                              : evalType(N(params[i]).a));
+            // A later type may name it (`fn f(x: anytype) @type_of(x)`).
+            if (f->instanceOf) {
+                Binding b;
+                b.val.k = VK::Undef;
+                b.val.type = ps.back();
+                b.type = ps.back();
+                bind(tokId(N(params[i]).tok), std::move(b));
+            }
+        }
         r = evalType(N(f->node).a);
         // The task picker starts a task; nothing receives a value it would return.
         if (f->isTask && r->k != TK::Void)
@@ -1152,8 +1165,13 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
         }
         if (callsItselfByName(f))
             openStackFrame(f, f->node);
-        for (size_t i = 0; i < params.size(); ++i) {
-            std::string pname = tokStr(N(params[i]).tok);
+        // An instance's comptime parameters are bound to their values and take no register.
+        uint16_t next = 0;
+        for (size_t p = 0; p < params.size(); ++p) {
+            if (f->instanceOf && bindInstanceComptime(f, p, params[p]))
+                continue;
+            const uint16_t i = next++;
+            std::string pname = tokStr(N(params[p]).tok);
             Binding b;
             b.type = ft->params[i];
             if (passedByCopy(b.type)) {
@@ -1162,7 +1180,7 @@ int32_t Analyzer::lowerFunction(FnDef* f, uint32_t useNode) {
                 b.parameter = true;
             } else if (fr.addrTaken.count(pname)) {
                 const MemoryHome home = localHome(sizeOf(b.type), alignOf(b.type),
-                                                  fn->name + "." + pname, b.type, params[i]);
+                                                  fn->name + "." + pname, b.type, params[p]);
                 b.k = Binding::K::Mem;
                 b.reg = home.base;
                 b.addr = home.offset;
@@ -1534,8 +1552,16 @@ Value Analyzer::evalCall(uint32_t node, TypeP expected) {
 
 Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint32_t> argNodes,
                             uint32_t node) {
-    if (f->generic)
+    if (f->generic) {
+        if (FnDef* instance = genericInstance(f, args))
+            return callInstance(instance, args, argNodes, node);
         return callInline(f, args, argNodes, node);
+    }
+    return callLowered(f, args, argNodes, node);
+}
+
+Value Analyzer::callLowered(FnDef* f, std::span<const Value> args,
+                            std::span<const uint32_t> argNodes, uint32_t node) {
     const TypeP ft = fnType(f);
     int32_t idx = lowerFunction(f, node);
     if (fr_->def)

@@ -1,0 +1,93 @@
+// Generic functions (comptime or anytype parameters) are expanded at each call, so one that
+// calls itself at run time would expand for ever. A generic function that calls itself by
+// name is called at run time through instances instead: one run-time function per set of
+// comptime arguments and anytype types, whose comptime parameters are bound to their values
+// and take no register. `fn sum(comptime T: type, n: u32) T` then recurses on n with a stack
+// frame, like any function that calls itself, and `fn pow(comptime n: u16, x: f32) f32`
+// recursing on n becomes one function per n.
+#include "backend/csl/sema/analyzer_class.h"
+
+#include <sstream>
+
+namespace csl::sema {
+
+FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
+    if (f->isInline || f->isTask || f->instanceOf || !callsItselfByName(f))
+        return nullptr;
+    const Ast& a = *f->mod->ast;
+    const auto params = a.list(f->node);
+    if (params.size() != args.size())
+        return nullptr;
+    std::ostringstream key, shown;
+    std::vector<std::optional<Value>> fixed(params.size());
+    std::vector<TypeP> anyTypes(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+        const Node& pn = a.nodes[params[i]];
+        const bool anyType = a.nodes[pn.a].kind == NK::AnyType;
+        const Value& v = args[i];
+        const std::string name(a.tokText(pn.tok));
+        if ((pn.flags & 1) || (anyType && isComptimeOnly(v.type))) {
+            if (!v.isComptime())
+                return nullptr; // the expansion reports it
+            fixed[i] = v;
+            // A type by identity: two struct types may share a name.
+            if (v.k == VK::Type)
+                key << "type " << static_cast<const void*>(v.tv);
+            else
+                key << typeName(v.type) << ' ' << show(v, true);
+            shown << (shown.tellp() ? ", " : "") << name << " = " << show(v);
+        } else if (anyType) {
+            if (!isRuntimeScalar(v.type) && !passedByCopy(v.type))
+                return nullptr;
+            anyTypes[i] = v.type;
+            key << "anytype " << static_cast<const void*>(v.type);
+            shown << (shown.tellp() ? ", " : "") << name << ": " << typeName(v.type);
+        }
+        key << ';';
+    }
+    const auto [at, fresh] = f->instances.try_emplace(key.str(), nullptr);
+    if (!fresh)
+        return at->second;
+    const std::string instanceKey = at->first;
+    FnDef& instance = f->mod->instances.emplace_back();
+    instance.mod = f->mod;
+    instance.node = f->node;
+    instance.name = f->name + "(" + shown.str() + ")";
+    instance.instanceOf = f;
+    instance.instanceComptime = std::move(fixed);
+    instance.instanceTypes = std::move(anyTypes);
+    // Only parameters and a result that a run-time call carries: else f stays expanded.
+    const TypeP ft = fnType(&instance);
+    auto carried = [](TypeP t) { return isRuntimeScalar(t) || passedByCopy(t); };
+    if (!std::all_of(ft->params.begin(), ft->params.end(), carried) ||
+        (ft->ret->k != TK::Void && !carried(ft->ret)))
+        return nullptr;
+    f->instances[instanceKey] = &instance;
+    return &instance;
+}
+
+bool Analyzer::bindInstanceComptime(const FnDef* instance, size_t i, uint32_t paramNode) {
+    if (!instance->instanceComptime[i])
+        return false;
+    Binding b;
+    b.k = Binding::K::Val;
+    b.val = *instance->instanceComptime[i];
+    b.type = b.val.type;
+    bind(tokId(N(paramNode).tok), std::move(b));
+    return true;
+}
+
+Value Analyzer::callInstance(FnDef* instance, const std::vector<Value>& args,
+                             const std::vector<uint32_t>& argNodes, uint32_t node) {
+    std::vector<Value> runtimeArgs;
+    std::vector<uint32_t> runtimeNodes;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (instance->instanceComptime[i])
+            continue;
+        runtimeArgs.push_back(args[i]);
+        runtimeNodes.push_back(argNodes[i]);
+    }
+    return callLowered(instance, runtimeArgs, runtimeNodes, node);
+}
+
+} // namespace csl::sema
