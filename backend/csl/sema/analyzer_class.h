@@ -985,6 +985,9 @@ class Analyzer {
     Flow execAssign(uint32_t node);
     Flow execWhile(uint32_t node);
     Flow execFor(uint32_t node);
+    // Runs one pass of a loop's body under its break/continue context, with its continues
+    // patched to here; the context tells the caller the breaks to patch.
+    LoopCtx loopBody(const std::string& label, const std::function<void()>& body);
     Flow execReturn(uint32_t node);
     Flow execBreak(uint32_t node, bool isBreak);
     // Scopes are recycled with their capacity: a layout loop body opens one per PE.

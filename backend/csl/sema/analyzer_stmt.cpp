@@ -614,14 +614,7 @@ Flow Analyzer::execWhile(uint32_t node) {
                 fail(node, "inline loop exceeded 10000 iterations");
             if (!asBool(evalComptime(n.a, nullptr, "inline while condition"), n.a))
                 break;
-            LoopCtx lc;
-            lc.label = label;
-            fr_->loops.push_back(lc);
-            body();
-            LoopCtx done = fr_->loops.back();
-            fr_->loops.pop_back();
-            for (size_t c : done.continues)
-                patch(c, here());
+            const LoopCtx done = loopBody(label, body);
             breaks.insert(breaks.end(), done.breaks.begin(), done.breaks.end());
             contExpr();
         }
@@ -642,6 +635,17 @@ Flow Analyzer::execWhile(uint32_t node) {
     } else {
         jf = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, c.reg, kNoReg, 0);
     }
+    const LoopCtx done = loopBody(label, body);
+    contExpr();
+    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
+    if (jf != SIZE_MAX)
+        patch(jf, here());
+    for (size_t j : done.breaks)
+        patch(j, here());
+    return {};
+}
+
+LoopCtx Analyzer::loopBody(const std::string& label, const std::function<void()>& body) {
     LoopCtx lc;
     lc.label = label;
     fr_->loops.push_back(lc);
@@ -655,13 +659,7 @@ Flow Analyzer::execWhile(uint32_t node) {
     fr_->loops.pop_back();
     for (size_t j : done.continues)
         patch(j, here());
-    contExpr();
-    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
-    if (jf != SIZE_MAX)
-        patch(jf, here());
-    for (size_t j : done.breaks)
-        patch(j, here());
-    return {};
+    return done;
 }
 
 Flow Analyzer::execFor(uint32_t node) {
@@ -750,19 +748,9 @@ Flow Analyzer::execFor(uint32_t node) {
         }
         uint16_t idx = newReg(node);
         emit(sim::Op::Convert, sim::ScalarType::U16, idx, i, kNoReg, int32_t(sim::ScalarType::I32));
-        LoopCtx lc;
-        lc.label = label;
-        fr_->loops.push_back(lc);
-        try {
+        const LoopCtx done = loopBody(label, [&] {
             runBody({element, mkRuntime(idx, types.u16)});
-        } catch (...) {
-            fr_->loops.pop_back();
-            throw;
-        }
-        LoopCtx done = fr_->loops.back();
-        fr_->loops.pop_back();
-        for (size_t j : done.continues)
-            patch(j, here());
+        });
         uint16_t one = newReg(node);
         emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
         emit(sim::Op::Add, sim::ScalarType::I32, i, i, one, 0);
@@ -849,10 +837,7 @@ Flow Analyzer::execFor(uint32_t node) {
                     return f;
                 continue;
             }
-            LoopCtx lc;
-            lc.label = label;
-            fr_->loops.push_back(lc);
-            try {
+            const LoopCtx done = loopBody(label, [&] {
                 // A run-time (not inline) for over an array: its captures are run-time
                 // values, as the loop we unroll would give them (the Builtins page,
                 // @comptime_print: "error: val is not comptime").
@@ -867,14 +852,7 @@ Flow Analyzer::execFor(uint32_t node) {
                              materialize(mkInt(int64_t(i), types.u16), n.a)});
                 else
                     runBody({items[i], mkInt(int64_t(i), types.u16)});
-            } catch (...) {
-                fr_->loops.pop_back();
-                throw;
-            }
-            LoopCtx done = fr_->loops.back();
-            fr_->loops.pop_back();
-            for (size_t c : done.continues)
-                patch(c, here());
+            });
             breaks.insert(breaks.end(), done.breaks.begin(), done.breaks.end());
         }
         for (size_t b : breaks)
@@ -932,19 +910,7 @@ Flow Analyzer::execFor(uint32_t node) {
     // The body sees a copy in the range's type, so the loop counter stays intact.
     uint16_t cap = newReg(node);
     emit(sim::Op::Convert, st, cap, i, kNoReg, int32_t(wide));
-    LoopCtx lc;
-    lc.label = label;
-    fr_->loops.push_back(lc);
-    try {
-        runBody({mkRuntime(cap, t)});
-    } catch (...) {
-        fr_->loops.pop_back();
-        throw;
-    }
-    LoopCtx done = fr_->loops.back();
-    fr_->loops.pop_back();
-    for (size_t j : done.continues)
-        patch(j, here());
+    const LoopCtx done = loopBody(label, [&] { runBody({mkRuntime(cap, t)}); });
     emit(sim::Op::Add, wide, i, i, stepReg, 0);
     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
     patch(jf, here());
