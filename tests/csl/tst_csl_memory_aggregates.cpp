@@ -114,6 +114,88 @@ class TestCslMemoryAggregates : public QObject {
                         5 + 4 + 3}));        // depthSum: copies in a recursive function's frames
     }
 
+    // Large values from the other expressions that give values: an `if`, a `switch`, a
+    // labelled block, a struct literal holding one returned from a function, a field and an
+    // element of a call's result, and a capture's field (all refused, with misleading
+    // messages, when only variables could hold them).
+    void largeValuesOfExpressions_data() { addArchRows(); }
+    void largeValuesOfExpressions() {
+        QFETCH(int, arch);
+        const std::string pe = memcpyTile("var y = @zeros([8]u32);\nconst y_ptr: [*]u32 = &y;\n",
+                                          R"(
+const Big = struct { n: u32, data: [300]u16 };
+var a = @zeros([300]u16);
+var b = @zeros([300]u16);
+var bigs: [2]Big = undefined;
+var flag: u32 = 1;
+fn wrap(n: u32, d: [300]u16) Big { return Big{ .n = n, .data = d }; }
+fn make(n: u32) Big {
+  var r: Big = undefined;
+  r.n = n;
+  r.data = a;
+  r.data[299] = @as(u16, n);
+  return r;
+}
+fn main() void {
+  for (@range(u16, 300)) |i| { a[i] = i; b[i] = 1000 + i; }
+  const c = if (flag == 1) a else b;
+  const d = switch (flag) { 0 => a, else => b };
+  const e = blk: { if (flag == 0) break :blk b; break :blk a; };
+  const w = wrap(7, b);
+  bigs[0] = make(3);
+  bigs[1] = make(4);
+  var sum: u32 = 0;
+  for (bigs) |g| { sum += g.data[299] + g.n; }
+  y[0] = c[10];
+  y[1] = d[10];
+  y[2] = e[299];
+  y[3] = w.n + w.data[2];
+  y[4] = make(9).data[299];
+  y[5] = make(5).n;
+  y[6] = sum;
+  sys_mod.unblock_cmd_stream();
+}
+)",
+                                          "  @export_symbol(y_ptr, \"y\");\n");
+        std::string diags;
+        const auto prog =
+            compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
+                                                "  @export_name(\"main\", fn()void);\n"),
+                           pe, sim::Arch(arch), &diags);
+        QVERIFY2(prog, diags.c_str());
+        std::string error;
+        const auto y = launchAndReadWords(prog, "main", {}, "y", 7, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y, (std::vector<uint32_t>{10, 1010, 299, 7 + 1002, 9, 5, 3 + 3 + 4 + 4}));
+    }
+
+    // Copies move words (halves) with one DSD operation, as a program copies with @mov32; a
+    // byte array at even fixed addresses moves as halves and its odd last byte alone. (A
+    // byte loop took 8 cycles per word or byte.)
+    void copiesAreDsdMoves_data() {
+        QTest::addColumn<QString>("element");
+        QTest::addColumn<int>("op");
+        QTest::newRow("u32") << "u32" << int(sim::DsdOpKind::Mov32);
+        QTest::newRow("f16") << "f16" << int(sim::DsdOpKind::Mov16);
+        QTest::newRow("u8") << "u8" << int(sim::DsdOpKind::Mov16);
+    }
+    void copiesAreDsdMoves() {
+        QFETCH(QString, element);
+        QFETCH(int, op);
+        const std::string type = "[3001]" + element.toStdString();
+        const std::string pe = "var from = @zeros(" + type + ");\nvar to = @zeros(" + type +
+                               ");\ntask t() void { to = from; }\n"
+                               "comptime { @bind_local_task(t, @get_local_task_id(8)); }\n";
+        const auto r =
+            compileFiles({{"layout.csl", "layout {\n  @set_rectangle(1, 1);\n"
+                                         "  @set_tile_code(0, 0, \"pe.csl\", .{});\n}\n"},
+                          {"pe.csl", pe}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        const auto& ops = r.program->classes[0].dsdOps;
+        QCOMPARE(ops.size(), size_t(1));
+        QCOMPARE(int(ops[0].op), op);
+    }
+
     // A copy between arrays of different types names both.
     void mismatchedCopyIsAnError() {
         const std::string pe = memcpyTile("", R"(

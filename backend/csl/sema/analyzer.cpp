@@ -617,7 +617,9 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             return r;
         }
         case TK::Array: {
-            if (v.k != VK::Agg)
+            // An array of one element type is not one of another (`@zeros([300]u16)` for a
+            // `[300]u32`); a literal's elements take the array's type.
+            if (v.k != VK::Agg || (v.type && v.type->k == TK::Array))
                 return mismatch();
             uint32_t n = to->dims.empty() ? 0 : to->dims[0];
             if (v.elems->size() != n)

@@ -147,6 +147,8 @@ struct Flow {
 // each `break`/`return` moves its value into. A single comptime-known value stays that value.
 struct AggregateResult {
     std::optional<Value> regs;
+    // A result too large for registers: the home every result is stored to (a MemAgg).
+    std::optional<Value> memory;
     int count = 0;
     std::optional<Value> onlyComptime; // the value while it is the only one and comptime
 };
@@ -160,8 +162,6 @@ struct LoopCtx {
     size_t scopeDepth = 0;
     bool hasComptimeResult = false;
     Value comptimeResult;
-    // A result too large for registers: the home every `return` copies into (a MemAgg).
-    std::optional<Value> memoryResult;
     // A block without a result type whose every break carries the same comptime_int or
     // comptime_float keeps that comptime value (`const a = blk: { break :blk 1; };`).
     bool untypedLiteralBreaks = true;
@@ -182,8 +182,6 @@ struct InlineCtx {
     TypeP retType = nullptr;
     bool hasComptimeResult = false;
     Value comptimeResult;
-    // A result too large for registers: the home every `return` copies into (a MemAgg).
-    std::optional<Value> memoryResult;
     // Every scalar `return` so far gave this same comptime value: the call's result is that
     // comptime value (the SDK's Syntax page: an inline call's comptime-ness "can potentially
     // propagate all the way to the return value").
@@ -855,8 +853,8 @@ class Analyzer {
     // The place of identifier `node` when it names such an aggregate in memory, so that
     // `a = b;` and `return b;` copy from it directly.
     std::optional<Place> largeVariable(uint32_t node);
-    // A `return` of an inline call's large result: its bytes to the call's result home.
-    void returnInMemory(InlineCtx& ic, const Place& from, uint32_t node);
+    // The place of a large result's home (made at the first result of type t).
+    Place memoryResultPlace(std::optional<Value>& home, TypeP t, uint32_t node);
     // A return, which first gives back the function's stack frame if it has one.
     void emitReturn(sim::ScalarType type, uint16_t value);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);
@@ -967,6 +965,7 @@ class Analyzer {
         activateFixups_;
     Value load(const Place& p, uint32_t node);
     Place place(uint32_t node);
+    Place placeOf(uint32_t node); // place() before a large aggregate value becomes memory
     // `indices`: the index expressions' values when the caller evaluated them already (they
     // may call functions: evaluated twice, `xs[next() % 3]` called next() twice).
     Place indexPlace(Place base, uint32_t node, const std::vector<Value>* indices = nullptr);

@@ -911,6 +911,15 @@ Value Analyzer::binop(Tok op, Value a, Value b, uint32_t node, TypeP expected) {
 // ---- places -------------------------------------------------------------------------
 
 Place Analyzer::place(uint32_t node) {
+    // A large aggregate value (a call's result, a capture) is indexed, read by field and
+    // addressed where its snapshot lies.
+    const Place p = placeOf(node);
+    if (p.k == Place::K::Value && p.value.k == VK::MemAgg)
+        return memoryAggregatePlace(p.value, false);
+    return p;
+}
+
+Place Analyzer::placeOf(uint32_t node) {
     const Node& n = N(node);
     switch (n.kind) {
     case NK::Grouped:
@@ -1891,6 +1900,11 @@ static bool fitsAggregateRegs(TypeP t) {
 }
 
 bool Analyzer::addAggregateResult(AggregateResult& result, const Value& v, uint32_t node) {
+    if ((v.k == VK::Agg || v.k == VK::MemAgg) && tooLargeForRegisters(v.type)) {
+        store(memoryResultPlace(result.memory, v.type, node), v, node);
+        ++result.count;
+        return true;
+    }
     if (v.k != VK::Agg || !v.type || (v.type->k != TK::Struct && v.type->k != TK::Array) ||
         !fitsAggregateRegs(v.type))
         return false;
@@ -1905,6 +1919,8 @@ bool Analyzer::addAggregateResult(AggregateResult& result, const Value& v, uint3
 }
 
 std::optional<Value> Analyzer::aggregateResultValue(const AggregateResult& result) {
+    if (result.memory)
+        return result.memory;
     if (result.onlyComptime)
         return result.onlyComptime; // the moves into the registers go unused
     return result.regs;
@@ -2125,6 +2141,15 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
         if (t->k == TK::CFloat)
             t = types.f32;
     }
+    if (tooLargeForRegisters(t) && (a.k == VK::Agg || a.k == VK::MemAgg)) {
+        std::optional<Value> home;
+        store(memoryResultPlace(home, t, node), a, n.b);
+        const size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+        patch(jf, here());
+        store(memoryResultPlace(home, t, node), eval(n.c, t), n.c);
+        patch(je, here());
+        return *home;
+    }
     if ((t->k == TK::Struct || t->k == TK::Array) && a.k == VK::Agg) {
         const Value res = aggregateRegs(t, node);
         moveAggregate(res, a, n.b);
@@ -2326,7 +2351,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     // Prongs that are void calls (`.a => f(),`) make a statement; prongs with values an
     // expression. Mixing the two is an error.
     bool voidProngs = false;
-    std::optional<Value> aggResult; // prongs giving structs or arrays (aggregateRegs)
+    std::optional<Value> aggResult;    // prongs giving structs or arrays (aggregateRegs)
+    std::optional<Value> memoryResult; // ... too large for registers (memoryResultPlace)
     auto runBody = [&](uint32_t b) {
         Value v = body(b);
         if (isDsdOpCall(b))
@@ -2341,6 +2367,13 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                 t = v.type->k == TK::CInt     ? types.i32
                     : v.type->k == TK::CFloat ? types.f32
                                               : v.type;
+            if (tooLargeForRegisters(t) && (v.k == VK::Agg || v.k == VK::MemAgg)) {
+                store(memoryResultPlace(memoryResult, t, b), v, b);
+                aggResult = memoryResult;
+                ends.push_back(
+                    emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+                return;
+            }
             if ((t->k == TK::Struct || t->k == TK::Array) && v.k == VK::Agg) {
                 if (!aggResult)
                     aggResult = aggregateRegs(t, node);

@@ -325,22 +325,25 @@ Flow Analyzer::execAssign(uint32_t node) {
         }
     }
     if (!p.mut) {
-        if (p.k == Place::K::Value || p.k == Place::K::Reg)
-            fail(n.a, "cannot assign to constant '" + std::string(ast().tokText(N(n.a).tok)) + "'");
-        // A field or element of a struct or array parameter (read through the address of
-        // the caller's copy, but no pointer of the program's).
+        // The variable the target is part of (`c` of `c.f[2]`), when it is one.
         uint32_t root = n.a;
         while (N(root).kind == NK::Field || N(root).kind == NK::Index ||
                N(root).kind == NK::Grouped)
             root = N(root).a;
         Binding* b = nullptr;
         Value ignored;
-        if (N(root).kind == NK::Ident && lookup(tokId(N(root).tok), &b, ignored, root) && b &&
-            b->parameter)
-            fail(n.a, std::string(root == n.a ? "cannot assign to parameter '"
-                                              : "cannot assign to a part of parameter '") +
-                          tokStr(N(root).tok) +
+        // (A pointer's target is not part of the pointer: `p.x = 1` with p a `*const S`.)
+        const bool named = N(root).kind == NK::Ident && place(root).type &&
+                           (root == n.a || place(root).type->k != TK::Ptr);
+        const bool local = named && lookup(tokId(N(root).tok), &b, ignored, root) && b;
+        const std::string part = root == n.a ? "" : "a part of ";
+        // A field or element of a struct or array parameter (read through the address of
+        // the caller's copy, but no pointer of the program's).
+        if (local && b->parameter)
+            fail(n.a, "cannot assign to " + part + "parameter '" + tokStr(N(root).tok) +
                           "' (parameters are constant: copy it into a 'var' to change it)");
+        if (named)
+            fail(n.a, "cannot assign to " + part + "constant '" + tokStr(N(root).tok) + "'");
         fail(n.a, "cannot assign through a pointer to const");
     }
     TypeP want = p.type && (isNumeric(p.type) || p.type->k != TK::AnyType) ? p.type : nullptr;
@@ -407,7 +410,8 @@ Flow Analyzer::execReturn(uint32_t node) {
             // `return r;` of a large local: its bytes go straight to the result.
             if (const std::optional<Place> r = largeVariable(n.a);
                 r && (!rt || rt->k == TK::AnyType || sameType(rt, r->type))) {
-                returnInMemory(ic, *r, n.a);
+                copyMemory(memoryResultPlace(ic.aggregate.memory, r->type, n.a), *r, n.a);
+                ++ic.aggregate.count;
                 goto jump;
             }
             Value v = eval(n.a, rt);
@@ -438,8 +442,6 @@ Flow Analyzer::execReturn(uint32_t node) {
                     ic.resultReg = newReg(node);
                 ic.retType = vt;
                 emit(sim::Op::Mov, scalarOf(vt), ic.resultReg, toReg(v, n.a), kNoReg, 0);
-            } else if (v.k == VK::MemAgg) {
-                returnInMemory(ic, memoryAggregatePlace(v, false), n.a);
             } else if (!addAggregateResult(ic.aggregate, v, n.a)) {
                 ic.hasComptimeResult = true;
                 ic.comptimeResult = v;
@@ -527,7 +529,7 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
         if (ctx->resultType)
             v = coerce(v, ctx->resultType, n.a);
         if (addAggregateResult(ctx->aggregate, v, n.a)) {
-            ctx->resultType = ctx->aggregate.regs->type;
+            ctx->resultType = v.type;
         } else if (v.isComptime() && !isRuntimeScalar(v.type) && v.type->k != TK::CInt &&
                    v.type->k != TK::CFloat) {
             ctx->hasComptimeResult = true;
@@ -1435,14 +1437,19 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
         ic.retType = rt;
         fr.inlines.push_back(ic);
         const size_t abandonedBefore = abandonedStatements_;
+        const size_t errorsBefore = diags_.errorCount();
+        const size_t bodyStart = here();
         execBlock(N(f->node).b);
         InlineCtx done = fr.inlines.back();
         fr.inlines.pop_back();
+        // As for a function of its own (lowerFunction): an expansion must not run off its end.
+        if (rt->k != TK::Void && abandonedStatements_ == abandonedBefore &&
+            diags_.errorCount() == errorsBefore && blockEndReachable(bodyStart, done.returns))
+            fail(f->node, "function '" + f->name + "' must return a value of type '" +
+                              typeName(rt) + "' on every path");
         for (size_t r : done.returns)
             patch(r, here());
-        if (done.memoryResult)
-            result = *done.memoryResult;
-        else if (done.hasComptimeResult)
+        if (done.hasComptimeResult)
             result = done.comptimeResult;
         else if (const std::optional<Value> aggregate = aggregateResultValue(done.aggregate))
             result = *aggregate;

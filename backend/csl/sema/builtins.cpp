@@ -1671,6 +1671,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(2, 2);
         TypeP t = evalType(args[0]);
         Value v = arg(1);
+        if (sameType(v.type, t) && (t->k == TK::Array || t->k == TK::Struct))
+            return v;
         if (t->k == TK::Enum && !sameType(v.type, t))
             return integerToEnum(v, t, node, args[1]);
         // The SDK's Builtins page: integer-to-bool and float-to-bool are "(unordered,

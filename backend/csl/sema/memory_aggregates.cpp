@@ -2,8 +2,7 @@
 // kMaxWholeValueScalars scalars) are values all the same: `prev = cur;`, `var copy = big;`,
 // a function taking or returning `[1000]f32`. Reading one as a whole copies its memory into
 // a home of its own (a MemAgg value, a snapshot nothing else writes), and storing one copies
-// that memory to its destination, with a loop over its bytes rather than a register per
-// element.
+// that memory to its destination, with a DSD move rather than a register per element.
 #include "backend/csl/sema/analyzer_class.h"
 
 #include <algorithm>
@@ -52,29 +51,69 @@ std::optional<Place> Analyzer::largeVariable(uint32_t node) {
     return p;
 }
 
-void Analyzer::returnInMemory(InlineCtx& ic, const Place& from, uint32_t node) {
-    if (!ic.memoryResult) {
+Place Analyzer::memoryResultPlace(std::optional<Value>& home, TypeP t, uint32_t node) {
+    if (!home) {
         const std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
-        const MemoryHome home =
-            localHome(sizeOf(from.type), alignOf(from.type), owner + ".$result", from.type, node);
-        ic.memoryResult = memoryAggregateAt(home, from.type);
+        home = memoryAggregateAt(localHome(sizeOf(t), alignOf(t), owner + ".$result", t, node), t);
     }
-    copyMemory(memoryAggregatePlace(*ic.memoryResult, true), from, node);
+    return memoryAggregatePlace(*home, true);
 }
 
-// A loop over the bytes of dst's type in units of its alignment (at most a word), so a
-// `[2000]u8` copies byte by byte and a `[2000]f32` word by word.
+// A memory-to-memory @mov32 (@mov16) over the words (halves) of dst's type, as a program
+// would copy an array with DSDs; bytes at run-time or odd addresses copy with a loop.
 void Analyzer::copyMemory(const Place& dst, const Place& src, uint32_t node) {
     using sim::Op;
     using sim::ScalarType;
-    const uint32_t unit = std::min<uint32_t>(alignOf(dst.type), 4);
-    const ScalarType word = unit == 4   ? ScalarType::U32
-                            : unit == 2 ? ScalarType::U16
-                                        : ScalarType::U8;
+    const uint32_t bytes = sizeOf(dst.type);
+    uint32_t unit = std::min<uint32_t>(alignOf(dst.type), 4);
+    if (unit == 4 && bytes % 4 != 0)
+        unit = 2;
+    // Bytes at even fixed addresses move as halves, with an odd last byte on its own.
+    const bool evenStatic = dst.addrReg == kNoReg && src.addrReg == kNoReg &&
+                            dst.addrImm % 2 == 0 && src.addrImm % 2 == 0;
+    if (unit == 1 && evenStatic && bytes >= 2) {
+        if (bytes % 2) {
+            const uint16_t last = newReg(node);
+            emit(Op::Load, ScalarType::U8, last, kNoReg, kNoReg, int32_t(src.addrImm + bytes - 1));
+            emit(Op::Store, ScalarType::U8, kNoReg, kNoReg, last, int32_t(dst.addrImm + bytes - 1));
+        }
+        unit = 2;
+    }
+    if (unit >= 2 && bytes / unit <= 0xffff) {
+        auto operand = [&](const Place& p) {
+            Value d;
+            d.k = VK::Dsd;
+            d.type = types.dsd(sim::DsdKind::Mem1d);
+            d.dsd.baseAddress = uint32_t(p.addrImm);
+            d.dsd.extent[0] = bytes / unit; // (an odd last byte moved above)
+            d.dsd.strideBytes[0] = int32_t(unit);
+            d.dsd.elementBytes = uint8_t(unit);
+            uint16_t reg;
+            dsdToOperandReg(d, node, reg);
+            if (p.addrReg == kNoReg)
+                return reg;
+            const uint16_t address = newReg(node);
+            emit(Op::Imm, ScalarType::U32, address, kNoReg, kNoReg, int32_t(p.addrImm));
+            emit(Op::Add, ScalarType::U32, address, address, p.addrReg, 0);
+            const uint16_t based = newDsdReg();
+            emit(Op::DsdSet, ScalarType::Void, based, reg, address,
+                 int32_t(sim::DsdField::BaseAddress));
+            return based;
+        };
+        sim::DsdOpDesc op;
+        op.op = unit == 4 ? sim::DsdOpKind::Mov32 : sim::DsdOpKind::Mov16;
+        op.dst = {sim::DsdOperand::Kind::Dsd, operand(dst)};
+        op.src0 = {sim::DsdOperand::Kind::Dsd, operand(src)};
+        cls()->cc.dsdOps.push_back(op);
+        setLoc(node);
+        emit(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg,
+             int32_t(cls()->cc.dsdOps.size() - 1));
+        return;
+    }
     const uint16_t offset = newReg(node);
     emit(Op::Imm, ScalarType::I32, offset, kNoReg, kNoReg, 0);
     const uint16_t end = newReg(node);
-    emit(Op::Imm, ScalarType::I32, end, kNoReg, kNoReg, int32_t(sizeOf(dst.type)));
+    emit(Op::Imm, ScalarType::I32, end, kNoReg, kNoReg, int32_t(bytes));
     const uint16_t step = newReg(node);
     emit(Op::Imm, ScalarType::I32, step, kNoReg, kNoReg, int32_t(unit));
     const size_t top = here();
@@ -89,8 +128,11 @@ void Analyzer::copyMemory(const Place& dst, const Place& src, uint32_t node) {
         return a;
     };
     const uint16_t value = newReg(node);
-    emit(Op::Load, word, value, address(src), kNoReg, int32_t(src.addrImm));
-    emit(Op::Store, word, kNoReg, address(dst), value, int32_t(dst.addrImm));
+    const ScalarType byte = ScalarType::U8;
+    emit(Op::Load, unit == 2 ? ScalarType::U16 : byte, value, address(src), kNoReg,
+         int32_t(src.addrImm));
+    emit(Op::Store, unit == 2 ? ScalarType::U16 : byte, kNoReg, address(dst), value,
+         int32_t(dst.addrImm));
     emit(Op::Add, ScalarType::I32, offset, offset, step, 0);
     emit(Op::Jump, ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
     patch(exit, here());
