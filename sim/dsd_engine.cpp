@@ -620,7 +620,6 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
     }
     uint32_t progressed = 0;
     uint64_t cycles = 0; // datapath cycles of the elements (and control wavelets) moved
-    uint64_t pace = 1;   // cycles of the PE per datapath cycle of this visit's steps
     bool terminated = false;
     if (desc.op == DsdOpKind::Dfilt) {
         // Drop data wavelets until `extent` control wavelets have passed.
@@ -663,9 +662,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
             } else if (p.mainRank == op.rank || now < p.lowShareFrom) {
                 readyAt = p.mainRank == op.rank ? p.mainDatapathUntil : p.lowShareFrom;
                 return;
-            } else {
-                pace = costs::kLowDatapathShare;
-                cycleCap = std::max<uint64_t>(1, (p.mainDatapathUntil - now) / (pace - 1));
+            } else { // holdDatapath paces the burst
+                cycleCap = std::max<uint64_t>(1, (p.mainDatapathUntil - now) /
+                                                     (costs::kLowDatapathShare - 1));
             }
         }
         // The element loop, instantiated without the step bookkeeping for the common op
@@ -841,9 +840,9 @@ void Fabric::Impl::advanceOp(Pe& p, OpState& op, bool onMain) {
         op.waiting = false;
     }
     noteProgress(now);
-    readyAt = now + cycles * costs::kFabricElementCycles * pace;
+    readyAt = now + cycles * costs::kFabricElementCycles;
     if (!onMain)
-        holdDatapath(p, op, cycles, pace);
+        holdDatapath(p, op, cycles);
     if (op.done >= op.total)
         readyAt = std::max(readyAt, op.earliestFinish);
     // The main thread's op moved its last element: nothing outside the PE can change it
@@ -931,19 +930,25 @@ uint64_t Fabric::Impl::reserveMainDatapath(Pe& p, uint64_t from, uint64_t until)
     return end - until;
 }
 
-// A microthread's op held the datapath for `cycles` from now, taking a cycle in `pace`: one
-// that outranks the main thread delays the main thread's memory op whose element cycles it
-// overlaps; one the op outranks took its share of them (pace > 1) and delays it by the
-// cycles it took.
-void Fabric::Impl::holdDatapath(Pe& p, OpState& op, uint64_t cycles, uint64_t pace) {
-    op.datapathCycles = uint32_t(cycles * pace);
-    op.datapathUntil = now + cycles * pace;
-    if (pace > 1) {
+// A microthread's op held the datapath for `cycles` from now: one that outranks the main
+// thread delays the main thread's memory op whose element cycles it overlaps. One the op
+// outranks that stepped in those cycles took its share of them (advanceOp capped the burst
+// to end in them): its steps take kLowDatapathShare cycles each, and the op ends later by
+// the cycles it took. (A Dfilt neither shares nor pauses: it drops wavelets.)
+void Fabric::Impl::holdDatapath(Pe& p, OpState& op, uint64_t cycles) {
+    if (op.rank < p.mainRank && now >= p.mainDatapathFrom && now < p.mainDatapathUntil &&
+        p.cls->dsdOps[op.opIndex].op != DsdOpKind::Dfilt) {
+        const uint64_t held = cycles * costs::kLowDatapathShare;
+        op.datapathCycles = uint32_t(held);
+        op.datapathUntil = now + held;
+        op.readyAt = now + held * costs::kFabricElementCycles;
         p.lowShareFrom = op.datapathUntil;
         p.mainDatapathUntil += cycles;
         p.mainReadyAt += cycles;
         return;
     }
+    op.datapathCycles = uint32_t(cycles);
+    op.datapathUntil = now + cycles;
     if (op.rank <= p.mainRank || op.datapathUntil <= p.mainDatapathFrom ||
         now >= p.mainDatapathUntil)
         return;

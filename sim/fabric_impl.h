@@ -246,7 +246,7 @@ struct Fabric::Impl {
     uint32_t memOpCost(const Pe& p, const OpState& op) const;
     uint64_t reserveMainDatapath(Pe& p, uint64_t from, uint64_t until);
     uint32_t simdStep(Pe& p, OpState& op, int simd, const DsdOpShape& shape);
-    void holdDatapath(Pe& p, OpState& op, uint64_t cycles, uint64_t pace);
+    void holdDatapath(Pe& p, OpState& op, uint64_t cycles);
     // FIFO read/write lengths (fifo_length.cpp).
     void setFifoLength(Pe& p, uint64_t fifo, uint64_t length, bool read, const SourceLoc& loc);
     void applyFifoLengths(const Pe& p, OpState& op) const;
