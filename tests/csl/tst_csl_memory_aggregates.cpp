@@ -196,6 +196,51 @@ fn main() void {
         QCOMPARE(int(ops[0].op), op);
     }
 
+    // Twenty calls in a row of a function taking and returning a 1200-byte array: each
+    // expansion's copies and locals are spare once it ends, so the next takes them (each
+    // kept its own, and fourteen such calls ran out of the PE's 48 KB).
+    void temporariesAreReused() {
+        const std::string pe = memcpyTile(
+            "var y = @zeros([2]u32);\nconst y_ptr: [*]u32 = &y;\n",
+            R"(
+var b = @zeros([300]u32);
+fn scaled(x: [300]u32, k: u32) [300]u32 {
+  var r: [300]u32 = undefined;
+  for (@range(u16, 300)) |i| { r[i] = x[i] * k + 1; }
+  return r;
+}
+fn main() void {
+)" +
+                [] {
+                    std::string calls;
+                    for (int k = 0; k < 20; ++k)
+                        calls += "  b = scaled(b, 2);\n";
+                    return calls;
+                }() +
+                R"(
+  y[0] = b[0];
+  y[1] = b[299];
+  sys_mod.unblock_cmd_stream();
+}
+)",
+            "  @export_symbol(y_ptr, \"y\");\n");
+        std::string diags;
+        const auto prog =
+            compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
+                                                "  @export_name(\"main\", fn()void);\n"),
+                           pe, sim::Arch::Wse2, &diags);
+        QVERIFY2(prog, diags.c_str());
+        uint32_t temporaries = 0;
+        for (const sim::Symbol& symbol : prog->classes[0].symbols)
+            temporaries += symbol.name.find("$") != std::string::npos && symbol.sizeBytes == 1200;
+        QVERIFY2(temporaries <= 4, std::to_string(temporaries).c_str());
+        std::string error;
+        const auto y = launchAndReadWords(prog, "main", {}, "y", 2, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        const uint32_t expected = (1u << 20) - 1; // x -> 2x + 1 twenty times from 0
+        QCOMPARE(y, (std::vector<uint32_t>{expected, expected}));
+    }
+
     // A copy between arrays of different types names both.
     void mismatchedCopyIsAnError() {
         const std::string pe = memcpyTile("", R"(

@@ -210,6 +210,9 @@ struct Frame {
     // break holds a pointer to its own (a vector reallocated under it: a crash).
     std::deque<LoopCtx> loops;
     std::vector<InlineCtx> inlines;
+    // An expansion's (callInline) locals too large for registers: temporaries of the calling
+    // function, spare once the expansion ends.
+    std::vector<Value> largeLocals;
     TypeP retType = nullptr;
     // A function returning a struct or array (passedByCopy): the register holding the
     // address of the caller's copy, which its returns fill.
@@ -855,6 +858,11 @@ class Analyzer {
     std::optional<Place> largeVariable(uint32_t node);
     // The place of a large result's home (made at the first result of type t).
     Place memoryResultPlace(std::optional<Value>& home, TypeP t, uint32_t node);
+    // A home for a large temporary of type t (a spare one of the function's if it has one),
+    // and the giving back of a temporary the code has used up (a call's argument copy after
+    // the call, an assigned value after the assignment).
+    MemoryHome temporaryHome(TypeP t, const std::string& what, uint32_t node);
+    void releaseTemporary(const Value& v);
     // A return, which first gives back the function's stack frame if it has one.
     void emitReturn(sim::ScalarType type, uint16_t value);
     void encodeValue(std::vector<uint8_t>& out, size_t at, const Value& v, TypeP t, uint32_t node);

@@ -1902,6 +1902,7 @@ static bool fitsAggregateRegs(TypeP t) {
 bool Analyzer::addAggregateResult(AggregateResult& result, const Value& v, uint32_t node) {
     if ((v.k == VK::Agg || v.k == VK::MemAgg) && tooLargeForRegisters(v.type)) {
         store(memoryResultPlace(result.memory, v.type, node), v, node);
+        releaseTemporary(v);
         ++result.count;
         return true;
     }

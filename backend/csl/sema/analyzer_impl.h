@@ -108,6 +108,9 @@ struct FnDef {
     // for an anytype one, its run-time type.
     std::map<std::string, FnDef*> instances;
     FnDef* instanceOf = nullptr;
+    // Fixed homes of large temporaries (memory_aggregates.cpp) its code no longer uses, by
+    // (size, alignment): a later temporary of its own takes one instead of new memory.
+    std::multimap<std::pair<uint32_t, uint32_t>, uint32_t> spareTemporaries;
     std::vector<std::optional<Value>> instanceComptime;
     std::vector<TypeP> instanceTypes;
 };

@@ -287,11 +287,27 @@ void Analyzer::declareLocal(uint32_t node) {
     if (const std::string part = comptimeOnlyPart(vt); !part.empty())
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime: " + part);
     // A snapshot of a large aggregate (`var copy = big;`) is a home nothing else writes.
+    const bool expansionLocal =
+        !fr_->inlines.empty() && tooLargeForRegisters(vt) && !fr_->addrTaken.count(name);
     if (init.k == VK::MemAgg && sameType(init.type, vt)) {
         b.k = Binding::K::Mem;
         b.reg = init.reg;
         b.addr = uint32_t(init.i);
         bind(id, std::move(b));
+        if (expansionLocal)
+            fr_->largeLocals.push_back(init);
+        return;
+    }
+    if (expansionLocal) {
+        const MemoryHome home = temporaryHome(vt, name, node);
+        b.k = Binding::K::Mem;
+        b.reg = home.base;
+        b.addr = home.offset;
+        bind(id, std::move(b));
+        fr_->largeLocals.push_back(memoryAggregateAt(home, vt));
+        if (init.k != VK::Undef)
+            store(homePlace(home, vt), init, n.b);
+        releaseTemporary(init);
         return;
     }
     // Locals that need memory get a static SRAM home, as tasks run to completion, unless
@@ -350,6 +366,7 @@ Flow Analyzer::execAssign(uint32_t node) {
     if (op == Tok::Eq) {
         Value v = eval(n.b, want);
         store(p, v, n.b);
+        releaseTemporary(v);
         return {};
     }
     Tok bin;
@@ -683,6 +700,12 @@ Flow Analyzer::execFor(uint32_t node) {
             if (cap.k == VK::Runtime) {
                 b.k = Binding::K::Reg;
                 b.reg = cap.reg;
+                b.type = cap.type;
+            } else if (cap.k == VK::MemAgg) {
+                // Read through its home, so that a use of it copies it (releaseTemporary).
+                b.k = Binding::K::Mem;
+                b.reg = cap.reg;
+                b.addr = uint32_t(cap.i);
                 b.type = cap.type;
             } else {
                 b.k = Binding::K::Val;
@@ -1442,6 +1465,8 @@ Value Analyzer::callInline(FnDef* f, std::vector<Value> args, std::vector<uint32
         execBlock(N(f->node).b);
         InlineCtx done = fr.inlines.back();
         fr.inlines.pop_back();
+        for (const Value& local : fr.largeLocals)
+            releaseTemporary(local);
         // As for a function of its own (lowerFunction): an expansion must not run off its end.
         if (rt->k != TK::Void && abandonedStatements_ == abandonedBefore &&
             diags_.errorCount() == errorsBefore && blockEndReachable(bodyStart, done.returns))
@@ -1528,7 +1553,10 @@ Value Analyzer::callRuntime(FnDef* f, std::vector<Value> args, std::vector<uint3
     if (f->generic) {
         if (FnDef* instance = genericInstance(f, args))
             return callInstance(instance, args, argNodes, node);
-        return callInline(f, args, argNodes, node);
+        Value result = callInline(f, args, argNodes, node);
+        for (const Value& a : args)
+            releaseTemporary(a);
+        return result;
     }
     return callLowered(f, args, argNodes, node);
 }

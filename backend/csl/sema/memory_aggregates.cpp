@@ -34,9 +34,7 @@ Place Analyzer::memoryAggregatePlace(const Value& v, bool mut) {
 }
 
 Value Analyzer::memoryAggregate(const Place& from, uint32_t node) {
-    const std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
-    const MemoryHome home =
-        localHome(sizeOf(from.type), alignOf(from.type), owner + ".$copy", from.type, node);
+    const MemoryHome home = temporaryHome(from.type, "$copy", node);
     const Value v = memoryAggregateAt(home, from.type);
     copyMemory(memoryAggregatePlace(v, true), from, node);
     return v;
@@ -52,11 +50,35 @@ std::optional<Place> Analyzer::largeVariable(uint32_t node) {
 }
 
 Place Analyzer::memoryResultPlace(std::optional<Value>& home, TypeP t, uint32_t node) {
-    if (!home) {
-        const std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
-        home = memoryAggregateAt(localHome(sizeOf(t), alignOf(t), owner + ".$result", t, node), t);
-    }
+    if (!home)
+        home = memoryAggregateAt(temporaryHome(t, "$result", node), t);
     return memoryAggregatePlace(*home, true);
+}
+
+// A temporary's live range is a stretch of its function's code (from the copy that makes
+// it to the statement or call that uses it up), and such stretches of one function never
+// run inside each other, so its spare homes can be reused by its later temporaries. Not
+// across functions: a function lowered earlier may run inside a later temporary's stretch.
+// Stack frames are not pooled.
+MemoryHome Analyzer::temporaryHome(TypeP t, const std::string& what, uint32_t node) {
+    FnDef* owner = fr_->def;
+    if (owner && !owner->stackFrame) {
+        const auto spare = owner->spareTemporaries.find({sizeOf(t), alignOf(t)});
+        if (spare != owner->spareTemporaries.end()) {
+            const MemoryHome home{kNoReg, spare->second};
+            owner->spareTemporaries.erase(spare);
+            return home;
+        }
+    }
+    const std::string name = fr_->fn ? fr_->fn->name : std::string("local");
+    return localHome(sizeOf(t), alignOf(t), name + "." + what, t, node);
+}
+
+void Analyzer::releaseTemporary(const Value& v) {
+    FnDef* owner = fr_->def;
+    if (v.k != VK::MemAgg || v.reg != kNoReg || !owner || owner->stackFrame)
+        return;
+    owner->spareTemporaries.emplace(std::pair(sizeOf(v.type), alignOf(v.type)), uint32_t(v.i));
 }
 
 // A memory-to-memory @mov32 (@mov16) over the words (halves) of dst's type, as a program
