@@ -70,8 +70,13 @@ MemoryHome Analyzer::temporaryHome(TypeP t, const std::string& what, uint32_t no
             return home;
         }
     }
-    const std::string name = fr_->fn ? fr_->fn->name : std::string("local");
-    return localHome(sizeOf(t), alignOf(t), name + "." + what, t, node);
+    // Named with the line that makes it, so that a program out of memory says which.
+    const std::string function = fr_->fn ? fr_->fn->name : std::string("local");
+    const auto line = diags_.file(fr_->mod->fileId).lineCol(ast().beginOffset(node)).first;
+    const std::string file = fr_->mod->path.substr(fr_->mod->path.find_last_of('/') + 1);
+    return localHome(sizeOf(t), alignOf(t),
+                     function + "." + what + " (" + file + ":" + std::to_string(line) + ")", t,
+                     node);
 }
 
 void Analyzer::releaseTemporary(const Value& v) {
