@@ -196,9 +196,10 @@ fn main() void {
         QCOMPARE(int(ops[0].op), op);
     }
 
-    // Twenty calls in a row of a function taking and returning a 1200-byte array: each
-    // expansion's copies and locals are spare once it ends, so the next takes them (each
-    // kept its own, and fourteen such calls ran out of the PE's 48 KB).
+    // Twenty calls in a row of a function taking and returning a 1200-byte array, half of
+    // them in an `if` expression: each expansion's copies and locals, and each branch's
+    // value, are spare once used, so the next takes them (each kept its own, and fourteen
+    // such calls ran out of the PE's 48 KB).
     void temporariesAreReused() {
         const std::string pe = memcpyTile(
             "var y = @zeros([2]u32);\nconst y_ptr: [*]u32 = &y;\n",
@@ -214,7 +215,9 @@ fn main() void {
                 [] {
                     std::string calls;
                     for (int k = 0; k < 20; ++k)
-                        calls += "  b = scaled(b, 2);\n";
+                        calls += k % 2 ? "  b = scaled(b, 2);\n"
+                                       : "  b = if (b[0] < 1000000) "
+                                         "scaled(b, 2) else b;\n";
                     return calls;
                 }() +
                 R"(

@@ -130,6 +130,35 @@ fn compute(n: u16) void {
         }
     }
 
+    // An instance's comptime parameters take their declared types, as an expansion's do: a
+    // `comptime k: f16` of 0.1 is the f16 0.1 (it stayed a comptime float, 0.1 in f32), and a
+    // `comptime t: [4]u32` of a tuple is an array a run-time index reads (it was refused).
+    void instanceComptimeParametersTakeTheirTypes() {
+        const std::string pe = tile(R"(
+fn scaled(comptime k: f16, n: u16) f32 {
+  if (n == 0) return @as(f32, k);
+  return scaled(k, n - 1);
+}
+fn table(comptime t: [4]u32, n: u16) u32 {
+  if (n == 0) return 0;
+  return t[n % 4] + table(t, n - 1);
+}
+fn compute(n: u16) void {
+  y[0] = @bitcast(u32, scaled(0.1, n));
+  y[1] = table(.{ 1, 10, 100, 1000 }, n);
+  sys_mod.unblock_cmd_stream();
+}
+)");
+        const auto r = compilePe(pe);
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::string error;
+        const auto y = launchAndReadWords(r.program, "compute", {6}, "y", 2, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        // f16(0.1) = 0x2e66 = 0.0999755859375 = f32 0x3dccc000; n = 6..1: 100 + 10 + 1 + 1000
+        // + 100 + 10.
+        QCOMPARE(y, (std::vector<uint32_t>{0x3dccc000u, 1221}));
+    }
+
     // The recursive function has no symbol of its own for its array, but the stack depth
     // has one; a function that does not recurse keeps its fixed home.
     void onlyRecursiveFunctionsGetFrames() {

@@ -2145,9 +2145,12 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
     if (tooLargeForRegisters(t) && (a.k == VK::Agg || a.k == VK::MemAgg)) {
         std::optional<Value> home;
         store(memoryResultPlace(home, t, node), a, n.b);
+        releaseTemporary(a);
         const size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         patch(jf, here());
-        store(memoryResultPlace(home, t, node), eval(n.c, t), n.c);
+        const Value b = eval(n.c, t);
+        store(memoryResultPlace(home, t, node), b, n.c);
+        releaseTemporary(b);
         patch(je, here());
         return *home;
     }
@@ -2370,6 +2373,7 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                                               : v.type;
             if (tooLargeForRegisters(t) && (v.k == VK::Agg || v.k == VK::MemAgg)) {
                 store(memoryResultPlace(memoryResult, t, b), v, b);
+                releaseTemporary(v);
                 aggResult = memoryResult;
                 ends.push_back(
                     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
@@ -2405,6 +2409,13 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
         if (int(i) == elseProng)
             continue;
         uint32_t p = prongs[i];
+        // Without 'else' the cases cover every value (checked above): the last prong takes
+        // what the others did not, so no path runs past the switch untaken (a function
+        // whose prongs all return ended "without a return").
+        if (elseProng < 0 && i + 1 == prongs.size()) {
+            runBody(N(p).a);
+            continue;
+        }
         std::vector<size_t> toBody;
         for (uint32_t item : L(p)) {
             Value lo, hi;

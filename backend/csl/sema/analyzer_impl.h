@@ -107,6 +107,7 @@ struct FnDef {
     // has `instanceOf` set, and per parameter its comptime value (bound, no register) or,
     // for an anytype one, its run-time type.
     std::map<std::string, FnDef*> instances;
+    int instancesInProgress = 0; // instances being lowered, nested (callInstance)
     FnDef* instanceOf = nullptr;
     // Fixed homes of large temporaries (memory_aggregates.cpp) its code no longer uses, by
     // (size, alignment): a later temporary of its own takes one instead of new memory.

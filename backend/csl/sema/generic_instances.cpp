@@ -72,6 +72,9 @@ bool Analyzer::bindInstanceComptime(const FnDef* instance, size_t i, uint32_t pa
     Binding b;
     b.k = Binding::K::Val;
     b.val = *instance->instanceComptime[i];
+    // As the expansion binds it: in the parameter's type (`comptime k: f16` of a 0.1).
+    if (const uint32_t typeNode = N(paramNode).a; N(typeNode).kind != NK::AnyType)
+        b.val = coerce(b.val, evalType(typeNode), paramNode);
     b.type = b.val.type;
     bind(tokId(N(paramNode).tok), std::move(b));
     return true;
@@ -87,6 +90,21 @@ Value Analyzer::callInstance(FnDef* instance, const std::vector<Value>& args,
         runtimeArgs.push_back(args[i]);
         runtimeNodes.push_back(argNodes[i]);
     }
+    // Each new instance is lowered inside the call that asked for it: comptime arguments
+    // that change at every level (`grow(n + 1, x - 1)`) would nest without end.
+    FnDef* generic = instance->instanceOf;
+    if (instance->index >= 0)
+        return callLowered(instance, runtimeArgs, runtimeNodes, node);
+    if (generic->instancesInProgress >= callDepthLimit())
+        fail(node, "instances of '" + generic->name + "' nested too deeply (more than " +
+                       std::to_string(callDepthLimit()) + "; this one is '" + instance->name +
+                       "'): each call gives it other comptime arguments or anytype types, so "
+                       "its recursion must end on a comptime-known condition");
+    ++generic->instancesInProgress;
+    struct Done {
+        FnDef* f;
+        ~Done() { --f->instancesInProgress; }
+    } done{generic};
     return callLowered(instance, runtimeArgs, runtimeNodes, node);
 }
 
