@@ -108,6 +108,8 @@ struct FnDef {
     // for an anytype one, its run-time type.
     std::map<std::string, FnDef*> instances;
     int instancesInProgress = 0; // instances being lowered, nested (callInstance)
+    // Why it calls itself by name yet stays expanded (no instance could be made).
+    std::string expandedForRecursionBecause;
     FnDef* instanceOf = nullptr;
     // Fixed homes of large temporaries (memory_aggregates.cpp) its code no longer uses, by
     // (size, alignment): a later temporary of its own takes one instead of new memory.

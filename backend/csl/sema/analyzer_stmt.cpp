@@ -1230,17 +1230,22 @@ void Analyzer::enterCall(const FnDef* f, const char* kind, uint32_t node) {
         // parameters) that calls itself expands forever unless a comptime-known condition
         // ends it: run-time recursion needs an ordinary function, which has a stack frame.
         const bool expanded = std::string_view(kind) == "inline";
-        fail(node,
-             std::string(kind) + " call of '" + f->name + "' nested too deeply (more than " +
-                 std::to_string(callDepthLimit()) + " calls; " +
-                 (expanded ? "'" + f->name + "' is expanded at each call (" +
-                                 (f->isInline ? std::string("it is inline") : f->genericBecause) +
-                                 "), so a recursion of it must end on a comptime-known "
-                                 "condition; for run-time recursion make it an ordinary "
-                                 "function"
-                           : std::string("recursion? --comptime-func-depth-limit raises "
-                                         "the limit")) +
-                 ")");
+        fail(node, std::string(kind) + " call of '" + f->name + "' nested too deeply (more than " +
+                       std::to_string(callDepthLimit()) + " calls; " +
+                       (expanded ? "'" + f->name + "' is expanded at each call (" +
+                                       (f->isInline ? std::string("it is inline")
+                                        : !f->expandedForRecursionBecause.empty()
+                                            ? f->expandedForRecursionBecause
+                                            : f->genericBecause) +
+                                       "), so a recursion of it must end on a comptime-known "
+                                       "condition" +
+                                       (f->expandedForRecursionBecause.empty()
+                                            ? "; for run-time recursion make it an ordinary "
+                                              "function"
+                                            : "")
+                                 : std::string("recursion? --comptime-func-depth-limit raises "
+                                               "the limit")) +
+                       ")");
     }
 }
 

@@ -37,8 +37,11 @@ FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
                 key << typeName(v.type) << ' ' << show(v, true);
             shown << (shown.tellp() ? ", " : "") << name << " = " << show(v);
         } else if (anyType) {
-            if (!isRuntimeScalar(v.type) && !passedByCopy(v.type))
+            if (!isRuntimeScalar(v.type) && !passedByCopy(v.type)) {
+                f->expandedForRecursionBecause =
+                    "its anytype parameter '" + name + "' is a '" + typeName(v.type) + "'";
                 return nullptr;
+            }
             anyTypes[i] = v.type;
             key << "anytype " << static_cast<const void*>(v.type);
             shown << (shown.tellp() ? ", " : "") << name << ": " << typeName(v.type);
@@ -59,9 +62,13 @@ FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
     // Only parameters and a result that a run-time call carries: else f stays expanded.
     const TypeP ft = fnType(&instance);
     auto carried = [](TypeP t) { return isRuntimeScalar(t) || passedByCopy(t); };
-    if (!std::all_of(ft->params.begin(), ft->params.end(), carried) ||
-        (ft->ret->k != TK::Void && !carried(ft->ret)))
+    const auto uncarried = std::find_if_not(ft->params.begin(), ft->params.end(), carried);
+    if (uncarried != ft->params.end() || (ft->ret->k != TK::Void && !carried(ft->ret))) {
+        f->expandedForRecursionBecause =
+            "a run-time call cannot carry its '" +
+            typeName(uncarried != ft->params.end() ? *uncarried : ft->ret) + "'";
         return nullptr;
+    }
     f->instances[instanceKey] = &instance;
     return &instance;
 }
