@@ -332,6 +332,7 @@ fn compute() void {
   @load_to_dsr(into_y, y_dsd);
   @fmovs(into_y, in, .{ .async = true, .activate = done_id });
   @fmovs(later_y, in, .{ .async = true, .unblock = done_id });
+  @fmovs(later_y, y_dsd, .{ .async = true, .activate = done_id });
   sys_mod.unblock_cmd_stream();
 }
 comptime {
@@ -344,11 +345,16 @@ comptime {
             {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         const auto& ops = r.program->classes[0].dsdOps;
-        QCOMPARE(ops.size(), size_t(2));
+        QCOMPARE(ops.size(), size_t(3));
         QVERIFY(ops[0].async);
         QCOMPARE(int(ops[0].activateTask), 12);
         QVERIFY(ops[1].async);
         QCOMPARE(int(ops[1].unblockTask), 12);
+        // A memory-only operation through a DSR whose (later) loads are memory ones: its own
+        // settings stand when the class's loads are known (they were dropped, and it ran
+        // synchronously and never activated its task).
+        QVERIFY(ops[2].async);
+        QCOMPARE(int(ops[2].activateTask), 12);
         QVERIFY2(allDiagnostics(r).find("is ignored") == std::string::npos,
                  allDiagnostics(r).c_str());
     }

@@ -159,6 +159,40 @@ fn compute(n: u16) void {
         QCOMPARE(y, (std::vector<uint32_t>{0x3dccc000u, 1221}));
     }
 
+    // Instances are told apart by their comptime arguments' identity, not by how they print:
+    // two floats that print alike to six digits, and two functions of one name in two
+    // modules, each get their own (the second call ran the first call's instance).
+    void instancesByIdentity() {
+        const std::string pe = tile(R"(
+const ma = @import_module("ma.csl");
+const mb = @import_module("mb.csl");
+fn scaled(comptime k: f32, n: u16) f32 {
+  if (n == 0) return k;
+  return scaled(k, n - 1);
+}
+fn applied(comptime h: fn(u32) u32, n: u16) u32 {
+  if (n == 0) return h(1);
+  return applied(h, n - 1);
+}
+fn compute(n: u16) void {
+  y[0] = @bitcast(u32, scaled(3.1415926, n));
+  y[1] = @bitcast(u32, scaled(3.1415930, n));
+  y[2] = applied(ma.h, n);
+  y[3] = applied(mb.h, n);
+  sys_mod.unblock_cmd_stream();
+}
+)");
+        const auto r = compileFiles({{"layout.csl", onePeLayout(true, "fn(u16)void", "u32")},
+                                     {"pe.csl", pe},
+                                     {"ma.csl", "fn h(x: u32) u32 { return x; }\n"},
+                                     {"mb.csl", "fn h(x: u32) u32 { return 100 * x; }\n"}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        std::string error;
+        const auto y = launchAndReadWords(r.program, "compute", {3}, "y", 4, 10'000'000, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(y, (std::vector<uint32_t>{0x40490fdau, 0x40490fdcu, 1, 100}));
+    }
+
     // The recursive function has no symbol of its own for its array, but the stack depth
     // has one; a function that does not recurse keeps its fixed home.
     void onlyRecursiveFunctionsGetFrames() {

@@ -1091,8 +1091,10 @@ class Analyzer {
     Value integerToEnum(const Value& v, TypeP enumType, uint32_t node, uint32_t argNode);
     uint32_t dsrSlot(const Value& dsr, uint32_t node);
     // Whether a DSD operation with operands `vals` reaches the fabric through a DSR, whose
-    // @load_to_dsr then gives its asynchronous settings (dsdOp).
-    bool fabricOperandIsADsr(const std::vector<Value>& vals);
+    // @load_to_dsr then gives its asynchronous settings (dsdOp): one loaded with a fabric DSD
+    // so far, or one no load has named yet while the operation has no fabric DSD of its own.
+    enum class DsrFabricOperand { None, Loaded, Unloaded };
+    DsrFabricOperand dsrFabricOperand(const std::vector<Value>& vals);
     Value getDsd(uint32_t node);
     uint16_t elementsToBytes(const Value& elements, uint32_t elementBytes, uint32_t node);
     Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);

@@ -2143,16 +2143,16 @@ Value Analyzer::evalIf(uint32_t node, TypeP expected) {
             t = types.f32;
     }
     if (tooLargeForRegisters(t) && (a.k == VK::Agg || a.k == VK::MemAgg)) {
-        std::optional<Value> home;
-        store(memoryResultPlace(home, t, node), a, n.b);
-        releaseTemporary(a);
+        AggregateResult inMemory;
+        addAggregateResult(inMemory, a, n.b);
         const size_t je = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
         patch(jf, here());
         const Value b = eval(n.c, t);
-        store(memoryResultPlace(home, t, node), b, n.c);
-        releaseTemporary(b);
+        if (!addAggregateResult(inMemory, coerce(b, t, n.c), n.c))
+            fail(n.c, "expected a value of type '" + typeName(t) + "', found '" + typeName(b.type) +
+                          "'");
         patch(je, here());
-        return *home;
+        return *inMemory.memory;
     }
     if ((t->k == TK::Struct || t->k == TK::Array) && a.k == VK::Agg) {
         const Value res = aggregateRegs(t, node);
@@ -2355,8 +2355,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
     // Prongs that are void calls (`.a => f(),`) make a statement; prongs with values an
     // expression. Mixing the two is an error.
     bool voidProngs = false;
-    std::optional<Value> aggResult;    // prongs giving structs or arrays (aggregateRegs)
-    std::optional<Value> memoryResult; // ... too large for registers (memoryResultPlace)
+    std::optional<Value> aggResult; // prongs giving structs or arrays (aggregateRegs)
+    AggregateResult memoryResult;   // ... too large for registers (in memory)
     auto runBody = [&](uint32_t b) {
         Value v = body(b);
         if (isDsdOpCall(b))
@@ -2372,9 +2372,8 @@ Value Analyzer::evalSwitch(uint32_t node, TypeP expected) {
                     : v.type->k == TK::CFloat ? types.f32
                                               : v.type;
             if (tooLargeForRegisters(t) && (v.k == VK::Agg || v.k == VK::MemAgg)) {
-                store(memoryResultPlace(memoryResult, t, b), v, b);
-                releaseTemporary(v);
-                aggResult = memoryResult;
+                addAggregateResult(memoryResult, v, b);
+                aggResult = memoryResult.memory;
                 ends.push_back(
                     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
                 return;

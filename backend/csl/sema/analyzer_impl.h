@@ -106,7 +106,7 @@ struct FnDef {
     // (generic_instances.cpp), by their comptime arguments and anytype types. An instance
     // has `instanceOf` set, and per parameter its comptime value (bound, no register) or,
     // for an anytype one, its run-time type.
-    std::map<std::string, FnDef*> instances;
+    std::vector<std::pair<FnDef*, bool>> instances; // with whether a run-time call carries it
     int instancesInProgress = 0; // instances being lowered, nested (callInstance)
     // Why it calls itself by name yet stays expanded (no instance could be made).
     std::string expandedForRecursionBecause;
@@ -269,6 +269,8 @@ struct ClassCtx {
         std::set<std::string> ownFields;
         // Its own asynchronous settings, ignored; a warning if the loads give others.
         std::vector<std::pair<std::string, Value>> ignoredOwn;
+        // Set aside only because a DSR no load had named yet might hold its fabric DSD.
+        bool ownSetAsideForUnloadedDsr = false;
         std::string opName;
         Module* mod = nullptr;
         uint32_t node = 0;

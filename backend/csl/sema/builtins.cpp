@@ -911,6 +911,42 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
             continue;
         sim::DsdOpDesc& op = c.cc.dsdOps[late.op];
         std::set<std::string> settled = late.ownFields;
+        auto apply = [&](const std::string& f, const Value& v) {
+            if (f == "ut_id" && v.k == VK::Handle && v.type->hk == HandleKind::UtId)
+                op.microthread = int8_t(v.i);
+            else if (f == "async" && v.k == VK::Bool)
+                op.async = v.i != 0;
+            else if ((f == "activate" || f == "unblock") && v.k == VK::Fn && v.fn)
+                activateFixups_.emplace_back(&c, late.op, v.fn, late.node, late.mod,
+                                             f == "activate" ? TaskField::Activate
+                                                             : TaskField::Unblock);
+            else if (f == "activate" && v.k == VK::Handle)
+                op.activateTask = int8_t(v.i);
+            else if (f == "unblock" && v.k == VK::Handle)
+                op.unblockTask = int8_t(v.i);
+            else if (f == "priority") {
+                ModuleFrame frame(*this, late.mod);
+                try {
+                    op.priority = microthreadPriorityOf(*this, v, late.node);
+                } catch (SemaError&) {
+                }
+            }
+        };
+        // Own settings set aside for a DSR no load had named yet stand when its loads turn
+        // out to be memory ones, which cannot carry them (the DSDs page's rule is for a DSR
+        // loaded with a fabric DSD).
+        const bool fabricLoaded = std::any_of(late.dsrs.begin(), late.dsrs.end(), [&](auto& use) {
+            const auto loads = c.dsrLoads.find(use.dsr);
+            return loads != c.dsrLoads.end() &&
+                   std::any_of(loads->second.begin(), loads->second.end(),
+                               [](const ClassCtx::DsrLoad& l) { return l.fabric; });
+        });
+        if (late.ownSetAsideForUnloadedDsr && !fabricLoaded) {
+            for (const auto& [field, v] : late.ignoredOwn) {
+                apply(field, v);
+                settled.insert(field);
+            }
+        }
         for (const ClassCtx::DsrOperandUse& use : late.dsrs) {
             // An operand loaded before the operation gave its settings then; one before it
             // in the order still wins over a later operand's.
@@ -954,33 +990,13 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                                        "none (give the setting in the operation itself)");
                     continue;
                 }
-                const Value& v = *agreed;
-                const std::string f = field;
-                if (f == "ut_id" && v.k == VK::Handle && v.type->hk == HandleKind::UtId)
-                    op.microthread = int8_t(v.i);
-                else if (f == "async" && v.k == VK::Bool)
-                    op.async = v.i != 0;
-                else if ((f == "activate" || f == "unblock") && v.k == VK::Fn && v.fn)
-                    activateFixups_.emplace_back(&c, late.op, v.fn, late.node, late.mod,
-                                                 f == "activate" ? TaskField::Activate
-                                                                 : TaskField::Unblock);
-                else if (f == "activate" && v.k == VK::Handle)
-                    op.activateTask = int8_t(v.i);
-                else if (f == "unblock" && v.k == VK::Handle)
-                    op.unblockTask = int8_t(v.i);
-                else if (f == "priority") {
-                    ModuleFrame frame(*this, late.mod);
-                    try {
-                        op.priority = microthreadPriorityOf(*this, v, late.node);
-                    } catch (SemaError&) {
-                    }
-                }
+                apply(field, *agreed);
             }
         }
     }
 }
 
-bool Analyzer::fabricOperandIsADsr(const std::vector<Value>& vals) {
+Analyzer::DsrFabricOperand Analyzer::dsrFabricOperand(const std::vector<Value>& vals) {
     bool unloadedDsr = false, fabricDsd = false;
     for (const Value& v : vals) {
         if (v.k == VK::Handle && isDsrHandle(v.type->hk)) {
@@ -989,13 +1005,13 @@ bool Analyzer::fabricOperandIsADsr(const std::vector<Value>& vals) {
                 unloadedDsr = true;
             else if (std::any_of(loads->second.begin(), loads->second.end(),
                                  [](const ClassCtx::DsrLoad& l) { return l.fabric; }))
-                return true;
+                return DsrFabricOperand::Loaded;
         } else if (v.type->k == TK::Dsd) {
             fabricDsd = fabricDsd || v.type->dk == sim::DsdKind::FabIn ||
                         v.type->dk == sim::DsdKind::FabOut || v.type->dk == sim::DsdKind::Fifo;
         }
     }
-    return unloadedDsr && !fabricDsd;
+    return unloadedDsr && !fabricDsd ? DsrFabricOperand::Unloaded : DsrFabricOperand::None;
 }
 
 uint32_t Analyzer::dsrSlot(const Value& dsr, uint32_t node) {
@@ -1221,7 +1237,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     // a memory DSR with `.async` and `.activate` on the operation). A DSR no load compiled so
     // far names counts as the fabric operand unless the operation has a fabric DSD of its own.
     std::vector<std::pair<std::string, Value>> ignoredOwn;
-    if (cfg.k == VK::Agg && cfg.names && fabricOperandIsADsr(vals)) {
+    const DsrFabricOperand dsrFabric = dsrFabricOperand(vals);
+    if (cfg.k == VK::Agg && cfg.names && dsrFabric != DsrFabricOperand::None) {
         std::vector<std::string> names;
         std::vector<Value> elems;
         for (size_t k = 0; k < cfg.names->size(); ++k) {
@@ -1540,8 +1557,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
     if (lateDsr)
-        cls()->lateDsrConfigs.push_back({ops.size() - 1, std::move(dsrUses), std::move(ownFields),
-                                         std::move(ignoredUntilLoads), name, fr_->mod, node});
+        cls()->lateDsrConfigs.push_back(
+            {ops.size() - 1, std::move(dsrUses), std::move(ownFields), std::move(ignoredUntilLoads),
+             dsrFabric == DsrFabricOperand::Unloaded, name, fr_->mod, node});
     if (op.activateTask >= 0) // a task ID; a task given by value is resolved at class end
         noteActivation(op.activateTask, node);
     setLoc(node);

@@ -11,6 +11,28 @@
 
 namespace csl::sema {
 
+namespace {
+
+// Whether sameValue tells comptime argument v from every other: DSDs never compare equal.
+bool identifiable(const Value& v) {
+    if (v.k == VK::Agg)
+        return !v.elems || std::all_of(v.elems->begin(), v.elems->end(), identifiable);
+    return v.k != VK::Dsd && v.k != VK::RuntimeDsd && v.k != VK::Dsr && v.k != VK::Range;
+}
+
+bool sameInstance(const FnDef& instance, const std::vector<std::optional<Value>>& fixed,
+                  const std::vector<TypeP>& anyTypes) {
+    for (size_t i = 0; i < fixed.size(); ++i) {
+        const std::optional<Value>& mine = instance.instanceComptime[i];
+        if (mine.has_value() != fixed[i].has_value() || instance.instanceTypes[i] != anyTypes[i] ||
+            (mine && !sameValue(*mine, *fixed[i])))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
     if (f->isInline || f->isTask || f->instanceOf || !callsItselfByName(f))
         return nullptr;
@@ -18,7 +40,7 @@ FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
     const auto params = a.list(f->node);
     if (params.size() != args.size())
         return nullptr;
-    std::ostringstream key, shown;
+    std::ostringstream shown;
     std::vector<std::optional<Value>> fixed(params.size());
     std::vector<TypeP> anyTypes(params.size());
     for (size_t i = 0; i < params.size(); ++i) {
@@ -29,12 +51,12 @@ FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
         if ((pn.flags & 1) || (anyType && isComptimeOnly(v.type))) {
             if (!v.isComptime())
                 return nullptr; // the expansion reports it
+            if (!identifiable(v)) {
+                f->expandedForRecursionBecause =
+                    "its comptime parameter '" + name + "' is a '" + typeName(v.type) + "'";
+                return nullptr;
+            }
             fixed[i] = v;
-            // A type by identity: two struct types may share a name.
-            if (v.k == VK::Type)
-                key << "type " << static_cast<const void*>(v.tv);
-            else
-                key << typeName(v.type) << ' ' << show(v, true);
             shown << (shown.tellp() ? ", " : "") << name << " = " << show(v);
         } else if (anyType) {
             if (!isRuntimeScalar(v.type) && !passedByCopy(v.type)) {
@@ -43,15 +65,18 @@ FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
                 return nullptr;
             }
             anyTypes[i] = v.type;
-            key << "anytype " << static_cast<const void*>(v.type);
             shown << (shown.tellp() ? ", " : "") << name << ": " << typeName(v.type);
         }
-        key << ';';
     }
-    const auto [at, fresh] = f->instances.try_emplace(key.str(), nullptr);
-    if (!fresh)
-        return at->second;
-    const std::string instanceKey = at->first;
+    // Instances by their comptime arguments' identity (sameValue: a float's bits, a
+    // function's definition, a module instance, a type), not by how they print.
+    for (const auto& [instance, usable] : f->instances) {
+        if (!sameInstance(*instance, fixed, anyTypes))
+            continue;
+        if (usable)
+            f->expandedForRecursionBecause.clear();
+        return usable ? instance : nullptr;
+    }
     FnDef& instance = f->mod->instances.emplace_back();
     instance.mod = f->mod;
     instance.node = f->node;
@@ -63,13 +88,16 @@ FnDef* Analyzer::genericInstance(FnDef* f, const std::vector<Value>& args) {
     const TypeP ft = fnType(&instance);
     auto carried = [](TypeP t) { return isRuntimeScalar(t) || passedByCopy(t); };
     const auto uncarried = std::find_if_not(ft->params.begin(), ft->params.end(), carried);
-    if (uncarried != ft->params.end() || (ft->ret->k != TK::Void && !carried(ft->ret))) {
+    const bool usable =
+        uncarried == ft->params.end() && (ft->ret->k == TK::Void || carried(ft->ret));
+    f->instances.emplace_back(&instance, usable);
+    if (!usable) {
         f->expandedForRecursionBecause =
             "a run-time call cannot carry its '" +
             typeName(uncarried != ft->params.end() ? *uncarried : ft->ret) + "'";
         return nullptr;
     }
-    f->instances[instanceKey] = &instance;
+    f->expandedForRecursionBecause.clear();
     return &instance;
 }
 
