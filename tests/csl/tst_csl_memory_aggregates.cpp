@@ -14,8 +14,23 @@ namespace {
 
 using namespace csl_tests;
 
+// Tile code exporting `words` u32 of y, with `body` defining main().
+std::string yTile(int words, const std::string& body) {
+    return memcpyTile("var y = @zeros([" + std::to_string(words) +
+                          "]u32);\nconst y_ptr: [*]u32 = &y;\n",
+                      body, "  @export_symbol(y_ptr, \"y\");\n");
+}
+
+// Tile code `pe` on one PE that exports y and main, or nullptr with the diagnostics in *diags.
+std::shared_ptr<sim::FabricProgram> buildMain(const std::string& pe, sim::Arch arch,
+                                              std::string* diags) {
+    return compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
+                                               "  @export_name(\"main\", fn()void);\n"),
+                          pe, arch, diags);
+}
+
 // out[k] holds check k; compute() copies it to y.
-const std::string kPe = memcpyTile("var y = @zeros([8]u32);\nconst y_ptr: [*]u32 = &y;\n", R"(
+const std::string kPe = yTile(8, R"(
 const N = 300;
 var cur = @zeros([N]u32);
 var prev: [N]u32 = undefined;
@@ -81,8 +96,7 @@ fn main() void {
   for (@range(u16, 8)) |k| { y[k] = out[k]; }
   sys_mod.unblock_cmd_stream();
 }
-)",
-                                   "  @export_symbol(y_ptr, \"y\");\n");
+)");
 
 } // namespace
 
@@ -93,10 +107,7 @@ class TestCslMemoryAggregates : public QObject {
     void largeAggregatesAreValues() {
         QFETCH(int, arch);
         std::string diags;
-        const auto prog =
-            compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
-                                                "  @export_name(\"main\", fn()void);\n"),
-                           kPe, sim::Arch(arch), &diags);
+        const auto prog = buildMain(kPe, sim::Arch(arch), &diags);
         QVERIFY2(prog, diags.c_str());
         std::string error;
         const std::vector<uint32_t> y =
@@ -121,8 +132,7 @@ class TestCslMemoryAggregates : public QObject {
     void largeValuesOfExpressions_data() { addArchRows(); }
     void largeValuesOfExpressions() {
         QFETCH(int, arch);
-        const std::string pe = memcpyTile("var y = @zeros([8]u32);\nconst y_ptr: [*]u32 = &y;\n",
-                                          R"(
+        const std::string pe = yTile(8, R"(
 const Big = struct { n: u32, data: [300]u16 };
 var a = @zeros([300]u16);
 var b = @zeros([300]u16);
@@ -155,13 +165,9 @@ fn main() void {
   y[6] = sum;
   sys_mod.unblock_cmd_stream();
 }
-)",
-                                          "  @export_symbol(y_ptr, \"y\");\n");
+)");
         std::string diags;
-        const auto prog =
-            compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
-                                                "  @export_name(\"main\", fn()void);\n"),
-                           pe, sim::Arch(arch), &diags);
+        const auto prog = buildMain(pe, sim::Arch(arch), &diags);
         QVERIFY2(prog, diags.c_str());
         std::string error;
         const auto y = launchAndReadWords(prog, "main", {}, "y", 7, 10'000'000, &error);
@@ -201,8 +207,8 @@ fn main() void {
     // value, are spare once used, so the next takes them (each kept its own, and fourteen
     // such calls ran out of the PE's 48 KB).
     void temporariesAreReused() {
-        const std::string pe = memcpyTile(
-            "var y = @zeros([2]u32);\nconst y_ptr: [*]u32 = &y;\n",
+        const std::string pe = yTile(
+            2,
             R"(
 var b = @zeros([300]u32);
 fn scaled(x: [300]u32, k: u32) [300]u32 {
@@ -225,13 +231,9 @@ fn main() void {
   y[1] = b[299];
   sys_mod.unblock_cmd_stream();
 }
-)",
-            "  @export_symbol(y_ptr, \"y\");\n");
+)");
         std::string diags;
-        const auto prog =
-            compileProgram(onePeLayoutExporting("  @export_name(\"y\", [*]u32, false);\n"
-                                                "  @export_name(\"main\", fn()void);\n"),
-                           pe, sim::Arch::Wse2, &diags);
+        const auto prog = buildMain(pe, sim::Arch::Wse2, &diags);
         QVERIFY2(prog, diags.c_str());
         uint32_t temporaries = 0;
         for (const sim::Symbol& symbol : prog->classes[0].symbols)
