@@ -260,9 +260,10 @@ comptime {
         QVERIFY2(diags.find("'.async' of @fmovs is ignored") == std::string::npos, diags.c_str());
     }
 
-    // A DSR loaded after the operation is compiled (a later comptime block): the warning
-    // about an ignored own setting waits for the load, and comes only if the load differs
-    // (it came for every own setting, a third-party GEMM's equal ones too).
+    // DSRs loaded after the operation is compiled (a later comptime block): the warning
+    // about an ignored own setting waits for the loads, and comes once, only if no load
+    // gives the same (it came for every own setting, a third-party GEMM's equal ones too,
+    // and once per such DSR).
     void lateLoadWarnsOnlyWhenItsSettingDiffers_data() {
         QTest::addColumn<QString>("loadSetting");
         QTest::addColumn<bool>("warns");
@@ -281,10 +282,11 @@ const y_ptr: [*]f32 = &y;
 const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
 const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
 const to_fabric = @get_dsr(dsr_dest, 1);
+const from_y = @get_dsr(dsr_src1, 2);
 const done_id = @get_local_task_id(12);
 task done() void {}
 fn compute() void {
-  @fmovs(to_fabric, y_dsd, .{ .async = true, .unblock = done_id });
+  @fmovs(to_fabric, from_y, .{ .async = true, .unblock = done_id });
   sys_mod.unblock_cmd_stream();
 }
 comptime {
@@ -294,6 +296,7 @@ comptime {
 }
 comptime {
   @initialize_queue(@get_output_queue(2), .{ .color = @get_color(4) });
+  @load_to_dsr(from_y, y_dsd);
   @load_to_dsr(to_fabric, out, .{ .async = true, )" +
                                loadSetting.toStdString() + R"( });
 }
@@ -302,10 +305,14 @@ comptime {
             {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         const std::string diags = allDiagnostics(r);
-        QVERIFY2((diags.find("pe.csl:12:3: warning: '.unblock' of @fmovs is ignored") !=
+        QVERIFY2((diags.find("pe.csl:13:3: warning: '.unblock' of @fmovs is ignored") !=
                   std::string::npos) == warns,
                  diags.c_str());
         QVERIFY2(diags.find("'.async' of @fmovs is ignored") == std::string::npos, diags.c_str());
+        // Once, though both of its DSRs were loaded after it.
+        QVERIFY2(diags.find("'.unblock' of @fmovs is ignored") ==
+                     diags.rfind("'.unblock' of @fmovs is ignored"),
+                 diags.c_str());
     }
 
     // Only a DSR holding a fabric DSD gives an operation its asynchronous settings: one whose

@@ -941,12 +941,15 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                    std::any_of(loads->second.begin(), loads->second.end(),
                                [](const ClassCtx::DsrLoad& l) { return l.fabric; });
         });
-        if (late.ownSetAsideForUnloadedDsr && !fabricLoaded) {
+        const bool ownStands = late.ownSetAsideForUnloadedDsr && !fabricLoaded;
+        if (ownStands) {
             for (const auto& [field, v] : late.ignoredOwn) {
                 apply(field, v);
                 settled.insert(field);
             }
         }
+        // The own settings some DSR's loads give alike (no warning for those), once each.
+        std::set<std::string> givenAlike;
         for (const ClassCtx::DsrOperandUse& use : late.dsrs) {
             // An operand loaded before the operation gave its settings then; one before it
             // in the order still wins over a later operand's.
@@ -972,11 +975,9 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                 const auto ignored =
                     std::find_if(late.ignoredOwn.begin(), late.ignoredOwn.end(),
                                  [&](const auto& own) { return own.first == field; });
-                if (ignored != late.ignoredOwn.end() &&
-                    (!agreed || !sameValue(*agreed, ignored->second)))
-                    diags_.warning(late.mod->fileId, late.mod->ast->beginOffset(late.node),
-                                   late.mod->ast->endOffset(late.node),
-                                   ignoredOwnSettingMessage(field, late.opName));
+                if (ignored != late.ignoredOwn.end() && agreed &&
+                    sameValue(*agreed, ignored->second))
+                    givenAlike.insert(field);
                 if (!agreed)
                     continue;
                 settled.insert(field);
@@ -993,6 +994,11 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                 apply(field, *agreed);
             }
         }
+        for (const auto& own : late.ignoredOwn)
+            if (!ownStands && !givenAlike.count(own.first))
+                diags_.warning(late.mod->fileId, late.mod->ast->beginOffset(late.node),
+                               late.mod->ast->endOffset(late.node),
+                               ignoredOwnSettingMessage(own.first, late.opName));
     }
 }
 
