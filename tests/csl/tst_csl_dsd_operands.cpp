@@ -85,6 +85,15 @@ comptime {
 }
 )";
 
+// The opening of the DSR settings tests' tile code, from its blank first line (so that
+// their diagnostics keep their lines): memcpy, y with its pointer, a DSD over y.
+const std::string kYOpening = R"(
+param memcpy_params;
+const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+var y = @zeros([4]f32);
+const y_ptr: [*]f32 = &y;
+const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });)";
+
 std::shared_ptr<sim::FabricProgram> build(sim::Arch arch, const char* pe = kPe) {
     std::string diags;
     auto prog = compileProgram(onePeLayout(false, "fn()void"), pe, arch, &diags);
@@ -181,12 +190,7 @@ comptime {
     // operation gives '.ut_id' 3 though the source's load after it gives 6; a load in a
     // function nothing calls gives nothing (it made a real send asynchronous).
     void dsrSettingsDestinationFirstAndUnusedLoads() {
-        const std::string pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var y = @zeros([4]f32);
-const y_ptr: [*]f32 = &y;
-const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+        const std::string pe = kYOpening + R"(
 const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
 const to_fabric = @get_dsr(dsr_dest, 1);
 const from_y = @get_dsr(dsr_src1, 2);
@@ -223,12 +227,7 @@ comptime {
     // from the DSR's @load_to_dsr; its own are ignored, with a warning when the load gives
     // another (a third-party stencil's op-level '.activate' ran its compute task twice).
     void dsrLoadSettingsWinOverTheOperations() {
-        const std::string pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var y = @zeros([4]f32);
-const y_ptr: [*]f32 = &y;
-const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+        const std::string pe = kYOpening + R"(
 const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
 const to_fabric = @get_dsr(dsr_dest, 1);
 const done_id = @get_local_task_id(12);
@@ -274,12 +273,7 @@ comptime {
     void lateLoadWarnsOnlyWhenItsSettingDiffers() {
         QFETCH(QString, loadSetting);
         QFETCH(bool, warns);
-        const std::string pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var y = @zeros([4]f32);
-const y_ptr: [*]f32 = &y;
-const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+        const std::string pe = kYOpening + R"(
 const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
 const to_fabric = @get_dsr(dsr_dest, 1);
 const from_y = @get_dsr(dsr_src1, 2);
@@ -320,12 +314,7 @@ comptime {
     // of its own keeps its '.async' and '.activate' (they were dropped, and a third-party
     // GEMM's receive ran synchronously and never activated its task).
     void memoryDsrsLeaveTheOperationsSettings() {
-        const std::string pe = R"(
-param memcpy_params;
-const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
-var y = @zeros([4]f32);
-const y_ptr: [*]f32 = &y;
-const y_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> y[i] });
+        const std::string pe = kYOpening + R"(
 const in = @get_dsd(fabin_dsd, .{ .extent = 4, .input_queue = @get_input_queue(2) });
 const into_y = @get_dsr(dsr_dest, 1);
 const later_y = @get_dsr(dsr_dest, 2);
