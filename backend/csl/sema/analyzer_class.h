@@ -848,7 +848,8 @@ class Analyzer {
                          uint32_t node);
     static Place homePlace(const MemoryHome& home, TypeP t);
     // Aggregates too large for registers (memory_aggregates.cpp): a snapshot of `from` in a
-    // home of its own, the place of such a snapshot, and a copy of src's bytes to dst.
+    // home of its own, the place of such a snapshot, and a copy of src's bytes to dst
+    // (an error naming both types unless they are the same).
     Value memoryAggregate(const Place& from, uint32_t node);
     static Value memoryAggregateAt(const MemoryHome& home, TypeP t);
     static Place memoryAggregatePlace(const Value& v, bool mut);

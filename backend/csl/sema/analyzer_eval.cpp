@@ -1515,9 +1515,6 @@ void Analyzer::store(const Place& p, const Value& v0, uint32_t node) {
             return;
         }
         if (v0.k == VK::MemAgg) {
-            if (!sameType(v0.type, p.type))
-                fail(node, "cannot assign a value of type '" + typeName(v0.type) + "' to '" +
-                               typeName(p.type) + "'");
             copyMemory(p, memoryAggregatePlace(v0, false), node);
             return;
         }

@@ -333,9 +333,6 @@ Flow Analyzer::execAssign(uint32_t node) {
     // `prev = cur;` of large aggregates copies memory to memory, with no snapshot between.
     if (op == Tok::Eq && p.mut && tooLargeForRegisters(p.type)) {
         if (const std::optional<Place> from = largeVariable(n.b)) {
-            if (!sameType(from->type, p.type))
-                fail(n.b, "cannot assign a value of type '" + typeName(from->type) + "' to '" +
-                              typeName(p.type) + "'");
             copyMemory(p, *from, n.b);
             return {};
         }

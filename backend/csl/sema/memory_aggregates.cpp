@@ -91,6 +91,9 @@ void Analyzer::releaseTemporary(const Value& v) {
 void Analyzer::copyMemory(const Place& dst, const Place& src, uint32_t node) {
     using sim::Op;
     using sim::ScalarType;
+    if (!sameType(src.type, dst.type))
+        fail(node, "cannot assign a value of type '" + typeName(src.type) + "' to '" +
+                       typeName(dst.type) + "'");
     const uint32_t bytes = sizeOf(dst.type);
     uint32_t unit = std::min<uint32_t>(alignOf(dst.type), 4);
     if (unit == 4 && bytes % 4 != 0)
