@@ -19,6 +19,9 @@ constexpr uint32_t kReturn = 3;      // Return
 constexpr uint32_t kBuiltin = 2;     // Builtin (activate, block, simprint, ...)
 constexpr uint32_t kDsdRegOp = 1;    // DsdConst, DsdMov, DsdSet
 constexpr uint32_t kDsdMemOp = 2;    // DsdLoad, DsdStore (32 bytes)
+// DsrRead, DsrAdvance: a DSD operation reads its DSR operands, and moves a save_address
+// DSR on, itself; only the simulator keeps DSRs in SRAM.
+constexpr uint32_t kDsrOperand = 0;
 
 // Tasks.
 constexpr uint32_t kTaskStart = 5; // picker choice to first instruction

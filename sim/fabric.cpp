@@ -314,6 +314,12 @@ void Fabric::Impl::validateProgram() const {
                 case Op::DsdGet:
                     reg(in.dst, false), dreg(in.a);
                     break;
+                case Op::DsrRead:
+                    dreg(in.dst);
+                    break;
+                case Op::DsrAdvance:
+                    dreg(in.a);
+                    break;
                 case Op::DsdExec: {
                     if (in.imm < 0 || size_t(in.imm) >= cls.dsdOps.size())
                         bad(at + "DSD op " + str(uint64_t(int64_t(in.imm))));

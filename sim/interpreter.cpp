@@ -29,11 +29,11 @@ constexpr uint64_t kMaxCallDepth = 4096;
 
 const char* opName(Op op) {
     static constexpr const char* names[] = {
-        "NOP",      "IMM",   "CONST", "MOV",    "ADD",    "SUB",     "MUL",   "DIV", "REM",
-        "MIN",      "MAX",   "NEG",   "NOT",    "LNOT",   "AND",     "OR",    "XOR", "SHL",
-        "SHR",      "CMPEQ", "CMPNE", "CMPLT",  "CMPLE",  "CMPGT",   "CMPGE", "CVT", "BITCAST",
-        "LD",       "ST",    "JMP",   "JNZ",    "JZ",     "CALL",    "CALLI", "RET", "BUILTIN",
-        "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC", "DSDGET"};
+        "NOP",      "IMM",   "CONST", "MOV",    "ADD",    "SUB",     "MUL",    "DIV",   "REM",
+        "MIN",      "MAX",   "NEG",   "NOT",    "LNOT",   "AND",     "OR",     "XOR",   "SHL",
+        "SHR",      "CMPEQ", "CMPNE", "CMPLT",  "CMPLE",  "CMPGT",   "CMPGE",  "CVT",   "BITCAST",
+        "LD",       "ST",    "JMP",   "JNZ",    "JZ",     "CALL",    "CALLI",  "RET",   "BUILTIN",
+        "DSDCONST", "DSDLD", "DSDST", "DSDMOV", "DSDSET", "DSDEXEC", "DSDGET", "DSRRD", "DSRADV"};
     const size_t i = size_t(op);
     return i < sizeof names / sizeof names[0] ? names[i] : "?";
 }
@@ -95,6 +95,18 @@ uint64_t accessAddress(const Instr& in, const uint64_t* r) {
 // it must happen at the PE's own cycle, like a builtin.
 bool reachesRegisters(const Instr& in, const uint64_t* r) {
     return (in.op == Op::Load || in.op == Op::Store) && accessAddress(in, r) >= kPeMemoryBytes;
+}
+
+// DsdField::AdvanceIfSaved: a DSR loaded with save_address moves past the elements of
+// `operandBytes` bytes an operation covered (mem1d/mem4d: its base address moves extent[0]
+// element strides; circbuf: its head moves extent[0] elements, wrapping).
+void advanceIfSaved(Dsd& v, uint64_t operandBytes) {
+    if (v.saveAddress && v.kind == DsdKind::CircBuf)
+        v.extent[2] = (v.extent[2] + v.extent[0]) % std::max<uint32_t>(1, v.extent[1]);
+    else if (v.saveAddress && (v.kind == DsdKind::Mem1d || v.kind == DsdKind::Mem4d))
+        v.baseAddress +=
+            uint32_t(int64_t(v.extent[0]) * (v.strideBytes[0] / int32_t(dsdElementBytes(v))) *
+                     int64_t(operandBytes));
 }
 
 uint64_t floatBits(double v, ScalarType t) {
@@ -996,16 +1008,24 @@ Fabric::Impl::executeLocal(Pe& p, const Instr& in, const SourceLoc& loc, Frame& 
             v.saveAddress = x != 0;
             break;
         case DsdField::AdvanceIfSaved:
-            if (v.saveAddress && v.kind == DsdKind::CircBuf)
-                v.extent[2] = (v.extent[2] + v.extent[0]) % std::max<uint32_t>(1, v.extent[1]);
-            else if (v.saveAddress && (v.kind == DsdKind::Mem1d || v.kind == DsdKind::Mem4d))
-                v.baseAddress +=
-                    uint32_t(int64_t(v.extent[0]) *
-                             (v.strideBytes[0] / int32_t(dsdElementBytes(v))) * int64_t(x));
+            advanceIfSaved(v, x);
             break;
         }
         d[in.dst] = v;
         cost = costs::kDsdRegOp;
+        break;
+    }
+    case Op::DsrRead:
+        checkRange(p, uint64_t(int64_t(in.imm)), kDsdStorageBytes, "DSR read", &loc);
+        d[in.dst] = unpackDsd(p.mem + in.imm);
+        cost = costs::kDsrOperand;
+        break;
+    case Op::DsrAdvance: {
+        checkRange(p, uint64_t(int64_t(in.imm)), kDsdStorageBytes, "DSR advance", &loc);
+        Dsd v = d[in.a];
+        advanceIfSaved(v, byteSize(in.type));
+        packDsd(v, p.mem + in.imm);
+        cost = costs::kDsrOperand;
         break;
     }
     case Op::DsdGet: {
@@ -1138,7 +1158,7 @@ bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantu
         uint64_t(1) << unsigned(Op::Call) | uint64_t(1) << unsigned(Op::CallIndirect) |
         uint64_t(1) << unsigned(Op::Return) | uint64_t(1) << unsigned(Op::Builtin) |
         uint64_t(1) << unsigned(Op::DsdExec);
-    static_assert(unsigned(Op::DsdGet) < 64);
+    static_assert(unsigned(Op::DsrAdvance) < 64);
     static const SourceLoc noLoc{};
     const Instr* code = fn.code.data();
     const size_t size = fn.code.size();

@@ -70,6 +70,12 @@ enum class Op : uint8_t {
     // Added for @map over runtime DSDs: r[dst] (u32) = field DsdField(imm) of d[a]
     // (BaseAddress, Length = extent[0], Stride = strideBytes[0]; OffsetBytes reads as 0).
     DsdGet,
+    // Added (session 19) for the DSR operands of a DSD operation. The hardware's operation
+    // reads its DSRs itself, so these take no cycles; the simulator keeps each DSR in an SRAM
+    // slot of kDsdStorageBytes (docs/simulator.md, "DSRs").
+    DsrRead,     // d[dst] = the DSD in the DSR slot at SRAM address imm
+    DsrAdvance,  // DSR slot at SRAM address imm = d[a], moved past the operation's elements
+                 // of byteSize(type) bytes when it was loaded with save_address
 };
 
 // Services reached with Op::Builtin. Arguments are registers a..a+b-1 in order.

@@ -228,7 +228,7 @@ class Reader {
     std::string what_;
 };
 
-constexpr uint32_t kLastOp = uint32_t(sim::Op::DsdGet); // the last Op in sim/program.h
+constexpr uint32_t kLastOp = uint32_t(sim::Op::DsrAdvance); // the last Op in sim/program.h
 constexpr uint32_t kLastType = uint32_t(sim::ScalarType::F32);
 constexpr uint32_t kLastDsdOp = uint32_t(sim::DsdOpKind::Dfilt);
 

@@ -342,6 +342,56 @@ const big: u64 = 9223372036854775808;
   y[6] = @bitcast(u32, f);
 )"),
                  {4, 2, 1, 6, 6, 40, 0x5f000000}});
+    // Session 19 (build/h-rand5): a u8 and an i16 meet in i16 whichever comes first, in an
+    // `if` and in a labelled block's breaks (an f16 and an f32 break meet in f32); u63 holds
+    // comptime values; a u64 converts to f32 rounding once (2^54 + 2^30 + 1 is above the
+    // tie: 0x5a800001, which the run-time conversion gives); a comptime bool converts to f16;
+    // the lowest i64 % -1 is 0 at comptime as at run time (it was an overflow).
+    c.push_back({"session19_peer_types_and_wide_integers",
+                 program(R"(
+var small: u8 = 200;
+var neg: i16 = -5;
+var h: f16 = 1.5;
+var w: f32 = 0.25;
+var sel: bool = true;
+const wide: u63 = 5;
+var wideVar: u63 = 7;
+const roundOnce: f32 = @as(f32, @as(u64, 0x40000040000001));
+var roundRuntime: u64 = 0x40000040000001;
+const fromBool: f16 = @as(f16, true);
+fn blockInt(c: bool) u16 {
+  const r = blk: { if (c) break :blk small; break :blk neg; };
+  return @bitcast(u16, r);
+}
+fn blockFloat(c: bool) u32 {
+  const r = blk: { if (c) break :blk h; break :blk w; };
+  return @bitcast(u32, r);
+}
+fn blockTypedComptime(c: bool) u16 {
+  const r = blk: { if (c) break :blk small; break :blk @as(u16, 60000); };
+  return r;
+}
+const remainderOfLowest: i64 = @as(i64, -9223372036854775807 - 1) % -1;
+)",
+                         R"(
+  const first = if (sel) small else neg;
+  y[0] = @bitcast(u16, first);
+  const second = if (!sel) small else neg;
+  y[1] = @bitcast(u16, second);
+  y[2] = blockInt(true);
+  y[3] = blockInt(false);
+  y[4] = blockFloat(true);
+  y[5] = blockFloat(false);
+  wideVar += wide;
+  y[6] = @as(u32, wideVar);
+  y[7] = @bitcast(u32, roundOnce);
+  y[8] = @bitcast(u32, @as(f32, roundRuntime));
+  y[9] = @bitcast(u16, fromBool);
+  y[10] = blockTypedComptime(false);
+  y[11] = @as(u32, remainderOfLowest + 9);
+)"),
+                 {200, 0xfffb, 200, 0xfffb, 0x3fc00000, 0x3e800000, 12, 0x5a800001, 0x5a800001,
+                  0x3c00, 60000, 9}});
     return c;
 }
 
@@ -424,7 +474,8 @@ std::vector<DocDeviation> acceptedDocumentedErrors() {
     std::vector<DocDeviation> d;
     d.push_back(
         {"ptrcast_at_comptime",
-         "B31 Builtins page, @ptrcast: 'This builtin is not valid in comptime expressions.' (not enforced on purpose: "
+         "B31 Builtins page, @ptrcast: 'This builtin is not valid in comptime expressions.' (not "
+         "enforced on purpose: "
          "programs reinterpret a global's address in module-scope initializers and tensor "
          "accesses, which are comptime, and the page's own examples show only run-time uses)",
          "var x: u32 = 10;\ncomptime { const q = @ptrcast(*i16, &x); _ = q; }\n"});

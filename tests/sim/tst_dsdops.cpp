@@ -381,6 +381,52 @@ class TestDsdOps : public QObject {
         QCOMPARE(got, (std::vector<uint32_t>{3, 4, 0}));
     }
 
+    void dsrOperandsWalkAndTakeNoCycles() {
+        // A DSR slot holding a save_address mem1d DSD of 2 elements: two mov32 through it
+        // copy words 0-1 then 2-3 (DsrAdvance moved it on). DSR reads and advances take no
+        // cycles: the same program with the DSD left in its register takes as long.
+        sim::CodeClass cls;
+        putElems(cls, kA, {1, 2, 3, 4, 5}, 4);
+        sim::Dsd walking = mem1d(kA, 2, 4);
+        walking.saveAddress = true;
+        cls.dsdConstants = {mem1d(kDst, 2, 4), walking};
+        sim::DsdOpDesc d;
+        d.op = DsdOpKind::Mov32;
+        d.dst = {DsdOperand::Kind::Dsd, 0};
+        d.src0 = {DsdOperand::Kind::Dsd, 1};
+        cls.dsdOps.push_back(d);
+        constexpr int32_t kSlot = 512;
+        auto run = [&](bool throughDsr, uint64_t* cycles) -> std::vector<uint32_t> {
+            sim::CodeClass c = cls;
+            FnBuilder f("main", 0, 1, 2);
+            f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+            f.add(ins(Op::DsdStore, ScalarType::Void, kNoReg, kNoReg, 1, kSlot));
+            for (int k = 0; k < 2; ++k) {
+                f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+                if (throughDsr)
+                    f.add(ins(Op::DsrRead, ScalarType::Void, 1, kNoReg, kNoReg, kSlot));
+                f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+                if (throughDsr)
+                    f.add(ins(Op::DsrAdvance, ScalarType::U32, kNoReg, 1, kNoReg, kSlot));
+            }
+            f.ret();
+            c.functions.push_back(f.build());
+            c.initFunction = 0;
+            sim::Fabric fab(makeProgram(c));
+            if (fab.runUntilIdle().status != RunStatus::Idle)
+                return {};
+            *cycles = fab.cycle();
+            auto mem = fab.readMemory(0, 0, kDst, 8);
+            std::vector<uint32_t> got(2);
+            std::memcpy(got.data(), mem.data(), 8);
+            return got;
+        };
+        uint64_t viaDsr = 0, viaRegister = 0;
+        QCOMPARE(run(true, &viaDsr), (std::vector<uint32_t>{3, 4}));
+        QCOMPARE(run(false, &viaRegister), (std::vector<uint32_t>{1, 2}));
+        QCOMPARE(viaDsr, viaRegister);
+    }
+
     void outOfBoundsDsdFaults() {
         sim::CodeClass cls;
         cls.dsdConstants = {mem1d(49140, 8, 4), mem1d(kA, 8, 4)};

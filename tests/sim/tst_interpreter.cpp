@@ -217,11 +217,11 @@ class TestInterpreter : public QObject {
             state = state * 6364136223846793005ull + 1442695040888963407ull;
             return uint32_t((state >> 33) % n);
         };
-        const Op ops[] = {Op::Imm,     Op::Mov,     Op::Add,     Op::Sub,      Op::Mul,
-                          Op::Div,     Op::Rem,     Op::Shl,     Op::Shr,      Op::CmpLt,
-                          Op::Convert, Op::Load,    Op::Store,   Op::Jump,     Op::JumpIf,
-                          Op::Call,    Op::Return,  Op::Builtin, Op::DsdConst, Op::DsdSet,
-                          Op::DsdExec, Op::DsdLoad, Op::DsdStore};
+        const Op ops[] = {Op::Imm,     Op::Mov,     Op::Add,      Op::Sub,      Op::Mul,
+                          Op::Div,     Op::Rem,     Op::Shl,      Op::Shr,      Op::CmpLt,
+                          Op::Convert, Op::Load,    Op::Store,    Op::Jump,     Op::JumpIf,
+                          Op::Call,    Op::Return,  Op::Builtin,  Op::DsdConst, Op::DsdSet,
+                          Op::DsdExec, Op::DsdLoad, Op::DsdStore, Op::DsrRead,  Op::DsrAdvance};
         const ScalarType types[] = {ScalarType::I16, ScalarType::U32,  ScalarType::F16,
                                     ScalarType::F32, ScalarType::BF16, ScalarType::I64};
         int statuses[8] = {};
@@ -299,7 +299,11 @@ class TestInterpreter : public QObject {
                     in.b = uint16_t(rnd(4));
                     break;
                 case Op::DsdLoad:
+                case Op::DsrRead:
                     in.dst = uint16_t(rnd(4));
+                    break;
+                case Op::DsrAdvance:
+                    in.a = uint16_t(rnd(4));
                     break;
                 case Op::Return:
                     in.a = rnd(2) ? kNoReg : in.a;

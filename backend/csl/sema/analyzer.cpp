@@ -325,7 +325,7 @@ void Analyzer::wrapToType(uint16_t reg, TypeP t, uint32_t node) {
         return;
     }
     if (!t->isSigned) {
-        const uint16_t mask = toReg(mkInt((int64_t(1) << t->bits) - 1, t), node);
+        const uint16_t mask = toReg(mkInt(int64_t((uint64_t(1) << t->bits) - 1), t), node);
         emit(sim::Op::BitAnd, st, reg, reg, mask, 0);
         return;
     }

@@ -84,7 +84,7 @@ inline bool fitsInt(int64_t v, TypeP t) {
         int64_t lo = -(int64_t(1) << (t->bits - 1)), hi = (int64_t(1) << (t->bits - 1)) - 1;
         return v >= lo && v <= hi;
     }
-    return v >= 0 && v <= (int64_t(1) << t->bits) - 1;
+    return v >= 0 && (t->bits >= 63 || v <= (int64_t(1) << t->bits) - 1);
 }
 
 // N of an integer type name `uN` or `iN` (the Types page: N from 0 to 16777215, written
@@ -171,6 +171,12 @@ struct LoopCtx {
     // instead (`blk: { if (c) break :blk 100; break :blk r; }` with r: u16 is a u16).
     bool resultTypeFromLiterals = false;
     std::vector<int64_t> intLiterals;
+    // A block whose user gives no type takes its breaks' peer type, as an `if` does: a
+    // break of a wider type (a u16 after a u8, an f32 after an f16, an i16 after a u8)
+    // widens the result, and the moves of the earlier breaks (`resultMoves`) become
+    // conversions.
+    bool peerResultType = false;
+    std::vector<size_t> resultMoves;
     AggregateResult aggregate;
     uint32_t valuelessBreak = 0; // a block's first `break :label;` without a value (node)
 };
@@ -261,9 +267,21 @@ struct FrameRestore {
 
 // A comptime integer as a double. A u64 value is its bit pattern in an int64_t: those from
 // 2^63 up read as negative unless taken as unsigned (`big >= 1` was false, `@as(f32, big)`
-// negative).
+// negative). Past 53 bits the magnitude is rounded to odd (truncated, with the last kept bit
+// set when any dropped bit was), so rounding the double on to f32 or f16 rounds the integer
+// once: rounding to nearest twice made `@as(f32, 2^54 + 2^30 + 1)` 2^54 at comptime and
+// 2^54 + 2^31 at run time.
 inline double comptimeIntToDouble(const Value& v) {
-    return isU64(v.type) ? double(uint64_t(v.i)) : double(v.i);
+    const bool negative = !isU64(v.type) && v.i < 0;
+    uint64_t magnitude = negative ? 0 - uint64_t(v.i) : uint64_t(v.i);
+    const int bits = magnitude ? 64 - __builtin_clzll(magnitude) : 0;
+    if (bits > 53) {
+        const int dropped = bits - 53;
+        const bool inexact = (magnitude & ((uint64_t(1) << dropped) - 1)) != 0;
+        magnitude = ((magnitude >> dropped) | uint64_t(inexact)) << dropped;
+    }
+    const double x = double(magnitude);
+    return negative ? -x : x;
 }
 
 // Whether two comptime values are the same in every part (false for DSDs, ranges, runtime
@@ -718,6 +736,11 @@ class Analyzer {
     TypeP numericPeerType(std::span<const uint32_t> nodes);
     // The type two fixed-width numbers widen to in peer type resolution, or null.
     TypeP widenedPeerType(TypeP a, TypeP b);
+    // Branches (if, switch prongs, a labelled block's breaks) meet in the type both coerce
+    // to: widenedPeerType's, or a signed type that holds every value of an unsigned one (u8
+    // with i16 is i16, whichever comes first; binary operators still refuse the pair).
+    TypeP branchPeerType(TypeP a, TypeP b);
+    void widenBlockResult(LoopCtx& block, TypeP breakType);
     void failUnlessCaseMatches(const Value& input, const Value& item, uint32_t node);
     bool isBranchFreeValue(uint32_t e);
     void failIfOpaque(TypeP t, uint32_t node);

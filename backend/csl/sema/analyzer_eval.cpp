@@ -451,6 +451,12 @@ Value Analyzer::evalUnary(uint32_t node, TypeP expected) {
         if (!isNumeric(v.type))
             fail(n.a, "invalid operand type '" + typeName(v.type) + "' for unary '-'");
         if (v.k == VK::Int) {
+            // A u64 from 2^63 up is held as its bit pattern, which negates to a positive one.
+            if (isU64(v.type) && v.i != 0)
+                fail(node, "overflow of integer type 'u64' in comptime arithmetic (-" +
+                               std::to_string(uint64_t(v.i)) +
+                               "); integers from 2^63 up are u64 here, as this compiler holds "
+                               "comptime integers in 64 bits");
             if (v.i == INT64_MIN && v.type->k != TK::Int)
                 fail(node, "comptime integer overflow: the result of '-' does not fit in 64 bits "
                            "(this compiler holds comptime integers in 64 bits)");
@@ -665,9 +671,13 @@ Value Analyzer::foldBinary(Tok op, const Value& a, const Value& b, TypeP t, uint
     case Tok::Percent:
         if (y == 0)
             fail(node, "division by zero");
-        if (x == INT64_MIN && y == -1 && !wideUnsigned)
+        // The quotient of the lowest i64 by -1 does not fit; the remainder is 0 (x86 faults
+        // on both).
+        if (x == INT64_MIN && y == -1 && !wideUnsigned && op == Tok::Slash)
             overflow();
-        if (t->k == TK::CInt || t->isSigned) {
+        if (y == -1 && !wideUnsigned) {
+            r = op == Tok::Slash ? -x : 0;
+        } else if (t->k == TK::CInt || t->isSigned) {
             r = op == Tok::Slash ? x / y : x % y;
         } else {
             r = op == Tok::Slash ? int64_t(uint64_t(x) / uint64_t(y))
@@ -2017,6 +2027,14 @@ TypeP Analyzer::widenedPeerType(TypeP a, TypeP b) {
     return a->bits == 32 || b->bits == 32 ? types.f32 : nullptr;
 }
 
+TypeP Analyzer::branchPeerType(TypeP a, TypeP b) {
+    if (a->k == TK::Int && b->k == TK::Int && a->isSigned != b->isSigned) {
+        const TypeP sign = a->isSigned ? a : b, unsign = a->isSigned ? b : a;
+        return sign->bits > unsign->bits ? sign : nullptr;
+    }
+    return widenedPeerType(a, b);
+}
+
 TypeP Analyzer::numericPeerType(std::span<const uint32_t> nodes) {
     TypeP peer = nullptr;
     bool comptimeFloat = false;
@@ -2034,7 +2052,7 @@ TypeP Analyzer::numericPeerType(std::span<const uint32_t> nodes) {
             comptimeFloat = true;
             continue;
         }
-        peer = peer ? widenedPeerType(peer, t) : t;
+        peer = peer ? branchPeerType(peer, t) : t;
         if (!peer)
             return nullptr;
     }
@@ -2196,7 +2214,7 @@ static bool coversEveryValue(std::vector<std::pair<int64_t, int64_t>> covered, T
     const int64_t highest = t->bits >= 64  ? INT64_MAX
                             : t->bits == 0 ? 0
                             : t->isSigned  ? -lowest - 1
-                                           : (int64_t(1) << t->bits) - 1;
+                                           : int64_t((uint64_t(1) << t->bits) - 1);
     std::sort(covered.begin(), covered.end());
     int64_t next = lowest;
     for (const auto& [lo, hi] : covered) {
@@ -2487,6 +2505,7 @@ Value Analyzer::evalBlockExpr(uint32_t node, TypeP expected) {
     lc.label = label;
     lc.isBlock = true;
     lc.resultType = expected;
+    lc.peerResultType = !expected;
     lc.scopeDepth = fr_->scopes.size();
     fr_->loops.push_back(lc);
     const size_t start = here();

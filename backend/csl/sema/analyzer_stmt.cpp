@@ -540,6 +540,8 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
                 ctx->resultTypeFromLiterals = false;
             }
         }
+        if (ctx->peerResultType && ctx->resultType)
+            widenBlockResult(*ctx, v.type);
         if (ctx->resultType)
             v = coerce(v, ctx->resultType, n.a);
         if (addAggregateResult(ctx->aggregate, v, n.a)) {
@@ -569,13 +571,29 @@ Flow Analyzer::execBreak(uint32_t node, bool isBreak) {
             }
             if (ctx->resultReg == kNoReg)
                 ctx->resultReg = newReg(node);
-            emit(sim::Op::Mov, scalarOf(ctx->resultType), ctx->resultReg,
-                 toReg(coerce(v, ctx->resultType, n.a), n.a), kNoReg, 0);
+            ctx->resultMoves.push_back(emit(sim::Op::Mov, scalarOf(ctx->resultType), ctx->resultReg,
+                                            toReg(coerce(v, ctx->resultType, n.a), n.a), kNoReg,
+                                            0));
         }
     }
     size_t j = emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
     (isBreak ? ctx->breaks : ctx->continues).push_back(j);
     return {};
+}
+
+void Analyzer::widenBlockResult(LoopCtx& block, TypeP breakType) {
+    const TypeP wider = branchPeerType(block.resultType, breakType);
+    if (!wider || sameType(wider, block.resultType) || !isRuntimeScalar(block.resultType))
+        return;
+    sim::Function& fn = *fr_->fn;
+    for (size_t at : block.resultMoves) {
+        sim::Instr& move = fn.code[at];
+        move.imm = int32_t(move.type);
+        move.op = sim::Op::Convert;
+        move.type = scalarOf(wider);
+    }
+    block.resultType = wider;
+    block.resultTypeFromLiterals = false;
 }
 
 static bool matches(const Flow& f, const std::string& label) {

@@ -1046,15 +1046,18 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
     // The Builtins page: the 16-bit float operands are `fp16_value`s, of type @fp16().
     if ((info.elem == 'h' || info.elem == 's') && !exponent)
         return a.coerce(v, bits == 32 ? a.types.f32 : a.fp16Type(), node);
-    if (v.k == VK::Int) {
+    // (A u64 from 2^63 up is held as its bit pattern, a negative number.)
+    if (v.k == VK::Int && !(isU64(v.type) && v.i < 0)) {
         if (fitsInt(v.i, a.types.intType(int(bits), true)))
             return a.mkInt(v.i, a.types.intType(int(bits), true));
         if (fitsInt(v.i, a.types.intType(int(bits), false)))
             return a.mkInt(v.i, a.types.intType(int(bits), false));
-        a.fail(node, "value " + std::to_string(v.i) + " of operand " + std::to_string(slot + 1) +
-                         " of @" + info.name + " does not fit in " + std::to_string(bits) +
-                         " bits");
     }
+    if (v.k == VK::Int)
+        a.fail(node, "value " +
+                         (isU64(v.type) ? std::to_string(uint64_t(v.i)) : std::to_string(v.i)) +
+                         " of operand " + std::to_string(slot + 1) + " of @" + info.name +
+                         " does not fit in " + std::to_string(bits) + " bits");
     if (v.type->k == TK::Float || v.type->k == TK::CFloat)
         a.fail(node, "operand " + std::to_string(slot + 1) + " of @" + info.name +
                          " is an integer of " + std::to_string(bits) + " bits, found '" +
@@ -1318,7 +1321,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // A DSR operand: load the DSD it holds; its @load_to_dsr configuration applies.
             viaDsr = true;
             uint16_t d = newDsdReg();
-            emit(sim::Op::DsdLoad, sim::ScalarType::Void, d, kNoReg, kNoReg,
+            emit(sim::Op::DsrRead, sim::ScalarType::Void, d, kNoReg, kNoReg,
                  int32_t(dsrSlot(v, argNodes[i])));
             o.kind = sim::DsdOperand::Kind::Dsd;
             o.reg = d;
@@ -1571,11 +1574,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
     for (const auto& [slot, d, operandBytes] : dsrOperands) {
-        const uint16_t bytes = toReg(mkInt(int64_t(operandBytes), types.u16), node);
-        const uint16_t advanced = newDsdReg();
-        emit(sim::Op::DsdSet, sim::ScalarType::Void, advanced, d, bytes,
-             int32_t(sim::DsdField::AdvanceIfSaved));
-        emit(sim::Op::DsdStore, sim::ScalarType::Void, kNoReg, kNoReg, advanced, int32_t(slot));
+        const sim::ScalarType elements = operandBytes == 1   ? sim::ScalarType::U8
+                                         : operandBytes == 2 ? sim::ScalarType::U16
+                                                             : sim::ScalarType::U32;
+        emit(sim::Op::DsrAdvance, elements, kNoReg, d, kNoReg, int32_t(slot));
     }
     return mkRuntime(op.resultReg, types.boolT);
 }
@@ -1720,6 +1722,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                            "'; the integer inside a " + typeName(v.type) + " is @get_int's");
         if (v.isComptime()) {
             if (t->k == TK::Float || t->k == TK::CFloat) {
+                if (v.k == VK::Bool) // as a run-time bool converts: 0.0 or 1.0
+                    return mkFloat(v.i ? 1.0 : 0.0, t);
                 // An enum value converts as its integer value, as @as(u16, e) does.
                 if (v.k == VK::Int || v.k == VK::EnumV || v.k == VK::Float) {
                     const double x = v.k == VK::Float ? v.f : comptimeIntToDouble(v);
