@@ -346,7 +346,9 @@ const big: u64 = 9223372036854775808;
     // `if` and in a labelled block's breaks (an f16 and an f32 break meet in f32); u63 holds
     // comptime values; a u64 converts to f32 rounding once (2^54 + 2^30 + 1 is above the
     // tie: 0x5a800001, which the run-time conversion gives); a comptime bool converts to f16;
-    // the lowest i64 % -1 is 0 at comptime as at run time (it was an overflow).
+    // the lowest i64 % -1 is 0 at comptime as at run time (it was an overflow); 64-bit ranges
+    // next to their type's ends stop (an i64 one looped for ever at run time, a u64 one
+    // across 2^63 or with a step from 2^63 up ran 0 times).
     c.push_back({"session19_peer_types_and_wide_integers",
                  program(R"(
 var small: u8 = 200;
@@ -372,6 +374,19 @@ fn blockTypedComptime(c: bool) u16 {
   return r;
 }
 const remainderOfLowest: i64 = @as(i64, -9223372036854775807 - 1) % -1;
+fn ranges64() u32 {
+  var n: u32 = 0;
+  for (@range(i64, 0x7FFFFFFFFFFFFFF0, 0x7FFFFFFFFFFFFFFF, 10)) |_| { n += 1; }
+  for (@range(u64, 0x7FFFFFFFFFFFFFFE, 0x8000000000000002, 1)) |_| { n += 10; }
+  for (@range(u64, 0, 0xFFFFFFFFFFFFFFFF, 0x8000000000000000)) |_| { n += 100; }
+  for (@range(i64, -9223372036854775800, -9223372036854775807 - 1, -5)) |_| { n += 1000; }
+  var step: i64 = 10;
+  for (@range(i64, 0x7FFFFFFFFFFFFFF0, 0x7FFFFFFFFFFFFFFF, step)) |_| { n += 10000; }
+  step = -5;
+  for (@range(i64, -9223372036854775800, -9223372036854775807 - 1, step)) |_| { n += 100000; }
+  return n;
+}
+const ranges64AtComptime = ranges64();
 )",
                          R"(
   const first = if (sel) small else neg;
@@ -389,9 +404,11 @@ const remainderOfLowest: i64 = @as(i64, -9223372036854775807 - 1) % -1;
   y[9] = @bitcast(u16, fromBool);
   y[10] = blockTypedComptime(false);
   y[11] = @as(u32, remainderOfLowest + 9);
+  y[12] = ranges64();
+  y[13] = ranges64AtComptime;
 )"),
                  {200, 0xfffb, 200, 0xfffb, 0x3fc00000, 0x3e800000, 12, 0x5a800001, 0x5a800001,
-                  0x3c00, 60000, 9}});
+                  0x3c00, 60000, 9, 222242, 222242}});
     return c;
 }
 

@@ -395,14 +395,25 @@ Value Analyzer::evalEnumType(uint32_t node) {
     t->tag = n.a ? evalType(n.a) : types.u16;
     if (t->tag->k != TK::Int)
         fail(n.a, "enum tag type must be an integer type, found '" + typeName(t->tag) + "'");
+    // A u64 tag's values from 2^63 up are held as their bit patterns, as u64 values are;
+    // `pastLast`: the member before an implicit one had the tag type's last value.
+    const bool u64Tag = isU64(t->tag);
     int64_t next = 0;
+    bool bitPattern = false, pastLast = false;
     for (uint32_t m : L(node)) {
         const Node& mn = N(m);
         FieldInfo fi;
         fi.name = tokStr(mn.tok);
-        if (mn.a)
-            next = asInt(evalComptime(mn.a), mn.a, "enum value");
-        if (!fitsInt(next, t->tag))
+        if (mn.a) {
+            const Value v = evalComptime(mn.a);
+            next = asInt(v, mn.a, "enum value");
+            bitPattern = isU64(v.type) && next < 0;
+            pastLast = false;
+        }
+        if (pastLast)
+            fail(m, "enum member '" + fi.name + "' would take the value after the last of '" +
+                        typeName(t->tag) + "'");
+        if (!(u64Tag && bitPattern) && !fitsInt(next, t->tag))
             fail(m, "enum value " + std::to_string(next) + " does not fit in '" + typeName(t->tag) +
                         "'");
         // The Types page: each member names its own value of the tag type.
@@ -413,7 +424,11 @@ Value Analyzer::evalEnumType(uint32_t node) {
                 fail(m, "enum member '" + fi.name + "' has the value " + std::to_string(next) +
                             ", which '" + earlier.name + "' already has");
         }
-        fi.value = next++;
+        fi.value = next;
+        pastLast = next == (u64Tag ? -1 : INT64_MAX);
+        if (!pastLast)
+            next = int64_t(uint64_t(next) + 1);
+        bitPattern = u64Tag && next < 0;
         fi.type = t;
         t->fields.push_back(fi);
     }

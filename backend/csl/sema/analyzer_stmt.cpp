@@ -833,15 +833,21 @@ Flow Analyzer::execFor(uint32_t node) {
             for (char ch : iter.s)
                 items.push_back(mkInt(static_cast<unsigned char>(ch), types.u8));
         } else if (comptimeRange) {
-            int64_t a = (*iter.elems)[0].i, b = (*iter.elems)[1].i, s = (*iter.elems)[2].i;
+            // In 128 bits: a u64 from 2^63 up is held as its bit pattern, and a counter near
+            // a 64-bit type's end must not wrap (a u64 range across 2^63 ran 0 times).
+            const auto bound = [&](size_t k) {
+                const Value& v = (*iter.elems)[k];
+                return isU64(v.type) ? __int128(uint64_t(v.i)) : __int128(v.i);
+            };
+            const __int128 a = bound(0), b = bound(1), s = bound(2);
             if (s == 0)
                 fail(n.a, "range step must not be zero");
             uint64_t count = 0;
-            for (int64_t x = a; s > 0 ? x < b : x > b; x += s) {
+            for (__int128 x = a; s > 0 ? x < b : x > b; x += s) {
                 if (++count > kMaxComptimeIterations)
                     fail(node, "comptime loop exceeded " + std::to_string(kMaxComptimeIterations) +
                                    " iterations");
-                items.push_back(mkInt(x, iter.tv));
+                items.push_back(mkInt(int64_t(x), iter.tv));
             }
         } else if (iter.k == VK::Undef) {
             // (h-randcomptime 1: it said only "cannot iterate over a value of type '[2]i32'".)
@@ -933,10 +939,32 @@ Flow Analyzer::execFor(uint32_t node) {
         ascending = newReg(node);
         emit(sim::Op::CmpGt, wide, ascending, stepReg, zero, 0);
     }
+    // An unsigned step is never negative (a u64 from 2^63 up is held as its bit pattern).
+    const bool ascendingStep = !t->isSigned || step.i > 0;
+    // A 64-bit counter cannot be widened: the back edge leaves before a step that would reach
+    // the stop or wrap (an i64 range next to its maximum looped for ever), comparing the
+    // distance left, stop - i (or i - stop), with the step's magnitude, unsigned.
+    uint16_t magnitude = kNoReg;
+    if (t->bits >= 64) {
+        magnitude = newReg(node);
+        if (step.isComptime() && ascendingStep) {
+            emit(sim::Op::Mov, sim::ScalarType::U64, magnitude, stepReg, kNoReg, 0);
+        } else {
+            const uint16_t zero = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::U64, zero, kNoReg, kNoReg, 0);
+            emit(sim::Op::Sub, sim::ScalarType::U64, magnitude, zero, stepReg, 0);
+            if (!step.isComptime()) {
+                const size_t negative =
+                    emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, ascending, kNoReg, 0);
+                emit(sim::Op::Mov, sim::ScalarType::U64, magnitude, stepReg, kNoReg, 0);
+                patch(negative, here());
+            }
+        }
+    }
     size_t top = here();
     uint16_t c = newReg(node);
     if (step.isComptime()) {
-        emit(step.i > 0 ? sim::Op::CmpLt : sim::Op::CmpGt, wide, c, i, stop, 0);
+        emit(ascendingStep ? sim::Op::CmpLt : sim::Op::CmpGt, wide, c, i, stop, 0);
     } else {
         const size_t toDescending =
             emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, ascending, kNoReg, 0);
@@ -951,9 +979,33 @@ Flow Analyzer::execFor(uint32_t node) {
     uint16_t cap = newReg(node);
     emit(sim::Op::Convert, st, cap, i, kNoReg, int32_t(wide));
     const LoopCtx done = loopBody(label, [&] { runBody({mkRuntime(cap, t)}); });
+    std::optional<size_t> lastStep;
+    if (magnitude != kNoReg) {
+        const uint16_t left = newReg(node);
+        const auto distance = [&](uint16_t from, uint16_t to) {
+            emit(sim::Op::Sub, sim::ScalarType::U64, left, to, from, 0);
+        };
+        if (step.isComptime()) {
+            ascendingStep ? distance(i, stop) : distance(stop, i);
+        } else {
+            const size_t descending =
+                emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, ascending, kNoReg, 0);
+            distance(i, stop);
+            const size_t measured =
+                emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, 0);
+            patch(descending, here());
+            distance(stop, i);
+            patch(measured, here());
+        }
+        const uint16_t another = newReg(node);
+        emit(sim::Op::CmpGt, sim::ScalarType::U64, another, left, magnitude, 0);
+        lastStep = emit(sim::Op::JumpIfNot, sim::ScalarType::Bool, kNoReg, another, kNoReg, 0);
+    }
     emit(sim::Op::Add, wide, i, i, stepReg, 0);
     emit(sim::Op::Jump, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(top));
     patch(jf, here());
+    if (lastStep)
+        patch(*lastStep, here());
     for (size_t j : done.breaks)
         patch(j, here());
     return {};

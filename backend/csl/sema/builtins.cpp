@@ -1742,6 +1742,9 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 // unsigned value against any other type.
                 if (isU64(v.type) && v.i < 0)
                     return coerce(v, t, args[1]);
+                // (An enum(u64) value from 2^63 up is a u64 bit pattern.)
+                if (v.k == VK::EnumV && v.type->k == TK::Enum && isU64(v.type->tag) && v.i < 0)
+                    return coerce(mkInt(v.i, types.u64), t, args[1]);
                 if (v.k == VK::Int || v.k == VK::Bool || v.k == VK::Handle || v.k == VK::EnumV)
                     return coerce(mkInt(v.i), t, args[1]);
             }
