@@ -5,6 +5,7 @@
 
 #include "sim/program.h"
 
+#include <cstddef>
 #include <cstdint>
 
 namespace sim::costs {
@@ -70,6 +71,10 @@ constexpr bool readBanksConflict(uint32_t addressA, uint32_t addressB) {
     return (addressA / kBankWordBytes) % (kSramBanks / 2) ==
            (addressB / kBankWordBytes) % (kSramBanks / 2);
 }
+
+// A PE's simprint buffer: text without a newline is flushed as a line of this many bytes
+// (**choice**: the Libraries page gives no size).
+constexpr size_t kSimprintBufferBytes = 4096;
 
 // Fabric.
 constexpr uint32_t kHopLatency = 2;         // router to neighbouring router

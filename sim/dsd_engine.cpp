@@ -460,22 +460,30 @@ bool Fabric::Impl::dsdExec(Pe& p, const DsdOpDesc& desc, uint32_t opIndex, const
     // The element count, as the hardware takes it: the length of src0 when it is a DSD
     // with a non-zero length, else src1's, else dst's (SDK topic-16's `@mov32(mem extent
     // 15, fabin extent 2)` moves 2 wavelets; topic-13's `@fmovs(fabout extent 1, buf
-    // extent n)` sends n). Dfilt's count is its dst's (control wavelets to pass). A FIFO's
-    // length is its read or write length.
+    // extent n)` sends n). A memory DSD's length counts even when it is 0 (a remainder
+    // loop's empty last chunk): the operation then moves nothing (session 19; it took the
+    // next operand's length and wrote past the range). Dfilt's count is its dst's (control
+    // wavelets to pass). A FIFO's length is its read or write length.
     applyFifoLengths(p, op);
     if (desc.op == DsdOpKind::Dfilt && op.dst.kind == DsdOperand::Kind::Dsd)
         op.total = dsdLength(op.dst.dsd);
-    for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
-        if (!op.total && o->kind == DsdOperand::Kind::Dsd)
-            op.total = dsdLength(o->dsd);
+    bool counted = op.total != 0;
+    for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst}) {
+        if (counted || o->kind != DsdOperand::Kind::Dsd)
+            continue;
+        op.total = dsdLength(o->dsd);
+        counted = op.total != 0 || o->dsd.kind == DsdKind::Mem1d || o->dsd.kind == DsdKind::Mem4d ||
+                  o->dsd.kind == DsdKind::CircBuf;
+    }
     // No operand gives a length (pointers, scalars and FIFOs whose read/write length was
     // never set, e.g. `@fadds(&sum, &sum, fifo)`): the FIFO moves up to its capacity,
     // ending early when it runs empty (or full). **Choice**; it used to move nothing, so
     // such a consumer never drained its FIFO.
     for (const OpOperand* o : {&op.src[0], &op.src[1], &op.src[2], &op.dst})
-        if (!op.total && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
+        if (!counted && o->kind == DsdOperand::Kind::Dsd && o->dsd.kind == DsdKind::Fifo &&
             o->dsd.fifo < p.cls->fifos.size()) {
             op.total = fifoCapacity(p.cls->fifos[o->dsd.fifo]);
+            counted = true;
         }
     // No DSD operand at all (`@fs2xp16(&out, x)`, `@fnorms(&y, x)`: the Builtins page's
     // pointer and value forms): one element.

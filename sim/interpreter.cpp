@@ -1188,11 +1188,18 @@ bool Fabric::Impl::runLocal(Pe& p, Frame& f, const Function& fn, uint64_t quantu
     }
 }
 
+// The Libraries page (<simprint>): a PE's buffer "will be flushed ... when the buffer is
+// full or a "\n" newline character is produced" (a full buffer was kept growing).
 void Fabric::Impl::emitSimprint(Pe& p) {
     size_t nl;
     while ((nl = p.simprintLine.find('\n')) != std::string::npos) {
         p.pendingSimprint.push_back({std::max(now, p.mainReadyAt), p.simprintLine.substr(0, nl)});
         p.simprintLine.erase(0, nl + 1);
+    }
+    while (p.simprintLine.size() >= costs::kSimprintBufferBytes) {
+        p.pendingSimprint.push_back(
+            {std::max(now, p.mainReadyAt), p.simprintLine.substr(0, costs::kSimprintBufferBytes)});
+        p.simprintLine.erase(0, costs::kSimprintBufferBytes);
     }
 }
 

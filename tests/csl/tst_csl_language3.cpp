@@ -348,7 +348,8 @@ const big: u64 = 9223372036854775808;
     // tie: 0x5a800001, which the run-time conversion gives); a comptime bool converts to f16;
     // the lowest i64 % -1 is 0 at comptime as at run time (it was an overflow); 64-bit ranges
     // next to their type's ends stop (an i64 one looped for ever at run time, a u64 one
-    // across 2^63 or with a step from 2^63 up ran 0 times).
+    // across 2^63 or with a step from 2^63 up ran 0 times); @map over comptime mem4d DSDs
+    // (refused), in the order a DSD operation walks them.
     c.push_back({"session19_peer_types_and_wide_integers",
                  program(R"(
 var small: u8 = 200;
@@ -387,6 +388,25 @@ fn ranges64() u32 {
   return n;
 }
 const ranges64AtComptime = ranges64();
+var grid = @zeros([2, 3]f32);
+var turned = @zeros([3, 2]f32);
+var byMap = @zeros([6]f32);
+var byMove = @zeros([6]f32);
+const gridD = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> grid[i, j] });
+const turnedD = @get_dsd(mem4d_dsd, .{ .tensor_access = |i, j|{2, 3} -> turned[j, i] });
+const byMapD = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{6} -> byMap[k] });
+const byMoveD = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{6} -> byMove[k] });
+fn twiceOf(v: f32) f32 { return 2.0 * v; }
+fn same(v: f32) f32 { return v; }
+fn mapMem4d() u32 {
+  for (@range(u16, 6)) |k| { grid[k / 3, k % 3] = @as(f32, k + 1); }
+  @map(twiceOf, gridD, turnedD);
+  @map(same, gridD, byMapD);
+  @fmovs(byMoveD, gridD);
+  var equal: u32 = 0;
+  for (@range(u16, 6)) |k| { if (byMap[k] == byMove[k]) equal += 1; }
+  return equal * 10000 + @as(u32, turned[2, 1]) * 100 + @as(u32, turned[0, 1]);
+}
 )",
                          R"(
   const first = if (sel) small else neg;
@@ -406,9 +426,10 @@ const ranges64AtComptime = ranges64();
   y[11] = @as(u32, remainderOfLowest + 9);
   y[12] = ranges64();
   y[13] = ranges64AtComptime;
+  y[14] = mapMem4d();
 )"),
                  {200, 0xfffb, 200, 0xfffb, 0x3fc00000, 0x3e800000, 12, 0x5a800001, 0x5a800001,
-                  0x3c00, 60000, 9, 222242, 222242}});
+                  0x3c00, 60000, 9, 222242, 222242, 61208}});
     return c;
 }
 

@@ -179,6 +179,30 @@ const dbg = @import_module("<debug>", .{ .key = "full", .buffer_size = 7 });
                              {0x48, 0x1234, 0x66, 0x0000, 0x3fc0, 0, 0, 5}};
         checkLanguageCase(c, sim::Arch(arch));
     }
+    // trace_timestamp starts the timestamp counter when the program has not (the SDK's
+    // <debug> tutorial never calls enable_tsc): the second of two timestamps with a loop
+    // between them is the later one (both were 0).
+    void traceTimestampStartsTheCounter_data() { addArchRows(); }
+    void traceTimestampStartsTheCounter() {
+        QFETCH(int, arch);
+        const LanguageCase c{"trace_timestamp_without_enable_tsc",
+                             program(R"(
+const clock = @import_module("<debug>", .{ .key = "clock", .buffer_size = 16 });
+)",
+                                     R"(
+  clock.trace_timestamp();
+  var s: u32 = 0;
+  for (@range(u32, 20)) |i| { s += i; }
+  clock.trace_timestamp();
+  const first = @as(u32, clock.buffer[1]) | (@as(u32, clock.buffer[2]) << 16);
+  const second = @as(u32, clock.buffer[5]) | (@as(u32, clock.buffer[6]) << 16);
+  y[0] = if (second > first) 1 else 0;
+  y[1] = clock.buffer_index;
+  y[2] = s;
+)"),
+                             {1, 8, 190}};
+        checkLanguageCase(c, sim::Arch(arch));
+    }
     // switch_config.set_pop_mode with a pop mode known only at run time (the launch picks
     // it): the router's pop mode follows, CLEAR_MASK clearing it (failed to compile before:
     // "<tile_config/switch_config>:36:46: error: expected type 'u16', found 'i32'").
@@ -260,7 +284,7 @@ comptime {
         QTest::addColumn<QString>("error");
         QTest::newRow("trace of u64") << "dbg.trace(true);"
                                       << "dbg.trace(@as(u64, 1));"
-                                      << "<debug>:74:10: error: comptime assertion failed: "
+                                      << "<debug>:76:10: error: comptime assertion failed: "
                                          "<debug>.trace takes bool, u8, i8, u16, i16, f16, u32, "
                                          "i32 or f32";
         QTest::newRow("nine commands")

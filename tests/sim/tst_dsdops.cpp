@@ -350,6 +350,33 @@ class TestDsdOps : public QObject {
         QCOMPARE(got, (std::vector<uint32_t>{2, 6, 10}));
     }
 
+    void zeroLengthMemorySourceMovesNothing() {
+        // mov32 from a source DSD of length 0 into a destination of length 3: nothing is
+        // written (the destination's length was taken instead, and 3 words were copied).
+        sim::CodeClass cls;
+        putElems(cls, kA, {1, 2, 3}, 4);
+        putElems(cls, kDst, {7, 7, 7}, 4);
+        cls.dsdConstants = {mem1d(kDst, 3, 4), mem1d(kA, 0, 4)};
+        sim::DsdOpDesc d;
+        d.op = DsdOpKind::Mov32;
+        d.dst = {DsdOperand::Kind::Dsd, 0};
+        d.src0 = {DsdOperand::Kind::Dsd, 1};
+        cls.dsdOps.push_back(d);
+        FnBuilder f("main", 0, 1, 2);
+        f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        f.ret();
+        cls.functions.push_back(f.build());
+        cls.initFunction = 0;
+        sim::Fabric fab(makeProgram(cls));
+        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
+        auto mem = fab.readMemory(0, 0, kDst, 12);
+        std::vector<uint32_t> got(3);
+        std::memcpy(got.data(), mem.data(), 12);
+        QCOMPARE(got, (std::vector<uint32_t>{7, 7, 7}));
+    }
+
     void dsdSetAndStoreRoundTrip() {
         // DsdSet length/offset on the source, DsdStore then DsdLoad: mov32 copies 2 words
         // at offset 8 (the count is src0's length).

@@ -4,6 +4,7 @@
 // a reader's hold on it.
 #include "program_builder.h"
 #include "sim/coredump.h"
+#include "sim/costs.h"
 #include "sim/simprint_format.h"
 #include "sim/simprint_window.h"
 
@@ -117,6 +118,26 @@ class TestSimprint : public QObject {
         QCOMPARE(dumped.size(), lines.size());
         QCOMPARE(dumped.front(), sim::Fabric::simLogLine(lines.front()));
         QCOMPARE(dumped.back(), sim::Fabric::simLogLine(lines.back()));
+    }
+
+    // Text without a newline is flushed whenever the PE's buffer is full; the rest is left
+    // in the buffer (it was kept growing and never printed).
+    void fullBufferIsFlushed() {
+        sim::CodeClass cls;
+        cls.strings = {std::string(3000, 'z')};
+        FnBuilder b("init", 0, 1);
+        for (int k = 0; k < 3; ++k)
+            b.imm(0, ScalarType::U16, 0).builtin(BuiltinId::SimprintString, 0, 1);
+        b.ret();
+        cls.functions.push_back(b.build());
+        cls.initFunction = 0;
+        sim::Fabric f(makeProgram(cls));
+        QCOMPARE(f.runUntilIdle().status, RunStatus::Idle);
+        const auto lines = f.simprintLines();
+        QCOMPARE(lines.size(), size_t(2));
+        for (const std::string& line : lines)
+            QCOMPARE(line.substr(line.find("): ") + 3),
+                     std::string(sim::costs::kSimprintBufferBytes, 'z'));
     }
 
     // The window over every line: absolute numbers, the newest kept, pages by lines and

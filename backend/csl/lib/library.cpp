@@ -91,7 +91,7 @@ fn tessera_real_type(comptime T: type) type {
 fn sqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sqrt_f32(@as(f32, x))); }
 fn invsqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), invsqrt_f32(@as(f32, x))); }
 fn inv(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), 1.0 / @as(f32, x)); }
-fn abs(x: anytype) @type_of(x) { if (@is_same_type(@type_of(x), f32)) return abs_f32(x); if (@is_same_type(@type_of(x), f16)) return abs_f16(x); if (x < 0) return -x; return x; }
+fn abs(x: anytype) @type_of(x) { if (@is_same_type(@type_of(x), f32)) return abs_f32(x); if (@is_same_type(@type_of(x), f16)) return abs_f16(x); if (@is_same_type(@type_of(x), bf16) or @is_same_type(@type_of(x), cb16)) return @as(@type_of(x), abs_f32(@as(f32, x))); if (x < 0) return -x; return x; }
 const POSITIVE_INF_f32 = @bitcast(f32, @as(u32, 0x7f800000));
 const NEGATIVE_INF_f32 = @bitcast(f32, @as(u32, 0xff800000));
 const POSITIVE_INF_f16 = @bitcast(f16, @as(u16, 0x7c00));
@@ -106,6 +106,9 @@ fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
 // $$csl_debug.<key>.buffer and .buffer_index, as debug_util expects. An entry is written
 // whole or not at all: a full buffer never ends in a tag without its value, and once an
 // entry is left out so is every later one, so the trace stays a prefix of what was traced.
+// The first trace_timestamp starts the timestamp counter (a program's later disable_tsc
+// stands): the SDK's own <debug> tutorial records task start and end times without calling
+// enable_tsc, and they were all 0 (session 19).
 static const char* kDebugSource = R"(// <debug>
 param key: comptime_string;
 param buffer_size: u16;
@@ -148,8 +151,10 @@ fn trace_f16(v: f16) void { put16(0x65, @bitcast(u16, v)); }
 fn trace_u32(v: u32) void { put32(0x49, v); }
 fn trace_i32(v: i32) void { put32(0x69, @bitcast(u32, v)); }
 fn trace_f32(v: f32) void { put32(0x66, @bitcast(u32, v)); }
+var tessera_tsc_started = false;
 fn trace_timestamp() void {
   var ts: [3]u16;
+  if (!tessera_tsc_started) { tessera_tsc_started = true; time.enable_tsc(); }
   time.get_timestamp(&ts);
   if (fits(4)) {
     put(0x74);

@@ -97,7 +97,7 @@ fn aligned_start(comptime T: type) u16 {
 }
 // True when `num_values` values of type T fit into what is left of the buffer.
 fn has_enough_space(comptime T: type, num_values: u16) bool {
-  return aligned_start(T) + num_values * word_size(T) <= buffer_num_words;
+  return @as(u32, aligned_start(T)) + @as(u32, num_values) * @as(u32, word_size(T)) <= @as(u32, buffer_num_words);
 }
 fn has_enough_words(num_words: u16) bool { return has_enough_space(u16, num_words); }
 fn has_enough_double_words(num_double_words: u16) bool {
@@ -107,7 +107,7 @@ fn has_enough_double_words(num_double_words: u16) bool {
 fn malloc(comptime T: type, num_values: u16) [*]T {
   const start = aligned_start(T);
   if (asserts_enabled) {
-    @assert(start + num_values * word_size(T) <= buffer_num_words);
+    @assert(has_enough_space(T, num_values));
   }
   next_word = start + num_values * word_size(T);
   return @ptrcast([*]T, &buffer[start]);
@@ -268,7 +268,7 @@ fn max(x: anytype, y: @type_of(x)) @type_of(x) { if (x > y) return x; return y; 
 fn min(x: anytype, y: @type_of(x)) @type_of(x) { if (x < y) return x; return y; }
 fn sign(x: anytype) @type_of(x) {
   if (x > 0) return 1;
-  if (x < 0) return -1;
+  if (!@is_same_type(@type_of(x), u8) and !@is_same_type(@type_of(x), u16) and !@is_same_type(@type_of(x), u32) and !@is_same_type(@type_of(x), u64)) { if (x < 0) return -1; }
   return x;
 }
 fn max_f32(x: f32, y: f32) f32 { return max(x, y); }
@@ -318,11 +318,11 @@ fn fscale_f32(v: f32, s: i16) f32 {
   return y * pow2_f32(k);
 }
 fn fscale_f16(v: f16, s: i16) f16 { return @as(f16, fscale_f32(@as(f32, v), s)); }
-fn fscale(v: anytype, s: i16) @type_of(v) { return @as(@type_of(v), fscale_f32(@as(f32, v), s)); }
+fn fscale(v: anytype, s: i16) tessera_real_type(@type_of(v)) { return @as(tessera_real_type(@type_of(v)), fscale_f32(@as(f32, v), s)); }
 fn exp_f32(x: f32) f32 {
   if (isNaN_f32(x)) return x;
   if (x > 88.72284) return POSITIVE_INF_f32;
-  if (x < -103.97) return 0.0;
+  if (x < -103.972077) return 0.0; // exp(x) < 2^-150 rounds to 0
   const kf = floor_f32(x * 1.44269504 + 0.5);
   const r = (x - kf * 0.693145752) - kf * 1.42860677e-6;
   const er = 1.0 + r * (1.0 + r * (0.5 + r * (0.166666667 + r * (0.0416666667 +
@@ -527,6 +527,12 @@ fn pow_f32(x: f32, y: f32) f32 {
     if (abs_f32(positive) != POSITIVE_INF_f32) return 1.0 / positive;
     return pow_int_f32(1.0 / x, @as(u32, -y));
   }
+  // pow(-inf, y) is an infinity for y > 0 and a zero for y < 0, negative for odd integers
+  // (it was NaN unless y was an integer).
+  if (x == -POSITIVE_INF_f32) {
+    if (y > 0.0) return if (odd_integer) -POSITIVE_INF_f32 else POSITIVE_INF_f32;
+    return if (odd_integer) -0.0 else 0.0;
+  }
   if (x < 0.0) {
     if (floor_f32(y) != y) return NaN_f32;
     const mag = exp_f32(y * log_f32(-x));
@@ -560,8 +566,8 @@ fn log(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type
 fn sin(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sin_f32(@as(f32, x))); }
 fn cos(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), cos_f32(@as(f32, x))); }
 fn tanh(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), tanh_f32(@as(f32, x))); }
-fn pow(x: anytype, y: @type_of(x)) @type_of(x) {
-  return @as(@type_of(x), pow_f32(@as(f32, x), @as(f32, y)));
+fn pow(x: anytype, y: @type_of(x)) tessera_real_type(@type_of(x)) {
+  return @as(tessera_real_type(@type_of(x)), pow_f32(@as(f32, x), @as(f32, y)));
 }
 )csl";
 
@@ -577,11 +583,16 @@ fn random_u16() u16 { return prng.random16(); }
 // A draw just below 1 can round up to upper when the range is a few ulps of large values
 // (27% of draws for (1e8, 1e8 + 16)): draw again then, so values stay in [lower, upper).
 fn random_f32(lower: f32, upper: f32) f32 {
-  var x = lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
-  while (lower < upper and x >= upper) {
-    x = lower + (upper - lower) * (@as(f32, prng.random23()) / 8388608.0);
-  }
+  const width = upper - lower; const wide = width - width != 0.0; // (-3e38, 3e38): inf
+  var x = tessera_draw_f32(lower, upper, wide); var draws: u16 = 1;
+  while (lower < upper and !(x < upper) and draws < 64) : (draws += 1) { x = tessera_draw_f32(lower, upper, wide); }
+  if (lower < upper and !(x < upper)) return lower; // an infinite bound: no draw is below it
   return x;
+}
+fn tessera_draw_f32(lower: f32, upper: f32, wide: bool) f32 {
+  const t = @as(f32, prng.random23()) / 8388608.0;
+  if (wide) return lower * (1.0 - t) + upper * t; // upper - lower overflows: hung for ever
+  return lower + (upper - lower) * t;
 }
 // Rounding to f16 can carry a draw just below upper up to upper: draw again then, so values
 // stay in [lower, upper).

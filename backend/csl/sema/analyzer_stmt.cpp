@@ -1701,7 +1701,7 @@ Value Analyzer::callResult(TypeP ft, uint16_t dst, const CallRegisters& regs, ui
 // @map(fn, args..., [out]): a loop over the DSD length calling fn on one element of every
 // DSD argument; scalars and pointers are passed unchanged; the result goes to the last
 // argument (a DSD element or a pointer) when fn returns a value. The DSDs must be
-// one-dimensional memory DSDs of the same length, or fabric DSDs (SDK topic-10: "a mix of
+// memory DSDs (run-time ones one-dimensional), or fabric DSDs (SDK topic-10: "a mix of
 // input DSDs of various kinds (mem1d_dsd and fabin_dsd)"): an element of a fabin input is
 // the next wavelet, received by a one-element move into a scratch word, and an element of
 // a fabout output is sent from there the same way. Comptime-known DSDs are addressed with
@@ -1745,6 +1745,12 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         int32_t baseImm = 0;
         uint16_t strideReg = kNoReg;
         uint16_t fabricDsd = kNoReg; // a fabin or fabout argument: its DSD of length 1
+        // A mem4d argument: per dimension (the first fastest, as the DSD walks), the number
+        // of elements one step of it passes, its extent and its stride in bytes.
+        struct Dimension {
+            int32_t below = 1, extent = 1, strideBytes = 0;
+        };
+        std::vector<Dimension> dimensions;
     };
     auto elementType = [&](size_t argIndex) {
         return argIndex - 1 < nIn ? ft->params[argIndex - 1] : ft->ret;
@@ -1800,8 +1806,9 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         }
         if (v.k == VK::RuntimeDsd) {
             if (v.type->dk != sim::DsdKind::Mem1d)
-                fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
-                                  typeName(v.type) + "'");
+                fail(args[i], "@map takes a run-time DSD (a DSD variable, or one changed with "
+                              "@set_dsd_*) only if it is a mem1d_dsd, found '" +
+                                  typeName(v.type) + "'; a comptime-known mem4d_dsd may be mapped");
             w.baseReg = dsdField(v.reg, sim::DsdField::BaseAddress);
             const uint16_t elementStride = dsdField(v.reg, sim::DsdField::ElementStride);
             const uint16_t elementBytes = newReg(node);
@@ -1815,9 +1822,9 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         // The DSDs page: "A FIFO cannot be used as an operand to the @map builtin".
         if (v.k == VK::Dsd && v.dsd.kind == sim::DsdKind::Fifo)
             fail(args[i], "a FIFO cannot be an operand of @map");
-        if (v.k != VK::Dsd || (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.rank != 1))
-            fail(args[i], "@map supports one-dimensional memory DSDs only, found '" +
-                              typeName(v.type) + "'");
+        if (v.k != VK::Dsd ||
+            (v.dsd.kind != sim::DsdKind::Mem1d && v.dsd.kind != sim::DsdKind::Mem4d))
+            fail(args[i], "@map supports memory DSDs only, found '" + typeName(v.type) + "'");
         // The element the callback takes or gives is read or written at its own size: a
         // u8 parameter read a u16 array byte by byte, an f32 one an i16 array in pairs.
         const TypeP et = elementType(i);
@@ -1830,12 +1837,25 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                                       typeName(et) + "')",
                                   args[i]);
         w.baseImm = int32_t(v.dsd.baseAddress);
-        w.strideReg = newReg(node);
-        emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg,
-             v.dsd.strideBytes[0] / int32_t(sim::dsdElementBytes(v.dsd)) *
-                 int32_t(sizeOf(elementType(i))));
+        const auto strideOf = [&](size_t k) {
+            return v.dsd.strideBytes[k] / int32_t(sim::dsdElementBytes(v.dsd)) *
+                   int32_t(sizeOf(elementType(i)));
+        };
         const uint16_t length = newReg(node);
-        emit(sim::Op::Imm, sim::ScalarType::I32, length, kNoReg, kNoReg, int32_t(v.dsd.extent[0]));
+        if (v.dsd.kind == sim::DsdKind::Mem4d && v.dsd.rank > 1) {
+            int32_t below = 1;
+            for (size_t k = 0; k < size_t(std::clamp<int>(v.dsd.rank, 1, 4)); ++k) {
+                const int32_t extent = int32_t(std::max<uint32_t>(1, v.dsd.extent[k]));
+                w.dimensions.push_back({below, extent, strideOf(k)});
+                below *= extent;
+            }
+            emit(sim::Op::Imm, sim::ScalarType::I32, length, kNoReg, kNoReg, below);
+        } else {
+            w.strideReg = newReg(node);
+            emit(sim::Op::Imm, sim::ScalarType::I32, w.strideReg, kNoReg, kNoReg, strideOf(0));
+            emit(sim::Op::Imm, sim::ScalarType::I32, length, kNoReg, kNoReg,
+                 int32_t(v.dsd.extent[0]));
+        }
         noteLength(i, length);
     }
     if (inputLengths.empty() && outputLength == kNoReg)
@@ -1860,6 +1880,24 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     // Returns the address register; the Load/Store immediate is w.baseImm.
     auto elementAddr = [&](const Walk& w) {
         uint16_t off = newReg(node);
+        if (!w.dimensions.empty()) {
+            // Element i of a mem4d DSD: its index in dimension k is (i / below) % extent.
+            const auto constant = [&](int32_t x) {
+                const uint16_t r = newReg(node);
+                emit(sim::Op::Imm, sim::ScalarType::I32, r, kNoReg, kNoReg, x);
+                return r;
+            };
+            emit(sim::Op::Imm, sim::ScalarType::I32, off, kNoReg, kNoReg, 0);
+            for (const Walk::Dimension& dim : w.dimensions) {
+                const uint16_t index = newReg(node);
+                emit(sim::Op::Div, sim::ScalarType::I32, index, i, constant(dim.below), 0);
+                emit(sim::Op::Rem, sim::ScalarType::I32, index, index, constant(dim.extent), 0);
+                emit(sim::Op::Mul, sim::ScalarType::I32, index, index, constant(dim.strideBytes),
+                     0);
+                emit(sim::Op::Add, sim::ScalarType::I32, off, off, index, 0);
+            }
+            return off;
+        }
         emit(sim::Op::Mul, sim::ScalarType::I32, off, i, w.strideReg, 0);
         if (w.baseReg != kNoReg)
             emit(sim::Op::Add, sim::ScalarType::I32, off, off, w.baseReg, 0);

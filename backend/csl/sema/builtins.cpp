@@ -2913,6 +2913,9 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
             need(fn == "print_string" ? 1 : 0);
             std::string s =
                 fn == "print_newline" ? "\n" : asString(args.at(0), argNodes.at(0), "print_string");
+            // The Libraries page: "if the string contains a zero (NUL) byte, the output will be
+            // truncated at the NUL".
+            s.resize(std::min(s.size(), s.find('\0')));
             uint16_t r = toReg(mkInt(stringIndex(s), types.u16), node);
             return callBuiltin(sim::BuiltinId::SimprintString, {r}, nullptr);
         }
@@ -2921,7 +2924,7 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
                   : fn.find("u32") != std::string::npos ? types.u32
                   : fn == "print_i16"                   ? types.i16
                   : fn == "print_i32"                   ? types.i32
-                  : fn == "print_f16"                   ? types.f16
+                  : fn == "print_f16"                   ? fp16Type()
                                                         : types.f32;
         char fmt = fn.find("hex") != std::string::npos      ? 'X'
                    : fn.find("binary") != std::string::npos ? 'b'
