@@ -746,6 +746,29 @@ class TstCslStdlib : public QObject {
         QCOMPARE(y[6], 0x00200000u); // 2^-128
         QCOMPARE(y[7], 0x7f800000u); // +inf: -0 to an even power
     }
+    void powWithinAnUlp() {
+        // pow_f32 carries log(x) and y log(x) as pairs of f32s: exp(y log x) of an f32
+        // product was up to 99 ulps off (pow(3.057e14, 2.0556)), and repeated squaring 35.
+        const std::string pe = mathPe(R"(
+  const ys = [8]f32{ 100.0, 3.5, 2.0556, 64.0, -42.0, 40.5, 0.5, -1.9 };
+  for (@range(u16, 8)) |i| { y[i] = math.pow_f32(x[i], ys[i]); }
+)");
+        const float xs[8] = {2.0f,      1.0e10f, 3.057e14f, 1.6196892f,
+                             1.588016f, 7.5f,    3.0e38f,   1.0e20f};
+        const float ys[8] = {100.0f, 3.5f, 2.0556f, 64.0f, -42.0f, 40.5f, 0.5f, -1.9f};
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 8);
+        QCOMPARE(y.size(), size_t(8));
+        for (size_t i = 0; i < 8; ++i) {
+            const float want = float(std::pow(double(xs[i]), double(ys[i])));
+            uint32_t wantBits;
+            std::memcpy(&wantBits, &want, 4);
+            const int64_t ulps = std::abs(int64_t(y[i]) - int64_t(wantBits));
+            QVERIFY2(ulps <= 1, (std::to_string(xs[i]) + "^" + std::to_string(ys[i]) + ": " +
+                                 std::to_string(asFloat(y[i])) + " is " + std::to_string(ulps) +
+                                 " ulps from " + std::to_string(want))
+                                    .c_str());
+        }
+    }
     void session19LibraryFindings() {
         // build/h-lib5: pow(-inf, y) for y not an odd integer was NaN (C99: inf for y > 0, +0
         // for y < 0); sign() of an unsigned type did not compile; pow and fscale of

@@ -223,9 +223,10 @@ fn elapsed(timerId: i16, result: *timerType) void {
 // f32). exp: Cody-Waite reduction by ln 2 and a degree-7 polynomial; log: mantissa in
 // [sqrt(1/2), sqrt(2)) and the atanh series; sin/cos: reduction by a three-part pi/2 below
 // 6432 and by Payne-Hanek (2/pi bits in 32-bit integer arithmetic) above, then
-// polynomials on [-pi/4, pi/4] per quadrant; pow: repeated squaring for integer
-// exponents up to 64, else exp(y log x) (negative x needs an integer y); tanh from exp,
-// with its series near 0.
+// polynomials on [-pi/4, pi/4] per quadrant; pow: exp(y log x) with log x and y log x
+// carried as pairs of f32s, within an ulp (repeated squaring for integer powers of integers
+// below 2^24, which are exact; negative x needs an integer y); tanh from exp, with its series
+// near 0.
 const char* const kMathFunctionsSource = R"csl(
 const PI = 3.14159265358979323846;
 const E = 2.71828182845904523536;
@@ -493,7 +494,7 @@ fn sin_quadrant_f32(x: f32, shift: u32) f32 {
 fn sin_f32(x: f32) f32 { return sin_quadrant_f32(x, 0); }
 fn cos_f32(x: f32) f32 { return sin_quadrant_f32(x, 1); }
 // x^n for an integer 1 <= n <= 64 by repeated squaring: exact whenever the powers it
-// forms are representable (10^5, 3^4), a few roundings otherwise.
+// forms are representable (10^5, 3^4).
 fn pow_int_f32(x: f32, n: u32) f32 {
   var result: f32 = 1.0;
   var square = x;
@@ -503,6 +504,75 @@ fn pow_int_f32(x: f32, n: u32) f32 {
     if (k > 1) square = square * square;
   }
   return result;
+}
+// pow in f32 arithmetic alone, to within an ulp: log(x) and y log(x) as unevaluated sums
+// hi + lo of two f32s (exp(y log x) rounded y log x to f32 first, whose error of up to half
+// an ulp of 88 became the result's relative error: up to 99 ulps). Products are exact
+// through Veltkamp's split (no fused multiply-add), sums through Knuth's two-sum.
+const tessera_df = struct { hi: f32, lo: f32 };
+fn tessera_two_sum(a: f32, b: f32) tessera_df {
+  const s = a + b;
+  const bb = s - a;
+  return .{ .hi = s, .lo = (a - (s - bb)) + (b - bb) };
+}
+fn tessera_split_hi(a: f32) f32 {
+  const c = 4097.0 * a;
+  return c - (c - a);
+}
+fn tessera_two_prod(a: f32, b: f32) tessera_df {
+  const p = a * b;
+  const ah = tessera_split_hi(a);
+  const al = a - ah;
+  const bh = tessera_split_hi(b);
+  const bl = b - bh;
+  return .{ .hi = p, .lo = (((ah * bh - p) + ah * bl) + al * bh) + al * bl };
+}
+// log(x) for a finite x > 0: x = m 2^e with m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(t)
+// with t = (m - 1) / (m + 1) carried as hi + lo, and e ln 2 in two parts.
+fn tessera_log_df(x: f32) tessera_df {
+  var v = x;
+  var e: i32 = 0;
+  if (@bitcast(u32, v) < 0x00800000) { // subnormal
+    v = v * 8388608.0;
+    e = -23;
+  }
+  const bits = @bitcast(u32, v);
+  e += @as(i32, bits >> 23) - 127;
+  var m = @bitcast(f32, (bits & 0x7fffff) | 0x3f800000);
+  if (m > 1.41421356) {
+    m = m * 0.5;
+    e += 1;
+  }
+  const num = m - 1.0; // exact
+  const den = tessera_two_sum(m, 1.0);
+  const th = num / den.hi;
+  const p = tessera_two_prod(th, den.hi);
+  const tl = (((num - p.hi) - p.lo) - th * den.lo) / den.hi;
+  const s = th * th;
+  const tail = 2.0 * th * s * (0.333333333 + s * (0.2 + s * (0.142857143 + s * (0.111111111 +
+               s * 0.0909090909))));
+  const ef = @as(f32, e);
+  const head = tessera_two_sum(ef * 0.693145752, 2.0 * th);
+  return tessera_two_sum(head.hi, head.lo + ((ef * 1.42860677e-6 + 2.0 * tl) + tail));
+}
+// exp(hi + lo): hi = k ln 2 + r, then the series of r + lo and 2^k by fscale.
+fn tessera_exp_df(z: tessera_df) f32 {
+  if (z.hi > 88.72284) return POSITIVE_INF_f32;
+  if (z.hi < -103.972077) return 0.0;
+  const kf = floor_f32(z.hi * 1.44269504 + 0.5);
+  const r = ((z.hi - kf * 0.693145752) - kf * 1.42860677e-6) + z.lo;
+  const er = 1.0 + r * (1.0 + r * (0.5 + r * (0.166666667 + r * (0.0416666667 +
+             r * (0.00833333333 + r * (0.00138888889 + r * 0.000198412698))))));
+  return fscale_f32(er, @as(i16, kf));
+}
+// |x|^y for a finite x != 0 and a finite y.
+fn tessera_pow_magnitude(x: f32, y: f32) f32 {
+  const ax = abs_f32(x);
+  // (A y this large overflows the split; the result is an infinity, a zero or 1 anyway.)
+  if (abs_f32(y) > 1.0e30) return exp_f32(y * log_f32(ax));
+  const l = tessera_log_df(ax);
+  const z = tessera_two_prod(y, l.hi);
+  return tessera_exp_df(tessera_two_sum(z.hi, z.lo + y * l.lo));
 }
 // The special cases are C99's (and numpy's): pow(x, +-0) and pow(1, y) are 1 even for a
 // NaN, pow(-1, +-inf) is 1, a NaN otherwise gives NaN, and pow(+-0, y) keeps the zero's
@@ -518,29 +588,28 @@ fn pow_f32(x: f32, y: f32) f32 {
     if (y > 0.0) return if (negative_zero) -0.0 else 0.0;
     return if (negative_zero) -POSITIVE_INF_f32 else POSITIVE_INF_f32;
   }
-  // Integer exponents: exp(y log x) would lose |y log x| ulps (10^5 was 100000.0625). A
-  // negative one whose positive power overflows goes through 1/x, so subnormal results
-  // stay (pow(4, -64) was 0).
-  if (floor_f32(y) == y and abs_f32(y) <= 64.0) {
-    if (y > 0.0) return pow_int_f32(x, @as(u32, y));
-    const positive = pow_int_f32(x, @as(u32, -y));
-    if (abs_f32(positive) != POSITIVE_INF_f32) return 1.0 / positive;
-    return pow_int_f32(1.0 / x, @as(u32, -y));
-  }
   // pow(-inf, y) is an infinity for y > 0 and a zero for y < 0, negative for odd integers
   // (it was NaN unless y was an integer).
   if (x == -POSITIVE_INF_f32) {
     if (y > 0.0) return if (odd_integer) -POSITIVE_INF_f32 else POSITIVE_INF_f32;
     return if (odd_integer) -0.0 else 0.0;
   }
-  if (x < 0.0) {
-    if (floor_f32(y) != y) return NaN_f32;
-    const mag = exp_f32(y * log_f32(-x));
-    const half = y * 0.5;
-    if (floor_f32(half) != half) return -mag;
-    return mag;
+  if (x == POSITIVE_INF_f32) return if (y > 0.0) POSITIVE_INF_f32 else 0.0;
+  if (abs_f32(y) == POSITIVE_INF_f32) {
+    if ((abs_f32(x) > 1.0) == (y > 0.0)) return POSITIVE_INF_f32;
+    return 0.0;
   }
-  return exp_f32(y * log_f32(x));
+  // An integer power of an integer below 2^24 is exact by repeated squaring (3^2 is 9, where
+  // the logarithm's path is an ulp off for one such power in fifteen); its reciprocal rounds
+  // once.
+  if (floor_f32(y) == y and abs_f32(y) <= 64.0 and floor_f32(x) == x) {
+    const positive = pow_int_f32(x, @as(u32, abs_f32(y)));
+    if (abs_f32(positive) < 16777216.0) return if (y > 0.0) positive else 1.0 / positive;
+  }
+  if (x < 0.0 and floor_f32(y) != y) return NaN_f32;
+  const mag = tessera_pow_magnitude(x, y);
+  if (x < 0.0 and odd_integer) return -mag;
+  return mag;
 }
 fn tanh_f32(x: f32) f32 {
   if (x > 9.0) return 1.0;
