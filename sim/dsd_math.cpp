@@ -84,6 +84,24 @@ uint32_t toF(float x) {
     return floatToBits(x);
 }
 
+// a + p in double rounded to odd rather than to nearest: the truncated sum with its last
+// bit set when inexact (from Knuth's two-sum error), so rounding it on to a 16-bit format
+// rounds the exact sum once. Rounding to nearest lost an addend far below a product that
+// was a tie of the 16-bit format, which then rounded to even instead of away from it
+// (@fmach of bf16: -2^-100 + 1.5 x 1.0078125 gave 0x3fc2, not 0x3fc1).
+double sumRoundedToOdd(double a, double p) {
+    const double s = a + p;
+    const double bb = s - a;
+    const double err = (a - (s - bb)) + (p - bb);
+    if (err == 0 || !std::isfinite(s))
+        return s;
+    uint64_t bits;
+    std::memcpy(&bits, &s, sizeof bits);
+    if (bits & 1)
+        return s;
+    return std::nextafter(s, err > 0 ? INFINITY : -INFINITY);
+}
+
 double maxNum(double a, double b) {
     if (std::isnan(a))
         return b;
@@ -159,7 +177,8 @@ template <bool Bf16>
     case K::Fmulh:
         return toH<Bf16>(h<Bf16>(a) * h<Bf16>(b));
     case K::Fmach:
-        return toH<Bf16>(h<Bf16>(a) + h<Bf16>(b) * h<Bf16>(c)); // product exact in double: fused
+        // The product is exact in double; the sum rounds once (fused).
+        return toH<Bf16>(sumRoundedToOdd(h<Bf16>(a), h<Bf16>(b) * h<Bf16>(c)));
     case K::Fnegh:
         return (a ^ 0x8000) & 0xffff;
     case K::Fabsh:

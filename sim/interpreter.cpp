@@ -98,15 +98,21 @@ bool reachesRegisters(const Instr& in, const uint64_t* r) {
 }
 
 // DsdField::AdvanceIfSaved: a DSR loaded with save_address moves past the elements of
-// `operandBytes` bytes an operation covered (mem1d/mem4d: its base address moves extent[0]
-// element strides; circbuf: its head moves extent[0] elements, wrapping).
+// `operandBytes` bytes an operation covered. The DSRs page: it updates "the DSR's base
+// address for the outermost (slowest-varying) dimension ... to point one position past the
+// end of the range covered" (mem1d: extent[0] element strides; mem4d: its last dimension's
+// extent times that dimension's stride; it moved by the innermost one until session 19);
+// circbuf: its head moves extent[0] elements, wrapping.
 void advanceIfSaved(Dsd& v, uint64_t operandBytes) {
-    if (v.saveAddress && v.kind == DsdKind::CircBuf)
+    if (v.saveAddress && v.kind == DsdKind::CircBuf) {
         v.extent[2] = (v.extent[2] + v.extent[0]) % std::max<uint32_t>(1, v.extent[1]);
-    else if (v.saveAddress && (v.kind == DsdKind::Mem1d || v.kind == DsdKind::Mem4d))
+    } else if (v.saveAddress && (v.kind == DsdKind::Mem1d || v.kind == DsdKind::Mem4d)) {
+        const size_t outer =
+            v.kind == DsdKind::Mem4d ? size_t(std::clamp<int>(v.rank, 1, 4) - 1) : 0;
         v.baseAddress +=
-            uint32_t(int64_t(v.extent[0]) * (v.strideBytes[0] / int32_t(dsdElementBytes(v))) *
-                     int64_t(operandBytes));
+            uint32_t(int64_t(v.extent[outer]) *
+                     (v.strideBytes[outer] / int32_t(dsdElementBytes(v))) * int64_t(operandBytes));
+    }
 }
 
 uint64_t floatBits(double v, ScalarType t) {

@@ -90,6 +90,33 @@ std::vector<uint32_t> runOp(const OpCase& c, uint64_t* cycles = nullptr,
     return out;
 }
 
+// Runs one mov32 from `source` into `dest` (the class's data already placed) and returns
+// the `words` u32 words at kDst.
+std::vector<uint32_t> runMov32(sim::CodeClass cls, const sim::Dsd& dest, const sim::Dsd& source,
+                               uint32_t words) {
+    cls.dsdConstants = {dest, source};
+    sim::DsdOpDesc d;
+    d.op = DsdOpKind::Mov32;
+    d.dst = {DsdOperand::Kind::Dsd, 0};
+    d.src0 = {DsdOperand::Kind::Dsd, 1};
+    cls.dsdOps.push_back(d);
+    FnBuilder f("main", 0, 1, 2);
+    f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+    f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+    f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+    f.ret();
+    cls.functions.push_back(f.build());
+    cls.initFunction = 0;
+    sim::Fabric fab(makeProgram(cls));
+    const auto r = fab.runUntilIdle();
+    if (r.status != RunStatus::Idle)
+        qWarning("%s", r.message.c_str());
+    auto mem = fab.readMemory(0, 0, kDst, 4 * words);
+    std::vector<uint32_t> got(words);
+    std::memcpy(got.data(), mem.data(), 4 * words);
+    return got;
+}
+
 uint32_t F(float f) {
     return uint32_t(f32bits(f));
 }
@@ -208,25 +235,8 @@ class TestDsdOps : public QObject {
         src.baseAddress = kA + 4 * 5; // row 1, col 1
         src.extent = {3, 2, 0, 0};
         src.strideBytes = {4, 16, 0, 0};
-        cls.dsdConstants = {mem1d(kDst, 6, 4), src};
-        sim::DsdOpDesc d;
-        d.op = DsdOpKind::Mov32;
-        d.dst = {DsdOperand::Kind::Dsd, 0};
-        d.src0 = {DsdOperand::Kind::Dsd, 1};
-        cls.dsdOps.push_back(d);
-        FnBuilder f("main", 0, 1, 2);
-        f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
-        f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
-        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
-        f.ret();
-        cls.functions.push_back(f.build());
-        cls.initFunction = 0;
-        sim::Fabric fab(makeProgram(cls));
-        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
-        auto mem = fab.readMemory(0, 0, kDst, 24);
-        std::vector<uint32_t> got(6);
-        std::memcpy(got.data(), mem.data(), 24);
-        QCOMPARE(got, (std::vector<uint32_t>{5, 6, 7, 9, 10, 11}));
+        QCOMPARE(runMov32(cls, mem1d(kDst, 6, 4), src, 6),
+                 (std::vector<uint32_t>{5, 6, 7, 9, 10, 11}));
     }
 
     void halfWordDsdStepsByOperandSize() {
@@ -356,25 +366,8 @@ class TestDsdOps : public QObject {
         sim::CodeClass cls;
         putElems(cls, kA, {1, 2, 3}, 4);
         putElems(cls, kDst, {7, 7, 7}, 4);
-        cls.dsdConstants = {mem1d(kDst, 3, 4), mem1d(kA, 0, 4)};
-        sim::DsdOpDesc d;
-        d.op = DsdOpKind::Mov32;
-        d.dst = {DsdOperand::Kind::Dsd, 0};
-        d.src0 = {DsdOperand::Kind::Dsd, 1};
-        cls.dsdOps.push_back(d);
-        FnBuilder f("main", 0, 1, 2);
-        f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
-        f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
-        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
-        f.ret();
-        cls.functions.push_back(f.build());
-        cls.initFunction = 0;
-        sim::Fabric fab(makeProgram(cls));
-        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
-        auto mem = fab.readMemory(0, 0, kDst, 12);
-        std::vector<uint32_t> got(3);
-        std::memcpy(got.data(), mem.data(), 12);
-        QCOMPARE(got, (std::vector<uint32_t>{7, 7, 7}));
+        QCOMPARE(runMov32(cls, mem1d(kDst, 3, 4), mem1d(kA, 0, 4), 3),
+                 (std::vector<uint32_t>{7, 7, 7}));
     }
 
     void dsdSetAndStoreRoundTrip() {
@@ -452,6 +445,47 @@ class TestDsdOps : public QObject {
         QCOMPARE(run(true, &viaDsr), (std::vector<uint32_t>{3, 4}));
         QCOMPARE(run(false, &viaRegister), (std::vector<uint32_t>{1, 2}));
         QCOMPARE(viaDsr, viaRegister);
+    }
+
+    void savedMem4dDsrMovesByItsOuterDimension() {
+        // A save_address DSR over rows 0-1 of a two-column u32 matrix: the next operation
+        // through it reads rows 2-3 (the DSRs page: the base moves for the outermost
+        // dimension). It moved by the inner dimension and read rows 1-2.
+        sim::CodeClass cls;
+        putElems(cls, kA, {0, 1, 2, 3, 4, 5, 6, 7}, 4);
+        sim::Dsd rows;
+        rows.kind = DsdKind::Mem4d;
+        rows.rank = 2;
+        rows.baseAddress = kA;
+        rows.extent = {2, 2, 0, 0};
+        rows.strideBytes = {4, 8, 0, 0};
+        rows.elementBytes = 4;
+        rows.saveAddress = true;
+        cls.dsdConstants = {mem1d(kDst, 4, 4), rows};
+        sim::DsdOpDesc d;
+        d.op = DsdOpKind::Mov32;
+        d.dst = {DsdOperand::Kind::Dsd, 0};
+        d.src0 = {DsdOperand::Kind::Dsd, 1};
+        cls.dsdOps.push_back(d);
+        constexpr int32_t kSlot = 512;
+        FnBuilder f("main", 0, 1, 2);
+        f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
+        f.add(ins(Op::DsdStore, ScalarType::Void, kNoReg, kNoReg, 1, kSlot));
+        for (int k = 0; k < 2; ++k) {
+            f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+            f.add(ins(Op::DsrRead, ScalarType::Void, 1, kNoReg, kNoReg, kSlot));
+            f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+            f.add(ins(Op::DsrAdvance, ScalarType::U32, kNoReg, 1, kNoReg, kSlot));
+        }
+        f.ret();
+        cls.functions.push_back(f.build());
+        cls.initFunction = 0;
+        sim::Fabric fab(makeProgram(cls));
+        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
+        auto mem = fab.readMemory(0, 0, kDst, 16);
+        std::vector<uint32_t> got(4);
+        std::memcpy(got.data(), mem.data(), 16);
+        QCOMPARE(got, (std::vector<uint32_t>{4, 5, 6, 7}));
     }
 
     void outOfBoundsDsdFaults() {

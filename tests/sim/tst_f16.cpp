@@ -1,4 +1,5 @@
 // IEEE binary16 / bfloat16 conversion and arithmetic rounding (round to nearest even).
+#include "sim/dsd_math.h"
 #include "sim/scalar.h"
 
 #include <QTest>
@@ -45,6 +46,17 @@ class TestF16 : public QObject {
         // bf16: 1 + 2^-8 ties to 1.0; 1 + 3*2^-8 ties up to 1 + 2^-6.
         QCOMPARE(sim::doubleToBf16(1.0 + std::ldexp(1.0, -8)), uint16_t(0x3f80));
         QCOMPARE(sim::doubleToBf16(1.0 + 3 * std::ldexp(1.0, -8)), uint16_t(0x3f82));
+    }
+
+    void fusedMultiplyAddRoundsOnce() {
+        // bf16 @fmach: 1.5 x 1.0078125 = 1.51171875 is a tie of bf16; -2^-100 added to it
+        // puts the exact sum below the tie, so it rounds down to 0x3fc1. The sum in double
+        // lost the addend and rounded the tie to even, 0x3fc2.
+        uint32_t carry = 0;
+        QCOMPARE(sim::dsdElement(sim::DsdOpKind::Fmach, 0x8d80, 0x3fc0, 0x3f81, carry, true),
+                 0x3fc1u);
+        QCOMPARE(sim::dsdElement(sim::DsdOpKind::Fmach, 0x0d80, 0x3fc0, 0x3f81, carry, true),
+                 0x3fc2u);
     }
 
     void overflowGoesToInfinity() {

@@ -330,10 +330,9 @@ fn exp_f32(x: f32) f32 {
              r * (0.00833333333 + r * (0.00138888889 + r * 0.000198412698))))));
   return fscale_f32(er, @as(i16, kf));
 }
-fn log_f32(x: f32) f32 {
-  if (isNaN_f32(x) or x < 0.0) return NaN_f32;
-  if (x == 0.0) return NEGATIVE_INF_f32;
-  if (isInf_f32(x)) return x;
+// A finite x > 0 as m 2^e with m in [sqrt(1/2), sqrt(2)).
+const tessera_log_parts_t = struct { m: f32, e: f32 };
+inline fn tessera_log_parts(x: f32) tessera_log_parts_t {
   var v = x;
   var e: i32 = 0;
   if (@bitcast(u32, v) < 0x00800000) { // subnormal
@@ -347,11 +346,19 @@ fn log_f32(x: f32) f32 {
     m = m * 0.5;
     e += 1;
   }
+  return .{ .m = m, .e = @as(f32, e) };
+}
+fn log_f32(x: f32) f32 {
+  if (isNaN_f32(x) or x < 0.0) return NaN_f32;
+  if (x == 0.0) return NEGATIVE_INF_f32;
+  if (isInf_f32(x)) return x;
+  const parts = tessera_log_parts(x);
+  const m = parts.m;
   const s = (m - 1.0) / (m + 1.0);
   const s2 = s * s;
   const lm = 2.0 * s * (1.0 + s2 * (0.333333333 + s2 * (0.2 + s2 * (0.142857143 +
              s2 * (0.111111111 + s2 * 0.0909090909)))));
-  return lm + @as(f32, e) * 0.693147181;
+  return lm + parts.e * 0.693147181;
 }
 // sin and cos: x = k pi/2 + r, then sin or cos of r in [-pi/4, pi/4] (Cephes'
 // single-precision polynomials) by the quadrant k mod 4. A zero keeps its sign: sin(-0) = -0.
@@ -530,19 +537,8 @@ fn tessera_two_prod(a: f32, b: f32) tessera_df {
 // log(x) for a finite x > 0: x = m 2^e with m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(t)
 // with t = (m - 1) / (m + 1) carried as hi + lo, and e ln 2 in two parts.
 fn tessera_log_df(x: f32) tessera_df {
-  var v = x;
-  var e: i32 = 0;
-  if (@bitcast(u32, v) < 0x00800000) { // subnormal
-    v = v * 8388608.0;
-    e = -23;
-  }
-  const bits = @bitcast(u32, v);
-  e += @as(i32, bits >> 23) - 127;
-  var m = @bitcast(f32, (bits & 0x7fffff) | 0x3f800000);
-  if (m > 1.41421356) {
-    m = m * 0.5;
-    e += 1;
-  }
+  const parts = tessera_log_parts(x);
+  const m = parts.m;
   const num = m - 1.0; // exact
   const den = tessera_two_sum(m, 1.0);
   const th = num / den.hi;
@@ -551,7 +547,7 @@ fn tessera_log_df(x: f32) tessera_df {
   const s = th * th;
   const tail = 2.0 * th * s * (0.333333333 + s * (0.2 + s * (0.142857143 + s * (0.111111111 +
                s * 0.0909090909))));
-  const ef = @as(f32, e);
+  const ef = parts.e;
   const head = tessera_two_sum(ef * 0.693145752, 2.0 * th);
   return tessera_two_sum(head.hi, head.lo + ((ef * 1.42860677e-6 + 2.0 * tl) + tail));
 }
