@@ -416,6 +416,10 @@ const std::vector<ErrorCase>& errorCases() {
          "const time = @import_module(\"<time>\");\nvar r = @zeros([3]u16);\n"
          "fn f() void { time.get_perf_cntr(&r, 0); }\ncomptime { @export_symbol(f); }\n",
          "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the SDK"},
+        {"math_sig", "",
+         "const math = @import_module(\"<math>\");\nvar r: f32 = 0.5;\n"
+         "fn f() void { r = math.sig(r); }\ncomptime { @export_symbol(f); }\n",
+         "'sig' of module '<math>' is not supported by this compiler yet: the Libraries page"},
         {"tile_config_priority_of_a_control_task", "@export_name(\"f\", fn()void);\n",
          "const tc = @import_module(\"<tile_config>\");\n"
          "fn f() void { tc.task_priority.set_task_priority(@get_control_task_id(40)); }\n"

@@ -314,6 +314,10 @@ inline std::optional<Value> enumMemberOf(TypeP t, int64_t value) {
 class Analyzer;
 // The comptime value of type `t` whose bit pattern is `bits` (a scalar type), builtins.cpp.
 Value valueFromBits(Analyzer& a, uint64_t bits, TypeP t, uint32_t node);
+// Why a member the SDK's Libraries page lists for a library is refused (the page does not
+// say enough to build it), or nothing (builtins.cpp).
+std::optional<std::string> refusedLibraryMember(const std::string& modulePath,
+                                                const std::string& member);
 
 // Whether code from `start` can run off the end of `code`, leaving through the jumps `exits`,
 // a return, or a jump before `start` (analyzer_stmt.cpp).

@@ -1141,8 +1141,11 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
     if (bv.k == VK::Module && bv.mod && bv.mod->lib.empty()) {
         Module* m = bv.mod;
         Decl* d = findDecl(m, fname);
-        if (!d)
+        if (!d) {
+            if (const std::optional<std::string> why = refusedLibraryMember(m->path, fname))
+                fail(node, *why);
             fail(node, "module '" + m->path + "' has no member named '" + fname + "'");
+        }
         noteReference(*d);
         if (d->isVar) {
             resolveDecl(m, *d, node);

@@ -1582,6 +1582,21 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     return mkRuntime(op.resultReg, types.boolT);
 }
 
+std::optional<std::string> refusedLibraryMember(const std::string& modulePath,
+                                                const std::string& member) {
+    const auto refused = [&](const char* reason) {
+        return "'" + member + "' of module '" + modulePath +
+               "' is not supported by this compiler yet: " + reason;
+    };
+    if (modulePath == "<math>" && (member == "sig" || member == "sig_f16" || member == "sig_f32"))
+        return refused("the Libraries page lists it with no description (a sigmoid, or a "
+                       "significand)");
+    if (modulePath == "<time>" && member == "get_perf_cntr")
+        return refused("the SDK says the two performance counters start with the TSC and are "
+                       "never reset, but not what they count");
+    return std::nullopt;
+}
+
 static uint64_t bitsOf(Analyzer& a, const Value& v, uint32_t node) {
     if (v.k == VK::Float)
         return floatBits(v.f, v.type->k == TK::CFloat ? a.types.f32 : v.type);
@@ -2779,10 +2794,8 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
                  "' of module '<message_passing>' is not supported by this compiler "
                  "yet: the SDK does not document how a message reaches an arbitrary (col, row) "
                  "over colors 14..18 nor the header a receiving data task sees");
-    if (l == "time" && name == "get_perf_cntr")
-        fail(node, "'get_perf_cntr' of module '<time>' is not supported by this compiler yet: the "
-                   "SDK says the two performance counters start with the TSC and are never "
-                   "reset, but not what they count");
+    if (const std::optional<std::string> why = refusedLibraryMember(lib->path, name))
+        fail(node, *why);
     if (l == "memcpy/memcpy" || l == "memcpy/get_params") {
         if (const Value* v = lib->libParams.field(name)) {
             if (v->k == VK::Undef)
