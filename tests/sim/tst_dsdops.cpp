@@ -90,10 +90,13 @@ std::vector<uint32_t> runOp(const OpCase& c, uint64_t* cycles = nullptr,
     return out;
 }
 
-// Runs one mov32 from `source` into `dest` (the class's data already placed) and returns
-// the `words` u32 words at kDst.
+// Runs `times` mov32 from `source` into `dest` (the class's data already placed) and returns
+// the `words` u32 words at kDst. `throughDsr`: the source is kept in a DSR slot, read and
+// advanced around each operation (DsrRead, DsrAdvance); else it stays in its register.
 std::vector<uint32_t> runMov32(sim::CodeClass cls, const sim::Dsd& dest, const sim::Dsd& source,
-                               uint32_t words) {
+                               uint32_t words, int times = 1, bool throughDsr = false,
+                               uint64_t* cycles = nullptr) {
+    constexpr int32_t kSlot = 512;
     cls.dsdConstants = {dest, source};
     sim::DsdOpDesc d;
     d.op = DsdOpKind::Mov32;
@@ -101,16 +104,27 @@ std::vector<uint32_t> runMov32(sim::CodeClass cls, const sim::Dsd& dest, const s
     d.src0 = {DsdOperand::Kind::Dsd, 1};
     cls.dsdOps.push_back(d);
     FnBuilder f("main", 0, 1, 2);
-    f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
     f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
-    f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+    f.add(ins(Op::DsdStore, ScalarType::Void, kNoReg, kNoReg, 1, kSlot));
+    for (int k = 0; k < times; ++k) {
+        f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
+        if (throughDsr)
+            f.add(ins(Op::DsrRead, ScalarType::Void, 1, kNoReg, kNoReg, kSlot));
+        f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
+        if (throughDsr)
+            f.add(ins(Op::DsrAdvance, ScalarType::U32, kNoReg, 1, kNoReg, kSlot));
+    }
     f.ret();
     cls.functions.push_back(f.build());
     cls.initFunction = 0;
     sim::Fabric fab(makeProgram(cls));
     const auto r = fab.runUntilIdle();
-    if (r.status != RunStatus::Idle)
+    if (r.status != RunStatus::Idle) {
         qWarning("%s", r.message.c_str());
+        return {};
+    }
+    if (cycles)
+        *cycles = fab.cycle();
     auto mem = fab.readMemory(0, 0, kDst, 4 * words);
     std::vector<uint32_t> got(words);
     std::memcpy(got.data(), mem.data(), 4 * words);
@@ -409,41 +423,11 @@ class TestDsdOps : public QObject {
         putElems(cls, kA, {1, 2, 3, 4, 5}, 4);
         sim::Dsd walking = mem1d(kA, 2, 4);
         walking.saveAddress = true;
-        cls.dsdConstants = {mem1d(kDst, 2, 4), walking};
-        sim::DsdOpDesc d;
-        d.op = DsdOpKind::Mov32;
-        d.dst = {DsdOperand::Kind::Dsd, 0};
-        d.src0 = {DsdOperand::Kind::Dsd, 1};
-        cls.dsdOps.push_back(d);
-        constexpr int32_t kSlot = 512;
-        auto run = [&](bool throughDsr, uint64_t* cycles) -> std::vector<uint32_t> {
-            sim::CodeClass c = cls;
-            FnBuilder f("main", 0, 1, 2);
-            f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
-            f.add(ins(Op::DsdStore, ScalarType::Void, kNoReg, kNoReg, 1, kSlot));
-            for (int k = 0; k < 2; ++k) {
-                f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
-                if (throughDsr)
-                    f.add(ins(Op::DsrRead, ScalarType::Void, 1, kNoReg, kNoReg, kSlot));
-                f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
-                if (throughDsr)
-                    f.add(ins(Op::DsrAdvance, ScalarType::U32, kNoReg, 1, kNoReg, kSlot));
-            }
-            f.ret();
-            c.functions.push_back(f.build());
-            c.initFunction = 0;
-            sim::Fabric fab(makeProgram(c));
-            if (fab.runUntilIdle().status != RunStatus::Idle)
-                return {};
-            *cycles = fab.cycle();
-            auto mem = fab.readMemory(0, 0, kDst, 8);
-            std::vector<uint32_t> got(2);
-            std::memcpy(got.data(), mem.data(), 8);
-            return got;
-        };
         uint64_t viaDsr = 0, viaRegister = 0;
-        QCOMPARE(run(true, &viaDsr), (std::vector<uint32_t>{3, 4}));
-        QCOMPARE(run(false, &viaRegister), (std::vector<uint32_t>{1, 2}));
+        QCOMPARE(runMov32(cls, mem1d(kDst, 2, 4), walking, 2, 2, true, &viaDsr),
+                 (std::vector<uint32_t>{3, 4}));
+        QCOMPARE(runMov32(cls, mem1d(kDst, 2, 4), walking, 2, 2, false, &viaRegister),
+                 (std::vector<uint32_t>{1, 2}));
         QCOMPARE(viaDsr, viaRegister);
     }
 
@@ -461,31 +445,8 @@ class TestDsdOps : public QObject {
         rows.strideBytes = {4, 8, 0, 0};
         rows.elementBytes = 4;
         rows.saveAddress = true;
-        cls.dsdConstants = {mem1d(kDst, 4, 4), rows};
-        sim::DsdOpDesc d;
-        d.op = DsdOpKind::Mov32;
-        d.dst = {DsdOperand::Kind::Dsd, 0};
-        d.src0 = {DsdOperand::Kind::Dsd, 1};
-        cls.dsdOps.push_back(d);
-        constexpr int32_t kSlot = 512;
-        FnBuilder f("main", 0, 1, 2);
-        f.add(ins(Op::DsdConst, ScalarType::Void, 1, kNoReg, kNoReg, 1));
-        f.add(ins(Op::DsdStore, ScalarType::Void, kNoReg, kNoReg, 1, kSlot));
-        for (int k = 0; k < 2; ++k) {
-            f.add(ins(Op::DsdConst, ScalarType::Void, 0, kNoReg, kNoReg, 0));
-            f.add(ins(Op::DsrRead, ScalarType::Void, 1, kNoReg, kNoReg, kSlot));
-            f.add(ins(Op::DsdExec, ScalarType::Void, kNoReg, kNoReg, kNoReg, 0));
-            f.add(ins(Op::DsrAdvance, ScalarType::U32, kNoReg, 1, kNoReg, kSlot));
-        }
-        f.ret();
-        cls.functions.push_back(f.build());
-        cls.initFunction = 0;
-        sim::Fabric fab(makeProgram(cls));
-        QCOMPARE(fab.runUntilIdle().status, RunStatus::Idle);
-        auto mem = fab.readMemory(0, 0, kDst, 16);
-        std::vector<uint32_t> got(4);
-        std::memcpy(got.data(), mem.data(), 16);
-        QCOMPARE(got, (std::vector<uint32_t>{4, 5, 6, 7}));
+        QCOMPARE(runMov32(cls, mem1d(kDst, 4, 4), rows, 4, 2, true),
+                 (std::vector<uint32_t>{4, 5, 6, 7}));
     }
 
     void outOfBoundsDsdFaults() {

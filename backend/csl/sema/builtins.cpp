@@ -1574,10 +1574,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     setLoc(node);
     emit(sim::Op::DsdExec, sim::ScalarType::Void, kNoReg, kNoReg, kNoReg, int32_t(ops.size() - 1));
     for (const auto& [slot, d, operandBytes] : dsrOperands) {
-        const sim::ScalarType elements = operandBytes == 1   ? sim::ScalarType::U8
-                                         : operandBytes == 2 ? sim::ScalarType::U16
-                                                             : sim::ScalarType::U32;
-        emit(sim::Op::DsrAdvance, elements, kNoReg, d, kNoReg, int32_t(slot));
+        emit(sim::Op::DsrAdvance, scalarOf(types.intType(int(operandBytes * 8), false)), kNoReg, d,
+             kNoReg, int32_t(slot));
     }
     return mkRuntime(op.resultReg, types.boolT);
 }
