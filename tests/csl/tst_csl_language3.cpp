@@ -430,6 +430,35 @@ fn mapMem4d() u32 {
 )"),
                  {200, 0xfffb, 200, 0xfffb, 0x3fc00000, 0x3e800000, 12, 0x5a800001, 0x5a800001,
                   0x3c00, 60000, 9, 222242, 222242, 61208}});
+    // Session 20: @map through DSRs (the Builtins page: inputs "DSR of type dsr_src1", the
+    // output "DSR of type dsr_dest"; they were "@map supports memory DSDs only"), moving on
+    // with `.save_address` as a DSD operation through them does.
+    c.push_back({"session20_map_dsrs_and_library_formats",
+                 program(R"(
+var src = [6]f32{ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
+var dst = @zeros([6]f32);
+var wide = @zeros([3]f32);
+const srcD = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{3} -> src[k] });
+const dstD = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{3} -> dst[k] });
+const strided = @get_dsd(mem1d_dsd, .{ .tensor_access = |k|{3} -> src[2 * k + 1] });
+const inDsr = @get_dsr(dsr_src1, 1);
+const outDsr = @get_dsr(dsr_dest, 2);
+const stridedDsr = @get_dsr(dsr_src0, 3);
+fn addTen(v: f32) f32 { return v + 10.0; }
+fn mapThroughDsrs() u32 {
+  @load_to_dsr(inDsr, srcD, .{ .save_address = true });
+  @load_to_dsr(outDsr, dstD, .{ .save_address = true });
+  @map(addTen, inDsr, outDsr);
+  @map(addTen, inDsr, outDsr);
+  @load_to_dsr(stridedDsr, strided);
+  @map(addTen, stridedDsr, &wide[1]);
+  return @as(u32, dst[0]) + @as(u32, dst[5]) * 100 + @as(u32, wide[1]) * 10000;
+}
+)",
+                         R"(
+  y[0] = mapThroughDsrs();
+)"),
+                 {161611}});
     return c;
 }
 

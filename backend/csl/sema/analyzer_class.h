@@ -1085,6 +1085,7 @@ class Analyzer {
     uint32_t mapScratchWord(TypeP elem, uint32_t node);
     void moveOneWavelet(TypeP elem, uint32_t scratch, uint16_t fabric, bool receive, uint32_t node);
     Value mapBuiltin(uint32_t node);
+    sim::DsdKind mapDsrContents(const Value& dsr, bool input, uint32_t node);
     // Run-time recursion of generic functions (generic_instances.cpp): the instance of f
     // for these arguments when f calls itself by name and the instance can be a run-time
     // function (else nullptr: f is expanded at the call), binding an instance's comptime

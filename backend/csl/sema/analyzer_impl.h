@@ -255,7 +255,8 @@ struct ClassCtx {
         Value cfg;
         Module* mod = nullptr;
         uint32_t node = 0;
-        bool fabric = false; // it loads a fabin or fabout DSD
+        sim::DsdKind kind = sim::DsdKind::Mem1d; // the kind of DSD it loads
+        bool fabric() const { return kind == sim::DsdKind::FabIn || kind == sim::DsdKind::FabOut; }
     };
     std::map<int, std::vector<DsrLoad>> dsrLoads;
     struct DsrOperandUse {

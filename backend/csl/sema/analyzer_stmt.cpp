@@ -1751,6 +1751,10 @@ Value Analyzer::mapBuiltin(uint32_t node) {
             int32_t below = 1, extent = 1, strideBytes = 0;
         };
         std::vector<Dimension> dimensions;
+        // Whether the argument is a DSD or DSR whose elements the calls take or give.
+        bool walked() const {
+            return fabricDsd != kNoReg || strideReg != kNoReg || !dimensions.empty();
+        }
     };
     auto elementType = [&](size_t argIndex) {
         return argIndex - 1 < nIn ? ft->params[argIndex - 1] : ft->ret;
@@ -1773,6 +1777,43 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         emit(sim::Op::DsdGet, sim::ScalarType::U32, r, dreg, kNoReg, int32_t(field));
         return r;
     };
+    // A fabin input or fabout output: its elements move one wavelet at a time through a
+    // copy of its DSD of length 1.
+    auto walkFabric = [&](size_t argIndex, uint16_t whole) {
+        noteLength(argIndex, dsdField(whole, sim::DsdField::Length));
+        const uint16_t one = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
+        walks[argIndex - 1].fabricDsd = newDsdReg();
+        emit(sim::Op::DsdSet, sim::ScalarType::Void, walks[argIndex - 1].fabricDsd, whole, one,
+             int32_t(sim::DsdField::Length));
+    };
+    // A mem1d DSD known at run time only: its fields are read before the loop.
+    auto walkRuntimeMem1d = [&](size_t argIndex, uint16_t dsd) {
+        Walk& w = walks[argIndex - 1];
+        w.baseReg = dsdField(dsd, sim::DsdField::BaseAddress);
+        const uint16_t elementStride = dsdField(dsd, sim::DsdField::ElementStride);
+        const uint16_t elementBytes = newReg(node);
+        emit(sim::Op::Imm, sim::ScalarType::I32, elementBytes, kNoReg, kNoReg,
+             int32_t(sizeOf(elementType(argIndex))));
+        w.strideReg = newReg(node);
+        emit(sim::Op::Mul, sim::ScalarType::I32, w.strideReg, elementStride, elementBytes, 0);
+        noteLength(argIndex, dsdField(dsd, sim::DsdField::Length));
+    };
+    auto failIfWrongFabricSide = [&](size_t argIndex, sim::DsdKind kind) {
+        const bool input = argIndex - 1 < nIn;
+        if (kind == sim::DsdKind::FabIn && !input)
+            fail(args[argIndex], "a fabin_dsd cannot be the output of @map");
+        if (kind == sim::DsdKind::FabOut && input)
+            fail(args[argIndex], "a fabout_dsd can only be the output of @map");
+    };
+    // DSR arguments (slot, the DSD read from it, element bytes): after the loop each one
+    // moves on as a DSD operation moves it when it was loaded with `.save_address`.
+    struct DsrArgument {
+        uint32_t slot;
+        uint16_t dsd;
+        TypeP element;
+    };
+    std::vector<DsrArgument> dsrArguments;
     for (size_t i = 1; i < args.size(); ++i) {
         vals.push_back(eval(args[i]));
         const Value& v = vals.back();
@@ -1782,6 +1823,20 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         if (i - 1 >= nIn && v.type->k == TK::Ptr && v.type->isConst)
             fail(args[i], "the output of @map must be a non-const pointer, found '" +
                               typeName(v.type) + "'");
+        if (v.k == VK::Handle && isDsrHandle(v.type->hk)) {
+            const sim::DsdKind kind = mapDsrContents(v, i - 1 < nIn, args[i]);
+            failIfWrongFabricSide(i, kind);
+            const uint32_t slot = dsrSlot(v, args[i]);
+            const uint16_t held = newDsdReg();
+            emit(sim::Op::DsrRead, sim::ScalarType::Void, held, kNoReg, kNoReg, int32_t(slot));
+            if (kind == sim::DsdKind::Mem1d) {
+                walkRuntimeMem1d(i, held);
+                dsrArguments.push_back({slot, held, elementType(i)});
+            } else {
+                walkFabric(i, held);
+            }
+            continue;
+        }
         if (v.type->k != TK::Dsd)
             continue;
         if (i - 1 >= nIn)
@@ -1789,19 +1844,11 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         Walk& w = walks.back();
         const sim::DsdKind kind = v.type->dk;
         if (kind == sim::DsdKind::FabIn || kind == sim::DsdKind::FabOut) {
-            if ((kind == sim::DsdKind::FabIn) != (i - 1 < nIn))
-                fail(args[i], kind == sim::DsdKind::FabIn
-                                  ? "a fabin_dsd cannot be the output of @map"
-                                  : "a fabout_dsd can only be the output of @map");
+            failIfWrongFabricSide(i, kind);
             noteFabricQueueUse(v, args[i]);
             uint16_t whole;
             dsdToOperandReg(v, args[i], whole);
-            noteLength(i, dsdField(whole, sim::DsdField::Length));
-            const uint16_t one = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, one, kNoReg, kNoReg, 1);
-            w.fabricDsd = newDsdReg();
-            emit(sim::Op::DsdSet, sim::ScalarType::Void, w.fabricDsd, whole, one,
-                 int32_t(sim::DsdField::Length));
+            walkFabric(i, whole);
             continue;
         }
         if (v.k == VK::RuntimeDsd) {
@@ -1809,14 +1856,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
                 fail(args[i], "@map takes a run-time DSD (a DSD variable, or one changed with "
                               "@set_dsd_*) only if it is a mem1d_dsd, found '" +
                                   typeName(v.type) + "'; a comptime-known mem4d_dsd may be mapped");
-            w.baseReg = dsdField(v.reg, sim::DsdField::BaseAddress);
-            const uint16_t elementStride = dsdField(v.reg, sim::DsdField::ElementStride);
-            const uint16_t elementBytes = newReg(node);
-            emit(sim::Op::Imm, sim::ScalarType::I32, elementBytes, kNoReg, kNoReg,
-                 int32_t(sizeOf(elementType(i))));
-            w.strideReg = newReg(node);
-            emit(sim::Op::Mul, sim::ScalarType::I32, w.strideReg, elementStride, elementBytes, 0);
-            noteLength(i, dsdField(v.reg, sim::DsdField::Length));
+            walkRuntimeMem1d(i, v.reg);
             continue;
         }
         // The DSDs page: "A FIFO cannot be used as an operand to the @map builtin".
@@ -1908,7 +1948,7 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     for (size_t k = 0; k < nIn; ++k) {
         const Value& v = vals[k];
         TypeP pt = ft->params[k];
-        if (v.type->k == TK::Dsd) {
+        if (walks[k].walked()) {
             if (!isRuntimeScalar(pt))
                 fail(args[k + 1],
                      "@map parameter of type '" + typeName(pt) + "' cannot take a DSD element");
@@ -1938,11 +1978,11 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         const Value& out = vals.back();
         TypeP rt = ft->ret;
         uint16_t rr = toReg(res, node);
-        if (out.type->k == TK::Dsd && walks.back().fabricDsd != kNoReg) {
+        if (walks.back().fabricDsd != kNoReg) {
             const uint32_t scratch = mapScratchWord(rt, node);
             emit(sim::Op::Store, scalarOf(rt), kNoReg, kNoReg, rr, int32_t(scratch));
             moveOneWavelet(rt, scratch, walks.back().fabricDsd, false, args.back());
-        } else if (out.type->k == TK::Dsd) {
+        } else if (walks.back().walked()) {
             uint16_t off = elementAddr(walks.back());
             emit(sim::Op::Store, scalarOf(rt), kNoReg, off, rr, walks.back().baseImm);
         } else if (out.type->k == TK::Ptr) {
@@ -1961,7 +2001,44 @@ Value Analyzer::mapBuiltin(uint32_t node) {
     patch(jf, here());
     if (outputExhausted != SIZE_MAX)
         patch(outputExhausted, here());
+    for (const auto& [slot, dsd, element] : dsrArguments)
+        emit(sim::Op::DsrAdvance, scalarOf(types.intType(int(sizeOf(element) * 8), false)), kNoReg,
+             dsd, kNoReg, int32_t(slot));
     return mkVoid();
+}
+
+// The kind of DSD that DSR argument `dsr` of @map holds, from the @load_to_dsr calls of it
+// compiled so far: the elements are addressed by the DSD's kind, which the loop's code must
+// know.
+sim::DsdKind Analyzer::mapDsrContents(const Value& dsr, bool input, uint32_t node) {
+    const HandleKind hk = dsr.type->hk;
+    if (hk == HandleKind::DsrFifoDest || hk == HandleKind::DsrFifoSrc1)
+        fail(node, "a FIFO cannot be an operand of @map, found '" + typeName(dsr.type) + "'");
+    // The DSRs page: a dsr_dest holds destination operands only, a dsr_src1 sources only.
+    if (input && hk == HandleKind::DsrDest)
+        fail(node, "a dsr_dest holds a destination operand; it cannot be an input of @map");
+    if (!input && hk == HandleKind::DsrSrc1)
+        fail(node, "a dsr_src1 holds a source operand; it cannot be the output of @map");
+    const auto loads = cls()->dsrLoads.find(dsrKey(dsr));
+    // Code nothing calls is checked, not run, and its loads are not recorded.
+    if (loads == cls()->dsrLoads.end() && checkingUnusedCode_)
+        return sim::DsdKind::Mem1d;
+    if (loads == cls()->dsrLoads.end())
+        fail(node, "@map walks the DSD this " + typeName(dsr.type) +
+                       " holds, and no @load_to_dsr of it comes before: load it earlier in "
+                       "this function, or in a comptime block above");
+    const sim::DsdKind kind = loads->second.front().kind;
+    for (const ClassCtx::DsrLoad& load : loads->second)
+        if (load.kind != kind)
+            fail(node, "@map walks the DSD this " + typeName(dsr.type) +
+                           " holds, and its loads give it DSDs of different kinds (" +
+                           typeName(types.dsd(kind)) + " and " + typeName(types.dsd(load.kind)) +
+                           ")");
+    if (kind != sim::DsdKind::Mem1d && kind != sim::DsdKind::FabIn && kind != sim::DsdKind::FabOut)
+        fail(node, "@map takes a DSR holding a mem1d_dsd, fabin_dsd or fabout_dsd, found one "
+                   "holding a " +
+                       typeName(types.dsd(kind)));
+    return kind;
 }
 
 // The scratch word of the class through which @map moves fabric elements.

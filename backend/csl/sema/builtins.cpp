@@ -889,7 +889,7 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     // A load in a function nothing uses never happens: it sets nothing for the operations.
     if (!checkingUnusedCode_) {
         cls()->dsrConfig[dsrKey(dsr)] = cfg;
-        cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode, fabric});
+        cls()->dsrLoads[dsrKey(dsr)].push_back({cfg, fr_->mod, cfgNode, dk});
     }
 }
 
@@ -939,7 +939,7 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
             const auto loads = c.dsrLoads.find(use.dsr);
             return loads != c.dsrLoads.end() &&
                    std::any_of(loads->second.begin(), loads->second.end(),
-                               [](const ClassCtx::DsrLoad& l) { return l.fabric; });
+                               [](const ClassCtx::DsrLoad& l) { return l.fabric(); });
         });
         const bool ownStands = late.ownSetAsideForUnloadedDsr && !fabricLoaded;
         if (ownStands) {
@@ -1010,7 +1010,7 @@ Analyzer::DsrFabricOperand Analyzer::dsrFabricOperand(const std::vector<Value>& 
             if (loads == cls()->dsrLoads.end())
                 unloadedDsr = true;
             else if (std::any_of(loads->second.begin(), loads->second.end(),
-                                 [](const ClassCtx::DsrLoad& l) { return l.fabric; }))
+                                 [](const ClassCtx::DsrLoad& l) { return l.fabric(); }))
                 return DsrFabricOperand::Loaded;
         } else if (v.type->k == TK::Dsd) {
             fabricDsd = fabricDsd || v.type->dk == sim::DsdKind::FabIn ||
