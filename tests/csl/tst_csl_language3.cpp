@@ -459,6 +459,51 @@ fn mapThroughDsrs() u32 {
   y[0] = mapThroughDsrs();
 )"),
                  {161611}});
+    // Session 20 (build/h-lib5 7, 7b, 11): under --fp16-format=bf16 the libraries' _f16
+    // members take and give bf16, @fp16() (the Libraries page; they were f16 only, "expected
+    // type 'f16', found 'bf16'", and NaN_f16 and POSITIVE_INF_f16 had f16 bits); isSignaling
+    // takes bf16 (its quiet bit is 0x0040); max and min with one NaN give the other operand
+    // whichever side it is on (max(1, NaN) was NaN).
+    c.push_back({"session20_fp16_library_members_bf16",
+                 program(R"(
+const math = @import_module("<math>");
+const prng = @import_module("<random>");
+const heap = @import_module("<malloc>", .{ .buffer_num_words = 64 });
+const ops = @import_module("<dsd_ops>");
+const dbg = @import_module("<debug>", .{ .key = "k", .buffer_size = 16 });
+const prt = @import_module("<simprint>");
+var h: bf16 = 2.25;
+var hs = [4]bf16{ 1.0, -2.0, 3.0, -4.0 };
+var hd = @zeros([4]bf16);
+const hsD = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> hs[i] });
+const hdD = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> hd[i] });
+var nan: f32 = 0.0;
+)",
+                         R"(
+  y[0] = @bitcast(u16, math.sqrt_f16(h));
+  y[1] = @bitcast(u16, math.POSITIVE_INF_f16);
+  y[2] = @bitcast(u16, math.NaN_f16);
+  y[3] = @as(u32, math.isSignaling(@bitcast(bf16, @as(u16, 0x7f81)))) +
+         10 * @as(u32, math.isSignaling_f16(math.NaN_f16));
+  y[4] = @bitcast(u16, math.abs_f16(-h));
+  const r = prng.random_f16(1.0, 2.0);
+  y[5] = if (r >= 1.0 and r < 2.0) 1 else 0;
+  const p = heap.malloc_f16(3);
+  p[1] = math.exp_f16(h);
+  y[6] = @bitcast(u16, p[1]);
+  _ = ops.neg(bf16, hdD, hsD, .{});
+  y[7] = @bitcast(u16, hd[1]);
+  nan = math.NaN_f32;
+  y[8] = @as(u32, math.max_f32(nan, 1.0)) + 10 * @as(u32, math.max_f32(1.0, nan)) +
+         100 * @as(u32, math.min(nan, 2.0)) + 1000 * @as(u32, math.min(@as(f32, 2.0), nan));
+  dbg.trace_f16(h);
+  dbg.trace(h);
+  prt.print_f16(h);
+  prt.fmt("{f}", .{h});
+)"),
+                 {0x3fc0, 0x7f80, 0x7fc0, 1, 0x4010, 1, 0x4118, 0x4000, 2211},
+                 {},
+                 "bf16"});
     return c;
 }
 

@@ -282,11 +282,12 @@ comptime {
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("error");
-        QTest::newRow("trace of u64") << "dbg.trace(true);"
-                                      << "dbg.trace(@as(u64, 1));"
-                                      << "<debug>:76:10: error: comptime assertion failed: "
-                                         "<debug>.trace takes bool, u8, i8, u16, i16, f16, u32, "
-                                         "i32 or f32";
+        QTest::newRow("trace of u64")
+            << "dbg.trace(true);"
+            << "dbg.trace(@as(u64, 1));"
+            << "<debug>:76:10: error: comptime assertion failed: "
+               "<debug>.trace takes bool, u8, i8, u16, i16, @fp16(), u32, "
+               "i32 or f32";
         QTest::newRow("nine commands")
             << "ctrl.encode_payload(1, [1]ctrl.opcode{ ctrl.opcode.SWITCH_RST }, [1]bool{ true },"
             << "ctrl.encode_payload(9, [9]ctrl.opcode{ ctrl.opcode.NOP, ctrl.opcode.NOP, "
@@ -294,10 +295,10 @@ comptime {
                "ctrl.opcode.NOP, ctrl.opcode.NOP, ctrl.opcode.NOP }, @zeros([9]bool),"
             << "<control>:29:3: error: comptime assertion failed: encode_payload takes 1 to 8 "
                "commands";
-        QTest::newRow("isSignaling of i16")
-            << "math.isSignaling(@as(f32, 1.0))"
-            << "math.isSignaling(@as(i16, 1))"
-            << "<math>:59:5: error: comptime assertion failed: isSignaling takes f16 or f32";
+        QTest::newRow("isSignaling of i16") << "math.isSignaling(@as(f32, 1.0))"
+                                            << "math.isSignaling(@as(i16, 1))"
+                                            << "<math>:59:5: error: comptime assertion failed: "
+                                               "isSignaling takes f16, cb16, bf16 or f32";
         QTest::newRow("fabric_coord") << "tile_config.fabric_coord.Y)"
                                       << "tile_config.fabric_coord.Z)"
                                       << "pe.csl:29:40: error: enum 'fabric_coord' has no member "

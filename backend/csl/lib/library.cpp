@@ -80,9 +80,9 @@ fn sqrt_f32(x: f32) f32 {
 }
 fn sqrt_f32_normal(x: f32) f32 { var y = @bitcast(f32, 0x1fbd1df5 + (@bitcast(u32, x) >> 1)); for (@range(u16, 4)) |i| { y = 0.5 * (y + x / y); } return y; }
 fn invsqrt_f32(x: f32) f32 { return 1.0 / sqrt_f32(x); }
-fn sqrt_f16(x: f16) f16 { return @as(f16, sqrt_f32(@as(f32, x))); }
+fn sqrt_f16(x: @fp16()) @fp16() { return @as(@fp16(), sqrt_f32(@as(f32, x))); }
 fn abs_f32(x: f32) f32 { return @bitcast(f32, @bitcast(u32, x) & 0x7fffffff); }
-fn abs_f16(x: f16) f16 { return @bitcast(f16, @bitcast(u16, x) & 0x7fff); }
+fn abs_f16(x: @fp16()) @fp16() { return @bitcast(@fp16(), @bitcast(u16, x) & 0x7fff); }
 // The type a generic function computes in: a comptime_float argument (`sqrt(2.0)`) is
 // computed as an f32 (it failed inside the library, converting the result back).
 fn tessera_real_type(comptime T: type) type {
@@ -91,11 +91,11 @@ fn tessera_real_type(comptime T: type) type {
 fn sqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sqrt_f32(@as(f32, x))); }
 fn invsqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), invsqrt_f32(@as(f32, x))); }
 fn inv(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), 1.0 / @as(f32, x)); }
-fn abs(x: anytype) @type_of(x) { if (@is_same_type(@type_of(x), f32)) return abs_f32(x); if (@is_same_type(@type_of(x), f16)) return abs_f16(x); if (@is_same_type(@type_of(x), bf16) or @is_same_type(@type_of(x), cb16)) return @as(@type_of(x), abs_f32(@as(f32, x))); if (x < 0) return -x; return x; }
+fn abs(x: anytype) @type_of(x) { if (@is_same_type(@type_of(x), f32)) return abs_f32(x); if (@is_same_type(@type_of(x), f16) or @is_same_type(@type_of(x), bf16) or @is_same_type(@type_of(x), cb16)) return @bitcast(@type_of(x), @bitcast(u16, x) & 0x7fff); if (x < 0) return -x; return x; }
 const POSITIVE_INF_f32 = @bitcast(f32, @as(u32, 0x7f800000));
 const NEGATIVE_INF_f32 = @bitcast(f32, @as(u32, 0xff800000));
-const POSITIVE_INF_f16 = @bitcast(f16, @as(u16, 0x7c00));
-const NEGATIVE_INF_f16 = @bitcast(f16, @as(u16, 0xfc00));
+const POSITIVE_INF_f16 = @as(@fp16(), POSITIVE_INF_f32);
+const NEGATIVE_INF_f16 = @as(@fp16(), NEGATIVE_INF_f32);
 fn fmax_f32(a: f32, b: f32) f32 { if (a > b) return a; return b; }
 fn fmin_f32(a: f32, b: f32) f32 { if (a < b) return a; return b; }
 )";
@@ -147,7 +147,7 @@ fn trace_u8(v: u8) void { put1((@as(u16, v) << 8) | 0x42); }
 fn trace_i8(v: i8) void { put1((@as(u16, @bitcast(u8, v)) << 8) | 0x62); }
 fn trace_u16(v: u16) void { put16(0x48, v); }
 fn trace_i16(v: i16) void { put16(0x68, @bitcast(u16, v)); }
-fn trace_f16(v: f16) void { put16(0x65, @bitcast(u16, v)); }
+fn trace_f16(v: @fp16()) void { put16(0x65, @bitcast(u16, v)); }
 fn trace_u32(v: u32) void { put32(0x49, v); }
 fn trace_i32(v: i32) void { put32(0x69, @bitcast(u32, v)); }
 fn trace_f32(v: f32) void { put32(0x66, @bitcast(u32, v)); }
@@ -180,11 +180,11 @@ fn trace(x: anytype) void {
   else if (@is_same_type(T, i8)) { trace_i8(x); }
   else if (@is_same_type(T, u16)) { trace_u16(x); }
   else if (@is_same_type(T, i16)) { trace_i16(x); }
-  else if (@is_same_type(T, f16)) { trace_f16(x); }
+  else if (@is_same_type(T, @fp16())) { trace_f16(x); }
   else if (@is_same_type(T, u32)) { trace_u32(x); }
   else if (@is_same_type(T, i32)) { trace_i32(x); }
   else if (@is_same_type(T, f32)) { trace_f32(x); }
-  else { @comptime_assert(false, "<debug>.trace takes bool, u8, i8, u16, i16, f16, u32, i32 or f32"); }
+  else { @comptime_assert(false, "<debug>.trace takes bool, u8, i8, u16, i16, @fp16(), u32, i32 or f32"); }
 }
 inline fn trace_string(comptime s: comptime_string) void {
   const n = @strlen(s);

@@ -86,8 +86,8 @@ fn word_size(comptime T: type) u16 {
   if (@is_same_type(T, f32) or @is_same_type(T, i32) or @is_same_type(T, u32)) {
     return 2;
   } else {
-    @comptime_assert(@is_same_type(T, f16) or @is_same_type(T, i16) or @is_same_type(T, u16),
-                     "<malloc> allocates 16- and 32-bit numbers (f16 i16 u16 f32 i32 u32)");
+    @comptime_assert(@is_same_type(T, @fp16()) or @is_same_type(T, i16) or @is_same_type(T, u16),
+                     "<malloc> allocates 16- and 32-bit numbers (@fp16() i16 u16 f32 i32 u32)");
     return 1;
   }
 }
@@ -112,7 +112,7 @@ fn malloc(comptime T: type, num_values: u16) [*]T {
   next_word = start + num_values * word_size(T);
   return @ptrcast([*]T, &buffer[start]);
 }
-fn malloc_f16(num_values: u16) [*]f16 { return malloc(f16, num_values); }
+fn malloc_f16(num_values: u16) [*]@fp16() { return malloc(@fp16(), num_values); }
 fn malloc_i16(num_values: u16) [*]i16 { return malloc(i16, num_values); }
 fn malloc_u16(num_values: u16) [*]u16 { return malloc(u16, num_values); }
 fn malloc_f32(num_values: u16) [*]f32 { return malloc(f32, num_values); }
@@ -226,47 +226,48 @@ fn elapsed(timerId: i16, result: *timerType) void {
 // polynomials on [-pi/4, pi/4] per quadrant; pow: exp(y log x) with log x and y log x
 // carried as pairs of f32s, within an ulp (repeated squaring for integer powers of integers
 // below 2^24, which are exact; negative x needs an integer y); tanh from exp, with its series
-// near 0.
+// near 0. max/min with one NaN operand give the other (IEEE maxNum, as @fmaxs does). The _f16
+// members take and give @fp16(), the --fp16-format type (the Libraries page).
 const char* const kMathFunctionsSource = R"csl(
 const PI = 3.14159265358979323846;
 const E = 2.71828182845904523536;
 const NaN_f32 = @bitcast(f32, @as(u32, 0x7fc00000));
-const NaN_f16 = @bitcast(f16, @as(u16, 0x7e00));
+const NaN_f16 = @as(@fp16(), NaN_f32);
 fn NaN(comptime T: type) T {
-  if (@is_same_type(T, f16)) { return NaN_f16; } else { return NaN_f32; }
+  return @as(T, NaN_f32);
 }
 fn POSITIVE_INF(comptime T: type) T {
-  if (@is_same_type(T, f16)) { return POSITIVE_INF_f16; } else { return POSITIVE_INF_f32; }
+  return @as(T, POSITIVE_INF_f32);
 }
 fn NEGATIVE_INF(comptime T: type) T {
-  if (@is_same_type(T, f16)) { return NEGATIVE_INF_f16; } else { return NEGATIVE_INF_f32; }
+  return @as(T, NEGATIVE_INF_f32);
 }
 fn isNaN_f32(x: f32) bool { return (@bitcast(u32, x) & 0x7fffffff) > 0x7f800000; }
 fn isInf_f32(x: f32) bool { return (@bitcast(u32, x) & 0x7fffffff) == 0x7f800000; }
 fn isFinite_f32(x: f32) bool { return (@bitcast(u32, x) & 0x7f800000) != 0x7f800000; }
 fn signbit_f32(x: f32) bool { return (@bitcast(u32, x) >> 31) != 0; }
-fn isNaN_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7fff) > 0x7c00; }
-fn isInf_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7fff) == 0x7c00; }
-fn isFinite_f16(x: f16) bool { return (@bitcast(u16, x) & 0x7c00) != 0x7c00; }
-fn signbit_f16(x: f16) bool { return (@bitcast(u16, x) >> 15) != 0; }
-// A signaling NaN has the quiet bit (the top mantissa bit) clear; converting one to f32
-// would quiet it, so the generic form tests the value's own bits.
+fn isNaN_f16(x: @fp16()) bool { return isNaN_f32(@as(f32, x)); }
+fn isInf_f16(x: @fp16()) bool { return isInf_f32(@as(f32, x)); }
+fn isFinite_f16(x: @fp16()) bool { return isFinite_f32(@as(f32, x)); }
+fn signbit_f16(x: @fp16()) bool { return (@bitcast(u16, x) >> 15) != 0; }
+// A signaling NaN has its quiet bit, the top mantissa bit, clear (a conversion would quiet it).
+fn tessera_quiet_bit16(comptime T: type) u16 { return if (@is_same_type(T, bf16)) 0x0040 else 0x0200; }
 fn isSignaling_f32(x: f32) bool { return isNaN_f32(x) and (@bitcast(u32, x) & 0x00400000) == 0; }
-fn isSignaling_f16(x: f16) bool { return isNaN_f16(x) and (@bitcast(u16, x) & 0x0200) == 0; }
+fn isSignaling_f16(x: @fp16()) bool { return isSignaling(x); }
 fn isSignaling(x: anytype) bool {
   if (@is_same_type(@type_of(x), f32)) {
     return isSignaling_f32(x);
   } else {
-    @comptime_assert(@is_same_type(@type_of(x), f16), "isSignaling takes f16 or f32");
-    return isSignaling_f16(x);
+    @comptime_assert(@is_same_type(@type_of(x), f16) or @is_same_type(@type_of(x), bf16) or @is_same_type(@type_of(x), cb16), "isSignaling takes f16, cb16, bf16 or f32");
+    return isNaN_f32(@as(f32, x)) and (@bitcast(u16, x) & tessera_quiet_bit16(@type_of(x))) == 0;
   }
 }
 fn isNaN(x: anytype) bool { return isNaN_f32(@as(f32, x)); }
 fn isInf(x: anytype) bool { return isInf_f32(@as(f32, x)); }
 fn isFinite(x: anytype) bool { return isFinite_f32(@as(f32, x)); }
 fn signbit(x: anytype) bool { return signbit_f32(@as(f32, x)); }
-fn max(x: anytype, y: @type_of(x)) @type_of(x) { if (x > y) return x; return y; }
-fn min(x: anytype, y: @type_of(x)) @type_of(x) { if (x < y) return x; return y; }
+fn max(x: anytype, y: @type_of(x)) @type_of(x) { if (x > y or y != y) return x; return y; }
+fn min(x: anytype, y: @type_of(x)) @type_of(x) { if (x < y or y != y) return x; return y; }
 fn sign(x: anytype) @type_of(x) {
   if (x > 0) return 1;
   if (!@is_same_type(@type_of(x), u8) and !@is_same_type(@type_of(x), u16) and !@is_same_type(@type_of(x), u32) and !@is_same_type(@type_of(x), u64)) { if (x < 0) return -1; }
@@ -275,9 +276,9 @@ fn sign(x: anytype) @type_of(x) {
 fn max_f32(x: f32, y: f32) f32 { return max(x, y); }
 fn min_f32(x: f32, y: f32) f32 { return min(x, y); }
 fn sign_f32(x: f32) f32 { return sign(x); }
-fn max_f16(x: f16, y: f16) f16 { return max(x, y); }
-fn min_f16(x: f16, y: f16) f16 { return min(x, y); }
-fn sign_f16(x: f16) f16 { return sign(x); }
+fn max_f16(x: @fp16(), y: @fp16()) @fp16() { return max(x, y); }
+fn min_f16(x: @fp16(), y: @fp16()) @fp16() { return min(x, y); }
+fn sign_f16(x: @fp16()) @fp16() { return sign(x); }
 fn floor_f32(x: f32) f32 {
   // Integral, infinite, NaN or a zero (whose sign IEEE floor keeps): x itself.
   if (!(abs_f32(x) < 8388608.0) or x == 0.0) return x;
@@ -286,8 +287,8 @@ fn floor_f32(x: f32) f32 {
   return t;
 }
 fn ceil_f32(x: f32) f32 { return -floor_f32(-x); }
-fn floor_f16(x: f16) f16 { return @as(f16, floor_f32(@as(f32, x))); }
-fn ceil_f16(x: f16) f16 { return @as(f16, ceil_f32(@as(f32, x))); }
+fn floor_f16(x: @fp16()) @fp16() { return @as(@fp16(), floor_f32(@as(f32, x))); }
+fn ceil_f16(x: @fp16()) @fp16() { return @as(@fp16(), ceil_f32(@as(f32, x))); }
 fn floor(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), floor_f32(@as(f32, x))); }
 fn ceil(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), ceil_f32(@as(f32, x))); }
 fn pow2_f32(k: i32) f32 { return @bitcast(f32, @bitcast(u32, k + 127) << 23); }
@@ -318,7 +319,7 @@ fn fscale_f32(v: f32, s: i16) f32 {
   }
   return y * pow2_f32(k);
 }
-fn fscale_f16(v: f16, s: i16) f16 { return @as(f16, fscale_f32(@as(f32, v), s)); }
+fn fscale_f16(v: @fp16(), s: i16) @fp16() { return @as(@fp16(), fscale_f32(@as(f32, v), s)); }
 fn fscale(v: anytype, s: i16) tessera_real_type(@type_of(v)) { return @as(tessera_real_type(@type_of(v)), fscale_f32(@as(f32, v), s)); }
 fn exp_f32(x: f32) f32 {
   if (isNaN_f32(x)) return x;
@@ -618,14 +619,14 @@ fn tanh_f32(x: f32) f32 {
   return (e2 - 1.0) / (e2 + 1.0);
 }
 fn inv_f32(x: f32) f32 { return 1.0 / x; }
-fn exp_f16(x: f16) f16 { return @as(f16, exp_f32(@as(f32, x))); }
-fn log_f16(x: f16) f16 { return @as(f16, log_f32(@as(f32, x))); }
-fn sin_f16(x: f16) f16 { return @as(f16, sin_f32(@as(f32, x))); }
-fn cos_f16(x: f16) f16 { return @as(f16, cos_f32(@as(f32, x))); }
-fn tanh_f16(x: f16) f16 { return @as(f16, tanh_f32(@as(f32, x))); }
-fn inv_f16(x: f16) f16 { return @as(f16, inv_f32(@as(f32, x))); }
-fn invsqrt_f16(x: f16) f16 { return @as(f16, invsqrt_f32(@as(f32, x))); }
-fn pow_f16(x: f16, y: f16) f16 { return @as(f16, pow_f32(@as(f32, x), @as(f32, y))); }
+fn exp_f16(x: @fp16()) @fp16() { return @as(@fp16(), exp_f32(@as(f32, x))); }
+fn log_f16(x: @fp16()) @fp16() { return @as(@fp16(), log_f32(@as(f32, x))); }
+fn sin_f16(x: @fp16()) @fp16() { return @as(@fp16(), sin_f32(@as(f32, x))); }
+fn cos_f16(x: @fp16()) @fp16() { return @as(@fp16(), cos_f32(@as(f32, x))); }
+fn tanh_f16(x: @fp16()) @fp16() { return @as(@fp16(), tanh_f32(@as(f32, x))); }
+fn inv_f16(x: @fp16()) @fp16() { return @as(@fp16(), inv_f32(@as(f32, x))); }
+fn invsqrt_f16(x: @fp16()) @fp16() { return @as(@fp16(), invsqrt_f32(@as(f32, x))); }
+fn pow_f16(x: @fp16(), y: @fp16()) @fp16() { return @as(@fp16(), pow_f32(@as(f32, x), @as(f32, y))); }
 fn exp(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), exp_f32(@as(f32, x))); }
 fn log(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), log_f32(@as(f32, x))); }
 fn sin(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sin_f32(@as(f32, x))); }
@@ -661,10 +662,10 @@ fn tessera_draw_f32(lower: f32, upper: f32, wide: bool) f32 {
 }
 // Rounding to f16 can carry a draw just below upper up to upper: draw again then, so values
 // stay in [lower, upper).
-fn random_f16(lower: f16, upper: f16) f16 {
-  var h = @as(f16, random_f32(@as(f32, lower), @as(f32, upper)));
+fn random_f16(lower: @fp16(), upper: @fp16()) @fp16() {
+  var h = @as(@fp16(), random_f32(@as(f32, lower), @as(f32, upper)));
   while (lower < upper and h >= upper) {
-    h = @as(f16, random_f32(@as(f32, lower), @as(f32, upper)));
+    h = @as(@fp16(), random_f32(@as(f32, lower), @as(f32, upper)));
   }
   return h;
 }
@@ -692,7 +693,7 @@ fn no_op(comptime what: comptime_string) void {
   @comptime_assert(false, @strcat("<dsd_ops>.", what, ": no DSD operation for these types"));
 }
 inline fn mov(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fmovh(dst, src, config); }
+  if (@is_same_type(T, @fp16())) { @fmovh(dst, src, config); }
   else if (@is_same_type(T, f32)) { @fmovs(dst, src, config); }
   else if (@is_same_type(T, i16) or @is_same_type(T, u16)) { @mov16(dst, src, config); }
   else if (@is_same_type(T, i32) or @is_same_type(T, u32)) { @mov32(dst, src, config); }
@@ -701,13 +702,13 @@ inline fn mov(comptime T: type, dst: anytype, src: anytype, comptime config: any
 }
 inline fn convert(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src: anytype,
                   comptime config: anytype) bool {
-  if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f32)) { @fs2h(dst, src, config); }
-  else if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, i16)) { @xp162fh(dst, src, config); }
-  else if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f16)) { @fmovh(dst, src, config); }
-  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f16)) { @fh2s(dst, src, config); }
+  if (@is_same_type(Tdst, @fp16()) and @is_same_type(Tsrc, f32)) { @fs2h(dst, src, config); }
+  else if (@is_same_type(Tdst, @fp16()) and @is_same_type(Tsrc, i16)) { @xp162fh(dst, src, config); }
+  else if (@is_same_type(Tdst, @fp16()) and @is_same_type(Tsrc, @fp16())) { @fmovh(dst, src, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, @fp16())) { @fh2s(dst, src, config); }
   else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, i16)) { @xp162fs(dst, src, config); }
   else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f32)) { @fmovs(dst, src, config); }
-  else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, f16)) { @fh2xp16(dst, src, config); }
+  else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, @fp16())) { @fh2xp16(dst, src, config); }
   else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, f32)) { @fs2xp16(dst, src, config); }
   else if (@is_same_type(Tdst, i16) and @is_same_type(Tsrc, i16)) { @mov16(dst, src, config); }
   else { no_op("convert"); }
@@ -715,8 +716,8 @@ inline fn convert(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src: a
 }
 inline fn add(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src0: anytype,
               src1: anytype, comptime config: anytype) bool {
-  if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f16)) { @faddh(dst, src0, src1, config); }
-  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f16)) { @faddhs(dst, src0, src1, config); }
+  if (@is_same_type(Tdst, @fp16()) and @is_same_type(Tsrc, @fp16())) { @faddh(dst, src0, src1, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, @fp16())) { @faddhs(dst, src0, src1, config); }
   else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f32)) { @fadds(dst, src0, src1, config); }
   else if ((@is_same_type(Tdst, i16) and @is_same_type(Tsrc, i16)) or (@is_same_type(Tdst, u16) and @is_same_type(Tsrc, u16))) {
     @add16(dst, src0, src1, config);
@@ -725,7 +726,7 @@ inline fn add(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src0: anyt
 }
 inline fn sub(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
               comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fsubh(dst, src0, src1, config); }
+  if (@is_same_type(T, @fp16())) { @fsubh(dst, src0, src1, config); }
   else if (@is_same_type(T, f32)) { @fsubs(dst, src0, src1, config); }
   else if (@is_same_type(T, i16)) { @sub16(dst, src0, src1, config); }
   else { no_op("sub"); }
@@ -733,47 +734,47 @@ inline fn sub(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
 }
 inline fn mul(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
               comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fmulh(dst, src0, src1, config); }
+  if (@is_same_type(T, @fp16())) { @fmulh(dst, src0, src1, config); }
   else if (@is_same_type(T, f32)) { @fmuls(dst, src0, src1, config); }
   else { no_op("mul"); }
   return true;
 }
 inline fn fmac(comptime Tdst: type, comptime Tsrc: type, dst: anytype, src0: anytype,
                src1: anytype, x: anytype, comptime config: anytype) bool {
-  if (@is_same_type(Tdst, f16) and @is_same_type(Tsrc, f16)) { @fmach(dst, src0, src1, x, config); }
-  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f16)) { @fmachs(dst, src0, src1, x, config); }
+  if (@is_same_type(Tdst, @fp16()) and @is_same_type(Tsrc, @fp16())) { @fmach(dst, src0, src1, x, config); }
+  else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, @fp16())) { @fmachs(dst, src0, src1, x, config); }
   else if (@is_same_type(Tdst, f32) and @is_same_type(Tsrc, f32)) { @fmacs(dst, src0, src1, x, config); }
   else { no_op("fmac"); }
   return true;
 }
 inline fn neg(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fnegh(dst, src, config); }
+  if (@is_same_type(T, @fp16())) { @fnegh(dst, src, config); }
   else if (@is_same_type(T, f32)) { @fnegs(dst, src, config); }
   else { no_op("neg"); }
   return true;
 }
 inline fn abs(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fabsh(dst, src, config); }
+  if (@is_same_type(T, @fp16())) { @fabsh(dst, src, config); }
   else if (@is_same_type(T, f32)) { @fabss(dst, src, config); }
   else { no_op("abs"); }
   return true;
 }
 inline fn norm(comptime T: type, dst: anytype, src: anytype, comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fnormh(dst, src, config); }
+  if (@is_same_type(T, @fp16())) { @fnormh(dst, src, config); }
   else if (@is_same_type(T, f32)) { @fnorms(dst, src, config); }
   else { no_op("norm"); }
   return true;
 }
 inline fn scale(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
                 comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fscaleh(dst, src0, src1, config); }
+  if (@is_same_type(T, @fp16())) { @fscaleh(dst, src0, src1, config); }
   else if (@is_same_type(T, f32)) { @fscales(dst, src0, src1, config); }
   else { no_op("scale"); }
   return true;
 }
 inline fn max(comptime T: type, dst: anytype, src0: anytype, src1: anytype,
               comptime config: anytype) bool {
-  if (@is_same_type(T, f16)) { @fmaxh(dst, src0, src1, config); }
+  if (@is_same_type(T, @fp16())) { @fmaxh(dst, src0, src1, config); }
   else if (@is_same_type(T, f32)) { @fmaxs(dst, src0, src1, config); }
   else { no_op("max"); }
   return true;
