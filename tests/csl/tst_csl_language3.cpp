@@ -432,7 +432,8 @@ fn mapMem4d() u32 {
                   0x3c00, 60000, 9, 222242, 222242, 61208}});
     // Session 20: @map through DSRs (the Builtins page: inputs "DSR of type dsr_src1", the
     // output "DSR of type dsr_dest"; they were "@map supports memory DSDs only"), moving on
-    // with `.save_address` as a DSD operation through them does.
+    // with `.save_address` as a DSD operation through them does. @dimensions is a [rank]u32
+    // array (h-spec6 F3: it was a tuple, not indexable at run time nor copied into a var).
     c.push_back({"session20_map_dsrs_and_library_formats",
                  program(R"(
 var src = [6]f32{ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 };
@@ -454,11 +455,16 @@ fn mapThroughDsrs() u32 {
   @map(addTen, stridedDsr, &wide[1]);
   return @as(u32, dst[0]) + @as(u32, dst[5]) * 100 + @as(u32, wide[1]) * 10000;
 }
+const dims = @dimensions([2, 3, 4]f32);
+var which: u16 = 2;
 )",
                          R"(
   y[0] = mapThroughDsrs();
+  var copy = dims;
+  copy[0] += 10;
+  y[1] = dims[which] * 100 + copy[0] * 10 + @as(u32, @rank(@type_of(dims)));
 )"),
-                 {161611}});
+                 {161611, 521}});
     // Session 20 (build/h-lib5 7, 7b, 11): under --fp16-format=bf16 the libraries' _f16
     // members take and give bf16, @fp16() (the Libraries page; they were f16 only, "expected
     // type 'f16', found 'bf16'", and NaN_f16 and POSITIVE_INF_f16 had f16 bits); isSignaling
@@ -1135,6 +1141,30 @@ layout {
         sim::Fabric fabric(r.program);
         fabric.launch("main", {});
         QCOMPARE(readSymbol(fabric, "out", 0, 0, 2, 1'000'000), (std::vector<uint32_t>{1, 0}));
+    }
+    void comptimePrintInRunTimeLoopPrintsOnce() {
+        // The Builtins page, @comptime_print: in a non-comptime loop "the builtin is evaluated
+        // exactly once" (`for ([2]i16 {1, 2}) |val| { @comptime_print("hello world"); // printed
+        // once`); the unrolled copies of a run-time for over a comptime array printed it once
+        // each. An inline for prints once per iteration.
+        const csl::CompileResult r = compileFiles(
+            {{"layout.csl", kPlainLayout},
+             {"pe.csl", "var n: i16 = 0;\nfn f() void {\n"
+                        "  for ([3]i16{ 1, 2, 3 }) |val| { @comptime_print(\"body\"); n += val; }\n"
+                        "  inline for ([2]i16{ 1, 2 }) |val| { @comptime_print(\"inline\", val); }\n"
+                        "}\ntask t() void { f(); }\n"
+                        "comptime { @bind_local_task(t, @get_local_task_id(8)); }\n"}});
+        QVERIFY2(r.ok, allDiagnostics(r).c_str());
+        const std::string printed = allDiagnostics(r);
+        const auto count = [&](const std::string& text) {
+            size_t n = 0;
+            for (size_t at = printed.find(text); at != std::string::npos;
+                 at = printed.find(text, at + 1))
+                ++n;
+            return n;
+        };
+        QCOMPARE(count("comptime_print: body"), size_t(1));
+        QCOMPARE(count("comptime_print: inline"), size_t(2));
     }
 };
 

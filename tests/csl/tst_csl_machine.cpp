@@ -213,7 +213,7 @@ fn main() void {
   var df = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> f[i] });
   @fh2s(df, da); df = @increment_dsd_offset(df, 4, f32);           // f0..3
   @faddhs(df, daf, db); df = @increment_dsd_offset(df, 4, f32);    // f4..7 af + b
-  @fmachs(df, daf, da, db); df = @increment_dsd_offset(df, 4, f32);  // f8..11 af + a*b
+  @fmachs(df, daf, da, @as(f16, 0.5)); df = @increment_dsd_offset(df, 4, f32);  // f8..11 af + a/2
   const dxi = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> xi[i] });
   @xp162fs(df, dxi);                                              // f12..15
   const dxo = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> xo[i] });
@@ -277,8 +277,12 @@ fn main() void {
   @fabsh(oh4, dg); oh4 = @increment_dsd_offset(oh4, 4, f16);
   const dxi = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> xi[i] });
   @xp162fh(oh4, dxi);
-  @fscales(of4, df, dsc); of4 = @increment_dsd_offset(of4, 4, f32);
-  @fnorms(of4, df); of4 = @increment_dsd_offset(of4, 4, f32);
+  // @fscales and @fnorms take a pointer destination and scalars only (the Builtins page).
+  for (@range(u16, 4)) |i| {
+    @fscales(&of[i], f[i], sc[i]);
+    @fnorms(&of[4 + i], f[i]);
+  }
+  of4 = @increment_dsd_offset(of4, 8, f32);
   @fmovs(of4, 7.5);
   const du = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> u[i] });
   const dv = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> v[i] });
@@ -331,9 +335,12 @@ fn main() void {
   const mt = @get_dsd(mem4d_dsd, .{ .tensor_access = |i,j|{4,3} -> m[j,i] });
   const a12 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{12} -> a[i] });
   @fmovs(mt, a12);                    // m[j,i] = a[i*3+j]
-  // fmacs with scalar pointer accumulate: dot(a0..3, b0..3) into r[20]
+  // a pointer destination accumulates: dot(a0..3, b0..3) into r[20]
   var acc: f32 = 0.0;
-  @fmacs(&acc, &acc, a4, b4);
+  var products = @zeros([4]f32);
+  const p4 = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> products[i] });
+  @fmuls(p4, a4, b4);
+  @fadds(&acc, acc, p4);
   r[20] = acc;
   // negative stride via set_dsd_stride(-1) from a[11]
   var neg = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[11 - i] });
@@ -1202,7 +1209,7 @@ const in1 = @get_dsd(fabin_dsd, .{ .fabric_color = c, .extent = 5, .input_queue 
 const in2 = @get_dsd(fabin_dsd, .{ .fabric_color = d, .extent = 5, .input_queue = iq2 });
 fn main() void {
   const dst = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{5} -> r[i] });
-  @fmacs(dst, dst, in1, in2);        // r = 0 + in1 * in2
+  @fmuls(dst, in1, in2);             // r = in1 * in2
   sys_mod.unblock_cmd_stream();
 }
 )",
@@ -1262,7 +1269,8 @@ fn main() void {
   const dk = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> k[i] });
   var d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> o[i] });
   @fmovh(d, da); d = @increment_dsd_offset(d, 4, f16);
-  @fscaleh(d, da, dk); d = @increment_dsd_offset(d, 4, f16);
+  for (@range(u16, 4)) |i| { @fscaleh(&o[4 + i], a[i], k[i]); }
+  d = @increment_dsd_offset(d, 4, f16);
   @faddh(d, da, @as(f16, 0.5));
   sys_mod.unblock_cmd_stream();
 }
@@ -1406,7 +1414,7 @@ std::vector<MachineProgram> programs() {
         for (int i = 0; i < 4; ++i)
             f.push_back(af[i] + bh[i]); // faddhs
         for (int i = 0; i < 4; ++i)
-            f.push_back(af[i] + ah[i] * bh[i]); // fmachs
+            f.push_back(af[i] + ah[i] * 0.5f); // fmachs
         for (float x : {-3.0f, 7.0f, 100.0f, -32768.0f})
             f.push_back(x); // xp162fs
         t.push_back(
@@ -1754,6 +1762,19 @@ std::vector<MachineProgram> programs() {
     // 2 are dropped with the control wavelet, 3 and 4 reach the next operation.
     t.push_back(
         {"@dfilt", eastPair(kDfiltSend, kDfiltRecv), true, true, {u32At(1, 0, "r", {3, 4, 0})}});
+    // The Builtins page: @dfilt's operand may be "a DSR that contains a fabin_DSD", a
+    // dsr_src1 loaded with `.async` (it was "a dsr_src1 holds a source operand").
+    std::string dfiltThroughDsr = kDfiltRecv;
+    dfiltThroughDsr.replace(dfiltThroughDsr.find("  @dfilt(in1, .{ .async = true });"),
+                            std::string("  @dfilt(in1, .{ .async = true });").size(),
+                            "  const filter = @get_dsr(dsr_src1, 2);\n"
+                            "  @load_to_dsr(filter, in1, .{ .async = true });\n"
+                            "  @dfilt(filter, .{ .async = true });");
+    t.push_back({"@dfilt through a dsr_src1",
+                 eastPair(kDfiltSend, dfiltThroughDsr),
+                 true,
+                 true,
+                 {u32At(1, 0, "r", {3, 4, 0})}});
     t.push_back({"@map over f16, u16 and i16 with conversions",
                  onePe(kMapTypes),
                  true,
@@ -1778,7 +1799,7 @@ std::vector<MachineProgram> programs() {
     }
     // WSE-2 only: the DSDs page, "On WSE-3, it is illegal for a DSD operation to have multiple
     // arguments that are fabric inputs" (tst_csl_builtins2 two_fabric_inputs).
-    t.push_back({"@fmacs with two fabin sources from opposite sides",
+    t.push_back({"@fmuls with two fabin sources from opposite sides",
                  {{"layout.csl", kTwoInLayout}, {"send.csl", kTwoInSend}, {"recv.csl", kTwoInRecv}},
                  true,
                  false,

@@ -265,6 +265,16 @@ struct FrameRestore {
     FrameRestore& operator=(const FrameRestore&) = delete;
 };
 
+// Sets a flag for a scope and puts its value back when the scope ends, on exceptions too.
+struct FlagForScope {
+    bool& flag;
+    bool saved;
+    FlagForScope(bool& f, bool value) : flag(f), saved(f) { flag = value; }
+    ~FlagForScope() { flag = saved; }
+    FlagForScope(const FlagForScope&) = delete;
+    FlagForScope& operator=(const FlagForScope&) = delete;
+};
+
 // A comptime integer as a double. A u64 value is its bit pattern in an int64_t: those from
 // 2^63 up read as negative unless taken as unsigned (`big >= 1` was false, `@as(f32, big)`
 // negative). Past 53 bits the magnitude is rounded to odd (truncated, with the last kept bit
@@ -782,6 +792,8 @@ class Analyzer {
     void applyLateDsrConfigs(ClassCtx& c);
     void failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node);
     void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
+    const std::string& onControlAction(const Value& v, uint32_t node);
+    void checkDsrLoadTask(const Value& v, bool activate, const std::string& what, uint32_t node);
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);
     void failIfMemcpyStreamColor(int color, uint32_t node);
     void checkMemcpyStreamColors(const Module& getParams);
@@ -824,6 +836,9 @@ class Analyzer {
     }
     // Code lowered only to check the tile file (a function nothing uses) references nothing.
     bool checkingUnusedCode_ = false;
+    // Analysing the second or a later unrolled copy of a run-time loop's body.
+    bool repeatingUnrolledBody_ = false;
+    bool inLayoutBlock_ = false; // evaluating the layout file's layout block
     // A declaration or function the tile file's check resolved or lowered, with its
     // diagnostics [first, last).
     struct UnusedCheck {

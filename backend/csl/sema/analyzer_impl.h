@@ -169,14 +169,16 @@ struct ClassCtx {
     sim::CodeClass cc;
     std::vector<Module*> modules; // the modules loaded for this class, in load order
     std::set<std::pair<bool, int>> initializedQueues; // @initialize_queue: (input?, queue)
-    // fabin DSDs loaded to DSRs: their input queue, and the module and node of the load, whose
-    // queue must have an @initialize_queue (checked when the class is done).
-    struct FabinDsrLoad {
+    // Fabric DSDs loaded to DSRs: their queue (input for a fabin_dsd, output for a fabout_dsd),
+    // and the module and node of the load, whose queue must have an @initialize_queue (checked
+    // when the class is done).
+    struct FabricDsrLoad {
+        bool input;
         int queue;
         Module* mod;
         uint32_t node;
     };
-    std::vector<FabinDsrLoad> fabinDsrLoads;
+    std::vector<FabricDsrLoad> fabricDsrLoads;
     // Where each @export_symbol of the class is, for the notes of an export made twice.
     struct ExportSite {
         Module* mod;

@@ -67,8 +67,13 @@ Flow Analyzer::execStmts(std::span<const uint32_t> stmts) {
         try {
             f = execStmt(s);
         } catch (SemaError&) {
-            // Reported; keep checking the following statements of a runtime function.
-            if (!runtime())
+            // Reported; keep checking the following statements of a runtime function, unless
+            // a @comptime_assert failed: it guards the code after it (the Generics page: the
+            // assertion replaces the error that code would give).
+            const bool failedAssertion = N(s).kind == NK::ExprStmt &&
+                                         N(N(s).a).kind == NK::BuiltinCall &&
+                                         ast().tokText(N(N(s).a).tok) == "@comptime_assert";
+            if (!runtime() || failedAssertion)
                 throw;
             ++abandonedStatements_;
             if (N(s).kind == NK::VarDecl && !fr_->scopes.empty()) {
@@ -883,6 +888,10 @@ Flow Analyzer::execFor(uint32_t node) {
                     return f;
                 continue;
             }
+            // The body of a run-time loop is analysed once, so a @comptime_print in it prints
+            // once (the Builtins page: "printed once"), however many copies we unroll.
+            const FlagForScope repeating(repeatingUnrolledBody_,
+                                         repeatingUnrolledBody_ || (!(n.flags & 1) && i > 0));
             const LoopCtx done = loopBody(label, [&] {
                 // A run-time (not inline) for over an array: its captures are run-time
                 // values, as the loop we unroll would give them (the Builtins page,
@@ -1819,10 +1828,17 @@ Value Analyzer::mapBuiltin(uint32_t node) {
         const Value& v = vals.back();
         walks.emplace_back();
         // The Builtins page: the Output is "a DSD, DSR of type dsr_dest, or a non-const
-        // pointer value".
+        // pointer value whose base-type must match the return type of callback" (a u32
+        // result stored through a *u16 overwrote the next element).
         if (i - 1 >= nIn && v.type->k == TK::Ptr && v.type->isConst)
             fail(args[i], "the output of @map must be a non-const pointer, found '" +
                               typeName(v.type) + "'");
+        if (i - 1 >= nIn && v.type->k == TK::Ptr && v.type->many)
+            fail(args[i], "the output of @map points to one '" + typeName(ft->ret) + "', found '" +
+                              typeName(v.type) + "'");
+        if (i - 1 >= nIn && v.type->k == TK::Ptr && v.type->elem != ft->ret)
+            fail(args[i], "the output of @map points to '" + typeName(v.type->elem) + "', but '" +
+                              f->name + "' returns '" + typeName(ft->ret) + "'");
         if (v.k == VK::Handle && isDsrHandle(v.type->hk)) {
             const sim::DsdKind kind = mapDsrContents(v, i - 1 < nIn, args[i]);
             failIfWrongFabricSide(i, kind);

@@ -24,31 +24,56 @@ struct DsdOpInfo {
     sim::DsdOpKind kind;
     int operands; // including the destination
     char elem;    // scalar operand type: 's' f32, 'h' f16, 'i' i16, 'u' u32
+    // The operand forms the Builtins page lists, one word per form and one letter per
+    // operand: D a DSD or DSR; values i (i16/u16), w (i32/u32), e (an i16 exponent), f (f32),
+    // h (@fp16()); pointers to one scalar F (*f32), H (*@fp16()), I (*i16/*u16), W (*i32/*u32).
+    const char* forms;
 };
 
 const DsdOpInfo kDsdOps[] = {
-    {"add16", sim::DsdOpKind::Add16, 3, 'i'},     {"addc16", sim::DsdOpKind::Addc16, 3, 'i'},
-    {"sub16", sim::DsdOpKind::Sub16, 3, 'i'},     {"and16", sim::DsdOpKind::And16, 3, 'i'},
-    {"or16", sim::DsdOpKind::Or16, 3, 'i'},       {"xor16", sim::DsdOpKind::Xor16, 3, 'i'},
-    {"sll16", sim::DsdOpKind::Sll16, 3, 'i'},     {"slr16", sim::DsdOpKind::Slr16, 3, 'i'},
-    {"sar16", sim::DsdOpKind::Sar16, 3, 'i'},     {"mov16", sim::DsdOpKind::Mov16, 2, 'i'},
-    {"mov32", sim::DsdOpKind::Mov32, 2, 'u'},     {"popcnt", sim::DsdOpKind::Popcnt, 2, 'i'},
-    {"clz", sim::DsdOpKind::Clz, 2, 'i'},         {"ctz", sim::DsdOpKind::Ctz, 2, 'i'},
-    {"faddh", sim::DsdOpKind::Faddh, 3, 'h'},     {"fsubh", sim::DsdOpKind::Fsubh, 3, 'h'},
-    {"fmulh", sim::DsdOpKind::Fmulh, 3, 'h'},     {"fmach", sim::DsdOpKind::Fmach, 4, 'h'},
-    {"fnegh", sim::DsdOpKind::Fnegh, 2, 'h'},     {"fabsh", sim::DsdOpKind::Fabsh, 2, 'h'},
-    {"fmovh", sim::DsdOpKind::Fmovh, 2, 'h'},     {"fnormh", sim::DsdOpKind::Fnormh, 2, 'h'},
-    {"fscaleh", sim::DsdOpKind::Fscaleh, 3, 'h'}, {"fmaxh", sim::DsdOpKind::Fmaxh, 3, 'h'},
-    {"fadds", sim::DsdOpKind::Fadds, 3, 's'},     {"fsubs", sim::DsdOpKind::Fsubs, 3, 's'},
-    {"fmuls", sim::DsdOpKind::Fmuls, 3, 's'},     {"fmacs", sim::DsdOpKind::Fmacs, 4, 's'},
-    {"fnegs", sim::DsdOpKind::Fnegs, 2, 's'},     {"fabss", sim::DsdOpKind::Fabss, 2, 's'},
-    {"fmovs", sim::DsdOpKind::Fmovs, 2, 's'},     {"fnorms", sim::DsdOpKind::Fnorms, 2, 's'},
-    {"fscales", sim::DsdOpKind::Fscales, 3, 's'}, {"fmaxs", sim::DsdOpKind::Fmaxs, 3, 's'},
-    {"faddhs", sim::DsdOpKind::Faddhs, 3, 's'},   {"fmachs", sim::DsdOpKind::Fmachs, 4, 's'},
-    {"fh2s", sim::DsdOpKind::Fh2s, 2, 'h'},       {"fs2h", sim::DsdOpKind::Fs2h, 2, 's'},
-    {"fs2xp16", sim::DsdOpKind::Fs2xp16, 2, 's'}, {"xp162fs", sim::DsdOpKind::Xp162fs, 2, 'i'},
-    {"fh2xp16", sim::DsdOpKind::Fh2xp16, 2, 'h'}, {"xp162fh", sim::DsdOpKind::Xp162fh, 2, 'i'},
-    {"dfilt", sim::DsdOpKind::Dfilt, 1, 'i'},
+    {"add16", sim::DsdOpKind::Add16, 3, 'i', "DDD DiD DDi"},
+    {"addc16", sim::DsdOpKind::Addc16, 3, 'i', "DDD DiD DDi"},
+    {"sub16", sim::DsdOpKind::Sub16, 3, 'i', "DDD DDi"},
+    {"and16", sim::DsdOpKind::And16, 3, 'i', "DDD DiD DDi"},
+    {"or16", sim::DsdOpKind::Or16, 3, 'i', "DDD DiD DDi"},
+    {"xor16", sim::DsdOpKind::Xor16, 3, 'i', "DDD DiD DDi"},
+    {"sll16", sim::DsdOpKind::Sll16, 3, 'i', "DDD DiD DDi"},
+    {"slr16", sim::DsdOpKind::Slr16, 3, 'i', "DDD DiD DDi"},
+    {"sar16", sim::DsdOpKind::Sar16, 3, 'i', "DDD DiD DDi"},
+    {"mov16", sim::DsdOpKind::Mov16, 2, 'i', "DD ID Di"},
+    {"mov32", sim::DsdOpKind::Mov32, 2, 'u', "DD WD Dw"},
+    {"popcnt", sim::DsdOpKind::Popcnt, 2, 'i', "DD Di"},
+    {"clz", sim::DsdOpKind::Clz, 2, 'i', "DD Di"},
+    {"ctz", sim::DsdOpKind::Ctz, 2, 'i', "DD Di"},
+    {"faddh", sim::DsdOpKind::Faddh, 3, 'h', "DDD DhD DDh HhD"},
+    {"fsubh", sim::DsdOpKind::Fsubh, 3, 'h', "DDD DhD DDh HhD"},
+    {"fmulh", sim::DsdOpKind::Fmulh, 3, 'h', "DDD DhD DDh HhD"},
+    {"fmach", sim::DsdOpKind::Fmach, 4, 'h', "DDDh"},
+    {"fnegh", sim::DsdOpKind::Fnegh, 2, 'h', "DD Dh"},
+    {"fabsh", sim::DsdOpKind::Fabsh, 2, 'h', "DD Dh"},
+    {"fmovh", sim::DsdOpKind::Fmovh, 2, 'h', "DD HD Dh"},
+    {"fnormh", sim::DsdOpKind::Fnormh, 2, 'h', "Hh"},
+    {"fscaleh", sim::DsdOpKind::Fscaleh, 3, 'h', "Hhe"},
+    {"fmaxh", sim::DsdOpKind::Fmaxh, 3, 'h', "DDD DhD DDh HhD"},
+    {"fadds", sim::DsdOpKind::Fadds, 3, 's', "DDD DfD DDf FfD"},
+    {"fsubs", sim::DsdOpKind::Fsubs, 3, 's', "DDD DfD DDf FfD"},
+    {"fmuls", sim::DsdOpKind::Fmuls, 3, 's', "DDD DfD DDf FfD"},
+    {"fmacs", sim::DsdOpKind::Fmacs, 4, 's', "DDDf"},
+    {"fnegs", sim::DsdOpKind::Fnegs, 2, 's', "DD Df"},
+    {"fabss", sim::DsdOpKind::Fabss, 2, 's', "DD Df"},
+    {"fmovs", sim::DsdOpKind::Fmovs, 2, 's', "DD FD Df"},
+    {"fnorms", sim::DsdOpKind::Fnorms, 2, 's', "Ff"},
+    {"fscales", sim::DsdOpKind::Fscales, 3, 's', "Ffe"},
+    {"fmaxs", sim::DsdOpKind::Fmaxs, 3, 's', "DDD DfD DDf FfD"},
+    {"faddhs", sim::DsdOpKind::Faddhs, 3, 's', "DDD DhD DDh FfD"},
+    {"fmachs", sim::DsdOpKind::Fmachs, 4, 's', "DDDh"},
+    {"fh2s", sim::DsdOpKind::Fh2s, 2, 'h', "DD Dh"},
+    {"fs2h", sim::DsdOpKind::Fs2h, 2, 's', "DD Df"},
+    {"fs2xp16", sim::DsdOpKind::Fs2xp16, 2, 's', "DD Df If"},
+    {"xp162fs", sim::DsdOpKind::Xp162fs, 2, 'i', "DD Di"},
+    {"fh2xp16", sim::DsdOpKind::Fh2xp16, 2, 'h', "DD Dh Ih"},
+    {"xp162fh", sim::DsdOpKind::Xp162fh, 2, 'i', "DD Di"},
+    {"dfilt", sim::DsdOpKind::Dfilt, 1, 'i', "D"},
 };
 
 // Every builtin the SDK documents (1.4 and 2.x); anything else is an unknown builtin.
@@ -695,6 +720,10 @@ Value Analyzer::getDsd(uint32_t node) {
         } else if (f == "output_queue") {
             d.queue = uint8_t(handleId(v, HandleKind::OutputQueue, args[1], "'.output_queue'"));
         } else if (f == "control") {
+            // The DSDs page: fabout vectors "may contain the following additional fields:
+            // control, wavelet_index_offset".
+            if (d.kind == sim::DsdKind::FabIn)
+                fail(args[1], "fabin_dsd has no field 'control' (fabout DSDs have it)");
             d.control = asBool(v, args[1]);
         } else if (f == "control_transform") {
             d.controlTransform = asBool(v, args[1]);
@@ -731,10 +760,19 @@ Value Analyzer::getDsd(uint32_t node) {
             d.simdMode = simdModeOf(*this, v, args[1]);
         } else if (f == "priority") {
             // The DSDs page, "Microthread Priority": on WSE-3 "the priority needs to be
-            // specified in the DSDs"; async ops on the DSD take it (DsdOpDesc::priority).
+            // specified in the DSDs"; async ops on the DSD take it (DsdOpDesc::priority). On
+            // WSE-2 the operation takes it.
+            if (!wse3())
+                failOnThisArch(args[1], "'.priority' of a " + typeName(kt) +
+                                            " is only available on wse3 (on wse2 the "
+                                            "operation takes it)");
             d.priority = microthreadPriorityOf(*this, v, args[1]);
         }
     }
+    // The DSDs page lists `stride` and `offset` as optional, not `extent` (a mem1d_dsd
+    // without one moved nothing).
+    if (d.kind == sim::DsdKind::Mem1d && !cfg.field("tensor_access") && !cfg.field("extent"))
+        fail(args[1], "mem1d_dsd needs '.extent' (or '.tensor_access')");
     // A multi-dimensional memory DSD given by its properties: without '.stride' the access
     // is contiguous (every stride 1); a stride tuple lists, innermost dimension first, how
     // much the address moves at each step of that dimension after the inner ones reset (the
@@ -830,6 +868,40 @@ Value Analyzer::getDsd(uint32_t node) {
     return rr;
 }
 
+// The one action of an `.on_control` setting (terminate, activate or unblock), checked as the
+// DSDs page gives it: "The terminate action requires a boolean expression", one action.
+const std::string& Analyzer::onControlAction(const Value& v, uint32_t node) {
+    if (v.k != VK::Agg || !v.names || v.names->empty())
+        fail(node, "'.on_control' expects .{ .terminate/.activate/.unblock = ... }");
+    if (v.names->size() > 1)
+        fail(node, "'.on_control' takes one action, found " + std::to_string(v.names->size()));
+    const std::string& action = (*v.names)[0];
+    if (action == "terminate" && !asBool((*v.elems)[0], node))
+        fail(node, "'.on_control' '.terminate' must be true (leave '.on_control' out for no "
+                   "action)");
+    if (action != "terminate" && action != "activate" && action != "unblock")
+        fail(node, "unknown '.on_control' action '" + action +
+                       "'; expected terminate, activate or unblock");
+    return action;
+}
+
+// The task an `.activate` or `.unblock` setting of a @load_to_dsr names, checked as an
+// operation's is: a task, else a local task ID to activate, or an ID or channel to unblock
+// that is not a control task's.
+void Analyzer::checkDsrLoadTask(const Value& v, bool activate, const std::string& what,
+                                uint32_t node) {
+    if (v.k == VK::Fn && v.fn && v.fn->isTask)
+        return;
+    if (activate) {
+        handleId(v, HandleKind::LocalTaskId, node, what.c_str());
+        return;
+    }
+    if (v.k != VK::Handle)
+        fail(node, what + " expects a task ID or a task");
+    failUnlessTaskHandle(v, what, node);
+    failIfControlTaskUnblocked(v, what, node);
+}
+
 // @load_to_dsr and @load_to_dsr_xdsr_sr: DSD `d` is stored in DSR `dsr`'s slot, with the
 // configuration `cfg` (.save_address, .async, ...) that operations through the DSR apply.
 void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value& d,
@@ -856,8 +928,9 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
         fail(args[0], "a fabout_dsd cannot be loaded to a " + typeName(dsr.type));
     // On WSE-2 a fabin_dsd names its color itself (.fabric_color), and @initialize_queue
     // is optional; the rule checked at the end of the class is WSE-3's.
-    if (wse3() && dk == sim::DsdKind::FabIn && d.k == VK::Dsd)
-        cls()->fabinDsrLoads.push_back({int(d.dsd.queue), fr_->mod, args[1]});
+    if (wse3() && fabric && d.k == VK::Dsd)
+        cls()->fabricDsrLoads.push_back(
+            {dk == sim::DsdKind::FabIn, int(d.dsd.queue), fr_->mod, args[1]});
     if (cfg.k == VK::Agg && cfg.names) {
         for (const char* async : {"async", "activate", "unblock", "on_control"})
             if (cfg.field(async) && !fabric)
@@ -874,6 +947,23 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
                                                       "priority",     "on_control"};
         if (!kFields.count((*cfg.names)[i]))
             fail(cfgNode, "unknown field '" + (*cfg.names)[i] + "' in " + name + " configuration");
+    }
+    // The DSDs page: "All of the following configuration settings are directly applicable to
+    // DSRs when using the @load_to_dsr builtin", so they follow an operation's rules (a data
+    // task ID to activate, two on_control actions, activate with unblock were accepted).
+    if (cfg.k == VK::Agg && cfg.names) {
+        if (cfg.field("activate") && cfg.field("unblock"))
+            fail(cfgNode, name + " takes at most one of '.activate' and '.unblock'");
+        if (const Value* task = cfg.field("activate"))
+            checkDsrLoadTask(*task, true, "'.activate'", cfgNode);
+        if (const Value* task = cfg.field("unblock"))
+            checkDsrLoadTask(*task, false, "'.unblock'", cfgNode);
+        if (const Value* onControl = cfg.field("on_control")) {
+            const std::string& action = onControlAction(*onControl, cfgNode);
+            if (action != "terminate")
+                checkDsrLoadTask((*onControl->elems)[0], action == "activate",
+                                 "'.on_control' '." + action + "'", cfgNode);
+        }
     }
     uint16_t dr;
     dsdToOperandReg(d, node, dr);
@@ -1065,6 +1155,183 @@ static Value scalarOperand(Analyzer& a, const DsdOpInfo& info, const sim::DsdOpS
     return v;
 }
 
+// How an operand of a DSD operation is written: 'D' a DSD or DSR, 'V' a number or bool,
+// 'P' a pointer; '?' anything else (reported where the operand is lowered).
+static char operandShape(const Value& v) {
+    if (v.type->k == TK::Dsd || (v.k == VK::Handle && isDsrHandle(v.type->hk)))
+        return 'D';
+    if (v.type->k == TK::Ptr)
+        return 'P';
+    if (isNumeric(v.type) || v.type->k == TK::Bool)
+        return 'V';
+    return '?';
+}
+
+static char formLetterShape(char letter) {
+    if (letter == 'D')
+        return 'D';
+    return std::islower(static_cast<unsigned char>(letter)) ? 'V' : 'P';
+}
+
+// The type a form letter's value or pointee has ("i16/u16" for either).
+static std::string formLetterType(Analyzer& a, char letter) {
+    switch (std::tolower(static_cast<unsigned char>(letter))) {
+    case 'i':
+        return "i16/u16";
+    case 'w':
+        return "i32/u32";
+    case 'e':
+        return "i16";
+    case 'f':
+        return "f32";
+    default:
+        return typeName(a.fp16Type());
+    }
+}
+
+static std::string formLetterName(Analyzer& a, char letter) {
+    if (letter == 'D')
+        return "DSD";
+    if (formLetterShape(letter) == 'V')
+        return formLetterType(a, letter) + " value";
+    std::string pointer = "*" + formLetterType(a, letter);
+    if (const size_t slash = pointer.find('/'); slash != std::string::npos)
+        pointer.insert(slash + 1, "*");
+    return pointer;
+}
+
+// Whether scalar type `t` is what a value or pointer of form letter `letter` holds. Run-time
+// values coerce as assignments do: a narrower integer widens (an i8 into an i16 slot, an i16
+// into @mov32's i32), as does an f16 into an f32 slot; a wider one, a bool or a number of
+// the other kind does not.
+static bool fitsFormLetter(Analyzer& a, char letter, TypeP t, bool pointee) {
+    const bool isInt = t->k == TK::Int;
+    const bool isFloat = t->k == TK::Float;
+    switch (letter) {
+    case 'i':
+        return isInt && (pointee ? t->bits == 16 : t->bits <= 16);
+    case 'w':
+        return isInt && (pointee ? t->bits == 32 : t->bits <= 32);
+    case 'e':
+        return isInt && (t->isSigned ? t->bits <= 16 : t->bits < 16);
+    case 'f':
+        return isFloat && (pointee ? t->bits == 32 : true);
+    case 'h':
+        return t == a.fp16Type();
+    case 'F':
+        return fitsFormLetter(a, 'f', t, true);
+    case 'H':
+        return fitsFormLetter(a, 'h', t, true);
+    case 'I':
+        return fitsFormLetter(a, 'i', t, true);
+    case 'W':
+        return fitsFormLetter(a, 'w', t, true);
+    default:
+        return true;
+    }
+}
+
+// Whether an operand written with shape `shape` ('D', 'V', 'P') fills slot `slot` of a form
+// with `letter`. A source slot that takes a value also takes a pointer to one, read when
+// the operation starts (or per element when it names the pointer destination's variable):
+// SDK-NOTES has sources "DSDs, DSRs, scalars or pointers", which programs of ours use.
+static bool shapeFillsSlot(char shape, char letter, size_t slot) {
+    const char wanted = formLetterShape(letter);
+    return shape == wanted || (slot > 0 && wanted == 'V' && shape == 'P');
+}
+
+// The Builtins page lists each DSD operation's operand forms. The list is not the whole
+// machine (its SIMD table gives @fscales and @fnorms widths, which only DSD forms have), so
+// another form is a warning that lists them, not an error; but a run-time value or a pointer
+// of another type than the form's slot takes is an error (`@fadds(&an_i32, ...)` wrote f32
+// bits into it, an i32 in a 16-bit slot lost its high bits, an f32 as @fscales's exponent
+// through the destination's own variable was read as an i16), and so is a DSD as the scalar
+// factor of @fmacs, @fmach or @fmachs (it was read as a third DSD source). In an unlisted
+// form each operand is checked against the slot of a listed form that takes its shape there.
+static void checkDsdOperandForm(Analyzer& a, const DsdOpInfo& info, const std::vector<Value>& vals,
+                                const std::vector<uint32_t>& argNodes, uint32_t node) {
+    std::string written;
+    for (const Value& v : vals) {
+        if (operandShape(v) == '?')
+            return;
+        written += operandShape(v);
+    }
+    std::vector<std::string_view> forms;
+    for (std::string_view all = info.forms; !all.empty();) {
+        const size_t end = std::min(all.find(' '), all.size());
+        forms.push_back(all.substr(0, end));
+        all.remove_prefix(std::min(end + 1, all.size()));
+    }
+    const auto fills = [&](std::string_view form) {
+        for (size_t i = 0; i < form.size(); ++i)
+            if (form.size() != written.size() || !shapeFillsSlot(written[i], form[i], i))
+                return false;
+        return form.size() == written.size();
+    };
+    std::string letters;
+    if (const auto listedForm = std::find_if(forms.begin(), forms.end(), fills);
+        listedForm != forms.end()) {
+        letters = *listedForm;
+    } else {
+        const bool fmac = info.kind == sim::DsdOpKind::Fmacs ||
+                          info.kind == sim::DsdOpKind::Fmach || info.kind == sim::DsdOpKind::Fmachs;
+        if (fmac && written.size() == 4 && written[3] == 'D')
+            a.fail(argNodes[3], "operand 4 of @" + std::string(info.name) +
+                                    " is its scalar factor (an " +
+                                    formLetterName(a, forms.front()[3]) + "), found a DSD");
+        std::string actual, listed;
+        for (char shape : written)
+            actual += std::string(actual.empty() ? "" : ", ") + (shape == 'D'   ? "DSD"
+                                                                 : shape == 'V' ? "value"
+                                                                                : "pointer");
+        for (std::string_view form : forms) {
+            std::string names;
+            for (char letter : form)
+                names += (names.empty() ? "" : ", ") + formLetterName(a, letter);
+            listed += (listed.empty() ? "(" : ", (") + names + ")";
+        }
+        a.warn(node, "@" + std::string(info.name) + " (" + actual +
+                         ") is not a form the Builtins page lists: " + listed);
+        for (size_t i = 0; i < written.size(); ++i) {
+            char letter = '?';
+            for (std::string_view form : forms)
+                if (letter == '?' && form.size() == written.size() &&
+                    shapeFillsSlot(written[i], form[i], i))
+                    letter = form[i];
+            letters += letter;
+        }
+    }
+    for (size_t i = 0; i < vals.size(); ++i) {
+        const char letter = letters[i];
+        const Value& v = vals[i];
+        const std::string operand =
+            "operand " + std::to_string(i + 1) + " of @" + std::string(info.name);
+        if (letter == 'D' || letter == '?')
+            continue;
+        if (v.type->k == TK::Ptr) {
+            const TypeP target = v.type->elem;
+            const bool writes = formLetterShape(letter) == 'P';
+            const uint32_t bytes =
+                letter == 'F' || letter == 'W' || letter == 'f' || letter == 'w' ? 4u : 2u;
+            // Pointers to arrays and of the wrong width are reported where they are lowered.
+            if (!v.type->many && isRuntimeScalar(target) && sizeOf(target) == bytes &&
+                !fitsFormLetter(a, letter, target, true))
+                a.fail(argNodes[i], operand + (writes ? " writes " : " reads ") +
+                                        formLetterType(a, letter) + " values, found a '" +
+                                        typeName(v.type) + "'");
+            continue;
+        }
+        if (v.isComptime() && v.type->k != TK::Bool)
+            continue; // literals are fitted to the slot by scalarOperand
+        if (fitsFormLetter(a, letter, v.type, false))
+            continue;
+        const std::string expected = formLetterName(a, letter);
+        const bool vowelSound = std::string_view("aefiou").find(expected[0]) != std::string::npos;
+        a.fail(argNodes[i], operand + (vowelSound ? " is an " : " is a ") + expected + ", found '" +
+                                typeName(v.type) + "'");
+    }
+}
+
 // What @block, @unblock and a DSD operation's '.unblock' take: a task ID, or on WSE-2 a
 // color and on WSE-3 an input queue (whose data task it is).
 // The DSDs page: "For unblock, the associated task must be bound as a data or local task"
@@ -1219,19 +1486,32 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     if (int(n) != info->operands)
         fail(node, "@" + name + " expects " + std::to_string(info->operands) + " operands, found " +
                        std::to_string(n));
+    std::vector<uint32_t> argNodes(args.begin(), args.end());
+    checkDsdOperandForm(*this, *info, vals, argNodes, node);
+    if (info->kind == sim::DsdOpKind::Dfilt) {
+        // "The first argument to @dfilt must be a fabin_dsd or a DSR representing an 'async'
+        // fabin_dsd", a dsr_src1.
+        const Value& filtered = vals[0];
+        const bool fabin = filtered.type->k == TK::Dsd && filtered.type->dk == sim::DsdKind::FabIn;
+        const bool src1 = filtered.k == VK::Handle && filtered.type->hk == HandleKind::DsrSrc1;
+        if (!fabin && !src1)
+            fail(argNodes[0], "@dfilt takes a fabin_dsd, or a dsr_src1 loaded with one, found '" +
+                                  typeName(filtered.type) + "'");
+    }
     // The Builtins page's `@faddhs(dest_dsd, fp16_value, src_dsd1)`: with the 16-bit operand a
     // scalar first, the DSD is the 32-bit one; the sum is the same with them swapped. (Not
     // `@faddhs(f32_pointer, f32_value, src_dsd1)`, whose DSD is the 16-bit operand.)
-    std::vector<uint32_t> argNodes(args.begin(), args.end());
     auto isDsdOrDsr = [](const Value& v) {
         return v.type->k == TK::Dsd || (v.k == VK::Handle && isDsrHandle(v.type->hk));
     };
     const bool halfScalar = n == 3 && (vals[1].type->k == TK::CFloat ||
                                        (vals[1].type->k == TK::Float && vals[1].type->bits == 16));
+    bool sourcesSwapped = false;
     if (info->kind == sim::DsdOpKind::Faddhs && halfScalar && isDsdOrDsr(vals[0]) &&
         isDsdOrDsr(vals[2])) {
         std::swap(vals[1], vals[2]);
         std::swap(argNodes[1], argNodes[2]);
+        sourcesSwapped = true;
     }
     sim::DsdOpDesc op;
     op.op = info->kind;
@@ -1308,7 +1588,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // The DSRs page: a dsr_dest "can only be used to store a destination operand", a
             // dsr_src1 "can be only be used to store a source operand"; a dsr_src0 is either.
             const HandleKind hk = v.type->hk;
-            if (i == 0 && (hk == HandleKind::DsrSrc1 || hk == HandleKind::DsrFifoSrc1))
+            if (i == 0 && info->kind != sim::DsdOpKind::Dfilt &&
+                (hk == HandleKind::DsrSrc1 || hk == HandleKind::DsrFifoSrc1))
                 fail(argNodes[i], "a " + typeName(v.type) +
                                       " holds a source operand; it cannot be "
                                       "the destination of @" +
@@ -1385,7 +1666,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             // be a FIFO DSD, and the FIFO DSD operand must not be the first (left-most) source
             // operand".
             if (i > 0 && v.type->dk == sim::DsdKind::Fifo && n > 2) {
-                if (i == 1)
+                if ((sourcesSwapped ? 3 - i : i) == 1)
                     fail(argNodes[i], "a FIFO cannot be the first source of @" + name +
                                           ", which has more than one source");
                 if (++fifoSources > 1)
@@ -1463,17 +1744,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                     op.unblockTask = int8_t(v.i);
                 }
             } else if (f == "on_control") {
-                if (v.k != VK::Agg || !v.names || v.names->empty())
-                    fail(node, "'.on_control' expects .{ .terminate/.activate/.unblock = ... }");
-                const std::string& k = (*v.names)[0];
+                const std::string& k = onControlAction(v, node);
                 const Value& target = (*v.elems)[0];
-                if (v.names->size() > 1)
-                    fail(node, "'.on_control' takes one action, found " +
-                                   std::to_string(v.names->size()));
                 if (k == "terminate") {
-                    if (!asBool(target, node))
-                        fail(node, "'.on_control' '.terminate' must be true (leave '.on_control' "
-                                   "out for no action)");
                     op.onControl = sim::DsdOpDesc::OnControl::Terminate;
                 } else if (k == "activate" || k == "unblock") {
                     op.onControl = k == "activate" ? sim::DsdOpDesc::OnControl::Activate
@@ -1489,9 +1762,6 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                         op.onControlTask = int8_t(target.i);
                     } else
                         fail(node, "'.on_control' '.unblock' expects a task ID or a task");
-                } else {
-                    fail(node, "unknown '.on_control' action '" + k +
-                                   "'; expected terminate, activate or unblock");
                 }
             } else if (f == "priority") {
                 // The DSDs page, "Microthread Priority": "Valid choices for priority are
@@ -1853,7 +2123,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         }
         // The Builtins page: it prints "whenever the compiler evaluates such builtin" (it
         // printed only with --verbose, as a warning).
-        print(node, "comptime_print: " + out);
+        if (!repeatingUnrolledBody_)
+            print(node, "comptime_print: " + out);
         return mkVoid();
     }
     if (name == "assert") {
@@ -1974,6 +2245,8 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             e.push_back(mkInt(d, types.u32));
         Value r = mkAgg({}, e);
         r.names.reset();
+        // "Returns a 1D array" of u32, indexable at run time (it was a tuple).
+        r.type = types.array(types.u32, {uint32_t(t->dims.size())});
         return r;
     }
     if (name == "range") {
@@ -2532,9 +2805,18 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         need(1, 2);
         if (!cls())
             fail(node, "@allocate_fifo is only allowed in tile code");
-        Value p = addressOf(args[0]);
+        // The DSDs page: "a global array or pointer to a global array" (`&buf`, or a const
+        // holding it, were refused).
+        const bool addressTaken =
+            N(args[0]).kind == NK::Unary && ast().tokens.tokens[N(args[0]).tok].kind == Tok::Amp;
+        Value p = addressTaken ? eval(args[0]) : addressOf(args[0]);
+        if (!addressTaken && p.type->k == TK::Ptr && p.type->elem->k == TK::Ptr &&
+            !p.type->elem->many && p.type->elem->elem->k == TK::Array)
+            p = eval(args[0]);
         if (p.type->k != TK::Ptr || p.type->elem->k != TK::Array)
-            fail(args[0], "@allocate_fifo expects an array");
+            fail(args[0],
+                 "@allocate_fifo expects an array or a pointer to one, found '" +
+                     typeName(p.type->k == TK::Ptr && !addressTaken ? p.type->elem : p.type) + "'");
         if (!p.isComptime())
             fail(args[0], "@allocate_fifo needs an array with a fixed address");
         // The DSDs page: the array "must be marked as var and its element type must be an
@@ -2649,6 +2931,19 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
             }
         } else if (p.k == Place::K::Value && p.value.k == VK::Ptr) {
             ex.address = uint32_t(p.value.i);
+        } else if (p.k == Place::K::Value && p.decl && isRuntimeScalar(p.type)) {
+            // A global const scalar, exported from its read-only storage: the RPC page's
+            // symbols are "immutable" or not, and the host may only read this one (it was
+            // refused).
+            const auto declared =
+                std::find_if(hostSymbols_.begin(), hostSymbols_.end(),
+                             [&](const sim::HostSymbol& h) { return h.name == ename; });
+            if (declared != hostSymbols_.end() && declared->mutableFromHost)
+                fail(args[0], "'" + ename +
+                                  "' is a const, but @export_name declares it mutable from the "
+                                  "host; declare it with 'false' or export a variable");
+            p = storedConst(p, args[0]);
+            ex.address = uint32_t(p.addrImm);
         } else {
             fail(args[0], "@export_symbol expects a function, a pointer or a variable, found '" +
                               typeName(p.type) + "'");

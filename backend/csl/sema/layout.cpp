@@ -336,6 +336,13 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
     // as <collectives_2d/params> does.
     if (!fr_->mod->isLayout && fr_->mod->cls != nullptr)
         fail(node, "@" + name + " is only allowed in the layout block");
+    // The Builtins page: @set_rectangle "must appear only in a layout block", and the others
+    // only "during the evaluation of a layout block" (in a top-level comptime block of the
+    // layout file they were "used before @set_rectangle", or set the rectangle).
+    if (!inLayoutBlock_)
+        fail(node, "@" + name +
+                       " is only allowed during the evaluation of the layout block, "
+                       "not in a comptime block");
     if (name == std::string_view("set_rectangle")) {
         if (args.size() != 2)
             fail(node, "@set_rectangle expects 2 arguments, found " + std::to_string(args.size()));
@@ -854,13 +861,15 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     }
     // The DSRs page, @load_to_dsr: "When using a fabin_dsd loaded to a DSR, the input queue
     // used by the fabin_dsd must be explicitly initialized with the associated color via
-    // @initialize_queue".
-    for (const ClassCtx::FabinDsrLoad& load : c.fabinDsrLoads) {
-        if (!c.initializedQueues.count({true, load.queue}) && load.mod->ast)
+    // @initialize_queue", and "On WSE-3, when using a fabout_dsd loaded to a DSR, the output
+    // queue" likewise.
+    for (const ClassCtx::FabricDsrLoad& load : c.fabricDsrLoads) {
+        if (!c.initializedQueues.count({load.input, load.queue}) && load.mod->ast)
             diags_.error(load.mod->fileId, load.mod->ast->beginOffset(load.node),
                          load.mod->ast->endOffset(load.node),
-                         "this fabin_dsd is loaded to a DSR, so its input queue " +
-                             std::to_string(load.queue) +
+                         std::string(load.input ? "this fabin_dsd" : "this fabout_dsd") +
+                             " is loaded to a DSR, so its " + (load.input ? "input" : "output") +
+                             " queue " + std::to_string(load.queue) +
                              " must be initialized with @initialize_queue");
     }
     // On WSE-3 a fabric DSD's queue implies its color ("the queue implies it"): one that no
@@ -869,9 +878,9 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     for (const auto& [use, where] : c.fabricQueueUses) {
         const bool input = use.first;
         const int queue = use.second;
-        const bool loadedToDsr =
-            input && std::any_of(c.fabinDsrLoads.begin(), c.fabinDsrLoads.end(),
-                                 [&](const ClassCtx::FabinDsrLoad& l) { return l.queue == queue; });
+        const bool loadedToDsr = std::any_of(
+            c.fabricDsrLoads.begin(), c.fabricDsrLoads.end(),
+            [&](const ClassCtx::FabricDsrLoad& l) { return l.input == input && l.queue == queue; });
         if (!c.initializedQueues.count({input, queue}) && !loadedToDsr && where.mod->ast)
             diags_.warning(where.mod->fileId, where.mod->ast->beginOffset(where.node),
                            where.mod->ast->endOffset(where.node),
@@ -1026,6 +1035,7 @@ CompileResult Analyzer::run() {
             f.scopes.emplace_back();
             fr_ = &f;
             try {
+                const FlagForScope evaluating(inLayoutBlock_, true);
                 execBlock(a.nodes[layouts[0]].a);
             } catch (SemaError&) {
             }

@@ -54,7 +54,7 @@ def expected(kernel, x, out, ints):
         out[:] = v[::-1] * np.float32(2)
     elif kernel == "half_math":
         ha, hb = v.astype(np.float16), m.ravel().astype(np.float16)
-        hb = (ha.astype(np.float64) + hb.astype(np.float64) * ha.astype(np.float64)).astype(np.float16)
+        hb = (ha.astype(np.float64) + hb.astype(np.float64) * 1.5).astype(np.float16)
         ha = np.maximum(ha, hb)
         out[:] = hb.astype(np.float32)
         ints[0] = int(ha[0].view(np.uint16))

@@ -340,6 +340,8 @@ class Gen:
             dexpr, daddrs = self.dsd(arr, length, True)
             dst = {"arr": arr, "addrs": daddrs, "expr": dexpr}
             kinds = r.choice([("d", "d"), ("d", "d"), ("d", "s"), ("s", "d")])
+            if name == "sub16" and kinds == ("s", "d"):  # the page lists no scalar minuend
+                kinds = ("d", "s")
             srcs = [self.operand(arr, length, dst) if k == "d" else None for k in kinds]
             srcs = [s if s is not None else self.scalar_src(st) for s in srcs]
             return self.finish(name, dst, srcs)
@@ -549,14 +551,14 @@ class Gen:
                                   "srcs": [clean(x) for x in rsrcs]}})
         return True
 
-    REDUCE_OPS = {  # op: (array, accumulator variable, scalar tail type)
+    # The operations the Builtins page lists with a pointer destination (`(*f32, f32_value,
+    # src_dsd)` and the f16 ones): op -> (array, accumulator variable, scalar tail type).
+    REDUCE_OPS = {
         "fadds": ("F", "acc_f", None), "fsubs": ("F", "acc_f", None),
         "fmuls": ("F", "acc_f", None), "fmaxs": ("F", "acc_f", None),
-        "fmacs": ("F", "acc_f", "f32"), "faddh": ("H", "acc_h", None),
-        "fmaxh": ("H", "acc_h", None), "fmach": ("H", "acc_h", "f16"),
-        "add16": ("I", "acc_i", None), "xor16": ("I", "acc_i", None),
-        "sub16": ("I", "acc_i", None), "faddhs": ("F", "acc_f", None),
-        "fmachs": ("F", "acc_f", "f16"),
+        "faddh": ("H", "acc_h", None), "fsubh": ("H", "acc_h", None),
+        "fmulh": ("H", "acc_h", None), "fmaxh": ("H", "acc_h", None),
+        "faddhs": ("F", "acc_f", None),
     }
 
     def reduce_op(self, length):
