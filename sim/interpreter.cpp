@@ -1438,6 +1438,16 @@ void Fabric::Impl::builtin(Pe& p, const Instr& in, const SourceLoc& loc) {
             break;
         }
         const uint64_t v = arg(2);
+        const bool switchSetting = f == ColorConfigField::CurrentSwitchPosition ||
+                                   f == ColorConfigField::RingMode ||
+                                   f == ColorConfigField::PopMode ||
+                                   (field >= uint64_t(ColorConfigField::Switch1Rx) &&
+                                    field <= uint64_t(ColorConfigField::Switch3Tx));
+        if (switchSetting && v != 0 && !colorHasSwitches(arch, int(color)))
+            fault(p, &loc,
+                  "color " + str(color) +
+                      " has no switch on wse3 (switches: colors 0-9, "
+                      "12, 13, 16, 17, 20 and 21)");
         if (f == ColorConfigField::CurrentSwitchPosition && v > 3)
             fault(p, &loc, "switch position " + str(v) + " outside 0..3");
         if (f == ColorConfigField::PopMode && v > uint64_t(ColorConfig::PopMode::PopOnAdvanceNop))

@@ -534,6 +534,15 @@ struct ColorConfig {
     FilterConfig filter;
 };
 
+// SDK-NOTES: on WSE-3 only colors 0-9, 12, 13, 16, 17, 20 and 21 have switches; on WSE-2
+// every routable color has them.
+inline bool colorHasSwitches(Arch arch, int color) {
+    if (arch == Arch::Wse2)
+        return true;
+    return color < 10 || color == 12 || color == 13 || color == 16 || color == 17 ||
+           color == 20 || color == 21;
+}
+
 struct PeConfig {
     uint32_t codeClass = 0;
     std::vector<std::pair<uint8_t, ColorConfig>> colors;  // only the colors configured

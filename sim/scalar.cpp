@@ -7,7 +7,6 @@
 
 namespace sim {
 
-
 namespace {
 
 // Rounds a finite, non-zero |v| to a binary format with `mantBits` stored fraction
@@ -62,6 +61,42 @@ double decodeSmall(uint16_t bits, int mantBits, int expBits) {
     else
         v = std::ldexp(double(mant | (1u << mantBits)), int(expField) - bias - mantBits);
     return neg ? -v : v;
+}
+
+// The bits of a float format: stored fraction bits and exponent bits.
+struct FloatFormat {
+    int mantBits;
+    int expBits;
+};
+
+FloatFormat formatOf(ScalarType t) {
+    switch (t) {
+    case ScalarType::F16:
+        return {10, 5};
+    case ScalarType::BF16:
+        return {7, 8};
+    default:
+        return {23, 8};
+    }
+}
+
+// A NaN converted between float formats keeps its sign and the top bits of its payload, and
+// is quiet (IEEE 754 6.2.3, as the comptime conversions do); through double every NaN
+// became the default one. Returns false when `raw` is not a NaN.
+bool convertNaN(uint64_t raw, ScalarType from, ScalarType to, uint64_t& out) {
+    const FloatFormat src = formatOf(from), dst = formatOf(to);
+    const int srcBits = 1 + src.expBits + src.mantBits, dstBits = 1 + dst.expBits + dst.mantBits;
+    const uint64_t srcExp = (raw >> src.mantBits) & ((uint64_t(1) << src.expBits) - 1);
+    const uint64_t payload = raw & ((uint64_t(1) << src.mantBits) - 1);
+    if (srcExp != (uint64_t(1) << src.expBits) - 1 || payload == 0)
+        return false;
+    const uint64_t sign = (raw >> (srcBits - 1)) & 1;
+    const uint64_t moved = dst.mantBits >= src.mantBits ? payload << (dst.mantBits - src.mantBits)
+                                                        : payload >> (src.mantBits - dst.mantBits);
+    const uint64_t quiet = uint64_t(1) << (dst.mantBits - 1);
+    out = (sign << (dstBits - 1)) | (((uint64_t(1) << dst.expBits) - 1) << dst.mantBits) | quiet |
+          moved;
+    return true;
 }
 
 } // namespace
@@ -152,6 +187,9 @@ uint64_t convertScalar(uint64_t raw, ScalarType from, ScalarType to) {
         // int -> f32 directly so 64-bit integers round once.
         return isSigned(from) ? floatToBits(float(int64_t(raw))) : floatToBits(float(raw));
     }
+    uint64_t nan = 0;
+    if (isFloat(from) && isFloat(to) && convertNaN(raw, from, to, nan))
+        return nan;
     return fromDouble(toDouble(raw, from), to);
 }
 

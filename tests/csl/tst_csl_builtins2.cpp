@@ -507,6 +507,21 @@ class TestCslBuiltins2 : public QObject {
                                             9 * onWse2, 0, 0x00ff, 3, 1, 0, onWse2};
         QCOMPARE(y, want);
     }
+    void switchSettingsFaultWhereThereIsNoSwitch() {
+        // WSE-3's color 11 has no switch (SDK-NOTES: switches on colors 0-9, 12, 13, 16, 17,
+        // 20 and 21): <tile_config>'s setters stop the run naming it (they made one work).
+        std::string tile = kTileConfigTile;
+        tile.replace(tile.find("@get_color(4)"), std::string("@get_color(4)").size(),
+                     "@get_color(11)");
+        std::string diags;
+        auto prog = compileProgram(kTileConfigLayout, tile, sim::Arch::Wse3, &diags);
+        QVERIFY2(prog, diags.c_str());
+        sim::Fabric fabric(prog);
+        const auto r = fabric.runUntilDone(fabric.launch("compute", {2}), 10'000'000);
+        QVERIFY(r.status != sim::RunStatus::CommandDone);
+        QVERIFY2(r.message.find("color 11 has no switch on wse3") != std::string::npos,
+                 r.message.c_str());
+    }
     void strideRegisters_data() { addArchRows(); }
     void strideRegisters() {
         QFETCH(int, arch);

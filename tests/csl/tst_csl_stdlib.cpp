@@ -92,6 +92,7 @@ fn compute() void {
   prt.fmt_with_coords("n={d}", .{ 3 });
   prt.print_string("cut\x00 after the NUL\n");
   prt.print_string("\n");
+  prt.fmt("n={d}\x00 {d} after the NUL", .{ 7 });
   off.fmt("never printed {d}", .{ a[0] });
   sys_mod.unblock_cmd_stream();
 }
@@ -487,12 +488,14 @@ class TstCslStdlib : public QObject {
         QVERIFY2(asFloat(y[6]) > 20.0f && asFloat(y[6]) < 100000.0f,
                  std::to_string(asFloat(y[6])).c_str()); // <timer>: cycles of the loop
         auto lines = fabric.simprintLines();
-        QCOMPARE(lines.size(), size_t(3));
+        QCOMPARE(lines.size(), size_t(4));
         QVERIFY2(lines[0].ends_with("): sum=16.0 a=5 hex=00FF bits=0000000000000101 {ok}"),
                  lines[0].c_str());
         QVERIFY2(lines[1].ends_with("): PE(0,0): n=3"), lines[1].c_str());
         // print_string stops at a NUL byte (the Libraries page), its newline included.
         QVERIFY2(lines[2].ends_with("): cut"), lines[2].c_str());
+        // So does fmt's text (its placeholders after the NUL are gone too).
+        QVERIFY2(lines[3].ends_with("): n=7"), lines[3].c_str());
     }
     void emptyQueueHandler() {
         auto prog = build({{"layout.csl", kFlushLayout}, {"pe.csl", kFlushPe}}, sim::Arch::Wse3);

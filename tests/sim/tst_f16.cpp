@@ -88,6 +88,24 @@ class TestF16 : public QObject {
         QCOMPARE(sim::convertScalar(0x1ff, ScalarType::U16, ScalarType::U8), uint64_t(0xff));
         QCOMPARE(int64_t(sim::convertScalar(0xff, ScalarType::I8, ScalarType::I32)), int64_t(-1));
     }
+
+    void nanConversionsKeepSignAndPayload() {
+        // A NaN keeps its sign and the top of its payload and comes out quiet, as the
+        // comptime conversions give it (IEEE 754 6.2.3); it used to become the default NaN.
+        using sim::ScalarType;
+        QCOMPARE(sim::convertScalar(0xfe01, ScalarType::F16, ScalarType::F32),
+                 uint64_t(0xffc02000)); // -qNaN, payload 1 moved up 13 bits
+        QCOMPARE(sim::convertScalar(0x7c01, ScalarType::F16, ScalarType::F32),
+                 uint64_t(0x7fc02000)); // a signalling NaN is quieted
+        QCOMPARE(sim::convertScalar(0xffc02fff, ScalarType::F32, ScalarType::F16),
+                 uint64_t(0xfe01)); // the low 13 payload bits are dropped
+        QCOMPARE(sim::convertScalar(0x7f800001, ScalarType::F32, ScalarType::BF16),
+                 uint64_t(0x7fc0)); // a payload below bf16's bits leaves the quiet NaN
+        QCOMPARE(sim::convertScalar(0xff81, ScalarType::BF16, ScalarType::F16),
+                 uint64_t(0xfe08)); // bf16 payload 1 moved up 3 bits
+        QCOMPARE(sim::convertScalar(0x7c00, ScalarType::F16, ScalarType::F32),
+                 uint64_t(0x7f800000)); // infinity is not a NaN
+    }
 };
 
 QTEST_GUILESS_MAIN(TestF16)

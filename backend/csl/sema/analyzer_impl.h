@@ -179,6 +179,16 @@ struct ClassCtx {
         uint32_t node;
     };
     std::vector<FabricDsrLoad> fabricDsrLoads;
+    // WSE-3 fabric DSDs that name a `.fabric_color`: their queue and that color, checked
+    // against the queue's @initialize_queue color when the class is done.
+    struct NamedFabricColor {
+        bool input;
+        int queue;
+        int color;
+        Module* mod;
+        uint32_t node;
+    };
+    std::vector<NamedFabricColor> namedFabricColors;
     // Where each @export_symbol of the class is, for the notes of an export made twice.
     struct ExportSite {
         Module* mod;

@@ -839,6 +839,13 @@ Value Analyzer::getDsd(uint32_t node) {
     }
     if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && !cfg.field("extent"))
         fail(args[1], typeName(kt) + " needs '.extent'");
+    // On WSE-3 the queue gives a fabric DSD its color; one it names itself is compared with
+    // the queue's when the class is done (a WSE-2 program moved over kept sending on the
+    // queue's color with no word).
+    if (wse3() && cls() && cfg.field("fabric_color") &&
+        (d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut))
+        cls()->namedFabricColors.push_back(
+            {d.kind == sim::DsdKind::FabIn, int(d.queue), int(d.color), fr_->mod, args[1]});
 
     Value r;
     r.k = VK::Dsd;

@@ -165,8 +165,10 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 }
             }
         } else if (f == "filter") {
-            if (v.k != VK::Agg || !v.names)
-                fail(node, "'.filter' must be a struct");
+            if (v.k != VK::Agg)
+                fail(node, "'.filter' must be a struct, found '" + typeName(v.type) + "'");
+            if (!v.names || !v.field("kind"))
+                fail(node, "'.filter' needs '.kind' (counter, sparse_counter or range)");
             sim::FilterConfig& fc = c.filter;
             // Counters and indices are 16-bit fields (a wavelet's index is its high half):
             // 65537 acted as 1.
@@ -190,7 +192,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     else if (k == "range")
                         fc.kind = FK::Range;
                     else
-                        fail(node, "unknown filter kind '" + k + "'");
+                        fail(node, (k.empty() ? std::string("the filter's '.kind' names no kind")
+                                              : "unknown filter kind '" + k + "'") +
+                                       "; expected counter, sparse_counter or range");
                 } else if (ff == "count_data")
                     fc.countData = asBool(fv, node);
                 else if (ff == "count_control")
@@ -872,6 +876,18 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                              " queue " + std::to_string(load.queue) +
                              " must be initialized with @initialize_queue");
     }
+    for (const ClassCtx::NamedFabricColor& named : c.namedFabricColors) {
+        const int bound = named.input ? c.cc.inputQueueColor[size_t(named.queue)]
+                                      : c.cc.outputQueueColor[size_t(named.queue)];
+        if (bound >= 0 && bound != named.color && named.mod->ast)
+            diags_.warning(named.mod->fileId, named.mod->ast->beginOffset(named.node),
+                           named.mod->ast->endOffset(named.node),
+                           "this DSD names color " + std::to_string(named.color) + ", but its " +
+                               (named.input ? "input" : "output") + " queue " +
+                               std::to_string(named.queue) + " is bound to color " +
+                               std::to_string(bound) +
+                               " by @initialize_queue; on WSE-3 the queue's color is used");
+    }
     // On WSE-3 a fabric DSD's queue implies its color ("the queue implies it"): one that no
     // @initialize_queue binds sends on color 0 or receives nothing, unless <tile_config>
     // binds it at run time, so a warning, not an error.
@@ -1249,12 +1265,14 @@ void Analyzer::failUnlessConfigurableColor(int color, uint32_t node) {
     failIfMemcpyStreamColor(color, node);
 }
 
-// SDK-NOTES: on WSE-3 only some colors have switches.
+// SDK-NOTES: on WSE-3 only some colors have switches; a start position, ring mode or pop
+// mode is a switch setting too (they were accepted alone).
 void Analyzer::failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint32_t node) {
     const bool switches = std::any_of(cfg.switchPositions.begin(), cfg.switchPositions.end(),
-                                      [](const sim::SwitchPosition& p) { return p.rx || p.tx; });
-    static const std::set<int> kSwitchable = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 20, 21};
-    if (wse3() && switches && !kSwitchable.count(color))
+                                      [](const sim::SwitchPosition& p) { return p.rx || p.tx; }) ||
+                          cfg.currentSwitchPosition != 0 || cfg.ringMode ||
+                          cfg.popMode != sim::ColorConfig::PopMode::NoPop;
+    if (switches && !sim::colorHasSwitches(opt_.arch, color))
         failOnThisArch(node,
                        "color " + std::to_string(color) + " does not support switches on wse3");
 }

@@ -50,6 +50,9 @@ Value Analyzer::simprintFmt(const std::string& fn, const std::vector<Value>& arg
     if (!runtime())
         fail(node, "'" + fn + "' must be called at runtime");
     std::string format = asString(args[0], argNodes[0], "format string");
+    // As print_string's: "if the string contains a zero (NUL) byte, the output will be
+    // truncated at the NUL" (the Libraries page); the text after it was printed.
+    format.resize(std::min(format.size(), format.find('\0')));
     const Value& tuple = args[1];
     if (tuple.k != VK::Agg)
         fail(argNodes[1], "'" + fn + "' expects its arguments as a tuple '.{...}', found '" +
