@@ -457,21 +457,23 @@ class AbortedRunLogTest(unittest.TestCase):
     """A run that stops (hang) before stop(): sim.log still gets the simprint output, which
     is how a stalled program is debugged (the script usually dies on the error)."""
 
+    # PE 1's go() never unblocks the command stream: a launch of it hangs.
+    LAYOUT = ('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
+              '.height = 1 });\n'
+              'layout {\n  @set_rectangle(2, 1);\n'
+              '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
+              '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
+              '  @export_name("go", fn() void);\n}\n')
+    PE = ('param memcpy_params;\nparam px: u16;\n'
+          'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
+          'const prt = @import_module("<simprint>");\n'
+          'fn go() void {\n  prt.print_string("go started on ");\n'
+          '  prt.print_u16_decimal(px);\n  prt.print_string("\\n");\n'
+          '  if (px == 0) sys_mod.unblock_cmd_stream();\n}\n'
+          'comptime { @export_symbol(go); }\n')
+
     def test_simprint_lines_of_a_hung_run_reach_sim_log(self):
-        layout = ('const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, '
-                  '.height = 1 });\n'
-                  'layout {\n  @set_rectangle(2, 1);\n'
-                  '  for (@range(u16, 2)) |x| { @set_tile_code(x, 0, "pe.csl", '
-                  '.{ .memcpy_params = memcpy.get_params(x), .px = x }); }\n'
-                  '  @export_name("go", fn() void);\n}\n')
-        pe = ('param memcpy_params;\nparam px: u16;\n'
-              'const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);\n'
-              'const prt = @import_module("<simprint>");\n'
-              'fn go() void {\n  prt.print_string("go started on ");\n'
-              '  prt.print_u16_decimal(px);\n  prt.print_string("\\n");\n'
-              '  if (px == 0) sys_mod.unblock_cmd_stream();\n}\n'
-              'comptime { @export_symbol(go); }\n')
-        with _scratch_program("tessera-hostapi-hang-", layout, pe):
+        with _scratch_program("tessera-hostapi-hang-", self.LAYOUT, self.PE):
             with open("sim.log", "w", encoding="utf-8") as f:
                 f.write("a stale log of an earlier run\n")
             with SdkRuntime("out") as rt:
@@ -487,6 +489,22 @@ class AbortedRunLogTest(unittest.TestCase):
             self.assertNotIn("stale", log)
             # As the SDK's simulator writes them: "@<cycle> <text>", no PE of its own.
             self.assertRegex(log, r"(?m)^@\d+ go started on 1$")
+
+    def test_stop_that_meets_the_hang_writes_the_core(self):
+        # build/h-host6 F2: when stop() was the call that met the hang, it raised without
+        # writing out/corefile.cs1, so debug_util had nothing to read after the script's one
+        # stop() (a second stop() wrote it).
+        with _scratch_program("tessera-hostapi-hang-stop-", self.LAYOUT, self.PE):
+            with SdkRuntime("out") as rt:
+                rt.load()
+                rt.run()
+                rt.launch("go", nonblock=True)
+                with self.assertRaises(ApplianceError) as caught:
+                    rt.stop()
+                self.assertEqual(caught.exception.code.name, "ABORTED")
+            self.assertTrue(os.path.exists(os.path.join("out", "corefile.cs1")))
+            with open("sim.log", encoding="utf-8") as f:
+                self.assertIn("go started on 1", f.read())
 
 
 class SimLogAsItGoesTest(unittest.TestCase):

@@ -143,6 +143,27 @@ class RuntimeTest(Base):
         with self.assertRaises(TypeError):
             SdkRuntime(self.out, bogus_keyword=1)
 
+    def test_calls_and_options_are_named_in_errors(self):
+        # build/h-host6: the appliance's errors of the broadcast and strided copies said
+        # "memcpy_h2d"; a wrong task handle named neither call nor argument; unknown message
+        # levels, non-bool trace flags, a string thread count and an unknown target passed.
+        rt = self.running()
+        buf = rt.get_id("buf")
+        self.assertStatus(grpc.StatusCode.INVALID_ARGUMENT, "memcpy_h2d_rowbcast: src array has",
+                          rt.memcpy_h2d_rowbcast, buf, np.zeros(3, np.float32), 0, 0, 2, 1, 16)
+        with self.assertRaisesRegex(TypeError, "^task_wait: task must be a Task"):
+            rt.task_wait(3)
+        with self.assertRaisesRegex(TypeError, "^is_task_done: task must be a Task"):
+            rt.is_task_done(None)
+        with self.assertRaisesRegex(ValueError, "^SdkRuntime: msg_level must be one of"):
+            SdkRuntime(self.out, msg_level="LOUD")
+        with self.assertRaisesRegex(TypeError, "^SdkRuntime: suppress_simfab_trace must be a bool"):
+            SdkRuntime(self.out, suppress_simfab_trace="no")
+        with self.assertRaisesRegex(TypeError, "^SimfabConfig: num_threads must be an integer"):
+            SimfabConfig(num_threads="2")
+        with self.assertRaisesRegex(TypeError, "^get_platform: target must be a SdkTarget"):
+            get_platform(None, None, "wse9")
+
     def test_platform_and_env_join(self):
         platform = get_platform(None, SimfabConfig(num_threads=2), None)
         rt = SdkRuntime(self.out, platform)

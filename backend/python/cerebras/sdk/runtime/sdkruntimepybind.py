@@ -56,11 +56,14 @@ class SimfabConfig:
     """Simulator settings for get_platform (num_threads, suppress_trace, dump_core)."""
 
     def __init__(self, num_threads=1, suppress_trace=True, dump_core=False, core_path="corefile.cs1"):
+        # Checked by name as SdkRuntime's own are ("2" failed inside a comparison, 2.5 was
+        # cut to 2, "no" was taken as true).
+        num_threads = _integer("SimfabConfig", "num_threads", num_threads)
         if not 0 < num_threads <= 64:
-            raise ValueError(f"num_threads must be 1..64, got {num_threads}")
+            raise ValueError(f"SimfabConfig: num_threads must be 1..64, got {num_threads}")
         self.num_threads = num_threads
-        self.suppress_trace = suppress_trace
-        self.dump_core = dump_core
+        self.suppress_trace = _flag("SimfabConfig", "suppress_trace", suppress_trace)
+        self.dump_core = _flag("SimfabConfig", "dump_core", dump_core)
         self.core_path = core_path
 
 
@@ -83,6 +86,12 @@ class SdkExecutionPlatform:
 def get_platform(addr=None, config=None, target=SdkTarget.WSE3):
     """The platform at `addr` (a system's "IP:port"; here the appliance there), or the
     simulator when addr is None. The SDK's defaults: SimfabConfig(), WSE-3."""
+    if config is not None and not isinstance(config, SimfabConfig):
+        raise TypeError(f"get_platform: config must be a SimfabConfig, got "
+                        f"{type(config).__name__} {config!r}")
+    # None keeps the default, as our earlier scripts pass it; anything else is an SdkTarget.
+    target = SdkTarget.WSE3 if target is None else SdkTarget(
+        _member("get_platform", "target", target, SdkTarget))
     return SdkExecutionPlatform(addr, config, target)
 
 
@@ -217,7 +226,13 @@ class SdkRuntime:
             raise TypeError(f"SdkRuntime: unknown keyword argument(s) {sorted(unknown)}")
         cmaddr = kw.get("cmaddr")
         threads = _integer("SdkRuntime", "simfab_numthreads", kw.get("simfab_numthreads") or 0)
-        suppress = kw.get("suppress_simfab_trace", True)
+        suppress = _flag("SdkRuntime", "suppress_simfab_trace", kw.get("suppress_simfab_trace", True))
+        # The SDK's levels (its page: "DEBUG, INFO, WARNING, and ERROR"); Tessera's appliance
+        # logs on its own, so a valid level changes nothing.
+        level = kw.get("msg_level")
+        if level is not None and level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            raise ValueError(f"SdkRuntime: msg_level must be one of 'DEBUG', 'INFO', 'WARNING', "
+                             f"'ERROR' or None, got {level!r}")
         self._core_path = None
         if platform is not None and not isinstance(platform, SdkExecutionPlatform):
             # SdkRuntime(name, "IP:port") from older scripts failed on "'str' object has no
@@ -316,7 +331,16 @@ class SdkRuntime:
 
     def stop(self):
         """Finishes every pending command (filling nonblocking D2H arrays) and stops."""
-        reply = self._call(self._conn.runtime.Stop, pb.SessionRef(session_id=self._session))
+        try:
+            reply = self._call(self._conn.runtime.Stop, pb.SessionRef(session_id=self._session))
+        except ApplianceError:
+            # A hang or fault that stop() meets first: the run has ended, so its sim.log and
+            # core are written before the error goes up, as when an earlier command met it
+            # (debug_util read nothing after a script's one stop()). The error stop() met
+            # is the one to raise, not a failure to write them.
+            with contextlib.suppress(ApplianceError, OSError):
+                self._write_run_records()
+            raise
         if reply.undelivered:
             # The SDK's stop() is silent about them; data a kernel never received is
             # almost always a bug (a route that accepts the wrong side, a missing task).
@@ -326,6 +350,11 @@ class SdkRuntime:
             if task_id in self._pending:
                 self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
                     session_id=self._session, task_id=task_id, wait=True)))
+        self._write_run_records()
+        return reply.cycle
+
+    def _write_run_records(self):
+        """The ended run's sim.log lines and its core, for debug_util."""
         stream, self._simlog = self._simlog, None
         if stream is not None:
             stream.finish()  # the lines not streamed yet
@@ -338,7 +367,6 @@ class SdkRuntime:
             pass
         if self._core_path:
             self.dump_core(self._core_path)
-        return reply.cycle
 
     def close(self):
         if not self._closed and os.getpid() != self._owner_pid:
@@ -488,18 +516,25 @@ class SdkRuntime:
         request = pb.MemcpyRequest(
             session_id=self._session, to_device=True, shape=shape, host_dtype=arr.dtype.name,
             host_elements=int(arr.size), **strides, **fields)
-        if arr.dtype.itemsize == 4 and self._segment(arr.size):
-            self._shm.words(arr.size)[:] = arr.reshape(-1).view(np.uint32)
-            request.shm_name = self._shm.name
-            try:
-                return self._task(self._call(self._conn.runtime.Memcpy, request))
-            except ApplianceError as e:
-                if not _shm.refused(e):
-                    raise
-                self._refuse_shm()
-                request.shm_name = ""
-        request.data = np.ascontiguousarray(arr).tobytes() if arr.dtype.itemsize == 4 else b""
-        return self._task(self._call(self._conn.runtime.Memcpy, request))
+        try:
+            if arr.dtype.itemsize == 4 and self._segment(arr.size):
+                self._shm.words(arr.size)[:] = arr.reshape(-1).view(np.uint32)
+                request.shm_name = self._shm.name
+                try:
+                    return self._task(self._call(self._conn.runtime.Memcpy, request))
+                except ApplianceError as e:
+                    if not _shm.refused(e):
+                        raise
+                    self._refuse_shm()
+                    request.shm_name = ""
+            request.data = np.ascontiguousarray(arr).tobytes() if arr.dtype.itemsize == 4 else b""
+            return self._task(self._call(self._conn.runtime.Memcpy, request))
+        except ApplianceError as e:
+            # The appliance checks every shape as memcpy_h2d; its messages name the call the
+            # script made.
+            if call == "memcpy_h2d" or not e.details.startswith("memcpy_h2d:"):
+                raise
+            raise ApplianceError(e.code, call + e.details[len("memcpy_h2d"):]) from None
 
     def _settle_pending_into(self, src):
         """Waits for the nonblocking copy-mode D2H copies still pending into memory that an
@@ -582,16 +617,17 @@ class SdkRuntime:
     # ---- tasks ----
     def is_task_done(self, task):
         return self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
-            session_id=self._session, task_id=self._task_id(task), wait=False))).done
+            session_id=self._session, task_id=self._task_id("is_task_done", task),
+            wait=False))).done
 
     def task_wait(self, task):
         self._finish(self._call(self._conn.runtime.Task, pb.TaskRequest(
-            session_id=self._session, task_id=self._task_id(task), wait=True)))
+            session_id=self._session, task_id=self._task_id("task_wait", task), wait=True)))
 
-    def _task_id(self, task):
+    def _task_id(self, call, task):
         if not isinstance(task, Task):
-            raise TypeError(f"expected a Task returned by launch/call/memcpy, got "
-                            f"{type(task).__name__}")
+            raise TypeError(f"{call}: task must be a Task returned by launch/call/memcpy, got "
+                            f"{type(task).__name__} {task!r}")
         if task._runtime is not self:  # pylint: disable=protected-access
             # Task ids count per session: another runtime's id names an unrelated command.
             raise ValueError(f"{task!r} belongs to another SdkRuntime (session "
