@@ -806,6 +806,25 @@ class TstCslStdlib : public QObject {
         QVERIFY(std::isfinite(asFloat(y[6])) && std::fabs(asFloat(y[6])) <= 3.0e38f);
         QCOMPARE(asFloat(y[7]), 2.0f);
     }
+    void signallingNaNsComeOutQuiet() {
+        // build/h-lib5: exp, floor and sign passed a signalling NaN through unchanged; IEEE
+        // operations give it quiet (its quiet bit set, sign and payload kept).
+        const std::string pe = mathPe(R"(
+  y[0] = math.exp_f32(x[0]);
+  y[1] = math.floor_f32(x[0]);
+  y[2] = math.sign_f32(x[0]);
+  y[3] = math.floor_f32(x[1]);
+)");
+        const uint32_t signalling = 0xff800005u;
+        float xs[8] = {0, -0.0f, 0, 0, 0, 0, 0, 0};
+        std::memcpy(&xs[0], &signalling, sizeof signalling);
+        const std::vector<uint32_t> y = runMath(pe, sim::Arch::Wse2, floatBits(xs), 4);
+        QCOMPARE(y.size(), size_t(4));
+        QCOMPARE(y[0], 0xffc00005u);
+        QCOMPARE(y[1], 0xffc00005u);
+        QCOMPARE(y[2], 0xffc00005u);
+        QCOMPARE(y[3], 0x80000000u); // floor(-0.0) keeps its sign
+    }
     void fscaleWholeExponentRange() {
         // fscale(v, s) is IEEE ldexp for every i16 s, bit for bit: it used to build 2^k from
         // the exponent bits for k outside -150..255 too (fscale(1.5, 400) was -inf,

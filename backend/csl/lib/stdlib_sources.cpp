@@ -271,7 +271,7 @@ fn min(x: anytype, y: @type_of(x)) @type_of(x) { if (x < y or y != y) return x; 
 fn sign(x: anytype) @type_of(x) {
   if (x > 0) return 1;
   if (!@is_same_type(@type_of(x), u8) and !@is_same_type(@type_of(x), u16) and !@is_same_type(@type_of(x), u32) and !@is_same_type(@type_of(x), u64)) { if (x < 0) return -1; }
-  return x;
+  return x * 1; // a zero, or a NaN made quiet
 }
 fn max_f32(x: f32, y: f32) f32 { return max(x, y); }
 fn min_f32(x: f32, y: f32) f32 { return min(x, y); }
@@ -280,8 +280,8 @@ fn max_f16(x: @fp16(), y: @fp16()) @fp16() { return max(x, y); }
 fn min_f16(x: @fp16(), y: @fp16()) @fp16() { return min(x, y); }
 fn sign_f16(x: @fp16()) @fp16() { return sign(x); }
 fn floor_f32(x: f32) f32 {
-  // Integral, infinite, NaN or a zero (whose sign IEEE floor keeps): x itself.
-  if (!(abs_f32(x) < 8388608.0) or x == 0.0) return x;
+  // Integral, infinite, NaN (made quiet) or a zero (whose sign IEEE floor keeps): x.
+  if (!(abs_f32(x) < 8388608.0) or x == 0.0) return x * 1.0;
   const t = @as(f32, @as(i32, x));
   if (t > x) return t - 1.0;
   return t;
@@ -322,7 +322,7 @@ fn fscale_f32(v: f32, s: i16) f32 {
 fn fscale_f16(v: @fp16(), s: i16) @fp16() { return @as(@fp16(), fscale_f32(@as(f32, v), s)); }
 fn fscale(v: anytype, s: i16) tessera_real_type(@type_of(v)) { return @as(tessera_real_type(@type_of(v)), fscale_f32(@as(f32, v), s)); }
 fn exp_f32(x: f32) f32 {
-  if (isNaN_f32(x)) return x;
+  if (isNaN_f32(x)) return x * 1.0; // quiet, as IEEE operations give a NaN
   if (x > 88.72284) return POSITIVE_INF_f32;
   if (x < -103.972077) return 0.0; // exp(x) < 2^-150 rounds to 0
   const kf = floor_f32(x * 1.44269504 + 0.5);
