@@ -323,6 +323,9 @@ constexpr ControlOpcode controlOpcode(uint32_t payload) {
 }
 constexpr bool controlCeIgnore(uint32_t payload) { return (payload >> 24) & 1; }
 constexpr uint8_t controlEntrypoint(uint32_t payload) { return (payload >> 16) & 63; }
+// The entrypoint a payload with no control task carries (the SDK's allreduce: "31=0x1f = no
+// entrypoint"; <control> with `{}`, <memcpy/memcpy_switches>).
+constexpr uint8_t kNoControlEntrypoint = 31;
 // The payload after a router popped its current command.
 // A popping router shifts the commands down by one. **Choice:** the command shifted in at
 // the end is a NOP with ce_ignore, so a wavelet popped past all eight of its commands is

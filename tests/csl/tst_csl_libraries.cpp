@@ -245,7 +245,8 @@ comptime {
         QCOMPARE(y.size(), size_t(24));
         QCOMPARE(y[0], expectedPayload(true));
         const sim::ControlCommand reset[1] = {{sim::ControlOpcode::SwitchReset, true}};
-        QCOMPARE(y[1], sim::encodeControlCommands(reset, 1, 0));
+        // No entrypoint (`{}`) is entrypoint 31, which starts no control task (it was 0).
+        QCOMPARE(y[1], sim::encodeControlCommands(reset, 1, sim::kNoControlEntrypoint));
         QCOMPARE(y[2], 8u);
         // <debug>: tag words (low byte the struct code, 8-bit values in the high byte) and
         // values, as backend/debug reads them.

@@ -204,11 +204,11 @@ inline fn trace_string(comptime s: comptime_string) void {
 
 // <control>: control wavelet payloads in the hardware layout (sim/program.h): command 0
 // opcode in bits 23..22 and its ce_ignore in bit 24, the control task entrypoint in bits
-// 21..16, 16-bit data in bits 15..0.
+// 21..16 (31 for none, `{}`: sim::kNoControlEntrypoint), 16-bit data in bits 15..0.
 static const char* kControlSource = R"(// <control>
 const opcode = enum(u16) { NOP = 0, SWITCH_ADV = 1, SWITCH_RST = 2, TEARDOWN = 3 };
 fn entry_bits(entrypoint: anytype) u32 {
-  return if (@is_same_type(@type_of(entrypoint), void)) 0
+  return if (@is_same_type(@type_of(entrypoint), void)) @as(u32, 31) << 16
          else (@as(u32, @get_int(entrypoint)) & 63) << 16;
 }
 fn encode_single_payload(op: opcode, ce_ignore: bool, entrypoint: anytype, data: u16) u32 {
