@@ -179,6 +179,8 @@ struct ClassCtx {
         uint32_t node;
     };
     std::vector<FabricDsrLoad> fabricDsrLoads;
+    // A top-level comptime block of the class stopped at an error (its later binds never ran).
+    bool comptimeBlockStopped = false;
     // WSE-3 fabric DSDs that name a `.fabric_color`: their queue and that color, checked
     // against the queue's @initialize_queue color when the class is done.
     struct NamedFabricColor {

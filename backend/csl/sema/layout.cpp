@@ -563,6 +563,8 @@ void Analyzer::runComptimeBlocks(Module* m) {
         try {
             execBlock(a.nodes[d].a);
         } catch (SemaError&) {
+            if (cls())
+                cls()->comptimeBlockStopped = true;
         }
     }
 }
@@ -828,15 +830,11 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     }
     // Only where run-time code can reach: a task that this PE never binds (lowered only to
     // check the file) may activate a task that only the PEs binding it bind too. Not after
-    // an error in the class: a comptime block that stopped at it never ran its later binds
-    // (h-rand6: "no task is bound" followed an @initialize_queue error).
+    // a top-level comptime block stopped at an error: its later binds never ran (h-rand6:
+    // "no task is bound" followed an @initialize_queue error).
     const std::vector<bool> reachable = reachableFunctions(c);
-    const bool classFailed =
-        std::any_of(diags_.diagnostics().begin() + std::ptrdiff_t(classFirstDiagnostic),
-                    diags_.diagnostics().end(),
-                    [](const auto& d) { return d.severity == csl::Severity::Error; });
     for (const ClassCtx::Activation& a : c.activations) {
-        if (!classFailed && a.id >= 0 && a.id < sim::kNumTaskIds &&
+        if (!c.comptimeBlockStopped && a.id >= 0 && a.id < sim::kNumTaskIds &&
             c.cc.tasks[size_t(a.id)].kind == sim::TaskKind::None &&
             (a.function < 0 || reachable[size_t(a.function)]))
             diags_.error(a.mod->fileId, a.mod->ast->beginOffset(a.node),
