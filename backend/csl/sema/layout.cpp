@@ -674,14 +674,8 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     // What the tile file's check resolved or lowered with errors (demoteArchErrorsOfUnusedCode).
     std::vector<UnusedCheck> unusedChecks;
     const size_t classFirstDiagnostic = diags_.diagnostics().size();
-    // What only the check resolves or lowers references nothing (Decl::referenced).
-    struct CheckingOnly {
-        bool& flag;
-        explicit CheckingOnly(bool& f) : flag(f) { flag = true; }
-        ~CheckingOnly() { flag = false; }
-        CheckingOnly(const CheckingOnly&) = delete;
-        CheckingOnly& operator=(const CheckingOnly&) = delete;
-    };
+    // While checkingUnusedCode_ is set (FlagForScope below), what only the check resolves or
+    // lowers references nothing (Decl::referenced).
     const auto checked = [&](const Decl& d, Module* mod, size_t first) {
         if (diags_.diagnostics().size() > first)
             unusedChecks.push_back({&d, mod, first, diags_.diagnostics().size()});
@@ -718,7 +712,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                     if (unsetParam)
                         continue;
                     {
-                        CheckingOnly only(checkingUnusedCode_);
+                        const FlagForScope only(checkingUnusedCode_, true);
                         resolveDecl(mm, d, d.node);
                     }
                     const Node& dn2 = mm->ast->nodes[d.node];
@@ -757,7 +751,7 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
                 ModuleFrame frame(*this, mm);
                 const size_t first = diags_.diagnostics().size();
                 try {
-                    CheckingOnly only(checkingUnusedCode_);
+                    const FlagForScope only(checkingUnusedCode_, true);
                     def->loweredForChecking = true;
                     lowerFunction(def, d.node);
                 } catch (SemaError&) {
