@@ -793,7 +793,7 @@ class Analyzer {
     void failIfControlTaskUnblocked(const Value& id, const std::string& what, uint32_t node);
     void failUnlessTaskHandle(const Value& id, const std::string& what, uint32_t node);
     const std::string& onControlAction(const Value& v, uint32_t node);
-    void checkDsrLoadTask(const Value& v, bool activate, const std::string& what, uint32_t node);
+    int8_t taskSettingId(const Value& v, bool activate, const std::string& what, uint32_t node);
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);
     void failIfMemcpyStreamColor(int color, uint32_t node);
     void checkMemcpyStreamColors(const Module& getParams);

@@ -178,6 +178,11 @@ int Analyzer::stringIndex(const std::string& s) {
     return i;
 }
 
+// A setting that names a task itself (2.x), whose ID is known only after binding.
+static bool isTask(const Value& v) {
+    return v.k == VK::Fn && v.fn && v.fn->isTask;
+}
+
 static Value zeroOf(Analyzer& a, TypeP t, uint32_t node) {
     if (t->k == TK::Array) {
         TypeP sub =
@@ -892,21 +897,18 @@ const std::string& Analyzer::onControlAction(const Value& v, uint32_t node) {
     return action;
 }
 
-// The task an `.activate` or `.unblock` setting of a @load_to_dsr names, checked as an
-// operation's is: a task, else a local task ID to activate, or an ID or channel to unblock
-// that is not a control task's.
-void Analyzer::checkDsrLoadTask(const Value& v, bool activate, const std::string& what,
-                                uint32_t node) {
-    if (v.k == VK::Fn && v.fn && v.fn->isTask)
-        return;
-    if (activate) {
-        handleId(v, HandleKind::LocalTaskId, node, what.c_str());
-        return;
-    }
+// The ID an `.activate`, `.unblock` or `.on_control` setting names when it does not name a
+// task itself, checked alike for operations and @load_to_dsr: a local task ID to activate, or
+// an ID or channel to unblock that is not a control task's.
+int8_t Analyzer::taskSettingId(const Value& v, bool activate, const std::string& what,
+                               uint32_t node) {
+    if (activate)
+        return int8_t(handleId(v, HandleKind::LocalTaskId, node, what.c_str()));
     if (v.k != VK::Handle)
         fail(node, what + " expects a task ID or a task");
     failUnlessTaskHandle(v, what, node);
     failIfControlTaskUnblocked(v, what, node);
+    return int8_t(v.i);
 }
 
 // @load_to_dsr and @load_to_dsr_xdsr_sr: DSD `d` is stored in DSR `dsr`'s slot, with the
@@ -961,15 +963,16 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
     if (cfg.k == VK::Agg && cfg.names) {
         if (cfg.field("activate") && cfg.field("unblock"))
             fail(cfgNode, name + " takes at most one of '.activate' and '.unblock'");
-        if (const Value* task = cfg.field("activate"))
-            checkDsrLoadTask(*task, true, "'.activate'", cfgNode);
-        if (const Value* task = cfg.field("unblock"))
-            checkDsrLoadTask(*task, false, "'.unblock'", cfgNode);
+        if (const Value* task = cfg.field("activate"); task && !isTask(*task))
+            taskSettingId(*task, true, "'.activate'", cfgNode);
+        if (const Value* task = cfg.field("unblock"); task && !isTask(*task))
+            taskSettingId(*task, false, "'.unblock'", cfgNode);
         if (const Value* onControl = cfg.field("on_control")) {
             const std::string& action = onControlAction(*onControl, cfgNode);
-            if (action != "terminate")
-                checkDsrLoadTask((*onControl->elems)[0], action == "activate",
-                                 "'.on_control' '." + action + "'", cfgNode);
+            const Value& task = (*onControl->elems)[0];
+            if (action != "terminate" && !isTask(task))
+                taskSettingId(task, action == "activate", "'.on_control' '." + action + "'",
+                              cfgNode);
         }
     }
     uint16_t dr;
@@ -1730,45 +1733,30 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             const Value& v = (*cfg.elems)[i];
             if (f == "async") {
                 op.async = asBool(v, node);
-            } else if (f == "activate") {
-                if (v.k == VK::Fn && v.fn && v.fn->isTask) {
+            } else if (f == "activate" || f == "unblock") {
+                const bool activate = f == "activate";
+                if (isTask(v))
                     // 2.x: the task itself; its local task ID is known after binding.
-                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
-                                                 fr_->mod, TaskField::Activate);
-                } else {
-                    op.activateTask =
-                        int8_t(handleId(v, HandleKind::LocalTaskId, node, "'.activate'"));
-                }
-            } else if (f == "unblock") {
-                if (v.k == VK::Fn && v.fn && v.fn->isTask) {
-                    activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), v.fn, node,
-                                                 fr_->mod, TaskField::Unblock);
-                } else {
-                    if (v.k != VK::Handle)
-                        fail(node, "'.unblock' expects a task ID or a task");
-                    failUnlessTaskHandle(v, "'.unblock'", node);
-                    failIfControlTaskUnblocked(v, "'.unblock'", node);
-                    op.unblockTask = int8_t(v.i);
-                }
+                    activateFixups_.emplace_back(
+                        cls(), cls()->cc.dsdOps.size(), v.fn, node, fr_->mod,
+                        activate ? TaskField::Activate : TaskField::Unblock);
+                else
+                    (activate ? op.activateTask : op.unblockTask) =
+                        taskSettingId(v, activate, "'." + f + "'", node);
             } else if (f == "on_control") {
                 const std::string& k = onControlAction(v, node);
                 const Value& target = (*v.elems)[0];
                 if (k == "terminate") {
                     op.onControl = sim::DsdOpDesc::OnControl::Terminate;
-                } else if (k == "activate" || k == "unblock") {
+                } else {
                     op.onControl = k == "activate" ? sim::DsdOpDesc::OnControl::Activate
                                                    : sim::DsdOpDesc::OnControl::Unblock;
-                    if (target.k == VK::Fn && target.fn && target.fn->isTask)
+                    if (isTask(target))
                         activateFixups_.emplace_back(cls(), cls()->cc.dsdOps.size(), target.fn,
                                                      node, fr_->mod, TaskField::OnControl);
-                    else if (k == "activate")
-                        op.onControlTask = int8_t(handleId(target, HandleKind::LocalTaskId, node,
-                                                           "'.on_control' '.activate'"));
-                    else if (target.k == VK::Handle) {
-                        failIfControlTaskUnblocked(target, "'.on_control' '.unblock'", node);
-                        op.onControlTask = int8_t(target.i);
-                    } else
-                        fail(node, "'.on_control' '.unblock' expects a task ID or a task");
+                    else
+                        op.onControlTask = taskSettingId(target, k == "activate",
+                                                         "'.on_control' '." + k + "'", node);
                 }
             } else if (f == "priority") {
                 // The DSDs page, "Microthread Priority": "Valid choices for priority are
@@ -2847,7 +2835,7 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
                 const Value* a = cfg.field(field);
                 if (!a)
                     return;
-                if (a->k == VK::Fn && a->fn && a->fn->isTask)
+                if (isTask(*a))
                     activateFixups_.emplace_back(cls(), cls()->cc.fifos.size(), a->fn, args[1],
                                                  fr_->mod, which);
                 else
