@@ -223,6 +223,62 @@ comptime {
         QCOMPARE(int(op.priority), -1);
     }
 
+    // The Microthread IDs page: with DSR and DSD operands mixed, each DSD operand has the
+    // operation's own '.ut_id', each DSR its load's, and the destination's wins over the
+    // first source's. The operation's own won over a destination DSR's (h-wse3-7 F8), also
+    // over one loaded by a comptime block after the operation.
+    void mixedOperandsTakeTheFirstUtIdInOperandOrder_data() {
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("load");
+        QTest::addColumn<bool>("loadFirst");
+        QTest::addColumn<int>("microthread");
+        const QString loadUt5 = ".async = true, .ut_id = @get_ut_id(5)";
+        QTest::newRow("destination DSR") << "dsr"
+                                         << "y_dsd" << loadUt5 << true << 5;
+        QTest::newRow("destination DSR loaded later") << "dsr"
+                                                      << "y_dsd" << loadUt5 << false << 5;
+        QTest::newRow("destination DSR without ut_id") << "dsr"
+                                                       << "y_dsd"
+                                                       << ".async = true" << true << 6;
+        QTest::newRow("destination DSD") << "out"
+                                         << "src"
+                                         << ".ut_id = @get_ut_id(5)" << true << 6;
+    }
+    void mixedOperandsTakeTheFirstUtIdInOperandOrder() {
+        QFETCH(QString, destination);
+        QFETCH(QString, source);
+        QFETCH(QString, load);
+        QFETCH(bool, loadFirst);
+        QFETCH(int, microthread);
+        const bool destinationDsr = destination == "dsr";
+        const std::string loadBlock = "comptime {\n  @load_to_dsr(" +
+                                      std::string(destinationDsr ? "dsr, out" : "src, y_dsd") +
+                                      ", .{ " + load.toStdString() + " });\n}\n";
+        const std::string pe = kYOpening + R"(
+const out = @get_dsd(fabout_dsd, .{ .extent = 4, .output_queue = @get_output_queue(2) });
+const dsr = @get_dsr(dsr_dest, 1);
+const src = @get_dsr(dsr_src0, 2);
+comptime {
+  @initialize_queue(@get_output_queue(2), .{ .color = @get_color(4) });
+}
+)" + (loadFirst ? loadBlock : "") +
+                               "fn compute() void {\n  @fmovs(" + destination.toStdString() + ", " +
+                               source.toStdString() +
+                               R"(, .{ .async = true, .ut_id = @get_ut_id(6) });
+  sys_mod.unblock_cmd_stream();
+}
+comptime {
+  @export_symbol(y_ptr, "y");
+  @export_symbol(compute);
+}
+)" + (loadFirst ? "" : loadBlock);
+        const auto r = compileFiles(
+            {{"layout.csl", onePeLayout(false, "fn()void")}, {"pe.csl", pe}}, sim::Arch::Wse3);
+        QVERIFY2(r.ok, (allDiagnostics(r) + pe).c_str());
+        QCOMPARE(int(r.program->classes[0].dsdOps.at(0).microthread), microthread);
+    }
+
     // The DSDs page: an operation through a DSR takes '.async', '.activate' and '.unblock'
     // from the DSR's @load_to_dsr; its own are ignored, with a warning when the load gives
     // another (a third-party stencil's op-level '.activate' ran its compute task twice).

@@ -109,12 +109,14 @@ void DiagnosticEngine::note(uint16_t file, uint32_t begin, uint32_t end, std::st
 }
 
 void DiagnosticEngine::noteErrorsFrom(size_t first, uint16_t file, uint32_t begin, uint32_t end,
-                                      const std::string& message) {
+                                      const std::string& message, bool warningsToo) {
     // A deep chain of calls (a recursive expansion) notes every level: the first few say it.
     constexpr size_t kMaxNotes = 8;
     for (size_t i = first; i < diags_.size(); ++i) {
         std::vector<Diagnostic>& notes = diags_[i].notes;
-        if (diags_[i].severity != Severity::Error || notes.size() > kMaxNotes)
+        const bool noted = diags_[i].severity == Severity::Error ||
+                           (warningsToo && diags_[i].severity == Severity::Warning);
+        if (!noted || notes.size() > kMaxNotes)
             continue;
         if (notes.size() == kMaxNotes)
             notes.push_back({Severity::Note, {}, "(further notes of this error left out)", {}});

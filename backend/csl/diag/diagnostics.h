@@ -40,9 +40,10 @@ class DiagnosticEngine {
     void print(uint16_t file, uint32_t begin, uint32_t end, std::string message);
     // Attaches a note to the most recent error or warning.
     void note(uint16_t file, uint32_t begin, uint32_t end, std::string message);
-    // Attaches a note to every error from diagnostics()[first] on.
+    // Attaches a note to every error (and, with warningsToo, warning) from
+    // diagnostics()[first] on.
     void noteErrorsFrom(size_t first, uint16_t file, uint32_t begin, uint32_t end,
-                        const std::string& message);
+                        const std::string& message, bool warningsToo = false);
     void errorNoLoc(std::string message);
     // Makes the errors of diagnostics()[first, last) warnings, each with the note.
     void demoteErrors(size_t first, size_t last, uint16_t file, uint32_t begin, uint32_t end,

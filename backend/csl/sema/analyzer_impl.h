@@ -169,16 +169,16 @@ struct ClassCtx {
     sim::CodeClass cc;
     std::vector<Module*> modules; // the modules loaded for this class, in load order
     std::set<std::pair<bool, int>> initializedQueues; // @initialize_queue: (input?, queue)
-    // Fabric DSDs loaded to DSRs: their queue (input for a fabin_dsd, output for a fabout_dsd),
-    // and the module and node of the load, whose queue must have an @initialize_queue (checked
-    // when the class is done).
-    struct FabricDsrLoad {
+    // A fabric DSD whose queue must have an @initialize_queue (checked when the class is
+    // done): its queue (input for a fabin_dsd, output for a fabout_dsd), module and node.
+    struct FabricQueueDsd {
         bool input;
         int queue;
         Module* mod;
         uint32_t node;
     };
-    std::vector<FabricDsrLoad> fabricDsrLoads;
+    // Fabric DSDs loaded to DSRs (the DSRs page).
+    std::vector<FabricQueueDsd> fabricDsrLoads;
     // A top-level comptime block of the class stopped at an error (its later binds never ran).
     bool comptimeBlockStopped = false;
     // WSE-3 fabric DSDs that name a `.fabric_color`: their queue and that color, checked
@@ -275,6 +275,7 @@ struct ClassCtx {
     std::map<int, std::vector<DsrLoad>> dsrLoads;
     struct DsrOperandUse {
         int dsr = 0;
+        size_t operand = 0;             // its position: 0 the destination, then the sources
         bool late = false;              // no load of it was compiled before the operation
         std::set<std::string> fromLoad; // else: the settings its latest load gave it
     };
@@ -282,6 +283,9 @@ struct ClassCtx {
         size_t op = 0;
         std::vector<DsrOperandUse> dsrs; // the operation's DSR operands, destination first
         std::set<std::string> ownFields;
+        // The operand whose '.ut_id' the operation took when it was compiled (SIZE_MAX: none
+        // or only its own without a DSD operand); a DSR before it in the order may give one.
+        size_t utOperand = SIZE_MAX;
         // Its own asynchronous settings, ignored; a warning if the loads give others.
         std::vector<std::pair<std::string, Value>> ignoredOwn;
         // Set aside only because a DSR no load had named yet might hold its fabric DSD.

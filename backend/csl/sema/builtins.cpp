@@ -837,17 +837,14 @@ Value Analyzer::getDsd(uint32_t node) {
         fail(args[1], typeName(kt) + " needs '.tensor_access' or '.base_address'");
     if (isMem)
         d.elementBytes = uint8_t(elemSize);
-    if (d.kind == sim::DsdKind::FabOut && !wse3()) {
-        bool hasColor = cfg.field("fabric_color") != nullptr;
-        if (!hasColor)
-            failOnThisArch(args[1], "fabout_dsd needs '.fabric_color' on wse2");
-    }
+    if (d.kind == sim::DsdKind::FabOut && !wse3() && !cfg.field("fabric_color"))
+        failOnThisArch(args[1], "fabout_dsd needs '.fabric_color' on wse2");
     if ((d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut) && !cfg.field("extent"))
         fail(args[1], typeName(kt) + " needs '.extent'");
     // On WSE-3 the queue gives a fabric DSD its color; one it names itself is compared with
     // the queue's when the class is done (a WSE-2 program moved over kept sending on the
     // queue's color with no word).
-    if (wse3() && cls() && cfg.field("fabric_color") &&
+    if (wse3() && cls() && !checkingUnusedCode_ && cfg.field("fabric_color") &&
         (d.kind == sim::DsdKind::FabIn || d.kind == sim::DsdKind::FabOut))
         cls()->namedFabricColors.push_back(
             {d.kind == sim::DsdKind::FabIn, int(d.queue), int(d.color), fr_->mod, args[1]});
@@ -906,6 +903,11 @@ int8_t Analyzer::taskSettingId(const Value& v, bool activate, const std::string&
         return int8_t(handleId(v, HandleKind::LocalTaskId, node, what.c_str()));
     if (v.k != VK::Handle)
         fail(node, what + " expects a task ID or a task");
+    // The DSDs page lists what '.unblock' takes (a color or input queue, a data or local task
+    // ID, a task); a ut_id names a microthread, not the task of the same number.
+    if (v.type->hk == HandleKind::UtId)
+        fail(node, what + " expects a task ID or a task, found 'ut_id' (a microthread is "
+                          "unblocked with @unblock)");
     failUnlessTaskHandle(v, what, node);
     failIfControlTaskUnblocked(v, what, node);
     return int8_t(v.i);
@@ -1011,6 +1013,7 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
             continue;
         sim::DsdOpDesc& op = c.cc.dsdOps[late.op];
         std::set<std::string> settled = late.ownFields;
+        size_t utOperand = late.utOperand;
         auto apply = [&](const std::string& f, const Value& v) {
             if (f == "ut_id" && v.k == VK::Handle && v.type->hk == HandleKind::UtId)
                 op.microthread = int8_t(v.i);
@@ -1060,8 +1063,8 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
             const auto loads = c.dsrLoads.find(use.dsr);
             if (loads == c.dsrLoads.end())
                 continue;
-            for (const char* field : {"ut_id", "async", "activate", "unblock", "priority"}) {
-                if (settled.count(field))
+            for (const std::string field : {"ut_id", "async", "activate", "unblock", "priority"}) {
+                if (field == "ut_id" ? use.operand >= utOperand : settled.count(field) != 0)
                     continue;
                 std::optional<Value> agreed;
                 bool disagree = false;
@@ -1081,6 +1084,8 @@ void Analyzer::applyLateDsrConfigs(ClassCtx& c) {
                 if (!agreed)
                     continue;
                 settled.insert(field);
+                if (field == "ut_id")
+                    utOperand = use.operand;
                 if (disagree) {
                     diags_.warning(late.mod->fileId, late.mod->ast->beginOffset(late.node),
                                    late.mod->ast->endOffset(late.node),
@@ -1460,9 +1465,9 @@ void Analyzer::failIfReadOnlyDestination(const Value& dsd, const std::string& wh
 }
 
 // A comptime-known fabric DSD that an operation uses on WSE-3: its queue must give it a
-// color (checked when the class is done).
+// color (checked when the class is done). Code the class never runs uses nothing.
 void Analyzer::noteFabricQueueUse(const Value& v, uint32_t node) {
-    if (v.k != VK::Dsd || !wse3() || !cls() ||
+    if (v.k != VK::Dsd || !wse3() || !cls() || checkingUnusedCode_ ||
         (v.dsd.kind != sim::DsdKind::FabIn && v.dsd.kind != sim::DsdKind::FabOut))
         return;
     const bool input = v.dsd.kind == sim::DsdKind::FabIn;
@@ -1580,6 +1585,20 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             arg = N(arg).a;
         return N(arg).kind == NK::Ident ? ast().tokText(N(arg).tok) : std::string_view();
     };
+    // The Microthread IDs page: of the operands with a '.ut_id' (a DSR's from its load, a DSD
+    // operand's from the operation's configuration) the hardware takes the destination's, else
+    // the first source's, else the second's.
+    const std::optional<Value> ownUt = cfg.k == VK::Agg && cfg.names && cfg.field("ut_id")
+                                           ? std::optional(*cfg.field("ut_id"))
+                                           : std::nullopt;
+    std::optional<Value> ut;
+    size_t utOperand = SIZE_MAX;
+    const auto offerUt = [&](const Value* candidate, size_t operand) {
+        if (candidate && utOperand == SIZE_MAX) {
+            ut = *candidate;
+            utOperand = operand;
+        }
+    };
     int fabricInputs = 0;
     int fifoSources = 0;
     std::string_view destVariable;
@@ -1621,17 +1640,20 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             auto cfgIt = cls()->dsrConfig.find(dsrKey(v));
             ClassCtx::DsrOperandUse& use = dsrUses.emplace_back();
             use.dsr = dsrKey(v);
+            use.operand = i;
             use.late = cfgIt == cls()->dsrConfig.end();
             if (!use.late && cfgIt->second.k == VK::Agg && cfgIt->second.names)
                 use.fromLoad.insert(cfgIt->second.names->begin(), cfgIt->second.names->end());
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
+                if (cfgIt->second.names)
+                    offerUt(cfgIt->second.field("ut_id"), i);
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
                 std::vector<std::string> names = *cfg.names; // shared, immutable
                 std::vector<Value> elems = *cfg.elems;
                 for (size_t k = 0; k < cfgIt->second.names->size(); ++k) {
                     const std::string& f = (*cfgIt->second.names)[k];
-                    if (f == "save_address" || f == "single_step" || cfg.field(f))
+                    if (f == "save_address" || f == "single_step" || f == "ut_id" || cfg.field(f))
                         continue;
                     names.push_back(f);
                     elems.push_back((*cfgIt->second.elems)[k]);
@@ -1643,6 +1665,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             continue;
         }
         if (v.type->k == TK::Dsd) {
+            offerUt(ownUt ? &*ownUt : nullptr, i);
             // The DSDs page: "Circular buffer DSDs cannot be used as operands to DSD
             // operations directly."
             if (v.type->dk == sim::DsdKind::CircBuf)
@@ -1712,6 +1735,23 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             fail(argNodes[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
     }
+    if (!ut)
+        ut = ownUt;
+    if (ut) {
+        std::vector<std::string> names;
+        std::vector<Value> elems;
+        for (size_t k = 0; k < cfg.names->size(); ++k) {
+            if ((*cfg.names)[k] != "ut_id") {
+                names.push_back((*cfg.names)[k]);
+                elems.push_back((*cfg.elems)[k]);
+            }
+        }
+        names.push_back("ut_id");
+        elems.push_back(*ut);
+        const TypeP cfgType = cfg.type;
+        cfg = mkAgg(std::move(names), std::move(elems));
+        cfg.type = cfgType;
+    }
     // An own setting the DSR's load does not give alike is worth a word; with a DSR no load
     // compiled so far names, it waits for the class's loads (applyLateDsrConfigs).
     const bool lateDsr = std::any_of(dsrUses.begin(), dsrUses.end(),
@@ -1759,8 +1799,12 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                                                          "'.on_control' '." + k + "'", node);
                 }
             } else if (f == "priority") {
-                // The DSDs page, "Microthread Priority": "Valid choices for priority are
-                // high, medium, and low" (one of them).
+                // The DSDs page, "Microthread Priority": "On WSE-3, the priority needs to be
+                // specified in the DSDs" (or FIFOs); an operation's own is WSE-2's.
+                if (wse3() && ownFields.count("priority"))
+                    failOnThisArch(node, "'.priority' of a DSD operation is only available on "
+                                         "wse2 (on wse3 the fabin_dsd or FIFO takes it)");
+                // "Valid choices for priority are high, medium, and low" (one of them).
                 if (v.k == VK::Agg && v.names && v.names->size() > 1)
                     fail(node, "'.priority' takes one of high, medium or low, found " +
                                    std::to_string(v.names->size()));
@@ -1831,9 +1875,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     auto& ops = cls()->cc.dsdOps;
     ops.push_back(op);
     if (lateDsr)
-        cls()->lateDsrConfigs.push_back(
-            {ops.size() - 1, std::move(dsrUses), std::move(ownFields), std::move(ignoredUntilLoads),
-             dsrFabric == DsrFabricOperand::Unloaded, name, fr_->mod, node});
+        cls()->lateDsrConfigs.push_back({ops.size() - 1, std::move(dsrUses), std::move(ownFields),
+                                         utOperand, std::move(ignoredUntilLoads),
+                                         dsrFabric == DsrFabricOperand::Unloaded, name, fr_->mod,
+                                         node});
     if (op.activateTask >= 0) // a task ID; a task given by value is resolved at class end
         noteActivation(op.activateTask, node);
     setLoc(node);
@@ -3071,6 +3116,13 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
         {"tile_config/output_queue_config", {"encode_output_queue"}},
         {"tile_config/input_queue_config", {"encode_input_queue"}},
     };
+    // The Libraries for WSE-3 page: <message_passing> and <tile_config>'s queue_flush are
+    // "only supported for WSE-3" (the SDK's WSE-2 programs call input_queue_config too).
+    if (!wse3() &&
+        (l == "message_passing" || (l == "tessera/queues" && name.rfind("flush_", 0) == 0)))
+        failOnThisArch(node, (l == "message_passing" ? "'" + name + "' of <message_passing>"
+                                                     : std::string("<tile_config/queue_flush>")) +
+                                 " is only available on wse3");
     auto it = kFns.find(l);
     if (it != kFns.end() && it->second.count(name))
         return fnv(name.c_str());

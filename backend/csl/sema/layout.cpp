@@ -865,8 +865,9 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     // used by the fabin_dsd must be explicitly initialized with the associated color via
     // @initialize_queue", and "On WSE-3, when using a fabout_dsd loaded to a DSR, the output
     // queue" likewise.
-    for (const ClassCtx::FabricDsrLoad& load : c.fabricDsrLoads) {
-        if (!c.initializedQueues.count({load.input, load.queue}) && load.mod->ast)
+    for (const ClassCtx::FabricQueueDsd& load : c.fabricDsrLoads) {
+        if (!c.initializedQueues.count({load.input, load.queue}) && !c.comptimeBlockStopped &&
+            load.mod->ast)
             diags_.error(load.mod->fileId, load.mod->ast->beginOffset(load.node),
                          load.mod->ast->endOffset(load.node),
                          std::string(load.input ? "this fabin_dsd" : "this fabout_dsd") +
@@ -892,10 +893,13 @@ void Analyzer::buildClass(const TileCode& t, ClassCtx& c) {
     for (const auto& [use, where] : c.fabricQueueUses) {
         const bool input = use.first;
         const int queue = use.second;
-        const bool loadedToDsr = std::any_of(
-            c.fabricDsrLoads.begin(), c.fabricDsrLoads.end(),
-            [&](const ClassCtx::FabricDsrLoad& l) { return l.input == input && l.queue == queue; });
-        if (!c.initializedQueues.count({input, queue}) && !loadedToDsr && where.mod->ast)
+        const bool loadedToDsr = std::any_of(c.fabricDsrLoads.begin(), c.fabricDsrLoads.end(),
+                                             [&](const ClassCtx::FabricQueueDsd& l) {
+                                                 return l.input == input && l.queue == queue;
+                                             });
+        // A comptime block that stopped at an error may not have reached its queues' setup.
+        if (!c.initializedQueues.count({input, queue}) && !loadedToDsr && !c.comptimeBlockStopped &&
+            where.mod->ast)
             diags_.warning(where.mod->fileId, where.mod->ast->beginOffset(where.node),
                            where.mod->ast->endOffset(where.node),
                            where.what + " uses " + (input ? "input" : "output") + " queue " +
@@ -1122,7 +1126,8 @@ CompileResult Analyzer::run() {
                             firstDiagnostic, t.mod->fileId, t.mod->ast->beginOffset(t.node),
                             t.mod->ast->endOffset(t.node),
                             "in the code of PE (" + std::to_string(x) + ", " + std::to_string(y) +
-                                ") with the params this @set_tile_code gives it");
+                                ") with the params this @set_tile_code gives it",
+                            true);
                     cls = uint32_t(classes_.size() - 1);
                 }
                 prog->pes[size_t(y) * width_ + x].codeClass = cls;

@@ -78,7 +78,8 @@ int32_t Analyzer::teardownFunction(uint32_t node) {
         tb.kind = sim::TaskKind::Local;
         tb.function = c->teardownFn;
         // Named in words: messages say a task ID "is already bound to '<name>'".
-        c->taskNames[size_t(sim::kTeardownTaskId)] = "the teardown task of @set_teardown_handler";
+        c->taskNames[size_t(sim::kTeardownTaskId)] =
+            "the teardown task that @set_teardown_handler and @set_empty_queue_handler use";
     }
     return c->teardownFn;
 }
