@@ -208,11 +208,10 @@ task local_ten() void { y[4] = 99; }
             << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(iq), .{});\n"
             << "@bind_rotating_tasks needs '.limit'";
         QTest::newRow("clash without a table")
-            << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(iq), .{ .limit = 2 "
-               "});\n"
-            << "control task ID 0 shares its task table entry with memcpy's data task of input "
-               "queue 0 (@bind_rotating_tasks binds its alternate task to control task ID 0): "
-               "call @set_control_task_table to give control tasks their own table";
+            << "  @bind_rotating_tasks(main_task, alt_task, "
+               "@get_data_task_id(@get_input_queue(0)), "
+               ".{ .limit = 2 });\n"
+            << "call @set_control_task_table to give control tasks their own table";
         QTest::newRow("three pairs")
             << "  @bind_rotating_tasks(main_task, alt_task, @get_data_task_id(iq), .{ .limit = 2 "
                "});\n"

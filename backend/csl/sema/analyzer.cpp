@@ -487,6 +487,26 @@ Value Analyzer::floatToInt(double f, TypeP to, uint32_t node) {
     return to->k == TK::CInt ? mkInt(int64_t(t)) : mkInt(int64_t(t), to);
 }
 
+std::optional<std::pair<int, int>> Analyzer::handleIdRange(HandleKind kind) const {
+    switch (kind) {
+    case HandleKind::Color:
+        return std::pair(0, 31); // 24-31 are not routable, but are colors
+    case HandleKind::LocalTaskId:
+        return std::pair(wse3() ? 8 : 0, 30);
+    case HandleKind::ControlTaskId:
+        return std::pair(0, 63);
+    case HandleKind::DataTaskId:
+        return std::pair(0, wse3() ? sim::kNumInputQueues - 1 : 23);
+    case HandleKind::InputQueue:
+    case HandleKind::UtId:
+        return std::pair(0, 7);
+    case HandleKind::OutputQueue:
+        return std::pair(0, wse3() ? 7 : 5);
+    default:
+        return std::nullopt;
+    }
+}
+
 Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* context) {
     if (!to || to->k == TK::AnyType || sameType(v.type, to))
         return v;
@@ -553,8 +573,14 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             return mismatch();
         case TK::Handle:
             if (v.k == VK::Int) {
-                if (to->hk == HandleKind::Color && (v.i < 0 || v.i >= 32))
-                    fail(node, "color " + std::to_string(v.i) + " is out of range");
+                // An integer taken as an ID has the range its @get_* builtin checks (an input
+                // queue 99 or local task 99 faulted only at run time).
+                if (const auto range = handleIdRange(to->hk);
+                    range && (v.i < range->first || v.i > range->second))
+                    fail(node, typeName(to) + " " + std::to_string(v.i) + " is out of range for " +
+                                   (wse3() ? "wse3" : "wse2") + " (" +
+                                   std::to_string(range->first) + "-" +
+                                   std::to_string(range->second) + ")");
                 return mkHandle(to->hk, v.i);
             }
             return mismatch();

@@ -783,6 +783,9 @@ class Analyzer {
     void failUnlessConfigurableColor(int color, uint32_t node);
     void failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint32_t node);
     // The Storage Classes page's type restrictions for export declarations.
+    uint32_t dsdExtent(const Value& extent, uint32_t node);
+    // The IDs a handle of this kind may hold on the architecture (nullopt: not an ID).
+    std::optional<std::pair<int, int>> handleIdRange(HandleKind kind) const;
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".
     void failUnlessDsdElement(TypeP elem, uint32_t node);

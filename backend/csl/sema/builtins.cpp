@@ -178,6 +178,15 @@ int Analyzer::stringIndex(const std::string& s) {
     return i;
 }
 
+// A DSD's length field holds 15 bits, however the length is written (a tensor access of
+// 65536 moved nothing).
+uint32_t Analyzer::dsdExtent(const Value& extent, uint32_t node) {
+    const int64_t e = asInt(extent, node, "extent");
+    if (e < 0 || e > 0x7fff)
+        fail(node, "DSD extent " + std::to_string(e) + " is out of range (0-32767)");
+    return uint32_t(e);
+}
+
 // A setting that names a task itself (2.x), whose ID is known only after binding.
 static bool isTask(const Value& v) {
     return v.k == VK::Fn && v.fn && v.fn->isTask;
@@ -663,8 +672,7 @@ Value Analyzer::getDsd(uint32_t node) {
                 // takes each sender's chunk in turn from one fabric stream.
                 const std::string index = std::to_string(rank - 1 - k);
                 d.strideBytes[size_t(k)] = int32_t(v.field("$stride" + index)->i);
-                d.extent[size_t(k)] =
-                    uint32_t(asInt(*v.field("$extent" + index), args[1], "extent"));
+                d.extent[size_t(k)] = dsdExtent(*v.field("$extent" + index), args[1]);
             }
             if (base.isComptime())
                 d.baseAddress = uint32_t(base.i);
@@ -697,17 +705,11 @@ Value Analyzer::getDsd(uint32_t node) {
                          (d.kind == sim::DsdKind::Mem1d ? "one extent" : "1 to 4 extents"));
             d.rank = uint8_t(rank);
             for (size_t k = 0; k < rank; ++k) {
-                const int64_t e = asInt((*v.elems)[rank - 1 - k], args[1], "extent");
-                if (e < 0 || e > 0x7fff)
-                    fail(args[1], "DSD extent " + std::to_string(e) + " is out of range (0-32767)");
-                d.extent[k] = uint32_t(e);
+                d.extent[k] = dsdExtent((*v.elems)[rank - 1 - k], args[1]);
             }
         } else if (f == "extent") {
             if (v.isComptime()) {
-                int64_t e = asInt(v, args[1], "extent");
-                if (e < 0 || e > 0x7fff)
-                    fail(args[1], "DSD extent " + std::to_string(e) + " is out of range (0-32767)");
-                d.extent[0] = uint32_t(e);
+                d.extent[0] = dsdExtent(v, args[1]);
             } else {
                 // The DSDs page: "extent, any expression of type u16" (an i16 or u32 was
                 // cut to the field's width).
@@ -3217,7 +3219,7 @@ Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> a
         r.dsd.color =
             uint8_t(handleId(coerce(args[0], types.handle(HandleKind::Color), argNodes[0]),
                              HandleKind::Color, argNodes[0], "color"));
-        r.dsd.extent[0] = uint32_t(asInt(args[1], argNodes[1], "extent"));
+        r.dsd.extent[0] = dsdExtent(args[1], argNodes[1]);
         r.dsd.queue = uint8_t(handleId(
             args[2], out ? HandleKind::OutputQueue : HandleKind::InputQueue, argNodes[2], "queue"));
         r.type = types.dsd(r.dsd.kind);

@@ -22,26 +22,25 @@ void Analyzer::bindTask(const std::string& name, HandleKind want, const Value& f
         fail(node, "@" + name + " is only allowed in tile code");
     // The Builtins page: the binding "must appear in a top-level comptime block".
     failUnlessTopLevelComptime("@" + name, node);
-    // What memcpy reserves (SDK-NOTES, from the SDK's memcpy documentation, and the task ID
-    // maps of the SDK's examples): local task IDs 27, 28 and 30, control task IDs 33-37, on
-    // WSE-2 the data tasks of colors 21-23, on WSE-3 those of input queues 0 and 1. WSE-2
-    // tasks of every kind share one table, so there a control task may not take memcpy's
-    // local task entries either. (The maps also mark 21-23 for local tasks; our own programs
-    // use those IDs with memcpy and nothing in memcpy's documentation binds them, so they
-    // are accepted.)
+    // What memcpy reserves (SDK-NOTES, from the SDK's memcpy documentation): local task IDs
+    // 27, 28 and 30, control task IDs 33-37 and, on WSE-2, the data tasks of colors 21-23;
+    // WSE-2 tasks of every kind share one table, so there a control task may not take
+    // memcpy's local task entries either. WSE-3 input queues are not checked: the SDK's own
+    // sdklayout-05-gemv, compiled with memcpy for its host streams, binds a data task to
+    // input queue 0. (The task ID maps of the SDK's examples also mark local task IDs 21-23;
+    // our own programs use them with memcpy and memcpy's documentation binds nothing there.)
     if (opt_.memcpy) {
         const bool memcpyLocal = tid == 27 || tid == 28 || tid == 30;
         const bool reserved = want == HandleKind::LocalTaskId ? memcpyLocal
                               : want == HandleKind::ControlTaskId
                                   ? (tid >= 33 && tid <= 37) || (!wse3() && memcpyLocal)
-                                  : (wse3() ? tid <= 1 : tid >= 21);
+                                  : !wse3() && tid >= 21;
         if (reserved)
-            fail(args[1], std::string(want == HandleKind::LocalTaskId ? "local task ID "
-                                      : want == HandleKind::ControlTaskId
-                                          ? "control task ID "
-                                          : (wse3() ? "the data task ID of input queue "
-                                                    : "the data task ID of color ")) +
-                              std::to_string(tid) + " is reserved by memcpy");
+            fail(args[1],
+                 std::string(want == HandleKind::LocalTaskId     ? "local task ID "
+                             : want == HandleKind::ControlTaskId ? "control task ID "
+                                                                 : "the data task ID of color ") +
+                     std::to_string(tid) + " is reserved by memcpy");
     }
     TypeP ft = fnType(f.fn);
     if (want == HandleKind::DataTaskId && ft->params.size() > 2)
@@ -222,28 +221,15 @@ void Analyzer::placeControlTasks(ClassCtx& c) {
             table.functions[entry] = b.function;
             continue;
         }
-        const std::string rotatingAlternate =
-            c.cc.rotatingTasks.empty()
-                ? ""
-                : " (@bind_rotating_tasks binds its alternate task to control task ID 0)";
-        // Without a table of their own, control tasks share entries with data tasks, and
-        // memcpy's take input queues 0 and 1.
-        if (opt_.memcpy && b.id <= 1) {
-            error("control task ID " + std::to_string(b.id) +
-                  " shares its task table entry with memcpy's data task of input queue " +
-                  std::to_string(b.id) + rotatingAlternate +
-                  ": call @set_control_task_table to give control tasks their own table");
-            continue;
-        }
         sim::TaskBinding& tb = c.cc.tasks[size_t(b.id)];
         if (tb.kind != sim::TaskKind::None) {
             error("task ID " + std::to_string(b.id) + " is already bound to '" +
                   c.taskNames[size_t(b.id)] + "'" +
-                  (rotatingAlternate.empty()
+                  (c.cc.rotatingTasks.empty()
                        ? ""
-                       : rotatingAlternate.substr(0, rotatingAlternate.size() - 1) +
-                             ": call @set_control_task_table to give control tasks their own "
-                             "table)"));
+                       : " (@bind_rotating_tasks binds its alternate task to control task ID "
+                         "0: call @set_control_task_table to give control tasks their own "
+                         "table)"));
             continue;
         }
         tb.kind = sim::TaskKind::Control;
