@@ -1817,10 +1817,12 @@ void Fabric::Impl::completeCommandOnPe(Pe& p, PeCommand& pc) {
 bool Fabric::Impl::h2dStreamBefore(CommandId id) const {
     if (pendingH2DStreams.load() == 0)
         return false;
+    if (const auto self = commands.find(id); self != commands.end() && self->second->req.ownChannel)
+        return false;
     for (const auto& [earlier, c] : commands) {
         if (earlier >= id)
             return false;
-        if (c->kind == Command::Kind::StreamH2D && !c->done)
+        if (c->kind == Command::Kind::StreamH2D && !c->done && !c->req.ownChannel)
             return true;
     }
     return false;

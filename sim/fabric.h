@@ -51,6 +51,9 @@ struct MemcpyRequest {
     MemcpyOrder order = MemcpyOrder::RowMajor;
     MemcpyShape shape = MemcpyShape::Box;
     uint32_t rowStride = 1, colStride = 1;  // Strided
+    // Added (SdkLayout streams): a streaming H2D through an I/O channel of its own, as each
+    // SdkLayout input stream has; it neither waits for nor holds other H2D streams.
+    bool ownChannel = false;
 };
 
 using CommandId = uint64_t;

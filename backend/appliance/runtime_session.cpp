@@ -520,6 +520,7 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
     sim::MemcpyRequest r;
     r.toDevice = a.toDevice;
     r.streaming = a.streaming;
+    r.ownChannel = a.ownChannel;
     if (a.streaming) {
         const auto& colors = a.toDevice ? p.memcpy.h2dColors : p.memcpy.d2hColors;
         std::string list;

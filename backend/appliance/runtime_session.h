@@ -99,6 +99,7 @@ struct MemcpyArgs {
     std::string hostDtype; // numpy dtype name
     int64_t hostElements = 0;
     bool nonblock = false;
+    bool ownChannel = false; // an SdkLayout stream (sim::MemcpyRequest::ownChannel)
 };
 
 struct TaskState {

@@ -468,6 +468,7 @@ class RuntimeService final : public pb::Runtime::CallbackService {
                 a.toDevice = req->to_device();
                 a.target = req->target();
                 a.streaming = req->streaming();
+                a.ownChannel = req->own_channel();
                 a.px = req->px();
                 a.py = req->py();
                 a.w = req->w();

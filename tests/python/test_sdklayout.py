@@ -34,7 +34,7 @@ class _InScratch(unittest.TestCase):
     def setUp(self):
         self._old = os.getcwd()
         self._dir = tempfile.mkdtemp(prefix="tessera-sdklayout-")
-        for name in ("relay.csl", "table.csl", "emit.csl", "store.csl"):
+        for name in ("relay.csl", "table.csl", "emit.csl", "store.csl", "later_first.csl"):
             shutil.copy(os.path.join(KERNELS, name), self._dir)
         os.chdir(self._dir)
 
@@ -355,6 +355,43 @@ class RunTest(_InScratch):
         runtime.receive(out, got, 6)
         runtime.stop()
         np.testing.assert_array_equal(got, sent)
+
+    def run_streams_sent_together(self, target):
+        """Each input stream has an I/O location of its own: the kernel takes all of the
+        second stream before the first, so the first stream, sent first, must not hold the
+        second back (sdklayout-04's add2vec hung at 64 words when they were serialized)."""
+        platform = get_platform(None, SimfabConfig(), target)
+        layout = SdkLayout(platform)
+        n = 64
+        adder = layout.create_code_region("later_first.csl", "adder", 1, 1)
+        earlier, later, tx = adder.color("earlier"), adder.color("later"), adder.color("tx")
+        adder.set_param_all("n", n)
+        for color in (earlier, later, tx):
+            adder.set_param_all(color)
+        earlier_in = adder.create_input_port(earlier, Edge.LEFT, [_into(Route.RAMP)], n)
+        later_in = adder.create_input_port(later, Edge.TOP, [_into(Route.RAMP)], n)
+        out = adder.create_output_port(tx, Edge.RIGHT, [_from(Route.RAMP)], n)
+        adder.place(2, 2)
+        earlier_stream = layout.create_input_stream(earlier_in)
+        later_stream = layout.create_input_stream(later_in)
+        back = layout.create_output_stream(out)
+        runtime = SdkRuntime(layout.compile(out_prefix="out"), platform)
+        runtime.load()
+        runtime.run()
+        a = np.arange(n, dtype=np.float32)
+        b = np.arange(n, dtype=np.float32) * 1000
+        got = np.zeros(n, dtype=np.float32)
+        runtime.send(earlier_stream, a, nonblock=True)
+        runtime.send(later_stream, b, nonblock=True)
+        runtime.receive(back, got, n, nonblock=True)
+        runtime.stop()
+        np.testing.assert_array_equal(got, a + b)
+
+    def test_streams_sent_together_wse2(self):
+        self.run_streams_sent_together(SdkTarget.WSE2)
+
+    def test_streams_sent_together_wse3(self):
+        self.run_streams_sent_together(SdkTarget.WSE3)
 
     def run_wide_ports(self, target):
         """A 3-PE output port connected to a 3-PE input port (PE i to PE i, two PEs

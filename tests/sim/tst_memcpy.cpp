@@ -456,6 +456,45 @@ class TestMemcpy : public QObject {
                  r.message.c_str());
     }
 
+    // SdkLayout streams each have an I/O channel of their own: a stream to PE 1 runs while
+    // one to PE 0, whose data task is blocked, is unfinished (sdklayout-04's add2vec with 64
+    // elements hung when the two sends were serialized as memcpy's are).
+    void ownChannelStreamsRunTogether_data() {
+        QTest::addColumn<bool>("ownChannel");
+        QTest::newRow("memcpy streams") << false;
+        QTest::newRow("own channels") << true;
+    }
+    void ownChannelStreamsRunTogether() {
+        QFETCH(bool, ownChannel);
+        sim::CodeClass cls;
+        FnBuilder t("take", 1, 1);
+        t.paramTypes({ScalarType::U32});
+        t.ret();
+        cls.functions.push_back(t.build());
+        for (const int color : {2, 3}) {
+            cls.tasks[size_t(color)].kind = sim::TaskKind::Data;
+            cls.tasks[size_t(color)].function = 0;
+            cls.tasks[size_t(color)].color = uint8_t(color);
+        }
+        cls.tasks[2].initiallyBlocked = true;
+        auto prog = makeProgram(cls, 2, 1);
+        prog->memcpy.enabled = true;
+        prog->memcpy.h2dColors[0] = 2;
+        prog->memcpy.h2dColors[1] = 3;
+        sim::Fabric f(prog);
+        sim::MemcpyRequest held;
+        held.streaming = true;
+        held.color = 2;
+        held.elementsPerPe = 20;
+        held.ownChannel = ownChannel;
+        f.memcpy(held, std::vector<uint32_t>(20, 7));
+        sim::MemcpyRequest taken = held;
+        taken.color = 3;
+        taken.x = 1;
+        const auto r = f.runUntilDone(f.memcpy(taken, std::vector<uint32_t>(20, 8)));
+        QCOMPARE(r.status, ownChannel ? RunStatus::CommandDone : RunStatus::Hang);
+    }
+
     void streamingWithoutConsumerHangs() {
         sim::CodeClass cls;
         FnBuilder t("noop", 0, 1);

@@ -846,8 +846,7 @@ def stream_send(runtime, port, data, n_wavelets, nonblock):
             raise ValueError(f"send: n_wavelets {n_wavelets} must be 1..{arr.size} (the array's "
                              "size)")
         arr = arr[:n_wavelets]
-    return runtime.memcpy_h2d(info["host_color"], arr, info["x"], info["y"], 1, 1, arr.size,
-                              streaming=True, nonblock=nonblock)
+    return runtime._send_on_own_channel(info["host_color"], arr, info["x"], info["y"], nonblock)
 
 
 def stream_receive(runtime, port, data, size, nonblock):

@@ -499,8 +499,15 @@ class SdkRuntime:
         return self._h2d(pb.STRIDED, dest, src, px, py, w, h, elem_per_pe, streaming, data_type,
                          order, nonblock, row_stride, col_stride)
 
+    def _send_on_own_channel(self, color, words, px, py, nonblock):
+        """An SdkLayout input stream: each has an I/O location of its own, so streams sent
+        together run together (memcpy's streams are serialized)."""
+        return self._h2d(pb.BOX, color, words, px, py, 1, 1, words.size, True,
+                         MemcpyDataType.MEMCPY_32BIT, MemcpyOrder.ROW_MAJOR, nonblock,
+                         own_channel=True)
+
     def _h2d(self, shape, dest, src, px, py, w, h, elem, streaming, data_type, order, nonblock,
-             row_stride=1, col_stride=1):
+             row_stride=1, col_stride=1, own_channel=False):
         # Messages name the call the script made (the broadcast and strided forms said
         # "memcpy_h2d").
         call = _H2D_CALLS[shape]
@@ -515,7 +522,7 @@ class SdkRuntime:
             self._warn_of_dropped_upper_halves(arr, fields["target"])
         request = pb.MemcpyRequest(
             session_id=self._session, to_device=True, shape=shape, host_dtype=arr.dtype.name,
-            host_elements=int(arr.size), **strides, **fields)
+            host_elements=int(arr.size), own_channel=own_channel, **strides, **fields)
         try:
             if arr.dtype.itemsize == 4 and self._segment(arr.size):
                 self._shm.words(arr.size)[:] = arr.reshape(-1).view(np.uint32)
