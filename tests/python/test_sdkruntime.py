@@ -643,12 +643,22 @@ class CompilerTest(Base):
 
     def test_compile_takes_files_imported_from_outside_the_code_directory(self):
         # An SDK benchmark compiles ./src whose layout imports ../../benchmark-libs/...;
-        # the compile must see those files (it failed with "file ... not found").
-        project = os.path.join(self.tmp, "outside-imports")
+        # the compile must see those files (it failed with "file ... not found"), also when
+        # the imported directory is a symlink (its real path was uploaded; h-var7 3).
+        for linked in (False, True):
+            with self.subTest(linked=linked):
+                self.compile_with_outside_imports(linked)
+
+    def compile_with_outside_imports(self, linked):
+        project = os.path.join(self.tmp, f"outside-imports-{int(linked)}")
         src = os.path.join(project, "app", "src")
         shared = os.path.join(project, "shared")
         os.makedirs(src)
-        os.makedirs(shared)
+        if linked:
+            os.makedirs(shared + "-real")
+            os.symlink(shared + "-real", shared)
+        else:
+            os.makedirs(shared)
         examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
         shutil.copy(os.path.join(examples, "host-basics", "pe_program.csl"), shared)
         with open(os.path.join(shared, "dims.csl"), "w", encoding="utf-8") as f:

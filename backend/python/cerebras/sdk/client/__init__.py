@@ -56,13 +56,20 @@ def _csl_files(directory):
             if n.endswith(".csl")]
 
 
+def _lexical(path):
+    return os.path.normpath(os.path.abspath(path))
+
+
 def _library_dirs(codedir):
     """The directories of the .csl files that codedir's .csl files import, directly or
     through each other, by relative paths leading out of codedir (an SDK benchmark's
     src/layout.csl imports ../../benchmark-libs/<lib>/layout.csl), as real paths. A whole
     directory goes with each such file, as a library picks its own files by computed
-    paths (<lib>/pe.csl imports <lib>/wse2/pe.csl or <lib>/wse3/pe.csl)."""
-    root = os.path.realpath(codedir)
+    paths (<lib>/pe.csl imports <lib>/wse2/pe.csl or <lib>/wse3/pe.csl). Paths are
+    resolved as the compiler resolves imports, by their text: a directory reached through a
+    symlink keeps the name the import uses (its real path was uploaded where no import
+    looked)."""
+    root = _lexical(codedir)
     todo = _csl_files(root)
     dirs = []
     while todo:
@@ -70,10 +77,10 @@ def _library_dirs(codedir):
         with open(source, encoding="utf-8", errors="replace") as f:
             text = f.read()
         for rel in _RELATIVE_IMPORT.findall(text):
-            target = os.path.realpath(os.path.join(os.path.dirname(source), rel))
+            target = _lexical(os.path.join(os.path.dirname(source), rel))
             if not os.path.isfile(target):
                 # The SDK resolves such a path from the layout's directory as well.
-                target = os.path.realpath(os.path.join(root, rel))
+                target = _lexical(os.path.join(root, rel))
             folder = os.path.dirname(target)
             if (not os.path.isfile(target) or (folder + os.sep).startswith(root + os.sep)
                     or any((folder + os.sep).startswith(d + os.sep) for d in dirs)):
@@ -96,7 +103,7 @@ def _code_files(codedir, layout, args):
                                 f"'{codedir}'")
     if not libraries:
         return files, layout, args
-    root = os.path.realpath(codedir)
+    root = _lexical(codedir)
     top = os.path.commonpath([root] + libraries)
     prefix = os.path.relpath(root, top).replace(os.sep, "/")
     for f in files:
