@@ -810,7 +810,7 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
         m->path = spec;
         m->libParams = params;
         if (name == "memcpy/get_params")
-            checkMemcpyStreamColors(*m);
+            checkMemcpyParams(*m);
         if (info->source) {
             // A library written in CSL: parse it like a file.
             std::string key = "<lib>/" + name;

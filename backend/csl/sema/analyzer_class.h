@@ -799,8 +799,8 @@ class Analyzer {
     int8_t taskSettingId(const Value& v, bool activate, const std::string& what, uint32_t node);
     std::vector<std::pair<std::string, int>> memcpyStreamColors(const Module& getParams);
     void failIfMemcpyStreamColor(int color, uint32_t node);
-    void checkMemcpyStreamColors(const Module& getParams);
-    // The streams of every <memcpy/get_params> import so far (checkMemcpyStreamColors): a
+    void checkMemcpyParams(const Module& getParams);
+    // The streams of every <memcpy/get_params> import so far (checkMemcpyParams): a
     // route check per color config must not scan every module of every class.
     std::vector<std::pair<std::string, int>> memcpyStreams_;
     void
@@ -1147,6 +1147,7 @@ class Analyzer {
     Value dsdToOperandReg(const Value& v, uint32_t node, uint16_t& dreg);
     int stringIndex(const std::string& s);
     std::array<uint32_t, 4> fabricGeometry() const; // fabric width, height, offset x, y
+    void checkFabricHoldsRectangle();
     void layoutBuiltin(const std::string& name, uint32_t node, Value& result);
     sim::ColorConfig colorConfig(const Value& cfg, uint32_t node);
     Value libCall(Module* lib, const std::string& fn, std::vector<Value> args,

@@ -318,6 +318,32 @@ std::array<uint32_t, 4> Analyzer::fabricGeometry() const {
     return {fw, fh, ox, oy};
 }
 
+// The fabric must hold the rectangle at its offsets, and with memcpy its halo too. Checked
+// when @set_rectangle gives the rectangle (it was checked after the whole layout, 18 s for a
+// large one).
+void Analyzer::checkFabricHoldsRectangle() {
+    const auto [fw, fh, ox, oy] = fabricGeometry();
+    // In 64 bits: offsets and buffer widths from the library API or the IDE's settings are
+    // not bounded as the cslc command line bounds them, and must not wrap.
+    const uint64_t westNeed = 4 + uint64_t(opt_.widthWestBuf);
+    const uint64_t wideNeed = uint64_t(ox) + width_ + 3 + opt_.widthEastBuf;
+    const uint64_t tallNeed = uint64_t(oy) + height_ + 1;
+    if (opt_.memcpy) {
+        if (ox < westNeed || oy < 1)
+            diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," + std::to_string(oy) +
+                              " leaves no room for memcpy: x must be at least " +
+                              std::to_string(westNeed) + " and y at least 1");
+        if (fw < wideNeed || fh < tallNeed)
+            diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
+                              " is too small for a " + std::to_string(width_) + "x" +
+                              std::to_string(height_) + " rectangle with memcpy: need at least " +
+                              std::to_string(wideNeed) + "," + std::to_string(tallNeed));
+    } else if (fw < uint64_t(ox) + width_ || fh < uint64_t(oy) + height_) {
+        diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
+                          " is too small for the rectangle at the given offsets");
+    }
+}
+
 void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& result) {
     auto args = L(node);
     auto carg = [&](size_t i, const char* what) { return evalComptime(args[i], nullptr, what); };
@@ -347,13 +373,21 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         fail(node, "@" + name +
                        " is only allowed during the evaluation of the layout block, "
                        "not in a comptime block");
+    // Sizes and coordinates are integers: a color there passed as its number (h-mut7 3).
+    const auto integerArg = [&](size_t i, const char* what) {
+        const Value v = carg(i, what);
+        if (v.k != VK::Int)
+            fail(args[i],
+                 "@" + name + " expects an integer " + what + ", found '" + typeName(v.type) + "'");
+        return v.i;
+    };
     if (name == std::string_view("set_rectangle")) {
         if (args.size() != 2)
             fail(node, "@set_rectangle expects 2 arguments, found " + std::to_string(args.size()));
         if (rectSet_)
             fail(node, "@set_rectangle is called more than once");
-        int64_t w = asInt(carg(0, "width"), args[0], "width");
-        int64_t h = asInt(carg(1, "height"), args[1], "height");
+        const int64_t w = integerArg(0, "width");
+        const int64_t h = integerArg(1, "height");
         if (w <= 0 || h <= 0 || w > 1000 || h > 1200)
             fail(node,
                  "rectangle " + std::to_string(w) + "x" + std::to_string(h) + " is out of range");
@@ -363,13 +397,17 @@ void Analyzer::layoutBuiltin(const std::string& name, uint32_t node, Value& resu
         tiles_.assign(size_t(w * h), kNoTile);
         tileNodes_.assign(size_t(w * h), 0);
         configuredColors_.assign(size_t(w * h), 0);
+        const size_t errorsBefore = diags_.errorCount();
+        checkFabricHoldsRectangle();
+        if (diags_.errorCount() > errorsBefore)
+            throw SemaError{};
         return;
     }
     if (!rectSet_)
         fail(node, "@" + name + " is used before @set_rectangle");
     auto coords = [&](uint32_t& x, uint32_t& y) {
-        int64_t xi = asInt(carg(0, "x"), args[0], "x");
-        int64_t yi = asInt(carg(1, "y"), args[1], "y");
+        const int64_t xi = integerArg(0, "x");
+        const int64_t yi = integerArg(1, "y");
         if (xi < 0 || yi < 0 || xi >= int64_t(width_) || yi >= int64_t(height_))
             fail(node, "PE (" + std::to_string(xi) + ", " + std::to_string(yi) +
                            ") is outside the rectangle " + std::to_string(width_) + "x" +
@@ -1169,27 +1207,6 @@ CompileResult Analyzer::run() {
             }
         }
         const auto [fw, fh, ox, oy] = fabricGeometry();
-        // In 64 bits: offsets and buffer widths from the library API or the IDE's settings are
-        // not bounded as the cslc command line bounds them, and must not wrap.
-        const uint64_t westNeed = 4 + uint64_t(opt_.widthWestBuf);
-        const uint64_t wideNeed = uint64_t(ox) + width_ + 3 + opt_.widthEastBuf;
-        const uint64_t tallNeed = uint64_t(oy) + height_ + 1;
-        if (opt_.memcpy) {
-            if (ox < westNeed || oy < 1)
-                diags_.errorNoLoc("--fabric-offsets=" + std::to_string(ox) + "," +
-                                  std::to_string(oy) +
-                                  " leaves no room for memcpy: x must be at least " +
-                                  std::to_string(westNeed) + " and y at least 1");
-            if (fw < wideNeed || fh < tallNeed)
-                diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
-                                  " is too small for a " + std::to_string(width_) + "x" +
-                                  std::to_string(height_) +
-                                  " rectangle with memcpy: need at least " +
-                                  std::to_string(wideNeed) + "," + std::to_string(tallNeed));
-        } else if (fw < uint64_t(ox) + width_ || fh < uint64_t(oy) + height_) {
-            diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
-                              " is too small for the rectangle at the given offsets");
-        }
         prog->fabricWidth = fw;
         prog->fabricHeight = fh;
         prog->offsetX = ox;
@@ -1202,6 +1219,17 @@ CompileResult Analyzer::run() {
         for (const Module& m : modules_) {
             if (m.lib != "memcpy/get_params")
                 continue;
+            // memcpy serves the program rectangle: other dimensions gave PEs the params of
+            // columns that do not exist, or none.
+            for (const auto& [field, size] : {std::pair("width", width_), {"height", height_}}) {
+                const Value* v = m.libParams.field(field);
+                if (v && v->i != int64_t(size) && m.importer && m.importer->ast)
+                    diags_.error(m.importer->fileId, m.importer->ast->beginOffset(m.importNode),
+                                 m.importer->ast->endOffset(m.importNode),
+                                 std::string("<memcpy/get_params> '.") + field + "' is " +
+                                     std::to_string(v->i) + ", but the rectangle's " + field +
+                                     " is " + std::to_string(size));
+            }
             for (const auto& [key, color] : memcpyStreamColors(m)) {
                 const bool d2h = key.rfind("MEMCPYD2H_", 0) == 0;
                 (d2h ? prog->memcpy.d2hColors : prog->memcpy.h2dColors)[size_t(key.back() - '1')] =
@@ -1292,7 +1320,34 @@ void Analyzer::failIfMemcpyStreamColor(int color, uint32_t node) {
 
 // Two streams of one <memcpy/get_params> import on one color, or one on a color memcpy
 // keeps for itself, mix or lose their data.
-void Analyzer::checkMemcpyStreamColors(const Module& getParams) {
+void Analyzer::checkMemcpyParams(const Module& getParams) {
+    // The memcpy page's parameters of <memcpy/get_params>: a misspelt one, a width of 0 or a
+    // string passed silently (h-mut7 2).
+    const Value& params = getParams.libParams;
+    for (size_t i = 0; params.k == VK::Agg && params.names && i < params.names->size(); ++i) {
+        const std::string& name = (*params.names)[i];
+        const Value& v = (*params.elems)[i];
+        const bool stream =
+            name.size() == 11 &&
+            (name.rfind("MEMCPYH2D_", 0) == 0 || name.rfind("MEMCPYD2H_", 0) == 0) &&
+            name[10] >= '1' && name[10] <= '4';
+        if (name == "width" || name == "height") {
+            if (v.k != VK::Int || v.i < 1 || v.i > 0xffff)
+                fail(getParams.importer, getParams.importNode,
+                     "<memcpy/get_params> '." + name + "' must be a comptime integer 1-65535" +
+                         (v.k == VK::Int ? ", found " + std::to_string(v.i)
+                                         : ", found '" + typeName(v.type) + "'"));
+        } else if (stream || name == "LAUNCH") { // LAUNCH: the SDK 1.0 @rpc color
+            if (v.k != VK::Int && v.k != VK::Handle)
+                fail(getParams.importer, getParams.importNode,
+                     "<memcpy/get_params> '." + name + "' must be a color, found '" +
+                         typeName(v.type) + "'");
+        } else {
+            fail(getParams.importer, getParams.importNode,
+                 "<memcpy/get_params> has no parameter '." + name +
+                     "' (it takes width, height, MEMCPYH2D_1..4, MEMCPYD2H_1..4 and LAUNCH)");
+        }
+    }
     const auto colors = memcpyStreamColors(getParams);
     memcpyStreams_.insert(memcpyStreams_.end(), colors.begin(), colors.end());
     for (size_t i = 0; i < colors.size(); ++i) {
