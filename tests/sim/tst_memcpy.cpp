@@ -65,6 +65,21 @@ sim::MemcpyRequest copy(bool toDevice, const char* sym, uint32_t w, uint32_t h, 
     return r;
 }
 
+// A class whose data tasks on `colors` take a u32 wavelet and do nothing with it.
+sim::CodeClass takingDataTasks(std::initializer_list<int> colors) {
+    sim::CodeClass cls;
+    FnBuilder t("take", 1, 1);
+    t.paramTypes({ScalarType::U32});
+    t.ret();
+    cls.functions.push_back(t.build());
+    for (const int color : colors) {
+        cls.tasks[size_t(color)].kind = sim::TaskKind::Data;
+        cls.tasks[size_t(color)].function = 0;
+        cls.tasks[size_t(color)].color = uint8_t(color);
+    }
+    return cls;
+}
+
 } // namespace
 
 class TestMemcpy : public QObject {
@@ -428,14 +443,7 @@ class TestMemcpy : public QObject {
     // streamed values build up on other PEs). Here PE 0 never takes its stream (its data
     // task stays blocked), so the copy from PE 1 must not finish either; it used to.
     void copiesWaitForAnEarlierStream() {
-        sim::CodeClass cls;
-        FnBuilder t("take", 1, 1);
-        t.paramTypes({ScalarType::U32});
-        t.ret();
-        cls.functions.push_back(t.build());
-        cls.tasks[2].kind = sim::TaskKind::Data;
-        cls.tasks[2].function = 0;
-        cls.tasks[2].color = 2;
+        sim::CodeClass cls = takingDataTasks({2});
         cls.tasks[2].initiallyBlocked = true;
         cls.exports.push_back(exportVar("A", kA));
         auto prog = makeProgram(cls, 2, 1);
@@ -466,16 +474,7 @@ class TestMemcpy : public QObject {
     }
     void ownChannelStreamsRunTogether() {
         QFETCH(bool, ownChannel);
-        sim::CodeClass cls;
-        FnBuilder t("take", 1, 1);
-        t.paramTypes({ScalarType::U32});
-        t.ret();
-        cls.functions.push_back(t.build());
-        for (const int color : {2, 3}) {
-            cls.tasks[size_t(color)].kind = sim::TaskKind::Data;
-            cls.tasks[size_t(color)].function = 0;
-            cls.tasks[size_t(color)].color = uint8_t(color);
-        }
+        sim::CodeClass cls = takingDataTasks({2, 3});
         cls.tasks[2].initiallyBlocked = true;
         auto prog = makeProgram(cls, 2, 1);
         prog->memcpy.enabled = true;
