@@ -811,6 +811,13 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
         m->libParams = params;
         if (name == "memcpy/get_params")
             checkMemcpyParams(*m);
+        // The PE's memcpy parameters are the struct get_params gives its column (an integer
+        // or a route struct passed silently, h-mut7).
+        if (name == "memcpy/memcpy" && (params.k != VK::Agg || !params.field("$memcpy_column")))
+            fail(importer, node,
+                 "<memcpy/memcpy> takes the params that <memcpy/get_params>' get_params(x) "
+                 "gives the PE's column, found '" +
+                     typeName(params.type) + "'");
         if (info->source) {
             // A library written in CSL: parse it like a file.
             std::string key = "<lib>/" + name;
