@@ -892,6 +892,10 @@ class Parser {
         noTypedInit_ = false;
         while (!at(Tok::RBrace)) {
             if (at(Tok::Dot) && kind(1) == Tok::Ident && kind(2) == Tok::Eq) {
+                // `.{ .a == 1, .b = 2 }` (a slip for `=`) made a tuple element of `.a == 1`.
+                if (!items.empty() && !named)
+                    fail("a struct initializer mixes values and '.field = value' items, found '." +
+                         std::string(toks_.text(uint32_t(pos_) + 1)) + " ='");
                 uint32_t f = uint32_t(pos_);
                 ++pos_;
                 uint32_t name = uint32_t(pos_++);
