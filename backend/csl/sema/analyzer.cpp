@@ -507,6 +507,14 @@ std::optional<std::pair<int, int>> Analyzer::handleIdRange(HandleKind kind) cons
     }
 }
 
+void Analyzer::failUnlessIdInRange(HandleKind kind, const std::string& what, int64_t id,
+                                   uint32_t node) {
+    if (const auto range = handleIdRange(kind); range && (id < range->first || id > range->second))
+        fail(node, what + " " + std::to_string(id) + " is out of range for " +
+                       (wse3() ? "wse3" : "wse2") + " (" + std::to_string(range->first) + "-" +
+                       std::to_string(range->second) + ")");
+}
+
 Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* context) {
     if (!to || to->k == TK::AnyType || sameType(v.type, to))
         return v;
@@ -575,12 +583,7 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             if (v.k == VK::Int) {
                 // An integer taken as an ID has the range its @get_* builtin checks (an input
                 // queue 99 or local task 99 faulted only at run time).
-                if (const auto range = handleIdRange(to->hk);
-                    range && (v.i < range->first || v.i > range->second))
-                    fail(node, typeName(to) + " " + std::to_string(v.i) + " is out of range for " +
-                                   (wse3() ? "wse3" : "wse2") + " (" +
-                                   std::to_string(range->first) + "-" +
-                                   std::to_string(range->second) + ")");
+                failUnlessIdInRange(to->hk, typeName(to), v.i, node);
                 return mkHandle(to->hk, v.i);
             }
             return mismatch();

@@ -782,10 +782,12 @@ class Analyzer {
     [[noreturn]] void failExportedTwice(const std::string& name, uint32_t node);
     void failUnlessConfigurableColor(int color, uint32_t node);
     void failUnlessSwitchable(int color, const sim::ColorConfig& cfg, uint32_t node);
-    // The Storage Classes page's type restrictions for export declarations.
     uint32_t dsdExtent(const Value& extent, uint32_t node);
-    // The IDs a handle of this kind may hold on the architecture (nullopt: not an ID).
+    // The IDs a handle of this kind may hold on the architecture (nullopt: not an ID), as the
+    // @get_* builtins and integers taken as IDs check them.
     std::optional<std::pair<int, int>> handleIdRange(HandleKind kind) const;
+    void failUnlessIdInRange(HandleKind kind, const std::string& what, int64_t id, uint32_t node);
+    // The Storage Classes page's type restrictions for export declarations.
     void failUnlessExportCompatible(TypeP t, uint32_t node, const std::string& what);
     // DSD elements are machine words: "DSD builtins may require ABI-sized types".
     void failUnlessDsdElement(TypeP elem, uint32_t node);

@@ -2527,35 +2527,29 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         }
     }
     if (name == "get_local_task_id" || name == "get_control_task_id") {
-        int64_t id = asInt(taskOrUtId, args[0], "task ID");
-        bool local = name == "get_local_task_id";
-        int64_t lo = local && wse3() ? 8 : 0, hi = local ? 30 : 63;
-        if (id < lo || id > hi)
-            fail(args[0], std::string(local ? "local" : "control") + " task ID " +
-                              std::to_string(id) + " is out of range for " +
-                              (wse3() ? "wse3" : "wse2") + " (" + std::to_string(lo) + "-" +
-                              std::to_string(hi) + ")");
-        return mkHandle(local ? HandleKind::LocalTaskId : HandleKind::ControlTaskId, id);
+        const int64_t id = asInt(taskOrUtId, args[0], "task ID");
+        const bool local = name == "get_local_task_id";
+        const HandleKind kind = local ? HandleKind::LocalTaskId : HandleKind::ControlTaskId;
+        failUnlessIdInRange(kind, local ? "local task ID" : "control task ID", id, args[0]);
+        return mkHandle(kind, id);
     }
     if (name == "get_input_queue" || name == "get_output_queue" || name == "get_ut_id") {
         need(1, 1);
         const Value id = name == "get_ut_id" ? taskOrUtId : carg(0, "queue ID");
         failUnlessUnsignedId(id, args[0]);
-        int64_t q = asInt(id, args[0], "queue ID");
-        bool out = name == "get_output_queue";
+        const int64_t q = asInt(id, args[0], "queue ID");
+        const bool out = name == "get_output_queue";
         if (name == "get_ut_id" && !wse3())
             failOnThisArch(node, "@get_ut_id is only available on wse3");
-        int64_t hi = out && !wse3() ? 5 : 7;
-        if (q < 0 || q > hi)
-            fail(args[0], std::string(name == "get_ut_id" ? "microthread"
-                                      : out               ? "output queue"
-                                                          : "input queue") +
-                              " " + std::to_string(q) + " is out of range for " +
-                              (wse3() ? "wse3" : "wse2") + " (0-" + std::to_string(hi) + ")");
-        return mkHandle(name == "get_ut_id" ? HandleKind::UtId
-                        : out               ? HandleKind::OutputQueue
-                                            : HandleKind::InputQueue,
-                        q);
+        const HandleKind kind = name == "get_ut_id" ? HandleKind::UtId
+                                : out               ? HandleKind::OutputQueue
+                                                    : HandleKind::InputQueue;
+        failUnlessIdInRange(kind,
+                            name == "get_ut_id" ? "microthread"
+                            : out               ? "output queue"
+                                                : "input queue",
+                            q, args[0]);
+        return mkHandle(kind, q);
     }
     if (name == "get_filter_id") {
         need(1, 1);
