@@ -1590,17 +1590,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     // The Microthread IDs page: of the operands with a '.ut_id' (a DSR's from its load, a DSD
     // operand's from the operation's configuration) the hardware takes the destination's, else
     // the first source's, else the second's.
-    const std::optional<Value> ownUt = cfg.k == VK::Agg && cfg.names && cfg.field("ut_id")
-                                           ? std::optional(*cfg.field("ut_id"))
-                                           : std::nullopt;
-    std::optional<Value> ut;
+    const bool ownUt = cfg.k == VK::Agg && cfg.names && cfg.field("ut_id");
+    // The operation keeps its own unless a DSR before its first DSD operand gives one.
+    std::optional<Value> loadUt;
     size_t utOperand = SIZE_MAX;
-    const auto offerUt = [&](const Value* candidate, size_t operand) {
-        if (candidate && utOperand == SIZE_MAX) {
-            ut = *candidate;
-            utOperand = operand;
-        }
-    };
     int fabricInputs = 0;
     int fifoSources = 0;
     std::string_view destVariable;
@@ -1648,7 +1641,11 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
                 use.fromLoad.insert(cfgIt->second.names->begin(), cfgIt->second.names->end());
             if (cfgIt != cls()->dsrConfig.end() && cfgIt->second.k == VK::Agg) {
                 if (cfgIt->second.names)
-                    offerUt(cfgIt->second.field("ut_id"), i);
+                    if (const Value* load = cfgIt->second.field("ut_id");
+                        load && utOperand == SIZE_MAX) {
+                        loadUt = *load;
+                        utOperand = i;
+                    }
                 if (cfg.k != VK::Agg || !cfg.names)
                     cfg = mkAgg({}, {});
                 std::vector<std::string> names = *cfg.names; // shared, immutable
@@ -1667,7 +1664,8 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             continue;
         }
         if (v.type->k == TK::Dsd) {
-            offerUt(ownUt ? &*ownUt : nullptr, i);
+            if (ownUt && utOperand == SIZE_MAX)
+                utOperand = i;
             // The DSDs page: "Circular buffer DSDs cannot be used as operands to DSD
             // operations directly."
             if (v.type->dk == sim::DsdKind::CircBuf)
@@ -1737,9 +1735,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             fail(argNodes[i], "invalid operand of type '" + typeName(v.type) + "' for @" + name);
         }
     }
-    if (!ut)
-        ut = ownUt;
-    if (ut) {
+    if (loadUt) {
         std::vector<std::string> names;
         std::vector<Value> elems;
         for (size_t k = 0; k < cfg.names->size(); ++k) {
@@ -1749,7 +1745,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             }
         }
         names.push_back("ut_id");
-        elems.push_back(*ut);
+        elems.push_back(*loadUt);
         const TypeP cfgType = cfg.type;
         cfg = mkAgg(std::move(names), std::move(elems));
         cfg.type = cfgType;
