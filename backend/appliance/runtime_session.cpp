@@ -517,6 +517,9 @@ TaskState RuntimeSession::memcpy(const MemcpyArgs& a) {
     };
     if (!p.memcpy.enabled)
         throw bad(Code::FailedPrecondition, "the program was compiled without --memcpy");
+    if (a.ownChannel && !(a.streaming && a.toDevice))
+        throw bad(Code::InvalidArgument,
+                  "own_channel is for streaming host-to-device copies (SdkLayout input streams)");
     sim::MemcpyRequest r;
     r.toDevice = a.toDevice;
     r.streaming = a.streaming;

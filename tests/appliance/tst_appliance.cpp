@@ -527,6 +527,14 @@ class TestAppliance : public QObject {
             auto d = d2hBuf(id);
             d.set_shape(pb::ROW_BROADCAST);
             EXPECT_STATUS(memcpy(d), C::INVALID_ARGUMENT, "host-to-device only");
+            d.set_shape(pb::BOX);
+            d.set_own_channel(true);
+            EXPECT_STATUS(memcpy(d), C::INVALID_ARGUMENT,
+                          "own_channel is for streaming host-to-device copies");
+            auto r = h2dBuf(id, inputs());
+            r.set_own_channel(true);
+            EXPECT_STATUS(memcpy(r), C::INVALID_ARGUMENT,
+                          "own_channel is for streaming host-to-device copies");
         }
         EXPECT_STATUS(launch(id, "nope", {}), C::NOT_FOUND, "launch: unknown symbol 'nope'");
         EXPECT_STATUS(launch(id, "buf", {}), C::INVALID_ARGUMENT, "'buf' is a variable");

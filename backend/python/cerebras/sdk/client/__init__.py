@@ -63,7 +63,7 @@ def _lexical(path):
 def _library_dirs(codedir):
     """The directories of the .csl files that codedir's .csl files import, directly or
     through each other, by relative paths leading out of codedir (an SDK benchmark's
-    src/layout.csl imports ../../benchmark-libs/<lib>/layout.csl), as real paths. A whole
+    src/layout.csl imports ../../benchmark-libs/<lib>/layout.csl), as absolute paths. A whole
     directory goes with each such file, as a library picks its own files by computed
     paths (<lib>/pe.csl imports <lib>/wse2/pe.csl or <lib>/wse3/pe.csl). Paths are
     resolved as the compiler resolves imports, by their text: a directory reached through a
