@@ -736,14 +736,14 @@ const std::string kMcRecv = memcpyTile(kColorParam, R"(
 var sum: f32 = 0.0;
 var n: u16 = 0;
 var tmp = [2]f32 { 3.0, 4.0 };
-var tmp2 = @zeros([2]f32);
+var tmp2 = @zeros([4]f32);
+const d = @allocate_fifo(tmp2);
 const iq = @get_input_queue(3);
 task recv(v: f32) void { sum = sum * 2.0 + v; n += 1; }
 fn main() void {
   const s = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> tmp[i] });
-  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> tmp2[i] });
   if (@is_arch("wse3")) {
-    @fmovs(d, s, .{ .async = true, .unblock = recv });  // a memory-only async op (WSE-3)
+    @fmovs(d, s, .{ .async = true, .unblock = recv });
   } else {
     @fmovs(d, s);
     @unblock(c);
@@ -1276,25 +1276,26 @@ fn main() void {
 }
 )");
 
-// Two async memory ops on microthreads `utA` and `utB` (ut_id expressions after `prelude`).
+// Two async ops filling FIFOs on microthreads `utA` and `utB` (ut_id expressions after
+// `prelude`). An async op needs a fabric or FIFO operand on both architectures (the DSDs page).
 std::string utMemory(const std::string& prelude, const std::string& utA, const std::string& utB) {
     return memcpyTile(
         "",
         R"(
 var a = [4]f32 { 1.0, 2.0, 3.0, 4.0 };
-var b = @zeros([4]f32);
-var c = @zeros([4]f32);
+var b = @zeros([8]f32);
+var c = @zeros([8]f32);
+const fb = @allocate_fifo(b);
+const fc = @allocate_fifo(c);
 var order = @zeros([4]u16);
 var n: u16 = 0;
 task t1() void { order[n] = 1; n += 1; }
 task t2() void { order[n] = 2; n += 1; }
 fn main() void {
   const da = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });
-  const db = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> b[i] });
-  const dc = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> c[i] });
 )" + prelude +
-            "  @fmuls(db, da, 2.0, .{ .async = true, .ut_id = " + utA +
-            ", .activate = t1 });\n  @fadds(dc, da, 10.0, .{ .async = true, .ut_id = " + utB +
+            "  @fmuls(fb, da, 2.0, .{ .async = true, .ut_id = " + utA +
+            ", .activate = t1 });\n  @fadds(fc, da, 10.0, .{ .async = true, .ut_id = " + utB +
             R"(, .activate = t2 });
   sys_mod.unblock_cmd_stream();
 }
@@ -1310,13 +1311,13 @@ fn main() void {
 const std::string kBlockedMicrothread =
     memcpyTile("", R"(
 var a = [4]u32 { 1, 2, 3, 4 };
-var b = @zeros([4]u32);
+var b = @zeros([8]u32);
+const fb = @allocate_fifo(b);
 var seen = @zeros([2]u32);
 task done() void { seen[1] = b[3]; }
 fn main() void {
   const da = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> a[i] });
-  const db = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> b[i] });
-  @mov32(db, da, .{ .async = true, .ut_id = @get_ut_id(3), .activate = done });
+  @mov32(fb, da, .{ .async = true, .ut_id = @get_ut_id(3), .activate = done });
   seen[0] = b[3];
   @unblock(@get_ut_id(3));
   sys_mod.unblock_cmd_stream();
@@ -1841,14 +1842,14 @@ std::vector<MachineProgram> programs() {
                  {u16At(0, 0, "o",
                         {0x4200, 0xb600, 0x63d0, 0x0000, 0x4600, 0xae00, 0x6fd0, 0x0000, 0x4300,
                          0x3000, 0x63d1, 0x3800})}});
-    t.push_back({"WSE-3 async memory ops on explicit microthreads",
+    t.push_back({"WSE-3 async ops into FIFOs on explicit microthreads",
                  onePe(utMemory("", "@get_ut_id(4)", "@get_ut_id(5)")),
                  false,
                  true,
                  {f32At(0, 0, "b", {2, 4, 6, 8}), f32At(0, 0, "c", {11, 12, 13, 14}),
                   u16At(0, 0, "n", {2})}});
     // The WSE-3 builtins page: @get_ut_id of a run-time u16 (session 8; refused before).
-    t.push_back({"WSE-3 async memory ops on run-time microthread IDs",
+    t.push_back({"WSE-3 async ops into FIFOs on run-time microthread IDs",
                  onePe(utMemory("  var k: u16 = 4;\n  const ut_a = @get_ut_id(k);\n"
                                 "  const ut_b = @get_ut_id(k + 1);\n",
                                 "ut_a", "ut_b")),
@@ -2034,25 +2035,29 @@ fn main() void {
         }
     }
 
-    // A memory-only async op is an error on WSE-2 (it needs a fabric or FIFO operand);
-    // with `.unblock = task` it used to crash the compiler (the op's pending task fixup
-    // outlived the failed op).
-    void asyncMemoryOpWithTaskIsAnErrorOnWse2() {
-        const auto r = compileFiles(multicastSquare(), sim::Arch::Wse2);
-        QVERIFY(r.ok);
+    // A memory-only async op is an error on both architectures: the DSDs page makes an
+    // operation asynchronous only with a fabric operand or an async DSR (WSE-3 took it and ran
+    // it on a microthread until session 22). With `.unblock = task` it used to crash the
+    // compiler (the op's pending task fixup outlived the failed op).
+    void asyncMemoryOpIsAnError() {
         std::string pe = kMcRecv;
-        const std::string from =
-            "  if (@is_arch(\"wse3\")) {\n    @fmovs(d, s, .{ .async = true, .unblock = recv });";
+        const std::string from = "    @fmovs(d, s, .{ .async = true, .unblock = recv });";
         const auto at = pe.find(from);
         QVERIFY(at != std::string::npos);
-        pe.replace(at, from.size(), "  {\n    @fmovs(d, s, .{ .async = true, .unblock = recv });");
+        pe.replace(at, from.size(),
+                   "    const m = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{2} -> tmp[i] });\n"
+                   "    @fmovs(m, s, .{ .async = true, .unblock = recv });");
+        const std::string onWse3Only = "@is_arch(\"wse3\")";
+        pe.replace(pe.find(onWse3Only), onWse3Only.size(), "true");
         auto files = multicastSquare();
         files["recv.csl"] = pe;
-        const auto bad = compileFiles(files, sim::Arch::Wse2);
-        QVERIFY(!bad.ok);
-        QVERIFY2(allDiagnostics(bad).find("'.async' requires a fabric or FIFO DSD operand") !=
-                     std::string::npos,
-                 allDiagnostics(bad).c_str());
+        for (const sim::Arch arch : {sim::Arch::Wse2, sim::Arch::Wse3}) {
+            const auto bad = compileFiles(files, arch);
+            QVERIFY(!bad.ok);
+            QVERIFY2(allDiagnostics(bad).find("'.async' requires a fabric or FIFO DSD operand") !=
+                         std::string::npos,
+                     allDiagnostics(bad).c_str());
+        }
     }
 };
 

@@ -229,8 +229,9 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
         std::vector<uint32_t> dims;
         // Sizes are counted in 64 bits here, so a huge array is an error rather than a size
         // that wraps at 2^32. The limit is far above a PE's 48 KB and keeps comptime arrays
-        // (one value per element) within memory.
-        constexpr uint64_t kMaxArrayBytes = uint64_t(1) << 24;
+        // (one value of about 190 bytes per element) within memory: at 16 MB, a 4-million
+        // element @zeros took 740 MB and 3 s before the 48 KB check refused it.
+        constexpr uint64_t kMaxArrayBytes = uint64_t(1) << 20;
         uint64_t bytes = std::max<uint32_t>(sizeOf(el), 1);
         for (uint32_t d : L(node)) {
             if (N(d).kind == NK::Ident && tokStr(N(d).tok) == "_")
@@ -243,7 +244,7 @@ Value Analyzer::eval(uint32_t node, TypeP expected) {
                                                                   : bytes * uint64_t(v);
             if (bytes > kMaxArrayBytes)
                 fail(node, "this array type has more than " + std::to_string(kMaxArrayBytes) +
-                               " bytes (16 MB), the most an array may have; a PE has 48 KB "
+                               " bytes (1 MB), the most an array may have; a PE has 48 KB "
                                "of memory");
             dims.push_back(uint32_t(v));
         }

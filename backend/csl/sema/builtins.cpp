@@ -1847,15 +1847,15 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
     for (const Value& v : vals)
         if (op.priority < 0 && v.k == VK::Dsd && v.dsd.priority >= 0)
             op.priority = v.dsd.priority;
-    if (op.async && !anyFabric && !viaDsr && !wse3())
+    if (op.async && !anyFabric && !viaDsr)
         fail(node, "'.async' requires a fabric or FIFO DSD operand");
     bool hasActivate = op.activateTask >= 0 || cfg.field("activate");
     bool hasUnblock = op.unblockTask >= 0 || cfg.field("unblock");
-    if ((hasActivate || hasUnblock) && !op.async && !wse3())
+    if ((hasActivate || hasUnblock) && !op.async)
         fail(node, "'.activate' and '.unblock' require '.async = true'");
     // The DSDs page: "The completion of an asynchronous DSD operation can also be triggered
     // by control wavelets".
-    if (cfg.field("on_control") && !op.async && !wse3())
+    if (cfg.field("on_control") && !op.async)
         fail(node, "'.on_control' requires '.async = true'");
     // The Builtins page, @dfilt: "the configuration struct is required, and the async
     // configuration must be true. @dfilt does not support the on_control or index
