@@ -4,6 +4,8 @@
 #include <charconv>
 #include <optional>
 
+#include "backend/csl/diag/spelling.h"
+
 namespace artifact {
 namespace {
 
@@ -41,35 +43,13 @@ constexpr FlagSpec kFlags[] = {
     {"--version", false},
 };
 
-size_t editDistance(const std::string& a, const std::string& b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 [[noreturn]] void unknownFlag(const std::string& flag) {
-    std::string best;
-    size_t bestDistance = 4; // suggest only near misses
-    for (const auto& f : kFlags) {
-        size_t d = editDistance(flag, f.name);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = f.name;
-        }
-    }
-    std::string message = "unknown flag '" + flag + "'";
-    if (!best.empty())
-        message += "; did you mean '" + best + "'?";
-    else
-        message += "; run cslc --help for the list of flags";
-    throw UsageError(message);
+    std::vector<std::string_view> names;
+    for (const auto& f : kFlags)
+        names.push_back(f.name);
+    const std::string hint = csl::didYouMean(flag, names);
+    throw UsageError("unknown flag '" + flag + "'" +
+                     (hint.empty() ? "; run cslc --help for the list of flags" : hint));
 }
 
 uint32_t parseUnsigned(const std::string& flag, const std::string& text) {

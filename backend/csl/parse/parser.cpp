@@ -31,12 +31,22 @@ class Parser {
         std::vector<uint32_t> decls;
         while (!at(Tok::Eof)) {
             size_t before = pos_;
+            lostDeclName_ = 0;
             try {
                 uint32_t d = parseTopDecl();
                 if (d)
                     decls.push_back(d);
             } catch (ParseError&) {
                 syncTop();
+                // The declaration stays, with an initializer that failed, so its uses are
+                // not reported as undeclared on top of the syntax error.
+                if (lostDeclName_) {
+                    const uint32_t name = lostDeclName_ - 1;
+                    uint32_t n = make(NodeKind::VarDecl, name, uint32_t(before));
+                    nd(n).b = make(NodeKind::Error, name, name);
+                    nd(n).flags = kVarConst;
+                    decls.push_back(n);
+                }
             }
             if (pos_ == before)
                 ++pos_; // guarantees progress on any input
@@ -58,6 +68,8 @@ class Parser {
     bool jumpAsExpr_ = false;
     // The token at which an unclosed block was reported (once for all enclosing blocks).
     size_t unclosedReportedAt_ = SIZE_MAX;
+    // The name token (plus one; 0: none yet) of the top-level declaration being parsed.
+    uint32_t lostDeclName_ = 0;
     // Labels of the loops and blocks being parsed: the SDK's Syntax page forbids reusing a
     // label inside the loop or block it names ("redefinition of label 'foo'").
     std::vector<std::string_view> openLabels_;
@@ -90,6 +102,37 @@ class Parser {
         return f.lineCol(toks_.tokens[pos_].begin).second == 1;
     }
     int depth_ = 0;
+
+    // Token `k` begins on a later line than the token before it ends (or the file ends).
+    bool startsLaterLine(size_t k) const {
+        if (k >= toks_.tokens.size() || toks_.tokens[k].kind == Tok::Eof || k == 0)
+            return true;
+        const SourceFile& f = diags_.file(toks_.file);
+        return f.lineCol(toks_.tokens[k].begin).first > f.lineCol(toks_.tokens[k - 1].end).first;
+    }
+    // C's and Python's spellings of what CSL writes otherwise, where a parse would fail on
+    // them with a message about something else: one clear error instead.
+    void rejectForeignOperator() {
+        const auto adjacent = [&](Tok a, Tok b) {
+            return kind() == a && kind(1) == b &&
+                   toks_.tokens[pos_ + 1].begin == toks_.tokens[pos_].end;
+        };
+        const auto reject = [&](size_t len, const std::string& msg) {
+            diags_.error(toks_.file, toks_.tokens[pos_].begin, toks_.tokens[pos_ + len - 1].end,
+                         msg);
+            throw ParseError{};
+        };
+        if (adjacent(Tok::Amp, Tok::Amp))
+            reject(2, "'&&' is not an operator in CSL; use 'and'");
+        if (adjacent(Tok::Pipe, Tok::Pipe))
+            reject(2, "'||' is not an operator in CSL; use 'or'");
+        if (adjacent(Tok::Plus, Tok::Plus))
+            reject(2, "'++' is not an operator in CSL; use '+= 1'");
+        if (adjacent(Tok::Minus, Tok::Minus) && (kind(2) == Tok::Semi || kind(2) == Tok::RParen))
+            reject(2, "'--' is not an operator in CSL; use '-= 1'");
+        if (at(Tok::Question))
+            reject(1, "CSL has no '?:' operator; use 'if (condition) a else b'");
+    }
 
     Tok kind(size_t k = 0) const {
         size_t i = pos_ + k;
@@ -126,6 +169,11 @@ class Parser {
                 // Like clang: point just past the token the ';' should follow.
                 const Token& prev = toks_.tokens[pos_ - 1];
                 diags_.error(toks_.file, prev.end, prev.end + 1, m);
+                // What follows starts a new line: most likely only the ';' is missing. Going
+                // on as if it were there reads the next line as written, so its own errors
+                // are reported and its declaration is not lost.
+                if (startsLaterLine(pos_))
+                    return uint32_t(pos_ - 1);
                 throw ParseError{};
             }
             fail(m);
@@ -280,6 +328,11 @@ class Parser {
             nd(n).flags = kVarParam;
             return n;
         }
+        // `func name(` or `def name(`: another language's keyword for a function.
+        if (at(Tok::Ident) && kind(1) == Tok::Ident && kind(2) == Tok::LParen) {
+            lostDeclName_ = uint32_t(pos_) + 2;
+            fail("expected a declaration, found " + found() + "; a function is declared with 'fn'");
+        }
         fail("expected a declaration ('const', 'var', 'param', 'fn', 'task', 'comptime' or "
              "'layout'), found " +
              found());
@@ -298,6 +351,7 @@ class Parser {
         else
             expect(Tok::KwFn, "");
         uint32_t name = expect(Tok::Ident, flags & kFnTask ? "after 'task'" : "after 'fn'");
+        lostDeclName_ = name + 1;
         expect(Tok::LParen, "after the function name");
         std::vector<uint32_t> params;
         while (!at(Tok::RParen)) {
@@ -378,8 +432,15 @@ class Parser {
                 fail("an extern function must not have a body");
             body = parseBlock(0);
         } else if (!(flags & kFnExtern)) {
-            fail("expected the body of function '" + std::string(toks_.text(name)) +
-                 "' (only an extern function has none), found " + found());
+            const std::string msg = "expected the body of function '" +
+                                    std::string(toks_.text(name)) +
+                                    "' (only an extern function has none), found " + found();
+            if (!startsLaterLine(pos_) || at(Tok::Eof))
+                fail(msg);
+            // The body's '{' is missing: its statements follow on the next lines.
+            const Token& t = toks_.tokens[pos_];
+            diags_.error(toks_.file, t.begin, t.end, msg);
+            body = parseBlock(0, true);
         } else {
             expect(Tok::Semi, "after an extern function declaration");
         }
@@ -406,6 +467,8 @@ class Parser {
         } else
             fail("expected 'const' or 'var', found " + found());
         uint32_t name = expect(Tok::Ident, "in a declaration");
+        if (topLevel)
+            lostDeclName_ = name + 1;
         uint32_t type = 0, init = 0, align = 0, section = 0, linkname = 0;
         if (eat(Tok::Colon))
             type = parseTypeExpr();
@@ -426,7 +489,18 @@ class Parser {
                 break;
         }
         bool initFailed = false;
-        if (eat(Tok::Eq)) {
+        bool hasInit = eat(Tok::Eq);
+        // `var x == 1;` or `const n: i16 : 4;`, typed for '=': one error, and the
+        // initializer is read as if the '=' were there.
+        if (!hasInit && (at(Tok::EqEq) || at(Tok::Colon)) && !startsLaterLine(pos_)) {
+            const Token& t = toks_.tokens[pos_];
+            diags_.error(toks_.file, t.begin, t.end,
+                         "expected '=' in the declaration of '" + std::string(toks_.text(name)) +
+                             "', found " + found());
+            ++pos_;
+            hasInit = true;
+        }
+        if (hasInit) {
             // A bad initializer keeps the declaration (with an Error initializer), so its
             // later uses are not reported as undeclared on top of the syntax error.
             const uint32_t initTok = uint32_t(pos_);
@@ -454,12 +528,15 @@ class Parser {
         return n;
     }
 
-    uint32_t parseBlock(uint32_t labelPlusOne) {
+    // With `openBraceMissing`, an error has said the block's '{' is missing and its
+    // statements start here.
+    uint32_t parseBlock(uint32_t labelPlusOne, bool openBraceMissing = false) {
         uint32_t first = uint32_t(pos_);
         if (labelPlusOne)
             first = labelPlusOne - 1;
         const uint32_t open = uint32_t(pos_);
-        expect(Tok::LBrace, "to start a block");
+        if (!openBraceMissing)
+            expect(Tok::LBrace, "to start a block");
         std::vector<uint32_t> stmts;
         while (!at(Tok::RBrace) && !at(Tok::Eof)) {
             if (startsTopLevelDeclaration()) {
@@ -505,11 +582,44 @@ class Parser {
             if (pos_ == before)
                 ++pos_;
         }
+        if (at(Tok::Eof) && !openBraceMissing) {
+            // Said once, at the innermost open block's '{' (an error at the end of the file
+            // has no line to show).
+            if (unclosedReportedAt_ != pos_) {
+                unclosedReportedAt_ = pos_;
+                const Token& o = toks_.tokens[open];
+                diags_.error(toks_.file, o.begin, o.end,
+                             "this '{' is never closed: expected '}' before the end of the file");
+            }
+            throw ParseError{};
+        }
         expect(Tok::RBrace, "to close the block");
+        warnUnreachable(stmts);
         uint32_t n = make(NodeKind::Block, 0, first);
         nd(n).d = labelPlusOne;
         setList(n, stmts);
         return n;
+    }
+
+    // Statements after a `return`, `break` or `continue` of the same block never run, and the
+    // analyzer does not look at them: a warning says so (Zig makes it an error; a `return`
+    // put in while debugging is common enough to leave it a warning).
+    void warnUnreachable(const std::vector<uint32_t>& stmts) {
+        for (size_t i = 0; i + 1 < stmts.size(); ++i) {
+            const Node& jump = ast_.nodes[stmts[i]];
+            if (jump.kind != NodeKind::Return && jump.kind != NodeKind::Break &&
+                jump.kind != NodeKind::Continue)
+                continue;
+            const Node& next = ast_.nodes[stmts[i + 1]];
+            if (next.kind == NodeKind::Error)
+                return;
+            diags_.warning(toks_.file, toks_.tokens[next.first].begin, toks_.tokens[next.last].end,
+                           "unreachable code: it follows a '" + std::string(toks_.text(jump.tok)) +
+                               "' and is neither run nor checked");
+            diags_.note(toks_.file, toks_.tokens[jump.first].begin, toks_.tokens[jump.last].end,
+                        "control leaves the block here");
+            return;
+        }
     }
 
     bool blockLike(uint32_t n) const {
@@ -581,6 +691,11 @@ class Parser {
         case Tok::LBrace:
             return parseBlock(0);
         case Tok::Ident:
+            if (kind(1) == Tok::LParen && pos_ > 0 && toks_.tokens[pos_ - 1].kind == Tok::RBrace) {
+                const std::string_view word = toks_.text(uint32_t(pos_));
+                if (word == "elif" || word == "elsif" || word == "elseif")
+                    fail("'" + std::string(word) + "' is not a keyword in CSL; use 'else if'");
+            }
             if (kind(1) == Tok::Colon && (kind(2) == Tok::LBrace || kind(2) == Tok::KwWhile ||
                                           kind(2) == Tok::KwFor || kind(2) == Tok::KwInline)) {
                 uint32_t label = uint32_t(pos_) + 1;
@@ -650,6 +765,8 @@ class Parser {
         }
         uint32_t t = expect(Tok::KwFor, "after 'inline'");
         expect(Tok::LParen, "after 'for'");
+        if (at(Tok::KwVar) || at(Tok::KwConst) || cStyleForHeader())
+            return skipCStyleFor(first);
         uint32_t iter = parseExpr();
         expect(Tok::RParen, "after the for operand");
         std::vector<uint32_t> caps;
@@ -675,6 +792,35 @@ class Parser {
         nd(n).flags = flags;
         setList(n, caps);
         return n;
+    }
+
+    // `for (k = 0; k < n; k += 1)` after its '(': a ';' before the matching ')'.
+    bool cStyleForHeader() const {
+        int depth = 0;
+        for (size_t p = pos_; p < toks_.tokens.size(); ++p) {
+            const Tok k = toks_.tokens[p].kind;
+            if (k == Tok::LParen || k == Tok::LBracket || k == Tok::LBrace)
+                ++depth;
+            else if (k == Tok::RParen || k == Tok::RBracket || k == Tok::RBrace) {
+                if (depth-- == 0)
+                    return false;
+            } else if (k == Tok::Semi || k == Tok::Eof)
+                return k == Tok::Semi && depth == 0;
+        }
+        return false;
+    }
+    // One error for a C-style for loop; its header and body are skipped (the loop variable
+    // it declares would make every use in the body a second error).
+    uint32_t skipCStyleFor(uint32_t first) {
+        const Token& t = toks_.tokens[pos_];
+        diags_.error(toks_.file, t.begin, t.end,
+                     "a C-style 'for' loop is not CSL; write 'for (@range(i16, n)) |k| { ... }' "
+                     "or 'while (k < n) : (k += 1) { ... }'");
+        for (int depth = 1; !at(Tok::Eof) && depth > 0; ++pos_)
+            depth += at(Tok::LParen) ? 1 : at(Tok::RParen) ? -1 : 0;
+        if (at(Tok::LBrace))
+            syncStmt();
+        return make(NodeKind::Error, first, first);
     }
 
     // The continue expression of a while loop: an assignment or a call.
@@ -770,11 +916,45 @@ class Parser {
         throw ParseError{};
     }
 
+    // `a | b & c`: C groups it `a | (b & c)`, Zig's grammar, which CSL's follows elsewhere,
+    // `(a | b) & c`. Which one the SDK's compiler takes is not documented, so a mix of '&',
+    // '^' and '|' without parentheses is an error rather than a silent guess.
+    void rejectMixedBitwise(uint32_t n) {
+        const auto bitwise = [&](uint32_t e) {
+            const Node& x = ast_.nodes[e];
+            if (x.kind != NodeKind::Binary)
+                return Tok::Eof;
+            const Tok k = toks_.tokens[x.tok].kind;
+            if (k != Tok::Amp && k != Tok::Caret && k != Tok::Pipe)
+                return Tok::Eof;
+            // Parenthesized: '(' right before it and ')' right after it (an operand of this
+            // operator cannot be a call's argument list).
+            if (x.first > 0 && toks_.tokens[x.first - 1].kind == Tok::LParen &&
+                x.last + 1 < toks_.tokens.size() && toks_.tokens[x.last + 1].kind == Tok::RParen)
+                return Tok::Eof;
+            return k;
+        };
+        const Tok op = bitwise(n);
+        if (op == Tok::Eof)
+            return;
+        for (const uint32_t operand : {nd(n).a, nd(n).b}) {
+            const Tok inner = bitwise(operand);
+            if (inner == Tok::Eof || inner == op)
+                continue;
+            const Token& t = toks_.tokens[nd(n).tok];
+            diags_.error(toks_.file, t.begin, t.end,
+                         std::string("'") + tokSpelling(inner) + "' and '" + tokSpelling(op) +
+                             "' need parentheses when mixed: C and Zig group them differently");
+            throw ParseError{};
+        }
+    }
+
     uint32_t parseBinary(int minPrec) {
         DepthGuard g(*this);
         uint32_t first = uint32_t(pos_);
         uint32_t lhs = parseUnary();
         for (;;) {
+            rejectForeignOperator();
             int p = precedence(kind());
             if (p == 0 || p < minPrec)
                 return lhs;
@@ -784,6 +964,7 @@ class Parser {
             uint32_t n = make(NodeKind::Binary, op, first);
             nd(n).a = lhs;
             nd(n).b = rhs;
+            rejectMixedBitwise(n);
             lhs = n;
             if (p == 3 && precedence(kind()) == 3)
                 fail("comparison operators cannot be chained");

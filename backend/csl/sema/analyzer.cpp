@@ -692,6 +692,10 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
             return mismatch();
         case TK::Fn:
             if (v.k == VK::Fn) {
+                // As for function pointers: `const f: fn(i32) i32 = foo` of a `fn(i16) i16`
+                // was accepted and called foo with an i32 (h-lang8).
+                if (v.fn && !v.fn->generic && !sameType(fnType(v.fn), to))
+                    return mismatch();
                 Value r = v;
                 r.type = to;
                 return r;
@@ -916,65 +920,83 @@ Module* Analyzer::loadModule(const std::string& spec, const std::string& fromDir
     return m;
 }
 
+namespace {
+
+// The names every scope has (u16, RAMP, EAST, ...) by kind and index.
+enum class P : uint8_t { Int, Named, Handle, Dsd, Direction };
+struct PrimitiveEntry {
+    P kind;
+    int value;
+};
+const std::unordered_map<std::string_view, PrimitiveEntry> kPrimitives = {
+    {"i8", {P::Int, 0}},
+    {"i16", {P::Int, 1}},
+    {"i32", {P::Int, 2}},
+    {"i64", {P::Int, 3}},
+    {"u8", {P::Int, 4}},
+    {"u16", {P::Int, 5}},
+    {"u32", {P::Int, 6}},
+    {"u64", {P::Int, 7}},
+    {"f16", {P::Named, 0}},
+    {"f32", {P::Named, 1}},
+    {"bf16", {P::Named, 2}},
+    {"cb16", {P::Named, 3}},
+    {"bool", {P::Named, 4}},
+    {"void", {P::Named, 5}},
+    {"noreturn", {P::Named, 6}},
+    {"type", {P::Named, 7}},
+    {"comptime_int", {P::Named, 8}},
+    {"comptime_float", {P::Named, 9}},
+    {"comptime_string", {P::Named, 10}},
+    {"comptime_struct", {P::Named, 11}},
+    {"imported_module", {P::Named, 12}},
+    {"anytype", {P::Named, 13}},
+    {"anyopaque", {P::Named, 14}},
+    {"color", {P::Handle, int(HandleKind::Color)}},
+    {"data_task_id", {P::Handle, int(HandleKind::DataTaskId)}},
+    {"local_task_id", {P::Handle, int(HandleKind::LocalTaskId)}},
+    {"control_task_id", {P::Handle, int(HandleKind::ControlTaskId)}},
+    {"input_queue", {P::Handle, int(HandleKind::InputQueue)}},
+    {"output_queue", {P::Handle, int(HandleKind::OutputQueue)}},
+    {"ut_id", {P::Handle, int(HandleKind::UtId)}},
+    {"direction", {P::Handle, int(HandleKind::Direction)}},
+    {"filter_id", {P::Handle, int(HandleKind::Filter)}},
+    {"xdsr", {P::Handle, int(HandleKind::Xdsr)}},
+    {"sr", {P::Handle, int(HandleKind::Sr)}},
+    {"dsr_dest", {P::Handle, int(HandleKind::DsrDest)}},
+    {"dsr_src0", {P::Handle, int(HandleKind::DsrSrc0)}},
+    {"dsr_src1", {P::Handle, int(HandleKind::DsrSrc1)}},
+    {"dsr_fifo_dest", {P::Handle, int(HandleKind::DsrFifoDest)}},
+    {"dsr_fifo_src1", {P::Handle, int(HandleKind::DsrFifoSrc1)}},
+    {"mem1d_dsd", {P::Dsd, int(sim::DsdKind::Mem1d)}},
+    {"mem4d_dsd", {P::Dsd, int(sim::DsdKind::Mem4d)}},
+    {"circbuf_dsd", {P::Dsd, int(sim::DsdKind::CircBuf)}},
+    {"fabin_dsd", {P::Dsd, int(sim::DsdKind::FabIn)}},
+    {"fabout_dsd", {P::Dsd, int(sim::DsdKind::FabOut)}},
+    {"RAMP", {P::Direction, 0}},
+    {"NORTH", {P::Direction, 1}},
+    {"SOUTH", {P::Direction, 2}},
+    {"EAST", {P::Direction, 3}},
+    {"WEST", {P::Direction, 4}},
+};
+
+} // namespace
+
+std::vector<std::string_view> Analyzer::namesInScope() const {
+    std::vector<std::string_view> names;
+    for (const Scope& scope : fr_->scopes)
+        for (uint32_t id : scope.names)
+            names.push_back(nameOf(id));
+    for (const auto& [name, decl] : fr_->mod->decls)
+        names.push_back(name);
+    for (const auto& [name, entry] : kPrimitives)
+        names.push_back(name);
+    return names;
+}
+
 std::optional<Value> Analyzer::primitive(const std::string& n) {
     // One hash lookup: every name found in no scope ends here (u16, RAMP, EAST, ...), and a
     // full-wafer layout looks such names up millions of times (issue 3).
-    enum class P : uint8_t { Int, Named, Handle, Dsd, Direction };
-    struct Entry {
-        P kind;
-        int value;
-    };
-    static const std::unordered_map<std::string_view, Entry> kPrimitives = {
-        {"i8", {P::Int, 0}},
-        {"i16", {P::Int, 1}},
-        {"i32", {P::Int, 2}},
-        {"i64", {P::Int, 3}},
-        {"u8", {P::Int, 4}},
-        {"u16", {P::Int, 5}},
-        {"u32", {P::Int, 6}},
-        {"u64", {P::Int, 7}},
-        {"f16", {P::Named, 0}},
-        {"f32", {P::Named, 1}},
-        {"bf16", {P::Named, 2}},
-        {"cb16", {P::Named, 3}},
-        {"bool", {P::Named, 4}},
-        {"void", {P::Named, 5}},
-        {"noreturn", {P::Named, 6}},
-        {"type", {P::Named, 7}},
-        {"comptime_int", {P::Named, 8}},
-        {"comptime_float", {P::Named, 9}},
-        {"comptime_string", {P::Named, 10}},
-        {"comptime_struct", {P::Named, 11}},
-        {"imported_module", {P::Named, 12}},
-        {"anytype", {P::Named, 13}},
-        {"anyopaque", {P::Named, 14}},
-        {"color", {P::Handle, int(HandleKind::Color)}},
-        {"data_task_id", {P::Handle, int(HandleKind::DataTaskId)}},
-        {"local_task_id", {P::Handle, int(HandleKind::LocalTaskId)}},
-        {"control_task_id", {P::Handle, int(HandleKind::ControlTaskId)}},
-        {"input_queue", {P::Handle, int(HandleKind::InputQueue)}},
-        {"output_queue", {P::Handle, int(HandleKind::OutputQueue)}},
-        {"ut_id", {P::Handle, int(HandleKind::UtId)}},
-        {"direction", {P::Handle, int(HandleKind::Direction)}},
-        {"filter_id", {P::Handle, int(HandleKind::Filter)}},
-        {"xdsr", {P::Handle, int(HandleKind::Xdsr)}},
-        {"sr", {P::Handle, int(HandleKind::Sr)}},
-        {"dsr_dest", {P::Handle, int(HandleKind::DsrDest)}},
-        {"dsr_src0", {P::Handle, int(HandleKind::DsrSrc0)}},
-        {"dsr_src1", {P::Handle, int(HandleKind::DsrSrc1)}},
-        {"dsr_fifo_dest", {P::Handle, int(HandleKind::DsrFifoDest)}},
-        {"dsr_fifo_src1", {P::Handle, int(HandleKind::DsrFifoSrc1)}},
-        {"mem1d_dsd", {P::Dsd, int(sim::DsdKind::Mem1d)}},
-        {"mem4d_dsd", {P::Dsd, int(sim::DsdKind::Mem4d)}},
-        {"circbuf_dsd", {P::Dsd, int(sim::DsdKind::CircBuf)}},
-        {"fabin_dsd", {P::Dsd, int(sim::DsdKind::FabIn)}},
-        {"fabout_dsd", {P::Dsd, int(sim::DsdKind::FabOut)}},
-        {"RAMP", {P::Direction, 0}},
-        {"NORTH", {P::Direction, 1}},
-        {"SOUTH", {P::Direction, 2}},
-        {"EAST", {P::Direction, 3}},
-        {"WEST", {P::Direction, 4}},
-    };
     const auto it = kPrimitives.find(n);
     if (it == kPrimitives.end()) {
         const int bits = arbitraryIntWidth(n);

@@ -835,6 +835,9 @@ class Analyzer {
     bool lookup(uint32_t nameId, Binding** b, Value& out, uint32_t node);
     Value identValue(uint32_t node);
     std::optional<Value> primitive(const std::string& name);
+    // Every name an identifier here could mean: locals, the module's declarations and the
+    // primitives (for "did you mean").
+    std::vector<std::string_view> namesInScope() const;
     Decl* findDecl(Module* m, const std::string& name) {
         auto it = m->decls.find(name);
         return it == m->decls.end() ? nullptr : &it->second;

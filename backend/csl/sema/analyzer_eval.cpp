@@ -1,6 +1,7 @@
 // Expression evaluation: comptime folding and runtime code emission.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include "backend/csl/diag/spelling.h"
 #include "backend/csl/lex/literals.h"
 
 #include <cmath>
@@ -29,13 +30,27 @@ TypeP Analyzer::evalType(uint32_t node) {
     return asType(v, node);
 }
 
+// The field (or enum member) names of a struct type or an aggregate value, for "did you mean".
+static std::vector<std::string_view> fieldNames(TypeP t) {
+    std::vector<std::string_view> names;
+    if (t && (t->k == TK::Struct || t->k == TK::Enum))
+        for (const FieldInfo& f : t->fields)
+            names.push_back(f.name);
+    return names;
+}
+static std::vector<std::string_view> fieldNames(const Value& aggregate) {
+    if (!aggregate.names)
+        return fieldNames(aggregate.type);
+    return {aggregate.names->begin(), aggregate.names->end()};
+}
+
 // An identifier that names nothing. `u100` and the like are integer types of the SDK's
 // Types page ("any bit width from 0 to 16777215") wider than this compiler has: named as such.
 void Analyzer::failUndeclared(uint32_t node, const std::string& name) {
     if (arbitraryIntWidth(name) > kMaxIntBits)
         fail(node, "integer type '" + name + "' is wider than " + std::to_string(kMaxIntBits) +
                        " bits, which this compiler does not support yet");
-    fail(node, "use of undeclared identifier '" + name + "'");
+    fail(node, "use of undeclared identifier '" + name + "'" + didYouMean(name, namesInScope()));
 }
 
 Value Analyzer::identValue(uint32_t node) {
@@ -1113,7 +1128,8 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
             if (f.name == fname)
                 return memberPlace(base, f);
         }
-        fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
+        fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'" +
+                       didYouMean(fname, fieldNames(bt)));
     }
     if (base.k == Place::K::Slot && base.slot->k == VK::Undef && base.slot->type &&
         base.slot->type->k == TK::Struct)
@@ -1129,7 +1145,8 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
                 fv = &ownElems(*base.slot)[i];
         }
         if (!fv)
-            fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'");
+            fail(node, "no field named '" + fname + "' in '" + typeName(bt) + "'" +
+                           didYouMean(fname, fieldNames(*base.slot)));
         Place q;
         q.k = Place::K::Slot;
         q.slotControlDepth = base.slotControlDepth;
@@ -1145,7 +1162,11 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
         if (!d) {
             if (const std::optional<std::string> why = refusedLibraryMember(m->path, fname))
                 fail(node, *why);
-            fail(node, "module '" + m->path + "' has no member named '" + fname + "'");
+            std::vector<std::string_view> members;
+            for (const auto& [member, decl] : m->decls)
+                members.push_back(member);
+            fail(node, "module '" + m->path + "' has no member named '" + fname + "'" +
+                           didYouMean(fname, members));
         }
         noteReference(*d);
         if (d->isVar) {
@@ -1188,7 +1209,8 @@ Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t 
         }
         if (fname == "len" && !bv.names)
             return mkInt(int64_t(bv.elems->size()));
-        fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
+        fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'" +
+                       didYouMean(fname, fieldNames(bv)));
     }
     // A variable's field under @type_of (its value unread): a value of the field's type.
     if (bv.k == VK::Undef && bv.type && bv.type->k == TK::Struct) {
@@ -1214,7 +1236,8 @@ Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t 
                     return e;
                 }
             }
-            fail(node, "enum '" + typeName(t) + "' has no member named '" + fname + "'");
+            fail(node, "enum '" + typeName(t) + "' has no member named '" + fname + "'" +
+                           didYouMean(fname, fieldNames(t)));
         }
         fail(node, "type '" + typeName(t) + "' has no member named '" + fname + "'");
     }
@@ -1230,7 +1253,8 @@ Value Analyzer::evalFieldOf(const Value& bv, const std::string& fname, uint32_t 
         return mkInt(int64_t(bv.s.size()));
     if (bv.type && bv.type->k == TK::Array && fname == "len")
         return mkInt(bv.type->dims.empty() ? 0 : bv.type->dims[0]);
-    fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'");
+    fail(node, "no field named '" + fname + "' in '" + typeName(bv.type) + "'" +
+                   didYouMean(fname, fieldNames(bv.type)));
 }
 
 Place Analyzer::indexPlace(Place base, uint32_t node, const std::vector<Value>* indices) {

@@ -2,6 +2,7 @@
 // built-in library modules.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include "backend/csl/diag/spelling.h"
 #include "backend/csl/lex/literals.h"
 
 #include "backend/csl/lib/library.h"
@@ -648,8 +649,9 @@ Value Analyzer::getDsd(uint32_t node) {
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
-        if (isMem ? !kMemFields.count(f) : !kFabFields.count(f))
-            fail(args[1], "unknown field '" + f + "' for " + typeName(kt));
+        if (const auto& known = isMem ? kMemFields : kFabFields; !known.count(f))
+            fail(args[1], "unknown field '" + f + "' for " + typeName(kt) +
+                              didYouMean(f, {known.begin(), known.end()}));
         // A fabin reads from an input queue, a fabout writes to an output queue.
         if ((f == "output_queue" && d.kind == sim::DsdKind::FabIn) ||
             (f == "input_queue" && d.kind == sim::DsdKind::FabOut))
@@ -958,8 +960,9 @@ void Analyzer::loadToDsr(const std::string& name, const Value& dsr, const Value&
         static const std::set<std::string> kFields = {"async",        "activate",    "unblock",
                                                       "save_address", "single_step", "ut_id",
                                                       "priority",     "on_control"};
-        if (!kFields.count((*cfg.names)[i]))
-            fail(cfgNode, "unknown field '" + (*cfg.names)[i] + "' in " + name + " configuration");
+        if (const std::string& f = (*cfg.names)[i]; !kFields.count(f))
+            fail(cfgNode, "unknown field '" + f + "' in " + name + " configuration" +
+                              didYouMean(f, {kFields.begin(), kFields.end()}));
     }
     // The DSDs page: "All of the following configuration settings are directly applicable to
     // DSRs when using the @load_to_dsr builtin", so they follow an operation's rules (a data
@@ -1838,7 +1841,9 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "ut_priority" || f == "fifo") {
                 // accepted; the simulator derives these
             } else {
-                fail(args.back(), "unknown field '" + f + "' in DSD operation configuration");
+                fail(args.back(), "unknown field '" + f + "' in DSD operation configuration" +
+                                      didYouMean(f, {"async", "activate", "unblock", "on_control",
+                                                     "priority", "ut_id", "index"}));
             }
         }
     }
@@ -3073,7 +3078,13 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
         if (name == k)
             fail(node, "builtin '@" + name + "' is not supported by this compiler yet");
     }
-    fail(node, "unknown builtin '@" + name + "'");
+    std::vector<std::string> spelled;
+    for (const char* k : kKnownBuiltins)
+        spelled.push_back(std::string("@") + k);
+    for (const DsdOpInfo& op : kDsdOps)
+        spelled.push_back(std::string("@") + op.name);
+    fail(node, "unknown builtin '@" + name + "'" +
+                   didYouMean("@" + name, {spelled.begin(), spelled.end()}));
 }
 
 // ---- library modules ------------------------------------------------------------------
@@ -3137,10 +3148,17 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
         if (name.rfind("MEMCPYH2D_", 0) == 0 || name.rfind("MEMCPYD2H_", 0) == 0)
             fail(node, "'" + name + "' was not passed to <memcpy/get_params>");
     }
+    std::vector<std::string_view> members;
+    if (it != kFns.end())
+        members.assign(it->second.begin(), it->second.end());
+    for (const auto& [member, decl] : lib->decls)
+        members.push_back(member);
+    if (lib->libParams.names)
+        members.insert(members.end(), lib->libParams.names->begin(), lib->libParams.names->end());
     fail(node, "module '" + lib->path + "' has no member named '" + name + "'" +
                    (it == kFns.end() && l != "memcpy/memcpy" && l != "memcpy/get_params"
                         ? " (this library is not supported by this compiler yet)"
-                        : ""));
+                        : didYouMean(name, members)));
 }
 
 Value Analyzer::libCall(Module* lib, const std::string& fn, std::vector<Value> args,

@@ -1,6 +1,8 @@
 // Layout evaluation, code classes and assembly of the FabricProgram.
 #include "backend/csl/sema/analyzer_class.h"
 
+#include "backend/csl/diag/spelling.h"
+
 #include <bit>
 
 #include <algorithm>
@@ -103,7 +105,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 } else if (rf == "pop_mode")
                     popMode(rv);
                 else
-                    fail(node, "unknown field '" + rf + "' in '.routes'");
+                    fail(node, "unknown field '" + rf + "' in '.routes'" +
+                                   didYouMean(rf, {"rx", "tx", "color_swap_x", "color_swap_y",
+                                                   "pop_mode"}));
             }
         } else if (f == "switches") {
             if (v.k != VK::Agg || !v.names)
@@ -137,7 +141,8 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                             } else if (pf == "tx")
                                 p.tx = dirMask(*this, (*sv.elems)[k], node);
                             else if (pf != "invalid")
-                                fail(node, "unknown field '" + pf + "' in switch position");
+                                fail(node, "unknown field '" + pf + "' in switch position" +
+                                               didYouMean(pf, {"rx", "tx", "invalid"}));
                         }
                         // The Builtins page: an invalid position is one "we can never advance
                         // to", whatever routes it names (they were used).
@@ -161,7 +166,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                 } else if (sf == "pop_mode") {
                     popMode(sv);
                 } else {
-                    fail(node, "unknown field '" + sf + "' in '.switches'");
+                    fail(node, "unknown field '" + sf + "' in '.switches'" +
+                                   didYouMean(sf, {"pos1", "pos2", "pos3", "current_switch_pos",
+                                                   "ring_mode", "pop_mode"}));
                 }
             }
         } else if (f == "filter") {
@@ -220,7 +227,11 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
                     // simulator's hop cost does not model it, so it is checked and dropped.
                     (void)asBool(fv, node);
                 else
-                    fail(node, "unknown field '" + ff + "' in '.filter'");
+                    fail(node,
+                         "unknown field '" + ff + "' in '.filter'" +
+                             didYouMean(ff, {"kind", "count_data", "count_control", "init_counter",
+                                             "max_counter", "limit1", "limit2", "filter_control",
+                                             "min_idx", "max_idx", "fast_mode"}));
             }
             // The Builtins page, "Filter Configuration Semantics": "The kind of the filter
             // will determine the subset of filter fields that are legal for that kind" (a
@@ -256,7 +267,8 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
         } else if (f == "teardown") {
             c.teardown = asBool(v, node);
         } else {
-            fail(node, "unknown field '" + f + "' in color configuration");
+            fail(node, "unknown field '" + f + "' in color configuration" +
+                           didYouMean(f, {"routes", "switches", "filter", "teardown"}));
         }
     }
     // The Builtins page: "a color configuration without a routes field is not allowed".
