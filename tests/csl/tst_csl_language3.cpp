@@ -265,6 +265,29 @@ param sym_name: comptime_string;
 export var x: i16 linkname(sym_name);
 fn set(v: i16) void { x = v; }
 )"}}});
+    // The Storage Classes page: an extern fn binds to the export fn of the same symbol in this
+    // object ("the object file currently being compiled"), by name or by linkname, also from
+    // a module; an `align(N)` local is aligned (h-lang8: both failed, "has no definition" and
+    // addresses 68 and 76 for align(16) and align(64)).
+    c.push_back({"storage_classes_extern_fn_binds_export_fn_and_local_align",
+                 program(R"(
+export fn doubled(x: i16) i16 { return 2 * x; }
+extern fn twice(x: i16) i16 linkname("doubled");
+const user = @import_module("user.csl");
+)",
+                         R"(
+  y[0] = @bitcast(u16, twice(21));
+  y[1] = @bitcast(u16, user.quadrupled(5));
+  var a: [2]u32 align(16) = [2]u32 { 5, 6 };
+  var b: [3]u16 align(64) = [3]u16 { 1, 2, 3 };
+  y[2] = @as(u16, @bitcast(u16, &a) % 16) + @as(u16, @bitcast(u16, &b) % 64);
+  y[3] = @as(u16, a[1]) + b[2];
+)"),
+                 {42, 20, 0, 9},
+                 {{"user.csl", R"(
+extern fn doubled(x: i16) i16;
+fn quadrupled(x: i16) i16 { return doubled(doubled(x)); }
+)"}}});
     // The Task IDs page (https://sdk.cerebras.net/csl/Language/Task-IDs.html): its data task
     // binding example, whose ID is color 12 on WSE-2 and input queue 2 on WSE-3; the Builtins
     // page: @get_string_from_byte, @get_array of @strcat(s, "\x00") and of UTF-8 text,

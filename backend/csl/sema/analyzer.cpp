@@ -377,9 +377,11 @@ static std::string exportIncompatibility(TypeP t) {
     case TK::Dsd:
     case TK::DsrT:
         return "DSD and DSR types are not export compatible";
+    case TK::Fn:
+        return "function types are not export compatible (function pointer types are)";
     default:
-        return isComptimeOnly(t) || t->k == TK::Fn ? "comptime-only types are not export compatible"
-                                                   : std::string();
+        return isComptimeOnly(t) ? "comptime-only types are not export compatible"
+                                 : std::string();
     }
 }
 
@@ -1173,11 +1175,17 @@ sim::Function& Analyzer::initFunction() {
 // Evaluated in m's frame.
 uint32_t Analyzer::declAlign(Module* m, const Decl& d, TypeP t) {
     const Node& n = m->ast->nodes[d.node];
-    if (n.kind != NK::VarDecl || !n.c)
+    return declaredAlign(n.kind == NK::VarDecl ? n.c : 0, t);
+}
+
+// `align(N)` at node `alignNode` (0: none) of a variable of type t: N (a power of two) or
+// the type's own alignment, whichever is larger.
+uint32_t Analyzer::declaredAlign(uint32_t alignNode, TypeP t) {
+    if (!alignNode)
         return alignOf(t);
-    const int64_t a = asInt(eval(n.c), n.c, "alignment");
+    const int64_t a = asInt(eval(alignNode), alignNode, "alignment");
     if (a < 1 || (a & (a - 1)) != 0)
-        fail(n.c, "alignment " + std::to_string(a) + " is not a power of two");
+        fail(alignNode, "alignment " + std::to_string(a) + " is not a power of two");
     return std::max(uint32_t(a), alignOf(t));
 }
 
@@ -1197,6 +1205,41 @@ std::string Analyzer::declSymbol(Module* m, const Decl& d) {
     if (v.k != VK::String || v.s.empty())
         fail(e, "linkname expects a non-empty comptime string");
     return v.s;
+}
+
+// The Storage Classes page: an extern declaration's symbol "is expected to be defined in an
+// export declaration elsewhere", which "may either be in the object file currently being
+// compiled, or in another object file". An extern fn whose symbol (its linkname, else its
+// name) an export fn of this tile code has becomes that function; the types must agree.
+FnDef* Analyzer::exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef) {
+    const auto symbolOf = [&](Module* mod, uint32_t node, const std::string& name) {
+        const uint32_t linkname = mod->ast->nodes[node].c;
+        if (!linkname)
+            return name;
+        ModuleFrame frame(*this, mod);
+        const Value v = evalComptime(linkname, nullptr, "linkname");
+        if (v.k != VK::String || v.s.empty())
+            fail(linkname, "linkname expects a non-empty comptime string");
+        return v.s;
+    };
+    const std::string symbol = symbolOf(m, d.node, d.name);
+    for (Module& other : modules_) {
+        if (other.cls != m->cls || !other.ast)
+            continue;
+        for (auto& [name, candidate] : other.decls) {
+            const Node& cn = other.ast->nodes[candidate.node];
+            if (&candidate == &d || !candidate.isFn || cn.kind != NK::FnDecl ||
+                !(cn.flags & kFnExport) || symbolOf(&other, candidate.node, name) != symbol)
+                continue;
+            const Value v = resolveDecl(&other, candidate, d.node);
+            if (!v.fn || v.fn->generic || !sameType(fnType(v.fn), fnType(externDef)))
+                fail(d.node, "extern function '" + d.name + "' has type '" +
+                                 typeName(fnType(externDef)) + "', but its export in " +
+                                 other.path + " has type '" + typeName(v.type) + "'");
+            return v.fn;
+        }
+    }
+    return nullptr;
 }
 
 // Storage for global d: in its link section when --link-section-start-address-bytes
@@ -1457,6 +1500,9 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
         const Node& n = N(d.node);
         if (d.isFn) {
             FnDef* def = fnDef(m, d.node);
+            if (n.flags & kFnExtern)
+                if (FnDef* exported = exportedFunctionFor(m, d, def))
+                    def = exported;
             Value v;
             v.k = VK::Fn;
             v.fn = def;
@@ -1607,6 +1653,10 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
                 }
                 d.value = init;
             } else {
+                // The Storage Classes page's type restrictions cover `export const` as well.
+                if (n.flags & kVarExport)
+                    failUnlessExportCompatible(t ? t : init.type, n.a ? n.a : d.node,
+                                               "export constant '" + d.name + "'");
                 // Name anonymous struct, union and enum types after their declaration.
                 if (init.k == VK::Type && (init.tv->k == TK::Struct || init.tv->k == TK::Enum) &&
                     (init.tv->name == "struct" || init.tv->name == "union" ||

@@ -838,6 +838,7 @@ class Analyzer {
     // Every name an identifier here could mean: locals, the module's declarations and the
     // primitives (for "did you mean").
     std::vector<std::string_view> namesInScope() const;
+    FnDef* exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef);
     Decl* findDecl(Module* m, const std::string& name) {
         auto it = m->decls.find(name);
         return it == m->decls.end() ? nullptr : &it->second;
@@ -953,6 +954,7 @@ class Analyzer {
     Value evalComptime(uint32_t node, TypeP expected = nullptr, const char* why = nullptr);
     bool inferredLength(uint32_t node);
     uint32_t declAlign(Module* m, const Decl& d, TypeP t);
+    uint32_t declaredAlign(uint32_t alignNode, TypeP t);
     uint32_t allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node);
     uint32_t allocateInSection(uint32_t size, uint32_t align, const std::string& symbol, TypeP type,
                                uint32_t node, const std::string& section, uint32_t start);

@@ -292,9 +292,10 @@ void Analyzer::declareLocal(uint32_t node) {
     if (const std::string part = comptimeOnlyPart(vt); !part.empty())
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime: " + part);
     // A snapshot of a large aggregate (`var copy = big;`) is a home nothing else writes.
+    // An `align(N)` local gets a home of its own, aligned (h-lang8: it was ignored).
     const bool expansionLocal =
-        !fr_->inlines.empty() && tooLargeForRegisters(vt) && !fr_->addrTaken.count(name);
-    if (init.k == VK::MemAgg && sameType(init.type, vt)) {
+        !fr_->inlines.empty() && tooLargeForRegisters(vt) && !fr_->addrTaken.count(name) && !n.c;
+    if (init.k == VK::MemAgg && sameType(init.type, vt) && !n.c) {
         b.k = Binding::K::Mem;
         b.reg = init.reg;
         b.addr = uint32_t(init.i);
@@ -318,7 +319,8 @@ void Analyzer::declareLocal(uint32_t node) {
     // Locals that need memory get a static SRAM home, as tasks run to completion, unless
     // the function is recursive (localHome: a stack frame).
     std::string owner = fr_->fn ? fr_->fn->name : std::string("local");
-    const MemoryHome home = localHome(sizeOf(vt), alignOf(vt), owner + "." + name, vt, node);
+    const MemoryHome home =
+        localHome(sizeOf(vt), declaredAlign(n.c, vt), owner + "." + name, vt, node);
     b.k = Binding::K::Mem;
     b.reg = home.base;
     b.addr = home.offset;
