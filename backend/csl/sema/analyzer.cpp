@@ -356,8 +356,14 @@ static std::string exportIncompatibility(TypeP t) {
                     return "its field '" + f.name + "' has type '" + typeName(f.type) + "': " + why;
             return {};
         }
+        // A packed type is export compatible as the integer its bits make, which must be
+        // ABI-sized as a plain integer must (h-lang8: 8- and 24-bit ones were accepted).
         if (t->packed)
-            return {};
+            return t->packedBits == 16 || t->packedBits == 32
+                       ? std::string()
+                       : "a packed " + std::string(t->isUnion ? "union" : "struct") + " of " +
+                             std::to_string(t->packedBits) +
+                             " bits is not ABI-sized (16 or 32 bits are)";
         return t->isUnion
                    ? "union types are not export compatible (an extern or packed union is)"
                    : "struct types are not export compatible (an extern or packed struct is)";
@@ -366,10 +372,26 @@ static std::string exportIncompatibility(TypeP t) {
                                               : std::string();
     case TK::Array:
         return exportIncompatibility(t->elem);
-    case TK::Ptr:
-        return t->elem->k == TK::Fn && !t->isConst
-                   ? "a function pointer must be '*const fn' (\"The const qualifier is required\")"
-                   : std::string();
+    case TK::Ptr: {
+        // What a pointer points to must be export compatible too (h-lang8: `*S`, `[*]S` and
+        // `*const fn(S) void` of a plain struct S were accepted).
+        if (t->elem->k != TK::Fn) {
+            if (t->elem->k == TK::Opaque || t->elem->k == TK::Void)
+                return {};
+            const std::string why = exportIncompatibility(t->elem);
+            return why.empty() ? why
+                               : "what it points to, '" + typeName(t->elem) + "', is not: " + why;
+        }
+        if (!t->isConst)
+            return "a function pointer must be '*const fn' (\"The const qualifier is required\")";
+        for (TypeP param : t->elem->params)
+            if (const std::string why = exportIncompatibility(param); !why.empty())
+                return "its parameter type '" + typeName(param) + "' is not: " + why;
+        if (t->elem->ret->k != TK::Void)
+            if (const std::string why = exportIncompatibility(t->elem->ret); !why.empty())
+                return "its result type '" + typeName(t->elem->ret) + "' is not: " + why;
+        return {};
+    }
     // The Storage Classes page: "comptime-only types, struct types, DSD and DSR types, the
     // direction type, the range type" are not export compatible.
     case TK::Range:
@@ -380,8 +402,7 @@ static std::string exportIncompatibility(TypeP t) {
     case TK::Fn:
         return "function types are not export compatible (function pointer types are)";
     default:
-        return isComptimeOnly(t) ? "comptime-only types are not export compatible"
-                                 : std::string();
+        return isComptimeOnly(t) ? "comptime-only types are not export compatible" : std::string();
     }
 }
 
@@ -1195,12 +1216,16 @@ uint32_t Analyzer::declaredAlign(uint32_t alignNode, TypeP t) {
 // inside an imported module", the Storage Classes page), else "module prefix + name".
 std::string Analyzer::declSymbol(Module* m, const Decl& d) {
     const Node& n = m->ast->nodes[d.node];
-    if (n.kind != NK::VarDecl || n.listLen == 0)
-        return n.kind == NK::VarDecl && (n.flags & (kVarExport | kVarExtern)) ? d.name
-                                                                              : m->prefix + d.name;
+    const bool isFn = n.kind == NK::FnDecl;
+    const bool linked = isFn ? (n.flags & (kFnExport | kFnExtern)) != 0
+                             : n.kind == NK::VarDecl && (n.flags & (kVarExport | kVarExtern));
+    const uint32_t e = isFn                                 ? n.c
+                       : n.kind == NK::VarDecl && n.listLen ? m->ast->list(d.node)[0]
+                                                            : 0;
+    if (!e)
+        return linked ? d.name : m->prefix + d.name;
     // The linkname is an expression of m, which may not be the module being evaluated.
     ModuleFrame frame(*this, m);
-    const uint32_t e = m->ast->list(d.node)[0];
     Value v = evalComptime(e, nullptr, "linkname");
     if (v.k != VK::String || v.s.empty())
         fail(e, "linkname expects a non-empty comptime string");
@@ -1212,24 +1237,14 @@ std::string Analyzer::declSymbol(Module* m, const Decl& d) {
 // compiled, or in another object file". An extern fn whose symbol (its linkname, else its
 // name) an export fn of this tile code has becomes that function; the types must agree.
 FnDef* Analyzer::exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef) {
-    const auto symbolOf = [&](Module* mod, uint32_t node, const std::string& name) {
-        const uint32_t linkname = mod->ast->nodes[node].c;
-        if (!linkname)
-            return name;
-        ModuleFrame frame(*this, mod);
-        const Value v = evalComptime(linkname, nullptr, "linkname");
-        if (v.k != VK::String || v.s.empty())
-            fail(linkname, "linkname expects a non-empty comptime string");
-        return v.s;
-    };
-    const std::string symbol = symbolOf(m, d.node, d.name);
+    const std::string symbol = declSymbol(m, d);
     for (Module& other : modules_) {
         if (other.cls != m->cls || !other.ast)
             continue;
         for (auto& [name, candidate] : other.decls) {
             const Node& cn = other.ast->nodes[candidate.node];
             if (&candidate == &d || !candidate.isFn || cn.kind != NK::FnDecl ||
-                !(cn.flags & kFnExport) || symbolOf(&other, candidate.node, name) != symbol)
+                !(cn.flags & kFnExport) || declSymbol(&other, candidate) != symbol)
                 continue;
             const Value v = resolveDecl(&other, candidate, d.node);
             if (!v.fn || v.fn->generic || !sameType(fnType(v.fn), fnType(externDef)))
@@ -1242,33 +1257,39 @@ FnDef* Analyzer::exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef)
     return nullptr;
 }
 
+// The Storage Classes page: "A declaration without a storage class cannot have the same
+// symbol name as an export or extern declaration" (`linked`: d is export or extern).
+// Variables claim their symbol when given storage, export fns and fns with a linkname when
+// resolved (h-lang8: functions' symbols were never checked).
+void Analyzer::claimSymbol(ClassCtx& c, const std::string& symbol, bool linked, const Decl& d) {
+    const auto [it, fresh] = c.declSymbols.try_emplace(symbol, linked, d.name);
+    if (fresh)
+        return;
+    const std::string& other = it->second.second;
+    if (it->second.first != linked)
+        fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" +
+                         other + "'; a declaration without a storage class ('" +
+                         (linked ? other : d.name) +
+                         "') cannot share it with an export or extern one");
+    // The Storage Classes page: "multiple extern declarations with the same object symbol
+    // name ..., and up to one export declaration" (externs claim no symbol here).
+    if (linked)
+        fail(d.node, "symbol '" + symbol + "' is exported twice: by '" + other + "' and by '" +
+                         d.name + "'");
+    // Two declarations with one ELF symbol (two linknames alike) would be one to the host and
+    // to any extern.
+    fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" + other +
+                     "'; each declaration needs its own symbol");
+}
+
 // Storage for global d: in its link section when --link-section-start-address-bytes
 // places that section, else with the other data. A link section must be a comptime string.
 uint32_t Analyzer::allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node) {
     const uint32_t align = declAlign(m, d, t);
     const std::string symbol = declSymbol(m, d);
     const Node& n = m->ast->nodes[d.node];
-    // The Storage Classes page: "A declaration without a storage class cannot have the same
-    // symbol name as an export or extern declaration".
-    if (ClassCtx* c = m->cls; c && n.kind == NK::VarDecl) {
-        const bool linked = n.flags & (kVarExport | kVarExtern);
-        const auto [it, fresh] = c->declSymbols.try_emplace(symbol, linked, d.name);
-        if (!fresh && it->second.first != linked)
-            fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" +
-                             it->second.second + "'; a declaration without a storage class ('" +
-                             (linked ? it->second.second : d.name) +
-                             "') cannot share it with an export or extern one");
-        // The Storage Classes page: "multiple extern declarations with the same object
-        // symbol name ..., and up to one export declaration" (externs take no storage here).
-        if (!fresh && linked)
-            fail(d.node, "symbol '" + symbol + "' is exported twice: by '" + it->second.second +
-                             "' and by '" + d.name + "'");
-        // Two variables with one ELF symbol (two linknames alike) would be one storage to
-        // the host and to any extern.
-        if (!fresh && !linked)
-            fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" +
-                             it->second.second + "'; each variable needs its own symbol");
-    }
+    if (ClassCtx* c = m->cls; c && n.kind == NK::VarDecl)
+        claimSymbol(*c, symbol, n.flags & (kVarExport | kVarExtern), d);
     if (n.kind == NK::VarDecl && n.d) {
         Value sec = evalComptime(n.d, nullptr, "linksection");
         if (sec.k != VK::String || sec.s.empty())
@@ -1500,9 +1521,12 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
         const Node& n = N(d.node);
         if (d.isFn) {
             FnDef* def = fnDef(m, d.node);
-            if (n.flags & kFnExtern)
+            if (n.flags & kFnExtern) {
                 if (FnDef* exported = exportedFunctionFor(m, d, def))
                     def = exported;
+            } else if (m->cls && ((n.flags & kFnExport) || n.c)) {
+                claimSymbol(*m->cls, declSymbol(m, d), n.flags & kFnExport, d);
+            }
             Value v;
             v.k = VK::Fn;
             v.fn = def;

@@ -839,6 +839,7 @@ class Analyzer {
     // primitives (for "did you mean").
     std::vector<std::string_view> namesInScope() const;
     FnDef* exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef);
+    void claimSymbol(ClassCtx& c, const std::string& symbol, bool linked, const Decl& d);
     Decl* findDecl(Module* m, const std::string& name) {
         auto it = m->decls.find(name);
         return it == m->decls.end() ? nullptr : &it->second;

@@ -251,7 +251,8 @@ struct ClassCtx {
     std::vector<std::pair<int32_t, size_t>> stackLimitInstructions;
     std::map<std::string, int> strings;
     std::set<int> xdsrIds; // @get_xdsr: each identifier once per code class
-    // Global variables' symbol names: whether the one with that name is export or extern,
+    // Symbol names of global variables, export fns and fns with a linkname: whether the one
+    // with that name is export or extern,
     // and its name.
     std::map<std::string, std::pair<bool, std::string>> declSymbols;
     std::set<int> blockedIds, unblockedIds;
