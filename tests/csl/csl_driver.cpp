@@ -57,7 +57,9 @@ int main(int argc, char** argv) {
             auto diags = csl::checkSyntax(args[i], readAll(args[i]));
             for (auto& d : diags)
                 std::cerr << csl::formatDiagnostic(d, lineOf(d));
-            bad += diags.empty() ? 0 : 1;
+            bad += std::any_of(diags.begin(), diags.end(), [](const csl::Diagnostic& d) {
+                return d.severity == csl::Severity::Error;
+            });
         }
         return bad ? 1 : 0;
     }

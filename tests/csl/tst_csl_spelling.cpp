@@ -13,6 +13,7 @@ class TstCslSpelling : public QObject {
         QCOMPARE(csl::editDistance("fmac", "fmacs"), size_t(1));
         QCOMPARE(csl::editDistance("extents", "extent"), size_t(1));
         QCOMPARE(csl::editDistance("secnd", "second"), size_t(1));
+        QCOMPARE(csl::editDistance("gevm", "gemv"), size_t(1));
         QCOMPARE(csl::editDistance("abc", "abc"), size_t(0));
         QCOMPARE(csl::editDistance("", "abc"), size_t(3));
     }

@@ -7,7 +7,8 @@
 
 namespace csl {
 
-// Levenshtein distance (insertions, deletions and substitutions of single characters).
+// Edit distance: insertions, deletions and substitutions of single characters and swaps of
+// two neighbouring ones.
 size_t editDistance(std::string_view a, std::string_view b);
 
 // The candidates nearest to `wrong`, if they are near misses: no edit in a name of one or

@@ -32,6 +32,7 @@ class Parser {
         while (!at(Tok::Eof)) {
             size_t before = pos_;
             lostDeclName_ = 0;
+            lostDeclIsParam_ = false;
             try {
                 uint32_t d = parseTopDecl();
                 if (d)
@@ -44,7 +45,7 @@ class Parser {
                     const uint32_t name = lostDeclName_ - 1;
                     uint32_t n = make(NodeKind::VarDecl, name, uint32_t(before));
                     nd(n).b = make(NodeKind::Error, name, name);
-                    nd(n).flags = kVarConst;
+                    nd(n).flags = lostDeclIsParam_ ? kVarParam : kVarConst;
                     decls.push_back(n);
                 }
             }
@@ -70,6 +71,10 @@ class Parser {
     size_t unclosedReportedAt_ = SIZE_MAX;
     // The name token (plus one; 0: none yet) of the top-level declaration being parsed.
     uint32_t lostDeclName_ = 0;
+    bool lostDeclIsParam_ = false;
+    // Reading the value of a `.field = value` item: a `.name =` on the next line starts the
+    // next item (its ',' missing), not a field access of the value.
+    bool readingFieldValue_ = false;
     // Labels of the loops and blocks being parsed: the SDK's Syntax page forbids reusing a
     // label inside the loop or block it names ("redefinition of label 'foo'").
     std::vector<std::string_view> openLabels_;
@@ -103,6 +108,14 @@ class Parser {
     }
     int depth_ = 0;
 
+    // `elif (c)` where an `else if (c)` was meant: one error that says so.
+    void rejectElif() {
+        if (!at(Tok::Ident) || kind(1) != Tok::LParen)
+            return;
+        const std::string_view word = toks_.text(uint32_t(pos_));
+        if (word == "elif" || word == "elsif" || word == "elseif")
+            fail("'" + std::string(word) + "' is not a keyword in CSL; use 'else if'");
+    }
     // Token `k` begins on a later line than the token before it ends (or the file ends).
     bool startsLaterLine(size_t k) const {
         if (k >= toks_.tokens.size() || toks_.tokens[k].kind == Tok::Eof || k == 0)
@@ -229,8 +242,35 @@ class Parser {
             } else if (depth == 0 && (k == Tok::KwFn || k == Tok::KwTask || k == Tok::KwLayout ||
                                       k == Tok::KwParam)) {
                 return;
+            } else if (depth == 0 &&
+                       (k == Tok::KwConst || k == Tok::KwVar || k == Tok::KwExport ||
+                        k == Tok::KwExtern || k == Tok::KwComptime || k == Tok::KwPub) &&
+                       startsLaterLine(pos_)) {
+                // A declaration on a line of its own: the failed one ended before it.
+                return;
             }
             ++pos_;
+        }
+    }
+    // The brackets opened from token `from` up to the current one and still open, outermost
+    // first.
+    std::vector<Tok> bracketsOpenedSince(size_t from) const {
+        std::vector<Tok> open;
+        for (size_t t = from; t < pos_ && t < toks_.tokens.size(); ++t) {
+            const Tok k = toks_.tokens[t].kind;
+            if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
+                open.push_back(k);
+            else if ((k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) && !open.empty())
+                open.pop_back();
+        }
+        return open;
+    }
+    // After an `if` statement that failed: its `else` and `else if` branches belong to it and
+    // are skipped rather than read as statements that start with 'else'.
+    void skipElseBranches() {
+        while (eat(Tok::KwElse)) {
+            eat(Tok::KwIf);
+            syncStmt(); // the condition, if any, and the branch
         }
     }
     // Skips to the end of the statement that failed (stops before the block's '}').
@@ -288,16 +328,18 @@ class Parser {
         uint32_t first = uint32_t(pos_);
         if (eat(Tok::Semi))
             return 0;
-        if (at(Tok::KwComptime) && kind(1) == Tok::LBrace) {
+        if (at(Tok::KwComptime) &&
+            (kind(1) == Tok::LBrace ||
+             (kind(1) != Tok::KwVar && kind(1) != Tok::KwConst && startsLaterLine(pos_ + 1)))) {
             uint32_t t = uint32_t(pos_++);
-            uint32_t b = parseBlock(0);
+            uint32_t b = parseBlockOrMissingBrace("'comptime'");
             uint32_t n = make(NodeKind::ComptimeBlock, t, first);
             nd(n).a = b;
             return n;
         }
         if (at(Tok::KwLayout)) {
             uint32_t t = uint32_t(pos_++);
-            uint32_t b = parseBlock(0);
+            uint32_t b = parseBlockOrMissingBrace("'layout'");
             uint32_t n = make(NodeKind::LayoutBlock, t, first);
             nd(n).a = b;
             return n;
@@ -328,6 +370,7 @@ class Parser {
             nd(n).flags = kVarParam;
             return n;
         }
+        rejectElif();
         // `func name(` or `def name(`: another language's keyword for a function.
         if (at(Tok::Ident) && kind(1) == Tok::Ident && kind(2) == Tok::LParen) {
             lostDeclName_ = uint32_t(pos_) + 2;
@@ -467,8 +510,10 @@ class Parser {
         } else
             fail("expected 'const' or 'var', found " + found());
         uint32_t name = expect(Tok::Ident, "in a declaration");
-        if (topLevel)
+        if (topLevel) {
             lostDeclName_ = name + 1;
+            lostDeclIsParam_ = flags & kVarParam;
+        }
         uint32_t type = 0, init = 0, align = 0, section = 0, linkname = 0;
         if (eat(Tok::Colon))
             type = parseTypeExpr();
@@ -510,7 +555,7 @@ class Parser {
                 if (topLevel)
                     syncTop();
                 else
-                    syncStmt();
+                    syncStmt(bracketsOpenedSince(initTok));
                 init = make(NodeKind::Error, initTok, initTok);
                 initFailed = true;
             }
@@ -528,6 +573,15 @@ class Parser {
         return n;
     }
 
+    // The block after `what`; when its '{' is missing and the statements start on the next
+    // line, one error says so and they are read as the block.
+    uint32_t parseBlockOrMissingBrace(const std::string& what) {
+        if (at(Tok::LBrace) || !startsLaterLine(pos_) || at(Tok::Eof))
+            return parseBlock(0);
+        const Token& t = toks_.tokens[pos_ - 1];
+        diags_.error(toks_.file, t.end, t.end + 1, "expected '{' after " + what);
+        return parseBlock(0, true);
+    }
     // With `openBraceMissing`, an error has said the block's '{' is missing and its
     // statements start here.
     uint32_t parseBlock(uint32_t labelPlusOne, bool openBraceMissing = false) {
@@ -564,16 +618,8 @@ class Parser {
                 if (s)
                     stmts.push_back(s);
             } catch (ParseError&) {
-                std::vector<Tok> open;
-                for (size_t t = before; t < pos_ && t < toks_.tokens.size(); ++t) {
-                    const Tok k = toks_.tokens[t].kind;
-                    if (k == Tok::LBrace || k == Tok::LParen || k == Tok::LBracket)
-                        open.push_back(k);
-                    else if ((k == Tok::RBrace || k == Tok::RParen || k == Tok::RBracket) &&
-                             !open.empty())
-                        open.pop_back();
-                }
-                syncStmt(std::move(open));
+                syncStmt(bracketsOpenedSince(before));
+                skipElseBranches();
                 // Stands for the statement that failed, so later checks do not take its
                 // absence for the program's (a `return` lost this way made a function
                 // "not return a value on every path").
@@ -691,11 +737,7 @@ class Parser {
         case Tok::LBrace:
             return parseBlock(0);
         case Tok::Ident:
-            if (kind(1) == Tok::LParen && pos_ > 0 && toks_.tokens[pos_ - 1].kind == Tok::RBrace) {
-                const std::string_view word = toks_.text(uint32_t(pos_));
-                if (word == "elif" || word == "elsif" || word == "elseif")
-                    fail("'" + std::string(word) + "' is not a keyword in CSL; use 'else if'");
-            }
+            rejectElif();
             if (kind(1) == Tok::Colon && (kind(2) == Tok::LBrace || kind(2) == Tok::KwWhile ||
                                           kind(2) == Tok::KwFor || kind(2) == Tok::KwInline)) {
                 uint32_t label = uint32_t(pos_) + 1;
@@ -856,7 +898,9 @@ class Parser {
             uint32_t t = uint32_t(pos_++);
             return make(NodeKind::AnyType, t, t);
         }
-        return parseExpr();
+        // No comparison or 'and'/'or' makes a type: `const n: i16 == 4;` is a declaration
+        // whose '=' was typed '==', not the type `i16 == 4`.
+        return parseBinary(4);
     }
 
     int precedence(Tok t) const {
@@ -934,8 +978,8 @@ class Parser {
                 return Tok::Eof;
             return k;
         };
-        const Tok op = bitwise(n);
-        if (op == Tok::Eof)
+        const Tok op = toks_.tokens[nd(n).tok].kind;
+        if (op != Tok::Amp && op != Tok::Caret && op != Tok::Pipe)
             return;
         for (const uint32_t operand : {nd(n).a, nd(n).b}) {
             const Tok inner = bitwise(operand);
@@ -1030,7 +1074,8 @@ class Parser {
                 uint32_t n = make(NodeKind::Deref, uint32_t(pos_ - 1), first);
                 nd(n).a = e;
                 e = n;
-            } else if (at(Tok::Dot) && kind(1) == Tok::Ident) {
+            } else if (at(Tok::Dot) && kind(1) == Tok::Ident &&
+                       !(readingFieldValue_ && kind(2) == Tok::Eq && startsLaterLine(pos_))) {
                 ++pos_;
                 uint32_t name = uint32_t(pos_++);
                 uint32_t n = make(NodeKind::Field, name, first);
@@ -1072,16 +1117,39 @@ class Parser {
         bool saveNoInit = noTypedInit_;
         noTypedInit_ = false;
         while (!at(Tok::RBrace)) {
-            if (at(Tok::Dot) && kind(1) == Tok::Ident && kind(2) == Tok::Eq) {
+            // Slips in a field item, each one error and read as meant: `.a == 1` for `.a = 1`,
+            // `a = 1` for `.a = 1` (after a first named item, or as the first item).
+            const bool dotted = at(Tok::Dot) && kind(1) == Tok::Ident;
+            if (dotted && kind(2) == Tok::EqEq) {
+                const Token& t = toks_.tokens[pos_ + 2];
+                diags_.error(toks_.file, t.begin, t.end,
+                             "expected '=' after '." + std::string(toks_.text(uint32_t(pos_) + 1)) +
+                                 "' in a struct initializer, found '=='");
+            } else if (at(Tok::Ident) && kind(1) == Tok::Eq && (named || items.empty())) {
+                const Token& t = toks_.tokens[pos_];
+                diags_.error(toks_.file, t.begin, t.end,
+                             "a field name in a struct initializer starts with '.': write '." +
+                                 std::string(toks_.text(uint32_t(pos_))) + " ='");
+            }
+            if ((dotted && (kind(2) == Tok::Eq || kind(2) == Tok::EqEq)) ||
+                (at(Tok::Ident) && kind(1) == Tok::Eq && (named || items.empty()))) {
                 // `.{ .a == 1, .b = 2 }` (a slip for `=`) made a tuple element of `.a == 1`.
                 if (!items.empty() && !named)
                     fail("a struct initializer mixes values and '.field = value' items, found '." +
                          std::string(toks_.text(uint32_t(pos_) + 1)) + " ='");
                 uint32_t f = uint32_t(pos_);
-                ++pos_;
+                eat(Tok::Dot);
                 uint32_t name = uint32_t(pos_++);
                 ++pos_;
-                uint32_t v = parseExpr();
+                uint32_t v = 0;
+                {
+                    struct Restore {
+                        bool& flag;
+                        bool saved;
+                        ~Restore() { flag = saved; }
+                    } restore{readingFieldValue_, std::exchange(readingFieldValue_, true)};
+                    v = parseExpr();
+                }
                 uint32_t fi = make(NodeKind::FieldInit, name, f);
                 nd(fi).a = v;
                 items.push_back(fi);
@@ -1091,8 +1159,18 @@ class Parser {
                     fail("expected '.field = value' in a struct initializer, found " + found());
                 items.push_back(parseExpr());
             }
-            if (!eat(Tok::Comma))
+            if (!eat(Tok::Comma)) {
+                // A ',' missing at a line end before the next `.field =`: said, and read on.
+                if (named && at(Tok::Dot) && kind(1) == Tok::Ident && kind(2) == Tok::Eq &&
+                    startsLaterLine(pos_)) {
+                    const Token& prev = toks_.tokens[pos_ - 1];
+                    diags_.error(toks_.file, prev.end, prev.end + 1,
+                                 "expected ',' between the fields of a struct initializer, found " +
+                                     found());
+                    continue;
+                }
                 break;
+            }
         }
         noTypedInit_ = saveNoInit;
         expect(Tok::RBrace, "to close the initializer");
@@ -1251,6 +1329,7 @@ class Parser {
             expect(Tok::RParen, "after the if condition");
             uint32_t then = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
             uint32_t els = 0;
+            rejectElif();
             if (eat(Tok::KwElse))
                 els = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
             noTypedInit_ = save;
