@@ -86,7 +86,7 @@ fn abs_f16(x: @fp16()) @fp16() { return @bitcast(@fp16(), @bitcast(u16, x) & 0x7
 // The type a generic function computes in: a comptime_float argument (`sqrt(2.0)`) is
 // computed as an f32 (it failed inside the library, converting the result back).
 fn tessera_real_type(comptime T: type) type {
-  return if (@is_same_type(T, comptime_float)) f32 else T;
+  @comptime_assert(@is_same_type(T, f32) or @is_same_type(T, f16) or @is_same_type(T, bf16) or @is_same_type(T, cb16) or @is_same_type(T, comptime_float), "<math> takes f16, bf16, cb16 or f32 values here (the Libraries page); convert an integer with @as"); return if (@is_same_type(T, comptime_float)) f32 else T;
 }
 fn sqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), sqrt_f32(@as(f32, x))); }
 fn invsqrt(x: anytype) tessera_real_type(@type_of(x)) { return @as(tessera_real_type(@type_of(x)), invsqrt_f32(@as(f32, x))); }
@@ -208,7 +208,7 @@ inline fn trace_string(comptime s: comptime_string) void {
 static const char* kControlSource = R"(// <control>
 const opcode = enum(u16) { NOP = 0, SWITCH_ADV = 1, SWITCH_RST = 2, TEARDOWN = 3 };
 fn entry_bits(entrypoint: anytype) u32 {
-  return if (@is_same_type(@type_of(entrypoint), void)) @as(u32, 31) << 16
+  @comptime_assert(@is_same_type(@type_of(entrypoint), void) or @is_same_type(@type_of(entrypoint), control_task_id), "<control>: an entrypoint is a control_task_id or {}"); return if (@is_same_type(@type_of(entrypoint), void)) @as(u32, 31) << 16
          else (@as(u32, @get_int(entrypoint)) & 63) << 16;
 }
 fn encode_single_payload(op: opcode, ce_ignore: bool, entrypoint: anytype, data: u16) u32 {
@@ -385,6 +385,12 @@ fn config_addr(c: anytype) u16 {
 // Replaces the base route (switch position 0): .rx and .tx each name one direction or an
 // array of directions; a field that is not given becomes empty.
 fn reset_routes(c: anytype, comptime routes: comptime_struct) void {
+  // The Libraries page: on WSE-3 a color receives from one direction, `.rx` a [1]direction.
+  if (@is_arch("wse3") and @has_field(routes, "rx")) {
+    if (!@is_same_type(@type_of(routes.rx), direction)) {
+      @comptime_assert(routes.rx.len == 1, "reset_routes: on wse3 '.rx' takes one direction");
+    }
+  }
   const rx: u16 = comptime if (@has_field(routes, "rx")) dir_mask(routes.rx) else 0;
   const tx: u16 = comptime if (@has_field(routes, "tx")) dir_mask(routes.tx) else 0;
   const addr = config_addr(c);

@@ -262,10 +262,10 @@ fn isSignaling(x: anytype) bool {
     return isNaN_f32(@as(f32, x)) and (@bitcast(u16, x) & tessera_quiet_bit16(@type_of(x))) == 0;
   }
 }
-fn isNaN(x: anytype) bool { return isNaN_f32(@as(f32, x)); }
-fn isInf(x: anytype) bool { return isInf_f32(@as(f32, x)); }
-fn isFinite(x: anytype) bool { return isFinite_f32(@as(f32, x)); }
-fn signbit(x: anytype) bool { return signbit_f32(@as(f32, x)); }
+fn isNaN(x: anytype) bool { return isNaN_f32(@as(f32, @as(tessera_real_type(@type_of(x)), x))); }
+fn isInf(x: anytype) bool { return isInf_f32(@as(f32, @as(tessera_real_type(@type_of(x)), x))); }
+fn isFinite(x: anytype) bool { return isFinite_f32(@as(f32, @as(tessera_real_type(@type_of(x)), x))); }
+fn signbit(x: anytype) bool { return signbit_f32(@as(f32, @as(tessera_real_type(@type_of(x)), x))); }
 fn max(x: anytype, y: @type_of(x)) @type_of(x) { if (x > y or y != y) return x; return y; }
 fn min(x: anytype, y: @type_of(x)) @type_of(x) { if (x < y or y != y) return x; return y; }
 fn sign(x: anytype) @type_of(x) {

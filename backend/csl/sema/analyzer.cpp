@@ -253,7 +253,10 @@ uint16_t Analyzer::toReg(const Value& v, uint32_t node) {
     if (v.k == VK::Runtime)
         return v.reg;
     if (!runtime())
-        fail(node, "internal: register requested at comptime");
+        // A run-time operation reached from comptime code (a library function that programs
+        // the router, reads the clock or prints, called in a comptime block).
+        fail(node, "this is a run-time operation and cannot be evaluated at comptime; call it "
+                   "from a function or task");
     TypeP t = v.type;
     sim::ScalarType st;
     uint64_t bits = 0;
