@@ -60,6 +60,18 @@ void DiagnosticEngine::error(uint16_t file, uint32_t begin, uint32_t end, std::s
         return;
     ++errorCount_;
     diags_.push_back({Severity::Error, r, std::move(message), {}});
+    noteWhenFull();
+}
+
+// The last error the engine keeps says that more were left out (h-diag8: the list just
+// stopped at 200).
+void DiagnosticEngine::noteWhenFull() {
+    if (errorCount_ == kMaxErrors)
+        diags_.back().notes.push_back(
+            {Severity::Note,
+             SourceRange{},
+             "too many errors: stopping after " + std::to_string(kMaxErrors),
+             {}});
 }
 
 // The same tile file compiled for several code classes (every PE its own with
@@ -89,6 +101,7 @@ void DiagnosticEngine::errorWithNote(uint16_t file, uint32_t begin, uint32_t end
     ++errorCount_;
     diags_.push_back({Severity::Error, r, std::move(message), {}});
     diags_.back().notes.push_back({Severity::Note, nr, std::move(note), {}});
+    noteWhenFull();
 }
 
 void DiagnosticEngine::warning(uint16_t file, uint32_t begin, uint32_t end, std::string message) {

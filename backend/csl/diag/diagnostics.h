@@ -58,6 +58,7 @@ class DiagnosticEngine {
     static constexpr size_t kMaxErrors = 200;
 
   private:
+    void noteWhenFull();
     bool reported(Severity severity, const SourceRange& r, const std::string& message,
                   const std::string& firstNote = {});
 

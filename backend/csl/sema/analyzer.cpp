@@ -704,6 +704,12 @@ Value Analyzer::coerce(const Value& v, TypeP to, uint32_t node, const char* cont
                 // arguments of the wrong types.
                 if (v.fn && !v.fn->generic && !sameType(fnType(v.fn), to->elem))
                     return mismatch();
+                // The Syntax page: coercing a function to a const function pointer is taking
+                // its address, which an inline function does not allow.
+                if (v.fn && v.fn->isInline)
+                    fail(node, "cannot take the address of inline function '" + v.fn->name +
+                                   "' (coercing it to a function pointer does); remove 'inline' "
+                                   "to call it through a pointer");
                 // The Syntax page: "function values can only be coerced to const function
                 // pointers".
                 if (!to->isConst)
@@ -1524,6 +1530,10 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
         const Node& n = N(d.node);
         if (d.isFn) {
             FnDef* def = fnDef(m, d.node);
+            // The Syntax page: inline functions "may not be used in ways that require
+            // functions to be valid at runtime"; an export's definition must stay.
+            if ((n.flags & kFnExport) && (n.flags & kFnInline))
+                fail(d.node, "export function '" + d.name + "' cannot be inline");
             if (n.flags & kFnExtern) {
                 if (FnDef* exported = exportedFunctionFor(m, d, def))
                     def = exported;

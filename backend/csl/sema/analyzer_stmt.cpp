@@ -1328,6 +1328,10 @@ void Analyzer::enterCall(const FnDef* f, const char* kind, uint32_t node) {
 }
 
 Value Analyzer::callComptime(FnDef* f, std::vector<Value> args, uint32_t node) {
+    // The Storage Classes page: "Calling extern functions at comptime is not allowed" (one
+    // with no body here said nothing, or that it did not return a value).
+    if (!f->mod->ast->nodes[f->node].b)
+        fail(node, "extern function '" + f->name + "' cannot be called at comptime");
     enterCall(f, "comptime", node);
     const size_t firstDiagnostic = diags_.diagnostics().size();
     f->calledAtComptime = true;

@@ -1069,10 +1069,19 @@ CompileResult Analyzer::run() {
             return res;
         }
         indexDecls(layout_);
-        for (auto& [pn, pv] : opt_.params) {
-            Decl* d = findDecl(layout_, pn);
-            if (!d || !d->isParam)
-                diags_.errorNoLoc("--params: the layout has no param named '" + pn + "'");
+        std::vector<std::string_view> layoutParams;
+        for (const auto& [name, decl] : layout_->decls)
+            if (decl.isParam)
+                layoutParams.push_back(name);
+        // --colors binds params as --params does (h-diag8: a misspelt one was ignored).
+        for (const auto& [flag, given] :
+             {std::pair{"--params", &opt_.params}, std::pair{"--colors", &opt_.colors}}) {
+            for (const auto& [pn, pv] : *given) {
+                Decl* d = findDecl(layout_, pn);
+                if (!d || !d->isParam)
+                    diags_.errorNoLoc(std::string(flag) + ": the layout has no param named '" + pn +
+                                      "'" + didYouMean(pn, layoutParams));
+            }
         }
         if (diags_.hasErrors()) {
             res.diagnostics = diags_.take();
