@@ -500,7 +500,8 @@ comptime { @bind_local_task(send, @get_local_task_id(8)); }
         const auto r = compileFiles({{"layout.csl", layout}, {"pe.csl", pe}}, sim::Arch::Wse3);
         if (simdMode < 0) {
             QVERIFY(!r.ok);
-            QVERIFY2(allDiagnostics(r).find("pe.csl:3:") != std::string::npos &&
+            // At the '.simd_mode' value (session 22; it was the start of @get_dsd).
+            QVERIFY2(allDiagnostics(r).find("pe.csl:4:50:") != std::string::npos &&
                          allDiagnostics(r).find(".{ .simd_max = true }") != std::string::npos,
                      allDiagnostics(r).c_str());
             return;

@@ -69,6 +69,14 @@ class Parser {
     bool jumpAsExpr_ = false;
     // The token at which an unclosed block was reported (once for all enclosing blocks).
     size_t unclosedReportedAt_ = SIZE_MAX;
+    // Sets a parser flag for a scope and restores it however the scope ends (a ParseError
+    // left it set, and every later `S{ ... }` in the file failed).
+    struct FlagScope {
+        bool& flag;
+        const bool saved;
+        FlagScope(bool& f, bool value) : flag(f), saved(f) { f = value; }
+        ~FlagScope() { flag = saved; }
+    };
     // The name token (plus one; 0: none yet) of the top-level declaration being parsed.
     uint32_t lostDeclName_ = 0;
     bool lostDeclIsParam_ = false;
@@ -458,10 +466,8 @@ class Parser {
                              "' needs a return type (e.g. 'void') before its body");
             ret = make(NodeKind::Error, uint32_t(pos_), uint32_t(pos_));
         } else {
-            bool save = noTypedInit_;
-            noTypedInit_ = true;
+            const FlagScope returnType(noTypedInit_, true);
             ret = parseTypeExpr();
-            noTypedInit_ = save;
         }
         for (int k = 0; k < 2; ++k) {
             parseLinkname();
@@ -478,7 +484,7 @@ class Parser {
             const std::string msg = "expected the body of function '" +
                                     std::string(toks_.text(name)) +
                                     "' (only an extern function has none), found " + found();
-            if (!startsLaterLine(pos_) || at(Tok::Eof))
+            if (!startsLaterLine(pos_) || at(Tok::Eof) || startsTopLevelDeclaration())
                 fail(msg);
             // The body's '{' is missing: its statements follow on the next lines.
             const Token& t = toks_.tokens[pos_];
@@ -576,7 +582,8 @@ class Parser {
     // The block after `what`; when its '{' is missing and the statements start on the next
     // line, one error says so and they are read as the block.
     uint32_t parseBlockOrMissingBrace(const std::string& what) {
-        if (at(Tok::LBrace) || !startsLaterLine(pos_) || at(Tok::Eof))
+        if (at(Tok::LBrace) || !startsLaterLine(pos_) || at(Tok::Eof) ||
+            startsTopLevelDeclaration())
             return parseBlock(0);
         const Token& t = toks_.tokens[pos_ - 1];
         diags_.error(toks_.file, t.end, t.end + 1, "expected '{' after " + what);
@@ -596,8 +603,8 @@ class Parser {
             if (startsTopLevelDeclaration()) {
                 // A 'fn'/'task' at the start of a line: this block was left open. Say so
                 // once (enclosing blocks end here too) and let the file's next declarations
-                // be parsed as such.
-                if (unclosedReportedAt_ != pos_) {
+                // be parsed as such. A block whose '{' was missing has had its error.
+                if (unclosedReportedAt_ != pos_ && !openBraceMissing) {
                     unclosedReportedAt_ = pos_;
                     const Token& t = toks_.tokens[pos_];
                     const auto [line, col] =
@@ -737,7 +744,8 @@ class Parser {
         case Tok::LBrace:
             return parseBlock(0);
         case Tok::Ident:
-            rejectElif();
+            if (pos_ > 0 && toks_.tokens[pos_ - 1].kind == Tok::RBrace)
+                rejectElif();
             if (kind(1) == Tok::Colon && (kind(2) == Tok::LBrace || kind(2) == Tok::KwWhile ||
                                           kind(2) == Tok::KwFor || kind(2) == Tok::KwInline)) {
                 uint32_t label = uint32_t(pos_) + 1;
@@ -860,8 +868,7 @@ class Parser {
                      "or 'while (k < n) : (k += 1) { ... }'");
         for (int depth = 1; !at(Tok::Eof) && depth > 0; ++pos_)
             depth += at(Tok::LParen) ? 1 : at(Tok::RParen) ? -1 : 0;
-        if (at(Tok::LBrace))
-            syncStmt();
+        syncStmt();
         return make(NodeKind::Error, first, first);
     }
 
@@ -961,36 +968,27 @@ class Parser {
     }
 
     // `a | b & c`: C groups it `a | (b & c)`, Zig's grammar, which CSL's follows elsewhere,
-    // `(a | b) & c`. Which one the SDK's compiler takes is not documented, so a mix of '&',
-    // '^' and '|' without parentheses is an error rather than a silent guess.
+    // `(a | b) & c`. Which one the SDK's compiler takes is not documented, so such a mix of
+    // '&', '^' and '|' without parentheses is an error rather than a silent guess.
     void rejectMixedBitwise(uint32_t n) {
-        const auto bitwise = [&](uint32_t e) {
-            const Node& x = ast_.nodes[e];
-            if (x.kind != NodeKind::Binary)
-                return Tok::Eof;
-            const Tok k = toks_.tokens[x.tok].kind;
-            if (k != Tok::Amp && k != Tok::Caret && k != Tok::Pipe)
-                return Tok::Eof;
-            // Parenthesized: '(' right before it and ')' right after it (an operand of this
-            // operator cannot be a call's argument list).
-            if (x.first > 0 && toks_.tokens[x.first - 1].kind == Tok::LParen &&
-                x.last + 1 < toks_.tokens.size() && toks_.tokens[x.last + 1].kind == Tok::RParen)
-                return Tok::Eof;
-            return k;
+        const auto isBitwise = [](Tok k) {
+            return k == Tok::Amp || k == Tok::Caret || k == Tok::Pipe;
         };
         const Tok op = toks_.tokens[nd(n).tok].kind;
-        if (op != Tok::Amp && op != Tok::Caret && op != Tok::Pipe)
+        // The parse groups them as C does: a tighter operator on the left (`a & b | c`) is
+        // grouped alike in Zig, one on the right (`a | b & c`) is not. A parenthesized
+        // operand is a Grouped node, not a Binary one.
+        const Node& right = nd(nd(n).b);
+        if (!isBitwise(op) || right.kind != NodeKind::Binary)
             return;
-        for (const uint32_t operand : {nd(n).a, nd(n).b}) {
-            const Tok inner = bitwise(operand);
-            if (inner == Tok::Eof || inner == op)
-                continue;
-            const Token& t = toks_.tokens[nd(n).tok];
-            diags_.error(toks_.file, t.begin, t.end,
-                         std::string("'") + tokSpelling(inner) + "' and '" + tokSpelling(op) +
-                             "' need parentheses when mixed: C and Zig group them differently");
-            throw ParseError{};
-        }
+        const Tok inner = toks_.tokens[right.tok].kind;
+        if (!isBitwise(inner) || inner == op)
+            return;
+        const Token& t = toks_.tokens[nd(n).tok];
+        diags_.error(toks_.file, t.begin, t.end,
+                     std::string("'") + tokSpelling(inner) + "' and '" + tokSpelling(op) +
+                         "' need parentheses when mixed: C and Zig group them differently");
+        throw ParseError{};
     }
 
     uint32_t parseBinary(int minPrec) {
@@ -1114,8 +1112,7 @@ class Parser {
         expect(Tok::LBrace, "");
         std::vector<uint32_t> items;
         bool named = false;
-        bool saveNoInit = noTypedInit_;
-        noTypedInit_ = false;
+        const FlagScope initializerItems(noTypedInit_, false);
         while (!at(Tok::RBrace)) {
             // Slips in a field item, each one error and read as meant: `.a == 1` for `.a = 1`,
             // `a = 1` for `.a = 1` (after a first named item, or as the first item).
@@ -1143,11 +1140,7 @@ class Parser {
                 ++pos_;
                 uint32_t v = 0;
                 {
-                    struct Restore {
-                        bool& flag;
-                        bool saved;
-                        ~Restore() { flag = saved; }
-                    } restore{readingFieldValue_, std::exchange(readingFieldValue_, true)};
+                    const FlagScope fieldValue(readingFieldValue_, true);
                     v = parseExpr();
                 }
                 uint32_t fi = make(NodeKind::FieldInit, name, f);
@@ -1172,7 +1165,6 @@ class Parser {
                 break;
             }
         }
-        noTypedInit_ = saveNoInit;
         expect(Tok::RBrace, "to close the initializer");
         uint32_t n = make(NodeKind::AnonInit, 0, first);
         nd(n).flags = named ? 1 : 0;
@@ -1220,20 +1212,21 @@ class Parser {
             ++pos_;
             expect(Tok::LParen, "after builtin name");
             std::vector<uint32_t> args;
-            bool save = noTypedInit_;
-            noTypedInit_ = false;
-            parseArgs(args, Tok::RParen);
-            noTypedInit_ = save;
+            {
+                const FlagScope arguments(noTypedInit_, false);
+                parseArgs(args, Tok::RParen);
+            }
             uint32_t n = make(NodeKind::BuiltinCall, first, first);
             setList(n, args);
             return n;
         }
         case Tok::LParen: {
             ++pos_;
-            bool save = noTypedInit_;
-            noTypedInit_ = false;
-            uint32_t e = parseExpr();
-            noTypedInit_ = save;
+            uint32_t e = 0;
+            {
+                const FlagScope grouped(noTypedInit_, false);
+                e = parseExpr();
+            }
             expect(Tok::RParen, "to close the parenthesized expression");
             uint32_t n = make(NodeKind::Grouped, first, first);
             nd(n).a = e;
@@ -1296,10 +1289,11 @@ class Parser {
                     break;
             }
             expect(Tok::RParen, "to close the parameter list");
-            bool save = noTypedInit_;
-            noTypedInit_ = true;
-            uint32_t ret = parseUnaryType();
-            noTypedInit_ = save;
+            uint32_t ret = 0;
+            {
+                const FlagScope returnType(noTypedInit_, true);
+                ret = parseUnaryType();
+            }
             uint32_t n = make(NodeKind::FnType, first, first);
             nd(n).a = ret;
             nd(n).flags = k == Tok::KwTask ? uint32_t(kFnTask) : 0u;
@@ -1323,16 +1317,16 @@ class Parser {
         case Tok::KwIf: {
             ++pos_;
             expect(Tok::LParen, "after 'if'");
-            bool save = noTypedInit_;
-            noTypedInit_ = false;
-            uint32_t cond = parseExpr();
-            expect(Tok::RParen, "after the if condition");
-            uint32_t then = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
-            uint32_t els = 0;
-            rejectElif();
-            if (eat(Tok::KwElse))
-                els = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
-            noTypedInit_ = save;
+            uint32_t cond = 0, then = 0, els = 0;
+            {
+                const FlagScope branches(noTypedInit_, false);
+                cond = parseExpr();
+                expect(Tok::RParen, "after the if condition");
+                then = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
+                rejectElif();
+                if (eat(Tok::KwElse))
+                    els = at(Tok::LBrace) ? parseBlock(0) : parseIfBranch();
+            }
             uint32_t n = make(NodeKind::If, first, first);
             nd(n).a = cond;
             nd(n).b = then;

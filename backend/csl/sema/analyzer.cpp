@@ -1247,7 +1247,9 @@ std::string Analyzer::declSymbol(Module* m, const Decl& d) {
 // name) an export fn of this tile code has becomes that function; the types must agree.
 FnDef* Analyzer::exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef) {
     const std::string symbol = declSymbol(m, d);
-    for (Module& other : modules_) {
+    // By index: resolveDecl may import modules, which the deque takes at its end.
+    for (size_t i = 0; i < modules_.size(); ++i) {
+        Module& other = modules_[i];
         if (other.cls != m->cls || !other.ast)
             continue;
         for (auto& [name, candidate] : other.decls) {
@@ -1268,27 +1270,27 @@ FnDef* Analyzer::exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef)
 
 // The Storage Classes page: "A declaration without a storage class cannot have the same
 // symbol name as an export or extern declaration" (`linked`: d is export or extern).
-// Variables claim their symbol when given storage, export fns and fns with a linkname when
-// resolved (h-lang8: functions' symbols were never checked).
-void Analyzer::claimSymbol(ClassCtx& c, const std::string& symbol, bool linked, const Decl& d) {
-    const auto [it, fresh] = c.declSymbols.try_emplace(symbol, linked, d.name);
+// Variables claim their symbol when given storage, functions when resolved (h-lang8:
+// functions' symbols were never checked).
+void Analyzer::claimSymbol(const Module& m, const std::string& symbol, bool linked, const Decl& d) {
+    // Named with their files: two of one name (a module imported twice) read as one.
+    const std::string self = "'" + d.name + "' (" + m.path + ")";
+    const auto [it, fresh] = m.cls->declSymbols.try_emplace(symbol, linked, self);
     if (fresh)
         return;
     const std::string& other = it->second.second;
     if (it->second.first != linked)
-        fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" +
-                         other + "'; a declaration without a storage class ('" +
-                         (linked ? other : d.name) +
-                         "') cannot share it with an export or extern one");
+        fail(d.node, "the symbol name '" + symbol + "' of " + self + " is also that of " + other +
+                         "; a declaration without a storage class (" + (linked ? other : self) +
+                         ") cannot share it with an export or extern one");
     // The Storage Classes page: "multiple extern declarations with the same object symbol
     // name ..., and up to one export declaration" (externs claim no symbol here).
     if (linked)
-        fail(d.node, "symbol '" + symbol + "' is exported twice: by '" + other + "' and by '" +
-                         d.name + "'");
+        fail(d.node, "symbol '" + symbol + "' is exported twice: by " + other + " and by " + self);
     // Two declarations with one ELF symbol (two linknames alike) would be one to the host and
     // to any extern.
-    fail(d.node, "the symbol name '" + symbol + "' of '" + d.name + "' is also that of '" + other +
-                     "'; each declaration needs its own symbol");
+    fail(d.node, "the symbol name '" + symbol + "' of " + self + " is also that of " + other +
+                     "; each declaration needs its own symbol");
 }
 
 // Storage for global d: in its link section when --link-section-start-address-bytes
@@ -1297,8 +1299,8 @@ uint32_t Analyzer::allocateDecl(Module* m, const Decl& d, TypeP t, uint32_t node
     const uint32_t align = declAlign(m, d, t);
     const std::string symbol = declSymbol(m, d);
     const Node& n = m->ast->nodes[d.node];
-    if (ClassCtx* c = m->cls; c && n.kind == NK::VarDecl)
-        claimSymbol(*c, symbol, n.flags & (kVarExport | kVarExtern), d);
+    if (m->cls && n.kind == NK::VarDecl)
+        claimSymbol(*m, symbol, n.flags & (kVarExport | kVarExtern), d);
     if (n.kind == NK::VarDecl && n.d) {
         Value sec = evalComptime(n.d, nullptr, "linksection");
         if (sec.k != VK::String || sec.s.empty())
@@ -1537,8 +1539,8 @@ Value Analyzer::resolveDecl(Module* m, Decl& d, uint32_t useNode) {
             if (n.flags & kFnExtern) {
                 if (FnDef* exported = exportedFunctionFor(m, d, def))
                     def = exported;
-            } else if (m->cls && ((n.flags & kFnExport) || n.c)) {
-                claimSymbol(*m->cls, declSymbol(m, d), n.flags & kFnExport, d);
+            } else if (m->cls && !def->generic) {
+                claimSymbol(*m, declSymbol(m, d), n.flags & kFnExport, d);
             }
             Value v;
             v.k = VK::Fn;

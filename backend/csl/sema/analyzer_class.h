@@ -546,7 +546,32 @@ class Analyzer {
             diags_.errorNoLoc(msg);
         throw SemaError{};
     }
-    [[noreturn]] void fail(uint32_t node, const std::string& msg) { fail(fr_->mod, node, msg); }
+    [[noreturn]] void fail(uint32_t node, const std::string& msg) {
+        if (node && fieldSite_.valueNode &&
+            (node == fieldSite_.configNode || node == fieldSite_.callNode))
+            node = fieldSite_.valueNode;
+        fail(fr_->mod, node, msg);
+    }
+    // While set, errors reported at `configNode` (a configuration struct argument) or
+    // `callNode` (the call taking it) are put at `valueNode`, the value of the field being
+    // read, when the struct is written as a literal in this module (fieldValueNode).
+    // FieldSiteScope sets it for a scope.
+    struct FieldSite {
+        uint32_t configNode = 0, callNode = 0, valueNode = 0;
+    };
+    FieldSite fieldSite_;
+    uint32_t fieldValueNode(uint32_t structNode, std::string_view field);
+    struct FieldSiteScope {
+        Analyzer& a;
+        FieldSite saved;
+        FieldSiteScope(Analyzer& an, uint32_t configNode, uint32_t structNode,
+                       std::string_view field, uint32_t callNode = 0)
+            : a(an), saved(an.fieldSite_) {
+            if (const uint32_t value = a.fieldValueNode(structNode, field))
+                a.fieldSite_ = {configNode, callNode, value};
+        }
+        ~FieldSiteScope() { a.fieldSite_ = saved; }
+    };
     void note(Module* m, uint32_t node, const std::string& msg) {
         if (m && m->ast && node)
             diags_.note(m->fileId, m->ast->beginOffset(node), m->ast->endOffset(node), msg);
@@ -839,7 +864,7 @@ class Analyzer {
     // primitives (for "did you mean").
     std::vector<std::string_view> namesInScope() const;
     FnDef* exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef);
-    void claimSymbol(ClassCtx& c, const std::string& symbol, bool linked, const Decl& d);
+    void claimSymbol(const Module& m, const std::string& symbol, bool linked, const Decl& d);
     Decl* findDecl(Module* m, const std::string& name) {
         auto it = m->decls.find(name);
         return it == m->decls.end() ? nullptr : &it->second;

@@ -251,6 +251,8 @@ void Analyzer::declareLocal(uint32_t node) {
         return;
     }
     TypeP vt = t ? t : init.type;
+    if (n.c) // checked wherever the variable ends up (a register needs no alignment)
+        (void)declaredAlign(n.c, vt);
     if (vt->k == TK::CInt || vt->k == TK::CFloat)
         fail(node, "variable of type '" + typeName(vt) + "' must be const or comptime");
     if (vt->k == TK::Void || vt->k == TK::TypeT || vt->k == TK::String || vt->k == TK::Module)

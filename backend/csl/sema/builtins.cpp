@@ -649,6 +649,7 @@ Value Analyzer::getDsd(uint32_t node) {
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
+        const FieldSiteScope fieldSite(*this, args[1], args[1], f, node);
         if (const auto& known = isMem ? kMemFields : kFabFields; !known.count(f))
             fail(args[1], "unknown field '" + f + "' for " + typeName(kt) +
                               didYouMean(f, {known.begin(), known.end()}));
@@ -1772,6 +1773,7 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
         for (size_t i = 0; i < cfg.names->size(); ++i) {
             const std::string& f = (*cfg.names)[i];
             const Value& v = (*cfg.elems)[i];
+            const FieldSiteScope fieldSite(*this, args.back(), args.back(), f, node);
             if (f == "async") {
                 op.async = asBool(v, node);
             } else if (f == "activate" || f == "unblock") {
@@ -1841,9 +1843,10 @@ Value Analyzer::dsdOp(const std::string& name, uint32_t node) {
             } else if (f == "ut_priority" || f == "fifo") {
                 // accepted; the simulator derives these
             } else {
-                fail(args.back(), "unknown field '" + f + "' in DSD operation configuration" +
-                                      didYouMean(f, {"async", "activate", "unblock", "on_control",
-                                                     "priority", "ut_id", "index"}));
+                fail(args.back(),
+                     "unknown field '" + f + "' in DSD operation configuration" +
+                         didYouMean(f, {"async", "activate", "unblock", "on_control", "priority",
+                                        "ut_id", "index", "ut_priority", "fifo"}));
             }
         }
     }

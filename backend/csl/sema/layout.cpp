@@ -36,6 +36,37 @@ static uint8_t dirMask(Analyzer& a, const Value& v, uint32_t node) {
     return one(v);
 }
 
+// The value of field `field` where the struct `structNode` is written: a `.{ ... }` or
+// `T{ ... }` literal, a module-level const of this module initialized with one, or either
+// branch of an if-expression giving one; 0 when it is not written so here.
+uint32_t Analyzer::fieldValueNode(uint32_t structNode, std::string_view field) {
+    if (!structNode)
+        return 0;
+    const Node& n = N(structNode);
+    switch (n.kind) {
+    case NK::AnonInit:
+    case NK::TypedInit:
+        for (uint32_t item : L(structNode))
+            if (N(item).kind == NK::FieldInit && ast().tokText(N(item).tok) == field)
+                return N(item).a;
+        return 0;
+    case NK::Ident: {
+        const Decl* d = findDecl(fr_->mod, tokId(n.tok));
+        const Node* decl = d ? &N(d->node) : nullptr;
+        return decl && decl->kind == NK::VarDecl && (decl->flags & kVarConst) &&
+                       d->node != structNode
+                   ? fieldValueNode(decl->b, field)
+                   : 0;
+    }
+    case NK::If:
+        if (const uint32_t inThen = fieldValueNode(n.b, field))
+            return inThen;
+        return fieldValueNode(n.c, field);
+    default:
+        return 0;
+    }
+}
+
 sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
     sim::ColorConfig c;
     if (cfg.k != VK::Agg || !cfg.names)
@@ -79,6 +110,9 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
     for (size_t i = 0; i < cfg.names->size(); ++i) {
         const std::string& f = (*cfg.names)[i];
         const Value& v = (*cfg.elems)[i];
+        // Errors about the field point at its value (h-diag8: at the whole call).
+        const FieldSiteScope fieldSite(*this, node, node, f);
+        const uint32_t fieldNode = fieldValueNode(node, f);
         if (f == "routes" && v.k == VK::Int) {
             // A <directions> bit vector: rx in bits 0..4, tx in bits 5..9.
             if (v.i < 0 || v.i >= 1024)
@@ -94,6 +128,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
             for (size_t j = 0; !empty && j < v.names->size(); ++j) {
                 const std::string& rf = (*v.names)[j];
                 const Value& rv = (*v.elems)[j];
+                const FieldSiteScope routeSite(*this, node, fieldNode, rf);
                 if (rf == "rx")
                     c.rx = dirMask(*this, rv, node);
                 else if (rf == "tx")
@@ -115,6 +150,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
             for (size_t j = 0; j < v.names->size(); ++j) {
                 const std::string& sf = (*v.names)[j];
                 const Value& sv = (*v.elems)[j];
+                const FieldSiteScope switchSite(*this, node, fieldNode, sf);
                 if (sf == "pos1" || sf == "pos2" || sf == "pos3") {
                     sim::SwitchPosition& p = c.switchPositions[size_t(sf[3] - '1')];
                     if (sv.k == VK::Int) {
@@ -189,6 +225,7 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
             for (size_t j = 0; j < v.names->size(); ++j) {
                 const std::string& ff = (*v.names)[j];
                 const Value& fv = (*v.elems)[j];
+                const FieldSiteScope filterSite(*this, node, fieldNode, ff);
                 if (ff == "kind") {
                     const std::string k = chosen(fv, "the filter's '.kind'");
                     using FK = sim::FilterConfig::Kind;
