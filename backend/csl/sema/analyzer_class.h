@@ -547,17 +547,20 @@ class Analyzer {
         throw SemaError{};
     }
     [[noreturn]] void fail(uint32_t node, const std::string& msg) {
-        if (node && fieldSite_.valueNode &&
+        if (node && fieldSite_.structNode && fr_->mod == fieldSite_.mod &&
             (node == fieldSite_.configNode || node == fieldSite_.callNode))
-            node = fieldSite_.valueNode;
+            if (const uint32_t value = fieldValueNode(fieldSite_.structNode, fieldSite_.field))
+                node = value;
         fail(fr_->mod, node, msg);
     }
-    // While set, errors reported at `configNode` (a configuration struct argument) or
-    // `callNode` (the call taking it) are put at `valueNode`, the value of the field being
-    // read, when the struct is written as a literal in this module (fieldValueNode).
-    // FieldSiteScope sets it for a scope.
+    // While set, errors reported in module `mod` at `configNode` (a configuration struct
+    // argument) or `callNode` (the call taking it) are put at the value of `field` where the
+    // struct `structNode` is written (fieldValueNode), if it is. FieldSiteScope sets it for a
+    // scope; the value is looked up only when an error comes.
     struct FieldSite {
-        uint32_t configNode = 0, callNode = 0, valueNode = 0;
+        const Module* mod = nullptr;
+        uint32_t configNode = 0, callNode = 0, structNode = 0;
+        std::string_view field;
     };
     FieldSite fieldSite_;
     uint32_t fieldValueNode(uint32_t structNode, std::string_view field);
@@ -567,8 +570,8 @@ class Analyzer {
         FieldSiteScope(Analyzer& an, uint32_t configNode, uint32_t structNode,
                        std::string_view field, uint32_t callNode = 0)
             : a(an), saved(an.fieldSite_) {
-            if (const uint32_t value = a.fieldValueNode(structNode, field))
-                a.fieldSite_ = {configNode, callNode, value};
+            if (structNode)
+                a.fieldSite_ = {a.fr_->mod, configNode, callNode, structNode, field};
         }
         ~FieldSiteScope() { a.fieldSite_ = saved; }
     };

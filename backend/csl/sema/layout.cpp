@@ -112,7 +112,8 @@ sim::ColorConfig Analyzer::colorConfig(const Value& cfg, uint32_t node) {
         const Value& v = (*cfg.elems)[i];
         // Errors about the field point at its value (h-diag8: at the whole call).
         const FieldSiteScope fieldSite(*this, node, node, f);
-        const uint32_t fieldNode = fieldValueNode(node, f);
+        const bool nested = f == "routes" || f == "switches" || f == "filter";
+        const uint32_t fieldNode = nested ? fieldValueNode(node, f) : 0;
         if (f == "routes" && v.k == VK::Int) {
             // A <directions> bit vector: rx in bits 0..4, tx in bits 5..9.
             if (v.i < 0 || v.i >= 1024)
