@@ -1172,11 +1172,12 @@ layout {
         // each. An inline for prints once per iteration.
         const csl::CompileResult r = compileFiles(
             {{"layout.csl", kPlainLayout},
-             {"pe.csl", "var n: i16 = 0;\nfn f() void {\n"
-                        "  for ([3]i16{ 1, 2, 3 }) |val| { @comptime_print(\"body\"); n += val; }\n"
-                        "  inline for ([2]i16{ 1, 2 }) |val| { @comptime_print(\"inline\", val); }\n"
-                        "}\ntask t() void { f(); }\n"
-                        "comptime { @bind_local_task(t, @get_local_task_id(8)); }\n"}});
+             {"pe.csl",
+              "var n: i16 = 0;\nfn f() void {\n"
+              "  for ([3]i16{ 1, 2, 3 }) |val| { @comptime_print(\"body\"); n += val; }\n"
+              "  inline for ([2]i16{ 1, 2 }) |val| { @comptime_print(\"inline\", val); }\n"
+              "}\ntask t() void { f(); }\n"
+              "comptime { @bind_local_task(t, @get_local_task_id(8)); }\n"}});
         QVERIFY2(r.ok, allDiagnostics(r).c_str());
         const std::string printed = allDiagnostics(r);
         const auto count = [&](const std::string& text) {
