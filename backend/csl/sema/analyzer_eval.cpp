@@ -50,6 +50,12 @@ void Analyzer::failUndeclared(uint32_t node, const std::string& name) {
     if (arbitraryIntWidth(name) > kMaxIntBits)
         fail(node, "integer type '" + name + "' is wider than " + std::to_string(kMaxIntBits) +
                        " bits, which this compiler does not support yet");
+    // Other languages' number types (h-diag8: `f64` was only "undeclared").
+    for (const char* foreign : {"f64", "f80", "f128", "double", "float", "int", "usize", "isize"})
+        if (name == foreign)
+            fail(node, "CSL has no type '" + name +
+                           "': its floats are f16, bf16, cb16 and f32, its integers i8-i64 "
+                           "and u8-u64");
     fail(node, "use of undeclared identifier '" + name + "'" + didYouMean(name, namesInScope()));
 }
 
@@ -1342,6 +1348,11 @@ Place Analyzer::indexPlace(Place base, uint32_t node, const std::vector<Value>* 
         }
         if (bv.k == VK::Ptr || bv.k == VK::Runtime) {
             // indexing through a pointer value
+        } else if (bv.k == VK::Type) {
+            // `i16[4]`, C's order (h-diag8).
+            fail(n.a, "cannot index a type; an array type is written with its length first, "
+                      "as in '[4]" +
+                          typeName(bv.tv) + "'");
         } else {
             fail(n.a, "cannot index a value of type '" + typeName(bv.type) + "'");
         }

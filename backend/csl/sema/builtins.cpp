@@ -2024,6 +2024,10 @@ Value Analyzer::builtin(uint32_t node, TypeP expected) {
     }
     if (name == "as") {
         need(2, 2);
+        // `@as(x, f32)`: the type comes first (h-diag8: "cannot read a runtime variable in a
+        // comptime context").
+        if (N(args[1]).kind == NK::Ident && isPrimitiveTypeName(tokStr(N(args[1]).tok)))
+            fail(node, "@as takes the type first: @as(" + tokStr(N(args[1]).tok) + ", ...)");
         TypeP t = evalType(args[0]);
         Value v = arg(1);
         if (sameType(v.type, t) && (t->k == TK::Array || t->k == TK::Struct))

@@ -384,13 +384,19 @@ void Analyzer::checkFabricHoldsRectangle() {
                               " leaves no room for memcpy: x must be at least " +
                               std::to_string(westNeed) + " and y at least 1");
         if (fw < wideNeed || fh < tallNeed)
+            // The offsets may be the slip rather than the dimensions (h-diag8): both named.
             diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
                               " is too small for a " + std::to_string(width_) + "x" +
-                              std::to_string(height_) + " rectangle with memcpy: need at least " +
-                              std::to_string(wideNeed) + "," + std::to_string(tallNeed));
+                              std::to_string(height_) +
+                              " rectangle at --fabric-offsets=" + std::to_string(ox) + "," +
+                              std::to_string(oy) + " with memcpy: need at least " +
+                              std::to_string(wideNeed) + "," + std::to_string(tallNeed) +
+                              (ox > westNeed || oy > 1 ? " (or smaller offsets)" : ""));
     } else if (fw < uint64_t(ox) + width_ || fh < uint64_t(oy) + height_) {
-        diags_.errorNoLoc("--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
-                          " is too small for the rectangle at the given offsets");
+        diags_.errorNoLoc(
+            "--fabric-dims=" + std::to_string(fw) + "," + std::to_string(fh) +
+            " is too small for the " + std::to_string(width_) + "x" + std::to_string(height_) +
+            " rectangle at --fabric-offsets=" + std::to_string(ox) + "," + std::to_string(oy));
     }
 }
 
