@@ -1015,12 +1015,10 @@ const std::unordered_map<std::string_view, PrimitiveEntry> kPrimitives = {
 } // namespace
 
 std::vector<std::string_view> Analyzer::namesInScope() const {
-    std::vector<std::string_view> names;
+    std::vector<std::string_view> names = fr_->mod->declNames();
     for (const Scope& scope : fr_->scopes)
         for (uint32_t id : scope.names)
             names.push_back(nameOf(id));
-    for (const auto& [name, decl] : fr_->mod->decls)
-        names.push_back(name);
     for (const auto& [name, entry] : kPrimitives)
         names.push_back(name);
     return names;
@@ -1273,13 +1271,15 @@ FnDef* Analyzer::exportedFunctionFor(Module* m, const Decl& d, FnDef* externDef)
 // Variables claim their symbol when given storage, functions when resolved (h-lang8:
 // functions' symbols were never checked).
 void Analyzer::claimSymbol(const Module& m, const std::string& symbol, bool linked, const Decl& d) {
-    // Named with their files: two of one name (a module imported twice) read as one.
-    const std::string self = "'" + d.name + "' (" + m.path + ")";
-    const auto [it, fresh] = m.cls->declSymbols.try_emplace(symbol, linked, self);
+    const auto [it, fresh] = m.cls->declSymbols.try_emplace(symbol, &d, &m, linked);
     if (fresh)
         return;
-    const std::string& other = it->second.second;
-    if (it->second.first != linked)
+    // Named with their files: two of one name (a module imported twice) read as one.
+    const auto named = [](const Decl& decl, const Module& mod) {
+        return "'" + decl.name + "' (" + mod.path + ")";
+    };
+    const std::string self = named(d, m), other = named(*it->second.decl, *it->second.mod);
+    if (it->second.linked != linked)
         fail(d.node, "the symbol name '" + symbol + "' of " + self + " is also that of " + other +
                          "; a declaration without a storage class (" + (linked ? other : self) +
                          ") cannot share it with an export or extern one");

@@ -1168,11 +1168,8 @@ Place Analyzer::fieldPlace(Place base, const std::string& fname, uint32_t node, 
         if (!d) {
             if (const std::optional<std::string> why = refusedLibraryMember(m->path, fname))
                 fail(node, *why);
-            std::vector<std::string_view> members;
-            for (const auto& [member, decl] : m->decls)
-                members.push_back(member);
             fail(node, "module '" + m->path + "' has no member named '" + fname + "'" +
-                           didYouMean(fname, members));
+                           didYouMean(fname, m->declNames()));
         }
         noteReference(*d);
         if (d->isVar) {

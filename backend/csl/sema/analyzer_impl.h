@@ -132,6 +132,8 @@ struct Module {
     uint16_t fileId = 0;
     std::map<std::string, Decl> decls;
     std::vector<std::string> declOrder;
+    // The names of decls, as "did you mean" takes them.
+    std::vector<std::string_view> declNames() const { return {declOrder.begin(), declOrder.end()}; }
     // decls by interned name (Analyzer::nameId), filled by indexDecls: scope misses end in
     // a module lookup, which a full-wafer layout does millions of times (issue 3).
     std::unordered_map<uint32_t, Decl*> declById;
@@ -251,10 +253,14 @@ struct ClassCtx {
     std::vector<std::pair<int32_t, size_t>> stackLimitInstructions;
     std::map<std::string, int> strings;
     std::set<int> xdsrIds; // @get_xdsr: each identifier once per code class
-    // Symbol names of global variables, export fns and fns with a linkname: whether the one
-    // with that name is export or extern,
-    // and its name.
-    std::map<std::string, std::pair<bool, std::string>> declSymbols;
+    // Symbol names of global variables and functions: the declaration that claimed each,
+    // its module, and whether it is export or extern (Analyzer::claimSymbol).
+    struct SymbolClaim {
+        const Decl* decl;
+        const Module* mod;
+        bool linked;
+    };
+    std::map<std::string, SymbolClaim> declSymbols;
     std::set<int> blockedIds, unblockedIds;
     // DSRs are modelled as SRAM slots holding a DSD; the configuration given to the
     // latest @load_to_dsr of a DSR (in emission order) applies to operations using it.

@@ -3155,11 +3155,9 @@ Value Analyzer::libMember(Module* lib, const std::string& name, uint32_t node) {
         if (name.rfind("MEMCPYH2D_", 0) == 0 || name.rfind("MEMCPYD2H_", 0) == 0)
             fail(node, "'" + name + "' was not passed to <memcpy/get_params>");
     }
-    std::vector<std::string_view> members;
+    std::vector<std::string_view> members = lib->declNames();
     if (it != kFns.end())
-        members.assign(it->second.begin(), it->second.end());
-    for (const auto& [member, decl] : lib->decls)
-        members.push_back(member);
+        members.insert(members.end(), it->second.begin(), it->second.end());
     if (lib->libParams.names)
         members.insert(members.end(), lib->libParams.names->begin(), lib->libParams.names->end());
     fail(node, "module '" + lib->path + "' has no member named '" + name + "'" +
